@@ -1,0 +1,59 @@
+/**
+ * @file yrkesresa/audit.h
+ * @brief Audit of a published split ("kontrollräkna", SPEC §2).
+ */
+#ifndef YRKESRESA_AUDIT_H
+#define YRKESRESA_AUDIT_H
+
+#include "yrkesresa/common.h"
+#include "yrkesresa/split.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** One row of an audit. The exact quota is quota_whole + quota_rem / quota_den (summary). */
+typedef struct yr_audit_row {
+    int64_t quota_whole; /**< floor of the exact quota stated_total * w / W */
+    int64_t quota_rem;   /**< 0 <= quota_rem < quota_den */
+    int64_t expected;    /**< the largest-remainder amount for this row */
+    int64_t diff;        /**< published - expected */
+    int within_quota;    /**< 1 when published is floor or ceiling of the exact quota */
+} yr_audit_row;
+
+/** What the audit found for the whole table. */
+typedef struct yr_audit_summary {
+    int64_t stated_total;      /**< the total the document states */
+    int64_t published_sum;     /**< sum of the published rows */
+    int64_t sum_diff;          /**< published_sum - stated_total */
+    int64_t quota_den;         /**< W, the sum of the weights: the quotas' common denominator */
+    size_t rows_differing;     /**< rows whose published amount differs from largest remainder */
+    size_t rows_outside_quota; /**< rows more than one unit away from their exact quota */
+    unsigned methods_matching; /**< bit (1u << m) set when method m reproduces every row */
+} yr_audit_summary;
+
+/**
+ * @brief Recompute a published split and say what is wrong with it.
+ *
+ * Every method of ::yr_method is run on (stated_total, weights); a method matches when it
+ * reproduces every published row exactly (divisor methods are skipped for a negative total).
+ *
+ * @param[in]  stated_total the total the document states
+ * @param[in]  weights      n non-negative weights (e.g. population)
+ * @param[in]  published    n published amounts
+ * @param[in]  n            rows, >= 1
+ * @param[out] summary      the table-level findings (untouched on error)
+ * @param[out] rows         n per-row findings (untouched on error)
+ * @returns ::YR_OK; ::YR_ERR_NULL; ::YR_ERR_EMPTY; ::YR_ERR_NEGATIVE (a weight < 0);
+ *          ::YR_ERR_ZERO_WEIGHT; ::YR_ERR_OVERFLOW (the weights' or the rows' sum does not fit
+ *          int64); ::YR_ERR_NOMEM.
+ */
+YR_API yr_status yr_audit_split(int64_t stated_total, const int64_t *weights,
+                                const int64_t *published, size_t n, yr_audit_summary *summary,
+                                yr_audit_row *rows);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,121 @@
+/**
+ * @file yrkesresa/pot.h
+ * @brief Trainer pot and course-day settlement (SPEC §3).
+ *
+ * Regional course days are paid per participant and day (the fee). Part of the fee (the pot
+ * part) goes to a trainer pot; the rest is the admin part. A day's pot, pot_part × participants
+ * that day, is shared among that day's trainers by role shares. Each municipality's exact
+ * entitlement is the sum over days; kickbacks are whole units, settled by largest remainder over
+ * municipalities (ties: the larger exact entitlement, then the earlier municipality), so they add
+ * exactly to the pot of all days that had trainers. The pot of a day with participants but no
+ * trainer is undistributed and reported, never dropped. Always:
+ *   sum(kickback) + undistributed == sum(pot_in) and sum(fees) == sum(admin) + sum(pot_in).
+ */
+#ifndef YRKESRESA_POT_H
+#define YRKESRESA_POT_H
+
+#include "yrkesresa/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** A trainer's role on a course day. */
+typedef enum yr_role {
+    YR_ROLE_TRAINER = 0, /**< utbildare: one share (10 tenths in the Dalarna rules) */
+    YR_ROLE_LEADER = 1   /**< kursledare: 1.5 shares (15 tenths in the Dalarna rules) */
+} yr_role;
+
+/** Number of roles; valid roles are 0 .. YR_ROLE_COUNT-1. */
+#define YR_ROLE_COUNT 2
+
+/** The money rules of a year. All amounts in the caller's unit. */
+typedef struct yr_pot_rules {
+    int64_t fee;                  /**< fee per participant and course day, >= 0 */
+    int64_t pot_part;             /**< the part of the fee that goes to the pot, 0..fee */
+    int64_t share[YR_ROLE_COUNT]; /**< role shares as integers, indexed by ::yr_role, >= 0 */
+} yr_pot_rules;
+
+/** One attendance record: participants from a municipality on a course day. */
+typedef struct yr_attendance {
+    size_t day;           /**< 0 .. ndays-1 */
+    size_t municipality;  /**< 0 .. nmunicipalities-1 */
+    int64_t participants; /**< >= 0 */
+} yr_attendance;
+
+/** One trainer record: a trainer from a municipality working a course day in a role. */
+typedef struct yr_trainer {
+    size_t day;          /**< 0 .. ndays-1 */
+    size_t municipality; /**< 0 .. nmunicipalities-1 */
+    yr_role role;        /**< a ::yr_role */
+} yr_trainer;
+
+/** The settlement of one municipality. */
+typedef struct yr_pot_row {
+    int64_t participant_days; /**< sum of its participants over days */
+    int64_t fees;             /**< fee × participant_days */
+    int64_t admin;            /**< (fee - pot_part) × participant_days */
+    int64_t pot_in;           /**< pot_part × participant_days */
+    int64_t kickback;         /**< whole-unit kickback received */
+    int64_t net;              /**< fees - kickback */
+} yr_pot_row;
+
+/** Totals of a settlement. */
+typedef struct yr_pot_summary {
+    int64_t participant_days;         /**< over all municipalities */
+    int64_t fees;                     /**< sum of fees */
+    int64_t admin;                    /**< sum of admin parts */
+    int64_t pot_in;                   /**< sum of pot contributions */
+    int64_t kickback;                 /**< sum of kickbacks (== pot of the days with trainers) */
+    int64_t undistributed;            /**< pot of days with participants and no trainer */
+    size_t days_without_trainer;      /**< days with participants and no trainer */
+    size_t days_without_participants; /**< days with trainers and no participants */
+} yr_pot_summary;
+
+/**
+ * @brief Fill @p rules with the Dalarna 2024 rules: fee 600, pot part 400, trainer 10 and
+ *        course leader 15 tenths of a share.
+ * @returns ::YR_OK; ::YR_ERR_NULL.
+ */
+YR_API yr_status yr_pot_rules_dalarna_2024(yr_pot_rules *rules);
+
+/**
+ * @brief Settle a year's course days: fees, pot contributions and kickbacks per municipality.
+ *
+ * Linear in the number of records (plus ndays + nmunicipalities). Several records for the same
+ * (day, municipality) add up; a municipality may have several trainers on one day.
+ *
+ * @param[in]  rules            the money rules
+ * @param[in]  ndays            number of course days
+ * @param[in]  nmunicipalities  number of municipalities, >= 1
+ * @param[in]  attendance       natt records (may be NULL when natt == 0)
+ * @param[in]  natt             number of attendance records
+ * @param[in]  trainers         ntr records (may be NULL when ntr == 0)
+ * @param[in]  ntr              number of trainer records
+ * @param[out] rows             nmunicipalities rows (caller owns; untouched on error)
+ * @param[out] summary          totals (untouched on error)
+ * @param[out] day_undistributed optional, ndays amounts: each day's undistributed pot (NULL to
+ *                              skip; untouched on error)
+ * @returns ::YR_OK; ::YR_ERR_NULL; ::YR_ERR_EMPTY (nmunicipalities == 0);
+ *          ::YR_ERR_NEGATIVE (negative participants, fee, pot part or share);
+ *          ::YR_ERR_RANGE (day or municipality index past the counts, unknown role,
+ *          pot_part > fee, a day whose trainers all have share 0 while it has a pot);
+ *          ::YR_ERR_OVERFLOW; ::YR_ERR_NOMEM.
+ */
+YR_API yr_status yr_pot_settle(const yr_pot_rules *rules, size_t ndays, size_t nmunicipalities,
+                               const yr_attendance *attendance, size_t natt,
+                               const yr_trainer *trainers, size_t ntr, yr_pot_row *rows,
+                               yr_pot_summary *summary, int64_t *day_undistributed);
+
+/**
+ * @brief Parse a role name: "leader"/"kursledare" or "trainer"/"utbildare", any ASCII case,
+ *        surrounding blanks ignored.
+ * @returns ::YR_OK; ::YR_ERR_NULL; ::YR_ERR_RANGE for an unknown name (role untouched).
+ */
+YR_API yr_status yr_role_from_name(const char *name, yr_role *role);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,2 @@
+/* Participation statistics (SPEC §4). Being written. */
+#include "yrkesresa/stats.h"
