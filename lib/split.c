@@ -179,10 +179,12 @@ typedef struct divisor_ctx {
     yr_method method;
     const int64_t *weights;
     const int64_t *seats;
+    int removing; /* 0: heap of next units (best first); 1: heap of last units (worst first) */
 } divisor_ctx;
 
-/* 1 when party a's next unit has priority over party b's next unit. */
-static int next_before(const divisor_ctx *c, size_t a, size_t b)
+/* Sign of priority(a's unit number sa+1) - priority(b's unit number sb+1), ties broken by the
+ * SPEC rule (larger weight, then earlier party), so it is never 0 for a != b. */
+static int unit_cmp(const divisor_ctx *c, size_t a, uint64_t sa, size_t b, uint64_t sb)
 {
     yr_u128 wa = (uint64_t)c->weights[a], wb = (uint64_t)c->weights[b];
     if (c->method == YR_HUNTINGTON_HILL) {
@@ -190,22 +192,30 @@ static int next_before(const divisor_ctx *c, size_t a, size_t b)
         wb *= wb;
     }
     /* w_a / d_a > w_b / d_b  <=>  w_a * d_b > w_b * d_a  (d == 0 is an infinite priority) */
-    int cmp = yr_cmp_products(wa, divisor(c->method, (uint64_t)c->seats[b]), wb,
-                              divisor(c->method, (uint64_t)c->seats[a]));
+    int cmp = yr_cmp_products(wa, divisor(c->method, sb), wb, divisor(c->method, sa));
     if (cmp != 0)
-        return cmp > 0;
+        return cmp;
     if (c->weights[a] != c->weights[b])
-        return c->weights[a] > c->weights[b];
-    return a < b;
+        return c->weights[a] > c->weights[b] ? 1 : -1;
+    return a < b ? 1 : (a > b ? -1 : 0);
+}
+
+/* 1 when a belongs above b in the heap. */
+static int heap_before(const divisor_ctx *c, size_t a, size_t b)
+{
+    uint64_t sa = (uint64_t)c->seats[a], sb = (uint64_t)c->seats[b];
+    if (!c->removing)
+        return unit_cmp(c, a, sa, b, sb) > 0;
+    return unit_cmp(c, a, sa - 1, b, sb - 1) < 0;
 }
 
 static void sift_down(const divisor_ctx *c, size_t *heap, size_t len, size_t pos)
 {
     for (;;) {
         size_t best = pos, l = 2 * pos + 1, r = l + 1;
-        if (l < len && next_before(c, heap[l], heap[best]))
+        if (l < len && heap_before(c, heap[l], heap[best]))
             best = l;
-        if (r < len && next_before(c, heap[r], heap[best]))
+        if (r < len && heap_before(c, heap[r], heap[best]))
             best = r;
         if (best == pos)
             return;
@@ -216,14 +226,44 @@ static void sift_down(const divisor_ctx *c, size_t *heap, size_t len, size_t pos
     }
 }
 
-/* Divisor methods: start from a lower bound that the final allocation is known to reach, then
- * give the remaining (at most 3 × parties) units one by one to the highest next priority.
+/* Units a party holds when every unit whose divisor is below x = p / b is given, i.e. all units
+ * of priority above the cut b/p per unit of weight: #{s >= 0 : d(s) < x}. p > 0, b < 2^63. */
+static uint64_t units_below(yr_method method, yr_u128 p, yr_u128 b)
+{
+    uint64_t f = (uint64_t)(p / b);
+    yr_u128 r = p % b;
+    switch (method) {
+    case YR_DHONDT: /* s + 1 < x */
+        return r > 0 ? f : (f > 0 ? f - 1 : 0);
+    case YR_SAINTE_LAGUE: /* s + 1/2 < x */
+        return f + (2 * r > b);
+    case YR_SAINTE_LAGUE_MODIFIED: /* 0.6 < x for the first unit, then s + 1/2 < x */
+        if (yr_cmp_products(p, 5, b, 3) <= 0)
+            return 0;
+        return f + (2 * r > b) > 0 ? f + (2 * r > b) : 1;
+    case YR_HUNTINGTON_HILL: /* s(s+1) < x^2: every s < f, and s = f when f(f+1) < x^2 */
+        if (r == 0)
+            return f;
+        /* f(f+1) < (f + r/b)^2  <=>  f b (b - 2r) < r^2 */
+        return f + (2 * r >= b || yr_cmp_products((yr_u128)f * b, b - 2 * r, r, r) < 0);
+    case YR_ADAMS: /* s < x */
+        return f + (r > 0);
+    default:
+        return f;
+    }
+}
+
+/* Divisor methods, "jump and step" (Pukelsheim, Proportional Representation, ch. 4): jump to the
+ * allocation that gives every unit above a well-chosen cut, then step one unit at a time with a
+ * heap to the requested total. Every allocation "all units above a cut" is the divisor method's
+ * own result for its own sum, so stepping up gives the top-T units and stepping down removes the
+ * lowest ones; the result is the same as giving units one by one from zero.
  *
- * Every divisor d(s) used here lies in [s, s+1]. With the final cut lambda and x_i = w_i/lambda,
- * each party holds between x_i - 1 and x_i + 1 units, so sum x_i >= T - m (m = parties with a
- * positive weight) and x_i >= w_i (T - m) / W. Hence L_i = max(0, floor(w_i (T-m)/W) - 1) never
- * exceeds the final allocation and sum L_i >= T - 3m. Greedy additions from any allocation
- * below the final one reach it (the final one is the set of the T highest priorities). */
+ * Cut: x_i = w_i (T + m(delta - 1/2)) / W with delta the method's divisor offset (d(s) ~ s +
+ * delta; m the parties with a positive weight), which makes the jump miss T by about sqrt(m) for
+ * typical data. When W is too large for the exact rounding (>= 2^61) the jump is replaced by a
+ * provable lower bound: each party holds at least w_i (T - m) / W - 1 units, a start at most 3m
+ * below T. Either way the steps are O(m log m), independent of the total. */
 static yr_status split_divisor(int64_t total, const int64_t *weights, size_t n, yr_u128 wsum,
                                size_t npos, yr_method method, int64_t *out)
 {
@@ -233,25 +273,54 @@ static yr_status split_divisor(int64_t total, const int64_t *weights, size_t n, 
     size_t *heap = malloc((npos ? npos : 1) * sizeof(size_t));
     if (heap == NULL)
         return YR_ERR_NOMEM;
+    int jump = (wsum >> 61) == 0 && t < ((uint64_t)1 << 62) && npos < ((uint64_t)1 << 60);
+    yr_u128 mult, den = 2 * wsum;
+    if (method == YR_DHONDT)
+        mult = 2 * (yr_u128)t + npos;
+    else if (method == YR_ADAMS)
+        mult = 2 * (yr_u128)t > npos ? 2 * (yr_u128)t - npos : 0;
+    else
+        mult = 2 * (yr_u128)t;
     uint64_t base = t > npos ? t - npos : 0;
     uint64_t given = 0;
     size_t len = 0;
     for (size_t i = 0; i < n; i++) {
         uint64_t w = (uint64_t)weights[i];
-        uint64_t l = 0;
+        uint64_t s = 0;
         if (w > 0) {
-            uint64_t q = (uint64_t)(((yr_u128)base * w) / wsum);
-            l = q > 0 ? q - 1 : 0;
+            if (jump) {
+                yr_u128 p = mult * w;
+                s = p > 0 ? units_below(method, p, den) : 0;
+            } else {
+                uint64_t q = (uint64_t)(((yr_u128)base * w) / wsum);
+                s = q > 0 ? q - 1 : 0;
+            }
             heap[len++] = i;
         }
-        out[i] = (int64_t)l;
-        given += l;
+        out[i] = (int64_t)s;
+        given += s;
     }
-    divisor_ctx c = {method, weights, out};
+    divisor_ctx c = {method, weights, out, given > t};
+    if (c.removing) {
+        /* only parties holding units can give one back */
+        size_t keep = 0;
+        for (size_t j = 0; j < len; j++) {
+            if (out[heap[j]] > 0)
+                heap[keep++] = heap[j];
+        }
+        len = keep;
+    }
     for (size_t p = len / 2; p-- > 0;)
         sift_down(&c, heap, len, p);
     for (; given < t; given++) {
         out[heap[0]] += 1;
+        sift_down(&c, heap, len, 0);
+    }
+    for (; given > t; given--) {
+        size_t top = heap[0];
+        out[top] -= 1;
+        if (out[top] == 0)
+            heap[0] = heap[--len];
         sift_down(&c, heap, len, 0);
     }
     free(heap);
