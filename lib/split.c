@@ -103,6 +103,80 @@ static void fill_zero(int64_t *out, size_t n)
         out[i] = 0;
 }
 
+/* Largest remainder when W < 2^64, so every remainder fits 64 bits: find the k-th largest
+ * remainder v by selection on a plain copy, give +1 to every remainder above v, then settle the
+ * parties tied at v by weight (the k'-th largest tied weight, then input order). 16 bytes of
+ * scratch per party; O(n) expected. */
+static yr_status split_lr64(uint64_t t, int negative, const int64_t *weights, size_t n,
+                            uint64_t wsum, int64_t *out)
+{
+    if (n > SIZE_MAX / (2 * sizeof(uint64_t)))
+        return YR_ERR_NOMEM;
+    uint64_t *rem = malloc(2 * n * sizeof(uint64_t));
+    if (rem == NULL)
+        return YR_ERR_NOMEM;
+    uint64_t *scratch = rem + n;
+    uint64_t floors = 0;
+    for (size_t i = 0; i < n; i++) {
+        yr_u128 p = (yr_u128)t * (uint64_t)weights[i];
+        uint64_t q, r;
+        if ((p >> 64) == 0) {
+            q = (uint64_t)p / wsum;
+            r = (uint64_t)p % wsum;
+        } else {
+            q = (uint64_t)(p / wsum);
+            r = (uint64_t)(p % wsum);
+        }
+        out[i] = (int64_t)q;
+        rem[i] = r;
+        floors += q;
+    }
+    uint64_t k = t - floors; /* < number of nonzero remainders */
+    if (k > 0) {
+        for (size_t i = 0; i < n; i++)
+            scratch[i] = rem[i];
+        uint64_t v = yr_kth_largest_u64(scratch, n, (size_t)k);
+        size_t above = 0, tied = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (rem[i] > v) {
+                out[i] += 1;
+                above++;
+            } else if (rem[i] == v) {
+                scratch[tied++] = (uint64_t)weights[i];
+            }
+        }
+        size_t need = (size_t)k - above;
+        if (need == tied) {
+            for (size_t i = 0; i < n; i++)
+                out[i] += rem[i] == v;
+        } else {
+            /* the need-th largest weight among the tied; heavier ones all win, equal ones in
+             * input order */
+            uint64_t wv = yr_kth_largest_u64(scratch, tied, need);
+            size_t heavier = 0;
+            for (size_t i = 0; i < n; i++)
+                heavier += rem[i] == v && (uint64_t)weights[i] > wv;
+            size_t equal_left = need - heavier;
+            for (size_t i = 0; i < n; i++) {
+                if (rem[i] != v)
+                    continue;
+                if ((uint64_t)weights[i] > wv) {
+                    out[i] += 1;
+                } else if ((uint64_t)weights[i] == wv && equal_left > 0) {
+                    out[i] += 1;
+                    equal_left--;
+                }
+            }
+        }
+    }
+    if (negative) {
+        for (size_t i = 0; i < n; i++)
+            out[i] = (int64_t)((uint64_t)0 - (uint64_t)out[i]);
+    }
+    free(rem);
+    return YR_OK;
+}
+
 /* Largest remainder (Hamilton) and round-each: floors of T*w/W, then the remainders decide. */
 static yr_status split_quota(int64_t total, const int64_t *weights, size_t n, yr_u128 wsum,
                              int round_each, int64_t *out)
@@ -121,6 +195,8 @@ static yr_status split_quota(int64_t total, const int64_t *weights, size_t n, yr
         }
         return YR_OK;
     }
+    if ((wsum >> 64) == 0)
+        return split_lr64(t, negative, weights, n, (uint64_t)wsum, out);
     yr_rem *rems = alloc_rems(n);
     if (rems == NULL)
         return YR_ERR_NOMEM;
@@ -129,15 +205,8 @@ static yr_status split_quota(int64_t total, const int64_t *weights, size_t n, yr
     for (size_t i = 0; i < n; i++) {
         uint64_t w = (uint64_t)weights[i];
         yr_u128 p = (yr_u128)t * w;
-        uint64_t q;
-        yr_u128 r;
-        if ((p >> 64) == 0 && (wsum >> 64) == 0) {
-            q = (uint64_t)p / (uint64_t)wsum;
-            r = (uint64_t)p % (uint64_t)wsum;
-        } else {
-            q = (uint64_t)(p / wsum);
-            r = p % wsum;
-        }
+        uint64_t q = (uint64_t)(p / wsum);
+        yr_u128 r = p % wsum;
         out[i] = (int64_t)q;
         floors += q;
         if (r != 0) {

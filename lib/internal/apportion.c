@@ -1,5 +1,9 @@
-/* Deterministic quickselect for the largest-remainder settlement. */
+/* Deterministic selection for the largest-remainder settlement: quickselect with a median-of-
+ * three pivot, falling back to heapsort of the remaining range when partitions stop shrinking
+ * fast enough (introselect), so the worst case is O(n log n) and never quadratic. */
 #include "internal/apportion.h"
+
+/* ---- on yr_rem (rank: larger rem, larger key, smaller index) ----------------------------- */
 
 static void swap_rem(yr_rem *a, yr_rem *b)
 {
@@ -8,7 +12,6 @@ static void swap_rem(yr_rem *a, yr_rem *b)
     *b = t;
 }
 
-/* Median of three by rank, moved to a[hi]. */
 static void median_to_end(yr_rem *a, size_t lo, size_t hi)
 {
     size_t mid = lo + (hi - lo) / 2;
@@ -20,30 +23,61 @@ static void median_to_end(yr_rem *a, size_t lo, size_t hi)
         swap_rem(&a[mid], &a[hi]);
 }
 
-static void insertion_sort(yr_rem *a, size_t lo, size_t hi)
+/* Heapsort a[lo..hi] so that entries that rank first come first. */
+static void heapsort_rem(yr_rem *a, size_t lo, size_t hi)
 {
-    for (size_t i = lo + 1; i <= hi; i++) {
-        yr_rem x = a[i];
-        size_t j = i;
-        while (j > lo && yr_rem_before(&x, &a[j - 1])) {
-            a[j] = a[j - 1];
-            j--;
+    yr_rem *b = a + lo;
+    size_t n = hi - lo + 1;
+    /* a heap whose top ranks last, then repeatedly move the top to the end */
+    for (size_t start = n / 2; start-- > 0;) {
+        for (size_t pos = start;;) {
+            size_t worst = pos, l = 2 * pos + 1, r = l + 1;
+            if (l < n && yr_rem_before(&b[worst], &b[l]))
+                worst = l;
+            if (r < n && yr_rem_before(&b[worst], &b[r]))
+                worst = r;
+            if (worst == pos)
+                break;
+            swap_rem(&b[pos], &b[worst]);
+            pos = worst;
         }
-        a[j] = x;
     }
+    for (size_t end = n; end-- > 1;) {
+        swap_rem(&b[0], &b[end]);
+        for (size_t pos = 0;;) {
+            size_t worst = pos, l = 2 * pos + 1, r = l + 1;
+            if (l < end && yr_rem_before(&b[worst], &b[l]))
+                worst = l;
+            if (r < end && yr_rem_before(&b[worst], &b[r]))
+                worst = r;
+            if (worst == pos)
+                break;
+            swap_rem(&b[pos], &b[worst]);
+            pos = worst;
+        }
+    }
+}
+
+static unsigned depth_limit(size_t n)
+{
+    unsigned d = 8;
+    while (n > 1) {
+        n >>= 1;
+        d += 2;
+    }
+    return d;
 }
 
 void yr_select_top(yr_rem *a, size_t n, size_t k)
 {
     if (k == 0 || k >= n)
         return;
-    size_t lo = 0, hi = n - 1;
-    /* Find the element of rank k-1 (0-based) so that a[0..k) rank before a[k..n).
-     * Keys are all distinct (the index breaks every tie), so partitions always shrink. */
-    size_t target = k - 1;
+    size_t lo = 0, hi = n - 1, target = k - 1;
+    unsigned budget = depth_limit(n);
+    /* Every key is distinct (the index breaks all ties), so each partition shrinks the range. */
     while (hi > lo) {
-        if (hi - lo < 16) {
-            insertion_sort(a, lo, hi);
+        if (hi - lo < 16 || budget-- == 0) {
+            heapsort_rem(a, lo, hi);
             return;
         }
         median_to_end(a, lo, hi);
@@ -63,4 +97,77 @@ void yr_select_top(yr_rem *a, size_t n, size_t k)
         else
             hi = store - 1;
     }
+}
+
+/* ---- on plain uint64_t (descending) ------------------------------------------------------ */
+
+static void swap_u64(uint64_t *a, uint64_t *b)
+{
+    uint64_t t = *a;
+    *a = *b;
+    *b = t;
+}
+
+static void sift_min_u64(uint64_t *b, size_t n, size_t pos)
+{
+    for (;;) {
+        size_t least = pos, l = 2 * pos + 1, r = l + 1;
+        if (l < n && b[l] < b[least])
+            least = l;
+        if (r < n && b[r] < b[least])
+            least = r;
+        if (least == pos)
+            return;
+        swap_u64(&b[pos], &b[least]);
+        pos = least;
+    }
+}
+
+/* Sort b[0..n) descending. */
+static void heapsort_desc_u64(uint64_t *b, size_t n)
+{
+    for (size_t start = n / 2; start-- > 0;)
+        sift_min_u64(b, n, start);
+    for (size_t end = n; end-- > 1;) {
+        swap_u64(&b[0], &b[end]);
+        sift_min_u64(b, end, 0);
+    }
+}
+
+uint64_t yr_kth_largest_u64(uint64_t *a, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n - 1, target = k - 1;
+    unsigned budget = depth_limit(n);
+    while (hi > lo) {
+        if (hi - lo < 16 || budget-- == 0) {
+            heapsort_desc_u64(a + lo, hi - lo + 1);
+            return a[target];
+        }
+        size_t mid = lo + (hi - lo) / 2;
+        if (a[mid] > a[lo])
+            swap_u64(&a[mid], &a[lo]);
+        if (a[hi] > a[lo])
+            swap_u64(&a[hi], &a[lo]);
+        if (a[mid] > a[hi])
+            swap_u64(&a[mid], &a[hi]);
+        uint64_t pivot = a[hi];
+        /* three-way partition: [> pivot][== pivot][< pivot], so equal values never loop */
+        size_t gt = lo, i = lo, lt = hi + 1;
+        while (i < lt) {
+            if (a[i] > pivot)
+                swap_u64(&a[i++], &a[gt++]);
+            else if (a[i] < pivot)
+                swap_u64(&a[i], &a[--lt]);
+            else
+                i++;
+        }
+        if (target < gt) {
+            hi = gt - 1;
+        } else if (target < lt) {
+            return pivot;
+        } else {
+            lo = lt;
+        }
+    }
+    return a[target];
 }

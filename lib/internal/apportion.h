@@ -27,7 +27,11 @@ static inline int yr_rem_before(const yr_rem *a, const yr_rem *b)
 }
 
 /* Reorder a[0..n) so that its k first entries are the k that rank first (in no particular
- * order among themselves). Expected O(n), deterministic, no allocation. k <= n. */
+ * order among themselves). Expected O(n), worst O(n log n), deterministic, no allocation. */
 void yr_select_top(yr_rem *a, size_t n, size_t k);
+
+/* The k-th largest value of a[0..n) (1 <= k <= n); reorders a. O(n) expected, O(n log n) worst,
+ * no allocation. */
+uint64_t yr_kth_largest_u64(uint64_t *a, size_t n, size_t k);
 
 #endif
