@@ -1,0 +1,222 @@
+/* Benchmark of yr_split: time per call for largest remainder and each divisor method on 10^3 ..
+ * 10^7 parties with totals 10^6 .. 10^15, the scaling exponent in n, and the peak RSS of one call
+ * on the largest size. Speed goals are ratios reported here, never asserted in a test.
+ *
+ * Usage: bench_split [--quick] [--max-n N] [--min-time SECONDS]
+ * Prints human-readable tables, then one "GOAL|..." line per goal for bench/run.sh. */
+#define _DEFAULT_SOURCE
+#include <math.h>
+#include <string.h>
+
+#include "bench_common.h"
+#include "yrkesresa.h"
+
+static const yr_method methods[] = {YR_LARGEST_REMAINDER,     YR_DHONDT,          YR_SAINTE_LAGUE,
+                                    YR_SAINTE_LAGUE_MODIFIED, YR_HUNTINGTON_HILL, YR_ADAMS};
+#define NMETHODS (sizeof methods / sizeof methods[0])
+static const int64_t totals[] = {1000000, 1000000000, 1000000000000, 1000000000000000};
+#define NTOTALS (sizeof totals / sizeof totals[0])
+
+/* Population-like weights: 1 .. 10^6 inhabitants per party. */
+static void fill_weights(int64_t *w, size_t n)
+{
+    uint64_t s = 20240607;
+    for (size_t i = 0; i < n; i++)
+        w[i] = 1 + (int64_t)bench_below(&s, 1000000);
+}
+
+static void check_call(yr_status st, const int64_t *out, size_t n, int64_t total, yr_method m)
+{
+    if (st != YR_OK) {
+        fprintf(stderr, "bench_split: %s on n=%zu total=%lld: %s\n", yr_method_name(m), n,
+                (long long)total, yr_strerror(st));
+        exit(1);
+    }
+    int64_t sum = 0;
+    for (size_t i = 0; i < n; i++)
+        sum += out[i];
+    if (sum != total) {
+        fprintf(stderr, "bench_split: %s on n=%zu total=%lld: rows add to %lld\n",
+                yr_method_name(m), n, (long long)total, (long long)sum);
+        exit(1);
+    }
+}
+
+/* Minimum seconds per call over repetitions lasting at least min_time (and at least 3). */
+static double time_split(int64_t total, const int64_t *w, size_t n, yr_method m, int64_t *out,
+                         double min_time)
+{
+    check_call(yr_split(total, w, n, m, out), out, n, total, m);
+    double best = INFINITY, spent = 0;
+    for (int reps = 0; reps < 3 || (spent < min_time && reps < 2000); reps++) {
+        double t0 = bench_now();
+        yr_status st = yr_split(total, w, n, m, out);
+        double dt = bench_now() - t0;
+        if (st != YR_OK)
+            check_call(st, out, n, total, m);
+        spent += dt;
+        if (dt < best)
+            best = dt;
+    }
+    return best;
+}
+
+static void print_time(double sec)
+{
+    if (sec < 1e-3)
+        printf(" %9.1f us", sec * 1e6);
+    else if (sec < 1)
+        printf(" %9.2f ms", sec * 1e3);
+    else
+        printf(" %9.3f s ", sec);
+}
+
+/* Least-squares slope of log(t) against log(n). */
+static double slope(const double *n, const double *t, size_t k)
+{
+    double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (size_t i = 0; i < k; i++) {
+        double x = log(n[i]), y = log(t[i]);
+        sx += x;
+        sy += y;
+        sxx += x * x;
+        sxy += x * y;
+    }
+    return ((double)k * sxy - sx * sy) / ((double)k * sxx - sx * sx);
+}
+
+typedef struct rss_case {
+    size_t n;
+    int64_t total;
+    yr_method method;
+} rss_case;
+
+static int rss_noop(void *arg)
+{
+    (void)arg;
+    return 0;
+}
+
+static int rss_run(void *arg)
+{
+    const rss_case *c = arg;
+    int64_t *w = bench_alloc(c->n * sizeof *w);
+    int64_t *out = bench_alloc(c->n * sizeof *out);
+    fill_weights(w, c->n);
+    memset(out, 0, c->n * sizeof *out);
+    yr_status st = yr_split(c->total, w, c->n, c->method, out);
+    int ok = st == YR_OK && out[0] >= 0;
+    free(w);
+    free(out);
+    return ok ? 0 : 1;
+}
+
+int main(int argc, char **argv)
+{
+    size_t max_n = 10000000;
+    double min_time = 0.3;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--quick") == 0) {
+            max_n = 100000;
+            min_time = 0.02;
+        } else if (strcmp(argv[i], "--max-n") == 0 && i + 1 < argc) {
+            max_n = (size_t)strtod(argv[++i], NULL);
+        } else if (strcmp(argv[i], "--min-time") == 0 && i + 1 < argc) {
+            min_time = strtod(argv[++i], NULL);
+        } else {
+            fprintf(stderr, "usage: bench_split [--quick] [--max-n N] [--min-time S]\n");
+            return 2;
+        }
+    }
+    size_t sizes[8], nsizes = 0;
+    for (size_t n = 1000; n <= max_n && nsizes < 8; n *= 10)
+        sizes[nsizes++] = n;
+    if (nsizes == 0) {
+        fprintf(stderr, "bench_split: --max-n must be at least 1000\n");
+        return 2;
+    }
+
+    /* Peak RSS first, while this process is still small (a forked child starts from it). */
+    size_t big = sizes[nsizes - 1];
+    long base_kib = bench_child_peak_rss(rss_noop, NULL);
+    long rss_kib[NMETHODS];
+    for (size_t m = 0; m < NMETHODS; m++) {
+        rss_case c = {big, 1000000000000, methods[m]};
+        rss_kib[m] = bench_child_peak_rss(rss_run, &c);
+    }
+
+    int64_t *w = bench_alloc(big * sizeof *w);
+    int64_t *out = bench_alloc(big * sizeof *out);
+    fill_weights(w, big);
+
+    printf("yr_split, time per call (min of repetitions); weights uniform 1..10^6\n");
+    printf("%-22s %-7s", "method", "total");
+    for (size_t s = 0; s < nsizes; s++)
+        printf(" %9s%-3s", "n=10^", "");
+    printf(" exponent\n");
+    printf("%-22s %-7s", "", "");
+    for (size_t s = 0; s < nsizes; s++)
+        printf(" %12.0f", log10((double)sizes[s]));
+    printf("\n");
+    double t_goal[NMETHODS][NTOTALS]; /* at 10^6 parties (or the largest size below) */
+    double expo[NMETHODS][NTOTALS];
+    size_t goal_s = 0;
+    for (size_t s = 0; s < nsizes; s++) {
+        if (sizes[s] <= 1000000)
+            goal_s = s;
+    }
+    for (size_t m = 0; m < NMETHODS; m++) {
+        for (size_t t = 0; t < NTOTALS; t++) {
+            double ns[8], ts[8];
+            printf("%-22s 10^%-4.0f", yr_method_name(methods[m]), log10((double)totals[t]));
+            for (size_t s = 0; s < nsizes; s++) {
+                ns[s] = (double)sizes[s];
+                ts[s] = time_split(totals[t], w, sizes[s], methods[m], out, min_time);
+                print_time(ts[s]);
+                fflush(stdout);
+            }
+            size_t first = nsizes > 3 ? 1 : 0; /* fit from 10^4 up when there are enough sizes */
+            expo[m][t] = slope(ns + first, ts + first, nsizes - first);
+            t_goal[m][t] = ts[goal_s];
+            printf(" %8.2f\n", expo[m][t]);
+        }
+    }
+    printf("exponent: least-squares slope of log(time) on log(n) over n = 10^%.0f .. 10^%.0f\n\n",
+           log10((double)sizes[nsizes > 3 ? 1 : 0]), log10((double)big));
+
+    printf("peak RSS of one yr_split call on 10^%.0f parties, total 10^12 (child process)\n",
+           log10((double)big));
+    printf("%-22s %10s %14s %12s\n", "method", "peak MiB", "weights+out", "library");
+    double io_mib = (double)(2 * big * sizeof(int64_t)) / 1048576.0;
+    for (size_t m = 0; m < NMETHODS; m++) {
+        double peak = (double)rss_kib[m] / 1024.0, base = (double)base_kib / 1024.0;
+        printf("%-22s %10.1f %14.1f %12.1f  (%.1f bytes/party)\n", yr_method_name(methods[m]), peak,
+               io_mib, peak - base - io_mib, (peak - base - io_mib) * 1048576.0 / (double)big);
+    }
+    printf("(library = peak - %.1f MiB process baseline - weights and output)\n\n",
+           (double)base_kib / 1024.0);
+
+    /* goals: divisor methods, 10^6 parties, total 10^12 in < 0.5 s; independent of the total */
+    char size_label[32];
+    snprintf(size_label, sizeof size_label, "n=10^%.0f T=10^12", log10((double)sizes[goal_s]));
+    for (size_t m = 1; m < NMETHODS; m++) {
+        double sec = t_goal[m][2];
+        printf("GOAL|C split %s|%s|%.1f ms|0.5 s|%.1fx|< 0.5 s|%s\n", yr_method_name(methods[m]),
+               size_label, sec * 1e3, 0.5 / sec, sec < 0.5 ? "yes" : "NO");
+    }
+    for (size_t m = 1; m < NMETHODS; m++) {
+        double lo = t_goal[m][0], hi = t_goal[m][0];
+        for (size_t t = 1; t < NTOTALS; t++) {
+            lo = t_goal[m][t] < lo ? t_goal[m][t] : lo;
+            hi = t_goal[m][t] > hi ? t_goal[m][t] : hi;
+        }
+        snprintf(size_label, sizeof size_label, "n=10^%.0f T=10^6..10^15",
+                 log10((double)sizes[goal_s]));
+        printf("GOAL|C split %s, slowest/fastest total|%s|%.1f ms|%.1f ms|%.2fx|< 2x|%s\n",
+               yr_method_name(methods[m]), size_label, hi * 1e3, lo * 1e3, hi / lo,
+               hi / lo < 2 ? "yes" : "NO");
+    }
+    free(w);
+    free(out);
+    return 0;
+}
