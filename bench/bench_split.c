@@ -42,23 +42,29 @@ static void check_call(yr_status st, const int64_t *out, size_t n, int64_t total
     }
 }
 
-/* Minimum seconds per call over repetitions lasting at least min_time (and at least 3). */
-static double time_split(int64_t total, const int64_t *w, size_t n, yr_method m, int64_t *out,
-                         double min_time)
+/* Minimum seconds per call for each of the NTOTALS totals, calls for the different totals
+ * interleaved round by round (so load from other processes hits them alike), rounds until
+ * min_time has passed (and at least 3). */
+static void time_split(const int64_t *w, size_t n, yr_method m, int64_t *out, double min_time,
+                       double *best)
 {
-    check_call(yr_split(total, w, n, m, out), out, n, total, m);
-    double best = INFINITY, spent = 0;
-    for (int reps = 0; reps < 3 || (spent < min_time && reps < 2000); reps++) {
-        double t0 = bench_now();
-        yr_status st = yr_split(total, w, n, m, out);
-        double dt = bench_now() - t0;
-        if (st != YR_OK)
-            check_call(st, out, n, total, m);
-        spent += dt;
-        if (dt < best)
-            best = dt;
+    for (size_t t = 0; t < NTOTALS; t++) {
+        check_call(yr_split(totals[t], w, n, m, out), out, n, totals[t], m);
+        best[t] = INFINITY;
     }
-    return best;
+    double spent = 0;
+    for (int reps = 0; reps < 3 || (spent < min_time && reps < 2000); reps++) {
+        for (size_t t = 0; t < NTOTALS; t++) {
+            double t0 = bench_now();
+            yr_status st = yr_split(totals[t], w, n, m, out);
+            double dt = bench_now() - t0;
+            if (st != YR_OK)
+                check_call(st, out, n, totals[t], m);
+            spent += dt;
+            if (dt < best[t])
+                best[t] = dt;
+        }
+    }
 }
 
 static void print_time(double sec)
@@ -151,13 +157,12 @@ int main(int argc, char **argv)
 
     printf("yr_split, time per call (min of repetitions); weights uniform 1..10^6\n");
     printf("%-22s %-7s", "method", "total");
-    for (size_t s = 0; s < nsizes; s++)
-        printf(" %9s%-3s", "n=10^", "");
+    for (size_t s = 0; s < nsizes; s++) {
+        char label[24];
+        snprintf(label, sizeof label, "n = 10^%.0f", log10((double)sizes[s]));
+        printf(" %12s", label);
+    }
     printf(" exponent\n");
-    printf("%-22s %-7s", "", "");
-    for (size_t s = 0; s < nsizes; s++)
-        printf(" %12.0f", log10((double)sizes[s]));
-    printf("\n");
     double t_goal[NMETHODS][NTOTALS]; /* at 10^6 parties (or the largest size below) */
     double expo[NMETHODS][NTOTALS];
     size_t goal_s = 0;
@@ -166,20 +171,24 @@ int main(int argc, char **argv)
             goal_s = s;
     }
     for (size_t m = 0; m < NMETHODS; m++) {
+        double ns[8], ts[NTOTALS][8];
+        for (size_t s = 0; s < nsizes; s++) {
+            double best[NTOTALS];
+            ns[s] = (double)sizes[s];
+            time_split(w, sizes[s], methods[m], out, min_time, best);
+            for (size_t t = 0; t < NTOTALS; t++)
+                ts[t][s] = best[t];
+        }
         for (size_t t = 0; t < NTOTALS; t++) {
-            double ns[8], ts[8];
             printf("%-22s 10^%-4.0f", yr_method_name(methods[m]), log10((double)totals[t]));
-            for (size_t s = 0; s < nsizes; s++) {
-                ns[s] = (double)sizes[s];
-                ts[s] = time_split(totals[t], w, sizes[s], methods[m], out, min_time);
-                print_time(ts[s]);
-                fflush(stdout);
-            }
+            for (size_t s = 0; s < nsizes; s++)
+                print_time(ts[t][s]);
             size_t first = nsizes > 3 ? 1 : 0; /* fit from 10^4 up when there are enough sizes */
-            expo[m][t] = slope(ns + first, ts + first, nsizes - first);
-            t_goal[m][t] = ts[goal_s];
+            expo[m][t] = slope(ns + first, ts[t] + first, nsizes - first);
+            t_goal[m][t] = ts[t][goal_s];
             printf(" %8.2f\n", expo[m][t]);
         }
+        fflush(stdout);
     }
     printf("exponent: least-squares slope of log(time) on log(n) over n = 10^%.0f .. 10^%.0f\n\n",
            log10((double)sizes[nsizes > 3 ? 1 : 0]), log10((double)big));
