@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# `yrkesresa pot`: the example year, hand-computed small cases, options, --check on the published
+# Dalarna table, and malformed inputs (exit 2, FILE:LINE on stderr, nothing on stdout).
+# Needs BUILD_DIR and SOURCE_DIR (meson sets both).
+set -u
+: "${BUILD_DIR:?}" "${SOURCE_DIR:?}"
+BIN="$BUILD_DIR/tools/yrkesresa"
+if [ ! -x "$BIN" ]; then
+    echo "SKIP: $BIN not built"
+    exit 77
+fi
+FIX="$SOURCE_DIR/tests/cli/pot"
+EX="$SOURCE_DIR/data/examples"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+pass=0
+fail=0
+
+ok() {
+    pass=$((pass + 1))
+}
+bad() {
+    fail=$((fail + 1))
+    echo "FAIL: $*"
+}
+
+# run ARGS...: sets $rc, $out (stdout) and $err (stderr).
+run() {
+    "$BIN" pot "$@" >"$TMP/out" 2>"$TMP/err"
+    rc=$?
+    out=$(cat "$TMP/out")
+    err=$(cat "$TMP/err")
+}
+
+expect_rc() { # name expected
+    if [ "$rc" -eq "$2" ]; then ok; else bad "$1: exit $rc, expected $2 (stderr: $err)"; fi
+}
+expect_out() { # name expected-stdout
+    if [ "$out" == "$2" ]; then ok; else bad "$1: stdout was"$'\n'"$out"$'\n'"expected"$'\n'"$2"; fi
+}
+expect_err_has() { # name substring
+    if [[ "$err" == *"$2"* ]]; then ok; else bad "$1: stderr lacks '$2': $err"; fi
+}
+expect_out_has() { # name substring
+    if [[ "$out" == *"$2"* ]]; then ok; else bad "$1: stdout lacks '$2': $out"; fi
+}
+# An input error: exit 2, nothing on stdout, the message names FILE:LINE.
+expect_input_error() { # name file:line
+    expect_rc "$1" 2
+    if [ -z "$out" ]; then ok; else bad "$1: stdout not empty: $out"; fi
+    expect_err_has "$1" "$2"
+}
+
+# ---- hand-computed small year -------------------------------------------------------------
+# d1: Falun 3 + Mora 2 participants, pot 2000; Falun leader (15), Mora and Leksand trainers (10):
+# Falun 2000*15/35 = 857 r 5/35, Mora and Leksand 571 r 15/35; one unit left: Mora (equal
+# remainder and entitlement as Leksand, earlier). d2: Falun 1, no trainer: 400 undistributed.
+small='municipality,participant_days,fees,admin,pot_in,kickback,net
+Falun,4,2400,800,1600,857,1543
+Mora,2,1200,400,800,572,628
+Leksand,0,0,0,0,571,-571
+Totalt,6,3600,1200,2400,2000,1600'
+run --attendance "$FIX/attendance.csv" --trainers "$FIX/trainers.csv"
+expect_rc small 0
+expect_out small "$small"
+expect_err_has small "undistributed: 400"
+expect_err_has small "d2: 400"
+
+# The same with semicolons and blanks around the labels: same figures, ';' kept in the output.
+run --attendance "$FIX/attendance-semicolon.csv" --trainers "$FIX/trainers.csv"
+expect_rc semicolon 0
+expect_out semicolon "${small//,/;}"
+
+# Shares as decimals, with a decimal comma: 1,5 and 1 are the defaults.
+run --attendance "$FIX/attendance.csv" --trainers "$FIX/trainers.csv" --leader-share 1,5 \
+    --trainer-share 1.0
+expect_out "decimal comma shares" "$small"
+# 2 and 1: 2000 * 2/4 = 1000, 500, 500 exactly.
+run --attendance "$FIX/attendance.csv" --trainers "$FIX/trainers.csv" --leader-share 2 \
+    --trainer-share 1
+expect_out_has "shares 2:1" "Falun,4,2400,800,1600,1000,1400"
+expect_out_has "shares 2:1" "Leksand,0,0,0,0,500,-500"
+# 1.25 and 1 (125 and 100 hundredths): 2000*125/325 = 769 r 75/325, 2000*100/325 = 615 r 125/325
+# twice; one unit left: Mora.
+run --attendance "$FIX/attendance.csv" --trainers "$FIX/trainers.csv" --leader-share 1.25
+expect_out_has "shares 1.25:1" "Falun,4,2400,800,1600,769,1631"
+expect_out_has "shares 1.25:1" "Mora,2,1200,400,800,616,584"
+expect_out_has "shares 1.25:1" "Leksand,0,0,0,0,615,-615"
+# Fee 500 of which 300 to the pot: d1 pot 1500 = 642 r 30/35, 428 r 20/35 (twice); one unit: Falun.
+run --attendance "$FIX/attendance.csv" --trainers "$FIX/trainers.csv" --fee 500 --pot 300
+expect_out_has "fee 500 pot 300" "Falun,4,2000,800,1200,643,1357"
+expect_out_has "fee 500 pot 300" "Totalt,6,3000,1200,1800,1500,1500"
+expect_err_has "fee 500 pot 300" "undistributed: 300"
+
+# A trainer on a day nobody attended: a warning naming the trainer row, not an error.
+run --attendance "$FIX/attendance.csv" --trainers "$FIX/trainers-unknown-day.csv"
+expect_rc "trainer without participants" 0
+expect_err_has "trainer without participants" "trainers-unknown-day.csv:3: warning: day 'd9'"
+expect_out_has "trainer without participants" "Falun,4,2400,800,1600,2000,400"
+expect_out_has "trainer without participants" "Mora,2,1200,400,800,0,1200"
+
+# ---- the example year ---------------------------------------------------------------------
+run --attendance "$EX/pot-2024-attendance.csv" --trainers "$EX/pot-2024-trainers.csv"
+expect_rc "example year" 0
+expect_err_has "example year" "undistributed: 4000"
+expect_err_has "example year" "2024-11-20: 4000"
+# Kickbacks checked against exact fractions computed independently (Python Fraction):
+# Falun 45200 exactly, Borlänge 22057 1/7, Mora 14114 2/7, Avesta 5257 1/7, Rättvik 15314 2/7,
+# Malung-Sälen 9657 1/7; one unit left, to Rättvik (remainder 2/7 ties Mora; larger entitlement).
+expect_out_has "example year" "Totalt,289,173400,57800,115600,111600,61800"
+expect_out_has "example year" "Rättvik,9,5400,1800,3600,15315,-9915"
+expect_out_has "example year" "Mora,26,15600,5200,10400,14114,1486"
+expect_out_has "example year" "Falun,55,33000,11000,22000,45200,-12200"
+# 15 municipalities + header + Totalt, and the rows add up to the Totalt row.
+lines=$(printf '%s\n' "$out" | wc -l)
+if [ "$lines" -eq 17 ]; then ok; else bad "example year: $lines lines"; fi
+sums=$(printf '%s\n' "$out" | awk -F, 'NR>1 && $1!="Totalt" {for(i=2;i<=7;i++) s[i]+=$i}
+    $1=="Totalt" {for(i=2;i<=7;i++) t[i]=$i}
+    END {for(i=2;i<=7;i++) if (s[i]!=t[i]) {print "column " i ": " s[i] " != " t[i]; exit}
+         print "equal"}')
+if [ "$sums" == "equal" ]; then ok; else bad "example year: $sums"; fi
+# The example program settles the same year from its embedded table (municipalities in
+# alphabetical order): the same rows.
+if [ -x "$BUILD_DIR/examples/pot_2024" ]; then
+    ex=$("$BUILD_DIR/examples/pot_2024" | grep -v '^undistributed\|^  ' | LC_ALL=C sort)
+    if [ "$ex" == "$(printf '%s\n' "$out" | LC_ALL=C sort)" ]; then
+        ok
+    else
+        bad "examples/pot_2024 differs from the CLI"
+    fi
+fi
+
+# ---- --check on the published table ------------------------------------------------------
+# trainers 1+4+3+1+1+1 = 11 and training days 1+7+14+2+4+4 = 32 match the Totalt row; the
+# amounts add up to 116200, not the stated 115600.
+run --check "$SOURCE_DIR/data/dalarna/trainer-pot-2024-published.csv"
+expect_rc "check" 0
+expect_out_has "check" "total row 'Totalt' on line 8, 6 other rows"
+expect_out_has "check" "trainers         sum 11 = stated 11  OK"
+expect_out_has "check" "training_days    sum 32 = stated 32  OK"
+expect_out_has "check" "amount           sum 116200 != stated 115600  mismatch (sum - stated = 600)"
+expect_out_has "check" "comment          not checked"
+expect_out_has "check" "2 of 3 columns match: MISMATCH"
+run --check "$SOURCE_DIR/data/dalarna/trainer-pot-2024-published.csv" --strict
+expect_rc "check --strict" 1
+printf 'kommun;belopp\nA;1 000\nB;\nSumma;1000\n' >"$TMP/ok.csv"
+run --check "$TMP/ok.csv" --strict
+expect_rc "check ok" 0
+expect_out_has "check ok" "1 of 1 columns match: OK"
+printf 'kommun,belopp\nA,1\nB,2\n' >"$TMP/nototal.csv"
+run --check "$TMP/nototal.csv"
+expect_input_error "check without total row" "nototal.csv: no total row"
+
+# ---- malformed input ---------------------------------------------------------------------
+run --attendance "$FIX/attendance.csv" --trainers "$FIX/trainers-bad-role.csv"
+expect_input_error "unknown role" "trainers-bad-role.csv:3: column 'role': 'ledare'"
+run --attendance "$FIX/attendance-negative.csv" --trainers "$FIX/trainers.csv"
+expect_input_error "negative participants" "attendance-negative.csv:3: column 'participants': '-2' is negative"
+run --attendance "$FIX/attendance-ragged.csv" --trainers "$FIX/trainers.csv"
+expect_input_error "ragged row" "attendance-ragged.csv:3:"
+run --attendance "$FIX/attendance-fraction.csv" --trainers "$FIX/trainers.csv"
+expect_input_error "fractional participants" "attendance-fraction.csv:2: column 'participants'"
+run --attendance "$FIX/attendance-missing-column.csv" --trainers "$FIX/trainers.csv"
+expect_input_error "missing column" "attendance-missing-column.csv:1: missing column 'participants'"
+run --attendance "$FIX/attendance.csv" --trainers "$FIX/trainers.csv" --leader-share 0 \
+    --trainer-share 0
+expect_input_error "zero shares" "trainers.csv:2: day 'd1' has a pot of 2000"
+run --attendance "$FIX/no-such-file.csv" --trainers "$FIX/trainers.csv"
+expect_input_error "missing file" "no-such-file.csv"
+printf 'day,municipality,participants\n,Falun,3\n' >"$TMP/noday.csv"
+run --attendance "$TMP/noday.csv" --trainers "$FIX/trainers.csv"
+expect_input_error "empty day" "noday.csv:2: column 'day' is empty"
+
+# ---- usage --------------------------------------------------------------------------------
+run --help
+expect_rc help 0
+expect_out_has help "Usage: yrkesresa pot --attendance A.csv --trainers T.csv"
+for args in "--attendance $FIX/attendance.csv" \
+    "--attendance $FIX/attendance.csv --trainers $FIX/trainers.csv --pot 700" \
+    "--attendance $FIX/attendance.csv --trainers $FIX/trainers.csv --fee -1" \
+    "--attendance $FIX/attendance.csv --trainers $FIX/trainers.csv --fee 6OO" \
+    "--attendance $FIX/attendance.csv --trainers $FIX/trainers.csv --leader-share x" \
+    "--attendance $FIX/attendance.csv --trainers $FIX/trainers.csv --bogus" \
+    "--check $FIX/attendance.csv --fee 600" \
+    "--attendance $FIX/attendance.csv --trainers $FIX/trainers.csv --strict"; do
+    # shellcheck disable=SC2086
+    run $args
+    expect_rc "usage: $args" 2
+    if [ -z "$out" ]; then ok; else bad "usage: $args: stdout not empty"; fi
+done
+
+echo "test_cli_pot: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
