@@ -171,6 +171,17 @@ printf 'day,municipality,participants\n,Falun,3\n' >"$TMP/noday.csv"
 run --attendance "$TMP/noday.csv" --trainers "$FIX/trainers.csv"
 expect_input_error "empty day" "noday.csv:2: column 'day' is empty"
 
+printf 'day,municipality,participants\nd1,Falun,3\nd1,Summa,3\n' >"$TMP/sum.csv"
+run --attendance "$TMP/sum.csv" --trainers "$FIX/trainers.csv"
+expect_input_error "total row in the input" "sum.csv:3: municipality 'Summa' looks like a total row"
+
+# CRLF and a byte order mark in the attendance file are kept in the output.
+printf '\xef\xbb\xbfday,municipality,participants\r\nd1,Falun,3\r\nd1,Mora,2\r\nd2,Falun,1\r\n' \
+    >"$TMP/crlf.csv"
+"$BIN" pot --attendance "$TMP/crlf.csv" --trainers "$FIX/trainers.csv" >"$TMP/crlf.out" 2>/dev/null
+printf '\xef\xbb\xbf%s\r\n' "${small//$'\n'/$'\r\n'}" >"$TMP/crlf.want"
+if cmp -s "$TMP/crlf.out" "$TMP/crlf.want"; then ok; else bad "CRLF and BOM not kept"; fi
+
 # ---- usage --------------------------------------------------------------------------------
 run --help
 expect_rc help 0

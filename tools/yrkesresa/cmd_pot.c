@@ -32,7 +32,8 @@ static const char *const usage_text =
     "\n"
     "Days and municipalities are free-text labels, matched between the files byte for byte\n"
     "after trimming blanks. Output: CSV municipality,participant_days,fees,admin,pot_in,\n"
-    "kickback,net (the attendance file's delimiter), one row per municipality in order of\n"
+    "kickback,net (the attendance file's delimiter and line ending), one row per municipality in "
+    "order of\n"
     "first appearance, then Totalt. The undistributed pot (days with participants and no\n"
     "trainer) and days with trainers but no participants are reported on stderr.\n"
     "Exit status: 0 success, 1 --check --strict found a mismatch, 2 error.\n"
@@ -274,6 +275,12 @@ static int row_names(const char *file, yr_csv_table *t, size_t row, const size_t
         const char *s = trim_cell(t, row, cols[k]);
         if (*s == '\0')
             return yr_fail_at(file, t->lines[row], "column '%s' is empty", what[k]);
+        if (k == 1 && yr_is_total_label(s)) {
+            char q[80];
+            return yr_fail_at(file, t->lines[row],
+                              "municipality %s looks like a total row; list municipalities only",
+                              yr_cli_quote(s, q, sizeof q));
+        }
         idx[k] = name_set_intern(k == 0 ? &in->days : &in->muns, s, file, t->lines[row]);
     }
     *day = idx[0];
@@ -421,9 +428,13 @@ static int settle(const pot_options *o)
         goto done;
     }
 
+    /* The attendance file's delimiter, line ending and byte order mark. */
     char delim = in.att_t.delim;
-    yr_buf_printf(&out, "municipality%cparticipant_days%cfees%cadmin%cpot_in%ckickback%cnet\n",
-                  delim, delim, delim, delim, delim, delim);
+    const char *eol = in.att_t.eol;
+    if (in.att_t.has_bom)
+        yr_buf_puts(&out, "\xEF\xBB\xBF");
+    yr_buf_printf(&out, "municipality%cparticipant_days%cfees%cadmin%cpot_in%ckickback%cnet%s",
+                  delim, delim, delim, delim, delim, delim, eol);
     for (size_t m = 0; m < nm; m++) {
         yr_buf_csv_field(&out, in.muns.names[m].s, delim);
         add_amount(&out, delim, rows[m].participant_days);
@@ -432,7 +443,7 @@ static int settle(const pot_options *o)
         add_amount(&out, delim, rows[m].pot_in);
         add_amount(&out, delim, rows[m].kickback);
         add_amount(&out, delim, rows[m].net);
-        yr_buf_puts(&out, "\n");
+        yr_buf_puts(&out, eol);
     }
     yr_buf_puts(&out, "Totalt");
     add_amount(&out, delim, sum.participant_days);
@@ -441,7 +452,7 @@ static int settle(const pot_options *o)
     add_amount(&out, delim, sum.pot_in);
     add_amount(&out, delim, sum.kickback);
     add_amount(&out, delim, sum.fees - sum.kickback); /* both fit and are >= 0 */
-    yr_buf_puts(&out, "\n");
+    yr_buf_puts(&out, eol);
 
     /* Days with trainers and no participants: warn, at the day's first trainer record. */
     for (size_t i = 0; i < in.att_t.nrows; i++)
