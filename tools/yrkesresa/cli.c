@@ -577,7 +577,8 @@ int yr_cli_weight_column(const char *file, const yr_csv_table *t, size_t npartie
         if (c == exclude)
             continue;
         size_t r = 0;
-        while (r < nparties && yr_is_int64(yr_csv_cell(t, r, c)))
+        yr_decimal d;
+        while (r < nparties && yr_parse_decimal(yr_csv_cell(t, r, c), &d) == YR_NUM_OK)
             r++;
         if (r == nparties) {
             *col = c;
@@ -591,7 +592,7 @@ int yr_cli_weight_column(const char *file, const yr_csv_table *t, size_t npartie
     return yr_fail_at(file, t->header_line,
                       "no weight column: name one with --weight-column (looked for a column "
                       "named population, weight, befolkning or inv\xc3\xa5nare, then for a "
-                      "column of integers)");
+                      "column of numbers)");
 }
 
 int yr_cli_weights(const char *file, const yr_csv_table *t, size_t nparties, size_t col,
@@ -623,9 +624,9 @@ int yr_cli_weights(const char *file, const yr_csv_table *t, size_t nparties, siz
         if (yr_decimal_rescale(d[r], maxscale, &w) != YR_NUM_OK ||
             __builtin_add_overflow(sum, w, &sum)) {
             int rc = yr_fail_at(file, t->lines[r],
-                                "column %s: the weights (with %u decimals) add up to more than "
-                                "fits in 64 bits",
-                                yr_cli_quote(t->header[col], qn, sizeof qn), maxscale);
+                                "column %s: the weights%s add up to more than fits in 64 bits",
+                                yr_cli_quote(t->header[col], qn, sizeof qn),
+                                maxscale > 0 ? " (as integers over a common power of ten)" : "");
             free(d);
             return rc;
         }

@@ -20,7 +20,7 @@ static const char *const usage_text =
     "                        named Summa, Totalt, Total or Sum; without either, the sum of\n"
     "                        the rows is used and only the rows are checked)\n"
     "  --weight-column NAME  default: population, weight, befolkning or invånare, else the\n"
-    "                        first column of integers that is not the amount column; a file\n"
+    "                        first column of numbers that is not the amount column; a file\n"
     "                        without weights gets only its sum checked\n"
     "  --amount-column NAME  the published amounts (default: amount, belopp or published,\n"
     "                        else the last column of integers)\n"

@@ -20,7 +20,7 @@ static const char *const usage_text =
     "  --method M           largest_remainder (default), round_each, dhondt, sainte_lague,\n"
     "                       sainte_lague_modified, huntington_hill, adams\n"
     "  --weight-column NAME the weight column (default: the column named population, weight,\n"
-    "                       befolkning or invånare, else the first column of integers after the\n"
+    "                       befolkning or invånare, else the first column of numbers after the\n"
     "                       names); weights may have decimals ('1,5'), compared exactly\n"
     "  --equal-part P       split the fraction P of the total equally and the rest by weight\n"
     "                       (P as 30%, 0.3, 0,3 or 3/10; largest_remainder only)\n"
