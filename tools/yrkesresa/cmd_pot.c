@@ -454,6 +454,8 @@ static int settle(const pot_options *o)
     add_amount(&out, delim, sum.fees - sum.kickback); /* both fit and are >= 0 */
     yr_buf_puts(&out, eol);
 
+    /* The table first, then the notes on stderr (so they follow it on a terminal). */
+    rc = yr_buf_flush(&out);
     /* Days with trainers and no participants: warn, at the day's first trainer record. */
     for (size_t i = 0; i < in.att_t.nrows; i++)
         people[in.att[i].day] += in.att[i].participants; /* fits: the library checked */
@@ -474,7 +476,6 @@ static int settle(const pot_options *o)
             fprintf(stderr, "  %s: %" PRId64 " (participants but no trainer)\n", in.days.names[d].s,
                     und[d]);
     }
-    rc = yr_buf_flush(&out);
 done:
     yr_buf_free(&out);
     free(rows);
