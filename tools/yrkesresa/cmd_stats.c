@@ -1126,6 +1126,17 @@ static int cmd_check(int argc, char **argv)
     }
     size_t mismatched = 0;
     yr_status st = yr_check_totals(body, nbody, nchk, stated, sums, &mismatched);
+    if (st == YR_ERR_OVERFLOW) {
+        for (size_t j = 0; j < nchk; j++) { /* name the column */
+            i128 s = 0;
+            for (size_t r = 0; r < nbody; r++)
+                s += body[r * nchk + j];
+            if (s > INT64_MAX || s < INT64_MIN) {
+                yr_fail_at(f, 0, "column '%s': the sum does not fit in 64 bits", t.header[cols[j]]);
+                goto done;
+            }
+        }
+    }
     if (st != YR_OK) {
         lib_fail(f, st);
         goto done;

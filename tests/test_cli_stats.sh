@@ -1,0 +1,262 @@
+#!/usr/bin/env bash
+# `yrkesresa stats`: attendance, survey, progress (and coverage), check on the Dalarna tables and
+# small fixtures; interval bounds are checked against an independent closed-form Wilson interval
+# computed here with awk; malformed inputs exit 2 with FILE:LINE on stderr and nothing on stdout.
+# Needs BUILD_DIR and SOURCE_DIR (meson sets both).
+set -u
+: "${BUILD_DIR:?}" "${SOURCE_DIR:?}"
+BIN="$BUILD_DIR/tools/yrkesresa"
+if [ ! -x "$BIN" ]; then
+    echo "SKIP: $BIN not built"
+    exit 77
+fi
+FIX="$SOURCE_DIR/tests/cli/stats"
+DAL="$SOURCE_DIR/data/dalarna"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+pass=0
+fail=0
+
+ok() {
+    pass=$((pass + 1))
+}
+bad() {
+    fail=$((fail + 1))
+    echo "FAIL: $*"
+}
+
+# run ARGS...: sets $rc, $out (stdout) and $err (stderr).
+run() {
+    "$BIN" stats "$@" >"$TMP/out" 2>"$TMP/err"
+    rc=$?
+    out=$(cat "$TMP/out")
+    err=$(cat "$TMP/err")
+}
+expect_rc() { # name expected
+    if [ "$rc" -eq "$2" ]; then ok; else bad "$1: exit $rc, expected $2 (stderr: $err)"; fi
+}
+expect_out_has() { # name line-or-substring
+    if [[ "$out" == *"$2"* ]]; then ok; else bad "$1: stdout lacks '$2':"$'\n'"$out"; fi
+}
+expect_out_lacks() { # name substring
+    if [[ "$out" != *"$2"* ]]; then ok; else bad "$1: stdout has '$2'"; fi
+}
+expect_err_has() { # name substring
+    if [[ "$err" == *"$2"* ]]; then ok; else bad "$1: stderr lacks '$2': $err"; fi
+}
+expect_input_error() { # name substring-of-stderr (e.g. file:line)
+    expect_rc "$1" 2
+    if [ -z "$out" ]; then ok; else bad "$1: stdout not empty: $out"; fi
+    expect_err_has "$1" "$2"
+}
+# row NAME KEY: the output line whose first field is KEY (first match).
+row() {
+    awk -F, -v k="$2" '$1 == k { print; exit }' <<<"$out"
+}
+expect_row() { # name key expected-line
+    local got
+    got=$(row "$1" "$2")
+    if [ "$got" == "$3" ]; then ok; else bad "$1: row '$2' is '$got', expected '$3'"; fi
+}
+# The Wilson interval (no continuity correction) at 95 %, closed form, 4 decimals: "low,high".
+wilson() { # x n
+    awk -v x="$1" -v n="$2" 'BEGIN {
+        z = 1.959963984540054; p = x / n
+        c = (p + z * z / (2 * n)) / (1 + z * z / n)
+        h = z / (1 + z * z / n) * sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+        lo = c - h; hi = c + h; if (lo < 0) lo = 0; if (hi > 1) hi = 1
+        printf "%.4f,%.4f", lo, hi }'
+}
+ratio() { # x n decimals
+    awk -v x="$1" -v n="$2" -v d="$3" 'BEGIN { printf "%.*f", d, x / n }'
+}
+
+# ---- attendance on courses-2024.csv -------------------------------------------------------
+run attendance "$DAL/courses-2024.csv"
+expect_rc "attendance dalarna" 0
+expect_out_has "attendance header" \
+    "course,registered,attended,rate,low,high,published_percent,computed_percent,check"
+# the total is 127/139 (never the mean of the five rates, 0.9135), the published 91.4 is right
+expect_row "attendance total" "Totalt" "Totalt,139,127,$(ratio 127 139 4),$(wilson 127 139),91.4,91.4,ok"
+expect_row "attendance course 4" "Utsatthet och våld" \
+    "Utsatthet och våld,13,10,$(ratio 10 13 4),$(wilson 10 13),76.9,76.9,ok"
+# the national course (3 of 3) is counted: its upper bound is exactly 1
+expect_row "attendance national" "Kursledarutbildning Ett hem att växa i" \
+    "Kursledarutbildning Ett hem att växa i,3,3,1.0000,$(wilson 3 3),100.0,100.0,ok"
+n_lines=$(wc -l <<<"$out")
+if [ "$n_lines" -eq 7 ]; then ok; else bad "attendance: $n_lines lines, expected 7"; fi
+
+# a wider interval at 99 %
+run attendance "$DAL/courses-2024.csv" --confidence 99%
+lo95=$(wilson 127 139 | cut -d, -f1)
+lo99=$(row x Totalt | cut -d, -f5)
+if awk -v a="$lo99" -v b="$lo95" 'BEGIN { exit !(a < b) }'; then ok; else
+    bad "attendance 99%: low $lo99 not below the 95% low $lo95"
+fi
+
+# Swedish export: ';', CRLF, BOM, decimal comma, Summa row, wrong published rates
+run attendance "$FIX/attendance-semicolon.csv"
+expect_rc "attendance semicolon" 0
+expect_row "attendance A" "Kurs A" "Kurs A,40,30,0.7500,$(wilson 30 40),75.0,75.0,ok"
+expect_row "attendance B" "Kurs B" "Kurs B,10,9,0.9000,$(wilson 9 10),91,90,published 91 != computed 90"
+expect_row "attendance C" "Kurs C" "Kurs C,,,,,,,,no counts: not included in the total"
+expect_row "attendance D" "Kurs D" "Kurs D,0,0,,,,,,nobody registered"
+expect_row "attendance Summa" "Summa" \
+    "Summa,50,39,0.7800,$(wilson 39 50),82.5,78.0,published 82.5 != computed 78.0"
+
+run attendance "$FIX/attendance-over.csv"
+expect_input_error "attended > registered" "attendance-over.csv:3: attended (9) is more than registered (8)"
+run attendance "$FIX/attendance-not-number.csv"
+expect_input_error "not a number" "attendance-not-number.csv:3: column 'attended'"
+run attendance "$FIX/attendance-ragged.csv"
+expect_input_error "ragged" "attendance-ragged.csv:3"
+run attendance "$FIX/attendance-two-totals.csv"
+expect_input_error "two totals" "attendance-two-totals.csv:4"
+run attendance "$DAL/courses-2024.csv" --confidence 1.5
+expect_input_error "confidence 1.5" "--confidence must be strictly between 0 and 1"
+run attendance "$DAL/courses-2024.csv" --confidence abc
+expect_input_error "confidence abc" "--confidence 'abc'"
+run attendance "$TMP/does-not-exist.csv"
+expect_input_error "missing file" "does-not-exist.csv"
+run attendance "$DAL/population-2021-06.csv"
+expect_input_error "no registered column" "population-2021-06.csv:1: missing column 'registered'"
+
+# ---- survey on manager-survey-2024.csv ----------------------------------------------------
+run survey "$DAL/manager-survey-2024.csv"
+expect_rc "survey dalarna" 0
+# 77 % of 22 is 17 yes (16.94 rounded); the interval contains 0.80: inconclusive
+expect_out_has "survey 77" \
+    "Medarbetarna arbetar i enlighet med sitt uppdrag,17,22,$(ratio 17 22 4),$(wilson 17 22),0.8000,inconclusive,77 % of 22 = 17 yes (rounded)"
+# 69 % of 22 cannot be a published share: 15/22 = 68.2 %, 16/22 = 72.7 %
+expect_out_has "survey 69" \
+    '"Medarbetarna söker, granskar och värderar kunskap",15,22,'"$(ratio 15 22 4),$(wilson 15 22)"',0.8000,inconclusive,69 % of 22 is no whole number of answers; used 15/22 = 68.2 %'
+expect_out_lacks "survey: no goal is decided" ",met,"
+expect_out_lacks "survey: no goal is decided (2)" ",not met,"
+
+run survey "$FIX/survey-counts.csv" --target 75%
+expect_rc "survey counts" 0
+expect_row "survey met" "High" "High,95,100,0.9500,$(wilson 95 100),0.8000,met,"
+expect_row "survey not met" "Low" "Low,60,100,0.6000,$(wilson 60 100),0.8000,not met,"
+expect_row "survey --target" "Small" "Small,17,22,$(ratio 17 22 4),$(wilson 17 22),0.7500,inconclusive,"
+expect_row "survey all yes" "All" "All,5,5,1.0000,$(wilson 5 5),1.0000,inconclusive,"
+run survey "$FIX/survey-counts.csv"
+expect_input_error "survey no target" "survey-counts.csv:4: no target"
+run survey "$FIX/survey-bad-percent.csv"
+expect_input_error "survey 120 %" "survey-bad-percent.csv:2"
+run survey "$FIX/survey-yes-over.csv" --target 0.8
+expect_input_error "survey yes > n" "survey-yes-over.csv:2"
+run survey "$FIX/survey-no-respondents.csv" --target 0.8
+expect_input_error "survey n = 0" "survey-no-respondents.csv:2"
+run survey "$FIX/survey-counts.csv" --target 80
+expect_input_error "survey --target 80" "--target must be between 0 and 1"
+
+# ---- progress on course-progress-funktionshinder-2025-04-07.csv ---------------------------
+P="$DAL/course-progress-funktionshinder-2025-04-07.csv"
+run progress "$P"
+expect_rc "progress dalarna" 0
+expect_out_has "progress Falun 1->2" "Falun,1,2,360,130,$(ratio 130 360 4),$(wilson 130 360),"
+expect_out_has "progress Rättvik 1->2" "Rättvik,1,2,2,0,0.0000,$(wilson 0 2),"
+expect_out_has "progress Leksand" "Leksand,1,2,0,0,,,,nobody completed course 1"
+expect_out_has "progress total 1->2" "Totalt,1,2,1167,342,$(ratio 342 1167 4),$(wilson 342 1167),"
+# the total of course 3 is 71 (the published Totalt says 7)
+expect_out_has "progress total 2->3" \
+    "Totalt,2,3,342,71,$(ratio 71 342 4),$(wilson 71 342),stated course3_completed 7 != sum 71"
+n_lines=$(wc -l <<<"$out")
+if [ "$n_lines" -eq 33 ]; then ok; else bad "progress: $n_lines lines, expected 33"; fi
+
+run progress "$P" --population "$DAL/population-2021-06.csv"
+expect_rc "coverage dalarna" 0
+expect_out_has "coverage header" "municipality,completed_course1,population,per_1000,low,high,note"
+cov() { # x n [per]: rate per 1000 (or per) with its bounds
+    local w
+    w=$(awk -v x="$1" -v n="$2" -v per="${3:-1000}" 'BEGIN {
+        z = 1.959963984540054; p = x / n
+        c = (p + z * z / (2 * n)) / (1 + z * z / n)
+        h = z / (1 + z * z / n) * sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+        lo = c - h; if (lo < 0) lo = 0
+        printf "%.4f,%.4f,%.4f", per * p, per * lo, per * (c + h) }')
+    echo "$w"
+}
+expect_row "coverage Falun" "Falun" "Falun,360,59752,$(cov 360 59752),"
+expect_row "coverage total" "Totalt" "Totalt,1167,288382,$(cov 1167 288382),"
+run progress "$P" --population "$DAL/population-2021-06.csv" --course 3 --per 100000
+expect_row "coverage course 3" "Totalt" \
+    "Totalt,71,288382,$(cov 71 288382 100000),stated course3_completed 7 != sum 71"
+
+run progress "$FIX/progress-increasing.csv"
+expect_input_error "progress increasing" "progress-increasing.csv:3: more completed course 2 (6) than course 1 (5)"
+run progress "$FIX/progress-negative.csv"
+expect_input_error "progress negative" "progress-negative.csv:3"
+run progress "$FIX/progress-one-course.csv"
+expect_input_error "progress one course" "progress-one-course.csv:1: missing column 'course2_completed'"
+run progress "$FIX/progress-unknown-municipality.csv" --population "$DAL/population-2021-06.csv"
+expect_input_error "coverage unknown" "progress-unknown-municipality.csv:3: no population for 'Nowhere'"
+run progress "$FIX/progress-unknown-municipality.csv" --population "$FIX/population-duplicate.csv"
+expect_input_error "population duplicate" "population-duplicate.csv:3"
+run progress "$P" --course 2
+expect_input_error "--course without --population" "--course and --per need --population"
+run progress "$P" --population "$DAL/population-2021-06.csv" --course 4
+expect_input_error "--course 4" "--course must be 1 to 3"
+
+# ---- check --------------------------------------------------------------------------------
+run check "$P"
+expect_rc "check progress" 0
+expect_row "check course3_completed" "course3_completed" "course3_completed,71,7,-64,MISMATCH"
+expect_row "check course1_completed" "course1_completed" "course1_completed,1167,1167,0,ok"
+mism=$(grep -c MISMATCH <<<"$out")
+if [ "$mism" -eq 1 ]; then ok; else bad "check progress: $mism mismatches, expected 1"; fi
+run check "$P" --strict
+expect_rc "check --strict mismatch" 1
+expect_out_has "check --strict still prints" "course3_completed,71,7,-64,MISMATCH"
+
+run check "$DAL/accounts-funktionshinder-2025-04-07.csv" --strict
+expect_rc "check accounts" 0
+expect_row "check accounts" "accounts" "accounts,1625,1625,0,ok"
+expect_out_lacks "check accounts: no mismatch" "MISMATCH"
+
+run check "$DAL/courses-2024.csv"
+expect_row "check courses registered" "registered" "registered,139,139,0,ok"
+expect_row "check courses rate" "attendance_rate_published" \
+    "attendance_rate_published,,,,skipped: not whole numbers"
+expect_row "check courses text" "delivery" "delivery,,,,skipped: text"
+
+# the published coordinator split 2023 adds to 850 001, not the stated 850 000
+run check "$DAL/published-split-coordinator-2023.csv"
+expect_row "check coordinator" "amount" "amount,850001,850000,-1,MISMATCH"
+expect_row "check coordinator population" "population" "population,288382,288382,0,ok"
+
+run check "$FIX/check-total-middle.csv" --strict
+expect_rc "check total in the middle" 0
+expect_row "check total in the middle" "amount" "amount,4,4,0,ok"
+run check "$FIX/check-no-total.csv"
+expect_input_error "check no total" "check-no-total.csv: no total row"
+run check "$FIX/check-overflow.csv"
+expect_input_error "check overflow" "check-overflow.csv: column 'amount': the sum does not fit"
+run check "$DAL/courses-2024.csv" --confidence 0.9
+expect_input_error "check unknown option" "unknown option '--confidence'"
+
+# ---- usage --------------------------------------------------------------------------------
+for sub in attendance survey progress check; do
+    run "$sub" --help
+    expect_rc "$sub --help" 0
+    expect_out_has "$sub --help" "Usage: yrkesresa stats $sub"
+done
+run
+expect_input_error "no subcommand" "missing subcommand"
+run frobnicate
+expect_input_error "unknown subcommand" "unknown subcommand 'frobnicate'"
+run attendance
+expect_input_error "no file" "no input file"
+run attendance "$DAL/courses-2024.csv" "$DAL/courses-2024.csv"
+expect_input_error "two files" "one input file expected"
+
+# stdin
+"$BIN" stats check - <"$DAL/accounts-funktionshinder-2025-04-07.csv" >"$TMP/out" 2>"$TMP/err"
+rc=$?
+out=$(cat "$TMP/out")
+err=$(cat "$TMP/err")
+expect_rc "stdin" 0
+expect_row "stdin" "staff" "staff,1498,1498,0,ok"
+
+echo "test_cli_stats: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
