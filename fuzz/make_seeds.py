@@ -1,0 +1,173 @@
+#!/usr/bin/python3
+"""Write the fuzz targets' seed corpora, generated from the real tables in data/.
+
+    /usr/bin/python3 fuzz/make_seeds.py OUTDIR
+
+Creates OUTDIR/{split,audit,pot,csv}/ with one file per seed. The binary formats are those
+decoded by fuzz/fuzz_common.h (fz_int: a tag byte, then 1/2/4/8 little-endian bytes) and
+described at the top of each fuzz_<target>.c.
+"""
+import csv
+import io
+import os
+import struct
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(ROOT, "data")
+TOTAL_LABELS = {"summa", "totalt", "total", "sum"}
+
+
+def fz_int(v):
+    """Encode an int64 the way fz_int() reads it."""
+    if 0 <= v < 1 << 8:
+        return bytes([0]) + struct.pack("<B", v)
+    if 0 <= v < 1 << 16:
+        return bytes([1]) + struct.pack("<H", v)
+    if 0 <= v < 1 << 32:
+        return bytes([2]) + struct.pack("<I", v)
+    if -(1 << 32) < v < 0:
+        return bytes([2 | 4]) + struct.pack("<I", -v)
+    return bytes([3]) + struct.pack("<q", v)
+
+
+def read_table(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    return rows[0], rows[1:]
+
+
+def body_and_total(rows):
+    body = [r for r in rows if r and r[0].strip().lower() not in TOTAL_LABELS]
+    total = [r for r in rows if r and r[0].strip().lower() in TOTAL_LABELS]
+    return body, (total[0] if total else None)
+
+
+def population():
+    _, rows = read_table(os.path.join(DATA, "dalarna", "population-2021-06.csv"))
+    return [(r[0], int(r[1])) for r in rows]
+
+
+def published_splits():
+    """(name, stated total, weights, published amounts) for every published split table."""
+    pop = dict(population())
+    out = []
+    folder = os.path.join(DATA, "dalarna")
+    for name in sorted(os.listdir(folder)):
+        if not name.startswith("published-split-"):
+            continue
+        header, rows = read_table(os.path.join(folder, name))
+        body, total = body_and_total(rows)
+        cols = {h: i for i, h in enumerate(header)}
+        amounts = [int(r[cols["amount"]]) for r in body]
+        if "population" in cols:
+            weights = [int(r[cols["population"]]) for r in body]
+        else:  # the agreement lists no population: use June 2021's
+            weights = [pop[r[0]] for r in body]
+        stated = int(total[cols["amount"]]) if total else sum(amounts)
+        out.append((name[:-4], stated, weights, amounts))
+    return out
+
+
+def write(folder, name, data):
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, name), "wb") as f:
+        f.write(data)
+
+
+def split_seeds(out):
+    weights = [w for _, w in population()]
+    for name, stated, w, _ in published_splits():
+        for method in range(7):
+            body = b"".join(fz_int(x) for x in w)
+            write(out, f"{name}-m{method}", bytes([method]) + fz_int(stated) + body)
+            write(out, f"{name}-m{method}-refund", bytes([method]) + fz_int(-stated) + body)
+        # the mixed model: 30 % equally, 70 % by population
+        write(out, f"{name}-mixed-30", bytes([0x80]) + fz_int(stated) + fz_int(30) +
+              fz_int(100) + b"".join(fz_int(x) for x in w))
+    # seats: 15 parties, 101 seats, each divisor method
+    for method in range(2, 7):
+        write(out, f"seats-101-m{method}", bytes([method]) + fz_int(101) +
+              b"".join(fz_int(x) for x in weights))
+
+
+def audit_seeds(out):
+    for name, stated, w, amounts in published_splits():
+        rows = b"".join(fz_int(x) + fz_int(a) for x, a in zip(w, amounts))
+        write(out, f"{name}-as-published", bytes([7]) + fz_int(stated) + rows)
+        # the same weights with each method's own split (deltas 0): matching tables
+        for method in range(7):
+            zero = b"".join(fz_int(x) + fz_int(0) for x in w)
+            write(out, f"{name}-m{method}-exact", bytes([method]) + fz_int(stated) + zero)
+
+
+def pot_seeds(out):
+    """The example year (data/examples) as records; Dalarna rules and fuzzed rules."""
+    folder = os.path.join(DATA, "examples")
+    _, att = read_table(os.path.join(folder, "pot-2024-attendance.csv"))
+    _, tr = read_table(os.path.join(folder, "pot-2024-trainers.csv"))
+    days, munis = {}, {}
+
+    def idx(table, key, limit=32):
+        if key not in table:
+            table[key] = len(table) % limit
+        return table[key]
+
+    records = b""
+    for day, muni, participants in att:
+        records += bytes([0, idx(days, day), idx(munis, muni)]) + fz_int(int(participants))
+    for day, muni, role in tr:
+        r = 1 if role.strip().lower() in ("kursledare", "leader") else 0
+        records += bytes([1 | (r << 1), idx(days, day), idx(munis, muni)])
+    nd, nm = min(len(days), 32), min(len(munis), 32)
+    write(out, "example-2024-dalarna-rules", bytes([0x20, nd, nm]) + records)
+    rules = fz_int(600) + fz_int(400) + fz_int(10) + fz_int(15)
+    write(out, "example-2024-fuzzed-rules", bytes([0x00]) + rules + bytes([nd, nm]) + records)
+    write(out, "example-2024-no-day-buffer", bytes([0x21, nd, nm]) + records)
+
+
+def csv_seeds(out):
+    """Every CSV of data/ and tests/ as is, plus Swedish-export variants of the real tables:
+    semicolons and decimal commas, CRLF, a BOM, quoted names."""
+    sources = []
+    for top in (os.path.join(DATA, "dalarna"), os.path.join(DATA, "examples"),
+                os.path.join(ROOT, "tests")):
+        for dirpath, _, files in os.walk(top):
+            for f in sorted(files):
+                if f.endswith(".csv"):
+                    sources.append(os.path.join(dirpath, f))
+    for i, path in enumerate(sorted(sources)):
+        with open(path, "rb") as f:
+            raw = f.read()
+        base = f"{i:03d}-{os.path.basename(path)}"
+        write(out, base, raw)
+        if os.path.dirname(path) != os.path.join(DATA, "dalarna"):
+            continue
+        text = raw.decode("utf-8", errors="surrogateescape")
+        rows = list(csv.reader(io.StringIO(text)))
+        semi = io.StringIO()
+        w = csv.writer(semi, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+        for r in rows:
+            w.writerow([c.replace(".", ",") for c in r])
+        data = semi.getvalue().encode("utf-8", errors="surrogateescape")
+        write(out, base + "-semicolon-crlf", data)
+        write(out, base + "-bom", b"\xef\xbb\xbf" + data)
+        quoted = io.StringIO()
+        csv.writer(quoted, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows)
+        write(out, base + "-quoted", quoted.getvalue().encode("utf-8"))
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit("usage: make_seeds.py OUTDIR")
+    out = sys.argv[1]
+    split_seeds(os.path.join(out, "split"))
+    audit_seeds(os.path.join(out, "audit"))
+    pot_seeds(os.path.join(out, "pot"))
+    csv_seeds(os.path.join(out, "csv"))
+    for t in ("split", "audit", "pot", "csv"):
+        print(f"{t}: {len(os.listdir(os.path.join(out, t)))} seeds")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Build the libFuzzer targets with clang and run each for a while.
+#
+#   bash fuzz/run.sh [--ci] [--time SECONDS] [TARGET...]
+#
+# TARGET: split, audit, pot, csv (default: all that exist). --time: seconds per target (default
+# 600, the ten-minute local run); --ci: 12 s per target (about a minute in all, plus the build).
+# Env: FUZZ_BUILD_DIR (default build-fuzz), CC (default clang).
+# Seeds come from data/ (fuzz/make_seeds.py); the growing corpus is kept in
+# $FUZZ_BUILD_DIR/fuzz/corpus/TARGET, findings in $FUZZ_BUILD_DIR/fuzz/artifacts/, and the
+# reproducers of fixed findings in fuzz/regressions/TARGET are replayed first.
+# Ends with 'N passed, N failed'; exits non-zero on any finding or build failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+seconds=600
+targets=()
+while [ $# -gt 0 ]; do
+    case $1 in
+    --ci) seconds=12 ;;
+    --time)
+        seconds=${2:?--time needs a number of seconds}
+        shift
+        ;;
+    -h | --help)
+        sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+        exit 0
+        ;;
+    split | audit | pot | csv) targets+=("$1") ;;
+    *)
+        echo "run.sh: unknown argument '$1' (try --help)" >&2
+        exit 2
+        ;;
+    esac
+    shift
+done
+if [ ${#targets[@]} -eq 0 ]; then
+    targets=(split audit pot)
+    [ -f tools/yrkesresa/csv.c ] && targets+=(csv)
+fi
+
+build=${FUZZ_BUILD_DIR:-build-fuzz}
+export CC=${CC:-clang}
+if [ ! -f "$build/build.ninja" ]; then
+    setup_log=$(mktemp)
+    if ! meson setup "$build" -Dfuzz=true -Dtests=disabled -Dpython=disabled -Dr=disabled \
+        >"$setup_log" 2>&1; then
+        cat "$setup_log"
+        rm -f "$setup_log"
+        echo "0 passed, 1 failed"
+        exit 1
+    fi
+    rm -f "$setup_log"
+fi
+names=()
+for t in "${targets[@]}"; do names+=("fuzz/fuzz_$t"); done
+if ! ninja -C "$build" -j2 "${names[@]}" >"$build/fuzz-build.log" 2>&1; then
+    cat "$build/fuzz-build.log"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+
+seeds="$build/fuzz/seeds"
+rm -rf "$seeds"
+/usr/bin/python3 fuzz/make_seeds.py "$seeds" >/dev/null || {
+    echo "make_seeds.py failed"
+    echo "0 passed, 1 failed"
+    exit 1
+}
+
+passed=0
+failed=0
+for t in "${targets[@]}"; do
+    corpus="$build/fuzz/corpus/$t"
+    artifacts="$build/fuzz/artifacts"
+    log="$build/fuzz/$t.log"
+    mkdir -p "$corpus" "$artifacts"
+    dirs=("$corpus" "$seeds/$t")
+    [ -d "fuzz/regressions/$t" ] && dirs+=("fuzz/regressions/$t")
+    maxlen=4096
+    [ "$t" = csv ] && maxlen=16384
+    # -timeout: one input taking 10 s is a finding (a hang or a quadratic path);
+    # -rss_limit_mb: so is memory beyond 2 GB.
+    "$build/fuzz/fuzz_$t" "${dirs[@]}" -max_total_time="$seconds" -timeout=10 \
+        -rss_limit_mb=2048 -max_len=$maxlen -print_final_stats=1 \
+        -artifact_prefix="$artifacts/$t-" >"$log" 2>&1
+    rc=$?
+    runs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}')
+    last=$(grep -E '^#[0-9]+' "$log" | tail -n 1)
+    cov=$(echo "$last" | grep -oE 'cov: [0-9]+' | awk '{print $2}')
+    ft=$(echo "$last" | grep -oE 'ft: [0-9]+' | awk '{print $2}')
+    corp=$(echo "$last" | grep -oE 'corp: [0-9]+' | awk '{print $2}')
+    if [ $rc -eq 0 ]; then
+        echo "fuzz_$t: ok, ${runs:-?} executions in ${seconds} s, coverage ${cov:-?} edges" \
+            "(${ft:-?} features), corpus ${corp:-?} inputs"
+        passed=$((passed + 1))
+    else
+        echo "fuzz_$t: FINDING (exit $rc) after ${runs:-?} executions; log $log"
+        grep -E 'invariant failed|runtime error|ERROR: |SUMMARY|Test unit written' "$log" |
+            head -n 8 | sed 's/^/    /'
+        failed=$((failed + 1))
+    fi
+done
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]
