@@ -118,5 +118,7 @@ print("|" + "|".join("-" * (w + 2) for w in width) + "|")
 for r in rows:
     print(line(r))
 met = sum(r[6] == "yes" for r in rows)
-print(f"\n{met} of {len(rows)} goals met")
+counted = sum(r[6] != "-" for r in rows)
+print(f"\n{met} of {counted} goals met" + ("" if counted == len(rows) else
+      f" ({len(rows) - counted} row(s) for information, no goal)"))
 EOF

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -516,8 +517,189 @@ static void test_method_unknown_names(void **state)
     assert_int_equal(yr_method_from_name("adams", NULL), YR_ERR_NULL);
 }
 
-int main(void)
+/* ---- golden cases ------------------------------------------------------------------------------
+ * `test_split --golden FILE...` (run by tests/test_golden.sh) checks data-driven cases from
+ * the .txt files of tests/golden/, one cmocka test per file. Format (tests/golden/README.md):
+ *   title: ...            required
+ *   source: ...           required: where the expected numbers come from
+ *   method: NAME          a yr_method name, or "mixed"
+ *   equal_part: NUM/DEN   required for "mixed"
+ *   total: N
+ *   status: YR_...        optional, default YR_OK; on an error the outputs must stay untouched
+ *   WEIGHT EXPECTED [NAME]  one line per party (WEIGHT alone when status is an error)
+ * Lines starting with '#' and blank lines are ignored. */
+
+#define GOLDEN_MAXN 1024
+
+typedef struct golden {
+    char title[256];
+    int has_source, mixed, has_method, has_total;
+    yr_method method;
+    int64_t num, den, total;
+    yr_status status;
+    size_t n;
+    int64_t weights[GOLDEN_MAXN], expected[GOLDEN_MAXN];
+    char names[GOLDEN_MAXN][48];
+} golden;
+
+static char *trim(char *s)
 {
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t len = strlen(s);
+    while (len > 0 &&
+           (s[len - 1] == '\n' || s[len - 1] == '\r' || s[len - 1] == ' ' || s[len - 1] == '\t'))
+        s[--len] = '\0';
+    return s;
+}
+
+static int parse_i64(const char *s, int64_t *v, char **end)
+{
+    long long x;
+    char *e;
+    if (!((*s >= '0' && *s <= '9') || *s == '-'))
+        return 0;
+    x = strtoll(s, &e, 10);
+    if (e == s)
+        return 0;
+    *v = (int64_t)x;
+    *end = e;
+    return 1;
+}
+
+static int status_from_name(const char *s, yr_status *st)
+{
+    for (int i = 0; i < YR_STATUS_COUNT; i++) {
+        if (strcmp(s, yr_status_name((yr_status)i)) == 0) {
+            *st = (yr_status)i;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Parse a golden file; fails the test (naming file and line) on anything malformed. */
+static void golden_load(const char *path, golden *g)
+{
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        fail_msg("%s: cannot open", path);
+    memset(g, 0, sizeof *g);
+    g->status = YR_OK;
+    char line[1024];
+    int lineno = 0;
+    while (fgets(line, sizeof line, f) != NULL) {
+        lineno++;
+        char *s = trim(line);
+        if (*s == '\0' || *s == '#')
+            continue;
+        char *colon = strchr(s, ':');
+        int64_t v;
+        char *end;
+        if (parse_i64(s, &v, &end)) {
+            if (g->n >= GOLDEN_MAXN)
+                fail_msg("%s:%d: more than %d rows", path, lineno, GOLDEN_MAXN);
+            g->weights[g->n] = v;
+            char *rest = trim(end);
+            if (g->status == YR_OK) {
+                if (!parse_i64(rest, &g->expected[g->n], &end))
+                    fail_msg("%s:%d: expected 'WEIGHT EXPECTED [NAME]'", path, lineno);
+                rest = trim(end);
+            }
+            snprintf(g->names[g->n], sizeof g->names[0], "%s", rest);
+            g->n++;
+            continue;
+        }
+        if (colon == NULL)
+            fail_msg("%s:%d: not 'key: value' nor a row: %s", path, lineno, s);
+        *colon = '\0';
+        char *key = trim(s), *val = trim(colon + 1);
+        if (g->n > 0)
+            fail_msg("%s:%d: '%s' after the rows", path, lineno, key);
+        if (strcmp(key, "title") == 0) {
+            snprintf(g->title, sizeof g->title, "%s", val);
+        } else if (strcmp(key, "source") == 0) {
+            g->has_source = *val != '\0';
+        } else if (strcmp(key, "method") == 0) {
+            g->has_method = 1;
+            if (strcmp(val, "mixed") == 0)
+                g->mixed = 1;
+            else if (yr_method_from_name(val, &g->method) != YR_OK)
+                fail_msg("%s:%d: unknown method '%s'", path, lineno, val);
+        } else if (strcmp(key, "equal_part") == 0) {
+            if (sscanf(val, "%lld/%lld", (long long *)&g->num, (long long *)&g->den) != 2)
+                fail_msg("%s:%d: equal_part must be NUM/DEN", path, lineno);
+        } else if (strcmp(key, "total") == 0) {
+            if (!parse_i64(val, &g->total, &end) || *trim(end) != '\0')
+                fail_msg("%s:%d: bad total '%s'", path, lineno, val);
+            g->has_total = 1;
+        } else if (strcmp(key, "status") == 0) {
+            if (!status_from_name(val, &g->status))
+                fail_msg("%s:%d: unknown status '%s'", path, lineno, val);
+        } else {
+            fail_msg("%s:%d: unknown key '%s'", path, lineno, key);
+        }
+    }
+    fclose(f);
+    if (g->title[0] == '\0' || !g->has_source || !g->has_method || !g->has_total)
+        fail_msg("%s: title, source, method and total are all required", path);
+    if (g->mixed && g->den == 0)
+        fail_msg("%s: method mixed needs equal_part", path);
+    if (g->n == 0)
+        fail_msg("%s: no rows", path);
+}
+
+static void test_golden_file(void **state)
+{
+    const char *path = *state;
+    static golden g; /* large; one test at a time */
+    static int64_t out[GOLDEN_MAXN + 1];
+    golden_load(path, &g);
+    for (size_t i = 0; i <= g.n; i++)
+        out[i] = SENTINEL;
+    yr_status st = g.mixed ? yr_split_mixed(g.total, g.num, g.den, g.weights, g.n, out)
+                           : yr_split(g.total, g.weights, g.n, g.method, out);
+    print_message("      %s: %s\n", path, g.title);
+    if (st != g.status)
+        fail_msg("%s: status %s, expected %s", path, yr_status_name(st), yr_status_name(g.status));
+    int bad = 0;
+    for (size_t i = 0; i < g.n; i++) {
+        int64_t want = g.status == YR_OK ? g.expected[i] : SENTINEL;
+        if (out[i] != want) {
+            print_error("%s: row %zu (%s): got %lld, expected %lld\n", path, i + 1, g.names[i],
+                        (long long)out[i], (long long)want);
+            bad++;
+        }
+    }
+    assert_int_equal(out[g.n], SENTINEL);
+    if (bad)
+        fail_msg("%s: %d row(s) differ", path, bad);
+}
+
+static int run_golden(int nfiles, char **files)
+{
+    struct CMUnitTest *tests = calloc((size_t)nfiles, sizeof *tests);
+    if (tests == NULL)
+        return 1;
+    for (int i = 0; i < nfiles; i++) {
+        tests[i].name = files[i];
+        tests[i].test_func = test_golden_file;
+        tests[i].initial_state = files[i];
+    }
+    int rc = _cmocka_run_group_tests("golden", tests, (size_t)nfiles, NULL, NULL);
+    free(tests);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc >= 2 && strcmp(argv[1], "--golden") == 0) {
+        if (argc == 2) {
+            fprintf(stderr, "usage: %s --golden FILE...\n", argv[0]);
+            return 2;
+        }
+        return run_golden(argc - 2, argv + 2);
+    }
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hand_example_all_methods),
         cmocka_unit_test(test_hand_example_negative),
