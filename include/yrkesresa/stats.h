@@ -3,6 +3,9 @@
  * @brief Participation statistics (SPEC §4): shares with Wilson intervals, survey goals,
  *        attendance, progression, coverage, counts and cross-tabulation, table totals.
  *
+ * Input arrays may be NULL when their length is 0 (for yr_crosstab and yr_count_by the records,
+ * for yr_check_totals the table when nrows is 0).
+ *
  * Intervals are Wilson score intervals (no continuity correction) at a two-sided confidence
  * level in (0, 1). Counts are int64_t; only the reported shares and bounds are doubles.
  */
@@ -99,6 +102,7 @@ YR_API yr_status yr_attendance_rate(const int64_t *registered, const int64_t *at
  *        with Wilson intervals (a step from 0 completed gets NaN share and bounds).
  * @param[in]  completed  ncourses counts of staff who completed course 1, 2, ...
  * @param[in]  ncourses   >= 2
+ * @param[in]  confidence in (0, 1)
  * @param[out] out        ncourses - 1 rates
  * @returns ::YR_OK; ::YR_ERR_NULL; ::YR_ERR_EMPTY (fewer than 2 courses); ::YR_ERR_NEGATIVE;
  *          ::YR_ERR_RANGE (more completed a later course than the earlier one, bad confidence).
