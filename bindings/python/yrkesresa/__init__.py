@@ -1,0 +1,76 @@
+"""libyrkesresa for Python: the money and numbers of Yrkesresan, exactly.
+
+Cost split (:func:`split`, :func:`split_mixed`), audit of a published split (:func:`audit`),
+trainer-pot settlement (:func:`settle_pot`) and participation statistics (:func:`proportion`,
+:func:`goal_check`, :func:`crosstab`, ...). Every rule runs in the C library (via the private
+module ``yrkesresa._core``); money is exact integers, never floats.
+
+Errors: a refused input raises :class:`Error` (a ``ValueError``) carrying the C message and the
+status name; ``YR_ERR_OVERFLOW`` raises :class:`Overflow` (an ``OverflowError``) and
+``YR_ERR_NOMEM`` :class:`OutOfMemory` (a ``MemoryError``).
+
+numpy: an int64 (uint32 for category indices), C-contiguous, native-endian array reaches C
+without a copy; other integer arrays and lists are converted once, each value range-checked;
+float arrays are refused, never truncated.
+
+>>> import yrkesresa
+>>> yrkesresa.split(850000, [22986, 52460, 59752])
+[144930, 330768, 374302]
+"""
+
+from . import _core
+from ._errors import Error, OutOfMemory, Overflow
+from ._pot import PotRow, PotRules, PotSettlement, PotSummary, Role, settle_pot
+from ._split import Audit, AuditRow, Method, audit, split, split_mixed
+from ._stats import (
+    AttendanceRates,
+    Coverage,
+    Goal,
+    Proportion,
+    Rate,
+    TotalsCheck,
+    attendance_rate,
+    check_totals,
+    count_by,
+    coverage,
+    crosstab,
+    goal_check,
+    progression,
+    proportion,
+)
+
+#: The version of the C library this package is built on (``yr_version()``).
+__version__: str = _core.yr_version()
+
+__all__ = [
+    "__version__",
+    "Error",
+    "Overflow",
+    "OutOfMemory",
+    "Method",
+    "split",
+    "split_mixed",
+    "audit",
+    "Audit",
+    "AuditRow",
+    "Role",
+    "PotRules",
+    "PotRow",
+    "PotSummary",
+    "PotSettlement",
+    "settle_pot",
+    "Goal",
+    "Proportion",
+    "Rate",
+    "AttendanceRates",
+    "Coverage",
+    "TotalsCheck",
+    "proportion",
+    "goal_check",
+    "crosstab",
+    "count_by",
+    "attendance_rate",
+    "progression",
+    "coverage",
+    "check_totals",
+]

@@ -1,0 +1,248 @@
+"""Trainer pot and course-day settlement (SPEC §3): thin wrappers over yrkesresa._core.
+
+Fees, pot parts, role shares and the largest-remainder settlement of the kickbacks are all
+computed in C. This module maps labels (days, municipalities, roles) to the indices C wants and
+turns the result into dataclasses.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, fields
+from typing import Any, Dict, Hashable, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+
+from . import _core
+from ._errors import Error
+
+__all__ = ["Role", "PotRules", "PotRow", "PotSummary", "PotSettlement", "settle_pot"]
+
+
+class Role(enum.IntEnum):
+    """A trainer's role on a course day (``yr_role``)."""
+
+    TRAINER = _core.YR_ROLE_TRAINER  #: utbildare: one share
+    LEADER = _core.YR_ROLE_LEADER  #: kursledare: 1.5 shares under the Dalarna rules
+
+
+RoleLike = Union[str, Role, int]
+
+
+def _role(role: RoleLike, cache: Dict[str, int]) -> int:
+    """The C value of a role: a Role, an int, or a name C knows ("leader", "kursledare", ...)."""
+    if isinstance(role, bool):
+        raise TypeError("a role must be a name or a yrkesresa.Role, not a bool")
+    if isinstance(role, int):
+        return int(role)
+    if not isinstance(role, str):
+        raise TypeError(f"a role must be a name or a yrkesresa.Role, not {type(role).__name__}")
+    if role not in cache:
+        try:
+            cache[role] = _core.yr_role_from_name(role)
+        except Error:
+            raise ValueError(
+                f"unknown role {role!r}: use 'trainer'/'utbildare' or 'leader'/'kursledare'"
+            ) from None
+    return cache[role]
+
+
+@dataclass(frozen=True)
+class PotRules:
+    """The money rules of a year (``yr_pot_rules``), in the caller's unit.
+
+    Attributes:
+        fee: fee per participant and course day.
+        pot_part: the part of the fee that goes to the pot (0..fee).
+        share: role shares as integers, indexed by :class:`Role`: ``(trainer, leader)``.
+            A mapping such as ``{"trainer": 10, "leader": 15}`` is accepted too.
+    """
+
+    fee: int
+    pot_part: int
+    share: Tuple[int, ...]
+
+    def __post_init__(self) -> None:
+        share = self.share
+        if isinstance(share, Mapping):
+            values = [0] * _core.YR_ROLE_COUNT
+            seen = set()
+            for key, value in share.items():
+                index = _role(key, {})
+                if not 0 <= index < _core.YR_ROLE_COUNT or index in seen:
+                    raise ValueError(f"PotRules.share: bad or repeated role {key!r}")
+                seen.add(index)
+                values[index] = value
+            if len(seen) != _core.YR_ROLE_COUNT:
+                raise ValueError("PotRules.share must give a share for every role")
+            share = values
+        object.__setattr__(self, "share", tuple(share))
+
+    @classmethod
+    def dalarna_2024(cls) -> "PotRules":
+        """The Dalarna 2024 rules, from the C library: fee 600, pot part 400, trainer 10 and
+        course leader 15 tenths of a share."""
+        rules = _core.yr_pot_rules_dalarna_2024()
+        return cls(fee=rules.fee, pot_part=rules.pot_part, share=tuple(rules.share))
+
+    def _to_c(self) -> Any:
+        rules = _core.yr_pot_rules()
+        rules.fee = self.fee
+        rules.pot_part = self.pot_part
+        rules.share = self.share
+        return rules
+
+
+@dataclass(frozen=True)
+class PotRow:
+    """The settlement of one municipality (``yr_pot_row``); ``net = fees - kickback``."""
+
+    municipality: Any
+    participant_days: int
+    fees: int
+    admin: int
+    pot_in: int
+    kickback: int
+    net: int
+
+
+@dataclass(frozen=True)
+class PotSummary:
+    """Totals of a settlement (``yr_pot_summary``).
+
+    Always ``kickback + undistributed == pot_in`` and ``fees == admin + pot_in``.
+    """
+
+    participant_days: int
+    fees: int
+    admin: int
+    pot_in: int
+    kickback: int
+    undistributed: int
+    days_without_trainer: int
+    days_without_participants: int
+
+
+@dataclass(frozen=True)
+class PotSettlement:
+    """The result of :func:`settle_pot`.
+
+    Attributes:
+        rows: one :class:`PotRow` per municipality, in label order.
+        summary: the totals.
+        undistributed_days: ``{day: amount}`` for the days whose pot stayed undistributed (days
+            with participants and no trainer); empty when every pot was paid out.
+    """
+
+    rows: List[PotRow]
+    summary: PotSummary
+    undistributed_days: Dict[Any, int]
+
+    def to_frame(self) -> Any:
+        """The rows as a pandas DataFrame indexed by municipality (needs pandas)."""
+        import pandas as pd  # optional dependency, imported only here
+
+        columns = [f.name for f in fields(PotRow)]
+        frame = pd.DataFrame([[getattr(r, c) for c in columns] for r in self.rows], columns=columns)
+        return frame.set_index("municipality")
+
+
+def _records(table: Any, columns: Tuple[str, str, str], what: str) -> Iterable[Tuple[Any, ...]]:
+    """Rows of a pandas DataFrame (by column name) or of a sequence of 3-tuples."""
+    if hasattr(table, "columns") and hasattr(table, "__getitem__"):
+        missing = [c for c in columns if c not in table.columns]
+        if missing:
+            raise ValueError(f"{what}: the DataFrame has no column(s) {', '.join(missing)}")
+        return zip(*(table[c] for c in columns))
+    records = []
+    for i, record in enumerate(table):
+        if isinstance(record, (str, bytes)) or len(record) != 3:
+            raise ValueError(f"{what}[{i}] must be a ({', '.join(columns)}) triple")
+        records.append(tuple(record))
+    return records
+
+
+class _Labels:
+    """Labels -> indices in order of first appearance, or a fixed list."""
+
+    def __init__(self, what: str, fixed: Optional[Sequence[Hashable]]) -> None:
+        self.what = what
+        self.fixed = fixed is not None
+        self.index: Dict[Hashable, int] = {}
+        for label in fixed or ():
+            if label in self.index:
+                raise ValueError(f"{what} {label!r} is listed twice")
+            self.index[label] = len(self.index)
+
+    def __call__(self, label: Hashable) -> int:
+        found = self.index.get(label)
+        if found is None:
+            if self.fixed:
+                raise ValueError(f"unknown {self.what} {label!r} (not in the {self.what} list)")
+            found = self.index[label] = len(self.index)
+        return found
+
+
+def settle_pot(
+    attendance: Any,
+    trainers: Any,
+    rules: Optional[PotRules] = None,
+    *,
+    days: Optional[Sequence[Hashable]] = None,
+    municipalities: Optional[Sequence[Hashable]] = None,
+) -> PotSettlement:
+    """Settle a year's course days: fees, pot contributions and kickbacks per municipality.
+
+    Args:
+        attendance: ``(day, municipality, participants)`` records, as a sequence of tuples or a
+            pandas DataFrame with those columns. Several records of one (day, municipality) add.
+        trainers: ``(day, municipality, role)`` records (sequence or DataFrame with those
+            columns); role is a :class:`Role` or a name: ``"trainer"``/``"utbildare"``,
+            ``"leader"``/``"kursledare"`` (any case).
+        rules: the money rules; default :meth:`PotRules.dalarna_2024`.
+        days, municipalities: optional lists of labels fixing the order of days and rows (and
+            which labels are allowed); by default labels (any hashable) are numbered in order
+            of first appearance, attendance first, then trainers.
+
+    Returns:
+        A :class:`PotSettlement`; ``.to_frame()`` gives a pandas DataFrame.
+
+    Raises:
+        yrkesresa.Error: e.g. negative participants (YR_ERR_NEGATIVE), no municipality at all
+            (YR_ERR_EMPTY), a day whose trainers all have share 0 (YR_ERR_RANGE).
+        OverflowError: an amount does not fit 64 bits.
+    """
+    rules = PotRules.dalarna_2024() if rules is None else rules
+    day_index = _Labels("day", days)
+    municipality_index = _Labels("municipality", municipalities)
+
+    att: Tuple[List[int], List[int], List[Any]] = ([], [], [])
+    for day, municipality, participants in _records(
+        attendance, ("day", "municipality", "participants"), "attendance"
+    ):
+        att[0].append(day_index(day))
+        att[1].append(municipality_index(municipality))
+        att[2].append(participants)
+
+    role_cache: Dict[str, int] = {}
+    tr: Tuple[List[int], List[int], List[int]] = ([], [], [])
+    for day, municipality, role in _records(
+        trainers, ("day", "municipality", "role"), "trainers"
+    ):
+        tr[0].append(day_index(day))
+        tr[1].append(municipality_index(municipality))
+        tr[2].append(_role(role, role_cache))
+
+    rows, summary, day_undistributed = _core.yr_pot_settle(
+        rules._to_c(), len(day_index.index), len(municipality_index.index), att, tr
+    )
+    return PotSettlement(
+        rows=[
+            PotRow(label, **{f.name: getattr(row, f.name) for f in fields(PotRow)[1:]})
+            for label, row in zip(municipality_index.index, rows)
+        ],
+        summary=PotSummary(**{f.name: getattr(summary, f.name) for f in fields(PotSummary)}),
+        undistributed_days={
+            label: int(amount)
+            for label, amount in zip(day_index.index, day_undistributed)
+            if amount != 0
+        },
+    )

@@ -1,0 +1,784 @@
+/* bindings/python/yrkesresa_python.i: the Python block of bindings/yrkesresa.i.
+ *
+ * It turns the C signatures of the public headers into Python calls of the private module
+ * yrkesresa._core, which the package yrkesresa (bindings/python/yrkesresa/) wraps:
+ *
+ *  - Input arrays ("const int64_t *weights, size_t n" and the like) take a numpy array or any
+ *    sequence of ints; the length argument disappears. Where C takes two arrays of one length
+ *    (weights and published, registered and attended, row and col) or records (pot attendance
+ *    and trainers), the Python argument is ONE sequence of columns, e.g. (row, col). Policy for
+ *    each array or column (see yr_py_array below):
+ *      * an ndarray of exactly the C type (int64, or uint32 for category indices), native byte
+ *        order, aligned and C-contiguous reaches C as is: C reads the caller's memory, no copy;
+ *      * any other integer array (other width or signedness, byte-swapped, strided, Fortran
+ *        order) and any sequence of Python ints is converted ONCE into a new C-contiguous array,
+ *        every value checked: one that does not fit raises (OverflowError for amounts and counts,
+ *        yrkesresa.Error YR_ERR_RANGE for indices), never wraps;
+ *      * floats, bools, strings and other objects are refused with TypeError, never truncated.
+ *    Pot records are then copied once into the array of structs C reads (O(n)).
+ *  - Output arrays ("int64_t *out" and the like) disappear from the Python signature: the
+ *    wrapper allocates a numpy array (or a C buffer for structs) of the size the C function will
+ *    write, from the size arguments, and returns it. C writes straight into the numpy array.
+ *  - Scalar outputs (double *low, yr_goal *verdict, ...) and struct outputs (yr_audit_summary
+ *    *summary, ...) are returned too: several outputs come back as a list, in argument order.
+ *  - int64_t, size_t and double scalars accept anything with __index__ / __float__ (so numpy
+ *    scalars too); an int that does not fit raises OverflowError (yrkesresa.Overflow).
+ *  - A status other than YR_OK raises (the mapping in bindings/yrkesresa.i calls yr_py_raise).
+ *
+ * Output sizes: the size parameters (size_t n, nrows, ...) are given fixed-name aliases by the
+ * arginit typemaps below (yr_dim_<name>); the output typemaps read them in their check typemap,
+ * which SWIG runs after every input conversion. A function whose output has no such size
+ * parameter would not compile, which is the point.
+ */
+
+%{
+/* The module's init function, exported; declared for -Wmissing-prototypes. */
+SWIGEXPORT PyObject *SWIG_init(void);
+
+#define NPY_NO_DEPRECATED_API NPY_1_7_API_VERSION
+#include <numpy/arrayobject.h>
+
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Raise the Python exception for @p status (never YR_OK): an instance of yrkesresa.Error (a
+ * ValueError), of yrkesresa.Overflow (also an OverflowError) for YR_ERR_OVERFLOW or of
+ * yrkesresa.OutOfMemory (also a MemoryError) for YR_ERR_NOMEM, carrying yr_strerror()'s message,
+ * the status name and code, the C function and an optional detail (a str, or NULL). The classes
+ * live in yrkesresa/_errors.py. */
+static void yr_py_raise(yr_status status, const char *function, PyObject *detail)
+{
+    const char *cls_name = "Error";
+    PyObject *module, *cls, *exc;
+
+    if (status == YR_ERR_OVERFLOW) {
+        cls_name = "Overflow";
+    } else if (status == YR_ERR_NOMEM) {
+        cls_name = "OutOfMemory";
+    }
+    module = PyImport_ImportModule("yrkesresa._errors");
+    if (module == NULL) {
+        return;
+    }
+    cls = PyObject_GetAttrString(module, cls_name);
+    Py_DECREF(module);
+    if (cls == NULL) {
+        return;
+    }
+    exc = PyObject_CallFunction(cls, "ssisO", yr_strerror(status), yr_status_name(status),
+                                (int)status, function, detail != NULL ? detail : Py_None);
+    if (exc != NULL) {
+        PyErr_SetObject(cls, exc);
+        Py_DECREF(exc);
+    }
+    Py_DECREF(cls);
+}
+
+#define YR_SWIG_RAISE(status, function) yr_py_raise((status), (function), NULL)
+
+/* Raise @p status with a formatted detail. */
+static void yr_py_raise_detail(yr_status status, const char *function, const char *format, ...)
+{
+    PyObject *detail;
+    va_list args;
+
+    va_start(args, format);
+    detail = PyUnicode_FromFormatV(format, args);
+    va_end(args);
+    if (detail == NULL) {
+        return;
+    }
+    yr_py_raise(status, function, detail);
+    Py_DECREF(detail);
+}
+
+/* A Python integer (anything with __index__) as int64_t. */
+static int yr_py_int64(PyObject *obj, int64_t *out, const char *what, const char *function)
+{
+    PyObject *index;
+    long long value;
+    int overflow = 0;
+
+    if (!PyIndex_Check(obj) || PyBool_Check(obj)) {
+        PyErr_Format(PyExc_TypeError, "%s: %s must be an integer, not %.100s", function, what,
+                     Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    index = PyNumber_Index(obj);
+    if (index == NULL) {
+        return -1;
+    }
+    value = PyLong_AsLongLongAndOverflow(index, &overflow);
+    if (overflow != 0) {
+        yr_py_raise_detail(YR_ERR_OVERFLOW, function, "%s = %S does not fit a 64-bit integer",
+                           what, index);
+        Py_DECREF(index);
+        return -1;
+    }
+    Py_DECREF(index);
+    if (value == -1 && PyErr_Occurred()) {
+        return -1;
+    }
+    *out = (int64_t)value;
+    return 0;
+}
+
+/* A Python integer as size_t: negative is YR_ERR_RANGE, too large YR_ERR_OVERFLOW. */
+static int yr_py_size(PyObject *obj, size_t *out, const char *what, const char *function)
+{
+    int64_t value;
+
+    if (yr_py_int64(obj, &value, what, function) < 0) {
+        return -1;
+    }
+    if (value < 0) {
+        yr_py_raise_detail(YR_ERR_RANGE, function, "%s = %lld is negative", what,
+                           (long long)value);
+        return -1;
+    }
+    if ((uint64_t)value > (uint64_t)SIZE_MAX || (uint64_t)value > (uint64_t)NPY_MAX_INTP) {
+        yr_py_raise_detail(YR_ERR_OVERFLOW, function, "%s = %lld is too large", what,
+                           (long long)value);
+        return -1;
+    }
+    *out = (size_t)value;
+    return 0;
+}
+
+/* The name of a target type, for messages. */
+static const char *yr_py_type_name(int typenum)
+{
+    switch (typenum) {
+    case NPY_INT64:
+        return "a 64-bit signed integer";
+    case NPY_UINT32:
+        return "a 32-bit unsigned integer";
+    default:
+        return "a non-negative index";
+    }
+}
+
+/* Store one integer (negative flag + magnitude, or the signed value) into element i of a new
+ * array of @p typenum, checking its range. */
+static int yr_py_store(void *data, npy_intp i, int typenum, int64_t svalue, uint64_t uvalue,
+                       int is_unsigned, yr_status out_of_range, const char *what,
+                       const char *function)
+{
+    int negative = !is_unsigned && svalue < 0;
+    uint64_t magnitude = is_unsigned ? uvalue : (uint64_t)svalue;
+    int fits;
+
+    switch (typenum) {
+    case NPY_INT64:
+        fits = negative || magnitude <= (uint64_t)INT64_MAX;
+        if (fits) {
+            ((int64_t *)data)[i] = is_unsigned ? (int64_t)uvalue : svalue;
+        }
+        break;
+    case NPY_UINT32:
+        fits = !negative && magnitude <= (uint64_t)UINT32_MAX;
+        if (fits) {
+            ((uint32_t *)data)[i] = (uint32_t)magnitude;
+        }
+        break;
+    default: /* NPY_UINTP: size_t */
+        fits = !negative && magnitude <= (uint64_t)SIZE_MAX;
+        if (fits) {
+            ((size_t *)data)[i] = (size_t)magnitude;
+        }
+        break;
+    }
+    if (!fits) {
+        if (is_unsigned) {
+            yr_py_raise_detail(out_of_range, function, "%s[%zd] = %llu does not fit %s", what,
+                               (Py_ssize_t)i, (unsigned long long)uvalue,
+                               yr_py_type_name(typenum));
+        } else {
+            yr_py_raise_detail(out_of_range, function, "%s[%zd] = %lld does not fit %s", what,
+                               (Py_ssize_t)i, (long long)svalue, yr_py_type_name(typenum));
+        }
+        return -1;
+    }
+    return 0;
+}
+
+/*
+ * The array conversion policy (see the top of this file): returns a new reference to an
+ * aligned, native, C-contiguous array of @p typenum with @p ndim dimensions holding the values
+ * of @p obj (the very same array when @p obj already is one), or NULL with an exception set.
+ * @p out_of_range: the status raised for a value that does not fit the C type.
+ */
+static PyArrayObject *yr_py_array(PyObject *obj, int typenum, int ndim, yr_status out_of_range,
+                                  const char *what, const char *function)
+{
+    PyArrayObject *src, *wide = NULL, *dst = NULL;
+    PyArray_Descr *target;
+    npy_intp i, size;
+    char kind;
+
+    if (PyArray_Check(obj)) {
+        Py_INCREF(obj);
+        src = (PyArrayObject *)obj;
+    } else {
+        src = (PyArrayObject *)PyArray_FROM_O(obj);
+        if (src == NULL) {
+            return NULL;
+        }
+        kind = PyArray_DESCR(src)->kind;
+        if (kind != 'i' && kind != 'u' && kind != 'O' && PyArray_SIZE(src) > 0) {
+            /* A sequence numpy did not read as integers (floats, or ints beyond int64 that numpy
+             * turns into float64): read it item by item, which is exact and names the culprit. */
+            Py_DECREF(src);
+            src = (PyArrayObject *)PyArray_FROMANY(obj, NPY_OBJECT, 0, 0, 0);
+            if (src == NULL) {
+                return NULL;
+            }
+        }
+    }
+    if (PyArray_NDIM(src) != ndim) {
+        if (PyArray_NDIM(src) == 0) {
+            PyErr_Format(PyExc_TypeError,
+                         "%s: %s must be a sequence or array of integers, not %.100s", function,
+                         what, Py_TYPE(obj)->tp_name);
+        } else {
+            PyErr_Format(PyExc_ValueError,
+                         "%s: %s must have %d dimension(s), this one has %d", function, what,
+                         ndim, PyArray_NDIM(src));
+        }
+        goto fail;
+    }
+    size = PyArray_SIZE(src);
+    kind = PyArray_DESCR(src)->kind;
+    target = PyArray_DescrFromType(typenum);
+    if (target == NULL) {
+        goto fail;
+    }
+    if (kind != 'i' && kind != 'u' && kind != 'O' && size > 0) {
+        Py_DECREF(target);
+        PyErr_Format(PyExc_TypeError, "%s: %s must hold integers, not %S values", function, what,
+                     (PyObject *)PyArray_DESCR(src));
+        goto fail;
+    }
+    /* The zero-copy path. */
+    if ((kind == 'i' || kind == 'u') && PyArray_EquivTypes(PyArray_DESCR(src), target) &&
+        PyArray_ISCARRAY_RO(src) && PyArray_ISNOTSWAPPED(src)) {
+        Py_DECREF(target);
+        return src;
+    }
+    /* The conversion: once, into a new array, every value checked. */
+    dst = (PyArrayObject *)PyArray_Zeros(ndim, PyArray_DIMS(src), target, 0); /* steals target */
+    if (dst == NULL) {
+        goto fail;
+    }
+    if (size == 0) {
+        Py_DECREF(src);
+        return dst;
+    }
+    if (kind == 'O') {
+        wide = (PyArrayObject *)PyArray_FROMANY((PyObject *)src, NPY_OBJECT, 0, 0,
+                                                NPY_ARRAY_IN_ARRAY);
+        if (wide == NULL) {
+            goto fail;
+        }
+        for (i = 0; i < size; i++) {
+            PyObject *item = ((PyObject **)PyArray_DATA(wide))[i];
+            int64_t value;
+            if (yr_py_int64(item, &value, what, function) < 0) {
+                goto fail;
+            }
+            if (yr_py_store(PyArray_DATA(dst), i, typenum, value, 0, 0, out_of_range, what,
+                            function) < 0) {
+                goto fail;
+            }
+        }
+    } else {
+        /* Widen without loss (a safe cast: copies only what is not already 64-bit, native and
+         * contiguous), then narrow into dst with a range check. */
+        int is_unsigned = kind == 'u';
+        wide = (PyArrayObject *)PyArray_FROMANY((PyObject *)src,
+                                                is_unsigned ? NPY_UINT64 : NPY_INT64, 0, 0,
+                                                NPY_ARRAY_IN_ARRAY);
+        if (wide == NULL) {
+            goto fail;
+        }
+        if (typenum == NPY_INT64 && !is_unsigned) {
+            /* The widening was the conversion. */
+            Py_DECREF(dst);
+            Py_DECREF(src);
+            return wide;
+        }
+        for (i = 0; i < size; i++) {
+            int64_t s = is_unsigned ? 0 : ((const int64_t *)PyArray_DATA(wide))[i];
+            uint64_t u = is_unsigned ? ((const uint64_t *)PyArray_DATA(wide))[i] : 0;
+            if (yr_py_store(PyArray_DATA(dst), i, typenum, s, u, is_unsigned, out_of_range, what,
+                            function) < 0) {
+                goto fail;
+            }
+        }
+    }
+    Py_DECREF(wide);
+    Py_DECREF(src);
+    return dst;
+fail:
+    Py_XDECREF(wide);
+    Py_XDECREF(dst);
+    Py_DECREF(src);
+    return NULL;
+}
+
+/* A new zero-filled int64 array of the given shape, or NULL with an exception set. */
+static PyArrayObject *yr_py_new_int64(int ndim, const size_t *shape, const char *function)
+{
+    npy_intp dims[2];
+    size_t total = 1;
+    int d;
+
+    for (d = 0; d < ndim; d++) {
+        if (shape[d] > (size_t)NPY_MAX_INTP ||
+            (shape[d] != 0 && total > (size_t)NPY_MAX_INTP / shape[d])) {
+            yr_py_raise_detail(YR_ERR_OVERFLOW, function, "the result would be too large");
+            return NULL;
+        }
+        total *= shape[d];
+        dims[d] = (npy_intp)shape[d];
+    }
+    return (PyArrayObject *)PyArray_ZEROS(ndim, dims, NPY_INT64, 0);
+}
+
+/* Append @p obj (a new reference, may be NULL on error) to the wrapper's result. */
+static int yr_py_append(PyObject **result, PyObject *obj)
+{
+    if (obj == NULL) {
+        Py_CLEAR(*result);
+        return -1;
+    }
+    *result = SWIG_Python_AppendOutput(*result, obj);
+    return 0;
+}
+
+/* A tuple of @p count SWIG proxies, each owning a heap copy of one struct of @p items. (A tuple,
+ * not a list: SWIG_Python_AppendOutput would take a list result for its own list of outputs.) */
+static PyObject *yr_py_struct_list(const void *items, size_t count, size_t size,
+                                   swig_type_info *type)
+{
+    PyObject *list = PyTuple_New((Py_ssize_t)count);
+    size_t i;
+
+    if (list == NULL) {
+        return NULL;
+    }
+    for (i = 0; i < count; i++) {
+        PyObject *proxy;
+        void *copy = malloc(size);
+        if (copy == NULL) {
+            Py_DECREF(list);
+            return PyErr_NoMemory();
+        }
+        memcpy(copy, (const char *)items + i * size, size);
+        proxy = SWIG_NewPointerObj(copy, type, SWIG_POINTER_OWN);
+        if (proxy == NULL) {
+            Py_DECREF(list);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(list, (Py_ssize_t)i, proxy);
+    }
+    return list;
+}
+
+/* Read @p k equally long integer columns from a sequence of k array-likes. On success cols[j]
+ * are new references and *count the common length. */
+static int yr_py_columns(PyObject *obj, int k, PyArrayObject **cols, const int *typenums,
+                         const yr_status *ranges, const char *const *names, const char *what,
+                         const char *function, size_t *count)
+{
+    PyObject *seq;
+    int j;
+
+    seq = PySequence_Fast(obj, "");
+    if (seq == NULL || PySequence_Fast_GET_SIZE(seq) != k) {
+        PyErr_Clear();
+        Py_XDECREF(seq);
+        PyErr_Format(PyExc_TypeError, "%s: %s must be a sequence of %d columns", function, what,
+                     k);
+        return -1;
+    }
+    for (j = 0; j < k; j++) {
+        cols[j] = yr_py_array(PySequence_Fast_GET_ITEM(seq, j), typenums[j], 1, ranges[j],
+                              names[j], function);
+        if (cols[j] == NULL || PyArray_DIM(cols[j], 0) != PyArray_DIM(cols[0], 0)) {
+            if (cols[j] != NULL) {
+                PyErr_Format(PyExc_ValueError, "%s: the columns of %s have different lengths",
+                             function, what);
+            }
+            for (; j >= 0; j--) {
+                Py_XDECREF(cols[j]);
+                cols[j] = NULL;
+            }
+            Py_DECREF(seq);
+            return -1;
+        }
+    }
+    Py_DECREF(seq);
+    *count = (size_t)PyArray_DIM(cols[0], 0);
+    return 0;
+}
+%}
+
+%init %{
+    if (_import_array() < 0) {
+        return NULL;
+    }
+%}
+
+/* Release the GIL around the calls that can take long on big inputs (the library is
+ * reentrant and touches nothing but its arguments). */
+%nothread;
+%thread yr_split;
+%thread yr_split_mixed;
+%thread yr_audit_split;
+%thread yr_pot_settle;
+%thread yr_crosstab;
+%thread yr_count_by;
+
+/* ---- Scalars --------------------------------------------------------------------------------*/
+%typemap(in) int64_t {
+    if (yr_py_int64($input, &$1, "$1_name", "$symname") < 0) {
+        SWIG_fail;
+    }
+}
+%typemap(in) size_t {
+    if (yr_py_size($input, &$1, "$1_name", "$symname") < 0) {
+        SWIG_fail;
+    }
+}
+%typemap(in) double {
+    $1 = PyFloat_AsDouble($input);
+    if ($1 == -1.0 && PyErr_Occurred()) {
+        SWIG_fail;
+    }
+}
+
+/* ---- Size aliases for the output typemaps -------------------------------------------------*/
+%define YR_PY_DIM(NAME)
+%typemap(arginit) size_t NAME %{
+    size_t *const yr_dim_##NAME = &$1;
+    (void)yr_dim_##NAME;
+%}
+%enddef
+YR_PY_DIM(n)
+YR_PY_DIM(ncourses)
+YR_PY_DIM(nrows)
+YR_PY_DIM(ncols)
+YR_PY_DIM(ngroups)
+YR_PY_DIM(ndays)
+YR_PY_DIM(nmunicipalities)
+
+/* ---- Input arrays -------------------------------------------------------------------------*/
+/* One array and its length. */
+%define YR_PY_IN_ARRAY(CTYPE, ARRAY, SIZE, TYPENUM, OUT_OF_RANGE)
+%typemap(in) (const CTYPE *ARRAY, size_t SIZE) (PyArrayObject *arr = NULL) {
+    arr = yr_py_array($input, TYPENUM, 1, OUT_OF_RANGE, #ARRAY, "$symname");
+    if (arr == NULL) {
+        SWIG_fail;
+    }
+    $1 = (CTYPE *)PyArray_DATA(arr);
+    $2 = (size_t)PyArray_DIM(arr, 0);
+}
+%typemap(freearg) (const CTYPE *ARRAY, size_t SIZE) {
+    Py_XDECREF(arr$argnum);
+}
+%enddef
+
+/* Two arrays of the same length and that length: ONE Python argument, a pair of columns (SWIG's
+ * Python module cannot make one typemap take two arguments). */
+%define YR_PY_IN_ARRAY2(CTYPE, A, B, SIZE, TYPENUM, OUT_OF_RANGE)
+%typemap(in) (const CTYPE *A, const CTYPE *B, size_t SIZE)
+    (PyArrayObject *arr_a = NULL, PyArrayObject *arr_b = NULL) {
+    static const int typenums[2] = {TYPENUM, TYPENUM};
+    static const yr_status ranges[2] = {OUT_OF_RANGE, OUT_OF_RANGE};
+    static const char *const names[2] = {#A, #B};
+    PyArrayObject *cols[2] = {NULL, NULL};
+    size_t count = 0;
+    if (yr_py_columns($input, 2, cols, typenums, ranges, names, "(" #A ", " #B ")", "$symname",
+                      &count) < 0) {
+        SWIG_fail;
+    }
+    arr_a = cols[0];
+    arr_b = cols[1];
+    $1 = (CTYPE *)PyArray_DATA(arr_a);
+    $2 = (CTYPE *)PyArray_DATA(arr_b);
+    $3 = count;
+}
+%typemap(freearg) (const CTYPE *A, const CTYPE *B, size_t SIZE) {
+    Py_XDECREF(arr_a$argnum);
+    Py_XDECREF(arr_b$argnum);
+}
+%enddef
+
+YR_PY_IN_ARRAY(int64_t, weights, n, NPY_INT64, YR_ERR_OVERFLOW)
+YR_PY_IN_ARRAY(int64_t, completed, ncourses, NPY_INT64, YR_ERR_OVERFLOW)
+YR_PY_IN_ARRAY(uint32_t, group, n, NPY_UINT32, YR_ERR_RANGE)
+YR_PY_IN_ARRAY2(int64_t, weights, published, n, NPY_INT64, YR_ERR_OVERFLOW)
+YR_PY_IN_ARRAY2(int64_t, registered, attended, n, NPY_INT64, YR_ERR_OVERFLOW)
+YR_PY_IN_ARRAY2(uint32_t, row, col, n, NPY_UINT32, YR_ERR_RANGE)
+
+/* A 2-D table (nrows x ncols, row-major). */
+%typemap(in) (const int64_t *table, size_t nrows, size_t ncols) (PyArrayObject *arr = NULL) {
+    arr = yr_py_array($input, NPY_INT64, 2, YR_ERR_OVERFLOW, "table", "$symname");
+    if (arr == NULL) {
+        SWIG_fail;
+    }
+    $1 = (int64_t *)PyArray_DATA(arr);
+    $2 = (size_t)PyArray_DIM(arr, 0);
+    $3 = (size_t)PyArray_DIM(arr, 1);
+}
+%typemap(freearg) (const int64_t *table, size_t nrows, size_t ncols) {
+    Py_XDECREF(arr$argnum);
+}
+
+/* An array whose length must be ncols. */
+%typemap(in) const int64_t *stated (PyArrayObject *arr = NULL) {
+    arr = yr_py_array($input, NPY_INT64, 1, YR_ERR_OVERFLOW, "stated", "$symname");
+    if (arr == NULL) {
+        SWIG_fail;
+    }
+    $1 = (int64_t *)PyArray_DATA(arr);
+}
+%typemap(check) const int64_t *stated {
+    if ((size_t)PyArray_DIM(arr$argnum, 0) != *yr_dim_ncols) {
+        PyErr_Format(PyExc_ValueError, "$symname: stated has %zd values for %zu columns",
+                     (Py_ssize_t)PyArray_DIM(arr$argnum, 0), *yr_dim_ncols);
+        SWIG_fail;
+    }
+}
+%typemap(freearg) const int64_t *stated {
+    Py_XDECREF(arr$argnum);
+}
+
+/* Pot records: a sequence of columns (day, municipality, participants) or (day, municipality,
+ * role), copied once into the array of structs C reads. */
+%typemap(in) (const yr_attendance *attendance, size_t natt) (yr_attendance *records = NULL) {
+    static const int typenums[3] = {NPY_UINTP, NPY_UINTP, NPY_INT64};
+    static const yr_status ranges[3] = {YR_ERR_RANGE, YR_ERR_RANGE, YR_ERR_OVERFLOW};
+    static const char *const names[3] = {"day", "municipality", "participants"};
+    PyArrayObject *cols[3] = {NULL, NULL, NULL};
+    size_t count = 0, i;
+    if (yr_py_columns($input, 3, cols, typenums, ranges, names, "attendance", "$symname",
+                      &count) < 0) {
+        SWIG_fail;
+    }
+    records = (yr_attendance *)calloc(count > 0 ? count : 1, sizeof *records);
+    if (records != NULL) {
+        for (i = 0; i < count; i++) {
+            records[i].day = ((const size_t *)PyArray_DATA(cols[0]))[i];
+            records[i].municipality = ((const size_t *)PyArray_DATA(cols[1]))[i];
+            records[i].participants = ((const int64_t *)PyArray_DATA(cols[2]))[i];
+        }
+    }
+    Py_DECREF(cols[0]);
+    Py_DECREF(cols[1]);
+    Py_DECREF(cols[2]);
+    if (records == NULL) {
+        PyErr_NoMemory();
+        SWIG_fail;
+    }
+    $1 = records;
+    $2 = count;
+}
+%typemap(freearg) (const yr_attendance *attendance, size_t natt) {
+    free(records$argnum);
+}
+
+%typemap(in) (const yr_trainer *trainers, size_t ntr) (yr_trainer *records = NULL) {
+    static const int typenums[3] = {NPY_UINTP, NPY_UINTP, NPY_INT64};
+    static const yr_status ranges[3] = {YR_ERR_RANGE, YR_ERR_RANGE, YR_ERR_RANGE};
+    static const char *const names[3] = {"day", "municipality", "role"};
+    PyArrayObject *cols[3] = {NULL, NULL, NULL};
+    size_t count = 0, i;
+    int bad_role = 0;
+    if (yr_py_columns($input, 3, cols, typenums, ranges, names, "trainers", "$symname",
+                      &count) < 0) {
+        SWIG_fail;
+    }
+    records = (yr_trainer *)calloc(count > 0 ? count : 1, sizeof *records);
+    if (records != NULL) {
+        for (i = 0; i < count && !bad_role; i++) {
+            int64_t role = ((const int64_t *)PyArray_DATA(cols[2]))[i];
+            records[i].day = ((const size_t *)PyArray_DATA(cols[0]))[i];
+            records[i].municipality = ((const size_t *)PyArray_DATA(cols[1]))[i];
+            if (role < 0 || role >= YR_ROLE_COUNT) {
+                /* C would say YR_ERR_RANGE too; an int beyond the enum cannot even be stored. */
+                yr_py_raise_detail(YR_ERR_RANGE, "$symname", "role[%zu] = %lld is not a role", i,
+                                   (long long)role);
+                bad_role = 1;
+            }
+            records[i].role = (yr_role)role;
+        }
+    }
+    Py_DECREF(cols[0]);
+    Py_DECREF(cols[1]);
+    Py_DECREF(cols[2]);
+    if (records == NULL) {
+        PyErr_NoMemory();
+        SWIG_fail;
+    }
+    if (bad_role) {
+        SWIG_fail;
+    }
+    $1 = records;
+    $2 = count;
+}
+%typemap(freearg) (const yr_trainer *trainers, size_t ntr) {
+    free(records$argnum);
+}
+
+/* yr_pot_rules.share: a tuple in Python, set from any sequence of YR_ROLE_COUNT ints. */
+%typemap(in) int64_t share[ANY] (int64_t temp[$1_dim0]) {
+    PyObject *seq = PySequence_Fast($input, "");
+    Py_ssize_t i;
+    if (seq == NULL || PySequence_Fast_GET_SIZE(seq) != $1_dim0) {
+        PyErr_Clear();
+        Py_XDECREF(seq);
+        PyErr_Format(PyExc_TypeError, "share must be a sequence of %d integers", (int)$1_dim0);
+        SWIG_fail;
+    }
+    for (i = 0; i < $1_dim0; i++) {
+        if (yr_py_int64(PySequence_Fast_GET_ITEM(seq, i), &temp[i], "share", "$symname") < 0) {
+            Py_DECREF(seq);
+            SWIG_fail;
+        }
+    }
+    Py_DECREF(seq);
+    $1 = temp;
+}
+%typemap(out) int64_t share[ANY] {
+    Py_ssize_t i;
+    $result = PyTuple_New($1_dim0);
+    if ($result == NULL) {
+        SWIG_fail;
+    }
+    for (i = 0; i < $1_dim0; i++) {
+        PyObject *item = PyLong_FromLongLong((long long)$1[i]);
+        if (item == NULL) {
+            Py_CLEAR($result);
+            SWIG_fail;
+        }
+        PyTuple_SET_ITEM($result, i, item);
+    }
+}
+
+/* ---- Outputs ------------------------------------------------------------------------------*/
+/* Careful: SWIG also applies a typemap for "T *name" to a "const T *name" that has none of its
+ * own. The const parameters that share a name with an output below get their own typemaps. */
+%typemap(in) const yr_pot_rules *rules = SWIGTYPE *;
+%typemap(check) const yr_pot_rules *rules "";
+%typemap(argout) const yr_pot_rules *rules "";
+%typemap(freearg) const yr_pot_rules *rules "";
+%typemap(check) const int64_t *table "";
+%typemap(argout) const int64_t *table "";
+
+/* A scalar output, returned. */
+%define YR_PY_OUT_SCALAR(CTYPE, NAME, TO_PYTHON)
+%typemap(in, numinputs = 0) CTYPE *NAME (CTYPE temp) {
+    temp = (CTYPE)0;
+    $1 = &temp;
+}
+%typemap(argout) CTYPE *NAME {
+    if (yr_py_append(&$result, TO_PYTHON(*$1)) < 0) {
+        SWIG_fail;
+    }
+}
+%enddef
+%define YR_PY_LONG(x) PyLong_FromLong((long)(x)) %enddef
+YR_PY_OUT_SCALAR(yr_method, method, YR_PY_LONG)
+YR_PY_OUT_SCALAR(yr_role, role, YR_PY_LONG)
+YR_PY_OUT_SCALAR(yr_goal, verdict, YR_PY_LONG)
+YR_PY_OUT_SCALAR(double, share, PyFloat_FromDouble)
+YR_PY_OUT_SCALAR(double, low, PyFloat_FromDouble)
+YR_PY_OUT_SCALAR(double, high, PyFloat_FromDouble)
+YR_PY_OUT_SCALAR(double, rate, PyFloat_FromDouble)
+YR_PY_OUT_SCALAR(size_t, mismatched, PyLong_FromSize_t)
+
+/* A struct output, returned as a SWIG proxy owning a heap copy. */
+%define YR_PY_OUT_STRUCT(CTYPE, NAME)
+%typemap(in, numinputs = 0) CTYPE *NAME (CTYPE temp) {
+    memset(&temp, 0, sizeof temp);
+    $1 = &temp;
+}
+%typemap(argout) CTYPE *NAME {
+    CTYPE *copy = (CTYPE *)malloc(sizeof *copy);
+    if (copy == NULL) {
+        Py_CLEAR($result);
+        PyErr_NoMemory();
+        SWIG_fail;
+    }
+    *copy = *$1;
+    if (yr_py_append(&$result, SWIG_NewPointerObj(copy, $1_descriptor, SWIG_POINTER_OWN)) < 0) {
+        SWIG_fail;
+    }
+}
+%enddef
+YR_PY_OUT_STRUCT(yr_audit_summary, summary)
+YR_PY_OUT_STRUCT(yr_pot_summary, summary)
+YR_PY_OUT_STRUCT(yr_pot_rules, rules)
+YR_PY_OUT_STRUCT(yr_rate, total)
+
+/* An array of structs of COUNT elements, returned as a list of proxies. */
+%define YR_PY_OUT_STRUCT_ARRAY(CTYPE, NAME, COUNT)
+%typemap(in, numinputs = 0) CTYPE *NAME {
+    $1 = NULL;
+}
+%typemap(check) CTYPE *NAME {
+    size_t count = (COUNT);
+    $1 = (CTYPE *)calloc(count > 0 ? count : 1, sizeof(CTYPE));
+    if ($1 == NULL) {
+        PyErr_NoMemory();
+        SWIG_fail;
+    }
+}
+%typemap(argout) CTYPE *NAME {
+    if (yr_py_append(&$result, yr_py_struct_list($1, (COUNT), sizeof(CTYPE), $1_descriptor)) <
+        0) {
+        SWIG_fail;
+    }
+}
+%typemap(freearg) CTYPE *NAME {
+    free($1);
+}
+%enddef
+YR_PY_OUT_STRUCT_ARRAY(yr_audit_row, rows, *yr_dim_n)
+YR_PY_OUT_STRUCT_ARRAY(yr_pot_row, rows, *yr_dim_nmunicipalities)
+YR_PY_OUT_STRUCT_ARRAY(yr_rate, per_course, *yr_dim_n)
+YR_PY_OUT_STRUCT_ARRAY(yr_rate, out, *yr_dim_ncourses > 0 ? *yr_dim_ncourses - 1 : 0)
+
+/* An int64 numpy array C writes into, returned: NDIM dimensions of sizes SHAPE. */
+%define YR_PY_OUT_INT64(NAME, NDIM, SHAPE)
+%typemap(in, numinputs = 0) int64_t *NAME (PyArrayObject *arr = NULL) {
+    $1 = NULL;
+}
+%typemap(check) int64_t *NAME {
+    const size_t shape[NDIM] = SHAPE;
+    arr$argnum = yr_py_new_int64(NDIM, shape, "$symname");
+    if (arr$argnum == NULL) {
+        SWIG_fail;
+    }
+    $1 = (int64_t *)PyArray_DATA(arr$argnum);
+}
+%typemap(argout) int64_t *NAME {
+    PyObject *result_array = (PyObject *)arr$argnum;
+    arr$argnum = NULL;
+    if (yr_py_append(&$result, result_array) < 0) {
+        SWIG_fail;
+    }
+}
+%typemap(freearg) int64_t *NAME {
+    Py_XDECREF(arr$argnum);
+}
+%enddef
+YR_PY_OUT_INT64(out, 1, {*yr_dim_n})
+YR_PY_OUT_INT64(counts, 1, {*yr_dim_ngroups})
+YR_PY_OUT_INT64(table, 2, %arg({*yr_dim_nrows, *yr_dim_ncols}))
+YR_PY_OUT_INT64(sums, 1, {*yr_dim_ncols})
+YR_PY_OUT_INT64(day_undistributed, 1, {*yr_dim_ndays})
