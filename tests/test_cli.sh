@@ -279,6 +279,37 @@ check "no arguments: exit 2, usage on stderr, stdout empty [1/3]" [ "$rc" -eq 2 
 check "no arguments: exit 2, usage on stderr, stdout empty [2/3]" [ ! -s "$TMP/out" ]
 check "no arguments: exit 2, usage on stderr, stdout empty [3/3]" has_err "Usage:"
 
+# ---------------------------------------------------------------- memory errors (valgrind)
+# Success and error paths under valgrind: no invalid access, no leak.
+if command -v valgrind >/dev/null 2>&1; then
+    vg() { # vg DESC ARGS...
+        local d="$1"
+        shift
+        valgrind --leak-check=full --errors-for-leak-kinds=all --error-exitcode=99 --quiet \
+            "$BIN" "$@" >/dev/null 2>"$TMP/vg.err"
+        local r=$?
+        if [ "$r" -eq 0 ] || [ "$r" -eq 1 ] || [ "$r" -eq 2 ]; then ok; else
+            bad "valgrind $d: exit $r: $(grep -m 3 '==' "$TMP/vg.err")"
+        fi
+    }
+    vg "split" split --total 850000 "$P"
+    vg "split mixed" split --total -1030000 --equal-part 30% "$P"
+    vg "split quoted names" split --total 4 "$FIX/quoted-names.csv"
+    vg "split semicolon" split --total 1000 "$FIX/semicolon-bom-crlf.csv"
+    vg "audit" audit "$DATA/published-split-coordinator-2023.csv"
+    vg "audit --csv" audit --csv "$DATA/published-split-ok-gnv-2022.csv"
+    vg "audit no weights" audit "$DATA/published-split-agreement-2024.csv"
+    for f in duplicate.csv ragged.csv unterminated.csv negative.csv overflow-sum.csv \
+        empty.csv total-not-last.csv zero-weights.csv; do
+        vg "split $f" split --total 100 "$FIX/$f"
+        vg "audit $f" audit "$FIX/$f"
+    done
+    vg "missing file" audit "$TMP/nope.csv"
+    vg "unknown method" split --total 1 --method bogus "$P"
+else
+    echo "note: valgrind not found, memory checks skipped"
+fi
+
 # ---------------------------------------------------------------- property test vs exact reference
 if [ -x /usr/bin/python3 ]; then
     /usr/bin/python3 - "$BIN" "$TMP" >"$TMP/prop.log" 2>&1 <<'PY'

@@ -540,9 +540,10 @@ int yr_cli_parties(const char *file, const yr_csv_table *t, size_t *nparties, in
         if (ix[k].len == ix[k - 1].len && memcmp(ix[k].name, ix[k - 1].name, ix[k].len) == 0) {
             char q[80];
             size_t first = t->lines[ix[k - 1].row], again = t->lines[ix[k].row];
+            const char *name = yr_csv_cell(t, ix[k].row, 0);
             free(ix);
             return yr_fail_at(file, again, "duplicate name %s (also on line %zu)",
-                              yr_cli_quote(yr_csv_cell(t, ix[k].row, 0), q, sizeof q), first);
+                              yr_cli_quote(name, q, sizeof q), first);
         }
     }
     free(ix);
