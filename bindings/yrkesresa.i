@@ -57,6 +57,9 @@ _Static_assert(_Generic((int64_t)0, long long: 1, default: 0),
 #if defined(SWIGPYTHON)
 %include "python/yrkesresa_python.i"
 #endif
+#if defined(SWIGR)
+%include "r/yrkesresa_r.i"
+#endif
 /* (R: its block, r/yrkesresa_r.i, is included here, before the headers, under SWIGR.) */
 
 /* ---- 3. The public headers ---------------------------------------------------------------- */

@@ -1,0 +1,121 @@
+# Trainer pot and course-day settlement (SPEC 3). The settlement runs in C (yr_pot_settle);
+# this file maps labels to indices and shapes the result.
+
+# Role names in enum order ("trainer", "leader"), from SWIG's table of the C enum yr_role.
+.yr_role_names <- function() {
+  codes <- sort(.__E___yr_role)
+  tolower(sub("^YR_ROLE_", "", names(codes)))
+}
+
+yr_pot_rules <- function(fee = NULL, pot_part = NULL, trainer = NULL, leader = NULL) {
+  d <- .yr_check(yr_r_pot_rules_dalarna(), sys.call())
+  pick <- function(x, default) if (is.null(x)) unname(default) else x
+  shares <- c(pick(trainer, d[["share_trainer"]]), pick(leader, d[["share_leader"]]))
+  names(shares) <- .yr_role_names()
+  structure(list(
+    fee = pick(fee, d[["fee"]]), pot_part = pick(pot_part, d[["pot_part"]]),
+    shares = shares
+  ), class = "yr_pot_rules")
+}
+
+print.yr_pot_rules <- function(x, ...) {
+  cat(sprintf("fee %s per participant and day, of which %s to the pot; shares: %s\n",
+    .yr_num(x$fee), .yr_num(x$pot_part),
+    paste(names(x$shares), .yr_num(x$shares), collapse = ", ")
+  ))
+  invisible(x)
+}
+
+.yr_columns <- function(df, cols, what, call) {
+  if (!is.list(df) || !all(cols %in% names(df))) {
+    .yr_input_error(sprintf(
+      "%s must be a data frame with columns %s", what, paste(cols, collapse = ", ")
+    ), call, what)
+  }
+  n <- length(df[[cols[1]]])
+  if (any(lengths(df[cols]) != n)) {
+    .yr_input_error(sprintf("the columns of %s differ in length", what), call, what)
+  }
+  df[cols]
+}
+
+# Labels in order: a factor's levels, else order of first appearance (attendance first).
+.yr_labels <- function(a, b) {
+  if (is.factor(a) || is.factor(b)) {
+    lv <- function(x) if (is.factor(x)) levels(x) else unique(as.character(x))
+    return(factor(union(lv(a), lv(b)), levels = union(lv(a), lv(b))))
+  }
+  u <- unique(c(a, b))
+  u[!is.na(u)]
+}
+
+.yr_codes_of <- function(x, labels, what, call) {
+  key <- function(v) if (is.factor(v)) as.character(v) else v
+  codes <- match(key(x), key(labels))
+  if (anyNA(codes)) {
+    i <- which(is.na(codes))[1]
+    .yr_input_error(sprintf("%s is NA", .yr_element(what, i)), call, what, i)
+  }
+  codes
+}
+
+yr_settle_pot <- function(attendance, trainers, rules = yr_pot_rules()) {
+  call <- sys.call()
+  att <- .yr_columns(attendance, c("day", "municipality", "participants"), "attendance", call)
+  if (is.null(trainers)) {
+    trainers <- data.frame(day = att$day[0], municipality = att$municipality[0], role = character())
+  }
+  tr <- .yr_columns(trainers, c("day", "municipality", "role"), "trainers", call)
+  if (!inherits(rules, "yr_pot_rules")) {
+    .yr_input_error("rules must come from yr_pot_rules()", call, "rules")
+  }
+  days <- .yr_labels(att$day, tr$day)
+  muns <- .yr_labels(att$municipality, tr$municipality)
+  role <- tr$role
+  if (is.factor(role)) role <- as.character(role)
+  if (!is.character(role)) {
+    .yr_input_error("trainers$role must be role names (\"trainer\", \"leader\")", call, "role")
+  }
+  role_codes <- .yr_check(yr_r_roles(role), call)
+  if (anyNA(role_codes)) {
+    i <- which(is.na(role_codes))[1]
+    stop(.yr_condition(sprintf(
+      "%s: unknown role \"%s\" in trainers$role[%d] (roles: %s, or kursledare, utbildare)",
+      c_yr_strerror(.__E___yr_status[["YR_ERR_RANGE"]]), role[i], i, paste(.yr_role_names(), collapse = ", ")
+    ), "YR_ERR_RANGE", call, what = "trainers$role", index = i))
+  }
+  rule_vec <- c(rules$fee, rules$pot_part, rules$shares[.yr_role_names()])
+  res <- .yr_check(yr_r_pot_settle(
+    rule_vec, length(days), length(muns),
+    .yr_codes_of(att$day, days, "attendance$day", call),
+    .yr_codes_of(att$municipality, muns, "attendance$municipality", call),
+    att$participants,
+    .yr_codes_of(tr$day, days, "trainers$day", call),
+    .yr_codes_of(tr$municipality, muns, "trainers$municipality", call),
+    role_codes
+  ), call)
+  df <- data.frame(municipality = muns, res$rows)
+  und <- res$day_undistributed
+  attr(df, "summary") <- res$summary
+  attr(df, "undistributed") <- data.frame(day = days[und != 0], amount = und[und != 0])
+  class(df) <- c("yr_pot_settlement", "data.frame")
+  df
+}
+
+print.yr_pot_settlement <- function(x, ...) {
+  print(structure(x, class = "data.frame", summary = NULL, undistributed = NULL), ...)
+  s <- attr(x, "summary")
+  if (!is.null(s)) {
+    cat(sprintf(
+      "Fees %s = admin %s + pot %s; kickbacks %s + undistributed %s.\n",
+      .yr_num(s[["fees"]]), .yr_num(s[["admin"]]), .yr_num(s[["pot_in"]]),
+      .yr_num(s[["kickback"]]), .yr_num(s[["undistributed"]])
+    ))
+  }
+  u <- attr(x, "undistributed")
+  if (!is.null(u) && nrow(u) > 0) {
+    cat("Days with participants and no trainer (pot undistributed):\n")
+    print(u, row.names = FALSE)
+  }
+  invisible(x)
+}

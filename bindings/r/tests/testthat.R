@@ -1,0 +1,4 @@
+library(testthat)
+library(yrkesresa)
+
+test_check("yrkesresa")

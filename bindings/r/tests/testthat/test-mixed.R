@@ -1,0 +1,52 @@
+test_that("mixed model: equal part per party, the rest by weight, rows add to the total", {
+  w <- c(100, 200, 700)
+  # 30 % of 1000 equally (100 each), 700 by weight 1:2:7 -> 70, 140, 490: exact, no rounding.
+  expect_identical(yr_split_mixed(1000, w, 0.3), c(170, 240, 590))
+  expect_identical(yr_split_mixed(1000, w, c(3, 10)), c(170, 240, 590))
+  # All equal / none equal.
+  expect_identical(yr_split_mixed(999, w, 1), c(333, 333, 333))
+  expect_identical(yr_split_mixed(1000, w, 0), yr_split(1000, w))
+  # A zero-weight party still gets its equal share.
+  expect_identical(yr_split_mixed(100, c(0, 1), c(1, 2)), c(25, 75))
+  expect_identical(names(yr_split_mixed(10, c(a = 1, b = 1), 0.5)), c("a", "b"))
+})
+
+test_that("mixed model matches an exact reference on small integers", {
+  set.seed(7)
+  for (trial in 1:100) {
+    n <- dsample(1:6, 1)
+    w <- dsample(0:40, n, replace = TRUE)
+    if (all(w == 0)) w[1] <- 1
+    total <- dsample(-200:200, 1)
+    num <- dsample(0:10, 1)
+    den <- 10
+    # Exact quota of party i: total*num/(den*n) + total*(den-num)*w_i/(den*W), over the common
+    # denominator D = den*n*W; then largest remainder as in ref_largest_remainder().
+    W <- sum(w)
+    D <- den * n * W
+    q <- total * num * W + total * (den - num) * w * n
+    sgn <- if (total < 0) -1 else 1
+    q <- sgn * q
+    fl <- q %/% D
+    rem <- q %% D
+    k <- sgn * total - sum(fl)
+    ord <- order(-rem, -w, seq_len(n))
+    fl[ord[seq_len(k)]] <- fl[ord[seq_len(k)]] + 1
+    expect_identical(yr_split_mixed(total, w, c(num, den)), sgn * fl,
+      info = paste(total, num, toString(w))
+    )
+  }
+})
+
+test_that("equal_part: decimals are read as written, anything inexact is refused", {
+  expect_identical(yr_split_mixed(30, c(1, 2), 0.1), yr_split_mixed(30, c(1, 2), c(1, 10)))
+  expect_yr_error(yr_split_mixed(30, c(1, 2), 1 / 3), "YR_ERR_RANGE", "yrkesresa_input_error", "c(numerator, denominator)")
+  expect_yr_error(yr_split_mixed(30, c(1, 2), NA), "YR_ERR_RANGE", "yrkesresa_input_error")
+  expect_yr_error(yr_split_mixed(30, c(1, 2), c(1, 2, 3)), "YR_ERR_RANGE", "yrkesresa_input_error")
+  expect_yr_error(yr_split_mixed(30, c(1, 2), c(1.5, 2)), "YR_ERR_RANGE", "yrkesresa_input_error", "equal_part is not a whole number")
+  # Outside [0, 1] or a zero denominator: the C library refuses it.
+  e <- expect_yr_error(yr_split_mixed(30, c(1, 2), 1.5), "YR_ERR_RANGE")
+  expect_false(inherits(e, "yrkesresa_input_error"))
+  expect_yr_error(yr_split_mixed(30, c(1, 2), c(1, 0)), "YR_ERR_RANGE")
+  expect_yr_error(yr_split_mixed(30, c(0, 0), 0.5), "YR_ERR_ZERO_WEIGHT")
+})

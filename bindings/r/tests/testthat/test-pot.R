@@ -1,0 +1,122 @@
+test_that("Dalarna 2024 rules come from C", {
+  r <- yr_pot_rules()
+  expect_s3_class(r, "yr_pot_rules")
+  expect_identical(r$fee, 600)
+  expect_identical(r$pot_part, 400)
+  expect_identical(r$shares, c(trainer = 10, leader = 15))
+  r2 <- yr_pot_rules(fee = 700, leader = 20)
+  expect_identical(c(r2$fee, r2$pot_part), c(700, 400))
+  expect_identical(r2$shares, c(trainer = 10, leader = 20))
+})
+
+test_that("a hand-computed settlement", {
+  att <- data.frame(
+    day = c("d1", "d1", "d2", "d3"), municipality = c("A", "B", "C", "A"),
+    participants = c(10, 5, 3, 2)
+  )
+  tr <- data.frame(
+    day = c("d1", "d1", "d3"), municipality = c("A", "B", "B"),
+    role = c("kursledare", "utbildare", "Trainer")
+  )
+  p <- yr_settle_pot(att, tr)
+  expect_s3_class(p, "yr_pot_settlement")
+  expect_identical(p$municipality, c("A", "B", "C"))
+  # d1: pot 400*15 = 6000 shared 15:10 -> A 3600, B 2400. d2: nobody trained -> 1200
+  # undistributed. d3: pot 800, all to B.
+  expect_identical(p$participant_days, c(12, 5, 3))
+  expect_identical(p$fees, c(7200, 3000, 1800))
+  expect_identical(p$admin, c(2400, 1000, 600))
+  expect_identical(p$pot_in, c(4800, 2000, 1200))
+  expect_identical(p$kickback, c(3600, 3200, 0))
+  expect_identical(p$net, c(3600, -200, 1800))
+  s <- attr(p, "summary")
+  expect_identical(s[["undistributed"]], 1200)
+  expect_identical(s[["days_without_trainer"]], 1)
+  expect_identical(s[["kickback"]] + s[["undistributed"]], s[["pot_in"]])
+  u <- attr(p, "undistributed")
+  expect_identical(u$day, "d2")
+  expect_identical(u$amount, 1200)
+  expect_output(print(p), "undistributed 1 200", fixed = TRUE)
+})
+
+test_that("factor levels give the municipalities, including those without records", {
+  lv <- c("Avesta", "Borlänge", "Falun")
+  att <- data.frame(day = 1, municipality = factor("Falun", levels = lv), participants = 3)
+  tr <- data.frame(day = 1, municipality = factor("Avesta", levels = lv), role = "leader")
+  p <- yr_settle_pot(att, tr)
+  expect_identical(as.character(p$municipality), lv)
+  expect_identical(p$kickback, c(1200, 0, 0))
+  expect_identical(p$fees, c(0, 0, 1800))
+})
+
+test_that("random years agree with an exact reference", {
+  set.seed(2024)
+  for (trial in 1:60) {
+    nmun <- dsample(1:5, 1)
+    ndays <- dsample(1:6, 1)
+    natt <- dsample(1:12, 1)
+    att <- data.frame(
+      day = dsample(1:ndays, natt, TRUE), municipality = dsample(1:nmun, natt, TRUE),
+      participants = dsample(0:9, natt, TRUE)
+    )
+    ntr <- dsample(0:8, 1)
+    tr <- data.frame(
+      day = dsample(1:ndays, ntr, TRUE), municipality = dsample(1:nmun, ntr, TRUE),
+      role = sample(c("trainer", "leader"), ntr, TRUE)
+    )
+    # Municipality and day labels as factors over 1..n, so codes are the labels.
+    att$municipality <- factor(att$municipality, levels = 1:nmun)
+    tr$municipality <- factor(tr$municipality, levels = 1:nmun)
+    p <- yr_settle_pot(att, tr)
+    ref <- ref_pot(
+      list(day = att$day, municipality = as.integer(att$municipality), participants = att$participants),
+      list(day = tr$day, municipality = as.integer(tr$municipality), role = as.integer(tr$role == "leader")),
+      nmun, 600, 400, c(10, 15)
+    )
+    for (col in c("participant_days", "fees", "admin", "pot_in", "kickback", "net")) {
+      expect_identical(p[[col]], ref[[col]], info = paste(trial, col))
+    }
+    expect_identical(attr(p, "summary")[["undistributed"]], ref$undistributed)
+  }
+})
+
+test_that("the 2024-like example year keeps every invariant", {
+  path <- system.file("extdata", "examples", package = "yrkesresa")
+  skip_if(!file.exists(file.path(path, "pot-2024-attendance.csv")), "example data not installed")
+  att <- utils::read.csv(file.path(path, "pot-2024-attendance.csv"), encoding = "UTF-8")
+  tr <- utils::read.csv(file.path(path, "pot-2024-trainers.csv"), encoding = "UTF-8")
+  p <- yr_settle_pot(att, tr)
+  s <- attr(p, "summary")
+  expect_identical(sum(p$participant_days), sum(as.double(att$participants)))
+  expect_identical(sum(p$fees), sum(p$admin) + sum(p$pot_in))
+  expect_identical(sum(p$kickback) + s[["undistributed"]], sum(p$pot_in))
+  expect_identical(sum(attr(p, "undistributed")$amount), s[["undistributed"]])
+  expect_identical(p$net, p$fees - p$kickback)
+  # Only municipalities that lent trainers get a kickback.
+  expect_true(all(p$municipality[p$kickback > 0] %in% tr$municipality))
+  expect_gt(sum(p$kickback), 0)
+})
+
+test_that("pot errors", {
+  att <- data.frame(day = 1, municipality = "A", participants = 3)
+  tr <- data.frame(day = 1, municipality = "A", role = "leader")
+  e <- expect_yr_error(yr_settle_pot(att, transform(tr, role = "chef")), "YR_ERR_RANGE", message = "unknown role \"chef\"")
+  expect_identical(e$index, 1L)
+  expect_yr_error(yr_settle_pot(transform(att, participants = -1), tr), "YR_ERR_NEGATIVE")
+  expect_yr_error(yr_settle_pot(transform(att, participants = NA), tr), "YR_ERR_RANGE", "yrkesresa_input_error", "attendance$participants[1] is NA")
+  expect_yr_error(yr_settle_pot(transform(att, participants = 2.5), tr), "YR_ERR_RANGE", "yrkesresa_input_error", "not a whole number")
+  expect_yr_error(yr_settle_pot(att, tr, yr_pot_rules(pot_part = 700)), "YR_ERR_RANGE")
+  expect_yr_error(yr_settle_pot(att, tr, yr_pot_rules(fee = -1)), "YR_ERR_NEGATIVE")
+  expect_yr_error(yr_settle_pot(att, tr, yr_pot_rules(fee = 0.5)), "YR_ERR_RANGE", "yrkesresa_input_error", "rules[1] is not a whole number")
+  expect_yr_error(yr_settle_pot(att, tr, list(fee = 1)), "YR_ERR_RANGE", "yrkesresa_input_error", "yr_pot_rules()")
+  expect_yr_error(yr_settle_pot(att[c("day", "participants")], tr), "YR_ERR_RANGE", "yrkesresa_input_error", "columns day, municipality, participants")
+  expect_yr_error(yr_settle_pot(transform(att, municipality = NA), tr), "YR_ERR_RANGE", "yrkesresa_input_error", "attendance$municipality[1] is NA")
+  # A day whose trainers all have share 0 while it has a pot.
+  expect_yr_error(yr_settle_pot(att, tr, yr_pot_rules(leader = 0)), "YR_ERR_RANGE")
+  # Fees past 2^53 fit in int64 but not exactly in an R number: refused, not rounded.
+  big <- transform(att, participants = 2^52)
+  expect_yr_error(yr_settle_pot(big, tr), "YR_ERR_OVERFLOW", message = "2^53")
+  # No trainers at all: everything is undistributed.
+  p <- yr_settle_pot(att, NULL)
+  expect_identical(attr(p, "summary")[["undistributed"]], 1200)
+})

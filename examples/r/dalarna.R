@@ -1,0 +1,125 @@
+# Region Dalarna with the R package yrkesresa: split the 2023 coordinator cost, audit the
+# published tables, settle a year's trainer pot, judge the survey goals, and draw a chart.
+#
+#   Rscript examples/r/dalarna.R OUTDIR
+#
+# Reads the tables in data/dalarna/ (and data/examples/) of the source tree when run from it,
+# else the copies installed with the package; writes OUTDIR/dalarna-split.png and
+# OUTDIR/dalarna-survey.png. Stops with an error if a known answer does not hold.
+suppressPackageStartupMessages({
+  library(yrkesresa)
+  library(ggplot2)
+})
+
+args <- commandArgs(trailingOnly = TRUE)
+if (length(args) != 1L) stop("usage: Rscript dalarna.R OUTDIR")
+outdir <- args[[1]]
+dir.create(outdir, showWarnings = FALSE, recursive = TRUE)
+
+# data/ of the source tree (this script is examples/r/dalarna.R), else the installed copies.
+script <- sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))
+root <- if (length(script) == 1L) normalizePath(file.path(dirname(script), "..", "..")) else ""
+data_dir <- file.path(root, "data")
+if (!dir.exists(file.path(data_dir, "dalarna"))) {
+  data_dir <- system.file("extdata", package = "yrkesresa")
+}
+read_table <- function(...) {
+  utils::read.csv(file.path(data_dir, ...), encoding = "UTF-8", stringsAsFactors = FALSE)
+}
+kr <- function(x) format(x, big.mark = " ", scientific = FALSE)
+cat("yrkesresa", yr_version(), "- data from", data_dir, "\n\n")
+
+# 1. The regional coordinator 2023: 850 000 kr by the June 2021 population.
+pop <- read_table("dalarna", "population-2021-06.csv")
+population <- setNames(pop$population, pop$municipality)
+cost <- yr_split(850000, population)
+pub <- read_table("dalarna", "published-split-coordinator-2023.csv")
+stated <- pub$amount[pub$municipality == "Summa"]
+pub <- pub[pub$municipality != "Summa", ]
+cat("1. Coordinator 2023: 850 000 kr split by population (largest remainder)\n")
+cat("   rows add to", kr(sum(cost)), "- published rows add to", kr(sum(pub$amount)),
+    "against a stated", kr(stated), "\n")
+differs <- names(cost)[cost != pub$amount]
+for (m in differs) {
+  cat(sprintf("   %s: %s kr, published %s kr\n", m, kr(cost[[m]]), kr(pub$amount[pub$municipality == m])))
+}
+stopifnot(sum(cost) == 850000, identical(differs, "Orsa"), cost[["Orsa"]] == 20452)
+
+# 2. Audit every published split that lists its populations.
+cat("\n2. Audits of the published splits\n")
+for (f in c("published-split-coordinator-2023.csv", "published-split-yr-rss-estimate-2023.csv",
+            "published-split-ok-gnv-2022.csv")) {
+  t <- read_table("dalarna", f)
+  total <- t$amount[t$municipality == "Summa"]
+  t <- t[t$municipality != "Summa", ]
+  a <- yr_audit(total, setNames(t$population, t$municipality), t$amount)
+  s <- attr(a, "summary")
+  cat(sprintf("   %s: rows add to %s (stated %s, difference %s); %d row(s) differ from largest remainder; reproduced by: %s\n",
+              f, kr(s$published_sum), kr(s$stated_total), kr(s$sum_diff),
+              as.integer(s$rows_differing),
+              if (length(s$methods_matching)) paste(s$methods_matching, collapse = ", ") else "no method"))
+  stopifnot(all(a$expected == yr_split(total, t$population)))
+}
+
+# 3. The trainer pot of a 2024-like year (made-up attendance, the real rules).
+att_file <- file.path(data_dir, "examples", "pot-2024-attendance.csv")
+if (file.exists(att_file)) {
+  attendance <- read_table("examples", "pot-2024-attendance.csv")
+  trainers <- read_table("examples", "pot-2024-trainers.csv")
+} else {
+  attendance <- data.frame(day = c("d1", "d1", "d2"), municipality = c("Falun", "Mora", "Orsa"),
+                           participants = c(10, 5, 3))
+  trainers <- data.frame(day = "d1", municipality = c("Falun", "Mora"),
+                         role = c("kursledare", "utbildare"))
+}
+pot <- yr_settle_pot(attendance, trainers, yr_pot_rules())
+s <- attr(pot, "summary")
+cat("\n3. Trainer pot,", length(unique(attendance$day)), "course days, rules:",
+    format(yr_pot_rules()$fee), "kr per participant-day of which",
+    format(yr_pot_rules()$pot_part), "to the pot\n")
+print(pot[pot$kickback > 0, c("municipality", "participant_days", "fees", "kickback", "net")],
+      row.names = FALSE)
+cat("   pot", kr(s[["pot_in"]]), "= kickbacks", kr(s[["kickback"]]), "+ undistributed",
+    kr(s[["undistributed"]]), "\n")
+stopifnot(s[["kickback"]] + s[["undistributed"]] == s[["pot_in"]],
+          s[["fees"]] == s[["admin"]] + s[["pot_in"]])
+
+# 4. The manager survey: "at least 80 % answer yes", 22 respondents.
+survey <- read_table("dalarna", "manager-survey-2024.csv")
+yes <- round(survey$share_yes_percent * survey$respondents / 100)
+p <- yr_proportion(yes, survey$respondents)
+p$question <- survey$question
+p$target <- survey$target_percent / 100
+p$verdict <- yr_goal_check(yes, survey$respondents, p$target)
+cat("\n4. Manager survey against the 80 % goal\n")
+for (i in seq_len(nrow(p))) {
+  cat(sprintf("   %2.0f %% [%2.0f, %2.0f] %-13s %s\n", 100 * p$share[i], 100 * p$low[i],
+              100 * p$high[i], p$verdict[i], substr(p$question[i], 1, 60)))
+}
+stopifnot(all(p$verdict[p$high < p$target] == "not met"),
+          all(p$verdict[p$low >= p$target] == "met"))
+
+# 5. Charts.
+split_df <- data.frame(municipality = factor(names(cost), levels = names(cost)[order(cost)]),
+                       amount = unname(cost))
+g <- ggplot(split_df, aes(x = amount / 1000, y = municipality)) +
+  geom_col(fill = "#2c7fb8") +
+  labs(x = "thousand kronor", y = NULL,
+       title = "Regional coordinator 2023: 850 000 kr split by population") +
+  theme_minimal()
+split_png <- file.path(outdir, "dalarna-split.png")
+ggsave(split_png, g, width = 7, height = 5, dpi = 100)
+
+p$label <- factor(substr(p$question, 1, 45), levels = rev(unique(substr(p$question, 1, 45))))
+g2 <- ggplot(p, aes(x = share, y = label, colour = verdict)) +
+  geom_vline(xintercept = 0.8, linetype = "dashed") +
+  geom_errorbarh(aes(xmin = low, xmax = high), height = 0.2) +
+  geom_point() +
+  scale_x_continuous(labels = function(x) paste0(100 * x, " %"), limits = c(0, 1)) +
+  labs(x = "share answering yes (95 % Wilson interval)", y = NULL,
+       title = "Manager survey 2024 (n = 22) against the 80 % goal") +
+  theme_minimal()
+survey_png <- file.path(outdir, "dalarna-survey.png")
+ggsave(survey_png, g2, width = 9, height = 4, dpi = 100)
+stopifnot(file.size(split_png) > 0, file.size(survey_png) > 0)
+cat("\nCharts:", split_png, survey_png, "\n")
