@@ -284,12 +284,31 @@ static PyArrayObject *yr_py_array(PyObject *obj, int typenum, int ndim, yr_statu
         }
         for (i = 0; i < size; i++) {
             PyObject *item = ((PyObject **)PyArray_DATA(wide))[i];
-            int64_t value;
-            if (yr_py_int64(item, &value, what, function) < 0) {
+            PyObject *index;
+            long long value;
+            int overflow = 0;
+            if (!PyIndex_Check(item) || PyBool_Check(item)) {
+                PyErr_Format(PyExc_TypeError, "%s: %s[%zd] must be an integer, not %.100s",
+                             function, what, (Py_ssize_t)i, Py_TYPE(item)->tp_name);
                 goto fail;
             }
-            if (yr_py_store(PyArray_DATA(dst), i, typenum, value, 0, 0, out_of_range, what,
-                            function) < 0) {
+            index = PyNumber_Index(item);
+            if (index == NULL) {
+                goto fail;
+            }
+            value = PyLong_AsLongLongAndOverflow(index, &overflow);
+            if (overflow != 0) {
+                yr_py_raise_detail(out_of_range, function, "%s[%zd] = %S does not fit %s", what,
+                                   (Py_ssize_t)i, index, yr_py_type_name(typenum));
+                Py_DECREF(index);
+                goto fail;
+            }
+            Py_DECREF(index);
+            if (value == -1 && PyErr_Occurred()) {
+                goto fail;
+            }
+            if (yr_py_store(PyArray_DATA(dst), i, typenum, (int64_t)value, 0, 0, out_of_range,
+                            what, function) < 0) {
                 goto fail;
             }
         }
@@ -337,7 +356,7 @@ static PyArrayObject *yr_py_new_int64(int ndim, const size_t *shape, const char 
 
     for (d = 0; d < ndim; d++) {
         if (shape[d] > (size_t)NPY_MAX_INTP ||
-            (shape[d] != 0 && total > (size_t)NPY_MAX_INTP / shape[d])) {
+            (shape[d] != 0 && total > (size_t)NPY_MAX_INTP / sizeof(int64_t) / shape[d])) {
             yr_py_raise_detail(YR_ERR_OVERFLOW, function, "the result would be too large");
             return NULL;
         }
@@ -632,6 +651,31 @@ YR_PY_IN_ARRAY2(uint32_t, row, col, n, NPY_UINT32, YR_ERR_RANGE)
 }
 %typemap(freearg) (const yr_trainer *trainers, size_t ntr) {
     free(records$argnum);
+}
+
+/* Names (methods, roles): a str, UTF-8 for C; None is NULL (YR_ERR_NULL). A NUL inside would
+ * cut the name short in C ("dhondt\0x" read as "dhondt"), so it is refused. */
+%typemap(in) const char *name {
+    Py_ssize_t size = 0;
+    if ($input == Py_None) {
+        $1 = NULL;
+    } else if (!PyUnicode_Check($input)) {
+        PyErr_Format(PyExc_TypeError, "$symname: the name must be a str, not %.100s",
+                     Py_TYPE($input)->tp_name);
+        SWIG_fail;
+    } else {
+        $1 = (char *)PyUnicode_AsUTF8AndSize($input, &size);
+        if ($1 == NULL) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_ValueError, "$symname: the name %R is not valid text", $input);
+            SWIG_fail;
+        }
+        if (strlen($1) != (size_t)size) {
+            PyErr_Format(PyExc_ValueError, "$symname: the name %R contains a NUL character",
+                         $input);
+            SWIG_fail;
+        }
+    }
 }
 
 /* yr_pot_rules.share: a tuple in Python, set from any sequence of YR_ROLE_COUNT ints. */

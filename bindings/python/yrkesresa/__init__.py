@@ -15,7 +15,7 @@ float arrays are refused, never truncated.
 
 >>> import yrkesresa
 >>> yrkesresa.split(850000, [22986, 52460, 59752])
-[144930, 330768, 374302]
+[144515, 329820, 375665]
 """
 
 from . import _core

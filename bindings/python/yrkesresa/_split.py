@@ -76,6 +76,9 @@ def split(total: int, weights: Weights, method: MethodLike = "largest_remainder"
         method: a :class:`Method` or its name: ``"largest_remainder"`` (default; rows add to
             ``total``), ``"round_each"`` (what a spreadsheet does; may not add up), ``"dhondt"``,
             ``"sainte_lague"``, ``"sainte_lague_modified"``, ``"huntington_hill"``, ``"adams"``.
+            Names are case-insensitive, '-' or ' ' may stand for '_', and the C library also
+            knows the aliases ``"hamilton"``, ``"hare"``, ``"jefferson"``, ``"d'hondt"``,
+            ``"webster"``.
 
     Returns:
         A list of int for list/tuple weights; an int64 numpy array (written by C) for an array.
@@ -209,7 +212,7 @@ def audit(
         stated_total: the total the document states.
         weights: the weights the split claims to follow (e.g. populations).
         published: the published amounts, one per weight.
-        labels: optional row labels (e.g. municipality names) for the result.
+        labels: optional row labels (e.g. municipality names, each listed once) for the result.
 
     Returns:
         An :class:`Audit`; ``audit(...).to_frame()`` gives a pandas DataFrame.
@@ -224,8 +227,15 @@ def audit(
     n = len(rows)
     if labels is None:
         labels = range(n)
-    elif len(labels) != n:
-        raise ValueError(f"audit: {len(labels)} labels for {n} rows")
+    else:
+        labels = list(labels)
+        if len(labels) != n:
+            raise ValueError(f"audit: {len(labels)} labels for {n} rows")
+        seen = set()
+        for label in labels:
+            if label in seen:
+                raise ValueError(f"audit: the label {label!r} is listed twice")
+            seen.add(label)
     den = summary.quota_den
     matching = [m.name.lower() for m in Method if summary.methods_matching & (1 << int(m))]
     return Audit(
