@@ -93,9 +93,9 @@ else
 fi
 
 # R: the package installed into a library in the build tree.
-r_desc="$(find "$build_dir/bindings/r" -path '*/yrkesresa/DESCRIPTION' 2>/dev/null | head -1 || true)"
+r_desc="$(find "$build_dir/bindings/r" -path '*/yrkesresa/Meta/package.rds' 2>/dev/null | head -1 || true)"
 if [ -n "$r_desc" ] && command -v Rscript >/dev/null; then
-    r_lib="$(dirname "$(dirname "$r_desc")")"
+    r_lib="$(dirname "$(dirname "$(dirname "$r_desc")")")"
     run "R: yrkesresa vs base R" Rscript "$src_dir/bench/bench_r.R" "$r_lib" $quick
 else
     echo "## R: skipped (no installed package under $build_dir/bindings/r)"
