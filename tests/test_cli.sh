@@ -39,7 +39,7 @@ has_err() { grep -qF -- "$1" "$TMP/err"; }
 # the Nth comma-separated field of the output row whose first field is NAME
 field_of() { awk -F, -v n="$1" -v k="$2" '$1 == n { print $k }' "$TMP/out"; }
 # sum of the last field of data rows, excluding a Summa row
-sum_last() { awk -F"${2:-,}" 'NR > 1 && $1 != "Summa" { gsub(/\r/, "", $NF); s += $NF } END { printf "%d\n", s }' "$1"; }
+sum_last() { awk -F"${2:-,}" 'NR > 1 && $1 != "Summa" { gsub(/\r/, "", $NF); s += $NF } END { printf "%.0f\n", s }' "$1"; }
 
 # expect_error DESC WANT_PREFIX ARGS...: exit 2, stdout empty, stderr starts with WANT_PREFIX.
 expect_error() {
@@ -251,6 +251,14 @@ check "audit: same weight and amount column refused" [ "$rc" -eq 2 ]
 printf 'kommun;befolkning;belopp\nA;1;334\nB;2;666\n' >"$TMP/semi-audit.csv"
 run audit --csv --total 1000 "$TMP/semi-audit.csv"
 check "audit --csv semicolon: decimal comma quota" [ "$(sed -n 2p "$TMP/out")" = "A;1;334;333,333;333;1;yes;" ]
+
+# decimal weights: shown with their decimals; a table made by split --method dhondt is
+# recognised as D'Hondt
+run split --total 1000 --method dhondt "$FIX/decimal-comma.csv"
+awk -F';' 'NR == 1 { print "roll;andel;belopp"; next } { print $1 ";" $2 ";" $3 }' "$TMP/out" >"$TMP/dh.csv"
+run audit --csv --total 1000 "$TMP/dh.csv"
+check "audit decimal weights: leader row 1,5 with quota 428,571" grep -q '^kursledare;1,5;[0-9]*;428,571;428;' "$TMP/out"
+check "audit of a D'Hondt table: dhondt among the methods" grep -q '^Summa;3,5;1000;1000;1000;0;yes;.*dhondt' "$TMP/out"
 
 # audit malformed
 expect_error "audit ragged" "yrkesresa: $FIX/ragged.csv:3: " audit "$FIX/ragged.csv"

@@ -106,6 +106,26 @@ static void signed_num(char *dst, size_t cap, int64_t v)
     snprintf(dst, cap, v > 0 ? "+%" PRId64 : "%" PRId64, v);
 }
 
+/* A weight (an integer over 10^scale) as written with its decimals; dec is the decimal mark. */
+static void weight_str(char *dst, size_t cap, int64_t w, unsigned scale, char dec)
+{
+    if (scale == 0) {
+        snprintf(dst, cap, "%" PRId64, w);
+        return;
+    }
+    int64_t p = 1;
+    for (unsigned k = 0; k < scale; k++)
+        p *= 10;
+    yr_buf q;
+    yr_buf_init(&q);
+    yr_buf_ratio(&q, w, p, scale);
+    snprintf(dst, cap, "%s", q.ok && q.data ? q.data : "?");
+    yr_buf_free(&q);
+    char *dot = strchr(dst, '.');
+    if (dot != NULL)
+        *dot = dec;
+}
+
 /* Quota whole + rem/den with 3 decimals into a C string; dec is the decimal mark. */
 static void quota_str(char *dst, size_t cap, const yr_audit_row *row, int64_t den, char dec)
 {
@@ -147,6 +167,7 @@ typedef struct audit_in {
     int64_t total_row_amount;
     int total_row_amount_ok;
     int64_t wsum;
+    unsigned scale; /* the weights are integers over 10^scale */
     int64_t total_row_weight;
     int total_row_weight_ok;
     int64_t psum;
@@ -188,9 +209,13 @@ static void report(yr_buf *b, const audit_in *in, const yr_audit_summary *s,
                        "--weight-column to check the rows).\n");
         return;
     }
-    yr_buf_printf(b, "sum of weights  %" PRId64, in->wsum);
-    if (in->total_row_weight_ok && in->total_row_weight != in->wsum)
-        yr_buf_printf(b, " (the total row says %" PRId64 ")", in->total_row_weight);
+    char wbuf[48];
+    weight_str(wbuf, sizeof wbuf, in->wsum, in->scale, '.');
+    yr_buf_printf(b, "sum of weights  %s", wbuf);
+    if (in->total_row_weight_ok && in->total_row_weight != in->wsum) {
+        weight_str(wbuf, sizeof wbuf, in->total_row_weight, in->scale, '.');
+        yr_buf_printf(b, " (the total row says %s)", wbuf);
+    }
     yr_buf_puts(b, "\n\n");
 
     /* Rows that differ from largest remainder. */
@@ -218,7 +243,7 @@ static void report(yr_buf *b, const audit_in *in, const yr_audit_summary *s,
             if (rows[r].diff == 0)
                 continue;
             char *name = display_name(yr_csv_cell(t, r, 0));
-            snprintf(cells[1], sizeof cells[1], "%" PRId64, in->weights[r]);
+            weight_str(cells[1], sizeof cells[1], in->weights[r], in->scale, '.');
             snprintf(cells[2], sizeof cells[2], "%" PRId64, in->published[r]);
             snprintf(cells[3], sizeof cells[3], "%" PRId64, rows[r].expected);
             signed_num(cells[4], sizeof cells[4], rows[r].diff);
@@ -286,7 +311,10 @@ static void report_csv(yr_buf *b, const audit_in *in, const yr_audit_summary *s,
         yr_buf_add(b, &d, 1);
         if (in->weights != NULL) {
             quota_str(q, sizeof q, &rows[r], s->quota_den, dec);
-            yr_buf_printf(b, "%" PRId64 "%c%" PRId64 "%c", in->weights[r], d, in->published[r], d);
+            char wbuf[48];
+            weight_str(wbuf, sizeof wbuf, in->weights[r], in->scale, dec);
+            yr_buf_csv_field(b, wbuf, d);
+            yr_buf_printf(b, "%c%" PRId64 "%c", d, in->published[r], d);
             yr_buf_csv_field(b, q, d);
             yr_buf_printf(b, "%c%" PRId64 "%c%" PRId64 "%c%s%c", d, rows[r].expected, d,
                           rows[r].diff, d, rows[r].within_quota ? "yes" : "no", d);
@@ -298,8 +326,11 @@ static void report_csv(yr_buf *b, const audit_in *in, const yr_audit_summary *s,
     /* Summary row. */
     yr_buf_puts(b, "Summa");
     yr_buf_add(b, &d, 1);
-    if (in->weights != NULL)
-        yr_buf_printf(b, "%" PRId64, in->wsum);
+    if (in->weights != NULL) {
+        char wbuf[48];
+        weight_str(wbuf, sizeof wbuf, in->wsum, in->scale, dec);
+        yr_buf_csv_field(b, wbuf, d);
+    }
     yr_buf_printf(b, "%c%" PRId64 "%c%" PRId64 "%c", d, in->psum, d, in->stated, d);
     if (in->weights != NULL)
         yr_buf_printf(b, "%" PRId64, in->stated);
@@ -441,12 +472,11 @@ int yr_cmd_audit(int argc, char **argv)
     yr_audit_summary summary;
     if (in.wcol != YR_CSV_NO_COLUMN) {
         weights = malloc(n * sizeof *weights);
-        unsigned scale;
         if (weights == NULL) {
             yr_fail_at(in.shown, 0, "out of memory");
             goto done;
         }
-        if (yr_cli_weights(in.shown, &t, n, in.wcol, weights, &scale) != 0)
+        if (yr_cli_weights(in.shown, &t, n, in.wcol, weights, &in.scale) != 0)
             goto done;
         in.weights = weights;
         for (size_t r = 0; r < n; r++)
@@ -454,7 +484,7 @@ int yr_cmd_audit(int argc, char **argv)
         if (in.has_total) {
             yr_decimal d;
             if (yr_parse_decimal(yr_csv_cell(&t, n, in.wcol), &d) == YR_NUM_OK &&
-                yr_decimal_rescale(d, scale, &in.total_row_weight) == YR_NUM_OK)
+                yr_decimal_rescale(d, in.scale, &in.total_row_weight) == YR_NUM_OK)
                 in.total_row_weight_ok = 1;
         }
         if (in.wsum == 0 && in.stated != 0) {
