@@ -63,4 +63,4 @@ n=$(wc -l <"$tmp/map")
 if [ "$status" = 0 ]; then
     echo "check-symbols: the $n symbols of lib/yrkesresa.map are exactly the exported ABI ($node)"
 fi
-exit "$status"
+test "$status" = 0
