@@ -152,10 +152,11 @@ static void make_cases(void)
         memset(c, 0, sizeof *c);
         c->kind = (case_kind)(k % 4);
         c->n = 1 + (size_t)(next_rand(&s) % MAXN);
-        /* Weight magnitudes from populations to near-overflow sizes. */
-        unsigned shift = (unsigned)(next_rand(&s) % 5) * 12;
+        /* Weight magnitudes from populations to near-overflow sizes: < 2^17 << 44 < 2^61. */
+        static const unsigned shifts[5] = {0, 12, 24, 36, 44};
+        unsigned shift = shifts[next_rand(&s) % 5];
         for (size_t i = 0; i < c->n; i++) {
-            c->weights[i] = (int64_t)(next_rand(&s) % 100000) << shift;
+            c->weights[i] = (int64_t)((next_rand(&s) % 100000) << shift);
             if (next_rand(&s) % 10 == 0)
                 c->weights[i] = 0;
         }
