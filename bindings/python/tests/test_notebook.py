@@ -1,0 +1,70 @@
+"""examples/python/dalarna.ipynb runs headless against the built package and says the right
+things (so it never rots). The kernel inherits PYTHONPATH from meson test."""
+
+import os
+import pathlib
+
+import pytest
+
+import yrkesresa
+
+nbformat = pytest.importorskip("nbformat")
+nbclient = pytest.importorskip("nbclient")
+
+
+def _text(cell):
+    parts = []
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "stream":
+            parts.append(out["text"])
+        elif "data" in out:
+            parts.append(out["data"].get("text/plain", ""))
+        elif out.get("output_type") == "error":
+            parts.append("\n".join(out.get("traceback", [])))
+    return "".join(parts)
+
+
+@pytest.fixture(scope="module")
+def executed(source_dir):
+    path = source_dir / "examples" / "python" / "dalarna.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    # stored without outputs (kept small in git)
+    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
+    # the kernel must import the very package under test
+    here = str(pathlib.Path(yrkesresa.__file__).resolve().parent.parent)
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        [here] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p])
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    client = nbclient.NotebookClient(nb, timeout=180, kernel_name="python3",
+                                     resources={"metadata": {"path": str(path.parent)}})
+    client.execute()
+    return {tag: _text(c) for c in nb.cells for tag in c.get("metadata", {}).get("tags", [])}
+
+
+def test_notebook_kernel_used_the_package_under_test(executed):
+    assert f"yrkesresa {yrkesresa.__version__}" in executed["setup"]
+    assert str(pathlib.Path(yrkesresa.__file__).resolve().parent) in executed["setup"]
+
+
+def test_notebook_split_adds_up_and_finds_orsa(executed):
+    out = executed["split-check"]
+    assert "sum of our rows: 850000" in out
+    assert "sum of the published rows: 850001" in out
+    assert "Orsa: ours 20452, published 20453" in out
+
+
+def test_notebook_audits_the_published_tables(executed):
+    out = executed["audit"]
+    assert "coordinator-2023" in out and "ok-gnv-2022" in out
+    assert "round_each" in out
+
+
+def test_notebook_settles_the_pot(executed):
+    out = executed["pot"]
+    assert "participant-days 289" in out
+    assert "= 115600" in out
+
+
+def test_notebook_judges_the_survey_honestly(executed):
+    assert "inconclusive    6" in executed["goals"]
