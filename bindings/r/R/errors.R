@@ -13,6 +13,7 @@
 .YR_R_BAD_INDEX <- -7L
 .YR_R_LENGTH <- -8L
 .YR_R_NOT_STRING <- -9L
+.YR_R_FACTOR <- -10L
 
 .yr_condition <- function(message, status, call, input = FALSE, ...) {
   code <- match(status, .yr_status_names()) - 1L
@@ -74,6 +75,10 @@
     },
     "-8" = sprintf("%s has the wrong length", what),
     "-9" = sprintf("%s must be a single character string", what),
+    "-10" = sprintf(
+      "%s is a factor, not a numeric vector: its level codes are not amounts (use as.numeric(as.character(%s)))",
+      what, what
+    ),
     sprintf("conversion failure %d in %s", code, el)
   )
   .yr_input_error(message, call, what, index)
@@ -98,4 +103,21 @@
     .yr_input_error(sprintf("%s must be numeric", what), call, what)
   }
   as.double(x)
+}
+
+# Results are named like the input: two parties with one name would make them ambiguous (and
+# usually mean a row was entered twice). Empty and NA names are not compared.
+.yr_unique_names <- function(x, what, call) {
+  nm <- names(x)
+  if (is.null(nm)) {
+    return(invisible(NULL))
+  }
+  nm <- nm[!is.na(nm) & nm != ""]
+  dup <- anyDuplicated(nm)
+  if (dup > 0) {
+    .yr_input_error(sprintf(
+      "%s has the name \"%s\" twice: duplicate names are refused", what, nm[dup]
+    ), call, what, match(nm[dup], names(x)))
+  }
+  invisible(NULL)
 }

@@ -19,6 +19,7 @@ yr_methods <- function() {
 
 yr_split <- function(total, weights, method = "largest_remainder") {
   call <- sys.call()
+  .yr_unique_names(weights, "weights", call)
   res <- yr_r_split(total, weights, method)
   if (inherits(res, "yrkesresa_failure") && identical(attr(res, "what"), "method") &&
     unclass(res) > 0L) {
@@ -55,6 +56,7 @@ yr_split <- function(total, weights, method = "largest_remainder") {
 
 yr_split_mixed <- function(total, weights, equal_part) {
   call <- sys.call()
+  .yr_unique_names(weights, "weights", call)
   frac <- .yr_fraction(equal_part, call)
   out <- .yr_check(yr_r_split_mixed(total, frac[[1]], frac[[2]], weights), call)
   names(out) <- names(weights)
@@ -63,6 +65,8 @@ yr_split_mixed <- function(total, weights, equal_part) {
 
 yr_audit <- function(stated_total, weights, published) {
   call <- sys.call()
+  .yr_unique_names(weights, "weights", call)
+  .yr_unique_names(published, "published", call)
   res <- .yr_check(yr_r_audit(stated_total, weights, published), call)
   s <- as.list(res$summary)
   s$methods_matching <- res$methods
@@ -77,7 +81,7 @@ yr_audit <- function(stated_total, weights, published) {
     expected = rows$expected,
     diff = rows$diff,
     within_quota = rows$within_quota,
-    row.names = if (!is.null(nm) && !anyDuplicated(nm)) nm else NULL
+    row.names = if (!is.null(nm) && !anyDuplicated(nm) && !anyNA(nm) && all(nm != "")) nm else NULL
   )
   attr(df, "summary") <- s
   class(df) <- c("yr_audit", "data.frame")

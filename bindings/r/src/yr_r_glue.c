@@ -69,6 +69,8 @@ static int element_int64(SEXP x, R_xlen_t i, int64_t *out)
 /* A whole numeric vector as an R_alloc'd int64_t array (n may be 0). */
 static SEXP vector_int64(SEXP x, const char *what, int64_t **out, R_xlen_t *n)
 {
+    if (Rf_isFactor(x))
+        return failure(YR_R_FACTOR, what, 0);
     if (TYPEOF(x) == LGLSXP) {
         /* A logical vector is refused; report an NA as an NA (data frames fill with them). */
         for (R_xlen_t i = 0; i < XLENGTH(x); i++)
@@ -91,6 +93,8 @@ static SEXP vector_int64(SEXP x, const char *what, int64_t **out, R_xlen_t *n)
 
 static SEXP scalar_int64(SEXP x, const char *what, int64_t *out)
 {
+    if (Rf_isFactor(x))
+        return failure(YR_R_FACTOR, what, 0);
     if (TYPEOF(x) == LGLSXP && XLENGTH(x) == 1 && LOGICAL(x)[0] == NA_LOGICAL)
         return failure(YR_R_NA, what, 0);
     if (TYPEOF(x) != INTSXP && TYPEOF(x) != REALSXP)

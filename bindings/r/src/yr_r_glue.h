@@ -33,6 +33,7 @@
 #define YR_R_BAD_INDEX (-7)   /* an index or count below its minimum */
 #define YR_R_LENGTH (-8)      /* vectors of different lengths, or a wrong length */
 #define YR_R_NOT_STRING (-9)  /* not a character scalar */
+#define YR_R_FACTOR (-10)     /* a factor: its level codes are not numbers */
 
 /* Split (SPEC 1). method: a name as yr_method_from_name() takes it. */
 SEXP yr_r_split(SEXP total, SEXP weights, SEXP method);
