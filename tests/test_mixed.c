@@ -291,6 +291,61 @@ static void test_large_values_fit(void **state)
     expect_mixed(INT64_MIN, 2, 3, one, 1, allmin);
 }
 
+/* Extreme inputs whose answer is known without any arithmetic: equal weights make every quota
+ * T/n whatever the fraction, so the rows are T/n rounded, the first (T mod n) parties one unit
+ * further from zero. The library must give exactly that or YR_ERR_OVERFLOW with the outputs
+ * untouched: never a wrong number. */
+static void test_extreme_right_or_overflow(void **state)
+{
+    (void)state;
+    const int64_t totals[] = {
+        INT64_MAX, INT64_MIN, INT64_MAX - 1, INT64_MIN + 1, INT64_C(1000000000000000000), -7};
+    const int64_t fr[][2] = {{0, 1}, {1, INT64_MAX}, {INT64_MAX - 1, INT64_MAX},    {1, 2},
+                             {1, 1}, {1, 3},         {INT64_MAX - 2, INT64_MAX - 1}};
+    const int64_t wvals[] = {1, 3, INT64_MAX / 3, INT64_MAX - 5, INT64_MAX};
+    int ok = 0, overflow = 0;
+    for (size_t ti = 0; ti < LEN(totals); ti++) {
+        for (size_t fi = 0; fi < LEN(fr); fi++) {
+            for (size_t wi = 0; wi < LEN(wvals); wi++) {
+                for (size_t n = 1; n <= 4; n++) {
+                    int64_t w[4], out[5], want[4];
+                    int64_t t = totals[ti];
+                    /* |T| / n and |T| mod n without overflowing on INT64_MIN */
+                    uint64_t mag = t < 0 ? (uint64_t)0 - (uint64_t)t : (uint64_t)t;
+                    for (size_t i = 0; i < n; i++) {
+                        w[i] = wvals[wi];
+                        uint64_t q = mag / n + (i < mag % n);
+                        want[i] = t < 0 ? (int64_t)((uint64_t)0 - q) : (int64_t)q;
+                    }
+                    for (size_t i = 0; i <= n; i++)
+                        out[i] = SENTINEL;
+                    yr_status st = yr_split_mixed(t, fr[fi][0], fr[fi][1], w, n, out);
+                    assert_int_equal(out[n], SENTINEL);
+                    if (st == YR_ERR_OVERFLOW) {
+                        overflow++;
+                        for (size_t i = 0; i < n; i++)
+                            assert_int_equal(out[i], SENTINEL);
+                        continue;
+                    }
+                    if (st != YR_OK)
+                        fail_msg("T %lld %lld/%lld w %lld n %zu: %s", (long long)t,
+                                 (long long)fr[fi][0], (long long)fr[fi][1], (long long)w[0], n,
+                                 yr_status_name(st));
+                    for (size_t i = 0; i < n; i++) {
+                        if (out[i] != want[i])
+                            fail_msg("T %lld %lld/%lld w %lld n %zu row %zu: %lld, expected %lld",
+                                     (long long)t, (long long)fr[fi][0], (long long)fr[fi][1],
+                                     (long long)w[0], n, i, (long long)out[i], (long long)want[i]);
+                    }
+                    ok++;
+                }
+            }
+        }
+    }
+    print_message("      %d exact, %d YR_ERR_OVERFLOW\n", ok, overflow);
+    assert_true(ok > 0);
+}
+
 static void test_errors(void **state)
 {
     (void)state;
@@ -329,6 +384,7 @@ int main(void)
         cmocka_unit_test(test_zero_weights),
         cmocka_unit_test(test_random_against_reference),
         cmocka_unit_test(test_large_values_fit),
+        cmocka_unit_test(test_extreme_right_or_overflow),
         cmocka_unit_test(test_errors),
     };
     return cmocka_run_group_tests_name("mixed", tests, NULL, NULL);

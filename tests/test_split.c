@@ -418,6 +418,14 @@ static void test_extreme_weights(void **state)
     const int64_t e2[] = {INT64_C(4611686018427387904), INT64_C(4611686018427387903)};
     for (size_t m = 0; m < LEN(all_methods); m++)
         expect_split(all_methods[m], INT64_MAX, w2, 2, e2);
+    /* W = 10 * 2^61 > 2^64 and four remainders tie at 1/2: weights 1:3:3:3, total 5 -> quotas
+     * 0.5 1.5 1.5 1.5, floors 0 1 1 1; two units left: the larger weights first (B, then C
+     * before D). */
+    const int64_t g = INT64_C(1) << 61;
+    const int64_t wt[] = {g, 3 * g, 3 * g, 3 * g};
+    expect_split(YR_LARGEST_REMAINDER, 5, wt, 4, (const int64_t[]){0, 2, 2, 1});
+    expect_split(YR_LARGEST_REMAINDER, -5, wt, 4, (const int64_t[]){0, -2, -2, -1});
+    expect_split(YR_ROUND_EACH, 5, wt, 4, (const int64_t[]){1, 2, 2, 2});
     /* many maximal weights: W needs more than 64 bits */
     int64_t wm[MAXN], em[MAXN];
     for (size_t i = 0; i < MAXN; i++) {

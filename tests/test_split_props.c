@@ -48,7 +48,7 @@ static uint64_t rand_upto(uint64_t *s, uint64_t bound)
 }
 
 /* Random weights in one of several shapes: tiny (many ties and zeros), small, medium, large,
- * huge (the sum needs more than 64 bits), and "mostly zero". */
+ * huge (the sum needs more than 64 bits), multiples of 2^60, and "mostly zero". */
 static void random_weights(uint64_t *s, int64_t *w, size_t n, int shape)
 {
     for (size_t i = 0; i < n; i++) {
@@ -68,13 +68,17 @@ static void random_weights(uint64_t *s, int64_t *w, size_t n, int shape)
         case 4:
             w[i] = INT64_MAX - (int64_t)rand_upto(s, 2);
             break;
+        case 5: /* multiples of 2^60: the sum often needs 65+ bits, and equal remainders
+                 * between different weights are common */
+            w[i] = (int64_t)(1 + rand_upto(s, 6)) << 60;
+            break;
         default:
             w[i] = rand_upto(s, 4) == 0 ? (int64_t)rand_upto(s, 100) : 0;
             break;
         }
     }
 }
-#define N_SHAPES 6
+#define N_SHAPES 7
 
 /* ---- exact fraction comparison ------------------------------------------------------------ */
 
