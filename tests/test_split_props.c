@@ -625,6 +625,41 @@ static void test_divisor_cut_random(void **state)
     }
 }
 
+/* Medium totals over up to 400 parties, so that every party's number of units takes all kinds
+ * of values (the divisor methods jump to a cut and then step both ways): the cut property, plus
+ * the naive greedy reference when it is cheap enough. */
+static void test_divisor_medium(void **state)
+{
+    (void)state;
+    enum { NMAX = 400 };
+    uint64_t seed = 271828;
+    int64_t w[NMAX], out[NMAX], ref[NMAX];
+    int greedy = 0;
+    for (int iter = 0; iter < 1500; iter++) {
+        size_t n = 1 + (size_t)rand_upto(&seed, NMAX - 1);
+        int shape = (int)rand_upto(&seed, N_SHAPES - 1);
+        for (size_t i = 0; i < n; i += MAXN)
+            random_weights(&seed, w + i, n - i < MAXN ? n - i : MAXN, shape);
+        int any = 0;
+        for (size_t i = 0; i < n; i++)
+            any |= w[i] > 0;
+        if (!any)
+            continue;
+        int64_t total = (int64_t)rand_upto(&seed, rand_upto(&seed, 1) ? 3000 : 500000);
+        for (size_t m = 0; m < LEN(divisor_methods); m++) {
+            assert_int_equal(yr_split(total, w, n, divisor_methods[m], out), YR_OK);
+            check_divisor_cut(divisor_methods[m], total, w, n, out);
+            if (n <= 40 && total <= 3000) {
+                int tie;
+                assert_int_equal(ref_divisor(divisor_methods[m], total, w, n, ref, &tie), YR_OK);
+                assert_memory_equal(out, ref, n * sizeof *out);
+                greedy++;
+            }
+        }
+    }
+    assert_true(greedy > 100);
+}
+
 /* Largest remainder on 10^5 parties against the sort-based reference: weights whose sum fits
  * 64 bits, weights whose sum does not, and many ties. */
 static void test_large_largest_remainder(void **state)
@@ -678,10 +713,15 @@ static void test_large_largest_remainder(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_against_reference), cmocka_unit_test(test_quota_rule),
-        cmocka_unit_test(test_house_monotone),    cmocka_unit_test(test_permutation_invariance),
-        cmocka_unit_test(test_odd_symmetry),      cmocka_unit_test(test_divisor_cut_random),
-        cmocka_unit_test(test_large_divisor),     cmocka_unit_test(test_large_largest_remainder),
+        cmocka_unit_test(test_against_reference),
+        cmocka_unit_test(test_quota_rule),
+        cmocka_unit_test(test_house_monotone),
+        cmocka_unit_test(test_permutation_invariance),
+        cmocka_unit_test(test_odd_symmetry),
+        cmocka_unit_test(test_divisor_cut_random),
+        cmocka_unit_test(test_divisor_medium),
+        cmocka_unit_test(test_large_divisor),
+        cmocka_unit_test(test_large_largest_remainder),
     };
     return cmocka_run_group_tests_name("split_props", tests, NULL, NULL);
 }
