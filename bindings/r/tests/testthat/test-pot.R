@@ -7,6 +7,7 @@ test_that("Dalarna 2024 rules come from C", {
   r2 <- yr_pot_rules(fee = 700, leader = 20)
   expect_identical(c(r2$fee, r2$pot_part), c(700, 400))
   expect_identical(r2$shares, c(trainer = 10, leader = 20))
+  expect_output(print(r), "fee 600 per participant and day, of which 400 to the pot; shares: trainer 10, leader 15", fixed = TRUE)
 })
 
 test_that("a hand-computed settlement", {
