@@ -59,3 +59,9 @@ class OutOfMemory(Error, MemoryError):
 
     Both a :class:`yrkesresa.Error` and a built-in :class:`MemoryError`.
     """
+
+
+# Shown (and pickled) as yrkesresa.Error etc., where users import them from.
+for _cls in (Error, Overflow, OutOfMemory):
+    _cls.__module__ = "yrkesresa"
+del _cls
