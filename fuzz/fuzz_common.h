@@ -189,6 +189,19 @@ static inline void bn_mul_u128(bn *r, const bn *a, fz_u128 v)
     bn_mul(r, a, &t);
 }
 
+/* a = floor(a / m); returns a mod m (m > 0). */
+static inline uint64_t bn_divmod_u64(bn *a, uint64_t m)
+{
+    fz_u128 r = 0;
+    for (size_t i = a->len; i-- > 0;) {
+        fz_u128 cur = (r << 64) | a->d[i];
+        a->d[i] = (uint64_t)(cur / m);
+        r = cur % m;
+    }
+    bn_norm(a);
+    return (uint64_t)r;
+}
+
 /* 1 when a < 2^bits. */
 static inline int bn_below_pow2(const bn *a, unsigned bits)
 {

@@ -157,6 +157,23 @@ def csv_seeds(out):
         write(out, base + "-quoted", quoted.getvalue().encode("utf-8"))
 
 
+NUMBERS = [
+    "22986", "22 986", "22\u00a0986", "1\u202f234\u202f567", "-1 234", "\u2212850 000", "+7",
+    "76,5", "1.5", "1 234,25", "0,0000000000000000001", "9223372036854775807",
+    "-9223372036854775808", "9223372036854775808", "12 kr", "1e3", "0x10", "2 2986", " 42\t",
+    "30%", "12,5 %", "3/10", "0,3", "Summa", "Totalt", " kursledare ", "Utbildare", "dhondt",
+    "Sainte-Lague modified", "d'Hondt", "",
+]
+
+
+def number_seeds(out):
+    """Cells in every number form the CLI reads (and some it refuses), one per row."""
+    rows = ["value"] + ['"' + v.replace('"', '""') + '"' for v in NUMBERS]
+    write(out, "numbers.csv", ("\n".join(rows) + "\n").encode("utf-8"))
+    write(out, "numbers-semicolon.csv", ("value;x\r\n" + "".join(
+        '"' + v + '";1\r\n' for v in NUMBERS)).encode("utf-8"))
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit("usage: make_seeds.py OUTDIR")
@@ -165,6 +182,7 @@ def main():
     audit_seeds(os.path.join(out, "audit"))
     pot_seeds(os.path.join(out, "pot"))
     csv_seeds(os.path.join(out, "csv"))
+    number_seeds(os.path.join(out, "csv"))
     for t in ("split", "audit", "pot", "csv"):
         print(f"{t}: {len(os.listdir(os.path.join(out, t)))} seeds")
 
