@@ -75,7 +75,7 @@ YR_API yr_status yr_audit_split(int64_t stated_total, const int64_t *weights,
         r.expected = expected[i];
         r.diff = published[i] - expected[i];
         r.within_quota = published[i] == r.quota_whole ||
-                         (r.quota_rem != 0 && published[i] - 1 == r.quota_whole);
+                         (r.quota_rem != 0 && published[i] == r.quota_whole + 1);
         if (r.diff != 0)
             s.rows_differing++;
         if (!r.within_quota)
