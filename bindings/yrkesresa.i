@@ -24,8 +24,10 @@
 /* int64_t, uint32_t, size_t as the integers they are (with SWIGWORDSIZE64 on LP64). */
 %include <stdint.i>
 
-/* The compile-time check that SWIG's idea of int64_t is the compiler's. */
-#if defined(SWIGWORDSIZE64)
+/* The compile-time check that SWIG's idea of int64_t is the compiler's. R is left out: no 64-bit
+ * integer crosses SWIG there (the R package converts vectors in its own C glue). */
+#if defined(SWIGR)
+#elif defined(SWIGWORDSIZE64)
 %{
 _Static_assert(_Generic((int64_t)0, long: 1, default: 0),
                "swig ran with -DSWIGWORDSIZE64 but int64_t is not long: drop it");
