@@ -13,14 +13,18 @@ YR_API yr_status yr_audit_split(int64_t stated_total, const int64_t *weights,
         return YR_ERR_EMPTY;
     if (weights == NULL || published == NULL || summary == NULL || rows == NULL)
         return YR_ERR_NULL;
-    int64_t wsum = 0, psum = 0;
+    int64_t wsum = 0;
+    yr_i128 psum_wide = 0; /* exact: only the final sum has to fit, not every running sum */
     for (size_t i = 0; i < n; i++) {
         if (weights[i] < 0)
             return YR_ERR_NEGATIVE;
-        if (__builtin_add_overflow(wsum, weights[i], &wsum) ||
-            __builtin_add_overflow(psum, published[i], &psum))
+        if (__builtin_add_overflow(wsum, weights[i], &wsum))
             return YR_ERR_OVERFLOW;
+        psum_wide += published[i];
     }
+    if (psum_wide > INT64_MAX || psum_wide < INT64_MIN)
+        return YR_ERR_OVERFLOW;
+    int64_t psum = (int64_t)psum_wide;
     if (wsum == 0 && stated_total != 0)
         return YR_ERR_ZERO_WEIGHT;
     if (n > SIZE_MAX / (2 * sizeof(int64_t)))
