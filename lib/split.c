@@ -103,6 +103,35 @@ static void fill_zero(int64_t *out, size_t n)
         out[i] = 0;
 }
 
+/* Largest remainder on exact quotas (a + b * w_i) / d in 128 bits, where the caller has checked
+ * that a + b * max(w) fits and the quotas add up to t. Ties by weight, then input order. */
+static yr_status settle_wide(uint64_t t, int negative, const int64_t *weights, size_t n, yr_u128 a,
+                             yr_u128 b, yr_u128 d, int64_t *out)
+{
+    yr_rem *rems = alloc_rems(n);
+    if (rems == NULL)
+        return YR_ERR_NOMEM;
+    uint64_t floors = 0;
+    size_t nrem = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t w = (uint64_t)weights[i];
+        yr_u128 p = a + b * w;
+        uint64_t q = (uint64_t)(p / d);
+        yr_u128 r = p % d;
+        out[i] = (int64_t)q;
+        floors += q;
+        if (r != 0) {
+            rems[nrem].rem = r;
+            rems[nrem].key = w;
+            rems[nrem].idx = i;
+            nrem++;
+        }
+    }
+    finish_lr(rems, nrem, t - floors, negative, out, n);
+    free(rems);
+    return YR_OK;
+}
+
 /* Largest remainder when W < 2^64, so every remainder fits 64 bits: find the k-th largest
  * remainder v by selection on a plain copy, give +1 to every remainder above v, then settle the
  * parties tied at v by weight (the k'-th largest tied weight, then input order). 16 bytes of
@@ -197,28 +226,7 @@ static yr_status split_quota(int64_t total, const int64_t *weights, size_t n, yr
     }
     if ((wsum >> 64) == 0)
         return split_lr64(t, negative, weights, n, (uint64_t)wsum, out);
-    yr_rem *rems = alloc_rems(n);
-    if (rems == NULL)
-        return YR_ERR_NOMEM;
-    uint64_t floors = 0;
-    size_t nrem = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint64_t w = (uint64_t)weights[i];
-        yr_u128 p = (yr_u128)t * w;
-        uint64_t q = (uint64_t)(p / wsum);
-        yr_u128 r = p % wsum;
-        out[i] = (int64_t)q;
-        floors += q;
-        if (r != 0) {
-            rems[nrem].rem = r;
-            rems[nrem].key = w;
-            rems[nrem].idx = i;
-            nrem++;
-        }
-    }
-    finish_lr(rems, nrem, t - floors, negative, out, n);
-    free(rems);
-    return YR_OK;
+    return settle_wide(t, negative, weights, n, 0, t, wsum, out);
 }
 
 /* ---- divisor methods -------------------------------------------------------------------- */
@@ -475,25 +483,6 @@ YR_API yr_status yr_split_mixed(int64_t total, int64_t equal_part_num, int64_t e
     yr_u128 pmax;
     if (!yr_mul_u128_checked(pop_unit, (yr_u128)wmax * nn, &pmax) || pmax > YR_U128_MAX - eq_num)
         return YR_ERR_OVERFLOW;
-    yr_rem *rems = alloc_rems(n);
-    if (rems == NULL)
-        return YR_ERR_NOMEM;
-    uint64_t floors = 0;
-    size_t nrem = 0;
-    for (size_t i = 0; i < n; i++) {
-        yr_u128 ni = eq_num + pop_unit * ((yr_u128)(uint64_t)weights[i] * nn);
-        uint64_t q = (uint64_t)(ni / d);
-        yr_u128 r = ni % d;
-        out[i] = (int64_t)q;
-        floors += q;
-        if (r != 0) {
-            rems[nrem].rem = r;
-            rems[nrem].key = (uint64_t)weights[i];
-            rems[nrem].idx = i;
-            nrem++;
-        }
-    }
-    finish_lr(rems, nrem, t - floors, total < 0, out, n);
-    free(rems);
-    return YR_OK;
+    /* pop_unit * n may wrap only when wmax == 0, where it is multiplied by 0 */
+    return settle_wide(t, total < 0, weights, n, eq_num, pop_unit * nn, d, out);
 }
