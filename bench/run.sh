@@ -80,6 +80,12 @@ run() {
 
 run "C: yr_split" "$build_dir/bench/bench_split" $quick
 run "C: yr_crosstab" "$build_dir/bench/bench_crosstab" $quick
+# The stats engineer's micro-benchmark: record orders (uniform, sorted, by row), yr_count_by and
+# the rejected validate-then-count design, on 10^7 records (10^6 with --quick).
+if [ -x "$build_dir/bench/crosstab_c" ]; then
+    run "C: yr_crosstab by record order (bench/crosstab_c.c)" \
+        "$build_dir/bench/crosstab_c" "$([ -n "$quick" ] && echo 1000000 || echo 10000000)"
+fi
 
 # Python: the built package lives in the build tree (bindings/python/yrkesresa/).
 py_init="$(find "$build_dir/bindings/python" -path '*/yrkesresa/__init__.py' 2>/dev/null | head -1 || true)"
