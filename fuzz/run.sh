@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Build the libFuzzer targets with clang and run each for a while.
 #
-#   bash fuzz/run.sh [--ci] [--time SECONDS] [TARGET...]
+#   bash fuzz/run.sh [--ci] [--time SECONDS] [--coverage] [TARGET...]
 #
 # TARGET: split, audit, pot, csv (default: all that exist). --time: seconds per target (default
 # 600, the ten-minute local run); --ci: 12 s per target (about a minute in all, plus the build).
+# --coverage: no fuzzing; replay each target's corpus through a source-coverage build and print
+# the line coverage of the files it exercises (needs llvm-profdata and llvm-cov).
 # Env: FUZZ_BUILD_DIR (default build-fuzz), CC (default clang).
 # Seeds come from data/ (fuzz/make_seeds.py); the growing corpus is kept in
 # $FUZZ_BUILD_DIR/fuzz/corpus/TARGET, findings in $FUZZ_BUILD_DIR/fuzz/artifacts/, and the
@@ -14,6 +16,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=600
+coverage=0
 targets=()
 while [ $# -gt 0 ]; do
     case $1 in
@@ -22,8 +25,9 @@ while [ $# -gt 0 ]; do
         seconds=${2:?--time needs a number of seconds}
         shift
         ;;
+    --coverage) coverage=1 ;;
     -h | --help)
-        sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
     split | audit | pot | csv) targets+=("$1") ;;
@@ -67,6 +71,47 @@ rm -rf "$seeds"
     echo "0 passed, 1 failed"
     exit 1
 }
+
+# Line coverage of the library sources reached by the corpus (replayed, not fuzzed).
+if [ $coverage -eq 1 ]; then
+    profdata=$(command -v llvm-profdata || command -v llvm-profdata-14)
+    llvmcov=$(command -v llvm-cov || command -v llvm-cov-14)
+    if [ -z "$profdata" ] || [ -z "$llvmcov" ]; then
+        echo "--coverage needs llvm-profdata and llvm-cov (apt install llvm-14)"
+        exit 2
+    fi
+    cov="$build/fuzz/coverage"
+    mkdir -p "$cov"
+    for t in "${targets[@]}"; do
+        srcs=(lib/*.c lib/internal/*.c)
+        files=(lib/split.c lib/internal/apportion.c)
+        extra=()
+        case $t in
+        audit) files=(lib/audit.c) ;;
+        pot) files=(lib/pot.c) ;;
+        csv)
+            srcs+=(tools/yrkesresa/csv.c)
+            files=(tools/yrkesresa/csv.c)
+            if [ -f tools/yrkesresa/cli.c ]; then
+                srcs+=(tools/yrkesresa/cli.c)
+                files+=(tools/yrkesresa/cli.c)
+                extra=(-DFZ_HAVE_CLI)
+            fi
+            ;;
+        esac
+        "$CC" -O1 -g -fprofile-instr-generate -fcoverage-mapping -fsanitize=fuzzer "${extra[@]}" \
+            -Iinclude -I"$build/include" -Ilib -Ifuzz -Itools/yrkesresa "fuzz/fuzz_$t.c" \
+            "${srcs[@]}" -lm -o "$cov/cov_$t" || exit 1
+        dirs=("$build/fuzz/corpus/$t" "$seeds/$t")
+        [ -d "fuzz/regressions/$t" ] && dirs+=("fuzz/regressions/$t")
+        LLVM_PROFILE_FILE="$cov/$t.profraw" "$cov/cov_$t" -runs=0 "${dirs[@]}" >/dev/null 2>&1
+        "$profdata" merge -o "$cov/$t.profdata" "$cov/$t.profraw" || exit 1
+        echo "fuzz_$t (corpus of $(ls "$build/fuzz/corpus/$t" 2>/dev/null | wc -l) inputs + seeds):"
+        "$llvmcov" report "$cov/cov_$t" -instr-profile="$cov/$t.profdata" "${files[@]}" |
+            awk 'NR > 2 && $1 != "" && $1 !~ /^-/ {printf "    %-28s lines %s  branches %s\n", $1, $10, $13}'
+    done
+    exit 0
+fi
 
 passed=0
 failed=0
