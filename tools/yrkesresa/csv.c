@@ -102,6 +102,9 @@ yr_csv_status yr_csv_parse(const char *buf, size_t len, yr_csv_table *out, yr_cs
         set_error(err, 0, "input larger than %zu bytes", (size_t)YR_CSV_MAX_BYTES);
         return YR_CSV_LIMIT;
     }
+    static const char nothing[1] = "";
+    if (buf == NULL)
+        buf = nothing; /* len == 0 here; NULL + 0 is undefined behaviour in C */
     const char *p = buf, *end = buf + len;
     int has_bom = 0;
     if (len >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB &&
