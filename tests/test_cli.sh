@@ -4,36 +4,11 @@
 # every malformed input (exit 2, `yrkesresa: FILE:LINE: ...` on stderr, nothing on stdout), and a
 # property test against a small exact reference (Python fractions) for all methods.
 # Needs BUILD_DIR and SOURCE_DIR (meson sets both).
-set -u
-: "${BUILD_DIR:?}" "${SOURCE_DIR:?}"
-BIN="$BUILD_DIR/tools/yrkesresa"
-if [ ! -x "$BIN" ]; then
-    echo "SKIP: $BIN not built"
-    exit 77
-fi
+# shellcheck source=tests/cli_lib.sh
+. "${SOURCE_DIR:?}/tests/cli_lib.sh"
 FIX="$SOURCE_DIR/tests/cli"
 DATA="$SOURCE_DIR/data/dalarna"
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-pass=0
-fail=0
 
-ok() { pass=$((pass + 1)); }
-bad() {
-    fail=$((fail + 1))
-    echo "FAIL: $*"
-}
-check() { # check DESCRIPTION CONDITION...
-    local d="$1"
-    shift
-    if "$@"; then ok; else bad "$d"; fi
-}
-
-# run ARGS...: sets $rc, and $TMP/out, $TMP/err.
-run() {
-    "$BIN" "$@" >"$TMP/out" 2>"$TMP/err"
-    rc=$?
-}
 has_out() { grep -qF -- "$1" "$TMP/out"; }
 has_err() { grep -qF -- "$1" "$TMP/err"; }
 # the Nth comma-separated field of the output row whose first field is NAME
@@ -477,5 +452,4 @@ else
     echo "note: /usr/bin/python3 not found, property test skipped"
 fi
 
-echo "test_cli: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish test_cli

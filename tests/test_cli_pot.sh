@@ -2,54 +2,11 @@
 # `yrkesresa pot`: the example year, hand-computed small cases, options, --check on the published
 # Dalarna table, and malformed inputs (exit 2, FILE:LINE on stderr, nothing on stdout).
 # Needs BUILD_DIR and SOURCE_DIR (meson sets both).
-set -u
-: "${BUILD_DIR:?}" "${SOURCE_DIR:?}"
-BIN="$BUILD_DIR/tools/yrkesresa"
-if [ ! -x "$BIN" ]; then
-    echo "SKIP: $BIN not built"
-    exit 77
-fi
+# shellcheck source=tests/cli_lib.sh
+. "${SOURCE_DIR:?}/tests/cli_lib.sh"
 FIX="$SOURCE_DIR/tests/cli/pot"
 EX="$SOURCE_DIR/data/examples"
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-pass=0
-fail=0
-
-ok() {
-    pass=$((pass + 1))
-}
-bad() {
-    fail=$((fail + 1))
-    echo "FAIL: $*"
-}
-
-# run ARGS...: sets $rc, $out (stdout) and $err (stderr).
-run() {
-    "$BIN" pot "$@" >"$TMP/out" 2>"$TMP/err"
-    rc=$?
-    out=$(cat "$TMP/out")
-    err=$(cat "$TMP/err")
-}
-
-expect_rc() { # name expected
-    if [ "$rc" -eq "$2" ]; then ok; else bad "$1: exit $rc, expected $2 (stderr: $err)"; fi
-}
-expect_out() { # name expected-stdout
-    if [ "$out" == "$2" ]; then ok; else bad "$1: stdout was"$'\n'"$out"$'\n'"expected"$'\n'"$2"; fi
-}
-expect_err_has() { # name substring
-    if [[ "$err" == *"$2"* ]]; then ok; else bad "$1: stderr lacks '$2': $err"; fi
-}
-expect_out_has() { # name substring
-    if [[ "$out" == *"$2"* ]]; then ok; else bad "$1: stdout lacks '$2': $out"; fi
-}
-# An input error: exit 2, nothing on stdout, the message names FILE:LINE.
-expect_input_error() { # name file:line
-    expect_rc "$1" 2
-    if [ -z "$out" ]; then ok; else bad "$1: stdout not empty: $out"; fi
-    expect_err_has "$1" "$2"
-}
+run() { run_bin pot "$@"; }
 
 # ---- hand-computed small year -------------------------------------------------------------
 # d1: Falun 3 + Mora 2 participants, pot 2000; Falun leader (15), Mora and Leksand trainers (10):
@@ -200,5 +157,4 @@ for args in "--attendance $FIX/attendance.csv" \
     if [ -z "$out" ]; then ok; else bad "usage: $args: stdout not empty"; fi
 done
 
-echo "test_cli_pot: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish test_cli_pot

@@ -3,52 +3,12 @@
 # small fixtures; interval bounds are checked against an independent closed-form Wilson interval
 # computed here with awk; malformed inputs exit 2 with FILE:LINE on stderr and nothing on stdout.
 # Needs BUILD_DIR and SOURCE_DIR (meson sets both).
-set -u
-: "${BUILD_DIR:?}" "${SOURCE_DIR:?}"
-BIN="$BUILD_DIR/tools/yrkesresa"
-if [ ! -x "$BIN" ]; then
-    echo "SKIP: $BIN not built"
-    exit 77
-fi
+# shellcheck source=tests/cli_lib.sh
+. "${SOURCE_DIR:?}/tests/cli_lib.sh"
 FIX="$SOURCE_DIR/tests/cli/stats"
 DAL="$SOURCE_DIR/data/dalarna"
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-pass=0
-fail=0
+run() { run_bin stats "$@"; }
 
-ok() {
-    pass=$((pass + 1))
-}
-bad() {
-    fail=$((fail + 1))
-    echo "FAIL: $*"
-}
-
-# run ARGS...: sets $rc, $out (stdout) and $err (stderr).
-run() {
-    "$BIN" stats "$@" >"$TMP/out" 2>"$TMP/err"
-    rc=$?
-    out=$(cat "$TMP/out")
-    err=$(cat "$TMP/err")
-}
-expect_rc() { # name expected
-    if [ "$rc" -eq "$2" ]; then ok; else bad "$1: exit $rc, expected $2 (stderr: $err)"; fi
-}
-expect_out_has() { # name line-or-substring
-    if [[ "$out" == *"$2"* ]]; then ok; else bad "$1: stdout lacks '$2':"$'\n'"$out"; fi
-}
-expect_out_lacks() { # name substring
-    if [[ "$out" != *"$2"* ]]; then ok; else bad "$1: stdout has '$2'"; fi
-}
-expect_err_has() { # name substring
-    if [[ "$err" == *"$2"* ]]; then ok; else bad "$1: stderr lacks '$2': $err"; fi
-}
-expect_input_error() { # name substring-of-stderr (e.g. file:line)
-    expect_rc "$1" 2
-    if [ -z "$out" ]; then ok; else bad "$1: stdout not empty: $out"; fi
-    expect_err_has "$1" "$2"
-}
 # row NAME KEY: the output line whose first field is KEY (first match).
 row() {
     awk -F, -v k="$2" '$1 == k { print; exit }' <<<"$out"
@@ -251,12 +211,8 @@ run attendance "$DAL/courses-2024.csv" "$DAL/courses-2024.csv"
 expect_input_error "two files" "one input file expected"
 
 # stdin
-"$BIN" stats check - <"$DAL/accounts-funktionshinder-2025-04-07.csv" >"$TMP/out" 2>"$TMP/err"
-rc=$?
-out=$(cat "$TMP/out")
-err=$(cat "$TMP/err")
+run check - <"$DAL/accounts-funktionshinder-2025-04-07.csv"
 expect_rc "stdin" 0
 expect_row "stdin" "staff" "staff,1498,1498,0,ok"
 
-echo "test_cli_stats: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish test_cli_stats
