@@ -18,7 +18,7 @@ float arrays are refused, never truncated.
 [144515, 329820, 375665]
 """
 
-from . import _core
+from . import _core, _errors, _pot, _split, _stats
 from ._errors import Error, OutOfMemory, Overflow
 from ._pot import PotRow, PotRules, PotSettlement, PotSummary, Role, settle_pot
 from ._split import Audit, AuditRow, Method, audit, split, split_mixed
@@ -42,35 +42,9 @@ from ._stats import (
 #: The version of the C library this package is built on (``yr_version()``).
 __version__: str = _core.yr_version()
 
-__all__ = [
-    "__version__",
-    "Error",
-    "Overflow",
-    "OutOfMemory",
-    "Method",
-    "split",
-    "split_mixed",
-    "audit",
-    "Audit",
-    "AuditRow",
-    "Role",
-    "PotRules",
-    "PotRow",
-    "PotSummary",
-    "PotSettlement",
-    "settle_pot",
-    "Goal",
-    "Proportion",
-    "Rate",
-    "AttendanceRates",
-    "Coverage",
-    "TotalsCheck",
-    "proportion",
-    "goal_check",
-    "crosstab",
-    "count_by",
-    "attendance_rate",
-    "progression",
-    "coverage",
-    "check_totals",
-]
+#: The public names: this module's own, then each submodule's ``__all__`` (the one list of each).
+__all__ = ["__version__"]
+__all__ += _errors.__all__
+__all__ += _split.__all__
+__all__ += _pot.__all__
+__all__ += _stats.__all__
