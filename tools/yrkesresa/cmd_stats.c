@@ -280,32 +280,16 @@ static int parse_opts(int argc, char **argv, const char *cmd, const char *usage,
                                               "0.95 or 95%%");
                 continue;
             }
-            if ((allowed & OPT_TARGET) &&
-                (m = yr_opt_value(argc, argv, &i, cmd, "target", &v)) != 0) {
+            /* yr_opt_value stores the value only when it matches. */
+            if (((allowed & OPT_TARGET) &&
+                 (m = yr_opt_value(argc, argv, &i, cmd, "target", &o->target)) != 0) ||
+                ((allowed & OPT_POPULATION) &&
+                 ((m = yr_opt_value(argc, argv, &i, cmd, "population", &o->population)) != 0 ||
+                  (m = yr_opt_value(argc, argv, &i, cmd, "course", &o->course)) != 0 ||
+                  (m = yr_opt_value(argc, argv, &i, cmd, "per", &o->per)) != 0))) {
                 if (m < 0)
                     return YR_EXIT_ERROR;
-                o->target = v;
                 continue;
-            }
-            if (allowed & OPT_POPULATION) {
-                if ((m = yr_opt_value(argc, argv, &i, cmd, "population", &v)) != 0) {
-                    if (m < 0)
-                        return YR_EXIT_ERROR;
-                    o->population = v;
-                    continue;
-                }
-                if ((m = yr_opt_value(argc, argv, &i, cmd, "course", &v)) != 0) {
-                    if (m < 0)
-                        return YR_EXIT_ERROR;
-                    o->course = v;
-                    continue;
-                }
-                if ((m = yr_opt_value(argc, argv, &i, cmd, "per", &v)) != 0) {
-                    if (m < 0)
-                        return YR_EXIT_ERROR;
-                    o->per = v;
-                    continue;
-                }
             }
             if ((allowed & OPT_STRICT) && yr_opt_flag(argc, argv, &i, "strict")) {
                 o->strict = 1;
