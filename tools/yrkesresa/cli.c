@@ -387,29 +387,27 @@ yr_num_status yr_parse_fraction(const char *s, int64_t *num, int64_t *den)
     return YR_NUM_OK;
 }
 
+/* The error for a cell that does not parse: FILE:LINE: column NAME: 'CELL' REASON. */
+static int fail_cell(const char *file, const yr_csv_table *t, size_t row, size_t col,
+                     yr_num_status st, int decimal)
+{
+    char qn[80], qc[80];
+    return yr_fail_at(
+        file, t->lines[row], "column %s: %s %s", yr_cli_quote(t->header[col], qn, sizeof qn),
+        yr_cli_quote(yr_csv_cell(t, row, col), qc, sizeof qc), yr_num_strerror(st, decimal));
+}
+
 int yr_cli_cell_int64(const char *file, const yr_csv_table *t, size_t row, size_t col, int64_t *out)
 {
-    const char *cell = yr_csv_cell(t, row, col);
-    yr_num_status st = yr_parse_int64(cell, out);
-    if (st == YR_NUM_OK)
-        return 0;
-    char qn[80], qc[80];
-    return yr_fail_at(file, t->lines[row], "column %s: %s %s",
-                      yr_cli_quote(t->header[col], qn, sizeof qn),
-                      yr_cli_quote(cell, qc, sizeof qc), yr_num_strerror(st, 0));
+    yr_num_status st = yr_parse_int64(yr_csv_cell(t, row, col), out);
+    return st == YR_NUM_OK ? 0 : fail_cell(file, t, row, col, st, 0);
 }
 
 int yr_cli_cell_decimal(const char *file, const yr_csv_table *t, size_t row, size_t col,
                         yr_decimal *out)
 {
-    const char *cell = yr_csv_cell(t, row, col);
-    yr_num_status st = yr_parse_decimal(cell, out);
-    if (st == YR_NUM_OK)
-        return 0;
-    char qn[80], qc[80];
-    return yr_fail_at(file, t->lines[row], "column %s: %s %s",
-                      yr_cli_quote(t->header[col], qn, sizeof qn),
-                      yr_cli_quote(cell, qc, sizeof qc), yr_num_strerror(st, 1));
+    yr_num_status st = yr_parse_decimal(yr_csv_cell(t, row, col), out);
+    return st == YR_NUM_OK ? 0 : fail_cell(file, t, row, col, st, 1);
 }
 
 int yr_is_int64(const char *s)
@@ -418,47 +416,25 @@ int yr_is_int64(const char *s)
     return yr_parse_int64(s, &v) == YR_NUM_OK;
 }
 
-int yr_is_total_label(const char *s)
+static void trim_span(const char *s, const char **start, size_t *len)
 {
-    static const char *const labels[] = {"summa", "totalt", "total", "sum"};
-    while (*s == ' ' || *s == '\t')
-        s++;
     size_t n = strlen(s);
+    while (n > 0 && (*s == ' ' || *s == '\t')) {
+        s++;
+        n--;
+    }
     while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
         n--;
-    for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
-        const char *l = labels[k];
-        if (strlen(l) != n)
-            continue;
-        size_t j = 0;
-        while (j < n) {
-            char c = s[j];
-            if (c >= 'A' && c <= 'Z')
-                c = (char)(c - 'A' + 'a');
-            if (c != l[j])
-                break;
-            j++;
-        }
-        if (j == n)
-            return 1;
-    }
-    return 0;
+    *start = s;
+    *len = n;
 }
 
-/* ---------------------------------------------------------------- party tables */
-
-static const char *const weight_names[] = {"population", "weight", "befolkning", "inv\xc3\xa5nare"};
-
-/* 1 when header c equals name (ASCII case-insensitive, surrounding blanks ignored). */
-static int header_is(const yr_csv_table *t, size_t c, const char *name)
+/* 1 when s without surrounding blanks equals name (ASCII case-insensitive). */
+static int trimmed_equals_ci(const char *s, const char *name)
 {
-    const char *h = t->header[c];
+    const char *h;
     size_t n = strlen(name), hl;
-    while (*h == ' ' || *h == '\t')
-        h++;
-    hl = strlen(h);
-    while (hl > 0 && (h[hl - 1] == ' ' || h[hl - 1] == '\t'))
-        hl--;
+    trim_span(s, &h, &hl);
     if (hl != n)
         return 0;
     for (size_t k = 0; k < n; k++) {
@@ -473,24 +449,30 @@ static int header_is(const yr_csv_table *t, size_t c, const char *name)
     return 1;
 }
 
+int yr_is_total_label(const char *s)
+{
+    static const char *const labels[] = {"summa", "totalt", "total", "sum"};
+    for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++)
+        if (trimmed_equals_ci(s, labels[k]))
+            return 1;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- party tables */
+
+static const char *const weight_names[] = {"population", "weight", "befolkning", "inv\xc3\xa5nare"};
+
+/* 1 when header c equals name (ASCII case-insensitive, surrounding blanks ignored). */
+static int header_is(const yr_csv_table *t, size_t c, const char *name)
+{
+    return trimmed_equals_ci(t->header[c], name);
+}
+
 typedef struct name_ix {
     const char *name;
     size_t len;
     size_t row;
 } name_ix;
-
-static void trim_span(const char *s, const char **start, size_t *len)
-{
-    size_t n = strlen(s);
-    while (n > 0 && (*s == ' ' || *s == '\t')) {
-        s++;
-        n--;
-    }
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
-    *start = s;
-    *len = n;
-}
 
 static int cmp_name(const void *pa, const void *pb)
 {
