@@ -199,29 +199,41 @@ static SEXP doubles_from(const int64_t *v, R_xlen_t n)
     return out;
 }
 
-static SEXP named_list(int n, const char **names)
+/* Sets the names of x (n of them); returns x. */
+static SEXP set_names(SEXP x, int n, const char **names)
 {
-    SEXP out = PROTECT(Rf_allocVector(VECSXP, n));
+    PROTECT(x);
     SEXP nm = PROTECT(Rf_allocVector(STRSXP, n));
     for (int i = 0; i < n; i++)
         SET_STRING_ELT(nm, i, Rf_mkChar(names[i]));
-    Rf_setAttrib(out, R_NamesSymbol, nm);
+    Rf_setAttrib(x, R_NamesSymbol, nm);
     UNPROTECT(2);
-    return out;
+    return x;
+}
+
+static SEXP named_list(int n, const char **names)
+{
+    return set_names(Rf_allocVector(VECSXP, n), n, names);
 }
 
 static SEXP named_doubles(int n, const char **names, const int64_t *v)
 {
     SEXP out = doubles_from(v, n);
-    if (out == NULL)
-        return NULL;
-    PROTECT(out);
-    SEXP nm = PROTECT(Rf_allocVector(STRSXP, n));
-    for (int i = 0; i < n; i++)
-        SET_STRING_ELT(nm, i, Rf_mkChar(names[i]));
-    Rf_setAttrib(out, R_NamesSymbol, nm);
-    UNPROTECT(2);
-    return out;
+    return out != NULL ? set_names(out, n, names) : NULL;
+}
+
+/* A list of 3 numeric columns named @p names from n triples v[3 i], v[3 i + 1], v[3 i + 2]. */
+static SEXP triples_to_list(const double *v, R_xlen_t n, const char **names)
+{
+    SEXP res = PROTECT(named_list(3, names));
+    for (int c = 0; c < 3; c++) {
+        SEXP col = Rf_allocVector(REALSXP, n);
+        SET_VECTOR_ELT(res, c, col);
+        for (R_xlen_t i = 0; i < n; i++)
+            REAL(col)[i] = v[3 * i + c];
+    }
+    UNPROTECT(1);
+    return res;
 }
 
 /* ---- split ------------------------------------------------------------------------------- */
@@ -510,15 +522,7 @@ SEXP yr_r_proportion(SEXP successes, SEXP trials, SEXP confidence)
             return status_failure(st, i + 1);
     }
     static const char *names[] = {"share", "low", "high"};
-    SEXP res = PROTECT(named_list(3, names));
-    for (int c = 0; c < 3; c++) {
-        SEXP col = Rf_allocVector(REALSXP, n);
-        SET_VECTOR_ELT(res, c, col);
-        for (R_xlen_t i = 0; i < n; i++)
-            REAL(col)[i] = v[3 * i + c];
-    }
-    UNPROTECT(1);
-    return res;
+    return triples_to_list(v, n, names);
 }
 
 SEXP yr_r_goal_check(SEXP yes, SEXP n, SEXP target, SEXP confidence)
@@ -568,15 +572,7 @@ SEXP yr_r_coverage(SEXP count, SEXP population, SEXP per, SEXP confidence)
             return status_failure(st, i + 1);
     }
     static const char *names[] = {"rate", "low", "high"};
-    SEXP res = PROTECT(named_list(3, names));
-    for (int k = 0; k < 3; k++) {
-        SEXP col = Rf_allocVector(REALSXP, n);
-        SET_VECTOR_ELT(res, k, col);
-        for (R_xlen_t i = 0; i < n; i++)
-            REAL(col)[i] = v[3 * i + k];
-    }
-    UNPROTECT(1);
-    return res;
+    return triples_to_list(v, n, names);
 }
 
 SEXP yr_r_crosstab(SEXP row, SEXP col, SEXP nrows, SEXP ncols)
