@@ -190,7 +190,7 @@ def bench_crosstab(sizes, pandas_max, min_time):
         pd_ratio = f"{t_pd / t_ours:8.1f}x" if t_pd else f"{'-':>9}"
         print(f"10^{int(round(np.log10(n))):<5} {fmt_time(t_ours)} {8 * n / t_ours / 1e9:6.2f} "
               f"{fmt_time(t_bin)} {pd_cell} {t_bin / t_ours:9.1f}x {pd_ratio}", flush=True)
-        del frame
+        frame = None  # free the DataFrame before the next size
     print()
     return results
 
