@@ -164,6 +164,32 @@ static int unit_before(prio pa, const int64_t *w, size_t a, prio pb, size_t b)
     return a < b;
 }
 
+/* The cut of a divisor-method result out (all out[i] >= 0): among the parties with a positive
+ * weight, the weakest unit given (party *weakest, priority *pw) and the strongest unit not given
+ * (*strongest, *ps); n when there is none. */
+static void divisor_cut(yr_method m, const int64_t *w, size_t n, const int64_t *out,
+                        size_t *weakest, prio *pw, size_t *strongest, prio *ps)
+{
+    *weakest = *strongest = n;
+    *pw = *ps = (prio){0, 1};
+    for (size_t i = 0; i < n; i++) {
+        if (w[i] == 0)
+            continue;
+        if (out[i] > 0) {
+            prio p = priority(m, w[i], (uint64_t)out[i] - 1);
+            if (*weakest == n || unit_before(*pw, w, *weakest, p, i)) {
+                *weakest = i;
+                *pw = p;
+            }
+        }
+        prio p = priority(m, w[i], (uint64_t)out[i]);
+        if (*strongest == n || unit_before(p, w, i, *ps, *strongest)) {
+            *strongest = i;
+            *ps = p;
+        }
+    }
+}
+
 /* ---- references --------------------------------------------------------------------------- */
 
 typedef struct rank_row {
@@ -253,24 +279,9 @@ static yr_status ref_divisor(yr_method m, int64_t total, const int64_t *w, size_
     }
     /* boundary tie: the weakest given unit and the strongest next unit are equal in priority
      * and weight (then only the input order decides) */
-    size_t weakest = n, strongest = n;
-    prio pw = {0, 1}, ps = {0, 1};
-    for (size_t i = 0; i < n; i++) {
-        if (w[i] == 0)
-            continue;
-        if (out[i] > 0) {
-            prio p = priority(m, w[i], (uint64_t)out[i] - 1);
-            if (weakest == n || unit_before(pw, w, weakest, p, i)) {
-                weakest = i;
-                pw = p;
-            }
-        }
-        prio p = priority(m, w[i], (uint64_t)out[i]);
-        if (strongest == n || unit_before(p, w, i, ps, strongest)) {
-            strongest = i;
-            ps = p;
-        }
-    }
+    size_t weakest, strongest;
+    prio pw, ps;
+    divisor_cut(m, w, n, out, &weakest, &pw, &strongest, &ps);
     if (weakest != n && strongest != n && cmp_prio(pw, ps) == 0 && w[weakest] == w[strongest])
         *boundary_tie = 1;
     return YR_OK;
@@ -299,30 +310,17 @@ static void print_input(int64_t total, const int64_t *w, size_t n)
 static void check_divisor_cut(yr_method m, int64_t total, const int64_t *w, size_t n,
                               const int64_t *out)
 {
-    size_t weakest = n, strongest = n;
-    prio pw = {0, 1}, ps = {0, 1};
     int64_t sum = 0;
     for (size_t i = 0; i < n; i++) {
         assert_true(out[i] >= 0);
         sum += out[i];
-        if (w[i] == 0) {
+        if (w[i] == 0)
             assert_int_equal(out[i], 0);
-            continue;
-        }
-        if (out[i] > 0) {
-            prio p = priority(m, w[i], (uint64_t)out[i] - 1);
-            if (weakest == n || unit_before(pw, w, weakest, p, i)) {
-                weakest = i;
-                pw = p;
-            }
-        }
-        prio p = priority(m, w[i], (uint64_t)out[i]);
-        if (strongest == n || unit_before(p, w, i, ps, strongest)) {
-            strongest = i;
-            ps = p;
-        }
     }
     assert_int_equal(sum, total);
+    size_t weakest, strongest;
+    prio pw, ps;
+    divisor_cut(m, w, n, out, &weakest, &pw, &strongest, &ps);
     if (weakest != n && strongest != n && !unit_before(pw, w, weakest, ps, strongest)) {
         if (n <= 40)
             print_input(total, w, n);
