@@ -133,6 +133,43 @@ int yr_is_help(const char *arg)
     return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0;
 }
 
+int yr_cli_args(int argc, char **argv, const char *cmd, const char *usage,
+                const yr_cli_option *opts, size_t nopts, const char **file)
+{
+    int options_done = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!options_done && a[0] == '-' && a[1] != '\0') {
+            if (yr_is_help(a)) {
+                fputs(usage, stdout);
+                return fflush(stdout) == 0 ? YR_EXIT_OK : YR_EXIT_ERROR;
+            }
+            if (strcmp(a, "--") == 0) {
+                options_done = 1;
+                continue;
+            }
+            int r = 0;
+            for (size_t k = 0; k < nopts && r == 0; k++) {
+                if (opts[k].flag != NULL) {
+                    if ((r = yr_opt_flag(argc, argv, &i, opts[k].name)) != 0)
+                        *opts[k].flag = 1;
+                } else {
+                    r = yr_opt_value(argc, argv, &i, cmd, opts[k].name, opts[k].value);
+                }
+            }
+            if (r < 0)
+                return YR_EXIT_ERROR;
+            if (r > 0)
+                continue;
+            return yr_fail_usage(cmd, "unknown option '%s'", a);
+        }
+        if (*file != NULL)
+            return yr_fail_usage(cmd, "one input file only ('%s' and '%s')", *file, a);
+        *file = a;
+    }
+    return -1;
+}
+
 /* ---------------------------------------------------------------- numbers */
 
 const char *yr_num_strerror(yr_num_status st, int decimal)

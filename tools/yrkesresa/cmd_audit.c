@@ -348,40 +348,16 @@ static void report_csv(yr_buf *b, const audit_in *in, const yr_audit_summary *s,
 int yr_cmd_audit(int argc, char **argv)
 {
     const char *total_s = NULL, *wcol_s = NULL, *acol_s = NULL, *file = NULL;
-    int as_csv = 0, strict = 0, options_done = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        int r;
-        if (!options_done && a[0] == '-' && a[1] != '\0') {
-            if (yr_is_help(a)) {
-                fputs(usage_text, stdout);
-                return fflush(stdout) == 0 ? YR_EXIT_OK : YR_EXIT_ERROR;
-            }
-            if (strcmp(a, "--") == 0) {
-                options_done = 1;
-                continue;
-            }
-            if (yr_opt_flag(argc, argv, &i, "csv")) {
-                as_csv = 1;
-                continue;
-            }
-            if (yr_opt_flag(argc, argv, &i, "strict")) {
-                strict = 1;
-                continue;
-            }
-            if ((r = yr_opt_value(argc, argv, &i, "audit", "total", &total_s)) != 0 ||
-                (r = yr_opt_value(argc, argv, &i, "audit", "weight-column", &wcol_s)) != 0 ||
-                (r = yr_opt_value(argc, argv, &i, "audit", "amount-column", &acol_s)) != 0) {
-                if (r < 0)
-                    return YR_EXIT_ERROR;
-                continue;
-            }
-            return yr_fail_usage("audit", "unknown option '%s'", a);
-        }
-        if (file != NULL)
-            return yr_fail_usage("audit", "one input file only ('%s' and '%s')", file, a);
-        file = a;
-    }
+    int as_csv = 0, strict = 0;
+    const yr_cli_option opts[] = {
+        {"csv", NULL, &as_csv},           {"strict", NULL, &strict},
+        {"total", &total_s, NULL},        {"weight-column", &wcol_s, NULL},
+        {"amount-column", &acol_s, NULL},
+    };
+    int rc =
+        yr_cli_args(argc, argv, "audit", usage_text, opts, sizeof opts / sizeof opts[0], &file);
+    if (rc >= 0)
+        return rc;
     if (file == NULL)
         return yr_fail_usage("audit", "no input file");
     audit_in in;
@@ -398,7 +374,7 @@ int yr_cmd_audit(int argc, char **argv)
     if (yr_cli_load_csv(file, &t) != 0)
         return YR_EXIT_ERROR;
     in.t = &t;
-    int rc = YR_EXIT_ERROR;
+    rc = YR_EXIT_ERROR;
     int64_t *weights = NULL, *published = NULL;
     yr_audit_row *rows = NULL;
     yr_buf b;

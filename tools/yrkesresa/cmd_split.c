@@ -63,33 +63,16 @@ int yr_cmd_split(int argc, char **argv)
 {
     const char *total_s = NULL, *method_s = NULL, *wcol_s = NULL, *equal_s = NULL;
     const char *file = NULL;
-    int options_done = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        int r;
-        if (!options_done && a[0] == '-' && a[1] != '\0') {
-            if (yr_is_help(a)) {
-                fputs(usage_text, stdout);
-                return fflush(stdout) == 0 ? YR_EXIT_OK : YR_EXIT_ERROR;
-            }
-            if (strcmp(a, "--") == 0) {
-                options_done = 1;
-                continue;
-            }
-            if ((r = yr_opt_value(argc, argv, &i, "split", "total", &total_s)) != 0 ||
-                (r = yr_opt_value(argc, argv, &i, "split", "method", &method_s)) != 0 ||
-                (r = yr_opt_value(argc, argv, &i, "split", "weight-column", &wcol_s)) != 0 ||
-                (r = yr_opt_value(argc, argv, &i, "split", "equal-part", &equal_s)) != 0) {
-                if (r < 0)
-                    return YR_EXIT_ERROR;
-                continue;
-            }
-            return yr_fail_usage("split", "unknown option '%s'", a);
-        }
-        if (file != NULL)
-            return yr_fail_usage("split", "one input file only ('%s' and '%s')", file, a);
-        file = a;
-    }
+    const yr_cli_option opts[] = {
+        {"total", &total_s, NULL},
+        {"method", &method_s, NULL},
+        {"weight-column", &wcol_s, NULL},
+        {"equal-part", &equal_s, NULL},
+    };
+    int rc =
+        yr_cli_args(argc, argv, "split", usage_text, opts, sizeof opts / sizeof opts[0], &file);
+    if (rc >= 0)
+        return rc;
     if (total_s == NULL)
         return yr_fail_usage("split", "--total N is required");
     if (file == NULL)
@@ -129,7 +112,7 @@ int yr_cmd_split(int argc, char **argv)
     yr_csv_table t;
     if (yr_cli_load_csv(file, &t) != 0)
         return YR_EXIT_ERROR;
-    int rc = YR_EXIT_ERROR;
+    rc = YR_EXIT_ERROR;
     int64_t *weights = NULL, *out = NULL;
     yr_buf b;
     yr_buf_init(&b);
