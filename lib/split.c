@@ -132,77 +132,138 @@ static yr_status settle_wide(uint64_t t, int negative, const int64_t *weights, s
     return YR_OK;
 }
 
-/* Largest remainder when W < 2^64, so every remainder fits 64 bits: find the k-th largest
- * remainder v by selection on a plain copy, give +1 to every remainder above v, then settle the
- * parties tied at v by weight (the k'-th largest tied weight, then input order). 16 bytes of
- * scratch per party; O(n) expected. */
+/* Largest remainder when W < 2^64, so every remainder fits 64 bits.
+ *
+ * Quotient without a division: t*w/W = qt*w + rt*w/W with qt = t / W and rt = t % W < W. With
+ * m = floor(2^64 rt / W), e = floor(w m / 2^64) is floor(rt w / W) or one less (the error is below
+ * w / 2^64 + 1 < 2), so r = rt*w - e*W lies in [0, 2W) and one conditional subtraction gives the
+ * exact remainder: two 64x64->128 multiplications per party instead of a 64-bit division.
+ *
+ * Selection without sorting: the remainders are counted in 2^YR_LR_HBITS buckets by their top
+ * bits while the floors are computed. The bucket holding the k-th largest remainder is found from
+ * the counts; every party in a higher bucket gets +1, and only the parties of that one bucket are
+ * gathered and settled exactly (k-th largest value, then the tie rule on weights and input order).
+ * The remainders are recomputed from out[] and the weights instead of being stored, so the extra
+ * memory is the one bucket (typically n / 2^YR_LR_HBITS parties). O(n); worst case (every
+ * remainder in one bucket, e.g. equal weights) 16 bytes per party, as before. */
+#define YR_LR_HBITS 11
+
+static inline uint64_t lr_rem(uint64_t w, uint64_t floor_part, uint64_t rt, uint64_t wsum)
+{
+    /* floor_part = floor(rt*w / W); the remainder rt*w - floor_part*W < W */
+    return (uint64_t)((yr_u128)rt * w - (yr_u128)floor_part * wsum);
+}
+
 static yr_status split_lr64(uint64_t t, int negative, const int64_t *weights, size_t n,
                             uint64_t wsum, int64_t *out)
 {
-    if (n > SIZE_MAX / (2 * sizeof(uint64_t)))
-        return YR_ERR_NOMEM;
-    uint64_t *rem = malloc(2 * n * sizeof(uint64_t));
-    if (rem == NULL)
-        return YR_ERR_NOMEM;
-    uint64_t *scratch = rem + n;
+    const uint64_t qt = t / wsum, rt = t % wsum;
+    const uint64_t m = (uint64_t)(((yr_u128)rt << 64) / wsum);
+    unsigned bits = 0;
+    while (bits < 64 && (wsum >> bits) != 0)
+        bits++;
+    const unsigned shift = bits > YR_LR_HBITS ? bits - YR_LR_HBITS : 0;
+    size_t hist[(size_t)1 << YR_LR_HBITS] = {0};
+
+    /* Pass 1 counts the floors and the buckets without writing out[] (the allocation below may
+     * still fail); pass 2 writes. */
     uint64_t floors = 0;
     for (size_t i = 0; i < n; i++) {
-        yr_u128 p = (yr_u128)t * (uint64_t)weights[i];
-        uint64_t q, r;
-        if ((p >> 64) == 0) {
-            q = (uint64_t)p / wsum;
-            r = (uint64_t)p % wsum;
-        } else {
-            q = (uint64_t)(p / wsum);
-            r = (uint64_t)(p % wsum);
-        }
-        out[i] = (int64_t)q;
-        rem[i] = r;
-        floors += q;
+        uint64_t w = (uint64_t)weights[i];
+        uint64_t e = (uint64_t)(((yr_u128)w * m) >> 64);
+        yr_u128 r = (yr_u128)rt * w - (yr_u128)e * wsum;
+        uint64_t c = r >= wsum;
+        e += c;
+        r -= c ? wsum : 0;
+        floors += qt * w + e;
+        hist[(uint64_t)r >> shift]++;
     }
     uint64_t k = t - floors; /* < number of nonzero remainders */
+    size_t b = 0, cum = 0, nb = (size_t)1 << YR_LR_HBITS;
     if (k > 0) {
-        for (size_t i = 0; i < n; i++)
-            scratch[i] = rem[i];
-        uint64_t v = yr_kth_largest_u64(scratch, n, (size_t)k);
+        for (b = nb; b-- > 0;) {
+            if (cum + hist[b] >= k)
+                break;
+            cum += hist[b];
+        }
+    }
+    size_t ncand = k > 0 ? hist[b] : 0;
+    size_t need = (size_t)k - cum; /* winners to pick inside bucket b */
+    if (ncand > SIZE_MAX / (2 * sizeof(uint64_t)))
+        return YR_ERR_NOMEM;
+    uint64_t *cand = NULL, *vals = NULL;
+    if (ncand > 0) {
+        cand = malloc(2 * ncand * sizeof(uint64_t));
+        if (cand == NULL)
+            return YR_ERR_NOMEM;
+        vals = cand + ncand;
+    }
+    /* Nothing can fail from here: write the floors and +1 for every higher bucket. */
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t w = (uint64_t)weights[i];
+        uint64_t e = (uint64_t)(((yr_u128)w * m) >> 64);
+        yr_u128 r = (yr_u128)rt * w - (yr_u128)e * wsum;
+        uint64_t cc = r >= wsum;
+        e += cc;
+        r -= cc ? wsum : 0;
+        uint64_t bk = (uint64_t)r >> shift;
+        out[i] = (int64_t)(qt * w + e + (k > 0 && bk > b));
+        if (ncand > 0 && bk == b)
+            cand[c++] = i;
+    }
+    if (ncand > 0) {
+        for (size_t j = 0; j < ncand; j++) {
+            uint64_t w = (uint64_t)weights[cand[j]];
+            vals[j] = lr_rem(w, (uint64_t)out[cand[j]] - qt * w, rt, wsum);
+        }
+        uint64_t v = yr_kth_largest_u64(vals, ncand, need);
+        /* vals was reordered; recompute each candidate's remainder as it is needed */
         size_t above = 0, tied = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (rem[i] > v) {
-                out[i] += 1;
+        for (size_t j = 0; j < ncand; j++) {
+            uint64_t w = (uint64_t)weights[cand[j]];
+            uint64_t r = lr_rem(w, (uint64_t)out[cand[j]] - qt * w, rt, wsum);
+            if (r > v) {
                 above++;
-            } else if (rem[i] == v) {
-                scratch[tied++] = (uint64_t)weights[i];
+            } else if (r == v) {
+                vals[tied++] = w;
             }
         }
-        size_t need = (size_t)k - above;
-        if (need == tied) {
-            for (size_t i = 0; i < n; i++)
-                out[i] += rem[i] == v;
-        } else {
-            /* the need-th largest weight among the tied; heavier ones all win, equal ones in
-             * input order */
-            uint64_t wv = yr_kth_largest_u64(scratch, tied, need);
-            size_t heavier = 0;
-            for (size_t i = 0; i < n; i++)
-                heavier += rem[i] == v && (uint64_t)weights[i] > wv;
-            size_t equal_left = need - heavier;
-            for (size_t i = 0; i < n; i++) {
-                if (rem[i] != v)
-                    continue;
-                if ((uint64_t)weights[i] > wv) {
-                    out[i] += 1;
-                } else if ((uint64_t)weights[i] == wv && equal_left > 0) {
-                    out[i] += 1;
+        size_t need_tied = need - above;
+        uint64_t wv = need_tied < tied ? yr_kth_largest_u64(vals, tied, need_tied) : 0;
+        size_t heavier = 0;
+        if (need_tied < tied) {
+            for (size_t j = 0; j < ncand; j++) {
+                uint64_t w = (uint64_t)weights[cand[j]];
+                heavier += w > wv && lr_rem(w, (uint64_t)out[cand[j]] - qt * w, rt, wsum) == v;
+            }
+        }
+        size_t equal_left = need_tied - heavier;
+        for (size_t j = 0; j < ncand; j++) {
+            size_t i = cand[j];
+            uint64_t w = (uint64_t)weights[i];
+            uint64_t r = lr_rem(w, (uint64_t)out[i] - qt * w, rt, wsum);
+            int win = r > v;
+            if (r == v) {
+                if (need_tied == tied || w > wv) {
+                    win = 1;
+                } else if (w == wv && equal_left > 0) {
+                    win = 1;
                     equal_left--;
                 }
             }
+            /* out[i] is still the floor here: every candidate's remainder above was computed
+             * from it before any candidate was changed */
+            vals[j] = (uint64_t)win;
         }
+        for (size_t j = 0; j < ncand; j++)
+            out[cand[j]] += (int64_t)vals[j];
+        free(cand);
     }
     if (negative) {
         for (size_t i = 0; i < n; i++)
             out[i] = (int64_t)((uint64_t)0 - (uint64_t)out[i]);
     }
-    free(rem);
     return YR_OK;
 }
 
@@ -330,6 +391,59 @@ static uint64_t units_below(yr_method method, yr_u128 p, yr_u128 b)
     }
 }
 
+/* The allocation "every unit above the cut" for the multiplier mult / den per unit of weight
+ * (see units_below) into out[]; returns its sum. */
+static uint64_t jump_to(yr_method method, const int64_t *weights, size_t n, yr_u128 mult,
+                        yr_u128 den, int64_t *out)
+{
+    uint64_t given = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t w = (uint64_t)weights[i];
+        uint64_t s = 0;
+        if (w > 0) {
+            yr_u128 p = mult * w;
+            s = p > 0 ? units_below(method, p, den) : 0;
+        }
+        out[i] = (int64_t)s;
+        given += s;
+    }
+    return given;
+}
+
+/* Huntington-Hill and Adams with fewer units than positive weights: every first unit has an
+ * infinite priority (divisor 0), so the t units go to the t heaviest parties, ties to the earlier
+ * party; O(n) by selection. 0 < t < npos. */
+static yr_status first_units(uint64_t t, const int64_t *weights, size_t n, size_t npos,
+                             int64_t *out)
+{
+    if (npos > SIZE_MAX / sizeof(uint64_t))
+        return YR_ERR_NOMEM;
+    uint64_t *w = malloc(npos * sizeof(uint64_t));
+    if (w == NULL)
+        return YR_ERR_NOMEM;
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (weights[i] > 0)
+            w[len++] = (uint64_t)weights[i];
+    }
+    uint64_t v = yr_kth_largest_u64(w, len, (size_t)t);
+    size_t heavier = 0;
+    for (size_t i = 0; i < n; i++)
+        heavier += (uint64_t)weights[i] > v;
+    size_t equal_left = (size_t)t - heavier;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t wi = (uint64_t)weights[i];
+        int64_t s = wi > v;
+        if (wi == v && equal_left > 0) {
+            s = 1;
+            equal_left--;
+        }
+        out[i] = s;
+    }
+    free(w);
+    return YR_OK;
+}
+
 /* Divisor methods, "jump and step" (Pukelsheim, Proportional Representation, ch. 4): jump to the
  * allocation that gives every unit above a well-chosen cut, then step one unit at a time with a
  * heap to the requested total. Every allocation "all units above a cut" is the divisor method's
@@ -338,44 +452,79 @@ static uint64_t units_below(yr_method method, yr_u128 p, yr_u128 b)
  *
  * Cut: x_i = w_i (T + m(delta - 1/2)) / W with delta the method's divisor offset (d(s) ~ s +
  * delta; m the parties with a positive weight), which makes the jump miss T by about sqrt(m) for
- * typical data. When W is too large for the exact rounding (>= 2^61) the jump is replaced by a
- * provable lower bound: each party holds at least w_i (T - m) / W - 1 units, a start at most 3m
- * below T. Either way the steps are O(m log m), independent of the total. */
+ * typical data. That offset is exact only for parties with many units: when the quotas are small
+ * (T of the order of m or below) the jump can miss by a fraction of m, and a heap step costs
+ * microseconds where a jump costs tens of nanoseconds per party, so while the miss is above
+ * max(1024, m/64) the multiplier is corrected (proportionally to T / given, kept inside the
+ * bracket of multipliers known to give too few and too many; the sum is non-decreasing in the
+ * multiplier) and the jump repeated, at most 8 times. When W is too large for the exact rounding
+ * (>= 2^61) the jump is replaced by a provable lower bound: each party holds at least
+ * w_i (T - m) / W - 1 units, a start at most 3m below T. Either way the steps are O(m log m),
+ * independent of the total. */
 static yr_status split_divisor(int64_t total, const int64_t *weights, size_t n, yr_u128 wsum,
                                size_t npos, yr_method method, int64_t *out)
 {
     uint64_t t = (uint64_t)total;
+    if (t == 0) {
+        fill_zero(out, n);
+        return YR_OK;
+    }
+    if ((method == YR_HUNTINGTON_HILL || method == YR_ADAMS) && t < npos)
+        return first_units(t, weights, n, npos, out);
     if (npos > SIZE_MAX / sizeof(size_t))
         return YR_ERR_NOMEM;
     size_t *heap = malloc((npos ? npos : 1) * sizeof(size_t));
     if (heap == NULL)
         return YR_ERR_NOMEM;
     int jump = (wsum >> 61) == 0 && t < ((uint64_t)1 << 62) && npos < ((uint64_t)1 << 60);
-    yr_u128 mult, den = 2 * wsum;
-    if (method == YR_DHONDT)
-        mult = 2 * (yr_u128)t + npos;
-    else if (method == YR_ADAMS)
-        mult = 2 * (yr_u128)t > npos ? 2 * (yr_u128)t - npos : 0;
-    else
-        mult = 2 * (yr_u128)t;
-    uint64_t base = t > npos ? t - npos : 0;
     uint64_t given = 0;
-    size_t len = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint64_t w = (uint64_t)weights[i];
-        uint64_t s = 0;
-        if (w > 0) {
-            if (jump) {
-                yr_u128 p = mult * w;
-                s = p > 0 ? units_below(method, p, den) : 0;
-            } else {
+    if (jump) {
+        yr_u128 mult, den = 2 * wsum;
+        if (method == YR_DHONDT)
+            mult = 2 * (yr_u128)t + npos;
+        else if (method == YR_ADAMS)
+            mult = 2 * (yr_u128)t > npos ? 2 * (yr_u128)t - npos : 0;
+        else
+            mult = 2 * (yr_u128)t;
+        given = jump_to(method, weights, n, mult, den, out);
+        /* mult = cap gives every method at least sum(x_i) - m = 2T >= T units */
+        const yr_u128 cap = 4 * (yr_u128)t + 2 * (yr_u128)npos;
+        const uint64_t slack = npos / 64 > 1024 ? npos / 64 : 1024;
+        yr_u128 lo = 0, hi = 0; /* hi == 0: no multiplier known to give too many yet */
+        for (int round = 0; round < 8 && (given > t ? given - t : t - given) > slack; round++) {
+            if (given > t)
+                hi = mult;
+            else
+                lo = mult;
+            yr_u128 next = given > 0 ? mult * t / given : 2 * mult + 2;
+            if (hi != 0 && next >= hi)
+                next = lo + (hi - lo) / 2;
+            if (next <= lo)
+                next = hi != 0 ? lo + (hi - lo) / 2 : 2 * lo + 2;
+            if (next > cap)
+                next = cap;
+            if (next == mult)
+                break;
+            mult = next;
+            given = jump_to(method, weights, n, mult, den, out);
+        }
+    } else {
+        uint64_t base = t > npos ? t - npos : 0;
+        for (size_t i = 0; i < n; i++) {
+            uint64_t w = (uint64_t)weights[i];
+            uint64_t s = 0;
+            if (w > 0) {
                 uint64_t q = (uint64_t)(((yr_u128)base * w) / wsum);
                 s = q > 0 ? q - 1 : 0;
             }
-            heap[len++] = i;
+            out[i] = (int64_t)s;
+            given += s;
         }
-        out[i] = (int64_t)s;
-        given += s;
+    }
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (weights[i] > 0)
+            heap[len++] = i;
     }
     divisor_ctx c = {method, weights, out, given > t};
     if (c.removing) {
