@@ -81,10 +81,26 @@ static SEXP vector_int64(SEXP x, const char *what, int64_t **out, R_xlen_t *n)
         return failure(YR_R_NOT_NUMBER, what, 0);
     R_xlen_t len = XLENGTH(x);
     int64_t *buf = (int64_t *)R_alloc(len > 0 ? (size_t)len : 1, sizeof(int64_t));
-    for (R_xlen_t i = 0; i < len; i++) {
-        int code = element_int64(x, i, &buf[i]);
-        if (code != 0)
-            return failure(code, what, i + 1);
+    /* Fast path: the type and the data pointer once, a branch-light check per element; the
+     * first element that fails it is classified by element_int64 for the exact message. */
+    if (TYPEOF(x) == INTSXP) {
+        const int *v = INTEGER(x);
+        for (R_xlen_t i = 0; i < len; i++) {
+            if (v[i] == NA_INTEGER)
+                return failure(YR_R_NA, what, i + 1);
+            buf[i] = v[i];
+        }
+    } else {
+        const double *v = REAL(x);
+        for (R_xlen_t i = 0; i < len; i++) {
+            double d = v[i];
+            /* false for NaN, +-Inf and beyond 2^53; then exact, so the cast is safe */
+            if (!(fabs(d) <= EXACT_LIMIT) || (double)(int64_t)d != d) {
+                int code = element_int64(x, i, &buf[i]);
+                return failure(code != 0 ? code : YR_R_FRACTION, what, i + 1);
+            }
+            buf[i] = (int64_t)d;
+        }
     }
     *out = buf;
     *n = len;
@@ -122,6 +138,22 @@ static SEXP scalar_size(SEXP x, const char *what, int64_t min, size_t *out)
  * left for the C function to refuse (YR_ERR_RANGE); codes below 1 cannot be converted. */
 static SEXP vector_index32(SEXP x, const char *what, uint32_t **out, R_xlen_t *n)
 {
+    if (TYPEOF(x) == INTSXP && !Rf_isFactor(x)) {
+        /* integer codes straight to uint32_t, without the int64_t copy */
+        R_xlen_t len = XLENGTH(x);
+        const int *v = INTEGER(x);
+        uint32_t *buf = (uint32_t *)R_alloc(len > 0 ? (size_t)len : 1, sizeof(uint32_t));
+        for (R_xlen_t i = 0; i < len; i++) {
+            if (v[i] == NA_INTEGER)
+                return failure(YR_R_NA, what, i + 1);
+            if (v[i] < 1)
+                return failure(YR_R_BAD_INDEX, what, i + 1);
+            buf[i] = (uint32_t)(v[i] - 1);
+        }
+        *out = buf;
+        *n = len;
+        return NULL;
+    }
     int64_t *v = NULL;
     R_xlen_t len = 0;
     SEXP f = vector_int64(x, what, &v, &len);
