@@ -10,7 +10,9 @@
  *   - odd symmetry split(-T) == -split(T) where the SPEC promises it; same input, same output.
  *
  * Input: head byte (bits 0-2 method, 7 = invalid; bit 7 mixed model; bits 3-6 == 15 / 14 pass
- * NULL weights / NULL out), total, [mixed: numerator, denominator], then weights (fz_int each). */
+ * NULL weights / NULL out, == 13 generate up to 131 070 weights), total, [mixed: numerator,
+ * denominator], then weights (fz_int each), or for generated weights: a 2-byte count (times 2),
+ * an 8-byte seed, the largest weight (fz_int) and a byte (zero weights per 256). */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -272,15 +274,31 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         num = fz_int(&rd);
         den = fz_int(&rd);
     }
-    int64_t *w = malloc(MAXN * sizeof *w);
-    FZ_CHECK(w != NULL);
+    int64_t *w;
     size_t n = 0;
-    while (fz_left(&rd) > 0 && n < MAXN)
-        w[n++] = fz_int(&rd);
-    int64_t *wbuf = fz_alloc_pattern(n * sizeof *w); /* exactly n weights */
-    memcpy(wbuf, w, n * sizeof *w);
-    free(w);
-    w = wbuf;
+    if (nullsel == 13) {
+        /* Many parties from a few bytes: count, seed, largest weight, share of zero weights. */
+        n = ((size_t)fz_u8(&rd) << 8 | fz_u8(&rd)) * 2;
+        uint64_t seed = fz_bytes(&rd, 8) | 1;
+        uint64_t maxw = fz_abs(fz_int(&rd));
+        maxw = maxw > (uint64_t)INT64_MAX ? (uint64_t)INT64_MAX : maxw;
+        unsigned zeros = fz_u8(&rd);
+        w = fz_alloc_pattern(n * sizeof *w);
+        for (size_t i = 0; i < n; i++) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            w[i] = (seed & 255) < zeros ? 0 : (int64_t)((seed >> 8) % (maxw + 1));
+        }
+    } else {
+        int64_t *tmp = malloc(MAXN * sizeof *tmp);
+        FZ_CHECK(tmp != NULL);
+        while (fz_left(&rd) > 0 && n < MAXN)
+            tmp[n++] = fz_int(&rd);
+        w = fz_alloc_pattern(n * sizeof *w); /* exactly n weights */
+        memcpy(w, tmp, n * sizeof *w);
+        free(tmp);
+    }
     int64_t *out = fz_alloc_pattern(n * sizeof *out);
     const int64_t *w_arg = nullsel == 15 ? NULL : w;
     int64_t *out_arg = nullsel == 14 ? NULL : out;

@@ -64,8 +64,10 @@ if ! ninja -C "$build" -j2 "${names[@]}" >"$build/fuzz-build.log" 2>&1; then
     exit 1
 fi
 
-seeds="$build/fuzz/seeds"
-rm -rf "$seeds"
+# Seeds of this run only (several runs may share the build directory).
+mkdir -p "$build/fuzz"
+seeds=$(mktemp -d "$build/fuzz/seeds.XXXXXX")
+trap 'rm -rf "$seeds"' EXIT
 /usr/bin/python3 fuzz/make_seeds.py "$seeds" >/dev/null || {
     echo "make_seeds.py failed"
     echo "0 passed, 1 failed"
