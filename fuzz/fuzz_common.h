@@ -19,6 +19,14 @@
         }                                                                                          \
     } while (0)
 
+/* The reference checks are not coverage-instrumented: coverage feedback (and the cost of tracing
+ * every comparison) should come from the code under test, not from the checker. */
+#if defined(__clang__)
+#define FZ_NOCOV __attribute__((no_sanitize("coverage")))
+#else
+#define FZ_NOCOV
+#endif
+
 /* ---- input reader ----------------------------------------------------------------------- */
 
 typedef struct fz_reader {
@@ -95,13 +103,13 @@ typedef struct bn {
 
 typedef unsigned __int128 fz_u128;
 
-static inline void bn_norm(bn *a)
+FZ_NOCOV static inline void bn_norm(bn *a)
 {
     while (a->len > 0 && a->d[a->len - 1] == 0)
         a->len--;
 }
 
-static inline void bn_set(bn *a, fz_u128 v)
+FZ_NOCOV static inline void bn_set(bn *a, fz_u128 v)
 {
     a->d[0] = (uint64_t)v;
     a->d[1] = (uint64_t)(v >> 64);
@@ -109,12 +117,12 @@ static inline void bn_set(bn *a, fz_u128 v)
     bn_norm(a);
 }
 
-static inline int bn_is_zero(const bn *a)
+FZ_NOCOV static inline int bn_is_zero(const bn *a)
 {
     return a->len == 0;
 }
 
-static inline int bn_cmp(const bn *a, const bn *b)
+FZ_NOCOV static inline int bn_cmp(const bn *a, const bn *b)
 {
     if (a->len != b->len)
         return a->len < b->len ? -1 : 1;
@@ -126,7 +134,7 @@ static inline int bn_cmp(const bn *a, const bn *b)
 }
 
 /* r = a + b (r may alias a or b). */
-static inline void bn_add(bn *r, const bn *a, const bn *b)
+FZ_NOCOV static inline void bn_add(bn *r, const bn *a, const bn *b)
 {
     size_t n = a->len > b->len ? a->len : b->len;
     uint64_t carry = 0;
@@ -144,7 +152,7 @@ static inline void bn_add(bn *r, const bn *a, const bn *b)
 }
 
 /* r = a - b, a >= b (r may alias a or b). */
-static inline void bn_sub(bn *r, const bn *a, const bn *b)
+FZ_NOCOV static inline void bn_sub(bn *r, const bn *a, const bn *b)
 {
     FZ_CHECK(bn_cmp(a, b) >= 0);
     uint64_t borrow = 0;
@@ -159,7 +167,7 @@ static inline void bn_sub(bn *r, const bn *a, const bn *b)
 }
 
 /* r = a * b (r must not alias a or b). */
-static inline void bn_mul(bn *r, const bn *a, const bn *b)
+FZ_NOCOV static inline void bn_mul(bn *r, const bn *a, const bn *b)
 {
     if (a->len == 0 || b->len == 0) {
         r->len = 0;
@@ -182,7 +190,7 @@ static inline void bn_mul(bn *r, const bn *a, const bn *b)
 }
 
 /* r = a * v for a 128-bit v (r must not alias a). */
-static inline void bn_mul_u128(bn *r, const bn *a, fz_u128 v)
+FZ_NOCOV static inline void bn_mul_u128(bn *r, const bn *a, fz_u128 v)
 {
     bn t;
     bn_set(&t, v);
@@ -190,7 +198,7 @@ static inline void bn_mul_u128(bn *r, const bn *a, fz_u128 v)
 }
 
 /* a = floor(a / m); returns a mod m (m > 0). */
-static inline uint64_t bn_divmod_u64(bn *a, uint64_t m)
+FZ_NOCOV static inline uint64_t bn_divmod_u64(bn *a, uint64_t m)
 {
     fz_u128 r = 0;
     for (size_t i = a->len; i-- > 0;) {
@@ -203,7 +211,7 @@ static inline uint64_t bn_divmod_u64(bn *a, uint64_t m)
 }
 
 /* 1 when a < 2^bits. */
-static inline int bn_below_pow2(const bn *a, unsigned bits)
+FZ_NOCOV static inline int bn_below_pow2(const bn *a, unsigned bits)
 {
     if (a->len == 0)
         return 1;
@@ -222,7 +230,7 @@ static inline uint64_t fz_abs(int64_t x)
 
 /* A buffer of n elements exactly (so AddressSanitizer sees any overrun), filled with a pattern
  * that an error must leave in place. Never NULL (n == 0 gives a 1-byte buffer). */
-static inline void *fz_alloc_pattern(size_t bytes)
+FZ_NOCOV static inline void *fz_alloc_pattern(size_t bytes)
 {
     void *p = malloc(bytes ? bytes : 1);
     FZ_CHECK(p != NULL);
@@ -230,7 +238,7 @@ static inline void *fz_alloc_pattern(size_t bytes)
     return p;
 }
 
-static inline int fz_is_pattern(const void *p, size_t bytes)
+FZ_NOCOV static inline int fz_is_pattern(const void *p, size_t bytes)
 {
     const unsigned char *c = p;
     for (size_t i = 0; i < bytes; i++) {

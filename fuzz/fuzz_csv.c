@@ -246,7 +246,7 @@ static int64_t signed_of(int neg, fz_u128 mag)
 }
 
 /* yr_decimal_rescale against exact big-integer arithmetic. */
-static void fz_i128_check_rescale(yr_decimal d, unsigned k, yr_num_status st, int64_t out)
+FZ_NOCOV static void fz_i128_check_rescale(yr_decimal d, unsigned k, yr_num_status st, int64_t out)
 {
     bn mag, p, prod, ten;
     bn_set(&mag, fz_abs(d.num));
@@ -281,7 +281,7 @@ static void fz_i128_check_rescale(yr_decimal d, unsigned k, yr_num_status st, in
 
 /* num / den (den > 0, num an exact big magnitude with a sign) with k decimals, half away from
  * zero, as text: the reference for yr_buf_ratio and yr_buf_fixed. */
-static void ref_fixed(char *dst, int neg, const bn *num, uint64_t den, unsigned k)
+FZ_NOCOV static void ref_fixed(char *dst, int neg, const bn *num, uint64_t den, unsigned k)
 {
     bn mag = *num, ten, t;
     bn_set(&ten, 10);

@@ -32,8 +32,8 @@ static size_t index_of(uint8_t b, size_t count)
 /* Fixed-size working storage (the target runs single-threaded). */
 static bn prefix[MAXD + 1], suffix[MAXD + 1], cofactor[MAXD], entitled[MAXM];
 
-static void check_kickbacks(const yr_pot_row *rows, size_t nmun, size_t k_days, const fz_u128 *S,
-                            const uint64_t *pot, fz_u128 (*sh)[MAXM])
+FZ_NOCOV static void check_kickbacks(const yr_pot_row *rows, size_t nmun, size_t k_days,
+                                     const fz_u128 *S, const uint64_t *pot, fz_u128 (*sh)[MAXM])
 {
     /* P = product of S_k; cofactor_k = P / S_k = prefix_k * suffix_k+1. */
     bn_set(&prefix[0], 1);

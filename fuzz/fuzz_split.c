@@ -10,9 +10,9 @@
  *   - odd symmetry split(-T) == -split(T) where the SPEC promises it; same input, same output.
  *
  * Input: head byte (bits 0-2 method, 7 = invalid; bit 7 mixed model; bits 3-6 == 15 / 14 pass
- * NULL weights / NULL out, == 13 generate up to 131 070 weights), total, [mixed: numerator,
- * denominator], then weights (fz_int each), or for generated weights: a 2-byte count (times 2),
- * an 8-byte seed, the largest weight (fz_int) and a byte (zero weights per 256). */
+ * NULL weights / NULL out, == 13 generate up to 33 023 weights), total, [mixed: numerator,
+ * denominator], then weights (fz_int each), or for generated weights: a count (2^(byte % 16) +
+ * byte), an 8-byte seed, the largest weight (fz_int) and a byte (zero weights per 256). */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -30,7 +30,7 @@ static int is_divisor_method(unsigned m)
 
 /* The divisor of a party holding s units, on a scale common to all parties (SPEC §1): 1, 2, 3;
  * 1, 3, 5; 1.2, 3, 5 (times 5); sqrt(s(s+1)) squared (weights squared to match); s. */
-static fz_u128 divisor_of(unsigned m, uint64_t s)
+FZ_NOCOV static fz_u128 divisor_of(unsigned m, uint64_t s)
 {
     fz_u128 S = s;
     switch (m) {
@@ -56,8 +56,17 @@ typedef struct slot {
 
 /* 1 when a ranks before b: higher priority (exactly: a.wp * b.d > b.wp * a.d), then larger
  * weight, then earlier party. d == 0 is an infinite priority (w > 0 here). */
-static int slot_before(const slot *a, const slot *b)
+FZ_NOCOV static int slot_before(const slot *a, const slot *b)
 {
+    fz_u128 l128, r128;
+    if (!__builtin_mul_overflow(a->wp, b->d, &l128) &&
+        !__builtin_mul_overflow(b->wp, a->d, &r128)) { /* both products fit: compare directly */
+        if (l128 != r128)
+            return l128 > r128;
+        if (a->w != b->w)
+            return a->w > b->w;
+        return a->idx < b->idx;
+    }
     bn x, y, l, r;
     bn_set(&x, a->wp);
     bn_set(&y, b->d);
@@ -73,7 +82,8 @@ static int slot_before(const slot *a, const slot *b)
     return a->idx < b->idx;
 }
 
-static void check_divisor(unsigned m, int64_t total, const int64_t *w, size_t n, const int64_t *out)
+FZ_NOCOV static void check_divisor(unsigned m, int64_t total, const int64_t *w, size_t n,
+                                   const int64_t *out)
 {
     fz_u128 sum = 0;
     int have_given = 0, have_next = 0;
@@ -107,8 +117,8 @@ static void check_divisor(unsigned m, int64_t total, const int64_t *w, size_t n,
 }
 
 /* Largest remainder / round-each on magnitudes: quota t*w/W exactly in 128 bits. */
-static void check_quota(int round_each, int64_t total, const int64_t *w, size_t n,
-                        const int64_t *out)
+FZ_NOCOV static void check_quota(int round_each, int64_t total, const int64_t *w, size_t n,
+                                 const int64_t *out)
 {
     uint64_t t = fz_abs(total);
     fz_u128 W = 0;
@@ -172,8 +182,8 @@ static void check_quota(int round_each, int64_t total, const int64_t *w, size_t 
 /* Mixed model, exactly: quota_i = N_i / D, N_i = t*num*W' + t*(den-num)*w_i*n, D = den*n*W'
  * (num/den reduced, W' = max(W, 1)). Returns 1 when every intermediate is below 2^126, i.e.
  * YR_ERR_OVERFLOW would be a finding; with out != NULL also checks the result. */
-static int mixed_small(int64_t total, int64_t num0, int64_t den0, const int64_t *w, size_t n,
-                       const int64_t *out)
+FZ_NOCOV static int mixed_small(int64_t total, int64_t num0, int64_t den0, const int64_t *w,
+                                size_t n, const int64_t *out)
 {
     uint64_t a = (uint64_t)num0, b = (uint64_t)den0;
     while (b != 0) {
@@ -259,6 +269,16 @@ static int mixed_small(int64_t total, int64_t num0, int64_t den0, const int64_t 
     return small;
 }
 
+FZ_NOCOV static void generate(int64_t *w, size_t n, uint64_t seed, uint64_t maxw, unsigned zeros)
+{
+    for (size_t i = 0; i < n; i++) {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        w[i] = (seed & 255) < zeros ? 0 : (int64_t)((seed >> 8) % (maxw + 1));
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -278,18 +298,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t n = 0;
     if (nullsel == 13) {
         /* Many parties from a few bytes: count, seed, largest weight, share of zero weights. */
-        n = ((size_t)fz_u8(&rd) << 8 | fz_u8(&rd)) * 2;
+        n = ((size_t)1 << (fz_u8(&rd) % 16)) + fz_u8(&rd); /* log-uniform, up to 33 023 */
         uint64_t seed = fz_bytes(&rd, 8) | 1;
         uint64_t maxw = fz_abs(fz_int(&rd));
         maxw = maxw > (uint64_t)INT64_MAX ? (uint64_t)INT64_MAX : maxw;
         unsigned zeros = fz_u8(&rd);
         w = fz_alloc_pattern(n * sizeof *w);
-        for (size_t i = 0; i < n; i++) {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            w[i] = (seed & 255) < zeros ? 0 : (int64_t)((seed >> 8) % (maxw + 1));
-        }
+        generate(w, n, seed, maxw, zeros);
     } else {
         int64_t *tmp = malloc(MAXN * sizeof *tmp);
         FZ_CHECK(tmp != NULL);

@@ -85,16 +85,21 @@ def split_seeds(out):
         # the mixed model: 30 % equally, 70 % by population
         write(out, f"{name}-mixed-30", bytes([0x80]) + fz_int(stated) + fz_int(30) +
               fz_int(100) + b"".join(fz_int(x) for x in w))
-    # generated weights (head bits 3-6 == 13): national scale, 50 000 to 120 000 parties with
-    # weights up to Dalarna's largest municipality; small quotas make the divisor methods' first
-    # jump miss, so their correction steps run too
+    # generated weights (head bits 3-6 == 13): a few thousand parties for every method, and for
+    # the divisor methods 32 768 parties with small quotas, where the first jump misses and the
+    # correction steps run (slow inputs: one each)
     largest = max(weights)
+
+    def generated(method, log2, extra, total, zeros):
+        return (bytes([method | (13 << 3)]) + fz_int(total) + bytes([log2, extra]) +
+                struct.pack("<Q", 12345 + method) + fz_int(largest) + bytes([zeros]))
+
     for method in range(7):
-        for count, total, zeros in ((25000, 50000, 20), (30000, 20000, 0), (60000, 131000, 40)):
-            write(out, f"generated-{2 * count}-m{method}",
-                  bytes([method | (13 << 3)]) + fz_int(total) +
-                  bytes([count >> 8, count & 255]) + struct.pack("<Q", 12345 + method) +
-                  fz_int(largest) + bytes([zeros]))
+        for log2, extra, total, zeros in ((11, 0, 3000, 20), (13, 7, 9000, 40)):
+            write(out, f"generated-{(1 << log2) + extra}-m{method}",
+                  generated(method, log2, extra, total, zeros))
+    for method in range(2, 7):
+        write(out, f"generated-32768-m{method}", generated(method, 15, 0, 30000, 20))
     # seats: 15 parties, 101 seats, each divisor method
     for method in range(2, 7):
         write(out, f"seats-101-m{method}", bytes([method]) + fz_int(101) +
