@@ -10,9 +10,11 @@
  *   - odd symmetry split(-T) == -split(T) where the SPEC promises it; same input, same output.
  *
  * Input: head byte (bits 0-2 method, 7 = invalid; bit 7 mixed model; bits 3-6 == 15 / 14 pass
- * NULL weights / NULL out, == 13 generate up to 33 023 weights), total, [mixed: numerator,
- * denominator], then weights (fz_int each), or for generated weights: a count (2^(byte % 16) +
- * byte), an 8-byte seed, the largest weight (fz_int) and a byte (zero weights per 256). */
+ * NULL weights / NULL out), total, [mixed: numerator, denominator], then weights (fz_int each).
+ *
+ * Built with FZ_GENERATED (target fuzz_split_large), the weights are generated instead, for
+ * national-scale inputs from a few bytes: a count (2^(byte % 16) + byte, up to 33 023 parties),
+ * an 8-byte seed, the largest weight (fz_int) and a byte (zero weights per 256). */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -269,6 +271,7 @@ FZ_NOCOV static int mixed_small(int64_t total, int64_t num0, int64_t den0, const
     return small;
 }
 
+#ifdef FZ_GENERATED
 FZ_NOCOV static void generate(int64_t *w, size_t n, uint64_t seed, uint64_t maxw, unsigned zeros)
 {
     for (size_t i = 0; i < n; i++) {
@@ -278,6 +281,7 @@ FZ_NOCOV static void generate(int64_t *w, size_t n, uint64_t seed, uint64_t maxw
         w[i] = (seed & 255) < zeros ? 0 : (int64_t)((seed >> 8) % (maxw + 1));
     }
 }
+#endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -296,7 +300,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     int64_t *w;
     size_t n = 0;
-    if (nullsel == 13) {
+#ifdef FZ_GENERATED
+    {
         /* Many parties from a few bytes: count, seed, largest weight, share of zero weights. */
         n = ((size_t)1 << (fz_u8(&rd) % 16)) + fz_u8(&rd); /* log-uniform, up to 33 023 */
         uint64_t seed = fz_bytes(&rd, 8) | 1;
@@ -305,7 +310,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         unsigned zeros = fz_u8(&rd);
         w = fz_alloc_pattern(n * sizeof *w);
         generate(w, n, seed, maxw, zeros);
-    } else {
+    }
+#else
+    {
         int64_t *tmp = malloc(MAXN * sizeof *tmp);
         FZ_CHECK(tmp != NULL);
         while (fz_left(&rd) > 0 && n < MAXN)
@@ -314,6 +321,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         memcpy(w, tmp, n * sizeof *w);
         free(tmp);
     }
+#endif
     int64_t *out = fz_alloc_pattern(n * sizeof *out);
     const int64_t *w_arg = nullsel == 15 ? NULL : w;
     int64_t *out_arg = nullsel == 14 ? NULL : out;

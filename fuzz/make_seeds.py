@@ -3,7 +3,7 @@
 
     /usr/bin/python3 fuzz/make_seeds.py OUTDIR
 
-Creates OUTDIR/{split,audit,pot,csv}/ with one file per seed. The binary formats are those
+Creates OUTDIR/{split,split_large,audit,pot,csv}/ with one file per seed. The binary formats are those
 decoded by fuzz/fuzz_common.h (fz_int: a tag byte, then 1/2/4/8 little-endian bytes) and
 described at the top of each fuzz_<target>.c.
 """
@@ -85,13 +85,20 @@ def split_seeds(out):
         # the mixed model: 30 % equally, 70 % by population
         write(out, f"{name}-mixed-30", bytes([0x80]) + fz_int(stated) + fz_int(30) +
               fz_int(100) + b"".join(fz_int(x) for x in w))
-    # generated weights (head bits 3-6 == 13): a few thousand parties for every method, and for
-    # the divisor methods 32 768 parties with small quotas, where the first jump misses and the
-    # correction steps run (slow inputs: one each)
-    largest = max(weights)
+    # seats: 15 parties, 101 seats, each divisor method
+    for method in range(2, 7):
+        write(out, f"seats-101-m{method}", bytes([method]) + fz_int(101) +
+              b"".join(fz_int(x) for x in weights))
+
+
+def split_large_seeds(out):
+    """fuzz_split_large generates its weights: a few thousand parties for every method, and for
+    the divisor methods 32 768 parties with small quotas, where the first jump misses and the
+    correction steps run. Weights up to Dalarna's largest municipality."""
+    largest = max(w for _, w in population())
 
     def generated(method, log2, extra, total, zeros):
-        return (bytes([method | (13 << 3)]) + fz_int(total) + bytes([log2, extra]) +
+        return (bytes([method]) + fz_int(total) + bytes([log2, extra]) +
                 struct.pack("<Q", 12345 + method) + fz_int(largest) + bytes([zeros]))
 
     for method in range(7):
@@ -100,10 +107,8 @@ def split_seeds(out):
                   generated(method, log2, extra, total, zeros))
     for method in range(2, 7):
         write(out, f"generated-32768-m{method}", generated(method, 15, 0, 30000, 20))
-    # seats: 15 parties, 101 seats, each divisor method
-    for method in range(2, 7):
-        write(out, f"seats-101-m{method}", bytes([method]) + fz_int(101) +
-              b"".join(fz_int(x) for x in weights))
+    write(out, "generated-mixed-30", bytes([0x80]) + fz_int(1030000) + fz_int(30) + fz_int(100) +
+          bytes([12, 0]) + struct.pack("<Q", 99) + fz_int(largest) + bytes([10]))
 
 
 def audit_seeds(out):
@@ -194,11 +199,12 @@ def main():
         sys.exit("usage: make_seeds.py OUTDIR")
     out = sys.argv[1]
     split_seeds(os.path.join(out, "split"))
+    split_large_seeds(os.path.join(out, "split_large"))
     audit_seeds(os.path.join(out, "audit"))
     pot_seeds(os.path.join(out, "pot"))
     csv_seeds(os.path.join(out, "csv"))
     number_seeds(os.path.join(out, "csv"))
-    for t in ("split", "audit", "pot", "csv"):
+    for t in ("split", "split_large", "audit", "pot", "csv"):
         print(f"{t}: {len(os.listdir(os.path.join(out, t)))} seeds")
 
 
