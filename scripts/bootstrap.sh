@@ -20,7 +20,7 @@ build=${BUILD_DIR:-build}
 pkgs=(gcc meson ninja-build pkg-config)
 # ... and what the test suites and bindings need.
 if [ "$mode" = test ]; then
-    pkgs+=(libcmocka-dev swig clang valgrind
+    pkgs+=(libcmocka-dev swig clang clang-14 libclang-rt-14-dev valgrind g++ bc
         python3-dev python3-numpy python3-pandas python3-pytest python3-hypothesis
         python3-mesonpy python3-nbclient python3-ipykernel python3-matplotlib python3-pip python3-venv
         r-base-dev r-cran-testthat r-cran-ggplot2)
