@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/types.h>
@@ -61,6 +62,36 @@ static inline long bench_child_peak_rss(int (*fn)(void *), void *arg)
     if (wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
         return -1;
     return ru.ru_maxrss;
+}
+
+/* The command line shared by the C benchmarks: [--quick] [--max-n N] [--min-time S]. Fills
+ * sizes[] with first, 10*first, ... up to max_n (at most 8) and returns how many; exits with 2 and
+ * a usage message on a bad command line. */
+static inline size_t bench_args(int argc, char **argv, const char *name, size_t first, size_t max_n,
+                                size_t quick_max_n, double *min_time, double quick_min_time,
+                                size_t sizes[8])
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--quick") == 0) {
+            max_n = quick_max_n;
+            *min_time = quick_min_time;
+        } else if (strcmp(argv[i], "--max-n") == 0 && i + 1 < argc) {
+            max_n = (size_t)strtod(argv[++i], NULL);
+        } else if (strcmp(argv[i], "--min-time") == 0 && i + 1 < argc) {
+            *min_time = strtod(argv[++i], NULL);
+        } else {
+            fprintf(stderr, "usage: %s [--quick] [--max-n N] [--min-time S]\n", name);
+            exit(2);
+        }
+    }
+    size_t nsizes = 0;
+    for (size_t n = first; n <= max_n && nsizes < 8; n *= 10)
+        sizes[nsizes++] = n;
+    if (nsizes == 0) {
+        fprintf(stderr, "%s: --max-n must be at least %zu\n", name, first);
+        exit(2);
+    }
+    return nsizes;
 }
 
 #endif

@@ -65,28 +65,10 @@ static void check(yr_status st, const int64_t *table, size_t n, const int64_t *r
 
 int main(int argc, char **argv)
 {
-    size_t max_n = 100000000;
     double min_time = 0.5;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--quick") == 0) {
-            max_n = 1000000;
-            min_time = 0.05;
-        } else if (strcmp(argv[i], "--max-n") == 0 && i + 1 < argc) {
-            max_n = (size_t)strtod(argv[++i], NULL);
-        } else if (strcmp(argv[i], "--min-time") == 0 && i + 1 < argc) {
-            min_time = strtod(argv[++i], NULL);
-        } else {
-            fprintf(stderr, "usage: bench_crosstab [--quick] [--max-n N] [--min-time S]\n");
-            return 2;
-        }
-    }
-    size_t sizes[8], nsizes = 0;
-    for (size_t n = 100000; n <= max_n && nsizes < 8; n *= 10)
-        sizes[nsizes++] = n;
-    if (nsizes == 0) {
-        fprintf(stderr, "bench_crosstab: --max-n must be at least 100000\n");
-        return 2;
-    }
+    size_t sizes[8];
+    size_t nsizes = bench_args(argc, argv, "bench_crosstab", 100000, 100000000, 1000000, &min_time,
+                               0.05, sizes);
     size_t big = sizes[nsizes - 1];
 
     long base_kib = bench_child_peak_rss(rss_noop, NULL);

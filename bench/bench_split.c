@@ -124,28 +124,10 @@ static int rss_run(void *arg)
 
 int main(int argc, char **argv)
 {
-    size_t max_n = 10000000;
     double min_time = 0.3;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--quick") == 0) {
-            max_n = 100000;
-            min_time = 0.02;
-        } else if (strcmp(argv[i], "--max-n") == 0 && i + 1 < argc) {
-            max_n = (size_t)strtod(argv[++i], NULL);
-        } else if (strcmp(argv[i], "--min-time") == 0 && i + 1 < argc) {
-            min_time = strtod(argv[++i], NULL);
-        } else {
-            fprintf(stderr, "usage: bench_split [--quick] [--max-n N] [--min-time S]\n");
-            return 2;
-        }
-    }
-    size_t sizes[8], nsizes = 0;
-    for (size_t n = 1000; n <= max_n && nsizes < 8; n *= 10)
-        sizes[nsizes++] = n;
-    if (nsizes == 0) {
-        fprintf(stderr, "bench_split: --max-n must be at least 1000\n");
-        return 2;
-    }
+    size_t sizes[8];
+    size_t nsizes =
+        bench_args(argc, argv, "bench_split", 1000, 10000000, 100000, &min_time, 0.02, sizes);
 
     /* Peak RSS first, while this process is still small (a forked child starts from it). */
     size_t big = sizes[nsizes - 1];
