@@ -11,17 +11,10 @@
 #include <cmocka.h>
 
 #include "internal/apportion.h"
-
-static uint64_t next_rand(uint64_t *s)
-{
-    uint64_t z = (*s += UINT64_C(0x9E3779B97F4A7C15));
-    z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-    z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
-    return z ^ (z >> 31);
-}
+#include "test_util.h"
 
 /* The rank order written out again: larger rem, then larger key, then smaller index. */
-static int rank_cmp(const void *pa, const void *pb)
+static int rem_rank_cmp(const void *pa, const void *pb)
 {
     const yr_rem *a = pa, *b = pb;
     if (a->rem != b->rem)
@@ -97,7 +90,7 @@ static void check_select(const yr_rem *orig, size_t n, size_t k)
     assert_non_null(seen);
     memcpy(a, orig, n * sizeof *a);
     memcpy(sorted, orig, n * sizeof *a);
-    qsort(sorted, n, sizeof *sorted, rank_cmp);
+    qsort(sorted, n, sizeof *sorted, rem_rank_cmp);
     yr_select_top(a, n, k);
     /* a permutation: every idx exactly once, with its own rem and key */
     for (size_t i = 0; i < n; i++) {

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "yrkesresa.h"
+#include "test_util.h"
 
 __extension__ typedef unsigned __int128 u128;
 
@@ -20,36 +21,7 @@ __extension__ typedef unsigned __int128 u128;
 #define MAXN 24
 #define SENTINEL INT64_C(-5555555)
 
-static uint64_t next_rand(uint64_t *s)
-{
-    uint64_t z = (*s += UINT64_C(0x9E3779B97F4A7C15));
-    z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-    z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
-    return z ^ (z >> 31);
-}
-
-static uint64_t rand_upto(uint64_t *s, uint64_t bound)
-{
-    return next_rand(s) % (bound + 1);
-}
-
 /* ---- reference ------------------------------------------------------------------------------ */
-
-typedef struct row {
-    u128 rem;
-    int64_t w;
-    size_t idx;
-} row;
-
-static int row_cmp(const void *pa, const void *pb)
-{
-    const row *a = pa, *b = pb;
-    if (a->rem != b->rem)
-        return a->rem > b->rem ? -1 : 1;
-    if (a->w != b->w)
-        return a->w > b->w ? -1 : 1;
-    return a->idx < b->idx ? -1 : a->idx > b->idx;
-}
 
 /* Exact reference for inputs small enough that N_i and D fit 128 bits (the caller keeps them
  * so). Also returns each row's exact quota as whole + rem/D for the "within one unit" check. */
@@ -63,7 +35,7 @@ static void ref_mixed(int64_t total, int64_t num, int64_t den, const int64_t *w,
         W = 1; /* only reached with num == den: the weighted part is 0 */
     uint64_t t = total < 0 ? (uint64_t)0 - (uint64_t)total : (uint64_t)total;
     u128 D = (u128)den * n * W;
-    row rows[MAXN];
+    rank_row rows[MAXN];
     uint64_t q[MAXN];
     u128 floors = 0;
     for (size_t i = 0; i < n; i++) {
@@ -80,7 +52,7 @@ static void ref_mixed(int64_t total, int64_t num, int64_t den, const int64_t *w,
     }
     if (qden)
         *qden = D;
-    qsort(rows, n, sizeof *rows, row_cmp);
+    qsort(rows, n, sizeof *rows, rank_cmp);
     for (size_t j = 0; j < (size_t)(t - floors); j++)
         q[rows[j].idx]++;
     for (size_t i = 0; i < n; i++)

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "yrkesresa.h"
+#include "test_util.h"
 
 enum { A, B, C, D };
 
@@ -284,19 +285,6 @@ static int ref_before(const ref_party *a, const ref_party *b)
     return a->idx < b->idx;
 }
 
-static uint64_t rng_next(uint64_t *s)
-{
-    uint64_t z = (*s += 0x9e3779b97f4a7c15u);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-    return z ^ (z >> 31);
-}
-
-static uint64_t rng_below(uint64_t *s, uint64_t n)
-{
-    return rng_next(s) % n;
-}
-
 #define MAXD 6
 #define MAXM 7
 #define MAXREC 40
@@ -305,27 +293,27 @@ static uint64_t rng_below(uint64_t *s, uint64_t n)
 static void check_random_year(uint64_t *seed, unsigned *n_ok, unsigned *n_range)
 {
     yr_pot_rules rules;
-    if (rng_below(seed, 3) == 0) {
+    if (rand_below(seed, 3) == 0) {
         rules = dalarna();
     } else {
-        rules.fee = (int64_t)rng_below(seed, 1000);
-        rules.pot_part = rules.fee ? (int64_t)rng_below(seed, (uint64_t)rules.fee + 1) : 0;
-        rules.share[0] = (int64_t)rng_below(seed, 13);
-        rules.share[1] = (int64_t)rng_below(seed, 13);
+        rules.fee = (int64_t)rand_below(seed, 1000);
+        rules.pot_part = rules.fee ? (int64_t)rand_below(seed, (uint64_t)rules.fee + 1) : 0;
+        rules.share[0] = (int64_t)rand_below(seed, 13);
+        rules.share[1] = (int64_t)rand_below(seed, 13);
     }
-    size_t nd = 1 + (size_t)rng_below(seed, MAXD), nm = 1 + (size_t)rng_below(seed, MAXM);
-    size_t na = (size_t)rng_below(seed, MAXREC), nt = (size_t)rng_below(seed, 3 * nd + 1);
+    size_t nd = 1 + (size_t)rand_below(seed, MAXD), nm = 1 + (size_t)rand_below(seed, MAXM);
+    size_t na = (size_t)rand_below(seed, MAXREC), nt = (size_t)rand_below(seed, 3 * nd + 1);
     yr_attendance att[MAXREC];
     yr_trainer tr[3 * MAXD];
     for (size_t i = 0; i < na; i++) {
-        att[i].day = (size_t)rng_below(seed, nd);
-        att[i].municipality = (size_t)rng_below(seed, nm);
-        att[i].participants = (int64_t)rng_below(seed, 30);
+        att[i].day = (size_t)rand_below(seed, nd);
+        att[i].municipality = (size_t)rand_below(seed, nm);
+        att[i].participants = (int64_t)rand_below(seed, 30);
     }
     for (size_t i = 0; i < nt; i++) {
-        tr[i].day = (size_t)rng_below(seed, nd);
-        tr[i].municipality = (size_t)rng_below(seed, nm);
-        tr[i].role = (yr_role)rng_below(seed, YR_ROLE_COUNT);
+        tr[i].day = (size_t)rand_below(seed, nd);
+        tr[i].municipality = (size_t)rand_below(seed, nm);
+        tr[i].role = (yr_role)rand_below(seed, YR_ROLE_COUNT);
     }
 
     /* Reference, by plain summation and reduced-fraction addition. */

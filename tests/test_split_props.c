@@ -20,6 +20,7 @@
 #include <cmocka.h>
 
 #include "yrkesresa.h"
+#include "test_util.h"
 
 __extension__ typedef unsigned __int128 u128;
 __extension__ typedef __int128 i128;
@@ -30,22 +31,6 @@ __extension__ typedef __int128 i128;
 static const yr_method divisor_methods[] = {
     YR_DHONDT, YR_SAINTE_LAGUE, YR_SAINTE_LAGUE_MODIFIED, YR_HUNTINGTON_HILL, YR_ADAMS,
 };
-
-/* ---- deterministic PRNG (splitmix64) -------------------------------------------------------- */
-
-static uint64_t next_rand(uint64_t *s)
-{
-    uint64_t z = (*s += UINT64_C(0x9E3779B97F4A7C15));
-    z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-    z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
-    return z ^ (z >> 31);
-}
-
-/* uniform-ish in [0, bound] (bound < 2^64 - 1; the tiny modulo bias does not matter here) */
-static uint64_t rand_upto(uint64_t *s, uint64_t bound)
-{
-    return next_rand(s) % (bound + 1);
-}
 
 /* Random weights in one of several shapes: tiny (many ties and zeros), small, medium, large,
  * huge (the sum needs more than 64 bits), multiples of 2^60, and "mostly zero". */
@@ -191,22 +176,6 @@ static void divisor_cut(yr_method m, const int64_t *w, size_t n, const int64_t *
 }
 
 /* ---- references --------------------------------------------------------------------------- */
-
-typedef struct rank_row {
-    u128 rem;
-    int64_t w;
-    size_t idx;
-} rank_row;
-
-static int rank_cmp(const void *pa, const void *pb)
-{
-    const rank_row *a = pa, *b = pb;
-    if (a->rem != b->rem)
-        return a->rem > b->rem ? -1 : 1;
-    if (a->w != b->w)
-        return a->w > b->w ? -1 : 1;
-    return a->idx < b->idx ? -1 : a->idx > b->idx;
-}
 
 /* Largest remainder / round-each reference. Returns the expected status; *boundary_tie set
  * when the last unit given and the first not given have equal remainders and weights. */

@@ -1,0 +1,51 @@
+/* Shared by the C tests: a deterministic generator and the exact largest-remainder rank order.
+ * Test code only; the references themselves stay in each test. */
+#ifndef YR_TEST_UTIL_H
+#define YR_TEST_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+__extension__ typedef unsigned __int128 test_u128;
+
+/* splitmix64: a fixed seed gives the same cases on every run and platform. */
+static inline uint64_t next_rand(uint64_t *s)
+{
+    uint64_t z = (*s += UINT64_C(0x9E3779B97F4A7C15));
+    z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+    z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+    return z ^ (z >> 31);
+}
+
+/* 0 .. bound, inclusive. */
+static inline uint64_t rand_upto(uint64_t *s, uint64_t bound)
+{
+    return next_rand(s) % (bound + 1);
+}
+
+/* 0 .. n-1. */
+static inline uint64_t rand_below(uint64_t *s, uint64_t n)
+{
+    return next_rand(s) % n;
+}
+
+/* A party's remainder over the common denominator, its weight and its index, ranked for the
+ * largest-remainder settlement: larger remainder, then larger weight, then earlier party (SPEC). */
+typedef struct rank_row {
+    test_u128 rem;
+    int64_t w;
+    size_t idx;
+} rank_row;
+
+/* qsort comparator: the rows that win a unit come first. */
+static inline int rank_cmp(const void *pa, const void *pb)
+{
+    const rank_row *a = pa, *b = pb;
+    if (a->rem != b->rem)
+        return a->rem > b->rem ? -1 : 1;
+    if (a->w != b->w)
+        return a->w > b->w ? -1 : 1;
+    return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+#endif
