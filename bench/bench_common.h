@@ -46,6 +46,13 @@ static inline void *bench_alloc(size_t bytes)
     return p;
 }
 
+/* Does nothing: the baseline for bench_child_peak_rss(). */
+static inline int bench_noop(void *arg)
+{
+    (void)arg;
+    return 0;
+}
+
 /* Run fn(arg) once in a child process and return the child's peak resident set in KiB
  * (ru_maxrss of that child only, from wait4), or -1 on failure. The child exits with status 0
  * when fn returns 0. */

@@ -27,12 +27,6 @@ typedef struct rss_case {
     size_t n;
 } rss_case;
 
-static int rss_noop(void *arg)
-{
-    (void)arg;
-    return 0;
-}
-
 static int rss_run(void *arg)
 {
     const rss_case *c = arg;
@@ -71,7 +65,7 @@ int main(int argc, char **argv)
                                0.05, sizes);
     size_t big = sizes[nsizes - 1];
 
-    long base_kib = bench_child_peak_rss(rss_noop, NULL);
+    long base_kib = bench_child_peak_rss(bench_noop, NULL);
     rss_case rc = {big};
     long rss_kib = bench_child_peak_rss(rss_run, &rc);
 

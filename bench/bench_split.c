@@ -102,12 +102,6 @@ typedef struct rss_case {
     yr_method method;
 } rss_case;
 
-static int rss_noop(void *arg)
-{
-    (void)arg;
-    return 0;
-}
-
 static int rss_run(void *arg)
 {
     const rss_case *c = arg;
@@ -131,7 +125,7 @@ int main(int argc, char **argv)
 
     /* Peak RSS first, while this process is still small (a forked child starts from it). */
     size_t big = sizes[nsizes - 1];
-    long base_kib = bench_child_peak_rss(rss_noop, NULL);
+    long base_kib = bench_child_peak_rss(bench_noop, NULL);
     long rss_kib[NMETHODS];
     for (size_t m = 0; m < NMETHODS; m++) {
         rss_case c = {big, 1000000000000, methods[m]};
