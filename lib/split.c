@@ -84,6 +84,13 @@ static yr_rem *alloc_rems(size_t n)
     return malloc(n * sizeof(yr_rem));
 }
 
+/* out[i] = -out[i] for magnitudes up to 2^63 (the result may be INT64_MIN). */
+static void negate_all(int64_t *out, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        out[i] = (int64_t)((uint64_t)0 - (uint64_t)out[i]);
+}
+
 /* Settle floors already in out[] (magnitudes) with nrem remainders: +1 to the k that rank first,
  * then apply the sign. */
 static void finish_lr(yr_rem *rems, size_t nrem, uint64_t k, int negative, int64_t *out, size_t n)
@@ -91,10 +98,8 @@ static void finish_lr(yr_rem *rems, size_t nrem, uint64_t k, int negative, int64
     yr_select_top(rems, nrem, (size_t)k);
     for (size_t j = 0; j < k; j++)
         out[rems[j].idx] += 1;
-    if (negative) {
-        for (size_t i = 0; i < n; i++)
-            out[i] = (int64_t)((uint64_t)0 - (uint64_t)out[i]);
-    }
+    if (negative)
+        negate_all(out, n);
 }
 
 static void fill_zero(int64_t *out, size_t n)
@@ -148,6 +153,20 @@ static yr_status settle_wide(uint64_t t, int negative, const int64_t *weights, s
  * remainder in one bucket, e.g. equal weights) 16 bytes per party, as before. */
 #define YR_LR_HBITS 11
 
+/* floor(rt*w / W) for rt < W, with m = floor(2^64 rt / W) precomputed, and the remainder in *rem:
+ * the estimate floor(w m / 2^64) is the floor or one less, so one correction makes it exact. */
+static inline uint64_t floor_rem(uint64_t w, uint64_t m, uint64_t rt, uint64_t wsum, uint64_t *rem)
+{
+    uint64_t e = (uint64_t)(((yr_u128)w * m) >> 64);
+    yr_u128 r = (yr_u128)rt * w - (yr_u128)e * wsum;
+    if (r >= wsum) {
+        e++;
+        r -= wsum;
+    }
+    *rem = (uint64_t)r;
+    return e;
+}
+
 static inline uint64_t lr_rem(uint64_t w, uint64_t floor_part, uint64_t rt, uint64_t wsum)
 {
     /* floor_part = floor(rt*w / W); the remainder rt*w - floor_part*W < W */
@@ -169,14 +188,9 @@ static yr_status split_lr64(uint64_t t, int negative, const int64_t *weights, si
      * still fail); pass 2 writes. */
     uint64_t floors = 0;
     for (size_t i = 0; i < n; i++) {
-        uint64_t w = (uint64_t)weights[i];
-        uint64_t e = (uint64_t)(((yr_u128)w * m) >> 64);
-        yr_u128 r = (yr_u128)rt * w - (yr_u128)e * wsum;
-        uint64_t c = r >= wsum;
-        e += c;
-        r -= c ? wsum : 0;
-        floors += qt * w + e;
-        hist[(uint64_t)r >> shift]++;
+        uint64_t w = (uint64_t)weights[i], r;
+        floors += qt * w + floor_rem(w, m, rt, wsum, &r);
+        hist[r >> shift]++;
     }
     uint64_t k = t - floors; /* < number of nonzero remainders */
     size_t b = 0, cum = 0, nb = (size_t)1 << YR_LR_HBITS;
@@ -201,13 +215,9 @@ static yr_status split_lr64(uint64_t t, int negative, const int64_t *weights, si
     /* Nothing can fail from here: write the floors and +1 for every higher bucket. */
     size_t c = 0;
     for (size_t i = 0; i < n; i++) {
-        uint64_t w = (uint64_t)weights[i];
-        uint64_t e = (uint64_t)(((yr_u128)w * m) >> 64);
-        yr_u128 r = (yr_u128)rt * w - (yr_u128)e * wsum;
-        uint64_t cc = r >= wsum;
-        e += cc;
-        r -= cc ? wsum : 0;
-        uint64_t bk = (uint64_t)r >> shift;
+        uint64_t w = (uint64_t)weights[i], r;
+        uint64_t e = floor_rem(w, m, rt, wsum, &r);
+        uint64_t bk = r >> shift;
         out[i] = (int64_t)(qt * w + e + (k > 0 && bk > b));
         if (ncand > 0 && bk == b)
             cand[c++] = i;
@@ -260,10 +270,8 @@ static yr_status split_lr64(uint64_t t, int negative, const int64_t *weights, si
             out[cand[j]] += (int64_t)vals[j];
         free(cand);
     }
-    if (negative) {
-        for (size_t i = 0; i < n; i++)
-            out[i] = (int64_t)((uint64_t)0 - (uint64_t)out[i]);
-    }
+    if (negative)
+        negate_all(out, n);
     return YR_OK;
 }
 
