@@ -91,16 +91,6 @@ typedef struct pot_day {
     size_t ntrainers; /* trainer records that day */
 } pot_day;
 
-static yr_u128 gcd128(yr_u128 a, yr_u128 b)
-{
-    while (b != 0) {
-        yr_u128 r = a % b;
-        a = b;
-        b = r;
-    }
-    return a;
-}
-
 /* Check the rules. */
 static yr_status check_rules(const yr_pot_rules *rules)
 {
@@ -176,10 +166,10 @@ static yr_status plan_days(pot_day *days, size_t ndays, int64_t pot_part, yr_u12
             continue;
         if (day->shares == 0)
             return YR_ERR_RANGE;
-        yr_u128 g = gcd128(pot, day->shares);
+        yr_u128 g = yr_gcd_u128(pot, day->shares);
         day->shares /= g;
         day->pot_red = (uint64_t)(pot / g);
-        yr_u128 q = l / gcd128(l, day->shares);
+        yr_u128 q = l / yr_gcd_u128(l, day->shares);
         if (!yr_mul_u128_checked(q, day->shares, &l) || l > (YR_U128_MAX >> 1))
             return YR_ERR_OVERFLOW;
         dist += pot;

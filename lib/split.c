@@ -591,16 +591,6 @@ YR_API yr_status yr_split(int64_t total, const int64_t *weights, size_t n, yr_me
 
 /* ---- mixed model -------------------------------------------------------------------------- */
 
-static uint64_t gcd64(uint64_t a, uint64_t b)
-{
-    while (b != 0) {
-        uint64_t r = a % b;
-        a = b;
-        b = r;
-    }
-    return a;
-}
-
 YR_API yr_status yr_split_mixed(int64_t total, int64_t equal_part_num, int64_t equal_part_den,
                                 const int64_t *weights, size_t n, int64_t *out)
 {
@@ -616,7 +606,7 @@ YR_API yr_status yr_split_mixed(int64_t total, int64_t equal_part_num, int64_t e
     if (st != YR_OK)
         return st;
     uint64_t t = yr_abs64(total);
-    uint64_t g = gcd64((uint64_t)equal_part_num, (uint64_t)equal_part_den);
+    uint64_t g = (uint64_t)yr_gcd_u128((uint64_t)equal_part_num, (uint64_t)equal_part_den);
     uint64_t num = (uint64_t)equal_part_num / g, den = (uint64_t)equal_part_den / g;
     if (t == 0) {
         fill_zero(out, n);
