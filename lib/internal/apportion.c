@@ -23,38 +23,33 @@ static void median_to_end(yr_rem *a, size_t lo, size_t hi)
         swap_rem(&a[mid], &a[hi]);
 }
 
+/* Restore the heap below pos in b[0..n), a heap whose top ranks last. */
+static void sift_rem(yr_rem *b, size_t n, size_t pos)
+{
+    for (;;) {
+        size_t worst = pos, l = 2 * pos + 1, r = l + 1;
+        if (l < n && yr_rem_before(&b[worst], &b[l]))
+            worst = l;
+        if (r < n && yr_rem_before(&b[worst], &b[r]))
+            worst = r;
+        if (worst == pos)
+            return;
+        swap_rem(&b[pos], &b[worst]);
+        pos = worst;
+    }
+}
+
 /* Heapsort a[lo..hi] so that entries that rank first come first. */
 static void heapsort_rem(yr_rem *a, size_t lo, size_t hi)
 {
     yr_rem *b = a + lo;
     size_t n = hi - lo + 1;
     /* a heap whose top ranks last, then repeatedly move the top to the end */
-    for (size_t start = n / 2; start-- > 0;) {
-        for (size_t pos = start;;) {
-            size_t worst = pos, l = 2 * pos + 1, r = l + 1;
-            if (l < n && yr_rem_before(&b[worst], &b[l]))
-                worst = l;
-            if (r < n && yr_rem_before(&b[worst], &b[r]))
-                worst = r;
-            if (worst == pos)
-                break;
-            swap_rem(&b[pos], &b[worst]);
-            pos = worst;
-        }
-    }
+    for (size_t start = n / 2; start-- > 0;)
+        sift_rem(b, n, start);
     for (size_t end = n; end-- > 1;) {
         swap_rem(&b[0], &b[end]);
-        for (size_t pos = 0;;) {
-            size_t worst = pos, l = 2 * pos + 1, r = l + 1;
-            if (l < end && yr_rem_before(&b[worst], &b[l]))
-                worst = l;
-            if (r < end && yr_rem_before(&b[worst], &b[r]))
-                worst = r;
-            if (worst == pos)
-                break;
-            swap_rem(&b[pos], &b[worst]);
-            pos = worst;
-        }
+        sift_rem(b, end, 0);
     }
 }
 
