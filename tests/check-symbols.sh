@@ -11,10 +11,12 @@ map=$SOURCE_DIR/lib/yrkesresa.map
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# The version node named in the map (e.g. YRKESRESA_0.1) and the names under global:.
-node=$(sed -n 's/^\([A-Z0-9_.]*\)[[:space:]]*{.*/\1/p' "$map" | head -n 1)
-sed -n '/global:/,/local:/p' "$map" | grep -v -e 'global:' -e 'local:' |
-    sed 's|/\*.*\*/||; s/[[:space:];]//g' | grep -v '^$' | sort -u >"$tmp/map"
+# The version nodes named in the map (YRKESRESA_0.1, YRKESRESA_0.2, ...) and the names under
+# global:.
+nodes=$(sed -n 's/^\([A-Z0-9_.]*\)[[:space:]]*{.*/\1/p' "$map")
+node=$(echo "$nodes" | tr '\n' ' ' | sed 's/ $//')
+sed -n '/global:/,/^}/p' "$map" | grep -v -e 'global:' -e 'local:' -e '^}' |
+    sed 's|/\*.*\*/||; s/[[:space:];]//g' | grep -v -e '^$' -e '^\*$' | sort -u >"$tmp/map"
 
 # Defined dynamic symbols, without the version node's own absolute symbol.
 nm -D --defined-only "$so" | awk '$2 != "A" { print $3 }' >"$tmp/raw"
@@ -35,7 +37,7 @@ if [ -n "$extra" ]; then
 fi
 
 # Every exported symbol is bound to the map's version node.
-unversioned=$(grep -v "@@$node\$" "$tmp/raw" || true)
+unversioned=$(grep -v -E "@@($(echo "$nodes" | paste -sd '|' | sed 's/\./\\./g'))\$" "$tmp/raw" || true)
 if [ -n "$unversioned" ]; then
     echo "UNVERSIONED: exported without @@$node:"
     echo "$unversioned" | sed 's/^/  /'
