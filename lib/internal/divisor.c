@@ -213,13 +213,38 @@ static uint64_t hi_of(const yr_divisor_job *j, size_t i)
 
 /* ---- jump -------------------------------------------------------------------------------- */
 
-/* clamp(#{s : d(s) < w x}, lo, hi): from the estimate floor(w x), which is within two units. */
+/* #{s : d(s) < w x} directly from floor(w x) and its fraction, for D'Hondt, Adams and the
+ * Sainte-Laguë methods when x.k < 128 (the fraction is r / 2^k); -1 when there is no shortcut. */
+static int units_direct(const dctx *c, uint64_t w, fx x, yr_u128 *units)
+{
+    yr_method m = c->job->method;
+    if (x.k >= 128 || (m != YR_DHONDT && m != YR_ADAMS && m != YR_SAINTE_LAGUE &&
+                       m != YR_SAINTE_LAGUE_MODIFIED))
+        return -1;
+    yr_u128 p = (yr_u128)w * x.m;
+    yr_u128 f = p >> x.k, r = x.k > 0 ? p & (((yr_u128)1 << x.k) - 1) : 0;
+    if (m == YR_DHONDT) { /* s + 1 < y */
+        *units = r != 0 ? f : (f > 0 ? f - 1 : 0);
+    } else if (m == YR_ADAMS) { /* s < y */
+        *units = f + (r != 0);
+    } else { /* s + 1/2 < y for s >= 1 (d(0) <= 3/2 <= d(1)), the first unit by its own test */
+        yr_u128 half = f + (x.k > 0 && r > ((yr_u128)1 << (x.k - 1)));
+        *units = half >= 2 ? half : (yr_u128)above_cut(c, w, 0, x);
+    }
+    return 0;
+}
+
+/* clamp(#{s : d(s) < w x}, lo, hi): directly, or from the estimate floor(w x), which is within
+ * two units, corrected by exact comparisons. */
 static uint64_t units_at(const dctx *c, size_t i, fx x)
 {
     const yr_divisor_job *j = c->job;
     uint64_t w = (uint64_t)j->weights[i], lo = lo_of(j, i), hi = hi_of(j, i);
     if (lo == hi)
         return lo;
+    yr_u128 u;
+    if (units_direct(c, w, x, &u) == 0)
+        return u > hi ? hi : (u < lo ? lo : (uint64_t)u);
     yr_u128 p = (yr_u128)w * x.m;
     yr_u128 f = x.k < 128 ? p >> x.k : 0;
     uint64_t s = f > hi ? hi : (uint64_t)f;
@@ -276,7 +301,7 @@ static fx next_multiplier(const dctx *c, fx x, tally t, const fx *lo, const fx *
 
 /* Jump to an allocation "every allowed unit above a cut" within the slack of the total when
  * possible; out[] holds it, the return value is its sum. */
-static yr_u128 jump(const dctx *c, int64_t *out)
+static yr_u128 jump(const dctx *c, int64_t *out, fx *cut)
 {
     const yr_divisor_job *j = c->job;
     yr_u128 wsum = 0, npos = 0, total = j->total;
@@ -315,6 +340,7 @@ static yr_u128 jump(const dctx *c, int64_t *out)
         x = next;
         t = jump_to(c, x, out);
     }
+    *cut = x;
     return t.given;
 }
 
@@ -345,19 +371,54 @@ static void sift_down(const dctx *c, size_t *heap, size_t len, size_t pos)
     }
 }
 
-/* From an allocation "all allowed units above a cut" summing to given, one unit at a time to
+/* The parties that can take part in the steps, into heap[]; their number. Adding: a party's
+ * next unit (below its maximum); removing: its last unit (above its minimum). With a cut x2
+ * (not NULL) only the units beyond it: when adding, the units above x2 (> x); when removing,
+ * the held units not above x2 (< x). */
+static size_t gather(const dctx *c, const fx *x2, size_t *heap)
+{
+    const yr_divisor_job *j = c->job;
+    size_t len = 0;
+    for (size_t i = 0; i < j->n; i++) {
+        uint64_t s = (uint64_t)c->seats[i], w = (uint64_t)j->weights[i];
+        if (w == 0 || (c->removing ? s <= lo_of(j, i) : s >= hi_of(j, i)))
+            continue;
+        if (x2 == NULL || above_cut(c, w, c->removing ? s - 1 : s, *x2) != c->removing)
+            heap[len++] = i;
+    }
+    return len;
+}
+
+/* The heap's parties for a miss of `miss` units from the cut x (NULL: none known). When at least
+ * `miss` parties have a unit beyond a second cut x2 a little past x, the steps stay among those
+ * units (every unit beyond x2 ranks before, or when removing after, every other), so only those
+ * parties enter the heap; x2 widens until they are enough, else every party enters. */
+static size_t candidates(const dctx *c, const fx *x, yr_u128 miss, size_t *heap)
+{
+    const yr_u128 total = c->job->total;
+    for (int attempt = 0; x != NULL && attempt < 6 && total > 0; attempt++) {
+        yr_u128 spread = (2 * miss + 64) << (3 * attempt);
+        if (spread >= total) /* x2 = x (T +- spread) / T: wider than the whole range */
+            break;
+        yr_u128 num = c->removing ? total - spread : total + spread;
+        fx x2 = fx_make((yr_u128)x->m * (uint64_t)num, total, (int)x->k);
+        size_t len = gather(c, &x2, heap);
+        if (len >= miss)
+            return len;
+    }
+    return gather(c, NULL, heap);
+}
+
+/* From an allocation "all allowed units above the cut x" summing to given, one unit at a time to
  * the total. heap has room for n entries. */
-static void step(dctx *c, size_t *heap, yr_u128 given, int64_t *out)
+static void step(dctx *c, size_t *heap, yr_u128 given, const fx *x, int64_t *out)
 {
     const yr_divisor_job *j = c->job;
     const yr_u128 total = j->total;
+    if (given == total)
+        return;
     c->removing = given > total;
-    size_t len = 0;
-    for (size_t i = 0; i < j->n; i++) {
-        uint64_t s = (uint64_t)out[i];
-        if (j->weights[i] > 0 && (c->removing ? s > lo_of(j, i) : s < hi_of(j, i)))
-            heap[len++] = i;
-    }
+    size_t len = candidates(c, x, c->removing ? given - total : total - given, heap);
     for (size_t p = len / 2; p-- > 0;)
         sift_down(c, heap, len, p);
     for (; given != total && len > 0;) {
@@ -518,13 +579,16 @@ yr_status yr_divisor_split(const yr_divisor_job *job, int64_t *out, size_t *tie_
     yr_u128 given = start_low(job, 0, out);
     if (given < job->total && zero_first)
         given = start_low(job, 1, out);
+    fx cut;
+    const fx *have_cut = NULL;
     if (given < job->total) {
-        given = jump(&c, out);
+        given = jump(&c, out, &cut);
+        have_cut = &cut;
     } else if (given > job->total && zero_first && job->minimum == NULL && job->maximum == NULL) {
         first_units(job, (uint64_t *)heap, out);
         given = job->total;
     }
-    step(&c, heap, given, out);
+    step(&c, heap, given, have_cut, out);
     free(heap);
     if (tie_party != NULL)
         *tie_party = find_tie(&c, out);
