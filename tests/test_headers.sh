@@ -9,7 +9,7 @@ inc=(-I"$SOURCE_DIR/include" -I"$BUILD_DIR/include")
     { echo "test_headers: $BUILD_DIR/include/yrkesresa/version.h not generated" >&2; exit 1; }
 
 headers=(yrkesresa.h yrkesresa/common.h yrkesresa/version.h yrkesresa/split.h yrkesresa/audit.h
-    yrkesresa/pot.h yrkesresa/stats.h)
+    yrkesresa/pot.h yrkesresa/stats.h yrkesresa/table.h)
 # Every installed header of the source tree is in the list above.
 for h in "$SOURCE_DIR"/include/yrkesresa/*.h; do
     name=yrkesresa/$(basename "$h")
