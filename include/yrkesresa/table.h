@@ -16,16 +16,6 @@
 extern "C" {
 #endif
 
-#ifndef YR_WHERE_NONE
-/* Temporary copy of the error location of yrkesresa/common.h (round-2 PLAN), until it lands. */
-typedef struct yr_where {
-    size_t record;
-    size_t column;
-    const char *arg;
-} yr_where;
-#define YR_WHERE_NONE ((size_t)-1)
-#endif
-
 /**
  * @brief Split several cost items by the same weights into a table whose columns and rows add up.
  *
