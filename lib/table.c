@@ -43,7 +43,7 @@ typedef enum target {
 
 typedef struct flow {
     size_t n, m;
-    uint8_t *cell; /* column-major: cell[j * n + i] */
+    uint8_t *cell; /* row-major: cell[i * m + j] */
     size_t *deg;   /* units party i has taken */
     size_t *lo;    /* party i's lower bound (row floor); hi = lo + up_ok */
     uint8_t *up_ok;
@@ -53,6 +53,7 @@ typedef struct flow {
     size_t *mark; /* n + m nodes: the search stamp, or DEAD */
     size_t *parent;
     size_t *queue;
+    size_t *cursor; /* column j: where its last scan found a target */
     size_t stamp;
 } flow;
 
@@ -93,7 +94,7 @@ static void augment(flow *f, size_t u, size_t node)
     size_t n = f->n, j;
     if (node < n) {
         j = f->parent[node] - n;
-        f->cell[j * n + node] &= (uint8_t)~CELL_UP;
+        f->cell[node * f->m + j] &= (uint8_t)~CELL_UP;
         f->deg[node]--;
     } else {
         j = node - n;
@@ -101,13 +102,13 @@ static void augment(flow *f, size_t u, size_t node)
     }
     for (;;) {
         size_t r = f->parent[n + j];
-        f->cell[j * n + r] |= CELL_UP;
+        f->cell[r * f->m + j] |= CELL_UP;
         if (r == u) {
             f->deg[u]++;
             return;
         }
         j = f->parent[r] - n;
-        f->cell[j * n + r] &= (uint8_t)~CELL_UP;
+        f->cell[r * f->m + j] &= (uint8_t)~CELL_UP;
     }
 }
 
@@ -136,16 +137,18 @@ static int search(flow *f, size_t u, target t)
         size_t x = f->queue[head++];
         if (x < n) {
             for (size_t j = 0; j < m; j++) {
-                if ((f->cell[j * n + x] & (CELL_OPEN | CELL_UP)) == CELL_OPEN &&
+                if ((f->cell[x * m + j] & (CELL_OPEN | CELL_UP)) == CELL_OPEN &&
                     visit(f, n + j, x, &tail) && is_target(f, n + j, t)) {
                     augment(f, u, n + j);
                     return 1;
                 }
             }
         } else {
-            const uint8_t *col = f->cell + (x - n) * n;
-            for (size_t v = 0; v < n; v++) {
-                if ((col[v] & CELL_UP) && visit(f, v, x, &tail) && is_target(f, v, t)) {
+            size_t j = x - n;
+            const uint8_t *col = f->cell + j;
+            for (size_t k = 0, v = f->cursor[j]; k < n; k++, v = v + 1 < n ? v + 1 : 0) {
+                if ((col[v * m] & CELL_UP) && visit(f, v, x, &tail) && is_target(f, v, t)) {
+                    f->cursor[j] = v;
                     augment(f, u, v);
                     return 1;
                 }
@@ -164,32 +167,39 @@ static void new_phase(flow *f)
     f->stamp = 0;
 }
 
-/* Step 1's greedy fill: each party in turn takes the open columns that still want the most units
- * (order[] keeps the columns sorted by that, stably). */
-static void greedy_fill(flow *f, const size_t *goal, size_t *order)
+/* Step 1's greedy fill: each party in turn takes the open columns that still want the most units.
+ * order[0..m) keeps the columns sorted by units still wanted, ties in their previous order; after
+ * a party, the columns it took (still sorted among themselves) are merged back with the others
+ * (tmp: 4m entries, the two lists with their previous positions). */
+static void greedy_fill(flow *f, const size_t *goal, size_t *order, size_t *tmp)
 {
     const size_t n = f->n, m = f->m;
+    size_t *took = tmp, *took_at = tmp + m, *rest = tmp + 2 * m, *rest_at = tmp + 3 * m;
     for (size_t i = 0; i < n; i++) {
-        size_t got = 0;
-        for (size_t p = 0; p < m && got < goal[i]; p++) {
+        size_t got = 0, nrest = 0;
+        for (size_t p = 0; p < m; p++) {
             size_t j = order[p];
-            if (f->load[j] < f->want[j] && (f->cell[j * n + i] & CELL_OPEN)) {
-                f->cell[j * n + i] |= CELL_UP;
+            if (got < goal[i] && f->load[j] < f->want[j] && (f->cell[i * m + j] & CELL_OPEN)) {
+                f->cell[i * m + j] |= CELL_UP;
                 f->load[j]++;
-                got++;
+                took_at[got] = p;
+                took[got++] = j;
+            } else {
+                rest_at[nrest] = p;
+                rest[nrest++] = j;
             }
         }
         f->deg[i] = got;
         if (got == 0)
             continue;
-        for (size_t p = 1; p < m; p++) { /* insertion sort by units still wanted */
-            size_t j = order[p], q = p;
-            size_t left = f->want[j] - f->load[j];
-            while (q > 0 && f->want[order[q - 1]] - f->load[order[q - 1]] < left) {
-                order[q] = order[q - 1];
-                q--;
+        for (size_t a = 0, b = 0, p = 0; p < m; p++) { /* stable merge, most wanted first */
+            int first = b == nrest;
+            if (!first && a < got) {
+                size_t la = f->want[took[a]] - f->load[took[a]];
+                size_t lb = f->want[rest[b]] - f->load[rest[b]];
+                first = la > lb || (la == lb && took_at[a] < rest_at[b]);
             }
-            order[q] = j;
+            order[p] = first ? took[a++] : rest[b++];
         }
     }
 }
@@ -199,7 +209,7 @@ static int reach_goal(flow *f, const size_t *goal, size_t *order)
 {
     for (size_t j = 0; j < f->m; j++)
         order[j] = j;
-    greedy_fill(f, goal, order);
+    greedy_fill(f, goal, order, order + f->m);
     new_phase(f);
     int all = 1;
     for (size_t i = 0; i < f->n; i++) {
@@ -279,6 +289,7 @@ static void work_free(work *w)
     free(f->mark);
     free(f->parent);
     free(f->queue);
+    free(f->cursor);
     free(w->lr);
     free(w->goal);
     free(w->order);
@@ -292,7 +303,7 @@ static yr_status work_alloc(work *w, size_t n, size_t m)
     f->n = n;
     f->m = m;
     size_t nodes = n + m;
-    if (nodes < n || nodes > SIZE_MAX / sizeof(yr_rem))
+    if (nodes < n || nodes > SIZE_MAX / sizeof(yr_rem) || m > SIZE_MAX / 5 / sizeof(size_t))
         return YR_ERR_NOMEM;
     f->cell = calloc(n * m, 1);
     f->deg = calloc(n, sizeof *f->deg);
@@ -306,10 +317,12 @@ static yr_status work_alloc(work *w, size_t n, size_t m)
     f->queue = malloc(nodes * sizeof *f->queue);
     w->lr = malloc(n * sizeof *w->lr);
     w->goal = malloc(n * sizeof *w->goal);
-    w->order = malloc(m * sizeof *w->order);
+    w->order = malloc(5 * m * sizeof *w->order);
+    f->cursor = calloc(m, sizeof *f->cursor);
     w->rank = malloc(n * sizeof *w->rank);
     if (!f->cell || !f->deg || !f->lo || !f->up_ok || !f->settled || !f->want || !f->load ||
-        !f->mark || !f->parent || !f->queue || !w->lr || !w->goal || !w->order || !w->rank) {
+        !f->mark || !f->parent || !f->queue || !w->lr || !w->goal || !w->order || !w->rank ||
+        !f->cursor) {
         work_free(w);
         return YR_ERR_NOMEM;
     }
@@ -343,7 +356,7 @@ static void quotas(work *w, const int64_t *totals, const int64_t *weights, uint6
         for (size_t j = 0; j < m; j++) {
             uint64_t q = (uint64_t)divmod((yr_u128)(uint64_t)totals[j] * wi, wsum, &r);
             out[i * m + j] = (int64_t)q;
-            f->cell[j * n + i] = r != 0 ? CELL_OPEN : 0;
+            f->cell[i * m + j] = r != 0 ? CELL_OPEN : 0;
             f->want[j] -= (size_t)q;
             floors += q;
         }
@@ -383,11 +396,8 @@ static yr_status solve_table(const int64_t *totals, const int64_t *weights, size
             nup += f->deg[i] > f->lo[i];
         greedy_base(f, w.rank, w.nrank, nup);
     }
-    for (size_t j = 0; j < m; j++) {
-        const uint8_t *col = f->cell + j * n;
-        for (size_t i = 0; i < n; i++)
-            out[i * m + j] += (col[i] & CELL_UP) != 0;
-    }
+    for (size_t c = 0; c < n * m; c++)
+        out[c] += (f->cell[c] & CELL_UP) != 0;
     work_free(&w);
     return YR_OK;
 }

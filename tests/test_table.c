@@ -317,6 +317,32 @@ static void test_counterexample(void **state)
     assert_int_equal(up_mask(&q, pos, out), b.best);
 }
 
+/* The same 5000 times over (items 10 000 and 350 000): the quotas are the same, so the greedy
+ * base is the same: every 816 rounded up (56), no 226 (15), every 5 (1), 0 elsewhere. */
+static void test_counterexample_repeated(void **state)
+{
+    (void)state;
+    const size_t r = 5000, n = 7 * r;
+    const int64_t base[] = {3, 0, 226, 4, 816, 4, 5}, want[] = {0, 0, 15, 0, 56, 0, 1};
+    const int64_t tot[] = {2 * (int64_t)r, 70 * (int64_t)r};
+    int64_t *w = malloc(n * sizeof *w), *out = malloc(2 * n * sizeof *out);
+    assert_non_null(w);
+    assert_non_null(out);
+    for (size_t i = 0; i < n; i++)
+        w[i] = base[(i * 3) % 7]; /* interleaved differently from the base order */
+    assert_int_equal(yr_split_table(tot, 2, w, n, out), YR_OK);
+    int64_t col[2] = {0, 0};
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(out[2 * i] + out[2 * i + 1], want[(i * 3) % 7]);
+        col[0] += out[2 * i];
+        col[1] += out[2 * i + 1];
+    }
+    assert_int_equal(col[0], tot[0]);
+    assert_int_equal(col[1], tot[1]);
+    free(w);
+    free(out);
+}
+
 static size_t read_population(const char *path, int64_t *pop, size_t cap)
 {
     FILE *fp = fopen(path, "r");
@@ -666,11 +692,12 @@ static void test_nested_random(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_counterexample),  cmocka_unit_test(test_dalarna),
-        cmocka_unit_test(test_zero_and_single), cmocka_unit_test(test_errors),
-        cmocka_unit_test(test_random_brute),    cmocka_unit_test(test_random_flow),
-        cmocka_unit_test(test_random_large),    cmocka_unit_test(test_nested_hand),
-        cmocka_unit_test(test_nested_errors),   cmocka_unit_test(test_nested_random),
+        cmocka_unit_test(test_counterexample), cmocka_unit_test(test_counterexample_repeated),
+        cmocka_unit_test(test_dalarna),        cmocka_unit_test(test_zero_and_single),
+        cmocka_unit_test(test_errors),         cmocka_unit_test(test_random_brute),
+        cmocka_unit_test(test_random_flow),    cmocka_unit_test(test_random_large),
+        cmocka_unit_test(test_nested_hand),    cmocka_unit_test(test_nested_errors),
+        cmocka_unit_test(test_nested_random),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
