@@ -402,6 +402,14 @@ static yr_status solve_table(const int64_t *totals, const int64_t *weights, size
     return YR_OK;
 }
 
+static size_t first_negative(const int64_t *a, size_t len)
+{
+    size_t i = 0;
+    while (i < len && a[i] >= 0)
+        i++;
+    return i;
+}
+
 /* Validate; on success *grand is the sum of the totals and *wsum of the weights. */
 static yr_status check_table(const int64_t *totals, size_t m, const int64_t *weights, size_t n,
                              const int64_t *out, yr_where *where, uint64_t *grand, yr_u128 *wsum)
@@ -419,20 +427,21 @@ static yr_status check_table(const int64_t *totals, size_t m, const int64_t *wei
         return fail_at(where, YR_ERR_EMPTY, NONE, NONE, "weights");
     if (n > SIZE_MAX / sizeof(int64_t) / m)
         return fail_at(where, YR_ERR_OVERFLOW, NONE, NONE, "out");
+    size_t bad = first_negative(totals, m);
+    if (bad < m)
+        return fail_at(where, YR_ERR_NEGATIVE, NONE, bad, "totals");
+    bad = first_negative(weights, n);
+    if (bad < n)
+        return fail_at(where, YR_ERR_NEGATIVE, bad, NONE, "weights");
     uint64_t t = 0;
     for (size_t j = 0; j < m; j++) {
-        if (totals[j] < 0)
-            return fail_at(where, YR_ERR_NEGATIVE, NONE, j, "totals");
         t += (uint64_t)totals[j];
         if (t > (uint64_t)INT64_MAX)
             return fail_at(where, YR_ERR_OVERFLOW, NONE, NONE, "totals");
     }
     yr_u128 s = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (weights[i] < 0)
-            return fail_at(where, YR_ERR_NEGATIVE, i, NONE, "weights");
+    for (size_t i = 0; i < n; i++)
         s += (uint64_t)weights[i];
-    }
     if (s == 0 && t != 0)
         return fail_at(where, YR_ERR_ZERO_WEIGHT, NONE, NONE, "weights");
     *grand = t;
@@ -472,12 +481,13 @@ static yr_status check_nested(const int64_t *weights, const size_t *group, size_
                               int64_t *gsum, yr_where *where)
 {
     const size_t NONE = YR_WHERE_NONE;
-    for (size_t i = 0; i < n; i++) {
-        if (weights[i] < 0)
-            return fail_at(where, YR_ERR_NEGATIVE, i, NONE, "weights");
+    size_t bad = first_negative(weights, n);
+    for (size_t i = 0; i < n && i < bad; i++) {
         if (group[i] >= ngroups)
             return fail_at(where, YR_ERR_RANGE, i, NONE, "group");
     }
+    if (bad < n)
+        return fail_at(where, YR_ERR_NEGATIVE, bad, NONE, "weights");
     memset(gsum, 0, ngroups * sizeof *gsum);
     for (size_t i = 0; i < n; i++) {
         if (weights[i] > INT64_MAX - gsum[group[i]])
