@@ -81,11 +81,11 @@ err "total not a number" "--total 'NaN' is not an integer" \
     "$Y" split --total NaN "$SOURCE_DIR/data/dalarna/population-2021-06.csv"
 err "total overflow" "--total '9223372036854775808' does not fit in 64 bits" \
     "$Y" split --total 9223372036854775808 "$SOURCE_DIR/data/dalarna/population-2021-06.csv"
-err "negative total, divisor method" "a negative --total needs largest_remainder" \
+err "negative total, divisor method" ".*: cannot split -5 by column 'population': .*negative.*YR_ERR_NEGATIVE" \
     "$Y" split --total -5 --method dhondt "$SOURCE_DIR/data/dalarna/population-2021-06.csv"
 err "unknown method" "unknown method 'hamiltonian'" \
     "$Y" split --total 5 --method hamiltonian "$SOURCE_DIR/data/dalarna/population-2021-06.csv"
-err "equal part out of range" "--equal-part '150%' is not between 0 and 1" \
+err "equal part out of range" ".*: cannot split 5 by column 'population': .*equal_part \(YR_ERR_RANGE\)" \
     "$Y" split --total 5 --equal-part 150% "$SOURCE_DIR/data/dalarna/population-2021-06.csv"
 err "equal part NaN" "--equal-part 'nan' is not a number" \
     "$Y" split --total 5 --equal-part nan "$SOURCE_DIR/data/dalarna/population-2021-06.csv"

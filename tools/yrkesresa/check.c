@@ -42,8 +42,8 @@ static int classify(const char *file, const ycsv_table *t, size_t c, size_t tota
         int64_t v;
         return cli_cell_int64(file, t, text_row, c, &v);
     }
-    *k = seen[3] > 0   ? COL_TEXT
-         : seen[2] > 0 ? COL_DECIMAL
+    *k = seen[3] > 0    ? COL_TEXT
+         : seen[2] > 0  ? COL_DECIMAL
          : seen[1] == 0 ? COL_EMPTY
          : total_int    ? COL_INT
                         : COL_NO_TOTAL;
@@ -140,13 +140,14 @@ static int run_check(check_job *j, const cli_common *c, size_t *bad)
             j->cols[j->n++] = col;
     }
     if (j->n == 0)
-        return cli_fail_at(j->file, ycsv_line(&j->t, j->total), "no column of whole numbers to check");
+        return cli_fail_at(j->file, ycsv_line(&j->t, j->total),
+                           "no column of whole numbers to check");
     if (read_cells(j) != 0)
         return CLI_EXIT_ERROR;
     size_t mismatched;
     yr_where w;
-    yr_status st = yr_check_totals_where(j->cells, j->t.nrows - 1, j->n, j->stated, j->sums,
-                                         &mismatched, &w);
+    yr_status st =
+        yr_check_totals_where(j->cells, j->t.nrows - 1, j->n, j->stated, j->sums, &mismatched, &w);
     if (st == YR_ERR_OVERFLOW && w.column != YR_WHERE_NONE && w.column < j->n)
         return cli_fail_at(j->file, 0, "column '%s': the sum does not fit in 64 bits",
                            j->t.header[j->cols[w.column]]);

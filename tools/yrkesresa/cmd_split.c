@@ -115,15 +115,16 @@ static int parse(int argc, char **argv, split_args *a, const char **file)
 
 static int method_option(const char *s, yr_method *m)
 {
-    if (s == NULL || yr_method_from_name(s, m) == YR_OK)
+    yr_status st = s == NULL ? YR_OK : yr_method_from_name(s, m);
+    if (st == YR_OK)
         return 0;
     cli_buf b;
     cli_buf_init(&b);
     for (int k = 0; k < YR_METHOD_COUNT; k++)
         cli_buf_printf(&b, "%s%s", k ? ", " : "", yr_method_name((yr_method)k));
     char q[80];
-    int rc = cli_fail_usage("split", "unknown method %s (methods: %s)", cli_quote(s, q, sizeof q),
-                            cli_buf_str(&b));
+    int rc = cli_fail_usage("split", "unknown method %s (methods: %s) (%s)",
+                            cli_quote(s, q, sizeof q), cli_buf_str(&b), yr_status_name(st));
     cli_buf_free(&b);
     return rc;
 }
@@ -169,11 +170,7 @@ static int make_options(const split_args *a, yr_split_options *o, int64_t eq[2])
     if (o->method != YR_LARGEST_REMAINDER)
         return cli_fail_usage("split", "--equal-part works with largest_remainder only, not %s",
                               yr_method_name(o->method));
-    if (cli_opt_fraction("split", "equal-part", a->equal, &eq[0], &eq[1]) != 0)
-        return CLI_EXIT_ERROR;
-    if (eq[0] < 0 || eq[0] > eq[1])
-        return cli_fail_usage("split", "--equal-part '%s' is not between 0 and 1", a->equal);
-    return 0;
+    return cli_opt_fraction("split", "equal-part", a->equal, &eq[0], &eq[1]);
 }
 
 /* A library error: at the party's line when the core says which, else the file. */
@@ -183,9 +180,10 @@ static int split_failed(const split_job *j, yr_status st, const yr_where *w)
     size_t line = 0;
     if (w->record != YR_WHERE_NONE && w->record < j->p.n)
         line = ycsv_line(&j->t, cli_party_row(&j->p, w->record));
-    return cli_fail_at(j->file, line, "cannot split %" PRId64 " by column %s: %s%s%s%s", j->total,
-                       cli_quote(j->t.header[j->wcol], q, sizeof q), yr_strerror(st),
-                       w->arg ? " (" : "", w->arg ? w->arg : "", w->arg ? ")" : "");
+    int whole = line == 0 && w->arg != NULL && strcmp(w->arg, "weights") != 0;
+    return cli_fail_at(j->file, line, "cannot split %" PRId64 " by column %s: %s%s%s (%s)",
+                       j->total, cli_quote(j->t.header[j->wcol], q, sizeof q), yr_strerror(st),
+                       whole ? ": " : "", whole ? w->arg : "", yr_status_name(st));
 }
 
 /* ---------------------------------------------------------------- the splits */
@@ -200,8 +198,7 @@ static int alloc_result(split_job *j, size_t k)
     return 0;
 }
 
-static int split_plain(split_job *j, const split_args *a, yr_split_options *o,
-                       const int64_t eq[2])
+static int split_plain(split_job *j, const split_args *a, yr_split_options *o, const int64_t eq[2])
 {
     int64_t *bounds[2] = {NULL, NULL};
     yr_where w;
@@ -462,10 +459,6 @@ int cli_cmd_split(int argc, char **argv)
     if ((a.total != NULL && cli_opt_int64("split", "total", a.total, &j.total) != 0) ||
         make_options(&a, &o, eq) != 0)
         return CLI_EXIT_ERROR;
-    if (j.total < 0 && o.method != YR_LARGEST_REMAINDER && o.method != YR_ROUND_EACH)
-        return cli_fail_usage("split", "a negative --total needs largest_remainder or round_each "
-                                       "(%s allocates whole units, total >= 0)",
-                              yr_method_name(o.method));
     rc = load(&j, &a, path);
     if (rc == 0)
         rc = a.items   ? split_items(&j, a.items)

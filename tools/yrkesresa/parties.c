@@ -124,21 +124,17 @@ int cli_find_parties(const char *file, const ycsv_table *t, size_t name_col, cli
 
 /* ---------------------------------------------------------------- weights */
 
-/* The decimals of the party weights: the largest scale written (0..18). */
+/* The decimals of the party weights: the largest scale written (0..18). A negative weight is
+ * left to the library, which says which record it is. */
 static int weight_scale(const char *file, const ycsv_table *t, const cli_parties *p, size_t col,
                         unsigned *scale)
 {
-    char qn[80], qc[80];
     *scale = 0;
     for (size_t i = 0; i < p->n; i++) {
         size_t r = cli_party_row(p, i);
         cli_decimal d;
         if (cli_cell_decimal(file, t, r, col, 0, &d) != 0)
             return CLI_EXIT_ERROR;
-        if (d.num < 0)
-            return cli_fail_at(file, ycsv_line(t, r), "column %s: negative weight %s",
-                               cli_quote(t->header[col], qn, sizeof qn),
-                               cli_quote(ycsv_cell(t, r, col), qc, sizeof qc));
         *scale = d.scale > *scale ? d.scale : *scale;
     }
     return 0;
@@ -181,4 +177,3 @@ int cli_read_weights(const char *file, const ycsv_table *t, const cli_parties *p
         return unnamed_total(file, t, p, weights);
     return 0;
 }
-
