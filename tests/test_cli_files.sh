@@ -238,6 +238,62 @@ else
     echo "note: built without libxlsxwriter or no openpyxl: .xlsx checks skipped"
 fi
 
+
+# ---------------------------------------------------------------- split: items, groups, options
+# Two cost items (Dalarna's agreement: 850 tkr + 180 tkr), Swedish headers: one column per item,
+# a total column and a Summa row; each column adds up exactly, each row to its total.
+printf 'Kostnadspost;Belopp\nSamordnare;850 000\nResor;180 000\n' >"$TMP/items.csv"
+run split --items "$TMP/items.csv" "$DATA/population-2021-06.csv"
+expect_rc "items" 0
+check "items: header" [ "$(head -n 1 "$TMP/out")" = "municipality,population,Samordnare,Resor,total" ]
+check "items: Summa row" [ "$(tail -n 1 "$TMP/out")" = "Summa,288382,850000,180000,1030000" ]
+check "items: the coordinator column within one unit of the plain split" [ -z "$(paste -d' ' <(tail -n +2 "$TMP/out" | head -n 15 | cut -d, -f3) <(tr ' ' '\n' <<<"$want850" | head -n 15) | awk '{ d = $1 - $2; if (d > 1 || d < -1) print }')" ]
+check "items: columns add up" [ "$(tail -n +2 "$TMP/out" | head -n 15 | awk -F, '{ a += $3; b += $4; t += $5 } END { print a, b, t }')" = "850000 180000 1030000" ]
+check "items: rows add up" [ -z "$(tail -n +2 "$TMP/out" | awk -F, '$3 + $4 != $5')" ]
+
+# Nation -> county -> municipality: 39 Mkr by the 2018 population (data/sweden).
+join -t, -j1 <(tail -n +2 "$SOURCE_DIR/data/sweden/municipalities.csv" | cut -d, -f1,2,4 | sort) \
+    <(tail -n +2 "$SOURCE_DIR/data/sweden/population-2018-12-31.csv" | cut -d, -f1,3 | sort) |
+    { printf 'code,municipality,county,population\n'; cat; } >"$TMP/sweden.csv"
+run split --total 39000000 --group-column county "$TMP/sweden.csv"
+expect_rc "nested" 0
+check "nested: 290 municipalities" [ "$(tail -n +2 "$TMP/out" | wc -l)" -eq 290 ]
+check "nested: header keeps the group's amount" [ "$(head -n 1 "$TMP/out")" = "code,municipality,county,population,group_amount,amount" ]
+check "nested: municipalities add up to 39 000 000" [ "$(tail -n +2 "$TMP/out" | awk -F, '{ s += $6 } END { print s }')" = 39000000 ]
+check "nested: each county's rows add up to its amount" [ -z "$(tail -n +2 "$TMP/out" | awk -F, '{ s[$3] += $6; g[$3] = $5 } END { for (c in s) if (s[c] != g[c]) print c }')" ]
+check "nested: the counties are the largest-remainder split of 39 Mkr" [ "$(tail -n +2 "$TMP/out" | /usr/bin/python3 -c '
+import sys, csv
+from fractions import Fraction as F
+pop, got = {}, {}
+for r in csv.reader(sys.stdin):
+    pop[r[2]] = pop.get(r[2], 0) + int(r[3]); got[r[2]] = int(r[4])
+cs = list(pop); T = 39000000; W = sum(pop.values())
+q = {c: F(T * pop[c], W) for c in cs}; f = {c: int(q[c]) for c in cs}
+for c in sorted(cs, key=lambda c: (-(q[c] - f[c]), -pop[c]))[:T - sum(f.values())]: f[c] += 1
+print("same" if f == got else "differs")')" = same ]
+
+# Tie rules, bounds, threshold, first divisor and Dean, as flags (A has as many votes as the
+# others together: --no-total-row says it is a party).
+printf 'parti,röster\nA,5000\nB,3000\nC,1500\nD,500\n' >"$TMP/votes.csv"
+run split --total 10 --method dean "$TMP/votes.csv"
+expect_input_error "A = B + C + D looks like a total row" "votes.csv:2: 'A' looks like a total row"
+run split --total 10 --method dean "$TMP/votes.csv" --no-total-row
+check "dean: 5 3 1 1 (the exact tie to the larger weight)" [ "$(amounts ,)" = "5 3 1 1 " ]
+run split --total 10 --method dean --tie smaller --no-total-row "$TMP/votes.csv"
+check "dean --tie smaller: 4 3 2 1" [ "$(amounts ,)" = "4 3 2 1 " ]
+run split --total 10 --method dean --tie report --no-total-row "$TMP/votes.csv"
+expect_input_error "dean --tie report" "the result depends on how an exact tie is broken (YR_ERR_TIE)"
+run split --total 10 --method sainte_lague --threshold 10% --no-total-row "$TMP/votes.csv"
+check "threshold 10%: D (5 %) gets 0" [ "$(amounts , | cut -d' ' -f4)" = 0 ]
+printf 'kommun,sökande,min,max\nA,100,1,5\nB,10,1,\nC,10,1,\n' >"$TMP/bounds.csv"
+run split --total 10 --method dhondt --column population=sökande --min-column min --max-column max "$TMP/bounds.csv"
+check "bounds: A at most 5, the rest to B and C: 5 3 2" [ "$(amounts ,)" = "5 3 2 " ]
+run split --total 10 --column population=sökande --min-column min "$TMP/bounds.csv"
+expect_input_error "bounds need a divisor method" "(YR_ERR_RANGE)"
+printf 'parti,röster\nA,100\nB,50\n' >"$TMP/norway.csv"
+run split --total 3 --method sainte_lague --first-divisor 1,4 "$TMP/norway.csv"
+check "first divisor 1,4 accepted: 2 1" [ "$(amounts ,)" = "2 1 " ]
+
 # ---------------------------------------------------------------- limits and streams
 start=$(date +%s)
 run split --total 1 /dev/zero
