@@ -23,55 +23,57 @@ static uint64_t hash_bytes(const char *s, size_t len)
 int cli_labels_init(cli_labels *set, size_t capacity)
 {
     memset(set, 0, sizeof *set);
-    cli_buf_init(&set->keys);
-    cli_buf_init(&set->scratch);
+    cli_buf_init(&set->key);
+    cli_buf_init(&set->other);
     set->nslots = 16;
     while (set->nslots < 2 * capacity + 2)
         set->nslots *= 2;
     set->slots = calloc(set->nslots, sizeof *set->slots);
-    set->off = malloc((capacity ? capacity : 1) * sizeof *set->off);
+    set->label = malloc((capacity ? capacity : 1) * sizeof *set->label);
     set->cap = capacity;
-    return set->slots != NULL && set->off != NULL;
+    return set->slots != NULL && set->label != NULL;
 }
 
 void cli_labels_free(cli_labels *set)
 {
-    cli_buf_free(&set->keys);
-    cli_buf_free(&set->scratch);
+    cli_buf_free(&set->key);
+    cli_buf_free(&set->other);
     free(set->slots);
-    free(set->off);
+    free(set->label);
     memset(set, 0, sizeof *set);
 }
 
-const char *cli_labels_key(const cli_labels *set, size_t i)
+/* yr_label_key of @p label into @p b; its length, or SIZE_MAX when out of memory. */
+static size_t key_of(const char *label, cli_buf *b)
 {
-    return set->keys.data + set->off[i];
+    size_t n = strlen(label), len;
+    cli_buf_clear(b);
+    cli_buf_add(b, label, n); /* reserves n + 1 bytes: a key is never longer than its label */
+    if (!b->ok || yr_label_key(label, b->data, n + 1, &len) != YR_OK)
+        return SIZE_MAX;
+    return len;
 }
 
 size_t cli_labels_intern(cli_labels *set, const char *label, size_t *keylen)
 {
-    size_t n = strlen(label), len;
-    cli_buf *k = &set->scratch;
-    cli_buf_clear(k);
-    cli_buf_add(k, label, n); /* reserves n + 1 bytes: a key is never longer than its label */
-    if (!k->ok || yr_label_key(label, k->data, n + 1, &len) != YR_OK)
+    size_t len = key_of(label, &set->key);
+    if (len == SIZE_MAX)
         return SIZE_MAX;
     *keylen = len;
     size_t mask = set->nslots - 1;
-    for (size_t h = hash_bytes(k->data, len) & mask;; h = (h + 1) & mask) {
+    for (size_t h = hash_bytes(set->key.data, len) & mask;; h = (h + 1) & mask) {
         if (set->slots[h] == 0) {
             if (set->n == set->cap)
                 return SIZE_MAX;
-            set->off[set->n] = set->keys.len;
-            cli_buf_add(&set->keys, k->data, len + 1);
-            if (!set->keys.ok)
-                return SIZE_MAX;
+            set->label[set->n] = label;
             set->slots[h] = (uint32_t)++set->n;
             return set->n - 1;
         }
-        const char *other = cli_labels_key(set, set->slots[h] - 1);
-        if (strncmp(other, k->data, len) == 0 && other[len] == '\0')
-            return set->slots[h] - 1;
+        /* keys are not stored (memory): the other label's key is computed again */
+        size_t i = set->slots[h] - 1;
+        if (key_of(set->label[i], &set->other) == len &&
+            memcmp(set->other.data, set->key.data, len) == 0)
+            return i;
     }
 }
 
