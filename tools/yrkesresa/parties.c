@@ -17,6 +17,11 @@ static uint64_t hash_bytes(const char *s, size_t len)
         h ^= (unsigned char)s[i];
         h *= 1099511628211u;
     }
+    /* FNV's low bits cluster for labels that differ in their last digits ("Kommun 0000017"):
+     * mix them (the 64-bit finaliser of MurmurHash3) before masking for linear probing */
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdu;
+    h ^= h >> 33;
     return h;
 }
 
@@ -31,6 +36,9 @@ int cli_labels_init(cli_labels *set, size_t capacity)
     set->slots = calloc(set->nslots, sizeof *set->slots);
     set->label = malloc((capacity ? capacity : 1) * sizeof *set->label);
     set->cap = capacity;
+    set->idx_bits = 1;
+    while (set->idx_bits < 32 && ((uint64_t)1 << set->idx_bits) <= capacity)
+        set->idx_bits++;
     return set->slots != NULL && set->label != NULL;
 }
 
@@ -60,17 +68,25 @@ size_t cli_labels_intern(cli_labels *set, const char *label, size_t *keylen)
     if (len == SIZE_MAX)
         return SIZE_MAX;
     *keylen = len;
+    /* a slot holds index + 1 in its low idx_bits and hash bits above: most probes that do not
+     * match are told apart without computing the other label's key again */
+    uint64_t hash = hash_bytes(set->key.data, len);
+    uint32_t idx_mask = set->idx_bits >= 32 ? UINT32_MAX : ((uint32_t)1 << set->idx_bits) - 1;
+    uint32_t tag = (uint32_t)(hash >> 32) & ~idx_mask;
     size_t mask = set->nslots - 1;
-    for (size_t h = hash_bytes(set->key.data, len) & mask;; h = (h + 1) & mask) {
-        if (set->slots[h] == 0) {
+    for (size_t h = (size_t)hash & mask;; h = (h + 1) & mask) {
+        uint32_t slot = set->slots[h];
+        if (slot == 0) {
             if (set->n == set->cap)
                 return SIZE_MAX;
             set->label[set->n] = label;
-            set->slots[h] = (uint32_t)++set->n;
+            set->slots[h] = tag | (uint32_t)++set->n;
             return set->n - 1;
         }
+        if ((slot & ~idx_mask) != tag)
+            continue;
         /* keys are not stored (memory): the other label's key is computed again */
-        size_t i = set->slots[h] - 1;
+        size_t i = (slot & idx_mask) - 1;
         if (key_of(set->label[i], &set->other) == len &&
             memcmp(set->other.data, set->key.data, len) == 0)
             return i;
