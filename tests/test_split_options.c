@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "yrkesresa.h"
+#include "internal/divisor.h"
 #include "test_util.h"
 
 typedef test_u128 u128;
@@ -829,6 +830,52 @@ static void test_huge_totals(void **state)
     free(b);
 }
 
+/* White box: the multiplier search run to the end (no slack: ratio steps, bisection, brackets
+ * that close) must give exactly the library's result, whatever the data, bounds and rule. */
+static void test_tight_jump(void **state)
+{
+    (void)state;
+    enum { N = 300 };
+    int64_t w[N], lo[N], hi[N], a[N], b[N];
+    uint64_t seed = 4242;
+    int compared = 0;
+    for (int iter = 0; iter < 400; iter++) {
+        size_t n = 1 + (size_t)rand_below(&seed, N);
+        int shape = (int)rand_below(&seed, 4);
+        for (size_t i = 0; i < n; i++)
+            w[i] = shape == 0   ? (int64_t)rand_upto(&seed, 5)
+                   : shape == 1 ? (int64_t)rand_upto(&seed, 1000000)
+                   : shape == 2 ? (int64_t)(next_rand(&seed) >> 1)
+                                : (int64_t)(1 + rand_below(&seed, 3)) << 61;
+        yr_split_options o = opts((yr_method)(YR_DHONDT + rand_below(&seed, 6)));
+        o.tie = (yr_tie)rand_below(&seed, 2);
+        uint64_t scale = rand_below(&seed, 3) == 0 ? UINT64_C(1) << 62 : 100000;
+        int64_t total = (int64_t)rand_upto(&seed, scale);
+        if (rand_below(&seed, 2) && total > 0 &&
+            yr_split_with(total, w, n, &o, a) == YR_OK) { /* bounds around that result */
+            for (size_t i = 0; i < n; i++) {
+                lo[i] = a[i] - a[i] / 3;
+                hi[i] = i % 3 == 0 ? a[i] - a[i] / 5 : a[i] + a[i] / 2 + 1;
+            }
+            o.minimum = lo;
+            o.maximum = hi;
+        }
+        if (yr_split_with(total, w, n, &o, a) != YR_OK)
+            continue;
+        yr_divisor_job job = {
+            o.method,        1, 1, o.tie == YR_TIE_SMALLER_WEIGHT, w, o.minimum, o.maximum, n,
+            (uint64_t)total, 1};
+        if (o.method == YR_SAINTE_LAGUE_MODIFIED) {
+            job.fd_num = 6;
+            job.fd_den = 5;
+        }
+        assert_int_equal(yr_divisor_split(&job, b, NULL), YR_OK);
+        assert_memory_equal(a, b, n * sizeof *a);
+        compared++;
+    }
+    assert_true(compared > 300);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -844,6 +891,7 @@ int main(void)
         cmocka_unit_test(test_largest_remainder_ties),
         cmocka_unit_test(test_random_against_reference),
         cmocka_unit_test(test_huge_totals),
+        cmocka_unit_test(test_tight_jump),
     };
     return cmocka_run_group_tests_name("split_options", tests, NULL, NULL);
 }

@@ -317,7 +317,7 @@ static yr_u128 jump(const dctx *c, int64_t *out, fx *cut)
         num = num > npos ? num - npos : 1;
     fx x = fx_make(num > 0 ? num : 1, 2 * wsum, 0), lo = x, hi = x;
     int have_lo = 0, have_hi = 0;
-    const yr_u128 slack = npos / 64 > 1024 ? npos / 64 : 1024;
+    const yr_u128 slack = j->tight ? 0 : (npos / 64 > 1024 ? npos / 64 : 1024);
     tally t = jump_to(c, x, out);
     yr_u128 prev_miss = ~(yr_u128)0;
     for (int round = 0; round < 96; round++) {
