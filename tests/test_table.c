@@ -405,6 +405,16 @@ static void test_zero_and_single(void **state)
     assert_int_equal(yr_split_table(one, 1, w, 3, out), YR_OK); /* one item: yr_split */
     assert_int_equal(out[0] + out[1] + out[2], 7);
     assert_int_equal(out[2], 4); /* quotas 1.17, 2.33, 3.5: the unit goes to 3.5 */
+    /* One item: the table is the largest-remainder split (always possible). */
+    uint64_t seed = 1;
+    int64_t tot[1], wr[60], got[60], lr[60];
+    for (int it = 0; it < 500; it++) {
+        size_t n = 1 + (size_t)rand_below(&seed, 60);
+        random_input(&seed, it % 3, tot, 1, wr, n);
+        assert_int_equal(yr_split_table(tot, 1, wr, n, got), YR_OK);
+        ref_lr(tot[0], wr, n, lr);
+        assert_memory_equal(got, lr, n * sizeof *got);
+    }
 }
 
 static void test_errors(void **state)
