@@ -27,27 +27,108 @@ static yr_status fraction(const conf_case *c, const char *key, int64_t *num, int
     return text == NULL ? YR_ERR_NULL : yr_fraction_from_text(text, num, den);
 }
 
+/* The split options of the case into opt (method included); 0 with the FAIL message set when
+ * a list is malformed; *st gets the status of reading the names and decimal texts. */
+static int read_options(conf_case *c, size_t n, yr_split_options *opt, yr_status *st)
+{
+    static int64_t minimum[CASE_MAX_LIST], maximum[CASE_MAX_LIST];
+    const char *method = case_get(c, "method"), *tie = case_get(c, "tie");
+    yr_split_options_init(opt);
+    *st = method == NULL ? YR_OK : yr_method_from_name(method, &opt->method);
+    if (*st == YR_OK && tie != NULL)
+        *st = yr_tie_from_name(tie, &opt->tie);
+    if (*st == YR_OK && case_get(c, "threshold") != NULL)
+        *st = fraction(c, "threshold", &opt->threshold_num, &opt->threshold_den);
+    if (*st == YR_OK && case_get(c, "first_divisor") != NULL)
+        *st = fraction(c, "first_divisor", &opt->first_divisor_num, &opt->first_divisor_den);
+    const char *keys[2] = {"minimum", "maximum"};
+    int64_t *bounds[2] = {minimum, maximum};
+    const int64_t **fields[2] = {&opt->minimum, &opt->maximum};
+    for (int k = 0; k < 2; k++) {
+        const char *text = case_get(c, keys[k]);
+        if (text == NULL)
+            continue;
+        if (case_parse_ints(text, bounds[k], CASE_MAX_LIST) != (long)n) {
+            case_fail(c, "%s: not one integer per party%s", keys[k], "");
+            return 0;
+        }
+        *fields[k] = bounds[k];
+    }
+    return 1;
+}
+
 static verdict op_split(conf_case *c)
 {
-    static const char *const options[] = {"tie", "minimum", "maximum", "threshold",
-                                          "first_divisor"};
-    for (size_t i = 0; i < sizeof options / sizeof options[0]; i++) {
-        if (case_get(c, options[i]) != NULL)
-            return case_skip(c, "split option '%s': yr_split_with not in this build", options[i]);
-    }
     int64_t total;
     long n = read_weights(c);
     if (n < 0 || !case_int(c, "total", &total))
         return FAIL;
-    const char *name = case_get(c, "method");
-    yr_method m = YR_LARGEST_REMAINDER;
+    yr_split_options opt;
+    yr_status st;
     verdict v;
-    yr_status st = name == NULL ? YR_OK : yr_method_from_name(name, &m);
+    if (!read_options(c, (size_t)n, &opt, &st))
+        return FAIL;
     if (st == YR_OK)
-        st = yr_split(total, weights, (size_t)n, m, out);
+        st = yr_split_with(total, weights, (size_t)n, &opt, out);
     if (case_settled(c, st, NULL, &v))
         return v;
+    /* Without options yr_split gives the same answer. */
+    if (opt.tie == YR_TIE_LARGER_WEIGHT && opt.minimum == NULL && opt.maximum == NULL &&
+        opt.threshold_num == 0 && opt.first_divisor_den == 0) {
+        static int64_t plain[CASE_MAX_LIST];
+        if (yr_split(total, weights, (size_t)n, opt.method, plain) != YR_OK ||
+            memcmp(plain, out, (size_t)n * sizeof *out) != 0)
+            return case_fail(c, "yr_split and yr_split_with %s%s", "differ", "");
+    }
     return case_expect_list(c, "expect", out, (size_t)n);
+}
+
+static verdict op_split_table(conf_case *c)
+{
+    static int64_t totals[CASE_MAX_LIST], want[CASE_MAX_LIST];
+    long n = read_weights(c);
+    long m = case_parse_ints(case_get(c, "totals"), totals, CASE_MAX_LIST);
+    if (n < 0 || m < 0)
+        return case_fail(c, "weights or totals: missing or not integers%s%s", "", "");
+    if (n * m > CASE_MAX_LIST)
+        return case_fail(c, "the table is larger than %s cells%s", "CASE_MAX_LIST", "");
+    verdict v;
+    if (case_settled(c, yr_split_table(totals, (size_t)m, weights, (size_t)n, out), NULL, &v))
+        return v;
+    size_t ncols = 0;
+    long rows = case_parse_rows(case_get(c, "expect"), want, CASE_MAX_LIST, &ncols);
+    if (rows != n || ncols != (size_t)m)
+        return case_fail(c, "expect: not %s rows of one amount per item%s", "nparties", "");
+    if (memcmp(want, out, (size_t)(n * m) * sizeof *out) != 0) {
+        static char buf[2048];
+        case_format_ints(out, (size_t)(n * m), buf, sizeof buf);
+        return case_fail(c, "got %s (row-major), expected %s", buf, case_get(c, "expect"));
+    }
+    return PASS;
+}
+
+static verdict op_split_nested(conf_case *c)
+{
+    static int64_t groups[CASE_MAX_LIST], group_out[CASE_MAX_LIST];
+    static size_t group[CASE_MAX_LIST];
+    int64_t total, ngroups;
+    long n = read_weights(c);
+    long m = case_parse_ints(case_get(c, "groups"), groups, CASE_MAX_LIST);
+    if (n < 0 || m != n || !case_int(c, "total", &total) || !case_int(c, "ngroups", &ngroups))
+        return case_fail(c, "weights, groups (one per party), total or ngroups: %s%s", "malformed",
+                         "");
+    if (ngroups < 0 || ngroups > CASE_MAX_LIST)
+        return case_fail(c, "ngroups past %s%s", "CASE_MAX_LIST", "");
+    for (long i = 0; i < n; i++)
+        group[i] = (size_t)groups[i];
+    verdict v;
+    yr_status st =
+        yr_split_nested(total, weights, group, (size_t)n, (size_t)ngroups, out, group_out);
+    if (case_settled(c, st, NULL, &v))
+        return v;
+    if (case_expect_list(c, "expect", out, (size_t)n) == FAIL)
+        return FAIL;
+    return case_expect_list(c, "expect_groups", group_out, (size_t)ngroups);
 }
 
 static verdict op_split_mixed(conf_case *c)
@@ -180,18 +261,13 @@ static verdict op_find_total_row(conf_case *c)
     return PASS;
 }
 
-static verdict op_not_built(conf_case *c)
-{
-    return case_skip(c, "op %s: not in this build", case_get(c, "op"));
-}
-
 int main(int argc, char **argv)
 {
     static const case_op ops[] = {
         {"split", op_split},
         {"split_mixed", op_split_mixed},
-        {"split_table", op_not_built},
-        {"split_nested", op_not_built},
+        {"split_table", op_split_table},
+        {"split_nested", op_split_nested},
         {"fraction_text", op_fraction_text},
         {"fraction_double", op_fraction_double},
         {"count_from_percent", op_count_from_percent},
