@@ -23,7 +23,7 @@ page1=$(render "$MAN_DIR/yrkesresa.1")
 [ -s "$tmp/warn" ] && bad "yrkesresa.1: $(cat "$tmp/warn")" || ok
 printf '%s\n' "$page1" | grep -q '^NAME' && ok || bad "yrkesresa.1 has no NAME section"
 # every option of every command's help, and each command's own section
-commands=$("$YRKESRESA" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z0-9-]*\)  .*/\1/p')
+commands=$("$YRKESRESA" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z0-9-]*\)\( .*\)\{0,1\}$/\1/p')
 [ -n "$commands" ] && ok || bad "no commands in 'yrkesresa --help'"
 for cmd in $commands; do
     printf '%s\n' "$page1" | grep -q "^   yrkesresa $cmd\$" && ok || bad "yrkesresa.1: no section for $cmd"
