@@ -13,18 +13,8 @@ keep=0
 [ "${1:-}" = --keep ] && keep=1
 tmp=$(mktemp -d /tmp/yr-debian.XXXXXX)
 if [ $keep = 0 ]; then trap 'rm -rf "$tmp"' EXIT; else echo "keeping $tmp"; fi
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() {
-    echo "FAIL: $*"
-    fail=$((fail + 1))
-}
-finish() {
-    echo "$pass passed, $fail failed"
-    [ "$fail" -eq 0 ]
-    exit
-}
+# shellcheck source=tests/check_lib.sh
+source "$here/tests/check_lib.sh"
 
 # 1. A copy of the tree as git sees it (tracked and new files, not ignored ones: no build dirs).
 src=$tmp/libyrkesresa
@@ -89,8 +79,9 @@ for ex in "$src"/examples/*.c; do
         bad "examples/$name failed: $(head -n 5 "$tmp/$name.out")"
     fi
     # Linked against the packaged library, not another copy.
-    LD_LIBRARY_PATH=$libdir ldd "$tmp/$name" | grep -q "$libdir/libyrkesresa.so.0" && ok ||
-        bad "$name is not linked against the packaged libyrkesresa.so.0"
+    libs=$(LD_LIBRARY_PATH=$libdir ldd "$tmp/$name")
+    check "$name is not linked against the packaged libyrkesresa.so.0" \
+        grep -q "$libdir/libyrkesresa.so.0" <<<"$libs"
 done
 grep -q 850000 "$tmp/split_coordinator_2023.out" 2>/dev/null && ok ||
     bad "split_coordinator_2023 does not print the total 850000"
@@ -104,8 +95,8 @@ for f in usr/share/man/man1/yrkesresa.1.gz usr/share/man/man3/libyrkesresa.3.gz 
     usr/share/man/man3/yr_split.3.gz usr/share/bash-completion/completions/yrkesresa; do
     [ -e "$root/$f" ] && ok || bad "$f not packaged"
 done
-man -l "$root/usr/share/man/man1/yrkesresa.1.gz" 2>/dev/null | grep -q 'yrkesresa split' && ok ||
-    bad "yrkesresa(1) does not render"
+page=$(man -l "$root/usr/share/man/man1/yrkesresa.1.gz" 2>/dev/null)
+check "yrkesresa(1) does not render" grep -q 'yrkesresa split' <<<"$page"
 
 py=$(PYTHONPATH=$(echo "$root"/usr/lib/python3/dist-packages) LD_LIBRARY_PATH=$libdir \
     /usr/bin/python3 -c 'import yrkesresa; print(yrkesresa.__version__, sum(yrkesresa.split(850000, [59752, 6939, 21542])))' 2>&1)

@@ -13,8 +13,8 @@ source /usr/share/bash-completion/bash_completion
 # shellcheck disable=SC1090
 source "$COMPLETION"
 PATH=$(dirname "$YRKESRESA"):$PATH
-pass=0
-fail=0
+# shellcheck source=tests/check_lib.sh
+source "$(dirname "$0")/check_lib.sh"
 complete_line() { # complete_line "WORDS" (a trailing blank: a new, empty word): sets $got
     local arr=()
     read -ra arr <<<"$1"
@@ -32,25 +32,17 @@ expect() { # expect "WORDS" WORD...: completing WORDS offers each WORD
     shift
     complete_line "$words"
     for w in "$@"; do
-        if [[ $got == *" $w "* ]]; then
-            pass=$((pass + 1))
-        else
-            echo "FAIL: 'yrkesresa $words<TAB>' offers [$got], not '$w'"
-            fail=$((fail + 1))
-        fi
+        check "'yrkesresa $words<TAB>' offers [$got], not '$w'" [ "${got/ $w /}" != "$got" ]
     done
 }
 expect_none() { # expect_none "WORDS": nothing offered
     complete_line "$1"
-    if [[ $got == "  " ]]; then pass=$((pass + 1)); else
-        echo "FAIL: 'yrkesresa $1<TAB>' offers [$got], expected nothing"
-        fail=$((fail + 1))
-    fi
+    check "'yrkesresa $1<TAB>' offers [$got], expected nothing" [ "$got" = "  " ]
 }
 
 expect "" split audit pot stats --help --version
 complete_line sp
-[[ $got == " split " ]] && pass=$((pass + 1)) || { echo "FAIL: 'sp' -> [$got]"; fail=$((fail + 1)); }
+check "'yrkesresa sp<TAB>' offers [$got], not just split" [ "$got" = " split " ]
 expect "split --" --total --method --help
 expect "split --method " largest_remainder dhondt sainte_lague_modified adams
 expect "split --method dh" dhondt
@@ -64,5 +56,4 @@ for cmd in split audit pot; do
     expect "$cmd --" $("$YRKESRESA" "$cmd" --help | grep -oE '^ +(-[a-zA-Z], )?--[a-z][a-z0-9-]*' |
         grep -oE -- '--[a-z0-9-]+' | sort -u)
 done
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

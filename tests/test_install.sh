@@ -9,13 +9,8 @@ set -uo pipefail
 : "${BUILD_DIR:?}" "${SOURCE_DIR:?}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() {
-    echo "FAIL: $*"
-    fail=$((fail + 1))
-}
+# shellcheck source=tests/check_lib.sh
+source "$(dirname "$0")/check_lib.sh"
 
 prefix=$(/usr/bin/python3 -c 'import json, sys
 o = {x["name"]: x["value"] for x in json.load(open(sys.argv[1]))}
@@ -79,5 +74,4 @@ done
 [ -f "$tmp/dest$(rel "$datadir")/bash-completion/completions/yrkesresa" ] && ok ||
     bad "bash completion not installed"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

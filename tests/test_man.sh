@@ -6,13 +6,8 @@
 set -uo pipefail
 : "${MAN_DIR:?}" "${MAP_FILE:?}" "${YRKESRESA:?}"
 export LC_ALL=C.UTF-8
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() {
-    echo "FAIL: $*"
-    fail=$((fail + 1))
-}
+# shellcheck source=tests/check_lib.sh
+source "$(dirname "$0")/check_lib.sh"
 render() { # render PAGE: plain text, groff warnings on stderr
     (cd "$MAN_DIR/.." && MANWIDTH=80 man --warnings -E UTF-8 -l "$1") 2>"$tmp/warn" | col -b
 }
@@ -21,34 +16,33 @@ trap 'rm -rf "$tmp"' EXIT
 
 page1=$(render "$MAN_DIR/yrkesresa.1")
 [ -s "$tmp/warn" ] && bad "yrkesresa.1: $(cat "$tmp/warn")" || ok
-printf '%s\n' "$page1" | grep -q '^NAME' && ok || bad "yrkesresa.1 has no NAME section"
+check "yrkesresa.1 has no NAME section" grep -q '^NAME' <<<"$page1"
 # every option of every command's help, and each command's own section
 commands=$("$YRKESRESA" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z0-9-]*\)\( .*\)\{0,1\}$/\1/p')
 [ -n "$commands" ] && ok || bad "no commands in 'yrkesresa --help'"
 for cmd in $commands; do
-    printf '%s\n' "$page1" | grep -q "^   yrkesresa $cmd\$" && ok || bad "yrkesresa.1: no section for $cmd"
+    check "yrkesresa.1: no section for $cmd" grep -q "^   yrkesresa $cmd\$" <<<"$page1"
     for opt in $("$YRKESRESA" "$cmd" --help | grep -oE '^ +(-[a-zA-Z], )?--[a-z][a-z0-9-]*' |
         grep -oE -- '--[a-z0-9-]+' | sort -u); do
-        printf '%s\n' "$page1" | grep -q -- "$opt" && ok || bad "yrkesresa.1 lacks $cmd $opt"
+        check "yrkesresa.1 lacks $cmd $opt" grep -q -- "$opt" <<<"$page1"
     done
 done
-printf '%s\n' "$page1" | grep -q "yrkesresa stats survey" && ok ||
-    bad "yrkesresa.1: no section for the subcommand 'stats survey'"
+check "yrkesresa.1: no section for the subcommand 'stats survey'" \
+    grep -q "yrkesresa stats survey" <<<"$page1"
 
 # section 3: a page for each exported function, each rendering cleanly, found through .so links
+mkdir -p "$tmp/man3" && cp "$MAN_DIR"/*.3 "$tmp/man3/"
 for sym in $(sed -n 's/^ *\(yr_[a-z0-9_]*\);.*/\1/p' "$MAP_FILE"); do
     if [ ! -f "$MAN_DIR/$sym.3" ]; then
         bad "no man page $sym.3 (is it documented in its header with a /** comment?)"
         continue
     fi
-    mkdir -p "$tmp/man3" && cp "$MAN_DIR"/*.3 "$tmp/man3/"
     text=$(cd "$tmp" && MANWIDTH=80 man --warnings -E UTF-8 -l "man3/$sym.3" 2>"$tmp/warn" | col -b)
     [ -s "$tmp/warn" ] && bad "$sym.3: $(cat "$tmp/warn")" || ok
-    printf '%s\n' "$text" | grep -qE "^ +$sym\$" && ok || bad "$sym.3 does not describe $sym"
+    check "$sym.3 does not describe $sym" grep -qE "^ +$sym\$" <<<"$text"
 done
 for page in "$MAN_DIR"/libyrkesresa.3 "$MAN_DIR"/yrkesresa-*.3; do
     (cd "$MAN_DIR" && MANWIDTH=80 man --warnings -E UTF-8 -l "$page" >/dev/null 2>"$tmp/warn")
     [ -s "$tmp/warn" ] && bad "$(basename "$page"): $(cat "$tmp/warn")" || ok
 done
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish
