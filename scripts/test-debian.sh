@@ -41,7 +41,7 @@ multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH)
 version=$(cd "$src" && dpkg-parsechangelog -SVersion)
 for p in libyrkesresa0 libyrkesresa-dev yrkesresa python3-yrkesresa r-other-yrkesresa; do
     deb=$tmp/${p}_${version}_$arch.deb
-    if [ -f "$deb" ]; then ok; else bad "no $p package"; fi
+    check "no $p package" [ -f "$deb" ]
 done
 changes=$tmp/libyrkesresa_${version}_$arch.changes
 
@@ -50,7 +50,7 @@ if command -v lintian >/dev/null; then
     lintian --fail-on error --no-tag-display-limit "$changes" >"$tmp/lintian.log" 2>&1
     rc=$?
     cat "$tmp/lintian.log"
-    if [ $rc = 0 ]; then ok; else bad "lintian reports errors"; fi
+    check "lintian reports errors" [ $rc = 0 ]
 else
     echo "SKIP: lintian is not installed"
 fi
@@ -58,7 +58,7 @@ fi
 # 4. The symbols file follows lib/yrkesresa.map: every exported name is in it.
 dpkg-deb -e "$tmp/libyrkesresa0_${version}_$arch.deb" "$tmp/ctrl"
 for sym in $(sed -n 's/^ *\(yr_[a-z0-9_]*\);.*/\1/p' "$src/lib/yrkesresa.map"); do
-    grep -q "^ $sym@YRKESRESA_" "$tmp/ctrl/symbols" && ok || bad "$sym missing from symbols"
+    check "$sym missing from symbols" grep -q "^ $sym@YRKESRESA_" "$tmp/ctrl/symbols"
 done
 
 # 5. Use the packages, extracted into one root.
@@ -83,27 +83,27 @@ for ex in "$src"/examples/*.c; do
     check "$name is not linked against the packaged libyrkesresa.so.0" \
         grep -q "$libdir/libyrkesresa.so.0" <<<"$libs"
 done
-grep -q 850000 "$tmp/split_coordinator_2023.out" 2>/dev/null && ok ||
-    bad "split_coordinator_2023 does not print the total 850000"
+check "split_coordinator_2023 does not print the total 850000" \
+    grep -q 850000 "$tmp/split_coordinator_2023.out"
 
 out=$(LD_LIBRARY_PATH=$libdir "$root/usr/bin/yrkesresa" split --total 850000 \
     "$src/data/dalarna/population-2021-06.csv")
-[[ $out == *Orsa*20452* ]] && ok || bad "yrkesresa split: Orsa is not 20452"
-[ "$(LD_LIBRARY_PATH=$libdir "$root/usr/bin/yrkesresa" --version)" = "${version%-*}" ] && ok ||
-    bad "yrkesresa --version is not ${version%-*}"
+check "yrkesresa split: Orsa is not 20452" grep -q '^Orsa,.*,20452$' <<<"$out"
+got=$(LD_LIBRARY_PATH=$libdir "$root/usr/bin/yrkesresa" --version)
+check "yrkesresa --version says $got, not ${version%-*}" [ "$got" = "${version%-*}" ]
 for f in usr/share/man/man1/yrkesresa.1.gz usr/share/man/man3/libyrkesresa.3.gz \
     usr/share/man/man3/yr_split.3.gz usr/share/bash-completion/completions/yrkesresa; do
-    [ -e "$root/$f" ] && ok || bad "$f not packaged"
+    check "$f not packaged" [ -e "$root/$f" ]
 done
 page=$(man -l "$root/usr/share/man/man1/yrkesresa.1.gz" 2>/dev/null)
 check "yrkesresa(1) does not render" grep -q 'yrkesresa split' <<<"$page"
 
-py=$(PYTHONPATH=$(echo "$root"/usr/lib/python3/dist-packages) LD_LIBRARY_PATH=$libdir \
+py=$(PYTHONPATH=$root/usr/lib/python3/dist-packages LD_LIBRARY_PATH=$libdir \
     /usr/bin/python3 -c 'import yrkesresa; print(yrkesresa.__version__, sum(yrkesresa.split(850000, [59752, 6939, 21542])))' 2>&1)
-[ "$py" = "${version%-*} 850000" ] && ok || bad "python3-yrkesresa: $py"
+check "python3-yrkesresa: $py" [ "$py" = "${version%-*} 850000" ]
 r=$(R_LIBS=$root/usr/lib/R/site-library Rscript -e \
     'suppressMessages(library(yrkesresa)); cat(yr_version(), sum(yr_split(850000, c(59752, 6939, 21542))))' 2>&1)
-[ "$r" = "${version%-*} 850000" ] && ok || bad "r-other-yrkesresa: $r"
+check "r-other-yrkesresa: $r" [ "$r" = "${version%-*} 850000" ]
 
 echo "packages in $(($(date +%s) - start)) s"
 finish

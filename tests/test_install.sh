@@ -32,11 +32,12 @@ exe=$tmp/dest$(rel "$bindir")/yrkesresa
 
 # 1. The RUNPATH is relative to the program, and names the installed libdir.
 runpath=$(readelf -d "$exe" | sed -n 's/.*(RUNPATH).*\[\(.*\)\]/\1/p')
+# shellcheck disable=SC2016 # a literal $ORIGIN
 case $runpath in
 '$ORIGIN'/*) ok ;;
 *) bad "RUNPATH of the installed program is '$runpath', expected \$ORIGIN/..." ;;
 esac
-[ -e "$tmp/dest$(rel "$libdir")/libyrkesresa.so.0" ] && ok || bad "no libyrkesresa.so.0 in libdir"
+check "no libyrkesresa.so.0 in libdir" [ -e "$tmp/dest$(rel "$libdir")/libyrkesresa.so.0" ]
 
 # 2. It runs with no LD_LIBRARY_PATH, and loads the installed copy, not the build tree's.
 run_from() { # run_from EXE: split the Dalarna table, check the sum and the library path
@@ -48,7 +49,7 @@ run_from() { # run_from EXE: split the Dalarna table, check the sum and the libr
     fi
     sum=$(printf '%s\n' "$out" | awk -F, 'NR > 1 && $1 !~ /^(Summa|Totalt|Total|Sum)$/ { s += $NF }
         END { printf "%.0f", s }')
-    [ "$sum" = 850000 ] && ok || bad "$1: the rows add to $sum, not 850000"
+    check "$1: the rows add to $sum, not 850000" [ "$sum" = 850000 ]
     lib=$(env -u LD_LIBRARY_PATH ldd "$1" | sed -n 's/.*libyrkesresa\.so\.0 => \([^ ]*\).*/\1/p')
     case $(readlink -f "$lib") in
     "$(readlink -f "$2")"/*) ok ;;
@@ -56,9 +57,8 @@ run_from() { # run_from EXE: split the Dalarna table, check the sum and the libr
     esac
 }
 run_from "$exe" "$root"
-[ "$(env -u LD_LIBRARY_PATH "$exe" --version)" = "$(sed -n \
-    's/^#define YR_VERSION_STRING "\(.*\)"/\1/p' "$BUILD_DIR/include/yrkesresa/version.h")" ] &&
-    ok || bad "--version of the installed program"
+want=$(sed -n 's/^#define YR_VERSION_STRING "\(.*\)"/\1/p' "$BUILD_DIR/include/yrkesresa/version.h")
+check "--version of the installed program" [ "$(env -u LD_LIBRARY_PATH "$exe" --version)" = "$want" ]
 
 # 3. Relocatable: the same tree moved to another directory still runs.
 mv "$root" "$tmp/moved"
@@ -68,10 +68,9 @@ mv "$tmp/moved" "$root"
 # 4. Man pages and completion where man(1) and bash-completion look.
 for page in man1/yrkesresa.1 man3/libyrkesresa.3 man3/yr_split.3; do
     if [ -f "$BUILD_DIR/docs/${page#*/}" ]; then
-        [ -f "$tmp/dest$(rel "$mandir")/$page" ] && ok || bad "$page not installed"
+        check "$page not installed" [ -f "$tmp/dest$(rel "$mandir")/$page" ]
     fi
 done
-[ -f "$tmp/dest$(rel "$datadir")/bash-completion/completions/yrkesresa" ] && ok ||
-    bad "bash completion not installed"
+check "bash completion not installed" [ -f "$tmp/dest$(rel "$datadir")/bash-completion/completions/yrkesresa" ]
 
 finish

@@ -15,11 +15,11 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 page1=$(render "$MAN_DIR/yrkesresa.1")
-[ -s "$tmp/warn" ] && bad "yrkesresa.1: $(cat "$tmp/warn")" || ok
+check "yrkesresa.1: $(cat "$tmp/warn")" [ ! -s "$tmp/warn" ]
 check "yrkesresa.1 has no NAME section" grep -q '^NAME' <<<"$page1"
 # every option of every command's help, and each command's own section
 commands=$("$YRKESRESA" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z0-9-]*\)\( .*\)\{0,1\}$/\1/p')
-[ -n "$commands" ] && ok || bad "no commands in 'yrkesresa --help'"
+check "no commands in 'yrkesresa --help'" [ -n "$commands" ]
 for cmd in $commands; do
     check "yrkesresa.1: no section for $cmd" grep -q "^   yrkesresa $cmd\$" <<<"$page1"
     for opt in $("$YRKESRESA" "$cmd" --help | grep -oE '^ +(-[a-zA-Z], )?--[a-z][a-z0-9-]*' |
@@ -38,11 +38,11 @@ for sym in $(sed -n 's/^ *\(yr_[a-z0-9_]*\);.*/\1/p' "$MAP_FILE"); do
         continue
     fi
     text=$(cd "$tmp" && MANWIDTH=80 man --warnings -E UTF-8 -l "man3/$sym.3" 2>"$tmp/warn" | col -b)
-    [ -s "$tmp/warn" ] && bad "$sym.3: $(cat "$tmp/warn")" || ok
+    check "$sym.3: $(cat "$tmp/warn")" [ ! -s "$tmp/warn" ]
     check "$sym.3 does not describe $sym" grep -qE "^ +$sym\$" <<<"$text"
 done
 for page in "$MAN_DIR"/libyrkesresa.3 "$MAN_DIR"/yrkesresa-*.3; do
     (cd "$MAN_DIR" && MANWIDTH=80 man --warnings -E UTF-8 -l "$page" >/dev/null 2>"$tmp/warn")
-    [ -s "$tmp/warn" ] && bad "$(basename "$page"): $(cat "$tmp/warn")" || ok
+    check "$(basename "$page"): $(cat "$tmp/warn")" [ ! -s "$tmp/warn" ]
 done
 finish
