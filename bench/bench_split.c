@@ -11,8 +11,9 @@
 #include "bench_common.h"
 #include "yrkesresa.h"
 
-static const yr_method methods[] = {YR_LARGEST_REMAINDER,     YR_DHONDT,          YR_SAINTE_LAGUE,
-                                    YR_SAINTE_LAGUE_MODIFIED, YR_HUNTINGTON_HILL, YR_ADAMS};
+static const yr_method methods[] = {
+    YR_LARGEST_REMAINDER, YR_DHONDT, YR_SAINTE_LAGUE, YR_SAINTE_LAGUE_MODIFIED,
+    YR_HUNTINGTON_HILL,   YR_ADAMS,  YR_DEAN};
 #define NMETHODS (sizeof methods / sizeof methods[0])
 static const int64_t totals[] = {1000000, 1000000000, 1000000000000, 1000000000000000};
 #define NTOTALS (sizeof totals / sizeof totals[0])
