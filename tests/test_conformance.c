@@ -1,0 +1,280 @@
+/* The C runner of the conformance suite (tests/conformance/README.md): every NAME.case file of
+ * the directory in $YR_CONFORMANCE_DIR (or the files named on the command line) through the C
+ * API. Prints PASS, SKIP (with the reason) or FAIL (with what differs) per case and exits 1 when
+ * any case fails, a file is malformed, or (directory mode) there are fewer than 40 cases. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "case_file.h"
+#include "test_util.h"
+
+static int64_t weights[CASE_MAX_LIST], out[CASE_MAX_LIST];
+
+/* weights: as a list; -1 with the FAIL message set when it is not one. */
+static long read_weights(conf_case *c)
+{
+    long n = case_parse_ints(case_get(c, "weights"), weights, CASE_MAX_LIST);
+    if (n < 0)
+        case_fail(c, "weights: not a list of integers%s%s", "", "");
+    return n;
+}
+
+/* A fraction given as decimal text, through yr_fraction_from_text. */
+static yr_status fraction(const conf_case *c, const char *key, int64_t *num, int64_t *den)
+{
+    const char *text = case_get(c, key);
+    return text == NULL ? YR_ERR_NULL : yr_fraction_from_text(text, num, den);
+}
+
+/* The split options of the case into opt (method included); 0 with the FAIL message set when
+ * a list is malformed; *st gets the status of reading the names and decimal texts. */
+static int read_options(conf_case *c, size_t n, yr_split_options *opt, yr_status *st)
+{
+    static int64_t minimum[CASE_MAX_LIST], maximum[CASE_MAX_LIST];
+    const char *method = case_get(c, "method"), *tie = case_get(c, "tie");
+    yr_split_options_init(opt);
+    *st = method == NULL ? YR_OK : yr_method_from_name(method, &opt->method);
+    if (*st == YR_OK && tie != NULL)
+        *st = yr_tie_from_name(tie, &opt->tie);
+    if (*st == YR_OK && case_get(c, "threshold") != NULL)
+        *st = fraction(c, "threshold", &opt->threshold_num, &opt->threshold_den);
+    if (*st == YR_OK && case_get(c, "first_divisor") != NULL)
+        *st = fraction(c, "first_divisor", &opt->first_divisor_num, &opt->first_divisor_den);
+    const char *keys[2] = {"minimum", "maximum"};
+    int64_t *bounds[2] = {minimum, maximum};
+    const int64_t **fields[2] = {&opt->minimum, &opt->maximum};
+    for (int k = 0; k < 2; k++) {
+        const char *text = case_get(c, keys[k]);
+        if (text == NULL)
+            continue;
+        if (case_parse_ints(text, bounds[k], CASE_MAX_LIST) != (long)n) {
+            case_fail(c, "%s: not one integer per party%s", keys[k], "");
+            return 0;
+        }
+        *fields[k] = bounds[k];
+    }
+    return 1;
+}
+
+static verdict op_split(conf_case *c)
+{
+    int64_t total;
+    long n = read_weights(c);
+    if (n < 0 || !case_int(c, "total", &total))
+        return FAIL;
+    yr_split_options opt;
+    yr_status st;
+    verdict v;
+    if (!read_options(c, (size_t)n, &opt, &st))
+        return FAIL;
+    if (st == YR_OK)
+        st = yr_split_with(total, weights, (size_t)n, &opt, out);
+    if (case_settled(c, st, NULL, &v))
+        return v;
+    /* Without options yr_split gives the same answer. */
+    if (opt.tie == YR_TIE_LARGER_WEIGHT && opt.minimum == NULL && opt.maximum == NULL &&
+        opt.threshold_num == 0 && opt.first_divisor_den == 0) {
+        static int64_t plain[CASE_MAX_LIST];
+        if (yr_split(total, weights, (size_t)n, opt.method, plain) != YR_OK ||
+            memcmp(plain, out, (size_t)n * sizeof *out) != 0)
+            return case_fail(c, "yr_split and yr_split_with %s%s", "differ", "");
+    }
+    return case_expect_list(c, "expect", out, (size_t)n);
+}
+
+static verdict op_split_table(conf_case *c)
+{
+    static int64_t totals[CASE_MAX_LIST], want[CASE_MAX_LIST];
+    long n = read_weights(c);
+    long m = case_parse_ints(case_get(c, "totals"), totals, CASE_MAX_LIST);
+    if (n < 0 || m < 0)
+        return case_fail(c, "weights or totals: missing or not integers%s%s", "", "");
+    if (n * m > CASE_MAX_LIST)
+        return case_fail(c, "the table is larger than %s cells%s", "CASE_MAX_LIST", "");
+    verdict v;
+    if (case_settled(c, yr_split_table(totals, (size_t)m, weights, (size_t)n, out), NULL, &v))
+        return v;
+    size_t ncols = 0;
+    long rows = case_parse_rows(case_get(c, "expect"), want, CASE_MAX_LIST, &ncols);
+    if (rows != n || ncols != (size_t)m)
+        return case_fail(c, "expect: not %s rows of one amount per item%s", "nparties", "");
+    if (memcmp(want, out, (size_t)(n * m) * sizeof *out) != 0) {
+        static char buf[2048];
+        case_format_ints(out, (size_t)(n * m), buf, sizeof buf);
+        return case_fail(c, "got %s (row-major), expected %s", buf, case_get(c, "expect"));
+    }
+    return PASS;
+}
+
+static verdict op_split_nested(conf_case *c)
+{
+    static int64_t groups[CASE_MAX_LIST], group_out[CASE_MAX_LIST];
+    static size_t group[CASE_MAX_LIST];
+    int64_t total, ngroups;
+    long n = read_weights(c);
+    long m = case_parse_ints(case_get(c, "groups"), groups, CASE_MAX_LIST);
+    if (n < 0 || m != n || !case_int(c, "total", &total) || !case_int(c, "ngroups", &ngroups))
+        return case_fail(c, "weights, groups (one per party), total or ngroups: %s%s", "malformed",
+                         "");
+    if (ngroups < 0 || ngroups > CASE_MAX_LIST)
+        return case_fail(c, "ngroups past %s%s", "CASE_MAX_LIST", "");
+    for (long i = 0; i < n; i++)
+        group[i] = (size_t)groups[i];
+    verdict v;
+    yr_status st =
+        yr_split_nested(total, weights, group, (size_t)n, (size_t)ngroups, out, group_out);
+    if (case_settled(c, st, NULL, &v))
+        return v;
+    if (case_expect_list(c, "expect", out, (size_t)n) == FAIL)
+        return FAIL;
+    return case_expect_list(c, "expect_groups", group_out, (size_t)ngroups);
+}
+
+static verdict op_split_mixed(conf_case *c)
+{
+    int64_t total, num, den;
+    long n = read_weights(c);
+    if (n < 0 || !case_int(c, "total", &total))
+        return FAIL;
+    verdict v;
+    yr_status st = fraction(c, "equal_part", &num, &den);
+    if (st == YR_OK)
+        st = yr_split_mixed(total, num, den, weights, (size_t)n, out);
+    if (case_settled(c, st, NULL, &v))
+        return v;
+    return case_expect_list(c, "expect", out, (size_t)n);
+}
+
+/* expect_num / expect_den against num/den. */
+static verdict expect_fraction(conf_case *c, int64_t num, int64_t den)
+{
+    int64_t got[2] = {num, den}, want[2];
+    if (!case_int(c, "expect_num", &want[0]) || !case_int(c, "expect_den", &want[1]))
+        return FAIL;
+    if (got[0] != want[0] || got[1] != want[1]) {
+        char buf[64];
+        case_format_ints(got, 2, buf, sizeof buf);
+        return case_fail(c, "got %s (num den), expected %s", buf, case_get(c, "expect_num"));
+    }
+    return PASS;
+}
+
+static verdict op_fraction_text(conf_case *c)
+{
+    int64_t num = 0, den = 0;
+    verdict v;
+    if (case_settled(c, fraction(c, "text", &num, &den), NULL, &v))
+        return v;
+    return expect_fraction(c, num, den);
+}
+
+static verdict op_fraction_double(conf_case *c)
+{
+    double x;
+    int64_t num = 0, den = 0;
+    verdict v;
+    if (!case_double(c, "value", &x))
+        return FAIL;
+    if (case_settled(c, yr_fraction_from_double(x, &num, &den), NULL, &v))
+        return v;
+    return expect_fraction(c, num, den);
+}
+
+static verdict op_count_from_percent(conf_case *c)
+{
+    int64_t n, num = 0, den = 1, got[2] = {0, 0};
+    int exact = 0;
+    if (!case_int(c, "n", &n))
+        return FAIL;
+    verdict v;
+    yr_status st = fraction(c, "percent", &num, &den);
+    if (st == YR_OK)
+        st = yr_count_from_percent(num, den, n, &got[0], &exact);
+    if (case_settled(c, st, NULL, &v))
+        return v;
+    got[1] = exact;
+    if (case_expect_list(c, "expect_count", got, 1) == FAIL)
+        return FAIL;
+    return case_expect_list(c, "expect_exact", got + 1, 1);
+}
+
+static verdict op_pot_shares(conf_case *c)
+{
+    int64_t fee, pot_part, ln = 0, ld = 1, tn = 0, td = 1, den;
+    if (!case_int(c, "fee", &fee) || !case_int(c, "pot_part", &pot_part))
+        return FAIL;
+    yr_pot_rules r;
+    verdict v;
+    yr_status st = fraction(c, "leader", &ln, &ld);
+    if (st == YR_OK)
+        st = fraction(c, "trainer", &tn, &td);
+    if (st == YR_OK)
+        st = yr_pot_rules_with_shares(fee, pot_part, ln, ld, tn, td, &r);
+    if (case_settled(c, st, NULL, &v))
+        return v;
+    if (r.fee != fee || r.pot_part != pot_part)
+        return case_fail(c, "fee or pot part not kept%s%s", "", "");
+    int64_t got[2] = {r.share[YR_ROLE_LEADER], r.share[YR_ROLE_TRAINER]};
+    if (case_expect_list(c, "expect_shares", got, 2) == FAIL || !case_int(c, "expect_den", &den))
+        return FAIL;
+    /* The case itself must be right: leader = shares[0] / den and trainer = shares[1] / den. */
+    if ((test_u128)(uint64_t)got[0] * (uint64_t)ld != (test_u128)(uint64_t)ln * (uint64_t)den ||
+        (test_u128)(uint64_t)got[1] * (uint64_t)td != (test_u128)(uint64_t)tn * (uint64_t)den)
+        return case_fail(c, "expect_shares over expect_den %s are not the leader and trainer %s",
+                         case_get(c, "expect_den"), "shares");
+    return PASS;
+}
+
+static verdict op_goal_check(conf_case *c)
+{
+    int64_t yes, n;
+    double target, confidence;
+    if (!case_int(c, "yes", &yes) || !case_int(c, "n", &n) || !case_double(c, "target", &target) ||
+        !case_double(c, "confidence", &confidence))
+        return FAIL;
+    yr_goal goal = YR_GOAL_INCONCLUSIVE;
+    verdict v;
+    if (case_settled(c, yr_goal_check(yes, n, target, confidence, &goal), NULL, &v))
+        return v;
+    const char *want = case_get(c, "expect_verdict"), *got = yr_goal_name(goal);
+    if (want == NULL || strcmp(want, got) != 0)
+        return case_fail(c, "verdict %s, expected %s", got, want ? want : "(missing)");
+    return PASS;
+}
+
+static verdict op_find_total_row(conf_case *c)
+{
+    long n = read_weights(c);
+    if (n < 0)
+        return FAIL;
+    size_t idx = 0;
+    verdict v;
+    if (case_settled(c, yr_find_total_row(weights, (size_t)n, &idx), NULL, &v))
+        return v;
+    char got[32] = "none";
+    if (idx != YR_WHERE_NONE)
+        snprintf(got, sizeof got, "%zu", idx);
+    const char *want = case_get(c, "expect_index");
+    if (want == NULL || strcmp(want, got) != 0)
+        return case_fail(c, "index %s, expected %s", got, want ? want : "(missing)");
+    return PASS;
+}
+
+int main(int argc, char **argv)
+{
+    static const case_op ops[] = {
+        {"split", op_split},
+        {"split_mixed", op_split_mixed},
+        {"split_table", op_split_table},
+        {"split_nested", op_split_nested},
+        {"fraction_text", op_fraction_text},
+        {"fraction_double", op_fraction_double},
+        {"count_from_percent", op_count_from_percent},
+        {"pot_shares", op_pot_shares},
+        {"goal_check", op_goal_check},
+        {"find_total_row", op_find_total_row},
+    };
+    return case_main(argc, argv, ops, sizeof ops / sizeof ops[0], "YR_CONFORMANCE_DIR",
+                     "tests/conformance", 40);
+}
