@@ -306,8 +306,8 @@ static int split_items(split_job *j, const char *path)
     yr_status st;
     if (rc == 0 && (st = yr_split_table_where(totals, ni, j->w, n, cells, &w)) != YR_OK) {
         if (w.column != YR_WHERE_NONE)
-            rc = cli_fail_at(cli_shown(path), 0, "item '%s': %s", j->heads[w.column],
-                             yr_strerror(st));
+            rc = cli_fail_at(cli_shown(path), 0, "item '%s': %s (%s)", j->heads[w.column],
+                             yr_strerror(st), yr_status_name(st));
         else
             rc = split_failed(j, st, &w);
     }
