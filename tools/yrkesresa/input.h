@@ -126,4 +126,45 @@ size_t ycsv_find_column(const ycsv_table *t, const char *name);
  */
 int ycsv_name_equal(const char *a, const char *b);
 
+/* ---- Joining two tables by municipality (issue 14 point 4; implemented in parties.c) ---- */
+
+/** One side of a join: a table and its municipality columns. */
+typedef struct ycsv_join_side {
+    const char *file;    /**< the file's name in messages */
+    const ycsv_table *t; /**< the table */
+    size_t name_col;     /**< the column of names ("Falun" or "2080 Falun") */
+    size_t code_col;     /**< a column of codes (kommunkod, kod), or ::YCSV_NO_COLUMN */
+    size_t skip_row;     /**< a row to leave out (the total row), or ::YCSV_NO_COLUMN */
+} ycsv_join_side;
+
+/** A join of a probe table's rows to a lookup table's rows (opaque; ycsv_join_open()). */
+typedef struct ycsv_join ycsv_join;
+
+/**
+ * @brief Key the rows of @p lookup for ycsv_join_find(): by municipality code when both sides
+ *        have codes (a code column, or every name a `2080 Falun` cell: yr_label_code), else by
+ *        name (yr_label_key of the name without its code). A code or name twice in @p lookup
+ *        is an error naming both lines; so is a code cell that is not a code 0..9999. @p what
+ *        names the looked-up value in messages ("population").
+ * @returns 0 and *out (free with ycsv_join_free()), or 2 after printing `FILE:LINE: message`.
+ */
+int ycsv_join_open(const ycsv_join_side *lookup, const ycsv_join_side *probe, const char *what,
+                   ycsv_join **out);
+
+/**
+ * @brief The lookup row of probe row @p row: an unknown municipality (`no population for
+ *        'Nowhere' in FILE`) or one found a second time since the last ycsv_join_reset()
+ *        (`'Falun' appears twice`) is an error at the probe row's line. 0 or 2.
+ */
+int ycsv_join_find(ycsv_join *j, size_t row, size_t *lookup_row);
+
+/** @brief 1 when @p j joins by code, 0 when by name. */
+int ycsv_join_by_code(const ycsv_join *j);
+
+/** @brief Forget which rows were found (before a second pass over the probe table). */
+void ycsv_join_reset(ycsv_join *j);
+
+/** @brief Free a join (NULL is fine). */
+void ycsv_join_free(ycsv_join *j);
+
 #endif
