@@ -109,29 +109,63 @@ static int make_rules(const pot_args *o, yr_pot_rules *rules)
 
 /* ---- reading the two files ---------------------------------------------------------------- */
 
+/* Memory (issue 11: at most 3x the files). The library settles only the municipalities with
+ * trainers (their kickbacks need the year's exact sums) plus one more that stands for all the
+ * others: their participants are added up per day, which is all the days' pots depend on. The
+ * others' rows are settled when written, a block at a time (settle_block). */
 typedef struct pot_input {
     const char *afile, *tfile;
     ycsv_table at, tt;
-    cli_labels days, muns;
-    uint32_t *day_row, *mun_row; /* where each label first appears: attendance row, or
-                                    trainer row + at.nrows */
-    size_t ac[3], tc[3];         /* the columns: day, municipality, participants / role */
-    yr_attendance *att;
+    cli_labels days, muns; /* labels by yr_label_key, in order of first appearance */
+    cli_labels tmuns;      /* the trainers' municipalities, to sort the attendance rows */
+    size_t ntmuns;         /* labels of tmuns that come from the trainer file */
+    size_t ac[3], tc[3];   /* the columns: day, municipality, participants / role */
+    yr_attendance *att;    /* records of municipalities with trainers, then one per day */
+    size_t natt, att_cap;
+    int64_t *pd;       /* per municipality without trainers: its participant-days */
+    int64_t *bucket;   /* per day: the participants of municipalities without trainers */
+    unsigned char *df; /* per day: 1 has such participants, 2 has participants > 0 */
+    uint64_t total;    /* participant-days so far (the library's check, in its order) */
+    yr_status att_st;  /* the first error the library would find in the attendance */
+    size_t att_line;   /* and its line (0: none) */
     yr_trainer *tr;
+    uint32_t *compact; /* per municipality: 1 + its index among those with trainers, or 0 */
+    size_t ncompact;   /* municipalities with trainers; the one for the others comes next */
 } pot_input;
+
+/* Intern a day, growing the set (and the per-day arrays) when it is full: the days are few,
+ * their number unknown. */
+static size_t intern_day(pot_input *in, const char *s, size_t *kl)
+{
+    size_t d = cli_labels_intern(&in->days, s, kl);
+    if (d != SIZE_MAX || in->days.n < in->days.cap)
+        return d;
+    cli_labels bigger;
+    size_t cap = 2 * in->days.cap, k;
+    int64_t *b = realloc(in->bucket, cap * sizeof *b);
+    in->bucket = b != NULL ? b : in->bucket;
+    unsigned char *f = realloc(in->df, cap);
+    in->df = f != NULL ? f : in->df;
+    if (b == NULL || f == NULL || !cli_labels_init(&bigger, cap))
+        return SIZE_MAX;
+    memset(in->bucket + in->days.n, 0, (cap - in->days.n) * sizeof *b);
+    memset(in->df + in->days.n, 0, cap - in->days.n);
+    for (size_t i = 0; i < in->days.n; i++) /* the same labels in the same order */
+        cli_labels_intern(&bigger, in->days.label[i], &k);
+    cli_labels_free(&in->days);
+    in->days = bigger;
+    return cli_labels_intern(&in->days, s, kl);
+}
 
 /* The day and municipality of a row, interned (labels by yr_label_key). */
 static int row_labels(pot_input *in, const ycsv_table *t, const char *file, size_t row,
-                      const size_t cols[2], uint32_t base, size_t *day, size_t *mun)
+                      const size_t cols[2], size_t *day, size_t *mun)
 {
-    cli_labels *set[2] = {&in->days, &in->muns};
-    uint32_t *first[2] = {in->day_row, in->mun_row};
     size_t *idx[2] = {day, mun}, kl;
     char q[80];
     for (int k = 0; k < 2; k++) {
         const char *s = ycsv_cell(t, row, cols[k]);
-        size_t before = set[k]->n;
-        *idx[k] = cli_labels_intern(set[k], s, &kl);
+        *idx[k] = k == 0 ? intern_day(in, s, &kl) : cli_labels_intern(&in->muns, s, &kl);
         if (*idx[k] == SIZE_MAX)
             return cli_fail_at(file, 0, "out of memory");
         if (kl == 0)
@@ -141,8 +175,6 @@ static int row_labels(pot_input *in, const ycsv_table *t, const char *file, size
             return cli_fail_at(file, ycsv_line(t, row),
                                "municipality %s is a total row; list municipalities only",
                                cli_quote(s, q, sizeof q));
-        if (set[k]->n > before)
-            first[k][*idx[k]] = base + (uint32_t)row;
     }
     return 0;
 }
@@ -158,14 +190,64 @@ static int columns(const char *file, const ycsv_table *t, const cli_common *c, c
     return 0;
 }
 
+/* Add a record for the library (municipalities with trainers, and the per-day sums). */
+static int push_att(pot_input *in, size_t day, size_t mun, int64_t participants)
+{
+    if (in->natt == in->att_cap) {
+        size_t cap = in->att_cap ? 2 * in->att_cap : 1024;
+        yr_attendance *a = realloc(in->att, cap * sizeof *a);
+        if (a == NULL)
+            return cli_fail_at(in->afile, 0, "out of memory");
+        in->att = a;
+        in->att_cap = cap;
+    }
+    in->att[in->natt++] = (yr_attendance){day, mun, participants};
+    return 0;
+}
+
+/* Participants of a municipality without trainers: to its participant-days and its day's sum
+ * (both below the year's total, checked to fit by add_participants). */
+static void add_other(pot_input *in, size_t day, size_t mun, int64_t p)
+{
+    in->pd[mun] += p;
+    in->bucket[day] += p;
+    in->df[day] |= 1;
+}
+
+/* The checks yr_pot_settle makes on the attendance, in its order: a negative count at its
+ * line, or the year's participant-days beyond int64 (no line). The first one is kept. */
+static void add_participants(pot_input *in, size_t row, int64_t p)
+{
+    if (in->att_st != YR_OK)
+        return;
+    if (p < 0) {
+        in->att_st = YR_ERR_NEGATIVE;
+        in->att_line = ycsv_line(&in->at, row);
+    } else if ((in->total += (uint64_t)p) > (uint64_t)INT64_MAX) {
+        in->att_st = YR_ERR_OVERFLOW;
+    }
+}
+
 static int read_attendance(pot_input *in)
 {
     const size_t *ac = in->ac;
     for (size_t r = 0; r < in->at.nrows; r++) {
-        yr_attendance *a = &in->att[r];
-        if (row_labels(in, &in->at, in->afile, r, ac, 0, &a->day, &a->municipality) != 0 ||
-            cli_cell_int64(in->afile, &in->at, r, ac[2], &a->participants) != 0)
+        size_t day, mun, kl;
+        int64_t p;
+        if (row_labels(in, &in->at, in->afile, r, ac, &day, &mun) != 0 ||
+            cli_cell_int64(in->afile, &in->at, r, ac[2], &p) != 0)
             return CLI_EXIT_ERROR;
+        add_participants(in, r, p);
+        if (in->att_st != YR_OK)
+            continue; /* reported after the trainers, as the library would */
+        in->df[day] |= p > 0 ? 2 : 0;
+        size_t t = cli_labels_intern(&in->tmuns, ycsv_cell(&in->at, r, ac[1]), &kl);
+        if (t != SIZE_MAX && t < in->ntmuns) {
+            if (push_att(in, day, mun, p) != 0)
+                return CLI_EXIT_ERROR;
+        } else {
+            add_other(in, day, mun, p);
+        }
     }
     return 0;
 }
@@ -176,8 +258,7 @@ static int read_trainers(pot_input *in)
     char q[80];
     for (size_t r = 0; r < in->tt.nrows; r++) {
         yr_trainer *t = &in->tr[r];
-        if (row_labels(in, &in->tt, in->tfile, r, tc, (uint32_t)in->at.nrows, &t->day,
-                       &t->municipality) != 0)
+        if (row_labels(in, &in->tt, in->tfile, r, tc, &t->day, &t->municipality) != 0)
             return CLI_EXIT_ERROR;
         const char *role = ycsv_cell(&in->tt, r, tc[2]);
         if (yr_role_from_name(role, &t->role) != YR_OK)
@@ -190,23 +271,64 @@ static int read_trainers(pot_input *in)
     return 0;
 }
 
+/* The trainers' municipalities (by the cells: errors come later, in the files' order). */
+static int trainer_municipalities(pot_input *in)
+{
+    size_t kl;
+    if (!cli_labels_init(&in->tmuns, in->tt.nrows))
+        return cli_fail_at(in->tfile, 0, "out of memory");
+    for (size_t r = 0; r < in->tt.nrows; r++)
+        if (cli_labels_intern(&in->tmuns, ycsv_cell(&in->tt, r, in->tc[1]), &kl) == SIZE_MAX)
+            return cli_fail_at(in->tfile, 0, "out of memory");
+    in->ntmuns = in->tmuns.n;
+    return 0;
+}
+
+/* Number the municipalities with trainers in their order (ties in the kickbacks go the same
+ * way), and point the library's records at those numbers; the others are number ncompact. */
+static int number_trainer_municipalities(pot_input *in)
+{
+    in->compact = calloc(in->muns.n ? in->muns.n : 1, sizeof *in->compact);
+    if (in->compact == NULL)
+        return cli_fail_at(in->afile, 0, "out of memory");
+    for (size_t i = 0; i < in->tt.nrows; i++)
+        in->compact[in->tr[i].municipality] = 1;
+    for (size_t m = 0; m < in->muns.n; m++)
+        in->compact[m] = in->compact[m] ? (uint32_t)++in->ncompact : 0;
+    for (size_t i = 0; i < in->natt; i++)
+        in->att[i].municipality = in->compact[in->att[i].municipality] - 1;
+    for (size_t i = 0; i < in->tt.nrows; i++)
+        in->tr[i].municipality = in->compact[in->tr[i].municipality] - 1;
+    for (size_t d = 0; d < in->days.n; d++)
+        if ((in->df[d] & 1) && push_att(in, d, in->ncompact, in->bucket[d]) != 0)
+            return CLI_EXIT_ERROR;
+    return 0;
+}
+
 static int read_inputs(const pot_args *o, pot_input *in)
 {
     in->afile = cli_shown(o->attendance);
     in->tfile = cli_shown(o->trainers);
     if (cli_load(o->attendance, &in->at) != 0 || cli_load(o->trainers, &in->tt) != 0 ||
         columns(in->afile, &in->at, &o->common, CLI_ROLE_PARTICIPANTS, in->ac) != 0 ||
-        columns(in->tfile, &in->tt, &o->common, CLI_ROLE_ROLE, in->tc) != 0)
+        columns(in->tfile, &in->tt, &o->common, CLI_ROLE_ROLE, in->tc) != 0 ||
+        trainer_municipalities(in) != 0)
         return CLI_EXIT_ERROR;
     size_t na = in->at.nrows, nt = in->tt.nrows;
-    in->att = calloc(na, sizeof *in->att);
     in->tr = calloc(nt, sizeof *in->tr);
-    in->day_row = malloc((na + nt) * sizeof *in->day_row);
-    in->mun_row = malloc((na + nt) * sizeof *in->mun_row);
-    if (in->att == NULL || in->tr == NULL || in->day_row == NULL || in->mun_row == NULL ||
-        !cli_labels_init(&in->days, na + nt) || !cli_labels_init(&in->muns, na + nt))
+    in->pd = calloc(na + nt, sizeof *in->pd);
+    in->bucket = calloc(64, sizeof *in->bucket);
+    in->df = calloc(64, 1);
+    if (in->tr == NULL || in->pd == NULL || in->bucket == NULL || in->df == NULL ||
+        !cli_labels_init(&in->days, 64) || !cli_labels_init(&in->muns, na + nt))
         return cli_fail_at(in->afile, 0, "out of memory");
-    return read_attendance(in) != 0 || read_trainers(in) != 0 ? CLI_EXIT_ERROR : 0;
+    if (read_attendance(in) != 0 || read_trainers(in) != 0)
+        return CLI_EXIT_ERROR;
+    if (in->att_st != YR_OK)
+        return cli_fail_at(in->afile, in->att_line, "%s", yr_strerror(in->att_st));
+    ycsv_drop_index(&in->at); /* the labels point into its text, which stays */
+    cli_labels_free(&in->tmuns);
+    return number_trainer_municipalities(in);
 }
 
 static void free_inputs(pot_input *in)
@@ -215,18 +337,19 @@ static void free_inputs(pot_input *in)
     ycsv_free(&in->tt);
     cli_labels_free(&in->days);
     cli_labels_free(&in->muns);
-    free(in->day_row);
-    free(in->mun_row);
+    cli_labels_free(&in->tmuns);
     free(in->att);
+    free(in->pd);
+    free(in->bucket);
+    free(in->df);
     free(in->tr);
+    free(in->compact);
 }
 
-/* The label as first written (the trimmed cell of its first appearance), for the output. */
-static const char *label_text(const pot_input *in, uint32_t first, int k, cli_buf *b)
+/* A label as first written (its first cell, trimmed), for the output. */
+static const char *label_text(const cli_labels *set, size_t i, cli_buf *b)
 {
-    int att = first < in->at.nrows;
-    const ycsv_table *t = att ? &in->at : &in->tt;
-    const char *s = ycsv_cell(t, att ? first : first - in->at.nrows, att ? in->ac[k] : in->tc[k]);
+    const char *s = set->label[i];
     size_t start, len = yr_label_trim(s, strlen(s), &start);
     cli_buf_clear(b);
     cli_buf_add(b, s + start, len);
@@ -235,8 +358,9 @@ static const char *label_text(const pot_input *in, uint32_t first, int k, cli_bu
 
 /* ---- settling and writing ----------------------------------------------------------------- */
 
-static void money_row(cli_out *o, const char *name, const int64_t v[6])
+static void money_row(cli_out *o, const char *name, const yr_pot_row *r)
 {
+    const int64_t v[6] = {r->participant_days, r->fees, r->admin, r->pot_in, r->kickback, r->net};
     cli_out_text(o, name);
     for (int k = 0; k < 6; k++)
         cli_out_int(o, v[k]);
@@ -254,43 +378,74 @@ static void undistributed_row(cli_out *o, const char *name, int64_t v)
     cli_out_end_row(o);
 }
 
-static int write_settlement(const pot_input *in, const cli_common *c, const yr_pot_row *rows,
-                            const yr_pot_summary *sum, const int64_t *und)
+/* The rows of municipalities m0 .. m0+n-1 (n <= POT_BLOCK) that have no trainers: settled by
+ * the library as one day without trainers, from their participant-days. */
+#define POT_BLOCK 1024
+static int settle_block(const pot_input *in, const yr_pot_rules *rules, size_t m0, size_t n,
+                        yr_pot_row *rows)
+{
+    yr_attendance a[POT_BLOCK];
+    yr_pot_summary s;
+    for (size_t i = 0; i < n; i++)
+        a[i] = (yr_attendance){0, i, in->compact[m0 + i] ? 0 : in->pd[m0 + i]};
+    yr_status st = yr_pot_settle(rules, 1, n, a, n, NULL, 0, rows, &s, NULL);
+    return st == YR_OK ? 0 : cli_fail_at(in->afile, 0, "%s", yr_strerror(st));
+}
+
+static int municipality_rows(cli_out *o, const pot_input *in, const yr_pot_rules *rules,
+                             const yr_pot_row *rows, cli_buf *name)
+{
+    yr_pot_row *block = malloc(POT_BLOCK * sizeof *block);
+    if (block == NULL)
+        return cli_fail_at(in->afile, 0, "out of memory");
+    for (size_t m0 = 0; m0 < in->muns.n; m0 += POT_BLOCK) {
+        size_t n = in->muns.n - m0 < POT_BLOCK ? in->muns.n - m0 : POT_BLOCK;
+        if (settle_block(in, rules, m0, n, block) != 0) {
+            free(block);
+            return CLI_EXIT_ERROR;
+        }
+        for (size_t i = 0; i < n; i++) {
+            uint32_t c = in->compact[m0 + i];
+            money_row(o, label_text(&in->muns, m0 + i, name), c ? &rows[c - 1] : &block[i]);
+        }
+    }
+    free(block);
+    return 0;
+}
+
+static int write_settlement(const pot_input *in, const cli_common *c, const yr_pot_rules *rules,
+                            const yr_pot_row *rows, const yr_pot_summary *sum, const int64_t *und)
 {
     static const char *const head[] = {"municipality", "participant_days", "fees", "admin",
                                        "pot_in",       "kickback",         "net"};
     cli_out o;
     cli_buf name;
-    cli_buf_init(&name);
     if (cli_out_open(&o, &c->out, &in->at) != 0)
         return CLI_EXIT_ERROR;
+    cli_buf_init(&name);
     for (int k = 0; k < 7; k++)
         cli_out_text(&o, head[k]);
     cli_out_end_row(&o);
-    for (size_t m = 0; m < in->muns.n; m++) {
-        const yr_pot_row *r = &rows[m];
-        int64_t v[6] = {r->participant_days, r->fees, r->admin, r->pot_in, r->kickback, r->net};
-        money_row(&o, label_text(in, in->mun_row[m], 1, &name), v);
-    }
-    int64_t t[6] = {sum->participant_days,    sum->fees, sum->admin, sum->pot_in, sum->kickback,
-                    sum->fees - sum->kickback}; /* both fit and are >= 0 */
-    money_row(&o, "Totalt", t);
+    int rc = municipality_rows(&o, in, rules, rows, &name);
+    const yr_pot_row t = {
+        sum->participant_days,    sum->fees, sum->admin, sum->pot_in, sum->kickback,
+        sum->fees - sum->kickback}; /* both fit and are >= 0 */
+    money_row(&o, "Totalt", &t);
     undistributed_row(&o, "undistributed", sum->undistributed);
     for (size_t d = 0; d < in->days.n; d++) {
         if (und[d] == 0)
             continue;
+        cli_buf day;
+        cli_buf_init(&day);
         cli_buf_clear(&name);
         cli_buf_puts(&name, "undistributed: ");
-        char day[256];
-        cli_buf tmp;
-        cli_buf_init(&tmp);
-        snprintf(day, sizeof day, "%s", label_text(in, in->day_row[d], 0, &tmp));
-        cli_buf_free(&tmp);
-        cli_buf_puts(&name, day);
+        cli_buf_puts(&name, label_text(&in->days, d, &day));
+        cli_buf_free(&day);
         undistributed_row(&o, cli_buf_str(&name), und[d]);
     }
     cli_buf_free(&name);
-    return cli_out_close(&o);
+    int closed = cli_out_close(&o);
+    return rc != 0 ? rc : closed;
 }
 
 /* Days with trainers and no participants: a warning at the day's first trainer record. */
@@ -300,8 +455,8 @@ static void warn_idle_days(const pot_input *in)
     char *busy = calloc(nd ? nd : 1, 1);
     if (busy == NULL)
         return;
-    for (size_t i = 0; i < in->at.nrows; i++)
-        busy[in->att[i].day] |= in->att[i].participants > 0;
+    for (size_t d = 0; d < nd; d++)
+        busy[d] = (in->df[d] & 2) != 0;
     for (size_t i = 0; i < in->tt.nrows; i++) {
         size_t d = in->tr[i].day;
         if (busy[d])
@@ -314,18 +469,20 @@ static void warn_idle_days(const pot_input *in)
                 "yrkesresa: %s:%zu: warning: day %s has trainers but no participants (nothing "
                 "to share)\n",
                 in->tfile, ycsv_line(&in->tt, i),
-                cli_quote(label_text(in, in->day_row[d], 0, &b), q, sizeof q));
+                cli_quote(label_text(&in->days, d, &b), q, sizeof q));
         cli_buf_free(&b);
     }
     free(busy);
 }
 
-/* A library error at the record the core names. */
+/* A library error at the record the core names (the attendance's were found while reading:
+ * the records given to the library are not the file's rows). */
 static int settle_failed(const pot_input *in, yr_status st, const yr_where *w)
 {
     int tr = w->arg != NULL && strcmp(w->arg, "trainers") == 0;
-    const ycsv_table *t = tr ? &in->tt : &in->at;
-    size_t line = w->record != YR_WHERE_NONE && w->record < t->nrows ? ycsv_line(t, w->record) : 0;
+    size_t line = tr && w->record != YR_WHERE_NONE && w->record < in->tt.nrows
+                      ? ycsv_line(&in->tt, w->record)
+                      : 0;
     if (st == YR_ERR_RANGE && tr && line > 0)
         return cli_fail_at(in->tfile, line,
                            "the day of this trainer has a pot but its trainers' shares are all 0");
@@ -343,7 +500,7 @@ static int settle(const pot_args *o)
     int64_t *und = NULL;
     int rc = read_inputs(o, &in);
     if (rc == 0) {
-        rows = calloc(in.muns.n ? in.muns.n : 1, sizeof *rows);
+        rows = calloc(in.ncompact + 1, sizeof *rows);
         und = calloc(in.days.n ? in.days.n : 1, sizeof *und);
         if (rows == NULL || und == NULL)
             rc = cli_fail_at(in.afile, 0, "out of memory");
@@ -351,11 +508,11 @@ static int settle(const pot_args *o)
     yr_pot_summary sum;
     yr_where w;
     yr_status st;
-    if (rc == 0 && (st = yr_pot_settle_where(&rules, in.days.n, in.muns.n, in.att, in.at.nrows,
+    if (rc == 0 && (st = yr_pot_settle_where(&rules, in.days.n, in.ncompact + 1, in.att, in.natt,
                                              in.tr, in.tt.nrows, rows, &sum, und, &w)) != YR_OK)
         rc = settle_failed(&in, st, &w);
     if (rc == 0) {
-        rc = write_settlement(&in, &o->common, rows, &sum, und);
+        rc = write_settlement(&in, &o->common, &rules, rows, &sum, und);
         warn_idle_days(&in);
     }
     free(rows);

@@ -108,6 +108,14 @@ static inline const char *ycsv_cell(const ycsv_table *t, size_t row, size_t col)
     return t->text_ + t->cells_[row * t->ncols + col];
 }
 
+/**
+ * @brief Free the index of @p t's cells and lines once they are read (memory: 4 bytes per cell
+ *        and per row): ycsv_cell() and ycsv_line() must not be called afterwards; the text
+ *        (pointers to cells taken before stay valid), the header and the dialect stay until
+ *        ycsv_free().
+ */
+void ycsv_drop_index(ycsv_table *t);
+
 /** @brief 1-based line where data row @p row starts. */
 static inline size_t ycsv_line(const ycsv_table *t, size_t row)
 {
