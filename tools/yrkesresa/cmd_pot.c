@@ -122,12 +122,13 @@ typedef struct pot_input {
     size_t ac[3], tc[3];   /* the columns: day, municipality, participants / role */
     yr_attendance *att;    /* records of municipalities with trainers, then one per day */
     size_t natt, att_cap;
-    int64_t *pd;       /* per municipality without trainers: its participant-days */
-    int64_t *bucket;   /* per day: the participants of municipalities without trainers */
-    unsigned char *df; /* per day: 1 has such participants, 2 has participants > 0 */
-    uint64_t total;    /* participant-days so far (the library's check, in its order) */
-    yr_status att_st;  /* the first error the library would find in the attendance */
-    size_t att_line;   /* and its line (0: none) */
+    int64_t *pd;          /* per municipality without trainers: its participant-days */
+    int64_t *bucket;      /* per day: the participants of municipalities without trainers */
+    unsigned char *df;    /* per day: 1 has such participants, 2 has participants > 0 */
+    unsigned char *first; /* bit per attendance row: its municipality is new there */
+    uint64_t total;       /* participant-days so far (the library's check, in its order) */
+    yr_status att_st;     /* the first error the library would find in the attendance */
+    size_t att_line;      /* and its line (0: none) */
     yr_trainer *tr;
     uint32_t *compact; /* per municipality: 1 + its index among those with trainers, or 0 */
     size_t ncompact;   /* municipalities with trainers; the one for the others comes next */
@@ -228,20 +229,41 @@ static void add_participants(pot_input *in, size_t row, int64_t p)
     }
 }
 
+/* The attendance, first pass: the labels, every cell and the library's checks. */
 static int read_attendance(pot_input *in)
 {
     const size_t *ac = in->ac;
     for (size_t r = 0; r < in->at.nrows; r++) {
-        size_t day, mun, kl;
+        size_t day, mun, before = in->muns.n;
         int64_t p;
         if (row_labels(in, &in->at, in->afile, r, ac, &day, &mun) != 0 ||
             cli_cell_int64(in->afile, &in->at, r, ac[2], &p) != 0)
             return CLI_EXIT_ERROR;
-        add_participants(in, r, p);
-        if (in->att_st != YR_OK)
-            continue; /* reported after the trainers, as the library would */
+        if (in->muns.n > before)
+            in->first[r / 8] |= (unsigned char)(1u << (r % 8));
+        add_participants(in, r, p); /* reported after the trainers, as the library would */
         in->df[day] |= p > 0 ? 2 : 0;
-        size_t t = cli_labels_intern(&in->tmuns, ycsv_cell(&in->at, r, ac[1]), &kl);
+    }
+    return 0;
+}
+
+/* The attendance, second pass (every cell known good, the line numbers gone): the records of
+ * municipalities with trainers for the library, the participants of the others added up. */
+static int sort_attendance(pot_input *in)
+{
+    const size_t *ac = in->ac;
+    in->pd = calloc(in->muns.n ? in->muns.n : 1, sizeof *in->pd);
+    if (in->pd == NULL)
+        return cli_fail_at(in->afile, 0, "out of memory");
+    size_t next = 0; /* the municipalities new in the attendance are numbered in row order */
+    for (size_t r = 0; r < in->at.nrows; r++) {
+        size_t kl, day = intern_day(in, ycsv_cell(&in->at, r, ac[0]), &kl);
+        const char *m = ycsv_cell(&in->at, r, ac[1]);
+        size_t mun =
+            (in->first[r / 8] >> (r % 8)) & 1 ? next++ : cli_labels_intern(&in->muns, m, &kl);
+        size_t t = cli_labels_intern(&in->tmuns, m, &kl);
+        int64_t p = 0;
+        cli_parse_int64(ycsv_cell(&in->at, r, ac[2]), &p);
         if (t != SIZE_MAX && t < in->ntmuns) {
             if (push_att(in, day, mun, p) != 0)
                 return CLI_EXIT_ERROR;
@@ -316,16 +338,19 @@ static int read_inputs(const pot_args *o, pot_input *in)
         return CLI_EXIT_ERROR;
     size_t na = in->at.nrows, nt = in->tt.nrows;
     in->tr = calloc(nt, sizeof *in->tr);
-    in->pd = calloc(na + nt, sizeof *in->pd);
+    in->first = calloc(na / 8 + 1, 1);
     in->bucket = calloc(64, sizeof *in->bucket);
     in->df = calloc(64, 1);
-    if (in->tr == NULL || in->pd == NULL || in->bucket == NULL || in->df == NULL ||
+    if (in->tr == NULL || in->first == NULL || in->bucket == NULL || in->df == NULL ||
         !cli_labels_init(&in->days, 64) || !cli_labels_init(&in->muns, na + nt))
         return cli_fail_at(in->afile, 0, "out of memory");
     if (read_attendance(in) != 0 || read_trainers(in) != 0)
         return CLI_EXIT_ERROR;
     if (in->att_st != YR_OK)
         return cli_fail_at(in->afile, in->att_line, "%s", yr_strerror(in->att_st));
+    ycsv_drop_lines(&in->at);
+    if (sort_attendance(in) != 0)
+        return CLI_EXIT_ERROR;
     ycsv_drop_index(&in->at); /* the labels point into its text, which stays */
     cli_labels_free(&in->tmuns);
     return number_trainer_municipalities(in);
@@ -342,6 +367,7 @@ static void free_inputs(pot_input *in)
     free(in->pd);
     free(in->bucket);
     free(in->df);
+    free(in->first);
     free(in->tr);
     free(in->compact);
 }

@@ -611,6 +611,12 @@ void ycsv_free(ycsv_table *t)
     memset(t, 0, sizeof *t);
 }
 
+void ycsv_drop_lines(ycsv_table *t)
+{
+    free(t->lines_);
+    t->lines_ = NULL;
+}
+
 void ycsv_drop_index(ycsv_table *t)
 {
     free(t->cells_);

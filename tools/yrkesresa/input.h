@@ -109,6 +109,12 @@ static inline const char *ycsv_cell(const ycsv_table *t, size_t row, size_t col)
 }
 
 /**
+ * @brief Free the line numbers of @p t's rows once every error about them is reported (4 bytes
+ *        per row): ycsv_line() must not be called afterwards; the cells stay.
+ */
+void ycsv_drop_lines(ycsv_table *t);
+
+/**
  * @brief Free the index of @p t's cells and lines once they are read (memory: 4 bytes per cell
  *        and per row): ycsv_cell() and ycsv_line() must not be called afterwards; the text
  *        (pointers to cells taken before stay valid), the header and the dialect stay until
