@@ -113,6 +113,13 @@ static int make_rules(const pot_args *o, yr_pot_rules *rules)
  * trainers (their kickbacks need the year's exact sums) plus one more that stands for all the
  * others: their participants are added up per day, which is all the days' pots depend on. The
  * others' rows are settled when written, a block at a time (settle_block). */
+/* An attendance record while the table is in memory: 16 bytes, widened to the library's 24
+ * once the table's index is freed. */
+typedef struct pot_rec {
+    uint32_t day, mun;
+    int64_t participants;
+} pot_rec;
+
 typedef struct pot_input {
     const char *afile, *tfile;
     ycsv_table at, tt;
@@ -120,8 +127,11 @@ typedef struct pot_input {
     cli_labels tmuns;      /* the trainers' municipalities, to sort the attendance rows */
     size_t ntmuns;         /* labels of tmuns that come from the trainer file */
     size_t ac[3], tc[3];   /* the columns: day, municipality, participants / role */
-    yr_attendance *att;    /* records of municipalities with trainers, then one per day */
-    size_t natt, att_cap;
+    pot_rec *rec;          /* records of municipalities with trainers, then one per day */
+    size_t nrec, rec_cap;
+    yr_attendance *att; /* the same records widened for the library (widen_records) */
+    size_t natt;
+    size_t day_cap;       /* entries of bucket and df */
     int64_t *pd;          /* per municipality without trainers: its participant-days */
     int64_t *bucket;      /* per day: the participants of municipalities without trainers */
     unsigned char *df;    /* per day: 1 has such participants, 2 has participants > 0 */
@@ -134,28 +144,39 @@ typedef struct pot_input {
     size_t ncompact;   /* municipalities with trainers; the one for the others comes next */
 } pot_input;
 
-/* Intern a day, growing the set (and the per-day arrays) when it is full: the days are few,
- * their number unknown. */
+/* Intern a label, growing the set when it is full (capacities 2^k - 1: a full table of slots
+ * stays half empty); the labels keep their numbers. */
+static size_t intern_grow(cli_labels *set, const char *s, size_t *kl)
+{
+    size_t i = cli_labels_intern(set, s, kl), k;
+    if (i != SIZE_MAX || set->n < set->cap)
+        return i;
+    cli_labels bigger;
+    if (!cli_labels_init(&bigger, 2 * set->cap + 1))
+        return SIZE_MAX;
+    for (size_t j = 0; j < set->n; j++) /* the same labels in the same order */
+        cli_labels_intern(&bigger, set->label[j], &k);
+    cli_labels_free(set);
+    *set = bigger;
+    return cli_labels_intern(set, s, kl);
+}
+
+/* Intern a day; the per-day arrays grow with the set. */
 static size_t intern_day(pot_input *in, const char *s, size_t *kl)
 {
-    size_t d = cli_labels_intern(&in->days, s, kl);
-    if (d != SIZE_MAX || in->days.n < in->days.cap)
+    size_t d = intern_grow(&in->days, s, kl), cap = in->days.cap;
+    if (d == SIZE_MAX || cap <= in->day_cap)
         return d;
-    cli_labels bigger;
-    size_t cap = 2 * in->days.cap, k;
     int64_t *b = realloc(in->bucket, cap * sizeof *b);
     in->bucket = b != NULL ? b : in->bucket;
     unsigned char *f = realloc(in->df, cap);
     in->df = f != NULL ? f : in->df;
-    if (b == NULL || f == NULL || !cli_labels_init(&bigger, cap))
+    if (b == NULL || f == NULL)
         return SIZE_MAX;
-    memset(in->bucket + in->days.n, 0, (cap - in->days.n) * sizeof *b);
-    memset(in->df + in->days.n, 0, cap - in->days.n);
-    for (size_t i = 0; i < in->days.n; i++) /* the same labels in the same order */
-        cli_labels_intern(&bigger, in->days.label[i], &k);
-    cli_labels_free(&in->days);
-    in->days = bigger;
-    return cli_labels_intern(&in->days, s, kl);
+    memset(in->bucket + in->day_cap, 0, (cap - in->day_cap) * sizeof *b);
+    memset(in->df + in->day_cap, 0, cap - in->day_cap);
+    in->day_cap = cap;
+    return d;
 }
 
 /* The day and municipality of a row, interned (labels by yr_label_key). */
@@ -166,7 +187,7 @@ static int row_labels(pot_input *in, const ycsv_table *t, const char *file, size
     char q[80];
     for (int k = 0; k < 2; k++) {
         const char *s = ycsv_cell(t, row, cols[k]);
-        *idx[k] = k == 0 ? intern_day(in, s, &kl) : cli_labels_intern(&in->muns, s, &kl);
+        *idx[k] = k == 0 ? intern_day(in, s, &kl) : intern_grow(&in->muns, s, &kl);
         if (*idx[k] == SIZE_MAX)
             return cli_fail_at(file, 0, "out of memory");
         if (kl == 0)
@@ -192,17 +213,37 @@ static int columns(const char *file, const ycsv_table *t, const cli_common *c, c
 }
 
 /* Add a record for the library (municipalities with trainers, and the per-day sums). */
-static int push_att(pot_input *in, size_t day, size_t mun, int64_t participants)
+static int push_rec(pot_input *in, size_t day, size_t mun, int64_t participants)
 {
-    if (in->natt == in->att_cap) {
-        size_t cap = in->att_cap ? 2 * in->att_cap : 1024;
-        yr_attendance *a = realloc(in->att, cap * sizeof *a);
+    if (in->nrec == in->rec_cap) {
+        size_t cap = in->rec_cap ? 2 * in->rec_cap : 1024;
+        pot_rec *a = realloc(in->rec, cap * sizeof *a);
         if (a == NULL)
             return cli_fail_at(in->afile, 0, "out of memory");
-        in->att = a;
-        in->att_cap = cap;
+        in->rec = a;
+        in->rec_cap = cap;
     }
-    in->att[in->natt++] = (yr_attendance){day, mun, participants};
+    in->rec[in->nrec++] = (pot_rec){(uint32_t)day, (uint32_t)mun, participants};
+    return 0;
+}
+
+/* The records as the library's yr_attendance, widened in place from the last one down (the
+ * i-th lands at or after where it was, past every record below it). */
+static int widen_records(pot_input *in)
+{
+    size_t n = in->nrec;
+    unsigned char *b = realloc(in->rec, (n ? n : 1) * sizeof(yr_attendance));
+    if (b == NULL)
+        return cli_fail_at(in->afile, 0, "out of memory");
+    in->rec = NULL;
+    for (size_t i = n; i-- > 0;) {
+        pot_rec r;
+        memcpy(&r, b + i * sizeof r, sizeof r);
+        yr_attendance a = {r.day, r.mun, r.participants};
+        memcpy(b + i * sizeof a, &a, sizeof a);
+    }
+    in->att = (yr_attendance *)(void *)b;
+    in->natt = n;
     return 0;
 }
 
@@ -265,7 +306,7 @@ static int sort_attendance(pot_input *in)
         int64_t p = 0;
         cli_parse_int64(ycsv_cell(&in->at, r, ac[2]), &p);
         if (t != SIZE_MAX && t < in->ntmuns) {
-            if (push_att(in, day, mun, p) != 0)
+            if (push_rec(in, day, mun, p) != 0)
                 return CLI_EXIT_ERROR;
         } else {
             add_other(in, day, mun, p);
@@ -317,14 +358,14 @@ static int number_trainer_municipalities(pot_input *in)
         in->compact[in->tr[i].municipality] = 1;
     for (size_t m = 0; m < in->muns.n; m++)
         in->compact[m] = in->compact[m] ? (uint32_t)++in->ncompact : 0;
-    for (size_t i = 0; i < in->natt; i++)
-        in->att[i].municipality = in->compact[in->att[i].municipality] - 1;
+    for (size_t i = 0; i < in->nrec; i++)
+        in->rec[i].mun = in->compact[in->rec[i].mun] - 1;
     for (size_t i = 0; i < in->tt.nrows; i++)
         in->tr[i].municipality = in->compact[in->tr[i].municipality] - 1;
     for (size_t d = 0; d < in->days.n; d++)
-        if ((in->df[d] & 1) && push_att(in, d, in->ncompact, in->bucket[d]) != 0)
+        if ((in->df[d] & 1) && push_rec(in, d, in->ncompact, in->bucket[d]) != 0)
             return CLI_EXIT_ERROR;
-    return 0;
+    return widen_records(in);
 }
 
 static int read_inputs(const pot_args *o, pot_input *in)
@@ -339,10 +380,8 @@ static int read_inputs(const pot_args *o, pot_input *in)
     size_t na = in->at.nrows, nt = in->tt.nrows;
     in->tr = calloc(nt, sizeof *in->tr);
     in->first = calloc(na / 8 + 1, 1);
-    in->bucket = calloc(64, sizeof *in->bucket);
-    in->df = calloc(64, 1);
-    if (in->tr == NULL || in->first == NULL || in->bucket == NULL || in->df == NULL ||
-        !cli_labels_init(&in->days, 64) || !cli_labels_init(&in->muns, na + nt))
+    if (in->tr == NULL || in->first == NULL || !cli_labels_init(&in->days, 63) ||
+        !cli_labels_init(&in->muns, 1023))
         return cli_fail_at(in->afile, 0, "out of memory");
     if (read_attendance(in) != 0 || read_trainers(in) != 0)
         return CLI_EXIT_ERROR;
@@ -363,6 +402,7 @@ static void free_inputs(pot_input *in)
     cli_labels_free(&in->days);
     cli_labels_free(&in->muns);
     cli_labels_free(&in->tmuns);
+    free(in->rec);
     free(in->att);
     free(in->pd);
     free(in->bucket);
