@@ -172,6 +172,17 @@ int ycsv_join_open(const ycsv_join_side *lookup, const ycsv_join_side *probe, co
  */
 int ycsv_join_find(ycsv_join *j, size_t row, size_t *lookup_row);
 
+/** @brief 1 when every row of @p s (total rows aside) has a municipality code: a code column,
+ *         or every name a `2080 Falun` cell. Two files join by code when both have codes. */
+int ycsv_join_has_codes(const ycsv_join_side *s);
+
+/**
+ * @brief The municipality code of row @p row of @p s: its code column's cell (0 .. 9999), else
+ *        the code of a `2080 Falun` name; -1 when it has none. 0, or 2 after printing
+ *        `FILE:LINE: message` for a code cell that is not a code.
+ */
+int ycsv_join_row_code(const ycsv_join_side *s, size_t row, int *code);
+
 /** @brief 1 when @p j joins by code, 0 when by name. */
 int ycsv_join_by_code(const ycsv_join *j);
 

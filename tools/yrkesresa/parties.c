@@ -224,8 +224,7 @@ static int join_row(const ycsv_join_side *s, size_t r)
     return !yr_label_is_total(ycsv_cell(s->t, r, s->name_col));
 }
 
-/* 1 when every row of @p s has a code: a code column, or `2080 Falun` names. */
-static int side_has_codes(const ycsv_join_side *s)
+int ycsv_join_has_codes(const ycsv_join_side *s)
 {
     if (s->code_col != YCSV_NO_COLUMN)
         return 1;
@@ -236,30 +235,37 @@ static int side_has_codes(const ycsv_join_side *s)
     return 1;
 }
 
+int ycsv_join_row_code(const ycsv_join_side *s, size_t row, int *code)
+{
+    char q[80];
+    *code = -1;
+    if (s->code_col == YCSV_NO_COLUMN) {
+        yr_label_code(ycsv_cell(s->t, row, s->name_col), code, NULL);
+        return 0;
+    }
+    int64_t v;
+    const char *cell = ycsv_cell(s->t, row, s->code_col);
+    if (cli_parse_int64(cell, &v) != CLI_NUM_OK || v < 0 || v >= JOIN_NCODES)
+        return cli_fail_at(s->file, ycsv_line(s->t, row),
+                           "column %s: %s is not a municipality code (0114 .. 2584)",
+                           cli_quote(s->t->header[s->code_col], q, sizeof q),
+                           cli_quote(cell, q + 40, 40));
+    *code = (int)v;
+    return 0;
+}
+
 /* The key of row @p r of side @p s: its code, or the index of its name in j->names. 0 or 2. */
 static int join_key(ycsv_join *j, const ycsv_join_side *s, size_t r, size_t *key)
 {
-    char q[80];
-    if (j->by_code && s->code_col != YCSV_NO_COLUMN) {
-        int64_t v;
-        const char *cell = ycsv_cell(s->t, r, s->code_col);
-        if (cli_parse_int64(cell, &v) != CLI_NUM_OK || v < 0 || v >= JOIN_NCODES)
-            return cli_fail_at(s->file, ycsv_line(s->t, r),
-                               "column %s: %s is not a municipality code (0114 .. 2584)",
-                               cli_quote(s->t->header[s->code_col], q, sizeof q),
-                               cli_quote(cell, q + 40, 40));
-        *key = (size_t)v;
-        return 0;
-    }
-    const char *cell = ycsv_cell(s->t, r, s->name_col);
-    if (j->by_code) {
+    if (j->by_code) { /* every row has one: ycsv_join_has_codes */
         int code;
-        yr_label_code(cell, &code, NULL); /* every row has one: side_has_codes */
+        if (ycsv_join_row_code(s, r, &code) != 0)
+            return CLI_EXIT_ERROR;
         *key = (size_t)code;
         return 0;
     }
     size_t kl;
-    *key = cli_labels_intern(&j->names, join_name(cell), &kl);
+    *key = cli_labels_intern(&j->names, join_name(ycsv_cell(s->t, r, s->name_col)), &kl);
     return *key == SIZE_MAX ? cli_fail_at(s->file, 0, "out of memory") : 0;
 }
 
@@ -299,7 +305,7 @@ int ycsv_join_open(const ycsv_join_side *lookup, const ycsv_join_side *probe, co
     j->lookup = *lookup;
     j->probe = *probe;
     j->what = what;
-    j->by_code = side_has_codes(lookup) && side_has_codes(probe);
+    j->by_code = ycsv_join_has_codes(lookup) && ycsv_join_has_codes(probe);
     j->nkeys = j->by_code ? JOIN_NCODES : lookup->t->nrows + 1;
     j->row_of = malloc(j->nkeys * sizeof *j->row_of);
     j->found = calloc(lookup->t->nrows + 1, sizeof *j->found);
