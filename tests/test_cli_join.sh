@@ -82,4 +82,26 @@ printf 'kod,municipality,course1_completed,course2_completed\n20800,Falun,360,13
 run "$TMP/badcode.csv" --population "$SWE"
 expect_input_error "bad code cell" "badcode.csv:2: column 'kod': '20800' is not a municipality code"
 
+# 8. pot: the trainers' municipalities meet the attendance's by code when both files have codes.
+# One day, pot 40 per participant-day, 15 participant-days: a pot of 600, all to the one trainer.
+run_pot() { run_bin pot --attendance "$TMP/pa.csv" --trainers "$1" --fee 100 --pot 40; }
+pot_row() { awk -F, -v k="$1" '$1 == k { print; exit }' <<<"$out"; }
+printf 'day,municipality,participants\nd1,2080 Falun,10\nd1,2081 Borlänge,5\n' >"$TMP/pa.csv"
+printf 'day,kod,municipality,role\nd1,2080,Falu kommun,trainer\n' >"$TMP/pt-code.csv"
+run_pot "$TMP/pt-code.csv"
+expect_rc "pot by code" 0
+pot=$((40 * 15))
+check "pot by code: Falun gets the pot" [ "$(pot_row '2080 Falun')" == "2080 Falun,10,1000,600,400,$pot,$((1000 - pot))" ]
+check "pot by code: no row for the trainers' spelling" [ -z "$(pot_row 'Falu kommun')" ]
+check "pot by code: three rows and the total" [ "$(grep -c , <<<"$out")" -eq 5 ]
+# without a code in the trainers' file: by name, and 'Falu kommun' is another municipality
+printf 'day,municipality,role\nd1,Falu kommun,trainer\n' >"$TMP/pt-name.csv"
+run_pot "$TMP/pt-name.csv"
+expect_rc "pot by name" 0
+check "pot by name: Falun gets nothing" [ "$(pot_row '2080 Falun')" == "2080 Falun,10,1000,600,400,0,1000" ]
+check "pot by name: the trainers' municipality gets the pot" [ "$(pot_row 'Falu kommun')" == "Falu kommun,0,0,0,0,$pot,-$pot" ]
+printf 'day,kod,municipality,role\nd1,20800,Falu kommun,trainer\n' >"$TMP/pt-bad.csv"
+run_pot "$TMP/pt-bad.csv"
+expect_input_error "pot bad code" "pt-bad.csv:2: column 'kod': '20800' is not a municipality code"
+
 finish test_cli_join

@@ -123,11 +123,14 @@ typedef struct pot_rec {
 typedef struct pot_input {
     const char *afile, *tfile;
     ycsv_table at, tt;
-    cli_labels days, muns; /* labels by yr_label_key, in order of first appearance */
-    cli_labels tmuns;      /* the trainers' municipalities, to sort the attendance rows */
-    size_t ntmuns;         /* labels of tmuns that come from the trainer file */
-    size_t ac[3], tc[3];   /* the columns: day, municipality, participants / role */
-    pot_rec *rec;          /* records of municipalities with trainers, then one per day */
+    cli_labels days, muns;  /* labels by yr_label_key, in order of first appearance */
+    cli_labels tmuns;       /* the trainers' municipalities, to sort the attendance rows */
+    size_t ntmuns;          /* labels of tmuns that come from the trainer file */
+    size_t ac[3], tc[3];    /* the columns: day, municipality, participants / role */
+    ycsv_join_side side[2]; /* the attendance's and the trainers' municipality columns */
+    char *codes;            /* joined by code: "0000" .. "9999", the labels interned */
+    const char **names;     /* joined by code: each municipality's first name cell */
+    pot_rec *rec;           /* records of municipalities with trainers, then one per day */
     size_t nrec, rec_cap;
     yr_attendance *att; /* the same records widened for the library (widen_records) */
     size_t natt;
@@ -179,15 +182,35 @@ static size_t intern_day(pot_input *in, const char *s, size_t *kl)
     return d;
 }
 
-/* The day and municipality of a row, interned (labels by yr_label_key). */
-static int row_labels(pot_input *in, const ycsv_table *t, const char *file, size_t row,
-                      const size_t cols[2], size_t *day, size_t *mun)
+/* What a municipality is known by in row @p row of file @p f (0 attendance, 1 trainers): its
+ * code when both files have codes (ycsv_join_has_codes: "2080" for `2080 Falun` or a kod
+ * column), else its name cell (compared by yr_label_key). 0 or 2. */
+static int mun_key(const pot_input *in, int f, size_t row, const char **key)
 {
-    size_t *idx[2] = {day, mun}, kl;
+    const ycsv_join_side *s = &in->side[f];
+    int code;
+    *key = ycsv_cell(s->t, row, s->name_col);
+    if (in->codes == NULL || yr_label_is_total(*key)) /* a total row is refused by row_labels */
+        return 0;
+    if (ycsv_join_row_code(s, row, &code) != 0)
+        return CLI_EXIT_ERROR;
+    *key = in->codes + 5 * (size_t)code;
+    return 0;
+}
+
+/* The day and municipality of row @p row of file @p f, interned (labels by yr_label_key). */
+static int row_labels(pot_input *in, int f, size_t row, size_t *day, size_t *mun)
+{
+    const ycsv_table *t = in->side[f].t;
+    const char *file = in->side[f].file, *key;
+    const size_t *cols = f == 0 ? in->ac : in->tc;
+    size_t *idx[2] = {day, mun}, kl, before = in->muns.n;
     char q[80];
+    if (mun_key(in, f, row, &key) != 0)
+        return CLI_EXIT_ERROR;
     for (int k = 0; k < 2; k++) {
         const char *s = ycsv_cell(t, row, cols[k]);
-        *idx[k] = k == 0 ? intern_day(in, s, &kl) : intern_grow(&in->muns, s, &kl);
+        *idx[k] = k == 0 ? intern_day(in, s, &kl) : intern_grow(&in->muns, key, &kl);
         if (*idx[k] == SIZE_MAX)
             return cli_fail_at(file, 0, "out of memory");
         if (kl == 0)
@@ -198,6 +221,8 @@ static int row_labels(pot_input *in, const ycsv_table *t, const char *file, size
                                "municipality %s is a total row; list municipalities only",
                                cli_quote(s, q, sizeof q));
     }
+    if (in->names != NULL && in->muns.n > before)
+        in->names[*mun] = ycsv_cell(t, row, cols[1]);
     return 0;
 }
 
@@ -277,7 +302,7 @@ static int read_attendance(pot_input *in)
     for (size_t r = 0; r < in->at.nrows; r++) {
         size_t day, mun, before = in->muns.n;
         int64_t p;
-        if (row_labels(in, &in->at, in->afile, r, ac, &day, &mun) != 0 ||
+        if (row_labels(in, 0, r, &day, &mun) != 0 ||
             cli_cell_int64(in->afile, &in->at, r, ac[2], &p) != 0)
             return CLI_EXIT_ERROR;
         if (in->muns.n > before)
@@ -299,7 +324,8 @@ static int sort_attendance(pot_input *in)
     size_t next = 0; /* the municipalities new in the attendance are numbered in row order */
     for (size_t r = 0; r < in->at.nrows; r++) {
         size_t kl, day = intern_day(in, ycsv_cell(&in->at, r, ac[0]), &kl);
-        const char *m = ycsv_cell(&in->at, r, ac[1]);
+        const char *m;
+        mun_key(in, 0, r, &m); /* known good: read_attendance */
         size_t mun =
             (in->first[r / 8] >> (r % 8)) & 1 ? next++ : cli_labels_intern(&in->muns, m, &kl);
         size_t t = cli_labels_intern(&in->tmuns, m, &kl);
@@ -321,7 +347,7 @@ static int read_trainers(pot_input *in)
     char q[80];
     for (size_t r = 0; r < in->tt.nrows; r++) {
         yr_trainer *t = &in->tr[r];
-        if (row_labels(in, &in->tt, in->tfile, r, tc, &t->day, &t->municipality) != 0)
+        if (row_labels(in, 1, r, &t->day, &t->municipality) != 0)
             return CLI_EXIT_ERROR;
         const char *role = ycsv_cell(&in->tt, r, tc[2]);
         if (yr_role_from_name(role, &t->role) != YR_OK)
@@ -334,15 +360,44 @@ static int read_trainers(pot_input *in)
     return 0;
 }
 
+/* The municipality columns of the two files; by code when both have codes (issue 14.4). */
+static int join_columns(pot_input *in, const cli_common *c)
+{
+    const ycsv_table *t[2] = {&in->at, &in->tt};
+    const char *file[2] = {in->afile, in->tfile};
+    int both = 1;
+    for (int f = 0; f < 2; f++) {
+        ycsv_join_side *s = &in->side[f];
+        *s = (ycsv_join_side){file[f], t[f], f == 0 ? in->ac[1] : in->tc[1], YCSV_NO_COLUMN,
+                              YCSV_NO_COLUMN};
+        if (cli_column(file[f], t[f], c, CLI_ROLE_CODE, 0, &s->code_col) != 0)
+            return CLI_EXIT_ERROR;
+        both &= ycsv_join_has_codes(s);
+    }
+    if (!both)
+        return 0;
+    in->codes = malloc(5 * 10000);
+    in->names = malloc(10000 * sizeof *in->names);
+    if (in->codes == NULL || in->names == NULL)
+        return cli_fail_at(in->afile, 0, "out of memory");
+    for (int k = 0; k < 10000; k++)
+        snprintf(in->codes + 5 * k, 5, "%04d", k);
+    return 0;
+}
+
 /* The trainers' municipalities (by the cells: errors come later, in the files' order). */
 static int trainer_municipalities(pot_input *in)
 {
     size_t kl;
     if (!cli_labels_init(&in->tmuns, in->tt.nrows))
         return cli_fail_at(in->tfile, 0, "out of memory");
-    for (size_t r = 0; r < in->tt.nrows; r++)
-        if (cli_labels_intern(&in->tmuns, ycsv_cell(&in->tt, r, in->tc[1]), &kl) == SIZE_MAX)
+    for (size_t r = 0; r < in->tt.nrows; r++) {
+        const char *key;
+        if (mun_key(in, 1, r, &key) != 0)
+            return CLI_EXIT_ERROR;
+        if (cli_labels_intern(&in->tmuns, key, &kl) == SIZE_MAX)
             return cli_fail_at(in->tfile, 0, "out of memory");
+    }
     in->ntmuns = in->tmuns.n;
     return 0;
 }
@@ -375,7 +430,7 @@ static int read_inputs(const pot_args *o, pot_input *in)
     if (cli_load(o->attendance, &in->at) != 0 || cli_load(o->trainers, &in->tt) != 0 ||
         columns(in->afile, &in->at, &o->common, CLI_ROLE_PARTICIPANTS, in->ac) != 0 ||
         columns(in->tfile, &in->tt, &o->common, CLI_ROLE_ROLE, in->tc) != 0 ||
-        trainer_municipalities(in) != 0)
+        join_columns(in, &o->common) != 0 || trainer_municipalities(in) != 0)
         return CLI_EXIT_ERROR;
     size_t na = in->at.nrows, nt = in->tt.nrows;
     in->tr = calloc(nt, sizeof *in->tr);
@@ -410,12 +465,13 @@ static void free_inputs(pot_input *in)
     free(in->first);
     free(in->tr);
     free(in->compact);
+    free(in->codes);
+    free(in->names);
 }
 
 /* A label as first written (its first cell, trimmed), for the output. */
-static const char *label_text(const cli_labels *set, size_t i, cli_buf *b)
+static const char *trimmed(const char *s, cli_buf *b)
 {
-    const char *s = set->label[i];
     size_t start, len = yr_label_trim(s, strlen(s), &start);
     cli_buf_clear(b);
     cli_buf_add(b, s + start, len);
@@ -472,7 +528,8 @@ static int municipality_rows(cli_out *o, const pot_input *in, const yr_pot_rules
         }
         for (size_t i = 0; i < n; i++) {
             uint32_t c = in->compact[m0 + i];
-            money_row(o, label_text(&in->muns, m0 + i, name), c ? &rows[c - 1] : &block[i]);
+            const char *s = in->names ? in->names[m0 + i] : in->muns.label[m0 + i];
+            money_row(o, trimmed(s, name), c ? &rows[c - 1] : &block[i]);
         }
     }
     free(block);
@@ -505,7 +562,7 @@ static int write_settlement(const pot_input *in, const cli_common *c, const yr_p
         cli_buf_init(&day);
         cli_buf_clear(&name);
         cli_buf_puts(&name, "undistributed: ");
-        cli_buf_puts(&name, label_text(&in->days, d, &day));
+        cli_buf_puts(&name, trimmed(in->days.label[d], &day));
         cli_buf_free(&day);
         undistributed_row(&o, cli_buf_str(&name), und[d]);
     }
@@ -535,7 +592,7 @@ static void warn_idle_days(const pot_input *in)
                 "yrkesresa: %s:%zu: warning: day %s has trainers but no participants (nothing "
                 "to share)\n",
                 in->tfile, ycsv_line(&in->tt, i),
-                cli_quote(label_text(&in->days, d, &b), q, sizeof q));
+                cli_quote(trimmed(in->days.label[d], &b), q, sizeof q));
         cli_buf_free(&b);
     }
     free(busy);
