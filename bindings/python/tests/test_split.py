@@ -103,11 +103,12 @@ def test_list_in_list_out_numpy_in_numpy_out():
     assert arr.tolist() == [34, 33, 33]
 
 
-def test_pandas_series_in_numpy_out():
+def test_pandas_series_in_series_out():
     pd = pytest.importorskip("pandas")
-    s = pd.Series([1, 1, 1], index=["a", "b", "c"])
+    s = pd.Series([1, 1, 1], index=["a", "b", "c"], name="population")
     out = yrkesresa.split(100, s)
-    assert isinstance(out, np.ndarray) and out.tolist() == [34, 33, 33]
+    assert isinstance(out, pd.Series) and out.tolist() == [34, 33, 33]
+    assert list(out.index) == ["a", "b", "c"] and out.name == "population"
 
 
 def test_numpy_scalars_accepted():
@@ -250,7 +251,10 @@ def test_audit_to_frame():
     assert isinstance(f, pd.DataFrame)
     assert list(f.index) == ["x", "y", "z"]
     assert f.loc["z", "diff"] == 2 and not f.loc["z", "within_quota"]
-    assert f["quota"].tolist() == [Fraction(100, 3)] * 3
+    # float for display (rounding works), the exact quotas kept in attrs
+    assert f["quota"].dtype == float and f["quota"].round(3).tolist() == [33.333] * 3
+    assert f.attrs["exact"]["quota"].tolist() == [Fraction(100, 3)] * 3
+    assert list(f.attrs["exact"]["quota"].index) == ["x", "y", "z"]
 
 
 def test_audit_errors():

@@ -18,20 +18,37 @@ float arrays are refused, never truncated.
 [144515, 329820, 375665]
 """
 
-from . import _core, _errors, _pot, _split, _stats
-from ._errors import Error, OutOfMemory, Overflow
+from . import _convert, _core, _errors, _pot, _split, _stats
+from ._convert import find_total_row, fraction_parts, is_total_label, trim_label
+from ._errors import Error, OutOfMemory, Overflow, YrTotalRowWarning
 from ._pot import PotRow, PotRules, PotSettlement, PotSummary, Role, settle_pot
-from ._split import Audit, AuditRow, Method, audit, split, split_mixed
+from ._split import (
+    Audit,
+    AuditRow,
+    Method,
+    NestedSplit,
+    Tie,
+    audit,
+    audit_frame,
+    drop_total_rows,
+    split,
+    split_frame,
+    split_mixed,
+    split_nested,
+    split_table,
+)
 from ._stats import (
     AttendanceRates,
     Coverage,
     Goal,
+    PercentCount,
     Proportion,
     Rate,
     TotalsCheck,
     attendance_rate,
     check_totals,
     count_by,
+    count_from_percent,
     coverage,
     crosstab,
     goal_check,
@@ -43,7 +60,7 @@ from ._stats import (
 __version__: str = _core.yr_version()
 
 #: The public names: this module's own, then each submodule's ``__all__`` (the one list of each).
-__all__ = ["__version__"]
+__all__ = ["__version__", "find_total_row", "fraction_parts", "is_total_label", "trim_label"]
 __all__ += _errors.__all__
 __all__ += _split.__all__
 __all__ += _pot.__all__
