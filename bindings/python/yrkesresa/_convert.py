@@ -170,15 +170,20 @@ def locate(error: Error, shapes: Sequence[Optional[Shape]]) -> Error:
     return error.with_detail(f"at {shape.what}[{label!r}]", label=label)
 
 
-def call_located(call: Callable[[], Any], *shapes: Optional[Shape]) -> Any:
-    """Run ``call``; a yrkesresa.Error it raises is re-raised naming the caller's label."""
+def call_mapped(call: Callable[[], Any], transform: Callable[[Error], Error]) -> Any:
+    """Run ``call``; a yrkesresa.Error it raises is re-raised as ``transform(error)``."""
     try:
         return call()
     except Error as error:
-        located = locate(error, shapes)
-        if located is error:
+        mapped = transform(error)
+        if mapped is error:
             raise
-        raise located from None
+        raise mapped from None
+
+
+def call_located(call: Callable[[], Any], *shapes: Optional[Shape]) -> Any:
+    """Run ``call``; a yrkesresa.Error it raises is re-raised naming the caller's label."""
+    return call_mapped(call, lambda error: locate(error, shapes))
 
 
 def need_pandas() -> Any:

@@ -10,7 +10,7 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, List, NamedTuple, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
@@ -71,32 +71,32 @@ MethodLike = Union[str, Method]
 Weights = Union[Sequence[int], np.ndarray]
 
 
+def _enum_value(value: Any, cls: Any, from_name: Callable[[str], int], what: str,
+                name: Callable[[int], str]) -> int:
+    """The C value of an enum given as a member of ``cls`` or a name the C library knows
+    (``from_name``: case-insensitive, aliases; ``name``: the C name of a value)."""
+    if isinstance(value, cls):
+        return int(value.value)
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be a name or a yrkesresa.{cls.__name__}, not "
+                        f"{type(value).__name__}")
+    try:
+        return from_name(value)
+    except Error:
+        valid = ", ".join(name(int(m.value)) for m in cls)
+        raise ValueError(f"unknown {what} {value!r}; valid: {valid}") from None
+
+
 def _method(method: MethodLike) -> int:
     """The C value of a method given as a Method or a name (case-insensitive, '-' == '_')."""
-    if isinstance(method, Method):
-        return int(method)
-    if not isinstance(method, str):
-        raise TypeError(f"method must be a name or a yrkesresa.Method, not {type(method).__name__}")
-    try:
-        return _core.yr_method_from_name(method)
-    except Error:
-        valid = ", ".join(m.name.lower() for m in Method)
-        raise ValueError(f"unknown method {method!r}; valid methods: {valid}") from None
+    return _enum_value(method, Method, _core.yr_method_from_name, "method", _core.yr_method_name)
 
 
 def _tie(tie: Any) -> int:
     """The C value of a tie rule: None (larger weight), a Tie or a name ("larger", ...)."""
     if tie is None:
         return int(Tie.LARGER_WEIGHT)
-    if isinstance(tie, Tie):
-        return int(tie)
-    if not isinstance(tie, str):
-        raise TypeError(f"tie must be a name or a yrkesresa.Tie, not {type(tie).__name__}")
-    try:
-        return _core.yr_tie_from_name(tie)
-    except Error:
-        valid = ", ".join(_core.yr_tie_name(t) for t in Tie)
-        raise ValueError(f"unknown tie rule {tie!r}; valid rules: {valid}") from None
+    return _enum_value(tie, Tie, _core.yr_tie_from_name, "tie rule", _core.yr_tie_name)
 
 
 def _bound(bound: Any, shape: Shape, what: str) -> Optional[Shape]:

@@ -15,6 +15,7 @@ from . import _core
 from ._convert import (
     Shape,
     call_located,
+    call_mapped,
     categories,
     fraction_parts,
     enum_from_core,
@@ -156,13 +157,7 @@ def _share_hint(error: Error, shares: Dict[str, Any]) -> Error:
 
 def _with_hints(call: Callable[[], Any], **shares: Any) -> Any:
     """Run ``call``; a YR_ERR_RANGE it raises says which share is outside 0..1."""
-    try:
-        return call()
-    except Error as error:
-        hinted = _share_hint(error, shares)
-        if hinted is error:
-            raise
-        raise hinted from None
+    return call_mapped(call, lambda error: _share_hint(error, shares))
 
 
 def _is_vector(value: Any) -> bool:
