@@ -526,7 +526,14 @@ YR_PY_WHERE(yr_count_by_where)
 YR_PY_WHERE(yr_attendance_rate_where)
 YR_PY_WHERE(yr_progression_where)
 YR_PY_WHERE(yr_check_totals_where)
-YR_PY_WHERE(yr_py_split_with)
+/* the helper's errors are yr_split_with's, by name */
+%typemap(out) yr_status yr_py_split_with {
+    if ($1 != YR_OK) {
+        yr_py_raise_at($1, "yr_split_with", NULL, yr_py_where);
+        SWIG_fail;
+    }
+    $result = SWIG_Py_Void();
+}
 %thread yr_py_split_with;
 
 /* yr_split_options holds pointers to the bound arrays, which a SWIG proxy could not keep alive:
@@ -1042,7 +1049,8 @@ YR_PY_OUT_INT64(group_out, 1, {*yr_dim_ngroups})
 
 /* ---- Binding helpers (declared for SWIG; defined above) -----------------------------------
  * Before the headers: only types SWIG already knows (int for the enums). */
-yr_status yr_py_split_with(int64_t total, const int64_t *weights, size_t n, int method, int tie, const int64_t *minimum, const int64_t *maximum,
+yr_status yr_py_split_with(int64_t total, const int64_t *weights, size_t n, int method, int tie,
+                           const int64_t *minimum, const int64_t *maximum,
                            int64_t threshold_num, int64_t threshold_den,
                            int64_t first_divisor_num, int64_t first_divisor_den, int64_t *out,
                            yr_where *where);

@@ -37,7 +37,7 @@ def test_method_enum_comes_from_c():
     names = [m.name.lower() for m in yrkesresa.Method]
     assert names == [_core.yr_method_name(i) for i in range(_core.YR_METHOD_COUNT)]
     assert names == ["largest_remainder", "round_each", "dhondt", "sainte_lague",
-                     "sainte_lague_modified", "huntington_hill", "adams"]
+                     "sainte_lague_modified", "huntington_hill", "adams", "dean"]
     assert int(yrkesresa.Method.DHONDT) == _core.YR_DHONDT
 
 
@@ -86,9 +86,9 @@ def test_error_message_names_the_function_and_status():
     with pytest.raises(yrkesresa.Error) as info:
         yrkesresa.split(850000, [0, 0, 0])
     assert str(info.value) == (
-        "yr_split: all weights are zero while the total is not [YR_ERR_ZERO_WEIGHT]"
+        "yr_split_with: all weights are zero while the total is not [YR_ERR_ZERO_WEIGHT]"
     )
-    assert info.value.detail is None
+    assert info.value.detail is None and info.value.arg == "weights"
 
 
 def test_errors_survive_pickle():

@@ -250,6 +250,13 @@ def is_total_label(label: Any) -> bool:
     return isinstance(label, str) and bool(_core.yr_label_is_total(label))
 
 
+def _read_fraction(reader: Callable[[Any], Any], value: Any, what: str) -> Any:
+    """``reader(value)`` (a C fraction reader) as a tuple; an error names the value."""
+    parts = call_mapped(lambda: reader(value),
+                        lambda error: error.with_detail(f"{what} = {value!r}"))
+    return tuple(parts)
+
+
 def fraction_parts(value: Any, what: str = "value") -> Any:
     """``value`` as an exact fraction ``(numerator, denominator)``, not reduced, the one way all
     interfaces read fractions:
@@ -270,9 +277,9 @@ def fraction_parts(value: Any, what: str = "value") -> Any:
     if isinstance(value, (int, np.integer)):
         return int(value), 1
     if isinstance(value, (float, np.floating)):
-        return tuple(_core.yr_fraction_from_double(float(value)))
+        return _read_fraction(_core.yr_fraction_from_double, float(value), what)
     if isinstance(value, str):
-        return tuple(_core.yr_fraction_from_text(value))
+        return _read_fraction(_core.yr_fraction_from_text, value, what)
     if isinstance(value, (Rational, Decimal)):
         exact = Fraction(value)
         return exact.numerator, exact.denominator

@@ -281,14 +281,26 @@ class PercentCount(NamedTuple):
     to_frame = _tuple_frame
 
 
+def _percent_parts(percent: Any) -> Tuple[int, int]:
+    """A percentage as (num, den): "12,5 %" is read by C as the fraction 125/1000, which is
+    the percentage 125/10."""
+    num, den = fraction_parts(percent, "percent")
+    if isinstance(percent, str) and "%" in percent:
+        if den % 100 == 0:
+            return num, den // 100
+        return num * 100, den
+    return num, den
+
+
 def count_from_percent(percent: Any, n: Any) -> Any:
     """How many of ``n`` a published percentage stands for: ``percent`` % of ``n`` rounded half
     away from zero (the CLI's and R's rule, ``yr_count_from_percent``).
 
     Args:
-        percent: the percentage as published, 0..100: ``77``, ``12.5``, ``"12,5 %"`` (read
-            exactly, as :func:`yrkesresa.fraction_parts`); ``exact`` compares with as many
-            decimals as it was written with.
+        percent: the percentage as published, 0..100: ``77``, ``12.5``, ``"12,5"`` or
+            ``"12,5 %"`` (read exactly, as :func:`yrkesresa.fraction_parts`; in a str a '%' sign
+            only says it is a percentage); ``exact`` compares with as many decimals as it was
+            written with.
         n: the number it is a percentage of (>= 1).
 
     Vectorised like :func:`proportion`: arrays give a :class:`PercentCount` of arrays, a Series
@@ -299,7 +311,7 @@ def count_from_percent(percent: Any, n: Any) -> Any:
     """
 
     def one(p: Any, m: Any) -> Tuple[int, bool]:
-        num, den = fraction_parts(p, "percent")
+        num, den = _percent_parts(p)
         count, exact = _core.yr_count_from_percent(num, den, m)
         return count, bool(exact)
 
