@@ -76,10 +76,14 @@ class Shape:
     """
 
     def __init__(self, values: Any, what: str = "weights") -> None:
-        _refuse(values, what)
         self.what = what
         self.index: Any = None
         self.name: Any = None
+        kind = type(values)
+        if kind is np.ndarray or kind is list or kind is tuple:  # the fast, common cases
+            self.kind, self.values = ("array" if kind is np.ndarray else "list"), values
+            return
+        _refuse(values, what)
         if is_series(values):
             if values.isna().any():
                 position = int(np.flatnonzero(values.isna().to_numpy())[0])
@@ -129,10 +133,10 @@ def find_total_row(weights: Any) -> Optional[int]:
     """The position of the first weight that equals the sum of all the others (a total row such
     as "Summa" read with the table; ``yr_find_total_row``: three or more weights, the weight
     not 0), or None."""
-    shape = weights if isinstance(weights, Shape) else Shape(weights)
-    if len(shape) < 3:
+    values = weights.values if isinstance(weights, Shape) else Shape(weights).values
+    if len(values) < 3:
         return None
-    return _core.yr_find_total_row(shape.values)
+    return _core.yr_find_total_row(values)
 
 
 def warn_total_row(shape: Shape, function: str, stacklevel: int = 3) -> None:

@@ -7,6 +7,7 @@ converts arguments and results.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -87,6 +88,7 @@ def _enum_value(value: Any, cls: Any, from_name: Callable[[str], int], what: str
         raise ValueError(f"unknown {what} {value!r}; valid: {valid}") from None
 
 
+@functools.lru_cache(maxsize=64)
 def _method(method: MethodLike) -> int:
     """The C value of a method given as a Method or a name (case-insensitive, '-' == '_')."""
     return _enum_value(method, Method, _core.yr_method_from_name, "method", _core.yr_method_name)
@@ -188,9 +190,14 @@ def split(
     """
     shape = Shape(weights)
     warn_total_row(shape, "split")
+    code = _method(method)
+    if tie is None and minimum is None and maximum is None and threshold is None and (
+            first_divisor is None):
+        return shape.wrap(call_located(lambda: _core.yr_split_where(total, shape.values, code),
+                                       shape))
     low, high = _bound(minimum, shape, "minimum"), _bound(maximum, shape, "maximum")
     args = (
-        _method(method),
+        code,
         _tie(tie),
         None if low is None else low.values,
         None if high is None else high.values,
