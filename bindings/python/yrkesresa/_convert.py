@@ -163,14 +163,15 @@ def warn_total_row(shape: Shape, function: str, stacklevel: int = 3) -> None:
 
 
 def locate(error: Error, shapes: Sequence[Optional[Shape]]) -> Error:
-    """``error`` with the caller's label of the element the C library blamed (``record``): in
-    the array the error's ``arg`` names, else (an option such as "tie" that blames a party) in
-    the first one."""
+    """``error`` with the caller's label of the element the C library blamed: ``record`` (or,
+    for a table's item, ``column``) in the array the error's ``arg`` names, else (an option
+    such as "tie" that blames a party) in the first one."""
     given = [shape for shape in shapes if shape is not None]
-    if error.record is None or not given:
+    position = error.record if error.record is not None else error.column
+    if position is None or not given:
         return error
     shape = next((s for s in given if s.what == error.arg), given[0])
-    label = shape.label(error.record)
+    label = shape.label(position)
     return error.with_detail(f"at {shape.what}[{label!r}]", label=label)
 
 
