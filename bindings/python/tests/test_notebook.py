@@ -68,3 +68,32 @@ def test_notebook_settles_the_pot(executed):
 
 def test_notebook_judges_the_survey_honestly(executed):
     assert "inconclusive    6" in executed["goals"]
+
+
+def test_notebook_splits_the_two_agreement_items(executed):
+    out = executed["items"]
+    assert "columns add to: {'coordinator': 850000, 'courses': 180000}" in out
+    assert "invoices equal the split of the sum: True" in out
+
+
+def test_notebook_attendance_is_the_ratio_of_sums_without_the_total_row(executed):
+    assert "attended 127 of 139" in executed["attendance"]
+
+
+def test_notebook_national_example_adds_up_at_both_levels(executed):
+    out = executed["national"]
+    assert "municipalities 290 counties 21 total 39000000" in out
+    assert "every county adds up: True" in out
+    assert "Dalarnas län: 1094843 kr, 15 municipalities" in out
+
+
+def test_notebook_has_no_workarounds_left(source_dir):
+    """The notebook uses the package's conveniences: no hand dropping of Summa rows, no hand
+    rounding of percentages, no positional copying of columns."""
+    nb = nbformat.read(source_dir / "examples" / "python" / "dalarna.ipynb", as_version=4)
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    for workaround in ('!= "Summa"', "== \"Summa\"", "round(", "/ 100 for", ".to_numpy()"):
+        assert workaround not in code, workaround
+    for convenience in ("drop_total_rows", "split_frame", "audit_frame", "count_from_percent",
+                        'groups="county"'):
+        assert convenience in code, convenience

@@ -145,13 +145,16 @@ def test_split_error_names_the_element_from_the_core():
     assert "weights['Falun']" in str(e)
 
 
-def test_audit_error_names_the_published_row():
+def test_audit_error_names_the_row_by_its_label():
     import pandas as pd
 
-    published = pd.Series([50, -1, 50], index=["a", "b", "c"])
+    weights = pd.Series([1, -1, 1], index=["a", "b", "c"])
     with pytest.raises(yr.Error) as info:
-        yr.audit(100, [1, 1, 1], published)
-    assert info.value.record == 1 or info.value.status != "YR_ERR_NEGATIVE"
+        yr.audit(100, weights, [50, 0, 50])
+    assert (info.value.status, info.value.arg, info.value.label) == ("YR_ERR_NEGATIVE", "weights", "b")
+    with pytest.raises(yr.Error) as info:
+        yr.audit(100, [1, 1], [2**62, 2**62])
+    assert (info.value.status, info.value.arg, info.value.record) == ("YR_ERR_OVERFLOW", "published", None)
 
 
 def test_crosstab_error_names_the_record():

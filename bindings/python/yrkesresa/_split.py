@@ -83,9 +83,9 @@ def _enum_value(value: Any, cls: Any, from_name: Callable[[str], int], what: str
                         f"{type(value).__name__}")
     try:
         return from_name(value)
-    except Error:
+    except Error as error:  # YR_ERR_RANGE from C, with the names that are valid
         valid = ", ".join(name(int(m.value)) for m in cls)
-        raise ValueError(f"unknown {what} {value!r}; valid: {valid}") from None
+        raise error.with_detail(f"unknown {what} {value!r}; valid: {valid}") from None
 
 
 @functools.lru_cache(maxsize=64)
