@@ -106,6 +106,7 @@ def test_infeasible_bounds_name_the_argument():
         yr.split(2, [1, 1], tie="coin")
 
 
+@pytest.mark.filterwarnings("ignore::yrkesresa.YrTotalRowWarning")
 # ---- split_table -------------------------------------------------------------------------------
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.integers(0, 10**6), min_size=1, max_size=4),

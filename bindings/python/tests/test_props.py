@@ -112,6 +112,7 @@ def test_round_each_matches_reference(total, w):
     assert yrkesresa.split(total, w, "round_each") == ref_round_each(total, w)
 
 
+@pytest.mark.filterwarnings("ignore::yrkesresa.YrTotalRowWarning")
 @settings(deadline=None, max_examples=120)
 @given(total=st.integers(0, 150), w=small_weights_st, method=st.sampled_from(DIVISOR_METHODS))
 def test_divisor_methods_match_the_naive_greedy(total, w, method):

@@ -31,6 +31,7 @@ def test_dalarna_2023_coordinator_known_answer(coordinator):
     assert sum(published) == 850001
 
 
+@pytest.mark.filterwarnings("ignore::yrkesresa.YrTotalRowWarning")
 def test_every_method_by_name_and_enum():
     expected = {
         "largest_remainder": [50, 30, 20],
@@ -92,6 +93,7 @@ def test_refund_is_odd_symmetric():
     assert yrkesresa.split(-850000, w) == [-x for x in yrkesresa.split(850000, w)]
 
 
+@pytest.mark.filterwarnings("ignore::yrkesresa.YrTotalRowWarning")
 def test_list_in_list_out_numpy_in_numpy_out():
     out = yrkesresa.split(100, [1, 1, 1])
     assert type(out) is list and all(type(x) is int for x in out)
