@@ -160,6 +160,7 @@ def test_mixed_matches_reference(total, w, num, den):
 
 # ---- audit ------------------------------------------------------------------------------------
 
+@pytest.mark.filterwarnings("ignore::yrkesresa.YrTotalRowWarning")
 @SETTINGS
 @given(total=st.integers(-10**9, 10**9), w=weights_st,
        method=st.sampled_from([m.name.lower() for m in yrkesresa.Method]),
