@@ -526,6 +526,15 @@ YR_PY_WHERE(yr_count_by_where)
 YR_PY_WHERE(yr_attendance_rate_where)
 YR_PY_WHERE(yr_progression_where)
 YR_PY_WHERE(yr_check_totals_where)
+/* The exact int64 conversion of the array typemaps (yr_py_array), for the Python layer: a list
+ * converted once is then read by several C calls (the total-row check, the split) in place. */
+%{
+static PyObject *yr_py_int64_array(PyObject *values, const char *what, const char *function)
+{
+    return (PyObject *)yr_py_array(values, NPY_INT64, 1, YR_ERR_OVERFLOW, what, function);
+}
+%}
+
 /* the helper's errors are yr_split_with's, by name */
 %typemap(out) yr_status yr_py_split_with {
     if ($1 != YR_OK) {
@@ -1054,3 +1063,4 @@ yr_status yr_py_split_with(int64_t total, const int64_t *weights, size_t n, int 
                            int64_t threshold_num, int64_t threshold_den,
                            int64_t first_divisor_num, int64_t first_divisor_den, int64_t *out,
                            yr_where *where);
+PyObject *yr_py_int64_array(PyObject *values, const char *what, const char *function);

@@ -313,6 +313,7 @@ def test_crosstab_and_count_by_match_counters(data):
     assert counts.tolist() == [Counter(rows)[g] for g in range(7)]
 
 
+@pytest.mark.filterwarnings("ignore::yrkesresa.YrTotalRowWarning")
 @settings(deadline=None, max_examples=100)
 @given(courses=st.lists(st.integers(0, 500).flatmap(
     lambda r: st.tuples(st.just(r), st.integers(0, r))), min_size=1, max_size=8))

@@ -133,10 +133,13 @@ def find_total_row(weights: Any) -> Optional[int]:
     """The position of the first weight that equals the sum of all the others (a total row such
     as "Summa" read with the table; ``yr_find_total_row``: three or more weights, the weight
     not 0), or None."""
-    values = weights.values if isinstance(weights, Shape) else Shape(weights).values
-    if len(values) < 3:
+    shape = weights if isinstance(weights, Shape) else Shape(weights)
+    if len(shape.values) < 3:
         return None
-    return _core.yr_find_total_row(values)
+    if shape.kind != "array":
+        # converted (exactly, by the C typemap's rule) once, then read in place by every call
+        shape.values = _core.yr_py_int64_array(shape.values, shape.what, "split")
+    return _core.yr_find_total_row(shape.values)
 
 
 def warn_total_row(shape: Shape, function: str, stacklevel: int = 3) -> None:
@@ -152,9 +155,9 @@ def warn_total_row(shape: Shape, function: str, stacklevel: int = 3) -> None:
     named = f"{shape.what}[{label!r}]" if shape.index is not None else f"{shape.what}[{position}]"
     warnings.warn(
         YrTotalRowWarning(
-            f"{function}: {named} equals the sum of all the other weights: it looks like a "
-            "total row, which would halve every other amount; drop it first (e.g. "
-            "yrkesresa.drop_total_rows(df, 'municipality'))",
+            f"{function}: {named} equals the sum of all the others: it looks like a total row "
+            "(\"Summa\"), which would count everything twice (a split halves every other "
+            "amount); drop it first, e.g. yrkesresa.drop_total_rows(df, 'municipality')",
             position,
             label,
         ),
