@@ -33,7 +33,7 @@ def test_fraction_parts(value, parts):
     assert yr.fraction_parts(value) == parts
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False))
 def test_a_float_is_its_shortest_decimal(x):
     try:
