@@ -526,6 +526,7 @@ YR_PY_WHERE(yr_count_by_where)
 YR_PY_WHERE(yr_attendance_rate_where)
 YR_PY_WHERE(yr_progression_where)
 YR_PY_WHERE(yr_check_totals_where)
+YR_PY_WHERE(yr_statement_where)
 /* The exact int64 conversion of the array typemaps (yr_py_array), for the Python layer: a list
  * converted once is then read by several C calls (the total-row check, the split) in place. */
 %{
@@ -607,6 +608,8 @@ YR_PY_DIM(ngroups)
 YR_PY_DIM(ndays)
 YR_PY_DIM(nmunicipalities)
 YR_PY_DIM(nitems)
+YR_PY_DIM(nyears)
+YR_PY_DIM(nparties)
 
 /* ---- Input arrays -------------------------------------------------------------------------*/
 /* One array and its length. */
@@ -716,8 +719,9 @@ YR_PY_IN_ARRAY2(uint32_t, row, col, n, NPY_UINT32, YR_ERR_RANGE)
     Py_XDECREF(arr_out$argnum);
 }
 
-/* Per-party bounds of yr_py_split_with: None (no bound) or n integers. */
-%define YR_PY_IN_BOUND(NAME)
+/* Optional per-party arrays (bounds of yr_py_split_with, fees and kickbacks of yr_statement):
+ * None (NULL) or as many integers as the size parameter SIZE says. */
+%define YR_PY_IN_BOUND(NAME, SIZE)
 %typemap(in) const int64_t *NAME (PyArrayObject *arr = NULL) {
     if ($input == Py_None) {
         $1 = NULL;
@@ -730,9 +734,9 @@ YR_PY_IN_ARRAY2(uint32_t, row, col, n, NPY_UINT32, YR_ERR_RANGE)
     }
 }
 %typemap(check) const int64_t *NAME {
-    if (arr$argnum != NULL && (size_t)PyArray_DIM(arr$argnum, 0) != *yr_dim_n) {
-        PyErr_Format(PyExc_ValueError, "$symname: " #NAME " has %zd values for %zu weights",
-                     (Py_ssize_t)PyArray_DIM(arr$argnum, 0), *yr_dim_n);
+    if (arr$argnum != NULL && (size_t)PyArray_DIM(arr$argnum, 0) != *yr_dim_##SIZE) {
+        PyErr_Format(PyExc_ValueError, "$symname: " #NAME " has %zd values for %zu parties",
+                     (Py_ssize_t)PyArray_DIM(arr$argnum, 0), *yr_dim_##SIZE);
         SWIG_fail;
     }
 }
@@ -740,8 +744,54 @@ YR_PY_IN_ARRAY2(uint32_t, row, col, n, NPY_UINT32, YR_ERR_RANGE)
     Py_XDECREF(arr$argnum);
 }
 %enddef
-YR_PY_IN_BOUND(minimum)
-YR_PY_IN_BOUND(maximum)
+YR_PY_IN_BOUND(minimum, n)
+YR_PY_IN_BOUND(maximum, n)
+YR_PY_IN_BOUND(fees, nparties)
+YR_PY_IN_BOUND(kickback, nparties)
+
+/* yr_statement: the item amounts and their years, ONE Python argument (totals, year) where year
+ * may be None (every item in year 0); and the weights, a 2-D array nyears x nparties. */
+%typemap(in) (const int64_t *totals, const size_t *year, size_t nitems)
+    (PyArrayObject *arr_t = NULL, PyArrayObject *arr_y = NULL) {
+    PyObject *totals_obj = NULL, *year_obj = NULL;
+    if (!PyArg_ParseTuple($input, "OO:$symname", &totals_obj, &year_obj)) {
+        SWIG_fail;
+    }
+    arr_t = yr_py_array(totals_obj, NPY_INT64, 1, YR_ERR_OVERFLOW, "totals", "$symname");
+    if (arr_t == NULL) {
+        SWIG_fail;
+    }
+    if (year_obj != Py_None) {
+        arr_y = yr_py_array(year_obj, NPY_UINTP, 1, YR_ERR_RANGE, "year", "$symname");
+        if (arr_y == NULL) {
+            SWIG_fail;
+        }
+        if (PyArray_DIM(arr_y, 0) != PyArray_DIM(arr_t, 0)) {
+            PyErr_Format(PyExc_ValueError, "$symname: %zd years for %zd items",
+                         (Py_ssize_t)PyArray_DIM(arr_y, 0), (Py_ssize_t)PyArray_DIM(arr_t, 0));
+            SWIG_fail;
+        }
+    }
+    $1 = (int64_t *)PyArray_DATA(arr_t);
+    $2 = arr_y != NULL ? (size_t *)PyArray_DATA(arr_y) : NULL;
+    $3 = (size_t)PyArray_DIM(arr_t, 0);
+}
+%typemap(freearg) (const int64_t *totals, const size_t *year, size_t nitems) {
+    Py_XDECREF(arr_t$argnum);
+    Py_XDECREF(arr_y$argnum);
+}
+%typemap(in) (const int64_t *weights, size_t nyears, size_t nparties) (PyArrayObject *arr = NULL) {
+    arr = yr_py_array($input, NPY_INT64, 2, YR_ERR_OVERFLOW, "weights", "$symname");
+    if (arr == NULL) {
+        SWIG_fail;
+    }
+    $1 = (int64_t *)PyArray_DATA(arr);
+    $2 = (size_t)PyArray_DIM(arr, 0);
+    $3 = (size_t)PyArray_DIM(arr, 1);
+}
+%typemap(freearg) (const int64_t *weights, size_t nyears, size_t nparties) {
+    Py_XDECREF(arr$argnum);
+}
 
 /* A 2-D table (nrows x ncols, row-major). */
 %typemap(in) (const int64_t *table, size_t nrows, size_t ncols) (PyArrayObject *arr = NULL) {
@@ -996,6 +1046,7 @@ YR_PY_OUT_STRUCT(yr_pot_summary, summary)
 YR_PY_OUT_STRUCT(yr_pot_rules, rules)
 YR_PY_OUT_STRUCT(yr_rate, total)
 YR_PY_OUT_STRUCT(yr_pot_rules, out)
+YR_PY_OUT_STRUCT(yr_statement_row, sum)
 
 /* An array of structs of COUNT elements, returned as a list of proxies. */
 %define YR_PY_OUT_STRUCT_ARRAY(CTYPE, NAME, COUNT)
@@ -1023,6 +1074,7 @@ YR_PY_OUT_STRUCT(yr_pot_rules, out)
 YR_PY_OUT_STRUCT_ARRAY(yr_audit_row, rows, *yr_dim_n)
 YR_PY_OUT_STRUCT_ARRAY(yr_pot_row, rows, *yr_dim_nmunicipalities)
 YR_PY_OUT_STRUCT_ARRAY(yr_rate, per_course, *yr_dim_n)
+YR_PY_OUT_STRUCT_ARRAY(yr_statement_row, rows, *yr_dim_nparties)
 YR_PY_OUT_STRUCT_ARRAY(yr_rate, out, *yr_dim_ncourses > 0 ? *yr_dim_ncourses - 1 : 0)
 
 /* An int64 numpy array C writes into, returned: NDIM dimensions of sizes SHAPE. */
@@ -1055,6 +1107,9 @@ YR_PY_OUT_INT64(table, 2, %arg({*yr_dim_nrows, *yr_dim_ncols}))
 YR_PY_OUT_INT64(sums, 1, {*yr_dim_ncols})
 YR_PY_OUT_INT64(day_undistributed, 1, {*yr_dim_ndays})
 YR_PY_OUT_INT64(group_out, 1, {*yr_dim_ngroups})
+YR_PY_OUT_INT64(items, 2, %arg({*yr_dim_nparties, *yr_dim_nitems}))
+YR_PY_OUT_INT64(year_totals, 2, %arg({*yr_dim_nparties, *yr_dim_nyears}))
+YR_PY_OUT_INT64(year_sums, 1, {*yr_dim_nyears})
 
 /* ---- Binding helpers (declared for SWIG; defined above) -----------------------------------
  * Before the headers: only types SWIG already knows (int for the enums). */
