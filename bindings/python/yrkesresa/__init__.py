@@ -1,6 +1,7 @@
 """libyrkesresa for Python: the money and numbers of Yrkesresan, exactly.
 
-Cost split (:func:`split`, :func:`split_mixed`), audit of a published split (:func:`audit`),
+Cost split (:func:`split` with tie rules, bounds, threshold and first divisor,
+:func:`split_mixed`, :func:`split_table`, :func:`split_nested`), audit of a published split (:func:`audit`),
 trainer-pot settlement (:func:`settle_pot`) and participation statistics (:func:`proportion`,
 :func:`goal_check`, :func:`crosstab`, ...). Every rule runs in the C library (via the private
 module ``yrkesresa._core``); money is exact integers, never floats.
@@ -12,6 +13,15 @@ status name; ``YR_ERR_OVERFLOW`` raises :class:`Overflow` (an ``OverflowError``)
 numpy: an int64 (uint32 for category indices), C-contiguous, native-endian array reaches C
 without a copy; other integer arrays and lists are converted once, each value range-checked;
 float arrays are refused, never truncated.
+
+pandas (optional): a Series in gives a Series out with the same index and name, a dict a dict;
+:func:`split_frame` adds a split to a DataFrame (one amount, several items, or by groups),
+:func:`audit_frame` audits a published table as read, :func:`drop_total_rows` removes its
+"Summa" row; the statistics take whole columns; :func:`crosstab` and :func:`count_by` take
+labels; every result has ``.to_frame()``. A weight equal to the sum of the others (a total row
+read with the table) warns: :class:`YrTotalRowWarning`. Errors say where: ``Error.record``,
+``.arg`` and ``.label``. Fractions (``0.3``, ``"30 %"``, ``1.5``) are read by the C library's one
+rule (:func:`fraction_parts`). See bindings/python/README.md.
 
 >>> import yrkesresa
 >>> yrkesresa.split(850000, [22986, 52460, 59752])
