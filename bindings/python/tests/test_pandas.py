@@ -268,3 +268,16 @@ def test_audit_frame_rounds_and_writes_csv():
     assert f.quota.round(3).iloc[0] == pytest.approx(float(Fraction(850_000 * 22986, 135198)), 1e-3)
     assert "/" not in f.to_csv()
     assert f.attrs["exact"]["quota"].iloc[0] == Fraction(850_000 * 22986, 135198)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["Falun", "Mora", " Mora", "Orsa\u00a0"]),
+                          st.sampled_from(["k1", "k2", "k3"])), min_size=1, max_size=40))
+def test_crosstab_of_labels_matches_pandas_crosstab(records):
+    rows = pd.Series([r for r, _ in records], name="municipality")
+    cols = pd.Series([c for _, c in records], name="course")
+    got = yr.crosstab(rows, cols)
+    expected = pd.crosstab(rows.str.strip(), cols)
+    assert got.index.name == "municipality" and got.columns.name == "course"
+    assert list(got.index) == list(expected.index) and list(got.columns) == list(expected.columns)
+    assert got.to_numpy().tolist() == expected.to_numpy().tolist()
