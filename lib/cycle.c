@@ -31,6 +31,7 @@ typedef struct stmt_work {
     size_t *sub_idx;  /* nitems: their item indices */
     int64_t *sub_out; /* nparties × nitems: one year's split */
     int64_t *yt;      /* nparties × nyears */
+    int64_t *ys;      /* nyears */
     yr_statement_row *rows;
 } stmt_work;
 
@@ -41,6 +42,7 @@ static void stmt_free(stmt_work *w)
     free(w->sub_idx);
     free(w->sub_out);
     free(w->yt);
+    free(w->ys);
     free(w->rows);
 }
 
@@ -55,8 +57,9 @@ static yr_status stmt_alloc(stmt_work *w, size_t nitems, size_t nyears, size_t n
     w->sub_tot = malloc(nitems * sizeof(int64_t));
     w->sub_idx = malloc(nitems * sizeof(size_t));
     w->yt = calloc(nparties * nyears, sizeof(int64_t));
+    w->ys = calloc(nyears, sizeof(int64_t));
     w->rows = malloc(nparties * sizeof(yr_statement_row));
-    if (!w->cells || !w->sub_out || !w->sub_tot || !w->sub_idx || !w->yt || !w->rows) {
+    if (!w->cells || !w->sub_out || !w->sub_tot || !w->sub_idx || !w->yt || !w->ys || !w->rows) {
         stmt_free(w);
         return YR_ERR_NOMEM;
     }
@@ -143,9 +146,13 @@ static yr_status stmt_lines(size_t nyears, size_t nparties, const int64_t *fees,
     for (size_t r = 0; r < nparties; r++) {
         yr_statement_row *row = &w->rows[r];
         row->total = 0;
-        for (size_t y = 0; y < nyears; y++)
-            if (__builtin_add_overflow(row->total, w->yt[r * nyears + y], &row->total))
+        for (size_t y = 0; y < nyears; y++) {
+            int64_t v = w->yt[r * nyears + y];
+            if (__builtin_add_overflow(row->total, v, &row->total))
                 return fail(wh, YR_ERR_OVERFLOW, r, YR_WHERE_NONE, "totals");
+            if (__builtin_add_overflow(w->ys[y], v, &w->ys[y]))
+                return fail(wh, YR_ERR_OVERFLOW, YR_WHERE_NONE, y, "totals");
+        }
         row->fees = fees != NULL ? fees[r] : 0;
         row->kickback = kickback != NULL ? kickback[r] : 0;
         if (__builtin_add_overflow(row->total, row->fees, &row->net) ||
@@ -167,8 +174,8 @@ static yr_status stmt_lines(size_t nyears, size_t nparties, const int64_t *fees,
 YR_API yr_status yr_statement_where(const int64_t *totals, const size_t *year, size_t nitems,
                                     const int64_t *weights, size_t nyears, size_t nparties,
                                     const int64_t *fees, const int64_t *kickback, int64_t *items,
-                                    int64_t *year_totals, yr_statement_row *rows,
-                                    yr_statement_row *sum, yr_where *where)
+                                    int64_t *year_totals, int64_t *year_sums,
+                                    yr_statement_row *rows, yr_statement_row *sum, yr_where *where)
 {
     const size_t NONE = YR_WHERE_NONE;
     if (totals == NULL || weights == NULL || items == NULL || rows == NULL || sum == NULL)
@@ -196,6 +203,8 @@ YR_API yr_status yr_statement_where(const int64_t *totals, const size_t *year, s
         memcpy(items, w.cells, nparties * nitems * sizeof(int64_t));
         if (year_totals != NULL)
             memcpy(year_totals, w.yt, nparties * nyears * sizeof(int64_t));
+        if (year_sums != NULL)
+            memcpy(year_sums, w.ys, nyears * sizeof(int64_t));
         memcpy(rows, w.rows, nparties * sizeof(yr_statement_row));
         *sum = s;
         set_where(where, NONE, NONE, NULL);
@@ -207,10 +216,11 @@ YR_API yr_status yr_statement_where(const int64_t *totals, const size_t *year, s
 YR_API yr_status yr_statement(const int64_t *totals, const size_t *year, size_t nitems,
                               const int64_t *weights, size_t nyears, size_t nparties,
                               const int64_t *fees, const int64_t *kickback, int64_t *items,
-                              int64_t *year_totals, yr_statement_row *rows, yr_statement_row *sum)
+                              int64_t *year_totals, int64_t *year_sums, yr_statement_row *rows,
+                              yr_statement_row *sum)
 {
     return yr_statement_where(totals, year, nitems, weights, nyears, nparties, fees, kickback,
-                              items, year_totals, rows, sum, NULL);
+                              items, year_totals, year_sums, rows, sum, NULL);
 }
 
 /* ---- Parts check -------------------------------------------------------------------------- */

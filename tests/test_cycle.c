@@ -38,9 +38,9 @@ static void test_statement_by_hand(void **state)
     int64_t items[6], yt[3];
     yr_statement_row rows[3], sum;
     yr_where w = {0, 0, "x"};
-    assert_int_equal(
-        yr_statement_where(totals, NULL, 2, weights, 1, 3, fees, kick, items, yt, rows, &sum, &w),
-        YR_OK);
+    assert_int_equal(yr_statement_where(totals, NULL, 2, weights, 1, 3, fees, kick, items, yt, NULL,
+                                        rows, &sum, &w),
+                     YR_OK);
     assert_where(&w, NONE, NONE, NULL);
     const int64_t want_items[6] = {25, 15, 25, 15, 50, 30};
     assert_memory_equal(items, want_items, sizeof want_items);
@@ -65,7 +65,8 @@ static void test_statement_one_item_is_split(void **state)
     yr_statement_row rows[3], sum;
     assert_int_equal(yr_split(total, weights, 3, YR_LARGEST_REMAINDER, ref), YR_OK);
     assert_int_equal(
-        yr_statement(&total, NULL, 1, weights, 1, 3, NULL, NULL, items, NULL, rows, &sum), YR_OK);
+        yr_statement(&total, NULL, 1, weights, 1, 3, NULL, NULL, items, NULL, NULL, rows, &sum),
+        YR_OK);
     assert_memory_equal(items, ref, sizeof ref);
     assert_int_equal(items[0], 4);
     assert_int_equal(rows[0].fees, 0);
@@ -80,16 +81,18 @@ static void test_statement_years(void **state)
     const int64_t totals[3] = {100, 100, 40};
     const size_t year[3] = {1, 0, 1};
     const int64_t weights[6] = {1, 1, 2, /* year 0 */ 1, 3, 0 /* year 1 */};
-    int64_t items[9], yt[6];
+    int64_t items[9], yt[6], ys[2];
     yr_statement_row rows[3], sum;
     assert_int_equal(
-        yr_statement(totals, year, 3, weights, 2, 3, NULL, NULL, items, yt, rows, &sum), YR_OK);
+        yr_statement(totals, year, 3, weights, 2, 3, NULL, NULL, items, yt, ys, rows, &sum), YR_OK);
     const int64_t want_items[9] = {25, 25, 10, 75, 25, 30, 0, 50, 0};
     const int64_t want_yt[6] = {25, 35, 25, 105, 50, 0};
     assert_memory_equal(items, want_items, sizeof want_items);
     assert_memory_equal(yt, want_yt, sizeof want_yt);
     assert_int_equal(rows[1].total, 130);
     assert_int_equal(sum.total, 240);
+    assert_int_equal(ys[0], 100);
+    assert_int_equal(ys[1], 140);
 }
 
 /* The feasibility study's shape (seed 004): about 39 Mkr over seven years, the first two dearer,
@@ -99,7 +102,7 @@ static void test_statement_seven_years(void **state)
     (void)state;
     const int64_t budget[7] = {7500000, 7500000, 4800000, 4800000, 4800000, 4800000, 4800000};
     size_t year[7];
-    int64_t weights[7 * 15], items[15 * 7], yt[15 * 7];
+    int64_t weights[7 * 15], items[15 * 7], yt[15 * 7], ys[7];
     yr_statement_row rows[15], sum;
     uint64_t seed = 16;
     for (size_t y = 0; y < 7; y++) {
@@ -108,7 +111,8 @@ static void test_statement_seven_years(void **state)
             weights[y * 15 + r] = 5000 + (int64_t)(next_rand(&seed) % 55000);
     }
     assert_int_equal(
-        yr_statement(budget, year, 7, weights, 7, 15, NULL, NULL, items, yt, rows, &sum), YR_OK);
+        yr_statement(budget, year, 7, weights, 7, 15, NULL, NULL, items, yt, ys, rows, &sum),
+        YR_OK);
     assert_int_equal(sum.total, 39000000);
     for (size_t y = 0; y < 7; y++) {
         int64_t col = 0;
@@ -117,6 +121,7 @@ static void test_statement_seven_years(void **state)
             assert_int_equal(yt[r * 7 + y], items[r * 7 + y]); /* one item per year */
         }
         assert_int_equal(col, budget[y]);
+        assert_int_equal(ys[y], budget[y]);
         int64_t ref[15];
         assert_int_equal(yr_split(budget[y], weights + y * 15, 15, YR_LARGEST_REMAINDER, ref),
                          YR_OK);
@@ -130,7 +135,7 @@ static void check_random_statement(uint64_t *seed)
 {
     size_t ni = 1 + next_rand(seed) % 6, ny = 1 + next_rand(seed) % 3;
     size_t np = 1 + next_rand(seed) % 9;
-    int64_t totals[6], weights[27], fees[9], kick[9], items[54], yt[27];
+    int64_t totals[6], weights[27], fees[9], kick[9], items[54], yt[27], ys[3];
     size_t year[6];
     for (size_t i = 0; i < ni; i++) {
         totals[i] = (int64_t)(next_rand(seed) % 1000000);
@@ -144,7 +149,8 @@ static void check_random_statement(uint64_t *seed)
     }
     yr_statement_row rows[9], sum;
     assert_int_equal(
-        yr_statement(totals, year, ni, weights, ny, np, fees, kick, items, yt, rows, &sum), YR_OK);
+        yr_statement(totals, year, ni, weights, ny, np, fees, kick, items, yt, ys, rows, &sum),
+        YR_OK);
     for (size_t y = 0; y < ny; y++) {
         int64_t sub[6], out[54];
         size_t idx[6], k = 0;
@@ -175,9 +181,13 @@ static void check_random_statement(uint64_t *seed)
         s.kickback += kick[r];
         s.net += rows[r].net;
     }
-    int64_t all = 0;
-    for (size_t i = 0; i < ni; i++)
+    int64_t all = 0, by_year[3] = {0, 0, 0};
+    for (size_t i = 0; i < ni; i++) {
         all += totals[i];
+        by_year[year[i]] += totals[i];
+    }
+    for (size_t y = 0; y < ny; y++)
+        assert_int_equal(ys[y], by_year[y]);
     assert_int_equal(sum.total, all);
     assert_int_equal(s.total, all);
     assert_int_equal(sum.fees, s.fees);
@@ -200,19 +210,24 @@ static void statement_error(const int64_t *totals, const size_t *year, size_t ni
                             const int64_t *kick, yr_status want, size_t record, size_t column,
                             const char *arg)
 {
-    int64_t items[16], yt[16];
+    int64_t items[16], yt[16], ys[4];
     yr_statement_row rows[4], sum;
     memset(items, 0x5a, sizeof items);
     memset(yt, 0x5a, sizeof yt);
+    memset(ys, 0x5a, sizeof ys);
     memset(rows, 0x5a, sizeof rows);
     memset(&sum, 0x5a, sizeof sum);
     yr_where w;
     assert_int_equal(yr_statement_where(totals, year, ni, weights, ny, np, fees, kick, items, yt,
-                                        rows, &sum, &w),
+                                        ys, rows, &sum, &w),
                      want);
     assert_where(&w, record, column, arg);
     for (size_t k = 0; k < sizeof items; k++)
         assert_int_equal(((unsigned char *)items)[k], 0x5a);
+    for (size_t k = 0; k < sizeof yt; k++)
+        assert_int_equal(((unsigned char *)yt)[k], 0x5a);
+    for (size_t k = 0; k < sizeof ys; k++)
+        assert_int_equal(((unsigned char *)ys)[k], 0x5a);
     for (size_t k = 0; k < sizeof rows; k++)
         assert_int_equal(((unsigned char *)rows)[k], 0x5a);
     assert_int_equal(((unsigned char *)&sum)[0], 0x5a);
@@ -246,14 +261,16 @@ static void test_statement_unused_year(void **state)
 {
     (void)state;
     const int64_t totals[1] = {9}, weights[4] = {1, 2, 0, 0};
-    int64_t items[2], yt[4];
+    int64_t items[2], yt[4], ys[2];
     yr_statement_row rows[2], sum;
     assert_int_equal(
-        yr_statement(totals, NULL, 1, weights, 2, 2, NULL, NULL, items, yt, rows, &sum), YR_OK);
+        yr_statement(totals, NULL, 1, weights, 2, 2, NULL, NULL, items, yt, ys, rows, &sum), YR_OK);
     assert_int_equal(items[0], 3);
     assert_int_equal(items[1], 6);
     assert_int_equal(yt[1], 0);
     assert_int_equal(yt[3], 0);
+    assert_int_equal(ys[0], 9);
+    assert_int_equal(ys[1], 0);
 }
 
 /* ---- Parts check -------------------------------------------------------------------------- */

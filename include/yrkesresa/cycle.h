@@ -43,7 +43,9 @@ typedef struct yr_statement_row {
  *   rows[r].total == sum_i items[r * nitems + i] == sum_y year_totals[r * nyears + y] and
  *   rows[r].net == rows[r].total + rows[r].fees - rows[r].kickback;
  * and the Summa line @p sum holds the column sums, so
- *   sum->total == sum_i totals[i] and sum->net == sum->total + sum->fees - sum->kickback.
+ *   sum->total == sum_i totals[i] == sum_y year_sums[y],
+ *   year_sums[y] == sum_r year_totals[r * nyears + y] == sum of the amounts of year y's items,
+ *   sum->net == sum->total + sum->fees - sum->kickback.
  *
  * Fees and kickbacks are those of yr_pot_settle() (rows[r].fees and rows[r].kickback of its
  * ::yr_pot_row, same municipality order); pass both NULL for a statement of items only.
@@ -59,6 +61,8 @@ typedef struct yr_statement_row {
  * @param[out] items       nparties × nitems shares, row-major (caller owns)
  * @param[out] year_totals nparties × nyears: each municipality's sum per year, row-major; may
  *                         be NULL
+ * @param[out] year_sums   nyears: the sum of each year's items (= the column sums of
+ *                         @p year_totals); may be NULL
  * @param[out] rows        nparties lines
  * @param[out] sum         the Summa line (column sums)
  * @returns ::YR_OK; ::YR_ERR_NULL (a required pointer NULL, or only one of fees/kickback);
@@ -70,7 +74,8 @@ typedef struct yr_statement_row {
 YR_API yr_status yr_statement(const int64_t *totals, const size_t *year, size_t nitems,
                               const int64_t *weights, size_t nyears, size_t nparties,
                               const int64_t *fees, const int64_t *kickback, int64_t *items,
-                              int64_t *year_totals, yr_statement_row *rows, yr_statement_row *sum);
+                              int64_t *year_totals, int64_t *year_sums, yr_statement_row *rows,
+                              yr_statement_row *sum);
 
 /**
  * @brief yr_statement() reporting where an error is. An item (its amount, its year, its
@@ -83,8 +88,8 @@ YR_API yr_status yr_statement(const int64_t *totals, const size_t *year, size_t 
 YR_API yr_status yr_statement_where(const int64_t *totals, const size_t *year, size_t nitems,
                                     const int64_t *weights, size_t nyears, size_t nparties,
                                     const int64_t *fees, const int64_t *kickback, int64_t *items,
-                                    int64_t *year_totals, yr_statement_row *rows,
-                                    yr_statement_row *sum, yr_where *where);
+                                    int64_t *year_totals, int64_t *year_sums,
+                                    yr_statement_row *rows, yr_statement_row *sum, yr_where *where);
 
 /**
  * @brief Check, row by row, that a column equals the sum of its part columns ("accounts =
