@@ -72,12 +72,16 @@ static yr_status stmt_validate(const int64_t *totals, const size_t *year, size_t
                                const int64_t *fees, const int64_t *kickback, yr_where *wh)
 {
     const size_t NONE = YR_WHERE_NONE;
+    int64_t all = 0;
     for (size_t i = 0; i < nitems; i++) {
         if (totals[i] < 0)
             return fail(wh, YR_ERR_NEGATIVE, NONE, i, "totals");
         if (year != NULL && year[i] >= nyears)
             return fail(wh, YR_ERR_RANGE, NONE, i, "year");
     }
+    for (size_t i = 0; i < nitems; i++) /* then no line's total and no year's sum overflows */
+        if (__builtin_add_overflow(all, totals[i], &all))
+            return fail(wh, YR_ERR_OVERFLOW, NONE, NONE, "totals");
     for (size_t y = 0; y < nyears; y++)
         for (size_t r = 0; r < nparties; r++)
             if (weights[y * nparties + r] < 0)
@@ -125,11 +129,9 @@ static yr_status stmt_split_years(const int64_t *totals, const size_t *year, siz
         }
         for (size_t r = 0; r < nparties; r++) {
             int64_t s = 0;
-            for (size_t j = 0; j < k; j++) {
-                int64_t v = w->sub_out[r * k + j];
-                w->cells[r * nitems + w->sub_idx[j]] = v;
-                if (__builtin_add_overflow(s, v, &s))
-                    return fail(wh, YR_ERR_OVERFLOW, r, YR_WHERE_NONE, "totals");
+            for (size_t j = 0; j < k; j++) { /* shares >= 0 adding to the amounts: no overflow */
+                w->cells[r * nitems + w->sub_idx[j]] = w->sub_out[r * k + j];
+                s += w->sub_out[r * k + j];
             }
             w->yt[r * nyears + y] = s;
         }
@@ -146,20 +148,16 @@ static yr_status stmt_lines(size_t nyears, size_t nparties, const int64_t *fees,
     for (size_t r = 0; r < nparties; r++) {
         yr_statement_row *row = &w->rows[r];
         row->total = 0;
-        for (size_t y = 0; y < nyears; y++) {
-            int64_t v = w->yt[r * nyears + y];
-            if (__builtin_add_overflow(row->total, v, &row->total))
-                return fail(wh, YR_ERR_OVERFLOW, r, YR_WHERE_NONE, "totals");
-            if (__builtin_add_overflow(w->ys[y], v, &w->ys[y]))
-                return fail(wh, YR_ERR_OVERFLOW, YR_WHERE_NONE, y, "totals");
+        for (size_t y = 0; y < nyears; y++) { /* bounded by the amounts' sum, which fits */
+            row->total += w->yt[r * nyears + y];
+            w->ys[y] += w->yt[r * nyears + y];
         }
         row->fees = fees != NULL ? fees[r] : 0;
         row->kickback = kickback != NULL ? kickback[r] : 0;
         if (__builtin_add_overflow(row->total, row->fees, &row->net) ||
             __builtin_sub_overflow(row->net, row->kickback, &row->net))
             return fail(wh, YR_ERR_OVERFLOW, r, YR_WHERE_NONE, "fees");
-        if (__builtin_add_overflow(s.total, row->total, &s.total))
-            return fail(wh, YR_ERR_OVERFLOW, YR_WHERE_NONE, YR_WHERE_NONE, "totals");
+        s.total += row->total; /* bounded by the amounts' sum */
         if (__builtin_add_overflow(s.fees, row->fees, &s.fees))
             return fail(wh, YR_ERR_OVERFLOW, YR_WHERE_NONE, YR_WHERE_NONE, "fees");
         if (__builtin_add_overflow(s.kickback, row->kickback, &s.kickback))

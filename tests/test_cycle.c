@@ -250,10 +250,17 @@ static void test_statement_errors(void **state)
     statement_error(t2, NULL, 2, w3, 1, 3, neg_f, f3, YR_ERR_NEGATIVE, 1, NONE, "fees");
     statement_error(t2, NULL, 2, w3, 1, 3, f3, neg_f, YR_ERR_NEGATIVE, 1, NONE, "kickback");
     statement_error(t2, y01, 2, zero_w, 2, 3, NULL, NULL, YR_ERR_ZERO_WEIGHT, NONE, 1, "weights");
-    /* One party: its line is INT64_MAX + 1. */
-    statement_error(big, NULL, 2, w3, 1, 1, NULL, NULL, YR_ERR_OVERFLOW, 0, NONE, "totals");
+    /* The items add to INT64_MAX + 1. */
+    statement_error(big, NULL, 2, w3, 1, 1, NULL, NULL, YR_ERR_OVERFLOW, NONE, NONE, "totals");
     const int64_t one = INT64_MAX, fee_max[1] = {1}, kick0[1] = {0};
     statement_error(&one, NULL, 1, w3, 1, 1, fee_max, kick0, YR_ERR_OVERFLOW, 0, NONE, "fees");
+    /* The Summa line: fees, kickbacks, and a net sum beyond INT64_MAX though the fees fit. */
+    const int64_t hundred = 100, max2[2] = {INT64_MAX, 1}, half[2] = {INT64_MAX / 2, INT64_MAX / 2};
+    const int64_t zero2[2] = {0, 0};
+    statement_error(&hundred, NULL, 1, w3, 1, 2, zero2, max2, YR_ERR_OVERFLOW, NONE, NONE,
+                    "kickback");
+    statement_error(&hundred, NULL, 1, w3, 1, 2, max2, zero2, YR_ERR_OVERFLOW, 0, NONE, "fees");
+    statement_error(&hundred, NULL, 1, w3, 1, 2, half, zero2, YR_ERR_OVERFLOW, NONE, NONE, "fees");
 }
 
 /* A year with zero items and zero weights is not an error: nothing is split by it. */
