@@ -19,5 +19,6 @@
 #include "yrkesresa/stats.h"
 #include "yrkesresa/number.h"
 #include "yrkesresa/labels.h"
+#include "yrkesresa/cycle.h"
 
 #endif

@@ -11,6 +11,8 @@ int cli_cmd_compare(int argc, char **argv);   /**< `yrkesresa compare` (cmd_comp
 int cli_stats_count(int argc, char **argv);   /**< `yrkesresa stats count` (cmd_stats_count.c) */
 /** `yrkesresa stats check --parts ...` (cmd_stats_parts.c): argv[0] is "check". */
 int cli_stats_check_parts(int argc, char **argv);
+/** 1 when the `stats check` arguments ask for --parts (then cli_stats_check_parts runs it). */
+int cli_stats_check_wants_parts(int argc, char **argv);
 
 #include "cli.h"
 

@@ -1,5 +1,6 @@
 /* `yrkesresa stats`: the dispatcher and what its subcommands share (cmd_stats.h). */
 #include "cmd_stats.h"
+#include "cmd_cycle.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -43,6 +44,8 @@ static const char *const check_usage =
 
 static int stats_check(int argc, char **argv)
 {
+    if (cli_stats_check_wants_parts(argc, argv))
+        return cli_stats_check_parts(argc, argv);
     stats_opts o;
     const cli_option extra[] = {{"strict", CLI_OPT_FLAG, &o.strict}};
     int rc = stats_parse(argc, argv, "stats check", check_usage, extra, 1, &o);
@@ -55,6 +58,7 @@ static const cli_command subcommands[] = {
     {"survey", stats_survey, "survey goals judged with their intervals"},
     {"progress", stats_progress, "course progression, or coverage per inhabitants"},
     {"check", stats_check, "a published table's total row against its rows"},
+    {"count", cli_stats_count, "records counted by the labels of one or more columns"},
 };
 
 int cli_cmd_stats(int argc, char **argv)

@@ -156,6 +156,14 @@ static int write_all(const cli_output_opts *opts, const ycsv_table *t, const par
     return cli_out_close(&o);
 }
 
+int cli_stats_check_wants_parts(int argc, char **argv)
+{
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+        if (strcmp(argv[i], "--parts") == 0 || strncmp(argv[i], "--parts=", 8) == 0)
+            return 1;
+    return 0;
+}
+
 int cli_stats_check_parts(int argc, char **argv)
 {
     const char *file = NULL;
