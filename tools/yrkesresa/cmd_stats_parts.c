@@ -184,6 +184,7 @@ int cli_stats_check_parts(int argc, char **argv)
     const char *shown = cli_shown(file);
     if (cli_load(file, &t) != 0)
         return CLI_EXIT_ERROR;
+    rc = 0;
     parts_spec ps[8];
     parts_result res[8];
     memset(res, 0, sizeof res);
