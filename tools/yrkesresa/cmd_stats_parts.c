@@ -73,17 +73,32 @@ static int parse_spec(const char *file, const ycsv_table *t, const char *spec, p
     }
 }
 
-/* The check's columns of every row as integers (empty cells 0): cells[r * (1 + nparts) + k],
- * k = 0 the whole, k >= 1 the parts. */
-static int read_cells(const char *file, const ycsv_table *t, const parts_spec *ps, int64_t *cells)
+/* The distinct columns of a check (the whole first) and, for each part, its position among
+ * them: a column named twice keeps one position, which yr_check_parts then refuses. */
+static size_t distinct_columns(const parts_spec *ps, size_t *cols, size_t *idx)
 {
-    size_t w = 1 + ps->nparts;
+    size_t n = 1;
+    cols[0] = ps->whole;
+    for (size_t k = 0; k < ps->nparts; k++) {
+        size_t j = 0;
+        while (j < n && cols[j] != ps->parts[k])
+            j++;
+        if (j == n)
+            cols[n++] = ps->parts[k];
+        idx[k] = j;
+    }
+    return n;
+}
+
+/* The columns @p cols of every row as integers (empty cells 0), row-major. */
+static int read_cells(const char *file, const ycsv_table *t, const size_t *cols, size_t w,
+                      int64_t *cells)
+{
     for (size_t r = 0; r < t->nrows; r++)
         for (size_t k = 0; k < w; k++) {
-            size_t col = k == 0 ? ps->whole : ps->parts[k - 1];
             cells[r * w + k] = 0;
-            if (!cli_cell_blank(t, r, col) &&
-                cli_cell_int64(file, t, r, col, &cells[r * w + k]) != 0)
+            if (!cli_cell_blank(t, r, cols[k]) &&
+                cli_cell_int64(file, t, r, cols[k], &cells[r * w + k]) != 0)
                 return CLI_EXIT_ERROR;
         }
     return 0;
@@ -92,7 +107,7 @@ static int read_cells(const char *file, const ycsv_table *t, const parts_spec *p
 /* One check's results. */
 typedef struct parts_result {
     int64_t *cells, *sums, *diff;
-    size_t mismatched;
+    size_t width, mismatched;
 } parts_result;
 
 static void result_free(parts_result *res)
@@ -105,16 +120,15 @@ static void result_free(parts_result *res)
 /* Compute one check: the rows' sums and differences (yr_check_parts). */
 static int run_check(const char *file, const ycsv_table *t, const parts_spec *ps, parts_result *res)
 {
-    size_t w = 1 + ps->nparts, n = t->nrows, idx[MAX_PARTS];
+    size_t cols[MAX_PARTS + 1], idx[MAX_PARTS], n = t->nrows;
+    size_t w = res->width = distinct_columns(ps, cols, idx);
     res->cells = malloc(n * w * sizeof *res->cells);
     res->sums = malloc(n * sizeof *res->sums);
     res->diff = malloc(n * sizeof *res->diff);
     if (!res->cells || !res->sums || !res->diff)
         return cli_fail_usage(NULL, "out of memory");
-    if (read_cells(file, t, ps, res->cells) != 0)
+    if (read_cells(file, t, cols, w, res->cells) != 0)
         return CLI_EXIT_ERROR;
-    for (size_t k = 0; k < ps->nparts; k++)
-        idx[k] = k + 1;
     yr_where where;
     yr_status st = yr_check_parts_where(res->cells, n, w, 0, idx, ps->nparts, res->sums, res->diff,
                                         &res->mismatched, &where);
@@ -132,7 +146,7 @@ static void write_check(cli_out *o, const ycsv_table *t, const parts_spec *ps,
     for (size_t r = 0; r < t->nrows; r++) {
         cli_out_text(o, ps->text);
         cli_out_cell(o, ycsv_cell(t, r, 0));
-        cli_out_int(o, res->cells[r * (1 + ps->nparts)]);
+        cli_out_int(o, res->cells[r * res->width]);
         cli_out_int(o, res->sums[r]);
         cli_out_int(o, res->diff[r]);
         cli_out_text(o, res->diff[r] == 0 ? "ok" : "MISMATCH");

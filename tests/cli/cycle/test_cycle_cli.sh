@@ -139,8 +139,8 @@ expect_rc "compare methods" 0
 cmp_out=$out
 run_bin split --total 850000 --method dhondt "$DAL/population-2021-06.csv"
 expect_eq "dhondt column = split --method dhondt" \
-    "$(awk -F, 'NR > 1 { print $1 "," $3 }' <<<"$cmp_out")" \
-    "$(awk -F, 'NR > 1 { print $1 "," $NF }' <<<"$out")"
+    "$(awk -F, 'NR > 1 && $1 != "Summa" { print $1 "," $3 }' <<<"$cmp_out")" \
+    "$(awk -F, 'NR > 1 && $1 != "Summa" { print $1 "," $NF }' <<<"$out")"
 out=$cmp_out
 expect_eq "difference = B - A" "$(over 'NR > 1 && ($5 != $3 - $2 || $6 != $4 - $2) { print $1 }')" ""
 expect_eq "compare Summa" "$(field Summa 2),$(field Summa 3),$(field Summa 4),$(field Summa 5)" \
