@@ -338,55 +338,54 @@ static int pot_columns(const char *file, const ycsv_table *t, const cli_common *
     return 0;
 }
 
-static int read_attendance(const char *path, const cli_common *c, pot_read *pr)
+/* Record r of the attendance (participants) or the trainers (role): its third cell. */
+static int pot_record(const char *file, const ycsv_table *t, size_t r, size_t col, int trainers,
+                      size_t day, size_t party, pot_read *pr)
 {
-    const char *file = cli_shown(path);
-    ycsv_table t;
-    size_t cols[3];
-    if (cli_load(path, &t) != 0)
-        return CLI_EXIT_ERROR;
-    int rc = pot_columns(file, &t, c, CLI_ROLE_PARTICIPANTS, cols);
-    pr->att = rc == 0 ? malloc(t.nrows * sizeof *pr->att) : NULL;
-    if (rc == 0 && pr->att == NULL)
-        rc = oom();
-    for (size_t r = 0; r < t.nrows && rc == 0; r++) {
-        yr_attendance *a = &pr->att[r];
-        if (day_of(&t, r, cols[0], pr, &a->day) != 0 ||
-            party_of(file, &t, r, cols[1], pr, &a->municipality) != 0 ||
-            cli_cell_int64(file, &t, r, cols[2], &a->participants) != 0)
-            rc = CLI_EXIT_ERROR;
-        else if (a->participants < 0)
-            rc = cli_fail_at(file, ycsv_line(&t, r), "participants: %s",
-                             yr_strerror(YR_ERR_NEGATIVE));
+    const char *cell = ycsv_cell(t, r, col);
+    if (!trainers) {
+        pr->att[r] = (yr_attendance){day, party, 0};
+        if (cli_cell_int64(file, t, r, col, &pr->att[r].participants) != 0)
+            return CLI_EXIT_ERROR;
+        if (pr->att[r].participants < 0)
+            return cli_fail_at(file, ycsv_line(t, r), "participants: %s",
+                               yr_strerror(YR_ERR_NEGATIVE));
+        return 0;
     }
-    pr->natt = t.nrows;
-    ycsv_free(&t);
-    return rc;
+    pr->tr[r] = (yr_trainer){day, party, YR_ROLE_TRAINER};
+    if (yr_role_from_name(cell, &pr->tr[r].role) != YR_OK) {
+        char q[80];
+        return cli_fail_at(file, ycsv_line(t, r),
+                           "role %s is neither kursledare/leader nor utbildare/trainer",
+                           cli_quote(cell, q, sizeof q));
+    }
+    return 0;
 }
 
-static int read_trainers(const char *path, const cli_common *c, pot_read *pr)
+/* Read the attendance (@p trainers 0: day, municipality, participants) or the trainers (1: day,
+ * municipality, role) into @p pr. */
+static int read_pot_file(const char *path, const cli_common *c, int trainers, pot_read *pr)
 {
     const char *file = cli_shown(path);
     ycsv_table t;
     size_t cols[3];
     if (cli_load(path, &t) != 0)
         return CLI_EXIT_ERROR;
-    int rc = pot_columns(file, &t, c, CLI_ROLE_ROLE, cols);
-    pr->tr = rc == 0 ? malloc(t.nrows * sizeof *pr->tr) : NULL;
-    if (rc == 0 && pr->tr == NULL)
+    int rc = pot_columns(file, &t, c, trainers ? CLI_ROLE_ROLE : CLI_ROLE_PARTICIPANTS, cols);
+    if (rc == 0 && trainers)
+        pr->tr = malloc(t.nrows * sizeof *pr->tr);
+    else if (rc == 0)
+        pr->att = malloc(t.nrows * sizeof *pr->att);
+    if (rc == 0 && (trainers ? pr->tr == NULL : pr->att == NULL))
         rc = oom();
     for (size_t r = 0; r < t.nrows && rc == 0; r++) {
-        yr_trainer *tr = &pr->tr[r];
-        char q[80];
-        if (day_of(&t, r, cols[0], pr, &tr->day) != 0 ||
-            party_of(file, &t, r, cols[1], pr, &tr->municipality) != 0)
+        size_t day = 0, party = 0;
+        if (day_of(&t, r, cols[0], pr, &day) != 0 ||
+            party_of(file, &t, r, cols[1], pr, &party) != 0 ||
+            pot_record(file, &t, r, cols[2], trainers, day, party, pr) != 0)
             rc = CLI_EXIT_ERROR;
-        else if (yr_role_from_name(ycsv_cell(&t, r, cols[2]), &tr->role) != YR_OK)
-            rc = cli_fail_at(file, ycsv_line(&t, r),
-                             "role %s is neither kursledare/leader nor utbildare/trainer",
-                             cli_quote(ycsv_cell(&t, r, cols[2]), q, sizeof q));
     }
-    pr->ntr = t.nrows;
+    *(trainers ? &pr->ntr : &pr->natt) = t.nrows;
     ycsv_free(&t);
     return rc;
 }
@@ -414,9 +413,9 @@ static int settle_pot(const stmt_opts *o, const pop_in *pp, pot_in *pot)
     if (rc == 0 && !cli_labels_init(&pr.days, 100000))
         rc = oom();
     if (rc == 0)
-        rc = read_attendance(o->attendance, &o->common, &pr);
+        rc = read_pot_file(o->attendance, &o->common, 0, &pr);
     if (rc == 0)
-        rc = read_trainers(o->trainers, &o->common, &pr);
+        rc = read_pot_file(o->trainers, &o->common, 1, &pr);
     yr_pot_row *rows = rc == 0 ? malloc(pr.np * sizeof *rows) : NULL;
     pot->fees = malloc(pr.np * sizeof *pot->fees);
     pot->kickback = malloc(pr.np * sizeof *pot->kickback);

@@ -117,6 +117,10 @@ expect_input_error "no column for 2019" "no population column for the year 2019"
 run_bin statement --items "$FIX/items-small.csv" --attendance "$FIX/attendance-stranger.csv" \
     --trainers "$EX/pot-2024-trainers.csv" "$DAL/population-2021-06.csv"
 expect_input_error "unknown municipality" "attendance-stranger.csv:3: municipality 'Stockholm'"
+run_bin statement --items "$FIX/items-small.csv" --attendance "$EX/pot-2024-attendance.csv" \
+    --trainers "$SOURCE_DIR/tests/cli/pot/trainers-bad-role.csv" "$DAL/population-2021-06.csv"
+expect_input_error "bad role" "trainers-bad-role.csv:"
+expect_err_has "bad role message" "is neither kursledare/leader nor utbildare/trainer"
 run_bin statement --items "$FIX/items-small.csv" --invoice-date 2025-02-30 "$FIX/pop-small.csv"
 expect_input_error "no such date" "2025-02-30"
 run_bin statement --items "$FIX/items-small.csv" --attendance x.csv "$FIX/pop-small.csv"
