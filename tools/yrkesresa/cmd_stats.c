@@ -16,6 +16,8 @@ static const char *const stats_usage =
     "       yrkesresa stats progress FILE [--confidence 0.95]\n"
     "                       [--population P.csv [--course 1] [--per 1000]]\n"
     "       yrkesresa stats check FILE [--strict]\n"
+    "       yrkesresa stats check --parts WHOLE=PART+PART... [--strict] FILE\n"
+    "       yrkesresa stats count --by COL[,COL...] [--long] FILE\n"
     "\n"
     "Participation statistics with Wilson score intervals (no continuity correction).\n"
     "'yrkesresa stats SUBCOMMAND --help' describes each subcommand.\n"
