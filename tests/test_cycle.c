@@ -13,7 +13,6 @@
 
 #include "test_util.h"
 #include "yrkesresa.h"
-#include "yrkesresa/table.h"
 
 #define NONE YR_WHERE_NONE
 
