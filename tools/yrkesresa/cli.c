@@ -477,9 +477,10 @@ int cli_opt_fraction(const char *cmd, const char *name, const char *text, int64_
     if (st == YR_OK)
         return 0;
     char q[80];
-    return cli_fail_usage(cmd, "--%s %s %s", name, cli_quote(text, q, sizeof q),
+    return cli_fail_usage(cmd, "--%s %s %s (%s)", name, cli_quote(text, q, sizeof q),
                           st == YR_ERR_OVERFLOW ? "does not fit in 64 bits"
-                                                : "is not a number (write 30%, 0.3, 0,3 or 3/10)");
+                                                : "is not a number: write 30%, 0.3, 0,3 or 3/10",
+                          yr_status_name(st));
 }
 
 int cli_opt_int64(const char *cmd, const char *name, const char *text, int64_t *out)

@@ -421,6 +421,8 @@ static int load(audit_in *in, const char *path, const char *wname, const char *a
                            cli_quote(wname, q, sizeof q));
     if (wname == NULL && cli_column(in->file, &in->t, c, CLI_ROLE_WEIGHT, 0, &in->wcol) != 0)
         return CLI_EXIT_ERROR;
+    if (wname == NULL && in->wcol == in->acol)
+        in->wcol = YCSV_NO_COLUMN; /* the one column named so holds the amounts */
     if (in->wcol == YCSV_NO_COLUMN && in->t.ncols > 2) {
         if (cli_weight_column(in->file, &in->t, c, used, 2, &in->wcol) != 0)
             return CLI_EXIT_ERROR;

@@ -95,15 +95,13 @@ static int make_rules(const pot_args *o, yr_pot_rules *rules)
         return CLI_EXIT_ERROR;
     if (!o->leader_share && !o->trainer_share && !o->fee && !o->pot)
         return 0;
-    if (!o->leader_share)
-        ln = rules->share[YR_ROLE_LEADER], ld = rules->share[YR_ROLE_TRAINER];
     yr_status st = yr_pot_rules_with_shares(fee, pot, ln, ld, tn, td, rules);
-    if (st == YR_ERR_RANGE && pot > fee)
-        return cli_fail_usage(
-            "pot", "--pot (%" PRId64 ") must not be larger than --fee (%" PRId64 ")", pot, fee);
+    if (st == YR_ERR_NEGATIVE)
+        return cli_fail_usage("pot", "--fee, --pot and the shares must not be negative");
+    if (st == YR_ERR_RANGE)
+        return cli_fail_usage("pot", "--pot must not be larger than --fee");
     if (st != YR_OK)
-        return cli_fail_usage("pot", "--fee, --pot, --leader-share, --trainer-share: %s",
-                              yr_strerror(st));
+        return cli_fail_usage("pot", "--leader-share and --trainer-share: %s", yr_strerror(st));
     return 0;
 }
 

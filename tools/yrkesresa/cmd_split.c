@@ -44,7 +44,7 @@ static const char *const usage_text =
     "Output: the input rows as they were, plus 'amount' (or 'amount_new' when the input has an\n"
     "'amount' already); with --items a Summa row when the input has no total row.\n"
     "\n"
-    "Examples:\n"
+    "Example:\n"
     "  yrkesresa split --total 850000 data/dalarna/population-2021-06.csv\n"
     "  yrkesresa split --total 1030000 --equal-part 30% data/dalarna/population-2021-06.csv\n"
     "  yrkesresa split --total 100 --method sainte_lague --first-divisor 1,4 votes.csv\n";
@@ -115,15 +115,16 @@ static int parse(int argc, char **argv, split_args *a, const char **file)
 
 static int method_option(const char *s, yr_method *m)
 {
-    if (s == NULL || yr_method_from_name(s, m) == YR_OK)
+    yr_status st = s == NULL ? YR_OK : yr_method_from_name(s, m);
+    if (st == YR_OK)
         return 0;
     cli_buf b;
     cli_buf_init(&b);
     for (int k = 0; k < YR_METHOD_COUNT; k++)
         cli_buf_printf(&b, "%s%s", k ? ", " : "", yr_method_name((yr_method)k));
     char q[80];
-    int rc = cli_fail_usage("split", "unknown method %s (methods: %s)", cli_quote(s, q, sizeof q),
-                            cli_buf_str(&b));
+    int rc = cli_fail_usage("split", "unknown method %s (methods: %s) (%s)",
+                            cli_quote(s, q, sizeof q), cli_buf_str(&b), yr_status_name(st));
     cli_buf_free(&b);
     return rc;
 }
@@ -150,7 +151,8 @@ static int bound_column(split_job *j, const char *name, int is_max, int64_t **ou
     return 0;
 }
 
-static int make_options(split_job *j, const split_args *a, yr_split_options *o, int64_t **bounds)
+/* The options that need no table, checked before reading it. */
+static int make_options(const split_args *a, yr_split_options *o, int64_t eq[2])
 {
     yr_split_options_init(o);
     if (method_option(a->method, &o->method) != 0)
@@ -163,13 +165,12 @@ static int make_options(split_job *j, const split_args *a, yr_split_options *o, 
     if (a->first != NULL && cli_opt_fraction("split", "first-divisor", a->first,
                                              &o->first_divisor_num, &o->first_divisor_den) != 0)
         return CLI_EXIT_ERROR;
-    if (a->minc != NULL && bound_column(j, a->minc, 0, &bounds[0]) != 0)
-        return CLI_EXIT_ERROR;
-    if (a->maxc != NULL && bound_column(j, a->maxc, 1, &bounds[1]) != 0)
-        return CLI_EXIT_ERROR;
-    o->minimum = bounds[0];
-    o->maximum = bounds[1];
-    return 0;
+    if (a->equal == NULL)
+        return 0;
+    if (o->method != YR_LARGEST_REMAINDER)
+        return cli_fail_usage("split", "--equal-part works with largest_remainder only, not %s",
+                              yr_method_name(o->method));
+    return cli_opt_fraction("split", "equal-part", a->equal, &eq[0], &eq[1]);
 }
 
 /* A library error: at the party's line when the core says which, else the file. */
@@ -179,9 +180,10 @@ static int split_failed(const split_job *j, yr_status st, const yr_where *w)
     size_t line = 0;
     if (w->record != YR_WHERE_NONE && w->record < j->p.n)
         line = ycsv_line(&j->t, cli_party_row(&j->p, w->record));
-    return cli_fail_at(j->file, line, "cannot split %" PRId64 " by column %s: %s%s%s%s", j->total,
-                       cli_quote(j->t.header[j->wcol], q, sizeof q), yr_strerror(st),
-                       w->arg ? " (" : "", w->arg ? w->arg : "", w->arg ? ")" : "");
+    int whole = line == 0 && w->arg != NULL && strcmp(w->arg, "weights") != 0;
+    return cli_fail_at(j->file, line, "cannot split %" PRId64 " by column %s: %s%s%s (%s)",
+                       j->total, cli_quote(j->t.header[j->wcol], q, sizeof q), yr_strerror(st),
+                       whole ? ": " : "", whole ? w->arg : "", yr_status_name(st));
 }
 
 /* ---------------------------------------------------------------- the splits */
@@ -196,28 +198,24 @@ static int alloc_result(split_job *j, size_t k)
     return 0;
 }
 
-static int split_plain(split_job *j, const split_args *a)
+static int split_plain(split_job *j, const split_args *a, yr_split_options *o, const int64_t eq[2])
 {
-    yr_split_options o;
     int64_t *bounds[2] = {NULL, NULL};
-    int64_t eq_num = 0, eq_den = 1;
     yr_where w;
     yr_status st;
     int rc = alloc_result(j, 1);
-    if (rc == 0 && a->equal != NULL) {
-        rc = method_option(a->method, &o.method);
-        if (rc == 0 && a->method != NULL && o.method != YR_LARGEST_REMAINDER)
-            rc = cli_fail_usage("split", "--equal-part works with largest_remainder only");
-        if (rc == 0)
-            rc = cli_opt_fraction("split", "equal-part", a->equal, &eq_num, &eq_den);
-        if (rc == 0 && (st = yr_split_mixed_where(j->total, eq_num, eq_den, j->w, j->p.n, j->vals,
-                                                  &w)) != YR_OK)
-            rc = split_failed(j, st, &w);
-    } else if (rc == 0 && (rc = make_options(j, a, &o, bounds)) == 0) {
-        st = yr_split_with_where(j->total, j->w, j->p.n, &o, j->vals, &w);
-        if (st != YR_OK)
-            rc = split_failed(j, st, &w);
-    }
+    if (rc == 0 && a->minc != NULL)
+        rc = bound_column(j, a->minc, 0, &bounds[0]);
+    if (rc == 0 && a->maxc != NULL)
+        rc = bound_column(j, a->maxc, 1, &bounds[1]);
+    o->minimum = bounds[0];
+    o->maximum = bounds[1];
+    if (rc == 0 && a->equal != NULL)
+        st = yr_split_mixed_where(j->total, eq[0], eq[1], j->w, j->p.n, j->vals, &w);
+    else if (rc == 0)
+        st = yr_split_with_where(j->total, j->w, j->p.n, o, j->vals, &w);
+    if (rc == 0 && st != YR_OK)
+        rc = split_failed(j, st, &w);
     free(bounds[0]);
     free(bounds[1]);
     j->totals[0] = j->total;
@@ -362,7 +360,6 @@ static int load(split_job *j, const split_args *a, const char *path)
     } else if (cli_weight_column(j->file, &j->t, &a->common, &name, 1, &j->wcol) != 0) {
         return CLI_EXIT_ERROR;
     }
-    cli_note(j->file, 0, "weights from column %s", cli_quote(j->t.header[j->wcol], q, sizeof q));
     j->w = malloc(j->p.n * sizeof *j->w);
     if (j->w == NULL)
         return cli_fail_at(j->file, 0, "out of memory");
@@ -457,14 +454,19 @@ int cli_cmd_split(int argc, char **argv)
     split_job j;
     memset(&j, 0, sizeof j);
     j.file = cli_shown(path);
-    if (a.total != NULL && cli_opt_int64("split", "total", a.total, &j.total) != 0)
+    yr_split_options o;
+    int64_t eq[2] = {0, 1};
+    if ((a.total != NULL && cli_opt_int64("split", "total", a.total, &j.total) != 0) ||
+        make_options(&a, &o, eq) != 0)
         return CLI_EXIT_ERROR;
     rc = load(&j, &a, path);
     if (rc == 0)
         rc = a.items   ? split_items(&j, a.items)
              : a.group ? split_groups(&j, a.group)
-                       : split_plain(&j, &a);
+                       : split_plain(&j, &a, &o, eq);
     if (rc == 0) {
+        char q[80];
+        cli_note(j.file, 0, "weights from column %s", cli_quote(j.t.header[j.wcol], q, sizeof q));
         check_total_row(&j);
         rc = write_result(&j, &a.common);
     }

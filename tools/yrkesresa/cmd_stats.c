@@ -36,10 +36,11 @@ static const char *const check_usage =
     "  --strict     exit 1 when a column does not match (default: exit 0, the table is the\n"
     "               output)\n"
     "\n"
-    "A column is checked when its total cell is a whole number; then every other cell of it\n"
-    "must be a whole number or empty (0), else it is an error naming its line.\n"
+    "A column is checked when its cells are whole numbers (empty cells of the rows count as 0);\n"
+    "a text cell among whole numbers is an error naming its line ('1O0'). Columns of decimals\n"
+    "(rates) and of text are listed as skipped: a rate column does not add up.\n"
     "Output: column,sum,stated,difference,status with difference = sum - stated (as in\n"
-    "'yrkesresa audit'); status ok, MISMATCH, or skipped.\n"
+    "'yrkesresa audit'); status ok, MISMATCH, no stated total, or skipped: ...\n"
     "\n"
     "Example:\n"
     "  yrkesresa stats check data/dalarna/course-progress-funktionshinder-2025-04-07.csv\n";
@@ -48,10 +49,17 @@ static int stats_check(int argc, char **argv)
 {
     if (cli_stats_check_wants_parts(argc, argv))
         return cli_stats_check_parts(argc, argv);
-    stats_opts o;
-    const cli_option extra[] = {{"strict", CLI_OPT_FLAG, &o.strict}};
-    int rc = stats_parse(argc, argv, "stats check", check_usage, extra, 1, &o);
-    return rc >= 0 ? rc : cli_check_totals(o.file, &o.common, o.strict);
+    int strict = 0;
+    const cli_option opts[] = {{"strict", CLI_OPT_FLAG, &strict}};
+    const char *file = NULL;
+    size_t nfiles;
+    cli_common c;
+    int rc = cli_parse_args(argc, argv, "stats check", check_usage, opts, 1, &c, &file, 1, &nfiles);
+    if (rc >= 0)
+        return rc;
+    if (nfiles == 0)
+        return cli_fail_usage("stats check", "no input file (use '-' for standard input)");
+    return cli_check_totals(file, &c, strict);
 }
 
 /* The subcommands: a new one is one line here. */

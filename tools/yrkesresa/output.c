@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <yrkesresa.h>
@@ -215,6 +216,13 @@ static FILE *open_temp(const char *path, char **tmp)
         return NULL;
     snprintf(*tmp, n + 16, "%s.tmp-XXXXXX", path);
     int fd = mkstemp(*tmp);
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fd >= 0 && fchmod(fd, 0666 & ~mask) != 0) { /* the mode a plain create would give */
+        close(fd);
+        unlink(*tmp);
+        fd = -1;
+    }
     if (fd < 0) {
         free(*tmp);
         *tmp = NULL;

@@ -124,21 +124,17 @@ int cli_find_parties(const char *file, const ycsv_table *t, size_t name_col, cli
 
 /* ---------------------------------------------------------------- weights */
 
-/* The decimals of the party weights: the largest scale written (0..18). */
+/* The decimals of the party weights: the largest scale written (0..18). A negative weight is
+ * left to the library, which says which record it is. */
 static int weight_scale(const char *file, const ycsv_table *t, const cli_parties *p, size_t col,
                         unsigned *scale)
 {
-    char qn[80], qc[80];
     *scale = 0;
     for (size_t i = 0; i < p->n; i++) {
         size_t r = cli_party_row(p, i);
         cli_decimal d;
         if (cli_cell_decimal(file, t, r, col, 0, &d) != 0)
             return CLI_EXIT_ERROR;
-        if (d.num < 0)
-            return cli_fail_at(file, ycsv_line(t, r), "column %s: negative weight %s",
-                               cli_quote(t->header[col], qn, sizeof qn),
-                               cli_quote(ycsv_cell(t, r, col), qc, sizeof qc));
         *scale = d.scale > *scale ? d.scale : *scale;
     }
     return 0;
@@ -180,148 +176,4 @@ int cli_read_weights(const char *file, const ycsv_table *t, const cli_parties *p
     if (p->total_row == YCSV_NO_COLUMN && !c->no_total_row)
         return unnamed_total(file, t, p, weights);
     return 0;
-}
-
-/* ---------------------------------------------------------------- totals check */
-
-/* The checked columns: every column but the labels whose stated total is an integer. */
-static size_t checked_columns(const ycsv_table *t, size_t label_col, size_t total, size_t *cols)
-{
-    size_t n = 0;
-    for (size_t c = 0; c < t->ncols; c++) {
-        int64_t v;
-        if (c != label_col && cli_parse_int64(ycsv_cell(t, total, c), &v) == CLI_NUM_OK)
-            cols[n++] = c;
-    }
-    return n;
-}
-
-/* Read the body cells of the checked columns (blank = 0); a non-number is an error. */
-static int read_body(const char *file, const ycsv_table *t, size_t total, const size_t *cols,
-                     size_t ncols, int64_t *cells, int64_t *stated)
-{
-    for (size_t k = 0; k < ncols; k++)
-        cli_parse_int64(ycsv_cell(t, total, cols[k]), &stated[k]);
-    for (size_t r = 0, b = 0; r < t->nrows; r++) {
-        if (r == total)
-            continue;
-        for (size_t k = 0; k < ncols; k++) {
-            cells[b * ncols + k] = 0;
-            if (!cli_cell_blank(t, r, cols[k]) &&
-                cli_cell_int64(file, t, r, cols[k], &cells[b * ncols + k]) != 0)
-                return CLI_EXIT_ERROR;
-        }
-        b++;
-    }
-    return 0;
-}
-
-/* One result row: column,sum,stated,difference,status. */
-static void check_row(cli_out *o, const char *name, int64_t sum, int64_t stated)
-{
-    cli_out_text(o, name);
-    cli_out_int(o, sum);
-    cli_out_int(o, stated);
-    int64_t diff;
-    if (__builtin_sub_overflow(sum, stated, &diff))
-        cli_out_empty(o);
-    else
-        cli_out_int(o, diff);
-    cli_out_text(o, sum == stated ? "ok" : "MISMATCH");
-    cli_out_end_row(o);
-}
-
-static int write_check(const ycsv_table *t, const cli_common *c, const size_t *cols, size_t n,
-                       const int64_t *sums, const int64_t *stated)
-{
-    cli_out o;
-    if (cli_out_open(&o, &c->out, t) != 0)
-        return CLI_EXIT_ERROR;
-    static const char *const head[] = {"column", "sum", "stated", "difference", "status"};
-    for (size_t k = 0; k < 5; k++)
-        cli_out_text(&o, head[k]);
-    cli_out_end_row(&o);
-    for (size_t col = 0, k = 0; col < t->ncols; col++) {
-        if (k < n && cols[k] == col) {
-            check_row(&o, t->header[col], sums[k], stated[k]);
-            k++;
-        } else if (col != 0) {
-            cli_out_text(&o, t->header[col]);
-            for (int e = 0; e < 3; e++)
-                cli_out_empty(&o);
-            cli_out_text(&o, "skipped: no integer total");
-            cli_out_end_row(&o);
-        }
-    }
-    return cli_out_close(&o);
-}
-
-static int run_check(const char *file, const ycsv_table *t, const cli_common *c, size_t total,
-                     size_t *mismatched)
-{
-    size_t nb = t->nrows - 1, *cols = malloc(t->ncols * sizeof *cols);
-    size_t n = cols ? checked_columns(t, 0, total, cols) : 0;
-    int64_t *cells = NULL, *stated = NULL, *sums = NULL;
-    int rc = CLI_EXIT_ERROR;
-    if (cols != NULL && n == 0) {
-        rc = cli_fail_at(file, ycsv_line(t, total), "no integer columns to check");
-        goto done;
-    }
-    if (cols != NULL && nb <= SIZE_MAX / sizeof(int64_t) / n) {
-        cells = malloc((nb ? nb : 1) * n * sizeof *cells);
-        stated = malloc(n * sizeof *stated);
-        sums = malloc(n * sizeof *sums);
-    }
-    if (cells == NULL || stated == NULL || sums == NULL) {
-        rc = cli_fail_at(file, 0, "out of memory");
-        goto done;
-    }
-    if (read_body(file, t, total, cols, n, cells, stated) != 0)
-        goto done;
-    yr_where where;
-    yr_status st = yr_check_totals_where(cells, nb, n, stated, sums, mismatched, &where);
-    if (st == YR_ERR_OVERFLOW && where.column != YR_WHERE_NONE)
-        rc = cli_fail_at(file, 0, "column '%s': the sum does not fit in 64 bits",
-                         t->header[cols[where.column]]);
-    else if (st != YR_OK)
-        rc = cli_fail_at(file, 0, "%s", yr_strerror(st));
-    else
-        rc = write_check(t, c, cols, n, sums, stated);
-done:
-    free(cols);
-    free(cells);
-    free(stated);
-    free(sums);
-    return rc;
-}
-
-int cli_check_totals(const char *path, const cli_common *c, int strict)
-{
-    ycsv_table t;
-    if (cli_load(path, &t) != 0)
-        return CLI_EXIT_ERROR;
-    const char *file = cli_shown(path);
-    cli_parties p = {0, YCSV_NO_COLUMN, 0};
-    int rc = CLI_EXIT_ERROR;
-    size_t mismatched = 0;
-    for (size_t r = 0; r < t.nrows; r++) {
-        if (!yr_label_is_total(ycsv_cell(&t, r, 0)))
-            continue;
-        if (p.total_row != YCSV_NO_COLUMN) {
-            rc =
-                cli_fail_at(file, ycsv_line(&t, r), "a second total row (the first is on line %zu)",
-                            ycsv_line(&t, p.total_row));
-            goto done;
-        }
-        p.total_row = r;
-    }
-    if (p.total_row == YCSV_NO_COLUMN)
-        rc = cli_fail_at(file, 0, "no total row (a first cell such as Totalt, Summa or Total)");
-    else
-        rc = run_check(file, &t, c, p.total_row, &mismatched);
-    if (rc == CLI_EXIT_OK && strict && mismatched > 0)
-        rc = CLI_EXIT_FINDINGS;
-done:
-    ycsv_free(&t);
-    return rc;
 }
