@@ -16,7 +16,8 @@
 
 static const char usage_text[] =
     "Usage: yrkesresa statement --items ITEMS.csv [--attendance A.csv --trainers T.csv]\n"
-    "                           [--invoice-date YYYY-MM-DD [--days 30]] POPULATION.csv\n"
+    "                           [--invoice-date YYYY-MM-DD [--days 30]]\n"
+    "                           [--population-of YEAR=FILE]... POPULATION.csv\n"
     "\n"
     "One line per municipality: its share of every agreement item, split by population with\n"
     "rows and columns that add up exactly, its total, and with --attendance/--trainers the\n"
@@ -30,6 +31,8 @@ static const char usage_text[] =
     "  POPULATION.csv       municipality and population; for a budget over years either one\n"
     "                       population column for every year, or one column per year as SCB\n"
     "                       exports it (headers '2024' or 'Folkmängd 2024')\n"
+    "  --population-of YEAR=FILE  the population of YEAR from its own file (repeatable; the\n"
+    "                       same municipalities as POPULATION.csv, matched by name)\n"
     "  --attendance FILE    course days: day, municipality, participants (as for 'pot')\n"
     "  --trainers FILE      trainers: day, municipality, role (as for 'pot')\n"
     "  --fee N              fee per participant and day (default 600, Dalarna 2024)\n"
@@ -47,6 +50,7 @@ static const char usage_text[] =
 typedef struct stmt_opts {
     const char *items, *attendance, *trainers, *invoice_date, *days, *fee, *pot_part;
     const char *population;
+    cli_list population_of; /* YEAR=FILE */
     cli_common common;
 } stmt_opts;
 
@@ -237,20 +241,22 @@ static int64_t header_year(const char *h)
 
 /* The population column of each year: by header year when any header names a year of the
  * items, else the one weight column for every year. */
-static int year_columns(const pop_in *pp, const items_in *it, const cli_common *c, size_t *cols)
+static int year_columns(const pop_in *pp, const items_in *it, const cli_common *c,
+                        const char **files, size_t *cols)
 {
-    size_t found = 0;
+    size_t by_column = 0, by_file = 0;
     for (size_t y = 0; y < it->nyears; y++) {
         cols[y] = YCSV_NO_COLUMN;
-        for (size_t k = 0; k < pp->t.ncols && it->year != NULL; k++)
+        by_file += files[y] != NULL; /* --population-of */
+        for (size_t k = 0; k < pp->t.ncols && it->year != NULL && files[y] == NULL; k++)
             if (k != pp->p.name_col && header_year(pp->t.header[k]) == it->year_num[y])
                 cols[y] = k;
-        found += cols[y] != YCSV_NO_COLUMN;
+        by_column += cols[y] != YCSV_NO_COLUMN;
     }
-    if (found == it->nyears)
+    if (by_column + by_file == it->nyears)
         return 0;
-    for (size_t y = 0; found > 0 && y < it->nyears; y++)
-        if (cols[y] == YCSV_NO_COLUMN)
+    for (size_t y = 0; by_column > 0 && y < it->nyears; y++)
+        if (cols[y] == YCSV_NO_COLUMN && files[y] == NULL)
             return cli_fail_at(pp->file, pp->t.header_line,
                                "no population column for the year %" PRId64 " of the items",
                                it->year_num[y]);
@@ -258,8 +264,89 @@ static int year_columns(const pop_in *pp, const items_in *it, const cli_common *
     if (cli_weight_column(pp->file, &pp->t, c, &pp->p.name_col, 1, &col) != 0)
         return CLI_EXIT_ERROR;
     for (size_t y = 0; y < it->nyears; y++)
-        cols[y] = col;
+        cols[y] = files[y] == NULL ? col : YCSV_NO_COLUMN;
     return 0;
+}
+
+/* The files of --population-of YEAR=FILE by year index (NULL: the population file). */
+static int year_files(const stmt_opts *o, const items_in *it, const char **files)
+{
+    for (size_t y = 0; y < it->nyears; y++)
+        files[y] = NULL;
+    for (size_t k = 0; k < o->population_of.n; k++) {
+        const char *spec = o->population_of.v[k], *eq = strchr(spec, '=');
+        char year[32];
+        int64_t num;
+        size_t y = 0;
+        if (eq == NULL || eq == spec || (size_t)(eq - spec) >= sizeof year)
+            return cli_fail_usage(CMD, "--population-of '%s': expected YEAR=FILE", spec);
+        memcpy(year, spec, (size_t)(eq - spec));
+        year[eq - spec] = '\0';
+        if (it->year == NULL || cli_parse_int64(year, &num) != CLI_NUM_OK)
+            return cli_fail_usage(CMD, "--population-of '%s': the items have no year %s", spec,
+                                  year);
+        while (y < it->nyears && it->year_num[y] != num)
+            y++;
+        if (y == it->nyears || files[y] != NULL)
+            return cli_fail_usage(CMD,
+                                  "--population-of '%s': no items of the year %s, or the "
+                                  "year given twice",
+                                  spec, year);
+        files[y] = eq + 1;
+    }
+    return 0;
+}
+
+/* Map the parties of a year's file onto those of the population file by name. */
+static int map_year_parties(const pop_in *pp, const char *file, const ycsv_table *t,
+                            const cli_parties *p, const int64_t *tmp, int64_t *w)
+{
+    cli_labels names;
+    memset(&names, 0, sizeof names);
+    int rc = cycle_party_names(&pp->t, &pp->p, &names);
+    for (size_t k = 0; rc == 0 && k < p->n; k++) {
+        size_t row = cli_party_row(p, k), party;
+        const char *name = ycsv_cell(t, row, p->name_col);
+        rc = cycle_party_index(&names, pp->p.n, name, &party);
+        if (rc == 1) {
+            char q[80];
+            rc = cli_fail_at(file, ycsv_line(t, row), "municipality %s is not in %s",
+                             cli_quote(name, q, sizeof q), pp->file);
+        } else if (rc == 0) {
+            w[party] = tmp[k];
+        }
+    }
+    cli_labels_free(&names);
+    return rc;
+}
+
+/* One year's weights from its own file (--population-of): the same municipalities, any order. */
+static int read_year_file(const cli_common *c, const pop_in *pp, const char *path, int64_t *w)
+{
+    const char *file = cli_shown(path);
+    ycsv_table t;
+    cli_parties p;
+    size_t name_col, col;
+    unsigned scale;
+    if (cli_load(path, &t) != 0)
+        return CLI_EXIT_ERROR;
+    int64_t *tmp = malloc((t.nrows ? t.nrows : 1) * sizeof *tmp);
+    int rc = tmp != NULL ? 0 : oom();
+    if (rc == 0)
+        rc = cli_column(file, &t, c, CLI_ROLE_NAME, 1, &name_col);
+    if (rc == 0)
+        rc = cli_find_parties(file, &t, name_col, &p);
+    if (rc == 0 && p.n != pp->p.n)
+        rc = cli_fail_at(file, 0, "%zu municipalities, but %s has %zu", p.n, pp->file, pp->p.n);
+    if (rc == 0)
+        rc = cli_weight_column(file, &t, c, &name_col, 1, &col);
+    if (rc == 0)
+        rc = cli_read_weights(file, &t, &p, col, c, tmp, &scale);
+    if (rc == 0)
+        rc = map_year_parties(pp, file, &t, &p, tmp, w);
+    free(tmp);
+    ycsv_free(&t);
+    return rc;
 }
 
 static int read_population(const stmt_opts *o, const items_in *it, pop_in *pp)
@@ -273,18 +360,21 @@ static int read_population(const stmt_opts *o, const items_in *it, pop_in *pp)
         cli_find_parties(pp->file, &pp->t, name_col, &pp->p) != 0)
         return CLI_EXIT_ERROR;
     size_t np = pp->p.n, *cols = malloc(it->nyears * sizeof *cols);
+    const char **files = malloc(it->nyears * sizeof *files);
     pp->weights = malloc(it->nyears * np * sizeof *pp->weights);
-    if (cols == NULL || pp->weights == NULL) {
-        free(cols);
-        return oom();
-    }
-    int rc = year_columns(pp, it, &o->common, cols);
+    int rc = cols && files && pp->weights ? year_files(o, it, files) : oom();
+    if (rc == 0)
+        rc = year_columns(pp, it, &o->common, files, cols);
     for (size_t y = 0; y < it->nyears && rc == 0; y++) {
         unsigned scale;
-        rc = cli_read_weights(pp->file, &pp->t, &pp->p, cols[y], &o->common, pp->weights + y * np,
-                              &scale);
+        if (files[y] != NULL)
+            rc = read_year_file(&o->common, pp, files[y], pp->weights + y * np);
+        else
+            rc = cli_read_weights(pp->file, &pp->t, &pp->p, cols[y], &o->common,
+                                  pp->weights + y * np, &scale);
     }
     free(cols);
+    free(files);
     return rc;
 }
 
@@ -658,7 +748,7 @@ int cli_cmd_statement(int argc, char **argv)
         {"items", CLI_OPT_VALUE, &o.items},       {"attendance", CLI_OPT_VALUE, &o.attendance},
         {"trainers", CLI_OPT_VALUE, &o.trainers}, {"invoice-date", CLI_OPT_VALUE, &o.invoice_date},
         {"days", CLI_OPT_VALUE, &o.days},         {"fee", CLI_OPT_VALUE, &o.fee},
-        {"pot-part", CLI_OPT_VALUE, &o.pot_part},
+        {"pot-part", CLI_OPT_VALUE, &o.pot_part}, {"population-of", CLI_OPT_LIST, &o.population_of},
     };
     size_t nfiles = 0;
     int rc = cli_parse_args(argc, argv, CMD, usage_text, opts, sizeof opts / sizeof opts[0],

@@ -90,6 +90,20 @@ expect_eq "2021 block = split by the 2021 column" \
     "$(awk -F, '$1 == "2021" && $2 != "Summa" { print $2 "," $3 }' <<<"$stmt")" \
     "$(awk -F, 'NR > 1 && $1 != "Summa" { print $1 "," $NF }' <<<"$out")"
 
+# a population file per year (--population-of), in another order and with Swedish headers:
+# the same as the wide table's columns
+run_bin statement --items "$FIX/items-2018-2021.csv" --population-of "2018=$FIX/pop-2018-reversed.csv" \
+    "$DAL/population-2021-06.csv"
+expect_rc "statement --population-of" 0
+expect_eq "--population-of = wide table" "$out" "$stmt"
+run_bin statement --items "$FIX/items-2018-2021.csv" --population-of "2018=$FIX/pop-2018-stranger.csv" \
+    "$DAL/population-2021-06.csv"
+expect_input_error "--population-of stranger" "pop-2018-stranger.csv:"
+expect_err_has "--population-of stranger message" "municipality 'Stockholm' is not in"
+run_bin statement --items "$FIX/items-2018-2021.csv" --population-of "2019=$FIX/pop-2018-reversed.csv" \
+    "$DAL/population-2021-06.csv"
+expect_input_error "--population-of unknown year" "no items of the year 2019"
+
 # output formats
 run_bin statement --items "$FIX/items-small.csv" --excel "$FIX/pop-small.csv"
 expect_rc "statement --excel" 0
