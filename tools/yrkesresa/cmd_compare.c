@@ -23,8 +23,9 @@ static const char usage_text[] =
     "  --total N        the amount to split\n"
     "  --scenario SPEC  one scenario (repeat; the first is the base). SPEC is KEY=VALUE items\n"
     "                   separated by ';', all optional:\n"
-    "                     method=NAME       largest_remainder (default), dhondt, sainte_lague, "
-    "...\n"
+    "                     method=NAME       largest_remainder (default), dhondt, ...\n"
+    "                     tie=RULE          larger (default), smaller, report (error on a tie)\n"
+    "                     threshold=F       0 below this share of all weights (e.g. 4%)\n"
     "                     equal=FRACTION    this part of N equally per municipality (30%, 0,3)\n"
     "                     without=NAME+...  these municipalities opt out (they get 0)\n"
     "                     population=COL    the population column (e.g. a year of a wide table)\n"
@@ -41,7 +42,7 @@ typedef struct scenario {
     const char *label; /* the spec */
     const char *name;  /* name=, or the spec */
     size_t name_len;
-    yr_method method;
+    yr_split_options opt; /* method, tie, threshold */
     int has_equal;
     int64_t equal_num, equal_den;
     size_t pop_col;
@@ -60,8 +61,14 @@ static int scenario_item(const char *spec, const char *key, size_t klen, const c
     memcpy(v, val, vlen);
     v[vlen] = '\0';
     if (klen == 6 && memcmp(key, "method", 6) == 0) {
-        if (yr_method_from_name(v, &s->method) != YR_OK)
+        if (yr_method_from_name(v, &s->opt.method) != YR_OK)
             return cli_fail_usage(CMD, "--scenario '%s': unknown method '%s'", spec, v);
+    } else if (klen == 3 && memcmp(key, "tie", 3) == 0) {
+        if (yr_tie_from_name(v, &s->opt.tie) != YR_OK)
+            return cli_fail_usage(CMD, "--scenario '%s': tie is larger, smaller or report", spec);
+    } else if (klen == 9 && memcmp(key, "threshold", 9) == 0) {
+        return cli_opt_fraction(CMD, "scenario threshold", v, &s->opt.threshold_num,
+                                &s->opt.threshold_den);
     } else if (klen == 5 && memcmp(key, "equal", 5) == 0) {
         s->has_equal = 1;
         return cli_opt_fraction(CMD, "scenario equal", v, &s->equal_num, &s->equal_den);
@@ -77,8 +84,8 @@ static int scenario_item(const char *spec, const char *key, size_t klen, const c
         s->name_len = vlen;
     } else {
         return cli_fail_usage(CMD,
-                              "--scenario '%s': unknown key '%.*s' (method, equal, "
-                              "without, population, name)",
+                              "--scenario '%s': unknown key '%.*s' (method, tie, "
+                              "threshold, equal, without, population, name)",
                               spec, (int)klen, key);
     }
     return 0;
@@ -89,7 +96,7 @@ static int parse_scenario(const char *spec, const ycsv_table *t, scenario *s)
     memset(s, 0, sizeof *s);
     s->label = s->name = spec;
     s->name_len = strlen(spec);
-    s->method = YR_LARGEST_REMAINDER;
+    yr_split_options_init(&s->opt);
     s->pop_col = YCSV_NO_COLUMN;
     for (const char *p = spec; *p != '\0';) {
         const char *eq = strchr(p, '='), *end = p + strcspn(p, ";");
@@ -99,10 +106,13 @@ static int parse_scenario(const char *spec, const ycsv_table *t, scenario *s)
             return CLI_EXIT_ERROR;
         p = *end == ';' ? end + 1 : end;
     }
-    if (s->has_equal && s->method != YR_LARGEST_REMAINDER)
+    yr_split_options def;
+    yr_split_options_init(&def);
+    if (s->has_equal &&
+        (s->opt.method != def.method || s->opt.tie != def.tie || s->opt.threshold_num != 0))
         return cli_fail_usage(CMD,
-                              "--scenario '%s': an equal part is settled by largest "
-                              "remainder only",
+                              "--scenario '%s': an equal part goes with the default method, "
+                              "tie and no threshold",
                               spec);
     return 0;
 }
@@ -161,7 +171,7 @@ static int run_scenario(compare_in *in, const scenario *s, int64_t *w, int64_t *
         return CLI_EXIT_ERROR;
     yr_status st = s->has_equal
                        ? yr_split_mixed(in->total, s->equal_num, s->equal_den, w, in->p.n, out)
-                       : yr_split(in->total, w, in->p.n, s->method, out);
+                       : yr_split_with(in->total, w, in->p.n, &s->opt, out);
     if (st != YR_OK)
         return cli_fail_at(in->file, 0, "scenario '%s': %s", s->label, yr_strerror(st));
     return 0;

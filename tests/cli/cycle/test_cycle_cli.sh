@@ -170,6 +170,16 @@ run_bin compare --total 850000 --scenario population=2018 --scenario population=
     "$EX/population-dalarna-2018-2021.csv"
 expect_rc "compare years" 0
 expect_eq "years Summa" "$(field Summa 4)" "0"
+# a 4 % threshold gives 0 to every municipality below 4 % of all inhabitants (288 382)
+run_bin compare --total 850000 --scenario method=sainte_lague --scenario "method=sainte_lague;threshold=4%" \
+    "$DAL/population-2021-06.csv"
+expect_rc "compare threshold" 0
+expect_eq "threshold zeroes the small" "$(over 'NR > 1 && $1 != "Summa" && $3 == 0 { print $1 }')" \
+    "$(awk -F, 'NR > 1 && $2 * 100 < 4 * 288382 { print $1 }' "$DAL/population-2021-06.csv")"
+expect_eq "threshold Summa" "$(field Summa 3)" "850000"
+# 10 by 1:1:1 leaves one unit to three equal remainders: tie=report refuses to choose
+run_bin compare --total 10 --scenario method=largest_remainder --scenario tie=report "$FIX/pop-equal.csv"
+expect_input_error "tie=report" "tie"
 run_bin compare --total 850000 --scenario method=nonsense --scenario method=dhondt "$FIX/pop-small.csv"
 expect_input_error "unknown method" "unknown method 'nonsense'"
 run_bin compare --total 10 --scenario without=Nowhere --scenario method=dhondt "$FIX/pop-small.csv"
