@@ -90,6 +90,11 @@ expect_eq "2021 block = split by the 2021 column" \
     "$(awk -F, '$1 == "2021" && $2 != "Summa" { print $2 "," $3 }' <<<"$stmt")" \
     "$(awk -F, 'NR > 1 && $1 != "Summa" { print $1 "," $NF }' <<<"$out")"
 
+# Swedish headers (år;post;belopp) and SCB's wide headers ('Folkmängd 2018'): the same numbers
+run_bin statement --items "$FIX/items-swedish-years.csv" "$FIX/pop-scb-wide.csv"
+expect_rc "statement Swedish headers" 0
+expect_eq "Swedish = English" "$(tail -n +2 <<<"$out" | tr ';' ',')" "$(tail -n +2 <<<"$stmt")"
+
 # a population file per year (--population-of), in another order and with Swedish headers:
 # the same as the wide table's columns
 run_bin statement --items "$FIX/items-2018-2021.csv" --population-of "2018=$FIX/pop-2018-reversed.csv" \
