@@ -582,6 +582,8 @@ static int statement_error(const items_in *it, const pop_in *pp, yr_status st, c
     if (w->record != YR_WHERE_NONE && w->record < pp->p.n)
         return cli_fail_at(pp->file, ycsv_line(&pp->t, cli_party_row(&pp->p, w->record)), "%s%s%s",
                            w->arg ? w->arg : "", w->arg ? ": " : "", yr_strerror(st));
+    if (w->arg != NULL && strcmp(w->arg, "totals") == 0)
+        return cli_fail_at(it->file, 0, "the amounts: %s", yr_strerror(st));
     if (st == YR_ERR_ZERO_WEIGHT && it->year != NULL && w->column < it->nyears)
         return cli_fail_at(pp->file, 0, "every population of the year %" PRId64 " is 0",
                            it->year_num[w->column]);

@@ -131,6 +131,12 @@ run_bin statement --items "$FIX/items-duplicate.csv" "$FIX/pop-small.csv"
 expect_input_error "duplicate item" "items-duplicate.csv:3: item 'a ' twice (also on line 2)"
 run_bin statement --items "$FIX/items-2018-2021.csv" "$FIX/pop-small.csv"
 expect_rc "one population for years" 0
+printf 'item,amount\nA,9223372036854775807\nB,1\n' >"$TMP/big.csv"
+run_bin statement --items "$TMP/big.csv" "$FIX/pop-small.csv"
+expect_input_error "items overflow" "big.csv: the amounts: a result or an exact intermediate does not fit"
+printf 'municipality,2018,2021\nA,0,1\nB,0,2\nC,0,4\n' >"$TMP/zero.csv"
+run_bin statement --items "$FIX/items-2018-2021.csv" "$TMP/zero.csv"
+expect_input_error "a year of zeros" "zero.csv: every population of the year 2018 is 0"
 run_bin statement --items "$FIX/items-2019.csv" "$EX/population-dalarna-2018-2021.csv"
 expect_input_error "no column for 2019" "no population column for the year 2019"
 run_bin statement --items "$FIX/items-small.csv" --attendance "$FIX/attendance-stranger.csv" \
