@@ -78,12 +78,16 @@ YR_API yr_status yr_statement(const int64_t *totals, const size_t *year, size_t 
                               yr_statement_row *sum);
 
 /**
- * @brief yr_statement() reporting where an error is. An item (its amount, its year, its
- *        split): column = the item, arg "totals" or "year". A weight: record = the
- *        municipality, column = the year, arg "weights" (a year whose weights are all zero:
- *        record NONE). A fee or kickback: record = the municipality, arg "fees" / "kickback".
- *        A municipality's line that overflows: record = it, arg "totals" (its item shares) or
- *        "fees"; the Summa line: record NONE.
+ * @brief yr_statement() reporting where an error is (see ::yr_where; NONE = ::YR_WHERE_NONE).
+ *
+ * An item's amount or year: column = the item, arg "totals" or "year"; the amounts adding up
+ * beyond INT64_MAX: record and column NONE, arg "totals". A negative weight: record = the
+ * municipality, column = the year, arg "weights"; a year with a non-zero item and only zero
+ * weights: record NONE, column = the year, arg "weights". A negative fee or kickback: record =
+ * the municipality, arg "fees" / "kickback". A line whose net does not fit: record = the
+ * municipality, arg "fees"; a Summa sum that does not fit: record NONE, arg "fees" (fees or
+ * net) or "kickback". A NULL pointer: arg NULL, or "fees"/"kickback" when only one of them is
+ * given. Empty input: arg "totals" (nitems 0), "year" (nyears 0) or "weights" (nparties 0).
  */
 YR_API yr_status yr_statement_where(const int64_t *totals, const size_t *year, size_t nitems,
                                     const int64_t *weights, size_t nyears, size_t nparties,
