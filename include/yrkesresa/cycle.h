@@ -86,8 +86,8 @@ YR_API yr_status yr_statement(const int64_t *totals, const size_t *year, size_t 
  * weights: record NONE, column = the year, arg "weights". A negative fee or kickback: record =
  * the municipality, arg "fees" / "kickback". A line whose net does not fit: record = the
  * municipality, arg "fees"; a Summa sum that does not fit: record NONE, arg "fees" (fees or
- * net) or "kickback". A NULL pointer: arg NULL, or "fees"/"kickback" when only one of them is
- * given. Empty input: arg "totals" (nitems 0), "year" (nyears 0) or "weights" (nparties 0).
+ * net) or "kickback". A NULL pointer: arg NULL; only one of fees/kickback given: arg names the
+ * missing one. Empty input: arg "totals" (nitems 0), "year" (nyears 0) or "weights" (nparties 0).
  */
 YR_API yr_status yr_statement_where(const int64_t *totals, const size_t *year, size_t nitems,
                                     const int64_t *weights, size_t nyears, size_t nparties,
