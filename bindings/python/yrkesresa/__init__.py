@@ -46,6 +46,7 @@ from ._split import (
     split_mixed,
     split_nested,
     split_table,
+    statement,
 )
 from ._stats import (
     AttendanceRates,

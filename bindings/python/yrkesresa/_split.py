@@ -22,6 +22,7 @@ from ._convert import (
     categories,
     enum_from_core,
     fraction_parts,
+    is_frame,
     is_series,
     is_total_label,
     need_pandas,
@@ -42,6 +43,7 @@ __all__ = [
     "drop_total_rows",
     "audit",
     "audit_frame",
+    "statement",
     "Audit",
     "AuditRow",
 ]
@@ -558,3 +560,82 @@ def audit_frame(
     body = frame[[not t for t in is_total]]
     return audit(stated_total, body[weights].to_numpy(), body[published].to_numpy(),
                  labels=list(body.index if labels is None else body[labels]))
+
+
+def _statement_weights(weights: Any) -> Tuple[Any, List[Any], Shape]:
+    """(nyears x nparties array, year labels, party Shape) from one weight per party or a
+    DataFrame with one column per year."""
+    if is_frame(weights):
+        parties = Shape(weights.iloc[:, 0], "weights")
+        table = np.ascontiguousarray(weights.to_numpy().T)
+        return table, list(weights.columns), parties
+    parties = Shape(weights, "weights")
+    values = parties.values
+    if parties.kind == "list" and not isinstance(values, np.ndarray):
+        values = _core.yr_py_int64_array(values, "weights", "statement")
+    return np.asarray(values)[np.newaxis, :], [0], parties
+
+
+def _per_party(values: Any, parties: Shape, what: str) -> Optional[Shape]:
+    """Fees or kickbacks lined up with the parties (a Series or dict by label), or None."""
+    if values is None:
+        return None
+    if (isinstance(values, Mapping) or is_series(values)) and parties.index is not None:
+        unknown = [label for label in values.keys() if label not in set(parties.index)]
+        if unknown:
+            raise ValueError(f"statement: {what} for {unknown[0]!r}, which has no weight")
+        values = [values.get(label, 0) for label in parties.index]
+    shape = Shape(values, what)
+    shape.index = parties.index
+    return shape
+
+
+def statement(items: Any, weights: Any, *, year: Any = None, fees: Any = None,
+              kickback: Any = None, pot: Any = None) -> Any:
+    """An invoice statement per municipality (``yr_statement``): the agreement items split by
+    population (year by year), each municipality's total, course fees, kickback and the net
+    amount to invoice. Every number is the C library's; the lines add up both ways.
+
+    Args:
+        items: the items ``{item: amount}`` (a dict or Series) or a list of amounts.
+        weights: one weight per municipality (a Series, dict or list) for every item; or a
+            DataFrame with one column per year (indexed by municipality) when items belong to
+            different years (``year=``).
+        year: for each item, its year: a column label of the weights DataFrame (default: every
+            item in the first year).
+        fees, kickback: per municipality (a Series or dict by label, or a list in order), or
+        pot: a :class:`PotSettlement` whose fees and kickbacks are used (by municipality).
+
+    Returns:
+        A DataFrame indexed by municipality: one column per item, then ``total``, ``fees``,
+        ``kickback`` and ``net`` (= total + fees - kickback). The Summa line is in
+        ``frame.attrs["sum"]`` (a dict), each municipality's sum per year in
+        ``frame.attrs["year_totals"]`` (a DataFrame).
+    """
+    table, years, parties = _statement_weights(weights)
+    totals = Shape(items, "totals")
+    if pot is not None:
+        fees = {row.municipality: row.fees for row in pot.rows}
+        kickback = {row.municipality: row.kickback for row in pot.rows}
+    fee_shape = _per_party(fees, parties, "fees")
+    kick_shape = _per_party(kickback, parties, "kickback")
+    year_index = None if year is None else [_year_position(y, years) for y in year]
+    out, year_totals, _, rows, summa = call_located(
+        lambda: _core.yr_statement_where(
+            (totals.values, year_index), table,
+            None if fee_shape is None else fee_shape.values,
+            None if kick_shape is None else kick_shape.values),
+        parties, totals, fee_shape, kick_shape)
+    pd = need_pandas()
+    frame = pd.DataFrame(out, index=parties.index, columns=totals.index)
+    for column in ("total", "fees", "kickback", "net"):
+        frame[column] = [getattr(row, column) for row in rows]
+    frame.attrs["sum"] = {c: getattr(summa, c) for c in ("total", "fees", "kickback", "net")}
+    frame.attrs["year_totals"] = pd.DataFrame(year_totals, index=parties.index, columns=years)
+    return frame
+
+
+def _year_position(label: Any, years: List[Any]) -> int:
+    if label not in years:
+        raise ValueError(f"statement: unknown year {label!r}; the weights have {years}")
+    return years.index(label)
