@@ -54,6 +54,9 @@ SAYS = [
                      "Orsa: ours 20452, published 20453"]),
     ("audit", ["coordinator-2023", "ok-gnv-2022", "round_each"]),
     ("pot", ["participant-days 289", "= 115600"]),
+    # items, fees and kickbacks on one statement; net = total + fees - kickback
+    ("statement", ["Summa: {'total': 1030000, 'fees': 173400, 'kickback': 111600, "
+                   "'net': 1091800}"]),
     ("goals", ["inconclusive    6"]),
     # two agreement items: columns exact, invoices equal the split of the sum
     ("items", ["columns add to: {'coordinator': 850000, 'courses': 180000}",
