@@ -1,20 +1,12 @@
 # Trainer pot and course-day settlement (SPEC 3). The settlement runs in C (yr_pot_settle);
 # this file maps labels to indices and shapes the result.
 
-# Role names in enum order ("trainer", "leader"), from SWIG's table of the C enum yr_role.
-.yr_role_names <- function() {
-  codes <- sort(.__E___yr_role)
-  tolower(sub("^YR_ROLE_", "", names(codes)))
-}
-
 yr_pot_rules <- function(fee = NULL, pot_part = NULL, trainer = NULL, leader = NULL) {
-  d <- .yr_check(yr_r_pot_rules_dalarna(), sys.call())
+  d <- c_yr_pot_rules_dalarna_2024()
   pick <- function(x, default) if (is.null(x)) unname(default) else x
-  shares <- c(pick(trainer, d[["share_trainer"]]), pick(leader, d[["share_leader"]]))
-  names(shares) <- .yr_role_names()
+  shares <- c(trainer = pick(trainer, d$shares[["trainer"]]), leader = pick(leader, d$shares[["leader"]]))
   structure(list(
-    fee = pick(fee, d[["fee"]]), pot_part = pick(pot_part, d[["pot_part"]]),
-    shares = shares
+    fee = pick(fee, d$fee), pot_part = pick(pot_part, d$pot_part), shares = shares
   ), class = "yr_pot_rules")
 }
 
@@ -73,27 +65,19 @@ yr_settle_pot <- function(attendance, trainers, rules = yr_pot_rules()) {
   muns <- .yr_labels(att$municipality, tr$municipality)
   role <- tr$role
   if (is.factor(role)) role <- as.character(role)
-  if (!is.character(role)) {
-    .yr_input_error("trainers$role must be role names (\"trainer\", \"leader\")", call, "role")
-  }
-  role_codes <- .yr_check(yr_r_roles(role), call)
-  if (anyNA(role_codes)) {
-    i <- which(is.na(role_codes))[1]
-    stop(.yr_condition(sprintf(
-      "%s: unknown role \"%s\" in trainers$role[%d] (roles: %s, or kursledare, utbildare)",
-      c_yr_strerror(.__E___yr_status[["YR_ERR_RANGE"]]), role[i], i, paste(.yr_role_names(), collapse = ", ")
-    ), "YR_ERR_RANGE", call, what = "trainers$role", index = i))
-  }
-  rule_vec <- c(rules$fee, rules$pot_part, rules$shares[.yr_role_names()])
-  res <- .yr_check(yr_r_pot_settle(
-    rule_vec, length(days), length(muns),
-    .yr_codes_of(att$day, days, "attendance$day", call),
-    .yr_codes_of(att$municipality, muns, "attendance$municipality", call),
-    att$participants,
-    .yr_codes_of(tr$day, days, "trainers$day", call),
-    .yr_codes_of(tr$municipality, muns, "trainers$municipality", call),
-    role_codes
-  ), call)
+  res <- c_yr_pot_settle(
+    unclass(rules), length(days), length(muns),
+    list(
+      day = .yr_codes_of(att$day, days, "attendance$day", call),
+      municipality = .yr_codes_of(att$municipality, muns, "attendance$municipality", call),
+      participants = att$participants
+    ),
+    list(
+      day = .yr_codes_of(tr$day, days, "trainers$day", call),
+      municipality = .yr_codes_of(tr$municipality, muns, "trainers$municipality", call),
+      role = role
+    )
+  )
   df <- data.frame(municipality = muns, res$rows)
   und <- res$day_undistributed
   attr(df, "summary") <- res$summary

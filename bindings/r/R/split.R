@@ -1,64 +1,42 @@
 # Cost split, mixed model, audit, version and method names (SPEC 1, 2).
-# Every rule runs in C; this file only shapes arguments and results.
+# Every rule runs in C (through the SWIG-generated c_yr_* functions); this file only shapes
+# arguments and results.
 
 yr_version <- function() {
   c_yr_version()
 }
 
 yr_methods <- function() {
-  codes <- sort(.__E___yr_method)
-  vapply(codes, c_yr_method_name, "", USE.NAMES = FALSE)
+  .yr_enum_names(c_yr_method_name)
 }
 
-.yr_method_context <- function(method) {
-  sprintf(
-    "unknown method \"%s\" (methods: %s)", paste(method, collapse = " "),
-    paste(yr_methods(), collapse = ", ")
-  )
+# Weights as the C layer takes them, with their names; refuses duplicate names.
+.yr_weights <- function(weights, call) {
+  .yr_unique_names(weights, "weights", call)
+  weights
+}
+
+# A name argument (method, tie): one string; the C side says whether it is known.
+.yr_name_arg <- function(x, what, call) {
+  if (!is.character(x) || length(x) != 1L || is.na(x)) {
+    .yr_input_error(sprintf("%s must be a single character string (a name)", what), call, what)
+  }
+  x
 }
 
 yr_split <- function(total, weights, method = "largest_remainder") {
   call <- sys.call()
-  .yr_unique_names(weights, "weights", call)
-  res <- yr_r_split(total, weights, method)
-  if (inherits(res, "yrkesresa_failure") && identical(attr(res, "what"), "method") &&
-    unclass(res) > 0L) {
-    .yr_check(res, call, .yr_method_context(method))
-  }
-  out <- .yr_check(res, call)
+  w <- .yr_weights(weights, call)
+  .yr_name_arg(method, "method", call)
+  out <- c_yr_split(total, w, method)
   names(out) <- names(weights)
   out
 }
 
-# equal_part as c(numerator, denominator), or one number converted exactly through its shortest
-# decimal form (0.3 is 3/10, the number the user wrote, not the binary double 0.299999...).
-.yr_fraction <- function(x, call) {
-  if (!is.numeric(x) || anyNA(x) || !all(is.finite(x)) || !(length(x) %in% 1:2)) {
-    .yr_input_error(
-      "equal_part must be one finite number or c(numerator, denominator)", call, "equal_part"
-    )
-  }
-  if (length(x) == 2L) {
-    return(x)
-  }
-  for (k in 0:15) {
-    den <- 10^k
-    num <- round(x * den)
-    if (num / den == x) {
-      return(c(num, den))
-    }
-  }
-  .yr_input_error(sprintf(
-    "equal_part = %s has no decimal form of at most 15 places; give it as c(numerator, denominator)",
-    format(x, digits = 17)
-  ), call, "equal_part")
-}
-
 yr_split_mixed <- function(total, weights, equal_part) {
   call <- sys.call()
-  .yr_unique_names(weights, "weights", call)
-  frac <- .yr_fraction(equal_part, call)
-  out <- .yr_check(yr_r_split_mixed(total, frac[[1]], frac[[2]], weights), call)
+  w <- .yr_weights(weights, call)
+  out <- c_yr_split_mixed(total, equal_part, w)
   names(out) <- names(weights)
   out
 }
@@ -67,9 +45,11 @@ yr_audit <- function(stated_total, weights, published) {
   call <- sys.call()
   .yr_unique_names(weights, "weights", call)
   .yr_unique_names(published, "published", call)
-  res <- .yr_check(yr_r_audit(stated_total, weights, published), call)
-  s <- as.list(res$summary)
-  s$methods_matching <- res$methods
+  res <- c_yr_audit_split(stated_total, list(weights = weights, published = published))
+  s <- res$summary
+  mask <- s$methods_matching
+  methods <- yr_methods()
+  s$methods_matching <- methods[bitwAnd(mask, 2^(seq_along(methods) - 1)) != 0]
   rows <- res$rows
   nm <- if (!is.null(names(weights))) names(weights) else names(published)
   df <- data.frame(
