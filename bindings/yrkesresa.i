@@ -71,3 +71,5 @@ _Static_assert(_Generic((int64_t)0, long long: 1, default: 0),
 %include "yrkesresa/audit.h"
 %include "yrkesresa/pot.h"
 %include "yrkesresa/stats.h"
+%include "yrkesresa/number.h"
+%include "yrkesresa/labels.h"

@@ -4,7 +4,8 @@
  *
  * Include this one header; it pulls in every capability:
  * split (yrkesresa/split.h), audit (yrkesresa/audit.h), trainer pot (yrkesresa/pot.h),
- * participation statistics (yrkesresa/stats.h), version (yrkesresa/version.h).
+ * participation statistics (yrkesresa/stats.h), fractions and percentages
+ * (yrkesresa/number.h), labels (yrkesresa/labels.h), version (yrkesresa/version.h).
  * The library does no I/O, keeps no global mutable state and is reentrant.
  */
 #ifndef YRKESRESA_H
@@ -16,5 +17,7 @@
 #include "yrkesresa/audit.h"
 #include "yrkesresa/pot.h"
 #include "yrkesresa/stats.h"
+#include "yrkesresa/number.h"
+#include "yrkesresa/labels.h"
 
 #endif

@@ -105,6 +105,40 @@ static yr_status check_rules(const yr_pot_rules *rules)
     return YR_OK;
 }
 
+/* num × (l / den) into *out, 0 when it does not fit int64. */
+static int scale_share(int64_t num, int64_t den, yr_u128 l, int64_t *out)
+{
+    yr_u128 v;
+    if (!yr_mul_u128_checked((yr_u128)num, l / (uint64_t)den, &v) || v > (yr_u128)INT64_MAX)
+        return 0;
+    *out = (int64_t)v;
+    return 1;
+}
+
+YR_API yr_status yr_pot_rules_with_shares(int64_t fee, int64_t pot_part, int64_t leader_num,
+                                          int64_t leader_den, int64_t trainer_num,
+                                          int64_t trainer_den, yr_pot_rules *rules)
+{
+    if (rules == NULL)
+        return YR_ERR_NULL;
+    if (leader_den <= 0 || trainer_den <= 0)
+        return YR_ERR_RANGE;
+    yr_pot_rules r = {fee, pot_part, {0, 0}};
+    if (leader_num < 0 || trainer_num < 0)
+        return YR_ERR_NEGATIVE;
+    yr_status st = check_rules(&r);
+    if (st != YR_OK)
+        return st;
+    /* lcm of two values below 2^63 is below 2^126: exact. */
+    yr_u128 l = (yr_u128)(uint64_t)leader_den /
+                yr_gcd_u128((uint64_t)leader_den, (uint64_t)trainer_den) * (uint64_t)trainer_den;
+    if (!scale_share(leader_num, leader_den, l, &r.share[YR_ROLE_LEADER]) ||
+        !scale_share(trainer_num, trainer_den, l, &r.share[YR_ROLE_TRAINER]))
+        return YR_ERR_OVERFLOW;
+    *rules = r;
+    return YR_OK;
+}
+
 /* Sum the attendance into days[] and pdays[] (participant-days per municipality); *total gets
  * the participant-days of the year. */
 static yr_status add_attendance(const yr_attendance *att, size_t natt, size_t ndays, size_t nmun,

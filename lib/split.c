@@ -6,7 +6,7 @@
 
 static const char *const method_names[YR_METHOD_COUNT] = {
     "largest_remainder",     "round_each",      "dhondt", "sainte_lague",
-    "sainte_lague_modified", "huntington_hill", "adams",
+    "sainte_lague_modified", "huntington_hill", "adams",  "dean",
 };
 
 YR_API const char *yr_method_name(yr_method method)
@@ -333,6 +333,16 @@ typedef struct divisor_ctx {
 static int unit_cmp(const divisor_ctx *c, size_t a, uint64_t sa, size_t b, uint64_t sb)
 {
     yr_u128 wa = (uint64_t)c->weights[a], wb = (uint64_t)c->weights[b];
+    if (c->method == YR_DEAN) {
+        /* w / (2s(s+1)/(2s+1)) = w(2s+1) / (2s(s+1)) */
+        int cmp = yr_cmp_products(wa * (2 * (yr_u128)sa + 1), 2 * (yr_u128)sb * ((yr_u128)sb + 1),
+                                  wb * (2 * (yr_u128)sb + 1), 2 * (yr_u128)sa * ((yr_u128)sa + 1));
+        if (cmp != 0)
+            return cmp;
+        if (c->weights[a] != c->weights[b])
+            return c->weights[a] > c->weights[b] ? 1 : -1;
+        return a < b ? 1 : (a > b ? -1 : 0);
+    }
     if (c->method == YR_HUNTINGTON_HILL) {
         wa *= wa;
         wb *= wb;
@@ -477,14 +487,15 @@ static yr_status split_divisor(int64_t total, const int64_t *weights, size_t n, 
         fill_zero(out, n);
         return YR_OK;
     }
-    if ((method == YR_HUNTINGTON_HILL || method == YR_ADAMS) && t < npos)
+    if ((method == YR_HUNTINGTON_HILL || method == YR_ADAMS || method == YR_DEAN) && t < npos)
         return first_units(t, weights, n, npos, out);
     if (npos > SIZE_MAX / sizeof(size_t))
         return YR_ERR_NOMEM;
     size_t *heap = malloc((npos ? npos : 1) * sizeof(size_t));
     if (heap == NULL)
         return YR_ERR_NOMEM;
-    int jump = (wsum >> 61) == 0 && t < ((uint64_t)1 << 62) && npos < ((uint64_t)1 << 60);
+    int jump = method != YR_DEAN && (wsum >> 61) == 0 && t < ((uint64_t)1 << 62) &&
+               npos < ((uint64_t)1 << 60);
     uint64_t given = 0;
     if (jump) {
         yr_u128 mult, den = 2 * wsum;

@@ -20,6 +20,8 @@ YR_API const char *yr_strerror(yr_status status)
         return "an index, enum or parameter is out of range";
     case YR_ERR_NOMEM:
         return "memory allocation failed";
+    case YR_ERR_TIE:
+        return "the result depends on how an exact tie is broken";
     }
     return "unknown status";
 }
@@ -43,6 +45,8 @@ YR_API const char *yr_status_name(yr_status status)
         return "YR_ERR_RANGE";
     case YR_ERR_NOMEM:
         return "YR_ERR_NOMEM";
+    case YR_ERR_TIE:
+        return "YR_ERR_TIE";
     }
     return "YR_UNKNOWN";
 }

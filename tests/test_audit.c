@@ -205,7 +205,7 @@ static void test_methods_matching(void **state)
         {{5, 3, 2, 0},
          BIT(YR_LARGEST_REMAINDER) | BIT(YR_SAINTE_LAGUE) | BIT(YR_SAINTE_LAGUE_MODIFIED)},
         {{6, 3, 1, 0}, BIT(YR_DHONDT)},
-        {{5, 3, 1, 1}, BIT(YR_HUNTINGTON_HILL)},
+        {{5, 3, 1, 1}, BIT(YR_HUNTINGTON_HILL) | BIT(YR_DEAN)},
         {{4, 3, 2, 1}, BIT(YR_ADAMS)},
         {{5, 3, 2, 1}, BIT(YR_ROUND_EACH)},
         {{5, 4, 1, 0}, 0},

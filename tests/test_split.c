@@ -480,7 +480,7 @@ static void test_method_names(void **state)
     (void)state;
     static const char *const names[YR_METHOD_COUNT] = {
         "largest_remainder",     "round_each",      "dhondt", "sainte_lague",
-        "sainte_lague_modified", "huntington_hill", "adams",
+        "sainte_lague_modified", "huntington_hill", "adams",  "dean",
     };
     for (int m = 0; m < YR_METHOD_COUNT; m++) {
         assert_string_equal(yr_method_name((yr_method)m), names[m]);

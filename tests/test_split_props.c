@@ -29,7 +29,7 @@ __extension__ typedef __int128 i128;
 #define MAXN 16
 
 static const yr_method divisor_methods[] = {
-    YR_DHONDT, YR_SAINTE_LAGUE, YR_SAINTE_LAGUE_MODIFIED, YR_HUNTINGTON_HILL, YR_ADAMS,
+    YR_DHONDT, YR_SAINTE_LAGUE, YR_SAINTE_LAGUE_MODIFIED, YR_HUNTINGTON_HILL, YR_ADAMS, YR_DEAN,
 };
 
 /* Random weights in one of several shapes: tiny (many ties and zeros), small, medium, large,
@@ -121,6 +121,10 @@ static prio priority(yr_method m, int64_t weight, uint64_t s)
     case YR_HUNTINGTON_HILL: /* (w / sqrt(s(s+1)))^2 */
         p.num = w * w;
         p.den = (u128)s * ((u128)s + 1);
+        break;
+    case YR_DEAN: /* w / (2s(s+1)/(2s+1)) */
+        p.num = w * (2 * (u128)s + 1);
+        p.den = 2 * (u128)s * ((u128)s + 1);
         break;
     default: /* Adams: w / s */
         p.num = w;

@@ -23,6 +23,7 @@ static const struct {
     {YR_ERR_OVERFLOW, 5, "YR_ERR_OVERFLOW"},
     {YR_ERR_RANGE, 6, "YR_ERR_RANGE"},
     {YR_ERR_NOMEM, 7, "YR_ERR_NOMEM"},
+    {YR_ERR_TIE, 8, "YR_ERR_TIE"},
 };
 #define N_EXPECTED (sizeof expected / sizeof expected[0])
 

@@ -30,11 +30,31 @@ typedef enum yr_status {
     YR_ERR_ZERO_WEIGHT = 4, /**< all weights are zero while the total is not */
     YR_ERR_OVERFLOW = 5,    /**< a result or an exact intermediate does not fit */
     YR_ERR_RANGE = 6,       /**< an index, enum or parameter is out of range */
-    YR_ERR_NOMEM = 7        /**< allocation failed */
+    YR_ERR_NOMEM = 7,       /**< allocation failed */
+    YR_ERR_TIE = 8          /**< the result depends on how an exact tie is broken (asked for) */
 } yr_status;
 
 /** Number of distinct ::yr_status values (for iteration in tests and bindings). */
-#define YR_STATUS_COUNT 8
+#define YR_STATUS_COUNT 9
+
+/** "No index": yr_where::record or yr_where::column when the status is not about one. */
+#define YR_WHERE_NONE ((size_t)-1)
+
+/**
+ * @brief Where an error comes from, written by the `_where` variants of the functions that take
+ *        arrays (the `where` argument may be NULL).
+ *
+ * On return (any status) the whole struct is written: on ::YR_OK record and column are
+ * ::YR_WHERE_NONE and arg is NULL; on an error they name the element that caused it as precisely
+ * as the function knows (record ::YR_WHERE_NONE when it is the whole input, e.g. a sum that
+ * overflows; then arg names the array).
+ */
+typedef struct yr_where {
+    size_t record;   /**< 0-based index of the offending element/record, or ::YR_WHERE_NONE */
+    size_t column;   /**< tables: 0-based column (item), else ::YR_WHERE_NONE */
+    const char *arg; /**< static name of the offending parameter ("weights", "total", ...) or
+                          NULL */
+} yr_where;
 
 /**
  * @brief One-line English message for a status.

@@ -80,6 +80,27 @@ typedef struct yr_pot_summary {
 YR_API yr_status yr_pot_rules_dalarna_2024(yr_pot_rules *rules);
 
 /**
+ * @brief Fill @p rules from a fee, a pot part and the two role shares written as fractions
+ *        (e.g. from yr_fraction_from_text() of "1,5" and "1", or yr_fraction_from_double()).
+ *
+ * The shares are put over one common denominator L = lcm(leader_den, trainer_den), without
+ * reducing them first: leader 15/10 and trainer 1/1 give share[LEADER] = 15 and
+ * share[TRAINER] = 10, exactly the Dalarna rules of yr_pot_rules_dalarna_2024(). Only the
+ * ratio of the shares matters to the settlement.
+ *
+ * @param[in]  fee, pot_part             as in ::yr_pot_rules (0 <= pot_part <= fee)
+ * @param[in]  leader_num, leader_den    the course leader's share, >= 0, den > 0
+ * @param[in]  trainer_num, trainer_den  the trainer's share, >= 0, den > 0
+ * @param[out] rules                     the rules (untouched on error)
+ * @returns ::YR_OK; ::YR_ERR_NULL; ::YR_ERR_NEGATIVE (a negative fee, pot part or share);
+ *          ::YR_ERR_RANGE (pot_part > fee, a denominator <= 0); ::YR_ERR_OVERFLOW (a share over
+ *          the common denominator does not fit int64_t).
+ */
+YR_API yr_status yr_pot_rules_with_shares(int64_t fee, int64_t pot_part, int64_t leader_num,
+                                          int64_t leader_den, int64_t trainer_num,
+                                          int64_t trainer_den, yr_pot_rules *rules);
+
+/**
  * @brief Settle a year's course days: fees, pot contributions and kickbacks per municipality.
  *
  * Linear in the number of records (plus ndays + nmunicipalities). Several records for the same

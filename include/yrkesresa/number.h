@@ -1,0 +1,94 @@
+/**
+ * @file yrkesresa/number.h
+ * @brief One rule for decimals, fractions and percentages, shared by the CLI, Python and R.
+ *
+ * Every fraction the library takes (the equal part of a mixed split, a threshold, a first
+ * divisor, pot shares, a survey target) is an exact integer ratio num/den. Text is read by
+ * yr_fraction_from_text() and a binary double by yr_fraction_from_double(), so the command
+ * line, Python and R turn the same input into the same ratio.
+ *
+ * Which meaning a double gets: the SHORTEST decimal that reads back as the same double (what
+ * Python's repr() prints and what a person typed). 0.3 is 3/10, 1.5 is 15/10, and
+ * 0.1 + 0.2 — a different double from 0.3 — is 30000000000000004/10^17, because its shortest
+ * round-trip decimal is 0.30000000000000004. Two calls with equal doubles always give equal
+ * ratios; two different doubles never give the same ratio. The alternative, the binary value
+ * of the double (0.3 = 5404319552844595/2^54), is exact but is not what anybody wrote; rounding
+ * to "a few decimals" would silently make 0.1 + 0.2 equal 0.3 and give different answers for
+ * different digit limits. The shortest round-trip decimal is the one rule that is exact,
+ * reproducible in every language and what the user sees when the value is printed.
+ *
+ * No function here depends on the C locale's decimal point.
+ */
+#ifndef YRKESRESA_NUMBER_H
+#define YRKESRESA_NUMBER_H
+
+#include "yrkesresa/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * @brief Read a decimal, a percentage or a ratio written as text into an exact fraction.
+ *
+ * Accepted forms (blanks around the whole text are ignored: ASCII blanks, tab, CR, LF and the
+ * Unicode spaces of yr_label_trim()): an optional sign, then
+ *   - a decimal with comma or point: "0,3" -> 3/10, "0.30" -> 30/100, "1" -> 1/1, ".5" -> 5/10;
+ *   - a percentage, the decimal followed by '%' with or without blanks before it:
+ *     "30%" -> 30/100, "30 %" -> 30/100, "12,5 %" -> 125/1000;
+ *   - a ratio of two whole numbers, blanks allowed around '/': "3/10" -> 3/10.
+ * The fraction is not reduced (den is the power of ten of the decimals as written, times 100
+ * for a percentage); den is always > 0; the sign goes on num. No exponents, no thousands
+ * separators.
+ *
+ * @param[in]  s   NUL-terminated UTF-8 text
+ * @param[out] num numerator (untouched on error)
+ * @param[out] den denominator, > 0 (untouched on error)
+ * @returns ::YR_OK; ::YR_ERR_NULL; ::YR_ERR_RANGE when the text is not a number of these forms
+ *          (also a ratio with denominator 0); ::YR_ERR_OVERFLOW when num or den does not fit
+ *          int64_t (e.g. more than 18 decimals).
+ */
+YR_API yr_status yr_fraction_from_text(const char *s, int64_t *num, int64_t *den);
+
+/**
+ * @brief The exact fraction of the shortest decimal that reads back as @p x.
+ *
+ * The shortest of "%.1g" .. "%.17g" whose strtod() gives back @p x (Python's repr rule), as
+ * num/10^k with k <= 18 (k = 0 for whole numbers): 0.3 -> 3/10, 1.5 -> 15/10, 100.0 -> 100/1,
+ * 0.1 + 0.2 -> 30000000000000004/10^17, -0.25 -> -25/100. See the file comment for why.
+ *
+ * @param[in]  x   any double
+ * @param[out] num numerator (untouched on error)
+ * @param[out] den 10^k, > 0 (untouched on error)
+ * @returns ::YR_OK; ::YR_ERR_NULL; ::YR_ERR_RANGE for NaN or an infinity; ::YR_ERR_OVERFLOW when
+ *          the decimal needs more than 18 decimals (e.g. 1e-19) or its value does not fit int64_t
+ *          (e.g. 1e19).
+ */
+YR_API yr_status yr_fraction_from_double(double x, int64_t *num, int64_t *den);
+
+/**
+ * @brief The whole count that a stated percentage of @p n stands for, and whether it is exact.
+ *
+ * count = (pct_num / pct_den) % of n, rounded half away from zero ("77 %" of 22 answers:
+ * 16.94 -> 17). *exact says whether that count really gives the stated percentage when shown
+ * the way it was written: for pct_den = 10^d (d decimals), count × 100 / n rounded half away
+ * from zero to d decimals equals pct_num / 10^d (17 of 22 is 77.27 %, shown as "77 %": exact;
+ * "50 %" of 3 gives count 2, shown as "67 %": not exact — no whole count gives 50 % of 3).
+ * For any other pct_den *exact is 1 only when count × 100 / n equals the percentage exactly.
+ *
+ * @param[in]  pct_num, pct_den  the percentage as a fraction (e.g. from yr_fraction_from_text()
+ *                               of "77" or "12,5": 125/10), 0 <= pct_num / pct_den <= 100
+ * @param[in]  n       the number of respondents (or whatever the percentage is of), >= 1
+ * @param[out] count   the whole count, 0 .. n (untouched on error)
+ * @param[out] exact   1 or 0 as above (untouched on error)
+ * @returns ::YR_OK; ::YR_ERR_NULL; ::YR_ERR_RANGE (pct_den <= 0, a percentage outside 0..100,
+ *          n < 1).
+ */
+YR_API yr_status yr_count_from_percent(int64_t pct_num, int64_t pct_den, int64_t n, int64_t *count,
+                                       int *exact);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
