@@ -30,6 +30,7 @@
 
 %{
 #include <limits.h>
+#include <string.h>
 
 #include "yr_r_glue.h"
 
@@ -91,6 +92,12 @@ YR_R_WRAP(yr_count_by)
 YR_R_WRAP(yr_attendance_rate)
 YR_R_WRAP(yr_progression)
 YR_R_WRAP(yr_check_totals)
+YR_R_WRAP(yr_fraction_from_double)
+YR_R_WRAP(yr_fraction_from_text)
+YR_R_WRAP(yr_count_from_percent)
+YR_R_WRAP(yr_pot_rules_with_shares)
+YR_R_WRAP(yr_find_total_row)
+YR_R_WRAP(yr_label_trim)
 
 /* R passes every argument as it is; the C side converts (and refuses) it. */
 %typemap(scoercein) SWIGTYPE, SWIGTYPE *, enum SWIGTYPE, int64_t, size_t, double, int64_t *,
@@ -139,6 +146,18 @@ YR_R_WRAP(yr_check_totals)
 %}
 %enddef
 YR_R_FRACTION(equal_part)
+YR_R_FRACTION(pct)
+YR_R_FRACTION(leader)
+YR_R_FRACTION(trainer)
+
+/* Text: one string; (s, len) its bytes (R strings hold no NUL). */
+%typemap(in) const char *s %{
+    $1 = (char *)yr_r_string($input, "text");
+%}
+%typemap(in) (const char *s, size_t len) %{
+    $1 = (char *)yr_r_string($input, "label");
+    $2 = strlen($1);
+%}
 
 /* ---- Size aliases for the output typemaps ------------------------------------------------ */
 %define YR_R_DIM(NAME)
@@ -157,6 +176,9 @@ YR_R_DIM(nmunicipalities)
 
 /* ---- Input arrays ------------------------------------------------------------------------ */
 %typemap(in) (const int64_t *weights, size_t n) %{
+    $1 = yr_r_int64s($input, "weights", &$2);
+%}
+%typemap(in) (const int64_t *w, size_t n) %{
     $1 = yr_r_int64s($input, "weights", &$2);
 %}
 %typemap(in) (const int64_t *completed, size_t ncourses) %{
@@ -289,6 +311,14 @@ YR_R_OUT(double, high, YR_R_ZALLOC(double, 1), Rf_ScalarReal(*$1))
 YR_R_OUT(double, rate, YR_R_ZALLOC(double, 1), Rf_ScalarReal(*$1))
 YR_R_OUT(size_t, mismatched, YR_R_ZALLOC(size_t, 1), Rf_ScalarReal((double)*$1))
 YR_R_OUT(yr_goal, verdict, YR_R_ZALLOC(yr_goal, 1), Rf_mkString(yr_goal_name(*$1)))
+YR_R_OUT(int64_t, num, YR_R_ZALLOC(int64_t, 1), yr_r_reals($1, 1))
+YR_R_OUT(int64_t, den, YR_R_ZALLOC(int64_t, 1), yr_r_reals($1, 1))
+YR_R_OUT(int64_t, count, YR_R_ZALLOC(int64_t, 1), yr_r_reals($1, 1))
+YR_R_OUT(int, exact, YR_R_ZALLOC(int, 1), Rf_ScalarLogical(*$1 != 0))
+YR_R_OUT(size_t, start, YR_R_ZALLOC(size_t, 1), Rf_ScalarReal((double)*$1))
+/* A 0-based index, or YR_WHERE_NONE: 1-based in R, or NA. */
+YR_R_OUT(size_t, index, YR_R_ZALLOC(size_t, 1),
+         Rf_ScalarReal(*$1 == YR_WHERE_NONE ? NA_REAL : (double)*$1 + 1))
 
 /* int64_t arrays, as numeric vectors. */
 YR_R_OUT(int64_t, out, YR_R_ZALLOC(int64_t, *yr_dim_n), yr_r_reals($1, *yr_dim_n))

@@ -1,13 +1,45 @@
 # Trainer pot and course-day settlement (SPEC 3). The settlement runs in C (yr_pot_settle);
 # this file maps labels to indices and shapes the result.
 
+# The trainer-pot rules: Dalarna's 2024 rules (yr_pot_rules_dalarna_2024), or the fee, pot part
+# and role shares given (shares as decimals: leader = 1.5, trainer = 1; through
+# yr_pot_rules_with_shares, which puts them over one denominator and validates everything).
 yr_pot_rules <- function(fee = NULL, pot_part = NULL, trainer = NULL, leader = NULL) {
   d <- c_yr_pot_rules_dalarna_2024()
-  pick <- function(x, default) if (is.null(x)) unname(default) else x
-  shares <- c(trainer = pick(trainer, d$shares[["trainer"]]), leader = pick(leader, d$shares[["leader"]]))
-  structure(list(
-    fee = pick(fee, d$fee), pot_part = pick(pot_part, d$pot_part), shares = shares
-  ), class = "yr_pot_rules")
+  if (is.null(fee) && is.null(pot_part) && is.null(trainer) && is.null(leader)) {
+    return(structure(d, class = "yr_pot_rules"))
+  }
+  # The defaults' shares as the decimals they stand for (Dalarna: 15 and 10 tenths).
+  base <- d$shares[["trainer"]]
+  pick <- function(x, default) if (is.null(x)) default else x
+  args <- list(
+    fee = pick(fee, d$fee), pot_part = pick(pot_part, d$pot_part),
+    leader = pick(leader, c(d$shares[["leader"]], base)), trainer = pick(trainer, c(base, base))
+  )
+  r <- withCallingHandlers(
+    c_yr_pot_rules_with_shares(args$fee, args$pot_part, args$leader, args$trainer),
+    yrkesresa_error = function(e) .yr_rules_hint(e, args)
+  )
+  structure(r, class = "yr_pot_rules")
+}
+
+# Name the argument of yr_pot_rules() the C library refused, and why (it says only the status).
+.yr_rules_hint <- function(e, args) {
+  if (inherits(e, "yrkesresa_input_error") || !is.numeric(unlist(args))) {
+    return(invisible(NULL))
+  }
+  value <- vapply(args, function(v) if (length(v) == 2L) v[1] / v[2] else v[1], 0)
+  why <- if (any(value < 0, na.rm = TRUE)) {
+    w <- names(value)[which(value < 0)[1]]
+    sprintf("%s = %s is negative", w, format(value[[w]]))
+  } else if (isTRUE(value[["pot_part"]] > value[["fee"]])) {
+    sprintf("pot_part = %s is more than fee = %s", format(value[["pot_part"]]), format(value[["fee"]]))
+  }
+  if (!is.null(why)) {
+    e$message <- paste0(conditionMessage(e), ": ", why)
+    e$what <- sub(" .*", "", why)
+    stop(e)
+  }
 }
 
 print.yr_pot_rules <- function(x, ...) {
@@ -61,6 +93,9 @@ yr_settle_pot <- function(attendance, trainers, rules = yr_pot_rules()) {
   if (!inherits(rules, "yr_pot_rules")) {
     .yr_input_error("rules must come from yr_pot_rules()", call, "rules")
   }
+  trim <- function(x) if (is.character(x)) .yr_trim(x) else x
+  att$municipality <- trim(att$municipality)
+  tr$municipality <- trim(tr$municipality)
   days <- .yr_labels(att$day, tr$day)
   muns <- .yr_labels(att$municipality, tr$municipality)
   role <- tr$role

@@ -10,9 +10,12 @@ yr_methods <- function() {
   .yr_enum_names(c_yr_method_name)
 }
 
-# Weights as the C layer takes them, with their names; refuses duplicate names.
+# Weights as the C layer takes them: names trimmed (yr_label_trim), duplicate names refused, a
+# total row warned about.
 .yr_weights <- function(weights, call) {
+  if (!is.null(names(weights))) names(weights) <- .yr_trim(names(weights))
   .yr_unique_names(weights, "weights", call)
+  .yr_warn_total_row(weights, "weights", call)
   weights
 }
 
@@ -29,7 +32,7 @@ yr_split <- function(total, weights, method = "largest_remainder") {
   w <- .yr_weights(weights, call)
   .yr_name_arg(method, "method", call)
   out <- c_yr_split(total, w, method)
-  names(out) <- names(weights)
+  names(out) <- names(w)
   out
 }
 
@@ -37,7 +40,7 @@ yr_split_mixed <- function(total, weights, equal_part) {
   call <- sys.call()
   w <- .yr_weights(weights, call)
   out <- c_yr_split_mixed(total, equal_part, w)
-  names(out) <- names(weights)
+  names(out) <- names(w)
   out
 }
 

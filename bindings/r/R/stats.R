@@ -105,7 +105,7 @@ yr_coverage <- function(count, population, per = 1000, confidence = 0.95) {
 # Categories as 1-based codes: a factor's codes and levels; a character vector as factor(x);
 # positive whole numbers as they are (n defaults to their maximum).
 .yr_categories <- function(x, n, what, call) {
-  if (is.character(x)) x <- factor(x)
+  if (is.character(x)) x <- factor(.yr_trim(x))
   if (is.factor(x)) {
     if (!is.null(n) && n != nlevels(x)) {
       .yr_input_error(sprintf(

@@ -223,19 +223,7 @@ const char *yr_r_string(SEXP x, const char *arg)
 void yr_r_fraction(SEXP x, const char *arg, int64_t *num, int64_t *den)
 {
     if (TYPEOF(x) == REALSXP && XLENGTH(x) == 1) {
-#ifdef YRKESRESA_NUMBER_H
         yr_status st = yr_fraction_from_double(REAL(x)[0], num, den);
-#else /* until number.h is merged: the shortest decimal of at most 15 places */
-        yr_status st = YR_ERR_RANGE;
-        for (int k = 0; k <= 15 && st != YR_OK && R_FINITE(REAL(x)[0]); k++) {
-            double d = pow(10.0, k), v = nearbyint(REAL(x)[0] * d);
-            if (v / d == REAL(x)[0] && fabs(v) <= EXACT_LIMIT) {
-                *num = (int64_t)v;
-                *den = (int64_t)d;
-                st = YR_OK;
-            }
-        }
-#endif
         if (st != YR_OK)
             yr_r_raise(st, "yr_fraction_from_double", arg, YR_R_NONE, YR_R_NONE);
         return;

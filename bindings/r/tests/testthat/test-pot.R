@@ -4,9 +4,14 @@ test_that("Dalarna 2024 rules come from C", {
   expect_identical(r$fee, 600)
   expect_identical(r$pot_part, 400)
   expect_identical(r$shares, c(trainer = 10, leader = 15))
-  r2 <- yr_pot_rules(fee = 700, leader = 20)
+  r2 <- yr_pot_rules(fee = 700, leader = 2)
   expect_identical(c(r2$fee, r2$pot_part), c(700, 400))
   expect_identical(r2$shares, c(trainer = 10, leader = 20))
+  # Shares as decimals (yr_pot_rules_with_shares): 1.5 and 1 are Dalarna's 15 and 10 tenths.
+  expect_identical(yr_pot_rules(leader = 1.5, trainer = 1)$shares, c(trainer = 10, leader = 15))
+  e <- expect_yr_error(yr_pot_rules(fee = -1), "YR_ERR_NEGATIVE", message = "fee = -1 is negative")
+  expect_identical(e$what, "fee")
+  expect_yr_error(yr_pot_rules(pot_part = 700), "YR_ERR_RANGE", message = "pot_part = 700 is more than fee = 600")
   expect_output(print(r), "fee 600 per participant and day, of which 400 to the pot; shares: trainer 10, leader 15", fixed = TRUE)
 })
 
