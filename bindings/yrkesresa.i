@@ -73,3 +73,4 @@ _Static_assert(_Generic((int64_t)0, long long: 1, default: 0),
 %include "yrkesresa/stats.h"
 %include "yrkesresa/number.h"
 %include "yrkesresa/labels.h"
+%include "yrkesresa/table.h"

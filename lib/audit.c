@@ -3,90 +3,131 @@
 #include <string.h>
 
 #include "yrkesresa/audit.h"
+#include "internal/where.h"
 #include "internal/wide.h"
 
-YR_API yr_status yr_audit_split(int64_t stated_total, const int64_t *weights,
-                                const int64_t *published, size_t n, yr_audit_summary *summary,
-                                yr_audit_row *rows)
+/* Check the inputs: weights non-negative with a sum that fits, published rows whose sum fits.
+ * *wsum and *psum get the sums. */
+static yr_status check_input(const int64_t *weights, const int64_t *published, size_t n,
+                             int64_t *wsum, int64_t *psum, yr_where *where)
 {
-    if (n == 0)
-        return YR_ERR_EMPTY;
-    if (weights == NULL || published == NULL || summary == NULL || rows == NULL)
-        return YR_ERR_NULL;
-    int64_t wsum = 0;
-    yr_i128 psum_wide = 0; /* exact: only the final sum has to fit, not every running sum */
+    int64_t ws = 0;
+    yr_i128 ps = 0; /* exact: only the final sum has to fit, not every running sum */
     for (size_t i = 0; i < n; i++) {
         if (weights[i] < 0)
-            return YR_ERR_NEGATIVE;
-        if (__builtin_add_overflow(wsum, weights[i], &wsum))
-            return YR_ERR_OVERFLOW;
-        psum_wide += published[i];
+            return yr_where_fail(where, YR_ERR_NEGATIVE, i, YR_WHERE_NONE, "weights");
+        if (__builtin_add_overflow(ws, weights[i], &ws))
+            return yr_where_arg(where, YR_ERR_OVERFLOW, "weights");
+        ps += published[i];
     }
-    if (psum_wide > INT64_MAX || psum_wide < INT64_MIN)
-        return YR_ERR_OVERFLOW;
-    int64_t psum = (int64_t)psum_wide;
-    if (wsum == 0 && stated_total != 0)
-        return YR_ERR_ZERO_WEIGHT;
-    if (n > SIZE_MAX / (2 * sizeof(int64_t)))
-        return YR_ERR_NOMEM;
-    int64_t *expected = malloc(2 * n * sizeof(int64_t));
-    if (expected == NULL)
-        return YR_ERR_NOMEM;
-    int64_t *trial = expected + n;
+    if (ps > INT64_MAX || ps < INT64_MIN)
+        return yr_where_arg(where, YR_ERR_OVERFLOW, "published");
+    *wsum = ws;
+    *psum = (int64_t)ps;
+    return YR_OK;
+}
 
-    yr_status st = yr_split(stated_total, weights, n, YR_LARGEST_REMAINDER, expected);
-    if (st != YR_OK) {
-        free(expected);
-        return st;
-    }
+/* The bit set of the methods that reproduce every published row. */
+static unsigned matching_methods(int64_t stated_total, const int64_t *weights,
+                                 const int64_t *published, size_t n, int64_t *trial)
+{
     unsigned matching = 0;
     for (int m = 0; m < YR_METHOD_COUNT; m++) {
         if (yr_split(stated_total, weights, n, (yr_method)m, trial) == YR_OK &&
             memcmp(trial, published, n * sizeof(int64_t)) == 0)
             matching |= 1u << m;
     }
+    return matching;
+}
 
+/* Row i's findings; the caller has checked that published[i] - expected fits. */
+static yr_audit_row audit_row(int64_t stated_total, int64_t weight, int64_t quota_den,
+                              int64_t published, int64_t expected)
+{
+    yr_audit_row r;
+    /* floor division of stated_total * w by W, remainder in [0, W) */
+    yr_i128 p = (yr_i128)stated_total * weight;
+    yr_i128 q = p / quota_den, rem = p % quota_den;
+    if (rem < 0) {
+        rem += quota_den;
+        q -= 1;
+    }
+    r.quota_whole = (int64_t)q;
+    r.quota_rem = (int64_t)rem;
+    r.expected = expected;
+    r.diff = published - expected;
+    r.within_quota =
+        published == r.quota_whole || (r.quota_rem != 0 && published == r.quota_whole + 1);
+    return r;
+}
+
+/* The differences (the sum's, then every row's) must fit before anything is written. */
+static yr_status check_diffs(int64_t stated_total, int64_t psum, const int64_t *published,
+                             const int64_t *expected, size_t n, yr_where *where)
+{
+    yr_i128 diff = (yr_i128)psum - stated_total;
+    if (diff > INT64_MAX || diff < INT64_MIN)
+        return yr_where_arg(where, YR_ERR_OVERFLOW, "stated_total");
+    for (size_t i = 0; i < n; i++) {
+        yr_i128 d = (yr_i128)published[i] - expected[i];
+        if (d > INT64_MAX || d < INT64_MIN)
+            return yr_where_fail(where, YR_ERR_OVERFLOW, i, YR_WHERE_NONE, "published");
+    }
+    return YR_OK;
+}
+
+YR_API yr_status yr_audit_split_where(int64_t stated_total, const int64_t *weights,
+                                      const int64_t *published, size_t n, yr_audit_summary *summary,
+                                      yr_audit_row *rows, yr_where *where)
+{
+    yr_where_clear(where);
+    if (n == 0)
+        return yr_where_arg(where, YR_ERR_EMPTY, "weights");
+    if (weights == NULL || published == NULL || summary == NULL || rows == NULL)
+        return yr_where_arg(where, YR_ERR_NULL,
+                            weights == NULL     ? "weights"
+                            : published == NULL ? "published"
+                            : summary == NULL   ? "summary"
+                                                : "rows");
+    int64_t wsum = 0, psum = 0;
+    yr_status st = check_input(weights, published, n, &wsum, &psum, where);
+    if (st != YR_OK)
+        return st;
+    if (wsum == 0 && stated_total != 0)
+        return yr_where_arg(where, YR_ERR_ZERO_WEIGHT, "weights");
+    if (n > SIZE_MAX / (2 * sizeof(int64_t)))
+        return yr_where_arg(where, YR_ERR_NOMEM, NULL);
+    int64_t *expected = malloc(2 * n * sizeof(int64_t));
+    if (expected == NULL)
+        return yr_where_arg(where, YR_ERR_NOMEM, NULL);
+    st = yr_split(stated_total, weights, n, YR_LARGEST_REMAINDER, expected);
+    if (st == YR_OK)
+        st = check_diffs(stated_total, psum, published, expected, n, where);
+    else
+        yr_where_arg(where, st, "stated_total");
+    if (st != YR_OK) {
+        free(expected);
+        return st;
+    }
     yr_audit_summary s = {0};
     s.stated_total = stated_total;
     s.published_sum = psum;
     s.quota_den = wsum == 0 ? 1 : wsum;
-    s.methods_matching = matching;
-    yr_i128 diff = (yr_i128)psum - stated_total;
-    if (diff > INT64_MAX || diff < INT64_MIN) {
-        free(expected);
-        return YR_ERR_OVERFLOW;
-    }
-    s.sum_diff = (int64_t)diff;
-    /* Every row's difference must fit before anything is written. */
+    s.methods_matching = matching_methods(stated_total, weights, published, n, expected + n);
+    s.sum_diff = psum - stated_total;
     for (size_t i = 0; i < n; i++) {
-        yr_i128 d = (yr_i128)published[i] - expected[i];
-        if (d > INT64_MAX || d < INT64_MIN) {
-            free(expected);
-            return YR_ERR_OVERFLOW;
-        }
-    }
-    for (size_t i = 0; i < n; i++) {
-        yr_audit_row r;
-        /* floor division of stated_total * w by W, remainder in [0, W) */
-        yr_i128 p = (yr_i128)stated_total * weights[i];
-        yr_i128 q = p / s.quota_den, rem = p % s.quota_den;
-        if (rem < 0) {
-            rem += s.quota_den;
-            q -= 1;
-        }
-        r.quota_whole = (int64_t)q;
-        r.quota_rem = (int64_t)rem;
-        r.expected = expected[i];
-        r.diff = published[i] - expected[i];
-        r.within_quota = published[i] == r.quota_whole ||
-                         (r.quota_rem != 0 && published[i] == r.quota_whole + 1);
-        if (r.diff != 0)
-            s.rows_differing++;
-        if (!r.within_quota)
-            s.rows_outside_quota++;
-        rows[i] = r;
+        rows[i] = audit_row(stated_total, weights[i], s.quota_den, published[i], expected[i]);
+        s.rows_differing += rows[i].diff != 0;
+        s.rows_outside_quota += !rows[i].within_quota;
     }
     *summary = s;
     free(expected);
     return YR_OK;
+}
+
+YR_API yr_status yr_audit_split(int64_t stated_total, const int64_t *weights,
+                                const int64_t *published, size_t n, yr_audit_summary *summary,
+                                yr_audit_row *rows)
+{
+    return yr_audit_split_where(stated_total, weights, published, n, summary, rows, NULL);
 }

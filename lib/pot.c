@@ -16,9 +16,12 @@
  * remainders (ties: larger floor, i.e. larger entitlement, then the earlier municipality), so
  * they add up to the pot of the days that had trainers. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "yrkesresa/pot.h"
+#include "yrkesresa/labels.h"
 #include "internal/apportion.h"
+#include "internal/where.h"
 
 YR_API yr_status yr_pot_rules_dalarna_2024(yr_pot_rules *rules)
 {
@@ -29,11 +32,6 @@ YR_API yr_status yr_pot_rules_dalarna_2024(yr_pot_rules *rules)
     rules->share[YR_ROLE_TRAINER] = 10;
     rules->share[YR_ROLE_LEADER] = 15;
     return YR_OK;
-}
-
-static int is_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
 }
 
 static char ascii_lower(char c)
@@ -65,13 +63,9 @@ YR_API yr_status yr_role_from_name(const char *name, yr_role *role)
     };
     if (name == NULL || role == NULL)
         return YR_ERR_NULL;
-    while (is_blank(*name))
-        name++;
-    size_t len = 0;
-    while (name[len] != '\0')
-        len++;
-    while (len > 0 && is_blank(name[len - 1]))
-        len--;
+    size_t start;
+    size_t len = yr_label_trim(name, strlen(name), &start);
+    name += start;
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         if (word_equal(name, len, names[i].word)) {
             *role = names[i].role;
@@ -142,18 +136,18 @@ YR_API yr_status yr_pot_rules_with_shares(int64_t fee, int64_t pot_part, int64_t
 /* Sum the attendance into days[] and pdays[] (participant-days per municipality); *total gets
  * the participant-days of the year. */
 static yr_status add_attendance(const yr_attendance *att, size_t natt, size_t ndays, size_t nmun,
-                                pot_day *days, uint64_t *pdays, uint64_t *total)
+                                pot_day *days, uint64_t *pdays, uint64_t *total, yr_where *where)
 {
     uint64_t sum = 0;
     for (size_t i = 0; i < natt; i++) {
         const yr_attendance *a = &att[i];
         if (a->day >= ndays || a->municipality >= nmun)
-            return YR_ERR_RANGE;
+            return yr_where_fail(where, YR_ERR_RANGE, i, YR_WHERE_NONE, "attendance");
         if (a->participants < 0)
-            return YR_ERR_NEGATIVE;
+            return yr_where_fail(where, YR_ERR_NEGATIVE, i, YR_WHERE_NONE, "attendance");
         sum += (uint64_t)a->participants; /* both terms <= INT64_MAX: no wrap */
         if (sum > (uint64_t)INT64_MAX)
-            return YR_ERR_OVERFLOW;
+            return yr_where_arg(where, YR_ERR_OVERFLOW, "attendance");
         /* Partial sums are bounded by the total, so these fit too. */
         days[a->day].people += a->participants;
         pdays[a->municipality] += (uint64_t)a->participants;
@@ -163,12 +157,12 @@ static yr_status add_attendance(const yr_attendance *att, size_t natt, size_t nd
 }
 
 static yr_status add_trainers(const yr_trainer *tr, size_t ntr, size_t ndays, size_t nmun,
-                              const yr_pot_rules *rules, pot_day *days)
+                              const yr_pot_rules *rules, pot_day *days, yr_where *where)
 {
     for (size_t i = 0; i < ntr; i++) {
         const yr_trainer *t = &tr[i];
         if (t->day >= ndays || t->municipality >= nmun || (unsigned)t->role >= YR_ROLE_COUNT)
-            return YR_ERR_RANGE;
+            return yr_where_fail(where, YR_ERR_RANGE, i, YR_WHERE_NONE, "trainers");
         /* At most SIZE_MAX records of at most 2^63 each: the sum stays below 2^128. */
         days[t->day].shares += (uint64_t)rules->share[t->role];
         days[t->day].ntrainers++;
@@ -176,10 +170,20 @@ static yr_status add_trainers(const yr_trainer *tr, size_t ntr, size_t ndays, si
     return YR_OK;
 }
 
+/* The first trainer record of day d (which has one). */
+static size_t first_trainer(const yr_trainer *tr, size_t ntr, size_t d)
+{
+    size_t i = 0;
+    while (i < ntr && tr[i].day != d)
+        i++;
+    return i;
+}
+
 /* Classify the days, reduce each distributing day's fraction and compute L. Fills the counts
- * and amounts of the summary that do not depend on the kickbacks. */
+ * and amounts of the summary that do not depend on the kickbacks. A day with a pot whose
+ * trainers all have share 0 is YR_ERR_RANGE with *bad_day = that day. */
 static yr_status plan_days(pot_day *days, size_t ndays, int64_t pot_part, yr_u128 *lcm,
-                           uint64_t *distributed, yr_pot_summary *sum)
+                           uint64_t *distributed, yr_pot_summary *sum, size_t *bad_day)
 {
     yr_u128 l = 1;
     uint64_t dist = 0;
@@ -198,8 +202,10 @@ static yr_status plan_days(pot_day *days, size_t ndays, int64_t pot_part, yr_u12
             sum->days_without_participants++;
         if (pot == 0)
             continue;
-        if (day->shares == 0)
+        if (day->shares == 0) {
+            *bad_day = d;
             return YR_ERR_RANGE;
+        }
         yr_u128 g = yr_gcd_u128(pot, day->shares);
         day->shares /= g;
         day->pot_red = (uint64_t)(pot / g);
@@ -217,50 +223,11 @@ static yr_status plan_days(pot_day *days, size_t ndays, int64_t pot_part, yr_u12
     return YR_OK;
 }
 
-YR_API yr_status yr_pot_settle(const yr_pot_rules *rules, size_t ndays, size_t nmunicipalities,
-                               const yr_attendance *attendance, size_t natt,
-                               const yr_trainer *trainers, size_t ntr, yr_pot_row *rows,
-                               yr_pot_summary *summary, int64_t *day_undistributed)
+/* Entitlements: whole parts in rems[].key, remainders over lcm in rems[].rem. */
+static void entitlements(const pot_day *days, const yr_trainer *trainers, size_t ntr,
+                         const yr_pot_rules *rules, yr_u128 lcm, yr_rem *rems, size_t nmun)
 {
-    if (rules == NULL || rows == NULL || summary == NULL || (attendance == NULL && natt > 0) ||
-        (trainers == NULL && ntr > 0))
-        return YR_ERR_NULL;
-    if (nmunicipalities == 0)
-        return YR_ERR_EMPTY;
-    yr_status st = check_rules(rules);
-    if (st != YR_OK)
-        return st;
-    yr_pot_summary sum = {0};
-    yr_u128 lcm = 1;
-    uint64_t total_pd = 0, distributed = 0;
-    if (ndays > SIZE_MAX / sizeof(pot_day) || nmunicipalities > SIZE_MAX / sizeof(yr_rem) ||
-        nmunicipalities > SIZE_MAX / sizeof(uint64_t))
-        return YR_ERR_NOMEM;
-    pot_day *days = calloc(ndays ? ndays : 1, sizeof(pot_day));
-    yr_rem *rems = calloc(nmunicipalities, sizeof(yr_rem));
-    uint64_t *pdays = calloc(nmunicipalities, sizeof(uint64_t));
-    if (days == NULL || rems == NULL || pdays == NULL) {
-        st = YR_ERR_NOMEM;
-        goto out;
-    }
-
-    st = add_attendance(attendance, natt, ndays, nmunicipalities, days, pdays, &total_pd);
-    if (st != YR_OK)
-        goto out;
-    st = add_trainers(trainers, ntr, ndays, nmunicipalities, rules, days);
-    if (st != YR_OK)
-        goto out;
-    /* fee × all participant-days bounds every amount of the settlement. */
-    if ((yr_u128)(uint64_t)rules->fee * total_pd > (yr_u128)INT64_MAX) {
-        st = YR_ERR_OVERFLOW;
-        goto out;
-    }
-    st = plan_days(days, ndays, rules->pot_part, &lcm, &distributed, &sum);
-    if (st != YR_OK)
-        goto out;
-
-    /* Entitlements: whole parts in rems[].key, remainders over lcm in rems[].rem. */
-    for (size_t m = 0; m < nmunicipalities; m++)
+    for (size_t m = 0; m < nmun; m++)
         rems[m].idx = m;
     for (size_t i = 0; i < ntr; i++) {
         const pot_day *day = &days[trainers[i].day];
@@ -275,40 +242,132 @@ YR_API yr_status yr_pot_settle(const yr_pot_rules *rules, size_t ndays, size_t n
             e->rem -= lcm;
         }
     }
+}
+
+/* Write the rows and the summary's sums; the kickbacks: floors, then one more unit to the
+ * largest remainders (rems is reordered). Nothing can fail here. */
+static void write_rows(const yr_pot_rules *rules, const uint64_t *pdays, yr_rem *rems, size_t nmun,
+                       uint64_t distributed, yr_pot_row *rows, yr_pot_summary *sum)
+{
     uint64_t floors = 0;
-    for (size_t m = 0; m < nmunicipalities; m++)
-        floors += rems[m].key;
-    /* Nothing can fail from here on: write the outputs. */
-    for (size_t m = 0; m < nmunicipalities; m++) {
+    for (size_t m = 0; m < nmun; m++) {
         yr_pot_row *row = &rows[m];
         int64_t pd = (int64_t)pdays[m];
+        floors += rems[m].key;
         row->participant_days = pd;
         row->fees = rules->fee * pd;
         row->pot_in = rules->pot_part * pd;
         row->admin = row->fees - row->pot_in;
         row->kickback = (int64_t)rems[m].key;
-        sum.participant_days += pd;
-        sum.fees += row->fees;
-        sum.admin += row->admin;
-        sum.pot_in += row->pot_in;
+        sum->participant_days += pd;
+        sum->fees += row->fees;
+        sum->admin += row->admin;
+        sum->pot_in += row->pot_in;
     }
     /* The remainders add up to (distributed - floors) × lcm; each is below lcm. */
-    yr_select_top(rems, nmunicipalities, (size_t)(distributed - floors));
+    yr_select_top(rems, nmun, (size_t)(distributed - floors));
     for (size_t j = 0; j < (size_t)(distributed - floors); j++)
         rows[rems[j].idx].kickback += 1;
-    for (size_t m = 0; m < nmunicipalities; m++) {
+    for (size_t m = 0; m < nmun; m++) {
         rows[m].net = rows[m].fees - rows[m].kickback;
-        sum.kickback += rows[m].kickback;
+        sum->kickback += rows[m].kickback;
     }
+}
+
+/* Check the pointers and the rules; on error *where names the parameter. */
+static yr_status check_args(const yr_pot_rules *rules, size_t nmun, const yr_attendance *att,
+                            size_t natt, const yr_trainer *tr, size_t ntr, const yr_pot_row *rows,
+                            const yr_pot_summary *summary, yr_where *where)
+{
+    const char *null = rules == NULL               ? "rules"
+                       : rows == NULL              ? "rows"
+                       : summary == NULL           ? "summary"
+                       : (att == NULL && natt > 0) ? "attendance"
+                       : (tr == NULL && ntr > 0)   ? "trainers"
+                                                   : NULL;
+    if (null != NULL)
+        return yr_where_arg(where, YR_ERR_NULL, null);
+    if (nmun == 0)
+        return yr_where_arg(where, YR_ERR_EMPTY, "nmunicipalities");
+    yr_status st = check_rules(rules);
+    if (st != YR_OK)
+        return yr_where_arg(where, st, "rules");
+    if (nmun > SIZE_MAX / sizeof(yr_rem) || nmun > SIZE_MAX / sizeof(uint64_t))
+        return yr_where_arg(where, YR_ERR_NOMEM, NULL);
+    return YR_OK;
+}
+
+/* Read the records and plan the days (everything that can fail after allocation). */
+static yr_status settle_plan(const yr_pot_rules *rules, size_t ndays, size_t nmun,
+                             const yr_attendance *att, size_t natt, const yr_trainer *tr,
+                             size_t ntr, pot_day *days, uint64_t *pdays, yr_u128 *lcm,
+                             uint64_t *distributed, yr_pot_summary *sum, yr_where *where)
+{
+    uint64_t total_pd = 0;
+    yr_status st = add_attendance(att, natt, ndays, nmun, days, pdays, &total_pd, where);
+    if (st != YR_OK)
+        return st;
+    st = add_trainers(tr, ntr, ndays, nmun, rules, days, where);
+    if (st != YR_OK)
+        return st;
+    /* fee × all participant-days bounds every amount of the settlement. */
+    if ((yr_u128)(uint64_t)rules->fee * total_pd > (yr_u128)INT64_MAX)
+        return yr_where_arg(where, YR_ERR_OVERFLOW, "attendance");
+    size_t bad_day = 0;
+    st = plan_days(days, ndays, rules->pot_part, lcm, distributed, sum, &bad_day);
+    if (st == YR_ERR_RANGE)
+        return yr_where_fail(where, st, first_trainer(tr, ntr, bad_day), YR_WHERE_NONE, "trainers");
+    if (st != YR_OK)
+        return yr_where_arg(where, st, "trainers");
+    return YR_OK;
+}
+
+YR_API yr_status yr_pot_settle_where(const yr_pot_rules *rules, size_t ndays,
+                                     size_t nmunicipalities, const yr_attendance *attendance,
+                                     size_t natt, const yr_trainer *trainers, size_t ntr,
+                                     yr_pot_row *rows, yr_pot_summary *summary,
+                                     int64_t *day_undistributed, yr_where *where)
+{
+    yr_where_clear(where);
+    yr_status st =
+        check_args(rules, nmunicipalities, attendance, natt, trainers, ntr, rows, summary, where);
+    if (st != YR_OK)
+        return st;
+    if (ndays > SIZE_MAX / sizeof(pot_day))
+        return yr_where_arg(where, YR_ERR_NOMEM, NULL);
+    yr_pot_summary sum = {0};
+    yr_u128 lcm = 1;
+    uint64_t distributed = 0;
+    pot_day *days = calloc(ndays ? ndays : 1, sizeof(pot_day));
+    yr_rem *rems = calloc(nmunicipalities, sizeof(yr_rem));
+    uint64_t *pdays = calloc(nmunicipalities, sizeof(uint64_t));
+    if (days == NULL || rems == NULL || pdays == NULL) {
+        st = yr_where_arg(where, YR_ERR_NOMEM, NULL);
+        goto out;
+    }
+    st = settle_plan(rules, ndays, nmunicipalities, attendance, natt, trainers, ntr, days, pdays,
+                     &lcm, &distributed, &sum, where);
+    if (st != YR_OK)
+        goto out;
+    entitlements(days, trainers, ntr, rules, lcm, rems, nmunicipalities);
+    write_rows(rules, pdays, rems, nmunicipalities, distributed, rows, &sum);
     *summary = sum;
     if (day_undistributed != NULL) {
-        for (size_t d = 0; d < ndays; d++) {
+        for (size_t d = 0; d < ndays; d++)
             day_undistributed[d] = days[d].ntrainers == 0 ? rules->pot_part * days[d].people : 0;
-        }
     }
 out:
     free(days);
     free(rems);
     free(pdays);
     return st;
+}
+
+YR_API yr_status yr_pot_settle(const yr_pot_rules *rules, size_t ndays, size_t nmunicipalities,
+                               const yr_attendance *attendance, size_t natt,
+                               const yr_trainer *trainers, size_t ntr, yr_pot_row *rows,
+                               yr_pot_summary *summary, int64_t *day_undistributed)
+{
+    return yr_pot_settle_where(rules, ndays, nmunicipalities, attendance, natt, trainers, ntr, rows,
+                               summary, day_undistributed, NULL);
 }

@@ -3,6 +3,7 @@
 
 #include "yrkesresa/split.h"
 #include "internal/apportion.h"
+#include "internal/divisor.h"
 
 static const char *const method_names[YR_METHOD_COUNT] = {
     "largest_remainder",     "round_each",      "dhondt", "sainte_lague",
@@ -61,14 +62,72 @@ YR_API yr_status yr_method_from_name(const char *name, yr_method *method)
     return YR_ERR_RANGE;
 }
 
-/* Validate the weights; on success *wsum is their exact sum and *npos the positive ones. */
-static yr_status check_weights(const int64_t *weights, size_t n, yr_u128 *wsum, size_t *npos)
+/* ---- ties and error locations -------------------------------------------------------------- */
+
+static const char *const tie_names[YR_TIE_COUNT] = {"larger", "smaller", "report"};
+
+YR_API const char *yr_tie_name(yr_tie tie)
+{
+    if ((unsigned)tie >= YR_TIE_COUNT)
+        return NULL;
+    return tie_names[tie];
+}
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+YR_API yr_status yr_tie_from_name(const char *name, yr_tie *tie)
+{
+    if (name == NULL || tie == NULL)
+        return YR_ERR_NULL;
+    while (is_blank(*name))
+        name++;
+    size_t len = 0;
+    while (name[len] != '\0')
+        len++;
+    while (len > 0 && is_blank(name[len - 1]))
+        len--;
+    for (int t = 0; t < YR_TIE_COUNT; t++) {
+        size_t i = 0;
+        while (i < len && tie_names[t][i] != '\0' && name_char(name[i]) == tie_names[t][i])
+            i++;
+        if (i == len && tie_names[t][i] == '\0') {
+            *tie = (yr_tie)t;
+            return YR_OK;
+        }
+    }
+    return YR_ERR_RANGE;
+}
+
+static void set_where(yr_where *where, size_t record, const char *arg)
+{
+    if (where != NULL) {
+        where->record = record;
+        where->column = YR_WHERE_NONE;
+        where->arg = arg;
+    }
+}
+
+static yr_status fail(yr_where *where, yr_status st, size_t record, const char *arg)
+{
+    set_where(where, record, arg);
+    return st;
+}
+
+/* Validate the weights; on success *wsum is their exact sum and *npos the positive ones; on
+ * YR_ERR_NEGATIVE *bad is the first negative one. */
+static yr_status check_weights(const int64_t *weights, size_t n, yr_u128 *wsum, size_t *npos,
+                               size_t *bad)
 {
     yr_u128 sum = 0;
     size_t pos = 0;
     for (size_t i = 0; i < n; i++) {
-        if (weights[i] < 0)
+        if (weights[i] < 0) {
+            *bad = i;
             return YR_ERR_NEGATIVE;
+        }
         sum += (uint64_t)weights[i];
         pos += weights[i] > 0;
     }
@@ -91,11 +150,48 @@ static void negate_all(int64_t *out, size_t n)
         out[i] = (int64_t)((uint64_t)0 - (uint64_t)out[i]);
 }
 
+/* How the last units of a largest remainder are settled: the tie key is weight ^ flip (flip
+ * UINT64_MAX: the smaller weight wins); tie (when not NULL) receives YR_WHERE_NONE, or the first
+ * party among those whose equal remainders decide a unit. */
+typedef struct lr_rule {
+    uint64_t flip;
+    size_t *tie;
+} lr_rule;
+
+static void report_tie(const lr_rule *rule, size_t party)
+{
+    if (rule->tie != NULL)
+        *rule->tie = party;
+}
+
+/* The first party whose remainder equals the k-th largest, when the k-th and (k+1)-th largest
+ * are equal (rems[0..k) being the k that rank first); else YR_WHERE_NONE. */
+static size_t rem_tie(const yr_rem *rems, size_t nrem, size_t k)
+{
+    if (k == 0 || k >= nrem)
+        return YR_WHERE_NONE;
+    yr_u128 low = rems[0].rem, high = rems[k].rem;
+    for (size_t j = 1; j < k; j++)
+        low = rems[j].rem < low ? rems[j].rem : low;
+    for (size_t j = k + 1; j < nrem; j++)
+        high = rems[j].rem > high ? rems[j].rem : high;
+    if (low != high)
+        return YR_WHERE_NONE;
+    size_t first = YR_WHERE_NONE;
+    for (size_t j = 0; j < nrem; j++) {
+        if (rems[j].rem == low && rems[j].idx < first)
+            first = rems[j].idx;
+    }
+    return first;
+}
+
 /* Settle floors already in out[] (magnitudes) with nrem remainders: +1 to the k that rank first,
  * then apply the sign. */
-static void finish_lr(yr_rem *rems, size_t nrem, uint64_t k, int negative, int64_t *out, size_t n)
+static void finish_lr(yr_rem *rems, size_t nrem, uint64_t k, int negative, const lr_rule *rule,
+                      int64_t *out, size_t n)
 {
     yr_select_top(rems, nrem, (size_t)k);
+    report_tie(rule, rem_tie(rems, nrem, (size_t)k));
     for (size_t j = 0; j < k; j++)
         out[rems[j].idx] += 1;
     if (negative)
@@ -109,9 +205,9 @@ static void fill_zero(int64_t *out, size_t n)
 }
 
 /* Largest remainder on exact quotas (a + b * w_i) / d in 128 bits, where the caller has checked
- * that a + b * max(w) fits and the quotas add up to t. Ties by weight, then input order. */
+ * that a + b * max(w) fits and the quotas add up to t. Ties by the rule, then input order. */
 static yr_status settle_wide(uint64_t t, int negative, const int64_t *weights, size_t n, yr_u128 a,
-                             yr_u128 b, yr_u128 d, int64_t *out)
+                             yr_u128 b, yr_u128 d, const lr_rule *rule, int64_t *out)
 {
     yr_rem *rems = alloc_rems(n);
     if (rems == NULL)
@@ -127,12 +223,12 @@ static yr_status settle_wide(uint64_t t, int negative, const int64_t *weights, s
         floors += q;
         if (r != 0) {
             rems[nrem].rem = r;
-            rems[nrem].key = w;
+            rems[nrem].key = w ^ rule->flip;
             rems[nrem].idx = i;
             nrem++;
         }
     }
-    finish_lr(rems, nrem, t - floors, negative, out, n);
+    finish_lr(rems, nrem, t - floors, negative, rule, out, n);
     free(rems);
     return YR_OK;
 }
@@ -153,31 +249,86 @@ static yr_status settle_wide(uint64_t t, int negative, const int64_t *weights, s
  * remainder in one bucket, e.g. equal weights) 16 bytes per party, as before. */
 #define YR_LR_HBITS 11
 
+typedef struct lr64 {
+    uint64_t qt, rt, m, wsum;
+} lr64;
+
 /* floor(rt*w / W) for rt < W, with m = floor(2^64 rt / W) precomputed, and the remainder in *rem:
  * the estimate floor(w m / 2^64) is the floor or one less, so one correction makes it exact. */
-static inline uint64_t floor_rem(uint64_t w, uint64_t m, uint64_t rt, uint64_t wsum, uint64_t *rem)
+static inline uint64_t floor_rem(const lr64 *p, uint64_t w, uint64_t *rem)
 {
-    uint64_t e = (uint64_t)(((yr_u128)w * m) >> 64);
-    yr_u128 r = (yr_u128)rt * w - (yr_u128)e * wsum;
-    if (r >= wsum) {
+    uint64_t e = (uint64_t)(((yr_u128)w * p->m) >> 64);
+    yr_u128 r = (yr_u128)p->rt * w - (yr_u128)e * p->wsum;
+    if (r >= p->wsum) {
         e++;
-        r -= wsum;
+        r -= p->wsum;
     }
     *rem = (uint64_t)r;
     return e;
 }
 
-static inline uint64_t lr_rem(uint64_t w, uint64_t floor_part, uint64_t rt, uint64_t wsum)
+/* The remainder of a party whose floor qt*w + floor(rt*w / W) is in out: below W. */
+static inline uint64_t lr_rem(const lr64 *p, uint64_t w, int64_t floor_all)
 {
-    /* floor_part = floor(rt*w / W); the remainder rt*w - floor_part*W < W */
-    return (uint64_t)((yr_u128)rt * w - (yr_u128)floor_part * wsum);
+    uint64_t floor_part = (uint64_t)floor_all - p->qt * w;
+    return (uint64_t)((yr_u128)p->rt * w - (yr_u128)floor_part * p->wsum);
+}
+
+/* +1 to the `need` candidates (cand[0..ncand) in input order, floors in out[]) that rank first:
+ * the largest remainders, then the tie key, then the earlier. vals: scratch for ncand values. */
+static void settle_bucket(const lr64 *p, const int64_t *weights, const uint64_t *cand,
+                          uint64_t *vals, size_t ncand, size_t need, const lr_rule *rule,
+                          int64_t *out)
+{
+    for (size_t j = 0; j < ncand; j++)
+        vals[j] = lr_rem(p, (uint64_t)weights[cand[j]], out[cand[j]]);
+    uint64_t v = yr_kth_largest_u64(vals, ncand, need);
+    /* vals was reordered; recompute each candidate's remainder as it is needed */
+    size_t above = 0, tied = 0, first_tied = YR_WHERE_NONE;
+    for (size_t j = 0; j < ncand; j++) {
+        uint64_t w = (uint64_t)weights[cand[j]], r = lr_rem(p, w, out[cand[j]]);
+        if (r > v) {
+            above++;
+        } else if (r == v) {
+            vals[tied++] = w ^ rule->flip;
+            first_tied = first_tied == YR_WHERE_NONE ? cand[j] : first_tied;
+        }
+    }
+    size_t need_tied = need - above;
+    report_tie(rule, need_tied < tied ? first_tied : YR_WHERE_NONE);
+    uint64_t kv = need_tied < tied ? yr_kth_largest_u64(vals, tied, need_tied) : 0;
+    size_t better = 0;
+    if (need_tied < tied) {
+        for (size_t j = 0; j < ncand; j++) {
+            uint64_t w = (uint64_t)weights[cand[j]];
+            better += (w ^ rule->flip) > kv && lr_rem(p, w, out[cand[j]]) == v;
+        }
+    }
+    size_t equal_left = need_tied - better;
+    for (size_t j = 0; j < ncand; j++) {
+        uint64_t w = (uint64_t)weights[cand[j]], key = w ^ rule->flip;
+        uint64_t r = lr_rem(p, w, out[cand[j]]);
+        int win = r > v;
+        if (r == v) {
+            if (need_tied == tied || key > kv) {
+                win = 1;
+            } else if (key == kv && equal_left > 0) {
+                win = 1;
+                equal_left--;
+            }
+        }
+        /* out[] still holds the floors: every remainder above was computed from them */
+        vals[j] = (uint64_t)win;
+    }
+    for (size_t j = 0; j < ncand; j++)
+        out[cand[j]] += (int64_t)vals[j];
 }
 
 static yr_status split_lr64(uint64_t t, int negative, const int64_t *weights, size_t n,
-                            uint64_t wsum, int64_t *out)
+                            uint64_t wsum, const lr_rule *rule, int64_t *out)
 {
-    const uint64_t qt = t / wsum, rt = t % wsum;
-    const uint64_t m = (uint64_t)(((yr_u128)rt << 64) / wsum);
+    lr64 p = {t / wsum, t % wsum, 0, wsum};
+    p.m = (uint64_t)(((yr_u128)p.rt << 64) / wsum);
     unsigned bits = 0;
     while (bits < 64 && (wsum >> bits) != 0)
         bits++;
@@ -189,7 +340,7 @@ static yr_status split_lr64(uint64_t t, int negative, const int64_t *weights, si
     uint64_t floors = 0;
     for (size_t i = 0; i < n; i++) {
         uint64_t w = (uint64_t)weights[i], r;
-        floors += qt * w + floor_rem(w, m, rt, wsum, &r);
+        floors += p.qt * w + floor_rem(&p, w, &r);
         hist[r >> shift]++;
     }
     uint64_t k = t - floors; /* < number of nonzero remainders */
@@ -202,72 +353,27 @@ static yr_status split_lr64(uint64_t t, int negative, const int64_t *weights, si
         }
     }
     size_t ncand = k > 0 ? hist[b] : 0;
-    size_t need = (size_t)k - cum; /* winners to pick inside bucket b */
     if (ncand > SIZE_MAX / (2 * sizeof(uint64_t)))
         return YR_ERR_NOMEM;
-    uint64_t *cand = NULL, *vals = NULL;
+    uint64_t *cand = NULL;
     if (ncand > 0) {
         cand = malloc(2 * ncand * sizeof(uint64_t));
         if (cand == NULL)
             return YR_ERR_NOMEM;
-        vals = cand + ncand;
     }
     /* Nothing can fail from here: write the floors and +1 for every higher bucket. */
     size_t c = 0;
     for (size_t i = 0; i < n; i++) {
         uint64_t w = (uint64_t)weights[i], r;
-        uint64_t e = floor_rem(w, m, rt, wsum, &r);
+        uint64_t e = floor_rem(&p, w, &r);
         uint64_t bk = r >> shift;
-        out[i] = (int64_t)(qt * w + e + (k > 0 && bk > b));
+        out[i] = (int64_t)(p.qt * w + e + (k > 0 && bk > b));
         if (ncand > 0 && bk == b)
             cand[c++] = i;
     }
+    report_tie(rule, YR_WHERE_NONE);
     if (ncand > 0) {
-        for (size_t j = 0; j < ncand; j++) {
-            uint64_t w = (uint64_t)weights[cand[j]];
-            vals[j] = lr_rem(w, (uint64_t)out[cand[j]] - qt * w, rt, wsum);
-        }
-        uint64_t v = yr_kth_largest_u64(vals, ncand, need);
-        /* vals was reordered; recompute each candidate's remainder as it is needed */
-        size_t above = 0, tied = 0;
-        for (size_t j = 0; j < ncand; j++) {
-            uint64_t w = (uint64_t)weights[cand[j]];
-            uint64_t r = lr_rem(w, (uint64_t)out[cand[j]] - qt * w, rt, wsum);
-            if (r > v) {
-                above++;
-            } else if (r == v) {
-                vals[tied++] = w;
-            }
-        }
-        size_t need_tied = need - above;
-        uint64_t wv = need_tied < tied ? yr_kth_largest_u64(vals, tied, need_tied) : 0;
-        size_t heavier = 0;
-        if (need_tied < tied) {
-            for (size_t j = 0; j < ncand; j++) {
-                uint64_t w = (uint64_t)weights[cand[j]];
-                heavier += w > wv && lr_rem(w, (uint64_t)out[cand[j]] - qt * w, rt, wsum) == v;
-            }
-        }
-        size_t equal_left = need_tied - heavier;
-        for (size_t j = 0; j < ncand; j++) {
-            size_t i = cand[j];
-            uint64_t w = (uint64_t)weights[i];
-            uint64_t r = lr_rem(w, (uint64_t)out[i] - qt * w, rt, wsum);
-            int win = r > v;
-            if (r == v) {
-                if (need_tied == tied || w > wv) {
-                    win = 1;
-                } else if (w == wv && equal_left > 0) {
-                    win = 1;
-                    equal_left--;
-                }
-            }
-            /* out[i] is still the floor here: every candidate's remainder above was computed
-             * from it before any candidate was changed */
-            vals[j] = (uint64_t)win;
-        }
-        for (size_t j = 0; j < ncand; j++)
-            out[cand[j]] += (int64_t)vals[j];
+        settle_bucket(&p, weights, cand, cand + ncand, ncand, (size_t)k - cum, rule, out);
         free(cand);
     }
     if (negative)
@@ -277,10 +383,11 @@ static yr_status split_lr64(uint64_t t, int negative, const int64_t *weights, si
 
 /* Largest remainder (Hamilton) and round-each: floors of T*w/W, then the remainders decide. */
 static yr_status split_quota(int64_t total, const int64_t *weights, size_t n, yr_u128 wsum,
-                             int round_each, int64_t *out)
+                             int round_each, const lr_rule *rule, int64_t *out)
 {
     uint64_t t = yr_abs64(total);
     int negative = total < 0;
+    report_tie(rule, YR_WHERE_NONE);
     if (round_each) {
         for (size_t i = 0; i < n; i++) {
             yr_u128 p = (yr_u128)t * (uint64_t)weights[i];
@@ -294,328 +401,242 @@ static yr_status split_quota(int64_t total, const int64_t *weights, size_t n, yr
         return YR_OK;
     }
     if ((wsum >> 64) == 0)
-        return split_lr64(t, negative, weights, n, (uint64_t)wsum, out);
-    return settle_wide(t, negative, weights, n, 0, t, wsum, out);
+        return split_lr64(t, negative, weights, n, (uint64_t)wsum, rule, out);
+    return settle_wide(t, negative, weights, n, 0, t, wsum, rule, out);
 }
 
-/* ---- divisor methods -------------------------------------------------------------------- */
+/* ---- options ------------------------------------------------------------------------------- */
 
-/* The divisor for a party's next unit when it holds s units, as an exact integer on a scale
- * common to all parties (for Huntington-Hill the square of the divisor; weights are squared to
- * match). */
-static yr_u128 divisor(yr_method method, uint64_t s)
+YR_API void yr_split_options_init(yr_split_options *opt)
 {
-    switch (method) {
-    case YR_DHONDT:
-        return (yr_u128)s + 1;
-    case YR_SAINTE_LAGUE:
-        return 2 * (yr_u128)s + 1;
-    case YR_SAINTE_LAGUE_MODIFIED: /* 1.2, 3, 5, ... scaled by 5 */
-        return s == 0 ? 6 : 5 * (2 * (yr_u128)s + 1);
-    case YR_HUNTINGTON_HILL: /* sqrt(s(s+1)), squared */
-        return (yr_u128)s * ((yr_u128)s + 1);
-    case YR_ADAMS:
-        return s;
-    default:
-        return 1;
-    }
+    if (opt == NULL)
+        return;
+    opt->method = YR_LARGEST_REMAINDER;
+    opt->tie = YR_TIE_LARGER_WEIGHT;
+    opt->minimum = NULL;
+    opt->maximum = NULL;
+    opt->threshold_num = 0;
+    opt->threshold_den = 1;
+    opt->first_divisor_num = 0;
+    opt->first_divisor_den = 0;
 }
 
-typedef struct divisor_ctx {
-    yr_method method;
-    const int64_t *weights;
-    const int64_t *seats;
-    int removing; /* 0: heap of next units (best first); 1: heap of last units (worst first) */
-} divisor_ctx;
-
-/* Sign of priority(a's unit number sa+1) - priority(b's unit number sb+1), ties broken by the
- * SPEC rule (larger weight, then earlier party), so it is never 0 for a != b. */
-static int unit_cmp(const divisor_ctx *c, size_t a, uint64_t sa, size_t b, uint64_t sb)
+static int is_divisor_method(yr_method m)
 {
-    yr_u128 wa = (uint64_t)c->weights[a], wb = (uint64_t)c->weights[b];
-    if (c->method == YR_DEAN) {
-        /* w / (2s(s+1)/(2s+1)) = w(2s+1) / (2s(s+1)) */
-        int cmp = yr_cmp_products(wa * (2 * (yr_u128)sa + 1), 2 * (yr_u128)sb * ((yr_u128)sb + 1),
-                                  wb * (2 * (yr_u128)sb + 1), 2 * (yr_u128)sa * ((yr_u128)sa + 1));
-        if (cmp != 0)
-            return cmp;
-        if (c->weights[a] != c->weights[b])
-            return c->weights[a] > c->weights[b] ? 1 : -1;
-        return a < b ? 1 : (a > b ? -1 : 0);
-    }
-    if (c->method == YR_HUNTINGTON_HILL) {
-        wa *= wa;
-        wb *= wb;
-    }
-    /* w_a / d_a > w_b / d_b  <=>  w_a * d_b > w_b * d_a  (d == 0 is an infinite priority) */
-    int cmp = yr_cmp_products(wa, divisor(c->method, sb), wb, divisor(c->method, sa));
-    if (cmp != 0)
-        return cmp;
-    if (c->weights[a] != c->weights[b])
-        return c->weights[a] > c->weights[b] ? 1 : -1;
-    return a < b ? 1 : (a > b ? -1 : 0);
+    return m != YR_LARGEST_REMAINDER && m != YR_ROUND_EACH;
 }
 
-/* 1 when a belongs above b in the heap. */
-static int heap_before(const divisor_ctx *c, size_t a, size_t b)
+/* Everything in the options that does not depend on the weights. */
+static yr_status check_options(const yr_split_options *o, yr_where *where)
 {
-    uint64_t sa = (uint64_t)c->seats[a], sb = (uint64_t)c->seats[b];
-    if (!c->removing)
-        return unit_cmp(c, a, sa, b, sb) > 0;
-    return unit_cmp(c, a, sa - 1, b, sb - 1) < 0;
-}
-
-static void sift_down(const divisor_ctx *c, size_t *heap, size_t len, size_t pos)
-{
-    for (;;) {
-        size_t best = pos, l = 2 * pos + 1, r = l + 1;
-        if (l < len && heap_before(c, heap[l], heap[best]))
-            best = l;
-        if (r < len && heap_before(c, heap[r], heap[best]))
-            best = r;
-        if (best == pos)
-            return;
-        size_t t = heap[pos];
-        heap[pos] = heap[best];
-        heap[best] = t;
-        pos = best;
+    if ((unsigned)o->method >= YR_METHOD_COUNT)
+        return fail(where, YR_ERR_RANGE, YR_WHERE_NONE, "method");
+    if ((unsigned)o->tie >= YR_TIE_COUNT)
+        return fail(where, YR_ERR_RANGE, YR_WHERE_NONE, "tie");
+    if (o->threshold_num != 0 &&
+        (o->threshold_den <= 0 || o->threshold_num < 0 || o->threshold_num > o->threshold_den))
+        return fail(where, YR_ERR_RANGE, YR_WHERE_NONE, "threshold");
+    if (o->first_divisor_num != 0 || o->first_divisor_den != 0) {
+        int sainte_lague = o->method == YR_SAINTE_LAGUE || o->method == YR_SAINTE_LAGUE_MODIFIED;
+        if (!sainte_lague || o->first_divisor_den <= 0 || o->first_divisor_num < 0 ||
+            (yr_u128)o->first_divisor_num > 3 * (yr_u128)o->first_divisor_den)
+            return fail(where, YR_ERR_RANGE, YR_WHERE_NONE, "first_divisor");
     }
-}
-
-/* Units a party holds when every unit whose divisor is below x = p / b is given, i.e. all units
- * of priority above the cut b/p per unit of weight: #{s >= 0 : d(s) < x}. p > 0, b < 2^63. */
-static uint64_t units_below(yr_method method, yr_u128 p, yr_u128 b)
-{
-    uint64_t f = (uint64_t)(p / b);
-    yr_u128 r = p % b;
-    switch (method) {
-    case YR_DHONDT: /* s + 1 < x */
-        return r > 0 ? f : (f > 0 ? f - 1 : 0);
-    case YR_SAINTE_LAGUE: /* s + 1/2 < x */
-        return f + (2 * r > b);
-    case YR_SAINTE_LAGUE_MODIFIED: /* 0.6 < x for the first unit, then s + 1/2 < x */
-        if (yr_cmp_products(p, 5, b, 3) <= 0)
-            return 0;
-        return f + (2 * r > b) > 0 ? f + (2 * r > b) : 1;
-    case YR_HUNTINGTON_HILL: /* s(s+1) < x^2: every s < f, and s = f when f(f+1) < x^2 */
-        if (r == 0)
-            return f;
-        /* f(f+1) < (f + r/b)^2  <=>  f b (b - 2r) < r^2 */
-        return f + (2 * r >= b || yr_cmp_products((yr_u128)f * b, b - 2 * r, r, r) < 0);
-    case YR_ADAMS: /* s < x */
-        return f + (r > 0);
-    default:
-        return f;
-    }
-}
-
-/* The allocation "every unit above the cut" for the multiplier mult / den per unit of weight
- * (see units_below) into out[]; returns its sum. */
-static uint64_t jump_to(yr_method method, const int64_t *weights, size_t n, yr_u128 mult,
-                        yr_u128 den, int64_t *out)
-{
-    uint64_t given = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint64_t w = (uint64_t)weights[i];
-        uint64_t s = 0;
-        if (w > 0) {
-            yr_u128 p = mult * w;
-            s = p > 0 ? units_below(method, p, den) : 0;
-        }
-        out[i] = (int64_t)s;
-        given += s;
-    }
-    return given;
-}
-
-/* Huntington-Hill and Adams with fewer units than positive weights: every first unit has an
- * infinite priority (divisor 0), so the t units go to the t heaviest parties, ties to the earlier
- * party; O(n) by selection. 0 < t < npos. */
-static yr_status first_units(uint64_t t, const int64_t *weights, size_t n, size_t npos,
-                             int64_t *out)
-{
-    if (npos > SIZE_MAX / sizeof(uint64_t))
-        return YR_ERR_NOMEM;
-    uint64_t *w = malloc(npos * sizeof(uint64_t));
-    if (w == NULL)
-        return YR_ERR_NOMEM;
-    size_t len = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (weights[i] > 0)
-            w[len++] = (uint64_t)weights[i];
-    }
-    uint64_t v = yr_kth_largest_u64(w, len, (size_t)t);
-    size_t heavier = 0;
-    for (size_t i = 0; i < n; i++)
-        heavier += (uint64_t)weights[i] > v;
-    size_t equal_left = (size_t)t - heavier;
-    for (size_t i = 0; i < n; i++) {
-        uint64_t wi = (uint64_t)weights[i];
-        int64_t s = wi > v;
-        if (wi == v && equal_left > 0) {
-            s = 1;
-            equal_left--;
-        }
-        out[i] = s;
-    }
-    free(w);
+    if (!is_divisor_method(o->method) && (o->minimum != NULL || o->maximum != NULL))
+        return fail(where, YR_ERR_RANGE, YR_WHERE_NONE, o->minimum != NULL ? "minimum" : "maximum");
     return YR_OK;
 }
 
-/* Divisor methods, "jump and step" (Pukelsheim, Proportional Representation, ch. 4): jump to the
- * allocation that gives every unit above a well-chosen cut, then step one unit at a time with a
- * heap to the requested total. Every allocation "all units above a cut" is the divisor method's
- * own result for its own sum, so stepping up gives the top-T units and stepping down removes the
- * lowest ones; the result is the same as giving units one by one from zero.
- *
- * Cut: x_i = w_i (T + m(delta - 1/2)) / W with delta the method's divisor offset (d(s) ~ s +
- * delta; m the parties with a positive weight), which makes the jump miss T by about sqrt(m) for
- * typical data. That offset is exact only for parties with many units: when the quotas are small
- * (T of the order of m or below) the jump can miss by a fraction of m, and a heap step costs
- * microseconds where a jump costs tens of nanoseconds per party, so while the miss is above
- * max(1024, m/64) the multiplier is corrected (proportionally to T / given, kept inside the
- * bracket of multipliers known to give too few and too many; the sum is non-decreasing in the
- * multiplier) and the jump repeated, at most 8 times. When W is too large for the exact rounding
- * (>= 2^61) the jump is replaced by a provable lower bound: each party holds at least
- * w_i (T - m) / W - 1 units, a start at most 3m below T. Either way the steps are O(m log m),
- * independent of the total. */
-static yr_status split_divisor(int64_t total, const int64_t *weights, size_t n, yr_u128 wsum,
-                               size_t npos, yr_method method, int64_t *out)
+/* The weights with every party below the threshold set to 0, in a new array (*eff, to be freed),
+ * or *eff NULL when there is no threshold. A party excluded with a minimum > 0 is an error. */
+static yr_status apply_threshold(const int64_t *weights, size_t n, yr_u128 wsum,
+                                 const yr_split_options *o, int64_t **eff, yr_where *where)
 {
-    uint64_t t = (uint64_t)total;
-    if (t == 0) {
+    *eff = NULL;
+    if (o->threshold_num == 0)
+        return YR_OK;
+    int64_t *w = malloc(n * sizeof *w);
+    if (w == NULL)
+        return fail(where, YR_ERR_NOMEM, YR_WHERE_NONE, NULL);
+    for (size_t i = 0; i < n; i++) {
+        /* w_i < num/den * W  <=>  w_i * den < num * W */
+        int below = yr_cmp_products((uint64_t)weights[i], (uint64_t)o->threshold_den,
+                                    (uint64_t)o->threshold_num, wsum) < 0;
+        if (below && o->minimum != NULL && o->minimum[i] > 0) {
+            free(w);
+            return fail(where, YR_ERR_RANGE, i, "minimum");
+        }
+        w[i] = below ? 0 : weights[i];
+    }
+    *eff = w;
+    return YR_OK;
+}
+
+/* Per-party bounds and their sums against the total (t >= 0); wsum and the weights after the
+ * threshold. zero_arg names the argument blamed when no party can take the units. */
+static yr_status check_bounds(const yr_split_options *o, const int64_t *w, size_t n, yr_u128 wsum,
+                              uint64_t t, const char *zero_arg, yr_where *where)
+{
+    yr_u128 lo_sum = 0, cap = 0;
+    int unbounded = 0;
+    for (size_t i = 0; i < n; i++) {
+        int64_t lo = o->minimum != NULL ? o->minimum[i] : 0;
+        if (lo < 0)
+            return fail(where, YR_ERR_RANGE, i, "minimum");
+        if (o->maximum != NULL && o->maximum[i] < lo)
+            return fail(where, YR_ERR_RANGE, i, "maximum");
+        lo_sum += (uint64_t)lo;
+        if (w[i] == 0)
+            cap += (uint64_t)lo;
+        else if (o->maximum != NULL)
+            cap += (uint64_t)o->maximum[i];
+        else
+            unbounded = 1;
+    }
+    if (lo_sum > t)
+        return fail(where, YR_ERR_RANGE, YR_WHERE_NONE, "minimum");
+    if (wsum == 0 && t > lo_sum)
+        return fail(where, YR_ERR_ZERO_WEIGHT, YR_WHERE_NONE, zero_arg);
+    if (!unbounded && cap < t)
+        return fail(where, YR_ERR_RANGE, YR_WHERE_NONE, "maximum");
+    return YR_OK;
+}
+
+/* A divisor method on validated input. */
+static yr_status split_divisor(uint64_t t, const int64_t *w, size_t n, const yr_split_options *o,
+                               size_t *tie, int64_t *out)
+{
+    yr_divisor_job job = {o->method,  1, 1, o->tie == YR_TIE_SMALLER_WEIGHT, w, o->minimum,
+                          o->maximum, n, t};
+    if (o->first_divisor_den != 0) {
+        job.fd_num = (uint64_t)o->first_divisor_num;
+        job.fd_den = (uint64_t)o->first_divisor_den;
+    } else if (o->method == YR_SAINTE_LAGUE_MODIFIED) {
+        job.fd_num = 6; /* 1.2 */
+        job.fd_den = 5;
+    }
+    return yr_divisor_split(&job, out, tie);
+}
+
+/* The split of validated weights (after the threshold) into out; tie as in lr_rule. */
+static yr_status split_valid(int64_t total, const int64_t *w, size_t n, yr_u128 wsum,
+                             const yr_split_options *o, size_t *tie, int64_t *out)
+{
+    if (is_divisor_method(o->method))
+        return split_divisor((uint64_t)total, w, n, o, tie, out);
+    if (wsum == 0) {
         fill_zero(out, n);
+        if (tie != NULL)
+            *tie = YR_WHERE_NONE;
         return YR_OK;
     }
-    if ((method == YR_HUNTINGTON_HILL || method == YR_ADAMS || method == YR_DEAN) && t < npos)
-        return first_units(t, weights, n, npos, out);
-    if (npos > SIZE_MAX / sizeof(size_t))
-        return YR_ERR_NOMEM;
-    size_t *heap = malloc((npos ? npos : 1) * sizeof(size_t));
-    if (heap == NULL)
-        return YR_ERR_NOMEM;
-    int jump = method != YR_DEAN && (wsum >> 61) == 0 && t < ((uint64_t)1 << 62) &&
-               npos < ((uint64_t)1 << 60);
-    uint64_t given = 0;
-    if (jump) {
-        yr_u128 mult, den = 2 * wsum;
-        if (method == YR_DHONDT)
-            mult = 2 * (yr_u128)t + npos;
-        else if (method == YR_ADAMS)
-            mult = 2 * (yr_u128)t > npos ? 2 * (yr_u128)t - npos : 0;
-        else
-            mult = 2 * (yr_u128)t;
-        given = jump_to(method, weights, n, mult, den, out);
-        /* mult = cap gives every method at least sum(x_i) - m = 2T >= T units */
-        const yr_u128 cap = 4 * (yr_u128)t + 2 * (yr_u128)npos;
-        const uint64_t slack = npos / 64 > 1024 ? npos / 64 : 1024;
-        yr_u128 lo = 0, hi = 0; /* hi == 0: no multiplier known to give too many yet */
-        for (int round = 0; round < 8 && (given > t ? given - t : t - given) > slack; round++) {
-            if (given > t)
-                hi = mult;
-            else
-                lo = mult;
-            yr_u128 next = given > 0 ? mult * t / given : 2 * mult + 2;
-            if (hi != 0 && next >= hi)
-                next = lo + (hi - lo) / 2;
-            if (next <= lo)
-                next = hi != 0 ? lo + (hi - lo) / 2 : 2 * lo + 2;
-            if (next > cap)
-                next = cap;
-            if (next == mult)
-                break;
-            mult = next;
-            given = jump_to(method, weights, n, mult, den, out);
-        }
-    } else {
-        uint64_t base = t > npos ? t - npos : 0;
-        for (size_t i = 0; i < n; i++) {
-            uint64_t w = (uint64_t)weights[i];
-            uint64_t s = 0;
-            if (w > 0) {
-                uint64_t q = (uint64_t)(((yr_u128)base * w) / wsum);
-                s = q > 0 ? q - 1 : 0;
-            }
-            out[i] = (int64_t)s;
-            given += s;
-        }
+    lr_rule rule = {o->tie == YR_TIE_SMALLER_WEIGHT ? UINT64_MAX : 0, tie};
+    return split_quota(total, w, n, wsum, o->method == YR_ROUND_EACH, &rule, out);
+}
+
+/* Run the split; with YR_TIE_REPORT into a scratch copy, kept only when no tie decides. */
+static yr_status split_checked(int64_t total, const int64_t *w, size_t n, yr_u128 wsum,
+                               const yr_split_options *o, int64_t *out, yr_where *where)
+{
+    if (o->tie != YR_TIE_REPORT) {
+        yr_status st = split_valid(total, w, n, wsum, o, NULL, out);
+        return st == YR_OK ? YR_OK : fail(where, st, YR_WHERE_NONE, NULL);
     }
-    size_t len = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (weights[i] > 0)
-            heap[len++] = i;
+    int64_t *tmp = malloc(n * sizeof *tmp);
+    if (tmp == NULL)
+        return fail(where, YR_ERR_NOMEM, YR_WHERE_NONE, NULL);
+    size_t tie = YR_WHERE_NONE;
+    yr_status st = split_valid(total, w, n, wsum, o, &tie, tmp);
+    if (st == YR_OK && tie != YR_WHERE_NONE)
+        st = fail(where, YR_ERR_TIE, tie, "tie");
+    else if (st != YR_OK)
+        fail(where, st, YR_WHERE_NONE, NULL);
+    if (st == YR_OK) {
+        for (size_t i = 0; i < n; i++)
+            out[i] = tmp[i];
     }
-    divisor_ctx c = {method, weights, out, given > t};
-    if (c.removing) {
-        /* only parties holding units can give one back */
-        size_t keep = 0;
-        for (size_t j = 0; j < len; j++) {
-            if (out[heap[j]] > 0)
-                heap[keep++] = heap[j];
-        }
-        len = keep;
+    free(tmp);
+    return st;
+}
+
+YR_API yr_status yr_split_with_where(int64_t total, const int64_t *weights, size_t n,
+                                     const yr_split_options *opt, int64_t *out, yr_where *where)
+{
+    set_where(where, YR_WHERE_NONE, NULL);
+    if (n == 0)
+        return fail(where, YR_ERR_EMPTY, YR_WHERE_NONE, "weights");
+    if (weights == NULL || out == NULL || opt == NULL)
+        return fail(where, YR_ERR_NULL, YR_WHERE_NONE,
+                    weights == NULL ? "weights" : (out == NULL ? "out" : "options"));
+    yr_status st = check_options(opt, where);
+    if (st != YR_OK)
+        return st;
+    yr_u128 wsum;
+    size_t npos, bad = YR_WHERE_NONE;
+    if (check_weights(weights, n, &wsum, &npos, &bad) != YR_OK)
+        return fail(where, YR_ERR_NEGATIVE, bad, "weights");
+    int divisor = is_divisor_method(opt->method);
+    if (divisor && total < 0)
+        return fail(where, YR_ERR_NEGATIVE, YR_WHERE_NONE, "total");
+    int64_t *eff = NULL;
+    st = apply_threshold(weights, n, wsum, opt, &eff, where);
+    if (st != YR_OK)
+        return st;
+    const int64_t *w = eff != NULL ? eff : weights;
+    const char *zero_arg = "weights";
+    if (eff != NULL) {
+        yr_u128 before = wsum;
+        (void)check_weights(w, n, &wsum, &npos, &bad);
+        zero_arg = wsum == 0 && before != 0 ? "threshold" : "weights";
     }
-    for (size_t p = len / 2; p-- > 0;)
-        sift_down(&c, heap, len, p);
-    for (; given < t; given++) {
-        out[heap[0]] += 1;
-        sift_down(&c, heap, len, 0);
-    }
-    for (; given > t; given--) {
-        size_t top = heap[0];
-        out[top] -= 1;
-        if (out[top] == 0)
-            heap[0] = heap[--len];
-        sift_down(&c, heap, len, 0);
-    }
-    free(heap);
-    return YR_OK;
+    if (divisor)
+        st = check_bounds(opt, w, n, wsum, (uint64_t)total, zero_arg, where);
+    else if (wsum == 0 && total != 0)
+        st = fail(where, YR_ERR_ZERO_WEIGHT, YR_WHERE_NONE, zero_arg);
+    if (st == YR_OK)
+        st = split_checked(total, w, n, wsum, opt, out, where);
+    free(eff);
+    return st;
+}
+
+YR_API yr_status yr_split_with(int64_t total, const int64_t *weights, size_t n,
+                               const yr_split_options *opt, int64_t *out)
+{
+    return yr_split_with_where(total, weights, n, opt, out, NULL);
+}
+
+YR_API yr_status yr_split_where(int64_t total, const int64_t *weights, size_t n, yr_method method,
+                                int64_t *out, yr_where *where)
+{
+    yr_split_options opt;
+    yr_split_options_init(&opt);
+    opt.method = method;
+    return yr_split_with_where(total, weights, n, &opt, out, where);
 }
 
 YR_API yr_status yr_split(int64_t total, const int64_t *weights, size_t n, yr_method method,
                           int64_t *out)
 {
-    if (n == 0)
-        return YR_ERR_EMPTY;
-    if (weights == NULL || out == NULL)
-        return YR_ERR_NULL;
-    if ((unsigned)method >= YR_METHOD_COUNT)
-        return YR_ERR_RANGE;
-    yr_u128 wsum;
-    size_t npos;
-    yr_status st = check_weights(weights, n, &wsum, &npos);
-    if (st != YR_OK)
-        return st;
-    int divisor_method = method != YR_LARGEST_REMAINDER && method != YR_ROUND_EACH;
-    if (divisor_method && total < 0)
-        return YR_ERR_NEGATIVE;
-    if (wsum == 0) {
-        if (total != 0)
-            return YR_ERR_ZERO_WEIGHT;
-        fill_zero(out, n);
-        return YR_OK;
-    }
-    if (divisor_method)
-        return split_divisor(total, weights, n, wsum, npos, method, out);
-    return split_quota(total, weights, n, wsum, method == YR_ROUND_EACH, out);
+    return yr_split_where(total, weights, n, method, out, NULL);
 }
 
 /* ---- mixed model -------------------------------------------------------------------------- */
 
-YR_API yr_status yr_split_mixed(int64_t total, int64_t equal_part_num, int64_t equal_part_den,
-                                const int64_t *weights, size_t n, int64_t *out)
+YR_API yr_status yr_split_mixed_where(int64_t total, int64_t equal_part_num, int64_t equal_part_den,
+                                      const int64_t *weights, size_t n, int64_t *out,
+                                      yr_where *where)
 {
+    set_where(where, YR_WHERE_NONE, NULL);
     if (n == 0)
-        return YR_ERR_EMPTY;
+        return fail(where, YR_ERR_EMPTY, YR_WHERE_NONE, "weights");
     if (weights == NULL || out == NULL)
-        return YR_ERR_NULL;
+        return fail(where, YR_ERR_NULL, YR_WHERE_NONE, weights == NULL ? "weights" : "out");
     if (equal_part_den <= 0 || equal_part_num < 0 || equal_part_num > equal_part_den)
-        return YR_ERR_RANGE;
+        return fail(where, YR_ERR_RANGE, YR_WHERE_NONE, "equal_part");
     yr_u128 wsum;
-    size_t npos;
-    yr_status st = check_weights(weights, n, &wsum, &npos);
-    if (st != YR_OK)
-        return st;
+    size_t npos, bad = YR_WHERE_NONE;
+    if (check_weights(weights, n, &wsum, &npos, &bad) != YR_OK)
+        return fail(where, YR_ERR_NEGATIVE, bad, "weights");
     uint64_t t = yr_abs64(total);
     uint64_t g = (uint64_t)yr_gcd_u128((uint64_t)equal_part_num, (uint64_t)equal_part_den);
     uint64_t num = (uint64_t)equal_part_num / g, den = (uint64_t)equal_part_den / g;
@@ -624,7 +645,7 @@ YR_API yr_status yr_split_mixed(int64_t total, int64_t equal_part_num, int64_t e
         return YR_OK;
     }
     if (wsum == 0 && num != den)
-        return YR_ERR_ZERO_WEIGHT;
+        return fail(where, YR_ERR_ZERO_WEIGHT, YR_WHERE_NONE, "weights");
     /* quota_i = t*num/(den*n) + t*(den-num)*w_i/(den*W) = N_i / D with
      * N_i = t*num*W + t*(den-num)*w_i*n and D = den*n*W (W taken as 1 when it is 0, which only
      * happens when num == den). */
@@ -632,7 +653,7 @@ YR_API yr_status yr_split_mixed(int64_t total, int64_t equal_part_num, int64_t e
     yr_u128 eq_num, d, nn = (yr_u128)n;
     if (!yr_mul_u128_checked((yr_u128)t * num, w_all, &eq_num) ||
         !yr_mul_u128_checked((yr_u128)den * nn, w_all, &d))
-        return YR_ERR_OVERFLOW;
+        return fail(where, YR_ERR_OVERFLOW, YR_WHERE_NONE, "total");
     yr_u128 pop_unit = (yr_u128)t * (den - num); /* < 2^127 */
     /* Check every N_i before writing anything. The largest weight gives the largest N_i. */
     uint64_t wmax = 0;
@@ -640,7 +661,15 @@ YR_API yr_status yr_split_mixed(int64_t total, int64_t equal_part_num, int64_t e
         wmax = (uint64_t)weights[i] > wmax ? (uint64_t)weights[i] : wmax;
     yr_u128 pmax;
     if (!yr_mul_u128_checked(pop_unit, (yr_u128)wmax * nn, &pmax) || pmax > YR_U128_MAX - eq_num)
-        return YR_ERR_OVERFLOW;
+        return fail(where, YR_ERR_OVERFLOW, YR_WHERE_NONE, "total");
     /* pop_unit * n may wrap only when wmax == 0, where it is multiplied by 0 */
-    return settle_wide(t, total < 0, weights, n, eq_num, pop_unit * nn, d, out);
+    const lr_rule rule = {0, NULL};
+    yr_status st = settle_wide(t, total < 0, weights, n, eq_num, pop_unit * nn, d, &rule, out);
+    return st == YR_OK ? YR_OK : fail(where, st, YR_WHERE_NONE, NULL);
+}
+
+YR_API yr_status yr_split_mixed(int64_t total, int64_t equal_part_num, int64_t equal_part_den,
+                                const int64_t *weights, size_t n, int64_t *out)
+{
+    return yr_split_mixed_where(total, equal_part_num, equal_part_den, weights, n, out, NULL);
 }

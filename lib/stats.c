@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "yrkesresa/stats.h"
+#include "internal/where.h"
 #include "internal/wide.h"
 
 /* ---------------------------------------------------------------------------------------------
@@ -287,19 +288,55 @@ static yr_status count_into(const uint32_t *row, const uint32_t *col, size_t n, 
     return YR_OK;
 }
 
+/* Say where count_into() failed: the first record with an index out of range, or the size. */
+static yr_status count_where(yr_status st, const uint32_t *row, const uint32_t *col, size_t n,
+                             size_t nrows, size_t ncols, const char *row_arg, yr_where *where)
+{
+    if (st == YR_ERR_EMPTY || st == YR_ERR_OVERFLOW) /* the table's size */
+        return yr_where_arg(where, st, col == NULL ? "ngroups" : nrows == 0 ? "nrows" : "ncols");
+    if (st != YR_ERR_RANGE)
+        return yr_where_arg(where, st, NULL);
+    for (size_t i = 0; i < n; i++) {
+        if (row[i] >= nrows)
+            return yr_where_fail(where, st, i, YR_WHERE_NONE, row_arg);
+        if (col != NULL && col[i] >= ncols)
+            return yr_where_fail(where, st, i, YR_WHERE_NONE, "col");
+    }
+    return yr_where_arg(where, st, row_arg); /* not reached: count_into found one */
+}
+
+YR_API yr_status yr_crosstab_where(const uint32_t *row, const uint32_t *col, size_t n, size_t nrows,
+                                   size_t ncols, int64_t *table, yr_where *where)
+{
+    yr_where_clear(where);
+    if (table == NULL || (n > 0 && (row == NULL || col == NULL)))
+        return yr_where_arg(where, YR_ERR_NULL,
+                            table == NULL ? "table"
+                            : row == NULL ? "row"
+                                          : "col");
+    yr_status st = count_into(row, col, n, nrows, ncols, table);
+    return st == YR_OK ? st : count_where(st, row, col, n, nrows, ncols, "row", where);
+}
+
 YR_API yr_status yr_crosstab(const uint32_t *row, const uint32_t *col, size_t n, size_t nrows,
                              size_t ncols, int64_t *table)
 {
-    if (table == NULL || (n > 0 && (row == NULL || col == NULL)))
-        return YR_ERR_NULL;
-    return count_into(row, col, n, nrows, ncols, table);
+    return yr_crosstab_where(row, col, n, nrows, ncols, table, NULL);
+}
+
+YR_API yr_status yr_count_by_where(const uint32_t *group, size_t n, size_t ngroups, int64_t *counts,
+                                   yr_where *where)
+{
+    yr_where_clear(where);
+    if (counts == NULL || (n > 0 && group == NULL))
+        return yr_where_arg(where, YR_ERR_NULL, counts == NULL ? "counts" : "group");
+    yr_status st = count_into(group, NULL, n, ngroups, 1, counts);
+    return st == YR_OK ? st : count_where(st, group, NULL, n, ngroups, 1, "group", where);
 }
 
 YR_API yr_status yr_count_by(const uint32_t *group, size_t n, size_t ngroups, int64_t *counts)
 {
-    if (counts == NULL || (n > 0 && group == NULL))
-        return YR_ERR_NULL;
-    return count_into(group, NULL, n, ngroups, 1, counts);
+    return yr_count_by_where(group, n, ngroups, counts, NULL);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -317,31 +354,49 @@ static void fill_rate(yr_rate *r, int64_t x, int64_t n, double z)
     wilson(x, n, z, &r->share, &r->low, &r->high);
 }
 
-YR_API yr_status yr_attendance_rate(const int64_t *registered, const int64_t *attended, size_t n,
-                                    double confidence, yr_rate *per_course, yr_rate *total)
+/* The counts of attendance_rate: non-negative, attended <= registered. */
+static yr_status check_attendance(const int64_t *registered, const int64_t *attended, size_t n,
+                                  yr_where *where)
 {
-    if (registered == NULL || attended == NULL || per_course == NULL || total == NULL)
-        return YR_ERR_NULL;
-    if (n == 0)
-        return YR_ERR_EMPTY;
-    int64_t sum_reg = 0, sum_att = 0;
     for (size_t i = 0; i < n; i++) {
-        if (registered[i] < 0 || attended[i] < 0)
-            return YR_ERR_NEGATIVE;
+        if (registered[i] < 0)
+            return yr_where_fail(where, YR_ERR_NEGATIVE, i, YR_WHERE_NONE, "registered");
+        if (attended[i] < 0)
+            return yr_where_fail(where, YR_ERR_NEGATIVE, i, YR_WHERE_NONE, "attended");
         if (attended[i] > registered[i])
-            return YR_ERR_RANGE;
+            return yr_where_fail(where, YR_ERR_RANGE, i, YR_WHERE_NONE, "attended");
     }
+    return YR_OK;
+}
+
+YR_API yr_status yr_attendance_rate_where(const int64_t *registered, const int64_t *attended,
+                                          size_t n, double confidence, yr_rate *per_course,
+                                          yr_rate *total, yr_where *where)
+{
+    yr_where_clear(where);
+    if (registered == NULL || attended == NULL || per_course == NULL || total == NULL)
+        return yr_where_arg(where, YR_ERR_NULL,
+                            registered == NULL   ? "registered"
+                            : attended == NULL   ? "attended"
+                            : per_course == NULL ? "per_course"
+                                                 : "total");
+    if (n == 0)
+        return yr_where_arg(where, YR_ERR_EMPTY, "registered");
+    int64_t sum_reg = 0, sum_att = 0;
+    yr_status st = check_attendance(registered, attended, n, where);
+    if (st != YR_OK)
+        return st;
     if (!confidence_ok(confidence))
-        return YR_ERR_RANGE;
+        return yr_where_arg(where, YR_ERR_RANGE, "confidence");
     for (size_t i = 0; i < n; i++) {
         /* attended <= registered, so the attended sum fits whenever the registered one does */
         if (registered[i] > INT64_MAX - sum_reg)
-            return YR_ERR_OVERFLOW;
+            return yr_where_arg(where, YR_ERR_OVERFLOW, "registered");
         sum_reg += registered[i];
         sum_att += attended[i];
     }
     if (sum_reg == 0)
-        return YR_ERR_EMPTY;
+        return yr_where_arg(where, YR_ERR_EMPTY, "registered");
     const double z = two_sided_z(confidence);
     yr_rate t;
     fill_rate(&t, sum_att, sum_reg, z);
@@ -351,27 +406,40 @@ YR_API yr_status yr_attendance_rate(const int64_t *registered, const int64_t *at
     return YR_OK;
 }
 
-YR_API yr_status yr_progression(const int64_t *completed, size_t ncourses, double confidence,
-                                yr_rate *out)
+YR_API yr_status yr_attendance_rate(const int64_t *registered, const int64_t *attended, size_t n,
+                                    double confidence, yr_rate *per_course, yr_rate *total)
 {
+    return yr_attendance_rate_where(registered, attended, n, confidence, per_course, total, NULL);
+}
+
+YR_API yr_status yr_progression_where(const int64_t *completed, size_t ncourses, double confidence,
+                                      yr_rate *out, yr_where *where)
+{
+    yr_where_clear(where);
     if (completed == NULL || out == NULL)
-        return YR_ERR_NULL;
+        return yr_where_arg(where, YR_ERR_NULL, completed == NULL ? "completed" : "out");
     if (ncourses < 2)
-        return YR_ERR_EMPTY;
+        return yr_where_arg(where, YR_ERR_EMPTY, "completed");
     for (size_t k = 0; k < ncourses; k++) {
         if (completed[k] < 0)
-            return YR_ERR_NEGATIVE;
+            return yr_where_fail(where, YR_ERR_NEGATIVE, k, YR_WHERE_NONE, "completed");
     }
     for (size_t k = 0; k + 1 < ncourses; k++) {
         if (completed[k + 1] > completed[k])
-            return YR_ERR_RANGE;
+            return yr_where_fail(where, YR_ERR_RANGE, k + 1, YR_WHERE_NONE, "completed");
     }
     if (!confidence_ok(confidence))
-        return YR_ERR_RANGE;
+        return yr_where_arg(where, YR_ERR_RANGE, "confidence");
     const double z = two_sided_z(confidence);
     for (size_t k = 0; k + 1 < ncourses; k++)
         fill_rate(&out[k], completed[k + 1], completed[k], z);
     return YR_OK;
+}
+
+YR_API yr_status yr_progression(const int64_t *completed, size_t ncourses, double confidence,
+                                yr_rate *out)
+{
+    return yr_progression_where(completed, ncourses, confidence, out, NULL);
 }
 
 YR_API yr_status yr_coverage(int64_t count, int64_t population, double per, double confidence,
@@ -405,18 +473,24 @@ static yr_i128 column_sum(const int64_t *table, size_t nrows, size_t ncols, size
     return s;
 }
 
-YR_API yr_status yr_check_totals(const int64_t *table, size_t nrows, size_t ncols,
-                                 const int64_t *stated, int64_t *sums, size_t *mismatched)
+YR_API yr_status yr_check_totals_where(const int64_t *table, size_t nrows, size_t ncols,
+                                       const int64_t *stated, int64_t *sums, size_t *mismatched,
+                                       yr_where *where)
 {
+    yr_where_clear(where);
     if (stated == NULL || sums == NULL || mismatched == NULL || (nrows > 0 && table == NULL))
-        return YR_ERR_NULL;
+        return yr_where_arg(where, YR_ERR_NULL,
+                            stated == NULL       ? "stated"
+                            : sums == NULL       ? "sums"
+                            : mismatched == NULL ? "mismatched"
+                                                 : "table");
     if (ncols == 0)
-        return YR_ERR_EMPTY;
+        return yr_where_arg(where, YR_ERR_EMPTY, "ncols");
     /* First pass: every sum must fit before anything is written. */
     for (size_t j = 0; j < ncols; j++) {
         yr_i128 s = column_sum(table, nrows, ncols, j);
         if (s > INT64_MAX || s < INT64_MIN)
-            return YR_ERR_OVERFLOW;
+            return yr_where_fail(where, YR_ERR_OVERFLOW, YR_WHERE_NONE, j, "table");
     }
     size_t bad = 0;
     for (size_t j = 0; j < ncols; j++) {
@@ -426,4 +500,10 @@ YR_API yr_status yr_check_totals(const int64_t *table, size_t nrows, size_t ncol
     }
     *mismatched = bad;
     return YR_OK;
+}
+
+YR_API yr_status yr_check_totals(const int64_t *table, size_t nrows, size_t ncols,
+                                 const int64_t *stated, int64_t *sums, size_t *mismatched)
+{
+    return yr_check_totals_where(table, nrows, ncols, stated, sums, mismatched, NULL);
 }

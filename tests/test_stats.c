@@ -13,20 +13,10 @@
 #include <cmocka.h>
 
 #include "yrkesresa.h"
+#include "test_util.h"
 
 /* z for 95 % (two-sided), independent of the library (textbook constant). */
 #define Z95 1.959963984540054
-
-/* Deterministic generator (xorshift64*). */
-static uint64_t next_rand(uint64_t *s)
-{
-    uint64_t x = *s;
-    x ^= x >> 12;
-    x ^= x << 25;
-    x ^= x >> 27;
-    *s = x;
-    return x * 0x2545F4914F6CDD1DULL;
-}
 
 /* Reference Wilson interval: the textbook closed form, in long double. */
 static void ref_wilson(int64_t x, int64_t n, double z, double *lo, double *hi)

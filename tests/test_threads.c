@@ -13,22 +13,12 @@
 #include <cmocka.h>
 
 #include "yrkesresa.h"
+#include "test_util.h"
 
 #define NTHREADS 8
 #define NCASES 96
 #define MAXN 160
 #define ROUNDS 20
-
-/* Deterministic generator (xorshift64*), so every run tests the same cases. */
-static uint64_t next_rand(uint64_t *s)
-{
-    uint64_t x = *s;
-    x ^= x >> 12;
-    x ^= x << 25;
-    x ^= x >> 27;
-    *s = x;
-    return x * 0x2545F4914F6CDD1DULL;
-}
 
 typedef enum case_kind { CASE_SPLIT, CASE_MIXED, CASE_AUDIT, CASE_POT } case_kind;
 

@@ -7,6 +7,7 @@
 
 #include "yrkesresa/common.h"
 #include "yrkesresa/split.h"
+#include "yrkesresa/labels.h" /* yr_where until common.h defines it (temporary) */
 
 #ifdef __cplusplus
 extern "C" {
@@ -51,6 +52,20 @@ typedef struct yr_audit_summary {
 YR_API yr_status yr_audit_split(int64_t stated_total, const int64_t *weights,
                                 const int64_t *published, size_t n, yr_audit_summary *summary,
                                 yr_audit_row *rows);
+
+/**
+ * @brief yr_audit_split() that also says where an error comes from (see ::yr_where; @p where
+ *        may be NULL and is written on every return).
+ *
+ * Locations: a negative weight -> record i, arg "weights"; the weights' sum does not fit ->
+ * arg "weights"; the published rows' sum does not fit -> arg "published"; a row whose
+ * difference published - expected does not fit -> record i, arg "published"; n == 0 or all
+ * weights 0 -> arg "weights"; the sum's difference does not fit -> arg "stated_total"; a NULL
+ * pointer -> arg its name ("weights", "published", "summary", "rows").
+ */
+YR_API yr_status yr_audit_split_where(int64_t stated_total, const int64_t *weights,
+                                      const int64_t *published, size_t n, yr_audit_summary *summary,
+                                      yr_audit_row *rows, yr_where *where);
 
 #ifdef __cplusplus
 }

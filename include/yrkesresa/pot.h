@@ -15,6 +15,7 @@
 #define YRKESRESA_POT_H
 
 #include "yrkesresa/common.h"
+#include "yrkesresa/labels.h" /* yr_where until common.h defines it (temporary) */
 
 #ifdef __cplusplus
 extern "C" {
@@ -129,8 +130,26 @@ YR_API yr_status yr_pot_settle(const yr_pot_rules *rules, size_t ndays, size_t n
                                yr_pot_summary *summary, int64_t *day_undistributed);
 
 /**
+ * @brief yr_pot_settle() that also says where an error comes from (see ::yr_where; @p where may
+ *        be NULL and is written on every return).
+ *
+ * Locations: an attendance record with a day or municipality past the counts, or negative
+ * participants -> record = its index, arg "attendance"; the participant-days do not fit, or the
+ * fees on them do not -> arg "attendance"; a trainer record with a bad day, municipality or
+ * role -> record = its index, arg "trainers"; a day with a pot whose trainers all have share 0
+ * -> record = the first trainer record of that day, arg "trainers"; the exact common
+ * denominator of the days does not fit -> arg "trainers"; bad rules (negative, pot_part > fee)
+ * -> arg "rules"; nmunicipalities == 0 -> arg "nmunicipalities"; a NULL pointer -> arg its name.
+ */
+YR_API yr_status yr_pot_settle_where(const yr_pot_rules *rules, size_t ndays,
+                                     size_t nmunicipalities, const yr_attendance *attendance,
+                                     size_t natt, const yr_trainer *trainers, size_t ntr,
+                                     yr_pot_row *rows, yr_pot_summary *summary,
+                                     int64_t *day_undistributed, yr_where *where);
+
+/**
  * @brief Parse a role name: "leader"/"kursledare" or "trainer"/"utbildare", any ASCII case,
- *        surrounding blanks ignored.
+ *        surrounding blanks (those of yr_label_trim()) ignored.
  * @returns ::YR_OK; ::YR_ERR_NULL; ::YR_ERR_RANGE for an unknown name (role untouched).
  */
 YR_API yr_status yr_role_from_name(const char *name, yr_role *role);

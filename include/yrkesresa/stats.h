@@ -13,6 +13,7 @@
 #define YRKESRESA_STATS_H
 
 #include "yrkesresa/common.h"
+#include "yrkesresa/labels.h" /* yr_where until common.h defines it (temporary) */
 
 #ifdef __cplusplus
 extern "C" {
@@ -135,6 +136,59 @@ YR_API yr_status yr_coverage(int64_t count, int64_t population, double per, doub
  */
 YR_API yr_status yr_check_totals(const int64_t *table, size_t nrows, size_t ncols,
                                  const int64_t *stated, int64_t *sums, size_t *mismatched);
+
+/**
+ * @name Error location
+ * The `_where` variants do what the function without the suffix does and also say where an
+ * error comes from (see ::yr_where; @p where may be NULL and is written on every return: all
+ * "none" on ::YR_OK).
+ * @{
+ */
+
+/**
+ * @brief yr_crosstab() with the location of an error: the first record whose row index is out of
+ *        range -> record i, arg "row" (its column index: arg "col"); nrows or ncols 0, or a
+ *        table too large -> arg "nrows"/"ncols"; a NULL pointer -> arg its name.
+ */
+YR_API yr_status yr_crosstab_where(const uint32_t *row, const uint32_t *col, size_t n, size_t nrows,
+                                   size_t ncols, int64_t *table, yr_where *where);
+
+/**
+ * @brief yr_count_by() with the location of an error: the first record whose group is out of
+ *        range -> record i, arg "group"; ngroups 0 -> arg "ngroups"; a NULL pointer -> its name.
+ */
+YR_API yr_status yr_count_by_where(const uint32_t *group, size_t n, size_t ngroups, int64_t *counts,
+                                   yr_where *where);
+
+/**
+ * @brief yr_attendance_rate() with the location of an error: a negative count -> record i, arg
+ *        "registered" or "attended"; attended > registered -> record i, arg "attended"; a bad
+ *        confidence -> arg "confidence"; the registered sum does not fit, n 0 or nobody
+ *        registered -> arg "registered"; a NULL pointer -> arg its name.
+ */
+YR_API yr_status yr_attendance_rate_where(const int64_t *registered, const int64_t *attended,
+                                          size_t n, double confidence, yr_rate *per_course,
+                                          yr_rate *total, yr_where *where);
+
+/**
+ * @brief yr_progression() with the location of an error: a negative count -> record k, a course
+ *        more completed than the one before it -> record k (the later course), both arg
+ *        "completed"; fewer than 2 courses -> arg "completed"; a bad confidence -> arg
+ *        "confidence"; a NULL pointer -> arg its name.
+ */
+YR_API yr_status yr_progression_where(const int64_t *completed, size_t ncourses, double confidence,
+                                      yr_rate *out, yr_where *where);
+
+/**
+ * @brief yr_check_totals() with the location of an error: a column whose sum does not fit ->
+ *        column j (record none), arg "table"; ncols 0 -> arg "ncols"; a NULL pointer -> arg its
+ *        name.
+ */
+YR_API yr_status yr_check_totals_where(const int64_t *table, size_t nrows, size_t ncols,
+                                       const int64_t *stated, int64_t *sums, size_t *mismatched,
+                                       yr_where *where);
+
+/** @} */
 
 #ifdef __cplusplus
 }

@@ -9,17 +9,6 @@ __extension__ typedef unsigned __int128 yr_u128;
 __extension__ typedef __int128 yr_i128;
 #else
 #error "libyrkesresa needs a compiler with 128-bit integers (gcc or clang)"
-/* Greatest common divisor (gcd(a, 0) == a). */
-static inline yr_u128 yr_gcd_u128(yr_u128 a, yr_u128 b)
-{
-    while (b != 0) {
-        yr_u128 r = a % b;
-        a = b;
-        b = r;
-    }
-    return a;
-}
-
 #endif
 
 #define YR_U128_MAX (~(yr_u128)0)

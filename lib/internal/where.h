@@ -1,0 +1,36 @@
+/* Private: writing a yr_where (common.h) from the _where variants. Never installed. */
+#ifndef YR_INTERNAL_WHERE_H
+#define YR_INTERNAL_WHERE_H
+
+#include "yrkesresa/common.h"
+#include "yrkesresa/labels.h" /* yr_where until common.h defines it (temporary) */
+
+/* "Nowhere": what *where holds on YR_OK. where may be NULL. */
+static inline void yr_where_clear(yr_where *where)
+{
+    if (where != NULL) {
+        where->record = YR_WHERE_NONE;
+        where->column = YR_WHERE_NONE;
+        where->arg = NULL;
+    }
+}
+
+/* Record that status st comes from record/column of the parameter arg; returns st. */
+static inline yr_status yr_where_fail(yr_where *where, yr_status st, size_t record, size_t column,
+                                      const char *arg)
+{
+    if (where != NULL) {
+        where->record = record;
+        where->column = column;
+        where->arg = arg;
+    }
+    return st;
+}
+
+/* The same for a whole parameter (no record, no column). */
+static inline yr_status yr_where_arg(yr_where *where, yr_status st, const char *arg)
+{
+    return yr_where_fail(where, st, YR_WHERE_NONE, YR_WHERE_NONE, arg);
+}
+
+#endif
