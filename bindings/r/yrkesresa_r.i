@@ -69,6 +69,39 @@ static void yr_r_raise_where(yr_status st, const char *fn, const yr_where *w)
     } while (0)
 %}
 
+%{
+/* Fill @p opt from list(method, tie, minimum, maximum, threshold, first_divisor). */
+static void yr_r_split_options(SEXP x, yr_split_options *opt, size_t n)
+{
+    static const char *const names[6] = {"method",  "tie",       "minimum",
+                                         "maximum", "threshold", "first_divisor"};
+    SEXP v[6] = {NULL, NULL, NULL, NULL, NULL, NULL};
+    SEXP nm = Rf_getAttrib(x, R_NamesSymbol);
+    if (TYPEOF(x) != VECSXP)
+        yr_r_refuse("options", 0, "options must be a list");
+    for (R_xlen_t i = 0; i < XLENGTH(nm); i++)
+        for (int k = 0; k < 6; k++)
+            if (strcmp(CHAR(STRING_ELT(nm, i)), names[k]) == 0 && VECTOR_ELT(x, i) != R_NilValue)
+                v[k] = VECTOR_ELT(x, i);
+    if (v[0] != NULL)
+        YR_R_ENUM_IN(yr_method, v[0], "method", yr_method_from_name, yr_method_name, opt->method);
+    if (v[1] != NULL)
+        YR_R_ENUM_IN(yr_tie, v[1], "tie", yr_tie_from_name, yr_tie_name, opt->tie);
+    for (int k = 2; k < 4; k++) {
+        size_t len = 0;
+        const int64_t *bound = v[k] != NULL ? yr_r_int64s(v[k], names[k], &len) : NULL;
+        if (bound != NULL && len != n)
+            yr_r_refuse(names[k], 0, "%s has the wrong length (%zu; weights has %zu)", names[k],
+                        len, n);
+        *(k == 2 ? &opt->minimum : &opt->maximum) = bound;
+    }
+    if (v[4] != NULL)
+        yr_r_fraction(v[4], "threshold", &opt->threshold_num, &opt->threshold_den);
+    if (v[5] != NULL)
+        yr_r_fraction(v[5], "first_divisor", &opt->first_divisor_num, &opt->first_divisor_den);
+}
+%}
+
 /* ---- What is wrapped: a whitelist (a new function is wrapped once its parameters are typed
  * here; until then SWIG's defaults, 32-bit INTEGER() copies, could silently truncate). ---- */
 %rename("$ignore", %$isfunction) "";
@@ -79,19 +112,22 @@ YR_R_WRAP(yr_strerror)
 YR_R_WRAP(yr_status_name)
 YR_R_WRAP(yr_method_name)
 YR_R_WRAP(yr_goal_name)
-YR_R_WRAP(yr_split)
-YR_R_WRAP(yr_split_mixed)
-YR_R_WRAP(yr_audit_split)
+YR_R_WRAP(yr_tie_name)
+YR_R_WRAP(yr_split_with_where)
+YR_R_WRAP(yr_split_mixed_where)
+YR_R_WRAP(yr_split_table_where)
+YR_R_WRAP(yr_split_nested_where)
+YR_R_WRAP(yr_audit_split_where)
 YR_R_WRAP(yr_pot_rules_dalarna_2024)
-YR_R_WRAP(yr_pot_settle)
+YR_R_WRAP(yr_pot_settle_where)
 YR_R_WRAP(yr_proportion)
 YR_R_WRAP(yr_goal_check)
 YR_R_WRAP(yr_coverage)
-YR_R_WRAP(yr_crosstab)
-YR_R_WRAP(yr_count_by)
-YR_R_WRAP(yr_attendance_rate)
-YR_R_WRAP(yr_progression)
-YR_R_WRAP(yr_check_totals)
+YR_R_WRAP(yr_crosstab_where)
+YR_R_WRAP(yr_count_by_where)
+YR_R_WRAP(yr_attendance_rate_where)
+YR_R_WRAP(yr_progression_where)
+YR_R_WRAP(yr_check_totals_where)
 YR_R_WRAP(yr_fraction_from_double)
 YR_R_WRAP(yr_fraction_from_text)
 YR_R_WRAP(yr_count_from_percent)
@@ -134,6 +170,9 @@ YR_R_WRAP(yr_label_trim)
 %typemap(in) yr_method method %{
     YR_R_ENUM_IN(yr_method, $input, "method", yr_method_from_name, yr_method_name, $1);
 %}
+%typemap(in) yr_tie tie %{
+    YR_R_ENUM_IN(yr_tie, $input, "tie", yr_tie_from_name, yr_tie_name, $1);
+%}
 %typemap(in) yr_goal verdict %{
     $1 = (yr_goal)yr_r_int64($input, "verdict");
 %}
@@ -173,6 +212,7 @@ YR_R_DIM(ncols)
 YR_R_DIM(ngroups)
 YR_R_DIM(ndays)
 YR_R_DIM(nmunicipalities)
+YR_R_DIM(nitems)
 
 /* ---- Input arrays ------------------------------------------------------------------------ */
 %typemap(in) (const int64_t *weights, size_t n) %{
@@ -224,6 +264,40 @@ YR_R_IN_COLUMNS2(uint32_t, row, col, YR_R_CODES32)
         yr_r_refuse("stated", 0, "stated has the wrong length (%zu for %zu columns)", len,
                     *yr_dim_ncols);
 }
+
+/* Split options: list(method, tie, minimum, maximum, threshold, first_divisor), each may be
+ * missing or NULL (the default of yr_split_options_init). Bounds have one value per party. */
+%typemap(in) const yr_split_options *opt (yr_split_options temp) {
+    yr_split_options_init(&temp);
+    yr_r_split_options($input, &temp, *yr_dim_n);
+    $1 = &temp;
+}
+
+/* Two-level split: the parties' groups, 1-based codes in R, as many as weights. */
+%typemap(arginit) const int64_t *weights %{
+    size_t yr_r_nweights = 0;
+%}
+%typemap(in) const int64_t *weights %{
+    $1 = yr_r_int64s($input, "weights", &yr_r_nweights);
+%}
+%typemap(in) (const size_t *group, size_t n) {
+    $1 = (size_t *)yr_r_codes($input, "group", 1, &$2);
+    if ($2 != yr_r_nweights)
+        yr_r_refuse("group", 0, "group has the wrong length (%zu; weights has %zu)", $2,
+                    yr_r_nweights);
+}
+
+/* Cost items by the same weights: the table nparties x nitems, an R matrix. */
+%typemap(in) (const int64_t *totals, size_t nitems) %{
+    $1 = yr_r_int64s($input, "totals", &$2);
+%}
+%typemap(in) (const int64_t *weights, size_t nparties, int64_t *out) %{
+    $1 = yr_r_int64s($input, "weights", &$2);
+    $3 = (int64_t *)yr_r_matrix_alloc($2, *yr_dim_nitems);
+%}
+%typemap(argout) (const int64_t *weights, size_t nparties, int64_t *out) %{
+    yr_r_output($result, $n, "out", yr_r_matrix($3, $2, *yr_dim_nitems));
+%}
 
 /* Pot records: a data frame (day, municipality, participants) or (day, municipality, role);
  * days and municipalities are 1-based codes, roles names (yr_role_from_name). */
@@ -322,11 +396,13 @@ YR_R_OUT(size_t, index, YR_R_ZALLOC(size_t, 1),
 
 /* int64_t arrays, as numeric vectors. */
 YR_R_OUT(int64_t, out, YR_R_ZALLOC(int64_t, *yr_dim_n), yr_r_reals($1, *yr_dim_n))
+YR_R_OUT(int64_t, group_out, YR_R_ZALLOC(int64_t, *yr_dim_ngroups),
+         yr_r_reals($1, *yr_dim_ngroups))
 YR_R_OUT(int64_t, counts, YR_R_ZALLOC(int64_t, *yr_dim_ngroups), yr_r_reals($1, *yr_dim_ngroups))
 YR_R_OUT(int64_t, sums, YR_R_ZALLOC(int64_t, *yr_dim_ncols), yr_r_reals($1, *yr_dim_ncols))
 YR_R_OUT(int64_t, day_undistributed, YR_R_ZALLOC(int64_t, *yr_dim_ndays),
          yr_r_reals($1, *yr_dim_ndays))
-/* The crosstab, row-major in C, as an R matrix. */
+/* The crosstab (and the split table), row-major in C, as an R matrix. */
 YR_R_OUT(int64_t, table, yr_r_matrix_alloc(*yr_dim_nrows, *yr_dim_ncols),
          yr_r_matrix($1, *yr_dim_nrows, *yr_dim_ncols))
 /* (const int64_t *table is an input: it keeps its own typemaps.) */
@@ -373,13 +449,15 @@ static int64_t *yr_r_matrix_alloc(size_t nrows, size_t ncols)
     return (int64_t *)R_alloc(nrows * ncols > 0 ? nrows * ncols : 1, sizeof(int64_t));
 }
 
-/* The crosstab as an R matrix (column-major); counts are at most n < 2^53. */
+/* A row-major table as an R matrix (column-major), each value within 2^53. */
 static SEXP yr_r_matrix(const int64_t *table, size_t nrows, size_t ncols)
 {
+    SEXP v = PROTECT(yr_r_reals(table, nrows * ncols));
     SEXP m = Rf_allocMatrix(REALSXP, (int)nrows, (int)ncols);
     for (size_t i = 0; i < nrows; i++)
         for (size_t j = 0; j < ncols; j++)
-            REAL(m)[i + j * nrows] = (double)table[i * ncols + j];
+            REAL(m)[i + j * nrows] = REAL(v)[i * ncols + j];
+    UNPROTECT(1);
     return m;
 }
 

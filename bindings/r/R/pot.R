@@ -100,7 +100,7 @@ yr_settle_pot <- function(attendance, trainers, rules = yr_pot_rules()) {
   muns <- .yr_labels(att$municipality, tr$municipality)
   role <- tr$role
   if (is.factor(role)) role <- as.character(role)
-  res <- c_yr_pot_settle(
+  res <- c_yr_pot_settle_where(
     unclass(rules), length(days), length(muns),
     list(
       day = .yr_codes_of(att$day, days, "attendance$day", call),

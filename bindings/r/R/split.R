@@ -27,28 +27,108 @@ yr_methods <- function() {
   x
 }
 
-yr_split <- function(total, weights, method = "largest_remainder") {
+yr_split <- function(total, weights, method = "largest_remainder", tie = "larger",
+                     minimum = NULL, maximum = NULL, threshold = NULL, first_divisor = NULL) {
   call <- sys.call()
   w <- .yr_weights(weights, call)
   .yr_name_arg(method, "method", call)
-  out <- c_yr_split(total, w, method)
+  .yr_name_arg(tie, "tie", call)
+  opt <- list(
+    method = method, tie = tie, minimum = .yr_by_name(minimum, w, "minimum", call),
+    maximum = .yr_by_name(maximum, w, "maximum", call), threshold = threshold,
+    first_divisor = first_divisor
+  )
+  out <- c_yr_split_with_where(total, w, opt)
   names(out) <- names(w)
   out
+}
+
+# Per-party bounds in the order of the weights: matched by name when both have names.
+.yr_by_name <- function(x, weights, what, call) {
+  if (is.null(x) || is.null(names(x)) || is.null(names(weights))) {
+    return(x)
+  }
+  i <- match(names(weights), .yr_trim(names(x)))
+  if (anyNA(i)) {
+    .yr_input_error(sprintf(
+      "%s has no value for \"%s\"", what, names(weights)[which(is.na(i))[1]]
+    ), call, what, which(is.na(i))[1])
+  }
+  x[i]
 }
 
 yr_split_mixed <- function(total, weights, equal_part) {
   call <- sys.call()
   w <- .yr_weights(weights, call)
-  out <- c_yr_split_mixed(total, equal_part, w)
+  out <- c_yr_split_mixed_where(total, equal_part, w)
   names(out) <- names(w)
   out
+}
+
+# Split a data frame's total by one of its columns: the data frame with a new column `into`.
+yr_split_frame <- function(data, total, weights, into = "amount", name = NULL, ...) {
+  call <- sys.call()
+  if (!is.data.frame(data) || !is.character(weights) || length(weights) != 1L ||
+    !weights %in% names(data)) {
+    .yr_input_error("data must be a data frame and weights the name of one of its columns",
+      call, "weights")
+  }
+  w <- data[[weights]]
+  if (!is.null(name)) names(w) <- as.character(data[[name]])
+  data[[into]] <- unname(yr_split(total, w, ...))
+  data
+}
+
+# Several cost items split by the same weights: a data frame with one column per item (named
+# like totals), one row per party; each column adds to its total, each row is within one unit
+# of its exact quota and, whenever any table allows it, equals the party's largest-remainder
+# share of the sum of the items (yr_split_table).
+yr_split_table <- function(totals, weights) {
+  call <- sys.call()
+  if (is.data.frame(totals)) totals <- unlist(totals)
+  w <- .yr_weights(weights, call)
+  m <- c_yr_split_table_where(totals, w)
+  items <- if (!is.null(names(totals))) names(totals) else paste0("item", seq_along(totals))
+  df <- as.data.frame(m, row.names = names(w))
+  names(df) <- items
+  df
+}
+
+# Two levels, largest remainder at each: the total between the groups by the sum of their
+# weights, then each group's amount between its parties (yr_split_nested). group: a factor,
+# character labels or 1-based codes. A data frame per party (group, weight, amount) with the
+# group amounts in attribute "groups".
+yr_split_nested <- function(total, weights, group) {
+  call <- sys.call()
+  w <- .yr_weights(weights, call)
+  g <- .yr_categories(group, NULL, "group", call)
+  if (is.na(g$n)) g$n <- 1
+  res <- c_yr_split_nested_where(total, w, g$codes, g$n)
+  labels <- if (!is.null(g$labels)) g$labels else seq_len(g$n)
+  df <- data.frame(
+    group = labels[g$codes], weight = as.double(w), amount = res$out,
+    row.names = names(w), stringsAsFactors = FALSE
+  )
+  attr(df, "groups") <- stats::setNames(res$group_out, labels)
+  class(df) <- c("yr_nested", "data.frame")
+  df
+}
+
+print.yr_nested <- function(x, ...) {
+  print(structure(x, class = "data.frame", groups = NULL), ...)
+  g <- attr(x, "groups")
+  if (!is.null(g)) {
+    cat("Group amounts:\n")
+    print(g)
+  }
+  invisible(x)
 }
 
 yr_audit <- function(stated_total, weights, published) {
   call <- sys.call()
   .yr_unique_names(weights, "weights", call)
   .yr_unique_names(published, "published", call)
-  res <- c_yr_audit_split(stated_total, list(weights = weights, published = published))
+  res <- c_yr_audit_split_where(stated_total, list(weights = weights, published = published))
   s <- res$summary
   mask <- s$methods_matching
   methods <- yr_methods()

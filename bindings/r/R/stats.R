@@ -134,7 +134,7 @@ yr_crosstab <- function(rows, cols, nrows = NULL, ncols = NULL) {
   k <- .yr_categories(cols, ncols, "cols", call)
   if (is.na(r$n)) r$n <- 1 # an NA code is refused below, with its position
   if (is.na(k$n)) k$n <- 1
-  m <- c_yr_crosstab(list(row = r$codes, col = k$codes), r$n, k$n)
+  m <- c_yr_crosstab_where(list(row = r$codes, col = k$codes), r$n, k$n)
   if (!is.null(r$labels) || !is.null(k$labels)) dimnames(m) <- list(r$labels, k$labels)
   m
 }
@@ -143,7 +143,7 @@ yr_count_by <- function(group, ngroups = NULL) {
   call <- sys.call()
   g <- .yr_categories(group, ngroups, "group", call)
   if (is.na(g$n)) g$n <- 1
-  out <- c_yr_count_by(g$codes, g$n)
+  out <- c_yr_count_by_where(g$codes, g$n)
   names(out) <- g$labels
   out
 }
@@ -156,7 +156,7 @@ yr_count_by <- function(group, ngroups = NULL) {
 
 yr_attendance_rate <- function(registered, attended, confidence = 0.95) {
   call <- sys.call()
-  res <- c_yr_attendance_rate(list(registered = registered, attended = attended), confidence)
+  res <- c_yr_attendance_rate_where(list(registered = registered, attended = attended), confidence)
   df <- .yr_rates_frame(res$per_course, "attended", "registered")
   df <- df[c("registered", "attended", "share", "low", "high")]
   df <- .yr_keep_names(df, registered)
@@ -180,7 +180,7 @@ print.yr_attendance <- function(x, ...) {
 
 yr_progression <- function(completed, confidence = 0.95) {
   call <- sys.call()
-  res <- c_yr_progression(completed, confidence)
+  res <- c_yr_progression_where(completed, confidence)
   k <- length(res$share)
   labels <- if (!is.null(names(completed))) names(completed) else seq_along(completed)
   data.frame(
@@ -198,7 +198,7 @@ yr_check_totals <- function(table, stated) {
   if (!is.numeric(table) || length(dim(table)) != 2L) {
     .yr_input_error("table must be a numeric matrix or data frame", call, "table")
   }
-  res <- c_yr_check_totals(table, stated)
+  res <- c_yr_check_totals_where(table, stated)
   cn <- colnames(table)
   if (is.null(cn)) cn <- as.character(seq_len(ncol(table)))
   df <- data.frame(

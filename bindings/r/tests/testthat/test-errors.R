@@ -50,5 +50,5 @@ test_that("R code names no SWIG internal", {
     expect_false(grepl("__E__|R_swig_|\\.Call", body_text))
   }
   expect_true(nzchar(src))
-  expect_true(exists("c_yr_split", envir = ns))
+  expect_true(exists("c_yr_split_with_where", envir = ns))
 })

@@ -107,7 +107,10 @@ test_that("C statuses become yrkesresa_error conditions with the C message", {
   quiet_total_rows({
   e <- expect_yr_error(yr_split(10, c(1, -1)), "YR_ERR_NEGATIVE")
   expect_false(inherits(e, "yrkesresa_input_error"))
-  expect_identical(conditionMessage(e), "a weight, count or total is negative")
+  # the core says where (yr_split_with_where): the argument and the 1-based element
+  expect_identical(conditionMessage(e), "a weight, count or total is negative: weights[2]")
+  expect_identical(e$what, "weights")
+  expect_identical(e$index, 2)
   expect_identical(e$code, 3L)
   expect_identical(conditionCall(e)[[1]], as.name("yr_split"))
   expect_yr_error(yr_split(10, c(0, 0)), "YR_ERR_ZERO_WEIGHT", message = "all weights are zero")
