@@ -43,7 +43,7 @@ yr_count_from_percent <- function(percent, n) {
 # Warn (class "yrkesresa_total_row_warning") when one weight equals the sum of all the others
 # (yr_find_total_row): a total row read with the parties would halve every share.
 .yr_warn_total_row <- function(weights, what, call) {
-  if (!is.numeric(weights) || length(weights) < 3L || anyNA(weights)) {
+  if (!is.numeric(weights) || anyNA(weights)) {
     return(invisible(NULL))
   }
   i <- tryCatch(c_yr_find_total_row(weights), yrkesresa_error = function(e) NA)
