@@ -13,8 +13,9 @@
 #   src/yrkesresa_wrap.c        swig -r on bindings/yrkesresa.i (which %includes r/yrkesresa_r.i)
 #   R/yrkesresa.R               the R half of the SWIG wrapper
 #   src/Makevars                from src/Makevars.in, listing the library's objects
-#   inst/extdata/               the Dalarna tables (data/dalarna) and example data (data/examples)
-#   inst/examples/dalarna.R     examples/r/dalarna.R
+#   inst/extdata/               the Dalarna tables (data/dalarna), Sweden's municipalities
+#                               (data/sweden) and example data (data/examples)
+#   inst/examples/              examples/r/dalarna.R and national_2018.R
 # OUTDIR is emptied first; the repository tree is never written to.
 set -eu
 
@@ -100,11 +101,13 @@ fi
 
 # The Dalarna example (examples/r/dalarna.R), run by the tests too.
 mkdir -p "$out/inst/examples"
-cp "$root/examples/r/dalarna.R" "$out/inst/examples/"
+cp "$root/examples/r/dalarna.R" "$root/examples/r/national_2018.R" "$out/inst/examples/"
 
 # Data for the tests and examples.
 mkdir -p "$out/inst/extdata/dalarna"
 cp "$root"/data/dalarna/*.csv "$out/inst/extdata/dalarna/"
+mkdir -p "$out/inst/extdata/sweden"
+cp "$root"/data/sweden/*.csv "$out/inst/extdata/sweden/"
 if ls "$root"/data/examples/*.csv >/dev/null 2>&1; then
     mkdir -p "$out/inst/extdata/examples"
     cp "$root"/data/examples/*.csv "$out/inst/extdata/examples/"

@@ -134,6 +134,7 @@ YR_R_WRAP(yr_count_from_percent)
 YR_R_WRAP(yr_pot_rules_with_shares)
 YR_R_WRAP(yr_find_total_row)
 YR_R_WRAP(yr_label_trim)
+YR_R_WRAP(yr_label_is_total)
 
 /* R passes every argument as it is; the C side converts (and refuses) it. */
 %typemap(scoercein) SWIGTYPE, SWIGTYPE *, enum SWIGTYPE, int64_t, size_t, double, int64_t *,

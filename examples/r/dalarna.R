@@ -33,15 +33,16 @@ cat("yrkesresa", yr_version(), "- data from", data_dir, "\n\n")
 pop <- read_table("dalarna", "population-2021-06.csv")
 population <- setNames(pop$population, pop$municipality)
 cost <- yr_split(850000, population)
+# The published table as it is, Summa row included: yr_audit_frame takes the stated total from
+# that row and audits the rest.
 pub <- read_table("dalarna", "published-split-coordinator-2023.csv")
-stated <- pub$amount[pub$municipality == "Summa"]
-pub <- pub[pub$municipality != "Summa", ]
+a <- yr_audit_frame(pub)
 cat("1. Coordinator 2023: 850 000 kr split by population (largest remainder)\n")
-cat("   rows add to", kr(sum(cost)), "- published rows add to", kr(sum(pub$amount)),
-    "against a stated", kr(stated), "\n")
-differs <- names(cost)[cost != pub$amount]
+cat("   rows add to", kr(sum(cost)), "- published rows add to", kr(attr(a, "summary")$published_sum),
+    "against a stated", kr(attr(a, "summary")$stated_total), "\n")
+differs <- row.names(a)[a$diff != 0]
 for (m in differs) {
-  cat(sprintf("   %s: %s kr, published %s kr\n", m, kr(cost[[m]]), kr(pub$amount[pub$municipality == m])))
+  cat(sprintf("   %s: %s kr, published %s kr\n", m, kr(cost[[m]]), kr(a[m, "published"])))
 }
 stopifnot(sum(cost) == 850000, identical(differs, "Orsa"), cost[["Orsa"]] == 20452)
 
@@ -50,16 +51,23 @@ cat("\n2. Audits of the published splits\n")
 for (f in c("published-split-coordinator-2023.csv", "published-split-yr-rss-estimate-2023.csv",
             "published-split-ok-gnv-2022.csv")) {
   t <- read_table("dalarna", f)
-  total <- t$amount[t$municipality == "Summa"]
-  t <- t[t$municipality != "Summa", ]
-  a <- yr_audit(total, setNames(t$population, t$municipality), t$amount)
+  a <- yr_audit_frame(t)
   s <- attr(a, "summary")
   cat(sprintf("   %s: rows add to %s (stated %s, difference %s); %d row(s) differ from largest remainder; reproduced by: %s\n",
               f, kr(s$published_sum), kr(s$stated_total), kr(s$sum_diff),
               as.integer(s$rows_differing),
               if (length(s$methods_matching)) paste(s$methods_matching, collapse = ", ") else "no method"))
-  stopifnot(all(a$expected == yr_split(total, t$population)))
+  body <- yr_drop_total_rows(t)
+  stopifnot(all(a$expected == yr_split(s$stated_total, body$population)))
 }
+
+# 2b. The 2024 agreement's two cost items, 850 tkr + 180 tkr = 1 030 tkr, in one invoice table:
+# each item's column adds to the item, each municipality's row to its share of 1 030 tkr.
+items <- yr_split_table(c(coordinator = 850000, travel = 180000), population)
+cat("\n2b. Two cost items by population (yr_split_table): columns add to",
+    kr(colSums(items)[["coordinator"]]), "and", kr(colSums(items)[["travel"]]), "\n")
+stopifnot(colSums(items) == c(850000, 180000),
+          all(rowSums(items) == yr_split(1030000, population)))
 
 # 3. The trainer pot of a 2024-like year (made-up attendance, the real rules).
 att_file <- file.path(data_dir, "examples", "pot-2024-attendance.csv")
@@ -84,20 +92,33 @@ cat("   pot", kr(s[["pot_in"]]), "= kickbacks", kr(s[["kickback"]]), "+ undistri
 stopifnot(s[["kickback"]] + s[["undistributed"]] == s[["pot_in"]],
           s[["fees"]] == s[["admin"]] + s[["pot_in"]])
 
-# 4. The manager survey: "at least 80 % answer yes", 22 respondents.
+# 4. The manager survey: "at least 80 % answer yes", 22 respondents. The table states
+# percentages; yr_count_from_percent gives the whole counts (half away from zero) and flags a
+# percentage no whole count of respondents gives.
 survey <- read_table("dalarna", "manager-survey-2024.csv")
-yes <- round(survey$share_yes_percent * survey$respondents / 100)
-p <- yr_proportion(yes, survey$respondents)
+yes <- yr_count_from_percent(survey$share_yes_percent, survey$respondents)
+p <- yr_proportion(as.vector(yes), survey$respondents)
 p$question <- survey$question
 p$target <- survey$target_percent / 100
-p$verdict <- yr_goal_check(yes, survey$respondents, p$target)
+p$verdict <- yr_goal_check(as.vector(yes), survey$respondents, p$target)
 cat("\n4. Manager survey against the 80 % goal\n")
+for (i in which(!attr(yes, "exact"))) {
+  cat(sprintf("   note: no whole count of %d respondents gives %s %% (%s is the nearest)\n",
+              survey$respondents[i], format(survey$share_yes_percent[i]), format(yes[i])))
+}
 for (i in seq_len(nrow(p))) {
   cat(sprintf("   %2.0f %% [%2.0f, %2.0f] %-13s %s\n", 100 * p$share[i], 100 * p$low[i],
               100 * p$high[i], p$verdict[i], substr(p$question[i], 1, 60)))
 }
 stopifnot(all(p$verdict[p$high < p$target] == "not met"),
           all(p$verdict[p$low >= p$target] == "met"))
+
+# 4b. Attendance 2024 from the course table, its Totalt row dropped by its label.
+courses <- yr_drop_total_rows(read_table("dalarna", "courses-2024.csv"), "course")
+rates <- yr_attendance_rate(courses, labels = "course")
+tot <- attr(rates, "total")
+cat(sprintf("\n4b. Attendance 2024: %s of %s attended, %.1f %%\n", kr(tot$attended),
+            kr(tot$registered), 100 * tot$share))
 
 # 5. Charts.
 split_df <- data.frame(municipality = factor(names(cost), levels = names(cost)[order(cost)]),

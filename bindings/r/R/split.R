@@ -65,17 +65,44 @@ yr_split_mixed <- function(total, weights, equal_part) {
   out
 }
 
-# Split a data frame's total by one of its columns: the data frame with a new column `into`.
-yr_split_frame <- function(data, total, weights, into = "amount", name = NULL, ...) {
+# The data frame without its total rows: those whose label (column `labels`, or the row names)
+# names a total by the library's rule (yr_label_is_total: Summa, Totalt, Riket, "Dalarnas
+# län", ...). The first step with a table read straight from a published document.
+yr_drop_total_rows <- function(data, labels = "municipality") {
+  lab <- if (is.null(labels)) row.names(data) else data[[labels]]
+  data[!.yr_is_total(lab), , drop = FALSE]
+}
+
+.yr_is_total <- function(labels) {
+  u <- unique(as.character(labels))
+  hit <- vapply(u, function(s) !is.na(s) && c_yr_label_is_total(s) != 0L, NA, USE.NAMES = FALSE)
+  hit[match(as.character(labels), u)]
+}
+
+# A copy of `data` with the split added: one amount (column `into`), several cost items (a named
+# `total`: one column per item, yr_split_table) or a two-level split by the column `groups`
+# (yr_split_nested; adds `into` and group_<into>). `...`: method and options of yr_split.
+yr_split_frame <- function(data, total, weights = "population", into = "amount", groups = NULL,
+                           labels = NULL, ...) {
   call <- sys.call()
-  if (!is.data.frame(data) || !is.character(weights) || length(weights) != 1L ||
-    !weights %in% names(data)) {
-    .yr_input_error("data must be a data frame and weights the name of one of its columns",
-      call, "weights")
+  cols <- c(weights, groups, labels)
+  if (!is.data.frame(data) || !is.character(cols) || !all(cols %in% names(data))) {
+    .yr_input_error(sprintf(
+      "data must be a data frame with the column(s) %s", paste(cols, collapse = ", ")
+    ), call, "data")
   }
   w <- data[[weights]]
-  if (!is.null(name)) names(w) <- as.character(data[[name]])
-  data[[into]] <- unname(yr_split(total, w, ...))
+  if (!is.null(labels)) names(w) <- as.character(data[[labels]])
+  if (length(total) > 1L || !is.null(names(total))) {
+    t <- yr_split_table(total, w)
+    for (item in names(t)) data[[item]] <- t[[item]]
+  } else if (!is.null(groups)) {
+    r <- yr_split_nested(total, w, data[[groups]])
+    data[[into]] <- r$amount
+    data[[paste0("group_", into)]] <- unname(attr(r, "groups")[as.character(r$group)])
+  } else {
+    data[[into]] <- unname(yr_split(total, w, ...))
+  }
   data
 }
 
@@ -149,6 +176,27 @@ yr_audit <- function(stated_total, weights, published) {
   attr(df, "summary") <- s
   class(df) <- c("yr_audit", "data.frame")
   df
+}
+
+# yr_audit of a published table read as it is, total row included: the row whose label names a
+# total gives the stated total (unless stated_total is given) and is not audited as a party.
+yr_audit_frame <- function(data, weights = "population", published = "amount",
+                           labels = "municipality", stated_total = NULL) {
+  call <- sys.call()
+  lab <- if (is.null(labels)) row.names(data) else data[[labels]]
+  is_total <- .yr_is_total(lab)
+  if (is.null(stated_total)) {
+    if (sum(is_total) != 1L) {
+      .yr_input_error(sprintf(
+        "the table has %d total rows; give stated_total", sum(is_total)
+      ), call, "stated_total")
+    }
+    stated_total <- data[[published]][is_total]
+  }
+  body <- data[!is_total, , drop = FALSE]
+  yr_audit(
+    stated_total, stats::setNames(body[[weights]], as.character(lab[!is_total])), body[[published]]
+  )
 }
 
 .yr_num <- function(x) format(x, scientific = FALSE, big.mark = " ")

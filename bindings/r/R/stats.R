@@ -154,8 +154,14 @@ yr_count_by <- function(group, ngroups = NULL) {
   df
 }
 
-yr_attendance_rate <- function(registered, attended, confidence = 0.95) {
+yr_attendance_rate <- function(registered, attended = NULL, confidence = 0.95, labels = NULL) {
   call <- sys.call()
+  if (is.data.frame(registered) && is.null(attended)) {
+    frame <- registered
+    registered <- stats::setNames(frame$registered, if (!is.null(labels)) as.character(frame[[labels]]))
+    attended <- frame$attended
+  }
+  .yr_warn_total_row(registered, "registered", call)
   res <- c_yr_attendance_rate_where(list(registered = registered, attended = attended), confidence)
   df <- .yr_rates_frame(res$per_course, "attended", "registered")
   df <- df[c("registered", "attended", "share", "low", "high")]
