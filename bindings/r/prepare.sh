@@ -16,6 +16,7 @@
 #   inst/extdata/               the Dalarna tables (data/dalarna), Sweden's municipalities
 #                               (data/sweden) and example data (data/examples)
 #   inst/examples/              examples/r/dalarna.R and national_2018.R
+#   inst/conformance/           the shared conformance cases (tests/conformance/*.case)
 # OUTDIR is emptied first; the repository tree is never written to.
 set -eu
 
@@ -106,6 +107,9 @@ cp "$root/examples/r/dalarna.R" "$root/examples/r/national_2018.R" "$out/inst/ex
 # Data for the tests and examples.
 mkdir -p "$out/inst/extdata/dalarna"
 cp "$root"/data/dalarna/*.csv "$out/inst/extdata/dalarna/"
+# The shared conformance cases, so that the package's tests run them without the source tree.
+mkdir -p "$out/inst/conformance"
+cp "$root"/tests/conformance/*.case "$out/inst/conformance/"
 mkdir -p "$out/inst/extdata/sweden"
 cp "$root"/data/sweden/*.csv "$out/inst/extdata/sweden/"
 if ls "$root"/data/examples/*.csv >/dev/null 2>&1; then

@@ -3,13 +3,10 @@
 # results or the same error status as C, the CLI and Python. A case R cannot express is skipped
 # with its reason (printed by testthat), never passed.
 
+# YR_CONFORMANCE_DIR (meson sets it), else the copy installed with the package (prepare.sh).
 conformance_dir <- function() {
   d <- Sys.getenv("YR_CONFORMANCE_DIR")
-  if (!nzchar(d)) {
-    root <- Sys.getenv("YRKESRESA_SOURCE_ROOT")
-    d <- if (nzchar(root)) file.path(root, "tests", "conformance") else test_path("..", "..", "..", "..", "tests", "conformance")
-  }
-  d
+  if (nzchar(d)) d else system.file("conformance", package = "yrkesresa")
 }
 
 read_case <- function(path) {
