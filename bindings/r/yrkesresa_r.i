@@ -79,7 +79,7 @@ static void yr_r_split_options(SEXP x, yr_split_options *opt, size_t n)
     SEXP nm = Rf_getAttrib(x, R_NamesSymbol);
     if (TYPEOF(x) != VECSXP)
         yr_r_refuse("options", 0, "options must be a list");
-    for (R_xlen_t i = 0; i < XLENGTH(nm); i++)
+    for (R_xlen_t i = 0; i < Rf_xlength(nm); i++)
         for (int k = 0; k < 6; k++)
             if (strcmp(CHAR(STRING_ELT(nm, i)), names[k]) == 0 && VECTOR_ELT(x, i) != R_NilValue)
                 v[k] = VECTOR_ELT(x, i);
@@ -277,6 +277,7 @@ YR_R_IN_COLUMNS2(uint32_t, row, col, YR_R_CODES32)
 /* Two-level split: the parties' groups, 1-based codes in R, as many as weights. */
 %typemap(arginit) const int64_t *weights %{
     size_t yr_r_nweights = 0;
+    (void)yr_r_nweights;
 %}
 %typemap(in) const int64_t *weights %{
     $1 = yr_r_int64s($input, "weights", &yr_r_nweights);

@@ -25,8 +25,8 @@ static SEXP mk_string(const char *s)
 static NORET void signal(const char *message, yr_status st, const char *fn, const char *arg,
                          double index, double column, int input)
 {
-    static const char *names[] = {"message", "call",  "status", "code",    "what",
-                                  "index",   "column", "function"};
+    static const char *names[] = {"message", "call",  "status", "code",
+                                  "what",    "index", "column", "function"};
     SEXP cond = PROTECT(Rf_allocVector(VECSXP, 8));
     SEXP nm = PROTECT(Rf_allocVector(STRSXP, 8));
     for (int i = 0; i < 8; i++)
@@ -53,8 +53,7 @@ static NORET void signal(const char *message, yr_status st, const char *fn, cons
     Rf_error("%s", message); /* not reached: .yr_stop always stops */
 }
 
-NORET void yr_r_raise(yr_status st, const char *fn, const char *arg, size_t record,
-                      size_t column)
+NORET void yr_r_raise(yr_status st, const char *fn, const char *arg, size_t record, size_t column)
 {
     char where[160] = "", msg[400];
     if (arg != NULL && record != YR_R_NONE && column != YR_R_NONE)
@@ -95,23 +94,17 @@ static NORET void refuse_overflow(void)
            YR_ERR_OVERFLOW, "", NULL, 0.0, 0.0, 0);
 }
 
-/* "weights[2]" or "weights". */
-static const char *element(const char *arg, R_xlen_t index)
-{
-    static char buf[120]; /* only read while the condition is built; no concurrency in R */
-    if (index <= 0)
-        return arg;
-    snprintf(buf, sizeof buf, "%s[%lld]", arg, (long long)index);
-    return buf;
-}
-
 /* ---- R numbers to the C types -------------------------------------------------------------- */
 
 /* Refuse element i (0-based) of a numeric vector that is not an exact whole number. */
 static NORET void refuse_number(SEXP x, R_xlen_t i, const char *arg, R_xlen_t index)
 {
     double v = TYPEOF(x) == INTSXP ? NA_REAL : REAL(x)[i];
-    const char *el = element(arg, index);
+    char el[160]; /* "weights[2]", or "weights" when index is 0 */
+    if (index > 0)
+        snprintf(el, sizeof el, "%s[%lld]", arg, (long long)index);
+    else
+        snprintf(el, sizeof el, "%s", arg);
     if (ISNAN(v))
         yr_r_refuse(arg, index, "%s is NA", el);
     if (!R_FINITE(v))
@@ -134,7 +127,7 @@ static void check_numeric(SEXP x, const char *arg)
     if (TYPEOF(x) == LGLSXP)
         for (R_xlen_t i = 0; i < XLENGTH(x); i++)
             if (LOGICAL(x)[i] == NA_LOGICAL) /* data frames fill with logical NA */
-                yr_r_refuse(arg, i + 1, "%s is NA", element(arg, i + 1));
+                yr_r_refuse(arg, i + 1, "%s[%lld] is NA", arg, (long long)i + 1);
     if (TYPEOF(x) != INTSXP && TYPEOF(x) != REALSXP)
         yr_r_refuse(arg, 0, "%s must be a numeric vector (double or integer)", arg);
 }
@@ -187,8 +180,8 @@ size_t yr_r_size(SEXP x, const char *arg)
 
 double yr_r_double(SEXP x, const char *arg)
 {
-    if (TYPEOF(x) != REALSXP && TYPEOF(x) != INTSXP && !(TYPEOF(x) == LGLSXP && Rf_length(x) == 1 &&
-                                                           LOGICAL(x)[0] == NA_LOGICAL))
+    if (TYPEOF(x) != REALSXP && TYPEOF(x) != INTSXP &&
+        !(TYPEOF(x) == LGLSXP && Rf_length(x) == 1 && LOGICAL(x)[0] == NA_LOGICAL))
         yr_r_refuse(arg, 0, "%s must be a number", arg);
     if (XLENGTH(x) != 1)
         yr_r_refuse(arg, 0, "%s has the wrong length (%lld, not 1)", arg, (long long)XLENGTH(x));
@@ -203,8 +196,7 @@ void *yr_r_codes(SEXP x, const char *arg, int wide, size_t *n)
     void *buf = R_alloc(*n > 0 ? *n : 1, wide ? sizeof(size_t) : sizeof(uint32_t));
     for (size_t i = 0; i < *n; i++) {
         if (v[i] < 1)
-            yr_r_refuse(arg, (R_xlen_t)i + 1, "%s must be a 1-based index (>= 1)",
-                        element(arg, (R_xlen_t)i + 1));
+            yr_r_refuse(arg, (R_xlen_t)i + 1, "%s[%zu] must be a 1-based index (>= 1)", arg, i + 1);
         if (wide)
             ((size_t *)buf)[i] = (size_t)(v[i] - 1);
         else /* past 2^32 can never be valid: UINT32_MAX, which the library refuses */
@@ -247,7 +239,7 @@ SEXP *yr_r_columns(SEXP x, const char *arg, int k, const char *const *names, siz
     SEXP *cols = (SEXP *)R_alloc((size_t)k, sizeof(SEXP));
     for (int j = 0; j < k; j++) {
         cols[j] = NULL;
-        for (R_xlen_t i = 0; TYPEOF(x) == VECSXP && i < XLENGTH(nm); i++)
+        for (R_xlen_t i = 0; TYPEOF(x) == VECSXP && i < Rf_xlength(nm); i++)
             if (strcmp(CHAR(STRING_ELT(nm, i)), names[j]) == 0)
                 cols[j] = VECTOR_ELT(x, i);
         if (cols[j] == NULL)
@@ -295,10 +287,10 @@ SEXP yr_r_struct_columns(const void *items, size_t count, size_t size, const yr_
                 REAL(col)[i] = *(const double *)p;
                 continue;
             case 'z':
-                v = (int64_t)*(const size_t *)p;
+                v = (int64_t) * (const size_t *)p;
                 break;
             case 'u':
-                v = (int64_t)*(const unsigned *)p;
+                v = (int64_t) * (const unsigned *)p;
                 break;
             default:
                 v = *(const int64_t *)p;

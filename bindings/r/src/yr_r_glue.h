@@ -30,8 +30,7 @@
  * "condition"), the message yr_strerror(st) followed by where it happened (arg, 0-based record
  * and column, each may be NULL / YR_R_NONE), fields status, code, what, index, column (1-based
  * in R, 0 when none). */
-NORET void yr_r_raise(yr_status st, const char *fn, const char *arg, size_t record,
-                      size_t column);
+NORET void yr_r_raise(yr_status st, const char *fn, const char *arg, size_t record, size_t column);
 
 /* Raise refused input: status YR_ERR_RANGE, class "yrkesresa_input_error" in front; @p index is
  * the 1-based element (0: the whole argument); the message is printf-formatted. */
@@ -67,7 +66,10 @@ typedef struct yr_r_field {
     size_t offset;
     char kind; /* 'i' int64_t, 'z' size_t, 'u' unsigned, 'd' double, 'b' int as logical */
 } yr_r_field;
-#define YR_R_FIELD(TYPE, NAME, KIND) {#NAME, offsetof(TYPE, NAME), KIND}
+#define YR_R_FIELD(TYPE, NAME, KIND)                                                               \
+    {                                                                                              \
+#NAME, offsetof(TYPE, NAME), KIND                                                          \
+    }
 
 /* @p count structs of @p size bytes as a named list of columns (unprotected). */
 SEXP yr_r_struct_columns(const void *items, size_t count, size_t size, const yr_r_field *fields,
