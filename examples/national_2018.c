@@ -63,7 +63,8 @@ static void read_municipalities(const char *dir, country *c)
     fclose(fp);
 }
 
-/* population-2018-12-31.csv: code,municipality,population, joined by code. */
+/* population-2018-12-31.csv: code,municipality,population, joined by code; an unknown or
+ * duplicated code is an error naming it. */
 static void read_population(const char *dir, country *c)
 {
     char line[256];
@@ -72,10 +73,15 @@ static void read_population(const char *dir, country *c)
         char *code = strtok(line, ","), *name = strtok(NULL, ","), *pop = strtok(NULL, "\r\n");
         if (code == NULL || name == NULL || pop == NULL)
             continue;
-        for (size_t i = 0; i < c->n; i++) {
-            if (strcmp(c->code[i], code) == 0)
-                c->population[i] = strtoll(pop, NULL, 10);
+        size_t i = 0;
+        while (i < c->n && strcmp(c->code[i], code) != 0)
+            i++;
+        if (i == c->n || c->population[i] >= 0) {
+            fprintf(stderr, "national_2018: %s municipality %s %s\n",
+                    i == c->n ? "unknown" : "duplicated", code, name);
+            exit(1);
         }
+        c->population[i] = strtoll(pop, NULL, 10);
     }
     fclose(fp);
     for (size_t i = 0; i < c->n; i++) {

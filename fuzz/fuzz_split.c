@@ -44,9 +44,19 @@ FZ_NOCOV static fz_u128 divisor_of(unsigned m, uint64_t s)
         return s == 0 ? 6 : 5 * (2 * S + 1);
     case YR_HUNTINGTON_HILL:
         return S * (S + 1);
+    case YR_DEAN: /* 2s(s+1)/(2s+1): the (2s+1) goes to the weight side (wp_of) */
+        return 2 * S * (S + 1);
     default: /* YR_ADAMS */
         return S;
     }
+}
+
+/* The weight side of a priority: w, w^2 for Huntington-Hill, w(2s+1) for Dean. */
+FZ_NOCOV static fz_u128 wp_of(unsigned m, uint64_t w, uint64_t s)
+{
+    if (m == YR_HUNTINGTON_HILL)
+        return (fz_u128)w * w;
+    return m == YR_DEAN ? (fz_u128)w * (2 * (fz_u128)s + 1) : w;
 }
 
 /* A unit slot: party idx's unit number s+1, priority w'/d(s) (w' = w, or w^2 for H-H). */
@@ -98,15 +108,14 @@ FZ_NOCOV static void check_divisor(unsigned m, int64_t total, const int64_t *w, 
             FZ_CHECK(out[i] == 0);
             continue;
         }
-        fz_u128 wp = m == YR_HUNTINGTON_HILL ? (fz_u128)wi * wi : wi;
         uint64_t s = (uint64_t)out[i];
-        slot next = {wp, divisor_of(m, s), wi, i};
+        slot next = {wp_of(m, wi, s), divisor_of(m, s), wi, i};
         if (!have_next || slot_before(&next, &best_next)) {
             best_next = next;
             have_next = 1;
         }
         if (s > 0) {
-            slot given = {wp, divisor_of(m, s - 1), wi, i};
+            slot given = {wp_of(m, wi, s - 1), divisor_of(m, s - 1), wi, i};
             if (!have_given || slot_before(&worst_given, &given)) {
                 worst_given = given;
                 have_given = 1;

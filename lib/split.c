@@ -73,27 +73,12 @@ YR_API const char *yr_tie_name(yr_tie tie)
     return tie_names[tie];
 }
 
-static int is_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 YR_API yr_status yr_tie_from_name(const char *name, yr_tie *tie)
 {
     if (name == NULL || tie == NULL)
         return YR_ERR_NULL;
-    while (is_blank(*name))
-        name++;
-    size_t len = 0;
-    while (name[len] != '\0')
-        len++;
-    while (len > 0 && is_blank(name[len - 1]))
-        len--;
     for (int t = 0; t < YR_TIE_COUNT; t++) {
-        size_t i = 0;
-        while (i < len && tie_names[t][i] != '\0' && name_char(name[i]) == tie_names[t][i])
-            i++;
-        if (i == len && tie_names[t][i] == '\0') {
+        if (name_equal(name, tie_names[t])) {
             *tie = (yr_tie)t;
             return YR_OK;
         }
@@ -506,8 +491,8 @@ static yr_status check_bounds(const yr_split_options *o, const int64_t *w, size_
 static yr_status split_divisor(uint64_t t, const int64_t *w, size_t n, const yr_split_options *o,
                                size_t *tie, int64_t *out)
 {
-    yr_divisor_job job = {o->method,  1, 1, o->tie == YR_TIE_SMALLER_WEIGHT, w, o->minimum,
-                          o->maximum, n, t};
+    yr_divisor_job job = {
+        o->method, 1, 1, o->tie == YR_TIE_SMALLER_WEIGHT, w, o->minimum, o->maximum, n, t, 0};
     if (o->first_divisor_den != 0) {
         job.fd_num = (uint64_t)o->first_divisor_num;
         job.fd_den = (uint64_t)o->first_divisor_den;

@@ -220,9 +220,35 @@ static int reach_goal(flow *f, const size_t *goal, size_t *order)
     return all;
 }
 
+/* The parties whose row quota is fractional, in ranking order (larger remainder, then larger
+ * weight, then earlier party), sorted lazily: the passes below usually stop part-way down. */
+typedef struct ranking {
+    yr_rem *a;
+    size_t n, sorted; /* a[0..sorted) is in ranking order and ranks before the rest */
+} ranking;
+
+static int rank_cmp(const void *pa, const void *pb)
+{
+    const yr_rem *a = pa, *b = pb;
+    return yr_rem_before(a, b) ? -1 : yr_rem_before(b, a);
+}
+
+/* The party at position r of the ranking (r < n): sort further in doubling chunks. */
+static size_t rank_party(ranking *rk, size_t r)
+{
+    if (r >= rk->sorted) {
+        size_t left = rk->n - rk->sorted, chunk = rk->sorted < 1024 ? 1024 : rk->sorted;
+        chunk = chunk < left ? chunk : left;
+        yr_select_top(rk->a + rk->sorted, left, chunk);
+        qsort(rk->a + rk->sorted, chunk, sizeof *rk->a, rank_cmp);
+        rk->sorted += chunk;
+    }
+    return rk->a[r].idx;
+}
+
 /* Step 2, first part: a full table with every row within its bounds. The parties below their
  * lower bound go first; then, down the ranking, parties take the columns still short. */
-static void make_feasible(flow *f, const yr_rem *rank, size_t nrank)
+static void make_feasible(flow *f, ranking *rk)
 {
     size_t short_units = 0;
     new_phase(f);
@@ -236,8 +262,8 @@ static void make_feasible(flow *f, const yr_rem *rank, size_t nrank)
     }
     for (size_t j = 0; j < f->m; j++)
         short_units += f->want[j] - f->load[j];
-    for (size_t r = 0; r < nrank && short_units > 0; r++) {
-        size_t i = rank[r].idx;
+    for (size_t r = 0; r < rk->n && short_units > 0; r++) {
+        size_t i = rank_party(rk, r);
         if (f->deg[i] == f->lo[i] && search(f, i, TO_SPARE))
             short_units--;
     }
@@ -246,22 +272,16 @@ static void make_feasible(flow *f, const yr_rem *rank, size_t nrank)
 
 /* Step 2, second part: the greedy base. Down the ranking, a party already rounded up is settled
  * so; another one is raised when a path to an unsettled rounded-up party (ranked lower) exists. */
-static void greedy_base(flow *f, const yr_rem *rank, size_t nrank, size_t nup)
+static void greedy_base(flow *f, ranking *rk, size_t nup)
 {
     new_phase(f);
     size_t done = 0;
-    for (size_t r = 0; r < nrank && done < nup; r++) {
-        size_t i = rank[r].idx;
+    for (size_t r = 0; r < rk->n && done < nup; r++) {
+        size_t i = rank_party(rk, r);
         if (f->deg[i] > f->lo[i] || search(f, i, TO_UNSETTLED_UP))
             done++;
         f->settled[i] = 1;
     }
-}
-
-static int rank_cmp(const void *pa, const void *pb)
-{
-    const yr_rem *a = pa, *b = pb;
-    return yr_rem_before(a, b) ? -1 : yr_rem_before(b, a);
 }
 
 /* ---- yr_split_table -------------------------------------------------------------------- */
@@ -389,12 +409,12 @@ static yr_status solve_table(const int64_t *totals, const int64_t *weights, size
     quotas(&w, totals, weights, grand, wsum, out);
     flow *f = &w.f;
     if (!reach_goal(f, w.goal, w.order)) {
-        qsort(w.rank, w.nrank, sizeof *w.rank, rank_cmp);
-        make_feasible(f, w.rank, w.nrank);
+        ranking rk = {w.rank, w.nrank, 0};
+        make_feasible(f, &rk);
         size_t nup = 0;
         for (size_t i = 0; i < n; i++)
             nup += f->deg[i] > f->lo[i];
-        greedy_base(f, w.rank, w.nrank, nup);
+        greedy_base(f, &rk, nup);
     }
     for (size_t c = 0; c < n * m; c++)
         out[c] += (f->cell[c] & CELL_UP) != 0;

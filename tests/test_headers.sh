@@ -30,6 +30,12 @@ done
 mapfile -t symbols < <(bash "$SOURCE_DIR/tests/map-symbols.sh" "$SOURCE_DIR/lib/yrkesresa.map" |
     awk '{ print $1 }' | sort -u)
 [ "${#symbols[@]}" -gt 0 ] || { echo "test_headers: no symbols in lib/yrkesresa.map" >&2; exit 1; }
+# Every function a header declares with YR_API is in the map (so it is exported and versioned;
+# check-symbols.sh checks the other direction).
+declared=$(grep -ho '^YR_API[^(]*(' "$SOURCE_DIR"/include/yrkesresa/*.h \
+    "$SOURCE_DIR"/include/yrkesresa/version.h.in | sed 's/($//; s/.*[ *]//' | sort -u)
+unlisted=$(comm -23 <(echo "$declared") <(printf '%s\n' "${symbols[@]}"))
+[ -z "$unlisted" ] || { echo "test_headers: declared but not in lib/yrkesresa.map:" $unlisted >&2; exit 1; }
 
 ccs=(gcc)
 command -v clang >/dev/null && ccs+=(clang)

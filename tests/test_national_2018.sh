@@ -48,5 +48,16 @@ awk -v T=39000000 '{ code[NR] = $1; p[NR] = $2; W += $2 }
     }' "$tmp/pop" >"$tmp/ref"
 awk '/^[0-9][0-9] / { print $1, $3, $4 }' "$tmp/out" | sort >"$tmp/got"
 check 'cmp -s "$tmp/ref" "$tmp/got"' "county amounts equal the awk largest remainder ($(diff "$tmp/ref" "$tmp/got" | head -3 | tr '\n' ' '))"
+# A duplicated municipality is an error naming it, and nothing is printed on stdout.
+mkdir "$tmp/dup"
+cp "$SOURCE_DIR"/data/sweden/*.csv "$tmp/dup/"
+tail -n 1 "$tmp/dup/population-2018-12-31.csv" >>"$tmp/dup/population-2018-12-31.csv"
+if "$exe" "$tmp/dup" >"$tmp/dup.out" 2>"$tmp/dup.err"; then
+    echo "test_national_2018: a duplicated municipality was accepted" >&2
+    fail=1
+fi
+check 'grep -q "duplicated municipality 2584 Kiruna" "$tmp/dup.err"' "the duplicate is named"
+check '[ ! -s "$tmp/dup.out" ]' "nothing on stdout for bad input"
+
 [ "$fail" = 0 ] && echo "test_national_2018: OK"
 test "$fail" = 0

@@ -534,6 +534,8 @@ static void test_method_unknown_names(void **state)
  *   equal_part: NUM/DEN   required for "mixed"
  *   total: N
  *   status: YR_...        optional, default YR_OK; on an error the outputs must stay untouched
+ *   tie: larger|smaller|report, threshold: NUM/DEN, first_divisor: NUM/DEN,
+ *   minimum: N N ..., maximum: N N ...   optional yr_split_with options (lists: one per party)
  *   WEIGHT EXPECTED [NAME]  one line per party (WEIGHT alone when status is an error)
  * Lines starting with '#' and blank lines are ignored. */
 
@@ -541,8 +543,11 @@ static void test_method_unknown_names(void **state)
 
 typedef struct golden {
     char title[256];
-    int has_source, mixed, has_method, has_total;
+    int has_source, mixed, has_method, has_total, with_options;
     yr_method method;
+    yr_split_options opt;
+    size_t nmin, nmax;
+    int64_t minimum[GOLDEN_MAXN], maximum[GOLDEN_MAXN];
     int64_t num, den, total;
     yr_status status;
     size_t n;
@@ -586,6 +591,47 @@ static int status_from_name(const char *s, yr_status *st)
     return 0;
 }
 
+/* A space-separated list of integers into v (at most GOLDEN_MAXN); its length, or -1. */
+static long parse_list(char *s, int64_t *v)
+{
+    size_t len = 0;
+    char *end;
+    for (s = trim(s); *s != '\0'; s = trim(end)) {
+        if (len == GOLDEN_MAXN || !parse_i64(s, &v[len], &end))
+            return -1;
+        len++;
+    }
+    return (long)len;
+}
+
+/* The yr_split_with keys; 0 when key is none of them, -1 when its value is malformed. */
+static int golden_option(golden *g, const char *key, char *val)
+{
+    long len = 0;
+    long long a, b;
+    if (strcmp(key, "tie") == 0) {
+        if (yr_tie_from_name(val, &g->opt.tie) != YR_OK)
+            return -1;
+    } else if (strcmp(key, "threshold") == 0 || strcmp(key, "first_divisor") == 0) {
+        if (sscanf(val, "%lld/%lld", &a, &b) != 2)
+            return -1;
+        int thr = key[0] == 't';
+        *(thr ? &g->opt.threshold_num : &g->opt.first_divisor_num) = (int64_t)a;
+        *(thr ? &g->opt.threshold_den : &g->opt.first_divisor_den) = (int64_t)b;
+    } else if (strcmp(key, "minimum") == 0 || strcmp(key, "maximum") == 0) {
+        int mn = key[1] == 'i';
+        len = parse_list(val, mn ? g->minimum : g->maximum);
+        if (len < 0)
+            return -1;
+        *(mn ? &g->nmin : &g->nmax) = (size_t)len;
+        *(mn ? &g->opt.minimum : &g->opt.maximum) = mn ? g->minimum : g->maximum;
+    } else {
+        return 0;
+    }
+    g->with_options = 1;
+    return 1;
+}
+
 /* Parse a golden file; fails the test (naming file and line) on anything malformed. */
 static void golden_load(const char *path, golden *g)
 {
@@ -594,6 +640,7 @@ static void golden_load(const char *path, golden *g)
         fail_msg("%s: cannot open", path);
     memset(g, 0, sizeof *g);
     g->status = YR_OK;
+    yr_split_options_init(&g->opt);
     char line[1024];
     int lineno = 0;
     while (fgets(line, sizeof line, f) != NULL) {
@@ -645,7 +692,11 @@ static void golden_load(const char *path, golden *g)
             if (!status_from_name(val, &g->status))
                 fail_msg("%s:%d: unknown status '%s'", path, lineno, val);
         } else {
-            fail_msg("%s:%d: unknown key '%s'", path, lineno, key);
+            int known = golden_option(g, key, val);
+            if (known == 0)
+                fail_msg("%s:%d: unknown key '%s'", path, lineno, key);
+            if (known < 0)
+                fail_msg("%s:%d: bad %s '%s'", path, lineno, key, val);
         }
     }
     fclose(f);
@@ -655,6 +706,11 @@ static void golden_load(const char *path, golden *g)
         fail_msg("%s: method mixed needs equal_part", path);
     if (g->n == 0)
         fail_msg("%s: no rows", path);
+    if ((g->opt.minimum != NULL && g->nmin != g->n) || (g->opt.maximum != NULL && g->nmax != g->n))
+        fail_msg("%s: minimum/maximum need one value per row (%zu rows)", path, g->n);
+    if (g->mixed && g->with_options)
+        fail_msg("%s: method mixed takes no split options", path);
+    g->opt.method = g->method;
 }
 
 static void test_golden_file(void **state)
@@ -665,8 +721,9 @@ static void test_golden_file(void **state)
     golden_load(path, &g);
     for (size_t i = 0; i <= g.n; i++)
         out[i] = SENTINEL;
-    yr_status st = g.mixed ? yr_split_mixed(g.total, g.num, g.den, g.weights, g.n, out)
-                           : yr_split(g.total, g.weights, g.n, g.method, out);
+    yr_status st = g.mixed          ? yr_split_mixed(g.total, g.num, g.den, g.weights, g.n, out)
+                   : g.with_options ? yr_split_with(g.total, g.weights, g.n, &g.opt, out)
+                                    : yr_split(g.total, g.weights, g.n, g.method, out);
     print_message("      %s: %s\n", path, g.title);
     if (st != g.status)
         fail_msg("%s: status %s, expected %s", path, yr_status_name(st), yr_status_name(g.status));

@@ -405,6 +405,16 @@ static void test_zero_and_single(void **state)
     assert_int_equal(yr_split_table(one, 1, w, 3, out), YR_OK); /* one item: yr_split */
     assert_int_equal(out[0] + out[1] + out[2], 7);
     assert_int_equal(out[2], 4); /* quotas 1.17, 2.33, 3.5: the unit goes to 3.5 */
+    /* One item: the table is the largest-remainder split (always possible). */
+    uint64_t seed = 1;
+    int64_t tot[1], wr[60], got[60], lr[60];
+    for (int it = 0; it < 500; it++) {
+        size_t n = 1 + (size_t)rand_below(&seed, 60);
+        random_input(&seed, it % 3, tot, 1, wr, n);
+        assert_int_equal(yr_split_table(tot, 1, wr, n, got), YR_OK);
+        ref_lr(tot[0], wr, n, lr);
+        assert_memory_equal(got, lr, n * sizeof *got);
+    }
 }
 
 static void test_errors(void **state)
@@ -531,6 +541,22 @@ static int check_flow(const int64_t *tot, size_t m, const int64_t *w, size_t n)
         check_no_exchange(&q, pos, up_mask(&q, pos, out));
     }
     return lr_ok;
+}
+
+/* Weights near INT64_MAX (their sum beyond 2^64: 128-bit divisions) and totals up to 2^61. */
+static void test_wide(void **state)
+{
+    (void)state;
+    uint64_t seed = 63;
+    int64_t tot[3], w[7];
+    for (int it = 0; it < 300; it++) {
+        size_t n = 3 + (size_t)rand_below(&seed, 5), m = 1 + (size_t)rand_below(&seed, 3);
+        for (size_t i = 0; i < n; i++)
+            w[i] = INT64_MAX - (int64_t)rand_upto(&seed, INT64_C(1) << 62);
+        for (size_t j = 0; j < m; j++)
+            tot[j] = (int64_t)rand_upto(&seed, INT64_C(1) << 61);
+        check_brute(tot, m, w, n);
+    }
 }
 
 /* Medium tables: 1500 random ones, and the hunted ones with every party repeated 2 to 8 times
@@ -681,9 +707,9 @@ int main(void)
         cmocka_unit_test(test_counterexample), cmocka_unit_test(test_counterexample_repeated),
         cmocka_unit_test(test_dalarna),        cmocka_unit_test(test_zero_and_single),
         cmocka_unit_test(test_errors),         cmocka_unit_test(test_random_brute),
-        cmocka_unit_test(test_random_flow),    cmocka_unit_test(test_random_large),
-        cmocka_unit_test(test_nested_hand),    cmocka_unit_test(test_nested_errors),
-        cmocka_unit_test(test_nested_random),
+        cmocka_unit_test(test_wide),           cmocka_unit_test(test_random_flow),
+        cmocka_unit_test(test_random_large),   cmocka_unit_test(test_nested_hand),
+        cmocka_unit_test(test_nested_errors),  cmocka_unit_test(test_nested_random),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,7 +7,6 @@
 
 #include "yrkesresa/common.h"
 #include "yrkesresa/split.h"
-#include "yrkesresa/labels.h" /* yr_where until common.h defines it (temporary) */
 
 #ifdef __cplusplus
 extern "C" {

@@ -18,18 +18,6 @@
 extern "C" {
 #endif
 
-#ifndef YR_WHERE_NONE
-/* Temporary until common.h (core-split) defines it: an identical definition. */
-/** Where an error was found; see common.h. */
-typedef struct yr_where {
-    size_t record;   /**< 0-based index of the offending element/record, or ::YR_WHERE_NONE */
-    size_t column;   /**< tables: 0-based column (item), else ::YR_WHERE_NONE */
-    const char *arg; /**< static name of the offending parameter, or NULL */
-} yr_where;
-/** "No particular record/column". */
-#define YR_WHERE_NONE ((size_t)-1)
-#endif
-
 /**
  * @brief Trim the blanks listed in the file comment from both ends of s[0..len).
  * @param[in]  s      the label (need not be NUL-terminated; may be NULL when len is 0)

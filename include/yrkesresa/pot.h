@@ -15,7 +15,6 @@
 #define YRKESRESA_POT_H
 
 #include "yrkesresa/common.h"
-#include "yrkesresa/labels.h" /* yr_where until common.h defines it (temporary) */
 
 #ifdef __cplusplus
 extern "C" {

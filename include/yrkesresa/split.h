@@ -198,7 +198,7 @@ YR_API yr_status yr_method_from_name(const char *name, yr_method *method);
 YR_API const char *yr_tie_name(yr_tie tie);
 
 /**
- * @brief Look a tie rule up by its binding name (case-insensitive, blanks around ignored).
+ * @brief Look a tie rule up by its binding name (case-insensitive).
  * @param[in]  name "larger", "smaller" or "report"
  * @param[out] tie  the rule (untouched on error)
  * @returns ::YR_OK; ::YR_ERR_NULL; ::YR_ERR_RANGE for an unknown name.

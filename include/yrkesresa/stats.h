@@ -13,7 +13,6 @@
 #define YRKESRESA_STATS_H
 
 #include "yrkesresa/common.h"
-#include "yrkesresa/labels.h" /* yr_where until common.h defines it (temporary) */
 
 #ifdef __cplusplus
 extern "C" {

@@ -21,6 +21,8 @@ typedef struct yr_divisor_job {
     const int64_t *maximum; /* n maximums, or NULL (none) */
     size_t n;
     uint64_t total;
+    int tight; /* tests: keep correcting the multiplier until the jump hits the total or the
+                  bracket closes (default 0: stop within max(1024, m/64) units) */
 } yr_divisor_job;
 
 /* The allocation into out[0..n). When tie_party is not NULL it receives YR_WHERE_NONE, or the

@@ -3,7 +3,6 @@
 #define YR_INTERNAL_WHERE_H
 
 #include "yrkesresa/common.h"
-#include "yrkesresa/labels.h" /* yr_where until common.h defines it (temporary) */
 
 /* "Nowhere": what *where holds on YR_OK. where may be NULL. */
 static inline void yr_where_clear(yr_where *where)

@@ -196,6 +196,25 @@ def split_mixed(case):
     return [sign * x for x in out]
 
 
+def split_nested(case):
+    w = ints(case["weights"])
+    g = ints(case["groups"])
+    ng = int(case["ngroups"])
+    total = int(case["total"])
+    if any(x >= ng for x in g):
+        raise Fail("YR_ERR_RANGE")
+    gw = [sum(x for x, k in zip(w, g) if k == j) for j in range(ng)]
+    gout = largest_remainder(total, gw, "larger")
+    out = [0] * len(w)
+    for j in range(ng):
+        members = [i for i in range(len(w)) if g[i] == j]
+        if members and gw[j] > 0:
+            part = largest_remainder(gout[j], [w[i] for i in members], "larger")
+            for i, x in zip(members, part):
+                out[i] = x
+    return out, gout
+
+
 # ---- the other operations ----------------------------------------------------------------
 
 def count_from_percent(case):
@@ -246,6 +265,9 @@ def check(path):
     try:
         if op == "split":
             got = {"expect": " ".join(map(str, split(case)))}
+        elif op == "split_nested":
+            out, gout = split_nested(case)
+            got = {"expect": " ".join(map(str, out)), "expect_groups": " ".join(map(str, gout))}
         elif op == "split_mixed":
             got = {"expect": " ".join(map(str, split_mixed(case)))}
         elif op == "count_from_percent":

@@ -10,20 +10,22 @@
 
 static const char *const usage_text =
     "Usage: yrkesresa audit [--total N] [--csv] [--strict] [--weight-column NAME]\n"
-    "                       [--amount-column NAME] FILE.csv\n"
+    "                       [--amount-column NAME] FILE\n"
     "\n"
     "Check a published split: do the rows add up to the stated total, which rows differ from\n"
     "the exact largest-remainder split, which rows are more than one unit from their exact\n"
     "quota (total x weight / sum of weights), and which methods reproduce the table.\n"
     "\n"
-    "  --total N             the stated total (default: the amount of the last row if it is\n"
-    "                        named Summa, Totalt, Total or Sum; without either, the sum of\n"
-    "                        the rows is used and only the rows are checked)\n"
-    "  --weight-column NAME  default: population, weight, befolkning or invånare, else the\n"
-    "                        first column of numbers that is not the amount column; a file\n"
-    "                        without weights gets only its sum checked\n"
-    "  --amount-column NAME  the published amounts (default: amount, belopp or published,\n"
-    "                        else the last column of integers)\n"
+    "  --total N             the stated total (default: the amount of the total row, Summa,\n"
+    "                        Totalt, 'Dalarnas län', ... wherever it stands; without either,\n"
+    "                        the sum of the rows is used and only the rows are checked)\n"
+    "  --weight-column NAME  (or --column population=NAME) default: the column named\n"
+    "                        population, befolkning, invånare, folkmängd, antal or weight, else\n"
+    "                        the only other column of numbers; a file without one gets only its\n"
+    "                        sum checked\n"
+    "  --amount-column NAME  (or --column amount=NAME) the published amounts (default: the\n"
+    "                        column named amount, belopp, kostnad or published, else the last\n"
+    "                        column of integers)\n"
     "  --csv                 CSV instead of the report: one row per party with columns\n"
     "                        name,weight,published,quota,largest_remainder,difference,\n"
     "                        within_quota,methods then a summary row named Summa (weight and\n"
@@ -31,7 +33,8 @@ static const char *const usage_text =
     "                        difference = sum - stated total, within_quota yes if every row\n"
     "                        is, methods = the methods that reproduce the table or none).\n"
     "                        Same delimiter as the input; quotas with 3 decimals, decimal\n"
-    "                        comma when the delimiter is ';'.\n"
+    "                        comma when the delimiter is ';'. --excel and an .xlsx --output\n"
+    "                        write this table too.\n"
     "  --strict              exit 1 when the table has errors: the rows do not add up to the\n"
     "                        stated total, or a row is more than one unit from its quota\n"
     "  -h, --help            this help\n"
@@ -52,446 +55,426 @@ static size_t width(const char *s)
     return w;
 }
 
-static void pad(yr_buf *b, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        yr_buf_add(b, " ", 1);
-}
-
-/* A cell of the report table: right-aligned unless left. */
-static void cell(yr_buf *b, const char *s, size_t w, int left)
+/* A cell of the report table, padded to w: right-aligned unless left. */
+static void cell(cli_buf *b, const char *s, size_t w, int left)
 {
     size_t sw = width(s);
-    if (left) {
-        yr_buf_puts(b, s);
-        pad(b, w > sw ? w - sw : 0);
-    } else {
-        pad(b, w > sw ? w - sw : 0);
-        yr_buf_puts(b, s);
-    }
+    if (left)
+        cli_buf_puts(b, s);
+    for (size_t k = sw; k < w; k++)
+        cli_buf_add(b, " ", 1);
+    if (!left)
+        cli_buf_puts(b, s);
 }
 
-/* Name of a party for the report: control bytes shown as '?'. */
-static char *display_name(const char *s)
+/* A name for the report: control bytes shown as '?' (into dst of cap bytes). */
+static const char *display_name(const char *s, char *dst, size_t cap)
 {
-    size_t n = strlen(s);
-    char *d = malloc(n + 1);
-    if (d == NULL)
-        return NULL;
-    for (size_t k = 0; k <= n; k++)
-        d[k] = (k < n && ((unsigned char)s[k] < 0x20 || s[k] == 0x7F)) ? '?' : s[k];
-    return d;
+    size_t k = 0;
+    for (; s[k] && k + 1 < cap; k++)
+        dst[k] = ((unsigned char)s[k] < 0x20 || s[k] == 0x7F) ? '?' : s[k];
+    dst[k] = '\0';
+    return dst;
 }
 
-static size_t amount_column(const yr_csv_table *t, size_t nparties)
+/* A weight (an integer over 10^scale) as written with its decimals, '.' as the mark. */
+static void weight_str(char *dst, size_t cap, int64_t w, unsigned scale)
 {
-    static const char *const names[] = {"amount", "belopp", "published"};
-    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
-        size_t c = yr_csv_find_column(t, names[k]);
-        if (c != YR_CSV_NO_COLUMN && c > 0)
-            return c;
-    }
-    for (size_t c = t->ncols; c-- > 1;) {
-        size_t r = 0;
-        while (r < nparties && yr_is_int64(yr_csv_cell(t, r, c)))
-            r++;
-        if (r == nparties)
-            return c;
-    }
-    return YR_CSV_NO_COLUMN;
+    cli_buf q;
+    cli_buf_init(&q);
+    cli_buf_ratio(&q, w, cli_pow10(scale), scale);
+    snprintf(dst, cap, "%s", cli_buf_str(&q));
+    cli_buf_free(&q);
 }
 
-static void signed_num(char *dst, size_t cap, int64_t v)
+/* Quota whole + rem/den with 3 decimals, '.' as the mark. */
+static void quota_str(char *dst, size_t cap, const yr_audit_row *row, int64_t den)
 {
-    snprintf(dst, cap, v > 0 ? "+%" PRId64 : "%" PRId64, v);
+    cli_buf q;
+    cli_buf_init(&q);
+    cli_buf_fixed(&q, row->quota_whole, row->quota_rem, den, 3);
+    snprintf(dst, cap, "%s", cli_buf_str(&q));
+    cli_buf_free(&q);
 }
 
-/* A weight (an integer over 10^scale) as written with its decimals; dec is the decimal mark. */
-static void weight_str(char *dst, size_t cap, int64_t w, unsigned scale, char dec)
-{
-    if (scale == 0) {
-        snprintf(dst, cap, "%" PRId64, w);
-        return;
-    }
-    int64_t p = 1;
-    for (unsigned k = 0; k < scale; k++)
-        p *= 10;
-    yr_buf q;
-    yr_buf_init(&q);
-    yr_buf_ratio(&q, w, p, scale);
-    snprintf(dst, cap, "%s", q.ok && q.data ? q.data : "?");
-    yr_buf_free(&q);
-    char *dot = strchr(dst, '.');
-    if (dot != NULL)
-        *dot = dec;
-}
-
-/* Quota whole + rem/den with 3 decimals into a C string; dec is the decimal mark. */
-static void quota_str(char *dst, size_t cap, const yr_audit_row *row, int64_t den, char dec)
-{
-    yr_buf q;
-    yr_buf_init(&q);
-    yr_buf_fixed(&q, row->quota_whole, row->quota_rem, den, 3);
-    snprintf(dst, cap, "%s", q.ok && q.data ? q.data : "?");
-    yr_buf_free(&q);
-    char *dot = strchr(dst, '.');
-    if (dot != NULL)
-        *dot = dec;
-}
-
-static void methods_list(yr_buf *b, unsigned bits, const char *sep)
+static void methods_list(cli_buf *b, unsigned bits, const char *sep)
 {
     int any = 0;
     for (int m = 0; m < YR_METHOD_COUNT; m++) {
         if (bits & (1u << m)) {
-            if (any)
-                yr_buf_puts(b, sep);
-            yr_buf_puts(b, yr_method_name((yr_method)m));
+            cli_buf_printf(b, "%s%s", any ? sep : "", yr_method_name((yr_method)m));
             any = 1;
         }
     }
     if (!any)
-        yr_buf_puts(b, "none");
+        cli_buf_puts(b, "none");
 }
 
 typedef struct audit_in {
-    const char *shown;
-    const yr_csv_table *t;
-    size_t n;
-    int has_total;
+    const char *file;
+    ycsv_table t;
+    cli_parties p;
     size_t wcol, acol;
-    const int64_t *weights; /* NULL without a weight column */
-    const int64_t *published;
+    int64_t *weights; /* NULL without a weight column */
+    int64_t *published;
     int64_t stated;
     const char *stated_from; /* "--total", "total row" or NULL (sum of rows) */
     int64_t total_row_amount;
     int total_row_amount_ok;
     int64_t wsum;
     unsigned scale; /* the weights are integers over 10^scale */
-    int64_t total_row_weight;
-    int total_row_weight_ok;
     int64_t psum;
+    yr_audit_summary s;
+    yr_audit_row *rows;
 } audit_in;
 
-static void report(yr_buf *b, const audit_in *in, const yr_audit_summary *s,
-                   const yr_audit_row *rows)
+static const char *name_of(const audit_in *in, size_t i)
 {
-    const yr_csv_table *t = in->t;
-    yr_buf_printf(b, "Audit of %s: %zu rows, amounts from column '%s'", in->shown, in->n,
-                  t->header[in->acol]);
-    if (in->weights != NULL)
-        yr_buf_printf(b, ", weights from column '%s'", t->header[in->wcol]);
-    yr_buf_puts(b, "\n");
-
-    yr_buf_printf(b, "stated total    %" PRId64, in->stated);
-    if (in->stated_from == NULL)
-        yr_buf_puts(b, " (no total row and no --total: the sum of the rows)");
-    else if (strcmp(in->stated_from, "--total") == 0 && in->total_row_amount_ok &&
-             in->total_row_amount != in->stated)
-        yr_buf_printf(b, " (--total; the total row says %" PRId64 ")", in->total_row_amount);
-    else
-        yr_buf_printf(b, " (%s)", in->stated_from);
-    yr_buf_puts(b, "\n");
-    yr_buf_printf(b, "sum of rows     %" PRId64 "\n", in->psum);
-    int64_t diff = s != NULL ? s->sum_diff : in->psum - in->stated;
-    char num[32];
-    signed_num(num, sizeof num, diff);
-    if (diff == 0)
-        yr_buf_puts(b, "difference      0 (the rows add up to the stated total)\n");
-    else
-        yr_buf_printf(b,
-                      "difference      %s (the rows add up to %" PRIu64 " %s than the stated "
-                      "total)\n",
-                      num, diff < 0 ? (uint64_t)0 - (uint64_t)diff : (uint64_t)diff,
-                      diff > 0 ? "more" : "less");
-    if (in->weights == NULL) {
-        yr_buf_puts(b, "No weight column: only the sum was checked (name one with "
-                       "--weight-column to check the rows).\n");
-        return;
-    }
-    char wbuf[48];
-    weight_str(wbuf, sizeof wbuf, in->wsum, in->scale, '.');
-    yr_buf_printf(b, "sum of weights  %s", wbuf);
-    if (in->total_row_weight_ok && in->total_row_weight != in->wsum) {
-        weight_str(wbuf, sizeof wbuf, in->total_row_weight, in->scale, '.');
-        yr_buf_printf(b, " (the total row says %s)", wbuf);
-    }
-    yr_buf_puts(b, "\n\n");
-
-    /* Rows that differ from largest remainder. */
-    const char *head[6] = {"name", "weight", "published", "expected", "difference", "exact quota"};
-    size_t w[6];
-    for (int k = 0; k < 6; k++)
-        w[k] = width(head[k]);
-    char cells[6][48];
-    for (int pass = 0; pass < 2; pass++) {
-        if (pass == 1) {
-            if (s->rows_differing == 0) {
-                yr_buf_printf(b, "Every row equals the largest-remainder split of %" PRId64 ".\n",
-                              in->stated);
-                break;
-            }
-            yr_buf_printf(
-                b, "Rows that differ from the largest-remainder split of %" PRId64 " (%zu):\n  ",
-                in->stated, s->rows_differing);
-            for (int k = 0; k < 6; k++) {
-                cell(b, head[k], w[k], k == 0);
-                yr_buf_puts(b, k < 5 ? "  " : "\n");
-            }
-        }
-        for (size_t r = 0; r < in->n; r++) {
-            if (rows[r].diff == 0)
-                continue;
-            char *name = display_name(yr_csv_cell(t, r, 0));
-            weight_str(cells[1], sizeof cells[1], in->weights[r], in->scale, '.');
-            snprintf(cells[2], sizeof cells[2], "%" PRId64, in->published[r]);
-            snprintf(cells[3], sizeof cells[3], "%" PRId64, rows[r].expected);
-            signed_num(cells[4], sizeof cells[4], rows[r].diff);
-            quota_str(cells[5], sizeof cells[5], &rows[r], s->quota_den, '.');
-            if (pass == 0) {
-                size_t nw = name ? width(name) : 1;
-                if (nw > w[0])
-                    w[0] = nw;
-                for (int k = 1; k < 6; k++)
-                    if (width(cells[k]) > w[k])
-                        w[k] = width(cells[k]);
-            } else {
-                yr_buf_puts(b, "  ");
-                cell(b, name ? name : "?", w[0], 1);
-                for (int k = 1; k < 6; k++) {
-                    yr_buf_puts(b, "  ");
-                    cell(b, cells[k], w[k], 0);
-                }
-                yr_buf_puts(b, "\n");
-            }
-            free(name);
-        }
-    }
-
-    if (s->rows_outside_quota == 0) {
-        yr_buf_puts(b, "Rows more than one unit from their exact quota: none\n");
-    } else {
-        yr_buf_printf(
-            b, "Rows more than one unit from their exact quota (%zu):", s->rows_outside_quota);
-        for (size_t r = 0; r < in->n; r++) {
-            if (rows[r].within_quota)
-                continue;
-            char *name = display_name(yr_csv_cell(t, r, 0));
-            quota_str(cells[5], sizeof cells[5], &rows[r], s->quota_den, '.');
-            yr_buf_printf(b, "\n  %s: published %" PRId64 ", exact quota %s", name ? name : "?",
-                          in->published[r], cells[5]);
-            free(name);
-        }
-        yr_buf_puts(b, "\n");
-    }
-    yr_buf_puts(b, "Methods that reproduce the table: ");
-    methods_list(b, s->methods_matching, ", ");
-    yr_buf_puts(b, "\n");
+    return ycsv_cell(&in->t, cli_party_row(&in->p, i), in->p.name_col);
 }
 
-static void report_csv(yr_buf *b, const audit_in *in, const yr_audit_summary *s,
-                       const yr_audit_row *rows)
+/* ---------------------------------------------------------------- the text report */
+
+static void report_head(cli_buf *b, const audit_in *in)
 {
-    const yr_csv_table *t = in->t;
-    const char d = t->delim;
-    const char dec = d == ';' ? ',' : '.';
-    const char dsep[2] = {d, 0};
+    cli_buf_printf(b, "Audit of %s: %zu rows, amounts from column '%s'", in->file, in->p.n,
+                   in->t.header[in->acol]);
+    if (in->weights != NULL)
+        cli_buf_printf(b, ", weights from column '%s'", in->t.header[in->wcol]);
+    cli_buf_printf(b, "\nstated total    %" PRId64, in->stated);
+    if (in->stated_from == NULL)
+        cli_buf_puts(b, " (no total row and no --total: the sum of the rows)");
+    else if (strcmp(in->stated_from, "--total") == 0 && in->total_row_amount_ok &&
+             in->total_row_amount != in->stated)
+        cli_buf_printf(b, " (--total; the total row says %" PRId64 ")", in->total_row_amount);
+    else
+        cli_buf_printf(b, " (%s)", in->stated_from);
+    cli_buf_printf(b, "\nsum of rows     %" PRId64 "\n", in->psum);
+    /* difference = sum - stated, as in --csv, `pot --check` and `stats check` */
+    cli_i128 diff = (cli_i128)in->psum - in->stated;
+    cli_buf_puts(b, "difference      ");
+    if (diff > 0)
+        cli_buf_puts(b, "+");
+    cli_buf_i128(b, diff);
+    if (diff == 0) {
+        cli_buf_puts(b, " (the rows add up to the stated total)\n");
+        return;
+    }
+    cli_buf_puts(b, " (the rows add up to ");
+    cli_buf_i128(b, diff < 0 ? -diff : diff);
+    cli_buf_printf(b, " %s than the stated total)\n", diff > 0 ? "more" : "less");
+}
+
+/* The cells of a differing row: weight, published, expected, difference, quota. */
+static void diff_cells(const audit_in *in, size_t i, char cells[6][48])
+{
+    const yr_audit_row *r = &in->rows[i];
+    weight_str(cells[1], 48, in->weights[i], in->scale);
+    snprintf(cells[2], 48, "%" PRId64, in->published[i]);
+    snprintf(cells[3], 48, "%" PRId64, r->expected);
+    snprintf(cells[4], 48, r->diff > 0 ? "+%" PRId64 : "%" PRId64, r->diff);
+    quota_str(cells[5], 48, r, in->s.quota_den);
+}
+
+static void report_rows(cli_buf *b, const audit_in *in)
+{
+    const char *head[6] = {"name", "weight", "published", "expected", "difference", "exact quota"};
+    size_t w[6];
+    char cells[6][48], name[256];
+    for (int k = 0; k < 6; k++)
+        w[k] = width(head[k]);
+    for (size_t i = 0; i < in->p.n; i++) { /* the column widths */
+        if (in->rows[i].diff == 0)
+            continue;
+        diff_cells(in, i, cells);
+        snprintf(cells[0], 48, "%s", "");
+        size_t nw = width(display_name(name_of(in, i), name, sizeof name));
+        w[0] = nw > w[0] ? nw : w[0];
+        for (int k = 1; k < 6; k++)
+            w[k] = width(cells[k]) > w[k] ? width(cells[k]) : w[k];
+    }
+    cli_buf_printf(b, "Rows that differ from the largest-remainder split of %" PRId64 " (%zu):\n",
+                   in->stated, in->s.rows_differing);
+    for (size_t i = SIZE_MAX; i == SIZE_MAX || i < in->p.n; i++) {
+        if (i != SIZE_MAX && in->rows[i].diff == 0)
+            continue;
+        if (i != SIZE_MAX)
+            diff_cells(in, i, cells);
+        for (int k = 0; k < 6; k++) {
+            const char *c = i == SIZE_MAX ? head[k]
+                            : k == 0      ? display_name(name_of(in, i), name, sizeof name)
+                                          : cells[k];
+            cli_buf_puts(b, "  ");
+            cell(b, c, w[k], k == 0);
+        }
+        cli_buf_puts(b, "\n");
+    }
+}
+
+static void report(cli_buf *b, const audit_in *in)
+{
+    report_head(b, in);
+    if (in->weights == NULL) {
+        cli_buf_puts(b, "No weight column: only the sum was checked (name one with "
+                        "--weight-column to check the rows).\n");
+        return;
+    }
+    char wbuf[48], q[48], name[256];
+    weight_str(wbuf, sizeof wbuf, in->wsum, in->scale);
+    cli_buf_printf(b, "sum of weights  %s\n\n", wbuf);
+    if (in->s.rows_differing == 0)
+        cli_buf_printf(b, "Every row equals the largest-remainder split of %" PRId64 ".\n",
+                       in->stated);
+    else
+        report_rows(b, in);
+    if (in->s.rows_outside_quota == 0)
+        cli_buf_puts(b, "Rows more than one unit from their exact quota: none");
+    else
+        cli_buf_printf(
+            b, "Rows more than one unit from their exact quota (%zu):", in->s.rows_outside_quota);
+    for (size_t i = 0; i < in->p.n; i++) {
+        if (in->rows[i].within_quota)
+            continue;
+        quota_str(q, sizeof q, &in->rows[i], in->s.quota_den);
+        cli_buf_printf(b, "\n  %s: published %" PRId64 ", exact quota %s",
+                       display_name(name_of(in, i), name, sizeof name), in->published[i], q);
+    }
+    cli_buf_puts(b, "\nMethods that reproduce the table: ");
+    methods_list(b, in->s.methods_matching, ", ");
+    cli_buf_puts(b, "\n");
+}
+
+/* ---------------------------------------------------------------- the table (--csv) */
+
+static void table_row(cli_out *o, const audit_in *in, size_t i)
+{
+    char q[48];
+    cli_out_text(o, name_of(in, i));
+    if (in->weights == NULL) {
+        cli_out_empty(o);
+        cli_out_int(o, in->published[i]);
+        for (int k = 0; k < 5; k++)
+            cli_out_empty(o);
+    } else {
+        const yr_audit_row *r = &in->rows[i];
+        weight_str(q, sizeof q, in->weights[i], in->scale);
+        cli_out_num(o, q);
+        cli_out_int(o, in->published[i]);
+        quota_str(q, sizeof q, r, in->s.quota_den);
+        cli_out_num(o, q);
+        cli_out_int(o, r->expected);
+        cli_out_int(o, r->diff);
+        cli_out_text(o, r->within_quota ? "yes" : "no");
+        cli_out_empty(o);
+    }
+    cli_out_end_row(o);
+}
+
+static int report_table(const audit_in *in, const cli_common *c)
+{
     static const char *const cols[] = {
         "name",       "weight",       "published", "quota", "largest_remainder",
         "difference", "within_quota", "methods"};
-    if (t->has_bom)
-        yr_buf_puts(b, "\xEF\xBB\xBF");
-    for (size_t k = 0; k < 8; k++) {
-        yr_buf_puts(b, cols[k]);
-        yr_buf_puts(b, k < 7 ? dsep : t->eol);
-    }
-    char q[48];
-    for (size_t r = 0; r < in->n; r++) {
-        yr_buf_csv_field(b, yr_csv_cell(t, r, 0), d);
-        yr_buf_add(b, &d, 1);
-        if (in->weights != NULL) {
-            quota_str(q, sizeof q, &rows[r], s->quota_den, dec);
-            char wbuf[48];
-            weight_str(wbuf, sizeof wbuf, in->weights[r], in->scale, dec);
-            yr_buf_csv_field(b, wbuf, d);
-            yr_buf_printf(b, "%c%" PRId64 "%c", d, in->published[r], d);
-            yr_buf_csv_field(b, q, d);
-            yr_buf_printf(b, "%c%" PRId64 "%c%" PRId64 "%c%s%c", d, rows[r].expected, d,
-                          rows[r].diff, d, rows[r].within_quota ? "yes" : "no", d);
-        } else {
-            yr_buf_printf(b, "%c%" PRId64 "%c%c%c%c%c", d, in->published[r], d, d, d, d, d);
-        }
-        yr_buf_puts(b, t->eol);
-    }
-    /* Summary row. */
-    yr_buf_puts(b, "Summa");
-    yr_buf_add(b, &d, 1);
-    if (in->weights != NULL) {
-        char wbuf[48];
-        weight_str(wbuf, sizeof wbuf, in->wsum, in->scale, dec);
-        yr_buf_csv_field(b, wbuf, d);
-    }
-    yr_buf_printf(b, "%c%" PRId64 "%c%" PRId64 "%c", d, in->psum, d, in->stated, d);
+    cli_out o;
+    if (cli_out_open(&o, &c->out, &in->t) != 0)
+        return CLI_EXIT_ERROR;
+    for (size_t k = 0; k < 8; k++)
+        cli_out_text(&o, cols[k]);
+    cli_out_end_row(&o);
+    for (size_t i = 0; i < in->p.n; i++)
+        table_row(&o, in, i);
+    char wbuf[48];
+    cli_out_text(&o, "Summa");
+    weight_str(wbuf, sizeof wbuf, in->wsum, in->scale);
+    in->weights ? cli_out_num(&o, wbuf) : cli_out_empty(&o);
+    cli_out_int(&o, in->psum);
+    cli_out_int(&o, in->stated);
+    in->weights ? cli_out_int(&o, in->stated) : cli_out_empty(&o);
+    cli_buf m;
+    cli_buf_init(&m);
+    cli_buf_i128(&m, (cli_i128)in->psum - in->stated);
+    cli_out_num(&o, cli_buf_str(&m));
+    cli_buf_clear(&m);
     if (in->weights != NULL)
-        yr_buf_printf(b, "%" PRId64, in->stated);
-    yr_buf_printf(b, "%c%" PRId64 "%c", d, in->psum - in->stated, d);
-    if (in->weights != NULL) {
-        yr_buf_puts(b, s->rows_outside_quota == 0 ? "yes" : "no");
-        yr_buf_add(b, &d, 1);
-        methods_list(b, s->methods_matching, " ");
-    } else {
-        yr_buf_add(b, &d, 1);
-    }
-    yr_buf_puts(b, t->eol);
+        methods_list(&m, in->s.methods_matching, " ");
+    cli_out_text(&o, in->weights == NULL ? "" : in->s.rows_outside_quota == 0 ? "yes" : "no");
+    cli_out_text(&o, cli_buf_str(&m));
+    cli_out_end_row(&o);
+    cli_buf_free(&m);
+    return cli_out_close(&o);
 }
 
-int yr_cmd_audit(int argc, char **argv)
+/* ---------------------------------------------------------------- reading */
+
+/* The amount column: --amount-column, the AMOUNT role, else the last column of integers. */
+static int amount_column(audit_in *in, const char *name, const cli_common *c)
 {
-    const char *total_s = NULL, *wcol_s = NULL, *acol_s = NULL, *file = NULL;
+    char q[80];
+    if (name != NULL) {
+        in->acol = ycsv_find_column(&in->t, name);
+        if (in->acol == YCSV_NO_COLUMN)
+            return cli_fail_at(in->file, in->t.header_line, "no column named %s",
+                               cli_quote(name, q, sizeof q));
+        return 0;
+    }
+    if (cli_column(in->file, &in->t, c, CLI_ROLE_AMOUNT, 0, &in->acol) != 0)
+        return CLI_EXIT_ERROR;
+    for (size_t col = in->t.ncols; in->acol == YCSV_NO_COLUMN && col-- > 0;) {
+        size_t i = 0;
+        int64_t v;
+        while (col != in->p.name_col && i < in->p.n &&
+               cli_parse_int64(ycsv_cell(&in->t, cli_party_row(&in->p, i), col), &v) == CLI_NUM_OK)
+            i++;
+        if (i == in->p.n)
+            in->acol = col;
+    }
+    if (in->acol == YCSV_NO_COLUMN)
+        return cli_fail_at(in->file, in->t.header_line,
+                           "no amount column: name one with --column amount=HEADER (looked for "
+                           "amount, belopp, kostnad, published, then a column of integers)");
+    return 0;
+}
+
+/* The published amounts, their sum (exact: 2^63-1, 1, -2 is fine) and the total row's. */
+static int read_amounts(audit_in *in)
+{
+    cli_i128 sum = 0;
+    char q[80];
+    for (size_t i = 0; i < in->p.n; i++) {
+        if (cli_cell_int64(in->file, &in->t, cli_party_row(&in->p, i), in->acol,
+                           &in->published[i]) != 0)
+            return CLI_EXIT_ERROR;
+        sum += in->published[i];
+    }
+    if (sum > INT64_MAX || sum < INT64_MIN)
+        return cli_fail_at(in->file, 0,
+                           "column %s: the amounts add up to more than fits in 64 bits",
+                           cli_quote(in->t.header[in->acol], q, sizeof q));
+    in->psum = (int64_t)sum;
+    if (in->p.total_row != YCSV_NO_COLUMN) {
+        size_t r = in->p.total_row;
+        if (in->stated_from != NULL && cli_cell_blank(&in->t, r, in->acol))
+            return 0;
+        if (cli_cell_int64(in->file, &in->t, r, in->acol, &in->total_row_amount) != 0)
+            return CLI_EXIT_ERROR;
+        in->total_row_amount_ok = 1;
+        if (in->stated_from == NULL) {
+            in->stated = in->total_row_amount;
+            in->stated_from = "total row";
+        }
+    }
+    if (in->stated_from == NULL)
+        in->stated = in->psum;
+    return 0;
+}
+
+static int audit_weights(audit_in *in, const cli_common *c)
+{
+    char q[80];
+    in->weights = malloc(in->p.n * sizeof *in->weights);
+    in->rows = malloc(in->p.n * sizeof *in->rows);
+    if (in->weights == NULL || in->rows == NULL)
+        return cli_fail_at(in->file, 0, "out of memory");
+    if (cli_read_weights(in->file, &in->t, &in->p, in->wcol, c, in->weights, &in->scale) != 0)
+        return CLI_EXIT_ERROR;
+    for (size_t i = 0; i < in->p.n; i++)
+        in->wsum += in->weights[i]; /* cannot overflow: checked by cli_read_weights */
+    if (in->wsum == 0 && in->stated != 0)
+        return cli_fail_at(in->file, ycsv_line(&in->t, 0),
+                           "column %s: all weights are zero, cannot split %" PRId64,
+                           cli_quote(in->t.header[in->wcol], q, sizeof q), in->stated);
+    yr_where w;
+    yr_status st =
+        yr_audit_split_where(in->stated, in->weights, in->published, in->p.n, &in->s, in->rows, &w);
+    if (st != YR_OK) {
+        size_t line = w.record != YR_WHERE_NONE && w.record < in->p.n
+                          ? ycsv_line(&in->t, cli_party_row(&in->p, w.record))
+                          : 0;
+        return cli_fail_at(in->file, line, "cannot audit: %s", yr_strerror(st));
+    }
+    return 0;
+}
+
+static int load(audit_in *in, const char *path, const char *wname, const char *aname,
+                const cli_common *c)
+{
+    size_t name, used[2];
+    char q[80];
+    if (cli_load(path, &in->t) != 0)
+        return CLI_EXIT_ERROR;
+    if (in->t.ncols < 2)
+        return cli_fail_at(in->file, in->t.header_line, "one column only: need names and amounts");
+    if (cli_column(in->file, &in->t, c, CLI_ROLE_NAME, 0, &name) != 0 ||
+        cli_find_parties(in->file, &in->t, name == YCSV_NO_COLUMN ? 0 : name, &in->p) != 0 ||
+        amount_column(in, aname, c) != 0)
+        return CLI_EXIT_ERROR;
+    in->published = malloc(in->p.n * sizeof *in->published);
+    if (in->published == NULL)
+        return cli_fail_at(in->file, 0, "out of memory");
+    if (read_amounts(in) != 0)
+        return CLI_EXIT_ERROR;
+    used[0] = in->p.name_col;
+    used[1] = in->acol;
+    in->wcol = wname != NULL ? ycsv_find_column(&in->t, wname) : YCSV_NO_COLUMN;
+    if (wname != NULL && in->wcol == YCSV_NO_COLUMN)
+        return cli_fail_at(in->file, in->t.header_line, "no column named %s",
+                           cli_quote(wname, q, sizeof q));
+    if (wname == NULL && cli_column(in->file, &in->t, c, CLI_ROLE_WEIGHT, 0, &in->wcol) != 0)
+        return CLI_EXIT_ERROR;
+    if (wname == NULL && in->wcol == in->acol)
+        in->wcol = YCSV_NO_COLUMN; /* the one column named so holds the amounts */
+    if (in->wcol == YCSV_NO_COLUMN && in->t.ncols > 2) {
+        if (cli_weight_column(in->file, &in->t, c, used, 2, &in->wcol) != 0)
+            return CLI_EXIT_ERROR;
+        cli_note(in->file, 0, "weights from column %s",
+                 cli_quote(in->t.header[in->wcol], q, sizeof q));
+    }
+    if (in->wcol == in->acol)
+        return cli_fail_usage("audit", "the weight column and the amount column are the same");
+    return in->wcol == YCSV_NO_COLUMN ? 0 : audit_weights(in, c);
+}
+
+int cli_cmd_audit(int argc, char **argv)
+{
+    const char *total = NULL, *wcol = NULL, *acol = NULL, *path = NULL;
     int as_csv = 0, strict = 0;
-    const yr_cli_option opts[] = {
-        {"csv", NULL, &as_csv},           {"strict", NULL, &strict},
-        {"total", &total_s, NULL},        {"weight-column", &wcol_s, NULL},
-        {"amount-column", &acol_s, NULL},
+    const cli_option opts[] = {
+        {"csv", CLI_OPT_FLAG, &as_csv},          {"strict", CLI_OPT_FLAG, &strict},
+        {"total", CLI_OPT_VALUE, &total},        {"weight-column", CLI_OPT_VALUE, &wcol},
+        {"amount-column", CLI_OPT_VALUE, &acol},
     };
-    int rc =
-        yr_cli_args(argc, argv, "audit", usage_text, opts, sizeof opts / sizeof opts[0], &file);
+    cli_common c;
+    size_t nfiles;
+    int rc = cli_parse_args(argc, argv, "audit", usage_text, opts, sizeof opts / sizeof opts[0], &c,
+                            &path, 1, &nfiles);
     if (rc >= 0)
         return rc;
-    if (file == NULL)
-        return yr_fail_usage("audit", "no input file");
+    if (nfiles == 0)
+        return cli_fail_usage("audit", "no input file");
     audit_in in;
     memset(&in, 0, sizeof in);
-    if (total_s != NULL) {
-        yr_num_status ns = yr_parse_int64(total_s, &in.stated);
-        if (ns != YR_NUM_OK)
-            return yr_fail_usage("audit", "--total '%s' %s", total_s, yr_num_strerror(ns, 0));
+    in.file = cli_shown(path);
+    if (total != NULL) {
+        if (cli_opt_int64("audit", "total", total, &in.stated) != 0)
+            return CLI_EXIT_ERROR;
         in.stated_from = "--total";
     }
-
-    in.shown = strcmp(file, "-") == 0 ? "<stdin>" : file;
-    yr_csv_table t;
-    if (yr_cli_load_csv(file, &t) != 0)
-        return YR_EXIT_ERROR;
-    in.t = &t;
-    rc = YR_EXIT_ERROR;
-    int64_t *weights = NULL, *published = NULL;
-    yr_audit_row *rows = NULL;
-    yr_buf b;
-    yr_buf_init(&b);
-    char qn[80];
-    if (t.ncols < 2) {
-        yr_fail_at(in.shown, t.header_line, "one column only: need names and amounts");
-        goto done;
+    rc = load(&in, path, wcol, acol, &c);
+    if (rc == 0 && (as_csv || c.out.excel || cli_output_is_xlsx(&c.out))) {
+        rc = report_table(&in, &c);
+    } else if (rc == 0) {
+        cli_buf b;
+        cli_buf_init(&b);
+        report(&b, &in);
+        rc = cli_out_report(&c.out, &b);
+        cli_buf_free(&b);
     }
-    if (yr_cli_parties(in.shown, &t, &in.n, &in.has_total) != 0)
-        goto done;
-    size_t n = in.n;
-    if (acol_s != NULL) {
-        in.acol = yr_csv_find_column(&t, acol_s);
-        if (in.acol == YR_CSV_NO_COLUMN) {
-            yr_fail_at(in.shown, t.header_line, "no column named %s",
-                       yr_cli_quote(acol_s, qn, sizeof qn));
-            goto done;
-        }
-    } else {
-        in.acol = amount_column(&t, n);
-        if (in.acol == YR_CSV_NO_COLUMN) {
-            yr_fail_at(in.shown, t.header_line,
-                       "no amount column: name one with --amount-column (looked for amount, "
-                       "belopp, published, then a column of integers)");
-            goto done;
-        }
-    }
-    if (yr_cli_weight_column(in.shown, &t, n, wcol_s, in.acol, 0, &in.wcol) != 0)
-        goto done;
-    if (in.wcol == in.acol) {
-        yr_fail_usage("audit", "the weight column and the amount column are the same ('%s')",
-                      t.header[in.acol]);
-        goto done;
-    }
-    published = malloc(n * sizeof *published);
-    rows = malloc(n * sizeof *rows);
-    if (published == NULL || rows == NULL) {
-        yr_fail_at(in.shown, 0, "out of memory");
-        goto done;
-    }
-    in.published = published;
-    for (size_t r = 0; r < n; r++) {
-        if (yr_cli_cell_int64(in.shown, &t, r, in.acol, &published[r]) != 0)
-            goto done;
-        if (__builtin_add_overflow(in.psum, published[r], &in.psum)) {
-            yr_fail_at(in.shown, t.lines[r],
-                       "column %s: the amounts add up to more than fits "
-                       "in 64 bits",
-                       yr_cli_quote(t.header[in.acol], qn, sizeof qn));
-            goto done;
-        }
-    }
-    if (in.has_total) {
-        const char *c = yr_csv_cell(&t, n, in.acol);
-        yr_num_status ns = yr_parse_int64(c, &in.total_row_amount);
-        if (ns == YR_NUM_OK) {
-            in.total_row_amount_ok = 1;
-            if (in.stated_from == NULL) {
-                in.stated = in.total_row_amount;
-                in.stated_from = "total row";
-            }
-        } else if (!(ns == YR_NUM_EMPTY && in.stated_from != NULL)) {
-            yr_cli_cell_int64(in.shown, &t, n, in.acol, &in.total_row_amount);
-            goto done;
-        }
-    }
-    if (in.stated_from == NULL)
-        in.stated = in.psum;
-
-    yr_audit_summary summary;
-    if (in.wcol != YR_CSV_NO_COLUMN) {
-        weights = malloc(n * sizeof *weights);
-        if (weights == NULL) {
-            yr_fail_at(in.shown, 0, "out of memory");
-            goto done;
-        }
-        if (yr_cli_weights(in.shown, &t, n, in.wcol, weights, &in.scale) != 0)
-            goto done;
-        in.weights = weights;
-        for (size_t r = 0; r < n; r++)
-            in.wsum += weights[r]; /* cannot overflow: checked by yr_cli_weights */
-        if (in.has_total) {
-            yr_decimal d;
-            if (yr_parse_decimal(yr_csv_cell(&t, n, in.wcol), &d) == YR_NUM_OK &&
-                yr_decimal_rescale(d, in.scale, &in.total_row_weight) == YR_NUM_OK)
-                in.total_row_weight_ok = 1;
-        }
-        if (in.wsum == 0 && in.stated != 0) {
-            yr_fail_at(in.shown, t.lines[0],
-                       "column %s: all weights are zero, cannot split %" PRId64,
-                       yr_cli_quote(t.header[in.wcol], qn, sizeof qn), in.stated);
-            goto done;
-        }
-        yr_status st = yr_audit_split(in.stated, weights, published, n, &summary, rows);
-        if (st != YR_OK) {
-            yr_fail_at(in.shown, 0, "cannot audit: %s", yr_strerror(st));
-            goto done;
-        }
-    }
-    const yr_audit_summary *sp = in.weights != NULL ? &summary : NULL;
-    if (as_csv)
-        report_csv(&b, &in, sp, rows);
-    else
-        report(&b, &in, sp, rows);
-    rc = yr_buf_flush(&b);
-    if (rc == YR_EXIT_OK && strict) {
-        int errors = in.psum != in.stated || (sp != NULL && sp->rows_outside_quota > 0);
-        if (errors)
-            rc = YR_EXIT_FINDINGS;
-    }
-
-done:
-    yr_buf_free(&b);
-    free(weights);
-    free(published);
-    free(rows);
-    yr_csv_free(&t);
+    if (rc == CLI_EXIT_OK && strict &&
+        (in.psum != in.stated || (in.weights != NULL && in.s.rows_outside_quota > 0)))
+        rc = CLI_EXIT_FINDINGS;
+    free(in.weights);
+    free(in.published);
+    free(in.rows);
+    ycsv_free(&in.t);
     return rc;
 }

@@ -1,4 +1,5 @@
-/* `yrkesresa split`: split a total in proportion to a weight column, rows adding to the total. */
+/* `yrkesresa split`: split a total (or several cost items, or nation -> group -> party) in
+ * proportion to a weight column, rows adding to the total. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,200 +10,472 @@
 #include "cli.h"
 
 static const char *const usage_text =
-    "Usage: yrkesresa split --total N [--method M] [--weight-column NAME] [--equal-part P]\n"
-    "                       FILE.csv\n"
+    "Usage: yrkesresa split --total N [OPTIONS] FILE\n"
+    "       yrkesresa split --items ITEMS.csv [OPTIONS] FILE\n"
+    "       yrkesresa split --total N --group-column COLUMN [OPTIONS] FILE\n"
     "\n"
-    "Split the total N (whole kronor, or öre, ...) between the rows of FILE.csv in proportion\n"
-    "to a weight column, exactly, and print the table again with an amount column appended.\n"
+    "Split the total N (whole kronor, or öre, ...) between the rows of FILE in proportion to a\n"
+    "weight column, exactly, and print the table again with the amounts appended.\n"
     "\n"
-    "  --total N            the amount to split, an integer ('850000' or '850 000'); may be\n"
-    "                       negative (a refund) with largest_remainder and round_each\n"
-    "  --method M           largest_remainder (default), round_each, dhondt, sainte_lague,\n"
-    "                       sainte_lague_modified, huntington_hill, adams\n"
-    "  --weight-column NAME the weight column (default: the column named population, weight,\n"
-    "                       befolkning or invånare, else the first column of numbers after the\n"
-    "                       names); weights may have decimals ('1,5'), compared exactly\n"
-    "  --equal-part P       split the fraction P of the total equally and the rest by weight\n"
-    "                       (P as 30%, 0.3, 0,3 or 3/10; largest_remainder only)\n"
-    "  -h, --help           this help\n"
+    "  --total N             the amount to split ('850000' or '850 000'); may be negative (a\n"
+    "                        refund) with largest_remainder and round_each\n"
+    "  --method M            largest_remainder (default) or another method (the list is in the\n"
+    "                        error message of --method help)\n"
+    "  --tie T               an exact tie for the last unit goes to the larger weight (larger,\n"
+    "                        default), the smaller weight (smaller), or is an error (report)\n"
+    "  --threshold X         parties below X of the sum of weights get 0 (4%, 0,04, 1/25)\n"
+    "  --first-divisor X     the first divisor of the Sainte-Laguë methods (1,4: Norway)\n"
+    "  --min-column COLUMN   each party gets at least its cell of COLUMN (divisor methods)\n"
+    "  --max-column COLUMN   each party gets at most its cell of COLUMN (divisor methods; an\n"
+    "                        empty cell: no maximum)\n"
+    "  --equal-part P        split the fraction P of the total equally and the rest by weight\n"
+    "                        (P as 30%, 0.3, 0,3 or 3/10; largest_remainder only)\n"
+    "  --group-column COLUMN two levels: the total between the groups of COLUMN (län) by their\n"
+    "                        weights, then each group's amount between its rows (largest\n"
+    "                        remainder at each); appends group_amount and amount\n"
+    "  --items FILE          several cost items (rows item,amount; post/belopp also work), each\n"
+    "                        split exactly; appends one column per item and a total column\n"
     "\n"
-    "Input: a header, then one row per party with its name in the first column. Names must be\n"
-    "distinct. A last row named Summa, Totalt, Total or Sum is not a party: it is printed with\n"
-    "the total as its amount. Use '-' as FILE to read standard input.\n"
-    "Output: the input rows, same delimiter and line ending (and BOM, if the input had one),\n"
-    "cells as they were, re-quoted only when needed, plus a column 'amount' (or 'amount_new'\n"
-    "if the input already has an 'amount' column, 'amount_new_2' if that exists too, ...).\n"
-    "Exit status: 0 success, 2 error (message 'yrkesresa: FILE:LINE: ...', nothing on stdout).\n"
+    "The weight column is the one named population, befolkning, invånare, folkmängd, antal or\n"
+    "weight (or --column population=HEADER), else the only column of numbers; the column used\n"
+    "is named on stderr. Weights may have decimals ('1,5'), compared exactly. The total row\n"
+    "(Summa, Totalt, 'Dalarnas län', ...) is not a party: it gets the total. A row whose weight\n"
+    "is the sum of the others but is not named so is an error (--no-total-row allows it).\n"
+    "Output: the input rows as they were, plus 'amount' (or 'amount_new' when the input has an\n"
+    "'amount' already); with --items a Summa row when the input has no total row.\n"
     "\n"
     "Example:\n"
     "  yrkesresa split --total 850000 data/dalarna/population-2021-06.csv\n"
-    "  yrkesresa split --total 1030000 --equal-part 30% data/dalarna/population-2021-06.csv\n";
+    "  yrkesresa split --total 1030000 --equal-part 30% data/dalarna/population-2021-06.csv\n"
+    "  yrkesresa split --total 100 --method sainte_lague --first-divisor 1,4 votes.csv\n";
 
-/* The name of the appended column: amount, amount_new, amount_new_2, ... */
-static void amount_column_name(const yr_csv_table *t, char *name, size_t cap)
+/* What the options ask for. */
+typedef struct split_args {
+    const char *total, *method, *equal, *group, *items, *tie, *minc, *maxc, *threshold, *first;
+    const char *wcol; /* --weight-column, the old spelling of --column population=... */
+    cli_common common;
+} split_args;
+
+/* The job: the table, its parties and weights, and the appended columns. */
+typedef struct split_job {
+    const char *file;
+    ycsv_table t;
+    cli_parties p;
+    size_t wcol;
+    unsigned scale;
+    int64_t *w;
+    int64_t total;
+    size_t k;           /* appended columns */
+    const char **heads; /* k names */
+    int64_t *vals;      /* n * k values */
+    int64_t *totals;    /* k values of the total (Summa) row */
+    int summa_row;      /* append a Summa row */
+    ycsv_table items;   /* --items */
+    char amount[40];    /* the name of the amount column */
+    const char *two[2]; /* heads of a one- or two-column result */
+} split_job;
+
+static int check_args(const split_args *a)
 {
-    snprintf(name, cap, "amount");
-    if (yr_csv_find_column(t, name) == YR_CSV_NO_COLUMN)
-        return;
-    snprintf(name, cap, "amount_new");
-    for (unsigned k = 2; yr_csv_find_column(t, name) != YR_CSV_NO_COLUMN; k++)
-        snprintf(name, cap, "amount_new_%u", k);
+    int method_opts = a->method || a->tie || a->minc || a->maxc || a->threshold || a->first;
+    if ((a->total == NULL) == (a->items == NULL))
+        return cli_fail_usage("split", a->total == NULL ? "--total N (or --items FILE) is required"
+                                                        : "--total and --items exclude each other");
+    if (a->equal != NULL && (a->group || a->items || (method_opts && !a->method)))
+        return cli_fail_usage("split", "--equal-part goes with --total and --method only");
+    if ((a->group || a->items) && method_opts)
+        return cli_fail_usage("split", "--group-column and --items split by largest remainder; "
+                                       "they take no method options");
+    if (a->group && a->items)
+        return cli_fail_usage("split", "--group-column and --items exclude each other");
+    return -1;
 }
 
-static void put_row(yr_buf *b, const yr_csv_table *t, char *const *cells, const char *extra)
+static int parse(int argc, char **argv, split_args *a, const char **file)
 {
-    for (size_t c = 0; c < t->ncols; c++) {
-        yr_buf_csv_field(b, cells[c], t->delim);
-        yr_buf_add(b, &t->delim, 1);
-    }
-    yr_buf_csv_field(b, extra, t->delim);
-    yr_buf_puts(b, t->eol);
-}
-
-int yr_cmd_split(int argc, char **argv)
-{
-    const char *total_s = NULL, *method_s = NULL, *wcol_s = NULL, *equal_s = NULL;
-    const char *file = NULL;
-    const yr_cli_option opts[] = {
-        {"total", &total_s, NULL},
-        {"method", &method_s, NULL},
-        {"weight-column", &wcol_s, NULL},
-        {"equal-part", &equal_s, NULL},
+    const cli_option opts[] = {
+        {"total", CLI_OPT_VALUE, &a->total},         {"method", CLI_OPT_VALUE, &a->method},
+        {"equal-part", CLI_OPT_VALUE, &a->equal},    {"group-column", CLI_OPT_VALUE, &a->group},
+        {"items", CLI_OPT_VALUE, &a->items},         {"tie", CLI_OPT_VALUE, &a->tie},
+        {"min-column", CLI_OPT_VALUE, &a->minc},     {"max-column", CLI_OPT_VALUE, &a->maxc},
+        {"threshold", CLI_OPT_VALUE, &a->threshold}, {"first-divisor", CLI_OPT_VALUE, &a->first},
+        {"weight-column", CLI_OPT_VALUE, &a->wcol},
     };
-    int rc =
-        yr_cli_args(argc, argv, "split", usage_text, opts, sizeof opts / sizeof opts[0], &file);
+    size_t nfiles;
+    int rc = cli_parse_args(argc, argv, "split", usage_text, opts, sizeof opts / sizeof opts[0],
+                            &a->common, file, 1, &nfiles);
     if (rc >= 0)
         return rc;
-    if (total_s == NULL)
-        return yr_fail_usage("split", "--total N is required");
-    if (file == NULL)
-        return yr_fail_usage("split", "no input file");
+    if (nfiles == 0)
+        return cli_fail_usage("split", "no input file");
+    return check_args(a);
+}
 
-    int64_t total;
-    yr_num_status ns = yr_parse_int64(total_s, &total);
-    if (ns != YR_NUM_OK)
-        return yr_fail_usage("split", "--total '%s' %s", total_s, yr_num_strerror(ns, 0));
-    yr_method method = YR_LARGEST_REMAINDER;
-    if (method_s != NULL && yr_method_from_name(method_s, &method) != YR_OK)
-        return yr_fail_usage("split",
-                             "unknown method '%s' (methods: largest_remainder, round_each, "
-                             "dhondt, sainte_lague, sainte_lague_modified, huntington_hill, adams)",
-                             method_s);
-    int64_t eq_num = 0, eq_den = 1;
-    if (equal_s != NULL) {
-        if (method != YR_LARGEST_REMAINDER)
-            return yr_fail_usage("split", "--equal-part works with largest_remainder only, not %s",
-                                 yr_method_name(method));
-        ns = yr_parse_fraction(equal_s, &eq_num, &eq_den);
-        if (ns != YR_NUM_OK)
-            return yr_fail_usage("split",
-                                 "--equal-part '%s' is not a fraction (write 30%%, 0.3, 0,3 or "
-                                 "3/10)",
-                                 equal_s);
-        if (eq_num < 0 || eq_num > eq_den)
-            return yr_fail_usage("split", "--equal-part '%s' is not between 0 and 1", equal_s);
-    }
-    if (total < 0 && method != YR_LARGEST_REMAINDER && method != YR_ROUND_EACH)
-        return yr_fail_usage("split",
-                             "a negative --total needs largest_remainder or round_each "
-                             "(%s allocates whole units, total >= 0)",
-                             yr_method_name(method));
+/* ---------------------------------------------------------------- options to the library */
 
-    const char *shown = strcmp(file, "-") == 0 ? "<stdin>" : file;
-    yr_csv_table t;
-    if (yr_cli_load_csv(file, &t) != 0)
-        return YR_EXIT_ERROR;
-    rc = YR_EXIT_ERROR;
-    int64_t *weights = NULL, *out = NULL;
-    yr_buf b;
-    yr_buf_init(&b);
-    size_t n, wcol;
-    int has_total;
-    unsigned scale;
-    if (t.ncols < 2 && wcol_s == NULL) {
-        yr_fail_at(shown, t.header_line, "one column only: need a name column and a weight column");
-        goto done;
-    }
-    if (yr_cli_parties(shown, &t, &n, &has_total) != 0)
-        goto done;
-    if (yr_cli_weight_column(shown, &t, n, wcol_s, YR_CSV_NO_COLUMN, 1, &wcol) != 0)
-        goto done;
-    weights = malloc(n * sizeof *weights);
-    out = malloc(n * sizeof *out);
-    if (weights == NULL || out == NULL) {
-        yr_fail_at(shown, 0, "out of memory");
-        goto done;
-    }
-    if (yr_cli_weights(shown, &t, n, wcol, weights, &scale) != 0)
-        goto done;
-    int all_zero = 1;
-    for (size_t r = 0; r < n; r++)
-        if (weights[r] != 0)
-            all_zero = 0;
-    char qn[80];
-    if (all_zero && total != 0 && (equal_s == NULL || eq_num != eq_den)) {
-        yr_fail_at(shown, t.lines[0], "column %s: all weights are zero, cannot split %" PRId64,
-                   yr_cli_quote(t.header[wcol], qn, sizeof qn), total);
-        goto done;
-    }
-    yr_status st = equal_s != NULL ? yr_split_mixed(total, eq_num, eq_den, weights, n, out)
-                                   : yr_split(total, weights, n, method, out);
-    if (st != YR_OK) {
-        yr_fail_at(shown, 0, "cannot split %" PRId64 " by column %s: %s", total,
-                   yr_cli_quote(t.header[wcol], qn, sizeof qn), yr_strerror(st));
-        goto done;
-    }
+static int method_option(const char *s, yr_method *m)
+{
+    yr_status st = s == NULL ? YR_OK : yr_method_from_name(s, m);
+    if (st == YR_OK)
+        return 0;
+    cli_buf b;
+    cli_buf_init(&b);
+    for (int k = 0; k < YR_METHOD_COUNT; k++)
+        cli_buf_printf(&b, "%s%s", k ? ", " : "", yr_method_name((yr_method)k));
+    char q[80];
+    int rc = cli_fail_usage("split", "unknown method %s (methods: %s) (%s)",
+                            cli_quote(s, q, sizeof q), cli_buf_str(&b), yr_status_name(st));
+    cli_buf_free(&b);
+    return rc;
+}
 
-    char amount_name[40];
-    amount_column_name(&t, amount_name, sizeof amount_name);
-    if (t.has_bom)
-        yr_buf_puts(&b, "\xEF\xBB\xBF");
-    put_row(&b, &t, t.header, amount_name);
-    char num[32];
-    for (size_t r = 0; r < n; r++) {
-        snprintf(num, sizeof num, "%" PRId64, out[r]);
-        put_row(&b, &t, t.cells + r * t.ncols, num);
+/* A bound column (--min-column / --max-column) as n integers; an empty max cell: no bound. */
+static int bound_column(split_job *j, const char *name, int is_max, int64_t **out)
+{
+    char q[80];
+    size_t col = ycsv_find_column(&j->t, name);
+    if (col == YCSV_NO_COLUMN)
+        return cli_fail_at(j->file, j->t.header_line, "no column named %s",
+                           cli_quote(name, q, sizeof q));
+    *out = malloc(j->p.n * sizeof **out);
+    if (*out == NULL)
+        return cli_fail_at(j->file, 0, "out of memory");
+    for (size_t i = 0; i < j->p.n; i++) {
+        size_t r = cli_party_row(&j->p, i);
+        (*out)[i] = is_max ? INT64_MAX : 0;
+        if (cli_cell_blank(&j->t, r, col))
+            continue;
+        if (cli_cell_int64(j->file, &j->t, r, col, &(*out)[i]) != 0)
+            return CLI_EXIT_ERROR;
     }
-    if (has_total) {
-        /* A note (stderr) when the total row's weight cell disagrees with the weights. */
-        const char *wc = yr_csv_cell(&t, n, wcol);
-        yr_decimal d;
-        int64_t stated, sum = 0;
-        if (yr_parse_decimal(wc, &d) == YR_NUM_OK &&
-            yr_decimal_rescale(d, scale, &stated) == YR_NUM_OK) {
-            int overflow = 0;
-            for (size_t r = 0; r < n; r++)
-                overflow |= __builtin_add_overflow(sum, weights[r], &sum);
-            if (!overflow && stated != sum) {
-                char qc[80];
-                fprintf(stderr,
-                        "yrkesresa: %s:%zu: note: the total row's %s is %s but the rows add "
-                        "up to ",
-                        shown, t.lines[n], yr_cli_quote(t.header[wcol], qn, sizeof qn),
-                        yr_cli_quote(wc, qc, sizeof qc));
-                yr_buf nb;
-                yr_buf_init(&nb);
-                yr_buf_ratio(&nb, sum, 1, 0);
-                if (scale > 0) {
-                    yr_buf_free(&nb);
-                    int64_t p = 1;
-                    for (unsigned k = 0; k < scale; k++)
-                        p *= 10;
-                    yr_buf_ratio(&nb, sum, p, scale);
-                }
-                fprintf(stderr, "%s\n", nb.ok && nb.data ? nb.data : "?");
-                yr_buf_free(&nb);
-            }
+    return 0;
+}
+
+/* The options that need no table, checked before reading it. */
+static int make_options(const split_args *a, yr_split_options *o, int64_t eq[2])
+{
+    yr_split_options_init(o);
+    if (method_option(a->method, &o->method) != 0)
+        return CLI_EXIT_ERROR;
+    if (a->tie != NULL && yr_tie_from_name(a->tie, &o->tie) != YR_OK)
+        return cli_fail_usage("split", "--tie '%s': write larger, smaller or report", a->tie);
+    if (a->threshold != NULL && cli_opt_fraction("split", "threshold", a->threshold,
+                                                 &o->threshold_num, &o->threshold_den) != 0)
+        return CLI_EXIT_ERROR;
+    if (a->first != NULL && cli_opt_fraction("split", "first-divisor", a->first,
+                                             &o->first_divisor_num, &o->first_divisor_den) != 0)
+        return CLI_EXIT_ERROR;
+    if (a->equal == NULL)
+        return 0;
+    if (o->method != YR_LARGEST_REMAINDER)
+        return cli_fail_usage("split", "--equal-part works with largest_remainder only, not %s",
+                              yr_method_name(o->method));
+    return cli_opt_fraction("split", "equal-part", a->equal, &eq[0], &eq[1]);
+}
+
+/* A library error: at the party's line when the core says which, else the file. */
+static int split_failed(const split_job *j, yr_status st, const yr_where *w)
+{
+    char q[80];
+    size_t line = 0;
+    if (w->record != YR_WHERE_NONE && w->record < j->p.n)
+        line = ycsv_line(&j->t, cli_party_row(&j->p, w->record));
+    int whole = line == 0 && w->arg != NULL && strcmp(w->arg, "weights") != 0;
+    return cli_fail_at(j->file, line, "cannot split %" PRId64 " by column %s: %s%s%s (%s)",
+                       j->total, cli_quote(j->t.header[j->wcol], q, sizeof q), yr_strerror(st),
+                       whole ? ": " : "", whole ? w->arg : "", yr_status_name(st));
+}
+
+/* ---------------------------------------------------------------- the splits */
+
+static int alloc_result(split_job *j, size_t k)
+{
+    j->k = k;
+    j->vals = malloc(j->p.n * k * sizeof *j->vals);
+    j->totals = malloc(k * sizeof *j->totals);
+    if (j->vals == NULL || j->totals == NULL)
+        return cli_fail_at(j->file, 0, "out of memory");
+    return 0;
+}
+
+static int split_plain(split_job *j, const split_args *a, yr_split_options *o, const int64_t eq[2])
+{
+    int64_t *bounds[2] = {NULL, NULL};
+    yr_where w;
+    yr_status st;
+    int rc = alloc_result(j, 1);
+    if (rc == 0 && a->minc != NULL)
+        rc = bound_column(j, a->minc, 0, &bounds[0]);
+    if (rc == 0 && a->maxc != NULL)
+        rc = bound_column(j, a->maxc, 1, &bounds[1]);
+    o->minimum = bounds[0];
+    o->maximum = bounds[1];
+    if (rc == 0 && a->equal != NULL)
+        st = yr_split_mixed_where(j->total, eq[0], eq[1], j->w, j->p.n, j->vals, &w);
+    else if (rc == 0)
+        st = yr_split_with_where(j->total, j->w, j->p.n, o, j->vals, &w);
+    if (rc == 0 && st != YR_OK)
+        rc = split_failed(j, st, &w);
+    free(bounds[0]);
+    free(bounds[1]);
+    j->totals[0] = j->total;
+    j->two[0] = j->amount;
+    j->heads = j->two;
+    return rc;
+}
+
+/* --group-column: the groups by their labels, then the two-level split. */
+static int split_groups(split_job *j, const char *name)
+{
+    char q[80];
+    size_t col = ycsv_find_column(&j->t, name), *group = NULL, kl;
+    if (col == YCSV_NO_COLUMN)
+        return cli_fail_at(j->file, j->t.header_line, "no column named %s",
+                           cli_quote(name, q, sizeof q));
+    cli_labels set;
+    memset(&set, 0, sizeof set);
+    int rc = alloc_result(j, 2);
+    group = malloc(j->p.n * sizeof *group);
+    if (rc == 0 && (!cli_labels_init(&set, j->p.n) || group == NULL))
+        rc = cli_fail_at(j->file, 0, "out of memory");
+    for (size_t i = 0; rc == 0 && i < j->p.n; i++) {
+        size_t r = cli_party_row(&j->p, i);
+        group[i] = cli_labels_intern(&set, ycsv_cell(&j->t, r, col), &kl);
+        if (group[i] == SIZE_MAX || kl == 0)
+            rc = cli_fail_at(j->file, ycsv_line(&j->t, r), "column %s: %s",
+                             cli_quote(name, q, sizeof q),
+                             kl == 0 ? "empty group" : "out of memory");
+    }
+    int64_t *gout = rc == 0 ? malloc(set.n * sizeof *gout) : NULL, *out = j->vals + j->p.n;
+    yr_where w;
+    yr_status st = YR_OK;
+    if (rc == 0 && gout == NULL)
+        rc = cli_fail_at(j->file, 0, "out of memory");
+    if (rc == 0 &&
+        (st = yr_split_nested_where(j->total, j->w, group, j->p.n, set.n, out, gout, &w)) != YR_OK)
+        rc = split_failed(j, st, &w);
+    for (size_t i = 0; rc == 0 && i < j->p.n; i++) {
+        j->vals[2 * i] = gout[group[i]];
+        j->vals[2 * i + 1] = out[i]; /* out[i] is read before row i + 1 overwrites it */
+    }
+    j->totals[0] = j->totals[1] = j->total;
+    j->two[0] = "group_amount";
+    j->two[1] = j->amount;
+    j->heads = j->two;
+    free(gout);
+    free(group);
+    cli_labels_free(&set);
+    return rc;
+}
+
+/* --items: the items file (item, amount), then one column per item and a total column. */
+static int read_items(split_job *j, const char *path, int64_t **totals)
+{
+    const char *f = cli_shown(path);
+    ycsv_table *it = &j->items;
+    cli_common none;
+    memset(&none, 0, sizeof none);
+    size_t ci, ca;
+    if (cli_load(path, it) != 0 || cli_column(f, it, &none, CLI_ROLE_ITEM, 1, &ci) != 0 ||
+        cli_column(f, it, &none, CLI_ROLE_AMOUNT, 1, &ca) != 0)
+        return CLI_EXIT_ERROR;
+    size_t n = 0;
+    *totals = malloc(it->nrows * sizeof **totals);
+    j->heads = malloc((it->nrows + 1) * sizeof *j->heads);
+    if (*totals == NULL || j->heads == NULL)
+        return cli_fail_at(f, 0, "out of memory");
+    for (size_t r = 0; r < it->nrows; r++) {
+        if (yr_label_is_total(ycsv_cell(it, r, ci)))
+            continue; /* a Summa row of the items file */
+        if (cli_cell_int64(f, it, r, ca, &(*totals)[n]) != 0)
+            return CLI_EXIT_ERROR;
+        j->heads[n++] = ycsv_cell(it, r, ci);
+    }
+    j->heads[n] = "total";
+    return alloc_result(j, n + 1);
+}
+
+static int split_items(split_job *j, const char *path)
+{
+    int64_t *totals = NULL, *cells = NULL;
+    int rc = read_items(j, path, &totals);
+    size_t ni = j->k - 1, n = j->p.n;
+    if (rc == 0 && (cells = malloc(n * ni * sizeof *cells)) == NULL)
+        rc = cli_fail_at(j->file, 0, "out of memory");
+    yr_where w;
+    yr_status st;
+    if (rc == 0 && (st = yr_split_table_where(totals, ni, j->w, n, cells, &w)) != YR_OK) {
+        if (w.column != YR_WHERE_NONE)
+            rc = cli_fail_at(cli_shown(path), 0, "item '%s': %s", j->heads[w.column],
+                             yr_strerror(st));
+        else
+            rc = split_failed(j, st, &w);
+    }
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        int64_t sum = 0;
+        for (size_t c = 0; c < ni; c++)
+            sum += j->vals[i * j->k + c] = cells[i * ni + c]; /* fits: the items' sum fits */
+        j->vals[i * j->k + ni] = sum;
+    }
+    for (size_t c = 0; rc == 0 && c < ni; c++)
+        j->total += j->totals[c] = totals[c];
+    if (rc == 0)
+        j->totals[ni] = j->total;
+    j->summa_row = j->p.total_row == YCSV_NO_COLUMN;
+    free(totals);
+    free(cells);
+    return rc;
+}
+
+/* ---------------------------------------------------------------- reading and writing */
+
+/* The name of the appended column: amount, amount_new, amount_new_2, ... */
+static void amount_name(split_job *j)
+{
+    snprintf(j->amount, sizeof j->amount, "amount");
+    if (ycsv_find_column(&j->t, j->amount) == YCSV_NO_COLUMN)
+        return;
+    snprintf(j->amount, sizeof j->amount, "amount_new");
+    for (unsigned k = 2; ycsv_find_column(&j->t, j->amount) != YCSV_NO_COLUMN; k++)
+        snprintf(j->amount, sizeof j->amount, "amount_new_%u", k);
+}
+
+static int load(split_job *j, const split_args *a, const char *path)
+{
+    size_t name;
+    char q[80];
+    if (cli_load(path, &j->t) != 0)
+        return CLI_EXIT_ERROR;
+    if (cli_column(j->file, &j->t, &a->common, CLI_ROLE_NAME, 0, &name) != 0)
+        return CLI_EXIT_ERROR;
+    if (name == YCSV_NO_COLUMN)
+        name = 0;
+    if (cli_find_parties(j->file, &j->t, name, &j->p) != 0)
+        return CLI_EXIT_ERROR;
+    if (a->wcol != NULL) {
+        j->wcol = ycsv_find_column(&j->t, a->wcol);
+        if (j->wcol == YCSV_NO_COLUMN)
+            return cli_fail_at(j->file, j->t.header_line, "no column named %s",
+                               cli_quote(a->wcol, q, sizeof q));
+    } else if (cli_weight_column(j->file, &j->t, &a->common, &name, 1, &j->wcol) != 0) {
+        return CLI_EXIT_ERROR;
+    }
+    j->w = malloc(j->p.n * sizeof *j->w);
+    if (j->w == NULL)
+        return cli_fail_at(j->file, 0, "out of memory");
+    amount_name(j);
+    return cli_read_weights(j->file, &j->t, &j->p, j->wcol, &a->common, j->w, &j->scale);
+}
+
+/* The weight sum as written (with its decimals). */
+static void weight_sum(const split_job *j, cli_buf *b)
+{
+    int64_t sum = 0;
+    for (size_t i = 0; i < j->p.n; i++)
+        sum += j->w[i]; /* fits: checked by cli_read_weights */
+    cli_buf_ratio(b, sum, cli_pow10(j->scale), j->scale);
+}
+
+/* A note when the total row's weight cell is not the sum of the weights. */
+static void check_total_row(const split_job *j)
+{
+    if (j->p.total_row == YCSV_NO_COLUMN)
+        return;
+    cli_decimal d;
+    int64_t stated, sum = 0;
+    const char *cell = ycsv_cell(&j->t, j->p.total_row, j->wcol);
+    if (cli_parse_decimal(cell, &d) != CLI_NUM_OK ||
+        cli_decimal_rescale(d, j->scale, &stated) != CLI_NUM_OK)
+        return;
+    for (size_t i = 0; i < j->p.n; i++)
+        sum += j->w[i];
+    if (stated == sum)
+        return;
+    cli_buf b;
+    cli_buf_init(&b);
+    weight_sum(j, &b);
+    char q[80], qc[80];
+    cli_note(j->file, ycsv_line(&j->t, j->p.total_row),
+             "the total row's %s is %s but the rows add up to %s",
+             cli_quote(j->t.header[j->wcol], q, sizeof q), cli_quote(cell, qc, sizeof qc),
+             cli_buf_str(&b));
+    cli_buf_free(&b);
+}
+
+static void write_row(cli_out *o, const split_job *j, size_t r, const int64_t *vals)
+{
+    for (size_t c = 0; c < j->t.ncols; c++)
+        cli_out_cell(o, ycsv_cell(&j->t, r, c));
+    for (size_t c = 0; c < j->k; c++)
+        cli_out_int(o, vals[c]);
+    cli_out_end_row(o);
+}
+
+static int write_result(const split_job *j, const cli_common *c)
+{
+    cli_out o;
+    if (cli_out_open(&o, &c->out, &j->t) != 0)
+        return CLI_EXIT_ERROR;
+    for (size_t col = 0; col < j->t.ncols; col++)
+        cli_out_text(&o, j->t.header[col]);
+    for (size_t k = 0; k < j->k; k++)
+        cli_out_text(&o, j->heads[k]);
+    cli_out_end_row(&o);
+    for (size_t r = 0, i = 0; r < j->t.nrows; r++)
+        write_row(&o, j, r, r == j->p.total_row ? j->totals : j->vals + j->k * i++);
+    if (j->summa_row) {
+        cli_buf b;
+        cli_buf_init(&b);
+        weight_sum(j, &b);
+        for (size_t col = 0; col < j->t.ncols; col++) {
+            if (col == j->p.name_col)
+                cli_out_text(&o, "Summa");
+            else if (col == j->wcol)
+                cli_out_num(&o, cli_buf_str(&b));
+            else
+                cli_out_empty(&o);
         }
-        snprintf(num, sizeof num, "%" PRId64, total);
-        put_row(&b, &t, t.cells + n * t.ncols, num);
+        for (size_t k = 0; k < j->k; k++)
+            cli_out_int(&o, j->totals[k]);
+        cli_out_end_row(&o);
+        cli_buf_free(&b);
     }
-    rc = yr_buf_flush(&b);
+    return cli_out_close(&o);
+}
 
-done:
-    yr_buf_free(&b);
-    free(weights);
-    free(out);
-    yr_csv_free(&t);
+int cli_cmd_split(int argc, char **argv)
+{
+    split_args a;
+    memset(&a, 0, sizeof a);
+    const char *path = NULL;
+    int rc = parse(argc, argv, &a, &path);
+    if (rc >= 0)
+        return rc;
+    split_job j;
+    memset(&j, 0, sizeof j);
+    j.file = cli_shown(path);
+    yr_split_options o;
+    int64_t eq[2] = {0, 1};
+    if ((a.total != NULL && cli_opt_int64("split", "total", a.total, &j.total) != 0) ||
+        make_options(&a, &o, eq) != 0)
+        return CLI_EXIT_ERROR;
+    rc = load(&j, &a, path);
+    if (rc == 0)
+        rc = a.items   ? split_items(&j, a.items)
+             : a.group ? split_groups(&j, a.group)
+                       : split_plain(&j, &a, &o, eq);
+    if (rc == 0) {
+        char q[80];
+        cli_note(j.file, 0, "weights from column %s", cli_quote(j.t.header[j.wcol], q, sizeof q));
+        check_total_row(&j);
+        rc = write_result(&j, &a.common);
+    }
+    if (j.heads != j.two)
+        free(j.heads);
+    free(j.w);
+    free(j.vals);
+    free(j.totals);
+    ycsv_free(&j.items);
+    ycsv_free(&j.t);
     return rc;
 }

@@ -1,4 +1,4 @@
-/* The yrkesresa program: dispatch to the subcommands. */
+/* The yrkesresa program: one table of commands (a new command is one line here). */
 #include <stdio.h>
 #include <string.h>
 
@@ -6,74 +6,62 @@
 
 #include "cli.h"
 
-static const char *const usage_text =
-    "Usage: yrkesresa COMMAND [OPTIONS] FILE.csv\n"
+static const cli_command commands[] = {
+    {"split", cli_cmd_split, "split a total in proportion to a weight column (population)"},
+    {"audit", cli_cmd_audit, "check a published split: its sum, each row, which methods fit"},
+    {"pot", cli_cmd_pot, "settle the trainer pot of a year of course days"},
+    {"stats", cli_cmd_stats, "participation statistics ('yrkesresa stats --help')"},
+};
+
+static const char *const usage_head =
+    "Usage: yrkesresa COMMAND [OPTIONS] FILE\n"
     "\n"
     "The money and numbers of Yrkesresan, exact to the krona (or öre).\n"
     "\n"
-    "Commands:\n"
-    "  split   split a total in proportion to a weight column (population), rows adding to it\n"
-    "  audit   check a published split: its sum, each row against the exact quota, and which\n"
-    "          apportionment methods reproduce it\n"
-    "  pot     settle the trainer pot of a year of course days\n"
-    "  stats   participation statistics\n"
+    "Commands:\n";
+
+static const char *const usage_tail =
     "\n"
-    "Options:\n"
     "  -h, --help      this help ('yrkesresa COMMAND --help' for a command's options)\n"
     "  --version       print the library version\n"
     "\n"
-    "CSV input: comma or semicolon separated (detected from the header), quoted fields, LF or\n"
-    "CRLF, an optional UTF-8 BOM; numbers may use spaces or no-break spaces as thousands\n"
-    "separators and a decimal comma. Errors: 'yrkesresa: FILE:LINE: message' on stderr,\n"
-    "nothing on stdout, exit status 2.\n"
+    "Errors: 'yrkesresa: FILE:LINE: message' on stderr, nothing on stdout, exit status 2.\n"
     "\n"
-    "Example:\n"
+    "Examples:\n"
     "  yrkesresa split --total 850000 data/dalarna/population-2021-06.csv\n"
+    "  yrkesresa split --total 850000 --excel --output split.csv befolkning.csv\n"
     "  yrkesresa audit data/dalarna/published-split-coordinator-2023.csv\n";
 
-#ifndef YR_HAVE_CMD_POT
-int yr_cmd_pot(int argc, char **argv)
+static int usage(FILE *f)
 {
-    (void)argc;
-    (void)argv;
-    return yr_fail_usage(NULL, "'pot' is not built in this version");
+    cli_buf b;
+    cli_buf_init(&b);
+    cli_buf_puts(&b, usage_head);
+    for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
+        cli_buf_printf(&b, "  %-7s %s\n", commands[k].name, commands[k].summary);
+    cli_buf_puts(&b, usage_tail);
+    cli_buf_printf(&b, "\n%s", cli_common_help);
+    int rc = CLI_EXIT_ERROR;
+    if (f == stdout)
+        rc = cli_print_help(cli_buf_str(&b));
+    else
+        fputs(cli_buf_str(&b), f);
+    cli_buf_free(&b);
+    return rc;
 }
-#endif
-
-#ifndef YR_HAVE_CMD_STATS
-int yr_cmd_stats(int argc, char **argv)
-{
-    (void)argc;
-    (void)argv;
-    return yr_fail_usage(NULL, "'stats' is not built in this version");
-}
-#endif
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        fputs(usage_text, stderr);
-        return YR_EXIT_ERROR;
-    }
+    if (argc < 2)
+        return usage(stderr);
     const char *cmd = argv[1];
-    if (yr_is_help(cmd) || strcmp(cmd, "help") == 0) {
-        fputs(usage_text, stdout);
-        return fflush(stdout) == 0 ? YR_EXIT_OK : YR_EXIT_ERROR;
-    }
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0)
+        return usage(stdout);
     if (strcmp(cmd, "--version") == 0) {
-        printf("%s\n", yr_version());
-        return fflush(stdout) == 0 ? YR_EXIT_OK : YR_EXIT_ERROR;
+        char v[64];
+        snprintf(v, sizeof v, "%s\n", yr_version());
+        return cli_print_help(v);
     }
-    if (strcmp(cmd, "split") == 0)
-        return yr_cmd_split(argc - 1, argv + 1);
-    if (strcmp(cmd, "audit") == 0)
-        return yr_cmd_audit(argc - 1, argv + 1);
-    if (strcmp(cmd, "pot") == 0)
-        return yr_cmd_pot(argc - 1, argv + 1);
-    if (strcmp(cmd, "stats") == 0)
-        return yr_cmd_stats(argc - 1, argv + 1);
-    return yr_fail_usage(NULL,
-                         "unknown command '%s' (commands: split, audit, pot, stats; see "
-                         "'yrkesresa --help')",
-                         cmd);
+    return cli_dispatch(commands, sizeof commands / sizeof commands[0], "command", argc - 1,
+                        argv + 1);
 }

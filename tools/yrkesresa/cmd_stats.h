@@ -1,0 +1,58 @@
+/* Shared parts of the `yrkesresa stats` subcommands (cmd_stats*.c; not a public header). A new
+ * subcommand is a file cmd_stats_NAME.c defining stats_NAME() and one line in the table of
+ * cmd_stats.c. */
+#ifndef YRKESRESA_TOOLS_CMD_STATS_H
+#define YRKESRESA_TOOLS_CMD_STATS_H
+
+#include <stdint.h>
+
+#include "cli.h"
+
+#define STATS_DIGITS 4 /* decimals of shares, bounds and rates in the output */
+
+/* The subcommands. */
+int stats_attendance(int argc, char **argv);
+int stats_survey(int argc, char **argv);
+int stats_progress(int argc, char **argv);
+
+/* Options of the stats subcommands. */
+typedef struct stats_opts {
+    const char *file;
+    double confidence; /* --confidence (default 0.95) */
+    const char *confidence_text, *target, *population, *course, *per;
+    int strict;
+    cli_common common;
+} stats_opts;
+
+/* Parse `stats SUB [--confidence C] [extra...] FILE`: -1 go on, else the exit status. */
+int stats_parse(int argc, char **argv, const char *cmd, const char *usage, const cli_option *extra,
+                size_t nextra, stats_opts *o);
+
+/* A fraction option ("0.95", "95%", "19/20") as a double, strictly inside (lo, hi) unless
+ * closed (then [lo, hi]). */
+int stats_level(const char *cmd, const char *name, const char *text, int closed, double *out);
+
+/* A double with STATS_DIGITS decimals, or nothing for NaN. */
+void stats_put_num(cli_buf *b, double v);
+/* A CSV field (',' delimited) of the program's own CSV text. */
+void stats_put_field(cli_buf *b, const char *s);
+/* num / 10^scale as text, e.g. 915 / 10^1 -> "91.5". */
+void stats_put_scaled(cli_buf *b, cli_i128 num, unsigned scale);
+/* round(n / d) half away from zero, d > 0, exactly. */
+cli_i128 stats_div_round(cli_i128 n, cli_i128 d);
+/* Append "; " between notes. */
+void stats_note_sep(cli_buf *note);
+/* The column of @p role, or column 0 when none (the label column). */
+size_t stats_label_column(const char *file, const ycsv_table *t, const cli_common *c, cli_role role,
+                          int *rc);
+/* The index of the single total row in column @p col, SIZE_MAX when none; 2 on a second one. */
+int stats_total_row(const char *file, const ycsv_table *t, size_t col, size_t *total);
+/* An integer cell or blank (*present = 0, *out = 0). */
+int stats_cell_opt_int(const char *file, const ycsv_table *t, size_t row, size_t col, int64_t *out,
+                       int *present);
+
+/* Write the program's own CSV text @p csv (',' and '.', one header line) through the output
+ * layer: the dialect of @p like (or --excel, or a workbook with numbers as numbers). */
+int stats_emit(const cli_common *c, const ycsv_table *like, const cli_buf *csv);
+
+#endif

@@ -1,0 +1,242 @@
+/* `yrkesresa stats attendance`: attendance rate per course and in total (SPEC §4). */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yrkesresa.h>
+
+#include "cmd_stats.h"
+
+static const char *const usage =
+    "Usage: yrkesresa stats attendance FILE [--confidence 0.95]\n"
+    "\n"
+    "Attendance rate per course and in total, each with its Wilson interval. The total is\n"
+    "sum(attended) / sum(registered), never a mean of the courses' rates.\n"
+    "\n"
+    "  FILE              columns course (kurs), registered (anmälda), attended (deltagit,\n"
+    "                    närvarande), and optionally attendance_rate_published (percent,\n"
+    "                    or --column published=HEADER); '-' = stdin\n"
+    "  --confidence C    two-sided level in (0, 1): 0.95, 0,95, 95% or 19/20 (default 0.95)\n"
+    "  -h, --help        this help\n"
+    "\n"
+    "A Totalt/Summa row is not a course: its registered and attended are compared with the sums\n"
+    "and its published rate with the computed total. A course whose registered and attended\n"
+    "cells are both empty is listed but not counted; one empty and one not is an error.\n"
+    "A published rate is compared with attended/registered rounded half away from zero to the\n"
+    "published number of decimals.\n"
+    "Output: course,registered,attended,rate,low,high,published_percent,computed_percent,check\n"
+    "(check: empty when there is nothing to compare, 'ok', or what differs), then the total row.\n"
+    "\n"
+    "Example:\n"
+    "  yrkesresa stats attendance data/dalarna/courses-2024.csv\n";
+
+typedef struct att_job {
+    const char *f;
+    ycsv_table t;
+    size_t c_course, c_reg, c_att, c_pub, total_row;
+    int64_t *reg, *att;
+    size_t *rows; /* the table row of each counted course */
+    yr_rate *rates, total;
+    size_t n;
+    int64_t stated_reg, stated_att;
+    int has_reg, has_att;
+} att_job;
+
+/* Compare a published percent (decimal) with 100 * att / reg rounded to its decimals: the
+ * computed percent to @p computed, the verdict to @p note. */
+static void compare_rate(cli_decimal pub, int64_t att, int64_t reg, cli_buf *computed,
+                         cli_buf *note)
+{
+    cli_i128 want = stats_div_round((cli_i128)att * 100 * cli_pow10(pub.scale), reg);
+    stats_put_scaled(computed, want, pub.scale);
+    stats_note_sep(note);
+    if (want == pub.num) {
+        cli_buf_puts(note, "ok");
+        return;
+    }
+    cli_buf_puts(note, "published ");
+    stats_put_scaled(note, pub.num, pub.scale);
+    cli_buf_puts(note, " != computed ");
+    stats_put_scaled(note, want, pub.scale);
+}
+
+static int check_row(const att_job *j, size_t r, int64_t g, int64_t a, int pg, int pa)
+{
+    cli_decimal d;
+    if (pg != pa)
+        return cli_fail_at(j->f, ycsv_line(&j->t, r),
+                           "registered and attended must both be given or both be empty");
+    if (g < 0 || a < 0)
+        return cli_fail_at(j->f, ycsv_line(&j->t, r), "a negative count");
+    if (a > g)
+        return cli_fail_at(j->f, ycsv_line(&j->t, r),
+                           "attended (%" PRId64 ") is more than registered (%" PRId64 ")", a, g);
+    if (a > INT64_MAX / 100)
+        return cli_fail_at(j->f, ycsv_line(&j->t, r), "attended (%" PRId64 ") is too large", a);
+    if (j->c_pub != YCSV_NO_COLUMN && !cli_cell_blank(&j->t, r, j->c_pub))
+        return cli_cell_decimal(j->f, &j->t, r, j->c_pub, 1, &d);
+    return 0;
+}
+
+static const char *pub_cell(const att_job *j, size_t r)
+{
+    return j->c_pub != YCSV_NO_COLUMN && r != SIZE_MAX && !cli_cell_blank(&j->t, r, j->c_pub)
+               ? ycsv_cell(&j->t, r, j->c_pub)
+               : "";
+}
+
+/* Parse and check every row with its line before calling the library. */
+static int read_rows(att_job *j)
+{
+    for (size_t r = 0; r < j->t.nrows; r++) {
+        int64_t g, a;
+        int pg, pa;
+        if (stats_cell_opt_int(j->f, &j->t, r, j->c_reg, &g, &pg) != 0 ||
+            stats_cell_opt_int(j->f, &j->t, r, j->c_att, &a, &pa) != 0)
+            return CLI_EXIT_ERROR;
+        cli_decimal d;
+        if (r == j->total_row && *pub_cell(j, r) != '\0' &&
+            cli_cell_decimal(j->f, &j->t, r, j->c_pub, 1, &d) != 0)
+            return CLI_EXIT_ERROR;
+        if (r == j->total_row) {
+            j->stated_reg = g;
+            j->stated_att = a;
+            j->has_reg = pg;
+            j->has_att = pa;
+            continue;
+        }
+        if (check_row(j, r, g, a, pg, pa) != 0)
+            return CLI_EXIT_ERROR;
+        if (!pg)
+            continue; /* listed, not counted */
+        j->reg[j->n] = g;
+        j->att[j->n] = a;
+        j->rows[j->n++] = r;
+    }
+    if (j->n == 0)
+        return cli_fail_at(j->f, 0, "no course with registered and attended counts");
+    return 0;
+}
+
+static void put_rate(cli_buf *out, const yr_rate *x)
+{
+    cli_buf_printf(out, ",%" PRId64 ",%" PRId64 ",", x->trials, x->successes);
+    stats_put_num(out, x->share);
+    cli_buf_puts(out, ",");
+    stats_put_num(out, x->low);
+    cli_buf_puts(out, ",");
+    stats_put_num(out, x->high);
+    cli_buf_puts(out, ",");
+}
+
+/* The published, computed and check cells of a counted row (or the total). */
+static void put_check(cli_buf *out, const char *pc, const yr_rate *x, cli_buf *note)
+{
+    cli_buf comp;
+    cli_buf_init(&comp);
+    cli_decimal d = {0, 1, 0};
+    int has_pub = *pc != '\0' && cli_parse_decimal(pc, &d) == CLI_NUM_OK;
+    if (has_pub)
+        stats_put_scaled(out, d.num, d.scale);
+    if (x->trials == 0) {
+        stats_note_sep(note);
+        cli_buf_puts(note, "nobody registered");
+    } else if (has_pub) {
+        compare_rate(d, x->successes, x->trials, &comp, note);
+    } else {
+        stats_put_scaled(&comp, stats_div_round((cli_i128)x->successes * 1000, x->trials), 1);
+    }
+    cli_buf_printf(out, ",%s,", cli_buf_str(&comp));
+    stats_put_field(out, cli_buf_str(note));
+    cli_buf_puts(out, "\n");
+    cli_buf_free(&comp);
+}
+
+static void write_rows(const att_job *j, cli_buf *out)
+{
+    cli_buf note;
+    cli_buf_init(&note);
+    cli_buf_puts(out, "course,registered,attended,rate,low,high,published_percent,"
+                      "computed_percent,check\n");
+    for (size_t r = 0, k = 0; r < j->t.nrows; r++) {
+        if (r == j->total_row)
+            continue;
+        stats_put_field(out, ycsv_cell(&j->t, r, j->c_course));
+        cli_buf_clear(&note);
+        if (k < j->n && j->rows[k] == r) {
+            put_rate(out, &j->rates[k++]);
+            put_check(out, pub_cell(j, r), &j->rates[k - 1], &note);
+        } else {
+            cli_buf_puts(out, ",,,,,,,,no counts: not included in the total\n");
+        }
+    }
+    /* The total row: computed from the courses; the stated one, if any, is checked. */
+    cli_buf_clear(&note);
+    size_t tr = j->total_row;
+    stats_put_field(out, tr != SIZE_MAX ? ycsv_cell(&j->t, tr, j->c_course) : "Totalt");
+    put_rate(out, &j->total);
+    if (j->has_reg && j->stated_reg != j->total.trials)
+        cli_buf_printf(&note, "stated registered %" PRId64 " != sum %" PRId64, j->stated_reg,
+                       j->total.trials);
+    if (j->has_att && j->stated_att != j->total.successes) {
+        stats_note_sep(&note);
+        cli_buf_printf(&note, "stated attended %" PRId64 " != sum %" PRId64, j->stated_att,
+                       j->total.successes);
+    }
+    put_check(out, pub_cell(j, tr), &j->total, &note);
+    cli_buf_free(&note);
+}
+
+static int columns(att_job *j, const cli_common *c)
+{
+    int rc;
+    j->c_course = stats_label_column(j->f, &j->t, c, CLI_ROLE_COURSE, &rc);
+    if (rc != 0 || cli_column(j->f, &j->t, c, CLI_ROLE_REGISTERED, 1, &j->c_reg) != 0 ||
+        cli_column(j->f, &j->t, c, CLI_ROLE_ATTENDED, 1, &j->c_att) != 0 ||
+        cli_column(j->f, &j->t, c, CLI_ROLE_PUBLISHED, 0, &j->c_pub) != 0 ||
+        stats_total_row(j->f, &j->t, j->c_course, &j->total_row) != 0)
+        return CLI_EXIT_ERROR;
+    size_t n = j->t.nrows + 1;
+    j->reg = malloc(n * sizeof *j->reg);
+    j->att = malloc(n * sizeof *j->att);
+    j->rows = malloc(n * sizeof *j->rows);
+    j->rates = malloc(n * sizeof *j->rates);
+    if (!j->reg || !j->att || !j->rows || !j->rates)
+        return cli_fail_at(j->f, 0, "out of memory");
+    return 0;
+}
+
+int stats_attendance(int argc, char **argv)
+{
+    stats_opts o;
+    int rc = stats_parse(argc, argv, "stats attendance", usage, NULL, 0, &o);
+    if (rc >= 0)
+        return rc;
+    att_job j;
+    memset(&j, 0, sizeof j);
+    j.f = cli_shown(o.file);
+    if (cli_load(o.file, &j.t) != 0)
+        return CLI_EXIT_ERROR;
+    rc = columns(&j, &o.common);
+    if (rc == 0)
+        rc = read_rows(&j);
+    yr_where w;
+    yr_status st;
+    if (rc == 0 && (st = yr_attendance_rate_where(j.reg, j.att, j.n, o.confidence, j.rates,
+                                                  &j.total, &w)) != YR_OK)
+        rc = cli_fail_at(j.f, w.record < j.n ? ycsv_line(&j.t, j.rows[w.record]) : 0, "%s",
+                         yr_strerror(st));
+    if (rc == 0) {
+        cli_buf out;
+        cli_buf_init(&out);
+        write_rows(&j, &out);
+        rc = stats_emit(&o.common, &j.t, &out);
+        cli_buf_free(&out);
+    }
+    free(j.reg);
+    free(j.att);
+    free(j.rows);
+    free(j.rates);
+    ycsv_free(&j.t);
+    return rc;
+}

@@ -1,0 +1,326 @@
+/* `yrkesresa stats progress`: course progression per municipality and in total, or coverage
+ * per inhabitants (SPEC §4). */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yrkesresa.h>
+
+#include "cmd_stats.h"
+
+static const char *const usage =
+    "Usage: yrkesresa stats progress FILE [--confidence 0.95]\n"
+    "       yrkesresa stats progress FILE --population P.csv [--course K] [--per N]\n"
+    "\n"
+    "Course progression: the share of those who completed course k that also completed course\n"
+    "k+1, per municipality and in total (from the column sums), with Wilson intervals.\n"
+    "With --population: coverage instead, completed course K per N inhabitants.\n"
+    "\n"
+    "  FILE              columns municipality and course1_completed, course2_completed, ...\n"
+    "                    (other columns are ignored); '-' = stdin\n"
+    "  --confidence C    two-sided level in (0, 1) (default 0.95)\n"
+    "  --population P    a file with columns municipality, population (kommun, befolkning,\n"
+    "                    folkmängd, ...); names are matched as yr_label_key compares them, a\n"
+    "                    cell '2080 Falun' by its name\n"
+    "  --course K        the course for coverage (default 1)\n"
+    "  --per N           coverage per N inhabitants (default 1000)\n"
+    "  -h, --help        this help\n"
+    "\n"
+    "A Totalt/Summa row is not a municipality: the total is computed from the rows and the\n"
+    "stated cells are compared with it (the note names each cell that differs).\n"
+    "Output: municipality,from_course,to_course,completed_from,completed_to,share,low,high,note\n"
+    "   or (--population) municipality,completed,population,per_N,low,high\n"
+    "\n"
+    "Examples:\n"
+    "  yrkesresa stats progress data/dalarna/course-progress-funktionshinder-2025-04-07.csv\n"
+    "  yrkesresa stats progress data/dalarna/course-progress-funktionshinder-2025-04-07.csv \\\n"
+    "      --population data/dalarna/population-2021-06.csv\n";
+
+#define MAX_COURSES 64
+
+typedef struct prog_job {
+    const char *f;
+    ycsv_table t;
+    size_t c_muni, c_done[MAX_COURSES], nc, total_row;
+    double confidence;
+} prog_job;
+
+/* The name of a municipality cell: "2080 Falun" -> "Falun" (yr_label_code), else the cell. */
+static const char *muni_name(const char *cell)
+{
+    size_t start;
+    return yr_label_code(cell, NULL, &start) ? cell + start : cell;
+}
+
+static void put_rate(cli_buf *out, const yr_rate *x)
+{
+    cli_buf_printf(out, ",%" PRId64 ",%" PRId64 ",", x->trials, x->successes);
+    stats_put_num(out, x->share);
+    cli_buf_puts(out, ",");
+    stats_put_num(out, x->low);
+    cli_buf_puts(out, ",");
+    stats_put_num(out, x->high);
+    cli_buf_puts(out, ",");
+}
+
+/* ---- coverage --------------------------------------------------------------------------- */
+
+typedef struct pop_table {
+    const char *f;
+    ycsv_table p;
+    size_t c_name, c_pop;
+    cli_labels names;
+    size_t *row; /* the row of each name */
+} pop_table;
+
+static int read_population(pop_table *pt, const char *path, const cli_common *c)
+{
+    size_t kl, name;
+    char q[80];
+    pt->f = cli_shown(path);
+    if (cli_load(path, &pt->p) != 0 || cli_column(pt->f, &pt->p, c, CLI_ROLE_NAME, 0, &name) != 0 ||
+        cli_column(pt->f, &pt->p, c, CLI_ROLE_WEIGHT, 1, &pt->c_pop) != 0)
+        return CLI_EXIT_ERROR;
+    pt->c_name = name == YCSV_NO_COLUMN ? 0 : name;
+    pt->row = malloc(pt->p.nrows * sizeof *pt->row);
+    if (pt->row == NULL || !cli_labels_init(&pt->names, pt->p.nrows))
+        return cli_fail_at(pt->f, 0, "out of memory");
+    for (size_t r = 0; r < pt->p.nrows; r++) {
+        const char *cell = ycsv_cell(&pt->p, r, pt->c_name);
+        int64_t v;
+        if (yr_label_is_total(cell))
+            continue;
+        if (cli_cell_int64(pt->f, &pt->p, r, pt->c_pop, &v) != 0)
+            return CLI_EXIT_ERROR;
+        if (v < 0)
+            return cli_fail_at(pt->f, ycsv_line(&pt->p, r), "a negative population");
+        size_t before = pt->names.n, k = cli_labels_intern(&pt->names, muni_name(cell), &kl);
+        if (k == SIZE_MAX)
+            return cli_fail_at(pt->f, 0, "out of memory");
+        if (pt->names.n == before)
+            return cli_fail_at(pt->f, ycsv_line(&pt->p, r), "%s appears twice (also on line %zu)",
+                               cli_quote(cell, q, sizeof q), ycsv_line(&pt->p, pt->row[k]));
+        pt->row[k] = r;
+    }
+    return 0;
+}
+
+/* The population of row r of the progress table (its name looked up). */
+static int population_of(const prog_job *j, pop_table *pt, size_t r, int64_t *pop)
+{
+    char q[80];
+    size_t kl, before = pt->names.n;
+    const char *cell = ycsv_cell(&j->t, r, j->c_muni);
+    size_t k = cli_labels_intern(&pt->names, muni_name(cell), &kl);
+    if (k == SIZE_MAX || k >= before)
+        return cli_fail_at(j->f, ycsv_line(&j->t, r), "no population for %s in %s",
+                           cli_quote(cell, q, sizeof q), pt->f);
+    return cli_cell_int64(pt->f, &pt->p, pt->row[k], pt->c_pop, pop);
+}
+
+static void coverage_cells(cli_buf *out, int64_t done_k, int64_t pop, int64_t per, double conf)
+{
+    double rate, low, high;
+    cli_buf_printf(out, ",%" PRId64 ",%" PRId64 ",", done_k, pop);
+    if (pop == 0 || yr_coverage(done_k, pop, (double)per, conf, &rate, &low, &high) != YR_OK) {
+        cli_buf_puts(out, ",,,no population");
+        return;
+    }
+    stats_put_num(out, rate);
+    cli_buf_puts(out, ",");
+    stats_put_num(out, low);
+    cli_buf_puts(out, ",");
+    stats_put_num(out, high);
+    cli_buf_puts(out, ",");
+}
+
+static int coverage_rows(const prog_job *j, pop_table *pt, size_t cc, int64_t per, cli_buf *out,
+                         int64_t sums[2])
+{
+    for (size_t r = 0; r < j->t.nrows; r++) {
+        int64_t done_k, pop;
+        if (r == j->total_row)
+            continue;
+        if (population_of(j, pt, r, &pop) != 0 || cli_cell_int64(j->f, &j->t, r, cc, &done_k) != 0)
+            return CLI_EXIT_ERROR;
+        if (done_k < 0)
+            return cli_fail_at(j->f, ycsv_line(&j->t, r), "a negative count");
+        if (done_k > pop)
+            return cli_fail_at(j->f, ycsv_line(&j->t, r),
+                               "%" PRId64 " completed but the population is %" PRId64, done_k, pop);
+        if (__builtin_add_overflow(sums[0], done_k, &sums[0]) ||
+            __builtin_add_overflow(sums[1], pop, &sums[1]))
+            return cli_fail_at(j->f, ycsv_line(&j->t, r), "%s", yr_strerror(YR_ERR_OVERFLOW));
+        stats_put_field(out, ycsv_cell(&j->t, r, j->c_muni));
+        coverage_cells(out, done_k, pop, per, j->confidence);
+        cli_buf_puts(out, "\n");
+    }
+    return 0;
+}
+
+static int coverage(const prog_job *j, const stats_opts *o, cli_buf *out)
+{
+    int64_t course = 1, per = 1000, sums[2] = {0, 0}, stated;
+    int present;
+    if (o->course != NULL && (cli_parse_int64(o->course, &course) != CLI_NUM_OK || course < 1 ||
+                              (uint64_t)course > j->nc))
+        return cli_fail_usage("stats progress",
+                              "--course must be 1 to %zu (the courseK_completed columns of %s)",
+                              j->nc, j->f);
+    if (o->per != NULL && (cli_parse_int64(o->per, &per) != CLI_NUM_OK || per < 1))
+        return cli_fail_usage("stats progress", "--per must be a whole number >= 1, e.g. 1000");
+    size_t cc = j->c_done[course - 1];
+    pop_table pt;
+    memset(&pt, 0, sizeof pt);
+    int rc = read_population(&pt, o->population, &o->common);
+    if (rc == 0)
+        cli_buf_printf(out,
+                       "municipality,completed_course%" PRId64 ",population,per_%" PRId64
+                       ",low,high,note\n",
+                       course, per);
+    if (rc == 0)
+        rc = coverage_rows(j, &pt, cc, per, out, sums);
+    if (rc == 0) {
+        size_t tr = j->total_row;
+        stats_put_field(out, tr != SIZE_MAX ? ycsv_cell(&j->t, tr, j->c_muni) : "Totalt");
+        coverage_cells(out, sums[0], sums[1], per, j->confidence);
+        if (tr != SIZE_MAX &&
+            (rc = stats_cell_opt_int(j->f, &j->t, tr, cc, &stated, &present)) == 0 && present &&
+            stated != sums[0])
+            cli_buf_printf(out, "stated %s %" PRId64 " != sum %" PRId64, j->t.header[cc], stated,
+                           sums[0]);
+        cli_buf_puts(out, "\n");
+    }
+    ycsv_free(&pt.p);
+    cli_labels_free(&pt.names);
+    free(pt.row);
+    return rc;
+}
+
+/* ---- progression ------------------------------------------------------------------------ */
+
+/* The completed counts of row r, checked (>= 0, not increasing), added to sums. */
+static int row_counts(const prog_job *j, size_t r, int64_t *done_k, int64_t *sums)
+{
+    for (size_t k = 0; k < j->nc; k++) {
+        if (cli_cell_int64(j->f, &j->t, r, j->c_done[k], &done_k[k]) != 0)
+            return CLI_EXIT_ERROR;
+        if (done_k[k] < 0)
+            return cli_fail_at(j->f, ycsv_line(&j->t, r), "column '%s': a negative count",
+                               j->t.header[j->c_done[k]]);
+        if (k > 0 && done_k[k] > done_k[k - 1])
+            return cli_fail_at(j->f, ycsv_line(&j->t, r),
+                               "more completed course %zu (%" PRId64 ") than course %zu (%" PRId64
+                               ")",
+                               k + 1, done_k[k], k, done_k[k - 1]);
+        if (__builtin_add_overflow(sums[k], done_k[k], &sums[k]))
+            return cli_fail_at(j->f, ycsv_line(&j->t, r), "%s", yr_strerror(YR_ERR_OVERFLOW));
+    }
+    return 0;
+}
+
+/* The rows of one municipality (or the total): one per step k -> k+1. */
+static void step_rows(const prog_job *j, const char *name, const yr_rate *steps, cli_buf *out,
+                      const int64_t *stated, const int *present, const int64_t *sums)
+{
+    for (size_t k = 0; k + 1 < j->nc; k++) {
+        stats_put_field(out, name);
+        cli_buf_printf(out, ",%zu,%zu", k + 1, k + 2);
+        put_rate(out, &steps[k]);
+        if (sums == NULL && steps[k].trials == 0)
+            cli_buf_printf(out, "nobody completed course %zu", k + 1);
+        for (size_t i = k, first = 1; sums != NULL && i <= k + 1; i++) {
+            if (present[i] && stated[i] != sums[i]) {
+                cli_buf_printf(out, "%sstated %s %" PRId64 " != sum %" PRId64, first ? "" : "; ",
+                               j->t.header[j->c_done[i]], stated[i], sums[i]);
+                first = 0;
+            }
+        }
+        cli_buf_puts(out, "\n");
+    }
+}
+
+static int progression(const prog_job *j, cli_buf *out)
+{
+    int64_t sums[MAX_COURSES] = {0}, done_k[MAX_COURSES], stated[MAX_COURSES];
+    int present[MAX_COURSES] = {0};
+    yr_rate steps[MAX_COURSES];
+    yr_where w;
+    size_t nbody = 0;
+    cli_buf_puts(out, "municipality,from_course,to_course,completed_from,completed_to,share,low,"
+                      "high,note\n");
+    for (size_t r = 0; r < j->t.nrows; r++, nbody++) {
+        if (r == j->total_row) {
+            nbody--;
+            continue;
+        }
+        if (row_counts(j, r, done_k, sums) != 0)
+            return CLI_EXIT_ERROR;
+        if (yr_progression_where(done_k, j->nc, j->confidence, steps, &w) != YR_OK)
+            return cli_fail_at(j->f, ycsv_line(&j->t, r), "cannot compute the progression");
+        step_rows(j, ycsv_cell(&j->t, r, j->c_muni), steps, out, NULL, NULL, NULL);
+    }
+    if (nbody == 0)
+        return cli_fail_at(j->f, 0, "no municipality rows (only a total row)");
+    /* The total from the column sums; the stated total row is only compared. */
+    for (size_t k = 0; k < j->nc && j->total_row != SIZE_MAX; k++)
+        if (stats_cell_opt_int(j->f, &j->t, j->total_row, j->c_done[k], &stated[k], &present[k]) !=
+            0)
+            return CLI_EXIT_ERROR;
+    yr_status st = yr_progression_where(sums, j->nc, j->confidence, steps, &w);
+    if (st != YR_OK)
+        return cli_fail_at(j->f, 0, "%s", yr_strerror(st));
+    const char *name =
+        j->total_row != SIZE_MAX ? ycsv_cell(&j->t, j->total_row, j->c_muni) : "Totalt";
+    step_rows(j, name, steps, out, stated, present, sums);
+    return 0;
+}
+
+static int columns(prog_job *j, const cli_common *c)
+{
+    int rc;
+    j->c_muni = stats_label_column(j->f, &j->t, c, CLI_ROLE_NAME, &rc);
+    if (rc != 0 || stats_total_row(j->f, &j->t, j->c_muni, &j->total_row) != 0)
+        return CLI_EXIT_ERROR;
+    for (j->nc = 0; j->nc < MAX_COURSES; j->nc++) {
+        char name[32];
+        snprintf(name, sizeof name, "course%zu_completed", j->nc + 1);
+        j->c_done[j->nc] = ycsv_find_column(&j->t, name);
+        if (j->c_done[j->nc] == YCSV_NO_COLUMN)
+            break;
+    }
+    return 0;
+}
+
+int stats_progress(int argc, char **argv)
+{
+    stats_opts o;
+    const cli_option extra[] = {{"population", CLI_OPT_VALUE, &o.population},
+                                {"course", CLI_OPT_VALUE, &o.course},
+                                {"per", CLI_OPT_VALUE, &o.per}};
+    int rc = stats_parse(argc, argv, "stats progress", usage, extra, 3, &o);
+    if (rc >= 0)
+        return rc;
+    if (o.population == NULL && (o.course != NULL || o.per != NULL))
+        return cli_fail_usage("stats progress", "--course and --per need --population");
+    prog_job j;
+    memset(&j, 0, sizeof j);
+    j.f = cli_shown(o.file);
+    j.confidence = o.confidence;
+    if (cli_load(o.file, &j.t) != 0)
+        return CLI_EXIT_ERROR;
+    cli_buf out;
+    cli_buf_init(&out);
+    rc = columns(&j, &o.common);
+    if (rc == 0 && j.nc < (o.population != NULL ? 1u : 2u))
+        rc = cli_fail_at(j.f, j.t.header_line, "missing column '%s'",
+                         j.nc == 0 ? "course1_completed" : "course2_completed");
+    if (rc == 0)
+        rc = o.population != NULL ? coverage(&j, &o, &out) : progression(&j, &out);
+    if (rc == 0)
+        rc = stats_emit(&o.common, &j.t, &out);
+    cli_buf_free(&out);
+    ycsv_free(&j.t);
+    return rc;
+}
