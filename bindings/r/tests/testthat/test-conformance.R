@@ -22,7 +22,7 @@ ints <- function(text) {
   if (is.null(text)) {
     return(NULL)
   }
-  v <- as.numeric(strsplit(text, "[[:space:]]+")[[1]])
+  v <- as.numeric(strsplit(trimws(text), "[[:space:]]+")[[1]])
   if (any(abs(v) > 2^53)) skip(sprintf("'%s': R numbers hold whole numbers only up to 2^53", text))
   v
 }
