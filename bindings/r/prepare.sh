@@ -15,7 +15,7 @@
 #   src/Makevars                from src/Makevars.in, listing the library's objects
 #   inst/extdata/               the Dalarna tables (data/dalarna), Sweden's municipalities
 #                               (data/sweden) and example data (data/examples)
-#   inst/examples/              examples/r/dalarna.R and national_2018.R
+#   inst/examples/              examples/r/dalarna.R
 #   inst/conformance/           the shared conformance cases (tests/conformance/*.case)
 # OUTDIR is emptied first; the repository tree is never written to.
 set -eu
@@ -102,7 +102,7 @@ fi
 
 # The Dalarna example (examples/r/dalarna.R), run by the tests too.
 mkdir -p "$out/inst/examples"
-cp "$root/examples/r/dalarna.R" "$root/examples/r/national_2018.R" "$out/inst/examples/"
+cp "$root/examples/r/dalarna.R" "$out/inst/examples/"
 
 # Data for the tests and examples.
 mkdir -p "$out/inst/extdata/dalarna"

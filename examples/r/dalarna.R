@@ -1,11 +1,13 @@
 # Region Dalarna with the R package yrkesresa: split the 2023 coordinator cost, audit the
-# published tables, settle a year's trainer pot, judge the survey goals, and draw a chart.
+# published tables, settle a year's trainer pot, judge the survey goals, draw charts, and split
+# the national 39 Mkr by county and municipality.
 #
 #   Rscript examples/r/dalarna.R OUTDIR
 #
 # Reads the tables in data/dalarna/ (and data/examples/) of the source tree when run from it,
 # else the copies installed with the package; writes OUTDIR/dalarna-split.png and
-# OUTDIR/dalarna-survey.png. Stops with an error if a known answer does not hold.
+# OUTDIR/dalarna-survey.png and OUTDIR/national-2018-counties.png. Stops with an error if a
+# known answer does not hold.
 suppressPackageStartupMessages({
   library(yrkesresa)
   library(ggplot2)
@@ -144,3 +146,48 @@ survey_png <- file.path(outdir, "dalarna-survey.png")
 ggsave(survey_png, g2, width = 9, height = 4, dpi = 100)
 stopifnot(file.size(split_png) > 0, file.size(survey_png) > 0)
 cat("\nCharts:", split_png, survey_png, "\n")
+
+# 6. The whole country: 39 000 000 kr (the SKR feasibility study's estimate) between Sweden's 21
+# counties by population, then each county's amount between its municipalities
+# (yr_split_nested through yr_split_frame: largest remainder at both levels, so a county's
+# municipalities add up exactly to the county's amount). Population of 31 December 2018 (SCB),
+# data/sweden/.
+read_sweden <- function(name) {
+  utils::read.csv(file.path(data_dir, "sweden", name), encoding = "UTF-8",
+                  colClasses = c(code = "character"))
+}
+cat("\n6. The whole country, 2018 population\n")
+# Join by municipality code (both files have one).
+municipalities <- read_sweden("municipalities.csv")
+population <- read_sweden("population-2018-12-31.csv")
+sweden <- merge(municipalities, population[c("code", "population")], by = "code")
+stopifnot(nrow(sweden) == 290, nrow(sweden) == nrow(municipalities))
+
+total <- 39000000
+sweden <- yr_split_frame(sweden, total, weights = "population", groups = "county",
+                         labels = "municipality")
+counties <- aggregate(cbind(population, amount) ~ county, data = sweden, FUN = sum)
+counties$per_inhabitant <- counties$amount / counties$population
+counties <- counties[order(-counties$amount), ]
+cat(sprintf("%s kr over %d municipalities in %d counties (population %s, 31 Dec 2018)\n",
+            kr(total), nrow(sweden), nrow(counties), kr(sum(sweden$population))))
+print(head(counties, 5), row.names = FALSE)
+dalarna <- sweden[sweden$county == "Dalarnas län", c("municipality", "population", "amount")]
+cat("\nDalarna's municipalities:\n")
+print(dalarna[order(-dalarna$amount), ], row.names = FALSE)
+
+# Every level adds up exactly.
+stopifnot(sum(sweden$amount) == total, sum(counties$amount) == total,
+          all(tapply(sweden$amount, sweden$county, sum)[counties$county] ==
+                tapply(sweden$group_amount, sweden$county, unique)[counties$county]))
+
+counties$county <- factor(counties$county, levels = rev(counties$county))
+g <- ggplot(counties, aes(x = amount / 1e6, y = county)) +
+  geom_col(fill = "#2c7fb8") +
+  labs(x = "million kronor", y = NULL,
+       title = "39 Mkr split by county, population 31 Dec 2018 (largest remainder)") +
+  theme_minimal()
+png <- file.path(outdir, "national-2018-counties.png")
+ggsave(png, g, width = 8, height = 6, dpi = 100)
+stopifnot(file.size(png) > 0)
+cat("\nChart:", png, "\n")
