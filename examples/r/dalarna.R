@@ -123,15 +123,19 @@ cat(sprintf("\n4b. Attendance 2024: %s of %s attended, %.1f %%\n", kr(tot$attend
             kr(tot$registered), 100 * tot$share))
 
 # 5. Charts.
-split_df <- data.frame(municipality = factor(names(cost), levels = names(cost)[order(cost)]),
-                       amount = unname(cost))
-g <- ggplot(split_df, aes(x = amount / 1000, y = municipality)) +
-  geom_col(fill = "#2c7fb8") +
-  labs(x = "thousand kronor", y = NULL,
-       title = "Regional coordinator 2023: 850 000 kr split by population") +
-  theme_minimal()
-split_png <- file.path(outdir, "dalarna-split.png")
-ggsave(split_png, g, width = 7, height = 5, dpi = 100)
+# Amounts (named, in kronor) as horizontal bars, largest on top, saved as OUTDIR/file.
+bar_chart <- function(amounts, unit, unit_name, title, file, height) {
+  df <- data.frame(label = factor(names(amounts), levels = names(amounts)[order(amounts)]),
+                   value = unname(amounts) / unit)
+  g <- ggplot(df, aes(x = value, y = label)) + geom_col(fill = "#2c7fb8") +
+    labs(x = unit_name, y = NULL, title = title) + theme_minimal()
+  path <- file.path(outdir, file)
+  ggsave(path, g, width = 8, height = height, dpi = 100)
+  path
+}
+split_png <- bar_chart(cost, 1000, "thousand kronor",
+                       "Regional coordinator 2023: 850 000 kr split by population",
+                       "dalarna-split.png", 5)
 
 p$label <- factor(substr(p$question, 1, 45), levels = rev(unique(substr(p$question, 1, 45))))
 g2 <- ggplot(p, aes(x = share, y = label, colour = verdict)) +
@@ -181,13 +185,8 @@ stopifnot(sum(sweden$amount) == total, sum(counties$amount) == total,
           all(tapply(sweden$amount, sweden$county, sum)[counties$county] ==
                 tapply(sweden$group_amount, sweden$county, unique)[counties$county]))
 
-counties$county <- factor(counties$county, levels = rev(counties$county))
-g <- ggplot(counties, aes(x = amount / 1e6, y = county)) +
-  geom_col(fill = "#2c7fb8") +
-  labs(x = "million kronor", y = NULL,
-       title = "39 Mkr split by county, population 31 Dec 2018 (largest remainder)") +
-  theme_minimal()
-png <- file.path(outdir, "national-2018-counties.png")
-ggsave(png, g, width = 8, height = 6, dpi = 100)
-stopifnot(file.size(png) > 0)
-cat("\nChart:", png, "\n")
+national_png <- bar_chart(setNames(counties$amount, counties$county), 1e6, "million kronor",
+                          "39 Mkr split by county, population 31 Dec 2018 (largest remainder)",
+                          "national-2018-counties.png", 6)
+stopifnot(file.size(national_png) > 0)
+cat("\nChart:", national_png, "\n")
