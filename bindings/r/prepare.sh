@@ -91,8 +91,7 @@ sed "s|@LIB_OBJECTS@|$objects|" "$here/src/Makevars.in" >"$out/src/Makevars"
 
 # The SWIG wrapper: C into src/, its R half into R/. bindings/yrkesresa.i asserts at compile
 # time that SWIG's int64_t is the compiler's: long on LP64 (-DSWIGWORDSIZE64), else long long.
-# (No int64_t crosses SWIG in R, but the assertion is part of the shared interface; a tarball
-# prepared on LP64 Linux therefore compiles on LP64 systems.)
+# (A tarball prepared on LP64 Linux therefore compiles on LP64 systems.)
 wordsize=
 if [ "$(getconf LONG_BIT 2>/dev/null || echo 0)" = 64 ]; then
     wordsize=-DSWIGWORDSIZE64
