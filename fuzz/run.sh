@@ -41,7 +41,7 @@ while [ $# -gt 0 ]; do
 done
 if [ ${#targets[@]} -eq 0 ]; then
     targets=(split split_large audit pot)
-    [ -f tools/yrkesresa/csv.c ] && targets+=(csv)
+    targets+=(csv)
 fi
 
 build=${FUZZ_BUILD_DIR:-build-fuzz}
@@ -98,13 +98,10 @@ if [ $coverage -eq 1 ]; then
         audit) files=(lib/audit.c) ;;
         pot) files=(lib/pot.c) ;;
         csv)
-            srcs+=(tools/yrkesresa/csv.c)
-            files=(tools/yrkesresa/csv.c)
-            if [ -f tools/yrkesresa/cli.c ]; then
-                srcs+=(tools/yrkesresa/cli.c)
-                files+=(tools/yrkesresa/cli.c)
-                extra=(-DFZ_HAVE_CLI)
-            fi
+            srcs+=(tools/yrkesresa/input.c tools/yrkesresa/cli.c tools/yrkesresa/output.c
+                tools/yrkesresa/roles.c)
+            files=(tools/yrkesresa/input.c tools/yrkesresa/cli.c)
+            extra=(-D_GNU_SOURCE)
             ;;
         esac
         "$CC" -O1 -g -fprofile-instr-generate -fcoverage-mapping -fsanitize=fuzzer "${extra[@]}" \
