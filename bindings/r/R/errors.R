@@ -94,3 +94,19 @@
 .yr_element <- function(what, index) {
   if (index > 0) sprintf("%s[%s]", what, format(index, scientific = FALSE)) else what
 }
+
+# as.data.frame() of a result: the plain data frame (the extra class and the attributes that
+# its print method shows, e.g. "summary", dropped).
+.yr_plain <- function(x, ...) {
+  for (a in c("summary", "undistributed", "total", "groups")) attr(x, a) <- NULL
+  class(x) <- "data.frame"
+  x
+}
+as.data.frame.yr_audit <- function(x, ...) .yr_plain(x)
+as.data.frame.yr_pot_settlement <- function(x, ...) .yr_plain(x)
+as.data.frame.yr_attendance <- function(x, ...) .yr_plain(x)
+as.data.frame.yr_nested <- function(x, ...) .yr_plain(x)
+# The rules as one row per role: fee, pot part and the role's share.
+as.data.frame.yr_pot_rules <- function(x, ...) {
+  data.frame(role = names(x$shares), fee = x$fee, pot_part = x$pot_part, share = unname(x$shares))
+}

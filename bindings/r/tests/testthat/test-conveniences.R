@@ -48,3 +48,23 @@ test_that("an equal part outside 0..1 names the argument", {
   e <- expect_yr_error(yr_split_mixed(100, c(1, 2), 1.5), "YR_ERR_RANGE", message = "equal_part")
   expect_identical(e$what, "equal_part")
 })
+
+test_that("results convert to plain data frames with as.data.frame", {
+  a <- as.data.frame(yr_audit(100, c(A = 1, B = 3), c(25, 75)))
+  expect_identical(class(a), "data.frame")
+  expect_null(attr(a, "summary"))
+  expect_identical(a$expected, c(25, 75))
+  r <- as.data.frame(yr_pot_rules())
+  expect_identical(r$role, c("trainer", "leader"))
+  expect_identical(r$share, c(10, 15))
+  n <- as.data.frame(yr_split_nested(10, c(1, 1, 2), c("x", "x", "y")))
+  expect_identical(class(n), "data.frame")
+  expect_identical(sum(n$amount), 10)
+  s <- as.data.frame(yr_settle_pot(
+    data.frame(day = 1, municipality = "A", participants = 3),
+    data.frame(day = 1, municipality = "A", role = "leader")
+  ))
+  expect_identical(class(s), "data.frame")
+  t <- as.data.frame(yr_attendance_rate(c(10, 20), c(9, 15)))
+  expect_identical(class(t), "data.frame")
+})
