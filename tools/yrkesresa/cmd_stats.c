@@ -1,5 +1,6 @@
 /* `yrkesresa stats`: the dispatcher and what its subcommands share (cmd_stats.h). */
 #include "cmd_stats.h"
+#include "cmd_cycle.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -15,6 +16,8 @@ static const char *const stats_usage =
     "       yrkesresa stats progress FILE [--confidence 0.95]\n"
     "                       [--population P.csv [--course 1] [--per 1000]]\n"
     "       yrkesresa stats check FILE [--strict]\n"
+    "       yrkesresa stats check --parts WHOLE=PART+PART... [--strict] FILE\n"
+    "       yrkesresa stats count --by COL[,COL...] [--long] FILE\n"
     "\n"
     "Participation statistics with Wilson score intervals (no continuity correction).\n"
     "'yrkesresa stats SUBCOMMAND --help' describes each subcommand.\n"
@@ -44,6 +47,8 @@ static const char *const check_usage =
 
 static int stats_check(int argc, char **argv)
 {
+    if (cli_stats_check_wants_parts(argc, argv))
+        return cli_stats_check_parts(argc, argv);
     int strict = 0;
     const cli_option opts[] = {{"strict", CLI_OPT_FLAG, &strict}};
     const char *file = NULL;
@@ -63,6 +68,7 @@ static const cli_command subcommands[] = {
     {"survey", stats_survey, "survey goals judged with their intervals"},
     {"progress", stats_progress, "course progression, or coverage per inhabitants"},
     {"check", stats_check, "a published table's total row against its rows"},
+    {"count", cli_stats_count, "records counted by the labels of one or more columns"},
 };
 
 int cli_cmd_stats(int argc, char **argv)

@@ -5,12 +5,15 @@
 #include <yrkesresa.h>
 
 #include "cli.h"
+#include "cmd_cycle.h"
 
 static const cli_command commands[] = {
     {"split", cli_cmd_split, "split a total in proportion to a weight column (population)"},
     {"audit", cli_cmd_audit, "check a published split: its sum, each row, which methods fit"},
     {"pot", cli_cmd_pot, "settle the trainer pot of a year of course days"},
     {"stats", cli_cmd_stats, "participation statistics ('yrkesresa stats --help')"},
+    {"statement", cli_cmd_statement, "what each municipality is invoiced: items, fees, net"},
+    {"compare", cli_cmd_compare, "splits side by side with their differences (scenarios)"},
 };
 
 static const char *const usage_head =
