@@ -169,51 +169,45 @@ static void test_normal_quantile(void **state)
 
 /* ---------------------------------------------------------------------------------------- */
 
+/* yr_goal_check succeeds with the verdict want. */
+static void expect_goal(int64_t yes, int64_t n, double target, double confidence, yr_goal want)
+{
+    yr_goal v = (yr_goal)99;
+    assert_int_equal(yr_goal_check(yes, n, target, confidence, &v), YR_OK);
+    assert_int_equal(v, want);
+}
+
 static void test_goal_boundaries(void **state)
 {
     (void)state;
     double s, lo, hi;
-    yr_goal v = (yr_goal)99;
     assert_int_equal(yr_proportion(40, 50, 0.95, &s, &lo, &hi), YR_OK);
     /* target exactly the lower bound: met; just above: inconclusive */
-    assert_int_equal(yr_goal_check(40, 50, lo, 0.95, &v), YR_OK);
-    assert_int_equal(v, YR_GOAL_MET);
-    assert_int_equal(yr_goal_check(40, 50, nextafter(lo, 0), 0.95, &v), YR_OK);
-    assert_int_equal(v, YR_GOAL_MET);
-    assert_int_equal(yr_goal_check(40, 50, nextafter(lo, 1), 0.95, &v), YR_OK);
-    assert_int_equal(v, YR_GOAL_INCONCLUSIVE);
+    expect_goal(40, 50, lo, 0.95, YR_GOAL_MET);
+    expect_goal(40, 50, nextafter(lo, 0), 0.95, YR_GOAL_MET);
+    expect_goal(40, 50, nextafter(lo, 1), 0.95, YR_GOAL_INCONCLUSIVE);
     /* target exactly the upper bound: inconclusive; just above: not met */
-    assert_int_equal(yr_goal_check(40, 50, hi, 0.95, &v), YR_OK);
-    assert_int_equal(v, YR_GOAL_INCONCLUSIVE);
-    assert_int_equal(yr_goal_check(40, 50, nextafter(hi, 1), 0.95, &v), YR_OK);
-    assert_int_equal(v, YR_GOAL_NOT_MET);
-    assert_int_equal(yr_goal_check(40, 50, nextafter(hi, 0), 0.95, &v), YR_OK);
-    assert_int_equal(v, YR_GOAL_INCONCLUSIVE);
+    expect_goal(40, 50, hi, 0.95, YR_GOAL_INCONCLUSIVE);
+    expect_goal(40, 50, nextafter(hi, 1), 0.95, YR_GOAL_NOT_MET);
+    expect_goal(40, 50, nextafter(hi, 0), 0.95, YR_GOAL_INCONCLUSIVE);
 
     /* Dalarna manager survey (manager-survey-2024.csv): 77 % of 22 is 17 yes, target 80 %:
      * the interval 0.566..0.899 contains 0.8, so nothing can be concluded. */
-    assert_int_equal(yr_goal_check(17, 22, 0.80, 0.95, &v), YR_OK);
-    assert_int_equal(v, YR_GOAL_INCONCLUSIVE);
+    expect_goal(17, 22, 0.80, 0.95, YR_GOAL_INCONCLUSIVE);
     /* clear cases */
-    assert_int_equal(yr_goal_check(95, 100, 0.80, 0.95, &v), YR_OK);
-    assert_int_equal(v, YR_GOAL_MET);
-    assert_int_equal(yr_goal_check(60, 100, 0.80, 0.95, &v), YR_OK);
-    assert_int_equal(v, YR_GOAL_NOT_MET);
+    expect_goal(95, 100, 0.80, 0.95, YR_GOAL_MET);
+    expect_goal(60, 100, 0.80, 0.95, YR_GOAL_NOT_MET);
     /* the extreme targets */
-    assert_int_equal(yr_goal_check(0, 5, 0.0, 0.95, &v), YR_OK);
-    assert_int_equal(v, YR_GOAL_MET);
-    assert_int_equal(yr_goal_check(5, 5, 1.0, 0.95, &v), YR_OK);
-    assert_int_equal(v, YR_GOAL_INCONCLUSIVE);
+    expect_goal(0, 5, 0.0, 0.95, YR_GOAL_MET);
+    expect_goal(5, 5, 1.0, 0.95, YR_GOAL_INCONCLUSIVE);
     /* a wider interval (99 %) turns a 95 % verdict inconclusive: 88 of 100 vs 0.78
      * (lower bounds 0.8019 at 95 %, 0.7719 at 99 %) */
     assert_int_equal(yr_proportion(88, 100, 0.95, &s, &lo, &hi), YR_OK);
     assert_true(lo > 0.78);
-    assert_int_equal(yr_goal_check(88, 100, 0.78, 0.95, &v), YR_OK);
-    assert_int_equal(v, YR_GOAL_MET);
+    expect_goal(88, 100, 0.78, 0.95, YR_GOAL_MET);
     assert_int_equal(yr_proportion(88, 100, 0.99, &s, &lo, &hi), YR_OK);
     assert_true(lo < 0.78);
-    assert_int_equal(yr_goal_check(88, 100, 0.78, 0.99, &v), YR_OK);
-    assert_int_equal(v, YR_GOAL_INCONCLUSIVE);
+    expect_goal(88, 100, 0.78, 0.99, YR_GOAL_INCONCLUSIVE);
 }
 
 static void test_goal_name(void **state)
