@@ -8,6 +8,13 @@
 #include "yrkesresa/table.h"
 #include "internal/where.h"
 
+/* dst[i] = v, for an optional output (dst may be NULL). */
+static void put(int64_t *dst, size_t i, int64_t v)
+{
+    if (dst != NULL)
+        dst[i] = v;
+}
+
 /* ---- Statement ---------------------------------------------------------------------------- */
 
 /* Work space of a statement: everything is computed here, then copied out. */
@@ -263,10 +270,8 @@ YR_API yr_status yr_check_parts_where(const int64_t *table, size_t nrows, size_t
         int64_t s = 0, d = 0;
         (void)parts_row(table + r * ncols, parts, nparts, whole, &s, &d);
         bad += d != 0;
-        if (part_sums != NULL)
-            part_sums[r] = s;
-        if (diff != NULL)
-            diff[r] = d;
+        put(part_sums, r, s);
+        put(diff, r, d);
     }
     *mismatched = bad;
     yr_where_clear(where);
@@ -326,13 +331,10 @@ YR_API yr_status yr_compare_where(const int64_t *splits, size_t nsplits, size_t 
             int64_t d = splits[k * n + i] - b[i]; /* fits: checked above */
             s += splits[k * n + i];
             ds += d;
-            if (diff != NULL)
-                diff[k * n + i] = d;
+            put(diff, k * n + i, d);
         }
-        if (split_sums != NULL)
-            split_sums[k] = s;
-        if (diff_sums != NULL)
-            diff_sums[k] = ds;
+        put(split_sums, k, s);
+        put(diff_sums, k, ds);
     }
     yr_where_clear(where);
     return YR_OK;
