@@ -180,10 +180,7 @@ static void test_undistributed_and_no_participants(void **state)
     assert_row(&rows[B], 2, 1200, 400, 800, 0, 1200);
     assert_row(&rows[C], 1, 600, 200, 400, 0, 600);
     assert_summary(&s, (const int64_t[]){8, 4800, 1600, 3200, 2000, 1200}, 1, 1);
-    assert_int_equal(und[0], 0);
-    assert_int_equal(und[1], 1200);
-    assert_int_equal(und[2], 0);
-    assert_int_equal(und[3], 0);
+    expect_ints(und, 0, 1200, 0, 0);
 }
 
 /* Several records for the same (day, municipality) add up: the same as one merged record. */

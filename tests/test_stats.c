@@ -406,10 +406,7 @@ static void test_crosstab_errors(void **state)
     for (int i = 0; i < 4; i++)
         assert_int_equal(t[i], 0);
     assert_int_equal(yr_crosstab(r, c, 2, 2, 2, t), YR_OK);
-    assert_int_equal(t[0], 0);
-    assert_int_equal(t[1], 1);
-    assert_int_equal(t[2], 1);
-    assert_int_equal(t[3], 0);
+    expect_ints(t, 0, 1, 1, 0);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -560,8 +557,7 @@ static void test_check_totals_errors(void **state)
     assert_int_equal(yr_check_totals(&t[0][0], 2, 2, NULL, sums, &bad), YR_ERR_NULL);
     assert_int_equal(yr_check_totals(&t[0][0], 2, 2, stated, NULL, &bad), YR_ERR_NULL);
     assert_int_equal(yr_check_totals(&t[0][0], 2, 2, stated, sums, NULL), YR_ERR_NULL);
-    assert_int_equal(sums[0], -1);
-    assert_int_equal(sums[1], -1);
+    expect_ints(sums, -1, -1);
     assert_int_equal(bad, 42);
     /* negative entries cancel exactly; overflow in the middle of a column is not an error */
     const int64_t m[3][1] = {{INT64_MAX}, {INT64_MAX}, {-INT64_MAX}};
@@ -571,8 +567,7 @@ static void test_check_totals_errors(void **state)
     assert_int_equal(bad, 0);
     /* no body rows: sums 0 */
     assert_int_equal(yr_check_totals(NULL, 0, 2, stated, sums, &bad), YR_OK);
-    assert_int_equal(sums[0], 0);
-    assert_int_equal(sums[1], 0);
+    expect_ints(sums, 0, 0);
     assert_int_equal(bad, 1);
 }
 
