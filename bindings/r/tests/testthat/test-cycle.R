@@ -108,3 +108,34 @@ test_that("check_parts errors name the column", {
   expect_identical(nrow(yr_check_parts(m, "w", c("p", "q"))), 1L)
   expect_identical(yr_check_parts(m, "w", c("p", "q"))$difference, -1)
 })
+
+test_that("yr_statement agrees with Python's statement() on the same input", {
+  py <- Sys.getenv("YR_PYTHON")
+  skip_if(py == "", "the Python binding is not built (YR_PYTHON unset)")
+  pop <- dalarna("population-2021-06.csv")
+  w <- setNames(as.double(pop$population), pop$municipality)
+  out <- tempfile(fileext = ".csv")
+  script <- tempfile(fileext = ".py")
+  writeLines(c(
+    "import sys, pandas as pd, yrkesresa as y",
+    "pop = pd.read_csv(sys.argv[1]).set_index('municipality')['population']",
+    "f = y.statement({'kurs': 850000, 'resor': 180001}, pop,",
+    "                fees={'Falun': 6000, 'Mora': 1200}, kickback={'Falun': 2500})",
+    "f.loc['Summa'] = [None, None] + [f.attrs['sum'][c] for c in ('total', 'fees', 'kickback', 'net')]",
+    "f.to_csv(sys.argv[2], index_label='municipality')"
+  ), script)
+  csv <- system.file("extdata", "dalarna", "population-2021-06.csv", package = "yrkesresa")
+  status <- system2(py, c(script, csv, out),
+                    env = paste0("PYTHONPATH=", Sys.getenv("YR_PYTHONPATH")))
+  expect_identical(status, 0L)
+  p <- utils::read.csv(out, encoding = "UTF-8", stringsAsFactors = FALSE)
+  s <- yr_statement(c(kurs = 850000, resor = 180001), w,
+                    fees = c(Falun = 6000, Mora = 1200), kickback = c(Falun = 2500))
+  body <- p[p$municipality != "Summa", ]
+  expect_identical(body$municipality, s$municipality)
+  for (col in c("kurs", "resor", "total", "fees", "kickback", "net")) {
+    expect_identical(as.double(body[[col]]), s[[col]], info = col)
+  }
+  summa <- unlist(p[p$municipality == "Summa", c("total", "fees", "kickback", "net")])
+  expect_identical(as.double(summa), unname(attr(s, "sum")))
+})
