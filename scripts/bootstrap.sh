@@ -46,7 +46,7 @@ opts=(-Dpython_interpreter=/usr/bin/python3 -Dwerror=true)
 if [ "$mode" = demo ]; then
     opts+=(-Dpython=auto -Dr=auto)
 else
-    opts+=(-Dtests=enabled -Dpython=enabled -Dr=enabled)
+    opts+=(-Dtests=enabled -Dpython=enabled -Dr=enabled -Ddocs=enabled)
 fi
 if [ -d "$build/meson-private" ]; then
     meson configure "$build" "${opts[@]}" >/dev/null

@@ -216,7 +216,7 @@ static uint64_t hi_of(const yr_divisor_job *j, size_t i)
 /* #{s : d(s) < w x}, or any value above hi when that count is above hi, directly from
  * f = floor(w x) and the fraction r / 2^k when x.k < 128 (else -1). For s < f - 1 every divisor
  * is below y = w x and for s > f + 1 none is, so one exact test at most decides. */
-static int units_direct(const dctx *c, uint64_t w, fx x, uint64_t hi, yr_u128 *units)
+static int units_direct(const dctx *c, uint64_t w, fx x, uint64_t w0, uint64_t hi, yr_u128 *units)
 {
     if (x.k >= 128)
         return -1;
@@ -242,10 +242,10 @@ static int units_direct(const dctx *c, uint64_t w, fx x, uint64_t hi, yr_u128 *u
         yr_mul_u128(p, 2 * f + 1, &ph, &pl);
         *units = f + (cmp_shl(2 * f * (f + 1), x.k, ph, pl) < 0);
         return 0;
-    default: { /* Sainte-Laguë: s + 1/2 < y for s >= 1 (d(0) <= 3/2 <= d(1)); the first unit by
-                * its own test */
+    default: { /* Sainte-Laguë: s + 1/2 < y for s >= 1 (d(0) <= 3/2 <= d(1)); the first unit is
+                * above the cut from the weight w0 on */
         yr_u128 half = f + (x.k > 0 && r > ((yr_u128)1 << (x.k - 1)));
-        *units = half >= 2 ? half : (yr_u128)above_cut(c, w, 0, x);
+        *units = half >= 2 ? half : (yr_u128)(w >= w0);
         return 0;
     }
     }
@@ -253,14 +253,14 @@ static int units_direct(const dctx *c, uint64_t w, fx x, uint64_t hi, yr_u128 *u
 
 /* clamp(#{s : d(s) < w x}, lo, hi): directly, or (multipliers below 2^-127) from the estimate
  * floor(w x), which is within two units, corrected by exact comparisons. */
-static uint64_t units_at(const dctx *c, size_t i, fx x)
+static uint64_t units_at(const dctx *c, size_t i, fx x, uint64_t w0)
 {
     const yr_divisor_job *j = c->job;
     uint64_t w = (uint64_t)j->weights[i], lo = lo_of(j, i), hi = hi_of(j, i);
     if (lo == hi)
         return lo;
     yr_u128 u;
-    if (units_direct(c, w, x, hi, &u) == 0)
+    if (units_direct(c, w, x, w0, hi, &u) == 0)
         return u > hi ? hi : (u < lo ? lo : (uint64_t)u);
     yr_u128 p = (yr_u128)w * x.m;
     yr_u128 f = x.k < 128 ? p >> x.k : 0;
@@ -279,12 +279,31 @@ typedef struct tally {
     yr_u128 fixed; /* units held by parties at a bound (at a positive minimum or at the maximum) */
 } tally;
 
+/* The smallest weight whose first unit lies above the cut of x (2^63 when none): the first unit's
+ * test is monotone in the weight, so a binary search decides it once per multiplier. */
+static uint64_t first_unit_weight(const dctx *c, fx x)
+{
+    uint64_t lo = 0, hi = (uint64_t)1 << 63; /* above_cut fails at lo, holds at hi (or none) */
+    if (!above_cut(c, hi - 1, 0, x))
+        return hi;
+    hi--;
+    while (hi - lo > 1) {
+        uint64_t mid = lo + (hi - lo) / 2;
+        if (above_cut(c, mid, 0, x))
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return hi;
+}
+
 static tally jump_to(const dctx *c, fx x, int64_t *out)
 {
     const yr_divisor_job *j = c->job;
     tally t = {0, 0};
+    const uint64_t w0 = first_unit_weight(c, x);
     for (size_t i = 0; i < j->n; i++) {
-        uint64_t s = units_at(c, i, x), lo = lo_of(j, i);
+        uint64_t s = units_at(c, i, x, w0), lo = lo_of(j, i);
         out[i] = (int64_t)s;
         t.given += s;
         if (s == hi_of(j, i) || (s == lo && lo > 0))

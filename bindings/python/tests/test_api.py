@@ -37,7 +37,7 @@ def test_method_enum_comes_from_c():
     names = [m.name.lower() for m in yrkesresa.Method]
     assert names == [_core.yr_method_name(i) for i in range(_core.YR_METHOD_COUNT)]
     assert names == ["largest_remainder", "round_each", "dhondt", "sainte_lague",
-                     "sainte_lague_modified", "huntington_hill", "adams"]
+                     "sainte_lague_modified", "huntington_hill", "adams", "dean"]
     assert int(yrkesresa.Method.DHONDT) == _core.YR_DHONDT
 
 

@@ -18,7 +18,7 @@ test_that("every method is reachable by name and largest remainder is the defaul
   w <- c(5, 3, 2)
   expect_identical(yr_methods(), c(
     "largest_remainder", "round_each", "dhondt", "sainte_lague",
-    "sainte_lague_modified", "huntington_hill", "adams"
+    "sainte_lague_modified", "huntington_hill", "adams", "dean"
   ))
   expect_identical(yr_split(7, w), yr_split(7, w, "largest_remainder"))
   # Hand-checked: quotas 3.5, 2.1, 1.4 -> floors 3, 2, 1 and the remaining unit to 0.5.
