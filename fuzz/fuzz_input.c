@@ -137,6 +137,12 @@ static int to_cp1252(wbuf *o, const char *p, size_t n)
     return 1;
 }
 
+static int starts_with_bom(const unsigned char *p, size_t n)
+{
+    return (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) ||
+           (n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)));
+}
+
 /* ---- lines, as the reader counts them (LF, CRLF, a lone CR), in the input's encoding ------- */
 
 static size_t count_lines(const unsigned char *p, size_t n)
@@ -229,7 +235,9 @@ static void check_round_trips(const ycsv_table *t)
         check_reparse(t, &enc, be ? "UTF-16BE" : "UTF-16LE");
     }
     enc.len = 0;
-    if (to_cp1252(&enc, plain.p, plain.len) && !u8_valid(enc.p, enc.len))
+    /* Windows-1252 text that starts with "ï»¿", "ÿþ" or "þÿ" is a byte order mark: not tried. */
+    if (to_cp1252(&enc, plain.p, plain.len) && !u8_valid(enc.p, enc.len) &&
+        !starts_with_bom((const unsigned char *)enc.p, enc.len))
         check_reparse(t, &enc, "Windows-1252");
     free(plain.p);
     free(enc.p);
