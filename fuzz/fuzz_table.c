@@ -4,7 +4,9 @@
  *     error the outputs are untouched and *where names an argument; on YR_OK *where is all NONE;
  *   - table: every column adds exactly to its total, every cell is the floor or ceiling of its
  *     quota totals[j] * w_i / W, every row the floor or ceiling of T * w_i / W; one item gives
- *     the largest-remainder split of that item;
+ *     the largest-remainder split of that item; whenever some such table has the rows of
+ *     yr_split(T, largest remainder) (a 0/1 transportation problem solved here by augmenting
+ *     paths), the rows are exactly those;
  *   - nested: the groups are the largest-remainder split of the total by group weight, each
  *     group's parties the largest-remainder split of the group's amount; group_out NULL gives
  *     the same rows.
@@ -49,6 +51,100 @@ static fz_u128 sum_of(const int64_t *v, size_t n, int *nonneg)
     return s;
 }
 
+/* The 0/1 transportation problem of a table: which cells (floor of their quota plus 0 or 1) get
+ * the spare unit. cell[i * k + j]: 1 when the quota is not whole (may get one), flow: given. */
+typedef struct fz_flow {
+    size_t n, k;
+    unsigned char *cell, *flow, *seen;
+    int64_t *fill, *need; /* per column: units given, units to give */
+} fz_flow;
+
+/* An augmenting path from row i to a column with a unit to give (depth <= k). */
+FZ_NOCOV static int augment(fz_flow *f, size_t i)
+{
+    for (size_t j = 0; j < f->k; j++) {
+        if (!f->cell[i * f->k + j] || f->flow[i * f->k + j] || f->seen[j])
+            continue;
+        f->seen[j] = 1;
+        int done = f->fill[j] < f->need[j];
+        for (size_t i2 = 0; !done && i2 < f->n; i2++) {
+            if (f->flow[i2 * f->k + j] && augment(f, i2)) {
+                f->flow[i2 * f->k + j] = 0;
+                done = 1;
+                f->fill[j]--; /* moved, not added: undone by the increment below */
+            }
+        }
+        if (done) {
+            f->flow[i * f->k + j] = 1;
+            f->fill[j]++;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* 1 when some table whose cells are floor or ceiling of their quotas and whose columns are exact
+ * has exactly the rows rows[] (max flow by augmenting paths). */
+FZ_NOCOV static int rows_feasible(const int64_t *totals, size_t k, const int64_t *w, size_t n,
+                                  fz_u128 W, const int64_t *rows)
+{
+    fz_flow f = {n,
+                 k,
+                 calloc(n * k, 1),
+                 calloc(n * k, 1),
+                 calloc(k, 1),
+                 calloc(k, sizeof(int64_t)),
+                 calloc(k, sizeof(int64_t))};
+    FZ_CHECK(f.cell && f.flow && f.seen && f.fill && f.need);
+    int ok = 1;
+    int64_t *want = fz_alloc_pattern(n * sizeof *want);
+    for (size_t j = 0; j < k; j++)
+        f.need[j] = totals[j];
+    for (size_t i = 0; i < n; i++) { /* the floors first: what each row and column lacks */
+        want[i] = rows[i];
+        for (size_t j = 0; j < k; j++) {
+            fz_u128 p = (fz_u128)(uint64_t)totals[j] * (uint64_t)w[i];
+            f.cell[i * k + j] = p % W != 0;
+            f.need[j] -= (int64_t)(p / W);
+            want[i] -= (int64_t)(p / W);
+        }
+    }
+    for (size_t i = 0; i < n && ok; i++) {
+        for (; want[i] > 0 && ok; want[i]--) {
+            memset(f.seen, 0, k);
+            ok = augment(&f, i);
+        }
+        ok = ok && want[i] == 0;
+    }
+    free(want);
+    for (size_t j = 0; j < k && ok; j++)
+        ok = f.fill[j] == f.need[j];
+    free(f.cell);
+    free(f.flow);
+    free(f.seen);
+    free(f.fill);
+    free(f.need);
+    return ok;
+}
+
+/* The rows are the largest-remainder shares of T whenever some valid table has them. */
+FZ_NOCOV static void check_rows(const int64_t *totals, size_t k, const int64_t *w, size_t n,
+                                fz_u128 W, fz_u128 T, const int64_t *out)
+{
+    int64_t *lr = fz_alloc_pattern(n * sizeof *lr), *rows = fz_alloc_pattern(n * sizeof *rows);
+    for (size_t i = 0; i < n; i++) {
+        rows[i] = 0;
+        for (size_t j = 0; j < k; j++)
+            rows[i] += out[i * k + j];
+    }
+    FZ_CHECK(rows_feasible(totals, k, w, n, W, rows)); /* the table itself is one */
+    FZ_CHECK(yr_split((int64_t)T, w, n, YR_LARGEST_REMAINDER, lr) == YR_OK);
+    if (rows_feasible(totals, k, w, n, W, lr))
+        FZ_CHECK(memcmp(rows, lr, n * sizeof *lr) == 0);
+    free(lr);
+    free(rows);
+}
+
 FZ_NOCOV static void check_table(const int64_t *totals, size_t k, const int64_t *w, size_t n,
                                  const int64_t *out)
 {
@@ -82,6 +178,8 @@ FZ_NOCOV static void check_table(const int64_t *totals, size_t k, const int64_t 
     FZ_CHECK(rows == T);
     if (k == 1) /* one item: exactly its largest-remainder split */
         (void)fz_check_quota(0, totals[0], w, n, out, 0);
+    if (W > 0)
+        check_rows(totals, k, w, n, W, T, out);
     free(col);
 }
 
