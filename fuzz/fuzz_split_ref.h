@@ -115,8 +115,9 @@ FZ_NOCOV static inline fz_tie fz_check_divisor(unsigned m, int64_t total, const 
     FZ_CHECK(sum == (uint64_t)total);
     fz_tie tie = {0, 0};
     if (have_given && have_next) {
-        FZ_CHECK(fz_slot_before(&worst, &best, o->smaller));
+        /* one party's own units come in order, even at equal priority (first divisor 3) */
         tie.tied = fz_slot_cmp(&worst, &best) == 0;
+        FZ_CHECK(fz_slot_before(&worst, &best, o->smaller) || (tie.tied && worst.idx == best.idx));
         tie.split = tie.tied && worst.idx != best.idx;
     }
     return tie;

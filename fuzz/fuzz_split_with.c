@@ -8,7 +8,9 @@
  *     that ranks after one withheld, both under the chosen tie rule;
  *   - YR_TIE_REPORT: YR_OK exactly when the boundary is not an exact tie between two parties
  *     (then the result is the YR_TIE_LARGER_WEIGHT one), YR_ERR_TIE only when it is;
- *   - default options give yr_split's result.
+ *   - then the smaller-weight rule gives the same result too;
+ *   - odd symmetry for largest remainder and round-each; default options give yr_split's
+ *     result.
  * Input: head byte (bits 0-2 method, bits 3-4 tie rule (3: invalid), bit 5 threshold, bit 6
  * first divisor, bit 7 bounds), [bounds byte: bit 0 minimum, bit 1 maximum], total,
  * [threshold num, den], [first divisor num, den], a count byte (n = byte % 65), then per party
@@ -157,7 +159,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             FZ_CHECK(memcmp(again, out, bytes) == 0);
         else
             FZ_CHECK(check_result(&in, again).tied);
+        /* No tie: the rule does not matter, ties to the smaller weight give the same. */
+        larger.tie = YR_TIE_SMALLER_WEIGHT;
+        FZ_CHECK(yr_split_with(in.total, in.w, in.n, &larger, again) == YR_OK);
+        if (st == YR_OK)
+            FZ_CHECK(memcmp(again, out, bytes) == 0);
         free(again);
+    }
+    if (st == YR_OK && !fz_is_divisor_method(in.opt.method) && in.total != INT64_MIN) {
+        /* odd symmetry, as yr_split() promises for these methods */
+        int64_t *neg = fz_alloc_pattern(bytes);
+        FZ_CHECK(yr_split_with(-in.total, in.w, in.n, &in.opt, neg) == YR_OK);
+        for (size_t i = 0; i < in.n; i++)
+            FZ_CHECK(neg[i] == -out[i]);
+        free(neg);
     }
     if (is_default(&in.opt)) {
         int64_t *plain = fz_alloc_pattern(bytes);
