@@ -74,3 +74,4 @@ _Static_assert(_Generic((int64_t)0, long long: 1, default: 0),
 %include "yrkesresa/number.h"
 %include "yrkesresa/labels.h"
 %include "yrkesresa/table.h"
+%include "yrkesresa/cycle.h"

@@ -21,5 +21,6 @@
 #include "yrkesresa/number.h"
 #include "yrkesresa/labels.h"
 #include "yrkesresa/table.h"
+#include "yrkesresa/cycle.h"
 
 #endif

@@ -87,7 +87,9 @@ static int parse(int argc, char **argv, pot_args *o)
 static int make_rules(const pot_args *o, yr_pot_rules *rules)
 {
     yr_pot_rules_dalarna_2024(rules);
-    int64_t fee = rules->fee, pot = rules->pot_part, ln = 15, ld = 10, tn = 1, td = 1;
+    /* the default shares are Dalarna's, as fractions of a trainer's share */
+    int64_t fee = rules->fee, pot = rules->pot_part, ln = rules->share[YR_ROLE_LEADER],
+            ld = rules->share[YR_ROLE_TRAINER], tn = ld, td = ld;
     if ((o->fee && cli_opt_int64("pot", "fee", o->fee, &fee) != 0) ||
         (o->pot && cli_opt_int64("pot", "pot", o->pot, &pot) != 0) ||
         (o->leader_share && cli_opt_fraction("pot", "leader-share", o->leader_share, &ln, &ld)) ||

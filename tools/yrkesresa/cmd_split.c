@@ -19,8 +19,7 @@ static const char *const usage_text =
     "\n"
     "  --total N             the amount to split ('850000' or '850 000'); may be negative (a\n"
     "                        refund) with largest_remainder and round_each\n"
-    "  --method M            largest_remainder (default) or another method (the list is in the\n"
-    "                        error message of --method help)\n"
+    "  --method M            @METHODS@\n"
     "  --tie T               an exact tie for the last unit goes to the larger weight (larger,\n"
     "                        default), the smaller weight (smaller), or is an error (report)\n"
     "  --threshold X         parties below X of the sum of weights get 0 (4%, 0,04, 1/25)\n"
@@ -91,6 +90,27 @@ static int check_args(const split_args *a)
     return -1;
 }
 
+/* The usage text with the method list (from the library, so it never drifts) in place of
+ * @METHODS@, wrapped under the option column. */
+static void usage_with_methods(cli_buf *u)
+{
+    const char *mark = strstr(usage_text, "@METHODS@");
+    cli_buf_add(u, usage_text, (size_t)(mark - usage_text));
+    size_t col = 24;
+    for (int k = 0; k < YR_METHOD_COUNT; k++) {
+        const char *name = yr_method_name((yr_method)k);
+        size_t len = strlen(name) + (k == 0 ? 10 : 0) + (k + 1 < YR_METHOD_COUNT ? 1 : 0);
+        if (k > 0 && col + 1 + len > 92) {
+            cli_buf_puts(u, "\n                       ");
+            col = 23;
+        }
+        cli_buf_printf(u, "%s%s%s%s", k ? " " : "", name, k == 0 ? " (default)" : "",
+                       k + 1 < YR_METHOD_COUNT ? "," : "");
+        col += len + (k ? 1 : 0);
+    }
+    cli_buf_puts(u, mark + strlen("@METHODS@"));
+}
+
 static int parse(int argc, char **argv, split_args *a, const char **file)
 {
     const cli_option opts[] = {
@@ -102,8 +122,12 @@ static int parse(int argc, char **argv, split_args *a, const char **file)
         {"weight-column", CLI_OPT_VALUE, &a->wcol},
     };
     size_t nfiles;
-    int rc = cli_parse_args(argc, argv, "split", usage_text, opts, sizeof opts / sizeof opts[0],
-                            &a->common, file, 1, &nfiles);
+    cli_buf usage;
+    cli_buf_init(&usage);
+    usage_with_methods(&usage);
+    int rc = cli_parse_args(argc, argv, "split", cli_buf_str(&usage), opts,
+                            sizeof opts / sizeof opts[0], &a->common, file, 1, &nfiles);
+    cli_buf_free(&usage);
     if (rc >= 0)
         return rc;
     if (nfiles == 0)
@@ -306,8 +330,8 @@ static int split_items(split_job *j, const char *path)
     yr_status st;
     if (rc == 0 && (st = yr_split_table_where(totals, ni, j->w, n, cells, &w)) != YR_OK) {
         if (w.column != YR_WHERE_NONE)
-            rc = cli_fail_at(cli_shown(path), 0, "item '%s': %s", j->heads[w.column],
-                             yr_strerror(st));
+            rc = cli_fail_at(cli_shown(path), 0, "item '%s': %s (%s)", j->heads[w.column],
+                             yr_strerror(st), yr_status_name(st));
         else
             rc = split_failed(j, st, &w);
     }

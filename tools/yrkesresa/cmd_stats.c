@@ -1,5 +1,6 @@
 /* `yrkesresa stats`: the dispatcher and what its subcommands share (cmd_stats.h). */
 #include "cmd_stats.h"
+#include "cmd_cycle.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -15,6 +16,8 @@ static const char *const stats_usage =
     "       yrkesresa stats progress FILE [--confidence 0.95]\n"
     "                       [--population P.csv [--course 1] [--per 1000]]\n"
     "       yrkesresa stats check FILE [--strict]\n"
+    "       yrkesresa stats check --parts WHOLE=PART+PART... [--strict] FILE\n"
+    "       yrkesresa stats count --by COL[,COL...] [--long] FILE\n"
     "\n"
     "Participation statistics with Wilson score intervals (no continuity correction).\n"
     "'yrkesresa stats SUBCOMMAND --help' describes each subcommand.\n"
@@ -44,6 +47,8 @@ static const char *const check_usage =
 
 static int stats_check(int argc, char **argv)
 {
+    if (cli_stats_check_wants_parts(argc, argv))
+        return cli_stats_check_parts(argc, argv);
     int strict = 0;
     const cli_option opts[] = {{"strict", CLI_OPT_FLAG, &strict}};
     const char *file = NULL;
@@ -63,6 +68,7 @@ static const cli_command subcommands[] = {
     {"survey", stats_survey, "survey goals judged with their intervals"},
     {"progress", stats_progress, "course progression, or coverage per inhabitants"},
     {"check", stats_check, "a published table's total row against its rows"},
+    {"count", cli_stats_count, "records counted by the labels of one or more columns"},
 };
 
 int cli_cmd_stats(int argc, char **argv)
@@ -191,37 +197,77 @@ int stats_cell_opt_int(const char *file, const ycsv_table *t, size_t row, size_t
 static void emit_cell(cli_out *o, const char *s)
 {
     const char *p = s + (*s == '-');
-    size_t digits = strspn(p, "0123456789");
+    size_t digits = strspn(p, "0123456789"), frac = 0;
+    if (digits > 0 && p[digits] == '.')
+        frac = strspn(p + digits + 1, "0123456789");
     if (digits > 0 && digits <= 18 && p[digits] == '\0')
         cli_out_int(o, strtoll(s, NULL, 10));
-    else if (digits > 0 && p[digits] == '.' && strspn(p + digits + 1, "0123456789") > 0 &&
-             p[digits + 1 + strspn(p + digits + 1, "0123456789")] == '\0')
+    else if (frac > 0 && p[digits + 1 + frac] == '\0')
         cli_out_num(o, s);
     else
         cli_out_text(o, s);
 }
 
-int stats_emit(const cli_common *c, const ycsv_table *like, const cli_buf *csv)
+/* Emit one line of the program's own CSV (fields by ',', quoted with doubled quotes). */
+static void emit_line(cli_out *o, const char *p, const char *end, cli_buf *field)
 {
-    if (!csv->ok)
-        return cli_fail_at("yrkesresa", 0, "out of memory");
-    ycsv_table t;
-    ycsv_error err;
-    if (ycsv_parse(csv->data, csv->len, &t, &err) != YCSV_OK)
-        return cli_fail_at("output", err.line, "internal error: %s", err.message);
-    cli_out o;
-    int rc = cli_out_open(&o, &c->out, like);
-    if (rc == 0) {
-        for (size_t col = 0; col < t.ncols; col++)
-            cli_out_text(&o, t.header[col]);
-        cli_out_end_row(&o);
-        for (size_t r = 0; r < t.nrows; r++) {
-            for (size_t col = 0; col < t.ncols; col++)
-                emit_cell(&o, ycsv_cell(&t, r, col));
-            cli_out_end_row(&o);
+    for (;;) {
+        cli_buf_clear(field);
+        cli_buf_add(field, "", 0);
+        if (p < end && *p == '"') {
+            for (p++; p < end && !(*p == '"' && (p + 1 == end || p[1] != '"')); p++) {
+                cli_buf_add(field, p, 1);
+                p += *p == '"'; /* a doubled quote */
+            }
+            p++;
+        } else {
+            const char *c = memchr(p, ',', (size_t)(end - p));
+            const char *e = c != NULL ? c : end;
+            cli_buf_add(field, p, (size_t)(e - p));
+            p = e;
         }
-        rc = cli_out_close(&o);
+        emit_cell(o, cli_buf_str(field));
+        if (p >= end)
+            break;
+        p++; /* the ',' */
     }
-    ycsv_free(&t);
+    cli_out_end_row(o);
+}
+
+void stats_flush(stats_out *s)
+{
+    if (s->sink != NULL && s->b.len > 0) {
+        cli_buf field;
+        cli_buf_init(&field);
+        const char *p = s->b.data, *end = s->b.data + s->b.len;
+        while (p < end) {
+            const char *nl = p; /* the end of the row: a '\n' outside quotes */
+            for (int inq = 0; nl < end && (inq || *nl != '\n'); nl++)
+                inq ^= *nl == '"';
+            emit_line(s->sink, p, nl, &field);
+            p = nl + 1;
+        }
+        cli_buf_free(&field);
+    }
+    cli_buf_clear(&s->b);
+}
+
+int stats_run(const cli_common *c, const ycsv_table *like, int validated,
+              int (*pass)(void *ctx, stats_out *s), void *ctx)
+{
+    stats_out s;
+    cli_out o;
+    cli_buf_init(&s.b);
+    s.sink = NULL;
+    int rc = validated ? 0 : pass(ctx, &s);
+    if (rc == 0 && !s.b.ok)
+        rc = cli_fail_at("yrkesresa", 0, "out of memory");
+    if (rc == 0 && (rc = cli_out_open(&o, &c->out, like)) == 0) {
+        s.sink = &o;
+        rc = pass(ctx, &s);
+        int closed = cli_out_close(&o);
+        rc = rc != 0 ? rc : closed;
+    }
+    cli_buf_free(&s.b);
     return rc;
 }

@@ -51,8 +51,21 @@ int stats_total_row(const char *file, const ycsv_table *t, size_t col, size_t *t
 int stats_cell_opt_int(const char *file, const ycsv_table *t, size_t row, size_t col, int64_t *out,
                        int *present);
 
-/* Write the program's own CSV text @p csv (',' and '.', one header line) through the output
- * layer: the dialect of @p like (or --excel, or a workbook with numbers as numbers). */
-int stats_emit(const cli_common *c, const ycsv_table *like, const cli_buf *csv);
+/* Where a subcommand writes its table: the program's own CSV text (',' and '.'), one row at a
+ * time, handed to the output layer by stats_flush(); in a dry run (sink NULL) it is dropped. */
+typedef struct stats_out {
+    cli_buf b;
+    cli_out *sink;
+} stats_out;
+
+/* Write the complete lines of s->b through the output layer (the dialect of the input, --excel,
+ * or a workbook with numbers as numbers) and empty it; a dry run just empties it. */
+void stats_flush(stats_out *s);
+
+/* Run @p pass, which writes the whole table to a stats_out, twice: a dry run that finds every
+ * input error, then the real one; so nothing is written unless the input is good, and the
+ * table is streamed, never held whole. @p validated: the input is known good, one pass. */
+int stats_run(const cli_common *c, const ycsv_table *like, int validated,
+              int (*pass)(void *ctx, stats_out *s), void *ctx);
 
 #endif

@@ -152,9 +152,10 @@ static void put_check(cli_buf *out, const char *pc, const yr_rate *x, cli_buf *n
     cli_buf_free(&comp);
 }
 
-static void write_rows(const att_job *j, cli_buf *out)
+static int write_rows(void *ctx, stats_out *s)
 {
-    cli_buf note;
+    const att_job *j = ctx;
+    cli_buf *out = &s->b, note;
     cli_buf_init(&note);
     cli_buf_puts(out, "course,registered,attended,rate,low,high,published_percent,"
                       "computed_percent,check\n");
@@ -169,6 +170,7 @@ static void write_rows(const att_job *j, cli_buf *out)
         } else {
             cli_buf_puts(out, ",,,,,,,,no counts: not included in the total\n");
         }
+        stats_flush(s);
     }
     /* The total row: computed from the courses; the stated one, if any, is checked. */
     cli_buf_clear(&note);
@@ -185,6 +187,8 @@ static void write_rows(const att_job *j, cli_buf *out)
     }
     put_check(out, pub_cell(j, tr), &j->total, &note);
     cli_buf_free(&note);
+    stats_flush(s);
+    return 0;
 }
 
 static int columns(att_job *j, const cli_common *c)
@@ -226,13 +230,8 @@ int stats_attendance(int argc, char **argv)
                                                   &j.total, &w)) != YR_OK)
         rc = cli_fail_at(j.f, w.record < j.n ? ycsv_line(&j.t, j.rows[w.record]) : 0, "%s",
                          yr_strerror(st));
-    if (rc == 0) {
-        cli_buf out;
-        cli_buf_init(&out);
-        write_rows(&j, &out);
-        rc = stats_emit(&o.common, &j.t, &out);
-        cli_buf_free(&out);
-    }
+    if (rc == 0) /* every row was checked by read_rows: one pass */
+        rc = stats_run(&o.common, &j.t, 1, write_rows, &j);
     free(j.reg);
     free(j.att);
     free(j.rows);

@@ -39,11 +39,16 @@ static const char *const usage =
 
 #define MAX_COURSES 64
 
+struct pop_table;
+
 typedef struct prog_job {
     const char *f;
     ycsv_table t;
     size_t c_muni, c_done[MAX_COURSES], nc, total_row;
     double confidence;
+    struct pop_table *pt; /* --population, read once */
+    size_t cc;            /* coverage: the column of --course */
+    int64_t course, per;
 } prog_job;
 
 /* The name of a municipality cell: "2080 Falun" -> "Falun" (yr_label_code), else the cell. */
@@ -135,9 +140,10 @@ static void coverage_cells(cli_buf *out, int64_t done_k, int64_t pop, int64_t pe
     cli_buf_puts(out, ",");
 }
 
-static int coverage_rows(const prog_job *j, pop_table *pt, size_t cc, int64_t per, cli_buf *out,
+static int coverage_rows(const prog_job *j, pop_table *pt, size_t cc, int64_t per, stats_out *s,
                          int64_t sums[2])
 {
+    cli_buf *out = &s->b;
     for (size_t r = 0; r < j->t.nrows; r++) {
         int64_t done_k, pop;
         if (r == j->total_row)
@@ -155,46 +161,50 @@ static int coverage_rows(const prog_job *j, pop_table *pt, size_t cc, int64_t pe
         stats_put_field(out, ycsv_cell(&j->t, r, j->c_muni));
         coverage_cells(out, done_k, pop, per, j->confidence);
         cli_buf_puts(out, "\n");
+        stats_flush(s);
     }
     return 0;
 }
 
-static int coverage(const prog_job *j, const stats_opts *o, cli_buf *out)
+/* The options of coverage and the population file (read once, before the passes). */
+static int coverage_setup(prog_job *j, const stats_opts *o, pop_table *pt)
 {
-    int64_t course = 1, per = 1000, sums[2] = {0, 0}, stated;
-    int present;
-    if (o->course != NULL && (cli_parse_int64(o->course, &course) != CLI_NUM_OK || course < 1 ||
-                              (uint64_t)course > j->nc))
+    j->course = 1;
+    j->per = 1000;
+    if (o->course != NULL && (cli_parse_int64(o->course, &j->course) != CLI_NUM_OK ||
+                              j->course < 1 || (uint64_t)j->course > j->nc))
         return cli_fail_usage("stats progress",
                               "--course must be 1 to %zu (the courseK_completed columns of %s)",
                               j->nc, j->f);
-    if (o->per != NULL && (cli_parse_int64(o->per, &per) != CLI_NUM_OK || per < 1))
+    if (o->per != NULL && (cli_parse_int64(o->per, &j->per) != CLI_NUM_OK || j->per < 1))
         return cli_fail_usage("stats progress", "--per must be a whole number >= 1, e.g. 1000");
-    size_t cc = j->c_done[course - 1];
-    pop_table pt;
-    memset(&pt, 0, sizeof pt);
-    int rc = read_population(&pt, o->population, &o->common);
-    if (rc == 0)
-        cli_buf_printf(out,
-                       "municipality,completed_course%" PRId64 ",population,per_%" PRId64
-                       ",low,high,note\n",
-                       course, per);
-    if (rc == 0)
-        rc = coverage_rows(j, &pt, cc, per, out, sums);
+    j->cc = j->c_done[j->course - 1];
+    j->pt = pt;
+    return read_population(pt, o->population, &o->common);
+}
+
+static int coverage(void *ctx, stats_out *s)
+{
+    const prog_job *j = ctx;
+    int64_t sums[2] = {0, 0}, stated;
+    int present, rc;
+    cli_buf *out = &s->b;
+    cli_buf_printf(
+        out, "municipality,completed_course%" PRId64 ",population,per_%" PRId64 ",low,high,note\n",
+        j->course, j->per);
+    rc = coverage_rows(j, j->pt, j->cc, j->per, s, sums);
     if (rc == 0) {
         size_t tr = j->total_row;
         stats_put_field(out, tr != SIZE_MAX ? ycsv_cell(&j->t, tr, j->c_muni) : "Totalt");
-        coverage_cells(out, sums[0], sums[1], per, j->confidence);
+        coverage_cells(out, sums[0], sums[1], j->per, j->confidence);
         if (tr != SIZE_MAX &&
-            (rc = stats_cell_opt_int(j->f, &j->t, tr, cc, &stated, &present)) == 0 && present &&
+            (rc = stats_cell_opt_int(j->f, &j->t, tr, j->cc, &stated, &present)) == 0 && present &&
             stated != sums[0])
-            cli_buf_printf(out, "stated %s %" PRId64 " != sum %" PRId64, j->t.header[cc], stated,
+            cli_buf_printf(out, "stated %s %" PRId64 " != sum %" PRId64, j->t.header[j->cc], stated,
                            sums[0]);
         cli_buf_puts(out, "\n");
+        stats_flush(s);
     }
-    ycsv_free(&pt.p);
-    cli_labels_free(&pt.names);
-    free(pt.row);
     return rc;
 }
 
@@ -241,8 +251,10 @@ static void step_rows(const prog_job *j, const char *name, const yr_rate *steps,
     }
 }
 
-static int progression(const prog_job *j, cli_buf *out)
+static int progression(void *ctx, stats_out *s)
 {
+    const prog_job *j = ctx;
+    cli_buf *out = &s->b;
     int64_t sums[MAX_COURSES] = {0}, done_k[MAX_COURSES], stated[MAX_COURSES];
     int present[MAX_COURSES] = {0};
     yr_rate steps[MAX_COURSES];
@@ -260,6 +272,7 @@ static int progression(const prog_job *j, cli_buf *out)
         if (yr_progression_where(done_k, j->nc, j->confidence, steps, &w) != YR_OK)
             return cli_fail_at(j->f, ycsv_line(&j->t, r), "cannot compute the progression");
         step_rows(j, ycsv_cell(&j->t, r, j->c_muni), steps, out, NULL, NULL, NULL);
+        stats_flush(s);
     }
     if (nbody == 0)
         return cli_fail_at(j->f, 0, "no municipality rows (only a total row)");
@@ -274,6 +287,7 @@ static int progression(const prog_job *j, cli_buf *out)
     const char *name =
         j->total_row != SIZE_MAX ? ycsv_cell(&j->t, j->total_row, j->c_muni) : "Totalt";
     step_rows(j, name, steps, out, stated, present, sums);
+    stats_flush(s);
     return 0;
 }
 
@@ -310,17 +324,19 @@ int stats_progress(int argc, char **argv)
     j.confidence = o.confidence;
     if (cli_load(o.file, &j.t) != 0)
         return CLI_EXIT_ERROR;
-    cli_buf out;
-    cli_buf_init(&out);
+    pop_table pt;
+    memset(&pt, 0, sizeof pt);
     rc = columns(&j, &o.common);
     if (rc == 0 && j.nc < (o.population != NULL ? 1u : 2u))
         rc = cli_fail_at(j.f, j.t.header_line, "missing column '%s'",
                          j.nc == 0 ? "course1_completed" : "course2_completed");
+    if (rc == 0 && o.population != NULL)
+        rc = coverage_setup(&j, &o, &pt);
     if (rc == 0)
-        rc = o.population != NULL ? coverage(&j, &o, &out) : progression(&j, &out);
-    if (rc == 0)
-        rc = stats_emit(&o.common, &j.t, &out);
-    cli_buf_free(&out);
+        rc = stats_run(&o.common, &j.t, 0, o.population != NULL ? coverage : progression, &j);
+    ycsv_free(&pt.p);
+    cli_labels_free(&pt.names);
+    free(pt.row);
     ycsv_free(&j.t);
     return rc;
 }

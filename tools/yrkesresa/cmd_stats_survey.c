@@ -137,26 +137,24 @@ static int columns(survey_job *j, const cli_common *c)
     return 0;
 }
 
-static int run(survey_job *j, const cli_common *c)
+/* The table (twice: a dry run, then the real one; see stats_run). */
+static int write_table(void *ctx, stats_out *s)
 {
-    cli_buf out, note;
-    cli_buf_init(&out);
+    const survey_job *j = ctx;
+    cli_buf note;
     cli_buf_init(&note);
-    int rc = columns(j, c);
+    int rc = 0;
     size_t nq = 0;
-    if (rc == 0)
-        cli_buf_puts(&out, "question,yes,respondents,share,low,high,target,verdict,note\n");
+    cli_buf_puts(&s->b, "question,yes,respondents,share,low,high,target,verdict,note\n");
     for (size_t r = 0; rc == 0 && r < j->t.nrows; r++) {
         if (yr_label_is_total(ycsv_cell(&j->t, r, j->c_q)))
             continue;
-        rc = survey_row(j, r, &out, &note);
+        rc = survey_row(j, r, &s->b, &note);
+        stats_flush(s);
         nq++;
     }
     if (rc == 0 && nq == 0)
         rc = cli_fail_at(j->f, 0, "no questions");
-    if (rc == 0)
-        rc = stats_emit(c, &j->t, &out);
-    cli_buf_free(&out);
     cli_buf_free(&note);
     return rc;
 }
@@ -177,7 +175,9 @@ int stats_survey(int argc, char **argv)
         return CLI_EXIT_ERROR;
     if (cli_load(o.file, &j.t) != 0)
         return CLI_EXIT_ERROR;
-    rc = run(&j, &o.common);
+    rc = columns(&j, &o.common);
+    if (rc == 0)
+        rc = stats_run(&o.common, &j.t, 0, write_table, &j);
     ycsv_free(&j.t);
     return rc;
 }

@@ -368,8 +368,15 @@ static ycsv_status check_header(ycsv_table *t, ycsv_error *err)
             continue;
         for (size_t b = a + 1; b < t->ncols; b++) {
             if (ycsv_name_equal(t->header[a], t->header[b])) {
-                set_error(err, 1, "duplicate column name '%.60s' (columns %zu and %zu)",
-                          t->header[b], a + 1, b + 1);
+                char shown[64];
+                size_t k = 0;
+                for (const char *h = t->header[b]; *h && k < 60; h++, k++)
+                    shown[k] = (unsigned char)*h < 0x20 ? '?' : *h; /* one line */
+                while (k > 0 && ((unsigned char)shown[k - 1] & 0xC0) == 0xC0)
+                    k--; /* not a cut UTF-8 sequence's lead byte at the end */
+                shown[k] = '\0';
+                set_error(err, t->header_line, "duplicate column name '%s' (columns %zu and %zu)",
+                          shown, a + 1, b + 1);
                 return YCSV_SYNTAX;
             }
         }

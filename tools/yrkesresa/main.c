@@ -5,12 +5,15 @@
 #include <yrkesresa.h>
 
 #include "cli.h"
+#include "cmd_cycle.h"
 
 static const cli_command commands[] = {
     {"split", cli_cmd_split, "split a total in proportion to a weight column (population)"},
     {"audit", cli_cmd_audit, "check a published split: its sum, each row, which methods fit"},
     {"pot", cli_cmd_pot, "settle the trainer pot of a year of course days"},
     {"stats", cli_cmd_stats, "participation statistics ('yrkesresa stats --help')"},
+    {"statement", cli_cmd_statement, "what each municipality is invoiced: items, fees, net"},
+    {"compare", cli_cmd_compare, "splits side by side with their differences (scenarios)"},
 };
 
 static const char *const usage_head =
@@ -57,7 +60,7 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0)
         return usage(stdout);
-    if (strcmp(cmd, "--version") == 0) {
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
         char v[64];
         snprintf(v, sizeof v, "%s\n", yr_version());
         return cli_print_help(v);

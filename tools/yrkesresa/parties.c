@@ -17,61 +17,79 @@ static uint64_t hash_bytes(const char *s, size_t len)
         h ^= (unsigned char)s[i];
         h *= 1099511628211u;
     }
+    /* FNV's low bits cluster for labels that differ in their last digits ("Kommun 0000017"):
+     * mix them (the 64-bit finaliser of MurmurHash3) before masking for linear probing */
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdu;
+    h ^= h >> 33;
     return h;
 }
 
 int cli_labels_init(cli_labels *set, size_t capacity)
 {
     memset(set, 0, sizeof *set);
-    cli_buf_init(&set->keys);
-    cli_buf_init(&set->scratch);
+    cli_buf_init(&set->key);
+    cli_buf_init(&set->other);
     set->nslots = 16;
     while (set->nslots < 2 * capacity + 2)
         set->nslots *= 2;
     set->slots = calloc(set->nslots, sizeof *set->slots);
-    set->off = malloc((capacity ? capacity : 1) * sizeof *set->off);
+    set->label = malloc((capacity ? capacity : 1) * sizeof *set->label);
     set->cap = capacity;
-    return set->slots != NULL && set->off != NULL;
+    set->idx_bits = 1;
+    while (set->idx_bits < 32 && ((uint64_t)1 << set->idx_bits) <= capacity)
+        set->idx_bits++;
+    return set->slots != NULL && set->label != NULL;
 }
 
 void cli_labels_free(cli_labels *set)
 {
-    cli_buf_free(&set->keys);
-    cli_buf_free(&set->scratch);
+    cli_buf_free(&set->key);
+    cli_buf_free(&set->other);
     free(set->slots);
-    free(set->off);
+    free(set->label);
     memset(set, 0, sizeof *set);
 }
 
-const char *cli_labels_key(const cli_labels *set, size_t i)
+/* yr_label_key of @p label into @p b; its length, or SIZE_MAX when out of memory. */
+static size_t key_of(const char *label, cli_buf *b)
 {
-    return set->keys.data + set->off[i];
+    size_t n = strlen(label), len;
+    cli_buf_clear(b);
+    cli_buf_add(b, label, n); /* reserves n + 1 bytes: a key is never longer than its label */
+    if (!b->ok || yr_label_key(label, b->data, n + 1, &len) != YR_OK)
+        return SIZE_MAX;
+    return len;
 }
 
 size_t cli_labels_intern(cli_labels *set, const char *label, size_t *keylen)
 {
-    size_t n = strlen(label), len;
-    cli_buf *k = &set->scratch;
-    cli_buf_clear(k);
-    cli_buf_add(k, label, n); /* reserves n + 1 bytes: a key is never longer than its label */
-    if (!k->ok || yr_label_key(label, k->data, n + 1, &len) != YR_OK)
+    size_t len = key_of(label, &set->key);
+    if (len == SIZE_MAX)
         return SIZE_MAX;
     *keylen = len;
+    /* a slot holds index + 1 in its low idx_bits and hash bits above: most probes that do not
+     * match are told apart without computing the other label's key again */
+    uint64_t hash = hash_bytes(set->key.data, len);
+    uint32_t idx_mask = set->idx_bits >= 32 ? UINT32_MAX : ((uint32_t)1 << set->idx_bits) - 1;
+    uint32_t tag = (uint32_t)(hash >> 32) & ~idx_mask;
     size_t mask = set->nslots - 1;
-    for (size_t h = hash_bytes(k->data, len) & mask;; h = (h + 1) & mask) {
-        if (set->slots[h] == 0) {
+    for (size_t h = (size_t)hash & mask;; h = (h + 1) & mask) {
+        uint32_t slot = set->slots[h];
+        if (slot == 0) {
             if (set->n == set->cap)
                 return SIZE_MAX;
-            set->off[set->n] = set->keys.len;
-            cli_buf_add(&set->keys, k->data, len + 1);
-            if (!set->keys.ok)
-                return SIZE_MAX;
-            set->slots[h] = (uint32_t)++set->n;
+            set->label[set->n] = label;
+            set->slots[h] = tag | (uint32_t)++set->n;
             return set->n - 1;
         }
-        const char *other = cli_labels_key(set, set->slots[h] - 1);
-        if (strncmp(other, k->data, len) == 0 && other[len] == '\0')
-            return set->slots[h] - 1;
+        if ((slot & ~idx_mask) != tag)
+            continue;
+        /* keys are not stored (memory): the other label's key is computed again */
+        size_t i = (slot & idx_mask) - 1;
+        if (key_of(set->label[i], &set->other) == len &&
+            memcmp(set->other.data, set->key.data, len) == 0)
+            return i;
     }
 }
 

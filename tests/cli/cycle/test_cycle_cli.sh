@@ -1,0 +1,243 @@
+#!/usr/bin/env bash
+# The yearly-cycle commands: `statement`, `compare`, `stats count`, `stats check --parts`.
+# Expected numbers are worked by hand or computed here independently (awk quotas, sort | uniq -c,
+# the `split` and `pot` commands), never copied from the program's own output.
+# Needs BUILD_DIR and SOURCE_DIR (meson sets both).
+# shellcheck source=tests/cli_lib.sh
+. "${SOURCE_DIR:?}/tests/cli_lib.sh"
+FIX="$SOURCE_DIR/tests/cli/cycle"
+DAL="$SOURCE_DIR/data/dalarna"
+EX="$SOURCE_DIR/data/examples"
+
+# field KEY COL: column COL of the output line whose first field is KEY.
+field() { awk -F, -v k="$1" -v c="$2" '$1 == k { print $c; exit }' <<<"$out"; }
+expect_eq() { # name got expected
+    if [ "$2" == "$3" ]; then ok; else bad "$1: got '$2', expected '$3'"; fi
+}
+# awk over the output, the header skipped: prints what the program given prints.
+over() { awk -F, "$1" <<<"$out"; }
+
+# ---- statement: by hand --------------------------------------------------------------------
+run_bin statement --items "$FIX/items-small.csv" "$FIX/pop-small.csv"
+expect_rc "statement small" 0
+# 70 and 140 by 1:2:4 are exact
+expect_out "statement small" "municipality,A,B,total
+Ett,10,20,30
+Två,20,40,60
+Tre,40,80,120
+Summa,70,140,210"
+
+# ---- statement: the 2024 agreement (850 000 + 180 000) by the 2021 population ------------------
+run_bin statement --items "$EX/agreement-2024-items.csv" "$DAL/population-2021-06.csv"
+expect_rc "statement agreement" 0
+expect_eq "agreement Summa" "$(field Summa 2),$(field Summa 3),$(field Summa 4)" \
+    "850000,180000,1030000"
+# every line adds up, the columns add up, every cell within one krona of its exact quota
+report=$(awk -F, 'NR == FNR { if (FNR > 1) pop[$1] = $2; next }
+    FNR == 1 || $1 == "Summa" { next }
+    { W = 288382; if ($2 + $3 != $4) print "row " $1;
+      for (c = 2; c <= 3; c++) { q = (c == 2 ? 850000 : 180000) * pop[$1] / W;
+        if ($c - q >= 1 || q - $c >= 1) print "cell " $1 " " c }
+      q = 1030000 * pop[$1] / W; if ($4 - q >= 1 || q - $4 >= 1) print "total " $1
+      s2 += $2; s3 += $3 }
+    END { if (s2 != 850000 || s3 != 180000) print "columns" }' \
+    "$DAL/population-2021-06.csv" <(printf '%s\n' "$out"))
+expect_eq "agreement adds up, within one krona" "$report" ""
+
+# ---- statement with the trainer pot and a due date -----------------------------------------------
+run_bin pot "$EX/pot-2024-attendance.csv" "$EX/pot-2024-trainers.csv"
+pot_out=$out
+run_bin statement --items "$EX/agreement-2024-items.csv" --attendance "$EX/pot-2024-attendance.csv" \
+    --trainers "$EX/pot-2024-trainers.csv" --invoice-date 2025-01-31 "$DAL/population-2021-06.csv"
+expect_rc "statement pot" 0
+expect_out_has "statement pot header" "municipality,Regional samordnare,Administrativt stöd,total,fees,kickback,net,invoice_date,due_date"
+# net = total + fees - kickback on every line; "30 dagar netto" from 2025-01-31 is 2025-03-02
+expect_eq "net adds up" "$(over 'NR > 1 && $7 != $4 + $5 - $6 { print $1 }')" ""
+expect_eq "due date" "$(field Falun 9)" "2025-03-02"
+expect_eq "no date on Summa" "$(field Summa 8)" ""
+# fees and kickbacks are the pot command's, municipality by municipality
+fees_col=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "fees") print i }' <<<"$pot_out")
+kick_col=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "kickback") print i }' <<<"$pot_out")
+diffs=$(awk -F, -v f="$fees_col" -v k="$kick_col" 'NR == FNR { if (FNR > 1) p[$1] = $f "," $k; next }
+    FNR > 1 && ($1 in p) && p[$1] != $5 "," $6 { print $1 }' \
+    <(printf '%s\n' "$pot_out") <(printf '%s\n' "$out"))
+expect_eq "fees and kickback equal 'pot'" "$diffs" ""
+expect_eq "Summa net" "$(field Summa 7)" "$(($(field Summa 4) + $(field Summa 5) - $(field Summa 6)))"
+
+# ---- statement over years: the feasibility study's 39 Mkr over seven years -----------------------
+run_bin statement --items "$EX/feasibility-2020-budget.csv" "$DAL/population-2021-06.csv"
+expect_rc "statement years" 0
+expect_out_has "years header" "year,municipality,plattform,samordning,yrkesresor,total"
+expect_eq "year 1 Summa" "$(over '$1 == "1" && $2 == "Summa" { print $3 "," $4 "," $5 "," $6 }')" \
+    "3500000,1000000,640000,5140000"
+expect_eq "year 7 Summa" "$(over '$1 == "7" && $2 == "Summa" { print $6 }')" "6000000"
+expect_eq "all Summa" "$(over '$1 == "all" && $2 == "Summa" { print $6 }')" "39000000"
+# each municipality's 'all' line is the sum of its seven year totals
+expect_eq "all = sum of years" "$(over 'NR > 1 && $1 != "all" && $2 != "Summa" { s[$2] += $6 }
+    $1 == "all" && $2 != "Summa" && s[$2] != $6 { print $2 }')" ""
+
+# a wide population table: each year's items split by that year's column
+run_bin statement --items "$FIX/items-2018-2021.csv" "$EX/population-dalarna-2018-2021.csv"
+expect_rc "statement wide" 0
+stmt=$out
+run_bin split --total 850000 --column population=2018 "$EX/population-dalarna-2018-2021.csv"
+expect_rc "split 2018" 0
+expect_eq "2018 block = split by the 2018 column" \
+    "$(awk -F, '$1 == "2018" && $2 != "Summa" { print $2 "," $3 }' <<<"$stmt")" \
+    "$(awk -F, 'NR > 1 && $1 != "Summa" { print $1 "," $NF }' <<<"$out")"
+run_bin split --total 850000 --column population=2021 "$EX/population-dalarna-2018-2021.csv"
+expect_eq "2021 block = split by the 2021 column" \
+    "$(awk -F, '$1 == "2021" && $2 != "Summa" { print $2 "," $3 }' <<<"$stmt")" \
+    "$(awk -F, 'NR > 1 && $1 != "Summa" { print $1 "," $NF }' <<<"$out")"
+
+# Swedish headers (år;post;belopp) and SCB's wide headers ('Folkmängd 2018'): the same numbers
+run_bin statement --items "$FIX/items-swedish-years.csv" "$FIX/pop-scb-wide.csv"
+expect_rc "statement Swedish headers" 0
+expect_eq "Swedish = English" "$(tail -n +2 <<<"$out" | tr ';' ',')" "$(tail -n +2 <<<"$stmt")"
+
+# a population file per year (--population-of), in another order and with Swedish headers:
+# the same as the wide table's columns
+run_bin statement --items "$FIX/items-2018-2021.csv" --population-of "2018=$FIX/pop-2018-reversed.csv" \
+    "$DAL/population-2021-06.csv"
+expect_rc "statement --population-of" 0
+expect_eq "--population-of = wide table" "$out" "$stmt"
+run_bin statement --items "$FIX/items-2018-2021.csv" --population-of "2018=$FIX/pop-2018-stranger.csv" \
+    "$DAL/population-2021-06.csv"
+expect_input_error "--population-of stranger" "pop-2018-stranger.csv:"
+expect_err_has "--population-of stranger message" "municipality 'Stockholm' is not in"
+run_bin statement --items "$FIX/items-2018-2021.csv" --population-of "2019=$FIX/pop-2018-reversed.csv" \
+    "$DAL/population-2021-06.csv"
+expect_input_error "--population-of unknown year" "no items of the year 2019"
+
+# output formats
+run_bin statement --items "$FIX/items-small.csv" --excel "$FIX/pop-small.csv"
+expect_rc "statement --excel" 0
+expect_out_has "excel dialect" "Summa;70;140;210"
+if [ "$("$BIN" --version >/dev/null; echo $?)" -eq 0 ] &&
+    "$BIN" statement --items "$FIX/items-small.csv" --output "$TMP/s.xlsx" "$FIX/pop-small.csv" 2>"$TMP/err"; then
+    check "xlsx written" test -s "$TMP/s.xlsx"
+elif grep -q "xlsx" "$TMP/err"; then
+    ok # built without libxlsxwriter: refused with a message
+else
+    bad "statement .xlsx: $(cat "$TMP/err")"
+fi
+
+# errors: FILE:LINE, nothing on stdout
+run_bin statement --items "$FIX/items-negative.csv" "$FIX/pop-small.csv"
+expect_input_error "negative item" "items-negative.csv:3:"
+run_bin statement --items "$FIX/items-bad-total.csv" "$FIX/pop-small.csv"
+expect_input_error "items Summa" "items-bad-total.csv:4: the total row states 200 but the items add to 210"
+run_bin statement --items "$FIX/items-duplicate.csv" "$FIX/pop-small.csv"
+expect_input_error "duplicate item" "items-duplicate.csv:3: item 'a ' twice (also on line 2)"
+run_bin statement --items "$FIX/items-2018-2021.csv" "$FIX/pop-small.csv"
+expect_rc "one population for years" 0
+printf 'item,amount\nA,9223372036854775807\nB,1\n' >"$TMP/big.csv"
+run_bin statement --items "$TMP/big.csv" "$FIX/pop-small.csv"
+expect_input_error "items overflow" "big.csv: the amounts: a result or an exact intermediate does not fit"
+printf 'municipality,2018,2021\nA,0,1\nB,0,2\nC,0,4\n' >"$TMP/zero.csv"
+run_bin statement --items "$FIX/items-2018-2021.csv" "$TMP/zero.csv"
+expect_input_error "a year of zeros" "zero.csv: every population of the year 2018 is 0"
+run_bin statement --items "$FIX/items-2019.csv" "$EX/population-dalarna-2018-2021.csv"
+expect_input_error "no column for 2019" "no population column for the year 2019"
+run_bin statement --items "$FIX/items-small.csv" --attendance "$FIX/attendance-stranger.csv" \
+    --trainers "$EX/pot-2024-trainers.csv" "$DAL/population-2021-06.csv"
+expect_input_error "unknown municipality" "attendance-stranger.csv:3: municipality 'Stockholm'"
+run_bin statement --items "$FIX/items-small.csv" --attendance "$EX/pot-2024-attendance.csv" \
+    --trainers "$SOURCE_DIR/tests/cli/pot/trainers-bad-role.csv" "$DAL/population-2021-06.csv"
+expect_input_error "bad role" "trainers-bad-role.csv:"
+expect_err_has "bad role message" "is neither kursledare/leader nor utbildare/trainer"
+run_bin statement --items "$FIX/items-small.csv" --invoice-date 2025-02-30 "$FIX/pop-small.csv"
+expect_input_error "no such date" "2025-02-30"
+run_bin statement --items "$FIX/items-small.csv" --attendance x.csv "$FIX/pop-small.csv"
+expect_input_error "attendance without trainers" "--attendance and --trainers go together"
+
+# ---- compare -----------------------------------------------------------------------------------
+run_bin compare --total 10 --scenario method=largest_remainder --scenario "without=Tre;name=no Tre" \
+    "$FIX/pop-equal.csv"
+expect_rc "compare by hand" 0
+# 10 by 1:1:1 is 4 3 3; without Tre 5 5 0
+expect_out "compare by hand" "municipality,method=largest_remainder,no Tre,difference no Tre
+Ett,4,5,1
+Två,3,5,2
+Tre,3,0,-3
+Summa,10,10,0"
+
+run_bin compare --total 850000 --scenario method=largest_remainder --scenario method=dhondt \
+    --scenario "equal=30%" "$DAL/population-2021-06.csv"
+expect_rc "compare methods" 0
+cmp_out=$out
+run_bin split --total 850000 --method dhondt "$DAL/population-2021-06.csv"
+expect_eq "dhondt column = split --method dhondt" \
+    "$(awk -F, 'NR > 1 && $1 != "Summa" { print $1 "," $3 }' <<<"$cmp_out")" \
+    "$(awk -F, 'NR > 1 && $1 != "Summa" { print $1 "," $NF }' <<<"$out")"
+out=$cmp_out
+expect_eq "difference = B - A" "$(over 'NR > 1 && ($5 != $3 - $2 || $6 != $4 - $2) { print $1 }')" ""
+expect_eq "compare Summa" "$(field Summa 2),$(field Summa 3),$(field Summa 4),$(field Summa 5)" \
+    "850000,850000,850000,0"
+# 30 % equally: each of 15 gets 17 000 of the equal part, so Orsa (6 939) gains
+expect_eq "equal part helps the small" "$(over '$1 == "Orsa" { print ($6 > 0) }')" "1"
+
+run_bin compare --total 850000 --scenario population=2018 --scenario population=2021 \
+    "$EX/population-dalarna-2018-2021.csv"
+expect_rc "compare years" 0
+expect_eq "years Summa" "$(field Summa 4)" "0"
+# a 4 % threshold gives 0 to every municipality below 4 % of all inhabitants (288 382)
+run_bin compare --total 850000 --scenario method=sainte_lague --scenario "method=sainte_lague;threshold=4%" \
+    "$DAL/population-2021-06.csv"
+expect_rc "compare threshold" 0
+expect_eq "threshold zeroes the small" "$(over 'NR > 1 && $1 != "Summa" && $3 == 0 { print $1 }')" \
+    "$(awk -F, 'NR > 1 && $2 * 100 < 4 * 288382 { print $1 }' "$DAL/population-2021-06.csv")"
+expect_eq "threshold Summa" "$(field Summa 3)" "850000"
+# 10 by 1:1:1 leaves one unit to three equal remainders: tie=report refuses to choose
+run_bin compare --total 10 --scenario method=largest_remainder --scenario tie=report "$FIX/pop-equal.csv"
+expect_input_error "tie=report" "tie"
+run_bin compare --total 850000 --scenario method=nonsense --scenario method=dhondt "$FIX/pop-small.csv"
+expect_input_error "unknown method" "unknown method 'nonsense'"
+run_bin compare --total 10 --scenario without=Nowhere --scenario method=dhondt "$FIX/pop-small.csv"
+expect_input_error "unknown opt-out" "no municipality 'Nowhere'"
+run_bin compare --total 10 --scenario method=dhondt "$FIX/pop-small.csv"
+expect_input_error "one scenario" "at least two --scenario"
+
+# ---- stats count -------------------------------------------------------------------------------
+run_bin stats count --by municipality "$FIX/records.csv"
+expect_rc "count one column" 0
+want=$(tail -n +2 "$FIX/records.csv" | cut -d, -f2 | sed 's/^ *//; s/ *$//' | LC_ALL=C sort | uniq -c |
+    awk '{ n = $1; $1 = ""; sub(/^ /, ""); print $0 "," n }')
+expect_eq "count = sort | uniq -c" "$(over 'NR > 1 && $1 != "Summa"')" "$want"
+expect_eq "count Summa" "$(field Summa 2)" "$(($(wc -l <"$FIX/records.csv") - 1))"
+
+run_bin stats count --by municipality,course "$FIX/records.csv"
+expect_rc "count cross table" 0
+expect_eq "cross table header" "$(head -n 1 <<<"$out")" "municipality,Kurs 1,Kurs 2,Summa"
+want=$(tail -n +2 "$FIX/records.csv" | awk -F, '{ gsub(/^ +| +$/, "", $2); if ($2 == "Falun" && $3 == "Kurs 2") n++ } END { print n + 0 }')
+expect_eq "Falun Kurs 2" "$(field Falun 3)" "$want"
+expect_eq "rows add to Summa" "$(over 'NR > 1 && $2 + $3 != $4 { print $1 }')" ""
+
+run_bin stats count --by municipality,course --long "$FIX/records.csv"
+expect_rc "count long" 0
+want=$(tail -n +2 "$FIX/records.csv" | awk -F, '{ gsub(/^ +| +$/, "", $2); print $2 "," $3 }' |
+    LC_ALL=C sort | uniq -c | awk '{ n = $1; $1 = ""; sub(/^ /, ""); print $0 "," n }')
+expect_eq "long = sort | uniq -c" "$(over 'NR > 1 && $1 != "Summa"')" "$want"
+
+run_bin stats count --by nosuch "$FIX/records.csv"
+expect_input_error "count unknown column" "no column 'nosuch'"
+
+# ---- stats check --parts -----------------------------------------------------------------------
+run_bin stats check --parts accounts=staff+managers "$DAL/accounts-funktionshinder-2025-04-07.csv"
+expect_rc "parts" 0
+expect_eq "parts mismatches (as transcribed)" \
+    "$(over '$6 == "MISMATCH" { print $2 ":" $5 }' | tr '\n' ' ')" \
+    "$(awk -F, 'NR > 1 && $3 + $4 != $2 { printf "%s:%d ", $1, $3 + $4 - $2 }' \
+        "$DAL/accounts-funktionshinder-2025-04-07.csv")"
+expect_eq "Borlänge" "$(over '$2 == "Borlänge" { print $3 "," $4 "," $5 }')" "546,541,-5"
+run_bin stats check --strict --parts accounts=staff+managers "$DAL/accounts-funktionshinder-2025-04-07.csv"
+expect_rc "parts --strict" 1
+run_bin stats check --parts total=primarvard+medarbetare+vidareutbildning "$EX/ok-gnv-2022-grant-wide.csv"
+expect_rc "seed 003" 0
+expect_out_has "seed 003: 11 263 more than stated" "32850177,32861440,11263,MISMATCH"
+run_bin stats check --parts accounts=staff+nosuch "$DAL/accounts-funktionshinder-2025-04-07.csv"
+expect_input_error "parts unknown column" "no column 'nosuch'"
+run_bin stats check --parts accounts=staff+staff "$DAL/accounts-funktionshinder-2025-04-07.csv"
+expect_input_error "parts twice" "a column twice"
+
+finish test_cycle_cli

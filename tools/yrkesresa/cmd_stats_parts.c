@@ -1,0 +1,217 @@
+/* `yrkesresa stats check --parts WHOLE=PART+PART... FILE`: flag the rows where a column is not
+ * the sum of its part columns ("accounts = staff + managers"). The sums and differences are
+ * yr_check_parts (difference = sum of the parts - the stated value). */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yrkesresa.h>
+
+#include "cli.h"
+#include "cmd_cycle.h"
+
+#define CMD "stats check"
+#define MAX_PARTS 32
+
+static const char usage_text[] =
+    "Usage: yrkesresa stats check --parts WHOLE=PART+PART... [--parts ...] [--strict] FILE\n"
+    "\n"
+    "For every row of FILE (a Summa/Totalt row included), check that column WHOLE equals the\n"
+    "sum of the PART columns. One line per check and row: check, the row's label, the stated\n"
+    "value, the sum of the parts, difference = sum - stated, and ok or MISMATCH. Empty cells\n"
+    "count 0.\n"
+    "\n"
+    "  --parts SPEC  WHOLE=PART+PART...: column names (any case); repeat for more checks\n"
+    "  --strict      exit status 1 when a row does not add up\n"
+    "\n"
+    "Example:\n"
+    "  yrkesresa stats check --parts accounts=staff+managers \\\n"
+    "      data/dalarna/accounts-funktionshinder-2025-04-07.csv\n";
+
+/* One check: the whole column and its parts. */
+typedef struct parts_spec {
+    const char *text;
+    size_t whole, parts[MAX_PARTS], nparts;
+} parts_spec;
+
+/* The column named by @p s[0..len). */
+static int spec_column(const char *file, const ycsv_table *t, const char *spec, const char *s,
+                       size_t len, size_t *col)
+{
+    char name[256];
+    if (len == 0 || len >= sizeof name)
+        return cli_fail_usage(CMD, "--parts '%s': an empty or too long column name", spec);
+    memcpy(name, s, len);
+    name[len] = '\0';
+    *col = ycsv_find_column(t, name);
+    if (*col == YCSV_NO_COLUMN) {
+        char q[80];
+        return cli_fail_at(file, t->header_line, "no column %s (--parts '%s')",
+                           cli_quote(name, q, sizeof q), spec);
+    }
+    return 0;
+}
+
+static int parse_spec(const char *file, const ycsv_table *t, const char *spec, parts_spec *ps)
+{
+    const char *eq = strchr(spec, '=');
+    ps->text = spec;
+    ps->nparts = 0;
+    if (eq == NULL)
+        return cli_fail_usage(CMD, "--parts '%s': expected WHOLE=PART+PART...", spec);
+    if (spec_column(file, t, spec, spec, (size_t)(eq - spec), &ps->whole) != 0)
+        return CLI_EXIT_ERROR;
+    for (const char *p = eq + 1;;) {
+        size_t len = strcspn(p, "+");
+        if (ps->nparts == MAX_PARTS)
+            return cli_fail_usage(CMD, "--parts '%s': at most %d parts", spec, MAX_PARTS);
+        if (spec_column(file, t, spec, p, len, &ps->parts[ps->nparts++]) != 0)
+            return CLI_EXIT_ERROR;
+        if (p[len] == '\0')
+            return 0;
+        p += len + 1;
+    }
+}
+
+/* The distinct columns of a check (the whole first) and, for each part, its position among
+ * them: a column named twice keeps one position, which yr_check_parts then refuses. */
+static size_t distinct_columns(const parts_spec *ps, size_t *cols, size_t *idx)
+{
+    size_t n = 1;
+    cols[0] = ps->whole;
+    for (size_t k = 0; k < ps->nparts; k++) {
+        size_t j = 0;
+        while (j < n && cols[j] != ps->parts[k])
+            j++;
+        if (j == n)
+            cols[n++] = ps->parts[k];
+        idx[k] = j;
+    }
+    return n;
+}
+
+/* The columns @p cols of every row as integers (empty cells 0), row-major. */
+static int read_cells(const char *file, const ycsv_table *t, const size_t *cols, size_t w,
+                      int64_t *cells)
+{
+    for (size_t r = 0; r < t->nrows; r++)
+        for (size_t k = 0; k < w; k++) {
+            cells[r * w + k] = 0;
+            if (!cli_cell_blank(t, r, cols[k]) &&
+                cli_cell_int64(file, t, r, cols[k], &cells[r * w + k]) != 0)
+                return CLI_EXIT_ERROR;
+        }
+    return 0;
+}
+
+/* One check's results. */
+typedef struct parts_result {
+    int64_t *cells, *sums, *diff;
+    size_t width, mismatched;
+} parts_result;
+
+static void result_free(parts_result *res)
+{
+    free(res->cells);
+    free(res->sums);
+    free(res->diff);
+}
+
+/* Compute one check: the rows' sums and differences (yr_check_parts). */
+static int run_check(const char *file, const ycsv_table *t, const parts_spec *ps, parts_result *res)
+{
+    size_t cols[MAX_PARTS + 1], idx[MAX_PARTS], n = t->nrows;
+    size_t w = res->width = distinct_columns(ps, cols, idx);
+    res->cells = malloc(n * w * sizeof *res->cells);
+    res->sums = malloc(n * sizeof *res->sums);
+    res->diff = malloc(n * sizeof *res->diff);
+    if (!res->cells || !res->sums || !res->diff)
+        return cli_fail_usage(NULL, "out of memory");
+    if (read_cells(file, t, cols, w, res->cells) != 0)
+        return CLI_EXIT_ERROR;
+    yr_where where;
+    yr_status st = yr_check_parts_where(res->cells, n, w, 0, idx, ps->nparts, res->sums, res->diff,
+                                        &res->mismatched, &where);
+    if (st == YR_OK)
+        return 0;
+    if (where.record < n)
+        return cli_fail_at(file, ycsv_line(t, where.record), "--parts '%s': %s", ps->text,
+                           yr_strerror(st));
+    return cli_fail_usage(CMD, "--parts '%s': %s (a column twice?)", ps->text, yr_strerror(st));
+}
+
+static void write_check(cli_out *o, const ycsv_table *t, const parts_spec *ps,
+                        const parts_result *res)
+{
+    for (size_t r = 0; r < t->nrows; r++) {
+        cli_out_text(o, ps->text);
+        cli_out_cell(o, ycsv_cell(t, r, 0));
+        cli_out_int(o, res->cells[r * res->width]);
+        cli_out_int(o, res->sums[r]);
+        cli_out_int(o, res->diff[r]);
+        cli_out_text(o, res->diff[r] == 0 ? "ok" : "MISMATCH");
+        cli_out_end_row(o);
+    }
+}
+
+static int write_all(const cli_output_opts *opts, const ycsv_table *t, const parts_spec *ps,
+                     const parts_result *res, size_t n)
+{
+    cli_out o;
+    int rc = cli_out_open(&o, opts, t);
+    if (rc != 0)
+        return rc;
+    const char *head[] = {"check", t->header[0], "stated", "sum", "difference", "status"};
+    for (size_t k = 0; k < 6; k++)
+        cli_out_text(&o, head[k]);
+    cli_out_end_row(&o);
+    for (size_t k = 0; k < n; k++)
+        write_check(&o, t, &ps[k], &res[k]);
+    return cli_out_close(&o);
+}
+
+int cli_stats_check_wants_parts(int argc, char **argv)
+{
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+        if (strcmp(argv[i], "--parts") == 0 || strncmp(argv[i], "--parts=", 8) == 0)
+            return 1;
+    return 0;
+}
+
+int cli_stats_check_parts(int argc, char **argv)
+{
+    const char *file = NULL;
+    int strict = 0;
+    cli_list specs;
+    memset(&specs, 0, sizeof specs);
+    cli_common common;
+    const cli_option opts[] = {{"parts", CLI_OPT_LIST, &specs}, {"strict", CLI_OPT_FLAG, &strict}};
+    size_t nfiles = 0, bad = 0;
+    int rc = cli_parse_args(argc, argv, CMD, usage_text, opts, 2, &common, &file, 1, &nfiles);
+    if (rc != -1)
+        return rc;
+    if (nfiles == 0 || specs.n == 0 || specs.n > 8)
+        return cli_fail_usage(CMD, nfiles == 0    ? "no FILE"
+                                   : specs.n == 0 ? "--parts is needed"
+                                                  : "at most 8 --parts");
+    ycsv_table t;
+    const char *shown = cli_shown(file);
+    if (cli_load(file, &t) != 0)
+        return CLI_EXIT_ERROR;
+    rc = 0;
+    parts_spec ps[8];
+    parts_result res[8];
+    memset(res, 0, sizeof res);
+    for (size_t k = 0; rc == 0 && k < specs.n; k++)
+        rc = parse_spec(shown, &t, specs.v[k], &ps[k]);
+    for (size_t k = 0; rc == 0 && k < specs.n; k++) {
+        rc = run_check(shown, &t, &ps[k], &res[k]);
+        bad += res[k].mismatched;
+    }
+    if (rc == 0)
+        rc = write_all(&common.out, &t, ps, res, specs.n);
+    for (size_t k = 0; k < 8; k++)
+        result_free(&res[k]);
+    ycsv_free(&t);
+    return rc == 0 && strict && bad > 0 ? CLI_EXIT_FINDINGS : rc;
+}
