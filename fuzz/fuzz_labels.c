@@ -2,11 +2,12 @@
  * bytes. Checks, besides what the sanitizers catch:
  *   - yr_label_trim: the kept span lies inside the input, trimming it again keeps all of it;
  *   - yr_label_key: the key is never longer than the label, the key of the key is the key, the
- *     trimmed label has the same key, a buffer one byte short is YR_ERR_OVERFLOW (dst untouched);
- *   - yr_label_is_total is 0 or 1 and the same for the trimmed label; yr_label_code gives a
- *     4-digit code and a name inside the cell;
+ *     trimmed label has the same key and so has the label with '-' as ' ' and upper-case ASCII,
+ *     a buffer one byte short is YR_ERR_OVERFLOW (dst untouched);
+ *   - yr_label_is_total is 0 or 1 and the same for the trimmed label and with a ':' after it;
+ *     yr_label_code gives a 4-digit code and a name inside the cell;
  *   - yr_fraction_from_text: den > 0 on YR_OK, outputs untouched on error, the same answer with
- *     blanks around;
+ *     blanks around; a decimal with '%' after it gives den times 100;
  *   - yr_find_total_row on the input read as integers, against the definition (first i with
  *     w_i != 0 and w_i == W - w_i, n >= 3).
  * Input: the bytes up to the first NUL are the label; all of them are also read as fz_ints. */
@@ -42,6 +43,16 @@ static void check_trim_and_key(const char *s, size_t len)
     FZ_CHECK(yr_label_key(key, key2, klen + 1, &klen2) == YR_OK);
     FZ_CHECK(klen2 == klen && strcmp(key, key2) == 0);
     FZ_CHECK(yr_label_key(trimmed, key2, len + 1, &klen2) == YR_OK && strcmp(key, key2) == 0);
+    /* '-' and ' ' alike, ASCII case ignored: the same key */
+    char *alike = copy(s, len);
+    for (size_t i = 0; i < len; i++) {
+        if (alike[i] == '-')
+            alike[i] = ' ';
+        else if (alike[i] >= 'a' && alike[i] <= 'z')
+            alike[i] = (char)(alike[i] - 'a' + 'A');
+    }
+    FZ_CHECK(yr_label_key(alike, key2, len + 1, &klen2) == YR_OK && strcmp(key, key2) == 0);
+    free(alike);
     char *shortbuf = fz_alloc_pattern(klen);
     size_t untouched = 77;
     FZ_CHECK(yr_label_key(s, shortbuf, klen, &untouched) == YR_ERR_OVERFLOW);
@@ -49,6 +60,12 @@ static void check_trim_and_key(const char *s, size_t len)
 
     int total = yr_label_is_total(s);
     FZ_CHECK((total == 0 || total == 1) && yr_label_is_total(trimmed) == total);
+    if (kept > 0 && trimmed[kept - 1] != ':') { /* an optional trailing ':' */
+        char *colon = copy(trimmed, kept + 1);
+        colon[kept] = ':';
+        FZ_CHECK(yr_label_is_total(colon) == total);
+        free(colon);
+    }
     int code = -1;
     size_t name = 99999;
     if (yr_label_code(s, &code, &name))
@@ -70,6 +87,14 @@ static void check_fraction(const char *s, size_t len)
         FZ_CHECK(num == 5 && den == 7);
     } else {
         FZ_CHECK(den > 0);
+    }
+    if (st == YR_OK && !memchr(s, '%', len) && !memchr(s, '/', len) && den <= INT64_MAX / 100) {
+        /* the same decimal as a percentage: den times 100 */
+        char *pct = copy(s, len + 1);
+        pct[len] = '%';
+        int64_t pn = 5, pd = 7;
+        FZ_CHECK(yr_fraction_from_text(pct, &pn, &pd) == YR_OK && pn == num && pd == den * 100);
+        free(pct);
     }
     char *padded = fz_alloc_pattern(len + 3);
     padded[0] = ' ';
