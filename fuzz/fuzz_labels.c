@@ -8,11 +8,16 @@
  *     yr_label_code gives a 4-digit code and a name inside the cell;
  *   - yr_fraction_from_text: den > 0 on YR_OK, outputs untouched on error, the same answer with
  *     blanks around; a decimal with '%' after it gives den times 100;
+ *   - yr_fraction_from_double on the first 8 bytes as a double: written out, num/10^k reads back
+ *     as the same double (strtod) with no trailing zero; NaN/inf YR_ERR_RANGE;
+ *   - yr_count_from_percent: the count is the percentage of n rounded half away from zero (exact
+ *     128-bit arithmetic) and, for a power-of-ten denominator, *exact as documented;
  *   - yr_find_total_row on the input read as integers, against the definition (first i with
  *     w_i != 0 and w_i == W - w_i, n >= 3).
  * Input: the bytes up to the first NUL are the label; all of them are also read as fz_ints. */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -122,6 +127,59 @@ FZ_NOCOV static void check_total_row(fz_reader *rd)
     FZ_CHECK(yr_find_total_row(w, n, &got) == YR_OK && got == want);
 }
 
+/* yr_fraction_from_double: num/10^k written out reads back as x (strtod), no trailing zero. */
+FZ_NOCOV static void check_double(fz_reader *rd)
+{
+    uint64_t bits = fz_bytes(rd, 8);
+    double x;
+    memcpy(&x, &bits, sizeof x);
+    int64_t num = 5, den = 7;
+    yr_status st = yr_fraction_from_double(x, &num, &den);
+    if (x != x || x - x != 0) { /* NaN or an infinity */
+        FZ_CHECK(st == YR_ERR_RANGE && num == 5 && den == 7);
+        return;
+    }
+    if (st != YR_OK) {
+        FZ_CHECK(st == YR_ERR_OVERFLOW && num == 5 && den == 7);
+        return;
+    }
+    unsigned k = 0;
+    int64_t p = 1;
+    while (p < den && k < 18)
+        p *= 10, k++;
+    FZ_CHECK(p == den && (k == 0 || num % 10 != 0));
+    char digits[32], text[48];
+    snprintf(digits, sizeof digits, "%0*llu", (int)k + 1, (unsigned long long)fz_abs(num));
+    size_t nd = strlen(digits);
+    snprintf(text, sizeof text, "%s%.*s.%s", num < 0 ? "-" : "", (int)(nd - k), digits,
+             digits + nd - k);
+    FZ_CHECK(strtod(text, NULL) == x);
+}
+
+/* yr_count_from_percent: the count rounded half away from zero, exact (power-of-ten case). */
+FZ_NOCOV static void check_percent(fz_reader *rd)
+{
+    int64_t pn = fz_int(rd), pd = fz_int(rd), n = fz_int(rd), count = -5;
+    int exact = 7;
+    yr_status st = yr_count_from_percent(pn, pd, n, &count, &exact);
+    int valid = pd > 0 && pn >= 0 && (fz_u128)pn <= (fz_u128)pd * 100 && n >= 1;
+    if (!valid) {
+        FZ_CHECK(st == YR_ERR_RANGE && count == -5 && exact == 7);
+        return;
+    }
+    FZ_CHECK(st == YR_OK && (exact == 0 || exact == 1));
+    fz_u128 D = (fz_u128)pd * 200, N = (fz_u128)pn * (uint64_t)n * 2;
+    FZ_CHECK((fz_u128)count == (N + D / 2) / D);
+    uint64_t p = 1;
+    unsigned d = 0;
+    while (p < (uint64_t)pd && d < 16)
+        p *= 10, d++;
+    if (p == (uint64_t)pd) { /* count * 100 * 10^d / n, half away from zero, == pn */
+        fz_u128 shown = ((fz_u128)count * 100 * p * 2 + (uint64_t)n) / ((fz_u128)n * 2);
+        FZ_CHECK(exact == (shown == (fz_u128)pn));
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -132,6 +190,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_trim_and_key(s, len);
     check_fraction(s, len);
     fz_reader rd = {data, size};
+    check_double(&rd);
+    check_percent(&rd);
+    rd = (fz_reader){data, size};
     check_total_row(&rd);
     free(s);
     return 0;

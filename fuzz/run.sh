@@ -86,7 +86,7 @@ if [ $coverage -eq 1 ]; then
     mkdir -p "$cov"
     for t in "${targets[@]}"; do
         srcs=(lib/*.c lib/internal/*.c)
-        files=(lib/split.c lib/internal/apportion.c)
+        files=(lib/split.c lib/internal/apportion.c lib/internal/divisor.c)
         extra=()
         main="fuzz/fuzz_$t.c"
         case $t in
