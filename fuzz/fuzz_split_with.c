@@ -140,6 +140,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     yr_status st = yr_split_with_where(in.total, in.w, in.n, &in.opt, out, &wh);
     check_where(st, &wh);
     FZ_CHECK((unsigned)st < YR_STATUS_COUNT);
+    if (st == YR_ERR_TIE) /* the first of the tied parties */
+        FZ_CHECK(wh.record < in.n && in.w[wh.record] > 0);
+    if (st == YR_ERR_NEGATIVE && wh.record != YR_WHERE_NONE)
+        FZ_CHECK(wh.record < in.n && in.w[wh.record] < 0);
     if (st != YR_OK) {
         FZ_CHECK(fz_is_pattern(out, bytes));
         FZ_CHECK(st != YR_ERR_TIE || in.opt.tie == YR_TIE_REPORT);

@@ -192,6 +192,9 @@ static void run_table(fz_reader *rd)
     yr_where wh;
     yr_status st = yr_split_table_where(totals, k, w, n, out, &wh);
     check_where(st, &wh);
+    if (st == YR_ERR_NEGATIVE) /* the offending item or party */
+        FZ_CHECK(wh.column != YR_WHERE_NONE ? wh.column < k && totals[wh.column] < 0
+                                            : wh.record < n && w[wh.record] < 0);
     int wpos, tpos;
     fz_u128 W = sum_of(w, n, &wpos), T = sum_of(totals, k, &tpos);
     int valid = k > 0 && n > 0 && wpos && tpos && T <= INT64_MAX && (W > 0 || T == 0);
@@ -260,6 +263,10 @@ static void run_nested(fz_reader *rd)
     yr_where wh;
     yr_status st = yr_split_nested_where(total, w, g, n, ng, out, gout, &wh);
     check_where(st, &wh);
+    if (st == YR_ERR_RANGE)
+        FZ_CHECK(wh.record < n && g[wh.record] >= ng);
+    if (st == YR_ERR_NEGATIVE)
+        FZ_CHECK(wh.record < n && w[wh.record] < 0);
     int nonneg;
     fz_u128 W = sum_of(w, n, &nonneg);
     int64_t *gw = fz_alloc_pattern(ng * sizeof *gw);
