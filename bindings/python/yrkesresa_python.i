@@ -43,16 +43,31 @@ SWIGEXPORT PyObject *SWIG_init(void);
 #include <stdlib.h>
 #include <string.h>
 
+/* A size_t location as Python: None for YR_WHERE_NONE. */
+static PyObject *yr_py_location(size_t value)
+{
+    if (value == (size_t)-1) {
+        Py_RETURN_NONE;
+    }
+    return PyLong_FromSize_t(value);
+}
+
 /* Raise the Python exception for @p status (never YR_OK): an instance of yrkesresa.Error (a
  * ValueError), of yrkesresa.Overflow (also an OverflowError) for YR_ERR_OVERFLOW or of
  * yrkesresa.OutOfMemory (also a MemoryError) for YR_ERR_NOMEM, carrying yr_strerror()'s message,
- * the status name and code, the C function and an optional detail (a str, or NULL). The classes
- * live in yrkesresa/_errors.py. */
-static void yr_py_raise(yr_status status, const char *function, PyObject *detail)
+ * the status name and code, the C function, an optional detail (a str, or NULL) and where the
+ * C library says the error is (@p where: a yr_where, or NULL; record/column/arg, None when the
+ * core does not know). The classes live in yrkesresa/_errors.py. */
+static void yr_py_raise_at(yr_status status, const char *function, PyObject *detail,
+                           const yr_where *where)
 {
     const char *cls_name = "Error";
     PyObject *module, *cls, *exc;
+    yr_where none = {(size_t)-1, (size_t)-1, NULL};
 
+    if (where == NULL) {
+        where = &none;
+    }
     if (status == YR_ERR_OVERFLOW) {
         cls_name = "Overflow";
     } else if (status == YR_ERR_NOMEM) {
@@ -67,13 +82,20 @@ static void yr_py_raise(yr_status status, const char *function, PyObject *detail
     if (cls == NULL) {
         return;
     }
-    exc = PyObject_CallFunction(cls, "ssisO", yr_strerror(status), yr_status_name(status),
-                                (int)status, function, detail != NULL ? detail : Py_None);
+    exc = PyObject_CallFunction(cls, "ssisONNz", yr_strerror(status), yr_status_name(status),
+                                (int)status, function, detail != NULL ? detail : Py_None,
+                                yr_py_location(where->record), yr_py_location(where->column),
+                                where->arg);
     if (exc != NULL) {
         PyErr_SetObject(cls, exc);
         Py_DECREF(exc);
     }
     Py_DECREF(cls);
+}
+
+static void yr_py_raise(yr_status status, const char *function, PyObject *detail)
+{
+    yr_py_raise_at(status, function, detail, NULL);
 }
 
 #define YR_SWIG_RAISE(status, function) yr_py_raise((status), (function), NULL)
@@ -460,6 +482,98 @@ static int yr_py_columns(PyObject *obj, int k, PyArrayObject **cols, const int *
 %thread yr_pot_settle;
 %thread yr_crosstab;
 %thread yr_count_by;
+%thread yr_split_where;
+%thread yr_split_mixed_where;
+%thread yr_split_with_where;
+%thread yr_split_table_where;
+%thread yr_split_nested_where;
+%thread yr_audit_split_where;
+%thread yr_pot_settle_where;
+%thread yr_crosstab_where;
+%thread yr_count_by_where;
+
+/* ---- Error location (yr_where) -----------------------------------------------------------
+ * The _where variants take a trailing "yr_where *where": it disappears from the Python call;
+ * the wrapper gives C a local yr_where (yr_py_where) and, on a status other than YR_OK, the
+ * exception carries its record, column and arg (yrkesresa.Error.record/.column/.arg). SWIG
+ * matches an out typemap by the function's name, so each _where function gets the status
+ * mapping of bindings/yrkesresa.i refined to pass the location (YR_PY_WHERE below). */
+%typemap(arginit, noblock = 1) yr_where *where {
+    yr_where yr_py_where_storage = {(size_t)-1, (size_t)-1, NULL};
+    yr_where *const yr_py_where = &yr_py_where_storage;
+}
+%typemap(in, numinputs = 0) yr_where *where {
+    $1 = yr_py_where;
+}
+%define YR_PY_WHERE(FUNCTION)
+%typemap(out) yr_status FUNCTION {
+    if ($1 != YR_OK) {
+        yr_py_raise_at($1, "$symname", NULL, yr_py_where);
+        SWIG_fail;
+    }
+    $result = SWIG_Py_Void();
+}
+%enddef
+YR_PY_WHERE(yr_split_where)
+YR_PY_WHERE(yr_split_mixed_where)
+YR_PY_WHERE(yr_split_with_where)
+YR_PY_WHERE(yr_split_table_where)
+YR_PY_WHERE(yr_split_nested_where)
+YR_PY_WHERE(yr_audit_split_where)
+YR_PY_WHERE(yr_pot_settle_where)
+YR_PY_WHERE(yr_crosstab_where)
+YR_PY_WHERE(yr_count_by_where)
+YR_PY_WHERE(yr_attendance_rate_where)
+YR_PY_WHERE(yr_progression_where)
+YR_PY_WHERE(yr_check_totals_where)
+YR_PY_WHERE(yr_statement_where)
+/* The exact int64 conversion of the array typemaps (yr_py_array), for the Python layer: a list
+ * converted once is then read by several C calls (the total-row check, the split) in place. */
+%{
+static PyObject *yr_py_int64_array(PyObject *values, const char *what, const char *function)
+{
+    return (PyObject *)yr_py_array(values, NPY_INT64, 1, YR_ERR_OVERFLOW, what, function);
+}
+%}
+
+/* the helper's errors are yr_split_with's, by name */
+%typemap(out) yr_status yr_py_split_with {
+    if ($1 != YR_OK) {
+        yr_py_raise_at($1, "yr_split_with", NULL, yr_py_where);
+        SWIG_fail;
+    }
+    $result = SWIG_Py_Void();
+}
+%thread yr_py_split_with;
+
+/* yr_split_options holds pointers to the bound arrays, which a SWIG proxy could not keep alive:
+ * Python calls yr_py_split_with (below, after the headers' typemaps) with the options as
+ * arguments instead of the struct and yr_split_with. */
+%ignore yr_split_options;
+%ignore yr_split_options_init;
+%ignore yr_split_with;
+%ignore yr_split_with_where;
+%{
+static yr_status yr_py_split_with(int64_t total, const int64_t *weights, size_t n, int method,
+                                  int tie, const int64_t *minimum,
+                                  const int64_t *maximum, int64_t threshold_num,
+                                  int64_t threshold_den, int64_t first_divisor_num,
+                                  int64_t first_divisor_den, int64_t *out, yr_where *where)
+{
+    yr_split_options opt;
+
+    yr_split_options_init(&opt);
+    opt.method = (yr_method)method; /* C refuses an unknown value (YR_ERR_RANGE) */
+    opt.tie = (yr_tie)tie;
+    opt.minimum = minimum;
+    opt.maximum = maximum;
+    opt.threshold_num = threshold_num;
+    opt.threshold_den = threshold_den;
+    opt.first_divisor_num = first_divisor_num;
+    opt.first_divisor_den = first_divisor_den;
+    return yr_split_with_where(total, weights, n, &opt, out, where);
+}
+%}
 
 /* ---- Scalars --------------------------------------------------------------------------------*/
 %typemap(in) int64_t {
@@ -493,6 +607,9 @@ YR_PY_DIM(ncols)
 YR_PY_DIM(ngroups)
 YR_PY_DIM(ndays)
 YR_PY_DIM(nmunicipalities)
+YR_PY_DIM(nitems)
+YR_PY_DIM(nyears)
+YR_PY_DIM(nparties)
 
 /* ---- Input arrays -------------------------------------------------------------------------*/
 /* One array and its length. */
@@ -537,11 +654,144 @@ YR_PY_DIM(nmunicipalities)
 %enddef
 
 YR_PY_IN_ARRAY(int64_t, weights, n, NPY_INT64, YR_ERR_OVERFLOW)
+YR_PY_IN_ARRAY(int64_t, w, n, NPY_INT64, YR_ERR_OVERFLOW)
+YR_PY_IN_ARRAY(int64_t, totals, nitems, NPY_INT64, YR_ERR_OVERFLOW)
 YR_PY_IN_ARRAY(int64_t, completed, ncourses, NPY_INT64, YR_ERR_OVERFLOW)
 YR_PY_IN_ARRAY(uint32_t, group, n, NPY_UINT32, YR_ERR_RANGE)
 YR_PY_IN_ARRAY2(int64_t, weights, published, n, NPY_INT64, YR_ERR_OVERFLOW)
 YR_PY_IN_ARRAY2(int64_t, registered, attended, n, NPY_INT64, YR_ERR_OVERFLOW)
 YR_PY_IN_ARRAY2(uint32_t, row, col, n, NPY_UINT32, YR_ERR_RANGE)
+
+/* yr_split_nested: ONE Python argument, the pair (weights, group) of one length. */
+%typemap(in) (const int64_t *weights, const size_t *group, size_t n)
+    (PyArrayObject *arr_w = NULL, PyArrayObject *arr_g = NULL) {
+    static const int typenums[2] = {NPY_INT64, NPY_UINTP};
+    static const yr_status ranges[2] = {YR_ERR_OVERFLOW, YR_ERR_RANGE};
+    static const char *const names[2] = {"weights", "group"};
+    PyArrayObject *cols[2] = {NULL, NULL};
+    size_t count = 0;
+    if (yr_py_columns($input, 2, cols, typenums, ranges, names, "(weights, group)", "$symname",
+                      &count) < 0) {
+        SWIG_fail;
+    }
+    arr_w = cols[0];
+    arr_g = cols[1];
+    $1 = (int64_t *)PyArray_DATA(arr_w);
+    $2 = (size_t *)PyArray_DATA(arr_g);
+    $3 = count;
+}
+%typemap(arginit) (const int64_t *weights, const size_t *group, size_t n) %{
+    size_t *const yr_dim_n = &$3;
+%}
+%typemap(freearg) (const int64_t *weights, const size_t *group, size_t n) {
+    Py_XDECREF(arr_w$argnum);
+    Py_XDECREF(arr_g$argnum);
+}
+
+/* yr_split_table: the weights, their count and the nparties x nitems table C writes (returned
+ * as a 2-D int64 array; nitems comes from the totals before it). */
+%typemap(in) (const int64_t *weights, size_t nparties, int64_t *out)
+    (PyArrayObject *arr_w = NULL, PyArrayObject *arr_out = NULL) {
+    arr_w = yr_py_array($input, NPY_INT64, 1, YR_ERR_OVERFLOW, "weights", "$symname");
+    if (arr_w == NULL) {
+        SWIG_fail;
+    }
+    $1 = (int64_t *)PyArray_DATA(arr_w);
+    $2 = (size_t)PyArray_DIM(arr_w, 0);
+}
+%typemap(check) (const int64_t *weights, size_t nparties, int64_t *out) {
+    const size_t shape[2] = {$2, *yr_dim_nitems};
+    arr_out$argnum = yr_py_new_int64(2, shape, "$symname");
+    if (arr_out$argnum == NULL) {
+        SWIG_fail;
+    }
+    $3 = (int64_t *)PyArray_DATA(arr_out$argnum);
+}
+%typemap(argout) (const int64_t *weights, size_t nparties, int64_t *out) {
+    PyObject *result_array = (PyObject *)arr_out$argnum;
+    arr_out$argnum = NULL;
+    if (yr_py_append(&$result, result_array) < 0) {
+        SWIG_fail;
+    }
+}
+%typemap(freearg) (const int64_t *weights, size_t nparties, int64_t *out) {
+    Py_XDECREF(arr_w$argnum);
+    Py_XDECREF(arr_out$argnum);
+}
+
+/* Optional per-party arrays (bounds of yr_py_split_with, fees and kickbacks of yr_statement):
+ * None (NULL) or as many integers as the size parameter SIZE says. */
+%define YR_PY_IN_BOUND(NAME, SIZE)
+%typemap(in) const int64_t *NAME (PyArrayObject *arr = NULL) {
+    if ($input == Py_None) {
+        $1 = NULL;
+    } else {
+        arr = yr_py_array($input, NPY_INT64, 1, YR_ERR_OVERFLOW, #NAME, "$symname");
+        if (arr == NULL) {
+            SWIG_fail;
+        }
+        $1 = (int64_t *)PyArray_DATA(arr);
+    }
+}
+%typemap(check) const int64_t *NAME {
+    if (arr$argnum != NULL && (size_t)PyArray_DIM(arr$argnum, 0) != *yr_dim_##SIZE) {
+        PyErr_Format(PyExc_ValueError, "$symname: " #NAME " has %zd values for %zu parties",
+                     (Py_ssize_t)PyArray_DIM(arr$argnum, 0), *yr_dim_##SIZE);
+        SWIG_fail;
+    }
+}
+%typemap(freearg) const int64_t *NAME {
+    Py_XDECREF(arr$argnum);
+}
+%enddef
+YR_PY_IN_BOUND(minimum, n)
+YR_PY_IN_BOUND(maximum, n)
+YR_PY_IN_BOUND(fees, nparties)
+YR_PY_IN_BOUND(kickback, nparties)
+
+/* yr_statement: the item amounts and their years, ONE Python argument (totals, year) where year
+ * may be None (every item in year 0); and the weights, a 2-D array nyears x nparties. */
+%typemap(in) (const int64_t *totals, const size_t *year, size_t nitems)
+    (PyArrayObject *arr_t = NULL, PyArrayObject *arr_y = NULL) {
+    PyObject *totals_obj = NULL, *year_obj = NULL;
+    if (!PyArg_ParseTuple($input, "OO:$symname", &totals_obj, &year_obj)) {
+        SWIG_fail;
+    }
+    arr_t = yr_py_array(totals_obj, NPY_INT64, 1, YR_ERR_OVERFLOW, "totals", "$symname");
+    if (arr_t == NULL) {
+        SWIG_fail;
+    }
+    if (year_obj != Py_None) {
+        arr_y = yr_py_array(year_obj, NPY_UINTP, 1, YR_ERR_RANGE, "year", "$symname");
+        if (arr_y == NULL) {
+            SWIG_fail;
+        }
+        if (PyArray_DIM(arr_y, 0) != PyArray_DIM(arr_t, 0)) {
+            PyErr_Format(PyExc_ValueError, "$symname: %zd years for %zd items",
+                         (Py_ssize_t)PyArray_DIM(arr_y, 0), (Py_ssize_t)PyArray_DIM(arr_t, 0));
+            SWIG_fail;
+        }
+    }
+    $1 = (int64_t *)PyArray_DATA(arr_t);
+    $2 = arr_y != NULL ? (size_t *)PyArray_DATA(arr_y) : NULL;
+    $3 = (size_t)PyArray_DIM(arr_t, 0);
+}
+%typemap(freearg) (const int64_t *totals, const size_t *year, size_t nitems) {
+    Py_XDECREF(arr_t$argnum);
+    Py_XDECREF(arr_y$argnum);
+}
+%typemap(in) (const int64_t *weights, size_t nyears, size_t nparties) (PyArrayObject *arr = NULL) {
+    arr = yr_py_array($input, NPY_INT64, 2, YR_ERR_OVERFLOW, "weights", "$symname");
+    if (arr == NULL) {
+        SWIG_fail;
+    }
+    $1 = (int64_t *)PyArray_DATA(arr);
+    $2 = (size_t)PyArray_DIM(arr, 0);
+    $3 = (size_t)PyArray_DIM(arr, 1);
+}
+%typemap(freearg) (const int64_t *weights, size_t nyears, size_t nparties) {
+    Py_XDECREF(arr$argnum);
+}
 
 /* A 2-D table (nrows x ncols, row-major). */
 %typemap(in) (const int64_t *table, size_t nrows, size_t ncols) (PyArrayObject *arr = NULL) {
@@ -678,6 +928,24 @@ YR_PY_IN_ARRAY2(uint32_t, row, col, n, NPY_UINT32, YR_ERR_RANGE)
     }
 }
 
+/* Text: a str, as UTF-8 for C, refused when it holds a NUL (C would stop there). */
+%typemap(in) const char *s = const char *name;
+%typemap(in) (const char *s, size_t len) {
+    Py_ssize_t size = 0;
+    if (!PyUnicode_Check($input)) {
+        PyErr_Format(PyExc_TypeError, "$symname: expected a str, not %.100s",
+                     Py_TYPE($input)->tp_name);
+        SWIG_fail;
+    }
+    $1 = (char *)PyUnicode_AsUTF8AndSize($input, &size);
+    if ($1 == NULL) {
+        SWIG_fail;
+    }
+    $2 = (size_t)size;
+}
+/* yr_label_key writes into a caller buffer: Python has yr_label_trim and str methods. */
+%ignore yr_label_key;
+
 /* yr_pot_rules.share: a tuple in Python, set from any sequence of YR_ROLE_COUNT ints. */
 %typemap(in) int64_t share[ANY] (int64_t temp[$1_dim0]) {
     PyObject *seq = PySequence_Fast($input, "");
@@ -738,12 +1006,21 @@ YR_PY_IN_ARRAY2(uint32_t, row, col, n, NPY_UINT32, YR_ERR_RANGE)
 %define YR_PY_LONG(x) PyLong_FromLong((long)(x)) %enddef
 YR_PY_OUT_SCALAR(yr_method, method, YR_PY_LONG)
 YR_PY_OUT_SCALAR(yr_role, role, YR_PY_LONG)
+YR_PY_OUT_SCALAR(yr_tie, tie, YR_PY_LONG)
 YR_PY_OUT_SCALAR(yr_goal, verdict, YR_PY_LONG)
 YR_PY_OUT_SCALAR(double, share, PyFloat_FromDouble)
 YR_PY_OUT_SCALAR(double, low, PyFloat_FromDouble)
 YR_PY_OUT_SCALAR(double, high, PyFloat_FromDouble)
 YR_PY_OUT_SCALAR(double, rate, PyFloat_FromDouble)
 YR_PY_OUT_SCALAR(size_t, mismatched, PyLong_FromSize_t)
+YR_PY_OUT_SCALAR(size_t, start, PyLong_FromSize_t)
+YR_PY_OUT_SCALAR(size_t, name_start, PyLong_FromSize_t)
+YR_PY_OUT_SCALAR(size_t, index, yr_py_location)
+YR_PY_OUT_SCALAR(int64_t, num, PyLong_FromLongLong)
+YR_PY_OUT_SCALAR(int64_t, den, PyLong_FromLongLong)
+YR_PY_OUT_SCALAR(int64_t, count, PyLong_FromLongLong)
+YR_PY_OUT_SCALAR(int, exact, PyBool_FromLong)
+YR_PY_OUT_SCALAR(int, code, YR_PY_LONG)
 
 /* A struct output, returned as a SWIG proxy owning a heap copy. */
 %define YR_PY_OUT_STRUCT(CTYPE, NAME)
@@ -768,6 +1045,8 @@ YR_PY_OUT_STRUCT(yr_audit_summary, summary)
 YR_PY_OUT_STRUCT(yr_pot_summary, summary)
 YR_PY_OUT_STRUCT(yr_pot_rules, rules)
 YR_PY_OUT_STRUCT(yr_rate, total)
+YR_PY_OUT_STRUCT(yr_pot_rules, out)
+YR_PY_OUT_STRUCT(yr_statement_row, sum)
 
 /* An array of structs of COUNT elements, returned as a list of proxies. */
 %define YR_PY_OUT_STRUCT_ARRAY(CTYPE, NAME, COUNT)
@@ -795,6 +1074,7 @@ YR_PY_OUT_STRUCT(yr_rate, total)
 YR_PY_OUT_STRUCT_ARRAY(yr_audit_row, rows, *yr_dim_n)
 YR_PY_OUT_STRUCT_ARRAY(yr_pot_row, rows, *yr_dim_nmunicipalities)
 YR_PY_OUT_STRUCT_ARRAY(yr_rate, per_course, *yr_dim_n)
+YR_PY_OUT_STRUCT_ARRAY(yr_statement_row, rows, *yr_dim_nparties)
 YR_PY_OUT_STRUCT_ARRAY(yr_rate, out, *yr_dim_ncourses > 0 ? *yr_dim_ncourses - 1 : 0)
 
 /* An int64 numpy array C writes into, returned: NDIM dimensions of sizes SHAPE. */
@@ -826,3 +1106,16 @@ YR_PY_OUT_INT64(counts, 1, {*yr_dim_ngroups})
 YR_PY_OUT_INT64(table, 2, %arg({*yr_dim_nrows, *yr_dim_ncols}))
 YR_PY_OUT_INT64(sums, 1, {*yr_dim_ncols})
 YR_PY_OUT_INT64(day_undistributed, 1, {*yr_dim_ndays})
+YR_PY_OUT_INT64(group_out, 1, {*yr_dim_ngroups})
+YR_PY_OUT_INT64(items, 2, %arg({*yr_dim_nparties, *yr_dim_nitems}))
+YR_PY_OUT_INT64(year_totals, 2, %arg({*yr_dim_nparties, *yr_dim_nyears}))
+YR_PY_OUT_INT64(year_sums, 1, {*yr_dim_nyears})
+
+/* ---- Binding helpers (declared for SWIG; defined above) -----------------------------------
+ * Before the headers: only types SWIG already knows (int for the enums). */
+yr_status yr_py_split_with(int64_t total, const int64_t *weights, size_t n, int method, int tie,
+                           const int64_t *minimum, const int64_t *maximum,
+                           int64_t threshold_num, int64_t threshold_den,
+                           int64_t first_divisor_num, int64_t first_divisor_den, int64_t *out,
+                           yr_where *where);
+PyObject *yr_py_int64_array(PyObject *values, const char *what, const char *function);

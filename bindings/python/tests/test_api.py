@@ -86,9 +86,9 @@ def test_error_message_names_the_function_and_status():
     with pytest.raises(yrkesresa.Error) as info:
         yrkesresa.split(850000, [0, 0, 0])
     assert str(info.value) == (
-        "yr_split: all weights are zero while the total is not [YR_ERR_ZERO_WEIGHT]"
+        "yr_split_where: all weights are zero while the total is not [YR_ERR_ZERO_WEIGHT]"
     )
-    assert info.value.detail is None
+    assert info.value.detail is None and info.value.arg == "weights"
 
 
 def test_errors_survive_pickle():

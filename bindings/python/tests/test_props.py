@@ -112,6 +112,7 @@ def test_round_each_matches_reference(total, w):
     assert yrkesresa.split(total, w, "round_each") == ref_round_each(total, w)
 
 
+@pytest.mark.filterwarnings("ignore::yrkesresa.YrTotalRowWarning")
 @settings(deadline=None, max_examples=120)
 @given(total=st.integers(0, 150), w=small_weights_st, method=st.sampled_from(DIVISOR_METHODS))
 def test_divisor_methods_match_the_naive_greedy(total, w, method):
@@ -159,6 +160,7 @@ def test_mixed_matches_reference(total, w, num, den):
 
 # ---- audit ------------------------------------------------------------------------------------
 
+@pytest.mark.filterwarnings("ignore::yrkesresa.YrTotalRowWarning")
 @SETTINGS
 @given(total=st.integers(-10**9, 10**9), w=weights_st,
        method=st.sampled_from([m.name.lower() for m in yrkesresa.Method]),
@@ -311,6 +313,7 @@ def test_crosstab_and_count_by_match_counters(data):
     assert counts.tolist() == [Counter(rows)[g] for g in range(7)]
 
 
+@pytest.mark.filterwarnings("ignore::yrkesresa.YrTotalRowWarning")
 @settings(deadline=None, max_examples=100)
 @given(courses=st.lists(st.integers(0, 500).flatmap(
     lambda r: st.tuples(st.just(r), st.integers(0, r))), min_size=1, max_size=8))

@@ -1,6 +1,7 @@
 """libyrkesresa for Python: the money and numbers of Yrkesresan, exactly.
 
-Cost split (:func:`split`, :func:`split_mixed`), audit of a published split (:func:`audit`),
+Cost split (:func:`split` with tie rules, bounds, threshold and first divisor,
+:func:`split_mixed`, :func:`split_table`, :func:`split_nested`), audit of a published split (:func:`audit`),
 trainer-pot settlement (:func:`settle_pot`) and participation statistics (:func:`proportion`,
 :func:`goal_check`, :func:`crosstab`, ...). Every rule runs in the C library (via the private
 module ``yrkesresa._core``); money is exact integers, never floats.
@@ -13,25 +14,52 @@ numpy: an int64 (uint32 for category indices), C-contiguous, native-endian array
 without a copy; other integer arrays and lists are converted once, each value range-checked;
 float arrays are refused, never truncated.
 
+pandas (optional): a Series in gives a Series out with the same index and name, a dict a dict;
+:func:`split_frame` adds a split to a DataFrame (one amount, several items, or by groups),
+:func:`audit_frame` audits a published table as read, :func:`drop_total_rows` removes its
+"Summa" row; the statistics take whole columns; :func:`crosstab` and :func:`count_by` take
+labels; every result has ``.to_frame()``. A weight equal to the sum of the others (a total row
+read with the table) warns: :class:`YrTotalRowWarning`. Errors say where: ``Error.record``,
+``.arg`` and ``.label``. Fractions (``0.3``, ``"30 %"``, ``1.5``) are read by the C library's one
+rule (:func:`fraction_parts`). See bindings/python/README.md.
+
 >>> import yrkesresa
 >>> yrkesresa.split(850000, [22986, 52460, 59752])
 [144515, 329820, 375665]
 """
 
-from . import _core, _errors, _pot, _split, _stats
-from ._errors import Error, OutOfMemory, Overflow
+from . import _convert, _core, _errors, _pot, _split, _stats
+from ._convert import find_total_row, fraction_parts, is_total_label, trim_label
+from ._errors import Error, OutOfMemory, Overflow, YrTotalRowWarning
 from ._pot import PotRow, PotRules, PotSettlement, PotSummary, Role, settle_pot
-from ._split import Audit, AuditRow, Method, audit, split, split_mixed
+from ._split import (
+    Audit,
+    AuditRow,
+    Method,
+    NestedSplit,
+    Tie,
+    audit,
+    audit_frame,
+    drop_total_rows,
+    split,
+    split_frame,
+    split_mixed,
+    split_nested,
+    split_table,
+    statement,
+)
 from ._stats import (
     AttendanceRates,
     Coverage,
     Goal,
+    PercentCount,
     Proportion,
     Rate,
     TotalsCheck,
     attendance_rate,
     check_totals,
     count_by,
+    count_from_percent,
     coverage,
     crosstab,
     goal_check,
@@ -43,7 +71,7 @@ from ._stats import (
 __version__: str = _core.yr_version()
 
 #: The public names: this module's own, then each submodule's ``__all__`` (the one list of each).
-__all__ = ["__version__"]
+__all__ = ["__version__", "find_total_row", "fraction_parts", "is_total_label", "trim_label"]
 __all__ += _errors.__all__
 __all__ += _split.__all__
 __all__ += _pot.__all__

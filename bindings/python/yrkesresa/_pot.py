@@ -7,21 +7,26 @@ turns the result into dataclasses.
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, fields
 from typing import Any, Dict, Hashable, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
+import numpy as np
+
 from . import _core
+from ._convert import Shape, call_located, enum_from_core, fraction_parts, rows_frame, trim_label
 from ._errors import Error
 
 __all__ = ["Role", "PotRules", "PotRow", "PotSummary", "PotSettlement", "settle_pot"]
 
 
-class Role(enum.IntEnum):
-    """A trainer's role on a course day (``yr_role``)."""
-
-    TRAINER = _core.YR_ROLE_TRAINER  #: utbildare: one share
-    LEADER = _core.YR_ROLE_LEADER  #: kursledare: 1.5 shares under the Dalarna rules
+Role = enum_from_core(
+    "Role",
+    "YR_ROLE_",
+    __name__,
+    """A trainer's role on a course day (``yr_role``; the members are the C enum's):
+``TRAINER`` (utbildare: one share) and ``LEADER`` (kursledare: 1.5 shares under the Dalarna
+rules).""",
+)
 
 
 RoleLike = Union[str, Role, int]
@@ -52,8 +57,11 @@ class PotRules:
     Attributes:
         fee: fee per participant and course day.
         pot_part: the part of the fee that goes to the pot (0..fee).
-        share: role shares as integers, indexed by :class:`Role`: ``(trainer, leader)``.
-            A mapping such as ``{"trainer": 10, "leader": 15}`` is accepted too.
+        share: role shares indexed by :class:`Role`: ``(trainer, leader)``, or a mapping such
+            as ``{"trainer": 1, "leader": 1.5}``. Integer shares are kept as they are
+            (``(10, 15)``: tenths); decimal shares (``1.5``, ``"1,5"``) are read exactly and put
+            over one common denominator by the C library (``yr_pot_rules_with_shares``), the
+            way the CLI and R read them: ``{"leader": 1.5, "trainer": 1}`` is ``(10, 15)``.
     """
 
     fee: int
@@ -74,7 +82,19 @@ class PotRules:
             if len(seen) != _core.YR_ROLE_COUNT:
                 raise ValueError("PotRules.share must give a share for every role")
             share = values
-        object.__setattr__(self, "share", tuple(share))
+        share = tuple(share)
+        if len(share) == _core.YR_ROLE_COUNT and not all(
+            isinstance(x, (int, np.integer)) and not isinstance(x, bool) for x in share
+        ):
+            share = self._common_shares(share)
+        object.__setattr__(self, "share", share)
+
+    def _common_shares(self, share: Tuple[Any, ...]) -> Tuple[int, ...]:
+        """Decimal shares over one common denominator, by C (which validates the rules)."""
+        leader = fraction_parts(share[Role.LEADER], "share[leader]")
+        trainer = fraction_parts(share[Role.TRAINER], "share[trainer]")
+        rules = _core.yr_pot_rules_with_shares(self.fee, self.pot_part, *leader, *trainer)
+        return tuple(rules.share)
 
     @classmethod
     def dalarna_2024(cls) -> "PotRules":
@@ -120,6 +140,12 @@ class PotSummary:
     days_without_trainer: int
     days_without_participants: int
 
+    def to_frame(self) -> Any:
+        """The totals as a one-column DataFrame (``value``) indexed by field name."""
+        frame = rows_frame([self], None).T
+        frame.columns = ["value"]
+        return frame
+
 
 @dataclass(frozen=True)
 class PotSettlement:
@@ -137,12 +163,9 @@ class PotSettlement:
     undistributed_days: Dict[Any, int]
 
     def to_frame(self) -> Any:
-        """The rows as a pandas DataFrame indexed by municipality (needs pandas)."""
-        import pandas as pd  # optional dependency, imported only here
-
-        columns = [f.name for f in fields(PotRow)]
-        frame = pd.DataFrame([[getattr(r, c) for c in columns] for r in self.rows], columns=columns)
-        return frame.set_index("municipality")
+        """The rows as a pandas DataFrame indexed by municipality (needs pandas); the totals
+        are in :attr:`summary` (``summary.to_frame()``)."""
+        return rows_frame(self.rows, "municipality")
 
 
 def _records(table: Any, columns: Tuple[str, str, str], what: str) -> Iterable[Tuple[Any, ...]]:
@@ -161,18 +184,21 @@ def _records(table: Any, columns: Tuple[str, str, str], what: str) -> Iterable[T
 
 
 class _Labels:
-    """Labels -> indices in order of first appearance, or a fixed list."""
+    """Labels -> indices in order of first appearance, or a fixed list; str labels trimmed by
+    the CLI's rule (``yr_label_trim``), so "Falun " is "Falun"."""
 
     def __init__(self, what: str, fixed: Optional[Sequence[Hashable]]) -> None:
         self.what = what
         self.fixed = fixed is not None
         self.index: Dict[Hashable, int] = {}
         for label in fixed or ():
+            label = trim_label(label)
             if label in self.index:
                 raise ValueError(f"{what} {label!r} is listed twice")
             self.index[label] = len(self.index)
 
     def __call__(self, label: Hashable) -> int:
+        label = trim_label(label)
         found = self.index.get(label)
         if found is None:
             if self.fixed:
@@ -231,8 +257,12 @@ def settle_pot(
         tr[1].append(municipality_index(municipality))
         tr[2].append(_role(role, role_cache))
 
-    rows, summary, day_undistributed = _core.yr_pot_settle(
-        rules._to_c(), len(day_index.index), len(municipality_index.index), att, tr
+    rows, summary, day_undistributed = call_located(
+        lambda: _core.yr_pot_settle_where(
+            rules._to_c(), len(day_index.index), len(municipality_index.index), att, tr
+        ),
+        Shape(att[0], "attendance"),
+        Shape(tr[0], "trainers"),
     )
     return PotSettlement(
         rows=[

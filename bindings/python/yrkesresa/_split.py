@@ -7,19 +7,46 @@ converts arguments and results.
 from __future__ import annotations
 
 import enum
-import operator
-from dataclasses import dataclass, fields
-from decimal import Decimal
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
 from fractions import Fraction
-from numbers import Rational
-from typing import Any, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
 from . import _core
+from ._convert import (
+    Shape,
+    call_located,
+    categories,
+    enum_from_core,
+    fraction_parts,
+    is_frame,
+    is_series,
+    is_total_label,
+    need_pandas,
+    rows_frame,
+    warn_total_row,
+)
 from ._errors import Error
 
-__all__ = ["Method", "split", "split_mixed", "audit", "Audit", "AuditRow"]
+__all__ = [
+    "Method",
+    "Tie",
+    "split",
+    "split_mixed",
+    "split_frame",
+    "split_table",
+    "split_nested",
+    "NestedSplit",
+    "drop_total_rows",
+    "audit",
+    "audit_frame",
+    "statement",
+    "Audit",
+    "AuditRow",
+]
 
 Method = enum.IntEnum(  # type: ignore[misc]
     "Method",
@@ -29,96 +56,159 @@ Method = enum.IntEnum(  # type: ignore[misc]
 Method.__doc__ = """Apportionment methods (``yr_method``); the names come from the C library.
 
 ``str`` names are the members' names in lower case: ``"largest_remainder"``, ``"round_each"``,
-``"dhondt"``, ``"sainte_lague"``, ``"sainte_lague_modified"``, ``"huntington_hill"``, ``"adams"``.
+``"dhondt"``, ``"sainte_lague"``, ``"sainte_lague_modified"``, ``"huntington_hill"``, ``"adams"``,
+``"dean"``.
 """
+
+Tie = enum_from_core(
+    "Tie",
+    "YR_TIE_",
+    __name__,
+    """How an exact tie for the last unit is broken (``yr_tie``; the members are the C enum's):
+``LARGER_WEIGHT`` (default), ``SMALLER_WEIGHT`` (e.g. Portuguese law) or ``REPORT`` (raise
+``YR_ERR_TIE``). The names :func:`split` takes are the C library's: "larger", "smaller",
+"report".""",
+)
 
 MethodLike = Union[str, Method]
 Weights = Union[Sequence[int], np.ndarray]
 
 
+def _enum_value(value: Any, cls: Any, from_name: Callable[[str], int], what: str,
+                name: Callable[[int], str]) -> int:
+    """The C value of an enum given as a member of ``cls`` or a name the C library knows
+    (``from_name``: case-insensitive, aliases; ``name``: the C name of a value)."""
+    if isinstance(value, cls):
+        return int(value.value)
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be a name or a yrkesresa.{cls.__name__}, not "
+                        f"{type(value).__name__}")
+    try:
+        return from_name(value)
+    except Error as error:  # YR_ERR_RANGE from C, with the names that are valid
+        valid = ", ".join(name(int(m.value)) for m in cls)
+        raise error.with_detail(f"unknown {what} {value!r}; valid: {valid}") from None
+
+
+@functools.lru_cache(maxsize=64)
 def _method(method: MethodLike) -> int:
     """The C value of a method given as a Method or a name (case-insensitive, '-' == '_')."""
-    if isinstance(method, Method):
-        return int(method)
-    if not isinstance(method, str):
-        raise TypeError(f"method must be a name or a yrkesresa.Method, not {type(method).__name__}")
-    try:
-        return _core.yr_method_from_name(method)
-    except Error:
-        valid = ", ".join(m.name.lower() for m in Method)
-        raise ValueError(f"unknown method {method!r}; valid methods: {valid}") from None
+    return _enum_value(method, Method, _core.yr_method_from_name, "method", _core.yr_method_name)
 
 
-def _is_array(values: Any) -> bool:
-    """True for numpy arrays and array-likes that are not plain Python sequences."""
-    return isinstance(values, np.ndarray) or (
-        hasattr(values, "__array__") and not isinstance(values, (list, tuple))
-    )
+def _tie(tie: Any) -> int:
+    """The C value of a tie rule: None (larger weight), a Tie or a name ("larger", ...)."""
+    if tie is None:
+        return int(Tie.LARGER_WEIGHT)
+    return _enum_value(tie, Tie, _core.yr_tie_from_name, "tie rule", _core.yr_tie_name)
 
 
-def _sequence(values: Any) -> Any:
-    """Arrays and lists/tuples as they are; any other iterable as a list."""
-    if _is_array(values) or isinstance(values, (list, tuple)):
-        return values
-    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
-        raise TypeError(f"expected a sequence or array of integers, not {type(values).__name__}")
-    return list(values)
+def _bound(bound: Any, shape: Shape, what: str) -> Optional[Shape]:
+    """Per-party bounds (minimum/maximum) lined up with the weights: None; one int for every
+    party; a Series (aligned by index with Series weights), a dict (by key with dict weights)
+    or a sequence in the weights' order."""
+    if bound is None:
+        return None
+    if isinstance(bound, (int, np.integer)) and not isinstance(bound, bool):
+        full = Shape(np.full(len(shape), int(bound), dtype=np.int64), what)
+    else:
+        if shape.kind == "series" and is_series(bound):
+            bound = bound.reindex(shape.index)
+        elif shape.kind == "dict" and isinstance(bound, Mapping):
+            missing = [k for k in shape.index if k not in bound]
+            if missing:
+                raise ValueError(f"{what} has no value for {missing[0]!r}")
+            bound = [bound[k] for k in shape.index]
+        full = Shape(bound, what)
+    full.index = shape.index
+    return full
 
 
-def split(total: int, weights: Weights, method: MethodLike = "largest_remainder") -> Any:
+def _option_fraction(value: Any, what: str) -> Tuple[int, int]:
+    """An optional fraction option: (0, 0) when not given (C: none / the method's own)."""
+    return (0, 0) if value is None else fraction_parts(value, what)
+
+
+def split(
+    total: int,
+    weights: Weights,
+    method: MethodLike = "largest_remainder",
+    *,
+    tie: Any = None,
+    minimum: Any = None,
+    maximum: Any = None,
+    threshold: Any = None,
+    first_divisor: Any = None,
+) -> Any:
     """Split ``total`` between parties in proportion to ``weights``, in whole units.
 
     Args:
         total: the amount to split (int64; any sign for ``largest_remainder`` and
             ``round_each``, >= 0 for the divisor methods).
-        weights: non-negative integer weights, e.g. populations: a list/tuple of int, or a
-            numpy integer array (an int64, C-contiguous array is read in place, not copied).
+        weights: non-negative integer weights, e.g. populations: a list/tuple of int, a numpy
+            integer array (an int64, C-contiguous array is read in place, not copied), a pandas
+            Series, or a dict ``{label: weight}``. Sets, bytes, masked arrays with masked
+            elements and Series with missing values are refused.
         method: a :class:`Method` or its name: ``"largest_remainder"`` (default; rows add to
             ``total``), ``"round_each"`` (what a spreadsheet does; may not add up), ``"dhondt"``,
-            ``"sainte_lague"``, ``"sainte_lague_modified"``, ``"huntington_hill"``, ``"adams"``.
-            Names are case-insensitive, '-' or ' ' may stand for '_', and the C library also
-            knows the aliases ``"hamilton"``, ``"hare"``, ``"jefferson"``, ``"d'hondt"``,
-            ``"webster"``.
+            ``"sainte_lague"``, ``"sainte_lague_modified"``, ``"huntington_hill"``, ``"adams"``,
+            ``"dean"``. Names are case-insensitive, '-' or ' ' may stand for '_', and the C
+            library also knows the aliases ``"hamilton"``, ``"hare"``, ``"jefferson"``,
+            ``"d'hondt"``, ``"webster"``.
+        tie: how an exact tie for the last unit is broken: ``"larger"`` (default: the larger
+            weight wins), ``"smaller"`` (the smaller weight wins, e.g. Portuguese law) or
+            ``"report"`` (raise yrkesresa.Error ``YR_ERR_TIE`` naming a tied party); or a
+            :class:`Tie`.
+        minimum, maximum: per-party bounds for the divisor methods: one int for every party
+            (``minimum=1``: every municipality at least one place), or one per party (a list, a
+            Series aligned with Series weights, a dict keyed like dict weights).
+        threshold: a party whose weight is below this share of the sum of all weights gets 0:
+            ``0.04`` (4 %), ``"4 %"``, ``Fraction(1, 25)``.
+        first_divisor: the first divisor of the Sainte-Laguë methods on the scale 1, 3, 5, ...
+            (``1.4``: Norway, Sweden before 2018).
+
+        Fractions (threshold, first divisor) are read exactly, the way R and the CLI read them:
+        a float through its shortest decimal (``yr_fraction_from_double``: 0.04 is 4/100), a
+        str as the CLI reads it (``"0,04"``, ``"4%"``).
 
     Returns:
-        A list of int for list/tuple weights; an int64 numpy array (written by C) for an array.
+        The amounts the way the weights came: a Series with the same index and name, a dict
+        with the same keys, an int64 numpy array (written by C) for an array, else a list.
+
+    Warns:
+        YrTotalRowWarning: one weight equals the sum of all the others (a "Summa" row).
 
     Raises:
-        yrkesresa.Error: bad input (empty, a negative weight, all weights zero, ...).
+        yrkesresa.Error: bad input (empty, a negative weight, all weights zero, infeasible
+            bounds, a reported tie, ...); its ``record``/``label`` say which element and
+            ``arg`` which argument.
         OverflowError: a number does not fit 64 bits (``yrkesresa.Overflow``).
-        ValueError: an unknown method name.  TypeError: non-integer weights.
+        ValueError: an unknown method or tie name.  TypeError: non-integer weights.
 
     >>> split(100, [1, 1, 1])
     [34, 33, 33]
+    >>> split(100, {"Falun": 3, "Mora": 1})
+    {'Falun': 75, 'Mora': 25}
     """
-    as_array = _is_array(weights)
-    out = _core.yr_split(total, _sequence(weights), _method(method))
-    return out if as_array else out.tolist()
-
-
-def _equal_fraction(equal_part: Any) -> Tuple[int, int]:
-    """(numerator, denominator) of the equal part.
-
-    A ``(num, den)`` pair is passed as given; a Fraction, int, Decimal or a string such as
-    ``"3/10"`` or ``"0.3"`` exactly; a float through its shortest decimal representation
-    (``0.3`` -> 3/10, not the binary double 5404319552844595/18014398509481984).
-    """
-    if isinstance(equal_part, tuple):
-        if len(equal_part) != 2:
-            raise TypeError("equal_part as a tuple must be (numerator, denominator)")
-        return operator.index(equal_part[0]), operator.index(equal_part[1])
-    if isinstance(equal_part, bool):
-        raise TypeError("equal_part must be a fraction, not a bool")
-    if isinstance(equal_part, float):
-        fraction = Fraction(repr(float(equal_part)))
-    elif isinstance(equal_part, (Rational, Decimal, str)):
-        fraction = Fraction(equal_part)
-    else:
-        raise TypeError(
-            "equal_part must be a Fraction, a (numerator, denominator) pair, an int, a Decimal, "
-            f"a str or a float, not {type(equal_part).__name__}"
-        )
-    return fraction.numerator, fraction.denominator
+    shape = Shape(weights)
+    warn_total_row(shape, "split")
+    code = _method(method)
+    if tie is None and minimum is None and maximum is None and threshold is None and (
+            first_divisor is None):
+        return shape.wrap(call_located(lambda: _core.yr_split_where(total, shape.values, code),
+                                       shape))
+    low, high = _bound(minimum, shape, "minimum"), _bound(maximum, shape, "maximum")
+    args = (
+        code,
+        _tie(tie),
+        None if low is None else low.values,
+        None if high is None else high.values,
+        *_option_fraction(threshold, "threshold"),
+        *_option_fraction(first_divisor, "first_divisor"),
+    )
+    out = call_located(lambda: _core.yr_py_split_with(total, shape.values, *args), shape, low,
+                       high)
+    return shape.wrap(out)
 
 
 def split_mixed(total: int, weights: Weights, equal_part: Any) -> Any:
@@ -129,21 +219,25 @@ def split_mixed(total: int, weights: Weights, equal_part: Any) -> Any:
 
     Args:
         total: the amount to split (any sign).
-        weights: non-negative integer weights (list or numpy array, as in :func:`split`).
-        equal_part: the equal fraction, in [0, 1]: ``Fraction(3, 10)``, ``(3, 10)``, ``"3/10"``,
-            ``Decimal("0.3")`` or ``0.3``. A float is read through its shortest decimal
-            representation (``repr``): ``0.3`` means exactly 3/10.
+        weights: non-negative integer weights (list, numpy array, Series or dict, as in
+            :func:`split`).
+        equal_part: the equal fraction, in [0, 1]: ``0.3``, ``"0,3"``, ``"30 %"``, ``"3/10"``,
+            ``Fraction(3, 10)``, ``Decimal("0.3")`` or ``(3, 10)``. A float is read through its
+            shortest decimal (``yr_fraction_from_double``): ``0.3`` means exactly 3/10 and
+            ``0.1 + 0.2`` means 0.30000000000000004, as in R and the C library.
 
     Returns:
-        A list of int, or an int64 numpy array for array weights.
+        The amounts the way the weights came (Series, dict, array or list), as :func:`split`.
 
     >>> split_mixed(1000, [1, 3], (1, 2))
     [375, 625]
     """
-    num, den = _equal_fraction(equal_part)
-    as_array = _is_array(weights)
-    out = _core.yr_split_mixed(total, num, den, _sequence(weights))
-    return out if as_array else out.tolist()
+    num, den = fraction_parts(equal_part, "equal_part")
+    shape = Shape(weights)
+    warn_total_row(shape, "split_mixed")
+    return shape.wrap(
+        call_located(lambda: _core.yr_split_mixed_where(total, num, den, shape.values), shape)
+    )
 
 
 @dataclass(frozen=True)
@@ -192,12 +286,27 @@ class Audit:
     rows: List[AuditRow]
 
     def to_frame(self) -> Any:
-        """The rows as a pandas DataFrame indexed by label (needs pandas)."""
-        import pandas as pd  # optional dependency, imported only here
+        """The rows as a pandas DataFrame indexed by label (needs pandas).
 
-        columns = [f.name for f in fields(AuditRow)]
-        frame = pd.DataFrame([[getattr(r, c) for c in columns] for r in self.rows], columns=columns)
-        return frame.set_index("label")
+        ``quota`` is a float column (for display, ``.round()``, CSV); the exact quotas
+        (Fractions) are kept in ``frame.attrs["exact"]["quota"]``.
+        """
+        return rows_frame(self.rows, "label", exact=("quota",))
+
+
+def _row_labels(labels: Optional[Sequence[Any]], shape: Shape, n: int, function: str) -> List[Any]:
+    """The row labels: given (each once), else the weights' index or dict keys, else 0..n-1."""
+    if labels is None:
+        return list(shape.index) if shape.index is not None else list(range(n))
+    labels = list(labels)
+    if len(labels) != n:
+        raise ValueError(f"{function}: {len(labels)} labels for {n} rows")
+    seen = set()
+    for label in labels:
+        if label in seen:
+            raise ValueError(f"{function}: the label {label!r} is listed twice")
+        seen.add(label)
+    return labels
 
 
 def audit(
@@ -210,9 +319,11 @@ def audit(
 
     Args:
         stated_total: the total the document states.
-        weights: the weights the split claims to follow (e.g. populations).
-        published: the published amounts, one per weight.
-        labels: optional row labels (e.g. municipality names, each listed once) for the result.
+        weights: the weights the split claims to follow (e.g. populations): a list, numpy
+            array, pandas Series or dict, as in :func:`split`.
+        published: the published amounts, one per weight (same kinds).
+        labels: optional row labels (e.g. municipality names, each listed once) for the result;
+            by default the weights' Series index or dict keys, else 0, 1, ...
 
     Returns:
         An :class:`Audit`; ``audit(...).to_frame()`` gives a pandas DataFrame.
@@ -221,21 +332,14 @@ def audit(
     >>> a.sum_diff, a.rows_differing, a.methods_matching
     (1, 1, [])
     """
-    weights = _sequence(weights)
-    published = _sequence(published)
-    summary, rows = _core.yr_audit_split(stated_total, (weights, published))
-    n = len(rows)
-    if labels is None:
-        labels = range(n)
-    else:
-        labels = list(labels)
-        if len(labels) != n:
-            raise ValueError(f"audit: {len(labels)} labels for {n} rows")
-        seen = set()
-        for label in labels:
-            if label in seen:
-                raise ValueError(f"audit: the label {label!r} is listed twice")
-            seen.add(label)
+    wshape, pshape = Shape(weights, "weights"), Shape(published, "published")
+    warn_total_row(wshape, "audit")
+    summary, rows = call_located(
+        lambda: _core.yr_audit_split_where(stated_total, (wshape.values, pshape.values)),
+        wshape,
+        pshape,
+    )
+    labels = _row_labels(labels, wshape, len(rows), "audit")
     den = summary.quota_den
     matching = [m.name.lower() for m in Method if summary.methods_matching & (1 << int(m))]
     return Audit(
@@ -256,6 +360,282 @@ def audit(
                 diff=r.diff,
                 within_quota=bool(r.within_quota),
             )
-            for label, w, p, r in zip(labels, weights, published, rows)
+            for label, w, p, r in zip(labels, wshape.values, pshape.values, rows)
         ],
     )
+
+
+def drop_total_rows(frame: Any, column: Optional[str] = None) -> Any:
+    """``frame`` without its total rows: the rows whose label (``frame[column]``, or the index
+    when ``column`` is None) names a total by the CLI's rule (:func:`yrkesresa.is_total_label`:
+    "Summa", "Totalt", "Total", "Riket", "Hela länet", "Dalarnas län", ...).
+
+    The usual first step with a table read straight from a published document:
+
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"municipality": ["Falun", "Mora", "Summa"], "population": [3, 1, 4]})
+    >>> drop_total_rows(t, "municipality").municipality.tolist()
+    ['Falun', 'Mora']
+    """
+    labels = frame.index if column is None else frame[column]
+    keep = [not is_total_label(label) for label in labels]
+    return frame[keep]
+
+
+def split_frame(
+    frame: Any,
+    total: Any,
+    weights: str = "population",
+    *,
+    column: str = "amount",
+    groups: Optional[str] = None,
+    method: MethodLike = "largest_remainder",
+    **options: Any,
+) -> Any:
+    """A copy of ``frame`` with the split added as a column (the DataFrame form of
+    :func:`split`, :func:`split_table` and :func:`split_nested`).
+
+    Args:
+        frame: one row per party (drop a total row first: :func:`drop_total_rows`).
+        total: the amount (an int: one column ``column``), or several cost items: a dict or
+            Series ``{item: amount}`` gives one column per item (:func:`split_table`: each
+            column adds to its item, each row within one unit of its exact share).
+        weights: the name of the weight column.
+        column: the name of the new column (one amount).
+        groups: the name of a group column (e.g. ``"county"``): a two-level split
+            (:func:`split_nested`), the total between groups by their summed weights, then each
+            group's amount between its rows; adds ``column`` and ``group_<column>``.
+        method, options: as :func:`split` (one amount, no groups).
+
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"municipality": ["Falun", "Mora"], "population": [3, 1]})
+    >>> split_frame(t, 100).amount.tolist()
+    [75, 25]
+    """
+    out = frame.copy()
+    if isinstance(total, Mapping) or is_series(total):
+        if groups is not None or options or method != "largest_remainder":
+            raise TypeError("split_frame: several items take no groups, method or options")
+        table = split_table(total, frame[weights])
+        for item in table.columns:
+            out[item] = table[item]
+        return out
+    if groups is not None:
+        if options or method != "largest_remainder":
+            raise TypeError("split_frame: a split by groups is largest remainder, no options")
+        nested = split_nested(total, frame[weights], frame[groups])
+        out[column] = nested.amounts
+        out["group_" + column] = frame[groups].map(nested.group_amounts)
+        return out
+    out[column] = split(total, frame[weights], method, **options)
+    return out
+
+
+def split_table(totals: Any, weights: Weights) -> Any:
+    """Several cost items split by the same weights: a table whose columns and rows add up
+    (``yr_split_table``).
+
+    Each item's column adds exactly to its total; every cell and every row is within one unit
+    of its exact quota; each row equals the party's largest-remainder share of the sum of the
+    items whenever any such table allows it (not always possible). This is the invoice table:
+    the lines of each invoice add up to the agreement's row, and each item is covered exactly.
+
+    Args:
+        totals: the items' totals: a dict or Series ``{item: amount}`` (items become the
+            columns), or a list (columns 0, 1, ...).
+        weights: one weight per party (list, array, Series or dict, as in :func:`split`).
+
+    Returns:
+        A pandas DataFrame of int64 with one column per item, indexed like the weights (a
+        Series' index, a dict's keys, else 0, 1, ...).
+
+    >>> split_table({"coordinator": 850, "courses": 180}, {"Falun": 3, "Mora": 1}).loc["Mora"].tolist()
+    [212, 45]
+    """
+    items = Shape(totals, "totals")
+    parties = Shape(weights, "weights")
+    warn_total_row(parties, "split_table")
+    table = call_located(lambda: _core.yr_split_table_where(items.values, parties.values),
+                         parties, items)
+    pd = need_pandas()
+    index = parties.index if parties.index is not None else None
+    columns = items.index if items.index is not None else None
+    return pd.DataFrame(table, index=index, columns=columns)
+
+
+class NestedSplit(NamedTuple):
+    """The result of :func:`split_nested`.
+
+    Attributes:
+        amounts: one amount per party, the way the weights came (Series, dict, array, list).
+        group_amounts: one amount per group: a Series (pandas group labels) or a dict
+            ``{group: amount}`` for labels, an int64 array for group indices.
+    """
+
+    amounts: Any
+    group_amounts: Any
+
+    def to_frame(self) -> Any:
+        """The group amounts as a DataFrame (column ``amount``)."""
+        pd = need_pandas()
+        groups = self.group_amounts
+        if isinstance(groups, dict):
+            groups = pd.Series(groups)
+        return pd.DataFrame({"amount": groups})
+
+
+def split_nested(total: int, weights: Weights, groups: Any,
+                 ngroups: Optional[int] = None) -> NestedSplit:
+    """Two levels, largest remainder at each (``yr_split_nested``): ``total`` between the
+    groups by the sum of their weights, then each group's amount between its parties — e.g.
+    the nation's cost by county, then by municipality.
+
+    Args:
+        total: the amount (any sign).
+        weights: one weight per party (list, array, Series or dict, as in :func:`split`).
+        groups: the group of each party: labels (e.g. county names; str, categorical) or
+            0-based indices.
+        ngroups: the number of groups for indices (default one more than the largest).
+
+    Returns:
+        :class:`NestedSplit`: ``amounts`` (each group's parties add to its amount) and
+        ``group_amounts`` (adding to ``total``).
+
+    >>> r = split_nested(100, [1, 1, 2], ["A", "B", "B"])
+    >>> r.amounts, r.group_amounts
+    ([25, 25, 50], {'A': 25, 'B': 75})
+    """
+    shape = Shape(weights)
+    cats = categories(groups, "group")
+    count = len(cats.labels) if cats.labels is not None else (
+        ngroups if ngroups is not None else _largest_index(cats.codes) + 1)
+    group_shape = Shape(cats.codes, "group")
+    group_shape.index = shape.index
+    out, group_out = call_located(
+        lambda: _core.yr_split_nested_where(total, (shape.values, group_shape.values), count),
+        shape, group_shape)
+    if cats.labels is None:
+        group_amounts: Any = group_out
+    elif is_series(groups) or type(groups).__module__.startswith("pandas"):
+        group_amounts = need_pandas().Series(group_out, index=cats.labels, name=shape.name)
+    else:
+        group_amounts = dict(zip(cats.labels, group_out.tolist()))
+    return NestedSplit(shape.wrap(out), group_amounts)
+
+
+def _largest_index(codes: Any) -> int:
+    array = np.asarray(codes)
+    if array.size == 0:
+        raise ValueError("split_nested: ngroups is needed when there are no parties")
+    return int(array.max())
+
+
+def audit_frame(
+    frame: Any,
+    weights: str = "population",
+    published: str = "amount",
+    labels: Optional[str] = "municipality",
+    stated_total: Optional[int] = None,
+) -> Audit:
+    """:func:`audit` of a published table read as it is, total row included.
+
+    Args:
+        frame: the table, one row per party, and its total row (e.g. "Summa").
+        weights, published: the names of the weight and amount columns.
+        labels: the name of the label column (None: the index); a row whose label names a
+            total (:func:`yrkesresa.is_total_label`) is the total row.
+        stated_total: the total the document states; by default the amount of the total row,
+            which must then be there exactly once.
+
+    The total row is never audited as a party.
+    """
+    names = frame.index if labels is None else frame[labels]
+    is_total = [is_total_label(label) for label in names]
+    if stated_total is None:
+        if sum(is_total) != 1:
+            raise ValueError(
+                f"audit_frame: {sum(is_total)} total rows in the table; give stated_total="
+            )
+        stated_total = int(frame[published][is_total].iloc[0])
+    body = frame[[not t for t in is_total]]
+    return audit(stated_total, body[weights].to_numpy(), body[published].to_numpy(),
+                 labels=list(body.index if labels is None else body[labels]))
+
+
+def _statement_weights(weights: Any) -> Tuple[Any, List[Any], Shape]:
+    """(nyears x nparties array, year labels, party Shape) from one weight per party or a
+    DataFrame with one column per year."""
+    if is_frame(weights):
+        parties = Shape(weights.iloc[:, 0], "weights")
+        table = np.ascontiguousarray(weights.to_numpy().T)
+        return table, list(weights.columns), parties
+    parties = Shape(weights, "weights")
+    values = parties.values
+    if parties.kind == "list" and not isinstance(values, np.ndarray):
+        values = _core.yr_py_int64_array(values, "weights", "statement")
+    return np.asarray(values)[np.newaxis, :], [0], parties
+
+
+def _per_party(values: Any, parties: Shape, what: str) -> Optional[Shape]:
+    """Fees or kickbacks lined up with the parties (a Series or dict by label), or None."""
+    if values is None:
+        return None
+    if (isinstance(values, Mapping) or is_series(values)) and parties.index is not None:
+        unknown = [label for label in values.keys() if label not in set(parties.index)]
+        if unknown:
+            raise ValueError(f"statement: {what} for {unknown[0]!r}, which has no weight")
+        values = [values.get(label, 0) for label in parties.index]
+    shape = Shape(values, what)
+    shape.index = parties.index
+    return shape
+
+
+def statement(items: Any, weights: Any, *, year: Any = None, fees: Any = None,
+              kickback: Any = None, pot: Any = None) -> Any:
+    """An invoice statement per municipality (``yr_statement``): the agreement items split by
+    population (year by year), each municipality's total, course fees, kickback and the net
+    amount to invoice. Every number is the C library's; the lines add up both ways.
+
+    Args:
+        items: the items ``{item: amount}`` (a dict or Series) or a list of amounts.
+        weights: one weight per municipality (a Series, dict or list) for every item; or a
+            DataFrame with one column per year (indexed by municipality) when items belong to
+            different years (``year=``).
+        year: for each item, its year: a column label of the weights DataFrame (default: every
+            item in the first year).
+        fees, kickback: per municipality (a Series or dict by label, or a list in order), or
+        pot: a :class:`PotSettlement` whose fees and kickbacks are used (by municipality).
+
+    Returns:
+        A DataFrame indexed by municipality: one column per item, then ``total``, ``fees``,
+        ``kickback`` and ``net`` (= total + fees - kickback). The Summa line is in
+        ``frame.attrs["sum"]`` (a dict), each municipality's sum per year in
+        ``frame.attrs["year_totals"]`` (a DataFrame).
+    """
+    table, years, parties = _statement_weights(weights)
+    totals = Shape(items, "totals")
+    if pot is not None:
+        fees = {row.municipality: row.fees for row in pot.rows}
+        kickback = {row.municipality: row.kickback for row in pot.rows}
+    fee_shape = _per_party(fees, parties, "fees")
+    kick_shape = _per_party(kickback, parties, "kickback")
+    year_index = None if year is None else [_year_position(y, years) for y in year]
+    out, year_totals, _, rows, summa = call_located(
+        lambda: _core.yr_statement_where(
+            (totals.values, year_index), table,
+            None if fee_shape is None else fee_shape.values,
+            None if kick_shape is None else kick_shape.values),
+        parties, totals, fee_shape, kick_shape)
+    pd = need_pandas()
+    frame = pd.DataFrame(out, index=parties.index, columns=totals.index)
+    for column in ("total", "fees", "kickback", "net"):
+        frame[column] = [getattr(row, column) for row in rows]
+    frame.attrs["sum"] = {c: getattr(summa, c) for c in ("total", "fees", "kickback", "net")}
+    frame.attrs["year_totals"] = pd.DataFrame(year_totals, index=parties.index, columns=years)
+    return frame
+
+
+def _year_position(label: Any, years: List[Any]) -> int:
+    if label not in years:
+        raise ValueError(f"statement: unknown year {label!r}; the weights have {years}")
+    return years.index(label)
