@@ -24,10 +24,8 @@
 /* int64_t, uint32_t, size_t as the integers they are (with SWIGWORDSIZE64 on LP64). */
 %include <stdint.i>
 
-/* The compile-time check that SWIG's idea of int64_t is the compiler's. R is left out: no 64-bit
- * integer crosses SWIG there (the R package converts vectors in its own C glue). */
-#if defined(SWIGR)
-#elif defined(SWIGWORDSIZE64)
+/* The compile-time check that SWIG's idea of int64_t is the compiler's (Python and R). */
+#if defined(SWIGWORDSIZE64)
 %{
 _Static_assert(_Generic((int64_t)0, long: 1, default: 0),
                "swig ran with -DSWIGWORDSIZE64 but int64_t is not long: drop it");
@@ -62,7 +60,6 @@ _Static_assert(_Generic((int64_t)0, long long: 1, default: 0),
 #if defined(SWIGR)
 %include "r/yrkesresa_r.i"
 #endif
-/* (R: its block, r/yrkesresa_r.i, is included here, before the headers, under SWIGR.) */
 
 /* ---- 3. The public headers ---------------------------------------------------------------- */
 %include "yrkesresa/common.h"

@@ -53,7 +53,12 @@ if [ -d "$build/meson-private" ]; then
 else
     meson setup "$build" "${opts[@]}" >/dev/null
 fi
-ninja -C "$build" -j"$(nproc)" >/dev/null
+# Quiet when it works; the whole build log when it does not.
+if ! ninja -C "$build" -j"$(nproc)" >"$build/bootstrap-ninja.log" 2>&1; then
+    cat "$build/bootstrap-ninja.log" >&2
+    echo "bootstrap: the build failed (log above)" >&2
+    exit 1
+fi
 
 if [ "$mode" = demo ]; then
     exec bash scripts/demo.sh "$build/tools/yrkesresa"

@@ -13,8 +13,10 @@
 #   src/yrkesresa_wrap.c        swig -r on bindings/yrkesresa.i (which %includes r/yrkesresa_r.i)
 #   R/yrkesresa.R               the R half of the SWIG wrapper
 #   src/Makevars                from src/Makevars.in, listing the library's objects
-#   inst/extdata/               the Dalarna tables (data/dalarna) and example data (data/examples)
-#   inst/examples/dalarna.R     examples/r/dalarna.R
+#   inst/extdata/               the Dalarna tables (data/dalarna), Sweden's municipalities
+#                               (data/sweden) and example data (data/examples)
+#   inst/examples/              examples/r/dalarna.R
+#   inst/conformance/           the shared conformance cases (tests/conformance/*.case)
 # OUTDIR is emptied first; the repository tree is never written to.
 set -eu
 
@@ -89,8 +91,7 @@ sed "s|@LIB_OBJECTS@|$objects|" "$here/src/Makevars.in" >"$out/src/Makevars"
 
 # The SWIG wrapper: C into src/, its R half into R/. bindings/yrkesresa.i asserts at compile
 # time that SWIG's int64_t is the compiler's: long on LP64 (-DSWIGWORDSIZE64), else long long.
-# (No int64_t crosses SWIG in R, but the assertion is part of the shared interface; a tarball
-# prepared on LP64 Linux therefore compiles on LP64 systems.)
+# (A tarball prepared on LP64 Linux therefore compiles on LP64 systems.)
 wordsize=
 if [ "$(getconf LONG_BIT 2>/dev/null || echo 0)" = 64 ]; then
     wordsize=-DSWIGWORDSIZE64
@@ -105,6 +106,11 @@ cp "$root/examples/r/dalarna.R" "$out/inst/examples/"
 # Data for the tests and examples.
 mkdir -p "$out/inst/extdata/dalarna"
 cp "$root"/data/dalarna/*.csv "$out/inst/extdata/dalarna/"
+# The shared conformance cases, so that the package's tests run them without the source tree.
+mkdir -p "$out/inst/conformance"
+cp "$root"/tests/conformance/*.case "$out/inst/conformance/"
+mkdir -p "$out/inst/extdata/sweden"
+cp "$root"/data/sweden/*.csv "$out/inst/extdata/sweden/"
 if ls "$root"/data/examples/*.csv >/dev/null 2>&1; then
     mkdir -p "$out/inst/extdata/examples"
     cp "$root"/data/examples/*.csv "$out/inst/extdata/examples/"

@@ -1,11 +1,13 @@
 # Region Dalarna with the R package yrkesresa: split the 2023 coordinator cost, audit the
-# published tables, settle a year's trainer pot, judge the survey goals, and draw a chart.
+# published tables, settle a year's trainer pot, judge the survey goals, draw charts, and split
+# the national 39 Mkr by county and municipality.
 #
 #   Rscript examples/r/dalarna.R OUTDIR
 #
 # Reads the tables in data/dalarna/ (and data/examples/) of the source tree when run from it,
 # else the copies installed with the package; writes OUTDIR/dalarna-split.png and
-# OUTDIR/dalarna-survey.png. Stops with an error if a known answer does not hold.
+# OUTDIR/dalarna-survey.png and OUTDIR/national-2018-counties.png. Stops with an error if a
+# known answer does not hold.
 suppressPackageStartupMessages({
   library(yrkesresa)
   library(ggplot2)
@@ -33,15 +35,16 @@ cat("yrkesresa", yr_version(), "- data from", data_dir, "\n\n")
 pop <- read_table("dalarna", "population-2021-06.csv")
 population <- setNames(pop$population, pop$municipality)
 cost <- yr_split(850000, population)
+# The published table as it is, Summa row included: yr_audit_frame takes the stated total from
+# that row and audits the rest.
 pub <- read_table("dalarna", "published-split-coordinator-2023.csv")
-stated <- pub$amount[pub$municipality == "Summa"]
-pub <- pub[pub$municipality != "Summa", ]
+a <- yr_audit_frame(pub)
 cat("1. Coordinator 2023: 850 000 kr split by population (largest remainder)\n")
-cat("   rows add to", kr(sum(cost)), "- published rows add to", kr(sum(pub$amount)),
-    "against a stated", kr(stated), "\n")
-differs <- names(cost)[cost != pub$amount]
+cat("   rows add to", kr(sum(cost)), "- published rows add to", kr(attr(a, "summary")$published_sum),
+    "against a stated", kr(attr(a, "summary")$stated_total), "\n")
+differs <- row.names(a)[a$diff != 0]
 for (m in differs) {
-  cat(sprintf("   %s: %s kr, published %s kr\n", m, kr(cost[[m]]), kr(pub$amount[pub$municipality == m])))
+  cat(sprintf("   %s: %s kr, published %s kr\n", m, kr(cost[[m]]), kr(a[m, "published"])))
 }
 stopifnot(sum(cost) == 850000, identical(differs, "Orsa"), cost[["Orsa"]] == 20452)
 
@@ -50,16 +53,23 @@ cat("\n2. Audits of the published splits\n")
 for (f in c("published-split-coordinator-2023.csv", "published-split-yr-rss-estimate-2023.csv",
             "published-split-ok-gnv-2022.csv")) {
   t <- read_table("dalarna", f)
-  total <- t$amount[t$municipality == "Summa"]
-  t <- t[t$municipality != "Summa", ]
-  a <- yr_audit(total, setNames(t$population, t$municipality), t$amount)
+  a <- yr_audit_frame(t)
   s <- attr(a, "summary")
   cat(sprintf("   %s: rows add to %s (stated %s, difference %s); %d row(s) differ from largest remainder; reproduced by: %s\n",
               f, kr(s$published_sum), kr(s$stated_total), kr(s$sum_diff),
               as.integer(s$rows_differing),
               if (length(s$methods_matching)) paste(s$methods_matching, collapse = ", ") else "no method"))
-  stopifnot(all(a$expected == yr_split(total, t$population)))
+  body <- yr_drop_total_rows(t)
+  stopifnot(all(a$expected == yr_split(s$stated_total, body$population)))
 }
+
+# 2b. The 2024 agreement's two cost items, 850 tkr + 180 tkr = 1 030 tkr, in one invoice table:
+# each item's column adds to the item, each municipality's row to its share of 1 030 tkr.
+items <- yr_split_table(c(coordinator = 850000, travel = 180000), population)
+cat("\n2b. Two cost items by population (yr_split_table): columns add to",
+    kr(colSums(items)[["coordinator"]]), "and", kr(colSums(items)[["travel"]]), "\n")
+stopifnot(colSums(items) == c(850000, 180000),
+          all(rowSums(items) == yr_split(1030000, population)))
 
 # 3. The trainer pot of a 2024-like year (made-up attendance, the real rules).
 att_file <- file.path(data_dir, "examples", "pot-2024-attendance.csv")
@@ -84,14 +94,20 @@ cat("   pot", kr(s[["pot_in"]]), "= kickbacks", kr(s[["kickback"]]), "+ undistri
 stopifnot(s[["kickback"]] + s[["undistributed"]] == s[["pot_in"]],
           s[["fees"]] == s[["admin"]] + s[["pot_in"]])
 
-# 4. The manager survey: "at least 80 % answer yes", 22 respondents.
+# 4. The manager survey: "at least 80 % answer yes", 22 respondents. The table states
+# percentages; yr_count_from_percent gives the whole counts (half away from zero) and flags a
+# percentage no whole count of respondents gives.
 survey <- read_table("dalarna", "manager-survey-2024.csv")
-yes <- round(survey$share_yes_percent * survey$respondents / 100)
-p <- yr_proportion(yes, survey$respondents)
+yes <- yr_count_from_percent(survey$share_yes_percent, survey$respondents)
+p <- yr_proportion(as.vector(yes), survey$respondents)
 p$question <- survey$question
 p$target <- survey$target_percent / 100
-p$verdict <- yr_goal_check(yes, survey$respondents, p$target)
+p$verdict <- yr_goal_check(as.vector(yes), survey$respondents, p$target)
 cat("\n4. Manager survey against the 80 % goal\n")
+for (i in which(!attr(yes, "exact"))) {
+  cat(sprintf("   note: no whole count of %d respondents gives %s %% (%s is the nearest)\n",
+              survey$respondents[i], format(survey$share_yes_percent[i]), format(yes[i])))
+}
 for (i in seq_len(nrow(p))) {
   cat(sprintf("   %2.0f %% [%2.0f, %2.0f] %-13s %s\n", 100 * p$share[i], 100 * p$low[i],
               100 * p$high[i], p$verdict[i], substr(p$question[i], 1, 60)))
@@ -99,16 +115,27 @@ for (i in seq_len(nrow(p))) {
 stopifnot(all(p$verdict[p$high < p$target] == "not met"),
           all(p$verdict[p$low >= p$target] == "met"))
 
+# 4b. Attendance 2024 from the course table, its Totalt row dropped by its label.
+courses <- yr_drop_total_rows(read_table("dalarna", "courses-2024.csv"), "course")
+rates <- yr_attendance_rate(courses, labels = "course")
+tot <- attr(rates, "total")
+cat(sprintf("\n4b. Attendance 2024: %s of %s attended, %.1f %%\n", kr(tot$attended),
+            kr(tot$registered), 100 * tot$share))
+
 # 5. Charts.
-split_df <- data.frame(municipality = factor(names(cost), levels = names(cost)[order(cost)]),
-                       amount = unname(cost))
-g <- ggplot(split_df, aes(x = amount / 1000, y = municipality)) +
-  geom_col(fill = "#2c7fb8") +
-  labs(x = "thousand kronor", y = NULL,
-       title = "Regional coordinator 2023: 850 000 kr split by population") +
-  theme_minimal()
-split_png <- file.path(outdir, "dalarna-split.png")
-ggsave(split_png, g, width = 7, height = 5, dpi = 100)
+# Amounts (named, in kronor) as horizontal bars, largest on top, saved as OUTDIR/file.
+bar_chart <- function(amounts, unit, unit_name, title, file, height) {
+  df <- data.frame(label = factor(names(amounts), levels = names(amounts)[order(amounts)]),
+                   value = unname(amounts) / unit)
+  g <- ggplot(df, aes(x = value, y = label)) + geom_col(fill = "#2c7fb8") +
+    labs(x = unit_name, y = NULL, title = title) + theme_minimal()
+  path <- file.path(outdir, file)
+  ggsave(path, g, width = 8, height = height, dpi = 100)
+  path
+}
+split_png <- bar_chart(cost, 1000, "thousand kronor",
+                       "Regional coordinator 2023: 850 000 kr split by population",
+                       "dalarna-split.png", 5)
 
 p$label <- factor(substr(p$question, 1, 45), levels = rev(unique(substr(p$question, 1, 45))))
 g2 <- ggplot(p, aes(x = share, y = label, colour = verdict)) +
@@ -123,3 +150,43 @@ survey_png <- file.path(outdir, "dalarna-survey.png")
 ggsave(survey_png, g2, width = 9, height = 4, dpi = 100)
 stopifnot(file.size(split_png) > 0, file.size(survey_png) > 0)
 cat("\nCharts:", split_png, survey_png, "\n")
+
+# 6. The whole country: 39 000 000 kr (the SKR feasibility study's estimate) between Sweden's 21
+# counties by population, then each county's amount between its municipalities
+# (yr_split_nested through yr_split_frame: largest remainder at both levels, so a county's
+# municipalities add up exactly to the county's amount). Population of 31 December 2018 (SCB),
+# data/sweden/.
+read_sweden <- function(name) {
+  utils::read.csv(file.path(data_dir, "sweden", name), encoding = "UTF-8",
+                  colClasses = c(code = "character"))
+}
+cat("\n6. The whole country, 2018 population\n")
+# Join by municipality code (both files have one).
+municipalities <- read_sweden("municipalities.csv")
+population <- read_sweden("population-2018-12-31.csv")
+sweden <- merge(municipalities, population[c("code", "population")], by = "code")
+stopifnot(nrow(sweden) == 290, nrow(sweden) == nrow(municipalities))
+
+total <- 39000000
+sweden <- yr_split_frame(sweden, total, weights = "population", groups = "county",
+                         labels = "municipality")
+counties <- aggregate(cbind(population, amount) ~ county, data = sweden, FUN = sum)
+counties$per_inhabitant <- counties$amount / counties$population
+counties <- counties[order(-counties$amount), ]
+cat(sprintf("%s kr over %d municipalities in %d counties (population %s, 31 Dec 2018)\n",
+            kr(total), nrow(sweden), nrow(counties), kr(sum(sweden$population))))
+print(head(counties, 5), row.names = FALSE)
+dalarna <- sweden[sweden$county == "Dalarnas län", c("municipality", "population", "amount")]
+cat("\nDalarna's municipalities:\n")
+print(dalarna[order(-dalarna$amount), ], row.names = FALSE)
+
+# Every level adds up exactly.
+stopifnot(sum(sweden$amount) == total, sum(counties$amount) == total,
+          all(tapply(sweden$amount, sweden$county, sum)[counties$county] ==
+                tapply(sweden$group_amount, sweden$county, unique)[counties$county]))
+
+national_png <- bar_chart(setNames(counties$amount, counties$county), 1e6, "million kronor",
+                          "39 Mkr split by county, population 31 Dec 2018 (largest remainder)",
+                          "national-2018-counties.png", 6)
+stopifnot(file.size(national_png) > 0)
+cat("\nChart:", national_png, "\n")

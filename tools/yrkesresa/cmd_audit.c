@@ -125,8 +125,29 @@ typedef struct audit_in {
     unsigned scale; /* the weights are integers over 10^scale */
     int64_t psum;
     yr_audit_summary s;
-    yr_audit_row *rows;
+    int64_t *expected; /* the largest-remainder split of the stated total (yr_split) */
 } audit_in;
+
+/* Row i's findings, computed when written (no array of yr_audit_row: 40 bytes per party would
+ * put the peak memory over 3x the file): the exact quota stated * w / W floored, with its
+ * remainder, as yr_audit_split() computes it. */
+static yr_audit_row row_at(const audit_in *in, size_t i)
+{
+    yr_audit_row r;
+    cli_i128 p = (cli_i128)in->stated * in->weights[i], den = in->s.quota_den;
+    cli_i128 q = p / den, rem = p % den;
+    if (rem < 0) {
+        rem += den;
+        q -= 1;
+    }
+    r.quota_whole = (int64_t)q;
+    r.quota_rem = (int64_t)rem;
+    r.expected = in->expected[i];
+    r.diff = in->published[i] - r.expected; /* fits: checked by audit_weights */
+    r.within_quota = in->published[i] == r.quota_whole ||
+                     (r.quota_rem != 0 && in->published[i] == r.quota_whole + 1);
+    return r;
+}
 
 static const char *name_of(const audit_in *in, size_t i)
 {
@@ -168,7 +189,7 @@ static void report_head(cli_buf *b, const audit_in *in)
 /* The cells of a differing row: weight, published, expected, difference, quota. */
 static void diff_cells(const audit_in *in, size_t i, char cells[6][48])
 {
-    const yr_audit_row *r = &in->rows[i];
+    yr_audit_row row = row_at(in, i), *r = &row;
     weight_str(cells[1], 48, in->weights[i], in->scale);
     snprintf(cells[2], 48, "%" PRId64, in->published[i]);
     snprintf(cells[3], 48, "%" PRId64, r->expected);
@@ -184,7 +205,7 @@ static void report_rows(cli_buf *b, const audit_in *in)
     for (int k = 0; k < 6; k++)
         w[k] = width(head[k]);
     for (size_t i = 0; i < in->p.n; i++) { /* the column widths */
-        if (in->rows[i].diff == 0)
+        if (in->published[i] == in->expected[i])
             continue;
         diff_cells(in, i, cells);
         snprintf(cells[0], 48, "%s", "");
@@ -196,7 +217,7 @@ static void report_rows(cli_buf *b, const audit_in *in)
     cli_buf_printf(b, "Rows that differ from the largest-remainder split of %" PRId64 " (%zu):\n",
                    in->stated, in->s.rows_differing);
     for (size_t i = SIZE_MAX; i == SIZE_MAX || i < in->p.n; i++) {
-        if (i != SIZE_MAX && in->rows[i].diff == 0)
+        if (i != SIZE_MAX && in->published[i] == in->expected[i])
             continue;
         if (i != SIZE_MAX)
             diff_cells(in, i, cells);
@@ -233,9 +254,10 @@ static void report(cli_buf *b, const audit_in *in)
         cli_buf_printf(
             b, "Rows more than one unit from their exact quota (%zu):", in->s.rows_outside_quota);
     for (size_t i = 0; i < in->p.n; i++) {
-        if (in->rows[i].within_quota)
+        yr_audit_row r = row_at(in, i);
+        if (r.within_quota)
             continue;
-        quota_str(q, sizeof q, &in->rows[i], in->s.quota_den);
+        quota_str(q, sizeof q, &r, in->s.quota_den);
         cli_buf_printf(b, "\n  %s: published %" PRId64 ", exact quota %s",
                        display_name(name_of(in, i), name, sizeof name), in->published[i], q);
     }
@@ -256,7 +278,7 @@ static void table_row(cli_out *o, const audit_in *in, size_t i)
         for (int k = 0; k < 5; k++)
             cli_out_empty(o);
     } else {
-        const yr_audit_row *r = &in->rows[i];
+        yr_audit_row row = row_at(in, i), *r = &row;
         weight_str(q, sizeof q, in->weights[i], in->scale);
         cli_out_num(o, q);
         cli_out_int(o, in->published[i]);
@@ -368,12 +390,74 @@ static int read_amounts(audit_in *in)
     return 0;
 }
 
+/* The methods that reproduce every published row (yr_split into @p trial, as
+ * yr_audit_split() does). */
+static unsigned matching_methods(const audit_in *in, int64_t *trial)
+{
+    unsigned matching = 0;
+    for (int m = 0; m < YR_METHOD_COUNT; m++)
+        if (yr_split(in->stated, in->weights, in->p.n, (yr_method)m, trial) == YR_OK &&
+            memcmp(trial, in->published, in->p.n * sizeof *trial) == 0)
+            matching |= 1u << m;
+    return matching;
+}
+
+/* The audit, streamed: yr_audit_split()'s findings from the library's splits (yr_split), with
+ * 16 bytes per party instead of its 56 (the rows are computed when written, row_at). The
+ * checks and error locations are yr_audit_split_where()'s. */
+static int audit_rows(audit_in *in)
+{
+    size_t n = in->p.n;
+    int64_t *trial = malloc(n * sizeof *trial);
+    in->expected = malloc(n * sizeof *in->expected);
+    if (trial == NULL || in->expected == NULL) {
+        free(trial);
+        return cli_fail_at(in->file, 0, "out of memory");
+    }
+    yr_status st = YR_OK;
+    size_t bad = SIZE_MAX;
+    for (size_t i = 0; st == YR_OK && i < n; i++)
+        if (in->weights[i] < 0) {
+            st = YR_ERR_NEGATIVE;
+            bad = i;
+        }
+    if (st == YR_OK)
+        st = yr_split(in->stated, in->weights, n, YR_LARGEST_REMAINDER, in->expected);
+    cli_i128 d = (cli_i128)in->psum - in->stated;
+    if (st == YR_OK && (d > INT64_MAX || d < INT64_MIN))
+        st = YR_ERR_OVERFLOW;
+    for (size_t i = 0; st == YR_OK && i < n; i++) {
+        d = (cli_i128)in->published[i] - in->expected[i];
+        if (d > INT64_MAX || d < INT64_MIN) {
+            st = YR_ERR_OVERFLOW;
+            bad = i;
+        }
+    }
+    if (st != YR_OK) {
+        free(trial);
+        return cli_fail_at(in->file,
+                           bad == SIZE_MAX ? 0 : ycsv_line(&in->t, cli_party_row(&in->p, bad)),
+                           "cannot audit: %s", yr_strerror(st));
+    }
+    in->s.methods_matching = matching_methods(in, trial);
+    free(trial);
+    in->s.stated_total = in->stated;
+    in->s.published_sum = in->psum;
+    in->s.sum_diff = in->psum - in->stated;
+    in->s.quota_den = in->wsum == 0 ? 1 : in->wsum;
+    for (size_t i = 0; i < n; i++) {
+        yr_audit_row r = row_at(in, i);
+        in->s.rows_differing += r.diff != 0;
+        in->s.rows_outside_quota += !r.within_quota;
+    }
+    return 0;
+}
+
 static int audit_weights(audit_in *in, const cli_common *c)
 {
     char q[80];
     in->weights = malloc(in->p.n * sizeof *in->weights);
-    in->rows = malloc(in->p.n * sizeof *in->rows);
-    if (in->weights == NULL || in->rows == NULL)
+    if (in->weights == NULL)
         return cli_fail_at(in->file, 0, "out of memory");
     if (cli_read_weights(in->file, &in->t, &in->p, in->wcol, c, in->weights, &in->scale) != 0)
         return CLI_EXIT_ERROR;
@@ -383,16 +467,7 @@ static int audit_weights(audit_in *in, const cli_common *c)
         return cli_fail_at(in->file, ycsv_line(&in->t, 0),
                            "column %s: all weights are zero, cannot split %" PRId64,
                            cli_quote(in->t.header[in->wcol], q, sizeof q), in->stated);
-    yr_where w;
-    yr_status st =
-        yr_audit_split_where(in->stated, in->weights, in->published, in->p.n, &in->s, in->rows, &w);
-    if (st != YR_OK) {
-        size_t line = w.record != YR_WHERE_NONE && w.record < in->p.n
-                          ? ycsv_line(&in->t, cli_party_row(&in->p, w.record))
-                          : 0;
-        return cli_fail_at(in->file, line, "cannot audit: %s", yr_strerror(st));
-    }
-    return 0;
+    return audit_rows(in);
 }
 
 static int load(audit_in *in, const char *path, const char *wname, const char *aname,
@@ -474,7 +549,7 @@ int cli_cmd_audit(int argc, char **argv)
         rc = CLI_EXIT_FINDINGS;
     free(in.weights);
     free(in.published);
-    free(in.rows);
+    free(in.expected);
     ycsv_free(&in.t);
     return rc;
 }

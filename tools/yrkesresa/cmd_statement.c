@@ -453,30 +453,31 @@ static int pot_record(const char *file, const ycsv_table *t, size_t r, size_t co
 }
 
 /* Read the attendance (@p trainers 0: day, municipality, participants) or the trainers (1: day,
- * municipality, role) into @p pr. */
-static int read_pot_file(const char *path, const cli_common *c, int trainers, pot_read *pr)
+ * municipality, role) into @p pr. The day labels interned in pr->days point into @p tp, so the
+ * caller frees it (ycsv_free) only after the last file was read. */
+static int read_pot_file(const char *path, const cli_common *c, int trainers, pot_read *pr,
+                         ycsv_table *tp)
 {
     const char *file = cli_shown(path);
-    ycsv_table t;
     size_t cols[3];
-    if (cli_load(path, &t) != 0)
+    if (cli_load(path, tp) != 0)
         return CLI_EXIT_ERROR;
-    int rc = pot_columns(file, &t, c, trainers ? CLI_ROLE_ROLE : CLI_ROLE_PARTICIPANTS, cols);
+    const ycsv_table *t = tp;
+    int rc = pot_columns(file, t, c, trainers ? CLI_ROLE_ROLE : CLI_ROLE_PARTICIPANTS, cols);
     if (rc == 0 && trainers)
-        pr->tr = malloc(t.nrows * sizeof *pr->tr);
+        pr->tr = malloc(t->nrows * sizeof *pr->tr);
     else if (rc == 0)
-        pr->att = malloc(t.nrows * sizeof *pr->att);
+        pr->att = malloc(t->nrows * sizeof *pr->att);
     if (rc == 0 && (trainers ? pr->tr == NULL : pr->att == NULL))
         rc = oom();
-    for (size_t r = 0; r < t.nrows && rc == 0; r++) {
+    for (size_t r = 0; r < t->nrows && rc == 0; r++) {
         size_t day = 0, party = 0;
-        if (day_of(&t, r, cols[0], pr, &day) != 0 ||
-            party_of(file, &t, r, cols[1], pr, &party) != 0 ||
-            pot_record(file, &t, r, cols[2], trainers, day, party, pr) != 0)
+        if (day_of(t, r, cols[0], pr, &day) != 0 ||
+            party_of(file, t, r, cols[1], pr, &party) != 0 ||
+            pot_record(file, t, r, cols[2], trainers, day, party, pr) != 0)
             rc = CLI_EXIT_ERROR;
     }
-    *(trainers ? &pr->ntr : &pr->natt) = t.nrows;
-    ycsv_free(&t);
+    *(trainers ? &pr->ntr : &pr->natt) = t->nrows;
     return rc;
 }
 
@@ -495,6 +496,8 @@ static int settle_pot(const stmt_opts *o, const pop_in *pp, pot_in *pot)
 {
     pot_read pr;
     memset(&pr, 0, sizeof pr);
+    ycsv_table files[2];
+    memset(files, 0, sizeof files);
     yr_pot_rules rules;
     int rc = pot_rules(o, &rules);
     pr.np = pp->p.n;
@@ -503,9 +506,9 @@ static int settle_pot(const stmt_opts *o, const pop_in *pp, pot_in *pot)
     if (rc == 0 && !cli_labels_init(&pr.days, 100000))
         rc = oom();
     if (rc == 0)
-        rc = read_pot_file(o->attendance, &o->common, 0, &pr);
+        rc = read_pot_file(o->attendance, &o->common, 0, &pr, &files[0]);
     if (rc == 0)
-        rc = read_pot_file(o->trainers, &o->common, 1, &pr);
+        rc = read_pot_file(o->trainers, &o->common, 1, &pr, &files[1]);
     yr_pot_row *rows = rc == 0 ? malloc(pr.np * sizeof *rows) : NULL;
     pot->fees = malloc(pr.np * sizeof *pot->fees);
     pot->kickback = malloc(pr.np * sizeof *pot->kickback);
@@ -532,6 +535,8 @@ static int settle_pot(const stmt_opts *o, const pop_in *pp, pot_in *pot)
     free(pr.tr);
     cli_labels_free(&pr.names);
     cli_labels_free(&pr.days);
+    ycsv_free(&files[0]);
+    ycsv_free(&files[1]);
     return rc;
 }
 

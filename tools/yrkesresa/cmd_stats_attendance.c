@@ -34,10 +34,11 @@ typedef struct att_job {
     const char *f;
     ycsv_table t;
     size_t c_course, c_reg, c_att, c_pub, total_row;
-    int64_t *reg, *att;
-    size_t *rows; /* the table row of each counted course */
-    yr_rate *rates, total;
-    size_t n;
+    double confidence;
+    yr_rate total;
+    size_t n;                 /* counted courses */
+    int64_t sum_reg, sum_att; /* their sums */
+    int overflow;             /* the registered sum does not fit */
     int64_t stated_reg, stated_att;
     int has_reg, has_att;
 } att_job;
@@ -85,7 +86,52 @@ static const char *pub_cell(const att_job *j, size_t r)
                : "";
 }
 
-/* Parse and check every row with its line before calling the library. */
+/* A block of counted courses and their rates: the rates are computed a block at a time while
+ * the table is written, so memory does not grow with the rows (issue 11: at most 3x the file).
+ * One spare slot: a block whose registered counts are all 0 gets a course (1, 0) appended, as
+ * yr_attendance_rate() refuses a zero sum; the rates of the others do not depend on it. */
+#define ATT_BLOCK 256
+typedef struct att_block {
+    int64_t reg[ATT_BLOCK + 1], att[ATT_BLOCK + 1];
+    size_t rows[ATT_BLOCK]; /* the table row of each counted course */
+    yr_rate rates[ATT_BLOCK + 1];
+    size_t n, end; /* counted courses; the table row after the last one looked at */
+} att_block;
+
+/* Read the counted courses from table row @p from on (validated by read_rows) into @p b and
+ * compute their rates. */
+static int block_rates(const att_job *j, size_t from, att_block *b)
+{
+    int64_t sum = 0;
+    size_t r = from;
+    b->n = 0;
+    for (; r < j->t.nrows && b->n < ATT_BLOCK; r++) {
+        int pg, pa;
+        if (r == j->total_row)
+            continue;
+        if (stats_cell_opt_int(j->f, &j->t, r, j->c_reg, &b->reg[b->n], &pg) != 0 ||
+            stats_cell_opt_int(j->f, &j->t, r, j->c_att, &b->att[b->n], &pa) != 0)
+            return CLI_EXIT_ERROR;
+        if (!pg)
+            continue;
+        sum |= b->reg[b->n];
+        b->rows[b->n++] = r;
+    }
+    b->end = r;
+    if (b->n == 0)
+        return 0;
+    size_t n = b->n;
+    if (sum == 0) {
+        b->reg[n] = 1;
+        b->att[n++] = 0;
+    }
+    yr_rate total;
+    yr_status st = yr_attendance_rate(b->reg, b->att, n, j->confidence, b->rates, &total);
+    return st == YR_OK ? 0 : cli_fail_at(j->f, 0, "%s", yr_strerror(st));
+}
+
+/* Parse and check every row with its line before calling the library; count the courses and
+ * add up their counts. */
 static int read_rows(att_job *j)
 {
     for (size_t r = 0; r < j->t.nrows; r++) {
@@ -109,9 +155,12 @@ static int read_rows(att_job *j)
             return CLI_EXIT_ERROR;
         if (!pg)
             continue; /* listed, not counted */
-        j->reg[j->n] = g;
-        j->att[j->n] = a;
-        j->rows[j->n++] = r;
+        j->overflow |= g > INT64_MAX - j->sum_reg;
+        if (!j->overflow) { /* attended <= registered: its sum fits when this one does */
+            j->sum_reg += g;
+            j->sum_att += a;
+        }
+        j->n++;
     }
     if (j->n == 0)
         return cli_fail_at(j->f, 0, "no course with registered and attended counts");
@@ -156,17 +205,26 @@ static int write_rows(void *ctx, stats_out *s)
 {
     const att_job *j = ctx;
     cli_buf *out = &s->b, note;
+    att_block b = {.n = 0, .end = 0};
+    size_t k = 0;
     cli_buf_init(&note);
     cli_buf_puts(out, "course,registered,attended,rate,low,high,published_percent,"
                       "computed_percent,check\n");
-    for (size_t r = 0, k = 0; r < j->t.nrows; r++) {
+    for (size_t r = 0; r < j->t.nrows; r++) {
         if (r == j->total_row)
             continue;
+        if (r >= b.end) {
+            if (block_rates(j, r, &b) != 0) {
+                cli_buf_free(&note);
+                return CLI_EXIT_ERROR;
+            }
+            k = 0;
+        }
         stats_put_field(out, ycsv_cell(&j->t, r, j->c_course));
         cli_buf_clear(&note);
-        if (k < j->n && j->rows[k] == r) {
-            put_rate(out, &j->rates[k++]);
-            put_check(out, pub_cell(j, r), &j->rates[k - 1], &note);
+        if (k < b.n && b.rows[k] == r) {
+            put_rate(out, &b.rates[k++]);
+            put_check(out, pub_cell(j, r), &b.rates[k - 1], &note);
         } else {
             cli_buf_puts(out, ",,,,,,,,no counts: not included in the total\n");
         }
@@ -200,14 +258,19 @@ static int columns(att_job *j, const cli_common *c)
         cli_column(j->f, &j->t, c, CLI_ROLE_PUBLISHED, 0, &j->c_pub) != 0 ||
         stats_total_row(j->f, &j->t, j->c_course, &j->total_row) != 0)
         return CLI_EXIT_ERROR;
-    size_t n = j->t.nrows + 1;
-    j->reg = malloc(n * sizeof *j->reg);
-    j->att = malloc(n * sizeof *j->att);
-    j->rows = malloc(n * sizeof *j->rows);
-    j->rates = malloc(n * sizeof *j->rates);
-    if (!j->reg || !j->att || !j->rows || !j->rates)
-        return cli_fail_at(j->f, 0, "out of memory");
     return 0;
+}
+
+/* The total rate: yr_attendance_rate() on the sums (its checks in its order: the confidence,
+ * then the sum, then a zero sum). The courses' rates come block by block (block_rates). */
+static int total_rate(att_job *j)
+{
+    int64_t reg = j->overflow ? 1 : j->sum_reg, att = j->overflow ? 0 : j->sum_att;
+    yr_rate one;
+    yr_status st = yr_attendance_rate(&reg, &att, 1, j->confidence, &one, &j->total);
+    if (st == YR_OK && j->overflow)
+        st = YR_ERR_OVERFLOW;
+    return st == YR_OK ? 0 : cli_fail_at(j->f, 0, "%s", yr_strerror(st));
 }
 
 int stats_attendance(int argc, char **argv)
@@ -219,23 +282,16 @@ int stats_attendance(int argc, char **argv)
     att_job j;
     memset(&j, 0, sizeof j);
     j.f = cli_shown(o.file);
+    j.confidence = o.confidence;
     if (cli_load(o.file, &j.t) != 0)
         return CLI_EXIT_ERROR;
     rc = columns(&j, &o.common);
     if (rc == 0)
         rc = read_rows(&j);
-    yr_where w;
-    yr_status st;
-    if (rc == 0 && (st = yr_attendance_rate_where(j.reg, j.att, j.n, o.confidence, j.rates,
-                                                  &j.total, &w)) != YR_OK)
-        rc = cli_fail_at(j.f, w.record < j.n ? ycsv_line(&j.t, j.rows[w.record]) : 0, "%s",
-                         yr_strerror(st));
+    if (rc == 0)
+        rc = total_rate(&j);
     if (rc == 0) /* every row was checked by read_rows: one pass */
         rc = stats_run(&o.common, &j.t, 1, write_rows, &j);
-    free(j.reg);
-    free(j.att);
-    free(j.rows);
-    free(j.rates);
     ycsv_free(&j.t);
     return rc;
 }

@@ -51,13 +51,6 @@ typedef struct prog_job {
     int64_t course, per;
 } prog_job;
 
-/* The name of a municipality cell: "2080 Falun" -> "Falun" (yr_label_code), else the cell. */
-static const char *muni_name(const char *cell)
-{
-    size_t start;
-    return yr_label_code(cell, NULL, &start) ? cell + start : cell;
-}
-
 static void put_rate(cli_buf *out, const yr_rate *x)
 {
     cli_buf_printf(out, ",%" PRId64 ",%" PRId64 ",", x->trials, x->successes);
@@ -74,54 +67,43 @@ static void put_rate(cli_buf *out, const yr_rate *x)
 typedef struct pop_table {
     const char *f;
     ycsv_table p;
-    size_t c_name, c_pop;
-    cli_labels names;
-    size_t *row; /* the row of each name */
+    size_t c_pop;
+    ycsv_join *join; /* the progress table's rows to the population's: by code, else by name */
 } pop_table;
 
-static int read_population(pop_table *pt, const char *path, const cli_common *c)
+/* The population file: its numbers checked, its rows keyed for the progress table's
+ * (ycsv_join: by municipality code when both files have one, else by name). */
+static int read_population(pop_table *pt, const char *path, const cli_common *c, const prog_job *j)
 {
-    size_t kl, name;
-    char q[80];
-    pt->f = cli_shown(path);
+    ycsv_join_side pop = {NULL, &pt->p, 0, YCSV_NO_COLUMN, YCSV_NO_COLUMN};
+    ycsv_join_side prog = {j->f, &j->t, j->c_muni, YCSV_NO_COLUMN, YCSV_NO_COLUMN};
+    size_t name;
+    pt->f = pop.file = cli_shown(path);
     if (cli_load(path, &pt->p) != 0 || cli_column(pt->f, &pt->p, c, CLI_ROLE_NAME, 0, &name) != 0 ||
-        cli_column(pt->f, &pt->p, c, CLI_ROLE_WEIGHT, 1, &pt->c_pop) != 0)
+        cli_column(pt->f, &pt->p, c, CLI_ROLE_WEIGHT, 1, &pt->c_pop) != 0 ||
+        cli_column(pt->f, &pt->p, c, CLI_ROLE_CODE, 0, &pop.code_col) != 0 ||
+        cli_column(j->f, &j->t, c, CLI_ROLE_CODE, 0, &prog.code_col) != 0)
         return CLI_EXIT_ERROR;
-    pt->c_name = name == YCSV_NO_COLUMN ? 0 : name;
-    pt->row = malloc(pt->p.nrows * sizeof *pt->row);
-    if (pt->row == NULL || !cli_labels_init(&pt->names, pt->p.nrows))
-        return cli_fail_at(pt->f, 0, "out of memory");
+    pop.name_col = name == YCSV_NO_COLUMN ? 0 : name;
     for (size_t r = 0; r < pt->p.nrows; r++) {
-        const char *cell = ycsv_cell(&pt->p, r, pt->c_name);
         int64_t v;
-        if (yr_label_is_total(cell))
+        if (yr_label_is_total(ycsv_cell(&pt->p, r, pop.name_col)))
             continue;
         if (cli_cell_int64(pt->f, &pt->p, r, pt->c_pop, &v) != 0)
             return CLI_EXIT_ERROR;
         if (v < 0)
             return cli_fail_at(pt->f, ycsv_line(&pt->p, r), "a negative population");
-        size_t before = pt->names.n, k = cli_labels_intern(&pt->names, muni_name(cell), &kl);
-        if (k == SIZE_MAX)
-            return cli_fail_at(pt->f, 0, "out of memory");
-        if (pt->names.n == before)
-            return cli_fail_at(pt->f, ycsv_line(&pt->p, r), "%s appears twice (also on line %zu)",
-                               cli_quote(cell, q, sizeof q), ycsv_line(&pt->p, pt->row[k]));
-        pt->row[k] = r;
     }
-    return 0;
+    return ycsv_join_open(&pop, &prog, "population", &pt->join);
 }
 
-/* The population of row r of the progress table (its name looked up). */
-static int population_of(const prog_job *j, pop_table *pt, size_t r, int64_t *pop)
+/* The population of row r of the progress table (its municipality looked up). */
+static int population_of(pop_table *pt, size_t r, int64_t *pop)
 {
-    char q[80];
-    size_t kl, before = pt->names.n;
-    const char *cell = ycsv_cell(&j->t, r, j->c_muni);
-    size_t k = cli_labels_intern(&pt->names, muni_name(cell), &kl);
-    if (k == SIZE_MAX || k >= before)
-        return cli_fail_at(j->f, ycsv_line(&j->t, r), "no population for %s in %s",
-                           cli_quote(cell, q, sizeof q), pt->f);
-    return cli_cell_int64(pt->f, &pt->p, pt->row[k], pt->c_pop, pop);
+    size_t row;
+    if (ycsv_join_find(pt->join, r, &row) != 0)
+        return CLI_EXIT_ERROR;
+    return cli_cell_int64(pt->f, &pt->p, row, pt->c_pop, pop);
 }
 
 static void coverage_cells(cli_buf *out, int64_t done_k, int64_t pop, int64_t per, double conf)
@@ -144,11 +126,12 @@ static int coverage_rows(const prog_job *j, pop_table *pt, size_t cc, int64_t pe
                          int64_t sums[2])
 {
     cli_buf *out = &s->b;
+    ycsv_join_reset(pt->join); /* every pass finds each municipality once */
     for (size_t r = 0; r < j->t.nrows; r++) {
         int64_t done_k, pop;
         if (r == j->total_row)
             continue;
-        if (population_of(j, pt, r, &pop) != 0 || cli_cell_int64(j->f, &j->t, r, cc, &done_k) != 0)
+        if (population_of(pt, r, &pop) != 0 || cli_cell_int64(j->f, &j->t, r, cc, &done_k) != 0)
             return CLI_EXIT_ERROR;
         if (done_k < 0)
             return cli_fail_at(j->f, ycsv_line(&j->t, r), "a negative count");
@@ -180,7 +163,7 @@ static int coverage_setup(prog_job *j, const stats_opts *o, pop_table *pt)
         return cli_fail_usage("stats progress", "--per must be a whole number >= 1, e.g. 1000");
     j->cc = j->c_done[j->course - 1];
     j->pt = pt;
-    return read_population(pt, o->population, &o->common);
+    return read_population(pt, o->population, &o->common, j);
 }
 
 static int coverage(void *ctx, stats_out *s)
@@ -335,8 +318,7 @@ int stats_progress(int argc, char **argv)
     if (rc == 0)
         rc = stats_run(&o.common, &j.t, 0, o.population != NULL ? coverage : progression, &j);
     ycsv_free(&pt.p);
-    cli_labels_free(&pt.names);
-    free(pt.row);
+    ycsv_join_free(pt.join);
     ycsv_free(&j.t);
     return rc;
 }

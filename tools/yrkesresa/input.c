@@ -611,6 +611,20 @@ void ycsv_free(ycsv_table *t)
     memset(t, 0, sizeof *t);
 }
 
+void ycsv_drop_lines(ycsv_table *t)
+{
+    free(t->lines_);
+    t->lines_ = NULL;
+}
+
+void ycsv_drop_index(ycsv_table *t)
+{
+    free(t->cells_);
+    free(t->lines_);
+    t->cells_ = NULL;
+    t->lines_ = NULL;
+}
+
 /* ---------------------------------------------------------------- names */
 
 /* The next character of a name, case-folded (ASCII and Å Ä Ö É Ü to lower case), advancing *s;

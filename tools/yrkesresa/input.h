@@ -108,6 +108,20 @@ static inline const char *ycsv_cell(const ycsv_table *t, size_t row, size_t col)
     return t->text_ + t->cells_[row * t->ncols + col];
 }
 
+/**
+ * @brief Free the line numbers of @p t's rows once every error about them is reported (4 bytes
+ *        per row): ycsv_line() must not be called afterwards; the cells stay.
+ */
+void ycsv_drop_lines(ycsv_table *t);
+
+/**
+ * @brief Free the index of @p t's cells and lines once they are read (memory: 4 bytes per cell
+ *        and per row): ycsv_cell() and ycsv_line() must not be called afterwards; the text
+ *        (pointers to cells taken before stay valid), the header and the dialect stay until
+ *        ycsv_free().
+ */
+void ycsv_drop_index(ycsv_table *t);
+
 /** @brief 1-based line where data row @p row starts. */
 static inline size_t ycsv_line(const ycsv_table *t, size_t row)
 {
@@ -125,5 +139,57 @@ size_t ycsv_find_column(const ycsv_table *t, const char *name);
  *        ASCII letters and å ä ö é ü case-insensitive. Returns 1 when equal.
  */
 int ycsv_name_equal(const char *a, const char *b);
+
+/* ---- Joining two tables by municipality (issue 14 point 4; implemented in parties.c) ---- */
+
+/** One side of a join: a table and its municipality columns. */
+typedef struct ycsv_join_side {
+    const char *file;    /**< the file's name in messages */
+    const ycsv_table *t; /**< the table */
+    size_t name_col;     /**< the column of names ("Falun" or "2080 Falun") */
+    size_t code_col;     /**< a column of codes (kommunkod, kod), or ::YCSV_NO_COLUMN */
+    size_t skip_row;     /**< a row to leave out (the total row), or ::YCSV_NO_COLUMN */
+} ycsv_join_side;
+
+/** A join of a probe table's rows to a lookup table's rows (opaque; ycsv_join_open()). */
+typedef struct ycsv_join ycsv_join;
+
+/**
+ * @brief Key the rows of @p lookup for ycsv_join_find(): by municipality code when both sides
+ *        have codes (a code column, or every name a `2080 Falun` cell: yr_label_code), else by
+ *        name (yr_label_key of the name without its code). A code or name twice in @p lookup
+ *        is an error naming both lines; so is a code cell that is not a code 0..9999. @p what
+ *        names the looked-up value in messages ("population").
+ * @returns 0 and *out (free with ycsv_join_free()), or 2 after printing `FILE:LINE: message`.
+ */
+int ycsv_join_open(const ycsv_join_side *lookup, const ycsv_join_side *probe, const char *what,
+                   ycsv_join **out);
+
+/**
+ * @brief The lookup row of probe row @p row: an unknown municipality (`no population for
+ *        'Nowhere' in FILE`) or one found a second time since the last ycsv_join_reset()
+ *        (`'Falun' appears twice`) is an error at the probe row's line. 0 or 2.
+ */
+int ycsv_join_find(ycsv_join *j, size_t row, size_t *lookup_row);
+
+/** @brief 1 when every row of @p s (total rows aside) has a municipality code: a code column,
+ *         or every name a `2080 Falun` cell. Two files join by code when both have codes. */
+int ycsv_join_has_codes(const ycsv_join_side *s);
+
+/**
+ * @brief The municipality code of row @p row of @p s: its code column's cell (0 .. 9999), else
+ *        the code of a `2080 Falun` name; -1 when it has none. 0, or 2 after printing
+ *        `FILE:LINE: message` for a code cell that is not a code.
+ */
+int ycsv_join_row_code(const ycsv_join_side *s, size_t row, int *code);
+
+/** @brief 1 when @p j joins by code, 0 when by name. */
+int ycsv_join_by_code(const ycsv_join *j);
+
+/** @brief Forget which rows were found (before a second pass over the probe table). */
+void ycsv_join_reset(ycsv_join *j);
+
+/** @brief Free a join (NULL is fine). */
+void ycsv_join_free(ycsv_join *j);
 
 #endif

@@ -195,3 +195,169 @@ int cli_read_weights(const char *file, const ycsv_table *t, const cli_parties *p
         return unnamed_total(file, t, p, weights);
     return 0;
 }
+
+/* ---------------------------------------------------------------- joins (input.h) */
+
+#define JOIN_NCODES 10000 /* municipality codes are four digits */
+
+struct ycsv_join {
+    ycsv_join_side lookup, probe;
+    const char *what;
+    int by_code;
+    cli_labels names; /* by name: the lookup's names first (nlookup of them), then unknowns */
+    size_t nlookup;
+    size_t *row_of;  /* the lookup row of each key (code or name index), SIZE_MAX when none */
+    size_t nkeys;    /* entries of row_of */
+    uint32_t *found; /* per lookup row: 1 + the probe row that found it, 0 when none yet */
+};
+
+/* The name of a municipality cell: "2080 Falun" -> "Falun" (yr_label_code), else the cell. */
+static const char *join_name(const char *cell)
+{
+    size_t start;
+    return yr_label_code(cell, NULL, &start) ? cell + start : cell;
+}
+
+/* 1 when row @p r takes part in the join (total rows do not). */
+static int join_row(const ycsv_join_side *s, size_t r)
+{
+    return !yr_label_is_total(ycsv_cell(s->t, r, s->name_col));
+}
+
+int ycsv_join_has_codes(const ycsv_join_side *s)
+{
+    if (s->code_col != YCSV_NO_COLUMN)
+        return 1;
+    int code;
+    for (size_t r = 0; r < s->t->nrows; r++)
+        if (join_row(s, r) && !yr_label_code(ycsv_cell(s->t, r, s->name_col), &code, NULL))
+            return 0;
+    return 1;
+}
+
+int ycsv_join_row_code(const ycsv_join_side *s, size_t row, int *code)
+{
+    char q[80];
+    *code = -1;
+    if (s->code_col == YCSV_NO_COLUMN) {
+        yr_label_code(ycsv_cell(s->t, row, s->name_col), code, NULL);
+        return 0;
+    }
+    int64_t v;
+    const char *cell = ycsv_cell(s->t, row, s->code_col);
+    if (cli_parse_int64(cell, &v) != CLI_NUM_OK || v < 0 || v >= JOIN_NCODES)
+        return cli_fail_at(s->file, ycsv_line(s->t, row),
+                           "column %s: %s is not a municipality code (0114 .. 2584)",
+                           cli_quote(s->t->header[s->code_col], q, sizeof q),
+                           cli_quote(cell, q + 40, 40));
+    *code = (int)v;
+    return 0;
+}
+
+/* The key of row @p r of side @p s: its code, or the index of its name in j->names. 0 or 2. */
+static int join_key(ycsv_join *j, const ycsv_join_side *s, size_t r, size_t *key)
+{
+    if (j->by_code) { /* every row has one: ycsv_join_has_codes */
+        int code;
+        if (ycsv_join_row_code(s, r, &code) != 0)
+            return CLI_EXIT_ERROR;
+        *key = (size_t)code;
+        return 0;
+    }
+    size_t kl;
+    *key = cli_labels_intern(&j->names, join_name(ycsv_cell(s->t, r, s->name_col)), &kl);
+    return *key == SIZE_MAX ? cli_fail_at(s->file, 0, "out of memory") : 0;
+}
+
+/* Key every row of the lookup side; a key twice is an error naming both lines. */
+static int join_build(ycsv_join *j)
+{
+    const ycsv_join_side *s = &j->lookup;
+    char q[80];
+    for (size_t r = 0; r < s->t->nrows; r++) {
+        size_t k;
+        if (!join_row(s, r))
+            continue;
+        if (join_key(j, s, r, &k) != 0)
+            return CLI_EXIT_ERROR;
+        if (j->row_of[k] == SIZE_MAX) {
+            j->row_of[k] = r;
+            continue;
+        }
+        if (j->by_code)
+            return cli_fail_at(s->file, ycsv_line(s->t, r),
+                               "municipality code %04zu appears twice (also on line %zu)", k,
+                               ycsv_line(s->t, j->row_of[k]));
+        return cli_fail_at(s->file, ycsv_line(s->t, r), "%s appears twice (also on line %zu)",
+                           cli_quote(ycsv_cell(s->t, r, s->name_col), q, sizeof q),
+                           ycsv_line(s->t, j->row_of[k]));
+    }
+    j->nlookup = j->names.n;
+    return 0;
+}
+
+int ycsv_join_open(const ycsv_join_side *lookup, const ycsv_join_side *probe, const char *what,
+                   ycsv_join **out)
+{
+    ycsv_join *j = calloc(1, sizeof *j);
+    if (j == NULL)
+        return cli_fail_at(lookup->file, 0, "out of memory");
+    j->lookup = *lookup;
+    j->probe = *probe;
+    j->what = what;
+    j->by_code = ycsv_join_has_codes(lookup) && ycsv_join_has_codes(probe);
+    j->nkeys = j->by_code ? JOIN_NCODES : lookup->t->nrows + 1;
+    j->row_of = malloc(j->nkeys * sizeof *j->row_of);
+    j->found = calloc(lookup->t->nrows + 1, sizeof *j->found);
+    int ok = j->row_of != NULL && j->found != NULL &&
+             (j->by_code || cli_labels_init(&j->names, lookup->t->nrows + probe->t->nrows));
+    if (ok)
+        for (size_t k = 0; k < j->nkeys; k++)
+            j->row_of[k] = SIZE_MAX;
+    int rc = ok ? join_build(j) : cli_fail_at(lookup->file, 0, "out of memory");
+    if (rc != 0)
+        ycsv_join_free(j);
+    *out = rc == 0 ? j : NULL;
+    return rc;
+}
+
+int ycsv_join_find(ycsv_join *j, size_t row, size_t *lookup_row)
+{
+    const ycsv_join_side *s = &j->probe;
+    const char *cell = ycsv_cell(s->t, row, s->name_col);
+    char q[80];
+    size_t k;
+    if (join_key(j, s, row, &k) != 0)
+        return CLI_EXIT_ERROR;
+    size_t lr = (j->by_code || k < j->nlookup) ? j->row_of[k] : SIZE_MAX;
+    if (lr == SIZE_MAX)
+        return cli_fail_at(s->file, ycsv_line(s->t, row), "no %s for %s in %s", j->what,
+                           cli_quote(cell, q, sizeof q), j->lookup.file);
+    if (j->found[lr] != 0)
+        return cli_fail_at(s->file, ycsv_line(s->t, row), "%s appears twice (also on line %zu)",
+                           cli_quote(cell, q, sizeof q), ycsv_line(s->t, j->found[lr] - 1));
+    j->found[lr] = (uint32_t)row + 1;
+    *lookup_row = lr;
+    return 0;
+}
+
+int ycsv_join_by_code(const ycsv_join *j)
+{
+    return j->by_code;
+}
+
+void ycsv_join_reset(ycsv_join *j)
+{
+    memset(j->found, 0, (j->lookup.t->nrows + 1) * sizeof *j->found);
+}
+
+void ycsv_join_free(ycsv_join *j)
+{
+    if (j == NULL)
+        return;
+    if (!j->by_code)
+        cli_labels_free(&j->names);
+    free(j->row_of);
+    free(j->found);
+    free(j);
+}

@@ -1,87 +1,50 @@
-# Conditions. Every failure of the C library or of the conversion layer (src/yr_r_glue.c) is
-# raised here, with class c("yrkesresa_error", "error", "condition") and the C status name in
-# the field `status`. Refused input (NA, Inf, non-whole numbers, |x| > 2^53, wrong types or
-# lengths) is a "yrkesresa_input_error" in front of those classes, with status "YR_ERR_RANGE".
+# Conditions. Every failure is an R condition of class c("yrkesresa_error", "error",
+# "condition") with the C status name in `status`, its number in `code`, the argument in `what`
+# and the 1-based element in `index` (0: none) and `column` (tables; 0: none). Refused input
+# (NA, Inf, non-whole numbers, |x| > 2^53, wrong types or lengths) is a "yrkesresa_input_error"
+# in front of those classes, with status "YR_ERR_RANGE". The conditions of the C library and of
+# the typemaps' conversions are built in C (src/yr_r_glue.c) and signalled by .yr_stop; the few
+# checks of R shapes (data frame columns, recycling, duplicate names) use .yr_input_error.
 
-# Conversion codes of src/yr_r_glue.h (negative; a C yr_status is >= 1).
-.YR_R_NOT_NUMBER <- -1L
-.YR_R_NA <- -2L
-.YR_R_INFINITE <- -3L
-.YR_R_FRACTION <- -4L
-.YR_R_BEYOND_2_53 <- -5L
-.YR_R_RESULT_2_53 <- -6L
-.YR_R_BAD_INDEX <- -7L
-.YR_R_LENGTH <- -8L
-.YR_R_NOT_STRING <- -9L
-.YR_R_FACTOR <- -10L
-
-.yr_condition <- function(message, status, call, input = FALSE, ...) {
-  code <- match(status, .yr_status_names()) - 1L
-  structure(
-    class = c(if (input) "yrkesresa_input_error", "yrkesresa_error", "error", "condition"),
-    list(message = message, call = call, status = status, code = code, ...)
-  )
+# Called from C with the condition: adds the call of the public function and signals it.
+.yr_stop <- function(cond) {
+  cond$call <- .yr_public_call()
+  stop(cond)
 }
 
-# Names of the yr_status values, in code order, from the C library (via SWIG).
-.yr_status_names <- function() {
-  codes <- sort(.__E___yr_status)
-  vapply(codes, c_yr_status_name, "", USE.NAMES = FALSE)
-}
-
-# Raise the condition for refused input. `what` names the argument, `index` the element.
-.yr_input_error <- function(message, call, what = "", index = 0) {
-  stop(.yr_condition(message, "YR_ERR_RANGE", call, input = TRUE, what = what, index = index))
-}
-
-.yr_element <- function(what, index) {
-  if (index > 0) sprintf("%s[%s]", what, format(index, scientific = FALSE)) else what
-}
-
-# Turn a "yrkesresa_failure" from the .Call layer into a condition; return anything else.
-.yr_check <- function(res, call, context = NULL) {
-  if (!inherits(res, "yrkesresa_failure")) {
-    return(res)
-  }
-  code <- as.integer(unclass(res))
-  what <- attr(res, "what")
-  index <- attr(res, "index")
-  el <- .yr_element(what, index)
-  if (code > 0L) {
-    message <- c_yr_strerror(code)
-    if (!is.null(context)) {
-      message <- paste0(message, ": ", context)
-    } else if (index > 0) {
-      message <- sprintf("%s (element %s)", message, format(index, scientific = FALSE))
+# The outermost call of an exported function of this package on the stack (NULL if none).
+.yr_public_call <- function() {
+  exports <- getNamespaceExports(environment(.yr_stop))
+  for (cl in sys.calls()) {
+    f <- cl[[1]]
+    if (is.call(f) && identical(f[[1]], as.name("::"))) f <- f[[3]]
+    if (is.name(f) && as.character(f) %in% exports) {
+      return(cl)
     }
-    stop(.yr_condition(message, c_yr_status_name(code), call, what = what, index = index))
   }
-  if (code == .YR_R_RESULT_2_53) {
-    stop(.yr_condition(
-      "a result is beyond 2^53 in magnitude and cannot be returned exactly as an R number",
-      "YR_ERR_OVERFLOW", call
-    ))
+  NULL
+}
+
+# The number of a status name, from the C library.
+.yr_status_code <- function(status) {
+  for (code in 0:63) {
+    if (identical(c_yr_status_name(code), status)) {
+      return(code)
+    }
   }
-  message <- switch(as.character(code),
-    "-1" = sprintf("%s must be a numeric vector (double or integer)", what),
-    "-2" = sprintf("%s is NA", el),
-    "-3" = sprintf("%s is infinite", el),
-    "-4" = sprintf("%s is not a whole number (amounts and counts are never rounded)", el),
-    "-5" = sprintf("%s is beyond 2^53 in magnitude: R cannot hold it exactly, so it is refused", el),
-    "-7" = if (index > 0) {
-      sprintf("%s must be a 1-based index (>= 1)", el)
-    } else {
-      sprintf("%s must be at least 1", what)
-    },
-    "-8" = sprintf("%s has the wrong length", what),
-    "-9" = sprintf("%s must be a single character string", what),
-    "-10" = sprintf(
-      "%s is a factor, not a numeric vector: its level codes are not amounts (use as.numeric(as.character(%s)))",
-      what, what
-    ),
-    sprintf("conversion failure %d in %s", code, el)
-  )
-  .yr_input_error(message, call, what, index)
+  NA_integer_
+}
+
+# Raise the condition for input refused by the R layer. `what` names the argument, `index` the
+# element.
+.yr_input_error <- function(message, call, what = "", index = 0) {
+  stop(structure(
+    class = c("yrkesresa_input_error", "yrkesresa_error", "error", "condition"),
+    list(
+      message = message, call = call, status = "YR_ERR_RANGE",
+      code = .yr_status_code("YR_ERR_RANGE"), what = what, index = index, column = 0
+    )
+  ))
 }
 
 # Recycle arguments to a common length: each must have length 1 or the longest length.
@@ -96,13 +59,6 @@
     ), call, names(args)[bad][1])
   }
   lapply(args, function(a) if (length(a) == n) a else rep_len(a, n))
-}
-
-.yr_double <- function(x, what, call) {
-  if (!is.numeric(x)) {
-    .yr_input_error(sprintf("%s must be numeric", what), call, what)
-  }
-  as.double(x)
 }
 
 # Results are named like the input: two parties with one name would make them ambiguous (and
@@ -120,4 +76,37 @@
     ), call, what, match(nm[dup], names(x)))
   }
   invisible(NULL)
+}
+
+# Names of a C enum, from its yr_*_name function: codes 0, 1, ... until it returns NULL.
+.yr_enum_names <- function(name_of) {
+  out <- character()
+  repeat {
+    nm <- name_of(length(out))
+    if (is.null(nm)) {
+      return(out)
+    }
+    out <- c(out, nm)
+  }
+}
+
+# "weights[2]", or "weights" when index is 0.
+.yr_element <- function(what, index) {
+  if (index > 0) sprintf("%s[%s]", what, format(index, scientific = FALSE)) else what
+}
+
+# as.data.frame() of a result: the plain data frame (the extra class and the attributes that
+# its print method shows, e.g. "summary", dropped).
+.yr_plain <- function(x, ...) {
+  for (a in c("summary", "undistributed", "total", "groups")) attr(x, a) <- NULL
+  class(x) <- "data.frame"
+  x
+}
+as.data.frame.yr_audit <- function(x, ...) .yr_plain(x)
+as.data.frame.yr_pot_settlement <- function(x, ...) .yr_plain(x)
+as.data.frame.yr_attendance <- function(x, ...) .yr_plain(x)
+as.data.frame.yr_nested <- function(x, ...) .yr_plain(x)
+# The rules as one row per role: fee, pot part and the role's share.
+as.data.frame.yr_pot_rules <- function(x, ...) {
+  data.frame(role = names(x$shares), fee = x$fee, pot_part = x$pot_part, share = unname(x$shares))
 }

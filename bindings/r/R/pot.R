@@ -1,21 +1,45 @@
 # Trainer pot and course-day settlement (SPEC 3). The settlement runs in C (yr_pot_settle);
 # this file maps labels to indices and shapes the result.
 
-# Role names in enum order ("trainer", "leader"), from SWIG's table of the C enum yr_role.
-.yr_role_names <- function() {
-  codes <- sort(.__E___yr_role)
-  tolower(sub("^YR_ROLE_", "", names(codes)))
+# The trainer-pot rules: Dalarna's 2024 rules (yr_pot_rules_dalarna_2024), or the fee, pot part
+# and role shares given (shares as decimals: leader = 1.5, trainer = 1; through
+# yr_pot_rules_with_shares, which puts them over one denominator and validates everything).
+yr_pot_rules <- function(fee = NULL, pot_part = NULL, trainer = NULL, leader = NULL) {
+  d <- c_yr_pot_rules_dalarna_2024()
+  if (is.null(fee) && is.null(pot_part) && is.null(trainer) && is.null(leader)) {
+    return(structure(d, class = "yr_pot_rules"))
+  }
+  # The defaults' shares as the decimals they stand for (Dalarna: 15 and 10 tenths).
+  base <- d$shares[["trainer"]]
+  pick <- function(x, default) if (is.null(x)) default else x
+  args <- list(
+    fee = pick(fee, d$fee), pot_part = pick(pot_part, d$pot_part),
+    leader = pick(leader, c(d$shares[["leader"]], base)), trainer = pick(trainer, c(base, base))
+  )
+  r <- withCallingHandlers(
+    c_yr_pot_rules_with_shares(args$fee, args$pot_part, args$leader, args$trainer),
+    yrkesresa_error = function(e) .yr_rules_hint(e, args)
+  )
+  structure(r, class = "yr_pot_rules")
 }
 
-yr_pot_rules <- function(fee = NULL, pot_part = NULL, trainer = NULL, leader = NULL) {
-  d <- .yr_check(yr_r_pot_rules_dalarna(), sys.call())
-  pick <- function(x, default) if (is.null(x)) unname(default) else x
-  shares <- c(pick(trainer, d[["share_trainer"]]), pick(leader, d[["share_leader"]]))
-  names(shares) <- .yr_role_names()
-  structure(list(
-    fee = pick(fee, d[["fee"]]), pot_part = pick(pot_part, d[["pot_part"]]),
-    shares = shares
-  ), class = "yr_pot_rules")
+# Name the argument of yr_pot_rules() the C library refused, and why (it says only the status).
+.yr_rules_hint <- function(e, args) {
+  if (inherits(e, "yrkesresa_input_error") || !is.numeric(unlist(args))) {
+    return(invisible(NULL))
+  }
+  value <- vapply(args, function(v) if (length(v) == 2L) v[1] / v[2] else v[1], 0)
+  why <- if (any(value < 0, na.rm = TRUE)) {
+    w <- names(value)[which(value < 0)[1]]
+    sprintf("%s = %s is negative", w, format(value[[w]]))
+  } else if (isTRUE(value[["pot_part"]] > value[["fee"]])) {
+    sprintf("pot_part = %s is more than fee = %s", format(value[["pot_part"]]), format(value[["fee"]]))
+  }
+  if (!is.null(why)) {
+    e$message <- paste0(conditionMessage(e), ": ", why)
+    e$what <- sub(" .*", "", why)
+    stop(e)
+  }
 }
 
 print.yr_pot_rules <- function(x, ...) {
@@ -69,31 +93,26 @@ yr_settle_pot <- function(attendance, trainers, rules = yr_pot_rules()) {
   if (!inherits(rules, "yr_pot_rules")) {
     .yr_input_error("rules must come from yr_pot_rules()", call, "rules")
   }
+  trim <- function(x) if (is.character(x)) .yr_trim(x) else x
+  att$municipality <- trim(att$municipality)
+  tr$municipality <- trim(tr$municipality)
   days <- .yr_labels(att$day, tr$day)
   muns <- .yr_labels(att$municipality, tr$municipality)
   role <- tr$role
   if (is.factor(role)) role <- as.character(role)
-  if (!is.character(role)) {
-    .yr_input_error("trainers$role must be role names (\"trainer\", \"leader\")", call, "role")
-  }
-  role_codes <- .yr_check(yr_r_roles(role), call)
-  if (anyNA(role_codes)) {
-    i <- which(is.na(role_codes))[1]
-    stop(.yr_condition(sprintf(
-      "%s: unknown role \"%s\" in trainers$role[%d] (roles: %s, or kursledare, utbildare)",
-      c_yr_strerror(.__E___yr_status[["YR_ERR_RANGE"]]), role[i], i, paste(.yr_role_names(), collapse = ", ")
-    ), "YR_ERR_RANGE", call, what = "trainers$role", index = i))
-  }
-  rule_vec <- c(rules$fee, rules$pot_part, rules$shares[.yr_role_names()])
-  res <- .yr_check(yr_r_pot_settle(
-    rule_vec, length(days), length(muns),
-    .yr_codes_of(att$day, days, "attendance$day", call),
-    .yr_codes_of(att$municipality, muns, "attendance$municipality", call),
-    att$participants,
-    .yr_codes_of(tr$day, days, "trainers$day", call),
-    .yr_codes_of(tr$municipality, muns, "trainers$municipality", call),
-    role_codes
-  ), call)
+  res <- c_yr_pot_settle_where(
+    unclass(rules), length(days), length(muns),
+    list(
+      day = .yr_codes_of(att$day, days, "attendance$day", call),
+      municipality = .yr_codes_of(att$municipality, muns, "attendance$municipality", call),
+      participants = att$participants
+    ),
+    list(
+      day = .yr_codes_of(tr$day, days, "trainers$day", call),
+      municipality = .yr_codes_of(tr$municipality, muns, "trainers$municipality", call),
+      role = role
+    )
+  )
   df <- data.frame(municipality = muns, res$rows)
   und <- res$day_undistributed
   attr(df, "summary") <- res$summary

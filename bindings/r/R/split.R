@@ -1,75 +1,165 @@
 # Cost split, mixed model, audit, version and method names (SPEC 1, 2).
-# Every rule runs in C; this file only shapes arguments and results.
+# Every rule runs in C (through the SWIG-generated c_yr_* functions); this file only shapes
+# arguments and results.
 
 yr_version <- function() {
   c_yr_version()
 }
 
 yr_methods <- function() {
-  codes <- sort(.__E___yr_method)
-  vapply(codes, c_yr_method_name, "", USE.NAMES = FALSE)
+  .yr_enum_names(c_yr_method_name)
 }
 
-.yr_method_context <- function(method) {
-  sprintf(
-    "unknown method \"%s\" (methods: %s)", paste(method, collapse = " "),
-    paste(yr_methods(), collapse = ", ")
-  )
-}
-
-yr_split <- function(total, weights, method = "largest_remainder") {
-  call <- sys.call()
+# Weights as the C layer takes them: names trimmed (yr_label_trim), duplicate names refused, a
+# total row warned about.
+.yr_weights <- function(weights, call) {
+  if (!is.null(names(weights))) names(weights) <- .yr_trim(names(weights))
   .yr_unique_names(weights, "weights", call)
-  res <- yr_r_split(total, weights, method)
-  if (inherits(res, "yrkesresa_failure") && identical(attr(res, "what"), "method") &&
-    unclass(res) > 0L) {
-    .yr_check(res, call, .yr_method_context(method))
+  .yr_warn_total_row(weights, "weights", call)
+  weights
+}
+
+# A name argument (method, tie): one string; the C side says whether it is known.
+.yr_name_arg <- function(x, what, call) {
+  if (!is.character(x) || length(x) != 1L || is.na(x)) {
+    .yr_input_error(sprintf("%s must be a single character string (a name)", what), call, what)
   }
-  out <- .yr_check(res, call)
-  names(out) <- names(weights)
+  x
+}
+
+yr_split <- function(total, weights, method = "largest_remainder", tie = "larger",
+                     minimum = NULL, maximum = NULL, threshold = NULL, first_divisor = NULL) {
+  call <- sys.call()
+  w <- .yr_weights(weights, call)
+  .yr_name_arg(method, "method", call)
+  .yr_name_arg(tie, "tie", call)
+  opt <- list(
+    method = method, tie = tie, minimum = .yr_by_name(minimum, w, "minimum", call),
+    maximum = .yr_by_name(maximum, w, "maximum", call), threshold = threshold,
+    first_divisor = first_divisor
+  )
+  out <- c_yr_split_with_where(total, w, opt)
+  names(out) <- names(w)
   out
 }
 
-# equal_part as c(numerator, denominator), or one number converted exactly through its shortest
-# decimal form (0.3 is 3/10, the number the user wrote, not the binary double 0.299999...).
-.yr_fraction <- function(x, call) {
-  if (!is.numeric(x) || anyNA(x) || !all(is.finite(x)) || !(length(x) %in% 1:2)) {
-    .yr_input_error(
-      "equal_part must be one finite number or c(numerator, denominator)", call, "equal_part"
-    )
-  }
-  if (length(x) == 2L) {
+# Per-party bounds in the order of the weights: matched by name when both have names.
+.yr_by_name <- function(x, weights, what, call) {
+  if (is.null(x) || is.null(names(x)) || is.null(names(weights))) {
     return(x)
   }
-  for (k in 0:15) {
-    den <- 10^k
-    num <- round(x * den)
-    if (num / den == x) {
-      return(c(num, den))
-    }
+  i <- match(names(weights), .yr_trim(names(x)))
+  if (anyNA(i)) {
+    .yr_input_error(sprintf(
+      "%s has no value for \"%s\"", what, names(weights)[which(is.na(i))[1]]
+    ), call, what, which(is.na(i))[1])
   }
-  .yr_input_error(sprintf(
-    "equal_part = %s has no decimal form of at most 15 places; give it as c(numerator, denominator)",
-    format(x, digits = 17)
-  ), call, "equal_part")
+  x[i]
 }
 
 yr_split_mixed <- function(total, weights, equal_part) {
   call <- sys.call()
-  .yr_unique_names(weights, "weights", call)
-  frac <- .yr_fraction(equal_part, call)
-  out <- .yr_check(yr_r_split_mixed(total, frac[[1]], frac[[2]], weights), call)
-  names(out) <- names(weights)
+  w <- .yr_weights(weights, call)
+  out <- c_yr_split_mixed_where(total, equal_part, w)
+  names(out) <- names(w)
   out
+}
+
+# The data frame without its total rows: those whose label (column `labels`, or the row names)
+# names a total by the library's rule (yr_label_is_total: Summa, Totalt, Riket, "Dalarnas
+# län", ...). The first step with a table read straight from a published document.
+yr_drop_total_rows <- function(data, labels = "municipality") {
+  lab <- if (is.null(labels)) row.names(data) else data[[labels]]
+  data[!.yr_is_total(lab), , drop = FALSE]
+}
+
+.yr_is_total <- function(labels) {
+  u <- unique(as.character(labels))
+  hit <- vapply(u, function(s) !is.na(s) && c_yr_label_is_total(s) != 0L, NA, USE.NAMES = FALSE)
+  hit[match(as.character(labels), u)]
+}
+
+# A copy of `data` with the split added: one amount (column `into`), several cost items (a named
+# `total`: one column per item, yr_split_table) or a two-level split by the column `groups`
+# (yr_split_nested; adds `into` and group_<into>). `...`: method and options of yr_split.
+yr_split_frame <- function(data, total, weights = "population", into = "amount", groups = NULL,
+                           labels = NULL, ...) {
+  call <- sys.call()
+  cols <- c(weights, groups, labels)
+  if (!is.data.frame(data) || !is.character(cols) || !all(cols %in% names(data))) {
+    .yr_input_error(sprintf(
+      "data must be a data frame with the column(s) %s", paste(cols, collapse = ", ")
+    ), call, "data")
+  }
+  w <- data[[weights]]
+  if (!is.null(labels)) names(w) <- as.character(data[[labels]])
+  if (length(total) > 1L || !is.null(names(total))) {
+    t <- yr_split_table(total, w)
+    for (item in names(t)) data[[item]] <- t[[item]]
+  } else if (!is.null(groups)) {
+    r <- yr_split_nested(total, w, data[[groups]])
+    data[[into]] <- r$amount
+    data[[paste0("group_", into)]] <- unname(attr(r, "groups")[as.character(r$group)])
+  } else {
+    data[[into]] <- unname(yr_split(total, w, ...))
+  }
+  data
+}
+
+# Several cost items split by the same weights: a data frame with one column per item (named
+# like totals), one row per party; each column adds to its total, each row is within one unit
+# of its exact quota and, whenever any table allows it, equals the party's largest-remainder
+# share of the sum of the items (yr_split_table).
+yr_split_table <- function(totals, weights) {
+  call <- sys.call()
+  if (is.data.frame(totals)) totals <- unlist(totals)
+  w <- .yr_weights(weights, call)
+  m <- c_yr_split_table_where(totals, w)
+  items <- if (!is.null(names(totals))) names(totals) else paste0("item", seq_along(totals))
+  df <- as.data.frame(m, row.names = names(w))
+  names(df) <- items
+  df
+}
+
+# Two levels, largest remainder at each: the total between the groups by the sum of their
+# weights, then each group's amount between its parties (yr_split_nested). group: a factor,
+# character labels or 1-based codes. A data frame per party (group, weight, amount) with the
+# group amounts in attribute "groups".
+yr_split_nested <- function(total, weights, group) {
+  call <- sys.call()
+  w <- .yr_weights(weights, call)
+  g <- .yr_categories(group, NULL, "group", call)
+  if (is.na(g$n)) g$n <- 1
+  res <- c_yr_split_nested_where(total, w, g$codes, g$n)
+  labels <- if (!is.null(g$labels)) g$labels else seq_len(g$n)
+  df <- data.frame(
+    group = labels[g$codes], weight = as.double(w), amount = res$out,
+    row.names = names(w), stringsAsFactors = FALSE
+  )
+  attr(df, "groups") <- stats::setNames(res$group_out, labels)
+  class(df) <- c("yr_nested", "data.frame")
+  df
+}
+
+print.yr_nested <- function(x, ...) {
+  print(structure(x, class = "data.frame", groups = NULL), ...)
+  g <- attr(x, "groups")
+  if (!is.null(g)) {
+    cat("Group amounts:\n")
+    print(g)
+  }
+  invisible(x)
 }
 
 yr_audit <- function(stated_total, weights, published) {
   call <- sys.call()
   .yr_unique_names(weights, "weights", call)
   .yr_unique_names(published, "published", call)
-  res <- .yr_check(yr_r_audit(stated_total, weights, published), call)
-  s <- as.list(res$summary)
-  s$methods_matching <- res$methods
+  res <- c_yr_audit_split_where(stated_total, list(weights = weights, published = published))
+  s <- res$summary
+  mask <- s$methods_matching
+  methods <- yr_methods()
+  s$methods_matching <- methods[bitwAnd(mask, 2^(seq_along(methods) - 1)) != 0]
   rows <- res$rows
   nm <- if (!is.null(names(weights))) names(weights) else names(published)
   df <- data.frame(
@@ -86,6 +176,27 @@ yr_audit <- function(stated_total, weights, published) {
   attr(df, "summary") <- s
   class(df) <- c("yr_audit", "data.frame")
   df
+}
+
+# yr_audit of a published table read as it is, total row included: the row whose label names a
+# total gives the stated total (unless stated_total is given) and is not audited as a party.
+yr_audit_frame <- function(data, weights = "population", published = "amount",
+                           labels = "municipality", stated_total = NULL) {
+  call <- sys.call()
+  lab <- if (is.null(labels)) row.names(data) else data[[labels]]
+  is_total <- .yr_is_total(lab)
+  if (is.null(stated_total)) {
+    if (sum(is_total) != 1L) {
+      .yr_input_error(sprintf(
+        "the table has %d total rows; give stated_total", sum(is_total)
+      ), call, "stated_total")
+    }
+    stated_total <- data[[published]][is_total]
+  }
+  body <- data[!is_total, , drop = FALSE]
+  yr_audit(
+    stated_total, stats::setNames(body[[weights]], as.character(lab[!is_total])), body[[published]]
+  )
 }
 
 .yr_num <- function(x) format(x, scientific = FALSE, big.mark = " ")

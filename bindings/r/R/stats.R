@@ -7,35 +7,81 @@
   df
 }
 
+# Call f(i) for i in 1..n (a scalar C function over recycled vectors); a failure names its
+# element and, for a share given as a percentage, says so.
+.yr_each <- function(n, f, shares = list()) {
+  i <- 0L
+  withCallingHandlers(
+    lapply(seq_len(n), function(k) {
+      i <<- k
+      f(k)
+    }),
+    yrkesresa_error = function(e) {
+      hint <- .yr_share_hint(shares, i)
+      if (identical(e$index, 0) && (n > 1L || !is.null(hint))) {
+        msg <- conditionMessage(e)
+        if (n > 1L && nzchar(e$what) && startsWith(msg, paste(e$what, ""))) {
+          msg <- paste0(.yr_element(e$what, i), substring(msg, nchar(e$what) + 1L))
+        } else {
+          msg <- paste0(msg, sprintf(" (element %d)", i))
+        }
+        if (!is.null(hint)) {
+          msg <- paste0(msg, ": ", hint)
+          e$what <- attr(hint, "what")
+        }
+        e$message <- msg
+        e$index <- as.double(i)
+        stop(e)
+      }
+    }
+  )
+}
+
+# Why a share (target, confidence) the C library refused is wrong, when it is NA or outside
+# 0..1 (e.g. 80 meant as 80 %); NULL otherwise.
+.yr_share_hint <- function(shares, i) {
+  for (what in names(shares)) {
+    v <- shares[[what]][i]
+    hint <- if (length(v) == 1L && is.na(v)) {
+      sprintf("%s is NA", what)
+    } else if (!is.numeric(v)) {
+      NULL
+    } else if (v > 1) {
+      sprintf(
+        "%s = %s is a share in 0..1, not a percentage: write %s for %s %%", what, format(v),
+        format(v / 100, nsmall = 2), format(v)
+      )
+    } else if (v < 0) {
+      sprintf("%s = %s is below 0: it is a share in 0..1", what, format(v))
+    }
+    if (!is.null(hint)) {
+      return(structure(hint, what = what))
+    }
+  }
+  NULL
+}
+
 yr_proportion <- function(successes, trials, confidence = 0.95) {
   call <- sys.call()
-  a <- .yr_recycle(list(
-    successes = successes, trials = trials,
-    confidence = .yr_double(confidence, "confidence", call)
-  ), call)
-  res <- .yr_check(yr_r_proportion(a$successes, a$trials, a$confidence), call)
+  a <- .yr_recycle(list(successes = successes, trials = trials, confidence = confidence), call)
+  res <- .yr_each(length(a$successes), function(i) {
+    unlist(c_yr_proportion(a$successes[i], a$trials[i], a$confidence[i]))
+  }, a["confidence"])
+  m <- matrix(as.double(unlist(res)), ncol = 3L, byrow = TRUE)
   df <- data.frame(
     successes = as.double(a$successes), trials = as.double(a$trials),
-    share = res$share, low = res$low, high = res$high
+    share = m[, 1], low = m[, 2], high = m[, 3]
   )
   .yr_keep_names(df, successes)
 }
 
-# Verdict names in enum order ("met", "not met", "inconclusive"), from C.
-.yr_goal_levels <- function() {
-  codes <- sort(.__E___yr_goal)
-  vapply(codes, c_yr_goal_name, "", USE.NAMES = FALSE)
-}
-
 yr_goal_check <- function(yes, n, target, confidence = 0.95) {
   call <- sys.call()
-  a <- .yr_recycle(list(
-    yes = yes, n = n, target = .yr_double(target, "target", call),
-    confidence = .yr_double(confidence, "confidence", call)
-  ), call)
-  codes <- .yr_check(yr_r_goal_check(a$yes, a$n, a$target, a$confidence), call)
-  lv <- .yr_goal_levels()
-  out <- factor(lv[codes + 1L], levels = lv)
+  a <- .yr_recycle(list(yes = yes, n = n, target = target, confidence = confidence), call)
+  verdicts <- .yr_each(length(a$yes), function(i) {
+    c_yr_goal_check(a$yes[i], a$n[i], a$target[i], a$confidence[i])
+  }, a[c("target", "confidence")])
+  out <- factor(as.character(unlist(verdicts)), levels = .yr_enum_names(c_yr_goal_name))
   if (length(names(yes)) == length(out)) names(out) <- names(yes)
   out
 }
@@ -43,13 +89,15 @@ yr_goal_check <- function(yes, n, target, confidence = 0.95) {
 yr_coverage <- function(count, population, per = 1000, confidence = 0.95) {
   call <- sys.call()
   a <- .yr_recycle(list(
-    count = count, population = population, per = .yr_double(per, "per", call),
-    confidence = .yr_double(confidence, "confidence", call)
+    count = count, population = population, per = per, confidence = confidence
   ), call)
-  res <- .yr_check(yr_r_coverage(a$count, a$population, a$per, a$confidence), call)
+  res <- .yr_each(length(a$count), function(i) {
+    unlist(c_yr_coverage(a$count[i], a$population[i], a$per[i], a$confidence[i]))
+  }, a["confidence"])
+  m <- matrix(as.double(unlist(res)), ncol = 3L, byrow = TRUE)
   df <- data.frame(
     count = as.double(a$count), population = as.double(a$population),
-    rate = res$rate, low = res$low, high = res$high
+    rate = m[, 1], low = m[, 2], high = m[, 3]
   )
   .yr_keep_names(df, count)
 }
@@ -57,7 +105,7 @@ yr_coverage <- function(count, population, per = 1000, confidence = 0.95) {
 # Categories as 1-based codes: a factor's codes and levels; a character vector as factor(x);
 # positive whole numbers as they are (n defaults to their maximum).
 .yr_categories <- function(x, n, what, call) {
-  if (is.character(x)) x <- factor(x)
+  if (is.character(x)) x <- factor(.yr_trim(x))
   if (is.factor(x)) {
     if (!is.null(n) && n != nlevels(x)) {
       .yr_input_error(sprintf(
@@ -86,7 +134,7 @@ yr_crosstab <- function(rows, cols, nrows = NULL, ncols = NULL) {
   k <- .yr_categories(cols, ncols, "cols", call)
   if (is.na(r$n)) r$n <- 1 # an NA code is refused below, with its position
   if (is.na(k$n)) k$n <- 1
-  m <- .yr_check(yr_r_crosstab(r$codes, k$codes, r$n, k$n), call)
+  m <- c_yr_crosstab_where(list(row = r$codes, col = k$codes), r$n, k$n)
   if (!is.null(r$labels) || !is.null(k$labels)) dimnames(m) <- list(r$labels, k$labels)
   m
 }
@@ -95,7 +143,7 @@ yr_count_by <- function(group, ngroups = NULL) {
   call <- sys.call()
   g <- .yr_categories(group, ngroups, "group", call)
   if (is.na(g$n)) g$n <- 1
-  out <- .yr_check(yr_r_count_by(g$codes, g$n), call)
+  out <- c_yr_count_by_where(g$codes, g$n)
   names(out) <- g$labels
   out
 }
@@ -106,11 +154,15 @@ yr_count_by <- function(group, ngroups = NULL) {
   df
 }
 
-yr_attendance_rate <- function(registered, attended, confidence = 0.95) {
+yr_attendance_rate <- function(registered, attended = NULL, confidence = 0.95, labels = NULL) {
   call <- sys.call()
-  res <- .yr_check(yr_r_attendance_rate(
-    registered, attended, .yr_double(confidence, "confidence", call)
-  ), call)
+  if (is.data.frame(registered) && is.null(attended)) {
+    frame <- registered
+    registered <- stats::setNames(frame$registered, if (!is.null(labels)) as.character(frame[[labels]]))
+    attended <- frame$attended
+  }
+  .yr_warn_total_row(registered, "registered", call)
+  res <- c_yr_attendance_rate_where(list(registered = registered, attended = attended), confidence)
   df <- .yr_rates_frame(res$per_course, "attended", "registered")
   df <- df[c("registered", "attended", "share", "low", "high")]
   df <- .yr_keep_names(df, registered)
@@ -134,9 +186,7 @@ print.yr_attendance <- function(x, ...) {
 
 yr_progression <- function(completed, confidence = 0.95) {
   call <- sys.call()
-  res <- .yr_check(yr_r_progression(
-    completed, .yr_double(confidence, "confidence", call)
-  ), call)
+  res <- c_yr_progression_where(completed, confidence)
   k <- length(res$share)
   labels <- if (!is.null(names(completed))) names(completed) else seq_along(completed)
   data.frame(
@@ -154,7 +204,7 @@ yr_check_totals <- function(table, stated) {
   if (!is.numeric(table) || length(dim(table)) != 2L) {
     .yr_input_error("table must be a numeric matrix or data frame", call, "table")
   }
-  res <- .yr_check(yr_r_check_totals(table, nrow(table), ncol(table), stated), call)
+  res <- c_yr_check_totals_where(table, stated)
   cn <- colnames(table)
   if (is.null(cn)) cn <- as.character(seq_len(ncol(table)))
   df <- data.frame(

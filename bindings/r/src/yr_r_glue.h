@@ -1,67 +1,83 @@
 /*
- * yr_r_glue.h: the R package's small .Call layer over libyrkesresa.
+ * yr_r_glue.h: the run-time support of the R typemaps (bindings/r/yrkesresa_r.i).
  *
- * SWIG's R module cannot pass C arrays, and R has no 64-bit integer, so every function that
- * takes or returns arrays, int64 amounts or structs is reached through one of these functions.
- * They only convert: R numbers (doubles or integers) become int64_t exactly (NA, NaN, Inf,
- * non-whole numbers and |x| > 2^53 are refused, never rounded), the C function is called, and
- * its int64_t results go back as doubles (a result beyond 2^53 is refused too). No rule of the
- * library is re-implemented here.
+ * SWIG generates every R entry point of the package from the public headers; its typemaps call
+ * these functions for what a typemap cannot say in a line: R has no 64-bit integer, so numbers
+ * cross as doubles and are converted exactly (NA, NaN, Inf, non-whole numbers and |x| > 2^53
+ * are refused with a condition naming the argument and element, never rounded); results beyond
+ * 2^53 are refused too; arrays of structs become named lists of columns; and a failure becomes
+ * a classed R condition. No rule of the library is re-implemented here.
  *
- * The declarations below are %included by bindings/r/yrkesresa_r.i, so SWIG wraps and registers
- * them beside the functions it wraps directly; the R code of the package (R/) is the public
- * interface and calls them through the SWIG-generated R functions.
- *
- * Protocol: each function returns its result on success. On failure it returns a
- * "yrkesresa_failure" object: an integer scalar holding the code (a yr_status > 0, or one of
- * the YR_R_* codes below, all < 0) with attributes "what" (the argument concerned, may be "")
- * and "index" (1-based element, 0 when none). The R layer (R/errors.R) turns it into a classed
- * R condition; nothing here calls Rf_error for an expected failure, so no C buffer can leak.
+ * Every function here either returns or raises an R condition (a longjmp). So every buffer
+ * comes from R_alloc, which R releases when the .Call returns or unwinds: nothing can leak.
+ * The "fn" arguments name the C function (SWIG's $symname), "arg" the R argument.
  */
 #ifndef YR_R_GLUE_H
 #define YR_R_GLUE_H
 
+#include <R.h>
 #include <Rinternals.h>
 
-/* Conversion failures found here (negative, so they never collide with a yr_status). */
-#define YR_R_NOT_NUMBER (-1)  /* not a numeric (double or integer) vector */
-#define YR_R_NA (-2)          /* NA or NaN */
-#define YR_R_INFINITE (-3)    /* Inf or -Inf */
-#define YR_R_FRACTION (-4)    /* not a whole number */
-#define YR_R_BEYOND_2_53 (-5) /* |x| > 2^53: R cannot hold the exact value */
-#define YR_R_RESULT_2_53 (-6) /* a result beyond 2^53: cannot be returned exactly */
-#define YR_R_BAD_INDEX (-7)   /* an index or count below its minimum */
-#define YR_R_LENGTH (-8)      /* vectors of different lengths, or a wrong length */
-#define YR_R_NOT_STRING (-9)  /* not a character scalar */
-#define YR_R_FACTOR (-10)     /* a factor: its level codes are not numbers */
+#include <stddef.h>
+#include <stdint.h>
 
-/* Split (SPEC 1). method: a name as yr_method_from_name() takes it. */
-SEXP yr_r_split(SEXP total, SEXP weights, SEXP method);
-/* Mixed model: the equal part is num/den of total. */
-SEXP yr_r_split_mixed(SEXP total, SEXP num, SEXP den, SEXP weights);
+#include "yrkesresa.h"
 
-/* Audit (SPEC 2): list(summary = named numeric, methods = character, rows = list of columns). */
-SEXP yr_r_audit(SEXP stated_total, SEXP weights, SEXP published);
+/* No record or column (the library's YR_WHERE_NONE has the same value). */
+#define YR_R_NONE ((size_t)-1)
 
-/* Trainer pot (SPEC 3). rules: c(fee, pot_part, share of role 0, share of role 1). */
-SEXP yr_r_pot_rules_dalarna(void);
-/* Role names to yr_role codes (NA for a name yr_role_from_name() refuses). */
-SEXP yr_r_roles(SEXP names);
-/* Days and municipalities are 1-based codes; roles are yr_role codes. Returns
- * list(rows = list of columns, summary = named numeric, day_undistributed = numeric). */
-SEXP yr_r_pot_settle(SEXP rules, SEXP ndays, SEXP nmunicipalities, SEXP att_day, SEXP att_mun,
-                     SEXP att_participants, SEXP tr_day, SEXP tr_mun, SEXP tr_role);
+/* Raise the condition of status @p st (not YR_OK): class c("yrkesresa_error", "error",
+ * "condition"), the message yr_strerror(st) followed by where it happened (arg, 0-based record
+ * and column, each may be NULL / YR_R_NONE), fields status, code, what, index, column (1-based
+ * in R, 0 when none). */
+NORET void yr_r_raise(yr_status st, const char *fn, const char *arg, size_t record, size_t column);
 
-/* Statistics (SPEC 4). The vectorised ones take equal-length vectors (the R layer recycles). */
-SEXP yr_r_proportion(SEXP successes, SEXP trials, SEXP confidence);
-SEXP yr_r_goal_check(SEXP yes, SEXP n, SEXP target, SEXP confidence);
-SEXP yr_r_coverage(SEXP count, SEXP population, SEXP per, SEXP confidence);
-/* row, col, group: 1-based codes (factor codes). */
-SEXP yr_r_crosstab(SEXP row, SEXP col, SEXP nrows, SEXP ncols);
-SEXP yr_r_count_by(SEXP group, SEXP ngroups);
-SEXP yr_r_attendance_rate(SEXP registered, SEXP attended, SEXP confidence);
-SEXP yr_r_progression(SEXP completed, SEXP confidence);
-/* table: nrows x ncols numeric matrix (column-major, as R stores it). */
-SEXP yr_r_check_totals(SEXP table, SEXP nrows, SEXP ncols, SEXP stated);
+/* Raise refused input: status YR_ERR_RANGE, class "yrkesresa_input_error" in front; @p index is
+ * the 1-based element (0: the whole argument); the message is printf-formatted. */
+NORET void yr_r_refuse(const char *arg, R_xlen_t index, const char *format, ...);
+
+/* Refuse an unknown name of argument @p arg (an enum), listing the @p count known ones. */
+NORET void yr_r_unknown(const char *arg, const char *value, const char *const *names, int count);
+
+/* R numbers (double or integer vectors) to int64_t, exactly. *n receives the length. */
+int64_t *yr_r_int64s(SEXP x, const char *arg, size_t *n);
+int64_t yr_r_int64(SEXP x, const char *arg);
+/* A count >= 0 as size_t. */
+size_t yr_r_size(SEXP x, const char *arg);
+/* One double (NA passes as NaN: the library refuses it with its own status). */
+double yr_r_double(SEXP x, const char *arg);
+/* 1-based codes to 0-based indices: uint32_t when @p wide is 0, else size_t. */
+void *yr_r_codes(SEXP x, const char *arg, int wide, size_t *n);
+/* One character string (not NA). */
+const char *yr_r_string(SEXP x, const char *arg);
+/* A fraction: one double read through yr_fraction_from_double (0.3 is 3/10), or
+ * c(numerator, denominator) of whole numbers. */
+void yr_r_fraction(SEXP x, const char *arg, int64_t *num, int64_t *den);
+/* A list (data frame) of @p k columns named @p names, all of one length *n. */
+SEXP *yr_r_columns(SEXP x, const char *arg, int k, const char *const *names, size_t *n);
+
+/* int64_t values to a new numeric vector (unprotected); a value beyond 2^53 raises
+ * YR_ERR_OVERFLOW. */
+SEXP yr_r_reals(const int64_t *v, size_t n);
+
+/* A column of a struct array, for yr_r_struct_columns. */
+typedef struct yr_r_field {
+    const char *name;
+    size_t offset;
+    char kind; /* 'i' int64_t, 'z' size_t, 'u' unsigned, 'd' double, 'b' int as logical */
+} yr_r_field;
+#define YR_R_FIELD(TYPE, NAME, KIND)                                                               \
+    {                                                                                              \
+#NAME, offsetof(TYPE, NAME), KIND                                                          \
+    }
+
+/* @p count structs of @p size bytes as a named list of columns (unprotected). */
+SEXP yr_r_struct_columns(const void *items, size_t count, size_t size, const yr_r_field *fields,
+                         int nfields);
+
+/* Store output @p value as element @p slot of the SWIG wrapper's output list, named @p name. */
+void yr_r_output(SEXP list, int slot, const char *name, SEXP value);
+/* The wrapper's result: its outputs (element 0, the status, dropped); one output as itself. */
+SEXP yr_r_outputs(SEXP list);
 
 #endif

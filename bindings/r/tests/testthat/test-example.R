@@ -9,7 +9,8 @@ test_that("the Dalarna example runs and draws its charts", {
   expect_null(attr(log, "status"), info = paste(log, collapse = "\n"))
   expect_true(any(grepl("Orsa: 20 452 kr, published 20 453 kr", log, fixed = TRUE)))
   expect_true(any(grepl("reproduced by: round_each", log, fixed = TRUE)))
-  for (png in c("dalarna-split.png", "dalarna-survey.png")) {
+  expect_true(any(grepl("39 000 000 kr over 290 municipalities in 21 counties", log, fixed = TRUE)))
+  for (png in c("dalarna-split.png", "dalarna-survey.png", "national-2018-counties.png")) {
     f <- file.path(out, png)
     expect_true(file.exists(f))
     # A PNG file starts with \x89PNG.

@@ -1,4 +1,5 @@
 test_that("Dalarna 2023: 850 000 kr by population gives the published table except Orsa", {
+  quiet_total_rows({
   pop <- dalarna("population-2021-06.csv")
   pub <- dalarna("published-split-coordinator-2023.csv")
   pub <- pub[pub$municipality != "Summa", ]
@@ -12,9 +13,11 @@ test_that("Dalarna 2023: 850 000 kr by population gives the published table exce
   expect_identical(differs, "Orsa")
   expect_identical(s[["Orsa"]], 20452)
   expect_identical(pub$amount[pub$municipality == "Orsa"], 20453L)
+  })
 })
 
 test_that("every method is reachable by name and largest remainder is the default", {
+  quiet_total_rows({
   w <- c(5, 3, 2)
   expect_identical(yr_methods(), c(
     "largest_remainder", "round_each", "dhondt", "sainte_lague",
@@ -33,9 +36,11 @@ test_that("every method is reachable by name and largest remainder is the defaul
   expect_identical(yr_split(6, w, "Sainte-Lague"), yr_split(6, w, "sainte_lague"))
   # ... and the C library's aliases pass through.
   expect_identical(yr_split(6, w, "jefferson"), yr_split(6, w, "dhondt"))
+  })
 })
 
 test_that("largest remainder and divisor methods agree with exact references", {
+  quiet_total_rows({
   set.seed(20240601)
   for (trial in 1:150) {
     n <- dsample(1:8, 1)
@@ -50,18 +55,22 @@ test_that("largest remainder and divisor methods agree with exact references", {
       )
     }
   }
+  })
 })
 
 test_that("ties go to the larger weight, then the earlier party", {
+  quiet_total_rows({
   # 1 unit, equal remainders 1/2: the larger weight wins ... no: equal weights, earlier wins.
   expect_identical(yr_split(1, c(1, 1)), c(1, 0))
   # 3 units over 2:2:1 (W = 5): quotas 1.2, 1.2, 0.6 -> floors 1, 1, 0, the last unit to 0.6.
   expect_identical(yr_split(3, c(2, 2, 1)), c(1, 1, 1))
   # 2 units over 1:3 split 1 quota 0.5/1.5: remainders both 1/2, the larger weight wins.
   expect_identical(yr_split(2, c(1, 3)), c(0, 2))
+  })
 })
 
 test_that("amounts are exact up to 2^53 and refused beyond, never rounded", {
+  quiet_total_rows({
   big <- 2^53
   expect_identical(yr_split(big, c(1, 1)), c(big / 2, big / 2))
   expect_identical(yr_split(big, c(1, 0)), c(big, 0))
@@ -74,9 +83,11 @@ test_that("amounts are exact up to 2^53 and refused beyond, never rounded", {
   expect_identical(e$index, 2)
   expect_match(conditionMessage(e), "weights[2]", fixed = TRUE)
   expect_yr_error(yr_split(1e300, 1), "YR_ERR_RANGE", "yrkesresa_input_error", "2^53")
+  })
 })
 
 test_that("NA, NaN, Inf and fractions are refused with the element named", {
+  quiet_total_rows({
   expect_yr_error(yr_split(10, c(1, NA)), "YR_ERR_RANGE", "yrkesresa_input_error", "weights[2] is NA")
   expect_yr_error(yr_split(10, c(1, 2, NA_integer_)), "YR_ERR_RANGE", "yrkesresa_input_error", "weights[3] is NA")
   expect_yr_error(yr_split(NaN, c(1, 2)), "YR_ERR_RANGE", "yrkesresa_input_error", "total is NA")
@@ -89,12 +100,17 @@ test_that("NA, NaN, Inf and fractions are refused with the element named", {
   expect_yr_error(yr_split(10, c(1, 2), method = 1), "YR_ERR_RANGE", "yrkesresa_input_error", "method must be")
   # Integer vectors are accepted as they are.
   expect_identical(yr_split(10L, c(1L, 1L)), c(5, 5))
+  })
 })
 
 test_that("C statuses become yrkesresa_error conditions with the C message", {
+  quiet_total_rows({
   e <- expect_yr_error(yr_split(10, c(1, -1)), "YR_ERR_NEGATIVE")
   expect_false(inherits(e, "yrkesresa_input_error"))
-  expect_identical(conditionMessage(e), "a weight, count or total is negative")
+  # the core says where (yr_split_with_where): the argument and the 1-based element
+  expect_identical(conditionMessage(e), "a weight, count or total is negative: weights[2]")
+  expect_identical(e$what, "weights")
+  expect_identical(e$index, 2)
   expect_identical(e$code, 3L)
   expect_identical(conditionCall(e)[[1]], as.name("yr_split"))
   expect_yr_error(yr_split(10, c(0, 0)), "YR_ERR_ZERO_WEIGHT", message = "all weights are zero")
@@ -105,10 +121,13 @@ test_that("C statuses become yrkesresa_error conditions with the C message", {
   expect_match(conditionMessage(e), "sainte_lague_modified", fixed = TRUE)
   # Caught by the generic class too.
   expect_identical(tryCatch(yr_split(10, c(0, 0)), yrkesresa_error = function(e) "caught"), "caught")
+  })
 })
 
 test_that("yr_version is the C library's version and the package's", {
+  quiet_total_rows({
   v <- yr_version()
   expect_match(v, "^[0-9]+\\.[0-9]+\\.[0-9]+$")
   expect_identical(v, as.character(utils::packageVersion("yrkesresa")))
+  })
 })

@@ -21,7 +21,7 @@ test_that("proportion errors carry the C message and the element", {
   expect_yr_error(yr_proportion(-1, 4), "YR_ERR_NEGATIVE")
   expect_yr_error(yr_proportion(1, 4, confidence = 1), "YR_ERR_RANGE")
   expect_yr_error(yr_proportion(1, 4, confidence = NA), "YR_ERR_RANGE")
-  expect_yr_error(yr_proportion(1, 4, confidence = "95%"), "YR_ERR_RANGE", "yrkesresa_input_error", "confidence must be numeric")
+  expect_yr_error(yr_proportion(1, 4, confidence = "95%"), "YR_ERR_RANGE", "yrkesresa_input_error", "confidence must be a number")
   expect_yr_error(yr_proportion(c(1, 2, 3), c(4, 4)), "YR_ERR_RANGE", "yrkesresa_input_error", "length 1 or 3")
   expect_yr_error(yr_proportion(c(1, NA), 4), "YR_ERR_RANGE", "yrkesresa_input_error", "successes[2] is NA")
 })
@@ -78,10 +78,10 @@ test_that("crosstab equals table(), with dimnames from factors", {
 
 test_that("crosstab and count_by errors", {
   expect_yr_error(yr_crosstab(c(1, 3), c(1, 1), nrows = 2), "YR_ERR_RANGE")
-  expect_yr_error(yr_crosstab(c(1, 0), c(1, 1)), "YR_ERR_RANGE", "yrkesresa_input_error", "rows[2] must be a 1-based index")
-  expect_yr_error(yr_crosstab(factor(c("a", NA)), c(1, 1)), "YR_ERR_RANGE", "yrkesresa_input_error", "rows[2] is NA")
-  expect_yr_error(yr_crosstab(1, c(1, 1)), "YR_ERR_RANGE", "yrkesresa_input_error", "cols has the wrong length")
-  expect_yr_error(yr_crosstab(integer(), integer()), "YR_ERR_RANGE", "yrkesresa_input_error", "nrows must be at least 1")
+  expect_yr_error(yr_crosstab(c(1, 0), c(1, 1)), "YR_ERR_RANGE", "yrkesresa_input_error", "row[2] must be a 1-based index")
+  expect_yr_error(yr_crosstab(factor(c("a", NA)), c(1, 1)), "YR_ERR_RANGE", "yrkesresa_input_error", "row[2] is NA")
+  expect_yr_error(yr_crosstab(1, c(1, 1)), "YR_ERR_RANGE", "yrkesresa_input_error", "col has the wrong length")
+  expect_yr_error(yr_crosstab(integer(), integer()), "YR_ERR_EMPTY") # nrows 0: the C library says so
   expect_yr_error(yr_crosstab(factor("a"), 1, nrows = 2), "YR_ERR_RANGE", "yrkesresa_input_error", "nrows = 2")
   expect_yr_error(yr_crosstab(1, 1, nrows = 2^31, ncols = 2^31), "YR_ERR_OVERFLOW")
   expect_yr_error(yr_count_by(c(1, 5), ngroups = 3), "YR_ERR_RANGE")
