@@ -12,7 +12,8 @@
  *   - round trip: the table written back (BOM, quoted where needed) parses to the same cells; the
  *     same text re-encoded as UTF-16LE and UTF-16BE with a BOM, and as Windows-1252 when every
  *     character has a byte there, parses to the same cells with that encoding detected;
- *   - the same bytes parse the same way twice; ycsv_find_column finds every non-blank header
+ *   - the same bytes parse the same way twice; after ycsv_drop_lines/ycsv_drop_index the cells
+ *     taken before and the header stay readable; ycsv_find_column finds every non-blank header
  *     name in its own column (names are unique), ycsv_name_equal is reflexive;
  *   - every cell: cli_parse_int64 agrees with cli_parse_decimal, outputs untouched on error,
  *     cli_decimal_rescale is exact or refused (big integers);
@@ -490,6 +491,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_same(&t, &again);
     ycsv_free(&again);
     check_round_trips(&t);
+    /* Dropping the index keeps the text: cells taken before and the header stay readable. */
+    const char *last = t.nrows ? ycsv_cell(&t, t.nrows - 1, t.ncols - 1) : t.header[0];
+    size_t last_len = strlen(last);
+    ycsv_drop_lines(&t);
+    ycsv_drop_index(&t);
+    FZ_CHECK(strlen(last) == last_len && strlen(t.header[t.ncols - 1]) <= YCSV_MAX_FIELD);
     ycsv_free(&t);
     FZ_CHECK(t.ncols == 0 && t.header == NULL);
     ycsv_free(&t); /* safe on a zeroed table */
