@@ -9,44 +9,19 @@
  * compared with a naive count. Single thread; the best of several repetitions is reported.
  *
  * Build (standalone, from a configured build directory B):
- *   cc -O2 -std=c11 -Iinclude -IB/include bench/crosstab_c.c B/lib/libyrkesresa.a -lm \
+ *   cc -O2 -std=c11 -Iinclude -IB/include -Ibench bench/crosstab_c.c B/lib/libyrkesresa.a -lm \
  *      -o crosstab_c
  * Usage: crosstab_c [N [REPS]]   (default N = 10000000, REPS = 7) */
-#define _POSIX_C_SOURCE 199309L /* clock_gettime */
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
-
+#define _DEFAULT_SOURCE
+#include "bench_common.h"
 #include "yrkesresa.h"
 
 enum { NROWS = 290, NCOLS = 20, CELLS = NROWS * NCOLS };
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec * 1e-6;
-}
-
-static uint64_t next_rand(uint64_t *s) /* xorshift64* */
-{
-    uint64_t x = *s;
-    x ^= x >> 12;
-    x ^= x << 25;
-    x ^= x >> 27;
-    *s = x;
-    return x * 0x2545F4914F6CDD1DULL;
-}
-
+/* bench_alloc, zeroed. */
 static void *xmalloc(size_t bytes)
 {
-    void *p = malloc(bytes);
-    if (p == NULL) {
-        fprintf(stderr, "crosstab_c: out of memory\n");
-        exit(2);
-    }
+    void *p = bench_alloc(bytes);
     memset(p, 0, bytes); /* fault the pages in before any timing */
     return p;
 }
@@ -93,7 +68,7 @@ int main(int argc, char **argv)
     for (int o = 0; o < 3; o++) {
         uint64_t seed = 20240407u;
         for (size_t i = 0; i < n; i++) {
-            uint64_t r = next_rand(&seed);
+            uint64_t r = bench_next(&seed);
             if (o == 1) {
                 size_t cell = (size_t)((double)i / (double)n * CELLS);
                 row[i] = (uint32_t)(cell / NCOLS);
@@ -110,25 +85,25 @@ int main(int argc, char **argv)
 
         double best[4] = {1e300, 1e300, 1e300, 1e300};
         for (int r = 0; r < reps; r++) {
-            double t0 = now_ms();
+            double t0 = 1e3 * bench_now();
             if (yr_crosstab(row, col, n, NROWS, NCOLS, table) != YR_OK)
                 fail("yr_crosstab failed");
-            double t1 = now_ms();
+            double t1 = 1e3 * bench_now();
             if (memcmp(table, ref, sizeof table) != 0)
                 fail("yr_crosstab: wrong table");
-            double t2 = now_ms();
+            double t2 = 1e3 * bench_now();
             memcpy(dst, row, n * sizeof *row);
             memcpy(dst + n * sizeof *row, col, n * sizeof *col);
-            double t3 = now_ms();
+            double t3 = 1e3 * bench_now();
             if (dst[(size_t)r % n] != ((unsigned char *)row)[(size_t)r % n])
                 fail("memcpy");
-            double t4 = now_ms();
+            double t4 = 1e3 * bench_now();
             if (two_pass(row, col, n, table) != 0 || memcmp(table, ref, sizeof table) != 0)
                 fail("two-pass baseline: wrong table");
-            double t5 = now_ms();
+            double t5 = 1e3 * bench_now();
             if (yr_count_by(row, n, NROWS, counts) != YR_OK)
                 fail("yr_count_by failed");
-            double t6 = now_ms();
+            double t6 = 1e3 * bench_now();
             for (size_t g = 0; g < NROWS; g++) {
                 int64_t s = 0;
                 for (size_t c = 0; c < NCOLS; c++)

@@ -71,6 +71,13 @@ static const round rounds[] = {
 };
 #define NROUNDS (sizeof rounds / sizeof rounds[0])
 
+/* One CSV line of the `yrkesresa pot` output. */
+static void print_row(const char *name, const yr_pot_row *r)
+{
+    printf("%s,%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 "\n", name,
+           r->participant_days, r->fees, r->admin, r->pot_in, r->kickback, r->net);
+}
+
 int main(void)
 {
     yr_attendance att[14 * NMUN + 1];
@@ -108,14 +115,15 @@ int main(void)
     }
     /* The same CSV as `yrkesresa pot` prints for the CSV files of this year. */
     printf("municipality,participant_days,fees,admin,pot_in,kickback,net\n");
-    for (size_t m = 0; m < NMUN; m++) {
-        printf("%s,%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 "\n",
-               names[m], rows[m].participant_days, rows[m].fees, rows[m].admin, rows[m].pot_in,
-               rows[m].kickback, rows[m].net);
-    }
-    printf("Totalt,%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 "\n",
-           sum.participant_days, sum.fees, sum.admin, sum.pot_in, sum.kickback,
-           sum.fees - sum.kickback);
+    for (size_t m = 0; m < NMUN; m++)
+        print_row(names[m], &rows[m]);
+    const yr_pot_row total = {.participant_days = sum.participant_days,
+                              .fees = sum.fees,
+                              .admin = sum.admin,
+                              .pot_in = sum.pot_in,
+                              .kickback = sum.kickback,
+                              .net = sum.fees - sum.kickback};
+    print_row("Totalt", &total);
     printf("undistributed: %" PRId64 " (%zu course day(s) without a trainer)\n", sum.undistributed,
            sum.days_without_trainer);
     for (size_t d = 0; d < ndays; d++) {

@@ -83,14 +83,12 @@ YR_API yr_status yr_audit_split_where(int64_t stated_total, const int64_t *weigh
     yr_where_clear(where);
     if (n == 0)
         return yr_where_arg(where, YR_ERR_EMPTY, "weights");
-    if (weights == NULL || published == NULL || summary == NULL || rows == NULL)
-        return yr_where_arg(where, YR_ERR_NULL,
-                            weights == NULL     ? "weights"
-                            : published == NULL ? "published"
-                            : summary == NULL   ? "summary"
-                                                : "rows");
+    yr_status st = yr_where_null(where, 4, (const void *[]){weights, published, summary, rows},
+                                 (const char *const[]){"weights", "published", "summary", "rows"});
+    if (st != YR_OK)
+        return st;
     int64_t wsum = 0, psum = 0;
-    yr_status st = check_input(weights, published, n, &wsum, &psum, where);
+    st = check_input(weights, published, n, &wsum, &psum, where);
     if (st != YR_OK)
         return st;
     if (wsum == 0 && stated_total != 0)

@@ -6,20 +6,13 @@
 #include "yrkesresa/common.h"
 #include "yrkesresa/cycle.h"
 #include "yrkesresa/table.h"
+#include "internal/where.h"
 
-static void set_where(yr_where *w, size_t record, size_t column, const char *arg)
+/* dst[i] = v, for an optional output (dst may be NULL). */
+static void put(int64_t *dst, size_t i, int64_t v)
 {
-    if (w != NULL) {
-        w->record = record;
-        w->column = column;
-        w->arg = arg;
-    }
-}
-
-static yr_status fail(yr_where *w, yr_status st, size_t record, size_t column, const char *arg)
-{
-    set_where(w, record, column, arg);
-    return st;
+    if (dst != NULL)
+        dst[i] = v;
 }
 
 /* ---- Statement ---------------------------------------------------------------------------- */
@@ -75,17 +68,17 @@ static yr_status stmt_validate(const int64_t *totals, const size_t *year, size_t
     int64_t all = 0;
     for (size_t i = 0; i < nitems; i++) {
         if (totals[i] < 0)
-            return fail(wh, YR_ERR_NEGATIVE, NONE, i, "totals");
+            return yr_where_fail(wh, YR_ERR_NEGATIVE, NONE, i, "totals");
         if (year != NULL && year[i] >= nyears)
-            return fail(wh, YR_ERR_RANGE, NONE, i, "year");
+            return yr_where_fail(wh, YR_ERR_RANGE, NONE, i, "year");
     }
     for (size_t i = 0; i < nitems; i++) /* then no line's total and no year's sum overflows */
         if (__builtin_add_overflow(all, totals[i], &all))
-            return fail(wh, YR_ERR_OVERFLOW, NONE, NONE, "totals");
+            return yr_where_fail(wh, YR_ERR_OVERFLOW, NONE, NONE, "totals");
     for (size_t y = 0; y < nyears; y++)
         for (size_t r = 0; r < nparties; r++)
             if (weights[y * nparties + r] < 0)
-                return fail(wh, YR_ERR_NEGATIVE, r, y, "weights");
+                return yr_where_fail(wh, YR_ERR_NEGATIVE, r, y, "weights");
     for (size_t y = 0; y < nyears; y++) {
         int any_weight = 0, any_amount = 0;
         for (size_t r = 0; r < nparties; r++)
@@ -93,13 +86,13 @@ static yr_status stmt_validate(const int64_t *totals, const size_t *year, size_t
         for (size_t i = 0; i < nitems; i++)
             any_amount |= (year == NULL ? 0 : year[i]) == y && totals[i] != 0;
         if (any_amount && !any_weight)
-            return fail(wh, YR_ERR_ZERO_WEIGHT, NONE, y, "weights");
+            return yr_where_fail(wh, YR_ERR_ZERO_WEIGHT, NONE, y, "weights");
     }
     for (size_t r = 0; fees != NULL && r < nparties; r++) {
         if (fees[r] < 0)
-            return fail(wh, YR_ERR_NEGATIVE, r, NONE, "fees");
+            return yr_where_fail(wh, YR_ERR_NEGATIVE, r, NONE, "fees");
         if (kickback[r] < 0)
-            return fail(wh, YR_ERR_NEGATIVE, r, NONE, "kickback");
+            return yr_where_fail(wh, YR_ERR_NEGATIVE, r, NONE, "kickback");
     }
     return YR_OK;
 }
@@ -125,7 +118,7 @@ static yr_status stmt_split_years(const int64_t *totals, const size_t *year, siz
             size_t col = sw.column < k ? w->sub_idx[sw.column] : YR_WHERE_NONE;
             if (sw.arg != NULL && strcmp(sw.arg, "weights") == 0)
                 col = y; /* a weight: the column is the year */
-            return fail(wh, st, sw.record, col, sw.arg);
+            return yr_where_fail(wh, st, sw.record, col, sw.arg);
         }
         for (size_t r = 0; r < nparties; r++) {
             int64_t s = 0;
@@ -156,14 +149,14 @@ static yr_status stmt_lines(size_t nyears, size_t nparties, const int64_t *fees,
         row->kickback = kickback != NULL ? kickback[r] : 0;
         if (__builtin_add_overflow(row->total, row->fees, &row->net) ||
             __builtin_sub_overflow(row->net, row->kickback, &row->net))
-            return fail(wh, YR_ERR_OVERFLOW, r, YR_WHERE_NONE, "fees");
+            return yr_where_fail(wh, YR_ERR_OVERFLOW, r, YR_WHERE_NONE, "fees");
         s.total += row->total; /* bounded by the amounts' sum */
         if (__builtin_add_overflow(s.fees, row->fees, &s.fees))
-            return fail(wh, YR_ERR_OVERFLOW, YR_WHERE_NONE, YR_WHERE_NONE, "fees");
+            return yr_where_fail(wh, YR_ERR_OVERFLOW, YR_WHERE_NONE, YR_WHERE_NONE, "fees");
         if (__builtin_add_overflow(s.kickback, row->kickback, &s.kickback))
-            return fail(wh, YR_ERR_OVERFLOW, YR_WHERE_NONE, YR_WHERE_NONE, "kickback");
+            return yr_where_fail(wh, YR_ERR_OVERFLOW, YR_WHERE_NONE, YR_WHERE_NONE, "kickback");
         if (__builtin_add_overflow(s.net, row->net, &s.net))
-            return fail(wh, YR_ERR_OVERFLOW, YR_WHERE_NONE, YR_WHERE_NONE, "fees");
+            return yr_where_fail(wh, YR_ERR_OVERFLOW, YR_WHERE_NONE, YR_WHERE_NONE, "fees");
     }
     *sum = s;
     return YR_OK;
@@ -177,14 +170,14 @@ YR_API yr_status yr_statement_where(const int64_t *totals, const size_t *year, s
 {
     const size_t NONE = YR_WHERE_NONE;
     if (totals == NULL || weights == NULL || items == NULL || rows == NULL || sum == NULL)
-        return fail(where, YR_ERR_NULL, NONE, NONE, NULL);
+        return yr_where_fail(where, YR_ERR_NULL, NONE, NONE, NULL);
     if ((fees == NULL) != (kickback == NULL))
-        return fail(where, YR_ERR_NULL, NONE, NONE, fees == NULL ? "fees" : "kickback");
+        return yr_where_fail(where, YR_ERR_NULL, NONE, NONE, fees == NULL ? "fees" : "kickback");
     if (nitems == 0 || nyears == 0 || nparties == 0)
-        return fail(where, YR_ERR_EMPTY, NONE, NONE,
-                    nitems == 0   ? "totals"
-                    : nyears == 0 ? "year"
-                                  : "weights");
+        return yr_where_fail(where, YR_ERR_EMPTY, NONE, NONE,
+                             nitems == 0   ? "totals"
+                             : nyears == 0 ? "year"
+                                           : "weights");
     yr_status st =
         stmt_validate(totals, year, nitems, weights, nyears, nparties, fees, kickback, where);
     if (st != YR_OK)
@@ -192,7 +185,7 @@ YR_API yr_status yr_statement_where(const int64_t *totals, const size_t *year, s
     stmt_work w;
     st = stmt_alloc(&w, nitems, nyears, nparties);
     if (st != YR_OK)
-        return fail(where, st, NONE, NONE, NULL);
+        return yr_where_fail(where, st, NONE, NONE, NULL);
     yr_statement_row s;
     st = stmt_split_years(totals, year, nitems, weights, nyears, nparties, &w, where);
     if (st == YR_OK)
@@ -205,7 +198,7 @@ YR_API yr_status yr_statement_where(const int64_t *totals, const size_t *year, s
             memcpy(year_sums, w.ys, nyears * sizeof(int64_t));
         memcpy(rows, w.rows, nparties * sizeof(yr_statement_row));
         *sum = s;
-        set_where(where, NONE, NONE, NULL);
+        yr_where_clear(where);
     }
     stmt_free(&w);
     return st;
@@ -228,13 +221,13 @@ static yr_status parts_validate(size_t ncols, size_t whole, const size_t *parts,
 {
     const size_t NONE = YR_WHERE_NONE;
     if (whole >= ncols)
-        return fail(wh, YR_ERR_RANGE, NONE, whole, "whole");
+        return yr_where_fail(wh, YR_ERR_RANGE, NONE, whole, "whole");
     for (size_t k = 0; k < nparts; k++) {
         if (parts[k] >= ncols || parts[k] == whole)
-            return fail(wh, YR_ERR_RANGE, NONE, parts[k], "parts");
+            return yr_where_fail(wh, YR_ERR_RANGE, NONE, parts[k], "parts");
         for (size_t j = 0; j < k; j++)
             if (parts[j] == parts[k])
-                return fail(wh, YR_ERR_RANGE, NONE, parts[k], "parts");
+                return yr_where_fail(wh, YR_ERR_RANGE, NONE, parts[k], "parts");
     }
     return YR_OK;
 }
@@ -260,9 +253,9 @@ YR_API yr_status yr_check_parts_where(const int64_t *table, size_t nrows, size_t
 {
     const size_t NONE = YR_WHERE_NONE;
     if (parts == NULL || mismatched == NULL || (nrows > 0 && table == NULL))
-        return fail(where, YR_ERR_NULL, NONE, NONE, NULL);
+        return yr_where_fail(where, YR_ERR_NULL, NONE, NONE, NULL);
     if (ncols == 0 || nparts == 0)
-        return fail(where, YR_ERR_EMPTY, NONE, NONE, ncols == 0 ? "table" : "parts");
+        return yr_where_fail(where, YR_ERR_EMPTY, NONE, NONE, ncols == 0 ? "table" : "parts");
     yr_status st = parts_validate(ncols, whole, parts, nparts, where);
     if (st != YR_OK)
         return st;
@@ -270,20 +263,18 @@ YR_API yr_status yr_check_parts_where(const int64_t *table, size_t nrows, size_t
     for (size_t r = 0; r < nrows; r++) {
         int64_t s, d;
         if (parts_row(table + r * ncols, parts, nparts, whole, &s, &d) != 0)
-            return fail(where, YR_ERR_OVERFLOW, r, NONE, "table");
+            return yr_where_fail(where, YR_ERR_OVERFLOW, r, NONE, "table");
     }
     size_t bad = 0;
     for (size_t r = 0; r < nrows; r++) {
         int64_t s = 0, d = 0;
         (void)parts_row(table + r * ncols, parts, nparts, whole, &s, &d);
         bad += d != 0;
-        if (part_sums != NULL)
-            part_sums[r] = s;
-        if (diff != NULL)
-            diff[r] = d;
+        put(part_sums, r, s);
+        put(diff, r, d);
     }
     *mismatched = bad;
-    set_where(where, NONE, NONE, NULL);
+    yr_where_clear(where);
     return YR_OK;
 }
 
@@ -305,15 +296,15 @@ static yr_status compare_check(const int64_t *splits, size_t nsplits, size_t n, 
     int64_t base_sum = 0;
     for (size_t i = 0; i < n; i++)
         if (__builtin_add_overflow(base_sum, b[i], &base_sum))
-            return fail(wh, YR_ERR_OVERFLOW, YR_WHERE_NONE, base, "splits");
+            return yr_where_fail(wh, YR_ERR_OVERFLOW, YR_WHERE_NONE, base, "splits");
     for (size_t k = 0; k < nsplits; k++) {
         int64_t s = 0, ds = 0, d;
         for (size_t i = 0; i < n; i++) {
             if (__builtin_sub_overflow(splits[k * n + i], b[i], &d))
-                return fail(wh, YR_ERR_OVERFLOW, i, k, "splits");
+                return yr_where_fail(wh, YR_ERR_OVERFLOW, i, k, "splits");
             if (__builtin_add_overflow(s, splits[k * n + i], &s) ||
                 __builtin_add_overflow(ds, d, &ds))
-                return fail(wh, YR_ERR_OVERFLOW, YR_WHERE_NONE, k, "splits");
+                return yr_where_fail(wh, YR_ERR_OVERFLOW, YR_WHERE_NONE, k, "splits");
         }
     }
     return YR_OK;
@@ -325,11 +316,11 @@ YR_API yr_status yr_compare_where(const int64_t *splits, size_t nsplits, size_t 
 {
     const size_t NONE = YR_WHERE_NONE;
     if (splits == NULL)
-        return fail(where, YR_ERR_NULL, NONE, NONE, "splits");
+        return yr_where_fail(where, YR_ERR_NULL, NONE, NONE, "splits");
     if (nsplits == 0 || n == 0)
-        return fail(where, YR_ERR_EMPTY, NONE, NONE, "splits");
+        return yr_where_fail(where, YR_ERR_EMPTY, NONE, NONE, "splits");
     if (base >= nsplits)
-        return fail(where, YR_ERR_RANGE, NONE, NONE, "base");
+        return yr_where_fail(where, YR_ERR_RANGE, NONE, NONE, "base");
     yr_status st = compare_check(splits, nsplits, n, base, where);
     if (st != YR_OK)
         return st;
@@ -340,15 +331,12 @@ YR_API yr_status yr_compare_where(const int64_t *splits, size_t nsplits, size_t 
             int64_t d = splits[k * n + i] - b[i]; /* fits: checked above */
             s += splits[k * n + i];
             ds += d;
-            if (diff != NULL)
-                diff[k * n + i] = d;
+            put(diff, k * n + i, d);
         }
-        if (split_sums != NULL)
-            split_sums[k] = s;
-        if (diff_sums != NULL)
-            diff_sums[k] = ds;
+        put(split_sums, k, s);
+        put(diff_sums, k, ds);
     }
-    set_where(where, NONE, NONE, NULL);
+    yr_where_clear(where);
     return YR_OK;
 }
 

@@ -4,6 +4,7 @@
 #include "yrkesresa/split.h"
 #include "internal/apportion.h"
 #include "internal/divisor.h"
+#include "internal/where.h"
 
 static const char *const method_names[YR_METHOD_COUNT] = {
     "largest_remainder",     "round_each",      "dhondt", "sainte_lague",
@@ -86,19 +87,10 @@ YR_API yr_status yr_tie_from_name(const char *name, yr_tie *tie)
     return YR_ERR_RANGE;
 }
 
-static void set_where(yr_where *where, size_t record, const char *arg)
-{
-    if (where != NULL) {
-        where->record = record;
-        where->column = YR_WHERE_NONE;
-        where->arg = arg;
-    }
-}
-
+/* yr_where_fail for the one-dimensional inputs here (no column). */
 static yr_status fail(yr_where *where, yr_status st, size_t record, const char *arg)
 {
-    set_where(where, record, arg);
-    return st;
+    return yr_where_fail(where, st, record, YR_WHERE_NONE, arg);
 }
 
 /* Validate the weights; on success *wsum is their exact sum and *npos the positive ones; on
@@ -547,7 +539,7 @@ static yr_status split_checked(int64_t total, const int64_t *w, size_t n, yr_u12
 YR_API yr_status yr_split_with_where(int64_t total, const int64_t *weights, size_t n,
                                      const yr_split_options *opt, int64_t *out, yr_where *where)
 {
-    set_where(where, YR_WHERE_NONE, NULL);
+    yr_where_clear(where);
     if (n == 0)
         return fail(where, YR_ERR_EMPTY, YR_WHERE_NONE, "weights");
     if (weights == NULL || out == NULL || opt == NULL)
@@ -611,7 +603,7 @@ YR_API yr_status yr_split_mixed_where(int64_t total, int64_t equal_part_num, int
                                       const int64_t *weights, size_t n, int64_t *out,
                                       yr_where *where)
 {
-    set_where(where, YR_WHERE_NONE, NULL);
+    yr_where_clear(where);
     if (n == 0)
         return fail(where, YR_ERR_EMPTY, YR_WHERE_NONE, "weights");
     if (weights == NULL || out == NULL)

@@ -309,12 +309,12 @@ YR_API yr_status yr_crosstab_where(const uint32_t *row, const uint32_t *col, siz
                                    size_t ncols, int64_t *table, yr_where *where)
 {
     yr_where_clear(where);
-    if (table == NULL || (n > 0 && (row == NULL || col == NULL)))
-        return yr_where_arg(where, YR_ERR_NULL,
-                            table == NULL ? "table"
-                            : row == NULL ? "row"
-                                          : "col");
-    yr_status st = count_into(row, col, n, nrows, ncols, table);
+    /* row and col may be NULL when there are no records */
+    yr_status st = yr_where_null(where, n > 0 ? 3 : 1, (const void *[]){table, row, col},
+                                 (const char *const[]){"table", "row", "col"});
+    if (st != YR_OK)
+        return st;
+    st = count_into(row, col, n, nrows, ncols, table);
     return st == YR_OK ? st : count_where(st, row, col, n, nrows, ncols, "row", where);
 }
 
@@ -374,16 +374,15 @@ YR_API yr_status yr_attendance_rate_where(const int64_t *registered, const int64
                                           yr_rate *total, yr_where *where)
 {
     yr_where_clear(where);
-    if (registered == NULL || attended == NULL || per_course == NULL || total == NULL)
-        return yr_where_arg(where, YR_ERR_NULL,
-                            registered == NULL   ? "registered"
-                            : attended == NULL   ? "attended"
-                            : per_course == NULL ? "per_course"
-                                                 : "total");
+    yr_status st =
+        yr_where_null(where, 4, (const void *[]){registered, attended, per_course, total},
+                      (const char *const[]){"registered", "attended", "per_course", "total"});
+    if (st != YR_OK)
+        return st;
     if (n == 0)
         return yr_where_arg(where, YR_ERR_EMPTY, "registered");
     int64_t sum_reg = 0, sum_att = 0;
-    yr_status st = check_attendance(registered, attended, n, where);
+    st = check_attendance(registered, attended, n, where);
     if (st != YR_OK)
         return st;
     if (!confidence_ok(confidence))
@@ -478,12 +477,12 @@ YR_API yr_status yr_check_totals_where(const int64_t *table, size_t nrows, size_
                                        yr_where *where)
 {
     yr_where_clear(where);
-    if (stated == NULL || sums == NULL || mismatched == NULL || (nrows > 0 && table == NULL))
-        return yr_where_arg(where, YR_ERR_NULL,
-                            stated == NULL       ? "stated"
-                            : sums == NULL       ? "sums"
-                            : mismatched == NULL ? "mismatched"
-                                                 : "table");
+    /* table may be NULL when it has no rows */
+    yr_status st =
+        yr_where_null(where, nrows > 0 ? 4 : 3, (const void *[]){stated, sums, mismatched, table},
+                      (const char *const[]){"stated", "sums", "mismatched", "table"});
+    if (st != YR_OK)
+        return st;
     if (ncols == 0)
         return yr_where_arg(where, YR_ERR_EMPTY, "ncols");
     /* First pass: every sum must fit before anything is written. */

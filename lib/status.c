@@ -1,52 +1,28 @@
-/* Status messages and names. */
+/* Status messages and names: one table, indexed by the status. */
 #include "yrkesresa/common.h"
+
+static const struct {
+    const char *name;
+    const char *message;
+} statuses[YR_STATUS_COUNT] = {
+    [YR_OK] = {"YR_OK", "success"},
+    [YR_ERR_NULL] = {"YR_ERR_NULL", "a required pointer is NULL"},
+    [YR_ERR_EMPTY] = {"YR_ERR_EMPTY", "no parties or records where some are required"},
+    [YR_ERR_NEGATIVE] = {"YR_ERR_NEGATIVE", "a weight, count or total is negative"},
+    [YR_ERR_ZERO_WEIGHT] = {"YR_ERR_ZERO_WEIGHT", "all weights are zero while the total is not"},
+    [YR_ERR_OVERFLOW] = {"YR_ERR_OVERFLOW",
+                         "a result or an exact intermediate does not fit in 64 bits"},
+    [YR_ERR_RANGE] = {"YR_ERR_RANGE", "an index, enum or parameter is out of range"},
+    [YR_ERR_NOMEM] = {"YR_ERR_NOMEM", "memory allocation failed"},
+    [YR_ERR_TIE] = {"YR_ERR_TIE", "the result depends on how an exact tie is broken"},
+};
 
 YR_API const char *yr_strerror(yr_status status)
 {
-    switch (status) {
-    case YR_OK:
-        return "success";
-    case YR_ERR_NULL:
-        return "a required pointer is NULL";
-    case YR_ERR_EMPTY:
-        return "no parties or records where some are required";
-    case YR_ERR_NEGATIVE:
-        return "a weight, count or total is negative";
-    case YR_ERR_ZERO_WEIGHT:
-        return "all weights are zero while the total is not";
-    case YR_ERR_OVERFLOW:
-        return "a result or an exact intermediate does not fit in 64 bits";
-    case YR_ERR_RANGE:
-        return "an index, enum or parameter is out of range";
-    case YR_ERR_NOMEM:
-        return "memory allocation failed";
-    case YR_ERR_TIE:
-        return "the result depends on how an exact tie is broken";
-    }
-    return "unknown status";
+    return (unsigned)status < YR_STATUS_COUNT ? statuses[status].message : "unknown status";
 }
 
 YR_API const char *yr_status_name(yr_status status)
 {
-    switch (status) {
-    case YR_OK:
-        return "YR_OK";
-    case YR_ERR_NULL:
-        return "YR_ERR_NULL";
-    case YR_ERR_EMPTY:
-        return "YR_ERR_EMPTY";
-    case YR_ERR_NEGATIVE:
-        return "YR_ERR_NEGATIVE";
-    case YR_ERR_ZERO_WEIGHT:
-        return "YR_ERR_ZERO_WEIGHT";
-    case YR_ERR_OVERFLOW:
-        return "YR_ERR_OVERFLOW";
-    case YR_ERR_RANGE:
-        return "YR_ERR_RANGE";
-    case YR_ERR_NOMEM:
-        return "YR_ERR_NOMEM";
-    case YR_ERR_TIE:
-        return "YR_ERR_TIE";
-    }
-    return "YR_UNKNOWN";
+    return (unsigned)status < YR_STATUS_COUNT ? statuses[status].name : "YR_UNKNOWN";
 }

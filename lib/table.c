@@ -28,6 +28,7 @@
 #include "yrkesresa/split.h"
 #include "yrkesresa/table.h"
 #include "internal/apportion.h"
+#include "internal/where.h"
 #include "internal/wide.h"
 
 enum { CELL_OPEN = 1, CELL_UP = 2 };
@@ -56,22 +57,6 @@ typedef struct flow {
     size_t *cursor; /* column j: where its last scan found a target */
     size_t stamp;
 } flow;
-
-static void where_set(yr_where *where, size_t record, size_t column, const char *arg)
-{
-    if (where != NULL) {
-        where->record = record;
-        where->column = column;
-        where->arg = arg;
-    }
-}
-
-static yr_status fail_at(yr_where *where, yr_status st, size_t record, size_t column,
-                         const char *arg)
-{
-    where_set(where, record, column, arg);
-    return st;
-}
 
 static int is_target(const flow *f, size_t node, target t)
 {
@@ -436,34 +421,34 @@ static yr_status check_table(const int64_t *totals, size_t m, const int64_t *wei
 {
     const size_t NONE = YR_WHERE_NONE;
     if (totals == NULL)
-        return fail_at(where, YR_ERR_NULL, NONE, NONE, "totals");
+        return yr_where_fail(where, YR_ERR_NULL, NONE, NONE, "totals");
     if (weights == NULL)
-        return fail_at(where, YR_ERR_NULL, NONE, NONE, "weights");
+        return yr_where_fail(where, YR_ERR_NULL, NONE, NONE, "weights");
     if (out == NULL)
-        return fail_at(where, YR_ERR_NULL, NONE, NONE, "out");
+        return yr_where_fail(where, YR_ERR_NULL, NONE, NONE, "out");
     if (m == 0)
-        return fail_at(where, YR_ERR_EMPTY, NONE, NONE, "totals");
+        return yr_where_fail(where, YR_ERR_EMPTY, NONE, NONE, "totals");
     if (n == 0)
-        return fail_at(where, YR_ERR_EMPTY, NONE, NONE, "weights");
+        return yr_where_fail(where, YR_ERR_EMPTY, NONE, NONE, "weights");
     if (n > SIZE_MAX / sizeof(int64_t) / m)
-        return fail_at(where, YR_ERR_OVERFLOW, NONE, NONE, "out");
+        return yr_where_fail(where, YR_ERR_OVERFLOW, NONE, NONE, "out");
     size_t bad = first_negative(totals, m);
     if (bad < m)
-        return fail_at(where, YR_ERR_NEGATIVE, NONE, bad, "totals");
+        return yr_where_fail(where, YR_ERR_NEGATIVE, NONE, bad, "totals");
     bad = first_negative(weights, n);
     if (bad < n)
-        return fail_at(where, YR_ERR_NEGATIVE, bad, NONE, "weights");
+        return yr_where_fail(where, YR_ERR_NEGATIVE, bad, NONE, "weights");
     uint64_t t = 0;
     for (size_t j = 0; j < m; j++) {
         t += (uint64_t)totals[j];
         if (t > (uint64_t)INT64_MAX)
-            return fail_at(where, YR_ERR_OVERFLOW, NONE, NONE, "totals");
+            return yr_where_fail(where, YR_ERR_OVERFLOW, NONE, NONE, "totals");
     }
     yr_u128 s = 0;
     for (size_t i = 0; i < n; i++)
         s += (uint64_t)weights[i];
     if (s == 0 && t != 0)
-        return fail_at(where, YR_ERR_ZERO_WEIGHT, NONE, NONE, "weights");
+        return yr_where_fail(where, YR_ERR_ZERO_WEIGHT, NONE, NONE, "weights");
     *grand = t;
     *wsum = s;
     return YR_OK;
@@ -474,7 +459,7 @@ YR_API yr_status yr_split_table_where(const int64_t *totals, size_t nitems, cons
 {
     uint64_t grand;
     yr_u128 wsum;
-    where_set(where, YR_WHERE_NONE, YR_WHERE_NONE, NULL);
+    yr_where_clear(where);
     yr_status st = check_table(totals, nitems, weights, nparties, out, where, &grand, &wsum);
     if (st != YR_OK)
         return st;
@@ -484,7 +469,7 @@ YR_API yr_status yr_split_table_where(const int64_t *totals, size_t nitems, cons
     }
     st = solve_table(totals, weights, nparties, nitems, grand, wsum, out);
     if (st != YR_OK)
-        where_set(where, YR_WHERE_NONE, YR_WHERE_NONE, NULL);
+        yr_where_clear(where);
     return st;
 }
 
@@ -504,14 +489,14 @@ static yr_status check_nested(const int64_t *weights, const size_t *group, size_
     size_t bad = first_negative(weights, n);
     for (size_t i = 0; i < n && i < bad; i++) {
         if (group[i] >= ngroups)
-            return fail_at(where, YR_ERR_RANGE, i, NONE, "group");
+            return yr_where_fail(where, YR_ERR_RANGE, i, NONE, "group");
     }
     if (bad < n)
-        return fail_at(where, YR_ERR_NEGATIVE, bad, NONE, "weights");
+        return yr_where_fail(where, YR_ERR_NEGATIVE, bad, NONE, "weights");
     memset(gsum, 0, ngroups * sizeof *gsum);
     for (size_t i = 0; i < n; i++) {
         if (weights[i] > INT64_MAX - gsum[group[i]])
-            return fail_at(where, YR_ERR_OVERFLOW, NONE, NONE, "weights");
+            return yr_where_fail(where, YR_ERR_OVERFLOW, NONE, NONE, "weights");
         gsum[group[i]] += weights[i];
     }
     return YR_OK;
@@ -554,22 +539,22 @@ YR_API yr_status yr_split_nested_where(int64_t total, const int64_t *weights, co
                                        yr_where *where)
 {
     const size_t NONE = YR_WHERE_NONE;
-    where_set(where, NONE, NONE, NULL);
+    yr_where_clear(where);
     if (weights == NULL || group == NULL || out == NULL)
-        return fail_at(where, YR_ERR_NULL, NONE, NONE,
-                       weights == NULL ? "weights"
-                       : group == NULL ? "group"
-                                       : "out");
+        return yr_where_fail(where, YR_ERR_NULL, NONE, NONE,
+                             weights == NULL ? "weights"
+                             : group == NULL ? "group"
+                                             : "out");
     if (n == 0)
-        return fail_at(where, YR_ERR_EMPTY, NONE, NONE, "weights");
+        return yr_where_fail(where, YR_ERR_EMPTY, NONE, NONE, "weights");
     if (ngroups > SIZE_MAX / (2 * sizeof(int64_t)) - 1 || n > SIZE_MAX / (4 * sizeof(int64_t)))
-        return fail_at(where, YR_ERR_NOMEM, NONE, NONE, NULL);
+        return yr_where_fail(where, YR_ERR_NOMEM, NONE, NONE, NULL);
     int64_t *gbuf = malloc(2 * ngroups * sizeof *gbuf + (ngroups + 1) * sizeof(size_t));
     int64_t *nbuf = malloc(3 * n * sizeof *nbuf + n * sizeof(size_t));
     if (gbuf == NULL || nbuf == NULL) {
         free(gbuf);
         free(nbuf);
-        return fail_at(where, YR_ERR_NOMEM, NONE, NONE, NULL);
+        return yr_where_fail(where, YR_ERR_NOMEM, NONE, NONE, NULL);
     }
     int64_t *gsum = gbuf, *gamt = gbuf + ngroups, *wbuf = nbuf, *abuf = nbuf + n,
             *res = nbuf + 2 * n;
@@ -578,7 +563,7 @@ YR_API yr_status yr_split_nested_where(int64_t total, const int64_t *weights, co
     if (st == YR_OK) {
         st = yr_split(total, gsum, ngroups, YR_LARGEST_REMAINDER, gamt);
         if (st != YR_OK)
-            where_set(where, NONE, NONE, st == YR_ERR_ZERO_WEIGHT ? "weights" : NULL);
+            (void)yr_where_fail(where, st, NONE, NONE, st == YR_ERR_ZERO_WEIGHT ? "weights" : NULL);
     }
     if (st == YR_OK)
         st = split_groups(weights, group, n, ngroups, gamt, start, members, wbuf, abuf, res);

@@ -104,6 +104,23 @@ static int is_round_each(int64_t total, const int64_t *published)
     return 1;
 }
 
+/* A Dalarna table that is each quota rounded, adds up to published_sum (one unit off the stated
+ * total) and differs from largest remainder in exactly one row, who: published there is
+ * expected + diff. Only round-each reproduces it; every row is within its quota. */
+static void audit_round_each_one_off(int64_t total, const int64_t *published, int64_t published_sum,
+                                     size_t who, int64_t expected, int64_t diff, yr_audit_row *rows)
+{
+    assert_true(is_round_each(total, published));
+    yr_audit_summary s = audit_dalarna(total, published, rows);
+    assert_int_equal(s.published_sum, published_sum);
+    assert_int_equal(s.sum_diff, published_sum - total);
+    assert_int_equal(s.rows_differing, 1);
+    assert_int_equal(rows[who].expected, expected);
+    assert_int_equal(rows[who].diff, diff);
+    assert_int_equal(s.rows_outside_quota, 0);
+    assert_int_equal(s.methods_matching, BIT(YR_ROUND_EACH));
+}
+
 /* Coordinator 2023: rows add to 850 001 against the stated 850 000; each row is its quota
  * rounded (a spreadsheet's ROUND), and exactly one row differs from largest remainder: Orsa,
  * quota 20452.56, published 20453, whose .56 is only the 8th largest remainder (7 units are
@@ -113,22 +130,14 @@ static void test_coordinator_2023(void **state)
     (void)state;
     yr_audit_row rows[15];
     assert_int_equal(sum_rows(coordinator_2023, 15), 850001);
-    assert_true(is_round_each(850000, coordinator_2023));
-    yr_audit_summary s = audit_dalarna(850000, coordinator_2023, rows);
-    assert_int_equal(s.published_sum, 850001);
-    assert_int_equal(s.sum_diff, 1);
-    assert_int_equal(s.rows_differing, 1);
-    assert_int_equal(s.rows_outside_quota, 0);
-    assert_int_equal(rows[ORSA].diff, 1);
-    assert_int_equal(rows[ORSA].expected, 20452);
+    /* only rounding each quota reproduces the table (every other method adds up to 850 000) */
+    audit_round_each_one_off(850000, coordinator_2023, 850001, ORSA, 20452, 1, rows);
     assert_int_equal(rows[ORSA].quota_whole, 20452);
     assert_int_equal(rows[ORSA].within_quota, 1);
     for (size_t i = 0; i < 15; i++) {
         if (i != ORSA)
             assert_int_equal(rows[i].diff, 0);
     }
-    /* only rounding each quota reproduces the table (every other method adds up to 850 000) */
-    assert_int_equal(s.methods_matching, BIT(YR_ROUND_EACH));
 }
 
 /* "God och nara vard" 2022: 31 061 440 kr; the rows add to 31 061 439, one krona short. The
@@ -139,18 +148,10 @@ static void test_ok_gnv_2022(void **state)
 {
     (void)state;
     yr_audit_row rows[15];
-    assert_true(is_round_each(31061440, ok_gnv_2022));
-    yr_audit_summary s = audit_dalarna(31061440, ok_gnv_2022, rows);
-    assert_int_equal(s.published_sum, 31061439);
-    assert_int_equal(s.sum_diff, -1);
-    assert_int_equal(s.rows_differing, 1);
-    assert_int_equal(rows[HEDEMORA].expected, 1668957);
-    assert_int_equal(rows[HEDEMORA].diff, -1);
+    audit_round_each_one_off(31061440, ok_gnv_2022, 31061439, HEDEMORA, 1668957, -1, rows);
     assert_int_equal(rows[HEDEMORA].quota_whole, 1668956);
     /* the remainder is just under a half: 2 * rem < W */
     assert_true(2 * rows[HEDEMORA].quota_rem < W && 2 * rows[HEDEMORA].quota_rem > W - W / 100);
-    assert_int_equal(s.rows_outside_quota, 0);
-    assert_int_equal(s.methods_matching, BIT(YR_ROUND_EACH));
 }
 
 /* The 2023 estimate: 3 000 000 kr; the rows add to 2 999 999. Each quota rounded again;
@@ -161,19 +162,11 @@ static void test_rss_estimate_2023(void **state)
 {
     (void)state;
     yr_audit_row rows[15];
-    assert_true(is_round_each(3000000, rss_2023));
-    yr_audit_summary s = audit_dalarna(3000000, rss_2023, rows);
-    assert_int_equal(s.published_sum, 2999999);
-    assert_int_equal(s.sum_diff, -1);
-    assert_int_equal(s.rows_differing, 1);
-    assert_int_equal(rows[BORLANGE].diff, -1);
-    assert_int_equal(rows[BORLANGE].expected, 545735);
+    audit_round_each_one_off(3000000, rss_2023, 2999999, BORLANGE, 545735, -1, rows);
     assert_int_equal(rows[13].diff, 0); /* Vansbro */
     /* same denominator W: the remainders compare directly */
     assert_true(rows[BORLANGE].quota_rem > rows[13].quota_rem);
     assert_true(2 * rows[13].quota_rem < W);
-    assert_int_equal(s.rows_outside_quota, 0);
-    assert_int_equal(s.methods_matching, BIT(YR_ROUND_EACH));
 }
 
 /* A correct largest-remainder table: nothing differs, and LR matches. */

@@ -4,24 +4,18 @@
 # and NOTHING on stdout; nothing crashes or hangs (each run is under a time limit).
 # Fixtures: tests/badinput/*.csv; inputs with NUL bytes, invalid UTF-8 and a 100 MB field are
 # made here. Env: BUILD_DIR, SOURCE_DIR (set by meson).
-set -uo pipefail
-: "${BUILD_DIR:?}" "${SOURCE_DIR:?}"
-Y="$BUILD_DIR/tools/yrkesresa"
+# shellcheck source=tests/cli_lib.sh
+. "${SOURCE_DIR:?}/tests/cli_lib.sh"
+set -o pipefail
+Y="$BIN"
 B="$SOURCE_DIR/tests/badinput"
-if [ ! -x "$Y" ]; then
-    echo "SKIP: $Y not built"
-    exit 77
-fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
+tmp="$TMP"
 
+# fail SUMMARY [DETAIL...]: a failed check (cli_lib's bad) with its details on indented lines.
 fail() {
-    echo "FAIL: $1"
+    bad "$1"
     shift
     for line in "$@"; do echo "      $line"; done
-    failed=$((failed + 1))
 }
 
 # err NAME REGEX COMMAND...: exit 2, empty stdout, the first stderr line matches REGEX (extended
@@ -42,7 +36,7 @@ err() {
     elif grep -qE 'Sanitizer|runtime error|Segmentation|Aborted' "$tmp/err"; then
         fail "$name: crash report on stderr" "$(head -n 3 "$tmp/err")"
     else
-        passed=$((passed + 1))
+        ok
     fi
 }
 
@@ -127,7 +121,7 @@ printf 'municipality,population\nA\377\376vesta,1\nFal\303,3\n' >"$tmp/latin.csv
 printf 'municipality,population,amount\nA\303\277\303\276vesta,1,25\nFal\303\203,3,75\n' >"$tmp/latin.expected"
 if timeout 60 "$Y" split --total 100 "$tmp/latin.csv" >"$tmp/out" 2>"$tmp/err" &&
     cmp -s "$tmp/out" "$tmp/latin.expected"; then
-    passed=$((passed + 1))
+    ok
 else
     fail "Windows-1252 names are not converted to UTF-8" "$(od -c "$tmp/out" | head -n 4)"
 fi
@@ -167,7 +161,7 @@ if timeout 60 "$Y" pot --attendance "$B/pot-attendance.csv" --trainers "$B/pot-u
     >"$tmp/out" 2>"$tmp/err" &&
     grep -q "pot-unknown-day.csv:3: warning: day '2024-13-45' has trainers but no participants" \
         "$tmp/err" && grep -q '^undistributed,,,,,2000,' "$tmp/out"; then
-    passed=$((passed + 1))
+    ok
 else
     fail "pot: a trainer day without attendance is not reported" "$(head -n 3 "$tmp/err")"
 fi
@@ -185,5 +179,4 @@ err "stats: confidence 1" "--confidence must be strictly between 0 and 1" \
     "$Y" stats survey "$S" --confidence 1
 err "stats: target 200 %" "--target must be between 0 and 1" "$Y" stats survey "$S" --target 200%
 
-echo "$passed passed, $failed failed"
-[ $failed -eq 0 ]
+finish badinput

@@ -90,8 +90,7 @@ static void test_statement_years(void **state)
     assert_memory_equal(yt, want_yt, sizeof want_yt);
     assert_int_equal(rows[1].total, 130);
     assert_int_equal(sum.total, 240);
-    assert_int_equal(ys[0], 100);
-    assert_int_equal(ys[1], 140);
+    expect_ints(ys, 100, 140);
 }
 
 /* The feasibility study's shape (seed 004): about 39 Mkr over seven years, the first two dearer,
@@ -271,12 +270,10 @@ static void test_statement_unused_year(void **state)
     yr_statement_row rows[2], sum;
     assert_int_equal(
         yr_statement(totals, NULL, 1, weights, 2, 2, NULL, NULL, items, yt, ys, rows, &sum), YR_OK);
-    assert_int_equal(items[0], 3);
-    assert_int_equal(items[1], 6);
+    expect_ints(items, 3, 6);
     assert_int_equal(yt[1], 0);
     assert_int_equal(yt[3], 0);
-    assert_int_equal(ys[0], 9);
-    assert_int_equal(ys[1], 0);
+    expect_ints(ys, 9, 0);
 }
 
 /* ---- Parts check -------------------------------------------------------------------------- */

@@ -33,6 +33,20 @@ static void assert_row(const yr_pot_row *r, int64_t pd, int64_t fees, int64_t ad
     assert_int_equal(r->net, net);
 }
 
+/* The summary's fields; money: participant days, fees, admin, pot in, kickback, undistributed. */
+static void assert_summary(const yr_pot_summary *s, const int64_t money[6], size_t no_trainer,
+                           size_t no_people)
+{
+    assert_int_equal(s->participant_days, money[0]);
+    assert_int_equal(s->fees, money[1]);
+    assert_int_equal(s->admin, money[2]);
+    assert_int_equal(s->pot_in, money[3]);
+    assert_int_equal(s->kickback, money[4]);
+    assert_int_equal(s->undistributed, money[5]);
+    assert_int_equal(s->days_without_trainer, no_trainer);
+    assert_int_equal(s->days_without_participants, no_people);
+}
+
 static void test_rules_dalarna_2024(void **state)
 {
     (void)state;
@@ -94,14 +108,7 @@ static void test_leader_and_two_trainers(void **state)
     assert_row(&rows[B], 3, 1800, 600, 1200, 1143, 657);
     assert_row(&rows[C], 0, 0, 0, 0, 1143, -1143);
     assert_row(&rows[D], 3, 1800, 600, 1200, 0, 1800);
-    assert_int_equal(s.participant_days, 10);
-    assert_int_equal(s.fees, 6000);
-    assert_int_equal(s.admin, 2000);
-    assert_int_equal(s.pot_in, 4000);
-    assert_int_equal(s.kickback, 4000);
-    assert_int_equal(s.undistributed, 0);
-    assert_int_equal(s.days_without_trainer, 0);
-    assert_int_equal(s.days_without_participants, 0);
+    assert_summary(&s, (const int64_t[]){10, 6000, 2000, 4000, 4000, 0}, 0, 0);
     assert_int_equal(und[0], 0);
 }
 
@@ -172,15 +179,8 @@ static void test_undistributed_and_no_participants(void **state)
     assert_row(&rows[A], 5, 3000, 1000, 2000, 2000, 1000);
     assert_row(&rows[B], 2, 1200, 400, 800, 0, 1200);
     assert_row(&rows[C], 1, 600, 200, 400, 0, 600);
-    assert_int_equal(s.pot_in, 3200);
-    assert_int_equal(s.kickback, 2000);
-    assert_int_equal(s.undistributed, 1200);
-    assert_int_equal(s.days_without_trainer, 1);
-    assert_int_equal(s.days_without_participants, 1);
-    assert_int_equal(und[0], 0);
-    assert_int_equal(und[1], 1200);
-    assert_int_equal(und[2], 0);
-    assert_int_equal(und[3], 0);
+    assert_summary(&s, (const int64_t[]){8, 4800, 1600, 3200, 2000, 1200}, 1, 1);
+    expect_ints(und, 0, 1200, 0, 0);
 }
 
 /* Several records for the same (day, municipality) add up: the same as one merged record. */
@@ -423,16 +423,11 @@ static void check_random_year(uint64_t *seed, unsigned *n_ok, unsigned *n_range)
     assert_int_equal(sum_kick, distributed);
     assert_int_equal(sum_kick + undistributed, pot_in);
     assert_int_equal(sum_fees, sum_admin + sum_pot);
-    assert_int_equal(s.participant_days, sum_pd);
-    assert_int_equal(s.fees, sum_fees);
-    assert_int_equal(s.admin, sum_admin);
-    assert_int_equal(s.pot_in, pot_in);
-    assert_int_equal(s.kickback, sum_kick);
-    assert_int_equal(s.undistributed, undistributed);
+    assert_summary(&s,
+                   (const int64_t[]){sum_pd, sum_fees, sum_admin, pot_in, sum_kick, undistributed},
+                   no_trainer, no_people);
     assert_int_equal(s.kickback + s.undistributed, s.pot_in);
     assert_int_equal(s.fees, s.admin + s.pot_in);
-    assert_int_equal(s.days_without_trainer, no_trainer);
-    assert_int_equal(s.days_without_participants, no_people);
     for (size_t d = 0; d < nd; d++)
         assert_int_equal(und[d], und_day[d]);
 }

@@ -48,6 +48,17 @@ static void expect_split(yr_method m, int64_t total, const int64_t *w, size_t n,
     assert_int_equal(out[n], SENTINEL);
 }
 
+/* The expected split of each method; NULL: not checked. */
+typedef const int64_t *const by_method[YR_METHOD_COUNT];
+
+/* expect_split for every method m with expected[m] != NULL. */
+static void expect_methods(int64_t total, const int64_t *w, size_t n, by_method expected)
+{
+    for (int m = 0; m < YR_METHOD_COUNT; m++)
+        if (expected[m] != NULL)
+            expect_split((yr_method)m, total, w, n, expected[m]);
+}
+
 /* Expect an error and outputs left exactly as they were. */
 static void expect_error(yr_method m, int64_t total, const int64_t *w, size_t n, yr_status want)
 {
@@ -90,13 +101,14 @@ static void test_hand_example_all_methods(void **state)
     static const int64_t lr[] = {5, 3, 2, 0}, re[] = {5, 3, 2, 1}, dh[] = {6, 3, 1, 0},
                          sl[] = {5, 3, 2, 0}, slm[] = {5, 3, 2, 0}, hh[] = {5, 3, 1, 1},
                          ad[] = {4, 3, 2, 1};
-    expect_split(YR_LARGEST_REMAINDER, 10, abcd_w, 4, lr);
-    expect_split(YR_ROUND_EACH, 10, abcd_w, 4, re);
-    expect_split(YR_DHONDT, 10, abcd_w, 4, dh);
-    expect_split(YR_SAINTE_LAGUE, 10, abcd_w, 4, sl);
-    expect_split(YR_SAINTE_LAGUE_MODIFIED, 10, abcd_w, 4, slm);
-    expect_split(YR_HUNTINGTON_HILL, 10, abcd_w, 4, hh);
-    expect_split(YR_ADAMS, 10, abcd_w, 4, ad);
+    expect_methods(10, abcd_w, 4,
+                   (by_method){[YR_LARGEST_REMAINDER] = lr,
+                               [YR_ROUND_EACH] = re,
+                               [YR_DHONDT] = dh,
+                               [YR_SAINTE_LAGUE] = sl,
+                               [YR_SAINTE_LAGUE_MODIFIED] = slm,
+                               [YR_HUNTINGTON_HILL] = hh,
+                               [YR_ADAMS] = ad});
 }
 
 /* Negative total: the two quota methods are odd-symmetric (a refund splits like a charge). */
@@ -145,10 +157,11 @@ static void test_swedish_style_modified(void **state)
     static const int64_t w[] = {47000, 16000, 15800, 12000, 6100, 3100};
     static const int64_t sl[] = {4, 2, 2, 1, 1, 0}, slm[] = {5, 2, 2, 1, 0, 0},
                          dh[] = {5, 2, 2, 1, 0, 0}, lr[] = {5, 2, 1, 1, 1, 0};
-    expect_split(YR_SAINTE_LAGUE, 10, w, 6, sl);
-    expect_split(YR_SAINTE_LAGUE_MODIFIED, 10, w, 6, slm);
-    expect_split(YR_DHONDT, 10, w, 6, dh);
-    expect_split(YR_LARGEST_REMAINDER, 10, w, 6, lr);
+    expect_methods(10, w, 6,
+                   (by_method){[YR_SAINTE_LAGUE] = sl,
+                               [YR_SAINTE_LAGUE_MODIFIED] = slm,
+                               [YR_DHONDT] = dh,
+                               [YR_LARGEST_REMAINDER] = lr});
 }
 
 /* The textbook "Parador" apportionment (Tannenbaum, Excursions in Modern Mathematics, ch. 4):
@@ -162,11 +175,12 @@ static void test_textbook_parador(void **state)
     static const int64_t w[] = {1646000, 6936000, 154000, 2091000, 685000, 988000};
     static const int64_t ham[] = {33, 139, 3, 42, 13, 20}, jef[] = {33, 140, 3, 42, 13, 19},
                          ada[] = {33, 137, 4, 42, 14, 20}, web[] = {33, 138, 3, 42, 14, 20};
-    expect_split(YR_LARGEST_REMAINDER, 250, w, 6, ham);
-    expect_split(YR_DHONDT, 250, w, 6, jef);
-    expect_split(YR_ADAMS, 250, w, 6, ada);
-    expect_split(YR_SAINTE_LAGUE, 250, w, 6, web);
-    expect_split(YR_HUNTINGTON_HILL, 250, w, 6, web);
+    expect_methods(250, w, 6,
+                   (by_method){[YR_LARGEST_REMAINDER] = ham,
+                               [YR_DHONDT] = jef,
+                               [YR_ADAMS] = ada,
+                               [YR_SAINTE_LAGUE] = web,
+                               [YR_HUNTINGTON_HILL] = web});
 }
 
 /* ---- Dalarna --------------------------------------------------------------------------------
@@ -327,13 +341,14 @@ static void test_zero_weights(void **state)
      * vs 1 .5: seven largest 3 1.5 1(B) 1(D) .75 .6 .5(B,D tie -> B) -> 6 1 */
     static const int64_t w[] = {0, 3, 0, 1, 0};
     static const int64_t lr[] = {0, 5, 0, 2, 0}, dh[] = {0, 6, 0, 1, 0};
-    expect_split(YR_LARGEST_REMAINDER, 7, w, 5, lr);
-    expect_split(YR_ROUND_EACH, 7, w, 5, lr);
-    expect_split(YR_DHONDT, 7, w, 5, dh);
-    expect_split(YR_SAINTE_LAGUE, 7, w, 5, lr);
-    expect_split(YR_SAINTE_LAGUE_MODIFIED, 7, w, 5, lr);
-    expect_split(YR_HUNTINGTON_HILL, 7, w, 5, lr);
-    expect_split(YR_ADAMS, 7, w, 5, lr);
+    expect_methods(7, w, 5,
+                   (by_method){[YR_LARGEST_REMAINDER] = lr,
+                               [YR_ROUND_EACH] = lr,
+                               [YR_DHONDT] = dh,
+                               [YR_SAINTE_LAGUE] = lr,
+                               [YR_SAINTE_LAGUE_MODIFIED] = lr,
+                               [YR_HUNTINGTON_HILL] = lr,
+                               [YR_ADAMS] = lr});
     /* one positive party takes everything, whatever the method (incl. a huge total) */
     static const int64_t w1[] = {0, 1, 0}, all[] = {0, INT64_MAX, 0}, five[] = {0, 5, 0};
     for (size_t m = 0; m < LEN(all_methods); m++) {

@@ -63,7 +63,25 @@ static void random_weights(uint64_t *s, int64_t *w, size_t n, int shape)
         }
     }
 }
+
 #define N_SHAPES 7
+
+/* 1 when some weight is positive. */
+static int any_positive(const int64_t *w, size_t n)
+{
+    int any = 0;
+    for (size_t i = 0; i < n; i++)
+        any |= w[i] > 0;
+    return any;
+}
+
+/* A random case: 1..MAXN weights (written to w) of a random shape; returns how many. */
+static size_t random_case(uint64_t *s, int64_t *w)
+{
+    size_t n = 1 + (size_t)rand_upto(s, MAXN - 1);
+    random_weights(s, w, n, (int)rand_upto(s, N_SHAPES - 1));
+    return n;
+}
 
 /* ---- exact fraction comparison ------------------------------------------------------------ */
 
@@ -231,10 +249,8 @@ static yr_status ref_quota(int64_t total, const int64_t *w, size_t n, int round_
 static yr_status ref_divisor(yr_method m, int64_t total, const int64_t *w, size_t n, int64_t *out,
                              int *boundary_tie)
 {
-    int any = 0;
+    int any = any_positive(w, n);
     *boundary_tie = 0;
-    for (size_t i = 0; i < n; i++)
-        any |= w[i] > 0;
     if (total < 0)
         return YR_ERR_NEGATIVE;
     if (!any && total != 0)
@@ -331,9 +347,8 @@ static void test_against_reference(void **state)
     uint64_t seed = 20230101;
     int checked = 0;
     for (int iter = 0; iter < 2500; iter++) {
-        size_t n = 1 + (size_t)rand_upto(&seed, MAXN - 1);
         int64_t w[MAXN], got[MAXN + 1], want[MAXN];
-        random_weights(&seed, w, n, (int)rand_upto(&seed, N_SHAPES - 1));
+        size_t n = random_case(&seed, w);
         for (int m = 0; m < YR_METHOD_COUNT; m++) {
             int64_t total = random_total(&seed, (yr_method)m, 1);
             int tie;
@@ -378,9 +393,8 @@ static void test_quota_rule(void **state)
     (void)state;
     uint64_t seed = 77;
     for (int iter = 0; iter < 3000; iter++) {
-        size_t n = 1 + (size_t)rand_upto(&seed, MAXN - 1);
         int64_t w[MAXN], out[MAXN];
-        random_weights(&seed, w, n, (int)rand_upto(&seed, N_SHAPES - 1));
+        size_t n = random_case(&seed, w);
         u128 W = 0;
         for (size_t i = 0; i < n; i++)
             W += (u128)w[i];
@@ -410,13 +424,9 @@ static void test_house_monotone(void **state)
     (void)state;
     uint64_t seed = 4242;
     for (int iter = 0; iter < 150; iter++) {
-        size_t n = 1 + (size_t)rand_upto(&seed, MAXN - 1);
         int64_t w[MAXN], prev[MAXN], cur[MAXN];
-        random_weights(&seed, w, n, (int)rand_upto(&seed, N_SHAPES - 1));
-        int any = 0;
-        for (size_t i = 0; i < n; i++)
-            any |= w[i] > 0;
-        if (!any)
+        size_t n = random_case(&seed, w);
+        if (!any_positive(w, n))
             continue;
         for (size_t m = 0; m < LEN(divisor_methods); m++) {
             assert_int_equal(yr_split(0, w, n, divisor_methods[m], prev), YR_OK);
@@ -467,10 +477,7 @@ static void test_permutation_invariance(void **state)
         int64_t w[MAXN], pw[MAXN], a[MAXN], b[MAXN], ref[MAXN];
         size_t perm[MAXN];
         random_weights(&seed, w, n, (int)rand_upto(&seed, N_SHAPES - 1));
-        int any = 0;
-        for (size_t i = 0; i < n; i++)
-            any |= w[i] > 0;
-        if (!any)
+        if (!any_positive(w, n))
             continue;
         for (int m = 0; m < YR_METHOD_COUNT; m++) {
             int64_t total = random_total(&seed, (yr_method)m, 0);
@@ -514,9 +521,8 @@ static void test_odd_symmetry(void **state)
     (void)state;
     uint64_t seed = 31337;
     for (int iter = 0; iter < 3000; iter++) {
-        size_t n = 1 + (size_t)rand_upto(&seed, MAXN - 1);
         int64_t w[MAXN], p[MAXN], q[MAXN];
-        random_weights(&seed, w, n, (int)rand_upto(&seed, N_SHAPES - 1));
+        size_t n = random_case(&seed, w);
         int64_t total = random_total(&seed, YR_LARGEST_REMAINDER, 1);
         if (total == INT64_MIN)
             total = INT64_MAX;
@@ -580,13 +586,9 @@ static void test_divisor_cut_random(void **state)
     (void)state;
     uint64_t seed = 123456789;
     for (int iter = 0; iter < 2000; iter++) {
-        size_t n = 1 + (size_t)rand_upto(&seed, MAXN - 1);
         int64_t w[MAXN], out[MAXN];
-        random_weights(&seed, w, n, (int)rand_upto(&seed, N_SHAPES - 1));
-        int any = 0;
-        for (size_t i = 0; i < n; i++)
-            any |= w[i] > 0;
-        if (!any)
+        size_t n = random_case(&seed, w);
+        if (!any_positive(w, n))
             continue;
         int64_t total = (int64_t)(next_rand(&seed) >> (1 + rand_upto(&seed, 62)));
         for (size_t m = 0; m < LEN(divisor_methods); m++) {
@@ -611,10 +613,7 @@ static void test_divisor_medium(void **state)
         int shape = (int)rand_upto(&seed, N_SHAPES - 1);
         for (size_t i = 0; i < n; i += MAXN)
             random_weights(&seed, w + i, n - i < MAXN ? n - i : MAXN, shape);
-        int any = 0;
-        for (size_t i = 0; i < n; i++)
-            any |= w[i] > 0;
-        if (!any)
+        if (!any_positive(w, n))
             continue;
         int64_t total = (int64_t)rand_upto(&seed, rand_upto(&seed, 1) ? 3000 : 500000);
         for (size_t m = 0; m < LEN(divisor_methods); m++) {

@@ -169,51 +169,45 @@ static void test_normal_quantile(void **state)
 
 /* ---------------------------------------------------------------------------------------- */
 
+/* yr_goal_check succeeds with the verdict want. */
+static void expect_goal(int64_t yes, int64_t n, double target, double confidence, yr_goal want)
+{
+    yr_goal v = (yr_goal)99;
+    assert_int_equal(yr_goal_check(yes, n, target, confidence, &v), YR_OK);
+    assert_int_equal(v, want);
+}
+
 static void test_goal_boundaries(void **state)
 {
     (void)state;
     double s, lo, hi;
-    yr_goal v = (yr_goal)99;
     assert_int_equal(yr_proportion(40, 50, 0.95, &s, &lo, &hi), YR_OK);
     /* target exactly the lower bound: met; just above: inconclusive */
-    assert_int_equal(yr_goal_check(40, 50, lo, 0.95, &v), YR_OK);
-    assert_int_equal(v, YR_GOAL_MET);
-    assert_int_equal(yr_goal_check(40, 50, nextafter(lo, 0), 0.95, &v), YR_OK);
-    assert_int_equal(v, YR_GOAL_MET);
-    assert_int_equal(yr_goal_check(40, 50, nextafter(lo, 1), 0.95, &v), YR_OK);
-    assert_int_equal(v, YR_GOAL_INCONCLUSIVE);
+    expect_goal(40, 50, lo, 0.95, YR_GOAL_MET);
+    expect_goal(40, 50, nextafter(lo, 0), 0.95, YR_GOAL_MET);
+    expect_goal(40, 50, nextafter(lo, 1), 0.95, YR_GOAL_INCONCLUSIVE);
     /* target exactly the upper bound: inconclusive; just above: not met */
-    assert_int_equal(yr_goal_check(40, 50, hi, 0.95, &v), YR_OK);
-    assert_int_equal(v, YR_GOAL_INCONCLUSIVE);
-    assert_int_equal(yr_goal_check(40, 50, nextafter(hi, 1), 0.95, &v), YR_OK);
-    assert_int_equal(v, YR_GOAL_NOT_MET);
-    assert_int_equal(yr_goal_check(40, 50, nextafter(hi, 0), 0.95, &v), YR_OK);
-    assert_int_equal(v, YR_GOAL_INCONCLUSIVE);
+    expect_goal(40, 50, hi, 0.95, YR_GOAL_INCONCLUSIVE);
+    expect_goal(40, 50, nextafter(hi, 1), 0.95, YR_GOAL_NOT_MET);
+    expect_goal(40, 50, nextafter(hi, 0), 0.95, YR_GOAL_INCONCLUSIVE);
 
     /* Dalarna manager survey (manager-survey-2024.csv): 77 % of 22 is 17 yes, target 80 %:
      * the interval 0.566..0.899 contains 0.8, so nothing can be concluded. */
-    assert_int_equal(yr_goal_check(17, 22, 0.80, 0.95, &v), YR_OK);
-    assert_int_equal(v, YR_GOAL_INCONCLUSIVE);
+    expect_goal(17, 22, 0.80, 0.95, YR_GOAL_INCONCLUSIVE);
     /* clear cases */
-    assert_int_equal(yr_goal_check(95, 100, 0.80, 0.95, &v), YR_OK);
-    assert_int_equal(v, YR_GOAL_MET);
-    assert_int_equal(yr_goal_check(60, 100, 0.80, 0.95, &v), YR_OK);
-    assert_int_equal(v, YR_GOAL_NOT_MET);
+    expect_goal(95, 100, 0.80, 0.95, YR_GOAL_MET);
+    expect_goal(60, 100, 0.80, 0.95, YR_GOAL_NOT_MET);
     /* the extreme targets */
-    assert_int_equal(yr_goal_check(0, 5, 0.0, 0.95, &v), YR_OK);
-    assert_int_equal(v, YR_GOAL_MET);
-    assert_int_equal(yr_goal_check(5, 5, 1.0, 0.95, &v), YR_OK);
-    assert_int_equal(v, YR_GOAL_INCONCLUSIVE);
+    expect_goal(0, 5, 0.0, 0.95, YR_GOAL_MET);
+    expect_goal(5, 5, 1.0, 0.95, YR_GOAL_INCONCLUSIVE);
     /* a wider interval (99 %) turns a 95 % verdict inconclusive: 88 of 100 vs 0.78
      * (lower bounds 0.8019 at 95 %, 0.7719 at 99 %) */
     assert_int_equal(yr_proportion(88, 100, 0.95, &s, &lo, &hi), YR_OK);
     assert_true(lo > 0.78);
-    assert_int_equal(yr_goal_check(88, 100, 0.78, 0.95, &v), YR_OK);
-    assert_int_equal(v, YR_GOAL_MET);
+    expect_goal(88, 100, 0.78, 0.95, YR_GOAL_MET);
     assert_int_equal(yr_proportion(88, 100, 0.99, &s, &lo, &hi), YR_OK);
     assert_true(lo < 0.78);
-    assert_int_equal(yr_goal_check(88, 100, 0.78, 0.99, &v), YR_OK);
-    assert_int_equal(v, YR_GOAL_INCONCLUSIVE);
+    expect_goal(88, 100, 0.78, 0.99, YR_GOAL_INCONCLUSIVE);
 }
 
 static void test_goal_name(void **state)
@@ -412,10 +406,7 @@ static void test_crosstab_errors(void **state)
     for (int i = 0; i < 4; i++)
         assert_int_equal(t[i], 0);
     assert_int_equal(yr_crosstab(r, c, 2, 2, 2, t), YR_OK);
-    assert_int_equal(t[0], 0);
-    assert_int_equal(t[1], 1);
-    assert_int_equal(t[2], 1);
-    assert_int_equal(t[3], 0);
+    expect_ints(t, 0, 1, 1, 0);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -566,8 +557,7 @@ static void test_check_totals_errors(void **state)
     assert_int_equal(yr_check_totals(&t[0][0], 2, 2, NULL, sums, &bad), YR_ERR_NULL);
     assert_int_equal(yr_check_totals(&t[0][0], 2, 2, stated, NULL, &bad), YR_ERR_NULL);
     assert_int_equal(yr_check_totals(&t[0][0], 2, 2, stated, sums, NULL), YR_ERR_NULL);
-    assert_int_equal(sums[0], -1);
-    assert_int_equal(sums[1], -1);
+    expect_ints(sums, -1, -1);
     assert_int_equal(bad, 42);
     /* negative entries cancel exactly; overflow in the middle of a column is not an error */
     const int64_t m[3][1] = {{INT64_MAX}, {INT64_MAX}, {-INT64_MAX}};
@@ -577,8 +567,7 @@ static void test_check_totals_errors(void **state)
     assert_int_equal(bad, 0);
     /* no body rows: sums 0 */
     assert_int_equal(yr_check_totals(NULL, 0, 2, stated, sums, &bad), YR_OK);
-    assert_int_equal(sums[0], 0);
-    assert_int_equal(sums[1], 0);
+    expect_ints(sums, 0, 0);
     assert_int_equal(bad, 1);
 }
 

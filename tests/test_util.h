@@ -1,4 +1,5 @@
-/* Shared by the C tests: a deterministic generator and the exact largest-remainder rank order.
+/* Shared by the C tests: a deterministic generator, the exact largest-remainder rank order and
+ * (cmocka tests) an element-wise check of an int64 array.
  * Test code only; the references themselves stay in each test. */
 #ifndef YR_TEST_UTIL_H
 #define YR_TEST_UTIL_H
@@ -47,5 +48,20 @@ static inline int rank_cmp(const void *pa, const void *pb)
         return a->w > b->w ? -1 : 1;
     return a->idx < b->idx ? -1 : a->idx > b->idx;
 }
+
+#ifdef assert_int_equal /* the cmocka tests (cmocka.h included first) */
+/* got[0..n-1] equals want[0..n-1]; a failure names the first index that differs. */
+static inline void expect_i64s(const int64_t *got, const int64_t *want, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (got[i] != want[i])
+            fail_msg("[%zu]: got %lld, expected %lld", i, (long long)got[i], (long long)want[i]);
+}
+
+/* expect_ints(got, a, b, ...): got[0] == a, got[1] == b, ... */
+#define expect_ints(got, ...)                                                                      \
+    expect_i64s((got), (const int64_t[]){__VA_ARGS__},                                             \
+                sizeof((const int64_t[]){__VA_ARGS__}) / sizeof(int64_t))
+#endif
 
 #endif

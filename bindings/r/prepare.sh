@@ -6,8 +6,8 @@
 #   R CMD INSTALL yrkesresa_X.Y.Z.tar.gz   # or R CMD check --no-manual yrkesresa_X.Y.Z.tar.gz
 #
 # OUTDIR gets the package files of bindings/r (DESCRIPTION with the project version, NAMESPACE,
-# R/, man/, tests/, src/ with the .Call layer), plus, generated or copied at this step and never
-# committed:
+# R/, man/, tests/, vignettes/, src/ with the .Call layer), plus, generated or copied at this
+# step and never committed:
 #   src/lib/, src/include/      the library's C sources and public headers (lib/, include/),
 #                               with include/yrkesresa/version.h generated from version.h.in
 #   src/yrkesresa_wrap.c        swig -r on bindings/yrkesresa.i (which %includes r/yrkesresa_r.i)
@@ -73,6 +73,10 @@ sed "s/^Version: .*/Version: $version/" "$here/DESCRIPTION" >"$out/DESCRIPTION"
 cp "$here/NAMESPACE" "$here/LICENSE" "$here/README.md" "$here/.Rbuildignore" "$out/"
 cp "$here"/R/*.R "$out/R/"
 cp -R "$here/man" "$here/tests" "$out/"
+# The vignette (vignettes/dalarna.Rmd; R CMD build knits it unless --no-build-vignettes).
+if [ -d "$here/vignettes" ]; then
+    cp -R "$here/vignettes" "$out/"
+fi
 cp "$here"/src/*.c "$here"/src/*.h "$out/src/"
 
 # The library: sources and private headers under src/lib, public headers under src/include.

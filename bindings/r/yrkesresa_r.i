@@ -135,6 +135,8 @@ YR_R_WRAP(yr_pot_rules_with_shares)
 YR_R_WRAP(yr_find_total_row)
 YR_R_WRAP(yr_label_trim)
 YR_R_WRAP(yr_label_is_total)
+YR_R_WRAP(yr_statement_where)
+YR_R_WRAP(yr_check_parts_where)
 
 /* R passes every argument as it is; the C side converts (and refuses) it. */
 %typemap(scoercein) SWIGTYPE, SWIGTYPE *, enum SWIGTYPE, int64_t, size_t, double, int64_t *,
@@ -214,6 +216,8 @@ YR_R_DIM(ngroups)
 YR_R_DIM(ndays)
 YR_R_DIM(nmunicipalities)
 YR_R_DIM(nitems)
+YR_R_DIM(nyears)
+YR_R_DIM(nparties)
 
 /* ---- Input arrays ------------------------------------------------------------------------ */
 %typemap(in) (const int64_t *weights, size_t n) %{
@@ -299,6 +303,57 @@ YR_R_IN_COLUMNS2(uint32_t, row, col, YR_R_CODES32)
 %}
 %typemap(argout) (const int64_t *weights, size_t nparties, int64_t *out) %{
     yr_r_output($result, $n, "out", yr_r_matrix($3, $2, *yr_dim_nitems));
+%}
+
+/* yr_statement: the items and their years as ONE R argument, list(totals, year) (year NULL:
+ * every item in the first year; else 1-based year codes); the weights an R matrix nparties x
+ * nyears (one column per year: column-major is the year-major layout C reads) or a vector (one
+ * year); fees and kickbacks NULL or one per party. */
+%typemap(in) (const int64_t *totals, const size_t *year, size_t nitems) {
+    size_t len = 0;
+    if (TYPEOF($input) != VECSXP || XLENGTH($input) != 2)
+        yr_r_refuse("totals", 0, "the items must be list(totals, year)");
+    $1 = yr_r_int64s(VECTOR_ELT($input, 0), "totals", &$3);
+    $2 = NULL;
+    if (VECTOR_ELT($input, 1) != R_NilValue) {
+        $2 = (size_t *)yr_r_codes(VECTOR_ELT($input, 1), "year", 1, &len);
+        if (len != $3)
+            yr_r_refuse("year", 0, "year has the wrong length (%zu; totals has %zu)", len, $3);
+    }
+}
+%typemap(in) (const int64_t *weights, size_t nyears, size_t nparties) {
+    SEXP dim = Rf_getAttrib($input, R_DimSymbol);
+    size_t len = 0;
+    $1 = yr_r_int64s($input, "weights", &len);
+    $2 = 1;
+    $3 = len;
+    if (TYPEOF(dim) == INTSXP && XLENGTH(dim) == 2) {
+        $3 = (size_t)INTEGER(dim)[0];
+        $2 = (size_t)INTEGER(dim)[1];
+    }
+}
+%define YR_R_PER_PARTY(NAME)
+%typemap(in) const int64_t *NAME {
+    size_t len = 0;
+    $1 = $input == R_NilValue ? NULL : yr_r_int64s($input, #NAME, &len);
+    if ($1 != NULL && len != *yr_dim_nparties)
+        yr_r_refuse(#NAME, 0, #NAME " has the wrong length (%zu; weights has %zu)", len,
+                    *yr_dim_nparties);
+}
+%enddef
+YR_R_PER_PARTY(fees)
+YR_R_PER_PARTY(kickback)
+
+/* yr_check_parts: the whole column and the part columns, 1-based in R. */
+%typemap(in) size_t whole {
+    size_t len = 0;
+    size_t *code = (size_t *)yr_r_codes($input, "whole", 1, &len);
+    if (len != 1)
+        yr_r_refuse("whole", 0, "whole must be one column");
+    $1 = code[0];
+}
+%typemap(in) (const size_t *parts, size_t nparts) %{
+    $1 = (size_t *)yr_r_codes($input, "parts", 1, &$2);
 %}
 
 /* Pot records: a data frame (day, municipality, participants) or (day, municipality, role);
@@ -411,6 +466,16 @@ YR_R_OUT(int64_t, table, yr_r_matrix_alloc(*yr_dim_nrows, *yr_dim_ncols),
 %typemap(scoercein) const int64_t *table "";
 %typemap(argout) const int64_t *table "";
 
+/* The statement's outputs (the items and year totals as matrices, one row per party). */
+YR_R_OUT(int64_t, items, yr_r_matrix_alloc(*yr_dim_nparties, *yr_dim_nitems),
+         yr_r_matrix($1, *yr_dim_nparties, *yr_dim_nitems))
+YR_R_OUT(int64_t, year_totals, yr_r_matrix_alloc(*yr_dim_nparties, *yr_dim_nyears),
+         yr_r_matrix($1, *yr_dim_nparties, *yr_dim_nyears))
+YR_R_OUT(int64_t, year_sums, YR_R_ZALLOC(int64_t, *yr_dim_nyears), yr_r_reals($1, *yr_dim_nyears))
+/* yr_check_parts, per row. */
+YR_R_OUT(int64_t, part_sums, YR_R_ZALLOC(int64_t, *yr_dim_nrows), yr_r_reals($1, *yr_dim_nrows))
+YR_R_OUT(int64_t, diff, YR_R_ZALLOC(int64_t, *yr_dim_nrows), yr_r_reals($1, *yr_dim_nrows))
+
 /* Structs, as named lists; arrays of structs, as lists of columns. */
 %{
 static const yr_r_field yr_r_audit_summary_fields[] = {
@@ -438,6 +503,9 @@ static const yr_r_field yr_r_pot_summary_fields[] = {
     YR_R_FIELD(yr_pot_summary, undistributed, 'i'),
     YR_R_FIELD(yr_pot_summary, days_without_trainer, 'z'),
     YR_R_FIELD(yr_pot_summary, days_without_participants, 'z')};
+static const yr_r_field yr_r_statement_fields[] = {
+    YR_R_FIELD(yr_statement_row, total, 'i'), YR_R_FIELD(yr_statement_row, fees, 'i'),
+    YR_R_FIELD(yr_statement_row, kickback, 'i'), YR_R_FIELD(yr_statement_row, net, 'i')};
 static const yr_r_field yr_r_rate_fields[] = {
     YR_R_FIELD(yr_rate, successes, 'i'), YR_R_FIELD(yr_rate, trials, 'i'),
     YR_R_FIELD(yr_rate, share, 'd'), YR_R_FIELD(yr_rate, low, 'd'),
@@ -495,6 +563,10 @@ YR_R_OUT(yr_rate, per_course, YR_R_ZALLOC(yr_rate, *yr_dim_n),
 YR_R_OUT(yr_rate, total, YR_R_ZALLOC(yr_rate, 1), YR_R_COLUMNS(yr_rate, 1, yr_r_rate_fields))
 YR_R_OUT(yr_rate, out, YR_R_ZALLOC(yr_rate, *yr_dim_ncourses),
          YR_R_COLUMNS(yr_rate, *yr_dim_ncourses > 0 ? *yr_dim_ncourses - 1 : 0, yr_r_rate_fields))
+YR_R_OUT(yr_statement_row, rows, YR_R_ZALLOC(yr_statement_row, *yr_dim_nparties),
+         YR_R_COLUMNS(yr_statement_row, *yr_dim_nparties, yr_r_statement_fields))
+YR_R_OUT(yr_statement_row, sum, YR_R_ZALLOC(yr_statement_row, 1),
+         YR_R_COLUMNS(yr_statement_row, 1, yr_r_statement_fields))
 YR_R_OUT(yr_pot_rules, rules, YR_R_ZALLOC(yr_pot_rules, 1), yr_r_pot_rules_list($1))
 
 /* Only registered routines may be called (SWIG's R_init_yrkesresa registers them all). */

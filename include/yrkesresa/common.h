@@ -31,11 +31,10 @@ typedef enum yr_status {
     YR_ERR_OVERFLOW = 5,    /**< a result or an exact intermediate does not fit */
     YR_ERR_RANGE = 6,       /**< an index, enum or parameter is out of range */
     YR_ERR_NOMEM = 7,       /**< allocation failed */
-    YR_ERR_TIE = 8          /**< the result depends on how an exact tie is broken (asked for) */
+    YR_ERR_TIE = 8,         /**< the result depends on how an exact tie is broken (asked for) */
+    YR_STATUS_COUNT = 9     /**< number of values, not a value: statuses are 0 .. YR_STATUS_COUNT-1
+                                 (for iteration in tests and bindings) */
 } yr_status;
-
-/** Number of distinct ::yr_status values (for iteration in tests and bindings). */
-#define YR_STATUS_COUNT 9
 
 /** "No index": yr_where::record or yr_where::column when the status is not about one. */
 #define YR_WHERE_NONE ((size_t)-1)

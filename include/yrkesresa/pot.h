@@ -23,11 +23,9 @@ extern "C" {
 /** A trainer's role on a course day. */
 typedef enum yr_role {
     YR_ROLE_TRAINER = 0, /**< utbildare: one share (10 tenths in the Dalarna rules) */
-    YR_ROLE_LEADER = 1   /**< kursledare: 1.5 shares (15 tenths in the Dalarna rules) */
+    YR_ROLE_LEADER = 1,  /**< kursledare: 1.5 shares (15 tenths in the Dalarna rules) */
+    YR_ROLE_COUNT = 2    /**< number of values, not a value: valid roles are 0 .. YR_ROLE_COUNT-1 */
 } yr_role;
-
-/** Number of roles; valid roles are 0 .. YR_ROLE_COUNT-1. */
-#define YR_ROLE_COUNT 2
 
 /** The money rules of a year. All amounts in the caller's unit. */
 typedef struct yr_pot_rules {

@@ -28,23 +28,21 @@ typedef enum yr_method {
     YR_SAINTE_LAGUE_MODIFIED = 4, /**< divisors 1.2, 3, 5, ... (Swedish elections since 2018) */
     YR_HUNTINGTON_HILL = 5,       /**< divisors sqrt(s(s+1)); one unit each first */
     YR_ADAMS = 6,                 /**< divisors 0, 1, 2, ...; one unit each first */
-    YR_DEAN = 7                   /**< divisors 2s(s+1)/(2s+1) (harmonic mean); one unit each
+    YR_DEAN = 7,                  /**< divisors 2s(s+1)/(2s+1) (harmonic mean); one unit each
                                        first */
+    YR_METHOD_COUNT = 8           /**< number of values, not a value: valid methods are
+                                       0 .. YR_METHOD_COUNT-1 */
 } yr_method;
-
-/** Number of methods; valid methods are 0 .. YR_METHOD_COUNT-1. */
-#define YR_METHOD_COUNT 8
 
 /** How an exact tie for the last unit(s) is broken (equal remainders or equal priorities). */
 typedef enum yr_tie {
     YR_TIE_LARGER_WEIGHT = 0,  /**< the larger weight wins, then the earlier party (default) */
     YR_TIE_SMALLER_WEIGHT = 1, /**< the smaller weight wins, then the earlier party (e.g. the
                                     Portuguese electoral law, art. 16) */
-    YR_TIE_REPORT = 2          /**< fail with ::YR_ERR_TIE when a tie decides a unit */
+    YR_TIE_REPORT = 2,         /**< fail with ::YR_ERR_TIE when a tie decides a unit */
+    YR_TIE_COUNT = 3           /**< number of values, not a value: valid rules are
+                                    0 .. YR_TIE_COUNT-1 */
 } yr_tie;
-
-/** Number of tie rules; valid rules are 0 .. YR_TIE_COUNT-1. */
-#define YR_TIE_COUNT 3
 
 /**
  * @brief Options of yr_split_with(). Always start from yr_split_options_init(); fields may be

@@ -32,4 +32,15 @@ static inline yr_status yr_where_arg(yr_where *where, yr_status st, const char *
     return yr_where_fail(where, st, YR_WHERE_NONE, YR_WHERE_NONE, arg);
 }
 
+/* The required pointers: ::YR_ERR_NULL naming the first of ptrs[0..n-1] that is NULL (names[i]
+ * is the parameter name of ptrs[i]), else YR_OK (where untouched). */
+static inline yr_status yr_where_null(yr_where *where, size_t n, const void *const *ptrs,
+                                      const char *const *names)
+{
+    for (size_t i = 0; i < n; i++)
+        if (ptrs[i] == NULL)
+            return yr_where_arg(where, YR_ERR_NULL, names[i]);
+    return YR_OK;
+}
+
 #endif
