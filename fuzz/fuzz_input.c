@@ -2,7 +2,7 @@
  * bytes, and the program's number parsers and exact decimal formatting (cli.c, output.c) on every
  * cell. Checks, besides what the sanitizers catch:
  *   - on error: the status is one of EMPTY/SYNTAX/LIMIT, the table is untouched, the message is
- *     one non-empty NUL-terminated line, the line is >= 1 and within the input's lines (counted
+ *     one non-empty NUL-terminated line of valid UTF-8, the line is >= 1 and within the input's lines (counted
  *     in the input's own encoding);
  *   - on success: the shape is consistent (1..YCSV_MAX_COLS columns, a ',', ';' or TAB
  *     delimiter, data rows on strictly increasing lines after the header, notes after them), no
@@ -432,6 +432,7 @@ static void check_error(ycsv_status st, const ycsv_table *t, const ycsv_error *e
     FZ_CHECK(fz_is_pattern(t, sizeof *t));
     FZ_CHECK(memchr(err->message, '\0', sizeof err->message) != NULL);
     FZ_CHECK(err->message[0] != '\0' && strchr(err->message, '\n') == NULL);
+    FZ_CHECK(u8_valid(err->message, strlen(err->message))); /* no cut character */
     FZ_CHECK(err->line >= 1 && err->line <= maxline);
 }
 
