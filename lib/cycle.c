@@ -322,17 +322,16 @@ YR_API yr_status yr_check_rate_where(const int64_t *table, size_t nrows, size_t 
         return yr_where_fail(where, YR_ERR_RANGE, NONE, base, "base");
     if (rate_den <= 0)
         return yr_where_fail(where, YR_ERR_RANGE, NONE, NONE, "rate_den");
-    /* First pass: every value and difference must fit before anything is written. */
+    /* Count first: every value and difference must fit before anything is written. */
+    size_t bad = 0;
+    int64_t e, d;
     for (size_t r = 0; r < nrows; r++) {
-        int64_t e, d;
         if (rate_row(table + r * ncols, whole, base, rate_num, rate_den, &e, &d) != 0)
             return yr_where_fail(where, YR_ERR_OVERFLOW, r, NONE, "table");
-    }
-    size_t bad = 0;
-    for (size_t r = 0; r < nrows; r++) {
-        int64_t e = 0, d = 0;
-        (void)rate_row(table + r * ncols, whole, base, rate_num, rate_den, &e, &d);
         bad += d != 0;
+    }
+    for (size_t r = 0; r < nrows && (expected != NULL || diff != NULL); r++) {
+        (void)rate_row(table + r * ncols, whole, base, rate_num, rate_den, &e, &d);
         put(expected, r, e);
         put(diff, r, d);
     }
