@@ -9,8 +9,9 @@
  *     a unit not given (priority w/d(s), then weight, then index);
  *   - odd symmetry split(-T) == -split(T) where the SPEC promises it; same input, same output.
  *
- * Input: head byte (bits 0-2 method, 7 = invalid; bit 7 mixed model; bits 3-6 == 15 / 14 pass
- * NULL weights / NULL out), total, [mixed: numerator, denominator], then weights (fz_int each).
+ * Input: head byte (bits 0-2 method; bit 7 mixed model; bits 3-6 == 15 / 14 pass NULL weights /
+ * NULL out, == 13 an invalid method), total, [mixed: numerator, denominator], then weights (fz_int
+ * each).
  *
  * Built with FZ_GENERATED (target fuzz_split_large), the weights are generated instead, for
  * national-scale inputs from a few bytes: a count (2^(byte % 16) + byte, up to 33 023 parties),
@@ -22,173 +23,9 @@
 
 #include "yrkesresa.h"
 #include "fuzz_common.h"
+#include "fuzz_split_ref.h"
 
 #define MAXN 4096
-
-static int is_divisor_method(unsigned m)
-{
-    return m >= YR_DHONDT && m < YR_METHOD_COUNT;
-}
-
-/* The divisor of a party holding s units, on a scale common to all parties (SPEC §1): 1, 2, 3;
- * 1, 3, 5; 1.2, 3, 5 (times 5); sqrt(s(s+1)) squared (weights squared to match); s. */
-FZ_NOCOV static fz_u128 divisor_of(unsigned m, uint64_t s)
-{
-    fz_u128 S = s;
-    switch (m) {
-    case YR_DHONDT:
-        return S + 1;
-    case YR_SAINTE_LAGUE:
-        return 2 * S + 1;
-    case YR_SAINTE_LAGUE_MODIFIED:
-        return s == 0 ? 6 : 5 * (2 * S + 1);
-    case YR_HUNTINGTON_HILL:
-        return S * (S + 1);
-    case YR_DEAN: /* 2s(s+1)/(2s+1): the (2s+1) goes to the weight side (wp_of) */
-        return 2 * S * (S + 1);
-    default: /* YR_ADAMS */
-        return S;
-    }
-}
-
-/* The weight side of a priority: w, w^2 for Huntington-Hill, w(2s+1) for Dean. */
-FZ_NOCOV static fz_u128 wp_of(unsigned m, uint64_t w, uint64_t s)
-{
-    if (m == YR_HUNTINGTON_HILL)
-        return (fz_u128)w * w;
-    return m == YR_DEAN ? (fz_u128)w * (2 * (fz_u128)s + 1) : w;
-}
-
-/* A unit slot: party idx's unit number s+1, priority w'/d(s) (w' = w, or w^2 for H-H). */
-typedef struct slot {
-    fz_u128 wp, d;
-    uint64_t w;
-    size_t idx;
-} slot;
-
-/* 1 when a ranks before b: higher priority (exactly: a.wp * b.d > b.wp * a.d), then larger
- * weight, then earlier party. d == 0 is an infinite priority (w > 0 here). */
-FZ_NOCOV static int slot_before(const slot *a, const slot *b)
-{
-    fz_u128 l128, r128;
-    if (!__builtin_mul_overflow(a->wp, b->d, &l128) &&
-        !__builtin_mul_overflow(b->wp, a->d, &r128)) { /* both products fit: compare directly */
-        if (l128 != r128)
-            return l128 > r128;
-        if (a->w != b->w)
-            return a->w > b->w;
-        return a->idx < b->idx;
-    }
-    bn x, y, l, r;
-    bn_set(&x, a->wp);
-    bn_set(&y, b->d);
-    bn_mul(&l, &x, &y);
-    bn_set(&x, b->wp);
-    bn_set(&y, a->d);
-    bn_mul(&r, &x, &y);
-    int c = bn_cmp(&l, &r);
-    if (c != 0)
-        return c > 0;
-    if (a->w != b->w)
-        return a->w > b->w;
-    return a->idx < b->idx;
-}
-
-FZ_NOCOV static void check_divisor(unsigned m, int64_t total, const int64_t *w, size_t n,
-                                   const int64_t *out)
-{
-    fz_u128 sum = 0;
-    int have_given = 0, have_next = 0;
-    slot worst_given = {0, 0, 0, 0}, best_next = {0, 0, 0, 0};
-    for (size_t i = 0; i < n; i++) {
-        FZ_CHECK(out[i] >= 0);
-        sum += (uint64_t)out[i];
-        uint64_t wi = (uint64_t)w[i];
-        if (wi == 0) {
-            FZ_CHECK(out[i] == 0);
-            continue;
-        }
-        uint64_t s = (uint64_t)out[i];
-        slot next = {wp_of(m, wi, s), divisor_of(m, s), wi, i};
-        if (!have_next || slot_before(&next, &best_next)) {
-            best_next = next;
-            have_next = 1;
-        }
-        if (s > 0) {
-            slot given = {wp_of(m, wi, s - 1), divisor_of(m, s - 1), wi, i};
-            if (!have_given || slot_before(&worst_given, &given)) {
-                worst_given = given;
-                have_given = 1;
-            }
-        }
-    }
-    FZ_CHECK(sum == (uint64_t)total);
-    if (have_given && have_next)
-        FZ_CHECK(slot_before(&worst_given, &best_next));
-}
-
-/* Largest remainder / round-each on magnitudes: quota t*w/W exactly in 128 bits. */
-FZ_NOCOV static void check_quota(int round_each, int64_t total, const int64_t *w, size_t n,
-                                 const int64_t *out)
-{
-    uint64_t t = fz_abs(total);
-    fz_u128 W = 0;
-    for (size_t i = 0; i < n; i++)
-        W += (uint64_t)w[i];
-    if (W == 0) { /* only with total 0: every row 0 */
-        for (size_t i = 0; i < n; i++)
-            FZ_CHECK(out[i] == 0);
-        return;
-    }
-    fz_u128 sum = 0;
-    /* worst rounded-up row and best rounded-down row with a remainder */
-    int have_up = 0, have_down = 0;
-    fz_u128 up_r = 0, down_r = 0;
-    uint64_t up_w = 0, down_w = 0;
-    size_t up_i = 0, down_i = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint64_t mag;
-        if (total < 0) {
-            FZ_CHECK(out[i] <= 0);
-            mag = (uint64_t)0 - (uint64_t)out[i];
-        } else {
-            FZ_CHECK(out[i] >= 0);
-            mag = (uint64_t)out[i];
-        }
-        sum += mag;
-        fz_u128 p = (fz_u128)t * (uint64_t)w[i];
-        fz_u128 fl = p / W, r = p % W;
-        if (round_each) {
-            FZ_CHECK(mag == fl + (2 * r >= W ? 1 : 0));
-            continue;
-        }
-        FZ_CHECK(mag == fl || (r != 0 && mag == fl + 1));
-        uint64_t wi = (uint64_t)w[i];
-        if (mag == fl + 1) {
-            /* the worst of the rounded-up: smallest r, then smallest w, then latest index */
-            if (!have_up || r < up_r || (r == up_r && (wi < up_w || (wi == up_w && i > up_i)))) {
-                up_r = r;
-                up_w = wi;
-                up_i = i;
-                have_up = 1;
-            }
-        } else if (r != 0) {
-            if (!have_down || r > down_r ||
-                (r == down_r && (wi > down_w || (wi == down_w && i < down_i)))) {
-                down_r = r;
-                down_w = wi;
-                down_i = i;
-                have_down = 1;
-            }
-        }
-    }
-    if (!round_each) {
-        FZ_CHECK(sum == t);
-        if (have_up && have_down)
-            FZ_CHECK(up_r > down_r ||
-                     (up_r == down_r && (up_w > down_w || (up_w == down_w && up_i < down_i))));
-    }
-}
 
 /* Mixed model, exactly: quota_i = N_i / D, N_i = t*num*W' + t*(den-num)*w_i*n, D = den*n*W'
  * (num/den reduced, W' = max(W, 1)). Returns 1 when every intermediate is below 2^126, i.e.
@@ -301,6 +138,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     unsigned m = head & 7;
     int mixed = (head & 0x80) != 0;
     unsigned nullsel = (head >> 3) & 15;
+    if (nullsel == 13)
+        m += YR_METHOD_COUNT; /* an invalid method */
     int64_t total = fz_int(&rd);
     int64_t num = 0, den = 1;
     if (mixed) {
@@ -355,7 +194,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!mixed) {
         if (m >= YR_METHOD_COUNT)
             expect |= 1u << YR_ERR_RANGE;
-        else if (is_divisor_method(m) && total < 0)
+        else if (fz_is_divisor_method(m) && total < 0)
             expect |= 1u << YR_ERR_NEGATIVE;
         if (W == 0 && total != 0)
             expect |= 1u << YR_ERR_ZERO_WEIGHT;
@@ -383,19 +222,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         goto done;
     }
 
+    const fz_opts defaults = {0, NULL, NULL, 0, 0};
     if (mixed)
         (void)mixed_small(total, num, den, w, n, out);
-    else if (is_divisor_method(m))
-        check_divisor(m, total, w, n, out);
+    else if (fz_is_divisor_method(m))
+        (void)fz_check_divisor(m, total, w, n, out, &defaults);
     else
-        check_quota(m == YR_ROUND_EACH, total, w, n, out);
+        (void)fz_check_quota(m == YR_ROUND_EACH, total, w, n, out, 0);
 
     /* Same input, same output; odd symmetry where the SPEC promises it. */
     int64_t *again = fz_alloc_pattern(n * sizeof *again);
     st = mixed ? yr_split_mixed(total, num, den, w, n, again)
                : yr_split(total, w, n, (yr_method)m, again);
     FZ_CHECK(st == YR_OK && memcmp(again, out, n * sizeof *out) == 0);
-    if ((mixed || !is_divisor_method(m)) && total != INT64_MIN) {
+    if ((mixed || !fz_is_divisor_method(m)) && total != INT64_MIN) {
         st = mixed ? yr_split_mixed(-total, num, den, w, n, again)
                    : yr_split(-total, w, n, (yr_method)m, again);
         FZ_CHECK(st == YR_OK);

@@ -3,7 +3,7 @@
 
     /usr/bin/python3 fuzz/make_seeds.py OUTDIR
 
-Creates OUTDIR/{split,split_large,audit,pot,csv}/ with one file per seed. The binary formats are those
+Creates OUTDIR/TARGET/ with one file per seed, for every target of fuzz/meson.build. The binary formats are those
 decoded by fuzz/fuzz_common.h (fz_int: a tag byte, then 1/2/4/8 little-endian bytes) and
 described at the top of each fuzz_<target>.c.
 """
@@ -78,7 +78,7 @@ def write(folder, name, data):
 def split_seeds(out):
     weights = [w for _, w in population()]
     for name, stated, w, _ in published_splits():
-        for method in range(7):
+        for method in range(8):
             body = b"".join(fz_int(x) for x in w)
             write(out, f"{name}-m{method}", bytes([method]) + fz_int(stated) + body)
             write(out, f"{name}-m{method}-refund", bytes([method]) + fz_int(-stated) + body)
@@ -86,7 +86,7 @@ def split_seeds(out):
         write(out, f"{name}-mixed-30", bytes([0x80]) + fz_int(stated) + fz_int(30) +
               fz_int(100) + b"".join(fz_int(x) for x in w))
     # seats: 15 parties, 101 seats, each divisor method
-    for method in range(2, 7):
+    for method in range(2, 8):
         write(out, f"seats-101-m{method}", bytes([method]) + fz_int(101) +
               b"".join(fz_int(x) for x in weights))
 
@@ -105,7 +105,7 @@ def split_large_seeds(out):
         for log2, extra, total, zeros in ((11, 0, 3000, 20), (13, 7, 9000, 40)):
             write(out, f"generated-{(1 << log2) + extra}-m{method}",
                   generated(method, log2, extra, total, zeros))
-    for method in range(2, 7):
+    for method in range(2, 8):
         write(out, f"generated-32768-m{method}", generated(method, 15, 0, 30000, 20))
     write(out, "generated-mixed-30", bytes([0x80]) + fz_int(1030000) + fz_int(30) + fz_int(100) +
           bytes([12, 0]) + struct.pack("<Q", 99) + fz_int(largest) + bytes([10]))
@@ -116,7 +116,7 @@ def audit_seeds(out):
         rows = b"".join(fz_int(x) + fz_int(a) for x, a in zip(w, amounts))
         write(out, f"{name}-as-published", bytes([7]) + fz_int(stated) + rows)
         # the same weights with each method's own split (deltas 0): matching tables
-        for method in range(7):
+        for method in range(8):
             zero = b"".join(fz_int(x) + fz_int(0) for x in w)
             write(out, f"{name}-m{method}-exact", bytes([method]) + fz_int(stated) + zero)
 
@@ -175,6 +175,13 @@ def csv_seeds(out):
         quoted = io.StringIO()
         csv.writer(quoted, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows)
         write(out, base + "-quoted", quoted.getvalue().encode("utf-8"))
+        semi_text = semi.getvalue()
+        write(out, base + "-utf16le", b"\xff\xfe" + semi_text.encode("utf-16-le"))
+        write(out, base + "-utf16be", b"\xfe\xff" + semi_text.replace(";", "\t").encode("utf-16-be"))
+        try:
+            write(out, base + "-cp1252", semi_text.encode("cp1252"))
+        except UnicodeEncodeError:
+            pass
 
 
 NUMBERS = [
@@ -194,6 +201,49 @@ def number_seeds(out):
         '"' + v + '";1\r\n' for v in NUMBERS)).encode("utf-8"))
 
 
+def split_with_seeds(out):
+    """The Dalarna population with each method and option: threshold 4 %, minimum 1 and maximum
+    a third of the total, first divisor 1.4, ties reported; and a small tied case."""
+    weights = [w for _, w in population()]
+    n = len(weights)
+    for m in range(8):
+        for tie in range(3):
+            head = m | tie << 3
+            body = fz_int(1000) + bytes([n]) + b"".join(fz_int(w) for w in weights)
+            write(out, f"dalarna-m{m}-t{tie}", bytes([head]) + body)
+        opts = fz_int(4) + fz_int(100) + fz_int(14) + fz_int(10)
+        bounds = b"".join(fz_int(w) + fz_int(1) + fz_int(334) for w in weights)
+        write(out, f"dalarna-m{m}-all", bytes([m | 2 << 3 | 0xE0, 3]) + fz_int(1000) + opts +
+              bytes([n]) + bounds)
+        write(out, f"tied-m{m}", bytes([m | 2 << 3]) + fz_int(3) + bytes([2]) + fz_int(5) +
+              fz_int(5))
+
+
+def table_seeds(out):
+    """The Dalarna population split into three cost items, and nested by two made-up groups."""
+    weights = [w for _, w in population()]
+    n = len(weights)
+    items = [fz_int(t) for t in (850000, 2, 70)]
+    write(out, "dalarna-table", bytes([0, 3, n]) + b"".join(items) +
+          b"".join(fz_int(w) for w in weights))
+    write(out, "dalarna-nested", bytes([1, n, 2]) + fz_int(850000) +
+          b"".join(fz_int(w) + bytes([i % 2]) for i, w in enumerate(weights)))
+    write(out, "matroid-example", bytes([0, 2, 7]) + fz_int(2) + fz_int(70) +
+          b"".join(fz_int(w) for w in (3, 0, 226, 4, 816, 4, 5)))
+
+
+def labels_seeds(out):
+    """Municipality names, total labels, SCB code cells and fraction texts."""
+    names = [name for name, _ in population()] + [
+        "Summa", "Totalt:", " Dalarnas län ", "VÄSTRA GÖTALANDS LÄN:", "Hela länet", "Riket",
+        "2080 Falun", "0114 Upplands V\u00e4sby", "Malung-S\u00e4len", " malung  s\u00e4len\u00a0",
+        "MALUNG - S\u00c4LEN", "\u2009Falun\u202f", "\u3000Mora\u2007", "0,3", "30 %", "12,5 %",
+        "3/10", " 3 / 10 ", ".5", "1", "-0.25", "0,0000000000000000001", "9223372036854775808"]
+    for i, name in enumerate(names):
+        write(out, f"{i:03d}", name.encode("utf-8"))
+    write(out, "total-row", b"".join(fz_int(w) for w in (3, 4, 7, 0)))
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit("usage: make_seeds.py OUTDIR")
@@ -202,9 +252,12 @@ def main():
     split_large_seeds(os.path.join(out, "split_large"))
     audit_seeds(os.path.join(out, "audit"))
     pot_seeds(os.path.join(out, "pot"))
-    csv_seeds(os.path.join(out, "csv"))
-    number_seeds(os.path.join(out, "csv"))
-    for t in ("split", "split_large", "audit", "pot", "csv"):
+    split_with_seeds(os.path.join(out, "split_with"))
+    table_seeds(os.path.join(out, "table"))
+    labels_seeds(os.path.join(out, "labels"))
+    csv_seeds(os.path.join(out, "input"))
+    number_seeds(os.path.join(out, "input"))
+    for t in ("split", "split_large", "split_with", "table", "labels", "audit", "pot", "input"):
         print(f"{t}: {len(os.listdir(os.path.join(out, t)))} seeds")
 
 

@@ -3,9 +3,9 @@
 #
 #   bash fuzz/run.sh [--ci] [--time SECONDS] [--coverage] [TARGET...]
 #
-# TARGET: split, split_large, audit, pot, csv (default: all that exist). --time: seconds per
-# target (default 600, the ten-minute local run); --ci: 8 s per target (40 s in all,
-# plus the build).
+# TARGET: split, split_large, split_with, table, labels, audit, pot, input (default: all).
+# --time: seconds per target (default 600, the ten-minute local run); --ci: 8 s per target
+# (64 s in all, plus the build).
 # --coverage: no fuzzing; replay each target's corpus through a source-coverage build and print
 # the line coverage of the files it exercises (needs llvm-profdata and llvm-cov).
 # Env: FUZZ_BUILD_DIR (default build-fuzz), CC (default clang).
@@ -31,7 +31,7 @@ while [ $# -gt 0 ]; do
         sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
-    split | split_large | audit | pot | csv) targets+=("$1") ;;
+    split | split_large | split_with | table | labels | audit | pot | input) targets+=("$1") ;;
     *)
         echo "run.sh: unknown argument '$1' (try --help)" >&2
         exit 2
@@ -40,8 +40,7 @@ while [ $# -gt 0 ]; do
     shift
 done
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(split split_large audit pot)
-    targets+=(csv)
+    targets=(split split_large split_with table labels audit pot input)
 fi
 
 build=${FUZZ_BUILD_DIR:-build-fuzz}
@@ -87,7 +86,7 @@ if [ $coverage -eq 1 ]; then
     mkdir -p "$cov"
     for t in "${targets[@]}"; do
         srcs=(lib/*.c lib/internal/*.c)
-        files=(lib/split.c lib/internal/apportion.c)
+        files=(lib/split.c lib/internal/apportion.c lib/internal/divisor.c)
         extra=()
         main="fuzz/fuzz_$t.c"
         case $t in
@@ -97,10 +96,12 @@ if [ $coverage -eq 1 ]; then
             ;;
         audit) files=(lib/audit.c) ;;
         pot) files=(lib/pot.c) ;;
-        csv)
-            srcs+=(tools/yrkesresa/input.c tools/yrkesresa/cli.c tools/yrkesresa/output.c
-                tools/yrkesresa/roles.c)
+        split_with) ;;
+        table) files=(lib/table.c) ;;
+        labels) files=(lib/labels.c lib/number.c) ;;
+        input)
             files=(tools/yrkesresa/input.c tools/yrkesresa/cli.c)
+            srcs+=("${files[@]}" tools/yrkesresa/output.c tools/yrkesresa/roles.c)
             extra=(-D_GNU_SOURCE)
             ;;
         esac
@@ -128,7 +129,7 @@ for t in "${targets[@]}"; do
     dirs=("$corpus" "$seeds/$t")
     [ -d "fuzz/regressions/$t" ] && dirs+=("fuzz/regressions/$t")
     maxlen=4096
-    [ "$t" = csv ] && maxlen=16384
+    [ "$t" = input ] && maxlen=16384
     # -timeout: one input taking 10 s is a finding (a hang or a quadratic path);
     # -rss_limit_mb: so is memory beyond 2 GB.
     "$build/fuzz/fuzz_$t" "${dirs[@]}" -max_total_time="$seconds" -timeout=10 \

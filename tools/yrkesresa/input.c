@@ -360,6 +360,19 @@ static ycsv_status parse_row(parser *ps, size_t *nfields, int *nonempty)
 }
 
 /* Header names equal as ycsv_find_column compares them (non-empty): an error. */
+/* The length of the first @p k bytes of @p s without a UTF-8 sequence cut at the end. */
+static size_t utf8_whole(const char *s, size_t k)
+{
+    size_t i = k;
+    while (i > 0 && k - i < 4 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+        i--; /* back over continuation bytes to the last sequence's lead byte */
+    if (i == 0 || ((unsigned char)s[i - 1] & 0xC0) != 0xC0)
+        return k; /* ends in ASCII (or stray continuation bytes, kept as they are) */
+    unsigned char lead = (unsigned char)s[i - 1];
+    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    return k - (i - 1) < need ? i - 1 : k;
+}
+
 static ycsv_status check_header(ycsv_table *t, ycsv_error *err)
 {
     for (size_t a = 0; a < t->ncols; a++) {
@@ -372,9 +385,7 @@ static ycsv_status check_header(ycsv_table *t, ycsv_error *err)
                 size_t k = 0;
                 for (const char *h = t->header[b]; *h && k < 60; h++, k++)
                     shown[k] = (unsigned char)*h < 0x20 ? '?' : *h; /* one line */
-                while (k > 0 && ((unsigned char)shown[k - 1] & 0xC0) == 0xC0)
-                    k--; /* not a cut UTF-8 sequence's lead byte at the end */
-                shown[k] = '\0';
+                shown[utf8_whole(shown, k)] = '\0';
                 set_error(err, t->header_line, "duplicate column name '%s' (columns %zu and %zu)",
                           shown, a + 1, b + 1);
                 return YCSV_SYNTAX;

@@ -78,7 +78,7 @@ typedef struct ycsv_table {
     size_t ncols;         /**< number of header fields, >= 1 */
     size_t nrows;         /**< number of data rows (header excluded), may be 0 */
     char **header;        /**< ncols column names */
-    size_t header_line;   /**< line of the header (always 1) */
+    size_t header_line;   /**< line of the header (1, or later after leading empty lines) */
     size_t notes_line;    /**< first line of the ignored notes after the table, 0 when none */
     char *text_;          /**< private: the UTF-8 text, cells unquoted in place */
     uint32_t *cells_;     /**< private: nrows * ncols offsets into text_ */
