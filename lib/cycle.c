@@ -7,6 +7,7 @@
 #include "yrkesresa/cycle.h"
 #include "yrkesresa/table.h"
 #include "internal/where.h"
+#include "internal/wide.h"
 
 /* dst[i] = v, for an optional output (dst may be NULL). */
 static void put(int64_t *dst, size_t i, int64_t v)
@@ -284,6 +285,67 @@ YR_API yr_status yr_check_parts(const int64_t *table, size_t nrows, size_t ncols
 {
     return yr_check_parts_where(table, nrows, ncols, whole, parts, nparts, part_sums, diff,
                                 mismatched, NULL);
+}
+
+/* ---- Rate check --------------------------------------------------------------------------- */
+
+/* Row r's computed value base × num / den (rounded half away from zero) and its difference from
+ * the stated value; 0 when they fit in int64_t. */
+static int rate_row(const int64_t *row, size_t whole, size_t base, int64_t num, int64_t den,
+                    int64_t *expected, int64_t *diff)
+{
+    yr_i128 p = (yr_i128)row[base] * num; /* |p| < 2^126: cannot overflow */
+    yr_i128 q = p / den, r = p % den;
+    if (r != 0 && 2 * (r < 0 ? -r : r) >= den)
+        q += p < 0 ? -1 : 1;
+    if (q < INT64_MIN || q > INT64_MAX)
+        return -1;
+    if (__builtin_sub_overflow((int64_t)q, row[whole], diff))
+        return -1;
+    *expected = (int64_t)q;
+    return 0;
+}
+
+YR_API yr_status yr_check_rate_where(const int64_t *table, size_t nrows, size_t ncols, size_t whole,
+                                     size_t base, int64_t rate_num, int64_t rate_den,
+                                     int64_t *expected, int64_t *diff, size_t *mismatched,
+                                     yr_where *where)
+{
+    const size_t NONE = YR_WHERE_NONE;
+    if (mismatched == NULL || (nrows > 0 && table == NULL))
+        return yr_where_fail(where, YR_ERR_NULL, NONE, NONE, NULL);
+    if (ncols == 0)
+        return yr_where_fail(where, YR_ERR_EMPTY, NONE, NONE, "table");
+    if (whole >= ncols)
+        return yr_where_fail(where, YR_ERR_RANGE, NONE, whole, "whole");
+    if (base >= ncols || base == whole)
+        return yr_where_fail(where, YR_ERR_RANGE, NONE, base, "base");
+    if (rate_den <= 0)
+        return yr_where_fail(where, YR_ERR_RANGE, NONE, NONE, "rate_den");
+    /* Count first: every value and difference must fit before anything is written. */
+    size_t bad = 0;
+    int64_t e, d;
+    for (size_t r = 0; r < nrows; r++) {
+        if (rate_row(table + r * ncols, whole, base, rate_num, rate_den, &e, &d) != 0)
+            return yr_where_fail(where, YR_ERR_OVERFLOW, r, NONE, "table");
+        bad += d != 0;
+    }
+    for (size_t r = 0; r < nrows && (expected != NULL || diff != NULL); r++) {
+        (void)rate_row(table + r * ncols, whole, base, rate_num, rate_den, &e, &d);
+        put(expected, r, e);
+        put(diff, r, d);
+    }
+    *mismatched = bad;
+    yr_where_clear(where);
+    return YR_OK;
+}
+
+YR_API yr_status yr_check_rate(const int64_t *table, size_t nrows, size_t ncols, size_t whole,
+                               size_t base, int64_t rate_num, int64_t rate_den, int64_t *expected,
+                               int64_t *diff, size_t *mismatched)
+{
+    return yr_check_rate_where(table, nrows, ncols, whole, base, rate_num, rate_den, expected, diff,
+                               mismatched, NULL);
 }
 
 /* ---- Scenario comparison ------------------------------------------------------------------ */

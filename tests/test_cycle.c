@@ -375,6 +375,77 @@ static void test_parts_errors(void **state)
     assert_int_equal(bad, 77);
 }
 
+/* ---- Rate check -------------------------------------------------------------------------- */
+
+/* pot = 400 × participant-days and fees = 600 × days, by hand: 289 × 400 = 115 600. */
+static void test_rate_by_hand(void **state)
+{
+    (void)state;
+    const int64_t t[3 * 3] = {/* days, fees, pot */ 289, 173400, 115600,
+                              /* one day short */ 12,    7200,   4400,
+                              /* nothing */ 0,           0,      0};
+    int64_t expected[3], diff[3];
+    size_t bad = 99;
+    assert_int_equal(yr_check_rate(t, 3, 3, 2, 0, 400, 1, expected, diff, &bad), YR_OK);
+    assert_int_equal(expected[0], 115600);
+    assert_int_equal(diff[0], 0);
+    assert_int_equal(expected[1], 4800);
+    assert_int_equal(diff[1], 400); /* computed - stated, as yr_check_parts */
+    assert_int_equal(diff[2], 0);
+    assert_int_equal(bad, 1);
+    assert_int_equal(yr_check_rate(t, 3, 3, 1, 0, 600, 1, NULL, diff, &bad), YR_OK);
+    assert_int_equal(bad, 0);
+    /* 1,5 × 3 = 4,5 rounds half away from zero to 5; -3 × 1,5 = -4,5 to -5; 7 × 2/3 = 4,67 to 5. */
+    const int64_t f[3 * 2] = {3, 5, -3, -4, 7, 5};
+    assert_int_equal(yr_check_rate(f, 3, 2, 1, 0, 3, 2, expected, diff, &bad), YR_OK);
+    assert_int_equal(expected[0], 5);
+    assert_int_equal(expected[1], -5);
+    assert_int_equal(diff[1], -1);
+    assert_int_equal(expected[2], 11); /* 7 × 3 / 2 = 10,5 -> 11 */
+    assert_int_equal(diff[2], 6);
+    assert_int_equal(bad, 2);
+    assert_int_equal(yr_check_rate(f + 4, 1, 2, 1, 0, 2, 3, expected, diff, &bad), YR_OK);
+    assert_int_equal(expected[0], 5); /* 7 × 2 / 3 = 4,67 -> 5 */
+    assert_int_equal(bad, 0);
+    assert_int_equal(yr_check_rate(NULL, 0, 2, 1, 0, 1, 1, NULL, NULL, &bad), YR_OK);
+    assert_int_equal(bad, 0);
+}
+
+static void test_rate_errors(void **state)
+{
+    (void)state;
+    const int64_t big[2 * 2] = {1, 0, INT64_MAX / 2 + 1, 0}, ok[2] = {2, 4};
+    int64_t expected[2] = {77, 77}, diff[2] = {77, 77};
+    size_t bad = 77;
+    yr_where w;
+    assert_int_equal(yr_check_rate_where(big, 2, 2, 1, 0, 2, 1, expected, diff, &bad, &w),
+                     YR_ERR_OVERFLOW);
+    assert_where(&w, 1, NONE, "table"); /* row 0 fits, row 1 does not */
+    const int64_t sub[2] = {-1, INT64_MAX};
+    int64_t d_min = 0;
+    size_t b_min = 0; /* -1 - INT64_MAX = INT64_MIN fits; -2 - INT64_MAX does not */
+    assert_int_equal(yr_check_rate(sub, 1, 2, 1, 0, 1, 1, NULL, &d_min, &b_min), YR_OK);
+    assert_true(d_min == INT64_MIN);
+    assert_int_equal(b_min, 1);
+    assert_int_equal(yr_check_rate_where(sub, 1, 2, 1, 0, 2, 1, expected, diff, &bad, &w),
+                     YR_ERR_OVERFLOW);
+    assert_int_equal(yr_check_rate_where(ok, 1, 2, 2, 0, 1, 1, expected, diff, &bad, &w),
+                     YR_ERR_RANGE);
+    assert_where(&w, NONE, 2, "whole");
+    assert_int_equal(yr_check_rate_where(ok, 1, 2, 1, 1, 1, 1, expected, diff, &bad, &w),
+                     YR_ERR_RANGE);
+    assert_where(&w, NONE, 1, "base");
+    assert_int_equal(yr_check_rate_where(ok, 1, 2, 1, 0, 1, 0, expected, diff, &bad, &w),
+                     YR_ERR_RANGE);
+    assert_where(&w, NONE, NONE, "rate_den");
+    assert_int_equal(yr_check_rate(ok, 1, 0, 1, 0, 1, 1, expected, diff, &bad), YR_ERR_EMPTY);
+    assert_int_equal(yr_check_rate(NULL, 1, 2, 1, 0, 1, 1, expected, diff, &bad), YR_ERR_NULL);
+    assert_int_equal(yr_check_rate(ok, 1, 2, 1, 0, 1, 1, expected, diff, NULL), YR_ERR_NULL);
+    assert_int_equal(expected[0], 77);
+    assert_int_equal(diff[0], 77);
+    assert_int_equal(bad, 77);
+}
+
 /* ---- Compare ------------------------------------------------------------------------------ */
 
 static void test_compare_by_hand(void **state)
@@ -499,6 +570,8 @@ int main(void)
         cmocka_unit_test(test_parts_table),
         cmocka_unit_test(test_parts_properties),
         cmocka_unit_test(test_parts_errors),
+        cmocka_unit_test(test_rate_by_hand),
+        cmocka_unit_test(test_rate_errors),
         cmocka_unit_test(test_compare_by_hand),
         cmocka_unit_test(test_compare_errors),
         cmocka_unit_test(test_dates_known),

@@ -131,6 +131,44 @@ YR_API yr_status yr_check_parts_where(const int64_t *table, size_t nrows, size_t
                                       yr_where *where);
 
 /**
+ * @brief Check, row by row, that a column equals a rate times another column ("the trainer pot
+ *        = 400 kr × participant-days", "fees = 600 kr × participant-days").
+ *
+ * For each row r: expected[r] = table[r * ncols + base] × rate_num / rate_den, rounded to a whole
+ * unit half away from zero (exact in 128 bits; only a fractional rate can need the rounding), and
+ * diff[r] = expected[r] - table[r * ncols + whole]: the same sign convention as
+ * yr_check_parts() (computed minus stated; positive when the stated value is too small).
+ * Example, Dalarna 2024: 289 participant-days × 400 = 115 600; a stated pot of 115 200 gives
+ * diff = +400.
+ *
+ * @param[in]  table      nrows × ncols, row-major (may be NULL when nrows is 0)
+ * @param[in]  nrows      rows (0 allowed: nothing mismatches)
+ * @param[in]  ncols      columns, >= 2
+ * @param[in]  whole      the column that should be rate × base, < ncols
+ * @param[in]  base       the column the rate applies to, < ncols and != whole
+ * @param[in]  rate_num   the rate's numerator (any sign)
+ * @param[in]  rate_den   the rate's denominator, > 0
+ * @param[out] expected   nrows computed values; may be NULL
+ * @param[out] diff       nrows differences computed - stated; may be NULL
+ * @param[out] mismatched the number of rows whose diff is not 0
+ * @returns ::YR_OK; ::YR_ERR_NULL; ::YR_ERR_EMPTY (ncols 0); ::YR_ERR_RANGE (a column out of
+ *          range, base == whole, rate_den <= 0); ::YR_ERR_OVERFLOW (a computed value or a
+ *          difference does not fit int64_t); nothing is written on an error.
+ */
+YR_API yr_status yr_check_rate(const int64_t *table, size_t nrows, size_t ncols, size_t whole,
+                               size_t base, int64_t rate_num, int64_t rate_den, int64_t *expected,
+                               int64_t *diff, size_t *mismatched);
+
+/**
+ * @brief yr_check_rate() reporting where an error is: a bad column: column = it, arg "whole" or
+ *        "base"; a bad rate: arg "rate_den"; an overflow: record = the row, arg "table".
+ */
+YR_API yr_status yr_check_rate_where(const int64_t *table, size_t nrows, size_t ncols, size_t whole,
+                                     size_t base, int64_t rate_num, int64_t rate_den,
+                                     int64_t *expected, int64_t *diff, size_t *mismatched,
+                                     yr_where *where);
+
+/**
  * @brief Compare scenarios: @p nsplits splits of the same @p n municipalities (e.g. method A
  *        and B, with and without an equal part, one municipality opting out, last year's and
  *        this year's population) against the split @p base.

@@ -17,6 +17,7 @@ static const char *const stats_usage =
     "                       [--population P.csv [--course 1] [--per 1000]]\n"
     "       yrkesresa stats check FILE [--strict]\n"
     "       yrkesresa stats check --parts WHOLE=PART+PART... [--strict] FILE\n"
+    "       yrkesresa stats check --rate WHOLE=RATE*BASE [--strict] FILE\n"
     "       yrkesresa stats count --by COL[,COL...] [--long] FILE\n"
     "\n"
     "Participation statistics with Wilson score intervals (no continuity correction).\n"

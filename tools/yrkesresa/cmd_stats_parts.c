@@ -1,6 +1,8 @@
 /* `yrkesresa stats check --parts WHOLE=PART+PART... FILE`: flag the rows where a column is not
  * the sum of its part columns ("accounts = staff + managers"). The sums and differences are
- * yr_check_parts (difference = sum of the parts - the stated value). */
+ * yr_check_parts (difference = sum of the parts - the stated value). `--rate WHOLE=RATE*BASE`
+ * checks a column against a rate times another ("pot = 400 × participant-days") with
+ * yr_check_rate (difference = rate × base - the stated value), printed the same way. */
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,40 +17,68 @@
 
 static const char usage_text[] =
     "Usage: yrkesresa stats check --parts WHOLE=PART+PART... [--parts ...] [--strict] FILE\n"
+    "       yrkesresa stats check --rate WHOLE=RATE*BASE [--rate ...] [--strict] FILE\n"
     "\n"
     "For every row of FILE (a Summa/Totalt row included), check that column WHOLE equals the\n"
-    "sum of the PART columns. One line per check and row: check, the row's label, the stated\n"
-    "value, the sum of the parts, difference = sum - stated, and ok or MISMATCH. Empty cells\n"
+    "sum of the PART columns, or RATE times column BASE. One line per check and row: check, the\n"
+    "row's label, the stated value, the sum of the parts (or RATE × BASE, rounded to a whole\n"
+    "unit half away from zero), difference = sum - stated, and ok or MISMATCH. Empty cells\n"
     "count 0.\n"
     "\n"
     "  --parts SPEC  WHOLE=PART+PART...: column names (any case); repeat for more checks\n"
+    "  --rate SPEC   WHOLE=RATE*BASE: RATE a number (400, 1,5, 1.5 or 3/2), BASE a column\n"
     "  --strict      exit status 1 when a row does not add up\n"
     "\n"
     "Example:\n"
     "  yrkesresa stats check --parts accounts=staff+managers \\\n"
-    "      data/dalarna/accounts-funktionshinder-2025-04-07.csv\n";
+    "      data/dalarna/accounts-funktionshinder-2025-04-07.csv\n"
+    "  yrkesresa stats check --rate pot=400*participant_days --rate fees=600*participant_days \\\n"
+    "      data/examples/pot-2024-days.csv\n";
 
-/* One check: the whole column and its parts. */
+/* One check: the whole column and its parts, or (rate) the whole column against rate_num /
+ * rate_den times parts[0]. */
 typedef struct parts_spec {
     const char *text;
     size_t whole, parts[MAX_PARTS], nparts;
+    int rate;
+    int64_t rate_num, rate_den;
 } parts_spec;
 
-/* The column named by @p s[0..len). */
-static int spec_column(const char *file, const ycsv_table *t, const char *spec, const char *s,
+/* The column named by @p s[0..len) in the check @p ps (its text and kind already set). */
+static int spec_column(const char *file, const ycsv_table *t, const parts_spec *ps, const char *s,
                        size_t len, size_t *col)
 {
+    const char *opt = ps->rate ? "rate" : "parts";
     char name[256];
     if (len == 0 || len >= sizeof name)
-        return cli_fail_usage(CMD, "--parts '%s': an empty or too long column name", spec);
+        return cli_fail_usage(CMD, "--%s '%s': an empty or too long column name", opt, ps->text);
     memcpy(name, s, len);
     name[len] = '\0';
     *col = ycsv_find_column(t, name);
     if (*col == YCSV_NO_COLUMN) {
         char q[80];
-        return cli_fail_at(file, t->header_line, "no column %s (--parts '%s')",
-                           cli_quote(name, q, sizeof q), spec);
+        return cli_fail_at(file, t->header_line, "no column %s (--%s '%s')",
+                           cli_quote(name, q, sizeof q), opt, ps->text);
     }
+    return 0;
+}
+
+/* `WHOLE=RATE*BASE`: the rate is the text before the first '*', which a rate never holds. */
+static int parse_rate(const char *file, const ycsv_table *t, const char *spec, parts_spec *ps)
+{
+    const char *eq = strchr(spec, '='), *star = eq ? strchr(eq, '*') : NULL;
+    char rate[64];
+    ps->text = spec;
+    ps->rate = 1;
+    ps->nparts = 1;
+    if (eq == NULL || star == NULL || (size_t)(star - eq - 1) >= sizeof rate)
+        return cli_fail_usage(CMD, "--rate '%s': expected WHOLE=RATE*BASE", spec);
+    memcpy(rate, eq + 1, (size_t)(star - eq - 1));
+    rate[star - eq - 1] = '\0';
+    if (cli_opt_fraction(CMD, "rate", rate, &ps->rate_num, &ps->rate_den) != 0 ||
+        spec_column(file, t, ps, spec, (size_t)(eq - spec), &ps->whole) != 0 ||
+        spec_column(file, t, ps, star + 1, strlen(star + 1), &ps->parts[0]) != 0)
+        return CLI_EXIT_ERROR;
     return 0;
 }
 
@@ -56,16 +86,17 @@ static int parse_spec(const char *file, const ycsv_table *t, const char *spec, p
 {
     const char *eq = strchr(spec, '=');
     ps->text = spec;
+    ps->rate = 0;
     ps->nparts = 0;
     if (eq == NULL)
         return cli_fail_usage(CMD, "--parts '%s': expected WHOLE=PART+PART...", spec);
-    if (spec_column(file, t, spec, spec, (size_t)(eq - spec), &ps->whole) != 0)
+    if (spec_column(file, t, ps, spec, (size_t)(eq - spec), &ps->whole) != 0)
         return CLI_EXIT_ERROR;
     for (const char *p = eq + 1;;) {
         size_t len = strcspn(p, "+");
         if (ps->nparts == MAX_PARTS)
             return cli_fail_usage(CMD, "--parts '%s': at most %d parts", spec, MAX_PARTS);
-        if (spec_column(file, t, spec, p, len, &ps->parts[ps->nparts++]) != 0)
+        if (spec_column(file, t, ps, p, len, &ps->parts[ps->nparts++]) != 0)
             return CLI_EXIT_ERROR;
         if (p[len] == '\0')
             return 0;
@@ -130,14 +161,18 @@ static int run_check(const char *file, const ycsv_table *t, const parts_spec *ps
     if (read_cells(file, t, cols, w, res->cells) != 0)
         return CLI_EXIT_ERROR;
     yr_where where;
-    yr_status st = yr_check_parts_where(res->cells, n, w, 0, idx, ps->nparts, res->sums, res->diff,
+    yr_status st =
+        ps->rate ? yr_check_rate_where(res->cells, n, w, 0, idx[0], ps->rate_num, ps->rate_den,
+                                       res->sums, res->diff, &res->mismatched, &where)
+                 : yr_check_parts_where(res->cells, n, w, 0, idx, ps->nparts, res->sums, res->diff,
                                         &res->mismatched, &where);
     if (st == YR_OK)
         return 0;
     if (where.record < n)
-        return cli_fail_at(file, ycsv_line(t, where.record), "--parts '%s': %s", ps->text,
-                           yr_strerror(st));
-    return cli_fail_usage(CMD, "--parts '%s': %s (a column twice?)", ps->text, yr_strerror(st));
+        return cli_fail_at(file, ycsv_line(t, where.record), "--%s '%s': %s",
+                           ps->rate ? "rate" : "parts", ps->text, yr_strerror(st));
+    return cli_fail_usage(CMD, "--%s '%s': %s (a column twice?)", ps->rate ? "rate" : "parts",
+                          ps->text, yr_strerror(st));
 }
 
 static void write_check(cli_out *o, const ycsv_table *t, const parts_spec *ps,
@@ -173,7 +208,8 @@ static int write_all(const cli_output_opts *opts, const ycsv_table *t, const par
 int cli_stats_check_wants_parts(int argc, char **argv)
 {
     for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
-        if (strcmp(argv[i], "--parts") == 0 || strncmp(argv[i], "--parts=", 8) == 0)
+        if (strcmp(argv[i], "--parts") == 0 || strncmp(argv[i], "--parts=", 8) == 0 ||
+            strcmp(argv[i], "--rate") == 0 || strncmp(argv[i], "--rate=", 7) == 0)
             return 1;
     return 0;
 }
@@ -182,18 +218,22 @@ int cli_stats_check_parts(int argc, char **argv)
 {
     const char *file = NULL;
     int strict = 0;
-    cli_list specs;
+    cli_list specs, rates;
     memset(&specs, 0, sizeof specs);
+    memset(&rates, 0, sizeof rates);
     cli_common common;
-    const cli_option opts[] = {{"parts", CLI_OPT_LIST, &specs}, {"strict", CLI_OPT_FLAG, &strict}};
-    size_t nfiles = 0, bad = 0;
-    int rc = cli_parse_args(argc, argv, CMD, usage_text, opts, 2, &common, &file, 1, &nfiles);
+    const cli_option opts[] = {{"parts", CLI_OPT_LIST, &specs},
+                               {"rate", CLI_OPT_LIST, &rates},
+                               {"strict", CLI_OPT_FLAG, &strict}};
+    size_t nfiles = 0, bad = 0, n = 0;
+    int rc = cli_parse_args(argc, argv, CMD, usage_text, opts, 3, &common, &file, 1, &nfiles);
     if (rc != -1)
         return rc;
-    if (nfiles == 0 || specs.n == 0 || specs.n > 8)
-        return cli_fail_usage(CMD, nfiles == 0    ? "no FILE"
-                                   : specs.n == 0 ? "--parts is needed"
-                                                  : "at most 8 --parts");
+    n = specs.n + rates.n;
+    if (nfiles == 0 || n == 0 || n > 8)
+        return cli_fail_usage(CMD, nfiles == 0 ? "no FILE"
+                                   : n == 0    ? "--parts or --rate is needed"
+                                               : "at most 8 --parts and --rate");
     ycsv_table t;
     const char *shown = cli_shown(file);
     if (cli_load(file, &t) != 0)
@@ -202,14 +242,15 @@ int cli_stats_check_parts(int argc, char **argv)
     parts_spec ps[8];
     parts_result res[8];
     memset(res, 0, sizeof res);
-    for (size_t k = 0; rc == 0 && k < specs.n; k++)
-        rc = parse_spec(shown, &t, specs.v[k], &ps[k]);
-    for (size_t k = 0; rc == 0 && k < specs.n; k++) {
+    for (size_t k = 0; rc == 0 && k < n; k++)
+        rc = k < specs.n ? parse_spec(shown, &t, specs.v[k], &ps[k])
+                         : parse_rate(shown, &t, rates.v[k - specs.n], &ps[k]);
+    for (size_t k = 0; rc == 0 && k < n; k++) {
         rc = run_check(shown, &t, &ps[k], &res[k]);
         bad += res[k].mismatched;
     }
     if (rc == 0)
-        rc = write_all(&common.out, &t, ps, res, specs.n);
+        rc = write_all(&common.out, &t, ps, res, n);
     for (size_t k = 0; k < 8; k++)
         result_free(&res[k]);
     ycsv_free(&t);
