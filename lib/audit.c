@@ -40,11 +40,13 @@ static unsigned matching_methods(int64_t stated_total, const int64_t *weights,
     return matching;
 }
 
-/* Row i's findings; the caller has checked that published[i] - expected fits. */
-static yr_audit_row audit_row(int64_t stated_total, int64_t weight, int64_t quota_den,
-                              int64_t published, int64_t expected)
+yr_status yr_audit_row_of(int64_t stated_total, int64_t weight, int64_t quota_den,
+                          int64_t published, int64_t expected, yr_audit_row *row)
 {
-    yr_audit_row r;
+    if (row == NULL)
+        return YR_ERR_NULL;
+    if (quota_den <= 0 || weight < 0)
+        return YR_ERR_RANGE;
     /* floor division of stated_total * w by W, remainder in [0, W) */
     yr_i128 p = (yr_i128)stated_total * weight;
     yr_i128 q = p / quota_den, rem = p % quota_den;
@@ -52,13 +54,18 @@ static yr_audit_row audit_row(int64_t stated_total, int64_t weight, int64_t quot
         rem += quota_den;
         q -= 1;
     }
+    yr_i128 diff = (yr_i128)published - expected;
+    if (q > INT64_MAX || q < INT64_MIN || diff > INT64_MAX || diff < INT64_MIN)
+        return YR_ERR_OVERFLOW;
+    yr_audit_row r;
     r.quota_whole = (int64_t)q;
     r.quota_rem = (int64_t)rem;
     r.expected = expected;
-    r.diff = published - expected;
+    r.diff = (int64_t)diff;
     r.within_quota =
         published == r.quota_whole || (r.quota_rem != 0 && published == r.quota_whole + 1);
-    return r;
+    *row = r;
+    return YR_OK;
 }
 
 /* The differences (the sum's, then every row's) must fit before anything is written. */
@@ -83,8 +90,8 @@ YR_API yr_status yr_audit_split_where(int64_t stated_total, const int64_t *weigh
     yr_where_clear(where);
     if (n == 0)
         return yr_where_arg(where, YR_ERR_EMPTY, "weights");
-    yr_status st = yr_where_null(where, 4, (const void *[]){weights, published, summary, rows},
-                                 (const char *const[]){"weights", "published", "summary", "rows"});
+    yr_status st = yr_where_null(where, 3, (const void *[]){weights, published, summary},
+                                 (const char *const[]){"weights", "published", "summary"});
     if (st != YR_OK)
         return st;
     int64_t wsum = 0, psum = 0;
@@ -114,9 +121,13 @@ YR_API yr_status yr_audit_split_where(int64_t stated_total, const int64_t *weigh
     s.methods_matching = matching_methods(stated_total, weights, published, n, expected + n);
     s.sum_diff = psum - stated_total;
     for (size_t i = 0; i < n; i++) {
-        rows[i] = audit_row(stated_total, weights[i], s.quota_den, published[i], expected[i]);
-        s.rows_differing += rows[i].diff != 0;
-        s.rows_outside_quota += !rows[i].within_quota;
+        yr_audit_row r;
+        /* cannot fail: the weights are >= 0, W > 0 and check_diffs() saw every difference */
+        (void)yr_audit_row_of(stated_total, weights[i], s.quota_den, published[i], expected[i], &r);
+        s.rows_differing += r.diff != 0;
+        s.rows_outside_quota += !r.within_quota;
+        if (rows != NULL)
+            rows[i] = r;
     }
     *summary = s;
     free(expected);

@@ -320,7 +320,33 @@ static void test_errors(void **state)
     assert_int_equal(yr_audit_split(6, NULL, pub, 3, &s, rows), YR_ERR_NULL);
     assert_int_equal(yr_audit_split(6, w, NULL, 3, &s, rows), YR_ERR_NULL);
     assert_int_equal(yr_audit_split(6, w, pub, 3, NULL, rows), YR_ERR_NULL);
-    assert_int_equal(yr_audit_split(6, w, pub, 3, &s, NULL), YR_ERR_NULL);
+    /* rows NULL: the summary only, the same as with rows */
+    yr_audit_summary s2;
+    assert_int_equal(yr_audit_split(6, w, pub, 3, &s2, NULL), YR_OK);
+    assert_int_equal(yr_audit_split(6, w, pub, 3, &s, rows), YR_OK);
+    assert_int_equal(s.published_sum, s2.published_sum);
+    assert_int_equal(s.sum_diff, s2.sum_diff);
+    assert_int_equal(s.quota_den, s2.quota_den);
+    assert_int_equal(s.rows_differing, s2.rows_differing);
+    assert_int_equal(s.rows_outside_quota, s2.rows_outside_quota);
+    assert_int_equal(s.methods_matching, s2.methods_matching);
+    for (size_t i = 0; i < 3; i++) { /* each row is yr_audit_row_of()'s */
+        yr_audit_row r;
+        assert_int_equal(yr_audit_row_of(6, w[i], s.quota_den, pub[i], rows[i].expected, &r),
+                         YR_OK);
+        assert_int_equal(r.quota_whole, rows[i].quota_whole);
+        assert_int_equal(r.quota_rem, rows[i].quota_rem);
+        assert_int_equal(r.diff, rows[i].diff);
+        assert_int_equal(r.within_quota, rows[i].within_quota);
+    }
+    yr_audit_row r0 = rows[0];
+    assert_int_equal(yr_audit_row_of(6, 1, 0, 1, 1, &r0), YR_ERR_RANGE);
+    assert_int_equal(yr_audit_row_of(6, -1, 6, 1, 1, &r0), YR_ERR_RANGE);
+    assert_int_equal(yr_audit_row_of(6, 1, 6, INT64_MAX, -1, &r0), YR_ERR_OVERFLOW);
+    assert_int_equal(yr_audit_row_of(6, 1, 6, 1, 1, NULL), YR_ERR_NULL);
+    /* untouched on error */
+    assert_int_equal(r0.quota_whole, rows[0].quota_whole);
+    assert_int_equal(r0.diff, rows[0].diff);
     expect_audit_error(6, w, pub, 0, YR_ERR_EMPTY);
     expect_audit_error(6, wneg, pub, 3, YR_ERR_NEGATIVE);
     expect_audit_error(6, wz, pub, 3, YR_ERR_ZERO_WEIGHT);

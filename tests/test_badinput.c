@@ -147,7 +147,6 @@ static void test_audit_bad_input(void **state)
     assert_error(yr_audit_split(100, NULL, published, 4, &s, rows), YR_ERR_NULL, s);
     assert_error(yr_audit_split(100, pop, NULL, 4, &s, rows), YR_ERR_NULL, rows);
     assert_error(yr_audit_split(100, pop, published, 4, NULL, rows), YR_ERR_NULL, rows);
-    assert_error(yr_audit_split(100, pop, published, 4, &s, NULL), YR_ERR_NULL, s);
     assert_error(yr_audit_split(100, pop, published, 0, &s, rows), YR_ERR_EMPTY, s);
     assert_error(yr_audit_split(100, negw, published, 4, &s, rows), YR_ERR_NEGATIVE, rows);
     assert_error(yr_audit_split(100, zero, published, 4, &s, rows), YR_ERR_ZERO_WEIGHT, rows);

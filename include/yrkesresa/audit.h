@@ -60,11 +60,30 @@ YR_API yr_status yr_audit_split(int64_t stated_total, const int64_t *weights,
  * arg "weights"; the published rows' sum does not fit -> arg "published"; a row whose
  * difference published - expected does not fit -> record i, arg "published"; n == 0 or all
  * weights 0 -> arg "weights"; the sum's difference does not fit -> arg "stated_total"; a NULL
- * pointer -> arg its name ("weights", "published", "summary", "rows").
+ * pointer -> arg its name ("weights", "published", "summary"). @p rows may be NULL: the summary
+ * only (then a caller that wants a row computes it with yr_audit_row_of(), as the program does
+ * on large files).
  */
 YR_API yr_status yr_audit_split_where(int64_t stated_total, const int64_t *weights,
                                       const int64_t *published, size_t n, yr_audit_summary *summary,
                                       yr_audit_row *rows, yr_where *where);
+
+/**
+ * @brief One row of an audit, as yr_audit_split() computes it: the exact quota
+ *        stated_total * weight / quota_den (floor and remainder), the difference
+ *        published - expected and whether published is the floor or the ceiling of the quota.
+ *
+ * For callers that audit row by row without an array of ::yr_audit_row (the `yrkesresa`
+ * program on large files): the same rule, not a copy of it. @p expected is the row's
+ * largest-remainder amount (yr_split() of @p stated_total) and @p quota_den the sum of the
+ * weights (1 when it is 0), as in ::yr_audit_summary.
+ *
+ * @param[out] row the findings (untouched on error)
+ * @returns ::YR_OK; ::YR_ERR_NULL; ::YR_ERR_RANGE (quota_den <= 0, or weight < 0);
+ *          ::YR_ERR_OVERFLOW (published - expected, or the quota, does not fit int64).
+ */
+YR_API yr_status yr_audit_row_of(int64_t stated_total, int64_t weight, int64_t quota_den,
+                                 int64_t published, int64_t expected, yr_audit_row *row);
 
 #ifdef __cplusplus
 }

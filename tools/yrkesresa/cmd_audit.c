@@ -129,23 +129,14 @@ typedef struct audit_in {
 } audit_in;
 
 /* Row i's findings, computed when written (no array of yr_audit_row: 40 bytes per party would
- * put the peak memory over 3x the file): the exact quota stated * w / W floored, with its
- * remainder, as yr_audit_split() computes it. */
+ * put the peak memory over 3x the file) by the library's own rule, yr_audit_row_of(). */
 static yr_audit_row row_at(const audit_in *in, size_t i)
 {
     yr_audit_row r;
-    cli_i128 p = (cli_i128)in->stated * in->weights[i], den = in->s.quota_den;
-    cli_i128 q = p / den, rem = p % den;
-    if (rem < 0) {
-        rem += den;
-        q -= 1;
-    }
-    r.quota_whole = (int64_t)q;
-    r.quota_rem = (int64_t)rem;
-    r.expected = in->expected[i];
-    r.diff = in->published[i] - r.expected; /* fits: checked by audit_weights */
-    r.within_quota = in->published[i] == r.quota_whole ||
-                     (r.quota_rem != 0 && in->published[i] == r.quota_whole + 1);
+    memset(&r, 0, sizeof r);
+    /* cannot fail: the weights are >= 0, W > 0 and audit_weights checked every difference */
+    (void)yr_audit_row_of(in->stated, in->weights[i], in->s.quota_den, in->published[i],
+                          in->expected[i], &r);
     return r;
 }
 
@@ -390,66 +381,27 @@ static int read_amounts(audit_in *in)
     return 0;
 }
 
-/* The methods that reproduce every published row (yr_split into @p trial, as
- * yr_audit_split() does). */
-static unsigned matching_methods(const audit_in *in, int64_t *trial)
-{
-    unsigned matching = 0;
-    for (int m = 0; m < YR_METHOD_COUNT; m++)
-        if (yr_split(in->stated, in->weights, in->p.n, (yr_method)m, trial) == YR_OK &&
-            memcmp(trial, in->published, in->p.n * sizeof *trial) == 0)
-            matching |= 1u << m;
-    return matching;
-}
-
-/* The audit, streamed: yr_audit_split()'s findings from the library's splits (yr_split), with
- * 16 bytes per party instead of its 56 (the rows are computed when written, row_at). The
- * checks and error locations are yr_audit_split_where()'s. */
+/* The audit, streamed: yr_audit_split_where() checks the input and gives the summary (without
+ * an array of rows: 40 bytes per party would put the peak memory over 3x the file); the rows
+ * are computed when written (row_at, yr_audit_row_of) from the largest-remainder split. */
 static int audit_rows(audit_in *in)
 {
     size_t n = in->p.n;
-    int64_t *trial = malloc(n * sizeof *trial);
-    in->expected = malloc(n * sizeof *in->expected);
-    if (trial == NULL || in->expected == NULL) {
-        free(trial);
-        return cli_fail_at(in->file, 0, "out of memory");
-    }
-    yr_status st = YR_OK;
-    size_t bad = SIZE_MAX;
-    for (size_t i = 0; st == YR_OK && i < n; i++)
-        if (in->weights[i] < 0) {
-            st = YR_ERR_NEGATIVE;
-            bad = i;
-        }
-    if (st == YR_OK)
+    yr_where w;
+    yr_status st =
+        yr_audit_split_where(in->stated, in->weights, in->published, n, &in->s, NULL, &w);
+    if (st == YR_OK) {
+        in->expected = malloc(n * sizeof *in->expected);
+        if (in->expected == NULL)
+            return cli_fail_at(in->file, 0, "out of memory");
         st = yr_split(in->stated, in->weights, n, YR_LARGEST_REMAINDER, in->expected);
-    cli_i128 d = (cli_i128)in->psum - in->stated;
-    if (st == YR_OK && (d > INT64_MAX || d < INT64_MIN))
-        st = YR_ERR_OVERFLOW;
-    for (size_t i = 0; st == YR_OK && i < n; i++) {
-        d = (cli_i128)in->published[i] - in->expected[i];
-        if (d > INT64_MAX || d < INT64_MIN) {
-            st = YR_ERR_OVERFLOW;
-            bad = i;
-        }
     }
-    if (st != YR_OK) {
-        free(trial);
+    if (st != YR_OK)
         return cli_fail_at(in->file,
-                           bad == SIZE_MAX ? 0 : ycsv_line(&in->t, cli_party_row(&in->p, bad)),
+                           w.record == YR_WHERE_NONE || w.record >= n
+                               ? 0
+                               : ycsv_line(&in->t, cli_party_row(&in->p, w.record)),
                            "cannot audit: %s", yr_strerror(st));
-    }
-    in->s.methods_matching = matching_methods(in, trial);
-    free(trial);
-    in->s.stated_total = in->stated;
-    in->s.published_sum = in->psum;
-    in->s.sum_diff = in->psum - in->stated;
-    in->s.quota_den = in->wsum == 0 ? 1 : in->wsum;
-    for (size_t i = 0; i < n; i++) {
-        yr_audit_row r = row_at(in, i);
-        in->s.rows_differing += r.diff != 0;
-        in->s.rows_outside_quota += !r.within_quota;
-    }
     return 0;
 }
 
