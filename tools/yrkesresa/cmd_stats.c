@@ -124,6 +124,17 @@ void stats_put_num(cli_buf *b, double v)
         cli_buf_printf(b, "%.*f", STATS_DIGITS, v);
 }
 
+void stats_put_rate(cli_buf *out, const yr_rate *x)
+{
+    cli_buf_printf(out, ",%" PRId64 ",%" PRId64 ",", x->trials, x->successes);
+    stats_put_num(out, x->share);
+    cli_buf_puts(out, ",");
+    stats_put_num(out, x->low);
+    cli_buf_puts(out, ",");
+    stats_put_num(out, x->high);
+    cli_buf_puts(out, ",");
+}
+
 void stats_put_field(cli_buf *b, const char *s)
 {
     int quote = strpbrk(s, ",\"\r\n") != NULL;

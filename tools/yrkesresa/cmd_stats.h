@@ -6,6 +6,8 @@
 
 #include <stdint.h>
 
+#include <yrkesresa/stats.h>
+
 #include "cli.h"
 
 #define STATS_DIGITS 4 /* decimals of shares, bounds and rates in the output */
@@ -34,6 +36,8 @@ int stats_level(const char *cmd, const char *name, const char *text, int closed,
 
 /* A double with STATS_DIGITS decimals, or nothing for NaN. */
 void stats_put_num(cli_buf *b, double v);
+/* A rate's fields: ",trials,successes,share,low,high," (shares with stats_put_num). */
+void stats_put_rate(cli_buf *out, const yr_rate *x);
 /* A CSV field (',' delimited) of the program's own CSV text. */
 void stats_put_field(cli_buf *b, const char *s);
 /* num / 10^scale as text, e.g. 915 / 10^1 -> "91.5". */

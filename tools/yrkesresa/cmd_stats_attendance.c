@@ -167,17 +167,6 @@ static int read_rows(att_job *j)
     return 0;
 }
 
-static void put_rate(cli_buf *out, const yr_rate *x)
-{
-    cli_buf_printf(out, ",%" PRId64 ",%" PRId64 ",", x->trials, x->successes);
-    stats_put_num(out, x->share);
-    cli_buf_puts(out, ",");
-    stats_put_num(out, x->low);
-    cli_buf_puts(out, ",");
-    stats_put_num(out, x->high);
-    cli_buf_puts(out, ",");
-}
-
 /* The published, computed and check cells of a counted row (or the total). */
 static void put_check(cli_buf *out, const char *pc, const yr_rate *x, cli_buf *note)
 {
@@ -223,7 +212,7 @@ static int write_rows(void *ctx, stats_out *s)
         stats_put_field(out, ycsv_cell(&j->t, r, j->c_course));
         cli_buf_clear(&note);
         if (k < b.n && b.rows[k] == r) {
-            put_rate(out, &b.rates[k++]);
+            stats_put_rate(out, &b.rates[k++]);
             put_check(out, pub_cell(j, r), &b.rates[k - 1], &note);
         } else {
             cli_buf_puts(out, ",,,,,,,,no counts: not included in the total\n");
@@ -234,7 +223,7 @@ static int write_rows(void *ctx, stats_out *s)
     cli_buf_clear(&note);
     size_t tr = j->total_row;
     stats_put_field(out, tr != SIZE_MAX ? ycsv_cell(&j->t, tr, j->c_course) : "Totalt");
-    put_rate(out, &j->total);
+    stats_put_rate(out, &j->total);
     if (j->has_reg && j->stated_reg != j->total.trials)
         cli_buf_printf(&note, "stated registered %" PRId64 " != sum %" PRId64, j->stated_reg,
                        j->total.trials);

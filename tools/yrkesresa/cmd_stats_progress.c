@@ -51,17 +51,6 @@ typedef struct prog_job {
     int64_t course, per;
 } prog_job;
 
-static void put_rate(cli_buf *out, const yr_rate *x)
-{
-    cli_buf_printf(out, ",%" PRId64 ",%" PRId64 ",", x->trials, x->successes);
-    stats_put_num(out, x->share);
-    cli_buf_puts(out, ",");
-    stats_put_num(out, x->low);
-    cli_buf_puts(out, ",");
-    stats_put_num(out, x->high);
-    cli_buf_puts(out, ",");
-}
-
 /* ---- coverage --------------------------------------------------------------------------- */
 
 typedef struct pop_table {
@@ -220,7 +209,7 @@ static void step_rows(const prog_job *j, const char *name, const yr_rate *steps,
     for (size_t k = 0; k + 1 < j->nc; k++) {
         stats_put_field(out, name);
         cli_buf_printf(out, ",%zu,%zu", k + 1, k + 2);
-        put_rate(out, &steps[k]);
+        stats_put_rate(out, &steps[k]);
         if (sums == NULL && steps[k].trials == 0)
             cli_buf_printf(out, "nobody completed course %zu", k + 1);
         for (size_t i = k, first = 1; sums != NULL && i <= k + 1; i++) {
