@@ -5,8 +5,8 @@
  *
  * Input: head byte (bits 0-2: 0..6 make the published rows a method's split plus the fuzzed
  * deltas, so matching tables are common; 7: published rows taken as fuzzed; bits 3-6 == 15, 14,
- * 13, 12 pass NULL weights / published / summary / rows), stated total, then per row a weight and
- * a published amount (or delta), each fz_int. */
+ * 13 pass NULL weights / published / summary; 12 passes NULL rows: the summary only), stated total,
+ * then per row a weight and a published amount (or delta), each fz_int. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -60,7 +60,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (n == 0)
         expect |= 1u << YR_ERR_EMPTY;
-    if (nullsel >= 12)
+    if (nullsel >= 13) /* 12: rows NULL, which asks for the summary only */
         expect |= 1u << YR_ERR_NULL;
     if (any_negative)
         expect |= 1u << YR_ERR_NEGATIVE;
@@ -90,6 +90,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         goto done;
     }
     FZ_CHECK(st == YR_OK);
+    if (nullsel == 12) { /* the summary only: the same as with rows */
+        const yr_audit_summary alone = *summary;
+        FZ_CHECK(fz_is_pattern(rows, n * sizeof *rows));
+        FZ_CHECK(yr_audit_split(stated, w, pub, n, summary, rows) == YR_OK);
+        FZ_CHECK(alone.published_sum == summary->published_sum &&
+                 alone.sum_diff == summary->sum_diff && alone.quota_den == summary->quota_den &&
+                 alone.rows_differing == summary->rows_differing &&
+                 alone.rows_outside_quota == summary->rows_outside_quota &&
+                 alone.methods_matching == summary->methods_matching);
+    }
 
     /* The table-level findings. */
     int64_t W = (int64_t)wsum;
