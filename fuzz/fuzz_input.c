@@ -2,8 +2,8 @@
  * bytes, and the program's number parsers and exact decimal formatting (cli.c, output.c) on every
  * cell. Checks, besides what the sanitizers catch:
  *   - on error: the status is one of EMPTY/SYNTAX/LIMIT, the table is untouched, the message is
- *     one non-empty NUL-terminated line of valid UTF-8, the line is >= 1 and within the input's lines (counted
- *     in the input's own encoding);
+ *     one non-empty NUL-terminated line of valid UTF-8, the line is >= 1 and within the
+ *     input's lines (counted in the input's own encoding);
  *   - on success: the shape is consistent (1..YCSV_MAX_COLS columns, a ',', ';' or TAB
  *     delimiter, data rows on strictly increasing lines after the header, notes after them), no
  *     cell exceeds YCSV_MAX_FIELD, every cell is valid UTF-8 without NUL;
