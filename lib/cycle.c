@@ -6,6 +6,7 @@
 #include "yrkesresa/common.h"
 #include "yrkesresa/cycle.h"
 #include "yrkesresa/table.h"
+#include "internal/round.h"
 #include "internal/where.h"
 #include "internal/wide.h"
 
@@ -294,15 +295,10 @@ YR_API yr_status yr_check_parts(const int64_t *table, size_t nrows, size_t ncols
 static int rate_row(const int64_t *row, size_t whole, size_t base, int64_t num, int64_t den,
                     int64_t *expected, int64_t *diff)
 {
-    yr_i128 p = (yr_i128)row[base] * num; /* |p| < 2^126: cannot overflow */
-    yr_i128 q = p / den, r = p % den;
-    if (r != 0 && 2 * (r < 0 ? -r : r) >= den)
-        q += p < 0 ? -1 : 1;
-    if (q < INT64_MIN || q > INT64_MAX)
+    int64_t q;
+    if (!yr_round_ratio(row[base], num, den, &q) || __builtin_sub_overflow(q, row[whole], diff))
         return -1;
-    if (__builtin_sub_overflow((int64_t)q, row[whole], diff))
-        return -1;
-    *expected = (int64_t)q;
+    *expected = q;
     return 0;
 }
 

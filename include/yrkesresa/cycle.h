@@ -2,7 +2,8 @@
  * @file yrkesresa/cycle.h
  * @brief The programme's yearly cycle: invoice statements per municipality (agreement items,
  *        course fees, kickback, net), budgets over several years, scenario comparison, checks
- *        of a column against its parts, and due dates.
+ *        of a column against its parts, and due dates (calendar days, or the next Swedish bank
+ *        day).
  *
  * Every number the `yrkesresa statement`, `compare` and `stats check --parts` commands print
  * is decided here; the program only reads, labels and formats. As everywhere in libyrkesresa:
@@ -218,6 +219,46 @@ YR_API yr_status yr_civil_from_days(int64_t days, int *y, int *m, int *d);
  *          date past 9999-12-31; outputs untouched).
  */
 YR_API yr_status yr_due_date(int y, int m, int d, int64_t days, int *due_y, int *due_m, int *due_d);
+
+/**
+ * @brief Whether a date is a Swedish bank day, and if not, why: Saturdays, Sundays, the public
+ *        holidays (lag 1989:253 om allmänna helgdagar) and the eves on which Swedish banks are
+ *        closed (midsommarafton, julafton, nyårsafton).
+ *
+ * Not bank days, from 2005 on: every Saturday ("lördag") and Sunday ("söndag"); nyårsdagen
+ * (1 Jan), trettondedag jul (6 Jan), långfredagen (Good Friday), påskdagen, annandag påsk (Easter
+ * Monday), första maj (1 May), Kristi himmelsfärdsdag (Easter + 39 days), pingstdagen,
+ * Sveriges nationaldag (6 June), midsommarafton (the Friday 19–25 June), midsommardagen (the
+ * Saturday 20–26 June), alla helgons dag (the Saturday 31 Oct – 6 Nov), julafton (24 Dec),
+ * juldagen (25 Dec), annandag jul (26 Dec) and nyårsafton (31 Dec). Easter Sunday is computed
+ * (the Gregorian computus). From 1953 to 2004 the rules were the same except that annandag pingst
+ * (Whit Monday, Easter + 50 days) was a holiday and 6 June was not (the law changed on
+ * 1 Jan 2005); these years follow those rules. Before 1953 (other midsommar and alla helgons
+ * rules, and holidays that were later moved) nothing is decided: ::YR_ERR_RANGE.
+ *
+ * @param[in]  y, m, d   a date, 1953-01-01 .. 9999-12-31
+ * @param[out] bank_day  1 for a bank day, 0 otherwise (untouched on error)
+ * @param[out] reason    may be NULL; else the Swedish name of the holiday, or "lördag" /
+ *                       "söndag" for a weekend day that is no holiday, or NULL for a bank day
+ *                       (a static string; a holiday on a weekend is named by the holiday)
+ * @returns ::YR_OK; ::YR_ERR_NULL (bank_day NULL); ::YR_ERR_RANGE (no such date, or before
+ *          1953).
+ */
+YR_API yr_status yr_is_bank_day(int y, int m, int d, int *bank_day, const char **reason);
+
+/**
+ * @brief Due date of an invoice on a Swedish bank day: @p days calendar days after the invoice
+ *        date (yr_due_date()), moved forward to the next bank day (yr_is_bank_day()) when it is
+ *        not one ("30 dagar netto": 2024-12-13 + 30 = Sunday 2025-01-12, due Monday 2025-01-13;
+ *        2025-06-19 + 1 = midsommarafton 2025-06-20, due Monday 2025-06-23).
+ *
+ * yr_due_date() keeps its calendar-day rule; this is the due date Swedish invoices fall on.
+ *
+ * @returns ::YR_OK; ::YR_ERR_NULL; ::YR_ERR_RANGE (as yr_due_date(); a calendar due date before
+ *          1953; a bank day past 9999-12-31; outputs untouched).
+ */
+YR_API yr_status yr_due_date_bank(int y, int m, int d, int64_t days, int *due_y, int *due_m,
+                                  int *due_d);
 
 #ifdef __cplusplus
 }
