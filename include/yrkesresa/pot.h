@@ -327,9 +327,14 @@ YR_API yr_status yr_pot_by_day_count(yr_pot *pot, size_t *n);
  * (possible in principle, like yr_split_table()'s rows), the units that no table can place
  * within the days' pots go, per municipality in index order, to its entries with the largest
  * remainders (then the earlier day), and @p days_off counts the days whose entries then do not
- * add up to their pot. Which entries of a day are rounded up is decided by the table's
- * construction: municipalities in index order (their first appearance), days in index order;
- * deterministic. A day with trainers and no participants has entries of 0; the pot of a day
+ * add up to their pot. Which entries are rounded up is decided by yr_split_table()'s
+ * construction, so ties go by the input order: the municipalities in index order (their first
+ * appearance) each take their units on the days that still need the most units (the earlier
+ * day among equal needs), then augmenting paths complete the table. Example (Dalarna rules, one
+ * participant on each of two days, each day a leader from A and trainers from B and C): each
+ * day's 400 is A 171.43, B 114.29, C 114.29; the year gives A 343, B 229, C 228; A's extra
+ * unit goes to day 1 and B's to day 2: A 172 + 171, B 114 + 115, C 114 + 114. Deterministic.
+ * A day with trainers and no participants has entries of 0; the pot of a day
  * with participants and no trainer is undistributed (yr_pot_finish()'s day_undistributed),
  * never in an entry.
  *
