@@ -133,30 +133,37 @@ YR_API yr_status yr_pot_rules_with_shares(int64_t fee, int64_t pot_part, int64_t
 
 /* ---- the accumulator: adding records ------------------------------------------------------ */
 
+/* arr (*cap entries of size bytes, need > *cap) grown to hold need entries, the new ones
+ * zeroed: the new array (*cap updated), or NULL when out of memory (arr and *cap as they were). */
+static void *grow(void *arr, size_t *cap, size_t need, size_t size)
+{
+    size_t c = *cap > need / 2 ? 2 * *cap : need;
+    c = c < 16 ? 16 : c;
+    unsigned char *p = c <= SIZE_MAX / size ? realloc(arr, c * size) : NULL;
+    if (p == NULL)
+        return NULL;
+    memset(p + *cap * size, 0, (c - *cap) * size);
+    *cap = c;
+    return p;
+}
+
 /* Room for ndays days and nmun municipalities (new entries empty). */
 static yr_status reserve(yr_pot *pot, size_t ndays, size_t nmun)
 {
     if (ndays > pot->day_cap) {
-        size_t cap = pot->day_cap > ndays / 2 ? 2 * pot->day_cap : ndays;
-        cap = cap < 16 ? 16 : cap;
-        pot_day *d = cap <= SIZE_MAX / sizeof *d ? realloc(pot->days, cap * sizeof *d) : NULL;
+        size_t old = pot->day_cap;
+        pot_day *d = grow(pot->days, &pot->day_cap, ndays, sizeof *d);
         if (d == NULL)
             return YR_ERR_NOMEM;
-        memset(d + pot->day_cap, 0, (cap - pot->day_cap) * sizeof *d);
-        for (size_t k = pot->day_cap; k < cap; k++)
-            d[k].first_trainer = SIZE_MAX;
         pot->days = d;
-        pot->day_cap = cap;
+        for (size_t k = old; k < pot->day_cap; k++)
+            d[k].first_trainer = SIZE_MAX;
     }
     if (nmun > pot->mun_cap) {
-        size_t cap = pot->mun_cap > nmun / 2 ? 2 * pot->mun_cap : nmun;
-        cap = cap < 16 ? 16 : cap;
-        uint64_t *m = cap <= SIZE_MAX / sizeof *m ? realloc(pot->pdays, cap * sizeof *m) : NULL;
+        uint64_t *m = grow(pot->pdays, &pot->mun_cap, nmun, sizeof *m);
         if (m == NULL)
             return YR_ERR_NOMEM;
-        memset(m + pot->mun_cap, 0, (cap - pot->mun_cap) * sizeof *m);
         pot->pdays = m;
-        pot->mun_cap = cap;
     }
     return YR_OK;
 }
@@ -280,15 +287,12 @@ static yr_status reserve_trainers(yr_pot *pot, size_t ntr)
 {
     if (ntr <= pot->tr_cap - pot->ntr)
         return YR_OK;
-    if (ntr > SIZE_MAX / 2 / sizeof(yr_trainer) - pot->ntr)
+    if (ntr > SIZE_MAX - pot->ntr)
         return YR_ERR_NOMEM;
-    size_t cap = pot->ntr + ntr;
-    cap = cap < 2 * pot->tr_cap ? 2 * pot->tr_cap : cap;
-    yr_trainer *t = realloc(pot->tr, cap * sizeof *t);
+    yr_trainer *t = grow(pot->tr, &pot->tr_cap, pot->ntr + ntr, sizeof *t);
     if (t == NULL)
         return YR_ERR_NOMEM;
     pot->tr = t;
-    pot->tr_cap = cap;
     return YR_OK;
 }
 

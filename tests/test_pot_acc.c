@@ -183,6 +183,39 @@ static void test_dalarna_both_paths(void **state)
     yr_pot_free(pot);
 }
 
+/* The entries e[0..n) of the year (att, tr) under r: each its exact entitlement pot_d × (its
+ * trainers' shares) / S_d, computed here, and the floor or the ceiling of it; in day, then
+ * municipality order. Their sums per municipality into per_mun, per day into per_day (zeroed
+ * here, MAXL entries each). */
+static void check_entries(const yr_pot_rules *r, const yr_attendance *att, size_t natt,
+                          const yr_trainer *tr, size_t ntr, const yr_pot_day_share *e, size_t n,
+                          int64_t *per_mun, int64_t *per_day)
+{
+    int64_t people[MAXL] = {0}, S[MAXL] = {0};
+    memset(per_mun, 0, MAXL * sizeof *per_mun);
+    memset(per_day, 0, MAXL * sizeof *per_day);
+    for (size_t i = 0; i < natt; i++)
+        people[att[i].day] += att[i].participants;
+    for (size_t i = 0; i < ntr; i++)
+        S[tr[i].day] += r->share[tr[i].role];
+    for (size_t k = 0; k < n; k++) {
+        int64_t sh = 0, pot_d = r->pot_part * people[e[k].day];
+        for (size_t i = 0; i < ntr; i++)
+            if (tr[i].day == e[k].day && tr[i].municipality == e[k].municipality)
+                sh += r->share[tr[i].role];
+        /* quota_whole + quota_rem / quota_den == pot_d * sh / S */
+        test_u128 lhs =
+            (test_u128)(e[k].quota_whole * e[k].quota_den + e[k].quota_rem) * (uint64_t)S[e[k].day];
+        assert_true(lhs == (test_u128)(pot_d * sh) * (uint64_t)e[k].quota_den);
+        assert_true(e[k].kickback == e[k].quota_whole ||
+                    (e[k].quota_rem != 0 && e[k].kickback == e[k].quota_whole + 1));
+        assert_true(k == 0 || e[k - 1].day < e[k].day ||
+                    (e[k - 1].day == e[k].day && e[k - 1].municipality < e[k].municipality));
+        per_mun[e[k].municipality] += e[k].kickback;
+        per_day[e[k].day] += e[k].kickback;
+    }
+}
+
 /* The kickback per day: 38 (day, municipality) pairs (39 trainer records; 2024-11-19 has two
  * Borlänge trainers); each within one unit of its exact entitlement pot_d × shares / S_d
  * (computed here from the files, shares 15 and 10), each municipality's entries adding to its
@@ -207,25 +240,8 @@ static void test_dalarna_by_day(void **state)
     yr_pot_day_share e[38];
     assert_int_equal(yr_pot_by_day(pot, e, n, &off), YR_OK);
     assert_int_equal(off, 0);
-    int64_t per_mun[MAXL] = {0}, per_day[MAXL] = {0}, S[MAXL] = {0};
-    for (size_t i = 0; i < y.ntr; i++)
-        S[y.tr[i].day] += y.tr[i].role == YR_ROLE_LEADER ? 15 : 10;
-    for (size_t k = 0; k < n; k++) {
-        int64_t sh = 0, pot_d = 400 * y.day_pd[e[k].day];
-        for (size_t i = 0; i < y.ntr; i++)
-            if (y.tr[i].day == e[k].day && y.tr[i].municipality == e[k].municipality)
-                sh += y.tr[i].role == YR_ROLE_LEADER ? 15 : 10;
-        /* quota_whole + quota_rem / quota_den == pot_d * sh / S */
-        assert_int_equal((test_u128)(e[k].quota_whole * e[k].quota_den + e[k].quota_rem) *
-                             (uint64_t)S[e[k].day],
-                         (test_u128)(pot_d * sh) * (uint64_t)e[k].quota_den);
-        assert_true(e[k].kickback == e[k].quota_whole ||
-                    (e[k].quota_rem != 0 && e[k].kickback == e[k].quota_whole + 1));
-        assert_true(k == 0 || e[k - 1].day < e[k].day ||
-                    (e[k - 1].day == e[k].day && e[k - 1].municipality < e[k].municipality));
-        per_mun[e[k].municipality] += e[k].kickback;
-        per_day[e[k].day] += e[k].kickback;
-    }
+    int64_t per_mun[MAXL], per_day[MAXL];
+    check_entries(&r, y.att, y.natt, y.tr, y.ntr, e, n, per_mun, per_day);
     for (size_t m = 0; m < y.muns.n; m++)
         assert_int_equal(per_mun[m], rows[m].kickback);
     labels days = y.days;
@@ -541,25 +557,12 @@ static void random_year(uint64_t *seed)
     yr_pot_day_share e[12];
     assert_int_equal(yr_pot_by_day_count(pot, &n), YR_OK);
     assert_int_equal(yr_pot_by_day(pot, e, n, &off), YR_OK);
-    int64_t per_mun[6] = {0}, per_day[6] = {0}, people[6] = {0}, S[6] = {0};
+    int64_t per_mun[MAXL], per_day[MAXL], people[6] = {0}, S[6] = {0};
+    check_entries(&r, att, natt, tr, ntr, e, n, per_mun, per_day);
     for (size_t i = 0; i < natt; i++)
         people[att[i].day] += att[i].participants;
     for (size_t i = 0; i < ntr; i++)
         S[tr[i].day] += r.share[tr[i].role];
-    for (size_t k = 0; k < n; k++) {
-        int64_t sh = 0, pot_d = r.pot_part * people[e[k].day];
-        for (size_t i = 0; i < ntr; i++)
-            if (tr[i].day == e[k].day && tr[i].municipality == e[k].municipality)
-                sh += r.share[tr[i].role];
-        test_u128 lhs =
-            (test_u128)(e[k].quota_whole * e[k].quota_den + e[k].quota_rem) * (uint64_t)S[e[k].day];
-        assert_true(pot_d == 0 ? e[k].quota_whole == 0 && e[k].quota_rem == 0
-                               : lhs == (test_u128)(pot_d * sh) * (uint64_t)e[k].quota_den);
-        assert_true(e[k].kickback == e[k].quota_whole ||
-                    (e[k].quota_rem != 0 && e[k].kickback == e[k].quota_whole + 1));
-        per_mun[e[k].municipality] += e[k].kickback;
-        per_day[e[k].day] += e[k].kickback;
-    }
     size_t days_off = 0;
     for (size_t d = 0; d < nd; d++)
         days_off += S[d] > 0 && per_day[d] != r.pot_part * people[d];

@@ -554,6 +554,107 @@ static void test_text_errors(void **state)
     assert_int_equal(yr_quota_text(1, 1, 2, 2, NULL, 8), YR_ERR_NULL);
 }
 
+/* ---- yr_statement_items --------------------------------------------------------------------- */
+
+/* Plain items give yr_statement()'s statement; with models, the cells are yr_split_items()'s,
+ * every line adds its cells, net = total + fees - kickback, the Summa line the columns. */
+static void test_statement_items(void **state)
+{
+    (void)state;
+    const int64_t tot[2] = {850000, 180000};
+    int64_t fees[15], kick[15];
+    for (size_t i = 0; i < 15; i++) {
+        fees[i] = 600 * (int64_t)i;
+        kick[i] = i % 3 == 0 ? 1000 : 0;
+    }
+    yr_item it[3];
+    yr_item_init(&it[0], 850000);
+    yr_item_init(&it[1], 180000);
+    int64_t a[45], b[45], itot[3], yt[15], ys[1];
+    yr_statement_row ra[15], rb[15], sa, sb;
+    assert_int_equal(yr_statement(tot, NULL, 2, dalarna, 1, 15, fees, kick, a, NULL, NULL, ra, &sa),
+                     YR_OK);
+    assert_int_equal(
+        yr_statement_items(it, NULL, 2, dalarna, 1, 15, fees, kick, b, itot, NULL, NULL, rb, &sb),
+        YR_OK);
+    expect_i64s(b, a, 30);
+    assert_memory_equal(ra, rb, sizeof ra);
+    assert_memory_equal(&sa, &sb, sizeof sa);
+    expect_ints(itot, 850000, 180000);
+    /* 30 % of the coordinator equally, SKR's 2,28 kr per inhabitant, the support by weight */
+    it[0].equal_num = 3;
+    it[0].equal_den = 10;
+    yr_item_init(&it[2], 180000);
+    yr_item_init(&it[1], 0);
+    it[1].rate_num = 228;
+    it[1].rate_den = 100;
+    int64_t table[45];
+    assert_int_equal(yr_split_items(it, 3, dalarna, 15, table, NULL), YR_OK);
+    assert_int_equal(
+        yr_statement_items(it, NULL, 3, dalarna, 1, 15, fees, kick, b, itot, yt, ys, rb, &sb),
+        YR_OK);
+    expect_i64s(b, table, 45);
+    expect_ints(itot, 850000, 657512, 180000); /* rate-item-skr-2-28-dalarna.case's total */
+    int64_t all = 0;
+    for (size_t r = 0; r < 15; r++) {
+        int64_t line = b[3 * r] + b[3 * r + 1] + b[3 * r + 2];
+        assert_int_equal(rb[r].total, line);
+        assert_int_equal(yt[r], line);
+        assert_int_equal(rb[r].net, line + fees[r] - kick[r]);
+        all += line;
+    }
+    assert_int_equal(sb.total, 850000 + 657512 + 180000);
+    assert_int_equal(all, sb.total);
+    assert_int_equal(ys[0], sb.total);
+}
+
+/* Two years, each with its own weights; errors name the item. */
+static void test_statement_items_years(void **state)
+{
+    (void)state;
+    const int64_t w[2 * 3] = {1, 1, 2, 0, 0, 0}; /* year 1: no weights */
+    const size_t year[3] = {0, 1, 0};
+    yr_item it[3];
+    yr_item_init(&it[0], 100);
+    yr_item_init(&it[1], 30); /* year 1: wholly equal, needs no weights */
+    it[1].equal_num = it[1].equal_den = 1;
+    yr_item_init(&it[2], 0);
+    it[2].rate_num = 1;
+    it[2].rate_den = 2;
+    int64_t cells[9], itot[3], yt[6], ys[2];
+    yr_statement_row rows[3], sum;
+    assert_int_equal(
+        yr_statement_items(it, year, 3, w, 2, 3, NULL, NULL, cells, itot, yt, ys, rows, &sum),
+        YR_OK);
+    /* year 0: 100 by 1 1 2 = 25 25 50; rate 1/2: 0.5 0.5 1 -> 1 1 1. Year 1: 10 each. */
+    expect_ints(cells, 25, 10, 1, 25, 10, 1, 50, 10, 1);
+    expect_ints(itot, 100, 30, 3);
+    expect_ints(yt, 26, 10, 26, 10, 51, 10);
+    expect_ints(ys, 103, 30);
+    assert_int_equal(sum.total, 133);
+    assert_int_equal(rows[2].net, 61);
+    yr_where wh;
+    it[1].equal_num = 0; /* year 1 now needs weights it does not have */
+    assert_int_equal(yr_statement_items_where(it, year, 3, w, 2, 3, NULL, NULL, cells, itot, yt, ys,
+                                              rows, &sum, &wh),
+                     YR_ERR_ZERO_WEIGHT);
+    assert_int_equal(wh.column, 1); /* the year */
+    it[1].equal_num = 1;
+    it[2].equal_num = 1; /* a rate item with an equal part */
+    assert_int_equal(yr_statement_items_where(it, year, 3, w, 2, 3, NULL, NULL, cells, itot, yt, ys,
+                                              rows, &sum, &wh),
+                     YR_ERR_RANGE);
+    assert_int_equal(wh.column, 2); /* the item */
+    it[2].equal_num = 0;
+    it[2].rate_num = INT64_MAX;
+    it[2].rate_den = 1;
+    const int64_t big[6] = {1, 1, 1, 1, 1, 1};
+    assert_int_equal(yr_statement_items_where(it, year, 3, big, 2, 3, NULL, NULL, cells, itot, yt,
+                                              ys, rows, &sum, &wh),
+                     YR_ERR_OVERFLOW);
+    expect_ints(cells, 25, 10, 1, 25, 10, 1, 50, 10, 1); /* untouched */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -572,6 +673,8 @@ int main(void)
         cmocka_unit_test(test_text_share_percent),
         cmocka_unit_test(test_text_quota),
         cmocka_unit_test(test_text_errors),
+        cmocka_unit_test(test_statement_items),
+        cmocka_unit_test(test_statement_items_years),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

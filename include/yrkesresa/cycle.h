@@ -17,6 +17,7 @@
 #define YRKESRESA_CYCLE_H
 
 #include "yrkesresa/common.h"
+#include "yrkesresa/table.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -95,6 +96,46 @@ YR_API yr_status yr_statement_where(const int64_t *totals, const size_t *year, s
                                     const int64_t *fees, const int64_t *kickback, int64_t *items,
                                     int64_t *year_totals, int64_t *year_sums,
                                     yr_statement_row *rows, yr_statement_row *sum, yr_where *where);
+
+/**
+ * @brief yr_statement() with the agreements' models: each item a ::yr_item (an amount split by
+ *        population, with or without an equal part, or a rate per inhabitant), so a statement
+ *        with `--equal-part` or a rate item is computed here and nowhere else.
+ *
+ * Year by year, the year's items are split by yr_split_items() with that year's weights: the
+ * split items together as one table (yr_split_table_mixed(): columns exact, rows the
+ * largest-remainder share of the year's split items whenever a table allows), each rate item
+ * by yr_rate_item(). The lines and the Summa line add up as in yr_statement(), rate items
+ * included: rows[r].total is the sum of the municipality's cells, net = total + fees - kickback.
+ * With plain items (yr_item_init()) the result is yr_statement()'s.
+ *
+ * @param[in]  items       nitems items (a rate item's total is not read)
+ * @param[out] cells       nparties × nitems amounts, row-major
+ * @param[out] item_totals nitems column sums (a split item's amount; a rate item's sum), or NULL
+ * @returns as yr_statement(); ::YR_ERR_RANGE also for an item's model (yr_split_items()), and
+ *          ::YR_ERR_OVERFLOW when rate items make a line or a sum not fit.
+ * The other parameters are yr_statement()'s.
+ */
+YR_API yr_status yr_statement_items(const yr_item *items, const size_t *year, size_t nitems,
+                                    const int64_t *weights, size_t nyears, size_t nparties,
+                                    const int64_t *fees, const int64_t *kickback, int64_t *cells,
+                                    int64_t *item_totals, int64_t *year_totals, int64_t *year_sums,
+                                    yr_statement_row *rows, yr_statement_row *sum);
+
+/**
+ * @brief yr_statement_items() reporting where an error is: as yr_statement_where() (an item:
+ *        column = the item, arg "totals" for the amount of an item that needs weights, else
+ *        yr_split_items_where()'s arg: "items" for its model or total); a line whose rate items
+ *        do not add up within int64: record = the municipality, column = the year, arg
+ *        "totals".
+ */
+YR_API yr_status yr_statement_items_where(const yr_item *items, const size_t *year, size_t nitems,
+                                          const int64_t *weights, size_t nyears, size_t nparties,
+                                          const int64_t *fees, const int64_t *kickback,
+                                          int64_t *cells, int64_t *item_totals,
+                                          int64_t *year_totals, int64_t *year_sums,
+                                          yr_statement_row *rows, yr_statement_row *sum,
+                                          yr_where *where);
 
 /**
  * @brief Check, row by row, that a column equals the sum of its part columns ("accounts =
