@@ -516,12 +516,55 @@ static void test_lifecycle(void **state)
     yr_pot_free(pot);
 }
 
+/* Brute force: is there a by-day table whose every day adds up to its pot (pot[d]), every
+ * entry the floor or the ceiling of its exact entitlement (checked by check_entries), and
+ * every municipality's entries to its kickback? Day by day, every choice of entries rounded
+ * up. */
+typedef struct feasible {
+    const yr_pot_day_share *e;
+    size_t n;
+    const int64_t *pot, *want; /* per day, per municipality */
+    int64_t got[MAXL];
+} feasible;
+
+static int feasible_from(feasible *f, size_t k)
+{
+    if (k == f->n) {
+        for (size_t m = 0; m < MAXL; m++)
+            if (f->got[m] != f->want[m])
+                return 0;
+        return 1;
+    }
+    size_t end = k, d = f->e[k].day;
+    int64_t left = f->pot[d];
+    while (end < f->n && f->e[end].day == d)
+        left -= f->e[end++].quota_whole;
+    for (unsigned mask = 0; mask < 1u << (end - k); mask++) {
+        int64_t up = 0, ok = 1;
+        for (size_t j = k; j < end; j++) {
+            int bit = (mask >> (j - k)) & 1;
+            ok &= !bit || f->e[j].quota_rem != 0;
+            up += bit;
+        }
+        if (!ok || up != left)
+            continue;
+        for (size_t j = k; j < end; j++)
+            f->got[f->e[j].municipality] += f->e[j].quota_whole + ((mask >> (j - k)) & 1);
+        int found = feasible_from(f, end);
+        for (size_t j = k; j < end; j++)
+            f->got[f->e[j].municipality] -= f->e[j].quota_whole + ((mask >> (j - k)) & 1);
+        if (found)
+            return 1;
+    }
+    return 0;
+}
+
 /* ---- random years ----------------------------------------------------------------------- */
 
 /* One random year: the accumulator in random pieces equals yr_pot_settle; the per-day entries
  * are within one unit of their exact entitlements (computed here), add up per municipality, and
  * per day exactly unless the function reports the day off. */
-static void random_year(uint64_t *seed)
+static void random_year(uint64_t *seed, int *infeasible)
 {
     size_t nd = 1 + (size_t)rand_below(seed, 6), nm = 1 + (size_t)rand_below(seed, 6);
     size_t natt = (size_t)rand_below(seed, 20), ntr = (size_t)rand_below(seed, 12);
@@ -564,11 +607,20 @@ static void random_year(uint64_t *seed)
     for (size_t i = 0; i < ntr; i++)
         S[tr[i].day] += r.share[tr[i].role];
     size_t days_off = 0;
-    for (size_t d = 0; d < nd; d++)
-        days_off += S[d] > 0 && per_day[d] != r.pot_part * people[d];
-    for (size_t m = 0; m < nm; m++)
+    int64_t pot_d[MAXL] = {0}, kick[MAXL] = {0};
+    for (size_t d = 0; d < nd; d++) {
+        pot_d[d] = r.pot_part * people[d];
+        days_off += S[d] > 0 && per_day[d] != pot_d[d];
+    }
+    for (size_t m = 0; m < nm; m++) {
         assert_int_equal(per_mun[m], a[m].kickback);
+        kick[m] = a[m].kickback;
+    }
     assert_int_equal(off, days_off);
+    /* the days add up exactly when some table lets them */
+    feasible f = {e, n, pot_d, kick, {0}};
+    assert_int_equal(off == 0, feasible_from(&f, 0));
+    *infeasible += off > 0;
     yr_pot_free(pot);
 }
 
@@ -576,8 +628,11 @@ static void test_random_years(void **state)
 {
     (void)state;
     uint64_t seed = 2024;
+    int infeasible = 0;
     for (int it = 0; it < 5000; it++)
-        random_year(&seed);
+        random_year(&seed, &infeasible);
+    printf("5000 random years, %d where no by-day table keeps every day's pot\n", infeasible);
+    assert_true(infeasible > 0); /* the fallback is exercised */
 }
 
 int main(void)
