@@ -324,8 +324,9 @@ YR_API yr_status yr_pot_by_day_count(yr_pot *pot, size_t *n);
  * its exact entitlement, each municipality's entries add up to its kickback (the year's largest
  * remainder over municipalities, as yr_pot_settle(): that never changes), and each day's entries
  * add up to that day's pot whenever some such table exists (@p days_off = 0). When none exists
- * (possible in principle, like yr_split_table()'s rows), the units that no table can place
- * within the days' pots go, per municipality in index order, to its entries with the largest
+ * (the year's rounding can give two municipalities a unit that only one day could pay: 8 of
+ * 5000 small random years in the tests; not the Dalarna example), the units that no table can
+ * place within the days' pots go, per municipality in index order, to its entries with the largest
  * remainders (then the earlier day), and @p days_off counts the days whose entries then do not
  * add up to their pot. Which entries are rounded up is decided by yr_split_table()'s
  * construction, so ties go by the input order: the municipalities in index order (their first

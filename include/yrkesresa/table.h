@@ -208,7 +208,7 @@ typedef struct yr_item {
     int64_t total;     /**< the amount to split, >= 0; a rate item: its stated total (read only
                             by yr_audit_table(), which checks it against the sum of the rows) */
     int64_t equal_num; /**< the share of @p total split equally: equal_num / equal_den */
-    int64_t equal_den; /**< > 0 */
+    int64_t equal_den; /**< > 0 (not read for a rate item) */
     int64_t rate_num;  /**< a rate item's rate, rate_num / rate_den per unit of weight */
     int64_t rate_den;  /**< > 0 for a rate item; 0 for a split item */
 } yr_item;
