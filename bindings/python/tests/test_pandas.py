@@ -354,3 +354,19 @@ def test_crosstab_of_labels_matches_pandas_crosstab(records):
     assert got.index.name == "municipality" and got.columns.name == "course"
     assert list(got.index) == list(expected.index) and list(got.columns) == list(expected.columns)
     assert got.to_numpy().tolist() == expected.to_numpy().tolist()
+
+
+def test_messages_fit_the_function_called():
+    """No message copied from split: a DataFrame given to progression names progression and no
+    population column; the total-row warning of a course table suggests the course column."""
+    with pytest.raises(TypeError) as info:
+        yr.progression(pd.DataFrame({"course1": [5], "course2": [3]}))
+    message = str(info.value)
+    assert message.startswith("progression(): completed must be one column, not a DataFrame")
+    assert "population" not in message and "split_frame" not in message
+    with pytest.warns(yr.YrTotalRowWarning) as caught:
+        yr.attendance_rate(pd.DataFrame({"course": ["A", "B", "Totalt"], "registered": [10, 20, 30],
+                                         "attended": [8, 15, 23]}), labels="course")
+    text = str(caught[0].message)
+    assert text.startswith("attendance_rate: registered['Totalt']")
+    assert "drop_total_rows(df, 'course')" in text and "municipality" not in text
