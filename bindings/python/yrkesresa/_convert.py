@@ -160,7 +160,7 @@ def find_total_row(weights: Any) -> Optional[int]:
                                                                "find_total_row")
     if len(shape.values) < 3:
         return None
-    if shape.kind != "array" or shape.values.dtype.kind == "f":
+    if not (isinstance(shape.values, np.ndarray) and shape.values.dtype == np.int64):
         # converted (exactly, by the C typemap's rule) once, then read in place by every call
         try:
             shape.values = _core.yr_py_int64_array(shape.values, shape.what, "yr_find_total_row")
@@ -183,8 +183,8 @@ def warn_total_row(shape: Shape, stacklevel: int = 3) -> None:
     column = "course" if shape.what == "registered" else "municipality"  # the table's labels
     warnings.warn(
         YrTotalRowWarning(
-            f"{shape.function}: {named} equals the sum of all the others: it looks like a total row "
-            "(\"Summa\"), which would count everything twice (a split halves every other "
+            f"{shape.function}: {named} equals the sum of all the others: it looks like a total "
+            "row (\"Summa\"), which would count everything twice (a split halves every other "
             f"amount); drop it first, e.g. yrkesresa.drop_total_rows(df, '{column}')",
             position,
             label,
