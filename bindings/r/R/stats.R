@@ -1,11 +1,7 @@
 # Participation statistics (SPEC 4). Wilson intervals, verdicts, counts and sums are computed in
 # C; this file recycles arguments, maps factors to codes and shapes the results.
 
-.yr_keep_names <- function(df, x) {
-  nm <- names(x)
-  if (!is.null(nm) && !anyDuplicated(nm) && length(nm) == nrow(df)) row.names(df) <- nm
-  df
-}
+.yr_keep_names <- function(df, x) .yr_labelled(df, names(x))
 
 # Call f(i) for i in 1..n (a scalar C function over recycled vectors); a failure names its
 # element and, for a share given as a percentage, says so.
@@ -158,8 +154,10 @@ yr_attendance_rate <- function(registered, attended = NULL, confidence = 0.95, l
   call <- sys.call()
   if (is.data.frame(registered) && is.null(attended)) {
     frame <- registered
-    registered <- stats::setNames(frame$registered, if (!is.null(labels)) as.character(frame[[labels]]))
+    registered <- stats::setNames(frame$registered, .yr_labels_arg(labels, frame, nrow(frame), call))
     attended <- frame$attended
+  } else if (!is.null(labels)) {
+    names(registered) <- .yr_labels_arg(labels, NULL, length(registered), call)
   }
   .yr_warn_total_row(registered, "registered", call)
   res <- c_yr_attendance_rate_where(list(registered = registered, attended = attended), confidence)
@@ -173,7 +171,7 @@ yr_attendance_rate <- function(registered, attended = NULL, confidence = 0.95, l
 }
 
 print.yr_attendance <- function(x, ...) {
-  print(structure(x, class = "data.frame", total = NULL), ...)
+  .yr_print_frame(structure(x, class = "data.frame", total = NULL), ...)
   t <- attr(x, "total")
   if (!is.null(t)) {
     cat(sprintf(
