@@ -389,13 +389,28 @@ typedef enum yr_place {
 typedef struct yr_identity {
     yr_place place;
     int code;        /**< SCB code (2080, 20, 0), or -1 for ::YR_PLACE_OTHER */
-    const char *key; /**< the normalised name (yr_name_key()); for a known place, the official
-                          name's key; valid until yr_table_free() */
+    const char *key; /**< a known place: the key (yr_name_key()) of its official name, valid
+                          until yr_table_free(); NULL for ::YR_PLACE_OTHER, whose key
+                          yr_table_identity_key() writes (the table keeps no per-row keys: a
+                          table of 10^6 free names costs no memory for them) */
 } yr_identity;
 
 /** @brief The identity of row @p row (::YR_READ_ERR_OPTION when the table has no
  *         municipality or code column). */
 YR_READ_API yr_read_status yr_table_identity(const yr_table *t, size_t row, yr_identity *id);
+
+/**
+ * @brief The identity key of row @p row: a known place's official name key (as
+ *        yr_identity::key), else the name key (yr_name_key()) of its municipality cell. Two rows
+ *        of any tables are one identity exactly when their places and codes are equal and, for
+ *        ::YR_PLACE_OTHER, their keys are.
+ * @param[out] dst  @p cap bytes: the key and a NUL (3 × the cell's length + 1 always suffice)
+ * @param[out] len  the key's length (may be NULL)
+ * @returns ::YR_READ_OK; ::YR_READ_ERR_NULL; ::YR_READ_ERR_OPTION (no such row, or no
+ *          municipality or code column); ::YR_READ_ERR_LIMIT (@p cap too small).
+ */
+YR_READ_API yr_read_status yr_table_identity_key(const yr_table *t, size_t row, char *dst,
+                                                 size_t cap, size_t *len);
 
 /**
  * @brief Join @p probe's data rows to @p lookup's by identity (SCB code when both have one,
