@@ -13,7 +13,7 @@ int rd_level(const int16_t *place, const int8_t *label, size_t n)
 {
     size_t nm = 0, nc = 0;
     for (size_t i = 0; place != NULL && i < n; i++) {
-        if (label[i] != 0)
+        if (label[i] != 0 && label[i] != YR_ROW_COUNTY)
             continue;
         int code;
         yr_place p = rd_place_decode(place[i], &code);
@@ -131,13 +131,15 @@ void rd_acc_init(rd_acc *a, size_t col)
     a->run_first = YR_READ_NONE;
 }
 
-int rd_acc_data(rd_acc *a, size_t row, yr_value v, int mcode, int *equals_run)
+int rd_acc_data(rd_acc *a, size_t row, yr_value v, int mcode, int in_nation, int *equals_run)
 {
     *equals_run = 0;
     if (acc_rescale(a, dexp_of(v.den)) != 0)
         return -1;
     rd_i128 x = at_scale(a, v);
     *equals_run = a->run_n >= 2 && x == a->run && x != 0;
+    if (*equals_run)
+        return 0; /* the caller reports the run as it is */
     if (x > I128_LIMIT / 4 || x < -(I128_LIMIT / 4))
         return -1;
     a->total += x;
@@ -156,8 +158,9 @@ int rd_acc_data(rd_acc *a, size_t row, yr_value v, int mcode, int *equals_run)
         int county = yr_municipality_county(mcode);
         if (county > 0 && county < RD_COUNTIES)
             a->county[county] += x;
-        a->nation += x;
     }
+    if (in_nation)
+        a->nation += x;
     return 0;
 }
 
@@ -259,12 +262,12 @@ static void fail_disagree(const rd_rows_ctx *rc, const rd_pending *p, int dexp, 
     const char *hint = "correct the file, or leave the row out unchecked with --ignore-total-row";
     if (p->c.kind == YR_ROW_COUNTY || p->c.kind == YR_ROW_NATION)
         rd_fail(err, YR_READ_ERR_AGGREGATE, line,
-                "the %s row '%s' says %s in column '%s', but its municipalities in the table add "
+                "the %s row %s says %s in column '%s', but its municipalities in the table add "
                 "up to %s; %s",
                 kind_word(p->c.kind), label, a, colname, b, hint);
     else
         rd_fail(err, YR_READ_ERR_AGGREGATE, line,
-                "the %s row '%s' says %s in column '%s', but the rows %s (lines %zu-%zu) add "
+                "the %s row %s says %s in column '%s', but the rows %s (lines %zu-%zu) add "
                 "up to %s; %s",
                 kind_word(p->c.kind), label, a, colname,
                 p->c.kind == YR_ROW_TOTAL ? "of the table" : "since the previous sum",
@@ -299,7 +302,7 @@ yr_read_status rd_resolve(const rd_rows_ctx *rc, const rd_acc *a, rd_pending *p,
                 q->sum = c > 0 && c < RD_COUNTIES ? a->county[c] : 0;
                 q->first = q->last = YR_READ_NONE;
             } else {
-                checkable &= rc->all_290;
+                checkable &= rc->nation_complete;
                 q->sum = a->nation;
                 q->first = q->last = YR_READ_NONE;
             }
@@ -340,7 +343,7 @@ void rd_guess_fail(const rd_rows_ctx *rc, const rd_acc *a, size_t row, const cha
     rc->label(rc->ctx, row, label, sizeof label);
     rd_fixed(a->run, a->dexp, v, sizeof v);
     rd_fail(err, YR_READ_ERR_AGGREGATE, rc->line(rc->ctx, row),
-            "the row '%s' is the sum of the %zu rows above it (lines %zu-%zu: %s in column "
+            "the row %s is the sum of the %zu rows above it (lines %zu-%zu: %s in column "
             "'%s'), like a total row without a label; if it is a total, write Summa in it; if "
             "the numbers really are so, read with --no-total-row",
             label, a->run_n, rc->line(rc->ctx, a->run_first), rc->line(rc->ctx, a->run_last), v,
@@ -358,7 +361,7 @@ yr_read_status rd_guess_others(const rd_rows_ctx *rc, const rd_acc *a, const cha
     rc->label(rc->ctx, a->max_row, label, sizeof label);
     rd_fixed(a->max, a->dexp, v, sizeof v);
     rd_fail(err, YR_READ_ERR_AGGREGATE, rc->line(rc->ctx, a->max_row),
-            "the row '%s' (%s in column '%s') is the sum of all the other rows, like a total "
+            "the row %s (%s in column '%s') is the sum of all the other rows, like a total "
             "row without a label; if it is a total, write Summa in it; if the numbers really "
             "are so, read with --no-total-row",
             label, v, colname);
@@ -381,7 +384,8 @@ static const char *frame_label(const void *ctx, size_t row, char *dst, size_t ca
 {
     const frame_ctx *f = ctx;
     const char *s = f->labels[row];
-    return rd_show(dst, cap, s, strlen(s), 60);
+    char show[96];
+    return snprintf(dst, cap, "'%s'", rd_show(show, sizeof show, s, strlen(s), 60)), dst;
 }
 
 static yr_read_status frame_kinds(const char *const *labels, size_t n, int16_t *place,
@@ -410,8 +414,8 @@ static yr_read_status frame_kinds(const char *const *labels, size_t n, int16_t *
 }
 
 static yr_read_status frame_column(const rd_rows_ctx *rc, const int64_t *col, size_t n,
-                                   const yr_row_kind *kinds, const int16_t *place, yr_totals totals,
-                                   yr_read_error *err)
+                                   const yr_row_kind *kinds, const int16_t *place, int level,
+                                   yr_totals totals, yr_read_error *err)
 {
     rd_acc a;
     rd_acc_init(&a, 0);
@@ -429,7 +433,9 @@ static yr_read_status frame_column(const rd_rows_ctx *rc, const int64_t *col, si
         yr_place p = rd_place_decode(place[i], &code);
         int r;
         if (kinds[i] == YR_ROW_DATA) {
-            r = rd_acc_data(&a, i, v, p == YR_PLACE_MUNICIPALITY ? code : -1, &eq);
+            int part = (level == YR_PLACE_MUNICIPALITY && p == YR_PLACE_MUNICIPALITY) ||
+                       (level == YR_PLACE_COUNTY && p == YR_PLACE_COUNTY);
+            r = rd_acc_data(&a, i, v, p == YR_PLACE_MUNICIPALITY ? code : -1, part, &eq);
             if (r == 0 && eq && totals != YR_TOTALS_NO_GUESS) {
                 rd_guess_fail(rc, &a, i, name, err);
                 st = YR_READ_ERR_AGGREGATE;
@@ -482,13 +488,23 @@ yr_read_status yr_read_classify(const char *const *labels, size_t n, const int64
             first = first == YR_READ_NONE ? i : first;
             last = i;
         }
-    rd_rows_ctx rc = {&fc, frame_line, frame_label, n, ndata, first, last, present, nmun == 290};
+    int level = rd_level(place, label, n);
+    size_t ncty = 0;
+    for (size_t i = 0; i < n; i++) {
+        int code;
+        if (kinds[i] == YR_ROW_DATA && rd_place_decode(place[i], &code) == YR_PLACE_COUNTY)
+            ncty++;
+    }
+    int complete = level == YR_PLACE_MUNICIPALITY ? nmun == yr_municipality_count()
+                   : level == YR_PLACE_COUNTY     ? ncty == 21
+                                                  : 0;
+    rd_rows_ctx rc = {&fc, frame_line, frame_label, n, ndata, first, last, present, complete};
     for (size_t c = 0; c < ncols && st == YR_READ_OK; c++) {
         if (cols[c] == NULL && n > 0) {
             st = rd_fail(err, YR_READ_ERR_NULL, 0, "column %zu is NULL", c);
             break;
         }
-        st = frame_column(&rc, cols[c], n, kinds, place, totals, err);
+        st = frame_column(&rc, cols[c], n, kinds, place, level, totals, err);
     }
     free(place);
     free(label);

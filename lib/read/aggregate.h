@@ -28,9 +28,11 @@ typedef struct rd_pending {
 } rd_pending;
 
 void rd_acc_init(rd_acc *a, size_t col);
-/* Add a data row's value (mcode: its municipality code, or -1). *equals_run: the value equals
- * the sum of the two or more data rows since the previous aggregate. -1 on overflow. */
-int rd_acc_data(rd_acc *a, size_t row, yr_value v, int mcode, int *equals_run);
+/* Add a data row's value (mcode: its municipality code, or -1; in_nation: the row is a part of
+ * the nation, a municipality in a table of municipalities or a county in a table of counties).
+ * *equals_run: the value equals the sum of the two or more data rows since the previous
+ * aggregate (then nothing is added). -1 on overflow. */
+int rd_acc_data(rd_acc *a, size_t row, yr_value v, int mcode, int in_nation, int *equals_run);
 /* An aggregate row: its pending check (a subtotal is resolved at once); the run restarts. */
 int rd_acc_aggregate(rd_acc *a, rd_pending *p, size_t row, int kind, yr_value v, int ccode);
 /* x / 10^k as text. */
@@ -47,7 +49,7 @@ typedef struct rd_rows_ctx {
     const char *(*label)(const void *ctx, size_t row, char *dst, size_t cap);
     size_t nrows, ndata, first_data, last_data;
     const uint8_t *present_mun; /* per county: municipalities present (distinct) */
-    int all_290;
+    int nation_complete;        /* every part of the nation is in the table */
 } rd_rows_ctx;
 
 /* Resolve the pending checks of one column: fills out[] (the public checks), marks the rows a

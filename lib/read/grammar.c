@@ -1,10 +1,23 @@
 /* The one number grammar (rule 5): a cell split into sign, digits, separators and unit; the
  * column-wide decisions (grouping, decimal mark, share or percent); the value of a cell in its
  * column's format; and the same grammar for single values and columns of strings. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
+
+/* A cell's reason into why: returns YR_READ_ERR_CELL. */
+static yr_read_status why_fail(char *why, size_t cap, const char *fmt, ...) RD_PRINTF(3, 4);
+
+static yr_read_status why_fail(char *why, size_t cap, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, cap, fmt, ap);
+    va_end(ap);
+    return YR_READ_ERR_CELL;
+}
 
 static size_t unit_at(const char *p, size_t n, int *unit)
 {
@@ -224,9 +237,9 @@ yr_read_status rd_colfmt_decide(rd_colfmt *f, const rd_colobs *o, char *why, siz
     }
     if (f->kind == YR_KIND_SHARE && f->share_mode == 0) {
         if (o->pct > 0 && o->nopct > 0)
-            return snprintf(why, cap, "mix");
+            return why_fail(why, cap, "mix");
         if (o->pct == 0 && o->nopct > 0)
-            return snprintf(why, cap, "neither");
+            return why_fail(why, cap, "neither");
         f->share_mode = 3;
     }
     return YR_READ_OK;
@@ -455,7 +468,7 @@ static yr_read_status read_share(const rd_colfmt *f, const rd_num *x, yr_value *
     int pct = x->unit == RD_UNIT_PERCENT || f->share_mode == 2 || f->share_mode == 3;
     if (x->unit == RD_UNIT_PERCENT || f->share_mode == 2 || f->share_mode == 3) {
         if (v->den > INT64_MAX / 100)
-            return snprintf(why, cap, "has too many decimals");
+            return why_fail(why, cap, "has too many decimals");
         v->den *= 100;
     }
     if (v->num < 0 || v->num > v->den) {
@@ -463,7 +476,7 @@ static yr_read_status read_share(const rd_colfmt *f, const rd_num *x, yr_value *
         return YR_READ_ERR_CELL;
     }
     if (f->share_mode == 1 && x->unit != RD_UNIT_PERCENT && x->unit != 0)
-        return snprintf(why, cap, "has a unit a share cannot take");
+        return why_fail(why, cap, "has a unit a share cannot take");
     if (f->share_mode == 2 && x->unit != RD_UNIT_PERCENT && v->num > 0 && v->num * 100 < v->den) {
         snprintf(why, cap,
                  "is below 1 in a percent column: a share (then write it with %% or name the "
@@ -521,12 +534,12 @@ static yr_read_status read_number(const rd_colfmt *f, const char *s, size_t len,
         return YR_READ_ERR_CELL;
     }
     if (make_value(&x, frac, v) != 0)
-        return snprintf(why, cap, "is too large");
+        return why_fail(why, cap, "is too large");
     if (x.unit == RD_UNIT_SHARE) { /* an xlsx percent cell holds the share itself */
         if (f->kind != YR_KIND_SHARE)
-            return snprintf(why, cap, "is a percentage, which this column cannot take");
+            return why_fail(why, cap, "is a percentage, which this column cannot take");
         if (v->num < 0 || v->num > v->den)
-            return snprintf(why, cap, "is outside 0-100 %%");
+            return why_fail(why, cap, "is outside 0-100 %%");
         rd_value_norm(v);
         return YR_READ_OK;
     }
@@ -540,7 +553,7 @@ static yr_read_status read_number(const rd_colfmt *f, const char *s, size_t len,
         return st;
     }
     if (mul_value(v, unit_mult(unit)) != 0)
-        return snprintf(why, cap, "is too large");
+        return why_fail(why, cap, "is too large");
     rd_value_norm(v);
     if (f->whole_only && v->den != 1) {
         snprintf(why, cap, "is not a whole number (a %s has no fractions)",
@@ -548,14 +561,14 @@ static yr_read_status read_number(const rd_colfmt *f, const char *s, size_t len,
         return YR_READ_ERR_CELL;
     }
     if (f->whole_only && v->num < 0)
-        return snprintf(why, cap, "is negative");
+        return why_fail(why, cap, "is negative");
     if ((f->kind == YR_KIND_WHOLE || f->kind == YR_KIND_DECIMAL) && x.nd > 1 && x.d[0] == '0' &&
         (x.ns == 0 || x.sp[0] > 1)) {
         snprintf(why, cap, "starts with 0 like a code, not a number");
         return YR_READ_ERR_CELL;
     }
     if (f->kind == YR_KIND_YEAR && (v->den != 1 || v->num < 1000 || v->num > 9999))
-        return snprintf(why, cap, "is not a year");
+        return why_fail(why, cap, "is not a year");
     return YR_READ_OK;
 }
 

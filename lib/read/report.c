@@ -137,7 +137,7 @@ size_t yr_table_spans(const yr_table *t, yr_span *out, size_t cap)
 typedef struct words {
     const char *read, *from, *row1, *rows, *mun1, *muns, *cty1, *ctys;
     const char *kind1[5], *kindn[5], *at1, *atn, *title, *notes, *note1, *other, *ignored;
-    const char *unchecked;
+    const char *unchecked, *unchecked_cty;
 } words;
 
 static const words en = {"read",
@@ -157,7 +157,8 @@ static const words en = {"read",
                          "note",
                          "%zu rows of other years left out",
                          "left out unchecked",
-                         " (not checked: %zu of 290 municipalities)"};
+                         " (not checked: %zu of 290 municipalities)",
+                         " (not checked: %zu of 21 counties)"};
 
 static const words sv = {"läste",
                          " från kolumnen '%s'",
@@ -176,7 +177,8 @@ static const words sv = {"läste",
                          "not",
                          "%zu rader andra år utelämnade",
                          "utelämnad okontrollerad",
-                         " (ej kontrollerad: %zu av 290 kommuner)"};
+                         " (ej kontrollerad: %zu av 290 kommuner)",
+                         " (ej kontrollerad: %zu av 21 län)"};
 
 /* "17", "8, 12", "19–22" for the lines of the spans or rows listed. */
 static void add_range(rd_buf *b, size_t first, size_t last, int *n)
@@ -202,8 +204,10 @@ static void aggregates(const yr_table *t, const words *w, rd_buf *b)
                 size_t l = yr_table_row_line(t, t->aggr[i]);
                 add_range(b, l, l, &n);
             }
-        if (k == YR_ROW_NATION && t->nation_have != 290 && t->main_col != YR_READ_NONE)
-            rd_buf_printf(b, w->unchecked, t->nation_have);
+        int cty = t->level == YR_PLACE_COUNTY;
+        if (k == YR_ROW_NATION && t->nation_have != (cty ? 21u : 290u) &&
+            t->main_col != YR_READ_NONE)
+            rd_buf_printf(b, cty ? w->unchecked_cty : w->unchecked, t->nation_have);
     }
 }
 

@@ -66,7 +66,24 @@ static int cell_is_blank(const grid_cell *c, size_t n, size_t col)
     return col >= n || c[col].type == GRID_EMPTY || rd_trim(c[col].s, c[col].len, &st) == 0;
 }
 
-/* A line after the header: RD_REC_EMPTY, _NOTE or _ROW. */
+/* A line whose one non-blank cell is a sentence (four words or more, or ending in '.' or ':'):
+ * a footnote, never a row (a municipality's name is at most three words). */
+static int sentence_only(const grid_cell *c, size_t n)
+{
+    size_t nb = 0, which = 0, st;
+    for (size_t i = 0; i < n; i++)
+        if (!cell_is_blank(c, n, i))
+            nb++, which = i;
+    if (nb != 1)
+        return 0;
+    size_t len = rd_trim(c[which].s, c[which].len, &st), words = 1;
+    const char *s = c[which].s + st;
+    for (size_t i = 1; i < len; i++)
+        words += s[i] == ' ' && s[i - 1] != ' ';
+    return words >= 4 || s[len - 1] == '.' || s[len - 1] == ':';
+}
+
+/* A line after the header: YR_SPAN_EMPTY, _NOTE or _DATA (a row). */
 static int record_class(const yr_table *t, const grid_cell *c, size_t n)
 {
     if (all_blank(c, n))
@@ -78,6 +95,8 @@ static int record_class(const yr_table *t, const grid_cell *c, size_t n)
             return YR_SPAN_NOTE;
         break;
     }
+    if (t->ncols >= 2 && sentence_only(c, n))
+        return YR_SPAN_NOTE;
     int any_role = 0, role_cell = 0;
     for (size_t col = 0; col < t->ncols; col++) {
         if (!t->cols[col].wanted)
@@ -705,8 +724,8 @@ yr_read_status yr_table_column_values(const yr_table *t, size_t col, int64_t *ou
         rd_fail(err, YR_READ_ERR_NULL, 0, "a required pointer is NULL");
         return YR_READ_ERR_NULL;
     }
-    if (col >= t->ncols || !t->cols[col].wanted || !numeric_kind(t->cols[col].fmt.kind) ||
-        t->cols[col].fmt.kind == YR_KIND_YEAR) {
+    if (col >= t->ncols || !t->cols[col].wanted || t->cols[col].fmt.kind == YR_KIND_TEXT ||
+        t->cols[col].fmt.kind == YR_KIND_CODE) {
         rd_fail(err, YR_READ_ERR_OPTION, 0, "column %zu is not a wanted numeric column", col);
         return YR_READ_ERR_OPTION;
     }

@@ -18,9 +18,14 @@ static const char *table_label(const void *ctx, size_t row, char *dst, size_t ca
     const yr_table *t = ctx;
     size_t col = t->name_col != YR_READ_NONE ? t->name_col : 0, len;
     if (col < t->ncols && t->cols[col].role == YR_ROLE_PERSON)
-        return snprintf(dst, cap, "line %zu", table_line(t, row)), dst;
-    const char *s = yr_table_cell(t, row, col, &len);
-    return rd_show(dst, cap, s, len, 60);
+        return snprintf(dst, cap, "at line %zu", table_line(t, row)), dst;
+    const char *s = yr_table_cell(t, row, col, &len), *q;
+    char show[96];
+    size_t st;
+    if (rd_trim(s, len, &st) == 0)
+        return snprintf(dst, cap, "at line %zu, without a label,", table_line(t, row)), dst;
+    q = rd_show(show, sizeof show, s, len, 60);
+    return snprintf(dst, cap, "'%s'", q), dst;
 }
 
 static int grammar_kind(const rd_col *c)
@@ -74,7 +79,8 @@ typedef struct sums {
     size_t *npend;
     uint8_t *mun; /* 10000 flags: municipalities present among data rows */
     uint8_t present[RD_COUNTIES];
-    size_t nmun;
+    uint8_t cty[RD_COUNTIES]; /* counties present among data rows (a table of counties) */
+    size_t nmun, ncty;
 } sums;
 
 static int summed(const yr_table *t, size_t col)
@@ -95,7 +101,9 @@ static yr_read_status add_sum(yr_table *t, sums *s, const rd_rows_ctx *rc, size_
     int code = -1, eq = 0, r;
     yr_place p = t->place != NULL ? rd_place_decode(t->place[row], &code) : YR_PLACE_OTHER;
     if (t->kinds[row] == YR_ROW_DATA) {
-        r = rd_acc_data(&s->acc[col], row, v, p == YR_PLACE_MUNICIPALITY ? code : -1, &eq);
+        int part = (t->level == YR_PLACE_MUNICIPALITY && p == YR_PLACE_MUNICIPALITY) ||
+                   (t->level == YR_PLACE_COUNTY && p == YR_PLACE_COUNTY);
+        r = rd_acc_data(&s->acc[col], row, v, p == YR_PLACE_MUNICIPALITY ? code : -1, part, &eq);
         if (r == 0 && eq && opt->totals != YR_TOTALS_NO_GUESS && is_input(t, col) &&
             rd_role_guess_sum(t->cols[col].role)) {
             rd_guess_fail(rc, &s->acc[col], row, t->header[col], err);
@@ -118,31 +126,42 @@ static yr_read_status read_row(yr_table *t, sums *s, const rd_rows_ctx *rc, size
                                yr_read_error *err)
 {
     char why[200];
-    for (size_t col = 0; col < t->ncols; col++) {
+    static const grid_cell empty = {"", 0, GRID_EMPTY, 0};
+    for (size_t col = 0; col < t->ncols; col++) { /* every cell reads, the sums are made */
         rd_col *cl = &t->cols[col];
-        if (!cl->wanted)
-            continue;
-        grid_cell e = {"", 0, GRID_EMPTY, 0};
-        const grid_cell *x = col < n ? &c[col] : &e;
+        const grid_cell *x = col < n ? &c[col] : &empty;
         yr_value v = {0, 0, 1};
-        if (grammar_kind(cl) &&
-            rd_read_cell(&cl->fmt, x->s, x->len, x->type, &v, why, sizeof why) != YR_READ_OK)
+        if (!grammar_kind(cl))
+            continue;
+        if (rd_read_cell(&cl->fmt, x->s, x->len, x->type, &v, why, sizeof why) != YR_READ_OK)
             return cell_error(t, row, col, x, why, err);
-        size_t st;
-        int blank = x->type == GRID_EMPTY || rd_trim(x->s, x->len, &st) == 0;
-        if (blank && t->kinds[row] == YR_ROW_DATA && !(cl->flags & YR_WANT_BLANK_OK) &&
-            opt->nwant > 0 && !(cl->fmt.kind == YR_KIND_BOOL && cl->fmt.blank_is_no))
-            return cell_error(t, row, col, x,
-                              "is blank (every row of the table needs a value here; a row that "
-                              "is not part of the table must not have its cells)",
-                              err);
-        if (summed(t, col) && !blank) {
+        if (summed(t, col) && v.present) {
             yr_read_status r = add_sum(t, s, rc, row, col, v, opt, err);
             if (r != YR_READ_OK)
                 return r;
         }
     }
+    for (size_t col = 0; col < t->ncols && t->kinds[row] == YR_ROW_DATA && opt->nwant > 0;
+         col++) { /* then blanks: a sum row without a label is named as such first */
+        rd_col *cl = &t->cols[col];
+        const grid_cell *x = col < n ? &c[col] : &empty;
+        size_t st;
+        if (!cl->wanted || (cl->flags & YR_WANT_BLANK_OK) ||
+            (x->type != GRID_EMPTY && rd_trim(x->s, x->len, &st) > 0) ||
+            (cl->fmt.kind == YR_KIND_BOOL && cl->fmt.blank_is_no))
+            continue;
+        return cell_error(t, row, col, x,
+                          "is blank (every row of the table needs a value here; a line that is "
+                          "not part of the table must not have values in the table's columns)",
+                          err);
+    }
     int code;
+    if (t->place != NULL && t->kinds[row] == YR_ROW_DATA &&
+        rd_place_decode(t->place[row], &code) == YR_PLACE_COUNTY && code > 0 &&
+        code < RD_COUNTIES && !s->cty[code]) {
+        s->cty[code] = 1;
+        s->ncty++;
+    }
     if (t->place != NULL && t->kinds[row] == YR_ROW_DATA &&
         rd_place_decode(t->place[row], &code) == YR_PLACE_MUNICIPALITY && code > 0 &&
         code < 10000 && !s->mun[code]) {
@@ -189,7 +208,9 @@ static yr_read_status resolve_all(yr_table *t, sums *s, rd_rows_ctx *rc, const y
                                   uint8_t *ignore, yr_read_error *err)
 {
     rc->present_mun = s->present;
-    rc->all_290 = s->nmun == yr_municipality_count() && s->nmun > 0;
+    rc->nation_complete = t->level == YR_PLACE_MUNICIPALITY
+                              ? s->nmun == yr_municipality_count() && s->nmun > 0
+                              : t->level == YR_PLACE_COUNTY && s->ncty == 21;
     size_t total = 0;
     for (size_t c = 0; c < t->ncols; c++)
         total += summed(t, c) ? s->npend[c] : 0;
@@ -210,7 +231,7 @@ static yr_read_status resolve_all(yr_table *t, sums *s, rd_rows_ctx *rc, const y
             return st;
         t->nchecks += s->npend[c];
     }
-    t->nation_have = s->nmun;
+    t->nation_have = t->level == YR_PLACE_COUNTY ? s->ncty : s->nmun;
     return YR_READ_OK;
 }
 

@@ -186,8 +186,10 @@ static void decimal(int64_t num, int64_t den, char *dst, size_t cap)
     }
     for (int64_t d = den; d > 1; d /= 10)
         k++;
-    char digits[32];
+    char digits[80];
     int neg = num < 0;
+    if (k > 18)
+        k = 18;
     unsigned long long u = neg ? 0ULL - (unsigned long long)num : (unsigned long long)num;
     snprintf(digits, sizeof digits, "%0*llu", k + 1, u);
     size_t n = strlen(digits);
@@ -205,12 +207,12 @@ static void iso_date(int64_t days, char *dst, size_t cap)
     int64_t y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
     int64_t mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1;
     int64_t m = mp < 10 ? mp + 3 : mp - 9;
-    snprintf(dst, cap, "%04lld-%02lld-%02lld", (long long)(y + (m <= 2)), (long long)m,
-             (long long)d);
+    snprintf(dst, cap, "%04d-%02d-%02d", (int)((y + (m <= 2)) % 100000), (int)(m % 100),
+             (int)(d % 100));
 }
 
 /* Expand "data*15 total" into words, compare with got[0..n). */
-static int words_equal(rcase *c, const char *key, const char *want, char got[][24], size_t n)
+static int words_equal(rcase *c, const char *key, const char *want, char got[][64], size_t n)
 {
     char buf[4096], expanded[8192] = "", have[8192] = "";
     snprintf(buf, sizeof buf, "%s", want);
@@ -246,7 +248,7 @@ static int check_kinds(rcase *c, const yr_table *t)
     if (want == NULL)
         return 1;
     size_t n = yr_table_nrows(t);
-    char(*got)[24] = calloc(n ? n : 1, sizeof *got);
+    char(*got)[64] = calloc(n ? n : 1, sizeof *got);
     for (size_t r = 0; r < n; r++)
         snprintf(got[r], 24, "%s", yr_row_kind_name(yr_table_row_kind(t, r)));
     int ok = words_equal(c, "expect_kinds", want, got, n);
@@ -260,7 +262,7 @@ static int check_lines(rcase *c, const yr_table *t)
     if (want == NULL)
         return 1;
     size_t n = yr_table_nrows(t);
-    char(*got)[24] = calloc(n ? n : 1, sizeof *got);
+    char(*got)[64] = calloc(n ? n : 1, sizeof *got);
     for (size_t r = 0; r < n; r++)
         snprintf(got[r], 24, "%zu", yr_table_row_line(t, r));
     int ok = words_equal(c, "expect_lines", want, got, n);
@@ -281,7 +283,7 @@ static int check_values(rcase *c, const yr_table *t, const char *value)
         return fail(c, "expect_values: no column has the role %s", r);
     size_t n = yr_table_ndata(t);
     int64_t *v = calloc(n ? n : 1, sizeof *v), den;
-    char(*got)[24] = calloc(n ? n : 1, sizeof *got);
+    char(*got)[64] = calloc(n ? n : 1, sizeof *got);
     yr_read_error err;
     yr_read_status st = yr_table_column_values(t, col, v, &den, &err);
     int ok = st == YR_READ_OK;
@@ -290,9 +292,9 @@ static int check_values(rcase *c, const yr_table *t, const char *value)
     int date = ok && n > 0 && yr_table_cell_type(t, yr_table_data_row(t, 0), col) == YR_CELL_DATE;
     for (size_t i = 0; ok && i < n; i++) {
         if (date || yr_role_kind(yr_table_column_role(t, col)) == YR_KIND_DATE)
-            iso_date(v[i] / den, got[i], 24);
+            iso_date(v[i] / den, got[i], 64);
         else
-            decimal(v[i], den, got[i], 24);
+            decimal(v[i], den, got[i], 64);
     }
     if (ok)
         ok = words_equal(c, "expect_values", eq + 1, got, n);
@@ -330,7 +332,7 @@ static int check_codes(rcase *c, const yr_table *t)
     if (want == NULL)
         return 1;
     size_t n = yr_table_ndata(t);
-    char(*got)[24] = calloc(n ? n : 1, sizeof *got);
+    char(*got)[64] = calloc(n ? n : 1, sizeof *got);
     for (size_t i = 0; i < n; i++) {
         yr_identity id;
         if (yr_table_identity(t, yr_table_data_row(t, i), &id) != YR_READ_OK)
@@ -418,8 +420,7 @@ static int check_table(rcase *c, const yr_table *t)
         if (strcmp(buf, v) != 0)
             return fail(c, "expect_reading_sv: got '%s'", buf);
     }
-    if ((v = get(c, "expect_encoding")) != NULL &&
-        strcmp(yr_table_format(t)->encoding, v) != 0)
+    if ((v = get(c, "expect_encoding")) != NULL && strcmp(yr_table_format(t)->encoding, v) != 0)
         return fail(c, "expect_encoding: got %s", yr_table_format(t)->encoding);
     return 1;
 }
