@@ -11,7 +11,7 @@
  *
  * ## What a reading is
  * yr_read_table() turns the bytes of a CSV/TSV text or an xlsx workbook into a ::yr_table:
- * a header, rows of cells, each row's kind (::yr_row_kind), each column's role (::yr_role) and,
+ * a header, rows of cells, each row's kind (::yr_row_kind), each column's role (::yr_read_role) and,
  * for the columns the caller asked for (::yr_read_want), every cell read in its role's grammar
  * (an exact number, a share, a date, a municipality identity). Every line of the input is
  * accounted for (yr_table_spans()): a title above the header, the header, a data row, an
@@ -161,8 +161,11 @@ typedef struct yr_read_error {
 
 /* ------------------------------------------------------------------------------- roles */
 
-/** What a column means. The names (yr_role_name()) are the `ROLE` of `--column ROLE=HEADER`. */
-typedef enum yr_role {
+/** What a column means. The names (yr_role_name()) are the `ROLE` of `--column ROLE=HEADER`.
+ *  (Named yr_read_role, with yr_read_role_from_name() and YR_READ_ROLE_COUNT, because the core's
+ *  yrkesresa/pot.h has its own ::yr_role, YR_ROLE_COUNT and yr_role_from_name() for a trainer's
+ *  role: both headers are included together by the program.) */
+typedef enum yr_read_role {
     YR_ROLE_NONE = 0,       /**< no role: echoed as text */
     YR_ROLE_MUNICIPALITY,   /**< "municipality": kommun, namn, region, name (parties' names) */
     YR_ROLE_CODE,           /**< "code": kommunkod, kod, KnKod, SCB-kod, regionkod, länskod */
@@ -192,8 +195,8 @@ typedef enum yr_role {
     YR_ROLE_PARTICIPANT_DAYS, /**< "participant_days": deltagardagar */
     YR_ROLE_RATE,           /**< "rate": kr per invånare, per invånare (a money rate) */
     YR_ROLE_EQUAL_PART,     /**< "equal_part": lika del (share or percent) */
-    YR_ROLE_COUNT           /**< number of values, not a value */
-} yr_role;
+    YR_READ_ROLE_COUNT           /**< number of values, not a value */
+} yr_read_role;
 
 /** How a role's cells are read (rule 5). */
 typedef enum yr_kind {
@@ -208,17 +211,17 @@ typedef enum yr_kind {
 } yr_kind;
 
 /** @brief The role's name ("population"); "none" for ::YR_ROLE_NONE; never NULL. */
-YR_READ_API const char *yr_role_name(yr_role role);
+YR_READ_API const char *yr_role_name(yr_read_role role);
 /** @brief The role named @p name ("population", "Population", "yes-share"); YR_ROLE_NONE when
  *         none. */
-YR_READ_API yr_role yr_role_from_name(const char *name);
+YR_READ_API yr_read_role yr_read_role_from_name(const char *name);
 /** @brief How the role's cells are read. */
-YR_READ_API yr_kind yr_role_kind(yr_role role);
+YR_READ_API yr_kind yr_role_kind(yr_read_role role);
 /**
  * @brief 1 when header @p h names role @p role: its key (yr_header_key()) is one of the role's
  *        aliases in Swedish or English (or the role's output name in either language).
  */
-YR_READ_API int yr_role_is_header(const char *h, yr_role role);
+YR_READ_API int yr_role_is_header(const char *h, yr_read_role role);
 /**
  * @brief The key of a header for comparisons: a parenthesised part and a trailing year or date
  *        dropped, letters and digits only, case folded ("Folkmängd 2023" -> "folkmängd",
@@ -243,7 +246,7 @@ enum {
 
 /** One role the caller wants read. */
 typedef struct yr_read_want {
-    yr_role role;
+    yr_read_role role;
     unsigned flags; /**< YR_WANT_* and YR_WANT_UNIQUE */
 } yr_read_want;
 
@@ -319,9 +322,9 @@ YR_READ_API size_t yr_table_ncols(const yr_table *t);
 /** @brief Header cell @p col (UTF-8, as written, trimmed). */
 YR_READ_API const char *yr_table_header(const yr_table *t, size_t col);
 /** @brief The role of column @p col (::YR_ROLE_NONE for columns nobody asked for). */
-YR_READ_API yr_role yr_table_column_role(const yr_table *t, size_t col);
+YR_READ_API yr_read_role yr_table_column_role(const yr_table *t, size_t col);
 /** @brief The first column with @p role, or ::YR_READ_NONE. */
-YR_READ_API size_t yr_table_find_role(const yr_table *t, yr_role role);
+YR_READ_API size_t yr_table_find_role(const yr_table *t, yr_read_role role);
 /** @brief The kind of row @p row. */
 YR_READ_API yr_row_kind yr_table_row_kind(const yr_table *t, size_t row);
 /** @brief The 1-based line (sheet row for xlsx) where row @p row starts. */

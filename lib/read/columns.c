@@ -46,8 +46,8 @@ static int cell_names_role(const char *h, const yr_read_options *opt)
             return 1;
     }
     if (opt->nwant == 0) {
-        for (int r = 1; r < YR_ROLE_COUNT; r++)
-            if (yr_role_is_header(h, (yr_role)r))
+        for (int r = 1; r < YR_READ_ROLE_COUNT; r++)
+            if (yr_role_is_header(h, (yr_read_role)r))
                 return 1;
         return 0;
     }
@@ -165,7 +165,7 @@ static yr_read_status copy_header(yr_table *t, grid_cell *cells, size_t n, yr_re
     return YR_READ_OK;
 }
 
-static void set_col(yr_table *t, size_t c, yr_role role, unsigned flags)
+static void set_col(yr_table *t, size_t c, yr_read_role role, unsigned flags)
 {
     t->cols[c].role = role;
     t->cols[c].flags = flags;
@@ -175,7 +175,7 @@ static void set_col(yr_table *t, size_t c, yr_role role, unsigned flags)
 
 /* The column a ROLE=HEADER entry names: its header exactly (case aside), else by key, else (a
  * year "2023") the one column whose header holds that year. */
-static size_t find_named(const yr_table *t, const char *want, yr_role role)
+static size_t find_named(const yr_table *t, const char *want, yr_read_role role)
 {
     for (size_t c = 0; c < t->ncols; c++)
         if (header_matches(want, t->header[c]))
@@ -219,7 +219,7 @@ static yr_read_status explicit_columns(yr_table *t, const yr_read_options *opt, 
                     v != NULL ? rd_show(show, sizeof show, v, strlen(v), 60) : "");
             return YR_READ_ERR_OPTION;
         }
-        yr_role role = rd_role_by_name(v, (size_t)(eq - v));
+        yr_read_role role = rd_role_by_name(v, (size_t)(eq - v));
         if (role == YR_ROLE_NONE) {
             rd_fail(err, YR_READ_ERR_OPTION, 0,
                     "column '%s': unknown role '%.*s' (roles: municipality, code, population, "
@@ -252,7 +252,7 @@ static yr_read_status explicit_columns(yr_table *t, const yr_read_options *opt, 
     return YR_READ_OK;
 }
 
-static int role_assigned(const yr_table *t, yr_role r)
+static int role_assigned(const yr_table *t, yr_read_role r)
 {
     for (size_t c = 0; c < t->ncols; c++)
         if (t->cols[c].wanted && t->cols[c].role == r)
@@ -260,7 +260,7 @@ static int role_assigned(const yr_table *t, yr_role r)
     return 0;
 }
 
-static yr_read_status want_role(yr_table *t, yr_role role, unsigned flags, int quiet,
+static yr_read_status want_role(yr_table *t, yr_read_role role, unsigned flags, int quiet,
                                 yr_read_error *err)
 {
     size_t cand[8], n = 0, line = rd_rec_line(t, t->header_rec);
@@ -311,7 +311,7 @@ yr_read_status rd_columns(yr_table *t, const yr_read_options *opt, grid_cell **c
     if ((st = explicit_columns(t, opt, err)) != YR_READ_OK)
         return st;
     for (size_t k = 0; k < opt->nwant; k++) {
-        if ((unsigned)opt->want[k].role >= YR_ROLE_COUNT) {
+        if ((unsigned)opt->want[k].role >= YR_READ_ROLE_COUNT) {
             rd_fail(err, YR_READ_ERR_OPTION, 0, "want %zu: no such role", k);
             return YR_READ_ERR_OPTION;
         }
@@ -320,8 +320,8 @@ yr_read_status rd_columns(yr_table *t, const yr_read_options *opt, grid_cell **c
             return st;
     }
     if (opt->nwant == 0)
-        for (int r = 1; r < YR_ROLE_COUNT; r++)
-            want_role(t, (yr_role)r, YR_WANT_MANY, 1, err);
+        for (int r = 1; r < YR_READ_ROLE_COUNT; r++)
+            want_role(t, (yr_read_role)r, YR_WANT_MANY, 1, err);
     t->name_col = t->code_col = t->year_col = YR_READ_NONE;
     for (size_t c = 0; c < t->ncols; c++) {
         if (t->cols[c].role == YR_ROLE_MUNICIPALITY && t->name_col == YR_READ_NONE)

@@ -167,7 +167,7 @@ int rd_num_parse(const char *s, size_t len, rd_num *n)
 
 /* ------------------------------------------------------------------------ columns */
 
-void rd_colfmt_init(rd_colfmt *f, yr_role role, yr_kind kind, const char *header)
+void rd_colfmt_init(rd_colfmt *f, yr_read_role role, yr_kind kind, const char *header)
 {
     memset(f, 0, sizeof *f);
     f->role = role;

@@ -88,7 +88,7 @@ int rd_num_parse(const char *s, size_t len, rd_num *n);
 /* How one column's cells are read, decided over the whole column (rule 5). */
 typedef struct rd_colfmt {
     yr_kind kind;
-    yr_role role;
+    yr_read_role role;
     int unit;       /* the header's unit (RD_UNIT_*) */
     int share_mode; /* SHARE: 1 share (0-1), 2 percent (0-100), 3 by % in every cell */
     char group;     /* the grouping mark decided for '.' / ',' (0: none) */
@@ -101,7 +101,7 @@ typedef struct rd_colfmt {
 } rd_colfmt;
 
 /* Start a column's format from its role and header. */
-void rd_colfmt_init(rd_colfmt *f, yr_role role, yr_kind kind, const char *header);
+void rd_colfmt_init(rd_colfmt *f, yr_read_role role, yr_kind kind, const char *header);
 /* Observe one cell of the column (before values are read): decides grouping and the decimal
  * mark. Returns YR_READ_OK or an error status with err (line and column filled by caller). */
 typedef struct rd_colobs {
@@ -129,13 +129,13 @@ int rd_header_unit(const char *h);
 /* 1 when the header is a code, id, number, period or year column (never a weight). */
 int rd_header_is_code(const char *h);
 /* The aliases of a role joined by ", " into dst (for "looked for ..."). */
-void rd_role_aliases(yr_role r, char *dst, size_t cap);
+void rd_role_aliases(yr_read_role r, char *dst, size_t cap);
 /* A role by name of len bytes (ROLE of ROLE=HEADER); YR_ROLE_NONE when unknown. */
-yr_role rd_role_by_name(const char *name, size_t len);
+yr_read_role rd_role_by_name(const char *name, size_t len);
 /* 1 when the role's column is an input a total can be checked against (numeric). */
-int rd_role_summable(yr_role r);
+int rd_role_summable(yr_read_role r);
 /* 1 when the unlabelled-sum guess applies (population, weight, money). */
-int rd_role_guess_sum(yr_role r);
+int rd_role_guess_sum(yr_read_role r);
 /* Label kinds: 0 none, else YR_ROW_TOTAL / SUBTOTAL / NATION / COUNTY(by word "län"). */
 int rd_label_kind(const char *s, size_t len);
 /* 1 when the first non-blank cell starts with a note word. */
@@ -144,7 +144,7 @@ int rd_is_note(const char *s, size_t len);
 /* ------------------------------------------------------------------ the table */
 
 typedef struct rd_col {
-    yr_role role;
+    yr_read_role role;
     unsigned flags;
     int wanted;
     rd_colfmt fmt;

@@ -10,7 +10,7 @@
 
 /* The aliases of each role as header keys (yr_header_key()); the first is the role's name
  * without its punctuation. */
-static const char *const aliases[YR_ROLE_COUNT][12] = {
+static const char *const aliases[YR_READ_ROLE_COUNT][12] = {
     [YR_ROLE_MUNICIPALITY] = {"municipality", "kommun", "kommunnamn", "namn", "name", "region",
                               "part", "party", NULL},
     [YR_ROLE_CODE] = {"code", "kod", "kommunkod", "kommunnummer", "kommunnr", "knkod", "scbkod",
@@ -51,14 +51,14 @@ static const char *const aliases[YR_ROLE_COUNT][12] = {
     [YR_ROLE_EQUAL_PART] = {"equalpart", "likadel", "likadelar", NULL},
 };
 
-static const char *const role_names[YR_ROLE_COUNT] = {
+static const char *const role_names[YR_READ_ROLE_COUNT] = {
     "none",      "municipality",     "code",      "population", "weight",   "amount",
     "day",       "participants",     "role",      "registered", "attended", "yes",
     "yes_share", "respondents",      "target",    "group",      "item",     "year",
     "course",    "question",         "published", "person",     "present",  "fees",
     "pot",       "participant_days", "rate",      "equal_part"};
 
-static const yr_kind role_kinds[YR_ROLE_COUNT] = {
+static const yr_kind role_kinds[YR_READ_ROLE_COUNT] = {
     [YR_ROLE_NONE] = YR_KIND_TEXT,       [YR_ROLE_MUNICIPALITY] = YR_KIND_TEXT,
     [YR_ROLE_CODE] = YR_KIND_CODE,       [YR_ROLE_POPULATION] = YR_KIND_WHOLE,
     [YR_ROLE_WEIGHT] = YR_KIND_DECIMAL,  [YR_ROLE_AMOUNT] = YR_KIND_DECIMAL,
@@ -75,14 +75,14 @@ static const yr_kind role_kinds[YR_ROLE_COUNT] = {
     [YR_ROLE_RATE] = YR_KIND_DECIMAL,    [YR_ROLE_EQUAL_PART] = YR_KIND_SHARE,
 };
 
-const char *yr_role_name(yr_role role)
+const char *yr_role_name(yr_read_role role)
 {
-    return (unsigned)role < YR_ROLE_COUNT ? role_names[role] : "none";
+    return (unsigned)role < YR_READ_ROLE_COUNT ? role_names[role] : "none";
 }
 
-yr_kind yr_role_kind(yr_role role)
+yr_kind yr_role_kind(yr_read_role role)
 {
-    return (unsigned)role < YR_ROLE_COUNT ? role_kinds[role] : YR_KIND_TEXT;
+    return (unsigned)role < YR_READ_ROLE_COUNT ? role_kinds[role] : YR_KIND_TEXT;
 }
 
 /* ------------------------------------------------------------------------ words */
@@ -184,9 +184,9 @@ yr_read_status yr_header_key(const char *h, char *dst, size_t cap)
     return YR_READ_OK;
 }
 
-int yr_role_is_header(const char *h, yr_role role)
+int yr_role_is_header(const char *h, yr_read_role role)
 {
-    if (h == NULL || (unsigned)role >= YR_ROLE_COUNT || role == YR_ROLE_NONE)
+    if (h == NULL || (unsigned)role >= YR_READ_ROLE_COUNT || role == YR_ROLE_NONE)
         return 0;
     char key[256], name[64];
     if (yr_header_key(h, key, sizeof key) != YR_READ_OK || key[0] == '\0')
@@ -198,7 +198,7 @@ int yr_role_is_header(const char *h, yr_role role)
     return strcmp(key, name) == 0;
 }
 
-yr_role rd_role_by_name(const char *name, size_t len)
+yr_read_role rd_role_by_name(const char *name, size_t len)
 {
     char buf[64], key[64], rk[64];
     if (len == 0 || len >= sizeof buf)
@@ -207,26 +207,26 @@ yr_role rd_role_by_name(const char *name, size_t len)
     buf[len] = '\0';
     if (yr_header_key(buf, key, sizeof key) != YR_READ_OK)
         return YR_ROLE_NONE;
-    for (int r = 1; r < YR_ROLE_COUNT; r++) {
+    for (int r = 1; r < YR_READ_ROLE_COUNT; r++) {
         yr_header_key(role_names[r], rk, sizeof rk);
         if (strcmp(key, rk) == 0)
-            return (yr_role)r;
+            return (yr_read_role)r;
     }
     if (strcmp(key, "yespercent") == 0) /* the 0.2 program's name */
         return YR_ROLE_YES_SHARE;
     return YR_ROLE_NONE;
 }
 
-yr_role yr_role_from_name(const char *name)
+yr_read_role yr_read_role_from_name(const char *name)
 {
     return name == NULL ? YR_ROLE_NONE : rd_role_by_name(name, strlen(name));
 }
 
-void rd_role_aliases(yr_role r, char *dst, size_t cap)
+void rd_role_aliases(yr_read_role r, char *dst, size_t cap)
 {
     size_t o = 0;
     dst[0] = '\0';
-    for (size_t k = 0; k < 12 && (unsigned)r < YR_ROLE_COUNT && aliases[r][k] != NULL; k++) {
+    for (size_t k = 0; k < 12 && (unsigned)r < YR_READ_ROLE_COUNT && aliases[r][k] != NULL; k++) {
         size_t n = strlen(aliases[r][k]);
         if (o + n + 3 >= cap)
             break;
@@ -297,13 +297,13 @@ int rd_header_is_code(const char *h)
            ends_with(key, "nr") || ends_with(key, "id");
 }
 
-int rd_role_summable(yr_role r)
+int rd_role_summable(yr_read_role r)
 {
     yr_kind k = yr_role_kind(r);
     return (k == YR_KIND_WHOLE || k == YR_KIND_DECIMAL) && r != YR_ROLE_RATE;
 }
 
-int rd_role_guess_sum(yr_role r)
+int rd_role_guess_sum(yr_read_role r)
 {
     return r == YR_ROLE_POPULATION || r == YR_ROLE_WEIGHT || r == YR_ROLE_AMOUNT ||
            r == YR_ROLE_FEES || r == YR_ROLE_POT;

@@ -568,12 +568,12 @@ const char *yr_table_header(const yr_table *t, size_t col)
     return t != NULL && col < t->ncols ? t->header[col] : "";
 }
 
-yr_role yr_table_column_role(const yr_table *t, size_t col)
+yr_read_role yr_table_column_role(const yr_table *t, size_t col)
 {
     return t != NULL && col < t->ncols && t->cols[col].wanted ? t->cols[col].role : YR_ROLE_NONE;
 }
 
-size_t yr_table_find_role(const yr_table *t, yr_role role)
+size_t yr_table_find_role(const yr_table *t, yr_read_role role)
 {
     for (size_t c = 0; t != NULL && c < t->ncols; c++)
         if (t->cols[c].wanted && t->cols[c].role == role)

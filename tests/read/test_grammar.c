@@ -167,9 +167,9 @@ static void test_roles(void **state)
     assert_true(yr_role_is_header("Kommunnummer", YR_ROLE_CODE));
     assert_true(yr_role_is_header("KnKod", YR_ROLE_CODE));
     assert_true(yr_role_is_header("Andel ja (%)", YR_ROLE_YES_SHARE));
-    assert_int_equal(yr_role_from_name("yes-share"), YR_ROLE_YES_SHARE);
-    assert_int_equal(yr_role_from_name("Population"), YR_ROLE_POPULATION);
-    assert_int_equal(yr_role_from_name("nonsense"), YR_ROLE_NONE);
+    assert_int_equal(yr_read_role_from_name("yes-share"), YR_ROLE_YES_SHARE);
+    assert_int_equal(yr_read_role_from_name("Population"), YR_ROLE_POPULATION);
+    assert_int_equal(yr_read_role_from_name("nonsense"), YR_ROLE_NONE);
     assert_string_equal(yr_role_name(YR_ROLE_PARTICIPANT_DAYS), "participant_days");
     assert_int_equal(yr_role_kind(YR_ROLE_POPULATION), YR_KIND_WHOLE);
     assert_int_equal(yr_role_kind(YR_ROLE_WEIGHT), YR_KIND_DECIMAL);
@@ -210,8 +210,8 @@ static void test_labels_and_notes(void **state)
 
 /* ---------------------------------------------------------------- the grammar */
 
-static yr_read_status column(const char *const *cells, size_t n, yr_role role, const char *header,
-                             int64_t *out, int64_t *den)
+static yr_read_status column(const char *const *cells, size_t n, yr_read_role role,
+                             const char *header, int64_t *out, int64_t *den)
 {
     (void)role;
     yr_read_error err;

@@ -128,7 +128,7 @@ static int build_request(rcase *c, request *r)
             if (role == NULL || r->opt.nwant == 16)
                 return fail(c, "bad want: %s", v);
             yr_read_want *w = &r->want[r->opt.nwant++];
-            w->role = yr_role_from_name(role);
+            w->role = yr_read_role_from_name(role);
             w->flags = 0;
             if (w->role == YR_ROLE_NONE)
                 return fail(c, "unknown role in want: %s", v);
@@ -278,7 +278,7 @@ static int check_values(rcase *c, const yr_table *t, const char *value)
         return fail(c, "expect_values: write ROLE = v1 v2 ...");
     snprintf(role, sizeof role, "%.*s", (int)(eq - value), value);
     char *r = trim(role);
-    size_t col = yr_table_find_role(t, yr_role_from_name(r));
+    size_t col = yr_table_find_role(t, yr_read_role_from_name(r));
     if (col == YR_READ_NONE)
         return fail(c, "expect_values: no column has the role %s", r);
     size_t n = yr_table_ndata(t);
@@ -356,7 +356,7 @@ static int check_columns(rcase *c, const yr_table *t)
         snprintf(role, sizeof role, "%.*s", (int)(eq - v), v);
         char hdr[256];
         snprintf(hdr, sizeof hdr, "%s", eq + 1);
-        size_t col = yr_table_find_role(t, yr_role_from_name(trim(role)));
+        size_t col = yr_table_find_role(t, yr_read_role_from_name(trim(role)));
         const char *h = trim(hdr);
         if (col == YR_READ_NONE || strcmp(yr_table_header(t, col), h) != 0)
             return fail(c, "expect_column %s: got '%s', expected '%s'", trim(role),
@@ -377,7 +377,7 @@ static int check_check(rcase *c, const yr_table *t, const char *value)
         sscanf(eq + 1, "%lu %31s %31s %d", &line, stated, sum, &checked) != 4)
         return fail(c, "expect_check: write ROLE = LINE STATED SUM CHECKED");
     snprintf(role, sizeof role, "%.*s", (int)(eq - value), value);
-    size_t col = yr_table_find_role(t, yr_role_from_name(trim(role)));
+    size_t col = yr_table_find_role(t, yr_read_role_from_name(trim(role)));
     yr_aggregate_check chk[64];
     size_t n = yr_table_aggregate_checks(t, col, chk, 64);
     for (size_t i = 0; i < n && i < 64; i++) {
