@@ -3,7 +3,7 @@
 #
 #   bash fuzz/run.sh [--ci] [--time SECONDS] [--coverage] [TARGET...]
 #
-# TARGET: split, split_large, split_with, table, labels, audit, pot, input (default: all).
+# TARGET: split, split_large, split_with, table, labels, audit, pot, input, read (default: all).
 # --time: seconds per target (default 600, the ten-minute local run); --ci: 8 s per target
 # (64 s in all, plus the build).
 # --coverage: no fuzzing; replay each target's corpus through a source-coverage build and print
@@ -31,7 +31,7 @@ while [ $# -gt 0 ]; do
         sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
-    split | split_large | split_with | table | labels | audit | pot | input) targets+=("$1") ;;
+    split | split_large | split_with | table | labels | audit | pot | input | read) targets+=("$1") ;;
     *)
         echo "run.sh: unknown argument '$1' (try --help)" >&2
         exit 2
@@ -40,7 +40,7 @@ while [ $# -gt 0 ]; do
     shift
 done
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(split split_large split_with table labels audit pot input)
+    targets=(split split_large split_with table labels audit pot input read)
 fi
 
 build=${FUZZ_BUILD_DIR:-build-fuzz}
@@ -99,6 +99,12 @@ if [ $coverage -eq 1 ]; then
         split_with) ;;
         table) files=(lib/table.c) ;;
         labels) files=(lib/labels.c lib/number.c) ;;
+        read)
+            files=(lib/read/csv.c lib/read/table.c lib/read/grammar.c lib/read/columns.c
+                lib/read/values.c lib/read/aggregate.c lib/read/reading.c lib/read/report.c)
+            srcs+=(lib/read/*.c)
+            extra=(-Ilib/read -lzip -lexpat -lutf8proc)
+            ;;
         input)
             files=(tools/yrkesresa/input.c tools/yrkesresa/cli.c)
             srcs+=("${files[@]}" tools/yrkesresa/output.c tools/yrkesresa/roles.c)
@@ -130,6 +136,7 @@ for t in "${targets[@]}"; do
     [ -d "fuzz/regressions/$t" ] && dirs+=("fuzz/regressions/$t")
     maxlen=4096
     [ "$t" = input ] && maxlen=16384
+    [ "$t" = read ] && maxlen=16384
     # -timeout: one input taking 10 s is a finding (a hang or a quadratic path);
     # -rss_limit_mb: so is memory beyond 2 GB.
     "$build/fuzz/fuzz_$t" "${dirs[@]}" -max_total_time="$seconds" -timeout=10 \

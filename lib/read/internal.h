@@ -164,7 +164,8 @@ struct yr_table {
     rd_col *cols;
     size_t header_rec;
     size_t nrows;
-    uint32_t *rows; /* record of each row */
+    uint32_t *rows; /* record of each row; NULL when row r is record rows_first + r */
+    size_t rows_first;
     uint8_t *kinds; /* yr_row_kind of each row */
     size_t ndata;
     uint32_t *aggr; /* rows that are aggregates, ascending */
@@ -187,6 +188,12 @@ struct yr_table {
     uint32_t *key_off; /* per place slot: offset+1 in keys, lazily at read time */
     grid_scratch scratch_init;
 };
+
+/* The record of row @p row. */
+static inline size_t rd_rec(const yr_table *t, size_t row)
+{
+    return t->rows != NULL ? t->rows[row] : t->rows_first + row;
+}
 
 /* The cells of row @p row (data/aggregate) into out (cap): count. */
 size_t rd_row_cells(const yr_table *t, size_t row, grid_cell *out, size_t cap, grid_scratch *sc);
@@ -222,7 +229,13 @@ const char *rd_where_col(const yr_table *t, size_t rec, size_t col, char *dst, s
 yr_read_status rd_classify_rows(yr_table *t, const int8_t *label, yr_read_error *err);
 yr_read_status rd_check_aggregates(yr_table *t, const yr_read_options *opt, yr_read_error *err);
 /* reading.c: uniqueness of the row key, the "one of the 290" rule, the spans. */
-yr_read_status rd_check_unique(yr_table *t, yr_read_error *err);
+/* Uniqueness of the row key, row by row (NULL from open: nothing is unique). */
+typedef struct rd_uniq rd_uniq;
+yr_read_status rd_uniq_open(const yr_table *t, rd_uniq **out);
+yr_read_status rd_uniq_add(rd_uniq *u, size_t row, const grid_cell *cells, size_t n,
+                           yr_read_error *err);
+yr_read_status rd_uniq_flush(rd_uniq *u, yr_read_error *err);
+void rd_uniq_close(rd_uniq *u);
 yr_read_status rd_check_places(yr_table *t, const yr_read_options *opt, yr_read_error *err);
 /* Where the error is: line, column, cell reference and the "column 'H'" part. */
 void rd_at_cell(const yr_table *t, yr_read_error *err, size_t rec, size_t col);

@@ -34,21 +34,30 @@ static void remap_rows(yr_table *t, const size_t *to)
 static yr_read_status drop_ignored(yr_table *t, uint8_t *rk, const uint8_t *ignore)
 {
     size_t any = 0;
-    for (size_t r = 0; r < t->nrows; r++)
+    for (size_t r = 0; ignore != NULL && r < t->nrows; r++)
         any += ignore[r];
     if (any == 0)
         return YR_READ_OK;
     size_t *to = malloc(t->nrows * sizeof *to), o = 0;
     if (to == NULL)
         return YR_READ_ERR_NOMEM;
+    if (t->rows == NULL) { /* rows were every record after the header: now some are not */
+        t->rows = malloc(t->nrows * sizeof *t->rows);
+        if (t->rows == NULL) {
+            free(to);
+            return YR_READ_ERR_NOMEM;
+        }
+        for (size_t r = 0; r < t->nrows; r++)
+            t->rows[r] = (uint32_t)(t->rows_first + r);
+    }
     for (size_t r = 0; r < t->nrows; r++) {
         if (ignore[r]) {
             to[r] = YR_READ_NONE;
-            rk[t->rows[r]] = YR_SPAN_IGNORED;
+            rk[rd_rec(t, r)] = YR_SPAN_IGNORED;
             continue;
         }
         to[r] = o;
-        t->rows[o] = t->rows[r];
+        t->rows[o] = (uint32_t)rd_rec(t, r);
         t->kinds[o] = t->kinds[r];
         if (t->place != NULL)
             t->place[o] = t->place[r];
@@ -112,7 +121,7 @@ yr_read_status rd_finish(yr_table *t, const yr_read_options *opt, uint8_t *rk,
     yr_read_status st = drop_ignored(t, rk, ignore);
     t->ndata = t->nrows - t->naggr;
     for (size_t r = 0; r < t->nrows && st == YR_READ_OK; r++)
-        rk[t->rows[r]] = t->kinds[r] == YR_ROW_DATA ? YR_SPAN_DATA : YR_SPAN_AGGREGATE;
+        rk[rd_rec(t, r)] = t->kinds[r] == YR_ROW_DATA ? YR_SPAN_DATA : YR_SPAN_AGGREGATE;
     if (st == YR_READ_OK)
         st = make_spans(t, rk);
     if (st == YR_READ_OK)

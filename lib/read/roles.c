@@ -351,7 +351,9 @@ static int starts_word(const char *s, const char *w)
 int rd_label_kind(const char *s, size_t len)
 {
     char w[256];
-    if (label_words(s, len, w, sizeof w) == 0)
+    size_t n0 = label_words(s, len, w, sizeof w);
+    /* every label below starts with one of these letters or ends in " län" */
+    if (n0 == 0 || (!strchr("stdrhgas", w[0]) && !(n0 > 5 && ends_with(w, " l" AE "n"))))
         return 0;
     static const char *const totals[] = {"summa",
                                          "totalt",
@@ -411,12 +413,14 @@ int rd_is_note(const char *s, size_t len)
                                         "footnote",          "footnotes",   "obs",
                                         "observera",         "uppgifterna", "senast",
                                         "uppdaterad",        NULL};
+    char f[40];
+    size_t fl = rd_fold(p, n < 24 ? n : 24, f, sizeof f); /* folded once, compared by prefix */
     for (size_t k = 0; words[k] != NULL; k++) {
-        size_t m = rd_prefix_fold(p, n, words[k]);
-        if (m == 0)
+        size_t m = strlen(words[k]);
+        if (m > fl || memcmp(f, words[k], m) != 0)
             continue;
-        unsigned char c = m < n ? (unsigned char)p[m] : ' ';
-        int letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+        unsigned char c = m < fl ? (unsigned char)f[m] : ' ';
+        int letter = (c >= 'a' && c <= 'z') || c >= 0x80;
         if (!letter)
             return 1;
     }

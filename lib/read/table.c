@@ -46,7 +46,7 @@ size_t rd_rec_line(const yr_table *t, size_t rec)
 
 size_t rd_row_cells(const yr_table *t, size_t row, grid_cell *out, size_t cap, grid_scratch *sc)
 {
-    return t->g.ops->cells(&t->g, t->rows[row], out, cap, sc);
+    return t->g.ops->cells(&t->g, rd_rec(t, row), out, cap, sc);
 }
 
 /* ------------------------------------------------------------------------ pass 2 */
@@ -332,6 +332,11 @@ static yr_read_status scan_records(yr_table *t, const yr_read_options *opt, pass
                 cl->fmt.blank_is_no = 1;
         }
     }
+    if (t->nrows > 0 && t->rows[t->nrows - 1] - t->rows[0] == t->nrows - 1) {
+        t->rows_first = t->rows[0]; /* every record from the first row on is a row: 4 bytes a */
+        free(t->rows);              /* row saved */
+        t->rows = NULL;
+    }
     char list[160];
     years_list(&ys, list, sizeof list);
     if (opt->year != 0 && t->year_col == YR_READ_NONE) {
@@ -358,7 +363,7 @@ static yr_read_status scan_records(yr_table *t, const yr_read_options *opt, pass
 static size_t first_ambiguous(yr_table *t, pass *p, size_t col, char c, int any)
 {
     for (size_t row = 0; row < t->nrows; row++) {
-        size_t n = cells_of(t, p, t->rows[row]);
+        size_t n = cells_of(t, p, rd_rec(t, row));
         if (n == (size_t)-1 || col >= n)
             continue;
         rd_num x;
@@ -385,7 +390,7 @@ static yr_read_status decide_formats(yr_table *t, pass *p, yr_read_error *err)
         int share = strcmp(why, "neither") == 0 || strcmp(why, "mix") == 0;
         char c = why[0] == '0' ? '.' : ',';
         size_t row = t->nrows ? first_ambiguous(t, p, col, c, share) : 0;
-        size_t rec = t->nrows ? t->rows[row] : t->header_rec;
+        size_t rec = t->nrows ? rd_rec(t, row) : t->header_rec;
         size_t n = cells_of(t, p, rec);
         const char *cs = n != (size_t)-1 && col < n ? p->cells[col].s : "";
         size_t cl_len = n != (size_t)-1 && col < n ? p->cells[col].len : 0;
@@ -440,11 +445,12 @@ static yr_read_status interpret(yr_table *t, const yr_read_options *opt, yr_read
         p.obs = calloc(t->ncols ? t->ncols : 1, sizeof *p.obs);
         t->rows = malloc(nrec * sizeof *t->rows);
         p.label = malloc(nrec);
-        ignore = calloc(nrec, 1);
+        if (opt->totals == YR_TOTALS_IGNORE)
+            ignore = calloc(nrec, 1);
         if (places)
             t->place = malloc(nrec * sizeof *t->place);
-        if (p.rk == NULL || p.obs == NULL || t->rows == NULL || p.label == NULL || ignore == NULL ||
-            (places && t->place == NULL))
+        if (p.rk == NULL || p.obs == NULL || t->rows == NULL || p.label == NULL ||
+            (opt->totals == YR_TOTALS_IGNORE && ignore == NULL) || (places && t->place == NULL))
             st = rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
     }
     if (st == YR_READ_OK) {
@@ -457,12 +463,12 @@ static yr_read_status interpret(yr_table *t, const yr_read_options *opt, yr_read
         st = decide_formats(t, &p, err);
     if (st == YR_READ_OK)
         st = rd_classify_rows(t, p.label, err);
+    free(p.label); /* 1 byte a row, no longer needed */
+    p.label = NULL;
     if (st == YR_READ_OK)
         st = rd_read_values(t, opt, &p.cells, &p.cap, &p.sc, ignore, err);
     if (st == YR_READ_OK)
         st = rd_check_places(t, opt, err);
-    if (st == YR_READ_OK)
-        st = rd_check_unique(t, err);
     if (st == YR_READ_OK)
         st = rd_finish(t, opt, p.rk, ignore, err);
     free(ignore);
@@ -588,7 +594,7 @@ yr_row_kind yr_table_row_kind(const yr_table *t, size_t row)
 
 size_t yr_table_row_line(const yr_table *t, size_t row)
 {
-    return t != NULL && row < t->nrows ? rd_rec_line(t, t->rows[row]) : 0;
+    return t != NULL && row < t->nrows ? rd_rec_line(t, rd_rec(t, row)) : 0;
 }
 
 size_t yr_table_ndata(const yr_table *t)

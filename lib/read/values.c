@@ -10,7 +10,7 @@
 static size_t table_line(const void *ctx, size_t row)
 {
     const yr_table *t = ctx;
-    return rd_rec_line(t, t->rows[row]);
+    return rd_rec_line(t, rd_rec(t, row));
 }
 
 static const char *table_label(const void *ctx, size_t row, char *dst, size_t cap)
@@ -62,7 +62,7 @@ static yr_read_status cell_error(const yr_table *t, size_t row, size_t col, cons
                                  const char *why, yr_read_error *err)
 {
     char where[160], show[96];
-    size_t rec = t->rows[row];
+    size_t rec = rd_rec(t, row);
     rd_where_col(t, rec, col, where, sizeof where);
     if (t->cols[col].role == YR_ROLE_PERSON)
         rd_fail(err, YR_READ_ERR_CELL, rd_rec_line(t, rec), "%s: the cell %s", where, why);
@@ -107,7 +107,7 @@ static yr_read_status add_sum(yr_table *t, sums *s, const rd_rows_ctx *rc, size_
         if (r == 0 && eq && opt->totals != YR_TOTALS_NO_GUESS && is_input(t, col) &&
             rd_role_guess_sum(t->cols[col].role)) {
             rd_guess_fail(rc, &s->acc[col], row, t->header[col], err);
-            rd_at_cell(t, err, t->rows[row], col);
+            rd_at_cell(t, err, rd_rec(t, row), col);
             err != NULL ? (void)(err->other_line = rc->line(t, s->acc[col].run_first)) : (void)0;
             return YR_READ_ERR_AGGREGATE;
         }
@@ -240,7 +240,10 @@ yr_read_status rd_read_values(yr_table *t, const yr_read_options *opt, grid_cell
 {
     sums s;
     size_t scap = 0;
+    rd_uniq *uq = NULL;
     yr_read_status st = sums_init(t, &s, err);
+    if (st == YR_READ_OK && rd_uniq_open(t, &uq) != YR_READ_OK)
+        st = rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
     rd_rows_ctx rc = {t,    table_line, table_label, t->nrows, t->ndata, YR_READ_NONE, YR_READ_NONE,
                       NULL, 0};
     for (size_t row = 0; row < t->nrows && st == YR_READ_OK; row++) {
@@ -248,7 +251,7 @@ yr_read_status rd_read_values(yr_table *t, const yr_read_options *opt, grid_cell
             rc.first_data = rc.first_data == YR_READ_NONE ? row : rc.first_data;
             rc.last_data = row;
         }
-        size_t n = t->g.ops->cells(&t->g, t->rows[row], *cells, *cap, sc);
+        size_t n = t->g.ops->cells(&t->g, rd_rec(t, row), *cells, *cap, sc);
         if (n > *cap) {
             grid_cell *c = realloc(*cells, n * sizeof *c);
             if (c == NULL) {
@@ -257,12 +260,17 @@ yr_read_status rd_read_values(yr_table *t, const yr_read_options *opt, grid_cell
             }
             *cells = c;
             *cap = n;
-            n = t->g.ops->cells(&t->g, t->rows[row], *cells, *cap, sc);
+            n = t->g.ops->cells(&t->g, rd_rec(t, row), *cells, *cap, sc);
         }
         st = save_cells(t, row, *cells, n, sc, &scap, err);
         if (st == YR_READ_OK)
             st = read_row(t, &s, &rc, row, *cells, n, opt, err);
+        if (st == YR_READ_OK && uq != NULL && t->kinds[row] == YR_ROW_DATA)
+            st = rd_uniq_add(uq, row, *cells, n, err);
     }
+    if (st == YR_READ_OK)
+        st = rd_uniq_flush(uq, err);
+    rd_uniq_close(uq);
     if (st == YR_READ_OK)
         st = resolve_all(t, &s, &rc, opt, ignore, err);
     sums_free(&s, t->ncols);
