@@ -216,9 +216,10 @@ yr_read_status rd_read_values(yr_table *t, const yr_read_options *opt, grid_cell
                               size_t *cap, grid_scratch *sc, uint8_t *ignore, yr_read_error *err);
 yr_read_status rd_column_values(const yr_table *t, size_t col, int64_t *out, int64_t *den,
                                 yr_read_error *err);
-yr_read_status rd_finish(yr_table *t, const yr_read_options *opt, uint8_t *rk,
-                         const uint8_t *ignore, yr_read_error *err);
+yr_read_status rd_finish(yr_table *t, uint8_t *rk, const uint8_t *ignore, yr_read_error *err);
 yr_read_status rd_make_place_keys(yr_table *t);
+/* The column the reading names: the first wanted input column of numbers, in want order. */
+void rd_choose_main(yr_table *t, const yr_read_options *opt);
 yr_read_status rd_frame_identities(const char *const *labels, size_t n, const int16_t *place,
                                    const yr_row_kind *kinds, int other_parties, uint8_t *present,
                                    size_t *nmun, yr_read_error *err);

@@ -99,7 +99,7 @@ static yr_read_status make_spans(yr_table *t, const uint8_t *rk)
     return YR_READ_OK;
 }
 
-static void choose_main(yr_table *t, const yr_read_options *opt)
+void rd_choose_main(yr_table *t, const yr_read_options *opt)
 {
     for (size_t k = 0; k <= opt->nwant && t->main_col == YR_READ_NONE; k++) {
         for (size_t c = 0; c < t->ncols; c++) {
@@ -115,8 +115,7 @@ static void choose_main(yr_table *t, const yr_read_options *opt)
     }
 }
 
-yr_read_status rd_finish(yr_table *t, const yr_read_options *opt, uint8_t *rk,
-                         const uint8_t *ignore, yr_read_error *err)
+yr_read_status rd_finish(yr_table *t, uint8_t *rk, const uint8_t *ignore, yr_read_error *err)
 {
     yr_read_status st = drop_ignored(t, rk, ignore);
     t->ndata = t->nrows - t->naggr;
@@ -126,7 +125,6 @@ yr_read_status rd_finish(yr_table *t, const yr_read_options *opt, uint8_t *rk,
         st = make_spans(t, rk);
     if (st == YR_READ_OK)
         st = rd_make_place_keys(t);
-    choose_main(t, opt);
     if (st != YR_READ_OK)
         rd_fail(err, st, 0, "out of memory");
     return st;

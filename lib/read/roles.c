@@ -348,9 +348,30 @@ static int starts_word(const char *s, const char *w)
     return strncmp(s, w, k) == 0 && (s[k] == '\0' || s[k] == ' ');
 }
 
+/* A quick no: the label's first letter (after a code) is none of s t d r h g a, and it does not
+ * end in län (any case). */
+static int surely_no_label(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && ((s[i] >= '0' && s[i] <= '9') || s[i] == ' '))
+        i++;
+    if (i == len)
+        return 0;
+    unsigned char c = (unsigned char)s[i] | 0x20;
+    if (strchr("stdrhga", c) != NULL || (unsigned char)s[i] >= 0x80)
+        return 0;
+    size_t e = len;
+    while (e > i && (s[e - 1] == ' ' || s[e - 1] == ':' || s[e - 1] == '\t'))
+        e--;
+    /* "län" / "LÄN" end in 'n'/'N' after ä (C3 A4) or Ä (C3 84) */
+    return !(e >= 4 && (s[e - 1] | 0x20) == 'n' && (unsigned char)s[e - 3] == 0xC3);
+}
+
 int rd_label_kind(const char *s, size_t len)
 {
     char w[256];
+    if (surely_no_label(s, len))
+        return 0;
     size_t n0 = label_words(s, len, w, sizeof w);
     /* every label below starts with one of these letters or ends in " län" */
     if (n0 == 0 || (!strchr("stdrhgas", w[0]) && !(n0 > 5 && ends_with(w, " l" AE "n"))))
@@ -416,6 +437,8 @@ int rd_is_note(const char *s, size_t len)
     char f[40];
     size_t fl = rd_fold(p, n < 24 ? n : 24, f, sizeof f); /* folded once, compared by prefix */
     for (size_t k = 0; words[k] != NULL; k++) {
+        if (words[k][0] != f[0])
+            continue;
         size_t m = strlen(words[k]);
         if (m > fl || memcmp(f, words[k], m) != 0)
             continue;

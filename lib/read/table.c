@@ -465,12 +465,14 @@ static yr_read_status interpret(yr_table *t, const yr_read_options *opt, yr_read
         st = rd_classify_rows(t, p.label, err);
     free(p.label); /* 1 byte a row, no longer needed */
     p.label = NULL;
-    if (st == YR_READ_OK)
+    if (st == YR_READ_OK) {
+        rd_choose_main(t, opt);
         st = rd_read_values(t, opt, &p.cells, &p.cap, &p.sc, ignore, err);
+    }
     if (st == YR_READ_OK)
         st = rd_check_places(t, opt, err);
     if (st == YR_READ_OK)
-        st = rd_finish(t, opt, p.rk, ignore, err);
+        st = rd_finish(t, p.rk, ignore, err);
     free(ignore);
     pass_free(&p);
     return st;

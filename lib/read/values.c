@@ -282,6 +282,7 @@ yr_read_status rd_read_values(yr_table *t, const yr_read_options *opt, grid_cell
 yr_read_status rd_column_values(const yr_table *t, size_t col, int64_t *out, int64_t *den,
                                 yr_read_error *err)
 {
+
     int64_t d = 1;
     grid_cell cells[64], *c = cells;
     size_t cap = 64;
