@@ -1,7 +1,7 @@
 /* Zip entries through expat, for an xlsx from anyone's mailbox.
  *
- * An entry is inflated in chunks of XML_FEED bytes and each chunk is given to expat as it comes:
- * the sizes the zip declares are never used (not for allocation, not as limits). Limits: the
+ * An entry is inflated in chunks (growing to XML_FEED bytes) and each chunk is given to expat as it
+ * comes: the sizes the zip declares are never used (not for allocation, not as limits). Limits: the
  * whole workbook inflates to at most YR_READ_MAX_BYTES; one entry to at most YR_READ_MAX_RATIO
  * times its compressed size (which cannot exceed the archive); encrypted entries and methods
  * other than store and deflate are refused. XML: UTF-8 only (expat is told so; another declared
@@ -13,7 +13,9 @@
  * 16 MiB attribute in 64 KiB chunks: 1.7 s; 1 GiB would take hours). A small scanner here
  * measures every markup token (tag, comment, processing instruction, CDATA, reference) before
  * expat sees it and refuses one longer than XML_MAX_TOKEN; with chunks at least that long a
- * token is parsed again at most once, so parsing stays linear. */
+ * token is parsed again at most once, so parsing stays linear. Chunks start at XML_FIRST and
+ * double up to XML_FEED (small parts, the most common, need no 1 MiB buffer): the bytes parsed
+ * again before chunks reach XML_FEED are at most 7 times XML_MAX_TOKEN. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +23,7 @@
 
 #include "xlsx_impl.h"
 
+#define XML_FIRST ((size_t)1 << 14)
 #define XML_FEED ((size_t)1 << 20)
 #define XML_MAX_TOKEN ((size_t)1 << 20)
 #define XML_MAX_DEPTH 256u
@@ -46,7 +49,7 @@ static void utf8_cut(char *s)
 static void fail_v(yr_read_error *err, yr_read_status st, size_t line, size_t col, const char *ref,
                    const char *fmt, va_list ap)
 {
-    if (err == NULL)
+    if (err == NULL || fmt == NULL)
         return;
     err->status = st;
     err->line = line;
@@ -379,14 +382,14 @@ static yr_read_status feed(xzip *z, zip_file_t *f, zip_uint64_t limit, zip_uint6
 {
     tokscan ts = {T_TEXT, 0, 0, 0};
     zip_uint64_t total = 0;
-    for (int eof = 0, first = 1; !eof; first = 0) {
-        char *buf = XML_GetBuffer(r->parser, (int)XML_FEED);
+    size_t chunk = XML_FIRST;
+    for (int eof = 0, first = 1; !eof; first = 0, chunk = chunk < XML_FEED ? chunk * 2 : chunk) {
+        char *buf = XML_GetBuffer(r->parser, (int)chunk);
         if (buf == NULL)
             return xlsx_fail(r->err, YR_READ_ERR_NOMEM, 0, YR_READ_NONE, NULL,
                              "%s: out of memory while parsing", r->part);
         size_t n;
-        yr_read_status st =
-            entry_read(z, f, buf, XML_FEED, &n, &eof, &total, limit, r->part, r->err);
+        yr_read_status st = entry_read(z, f, buf, chunk, &n, &eof, &total, limit, r->part, r->err);
         if (st != YR_READ_OK)
             return st;
         if (first && n >= 2 &&

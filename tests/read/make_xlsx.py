@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 """Write the xlsx fixtures of tests/read/test_xlsx.c (and fuzz/fuzz_xlsx.c's seeds).
 
-    make_xlsx.py OUTDIR     write every fixture into OUTDIR
-    make_xlsx.py --list     print the fixtures' file names, one a line
+    make_xlsx.py OUTDIR           write every fixture into OUTDIR
+    make_xlsx.py --list           print the fixtures' file names, one a line
+    make_xlsx.py --seeds DIR      fuzz/fuzz_xlsx.c's seeds: each small fixture as a file (first
+                                  byte 0) and the Excel-like ones as parts (first byte 1)
 
 The workbooks are hand-written XML as Excel (Microsoft 365, Swedish locale) writes it: the same
 parts, namespaces, attributes and escapes, shared strings, styles with built-in and custom number
@@ -444,8 +446,14 @@ def simple(sheet_xml=None, cells="", extra=""):
 
 
 def bomb():
+    """A sheet entry inflating more than 1000 times its compressed size (deflate's limit is
+    about 1030: 20 MB of blanks)."""
     head = f'<worksheet xmlns="{NS_MAIN}"><sheetData>'
-    return simple(DECL + head + " " * 50_000_000 + "</sheetData></worksheet>")
+    parts = simple(DECL + head + " " * 20_000_000 + "</sheetData></worksheet>")
+    data = write_zip(parts)
+    info = zipfile.ZipFile(io.BytesIO(data)).getinfo("xl/worksheets/sheet1.xml")
+    assert info.file_size > 1000 * info.compress_size, "bomb.xlsx is no zip bomb"
+    return data
 
 
 def laughs():
@@ -647,6 +655,16 @@ def escape_root():
     return parts
 
 
+def many_rows():
+    """3000 rows (about 200 KB of XML: parsed in growing chunks) and, in row 2, a 900 KB
+    attribute (under the 1 MiB tag limit) that crosses chunk boundaries."""
+    rows = ['<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" x="' + "y" * 900_000 +
+            '"><v>0.5</v></c></row>']
+    rows += [f'<row r="{r}"><c r="A{r}"><v>{r}</v></c><c r="B{r}"><v>{r}.25</v></c>'
+             f'<c r="C{r}" t="inlineStr"><is><t>rad {r}</t></is></c></row>' for r in range(2, 3001)]
+    return simple(cells="".join(rows))
+
+
 def bad_style():
     return simple(cells='<row r="1"><c r="A1" s="99"><v>1</v></c></row>')
 
@@ -710,14 +728,44 @@ FIXTURES = {
     "rows_backwards.xlsx": rows_backwards,
     "escape_root.xlsx": escape_root,
     "bad_style.xlsx": bad_style,
+    "many_rows.xlsx": many_rows,
     "truncated.xlsx": None,
     "openpyxl.xlsx": None,
 }
 
 
+# The order of fuzz_xlsx.c's parts.
+SEED_PARTS = ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/styles.xml",
+              "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "_rels/.rels",
+              "xl/worksheets/sheet2.xml"]
+SLOW = {"bomb.xlsx", "long_tag.xlsx", "many_rows.xlsx", "truncated.xlsx", "openpyxl.xlsx"}
+
+
+def seeds(out):
+    import os
+    os.makedirs(out, exist_ok=True)
+    for name, make in FIXTURES.items():
+        if make is None or name in SLOW:
+            continue
+        made = make()
+        data = made if isinstance(made, bytes) else write_zip(made)
+        with open(f"{out}/{name}", "wb") as f:
+            f.write(b"\0" + data)
+        if isinstance(made, dict) and "xl/worksheets/sheet1.xml" in made:
+            parts = [made.get(p, "") for p in SEED_PARTS]
+            blob = b"\n@@\n".join(p.encode() if isinstance(p, str) else p for p in parts)
+            if len(blob) > 60000:  # fuzz/run.sh's -max_len for xlsx is 65536
+                continue
+            with open(f"{out}/parts-{name}", "wb") as f:
+                f.write(b"\1" + blob)
+
+
 def main():
     if sys.argv[1:] == ["--list"]:
         print("\n".join(FIXTURES))
+        return
+    if sys.argv[1:2] == ["--seeds"]:
+        seeds(sys.argv[2])
         return
     out = sys.argv[1]
     for name, make in FIXTURES.items():

@@ -304,6 +304,29 @@ static void test_parts(void **state)
     expect_sheet("moved_workbook.xlsx", 0, "Blad1", 0, three, 2, 1);
 }
 
+/* A sheet of 3000 rows: every row as written (r, r.25, "rad r"), through the growing chunks. */
+static void test_many_rows(void **state)
+{
+    (void)state;
+    book k = open_ok("many_rows.xlsx");
+    grid g;
+    yr_read_error err;
+    assert_int_equal(xlsx_sheet_grid(k.b, 0, &g, &err), YR_READ_OK);
+    close_book(&k);
+    assert_int_equal(g.nrec, 3000);
+    assert_int_equal(g.max_cells, 3);
+    char got[256], want[256];
+    render(&g, 0, got, sizeof got);
+    assert_string_equal(got, "T:Kommun|N:0.5");
+    for (size_t r = 2; r <= 3000; r++) {
+        snprintf(want, sizeof want, "N:%zu|N:%zu.25|T:rad %zu", r, r, r);
+        render(&g, r - 1, got, sizeof got);
+        if (strcmp(got, want) != 0)
+            fail_msg("row %zu: '%s', expected '%s'", r, got, want);
+    }
+    g.ops->free(&g);
+}
+
 static void test_merges(void **state)
 {
     (void)state;
@@ -581,7 +604,7 @@ static void test_number_text_random(void **state)
 {
     (void)state;
     uint64_t seed = 20240206;
-    for (int i = 0; i < 200000; i++) {
+    for (int i = 0; i < 50000; i++) {
         uint64_t bits = next_rand(&seed);
         if (i % 4 == 1) /* ordinary magnitudes (2^-30 .. 2^60) too */
             bits = (bits & ~(UINT64_C(0x7FF) << 52)) | ((uint64_t)(1023 - 30 + i % 90) << 52);
@@ -802,19 +825,19 @@ static void test_refs(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_kommuner),       cmocka_unit_test(test_values),
-        cmocka_unit_test(test_date1904),       cmocka_unit_test(test_pxweb),
-        cmocka_unit_test(test_libreoffice),    cmocka_unit_test(test_parts),
-        cmocka_unit_test(test_merges),         cmocka_unit_test(test_openpyxl),
-        cmocka_unit_test(test_cells_cap),      cmocka_unit_test(test_refused_parts),
-        cmocka_unit_test(test_refused_sheets), cmocka_unit_test(test_refused_cells),
-        cmocka_unit_test(test_api_edges),
+        cmocka_unit_test(test_kommuner),      cmocka_unit_test(test_values),
+        cmocka_unit_test(test_date1904),      cmocka_unit_test(test_pxweb),
+        cmocka_unit_test(test_libreoffice),   cmocka_unit_test(test_parts),
+        cmocka_unit_test(test_merges),        cmocka_unit_test(test_many_rows),
+        cmocka_unit_test(test_openpyxl),      cmocka_unit_test(test_cells_cap),
+        cmocka_unit_test(test_refused_parts), cmocka_unit_test(test_refused_sheets),
+        cmocka_unit_test(test_refused_cells), cmocka_unit_test(test_api_edges),
 #ifdef HAVE_XLSXWRITER
         cmocka_unit_test(test_xlsxwriter),
 #endif
-        cmocka_unit_test(test_number_text),    cmocka_unit_test(test_number_text_random),
-        cmocka_unit_test(test_formats),        cmocka_unit_test(test_serials),
-        cmocka_unit_test(test_iso_dates),      cmocka_unit_test(test_unescape),
+        cmocka_unit_test(test_number_text),   cmocka_unit_test(test_number_text_random),
+        cmocka_unit_test(test_formats),       cmocka_unit_test(test_serials),
+        cmocka_unit_test(test_iso_dates),     cmocka_unit_test(test_unescape),
         cmocka_unit_test(test_refs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
