@@ -348,7 +348,8 @@ static void sst_end(xml_run *r, int ns, const char *name)
         p->skip--;
     } else if (strcmp(name, "si") == 0 && p->in_si) {
         p->in_si = 0;
-        p->len = p->start + xv_unescape(b->sst + p->start, p->len - p->start);
+        if (p->len > p->start) /* b->sst is NULL until the first text */
+            p->len = p->start + xv_unescape(b->sst + p->start, p->len - p->start);
         if (!grow((void **)&b->sst_off, b->nsst + 1, &p->offcap, sizeof *b->sst_off)) {
             nomem(r);
             return;

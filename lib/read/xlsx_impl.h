@@ -92,6 +92,11 @@ int xv_format_class(const char *code);
 /* The shortest decimal that reads back as @p v, without an exponent unless it needs more than
  * 18 decimals or 18 integer digits ("1E+300", "1.5E-19"). Returns its length. */
 size_t xv_number_text(double v, char *dst);
+/* The same text as xv_number_text() gives for the double of decimal s[0..n) when the decimal has
+ * at most 15 significant digits and no exponent (what Excel writes for typed numbers): then the
+ * decimal itself, leading and trailing zeros dropped, is the shortest text of its double (two
+ * such decimals never round to one double: DBL_DIG). 0 when it is not such a decimal. */
+size_t xv_plain_text(const char *s, size_t n, char *dst);
 /* Read an xsd:double as Excel writes it ("-1.5", "2.5E-3"); 0 when it is not one or is not
  * finite. Uses the current (thread's) locale: callers set the C locale. */
 int xv_parse_number(const char *s, size_t n, double *v);

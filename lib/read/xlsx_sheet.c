@@ -192,42 +192,46 @@ static int style_class(sheet_parse *p)
     return p->b->xf[p->style];
 }
 
+/* A date-formatted number as a date, or a plain number (1: done, 0: a plain number). */
+static int date_number(sheet_parse *p, double v, int cls)
+{
+    char buf[XV_TEXT_MAX];
+    int k = xv_serial_text(v, p->b->date1904, cls, buf);
+    if (k == -1) {
+        cell_fail(p, YR_READ_ERR_FORMAT,
+                  "is formatted as a date but holds 60, which Excel shows as 1900-02-29, a day "
+                  "that never was: enter the date again");
+    } else if (k < 0) {
+        xv_number_text(v, buf);
+        cell_fail(p, YR_READ_ERR_FORMAT,
+                  "is formatted as a date but holds %s, which is no day from 1900 to 9999", buf);
+    } else if (k > 0) {
+        add_text_cell(p, buf, (size_t)k, GRID_DATE);
+    }
+    return k != 0;
+}
+
 static void number_cell(sheet_parse *p)
 {
     double v;
     char buf[XV_TEXT_MAX];
+    int cls = style_class(p);
+    if (cls < 0)
+        return;
+    int type = cls == XF_PERCENT ? GRID_PERCENT : GRID_NUMBER;
+    size_t n = cls == XF_DATE || cls == XF_TIME ? 0 : xv_plain_text(p->text, p->tlen, buf);
+    if (n > 0) { /* the common case, without printing the double */
+        add_text_cell(p, buf, n, type);
+        return;
+    }
     if (!xv_parse_number(p->text, p->tlen, &v)) {
         cell_fail(p, YR_READ_ERR_FORMAT, "holds '%.40s', which is not a number", p->text);
         return;
     }
-    int cls = style_class(p);
-    if (cls < 0)
+    if ((cls == XF_DATE || cls == XF_TIME) && date_number(p, v, cls))
         return;
-    if (cls == XF_DATE || cls == XF_TIME) {
-        int k = xv_serial_text(v, p->b->date1904, cls, buf);
-        if (k == -1) {
-            cell_fail(p, YR_READ_ERR_FORMAT,
-                      "is formatted as a date but holds 60, which Excel shows as "
-                      "1900-02-29, a day that never was: enter the date again");
-            return;
-        }
-        if (k < 0) {
-            xv_number_text(v, buf);
-            {
-                cell_fail(p, YR_READ_ERR_FORMAT,
-                          "is formatted as a date but holds %s, which is no day from 1900 "
-                          "to 9999",
-                          buf);
-                return;
-            }
-        }
-        if (k > 0) {
-            add_text_cell(p, buf, (size_t)k, GRID_DATE);
-            return;
-        }
-    }
-    size_t n = xv_number_text(v, buf);
-    add_text_cell(p, buf, n, cls == XF_PERCENT ? GRID_PERCENT : GRID_NUMBER);
+    n = xv_number_text(v, buf);
+    add_text_cell(p, buf, n, type);
 }
 
 static void bool_cell(sheet_parse *p)

@@ -176,6 +176,52 @@ size_t xv_number_text(double v, char *dst)
     return n;
 }
 
+size_t xv_plain_text(const char *s, size_t n, char *dst)
+{
+    size_t i = n > 0 && (s[0] == '-' || s[0] == '+'), o = 0;
+    int negative = n > 0 && s[0] == '-';
+    size_t lead = i;
+    while (i < n && s[i] == '0')
+        i++;
+    size_t int_start = i;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++;
+    size_t int_end = i, frac_start = i, frac_end = i, digits = int_end - lead;
+    if (i < n && s[i] == '.') {
+        frac_start = ++i;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            i++;
+        frac_end = i;
+        digits += frac_end - frac_start;
+        while (frac_end > frac_start && s[frac_end - 1] == '0')
+            frac_end--;
+    }
+    if (i != n || digits == 0)
+        return 0;
+    size_t ints = int_end - int_start, fracs = frac_end - frac_start, sig = ints + fracs;
+    for (size_t k = frac_start; ints == 0 && k < frac_end && s[k] == '0'; k++)
+        sig--; /* 0.00123: the zeros after the point are not significant */
+    if (sig > 15 || ints > 18 || fracs > 18)
+        return 0;
+    if (sig == 0) {
+        dst[0] = '0', dst[1] = '\0';
+        return 1;
+    }
+    if (negative)
+        dst[o++] = '-';
+    if (ints == 0)
+        dst[o++] = '0';
+    memcpy(dst + o, s + int_start, ints);
+    o += ints;
+    if (fracs > 0) {
+        dst[o++] = '.';
+        memcpy(dst + o, s + frac_start, fracs);
+        o += fracs;
+    }
+    dst[o] = '\0';
+    return o;
+}
+
 int xv_parse_number(const char *s, size_t n, double *v)
 {
     size_t i = 0, digits = 0;

@@ -665,6 +665,15 @@ def many_rows():
     return simple(cells="".join(rows))
 
 
+def empty_si():
+    """The first shared string is empty (<t/>): the table holds no text before the second."""
+    parts = simple(cells='<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>'
+                   '</row>')
+    parts["xl/sharedStrings.xml"] = (DECL + f'<sst xmlns="{NS_MAIN}" count="2" uniqueCount="2">'
+                                     '<si><t/></si><si><t>Falun</t></si></sst>')
+    return parts
+
+
 def bad_style():
     return simple(cells='<row r="1"><c r="A1" s="99"><v>1</v></c></row>')
 
@@ -729,6 +738,7 @@ FIXTURES = {
     "escape_root.xlsx": escape_root,
     "bad_style.xlsx": bad_style,
     "many_rows.xlsx": many_rows,
+    "empty_si.xlsx": empty_si,
     "truncated.xlsx": None,
     "openpyxl.xlsx": None,
 }

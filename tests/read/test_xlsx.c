@@ -302,6 +302,9 @@ static void test_parts(void **state)
     static const char *const three[] = {"N:1", "N:2", "N:3"};
     expect_sheet("stored.xlsx", 0, "Blad1", 0, three, 3, 1);
     expect_sheet("moved_workbook.xlsx", 0, "Blad1", 0, three, 2, 1);
+    /* An empty first shared string is an empty cell. */
+    static const char *const empty_first[] = {"|T:Falun"};
+    expect_sheet("empty_si.xlsx", 0, "Blad1", 0, empty_first, 1, 2);
 }
 
 /* A sheet of 3000 rows: every row as written (r, r.25, "rad r"), through the growing chunks. */
@@ -630,6 +633,66 @@ static void test_number_text_random(void **state)
     }
 }
 
+static void plain_is(const char *s, const char *want)
+{
+    char got[XV_TEXT_MAX] = "";
+    size_t n = xv_plain_text(s, strlen(s), got);
+    if (want == NULL ? n != 0 : (n != strlen(want) || strcmp(got, want) != 0))
+        fail_msg("'%s': %zu '%s', expected '%s'", s, n, n ? got : "", want ? want : "(none)");
+}
+
+/* The fast path for decimals of at most 15 digits gives what printing their double gives. */
+static void test_plain_text(void **state)
+{
+    (void)state;
+    plain_is("22986", "22986");
+    plain_is("007", "7");
+    plain_is("+3", "3");
+    plain_is("1.50", "1.5");
+    plain_is("-0.0", "0");
+    plain_is("0", "0");
+    plain_is(".5", "0.5");
+    plain_is("5.", "5");
+    plain_is("-0.00123", "-0.00123");
+    plain_is("0.000000000000000001", "0.000000000000000001");
+    plain_is("123456789012345", "123456789012345");
+    plain_is("0.123456789012345", "0.123456789012345");
+    plain_is("1234567890123456", NULL); /* 16 digits: printed from the double */
+    plain_is("0.30000000000000004", NULL);
+    plain_is("0.0000000000000000001", NULL); /* 19 decimals */
+    plain_is("100000000000000000000", NULL); /* 21 integer digits */
+    plain_is("1E5", NULL);
+    plain_is("", NULL);
+    plain_is("-", NULL);
+    plain_is(".", NULL);
+    plain_is("1.2.3", NULL);
+    plain_is("1 ", NULL);
+    uint64_t seed = 7;
+    size_t compared = 0;
+    for (int i = 0; i < 100000; i++) {
+        char s[64], a[XV_TEXT_MAX], b[XV_TEXT_MAX];
+        size_t n = 0, nint = (size_t)rand_upto(&seed, 18), nfrac = (size_t)rand_upto(&seed, 18);
+        if (rand_upto(&seed, 3) == 0)
+            s[n++] = '-';
+        for (size_t k = 0; k < nint; k++)
+            s[n++] = (char)('0' + (k < 3 && rand_upto(&seed, 1) ? 0 : rand_upto(&seed, 9)));
+        if (nfrac > 0 || nint == 0)
+            s[n++] = '.';
+        for (size_t k = 0; k < nfrac || (nint == 0 && k == 0); k++)
+            s[n++] = (char)('0' + rand_upto(&seed, 9));
+        s[n] = '\0';
+        size_t m = xv_plain_text(s, n, a);
+        if (m == 0)
+            continue;
+        xv_number_text(strtod(s, NULL), b);
+        if (strcmp(a, b) != 0)
+            fail_msg("'%s': fast '%s', printed '%s'", s, a, b);
+        compared++;
+    }
+    if (compared < 20000)
+        fail_msg("only %zu random decimals took the fast path", compared);
+}
+
 static void format_is(const char *code, int want)
 {
     int got = xv_format_class(code);
@@ -836,9 +899,9 @@ int main(void)
         cmocka_unit_test(test_xlsxwriter),
 #endif
         cmocka_unit_test(test_number_text),   cmocka_unit_test(test_number_text_random),
-        cmocka_unit_test(test_formats),       cmocka_unit_test(test_serials),
-        cmocka_unit_test(test_iso_dates),     cmocka_unit_test(test_unescape),
-        cmocka_unit_test(test_refs),
+        cmocka_unit_test(test_plain_text),    cmocka_unit_test(test_formats),
+        cmocka_unit_test(test_serials),       cmocka_unit_test(test_iso_dates),
+        cmocka_unit_test(test_unescape),      cmocka_unit_test(test_refs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
