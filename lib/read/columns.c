@@ -302,10 +302,9 @@ yr_read_status rd_columns(yr_table *t, const yr_read_options *opt, grid_cell **c
     if (st != YR_READ_OK)
         return st;
     size_t n = rec_cells(&t->g, t->header_rec, cells, cap, sc);
-    if (n == 0) {
-        rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
-        return YR_READ_ERR_NOMEM;
-    }
+    if (n == 0 || *cells == NULL)
+        return rd_fail(err, YR_READ_ERR_HEADER, rd_rec_line(t, t->header_rec),
+                       "the header row is empty: no column names");
     if ((st = copy_header(t, *cells, n, err)) != YR_READ_OK)
         return st;
     if ((st = explicit_columns(t, opt, err)) != YR_READ_OK)

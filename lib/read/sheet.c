@@ -47,7 +47,8 @@ static size_t named_sheet(const xlsx_book *b, const char *want)
     return YR_READ_NONE;
 }
 
-/* The first sheet with a header naming a wanted role, else the first with anything in it. */
+/* The first visible sheet with a header naming a wanted role, else the first visible one with
+ * anything in it. */
 static yr_read_status first_table(xlsx_book *b, const yr_read_options *opt, grid *out,
                                   yr_read_error *err)
 {
@@ -57,6 +58,8 @@ static yr_read_status first_table(xlsx_book *b, const yr_read_options *opt, grid
     yr_read_status st = YR_READ_OK;
     for (size_t i = 0; i < xlsx_nsheets(b); i++) {
         grid g;
+        if (xlsx_sheet_hidden(b, i))
+            continue; /* a hidden sheet is read only when named */
         if ((st = xlsx_sheet_grid(b, i, &g, err)) != YR_READ_OK)
             break;
         size_t first, r = rd_header_candidate(&g, opt, &cells, &cap, &sc, &first);

@@ -110,6 +110,8 @@ static int record_class(const yr_table *t, const grid_cell *c, size_t n)
 static yr_read_status ragged(const yr_table *t, size_t rec, const grid_cell *c, size_t n,
                              yr_read_error *err)
 {
+    if (strcmp(t->g.fmt.format, "csv") != 0)
+        return YR_READ_OK; /* a sheet stores no empty cells: a short row is blank at its end */
     for (size_t i = t->ncols; i < n; i++) {
         if (!cell_is_blank(c, n, i)) {
             rd_fail(err, YR_READ_ERR_SYNTAX, rd_rec_line(t, rec),

@@ -17,9 +17,11 @@ typedef struct xlsx_book xlsx_book;
  * part ("xl/workbook.xml: ..."), _LIMIT, _NOMEM. */
 yr_read_status xlsx_open(const void *bytes, size_t len, xlsx_book **out, yr_read_error *err);
 
-/* Sheets in workbook order. */
+/* Sheets in workbook order (hidden ones included: they are sheets, and --sheet may name them). */
 size_t xlsx_nsheets(const xlsx_book *b);
 const char *xlsx_sheet_name(const xlsx_book *b, size_t i);
+/* 1 when sheet @p i is hidden (state "hidden" or "veryHidden"): never chosen by default. */
+int xlsx_sheet_hidden(const xlsx_book *b, size_t i);
 
 /* Sheet @p i as a grid (records = rows 1..last row with a cell; merged ranges give their
  * top-left cell's value to every cell of the range; a formula's cached value is used, a formula
