@@ -28,16 +28,25 @@
  *    that has a table; shared and inline strings, numbers, cached formula values (a formula
  *    without one is an error), booleans, dates from their number format, the value of a merged
  *    range in every cell of the range. A cell that Excel shows as text stays text.
- * 2. **The header** is the first line, after any title lines, whose cells name at least one of
- *    the wanted roles (the alias table, yr_role_is_header()) or a column given in
- *    yr_read_options::columns; lines above it are titles (PxWeb "med rubrik"). When no line
- *    does, the first non-empty line is the header (yr_read_options::header_row overrides).
- *    Header names equal under yr_header_key() are an error.
+ * 2. **The header** is the first line (of the first 200), after any title lines, that has two or
+ *    more non-blank cells (one, when no line has two) of which one names a wanted role (the
+ *    alias table, yr_role_is_header(); every role when none is wanted) or a column given in
+ *    yr_read_options::columns; lines above it are titles (PxWeb "med rubrik"; a one-cell title
+ *    `Befolkning 2023` is a title, not the header). When no line does, the first non-empty line
+ *    is the header (yr_read_options::header_row overrides). Two header names equal after
+ *    trimming and case folding are an error (`Folkmängd 2022` and `Folkmängd 2023` have one
+ *    yr_header_key() but are two columns: two candidates for the population, rule 7).
  * 3. **Every line accounted for.** After the header, a line is empty (every cell blank), a
- *    note, or a row. A note is a line whose role columns are all blank, or whose first
+ *    note, or a row. A note is a line whose wanted columns are all blank, whose first
  *    non-blank cell starts with a note word (Källa, Fotnot, Fotnoter, Anm, Anmärkning, Not,
- *    Kommentar, Source, Note, Footnote, `*`, `1)`). Every other line is a row and must read in
- *    every wanted column — also after an empty line or a note: a row is never silently dropped.
+ *    Kommentar, Observera, Source, Note, Footnote, `*`, `#`, `1)`), or (in a table of two
+ *    columns or more) whose one non-blank cell is a sentence: four words or more, or ending in
+ *    `.` or `:` (SCB's `Folkmängden avser den 31 december.`; no municipality's name is one).
+ *    Every other line is a row and must read in every wanted column — also after an empty line
+ *    or a note: a row is never silently dropped. A text line with more cells than the header is
+ *    an error unless the extra cells are blank (a trailing `;`); one with fewer is an error
+ *    unless the missing columns have no name. A sheet's row is never short (Excel stores no
+ *    empty cells: the missing ones are blank).
  * 4. **Aggregates are never parties.** A row is an aggregate by its label (Summa…, Delsumma,
  *    Totalt…, Total, Sum, Totalsumma, Riket, Hela riket, a county "Dalarnas län") or by its
  *    identity relative to the table's level (yr_identity.h: in a table of municipalities, county
@@ -46,21 +55,30 @@
  *    a total with every data row, a subtotal (Delsumma, Summa X) with the data rows since the
  *    previous aggregate, a county with its municipalities, the nation with every municipality
  *    (checked only when all of them are in the table; the reading report says when not).
- *    A data row, not so labelled, that equals the sum of the two or more rows above it since
- *    the previous aggregate, or the sum of all other data rows, is an error naming it
- *    (::YR_TOTALS_NO_GUESS turns this off: the old `--no-total-row`).
+ *    In a table of counties the nation is checked against the 21 counties.
+ *    A data row, not so labelled, whose value in a population, weight, amount, fees or pot
+ *    input column is not 0 and equals the sum of the two or more data rows above it since the
+ *    previous aggregate, or the sum of all other data rows (three or more, none negative), is an
+ *    error naming it (::YR_TOTALS_NO_GUESS turns this off: the old `--no-total-row`).
  *    ::YR_TOTALS_IGNORE leaves disagreeing aggregates out, unchecked (`--ignore-total-row`).
  * 5. **One number grammar** (yr_read_number()): an optional sign, digits, grouping, a decimal
  *    mark, a unit; the column is read in one format. Whole-number roles (::YR_KIND_WHOLE) never
  *    take a fraction; `22.986` or `22,986` is 22 986 only when every cell of four or more digits
  *    in the column is grouped the same way, else an error; blanks (space, NBSP, U+202F) always
- *    group. Units in the header or the cell — `kr`, `tkr` (×1000), `Mkr` (×10^6), `tusental`
- *    (×1000), `st` — are applied exactly; a unit the role cannot take is an error. Share roles
+ *    group. In a decimal role `1,500` is 1.5 when the column shows `,` as its decimal mark
+ *    elsewhere, 1500 when it groups with `,` elsewhere (or marks decimals with `.`), else an
+ *    error. A whole-number role never takes a negative number; a number with a leading zero
+ *    (`0114`) is a code, never a count or an amount. Units in the header or the cell — `kr`,
+ *    `:-`, `tkr` (×1000), `Mkr` (×10^6), `tusental` (×1000), `st` — are applied exactly; a unit
+ *    the role cannot take, or a cell's unit that contradicts the header's, is an error. Share
+ *    roles
  *    (::YR_KIND_SHARE): by the header (`andel`/share: 0–1; `procent`/percent/`%`: 0–100), then
  *    by a `%` sign in the cells (or an xlsx percent format); a column that says neither, or mixes
- *    `0,77` and `77`, is an error. Dates (::YR_KIND_DATE): ISO `2024-02-06`, with a zero time
- *    `2024-02-06 00:00:00` or `T00:00:00`, an xlsx date cell or serial (1900 system, and 1904
- *    when the workbook says so); a day column cell that is not a date is an error.
+ *    `0,77` and `77`, is an error; so is a value below 1 in a percent column without a `%` sign
+ *    (`0,8` under `Mål (%)`: 0.8 % or 80 %?) and one above 1 in a share column. Dates
+ *    (::YR_KIND_DATE): ISO `2024-02-06`, with a zero time `2024-02-06 00:00:00`, `T00:00` or
+ *    `T00:00:00`, an xlsx date cell, or an Excel serial 20000–80000 (1954–2119, so course days
+ *    numbered 1, 2, 3 are never dates); a day column cell that is not a date is an error.
  * 6. **One identity** for a municipality (yrkesresa/identity.h): SCB code, else the name under
  *    NFC + case folding + invisible characters removed + dashes and blanks unified; the 290
  *    municipalities' names and forms (`Falu kommun`, `Region Gotland`) map to their codes. With
@@ -86,9 +104,14 @@
  * ::YR_READ_MAX_ROWS rows. XML external entities are never resolved; entity expansion is
  * bounded.
  *
- * Memory (CSV/TSV): with ::YR_READ_BORROW and UTF-8 input the bytes are not copied; the table
- * holds 4 bytes a row (where it starts), 1 byte a row (its kind), 8 bytes a cell of a wanted
- * numeric column and 2 bytes a row for identities when the table names municipalities.
+ * Memory (CSV/TSV): with yr_read_options::borrow and UTF-8 input the bytes are not copied
+ * (else the decoded text is kept once). The table holds 4 bytes a line (where it starts), 1
+ * byte a row (its kind), 2 bytes a row for identities when the table names municipalities, and
+ * 4 bytes a row for its line only when some line after the header is not a row; cells are not
+ * stored but read again from the text when asked (a cell with doubled quotes is kept undone).
+ * Reading also needs, while it runs, 2 bytes a line and, for a unique key, a hash table of 4
+ * bytes a slot (two slots a row). A 10^6-row file of 21 MiB peaks at 1.8 times its size
+ * (bench/bench_read.c).
  */
 #ifndef YRKESRESA_READ_H
 #define YRKESRESA_READ_H
@@ -241,7 +264,9 @@ enum {
     YR_WANT_UNIQUE = 1u << 3,   /**< the role is part of the row key: two data rows with equal
                                      key cells (identities for the municipality column) are an
                                      error naming both lines */
-    YR_WANT_BLANK_OK = 1u << 4  /**< a blank cell is allowed (reads as "no value") */
+    YR_WANT_BLANK_OK = 1u << 4  /**< a blank cell is allowed (reads as "no value"); implied for
+                                     every column when nothing is wanted (nwant 0), and for a
+                                     yes/no column that marks yes with X */
 };
 
 /** One role the caller wants read. */
@@ -343,7 +368,10 @@ typedef enum yr_cell_type {
 /**
  * @brief Cell (@p row, @p col) as written (UTF-8, quotes removed, not trimmed; xlsx numbers as
  *        their shortest round-trip decimal, dates as ISO 8601). Valid until yr_table_free().
- * @param[out] len its length in bytes (may be NULL). Never NULL: "" for an empty cell.
+ *        NOT NUL-terminated in general: a text table points into its text (the caller's bytes
+ *        themselves with yr_read_options::borrow and UTF-8 input), so the cell is s[0..*len).
+ * @param[out] len its length in bytes; pass it (NULL gives the pointer without a length, which
+ *                 is only safe for an empty cell). Never NULL: "" for an empty cell.
  */
 YR_READ_API const char *yr_table_cell(const yr_table *t, size_t row, size_t col, size_t *len);
 /** @brief The type of cell (@p row, @p col). */
@@ -368,7 +396,9 @@ YR_READ_API yr_read_status yr_table_value(const yr_table *t, size_t row, size_t 
 /**
  * @brief The data rows' values of column @p col over one common denominator: out[i] (i over
  *        the data rows in order, yr_table_ndata() of them) = value × *den. A blank cell gives 0.
- *        ::YR_READ_ERR_LIMIT when the common denominator does not keep every value in int64.
+ *        Every wanted column but text and code columns (dates as days since 1970-01-01, yes/no
+ *        as 1/0, years). ::YR_READ_ERR_OPTION for other columns; ::YR_READ_ERR_LIMIT when the
+ *        common denominator does not keep every value in int64.
  */
 YR_READ_API yr_read_status yr_table_column_values(const yr_table *t, size_t col, int64_t *out,
                                                   int64_t *den, yr_read_error *err);
@@ -491,6 +521,17 @@ YR_READ_API const yr_read_format *yr_table_format(const yr_table *t);
  *        `read 15 municipalities from column 'Befolkning 2023', total row at line 17, lines
  *        19–22 notes` / `läste 15 kommuner från kolumnen 'Befolkning 2023', summarad på rad 17,
  *        rad 19–22 noter`. Truncated to @p cap bytes (valid UTF-8); returns the full length.
+ *
+ * The parts, each when there is one: `read N municipalities|counties|rows` (municipalities when
+ * every data row is one), ` from column 'H'` (the first wanted input column of numbers, in want
+ * order), `total row at line L` (`total rows at lines L, L`), then subtotal, county and nation
+ * rows alike — a nation row that could not be checked adds ` (not checked: K of 290
+ * municipalities)` (or `K of 21 counties`) —, `line L title` / `lines L–L title`, `line L
+ * note` / `lines L–L notes`, `N rows of other years left out`, `line L left out unchecked`.
+ * Swedish: `läste N kommuner|län|rader`, ` från kolumnen 'H'`, `summarad på rad L`, `delsumma
+ * på rad`, `länsrad på rad`, `riksrad på rad` (` (ej kontrollerad: K av 290 kommuner)`), `rad
+ * L–L rubrik`, `rad L–L noter`, `N rader andra år utelämnade`, `rad L utelämnad okontrollerad`.
+ * Ranges use an en dash (U+2013).
  */
 YR_READ_API size_t yr_table_reading(const yr_table *t, const char *lang, char *dst, size_t cap);
 
@@ -519,9 +560,14 @@ YR_READ_API yr_read_status yr_read_strings(const char *const *cells, size_t n, y
 
 /**
  * @brief The aggregate rule for columns that are already in memory (a pandas/R frame): row
- *        kinds by label and identity (rule 4) for @p n labels, then the check of every input
- *        column (@p ncols columns of n values each, column-major, one denominator each). kinds
- *        receives n kinds. Errors as yr_read_table() (err->line = position + 1).
+ *        kinds by label and identity (rule 4) for @p n labels, one identity per municipality
+ *        (two labels of one municipality — `Falun`, `FALUN`, `2080 Falun` — are an error) and
+ *        rule 6 (a label that is not a municipality among municipalities is an error with the
+ *        nearest name, unless @p other_parties), then the check of every input column (@p ncols
+ *        columns of n values each, column-major; a column's values share one denominator, which
+ *        the checks do not need: messages show the values as given). kinds receives n kinds.
+ *        With ::YR_TOTALS_IGNORE a disagreeing aggregate is no error (it is not a data row).
+ *        Errors as yr_read_table() (err->line = position + 1, other_line the other position).
  */
 YR_READ_API yr_read_status yr_read_classify(const char *const *labels, size_t n,
                                             const int64_t *const *cols, size_t ncols,

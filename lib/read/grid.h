@@ -48,13 +48,17 @@ typedef struct grid_scratch {
 /* What a format implements. */
 typedef struct grid_ops {
     /* The cells of record @p rec (0-based) into out[0..cap): returns how many cells the record
-     * has (may exceed cap: the caller asks again with more room). Pointers stay valid until the
-     * next call of cells() with the same @p scratch, or until free(); @p scratch is the
-     * caller's buffer for unquoted text (csv.c grows it with realloc; NULL data at first). */
+     * has (may exceed cap: the caller asks again with more room; 0 for an empty sheet row).
+     * A pointer into @p scratch stays valid until the next call of cells() with the same
+     * scratch; any other pointer stays valid until free() (the table keeps those and copies the
+     * former once). @p scratch is the caller's buffer for unquoted text (csv.c grows it with
+     * realloc, once a call, only for a cell with doubled quotes; NULL data at first). */
     size_t (*cells)(const grid *g, size_t rec, grid_cell *out, size_t cap,
                     grid_scratch *scratch);
-    /* The 1-based line (text) or sheet row (xlsx) where record @p rec starts. Sequential calls
-     * must be cheap (csv.c counts line breaks from the last call). */
+    /* The 1-based line (text) or sheet row (xlsx) where record @p rec starts; for rec == nrec,
+     * one past the last line (so a record's last line is line(rec + 1) - 1). Must be cheap and
+     * must not change the grid (const tables are read from several threads): csv.c keeps the
+     * few records whose quoted cells hold line breaks and searches them. */
     size_t (*line)(const grid *g, size_t rec);
     /* xlsx: "B7" for (rec, col) into dst (cap >= 16); text: "" */
     void (*cell_ref)(const grid *g, size_t rec, size_t col, char *dst);
