@@ -3,6 +3,8 @@
  * the reading against the file's size.
  *
  *   bench_read [--rows N] [--rounds R] [--keep FILE]
+ *   bench_read --once FILE      read FILE as above, split, print the sum (one whole process, to
+ *                               time from outside against mawk on the same file)
  *
  * The file: "Kommun,Befolkning" and N rows "Kommun 0000001,123456" (populations from a fixed
  * seed, 100000..999999). Each round runs, in turn:
@@ -163,6 +165,13 @@ int main(int argc, char **argv)
     size_t rows = 1000000;
     int rounds = 5;
     const char *keep = NULL;
+    if (argc == 3 && strcmp(argv[1], "--once") == 0) {
+        run one = {argv[2], 0, 0, 0, 0, 0, 0, 0};
+        if (ours(&one) != 0)
+            return 1;
+        printf("%lld\n", one.sum);
+        return 0;
+    }
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--rows") == 0 && i + 1 < argc)
             rows = (size_t)strtoull(argv[++i], NULL, 10);
