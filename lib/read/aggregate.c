@@ -62,30 +62,10 @@ yr_read_status rd_classify_rows(yr_table *t, const int8_t *label, yr_read_error 
 
 /* ------------------------------------------------------------------------ sums */
 
-static const int64_t p10[19] = {1,
-                                10,
-                                100,
-                                1000,
-                                10000,
-                                100000,
-                                1000000,
-                                10000000,
-                                100000000,
-                                1000000000,
-                                10000000000,
-                                100000000000,
-                                1000000000000,
-                                10000000000000,
-                                100000000000000,
-                                1000000000000000,
-                                10000000000000000,
-                                100000000000000000,
-                                1000000000000000000};
-
 static int dexp_of(int64_t den)
 {
     int k = 0;
-    while (k < 18 && p10[k] < den)
+    while (k < 18 && rd_pow10[k] < den)
         k++;
     return k;
 }
@@ -319,7 +299,7 @@ yr_read_status rd_resolve(const rd_rows_ctx *rc, const rd_acc *a, rd_pending *p,
         yr_aggregate_check *o = &out[i];
         *o = q->c;
         o->checked = checkable;
-        o->den = p10[dd > 18 ? 18 : dd];
+        o->den = rd_pow10[dd > 18 ? 18 : dd];
         o->stated = to_i64(q->stated, dd - q->sdexp, &ovf);
         o->sum = to_i64(q->sum, dd - sumdexp, &ovf);
         o->first_row = q->first;

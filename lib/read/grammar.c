@@ -247,26 +247,6 @@ yr_read_status rd_colfmt_decide(rd_colfmt *f, const rd_colobs *o, char *why, siz
 
 /* ------------------------------------------------------------------------ values */
 
-static const int64_t pow10s[19] = {1,
-                                   10,
-                                   100,
-                                   1000,
-                                   10000,
-                                   100000,
-                                   1000000,
-                                   10000000,
-                                   100000000,
-                                   1000000000,
-                                   10000000000,
-                                   100000000000,
-                                   1000000000000,
-                                   10000000000000,
-                                   100000000000000,
-                                   1000000000000000,
-                                   10000000000000000,
-                                   100000000000000000,
-                                   1000000000000000000};
-
 void rd_value_norm(yr_value *v)
 {
     while (v->den > 1 && v->den % 10 == 0 && v->num % 10 == 0) {
@@ -289,7 +269,7 @@ static int make_value(const rd_num *x, int frac, yr_value *v)
     }
     v->present = 1;
     v->num = x->neg ? -a : a;
-    v->den = pow10s[frac];
+    v->den = rd_pow10[frac];
     return 0;
 }
 

@@ -20,6 +20,9 @@
 
 /* ------------------------------------------------------------------ text (text.c) */
 
+/* 10^0 .. 10^18. */
+extern const int64_t rd_pow10[19];
+
 /* Fill @p err (may be NULL): status, line, column NONE, message from fmt cut at a character
  * boundary so it fits (valid UTF-8, one line). */
 yr_read_status rd_fail(yr_read_error *err, yr_read_status st, size_t line, const char *fmt, ...)
