@@ -234,8 +234,8 @@ static void test_grouping_whole_column(void **state)
     assert_int_equal(column(b, 2, YR_ROLE_POPULATION, "Befolkning", v, &den), YR_READ_ERR_CELL);
     /* blanks always group: 1 234 567 and 22 986 */
     const char *c[] = {"1 234 567",
-                       "22\xc2\xa0"
-                       "986",
+                       ("22\xc2\xa0"
+                        "986"),
                        "7"};
     assert_int_equal(column(c, 3, YR_ROLE_POPULATION, "Befolkning", v, &den), YR_READ_OK);
     assert_int_equal(v[0], 1234567);

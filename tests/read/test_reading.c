@@ -184,20 +184,25 @@ static void decimal(int64_t num, int64_t den, char *dst, size_t cap)
         num /= 10;
         den /= 10;
     }
-    for (int64_t d = den; d > 1; d /= 10)
+    for (int64_t d = den; d > 1 && k < 18; d /= 10)
         k++;
-    char digits[80];
     int neg = num < 0;
-    if (k > 18)
-        k = 18;
     unsigned long long u = neg ? 0ULL - (unsigned long long)num : (unsigned long long)num;
-    snprintf(digits, sizeof digits, "%0*llu", k + 1, u);
-    size_t n = strlen(digits);
-    if (k == 0)
-        snprintf(dst, cap, "%s%s", neg ? "-" : "", digits);
-    else
-        snprintf(dst, cap, "%s%.*s.%s", neg ? "-" : "", (int)(n - (size_t)k), digits,
-                 digits + n - k);
+    char rev[40];
+    int n = 0;
+    do { /* the digits backwards, at least k + 1 of them */
+        rev[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u > 0 || n <= k);
+    size_t o = 0;
+    if (neg && o + 1 < cap)
+        dst[o++] = '-';
+    for (int i = n - 1; i >= 0 && o + 2 < cap; i--) {
+        dst[o++] = rev[i];
+        if (i == k && k > 0)
+            dst[o++] = '.';
+    }
+    dst[o] = '\0';
 }
 
 static void iso_date(int64_t days, char *dst, size_t cap)
