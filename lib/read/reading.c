@@ -42,31 +42,7 @@ yr_place rd_place_decode(int v, int *code)
 
 size_t rd_name_key(const char *s, size_t len, char *dst, size_t cap)
 {
-    size_t i, o = 0;
-    for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c >= 0x7F)
-            break;
-    }
-    if (i == len) { /* printable ASCII: fold, dashes and blanks to one space, trim */
-        int space = 1;
-        for (i = 0; i < len && o + 1 < cap; i++) {
-            unsigned char c = (unsigned char)s[i];
-            if (c == ' ' || c == '-') {
-                if (!space)
-                    dst[o++] = ' ';
-                space = 1;
-                continue;
-            }
-            dst[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-            space = 0;
-        }
-        while (o > 0 && dst[o - 1] == ' ')
-            o--;
-        dst[o] = '\0';
-        return o;
-    }
-    size_t out = 0;
+    size_t out = 0; /* yr_name_key has its own fast path for ASCII and Latin-1 names */
     if (yr_name_key(s, len, dst, cap, &out) != YR_READ_OK) {
         dst[0] = '\0';
         return 0;
