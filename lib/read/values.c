@@ -135,7 +135,7 @@ static yr_read_status read_row(yr_table *t, sums *s, const rd_rows_ctx *rc, size
             continue;
         if (rd_read_cell(&cl->fmt, x->s, x->len, x->type, &v, why, sizeof why) != YR_READ_OK)
             return cell_error(t, row, col, x, why, err);
-        if (summed(t, col) && v.present) {
+        if (summed(t, col) && (v.present || t->kinds[row] != YR_ROW_DATA)) {
             yr_read_status r = add_sum(t, s, rc, row, col, v, opt, err);
             if (r != YR_READ_OK)
                 return r;

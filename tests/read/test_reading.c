@@ -247,30 +247,21 @@ static int words_equal(rcase *c, const char *key, const char *want, char got[][6
     return 1;
 }
 
-static int check_kinds(rcase *c, const yr_table *t)
+/* One word per row (its kind, or its line) against the key's words. */
+static int check_rows_words(rcase *c, const yr_table *t, const char *key, int lines)
 {
-    const char *want = get(c, "expect_kinds");
+    const char *want = get(c, key);
     if (want == NULL)
         return 1;
     size_t n = yr_table_nrows(t);
     char(*got)[64] = calloc(n ? n : 1, sizeof *got);
-    for (size_t r = 0; r < n; r++)
-        snprintf(got[r], 24, "%s", yr_row_kind_name(yr_table_row_kind(t, r)));
-    int ok = words_equal(c, "expect_kinds", want, got, n);
-    free(got);
-    return ok;
-}
-
-static int check_lines(rcase *c, const yr_table *t)
-{
-    const char *want = get(c, "expect_lines");
-    if (want == NULL)
-        return 1;
-    size_t n = yr_table_nrows(t);
-    char(*got)[64] = calloc(n ? n : 1, sizeof *got);
-    for (size_t r = 0; r < n; r++)
-        snprintf(got[r], 24, "%zu", yr_table_row_line(t, r));
-    int ok = words_equal(c, "expect_lines", want, got, n);
+    for (size_t r = 0; r < n; r++) {
+        if (lines)
+            snprintf(got[r], 64, "%zu", yr_table_row_line(t, r));
+        else
+            snprintf(got[r], 64, "%s", yr_row_kind_name(yr_table_row_kind(t, r)));
+    }
+    int ok = words_equal(c, key, want, got, n);
     free(got);
     return ok;
 }
@@ -406,8 +397,8 @@ static int check_table(rcase *c, const yr_table *t)
         return fail(c, "expect_rows: got %zu, expected %s", yr_table_nrows(t), v);
     if ((v = get(c, "expect_data")) != NULL && (size_t)atol(v) != yr_table_ndata(t))
         return fail(c, "expect_data: got %zu, expected %s", yr_table_ndata(t), v);
-    if (!check_kinds(c, t) || !check_lines(c, t) || !check_spans(c, t) || !check_codes(c, t) ||
-        !check_columns(c, t))
+    if (!check_rows_words(c, t, "expect_kinds", 0) || !check_rows_words(c, t, "expect_lines", 1) ||
+        !check_spans(c, t) || !check_codes(c, t) || !check_columns(c, t))
         return 0;
     for (size_t i = 0; i < c->n; i++) {
         if (strcmp(c->items[i].key, "expect_values") == 0 && !check_values(c, t, c->items[i].value))
