@@ -1,6 +1,7 @@
 /* Unit tests of yr_read_table() and the table's functions: cells, values over one denominator,
  * data rows beside aggregates, rows left out, spans, identities, joins, the reading line, and
  * yr_read_classify() for frames. Expectations are worked by hand in the comments. */
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -250,13 +251,68 @@ static void test_bad_arguments(void **state)
     assert_int_equal(yr_table_nrows(NULL), 0);
 }
 
+/* A read table is const: several threads read its cells, values and reading at once and get
+ * what one thread gets (TSan in CI sees any shared write). */
+typedef struct shared {
+    const yr_table *t;
+    char reading[256];
+    int64_t sum;
+    int ok;
+} shared;
+
+static void *reader_thread(void *arg)
+{
+    shared *sh = arg;
+    for (int k = 0; k < 200; k++) {
+        char r[256];
+        int64_t v[3], den, sum = 0;
+        yr_read_error err;
+        yr_table_reading(sh->t, "en", r, sizeof r);
+        if (yr_table_column_values(sh->t, 1, v, &den, &err) != YR_READ_OK)
+            return NULL;
+        for (int i = 0; i < 3; i++)
+            sum += v[i];
+        size_t len;
+        const char *c = yr_table_cell(sh->t, 0, 0, &len);
+        if (strcmp(r, sh->reading) != 0 || sum != sh->sum || len != 13 ||
+            memcmp(c, "ABF \"Dalarna\"", 13) != 0)
+            return NULL;
+    }
+    sh->ok = 1;
+    return NULL;
+}
+
+static void test_threads(void **state)
+{
+    (void)state;
+    yr_read_error err;
+    const yr_read_want w[] = {{YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED},
+                              {YR_ROLE_WEIGHT, YR_WANT_REQUIRED}};
+    yr_table *t = read_text("Part;Vikt\n\"ABF \"\"Dalarna\"\"\";1,5\nBilda;2\nSV;0,25\n", w, 2,
+                            YR_TOTALS_CHECK, &err, YR_READ_OK);
+    shared sh[4];
+    pthread_t th[4];
+    for (int i = 0; i < 4; i++) {
+        sh[i].t = t;
+        sh[i].ok = 0;
+        sh[i].sum = 375; /* 150 + 200 + 25 over 100 */
+        yr_table_reading(t, "en", sh[i].reading, sizeof sh[i].reading);
+        assert_int_equal(pthread_create(&th[i], NULL, reader_thread, &sh[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        pthread_join(th[i], NULL);
+        assert_true(sh[i].ok);
+    }
+    yr_table_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cells_and_values),       cmocka_unit_test(test_data_rows_and_spans),
         cmocka_unit_test(test_ignore_leaves_rows_out), cmocka_unit_test(test_guess),
         cmocka_unit_test(test_identities_and_join),    cmocka_unit_test(test_classify),
-        cmocka_unit_test(test_bad_arguments),
+        cmocka_unit_test(test_bad_arguments),          cmocka_unit_test(test_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
