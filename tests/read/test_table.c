@@ -33,14 +33,20 @@ static yr_table *read_text(const char *s, const yr_read_want *w, size_t nw, yr_t
     return t;
 }
 
+/* Three parties and their weights (1,5 2 0,25); the first name has doubled quotes. */
+static yr_table *read_parties(yr_read_error *err)
+{
+    const yr_read_want w[] = {{YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED},
+                              {YR_ROLE_WEIGHT, YR_WANT_REQUIRED}};
+    return read_text("Part;Vikt\n\"ABF \"\"Dalarna\"\"\";1,5\nBilda;2\nSV;0,25\n", w, 2,
+                     YR_TOTALS_CHECK, err, YR_READ_OK);
+}
+
 static void test_cells_and_values(void **state)
 {
     (void)state;
     yr_read_error err;
-    const yr_read_want w[] = {{YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED},
-                              {YR_ROLE_WEIGHT, YR_WANT_REQUIRED}};
-    yr_table *t = read_text("Part;Vikt\n\"ABF \"\"Dalarna\"\"\";1,5\nBilda;2\nSV;0,25\n", w, 2,
-                            YR_TOTALS_CHECK, &err, YR_READ_OK);
+    yr_table *t = read_parties(&err);
     size_t len;
     const char *c = yr_table_cell(t, 0, 0, &len);
     /* the doubled quotes undone, and the pointer stays valid after other calls */
@@ -286,10 +292,7 @@ static void test_threads(void **state)
 {
     (void)state;
     yr_read_error err;
-    const yr_read_want w[] = {{YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED},
-                              {YR_ROLE_WEIGHT, YR_WANT_REQUIRED}};
-    yr_table *t = read_text("Part;Vikt\n\"ABF \"\"Dalarna\"\"\";1,5\nBilda;2\nSV;0,25\n", w, 2,
-                            YR_TOTALS_CHECK, &err, YR_READ_OK);
+    yr_table *t = read_parties(&err);
     shared sh[4];
     pthread_t th[4];
     for (int i = 0; i < 4; i++) {
