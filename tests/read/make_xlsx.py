@@ -922,12 +922,14 @@ READING = {
     "xlsx-pxweb-med-rubrik-wide.xlsx": r_pxweb_wide,
     "xlsx-pxweb-long-year.xlsx": r_pxweb_long,
     "xlsx-merged-title.xlsx": r_merged_title,
+    "xlsx-merged-title-names-a-role.xlsx": r_merged_title_role,
     "xlsx-date-cells.xlsx": r_date_cells,
     "xlsx-date-time-of-day.xlsx": r_date_time_of_day,
     "xlsx-percent-shares.xlsx": r_percent_shares,
     "xlsx-percent-target.xlsx": r_percent_target,
     "xlsx-codes-as-text.xlsx": r_codes_as_text,
     "xlsx-formula-without-value.xlsx": r_formula_without_value,
+    "xlsx-hidden-sheet.xlsx": r_hidden_sheet,
     "xlsx-second-sheet.xlsx": r_second_sheet,
 }
 
