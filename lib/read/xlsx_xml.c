@@ -31,19 +31,38 @@
 
 /* --------------------------------------------------------------------- errors */
 
-/* Cut @p s (NUL-terminated) back to a whole UTF-8 character at its end. */
-static void utf8_cut(char *s)
+/* The length of the valid UTF-8 character at s (NUL-terminated), or 0. */
+static size_t utf8_char(const unsigned char *s)
 {
-    size_t n = strlen(s);
-    size_t i = n;
-    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
-        i--;
-    if (i == 0)
-        return;
-    unsigned char lead = (unsigned char)s[i - 1];
-    size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-    if (n - (i - 1) < want)
-        s[i - 1] = '\0';
+    size_t k = s[0] < 0x80                    ? 1
+               : s[0] >= 0xC2 && s[0] <= 0xDF ? 2
+               : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
+               : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4
+                                              : 0;
+    for (size_t i = 1; i < k; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    if ((k == 3 && s[0] == 0xE0 && s[1] < 0xA0) || (k == 3 && s[0] == 0xED && s[1] >= 0xA0) ||
+        (k == 4 && s[0] == 0xF0 && s[1] < 0x90) || (k == 4 && s[0] == 0xF4 && s[1] >= 0x90))
+        return 0; /* overlong, a surrogate, above U+10FFFF */
+    return k;
+}
+
+/* A message is one line of valid UTF-8 whatever the workbook put in it (a sheet name, a cell's
+ * text, a character cut by %.40s or by the message's size): control characters become blanks,
+ * bytes that are not UTF-8 become '?'. */
+static void message_clean(char *m)
+{
+    unsigned char *s = (unsigned char *)m;
+    while (*s != '\0') {
+        size_t k = utf8_char(s);
+        if (k == 0)
+            *s++ = '?';
+        else if (k == 1 && (*s < 0x20 || *s == 0x7F))
+            *s++ = ' ';
+        else
+            s += k;
+    }
 }
 
 static void fail_v(yr_read_error *err, yr_read_status st, size_t line, size_t col, const char *ref,
@@ -59,7 +78,7 @@ static void fail_v(yr_read_error *err, yr_read_status st, size_t line, size_t co
     if (ref != NULL)
         snprintf(err->cell_ref, sizeof err->cell_ref, "%s", ref);
     vsnprintf(err->message, sizeof err->message, fmt, ap);
-    utf8_cut(err->message);
+    message_clean(err->message);
 }
 
 yr_read_status xlsx_fail(yr_read_error *err, yr_read_status st, size_t line, size_t col,

@@ -676,6 +676,15 @@ def empty_si():
     return parts
 
 
+def message_text():
+    """Workbook text in a message: a sheet name with a line break, a non-number whose 40 bytes
+    end inside a character."""
+    parts = simple(cells='<row r="1"><c r="A1"><v>x' + "å" * 30 + '</v></c></row>')
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace('name="Blad1"',
+                                                                'name="Blad&#10;1"')
+    return parts
+
+
 def bad_style():
     return simple(cells='<row r="1"><c r="A1" s="99"><v>1</v></c></row>')
 
@@ -741,6 +750,7 @@ FIXTURES = {
     "bad_style.xlsx": bad_style,
     "many_rows.xlsx": many_rows,
     "empty_si.xlsx": empty_si,
+    "message_text.xlsx": message_text,
     "truncated.xlsx": None,
     "openpyxl.xlsx": None,
 }

@@ -451,6 +451,20 @@ static void test_refused_cells(void **state)
                       "has style 99, but the workbook's styles have 14");
 }
 
+/* Text from the workbook in a message stays one line of valid UTF-8: the line break in the
+ * sheet's name is a blank; "x" and 30 'å' (2 bytes each) cut to 40 bytes end in half an 'å',
+ * which becomes '?'. */
+static void test_message_text(void **state)
+{
+    (void)state;
+    char want[200];
+    int n = snprintf(want, sizeof want, "cell A1 of sheet 'Blad 1' holds 'x");
+    for (int i = 0; i < 19; i++)
+        n += snprintf(want + n, sizeof want - (size_t)n, "\xc3\xa5");
+    snprintf(want + n, sizeof want - (size_t)n, "?', which is not a number");
+    expect_grid_fails("message_text.xlsx", 0, YR_READ_ERR_FORMAT, 1, "A1", want);
+}
+
 static void test_api_edges(void **state)
 {
     (void)state;
@@ -895,6 +909,7 @@ int main(void)
         cmocka_unit_test(test_openpyxl),      cmocka_unit_test(test_cells_cap),
         cmocka_unit_test(test_refused_parts), cmocka_unit_test(test_refused_sheets),
         cmocka_unit_test(test_refused_cells), cmocka_unit_test(test_api_edges),
+        cmocka_unit_test(test_message_text),
 #ifdef HAVE_XLSXWRITER
         cmocka_unit_test(test_xlsxwriter),
 #endif
