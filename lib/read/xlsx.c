@@ -10,24 +10,6 @@
 
 #include "xlsx_impl.h"
 
-/* ---------------------------------------------------------------- growing arrays */
-
-/* Make room for one more element in *items (count n, capacity *cap); 0 on failure. */
-static int grow(void **items, size_t n, size_t *cap, size_t size)
-{
-    if (n < *cap)
-        return 1;
-    size_t c = *cap ? *cap * 2 : 8;
-    if (c > SIZE_MAX / size)
-        return 0;
-    void *p = realloc(*items, c * size);
-    if (p == NULL)
-        return 0;
-    *items = p;
-    *cap = c;
-    return 1;
-}
-
 static char *dup_str(const char *s)
 {
     size_t n = strlen(s) + 1;
@@ -136,7 +118,7 @@ static void rels_start(xml_run *r, int ns, const char *name, const char **attrs)
                  "%s: a relationship without Id, Type or Target", r->part);
         return;
     }
-    if (!grow((void **)&rs->items, rs->n, &rs->cap, sizeof *rs->items)) {
+    if (!xlsx_grow((void **)&rs->items, rs->n, &rs->cap, sizeof *rs->items, 8)) {
         nomem(r);
         return;
     }
@@ -237,7 +219,7 @@ static void wb_start(xml_run *r, int ns, const char *name, const char **attrs)
             return;
         }
     }
-    if (!grow((void **)&w->sheets, w->n, &w->cap, sizeof *w->sheets)) {
+    if (!xlsx_grow((void **)&w->sheets, w->n, &w->cap, sizeof *w->sheets, 8)) {
         nomem(r);
         return;
     }
@@ -350,7 +332,7 @@ static void sst_end(xml_run *r, int ns, const char *name)
         p->in_si = 0;
         if (p->len > p->start) /* b->sst is NULL until the first text */
             p->len = p->start + xv_unescape(b->sst + p->start, p->len - p->start);
-        if (!grow((void **)&b->sst_off, b->nsst + 1, &p->offcap, sizeof *b->sst_off)) {
+        if (!xlsx_grow((void **)&b->sst_off, b->nsst + 1, &p->offcap, sizeof *b->sst_off, 8)) {
             nomem(r);
             return;
         }
@@ -374,18 +356,8 @@ static void sst_text(xml_run *r, const char *s, size_t n)
                  "%s: the shared strings hold more than 4 GiB", r->part);
         return;
     }
-    while (p->len + n > p->cap) {
-        size_t c = p->cap ? p->cap * 2 : 4096;
-        char *q = realloc(b->sst, c);
-        if (q == NULL) {
-            nomem(r);
-            return;
-        }
-        b->sst = q;
-        p->cap = c;
-    }
-    memcpy(b->sst + p->len, s, n);
-    p->len += n;
+    if (!xlsx_append(&b->sst, &p->len, &p->cap, s, n))
+        nomem(r);
 }
 
 static yr_read_status read_sst(xlsx_book *b, const char *part, yr_read_error *err)
@@ -446,7 +418,7 @@ static void style_start(xml_run *r, int ns, const char *name, const char **attrs
                      "%s: a number format without numFmtId or formatCode", r->part);
             return;
         }
-        if (!grow((void **)&p->fmts, p->nfmts, &p->fmtcap, sizeof *p->fmts)) {
+        if (!xlsx_grow((void **)&p->fmts, p->nfmts, &p->fmtcap, sizeof *p->fmts, 8)) {
             nomem(r);
             return;
         }
@@ -459,7 +431,7 @@ static void style_start(xml_run *r, int ns, const char *name, const char **attrs
                      "%s: cell style %zu has an invalid numFmtId", r->part, p->nxf);
             return;
         }
-        if (!grow((void **)&p->xf_fmt, p->nxf, &p->xfcap, sizeof *p->xf_fmt)) {
+        if (!xlsx_grow((void **)&p->xf_fmt, p->nxf, &p->xfcap, sizeof *p->xf_fmt, 8)) {
             nomem(r);
             return;
         }

@@ -66,21 +66,6 @@ typedef struct sheet_parse {
 
 /* ------------------------------------------------------------------- helpers */
 
-static int grow(void **items, size_t n, size_t *cap, size_t size, size_t min)
-{
-    if (n < *cap)
-        return 1;
-    size_t c = *cap ? *cap * 2 : min;
-    if (c > SIZE_MAX / size)
-        return 0;
-    void *p = realloc(*items, c * size);
-    if (p == NULL)
-        return 0;
-    *items = p;
-    *cap = c;
-    return 1;
-}
-
 static void nomem(sheet_parse *p)
 {
     xml_fail(p->run, YR_READ_ERR_NOMEM, 0, YR_READ_NONE, NULL, "sheet '%s': out of memory",
@@ -113,19 +98,11 @@ static uint32_t pool_add(sheet_parse *p, const char *s, size_t n)
                  "sheet '%s': its cells hold more than 4 GiB of text", p->sheet);
         return NO_OFF;
     }
-    while (p->plen + n > p->pcap) {
-        size_t c = p->pcap ? p->pcap * 2 : 65536;
-        char *q = realloc(p->pool, c);
-        if (q == NULL) {
-            nomem(p);
-            return NO_OFF;
-        }
-        p->pool = q;
-        p->pcap = c;
-    }
     uint32_t off = (uint32_t)p->plen;
-    memcpy(p->pool + off, s, n);
-    p->plen += n;
+    if (!xlsx_append(&p->pool, &p->plen, &p->pcap, s, n)) {
+        nomem(p);
+        return NO_OFF;
+    }
     return off;
 }
 
@@ -138,7 +115,7 @@ static void push_cell(sheet_parse *p, uint32_t off, size_t len, int type)
                  "sheet '%s': more than 4 294 967 294 cells", p->sheet);
         return;
     }
-    if (!grow((void **)&p->cells, p->ncells, &p->ccap, sizeof *p->cells, 4096)) {
+    if (!xlsx_grow((void **)&p->cells, p->ncells, &p->ccap, sizeof *p->cells, 4096)) {
         nomem(p);
         return;
     }
@@ -327,7 +304,7 @@ static void start_row(sheet_parse *p, const char **attrs)
         return;
     }
     while (p->nrows < row) {
-        if (!grow((void **)&p->first, p->nrows, &p->fcap, sizeof *p->first, 1024)) {
+        if (!xlsx_grow((void **)&p->first, p->nrows, &p->fcap, sizeof *p->first, 1024)) {
             nomem(p);
             return;
         }
@@ -457,20 +434,8 @@ static void sheet_text(xml_run *r, const char *s, size_t n)
         cell_fail(p, YR_READ_ERR_LIMIT, "is longer than 1 MiB");
         return;
     }
-    if (p->tlen + n + 1 > p->tcap) {
-        size_t c = p->tcap;
-        while (c < p->tlen + n + 1)
-            c *= 2;
-        char *q = realloc(p->text, c);
-        if (q == NULL) {
-            nomem(p);
-            return;
-        }
-        p->text = q;
-        p->tcap = c;
-    }
-    memcpy(p->text + p->tlen, s, n);
-    p->tlen += n;
+    if (!xlsx_append(&p->text, &p->tlen, &p->tcap, s, n))
+        nomem(p);
 }
 
 /* ------------------------------------------------------------------ merges */
@@ -495,7 +460,7 @@ static void parse_merge(sheet_parse *p, const char *ref)
                  ref != NULL ? ref : "");
         return;
     }
-    if (!grow((void **)&p->merges, p->nmerges, &p->mcap, sizeof *p->merges, 16)) {
+    if (!xlsx_grow((void **)&p->merges, p->nmerges, &p->mcap, sizeof *p->merges, 16)) {
         nomem(p);
         return;
     }
@@ -571,7 +536,7 @@ static int put(cellbuf *o, xcell c)
 {
     if (c.type == GRID_EMPTY)
         return 1;
-    if (!grow((void **)&o->cells, o->n, &o->cap, sizeof *o->cells, 4096))
+    if (!xlsx_grow((void **)&o->cells, o->n, &o->cap, sizeof *o->cells, 4096))
         return 0;
     o->cells[o->n++] = c;
     return 1;

@@ -104,6 +104,35 @@ void xml_fail(xml_run *r, yr_read_status st, size_t line, size_t col, const char
     XML_StopParser(r->parser, XML_FALSE);
 }
 
+/* --------------------------------------------------------------------- memory */
+
+int xlsx_grow(void **items, size_t n, size_t *cap, size_t size, size_t min)
+{
+    if (n < *cap)
+        return 1;
+    size_t c = *cap ? *cap : min;
+    while (c <= n) {
+        if (c > SIZE_MAX / 2 / size)
+            return 0;
+        c *= 2;
+    }
+    void *p = realloc(*items, c * size);
+    if (p == NULL)
+        return 0;
+    *items = p;
+    *cap = c;
+    return 1;
+}
+
+int xlsx_append(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
+{
+    if (n > SIZE_MAX - 1 - *len || !xlsx_grow((void **)buf, *len + n, cap, 1, 4096))
+        return 0;
+    memcpy(*buf + *len, s, n);
+    *len += n;
+    return 1;
+}
+
 /* ----------------------------------------------------------------- namespaces */
 
 static int ns_kind(const char *uri, size_t n)
