@@ -3,6 +3,7 @@
  * here by libxlsxwriter, hostile files, and the value conversions one by one. Every expected
  * cell is worked by hand from the XML in make_xlsx.py (the comments say how), never taken from
  * the reader. */
+#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -449,6 +450,44 @@ static void test_refused_cells(void **state)
                       "the merged ranges A1:C2 and B2:D2 overlap");
     expect_grid_fails("bad_style.xlsx", 0, YR_READ_ERR_FORMAT, 1, "A1",
                       "has style 99, but the workbook's styles have 14");
+}
+
+/* A caller's locale with a decimal comma (the program's, R's) changes nothing: numbers are read
+ * and written with '.', and the caller's locale is as it was afterwards. Skipped where no such
+ * locale is installed (LOCPATH may point at one made with localedef -i sv_SE -f UTF-8). */
+static void test_caller_locale(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"sv_SE.UTF-8", "sv_SE.utf8", "de_DE.UTF-8", "fr_FR.UTF-8"};
+    const char *got = NULL;
+    for (size_t i = 0; i < sizeof names / sizeof names[0] && got == NULL; i++)
+        got = setlocale(LC_NUMERIC, names[i]);
+    if (got == NULL || localeconv()->decimal_point[0] != ',') {
+        setlocale(LC_NUMERIC, "C");
+        skip();
+    }
+    static const char *const values[] = {
+        "N:22986|N:0.1|N:-1.5|N:1234567.891|N:0.30000000000000004|N:1E-19|"
+        "N:0.000000000000000001|N:1.5E-18|N:1E+300|N:123456789012345680|N:1E+18|N:0",
+        "D:2024-02-06|D:2024-02-06 12:00:00|D:2024-02-06 08:30:00|D:18:00:00|N:1.25|"
+        "D:2024-02-06|D:2024-02-06|N:1.5|D:1900-02-28|D:1900-03-01",
+        "P:0.77|P:0.5|N:1250|N:12|N:1500|N:114|N:0.25",
+    };
+    book k = open_ok("values.xlsx");
+    grid g;
+    yr_read_error err;
+    assert_int_equal(xlsx_sheet_grid(k.b, 0, &g, &err), YR_READ_OK);
+    close_book(&k);
+    char buf[16];
+    snprintf(buf, sizeof buf, "%.1f", 1.5);
+    assert_string_equal(buf, "1,5"); /* the caller's locale again */
+    setlocale(LC_NUMERIC, "C");
+    char row[2048];
+    for (size_t r = 0; r < 3; r++) {
+        render(&g, r, row, sizeof row);
+        assert_string_equal(row, values[r]);
+    }
+    g.ops->free(&g);
 }
 
 /* Text from the workbook in a message stays one line of valid UTF-8: the line break in the
@@ -909,7 +948,7 @@ int main(void)
         cmocka_unit_test(test_openpyxl),      cmocka_unit_test(test_cells_cap),
         cmocka_unit_test(test_refused_parts), cmocka_unit_test(test_refused_sheets),
         cmocka_unit_test(test_refused_cells), cmocka_unit_test(test_api_edges),
-        cmocka_unit_test(test_message_text),
+        cmocka_unit_test(test_message_text),  cmocka_unit_test(test_caller_locale),
 #ifdef HAVE_XLSXWRITER
         cmocka_unit_test(test_xlsxwriter),
 #endif
