@@ -685,6 +685,25 @@ def message_text():
     return parts
 
 
+def chartsheet():
+    """A chart sheet first (a sheet without cells), then a worksheet."""
+    parts = simple(cells=sheet_rows(2))
+    parts["xl/workbook.xml"] = workbook_xml([("Diagram1", None), ("Blad1", None)])
+    parts["xl/_rels/workbook.xml.rels"] = (
+        DECL + f'<Relationships xmlns="{NS_PKG}">'
+        f'<Relationship Id="rId1" Type="{REL}chartsheet" Target="chartsheets/sheet1.xml"/>'
+        f'<Relationship Id="rId2" Type="{REL}worksheet" Target="worksheets/sheet1.xml"/>'
+        f'<Relationship Id="rId3" Type="{REL}styles" Target="styles.xml"/>'
+        f'<Relationship Id="rId4" Type="{REL}sharedStrings" Target="sharedStrings.xml"/>'
+        '</Relationships>')
+    parts["xl/chartsheets/sheet1.xml"] = (
+        DECL + f'<chartsheet xmlns="{NS_MAIN}" xmlns:r="{NS_R}"><sheetPr/><sheetViews>'
+        '<sheetView zoomScale="120" workbookViewId="0" zoomToFit="1"/></sheetViews>'
+        '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+        '<drawing r:id="rId1"/></chartsheet>')
+    return parts
+
+
 def bad_style():
     return simple(cells='<row r="1"><c r="A1" s="99"><v>1</v></c></row>')
 
@@ -756,6 +775,7 @@ FIXTURES = {
     "many_rows.xlsx": many_rows,
     "empty_si.xlsx": empty_si,
     "message_text.xlsx": message_text,
+    "chartsheet.xlsx": chartsheet,
     "truncated.xlsx": None,
     "openpyxl.xlsx": None,
 }

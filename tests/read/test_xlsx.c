@@ -303,6 +303,10 @@ static void test_parts(void **state)
     static const char *const three[] = {"N:1", "N:2", "N:3"};
     expect_sheet("stored.xlsx", 0, "Blad1", 0, three, 3, 1);
     expect_sheet("moved_workbook.xlsx", 0, "Blad1", 0, three, 2, 1);
+    /* A chart sheet is a sheet without cells. */
+    static const char *const none[] = {NULL};
+    expect_sheet("chartsheet.xlsx", 0, "Diagram1", 0, none, 0, 0);
+    expect_sheet("chartsheet.xlsx", 1, "Blad1", 0, three, 2, 1);
     /* An empty first shared string is an empty cell. */
     static const char *const empty_first[] = {"|T:Falun"};
     expect_sheet("empty_si.xlsx", 0, "Blad1", 0, empty_first, 1, 2);
