@@ -192,9 +192,9 @@ static void test_kommuner(void **state)
      * 86399.91 s -> rounds to the next day at 00:00:00, so no time. Row 8: cached formula
      * values 182930 (the sum of C4:C7) and 1 in style 3. */
     static const char *const rows[] = {
-        "T:Kostnadsfördelning Yrkesresan 2024|T:Kostnadsfördelning Yrkesresan 2024|"
-        "T:Kostnadsfördelning Yrkesresan 2024|T:Kostnadsfördelning Yrkesresan 2024|"
-        "T:Kostnadsfördelning Yrkesresan 2024|T:Kostnadsfördelning Yrkesresan 2024",
+        ("T:Kostnadsfördelning Yrkesresan 2024|T:Kostnadsfördelning Yrkesresan 2024|"
+         "T:Kostnadsfördelning Yrkesresan 2024|T:Kostnadsfördelning Yrkesresan 2024|"
+         "T:Kostnadsfördelning Yrkesresan 2024|T:Kostnadsfördelning Yrkesresan 2024"),
         "",
         "T:Kommun|T:Kommunkod|T:Befolkning|T:Andel|T:Datum|T:Uppdaterad",
         "T:Upplands Väsby|T:0114|N:47820|P:0.25|D:2024-02-06|D:2024-02-06 08:30:00",
@@ -235,10 +235,10 @@ static void test_values(void **state)
      * midnight and at 08:30, a str formula with "" (empty) and a styled empty cell (neither
      * counts). */
     static const char *const rows[] = {
-        "N:22986|N:0.1|N:-1.5|N:1234567.891|N:0.30000000000000004|N:1E-19|"
-        "N:0.000000000000000001|N:1.5E-18|N:1E+300|N:123456789012345680|N:1E+18|N:0",
-        "D:2024-02-06|D:2024-02-06 12:00:00|D:2024-02-06 08:30:00|D:18:00:00|N:1.25|"
-        "D:2024-02-06|D:2024-02-06|N:1.5|D:1900-02-28|D:1900-03-01",
+        ("N:22986|N:0.1|N:-1.5|N:1234567.891|N:0.30000000000000004|N:1E-19|"
+         "N:0.000000000000000001|N:1.5E-18|N:1E+300|N:123456789012345680|N:1E+18|N:0"),
+        ("D:2024-02-06|D:2024-02-06 12:00:00|D:2024-02-06 08:30:00|D:18:00:00|N:1.25|"
+         "D:2024-02-06|D:2024-02-06|N:1.5|D:1900-02-28|D:1900-03-01"),
         "P:0.77|P:0.5|N:1250|N:12|N:1500|N:114|N:0.25",
         "T:0114|T:22986|T:Falun kommun|T:東京|T:rad 1\r\nrad 2|T:a_x0041_b||T:  indrag",
         "B:TRUE|B:FALSE|E:#N/A|E:#DIV/0!|T:abc|N:45972|D:2024-02-06|D:2024-02-06 08:30:00",
@@ -357,8 +357,8 @@ static void test_openpyxl(void **state)
     /* make_xlsx.py's openpyxl_book: a title merged over A1:D1, an empty row, datetimes with
      * "yyyy-mm-dd" (08:30 kept: the time is not zero), shares with "0%". */
     static const char *const rows[] = {
-        "T:Närvaro vid kursdagar|T:Närvaro vid kursdagar|T:Närvaro vid kursdagar|"
-        "T:Närvaro vid kursdagar",
+        ("T:Närvaro vid kursdagar|T:Närvaro vid kursdagar|T:Närvaro vid kursdagar|"
+         "T:Närvaro vid kursdagar"),
         "",
         "T:Kommun|T:Kommunkod|T:Datum|T:Andel",
         "T:Falun|T:2080|D:2024-02-06|P:0.77",
@@ -475,10 +475,10 @@ static void test_caller_locale(void **state)
         skip();
     }
     static const char *const values[] = {
-        "N:22986|N:0.1|N:-1.5|N:1234567.891|N:0.30000000000000004|N:1E-19|"
-        "N:0.000000000000000001|N:1.5E-18|N:1E+300|N:123456789012345680|N:1E+18|N:0",
-        "D:2024-02-06|D:2024-02-06 12:00:00|D:2024-02-06 08:30:00|D:18:00:00|N:1.25|"
-        "D:2024-02-06|D:2024-02-06|N:1.5|D:1900-02-28|D:1900-03-01",
+        ("N:22986|N:0.1|N:-1.5|N:1234567.891|N:0.30000000000000004|N:1E-19|"
+         "N:0.000000000000000001|N:1.5E-18|N:1E+300|N:123456789012345680|N:1E+18|N:0"),
+        ("D:2024-02-06|D:2024-02-06 12:00:00|D:2024-02-06 08:30:00|D:18:00:00|N:1.25|"
+         "D:2024-02-06|D:2024-02-06|N:1.5|D:1900-02-28|D:1900-03-01"),
         "P:0.77|P:0.5|N:1250|N:12|N:1500|N:114|N:0.25",
     };
     book k = open_ok("values.xlsx");
