@@ -163,12 +163,28 @@ static const rel *rels_by_type(const rels *rs, const char *suffix)
     return NULL;
 }
 
+static int rel_by_id_cmp(const void *a, const void *b)
+{
+    return strcmp(((const rel *)a)->id, ((const rel *)b)->id);
+}
+
+/* Sort the relationships by Id (looked up once a sheet); two with one Id are an error. */
+static yr_read_status rels_index(rels *rs, const char *part, yr_read_error *err)
+{
+    if (rs->n > 1)
+        qsort(rs->items, rs->n, sizeof *rs->items, rel_by_id_cmp);
+    for (size_t i = 1; i < rs->n; i++)
+        if (strcmp(rs->items[i - 1].id, rs->items[i].id) == 0)
+            return xlsx_fail(err, YR_READ_ERR_FORMAT, 0, YR_READ_NONE, NULL,
+                             "%s: two relationships have the Id '%s': a damaged workbook", part,
+                             rs->items[i].id);
+    return YR_READ_OK;
+}
+
 static const rel *rels_by_id(const rels *rs, const char *id)
 {
-    for (size_t i = 0; i < rs->n; i++)
-        if (strcmp(rs->items[i].id, id) == 0)
-            return &rs->items[i];
-    return NULL;
+    rel key = {(char *)id, NULL, NULL};
+    return rs->n > 0 ? bsearch(&key, rs->items, rs->n, sizeof *rs->items, rel_by_id_cmp) : NULL;
 }
 
 /* --------------------------------------------------------------------- workbook */
@@ -212,13 +228,6 @@ static void wb_start(xml_run *r, int ns, const char *name, const char **attrs)
                  "%s: sheet %zu has no name or no r:id", r->part, w->n + 1);
         return;
     }
-    for (size_t i = 0; i < w->n; i++) {
-        if (strcmp(w->sheets[i].name, sname) == 0) {
-            xml_fail(r, YR_READ_ERR_FORMAT, 0, YR_READ_NONE, NULL, "%s: two sheets are named '%s'",
-                     r->part, sname);
-            return;
-        }
-    }
     if (!xlsx_grow((void **)&w->sheets, w->n, &w->cap, sizeof *w->sheets, 8)) {
         nomem(r);
         return;
@@ -229,6 +238,29 @@ static void wb_start(xml_run *r, int ns, const char *name, const char **attrs)
     s->hidden = state != NULL && (strcmp(state, "hidden") == 0 || strcmp(state, "veryHidden") == 0);
     if (s->name == NULL || s->rid == NULL)
         nomem(r);
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Two sheets of one name are an error (sorted: a workbook of many sheets is no quadratic work). */
+static yr_read_status distinct_names(const wb_parse *w, const char *part, yr_read_error *err)
+{
+    const char **names = malloc(w->n * sizeof *names);
+    if (names == NULL)
+        return xlsx_fail(err, YR_READ_ERR_NOMEM, 0, YR_READ_NONE, NULL, "out of memory");
+    for (size_t i = 0; i < w->n; i++)
+        names[i] = w->sheets[i].name;
+    qsort(names, w->n, sizeof *names, name_cmp);
+    yr_read_status st = YR_READ_OK;
+    for (size_t i = 1; i < w->n && st == YR_READ_OK; i++)
+        if (strcmp(names[i - 1], names[i]) == 0)
+            st = xlsx_fail(err, YR_READ_ERR_FORMAT, 0, YR_READ_NONE, NULL,
+                           "%s: two sheets are named '%s'", part, names[i]);
+    free(names);
+    return st;
 }
 
 static void wb_free(wb_parse *w)
@@ -526,7 +558,11 @@ static yr_read_status read_book(xlsx_book *b, yr_read_error *err)
         st = xlsx_fail(err, YR_READ_ERR_FORMAT, 0, YR_READ_NONE, NULL,
                        "%s: the workbook has no sheets", wbpart);
     if (st == YR_READ_OK)
+        st = distinct_names(&w, wbpart, err);
+    if (st == YR_READ_OK)
         st = rels_read(&b->z, wbpart, 1, &rs, err);
+    if (st == YR_READ_OK)
+        st = rels_index(&rs, wbpart, err);
     if (st == YR_READ_OK)
         st = place_sheets(b, &w, &rs, wbpart, err);
     b->date1904 = w.date1904;

@@ -506,15 +506,15 @@ static int by_first_col(const void *x, const void *y)
 
 /* Clip the merges to rows 1..nrows and columns 0..ncols-1, drop those outside, take their
  * top-left values; 0 when they cover more cells than @p budget. */
-static int clip_merges(sheet_parse *p, uint32_t ncols, uint64_t budget)
+static int clip_merges(sheet_parse *p, uint32_t nrows, uint32_t ncols, uint64_t budget)
 {
     size_t k = 0;
     uint64_t covered = 0;
     for (size_t i = 0; i < p->nmerges; i++) {
         merge m = p->merges[i];
-        if (m.r1 > p->nrows || m.c1 >= ncols)
+        if (m.r1 > nrows || m.c1 >= ncols)
             continue;
-        m.r2 = m.r2 < p->nrows ? m.r2 : (uint32_t)p->nrows;
+        m.r2 = m.r2 < nrows ? m.r2 : nrows;
         m.c2 = m.c2 < ncols ? m.c2 : ncols - 1;
         m.val = cell_at(p, m.r1, m.c1);
         covered += (uint64_t)(m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1);
@@ -607,13 +607,27 @@ static int active_merges(sheet_parse *p, size_t k, merge *act, size_t *nact, siz
     return 1;
 }
 
+/* The sheet's extent: its last row with a value, and the columns up to its last one. */
+static void extent(const sheet_parse *p, uint32_t *nrows, uint32_t *ncols)
+{
+    size_t a, e, k = p->nrows;
+    for (; k > 0; k--) {
+        row_span(p, k, &a, &e);
+        if (a < e)
+            break;
+    }
+    *nrows = (uint32_t)k;
+    *ncols = 0;
+    for (size_t i = 0; i < p->ncells; i++)
+        *ncols = p->cells[i].col + 1 > *ncols ? p->cells[i].col + 1 : *ncols;
+}
+
 static void apply_merges(sheet_parse *p)
 {
-    uint32_t ncols = 0;
-    for (size_t i = 0; i < p->ncells; i++)
-        ncols = p->cells[i].col + 1 > ncols ? p->cells[i].col + 1 : ncols;
+    uint32_t nrows, ncols;
+    extent(p, &nrows, &ncols);
     uint64_t budget = p->ncells * 4 > ((uint64_t)1 << 24) ? p->ncells * 4 : (uint64_t)1 << 24;
-    if (!clip_merges(p, ncols, budget)) {
+    if (!clip_merges(p, nrows, ncols, budget)) {
         xml_fail(p->run, YR_READ_ERR_LIMIT, 0, YR_READ_NONE, NULL,
                  "sheet '%s': its merged ranges cover more than %llu cells: refused", p->sheet,
                  (unsigned long long)budget);

@@ -335,9 +335,17 @@ static int tok_scan(tokscan *t, const char *s, size_t n)
 
 /* ------------------------------------------------------------------ entries */
 
+/* The entry named @p name: exactly (libzip's hash), else ignoring case (a scan, as OPC names
+ * are case-insensitive); -1 when there is none. */
+static zip_int64_t locate(const xzip *z, const char *name)
+{
+    zip_int64_t idx = zip_name_locate(z->za, name, 0);
+    return idx >= 0 ? idx : zip_name_locate(z->za, name, ZIP_FL_NOCASE);
+}
+
 int xzip_has(const xzip *z, const char *name)
 {
-    return zip_name_locate(z->za, name, ZIP_FL_NOCASE) >= 0;
+    return locate(z, name) >= 0;
 }
 
 /* Check the entry can be inflated; *limit: the most it may inflate to; *declared: the size the
@@ -465,7 +473,7 @@ static yr_read_status feed(xzip *z, zip_file_t *f, zip_uint64_t limit, zip_uint6
 yr_read_status xzip_parse(xzip *z, const char *name, int required, xml_run *r, int *found)
 {
     *found = 0;
-    zip_int64_t idx = zip_name_locate(z->za, name, ZIP_FL_NOCASE);
+    zip_int64_t idx = locate(z, name);
     if (idx < 0) {
         if (!required)
             return YR_READ_OK;

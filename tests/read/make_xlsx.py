@@ -616,10 +616,11 @@ def merged_huge():
 
 
 def merged_empty_top_left():
-    """Values under a merged range whose top-left cell is empty are not shown by Excel."""
+    """Values under a merged range whose top-left cell is empty are not shown by Excel; A2:A3
+    reaches past the last row with a value (row 3 is written, but empty)."""
     return simple(cells='<row r="1"><c r="B1"><v>5</v></c><c r="C1"><v>6</v></c></row>'
                   '<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c><c r="C2"><v>3</v></c>'
-                  '</row>',
+                  '</row><row r="3"><c r="A3" s="1"/></row><row r="4"/>',
                   extra='<mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="A2:A3"/>'
                   '</mergeCells>')
 
@@ -704,6 +705,19 @@ def chartsheet():
     return parts
 
 
+def dup_sheets():
+    parts = simple(cells=sheet_rows(1))
+    parts["xl/workbook.xml"] = workbook_xml([("Blad1", None), ("Blad2", None), ("Blad1", None)])
+    return parts
+
+
+def dup_rels():
+    parts = simple(cells=sheet_rows(1))
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        'Id="rId3"', 'Id="rId1"')
+    return parts
+
+
 def bad_style():
     return simple(cells='<row r="1"><c r="A1" s="99"><v>1</v></c></row>')
 
@@ -776,6 +790,8 @@ FIXTURES = {
     "empty_si.xlsx": empty_si,
     "message_text.xlsx": message_text,
     "chartsheet.xlsx": chartsheet,
+    "dup_sheets.xlsx": dup_sheets,
+    "dup_rels.xlsx": dup_rels,
     "truncated.xlsx": None,
     "openpyxl.xlsx": None,
 }

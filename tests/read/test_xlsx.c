@@ -410,6 +410,10 @@ static void test_refused_parts(void **state)
                       "xl/sharedStrings.xml: not well-formed XML at line 2");
     expect_open_fails("declared_latin1.xlsx", YR_READ_ERR_FORMAT, "encoding 'ISO-8859-1'");
     expect_open_fails("utf16.xlsx", YR_READ_ERR_FORMAT, "the XML is in UTF-16");
+    expect_open_fails("dup_sheets.xlsx", YR_READ_ERR_FORMAT,
+                      "xl/workbook.xml: two sheets are named 'Blad1'");
+    expect_open_fails("dup_rels.xlsx", YR_READ_ERR_FORMAT,
+                      "xl/workbook.xml: two relationships have the Id 'rId1'");
     expect_open_fails("escape_root.xlsx", YR_READ_ERR_FORMAT, "sheet 'Blad1' is outside the file");
 }
 
