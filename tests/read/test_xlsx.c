@@ -27,7 +27,9 @@ static char *path_of(const char *name)
 {
     static char buf[4096];
     const char *dir = getenv("XLSX_FIXTURES");
-    snprintf(buf, sizeof buf, "%s/%s", dir != NULL ? dir : ".", name);
+    if (dir == NULL) /* meson test sets it: the build directory of make_xlsx.py's fixtures */
+        fail_msg("XLSX_FIXTURES is not set");
+    snprintf(buf, sizeof buf, "%s/%s", dir, name);
     return buf;
 }
 
