@@ -115,8 +115,9 @@ static FZ_NOCOV void write_zip(wbuf *z, const entry *e, size_t n)
 #define PKG "http://schemas.openxmlformats.org/package/2006/relationships"
 
 static const char *const part_names[7] = {
-    "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/styles.xml", "xl/workbook.xml",
-    "xl/_rels/workbook.xml.rels", "_rels/.rels", "xl/worksheets/sheet2.xml"};
+    "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml",       "xl/styles.xml",
+    "xl/workbook.xml",          "xl/_rels/workbook.xml.rels", "_rels/.rels",
+    "xl/worksheets/sheet2.xml"};
 
 static const char *const part_defaults[7] = {
     "<worksheet xmlns=\"" MAIN "\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c>"
@@ -126,8 +127,9 @@ static const char *const part_defaults[7] = {
     "<styleSheet xmlns=\"" MAIN "\"><numFmts><numFmt numFmtId=\"164\" formatCode=\"yyyy-mm-dd "
     "hh:mm\"/></numFmts><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"164\"/>"
     "<xf numFmtId=\"10\"/><xf numFmtId=\"20\"/></cellXfs></styleSheet>",
-    "<workbook xmlns=\"" MAIN "\" xmlns:r=\"" RELNS "\"><sheets><sheet name=\"Blad1\" sheetId=\"1\" "
-    "r:id=\"rId1\"/><sheet name=\"Blad2\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>",
+    "<workbook xmlns=\"" MAIN "\" xmlns:r=\"" RELNS "\"><sheets>"
+    "<sheet name=\"Blad1\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"Blad2\" sheetId=\"2\" "
+    "r:id=\"rId2\"/></sheets></workbook>",
     "<Relationships xmlns=\"" PKG "\"><Relationship Id=\"rId1\" Type=\"" RELNS "/worksheet\" "
     "Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"" RELNS "/worksheet\" "
     "Target=\"worksheets/sheet2.xml\"/></Relationships>",
@@ -166,9 +168,11 @@ static FZ_NOCOV void parts_zip(const uint8_t *d, size_t n, wbuf *z)
 
 static FZ_NOCOV size_t u8_len(const unsigned char *s, size_t n)
 {
-    size_t k = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3
-                            : (s[0] & 0xF8) == 0xF0    ? 4
-                                                       : 0;
+    size_t k = s[0] < 0x80             ? 1
+               : (s[0] & 0xE0) == 0xC0 ? 2
+               : (s[0] & 0xF0) == 0xE0 ? 3
+               : (s[0] & 0xF8) == 0xF0 ? 4
+                                       : 0;
     if (k == 0 || k > n)
         return 0;
     uint32_t v = k == 1 ? s[0] : s[0] & (0x7Fu >> k);

@@ -10,24 +10,6 @@
 
 #include "xlsx_impl.h"
 
-/* ---------------------------------------------------------------- growing arrays */
-
-/* Make room for one more element in *items (count n, capacity *cap); 0 on failure. */
-static int grow(void **items, size_t n, size_t *cap, size_t size)
-{
-    if (n < *cap)
-        return 1;
-    size_t c = *cap ? *cap * 2 : 8;
-    if (c > SIZE_MAX / size)
-        return 0;
-    void *p = realloc(*items, c * size);
-    if (p == NULL)
-        return 0;
-    *items = p;
-    *cap = c;
-    return 1;
-}
-
 static char *dup_str(const char *s)
 {
     size_t n = strlen(s) + 1;
@@ -136,7 +118,7 @@ static void rels_start(xml_run *r, int ns, const char *name, const char **attrs)
                  "%s: a relationship without Id, Type or Target", r->part);
         return;
     }
-    if (!grow((void **)&rs->items, rs->n, &rs->cap, sizeof *rs->items)) {
+    if (!xlsx_grow((void **)&rs->items, rs->n, &rs->cap, sizeof *rs->items, 8)) {
         nomem(r);
         return;
     }
@@ -181,12 +163,28 @@ static const rel *rels_by_type(const rels *rs, const char *suffix)
     return NULL;
 }
 
+static int rel_by_id_cmp(const void *a, const void *b)
+{
+    return strcmp(((const rel *)a)->id, ((const rel *)b)->id);
+}
+
+/* Sort the relationships by Id (looked up once a sheet); two with one Id are an error. */
+static yr_read_status rels_index(rels *rs, const char *part, yr_read_error *err)
+{
+    if (rs->n > 1)
+        qsort(rs->items, rs->n, sizeof *rs->items, rel_by_id_cmp);
+    for (size_t i = 1; i < rs->n; i++)
+        if (strcmp(rs->items[i - 1].id, rs->items[i].id) == 0)
+            return xlsx_fail(err, YR_READ_ERR_FORMAT, 0, YR_READ_NONE, NULL,
+                             "%s: two relationships have the Id '%s': a damaged workbook", part,
+                             rs->items[i].id);
+    return YR_READ_OK;
+}
+
 static const rel *rels_by_id(const rels *rs, const char *id)
 {
-    for (size_t i = 0; i < rs->n; i++)
-        if (strcmp(rs->items[i].id, id) == 0)
-            return &rs->items[i];
-    return NULL;
+    rel key = {(char *)id, NULL, NULL};
+    return rs->n > 0 ? bsearch(&key, rs->items, rs->n, sizeof *rs->items, rel_by_id_cmp) : NULL;
 }
 
 /* --------------------------------------------------------------------- workbook */
@@ -230,14 +228,7 @@ static void wb_start(xml_run *r, int ns, const char *name, const char **attrs)
                  "%s: sheet %zu has no name or no r:id", r->part, w->n + 1);
         return;
     }
-    for (size_t i = 0; i < w->n; i++) {
-        if (strcmp(w->sheets[i].name, sname) == 0) {
-            xml_fail(r, YR_READ_ERR_FORMAT, 0, YR_READ_NONE, NULL, "%s: two sheets are named '%s'",
-                     r->part, sname);
-            return;
-        }
-    }
-    if (!grow((void **)&w->sheets, w->n, &w->cap, sizeof *w->sheets)) {
+    if (!xlsx_grow((void **)&w->sheets, w->n, &w->cap, sizeof *w->sheets, 8)) {
         nomem(r);
         return;
     }
@@ -247,6 +238,29 @@ static void wb_start(xml_run *r, int ns, const char *name, const char **attrs)
     s->hidden = state != NULL && (strcmp(state, "hidden") == 0 || strcmp(state, "veryHidden") == 0);
     if (s->name == NULL || s->rid == NULL)
         nomem(r);
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Two sheets of one name are an error (sorted: a workbook of many sheets is no quadratic work). */
+static yr_read_status distinct_names(const wb_parse *w, const char *part, yr_read_error *err)
+{
+    const char **names = malloc(w->n * sizeof *names);
+    if (names == NULL)
+        return xlsx_fail(err, YR_READ_ERR_NOMEM, 0, YR_READ_NONE, NULL, "out of memory");
+    for (size_t i = 0; i < w->n; i++)
+        names[i] = w->sheets[i].name;
+    qsort(names, w->n, sizeof *names, name_cmp);
+    yr_read_status st = YR_READ_OK;
+    for (size_t i = 1; i < w->n && st == YR_READ_OK; i++)
+        if (strcmp(names[i - 1], names[i]) == 0)
+            st = xlsx_fail(err, YR_READ_ERR_FORMAT, 0, YR_READ_NONE, NULL,
+                           "%s: two sheets are named '%s'", part, names[i]);
+    free(names);
+    return st;
 }
 
 static void wb_free(wb_parse *w)
@@ -350,7 +364,7 @@ static void sst_end(xml_run *r, int ns, const char *name)
         p->in_si = 0;
         if (p->len > p->start) /* b->sst is NULL until the first text */
             p->len = p->start + xv_unescape(b->sst + p->start, p->len - p->start);
-        if (!grow((void **)&b->sst_off, b->nsst + 1, &p->offcap, sizeof *b->sst_off)) {
+        if (!xlsx_grow((void **)&b->sst_off, b->nsst + 1, &p->offcap, sizeof *b->sst_off, 8)) {
             nomem(r);
             return;
         }
@@ -374,18 +388,8 @@ static void sst_text(xml_run *r, const char *s, size_t n)
                  "%s: the shared strings hold more than 4 GiB", r->part);
         return;
     }
-    while (p->len + n > p->cap) {
-        size_t c = p->cap ? p->cap * 2 : 4096;
-        char *q = realloc(b->sst, c);
-        if (q == NULL) {
-            nomem(r);
-            return;
-        }
-        b->sst = q;
-        p->cap = c;
-    }
-    memcpy(b->sst + p->len, s, n);
-    p->len += n;
+    if (!xlsx_append(&b->sst, &p->len, &p->cap, s, n))
+        nomem(r);
 }
 
 static yr_read_status read_sst(xlsx_book *b, const char *part, yr_read_error *err)
@@ -446,7 +450,7 @@ static void style_start(xml_run *r, int ns, const char *name, const char **attrs
                      "%s: a number format without numFmtId or formatCode", r->part);
             return;
         }
-        if (!grow((void **)&p->fmts, p->nfmts, &p->fmtcap, sizeof *p->fmts)) {
+        if (!xlsx_grow((void **)&p->fmts, p->nfmts, &p->fmtcap, sizeof *p->fmts, 8)) {
             nomem(r);
             return;
         }
@@ -459,7 +463,7 @@ static void style_start(xml_run *r, int ns, const char *name, const char **attrs
                      "%s: cell style %zu has an invalid numFmtId", r->part, p->nxf);
             return;
         }
-        if (!grow((void **)&p->xf_fmt, p->nxf, &p->xfcap, sizeof *p->xf_fmt)) {
+        if (!xlsx_grow((void **)&p->xf_fmt, p->nxf, &p->xfcap, sizeof *p->xf_fmt, 8)) {
             nomem(r);
             return;
         }
@@ -554,7 +558,11 @@ static yr_read_status read_book(xlsx_book *b, yr_read_error *err)
         st = xlsx_fail(err, YR_READ_ERR_FORMAT, 0, YR_READ_NONE, NULL,
                        "%s: the workbook has no sheets", wbpart);
     if (st == YR_READ_OK)
+        st = distinct_names(&w, wbpart, err);
+    if (st == YR_READ_OK)
         st = rels_read(&b->z, wbpart, 1, &rs, err);
+    if (st == YR_READ_OK)
+        st = rels_index(&rs, wbpart, err);
     if (st == YR_READ_OK)
         st = place_sheets(b, &w, &rs, wbpart, err);
     b->date1904 = w.date1904;

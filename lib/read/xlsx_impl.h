@@ -22,6 +22,13 @@ yr_read_status xlsx_fail(yr_read_error *err, yr_read_status st, size_t line, siz
 #endif
     ;
 
+/* Room for element @p n of *items (capacity *cap, elements of @p size bytes), doubling from
+ * @p min; 0 when memory runs out. */
+int xlsx_grow(void **items, size_t n, size_t *cap, size_t size, size_t min);
+/* Append s[0..n) to *buf (length *len, capacity *cap), keeping a byte free after it for a NUL;
+ * 0 when memory runs out. */
+int xlsx_append(char **buf, size_t *len, size_t *cap, const char *s, size_t n);
+
 /* ------------------------------------------------------- zip entries through expat */
 
 /* What an element's name is in: XNS_NONE (no namespace), the SpreadsheetML main namespace

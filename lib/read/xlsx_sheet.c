@@ -66,21 +66,6 @@ typedef struct sheet_parse {
 
 /* ------------------------------------------------------------------- helpers */
 
-static int grow(void **items, size_t n, size_t *cap, size_t size, size_t min)
-{
-    if (n < *cap)
-        return 1;
-    size_t c = *cap ? *cap * 2 : min;
-    if (c > SIZE_MAX / size)
-        return 0;
-    void *p = realloc(*items, c * size);
-    if (p == NULL)
-        return 0;
-    *items = p;
-    *cap = c;
-    return 1;
-}
-
 static void nomem(sheet_parse *p)
 {
     xml_fail(p->run, YR_READ_ERR_NOMEM, 0, YR_READ_NONE, NULL, "sheet '%s': out of memory",
@@ -113,19 +98,11 @@ static uint32_t pool_add(sheet_parse *p, const char *s, size_t n)
                  "sheet '%s': its cells hold more than 4 GiB of text", p->sheet);
         return NO_OFF;
     }
-    while (p->plen + n > p->pcap) {
-        size_t c = p->pcap ? p->pcap * 2 : 65536;
-        char *q = realloc(p->pool, c);
-        if (q == NULL) {
-            nomem(p);
-            return NO_OFF;
-        }
-        p->pool = q;
-        p->pcap = c;
-    }
     uint32_t off = (uint32_t)p->plen;
-    memcpy(p->pool + off, s, n);
-    p->plen += n;
+    if (!xlsx_append(&p->pool, &p->plen, &p->pcap, s, n)) {
+        nomem(p);
+        return NO_OFF;
+    }
     return off;
 }
 
@@ -138,7 +115,7 @@ static void push_cell(sheet_parse *p, uint32_t off, size_t len, int type)
                  "sheet '%s': more than 4 294 967 294 cells", p->sheet);
         return;
     }
-    if (!grow((void **)&p->cells, p->ncells, &p->ccap, sizeof *p->cells, 4096)) {
+    if (!xlsx_grow((void **)&p->cells, p->ncells, &p->ccap, sizeof *p->cells, 4096)) {
         nomem(p);
         return;
     }
@@ -327,7 +304,7 @@ static void start_row(sheet_parse *p, const char **attrs)
         return;
     }
     while (p->nrows < row) {
-        if (!grow((void **)&p->first, p->nrows, &p->fcap, sizeof *p->first, 1024)) {
+        if (!xlsx_grow((void **)&p->first, p->nrows, &p->fcap, sizeof *p->first, 1024)) {
             nomem(p);
             return;
         }
@@ -457,20 +434,8 @@ static void sheet_text(xml_run *r, const char *s, size_t n)
         cell_fail(p, YR_READ_ERR_LIMIT, "is longer than 1 MiB");
         return;
     }
-    if (p->tlen + n + 1 > p->tcap) {
-        size_t c = p->tcap;
-        while (c < p->tlen + n + 1)
-            c *= 2;
-        char *q = realloc(p->text, c);
-        if (q == NULL) {
-            nomem(p);
-            return;
-        }
-        p->text = q;
-        p->tcap = c;
-    }
-    memcpy(p->text + p->tlen, s, n);
-    p->tlen += n;
+    if (!xlsx_append(&p->text, &p->tlen, &p->tcap, s, n))
+        nomem(p);
 }
 
 /* ------------------------------------------------------------------ merges */
@@ -495,7 +460,7 @@ static void parse_merge(sheet_parse *p, const char *ref)
                  ref != NULL ? ref : "");
         return;
     }
-    if (!grow((void **)&p->merges, p->nmerges, &p->mcap, sizeof *p->merges, 16)) {
+    if (!xlsx_grow((void **)&p->merges, p->nmerges, &p->mcap, sizeof *p->merges, 16)) {
         nomem(p);
         return;
     }
@@ -541,15 +506,15 @@ static int by_first_col(const void *x, const void *y)
 
 /* Clip the merges to rows 1..nrows and columns 0..ncols-1, drop those outside, take their
  * top-left values; 0 when they cover more cells than @p budget. */
-static int clip_merges(sheet_parse *p, uint32_t ncols, uint64_t budget)
+static int clip_merges(sheet_parse *p, uint32_t nrows, uint32_t ncols, uint64_t budget)
 {
     size_t k = 0;
     uint64_t covered = 0;
     for (size_t i = 0; i < p->nmerges; i++) {
         merge m = p->merges[i];
-        if (m.r1 > p->nrows || m.c1 >= ncols)
+        if (m.r1 > nrows || m.c1 >= ncols)
             continue;
-        m.r2 = m.r2 < p->nrows ? m.r2 : (uint32_t)p->nrows;
+        m.r2 = m.r2 < nrows ? m.r2 : nrows;
         m.c2 = m.c2 < ncols ? m.c2 : ncols - 1;
         m.val = cell_at(p, m.r1, m.c1);
         covered += (uint64_t)(m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1);
@@ -571,7 +536,7 @@ static int put(cellbuf *o, xcell c)
 {
     if (c.type == GRID_EMPTY)
         return 1;
-    if (!grow((void **)&o->cells, o->n, &o->cap, sizeof *o->cells, 4096))
+    if (!xlsx_grow((void **)&o->cells, o->n, &o->cap, sizeof *o->cells, 4096))
         return 0;
     o->cells[o->n++] = c;
     return 1;
@@ -642,13 +607,27 @@ static int active_merges(sheet_parse *p, size_t k, merge *act, size_t *nact, siz
     return 1;
 }
 
+/* The sheet's extent: its last row with a value, and the columns up to its last one. */
+static void extent(const sheet_parse *p, uint32_t *nrows, uint32_t *ncols)
+{
+    size_t a, e, k = p->nrows;
+    for (; k > 0; k--) {
+        row_span(p, k, &a, &e);
+        if (a < e)
+            break;
+    }
+    *nrows = (uint32_t)k;
+    *ncols = 0;
+    for (size_t i = 0; i < p->ncells; i++)
+        *ncols = p->cells[i].col + 1 > *ncols ? p->cells[i].col + 1 : *ncols;
+}
+
 static void apply_merges(sheet_parse *p)
 {
-    uint32_t ncols = 0;
-    for (size_t i = 0; i < p->ncells; i++)
-        ncols = p->cells[i].col + 1 > ncols ? p->cells[i].col + 1 : ncols;
+    uint32_t nrows, ncols;
+    extent(p, &nrows, &ncols);
     uint64_t budget = p->ncells * 4 > ((uint64_t)1 << 24) ? p->ncells * 4 : (uint64_t)1 << 24;
-    if (!clip_merges(p, ncols, budget)) {
+    if (!clip_merges(p, nrows, ncols, budget)) {
         xml_fail(p->run, YR_READ_ERR_LIMIT, 0, YR_READ_NONE, NULL,
                  "sheet '%s': its merged ranges cover more than %llu cells: refused", p->sheet,
                  (unsigned long long)budget);

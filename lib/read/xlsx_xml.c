@@ -31,19 +31,38 @@
 
 /* --------------------------------------------------------------------- errors */
 
-/* Cut @p s (NUL-terminated) back to a whole UTF-8 character at its end. */
-static void utf8_cut(char *s)
+/* The length of the valid UTF-8 character at s (NUL-terminated), or 0. */
+static size_t utf8_char(const unsigned char *s)
 {
-    size_t n = strlen(s);
-    size_t i = n;
-    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
-        i--;
-    if (i == 0)
-        return;
-    unsigned char lead = (unsigned char)s[i - 1];
-    size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-    if (n - (i - 1) < want)
-        s[i - 1] = '\0';
+    size_t k = s[0] < 0x80                    ? 1
+               : s[0] >= 0xC2 && s[0] <= 0xDF ? 2
+               : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
+               : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4
+                                              : 0;
+    for (size_t i = 1; i < k; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    if ((k == 3 && s[0] == 0xE0 && s[1] < 0xA0) || (k == 3 && s[0] == 0xED && s[1] >= 0xA0) ||
+        (k == 4 && s[0] == 0xF0 && s[1] < 0x90) || (k == 4 && s[0] == 0xF4 && s[1] >= 0x90))
+        return 0; /* overlong, a surrogate, above U+10FFFF */
+    return k;
+}
+
+/* A message is one line of valid UTF-8 whatever the workbook put in it (a sheet name, a cell's
+ * text, a character cut by %.40s or by the message's size): control characters become blanks,
+ * bytes that are not UTF-8 become '?'. */
+static void message_clean(char *m)
+{
+    unsigned char *s = (unsigned char *)m;
+    while (*s != '\0') {
+        size_t k = utf8_char(s);
+        if (k == 0)
+            *s++ = '?';
+        else if (k == 1 && (*s < 0x20 || *s == 0x7F))
+            *s++ = ' ';
+        else
+            s += k;
+    }
 }
 
 static void fail_v(yr_read_error *err, yr_read_status st, size_t line, size_t col, const char *ref,
@@ -59,7 +78,7 @@ static void fail_v(yr_read_error *err, yr_read_status st, size_t line, size_t co
     if (ref != NULL)
         snprintf(err->cell_ref, sizeof err->cell_ref, "%s", ref);
     vsnprintf(err->message, sizeof err->message, fmt, ap);
-    utf8_cut(err->message);
+    message_clean(err->message);
 }
 
 yr_read_status xlsx_fail(yr_read_error *err, yr_read_status st, size_t line, size_t col,
@@ -83,6 +102,35 @@ void xml_fail(xml_run *r, yr_read_status st, size_t line, size_t col, const char
     fail_v(r->err, st, line, col, ref, fmt, ap);
     va_end(ap);
     XML_StopParser(r->parser, XML_FALSE);
+}
+
+/* --------------------------------------------------------------------- memory */
+
+int xlsx_grow(void **items, size_t n, size_t *cap, size_t size, size_t min)
+{
+    if (n < *cap)
+        return 1;
+    size_t c = *cap ? *cap : min;
+    while (c <= n) {
+        if (c > SIZE_MAX / 2 / size)
+            return 0;
+        c *= 2;
+    }
+    void *p = realloc(*items, c * size);
+    if (p == NULL)
+        return 0;
+    *items = p;
+    *cap = c;
+    return 1;
+}
+
+int xlsx_append(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
+{
+    if (n > SIZE_MAX - 1 - *len || !xlsx_grow((void **)buf, *len + n, cap, 1, 4096))
+        return 0;
+    memcpy(*buf + *len, s, n);
+    *len += n;
+    return 1;
 }
 
 /* ----------------------------------------------------------------- namespaces */
@@ -287,9 +335,17 @@ static int tok_scan(tokscan *t, const char *s, size_t n)
 
 /* ------------------------------------------------------------------ entries */
 
+/* The entry named @p name: exactly (libzip's hash), else ignoring case (a scan, as OPC names
+ * are case-insensitive); -1 when there is none. */
+static zip_int64_t locate(const xzip *z, const char *name)
+{
+    zip_int64_t idx = zip_name_locate(z->za, name, 0);
+    return idx >= 0 ? idx : zip_name_locate(z->za, name, ZIP_FL_NOCASE);
+}
+
 int xzip_has(const xzip *z, const char *name)
 {
-    return zip_name_locate(z->za, name, ZIP_FL_NOCASE) >= 0;
+    return locate(z, name) >= 0;
 }
 
 /* Check the entry can be inflated; *limit: the most it may inflate to; *declared: the size the
@@ -417,7 +473,7 @@ static yr_read_status feed(xzip *z, zip_file_t *f, zip_uint64_t limit, zip_uint6
 yr_read_status xzip_parse(xzip *z, const char *name, int required, xml_run *r, int *found)
 {
     *found = 0;
-    zip_int64_t idx = zip_name_locate(z->za, name, ZIP_FL_NOCASE);
+    zip_int64_t idx = locate(z, name);
     if (idx < 0) {
         if (!required)
             return YR_READ_OK;

@@ -5,6 +5,8 @@
     make_xlsx.py --list           print the fixtures' file names, one a line
     make_xlsx.py --seeds DIR      fuzz/fuzz_xlsx.c's seeds: each small fixture as a file (first
                                   byte 0) and the Excel-like ones as parts (first byte 1)
+    make_xlsx.py --reading DIR    the xlsx cases of the reading corpus (tests/reading), committed
+    make_xlsx.py --check-reading DIR   exit 1 unless the committed ones are what it writes
 
 The workbooks are hand-written XML as Excel (Microsoft 365, Swedish locale) writes it: the same
 parts, namespaces, attributes and escapes, shared strings, styles with built-in and custom number
@@ -614,10 +616,11 @@ def merged_huge():
 
 
 def merged_empty_top_left():
-    """Values under a merged range whose top-left cell is empty are not shown by Excel."""
+    """Values under a merged range whose top-left cell is empty are not shown by Excel; A2:A3
+    reaches past the last row with a value (row 3 is written, but empty)."""
     return simple(cells='<row r="1"><c r="B1"><v>5</v></c><c r="C1"><v>6</v></c></row>'
                   '<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c><c r="C2"><v>3</v></c>'
-                  '</row>',
+                  '</row><row r="3"><c r="A3" s="1"/></row><row r="4"/>',
                   extra='<mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="A2:A3"/>'
                   '</mergeCells>')
 
@@ -674,13 +677,59 @@ def empty_si():
     return parts
 
 
+def message_text():
+    """Workbook text in a message: a sheet name with a line break, a non-number whose 40 bytes
+    end inside a character."""
+    parts = simple(cells='<row r="1"><c r="A1"><v>x' + "å" * 30 + '</v></c></row>')
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace('name="Blad1"',
+                                                                'name="Blad&#10;1"')
+    return parts
+
+
+def chartsheet():
+    """A chart sheet first (a sheet without cells), then a worksheet."""
+    parts = simple(cells=sheet_rows(2))
+    parts["xl/workbook.xml"] = workbook_xml([("Diagram1", None), ("Blad1", None)])
+    parts["xl/_rels/workbook.xml.rels"] = (
+        DECL + f'<Relationships xmlns="{NS_PKG}">'
+        f'<Relationship Id="rId1" Type="{REL}chartsheet" Target="chartsheets/sheet1.xml"/>'
+        f'<Relationship Id="rId2" Type="{REL}worksheet" Target="worksheets/sheet1.xml"/>'
+        f'<Relationship Id="rId3" Type="{REL}styles" Target="styles.xml"/>'
+        f'<Relationship Id="rId4" Type="{REL}sharedStrings" Target="sharedStrings.xml"/>'
+        '</Relationships>')
+    parts["xl/chartsheets/sheet1.xml"] = (
+        DECL + f'<chartsheet xmlns="{NS_MAIN}" xmlns:r="{NS_R}"><sheetPr/><sheetViews>'
+        '<sheetView zoomScale="120" workbookViewId="0" zoomToFit="1"/></sheetViews>'
+        '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+        '<drawing r:id="rId1"/></chartsheet>')
+    return parts
+
+
+def dup_sheets():
+    parts = simple(cells=sheet_rows(1))
+    parts["xl/workbook.xml"] = workbook_xml([("Blad1", None), ("Blad2", None), ("Blad1", None)])
+    return parts
+
+
+def dup_rels():
+    parts = simple(cells=sheet_rows(1))
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        'Id="rId3"', 'Id="rId1"')
+    return parts
+
+
 def bad_style():
     return simple(cells='<row r="1"><c r="A1" s="99"><v>1</v></c></row>')
 
 
 def openpyxl_book(path):
+    """Written by openpyxl; an empty file where openpyxl is not installed (the test skips)."""
     import datetime
-    import openpyxl
+    try:
+        import openpyxl
+    except ImportError:
+        open(path, "wb").close()
+        return
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Deltagare"
@@ -739,9 +788,222 @@ FIXTURES = {
     "bad_style.xlsx": bad_style,
     "many_rows.xlsx": many_rows,
     "empty_si.xlsx": empty_si,
+    "message_text.xlsx": message_text,
+    "chartsheet.xlsx": chartsheet,
+    "dup_sheets.xlsx": dup_sheets,
+    "dup_rels.xlsx": dup_rels,
     "truncated.xlsx": None,
     "openpyxl.xlsx": None,
 }
+
+
+# ------------------------------------------ the reading corpus's workbooks (tests/reading)
+
+DALARNA = [(2021, "Vansbro", 6727), (2023, "Malung-Sälen", 10091), (2026, "Gagnef", 10184),
+           (2029, "Leksand", 15939), (2031, "Rättvik", 10777), (2034, "Orsa", 6905),
+           (2039, "Älvdalen", 6971), (2061, "Smedjebacken", 10694), (2062, "Mora", 20418),
+           (2080, "Falun", 59556), (2081, "Borlänge", 52415), (2082, "Säter", 11062),
+           (2083, "Hedemora", 15251), (2084, "Avesta", 22986), (2085, "Ludvika", 25683)]
+
+
+def r_pxweb_wide():
+    """PxWeb "med rubrik" as xlsx: title, empty row, header of text years, 15 regions, an empty
+    row and the source."""
+    st = Strings()
+    s = Sheet(st)
+    s.row_values(1, ["Folkmängd efter region och år"])
+    s.row_values(3, ["region", "2021", "2022", "2023"])
+    for i, (code, name, pop) in enumerate(DALARNA):
+        s.row_values(4 + i, [f"{code} {name}", pop - 100, pop - 50, pop])
+    s.row_values(20, ["Källa: SCB, Statistikdatabasen"])
+    return excel_book([("Tabell", None, s.xml())], st)
+
+
+def r_pxweb_long():
+    """A long export med rubrik: 5 municipalities x 3 years, the years as numbers."""
+    st = Strings()
+    s = Sheet(st)
+    s.row_values(1, ["Folkmängd efter region och år"])
+    s.row_values(3, ["region", "år", "Folkmängd"])
+    r = 4
+    for code, name, pop in DALARNA[:5]:
+        for k, year in enumerate((2021, 2022, 2023)):
+            s.row_values(r, [f"{code} {name}", year, pop - 40 * (2 - k)])
+            r += 1
+    return excel_book([("Tabell", None, s.xml())], st)
+
+
+def dalarna_table(s, top, code_style=5):
+    """Kommunkod (text) | Kommun | Befolkning from row @top."""
+    s.row_values(top, ["Kommunkod", "Kommun", "Befolkning"])
+    for i, (code, name, pop) in enumerate(DALARNA):
+        s.cell(0, top + 1 + i, "s", str(code), code_style)
+        s.cell(1, top + 1 + i, "s", name)
+        s.cell(2, top + 1 + i, "n", str(pop))
+
+
+def r_merged_title():
+    """Hand-typed: a bold title merged over A1:C1, the table from row 3, a Summa row with a
+    cached SUM, an empty row and the source."""
+    st = Strings()
+    s = Sheet(st)
+    s.cell(0, 1, "s", "Befolkning i Dalarnas kommuner", 4)
+    s.merges.append("A1:C1")
+    dalarna_table(s, 3)
+    s.cell(1, 19, "s", "Summa")
+    s.cell(2, 19, "f", ("SUM(C4:C18)", "285659", None))
+    s.row_values(21, ["Källa: SCB, folkmängd 31 december 2023"])
+    return excel_book([("Blad1", None, s.xml())], st)
+
+
+def r_merged_title_role():
+    """A merged title that names a role ('Befolkning 2023' in A1 and B1): still a title."""
+    st = Strings()
+    s = Sheet(st)
+    s.cell(0, 1, "s", "Befolkning 2023", 4)
+    s.merges.append("A1:B1")
+    s.row_values(3, ["Kommun", "Invånare"])
+    for i, (_, name, pop) in enumerate(DALARNA):
+        s.row_values(4 + i, [name, pop])
+    return excel_book([("Blad1", None, s.xml())], st)
+
+
+def r_date_cells():
+    """Course days as date cells: format 14, and "yyyy-mm-dd hh:mm" at midnight."""
+    st = Strings()
+    s = Sheet(st)
+    s.row_values(1, ["Datum", "Kurs", "Deltagare"])
+    for i, (serial, style, course, n) in enumerate([(45328, 1, "Grundkurs", 12),
+                                                    (45329, 1, "Grundkurs", 11),
+                                                    (45363, 2, "Fortsättning", 9)]):
+        s.cell(0, 2 + i, "n", str(serial), style)
+        s.cell(1, 2 + i, "s", course)
+        s.cell(2, 2 + i, "n", str(n))
+    return excel_book([("Kursdagar", None, s.xml())], st)
+
+
+def r_date_time_of_day():
+    st = Strings()
+    s = Sheet(st)
+    s.row_values(1, ["Datum", "Deltagare"])
+    s.cell(0, 2, "n", "45328.354166666664", 2)
+    s.cell(1, 2, "n", "12")
+    return excel_book([("Kursdagar", None, s.xml())], st)
+
+
+def r_percent_shares():
+    """'Andel ja' as percent-formatted cells (0.77 shown as 77 %)."""
+    st = Strings()
+    s = Sheet(st)
+    s.row_values(1, ["Fråga", "Andel ja", "Svarande"])
+    for i, (q, share, n) in enumerate([("Nöjd med kursen", "0.77", 22),
+                                       ("Rekommenderar kursen", "0.5", 22)]):
+        s.cell(0, 2 + i, "s", q)
+        s.cell(1, 2 + i, "n", share, 6)
+        s.cell(2, 2 + i, "n", str(n))
+    return excel_book([("Enkät", None, s.xml())], st)
+
+
+def r_percent_target():
+    """'Mål' says neither share nor percent; its cells' "0.0%" format says percent."""
+    st = Strings()
+    s = Sheet(st)
+    s.row_values(1, ["Kurs", "Mål"])
+    for i, (course, target) in enumerate([("Grundkurs", "0.8"), ("Fortsättning", "0.75")]):
+        s.cell(0, 2 + i, "s", course)
+        s.cell(1, 2 + i, "n", target, 3)
+    return excel_book([("Mål", None, s.xml())], st)
+
+
+STOCKHOLM = [("0114", "Upplands Väsby", 48520), ("0115", "Vallentuna", 34480),
+             ("0117", "Österåker", 48410), ("0120", "Värmdö", 47760), ("0123", "Järfälla", 84960)]
+
+
+def r_codes_as_text():
+    """Codes with a leading zero typed as text ('@'): they stay 0114, never the number 114."""
+    st = Strings()
+    s = Sheet(st)
+    s.row_values(1, ["Kommunkod", "Kommun", "Befolkning"])
+    for i, (code, name, pop) in enumerate(STOCKHOLM):
+        s.cell(0, 2 + i, "s", code, 5)
+        s.cell(1, 2 + i, "s", name)
+        s.cell(2, 2 + i, "n", str(pop))
+    return excel_book([("Blad1", None, s.xml())], st)
+
+
+def r_formula_without_value():
+    """Written by a program that leaves formulas for Excel to compute: refused at the cell."""
+    st = Strings()
+    s = Sheet(st)
+    s.row_values(1, ["Kommun", "Befolkning"])
+    for i, (_, name, pop) in enumerate(DALARNA[:4]):
+        s.row_values(2 + i, [name, pop])
+    s.cell(0, 6, "s", "Summa")
+    s.cell(1, 6, "f", ("SUM(B2:B5)", None, None))
+    return excel_book([("Blad1", None, s.xml())], st)
+
+
+def r_hidden_sheet():
+    """A hidden first sheet with a table of its own; the visible second sheet is the one read."""
+    st = Strings()
+    hid = Sheet(st)
+    hid.row_values(1, ["Kommun", "Befolkning"])
+    hid.row_values(2, ["Falun", 1])
+    s = Sheet(st)
+    s.row_values(1, ["Kommun", "Befolkning"])
+    for i, (_, name, pop) in enumerate(DALARNA[:3]):
+        s.row_values(2 + i, [name, pop])
+    return excel_book([("Beräkning", "hidden", hid.xml()), ("Tabell", None, s.xml())], st)
+
+
+def r_second_sheet():
+    """sheet: 2 chooses the second sheet although the first has a table too."""
+    st = Strings()
+    first = Sheet(st)
+    first.row_values(1, ["Kommun", "Befolkning"])
+    first.row_values(2, ["Falun", 59000])
+    s = Sheet(st)
+    s.row_values(1, ["Kommun", "Befolkning"])
+    for i, (_, name, pop) in enumerate(DALARNA[-3:]):
+        s.row_values(2 + i, [name, pop])
+    return excel_book([("2022", None, first.xml()), ("2023", None, s.xml())], st)
+
+
+READING = {
+    "xlsx-pxweb-med-rubrik-wide.xlsx": r_pxweb_wide,
+    "xlsx-pxweb-long-year.xlsx": r_pxweb_long,
+    "xlsx-merged-title.xlsx": r_merged_title,
+    "xlsx-merged-title-names-a-role.xlsx": r_merged_title_role,
+    "xlsx-date-cells.xlsx": r_date_cells,
+    "xlsx-date-time-of-day.xlsx": r_date_time_of_day,
+    "xlsx-percent-shares.xlsx": r_percent_shares,
+    "xlsx-percent-target.xlsx": r_percent_target,
+    "xlsx-codes-as-text.xlsx": r_codes_as_text,
+    "xlsx-formula-without-value.xlsx": r_formula_without_value,
+    "xlsx-hidden-sheet.xlsx": r_hidden_sheet,
+    "xlsx-second-sheet.xlsx": r_second_sheet,
+}
+
+
+def reading(out, check):
+    """Write the corpus's workbooks, or (check) compare them with the committed ones."""
+    bad = 0
+    for name, make in READING.items():
+        data = write_zip(make())
+        path = f"{out}/{name}"
+        if check:
+            try:
+                with open(path, "rb") as f:
+                    same = f.read() == data
+            except OSError:
+                same = False
+            if not same:
+                print(f"{path}: not what make_xlsx.py --reading writes")
+                bad += 1
+        else:
+            with open(path, "wb") as f:
+                f.write(data)
+    return bad
 
 
 # The order of fuzz_xlsx.c's parts.
@@ -777,6 +1039,8 @@ def main():
     if sys.argv[1:2] == ["--seeds"]:
         seeds(sys.argv[2])
         return
+    if sys.argv[1:2] in (["--reading"], ["--check-reading"]):
+        sys.exit(1 if reading(sys.argv[2], sys.argv[1] == "--check-reading") else 0)
     out = sys.argv[1]
     for name, make in FIXTURES.items():
         if make is None:

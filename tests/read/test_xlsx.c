@@ -3,6 +3,7 @@
  * here by libxlsxwriter, hostile files, and the value conversions one by one. Every expected
  * cell is worked by hand from the XML in make_xlsx.py (the comments say how), never taken from
  * the reader. */
+#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -26,7 +27,9 @@ static char *path_of(const char *name)
 {
     static char buf[4096];
     const char *dir = getenv("XLSX_FIXTURES");
-    snprintf(buf, sizeof buf, "%s/%s", dir != NULL ? dir : ".", name);
+    if (dir == NULL) /* meson test sets it: the build directory of make_xlsx.py's fixtures */
+        fail_msg("XLSX_FIXTURES is not set");
+    snprintf(buf, sizeof buf, "%s/%s", dir, name);
     return buf;
 }
 
@@ -191,9 +194,9 @@ static void test_kommuner(void **state)
      * 86399.91 s -> rounds to the next day at 00:00:00, so no time. Row 8: cached formula
      * values 182930 (the sum of C4:C7) and 1 in style 3. */
     static const char *const rows[] = {
-        "T:Kostnadsfördelning Yrkesresan 2024|T:Kostnadsfördelning Yrkesresan 2024|"
-        "T:Kostnadsfördelning Yrkesresan 2024|T:Kostnadsfördelning Yrkesresan 2024|"
-        "T:Kostnadsfördelning Yrkesresan 2024|T:Kostnadsfördelning Yrkesresan 2024",
+        ("T:Kostnadsfördelning Yrkesresan 2024|T:Kostnadsfördelning Yrkesresan 2024|"
+         "T:Kostnadsfördelning Yrkesresan 2024|T:Kostnadsfördelning Yrkesresan 2024|"
+         "T:Kostnadsfördelning Yrkesresan 2024|T:Kostnadsfördelning Yrkesresan 2024"),
         "",
         "T:Kommun|T:Kommunkod|T:Befolkning|T:Andel|T:Datum|T:Uppdaterad",
         "T:Upplands Väsby|T:0114|N:47820|P:0.25|D:2024-02-06|D:2024-02-06 08:30:00",
@@ -234,10 +237,10 @@ static void test_values(void **state)
      * midnight and at 08:30, a str formula with "" (empty) and a styled empty cell (neither
      * counts). */
     static const char *const rows[] = {
-        "N:22986|N:0.1|N:-1.5|N:1234567.891|N:0.30000000000000004|N:1E-19|"
-        "N:0.000000000000000001|N:1.5E-18|N:1E+300|N:123456789012345680|N:1E+18|N:0",
-        "D:2024-02-06|D:2024-02-06 12:00:00|D:2024-02-06 08:30:00|D:18:00:00|N:1.25|"
-        "D:2024-02-06|D:2024-02-06|N:1.5|D:1900-02-28|D:1900-03-01",
+        ("N:22986|N:0.1|N:-1.5|N:1234567.891|N:0.30000000000000004|N:1E-19|"
+         "N:0.000000000000000001|N:1.5E-18|N:1E+300|N:123456789012345680|N:1E+18|N:0"),
+        ("D:2024-02-06|D:2024-02-06 12:00:00|D:2024-02-06 08:30:00|D:18:00:00|N:1.25|"
+         "D:2024-02-06|D:2024-02-06|N:1.5|D:1900-02-28|D:1900-03-01"),
         "P:0.77|P:0.5|N:1250|N:12|N:1500|N:114|N:0.25",
         "T:0114|T:22986|T:Falun kommun|T:東京|T:rad 1\r\nrad 2|T:a_x0041_b||T:  indrag",
         "B:TRUE|B:FALSE|E:#N/A|E:#DIV/0!|T:abc|N:45972|D:2024-02-06|D:2024-02-06 08:30:00",
@@ -302,6 +305,10 @@ static void test_parts(void **state)
     static const char *const three[] = {"N:1", "N:2", "N:3"};
     expect_sheet("stored.xlsx", 0, "Blad1", 0, three, 3, 1);
     expect_sheet("moved_workbook.xlsx", 0, "Blad1", 0, three, 2, 1);
+    /* A chart sheet is a sheet without cells. */
+    static const char *const none[] = {NULL};
+    expect_sheet("chartsheet.xlsx", 0, "Diagram1", 0, none, 0, 0);
+    expect_sheet("chartsheet.xlsx", 1, "Blad1", 0, three, 2, 1);
     /* An empty first shared string is an empty cell. */
     static const char *const empty_first[] = {"|T:Falun"};
     expect_sheet("empty_si.xlsx", 0, "Blad1", 0, empty_first, 1, 2);
@@ -345,11 +352,15 @@ static void test_merges(void **state)
 static void test_openpyxl(void **state)
 {
     (void)state;
+    size_t len;
+    free(slurp("openpyxl.xlsx", &len));
+    if (len == 0) /* make_xlsx.py found no openpyxl (python3-openpyxl) */
+        skip();
     /* make_xlsx.py's openpyxl_book: a title merged over A1:D1, an empty row, datetimes with
      * "yyyy-mm-dd" (08:30 kept: the time is not zero), shares with "0%". */
     static const char *const rows[] = {
-        "T:Närvaro vid kursdagar|T:Närvaro vid kursdagar|T:Närvaro vid kursdagar|"
-        "T:Närvaro vid kursdagar",
+        ("T:Närvaro vid kursdagar|T:Närvaro vid kursdagar|T:Närvaro vid kursdagar|"
+         "T:Närvaro vid kursdagar"),
         "",
         "T:Kommun|T:Kommunkod|T:Datum|T:Andel",
         "T:Falun|T:2080|D:2024-02-06|P:0.77",
@@ -401,6 +412,10 @@ static void test_refused_parts(void **state)
                       "xl/sharedStrings.xml: not well-formed XML at line 2");
     expect_open_fails("declared_latin1.xlsx", YR_READ_ERR_FORMAT, "encoding 'ISO-8859-1'");
     expect_open_fails("utf16.xlsx", YR_READ_ERR_FORMAT, "the XML is in UTF-16");
+    expect_open_fails("dup_sheets.xlsx", YR_READ_ERR_FORMAT,
+                      "xl/workbook.xml: two sheets are named 'Blad1'");
+    expect_open_fails("dup_rels.xlsx", YR_READ_ERR_FORMAT,
+                      "xl/workbook.xml: two relationships have the Id 'rId1'");
     expect_open_fails("escape_root.xlsx", YR_READ_ERR_FORMAT, "sheet 'Blad1' is outside the file");
 }
 
@@ -449,6 +464,58 @@ static void test_refused_cells(void **state)
                       "the merged ranges A1:C2 and B2:D2 overlap");
     expect_grid_fails("bad_style.xlsx", 0, YR_READ_ERR_FORMAT, 1, "A1",
                       "has style 99, but the workbook's styles have 14");
+}
+
+/* A caller's locale with a decimal comma (the program's, R's) changes nothing: numbers are read
+ * and written with '.', and the caller's locale is as it was afterwards. Skipped where no such
+ * locale is installed (LOCPATH may point at one made with localedef -i sv_SE -f UTF-8). */
+static void test_caller_locale(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"sv_SE.UTF-8", "sv_SE.utf8", "de_DE.UTF-8", "fr_FR.UTF-8"};
+    const char *got = NULL;
+    for (size_t i = 0; i < sizeof names / sizeof names[0] && got == NULL; i++)
+        got = setlocale(LC_NUMERIC, names[i]);
+    if (got == NULL || localeconv()->decimal_point[0] != ',') {
+        setlocale(LC_NUMERIC, "C");
+        skip();
+    }
+    static const char *const values[] = {
+        ("N:22986|N:0.1|N:-1.5|N:1234567.891|N:0.30000000000000004|N:1E-19|"
+         "N:0.000000000000000001|N:1.5E-18|N:1E+300|N:123456789012345680|N:1E+18|N:0"),
+        ("D:2024-02-06|D:2024-02-06 12:00:00|D:2024-02-06 08:30:00|D:18:00:00|N:1.25|"
+         "D:2024-02-06|D:2024-02-06|N:1.5|D:1900-02-28|D:1900-03-01"),
+        "P:0.77|P:0.5|N:1250|N:12|N:1500|N:114|N:0.25",
+    };
+    book k = open_ok("values.xlsx");
+    grid g;
+    yr_read_error err;
+    assert_int_equal(xlsx_sheet_grid(k.b, 0, &g, &err), YR_READ_OK);
+    close_book(&k);
+    char buf[16];
+    snprintf(buf, sizeof buf, "%.1f", 1.5);
+    assert_string_equal(buf, "1,5"); /* the caller's locale again */
+    setlocale(LC_NUMERIC, "C");
+    char row[2048];
+    for (size_t r = 0; r < 3; r++) {
+        render(&g, r, row, sizeof row);
+        assert_string_equal(row, values[r]);
+    }
+    g.ops->free(&g);
+}
+
+/* Text from the workbook in a message stays one line of valid UTF-8: the line break in the
+ * sheet's name is a blank; "x" and 30 'å' (2 bytes each) cut to 40 bytes end in half an 'å',
+ * which becomes '?'. */
+static void test_message_text(void **state)
+{
+    (void)state;
+    char want[200];
+    int n = snprintf(want, sizeof want, "cell A1 of sheet 'Blad 1' holds 'x");
+    for (int i = 0; i < 19; i++)
+        n += snprintf(want + n, sizeof want - (size_t)n, "\xc3\xa5");
+    snprintf(want + n, sizeof want - (size_t)n, "?', which is not a number");
+    expect_grid_fails("message_text.xlsx", 0, YR_READ_ERR_FORMAT, 1, "A1", want);
 }
 
 static void test_api_edges(void **state)
@@ -895,6 +962,7 @@ int main(void)
         cmocka_unit_test(test_openpyxl),      cmocka_unit_test(test_cells_cap),
         cmocka_unit_test(test_refused_parts), cmocka_unit_test(test_refused_sheets),
         cmocka_unit_test(test_refused_cells), cmocka_unit_test(test_api_edges),
+        cmocka_unit_test(test_message_text),  cmocka_unit_test(test_caller_locale),
 #ifdef HAVE_XLSXWRITER
         cmocka_unit_test(test_xlsxwriter),
 #endif
