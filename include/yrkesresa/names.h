@@ -181,7 +181,7 @@ typedef enum yr_out_table {
     YR_TABLE_STATEMENT,        /**< `statement`: Statement / Faktureringsunderlag */
     YR_TABLE_COMPARE,          /**< `compare`: Compare / Jämförelse */
     YR_TABLE_STATS_CHECK,      /**< `stats check`, `pot --check`: Check / Kontroll */
-    YR_TABLE_STATS_PARTS,      /**< `stats check --parts|--rate`: Parts / Delar */
+    YR_TABLE_STATS_PARTS,      /**< `stats check --parts` and `--rate`: Parts / Delar */
     YR_TABLE_STATS_COUNT,      /**< `stats count`: Count / Antal */
     YR_TABLE_STATS_ATTENDANCE, /**< `stats attendance`: Attendance / Närvaro */
     YR_TABLE_STATS_SURVEY,     /**< `stats survey`: Survey / Enkät */

@@ -315,21 +315,20 @@ void cli_out_empty(cli_out *o)
 
 #ifdef CLI_HAVE_XLSX
 /* The width of a number shown with @p decimals (grouped thousands, a unit). */
-static size_t number_width(double v, cli_xnum kind, unsigned decimals, int grouped)
+static size_t number_width(double v, cli_xnum kind, unsigned decimals)
 {
     char tmp[400];
     int n = snprintf(tmp, sizeof tmp, "%.*f", (int)decimals, kind == CLI_XNUM_SHARE ? v * 100 : v);
     size_t digits = strcspn(tmp, ".") - (tmp[0] == '-');
     size_t w = n > 0 ? (size_t)n : 0;
-    return w + (grouped && digits > 3 ? (digits - 1) / 3 : 0) +
+    return w + (kind != CLI_XNUM_PLAIN && digits > 3 ? (digits - 1) / 3 : 0) +
            (kind == CLI_XNUM_MONEY   ? 3
             : kind == CLI_XNUM_SHARE ? 2
                                      : 0);
 }
 
 /* Write the exact decimal @p d (a share when @p kind says so) to the workbook, or refuse it. */
-static void xlsx_decimal(cli_out *o, const cli_decimal *d, cli_xnum kind, int grouped,
-                         const char *shown)
+static void xlsx_decimal(cli_out *o, const cli_decimal *d, cli_xnum kind, const char *shown)
 {
     if (!cli_decimal_exact(d)) {
         refuse(o,
@@ -360,7 +359,7 @@ static void xlsx_decimal(cli_out *o, const cli_decimal *d, cli_xnum kind, int gr
                          : d->percent           ? d->scale
                          : d->scale > 2         ? d->scale - 2
                                                 : 0;
-    size_t width = number_width(v, kind, shown_dec, grouped);
+    size_t width = number_width(v, kind, shown_dec);
     if (cli_xlsx_number(o->x, o->row, o->col, v, kind, shown_dec, width, bold_row(o, NULL), o->why,
                         sizeof o->why) != 0)
         o->failed = 1;
@@ -380,8 +379,9 @@ static void number_cell(cli_out *o, const char *s, cli_cell_type type, int echoe
         if (o->xlsx) {
             cli_xnum kind = type == CLI_CELL_MONEY   ? CLI_XNUM_MONEY
                             : type == CLI_CELL_SHARE ? CLI_XNUM_SHARE
-                                                     : CLI_XNUM_NUMBER;
-            xlsx_decimal(o, &d, kind, grouped || type == CLI_CELL_MONEY, s);
+                            : grouped                ? CLI_XNUM_NUMBER
+                                                     : CLI_XNUM_PLAIN;
+            xlsx_decimal(o, &d, kind, s);
         }
 #else
         (void)type;

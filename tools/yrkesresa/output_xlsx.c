@@ -112,8 +112,8 @@ static lxw_format *num_format(cli_xlsx *x, cli_xnum kind, unsigned decimals, int
     memset(zeros + 1, '0', decimals);
     zeros[decimals + 1] = '\0';
     const char *frac = decimals > 0 ? zeros : "";
-    if (kind == CLI_XNUM_SHARE)
-        snprintf(code, sizeof code, "0%s %%", frac);
+    if (kind == CLI_XNUM_SHARE || kind == CLI_XNUM_PLAIN)
+        snprintf(code, sizeof code, "0%s%s", frac, kind == CLI_XNUM_SHARE ? " %" : "");
     else
         snprintf(code, sizeof code, "#,##0%s%s", frac, kind == CLI_XNUM_MONEY ? " \"kr\"" : "");
     *slot = workbook_add_format(x->wb);

@@ -15,9 +15,10 @@ typedef struct cli_xlsx cli_xlsx;
 
 /* A number's format. */
 typedef enum cli_xnum {
-    CLI_XNUM_NUMBER = 0,
-    CLI_XNUM_MONEY,
-    CLI_XNUM_SHARE,
+    CLI_XNUM_NUMBER = 0, /* #,##0 */
+    CLI_XNUM_PLAIN,      /* 0: an echoed number written without grouping (a year: 2023) */
+    CLI_XNUM_MONEY,      /* #,##0 "kr" */
+    CLI_XNUM_SHARE,      /* 0 % */
     CLI_XNUM_KINDS
 } cli_xnum;
 
