@@ -417,6 +417,17 @@ cli_num_status cli_parse_decimal(const char *s, cli_decimal *out)
     return CLI_NUM_OK;
 }
 
+int cli_leading_zero(const char *s)
+{
+    s = skip_blanks(s);
+    if (*s == '+' || *s == '-')
+        s++;
+    if (s[0] != '0')
+        return 0;
+    size_t b = blank_len(s + 1);
+    return is_digit(s[1]) || (b > 0 && is_digit(s[1 + b]));
+}
+
 cli_num_status cli_parse_int64(const char *s, int64_t *out)
 {
     cli_decimal d;

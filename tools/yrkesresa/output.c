@@ -170,17 +170,6 @@ void cli_buf_fixed(cli_buf *b, int64_t whole, int64_t rem, int64_t den, unsigned
 
 /* ---------------------------------------------------------------- types of echoed cells */
 
-/* A blank at s (space, TAB, U+00A0, U+202F): its length, else 0. */
-static size_t blank_at(const char *s)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (u[0] == ' ' || u[0] == '\t')
-        return 1;
-    if (u[0] == 0xC2 && u[1] == 0xA0)
-        return 2;
-    return u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0xAF ? 3 : 0;
-}
-
 int cli_iso_date(const char *s, int *y, int *m, int *d)
 {
     static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -198,21 +187,6 @@ int cli_iso_date(const char *s, int *y, int *m, int *d)
            !(*m == 2 && *d == 29 && !leap);
 }
 
-/* 1 when the integer part of the number at s (blanks and a sign before it) starts with a 0
- * that is followed by another digit: 0114, 007, "0 114". */
-static int leading_zero(const char *s)
-{
-    size_t b;
-    while ((b = blank_at(s)) > 0)
-        s += b;
-    if (*s == '+' || *s == '-')
-        s++;
-    if (s[0] != '0')
-        return 0;
-    b = blank_at(s + 1);
-    return (s[1] >= '0' && s[1] <= '9') || (b > 0 && s[1 + b] >= '0' && s[1 + b] <= '9');
-}
-
 int cli_decimal_exact(const cli_decimal *d)
 {
     const int64_t exact = (int64_t)1 << 53;
@@ -227,7 +201,7 @@ cli_cell_type cli_cell_guess(const char *s)
     cli_decimal d;
     int y, m, day;
     if (cli_parse_decimal(s, &d) == CLI_NUM_OK) {
-        if (leading_zero(s) || !cli_decimal_exact(&d))
+        if (cli_leading_zero(s) || !cli_decimal_exact(&d))
             return CLI_CELL_TEXT; /* a code, an id: more digits than a workbook keeps */
         if (d.percent)
             return CLI_CELL_SHARE;

@@ -269,15 +269,15 @@ static int limits(cli_out *o, size_t chars)
         return 0;
     if (o->row >= EXCEL_MAX_ROWS)
         refuse(o, "more than 1 048 576 rows (the header included), more than an Excel sheet "
-                  "holds; write CSV without --excel");
+                  "holds; write plain CSV");
     else if (o->col >= EXCEL_MAX_COLS)
-        refuse(o, "more than 16 384 columns, more than an Excel sheet holds; write CSV without "
-                  "--excel");
+        refuse(o, "more than 16 384 columns, more than an Excel sheet holds; write plain CSV");
     else if (chars > EXCEL_MAX_CHARS)
         refuse(o, "a text of %zu characters; an Excel cell holds at most 32 767", chars);
     return o->failed ? -1 : 0;
 }
 
+#ifdef CLI_HAVE_XLSX
 /* In a workbook the header row and a row that starts with a total label are bold. */
 static int bold_row(cli_out *o, const char *first)
 {
@@ -285,6 +285,7 @@ static int bold_row(cli_out *o, const char *first)
         o->row_bold = o->row == 0 || (first != NULL && yr_label_is_total(first));
     return o->row_bold;
 }
+#endif
 
 void cli_out_text(cli_out *o, const char *s)
 {
@@ -333,7 +334,7 @@ static void xlsx_decimal(cli_out *o, const cli_decimal *d, cli_xnum kind, const 
     if (!cli_decimal_exact(d)) {
         refuse(o,
                "%s has more digits than a workbook holds exactly (an integer within 2^53, "
-               "else 15 significant digits); write CSV (--excel) to keep it",
+               "else 15 significant digits); write CSV to keep it",
                shown);
         return;
     }
