@@ -305,9 +305,14 @@ static int report_table(const audit_in *in, const cli_common *c)
     in->weights ? cli_out_money(&o, in->stated) : cli_out_empty(&o);
     cli_buf m;
     cli_buf_init(&m);
-    cli_buf_i128(&m, (cli_i128)in->psum - in->stated);
-    cli_out_num(&o, cli_buf_str(&m));
-    cli_buf_clear(&m);
+    int64_t diff;
+    if (!__builtin_sub_overflow(in->psum, in->stated, &diff)) {
+        cli_out_money(&o, diff);
+    } else { /* beyond int64: as a number, which a workbook refuses */
+        cli_buf_i128(&m, (cli_i128)in->psum - in->stated);
+        cli_out_num(&o, cli_buf_str(&m));
+        cli_buf_clear(&m);
+    }
     if (in->weights != NULL)
         methods_list(&m, in->s.methods_matching, " ");
     if (in->weights == NULL)
