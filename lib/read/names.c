@@ -10,7 +10,7 @@
 typedef struct out_name {
     const char *text[YR_LANG_COUNT];
     yr_out_category cat;
-    yr_role role;
+    int role; /* a role of read.h */
 } out_name;
 
 #define COL(en, sv, role)                                                                          \
@@ -131,7 +131,7 @@ yr_out_category yr_out_name_category(yr_out_name name)
 
 int yr_out_name_role(yr_out_name name)
 {
-    return (unsigned)name < YR_OUT_NAME_COUNT ? (int)names[name].role : (int)YR_ROLE_NONE;
+    return (unsigned)name < YR_OUT_NAME_COUNT ? names[name].role : (int)YR_ROLE_NONE;
 }
 
 yr_out_name yr_out_name_find(const char *text, yr_out_category cat)
