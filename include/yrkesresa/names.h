@@ -28,24 +28,17 @@
  * - reading a CSV text: yr_excel_guard_len() says whether a text cell carries a guard (1) to
  *   take off, or not (0). xlsx cells never carry one (their type says text).
  *
- * Pure functions of their arguments; no allocation, no state. The header stands alone (it needs
- * no other header of the library), so a program can include it beside the core's headers.
+ * Pure functions of their arguments; no allocation, no state.
  */
 #ifndef YRKESRESA_NAMES_H
 #define YRKESRESA_NAMES_H
 
 #include <stddef.h>
 
+#include "yrkesresa/read.h"
+
 #ifdef __cplusplus
 extern "C" {
-#endif
-
-#ifndef YR_READ_API
-#if defined(YR_BUILDING_READ_LIBRARY) && defined(__GNUC__)
-#define YR_READ_API __attribute__((visibility("default")))
-#else
-#define YR_READ_API
-#endif
 #endif
 
 /** A language of the output. */
@@ -148,11 +141,10 @@ YR_READ_API const char *yr_out_text(yr_out_name name, yr_lang lang);
 /** @brief The category of @p name (::YR_OUT_VALUE for a value out of range). */
 YR_READ_API yr_out_category yr_out_name_category(yr_out_name name);
 /**
- * @brief The role a column of this name plays when the table is read back: a `yr_role` of
- *        yrkesresa/read.h (an int here, so that this header stands alone); YR_ROLE_NONE (0)
- *        when none. `amount`/`belopp` are YR_ROLE_AMOUNT, `fees`/`avgifter` YR_ROLE_FEES.
+ * @brief The role a column of this name plays when the table is read back (::YR_ROLE_NONE when
+ *        none): `amount`/`belopp` are ::YR_ROLE_AMOUNT, `fees`/`avgifter` ::YR_ROLE_FEES.
  */
-YR_READ_API int yr_out_name_role(yr_out_name name);
+YR_READ_API yr_read_role yr_out_name_role(yr_out_name name);
 /**
  * @brief The name of category @p cat whose text in either language equals @p text exactly;
  *        ::YR_OUT_NAME_COUNT when none (NULL included).

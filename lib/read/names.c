@@ -10,7 +10,7 @@
 typedef struct out_name {
     const char *text[YR_LANG_COUNT];
     yr_out_category cat;
-    int role; /* a role of read.h */
+    yr_read_role role;
 } out_name;
 
 #define COL(en, sv, role)                                                                          \
@@ -129,9 +129,9 @@ yr_out_category yr_out_name_category(yr_out_name name)
     return (unsigned)name < YR_OUT_NAME_COUNT ? names[name].cat : YR_OUT_VALUE;
 }
 
-int yr_out_name_role(yr_out_name name)
+yr_read_role yr_out_name_role(yr_out_name name)
 {
-    return (unsigned)name < YR_OUT_NAME_COUNT ? names[name].role : (int)YR_ROLE_NONE;
+    return (unsigned)name < YR_OUT_NAME_COUNT ? names[name].role : YR_ROLE_NONE;
 }
 
 yr_out_name yr_out_name_find(const char *text, yr_out_category cat)
