@@ -57,9 +57,9 @@ static int cell_names_role(const char *h, const yr_read_options *opt)
     return 0;
 }
 
-/* Rule 2 without header_row: the first record (of the first 200) with two or more non-blank
- * cells (one when every record has one) of which one names a wanted role; YR_READ_NONE when
- * none does (*first: the first non-empty record, or YR_READ_NONE). */
+/* Rule 2 without header_row: the first record (of the first 200) with two or more distinct
+ * non-blank cells (one when every record has one) of which one names a wanted role; YR_READ_NONE
+ * when none does (*first: the first non-empty record, or YR_READ_NONE). */
 size_t rd_header_candidate(const grid *g, const yr_read_options *opt, grid_cell **cells,
                            size_t *cap, grid_scratch *sc, size_t *first)
 {
@@ -68,10 +68,17 @@ size_t rd_header_candidate(const grid *g, const yr_read_options *opt, grid_cell 
     for (size_t r = 0; r < g->nrec && r < 200; r++) {
         size_t n = rec_cells(g, r, cells, cap, sc), nb = 0;
         int names = 0;
+        const grid_cell *one = NULL; /* the first non-blank cell */
         for (size_t c = 0; c < n; c++) {
-            if (cell_blank(&(*cells)[c]))
+            const grid_cell *x = &(*cells)[c];
+            if (cell_blank(x))
                 continue;
-            nb++;
+            /* A text repeated in every non-blank cell (a title merged over several cells
+             * gives its value to each) counts once: a header never has two equal names. */
+            if (one == NULL || x->len != one->len || memcmp(x->s, one->s, x->len) != 0)
+                nb++;
+            if (one == NULL)
+                one = x;
             char h[512];
             size_t st, l = rd_trim((*cells)[c].s, (*cells)[c].len, &st);
             if (l >= sizeof h)
