@@ -296,8 +296,69 @@ static char **list_cases(const char *dir, size_t *count)
     return paths;
 }
 
+/* Whether name (a case file's name, NAME.case) is among the n space-separated names of list. */
+static int listed(const char *list, size_t len, const char *name)
+{
+    size_t nlen = strlen(name) - strlen(".case");
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        while (j < len && list[j] != ' ')
+            j++;
+        if (j - i == nlen && strncmp(list + i, name, nlen) == 0)
+            return 1;
+        i = j + 1;
+    }
+    return 0;
+}
+
+/* The line "skipped by KEY (N): NAME ..." of dir/README.md against the cases this run skipped
+ * (skipped[0..nskipped), file names NAME.case): 1 when the same cases, N of them; else 0, with
+ * what differs printed. */
+static int skips_documented(const char *prog, const char *dir, const char *key,
+                            char *const *skipped, size_t nskipped)
+{
+    char path[4096], prefix[64];
+    snprintf(path, sizeof path, "%s/README.md", dir);
+    int plen = snprintf(prefix, sizeof prefix, "skipped by %s (", key);
+    char *text = read_file(path);
+    if (text == NULL) {
+        fprintf(stderr, "%s: cannot read %s (it lists the skipped cases)\n", prog, path);
+        return 0;
+    }
+    const char *line = text;
+    while (line != NULL && strncmp(line, prefix, (size_t)plen) != 0)
+        line = (line = strchr(line, '\n')) ? line + 1 : NULL;
+    char *end = NULL;
+    unsigned long want = line ? strtoul(line + plen, &end, 10) : 0;
+    int ok = line != NULL && end[0] == ')' && end[1] == ':';
+    if (!ok) {
+        fprintf(stderr, "%s: %s has no line '%sN): NAMES'\n", prog, path, prefix);
+        free(text);
+        return 0;
+    }
+    const char *names = end + 2 + strspn(end + 2, " ");
+    size_t len = strcspn(names, "\n"), nlisted = 0;
+    while (len > 0 && names[len - 1] == ' ')
+        len--;
+    for (size_t i = 0; i < len; i++)
+        nlisted += names[i] != ' ' && (i == 0 || names[i - 1] == ' ');
+    for (size_t i = 0; i < nskipped; i++) {
+        if (!listed(names, len, skipped[i])) {
+            fprintf(stderr, "%s: %s skipped but not listed in %s\n", prog, skipped[i], path);
+            ok = 0;
+        }
+    }
+    if (nlisted != want || nskipped != want) {
+        fprintf(stderr, "%s: %s says %lu skipped (%zu named), this run skipped %zu\n", prog, path,
+                want, nlisted, nskipped);
+        ok = 0;
+    }
+    free(text);
+    return ok;
+}
+
 int case_main(int argc, char **argv, const case_op *ops, size_t nops, const char *env_dir,
-              const char *default_dir, size_t min_cases)
+              const char *default_dir, size_t min_cases, const char *skips_key)
 {
     size_t counts[3] = {0, 0, 0};
     if (argc > 1) { /* the named files only */
@@ -306,22 +367,33 @@ int case_main(int argc, char **argv, const case_op *ops, size_t nops, const char
     } else {
         const char *dir = getenv(env_dir);
         dir = dir ? dir : default_dir;
-        size_t n = 0;
+        size_t n = 0, nskipped = 0;
         char **paths = list_cases(dir, &n);
-        if (paths == NULL) {
+        char **skipped = paths ? calloc(n + 1, sizeof *skipped) : NULL;
+        if (skipped == NULL) {
             fprintf(stderr, "%s: cannot read %s\n", argv[0], dir);
+            free(paths);
             return 1;
         }
         for (size_t i = 0; i < n; i++) {
-            counts[run_file(paths[i], ops, nops)]++;
-            free(paths[i]);
+            verdict v = run_file(paths[i], ops, nops);
+            counts[v]++;
+            if (v == SKIP) /* the file name, within paths[i] */
+                skipped[nskipped++] = strrchr(paths[i], '/') + 1;
         }
+        int documented =
+            skips_key == NULL || skips_documented(argv[0], dir, skips_key, skipped, nskipped);
+        for (size_t i = 0; i < n; i++)
+            free(paths[i]);
         free(paths);
+        free(skipped);
         if (n < min_cases) {
             fprintf(stderr, "%s: only %zu cases in %s (at least %zu)\n", argv[0], n, dir,
                     min_cases);
             return 1;
         }
+        if (!documented)
+            return 1;
     }
     printf("%s: %zu passed, %zu failed, %zu skipped\n", argv[0], counts[PASS], counts[FAIL],
            counts[SKIP]);

@@ -276,5 +276,5 @@ int main(int argc, char **argv)
         {"find_total_row", op_find_total_row},
     };
     return case_main(argc, argv, ops, sizeof ops / sizeof ops[0], "YR_CONFORMANCE_DIR",
-                     "tests/conformance", 40);
+                     "tests/conformance", 40, "c");
 }
