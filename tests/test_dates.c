@@ -1,5 +1,6 @@
 /* The date functions of include/yrkesresa/cycle.h at their boundaries (issue 25):
- * yr_days_from_civil, yr_civil_from_days and yr_due_date on day 0 and negative days, every
+ * yr_days_from_civil, yr_civil_from_days, yr_due_date, yr_is_bank_day and yr_due_date_bank on
+ * day 0 and negative days, every
  * month's end, the leap days of 1900, 2000, 2024 and 2100, the year's end and the representable
  * limits 0001-01-01 and 9999-12-31 (and one day beyond). Day numbers are worked by hand in the
  * comments; due dates are also checked against a calendar stepped one day at a time here.
@@ -204,12 +205,87 @@ static void test_due_date_stepped(void **state)
     assert_int_equal(refused, 1);
 }
 
+/* The bank-day functions at the same edges (weekdays from the Gregorian calendar, checked with
+ * Python's datetime): the first decided date 1953-01-01 (nyårsdagen, a Thursday) and the day
+ * before it, the last representable date 9999-12-31 (nyårsafton, a Friday), day 0 and negative
+ * days, leap days and a month's end that falls on a Sunday. */
+static void test_bank_day_edges(void **state)
+{
+    (void)state;
+    static const struct {
+        int y, m, d, bank;
+        const char *why;
+    } days[] = {
+        {1953, 1, 1, 0, "nyårsdagen"},   {1953, 1, 2, 1, NULL},             /* Friday */
+        {9999, 12, 31, 0, "nyårsafton"}, {9999, 12, 30, 1, NULL},           /* Thursday */
+        {9999, 12, 24, 0, "julafton"},   {9999, 12, 26, 0, "annandag jul"}, /* a Sunday */
+        {2024, 2, 29, 1, NULL},          {2000, 2, 29, 1, NULL},            /* Thursday, Tuesday */
+        {2100, 2, 28, 0, "söndag"},      {2100, 3, 1, 1, NULL},             /* Sunday, Monday */
+    };
+    for (size_t i = 0; i < sizeof days / sizeof days[0]; i++) {
+        int bank = -1;
+        const char *why = "unset";
+        assert_int_equal(yr_is_bank_day(days[i].y, days[i].m, days[i].d, &bank, &why), YR_OK);
+        assert_int_equal(bank, days[i].bank);
+        if (days[i].why == NULL)
+            assert_null(why);
+        else
+            assert_string_equal(why, days[i].why);
+    }
+    static const int no_day[][3] = {{1952, 12, 31}, {2025, 1, 0},   {2025, 1, -1}, {2025, 1, 32},
+                                    {2100, 2, 29},  {1900, 2, 29},  {10000, 1, 1}, {2025, 0, 1},
+                                    {2025, 13, 1},  {INT_MIN, 1, 1}};
+    for (size_t i = 0; i < sizeof no_day / sizeof no_day[0]; i++) {
+        int bank = -1;
+        assert_int_equal(yr_is_bank_day(no_day[i][0], no_day[i][1], no_day[i][2], &bank, NULL),
+                         YR_ERR_RANGE);
+        assert_int_equal(bank, -1);
+    }
+    static const struct {
+        int y, m, d;
+        int64_t days;
+        int due;
+    } due[] = {
+        {2025, 3, 3, 0, DATE(2025, 3, 3)},     /* day 0 on a bank day: that day */
+        {2024, 12, 28, 0, DATE(2024, 12, 30)}, /* day 0 on a Saturday: the Monday */
+        {2025, 1, 31, 30, DATE(2025, 3, 3)},   /* 2025-03-02 is a Sunday */
+        {2024, 12, 31, 0, DATE(2025, 1, 2)},   /* nyårsafton, nyårsdagen, then Thursday */
+        {2024, 2, 28, 1, DATE(2024, 2, 29)},   /* a leap day that is a bank day */
+        {2100, 2, 27, 1, DATE(2100, 3, 1)},    /* 2100-02-28 a Sunday, no 29th */
+        {1952, 12, 31, 1, DATE(1953, 1, 2)},   /* the first decided day is a holiday */
+        {9999, 12, 1, 29, DATE(9999, 12, 30)}, /* the last bank day there is */
+        {9999, 12, 23, 1, DATE(9999, 12, 27)}, /* julafton .. annandag jul, then Monday */
+    };
+    for (size_t i = 0; i < sizeof due / sizeof due[0]; i++) {
+        int y = 0, m = 0, d = 0;
+        assert_int_equal(yr_due_date_bank(due[i].y, due[i].m, due[i].d, due[i].days, &y, &m, &d),
+                         YR_OK);
+        assert_int_equal(DATE(y, m, d), due[i].due);
+    }
+    static const struct {
+        int y, m, d;
+        int64_t days;
+    } bad[] = {
+        {9999, 12, 30, 1}, /* nyårsafton, and no day after it */
+        {9999, 12, 1, 30}, {9999, 12, 31, 0},       {1952, 12, 30, 1}, /* a calendar due date in
+                                                                          1952 */
+        {2025, 1, 1, -1},  {2025, 1, 1, INT64_MIN}, {2025, 1, 1, INT64_MAX}, {2025, 1, 0, 1},
+        {2100, 2, 29, 0},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        int y = -7, m = -7, d = -7;
+        assert_int_equal(yr_due_date_bank(bad[i].y, bad[i].m, bad[i].d, bad[i].days, &y, &m, &d),
+                         YR_ERR_RANGE);
+        assert_int_equal(DATE(y, m, d), DATE(-7, -7, -7));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_days_by_hand),     cmocka_unit_test(test_days_refused),
         cmocka_unit_test(test_civil_limits),     cmocka_unit_test(test_due_date_edges),
-        cmocka_unit_test(test_due_date_stepped),
+        cmocka_unit_test(test_due_date_stepped), cmocka_unit_test(test_bank_day_edges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
