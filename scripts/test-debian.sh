@@ -52,7 +52,7 @@ if command -v lintian >/dev/null; then
     cat "$tmp/lintian.log"
     check "lintian reports errors" [ $rc = 0 ]
 else
-    echo "SKIP: lintian is not installed"
+    bad "lintian is not installed (apt install lintian): the packages were not checked"
 fi
 
 # 4. The symbols file follows lib/yrkesresa.map: every exported name is in it.

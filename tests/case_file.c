@@ -244,7 +244,7 @@ static char *read_file(const char *path)
 }
 
 /* Run one file; returns its verdict and prints it. */
-static verdict run_file(const char *path, const case_op *ops, size_t nops)
+static verdict run_file(const char *path, const case_op *ops, size_t nops, char op[64])
 {
     conf_case c;
     memset(&c, 0, sizeof c);
@@ -257,6 +257,8 @@ static verdict run_file(const char *path, const case_op *ops, size_t nops)
         printf("PASS %s\n", c.name);
     else
         printf("%s %s: %s\n", v == SKIP ? "SKIP" : "FAIL", c.name, c.why);
+    const char *o = c.text ? case_get(&c, "op") : NULL;
+    snprintf(op, 64, "%s", o ? o : "");
     free(c.text);
     return v;
 }
@@ -296,32 +298,116 @@ static char **list_cases(const char *dir, size_t *count)
     return paths;
 }
 
+/* The cases of a run, for the skip list: file name (NAME.case), op, verdict. */
+typedef struct case_seen {
+    const char *name;
+    char op[64];
+    verdict v;
+} case_seen;
+
+/* Whether the space-separated tokens of list[0..len) name the case: its NAME (the file name
+ * without .case) or op=OP for its op. */
+static int listed(const char *list, size_t len, const case_seen *c)
+{
+    size_t nlen = strlen(c->name) - strlen(".case"), olen = strlen(c->op);
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        while (j < len && list[j] != ' ')
+            j++;
+        if ((j - i == nlen && strncmp(list + i, c->name, nlen) == 0) ||
+            (olen > 0 && j - i == 3 + olen && strncmp(list + i, "op=", 3) == 0 &&
+             strncmp(list + i + 3, c->op, olen) == 0))
+            return 1;
+        i = j + 1;
+    }
+    return 0;
+}
+
+/* The tokens of the line "skipped by KEY (N): TOKEN ..." of dir/README.md (a case NAME, or op=OP
+ * for every case of an op) against this run: 1 when the cases skipped are exactly the cases the
+ * tokens name, N of them; else 0, with what differs printed. */
+static int skips_documented(const char *prog, const char *dir, const char *key,
+                            const case_seen *cases, size_t n)
+{
+    char path[4096], prefix[64];
+    snprintf(path, sizeof path, "%s/README.md", dir);
+    int plen = snprintf(prefix, sizeof prefix, "skipped by %s (", key);
+    char *text = read_file(path);
+    if (text == NULL) {
+        fprintf(stderr, "%s: cannot read %s (it lists the skipped cases)\n", prog, path);
+        return 0;
+    }
+    const char *line = text;
+    while (line != NULL && strncmp(line, prefix, (size_t)plen) != 0)
+        line = (line = strchr(line, '\n')) ? line + 1 : NULL;
+    char *end = NULL;
+    unsigned long want = line ? strtoul(line + plen, &end, 10) : 0;
+    int ok = line != NULL && end[0] == ')' && end[1] == ':';
+    if (!ok) {
+        fprintf(stderr, "%s: %s has no line '%sN): TOKENS'\n", prog, path, prefix);
+        free(text);
+        return 0;
+    }
+    const char *tokens = end + 2 + strspn(end + 2, " ");
+    size_t len = strcspn(tokens, "\n"), nskipped = 0, ndoc = 0;
+    while (len > 0 && tokens[len - 1] == ' ')
+        len--;
+    for (size_t i = 0; i < n; i++) {
+        int doc = listed(tokens, len, &cases[i]);
+        nskipped += cases[i].v == SKIP;
+        ndoc += doc;
+        if (doc != (cases[i].v == SKIP)) {
+            fprintf(stderr, "%s: %s %s, but %s lists it %s\n", prog, cases[i].name,
+                    doc ? "ran" : "was skipped", path, doc ? "as skipped" : "nowhere");
+            ok = 0;
+        }
+    }
+    if (nskipped != want || ndoc != want) {
+        fprintf(stderr, "%s: %s says %lu skipped (its tokens name %zu), this run skipped %zu\n",
+                prog, path, want, ndoc, nskipped);
+        ok = 0;
+    }
+    free(text);
+    return ok;
+}
+
 int case_main(int argc, char **argv, const case_op *ops, size_t nops, const char *env_dir,
-              const char *default_dir, size_t min_cases)
+              const char *default_dir, size_t min_cases, const char *skips_key)
 {
     size_t counts[3] = {0, 0, 0};
     if (argc > 1) { /* the named files only */
-        for (int i = 1; i < argc; i++)
-            counts[run_file(argv[i], ops, nops)]++;
+        for (int i = 1; i < argc; i++) {
+            char op[64];
+            counts[run_file(argv[i], ops, nops, op)]++;
+        }
     } else {
         const char *dir = getenv(env_dir);
         dir = dir ? dir : default_dir;
         size_t n = 0;
         char **paths = list_cases(dir, &n);
-        if (paths == NULL) {
+        case_seen *seen = paths ? calloc(n + 1, sizeof *seen) : NULL;
+        if (seen == NULL) {
             fprintf(stderr, "%s: cannot read %s\n", argv[0], dir);
+            free(paths);
             return 1;
         }
         for (size_t i = 0; i < n; i++) {
-            counts[run_file(paths[i], ops, nops)]++;
-            free(paths[i]);
+            seen[i].name = strrchr(paths[i], '/') + 1;
+            seen[i].v = run_file(paths[i], ops, nops, seen[i].op);
+            counts[seen[i].v]++;
         }
+        int documented = skips_key == NULL || skips_documented(argv[0], dir, skips_key, seen, n);
+        for (size_t i = 0; i < n; i++)
+            free(paths[i]);
         free(paths);
+        free(seen);
         if (n < min_cases) {
             fprintf(stderr, "%s: only %zu cases in %s (at least %zu)\n", argv[0], n, dir,
                     min_cases);
             return 1;
         }
+        if (!documented)
+            return 1;
     }
     printf("%s: %zu passed, %zu failed, %zu skipped\n", argv[0], counts[PASS], counts[FAIL],
            counts[SKIP]);

@@ -57,9 +57,11 @@ verdict case_expect_list(conf_case *c, const char *key, const int64_t *got, size
 /* The key as a list of doubles within 1e-9 (relative) of got[0..n). */
 verdict case_expect_doubles(conf_case *c, const char *key, const double *got, size_t n);
 /* Run the files named in argv, or every *.case of $env_dir (default default_dir): prints PASS,
- * SKIP or FAIL per case, returns the exit status (1 when a case failed, or fewer than
- * min_cases in directory mode). */
+ * SKIP or FAIL per case, returns the exit status (1 when a case failed, or, in directory mode,
+ * when the directory cannot be read, holds fewer than min_cases cases, or - skips_key not NULL -
+ * the cases skipped are not exactly those the line "skipped by SKIPS_KEY (N): TOKEN ..." of
+ * the directory's README.md names: a case NAME, or op=OP for every case of an op). */
 int case_main(int argc, char **argv, const case_op *ops, size_t nops, const char *env_dir,
-              const char *default_dir, size_t min_cases);
+              const char *default_dir, size_t min_cases, const char *skips_key);
 
 #endif

@@ -521,5 +521,5 @@ int main(int argc, char **argv)
         {"share_text", op_number_text},
     };
     return case_main(argc, argv, ops, sizeof ops / sizeof ops[0], "YR_CONFORMANCE_DIR",
-                     "tests/conformance", 40);
+                     "tests/conformance", 40, "c");
 }

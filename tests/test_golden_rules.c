@@ -303,5 +303,5 @@ int main(int argc, char **argv)
         {"count_by", op_count_by},
     };
     return case_main(argc, argv, ops, sizeof ops / sizeof ops[0], "YR_GOLDEN_DIR",
-                     "tests/golden/audit", 3);
+                     "tests/golden/audit", 3, NULL);
 }

@@ -540,6 +540,32 @@ static void test_method_unknown_names(void **state)
     assert_int_equal(yr_method_from_name("adams", NULL), YR_ERR_NULL);
 }
 
+/* The other spellings the program and the bindings pass on (issue 25: the mutation check found
+ * them untested in C): a blank for the underscore, and the textbook names of the methods. */
+static void test_method_other_spellings(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *name;
+        yr_method method;
+    } ok[] = {
+        {"round each", YR_ROUND_EACH},
+        {"Sainte Lague modified", YR_SAINTE_LAGUE_MODIFIED},
+        {"huntington hill", YR_HUNTINGTON_HILL},
+        {"largest remainder", YR_LARGEST_REMAINDER},
+        {"Hamilton", YR_LARGEST_REMAINDER},
+        {"hare", YR_LARGEST_REMAINDER},
+        {"Jefferson", YR_DHONDT},
+        {"d'Hondt", YR_DHONDT},
+        {"webster", YR_SAINTE_LAGUE},
+    };
+    for (size_t i = 0; i < LEN(ok); i++) {
+        yr_method got = (yr_method)42;
+        if (yr_method_from_name(ok[i].name, &got) != YR_OK || got != ok[i].method)
+            fail_msg("\"%s\": not %s", ok[i].name, yr_method_name(ok[i].method));
+    }
+}
+
 /* ---- golden cases ------------------------------------------------------------------------------
  * `test_split --golden FILE...` (run by tests/test_golden.sh) checks data-driven cases from
  * the .txt files of tests/golden/, one cmocka test per file. Format (tests/golden/README.md):
@@ -798,6 +824,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_method_names),
         cmocka_unit_test(test_method_unknown_names),
+        cmocka_unit_test(test_method_other_spellings),
     };
     return cmocka_run_group_tests_name("split", tests, NULL, NULL);
 }

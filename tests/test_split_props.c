@@ -7,7 +7,9 @@
  *  - for large totals, where the greedy is too slow, the defining property of a divisor method:
  *    the weakest unit given ranks before the strongest unit not given.
  * Plus: exact sums, the quota rule, house monotonicity, permutation invariance, odd symmetry, and
- * 10^5 parties with a total of 10^15 (divisor methods must not go one unit at a time). */
+ * 10^5 parties with a total of 10^15 (divisor methods must not go one unit at a time); and
+ * yr_audit_split against the same references (rows from 128-bit quotas, the matching methods by
+ * each method's definition), never against yr_split. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -680,6 +682,133 @@ static void test_large_largest_remainder(void **state)
     free(ref);
 }
 
+/* ---- audit --------------------------------------------------------------------------------- */
+
+/* Whether out is method m's result for total, by the method's definition (split.h): largest
+ * remainder and round-each by the reference above; a divisor method needs total >= 0, rows >= 0
+ * adding to total, nothing for weight 0, and its weakest unit given ranking before its strongest
+ * unit not given (the cut property of check_divisor_cut, here without asserting). */
+static int is_method_result(yr_method m, int64_t total, const int64_t *w, size_t n,
+                            const int64_t *out)
+{
+    if (m == YR_LARGEST_REMAINDER || m == YR_ROUND_EACH) {
+        int64_t want[MAXN];
+        int tie;
+        return ref_quota(total, w, n, m == YR_ROUND_EACH, want, &tie) == YR_OK &&
+               memcmp(want, out, n * sizeof *out) == 0;
+    }
+    if (total < 0)
+        return 0;
+    u128 sum = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (out[i] < 0 || (w[i] == 0 && out[i] != 0))
+            return 0;
+        sum += (u128)out[i];
+    }
+    if (sum != (u128)total)
+        return 0;
+    size_t weakest, strongest;
+    prio pw, ps;
+    divisor_cut(m, w, n, out, &weakest, &pw, &strongest, &ps);
+    return weakest == n || strongest == n || unit_before(pw, w, weakest, ps, strongest);
+}
+
+/* The rows of an audit against the exact quotas, computed here in 128 bits: floor (towards
+ * minus infinity) and remainder in [0, W), the largest-remainder reference, within_quota. */
+static void check_audit_rows(int64_t total, const int64_t *w, const int64_t *pub, size_t n,
+                             const yr_audit_summary *s, const yr_audit_row *rows)
+{
+    int64_t lr[MAXN];
+    int tie;
+    assert_int_equal(ref_quota(total, w, n, 0, lr, &tie), YR_OK);
+    u128 den = (u128)s->quota_den;
+    uint64_t t = total < 0 ? (uint64_t)0 - (uint64_t)total : (uint64_t)total;
+    size_t differing = 0, outside = 0;
+    for (size_t i = 0; i < n; i++) {
+        u128 p = (u128)t * (uint64_t)w[i], q = p / den, r = p % den;
+        i128 fl = total >= 0 ? (i128)q : -(i128)q - (r != 0);
+        u128 rem = total >= 0 || r == 0 ? r : den - r;
+        int within = pub[i] == fl || (rem != 0 && pub[i] == fl + 1);
+        assert_true(rows[i].quota_whole == fl);
+        assert_true((u128)rows[i].quota_rem == rem);
+        assert_int_equal(rows[i].expected, lr[i]);
+        assert_int_equal(rows[i].diff, pub[i] - lr[i]);
+        assert_int_equal(rows[i].within_quota, within);
+        differing += pub[i] != lr[i];
+        outside += !within;
+    }
+    assert_int_equal(s->rows_differing, differing);
+    assert_int_equal(s->rows_outside_quota, outside);
+}
+
+/* yr_audit_split against references written here, not yr_split (issue 25): every field of the
+ * summary and of each row, and the matching methods by each method's definition; with small
+ * totals the divisor methods' one-unit-at-a-time greedy agrees. Published tables: a method's
+ * reference result, half of them with a few rows moved by up to 2 units. */
+static void test_audit_against_references(void **state)
+{
+    (void)state;
+    uint64_t seed = 25;
+    int checked = 0, overflow = 0, matched[YR_METHOD_COUNT] = {0};
+    for (int iter = 0; iter < 4000; iter++) {
+        int64_t w[MAXN], pub[MAXN];
+        size_t n = random_case(&seed, w);
+        yr_method base = (yr_method)rand_below(&seed, YR_METHOD_COUNT);
+        int64_t total = base >= YR_DHONDT || rand_below(&seed, 2)
+                            ? (int64_t)rand_upto(&seed, 150)
+                            : random_total(&seed, YR_LARGEST_REMAINDER, 0);
+        u128 W = 0;
+        for (size_t i = 0; i < n; i++)
+            W += (u128)w[i];
+        if (W > INT64_MAX) { /* refused (the weights' sum must fit); then the weights scaled down */
+            yr_audit_summary s0;
+            assert_int_equal(yr_audit_split(total, w, w, n, &s0, NULL), YR_ERR_OVERFLOW);
+            overflow++;
+            W = 0;
+            for (size_t i = 0; i < n; i++)
+                W += (u128)(w[i] /= (int64_t)n);
+        }
+        int tie;
+        if (reference(base, total, w, n, pub, &tie) != YR_OK)
+            continue;
+        for (uint64_t k = rand_below(&seed, 2) ? 1 + rand_upto(&seed, 2) : 0; k > 0; k--)
+            pub[rand_below(&seed, n)] += (int64_t)rand_upto(&seed, 4) - 2;
+        i128 psum = 0;
+        for (size_t i = 0; i < n; i++)
+            psum += pub[i];
+        yr_audit_summary s;
+        yr_audit_row rows[MAXN];
+        yr_status st = yr_audit_split(total, w, pub, n, &s, rows);
+        assert_int_equal(st, YR_OK);
+        assert_int_equal(s.stated_total, total);
+        assert_true(s.quota_den == (W == 0 ? 1 : (i128)W));
+        assert_true(s.published_sum == psum && s.sum_diff == psum - total);
+        check_audit_rows(total, w, pub, n, &s, rows);
+        unsigned want = 0;
+        for (int m = 0; m < YR_METHOD_COUNT; m++) {
+            int is = is_method_result((yr_method)m, total, w, n, pub);
+            int64_t greedy[MAXN];
+            if (m >= YR_DHONDT && total >= 0 && total <= 150 &&
+                ref_divisor((yr_method)m, total, w, n, greedy, &tie) == YR_OK)
+                assert_int_equal(is, memcmp(greedy, pub, n * sizeof *pub) == 0);
+            want |= (unsigned)is << m;
+            matched[m] += is;
+        }
+        if (s.methods_matching != want)
+            fail_msg("iter %d total %lld n %zu: methods 0x%x, the definitions 0x%x", iter,
+                     (long long)total, n, s.methods_matching, want);
+        checked++;
+    }
+    print_message("audit: %d tables checked, %d with weights past INT64_MAX; matched:", checked,
+                  overflow);
+    for (int m = 0; m < YR_METHOD_COUNT; m++)
+        print_message(" %s %d", yr_method_name((yr_method)m), matched[m]);
+    print_message("\n");
+    assert_true(checked > 3500 && overflow > 500);
+    for (int m = 0; m < YR_METHOD_COUNT; m++)
+        assert_true(matched[m] > 500);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -692,6 +821,7 @@ int main(void)
         cmocka_unit_test(test_divisor_medium),
         cmocka_unit_test(test_large_divisor),
         cmocka_unit_test(test_large_largest_remainder),
+        cmocka_unit_test(test_audit_against_references),
     };
     return cmocka_run_group_tests_name("split_props", tests, NULL, NULL);
 }

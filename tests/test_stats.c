@@ -488,6 +488,46 @@ static void test_attendance_errors(void **state)
     assert_int_equal(tot.trials, 23);
 }
 
+/* The registered counts may add up to exactly INT64_MAX (issue 25: the overflow check at its
+ * boundary, '>' planted as '>=', survived every test); one more is an overflow. */
+static void test_attendance_sum_at_int64_max(void **state)
+{
+    (void)state;
+    const int64_t reg[3] = {INT64_MAX - 5, 5, 0}, att[3] = {INT64_MAX - 5, 2, 0};
+    const int64_t one_more[3] = {INT64_MAX - 5, 6, 0};
+    yr_rate per[3], tot;
+    assert_int_equal(yr_attendance_rate(reg, att, 3, 0.95, per, &tot), YR_OK);
+    assert_true(tot.trials == INT64_MAX && tot.successes == INT64_MAX - 3);
+    const int64_t alone[1] = {INT64_MAX}, none[1] = {0};
+    assert_int_equal(yr_attendance_rate(alone, none, 1, 0.95, per, &tot), YR_OK);
+    assert_true(tot.trials == INT64_MAX && tot.successes == 0);
+    assert_int_equal(yr_attendance_rate(one_more, att, 3, 0.95, per, &tot), YR_ERR_OVERFLOW);
+}
+
+/* The interval always holds the share and stays in [0, 1], at every confidence a double allows:
+ * with a tiny confidence (z near 0) the bounds are the share itself up to rounding, and without
+ * the clamp to the share the rounded lower bound of 2 of 3 is above 2/3 (issue 25: the clamp
+ * removed survived every test). The bounds are 0 exactly for 0 successes and 1 exactly for all. */
+static void test_wilson_contains_share(void **state)
+{
+    (void)state;
+    static const double conf[] = {1e-300, 1e-100, 1e-20, 1e-8, 0.5, 0.95, 0.9999999999999999};
+    for (size_t c = 0; c < sizeof conf / sizeof conf[0]; c++) {
+        for (int64_t n = 1; n <= 200; n++) {
+            for (int64_t x = 0; x <= n; x++) {
+                double s, lo, hi;
+                assert_int_equal(yr_proportion(x, n, conf[c], &s, &lo, &hi), YR_OK);
+                assert_true(s == (double)x / (double)n);
+                if (!(0 <= lo && lo <= s && s <= hi && hi <= 1))
+                    fail_msg("%lld of %lld at %g: [%.17g, %.17g] around %.17g", (long long)x,
+                             (long long)n, conf[c], lo, hi, s);
+                assert_true((x == 0) == (lo == 0.0));
+                assert_true((x == n) == (hi == 1.0));
+            }
+        }
+    }
+}
+
 /* ---------------------------------------------------------------------------------------- */
 
 /* course-progress-funktionshinder-2025-04-07.csv, body rows (municipality order as in the file):
@@ -660,6 +700,8 @@ int main(void)
         cmocka_unit_test(test_attendance_dalarna),
         cmocka_unit_test(test_attendance_total_not_mean),
         cmocka_unit_test(test_attendance_errors),
+        cmocka_unit_test(test_attendance_sum_at_int64_max),
+        cmocka_unit_test(test_wilson_contains_share),
         cmocka_unit_test(test_check_totals_dalarna),
         cmocka_unit_test(test_check_totals_errors),
         cmocka_unit_test(test_progression_dalarna),

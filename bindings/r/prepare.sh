@@ -16,7 +16,7 @@
 #   inst/extdata/               the Dalarna tables (data/dalarna), Sweden's municipalities
 #                               (data/sweden) and example data (data/examples)
 #   inst/examples/              examples/r/dalarna.R
-#   inst/conformance/           the shared conformance cases (tests/conformance/*.case)
+#   inst/conformance/           the shared conformance cases (tests/conformance/*.case, README.md)
 # OUTDIR is emptied first; the repository tree is never written to.
 set -eu
 
@@ -112,7 +112,7 @@ mkdir -p "$out/inst/extdata/dalarna"
 cp "$root"/data/dalarna/*.csv "$out/inst/extdata/dalarna/"
 # The shared conformance cases, so that the package's tests run them without the source tree.
 mkdir -p "$out/inst/conformance"
-cp "$root"/tests/conformance/*.case "$out/inst/conformance/"
+cp "$root"/tests/conformance/*.case "$root"/tests/conformance/README.md "$out/inst/conformance/"
 mkdir -p "$out/inst/extdata/sweden"
 cp "$root"/data/sweden/*.csv "$out/inst/extdata/sweden/"
 if ls "$root"/data/examples/*.csv >/dev/null 2>&1; then

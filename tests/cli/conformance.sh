@@ -15,8 +15,10 @@ case_get() {
     sed -n "s/^$1:[[:space:]]*//p" "$case_file" | head -n 1 | sed 's/[[:space:]]*$//'
 }
 case_has() { grep -q "^$1:" "$case_file"; }
+skipped_names=()
 skip() {
     skipped=$((skipped + 1))
+    skipped_names+=("$(basename "$case_file" .case)")
     echo "SKIP $(basename "$case_file"): $1"
 }
 
@@ -149,8 +151,18 @@ run_nested() {
     fi
 }
 
+# Guards that cannot skip themselves (README.md): no readable case is a failure, not a pass.
+shopt -s nullglob
+all_cases=("$DIR"/*.case)
+if [ ${#all_cases[@]} -eq 0 ]; then
+    bad "no cases in $DIR (missing, unreadable or empty)"
+fi
 ncases=0
-for case_file in "$DIR"/*.case; do
+for case_file in "${all_cases[@]}"; do
+    if [ ! -r "$case_file" ]; then
+        bad "cannot read $case_file"
+        continue
+    fi
     case "$(case_get op)" in
     split | split_mixed)
         ncases=$((ncases + 1))
@@ -168,4 +180,25 @@ for case_file in "$DIR"/*.case; do
 done
 echo "conformance (CLI): $ncases split cases, $skipped skipped"
 if [ "$ncases" -eq 0 ]; then bad "no split cases found in $DIR"; fi
+# The cases skipped are exactly those README.md names for this runner (a case, or op=OP for every
+# case of an op), as many as it says.
+doc=$(grep -m 1 '^skipped by cli (' "$DIR/README.md" 2>/dev/null)
+if [[ "$doc" =~ ^skipped\ by\ cli\ \(([0-9]+)\):\ *(.*)$ ]]; then
+    want_n=${BASH_REMATCH[1]}
+    tokens=" ${BASH_REMATCH[2]} "
+    want_names=()
+    for case_file in "${all_cases[@]}"; do
+        name=$(basename "$case_file" .case)
+        if [[ "$tokens" == *" $name "* || "$tokens" == *" op=$(case_get op) "* ]]; then
+            want_names+=("$name")
+        fi
+    done
+    got=$(printf '%s\n' "${skipped_names[@]}" | sed '/^$/d' | LC_ALL=C sort | tr '\n' ' ')
+    want=$(printf '%s\n' "${want_names[@]}" | sed '/^$/d' | LC_ALL=C sort | tr '\n' ' ')
+    check "skipped '$got', README.md lists '$want'" [ "$got" == "$want" ]
+    check "skipped $skipped, README.md says $want_n" [ "$skipped" -eq "$want_n" ]
+    check "README.md says $want_n but its tokens name ${#want_names[@]} cases" [ "${#want_names[@]}" -eq "$want_n" ]
+else
+    bad "$DIR/README.md: no line 'skipped by cli (N): TOKENS' (missing or unreadable)"
+fi
 finish conformance_cli

@@ -447,10 +447,16 @@ def check(path):
 def main():
     d = sys.argv[2] if len(sys.argv) > 2 and sys.argv[1] == "--check" else os.path.dirname(
         os.path.abspath(__file__))
-    checked = failed = 0
-    for name in sorted(os.listdir(d)):
+    checked = failed = ncases = 0
+    try:
+        names = sorted(os.listdir(d))
+    except OSError as e:
+        print(f"reference: cannot read {d}: {e.strerror}")
+        return 1
+    for name in names:
         if not name.endswith(".case"):
             continue
+        ncases += 1
         bad = check(os.path.join(d, name))
         if bad is None:
             continue
@@ -459,6 +465,9 @@ def main():
             failed += 1
             print(f"{name}: " + "; ".join(bad))
     print(f"reference: {checked} cases recomputed, {failed} differ")
+    if checked == 0:  # an empty run is a failure, not a pass
+        print(f"reference: nothing recomputed ({ncases} cases in {d})")
+        return 1
     return 1 if failed else 0
 
 

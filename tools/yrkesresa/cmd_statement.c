@@ -547,12 +547,25 @@ static int settle_pot(const stmt_opts *o, const pop_in *pp, pot_in *pot)
 
 /* ---- dates ----------------------------------------------------------------------------- */
 
+/* Exactly "YYYY-MM-DD", ten characters, digits and dashes only (sscanf alone also reads
+ * "2025-+1-01" and "2025- 1-01"). */
+static int is_iso_date(const char *s)
+{
+    static const char form[] = "dddd-dd-dd";
+    for (size_t i = 0; i < sizeof form - 1; i++) {
+        if (form[i] == 'd' ? s[i] < '0' || s[i] > '9' : s[i] != '-')
+            return 0;
+    }
+    return s[sizeof form - 1] == '\0';
+}
+
 /* "YYYY-MM-DD" + --days: the two date cells, or an error. */
 static int due_dates(const stmt_opts *o, char invoice[16], char due[16])
 {
     int y, m, d, dy, dm, dd, n = 0;
     int64_t days = 30;
-    if (sscanf(o->invoice_date, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
+    if (!is_iso_date(o->invoice_date) ||
+        sscanf(o->invoice_date, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
         o->invoice_date[n] != '\0' || strlen(o->invoice_date) != 10)
         return cli_fail_usage(CMD, "--invoice-date '%s' is not a date YYYY-MM-DD", o->invoice_date);
     if (o->days != NULL && cli_opt_int64(CMD, "days", o->days, &days) != 0)

@@ -4,11 +4,14 @@ One case per file, ``key: value`` lines; the same files are run by the C tests, 
 and testthat, so C, the CLI, Python and R provably give the same answer (or the same error
 status) for the same input. Decimal inputs reach Python as what a Python user would write:
 ``float(text)`` (read by the C library through yr_fraction_from_double), except ``text:`` which
-is the CLI-style string itself. A case this interface cannot express is skipped with its reason.
+is the CLI-style string itself. A case this interface cannot express is skipped with its reason,
+and only when tests/conformance/README.md lists it for this runner ("skipped by python (N): ...").
+A missing, unreadable or empty corpus FAILS (the guard cannot skip itself).
 """
 
 import os
 import pathlib
+import re
 import warnings
 
 import pytest
@@ -129,20 +132,57 @@ def _check(case, got):
         assert list(got) == _ints(case["expect"])
 
 
-CASES = sorted(_case_dir().glob("*.case")) if _case_dir().is_dir() else []
-# 0.3 (issue 22): operations run by the C runner only until the bindings are extended; their
-# cases are skipped here with the reason (tests/conformance/README.md).
-PENDING = {"split_table_mixed", "rate_item", "bank_day", "due_date_bank", "audit_table",
-           "percent_text", "quota_text", "share_text"}
+def _corpus(directory):
+    """The sorted case files of ``directory`` and the names of those README.md lists as skipped by
+    this runner (line 'skipped by python (N): TOKEN ...', a token a case name or op=OP for every
+    case of an op). Raises AssertionError or OSError (never skips) when the directory is missing,
+    holds no case, has no readable README.md with that line, or the line names N cases but says
+    another count."""
+    assert directory.is_dir(), f"no conformance directory {directory}"
+    cases = sorted(directory.glob("*.case"))
+    assert cases, f"no conformance cases in {directory}"
+    readme = directory / "README.md"
+    found = re.search(r"^skipped by python \((\d+)\):(.*)$",
+                      readme.read_text(encoding="utf-8"), re.M)
+    assert found, f"{readme}: no line 'skipped by python (N): TOKENS'"
+    tokens = set(found.group(2).split())
+    ops = {t[3:] for t in tokens if t.startswith("op=")}
+    names = {p.stem for p in cases if p.stem in tokens or _parse(p).get("op") in ops}
+    assert len(names) == int(found.group(1)), (
+        f"{readme}: 'skipped by python' says {found.group(1)}, its tokens name {len(names)} cases")
+    return cases, names
 
 
-@pytest.mark.skipif(not CASES, reason=f"no conformance cases in {_case_dir()}")
+def _cannot_run(case):
+    """Why this interface cannot express the case, or None."""
+    if case.get("op") not in RUN:
+        return f"op {case.get('op')!r} has no Python form"
+    return None
+
+
+try:
+    CASES, DOCUMENTED_SKIPS = _corpus(_case_dir())
+    CORPUS_ERROR = None
+except (AssertionError, OSError) as error:
+    CASES, DOCUMENTED_SKIPS, CORPUS_ERROR = [], set(), error
+
+
+def test_the_corpus_is_found_and_readable():
+    """The guard: an empty or unreadable corpus is a failure, not a skip."""
+    if CORPUS_ERROR is not None:
+        pytest.fail(f"the conformance corpus: {CORPUS_ERROR}")
+    assert CASES
+
+
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_conformance_case(path):
     case = _parse(path)
     run = RUN.get(case.get("op"))
-    if run is None:
-        pytest.skip(f"{path.name}: op {case.get('op')!r} has no Python form")
+    reason = _cannot_run(case)
+    if reason is not None:
+        if path.stem not in DOCUMENTED_SKIPS:
+            pytest.fail(f"{path.name}: {reason}, and README.md does not list it as skipped")
+        pytest.skip(f"documented skip: {path.name}: {reason}")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", yr.YrTotalRowWarning)
         if "expect_error" in case:
@@ -154,9 +194,30 @@ def test_conformance_case(path):
     _check(case, got)
 
 
-def test_the_suite_is_found_and_covers_every_op():
-    """Guard against a silently empty run: once the cases exist, every op of PLAN.md has one."""
-    if not CASES:
-        pytest.skip(f"no conformance cases in {_case_dir()}")
-    ops = {_parse(p).get("op") for p in CASES}
-    assert ops <= set(RUN) | PENDING, f"ops without a Python runner: {ops - set(RUN) - PENDING}"
+def test_the_suite_covers_every_op_and_skips_only_the_documented_cases():
+    """Guard against a silently empty run: every op has a runner or README.md lists its cases as
+    skipped, and the cases skipped are exactly those it lists for this runner."""
+    assert CASES, f"no conformance cases in {_case_dir()}"
+    assert {p.stem for p in CASES if _cannot_run(_parse(p))} == DOCUMENTED_SKIPS
+
+
+def test_the_guard_fails_on_a_missing_empty_or_undocumented_corpus(tmp_path):
+    with pytest.raises(AssertionError, match="no conformance directory"):
+        _corpus(tmp_path / "nosuch")
+    with pytest.raises(AssertionError, match="no conformance cases"):
+        _corpus(tmp_path)
+    (tmp_path / "a.case").write_text("op: split\n", encoding="utf-8")
+    (tmp_path / "b.case").write_text("op: bank_day\n", encoding="utf-8")
+    with pytest.raises(FileNotFoundError):
+        _corpus(tmp_path)
+    (tmp_path / "README.md").write_text("skipped by cli (0):\n", encoding="utf-8")
+    with pytest.raises(AssertionError, match="no line 'skipped by python"):
+        _corpus(tmp_path)
+    (tmp_path / "README.md").write_text("skipped by python (2): a\n", encoding="utf-8")
+    with pytest.raises(AssertionError, match="says 2, its tokens name 1"):
+        _corpus(tmp_path)
+    (tmp_path / "README.md").write_text("skipped by python (2): a op=bank_day\n", encoding="utf-8")
+    cases = [tmp_path / "a.case", tmp_path / "b.case"]
+    assert _corpus(tmp_path) == (cases, {"a", "b"})
+    (tmp_path / "README.md").write_text("skipped by python (1): op=bank_day\n", encoding="utf-8")
+    assert _corpus(tmp_path) == (cases, {"b"})

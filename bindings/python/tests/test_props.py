@@ -79,6 +79,41 @@ def ref_divisor(total, w, method):
 DIVISOR_METHODS = ["dhondt", "sainte_lague", "sainte_lague_modified", "huntington_hill", "adams"]
 
 
+def _dean_priority(w, s):
+    """Dean: divisor 2s(s+1)/(2s+1) (the harmonic mean of s and s+1); infinite for s = 0."""
+    return (1, 0) if s == 0 else (0, Fraction(w * (2 * s + 1), 2 * s * (s + 1)))
+
+
+def ref_is_divisor_result(total, w, out, method):
+    """Whether ``out`` is the divisor method's result, by its definition and in O(n) whatever the
+    total: total >= 0, rows >= 0 adding to total, nothing for weight 0, and the weakest unit given
+    ranks before the strongest unit not given (priority w/d(s), then the larger weight, then the
+    earlier party)."""
+    if total < 0 or any(o < 0 for o in out) or sum(out) != total:
+        return False
+    if any(x == 0 and o != 0 for x, o in zip(w, out)):
+        return False
+    prio = _dean_priority if method == "dean" else (lambda x, s: _priority(method, x, s))
+    given = [(prio(x, o - 1), x, -i) for i, (x, o) in enumerate(zip(w, out)) if x > 0 and o > 0]
+    nxt = [(prio(x, o), x, -i) for i, (x, o) in enumerate(zip(w, out)) if x > 0]
+    return not given or not nxt or min(given) > max(nxt)
+
+
+def ref_methods_matching(total, w, published):
+    """The methods that reproduce every published row, each by its definition (audit.h):
+    the references above for largest remainder and round-each, the cut property for the divisor
+    methods (which need total >= 0)."""
+    found = set()
+    if ref_largest_remainder(total, w) == published:
+        found.add("largest_remainder")
+    if ref_round_each(total, w) == published:
+        found.add("round_each")
+    for method in DIVISOR_METHODS + ["dean"]:
+        if ref_is_divisor_result(total, w, published, method):
+            found.add(method)
+    return found
+
+
 # ---- split ------------------------------------------------------------------------------------
 
 @SETTINGS
@@ -166,11 +201,14 @@ def test_mixed_matches_reference(total, w, num, den):
        method=st.sampled_from([m.name.lower() for m in yrkesresa.Method]),
        noise=st.lists(st.integers(-2, 2), min_size=12, max_size=12))
 def test_audit_matches_reference(total, w, method, noise):
+    """Every row and the matching methods against the references here, never yrkesresa.split
+    (the audit uses it); split only generates the published table (a method's, plus noise)."""
     W = sum(w)
     assume(W > 0)
     if total < 0 and method not in ("largest_remainder", "round_each"):
         total = -total
-    published = [p + d for p, d in zip(yrkesresa.split(total, w, method), noise)]
+    made = yrkesresa.split(total, w, method)
+    published = [p + d for p, d in zip(made, noise)]
     a = yrkesresa.audit(total, w, published)
     expected = ref_largest_remainder(total, w)
     assert a.published_sum == sum(published) and a.sum_diff == sum(published) - total
@@ -181,12 +219,33 @@ def test_audit_matches_reference(total, w, method, noise):
         assert r.within_quota == (p == math.floor(q) or p == math.ceil(q))
     assert a.rows_differing == sum(p != e for p, e in zip(published, expected))
     assert a.rows_outside_quota == sum(not r.within_quota for r in a.rows)
-    for m in yrkesresa.Method:
-        name = m.name.lower()
-        if total < 0 and name not in ("largest_remainder", "round_each"):
-            assert name not in a.methods_matching
-            continue
-        assert (name in a.methods_matching) == (yrkesresa.split(total, w, name) == published)
+    matching = ref_methods_matching(total, w, published)
+    assert set(a.methods_matching) == matching
+    if published == list(made):  # no noise: the table is its method's
+        assert method in matching
+
+
+@settings(deadline=None, max_examples=150)
+@given(total=st.integers(0, 60), w=small_weights_st,
+       method=st.sampled_from(DIVISOR_METHODS + ["dean"]))
+def test_divisor_definition_agrees_with_the_greedy(total, w, method):
+    """The cut property above picks exactly the one-unit-at-a-time greedy's table (Dean's
+    priorities included), so ref_methods_matching decides divisor methods by their definition."""
+    assume(sum(w) > 0)
+    prio = _dean_priority if method == "dean" else (lambda x, s: _priority(method, x, s))
+    seats = [0] * len(w)
+    for _ in range(total):
+        best = max((i for i in range(len(w)) if w[i] > 0),
+                   key=lambda i: (prio(w[i], seats[i]), w[i], -i))
+        seats[best] += 1
+    assert ref_is_divisor_result(total, w, seats, method)
+    for i in range(len(w)):  # moving one unit breaks it
+        for j in range(len(w)):
+            if i != j and seats[i] > 0:
+                moved = seats[:]
+                moved[i] -= 1
+                moved[j] += 1
+                assert not ref_is_divisor_result(total, w, moved, method)
 
 
 # ---- pot --------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 # The shared conformance suite (tests/conformance/*.case, format in PLAN and the C runner
 # tests/test_conformance.c) through the public R functions: the same inputs must give the same
 # results or the same error status as C, the CLI and Python. A case R cannot express is skipped
-# with its reason (printed by testthat), never passed.
+# with its reason (printed by testthat), never passed, and only when tests/conformance/README.md
+# lists it for this runner ("skipped by r (N): ..."). A missing, unreadable or empty corpus fails.
 
 # YR_CONFORMANCE_DIR (meson sets it), else the copy installed with the package (prepare.sh).
 conformance_dir <- function() {
@@ -17,14 +18,66 @@ read_case <- function(path) {
   stats::setNames(as.list(value), key)
 }
 
-# Whole numbers as R numbers; NULL (skip) when one is beyond 2^53.
+# Whole numbers as R numbers (cannot_run() has refused the cases with one of 2^53 or more).
 ints <- function(text) {
   if (is.null(text)) {
     return(NULL)
   }
   v <- as.numeric(strsplit(trimws(text), "[[:space:]]+")[[1]])
-  if (any(abs(v) > 2^53)) skip(sprintf("'%s': R numbers hold whole numbers only up to 2^53", text))
+  if (any(abs(v) >= 2^53)) stop(sprintf("'%s': 2^53 or beyond, cannot_run() should have said so", text))
   v
+}
+
+# The keys that hold decimal text or names, not whole numbers.
+text_keys <- c(
+  "op", "method", "tie", "text", "value", "percent", "leader", "trainer", "threshold",
+  "first_divisor", "equal_part", "target", "confidence", "expect_error", "expect_verdict"
+)
+
+# The operations run_op() expresses; the others have no R form yet (tests/conformance/README.md).
+r_ops <- c(
+  "split", "split_mixed", "split_table", "split_nested", "fraction_text", "fraction_double",
+  "count_from_percent", "pot_shares", "goal_check", "find_total_row"
+)
+
+# Why R cannot express the case, or NULL: an operation without an R form, or a whole number of
+# 2^53 or more (R numbers are doubles: beyond 2^53 the text may already have been rounded to
+# another number, e.g. 2^53 + 1 to 2^53).
+cannot_run <- function(c) {
+  if (!(c$op %in% r_ops)) {
+    return(sprintf("op '%s' has no R form yet", c$op))
+  }
+  for (k in setdiff(names(c), text_keys)) {
+    v <- suppressWarnings(as.numeric(strsplit(trimws(gsub("|", " ", c[[k]], fixed = TRUE)), "[[:space:]]+")[[1]]))
+    if (any(!is.na(v) & abs(v) >= 2^53)) {
+      return(sprintf("%s: '%s': R numbers hold whole numbers only below 2^53", k, c[[k]]))
+    }
+  }
+  NULL
+}
+
+# The case files of dir and the names of those README.md lists as skipped by this runner (line
+# 'skipped by r (N): TOKEN ...', a token a case name or op=OP for every case of an op); an error
+# (never a skip) when dir is missing, holds no case, has no such line, or the line names N cases
+# but says another count.
+read_corpus <- function(dir) {
+  if (!nzchar(dir) || !dir.exists(dir)) stop("no conformance directory '", dir, "'")
+  files <- sort(list.files(dir, pattern = "\\.case$", full.names = TRUE))
+  if (length(files) == 0L) stop("no conformance cases in ", dir)
+  readme <- file.path(dir, "README.md")
+  if (!file.exists(readme)) stop("cannot read ", readme)
+  line <- grep("^skipped by r \\([0-9]+\\):", readLines(readme, encoding = "UTF-8", warn = FALSE), value = TRUE)
+  if (length(line) != 1L) stop(readme, ": no line 'skipped by r (N): TOKENS'")
+  n <- as.integer(sub("^skipped by r \\(([0-9]+)\\):.*$", "\\1", line))
+  tokens <- strsplit(trimws(sub("^[^:]*:", "", line)), "[[:space:]]+")[[1]]
+  ops <- sub("^op=", "", tokens[startsWith(tokens, "op=")])
+  stems <- sub("\\.case$", "", basename(files))
+  case_ops <- vapply(files, function(p) read_case(p)$op, character(1), USE.NAMES = FALSE)
+  names <- stems[stems %in% tokens | case_ops %in% ops]
+  if (length(names) != n) {
+    stop(readme, ": 'skipped by r' says ", n, ", its tokens name ", length(names), " cases")
+  }
+  list(files = files, skips = names)
 }
 
 # A decimal written as text as an R user passes it: the double it reads as (C reads it back
@@ -103,23 +156,54 @@ check_result <- function(c, got) {
   )
 }
 
-files <- sort(list.files(conformance_dir(), pattern = "\\.case$", full.names = TRUE))
+corpus <- tryCatch(read_corpus(conformance_dir()), error = function(e) e)
+files <- if (inherits(corpus, "error")) character() else corpus$files
 
-test_that("the conformance directory is found and holds cases", {
+test_that("the conformance directory is found, readable and holds cases", {
+  if (inherits(corpus, "error")) fail(conditionMessage(corpus))
   expect_gt(length(files), 0L)
 })
 
-# 0.3 (issue 22): operations run by the C runner only until the bindings are extended
-# (tests/conformance/README.md); their cases are skipped with the reason.
-pending <- c("split_table_mixed", "rate_item", "bank_day", "due_date_bank", "audit_table",
-             "percent_text", "quota_text", "share_text")
+test_that("the cases skipped are exactly those README.md lists for r", {
+  if (inherits(corpus, "error")) fail(conditionMessage(corpus))
+  cannot <- vapply(files, function(p) !is.null(cannot_run(read_case(p))), logical(1))
+  expect_setequal(sub("\\.case$", "", basename(files[cannot])), corpus$skips)
+})
+
+test_that("the corpus guard fails on a missing, empty or undocumented directory", {
+  d <- tempfile("corpus")
+  expect_error(read_corpus(d), "no conformance directory")
+  dir.create(d)
+  on.exit(unlink(d, recursive = TRUE))
+  expect_error(read_corpus(d), "no conformance cases")
+  writeLines("op: split", file.path(d, "a.case"))
+  writeLines("op: bank_day", file.path(d, "b.case"))
+  expect_error(read_corpus(d), "cannot read")
+  writeLines("skipped by cli (0):", file.path(d, "README.md"))
+  expect_error(read_corpus(d), "no line 'skipped by r")
+  writeLines("skipped by r (2): a", file.path(d, "README.md"))
+  expect_error(read_corpus(d), "says 2, its tokens name 1 cases")
+  writeLines("skipped by r (2): a op=bank_day", file.path(d, "README.md"))
+  expect_identical(read_corpus(d)$skips, c("a", "b"))
+  writeLines("skipped by r (1): op=bank_day", file.path(d, "README.md"))
+  expect_identical(read_corpus(d)$skips, "b")
+  expect_identical(cannot_run(list(op = "bank_day", date = "2025-01-01")), "op 'bank_day' has no R form yet")
+  expect_identical(cannot_run(list(op = "split", total = "9007199254740993", weights = "1")),
+    "total: '9007199254740993': R numbers hold whole numbers only below 2^53")
+  expect_null(cannot_run(list(op = "split", total = "9007199254740991", weights = "1 | 2")))
+  expect_null(cannot_run(list(op = "fraction_text", text = "90071992547409930")))
+})
 
 for (path in files) {
   test_that(paste("conformance:", basename(path)), {
     c <- read_case(path)
-    if (c$op %in% pending) skip(paste0("op '", c$op, "' has no R form yet (issue 22)"))
-    # expected numbers R cannot hold skip the case before it runs
-    for (v in c[startsWith(names(c), "expect")]) if (grepl("^[-0-9 |]+$", v)) ints(gsub("|", " ", v, fixed = TRUE))
+    reason <- cannot_run(c)
+    if (!is.null(reason)) {
+      if (!(sub("\\.case$", "", basename(path)) %in% corpus$skips)) {
+        fail(paste0(basename(path), ": ", reason, ", and README.md does not list it as skipped"))
+      }
+      skip(paste("documented skip:", reason))
+    }
     if (!is.null(c$expect_error)) {
       e <- tryCatch(suppressWarnings(run_op(c)), yrkesresa_error = function(e) e)
       expect_s3_class(e, "yrkesresa_error")

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Due dates through the program (issue 25): `yrkesresa statement --invoice-date DATE --days N`
+# adds invoice_date and due_date columns (yr_due_date). The boundaries: --days 0 (the invoice
+# date itself), negative days, month and year ends, the leap days of 1900, 2000, 2024 and 2100,
+# the last representable date 9999-12-31 and one day beyond, days that do not fit in 64 bits, and
+# dates that are not exactly YYYY-MM-DD. Expected dates are worked by hand (calendar facts).
+# Needs BUILD_DIR and SOURCE_DIR (meson sets both).
+# shellcheck source=tests/cli_lib.sh
+. "${SOURCE_DIR:?}/tests/cli_lib.sh"
+FIX="$SOURCE_DIR/tests/cli/cycle"
+
+# due NAME DATE DAYS WANT: every municipality's line (and no Summa line) has DATE and WANT.
+due() {
+    run_bin statement --items "$FIX/items-small.csv" --invoice-date "$2" --days "$3" "$FIX/pop-small.csv"
+    expect_rc "$1" 0
+    expect_out "$1" "municipality,A,B,total,invoice_date,due_date
+Ett,10,20,30,$2,$4
+Två,20,40,60,$2,$4
+Tre,40,80,120,$2,$4
+Summa,70,140,210,,"
+}
+due "day 0 is the invoice date" 2025-01-31 0 2025-01-31
+due "30 dagar netto over February" 2025-01-31 30 2025-03-02
+due "the same in a leap year" 2024-01-31 30 2024-03-01
+due "month end" 2025-04-30 1 2025-05-01
+due "February of a common year" 2025-02-28 1 2025-03-01
+due "leap day 2024" 2024-02-28 1 2024-02-29
+due "after the leap day" 2024-02-29 1 2024-03-01
+due "2000 is a leap year (by 400)" 2000-02-28 1 2000-02-29
+due "1900 is not (by 100)" 1900-02-28 1 1900-03-01
+due "2100 is not (by 100)" 2100-02-28 1 2100-03-01
+due "year end" 2024-12-31 1 2025-01-01
+due "a leap year has 366 days" 2024-01-01 366 2025-01-01
+due "the first representable date" 0001-01-01 0 0001-01-01
+due "the last representable date, day 0" 9999-12-31 0 9999-12-31
+due "30 days to the last representable date" 9999-12-01 30 9999-12-31
+# 0001-01-01 to 9999-12-31: 9999 * 365 + 2424 leap days - 1 = 3652058 days
+due "the whole range" 0001-01-01 3652058 9999-12-31
+# without --days: 30
+run_bin statement --items "$FIX/items-small.csv" --invoice-date 2025-01-31 "$FIX/pop-small.csv"
+expect_out_has "--days defaults to 30" "Ett,10,20,30,2025-01-31,2025-03-02"
+
+# refused: exit 2, nothing on stdout, the message names the option
+refused() { # NAME DATE DAYS MESSAGE
+    run_bin statement --items "$FIX/items-small.csv" --invoice-date "$2" --days "$3" "$FIX/pop-small.csv"
+    expect_input_error "$1" "$4"
+}
+refused "one day past 9999-12-31" 9999-12-31 1 "--invoice-date 9999-12-31 --days 1: no such date"
+refused "31 days from 9999-12-01" 9999-12-01 31 "--invoice-date 9999-12-01 --days 31: no such date"
+refused "past the range" 0001-01-01 3652059 "--invoice-date 0001-01-01 --days 3652059: no such date"
+refused "negative days" 2025-01-01 -1 "--invoice-date 2025-01-01 --days -1: no such date"
+refused "the most negative days" 2025-01-01 -9223372036854775808 "no such date"
+refused "the most days" 2025-01-01 9223372036854775807 "no such date"
+refused "days beyond 64 bits" 2025-01-01 9223372036854775808 "--days '9223372036854775808' does not fit in 64 bits"
+refused "days not a number" 2025-01-01 30x "--days"
+refused "day 0" 2025-01-00 0 "--invoice-date 2025-01-00 --days 0: no such date"
+refused "day 32" 2025-01-32 0 "no such date"
+refused "April 31" 2025-04-31 0 "no such date"
+refused "no leap day 1900" 1900-02-29 0 "--invoice-date 1900-02-29 --days 0: no such date"
+refused "no leap day 2100" 2100-02-29 0 "no such date"
+refused "no leap day 2025" 2025-02-29 0 "no such date"
+refused "month 0" 2025-00-10 0 "no such date"
+refused "month 13" 2025-13-01 0 "no such date"
+refused "year 0" 0000-12-31 0 "no such date"
+# not exactly YYYY-MM-DD: refused, never read as another date
+for d in 10000-01-01 2025-1-01 2025-01-1 " 2025-01-01" "2025-01-01 " " 2025-1-01" 2025-+1-01 "2025- 1-01" \
+    "2025-01- 1" 2025-01-+1 "+2025-1-01" 2025/01/01 20250101 2025-01-01x "" 2025-01; do
+    refused "not a date: '$d'" "$d" 30 "--invoice-date '$d' is not a date YYYY-MM-DD"
+done
+run_bin statement --items "$FIX/items-small.csv" --days 30 "$FIX/pop-small.csv"
+expect_input_error "--days without --invoice-date" "--days needs --invoice-date"
+
+finish test_due_date_cli
