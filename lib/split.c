@@ -484,7 +484,7 @@ static yr_status split_divisor(uint64_t t, const int64_t *w, size_t n, const yr_
                                size_t *tie, int64_t *out)
 {
     yr_divisor_job job = {
-        o->method, 1, 1, o->tie == YR_TIE_SMALLER_WEIGHT, w, o->minimum, o->maximum, n, t, 0};
+        o->method, 1, 1, o->tie == YR_TIE_SMALLER_WEIGHT, w, o->minimum, o->maximum, n, t, 0, 0};
     if (o->first_divisor_den != 0) {
         job.fd_num = (uint64_t)o->first_divisor_num;
         job.fd_den = (uint64_t)o->first_divisor_den;

@@ -862,7 +862,7 @@ static void test_tight_jump(void **state)
             continue;
         yr_divisor_job job = {
             o.method,        1, 1, o.tie == YR_TIE_SMALLER_WEIGHT, w, o.minimum, o.maximum, n,
-            (uint64_t)total, 1};
+            (uint64_t)total, 1, 0};
         if (o.method == YR_SAINTE_LAGUE_MODIFIED) {
             job.fd_num = 6;
             job.fd_den = 5;
@@ -872,6 +872,60 @@ static void test_tight_jump(void **state)
         compared++;
     }
     assert_true(compared > 300);
+}
+
+/* White box: with few units a party on n >= 65536 the multiplier search starts from a sample of
+ * the parties and narrows the cut on the candidates (issue 23). The result must be exactly the one
+ * found without the sample and without slack, for every divisor method, both tie rules, bounds or
+ * none, and totals from a few units to a few per party; weights uniform, skewed (a few giants)
+ * and in a handful of values (ties). */
+static void test_few_units_sample(void **state)
+{
+    (void)state;
+    enum { N = 70000 };
+    int64_t *w = malloc(N * sizeof *w), *lo = malloc(N * sizeof *lo), *hi = malloc(N * sizeof *hi);
+    int64_t *a = malloc(N * sizeof *a), *b = malloc(N * sizeof *b);
+    assert_true(w && lo && hi && a && b);
+    uint64_t seed = 2323;
+    const uint64_t per_mille[] = {1, 10, 100, 500, 1000, 1700, 3900};
+    for (int iter = 0; iter < 36; iter++) {
+        size_t n = N - (size_t)rand_below(&seed, 1000);
+        int shape = iter % 3;
+        for (size_t i = 0; i < n; i++)
+            w[i] = shape == 0 ? 1 + (int64_t)rand_upto(&seed, 1000000)
+                   : shape == 1
+                       ? (i % 1000 == 0 ? INT64_C(1) << 40 : (int64_t)rand_upto(&seed, 5000))
+                       : 1 + (int64_t)rand_below(&seed, 4);
+        yr_split_options o = opts((yr_method)(YR_DHONDT + (iter / 3) % 6));
+        o.tie = (yr_tie)rand_below(&seed, 2);
+        int64_t total = (int64_t)(n * per_mille[rand_below(&seed, LEN(per_mille))] / 1000) +
+                        (int64_t)rand_below(&seed, 100);
+        if (iter % 4 == 3 && yr_split_with(total, w, n, &o, a) == YR_OK) {
+            for (size_t i = 0; i < n; i++) { /* bounds around the result, binding for some */
+                lo[i] = i % 11 == 0 ? a[i] + 1 : a[i] / 2;
+                hi[i] = i % 7 == 0 ? a[i] - a[i] / 3 : a[i] + 2;
+                hi[i] = hi[i] < lo[i] ? lo[i] : hi[i];
+            }
+            o.minimum = lo;
+            o.maximum = hi;
+        }
+        if (yr_split_with(total, w, n, &o, a) != YR_OK)
+            continue;
+        yr_divisor_job job = {
+            o.method,        1, 1, o.tie == YR_TIE_SMALLER_WEIGHT, w, o.minimum, o.maximum, n,
+            (uint64_t)total, 1, 1};
+        if (o.method == YR_SAINTE_LAGUE_MODIFIED) {
+            job.fd_num = 6;
+            job.fd_den = 5;
+        }
+        assert_int_equal(yr_divisor_split(&job, b, NULL), YR_OK);
+        assert_memory_equal(a, b, n * sizeof *a);
+    }
+    free(w);
+    free(lo);
+    free(hi);
+    free(a);
+    free(b);
 }
 
 int main(void)
@@ -890,6 +944,7 @@ int main(void)
         cmocka_unit_test(test_random_against_reference),
         cmocka_unit_test(test_huge_totals),
         cmocka_unit_test(test_tight_jump),
+        cmocka_unit_test(test_few_units_sample),
     };
     return cmocka_run_group_tests_name("split_options", tests, NULL, NULL);
 }

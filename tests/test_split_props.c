@@ -557,8 +557,15 @@ static void test_large_divisor(void **state)
     uint64_t seed = 5;
     for (size_t i = 0; i < N; i++)
         w[i] = i % 97 == 0 ? 0 : 1 + (int64_t)rand_upto(&seed, 1000000);
-    const int64_t totals[] = {INT64_C(1000000000000000), INT64_C(1000000000000000) + 99991, N / 3,
-                              INT64_MAX / 4};
+    /* N / 100 .. 2 N: fewer units than parties, or a few each (a sample starts the search) */
+    const int64_t totals[] = {INT64_C(1000000000000000),
+                              INT64_C(1000000000000000) + 99991,
+                              N / 3,
+                              INT64_MAX / 4,
+                              N / 100 + 7,
+                              N / 2 + 1,
+                              N - 3,
+                              2 * N + 5};
     for (size_t m = 0; m < LEN(divisor_methods); m++) {
         for (size_t k = 0; k < LEN(totals); k++) {
             clock_t start = clock();

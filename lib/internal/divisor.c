@@ -15,7 +15,12 @@
  *
  * Step: one unit at a time with a heap to the requested total (up, the best next units; down,
  * the worst last units). The jump misses by O(m) at worst (each party is within two units of
- * w_i x - offset), typically by about sqrt(m). */
+ * w_i x - offset), typically by about sqrt(m).
+ *
+ * Few units a party (T < 4 m, n >= 4 YR_SAMPLE): the units held are then far from proportional to
+ * x, so the first multiplier comes from a fixed sample of the parties, and a large miss is
+ * narrowed by bisection counting only the parties whose units lie between two cuts, before the
+ * steps (issue 23: 10^7 parties, 10^6 units took 7 times as long as 10^9 units). */
 #include <stdlib.h>
 
 #include "internal/apportion.h"
@@ -34,6 +39,7 @@ typedef struct dctx {
     int squared;          /* Huntington-Hill: divisors and priorities squared */
     const int64_t *seats; /* the allocation being built (the caller's out) */
     int removing;         /* heap order: 0 best next unit first, 1 worst last unit first */
+    int few;              /* the multipliers are found on a sample (few units a party) */
 } dctx;
 
 static unsigned clz128(yr_u128 a)
@@ -335,9 +341,77 @@ static fx next_multiplier(const dctx *c, fx x, tally t, const fx *lo, const fx *
     return next;
 }
 
+/* ---- the first multiplier when units are few --------------------------------------------- */
+
+/* With about one unit a party or fewer, the units held are far from proportional to the
+ * multiplier (most parties hold 0 or 1), so the first guess (T + offset m) / W can miss by all the
+ * units and each correction costs a pass over every party. The search then starts from the
+ * multiplier at which a fixed sample of YR_SAMPLE parties (every (n / YR_SAMPLE)-th) holds its
+ * share of the total, found by bisection on the sample alone: the full pass that follows misses by
+ * about n sqrt(p / YR_SAMPLE) units (p: units a party), and the search goes on from there as
+ * before. Only where the result is found changes: it is the same allocation either way. */
+#define YR_SAMPLE 16384u
+
+/* The units held at x by the sample, the parties i * n / YR_SAMPLE. */
+static yr_u128 sample_units(const dctx *c, fx x)
+{
+    const yr_divisor_job *j = c->job;
+    const uint64_t w0 = first_unit_weight(c, x);
+    yr_u128 held = 0;
+    for (size_t s = 0; s < YR_SAMPLE; s++)
+        held += units_at(c, (size_t)((yr_u128)s * j->n / YR_SAMPLE), x, w0);
+    return held;
+}
+
+/* Sign of (units held by the sample at x) * n - goal. */
+static int sample_cmp(const dctx *c, fx x, yr_u128 goal)
+{
+    return yr_cmp_products(sample_units(c, x), c->job->n, goal, 1);
+}
+
+/* A multiplier, from x, at which the sample's units times n reach goal (within 2^-24), when the
+ * goal is between what the multipliers 2^-FX_KMAX and 2^64 give; else the nearer of the two. */
+static fx sample_multiplier(const dctx *c, fx x, yr_u128 goal)
+{
+    int cmp = sample_cmp(c, x, goal);
+    fx lo = x, hi = x;
+    /* a bracket: 16 times up or down until the sample's side changes (or x cannot move) */
+    for (int i = 0; i < 64 && cmp != 0; i++) {
+        fx next = fx_make(x.m, 1, (int)x.k + (cmp < 0 ? -4 : 4));
+        if (fx_cmp(next, x) == 0)
+            return x;
+        int side = sample_cmp(c, next, goal);
+        if (side == 0)
+            return next;
+        if ((side < 0) != (cmp < 0)) {
+            lo = cmp < 0 ? x : next;
+            hi = cmp < 0 ? next : x;
+            break;
+        }
+        x = next;
+    }
+    if (cmp == 0 || fx_cmp(lo, hi) == 0)
+        return x;
+    for (int i = 0; i < 96; i++) {
+        fx mid = fx_mid(lo, hi);
+        if (fx_cmp(mid, lo) == 0 || fx_cmp(mid, hi) == 0)
+            break;
+        int side = sample_cmp(c, mid, goal);
+        if (side == 0)
+            return mid;
+        if (side < 0)
+            lo = mid;
+        else
+            hi = mid;
+        if (lo.k == hi.k && hi.m - lo.m <= hi.m >> 24)
+            break;
+    }
+    return hi;
+}
+
 /* Jump to an allocation "every allowed unit above a cut" within the slack of the total when
  * possible; out[] holds it, the return value is its sum. */
-static yr_u128 jump(const dctx *c, int64_t *out, fx *cut)
+static yr_u128 jump(dctx *c, int64_t *out, fx *cut)
 {
     const yr_divisor_job *j = c->job;
     yr_u128 wsum = 0, npos = 0, total = j->total;
@@ -351,7 +425,11 @@ static yr_u128 jump(const dctx *c, int64_t *out, fx *cut)
         num += npos;
     else if (j->method == YR_ADAMS)
         num = num > npos ? num - npos : 1;
-    fx x = fx_make(num > 0 ? num : 1, 2 * wsum, 0), lo = x, hi = x;
+    fx x = fx_make(num > 0 ? num : 1, 2 * wsum, 0);
+    c->few = !j->no_sample && j->n >= 4 * (size_t)YR_SAMPLE && total < 4 * npos;
+    if (c->few)
+        x = sample_multiplier(c, x, total * YR_SAMPLE);
+    fx lo = x, hi = x;
     int have_lo = 0, have_hi = 0;
     const yr_u128 slack = j->tight ? 0 : (npos / 64 > 1024 ? npos / 64 : 1024);
     tally t = jump_to(c, x, out);
@@ -410,43 +488,134 @@ static void sift_down(const dctx *c, size_t *heap, size_t len, size_t pos)
 /* The parties that can take part in the steps, into heap[]; their number. Adding: a party's
  * next unit (below its maximum); removing: its last unit (above its minimum). With a cut x2
  * (not NULL) only the units beyond it: when adding, the units above x2 (> x); when removing,
- * the held units not above x2 (< x). */
+ * the held units not above x2 (< x). A party holding s units (lo <= s <= hi) has its unit s+1
+ * above x2 when it would hold more than s at x2, and its unit s not above x2 when it would hold
+ * fewer than s. */
 static size_t gather(const dctx *c, const fx *x2, size_t *heap)
 {
     const yr_divisor_job *j = c->job;
+    const uint64_t w0 = x2 != NULL ? first_unit_weight(c, *x2) : 0;
     size_t len = 0;
     for (size_t i = 0; i < j->n; i++) {
-        uint64_t s = (uint64_t)c->seats[i], w = (uint64_t)j->weights[i];
-        if (w == 0 || (c->removing ? s <= lo_of(j, i) : s >= hi_of(j, i)))
+        uint64_t s = (uint64_t)c->seats[i];
+        if (j->weights[i] == 0 || (c->removing ? s <= lo_of(j, i) : s >= hi_of(j, i)))
             continue;
-        if (x2 == NULL || above_cut(c, w, c->removing ? s - 1 : s, *x2) != c->removing)
+        if (x2 == NULL) {
+            heap[len++] = i;
+            continue;
+        }
+        uint64_t u = units_at(c, i, *x2, w0);
+        if (c->removing ? u < s : u > s)
             heap[len++] = i;
     }
     return len;
 }
 
-/* The heap's parties for a miss of `miss` units from the cut x (NULL: none known). When at least
- * `miss` parties have a unit beyond a second cut x2 a little past x, the steps stay among those
- * units (every unit beyond x2 ranks before, or when removing after, every other), so only those
- * parties enter the heap; x2 widens until they are enough, else every party enters. */
-static size_t candidates(const dctx *c, const fx *x, yr_u128 miss, size_t *heap)
+/* A second cut past x (toward more units when adding, fewer when removing) by `spread` units:
+ * x (T +- spread) / T, or when units are few (c->few) the multiplier at which the sample holds
+ * spread units more or less than at x. 0 when there is none (it would be below 0 or beyond reach),
+ * else 1 and *x2. */
+static int cut_beyond(const dctx *c, fx x, yr_u128 spread, fx *x2)
 {
     const yr_u128 total = c->job->total;
-    for (int attempt = 0; x != NULL && attempt < 6 && total > 0; attempt++) {
-        yr_u128 spread = (2 * miss + 64) << (3 * attempt);
-        if (spread >= total) /* x2 = x (T +- spread) / T: wider than the whole range */
-            break;
+    if (c->removing ? spread >= total : spread >> 64 != 0)
+        return 0;
+    if (!c->few) {
         yr_u128 num = c->removing ? total - spread : total + spread;
-        fx x2 = fx_make((yr_u128)x->m * (uint64_t)num, total, (int)x->k);
-        size_t len = gather(c, &x2, heap);
-        if (len >= miss)
+        if (num >> 64 != 0)
+            return 0;
+        *x2 = fx_make((yr_u128)x.m * (uint64_t)num, total, (int)x.k);
+        return 1;
+    }
+    yr_u128 at_x, d, goal;
+    if (!yr_mul_u128_checked(sample_units(c, x), c->job->n, &at_x) ||
+        !yr_mul_u128_checked(spread, YR_SAMPLE, &d) || (c->removing && d > at_x) ||
+        (!c->removing && d > YR_U128_MAX - at_x))
+        return 0;
+    goal = c->removing ? at_x - d : at_x + d;
+    *x2 = sample_multiplier(c, x, goal);
+    return c->removing ? fx_cmp(*x2, x) < 0 : fx_cmp(*x2, x) > 0;
+}
+
+/* The heap's parties for a miss of `miss` units from the cut x (NULL: none known). When at least
+ * `miss` parties have a unit beyond a second cut x2 past x, the steps stay among those units
+ * (every unit beyond x2 ranks before, or when removing after, every other), so only those
+ * parties enter the heap and *x2 is that cut (*found 1); x2 widens until they are enough, else
+ * every party enters (*found 0). */
+static size_t candidates(const dctx *c, const fx *x, yr_u128 miss, size_t *heap, fx *x2, int *found)
+{
+    *found = 0;
+    for (int attempt = 0; x != NULL && attempt < 6 && c->job->total > 0; attempt++) {
+        if (!cut_beyond(c, *x, (2 * miss + 64) << (3 * attempt), x2)) {
+            if (c->few)
+                continue;
+            break;
+        }
+        size_t len = gather(c, x2, heap);
+        if (len >= miss) {
+            *found = 1;
             return len;
+        }
     }
     return gather(c, NULL, heap);
 }
 
+/* Below this miss the steps go one unit at a time; above it the cut is first narrowed. */
+#define YR_NARROW_MISS 256u
+
+/* The sum of the allocation at x when only the parties cand[0..len) can differ from out[]. */
+static yr_u128 count_at(const dctx *c, const size_t *cand, size_t len, fx x, yr_u128 given)
+{
+    const uint64_t w0 = first_unit_weight(c, x);
+    for (size_t k = 0; k < len; k++) {
+        uint64_t u = units_at(c, cand[k], x, w0), s = (uint64_t)c->seats[cand[k]];
+        given = u >= s ? given + (u - s) : given - (s - u);
+    }
+    return given;
+}
+
+/* Every unit between the cuts x and x2 belongs to a party of cand[0..len), and the allocation at
+ * x2 is past the total: bisect between the two counting on those parties only, to a cut whose
+ * allocation is on x's side of the total by at most YR_NARROW_MISS units (or as near as the cuts
+ * can split). Writes that allocation into out[] (the candidates only); returns its sum. Then keeps
+ * in cand[] only the parties that can still step; *len is their number. */
+static yr_u128 narrow(const dctx *c, size_t *cand, size_t *len, fx x, fx x2, yr_u128 given,
+                      int64_t *out)
+{
+    const yr_divisor_job *j = c->job;
+    const yr_u128 total = j->total;
+    fx near = x, far = x2;
+    yr_u128 at_near = given;
+    for (int i = 0; i < 128; i++) {
+        yr_u128 miss = at_near > total ? at_near - total : total - at_near;
+        fx mid = fx_mid(near, far);
+        if (miss <= YR_NARROW_MISS || fx_cmp(mid, near) == 0 || fx_cmp(mid, far) == 0)
+            break;
+        yr_u128 at_mid = count_at(c, cand, *len, mid, given);
+        if (c->removing ? at_mid >= total : at_mid <= total) {
+            near = mid;
+            at_near = at_mid;
+        } else {
+            far = mid;
+        }
+    }
+    if (fx_cmp(near, x) != 0) {
+        const uint64_t w0 = first_unit_weight(c, near);
+        for (size_t k = 0; k < *len; k++)
+            out[cand[k]] = (int64_t)units_at(c, cand[k], near, w0);
+    }
+    size_t keep = 0;
+    for (size_t k = 0; k < *len; k++) {
+        uint64_t s = (uint64_t)out[cand[k]];
+        if (c->removing ? s > lo_of(j, cand[k]) : s < hi_of(j, cand[k]))
+            cand[keep++] = cand[k];
+    }
+    *len = keep;
+    return at_near;
+}
+
 /* From an allocation "all allowed units above the cut x" summing to given, one unit at a time to
- * the total. heap has room for n entries. */
+ * the total (after narrowing the cut when the miss is large). heap has room for n entries. */
 static void step(dctx *c, size_t *heap, yr_u128 given, const fx *x, int64_t *out)
 {
     const yr_divisor_job *j = c->job;
@@ -454,7 +623,12 @@ static void step(dctx *c, size_t *heap, yr_u128 given, const fx *x, int64_t *out
     if (given == total)
         return;
     c->removing = given > total;
-    size_t len = candidates(c, x, c->removing ? given - total : total - given, heap);
+    fx x2;
+    int found;
+    yr_u128 miss = c->removing ? given - total : total - given;
+    size_t len = candidates(c, x, miss, heap, &x2, &found);
+    if (found && miss > YR_NARROW_MISS)
+        given = narrow(c, heap, &len, *x, x2, given, out);
     for (size_t p = len / 2; p-- > 0;)
         sift_down(c, heap, len, p);
     for (; given != total && len > 0;) {
@@ -560,20 +734,45 @@ static int zero_first_divisor(const yr_divisor_job *j)
 
 /* No bounds, a first divisor 0 and fewer units than positive weights: every first unit has an
  * infinite priority, so the t units go to t parties by the tie rule alone (the heaviest, or the
- * lightest; then the earlier). O(n) by selection. keys has room for n entries. */
+ * lightest; then the earlier). The t-th key (weight, flipped when the smaller wins) is found
+ * without copying every key: the keys are counted in 2^YR_FU_HBITS buckets between the smallest
+ * and the largest, and only the bucket that holds the t-th is gathered and searched. O(n);
+ * keys has room for n entries (the worst case, when every key falls in one bucket). */
+#define YR_FU_HBITS 11
+
 static void first_units(const yr_divisor_job *j, uint64_t *keys, int64_t *out)
 {
     const uint64_t flip = j->smaller_wins ? UINT64_MAX : 0;
-    size_t len = 0;
+    uint64_t kmin = UINT64_MAX, kmax = 0;
+    for (size_t i = 0; i < j->n; i++) {
+        uint64_t key = (uint64_t)j->weights[i] ^ flip;
+        if (j->weights[i] > 0) {
+            kmin = key < kmin ? key : kmin;
+            kmax = key > kmax ? key : kmax;
+        }
+    }
+    unsigned shift = 0;
+    while (((kmax - kmin) >> shift) >> YR_FU_HBITS != 0)
+        shift++;
+    size_t hist[(size_t)1 << YR_FU_HBITS] = {0};
     for (size_t i = 0; i < j->n; i++) {
         if (j->weights[i] > 0)
-            keys[len++] = (uint64_t)j->weights[i] ^ flip;
+            hist[(((uint64_t)j->weights[i] ^ flip) - kmin) >> shift]++;
     }
-    uint64_t v = yr_kth_largest_u64(keys, len, (size_t)j->total);
-    size_t better = 0;
-    for (size_t i = 0; i < j->n; i++)
-        better += j->weights[i] > 0 && ((uint64_t)j->weights[i] ^ flip) > v;
-    size_t equal_left = (size_t)j->total - better;
+    size_t need = (size_t)j->total, above = 0, b = (size_t)1 << YR_FU_HBITS;
+    while (b-- > 0 && above + hist[b] < need)
+        above += hist[b];
+    size_t len = 0;
+    for (size_t i = 0; i < j->n; i++) {
+        uint64_t key = (uint64_t)j->weights[i] ^ flip;
+        if (j->weights[i] > 0 && (key - kmin) >> shift == b)
+            keys[len++] = key;
+    }
+    const uint64_t v = yr_kth_largest_u64(keys, len, need - above);
+    size_t better = above;
+    for (size_t k = 0; k < len; k++)
+        better += keys[k] > v;
+    size_t equal_left = need - better;
     for (size_t i = 0; i < j->n; i++) {
         uint64_t key = (uint64_t)j->weights[i] ^ flip;
         int64_t s = j->weights[i] > 0 && key > v;
@@ -610,7 +809,7 @@ yr_status yr_divisor_split(const yr_divisor_job *job, int64_t *out, size_t *tie_
     size_t *heap = malloc(n > 0 ? n * cell : cell);
     if (heap == NULL)
         return YR_ERR_NOMEM;
-    dctx c = {job, job->method == YR_HUNTINGTON_HILL, out, 0};
+    dctx c = {job, job->method == YR_HUNTINGTON_HILL, out, 0, 0};
     const int zero_first = zero_first_divisor(job);
     yr_u128 given = start_low(job, 0, out);
     if (given < job->total && zero_first)
