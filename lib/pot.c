@@ -50,7 +50,7 @@ static int word_equal(const char *s, size_t len, const char *word)
     return i == len && word[i] == '\0';
 }
 
-YR_API yr_status yr_role_from_name(const char *name, yr_role *role)
+YR_API yr_status yr_role_from_name_where(const char *name, yr_role *role, yr_where *where)
 {
     static const struct {
         const char *word;
@@ -61,8 +61,9 @@ YR_API yr_status yr_role_from_name(const char *name, yr_role *role)
         {"trainer", YR_ROLE_TRAINER},
         {"utbildare", YR_ROLE_TRAINER},
     };
+    yr_where_clear(where);
     if (name == NULL || role == NULL)
-        return YR_ERR_NULL;
+        return yr_where_arg(where, YR_ERR_NULL, name == NULL ? "name" : "role");
     size_t start;
     size_t len = yr_label_trim(name, strlen(name), &start);
     name += start;
@@ -72,7 +73,13 @@ YR_API yr_status yr_role_from_name(const char *name, yr_role *role)
             return YR_OK;
         }
     }
-    return YR_ERR_RANGE;
+    return yr_where_arg_why(where, YR_ERR_RANGE, "name",
+                            YR_WHY_TEXT(YR_REASON_UNKNOWN_NAME, "role", name, len, 0));
+}
+
+YR_API yr_status yr_role_from_name(const char *name, yr_role *role)
+{
+    return yr_role_from_name_where(name, role, NULL);
 }
 
 /* ---- settlement ----------------------------------------------------------------------------- */
@@ -85,17 +92,28 @@ typedef struct pot_day {
     size_t ntrainers; /* trainer records that day */
 } pot_day;
 
-/* Check the rules. */
-static yr_status check_rules(const yr_pot_rules *rules)
+static const char *const role_words[YR_ROLE_COUNT] = {
+    [YR_ROLE_TRAINER] = "trainer", [YR_ROLE_LEADER] = "leader"};
+
+/* Check the rules; on error *where (arg "rules") says why. */
+static yr_status check_rules(const yr_pot_rules *rules, yr_where *where)
 {
-    if (rules->fee < 0 || rules->pot_part < 0)
-        return YR_ERR_NEGATIVE;
+    if (rules->fee < 0 || rules->pot_part < 0) {
+        int fee = rules->fee < 0;
+        return yr_where_arg_why(where, YR_ERR_NEGATIVE, "rules",
+                                YR_WHY_NAMED(YR_REASON_NEGATIVE, fee ? "fee" : "pot_part", NULL,
+                                             fee ? rules->fee : rules->pot_part));
+    }
     for (int r = 0; r < YR_ROLE_COUNT; r++) {
         if (rules->share[r] < 0)
-            return YR_ERR_NEGATIVE;
+            return yr_where_arg_why(
+                where, YR_ERR_NEGATIVE, "rules",
+                YR_WHY_TEXT(YR_REASON_NEGATIVE_SHARE, "share", role_words[r], 0, rules->share[r]));
     }
     if (rules->pot_part > rules->fee)
-        return YR_ERR_RANGE;
+        return yr_where_arg_why(
+            where, YR_ERR_RANGE, "rules",
+            YR_WHY_NAMED(YR_REASON_LARGER, "pot_part", "fee", rules->pot_part, rules->fee));
     return YR_OK;
 }
 
@@ -109,18 +127,37 @@ static int scale_share(int64_t num, int64_t den, yr_u128 l, int64_t *out)
     return 1;
 }
 
-YR_API yr_status yr_pot_rules_with_shares(int64_t fee, int64_t pot_part, int64_t leader_num,
-                                          int64_t leader_den, int64_t trainer_num,
-                                          int64_t trainer_den, yr_pot_rules *rules)
+/* A role share num/den of yr_pot_rules_with_shares: den > 0, num >= 0. */
+static yr_status check_share_fraction(int64_t num, int64_t den, const char *arg, yr_where *where)
 {
+    if (den <= 0)
+        return yr_where_arg_why(where, YR_ERR_RANGE, arg, YR_WHY(YR_REASON_DENOMINATOR, num, den));
+    if (num < 0)
+        return yr_where_arg_why(where, YR_ERR_NEGATIVE, arg,
+                                YR_WHY(YR_REASON_FRACTION_NEGATIVE, num, den));
+    return YR_OK;
+}
+
+YR_API yr_status yr_pot_rules_with_shares_where(int64_t fee, int64_t pot_part, int64_t leader_num,
+                                                int64_t leader_den, int64_t trainer_num,
+                                                int64_t trainer_den, yr_pot_rules *rules,
+                                                yr_where *where)
+{
+    yr_where_clear(where);
     if (rules == NULL)
-        return YR_ERR_NULL;
+        return yr_where_arg(where, YR_ERR_NULL, "rules");
+    /* the denominators first, then the numerators: the order of the statuses before 0.3 */
+    yr_status st = YR_OK;
     if (leader_den <= 0 || trainer_den <= 0)
-        return YR_ERR_RANGE;
+        st = leader_den <= 0 ? check_share_fraction(leader_num, leader_den, "leader", where)
+                             : check_share_fraction(trainer_num, trainer_den, "trainer", where);
+    if (st == YR_OK)
+        st = check_share_fraction(leader_num, leader_den, "leader", where);
+    if (st == YR_OK)
+        st = check_share_fraction(trainer_num, trainer_den, "trainer", where);
     yr_pot_rules r = {fee, pot_part, {0, 0}};
-    if (leader_num < 0 || trainer_num < 0)
-        return YR_ERR_NEGATIVE;
-    yr_status st = check_rules(&r);
+    if (st == YR_OK)
+        st = check_rules(&r, where);
     if (st != YR_OK)
         return st;
     /* lcm of two values below 2^63 is below 2^126: exact. */
@@ -128,9 +165,31 @@ YR_API yr_status yr_pot_rules_with_shares(int64_t fee, int64_t pot_part, int64_t
                 yr_gcd_u128((uint64_t)leader_den, (uint64_t)trainer_den) * (uint64_t)trainer_den;
     if (!scale_share(leader_num, leader_den, l, &r.share[YR_ROLE_LEADER]) ||
         !scale_share(trainer_num, trainer_den, l, &r.share[YR_ROLE_TRAINER]))
-        return YR_ERR_OVERFLOW;
+        return yr_where_arg_why(
+            where, YR_ERR_OVERFLOW, "leader",
+            YR_WHY(YR_REASON_SHARES_PAST, l > (yr_u128)INT64_MAX ? YR_WHY_SUM_PAST : (int64_t)l));
     *rules = r;
     return YR_OK;
+}
+
+YR_API yr_status yr_pot_rules_with_shares(int64_t fee, int64_t pot_part, int64_t leader_num,
+                                          int64_t leader_den, int64_t trainer_num,
+                                          int64_t trainer_den, yr_pot_rules *rules)
+{
+    return yr_pot_rules_with_shares_where(fee, pot_part, leader_num, leader_den, trainer_num,
+                                          trainer_den, rules, NULL);
+}
+
+/* A record of @p arg whose day or municipality is past the counts. */
+static yr_status record_past(yr_where *where, const char *arg, size_t i, size_t day, size_t ndays,
+                             size_t mun, size_t nmun)
+{
+    int bad_day = day >= ndays;
+    return yr_where_why(where, YR_ERR_RANGE, i, YR_WHERE_NONE, arg,
+                        YR_WHY_NAMED(YR_REASON_RECORD_INDEX_PAST, bad_day ? "day" : "municipality",
+                                     bad_day ? "days" : "municipalities",
+                                     (int64_t)(bad_day ? day : mun),
+                                     (int64_t)(bad_day ? ndays : nmun)));
 }
 
 /* Sum the attendance into days[] and pdays[] (participant-days per municipality); *total gets
@@ -142,12 +201,15 @@ static yr_status add_attendance(const yr_attendance *att, size_t natt, size_t nd
     for (size_t i = 0; i < natt; i++) {
         const yr_attendance *a = &att[i];
         if (a->day >= ndays || a->municipality >= nmun)
-            return yr_where_fail(where, YR_ERR_RANGE, i, YR_WHERE_NONE, "attendance");
+            return record_past(where, "attendance", i, a->day, ndays, a->municipality, nmun);
         if (a->participants < 0)
-            return yr_where_fail(where, YR_ERR_NEGATIVE, i, YR_WHERE_NONE, "attendance");
+            return yr_where_why(
+                where, YR_ERR_NEGATIVE, i, YR_WHERE_NONE, "attendance",
+                YR_WHY_NAMED(YR_REASON_RECORD_NEGATIVE, "participants", NULL, a->participants));
         sum += (uint64_t)a->participants; /* both terms <= INT64_MAX: no wrap */
         if (sum > (uint64_t)INT64_MAX)
-            return yr_where_arg(where, YR_ERR_OVERFLOW, "attendance");
+            return yr_where_arg_why(where, YR_ERR_OVERFLOW, "attendance",
+                                    YR_WHY_NAMED(YR_REASON_SUM_PAST, "participants", NULL, 0));
         /* Partial sums are bounded by the total, so these fit too. */
         days[a->day].people += a->participants;
         pdays[a->municipality] += (uint64_t)a->participants;
@@ -161,8 +223,12 @@ static yr_status add_trainers(const yr_trainer *tr, size_t ntr, size_t ndays, si
 {
     for (size_t i = 0; i < ntr; i++) {
         const yr_trainer *t = &tr[i];
-        if (t->day >= ndays || t->municipality >= nmun || (unsigned)t->role >= YR_ROLE_COUNT)
-            return yr_where_fail(where, YR_ERR_RANGE, i, YR_WHERE_NONE, "trainers");
+        if (t->day >= ndays || t->municipality >= nmun)
+            return record_past(where, "trainers", i, t->day, ndays, t->municipality, nmun);
+        if ((unsigned)t->role >= YR_ROLE_COUNT)
+            return yr_where_why(where, YR_ERR_RANGE, i, YR_WHERE_NONE, "trainers",
+                                YR_WHY_NAMED(YR_REASON_RECORD_ENUM, "role", NULL, (int64_t)t->role,
+                                             YR_ROLE_COUNT - 1));
         /* At most SIZE_MAX records of at most 2^63 each: the sum stays below 2^128. */
         days[t->day].shares += (uint64_t)rules->share[t->role];
         days[t->day].ntrainers++;
@@ -288,10 +354,11 @@ static yr_status check_args(const yr_pot_rules *rules, size_t nmun, const yr_att
     if (null != NULL)
         return yr_where_arg(where, YR_ERR_NULL, null);
     if (nmun == 0)
-        return yr_where_arg(where, YR_ERR_EMPTY, "nmunicipalities");
-    yr_status st = check_rules(rules);
+        return yr_where_arg_why(where, YR_ERR_EMPTY, "nmunicipalities",
+                                YR_WHY(YR_REASON_ZERO_COUNT, 0));
+    yr_status st = check_rules(rules, where);
     if (st != YR_OK)
-        return yr_where_arg(where, st, "rules");
+        return st;
     if (nmun > SIZE_MAX / sizeof(yr_rem) || nmun > SIZE_MAX / sizeof(uint64_t))
         return yr_where_arg(where, YR_ERR_NOMEM, NULL);
     return YR_OK;
@@ -312,13 +379,18 @@ static yr_status settle_plan(const yr_pot_rules *rules, size_t ndays, size_t nmu
         return st;
     /* fee × all participant-days bounds every amount of the settlement. */
     if ((yr_u128)(uint64_t)rules->fee * total_pd > (yr_u128)INT64_MAX)
-        return yr_where_arg(where, YR_ERR_OVERFLOW, "attendance");
+        return yr_where_arg_why(where, YR_ERR_OVERFLOW, "attendance",
+                                YR_WHY_NAMED(YR_REASON_PRODUCT_PAST, "fee", "participant-days",
+                                             rules->fee, (int64_t)total_pd));
     size_t bad_day = 0;
     st = plan_days(days, ndays, rules->pot_part, lcm, distributed, sum, &bad_day);
     if (st == YR_ERR_RANGE)
-        return yr_where_fail(where, st, first_trainer(tr, ntr, bad_day), YR_WHERE_NONE, "trainers");
+        return yr_where_why(
+            where, st, first_trainer(tr, ntr, bad_day), YR_WHERE_NONE, "trainers",
+            YR_WHY(YR_REASON_DAY_ZERO_SHARES, (int64_t)bad_day,
+                   (int64_t)((uint64_t)rules->pot_part * (uint64_t)days[bad_day].people)));
     if (st != YR_OK)
-        return yr_where_arg(where, st, "trainers");
+        return yr_where_arg_why(where, st, "trainers", YR_WHY(YR_REASON_DENOMINATOR_PAST, 0));
     return YR_OK;
 }
 

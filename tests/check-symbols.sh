@@ -55,10 +55,10 @@ while read -r sym; do
     fi
 done <"$tmp/map"
 
-# The soname carries the ABI major version.
+# The soname carries the ABI version (0.3: yr_where grew, CHANGELOG.md).
 soname=$(readelf -d "$so" | sed -n 's/.*Library soname: \[\(.*\)\]/\1/p')
-if [ "$soname" != "libyrkesresa.so.0" ]; then
-    echo "SONAME: expected libyrkesresa.so.0, got '$soname'"
+if [ "$soname" != "libyrkesresa.so.0.3" ]; then
+    echo "SONAME: expected libyrkesresa.so.0.3, got '$soname'"
     status=1
 fi
 

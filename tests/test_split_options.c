@@ -269,7 +269,7 @@ static void test_where(void **state)
     (void)state;
     const int64_t w[] = {5, 3, -2, 7, -1}, ok[] = {5, 3, 2, 7, 1}, zero[] = {0, 0, 0, 0, 0};
     int64_t out[5];
-    yr_where where = {1, 2, "junk"};
+    yr_where where = {.record = 1, .column = 2, .arg = "junk"};
     assert_int_equal(yr_split_where(10, w, 5, YR_DHONDT, out, &where), YR_ERR_NEGATIVE);
     assert_int_equal(where.record, 2);
     assert_string_equal(where.arg, "weights");
