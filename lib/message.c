@@ -3,6 +3,7 @@
  *
  * Placeholders (C names are shown as the caller's `names` say; "indices" follow `first`):
  *   %a  the parameter (arg)          %n  name[0], else the parameter   %m  name[1]
+ *   %N  name[0] as the library calls it (a kind of name, "method": never renamed)
  *   %e  %n with the element's index: "weights[6]", "weights[2, 1]" (none when indices are off)
  *   %E  %m with the same index       %F  %m with the index value[2]
  *   %0..%3  value[k] (a sum YR_WHY_SUM_PAST shows as "more than 9223372036854775807")
@@ -13,7 +14,9 @@
  *   %h  " (a share, not a percentage: 0.95 for 95 %)" when %x is in (1, 100], else nothing
  *   %t  the text quoted: 'dhont'     %T  the text as it is
  *   %k  the names known for %n (method, tie, role)
- *   %p  " for party 2"   %P  "party 2: "   %R  "attendance record 3: " (nothing with indices off)
+ *   %p  " for party 2"   %P  "party 2: "   %R  "attendance record 3: "   %Q  "row 4: "
+ *   %C  "column 3 of "   %y  " (day 4)" (value[0])   %Y  " of year 2" (the column)
+ *   (these eight: nothing when the numbers are left out)
  *   %z  ", but the %m go from 0 to 4" (the indices below value[1]), or ", but there are no %m"
  *   %D  value[0]-value[1]-value[2] as a date      %L  9223372036854775807    %%  '%' */
 #include <inttypes.h>
@@ -46,7 +49,7 @@ static const struct {
     [YR_REASON_ABOVE_WHOLE] = {"YR_REASON_ABOVE_WHOLE", "%n %f is more than the whole"},
     [YR_REASON_FRACTION_ABOVE] = {"YR_REASON_FRACTION_ABOVE", "%n %f is above %2"},
     [YR_REASON_ENUM] = {"YR_REASON_ENUM", "%n %0 is not one of 0 to %1"},
-    [YR_REASON_UNKNOWN_NAME] = {"YR_REASON_UNKNOWN_NAME", "unknown %n %t (known: %k)"},
+    [YR_REASON_UNKNOWN_NAME] = {"YR_REASON_UNKNOWN_NAME", "unknown %N %t (known: %k)"},
     [YR_REASON_FIRST_DIVISOR_METHOD] = {"YR_REASON_FIRST_DIVISOR_METHOD",
         "%n is only for sainte_lague and sainte_lague_modified, not %T"},
     [YR_REASON_BOUNDS_METHOD] = {"YR_REASON_BOUNDS_METHOD",
@@ -78,7 +81,8 @@ static const struct {
     [YR_REASON_ZERO_COUNT] = {"YR_REASON_ZERO_COUNT", "%a is 0: there is nothing to work on"},
     [YR_REASON_PRODUCT_PAST] = {"YR_REASON_PRODUCT_PAST", "%n %0 times %1 %m is past %L"},
     [YR_REASON_DAY_ZERO_SHARES] = {"YR_REASON_DAY_ZERO_SHARES",
-        "%Rday %i0 has a pot of %1, but the shares of its trainers add up to 0"},
+        "%Rthe day of this trainer%y has a pot of %1, but the shares of its trainers add up to "
+        "0"},
     [YR_REASON_DENOMINATOR_PAST] = {"YR_REASON_DENOMINATOR_PAST",
         "the common denominator of the days' shares does not fit 128 bits (too many different "
         "team sizes)"},
@@ -90,7 +94,7 @@ static const struct {
     [YR_REASON_NOT_POSITIVE] = {"YR_REASON_NOT_POSITIVE", "%n %x is not above 0"},
     [YR_REASON_ZERO_SUM] = {"YR_REASON_ZERO_SUM", "%n adds up to 0: nobody to count"},
     [YR_REASON_TOO_FEW] = {"YR_REASON_TOO_FEW", "%n needs at least %1 values, not %0"},
-    [YR_REASON_COLUMN_SUM_PAST] = {"YR_REASON_COLUMN_SUM_PAST", "column %c of %a adds up past %L"},
+    [YR_REASON_COLUMN_SUM_PAST] = {"YR_REASON_COLUMN_SUM_PAST", "%C%a adds up past %L"},
     [YR_REASON_NOT_A_NUMBER] = {"YR_REASON_NOT_A_NUMBER",
         "%t is not a number: write a decimal (0,3 or 0.3), a percentage (30 %%) or a ratio "
         "(3/10)"},
@@ -100,18 +104,17 @@ static const struct {
     [YR_REASON_PERCENT_RANGE] = {"YR_REASON_PERCENT_RANGE", "%n %f is outside 0 to 100"},
     [YR_REASON_BELOW_ONE] = {"YR_REASON_BELOW_ONE", "%n is %0; it must be at least 1"},
     [YR_REASON_YEAR_ZERO_WEIGHT] = {"YR_REASON_YEAR_ZERO_WEIGHT",
-        "every weight of year %c is 0, so nothing can take its items"},
+        "every weight%Y is 0, so nothing can take the items of that year"},
     [YR_REASON_NET_PAST] = {"YR_REASON_NET_PAST",
         "%Ptotal %0 + fees %1 - kickback %2 does not fit 64 bits"},
     [YR_REASON_COLUMN_PAST] = {"YR_REASON_COLUMN_PAST",
-        "%n is column %i0, but the table has %1 columns"},
-    [YR_REASON_PART_IS_WHOLE] = {"YR_REASON_PART_IS_WHOLE", "%n lists column %i0, which is the whole"},
+        "%n: column %i0 is past the %1 columns of the table"},
+    [YR_REASON_PART_IS_WHOLE] = {"YR_REASON_PART_IS_WHOLE", "%n: column %i0 is the whole"},
     [YR_REASON_PART_TWICE] = {"YR_REASON_PART_TWICE", "%n lists column %i0 twice"},
     [YR_REASON_ROW_PAST] = {"YR_REASON_ROW_PAST",
-        "row %r: the parts or their difference from the whole do not fit 64 bits"},
+        "%Qthe parts or their difference from the whole do not fit 64 bits"},
     [YR_REASON_ROW_RATE_PAST] = {"YR_REASON_ROW_RATE_PAST",
-        "row %r: base %0 times the rate %g or its difference from the whole does not fit 64 "
-        "bits"},
+        "%Qbase %0 times the rate %g or its difference from the whole does not fit 64 bits"},
     [YR_REASON_DATE] = {"YR_REASON_DATE", "%D is not a date of the years 1 to 9999"},
     [YR_REASON_DAYS_RANGE] = {"YR_REASON_DAYS_RANGE",
         "day number %0 is outside 0001-01-01 to 9999-12-31"},
@@ -276,7 +279,8 @@ static void put_date(out *o, const yr_where *w)
     putf(o, "%04" PRId64 "-%02" PRId64 "-%02" PRId64, w->value[0], w->value[1], w->value[2]);
 }
 
-/* The phrases that hold a location: %p, %P, %R (left out with the numbers), %z. */
+/* The phrases that hold a location: %p, %P, %R, %Q, %C, %y, %Y (left out with the numbers),
+ * %z. */
 static void put_phrase(out *o, const ctx *c, char p)
 {
     const yr_where *w = c->w;
@@ -291,17 +295,27 @@ static void put_phrase(out *o, const ctx *c, char p)
         put_index(o, c, (uint64_t)w->value[1] - 1);
         return;
     }
-    if (c->first == YR_WHERE_NONE || w->record == YR_WHERE_NONE)
+    size_t at = p == 'C' || p == 'Y' ? w->column : p == 'y' ? (size_t)w->value[0] : w->record;
+    if (c->first == YR_WHERE_NONE || at == YR_WHERE_NONE)
         return;
+    if (p == 'y' || p == 'Y') {
+        puts_(o, p == 'y' ? " (day " : " of year ");
+        put_index(o, c, at);
+        puts_(o, p == 'y' ? ")" : "");
+        return;
+    }
     if (p == 'p')
         puts_(o, " for party ");
     else if (p == 'P')
         puts_(o, "party ");
+    else if (p == 'Q')
+        puts_(o, "row ");
+    else if (p == 'C')
+        puts_(o, "column ");
     else
         putf(o, "%s record ", shown(c, w->arg));
-    put_index(o, c, w->record);
-    if (p != 'p')
-        puts_(o, ": ");
+    put_index(o, c, at);
+    puts_(o, p == 'p' ? "" : p == 'C' ? " of " : ": ");
 }
 
 /* The names: %a, %n, %m, %e, %E, %F. */
@@ -330,7 +344,7 @@ static size_t put_placeholder(out *o, const ctx *c, const char *p)
     const yr_where *w = c->w;
     if (strchr("anmeEF", p[0]) != NULL) {
         put_name(o, c, p[0]);
-    } else if (strchr("pPRz", p[0]) != NULL) {
+    } else if (strchr("pPRQCyYz", p[0]) != NULL) {
         put_phrase(o, c, p[0]);
     } else if (p[0] >= '0' && p[0] <= '3') {
         put_value(o, w->value[p[0] - '0']);
@@ -349,6 +363,8 @@ static size_t put_placeholder(out *o, const ctx *c, const char *p)
         putf(o, "'%s'", w->text);
     } else if (p[0] == 'h') {
         put_share_hint(o, w);
+    } else if (p[0] == 'N') {
+        puts_(o, w->name[0] != NULL ? w->name[0] : "");
     } else if (p[0] == 'k') {
         put_known(o, w->name[0] != NULL ? w->name[0] : (w->arg ? w->arg : ""));
     } else if (p[0] == 'D') {

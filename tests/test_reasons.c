@@ -222,8 +222,8 @@ static void test_pot_reasons(void **state)
     rules.share[YR_ROLE_LEADER] = rules.share[YR_ROLE_TRAINER] = 0;
     expect(yr_pot_settle_where(&rules, 5, 2, bad_day, 1, bad_role, 1, rows, &sum, NULL, &w), &w,
            YR_ERR_RANGE, YR_REASON_DAY_ZERO_SHARES,
-           "trainers record 0: day 0 has a pot of 2000, but the shares of its trainers add up "
-           "to 0");
+           "trainers record 0: the day of this trainer (day 0) has a pot of 2000, but the "
+           "shares of its trainers add up to 0");
 }
 
 /* Days whose teams have 2, 3, 5, ..., 113 trainers of share 1 and a pot of 1: the common
@@ -333,7 +333,7 @@ static void test_cycle_reasons(void **state)
     expect(yr_statement_where(totals, NULL, 2, zero, 1, 3, NULL, NULL, items, NULL, NULL, rows,
                               &sum, &w),
            &w, YR_ERR_ZERO_WEIGHT, YR_REASON_YEAR_ZERO_WEIGHT,
-           "every weight of year 0 is 0, so nothing can take its items");
+           "every weight of year 0 is 0, so nothing can take the items of that year");
     const int64_t fees[] = {0, INT64_MAX, 0}, kick[] = {0, 0, 0};
     expect(yr_statement_where(totals, NULL, 2, three, 1, 3, fees, kick, items, NULL, NULL, rows,
                               &sum, &w),
@@ -346,9 +346,10 @@ static void test_cycle_reasons(void **state)
     expect(yr_check_parts_where(table, 1, 3, 0, twice, 2, NULL, NULL, &mismatched, &w), &w,
            YR_ERR_RANGE, YR_REASON_PART_TWICE, "parts lists column 1 twice");
     expect(yr_check_parts_where(table, 1, 3, 0, whole, 1, NULL, NULL, &mismatched, &w), &w,
-           YR_ERR_RANGE, YR_REASON_PART_IS_WHOLE, "parts lists column 0, which is the whole");
+           YR_ERR_RANGE, YR_REASON_PART_IS_WHOLE, "parts: column 0 is the whole");
     expect(yr_check_parts_where(table, 1, 3, 0, past, 1, NULL, NULL, &mismatched, &w), &w,
-           YR_ERR_RANGE, YR_REASON_COLUMN_PAST, "parts is column 5, but the table has 3 columns");
+           YR_ERR_RANGE, YR_REASON_COLUMN_PAST,
+           "parts: column 5 is past the 3 columns of the table");
     const size_t both[] = {0, 1};
     expect(yr_check_parts_where(big, 1, 3, 2, both, 2, NULL, NULL, &mismatched, &w), &w,
            YR_ERR_OVERFLOW, YR_REASON_ROW_PAST,

@@ -96,53 +96,54 @@ typedef enum yr_reason {
                                            */
     YR_REASON_PRODUCT_PAST = 29,          /**< "fee 600 times 20000000000000000 participant-days is
                                                past 9223372036854775807" */
-    YR_REASON_DAY_ZERO_SHARES = 30,       /**< "trainers record 5: day 4 has a pot of 800, but the
-                                               shares of its trainers add up to 0" */
-    YR_REASON_DENOMINATOR_PAST = 31,      /**< "the common denominator of the days' shares does not
-                                               fit 128 bits" */
-    YR_REASON_SHARES_PAST = 32,           /**< "the shares over their common denominator 30 do not
-                                               fit 64 bits" */
-    YR_REASON_NEGATIVE_SHARE = 33,        /**< "the leader share is negative (-3)" */
-    YR_REASON_CONFIDENCE = 34,            /**< "confidence 95 is not between 0 and 1 (a share, not a
-                                               percentage: 0.95 for 95 %)" */
-    YR_REASON_SHARE_RANGE = 35,           /**< "target 80 is outside 0 to 1 (a share, not a
-                                               percentage: 0.8 for 80 %)" */
-    YR_REASON_NOT_POSITIVE = 36,          /**< "per -5 is not above 0" */
-    YR_REASON_ZERO_SUM = 37,              /**< "registered adds up to 0: nobody to count" */
-    YR_REASON_TOO_FEW = 38,               /**< "completed has 1 value; at least 2 are needed" */
-    YR_REASON_COLUMN_SUM_PAST = 39,       /**< "column 3 of table adds up past
-                                               9223372036854775807" */
-    YR_REASON_NOT_A_NUMBER = 40,          /**< "'abc' is not a number: write a decimal (0,3 or
-                                               0.3), a percentage (30 %) or a ratio (3/10)" */
-    YR_REASON_TOO_MANY_DIGITS = 41,       /**< "'0,1234567890123456789' has more digits than 64 bits
-                                               hold" */
-    YR_REASON_NOT_FINITE = 42,            /**< "inf is not a finite number" */
-    YR_REASON_PERCENT_RANGE = 43,         /**< "percent 120 is outside 0 to 100" */
-    YR_REASON_BELOW_ONE = 44,             /**< "n is 0; it must be at least 1" */
-    YR_REASON_YEAR_ZERO_WEIGHT = 45,      /**< "every weight of year 2 is 0, so nothing can take its
-                                               items" */
-    YR_REASON_NET_PAST = 46,              /**< "party 3: total 10 + fees 20 - kickback 5 does not
-                                               fit 64 bits" */
-    YR_REASON_COLUMN_PAST = 47,           /**< "whole is column 5, but the table has 4 columns" */
-    YR_REASON_PART_IS_WHOLE = 48,         /**< "parts lists column 2, which is the whole" */
-    YR_REASON_PART_TWICE = 49,            /**< "parts lists column 2 twice" */
-    YR_REASON_ROW_PAST = 50,              /**< "row 4: the parts or their difference from the whole
-                                               do not fit 64 bits" */
-    YR_REASON_ROW_RATE_PAST = 51,         /**< "row 4: base 10 times the rate 400 or its difference
-                                               from the whole does not fit 64 bits" */
-    YR_REASON_DATE = 52,                  /**< "2024-02-30 is not a date of the years 1 to 9999" */
-    YR_REASON_DAYS_RANGE = 53,            /**< "day number 5000000 is outside 0001-01-01 to
-                                               9999-12-31" */
-    YR_REASON_DATE_PAST = 54,             /**< "2024-12-01 plus 3000000 days is past 9999-12-31" */
-    YR_REASON_DIFF_PAST = 55,             /**< "published[3] 9223372036854775807 minus the expected
-                                               -5 does not fit 64 bits" */
-    YR_REASON_QUOTA_PAST = 56,            /**< "the quota 10 x 9223372036854775807 / 3 does not fit
-                                               64 bits" */
-    YR_REASON_SPLIT_SUM_PAST = 57,        /**< "split 2 or its differences from split 0 add up past
-                                               9223372036854775807" */
-    YR_REASON_INCREASES = 58,             /**< "completed[3] 12 is larger than completed[2] 10, the
-                                               one before it" */
-    YR_REASON_COUNT = 59                  /**< number of values, not a value */
+    YR_REASON_DAY_ZERO_SHARES = 30,  /**< "trainers record 5: the day of this trainer (day 4) has
+                                          a pot of 800, but the shares of its trainers add up to 0"
+                                          */
+    YR_REASON_DENOMINATOR_PAST = 31, /**< "the common denominator of the days' shares does not
+                                          fit 128 bits" */
+    YR_REASON_SHARES_PAST = 32,      /**< "the shares over their common denominator 30 do not
+                                          fit 64 bits" */
+    YR_REASON_NEGATIVE_SHARE = 33,   /**< "the leader share is negative (-3)" */
+    YR_REASON_CONFIDENCE = 34,       /**< "confidence 95 is not between 0 and 1 (a share, not a
+                                          percentage: 0.95 for 95 %)" */
+    YR_REASON_SHARE_RANGE = 35,      /**< "target 80 is outside 0 to 1 (a share, not a
+                                          percentage: 0.8 for 80 %)" */
+    YR_REASON_NOT_POSITIVE = 36,     /**< "per -5 is not above 0" */
+    YR_REASON_ZERO_SUM = 37,         /**< "registered adds up to 0: nobody to count" */
+    YR_REASON_TOO_FEW = 38,          /**< "completed has 1 value; at least 2 are needed" */
+    YR_REASON_COLUMN_SUM_PAST = 39,  /**< "column 3 of table adds up past
+                                          9223372036854775807" */
+    YR_REASON_NOT_A_NUMBER = 40,     /**< "'abc' is not a number: write a decimal (0,3 or
+                                          0.3), a percentage (30 %) or a ratio (3/10)" */
+    YR_REASON_TOO_MANY_DIGITS = 41,  /**< "'0,1234567890123456789' has more digits than 64 bits
+                                          hold" */
+    YR_REASON_NOT_FINITE = 42,       /**< "inf is not a finite number" */
+    YR_REASON_PERCENT_RANGE = 43,    /**< "percent 120 is outside 0 to 100" */
+    YR_REASON_BELOW_ONE = 44,        /**< "n is 0; it must be at least 1" */
+    YR_REASON_YEAR_ZERO_WEIGHT = 45, /**< "every weight of year 2 is 0, so nothing can take the
+                                          items of that year" */
+    YR_REASON_NET_PAST = 46,         /**< "party 3: total 10 + fees 20 - kickback 5 does not
+                                          fit 64 bits" */
+    YR_REASON_COLUMN_PAST = 47,      /**< "whole: column 5 is past the 4 columns of the table" */
+    YR_REASON_PART_IS_WHOLE = 48,    /**< "parts: column 2 is the whole" */
+    YR_REASON_PART_TWICE = 49,       /**< "parts lists column 2 twice" */
+    YR_REASON_ROW_PAST = 50,         /**< "row 4: the parts or their difference from the whole
+                                          do not fit 64 bits" */
+    YR_REASON_ROW_RATE_PAST = 51,    /**< "row 4: base 10 times the rate 400 or its difference
+                                          from the whole does not fit 64 bits" */
+    YR_REASON_DATE = 52,             /**< "2024-02-30 is not a date of the years 1 to 9999" */
+    YR_REASON_DAYS_RANGE = 53,       /**< "day number 5000000 is outside 0001-01-01 to
+                                          9999-12-31" */
+    YR_REASON_DATE_PAST = 54,        /**< "2024-12-01 plus 3000000 days is past 9999-12-31" */
+    YR_REASON_DIFF_PAST = 55,        /**< "published[3] 9223372036854775807 minus the expected
+                                          -5 does not fit 64 bits" */
+    YR_REASON_QUOTA_PAST = 56,       /**< "the quota 10 x 9223372036854775807 / 3 does not fit
+                                          64 bits" */
+    YR_REASON_SPLIT_SUM_PAST = 57,   /**< "split 2 or its differences from split 0 add up past
+                                          9223372036854775807" */
+    YR_REASON_INCREASES = 58,        /**< "completed[3] 12 is larger than completed[2] 10, the
+                                          one before it" */
+    YR_REASON_COUNT = 59             /**< number of values, not a value */
 } yr_reason;
 
 /**
