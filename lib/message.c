@@ -4,6 +4,7 @@
  * Placeholders (C names are shown as the caller's `names` say; "indices" follow `first`):
  *   %a  the parameter (arg)          %n  name[0], else the parameter   %m  name[1]
  *   %N  name[0] as the library calls it (a kind of name, "method": never renamed)
+ *   %o  name[0] (renamed) and a blank when there is a name[0], else nothing
  *   %e  %n with the element's index: "weights[6]", "weights[2, 1]" (none when indices are off)
  *   %E  %m with the same index       %F  %m with the index value[2]
  *   %0..%3  value[k] (a sum YR_WHY_SUM_PAST shows as "more than 9223372036854775807")
@@ -11,7 +12,7 @@
  *   %f  value[0]/value[1] as a fraction ("3/2"; "0.3" when the denominator is a power of ten)
  *   %g  value[2]/value[3] as a fraction
  *   %x  the text when there is one (a double with no fraction: "nan"), else %f
- *   %h  " (a share, not a percentage: 0.95 for 95 %)" when %x is in (1, 100], else nothing
+ *   %h  " (a share, not a percentage: 0.95 for 95 %)" when %x is a whole number 2 .. 100
  *   %t  the text quoted: 'dhont'     %T  the text as it is
  *   %k  the names known for %n (method, tie, role)
  *   %p  " for party 2"   %P  "party 2: "   %R  "attendance record 3: "   %Q  "row 4: "
@@ -46,7 +47,7 @@ static const struct {
     [YR_REASON_DENOMINATOR] = {"YR_REASON_DENOMINATOR",
         "%n %f: the denominator is not positive"},
     [YR_REASON_FRACTION_NEGATIVE] = {"YR_REASON_FRACTION_NEGATIVE", "%n %f is negative"},
-    [YR_REASON_ABOVE_WHOLE] = {"YR_REASON_ABOVE_WHOLE", "%n %f is more than the whole"},
+    [YR_REASON_ABOVE_WHOLE] = {"YR_REASON_ABOVE_WHOLE", "%n %f is more than the whole%h"},
     [YR_REASON_FRACTION_ABOVE] = {"YR_REASON_FRACTION_ABOVE", "%n %f is above %2"},
     [YR_REASON_ENUM] = {"YR_REASON_ENUM", "%n %0 is not one of 0 to %1"},
     [YR_REASON_UNKNOWN_NAME] = {"YR_REASON_UNKNOWN_NAME", "unknown %N %t (known: %k)"},
@@ -100,7 +101,7 @@ static const struct {
         "(3/10)"},
     [YR_REASON_TOO_MANY_DIGITS] = {"YR_REASON_TOO_MANY_DIGITS",
         "%t has more digits than 64 bits hold"},
-    [YR_REASON_NOT_FINITE] = {"YR_REASON_NOT_FINITE", "%T is not a finite number"},
+    [YR_REASON_NOT_FINITE] = {"YR_REASON_NOT_FINITE", "%o%T is not a finite number"},
     [YR_REASON_PERCENT_RANGE] = {"YR_REASON_PERCENT_RANGE", "%n %f is outside 0 to 100"},
     [YR_REASON_BELOW_ONE] = {"YR_REASON_BELOW_ONE", "%n is %0; it must be at least 1"},
     [YR_REASON_YEAR_ZERO_WEIGHT] = {"YR_REASON_YEAR_ZERO_WEIGHT",
@@ -241,12 +242,13 @@ static void put_fraction(out *o, int64_t num, int64_t den)
     putf(o, "%s%" PRIu64 ".%s", num < 0 ? "-" : "", mag / scale, frac);
 }
 
-/* The share hint: x = value[0]/value[1] in (1, 100] reads as a percentage. */
+/* The share hint: a whole number x = value[0]/value[1] from 2 to 100 where a share belongs
+ * reads as a percentage (80 for 0.8). */
 static void put_share_hint(out *o, const yr_where *w)
 {
     int64_t num = w->value[0], den = w->value[1];
-    if (w->text[0] != '\0' || den <= 0 || den > INT64_MAX / 100 || num <= den || num / 100 > den ||
-        (num / 100 == den && num % 100 != 0))
+    if (w->text[0] != '\0' || den <= 0 || den > INT64_MAX / 100 || num % den != 0 ||
+        num / den < 2 || num / den > 100)
         return;
     int64_t hn = num, hd = den * 100;
     while (hn % 10 == 0 && hd % 10 == 0 && hd > 1) {
@@ -363,6 +365,9 @@ static size_t put_placeholder(out *o, const ctx *c, const char *p)
         putf(o, "'%s'", w->text);
     } else if (p[0] == 'h') {
         put_share_hint(o, w);
+    } else if (p[0] == 'o') {
+        if (w->name[0] != NULL)
+            putf(o, "%s ", shown(c, w->name[0]));
     } else if (p[0] == 'N') {
         puts_(o, w->name[0] != NULL ? w->name[0] : "");
     } else if (p[0] == 'k') {

@@ -237,9 +237,11 @@ yr_status yr_where_why_double(yr_where *where, yr_status st, const char *arg, yr
     char text[40] = "";
     if (!isfinite(x) || shortest_decimal(x, &num, &den) != YR_OK)
         shortest_text(x, text, sizeof text);
-    return yr_where_arg_why(
-        where, st, arg,
-        (yr_why){.reason = reason, .v = {num, den}, .text = text[0] != '\0' ? text : NULL});
+    return yr_where_arg_why(where, st, arg,
+                            (yr_why){.reason = reason,
+                                     .v = {num, den},
+                                     .name = {arg, NULL},
+                                     .text = text[0] != '\0' ? text : NULL});
 }
 
 /* 1 when d is 10^k for some k (into *k). */

@@ -95,25 +95,26 @@ typedef struct pot_day {
 static const char *const role_words[YR_ROLE_COUNT] = {
     [YR_ROLE_TRAINER] = "trainer", [YR_ROLE_LEADER] = "leader"};
 
-/* Check the rules; on error *where (arg "rules") says why. */
-static yr_status check_rules(const yr_pot_rules *rules, yr_where *where)
+/* Check the rules; on error *where says why: arg "rules" when they come as a struct
+ * (@p field_args 0), else the field, which is then a parameter ("fee", "pot_part"). */
+static yr_status check_rules(const yr_pot_rules *rules, int field_args, yr_where *where)
 {
     if (rules->fee < 0 || rules->pot_part < 0) {
-        int fee = rules->fee < 0;
-        return yr_where_arg_why(where, YR_ERR_NEGATIVE, "rules",
-                                YR_WHY_NAMED(YR_REASON_NEGATIVE, fee ? "fee" : "pot_part", NULL,
-                                             fee ? rules->fee : rules->pot_part));
+        const char *field = rules->fee < 0 ? "fee" : "pot_part";
+        return yr_where_arg_why(where, YR_ERR_NEGATIVE, field_args ? field : "rules",
+                                YR_WHY_NAMED(YR_REASON_NEGATIVE, field, NULL,
+                                             rules->fee < 0 ? rules->fee : rules->pot_part));
     }
     for (int r = 0; r < YR_ROLE_COUNT; r++) {
         if (rules->share[r] < 0)
-            return yr_where_arg_why(
-                where, YR_ERR_NEGATIVE, "rules",
-                YR_WHY_TEXT(YR_REASON_NEGATIVE_SHARE, "share", role_words[r], 0, rules->share[r]));
+            return yr_where_arg_why(where, YR_ERR_NEGATIVE, "rules",
+                                    YR_WHY_TEXT(YR_REASON_NEGATIVE_SHARE, "share", role_words[r],
+                                                0, rules->share[r]));
     }
     if (rules->pot_part > rules->fee)
-        return yr_where_arg_why(
-            where, YR_ERR_RANGE, "rules",
-            YR_WHY_NAMED(YR_REASON_LARGER, "pot_part", "fee", rules->pot_part, rules->fee));
+        return yr_where_arg_why(where, YR_ERR_RANGE, field_args ? "pot_part" : "rules",
+                                YR_WHY_NAMED(YR_REASON_LARGER, "pot_part", "fee", rules->pot_part,
+                                             rules->fee));
     return YR_OK;
 }
 
@@ -157,7 +158,7 @@ YR_API yr_status yr_pot_rules_with_shares_where(int64_t fee, int64_t pot_part, i
         st = check_share_fraction(trainer_num, trainer_den, "trainer", where);
     yr_pot_rules r = {fee, pot_part, {0, 0}};
     if (st == YR_OK)
-        st = check_rules(&r, where);
+        st = check_rules(&r, 1, where);
     if (st != YR_OK)
         return st;
     /* lcm of two values below 2^63 is below 2^126: exact. */
@@ -356,7 +357,7 @@ static yr_status check_args(const yr_pot_rules *rules, size_t nmun, const yr_att
     if (nmun == 0)
         return yr_where_arg_why(where, YR_ERR_EMPTY, "nmunicipalities",
                                 YR_WHY(YR_REASON_ZERO_COUNT, 0));
-    yr_status st = check_rules(rules, where);
+    yr_status st = check_rules(rules, 0, where);
     if (st != YR_OK)
         return st;
     if (nmun > SIZE_MAX / sizeof(yr_rem) || nmun > SIZE_MAX / sizeof(uint64_t))

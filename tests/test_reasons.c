@@ -58,6 +58,9 @@ static void test_split_reasons(void **state)
            "method 9 is not one of 0 to 7");
     expect(yr_split_mixed_where(100, 3, 2, three, 3, out, &w), &w, YR_ERR_RANGE,
            YR_REASON_ABOVE_WHOLE, "equal_part 3/2 is more than the whole");
+    expect(yr_split_mixed_where(100, 30, 1, three, 3, out, &w), &w, YR_ERR_RANGE,
+           YR_REASON_ABOVE_WHOLE,
+           "equal_part 30 is more than the whole (a share, not a percentage: 0.3 for 30 %)");
     expect(yr_split_mixed_where(100, -1, 2, three, 3, out, &w), &w, YR_ERR_RANGE,
            YR_REASON_FRACTION_NEGATIVE, "equal_part -1/2 is negative");
     expect(yr_split_mixed_where(100, 1, 0, three, 3, out, &w), &w, YR_ERR_RANGE,
@@ -183,7 +186,7 @@ static void test_pot_reasons(void **state)
     yr_pot_rules rules;
     expect(yr_pot_rules_with_shares_where(300, 400, 15, 10, 1, 1, &rules, &w), &w, YR_ERR_RANGE,
            YR_REASON_LARGER, "pot_part 400 is larger than fee 300");
-    assert_string_equal(w.arg, "rules");
+    assert_string_equal(w.arg, "pot_part"); /* a parameter here; "rules" in yr_pot_settle */
     assert_int_equal(w.value[0], 400);
     assert_int_equal(w.value[1], 300);
     expect(yr_pot_rules_with_shares_where(300, 200, -15, 10, 1, 1, &rules, &w), &w, YR_ERR_NEGATIVE,
@@ -272,6 +275,8 @@ static void test_stats_reasons(void **state)
            "target 80 is outside 0 to 1 (a share, not a percentage: 0.8 for 80 %)");
     expect(yr_coverage_where(5, 10, -3, 0.95, &a, &b, &c, &w), &w, YR_ERR_RANGE,
            YR_REASON_NOT_POSITIVE, "per -3 is not above 0");
+    expect(yr_coverage_where(5, 10, INFINITY, 0.95, &a, &b, &c, &w), &w, YR_ERR_RANGE,
+           YR_REASON_NOT_FINITE, "per inf is not a finite number");
     const int64_t reg[] = {10, 20}, att[] = {5, 30}, none[] = {0, 0};
     yr_rate per[3], tot;
     expect(yr_attendance_rate_where(reg, att, 2, 0.95, per, &tot, &w), &w, YR_ERR_RANGE,

@@ -101,7 +101,7 @@ YR_API yr_status yr_pot_rules_with_shares(int64_t fee, int64_t pot_part, int64_t
 /**
  * @brief yr_pot_rules_with_shares() that also says why (see ::yr_where): arg "leader" or
  *        "trainer" for a share (::YR_REASON_DENOMINATOR, ::YR_REASON_FRACTION_NEGATIVE,
- *        ::YR_REASON_SHARES_PAST), arg "rules" for the fee and pot part (::YR_REASON_NEGATIVE,
+ *        ::YR_REASON_SHARES_PAST), arg "fee" or "pot_part" for those (::YR_REASON_NEGATIVE,
  *        ::YR_REASON_LARGER: "pot_part 400 is larger than fee 300").
  * @param[out] where written on every return; may be NULL
  */
