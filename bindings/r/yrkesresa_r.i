@@ -93,41 +93,45 @@ static void yr_r_split_options(SEXP x, yr_split_options *opt, size_t n)
 }
 %}
 
-/* ---- What is wrapped: a whitelist (a new function is wrapped once its parameters are typed
- * here; until then SWIG's defaults, 32-bit INTEGER() copies, could silently truncate). ---- */
+/* ---- What is wrapped: every `_where` function (c_yr_..._where), keyed by its name's ending like
+ * the typemaps below are keyed by parameter names, and the few others named here. A parameter no
+ * typemap below types fails the build (the catch-all typemaps after this list), so a new `_where`
+ * function is wrapped exactly when its parameters are typed: SWIG's defaults, 32-bit INTEGER()
+ * copies, can never silently truncate. ---- */
 %rename("$ignore", %$isfunction) "";
 %rename("$ignore", %$isclass) "";
+%rename("c_%s", regexmatch$name="^yr_[a-z0-9_]+_where$") "";
 %define YR_R_WRAP(NAME) %rename("c_%s") NAME; %enddef
+%define YR_R_SKIP(NAME) %rename("$ignore") NAME; %enddef
 YR_R_WRAP(yr_version)
 YR_R_WRAP(yr_strerror)
 YR_R_WRAP(yr_status_name)
 YR_R_WRAP(yr_method_name)
 YR_R_WRAP(yr_goal_name)
 YR_R_WRAP(yr_tie_name)
-YR_R_WRAP(yr_split_with_where)
-YR_R_WRAP(yr_split_mixed_where)
-YR_R_WRAP(yr_split_table_where)
-YR_R_WRAP(yr_split_nested_where)
-YR_R_WRAP(yr_audit_split_where)
 YR_R_WRAP(yr_pot_rules_dalarna_2024)
-YR_R_WRAP(yr_pot_settle_where)
-YR_R_WRAP(yr_proportion_where)
-YR_R_WRAP(yr_goal_check_where)
-YR_R_WRAP(yr_coverage_where)
-YR_R_WRAP(yr_crosstab_where)
-YR_R_WRAP(yr_count_by_where)
-YR_R_WRAP(yr_attendance_rate_where)
-YR_R_WRAP(yr_progression_where)
-YR_R_WRAP(yr_check_totals_where)
-YR_R_WRAP(yr_fraction_from_double_where)
-YR_R_WRAP(yr_fraction_from_text_where)
-YR_R_WRAP(yr_count_from_percent_where)
-YR_R_WRAP(yr_pot_rules_with_shares_where)
 YR_R_WRAP(yr_find_total_row)
 YR_R_WRAP(yr_label_trim)
 YR_R_WRAP(yr_label_is_total)
-YR_R_WRAP(yr_statement_where)
-YR_R_WRAP(yr_check_parts_where)
+/* `_where` functions R has no use for (R names methods, ties and roles in the typemaps; dates are
+ * R's own; the rest serve the program). */
+YR_R_SKIP(yr_split_where)
+YR_R_SKIP(yr_method_from_name_where)
+YR_R_SKIP(yr_tie_from_name_where)
+YR_R_SKIP(yr_role_from_name_where)
+YR_R_SKIP(yr_audit_row_of_where)
+YR_R_SKIP(yr_check_rate_where)
+YR_R_SKIP(yr_compare_where)
+YR_R_SKIP(yr_days_from_civil_where)
+YR_R_SKIP(yr_civil_from_days_where)
+YR_R_SKIP(yr_due_date_where)
+
+/* The catch-all: a pointer parameter that no typemap in this file types by its name stops the
+ * build here instead of taking SWIG's default conversion. */
+%typemap(in) SWIGTYPE *, int64_t *, const int64_t *, size_t *, const size_t *, uint32_t *,
+    const uint32_t *, double *, int * %{
+#error "bindings/r/yrkesresa_r.i: a pointer parameter has no typemap keyed by its name: type it, or YR_R_SKIP its function"
+%}
 
 /* R passes every argument as it is; the C side converts (and refuses) it. */
 %typemap(scoercein) SWIGTYPE, SWIGTYPE *, enum SWIGTYPE, int64_t, size_t, double, int64_t *,
