@@ -18,9 +18,10 @@
  * w_i x - offset), typically by about sqrt(m).
  *
  * Few units a party (T < 4 m, n >= 4 YR_SAMPLE): the units held are then far from proportional to
- * x, so the first multiplier comes from a fixed sample of the parties, and a large miss is
- * narrowed by bisection counting only the parties whose units lie between two cuts, before the
- * steps (issue 23: 10^7 parties, 10^6 units took 7 times as long as 10^9 units). */
+ * x, so the first multiplier comes from a fixed sample of the parties unless the sample agrees
+ * with the first guess, the second cut of the steps comes from the sample too, and a large miss
+ * is narrowed by bisection counting only the parties whose units lie between two cuts, before
+ * the steps (issue 23: 10^7 parties, 10^6 units took 7 times as long as 10^9 units). */
 #include <stdlib.h>
 
 #include "internal/apportion.h"
@@ -36,10 +37,11 @@ typedef struct fx {
 
 typedef struct dctx {
     const yr_divisor_job *job;
-    int squared;          /* Huntington-Hill: divisors and priorities squared */
-    const int64_t *seats; /* the allocation being built (the caller's out) */
-    int removing;         /* heap order: 0 best next unit first, 1 worst last unit first */
-    int few;              /* the multipliers are found on a sample (few units a party) */
+    int squared;           /* Huntington-Hill: divisors and priorities squared */
+    const int64_t *seats;  /* the allocation being built (the caller's out) */
+    int removing;          /* heap order: 0 best next unit first, 1 worst last unit first */
+    int few;               /* the multipliers are found on a sample (few units a party) */
+    yr_divisor_job sample; /* then: the sample's parties, copied together (sample_build) */
 } dctx;
 
 static unsigned clz128(yr_u128 a)
@@ -222,7 +224,8 @@ static uint64_t hi_of(const yr_divisor_job *j, size_t i)
 /* #{s : d(s) < w x}, or any value above hi when that count is above hi, directly from
  * f = floor(w x) and the fraction r / 2^k when x.k < 128 (else -1). For s < f - 1 every divisor
  * is below y = w x and for s > f + 1 none is, so one exact test at most decides. */
-static int units_direct(const dctx *c, uint64_t w, fx x, uint64_t w0, uint64_t hi, yr_u128 *units)
+static inline __attribute__((always_inline)) int
+units_direct(const dctx *c, uint64_t w, fx x, uint64_t w0, uint64_t hi, yr_u128 *units)
 {
     if (x.k >= 128)
         return -1;
@@ -259,7 +262,10 @@ static int units_direct(const dctx *c, uint64_t w, fx x, uint64_t w0, uint64_t h
 
 /* clamp(#{s : d(s) < w x}, lo, hi): directly, or (multipliers below 2^-127) from the estimate
  * floor(w x), which is within two units, corrected by exact comparisons. */
-static uint64_t units_at(const dctx *c, size_t i, fx x, uint64_t w0)
+/* Inlined into every loop over the parties (the jump, the gathering of candidates, the sample,
+ * the narrowing): an out-of-line call per party costs a third more at 10^7 parties. */
+static inline __attribute__((always_inline)) uint64_t units_at(const dctx *c, size_t i, fx x,
+                                                               uint64_t w0)
 {
     const yr_divisor_job *j = c->job;
     uint64_t w = (uint64_t)j->weights[i], lo = lo_of(j, i), hi = hi_of(j, i);
@@ -346,20 +352,56 @@ static fx next_multiplier(const dctx *c, fx x, tally t, const fx *lo, const fx *
 /* With about one unit a party or fewer, the units held are far from proportional to the
  * multiplier (most parties hold 0 or 1), so the first guess (T + offset m) / W can miss by all the
  * units and each correction costs a pass over every party. The search then starts from the
- * multiplier at which a fixed sample of YR_SAMPLE parties (every (n / YR_SAMPLE)-th) holds its
- * share of the total, found by bisection on the sample alone: the full pass that follows misses by
+ * multiplier at which a fixed sample of YR_SAMPLE parties (every (n / YR_SAMPLE)-th, copied
+ * together) holds its share of the total, found by bisection on the sample alone, unless the
+ * sample agrees with the first guess within its own noise: the full pass that follows misses by
  * about n sqrt(p / YR_SAMPLE) units (p: units a party), and the search goes on from there as
  * before. Only where the result is found changes: it is the same allocation either way. */
-#define YR_SAMPLE 16384u
+#define YR_SAMPLE_BITS 14
+#define YR_SAMPLE (1u << YR_SAMPLE_BITS)
 
-/* The units held at x by the sample, the parties i * n / YR_SAMPLE. */
+/* The parties at[0..len) (at NULL: the sample, the parties k n / YR_SAMPLE) as a job of their
+ * own in one new buffer, returned (NULL when there is no memory): weights, minimums, maximums
+ * and, when seats is not NULL, their seats (at buffer + 3 len). Loops over a few parties spread
+ * across a large input then read them in order instead of missing the cache once a party. */
+static int64_t *compact(const yr_divisor_job *j, const size_t *at, size_t len, const int64_t *seats,
+                        yr_divisor_job *sub)
+{
+    if (len > SIZE_MAX / (4 * sizeof(int64_t)))
+        return NULL;
+    int64_t *b = malloc((len > 0 ? 4 * len : 1) * sizeof *b);
+    if (b == NULL)
+        return NULL;
+    for (size_t k = 0; k < len; k++) {
+        size_t i = at != NULL ? at[k] : (size_t)(((yr_u128)k * j->n) >> YR_SAMPLE_BITS);
+        b[k] = j->weights[i];
+        b[len + k] = j->minimum != NULL ? j->minimum[i] : 0;
+        b[2 * len + k] = j->maximum != NULL ? j->maximum[i] : 0;
+        b[3 * len + k] = seats != NULL ? seats[i] : 0;
+    }
+    *sub = *j;
+    sub->weights = b;
+    sub->minimum = j->minimum != NULL ? b + len : NULL;
+    sub->maximum = j->maximum != NULL ? b + 2 * len : NULL;
+    sub->n = len;
+    return b;
+}
+
+/* The sample's parties as c->sample (compact); 0 when there is no memory (then no sample). */
+static int sample_build(dctx *c)
+{
+    return compact(c->job, NULL, YR_SAMPLE, NULL, &c->sample) != NULL;
+}
+
+/* The units held at x by the sample. */
 static yr_u128 sample_units(const dctx *c, fx x)
 {
-    const yr_divisor_job *j = c->job;
-    const uint64_t w0 = first_unit_weight(c, x);
+    dctx sc = *c;
+    sc.job = &c->sample;
+    const uint64_t w0 = first_unit_weight(&sc, x);
     yr_u128 held = 0;
     for (size_t s = 0; s < YR_SAMPLE; s++)
-        held += units_at(c, (size_t)((yr_u128)s * j->n / YR_SAMPLE), x, w0);
+        held += units_at(&sc, s, x, w0);
     return held;
 }
 
@@ -369,8 +411,26 @@ static int sample_cmp(const dctx *c, fx x, yr_u128 goal)
     return yr_cmp_products(sample_units(c, x), c->job->n, goal, 1);
 }
 
+/* 1 when the sample holds its share of the total at x within three standard deviations of its
+ * count (|held n - T S| <= 3 sqrt(held) n): then the sample cannot tell x is wrong, and the first
+ * guess, which has no sampling error, is kept (Sainte-Laguë with about one unit a party misses by
+ * a few hundred units there; a multiplier from the sample by tens of thousands). */
+static int sample_agrees(const dctx *c, fx x)
+{
+    const yr_u128 n = c->job->n, goal = c->job->total * YR_SAMPLE;
+    yr_u128 held = sample_units(c, x), at, nine;
+    if (!yr_mul_u128_checked(held, n, &at) ||
+        !yr_mul_u128_checked(9 * (held > 0 ? held : 1), n, &nine))
+        return 0;
+    yr_u128 miss = at > goal ? at - goal : goal - at;
+    return yr_cmp_products(miss, miss, nine, n) <= 0;
+}
+
 /* A multiplier, from x, at which the sample's units times n reach goal (within 2^-24), when the
- * goal is between what the multipliers 2^-FX_KMAX and 2^64 give; else the nearer of the two. */
+ * goal is between what the multipliers 2^-FX_KMAX and 2^64 give; else the nearer of the two.
+ * Searching up (the sample holds less than the goal at x) it is a multiplier where the sample
+ * holds at least the goal, searching down one where it holds at most the goal: past the goal,
+ * seen from x. */
 static fx sample_multiplier(const dctx *c, fx x, yr_u128 goal)
 {
     int cmp = sample_cmp(c, x, goal);
@@ -406,7 +466,7 @@ static fx sample_multiplier(const dctx *c, fx x, yr_u128 goal)
         if (lo.k == hi.k && hi.m - lo.m <= hi.m >> 24)
             break;
     }
-    return hi;
+    return cmp > 0 ? lo : hi;
 }
 
 /* Jump to an allocation "every allowed unit above a cut" within the slack of the total when
@@ -426,8 +486,8 @@ static yr_u128 jump(dctx *c, int64_t *out, fx *cut)
     else if (j->method == YR_ADAMS)
         num = num > npos ? num - npos : 1;
     fx x = fx_make(num > 0 ? num : 1, 2 * wsum, 0);
-    c->few = !j->no_sample && j->n >= 4 * (size_t)YR_SAMPLE && total < 4 * npos;
-    if (c->few)
+    c->few = !j->no_sample && j->n >= 4 * (size_t)YR_SAMPLE && total < 4 * npos && sample_build(c);
+    if (c->few && !sample_agrees(c, x))
         x = sample_multiplier(c, x, total * YR_SAMPLE);
     fx lo = x, hi = x;
     int have_lo = 0, have_hi = 0;
@@ -494,18 +554,12 @@ static void sift_down(const dctx *c, size_t *heap, size_t len, size_t pos)
 static size_t gather(const dctx *c, const fx *x2, size_t *heap)
 {
     const yr_divisor_job *j = c->job;
-    const uint64_t w0 = x2 != NULL ? first_unit_weight(c, *x2) : 0;
     size_t len = 0;
     for (size_t i = 0; i < j->n; i++) {
-        uint64_t s = (uint64_t)c->seats[i];
-        if (j->weights[i] == 0 || (c->removing ? s <= lo_of(j, i) : s >= hi_of(j, i)))
+        uint64_t s = (uint64_t)c->seats[i], w = (uint64_t)j->weights[i];
+        if (w == 0 || (c->removing ? s <= lo_of(j, i) : s >= hi_of(j, i)))
             continue;
-        if (x2 == NULL) {
-            heap[len++] = i;
-            continue;
-        }
-        uint64_t u = units_at(c, i, *x2, w0);
-        if (c->removing ? u < s : u > s)
+        if (x2 == NULL || above_cut(c, w, c->removing ? s - 1 : s, *x2) != c->removing)
             heap[len++] = i;
     }
     return len;
@@ -529,8 +583,11 @@ static int cut_beyond(const dctx *c, fx x, yr_u128 spread, fx *x2)
     }
     yr_u128 at_x, d, goal;
     if (!yr_mul_u128_checked(sample_units(c, x), c->job->n, &at_x) ||
-        !yr_mul_u128_checked(spread, YR_SAMPLE, &d) || (c->removing && d > at_x) ||
-        (!c->removing && d > YR_U128_MAX - at_x))
+        !yr_mul_u128_checked(spread, YR_SAMPLE, &d))
+        return 0;
+    /* at least 4 of the sample's units: below that the sample cannot see the spread */
+    d = d < 4 * (yr_u128)c->job->n ? 4 * (yr_u128)c->job->n : d;
+    if ((c->removing && d > at_x) || (!c->removing && d > YR_U128_MAX - at_x))
         return 0;
     goal = c->removing ? at_x - d : at_x + d;
     *x2 = sample_multiplier(c, x, goal);
@@ -563,27 +620,24 @@ static size_t candidates(const dctx *c, const fx *x, yr_u128 miss, size_t *heap,
 /* Below this miss the steps go one unit at a time; above it the cut is first narrowed. */
 #define YR_NARROW_MISS 256u
 
-/* The sum of the allocation at x when only the parties cand[0..len) can differ from out[]. */
-static yr_u128 count_at(const dctx *c, const size_t *cand, size_t len, fx x, yr_u128 given)
+/* The sum of the allocation at x when only the parties 0..len of the (compact) c can differ from
+ * their seats. */
+static yr_u128 count_at(const dctx *c, size_t len, fx x, yr_u128 given)
 {
     const uint64_t w0 = first_unit_weight(c, x);
     for (size_t k = 0; k < len; k++) {
-        uint64_t u = units_at(c, cand[k], x, w0), s = (uint64_t)c->seats[cand[k]];
+        uint64_t u = units_at(c, k, x, w0), s = (uint64_t)c->seats[k];
         given = u >= s ? given + (u - s) : given - (s - u);
     }
     return given;
 }
 
-/* Every unit between the cuts x and x2 belongs to a party of cand[0..len), and the allocation at
- * x2 is past the total: bisect between the two counting on those parties only, to a cut whose
- * allocation is on x's side of the total by at most YR_NARROW_MISS units (or as near as the cuts
- * can split). Writes that allocation into out[] (the candidates only); returns its sum. Then keeps
- * in cand[] only the parties that can still step; *len is their number. */
-static yr_u128 narrow(const dctx *c, size_t *cand, size_t *len, fx x, fx x2, yr_u128 given,
-                      int64_t *out)
+/* Bisect between the cuts x and x2 on the compact parties of sc (len of them), given the sum
+ * at x: the cut nearest the total on x's side found while the miss is above YR_NARROW_MISS, and
+ * the sum there (*at). */
+static fx narrow_cut(const dctx *sc, size_t len, fx x, fx x2, yr_u128 given, yr_u128 *at)
 {
-    const yr_divisor_job *j = c->job;
-    const yr_u128 total = j->total;
+    const yr_u128 total = sc->job->total;
     fx near = x, far = x2;
     yr_u128 at_near = given;
     for (int i = 0; i < 128; i++) {
@@ -591,18 +645,43 @@ static yr_u128 narrow(const dctx *c, size_t *cand, size_t *len, fx x, fx x2, yr_
         fx mid = fx_mid(near, far);
         if (miss <= YR_NARROW_MISS || fx_cmp(mid, near) == 0 || fx_cmp(mid, far) == 0)
             break;
-        yr_u128 at_mid = count_at(c, cand, *len, mid, given);
-        if (c->removing ? at_mid >= total : at_mid <= total) {
+        yr_u128 at_mid = count_at(sc, len, mid, given);
+        if (sc->removing ? at_mid >= total : at_mid <= total) {
             near = mid;
             at_near = at_mid;
         } else {
             far = mid;
         }
     }
-    if (fx_cmp(near, x) != 0) {
-        const uint64_t w0 = first_unit_weight(c, near);
-        for (size_t k = 0; k < *len; k++)
-            out[cand[k]] = (int64_t)units_at(c, cand[k], near, w0);
+    *at = at_near;
+    return near;
+}
+
+/* Every unit between the cuts x and x2 belongs to a party of cand[0..len), and the allocation at
+ * x2 is past the total: bisect between the two counting on those parties only (copied together),
+ * to a cut whose allocation is on x's side of the total by at most YR_NARROW_MISS units (or as
+ * near as the cuts can split). Writes that allocation into out[] (the candidates only); returns
+ * its sum (given when there is no memory to narrow). Then keeps in cand[] only the parties that
+ * can still step; *len is their number. */
+static yr_u128 narrow(const dctx *c, size_t *cand, size_t *len, fx x, fx x2, yr_u128 given,
+                      int64_t *out)
+{
+    const yr_divisor_job *j = c->job;
+    yr_divisor_job sub;
+    int64_t *b = compact(j, cand, *len, c->seats, &sub);
+    if (b != NULL) {
+        dctx sc = *c;
+        sc.job = &sub;
+        sc.seats = b + 3 * *len;
+        yr_u128 at;
+        fx near = narrow_cut(&sc, *len, x, x2, given, &at);
+        if (fx_cmp(near, x) != 0) {
+            const uint64_t w0 = first_unit_weight(&sc, near);
+            for (size_t k = 0; k < *len; k++)
+                out[cand[k]] = (int64_t)units_at(&sc, k, near, w0);
+        }
+        free(b);
+        given = at;
     }
     size_t keep = 0;
     for (size_t k = 0; k < *len; k++) {
@@ -611,7 +690,7 @@ static yr_u128 narrow(const dctx *c, size_t *cand, size_t *len, fx x, fx x2, yr_
             cand[keep++] = cand[k];
     }
     *len = keep;
-    return at_near;
+    return given;
 }
 
 /* From an allocation "all allowed units above the cut x" summing to given, one unit at a time to
@@ -809,7 +888,8 @@ yr_status yr_divisor_split(const yr_divisor_job *job, int64_t *out, size_t *tie_
     size_t *heap = malloc(n > 0 ? n * cell : cell);
     if (heap == NULL)
         return YR_ERR_NOMEM;
-    dctx c = {job, job->method == YR_HUNTINGTON_HILL, out, 0, 0};
+    dctx c = {job, job->method == YR_HUNTINGTON_HILL, out, 0, 0, *job};
+    c.sample.weights = NULL;
     const int zero_first = zero_first_divisor(job);
     yr_u128 given = start_low(job, 0, out);
     if (given < job->total && zero_first)
@@ -825,6 +905,7 @@ yr_status yr_divisor_split(const yr_divisor_job *job, int64_t *out, size_t *tie_
     }
     step(&c, heap, given, have_cut, out);
     free(heap);
+    free((void *)c.sample.weights); /* sample_build's buffer, or NULL */
     if (tie_party != NULL)
         *tie_party = find_tie(&c, out);
     return YR_OK;
