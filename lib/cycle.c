@@ -6,6 +6,7 @@
 #include "yrkesresa/common.h"
 #include "yrkesresa/cycle.h"
 #include "yrkesresa/table.h"
+#include "internal/round.h"
 #include "internal/where.h"
 #include "internal/wide.h"
 
@@ -20,12 +21,13 @@ static void put(int64_t *dst, size_t i, int64_t v)
 
 /* Work space of a statement: everything is computed here, then copied out. */
 typedef struct stmt_work {
-    int64_t *cells;   /* nparties × nitems */
-    int64_t *sub_tot; /* nitems: one year's item amounts */
-    size_t *sub_idx;  /* nitems: their item indices */
-    int64_t *sub_out; /* nparties × nitems: one year's split */
-    int64_t *yt;      /* nparties × nyears */
-    int64_t *ys;      /* nyears */
+    int64_t *cells;     /* nparties × nitems */
+    int64_t *sub_tot;   /* nitems: one year's item amounts */
+    size_t *sub_idx;    /* nitems: their item indices */
+    int64_t *sub_out;   /* nparties × nitems: one year's split */
+    yr_item *sub_items; /* nitems: one year's items (yr_statement_items) */
+    int64_t *yt;        /* nparties × nyears */
+    int64_t *ys;        /* nyears */
     yr_statement_row *rows;
 } stmt_work;
 
@@ -35,6 +37,7 @@ static void stmt_free(stmt_work *w)
     free(w->sub_tot);
     free(w->sub_idx);
     free(w->sub_out);
+    free(w->sub_items);
     free(w->yt);
     free(w->ys);
     free(w->rows);
@@ -50,10 +53,12 @@ static yr_status stmt_alloc(stmt_work *w, size_t nitems, size_t nyears, size_t n
     w->sub_out = malloc(nparties * nitems * sizeof(int64_t));
     w->sub_tot = malloc(nitems * sizeof(int64_t));
     w->sub_idx = malloc(nitems * sizeof(size_t));
+    w->sub_items = malloc(nitems * sizeof(yr_item));
     w->yt = calloc(nparties * nyears, sizeof(int64_t));
     w->ys = calloc(nyears, sizeof(int64_t));
     w->rows = malloc(nparties * sizeof(yr_statement_row));
-    if (!w->cells || !w->sub_out || !w->sub_tot || !w->sub_idx || !w->yt || !w->ys || !w->rows) {
+    if (!w->cells || !w->sub_out || !w->sub_tot || !w->sub_idx || !w->sub_items || !w->yt ||
+        !w->ys || !w->rows) {
         stmt_free(w);
         return YR_ERR_NOMEM;
     }
@@ -105,23 +110,34 @@ static yr_status stmt_validate(const int64_t *totals, const size_t *year, size_t
     return YR_OK;
 }
 
+/* Split year y's k items (gathered in w) into w->sub_out: a table of amounts, or of the items'
+ * models when items is not NULL (yr_statement_items). */
+static yr_status stmt_split_year(const yr_item *items, size_t k, const int64_t *weights,
+                                 size_t nparties, stmt_work *w, yr_where *sw)
+{
+    if (items == NULL)
+        return yr_split_table_where(w->sub_tot, k, weights, nparties, w->sub_out, sw);
+    return yr_split_items_where(w->sub_items, k, weights, nparties, w->sub_out, NULL, sw);
+}
+
 /* Split each year's items with that year's weights into w->cells and sum w->yt. */
-static yr_status stmt_split_years(const int64_t *totals, const size_t *year, size_t nitems,
-                                  const int64_t *weights, size_t nyears, size_t nparties,
-                                  stmt_work *w, yr_where *wh)
+static yr_status stmt_split_years(const int64_t *totals, const yr_item *items, const size_t *year,
+                                  size_t nitems, const int64_t *weights, size_t nyears,
+                                  size_t nparties, stmt_work *w, yr_where *wh)
 {
     for (size_t y = 0; y < nyears; y++) {
         size_t k = 0;
         for (size_t i = 0; i < nitems; i++)
             if ((year == NULL ? 0 : year[i]) == y) {
                 w->sub_idx[k] = i;
+                if (items != NULL)
+                    w->sub_items[k] = items[i];
                 w->sub_tot[k++] = totals[i];
             }
         if (k == 0)
             continue;
         yr_where sw;
-        yr_status st =
-            yr_split_table_where(w->sub_tot, k, weights + y * nparties, nparties, w->sub_out, &sw);
+        yr_status st = stmt_split_year(items, k, weights + y * nparties, nparties, w, &sw);
         if (st != YR_OK) {
             size_t col = sw.column < k ? w->sub_idx[sw.column] : YR_WHERE_NONE;
             if (sw.arg != NULL && strcmp(sw.arg, "weights") == 0)
@@ -134,9 +150,11 @@ static yr_status stmt_split_years(const int64_t *totals, const size_t *year, siz
         }
         for (size_t r = 0; r < nparties; r++) {
             int64_t s = 0;
-            for (size_t j = 0; j < k; j++) { /* shares >= 0 adding to the amounts: no overflow */
+            for (size_t j = 0; j < k; j++) { /* a rate item's amounts may add up past int64 */
                 w->cells[r * nitems + w->sub_idx[j]] = w->sub_out[r * k + j];
-                s += w->sub_out[r * k + j];
+                if (__builtin_add_overflow(s, w->sub_out[r * k + j], &s))
+                    return yr_where_why(wh, YR_ERR_OVERFLOW, r, y, "totals",
+                                        YR_WHY_NAMED(YR_REASON_SUM_PAST, "amounts", NULL, 0));
             }
             w->yt[r * nyears + y] = s;
         }
@@ -153,17 +171,19 @@ static yr_status stmt_lines(size_t nyears, size_t nparties, const int64_t *fees,
     for (size_t r = 0; r < nparties; r++) {
         yr_statement_row *row = &w->rows[r];
         row->total = 0;
-        for (size_t y = 0; y < nyears; y++) { /* bounded by the amounts' sum, which fits */
-            row->total += w->yt[r * nyears + y];
-            w->ys[y] += w->yt[r * nyears + y];
-        }
+        for (size_t y = 0; y < nyears; y++) /* rate items: not bounded by the amounts' sum */
+            if (__builtin_add_overflow(row->total, w->yt[r * nyears + y], &row->total) ||
+                __builtin_add_overflow(w->ys[y], w->yt[r * nyears + y], &w->ys[y]))
+                return yr_where_why(wh, YR_ERR_OVERFLOW, r, y, "totals",
+                                    YR_WHY_NAMED(YR_REASON_SUM_PAST, "amounts", NULL, 0));
         row->fees = fees != NULL ? fees[r] : 0;
         row->kickback = kickback != NULL ? kickback[r] : 0;
         if (__builtin_add_overflow(row->total, row->fees, &row->net) ||
             __builtin_sub_overflow(row->net, row->kickback, &row->net))
             return yr_where_why(wh, YR_ERR_OVERFLOW, r, YR_WHERE_NONE, "fees",
                                 YR_WHY(YR_REASON_NET_PAST, row->total, row->fees, row->kickback));
-        s.total += row->total; /* bounded by the amounts' sum */
+        if (__builtin_add_overflow(s.total, row->total, &s.total))
+            return yr_where_arg_why(wh, YR_ERR_OVERFLOW, "totals", YR_WHY(YR_REASON_SUM_PAST, 0));
         if (__builtin_add_overflow(s.fees, row->fees, &s.fees))
             return yr_where_arg_why(wh, YR_ERR_OVERFLOW, "fees", YR_WHY(YR_REASON_SUM_PAST, 0));
         if (__builtin_add_overflow(s.kickback, row->kickback, &s.kickback))
@@ -176,11 +196,51 @@ static yr_status stmt_lines(size_t nyears, size_t nparties, const int64_t *fees,
     return YR_OK;
 }
 
-YR_API yr_status yr_statement_where(const int64_t *totals, const size_t *year, size_t nitems,
-                                    const int64_t *weights, size_t nyears, size_t nparties,
-                                    const int64_t *fees, const int64_t *kickback, int64_t *items,
-                                    int64_t *year_totals, int64_t *year_sums,
-                                    yr_statement_row *rows, yr_statement_row *sum, yr_where *where)
+/* The statement of yr_statement_where (items NULL) and yr_statement_items_where (totals: the
+ * amounts of the items that need weights, 0 for the others; item_totals may be NULL). */
+static yr_status statement(const int64_t *totals, const yr_item *items, const size_t *year,
+                           size_t nitems, const int64_t *weights, size_t nyears, size_t nparties,
+                           const int64_t *fees, const int64_t *kickback, int64_t *cells,
+                           int64_t *item_totals, int64_t *year_totals, int64_t *year_sums,
+                           yr_statement_row *rows, yr_statement_row *sum, yr_where *where)
+{
+    const size_t NONE = YR_WHERE_NONE;
+    yr_status st =
+        stmt_validate(totals, year, nitems, weights, nyears, nparties, fees, kickback, where);
+    if (st != YR_OK)
+        return st;
+    stmt_work w;
+    st = stmt_alloc(&w, nitems, nyears, nparties);
+    if (st != YR_OK)
+        return yr_where_fail(where, st, NONE, NONE, NULL);
+    yr_statement_row s;
+    st = stmt_split_years(totals, items, year, nitems, weights, nyears, nparties, &w, where);
+    if (st == YR_OK)
+        st = stmt_lines(nyears, nparties, fees, kickback, &w, &s, where);
+    if (st == YR_OK) {
+        memcpy(cells, w.cells, nparties * nitems * sizeof(int64_t));
+        for (size_t i = 0; item_totals != NULL && i < nitems; i++) {
+            item_totals[i] = 0; /* each column's sum fits: yr_split_items checked it */
+            for (size_t r = 0; r < nparties; r++)
+                item_totals[i] += w.cells[r * nitems + i];
+        }
+        if (year_totals != NULL)
+            memcpy(year_totals, w.yt, nparties * nyears * sizeof(int64_t));
+        if (year_sums != NULL)
+            memcpy(year_sums, w.ys, nyears * sizeof(int64_t));
+        memcpy(rows, w.rows, nparties * sizeof(yr_statement_row));
+        *sum = s;
+        yr_where_clear(where);
+    }
+    stmt_free(&w);
+    return st;
+}
+
+/* The pointers and counts both forms need. */
+static yr_status stmt_args(const void *totals, const int64_t *weights, const int64_t *items,
+                           const yr_statement_row *rows, const yr_statement_row *sum,
+                           const int64_t *fees, const int64_t *kickback, size_t nitems,
+                           size_t nyears, size_t nparties, yr_where *where)
 {
     const size_t NONE = YR_WHERE_NONE;
     if (totals == NULL || weights == NULL || items == NULL || rows == NULL || sum == NULL)
@@ -193,30 +253,57 @@ YR_API yr_status yr_statement_where(const int64_t *totals, const size_t *year, s
                                 : nyears == 0 ? "year"
                                               : "weights",
                                 YR_WHY(YR_REASON_EMPTY, 0));
-    yr_status st =
-        stmt_validate(totals, year, nitems, weights, nyears, nparties, fees, kickback, where);
+    return YR_OK;
+}
+
+YR_API yr_status yr_statement_where(const int64_t *totals, const size_t *year, size_t nitems,
+                                    const int64_t *weights, size_t nyears, size_t nparties,
+                                    const int64_t *fees, const int64_t *kickback, int64_t *items,
+                                    int64_t *year_totals, int64_t *year_sums,
+                                    yr_statement_row *rows, yr_statement_row *sum, yr_where *where)
+{
+    yr_status st = stmt_args(totals, weights, items, rows, sum, fees, kickback, nitems, nyears,
+                             nparties, where);
     if (st != YR_OK)
         return st;
-    stmt_work w;
-    st = stmt_alloc(&w, nitems, nyears, nparties);
+    return statement(totals, NULL, year, nitems, weights, nyears, nparties, fees, kickback, items,
+                     NULL, year_totals, year_sums, rows, sum, where);
+}
+
+YR_API yr_status yr_statement_items_where(const yr_item *items, const size_t *year, size_t nitems,
+                                          const int64_t *weights, size_t nyears, size_t nparties,
+                                          const int64_t *fees, const int64_t *kickback,
+                                          int64_t *cells, int64_t *item_totals,
+                                          int64_t *year_totals, int64_t *year_sums,
+                                          yr_statement_row *rows, yr_statement_row *sum,
+                                          yr_where *where)
+{
+    yr_status st = stmt_args(items, weights, cells, rows, sum, fees, kickback, nitems, nyears,
+                             nparties, where);
     if (st != YR_OK)
-        return yr_where_fail(where, st, NONE, NONE, NULL);
-    yr_statement_row s;
-    st = stmt_split_years(totals, year, nitems, weights, nyears, nparties, &w, where);
-    if (st == YR_OK)
-        st = stmt_lines(nyears, nparties, fees, kickback, &w, &s, where);
-    if (st == YR_OK) {
-        memcpy(items, w.cells, nparties * nitems * sizeof(int64_t));
-        if (year_totals != NULL)
-            memcpy(year_totals, w.yt, nparties * nyears * sizeof(int64_t));
-        if (year_sums != NULL)
-            memcpy(year_sums, w.ys, nyears * sizeof(int64_t));
-        memcpy(rows, w.rows, nparties * sizeof(yr_statement_row));
-        *sum = s;
-        yr_where_clear(where);
-    }
-    stmt_free(&w);
+        return st;
+    /* The amounts that need weights, for the checks of yr_statement (a rate item, or an item
+     * shared wholly equally, needs none; their models are checked by yr_split_items). */
+    int64_t *need = malloc(nitems * sizeof *need);
+    if (need == NULL)
+        return yr_where_fail(where, YR_ERR_NOMEM, YR_WHERE_NONE, YR_WHERE_NONE, NULL);
+    for (size_t i = 0; i < nitems; i++)
+        need[i] =
+            items[i].rate_den != 0 || items[i].equal_num == items[i].equal_den ? 0 : items[i].total;
+    st = statement(need, items, year, nitems, weights, nyears, nparties, fees, kickback, cells,
+                   item_totals, year_totals, year_sums, rows, sum, where);
+    free(need);
     return st;
+}
+
+YR_API yr_status yr_statement_items(const yr_item *items, const size_t *year, size_t nitems,
+                                    const int64_t *weights, size_t nyears, size_t nparties,
+                                    const int64_t *fees, const int64_t *kickback, int64_t *cells,
+                                    int64_t *item_totals, int64_t *year_totals, int64_t *year_sums,
+                                    yr_statement_row *rows, yr_statement_row *sum)
+{
+    return yr_statement_items_where(items, year, nitems, weights, nyears, nparties, fees, kickback,
+                                    cells, item_totals, year_totals, year_sums, rows, sum, NULL);
 }
 
 YR_API yr_status yr_statement(const int64_t *totals, const size_t *year, size_t nitems,
@@ -316,15 +403,10 @@ YR_API yr_status yr_check_parts(const int64_t *table, size_t nrows, size_t ncols
 static int rate_row(const int64_t *row, size_t whole, size_t base, int64_t num, int64_t den,
                     int64_t *expected, int64_t *diff)
 {
-    yr_i128 p = (yr_i128)row[base] * num; /* |p| < 2^126: cannot overflow */
-    yr_i128 q = p / den, r = p % den;
-    if (r != 0 && 2 * (r < 0 ? -r : r) >= den)
-        q += p < 0 ? -1 : 1;
-    if (q < INT64_MIN || q > INT64_MAX)
+    int64_t q;
+    if (!yr_round_ratio(row[base], num, den, &q) || __builtin_sub_overflow(q, row[whole], diff))
         return -1;
-    if (__builtin_sub_overflow((int64_t)q, row[whole], diff))
-        return -1;
-    *expected = (int64_t)q;
+    *expected = q;
     return 0;
 }
 

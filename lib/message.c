@@ -7,7 +7,8 @@
  *   %o  name[0] (renamed) and a blank when there is a name[0], else nothing
  *   %e  %n with the element's index: "weights[6]", "weights[2, 1]" (none when indices are off)
  *   %E  %m with the same index       %F  %m with the index value[2]
- *   %0..%3  value[k] (a sum YR_WHY_SUM_PAST shows as "more than 9223372036854775807")
+ *   %0..%3  value[k]    %S  value[0] as a sum: YR_WHY_SUM_PAST shows as "more than
+ *           9223372036854775807" (only here: INT64_MIN is a value like any other elsewhere)
  *   %i0..%i3  value[k] as an index   %r, %c  the record, the column, as indices
  *   %f  value[0]/value[1] as a fraction ("3/2"; "0.3" when the denominator is a power of ten)
  *   %g  value[2]/value[3] as a fraction
@@ -45,9 +46,9 @@ static const struct {
     [YR_REASON_ALL_ZERO] = {"YR_REASON_ALL_ZERO",
         "all %n are 0, so nothing can take the total %0"},
     [YR_REASON_DENOMINATOR] = {"YR_REASON_DENOMINATOR",
-        "%n %f: the denominator is not positive"},
-    [YR_REASON_FRACTION_NEGATIVE] = {"YR_REASON_FRACTION_NEGATIVE", "%n %f is negative"},
-    [YR_REASON_ABOVE_WHOLE] = {"YR_REASON_ABOVE_WHOLE", "%n %f is more than the whole%h"},
+        "%e %f: the denominator is not positive"},
+    [YR_REASON_FRACTION_NEGATIVE] = {"YR_REASON_FRACTION_NEGATIVE", "%e %f is negative"},
+    [YR_REASON_ABOVE_WHOLE] = {"YR_REASON_ABOVE_WHOLE", "%e %f is more than the whole%h"},
     [YR_REASON_FRACTION_ABOVE] = {"YR_REASON_FRACTION_ABOVE", "%n %f is above %2"},
     [YR_REASON_ENUM] = {"YR_REASON_ENUM", "%n %0 is not one of 0 to %1"},
     [YR_REASON_UNKNOWN_NAME] = {"YR_REASON_UNKNOWN_NAME", "unknown %N %t (known: %k)"},
@@ -60,9 +61,9 @@ static const struct {
     [YR_REASON_MINIMUM_ABOVE_MAXIMUM] = {"YR_REASON_MINIMUM_ABOVE_MAXIMUM",
         "%n %0 is above %m %1%p"},
     [YR_REASON_MINIMUMS_ABOVE_TOTAL] = {"YR_REASON_MINIMUMS_ABOVE_TOTAL",
-        "the minimums add up to %0, more than the total %1"},
+        "the minimums add up to %S, more than the total %1"},
     [YR_REASON_MAXIMUMS_BELOW_TOTAL] = {"YR_REASON_MAXIMUMS_BELOW_TOTAL",
-        "the maximums add up to %0, less than the total %1 (a party with weight 0 counts with "
+        "the maximums add up to %S, less than the total %1 (a party with weight 0 counts with "
         "its minimum)"},
     [YR_REASON_THRESHOLD_ALL] = {"YR_REASON_THRESHOLD_ALL",
         "the threshold %f leaves every party out, so nothing can take the total %2"},
@@ -88,7 +89,7 @@ static const struct {
         "the common denominator of the days' shares does not fit 128 bits (too many different "
         "team sizes)"},
     [YR_REASON_SHARES_PAST] = {"YR_REASON_SHARES_PAST",
-        "the shares over their common denominator %0 do not fit 64 bits"},
+        "the shares over their common denominator %S do not fit 64 bits"},
     [YR_REASON_NEGATIVE_SHARE] = {"YR_REASON_NEGATIVE_SHARE", "the %T share is negative (%0)"},
     [YR_REASON_CONFIDENCE] = {"YR_REASON_CONFIDENCE", "%n %x is not between 0 and 1%h"},
     [YR_REASON_SHARE_RANGE] = {"YR_REASON_SHARE_RANGE", "%n %x is outside 0 to 1%h"},
@@ -128,6 +129,27 @@ static const struct {
         "split %i0 or its differences from split %i1 add up past %L"},
     [YR_REASON_INCREASES] = {"YR_REASON_INCREASES",
         "%e %0 is larger than %F %1, the one before it"},
+    [YR_REASON_COUNT_MISMATCH] = {"YR_REASON_COUNT_MISMATCH", "%a is %0, but the pot has %1 %m"},
+    [YR_REASON_NOT_SETTLED] = {"YR_REASON_NOT_SETTLED",
+        "the pot is not settled: yr_pot_finish comes first, and again after a record is added"},
+    [YR_REASON_PAIR_DENOMINATOR_PAST] = {"YR_REASON_PAIR_DENOMINATOR_PAST",
+        "%Rthe exact kickback of this trainer's day and municipality has a denominator past %L"},
+    [YR_REASON_RATE_AND_EQUAL] = {"YR_REASON_RATE_AND_EQUAL",
+        "%e has both a rate (%g) and an equal part (%f)"},
+    [YR_REASON_LCM_PAST] = {"YR_REASON_LCM_PAST",
+        "the common denominator of the %n does not fit 128 bits"},
+    [YR_REASON_RATE_PAST] = {"YR_REASON_RATE_PAST",
+        "%e %0 times the rate %g does not fit 64 bits"},
+    [YR_REASON_CELL_PAST] = {"YR_REASON_CELL_PAST",
+        "%e %0 (expected %1): its quota or its difference does not fit 64 bits"},
+    [YR_REASON_COLUMN_DIFF_PAST] = {"YR_REASON_COLUMN_DIFF_PAST",
+        "%C%a adds up to %0, which minus the stated total %1 does not fit 64 bits"},
+    [YR_REASON_ROW_ARITH_PAST] = {"YR_REASON_ROW_ARITH_PAST",
+        "%Qthe sums and differences of %a do not fit 64 bits"},
+    [YR_REASON_BANK_DAY_YEAR] = {"YR_REASON_BANK_DAY_YEAR",
+        "%D is before 1953: the bank days of earlier years are not known"},
+    [YR_REASON_BANK_DAY_PAST] = {"YR_REASON_BANK_DAY_PAST",
+        "%D is not a bank day, and the next one is past 9999-12-31"},
 };
 /* clang-format on */
 
@@ -212,10 +234,16 @@ static void put_suffix(out *o, const ctx *c)
 
 static void put_value(out *o, int64_t v)
 {
+    putf(o, "%" PRId64, v);
+}
+
+/* A sum that may not fit int64 (%S). */
+static void put_sum(out *o, int64_t v)
+{
     if (v == YR_WHY_SUM_PAST)
         puts_(o, "more than 9223372036854775807");
     else
-        putf(o, "%" PRId64, v);
+        put_value(o, v);
 }
 
 /* num/den: "3/2", "3" for den 1, "0.3" for den 10 (a power of ten prints as a decimal). */
@@ -348,6 +376,8 @@ static size_t put_placeholder(out *o, const ctx *c, const char *p)
         put_name(o, c, p[0]);
     } else if (strchr("pPRQCyYz", p[0]) != NULL) {
         put_phrase(o, c, p[0]);
+    } else if (p[0] == 'S') {
+        put_sum(o, w->value[0]);
     } else if (p[0] >= '0' && p[0] <= '3') {
         put_value(o, w->value[p[0] - '0']);
     } else if (p[0] == 'i') {

@@ -14,13 +14,19 @@
  *
  * Kickbacks: the floor of each municipality's exact entitlement, then +1 to the largest
  * remainders (ties: larger floor, i.e. larger entitlement, then the earlier municipality), so
- * they add up to the pot of the days that had trainers. */
+ * they add up to the pot of the days that had trainers.
+ *
+ * One path: the settlement is an accumulator (struct yr_pot, internal/pot_acc.h) that adds the
+ * attendance up per day and municipality as it comes and keeps the trainer records;
+ * yr_pot_finish settles it, and yr_pot_settle is the accumulator fed its two arrays. The kickback
+ * per day (yr_pot_by_day) is in lib/pot_by_day.c. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "yrkesresa/pot.h"
 #include "yrkesresa/labels.h"
 #include "internal/apportion.h"
+#include "internal/pot_acc.h"
 #include "internal/where.h"
 
 YR_API yr_status yr_pot_rules_dalarna_2024(yr_pot_rules *rules)
@@ -84,14 +90,6 @@ YR_API yr_status yr_role_from_name(const char *name, yr_role *role)
 
 /* ---- settlement ----------------------------------------------------------------------------- */
 
-typedef struct pot_day {
-    yr_u128 shares;   /* S_d, then D_d = S_d / gcd(pot_d, S_d) on distributing days */
-    yr_u128 mult;     /* L / D_d on distributing days, else 0 */
-    uint64_t pot_red; /* pot_d / gcd(pot_d, S_d) on distributing days, else 0 */
-    int64_t people;   /* participants that day, all municipalities */
-    size_t ntrainers; /* trainer records that day */
-} pot_day;
-
 static const char *const role_words[YR_ROLE_COUNT] = {
     [YR_ROLE_TRAINER] = "trainer", [YR_ROLE_LEADER] = "leader"};
 
@@ -107,14 +105,14 @@ static yr_status check_rules(const yr_pot_rules *rules, int field_args, yr_where
     }
     for (int r = 0; r < YR_ROLE_COUNT; r++) {
         if (rules->share[r] < 0)
-            return yr_where_arg_why(where, YR_ERR_NEGATIVE, "rules",
-                                    YR_WHY_TEXT(YR_REASON_NEGATIVE_SHARE, "share", role_words[r],
-                                                0, rules->share[r]));
+            return yr_where_arg_why(
+                where, YR_ERR_NEGATIVE, "rules",
+                YR_WHY_TEXT(YR_REASON_NEGATIVE_SHARE, "share", role_words[r], 0, rules->share[r]));
     }
     if (rules->pot_part > rules->fee)
-        return yr_where_arg_why(where, YR_ERR_RANGE, field_args ? "pot_part" : "rules",
-                                YR_WHY_NAMED(YR_REASON_LARGER, "pot_part", "fee", rules->pot_part,
-                                             rules->fee));
+        return yr_where_arg_why(
+            where, YR_ERR_RANGE, field_args ? "pot_part" : "rules",
+            YR_WHY_NAMED(YR_REASON_LARGER, "pot_part", "fee", rules->pot_part, rules->fee));
     return YR_OK;
 }
 
@@ -181,7 +179,117 @@ YR_API yr_status yr_pot_rules_with_shares(int64_t fee, int64_t pot_part, int64_t
                                           trainer_den, rules, NULL);
 }
 
-/* A record of @p arg whose day or municipality is past the counts. */
+/* ---- the accumulator: adding records ------------------------------------------------------ */
+
+/* arr (*cap entries of size bytes, need > *cap) grown to hold need entries, the new ones
+ * zeroed: the new array (*cap updated), or NULL when out of memory (arr and *cap as they were). */
+static void *grow(void *arr, size_t *cap, size_t need, size_t size)
+{
+    size_t c = *cap > need / 2 ? 2 * *cap : need;
+    c = c < 16 ? 16 : c;
+    unsigned char *p = c <= SIZE_MAX / size ? realloc(arr, c * size) : NULL;
+    if (p == NULL)
+        return NULL;
+    memset(p + *cap * size, 0, (c - *cap) * size);
+    *cap = c;
+    return p;
+}
+
+/* Room for ndays days and nmun municipalities (new entries empty). */
+static yr_status reserve(yr_pot *pot, size_t ndays, size_t nmun)
+{
+    if (ndays > pot->day_cap) {
+        size_t old = pot->day_cap;
+        pot_day *d = grow(pot->days, &pot->day_cap, ndays, sizeof *d);
+        if (d == NULL)
+            return YR_ERR_NOMEM;
+        pot->days = d;
+        for (size_t k = old; k < pot->day_cap; k++)
+            d[k].first_trainer = SIZE_MAX;
+    }
+    if (nmun > pot->mun_cap) {
+        uint64_t *m = grow(pot->pdays, &pot->mun_cap, nmun, sizeof *m);
+        if (m == NULL)
+            return YR_ERR_NOMEM;
+        pot->pdays = m;
+    }
+    return YR_OK;
+}
+
+YR_API yr_status yr_pot_begin_where(const yr_pot_rules *rules, size_t ndays, size_t nmunicipalities,
+                                    yr_pot **pot, yr_where *where)
+{
+    yr_where_clear(where);
+    if (rules == NULL || pot == NULL)
+        return yr_where_arg(where, YR_ERR_NULL, rules == NULL ? "rules" : "pot");
+    if (nmunicipalities == 0)
+        return yr_where_arg_why(where, YR_ERR_EMPTY, "nmunicipalities",
+                                YR_WHY(YR_REASON_ZERO_COUNT, 0));
+    yr_status st = check_rules(rules, 0, where);
+    if (st != YR_OK)
+        return st;
+    yr_pot *p = calloc(1, sizeof *p);
+    if (p == NULL)
+        return yr_where_arg(where, YR_ERR_NOMEM, NULL);
+    p->rules = *rules;
+    p->day_limit = ndays;
+    p->mun_limit = nmunicipalities;
+    p->ndays = ndays == YR_POT_ANY ? 0 : ndays;
+    p->nmun = nmunicipalities == YR_POT_ANY ? 0 : nmunicipalities;
+    if (reserve(p, p->ndays, p->nmun) != YR_OK) {
+        yr_pot_free(p);
+        return yr_where_arg(where, YR_ERR_NOMEM, NULL);
+    }
+    *pot = p;
+    return YR_OK;
+}
+
+YR_API yr_status yr_pot_begin(const yr_pot_rules *rules, size_t ndays, size_t nmunicipalities,
+                              yr_pot **pot)
+{
+    return yr_pot_begin_where(rules, ndays, nmunicipalities, pot, NULL);
+}
+
+YR_API void yr_pot_free(yr_pot *pot)
+{
+    if (pot == NULL)
+        return;
+    free(pot->days);
+    free(pot->pdays);
+    free(pot->tr);
+    free(pot->rows);
+    free(pot->pairs);
+    free(pot);
+}
+
+/* A record changes the year: the kept settlement is no longer it. */
+static void unsettle(yr_pot *pot)
+{
+    pot->finished = 0;
+    free(pot->pairs);
+    pot->pairs = NULL;
+    pot->npairs = 0;
+}
+
+/* Room for the indices of a batch: *nd and *nm are one past the largest (0 when none). */
+static yr_status grow_to(yr_pot *pot, size_t nd, size_t nm)
+{
+    nd = nd > pot->ndays ? nd : pot->ndays;
+    nm = nm > pot->nmun ? nm : pot->nmun;
+    if (reserve(pot, nd, nm) != YR_OK)
+        return YR_ERR_NOMEM;
+    pot->ndays = nd;
+    pot->nmun = nm;
+    return YR_OK;
+}
+
+/* A count as a value of a reason (YR_POT_ANY: INT64_MAX, never reached). */
+static int64_t count_value(size_t n)
+{
+    return n > (size_t)INT64_MAX ? INT64_MAX : (int64_t)n;
+}
+
+/* A record of @p arg whose day or municipality is past the counts of yr_pot_begin. */
 static yr_status record_past(yr_where *where, const char *arg, size_t i, size_t day, size_t ndays,
                              size_t mun, size_t nmun)
 {
@@ -189,20 +297,21 @@ static yr_status record_past(yr_where *where, const char *arg, size_t i, size_t 
     return yr_where_why(where, YR_ERR_RANGE, i, YR_WHERE_NONE, arg,
                         YR_WHY_NAMED(YR_REASON_RECORD_INDEX_PAST, bad_day ? "day" : "municipality",
                                      bad_day ? "days" : "municipalities",
-                                     (int64_t)(bad_day ? day : mun),
-                                     (int64_t)(bad_day ? ndays : nmun)));
+                                     count_value(bad_day ? day : mun),
+                                     count_value(bad_day ? ndays : nmun)));
 }
 
-/* Sum the attendance into days[] and pdays[] (participant-days per municipality); *total gets
- * the participant-days of the year. */
-static yr_status add_attendance(const yr_attendance *att, size_t natt, size_t ndays, size_t nmun,
-                                pot_day *days, uint64_t *pdays, uint64_t *total, yr_where *where)
+/* The attendance, checked in record order: each record's indices and count, the running sum. */
+static yr_status check_attendance(const yr_pot *pot, const yr_attendance *att, size_t natt,
+                                  size_t *nd, size_t *nm, yr_where *where)
 {
-    uint64_t sum = 0;
+    uint64_t sum = pot->total;
+    *nd = *nm = 0;
     for (size_t i = 0; i < natt; i++) {
         const yr_attendance *a = &att[i];
-        if (a->day >= ndays || a->municipality >= nmun)
-            return record_past(where, "attendance", i, a->day, ndays, a->municipality, nmun);
+        if (a->day >= pot->day_limit || a->municipality >= pot->mun_limit)
+            return record_past(where, "attendance", i, a->day, pot->day_limit, a->municipality,
+                               pot->mun_limit);
         if (a->participants < 0)
             return yr_where_why(
                 where, YR_ERR_NEGATIVE, i, YR_WHERE_NONE, "attendance",
@@ -211,40 +320,106 @@ static yr_status add_attendance(const yr_attendance *att, size_t natt, size_t nd
         if (sum > (uint64_t)INT64_MAX)
             return yr_where_arg_why(where, YR_ERR_OVERFLOW, "attendance",
                                     YR_WHY_NAMED(YR_REASON_SUM_PAST, "participants", NULL, 0));
-        /* Partial sums are bounded by the total, so these fit too. */
-        days[a->day].people += a->participants;
-        pdays[a->municipality] += (uint64_t)a->participants;
+        *nd = a->day >= *nd ? a->day + 1 : *nd;
+        *nm = a->municipality >= *nm ? a->municipality + 1 : *nm;
     }
-    *total = sum;
     return YR_OK;
 }
 
-static yr_status add_trainers(const yr_trainer *tr, size_t ntr, size_t ndays, size_t nmun,
-                              const yr_pot_rules *rules, pot_day *days, yr_where *where)
+YR_API yr_status yr_pot_add_attendance_where(yr_pot *pot, const yr_attendance *attendance,
+                                             size_t natt, yr_where *where)
 {
+    yr_where_clear(where);
+    if (pot == NULL || (attendance == NULL && natt > 0))
+        return yr_where_arg(where, YR_ERR_NULL, pot == NULL ? "pot" : "attendance");
+    size_t nd, nm;
+    yr_status st = check_attendance(pot, attendance, natt, &nd, &nm, where);
+    if (st != YR_OK)
+        return st;
+    if (grow_to(pot, nd, nm) != YR_OK)
+        return yr_where_arg(where, YR_ERR_NOMEM, NULL);
+    for (size_t i = 0; i < natt; i++) { /* partial sums are bounded by the total: they fit */
+        const yr_attendance *a = &attendance[i];
+        pot->days[a->day].people += a->participants;
+        pot->pdays[a->municipality] += (uint64_t)a->participants;
+        pot->total += (uint64_t)a->participants;
+    }
+    unsettle(pot);
+    return YR_OK;
+}
+
+YR_API yr_status yr_pot_add_attendance(yr_pot *pot, const yr_attendance *attendance, size_t natt)
+{
+    return yr_pot_add_attendance_where(pot, attendance, natt, NULL);
+}
+
+/* Room for ntr more trainer records. */
+static yr_status reserve_trainers(yr_pot *pot, size_t ntr)
+{
+    if (ntr <= pot->tr_cap - pot->ntr)
+        return YR_OK;
+    if (ntr > SIZE_MAX - pot->ntr)
+        return YR_ERR_NOMEM;
+    yr_trainer *t = grow(pot->tr, &pot->tr_cap, pot->ntr + ntr, sizeof *t);
+    if (t == NULL)
+        return YR_ERR_NOMEM;
+    pot->tr = t;
+    return YR_OK;
+}
+
+YR_API yr_status yr_pot_add_trainers_where(yr_pot *pot, const yr_trainer *trainers, size_t ntr,
+                                           yr_where *where)
+{
+    yr_where_clear(where);
+    if (pot == NULL || (trainers == NULL && ntr > 0))
+        return yr_where_arg(where, YR_ERR_NULL, pot == NULL ? "pot" : "trainers");
+    size_t nd = 0, nm = 0;
     for (size_t i = 0; i < ntr; i++) {
-        const yr_trainer *t = &tr[i];
-        if (t->day >= ndays || t->municipality >= nmun)
-            return record_past(where, "trainers", i, t->day, ndays, t->municipality, nmun);
+        const yr_trainer *t = &trainers[i];
+        if (t->day >= pot->day_limit || t->municipality >= pot->mun_limit)
+            return record_past(where, "trainers", i, t->day, pot->day_limit, t->municipality,
+                               pot->mun_limit);
         if ((unsigned)t->role >= YR_ROLE_COUNT)
             return yr_where_why(where, YR_ERR_RANGE, i, YR_WHERE_NONE, "trainers",
                                 YR_WHY_NAMED(YR_REASON_RECORD_ENUM, "role", NULL, (int64_t)t->role,
                                              YR_ROLE_COUNT - 1));
-        /* At most SIZE_MAX records of at most 2^63 each: the sum stays below 2^128. */
-        days[t->day].shares += (uint64_t)rules->share[t->role];
-        days[t->day].ntrainers++;
+        nd = t->day >= nd ? t->day + 1 : nd;
+        nm = t->municipality >= nm ? t->municipality + 1 : nm;
     }
+    if (reserve_trainers(pot, ntr) != YR_OK || grow_to(pot, nd, nm) != YR_OK)
+        return yr_where_arg(where, YR_ERR_NOMEM, NULL);
+    for (size_t i = 0; i < ntr; i++) {
+        pot_day *day = &pot->days[trainers[i].day];
+        /* At most SIZE_MAX records of at most 2^63 each: the sum stays below 2^128. */
+        day->shares += (uint64_t)pot->rules.share[trainers[i].role];
+        if (day->ntrainers++ == 0)
+            day->first_trainer = pot->ntr;
+        pot->tr[pot->ntr++] = trainers[i];
+    }
+    unsettle(pot);
     return YR_OK;
 }
 
-/* The first trainer record of day d (which has one). */
-static size_t first_trainer(const yr_trainer *tr, size_t ntr, size_t d)
+YR_API yr_status yr_pot_add_trainers(yr_pot *pot, const yr_trainer *trainers, size_t ntr)
 {
-    size_t i = 0;
-    while (i < ntr && tr[i].day != d)
-        i++;
-    return i;
+    return yr_pot_add_trainers_where(pot, trainers, ntr, NULL);
 }
+
+YR_API yr_status yr_pot_counts(const yr_pot *pot, size_t *ndays, size_t *nmunicipalities,
+                               size_t *ntrainers)
+{
+    if (pot == NULL)
+        return YR_ERR_NULL;
+    if (ndays != NULL)
+        *ndays = pot->ndays;
+    if (nmunicipalities != NULL)
+        *nmunicipalities = pot->nmun;
+    if (ntrainers != NULL)
+        *ntrainers = pot->ntr;
+    return YR_OK;
+}
+
+/* ---- the accumulator: settling --------------------------------------------------------------- */
 
 /* Classify the days, reduce each distributing day's fraction and compute L. Fills the counts
  * and amounts of the summary that do not depend on the kickbacks. A day with a pot whose
@@ -259,6 +434,7 @@ static yr_status plan_days(pot_day *days, size_t ndays, int64_t pot_part, yr_u12
         /* pot_d <= pot_part × total participant-days, checked by the caller to fit. */
         uint64_t pot = (uint64_t)pot_part * (uint64_t)day->people;
         day->mult = 0;
+        day->pot_red = 0;
         if (day->ntrainers == 0) {
             if (day->people > 0)
                 sum->days_without_trainer++;
@@ -274,16 +450,16 @@ static yr_status plan_days(pot_day *days, size_t ndays, int64_t pot_part, yr_u12
             return YR_ERR_RANGE;
         }
         yr_u128 g = yr_gcd_u128(pot, day->shares);
-        day->shares /= g;
+        day->den = day->shares / g;
         day->pot_red = (uint64_t)(pot / g);
-        yr_u128 q = l / yr_gcd_u128(l, day->shares);
-        if (!yr_mul_u128_checked(q, day->shares, &l) || l > (YR_U128_MAX >> 1))
+        yr_u128 q = l / yr_gcd_u128(l, day->den);
+        if (!yr_mul_u128_checked(q, day->den, &l) || l > (YR_U128_MAX >> 1))
             return YR_ERR_OVERFLOW;
         dist += pot;
     }
     for (size_t d = 0; d < ndays; d++) {
         if (days[d].pot_red != 0) /* a distributing day */
-            days[d].mult = l / days[d].shares;
+            days[d].mult = l / days[d].den;
     }
     *lcm = l;
     *distributed = dist;
@@ -302,8 +478,8 @@ static void entitlements(const pot_day *days, const yr_trainer *trainers, size_t
             continue;
         yr_rem *e = &rems[trainers[i].municipality];
         yr_u128 p = (yr_u128)day->pot_red * (uint64_t)rules->share[trainers[i].role];
-        e->key += (uint64_t)(p / day->shares);
-        e->rem += (p % day->shares) * day->mult; /* < 2 × lcm <= YR_U128_MAX */
+        e->key += (uint64_t)(p / day->den);
+        e->rem += (p % day->den) * day->mult; /* < 2 × lcm <= YR_U128_MAX */
         if (e->rem >= lcm) {
             e->key += 1; /* e->rem < 2 × lcm */
             e->rem -= lcm;
@@ -341,59 +517,98 @@ static void write_rows(const yr_pot_rules *rules, const uint64_t *pdays, yr_rem 
     }
 }
 
-/* Check the pointers and the rules; on error *where names the parameter. */
-static yr_status check_args(const yr_pot_rules *rules, size_t nmun, const yr_attendance *att,
-                            size_t natt, const yr_trainer *tr, size_t ntr, const yr_pot_row *rows,
-                            const yr_pot_summary *summary, yr_where *where)
+/* The arguments of yr_pot_finish: pointers and counts. */
+static yr_status check_finish(const yr_pot *pot, const yr_pot_row *rows, size_t nmun,
+                              const yr_pot_summary *summary, const int64_t *und, size_t ndays,
+                              yr_where *where)
 {
-    const char *null = rules == NULL               ? "rules"
-                       : rows == NULL              ? "rows"
-                       : summary == NULL           ? "summary"
-                       : (att == NULL && natt > 0) ? "attendance"
-                       : (tr == NULL && ntr > 0)   ? "trainers"
-                                                   : NULL;
+    const char *null = pot == NULL       ? "pot"
+                       : rows == NULL    ? "rows"
+                       : summary == NULL ? "summary"
+                                         : NULL;
     if (null != NULL)
         return yr_where_arg(where, YR_ERR_NULL, null);
-    if (nmun == 0)
+    if (pot->nmun == 0) /* YR_POT_ANY and no record */
         return yr_where_arg_why(where, YR_ERR_EMPTY, "nmunicipalities",
                                 YR_WHY(YR_REASON_ZERO_COUNT, 0));
-    yr_status st = check_rules(rules, 0, where);
-    if (st != YR_OK)
-        return st;
-    if (nmun > SIZE_MAX / sizeof(yr_rem) || nmun > SIZE_MAX / sizeof(uint64_t))
-        return yr_where_arg(where, YR_ERR_NOMEM, NULL);
+    if (nmun != pot->nmun)
+        return yr_where_arg_why(where, YR_ERR_RANGE, "nmunicipalities",
+                                YR_WHY_NAMED(YR_REASON_COUNT_MISMATCH, NULL, "municipalities",
+                                             count_value(nmun), count_value(pot->nmun)));
+    if (und != NULL && ndays != pot->ndays)
+        return yr_where_arg_why(where, YR_ERR_RANGE, "ndays",
+                                YR_WHY_NAMED(YR_REASON_COUNT_MISMATCH, NULL, "days",
+                                             count_value(ndays), count_value(pot->ndays)));
+    /* fee × all participant-days bounds every amount of the settlement. */
+    if ((yr_u128)(uint64_t)pot->rules.fee * pot->total > (yr_u128)INT64_MAX)
+        return yr_where_arg_why(where, YR_ERR_OVERFLOW, "attendance",
+                                YR_WHY_NAMED(YR_REASON_PRODUCT_PAST, "fee", "participant-days",
+                                             pot->rules.fee, (int64_t)pot->total));
     return YR_OK;
 }
 
-/* Read the records and plan the days (everything that can fail after allocation). */
-static yr_status settle_plan(const yr_pot_rules *rules, size_t ndays, size_t nmun,
-                             const yr_attendance *att, size_t natt, const yr_trainer *tr,
-                             size_t ntr, pot_day *days, uint64_t *pdays, yr_u128 *lcm,
-                             uint64_t *distributed, yr_pot_summary *sum, yr_where *where)
+/* Settle into pot->rows (replaced) and *sum. */
+static yr_status settle(yr_pot *pot, yr_pot_summary *sum, yr_where *where)
 {
-    uint64_t total_pd = 0;
-    yr_status st = add_attendance(att, natt, ndays, nmun, days, pdays, &total_pd, where);
-    if (st != YR_OK)
-        return st;
-    st = add_trainers(tr, ntr, ndays, nmun, rules, days, where);
-    if (st != YR_OK)
-        return st;
-    /* fee × all participant-days bounds every amount of the settlement. */
-    if ((yr_u128)(uint64_t)rules->fee * total_pd > (yr_u128)INT64_MAX)
-        return yr_where_arg_why(where, YR_ERR_OVERFLOW, "attendance",
-                                YR_WHY_NAMED(YR_REASON_PRODUCT_PAST, "fee", "participant-days",
-                                             rules->fee, (int64_t)total_pd));
     size_t bad_day = 0;
-    st = plan_days(days, ndays, rules->pot_part, lcm, distributed, sum, &bad_day);
+    uint64_t distributed = 0;
+    yr_u128 lcm = 1;
+    memset(sum, 0, sizeof *sum);
+    yr_status st =
+        plan_days(pot->days, pot->ndays, pot->rules.pot_part, &lcm, &distributed, sum, &bad_day);
     if (st == YR_ERR_RANGE)
-        return yr_where_why(
-            where, st, first_trainer(tr, ntr, bad_day), YR_WHERE_NONE, "trainers",
-            YR_WHY(YR_REASON_DAY_ZERO_SHARES, (int64_t)bad_day,
-                   (int64_t)((uint64_t)rules->pot_part * (uint64_t)days[bad_day].people)));
+        return yr_where_why(where, st, pot->days[bad_day].first_trainer, YR_WHERE_NONE, "trainers",
+                            YR_WHY(YR_REASON_DAY_ZERO_SHARES, (int64_t)bad_day,
+                                   pot->rules.pot_part * pot->days[bad_day].people));
     if (st != YR_OK)
         return yr_where_arg_why(where, st, "trainers", YR_WHY(YR_REASON_DENOMINATOR_PAST, 0));
+    size_t n = pot->nmun;
+    yr_rem *rems = n <= SIZE_MAX / sizeof(yr_rem) ? calloc(n, sizeof(yr_rem)) : NULL;
+    yr_pot_row *rows = n <= SIZE_MAX / sizeof(yr_pot_row) ? malloc(n * sizeof *rows) : NULL;
+    if (rems == NULL || rows == NULL) {
+        free(rems);
+        free(rows);
+        return yr_where_arg(where, YR_ERR_NOMEM, NULL);
+    }
+    entitlements(pot->days, pot->tr, pot->ntr, &pot->rules, lcm, rems, n);
+    write_rows(&pot->rules, pot->pdays, rems, n, distributed, rows, sum);
+    free(rems);
+    free(pot->rows);
+    pot->rows = rows;
+    pot->lcm = lcm;
+    unsettle(pot);
+    pot->finished = 1;
     return YR_OK;
 }
+
+YR_API yr_status yr_pot_finish_where(yr_pot *pot, yr_pot_row *rows, size_t nmunicipalities,
+                                     yr_pot_summary *summary, int64_t *day_undistributed,
+                                     size_t ndays, yr_where *where)
+{
+    yr_where_clear(where);
+    yr_status st =
+        check_finish(pot, rows, nmunicipalities, summary, day_undistributed, ndays, where);
+    yr_pot_summary sum;
+    if (st == YR_OK)
+        st = settle(pot, &sum, where);
+    if (st != YR_OK)
+        return st;
+    memcpy(rows, pot->rows, pot->nmun * sizeof *rows);
+    *summary = sum;
+    for (size_t d = 0; day_undistributed != NULL && d < pot->ndays; d++) {
+        const pot_day *day = &pot->days[d];
+        day_undistributed[d] = day->ntrainers == 0 ? pot->rules.pot_part * day->people : 0;
+    }
+    return YR_OK;
+}
+
+YR_API yr_status yr_pot_finish(yr_pot *pot, yr_pot_row *rows, size_t nmunicipalities,
+                               yr_pot_summary *summary, int64_t *day_undistributed, size_t ndays)
+{
+    return yr_pot_finish_where(pot, rows, nmunicipalities, summary, day_undistributed, ndays, NULL);
+}
+
+/* ---- yr_pot_settle: the accumulator fed two arrays ------------------------------------------- */
 
 YR_API yr_status yr_pot_settle_where(const yr_pot_rules *rules, size_t ndays,
                                      size_t nmunicipalities, const yr_attendance *attendance,
@@ -402,37 +617,26 @@ YR_API yr_status yr_pot_settle_where(const yr_pot_rules *rules, size_t ndays,
                                      int64_t *day_undistributed, yr_where *where)
 {
     yr_where_clear(where);
-    yr_status st =
-        check_args(rules, nmunicipalities, attendance, natt, trainers, ntr, rows, summary, where);
-    if (st != YR_OK)
-        return st;
-    if (ndays > SIZE_MAX / sizeof(pot_day))
-        return yr_where_arg(where, YR_ERR_NOMEM, NULL);
-    yr_pot_summary sum = {0};
-    yr_u128 lcm = 1;
-    uint64_t distributed = 0;
-    pot_day *days = calloc(ndays ? ndays : 1, sizeof(pot_day));
-    yr_rem *rems = calloc(nmunicipalities, sizeof(yr_rem));
-    uint64_t *pdays = calloc(nmunicipalities, sizeof(uint64_t));
-    if (days == NULL || rems == NULL || pdays == NULL) {
-        st = yr_where_arg(where, YR_ERR_NOMEM, NULL);
-        goto out;
-    }
-    st = settle_plan(rules, ndays, nmunicipalities, attendance, natt, trainers, ntr, days, pdays,
-                     &lcm, &distributed, &sum, where);
-    if (st != YR_OK)
-        goto out;
-    entitlements(days, trainers, ntr, rules, lcm, rems, nmunicipalities);
-    write_rows(rules, pdays, rems, nmunicipalities, distributed, rows, &sum);
-    *summary = sum;
-    if (day_undistributed != NULL) {
-        for (size_t d = 0; d < ndays; d++)
-            day_undistributed[d] = days[d].ntrainers == 0 ? rules->pot_part * days[d].people : 0;
-    }
-out:
-    free(days);
-    free(rems);
-    free(pdays);
+    const char *null = rules == NULL                      ? "rules"
+                       : rows == NULL                     ? "rows"
+                       : summary == NULL                  ? "summary"
+                       : (attendance == NULL && natt > 0) ? "attendance"
+                       : (trainers == NULL && ntr > 0)    ? "trainers"
+                                                          : NULL;
+    if (null != NULL)
+        return yr_where_arg(where, YR_ERR_NULL, null);
+    yr_pot *pot = NULL;
+    yr_status st = yr_pot_begin_where(rules, ndays, nmunicipalities, &pot, where);
+    if (st == YR_OK && (ndays == YR_POT_ANY || nmunicipalities == YR_POT_ANY))
+        st = yr_where_arg(where, YR_ERR_NOMEM, NULL); /* counts, not YR_POT_ANY: no such arrays */
+    if (st == YR_OK)
+        st = yr_pot_add_attendance_where(pot, attendance, natt, where);
+    if (st == YR_OK)
+        st = yr_pot_add_trainers_where(pot, trainers, ntr, where);
+    if (st == YR_OK)
+        st = yr_pot_finish_where(pot, rows, nmunicipalities, summary, day_undistributed, ndays,
+                                 where);
+    yr_pot_free(pot);
     return st;
 }
 

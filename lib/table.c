@@ -28,10 +28,11 @@
 #include "yrkesresa/split.h"
 #include "yrkesresa/table.h"
 #include "internal/apportion.h"
+#include "internal/table_flow.h"
 #include "internal/where.h"
 #include "internal/wide.h"
 
-enum { CELL_OPEN = 1, CELL_UP = 2 };
+typedef yr_flow flow;
 
 /* What a search may end at. */
 typedef enum target {
@@ -41,22 +42,6 @@ typedef enum target {
 } target;
 
 #define DEAD SIZE_MAX
-
-typedef struct flow {
-    size_t n, m;
-    uint8_t *cell; /* row-major: cell[i * m + j] */
-    size_t *deg;   /* units party i has taken */
-    size_t *lo;    /* party i's lower bound (row floor); hi = lo + up_ok */
-    uint8_t *up_ok;
-    uint8_t *settled;
-    size_t *want; /* column j: units to place */
-    size_t *load; /* column j: units placed */
-    size_t *mark; /* n + m nodes: the search stamp, or DEAD */
-    size_t *parent;
-    size_t *queue;
-    size_t *cursor; /* column j: where its last scan found a target */
-    size_t stamp;
-} flow;
 
 static int is_target(const flow *f, size_t node, target t)
 {
@@ -271,17 +256,9 @@ static void greedy_base(flow *f, ranking *rk, size_t nup)
 
 /* ---- yr_split_table -------------------------------------------------------------------- */
 
-/* The working memory of one call (every allocation up front, so nothing fails half-way). */
-typedef struct work {
-    flow f;
-    int64_t *lr;  /* the largest-remainder rows */
-    size_t *goal; /* lr - floors, in units */
-    size_t *order;
-    yr_rem *rank; /* the parties whose row quota is fractional, in ranking order */
-    size_t nrank;
-} work;
+typedef yr_table_work work;
 
-static void work_free(work *w)
+void yr_table_work_free(work *w)
 {
     flow *f = &w->f;
     free(f->cell);
@@ -301,7 +278,7 @@ static void work_free(work *w)
     free(w->rank);
 }
 
-static yr_status work_alloc(work *w, size_t n, size_t m)
+yr_status yr_table_work_alloc(work *w, size_t n, size_t m)
 {
     flow *f = &w->f;
     memset(w, 0, sizeof *w);
@@ -328,7 +305,7 @@ static yr_status work_alloc(work *w, size_t n, size_t m)
     if (!f->cell || !f->deg || !f->lo || !f->up_ok || !f->settled || !f->want || !f->load ||
         !f->mark || !f->parent || !f->queue || !w->lr || !w->goal || !w->order || !w->rank ||
         !f->cursor) {
-        work_free(w);
+        yr_table_work_free(w);
         return YR_ERR_NOMEM;
     }
     return YR_OK;
@@ -378,33 +355,40 @@ static void quotas(work *w, const int64_t *totals, const int64_t *weights, uint6
     }
 }
 
+int yr_table_reach_goal(work *w)
+{
+    return reach_goal(&w->f, w->goal, w->order);
+}
+
+void yr_table_settle(work *w, int64_t *out)
+{
+    flow *f = &w->f;
+    if (!reach_goal(f, w->goal, w->order)) {
+        ranking rk = {w->rank, w->nrank, 0};
+        make_feasible(f, &rk);
+        size_t nup = 0;
+        for (size_t i = 0; i < f->n; i++)
+            nup += f->deg[i] > f->lo[i];
+        greedy_base(f, &rk, nup);
+    }
+    for (size_t c = 0; c < f->n * f->m; c++)
+        out[c] += (f->cell[c] & CELL_UP) != 0;
+}
+
 static yr_status solve_table(const int64_t *totals, const int64_t *weights, size_t n, size_t m,
                              uint64_t grand, yr_u128 wsum, int64_t *out)
 {
     work w;
-    yr_status st = work_alloc(&w, n, m);
+    yr_status st = yr_table_work_alloc(&w, n, m);
     if (st != YR_OK)
         return st;
     st = yr_split((int64_t)grand, weights, n, YR_LARGEST_REMAINDER, w.lr);
-    if (st != YR_OK) {
-        work_free(&w);
-        return st;
+    if (st == YR_OK) { /* nothing fails from here on */
+        quotas(&w, totals, weights, grand, wsum, out);
+        yr_table_settle(&w, out);
     }
-    /* Nothing fails from here on. */
-    quotas(&w, totals, weights, grand, wsum, out);
-    flow *f = &w.f;
-    if (!reach_goal(f, w.goal, w.order)) {
-        ranking rk = {w.rank, w.nrank, 0};
-        make_feasible(f, &rk);
-        size_t nup = 0;
-        for (size_t i = 0; i < n; i++)
-            nup += f->deg[i] > f->lo[i];
-        greedy_base(f, &rk, nup);
-    }
-    for (size_t c = 0; c < n * m; c++)
-        out[c] += (f->cell[c] & CELL_UP) != 0;
-    work_free(&w);
-    return YR_OK;
+    yr_table_work_free(&w);
+    return st;
 }
 
 static size_t first_negative(const int64_t *a, size_t len)
@@ -415,9 +399,8 @@ static size_t first_negative(const int64_t *a, size_t len)
     return i;
 }
 
-/* Validate; on success *grand is the sum of the totals and *wsum of the weights. */
-static yr_status check_table(const int64_t *totals, size_t m, const int64_t *weights, size_t n,
-                             const int64_t *out, yr_where *where, uint64_t *grand, yr_u128 *wsum)
+yr_status yr_table_check(const int64_t *totals, size_t m, const int64_t *weights, size_t n,
+                         const int64_t *out, yr_where *where, uint64_t *grand, yr_u128 *wsum)
 {
     const size_t NONE = YR_WHERE_NONE;
     if (totals == NULL)
@@ -465,7 +448,7 @@ YR_API yr_status yr_split_table_where(const int64_t *totals, size_t nitems, cons
     uint64_t grand;
     yr_u128 wsum;
     yr_where_clear(where);
-    yr_status st = check_table(totals, nitems, weights, nparties, out, where, &grand, &wsum);
+    yr_status st = yr_table_check(totals, nitems, weights, nparties, out, where, &grand, &wsum);
     if (st != YR_OK)
         return st;
     if (wsum == 0) { /* every total is 0 */

@@ -5,7 +5,10 @@
 #   bash scripts/bootstrap.sh test   # the same, then every test suite (C, Python, R)
 #
 # Idempotent: packages already installed are not touched; an existing build directory is reused.
-# Environment: BUILD_DIR (default: build), YR_NO_APT=1 to skip the package step.
+# Environment: BUILD_DIR (default: build), YR_NO_APT=1 to skip the package step,
+# YR_CONFIGURE_ONLY=1 to stop after meson's configure step (tests/test_offline_setup.sh).
+# Neither mode reaches for the network beyond apt: no meson wrap is ever downloaded, and `demo`
+# neither needs nor mentions the test suites' dependencies.
 set -euo pipefail
 mode=${1:-demo}
 case "$mode" in demo | test) ;; *)
@@ -23,8 +26,8 @@ if [ "$mode" = test ]; then
     pkgs+=(libcmocka-dev swig clang clang-14 libclang-rt-14-dev valgrind g++ bc
         python3-dev python3-numpy python3-pandas python3-pytest python3-hypothesis
         python3-mesonpy python3-nbclient python3-ipykernel python3-matplotlib python3-pip python3-venv
-        r-base-dev r-cran-testthat r-cran-ggplot2
-        libxlsxwriter-dev python3-openpyxl python3-statsmodels doxygen scdoc help2man bash-completion
+        r-base-dev r-cran-testthat r-cran-ggplot2 r-cran-tibble cmake
+        libxlsxwriter-dev python3-openpyxl python3-statsmodels python3-holidays doxygen scdoc help2man bash-completion
         debhelper dh-python dh-r lintian devscripts r-cran-roxygen2 r-cran-knitr r-cran-rmarkdown)
 fi
 
@@ -42,9 +45,9 @@ if [ ${#missing[@]} -gt 0 ] && [ "${YR_NO_APT:-0}" != 1 ]; then
 fi
 
 # The Python binding is built for Debian's interpreter, named explicitly (never by PATH).
-opts=(-Dpython_interpreter=/usr/bin/python3 -Dwerror=true)
+opts=(-Dpython_interpreter=/usr/bin/python3 -Dwerror=true -Dwrap_mode=nodownload)
 if [ "$mode" = demo ]; then
-    opts+=(-Dpython=auto -Dr=auto)
+    opts+=(-Dtests=disabled -Dpython=auto -Dr=auto)
 else
     opts+=(-Dtests=enabled -Dpython=enabled -Dr=enabled -Ddocs=enabled)
 fi
@@ -53,6 +56,7 @@ if [ -d "$build/meson-private" ]; then
 else
     meson setup "$build" "${opts[@]}" >/dev/null
 fi
+[ "${YR_CONFIGURE_ONLY:-0}" = 1 ] && exit 0
 # Quiet when it works; the whole build log when it does not.
 if ! ninja -C "$build" -j"$(nproc)" >"$build/bootstrap-ninja.log" 2>&1; then
     cat "$build/bootstrap-ninja.log" >&2

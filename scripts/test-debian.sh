@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build the Debian packages in a temporary copy of the tree, run lintian on them, and use what
 # they install: compile examples/*.c against the extracted -dev package (through its
-# pkg-config file), run the program, import the Python package, load the R package.
+# pkg-config file and, with CMake, its yrkesresaConfig.cmake), run the program, import the Python package, load the R package.
 #
 #   bash scripts/test-debian.sh [--keep]      # --keep: leave the temporary directory
 #
@@ -85,6 +85,25 @@ for ex in "$src"/examples/*.c; do
 done
 check "split_coordinator_2023 does not print the total 850000" \
     grep -q 850000 "$tmp/split_coordinator_2023.out"
+# The same example through CMake: find_package(yrkesresa) finds the -dev package's
+# yrkesresaConfig.cmake (tests/consumer/CMakeLists.txt).
+if command -v cmake >/dev/null; then
+    mkdir "$tmp/cmake"
+    cp "$src/tests/consumer/CMakeLists.txt" "$src/examples/split_coordinator_2023.c" "$tmp/cmake/"
+    if cmake -S "$tmp/cmake" -B "$tmp/cmake/build" -DCMAKE_PREFIX_PATH="$root/usr" \
+        >"$tmp/cmake.log" 2>&1 && cmake --build "$tmp/cmake/build" >>"$tmp/cmake.log" 2>&1; then
+        out=$(LD_LIBRARY_PATH=$libdir "$tmp/cmake/build/split_coordinator_2023")
+        check "CMake build: Orsa is not 20452" grep -Eq '^Orsa +6939 +20452$' <<<"$out"
+        check "the CMake build is not linked against the packaged libyrkesresa.so.0.3" \
+            grep -q "$libdir/libyrkesresa.so.0.3" \
+            <<<"$(LD_LIBRARY_PATH=$libdir ldd "$tmp/cmake/build/split_coordinator_2023")"
+    else
+        cat "$tmp/cmake.log"
+        bad "examples/split_coordinator_2023.c does not build with CMake against the -dev package"
+    fi
+else
+    echo "SKIP: cmake is not installed: no CMake build against the -dev package"
+fi
 
 out=$(LD_LIBRARY_PATH=$libdir "$root/usr/bin/yrkesresa" split --total 850000 \
     "$src/data/dalarna/population-2021-06.csv")

@@ -50,7 +50,7 @@ run_from() { # run_from EXE: split the Dalarna table, check the sum and the libr
     sum=$(printf '%s\n' "$out" | awk -F, 'NR > 1 && $1 !~ /^(Summa|Totalt|Total|Sum)$/ { s += $NF }
         END { printf "%.0f", s }')
     check "$1: the rows add to $sum, not 850000" [ "$sum" = 850000 ]
-    lib=$(env -u LD_LIBRARY_PATH ldd "$1" | sed -n 's/.*libyrkesresa\.so\.0 => \([^ ]*\).*/\1/p')
+    lib=$(env -u LD_LIBRARY_PATH ldd "$1" | sed -n 's/.*libyrkesresa\.so\.0\.3 => \([^ ]*\).*/\1/p')
     case $(readlink -f "$lib") in
     "$(readlink -f "$2")"/*) ok ;;
     *) bad "$1 loads libyrkesresa from '$lib', not from under $2" ;;

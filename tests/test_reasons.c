@@ -47,6 +47,9 @@ static void test_split_reasons(void **state)
            "weights[2] is negative (-5)");
     assert_int_equal(w.record, 2);
     assert_int_equal(w.value[0], -5);
+    const int64_t lowest[] = {INT64_MIN, 1}; /* INT64_MIN is a value like any other */
+    expect(yr_split_where(100, lowest, 2, YR_DHONDT, out, &w), &w, YR_ERR_NEGATIVE,
+           YR_REASON_NEGATIVE, "weights[0] is negative (-9223372036854775808)");
     expect(yr_split_where(100, zero, 2, YR_LARGEST_REMAINDER, out, &w), &w, YR_ERR_ZERO_WEIGHT,
            YR_REASON_ALL_ZERO, "all weights are 0, so nothing can take the total 100");
     expect(yr_split_where(-5, three, 3, YR_DHONDT, out, &w), &w, YR_ERR_NEGATIVE,
@@ -115,6 +118,11 @@ static void test_option_reasons(void **state)
     o.maximum = NULL;
     expect(yr_split_with_where(10, three, 3, &o, out, &w), &w, YR_ERR_RANGE,
            YR_REASON_MINIMUMS_ABOVE_TOTAL, "the minimums add up to 15, more than the total 10");
+    const int64_t lo_max[] = {INT64_MAX, INT64_MAX, 0};
+    o.minimum = lo_max;
+    expect(yr_split_with_where(10, three, 3, &o, out, &w), &w, YR_ERR_RANGE,
+           YR_REASON_MINIMUMS_ABOVE_TOTAL,
+           "the minimums add up to more than 9223372036854775807, more than the total 10");
     o.minimum = NULL;
     o.maximum = hi1;
     expect(yr_split_with_where(10, three, 3, &o, out, &w), &w, YR_ERR_RANGE,
@@ -383,6 +391,134 @@ static void test_cycle_reasons(void **state)
            YR_REASON_DATE_PAST, "2024-12-01 plus 3000000 days is past 9999-12-31");
 }
 
+/* Round 3: the pot accumulator, the controller's items and tables, bank days. */
+static void test_pot_accumulator_reasons(void **state)
+{
+    (void)state;
+    yr_where w;
+    yr_pot_rules rules;
+    yr_pot_rules_dalarna_2024(&rules);
+    yr_pot *pot = NULL;
+    assert_int_equal(yr_pot_begin(&rules, YR_POT_ANY, YR_POT_ANY, &pot), YR_OK);
+    const yr_attendance att[] = {{0, 1, 4}};
+    assert_int_equal(yr_pot_add_attendance(pot, att, 1), YR_OK);
+    yr_pot_day_share shares[4];
+    expect(yr_pot_by_day_where(pot, shares, 0, NULL, &w), &w, YR_ERR_RANGE, YR_REASON_NOT_SETTLED,
+           "the pot is not settled: yr_pot_finish comes first, and again after a record is added");
+    yr_pot_row rows[3];
+    yr_pot_summary sum;
+    expect(yr_pot_finish_where(pot, rows, 3, &sum, NULL, 0, &w), &w, YR_ERR_RANGE,
+           YR_REASON_COUNT_MISMATCH, "nmunicipalities is 3, but the pot has 2 municipalities");
+    assert_int_equal(yr_pot_finish(pot, rows, 2, &sum, NULL, 0), YR_OK);
+    expect(yr_pot_by_day_where(pot, shares, 1, NULL, &w), &w, YR_ERR_RANGE,
+           YR_REASON_COUNT_MISMATCH,
+           "n is 1, but the pot has 0 (day, municipality) pairs with trainers "
+           "(yr_pot_by_day_count)");
+    yr_pot_free(pot);
+
+    /* shares INT64_MAX and INT64_MAX - 1 on one day, in two municipalities: each pair's exact
+     * kickback is over S = 2^64 - 3, past int64 */
+    yr_pot_rules huge = {1, 1, {INT64_MAX, INT64_MAX - 1}};
+    assert_int_equal(yr_pot_begin(&huge, 1, 2, &pot), YR_OK);
+    const yr_attendance one[] = {{0, 0, 1}};
+    const yr_trainer two[] = {{0, 0, YR_ROLE_TRAINER}, {0, 1, YR_ROLE_LEADER}};
+    assert_int_equal(yr_pot_add_attendance(pot, one, 1), YR_OK);
+    assert_int_equal(yr_pot_add_trainers(pot, two, 2), YR_OK);
+    assert_int_equal(yr_pot_finish(pot, rows, 2, &sum, NULL, 0), YR_OK);
+    expect(yr_pot_by_day_where(pot, shares, 2, NULL, &w), &w, YR_ERR_OVERFLOW,
+           YR_REASON_PAIR_DENOMINATOR_PAST,
+           "trainers record 0: the exact kickback of this trainer's day and municipality has a "
+           "denominator past 9223372036854775807");
+    yr_pot_free(pot);
+}
+
+static void test_item_reasons(void **state)
+{
+    (void)state;
+    yr_where w;
+    int64_t out[64], totals_out[32];
+    yr_item items[2];
+    yr_item_init(&items[0], 10);
+    yr_item_init(&items[1], 10);
+    items[1].equal_num = 1;
+    items[1].equal_den = 4;
+    items[1].rate_num = 3;
+    items[1].rate_den = 2;
+    expect(yr_split_items_where(items, 2, three, 3, out, totals_out, &w), &w, YR_ERR_RANGE,
+           YR_REASON_RATE_AND_EQUAL, "items[1] has both a rate (3/2) and an equal part (1/4)");
+    items[1].rate_den = 0;
+    items[1].equal_num = 3;
+    items[1].equal_den = 2;
+    expect(yr_split_items_where(items, 2, three, 3, out, totals_out, &w), &w, YR_ERR_RANGE,
+           YR_REASON_ABOVE_WHOLE, "equal_part[1] 3/2 is more than the whole");
+    assert_int_equal(w.column, 1);
+    assert_string_equal(w.arg, "items");
+    const int64_t big[] = {INT64_MAX};
+    expect(yr_rate_item_where(3, 2, big, 1, out, NULL, &w), &w, YR_ERR_OVERFLOW,
+           YR_REASON_RATE_PAST,
+           "weights[0] 9223372036854775807 times the rate 3/2 does not fit 64 bits");
+    /* 30 items whose equal parts have the denominators 2, 3, 5, ..., 113: their common
+     * denominator is past 2^127 */
+    static const int64_t primes[] = {2,  3,  5,  7,  11, 13,  17,  19,  23,  29,
+                                     31, 37, 41, 43, 47, 53,  59,  61,  67,  71,
+                                     73, 79, 83, 89, 97, 101, 103, 107, 109, 113};
+    int64_t tot[LEN(primes)], num[LEN(primes)];
+    for (size_t j = 0; j < LEN(primes); j++) {
+        tot[j] = 1;
+        num[j] = 1;
+    }
+    const int64_t pair[] = {1, 1};
+    expect(yr_split_table_mixed_where(tot, num, primes, LEN(primes), pair, 2, out, &w), &w,
+           YR_ERR_OVERFLOW, YR_REASON_LCM_PAST,
+           "the common denominator of the items' quotas does not fit 128 bits");
+}
+
+static void test_audit_table_reasons(void **state)
+{
+    (void)state;
+    yr_where w;
+    yr_audit_table_summary s;
+    yr_item items[2];
+    yr_item_init(&items[0], 8);
+    yr_item_init(&items[1], 2);
+    const int64_t w01[] = {0, 1};
+    /* published is n x m, row-major: party 0 {INT64_MIN + 1}, party 1 {0} */
+    const int64_t low[] = {INT64_MIN + 1, 0};
+    expect(yr_audit_table_where(items, 1, w01, 2, low, NULL, NULL, NULL, NULL, &s, NULL, NULL, NULL,
+                                &w),
+           &w, YR_ERR_OVERFLOW, YR_REASON_COLUMN_DIFF_PAST,
+           "column 0 of published adds up to -9223372036854775807, which minus the stated total "
+           "8 does not fit 64 bits");
+    const int64_t w11[] = {1, 1};
+    const int64_t cell[] = {INT64_MIN, 8};
+    expect(yr_audit_table_where(items, 1, w11, 2, cell, NULL, NULL, NULL, NULL, &s, NULL, NULL,
+                                NULL, &w),
+           &w, YR_ERR_OVERFLOW, YR_REASON_CELL_PAST,
+           "published[0, 0] -9223372036854775808 (expected 4): its quota or its difference does "
+           "not fit 64 bits");
+    const int64_t rowpast[] = {INT64_MAX, INT64_MAX, -INT64_MAX + 8, -INT64_MAX + 2};
+    expect(yr_audit_table_where(items, 2, w11, 2, rowpast, NULL, NULL, NULL, NULL, &s, NULL, NULL,
+                                NULL, &w),
+           &w, YR_ERR_OVERFLOW, YR_REASON_ROW_ARITH_PAST,
+           "row 0: the sums and differences of published do not fit 64 bits");
+}
+
+static void test_bank_day_reasons(void **state)
+{
+    (void)state;
+    yr_where w;
+    int bank, y, m, d;
+    expect(yr_is_bank_day_where(1952, 12, 31, &bank, NULL, &w), &w, YR_ERR_RANGE,
+           YR_REASON_BANK_DAY_YEAR,
+           "1952-12-31 is before 1953: the bank days of earlier years are not known");
+    expect(yr_due_date_bank_where(9999, 12, 31, 0, &y, &m, &d, &w), &w, YR_ERR_RANGE,
+           YR_REASON_BANK_DAY_PAST,
+           "9999-12-31 is not a bank day, and the next one is past "
+           "9999-12-31");
+    expect(yr_is_bank_day_where(2024, 2, 30, &bank, NULL, &w), &w, YR_ERR_RANGE, YR_REASON_DATE,
+           "2024-02-30 is not a date of the years 1 to 9999");
+}
+
 static void test_every_reason_has_a_case(void **state)
 {
     (void)state;
@@ -458,6 +594,8 @@ int main(void)
         cmocka_unit_test(test_name_and_number_reasons), cmocka_unit_test(test_pot_reasons),
         cmocka_unit_test(test_pot_denominator_past),    cmocka_unit_test(test_stats_reasons),
         cmocka_unit_test(test_table_and_audit_reasons), cmocka_unit_test(test_cycle_reasons),
+        cmocka_unit_test(test_pot_accumulator_reasons), cmocka_unit_test(test_item_reasons),
+        cmocka_unit_test(test_audit_table_reasons),     cmocka_unit_test(test_bank_day_reasons),
         cmocka_unit_test(test_every_reason_has_a_case), cmocka_unit_test(test_message_options),
     };
     return cmocka_run_group_tests_name("reasons", tests, NULL, NULL);

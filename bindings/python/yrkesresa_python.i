@@ -14,15 +14,20 @@
  *        order) and any sequence of Python ints is converted ONCE into a new C-contiguous array,
  *        every value checked: one that does not fit raises (OverflowError for amounts and counts,
  *        yrkesresa.Error YR_ERR_RANGE for indices), never wraps;
- *      * floats, bools, strings and other objects are refused with TypeError, never truncated.
+ *      * whole floats of at most 2^53 are their integers (float arrays, float items, pandas'
+ *        columns with an empty cell); a fraction, NaN, an infinity or a larger float is a
+ *        ValueError, bools (also in a list: numpy would read them as 0/1), strings and other
+ *        objects a TypeError; never truncated. These refusals carry .arg, .position and
+ *        .reason, which the Python layer words for the user (yr_py_refuse).
  *    Pot records are then copied once into the array of structs C reads (O(n)).
  *  - Output arrays ("int64_t *out" and the like) disappear from the Python signature: the
  *    wrapper allocates a numpy array (or a C buffer for structs) of the size the C function will
  *    write, from the size arguments, and returns it. C writes straight into the numpy array.
  *  - Scalar outputs (double *low, yr_goal *verdict, ...) and struct outputs (yr_audit_summary
  *    *summary, ...) are returned too: several outputs come back as a list, in argument order.
- *  - int64_t, size_t and double scalars accept anything with __index__ / __float__ (so numpy
- *    scalars too); an int that does not fit raises OverflowError (yrkesresa.Overflow).
+ *  - int64_t and size_t scalars accept anything with __index__, whole floats (as above) and
+ *    0-d arrays of either, double scalars anything with __float__ (so numpy scalars too); an
+ *    int that does not fit raises OverflowError (yrkesresa.Overflow).
  *  - A status other than YR_OK raises (the mapping in bindings/yrkesresa.i calls yr_py_raise).
  *
  * Output sizes: the size parameters (size_t n, nrows, ...) are given fixed-name aliases by the
@@ -39,6 +44,7 @@ SWIGEXPORT PyObject *SWIG_init(void);
 #include <numpy/arrayobject.h>
 
 #include <limits.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,18 +149,138 @@ static void yr_py_raise_detail(yr_status status, const char *function, const cha
     Py_DECREF(detail);
 }
 
-/* A Python integer (anything with __index__) as int64_t. */
-static int yr_py_int64(PyObject *obj, int64_t *out, const char *what, const char *function)
+/* Refuse an argument, or element @p position of one (None: the argument itself; an int, or a
+ * (row, column) tuple for a table), with @p type (TypeError for the wrong kind of value,
+ * ValueError for a wrong value): "FUNCTION: WHAT[POSITION] REASON". The exception carries
+ * .arg, .position and .reason, so that the Python layer can name the function the user called
+ * and the element's label (yrkesresa/_convert.py, call_located). Steals @p position. */
+static void yr_py_refuse(PyObject *type, const char *function, const char *what,
+                         PyObject *position, PyObject *reason)
+{
+    PyObject *exc = NULL, *where;
+
+    if (position == NULL || reason == NULL) {
+        Py_XDECREF(position);
+        return;
+    }
+    if (position == Py_None) {
+        where = PyUnicode_FromString(what);
+    } else if (PyTuple_Check(position)) {
+        where = PyUnicode_FromFormat("%s[%S, %S]", what, PyTuple_GET_ITEM(position, 0),
+                                     PyTuple_GET_ITEM(position, 1));
+    } else {
+        where = PyUnicode_FromFormat("%s[%S]", what, position);
+    }
+    if (where != NULL) {
+        exc = PyObject_CallFunction(type, "N", PyUnicode_FromFormat("%s: %U %U", function, where,
+                                                                    reason));
+        Py_DECREF(where);
+    }
+    if (exc != NULL && PyObject_SetAttrString(exc, "arg", PyUnicode_FromString(what)) == 0 &&
+        PyObject_SetAttrString(exc, "position", position) == 0 &&
+        PyObject_SetAttrString(exc, "reason", reason) == 0) {
+        PyErr_SetObject(type, exc);
+    }
+    Py_XDECREF(exc);
+    Py_DECREF(position);
+}
+
+/* The position of element @p i of @p array for messages: i, or (row, column) for a table. */
+static PyObject *yr_py_position(PyArrayObject *array, npy_intp i)
+{
+    if (array != NULL && PyArray_NDIM(array) == 2 && PyArray_DIM(array, 1) > 0) {
+        return Py_BuildValue("(nn)", (Py_ssize_t)(i / PyArray_DIM(array, 1)),
+                             (Py_ssize_t)(i % PyArray_DIM(array, 1)));
+    }
+    return PyLong_FromSsize_t((Py_ssize_t)i);
+}
+
+/* A float where a whole number goes: exact when it is one of at most 2^53 in magnitude (every
+ * such integer is exactly a double, and no other double stands for it), as R reads its numbers
+ * (bindings/r/src/yr_r_glue.c). Else a ValueError saying what it is (NaN, infinite, a
+ * fraction, too large to be exact). Steals @p position. */
+static int yr_py_whole(double value, int64_t *out, const char *what, const char *function,
+                       PyObject *position)
+{
+    PyObject *number, *reason;
+
+    if (fabs(value) <= 9007199254740992.0 && value == trunc(value)) { /* false for NaN */
+        *out = (int64_t)value;
+        Py_XDECREF(position);
+        return 0;
+    }
+    number = PyFloat_FromDouble(value);
+    if (number == NULL) {
+        Py_XDECREF(position);
+        return -1;
+    }
+    if (isnan(value)) {
+        reason = PyUnicode_FromString("is NaN (missing): drop or fill it first");
+    } else if (isinf(value) || value != trunc(value)) {
+        reason = PyUnicode_FromFormat("is %R, not a whole number", number);
+    } else {
+        reason = PyUnicode_FromFormat("is %R, beyond 2**53: a float that large is not an exact "
+                                      "whole number (give an int)", number);
+    }
+    Py_DECREF(number);
+    yr_py_refuse(PyExc_ValueError, function, what, position, reason);
+    Py_XDECREF(reason);
+    return -1;
+}
+
+/* A value that is not a number where a whole number goes: a bool, None, pandas' NA, a str. */
+static void yr_py_not_number(PyObject *obj, const char *what, const char *function,
+                             PyObject *position)
+{
+    PyObject *reason;
+
+    if (obj == Py_None || strcmp(Py_TYPE(obj)->tp_name, "NAType") == 0) {
+        reason = PyUnicode_FromFormat("is %R (missing): drop or fill it first", obj);
+        yr_py_refuse(PyExc_ValueError, function, what, position, reason);
+    } else if (PyBool_Check(obj) || PyArray_IsScalar(obj, Bool)) {
+        reason = PyUnicode_FromFormat("is %R, a bool, not an integer", obj);
+        yr_py_refuse(PyExc_TypeError, function, what, position, reason);
+    } else if (PyArray_Check(obj)) {
+        reason = PyUnicode_FromFormat("must be one integer, not an array of %zd values",
+                                      (Py_ssize_t)PyArray_SIZE((PyArrayObject *)obj));
+        yr_py_refuse(PyExc_TypeError, function, what, position, reason);
+    } else {
+        reason = PyUnicode_FromFormat("must be an integer, not %.100s", Py_TYPE(obj)->tp_name);
+        yr_py_refuse(PyExc_TypeError, function, what, position, reason);
+    }
+    Py_XDECREF(reason);
+}
+
+/* A Python integer (anything with __index__), a whole float (yr_py_whole) or a 0-d array of
+ * either as int64_t; bools are refused. @p position: as for yr_py_refuse (stolen). */
+static int yr_py_int64_at(PyObject *obj, int64_t *out, const char *what, const char *function,
+                          PyObject *position)
 {
     PyObject *index;
     long long value;
     int overflow = 0;
 
-    if (!PyIndex_Check(obj) || PyBool_Check(obj)) {
-        PyErr_Format(PyExc_TypeError, "%s: %s must be an integer, not %.100s", function, what,
-                     Py_TYPE(obj)->tp_name);
+    if (PyArray_Check(obj) && PyArray_NDIM((PyArrayObject *)obj) == 0) { /* a scalar */
+        PyObject *item = PyArray_GETITEM((PyArrayObject *)obj,
+                                         PyArray_DATA((PyArrayObject *)obj));
+        int rc = item != NULL ? yr_py_int64_at(item, out, what, function, position) : -1;
+        Py_XDECREF(item);
+        return rc;
+    }
+    if (PyFloat_Check(obj) || PyArray_IsScalar(obj, Floating)) {
+        double v = PyFloat_AsDouble(obj);
+        if (v == -1.0 && PyErr_Occurred()) {
+            Py_XDECREF(position);
+            return -1;
+        }
+        return yr_py_whole(v, out, what, function, position);
+    }
+    if (!PyIndex_Check(obj) || PyBool_Check(obj) || PyArray_IsScalar(obj, Bool) ||
+        PyArray_Check(obj)) {
+        yr_py_not_number(obj, what, function, position);
         return -1;
     }
+    Py_XDECREF(position);
     index = PyNumber_Index(obj);
     if (index == NULL) {
         return -1;
@@ -172,6 +298,13 @@ static int yr_py_int64(PyObject *obj, int64_t *out, const char *what, const char
     }
     *out = (int64_t)value;
     return 0;
+}
+
+/* A scalar argument as int64_t (yr_py_int64_at). */
+static int yr_py_int64(PyObject *obj, int64_t *out, const char *what, const char *function)
+{
+    Py_INCREF(Py_None);
+    return yr_py_int64_at(obj, out, what, function, Py_None);
 }
 
 /* A Python integer as size_t: negative is YR_ERR_RANGE, too large YR_ERR_OVERFLOW. */
@@ -271,6 +404,17 @@ static PyArrayObject *yr_py_array(PyObject *obj, int typenum, int ndim, yr_statu
         Py_INCREF(obj);
         src = (PyArrayObject *)obj;
     } else {
+        if (PyList_Check(obj) || PyTuple_Check(obj)) {
+            /* numpy would read [True, 2] as integers: a bool is refused, not taken as 0 or 1 */
+            Py_ssize_t n = PySequence_Fast_GET_SIZE(obj);
+            PyObject **items = PySequence_Fast_ITEMS(obj);
+            for (i = 0; i < n; i++) {
+                if (PyBool_Check(items[i]) || PyArray_IsScalar(items[i], Bool)) {
+                    yr_py_not_number(items[i], what, function, PyLong_FromSsize_t(i));
+                    return NULL;
+                }
+            }
+        }
         src = (PyArrayObject *)PyArray_FROM_O(obj);
         if (src == NULL) {
             return NULL;
@@ -304,7 +448,7 @@ static PyArrayObject *yr_py_array(PyObject *obj, int typenum, int ndim, yr_statu
     if (target == NULL) {
         goto fail;
     }
-    if (kind != 'i' && kind != 'u' && kind != 'O' && size > 0) {
+    if (kind != 'i' && kind != 'u' && kind != 'O' && kind != 'f' && size > 0) {
         Py_DECREF(target);
         PyErr_Format(PyExc_TypeError, "%s: %s must hold integers, not %S values", function, what,
                      (PyObject *)PyArray_DESCR(src));
@@ -325,7 +469,23 @@ static PyArrayObject *yr_py_array(PyObject *obj, int typenum, int ndim, yr_statu
         Py_DECREF(src);
         return dst;
     }
-    if (kind == 'O') {
+    if (kind == 'f') {
+        /* Whole floats (pandas' columns with an empty cell, Excel's numbers): exact, checked. */
+        wide = (PyArrayObject *)PyArray_FROMANY((PyObject *)src, NPY_DOUBLE, 0, 0,
+                                                NPY_ARRAY_IN_ARRAY);
+        if (wide == NULL) {
+            goto fail;
+        }
+        for (i = 0; i < size; i++) {
+            int64_t value;
+            if (yr_py_whole(((const double *)PyArray_DATA(wide))[i], &value, what, function,
+                            yr_py_position(src, i)) < 0 ||
+                yr_py_store(PyArray_DATA(dst), i, typenum, value, 0, 0, out_of_range, what,
+                            function) < 0) {
+                goto fail;
+            }
+        }
+    } else if (kind == 'O') {
         wide = (PyArrayObject *)PyArray_FROMANY((PyObject *)src, NPY_OBJECT, 0, 0,
                                                 NPY_ARRAY_IN_ARRAY);
         if (wide == NULL) {
@@ -336,9 +496,17 @@ static PyArrayObject *yr_py_array(PyObject *obj, int typenum, int ndim, yr_statu
             PyObject *index;
             long long value;
             int overflow = 0;
-            if (!PyIndex_Check(item) || PyBool_Check(item)) {
-                PyErr_Format(PyExc_TypeError, "%s: %s[%zd] must be an integer, not %.100s",
-                             function, what, (Py_ssize_t)i, Py_TYPE(item)->tp_name);
+            if (PyFloat_Check(item) || PyArray_IsScalar(item, Floating)) {
+                int64_t whole;
+                if (yr_py_int64_at(item, &whole, what, function, yr_py_position(src, i)) < 0 ||
+                    yr_py_store(PyArray_DATA(dst), i, typenum, whole, 0, 0, out_of_range, what,
+                                function) < 0) {
+                    goto fail;
+                }
+                continue;
+            }
+            if (!PyIndex_Check(item) || PyBool_Check(item) || PyArray_IsScalar(item, Bool)) {
+                yr_py_not_number(item, what, function, yr_py_position(src, i));
                 goto fail;
             }
             index = PyNumber_Index(item);

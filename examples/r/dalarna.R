@@ -65,11 +65,13 @@ for (f in c("published-split-coordinator-2023.csv", "published-split-yr-rss-esti
 
 # 2b. The 2024 agreement's two cost items, 850 tkr + 180 tkr = 1 030 tkr, in one invoice table:
 # each item's column adds to the item, each municipality's row to its share of 1 030 tkr.
+# The first column, label, names the municipality (as the row names do).
 items <- yr_split_table(c(coordinator = 850000, travel = 180000), population)
+sums <- colSums(items[c("coordinator", "travel")])
 cat("\n2b. Two cost items by population (yr_split_table): columns add to",
-    kr(colSums(items)[["coordinator"]]), "and", kr(colSums(items)[["travel"]]), "\n")
-stopifnot(colSums(items) == c(850000, 180000),
-          all(rowSums(items) == yr_split(1030000, population)))
+    kr(sums[["coordinator"]]), "and", kr(sums[["travel"]]), "\n")
+stopifnot(sums == c(850000, 180000),
+          all(rowSums(items[-1]) == yr_split(1030000, population)))
 
 # 3. The trainer pot of a 2024-like year (made-up attendance, the real rules).
 att_file <- file.path(data_dir, "examples", "pot-2024-attendance.csv")

@@ -143,7 +143,32 @@ typedef enum yr_reason {
                                           9223372036854775807" */
     YR_REASON_INCREASES = 58,        /**< "completed[3] 12 is larger than completed[2] 10, the
                                           one before it" */
-    YR_REASON_COUNT = 59             /**< number of values, not a value */
+    YR_REASON_COUNT_MISMATCH = 59,   /**< "nmunicipalities is 5, but the pot has 7
+                                          municipalities" */
+    YR_REASON_NOT_SETTLED = 60,      /**< "the pot is not settled: yr_pot_finish comes first, and
+                                          again after a record is added" */
+    YR_REASON_PAIR_DENOMINATOR_PAST = 61, /**< "trainers record 3: the exact kickback of this
+                                               trainer's day and municipality has a denominator
+                                               past 9223372036854775807" */
+    YR_REASON_RATE_AND_EQUAL = 62,        /**< "items[2] has both a rate (3/2) and an equal part
+                                               (1/4)" */
+    YR_REASON_LCM_PAST = 63,              /**< "the common denominator of the items' quotas does
+                                               not fit 128 bits" */
+    YR_REASON_RATE_PAST = 64,             /**< "weights[3] 9000000000000000000 times the rate 3/2
+                                               does not fit 64 bits" */
+    YR_REASON_CELL_PAST = 65,             /**< "published[2, 1] 9223372036854775807 (expected
+                                               -5): its quota or its difference does not fit 64
+                                               bits" */
+    YR_REASON_COLUMN_DIFF_PAST = 66,      /**< "column 1 of published adds up to
+                                               -9223372036854775807, which minus the stated total
+                                               10 does not fit 64 bits" */
+    YR_REASON_ROW_ARITH_PAST = 67,        /**< "row 4: the sums and differences of net do not fit
+                                               64 bits" */
+    YR_REASON_BANK_DAY_YEAR = 68,         /**< "1952-12-31 is before 1953: the bank days of
+                                               earlier years are not known" */
+    YR_REASON_BANK_DAY_PAST = 69,         /**< "9999-12-31 is not a bank day, and the next one is
+                                               past 9999-12-31" */
+    YR_REASON_COUNT = 70                  /**< number of values, not a value */
 } yr_reason;
 
 /**

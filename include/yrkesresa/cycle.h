@@ -2,7 +2,8 @@
  * @file yrkesresa/cycle.h
  * @brief The programme's yearly cycle: invoice statements per municipality (agreement items,
  *        course fees, kickback, net), budgets over several years, scenario comparison, checks
- *        of a column against its parts, and due dates.
+ *        of a column against its parts, and due dates (calendar days, or the next Swedish bank
+ *        day).
  *
  * Every number the `yrkesresa statement`, `compare` and `stats check --parts` commands print
  * is decided here; the program only reads, labels and formats. As everywhere in libyrkesresa:
@@ -16,6 +17,7 @@
 #define YRKESRESA_CYCLE_H
 
 #include "yrkesresa/common.h"
+#include "yrkesresa/table.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -94,6 +96,46 @@ YR_API yr_status yr_statement_where(const int64_t *totals, const size_t *year, s
                                     const int64_t *fees, const int64_t *kickback, int64_t *items,
                                     int64_t *year_totals, int64_t *year_sums,
                                     yr_statement_row *rows, yr_statement_row *sum, yr_where *where);
+
+/**
+ * @brief yr_statement() with the agreements' models: each item a ::yr_item (an amount split by
+ *        population, with or without an equal part, or a rate per inhabitant), so a statement
+ *        with `--equal-part` or a rate item is computed here and nowhere else.
+ *
+ * Year by year, the year's items are split by yr_split_items() with that year's weights: the
+ * split items together as one table (yr_split_table_mixed(): columns exact, rows the
+ * largest-remainder share of the year's split items whenever a table allows), each rate item
+ * by yr_rate_item(). The lines and the Summa line add up as in yr_statement(), rate items
+ * included: rows[r].total is the sum of the municipality's cells, net = total + fees - kickback.
+ * With plain items (yr_item_init()) the result is yr_statement()'s.
+ *
+ * @param[in]  items       nitems items (a rate item's total is not read)
+ * @param[out] cells       nparties × nitems amounts, row-major
+ * @param[out] item_totals nitems column sums (a split item's amount; a rate item's sum), or NULL
+ * @returns as yr_statement(); ::YR_ERR_RANGE also for an item's model (yr_split_items()), and
+ *          ::YR_ERR_OVERFLOW when rate items make a line or a sum not fit.
+ * The other parameters are yr_statement()'s.
+ */
+YR_API yr_status yr_statement_items(const yr_item *items, const size_t *year, size_t nitems,
+                                    const int64_t *weights, size_t nyears, size_t nparties,
+                                    const int64_t *fees, const int64_t *kickback, int64_t *cells,
+                                    int64_t *item_totals, int64_t *year_totals, int64_t *year_sums,
+                                    yr_statement_row *rows, yr_statement_row *sum);
+
+/**
+ * @brief yr_statement_items() reporting where an error is: as yr_statement_where() (an item:
+ *        column = the item, arg "totals" for the amount of an item that needs weights, else
+ *        yr_split_items_where()'s arg: "items" for its model or total); a line whose rate items
+ *        do not add up within int64: record = the municipality, column = the year, arg
+ *        "totals".
+ */
+YR_API yr_status yr_statement_items_where(const yr_item *items, const size_t *year, size_t nitems,
+                                          const int64_t *weights, size_t nyears, size_t nparties,
+                                          const int64_t *fees, const int64_t *kickback,
+                                          int64_t *cells, int64_t *item_totals,
+                                          int64_t *year_totals, int64_t *year_sums,
+                                          yr_statement_row *rows, yr_statement_row *sum,
+                                          yr_where *where);
 
 /**
  * @brief Check, row by row, that a column equals the sum of its part columns ("accounts =
@@ -231,6 +273,57 @@ YR_API yr_status yr_due_date(int y, int m, int d, int64_t days, int *due_y, int 
  *         arg "days" with ::YR_REASON_NEGATIVE or ::YR_REASON_DATE_PAST. @p where may be NULL. */
 YR_API yr_status yr_due_date_where(int y, int m, int d, int64_t days, int *due_y, int *due_m,
                                    int *due_d, yr_where *where);
+
+/**
+ * @brief Whether a date is a Swedish bank day, and if not, why: Saturdays, Sundays, the public
+ *        holidays (lag 1989:253 om allmänna helgdagar) and the eves on which Swedish banks are
+ *        closed (midsommarafton, julafton, nyårsafton).
+ *
+ * Not bank days, from 2005 on: every Saturday ("lördag") and Sunday ("söndag"); nyårsdagen
+ * (1 Jan), trettondedag jul (6 Jan), långfredagen (Good Friday), påskdagen, annandag påsk (Easter
+ * Monday), första maj (1 May), Kristi himmelsfärdsdag (Easter + 39 days), pingstdagen,
+ * Sveriges nationaldag (6 June), midsommarafton (the Friday 19–25 June), midsommardagen (the
+ * Saturday 20–26 June), alla helgons dag (the Saturday 31 Oct – 6 Nov), julafton (24 Dec),
+ * juldagen (25 Dec), annandag jul (26 Dec) and nyårsafton (31 Dec). Easter Sunday is computed
+ * (the Gregorian computus). From 1953 to 2004 the rules were the same except that annandag pingst
+ * (Whit Monday, Easter + 50 days) was a holiday and 6 June was not (the law changed on
+ * 1 Jan 2005); these years follow those rules. Before 1953 (other midsommar and alla helgons
+ * rules, and holidays that were later moved) nothing is decided: ::YR_ERR_RANGE.
+ *
+ * @param[in]  y, m, d   a date, 1953-01-01 .. 9999-12-31
+ * @param[out] bank_day  1 for a bank day, 0 otherwise (untouched on error)
+ * @param[out] reason    may be NULL; else the Swedish name of the holiday, or "lördag" /
+ *                       "söndag" for a weekend day that is no holiday, or NULL for a bank day
+ *                       (a static string; a holiday on a weekend is named by the holiday)
+ * @returns ::YR_OK; ::YR_ERR_NULL (bank_day NULL); ::YR_ERR_RANGE (no such date, or before
+ *          1953).
+ */
+YR_API yr_status yr_is_bank_day(int y, int m, int d, int *bank_day, const char **reason);
+
+/** @brief yr_is_bank_day() that also says why: the date as yr_days_from_civil_where(); arg "y"
+ *         with ::YR_REASON_BANK_DAY_YEAR before 1953. @p where may be NULL. */
+YR_API yr_status yr_is_bank_day_where(int y, int m, int d, int *bank_day, const char **reason,
+                                      yr_where *where);
+
+/**
+ * @brief Due date of an invoice on a Swedish bank day: @p days calendar days after the invoice
+ *        date (yr_due_date()), moved forward to the next bank day (yr_is_bank_day()) when it is
+ *        not one ("30 dagar netto": 2024-12-13 + 30 = Sunday 2025-01-12, due Monday 2025-01-13;
+ *        2025-06-19 + 1 = midsommarafton 2025-06-20, due Monday 2025-06-23).
+ *
+ * yr_due_date() keeps its calendar-day rule; this is the due date Swedish invoices fall on.
+ *
+ * @returns ::YR_OK; ::YR_ERR_NULL; ::YR_ERR_RANGE (as yr_due_date(); a calendar due date before
+ *          1953; a bank day past 9999-12-31; outputs untouched).
+ */
+YR_API yr_status yr_due_date_bank(int y, int m, int d, int64_t days, int *due_y, int *due_m,
+                                  int *due_d);
+
+/** @brief yr_due_date_bank() that also says why: as yr_due_date_where(); arg "days" with
+ *         ::YR_REASON_BANK_DAY_YEAR (a calendar due date before 1953) or
+ *         ::YR_REASON_BANK_DAY_PAST. @p where may be NULL. */
+YR_API yr_status yr_due_date_bank_where(int y, int m, int d, int64_t days, int *due_y, int *due_m,
+                                        int *due_d, yr_where *where);
 
 #ifdef __cplusplus
 }

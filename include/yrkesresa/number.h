@@ -112,6 +112,65 @@ YR_API yr_status yr_count_from_percent(int64_t pct_num, int64_t pct_den, int64_t
 YR_API yr_status yr_count_from_percent_where(int64_t pct_num, int64_t pct_den, int64_t n,
                                              int64_t *count, int *exact, yr_where *where);
 
+/** Enough room for any text of yr_share_text(), yr_percent_text() and yr_quota_text() (with the
+ *  terminating NUL): a sign, 20 digits, '.', 18 decimals and "…" are 43 bytes. */
+#define YR_NUMBER_TEXT_MAX 48
+
+/**
+ * @brief A share as the exact fraction a controller recognises: "59752/288382" (a municipality's
+ *        population over the population of all), written as given — NOT reduced (29876/144191
+ *        is the same number but hides the basis).
+ *
+ * @param[in]  part  the numerator (e.g. the population used), any sign
+ * @param[in]  whole the denominator (e.g. the sum of the populations), > 0
+ * @param[out] buf   the text, NUL-terminated (untouched on error)
+ * @param[in]  cap   the size of @p buf; ::YR_NUMBER_TEXT_MAX is always enough
+ * @returns ::YR_OK; ::YR_ERR_NULL; ::YR_ERR_RANGE (whole <= 0, or the text does not fit cap).
+ */
+YR_API yr_status yr_share_text(int64_t part, int64_t whole, char *buf, size_t cap);
+
+/**
+ * @brief A fraction as a percentage with @p decimals decimals, rounded half away from zero, by
+ *        exact integer arithmetic: 59752/288382 with 4 decimals is "20.7197".
+ *
+ * The text is digits with '.' as the decimal mark (a program that writes a decimal comma
+ * replaces it, as it does for every number), a leading '-' for a negative value that is not 0
+ * at this precision, no '%' sign and no thousands separators. 0 decimals: no '.'.
+ *
+ * @param[in]  num, den  the fraction (den > 0); the percentage is 100 * num / den
+ * @param[in]  decimals  0 .. 18
+ * @param[out] buf       the text (untouched on error)
+ * @param[in]  cap       the size of @p buf; ::YR_NUMBER_TEXT_MAX is always enough
+ * @returns ::YR_OK; ::YR_ERR_NULL; ::YR_ERR_RANGE (den <= 0, decimals > 18, or the text does
+ *          not fit cap).
+ */
+YR_API yr_status yr_percent_text(int64_t num, int64_t den, unsigned decimals, char *buf,
+                                 size_t cap);
+
+/**
+ * @brief An exact value whole + rem / den (a quota: ::yr_quota of table.h, or quota_whole,
+ *        quota_rem and quota_den of an audit) as a decimal with @p decimals decimals, TRUNCATED
+ *        toward zero, followed by "…" (U+2026, 3 bytes of UTF-8) when the value has more digits.
+ *
+ * Truncation keeps the whole part exact (the floor for a positive quota: a cell within one unit
+ * of its quota is that number or the next), and the "…" says that the value is not whole at
+ * this precision, so 176117.9999… is never shown as 176118 and 12.0000… (just above 12) never
+ * as the whole number 12.0000. Examples with 4 decimals: 850000 × 59752 / 288382 =
+ * 176117 + 227306/288382 is "176117.7882…"; 25/2 is "12.5000"; -25/2 (whole -13, rem 1, den 2)
+ * is "-12.5000"; 7 is "7.0000". '.' is the decimal mark, as yr_percent_text().
+ *
+ * @param[in]  whole     the floor of the value
+ * @param[in]  rem       0 <= rem < den
+ * @param[in]  den       > 0
+ * @param[in]  decimals  0 .. 18
+ * @param[out] buf       the text (untouched on error)
+ * @param[in]  cap       the size of @p buf; ::YR_NUMBER_TEXT_MAX is always enough
+ * @returns ::YR_OK; ::YR_ERR_NULL; ::YR_ERR_RANGE (den <= 0, rem outside [0, den), decimals
+ *          > 18, or the text does not fit cap).
+ */
+YR_API yr_status yr_quota_text(int64_t whole, int64_t rem, int64_t den, unsigned decimals,
+                               char *buf, size_t cap);
+
 #ifdef __cplusplus
 }
 #endif

@@ -28,8 +28,8 @@ typedef struct yr_why {
     ((yr_why){                                                                                     \
         .reason = (R), .v = {__VA_ARGS__}, .name = {N0, NULL}, .text = (T), .text_len = (LEN)})
 
-/* A sum that does not fit int64 in a value: yr_where_message() shows "more than
- * 9223372036854775807". */
+/* A sum that does not fit int64 in value[0] of a reason whose template shows it with %S
+ * (lib/message.c): yr_where_message() shows "more than 9223372036854775807". */
 #define YR_WHY_SUM_PAST INT64_MIN
 
 /* "Nowhere": what *where holds on YR_OK. where may be NULL. */
@@ -102,6 +102,24 @@ static inline yr_status yr_where_arg(yr_where *where, yr_status st, const char *
 static inline yr_status yr_where_arg_why(yr_where *where, yr_status st, const char *arg, yr_why why)
 {
     return yr_where_why(where, st, YR_WHERE_NONE, YR_WHERE_NONE, arg, why);
+}
+
+/* The error *from of a call made for the caller, moved to the caller's record, column and arg
+ * with its reason and values kept; when the arg changes, the inner one stays the name the
+ * sentence uses (unless the reason names one). Returns from->status. where may be NULL. */
+static inline yr_status yr_where_move(yr_where *where, const yr_where *from, size_t record,
+                                      size_t column, const char *arg)
+{
+    if (where != NULL) {
+        *where = *from;
+        where->record = record;
+        where->column = column;
+        where->arg = arg;
+        if (where->name[0] == NULL && from->arg != NULL &&
+            (arg == NULL || strcmp(arg, from->arg) != 0))
+            where->name[0] = from->arg;
+    }
+    return from->status;
 }
 
 /* The required pointers: ::YR_ERR_NULL naming the first of ptrs[0..n-1] that is NULL (names[i]

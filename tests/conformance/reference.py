@@ -4,8 +4,12 @@ divisor methods one unit at a time, the Wilson interval from statistics.NormalDi
 code with libyrkesresa. `reference.py --check DIR` recomputes every case it can and reports any
 expectation that differs; it is how the expected values of the split, fraction, percent, pot,
 goal and total-row cases were cross-checked (the small cases are also worked by hand in their
-comments). Standard library only.
+comments); the split_table_mixed and audit_table cases by a brute force over every table (a case
+must be the only table with the rule's rows), the rate_item and text cases by exact rationals.
+The bank_day and due_date_bank cases are worked by hand (and the rules are compared day by day
+with Debian's python3-holidays by tests/test_bankdays.py). Standard library only.
 """
+import itertools
 import math
 import os
 import sys
@@ -259,6 +263,144 @@ def find_total_row(case):
     return "none"
 
 
+# ---- third round: tables with models, rate items, texts ----------------------------------
+
+def fractions_list(text):
+    """Decimal texts separated by blanks; '-' is None."""
+    return [None if t == "-" else decimal(t) for t in text.split()]
+
+
+def mixed_quotas(totals, eq, w):
+    n, W = len(w), sum(w)
+    for t, e in zip(totals, eq):
+        if not 0 <= e <= 1:
+            raise Fail("YR_ERR_RANGE")
+        if t < 0:
+            raise Fail("YR_ERR_NEGATIVE")
+        if W == 0 and t != 0 and e != 1:
+            raise Fail("YR_ERR_ZERO_WEIGHT")
+    if any(x < 0 for x in w):
+        raise Fail("YR_ERR_NEGATIVE")
+    return [[t * e / n + ((t - t * e) * F(x, W) if W else 0) for t, e in zip(totals, eq)]
+            for x in w]
+
+
+def table_rule(totals, eq, w):
+    """The table of the rule by brute force over every table (cells floor or ceiling, columns
+    exact): the tables whose rows are the largest-remainder rows on the row quotas (ties: larger
+    weight, then earlier party). Returns the table when exactly one table has them; a case must
+    be such a table (the cells are otherwise not fixed by the rule)."""
+    q = mixed_quotas(totals, eq, w)
+    n, m = len(w), len(totals)
+    rows_q = [sum(r) for r in q]
+    lr = [math.floor(x) for x in rows_q]
+    k = sum(totals) - sum(lr)
+    for i in sorted(range(n), key=lambda i: (rows_q[i] - lr[i], w[i], -i), reverse=True)[:k]:
+        lr[i] += 1
+    cols = []
+    for j in range(m):
+        fl = [math.floor(q[i][j]) for i in range(n)]
+        opn = [i for i in range(n) if q[i][j] != fl[i]]
+        cols.append([[fl[i] + (i in c) for i in range(n)]
+                     for c in itertools.combinations(opn, totals[j] - sum(fl))])
+    found = [[[c[j][i] for j in range(m)] for i in range(n)] for c in itertools.product(*cols)
+             if all(sum(c[j][i] for j in range(m)) == lr[i] for i in range(n))]
+    if len(found) != 1:
+        return None, q, lr
+    return found[0], q, lr
+
+
+def split_table_mixed(case):
+    totals, w = ints(case["totals"]), ints(case["weights"])
+    eq = fractions_list(case["equal_parts"])
+    table, _, _ = table_rule(totals, eq, w)
+    if table is None:
+        return "not the only table with the largest-remainder rows"
+    return " | ".join(" ".join(map(str, r)) for r in table)
+
+
+def round_half_away(q):
+    r = math.floor(abs(q) + F(1, 2))
+    return r if q >= 0 else -r
+
+
+def rate_item(case):
+    w, rate = ints(case["weights"]), decimal(case["rate"])
+    if any(x < 0 for x in w):
+        raise Fail("YR_ERR_NEGATIVE")
+    out = [round_half_away(rate * x) for x in w]
+    return " ".join(map(str, out)), str(sum(out))
+
+
+def audit_table(case):
+    totals, w = ints(case["totals"]), ints(case["weights"])
+    m, n = len(totals), len(w)
+    eq = fractions_list(case.get("equal_parts", " ".join(["0"] * m)))
+    rates = fractions_list(case.get("rates", " ".join(["-"] * m)))
+    if any(e is not None and not 0 <= e <= 1 for e in eq):
+        raise Fail("YR_ERR_RANGE")
+    pub = [ints(r) for r in case["published"].split("|")]
+    split_j = [j for j in range(m) if rates[j] is None]
+    table, q, lr = table_rule([totals[j] for j in split_j], [eq[j] for j in split_j], w)
+    if table is None:
+        return None
+    want = [[0] * m for _ in range(n)]
+    for i in range(n):
+        for k, j in enumerate(split_j):
+            want[i][j] = table[i][k]
+        for j in range(m):
+            if rates[j] is not None:
+                want[i][j] = round_half_away(rates[j] * w[i])
+    cols_off = sum(1 for j in range(m) if sum(pub[i][j] for i in range(n)) != totals[j]
+                   or sum(pub[i][j] for i in range(n)) != sum(want[i][j] for i in range(n)))
+    cells_off = 0
+    for i in range(n):
+        for j in range(m):
+            if rates[j] is not None:
+                cells_off += pub[i][j] != want[i][j]
+            else:
+                qq = q[i][split_j.index(j)]
+                cells_off += pub[i][j] not in (math.floor(qq), math.ceil(qq))
+    row_pub = [sum(pub[i][j] for j in split_j) for i in range(n)]
+    rows_off = sum(1 for i in range(n) if row_pub[i] != sum(table[i]))
+    not_lr = sum(1 for i in range(n) if row_pub[i] != lr[i])
+    differing = sum(1 for i in range(n) for j in range(m) if pub[i][j] != want[i][j])
+    opt = {k: ints(case[k]) if k in case else None for k in ("stated_total", "fees", "kickback",
+                                                             "net")}
+    totals_off = nets_off = 0
+    for i in range(n):
+        s = sum(pub[i])
+        if opt["stated_total"]:
+            totals_off += opt["stated_total"][i] != s
+        if opt["net"]:
+            f = opt["fees"][i] if opt["fees"] else 0
+            k = opt["kickback"][i] if opt["kickback"] else 0
+            nets_off += opt["net"][i] != s + f - k
+    counts = [cols_off, cells_off, rows_off, not_lr, differing, totals_off, nets_off]
+    if cols_off or cells_off or rows_off or totals_off or nets_off:
+        verdict = "breaks the rules of a table split (yr_split_table)"
+    elif differing:
+        verdict = "keeps the rules of a table split (yr_split_table) but rounds other cells up"
+    else:
+        verdict = "reproduces the table split (yr_split_table)"
+    return " ".join(map(str, counts)), verdict
+
+
+def percent_text(case):
+    num, den, d = int(case["num"]), int(case["den"]), int(case["decimals"])
+    v = round_half_away(F(100 * num, den) * 10**d)
+    text = f"{abs(v) // 10**d}" + (f".{abs(v) % 10**d:0{d}d}" if d else "")
+    return ("-" if v < 0 else "") + text
+
+
+def quota_text(case):
+    x = int(case["whole"]) + F(int(case["rem"]), int(case["den"]))
+    d = int(case["decimals"])
+    t = math.floor(abs(x) * 10**d)
+    text = f"{t // 10**d}" + (f".{t % 10**d:0{d}d}" if d else "")
+    return ("-" if x < 0 else "") + text + ("…" if t != abs(x) * 10**d else "")
+
+
 def check(path):
     case = parse_case(path)
     op = case["op"]
@@ -277,6 +419,22 @@ def check(path):
             got = {"expect_verdict": goal_check(case)}
         elif op == "find_total_row":
             got = {"expect_index": find_total_row(case)}
+        elif op == "split_table_mixed":
+            got = {"expect": split_table_mixed(case)}
+        elif op == "rate_item":
+            out, total = rate_item(case)
+            got = {"expect": out, "expect_total": total}
+        elif op == "audit_table":
+            res = audit_table(case)
+            if res is None:
+                return ["the expected table is not the only one with its rows"]
+            got = {"expect_counts": res[0], "expect_verdict": res[1]}
+        elif op == "percent_text":
+            got = {"expect_text": percent_text(case)}
+        elif op == "quota_text":
+            got = {"expect_text": quota_text(case)}
+        elif op == "share_text":
+            got = {"expect_text": f"{case['part']}/{case['whole']}"}
         else:
             return None
     except Fail as e:

@@ -25,8 +25,8 @@ static const char *const usage_head =
 
 static const char *const usage_tail =
     "\n"
-    "  -h, --help      this help ('yrkesresa COMMAND --help' for a command's options)\n"
-    "  --version       print the library version\n"
+    "  -h, --help            this help ('yrkesresa COMMAND --help' for a command's options)\n"
+    "  --version             print the library version\n"
     "\n"
     "Errors: 'yrkesresa: FILE:LINE: message' on stderr, nothing on stdout, exit status 2.\n"
     "\n"
@@ -40,8 +40,12 @@ static int usage(FILE *f)
     cli_buf b;
     cli_buf_init(&b);
     cli_buf_puts(&b, usage_head);
+    int width = 0; /* the summaries line up after the longest name */
     for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
-        cli_buf_printf(&b, "  %-7s %s\n", commands[k].name, commands[k].summary);
+        if ((int)strlen(commands[k].name) > width)
+            width = (int)strlen(commands[k].name);
+    for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
+        cli_buf_printf(&b, "  %-*s  %s\n", width, commands[k].name, commands[k].summary);
     cli_buf_puts(&b, usage_tail);
     cli_buf_printf(&b, "\n%s", cli_common_help);
     int rc = CLI_EXIT_ERROR;

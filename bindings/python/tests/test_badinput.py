@@ -11,6 +11,7 @@ import math
 import re
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import yrkesresa as yr
@@ -144,19 +145,38 @@ def test_c_errors_carry_the_c_status_and_message(call, status):
 
 
 # (id, call, exception class, message regex): refused by the binding before C, or by C with a
-# range-checked conversion. Floats, NaN and infinities are never truncated to an integer.
+# range-checked conversion. A float is never truncated: a whole one (at most 2^53) is its
+# integer (test_pandas.py), a fraction, NaN, an infinity or a larger float is a ValueError
+# naming the function called and the element.
 BINDING_ERRORS = [
     ("split: None", lambda: yr.split(100, None), TypeError, "sequence or array"),
-    ("split: float weight", lambda: yr.split(100, [1.5, 2]), TypeError, "integer"),
-    ("split: NaN weight", lambda: yr.split(100, [NAN, 2]), TypeError, "integer"),
-    ("split: infinite weight", lambda: yr.split(100, [INF, 2]), TypeError, "integer"),
-    ("split: NaN total", lambda: yr.split(NAN, POP), TypeError, "total must be an integer"),
-    ("split: infinite total", lambda: yr.split(INF, POP), TypeError, "total must be an integer"),
-    ("split: float total", lambda: yr.split(100.0, POP), TypeError, "total must be an integer"),
+    ("split: float weight", lambda: yr.split(100, [1.5, 2]), ValueError,
+     r"^split\(\): weights\[0\] is 1\.5, not a whole number$"),
+    ("split: NaN weight", lambda: yr.split(100, [NAN, 2]), ValueError,
+     r"^split\(\): weights\[0\] is NaN \(missing\)"),
+    ("split: infinite weight", lambda: yr.split(100, [INF, 2]), ValueError,
+     r"^split\(\): weights\[0\] is inf, not a whole number$"),
+    ("split: weight beyond 2^53", lambda: yr.split(100, [2.0**53 + 2, 2]), ValueError,
+     r"^split\(\): weights\[0\] is 9007199254740994\.0, beyond 2\*\*53"),
+    ("split: NaN total", lambda: yr.split(NAN, POP), ValueError, r"^split\(\): total is NaN"),
+    ("split: infinite total", lambda: yr.split(INF, POP), ValueError,
+     r"^split\(\): total is inf, not a whole number$"),
+    ("split: fractional total", lambda: yr.split(100.5, POP), ValueError,
+     r"^split\(\): total is 100\.5, not a whole number$"),
     ("split: bool total", lambda: yr.split(True, POP), TypeError, "bool"),
+    ("split: bool weight", lambda: yr.split(100, [True, 2]), TypeError,
+     r"^split\(\): weights\[0\] is True, a bool, not an integer$"),
+    ("split: numpy bool weight", lambda: yr.split(100, (2, np.True_)), TypeError,
+     r"^split\(\): weights\[1\] is True, a bool"),
+    ("split: 1-element array total", lambda: yr.split(np.array([100]), POP), TypeError,
+     r"^split\(\): total must be one integer, not an array"),
+    ("split: 0-d array weights", lambda: yr.split(100, np.array(5)), TypeError,
+     r"^split\(\): weights must be a sequence or array, not one number \(a 0-d array"),
     ("split: numeric strings", lambda: yr.split(100, ["1", "2"]), TypeError, "str"),
-    ("split: float array", lambda: yr.split(100, np.array([1.0, 2.0])), TypeError, "float64"),
-    ("split: NaN array", lambda: yr.split(100, np.array([np.nan, 2.0])), TypeError, "float64"),
+    ("split: fraction in an array", lambda: yr.split(100, np.array([1.0, 2.5])), ValueError,
+     r"^split\(\): weights\[1\] is 2\.5, not a whole number$"),
+    ("split: NaN array", lambda: yr.split(100, np.array([np.nan, 2.0])), ValueError,
+     r"^split\(\): weights\[0\] is NaN"),
     ("split: 2-D array", lambda: yr.split(100, np.ones((2, 2), np.int64)), ValueError, "dimension"),
     ("split: total 2^63", lambda: yr.split(2**63, POP), OverflowError, "total"),
     ("split: total below -2^63", lambda: yr.split(-(2**63) - 1, POP), OverflowError, "total"),
@@ -200,17 +220,31 @@ BINDING_ERRORS = [
         ValueError,
         "listed twice",
     ),
-    ("pot: float participants", lambda: _pot([("d", "A", 3.5)], TR), TypeError, "integer"),
-    ("pot: NaN participants", lambda: _pot([("d", "A", NAN)], TR), TypeError, "integer"),
+    ("pot: float participants", lambda: _pot([("d", "A", 3.5)], TR), ValueError,
+     r"^settle_pot\(\): participants\[0\] is 3\.5, not a whole number$"),
+    ("pot: NaN participants", lambda: _pot([("d", "A", NAN)], TR), ValueError,
+     r"participants\[0\] is NaN"),
     (
         "pot: NaN fee",
         lambda: _pot(ATT, TR, yr.PotRules(fee=NAN, pot_part=0, share=(10, 15))),
-        TypeError,
-        "integer",
+        ValueError,
+        "fee is NaN",
     ),
     ("pot: malformed record", lambda: _pot([("d", "A")], TR), ValueError, "triple"),
-    ("crosstab: float indices", lambda: yr.crosstab(np.array([0.0]), [0], 1, 1), TypeError, "float64"),
-    ("proportion: bool count", lambda: yr.proportion(True, 10), TypeError, "bool"),
+    ("crosstab: fractional indices", lambda: yr.crosstab(np.array([0.5]), [0], 1, 1),
+     ValueError, r"^crosstab\(\): rows\[0\] is 0\.5, not a whole number$"),
+    ("crosstab: complex indices", lambda: yr.crosstab(np.array([0j]), [0], 1, 1), TypeError,
+     "complex128"),
+    ("proportion: bool count", lambda: yr.proportion(True, 10), TypeError,
+     r"^proportion\(\): successes is True, a bool"),
+    ("proportion: fractional count", lambda: yr.proportion(3, 10.5), ValueError,
+     r"^proportion\(\): trials is 10\.5, not a whole number$"),
+    ("proportion: a fraction in a Series", lambda: yr.proportion(
+        pd.Series([3, 4.5], index=["Falun", "Mora"]), 10), ValueError,
+     r"^proportion\(\): successes\[1\] \('Mora'\) is 4\.5, not a whole number$"),
+    ("check_totals: a fraction in the table", lambda: yr.check_totals(
+        np.array([[1.0, 2.0], [3.0, 4.5]]), [4, 6]), ValueError,
+     r"^check_totals\(\): table\[1, 1\] is 4\.5, not a whole number$"),
     ("proportion: str confidence", lambda: yr.proportion(3, 10, "0.95"), TypeError, "str"),
 ]
 

@@ -130,6 +130,10 @@ def _check(case, got):
 
 
 CASES = sorted(_case_dir().glob("*.case")) if _case_dir().is_dir() else []
+# 0.3 (issue 22): operations run by the C runner only until the bindings are extended; their
+# cases are skipped here with the reason (tests/conformance/README.md).
+PENDING = {"split_table_mixed", "rate_item", "bank_day", "due_date_bank", "audit_table",
+           "percent_text", "quota_text", "share_text"}
 
 
 @pytest.mark.skipif(not CASES, reason=f"no conformance cases in {_case_dir()}")
@@ -155,4 +159,4 @@ def test_the_suite_is_found_and_covers_every_op():
     if not CASES:
         pytest.skip(f"no conformance cases in {_case_dir()}")
     ops = {_parse(p).get("op") for p in CASES}
-    assert ops <= set(RUN), f"ops without a Python runner: {ops - set(RUN)}"
+    assert ops <= set(RUN) | PENDING, f"ops without a Python runner: {ops - set(RUN) - PENDING}"

@@ -94,13 +94,86 @@ def test_masked_array_without_masked_elements_is_its_data():
 
 def test_series_with_missing_values_is_refused_naming_the_label():
     s = pd.Series([3, None, 5], index=["a", "b", "c"], dtype="Int64")
-    with pytest.raises(ValueError, match=r"weights\['b'\] is missing"):
+    with pytest.raises(ValueError, match=r"^split\(\): weights\[1\] \('b'\) is missing \(<NA>\)"):
         yr.split(100, s)
+    f = pd.Series([3, np.nan, 5], index=["a", "b", "c"])
+    with pytest.raises(ValueError, match=r"^split_mixed\(\): weights\[1\] \('b'\) is missing \(nan\)"):
+        yr.split_mixed(100, f, 0.5)
 
 
 def test_a_dataframe_as_weights_points_to_split_frame():
-    with pytest.raises(TypeError, match="split_frame"):
+    with pytest.raises(TypeError, match=r"^split\(\): weights must be one column.*split_frame"):
         yr.split(100, pd.DataFrame({"population": [1, 2]}))
+
+
+# ---- pandas as people use it: float64 columns, nullable Int64 -----------------------------------
+POP = {"Avesta": 22986, "Borlänge": 52460, "Falun": 59752, "Orsa": 6939}
+
+
+def test_a_float_column_is_split_exactly():
+    """read_excel gives float64 for a column with an empty cell or a footnote: whole values are
+    the integers they stand for, and the result is the Series the int column gives."""
+    ints = pd.Series(POP, name="Befolkning")
+    want = yr.split(850_000, ints)
+    floats = ints.astype("float64")
+    got = yr.split(850_000, floats)
+    assert got.tolist() == want.tolist() and list(got.index) == list(ints.index)
+    assert got.dtype == np.int64 and got.name == "Befolkning"
+    assert yr.split(float(850_000), floats).tolist() == want.tolist()
+    frame = pd.DataFrame({"kommun": list(POP), "Befolkning": [float(v) for v in POP.values()]})
+    assert yr.split_frame(frame, 850_000, "Befolkning").amount.tolist() == want.tolist()
+    assert yr.audit(850_000, floats, want.astype(float)).rows_differing == 0
+
+
+def test_nullable_int64_is_split_exactly():
+    ints = pd.Series(POP)
+    assert yr.split(850_000, ints.astype("Int64")).tolist() == yr.split(850_000, ints).tolist()
+    assert yr.split(850_000, ints.astype("Float64")).tolist() == yr.split(850_000, ints).tolist()
+    table = yr.split_table({"a": 1000, "b": 10}, ints.astype("Int64"))
+    assert table.to_numpy().tolist() == yr.split_table({"a": 1000, "b": 10}, ints).to_numpy().tolist()
+
+
+@pytest.mark.parametrize("value,reason", [
+    (1.5, "is 1.5, not a whole number"),
+    (np.nan, "is missing (nan): drop or fill it first"),
+    (np.inf, "is inf, not a whole number"),
+    (2.0**53 + 2, "is 9007199254740994.0, beyond 2**53: a float that large is not an exact "
+                  "whole number (give an int)"),
+])
+def test_a_bad_float_names_the_function_and_the_label(value, reason):
+    s = pd.Series(POP, dtype="float64")
+    s["Falun"] = value
+    message = f"split(): weights[2] ('Falun') {reason}"
+    with pytest.raises(ValueError) as info:
+        yr.split(850_000, s)
+    assert str(info.value) == message
+    frame = pd.DataFrame({"Befolkning": s})
+    with pytest.raises(ValueError) as info:
+        yr.split_frame(frame, 850_000, "Befolkning")
+    assert str(info.value) == message.replace("split()", "split_frame()")
+
+
+@pytest.mark.parametrize("call,message", [
+    (lambda s: yr.split_table({"a": 10}, s), "split_table(): weights[1] ('Mora') is 0.5, not a whole number"),
+    (lambda s: yr.split_nested(10, s, ["x", "y"]), "split_nested(): weights[1] ('Mora') is 0.5, not a whole number"),
+    (lambda s: yr.audit(10, s, [5, 5]), "audit(): weights[1] ('Mora') is 0.5, not a whole number"),
+    (lambda s: yr.audit(10, [1, 1], s), "audit(): published[1] ('Mora') is 0.5, not a whole number"),
+    (lambda s: yr.split(10, [1, 1], "dhondt", minimum=s), "split(): minimum[1] is 0.5, not a whole number"),
+    (lambda s: yr.progression(s), "progression(): completed[1] ('Mora') is 0.5, not a whole number"),
+    (lambda s: yr.attendance_rate([5, 5], s), "attendance_rate(): attended[1] ('Mora') is 0.5, not a whole number"),
+    (lambda s: yr.coverage(s, 100), "coverage(): count[1] ('Mora') is 0.5, not a whole number"),
+    (lambda s: yr.count_from_percent(50, s), "count_from_percent(): n[1] ('Mora') is 0.5, not a whole number"),
+    (lambda s: yr.goal_check(s, 10, 0.5), "goal_check(): yes[1] ('Mora') is 0.5, not a whole number"),
+    (lambda s: yr.statement({"a": 10}, s), "statement(): weights[1] ('Mora') is 0.5, not a whole number"),
+    (lambda s: yr.count_by(s), "count_by(): groups[1] is 0.5, not a whole number"),
+])
+def test_every_whole_number_argument_names_the_function(call, message):
+    s = pd.Series([1.0, 0.5], index=["Falun", "Mora"])
+    with pytest.raises(ValueError) as info:
+        call(s)
+    assert str(info.value) == message
+    whole = pd.Series([2.0, 1.0], index=["Falun", "Mora"])
+    call(whole)  # the same call with whole floats goes through
 
 
 # ---- total rows --------------------------------------------------------------------------------
@@ -283,3 +356,19 @@ def test_crosstab_of_labels_matches_pandas_crosstab(records):
     assert got.index.name == "municipality" and got.columns.name == "course"
     assert list(got.index) == list(expected.index) and list(got.columns) == list(expected.columns)
     assert got.to_numpy().tolist() == expected.to_numpy().tolist()
+
+
+def test_messages_fit_the_function_called():
+    """No message copied from split: a DataFrame given to progression names progression and no
+    population column; the total-row warning of a course table suggests the course column."""
+    with pytest.raises(TypeError) as info:
+        yr.progression(pd.DataFrame({"course1": [5], "course2": [3]}))
+    message = str(info.value)
+    assert message.startswith("progression(): completed must be one column, not a DataFrame")
+    assert "population" not in message and "split_frame" not in message
+    with pytest.warns(yr.YrTotalRowWarning) as caught:
+        yr.attendance_rate(pd.DataFrame({"course": ["A", "B", "Totalt"], "registered": [10, 20, 30],
+                                         "attended": [8, 15, 23]}), labels="course")
+    text = str(caught[0].message)
+    assert text.startswith("attendance_rate: registered['Totalt']")
+    assert "drop_total_rows(df, 'course')" in text and "municipality" not in text

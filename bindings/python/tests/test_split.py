@@ -135,13 +135,31 @@ def test_values_near_2_63():
     assert yrkesresa.split(10, np.array([1, INT64_MAX], dtype=np.uint64)).tolist() == [0, 10]
 
 
-@pytest.mark.parametrize("bad", [[1.5, 2], [1.0, 2.0], ["1", "2"], [None, 1], [True, False]])
-def test_non_integers_refused_never_truncated(bad):
-    with pytest.raises(TypeError, match="must be an integer"):
+@pytest.mark.parametrize("bad,exc,pattern", [
+    ([1.5, 2], ValueError, r"weights\[0\] is 1\.5, not a whole number"),
+    (["1", "2"], TypeError, r"weights\[0\] must be an integer, not str"),
+    ([None, 1], ValueError, r"weights\[0\] is None \(missing\)"),
+    ([True, False], TypeError, r"weights\[0\] is True, a bool, not an integer"),
+    ([1, 2**60 + 0.5], ValueError, r"weights\[1\] is 1\.152921504606847e\+18, beyond 2\*\*53"),
+])
+def test_non_integers_refused_never_truncated(bad, exc, pattern):
+    with pytest.raises(exc, match=r"^split\(\): " + pattern):
         yrkesresa.split(10, bad)
 
 
-@pytest.mark.parametrize("dtype", [np.float64, np.float32, np.bool_, np.complex128, "U3"])
+def test_whole_floats_are_their_integers():
+    """Whole floats (what pandas and Excel give) up to 2^53 are exact integers: the same split
+    as the ints, in lists, arrays (float64 and float32) and as the total."""
+    want = yrkesresa.split(850_000, [22986, 52460, 59752])
+    assert yrkesresa.split(850_000, [22986.0, 52460.0, 59752.0]) == want
+    assert yrkesresa.split(850_000.0, np.array([22986, 52460, 59752], np.float64)).tolist() == want
+    assert yrkesresa.split(850_000, np.array([22986, 52460, 59752], np.float32)).tolist() == want
+    big = 2**53  # the largest exact float: taken exactly, next to an int beyond it
+    assert yrkesresa.split(big, [float(big), 2**60]) == yrkesresa.split(big, [big, 2**60])
+    assert yrkesresa.split(np.float64(10), [np.float32(1), 1]) == [5, 5]
+
+
+@pytest.mark.parametrize("dtype", [np.bool_, np.complex128, "U3"])
 def test_non_integer_arrays_refused(dtype):
     with pytest.raises(TypeError, match="must hold integers"):
         yrkesresa.split(10, np.ones(3, dtype=dtype))
@@ -154,10 +172,17 @@ def test_wrong_shapes_and_types():
         yrkesresa.split(10, "123")
     with pytest.raises(ValueError, match="dimension"):
         yrkesresa.split(10, np.ones((2, 2), dtype=np.int64))
-    with pytest.raises(TypeError, match="total must be an integer"):
-        yrkesresa.split(10.0, [1, 2])
-    with pytest.raises(TypeError, match="total must be an integer"):
+    with pytest.raises(ValueError, match=r"^split\(\): total is 10\.5, not a whole number$"):
+        yrkesresa.split(10.5, [1, 2])
+    with pytest.raises(TypeError, match=r"^split\(\): total must be an integer, not str$"):
         yrkesresa.split("10", [1, 2])
+    # a 0-d array is the number it holds where a number goes, and refused where an array goes
+    assert yrkesresa.split(np.array(10), [1, 1]) == yrkesresa.split(np.array(10.0), [1, 1]) == [5, 5]
+    with pytest.raises(TypeError, match=r"^split\(\): weights must be a sequence or array, not "
+                                        r"one number \(a 0-d array"):
+        yrkesresa.split(10, np.array([1, 2])[0, ...])
+    with pytest.raises(TypeError, match=r"^split\(\): total must be one integer, not an array"):
+        yrkesresa.split(np.array([10, 20]), [1, 2])
 
 
 def test_divisor_method_needs_non_negative_total():

@@ -18,7 +18,8 @@ status and the rule. ``YR_ERR_OVERFLOW`` raises :class:`Overflow` (an ``Overflow
 
 numpy: an int64 (uint32 for category indices), C-contiguous, native-endian array reaches C
 without a copy; other integer arrays and lists are converted once, each value range-checked;
-float arrays are refused, never truncated.
+whole floats up to 2^53 are their integers, a fraction, NaN or larger float is a ValueError
+naming the function called and the element (never rounded); bools are refused.
 
 pandas (optional): a Series in gives a Series out with the same index and name, a dict a dict;
 :func:`split_frame` adds a split to a DataFrame (one amount, several items, or by groups),

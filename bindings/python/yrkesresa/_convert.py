@@ -43,26 +43,34 @@ def is_frame(values: Any) -> bool:
     return pd is not None and isinstance(values, pd.DataFrame)
 
 
-def _refuse(values: Any, what: str) -> None:
+def called(function: Optional[str]) -> str:
+    """The start of a message naming the function the user called: "split(): " (or "")."""
+    return f"{function}(): " if function else ""
+
+
+def _refuse(values: Any, what: str, function: Optional[str]) -> None:
     """TypeError/ValueError for an input that has no defined order or hides values."""
     kind = type(values).__name__
+    start = called(function) + what
     if isinstance(values, (Set, frozenset)):
         raise TypeError(
-            f"{what} must have a defined order; a {kind} has none (use a list, a dict or a "
+            f"{start} must have a defined order; a {kind} has none (use a list, a dict or a "
             "pandas Series)"
         )
     if isinstance(values, (str, bytes, bytearray, memoryview)):
-        raise TypeError(f"{what} must be a sequence or array of integers, not {kind}")
+        raise TypeError(f"{start} must be a sequence or array of integers, not {kind}")
+    if isinstance(values, np.ndarray) and values.ndim == 0:
+        raise TypeError(f"{start} must be a sequence or array, not one number (a 0-d array: "
+                        "give [value] for one element)")
     if isinstance(values, np.ma.MaskedArray) and np.ma.is_masked(values):
         raise ValueError(
-            f"{what} is a masked array with masked elements, whose values would be used: fill "
+            f"{start} is a masked array with masked elements, whose values would be used: fill "
             "them (values.filled(0)) or drop them (values.compressed()) first"
         )
     if is_frame(values):
-        raise TypeError(
-            f"{what} must be one column, not a DataFrame: pass df['population'] (or use "
-            "yrkesresa.split_frame)"
-        )
+        hint = " (or use yrkesresa.split_frame)" if (function or "").startswith("split") else ""
+        raise TypeError(f"{start} must be one column, not a DataFrame: pass one of its columns, "
+                        f"df[\"...\"]{hint}")
 
 
 class Shape:
@@ -73,25 +81,30 @@ class Shape:
         kind:   "series", "dict", "array" or "list".
         index:  the Series index or the dict keys (None otherwise).
         name:   the Series name.
+        function: the function the user called, named in messages (e.g. "split").
     """
 
-    def __init__(self, values: Any, what: str = "weights") -> None:
+    def __init__(self, values: Any, what: str = "weights",
+                 function: Optional[str] = None) -> None:
         self.what = what
+        self.function = function
         self.index: Any = None
         self.name: Any = None
         kind = type(values)
-        if kind is np.ndarray or kind is list or kind is tuple:  # the fast, common cases
+        if kind is list or kind is tuple or (kind is np.ndarray and values.ndim > 0):
             self.kind, self.values = ("array" if kind is np.ndarray else "list"), values
-            return
-        _refuse(values, what)
+            return  # the fast, common cases
+        _refuse(values, what, function)
         if is_series(values):
-            if values.isna().any():
-                position = int(np.flatnonzero(values.isna().to_numpy())[0])
-                raise ValueError(
-                    f"{what}[{values.index[position]!r}] is missing (NA): drop or fill it first"
-                )
             self.kind, self.index, self.name = "series", values.index, values.name
-            self.values = values.to_numpy()
+            missing = values.isna().to_numpy()
+            if missing.any():
+                position = int(np.flatnonzero(missing)[0])
+                raise ValueError(f"{called(function)}{self.element(position)} is missing "
+                                 f"({values.iloc[position]!r}): drop or fill it first")
+            # pandas' nullable Int64/Float64 as plain numpy (whole floats are read by C)
+            dtype = getattr(values.dtype, "numpy_dtype", None)
+            self.values = values.to_numpy(dtype=dtype)
         elif isinstance(values, Mapping):
             self.kind, self.index = "dict", list(values.keys())
             self.values = list(values.values())
@@ -106,7 +119,8 @@ class Shape:
             self.kind, self.values = "list", list(values)
         else:
             raise TypeError(
-                f"{what} must be a sequence or array of integers, not {type(values).__name__}"
+                f"{called(function)}{what} must be a sequence or array of integers, not "
+                f"{type(values).__name__}"
             )
 
     def __len__(self) -> int:
@@ -117,6 +131,15 @@ class Shape:
         if self.index is not None and 0 <= position < len(self.index):
             return self.index[position]
         return position
+
+    def element(self, position: Any) -> str:
+        """Element ``position`` as messages name it: "weights[3] ('Falun')" with labels,
+        "weights[3]" without, "table[2, 5]" for a cell of a table."""
+        if isinstance(position, tuple):
+            return f"{self.what}[{', '.join(str(p) for p in position)}]"
+        if self.index is not None and 0 <= position < len(self.index):
+            return f"{self.what}[{position}] ({self.index[position]!r})"
+        return f"{self.what}[{position}]"
 
     def wrap(self, out: np.ndarray) -> Any:
         """A 1-D result of one value per element, given back the way the input came."""
@@ -133,16 +156,20 @@ def find_total_row(weights: Any) -> Optional[int]:
     """The position of the first weight that equals the sum of all the others (a total row such
     as "Summa" read with the table; ``yr_find_total_row``: three or more weights, the weight
     not 0), or None."""
-    shape = weights if isinstance(weights, Shape) else Shape(weights)
+    shape = weights if isinstance(weights, Shape) else Shape(weights, "weights",
+                                                               "find_total_row")
     if len(shape.values) < 3:
         return None
-    if shape.kind != "array":
+    if not (isinstance(shape.values, np.ndarray) and shape.values.dtype == np.int64):
         # converted (exactly, by the C typemap's rule) once, then read in place by every call
-        shape.values = _core.yr_py_int64_array(shape.values, shape.what, "split")
+        try:
+            shape.values = _core.yr_py_int64_array(shape.values, shape.what, "yr_find_total_row")
+        except (TypeError, ValueError) as refusal:
+            raise located_refusal(refusal, [shape]) from None
     return _core.yr_find_total_row(shape.values)
 
 
-def warn_total_row(shape: Shape, function: str, stacklevel: int = 4) -> None:
+def warn_total_row(shape: Shape, stacklevel: int = 4) -> None:
     """Warn (YrTotalRowWarning) when ``find_total_row`` finds one: a total row split as a
     party would halve every other amount. (stacklevel 4: this function, the public function,
     its error-naming wrapper, the caller.)"""
@@ -154,11 +181,12 @@ def warn_total_row(shape: Shape, function: str, stacklevel: int = 4) -> None:
         return
     label = shape.label(position)
     named = f"{shape.what}[{label!r}]" if shape.index is not None else f"{shape.what}[{position}]"
+    column = "course" if shape.what == "registered" else "municipality"  # the table's labels
     warnings.warn(
         YrTotalRowWarning(
-            f"{function}: {named} equals the sum of all the others: it looks like a total row "
-            "(\"Summa\"), which would count everything twice (a split halves every other "
-            "amount); drop it first, e.g. yrkesresa.drop_total_rows(df, 'municipality')",
+            f"{shape.function}: {named} equals the sum of all the others: it looks like a total "
+            "row (\"Summa\"), which would count everything twice (a split halves every other "
+            f"amount); drop it first, e.g. yrkesresa.drop_total_rows(df, '{column}')",
             position,
             label,
         ),
@@ -192,9 +220,66 @@ def call_mapped(call: Callable[[], Any], transform: Callable[[Error], Error]) ->
         raise mapped from None
 
 
+def is_refusal(error: Exception) -> bool:
+    """True for a TypeError/ValueError of the C typemaps (a float that is no whole number, a
+    bool, a missing value, ...), which carries ``.arg``, ``.position`` and ``.reason``."""
+    return hasattr(error, "reason") and not isinstance(error, Error)
+
+
+def reword(refusal: Any, function: str, where: str) -> Exception:
+    """``refusal`` worded for the user: "split(): weights[3] ('Falun') is 1.5, not a whole
+    number" (``where``: the argument or element as the user knows it)."""
+    mapped = type(refusal)(f"{called(function)}{where} {refusal.reason}")
+    mapped.arg, mapped.position, mapped.reason = refusal.arg, refusal.position, refusal.reason
+    return mapped
+
+
+def call_named(call: Callable[[], Any], function: str, position: Any = None,
+               label: Any = None, names: Optional[Mapping[str, str]] = None) -> Any:
+    """Run ``call`` (one element of a vectorised call: ``position``, ``label``); a value the
+    C typemaps refused is re-raised naming ``function`` and the element (``names``: the
+    user's name of an argument C names otherwise, e.g. {"row": "rows"})."""
+    try:
+        return call()
+    except (TypeError, ValueError) as refusal:
+        if not is_refusal(refusal):
+            raise
+        arg = (names or {}).get(refusal.arg, refusal.arg)  # type: ignore[attr-defined]
+        if position is None:
+            position = refusal.position  # type: ignore[attr-defined]
+        where = Shape([], arg).element(position) if position is not None else arg
+        if position is not None and label is not None and label != position:
+            where += f" ({label!r})"
+        raise reword(refusal, function, where) from None
+
+
+def located_refusal(refusal: Exception, shapes: Sequence[Optional[Shape]]) -> Exception:
+    """``refusal`` (a TypeError/ValueError) naming the function the user called (the shapes'
+    function) and the element's label, when it is one of the C typemaps'; else itself."""
+    given = [s for s in shapes if s is not None]
+    function = next((s.function for s in given if s.function), None)
+    if not is_refusal(refusal) or function is None:
+        return refusal
+    arg, position = refusal.arg, refusal.position  # type: ignore[attr-defined]
+    shape = next((s for s in given if s.what == arg), Shape([], arg))
+    return reword(refusal, function, arg if position is None else shape.element(position))
+
+
 def call_located(call: Callable[[], Any], *shapes: Optional[Shape]) -> Any:
-    """Run ``call``; a yrkesresa.Error it raises is re-raised naming the caller's label."""
-    return call_mapped(call, lambda error: locate(error, shapes))
+    """Run ``call``; a yrkesresa.Error it raises is re-raised naming the caller's label, and a
+    value the C typemaps refused naming the function the user called (``located_refusal``)."""
+    try:
+        return call()
+    except Error as error:
+        mapped: Exception = locate(error, shapes)
+        if mapped is error:
+            raise
+        raise mapped from None
+    except (TypeError, ValueError) as refusal:
+        mapped = located_refusal(refusal, shapes)
+        if mapped is refusal:
+            raise
+        raise mapped from None
 
 
 def need_pandas() -> Any:
@@ -320,10 +405,10 @@ def is_labels(values: Any) -> bool:
     return any(isinstance(v, str) for v in values)
 
 
-def categories(values: Any, what: str) -> Categories:
+def categories(values: Any, what: str, function: Optional[str] = None) -> Categories:
     """Labels (strings, categoricals) as 0-based indices: categoricals in category order,
     other labels sorted; labels trimmed (``yr_label_trim``), so "Falun " is "Falun"."""
-    Shape(values, what)  # refuses sets, bytes, masked arrays, missing values
+    Shape(values, what, function)  # refuses sets, bytes, masked arrays, missing values
     if not is_labels(values):
         return Categories(values, None, None)
     pd = need_pandas()
@@ -336,7 +421,7 @@ def categories(values: Any, what: str) -> Categories:
         raw = list(uniques)
     if (codes < 0).any():
         position = int(np.flatnonzero(codes < 0)[0])
-        raise ValueError(f"{what}[{position}] is missing: drop or fill it first")
+        raise ValueError(f"{called(function)}{what}[{position}] is missing: drop or fill it first")
     trimmed = [trim_label(label) for label in raw]
     ordered = list(dict.fromkeys(trimmed))
     if not isinstance(getattr(values, "dtype", None), pd.CategoricalDtype):

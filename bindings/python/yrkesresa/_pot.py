@@ -304,8 +304,8 @@ def pot_settle(
         lambda: _core.yr_pot_settle_where(
             rules._to_c(), len(day_index.index), len(municipality_index.index), att, tr
         ),
-        Shape(att[0], "attendance"),
-        Shape(tr[0], "trainers"),
+        Shape(att[0], "attendance", "settle_pot"),
+        Shape(tr[0], "trainers", "settle_pot"),
     )
     return PotSettlement(
         rows=[

@@ -19,6 +19,7 @@ from . import _core
 from ._convert import (
     Shape,
     call_located,
+    called,
     categories,
     enum_from_core,
     fraction_parts,
@@ -137,16 +138,17 @@ def _bound(bound: Any, shape: Shape, what: str) -> Optional[Shape]:
     if bound is None:
         return None
     if isinstance(bound, (int, np.integer)) and not isinstance(bound, bool):
-        full = Shape(np.full(len(shape), int(bound), dtype=np.int64), what)
+        full = Shape(np.full(len(shape), int(bound), dtype=np.int64), what, shape.function)
     else:
         if shape.kind == "series" and is_series(bound):
             bound = bound.reindex(shape.index)
         elif shape.kind == "dict" and isinstance(bound, Mapping):
             missing = [k for k in shape.index if k not in bound]
             if missing:
-                raise ValueError(f"{what} has no value for {missing[0]!r}")
+                raise ValueError(f"{called(shape.function)}{what} has no value for "
+                                 f"{missing[0]!r}")
             bound = [bound[k] for k in shape.index]
-        full = Shape(bound, what)
+        full = Shape(bound, what, shape.function)
     full.index = shape.index
     return full
 
@@ -215,7 +217,9 @@ def split(
             bounds, a reported tie, ...); its ``record``/``label`` say which element and
             ``arg`` which argument.
         OverflowError: a number does not fit 64 bits (``yrkesresa.Overflow``).
-        ValueError: an unknown method or tie name.  TypeError: non-integer weights.
+        ValueError: an unknown method or tie name; a weight or total that is a float but no
+            whole number of at most 2^53 (whole floats are their integers).
+        TypeError: weights that are not numbers (str, bool).
 
     >>> split(100, [1, 1, 1])
     [34, 33, 33]
@@ -227,9 +231,17 @@ def split(
                 x is not None for x in (tie, minimum, maximum, threshold, first_divisor)):
             raise TypeError("split(): equal_part goes with the default method and no other "
                             "option (the mixed model splits by largest remainder)")
-        return split_mixed(total, weights, equal_part)
-    shape = Shape(weights)
-    warn_total_row(shape, "split")
+        return _split_mixed(total, weights, equal_part, "split")
+    return _split(total, weights, method, "split", tie, minimum, maximum, threshold,
+                  first_divisor)
+
+
+def _split(total: Any, weights: Weights, method: MethodLike, function: str, tie: Any = None,
+           minimum: Any = None, maximum: Any = None, threshold: Any = None,
+           first_divisor: Any = None) -> Any:
+    """:func:`split`, its messages naming ``function`` (the function the user called)."""
+    shape = Shape(weights, "weights", function)
+    warn_total_row(shape, stacklevel=5)
     code = _method(method)
     if tie is None and minimum is None and maximum is None and threshold is None and (
             first_divisor is None):
@@ -271,9 +283,14 @@ def split_mixed(total: int, weights: Weights, equal_part: Any) -> Any:
     >>> split_mixed(1000, [1, 3], (1, 2))
     [375, 625]
     """
+    return _split_mixed(total, weights, equal_part, "split_mixed")
+
+
+def _split_mixed(total: Any, weights: Weights, equal_part: Any, function: str) -> Any:
+    """:func:`split_mixed`, its messages naming ``function`` (the function the user called)."""
     num, den = fraction_parts(equal_part, "equal_part")
-    shape = Shape(weights)
-    warn_total_row(shape, "split_mixed")
+    shape = Shape(weights, "weights", function)
+    warn_total_row(shape, stacklevel=5)
     return shape.wrap(
         call_located(lambda: _core.yr_split_mixed_where(total, num, den, shape.values), shape)
     )
@@ -372,14 +389,21 @@ def audit(
     >>> a.sum_diff, a.rows_differing, a.methods_matching
     (1, 1, [])
     """
-    wshape, pshape = Shape(weights, "weights"), Shape(published, "published")
-    warn_total_row(wshape, "audit")
+    return _audit(stated_total, weights, published, labels, "audit")
+
+
+def _audit(stated_total: Any, weights: Weights, published: Weights,
+           labels: Optional[Sequence[Any]], function: str) -> Audit:
+    """:func:`audit`, its messages naming ``function`` (the function the user called)."""
+    wshape = Shape(weights, "weights", function)
+    pshape = Shape(published, "published", function)
+    warn_total_row(wshape, stacklevel=5)
     summary, rows = call_located(
         lambda: _core.yr_audit_split_where(stated_total, (wshape.values, pshape.values)),
         wshape,
         pshape,
     )
-    labels = _row_labels(labels, wshape, len(rows), "audit")
+    labels = _row_labels(labels, wshape, len(rows), function)
     den = summary.quota_den
     matching = [m.name.lower() for m in Method if summary.methods_matching & (1 << int(m))]
     return Audit(
@@ -458,18 +482,24 @@ def split_frame(
     if isinstance(total, Mapping) or is_series(total):
         if groups is not None or options or method != "largest_remainder":
             raise TypeError("split_frame: several items take no groups, method or options")
-        table = split_table(total, frame[weights])
+        table = _split_table(total, frame[weights], "split_frame")
         for item in table.columns:
             out[item] = table[item]
         return out
     if groups is not None:
         if options or method != "largest_remainder":
             raise TypeError("split_frame: a split by groups is largest remainder, no options")
-        nested = split_nested(total, frame[weights], frame[groups])
+        nested = _split_nested(total, frame[weights], frame[groups], None, "split_frame")
         out[column] = nested.amounts
         out["group_" + column] = frame[groups].map(nested.group_amounts)
         return out
-    out[column] = split(total, frame[weights], method, **options)
+    known = ("tie", "minimum", "maximum", "threshold", "first_divisor")
+    unknown = sorted(set(options) - set(known))
+    if unknown:
+        raise TypeError(f"split_frame(): unknown option(s) {', '.join(unknown)}; the options "
+                        f"of split are {', '.join(known)}")
+    out[column] = _split(total, frame[weights], method, "split_frame",
+                         **{k: options.get(k) for k in known})
     return out
 
 
@@ -495,9 +525,14 @@ def split_table(totals: Any, weights: Weights) -> Any:
     >>> split_table({"coordinator": 850, "courses": 180}, {"Falun": 3, "Mora": 1}).loc["Mora"].tolist()
     [212, 45]
     """
-    items = Shape(totals, "totals")
-    parties = Shape(weights, "weights")
-    warn_total_row(parties, "split_table")
+    return _split_table(totals, weights, "split_table")
+
+
+def _split_table(totals: Any, weights: Weights, function: str) -> Any:
+    """:func:`split_table`, its messages naming ``function`` (the function the user called)."""
+    items = Shape(totals, "totals", function)
+    parties = Shape(weights, "weights", function)
+    warn_total_row(parties, stacklevel=5)
     table = call_located(lambda: _core.yr_split_table_where(items.values, parties.values),
                          parties, items)
     pd = need_pandas()
@@ -549,11 +584,17 @@ def split_nested(total: int, weights: Weights, groups: Any,
     >>> r.amounts, r.group_amounts
     ([25, 25, 50], {'A': 25, 'B': 75})
     """
-    shape = Shape(weights)
-    cats = categories(groups, "group")
+    return _split_nested(total, weights, groups, ngroups, "split_nested")
+
+
+def _split_nested(total: Any, weights: Weights, groups: Any, ngroups: Optional[int],
+                  function: str) -> NestedSplit:
+    """:func:`split_nested`, its messages naming ``function`` (the function the user called)."""
+    shape = Shape(weights, "weights", function)
+    cats = categories(groups, "group", function)
     count = len(cats.labels) if cats.labels is not None else (
         ngroups if ngroups is not None else _largest_index(cats.codes) + 1)
-    group_shape = Shape(cats.codes, "group")
+    group_shape = Shape(cats.codes, "group", function)
     group_shape.index = shape.index
     out, group_out = call_located(
         lambda: _core.yr_split_nested_where(total, (shape.values, group_shape.values), count),
@@ -603,21 +644,22 @@ def audit_frame(
             )
         stated_total = int(frame[published][is_total].iloc[0])
     body = frame[[not t for t in is_total]]
-    return audit(stated_total, body[weights].to_numpy(), body[published].to_numpy(),
-                 labels=list(body.index if labels is None else body[labels]))
+    return _audit(stated_total, body[weights].to_numpy(), body[published].to_numpy(),
+                  list(body.index if labels is None else body[labels]), "audit_frame")
 
 
 def _statement_weights(weights: Any) -> Tuple[Any, List[Any], Shape]:
     """(nyears x nparties array, year labels, party Shape) from one weight per party or a
     DataFrame with one column per year."""
     if is_frame(weights):
-        parties = Shape(weights.iloc[:, 0], "weights")
+        parties = Shape(weights.iloc[:, 0], "weights", "statement")
         table = np.ascontiguousarray(weights.to_numpy().T)
         return table, list(weights.columns), parties
-    parties = Shape(weights, "weights")
+    parties = Shape(weights, "weights", "statement")
     values = parties.values
-    if parties.kind == "list" and not isinstance(values, np.ndarray):
-        values = _core.yr_py_int64_array(values, "weights", "statement")
+    if not (isinstance(values, np.ndarray) and values.dtype.kind in "iu"):
+        values = call_located(lambda: _core.yr_py_int64_array(values, "weights", "statement"),
+                              parties)
     return np.asarray(values)[np.newaxis, :], [0], parties
 
 
@@ -630,7 +672,7 @@ def _per_party(values: Any, parties: Shape, what: str) -> Optional[Shape]:
         if unknown:
             raise ValueError(f"statement: {what} for {unknown[0]!r}, which has no weight")
         values = [values.get(label, 0) for label in parties.index]
-    shape = Shape(values, what)
+    shape = Shape(values, what, "statement")
     shape.index = parties.index
     return shape
 
@@ -659,7 +701,7 @@ def statement(items: Any, weights: Any, *, year: Any = None, fees: Any = None,
         ``frame.attrs["year_totals"]`` (a DataFrame).
     """
     table, years, parties = _statement_weights(weights)
-    totals = Shape(items, "totals")
+    totals = Shape(items, "totals", "statement")
     if pot is not None:
         fees = {row.municipality: row.fees for row in pot.rows}
         kickback = {row.municipality: row.kickback for row in pot.rows}

@@ -16,6 +16,7 @@ from ._convert import (
     Shape,
     call_located,
     call_mapped,
+    call_named,
     categories,
     fraction_parts,
     enum_from_core,
@@ -143,7 +144,8 @@ def _is_vector(value: Any) -> bool:
     return isinstance(value, (list, tuple, np.ndarray)) or is_series(value)
 
 
-def _vectorised(call: Callable[..., Any], names: Sequence[str], values: Sequence[Any]) -> Any:
+def _vectorised(call: Callable[..., Any], names: Sequence[str], values: Sequence[Any],
+                function: str) -> Any:
     """``call`` on each element of the broadcast ``values`` (arrays, Series, scalars).
 
     Returns (results, index): ``index`` is the first Series' index, or None. An error names the
@@ -159,10 +161,11 @@ def _vectorised(call: Callable[..., Any], names: Sequence[str], values: Sequence
         raise ValueError(f"the arrays have different lengths ({lengths})") from None
     results = []
     for i in range(columns[0].shape[0] if columns[0].ndim else 1):
+        label = index[i] if index is not None else i
         try:
-            results.append(call(*(c[i] for c in columns)))
+            results.append(call_named(lambda: call(*(c[i] for c in columns)), function, i,
+                                      label))
         except Error as error:
-            label = index[i] if index is not None else i
             raise error.with_detail(f"at element {label!r}", label=label) from None
     return results, index
 
@@ -188,16 +191,16 @@ def proportion(successes: Any, trials: Any, confidence: Any = 0.95) -> Any:
         return _core.yr_proportion_where(s, t, c)
 
     return _vector_result(one, ("successes", "trials", "confidence"),
-                          (successes, trials, confidence), Proportion)
+                          (successes, trials, confidence), Proportion, "proportion")
 
 
 def _vector_result(one: Callable[..., Any], names: Sequence[str], values: Sequence[Any],
-                   result: Any) -> Any:
+                   result: Any, function: str) -> Any:
     """``result(*one(...))`` for scalars; vectorised: a ``result`` of arrays, or a DataFrame
     for Series input."""
     if not any(_is_vector(v) for v in values):
-        return result(*one(*values))
-    rows, index = _vectorised(one, names, values)
+        return result(*call_named(lambda: one(*values), function))
+    rows, index = _vectorised(one, names, values, function)
     arrays = [np.array(col, dtype=float) for col in zip(*rows)] if rows else [
         np.empty(0)] * len(result._fields)
     out = result(*arrays)
@@ -228,8 +231,9 @@ def goal_check(yes: Any, n: Any, target: Any, confidence: Any = 0.95) -> Any:
 
     values = (yes, n, target, confidence)
     if not any(_is_vector(v) for v in values):
-        return one(*values)
-    verdicts, index = _vectorised(one, ("yes", "n", "target", "confidence"), values)
+        return call_named(lambda: one(*values), "goal_check")
+    verdicts, index = _vectorised(one, ("yes", "n", "target", "confidence"), values,
+                                  "goal_check")
     array = np.empty(len(verdicts), dtype=object)
     array[:] = verdicts
     if index is not None:
@@ -249,7 +253,7 @@ def coverage(count: Any, population: Any, per: Any = 1000, confidence: Any = 0.9
         return _core.yr_coverage_where(k, p, r, c)
 
     return _vector_result(one, ("count", "population", "per", "confidence"),
-                          (count, population, per, confidence), Coverage)
+                          (count, population, per, confidence), Coverage, "coverage")
 
 
 class PercentCount(NamedTuple):
@@ -300,8 +304,8 @@ def count_from_percent(percent: Any, n: Any) -> Any:
 
     values = (percent, n)
     if not any(_is_vector(v) for v in values):
-        return PercentCount(*one(*values))
-    rows, index = _vectorised(one, ("percent", "n"), values)
+        return PercentCount(*call_named(lambda: one(*values), "count_from_percent"))
+    rows, index = _vectorised(one, ("percent", "n"), values, "count_from_percent")
     counts = np.array([r[0] for r in rows], dtype=np.int64)
     exact = np.array([r[1] for r in rows], dtype=bool)
     if index is not None:
@@ -340,16 +344,18 @@ def crosstab(rows: Any, cols: Any, nrows: Optional[int] = None,
         labels (sorted; a Categorical's categories in order, unused ones included) with one
         column per column label.
     """
-    r, c = categories(rows, "rows"), categories(cols, "cols")
+    r, c = categories(rows, "rows", "crosstab"), categories(cols, "cols", "crosstab")
     if r.labels is None and c.labels is None:
-        return _core.yr_crosstab_where((rows, cols), _size(rows, nrows, "nrows"),
-                                 _size(cols, ncols, "ncols"))
+        return call_named(lambda: _core.yr_crosstab_where(
+            (rows, cols), _size(rows, nrows, "nrows"), _size(cols, ncols, "ncols")), "crosstab",
+            names={"row": "rows", "col": "cols"})
     for given, cat, what in ((nrows, r, "nrows"), (ncols, c, "ncols")):
         if given is not None and cat.labels is not None:
             raise TypeError(f"crosstab: {what} is for indices, not labels")
     rcount = len(r.labels) if r.labels is not None else _size(r.codes, nrows, "nrows")
     ccount = len(c.labels) if c.labels is not None else _size(c.codes, ncols, "ncols")
-    table = _core.yr_crosstab_where((r.codes, c.codes), rcount, ccount)
+    table = call_named(lambda: _core.yr_crosstab_where((r.codes, c.codes), rcount, ccount),
+                       "crosstab", names={"row": "rows", "col": "cols"})
     pd = need_pandas()
     frame = pd.DataFrame(table, index=r.labels, columns=c.labels)
     frame.index.name, frame.columns.name = r.name, c.name
@@ -365,9 +371,11 @@ def count_by(groups: Any, ngroups: Optional[int] = None) -> Any:
     Labels: a pandas Series named ``count`` indexed by the labels (sorted; a Categorical's
     categories in order), like ``value_counts`` but with every category.
     """
-    g = categories(groups, "groups")
+    g = categories(groups, "groups", "count_by")
     if g.labels is None:
-        return _core.yr_count_by_where(groups, _size(groups, ngroups, "ngroups"))
+        return call_named(lambda: _core.yr_count_by_where(groups, _size(groups, ngroups,
+                                                                        "ngroups")), "count_by",
+                          names={"group": "groups"})
     if ngroups is not None:
         raise TypeError("count_by: ngroups is for indices, not labels")
     counts = _core.yr_count_by_where(g.codes, len(g.labels))
@@ -416,10 +424,11 @@ def attendance_rate(registered: Any, attended: Any = None, confidence: float = 0
                                               "attendance_rate")
         if labels is None:
             labels = frame.index
-    reg, att = Shape(registered, "registered"), Shape(attended, "attended")
+    reg = Shape(registered, "registered", "attendance_rate")
+    att = Shape(attended, "attended", "attendance_rate")
     if labels is not None:
         reg.index = att.index = list(labels)
-    warn_total_row(reg, "attendance_rate")
+    warn_total_row(reg)
     per_course, total = call_located(
         lambda: _core.yr_attendance_rate_where((reg.values, att.values), confidence), reg, att)
     names = [trim_label(x) for x in reg.index] if reg.index is not None else None
@@ -430,7 +439,7 @@ def attendance_rate(registered: Any, attended: Any = None, confidence: float = 0
 def progression(completed: Counts, confidence: float = 0.95) -> List[Rate]:
     """Course progression: ``completed[k+1] / completed[k]`` for each step, with Wilson
     intervals (a step from 0 completed gets NaN). Needs at least 2 courses."""
-    shape = Shape(completed, "completed")
+    shape = Shape(completed, "completed", "progression")
     return [_rate(r) for r in call_located(
         lambda: _core.yr_progression_where(shape.values, confidence), shape)]
 
@@ -450,6 +459,7 @@ def check_totals(table: Any, stated: Counts) -> TotalsCheck:
     """
     if hasattr(table, "to_numpy") and hasattr(table, "columns"):
         table = table.to_numpy()
-    stated = Shape(stated, "stated").values
-    sums, mismatched = _core.yr_check_totals_where(table, stated)
+    given = Shape(stated, "stated", "check_totals")
+    sums, mismatched = call_located(lambda: _core.yr_check_totals_where(table, given.values),
+                                    given, Shape([], "table", "check_totals"))
     return TotalsCheck(sums, mismatched)

@@ -31,6 +31,7 @@
   if (is.null(x) || is.null(names(x))) {
     return(x)
   }
+  .yr_unique_names(stats::setNames(x, .yr_trim(names(x))), what, call)
   unknown <- setdiff(.yr_trim(names(x)), as.character(labels))
   if (length(unknown) > 0) {
     .yr_input_error(sprintf("%s for \"%s\", which has no weight", what, unknown[1]), call, what)
@@ -115,7 +116,8 @@ yr_check_parts <- function(table, whole, parts, labels = NULL) {
     m[, j] <- v
   }
   res <- c_yr_check_parts_where(m, wi, pi)
-  row_labels <- if (!is.null(labels)) table[[labels]] else rownames(table)
+  row_labels <- .yr_labels_arg(labels, table, nrow(table), call)
+  if (is.null(row_labels)) row_labels <- rownames(table)
   if (is.null(row_labels)) row_labels <- seq_len(nrow(table))
   bad <- res$diff != 0
   df <- data.frame(

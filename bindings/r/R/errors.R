@@ -25,6 +25,13 @@
   NULL
 }
 
+# The call to name in a condition: the package function the user called (the outermost on the
+# stack: yr_split_frame, not the yr_split it calls), else `call`.
+.yr_called <- function(call) {
+  outer <- .yr_public_call()
+  if (is.null(outer)) call else outer
+}
+
 # The number of a status name, from the C library.
 .yr_status_code <- function(status) {
   for (code in 0:63) {
@@ -38,6 +45,7 @@
 # Raise the condition for input refused by the R layer. `what` names the argument, `index` the
 # element.
 .yr_input_error <- function(message, call, what = "", index = 0) {
+  call <- .yr_called(call)
   stop(structure(
     class = c("yrkesresa_input_error", "yrkesresa_error", "error", "condition"),
     list(
@@ -93,6 +101,11 @@
 # "weights[2]", or "weights" when index is 0.
 .yr_element <- function(what, index) {
   if (index > 0) sprintf("%s[%s]", what, format(index, scientific = FALSE)) else what
+}
+
+# Print a result data frame; its `label` column stands for the row names.
+.yr_print_frame <- function(x, ...) {
+  if ("label" %in% names(x)) print(x, row.names = FALSE, ...) else print(x, ...)
 }
 
 # as.data.frame() of a result: the plain data frame (the extra class and the attributes that

@@ -72,7 +72,7 @@ yr_count_from_percent <- function(percent, n) {
           "%s[%d]%s equals the sum of all the others: it looks like a total row, not a party (drop it: %s[-%d])",
           what, i, label, what, i
         ),
-        call = call, index = i
+        call = .yr_called(call), index = i
       )
     ))
   }

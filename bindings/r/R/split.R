@@ -19,6 +19,45 @@ yr_methods <- function() {
   weights
 }
 
+# The labels an argument `labels =` gives: NULL, the name of a column of `data`, or one label
+# per row (`n`, a character, factor or numeric vector); trimmed (yr_label_trim). Anything else
+# is an error: a labels argument is never ignored.
+.yr_labels_arg <- function(labels, data, n, call) {
+  if (is.null(labels)) {
+    return(NULL)
+  }
+  column <- is.character(labels) && length(labels) == 1L && !is.null(data)
+  if (column && labels %in% colnames(data)) {
+    return(.yr_trim(as.character(if (is.data.frame(data)) data[[labels]] else data[, labels])))
+  }
+  if (!column && length(labels) == n && (is.atomic(labels) || is.factor(labels))) {
+    return(.yr_trim(as.character(labels)))
+  }
+  .yr_input_error(sprintf(
+    "labels must %sgive one label per row (%d), not %s", if (!is.null(data)) {
+      "name a column of the data frame or "
+    } else {
+      ""
+    }, n, if (column) sprintf("\"%s\", which is no column", labels) else {
+      sprintf("a %s of length %d", class(labels)[1], length(labels))
+    }
+  ), call, "labels")
+}
+
+# A result data frame labelled like its input: a first column `label` (which
+# tibble::as_tibble and dplyr keep) and, when the labels are unique, the row names.
+.yr_labelled <- function(df, labels) {
+  if (is.null(labels) || length(labels) != nrow(df)) {
+    return(df)
+  }
+  labels <- as.character(labels)
+  df <- data.frame(label = labels, df, check.names = FALSE, stringsAsFactors = FALSE)
+  if (!anyDuplicated(labels) && !anyNA(labels) && all(labels != "")) {
+    row.names(df) <- labels
+  }
+  df
+}
+
 # A name argument (method, tie): one string; the C side says whether it is known.
 .yr_name_arg <- function(x, what, call) {
   if (!is.character(x) || length(x) != 1L || is.na(x)) {
@@ -48,6 +87,7 @@ yr_split <- function(total, weights, method = "largest_remainder", tie = "larger
   if (is.null(x) || is.null(names(x)) || is.null(names(weights))) {
     return(x)
   }
+  .yr_unique_names(stats::setNames(x, .yr_trim(names(x))), what, call)
   i <- match(names(weights), .yr_trim(names(x)))
   if (anyNA(i)) {
     .yr_input_error(sprintf(
@@ -69,7 +109,7 @@ yr_split_mixed <- function(total, weights, equal_part) {
 # names a total by the library's rule (yr_label_is_total: Summa, Totalt, Riket, "Dalarnas
 # län", ...). The first step with a table read straight from a published document.
 yr_drop_total_rows <- function(data, labels = "municipality") {
-  lab <- if (is.null(labels)) row.names(data) else data[[labels]]
+  lab <- if (is.null(labels)) row.names(data) else .yr_labels_arg(labels, data, nrow(data), sys.call())
   data[!.yr_is_total(lab), , drop = FALSE]
 }
 
@@ -82,17 +122,23 @@ yr_drop_total_rows <- function(data, labels = "municipality") {
 # A copy of `data` with the split added: one amount (column `into`), several cost items (a named
 # `total`: one column per item, yr_split_table) or a two-level split by the column `groups`
 # (yr_split_nested; adds `into` and group_<into>). `...`: method and options of yr_split.
+# `labels`: a column of `data` or one label per row; they name the parties (duplicates refused,
+# a total row named in the warning) and become the row names; a vector is added as `label`.
 yr_split_frame <- function(data, total, weights = "population", into = "amount", groups = NULL,
                            labels = NULL, ...) {
   call <- sys.call()
-  cols <- c(weights, groups, labels)
+  cols <- c(weights, groups)
   if (!is.data.frame(data) || !is.character(cols) || !all(cols %in% names(data))) {
     .yr_input_error(sprintf(
       "data must be a data frame with the column(s) %s", paste(cols, collapse = ", ")
     ), call, "data")
   }
   w <- data[[weights]]
-  if (!is.null(labels)) names(w) <- as.character(data[[labels]])
+  lab <- .yr_labels_arg(labels, data, nrow(data), call)
+  if (!is.null(lab)) {
+    names(w) <- lab
+    if (!(is.character(labels) && length(labels) == 1L)) data$label <- lab
+  }
   if (length(total) > 1L || !is.null(names(total))) {
     t <- yr_split_table(total, w)
     for (item in names(t)) data[[item]] <- t[[item]]
@@ -103,6 +149,7 @@ yr_split_frame <- function(data, total, weights = "population", into = "amount",
   } else {
     data[[into]] <- unname(yr_split(total, w, ...))
   }
+  if (!is.null(lab) && !anyDuplicated(lab)) row.names(data) <- lab
   data
 }
 
@@ -116,9 +163,9 @@ yr_split_table <- function(totals, weights) {
   w <- .yr_weights(weights, call)
   m <- c_yr_split_table_where(totals, w)
   items <- if (!is.null(names(totals))) names(totals) else paste0("item", seq_along(totals))
-  df <- as.data.frame(m, row.names = names(w))
+  df <- as.data.frame(m)
   names(df) <- items
-  df
+  .yr_labelled(df, names(w))
 }
 
 # Two levels, largest remainder at each: the total between the groups by the sum of their
@@ -132,17 +179,16 @@ yr_split_nested <- function(total, weights, group) {
   if (is.na(g$n)) g$n <- 1
   res <- c_yr_split_nested_where(total, w, g$codes, g$n)
   labels <- if (!is.null(g$labels)) g$labels else seq_len(g$n)
-  df <- data.frame(
-    group = labels[g$codes], weight = as.double(w), amount = res$out,
-    row.names = names(w), stringsAsFactors = FALSE
-  )
+  df <- .yr_labelled(data.frame(
+    group = labels[g$codes], weight = as.double(w), amount = res$out, stringsAsFactors = FALSE
+  ), names(w))
   attr(df, "groups") <- stats::setNames(res$group_out, labels)
   class(df) <- c("yr_nested", "data.frame")
   df
 }
 
 print.yr_nested <- function(x, ...) {
-  print(structure(x, class = "data.frame", groups = NULL), ...)
+  .yr_print_frame(structure(x, class = "data.frame", groups = NULL), ...)
   g <- attr(x, "groups")
   if (!is.null(g)) {
     cat("Group amounts:\n")
@@ -170,9 +216,9 @@ yr_audit <- function(stated_total, weights, published) {
     quota_rem = rows$quota_rem,
     expected = rows$expected,
     diff = rows$diff,
-    within_quota = rows$within_quota,
-    row.names = if (!is.null(nm) && !anyDuplicated(nm) && !anyNA(nm) && all(nm != "")) nm else NULL
+    within_quota = rows$within_quota
   )
+  df <- .yr_labelled(df, nm)
   attr(df, "summary") <- s
   class(df) <- c("yr_audit", "data.frame")
   df
@@ -188,7 +234,7 @@ yr_audit_split <- function(stated_total, weights, published) {
 yr_audit_frame <- function(data, weights = "population", published = "amount",
                            labels = "municipality", stated_total = NULL) {
   call <- sys.call()
-  lab <- if (is.null(labels)) row.names(data) else data[[labels]]
+  lab <- if (is.null(labels)) row.names(data) else .yr_labels_arg(labels, data, nrow(data), call)
   is_total <- .yr_is_total(lab)
   if (is.null(stated_total)) {
     if (sum(is_total) != 1L) {
@@ -223,6 +269,6 @@ print.yr_audit <- function(x, ...) {
       "none"
     }, "\n")
   }
-  print(structure(x, class = "data.frame", summary = NULL), ...)
+  .yr_print_frame(structure(x, class = "data.frame", summary = NULL), ...)
   invisible(x)
 }

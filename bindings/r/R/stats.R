@@ -1,11 +1,7 @@
 # Participation statistics (SPEC 4). Wilson intervals, verdicts, counts and sums are computed in
 # C; this file recycles arguments, maps factors to codes and shapes the results.
 
-.yr_keep_names <- function(df, x) {
-  nm <- names(x)
-  if (!is.null(nm) && !anyDuplicated(nm) && length(nm) == nrow(df)) row.names(df) <- nm
-  df
-}
+.yr_keep_names <- function(df, x) .yr_labelled(df, names(x))
 
 # Call f(i) for i in 1..n (a scalar C function over recycled vectors). A failure keeps the C
 # library's sentence; a vectorised call adds which element, and an NA share (R's own value, which
@@ -137,8 +133,10 @@ yr_attendance_rate <- function(registered, attended = NULL, confidence = 0.95, l
   call <- sys.call()
   if (is.data.frame(registered) && is.null(attended)) {
     frame <- registered
-    registered <- stats::setNames(frame$registered, if (!is.null(labels)) as.character(frame[[labels]]))
+    registered <- stats::setNames(frame$registered, .yr_labels_arg(labels, frame, nrow(frame), call))
     attended <- frame$attended
+  } else if (!is.null(labels)) {
+    names(registered) <- .yr_labels_arg(labels, NULL, length(registered), call)
   }
   .yr_warn_total_row(registered, "registered", call)
   res <- c_yr_attendance_rate_where(list(registered = registered, attended = attended), confidence)
@@ -152,7 +150,7 @@ yr_attendance_rate <- function(registered, attended = NULL, confidence = 0.95, l
 }
 
 print.yr_attendance <- function(x, ...) {
-  print(structure(x, class = "data.frame", total = NULL), ...)
+  .yr_print_frame(structure(x, class = "data.frame", total = NULL), ...)
   t <- attr(x, "total")
   if (!is.null(t)) {
     cat(sprintf(

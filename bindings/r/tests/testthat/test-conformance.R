@@ -109,9 +109,15 @@ test_that("the conformance directory is found and holds cases", {
   expect_gt(length(files), 0L)
 })
 
+# 0.3 (issue 22): operations run by the C runner only until the bindings are extended
+# (tests/conformance/README.md); their cases are skipped with the reason.
+pending <- c("split_table_mixed", "rate_item", "bank_day", "due_date_bank", "audit_table",
+             "percent_text", "quota_text", "share_text")
+
 for (path in files) {
   test_that(paste("conformance:", basename(path)), {
     c <- read_case(path)
+    if (c$op %in% pending) skip(paste0("op '", c$op, "' has no R form yet (issue 22)"))
     # expected numbers R cannot hold skip the case before it runs
     for (v in c[startsWith(names(c), "expect")]) if (grepl("^[-0-9 |]+$", v)) ints(gsub("|", " ", v, fixed = TRUE))
     if (!is.null(c$expect_error)) {

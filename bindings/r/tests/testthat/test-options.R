@@ -46,8 +46,10 @@ test_that("the split table: columns exact, one column per item", {
   pop <- c(Avesta = 22986, Borlange = 52460, Falun = 59752, Mora = 20436)
   t <- yr_split_table(c(coordinator = 850000, travel = 180000), pop)
   expect_s3_class(t, "data.frame")
-  expect_identical(names(t), c("coordinator", "travel"))
+  expect_identical(names(t), c("label", "coordinator", "travel"))
   expect_identical(row.names(t), names(pop))
+  expect_identical(t$label, names(pop))
+  t <- t[-1]
   expect_identical(colSums(t), c(coordinator = 850000, travel = 180000))
   # each column is within one unit of its quota; rows add to the largest-remainder split of
   # the sum of the items here

@@ -1,0 +1,100 @@
+# R as people use it (issues 24.4, 23.5): `labels =` is used wherever it is accepted, or is an
+# error naming it; labelled results carry their labels in a `label` column as well as in the
+# row names, so tibble::as_tibble (which drops row names) keeps them; duplicated names in a
+# named vector are an error naming the name; errors name the function called and the argument.
+
+# The error `expr` raises: a yrkesresa input error of the function `fn` about argument `what`.
+refused <- function(expr, fn, what, pattern) {
+  e <- tryCatch({
+    expr
+    NULL
+  }, error = function(e) e)
+  expect_s3_class(e, "yrkesresa_input_error")
+  expect_identical(as.character(conditionCall(e)[[1]]), fn)
+  expect_identical(e$what, what)
+  expect_match(conditionMessage(e), pattern)
+  invisible(e)
+}
+
+pop <- data.frame(kommun = c("Falun", "Mora", "Orsa"), population = c(59752, 20544, 6939))
+
+test_that("yr_split_frame uses labels given as a column or as a vector", {
+  by_column <- yr_split_frame(pop, 1000, labels = "kommun")
+  expect_identical(row.names(by_column), pop$kommun)
+  expect_identical(by_column$amount, c(685, 235, 80))
+  by_vector <- yr_split_frame(pop, 1000, labels = c(" Falun", "Mora", "Orsa"))
+  expect_identical(by_vector$label, pop$kommun) # trimmed, as names are
+  expect_identical(row.names(by_vector), pop$kommun)
+  # the labels name the parties: a duplicate is refused, a total row is named in the warning
+  refused(yr_split_frame(pop, 1000, labels = c("Falun", "Falun", "Orsa")), "yr_split_frame",
+          "weights", "\"Falun\" twice")
+  with_total <- rbind(pop, data.frame(kommun = "Summa", population = sum(pop$population)))
+  expect_warning(yr_split_frame(with_total, 1000, labels = "kommun"), "\"Summa\"",
+                 class = "yrkesresa_total_row_warning")
+})
+
+test_that("a labels argument that is neither a column nor one label per row is an error", {
+  refused(yr_split_frame(pop, 1000, labels = "municipality"), "yr_split_frame", "labels",
+          "\"municipality\", which is no column")
+  refused(yr_split_frame(pop, 1000, labels = c("Falun", "Mora")), "yr_split_frame", "labels",
+          "one label per row \\(3\\)")
+  refused(yr_drop_total_rows(pop), "yr_drop_total_rows", "labels", "\"municipality\"")
+  refused(yr_audit_frame(pop, labels = "kommunnamn"), "yr_audit_frame", "labels", "no column")
+  refused(yr_attendance_rate(c(10, 20), c(8, 15), labels = "A"), "yr_attendance_rate", "labels",
+          "one label per row \\(2\\)")
+  refused(yr_check_parts(data.frame(a = 3, b = 1, c = 2), "a", c("b", "c"), labels = "x"),
+          "yr_check_parts", "labels", "no column")
+  # before 0.3 these gave no rows (drop_total_rows) or ignored the labels (attendance_rate)
+})
+
+test_that("yr_attendance_rate takes labels with vectors too", {
+  r <- yr_attendance_rate(c(10, 20), c(8, 15), labels = c("Kurs A", "Kurs B"))
+  expect_identical(r$label, c("Kurs A", "Kurs B"))
+  expect_identical(row.names(r), c("Kurs A", "Kurs B"))
+  f <- yr_attendance_rate(data.frame(course = c("A", "B"), registered = c(10, 20),
+                                     attended = c(8, 15)), labels = "course")
+  expect_identical(f$label, c("A", "B"))
+})
+
+test_that("labelled results keep their labels through tibble::as_tibble", {
+  skip_if_not_installed("tibble")
+  w <- c(Falun = 59752, Mora = 20544, Orsa = 6939)
+  results <- list(
+    table = yr_split_table(c(coordinator = 850000, travel = 180000), w),
+    nested = yr_split_nested(1000, w, c("x", "x", "y")),
+    audit = yr_audit(1000, w, c(686, 235, 79)),
+    proportion = yr_proportion(c(Falun = 3, Mora = 4, Orsa = 5), 10),
+    coverage = yr_coverage(c(Falun = 3, Mora = 4, Orsa = 5), 1000),
+    attendance = yr_attendance_rate(stats::setNames(c(10, 20, 5), names(w)), c(8, 15, 5))
+  )
+  for (name in names(results)) {
+    df <- results[[name]]
+    expect_identical(row.names(df), names(w), info = name)
+    tb <- tibble::as_tibble(df)
+    expect_identical(tb$label, names(w), info = name)
+  }
+  # the numbers are where they were: the items' columns still add to the items
+  expect_identical(colSums(results$table[c("coordinator", "travel")]),
+                   c(coordinator = 850000, travel = 180000))
+})
+
+test_that("duplicated names in a named vector are an error naming them", {
+  w <- c(Falun = 59752, Mora = 20544)
+  refused(yr_statement(c(a = 100), w, fees = c(Falun = 10, Falun = 20, Mora = 5),
+                       kickback = c(Falun = 0)), "yr_statement", "fees", "\"Falun\" twice")
+  refused(yr_split(10, w, "dhondt", minimum = c(Falun = 1, Falun = 2, Mora = 1)), "yr_split",
+          "minimum", "\"Falun\" twice")
+  refused(yr_split(10, c(Falun = 10, Falun = 20, Mora = 5)), "yr_split", "weights",
+          "\"Falun\" twice")
+  # names that differ only in blanks are one municipality
+  refused(yr_statement(c(a = 100), w, fees = c(Falun = 10, "Falun " = 20), kickback = NULL),
+          "yr_statement", "fees", "\"Falun\" twice")
+})
+
+test_that("conversion errors name the function called and the argument", {
+  refused(yr_split(1000, c(1.5, 2)), "yr_split", "weights", "^weights\\[1\\] is not a whole")
+  # called through another function of the package: the one the user called is named
+  refused(yr_split_frame(data.frame(population = c(1.5, 2)), 1000), "yr_split_frame", "weights",
+          "^weights\\[1\\] is not a whole")
+  refused(yr_split_frame(pop, 1000, tie = NA), "yr_split_frame", "tie", "tie must be")
+})

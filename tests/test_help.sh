@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Every --help lines up and tells the truth about the columns:
+#  1. alignment: in `yrkesresa --help` and every command's --help, each option line ("  -x,
+#     --opt ARG", or a positional such as "  FILE") starts its description in one column, 24,
+#     the column of the options every command shares, or has it on the next line; the lines
+#     that continue a description start there too (or deeper, for a nested list); the
+#     commands of a "Commands:" list line up with each other;
+#  2. columns: every comma-separated column list a --help names (e.g. "Output:
+#     course,registered,...") is the header a run of that command writes, and each run's
+#     header is one of its help's lists (upper-case parts are placeholders: per_N, LABEL).
+# Env: BUILD_DIR, SOURCE_DIR (meson test).
+set -uo pipefail
+: "${BUILD_DIR:?}" "${SOURCE_DIR:?}"
+yr=${YRKESRESA:-$BUILD_DIR/tools/yrkesresa}
+# shellcheck source=tests/check_lib.sh
+source "$(dirname "$0")/check_lib.sh"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$SOURCE_DIR" || exit 1
+d=data/dalarna
+e=data/examples
+
+helps=("" split audit pot stats statement compare "stats attendance" "stats survey"
+    "stats progress" "stats check" "stats count" "stats check --parts x")
+
+# 1. Alignment.
+for h in "${helps[@]}"; do
+    # shellcheck disable=SC2086 # word splitting of the command is intended
+    if ! "$yr" $h --help >"$tmp/help" 2>&1; then
+        bad "yrkesresa $h --help failed: $(head -n 3 "$tmp/help")"
+        continue
+    fi
+    problems=$(/usr/bin/python3 - "$tmp/help" <<'PY'
+import re, sys
+COLUMN = 24
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+option = re.compile(r"^  (-|[A-Z])")
+in_option = in_commands = False
+commands = []
+for number, line in enumerate(lines, 1):
+    width = len(line) - len(line.lstrip(" "))
+    if option.match(line):
+        m = re.match(r"^  (\S+(?: \S+)*)( {2,})(\S)", line)
+        if m and m.start(3) != COLUMN:
+            print(f"line {number}: description at column {m.start(3)}, not {COLUMN}: {line!r}")
+        in_option = True
+    elif in_option and width > 2 and line.strip():
+        if width < COLUMN:
+            print(f"line {number}: continued at column {width}, not {COLUMN}: {line!r}")
+    else:
+        in_option = False
+    if in_commands and line.startswith("  ") and not option.match(line):
+        m = re.match(r"^  [a-z]\S*( +)", line)
+        commands.append((m.end() if m and len(m.group(1)) >= 2 else -1, line))
+    elif commands:
+        if len({c for c, _ in commands}) > 1 or commands[0][0] < 0:
+            print("commands not aligned (or one space apart): "
+                  + "; ".join(repr(l) for _, l in commands))
+        commands = []
+    in_commands = line.rstrip().endswith("ommands:") or (in_commands and line.startswith("  "))
+PY
+    )
+    check "yrkesresa $h --help is not aligned:
+$problems" [ -z "$problems" ]
+done
+
+# 2. Columns: HELP|RUN (RUN: the arguments of a run whose first line is a header).
+runs=(
+    "audit|audit --csv $d/published-split-coordinator-2023.csv"
+    "pot|pot --attendance $e/pot-2024-attendance.csv --trainers $e/pot-2024-trainers.csv"
+    "stats attendance|stats attendance $d/courses-2024.csv"
+    "stats survey|stats survey $d/manager-survey-2024.csv"
+    "stats progress|stats progress $d/course-progress-funktionshinder-2025-04-07.csv"
+    "stats progress|stats progress $d/course-progress-funktionshinder-2025-04-07.csv --population $d/population-2021-06.csv"
+    "stats progress|stats progress $d/course-progress-funktionshinder-2025-04-07.csv --population $d/population-2021-06.csv --course 2 --per 100"
+    "stats check|stats check $d/course-progress-funktionshinder-2025-04-07.csv"
+    "stats check --parts x|stats check --parts accounts=staff+managers $d/accounts-funktionshinder-2025-04-07.csv"
+    "stats check --parts x|stats check --rate pot=400*participant_days $e/pot-2024-days.csv"
+)
+: >"$tmp/cases"
+for r in "${runs[@]}"; do
+    h=${r%%|*}
+    # shellcheck disable=SC2086
+    if ! "$yr" ${r#*|} >"$tmp/out" 2>"$tmp/err"; then
+        bad "yrkesresa ${r#*|} failed: $(cat "$tmp/err")"
+        continue
+    fi
+    # shellcheck disable=SC2086
+    "$yr" $h --help >"$tmp/help-${h// /_}"
+    printf '%s\t%s\n' "$tmp/help-${h// /_}" "$(head -n 1 "$tmp/out" | tr -d '\r')" >>"$tmp/cases"
+done
+problems=$(/usr/bin/python3 - "$tmp/cases" <<'PY'
+import re, sys
+def lists(path):
+    """The comma-separated column lists (3 names or more) of a help, lines ending in ','
+    joined to the next."""
+    text = re.sub(r",\n\s+", ",", open(path, encoding="utf-8").read())
+    return re.findall(r"(?<![\w,])[A-Za-z_]\w*(?:,[A-Za-z_]\w*){2,}(?![\w]|,\w)", text)
+def matches(names, header):
+    pattern = ",".join(re.sub(r"[A-Z]+", "[^,]+", re.escape(n)) for n in names.split(","))
+    return re.fullmatch(pattern, header) is not None
+cases = [line.rstrip("\n").split("\t") for line in open(sys.argv[1], encoding="utf-8")]
+used = {}
+for path, header in cases:
+    found = [l for l in lists(path) if matches(l, header)]
+    used.setdefault(path, set()).update(found)
+    if not found:
+        print(f"{path.rsplit('help-', 1)[1]}: the header {header!r} is none of the help's "
+              f"column lists {lists(path)}")
+for path, seen in used.items():
+    for l in lists(path):
+        if l not in seen:
+            print(f"{path.rsplit('help-', 1)[1]}: the help names the columns {l!r}, which no "
+                  "run writes")
+PY
+)
+check "--help and output columns disagree:
+$problems" [ -z "$problems" ]
+finish
