@@ -244,6 +244,20 @@ def labels_seeds(out):
     write(out, "total-row", b"".join(fz_int(w) for w in (3, 4, 7, 0)))
 
 
+def read_seeds(out):
+    """fuzz_read: every input of the reading corpus (tests/reading) behind three option bytes:
+    municipality and population wanted (0x03), unique (0x01), no other option; and once more
+    with every role wanted (0xFF), a columns entry and other parties (0x60)."""
+    corpus = os.path.join(ROOT, "tests", "reading")
+    for name in sorted(os.listdir(corpus)):
+        if name.endswith((".expect", ".md", ".py")):
+            continue
+        with open(os.path.join(corpus, name), "rb") as f:
+            data = f.read()
+        write(out, name + ".mp", bytes([0x03, 0x01, 0x00]) + data)
+        write(out, name + ".all", bytes([0xFF, 0x0F, 0x60]) + data)
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit("usage: make_seeds.py OUTDIR")
@@ -257,7 +271,9 @@ def main():
     labels_seeds(os.path.join(out, "labels"))
     csv_seeds(os.path.join(out, "input"))
     number_seeds(os.path.join(out, "input"))
-    for t in ("split", "split_large", "split_with", "table", "labels", "audit", "pot", "input"):
+    read_seeds(os.path.join(out, "read"))
+    for t in ("split", "split_large", "split_with", "table", "labels", "audit", "pot", "input",
+              "read"):
         print(f"{t}: {len(os.listdir(os.path.join(out, t)))} seeds")
 
 

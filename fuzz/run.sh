@@ -3,7 +3,8 @@
 #
 #   bash fuzz/run.sh [--ci] [--time SECONDS] [--coverage] [TARGET...]
 #
-# TARGET: split, split_large, split_with, table, labels, audit, pot, input (default: all).
+# TARGET: split, split_large, split_with, table, labels, audit, pot, input, read, xlsx
+# (default: all).
 # --time: seconds per target (default 600, the ten-minute local run); --ci: 8 s per target
 # (64 s in all, plus the build).
 # --coverage: no fuzzing; replay each target's corpus through a source-coverage build and print
@@ -31,7 +32,7 @@ while [ $# -gt 0 ]; do
         sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
-    split | split_large | split_with | table | labels | audit | pot | input) targets+=("$1") ;;
+    split | split_large | split_with | table | labels | audit | pot | input | read | xlsx) targets+=("$1") ;;
     *)
         echo "run.sh: unknown argument '$1' (try --help)" >&2
         exit 2
@@ -40,7 +41,7 @@ while [ $# -gt 0 ]; do
     shift
 done
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(split split_large split_with table labels audit pot input)
+    targets=(split split_large split_with table labels audit pot input read xlsx)
 fi
 
 build=${FUZZ_BUILD_DIR:-build-fuzz}
@@ -68,7 +69,8 @@ fi
 mkdir -p "$build/fuzz"
 seeds=$(mktemp -d "$build/fuzz/seeds.XXXXXX")
 trap 'rm -rf "$seeds"' EXIT
-/usr/bin/python3 fuzz/make_seeds.py "$seeds" >/dev/null || {
+/usr/bin/python3 fuzz/make_seeds.py "$seeds" >/dev/null &&
+    /usr/bin/python3 tests/read/make_xlsx.py --seeds "$seeds/xlsx" >/dev/null || {
     echo "make_seeds.py failed"
     echo "0 passed, 1 failed"
     exit 1
@@ -88,6 +90,7 @@ if [ $coverage -eq 1 ]; then
         srcs=(lib/*.c lib/internal/*.c)
         files=(lib/split.c lib/internal/apportion.c lib/internal/divisor.c)
         extra=()
+        libs=()
         main="fuzz/fuzz_$t.c"
         case $t in
         split_large)
@@ -99,15 +102,27 @@ if [ $coverage -eq 1 ]; then
         split_with) ;;
         table) files=(lib/table.c) ;;
         labels) files=(lib/labels.c lib/number.c) ;;
+        read)
+            files=(lib/read/csv.c lib/read/table.c lib/read/grammar.c lib/read/columns.c
+                lib/read/values.c lib/read/aggregate.c lib/read/reading.c lib/read/report.c)
+            srcs+=(lib/read/*.c)
+            extra=(-Ilib/read -lzip -lexpat -lutf8proc)
+            ;;
         input)
             files=(tools/yrkesresa/input.c tools/yrkesresa/cli.c)
             srcs+=("${files[@]}" tools/yrkesresa/output.c tools/yrkesresa/roles.c)
             extra=(-D_GNU_SOURCE)
             ;;
+        xlsx)
+            files=(lib/read/xlsx*.c)
+            srcs=("${files[@]}")
+            extra=(-Ilib/read)
+            libs=(-lzip -lexpat)
+            ;;
         esac
         "$CC" -O1 -g -fprofile-instr-generate -fcoverage-mapping -fsanitize=fuzzer "${extra[@]}" \
             -Iinclude -I"$build/include" -Ilib -Ifuzz -Itools/yrkesresa "$main" \
-            "${srcs[@]}" -lm -o "$cov/cov_$t" || exit 1
+            "${srcs[@]}" -lm "${libs[@]}" -o "$cov/cov_$t" || exit 1
         dirs=("$build/fuzz/corpus/$t" "$seeds/$t")
         [ -d "fuzz/regressions/$t" ] && dirs+=("fuzz/regressions/$t")
         LLVM_PROFILE_FILE="$cov/$t.profraw" "$cov/cov_$t" -runs=0 "${dirs[@]}" >/dev/null 2>&1
@@ -130,6 +145,8 @@ for t in "${targets[@]}"; do
     [ -d "fuzz/regressions/$t" ] && dirs+=("fuzz/regressions/$t")
     maxlen=4096
     [ "$t" = input ] && maxlen=16384
+    [ "$t" = read ] && maxlen=16384
+    [ "$t" = xlsx ] && maxlen=65536
     # -timeout: one input taking 10 s is a finding (a hang or a quadratic path);
     # -rss_limit_mb: so is memory beyond 2 GB.
     "$build/fuzz/fuzz_$t" "${dirs[@]}" -max_total_time="$seconds" -timeout=10 \

@@ -19,8 +19,8 @@ esac
 cd "$(dirname "$0")/.."
 build=${BUILD_DIR:-build}
 
-# What the C library, the CLI and the demo need ...
-pkgs=(gcc meson ninja-build pkg-config)
+# What the C libraries (the reader: libzip, expat, utf8proc), the CLI and the demo need ...
+pkgs=(gcc meson ninja-build pkg-config libzip-dev libexpat1-dev libutf8proc-dev)
 # ... and what the test suites and bindings need.
 if [ "$mode" = test ]; then
     pkgs+=(libcmocka-dev swig clang clang-14 libclang-rt-14-dev valgrind g++ bc

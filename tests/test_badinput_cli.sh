@@ -116,9 +116,10 @@ if [ $(($(date +%s) - start)) -gt 30 ]; then
 fi
 
 # Bytes that are not UTF-8: the file is Windows-1252 (Excel's "CSV (semikolonavgränsad)"),
-# converted to UTF-8 (0xFF y-diaeresis, 0xFE thorn, 0xC3 A-tilde).
+# converted to UTF-8 (0xFF y-diaeresis, 0xFE thorn, 0xC3 A-tilde), with a BOM so that Excel
+# shows the letters (issue 21).
 printf 'municipality,population\nA\377\376vesta,1\nFal\303,3\n' >"$tmp/latin.csv"
-printf 'municipality,population,amount\nA\303\277\303\276vesta,1,25\nFal\303\203,3,75\n' >"$tmp/latin.expected"
+printf '\357\273\277municipality,population,amount\nA\303\277\303\276vesta,1,25\nFal\303\203,3,75\n' >"$tmp/latin.expected"
 if timeout 60 "$Y" split --total 100 "$tmp/latin.csv" >"$tmp/out" 2>"$tmp/err" &&
     cmp -s "$tmp/out" "$tmp/latin.expected"; then
     ok

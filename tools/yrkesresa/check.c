@@ -96,7 +96,7 @@ static void result_row(cli_out *o, const check_job *j, size_t c, size_t k, size_
         cli_out_int(o, j->sums[k]);
         cli_out_empty(o);
         cli_out_empty(o);
-        cli_out_text(o, "no stated total");
+        cli_out_name(o, YR_OUT_V_NO_STATED_TOTAL);
     } else {
         cli_buf d;
         cli_buf_init(&d);
@@ -104,7 +104,7 @@ static void result_row(cli_out *o, const check_job *j, size_t c, size_t k, size_
         cli_out_int(o, j->sums[k]);
         cli_out_int(o, j->stated[k]);
         cli_out_num(o, cli_buf_str(&d));
-        cli_out_text(o, j->sums[k] == j->stated[k] ? "ok" : "MISMATCH");
+        cli_out_name(o, j->sums[k] == j->stated[k] ? YR_OUT_V_OK : YR_OUT_V_MISMATCH);
         *bad += j->sums[k] != j->stated[k];
         cli_buf_free(&d);
     }
@@ -114,11 +114,12 @@ static void result_row(cli_out *o, const check_job *j, size_t c, size_t k, size_
 static int write_check(const check_job *j, const cli_common *c, size_t *bad)
 {
     cli_out o;
-    if (cli_out_open(&o, &c->out, &j->t) != 0)
+    if (cli_out_open(&o, &c->out, YR_TABLE_STATS_CHECK, &j->t) != 0)
         return CLI_EXIT_ERROR;
-    static const char *const head[] = {"column", "sum", "stated", "difference", "status"};
-    for (size_t k = 0; k < 5; k++)
-        cli_out_text(&o, head[k]);
+    yr_out_name head[5];
+    size_t nhead = yr_out_table_columns(YR_TABLE_STATS_CHECK, head, 5);
+    for (size_t k = 0; k < nhead; k++)
+        cli_out_name(&o, head[k]);
     cli_out_end_row(&o);
     for (size_t col = 1, k = 0; col < j->t.ncols; col++) {
         result_row(&o, j, col, k, bad);

@@ -183,9 +183,15 @@ const char cli_common_help[] =
     "                        header is one of the role's names in English or Swedish (any case,\n"
     "                        punctuation and a trailing year ignored: 'Folkmängd 2018',\n"
     "                        'Antal deltagare', 'Kostnad (kr)'); two candidates are an error.\n"
-    "  --output FILE         write the result to FILE (written whole or not at all); a name\n"
-    "                        ending in .xlsx writes an Excel workbook (numbers as numbers)\n"
-    "  --excel               CSV for Swedish Excel: UTF-8 BOM, ';', decimal comma, CRLF\n"
+    "  --output FILE         write the result to FILE (written whole or not at all; a symbolic\n"
+    "                        link is followed, mode and owner are kept, a FIFO is written\n"
+    "                        through); a name ending in .xlsx writes an Excel workbook (text as\n"
+    "                        text, numbers as numbers, dates as dates)\n"
+    "  --excel               CSV for Swedish Excel: UTF-8 BOM, ';', decimal comma, CRLF,\n"
+    "                        text that Excel would run as a formula (=, +, -, @) starts with '\n"
+    "  --lang LANG           sv, en (default): the language of headers, labels and sheet\n"
+    "                        names (else the environment variable YRKESRESA_LANG); messages\n"
+    "                        stay English\n"
     "  --no-total-row        allow a row whose weight equals the sum of the others\n"
     "  -h, --help            this help\n"
     "\n"
@@ -199,7 +205,12 @@ const char cli_common_help[] =
 
 int cli_print_help(const char *text)
 {
-    if (fputs(text, stdout) < 0 || fflush(stdout) != 0) {
+    cli_buf b;
+    cli_buf_init(&b);
+    cli_help_names(&b, text); /* the output columns' names from the names table */
+    int bad = !b.ok || fputs(cli_buf_str(&b), stdout) < 0 || fflush(stdout) != 0;
+    cli_buf_free(&b);
+    if (bad) {
         fprintf(stderr, "yrkesresa: cannot write the help: %s\n", strerror(errno));
         return CLI_EXIT_ERROR;
     }
@@ -267,7 +278,8 @@ int cli_parse_args(int argc, char **argv, const char *cmd, const char *usage,
 {
     cli_option all[40];
     int seen[40] = {0};
-    if (nopts + 4 > sizeof all / sizeof all[0])
+    const char *lang = NULL;
+    if (nopts + 5 > sizeof all / sizeof all[0])
         return cli_fail_usage(NULL, "internal error: too many options");
     memset(common, 0, sizeof *common);
     memcpy(all, opts, nopts * sizeof *opts);
@@ -275,6 +287,7 @@ int cli_parse_args(int argc, char **argv, const char *cmd, const char *usage,
     all[nopts++] = (cli_option){"output", CLI_OPT_VALUE, &common->out.path};
     all[nopts++] = (cli_option){"excel", CLI_OPT_FLAG, &common->out.excel};
     all[nopts++] = (cli_option){"no-total-row", CLI_OPT_FLAG, &common->no_total_row};
+    all[nopts++] = (cli_option){"lang", CLI_OPT_VALUE, &lang};
     int done = 0;
     *nfiles = 0;
     for (int i = 1; i < argc; i++) {
@@ -301,9 +314,23 @@ int cli_parse_args(int argc, char **argv, const char *cmd, const char *usage,
             return cli_fail_usage(cmd, maxfiles == 1 ? "one input file only" : "too many files");
         files[(*nfiles)++] = a;
     }
-    if (cli_check_columns(cmd, common) != 0 || cli_output_check(&common->out, cmd) != 0)
+    if (*nfiles > 0)
+        common->out.source = cli_shown(files[0]);
+    if (cli_check_columns(cmd, common) != 0 || cli_output_check(&common->out, cmd) != 0 ||
+        cli_output_lang(cmd, lang, &common->out.lang) != 0)
         return CLI_EXIT_ERROR;
     return -1;
+}
+
+int cli_output_lang(const char *cmd, const char *option, yr_lang *lang)
+{
+    const char *env = getenv("YRKESRESA_LANG");
+    const char *v = option != NULL ? option : env != NULL && *env != '\0' ? env : "en";
+    if (yr_lang_from_code(v, lang) == 0)
+        return 0;
+    char q[80];
+    return cli_fail_usage(cmd, "%s %s: write sv (Swedish) or en (English)",
+                          option != NULL ? "--lang" : "YRKESRESA_LANG", cli_quote(v, q, sizeof q));
 }
 
 /* ---------------------------------------------------------------- numbers */
@@ -447,6 +474,17 @@ cli_num_status cli_parse_decimal(const char *s, cli_decimal *out)
     out->scale = scale;
     out->percent = percent;
     return CLI_NUM_OK;
+}
+
+int cli_leading_zero(const char *s)
+{
+    s = skip_blanks(s);
+    if (*s == '+' || *s == '-')
+        s++;
+    if (s[0] != '0')
+        return 0;
+    size_t b = blank_len(s + 1);
+    return is_digit(s[1]) || (b > 0 && is_digit(s[1 + b]));
 }
 
 cli_num_status cli_parse_int64(const char *s, int64_t *out)

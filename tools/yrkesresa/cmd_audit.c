@@ -27,8 +27,9 @@ static const char *const usage_text =
     "                        column named amount, belopp, kostnad or published, else the last\n"
     "                        column of integers)\n"
     "  --csv                 CSV instead of the report: one row per party with columns\n"
-    "                        name,weight,published,quota,largest_remainder,difference,\n"
-    "                        within_quota,methods then a summary row named Summa (weight and\n"
+    "                        @COLUMNS:audit@\n"
+    "                        (with --lang sv: @KOLUMNER:audit@)\n"
+    "                        then a summary row named Summa (weight and\n"
     "                        published sums, quota and largest_remainder = stated total,\n"
     "                        difference = sum - stated total, within_quota yes if every row\n"
     "                        is, methods = the methods that reproduce the table or none).\n"
@@ -265,19 +266,19 @@ static void table_row(cli_out *o, const audit_in *in, size_t i)
     cli_out_text(o, name_of(in, i));
     if (in->weights == NULL) {
         cli_out_empty(o);
-        cli_out_int(o, in->published[i]);
+        cli_out_money(o, in->published[i]);
         for (int k = 0; k < 5; k++)
             cli_out_empty(o);
     } else {
         yr_audit_row row = row_at(in, i), *r = &row;
         weight_str(q, sizeof q, in->weights[i], in->scale);
         cli_out_num(o, q);
-        cli_out_int(o, in->published[i]);
+        cli_out_money(o, in->published[i]);
         quota_str(q, sizeof q, r, in->s.quota_den);
         cli_out_num(o, q);
-        cli_out_int(o, r->expected);
-        cli_out_int(o, r->diff);
-        cli_out_text(o, r->within_quota ? "yes" : "no");
+        cli_out_money(o, r->expected);
+        cli_out_money(o, r->diff);
+        cli_out_name(o, r->within_quota ? YR_OUT_V_YES : YR_OUT_V_NO);
         cli_out_empty(o);
     }
     cli_out_end_row(o);
@@ -285,32 +286,39 @@ static void table_row(cli_out *o, const audit_in *in, size_t i)
 
 static int report_table(const audit_in *in, const cli_common *c)
 {
-    static const char *const cols[] = {
-        "name",       "weight",       "published", "quota", "largest_remainder",
-        "difference", "within_quota", "methods"};
+    yr_out_name cols[8];
+    size_t ncols = yr_out_table_columns(YR_TABLE_AUDIT, cols, 8);
     cli_out o;
-    if (cli_out_open(&o, &c->out, &in->t) != 0)
+    if (cli_out_open(&o, &c->out, YR_TABLE_AUDIT, &in->t) != 0)
         return CLI_EXIT_ERROR;
-    for (size_t k = 0; k < 8; k++)
-        cli_out_text(&o, cols[k]);
+    for (size_t k = 0; k < ncols; k++)
+        cli_out_name(&o, cols[k]);
     cli_out_end_row(&o);
     for (size_t i = 0; i < in->p.n; i++)
         table_row(&o, in, i);
     char wbuf[48];
-    cli_out_text(&o, "Summa");
+    cli_out_name(&o, YR_OUT_SUMMA);
     weight_str(wbuf, sizeof wbuf, in->wsum, in->scale);
     in->weights ? cli_out_num(&o, wbuf) : cli_out_empty(&o);
-    cli_out_int(&o, in->psum);
-    cli_out_int(&o, in->stated);
-    in->weights ? cli_out_int(&o, in->stated) : cli_out_empty(&o);
+    cli_out_money(&o, in->psum);
+    cli_out_money(&o, in->stated);
+    in->weights ? cli_out_money(&o, in->stated) : cli_out_empty(&o);
     cli_buf m;
     cli_buf_init(&m);
-    cli_buf_i128(&m, (cli_i128)in->psum - in->stated);
-    cli_out_num(&o, cli_buf_str(&m));
-    cli_buf_clear(&m);
+    int64_t diff;
+    if (!__builtin_sub_overflow(in->psum, in->stated, &diff)) {
+        cli_out_money(&o, diff);
+    } else { /* beyond int64: as a number, which a workbook refuses */
+        cli_buf_i128(&m, (cli_i128)in->psum - in->stated);
+        cli_out_num(&o, cli_buf_str(&m));
+        cli_buf_clear(&m);
+    }
     if (in->weights != NULL)
         methods_list(&m, in->s.methods_matching, " ");
-    cli_out_text(&o, in->weights == NULL ? "" : in->s.rows_outside_quota == 0 ? "yes" : "no");
+    if (in->weights == NULL)
+        cli_out_empty(&o);
+    else
+        cli_out_name(&o, in->s.rows_outside_quota == 0 ? YR_OUT_V_YES : YR_OUT_V_NO);
     cli_out_text(&o, cli_buf_str(&m));
     cli_out_end_row(&o);
     cli_buf_free(&m);

@@ -208,16 +208,16 @@ static void write_table(cli_out *o, const compare_in *in, const int64_t *splits,
     for (size_t k = 0; k < ns; k++)
         out_label(o, &in->sc[k], "");
     for (size_t k = 1; k < ns; k++)
-        out_label(o, &in->sc[k], "difference ");
+        out_label(o, &in->sc[k], yr_out_text(YR_OUT_DIFFERENCE_OF, o->lang));
     cli_out_end_row(o);
     for (size_t r = 0; r <= np; r++) {
         int summa = r == np;
-        cli_out_text(o,
-                     summa ? "Summa" : ycsv_cell(&in->t, cli_party_row(&in->p, r), in->p.name_col));
+        cli_out_text(o, summa ? yr_out_text(YR_OUT_SUMMA, o->lang)
+                              : ycsv_cell(&in->t, cli_party_row(&in->p, r), in->p.name_col));
         for (size_t k = 0; k < ns; k++)
-            cli_out_int(o, summa ? sums[k] : splits[k * np + r]);
+            cli_out_money(o, summa ? sums[k] : splits[k * np + r]);
         for (size_t k = 1; k < ns; k++)
-            cli_out_int(o, summa ? dsums[k] : diff[k * np + r]);
+            cli_out_money(o, summa ? dsums[k] : diff[k * np + r]);
         cli_out_end_row(o);
     }
 }
@@ -238,7 +238,7 @@ static int compare_all(compare_in *in, const cli_output_opts *opts)
     }
     cli_out o;
     if (rc == 0)
-        rc = cli_out_open(&o, opts, &in->t);
+        rc = cli_out_open(&o, opts, YR_TABLE_COMPARE, &in->t);
     if (rc == 0) {
         write_table(&o, in, splits, diff, sums, dsums);
         rc = cli_out_close(&o);

@@ -31,7 +31,8 @@ static const char *const usage_text =
     "\n"
     "Days and municipalities are labels matched as the library's yr_label_key compares them\n"
     "(blanks around, no-break spaces, case and '-' do not matter).\n"
-    "Output: municipality,participant_days,fees,admin,pot_in,kickback,net, one row per\n"
+    "Output: @COLUMNS:pot@\n"
+    "(with --lang sv: @KOLUMNER:pot@), one row per\n"
     "municipality in order of first appearance, then Totalt, then the pot nobody received:\n"
     "a row 'undistributed' (in the kickback column) and one 'undistributed: DAY' per day with\n"
     "participants and no trainer, so pot_in of Totalt = kickback of Totalt + undistributed.\n"
@@ -74,6 +75,7 @@ static int parse(int argc, char **argv, pot_args *o)
     }
     if (o->strict)
         return cli_fail_usage("pot", "--strict goes with --check");
+    o->common.out.source = o->attendance ? cli_shown(o->attendance) : NULL;
     if (o->attendance == NULL || o->trainers == NULL)
         return cli_fail_usage("pot", "--attendance and --trainers are required");
     if (strcmp(o->attendance, "-") == 0 && strcmp(o->trainers, "-") == 0)
@@ -478,10 +480,11 @@ static const char *trimmed(const char *s, cli_buf *b)
 
 static void money_row(cli_out *o, const char *name, const yr_pot_row *r)
 {
-    const int64_t v[6] = {r->participant_days, r->fees, r->admin, r->pot_in, r->kickback, r->net};
+    const int64_t v[5] = {r->fees, r->admin, r->pot_in, r->kickback, r->net};
     cli_out_text(o, name);
-    for (int k = 0; k < 6; k++)
-        cli_out_int(o, v[k]);
+    cli_out_int(o, r->participant_days);
+    for (int k = 0; k < 5; k++)
+        cli_out_money(o, v[k]);
     cli_out_end_row(o);
 }
 
@@ -491,7 +494,7 @@ static void undistributed_row(cli_out *o, const char *name, int64_t v)
     cli_out_text(o, name);
     for (int k = 0; k < 4; k++)
         cli_out_empty(o);
-    cli_out_int(o, v);
+    cli_out_money(o, v);
     cli_out_empty(o);
     cli_out_end_row(o);
 }
@@ -536,29 +539,30 @@ static int municipality_rows(cli_out *o, const pot_input *in, const yr_pot_rules
 static int write_settlement(const pot_input *in, const cli_common *c, const yr_pot_rules *rules,
                             const yr_pot_row *rows, const yr_pot_summary *sum, const int64_t *und)
 {
-    static const char *const head[] = {"municipality", "participant_days", "fees", "admin",
-                                       "pot_in",       "kickback",         "net"};
+    yr_out_name head[7];
+    size_t nhead = yr_out_table_columns(YR_TABLE_POT, head, 7);
     cli_out o;
     cli_buf name;
-    if (cli_out_open(&o, &c->out, &in->at) != 0)
+    if (cli_out_open(&o, &c->out, YR_TABLE_POT, &in->at) != 0)
         return CLI_EXIT_ERROR;
     cli_buf_init(&name);
-    for (int k = 0; k < 7; k++)
-        cli_out_text(&o, head[k]);
+    for (size_t k = 0; k < nhead; k++)
+        cli_out_name(&o, head[k]);
     cli_out_end_row(&o);
     int rc = municipality_rows(&o, in, rules, rows, &name);
     const yr_pot_row t = {
         sum->participant_days,    sum->fees, sum->admin, sum->pot_in, sum->kickback,
         sum->fees - sum->kickback}; /* both fit and are >= 0 */
-    money_row(&o, "Totalt", &t);
-    undistributed_row(&o, "undistributed", sum->undistributed);
+    const char *und_name = yr_out_text(YR_OUT_UNDISTRIBUTED, o.lang);
+    money_row(&o, yr_out_text(YR_OUT_TOTALT, o.lang), &t);
+    undistributed_row(&o, und_name, sum->undistributed);
     for (size_t d = 0; d < in->days.n; d++) {
         if (und[d] == 0)
             continue;
         cli_buf day;
         cli_buf_init(&day);
         cli_buf_clear(&name);
-        cli_buf_puts(&name, "undistributed: ");
+        cli_buf_printf(&name, "%s: ", und_name);
         cli_buf_puts(&name, trimmed(in->days.label[d], &day));
         cli_buf_free(&day);
         undistributed_row(&o, cli_buf_str(&name), und[d]);

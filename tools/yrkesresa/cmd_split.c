@@ -40,8 +40,12 @@ static const char *const usage_text =
     "is named on stderr. Weights may have decimals ('1,5'), compared exactly. The total row\n"
     "(Summa, Totalt, 'Dalarnas län', ...) is not a party: it gets the total. A row whose weight\n"
     "is the sum of the others but is not named so is an error (--no-total-row allows it).\n"
-    "Output: the input rows as they were, plus 'amount' (or 'amount_new' when the input has an\n"
-    "'amount' already); with --items a Summa row when the input has no total row.\n"
+    "Output: the input rows as they were, plus '@NAME:amount@' (with --lang sv '@NAMN:amount@'; "
+    "with\n"
+    "a suffix, 'amount_new' / 'belopp_ny', when the input has that column already);\n"
+    "--group-column adds '@NAME:group_amount@' ('@NAMN:group_amount@') before it, --items a column "
+    "per\n"
+    "item, '@NAME:total@' ('@NAMN:total@') and a Summa row when the input has no total row.\n"
     "\n"
     "Example:\n"
     "  yrkesresa split --total 850000 data/dalarna/population-2021-06.csv\n"
@@ -72,6 +76,7 @@ typedef struct split_job {
     ycsv_table items;   /* --items */
     char amount[40];    /* the name of the amount column */
     const char *two[2]; /* heads of a one- or two-column result */
+    yr_lang lang;       /* the output's language (--lang) */
 } split_job;
 
 static int check_args(const split_args *a)
@@ -275,7 +280,7 @@ static int split_groups(split_job *j, const char *name)
         j->vals[2 * i + 1] = out[i]; /* out[i] is read before row i + 1 overwrites it */
     }
     j->totals[0] = j->totals[1] = j->total;
-    j->two[0] = "group_amount";
+    j->two[0] = yr_out_text(YR_OUT_GROUP_AMOUNT, j->lang);
     j->two[1] = j->amount;
     j->heads = j->two;
     free(gout);
@@ -307,7 +312,7 @@ static int read_items(split_job *j, const char *path, int64_t **totals)
             return CLI_EXIT_ERROR;
         j->heads[n++] = ycsv_cell(it, r, ci);
     }
-    j->heads[n] = "total";
+    j->heads[n] = yr_out_text(YR_OUT_TOTAL, j->lang);
     return alloc_result(j, n + 1);
 }
 
@@ -347,15 +352,18 @@ static int split_items(split_job *j, const char *path)
 
 /* ---------------------------------------------------------------- reading and writing */
 
-/* The name of the appended column: amount, amount_new, amount_new_2, ... */
-static void amount_name(split_job *j)
+static int header_taken(const char *header, void *t)
 {
-    snprintf(j->amount, sizeof j->amount, "amount");
-    if (ycsv_find_column(&j->t, j->amount) == YCSV_NO_COLUMN)
-        return;
-    snprintf(j->amount, sizeof j->amount, "amount_new");
-    for (unsigned k = 2; ycsv_find_column(&j->t, j->amount) != YCSV_NO_COLUMN; k++)
-        snprintf(j->amount, sizeof j->amount, "amount_new_%u", k);
+    return ycsv_find_column(t, header) != YCSV_NO_COLUMN;
+}
+
+/* The name of the appended column: amount, amount_new, amount_new_2, ... (belopp, belopp_ny,
+ * ...: yr_out_fresh). */
+static int amount_name(split_job *j)
+{
+    if (yr_out_fresh(YR_OUT_AMOUNT, j->lang, header_taken, &j->t, j->amount, sizeof j->amount) == 0)
+        return 0;
+    return cli_fail_at(j->file, j->t.header_line, "no free name for the amount column");
 }
 
 static int load(split_job *j, const split_args *a, const char *path)
@@ -381,7 +389,8 @@ static int load(split_job *j, const split_args *a, const char *path)
     j->w = malloc(j->p.n * sizeof *j->w);
     if (j->w == NULL)
         return cli_fail_at(j->file, 0, "out of memory");
-    amount_name(j);
+    if (amount_name(j) != 0)
+        return CLI_EXIT_ERROR;
     return cli_read_weights(j->file, &j->t, &j->p, j->wcol, &a->common, j->w, &j->scale);
 }
 
@@ -420,41 +429,59 @@ static void check_total_row(const split_job *j)
     cli_buf_free(&b);
 }
 
-static void write_row(cli_out *o, const split_job *j, size_t r, const int64_t *vals)
+static void write_row(cli_out *o, const split_job *j, size_t r, const int64_t *vals,
+                      const cli_cell_type *types)
 {
     for (size_t c = 0; c < j->t.ncols; c++)
-        cli_out_cell(o, ycsv_cell(&j->t, r, c));
+        cli_out_cell(o, ycsv_cell(&j->t, r, c), types[c]);
     for (size_t c = 0; c < j->k; c++)
-        cli_out_int(o, vals[c]);
+        cli_out_money(o, vals[c]);
     cli_out_end_row(o);
+}
+
+/* The types of the echoed columns: names are text, weights numbers, the rest by role. */
+static cli_cell_type *echo_types(const split_job *j)
+{
+    cli_cell_type *types = malloc(j->t.ncols * sizeof *types);
+    for (size_t c = 0; types != NULL && c < j->t.ncols; c++)
+        types[c] = c == j->p.name_col ? CLI_CELL_TEXT
+                   : c == j->wcol     ? CLI_CELL_NUMBER
+                                      : cli_echo_type(&j->t, c);
+    return types;
 }
 
 static int write_result(const split_job *j, const cli_common *c)
 {
     cli_out o;
-    if (cli_out_open(&o, &c->out, &j->t) != 0)
+    cli_cell_type *types = echo_types(j);
+    if (types == NULL)
+        return cli_fail_at(j->file, 0, "out of memory");
+    if (cli_out_open(&o, &c->out, YR_TABLE_SPLIT, &j->t) != 0) {
+        free(types);
         return CLI_EXIT_ERROR;
+    }
     for (size_t col = 0; col < j->t.ncols; col++)
         cli_out_text(&o, j->t.header[col]);
     for (size_t k = 0; k < j->k; k++)
         cli_out_text(&o, j->heads[k]);
     cli_out_end_row(&o);
     for (size_t r = 0, i = 0; r < j->t.nrows; r++)
-        write_row(&o, j, r, r == j->p.total_row ? j->totals : j->vals + j->k * i++);
+        write_row(&o, j, r, r == j->p.total_row ? j->totals : j->vals + j->k * i++, types);
+    free(types);
     if (j->summa_row) {
         cli_buf b;
         cli_buf_init(&b);
         weight_sum(j, &b);
         for (size_t col = 0; col < j->t.ncols; col++) {
             if (col == j->p.name_col)
-                cli_out_text(&o, "Summa");
+                cli_out_name(&o, YR_OUT_SUMMA);
             else if (col == j->wcol)
                 cli_out_num(&o, cli_buf_str(&b));
             else
                 cli_out_empty(&o);
         }
         for (size_t k = 0; k < j->k; k++)
-            cli_out_int(&o, j->totals[k]);
+            cli_out_money(&o, j->totals[k]);
         cli_out_end_row(&o);
         cli_buf_free(&b);
     }
@@ -472,6 +499,7 @@ int cli_cmd_split(int argc, char **argv)
     split_job j;
     memset(&j, 0, sizeof j);
     j.file = cli_shown(path);
+    j.lang = a.common.out.lang;
     yr_split_options o;
     int64_t eq[2] = {0, 1};
     if ((a.total != NULL && cli_opt_int64("split", "total", a.total, &j.total) != 0) ||

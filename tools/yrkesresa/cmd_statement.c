@@ -41,6 +41,10 @@ static const char usage_text[] =
     "  --invoice-date DATE   adds invoice_date and due_date columns (YYYY-MM-DD)\n"
     "  --days N              days to pay (default 30: '30 dagar netto')\n"
     "\n"
+    "Output: the municipality, one column per item, then @COLUMNS:statement@ as\n"
+    "asked for (with --lang sv: @KOLUMNER:statement@); with\n"
+    "years a first column '@NAME:year@' ('@NAMN:year@') and one block per year.\n"
+    "\n"
     "Example:\n"
     "  yrkesresa statement --items data/examples/agreement-2024-items.csv \\\n"
     "      --attendance data/examples/pot-2024-attendance.csv \\\n"
@@ -618,11 +622,11 @@ static int compute(const items_in *it, const pop_in *pp, const pot_in *pot, stmt
 /* One statement line: total, and fees/kickback/net with a pot. */
 static void out_line(cli_out *o, const yr_statement_row *r, int with_pot)
 {
-    cli_out_int(o, r->total);
+    cli_out_money(o, r->total);
     if (with_pot) {
-        cli_out_int(o, r->fees);
-        cli_out_int(o, r->kickback);
-        cli_out_int(o, r->net);
+        cli_out_money(o, r->fees);
+        cli_out_money(o, r->kickback);
+        cli_out_money(o, r->net);
     }
 }
 
@@ -633,27 +637,27 @@ static void write_flat(cli_out *o, const items_in *it, const pop_in *pp, const s
     cli_out_text(o, pp->t.header[pp->p.name_col]);
     for (size_t i = 0; i < it->n; i++)
         cli_out_text(o, ycsv_cell(&it->t, it->row[i], it->item_col));
-    cli_out_text(o, "total");
+    cli_out_name(o, YR_OUT_TOTAL);
     if (with_pot) {
-        cli_out_text(o, "fees");
-        cli_out_text(o, "kickback");
-        cli_out_text(o, "net");
+        cli_out_name(o, YR_OUT_FEES);
+        cli_out_name(o, YR_OUT_KICKBACK);
+        cli_out_name(o, YR_OUT_NET);
     }
     if (with_dates) {
-        cli_out_text(o, "invoice_date");
-        cli_out_text(o, "due_date");
+        cli_out_name(o, YR_OUT_INVOICE_DATE);
+        cli_out_name(o, YR_OUT_DUE_DATE);
     }
     cli_out_end_row(o);
     for (size_t r = 0; r <= pp->p.n; r++) {
         int summa = r == pp->p.n;
-        cli_out_text(o,
-                     summa ? "Summa" : ycsv_cell(&pp->t, cli_party_row(&pp->p, r), pp->p.name_col));
+        cli_out_text(o, summa ? yr_out_text(YR_OUT_SUMMA, o->lang)
+                              : ycsv_cell(&pp->t, cli_party_row(&pp->p, r), pp->p.name_col));
         for (size_t i = 0; i < it->n; i++)
-            cli_out_int(o, summa ? it->amount[i] : res->items[r * it->n + i]);
+            cli_out_money(o, summa ? it->amount[i] : res->items[r * it->n + i]);
         out_line(o, summa ? &res->sum : &res->rows[r], with_pot);
         if (with_dates) {
-            cli_out_text(o, summa ? "" : res->invoice);
-            cli_out_text(o, summa ? "" : res->due);
+            cli_out_date(o, summa ? "" : res->invoice);
+            cli_out_date(o, summa ? "" : res->due);
         }
         cli_out_end_row(o);
     }
@@ -670,7 +674,7 @@ static void year_cells(cli_out *o, const items_in *it, const int64_t *line, size
         while (i < it->n && !(it->name[i] == k && it->year[i] == y))
             i++;
         if (i < it->n)
-            cli_out_int(o, line[i]);
+            cli_out_money(o, line[i]);
         else
             cli_out_empty(o);
     }
@@ -680,20 +684,23 @@ static void year_cells(cli_out *o, const items_in *it, const int64_t *line, size
 static void write_years(cli_out *o, const items_in *it, const pop_in *pp, const stmt_result *res)
 {
     size_t np = pp->p.n, ny = it->nyears;
-    cli_out_text(o, "year");
+    cli_out_name(o, YR_OUT_YEAR);
     cli_out_text(o, pp->t.header[pp->p.name_col]);
     for (size_t k = 0; k < it->n; k++)
         if (it->name[k] == k)
             cli_out_text(o, ycsv_cell(&it->t, it->row[k], it->item_col));
-    cli_out_text(o, "total");
+    cli_out_name(o, YR_OUT_TOTAL);
     cli_out_end_row(o);
     for (size_t y = 0; y <= ny; y++) {
         char year[24];
         snprintf(year, sizeof year, "%" PRId64, y < ny ? it->year_num[y] : 0);
         for (size_t r = 0; r <= np; r++) {
             int summa = r == np;
-            cli_out_text(o, y < ny ? year : "all");
-            cli_out_text(o, summa ? "Summa"
+            if (y < ny)
+                cli_out_cell(o, year, CLI_CELL_GUESS); /* a number, not grouped */
+            else
+                cli_out_name(o, YR_OUT_ALL_YEARS);
+            cli_out_text(o, summa ? yr_out_text(YR_OUT_SUMMA, o->lang)
                                   : ycsv_cell(&pp->t, cli_party_row(&pp->p, r), pp->p.name_col));
             if (y < ny)
                 year_cells(o, it, summa ? it->amount : res->items + r * it->n, y);
@@ -702,9 +709,9 @@ static void write_years(cli_out *o, const items_in *it, const pop_in *pp, const 
                     if (it->name[k] == k)
                         cli_out_empty(o);
             if (y < ny)
-                cli_out_int(o, summa ? res->year_sums[y] : res->year_totals[r * ny + y]);
+                cli_out_money(o, summa ? res->year_sums[y] : res->year_totals[r * ny + y]);
             else
-                cli_out_int(o, summa ? res->sum.total : res->rows[r].total);
+                cli_out_money(o, summa ? res->sum.total : res->rows[r].total);
             cli_out_end_row(o);
         }
     }
@@ -741,7 +748,7 @@ static int run(const stmt_opts *o, items_in *it, pop_in *pp, pot_in *pot, stmt_r
         rc = compute(it, pp, pot, res);
     cli_out out;
     if (rc == 0)
-        rc = cli_out_open(&out, &o->common.out, &pp->t);
+        rc = cli_out_open(&out, &o->common.out, YR_TABLE_STATEMENT, &pp->t);
     if (rc != 0)
         return rc;
     if (it->year == NULL)

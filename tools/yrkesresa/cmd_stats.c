@@ -40,8 +40,9 @@ static const char *const check_usage =
     "A column is checked when its cells are whole numbers (empty cells of the rows count as 0);\n"
     "a text cell among whole numbers is an error naming its line ('1O0'). Columns of decimals\n"
     "(rates) and of text are listed as skipped: a rate column does not add up.\n"
-    "Output: column,sum,stated,difference,status with difference = sum - stated (as in\n"
+    "Output: @COLUMNS:stats check@ with difference = sum - stated (as in\n"
     "'yrkesresa audit'); status ok, MISMATCH, no stated total, or skipped: ...\n"
+    "(with --lang sv: @KOLUMNER:stats check@)\n"
     "\n"
     "Example:\n"
     "  yrkesresa stats check data/dalarna/course-progress-funktionshinder-2025-04-07.csv\n";
@@ -209,25 +210,38 @@ int stats_cell_opt_int(const char *file, const ycsv_table *t, size_t row, size_t
     return *present ? cli_cell_int64(file, t, row, col, out) : 0;
 }
 
-/* One cell of the program's own CSV: an integer, a '.' decimal, or text. */
-static void emit_cell(cli_out *o, const char *s)
+void stats_header(stats_out *s, yr_out_table t, const cli_cell_type *types,
+                  const char *const *suffix)
 {
-    const char *p = s + (*s == '-');
-    size_t digits = strspn(p, "0123456789"), frac = 0;
-    if (digits > 0 && p[digits] == '.')
-        frac = strspn(p + digits + 1, "0123456789");
-    if (digits > 0 && digits <= 18 && p[digits] == '\0')
-        cli_out_int(o, strtoll(s, NULL, 10));
-    else if (frac > 0 && p[digits + 1 + frac] == '\0')
-        cli_out_num(o, s);
+    yr_out_name cols[16];
+    size_t n = yr_out_table_columns(t, cols, 16);
+    for (size_t k = 0; k < n && k < 16; k++) {
+        cli_buf_puts(&s->b, k > 0 ? "," : "");
+        cli_buf_puts(&s->b, yr_out_text(cols[k], s->lang));
+        if (suffix != NULL && suffix[k] != NULL)
+            cli_buf_puts(&s->b, suffix[k]);
+    }
+    cli_buf_puts(&s->b, "\n");
+    s->types = types;
+    s->ntypes = n;
+}
+
+/* One cell of the program's own CSV ('.' decimals) as its column's type; the header is text. */
+static void emit_cell(const stats_out *s, size_t col, const char *text)
+{
+    cli_cell_type type = s->sink->row > 0 && col < s->ntypes ? s->types[col] : CLI_CELL_TEXT;
+    if (type == CLI_CELL_SHARE)
+        cli_out_share(s->sink, text);
+    else if (type == CLI_CELL_NUMBER)
+        cli_out_num(s->sink, text);
     else
-        cli_out_text(o, s);
+        cli_out_text(s->sink, text);
 }
 
 /* Emit one line of the program's own CSV (fields by ',', quoted with doubled quotes). */
-static void emit_line(cli_out *o, const char *p, const char *end, cli_buf *field)
+static void emit_line(const stats_out *s, const char *p, const char *end, cli_buf *field)
 {
-    for (;;) {
+    for (size_t col = 0;; col++) {
         cli_buf_clear(field);
         cli_buf_add(field, "", 0);
         if (p < end && *p == '"') {
@@ -242,12 +256,12 @@ static void emit_line(cli_out *o, const char *p, const char *end, cli_buf *field
             cli_buf_add(field, p, (size_t)(e - p));
             p = e;
         }
-        emit_cell(o, cli_buf_str(field));
+        emit_cell(s, col, cli_buf_str(field));
         if (p >= end)
             break;
         p++; /* the ',' */
     }
-    cli_out_end_row(o);
+    cli_out_end_row(s->sink);
 }
 
 void stats_flush(stats_out *s)
@@ -260,7 +274,7 @@ void stats_flush(stats_out *s)
             const char *nl = p; /* the end of the row: a '\n' outside quotes */
             for (int inq = 0; nl < end && (inq || *nl != '\n'); nl++)
                 inq ^= *nl == '"';
-            emit_line(s->sink, p, nl, &field);
+            emit_line(s, p, nl, &field);
             p = nl + 1;
         }
         cli_buf_free(&field);
@@ -268,17 +282,18 @@ void stats_flush(stats_out *s)
     cli_buf_clear(&s->b);
 }
 
-int stats_run(const cli_common *c, const ycsv_table *like, int validated,
+int stats_run(const cli_common *c, yr_out_table table, const ycsv_table *like, int validated,
               int (*pass)(void *ctx, stats_out *s), void *ctx)
 {
     stats_out s;
     cli_out o;
+    memset(&s, 0, sizeof s);
     cli_buf_init(&s.b);
-    s.sink = NULL;
+    s.lang = c->out.lang;
     int rc = validated ? 0 : pass(ctx, &s);
     if (rc == 0 && !s.b.ok)
         rc = cli_fail_at("yrkesresa", 0, "out of memory");
-    if (rc == 0 && (rc = cli_out_open(&o, &c->out, like)) == 0) {
+    if (rc == 0 && (rc = cli_out_open(&o, &c->out, table, like)) == 0) {
         s.sink = &o;
         rc = pass(ctx, &s);
         int closed = cli_out_close(&o);

@@ -60,16 +60,25 @@ int stats_cell_opt_int(const char *file, const ycsv_table *t, size_t row, size_t
 typedef struct stats_out {
     cli_buf b;
     cli_out *sink;
+    yr_lang lang;               /* the output's language (--lang) */
+    const cli_cell_type *types; /* the columns' types, from stats_header() */
+    size_t ntypes;
 } stats_out;
 
+/* The header line of table @p t in s->lang, and the types of its columns (@p types, one per
+ * column of yr_out_table_columns(); the output layer writes each cell as its column's type).
+ * @p suffix: NULL, or per column a text after a prefix name ("1000" after "per_"). */
+void stats_header(stats_out *s, yr_out_table t, const cli_cell_type *types,
+                  const char *const *suffix);
+
 /* Write the complete lines of s->b through the output layer (the dialect of the input, --excel,
- * or a workbook with numbers as numbers) and empty it; a dry run just empties it. */
+ * or a workbook) and empty it, each cell as its column's type; a dry run just empties it. */
 void stats_flush(stats_out *s);
 
 /* Run @p pass, which writes the whole table to a stats_out, twice: a dry run that finds every
  * input error, then the real one; so nothing is written unless the input is good, and the
  * table is streamed, never held whole. @p validated: the input is known good, one pass. */
-int stats_run(const cli_common *c, const ycsv_table *like, int validated,
+int stats_run(const cli_common *c, yr_out_table table, const ycsv_table *like, int validated,
               int (*pass)(void *ctx, stats_out *s), void *ctx);
 
 #endif

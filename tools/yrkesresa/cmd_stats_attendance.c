@@ -24,7 +24,8 @@ static const char *const usage =
     "cells are both empty is listed but not counted; one empty and one not is an error.\n"
     "A published rate is compared with attended/registered rounded half away from zero to the\n"
     "published number of decimals.\n"
-    "Output: course,registered,attended,rate,low,high,published_percent,computed_percent,check\n"
+    "Output: @COLUMNS:stats attendance@\n"
+    "(with --lang sv: @KOLUMNER:stats attendance@)\n"
     "(check: empty when there is nothing to compare, 'ok', or what differs), then the total row.\n"
     "\n"
     "Example:\n"
@@ -205,8 +206,10 @@ static int write_rows(void *ctx, stats_out *s)
     att_block b = {.n = 0, .end = 0};
     size_t k = 0;
     cli_buf_init(&note);
-    cli_buf_puts(out, "course,registered,attended,rate,low,high,published_percent,"
-                      "computed_percent,check\n");
+    static const cli_cell_type types[] = {CLI_CELL_TEXT,   CLI_CELL_NUMBER, CLI_CELL_NUMBER,
+                                          CLI_CELL_SHARE,  CLI_CELL_SHARE,  CLI_CELL_SHARE,
+                                          CLI_CELL_NUMBER, CLI_CELL_NUMBER, CLI_CELL_TEXT};
+    stats_header(s, YR_TABLE_STATS_ATTENDANCE, types, NULL);
     for (size_t r = 0; r < j->t.nrows; r++) {
         if (r == j->total_row)
             continue;
@@ -230,7 +233,8 @@ static int write_rows(void *ctx, stats_out *s)
     /* The total row: computed from the courses; the stated one, if any, is checked. */
     cli_buf_clear(&note);
     size_t tr = j->total_row;
-    stats_put_field(out, tr != SIZE_MAX ? ycsv_cell(&j->t, tr, j->c_course) : "Totalt");
+    stats_put_field(out, tr != SIZE_MAX ? ycsv_cell(&j->t, tr, j->c_course)
+                                        : yr_out_text(YR_OUT_TOTALT, s->lang));
     stats_put_rate(out, &j->total);
     if (j->has_reg && j->stated_reg != j->total.trials)
         cli_buf_printf(&note, "stated registered %" PRId64 " != sum %" PRId64, j->stated_reg,
@@ -294,7 +298,7 @@ int stats_attendance(int argc, char **argv)
     if (rc == 0)
         rc = total_rate(&j);
     if (rc == 0) /* every row was checked by read_rows: one pass */
-        rc = stats_run(&o.common, &j.t, 1, write_rows, &j);
+        rc = stats_run(&o.common, YR_TABLE_STATS_ATTENDANCE, &j.t, 1, write_rows, &j);
     ycsv_free(&j.t);
     return rc;
 }

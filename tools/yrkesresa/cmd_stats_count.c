@@ -18,10 +18,11 @@ static const char usage_text[] =
     "trimming blanks; a blank cell is a group of its own. Groups are listed in byte order.\n"
     "\n"
     "  --by COL[,COL...]     the columns to count by (header names, any case)\n"
-    "  --long                one row per combination that occurs: COL...,count (the default for\n"
-    "                        one column and for three or more); without it two columns give a\n"
-    "                        cross table: one row per label of the first, one column per label of\n"
-    "                        the second, with Summa row and column\n"
+    "  --long                one row per combination that occurs: COL...,@NAME:count@\n"
+    "                        (@NAMN:count@ with --lang sv; the default for one column and for\n"
+    "                        three or more); without it two columns give a cross table: one row\n"
+    "                        per label of the first, one column per label of the second, with\n"
+    "                        Summa row and column\n"
     "\n"
     "Example:\n"
     "  yrkesresa stats count --by municipality,course records.csv\n";
@@ -249,12 +250,12 @@ static int write_crosstab(count_job *j, const cli_output_opts *opts)
     int rc = st == YR_ERR_NOMEM ? fail_status(j, st) : st != YR_OK ? fail_where(j, &w) : 0;
     cli_out o;
     if (rc == 0)
-        rc = cli_out_open(&o, opts, &j->t);
+        rc = cli_out_open(&o, opts, YR_TABLE_STATS_COUNT, &j->t);
     if (rc == 0) {
         cli_out_text(&o, j->t.header[j->col[0]]);
         for (size_t b = 0; b < nc; b++)
             out_label(&o, &j->order[1][b]);
-        cli_out_text(&o, "Summa");
+        cli_out_name(&o, YR_OUT_SUMMA);
         cli_out_end_row(&o);
         for (size_t a = 0; a < nr; a++) {
             size_t r = j->order[0][a].idx;
@@ -264,7 +265,7 @@ static int write_crosstab(count_job *j, const cli_output_opts *opts)
             cli_out_int(&o, rs[r]);
             cli_out_end_row(&o);
         }
-        cli_out_text(&o, "Summa");
+        cli_out_name(&o, YR_OUT_SUMMA);
         for (size_t b = 0; b < nc; b++)
             cli_out_int(&o, cs[j->order[1][b].idx]);
         cli_out_int(&o, (int64_t)n);
@@ -332,15 +333,15 @@ static int write_long(count_job *j, const cli_output_opts *opts)
     int rc = count_combined(j, &counts, &g);
     cli_out o;
     if (rc == 0)
-        rc = cli_out_open(&o, opts, &j->t);
+        rc = cli_out_open(&o, opts, YR_TABLE_STATS_COUNT, &j->t);
     if (rc == 0) {
         const label_ref *path[MAX_BY];
         for (size_t c = 0; c < j->nby; c++)
             cli_out_text(&o, j->t.header[j->col[c]]);
-        cli_out_text(&o, "count");
+        cli_out_name(&o, YR_OUT_COUNT);
         cli_out_end_row(&o);
         write_long_rows(j, &o, counts, 0, 0, path);
-        cli_out_text(&o, "Summa");
+        cli_out_name(&o, YR_OUT_SUMMA);
         for (size_t c = 1; c < j->nby; c++)
             cli_out_empty(&o);
         cli_out_int(&o, (int64_t)j->t.nrows);

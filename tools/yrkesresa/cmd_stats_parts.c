@@ -24,8 +24,9 @@ static const char usage_text[] =
     "row's label, the stated value, the sum of the parts (or RATE × BASE, rounded to a whole\n"
     "unit half away from zero), difference = sum - stated, and ok or MISMATCH. Empty cells\n"
     "count 0.\n"
-    "Output: check,LABEL,stated,sum,difference,status (LABEL: the header of FILE's first\n"
-    "column; check: the --parts or --rate SPEC).\n"
+    "Output: @NAME:check@,LABEL,@NAME:stated@,@NAME:sum@,@NAME:difference@,@NAME:status@\n"
+    "(with --lang sv: @NAMN:check@,LABEL,@NAMN:stated@,@NAMN:sum@,@NAMN:difference@,\n"
+    "@NAMN:status@; LABEL: the header of FILE's first column)\n"
     "\n"
     "  --parts SPEC          WHOLE=PART+PART...: column names (any case); repeat for more checks\n"
     "  --rate SPEC           WHOLE=RATE*BASE: RATE a number (400, 1,5, 1.5 or 3/2), BASE a column\n"
@@ -183,11 +184,11 @@ static void write_check(cli_out *o, const ycsv_table *t, const parts_spec *ps,
 {
     for (size_t r = 0; r < t->nrows; r++) {
         cli_out_text(o, ps->text);
-        cli_out_cell(o, ycsv_cell(t, r, 0));
+        cli_out_cell(o, ycsv_cell(t, r, 0), CLI_CELL_TEXT); /* the row's label */
         cli_out_int(o, res->cells[r * res->width]);
         cli_out_int(o, res->sums[r]);
         cli_out_int(o, res->diff[r]);
-        cli_out_text(o, res->diff[r] == 0 ? "ok" : "MISMATCH");
+        cli_out_name(o, res->diff[r] == 0 ? YR_OUT_V_OK : YR_OUT_V_MISMATCH);
         cli_out_end_row(o);
     }
 }
@@ -196,12 +197,16 @@ static int write_all(const cli_output_opts *opts, const ycsv_table *t, const par
                      const parts_result *res, size_t n)
 {
     cli_out o;
-    int rc = cli_out_open(&o, opts, t);
+    int rc = cli_out_open(&o, opts, YR_TABLE_STATS_PARTS, t);
     if (rc != 0)
         return rc;
-    const char *head[] = {"check", t->header[0], "stated", "sum", "difference", "status"};
-    for (size_t k = 0; k < 6; k++)
-        cli_out_text(&o, head[k]);
+    yr_out_name head[5];
+    size_t nhead = yr_out_table_columns(YR_TABLE_STATS_PARTS, head, 5);
+    for (size_t k = 0; k < nhead; k++) {
+        cli_out_name(&o, head[k]);
+        if (k == 0)
+            cli_out_text(&o, t->header[0]); /* the rows' labels */
+    }
     cli_out_end_row(&o);
     for (size_t k = 0; k < n; k++)
         write_check(&o, t, &ps[k], &res[k]);

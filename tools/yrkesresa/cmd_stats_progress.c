@@ -29,8 +29,10 @@ static const char *const usage =
     "\n"
     "A Totalt/Summa row is not a municipality: the total is computed from the rows and the\n"
     "stated cells are compared with it (the note names each cell that differs).\n"
-    "Output: municipality,from_course,to_course,completed_from,completed_to,share,low,high,note\n"
-    "With --population: municipality,completed_courseK,population,per_N,low,high,note\n"
+    "Output: @COLUMNS:stats progress@\n"
+    "   or (--population) @COLUMNS:stats progress --population@\n"
+    "(with --lang sv: @KOLUMNER:stats progress@\n"
+    "   or @KOLUMNER:stats progress --population@)\n"
     "\n"
     "Examples:\n"
     "  yrkesresa stats progress data/dalarna/course-progress-funktionshinder-2025-04-07.csv\n"
@@ -166,15 +168,21 @@ static int coverage(void *ctx, stats_out *s)
     int64_t sums[2] = {0, 0}, stated;
     int present, rc;
     cli_buf *out = &s->b;
-    cli_buf_printf(
-        out, "municipality,completed_course%" PRId64 ",population,per_%" PRId64 ",low,high,note\n",
-        j->course, j->per);
+    static const cli_cell_type types[] = {CLI_CELL_TEXT,   CLI_CELL_NUMBER, CLI_CELL_NUMBER,
+                                          CLI_CELL_NUMBER, CLI_CELL_NUMBER, CLI_CELL_NUMBER,
+                                          CLI_CELL_TEXT};
+    char course[24], per[24];
+    snprintf(course, sizeof course, "%" PRId64, j->course);
+    snprintf(per, sizeof per, "%" PRId64, j->per);
+    const char *const suffix[] = {NULL, course, NULL, per, NULL, NULL, NULL};
+    stats_header(s, YR_TABLE_STATS_COVERAGE, types, suffix);
     rc = coverage_rows(j, j->pt, j->cc, s, sums);
     if (rc == 0) {
         size_t tr = j->total_row;
-        rc =
-            coverage_cells(j, SIZE_MAX, tr != SIZE_MAX ? ycsv_cell(&j->t, tr, j->c_muni) : "Totalt",
-                           out, sums[0], sums[1]);
+        rc = coverage_cells(j, SIZE_MAX,
+                            tr != SIZE_MAX ? ycsv_cell(&j->t, tr, j->c_muni)
+                                           : yr_out_text(YR_OUT_TOTALT, s->lang),
+                            out, sums[0], sums[1]);
     }
     if (rc == 0) {
         size_t tr = j->total_row;
@@ -233,8 +241,10 @@ static int progression(void *ctx, stats_out *s)
     yr_rate steps[MAX_COURSES];
     yr_where w;
     size_t nbody = 0;
-    cli_buf_puts(out, "municipality,from_course,to_course,completed_from,completed_to,share,low,"
-                      "high,note\n");
+    static const cli_cell_type types[] = {CLI_CELL_TEXT,   CLI_CELL_NUMBER, CLI_CELL_NUMBER,
+                                          CLI_CELL_NUMBER, CLI_CELL_NUMBER, CLI_CELL_SHARE,
+                                          CLI_CELL_SHARE,  CLI_CELL_SHARE,  CLI_CELL_TEXT};
+    stats_header(s, YR_TABLE_STATS_PROGRESS, types, NULL);
     for (size_t r = 0; r < j->t.nrows; r++, nbody++) {
         if (r == j->total_row) {
             nbody--;
@@ -258,8 +268,8 @@ static int progression(void *ctx, stats_out *s)
             return CLI_EXIT_ERROR;
     if (yr_progression_where(sums, j->nc, j->confidence, steps, &w) != YR_OK)
         return cli_fail_lib_counted(j->f, 0, NULL, &w);
-    const char *name =
-        j->total_row != SIZE_MAX ? ycsv_cell(&j->t, j->total_row, j->c_muni) : "Totalt";
+    const char *name = j->total_row != SIZE_MAX ? ycsv_cell(&j->t, j->total_row, j->c_muni)
+                                                : yr_out_text(YR_OUT_TOTALT, s->lang);
     step_rows(j, name, steps, out, stated, present, sums);
     stats_flush(s);
     return 0;
@@ -307,7 +317,9 @@ int stats_progress(int argc, char **argv)
     if (rc == 0 && o.population != NULL)
         rc = coverage_setup(&j, &o, &pt);
     if (rc == 0)
-        rc = stats_run(&o.common, &j.t, 0, o.population != NULL ? coverage : progression, &j);
+        rc = stats_run(&o.common,
+                       o.population != NULL ? YR_TABLE_STATS_COVERAGE : YR_TABLE_STATS_PROGRESS,
+                       &j.t, 0, o.population != NULL ? coverage : progression, &j);
     ycsv_free(&pt.p);
     ycsv_join_free(pt.join);
     ycsv_free(&j.t);

@@ -28,7 +28,9 @@ static const char *const usage =
     "arithmetic (yr_count_from_percent): yes = round(share x respondents / 100), half away\n"
     "from zero. When no whole\n"
     "number of answers gives the published share (at its number of decimals) the note says so.\n"
-    "Output: question,yes,respondents,share,low,high,target,verdict,note\n"
+    "Output: @COLUMNS:stats survey@\n"
+    "(with --lang sv: @KOLUMNER:stats survey@; verdict @NAMN:met@, @NAMN:not met@ or\n"
+    "@NAMN:inconclusive@)\n"
     "\n"
     "Example:\n"
     "  yrkesresa stats survey data/dalarna/manager-survey-2024.csv\n";
@@ -95,7 +97,7 @@ static int yes_count(const survey_job *j, size_t r, int64_t n, int64_t *yes, cli
     return 0;
 }
 
-static int survey_row(const survey_job *j, size_t r, cli_buf *out, cli_buf *note)
+static int survey_row(const survey_job *j, size_t r, cli_buf *out, cli_buf *note, yr_lang lang)
 {
     int64_t n, yes;
     double target = j->target, share, low, high;
@@ -122,7 +124,12 @@ static int survey_row(const survey_job *j, size_t r, cli_buf *out, cli_buf *note
         stats_put_num(out, v[k]);
         cli_buf_puts(out, ",");
     }
-    cli_buf_printf(out, "%s,", yr_goal_name(verdict));
+    static const yr_out_name verdicts[] = {
+        [YR_GOAL_MET] = YR_OUT_V_MET,
+        [YR_GOAL_NOT_MET] = YR_OUT_V_NOT_MET,
+        [YR_GOAL_INCONCLUSIVE] = YR_OUT_V_INCONCLUSIVE,
+    };
+    cli_buf_printf(out, "%s,", yr_out_text(verdicts[verdict], lang));
     stats_put_field(out, cli_buf_str(note));
     cli_buf_puts(out, "\n");
     return 0;
@@ -151,11 +158,14 @@ static int write_table(void *ctx, stats_out *s)
     cli_buf_init(&note);
     int rc = 0;
     size_t nq = 0;
-    cli_buf_puts(&s->b, "question,yes,respondents,share,low,high,target,verdict,note\n");
+    static const cli_cell_type types[] = {CLI_CELL_TEXT,  CLI_CELL_NUMBER, CLI_CELL_NUMBER,
+                                          CLI_CELL_SHARE, CLI_CELL_SHARE,  CLI_CELL_SHARE,
+                                          CLI_CELL_SHARE, CLI_CELL_TEXT,   CLI_CELL_TEXT};
+    stats_header(s, YR_TABLE_STATS_SURVEY, types, NULL);
     for (size_t r = 0; rc == 0 && r < j->t.nrows; r++) {
         if (yr_label_is_total(ycsv_cell(&j->t, r, j->c_q)))
             continue;
-        rc = survey_row(j, r, &s->b, &note);
+        rc = survey_row(j, r, &s->b, &note, s->lang);
         stats_flush(s);
         nq++;
     }
@@ -183,7 +193,7 @@ int stats_survey(int argc, char **argv)
         return CLI_EXIT_ERROR;
     rc = columns(&j, &o.common);
     if (rc == 0)
-        rc = stats_run(&o.common, &j.t, 0, write_table, &j);
+        rc = stats_run(&o.common, YR_TABLE_STATS_SURVEY, &j.t, 0, write_table, &j);
     ycsv_free(&j.t);
     return rc;
 }

@@ -1,20 +1,14 @@
-/* The yrkesresa program's output layer (see output.h). */
+/* The yrkesresa program's output layer (see output.h): text buffers, the types of echoed cells
+ * and the output names in help texts. The tables themselves: output_table.c. */
 #include "output.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <yrkesresa.h>
 
 #include "cli.h"
-
-#ifdef CLI_HAVE_XLSX
-#include <xlsxwriter.h>
-#endif
 
 __extension__ typedef __int128 i128;
 __extension__ typedef unsigned __int128 u128;
@@ -174,314 +168,124 @@ void cli_buf_fixed(cli_buf *b, int64_t whole, int64_t rem, int64_t den, unsigned
     put_ratio128(b, (i128)whole * den + rem, (uint64_t)den, decimals);
 }
 
-/* ---------------------------------------------------------------- destinations */
+/* ---------------------------------------------------------------- types of echoed cells */
 
-int cli_have_xlsx(void)
+int cli_iso_date(const char *s, int *y, int *m, int *d)
 {
-#ifdef CLI_HAVE_XLSX
-    return 1;
-#else
-    return 0;
-#endif
-}
-
-int cli_output_is_xlsx(const cli_output_opts *opts)
-{
-    if (opts == NULL || opts->path == NULL)
+    static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    for (int k = 0; k < 10; k++)
+        if ((k == 4 || k == 7) ? s[k] != '-' : (s[k] < '0' || s[k] > '9'))
+            return 0;
+    const char *rest = s + 10;
+    if (*rest != '\0' && strcmp(rest, " 00:00:00") != 0 && strcmp(rest, "T00:00:00") != 0)
         return 0;
-    size_t n = strlen(opts->path);
-    return n >= 5 && strncasecmp(opts->path + n - 5, ".xlsx", 5) == 0;
+    *y = atoi(s);
+    *m = atoi(s + 5);
+    *d = atoi(s + 8);
+    int leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
+    return *y >= 1900 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= mdays[*m - 1] &&
+           !(*m == 2 && *d == 29 && !leap);
 }
 
-int cli_output_check(const cli_output_opts *opts, const char *cmd)
+int cli_decimal_exact(const cli_decimal *d)
 {
-    if (cli_output_is_xlsx(opts) && !cli_have_xlsx())
-        return cli_fail_usage(cmd,
-                              "--output %s: this program was built without libxlsxwriter; "
-                              "write CSV with --excel instead",
-                              opts->path);
-    if (cli_output_is_xlsx(opts) && opts->excel)
-        return cli_fail_usage(cmd, "--excel writes CSV; it does not go with an .xlsx --output");
-    if (opts->path != NULL && strcmp(opts->path, "-") == 0)
-        return cli_fail_usage(cmd, "--output -: leave --output out to write to standard output");
-    return 0;
+    const int64_t exact = (int64_t)1 << 53;
+    if (d->scale == 0 && !d->percent)
+        return d->num >= -exact && d->num <= exact;
+    uint64_t mag = d->num < 0 ? (uint64_t)0 - (uint64_t)d->num : (uint64_t)d->num;
+    return mag < (uint64_t)1000000000000000; /* 15 significant digits: DBL_DIG */
 }
 
-/* A temporary file next to @p path (same file system, so rename() is atomic). */
-static FILE *open_temp(const char *path, char **tmp)
+cli_cell_type cli_cell_guess(const char *s)
 {
-    size_t n = strlen(path);
-    *tmp = malloc(n + 16);
-    if (*tmp == NULL)
-        return NULL;
-    snprintf(*tmp, n + 16, "%s.tmp-XXXXXX", path);
-    int fd = mkstemp(*tmp);
-    mode_t mask = umask(0);
-    umask(mask);
-    if (fd >= 0 && fchmod(fd, 0666 & ~mask) != 0) { /* the mode a plain create would give */
-        close(fd);
-        unlink(*tmp);
-        fd = -1;
-    }
-    if (fd < 0) {
-        free(*tmp);
-        *tmp = NULL;
-        return NULL;
-    }
-    FILE *f = fdopen(fd, "wb");
-    if (f == NULL) {
-        close(fd);
-        unlink(*tmp);
-    }
-    return f;
-}
-
-#ifdef CLI_HAVE_XLSX
-static int open_xlsx(cli_out *o, const char *path)
-{
-    /* libxlsxwriter writes the file at workbook_close: give it the temporary name. */
-    FILE *f = open_temp(path, &o->tmp_path);
-    if (f == NULL)
-        return cli_fail_at(path, 0, "cannot create: %s", strerror(errno));
-    fclose(f);
-    lxw_workbook_options wo = {.constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = 0};
-    lxw_workbook *wb = workbook_new_opt(o->tmp_path, &wo);
-    lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, NULL) : NULL;
-    lxw_format *bold = wb ? workbook_add_format(wb) : NULL;
-    if (ws == NULL || bold == NULL) {
-        if (wb != NULL)
-            workbook_close(wb);
-        unlink(o->tmp_path);
-        return cli_fail_at(path, 0, "cannot create the workbook");
-    }
-    format_set_bold(bold);
-    o->wb = wb;
-    o->ws = ws;
-    o->bold = bold;
-    o->xlsx = 1;
-    return 0;
-}
-#endif
-
-int cli_out_open(cli_out *o, const cli_output_opts *opts, const ycsv_table *like)
-{
-    memset(o, 0, sizeof *o);
-    o->delim = like != NULL ? like->delim : ',';
-    o->eol = like != NULL ? like->eol : "\n";
-    o->decimal = o->delim == ';' ? ',' : '.';
-    int bom = like != NULL && like->has_bom;
-    if (opts != NULL && opts->excel) {
-        o->delim = ';';
-        o->decimal = ',';
-        o->eol = "\r\n";
-        bom = 1;
-    }
-    o->f = stdout;
-    if (opts != NULL && opts->path != NULL) {
-        o->final_path = strdup(opts->path);
-        if (o->final_path == NULL)
-            return cli_fail_at(opts->path, 0, "out of memory");
-#ifdef CLI_HAVE_XLSX
-        if (cli_output_is_xlsx(opts))
-            return open_xlsx(o, opts->path);
-#endif
-        o->f = open_temp(opts->path, &o->tmp_path);
-        if (o->f == NULL)
-            return cli_fail_at(opts->path, 0, "cannot create: %s", strerror(errno));
-    }
-    if (bom)
-        cli_out_raw(o, "\xEF\xBB\xBF", 3);
-    return 0;
-}
-
-static void flush_buf(cli_out *o)
-{
-    if (o->used > 0 && fwrite(o->buf, 1, o->used, o->f) != o->used)
-        o->failed = 1;
-    o->used = 0;
-}
-
-void cli_out_raw(cli_out *o, const char *s, size_t n)
-{
-    if (o->xlsx)
-        return;
-    if (n > sizeof o->buf - o->used) {
-        flush_buf(o);
-        if (n > sizeof o->buf) {
-            if (fwrite(s, 1, n, o->f) != n)
-                o->failed = 1;
-            return;
-        }
-    }
-    memcpy(o->buf + o->used, s, n);
-    o->used += n;
-}
-
-static void csv_sep(cli_out *o)
-{
-    if (o->col > 0)
-        cli_out_raw(o, &o->delim, 1);
-    o->col++;
-}
-
-static void csv_field(cli_out *o, const char *s)
-{
-    size_t n = strlen(s);
-    int quote = 0;
-    for (size_t k = 0; k < n && !quote; k++)
-        quote = s[k] == o->delim || s[k] == '"' || s[k] == '\r' || s[k] == '\n';
-    if (!quote) {
-        cli_out_raw(o, s, n);
-        return;
-    }
-    cli_out_raw(o, "\"", 1);
-    for (const char *p = s; *p; p++)
-        cli_out_raw(o, *p == '"' ? "\"\"" : p, *p == '"' ? 2 : 1);
-    cli_out_raw(o, "\"", 1);
-}
-
-#ifdef CLI_HAVE_XLSX
-static void xlsx_string(cli_out *o, const char *s)
-{
-    if (o->col == 0)
-        o->row_bold = o->row == 0 || yr_label_is_total(s);
-    if (*s != '\0' && worksheet_write_string(o->ws, (lxw_row_t)o->row, (lxw_col_t)o->col, s,
-                                             o->row_bold ? o->bold : NULL) != LXW_NO_ERROR)
-        o->failed = 1;
-    o->col++;
-}
-
-static void xlsx_number(cli_out *o, double v)
-{
-    if (o->col == 0)
-        o->row_bold = o->row == 0;
-    if (worksheet_write_number(o->ws, (lxw_row_t)o->row, (lxw_col_t)o->col, v,
-                               o->row_bold ? o->bold : NULL) != LXW_NO_ERROR)
-        o->failed = 1;
-    o->col++;
-}
-#endif
-
-void cli_out_text(cli_out *o, const char *s)
-{
-#ifdef CLI_HAVE_XLSX
-    if (o->xlsx) {
-        xlsx_string(o, s);
-        return;
-    }
-#endif
-    csv_sep(o);
-    csv_field(o, s);
-}
-
-void cli_out_empty(cli_out *o)
-{
-    cli_out_text(o, "");
-}
-
-void cli_out_int(cli_out *o, int64_t v)
-{
-#ifdef CLI_HAVE_XLSX
-    if (o->xlsx) {
-        const int64_t exact = (int64_t)1 << 53;
-        if (v >= -exact && v <= exact) {
-            xlsx_number(o, (double)v);
-            return;
-        }
-    }
-#endif
-    char tmp[24];
-    char *end = tmp + sizeof tmp - 1;
-    *end = '\0';
-    char *p = u128_digits(v < 0 ? (u128)0 - (u128)(i128)v : (u128)v, end);
-    if (v < 0)
-        *--p = '-';
-    cli_out_text(o, p);
-}
-
-void cli_out_num(cli_out *o, const char *dotted)
-{
-#ifdef CLI_HAVE_XLSX
-    if (o->xlsx && *dotted != '\0' && strlen(dotted) <= 17) {
-        xlsx_number(o, strtod(dotted, NULL));
-        return;
-    }
-#endif
-    char tmp[64];
-    snprintf(tmp, sizeof tmp, "%s", dotted);
-    char *dot = strchr(tmp, '.');
-    if (dot != NULL)
-        *dot = o->decimal;
-    cli_out_text(o, tmp);
-}
-
-void cli_out_cell(cli_out *o, const char *s)
-{
-#ifdef CLI_HAVE_XLSX
     cli_decimal d;
-    if (o->xlsx && o->row > 0 && cli_parse_decimal(s, &d) == CLI_NUM_OK && d.scale <= 15) {
-        xlsx_number(o, (double)d.num / (double)cli_pow10(d.scale));
-        return;
+    int y, m, day;
+    if (cli_parse_decimal(s, &d) == CLI_NUM_OK) {
+        if (cli_leading_zero(s) || !cli_decimal_exact(&d))
+            return CLI_CELL_TEXT; /* a code, an id: more digits than a workbook keeps */
+        if (d.percent)
+            return CLI_CELL_SHARE;
+        const char *k = strpbrk(s, "kK");
+        return k != NULL && (k[1] == 'r' || k[1] == 'R') ? CLI_CELL_MONEY : CLI_CELL_NUMBER;
     }
-#endif
-    cli_out_text(o, s);
+    return cli_iso_date(s, &y, &m, &day) ? CLI_CELL_DATE : CLI_CELL_TEXT;
 }
 
-void cli_out_end_row(cli_out *o)
+cli_cell_type cli_echo_type(const ycsv_table *t, size_t col)
 {
-    if (!o->xlsx)
-        cli_out_raw(o, o->eol, strlen(o->eol));
-    o->row++;
-    o->col = 0;
+    static const cli_role text[] = {CLI_ROLE_NAME, CLI_ROLE_CODE,   CLI_ROLE_GROUP,
+                                    CLI_ROLE_ITEM, CLI_ROLE_COURSE, CLI_ROLE_QUESTION,
+                                    CLI_ROLE_ROLE};
+    static const cli_role number[] = {CLI_ROLE_WEIGHT,     CLI_ROLE_PARTICIPANTS,
+                                      CLI_ROLE_REGISTERED, CLI_ROLE_ATTENDED,
+                                      CLI_ROLE_YES,        CLI_ROLE_RESPONDENTS};
+    const char *h = t->header[col];
+    for (size_t k = 0; k < sizeof text / sizeof text[0]; k++)
+        if (cli_header_is(h, text[k]))
+            return CLI_CELL_TEXT;
+    for (size_t k = 0; k < sizeof number / sizeof number[0]; k++)
+        if (cli_header_is(h, number[k]))
+            return CLI_CELL_NUMBER;
+    if (cli_header_is(h, CLI_ROLE_AMOUNT))
+        return CLI_CELL_MONEY;
+    return cli_header_is(h, CLI_ROLE_DAY) ? CLI_CELL_DATE : CLI_CELL_GUESS;
 }
 
-static int finish_file(cli_out *o)
+/* ---------------------------------------------------------------- names in help texts */
+
+/* One name as help shows it: a prefix with N after it ("per_N"). */
+static void help_name(cli_buf *b, yr_out_name n, yr_lang lang)
 {
-    int failed = o->failed;
-#ifdef CLI_HAVE_XLSX
-    if (o->xlsx) {
-        lxw_error e = workbook_close(o->wb);
-        failed |= e != LXW_NO_ERROR;
-        errno = e != LXW_NO_ERROR ? EIO : 0;
-    } else
-#endif
-    {
-        flush_buf(o);
-        failed |= o->failed || fclose(o->f) != 0;
-    }
-    if (!failed && rename(o->tmp_path, o->final_path) != 0)
-        failed = 1;
-    if (failed) {
-        cli_fail_at(o->final_path, 0, "cannot write: %s", strerror(errno));
-        unlink(o->tmp_path);
-    }
-    free(o->tmp_path);
-    free(o->final_path);
-    return failed ? CLI_EXIT_ERROR : CLI_EXIT_OK;
+    cli_buf_puts(b, yr_out_text(n, lang));
+    if (yr_out_name_category(n) == YR_OUT_PREFIX)
+        cli_buf_puts(b, "N");
 }
 
-int cli_out_close(cli_out *o)
+/* Expand one placeholder KIND:ARG (without the @s); 0 when it is none. */
+static int help_placeholder(cli_buf *b, const char *p, size_t len)
 {
-    if (o->final_path != NULL)
-        return finish_file(o);
-    flush_buf(o);
-    if (o->failed || fflush(stdout) != 0) {
-        fprintf(stderr, "yrkesresa: cannot write the output: %s\n", strerror(errno));
-        return CLI_EXIT_ERROR;
+    static const char *const kinds[4] = {"COLUMNS:", "KOLUMNER:", "NAME:", "NAMN:"};
+    for (int k = 0; k < 4; k++) {
+        size_t kl = strlen(kinds[k]);
+        if (len <= kl || len - kl >= 64 || strncmp(p, kinds[k], kl) != 0)
+            continue;
+        char arg[64];
+        memcpy(arg, p + kl, len - kl);
+        arg[len - kl] = '\0';
+        yr_lang lang = k % 2 == 0 ? YR_LANG_EN : YR_LANG_SV;
+        if (k >= 2) { /* a column's name, else a prefix's, a row label's, a value's */
+            yr_out_name n = YR_OUT_NAME_COUNT;
+            for (int cat = YR_OUT_COLUMN; cat <= YR_OUT_VALUE && n == YR_OUT_NAME_COUNT; cat++)
+                n = yr_out_name_find(arg, (yr_out_category)cat);
+            if (n == YR_OUT_NAME_COUNT)
+                return 0;
+            help_name(b, n, lang);
+            return 1;
+        }
+        yr_out_name cols[16];
+        yr_out_table t = yr_out_table_from_id(arg);
+        size_t n = yr_out_table_columns(t, cols, 16);
+        for (size_t c = 0; c < n && c < 16; c++) {
+            cli_buf_puts(b, c > 0 ? "," : "");
+            help_name(b, cols[c], lang);
+        }
+        return t != YR_TABLE_COUNT;
     }
-    return CLI_EXIT_OK;
+    return 0;
 }
 
-int cli_out_report(const cli_output_opts *opts, const cli_buf *b)
+void cli_help_names(cli_buf *b, const char *text)
 {
-    if (!b->ok) {
-        fprintf(stderr, "yrkesresa: out of memory\n");
-        return CLI_EXIT_ERROR;
+    const char *p = text, *at;
+    while ((at = strchr(p, '@')) != NULL) {
+        const char *end = strchr(at + 1, '@');
+        cli_buf_add(b, p, (size_t)(at - p));
+        if (end != NULL && help_placeholder(b, at + 1, (size_t)(end - at - 1))) {
+            p = end + 1;
+        } else {
+            cli_buf_add(b, "@", 1);
+            p = at + 1;
+        }
     }
-    cli_output_opts plain = {opts != NULL ? opts->path : NULL, 0};
-    cli_out o;
-    if (cli_out_open(&o, &plain, NULL) != 0)
-        return CLI_EXIT_ERROR;
-    cli_out_raw(&o, cli_buf_str(b), b->len);
-    return cli_out_close(&o);
+    cli_buf_puts(b, p);
 }

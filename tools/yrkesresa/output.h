@@ -2,18 +2,49 @@
  * @file output.h
  * @brief The `yrkesresa` program's one output layer: result tables written as CSV in the
  *        input's dialect, as CSV for Swedish Excel (`--excel`), or as an .xlsx workbook
- *        (`--output FILE.xlsx`, when built with libxlsxwriter), to standard output or a file.
+ *        (`--output FILE.xlsx`, when built with libxlsxwriter), to standard output or a file;
+ *        in English or Swedish (`--lang sv`, `YRKESRESA_LANG=sv`; yrkesresa/names.h).
  *
  * A command computes everything first; only then it opens a ::cli_out and writes the cells row
- * by row (streamed: nothing is buffered whole). A file is written under a temporary name and
- * renamed at cli_out_close(), so an error never leaves a half-written FILE behind.
+ * by row (streamed: nothing is buffered whole). Row 0 is the header.
  *
- * Dialects:
- * - default: the input table's delimiter, line break and byte order mark (',', LF without an
- *   input), decimal point '.' (decimal comma when the delimiter is ';');
- * - `--excel`: UTF-8 BOM, ';', decimal comma, CRLF: what Swedish Excel opens directly;
- * - `.xlsx`: one worksheet, numbers as numbers (integers beyond 2^53 as text, to stay exact),
- *   the header row and a Summa/Totalt row in bold.
+ * ## Cells and their types
+ * Every cell is written with a type, so that a workbook and a CSV for Excel keep the data:
+ * - computed values: cli_out_int() (a count), cli_out_money() (whole kronor), cli_out_num() (a
+ *   decimal), cli_out_share() (a share of 1), cli_out_date(), cli_out_text(), cli_out_name()
+ *   (a word of the names table in the output's language);
+ * - cells echoed from the input: cli_out_cell() with the cell's ::cli_cell_type as the input
+ *   layer knows it. Today that is the column's role (cli_echo_type(): a name or code column is
+ *   text, a weight column a number) and, for other columns, cli_cell_guess() on the cell
+ *   (::CLI_CELL_GUESS: `0114` and `007` are text, `12 %` a share). When the program reads
+ *   through libyrkesresa-read, the type comes from yr_table_cell_type() and the column's role
+ *   (cli_cell_type_of()); nothing else changes.
+ *
+ * ## Dialects
+ * - default CSV: the input's delimiter, line break and decimal mark (',', LF, '.' without an
+ *   input; a decimal comma when the delimiter is ';'); UTF-8, with a BOM when the input had one
+ *   or was Windows-1252 or UTF-16 (so Excel shows å ä ö), without one otherwise. Echoed cells
+ *   are copied byte for byte.
+ * - `--excel`: UTF-8 BOM, ';', CRLF, a decimal comma for every decimal (echoed numbers
+ *   included), and a text cell that Excel would run as a formula guarded with a leading `'`
+ *   (yr_excel_guard_needed(); numbers are never touched).
+ * - `.xlsx`: one sheet named after the command (yr_out_table_sheet()), a bold frozen header
+ *   row, a bold Summa/Totalt row, column widths fitted to the content, text as text, numbers
+ *   as numbers with Swedish formats (`# ##0`, `# ##0 kr` for money, `0 %` for shares stored as
+ *   fractions, `yyyy-mm-dd` dates as dates), the source file and the date in the document
+ *   properties. A number a workbook cannot hold exactly (an integer beyond 2^53, a decimal of
+ *   more than 15 significant digits) is refused with a message naming the cell, as are Excel's
+ *   limits (32 767 characters a cell, 1 048 576 rows, 16 384 columns); the same limits hold for
+ *   `--excel`, which Excel would cut.
+ *
+ * ## Files (`--output FILE`)
+ * A regular file is written under a temporary name in its directory (at most NAME_MAX bytes)
+ * and renamed into place at cli_out_close(): an error, SIGINT, SIGTERM or SIGHUP never leaves a
+ * half-written FILE or the temporary file behind. An existing file keeps its mode and, where
+ * permitted, its owner and group; a symbolic link is followed and its target replaced; a file
+ * with other hard links is refused (replacing it would break the links, writing it in place
+ * would not be atomic); a read-only file is refused. A FIFO or a device is written through
+ * (not atomic: it cannot be). See output_file.h.
  */
 #ifndef YRKESRESA_TOOLS_OUTPUT_H
 #define YRKESRESA_TOOLS_OUTPUT_H
@@ -22,6 +53,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include <yrkesresa/names.h>
+
 #include "input.h"
 
 #if defined(__GNUC__)
@@ -29,7 +62,6 @@
 #else
 #define CLI_PRINTF(f, a)
 #endif
-
 /* ---- A growable text buffer (messages, notes, small texts). ---- */
 
 /** A growable byte buffer. After an allocation failure it stays failed (ok == 0). */
@@ -67,24 +99,59 @@ void cli_buf_i128(cli_buf *b, cli_i128 v);
 
 /* ---- Result tables. ---- */
 
-/** What the user asked for: `--output FILE` and `--excel`. */
+/** What the user asked for: `--output FILE`, `--excel`, `--lang`. */
 typedef struct cli_output_opts {
-    const char *path; /**< NULL: standard output; a name ending in .xlsx: a workbook */
-    int excel;        /**< 1: the Swedish Excel CSV dialect */
+    const char *path;   /**< NULL: standard output; a name ending in .xlsx: a workbook */
+    int excel;          /**< 1: the Swedish Excel CSV dialect */
+    yr_lang lang;       /**< the language of headers, labels and sheet names */
+    const char *source; /**< the main input file as given (document properties), or NULL */
 } cli_output_opts;
 
-/** An open result table (see cli_out_open). */
+/** The type of a cell (see the file comment). */
+typedef enum cli_cell_type {
+    CLI_CELL_TEXT = 0, /**< text, always: codes (`0114`), `007`, labels that look like numbers */
+    CLI_CELL_NUMBER,   /**< a number as written (`22 986`, `1,5`): `# ##0` in a workbook */
+    CLI_CELL_MONEY,    /**< an amount in kronor (`67 751`, `67 751 kr`): `# ##0 kr` */
+    CLI_CELL_SHARE,    /**< a share: a fraction (`0.8523`) or a percentage (`12 %`): `0 %` */
+    CLI_CELL_DATE,     /**< an ISO date (`2024-02-06`): a date in a workbook */
+    CLI_CELL_GUESS     /**< today's echo of a column without a role: cli_cell_guess() decides */
+} cli_cell_type;
+
+/**
+ * @brief The type of an input cell read by today's input layer from the cell alone (for
+ *        ::CLI_CELL_GUESS; goes away with the move onto libyrkesresa-read): a number that a
+ *        workbook holds exactly and that has no leading zero (`0114`, `007` are text) is a
+ *        number (with `kr`: money; with `%`: a share); an ISO date a date; the rest text.
+ */
+cli_cell_type cli_cell_guess(const char *s);
+
+/**
+ * @brief The type of the cells of input column @p col as today's input layer knows it from
+ *        the column's role (cli_header_is): a name, code, group, item, course, question or role
+ *        column is text; population/weight, participants, registered, attended, yes and
+ *        respondents numbers; amount money; day a date; other columns ::CLI_CELL_GUESS.
+ */
+cli_cell_type cli_echo_type(const ycsv_table *t, size_t col);
+
+/** An open result table (see cli_out_open). Private fields: use the functions. */
 typedef struct cli_out {
-    char delim;      /**< CSV delimiter */
-    char decimal;    /**< decimal mark for numbers written with cli_out_num */
-    const char *eol; /**< line break */
-    int xlsx;        /**< 1 when writing a workbook */
-    int failed;      /**< a write or allocation failed */
-    size_t row, col; /**< position of the next cell */
-    int row_bold;    /**< the current row is bold (xlsx) */
-    FILE *f;         /**< CSV destination */
-    char *final_path, *tmp_path;
-    void *wb, *ws, *bold; /**< libxlsxwriter objects (xlsx only) */
+    char delim;        /**< CSV delimiter */
+    char decimal;      /**< decimal mark of numbers in CSV */
+    const char *eol;   /**< line break */
+    int excel;         /**< --excel: guard formulas, decimal comma in echoed numbers, limits */
+    int xlsx;          /**< 1 when writing a workbook */
+    int bom;           /**< the CSV begins with a byte order mark */
+    yr_lang lang;      /**< the language of cli_out_name() */
+    const char *sheet; /**< the workbook's sheet name (the table's, in lang) */
+    const char *path;  /**< --output as given, or NULL for standard output */
+    int failed;        /**< a write or allocation failed (message in why, or errno in err) */
+    int err;           /**< errno of the first failed write */
+    char why[300];     /**< the first reason the output cannot be written, or "" */
+    size_t row, col;   /**< position of the next cell */
+    int row_bold;      /**< the current row is bold (xlsx) */
+    FILE *f;           /**< CSV destination */
+    struct cli_target *target; /**< the file of --output, or NULL for standard output */
+    struct cli_xlsx *x;        /**< the workbook (xlsx only) */
     char buf[65536];
     size_t used;
 } cli_out;
@@ -100,20 +167,52 @@ int cli_output_is_xlsx(const cli_output_opts *opts);
  */
 int cli_output_check(const cli_output_opts *opts, const char *cmd);
 
-/**
- * @brief Open the destination. The CSV dialect follows @p like (the main input; may be NULL)
- *        unless --excel. Returns 0, or an exit status after printing the message.
- */
-int cli_out_open(cli_out *o, const cli_output_opts *opts, const ycsv_table *like);
+/** How the input was written, for output that follows it (today from a ycsv_table; after the
+ *  move onto libyrkesresa-read from yr_table_format()). */
+typedef struct cli_dialect {
+    char delim;           /**< ',', ';' or TAB */
+    const char *eol;      /**< "\n", "\r\n" or "\r" */
+    int bom;              /**< the input began with a byte order mark */
+    const char *encoding; /**< "UTF-8", "UTF-16LE", "UTF-16BE", "Windows-1252" */
+} cli_dialect;
 
-/** @brief A text cell (quoted when needed in CSV). */
+/** @brief The dialect of a table read by today's input layer (NULL: ',', LF, UTF-8, no BOM). */
+cli_dialect cli_dialect_of(const ycsv_table *t);
+
+/**
+ * @brief Open the destination for table @p table (its sheet name). The CSV dialect follows
+ *        @p like (the main input; may be NULL) unless --excel. Returns 0, or an exit status
+ *        after printing the message.
+ */
+int cli_out_open(cli_out *o, const cli_output_opts *opts, yr_out_table table,
+                 const ycsv_table *like);
+/** @brief As cli_out_open() with the input's dialect given directly. */
+int cli_out_open_dialect(cli_out *o, const cli_output_opts *opts, yr_out_table table,
+                         const cli_dialect *like);
+
+/**
+ * @brief One line for the reading report: the convention the output follows, in @p lang
+ *        (`output: CSV for Swedish Excel (UTF-8 with BOM, ';', decimal comma, CRLF, formulas
+ *        guarded with ')` / `utdata: ...`), appended to @p b.
+ */
+void cli_out_convention(const cli_out *o, yr_lang lang, cli_buf *b);
+
+/** @brief A text cell (quoted when needed in CSV; guarded with --excel). */
 void cli_out_text(cli_out *o, const char *s);
-/** @brief A cell copied from the input: a number in a workbook when it reads as one. */
-void cli_out_cell(cli_out *o, const char *s);
-/** @brief An integer cell. */
+/** @brief A word of the names table in the output's language (a text cell). */
+void cli_out_name(cli_out *o, yr_out_name name);
+/** @brief A cell copied from the input, written as its type says (see the file comment). */
+void cli_out_cell(cli_out *o, const char *s, cli_cell_type type);
+/** @brief An integer cell (a count). */
 void cli_out_int(cli_out *o, int64_t v);
-/** @brief A decimal number given with '.' ("0.8523"; "" for an empty cell). */
+/** @brief An amount in whole kronor. */
+void cli_out_money(cli_out *o, int64_t v);
+/** @brief A decimal number given with '.' ("20452.559"; "" for an empty cell). */
 void cli_out_num(cli_out *o, const char *dotted);
+/** @brief A share of 1 given as a decimal with '.' ("0.8523"; "" for an empty cell). */
+void cli_out_share(cli_out *o, const char *dotted);
+/** @brief A date given as ISO 8601 "2024-02-06" ("" for an empty cell). */
+void cli_out_date(cli_out *o, const char *iso);
 /** @brief An empty cell. */
 void cli_out_empty(cli_out *o);
 /** @brief End the row. In a workbook the first row and a row whose first cell is a total label
@@ -123,8 +222,8 @@ void cli_out_end_row(cli_out *o);
 void cli_out_raw(cli_out *o, const char *s, size_t n);
 
 /**
- * @brief Finish: flush, close, rename the temporary file into place. On any failure the
- *        temporary file is removed and a message printed. Returns 0 or 2.
+ * @brief Finish: flush, close, move the file into place. On any failure the temporary file is
+ *        removed and a message printed. Returns 0 or 2.
  */
 int cli_out_close(cli_out *o);
 
@@ -136,5 +235,13 @@ int cli_out_report(const cli_output_opts *opts, const cli_buf *b);
 
 /** @brief 1 when this program was built with libxlsxwriter. */
 int cli_have_xlsx(void);
+
+/**
+ * @brief Expand the names of output columns in a help text into @p b: `@COLUMNS:ID@` becomes
+ *        the columns of table ID (yr_out_table_from_id) in English, comma-separated, then
+ *        `(--lang sv: ...)`; `@NAME:english@` becomes the name and its Swedish text in
+ *        parentheses. The rest of @p text is copied.
+ */
+void cli_help_names(cli_buf *b, const char *text);
 
 #endif

@@ -1,0 +1,581 @@
+/**
+ * @file yrkesresa/read.h
+ * @brief libyrkesresa-read: the one table reader. Every interface (the `yrkesresa` program,
+ *        Python's `read_table`, R's `yr_read_table`, the bindings' frame functions) reads a
+ *        user's table through these functions, so a file means the same everywhere.
+ *
+ * A separate library beside the arithmetic core (as libxkbregistry beside libxkbcommon): it
+ * needs a zip, an XML and a Unicode library (libzip, expat, utf8proc), the core needs none.
+ * Link with `pkg-config --cflags --libs yrkesresa-read`. Pure: it takes bytes (the caller reads
+ * the file) and does no I/O; no global mutable state; reentrant.
+ *
+ * ## What a reading is
+ * yr_read_table() turns the bytes of a CSV/TSV text or an xlsx workbook into a ::yr_table:
+ * a header, rows of cells, each row's kind (::yr_row_kind), each column's role (::yr_read_role) and,
+ * for the columns the caller asked for (::yr_read_want), every cell read in its role's grammar
+ * (an exact number, a share, a date, a municipality identity). Every line of the input is
+ * accounted for (yr_table_spans()): a title above the header, the header, a data row, an
+ * aggregate row, an empty line, a note after the table, or a line of another year (long PxWeb
+ * exports with yr_read_options::year) — or reading stops with an error naming the line.
+ *
+ * ## The rules (SPEC §6; each decided here, once)
+ * 1. **Formats.** By content, not by the file's name: a zip whose first entry is
+ *    `[Content_Types].xml` or that holds `xl/workbook.xml` is xlsx; an OLE2 file (`.xls`) and an
+ *    OpenDocument zip (`.ods`) are refused with a message saying how to save as xlsx; anything
+ *    else is text: UTF-8 (a BOM allowed), UTF-16 LE/BE with a BOM, else Windows-1252; `,` `;`
+ *    or TAB (the header's most frequent delimiter outside quotes); LF, CRLF or CR; RFC 4180
+ *    quotes. xlsx: the sheet named or numbered by yr_read_options::sheet, else the first sheet
+ *    that has a table; shared and inline strings, numbers, cached formula values (a formula
+ *    without one is an error), booleans, dates from their number format, the value of a merged
+ *    range in every cell of the range. A cell that Excel shows as text stays text.
+ * 2. **The header** is the first line (of the first 200), after any title lines, that has two or
+ *    more non-blank cells (one, when no line has two) of which one names a wanted role (the
+ *    alias table, yr_role_is_header(); every role when none is wanted) or a column given in
+ *    yr_read_options::columns; lines above it are titles (PxWeb "med rubrik"; a one-cell title
+ *    `Befolkning 2023` is a title, not the header). When no line does, the first non-empty line
+ *    is the header (yr_read_options::header_row overrides). Two header names equal after
+ *    trimming and case folding are an error (`Folkmängd 2022` and `Folkmängd 2023` have one
+ *    yr_header_key() but are two columns: two candidates for the population, rule 7).
+ * 3. **Every line accounted for.** After the header, a line is empty (every cell blank), a
+ *    note, or a row. A note is a line whose wanted columns are all blank, whose first
+ *    non-blank cell starts with a note word (Källa, Fotnot, Fotnoter, Anm, Anmärkning, Not,
+ *    Kommentar, Observera, Source, Note, Footnote, `*`, `#`, `1)`), or (in a table of two
+ *    columns or more) whose one non-blank cell is a sentence: four words or more, or ending in
+ *    `.` or `:` (SCB's `Folkmängden avser den 31 december.`; no municipality's name is one).
+ *    Every other line is a row and must read in every wanted column — also after an empty line
+ *    or a note: a row is never silently dropped. A text line with more cells than the header is
+ *    an error unless the extra cells are blank (a trailing `;`); one with fewer is an error
+ *    unless the missing columns have no name. A sheet's row is never short (Excel stores no
+ *    empty cells: the missing ones are blank).
+ * 4. **Aggregates are never parties.** A row is an aggregate by its label (Summa…, Delsumma,
+ *    Totalt…, Total, Sum, Totalsumma, Riket, Hela riket, a county "Dalarnas län") or by its
+ *    identity relative to the table's level (yr_identity.h: in a table of municipalities, county
+ *    and nation rows are aggregates; in a table of counties, the nation row is). For every
+ *    wanted column used as input (not ::YR_WANT_CHECKED) an aggregate must agree with its rows:
+ *    a total with every data row, a subtotal (Delsumma, Summa X) with the data rows since the
+ *    previous aggregate, a county with its municipalities, the nation with every municipality
+ *    (checked only when all of them are in the table; the reading report says when not).
+ *    In a table of counties the nation is checked against the 21 counties.
+ *    A data row, not so labelled, whose value in a population, weight, amount, fees or pot
+ *    input column is not 0 and equals the sum of the two or more data rows above it since the
+ *    previous aggregate, or the sum of all other data rows (three or more, none negative), is an
+ *    error naming it (::YR_TOTALS_NO_GUESS turns this off: the old `--no-total-row`).
+ *    ::YR_TOTALS_IGNORE leaves disagreeing aggregates out, unchecked (`--ignore-total-row`).
+ * 5. **One number grammar** (yr_read_number()): an optional sign, digits, grouping, a decimal
+ *    mark, a unit; the column is read in one format. Whole-number roles (::YR_KIND_WHOLE) never
+ *    take a fraction; `22.986` or `22,986` is 22 986 only when every cell of four or more digits
+ *    in the column is grouped the same way, else an error; blanks (space, NBSP, U+202F) always
+ *    group. In a decimal role `1,500` is 1.5 when the column shows `,` as its decimal mark
+ *    elsewhere, 1500 when it groups with `,` elsewhere (or marks decimals with `.`), else an
+ *    error. A whole-number role never takes a negative number; a number with a leading zero
+ *    (`0114`) is a code, never a count or an amount. Units in the header or the cell — `kr`,
+ *    `:-`, `tkr` (×1000), `Mkr` (×10^6), `tusental` (×1000), `st` — are applied exactly; a unit
+ *    the role cannot take, or a cell's unit that contradicts the header's, is an error. Share
+ *    roles
+ *    (::YR_KIND_SHARE): by the header (`andel`/share: 0–1; `procent`/percent/`%`: 0–100), then
+ *    by a `%` sign in the cells (or an xlsx percent format); a column that says neither, or mixes
+ *    `0,77` and `77`, is an error; so is a value below 1 in a percent column without a `%` sign
+ *    (`0,8` under `Mål (%)`: 0.8 % or 80 %?) and one above 1 in a share column. Dates
+ *    (::YR_KIND_DATE): ISO `2024-02-06`, with a zero time `2024-02-06 00:00:00`, `T00:00` or
+ *    `T00:00:00`, an xlsx date cell, or an Excel serial 20000–80000 (1954–2119, so course days
+ *    numbered 1, 2, 3 are never dates); a day column cell that is not a date is an error.
+ * 6. **One identity** for a municipality (yrkesresa/identity.h): SCB code, else the name under
+ *    NFC + case folding + invisible characters removed + dashes and blanks unified; the 290
+ *    municipalities' names and forms (`Falu kommun`, `Region Gotland`) map to their codes. With
+ *    ::YR_WANT_UNIQUE in the name column's want, two data rows with one identity are an error
+ *    naming both lines; a name that is not a municipality while other rows are is an error with
+ *    the nearest name, unless yr_read_options::other_parties.
+ * 7. **Roles only by name.** A column plays a role only when its header is one of the role's
+ *    aliases (Swedish and English, case, punctuation, a parenthesised unit and a trailing year
+ *    ignored: `Folkmängd 2023`, `Belopp (tkr)`) or yr_read_options::columns names it. Two
+ *    candidates are an error naming both. A column of codes, ids or years is never a weight.
+ * 8. **PxWeb exports**: region cells `2080 Falun`, `20 Dalarnas län`, `00 Riket` (code and name
+ *    checked against each other); wide (one column per year: choose with a `population=2023`
+ *    entry in yr_read_options::columns) and long (a year column: choose with
+ *    yr_read_options::year; rows of other years are accounted for as ::YR_SPAN_OTHER_YEAR).
+ *    PxWeb's `..` (not available) is an error in an input column.
+ *
+ * Personal data: a column of ::YR_ROLE_PERSON is read only to count and to find duplicates; no
+ * message or report repeats its cells (messages point at lines).
+ *
+ * Limits: ::YR_READ_MAX_BYTES of text (after decoding) or of inflated xlsx XML (the zip's
+ * declared sizes are not trusted; an entry that inflates more than ::YR_READ_MAX_RATIO times
+ * its compressed size is refused), ::YR_READ_MAX_COLS columns, ::YR_READ_MAX_FIELD bytes a cell,
+ * ::YR_READ_MAX_ROWS rows. XML external entities are never resolved; entity expansion is
+ * bounded.
+ *
+ * Memory (CSV/TSV): with yr_read_options::borrow and UTF-8 input the bytes are not copied
+ * (else the decoded text is kept once). The table holds 4 bytes a line (where it starts), 1
+ * byte a row (its kind), 2 bytes a row for identities when the table names municipalities, and
+ * 4 bytes a row for its line only when some line after the header is not a row; cells are not
+ * stored but read again from the text when asked (a cell with doubled quotes is kept undone).
+ * Reading also needs, while it runs, 2 bytes a line and, for a unique key, a hash table of 4
+ * bytes a slot (two slots a row). A 10^6-row file of 21 MiB peaks at 1.8 times its size
+ * (bench/bench_read.c).
+ */
+#ifndef YRKESRESA_READ_H
+#define YRKESRESA_READ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(YR_BUILDING_READ_LIBRARY) && defined(__GNUC__)
+#define YR_READ_API __attribute__((visibility("default")))
+#else
+#define YR_READ_API
+#endif
+
+/** Maximum decoded text, or inflated XML of an xlsx, in bytes (1 GiB). */
+#define YR_READ_MAX_BYTES ((size_t)1 << 30)
+/** Maximum inflated/compressed ratio of one xlsx entry. */
+#define YR_READ_MAX_RATIO 1000
+/** Maximum number of columns. */
+#define YR_READ_MAX_COLS ((size_t)16384)
+/** Maximum size of one cell in bytes (1 MiB). */
+#define YR_READ_MAX_FIELD ((size_t)1 << 20)
+/** Maximum number of rows (header not counted). */
+#define YR_READ_MAX_ROWS ((size_t)20000000)
+/** "No column" / "no row" / "no line". */
+#define YR_READ_NONE ((size_t)-1)
+
+/** Result of every fallible call of the reader. 0 is success. */
+typedef enum yr_read_status {
+    YR_READ_OK = 0,
+    YR_READ_ERR_NULL = 1,      /**< a required pointer is NULL */
+    YR_READ_ERR_FORMAT = 2,    /**< not a table this library reads (.xls, .ods, binary, a broken
+                                    zip or XML, no such sheet) */
+    YR_READ_ERR_SYNTAX = 3,    /**< text: encoding, quotes, a ragged row, a NUL byte */
+    YR_READ_ERR_HEADER = 4,    /**< no header, duplicate header names, a wanted role missing or
+                                    in two columns, a `columns` entry naming no column */
+    YR_READ_ERR_CELL = 5,      /**< a cell does not read in its column's grammar (number, unit,
+                                    share/percent, date, grouping) */
+    YR_READ_ERR_AGGREGATE = 6, /**< a stated total or subtotal disagrees with its rows, or an
+                                    unlabelled row is the sum of others */
+    YR_READ_ERR_IDENTITY = 7,  /**< two rows with one identity, an unknown municipality, a code
+                                    that disagrees with its name */
+    YR_READ_ERR_LIMIT = 8,     /**< a limit above is exceeded */
+    YR_READ_ERR_OPTION = 9,    /**< an option is invalid (unknown role, header_row past the end,
+                                    year not in the table, ...) */
+    YR_READ_ERR_NOMEM = 10,    /**< allocation failed */
+    YR_READ_STATUS_COUNT = 11  /**< number of values, not a value */
+} yr_read_status;
+
+/** @brief The symbolic name of a status ("YR_READ_ERR_CELL"); never NULL. */
+YR_READ_API const char *yr_read_status_name(yr_read_status st);
+
+/**
+ * Where and why reading failed. The message is one line of English composed by the library
+ * (no file name in front, no trailing newline): every interface shows it unchanged — the
+ * program as `yrkesresa: FILE:LINE: message`, Python in `yrkesresa.Error`, R in a condition.
+ */
+typedef struct yr_read_error {
+    yr_read_status status;
+    size_t line;        /**< 1-based line (text) or sheet row (xlsx); 0 when none applies */
+    size_t other_line;  /**< a second line the message is about (a duplicate's first line, a
+                             total's rows), or 0 */
+    size_t column;      /**< 0-based column, or ::YR_READ_NONE */
+    char cell_ref[16];  /**< xlsx: the cell ("B7"), else "" */
+    char message[320];  /**< the message; valid UTF-8 */
+} yr_read_error;
+
+/* ------------------------------------------------------------------------------- roles */
+
+/** What a column means. The names (yr_role_name()) are the `ROLE` of `--column ROLE=HEADER`.
+ *  (Named yr_read_role, with yr_read_role_from_name() and YR_READ_ROLE_COUNT, because the core's
+ *  yrkesresa/pot.h has its own ::yr_role, YR_ROLE_COUNT and yr_role_from_name() for a trainer's
+ *  role: both headers are included together by the program.) */
+typedef enum yr_read_role {
+    YR_ROLE_NONE = 0,       /**< no role: echoed as text */
+    YR_ROLE_MUNICIPALITY,   /**< "municipality": kommun, namn, region, name (parties' names) */
+    YR_ROLE_CODE,           /**< "code": kommunkod, kod, KnKod, SCB-kod, regionkod, länskod */
+    YR_ROLE_POPULATION,     /**< "population": befolkning, invånare, folkmängd, antal inv. */
+    YR_ROLE_WEIGHT,         /**< "weight": weight, vikt (may have decimals) */
+    YR_ROLE_AMOUNT,         /**< "amount": belopp, kostnad, summa kr, published */
+    YR_ROLE_DAY,            /**< "day": datum, dag, date, kursdag */
+    YR_ROLE_PARTICIPANTS,   /**< "participants": deltagare, antal deltagare */
+    YR_ROLE_ROLE,           /**< "role": roll (kursledare, utbildare) */
+    YR_ROLE_REGISTERED,     /**< "registered": anmälda */
+    YR_ROLE_ATTENDED,       /**< "attended": deltagit, närvarande */
+    YR_ROLE_YES,            /**< "yes": ja, antal ja */
+    YR_ROLE_YES_SHARE,      /**< "yes_share": andel ja (share or percent by header/cells) */
+    YR_ROLE_RESPONDENTS,    /**< "respondents": svarande, antal svarande, n */
+    YR_ROLE_TARGET,         /**< "target": mål (share or percent by header/cells) */
+    YR_ROLE_GROUP,          /**< "group": län, county, grupp */
+    YR_ROLE_ITEM,           /**< "item": post, kostnadspost */
+    YR_ROLE_YEAR,           /**< "year": år */
+    YR_ROLE_COURSE,         /**< "course": kurs */
+    YR_ROLE_QUESTION,       /**< "question": fråga */
+    YR_ROLE_PUBLISHED,      /**< "published": attendance rate published (share or percent) */
+    YR_ROLE_PERSON,         /**< "person": person, namn på deltagare, deltagare-id, e-post,
+                                 personnummer — personal data, never repeated */
+    YR_ROLE_PRESENT,        /**< "present": närvaro, närvarande (Ja/Nej, 1/0, X/blank) */
+    YR_ROLE_FEES,           /**< "fees": avgifter, avgift */
+    YR_ROLE_POT,            /**< "pot": pott */
+    YR_ROLE_PARTICIPANT_DAYS, /**< "participant_days": deltagardagar */
+    YR_ROLE_RATE,           /**< "rate": kr per invånare, per invånare (a money rate) */
+    YR_ROLE_EQUAL_PART,     /**< "equal_part": lika del (share or percent) */
+    YR_READ_ROLE_COUNT           /**< number of values, not a value */
+} yr_read_role;
+
+/** How a role's cells are read (rule 5). */
+typedef enum yr_kind {
+    YR_KIND_TEXT = 0, /**< kept as text (trimmed for identities) */
+    YR_KIND_CODE,     /**< an SCB code: digits kept as text ("0114"), never a number */
+    YR_KIND_WHOLE,    /**< a whole number (counts, population), units applied */
+    YR_KIND_DECIMAL,  /**< an exact decimal (weights, money, rates), units applied */
+    YR_KIND_SHARE,    /**< a share of 1 (0–1) from a share or percent column */
+    YR_KIND_DATE,     /**< a calendar date */
+    YR_KIND_YEAR,     /**< a year 1000..9999 */
+    YR_KIND_BOOL      /**< yes/no: Ja/Nej, Yes/No, 1/0, X/blank, Sant/Falskt, TRUE/FALSE */
+} yr_kind;
+
+/** @brief The role's name ("population"); "none" for ::YR_ROLE_NONE; never NULL. */
+YR_READ_API const char *yr_role_name(yr_read_role role);
+/** @brief The role named @p name ("population", "Population", "yes-share"); YR_ROLE_NONE when
+ *         none. */
+YR_READ_API yr_read_role yr_read_role_from_name(const char *name);
+/** @brief How the role's cells are read. */
+YR_READ_API yr_kind yr_role_kind(yr_read_role role);
+/**
+ * @brief 1 when header @p h names role @p role: its key (yr_header_key()) is one of the role's
+ *        aliases in Swedish or English (or the role's output name in either language).
+ */
+YR_READ_API int yr_role_is_header(const char *h, yr_read_role role);
+/**
+ * @brief The key of a header for comparisons: a parenthesised part and a trailing year or date
+ *        dropped, letters and digits only, case folded ("Folkmängd 2023" -> "folkmängd",
+ *        "Belopp (tkr)" -> "belopp"). Writes at most @p cap bytes with the NUL.
+ */
+YR_READ_API yr_read_status yr_header_key(const char *h, char *dst, size_t cap);
+
+/* ------------------------------------------------------------------- the request */
+
+/** Flags of a wanted role. */
+enum {
+    YR_WANT_REQUIRED = 1u << 0, /**< a missing column is an error (else absent is fine) */
+    YR_WANT_CHECKED = 1u << 1,  /**< the column is being checked (audit's amounts, `stats check`,
+                                     `pot --check`): aggregates that disagree are findings for
+                                     the caller (yr_table_aggregate_check()), not errors */
+    YR_WANT_MANY = 1u << 2,     /**< several columns may have the role (item columns, courses) */
+    YR_WANT_UNIQUE = 1u << 3,   /**< the role is part of the row key: two data rows with equal
+                                     key cells (identities for the municipality column) are an
+                                     error naming both lines */
+    YR_WANT_BLANK_OK = 1u << 4  /**< a blank cell is allowed (reads as "no value"); implied for
+                                     every column when nothing is wanted (nwant 0), and for a
+                                     yes/no column that marks yes with X */
+};
+
+/** One role the caller wants read. */
+typedef struct yr_read_want {
+    yr_read_role role;
+    unsigned flags; /**< YR_WANT_* and YR_WANT_UNIQUE */
+} yr_read_want;
+
+/** How aggregates of input columns are treated (rule 4). */
+typedef enum yr_totals {
+    YR_TOTALS_CHECK = 0, /**< a disagreeing aggregate is an error; an unlabelled sum row too */
+    YR_TOTALS_IGNORE,    /**< disagreeing aggregates are left out, unchecked (the report says) */
+    YR_TOTALS_NO_GUESS   /**< as CHECK, but an unlabelled row is never taken for a sum */
+} yr_totals;
+
+/** Options of yr_read_table(). Initialise with yr_read_options_init(); fields may be added at
+ *  the end. */
+typedef struct yr_read_options {
+    const yr_read_want *want; /**< the roles the caller uses; NULL with nwant 0: every column
+                                   whose header names a role is read in that role's grammar,
+                                   none required, none unique (Python's and R's read_table) */
+    size_t nwant;
+    const char *const *columns; /**< "ROLE=HEADER" entries (`--column`): HEADER is compared as
+                                     yr_header_key() does, else exactly; "population=2023" picks
+                                     a year column of a wide PxWeb export */
+    size_t ncolumns;
+    const char *sheet;  /**< xlsx: a sheet name, or its number counted from 1 ("2"); NULL: the
+                             first sheet that has a table */
+    size_t header_row;  /**< 1-based line (text) or row (xlsx) of the header; 0: find it */
+    int year;           /**< long exports: keep the rows of this year; 0: one year only */
+    yr_totals totals;
+    int other_parties;  /**< 1: names outside the 290 beside municipalities are parties */
+    int borrow;         /**< 1: the bytes outlive the table (not copied when they need no
+                             decoding) */
+} yr_read_options;
+
+/** @brief Defaults: nothing wanted, no columns, first sheet with a table, header found,
+ *         YR_TOTALS_CHECK, no other parties, no borrow. */
+YR_READ_API void yr_read_options_init(yr_read_options *opt);
+
+/* ------------------------------------------------------------------------- the table */
+
+/** A read table (opaque). */
+typedef struct yr_table yr_table;
+
+/** The kind of a row. */
+typedef enum yr_row_kind {
+    YR_ROW_DATA = 0,     /**< a party / a record */
+    YR_ROW_TOTAL,        /**< the table's total (Summa, Totalt, ...) */
+    YR_ROW_SUBTOTAL,     /**< a part's sum (Delsumma, Summa Västerdalarna) */
+    YR_ROW_COUNTY,       /**< a county in a table of municipalities */
+    YR_ROW_NATION        /**< the nation (Riket, 00) in a table of municipalities or counties */
+} yr_row_kind;
+
+/** @brief "data", "total", "subtotal", "county", "nation". */
+YR_READ_API const char *yr_row_kind_name(yr_row_kind k);
+
+/**
+ * @brief Read a table.
+ * @param[in]  bytes  the file's bytes (len may be 0; bytes may be NULL then)
+ * @param[in]  opt    options (NULL: defaults)
+ * @param[out] out    the table (NULL on error); free with yr_table_free()
+ * @param[out] err    filled on error (may be NULL); on success its status is YR_READ_OK
+ * @returns ::YR_READ_OK or the error's status; on error nothing is allocated.
+ */
+YR_READ_API yr_read_status yr_read_table(const void *bytes, size_t len,
+                                         const yr_read_options *opt, yr_table **out,
+                                         yr_read_error *err);
+
+/** @brief Free a table (NULL is fine). */
+YR_READ_API void yr_table_free(yr_table *t);
+
+/** @brief Rows of the table: data and aggregate rows, in file order (titles, header, empty
+ *         lines, notes and other years' rows are not rows). */
+YR_READ_API size_t yr_table_nrows(const yr_table *t);
+/** @brief Columns (the header's cells). */
+YR_READ_API size_t yr_table_ncols(const yr_table *t);
+/** @brief Header cell @p col (UTF-8, as written, trimmed). */
+YR_READ_API const char *yr_table_header(const yr_table *t, size_t col);
+/** @brief The role of column @p col (::YR_ROLE_NONE for columns nobody asked for). */
+YR_READ_API yr_read_role yr_table_column_role(const yr_table *t, size_t col);
+/** @brief The first column with @p role, or ::YR_READ_NONE. */
+YR_READ_API size_t yr_table_find_role(const yr_table *t, yr_read_role role);
+/** @brief The kind of row @p row. */
+YR_READ_API yr_row_kind yr_table_row_kind(const yr_table *t, size_t row);
+/** @brief The 1-based line (sheet row for xlsx) where row @p row starts. */
+YR_READ_API size_t yr_table_row_line(const yr_table *t, size_t row);
+
+/** The type of a cell as the file gave it (for writing it again faithfully). */
+typedef enum yr_cell_type {
+    YR_CELL_EMPTY = 0,
+    YR_CELL_TEXT,   /**< text (CSV: every non-empty cell that is not read as a number by its
+                         role; xlsx: a string cell) — written back as text ("0114", "007") */
+    YR_CELL_NUMBER, /**< a number (xlsx number, or a CSV cell of a numeric role) */
+    YR_CELL_DATE,   /**< a date (xlsx date, or a CSV cell of a date role) */
+    YR_CELL_BOOL    /**< an xlsx boolean */
+} yr_cell_type;
+
+/**
+ * @brief Cell (@p row, @p col) as written (UTF-8, quotes removed, not trimmed; xlsx numbers as
+ *        their shortest round-trip decimal, dates as ISO 8601). Valid until yr_table_free().
+ *        NOT NUL-terminated in general: a text table points into its text (the caller's bytes
+ *        themselves with yr_read_options::borrow and UTF-8 input), so the cell is s[0..*len).
+ * @param[out] len its length in bytes; pass it (NULL gives the pointer without a length, which
+ *                 is only safe for an empty cell). Never NULL: "" for an empty cell.
+ */
+YR_READ_API const char *yr_table_cell(const yr_table *t, size_t row, size_t col, size_t *len);
+/** @brief The type of cell (@p row, @p col). */
+YR_READ_API yr_cell_type yr_table_cell_type(const yr_table *t, size_t row, size_t col);
+
+/** A cell read in its role's grammar. */
+typedef struct yr_value {
+    int present; /**< 0: the cell is blank (allowed by ::YR_WANT_BLANK_OK, or an aggregate's) */
+    int64_t num; /**< WHOLE: the number (den 1); DECIMAL: num/den, den = 10^k, units applied;
+                      SHARE: the share num/den of 1; DATE: days since 1970-01-01; YEAR: the
+                      year; BOOL: 0 or 1 */
+    int64_t den; /**< > 0 */
+} yr_value;
+
+/**
+ * @brief The value of cell (@p row, @p col) of a wanted column of a numeric, share, date, year
+ *        or bool kind. ::YR_READ_ERR_OPTION for a column of another kind or not wanted.
+ */
+YR_READ_API yr_read_status yr_table_value(const yr_table *t, size_t row, size_t col,
+                                          yr_value *v);
+
+/**
+ * @brief The data rows' values of column @p col over one common denominator: out[i] (i over
+ *        the data rows in order, yr_table_ndata() of them) = value × *den. A blank cell gives 0.
+ *        Every wanted column but text and code columns (dates as days since 1970-01-01, yes/no
+ *        as 1/0, years). ::YR_READ_ERR_OPTION for other columns; ::YR_READ_ERR_LIMIT when the
+ *        common denominator does not keep every value in int64.
+ */
+YR_READ_API yr_read_status yr_table_column_values(const yr_table *t, size_t col, int64_t *out,
+                                                  int64_t *den, yr_read_error *err);
+
+/** @brief Number of data rows. */
+YR_READ_API size_t yr_table_ndata(const yr_table *t);
+/** @brief The row of data row @p i (0 <= i < yr_table_ndata()). */
+YR_READ_API size_t yr_table_data_row(const yr_table *t, size_t i);
+
+/* ------------------------------------------------------------------ identities */
+
+/** Where a name or code places a row (yrkesresa/identity.h). */
+typedef enum yr_place {
+    YR_PLACE_OTHER = 0,   /**< not a Swedish municipality, county or the nation: a free name */
+    YR_PLACE_MUNICIPALITY,
+    YR_PLACE_COUNTY,
+    YR_PLACE_NATION
+} yr_place;
+
+/** The identity of a row (from its municipality and code columns). */
+typedef struct yr_identity {
+    yr_place place;
+    int code;        /**< SCB code (2080, 20, 0), or -1 for ::YR_PLACE_OTHER */
+    const char *key; /**< a known place: the key (yr_name_key()) of its official name, valid
+                          until yr_table_free(); NULL for ::YR_PLACE_OTHER, whose key
+                          yr_table_identity_key() writes (the table keeps no per-row keys: a
+                          table of 10^6 free names costs no memory for them) */
+} yr_identity;
+
+/** @brief The identity of row @p row (::YR_READ_ERR_OPTION when the table has no
+ *         municipality or code column). */
+YR_READ_API yr_read_status yr_table_identity(const yr_table *t, size_t row, yr_identity *id);
+
+/**
+ * @brief The identity key of row @p row: a known place's official name key (as
+ *        yr_identity::key), else the name key (yr_name_key()) of its municipality cell. Two rows
+ *        of any tables are one identity exactly when their places and codes are equal and, for
+ *        ::YR_PLACE_OTHER, their keys are.
+ * @param[out] dst  @p cap bytes: the key and a NUL (3 × the cell's length + 1 always suffice)
+ * @param[out] len  the key's length (may be NULL)
+ * @returns ::YR_READ_OK; ::YR_READ_ERR_NULL; ::YR_READ_ERR_OPTION (no such row, or no
+ *          municipality or code column); ::YR_READ_ERR_LIMIT (@p cap too small).
+ */
+YR_READ_API yr_read_status yr_table_identity_key(const yr_table *t, size_t row, char *dst,
+                                                 size_t cap, size_t *len);
+
+/**
+ * @brief Join @p probe's data rows to @p lookup's by identity (SCB code when both have one,
+ *        else the normalised name): map[i] = the lookup data row (index among lookup's data
+ *        rows) of probe data row i. An unknown identity, or (with @p unique) one found twice in
+ *        @p probe, is an error at the probe's line; @p what names the looked-up thing in the
+ *        message ("population"). Rows of @p lookup not reached are fine.
+ */
+YR_READ_API yr_read_status yr_table_join(const yr_table *lookup, const yr_table *probe,
+                                         const char *what, int unique, size_t *map,
+                                         yr_read_error *err);
+
+/* --------------------------------------------------------------------- aggregates */
+
+/** One aggregate row's check of one column. */
+typedef struct yr_aggregate_check {
+    size_t row;       /**< the aggregate row */
+    size_t col;       /**< the column */
+    yr_row_kind kind; /**< total, subtotal, county, nation */
+    int checked;      /**< 0: not checkable (the nation without every municipality, ...) */
+    int64_t stated;   /**< the cell, over den */
+    int64_t sum;      /**< the sum of its rows, over den */
+    int64_t den;
+    size_t first_row, last_row; /**< the data rows summed (first..last, in row order) */
+} yr_aggregate_check;
+
+/**
+ * @brief The checks of the aggregates of column @p col (a wanted numeric column), in row
+ *        order: the caller of a ::YR_WANT_CHECKED column reports the disagreements. Writes at
+ *        most @p cap entries and returns the number there are.
+ */
+YR_READ_API size_t yr_table_aggregate_checks(const yr_table *t, size_t col,
+                                             yr_aggregate_check *out, size_t cap);
+
+/* ------------------------------------------------------------------ the reading */
+
+/** What a span of lines is. */
+typedef enum yr_span_kind {
+    YR_SPAN_TITLE = 0,  /**< above the header */
+    YR_SPAN_HEADER,
+    YR_SPAN_DATA,
+    YR_SPAN_AGGREGATE,
+    YR_SPAN_EMPTY,
+    YR_SPAN_NOTE,
+    YR_SPAN_OTHER_YEAR, /**< long exports: a row of another year than yr_read_options::year */
+    YR_SPAN_IGNORED     /**< an aggregate left out by ::YR_TOTALS_IGNORE */
+} yr_span_kind;
+
+/** A run of consecutive lines of one kind; the spans of a table cover every line. */
+typedef struct yr_span {
+    yr_span_kind kind;
+    size_t first, last; /**< 1-based lines (xlsx: rows), inclusive */
+} yr_span;
+
+/** @brief The spans in line order: writes at most @p cap, returns how many there are. */
+YR_READ_API size_t yr_table_spans(const yr_table *t, yr_span *out, size_t cap);
+
+/** How the input was written (for output that follows the same convention). */
+typedef struct yr_read_format {
+    const char *format;   /**< "csv" or "xlsx" */
+    const char *encoding; /**< "UTF-8", "UTF-16LE", "UTF-16BE", "Windows-1252" (xlsx: "UTF-8") */
+    int bom;              /**< the text began with a byte order mark */
+    char delimiter;       /**< ',', ';', '\t' (xlsx: 0) */
+    char decimal_mark;    /**< ',' or '.' as the numbers of the file were written (0: none seen) */
+    const char *eol;      /**< "\n", "\r\n" or "\r" (static; xlsx: "\n") */
+    const char *sheet;    /**< xlsx: the sheet read; NULL for text */
+    int excel_quoted;     /**< the file neutralised formulas with a leading ' (taken off) */
+} yr_read_format;
+
+/** @brief How the input was written. */
+YR_READ_API const yr_read_format *yr_table_format(const yr_table *t);
+
+/**
+ * @brief The reading in one line, in English ("en") or Swedish ("sv"), e.g.
+ *        `read 15 municipalities from column 'Befolkning 2023', total row at line 17, lines
+ *        19–22 notes` / `läste 15 kommuner från kolumnen 'Befolkning 2023', summarad på rad 17,
+ *        rad 19–22 noter`. Truncated to @p cap bytes (valid UTF-8); returns the full length.
+ *
+ * The parts, each when there is one: `read N municipalities|counties|rows` (municipalities when
+ * every data row is one), ` from column 'H'` (the first wanted input column of numbers, in want
+ * order), `total row at line L` (`total rows at lines L, L`), then subtotal, county and nation
+ * rows alike — a nation row that could not be checked adds ` (not checked: K of 290
+ * municipalities)` (or `K of 21 counties`) —, `line L title` / `lines L–L title`, `line L
+ * note` / `lines L–L notes`, `N rows of other years left out`, `line L left out unchecked`.
+ * Swedish: `läste N kommuner|län|rader`, ` från kolumnen 'H'`, `summarad på rad L`, `delsumma
+ * på rad`, `länsrad på rad`, `riksrad på rad` (` (ej kontrollerad: K av 290 kommuner)`), `rad
+ * L–L rubrik`, `rad L–L noter`, `N rader andra år utelämnade`, `rad L utelämnad okontrollerad`.
+ * Ranges use an en dash (U+2013).
+ */
+YR_READ_API size_t yr_table_reading(const yr_table *t, const char *lang, char *dst, size_t cap);
+
+/* ----------------------------------------------------------- one grammar for values */
+
+/**
+ * @brief Read one value (a command-line option, a Python string, an R character) in the
+ *        grammar of @p kind, as a one-cell column with header @p header (may be NULL: no unit or
+ *        share word from a header). The same rules as a file's column: `--target 0,8` reads
+ *        as the cell `0,8` of a column named "target" would — an error, because neither the
+ *        header nor the cell says share or percent — while "80 %" and "0,8" under "andel" read.
+ *        @p what names the value in the message ("--target", "equal_part").
+ */
+YR_READ_API yr_read_status yr_read_value(const char *text, yr_kind kind, const char *header,
+                                         const char *what, yr_value *v, yr_read_error *err);
+
+/**
+ * @brief Read a column of strings (Python str, R character) in the grammar of @p kind under
+ *        @p header, as a file's column would be read (grouping decided over the whole column).
+ *        out[i] = value × *den over one common denominator; a blank cell is an error naming its
+ *        position (err->line = position + 1).
+ */
+YR_READ_API yr_read_status yr_read_strings(const char *const *cells, size_t n, yr_kind kind,
+                                           const char *header, const char *what, int64_t *out,
+                                           int64_t *den, yr_read_error *err);
+
+/**
+ * @brief The aggregate rule for columns that are already in memory (a pandas/R frame): row
+ *        kinds by label and identity (rule 4) for @p n labels, one identity per municipality
+ *        (two labels of one municipality — `Falun`, `FALUN`, `2080 Falun` — are an error) and
+ *        rule 6 (a label that is not a municipality among municipalities is an error with the
+ *        nearest name, unless @p other_parties), then the check of every input column (@p ncols
+ *        columns of n values each, column-major; a column's values share one denominator, which
+ *        the checks do not need: messages show the values as given). kinds receives n kinds.
+ *        With ::YR_TOTALS_IGNORE a disagreeing aggregate is no error (it is not a data row).
+ *        Errors as yr_read_table() (err->line = position + 1, other_line the other position).
+ */
+YR_READ_API yr_read_status yr_read_classify(const char *const *labels, size_t n,
+                                            const int64_t *const *cols, size_t ncols,
+                                            yr_totals totals, int other_parties,
+                                            yr_row_kind *kinds, yr_read_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,496 @@
+/* Aggregates are never parties (rule 4): the kinds of rows by label and by place relative to the
+ * table's level, the sums an aggregate must equal, the unlabelled-sum guess, and the same rule
+ * for columns already in memory (yr_read_classify()). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aggregate.h"
+
+/* ------------------------------------------------------------------------ kinds */
+
+int rd_level(const int16_t *place, const int8_t *label, size_t n)
+{
+    size_t nm = 0, nc = 0;
+    for (size_t i = 0; place != NULL && i < n; i++) {
+        if (label[i] != 0 && label[i] != YR_ROW_COUNTY)
+            continue;
+        int code;
+        yr_place p = rd_place_decode(place[i], &code);
+        nm += p == YR_PLACE_MUNICIPALITY;
+        nc += p == YR_PLACE_COUNTY;
+    }
+    return nm ? YR_PLACE_MUNICIPALITY : nc ? YR_PLACE_COUNTY : YR_PLACE_OTHER;
+}
+
+int rd_kind_of(int label, int place_enc, int level)
+{
+    int code;
+    yr_place p = rd_place_decode(place_enc, &code);
+    if (label == YR_ROW_TOTAL || label == YR_ROW_SUBTOTAL)
+        return label;
+    if (label == YR_ROW_NATION || p == YR_PLACE_NATION)
+        return YR_ROW_NATION;
+    if (label == YR_ROW_COUNTY || p == YR_PLACE_COUNTY)
+        return level == YR_PLACE_MUNICIPALITY || level == YR_PLACE_OTHER ? YR_ROW_COUNTY
+                                                                         : YR_ROW_DATA;
+    return YR_ROW_DATA;
+}
+
+yr_read_status rd_classify_rows(yr_table *t, const int8_t *label, yr_read_error *err)
+{
+    t->level = rd_level(t->place, label, t->nrows);
+    t->kinds = malloc(t->nrows ? t->nrows : 1);
+    size_t na = 0;
+    if (t->kinds == NULL)
+        return rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+    for (size_t r = 0; r < t->nrows; r++) {
+        int k = rd_kind_of(label[r], t->place != NULL ? t->place[r] : -1, t->level);
+        t->kinds[r] = (uint8_t)k;
+        na += k != YR_ROW_DATA;
+    }
+    t->aggr = malloc((na ? na : 1) * sizeof *t->aggr);
+    if (t->aggr == NULL)
+        return rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+    t->naggr = 0;
+    for (size_t r = 0; r < t->nrows; r++)
+        if (t->kinds[r] != YR_ROW_DATA)
+            t->aggr[t->naggr++] = (uint32_t)r;
+    t->ndata = t->nrows - t->naggr;
+    return YR_READ_OK;
+}
+
+/* ------------------------------------------------------------------------ sums */
+
+static int dexp_of(int64_t den)
+{
+    int k = 0;
+    while (k < 18 && rd_pow10[k] < den)
+        k++;
+    return k;
+}
+
+#define I128_LIMIT ((rd_i128)1 << 120)
+
+static int scale(rd_i128 *x, int by)
+{
+    for (int i = 0; i < by; i++) {
+        if (*x > I128_LIMIT / 10 || *x < -(I128_LIMIT / 10))
+            return -1;
+        *x *= 10;
+    }
+    return 0;
+}
+
+/* Bring the accumulator to 10^k. */
+static int acc_rescale(rd_acc *a, int k)
+{
+    if (k <= a->dexp)
+        return 0;
+    int by = k - a->dexp;
+    int bad =
+        scale(&a->total, by) | scale(&a->run, by) | scale(&a->nation, by) | scale(&a->max, by);
+    for (int c = 0; c < RD_COUNTIES; c++)
+        bad |= scale(&a->county[c], by);
+    a->dexp = k;
+    return bad;
+}
+
+static rd_i128 at_scale(const rd_acc *a, yr_value v)
+{
+    rd_i128 x = v.num;
+    scale(&x, a->dexp - dexp_of(v.den));
+    return x;
+}
+
+void rd_acc_init(rd_acc *a, size_t col)
+{
+    memset(a, 0, sizeof *a);
+    a->col = col;
+    a->max_row = YR_READ_NONE;
+    a->run_first = YR_READ_NONE;
+}
+
+int rd_acc_data(rd_acc *a, size_t row, yr_value v, int mcode, int in_nation, int *equals_run)
+{
+    *equals_run = 0;
+    if (acc_rescale(a, dexp_of(v.den)) != 0)
+        return -1;
+    rd_i128 x = at_scale(a, v);
+    *equals_run = a->run_n >= 2 && x == a->run && x != 0;
+    if (*equals_run)
+        return 0; /* the caller reports the run as it is */
+    if (x > I128_LIMIT / 4 || x < -(I128_LIMIT / 4))
+        return -1;
+    a->total += x;
+    a->run += x;
+    if (a->run_n++ == 0)
+        a->run_first = row;
+    a->run_last = row;
+    a->n++;
+    if (x < 0)
+        a->neg = 1;
+    if (a->max_row == YR_READ_NONE || x > a->max) {
+        a->max = x;
+        a->max_row = row;
+    }
+    if (mcode > 0) {
+        int county = yr_municipality_county(mcode);
+        if (county > 0 && county < RD_COUNTIES)
+            a->county[county] += x;
+    }
+    if (in_nation)
+        a->nation += x;
+    return 0;
+}
+
+int rd_acc_aggregate(rd_acc *a, rd_pending *p, size_t row, int kind, yr_value v, int ccode)
+{
+    if (acc_rescale(a, dexp_of(v.den)) != 0)
+        return -1;
+    memset(p, 0, sizeof *p);
+    p->c.row = row;
+    p->c.col = a->col;
+    p->c.kind = (yr_row_kind)kind;
+    p->stated = at_scale(a, v);
+    p->sdexp = a->dexp;
+    p->present = v.present;
+    p->county = ccode;
+    if (kind == YR_ROW_SUBTOTAL) {
+        p->sum = a->run;
+        p->first = a->run_first;
+        p->last = a->run_last;
+        p->resolved = 1;
+    }
+    a->run = 0;
+    a->run_n = 0;
+    a->run_first = YR_READ_NONE;
+    return 0;
+}
+
+/* ------------------------------------------------------------------------ messages */
+
+/* x / 10^k exactly, without grouping. */
+const char *rd_fixed(rd_i128 x, int k, char *dst, size_t cap)
+{
+    char digits[64];
+    size_t n = 0;
+    int neg = x < 0;
+    rd_u128 u = neg ? (rd_u128)(-(x + 1)) + 1 : (rd_u128)x;
+    do {
+        digits[n++] = (char)('0' + (int)(u % 10));
+        u /= 10;
+    } while ((u > 0 || n <= (size_t)k) && n < sizeof digits);
+    /* trailing zeros of the fraction are dropped */
+    size_t skip = 0;
+    while (k > 0 && skip < (size_t)k && digits[skip] == '0')
+        skip++;
+    size_t o = 0;
+    if (neg && o + 1 < cap)
+        dst[o++] = '-';
+    for (size_t i = n; i-- > skip && o + 2 < cap;) {
+        dst[o++] = digits[i];
+        if (i == (size_t)k && k > 0 && i > skip)
+            dst[o++] = '.';
+    }
+    dst[o] = '\0';
+    return dst;
+}
+
+static const char *kind_word(int kind)
+{
+    switch (kind) {
+    case YR_ROW_TOTAL:
+        return "total";
+    case YR_ROW_SUBTOTAL:
+        return "subtotal";
+    case YR_ROW_COUNTY:
+        return "county";
+    default:
+        return "nation";
+    }
+}
+
+static int64_t to_i64(rd_i128 x, int by, int *bad)
+{
+    if (scale(&x, by) != 0 || x > INT64_MAX || x < INT64_MIN) {
+        *bad = 1;
+        return 0;
+    }
+    return (int64_t)x;
+}
+
+/* The municipalities of each county, counted once from the built-in list. */
+static void county_sizes(uint8_t *sizes)
+{
+    memset(sizes, 0, RD_COUNTIES);
+    for (size_t i = 0; i < yr_municipality_count(); i++) {
+        int c = yr_municipality_county(yr_municipality_code(i));
+        if (c > 0 && c < RD_COUNTIES)
+            sizes[c]++;
+    }
+}
+
+static void fail_disagree(const rd_rows_ctx *rc, const rd_pending *p, int dexp, const char *colname,
+                          yr_read_error *err)
+{
+    char label[96], a[64], b[64];
+    rc->label(rc->ctx, p->c.row, label, sizeof label);
+    size_t line = rc->line(rc->ctx, p->c.row);
+    rd_fixed(p->stated, p->sdexp, a, sizeof a);
+    rd_fixed(p->sum, dexp, b, sizeof b);
+    const char *hint = "correct the file, or leave the row out unchecked with --ignore-total-row";
+    if (p->c.kind == YR_ROW_COUNTY || p->c.kind == YR_ROW_NATION)
+        rd_fail(err, YR_READ_ERR_AGGREGATE, line,
+                "the %s row %s says %s in column '%s', but its municipalities in the table add "
+                "up to %s; %s",
+                kind_word(p->c.kind), label, a, colname, b, hint);
+    else
+        rd_fail(err, YR_READ_ERR_AGGREGATE, line,
+                "the %s row %s says %s in column '%s', but the rows %s (lines %zu-%zu) add "
+                "up to %s; %s",
+                kind_word(p->c.kind), label, a, colname,
+                p->c.kind == YR_ROW_TOTAL ? "of the table" : "since the previous sum",
+                rc->line(rc->ctx, p->first), rc->line(rc->ctx, p->last), b, hint);
+    if (err != NULL)
+        err->other_line =
+            p->first != YR_READ_NONE && p->c.kind != YR_ROW_COUNTY && p->c.kind != YR_ROW_NATION
+                ? rc->line(rc->ctx, p->first)
+                : 0;
+}
+
+yr_read_status rd_resolve(const rd_rows_ctx *rc, const rd_acc *a, rd_pending *p, size_t np,
+                          int input, yr_totals totals, const char *colname, yr_aggregate_check *out,
+                          uint8_t *ignore, yr_read_error *err)
+{
+    uint8_t sizes[RD_COUNTIES];
+    county_sizes(sizes);
+    for (size_t i = 0; i < np; i++) {
+        rd_pending *q = &p[i];
+        int sumdexp = q->resolved ? q->sdexp : a->dexp;
+        int checkable = q->present;
+        if (!q->resolved) {
+            if (q->c.kind == YR_ROW_TOTAL) {
+                q->sum = a->total;
+                q->first = rc->first_data;
+                q->last = rc->last_data;
+                checkable &= rc->ndata > 0;
+            } else if (q->c.kind == YR_ROW_COUNTY) {
+                int c = q->county;
+                checkable &= c > 0 && c < RD_COUNTIES && sizes[c] > 0 && rc->present_mun != NULL &&
+                             rc->present_mun[c] == sizes[c];
+                q->sum = c > 0 && c < RD_COUNTIES ? a->county[c] : 0;
+                q->first = q->last = YR_READ_NONE;
+            } else {
+                checkable &= rc->nation_complete;
+                q->sum = a->nation;
+                q->first = q->last = YR_READ_NONE;
+            }
+        } else {
+            checkable &= q->first != YR_READ_NONE;
+        }
+        /* compare at one scale */
+        int d = q->sdexp > sumdexp ? q->sdexp : sumdexp;
+        rd_i128 s1 = q->stated, s2 = q->sum;
+        int bad = scale(&s1, d - q->sdexp) | scale(&s2, d - sumdexp);
+        int agree = !bad && s1 == s2;
+        int dd = a->dexp > d ? a->dexp : d;
+        int ovf = 0;
+        yr_aggregate_check *o = &out[i];
+        *o = q->c;
+        o->checked = checkable;
+        o->den = rd_pow10[dd > 18 ? 18 : dd];
+        o->stated = to_i64(q->stated, dd - q->sdexp, &ovf);
+        o->sum = to_i64(q->sum, dd - sumdexp, &ovf);
+        o->first_row = q->first;
+        o->last_row = q->last;
+        if (!checkable || agree || !input)
+            continue;
+        if (totals == YR_TOTALS_IGNORE) {
+            ignore[q->c.row] = 1;
+            continue;
+        }
+        fail_disagree(rc, q, sumdexp, colname, err);
+        return YR_READ_ERR_AGGREGATE;
+    }
+    return YR_READ_OK;
+}
+
+void rd_guess_fail(const rd_rows_ctx *rc, const rd_acc *a, size_t row, const char *colname,
+                   yr_read_error *err)
+{
+    char label[96], v[64];
+    rc->label(rc->ctx, row, label, sizeof label);
+    rd_fixed(a->run, a->dexp, v, sizeof v);
+    rd_fail(err, YR_READ_ERR_AGGREGATE, rc->line(rc->ctx, row),
+            "the row %s is the sum of the %zu rows above it (lines %zu-%zu: %s in column "
+            "'%s'), like a total row without a label; if it is a total, write Summa in it; if "
+            "the numbers really are so, read with --no-total-row",
+            label, a->run_n, rc->line(rc->ctx, a->run_first), rc->line(rc->ctx, a->run_last), v,
+            colname);
+    if (err != NULL)
+        err->other_line = rc->line(rc->ctx, a->run_first);
+}
+
+yr_read_status rd_guess_others(const rd_rows_ctx *rc, const rd_acc *a, const char *colname,
+                               yr_read_error *err)
+{
+    if (a->n < 3 || a->neg || a->max == 0 || a->max * 2 != a->total)
+        return YR_READ_OK;
+    char label[96], v[64];
+    rc->label(rc->ctx, a->max_row, label, sizeof label);
+    rd_fixed(a->max, a->dexp, v, sizeof v);
+    rd_fail(err, YR_READ_ERR_AGGREGATE, rc->line(rc->ctx, a->max_row),
+            "the row %s (%s in column '%s') is the sum of all the other rows, like a total "
+            "row without a label; if it is a total, write Summa in it; if the numbers really "
+            "are so, read with --no-total-row",
+            label, v, colname);
+    return YR_READ_ERR_AGGREGATE;
+}
+
+/* ------------------------------------------------------------------ frames in memory */
+
+typedef struct frame_ctx {
+    const char *const *labels;
+} frame_ctx;
+
+static size_t frame_line(const void *ctx, size_t row)
+{
+    (void)ctx;
+    return row + 1;
+}
+
+static const char *frame_label(const void *ctx, size_t row, char *dst, size_t cap)
+{
+    const frame_ctx *f = ctx;
+    const char *s = f->labels[row];
+    char show[96];
+    return snprintf(dst, cap, "'%s'", rd_show(show, sizeof show, s, strlen(s), 60)), dst;
+}
+
+static yr_read_status frame_kinds(const char *const *labels, size_t n, int16_t *place,
+                                  int8_t *label, yr_row_kind *kinds, yr_read_error *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (labels[i] == NULL) {
+            rd_fail(err, YR_READ_ERR_NULL, i + 1, "label %zu is missing", i + 1);
+            return YR_READ_ERR_NULL;
+        }
+        size_t len = strlen(labels[i]);
+        yr_place p;
+        int code;
+        yr_read_error e2;
+        if (yr_place_of(labels[i], len, &p, &code, &e2) != YR_READ_OK) {
+            rd_fail(err, YR_READ_ERR_IDENTITY, i + 1, "%s", e2.message);
+            return YR_READ_ERR_IDENTITY;
+        }
+        place[i] = (int16_t)rd_place_encode(p, code);
+        label[i] = (int8_t)rd_label_kind(labels[i], len);
+    }
+    int level = rd_level(place, label, n);
+    for (size_t i = 0; i < n; i++)
+        kinds[i] = (yr_row_kind)rd_kind_of(label[i], place[i], level);
+    return YR_READ_OK;
+}
+
+static yr_read_status frame_column(const rd_rows_ctx *rc, const int64_t *col, size_t n,
+                                   const yr_row_kind *kinds, const int16_t *place, int level,
+                                   yr_totals totals, yr_read_error *err)
+{
+    rd_acc a;
+    rd_acc_init(&a, 0);
+    rd_pending *pend = malloc((n ? n : 1) * sizeof *pend);
+    yr_aggregate_check *chk = malloc((n ? n : 1) * sizeof *chk);
+    uint8_t *ignore = calloc(n ? n : 1, 1);
+    size_t np = 0;
+    yr_read_status st = YR_READ_OK;
+    char name[16] = "values";
+    if (pend == NULL || chk == NULL || ignore == NULL)
+        st = rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+    for (size_t i = 0; i < n && st == YR_READ_OK; i++) {
+        yr_value v = {1, col[i], 1};
+        int code, eq = 0;
+        yr_place p = rd_place_decode(place[i], &code);
+        int r;
+        if (kinds[i] == YR_ROW_DATA) {
+            int part = (level == YR_PLACE_MUNICIPALITY && p == YR_PLACE_MUNICIPALITY) ||
+                       (level == YR_PLACE_COUNTY && p == YR_PLACE_COUNTY);
+            r = rd_acc_data(&a, i, v, p == YR_PLACE_MUNICIPALITY ? code : -1, part, &eq);
+            if (r == 0 && eq && totals != YR_TOTALS_NO_GUESS) {
+                rd_guess_fail(rc, &a, i, name, err);
+                st = YR_READ_ERR_AGGREGATE;
+            }
+        } else {
+            r = rd_acc_aggregate(&a, &pend[np++], i, kinds[i], v, p == YR_PLACE_COUNTY ? code : -1);
+        }
+        if (r != 0 && st == YR_READ_OK)
+            st = rd_fail(err, YR_READ_ERR_LIMIT, i + 1, "the sums do not fit");
+    }
+    if (st == YR_READ_OK && totals != YR_TOTALS_NO_GUESS)
+        st = rd_guess_others(rc, &a, name, err);
+    if (st == YR_READ_OK)
+        st = rd_resolve(rc, &a, pend, np, 1, totals, name, chk, ignore, err);
+    free(pend);
+    free(chk);
+    free(ignore);
+    return st;
+}
+
+yr_read_status yr_read_classify(const char *const *labels, size_t n, const int64_t *const *cols,
+                                size_t ncols, yr_totals totals, int other_parties,
+                                yr_row_kind *kinds, yr_read_error *err)
+{
+    if ((labels == NULL || kinds == NULL) && n > 0) {
+        rd_fail(err, YR_READ_ERR_NULL, 0, "a required pointer is NULL");
+        return YR_READ_ERR_NULL;
+    }
+    if (cols == NULL && ncols > 0) {
+        rd_fail(err, YR_READ_ERR_NULL, 0, "a required pointer is NULL");
+        return YR_READ_ERR_NULL;
+    }
+    int16_t *place = calloc(n ? n : 1, sizeof *place);
+    int8_t *label = calloc(n ? n : 1, 1);
+    if (place == NULL || label == NULL) {
+        free(place);
+        free(label);
+        rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+        return YR_READ_ERR_NOMEM;
+    }
+    yr_read_status st = frame_kinds(labels, n, place, label, kinds, err);
+    frame_ctx fc = {labels};
+    uint8_t present[RD_COUNTIES] = {0};
+    size_t nmun = 0, ndata = 0, first = YR_READ_NONE, last = YR_READ_NONE;
+    if (st == YR_READ_OK)
+        st = rd_frame_identities(labels, n, place, kinds, other_parties, present, &nmun, err);
+    for (size_t i = 0; i < n; i++)
+        if (kinds[i] == YR_ROW_DATA) {
+            ndata++;
+            first = first == YR_READ_NONE ? i : first;
+            last = i;
+        }
+    int level = rd_level(place, label, n);
+    size_t ncty = 0;
+    for (size_t i = 0; i < n; i++) {
+        int code;
+        if (kinds[i] == YR_ROW_DATA && rd_place_decode(place[i], &code) == YR_PLACE_COUNTY)
+            ncty++;
+    }
+    int complete = level == YR_PLACE_MUNICIPALITY ? nmun == yr_municipality_count()
+                   : level == YR_PLACE_COUNTY     ? ncty == 21
+                                                  : 0;
+    rd_rows_ctx rc = {&fc, frame_line, frame_label, n, ndata, first, last, present, complete};
+    for (size_t c = 0; c < ncols && st == YR_READ_OK; c++) {
+        if (cols[c] == NULL && n > 0) {
+            st = rd_fail(err, YR_READ_ERR_NULL, 0, "column %zu is NULL", c);
+            break;
+        }
+        st = frame_column(&rc, cols[c], n, kinds, place, level, totals, err);
+    }
+    free(place);
+    free(label);
+    if (st == YR_READ_OK && err != NULL) {
+        memset(err, 0, sizeof *err);
+        err->column = YR_READ_NONE;
+    }
+    return st;
+}

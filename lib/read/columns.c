@@ -1,0 +1,373 @@
+/* The header (rule 2) and the columns' roles (rule 7): which line is the header, which column
+ * plays which wanted role, explicit ROLE=HEADER entries, and where the messages point. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* Cells of record @p rec into a growing array (*cells, *cap); returns the count or 0 on OOM. */
+static size_t rec_cells(const grid *g, size_t rec, grid_cell **cells, size_t *cap, grid_scratch *sc)
+{
+    size_t n = g->ops->cells(g, rec, *cells, *cap, sc);
+    if (n > *cap) {
+        grid_cell *c = realloc(*cells, n * sizeof *c);
+        if (c == NULL)
+            return 0;
+        *cells = c;
+        *cap = n;
+        n = g->ops->cells(g, rec, *cells, *cap, sc);
+    }
+    return n;
+}
+
+static int cell_blank(const grid_cell *c)
+{
+    size_t st;
+    return c->type == GRID_EMPTY || rd_trim(c->s, c->len, &st) == 0;
+}
+
+/* The header named in a ROLE=HEADER entry equals header cell h. */
+static int header_matches(const char *want, const char *h)
+{
+    char a[256], b[256];
+    size_t sa, sb, la = rd_trim(want, strlen(want), &sa), lb = rd_trim(h, strlen(h), &sb);
+    rd_fold(want + sa, la, a, sizeof a);
+    rd_fold(h + sb, lb, b, sizeof b);
+    return strcmp(a, b) == 0;
+}
+
+/* A header cell names a wanted role, or a columns entry. */
+static int cell_names_role(const char *h, const yr_read_options *opt)
+{
+    for (size_t k = 0; k < opt->ncolumns; k++) {
+        const char *eq = strchr(opt->columns[k], '=');
+        if (eq != NULL && header_matches(eq + 1, h))
+            return 1;
+    }
+    if (opt->nwant == 0) {
+        for (int r = 1; r < YR_READ_ROLE_COUNT; r++)
+            if (yr_role_is_header(h, (yr_read_role)r))
+                return 1;
+        return 0;
+    }
+    for (size_t k = 0; k < opt->nwant; k++)
+        if (yr_role_is_header(h, opt->want[k].role))
+            return 1;
+    return 0;
+}
+
+/* Rule 2 without header_row: the first record (of the first 200) with two or more distinct
+ * non-blank cells (one when every record has one) of which one names a wanted role; YR_READ_NONE
+ * when none does (*first: the first non-empty record, or YR_READ_NONE). */
+size_t rd_header_candidate(const grid *g, const yr_read_options *opt, grid_cell **cells,
+                           size_t *cap, grid_scratch *sc, size_t *first)
+{
+    size_t need = g->max_cells >= 2 ? 2 : 1;
+    *first = YR_READ_NONE;
+    for (size_t r = 0; r < g->nrec && r < 200; r++) {
+        size_t n = rec_cells(g, r, cells, cap, sc), nb = 0;
+        int names = 0;
+        const grid_cell *one = NULL; /* the first non-blank cell */
+        for (size_t c = 0; c < n; c++) {
+            const grid_cell *x = &(*cells)[c];
+            if (cell_blank(x))
+                continue;
+            /* A text repeated in every non-blank cell (a title merged over several cells
+             * gives its value to each) counts once: a header never has two equal names. */
+            if (one == NULL || x->len != one->len || memcmp(x->s, one->s, x->len) != 0)
+                nb++;
+            if (one == NULL)
+                one = x;
+            char h[512];
+            size_t st, l = rd_trim((*cells)[c].s, (*cells)[c].len, &st);
+            if (l >= sizeof h)
+                l = rd_utf8_whole((*cells)[c].s + st, sizeof h - 1);
+            memcpy(h, (*cells)[c].s + st, l);
+            h[l] = '\0';
+            names |= cell_names_role(h, opt);
+        }
+        if (nb > 0 && *first == YR_READ_NONE)
+            *first = r;
+        if (names && nb >= need)
+            return r;
+    }
+    return YR_READ_NONE;
+}
+
+static yr_read_status find_header(yr_table *t, const yr_read_options *opt, grid_cell **cells,
+                                  size_t *cap, grid_scratch *sc, yr_read_error *err)
+{
+    const grid *g = &t->g;
+    int xl = strcmp(g->fmt.format, "xlsx") == 0;
+    if (opt->header_row > 0) {
+        for (size_t r = 0; r < g->nrec; r++) {
+            size_t l = g->ops->line(g, r);
+            if (l == opt->header_row) {
+                t->header_rec = r;
+                return YR_READ_OK;
+            }
+            if (l > opt->header_row)
+                break;
+        }
+        rd_fail(err, YR_READ_ERR_OPTION, 0,
+                "header row %zu: the %s has %zu %s; give the row of the column names, counted "
+                "from 1",
+                opt->header_row, xl ? "sheet" : "file", g->ops->line(g, g->nrec) - 1,
+                xl ? "rows" : "lines");
+        return YR_READ_ERR_OPTION;
+    }
+    size_t first, r = rd_header_candidate(g, opt, cells, cap, sc, &first);
+    if (r == YR_READ_NONE)
+        r = first;
+    if (r == YR_READ_NONE) {
+        rd_fail(err, YR_READ_ERR_HEADER, 0, "the %s has no table (it is empty)",
+                xl ? "sheet" : "file");
+        return YR_READ_ERR_HEADER;
+    }
+    t->header_rec = r;
+    return YR_READ_OK;
+}
+
+/* Copy the header's cells (trimmed) and refuse duplicate names. */
+static yr_read_status copy_header(yr_table *t, grid_cell *cells, size_t n, yr_read_error *err)
+{
+    size_t *off = malloc((n ? n : 1) * sizeof *off);
+    t->header = malloc((n ? n : 1) * sizeof *t->header);
+    t->cols = calloc(n ? n : 1, sizeof *t->cols);
+    if (off == NULL || t->header == NULL || t->cols == NULL) {
+        free(off);
+        rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+        return YR_READ_ERR_NOMEM;
+    }
+    for (size_t c = 0; c < n; c++) {
+        size_t st, l = rd_trim(cells[c].s, cells[c].len, &st);
+        off[c] = t->hdr_arena.len;
+        char z = '\0';
+        if (!rd_buf_add(&t->hdr_arena, cells[c].s + st, l) || !rd_buf_add(&t->hdr_arena, &z, 1)) {
+            free(off);
+            rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+            return YR_READ_ERR_NOMEM;
+        }
+    }
+    for (size_t c = 0; c < n; c++)
+        t->header[c] = t->hdr_arena.p + off[c];
+    free(off);
+    t->ncols = n;
+    size_t line = rd_rec_line(t, t->header_rec);
+    for (size_t a = 0; a < n; a++) {
+        if (t->header[a][0] == '\0')
+            continue;
+        for (size_t b = a + 1; b < n; b++) {
+            if (header_matches(t->header[a], t->header[b])) {
+                char show[96];
+                rd_fail(err, YR_READ_ERR_HEADER, line,
+                        "two columns are named '%s' (columns %zu and %zu); rename one",
+                        rd_show(show, sizeof show, t->header[b], strlen(t->header[b]), 60), a + 1,
+                        b + 1);
+                return YR_READ_ERR_HEADER;
+            }
+        }
+    }
+    return YR_READ_OK;
+}
+
+static void set_col(yr_table *t, size_t c, yr_read_role role, unsigned flags)
+{
+    t->cols[c].role = role;
+    t->cols[c].flags = flags;
+    t->cols[c].wanted = 1;
+    rd_colfmt_init(&t->cols[c].fmt, role, yr_role_kind(role), t->header[c]);
+}
+
+/* The column a ROLE=HEADER entry names: its header exactly (case aside), else by key, else (a
+ * year "2023") the one column whose header holds that year. */
+static size_t find_named(const yr_table *t, const char *want, yr_read_role role)
+{
+    for (size_t c = 0; c < t->ncols; c++)
+        if (header_matches(want, t->header[c]))
+            return c;
+    char k1[256], k2[256];
+    size_t found = YR_READ_NONE, n = 0;
+    if (yr_header_key(want, k1, sizeof k1) == YR_READ_OK && k1[0] != '\0') {
+        for (size_t c = 0; c < t->ncols; c++)
+            if (yr_header_key(t->header[c], k2, sizeof k2) == YR_READ_OK && strcmp(k1, k2) == 0)
+                found = c, n++;
+        if (n == 1)
+            return found;
+    }
+    size_t wl = strlen(want);
+    if (wl == 4 && want[0] >= '1' && want[0] <= '2') {
+        n = 0;
+        for (size_t c = 0; c < t->ncols; c++) {
+            const char *p = strstr(t->header[c], want);
+            if (p != NULL && (p == t->header[c] || !(p[-1] >= '0' && p[-1] <= '9')) &&
+                !(p[4] >= '0' && p[4] <= '9') &&
+                (role == YR_ROLE_NONE || yr_role_is_header(t->header[c], role) ||
+                 p == t->header[c]))
+                found = c, n++;
+        }
+        if (n == 1)
+            return found;
+    }
+    return YR_READ_NONE;
+}
+
+static yr_read_status explicit_columns(yr_table *t, const yr_read_options *opt, yr_read_error *err)
+{
+    size_t line = rd_rec_line(t, t->header_rec);
+    char show[96];
+    for (size_t k = 0; k < opt->ncolumns; k++) {
+        const char *v = opt->columns[k], *eq = v != NULL ? strchr(v, '=') : NULL;
+        if (eq == NULL || eq[1] == '\0') {
+            rd_fail(err, YR_READ_ERR_OPTION, 0,
+                    "column '%s': write ROLE=HEADER, e.g. "
+                    "population=Folkmängd",
+                    v != NULL ? rd_show(show, sizeof show, v, strlen(v), 60) : "");
+            return YR_READ_ERR_OPTION;
+        }
+        yr_read_role role = rd_role_by_name(v, (size_t)(eq - v));
+        if (role == YR_ROLE_NONE) {
+            rd_fail(err, YR_READ_ERR_OPTION, 0,
+                    "column '%s': unknown role '%.*s' (roles: municipality, code, population, "
+                    "weight, amount, day, participants, ...)",
+                    rd_show(show, sizeof show, v, strlen(v), 60), (int)(eq - v < 40 ? eq - v : 40),
+                    v);
+            return YR_READ_ERR_OPTION;
+        }
+        size_t c = find_named(t, eq + 1, role);
+        if (c == YR_READ_NONE) {
+            rd_fail(err, YR_READ_ERR_HEADER, line, "no column named '%s' (for %s)",
+                    rd_show(show, sizeof show, eq + 1, strlen(eq + 1), 60), yr_role_name(role));
+            return YR_READ_ERR_HEADER;
+        }
+        unsigned flags = 0;
+        for (size_t w = 0; w < opt->nwant; w++)
+            if (opt->want[w].role == role)
+                flags |= opt->want[w].flags;
+        if ((yr_role_kind(role) == YR_KIND_WHOLE || yr_role_kind(role) == YR_KIND_DECIMAL) &&
+            rd_header_is_code(t->header[c])) {
+            rd_fail(err, YR_READ_ERR_HEADER, line,
+                    "column '%s' holds codes, ids or years, which are never a %s; name the "
+                    "column of numbers",
+                    rd_show(show, sizeof show, t->header[c], strlen(t->header[c]), 60),
+                    yr_role_name(role));
+            return YR_READ_ERR_HEADER;
+        }
+        set_col(t, c, role, flags);
+    }
+    return YR_READ_OK;
+}
+
+static int role_assigned(const yr_table *t, yr_read_role r)
+{
+    for (size_t c = 0; c < t->ncols; c++)
+        if (t->cols[c].wanted && t->cols[c].role == r)
+            return 1;
+    return 0;
+}
+
+static yr_read_status want_role(yr_table *t, yr_read_role role, unsigned flags, int quiet,
+                                yr_read_error *err)
+{
+    size_t cand[8], n = 0, line = rd_rec_line(t, t->header_rec);
+    char show[2][96];
+    if (role_assigned(t, role))
+        return YR_READ_OK;
+    for (size_t c = 0; c < t->ncols; c++)
+        if (!t->cols[c].wanted && yr_role_is_header(t->header[c], role) && n < 8)
+            cand[n++] = c;
+    if (n > 1 && !(flags & YR_WANT_MANY) && !quiet) {
+        rd_fail(
+            err, YR_READ_ERR_HEADER, line,
+            "two columns could be the %s: '%s' and '%s'; choose one with --column "
+            "%s=HEADER",
+            yr_role_name(role),
+            rd_show(show[0], sizeof show[0], t->header[cand[0]], strlen(t->header[cand[0]]), 60),
+            rd_show(show[1], sizeof show[1], t->header[cand[1]], strlen(t->header[cand[1]]), 60),
+            yr_role_name(role));
+        err->other_line = 0;
+        return YR_READ_ERR_HEADER;
+    }
+    for (size_t k = 0; k < n; k++)
+        set_col(t, cand[k], role, flags);
+    if (n == 0 && (flags & YR_WANT_REQUIRED)) {
+        char al[300];
+        rd_role_aliases(role, al, sizeof al);
+        rd_fail(err, YR_READ_ERR_HEADER, line,
+                "no %s column (looked for a header %s; name it with --column %s=HEADER)",
+                yr_role_name(role), al, yr_role_name(role));
+        return YR_READ_ERR_HEADER;
+    }
+    return YR_READ_OK;
+}
+
+yr_read_status rd_columns(yr_table *t, const yr_read_options *opt, grid_cell **cells, size_t *cap,
+                          grid_scratch *sc, yr_read_error *err)
+{
+    yr_read_status st = find_header(t, opt, cells, cap, sc, err);
+    if (st != YR_READ_OK)
+        return st;
+    size_t n = rec_cells(&t->g, t->header_rec, cells, cap, sc);
+    if (n == 0 || *cells == NULL)
+        return rd_fail(err, YR_READ_ERR_HEADER, rd_rec_line(t, t->header_rec),
+                       "the header row is empty: no column names");
+    if ((st = copy_header(t, *cells, n, err)) != YR_READ_OK)
+        return st;
+    if ((st = explicit_columns(t, opt, err)) != YR_READ_OK)
+        return st;
+    for (size_t k = 0; k < opt->nwant; k++) {
+        if ((unsigned)opt->want[k].role >= YR_READ_ROLE_COUNT) {
+            rd_fail(err, YR_READ_ERR_OPTION, 0, "want %zu: no such role", k);
+            return YR_READ_ERR_OPTION;
+        }
+        st = want_role(t, opt->want[k].role, opt->want[k].flags, 0, err);
+        if (st != YR_READ_OK)
+            return st;
+    }
+    if (opt->nwant == 0)
+        for (int r = 1; r < YR_READ_ROLE_COUNT; r++)
+            want_role(t, (yr_read_role)r, YR_WANT_MANY, 1, err);
+    t->name_col = t->code_col = t->year_col = YR_READ_NONE;
+    for (size_t c = 0; c < t->ncols; c++) {
+        if (t->cols[c].role == YR_ROLE_MUNICIPALITY && t->name_col == YR_READ_NONE)
+            t->name_col = c;
+        if (t->cols[c].role == YR_ROLE_CODE && t->code_col == YR_READ_NONE)
+            t->code_col = c;
+        if (t->cols[c].role == YR_ROLE_YEAR && t->year_col == YR_READ_NONE)
+            t->year_col = c;
+    }
+    /* a year column nobody asked for: long exports (yr_read_options::year) */
+    for (size_t c = 0; c < t->ncols && t->year_col == YR_READ_NONE; c++)
+        if (!t->cols[c].wanted && yr_role_is_header(t->header[c], YR_ROLE_YEAR)) {
+            t->year_col = c;
+            rd_colfmt_init(&t->cols[c].fmt, YR_ROLE_YEAR, YR_KIND_YEAR, t->header[c]);
+        }
+    return YR_READ_OK;
+}
+
+void rd_at_cell(const yr_table *t, yr_read_error *err, size_t rec, size_t col)
+{
+    if (err == NULL)
+        return;
+    err->line = rd_rec_line(t, rec);
+    err->column = col;
+    char ref[16] = "";
+    if (col != YR_READ_NONE)
+        t->g.ops->cell_ref(&t->g, rec, col, ref);
+    memcpy(err->cell_ref, ref, sizeof ref);
+}
+
+/* "column 'H'" or "cell B7 (column 'H')" into dst. */
+const char *rd_where_col(const yr_table *t, size_t rec, size_t col, char *dst, size_t cap)
+{
+    char ref[16] = "", show[96];
+    t->g.ops->cell_ref(&t->g, rec, col, ref);
+    const char *h = t->header[col];
+    if (ref[0] != '\0')
+        snprintf(dst, cap, "cell %s (column '%s')", ref,
+                 rd_show(show, sizeof show, h, strlen(h), 60));
+    else
+        snprintf(dst, cap, "column '%s'", rd_show(show, sizeof show, h, strlen(h), 60));
+    return dst;
+}

@@ -1,0 +1,529 @@
+/* Text files as grids (grid.h): decoding, the delimiter, records, cells on demand.
+ *
+ * Memory: UTF-8 input with borrow is not copied; other input is decoded once into one buffer.
+ * The grid keeps 4 bytes a record (where it starts) and, for the few records whose quoted
+ * fields hold line breaks, where the line count jumps. Cells are tokenised again on each
+ * cells() call: an unquoted cell, and a quoted one without doubled quotes, point into the text;
+ * a quoted cell with doubled quotes is undone into the caller's scratch. */
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "grid.h"
+#include "internal.h"
+
+typedef struct csv_jump {
+    uint32_t rec;   /* records after this one ... */
+    uint32_t extra; /* ... start this many lines later than their index says */
+} csv_jump;
+
+typedef struct csv_impl {
+    const char *text;
+    size_t len;
+    char *owned;   /* the decoded text, or NULL when borrowed */
+    uint32_t *rec; /* nrec + 1 offsets; rec[nrec] = len */
+    csv_jump *jumps;
+    size_t njumps;
+    char delim;
+} csv_impl;
+
+/* ------------------------------------------------------------------------ decoding */
+
+static size_t count_lines(const char *p, size_t n)
+{
+    size_t line = 1;
+    for (size_t i = 0; i < n; i++)
+        if (p[i] == '\n' || (p[i] == '\r' && !(i + 1 < n && p[i + 1] == '\n')))
+            line++;
+    return line;
+}
+
+static yr_read_status convert(const char *charset, const char *src, size_t n, char **out,
+                              size_t *outlen, yr_read_error *err)
+{
+    if (n > YR_READ_MAX_BYTES) {
+        rd_fail(err, YR_READ_ERR_LIMIT, 0, "the file is larger than 1 GiB");
+        return YR_READ_ERR_LIMIT;
+    }
+    size_t cap = n * 3 + 1;
+    char *dst = malloc(cap);
+    if (dst == NULL) {
+        rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+        return YR_READ_ERR_NOMEM;
+    }
+    iconv_t cd = iconv_open("UTF-8", charset);
+    if (cd == (iconv_t)-1) {
+        free(dst);
+        rd_fail(err, YR_READ_ERR_FORMAT, 0, "cannot convert from %s on this system", charset);
+        return YR_READ_ERR_FORMAT;
+    }
+    char *in = (char *)src, *o = dst;
+    size_t inleft = n, outleft = cap - 1;
+    size_t r = iconv(cd, &in, &inleft, &o, &outleft);
+    iconv_close(cd);
+    if (r == (size_t)-1) {
+        size_t line = count_lines(dst, (size_t)(o - dst));
+        int cp1252 = strcmp(charset, "WINDOWS-1252") == 0;
+        free(dst);
+        if (cp1252)
+            rd_fail(err, YR_READ_ERR_SYNTAX, line,
+                    "the text is neither UTF-8 nor Windows-1252 (byte 0x%02X); save it as "
+                    "\"CSV UTF-8\"",
+                    (unsigned)(unsigned char)*in);
+        else
+            rd_fail(err, YR_READ_ERR_SYNTAX, line,
+                    "not valid %s text although the file starts with its byte order mark", charset);
+        return YR_READ_ERR_SYNTAX;
+    }
+    *out = dst;
+    *outlen = (size_t)(o - dst);
+    return YR_READ_OK;
+}
+
+/* The text as UTF-8: borrowed or decoded into impl->owned. */
+static yr_read_status decode(const char *b, size_t n, int borrow, csv_impl *im, grid *g,
+                             yr_read_error *err)
+{
+    const unsigned char *u = (const unsigned char *)b;
+    const char *charset = NULL;
+    size_t skip = 0;
+    g->fmt.encoding = "UTF-8";
+    if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+        skip = 3;
+        g->fmt.bom = 1;
+    } else if (n >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
+        charset = g->fmt.encoding = "UTF-16LE";
+    } else if (n >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
+        charset = g->fmt.encoding = "UTF-16BE";
+    }
+    if (charset == NULL) {
+        size_t bad = rd_utf8_invalid_at(b + skip, n - skip);
+        if (bad == n - skip) {
+            if (borrow) {
+                im->text = b + skip;
+                im->len = n - skip;
+                return YR_READ_OK;
+            }
+            im->owned = malloc(n - skip + 1);
+            if (im->owned == NULL) {
+                rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+                return YR_READ_ERR_NOMEM;
+            }
+            if (n > skip)
+                memcpy(im->owned, b + skip, n - skip);
+            im->text = im->owned;
+            im->len = n - skip;
+            return YR_READ_OK;
+        }
+        if (skip) {
+            rd_fail(err, YR_READ_ERR_SYNTAX, count_lines(b + skip, bad),
+                    "not valid UTF-8 although the file starts with a UTF-8 byte order mark "
+                    "(byte 0x%02X)",
+                    (unsigned)u[skip + bad]);
+            return YR_READ_ERR_SYNTAX;
+        }
+        charset = "WINDOWS-1252";
+        g->fmt.encoding = "Windows-1252";
+    } else {
+        g->fmt.bom = 1;
+        skip = 2;
+    }
+    yr_read_status st = convert(charset, b + skip, n - skip, &im->owned, &im->len, err);
+    im->text = im->owned;
+    return st;
+}
+
+/* ------------------------------------------------------------------------ records */
+
+/* Scan one record from p: returns the offset after its line break; *fields the number of
+ * fields, *nl the line breaks inside quotes, *unterminated when a quote does not close. */
+static size_t scan_record(const char *t, size_t len, size_t p, char delim, size_t *fields,
+                          size_t *nl, size_t *fieldmax)
+{
+    size_t f = 1, breaks = 0, fstart = p, longest = 0;
+    int at_start = 1;
+    while (p < len) {
+        char c = t[p];
+        if (at_start && c == '"') {
+            p++;
+            for (;;) {
+                const char *q = memchr(t + p, '"', len - p);
+                size_t e = q == NULL ? len : (size_t)(q - t);
+                for (size_t i = p; i < e; i++)
+                    if (t[i] == '\n' || (t[i] == '\r' && !(i + 1 < e && t[i + 1] == '\n')))
+                        breaks++;
+                if (q == NULL) {
+                    *fields = f;
+                    *nl = breaks;
+                    *fieldmax = (size_t)-1; /* unterminated */
+                    return len;
+                }
+                p = e + 1;
+                if (p < len && t[p] == '"') {
+                    p++;
+                    continue;
+                }
+                break;
+            }
+            while (p < len && (t[p] == ' ' || t[p] == '\t'))
+                p++;
+            if (p < len && t[p] != delim && t[p] != '\n' && t[p] != '\r') {
+                *fields = f;
+                *nl = breaks;
+                *fieldmax = (size_t)-2; /* text after a closing quote */
+                return p;
+            }
+            at_start = 0;
+            continue;
+        }
+        at_start = 0;
+        if (c == delim) {
+            if (p - fstart > longest)
+                longest = p - fstart;
+            f++;
+            p++;
+            fstart = p;
+            at_start = 1;
+            continue;
+        }
+        if (c == '\n' || c == '\r') {
+            if (p - fstart > longest)
+                longest = p - fstart;
+            *fields = f;
+            *nl = breaks;
+            *fieldmax = longest;
+            return p + (c == '\r' && p + 1 < len && t[p + 1] == '\n' ? 2 : 1);
+        }
+        p++;
+    }
+    if (p - fstart > longest)
+        longest = p - fstart;
+    *fields = f;
+    *nl = breaks;
+    *fieldmax = longest;
+    return len;
+}
+
+/* The delimiter: for each candidate, the most frequent field count >= 2 over the first 100
+ * non-empty records and how many records have it; the most such records wins (ties: ';', ',',
+ * TAB). None: ','. */
+static char detect_delim(const char *t, size_t len)
+{
+    static const char cands[3] = {';', ',', '\t'};
+    size_t best = 0;
+    char win = ',';
+    for (int c = 0; c < 3; c++) {
+        size_t counts[64] = {0};
+        size_t p = 0, seen = 0;
+        while (p < len && seen < 100) {
+            size_t f, nl, fm, q = scan_record(t, len, p, cands[c], &f, &nl, &fm);
+            if (q - p > 2 || (q - p >= 1 && t[p] != '\n' && t[p] != '\r')) {
+                seen++;
+                if (f >= 2)
+                    counts[f < 63 ? f : 63]++;
+            }
+            p = q;
+        }
+        size_t top = 0;
+        for (int k = 2; k < 64; k++)
+            if (counts[k] > top)
+                top = counts[k];
+        if (top > best) {
+            best = top;
+            win = cands[c];
+        }
+    }
+    return win;
+}
+
+static int push_jump(csv_impl *im, size_t *cap, uint32_t rec, uint32_t extra)
+{
+    if (im->njumps == *cap) {
+        size_t nc = *cap ? *cap * 2 : 16;
+        csv_jump *j = realloc(im->jumps, nc * sizeof *j);
+        if (j == NULL)
+            return 0;
+        im->jumps = j;
+        *cap = nc;
+    }
+    im->jumps[im->njumps].rec = rec;
+    im->jumps[im->njumps].extra = extra;
+    im->njumps++;
+    return 1;
+}
+
+static yr_read_status split_records(csv_impl *im, grid *g, yr_read_error *err)
+{
+    const char *t = im->text;
+    size_t len = im->len, cap = 1024, nrec = 0, jcap = 0, p = 0;
+    uint32_t extra = 0;
+    im->rec = malloc(cap * sizeof *im->rec);
+    if (im->rec == NULL)
+        goto nomem;
+    while (p < len) {
+        size_t f, nl, fm, q = scan_record(t, len, p, im->delim, &f, &nl, &fm);
+        size_t line = nrec + 1 + extra;
+        if (fm == (size_t)-2) {
+            rd_fail(err, YR_READ_ERR_SYNTAX, line + nl,
+                    "text after a closing quote (quote the whole cell, and double a quote "
+                    "inside it: \"\")");
+            return YR_READ_ERR_SYNTAX;
+        }
+        if (fm == (size_t)-1) {
+            rd_fail(err, YR_READ_ERR_SYNTAX, line,
+                    "a quote opens here and never closes (a quoted cell must end with \")");
+            return YR_READ_ERR_SYNTAX;
+        }
+        if (fm > YR_READ_MAX_FIELD + 2) {
+            rd_fail(err, YR_READ_ERR_LIMIT, line, "a cell is longer than 1 MiB");
+            return YR_READ_ERR_LIMIT;
+        }
+        if (f > YR_READ_MAX_COLS) {
+            rd_fail(err, YR_READ_ERR_LIMIT, line, "more than 16384 cells in a line");
+            return YR_READ_ERR_LIMIT;
+        }
+        if (nrec > YR_READ_MAX_ROWS + 1000) {
+            rd_fail(err, YR_READ_ERR_LIMIT, line, "more than 20000000 lines");
+            return YR_READ_ERR_LIMIT;
+        }
+        if (nrec + 2 > cap) {
+            cap *= 2;
+            uint32_t *r = realloc(im->rec, cap * sizeof *r);
+            if (r == NULL)
+                goto nomem;
+            im->rec = r;
+        }
+        im->rec[nrec++] = (uint32_t)p;
+        if (f > g->max_cells)
+            g->max_cells = f;
+        if (nl > 0) {
+            extra += (uint32_t)nl;
+            if (!push_jump(im, &jcap, (uint32_t)(nrec - 1), extra))
+                goto nomem;
+        }
+        p = q;
+    }
+    im->rec[nrec] = (uint32_t)len;
+    g->nrec = nrec;
+    return YR_READ_OK;
+nomem:
+    rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+    return YR_READ_ERR_NOMEM;
+}
+
+/* ------------------------------------------------------------------------ grid ops */
+
+static size_t csv_cells(const grid *g, size_t r, grid_cell *out, size_t cap, grid_scratch *sc)
+{
+    const csv_impl *im = g->impl;
+    const char *t = im->text;
+    size_t p = im->rec[r], end = im->rec[r + 1], n = 0, need = end - p + 1;
+    size_t so = 0;
+    for (;;) {
+        grid_cell c = {t + p, 0, GRID_TEXT, 0};
+        if (p < end && t[p] == '"') {
+            size_t s = ++p, w = so;
+            int escaped = 0;
+            for (;;) {
+                const char *q = memchr(t + p, '"', end - p);
+                size_t e = q == NULL ? end : (size_t)(q - t);
+                if (escaped && sc != NULL) {
+                    memcpy(sc->data + w, t + p, e - p);
+                    w += e - p;
+                }
+                p = e + 1;
+                if (p < end && t[p] == '"' && sc != NULL && sc->cap < need) {
+                    char *d = realloc(sc->data, need); /* once a call: the whole record fits */
+                    if (d == NULL)
+                        sc = NULL;
+                    else {
+                        sc->data = d;
+                        sc->cap = need;
+                    }
+                }
+                if (p < end && t[p] == '"') {
+                    if (!escaped && sc != NULL) {
+                        memcpy(sc->data + so, t + s, e - s);
+                        w = so + (e - s);
+                        escaped = 1;
+                    }
+                    if (sc != NULL)
+                        sc->data[w++] = '"';
+                    p++;
+                    continue;
+                }
+                if (!escaped) {
+                    c.s = t + s;
+                    c.len = (uint32_t)(e - s);
+                } else {
+                    c.s = sc != NULL ? sc->data + so : t + s;
+                    c.len = (uint32_t)(w - so);
+                    so = w;
+                }
+                break;
+            }
+            c.quoted = 1;
+            /* blanks after a closing quote (anything else is refused by split_records) */
+            while (p < end && t[p] != im->delim && t[p] != '\n' && t[p] != '\r')
+                p++;
+        } else {
+            size_t s = p;
+            while (p < end && t[p] != im->delim && t[p] != '\n' && t[p] != '\r')
+                p++;
+            c.s = t + s;
+            c.len = (uint32_t)(p - s);
+        }
+        if (c.len == 0)
+            c.type = GRID_EMPTY;
+        if (n < cap)
+            out[n] = c;
+        n++;
+        if (p < end && t[p] == im->delim) {
+            p++;
+            continue;
+        }
+        break;
+    }
+    return n;
+}
+
+static size_t csv_line(const grid *g, size_t rec)
+{
+    const csv_impl *im = g->impl;
+    size_t lo = 0, hi = im->njumps; /* first jump with rec >= the record */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (im->jumps[mid].rec < rec)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return rec + 1 + (lo > 0 ? im->jumps[lo - 1].extra : 0);
+}
+
+static void csv_cell_ref(const grid *g, size_t rec, size_t col, char *dst)
+{
+    (void)g;
+    (void)rec;
+    (void)col;
+    dst[0] = '\0';
+}
+
+static void csv_free(grid *g)
+{
+    csv_impl *im = g->impl;
+    if (im == NULL)
+        return;
+    free(im->owned);
+    free(im->rec);
+    free(im->jumps);
+    free(im);
+    g->impl = NULL;
+}
+
+static const grid_ops csv_ops = {csv_cells, csv_line, csv_cell_ref, csv_free};
+
+static const char *detect_eol(const char *t, size_t len)
+{
+    const char *nl = memchr(t, '\n', len), *cr = memchr(t, '\r', len);
+    if (cr != NULL && (nl == NULL || cr < nl))
+        return cr + 1 < t + len && cr[1] == '\n' ? "\r\n" : "\r";
+    return "\n";
+}
+
+yr_read_status grid_csv_open(const void *bytes, size_t len, int borrow, grid *out,
+                             yr_read_error *err)
+{
+    if (out == NULL || (bytes == NULL && len > 0)) {
+        rd_fail(err, YR_READ_ERR_NULL, 0, "no input");
+        return YR_READ_ERR_NULL;
+    }
+    if (len > YR_READ_MAX_BYTES) {
+        rd_fail(err, YR_READ_ERR_LIMIT, 0, "the file is larger than 1 GiB");
+        return YR_READ_ERR_LIMIT;
+    }
+    grid g;
+    memset(&g, 0, sizeof g);
+    csv_impl *im = calloc(1, sizeof *im);
+    if (im == NULL) {
+        rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+        return YR_READ_ERR_NOMEM;
+    }
+    g.ops = &csv_ops;
+    g.impl = im;
+    g.fmt.format = "csv";
+    static const char empty[1] = "";
+    yr_read_status st = decode(len ? bytes : empty, len, borrow, im, &g, err);
+    if (st == YR_READ_OK && im->len > YR_READ_MAX_BYTES) {
+        rd_fail(err, YR_READ_ERR_LIMIT, 0, "the file is larger than 1 GiB once read as UTF-8");
+        st = YR_READ_ERR_LIMIT;
+    }
+    if (st == YR_READ_OK) {
+        const char *z = memchr(im->text, '\0', im->len);
+        if (z != NULL) {
+            rd_fail(err, YR_READ_ERR_SYNTAX, count_lines(im->text, (size_t)(z - im->text)),
+                    "a NUL byte: not a text file (or UTF-16 without a byte order mark); save "
+                    "it as \"CSV UTF-8\" or as .xlsx");
+            st = YR_READ_ERR_SYNTAX;
+        }
+    }
+    if (st == YR_READ_OK) {
+        im->delim = detect_delim(im->text, im->len);
+        g.fmt.delimiter = im->delim;
+        g.fmt.eol = detect_eol(im->text, im->len);
+        st = split_records(im, &g, err);
+    }
+    if (st != YR_READ_OK) {
+        csv_free(&g);
+        return st;
+    }
+    *out = g;
+    return YR_READ_OK;
+}
+
+/* ------------------------------------------------------------------------ sniffing */
+
+static int has(const unsigned char *b, size_t n, const char *s)
+{
+    size_t k = strlen(s);
+    for (size_t i = 0; i + k <= n; i++)
+        if (b[i] == (unsigned char)s[0] && memcmp(b + i, s, k) == 0)
+            return 1;
+    return 0;
+}
+
+yr_read_status grid_sniff(const void *bytes, size_t len, int *is_xlsx, yr_read_error *err)
+{
+    const unsigned char *b = bytes;
+    *is_xlsx = 0;
+    if (len >= 8 && memcmp(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
+        rd_fail(err, YR_READ_ERR_FORMAT, 0,
+                "an old Excel workbook (.xls), which is not read: open it in Excel and save it "
+                "as .xlsx (Arkiv > Spara som > Excel-arbetsbok (.xlsx))");
+        return YR_READ_ERR_FORMAT;
+    }
+    if (len >= 4 && memcmp(b, "PK\x03\x04", 4) == 0) {
+        size_t head = len < 4096 ? len : 4096;
+        if (has(b, head, "mimetypeapplication/vnd.oasis.opendocument.spreadsheet") ||
+            has(b, len, "application/vnd.oasis.opendocument.spreadsheet")) {
+            rd_fail(err, YR_READ_ERR_FORMAT, 0,
+                    "an OpenDocument spreadsheet (.ods), which is not read: open it and save "
+                    "it as .xlsx (Arkiv > Spara som > Excel-arbetsbok (.xlsx))");
+            return YR_READ_ERR_FORMAT;
+        }
+        if (has(b, len, "[Content_Types].xml") || has(b, len, "xl/workbook.xml")) {
+            *is_xlsx = 1;
+            return YR_READ_OK;
+        }
+        rd_fail(err, YR_READ_ERR_FORMAT, 0,
+                "a zip archive that is not an Excel workbook: give the .xlsx or .csv file "
+                "itself");
+        return YR_READ_ERR_FORMAT;
+    }
+    if (len >= 5 && memcmp(b, "%PDF-", 5) == 0) {
+        rd_fail(err, YR_READ_ERR_FORMAT, 0,
+                "a PDF document, not a table: export the table as .xlsx or CSV");
+        return YR_READ_ERR_FORMAT;
+    }
+    return YR_READ_OK;
+}

@@ -1,0 +1,255 @@
+/* The interpretation's private parts (libyrkesresa-read): the table, messages, the number
+ * grammar and the alias table, shared by table.c, grammar.c, roles.c, aggregate.c and
+ * reading.c. Nothing here is exported. */
+#ifndef YRKESRESA_READ_INTERNAL_H
+#define YRKESRESA_READ_INTERNAL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "grid.h"
+#include "yrkesresa/identity.h"
+#include "yrkesresa/read.h"
+
+#if defined(__GNUC__)
+#define RD_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define RD_PRINTF(a, b)
+#endif
+
+/* ------------------------------------------------------------------ text (text.c) */
+
+/* 10^0 .. 10^18. */
+extern const int64_t rd_pow10[19];
+
+/* Fill @p err (may be NULL): status, line, column NONE, message from fmt cut at a character
+ * boundary so it fits (valid UTF-8, one line). */
+yr_read_status rd_fail(yr_read_error *err, yr_read_status st, size_t line, const char *fmt, ...)
+    RD_PRINTF(4, 5);
+void rd_vfail(yr_read_error *err, yr_read_status st, size_t line, const char *fmt, va_list ap);
+/* @p s[0..len) for a message: trimmed, control characters as '?', invalid UTF-8 as '?', at most
+ * @p max bytes then "…"; always NUL-terminated in @p dst (cap >= max + 8). */
+const char *rd_show(char *dst, size_t cap, const char *s, size_t len, size_t max);
+/* Length of the valid UTF-8 sequence at s[0..n), 0 when invalid. */
+size_t rd_utf8_len(const unsigned char *s, size_t n);
+/* Offset of the first invalid UTF-8 byte, or n. */
+size_t rd_utf8_invalid_at(const char *p, size_t n);
+/* The longest prefix of s[0..k) that does not end in a cut UTF-8 sequence. */
+size_t rd_utf8_whole(const char *s, size_t k);
+/* Trim ASCII blanks, TAB, CR, LF, NBSP, U+2007, U+2009, U+202F, U+3000, U+FEFF, U+200B from both
+ * ends: returns the new length, *start the offset. */
+size_t rd_trim(const char *s, size_t len, size_t *start);
+/* The blank (as rd_trim) starting at s[0..n): its length in bytes, or 0. */
+size_t rd_blank_at(const unsigned char *s, size_t n);
+/* Case-insensitive (ASCII and Latin-1 letters) comparison of a word at s with @p lower (lower
+ * case UTF-8); returns the bytes of s matched, 0 when not a match. */
+size_t rd_prefix_fold(const char *s, size_t len, const char *lower);
+/* ASCII and Latin-1 lower case copy of s[0..len) into dst (cap), NUL-terminated; returns length */
+size_t rd_fold(const char *s, size_t len, char *dst, size_t cap);
+
+/* A growable byte arena. */
+typedef struct rd_buf {
+    char *p;
+    size_t len, cap;
+} rd_buf;
+int rd_buf_add(rd_buf *b, const void *s, size_t n);
+/* Room for n more bytes and a NUL after len. */
+int rd_buf_reserve(rd_buf *b, size_t n);
+int rd_buf_printf(rd_buf *b, const char *fmt, ...) RD_PRINTF(2, 3);
+
+/* ------------------------------------------------------------ the grammar (grammar.c) */
+
+/* A cell's number split into its parts (no column decision yet). */
+enum { RD_CAT_INT = 0, RD_CAT_DEC, RD_CAT_GROUPED, RD_CAT_AMB };
+typedef struct rd_num {
+    int neg;
+    char d[40]; /* the digits, without separators */
+    int nd;
+    char sc[24]; /* the separators in order: '.', ',' or ' ' (any blank) */
+    int sp[24];  /* how many digits come before each */
+    int ns;
+    int unit; /* RD_UNIT_* written in the cell */
+    int cat;  /* RD_CAT_*: an integer, a decimal, grouped thousands, or "22.986" (ambiguous) */
+    char group, dec; /* the grouping char (' ' for blanks) and the decimal char, when known */
+} rd_num;
+
+enum {
+    RD_UNIT_NONE = 0,
+    RD_UNIT_KR,
+    RD_UNIT_TKR,
+    RD_UNIT_MKR,
+    RD_UNIT_THOUSANDS, /* tusental */
+    RD_UNIT_ST,
+    RD_UNIT_PERCENT,
+    RD_UNIT_SHARE
+};
+
+/* Parse a numeric cell into parts: 0, or -1 when it is not a number at all. */
+int rd_num_parse(const char *s, size_t len, rd_num *n);
+
+/* How one column's cells are read, decided over the whole column (rule 5). */
+typedef struct rd_colfmt {
+    yr_kind kind;
+    yr_read_role role;
+    int unit;       /* the header's unit (RD_UNIT_*) */
+    int share_mode; /* SHARE: 1 share (0-1), 2 percent (0-100), 3 by % in every cell */
+    char group;     /* the grouping mark decided for '.' / ',' (0: none) */
+    char decimal;   /* the decimal mark decided (0: none seen) */
+    int whole_only; /* the role takes no fraction */
+    int money;      /* the role takes kr/tkr/Mkr */
+    int count;      /* the role takes st/tusental */
+    int date1904;
+    int blank_is_no; /* BOOL: the column marks yes with X, so blank is no */
+} rd_colfmt;
+
+/* Start a column's format from its role and header. */
+void rd_colfmt_init(rd_colfmt *f, yr_read_role role, yr_kind kind, const char *header);
+/* Observe one cell of the column (before values are read): decides grouping and the decimal
+ * mark. Returns YR_READ_OK or an error status with err (line and column filled by caller). */
+typedef struct rd_colobs {
+    int n4[3];      /* cells of >= 4 digits: [0] ungrouped, [1] grouped with '.', [2] with ',' */
+    int blankgroup; /* cells grouped with blanks */
+    int amb[2];     /* ambiguous cells "22.986" [0] '.', [1] ',' */
+    int dec[2];     /* cells that show '.' [0] or ',' [1] as a decimal mark */
+    int pct, nopct; /* share columns: cells with and without % */
+    int small_frac, big; /* share columns: values 0 < v < 1, values > 1 */
+} rd_colobs;
+void rd_colobs_add(rd_colobs *o, const rd_num *n);
+/* Decide the column's marks from the observations; error when the grouping cannot be decided. */
+yr_read_status rd_colfmt_decide(rd_colfmt *f, const rd_colobs *o, char *why, size_t cap);
+/* Read a cell in the column's format; the type is the grid's. On error: a reason in @p why
+ * (a sentence without the cell, e.g. "a fraction in a whole-number column"). */
+yr_read_status rd_read_cell(const rd_colfmt *f, const char *s, size_t len, int type, yr_value *v,
+                            char *why, size_t cap);
+/* A value over den 10^k reduced to the smallest power of ten. */
+void rd_value_norm(yr_value *v);
+
+/* ------------------------------------------------------------------ roles (roles.c) */
+
+/* The unit a header names (RD_UNIT_*), and whether it says share or percent. */
+int rd_header_unit(const char *h);
+/* 1 when the header is a code, id, number, period or year column (never a weight). */
+int rd_header_is_code(const char *h);
+/* The aliases of a role joined by ", " into dst (for "looked for ..."). */
+void rd_role_aliases(yr_read_role r, char *dst, size_t cap);
+/* A role by name of len bytes (ROLE of ROLE=HEADER); YR_ROLE_NONE when unknown. */
+yr_read_role rd_role_by_name(const char *name, size_t len);
+/* 1 when the role's column is an input a total can be checked against (numeric). */
+int rd_role_summable(yr_read_role r);
+/* 1 when the unlabelled-sum guess applies (population, weight, money). */
+int rd_role_guess_sum(yr_read_role r);
+/* Label kinds: 0 none, else YR_ROW_TOTAL / SUBTOTAL / NATION / COUNTY(by word "län"). */
+int rd_label_kind(const char *s, size_t len);
+/* 1 when the first non-blank cell starts with a note word. */
+int rd_is_note(const char *s, size_t len);
+
+/* ------------------------------------------------------------------ the table */
+
+typedef struct rd_col {
+    yr_read_role role;
+    unsigned flags;
+    int wanted;
+    rd_colfmt fmt;
+} rd_col;
+
+/* A cell copied because the grid gave it in its scratch (quotes undone). */
+typedef struct rd_saved {
+    uint32_t row, col;
+    uint32_t off, len;
+} rd_saved;
+
+struct yr_table {
+    grid g;
+    size_t ncols;
+    char **header; /* ncols, NUL-terminated, trimmed, in hdr_arena */
+    rd_buf hdr_arena;
+    rd_col *cols;
+    size_t header_rec;
+    size_t nrows;
+    uint32_t *rows; /* record of each row; NULL when row r is record rows_first + r */
+    size_t rows_first;
+    uint8_t *kinds; /* yr_row_kind of each row */
+    size_t ndata;
+    uint32_t *aggr; /* rows that are aggregates, ascending */
+    size_t naggr;
+    int16_t *place; /* per row: -1 other, code (municipality), 10000 + county, 20000 nation */
+    size_t name_col, code_col, year_col;
+    rd_buf saved_arena;
+    rd_saved *saved;
+    size_t nsaved;
+    yr_span *spans;
+    size_t nspans;
+    yr_aggregate_check *checks;
+    size_t nchecks;
+    size_t main_col;    /* the column named in the reading, or NONE */
+    int level;          /* YR_PLACE_MUNICIPALITY / COUNTY / OTHER */
+    size_t nation_have; /* distinct municipalities among the data rows */
+    size_t other_years;
+    int year;
+    rd_buf keys;       /* official names' keys (yr_identity.key of known places) */
+    uint32_t *key_off; /* per place slot: offset+1 in keys, lazily at read time */
+    grid_scratch scratch_init;
+};
+
+/* The record of row @p row. */
+static inline size_t rd_rec(const yr_table *t, size_t row)
+{
+    return t->rows != NULL ? t->rows[row] : t->rows_first + row;
+}
+
+/* The cells of row @p row (data/aggregate) into out (cap): count. */
+size_t rd_row_cells(const yr_table *t, size_t row, grid_cell *out, size_t cap, grid_scratch *sc);
+/* The line of record @p rec. */
+size_t rd_rec_line(const yr_table *t, size_t rec);
+/* Read cell (row, col) of a wanted column. */
+yr_read_status rd_cell_value(const yr_table *t, size_t row, size_t col, yr_value *v);
+
+/* columns.c: the header record, its names and the columns' roles. */
+yr_read_status rd_columns(yr_table *t, const yr_read_options *opt, grid_cell **cells, size_t *cap,
+                          grid_scratch *sc, yr_read_error *err);
+/* The header record rule 2 finds without header_row, or YR_READ_NONE. */
+size_t rd_header_candidate(const grid *g, const yr_read_options *opt, grid_cell **cells,
+                           size_t *cap, grid_scratch *sc, size_t *first);
+/* sheet.c: the sheet of a workbook as the table's grid. */
+yr_read_status rd_open_sheet(const void *bytes, size_t len, const yr_read_options *opt, yr_table *t,
+                             yr_read_error *err);
+/* values.c, reading.c, report.c */
+yr_read_status rd_read_values(yr_table *t, const yr_read_options *opt, grid_cell **cells,
+                              size_t *cap, grid_scratch *sc, uint8_t *ignore, yr_read_error *err);
+yr_read_status rd_column_values(const yr_table *t, size_t col, int64_t *out, int64_t *den,
+                                yr_read_error *err);
+yr_read_status rd_finish(yr_table *t, uint8_t *rk, const uint8_t *ignore, yr_read_error *err);
+yr_read_status rd_make_place_keys(yr_table *t);
+/* The column the reading names: the first wanted input column of numbers, in want order. */
+void rd_choose_main(yr_table *t, const yr_read_options *opt);
+yr_read_status rd_frame_identities(const char *const *labels, size_t n, const int16_t *place,
+                                   const yr_row_kind *kinds, int other_parties, uint8_t *present,
+                                   size_t *nmun, yr_read_error *err);
+/* "column 'H'" or, in a workbook, "cell B7 (column 'H')". */
+const char *rd_where_col(const yr_table *t, size_t rec, size_t col, char *dst, size_t cap);
+
+/* aggregate.c: kinds of the rows (t->kinds), then the checks of the input columns. */
+yr_read_status rd_classify_rows(yr_table *t, const int8_t *label, yr_read_error *err);
+yr_read_status rd_check_aggregates(yr_table *t, const yr_read_options *opt, yr_read_error *err);
+/* reading.c: uniqueness of the row key, the "one of the 290" rule, the spans. */
+/* Uniqueness of the row key, row by row (NULL from open: nothing is unique). */
+typedef struct rd_uniq rd_uniq;
+yr_read_status rd_uniq_open(const yr_table *t, rd_uniq **out);
+yr_read_status rd_uniq_add(rd_uniq *u, size_t row, const grid_cell *cells, size_t n,
+                           yr_read_error *err);
+yr_read_status rd_uniq_flush(rd_uniq *u, yr_read_error *err);
+void rd_uniq_close(rd_uniq *u);
+yr_read_status rd_check_places(yr_table *t, const yr_read_options *opt, yr_read_error *err);
+/* Where the error is: line, column, cell reference and the "column 'H'" part. */
+void rd_at_cell(const yr_table *t, yr_read_error *err, size_t rec, size_t col);
+/* The place code of a row key (int16 encoding above) for a cell of the name/code column. */
+int rd_place_encode(yr_place p, int code);
+yr_place rd_place_decode(int v, int *code);
+/* The identity key of row @p row into dst (cap >= 3 * cell + 1), length returned; known places
+ * give the official name's key. */
+size_t rd_row_key(const yr_table *t, size_t row, char *dst, size_t cap, grid_scratch *sc);
+/* The name key of s[0..len): ASCII fast path, else yr_name_key(); dst cap >= 3 * len + 1. */
+size_t rd_name_key(const char *s, size_t len, char *dst, size_t cap);
+
+#endif

@@ -1,0 +1,598 @@
+/* Identities of rows (rule 6): the "one of the 290" rule, uniqueness of the row key, joins; and
+ * the reading: the spans of lines and the one-line report. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* ------------------------------------------------------------------------ places */
+
+int rd_place_encode(yr_place p, int code)
+{
+    switch (p) {
+    case YR_PLACE_MUNICIPALITY:
+        return code;
+    case YR_PLACE_COUNTY:
+        return 10000 + code;
+    case YR_PLACE_NATION:
+        return 20000;
+    default:
+        return -1;
+    }
+}
+
+yr_place rd_place_decode(int v, int *code)
+{
+    if (v < 0) {
+        *code = -1;
+        return YR_PLACE_OTHER;
+    }
+    if (v >= 20000) {
+        *code = 0;
+        return YR_PLACE_NATION;
+    }
+    if (v >= 10000) {
+        *code = v - 10000;
+        return YR_PLACE_COUNTY;
+    }
+    *code = v;
+    return YR_PLACE_MUNICIPALITY;
+}
+
+size_t rd_name_key(const char *s, size_t len, char *dst, size_t cap)
+{
+    size_t out = 0; /* yr_name_key has its own fast path for ASCII and Latin-1 names */
+    if (yr_name_key(s, len, dst, cap, &out) != YR_READ_OK) {
+        dst[0] = '\0';
+        return 0;
+    }
+    return out;
+}
+
+static size_t row_cell(const yr_table *t, size_t row, size_t col, const char **s)
+{
+    size_t len;
+    *s = yr_table_cell(t, row, col, &len);
+    return len;
+}
+
+yr_read_status rd_check_places(yr_table *t, const yr_read_options *opt, yr_read_error *err)
+{
+    if (t->place == NULL || opt->other_parties || t->name_col == YR_READ_NONE)
+        return YR_READ_OK;
+    size_t nmun = 0, other = YR_READ_NONE;
+    for (size_t r = 0; r < t->nrows; r++) {
+        if (t->kinds[r] != YR_ROW_DATA)
+            continue;
+        int code;
+        yr_place p = rd_place_decode(t->place[r], &code);
+        nmun += p == YR_PLACE_MUNICIPALITY;
+        if (p == YR_PLACE_OTHER && other == YR_READ_NONE)
+            other = r;
+    }
+    if (nmun == 0 || other == YR_READ_NONE)
+        return YR_READ_OK;
+    const char *s;
+    size_t len = row_cell(t, other, t->name_col, &s);
+    char show[96], mean[128] = "";
+    int near = yr_municipality_nearest(s, len);
+    const char *name = near >= 0 ? yr_place_name(YR_PLACE_MUNICIPALITY, near) : NULL;
+    if (name != NULL)
+        snprintf(mean, sizeof mean, "did you mean %s? ", name);
+    rd_fail(err, YR_READ_ERR_IDENTITY, yr_table_row_line(t, other),
+            "'%s' is not a Swedish municipality, while %zu other rows are; %s(if the table "
+            "also has other parties, such as regions or organisations, read it with "
+            "--other-parties)",
+            rd_show(show, sizeof show, s, len, 60), nmun, mean);
+    rd_at_cell(t, err, rd_rec(t, other), t->name_col);
+    return YR_READ_ERR_IDENTITY;
+}
+
+/* ------------------------------------------------------------------------ row keys */
+
+typedef struct keyer {
+    const yr_table *t;
+    grid_cell *cells;
+    size_t cap;
+    grid_scratch sc;
+    rd_buf buf;
+    int identity; /* the name/code columns are part of the key */
+    int only_identity;
+} keyer;
+
+static int key_add(keyer *k, const void *s, size_t n)
+{
+    return rd_buf_add(&k->buf, s, n) && rd_buf_add(&k->buf, "\x1f", 1);
+}
+
+/* The key of row @p row into k->buf: the identity (code, else the name key), then the other
+ * unique columns (values for numbers and dates, name keys for text). 0 on OOM. */
+static int key_cells(keyer *k, size_t row, const grid_cell *cells, size_t n)
+{
+    const yr_table *t = k->t;
+    k->buf.len = 0;
+    char tmp[64];
+    if (k->identity) {
+        int code;
+        yr_place p = t->place != NULL ? rd_place_decode(t->place[row], &code) : YR_PLACE_OTHER;
+        if (p != YR_PLACE_OTHER) {
+            int m = snprintf(tmp, sizeof tmp, "#%d", t->place[row]);
+            if (!key_add(k, tmp, (size_t)m))
+                return 0;
+        } else if (t->name_col != YR_READ_NONE && t->name_col < n) {
+            const grid_cell *c = &cells[t->name_col];
+            size_t st, l = rd_trim(c->s, c->len, &st), off = k->buf.len;
+            if (!rd_buf_reserve(&k->buf, 3 * l + 2))
+                return 0;
+            size_t kl = rd_name_key(c->s + st, l, k->buf.p + off, 3 * l + 2);
+            k->buf.len = off + kl;
+            if (!rd_buf_add(&k->buf, "\x1f", 1))
+                return 0;
+        }
+    }
+    for (size_t col = 0; col < t->ncols && !k->only_identity; col++) {
+        const rd_col *cl = &t->cols[col];
+        if (!cl->wanted || !(cl->flags & YR_WANT_UNIQUE) || col == t->name_col ||
+            col == t->code_col)
+            continue;
+        const grid_cell *c = col < n ? &cells[col] : NULL;
+        if (c == NULL) {
+            if (!key_add(k, "", 0))
+                return 0;
+            continue;
+        }
+        if (cl->fmt.kind != YR_KIND_TEXT && cl->fmt.kind != YR_KIND_CODE) {
+            yr_value v;
+            char why[200];
+            rd_read_cell(&cl->fmt, c->s, c->len, c->type, &v, why, sizeof why);
+            int m = snprintf(tmp, sizeof tmp, "%lld/%lld", (long long)v.num, (long long)v.den);
+            if (!key_add(k, tmp, (size_t)m))
+                return 0;
+            continue;
+        }
+        size_t st, l = rd_trim(c->s, c->len, &st), off = k->buf.len;
+        if (!rd_buf_reserve(&k->buf, 3 * l + 2))
+            return 0;
+        k->buf.len = off + rd_name_key(c->s + st, l, k->buf.p + off, 3 * l + 2);
+        if (!rd_buf_add(&k->buf, "\x1f", 1))
+            return 0;
+    }
+    return 1;
+}
+
+static int row_key(keyer *k, size_t row)
+{
+    size_t n = rd_row_cells(k->t, row, k->cells, k->cap, &k->sc);
+    if (n > k->cap) {
+        grid_cell *c = realloc(k->cells, n * sizeof *c);
+        if (c == NULL)
+            return 0;
+        k->cells = c;
+        k->cap = n;
+        n = rd_row_cells(k->t, row, k->cells, k->cap, &k->sc);
+    }
+    return key_cells(k, row, k->cells, n);
+}
+
+static void keyer_free(keyer *k)
+{
+    free(k->cells);
+    free(k->sc.data);
+    free(k->buf.p);
+}
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+    uint64_t h = UINT64_C(1469598103934665603);
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= UINT64_C(1099511628211);
+    }
+    h ^= h >> 30; /* splitmix64's finaliser: every bit of the key reaches the slot and tag bits */
+    h *= UINT64_C(0xBF58476D1CE4E5B9);
+    h ^= h >> 27;
+    h *= UINT64_C(0x94D049BB133111EB);
+    return h ^ (h >> 31);
+}
+
+static yr_read_status fail_duplicate(const yr_table *t, size_t first, size_t second,
+                                     yr_read_error *err)
+{
+    char a[96], b[96];
+    size_t l1 = yr_table_row_line(t, first), l2 = yr_table_row_line(t, second);
+    int person = 0;
+    for (size_t c = 0; c < t->ncols; c++)
+        person |= t->cols[c].wanted && t->cols[c].role == YR_ROLE_PERSON &&
+                  (t->cols[c].flags & YR_WANT_UNIQUE);
+    if (person || t->name_col == YR_READ_NONE) {
+        rd_fail(err, YR_READ_ERR_IDENTITY, l2,
+                "line %zu repeats line %zu (the same %s); remove one of them", l2, l1,
+                person ? "person" : "key");
+    } else {
+        const char *s1, *s2;
+        size_t n1 = row_cell(t, first, t->name_col, &s1);
+        rd_show(a, sizeof a, s1, n1, 60);
+        size_t n2 = row_cell(t, second, t->name_col, &s2);
+        rd_show(b, sizeof b, s2, n2, 60);
+        rd_fail(err, YR_READ_ERR_IDENTITY, l2,
+                "'%s' is the same %s as '%s' at line %zu; remove one of them", b,
+                t->place != NULL && t->place[second] >= 0 ? "municipality" : "party", a, l1);
+        rd_at_cell(t, err, rd_rec(t, second), t->name_col);
+    }
+    if (err != NULL)
+        err->other_line = l1;
+    return YR_READ_ERR_IDENTITY;
+}
+
+/* Keys wait in a ring of RD_RING rows after their slot is prefetched, so the table's cache
+ * misses overlap (one random access into a table of 8 MiB per row otherwise dominates). */
+#define RD_RING 16
+
+typedef struct rd_pending_key {
+    size_t row;
+    uint64_t h;
+    rd_buf key;
+} rd_pending_key;
+
+struct rd_uniq {
+    const yr_table *t;
+    uint32_t *slot; /* row + 1 in the low 25 bits, 7 bits of the hash above */
+    size_t nslots;
+    keyer k, k2;
+    rd_pending_key ring[RD_RING];
+    size_t head, n;
+};
+
+void rd_uniq_close(rd_uniq *u)
+{
+    if (u == NULL)
+        return;
+    free(u->slot);
+    keyer_free(&u->k);
+    keyer_free(&u->k2);
+    for (size_t i = 0; i < RD_RING; i++)
+        free(u->ring[i].key.p);
+    free(u);
+}
+
+yr_read_status rd_uniq_open(const yr_table *t, rd_uniq **out)
+{
+    int any = 0, identity = 0;
+    *out = NULL;
+    for (size_t c = 0; c < t->ncols; c++) {
+        if (!t->cols[c].wanted || !(t->cols[c].flags & YR_WANT_UNIQUE))
+            continue;
+        any = 1;
+        identity |= c == t->name_col || c == t->code_col;
+    }
+    if (!any || t->ndata < 2)
+        return YR_READ_OK;
+    rd_uniq *u = calloc(1, sizeof *u);
+    if (u == NULL)
+        return YR_READ_ERR_NOMEM;
+    u->t = t;
+    u->nslots = 16;
+    while (u->nslots < 2 * t->ndata)
+        u->nslots *= 2;
+    u->slot = calloc(u->nslots, sizeof *u->slot);
+    u->k.t = u->k2.t = t;
+    u->k.identity = u->k2.identity = identity;
+    if (u->slot == NULL) {
+        rd_uniq_close(u);
+        return YR_READ_ERR_NOMEM;
+    }
+    *out = u;
+    return YR_READ_OK;
+}
+
+/* Insert the oldest waiting key; a duplicate is an error. */
+static yr_read_status uniq_insert(rd_uniq *u, yr_read_error *err)
+{
+    const uint32_t rowmask = (1u << 25) - 1;
+    rd_pending_key *e = &u->ring[u->head];
+    u->head = (u->head + 1) % RD_RING;
+    u->n--;
+    uint32_t tag = (uint32_t)(e->h >> 57) << 25;
+    for (size_t i = (size_t)e->h & (u->nslots - 1);; i = (i + 1) & (u->nslots - 1)) {
+        if (u->slot[i] == 0) {
+            u->slot[i] = tag | (uint32_t)(e->row + 1);
+            return YR_READ_OK;
+        }
+        if ((u->slot[i] & ~rowmask) != tag)
+            continue;
+        size_t other = (u->slot[i] & rowmask) - 1;
+        if (!row_key(&u->k2, other))
+            return rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+        if (u->k2.buf.len == e->key.len && memcmp(u->k2.buf.p, e->key.p, e->key.len) == 0)
+            return fail_duplicate(u->t, other, e->row, err);
+    }
+}
+
+yr_read_status rd_uniq_add(rd_uniq *u, size_t row, const grid_cell *cells, size_t n,
+                           yr_read_error *err)
+{
+    if (!key_cells(&u->k, row, cells, n))
+        return rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+    if (u->n == RD_RING) {
+        yr_read_status st = uniq_insert(u, err);
+        if (st != YR_READ_OK)
+            return st;
+    }
+    rd_pending_key *e = &u->ring[(u->head + u->n) % RD_RING];
+    e->row = row;
+    e->h = hash_bytes(u->k.buf.p, u->k.buf.len);
+    e->key.len = 0;
+    if (!rd_buf_add(&e->key, u->k.buf.p, u->k.buf.len))
+        return rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+#if defined(__GNUC__)
+    __builtin_prefetch(&u->slot[(size_t)e->h & (u->nslots - 1)], 1);
+#endif
+    u->n++;
+    return YR_READ_OK;
+}
+
+yr_read_status rd_uniq_flush(rd_uniq *u, yr_read_error *err)
+{
+    while (u != NULL && u->n > 0) {
+        yr_read_status st = uniq_insert(u, err);
+        if (st != YR_READ_OK)
+            return st;
+    }
+    return YR_READ_OK;
+}
+
+/* Frames (yr_read_classify): the "one of the 290" rule and one identity per data row. */
+yr_read_status rd_frame_identities(const char *const *labels, size_t n, const int16_t *place,
+                                   const yr_row_kind *kinds, int other_parties, uint8_t *present,
+                                   size_t *nmun, yr_read_error *err)
+{
+    size_t other = YR_READ_NONE, mun = 0;
+    uint8_t seen[10000] = {0};
+    for (size_t i = 0; i < n; i++) {
+        if (kinds[i] != YR_ROW_DATA)
+            continue;
+        int code;
+        yr_place p = rd_place_decode(place[i], &code);
+        if (p == YR_PLACE_MUNICIPALITY && code > 0 && code < 10000) {
+            mun++;
+            if (seen[code]) {
+                char a[96];
+                for (size_t j = 0; j < i; j++)
+                    if (kinds[j] == YR_ROW_DATA && place[j] == place[i]) {
+                        rd_fail(err, YR_READ_ERR_IDENTITY, i + 1,
+                                "'%s' is the same municipality as '%s' at position %zu; "
+                                "remove one of them",
+                                rd_show(a, sizeof a, labels[i], strlen(labels[i]), 60), labels[j],
+                                j + 1);
+                        if (err != NULL)
+                            err->other_line = j + 1;
+                        break;
+                    }
+                return YR_READ_ERR_IDENTITY;
+            }
+            seen[code] = 1;
+            int c = yr_municipality_county(code);
+            if (c > 0 && c < 32)
+                present[c]++;
+        }
+        if (p == YR_PLACE_OTHER && other == YR_READ_NONE)
+            other = i;
+    }
+    *nmun = mun;
+    if (mun > 0 && other != YR_READ_NONE && !other_parties) {
+        char show[96], mean[128] = "";
+        int near = yr_municipality_nearest(labels[other], strlen(labels[other]));
+        const char *name = near >= 0 ? yr_place_name(YR_PLACE_MUNICIPALITY, near) : NULL;
+        if (name != NULL)
+            snprintf(mean, sizeof mean, "did you mean %s? ", name);
+        rd_fail(err, YR_READ_ERR_IDENTITY, other + 1,
+                "'%s' is not a Swedish municipality, while %zu other rows are; %s(if other "
+                "parties are meant, allow them: other_parties)",
+                rd_show(show, sizeof show, labels[other], strlen(labels[other]), 60), mun, mean);
+        return YR_READ_ERR_IDENTITY;
+    }
+    return YR_READ_OK;
+}
+
+/* ------------------------------------------------------------------------ identity */
+
+yr_read_status rd_make_place_keys(yr_table *t)
+{
+    if (t->place == NULL)
+        return YR_READ_OK;
+    t->key_off = calloc(20001, sizeof *t->key_off);
+    if (t->key_off == NULL)
+        return YR_READ_ERR_NOMEM;
+    for (size_t r = 0; r < t->nrows; r++) {
+        int v = t->place[r], code;
+        if (v < 0 || v > 20000 || t->key_off[v] != 0)
+            continue;
+        yr_place p = rd_place_decode(v, &code);
+        const char *name = yr_place_name(p, code);
+        if (name == NULL)
+            continue;
+        size_t len = strlen(name), off = t->keys.len;
+        if (!rd_buf_reserve(&t->keys, 3 * len + 2))
+            return YR_READ_ERR_NOMEM;
+        t->keys.len += rd_name_key(name, len, t->keys.p + off, 3 * len + 2) + 1;
+        t->key_off[v] = (uint32_t)off + 1;
+    }
+    return YR_READ_OK;
+}
+
+yr_read_status yr_table_identity(const yr_table *t, size_t row, yr_identity *id)
+{
+    if (t == NULL || id == NULL)
+        return YR_READ_ERR_NULL;
+    if (t->place == NULL || row >= t->nrows)
+        return YR_READ_ERR_OPTION;
+    int code;
+    id->place = rd_place_decode(t->place[row], &code);
+    id->code = code;
+    id->key = NULL;
+    if (id->place != YR_PLACE_OTHER && t->key_off != NULL && t->key_off[t->place[row]] != 0)
+        id->key = t->keys.p + t->key_off[t->place[row]] - 1;
+    return YR_READ_OK;
+}
+
+yr_read_status yr_table_identity_key(const yr_table *t, size_t row, char *dst, size_t cap,
+                                     size_t *len)
+{
+    if (t == NULL || dst == NULL)
+        return YR_READ_ERR_NULL;
+    if (t->place == NULL || row >= t->nrows)
+        return YR_READ_ERR_OPTION;
+    yr_identity id;
+    yr_table_identity(t, row, &id);
+    const char *s = id.key;
+    size_t n = s != NULL ? strlen(s) : 0;
+    if (s == NULL) {
+        size_t l = t->name_col != YR_READ_NONE ? row_cell(t, row, t->name_col, &s) : 0, st;
+        if (l == 0)
+            s = "";
+        l = rd_trim(s, l, &st);
+        if (cap < 3 * l + 1)
+            return YR_READ_ERR_LIMIT;
+        n = rd_name_key(s + st, l, dst, cap);
+    } else {
+        if (cap < n + 1)
+            return YR_READ_ERR_LIMIT;
+        memcpy(dst, s, n + 1);
+    }
+    if (len != NULL)
+        *len = n;
+    return YR_READ_OK;
+}
+
+/* ------------------------------------------------------------------------ joins */
+
+typedef struct jtab {
+    uint32_t *slot;
+    size_t nslots;
+} jtab;
+
+static size_t jfind(jtab *j, keyer *k, keyer *k2, size_t row, int insert, size_t *found)
+{
+    uint64_t h = hash_bytes(k->buf.p, k->buf.len);
+    uint32_t tag = (uint32_t)(h >> 57) << 25;
+    const uint32_t rowmask = (1u << 25) - 1;
+    *found = YR_READ_NONE;
+    for (size_t i = (size_t)h & (j->nslots - 1);; i = (i + 1) & (j->nslots - 1)) {
+        if (j->slot[i] == 0) {
+            if (insert)
+                j->slot[i] = tag | (uint32_t)(row + 1);
+            return 0;
+        }
+        if ((j->slot[i] & ~rowmask) != tag)
+            continue;
+        size_t other = (j->slot[i] & rowmask) - 1;
+        if (!row_key(k2, other))
+            return 1;
+        if (k2->buf.len == k->buf.len && memcmp(k2->buf.p, k->buf.p, k->buf.len) == 0) {
+            *found = other;
+            return 0;
+        }
+    }
+}
+
+/* The index among the data rows of row @p row. */
+static size_t data_index(const yr_table *t, size_t row)
+{
+    size_t before = 0;
+    for (size_t k = 0; k < t->naggr && t->aggr[k] < row; k++)
+        before++;
+    return row - before;
+}
+
+static yr_read_status join_fail(const yr_table *probe, size_t row, const char *what,
+                                const char *how, size_t other, yr_read_error *err)
+{
+    const char *s;
+    char show[96];
+    size_t len = probe->name_col != YR_READ_NONE ? row_cell(probe, row, probe->name_col, &s) : 0;
+    if (len == 0)
+        s = "";
+    rd_fail(err, YR_READ_ERR_IDENTITY, yr_table_row_line(probe, row), "'%s' %s%s",
+            rd_show(show, sizeof show, s, len, 60), how, what != NULL ? what : "");
+    if (err != NULL && other != YR_READ_NONE)
+        err->other_line = yr_table_row_line(probe, other);
+    return YR_READ_ERR_IDENTITY;
+}
+
+static yr_read_status join_build(const yr_table *lookup, jtab *j, keyer *k, keyer *k2,
+                                 yr_read_error *err)
+{
+    for (size_t r = 0; r < lookup->nrows; r++) {
+        if (lookup->kinds[r] != YR_ROW_DATA)
+            continue;
+        size_t f;
+        if (!row_key(k, r) || jfind(j, k, k2, r, 1, &f))
+            return rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+        if (f != YR_READ_NONE)
+            return join_fail(lookup, r, NULL, "appears twice in the table looked up", f, err);
+    }
+    return YR_READ_OK;
+}
+
+yr_read_status yr_table_join(const yr_table *lookup, const yr_table *probe, const char *what,
+                             int unique, size_t *map, yr_read_error *err)
+{
+    if (lookup == NULL || probe == NULL || (map == NULL && probe->ndata > 0)) {
+        rd_fail(err, YR_READ_ERR_NULL, 0, "a required pointer is NULL");
+        return YR_READ_ERR_NULL;
+    }
+    if (lookup->place == NULL || probe->place == NULL) {
+        rd_fail(err, YR_READ_ERR_OPTION, 0,
+                "a table without a municipality or code column cannot be joined");
+        return YR_READ_ERR_OPTION;
+    }
+    jtab j = {NULL, 16}, seen = {NULL, 16};
+    while (j.nslots < 2 * lookup->ndata + 2)
+        j.nslots *= 2;
+    while (seen.nslots < 2 * probe->ndata + 2)
+        seen.nslots *= 2;
+    j.slot = calloc(j.nslots, sizeof *j.slot);
+    seen.slot = unique ? calloc(seen.nslots, sizeof *seen.slot) : NULL;
+    keyer kl = {lookup, NULL, 0, {NULL, 0}, {NULL, 0, 0}, 1, 1}, kl2 = kl;
+    keyer kp = {probe, NULL, 0, {NULL, 0}, {NULL, 0, 0}, 1, 1}, kp2 = kp;
+    char whatbuf[160];
+    snprintf(whatbuf, sizeof whatbuf, " %s", what != NULL ? what : "");
+    yr_read_status st = j.slot == NULL || (unique && seen.slot == NULL)
+        ? rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory"),
+                   YR_READ_ERR_NOMEM : YR_READ_OK;
+    if (st == YR_READ_OK)
+        st = join_build(lookup, &j, &kl, &kl2, err);
+    for (size_t r = 0, i = 0; r < probe->nrows && st == YR_READ_OK; r++) {
+        if (probe->kinds[r] != YR_ROW_DATA)
+            continue;
+        size_t f, g;
+        if (!row_key(&kp, r) || jfind(&j, &kp, &kl2, r, 0, &f) ||
+            (unique && jfind(&seen, &kp, &kp2, r, 1, &g))) {
+            st = rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+            break;
+        }
+        if (f == YR_READ_NONE) {
+            snprintf(whatbuf, sizeof whatbuf, "has no %s (it is not in the table looked up)",
+                     what != NULL ? what : "match");
+            st = join_fail(probe, r, NULL, whatbuf, YR_READ_NONE, err);
+            break;
+        }
+        if (unique && g != YR_READ_NONE) {
+            st = join_fail(probe, r, NULL, "appears twice", g, err);
+            break;
+        }
+        map[i++] = data_index(lookup, f);
+    }
+    free(j.slot);
+    free(seen.slot);
+    keyer_free(&kl);
+    keyer_free(&kl2);
+    keyer_free(&kp);
+    keyer_free(&kp2);
+    if (st == YR_READ_OK && err != NULL) {
+        memset(err, 0, sizeof *err);
+        err->column = YR_READ_NONE;
+    }
+    return st;
+}

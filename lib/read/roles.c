@@ -1,0 +1,451 @@
+/* Roles by name (rule 7): the one alias table in Swedish and English, the header key, the units
+ * and share/percent words of a header, the labels of aggregate rows and the words of notes. */
+#include <string.h>
+
+#include "internal.h"
+
+#define AE "\xc3\xa4" /* ä */
+#define AA "\xc3\xa5" /* å */
+#define OE "\xc3\xb6" /* ö */
+
+/* The aliases of each role as header keys (yr_header_key()); the first is the role's name
+ * without its punctuation. */
+static const char *const aliases[YR_READ_ROLE_COUNT][12] = {
+    [YR_ROLE_MUNICIPALITY] = {"municipality", "kommun", "kommunnamn", "namn", "name", "region",
+                              "part", "party", NULL},
+    [YR_ROLE_CODE] = {"code", "kod", "kommunkod", "kommunnummer", "kommunnr", "knkod", "scbkod",
+                      "regionkod", "l" AE "nskod", "lanskod", "lankod", "municipalitycode"},
+    [YR_ROLE_POPULATION] = {"population", "befolkning", "inv" AA "nare", "folkm" AE "ngd",
+                            "antalinv" AA "nare", "antalinv", "inv" AA "narantal",
+                            "befolkningsm" AE "ngd", "inv", NULL},
+    [YR_ROLE_WEIGHT] = {"weight", "vikt", "viktning", "vikter", NULL},
+    [YR_ROLE_AMOUNT] = {"amount", "belopp", "kostnad", "kostnader", "summa", "attbetala",
+                        "publiceratbelopp", "f" OE "rdelatbelopp", NULL},
+    [YR_ROLE_DAY] = {"day", "datum", "dag", "date", "kursdag", NULL},
+    [YR_ROLE_PARTICIPANTS] = {"participants", "deltagare", "antaldeltagare", NULL},
+    [YR_ROLE_ROLE] = {"role", "roll", NULL},
+    [YR_ROLE_REGISTERED] = {"registered", "anm" AE "lda", "antalanm" AE "lda", NULL},
+    [YR_ROLE_ATTENDED] = {"attended", "deltagit", "n" AE "rvarande", "antaln" AE "rvarande",
+                          "antaldeltagit", NULL},
+    [YR_ROLE_YES] = {"yes", "ja", "antalja", "yescount", NULL},
+    [YR_ROLE_YES_SHARE] = {"yesshare", "yespercent", "shareyes", "shareyespercent", "sharepercent",
+                           "andelja", NULL},
+    [YR_ROLE_RESPONDENTS] = {"respondents", "n", "antalsvarande", "svarande", NULL},
+    [YR_ROLE_TARGET] = {"target", "targetpercent", "m" AA "l", "m" AA "lv" AE "rde", NULL},
+    [YR_ROLE_GROUP] = {"group", "l" AE "n", "county", "grupp", NULL},
+    [YR_ROLE_ITEM] = {"item", "post", "kostnadspost", NULL},
+    [YR_ROLE_YEAR] = {"year", AA "r", NULL},
+    [YR_ROLE_COURSE] = {"course", "kurs", NULL},
+    [YR_ROLE_QUESTION] = {"question", "fr" AA "ga", NULL},
+    [YR_ROLE_PUBLISHED] = {"published", "attendanceratepublished", "publicerad", "publicerat",
+                           NULL},
+    [YR_ROLE_PERSON] = {"person", "namn", "name", "namnp" AA "deltagare", "deltagarnamn",
+                        "deltagareid", "deltagarid", "epost", "email", "personnummer", "personnr",
+                        NULL},
+    [YR_ROLE_PRESENT] = {"present", "n" AE "rvaro", "n" AE "rvarat", "n" AE "rvarande", NULL},
+    [YR_ROLE_FEES] = {"fees", "avgifter", "avgift", "deltagaravgift", "deltagaravgifter", NULL},
+    [YR_ROLE_POT] = {"pot", "pott", NULL},
+    [YR_ROLE_PARTICIPANT_DAYS] = {"participantdays", "deltagardagar", NULL},
+    [YR_ROLE_RATE] = {"rate", "krperinv" AA "nare", "perinv" AA "nare", "kronorperinv" AA "nare",
+                      NULL},
+    [YR_ROLE_EQUAL_PART] = {"equalpart", "likadel", "likadelar", NULL},
+};
+
+static const char *const role_names[YR_READ_ROLE_COUNT] = {
+    "none",      "municipality",     "code",      "population", "weight",   "amount",
+    "day",       "participants",     "role",      "registered", "attended", "yes",
+    "yes_share", "respondents",      "target",    "group",      "item",     "year",
+    "course",    "question",         "published", "person",     "present",  "fees",
+    "pot",       "participant_days", "rate",      "equal_part"};
+
+static const yr_kind role_kinds[YR_READ_ROLE_COUNT] = {
+    [YR_ROLE_NONE] = YR_KIND_TEXT,       [YR_ROLE_MUNICIPALITY] = YR_KIND_TEXT,
+    [YR_ROLE_CODE] = YR_KIND_CODE,       [YR_ROLE_POPULATION] = YR_KIND_WHOLE,
+    [YR_ROLE_WEIGHT] = YR_KIND_DECIMAL,  [YR_ROLE_AMOUNT] = YR_KIND_DECIMAL,
+    [YR_ROLE_DAY] = YR_KIND_DATE,        [YR_ROLE_PARTICIPANTS] = YR_KIND_WHOLE,
+    [YR_ROLE_ROLE] = YR_KIND_TEXT,       [YR_ROLE_REGISTERED] = YR_KIND_WHOLE,
+    [YR_ROLE_ATTENDED] = YR_KIND_WHOLE,  [YR_ROLE_YES] = YR_KIND_WHOLE,
+    [YR_ROLE_YES_SHARE] = YR_KIND_SHARE, [YR_ROLE_RESPONDENTS] = YR_KIND_WHOLE,
+    [YR_ROLE_TARGET] = YR_KIND_SHARE,    [YR_ROLE_GROUP] = YR_KIND_TEXT,
+    [YR_ROLE_ITEM] = YR_KIND_TEXT,       [YR_ROLE_YEAR] = YR_KIND_YEAR,
+    [YR_ROLE_COURSE] = YR_KIND_TEXT,     [YR_ROLE_QUESTION] = YR_KIND_TEXT,
+    [YR_ROLE_PUBLISHED] = YR_KIND_SHARE, [YR_ROLE_PERSON] = YR_KIND_TEXT,
+    [YR_ROLE_PRESENT] = YR_KIND_BOOL,    [YR_ROLE_FEES] = YR_KIND_DECIMAL,
+    [YR_ROLE_POT] = YR_KIND_DECIMAL,     [YR_ROLE_PARTICIPANT_DAYS] = YR_KIND_WHOLE,
+    [YR_ROLE_RATE] = YR_KIND_DECIMAL,    [YR_ROLE_EQUAL_PART] = YR_KIND_SHARE,
+};
+
+const char *yr_role_name(yr_read_role role)
+{
+    return (unsigned)role < YR_READ_ROLE_COUNT ? role_names[role] : "none";
+}
+
+yr_kind yr_role_kind(yr_read_role role)
+{
+    return (unsigned)role < YR_READ_ROLE_COUNT ? role_kinds[role] : YR_KIND_TEXT;
+}
+
+/* ------------------------------------------------------------------------ words */
+
+/* Split a header into folded words (letters and digits; '%' a word of its own). Parenthesised
+ * words are marked. Returns the number of words. */
+typedef struct hword {
+    char w[64];
+    int paren;
+} hword;
+
+static size_t header_words(const char *h, hword *out, size_t cap)
+{
+    size_t n = 0, o = 0;
+    int depth = 0;
+    const unsigned char *s = (const unsigned char *)h;
+    size_t len = strlen(h);
+    for (size_t i = 0; i <= len && n < cap;) {
+        unsigned c = i < len ? s[i] : 0;
+        int letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                     (c == 0xC3 && i + 1 < len);
+        if (letter) {
+            char f[2];
+            size_t k = 1;
+            if (c == 0xC3) {
+                f[0] = (char)0xC3;
+                f[1] = (char)(s[i + 1] >= 0x80 && s[i + 1] <= 0x9E && s[i + 1] != 0x97
+                                  ? s[i + 1] + 0x20
+                                  : s[i + 1]);
+                k = 2;
+            } else {
+                f[0] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            }
+            if (o + k < sizeof out[n].w) {
+                memcpy(out[n].w + o, f, k);
+                o += k;
+            }
+            i += k;
+            continue;
+        }
+        if (o > 0) {
+            out[n].w[o] = '\0';
+            out[n].paren = depth > 0;
+            n++;
+            o = 0;
+        }
+        if (c == '%' && n < cap) {
+            strcpy(out[n].w, "%");
+            out[n].paren = depth > 0;
+            n++;
+        }
+        if (c == '(' || c == '[')
+            depth++;
+        if ((c == ')' || c == ']') && depth > 0)
+            depth--;
+        i += c >= 0xC0 ? (c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2) : 1;
+    }
+    return n;
+}
+
+static int word_in(const char *w, const char *const *list)
+{
+    for (size_t k = 0; list[k] != NULL; k++)
+        if (strcmp(w, list[k]) == 0)
+            return 1;
+    return 0;
+}
+
+static const char *const unit_words[] = {
+    "kr", "tkr", "mkr", "sek",       "ksek", "msek", "kronor", "tusental", "procent", "percent",
+    "%",  "st",  "pct", "tusentals", "1000", "tal",  "i",      "in",       NULL};
+
+yr_read_status yr_header_key(const char *h, char *dst, size_t cap)
+{
+    if (h == NULL || dst == NULL)
+        return YR_READ_ERR_NULL;
+    hword w[48];
+    size_t n = header_words(h, w, 48), m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (w[i].paren || strcmp(w[i].w, "%") == 0)
+            continue;
+        if (w[i].w[0] >= '0' && w[i].w[0] <= '9' && m > 0)
+            break; /* a year or a date after the name */
+        w[m++] = w[i];
+    }
+    while (m > 1 && word_in(w[m - 1].w, unit_words))
+        m--; /* "Belopp tkr", "Kostnad i kr", "Befolkning i tusental" */
+    size_t o = 0;
+    for (size_t i = 0; i < m; i++) {
+        size_t k = strlen(w[i].w);
+        if (o + k + 1 > cap)
+            return YR_READ_ERR_LIMIT;
+        memcpy(dst + o, w[i].w, k);
+        o += k;
+    }
+    if (cap == 0)
+        return YR_READ_ERR_LIMIT;
+    dst[o] = '\0';
+    return YR_READ_OK;
+}
+
+int yr_role_is_header(const char *h, yr_read_role role)
+{
+    if (h == NULL || (unsigned)role >= YR_READ_ROLE_COUNT || role == YR_ROLE_NONE)
+        return 0;
+    char key[256], name[64];
+    if (yr_header_key(h, key, sizeof key) != YR_READ_OK || key[0] == '\0')
+        return 0;
+    for (size_t k = 0; k < 12 && aliases[role][k] != NULL; k++)
+        if (strcmp(key, aliases[role][k]) == 0)
+            return 1;
+    yr_header_key(role_names[role], name, sizeof name);
+    return strcmp(key, name) == 0;
+}
+
+yr_read_role rd_role_by_name(const char *name, size_t len)
+{
+    char buf[64], key[64], rk[64];
+    if (len == 0 || len >= sizeof buf)
+        return YR_ROLE_NONE;
+    memcpy(buf, name, len);
+    buf[len] = '\0';
+    if (yr_header_key(buf, key, sizeof key) != YR_READ_OK)
+        return YR_ROLE_NONE;
+    for (int r = 1; r < YR_READ_ROLE_COUNT; r++) {
+        yr_header_key(role_names[r], rk, sizeof rk);
+        if (strcmp(key, rk) == 0)
+            return (yr_read_role)r;
+    }
+    if (strcmp(key, "yespercent") == 0) /* the 0.2 program's name */
+        return YR_ROLE_YES_SHARE;
+    return YR_ROLE_NONE;
+}
+
+yr_read_role yr_read_role_from_name(const char *name)
+{
+    return name == NULL ? YR_ROLE_NONE : rd_role_by_name(name, strlen(name));
+}
+
+void rd_role_aliases(yr_read_role r, char *dst, size_t cap)
+{
+    size_t o = 0;
+    dst[0] = '\0';
+    for (size_t k = 0; k < 12 && (unsigned)r < YR_READ_ROLE_COUNT && aliases[r][k] != NULL; k++) {
+        size_t n = strlen(aliases[r][k]);
+        if (o + n + 3 >= cap)
+            break;
+        if (k > 0) {
+            memcpy(dst + o, ", ", 2);
+            o += 2;
+        }
+        memcpy(dst + o, aliases[r][k], n);
+        o += n;
+        dst[o] = '\0';
+    }
+}
+
+int rd_header_unit(const char *h)
+{
+    hword w[48];
+    size_t n = header_words(h, w, 48);
+    int unit = RD_UNIT_NONE, share = 0, pct = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *x = w[i].w;
+        if (strcmp(x, "tkr") == 0 || strcmp(x, "ksek") == 0 ||
+            (strcmp(x, "tusentals") == 0 && i + 1 < n && strcmp(w[i + 1].w, "kronor") == 0))
+            unit = RD_UNIT_TKR;
+        else if (strcmp(x, "mkr") == 0 || strcmp(x, "msek") == 0)
+            unit = RD_UNIT_MKR;
+        else if ((strcmp(x, "kr") == 0 || strcmp(x, "sek") == 0 || strcmp(x, "kronor") == 0) &&
+                 unit == RD_UNIT_NONE)
+            unit = RD_UNIT_KR;
+        else if (strcmp(x, "tusental") == 0 ||
+                 (strcmp(x, "1000") == 0 && i + 1 < n && strcmp(w[i + 1].w, "tal") == 0))
+            unit = RD_UNIT_THOUSANDS;
+        else if (strcmp(x, "st") == 0 && unit == RD_UNIT_NONE)
+            unit = RD_UNIT_ST;
+        else if (strcmp(x, "%") == 0 || strcmp(x, "procent") == 0 || strcmp(x, "percent") == 0 ||
+                 strcmp(x, "pct") == 0)
+            pct = 1;
+        else if (strcmp(x, "andel") == 0 || strcmp(x, "share") == 0 ||
+                 strcmp(x, "proportion") == 0 || strncmp(x, "andel", 5) == 0)
+            share = 1;
+    }
+    if (pct)
+        return RD_UNIT_PERCENT | (unit << 4);
+    if (share)
+        return RD_UNIT_SHARE | (unit << 4);
+    return unit << 4;
+}
+
+static int ends_with(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+    return a >= b && strcmp(s + a - b, suf) == 0;
+}
+
+int rd_header_is_code(const char *h)
+{
+    char key[256];
+    if (yr_header_key(h, key, sizeof key) != YR_READ_OK || key[0] == '\0')
+        return 0;
+    static const char *const words[] = {
+        "id",    "nr",         "nummer", "period",         AA "r",  "year", "m" AA "nad",
+        "month", "postnummer", "postnr", "l" OE "pnummer", "orgnr", NULL};
+    if (word_in(key, words))
+        return 1;
+    for (size_t k = 0; k < 12 && aliases[YR_ROLE_CODE][k] != NULL; k++)
+        if (strcmp(key, aliases[YR_ROLE_CODE][k]) == 0)
+            return 1;
+    return ends_with(key, "kod") || ends_with(key, "code") || ends_with(key, "nummer") ||
+           ends_with(key, "nr") || ends_with(key, "id");
+}
+
+int rd_role_summable(yr_read_role r)
+{
+    yr_kind k = yr_role_kind(r);
+    return (k == YR_KIND_WHOLE || k == YR_KIND_DECIMAL) && r != YR_ROLE_RATE;
+}
+
+int rd_role_guess_sum(yr_read_role r)
+{
+    return r == YR_ROLE_POPULATION || r == YR_ROLE_WEIGHT || r == YR_ROLE_AMOUNT ||
+           r == YR_ROLE_FEES || r == YR_ROLE_POT;
+}
+
+/* ------------------------------------------------------------------------ labels */
+
+/* The label folded to words separated by one space, a leading SCB code and a trailing ':'
+ * dropped. */
+static size_t label_words(const char *s, size_t len, char *dst, size_t cap)
+{
+    size_t st, n = rd_trim(s, len, &st), o = 0;
+    const char *p = s + st;
+    size_t i = 0;
+    while (i < n && p[i] >= '0' && p[i] <= '9')
+        i++;
+    if (i > 0 && i < n && (p[i] == ' ' || (unsigned char)p[i] == 0xC2))
+        p += i, n -= i;
+    char f[256];
+    size_t fl = rd_fold(p, n, f, sizeof f);
+    int space = 1;
+    for (size_t k = 0; k < fl && o + 2 < cap; k++) {
+        unsigned char c = (unsigned char)f[k];
+        int word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+        if (word) {
+            dst[o++] = (char)c;
+            space = 0;
+        } else if (!space) {
+            dst[o++] = ' ';
+            space = 1;
+        }
+    }
+    while (o > 0 && dst[o - 1] == ' ')
+        o--;
+    dst[o] = '\0';
+    return o;
+}
+
+static int starts_word(const char *s, const char *w)
+{
+    size_t k = strlen(w);
+    return strncmp(s, w, k) == 0 && (s[k] == '\0' || s[k] == ' ');
+}
+
+/* A quick no: the label's first letter (after a code) is none of s t d r h g a, and it does not
+ * end in län (any case). */
+static int surely_no_label(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && ((s[i] >= '0' && s[i] <= '9') || s[i] == ' '))
+        i++;
+    if (i == len)
+        return 0;
+    unsigned char c = (unsigned char)s[i] | 0x20;
+    if (strchr("stdrhga", c) != NULL || (unsigned char)s[i] >= 0x80)
+        return 0;
+    size_t e = len;
+    while (e > i && (s[e - 1] == ' ' || s[e - 1] == ':' || s[e - 1] == '\t'))
+        e--;
+    /* "län" / "LÄN" end in 'n'/'N' after ä (C3 A4) or Ä (C3 84) */
+    return !(e >= 4 && (s[e - 1] | 0x20) == 'n' && (unsigned char)s[e - 3] == 0xC3);
+}
+
+int rd_label_kind(const char *s, size_t len)
+{
+    char w[256];
+    if (surely_no_label(s, len))
+        return 0;
+    size_t n0 = label_words(s, len, w, sizeof w);
+    /* every label below starts with one of these letters or ends in " län" */
+    if (n0 == 0 || (!strchr("stdrhgas", w[0]) && !(n0 > 5 && ends_with(w, " l" AE "n"))))
+        return 0;
+    static const char *const totals[] = {"summa",
+                                         "totalt",
+                                         "total",
+                                         "sum",
+                                         "totalsumma",
+                                         "summa kommuner",
+                                         "summa totalt",
+                                         "totalt l" AE "net",
+                                         "summa l" AE "net",
+                                         "hela l" AE "net",
+                                         "samtliga",
+                                         "samtliga kommuner",
+                                         "alla kommuner",
+                                         "grand total",
+                                         "total sum",
+                                         "summa alla",
+                                         "totalt alla",
+                                         "summa kommunerna",
+                                         "totalt kommunerna",
+                                         NULL};
+    static const char *const nations[] = {"riket",        "hela riket",  "sverige",
+                                          "hela sverige", "sweden",      "riket totalt",
+                                          "totalt riket", "summa riket", NULL};
+    if (word_in(w, totals))
+        return YR_ROW_TOTAL;
+    if (word_in(w, nations))
+        return YR_ROW_NATION;
+    if (starts_word(w, "delsumma") || starts_word(w, "subtotal") || starts_word(w, "summa") ||
+        starts_word(w, "totalt") || starts_word(w, "total") || starts_word(w, "sum") ||
+        starts_word(w, "delsumman") || starts_word(w, "delsum"))
+        return YR_ROW_SUBTOTAL;
+    size_t n = strlen(w);
+    if (n > 5 && ends_with(w, " l" AE "n"))
+        return YR_ROW_COUNTY;
+    return 0;
+}
+
+int rd_is_note(const char *s, size_t len)
+{
+    size_t st, n = rd_trim(s, len, &st);
+    const char *p = s + st;
+    if (n == 0)
+        return 0;
+    if (p[0] == '*' || p[0] == '#')
+        return 1;
+    size_t d = 0;
+    while (d < n && d < 2 && p[d] >= '0' && p[d] <= '9')
+        d++;
+    if (d > 0 && d < n && p[d] == ')')
+        return 1;
+    static const char *const words[] = {"k" AE "lla",        "k" AE "llor", "fotnot",
+                                        "fotnoter",          "anm",         "anm" AE "rkning",
+                                        "anm" AE "rkningar", "not",         "noter",
+                                        "kommentar",         "kommentarer", "source",
+                                        "sources",           "note",        "notes",
+                                        "footnote",          "footnotes",   "obs",
+                                        "observera",         "uppgifterna", "senast",
+                                        "uppdaterad",        NULL};
+    char f[40];
+    size_t fl = rd_fold(p, n < 24 ? n : 24, f, sizeof f); /* folded once, compared by prefix */
+    for (size_t k = 0; words[k] != NULL; k++) {
+        if (words[k][0] != f[0])
+            continue;
+        size_t m = strlen(words[k]);
+        if (m > fl || memcmp(f, words[k], m) != 0)
+            continue;
+        unsigned char c = m < fl ? (unsigned char)f[m] : ' ';
+        int letter = (c >= 'a' && c <= 'z') || c >= 0x80;
+        if (!letter)
+            return 1;
+    }
+    return 0;
+}

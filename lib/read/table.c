@@ -1,0 +1,743 @@
+/* yr_read_table(): the passes of the interpretation over a grid, and the table's accessors.
+ *
+ *   1. the header and the columns' roles (columns.c);
+ *   2. every record after the header: empty, note, another year's row, or a row; a row's cells
+ *      are observed for the column-wide number decisions, its place (identity.h) and its label
+ *      (Summa, Delsumma, Riket, ... ) noted;
+ *   3. the columns' formats decided (grouping, decimal mark, share or percent);
+ *   4. the rows' kinds, relative to the table's level (aggregate.c);
+ *   5. every wanted cell read in its grammar; the sums of the input columns for the aggregate
+ *      checks; the row keys for uniqueness (reading.c);
+ *   6. the spans. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "xlsx.h"
+
+void yr_read_options_init(yr_read_options *opt)
+{
+    if (opt == NULL)
+        return;
+    memset(opt, 0, sizeof *opt);
+    opt->totals = YR_TOTALS_CHECK;
+}
+
+const char *yr_read_status_name(yr_read_status st)
+{
+    static const char *const names[YR_READ_STATUS_COUNT] = {
+        "YR_READ_OK",         "YR_READ_ERR_NULL",   "YR_READ_ERR_FORMAT",    "YR_READ_ERR_SYNTAX",
+        "YR_READ_ERR_HEADER", "YR_READ_ERR_CELL",   "YR_READ_ERR_AGGREGATE", "YR_READ_ERR_IDENTITY",
+        "YR_READ_ERR_LIMIT",  "YR_READ_ERR_OPTION", "YR_READ_ERR_NOMEM"};
+    return (unsigned)st < YR_READ_STATUS_COUNT ? names[st] : "YR_READ_ERR_UNKNOWN";
+}
+
+const char *yr_row_kind_name(yr_row_kind k)
+{
+    static const char *const names[] = {"data", "total", "subtotal", "county", "nation"};
+    return (unsigned)k <= YR_ROW_NATION ? names[k] : "?";
+}
+
+size_t rd_rec_line(const yr_table *t, size_t rec)
+{
+    return t->g.ops->line(&t->g, rec);
+}
+
+size_t rd_row_cells(const yr_table *t, size_t row, grid_cell *out, size_t cap, grid_scratch *sc)
+{
+    return t->g.ops->cells(&t->g, rd_rec(t, row), out, cap, sc);
+}
+
+/* ------------------------------------------------------------------------ pass 2 */
+
+static int all_blank(const grid_cell *c, size_t n)
+{
+    size_t st;
+    for (size_t i = 0; i < n; i++)
+        if (c[i].type != GRID_EMPTY && rd_trim(c[i].s, c[i].len, &st) > 0)
+            return 0;
+    return 1;
+}
+
+static int cell_is_blank(const grid_cell *c, size_t n, size_t col)
+{
+    size_t st;
+    return col >= n || c[col].type == GRID_EMPTY || rd_trim(c[col].s, c[col].len, &st) == 0;
+}
+
+/* A line whose one non-blank cell is a sentence (four words or more, or ending in '.' or ':'):
+ * a footnote, never a row (a municipality's name is at most three words). */
+static int sentence_only(const grid_cell *c, size_t n)
+{
+    size_t nb = 0, which = 0, st;
+    for (size_t i = 0; i < n; i++)
+        if (!cell_is_blank(c, n, i))
+            nb++, which = i;
+    if (nb != 1)
+        return 0;
+    size_t len = rd_trim(c[which].s, c[which].len, &st), words = 1;
+    const char *s = c[which].s + st;
+    for (size_t i = 1; i < len; i++)
+        words += s[i] == ' ' && s[i - 1] != ' ';
+    return words >= 4 || s[len - 1] == '.' || s[len - 1] == ':';
+}
+
+/* A line after the header: YR_SPAN_EMPTY, _NOTE or _DATA (a row). */
+static int record_class(const yr_table *t, const grid_cell *c, size_t n)
+{
+    if (all_blank(c, n))
+        return YR_SPAN_EMPTY;
+    for (size_t i = 0; i < n; i++) {
+        if (cell_is_blank(c, n, i))
+            continue;
+        if (rd_is_note(c[i].s, c[i].len))
+            return YR_SPAN_NOTE;
+        break;
+    }
+    if (t->ncols >= 2 && sentence_only(c, n))
+        return YR_SPAN_NOTE;
+    int any_role = 0, role_cell = 0;
+    for (size_t col = 0; col < t->ncols; col++) {
+        if (!t->cols[col].wanted)
+            continue;
+        any_role = 1;
+        role_cell |= !cell_is_blank(c, n, col);
+    }
+    return any_role && !role_cell ? YR_SPAN_NOTE : YR_SPAN_DATA;
+}
+
+static yr_read_status ragged(const yr_table *t, size_t rec, const grid_cell *c, size_t n,
+                             yr_read_error *err)
+{
+    if (strcmp(t->g.fmt.format, "csv") != 0)
+        return YR_READ_OK; /* a sheet stores no empty cells: a short row is blank at its end */
+    for (size_t i = t->ncols; i < n; i++) {
+        if (!cell_is_blank(c, n, i)) {
+            rd_fail(err, YR_READ_ERR_SYNTAX, rd_rec_line(t, rec),
+                    "this line has %zu cells, the header has %zu: a cell too many (a name "
+                    "with the delimiter in it must be quoted)",
+                    n, t->ncols);
+            return YR_READ_ERR_SYNTAX;
+        }
+    }
+    for (size_t i = n; i < t->ncols; i++) {
+        if (t->header[i][0] != '\0') {
+            rd_fail(err, YR_READ_ERR_SYNTAX, rd_rec_line(t, rec),
+                    "this line has %zu cells, the header has %zu", n, t->ncols);
+            return YR_READ_ERR_SYNTAX;
+        }
+    }
+    return YR_READ_OK;
+}
+
+/* The year of a long export's row; 0 when blank. */
+static yr_read_status row_year(const yr_table *t, size_t rec, const grid_cell *c, size_t n,
+                               int *year, yr_read_error *err)
+{
+    size_t col = t->year_col;
+    *year = 0;
+    if (col == YR_READ_NONE || cell_is_blank(c, n, col))
+        return YR_READ_OK;
+    yr_value v;
+    char why[200], show[96], where[160];
+    if (rd_read_cell(&t->cols[col].fmt, c[col].s, c[col].len, c[col].type, &v, why, sizeof why) !=
+            YR_READ_OK ||
+        v.den != 1 || v.num < 1000 || v.num > 9999) {
+        rd_fail(err, YR_READ_ERR_CELL, rd_rec_line(t, rec), "%s: '%s' is not a year",
+                rd_where_col(t, rec, col, where, sizeof where),
+                rd_show(show, sizeof show, c[col].s, c[col].len, 40));
+        rd_at_cell(t, err, rec, col);
+        return YR_READ_ERR_CELL;
+    }
+    *year = (int)v.num;
+    return YR_READ_OK;
+}
+
+typedef struct years {
+    int y[16];
+    size_t n;
+    int more;
+} years;
+
+static void years_add(years *ys, int y)
+{
+    for (size_t i = 0; i < ys->n; i++)
+        if (ys->y[i] == y)
+            return;
+    if (ys->n < 16)
+        ys->y[ys->n++] = y;
+    else
+        ys->more = 1;
+}
+
+static void years_list(const years *ys, char *dst, size_t cap)
+{
+    size_t o = 0;
+    dst[0] = '\0';
+    for (size_t i = 0; i < ys->n && o + 8 < cap; i++)
+        o += (size_t)snprintf(dst + o, cap - o, "%s%d", i ? ", " : "", ys->y[i]);
+    if (ys->more && o + 8 < cap)
+        snprintf(dst + o, cap - o, ", ...");
+}
+
+/* The observation of a wanted column's cell for the column-wide decisions. */
+static void observe(rd_colobs *o, const rd_col *col, const grid_cell *c)
+{
+    size_t st;
+    if (c->type == GRID_EMPTY || rd_trim(c->s, c->len, &st) == 0)
+        return;
+    if (c->type == GRID_PERCENT) {
+        o->pct++;
+        return;
+    }
+    if (c->type != GRID_TEXT) {
+        o->nopct++;
+        return;
+    }
+    (void)col;
+    rd_num x;
+    if (rd_num_parse(c->s, c->len, &x) == 0)
+        rd_colobs_add(o, &x);
+}
+
+static int numeric_kind(yr_kind k)
+{
+    return k == YR_KIND_WHOLE || k == YR_KIND_DECIMAL || k == YR_KIND_SHARE || k == YR_KIND_YEAR;
+}
+
+typedef struct pass {
+    grid_cell *cells;
+    size_t cap;
+    grid_scratch sc;
+    uint8_t *rk; /* per record: its yr_span_kind */
+    rd_colobs *obs;
+    int8_t *label; /* per row: rd_label_kind */
+} pass;
+
+static size_t cells_of(const yr_table *t, pass *p, size_t rec)
+{
+    size_t n = t->g.ops->cells(&t->g, rec, p->cells, p->cap, &p->sc);
+    if (n > p->cap) {
+        grid_cell *c = realloc(p->cells, n * sizeof *c);
+        if (c == NULL)
+            return (size_t)-1;
+        p->cells = c;
+        p->cap = n;
+        n = t->g.ops->cells(&t->g, rec, p->cells, p->cap, &p->sc);
+    }
+    return n;
+}
+
+/* The place of a row from its code and name cells. */
+static yr_read_status row_place(const yr_table *t, size_t rec, const grid_cell *c, size_t n,
+                                int16_t *out, yr_read_error *err)
+{
+    yr_place pc = YR_PLACE_OTHER, pn = YR_PLACE_OTHER;
+    int cc = -1, cn = -1, have_code = 0;
+    char show[2][96], where[160];
+    if (t->code_col != YR_READ_NONE && !cell_is_blank(c, n, t->code_col)) {
+        const grid_cell *x = &c[t->code_col];
+        yr_value v;
+        char why[200];
+        if (rd_read_cell(&t->cols[t->code_col].fmt, x->s, x->len, x->type, &v, why, sizeof why) !=
+            YR_READ_OK) {
+            rd_fail(err, YR_READ_ERR_CELL, rd_rec_line(t, rec), "%s: '%s' %s",
+                    rd_where_col(t, rec, t->code_col, where, sizeof where),
+                    rd_show(show[0], sizeof show[0], x->s, x->len, 40), why);
+            rd_at_cell(t, err, rec, t->code_col);
+            return YR_READ_ERR_CELL;
+        }
+        size_t st, digits = rd_trim(x->s, x->len, &st);
+        pc = yr_place_of_code((int)v.num, digits <= 2 ? 2 : 4);
+        cc = pc == YR_PLACE_OTHER ? -1 : (int)v.num;
+        have_code = 1;
+    }
+    if (t->name_col != YR_READ_NONE && !cell_is_blank(c, n, t->name_col)) {
+        const grid_cell *x = &c[t->name_col];
+        yr_read_error e2;
+        if (yr_place_of(x->s, x->len, &pn, &cn, &e2) != YR_READ_OK) {
+            rd_fail(err, YR_READ_ERR_IDENTITY, rd_rec_line(t, rec), "%s: %s",
+                    rd_where_col(t, rec, t->name_col, where, sizeof where), e2.message);
+            rd_at_cell(t, err, rec, t->name_col);
+            return YR_READ_ERR_IDENTITY;
+        }
+        if (have_code && pn != YR_PLACE_OTHER && (pn != pc || cn != cc)) {
+            rd_fail(err, YR_READ_ERR_IDENTITY, rd_rec_line(t, rec),
+                    "the code '%s' and the name '%s' are not the same place; correct one",
+                    rd_show(show[0], sizeof show[0], c[t->code_col].s, c[t->code_col].len, 20),
+                    rd_show(show[1], sizeof show[1], x->s, x->len, 60));
+            rd_at_cell(t, err, rec, t->name_col);
+            return YR_READ_ERR_IDENTITY;
+        }
+    }
+    *out = (int16_t)(have_code && pc != YR_PLACE_OTHER ? rd_place_encode(pc, cc)
+                                                       : rd_place_encode(pn, cn));
+    return YR_READ_OK;
+}
+
+/* The label of a row: its name cell, else its first cell. */
+static int row_label(const yr_table *t, const grid_cell *c, size_t n)
+{
+    size_t col = t->name_col != YR_READ_NONE ? t->name_col : 0;
+    if (t->name_col == YR_READ_NONE && t->ncols > 0 && t->cols[0].wanted &&
+        t->cols[0].fmt.kind != YR_KIND_TEXT)
+        return 0;
+    if (cell_is_blank(c, n, col))
+        return 0;
+    return rd_label_kind(c[col].s, c[col].len);
+}
+
+static yr_read_status scan_records(yr_table *t, const yr_read_options *opt, pass *p,
+                                   yr_read_error *err)
+{
+    years ys = {{0}, 0, 0};
+    size_t year_rows = 0;
+    for (size_t rec = t->header_rec + 1; rec < t->g.nrec; rec++) {
+        size_t n = cells_of(t, p, rec);
+        if (n == (size_t)-1)
+            return rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+        int k = record_class(t, p->cells, n);
+        p->rk[rec] = (uint8_t)k;
+        if (k != YR_SPAN_DATA)
+            continue;
+        yr_read_status st = ragged(t, rec, p->cells, n, err);
+        int y = 0;
+        if (st == YR_READ_OK)
+            st = row_year(t, rec, p->cells, n, &y, err);
+        if (st != YR_READ_OK)
+            return st;
+        int lk = row_label(t, p->cells, n);
+        if (y != 0 && lk == 0)
+            years_add(&ys, y);
+        if (opt->year != 0 && y != opt->year && (y != 0 || t->year_col != YR_READ_NONE)) {
+            p->rk[rec] = YR_SPAN_OTHER_YEAR;
+            t->other_years++;
+            continue;
+        }
+        year_rows += y != 0;
+        if (t->nrows >= YR_READ_MAX_ROWS)
+            return rd_fail(err, YR_READ_ERR_LIMIT, rd_rec_line(t, rec), "more than 20000000 rows");
+        size_t row = t->nrows++;
+        t->rows[row] = (uint32_t)rec;
+        p->label[row] = (int8_t)lk;
+        if (t->place != NULL &&
+            (st = row_place(t, rec, p->cells, n, &t->place[row], err)) != YR_READ_OK)
+            return st;
+        for (size_t col = 0; col < t->ncols && col < n; col++) {
+            rd_col *cl = &t->cols[col];
+            if (cl->wanted && numeric_kind(cl->fmt.kind))
+                observe(&p->obs[col], cl, &p->cells[col]);
+            size_t st0, l = rd_trim(p->cells[col].s, p->cells[col].len, &st0);
+            if (cl->wanted && cl->fmt.kind == YR_KIND_BOOL && l == 1 &&
+                (p->cells[col].s[st0] == 'x' || p->cells[col].s[st0] == 'X'))
+                cl->fmt.blank_is_no = 1;
+        }
+    }
+    if (t->nrows > 0 && t->rows[t->nrows - 1] - t->rows[0] == t->nrows - 1) {
+        t->rows_first = t->rows[0]; /* every record from the first row on is a row: 4 bytes a */
+        free(t->rows);              /* row saved */
+        t->rows = NULL;
+    }
+    char list[160];
+    years_list(&ys, list, sizeof list);
+    if (opt->year != 0 && t->year_col == YR_READ_NONE) {
+        rd_fail(err, YR_READ_ERR_OPTION, rd_rec_line(t, t->header_rec),
+                "year %d: the table has no year column (år, year)", opt->year);
+        return YR_READ_ERR_OPTION;
+    }
+    if (opt->year != 0 && year_rows == 0) {
+        rd_fail(err, YR_READ_ERR_OPTION, rd_rec_line(t, t->header_rec),
+                "year %d is not in the table (it has %s)", opt->year, list);
+        return YR_READ_ERR_OPTION;
+    }
+    int year_wanted = t->year_col != YR_READ_NONE && t->cols[t->year_col].wanted;
+    if (opt->year == 0 && ys.n >= 2 && (!year_wanted || opt->nwant == 0) && opt->nwant > 0) {
+        rd_fail(err, YR_READ_ERR_OPTION, rd_rec_line(t, t->header_rec),
+                "the table has the years %s in column '%s': choose one with --year", list,
+                t->header[t->year_col]);
+        return YR_READ_ERR_OPTION;
+    }
+    return YR_READ_OK;
+}
+
+/* The first cell of column @p col that shows the undecidable separator (for the message). */
+static size_t first_ambiguous(yr_table *t, pass *p, size_t col, char c, int any)
+{
+    for (size_t row = 0; row < t->nrows; row++) {
+        size_t n = cells_of(t, p, rd_rec(t, row));
+        if (n == (size_t)-1 || col >= n)
+            continue;
+        rd_num x;
+        const grid_cell *g = &p->cells[col];
+        if (g->type != GRID_TEXT)
+            continue;
+        if (any && rd_trim(g->s, g->len, &n) > 0)
+            return row;
+        if (rd_num_parse(g->s, g->len, &x) == 0 && x.cat == RD_CAT_AMB && x.group == c)
+            return row;
+    }
+    return 0;
+}
+
+static yr_read_status decide_formats(yr_table *t, pass *p, yr_read_error *err)
+{
+    char why[32], show[96], where[160];
+    for (size_t col = 0; col < t->ncols; col++) {
+        rd_col *cl = &t->cols[col];
+        if (!cl->wanted || !numeric_kind(cl->fmt.kind))
+            continue;
+        if (rd_colfmt_decide(&cl->fmt, &p->obs[col], why, sizeof why) == YR_READ_OK)
+            continue;
+        int share = strcmp(why, "neither") == 0 || strcmp(why, "mix") == 0;
+        char c = why[0] == '0' ? '.' : ',';
+        size_t row = t->nrows ? first_ambiguous(t, p, col, c, share) : 0;
+        size_t rec = t->nrows ? rd_rec(t, row) : t->header_rec;
+        size_t n = cells_of(t, p, rec);
+        const char *cs = n != (size_t)-1 && col < n ? p->cells[col].s : "";
+        size_t cl_len = n != (size_t)-1 && col < n ? p->cells[col].len : 0;
+        rd_show(show, sizeof show, cs, cl_len, 40);
+        rd_where_col(t, rec, col, where, sizeof where);
+        if (strcmp(why, "neither") == 0)
+            rd_fail(err, YR_READ_ERR_CELL, rd_rec_line(t, rec),
+                    "%s: '%s' could be a share (0-1) or a percentage (0-100): neither the header "
+                    "nor the cells say which; write the %% sign in the cells or name the column "
+                    "'andel ...' (0-1) or '... (%%)' (0-100)",
+                    where, show);
+        else if (strcmp(why, "mix") == 0)
+            rd_fail(err, YR_READ_ERR_CELL, rd_rec_line(t, rec),
+                    "%s: some cells have a %% sign and others not ('%s'); write every cell the "
+                    "same way",
+                    where, show);
+        else
+            rd_fail(err, YR_READ_ERR_CELL, rd_rec_line(t, rec),
+                    "%s: '%s' could be %s thousands or a decimal: the column does not write its "
+                    "thousands one way; write the number without separators",
+                    where, show, c == '.' ? "'.'-grouped" : "','-grouped");
+        rd_at_cell(t, err, rec, col);
+        return YR_READ_ERR_CELL;
+    }
+    for (size_t col = 0; col < t->ncols; col++) /* the file's decimal mark, for output */
+        if (t->cols[col].wanted && t->cols[col].fmt.decimal != 0 && t->g.fmt.decimal_mark == 0)
+            t->g.fmt.decimal_mark = t->cols[col].fmt.decimal;
+    return YR_READ_OK;
+}
+
+/* ------------------------------------------------------------------------ the whole */
+
+static void pass_free(pass *p)
+{
+    free(p->cells);
+    free(p->sc.data);
+    free(p->rk);
+    free(p->obs);
+    free(p->label);
+}
+
+static yr_read_status interpret(yr_table *t, const yr_read_options *opt, yr_read_error *err)
+{
+    pass p;
+    memset(&p, 0, sizeof p);
+    uint8_t *ignore = NULL;
+    yr_read_status st = rd_columns(t, opt, &p.cells, &p.cap, &p.sc, err);
+    size_t nrec = t->g.nrec ? t->g.nrec : 1;
+    if (st == YR_READ_OK) {
+        int places = t->name_col != YR_READ_NONE || t->code_col != YR_READ_NONE;
+        p.rk = calloc(nrec, 1);
+        p.obs = calloc(t->ncols ? t->ncols : 1, sizeof *p.obs);
+        t->rows = malloc(nrec * sizeof *t->rows);
+        p.label = malloc(nrec);
+        if (opt->totals == YR_TOTALS_IGNORE)
+            ignore = calloc(nrec, 1);
+        if (places)
+            t->place = malloc(nrec * sizeof *t->place);
+        if (p.rk == NULL || p.obs == NULL || t->rows == NULL || p.label == NULL ||
+            (opt->totals == YR_TOTALS_IGNORE && ignore == NULL) || (places && t->place == NULL))
+            st = rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+    }
+    if (st == YR_READ_OK) {
+        for (size_t r = 0; r < t->header_rec; r++)
+            p.rk[r] = YR_SPAN_TITLE;
+        p.rk[t->header_rec] = YR_SPAN_HEADER;
+        st = scan_records(t, opt, &p, err);
+    }
+    if (st == YR_READ_OK)
+        st = decide_formats(t, &p, err);
+    if (st == YR_READ_OK)
+        st = rd_classify_rows(t, p.label, err);
+    free(p.label); /* 1 byte a row, no longer needed */
+    p.label = NULL;
+    if (st == YR_READ_OK) {
+        rd_choose_main(t, opt);
+        st = rd_read_values(t, opt, &p.cells, &p.cap, &p.sc, ignore, err);
+    }
+    if (st == YR_READ_OK)
+        st = rd_check_places(t, opt, err);
+    if (st == YR_READ_OK)
+        st = rd_finish(t, p.rk, ignore, err);
+    free(ignore);
+    pass_free(&p);
+    return st;
+}
+
+static yr_read_status open_grid(const void *bytes, size_t len, const yr_read_options *opt,
+                                yr_table *t, yr_read_error *err)
+{
+    int is_xlsx;
+    yr_read_status st = grid_sniff(bytes, len, &is_xlsx, err);
+    if (st != YR_READ_OK)
+        return st;
+    if (!is_xlsx)
+        return grid_csv_open(bytes, len, opt->borrow, &t->g, err);
+    return rd_open_sheet(bytes, len, opt, t, err);
+}
+
+yr_read_status yr_read_table(const void *bytes, size_t len, const yr_read_options *opt0,
+                             yr_table **out, yr_read_error *err)
+{
+    if (out != NULL)
+        *out = NULL;
+    if (out == NULL || (bytes == NULL && len > 0)) {
+        rd_fail(err, YR_READ_ERR_NULL, 0, "a required pointer is NULL");
+        return YR_READ_ERR_NULL;
+    }
+    yr_read_options defaults;
+    yr_read_options_init(&defaults);
+    const yr_read_options *opt = opt0 != NULL ? opt0 : &defaults;
+    if ((opt->want == NULL && opt->nwant > 0) || (opt->columns == NULL && opt->ncolumns > 0) ||
+        (unsigned)opt->totals > YR_TOTALS_NO_GUESS) {
+        rd_fail(err, YR_READ_ERR_OPTION, 0, "invalid options (want, columns or totals)");
+        return YR_READ_ERR_OPTION;
+    }
+    yr_table *t = calloc(1, sizeof *t);
+    if (t == NULL) {
+        rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+        return YR_READ_ERR_NOMEM;
+    }
+    t->main_col = t->name_col = t->code_col = t->year_col = YR_READ_NONE;
+    t->year = opt->year;
+    yr_read_status st = open_grid(bytes, len, opt, t, err);
+    if (st == YR_READ_OK && t->g.nrec == 0) {
+        rd_fail(err, YR_READ_ERR_HEADER, 0, "the file has no table (it is empty)");
+        st = YR_READ_ERR_HEADER;
+        /* the grid is freed below */
+    }
+    if (st == YR_READ_OK)
+        st = interpret(t, opt, err);
+    if (st != YR_READ_OK) {
+        if (t->g.ops != NULL)
+            t->g.ops->free(&t->g);
+        t->g.ops = NULL;
+        yr_table_free(t);
+        return st;
+    }
+    if (err != NULL) {
+        memset(err, 0, sizeof *err);
+        err->column = YR_READ_NONE;
+    }
+    *out = t;
+    return YR_READ_OK;
+}
+
+void yr_table_free(yr_table *t)
+{
+    if (t == NULL)
+        return;
+    if (t->g.ops != NULL)
+        t->g.ops->free(&t->g);
+    free(t->header);
+    free(t->hdr_arena.p);
+    free(t->cols);
+    free(t->rows);
+    free(t->kinds);
+    free(t->aggr);
+    free(t->place);
+    free(t->saved_arena.p);
+    free(t->saved);
+    free(t->spans);
+    free(t->checks);
+    free(t->keys.p);
+    free(t->key_off);
+    free(t);
+}
+
+/* ------------------------------------------------------------------------ accessors */
+
+size_t yr_table_nrows(const yr_table *t)
+{
+    return t != NULL ? t->nrows : 0;
+}
+
+size_t yr_table_ncols(const yr_table *t)
+{
+    return t != NULL ? t->ncols : 0;
+}
+
+const char *yr_table_header(const yr_table *t, size_t col)
+{
+    return t != NULL && col < t->ncols ? t->header[col] : "";
+}
+
+yr_read_role yr_table_column_role(const yr_table *t, size_t col)
+{
+    return t != NULL && col < t->ncols && t->cols[col].wanted ? t->cols[col].role : YR_ROLE_NONE;
+}
+
+size_t yr_table_find_role(const yr_table *t, yr_read_role role)
+{
+    for (size_t c = 0; t != NULL && c < t->ncols; c++)
+        if (t->cols[c].wanted && t->cols[c].role == role)
+            return c;
+    return YR_READ_NONE;
+}
+
+yr_row_kind yr_table_row_kind(const yr_table *t, size_t row)
+{
+    return t != NULL && row < t->nrows ? (yr_row_kind)t->kinds[row] : YR_ROW_DATA;
+}
+
+size_t yr_table_row_line(const yr_table *t, size_t row)
+{
+    return t != NULL && row < t->nrows ? rd_rec_line(t, rd_rec(t, row)) : 0;
+}
+
+size_t yr_table_ndata(const yr_table *t)
+{
+    return t != NULL ? t->ndata : 0;
+}
+
+size_t yr_table_data_row(const yr_table *t, size_t i)
+{
+    if (t == NULL || i >= t->ndata)
+        return YR_READ_NONE;
+    size_t r = i;
+    for (size_t k = 0; k < t->naggr && t->aggr[k] <= r; k++)
+        r++;
+    return r;
+}
+
+const yr_read_format *yr_table_format(const yr_table *t)
+{
+    return t != NULL ? &t->g.fmt : NULL;
+}
+
+/* A saved copy of cell (row, col), or NULL. */
+static const rd_saved *saved_cell(const yr_table *t, size_t row, size_t col)
+{
+    size_t lo = 0, hi = t->nsaved;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const rd_saved *s = &t->saved[mid];
+        if (s->row < row || (s->row == row && s->col < col))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < t->nsaved && t->saved[lo].row == row && t->saved[lo].col == col ? &t->saved[lo]
+                                                                                : NULL;
+}
+
+/* One cell of a row with a private scratch (freed before returning: only pointers outside it
+ * are returned). */
+static grid_cell one_cell(const yr_table *t, size_t row, size_t col)
+{
+    grid_cell cells[64], *c = cells, out = {"", 0, GRID_EMPTY, 0};
+    grid_scratch sc = {NULL, 0};
+    size_t n = rd_row_cells(t, row, cells, 64, &sc);
+    if (n > 64) {
+        c = malloc(n * sizeof *c);
+        if (c == NULL) {
+            free(sc.data);
+            return out;
+        }
+        n = rd_row_cells(t, row, c, n, &sc);
+    }
+    if (col < n)
+        out = c[col];
+    if (sc.data != NULL && out.s >= sc.data && out.s < sc.data + sc.cap) {
+        const rd_saved *s = saved_cell(t, row, col);
+        out.s = s != NULL ? t->saved_arena.p + s->off : "";
+        out.len = s != NULL ? s->len : 0;
+    }
+    free(sc.data);
+    if (c != cells)
+        free(c);
+    return out;
+}
+
+const char *yr_table_cell(const yr_table *t, size_t row, size_t col, size_t *len)
+{
+    if (len != NULL)
+        *len = 0;
+    if (t == NULL || row >= t->nrows || col >= t->ncols)
+        return "";
+    grid_cell c = one_cell(t, row, col);
+    if (len != NULL)
+        *len = c.len;
+    return c.len ? c.s : "";
+}
+
+yr_cell_type yr_table_cell_type(const yr_table *t, size_t row, size_t col)
+{
+    if (t == NULL || row >= t->nrows || col >= t->ncols)
+        return YR_CELL_EMPTY;
+    grid_cell c = one_cell(t, row, col);
+    size_t st;
+    if (c.type == GRID_EMPTY || rd_trim(c.s, c.len, &st) == 0)
+        return YR_CELL_EMPTY;
+    switch (c.type) {
+    case GRID_NUMBER:
+    case GRID_PERCENT:
+        return YR_CELL_NUMBER;
+    case GRID_DATE:
+        return YR_CELL_DATE;
+    case GRID_BOOL:
+        return YR_CELL_BOOL;
+    case GRID_TEXT: {
+        const rd_col *cl = &t->cols[col];
+        if (!cl->wanted || c.quoted)
+            return YR_CELL_TEXT;
+        if (cl->fmt.kind == YR_KIND_DATE)
+            return YR_CELL_DATE;
+        if (numeric_kind(cl->fmt.kind))
+            return YR_CELL_NUMBER;
+        return YR_CELL_TEXT;
+    }
+    default:
+        return YR_CELL_TEXT;
+    }
+}
+
+yr_read_status rd_cell_value(const yr_table *t, size_t row, size_t col, yr_value *v)
+{
+    grid_cell c = one_cell(t, row, col);
+    char why[200];
+    return rd_read_cell(&t->cols[col].fmt, c.s, c.len, c.type, v, why, sizeof why);
+}
+
+yr_read_status yr_table_value(const yr_table *t, size_t row, size_t col, yr_value *v)
+{
+    if (t == NULL || v == NULL)
+        return YR_READ_ERR_NULL;
+    if (row >= t->nrows || col >= t->ncols || !t->cols[col].wanted)
+        return YR_READ_ERR_OPTION;
+    yr_kind k = t->cols[col].fmt.kind;
+    if (k == YR_KIND_TEXT || k == YR_KIND_CODE)
+        return YR_READ_ERR_OPTION;
+    return rd_cell_value(t, row, col, v);
+}
+
+yr_read_status yr_table_column_values(const yr_table *t, size_t col, int64_t *out, int64_t *den,
+                                      yr_read_error *err)
+{
+    if (t == NULL || den == NULL || (out == NULL && t->ndata > 0)) {
+        rd_fail(err, YR_READ_ERR_NULL, 0, "a required pointer is NULL");
+        return YR_READ_ERR_NULL;
+    }
+    if (col >= t->ncols || !t->cols[col].wanted || t->cols[col].fmt.kind == YR_KIND_TEXT ||
+        t->cols[col].fmt.kind == YR_KIND_CODE) {
+        rd_fail(err, YR_READ_ERR_OPTION, 0, "column %zu is not a wanted numeric column", col);
+        return YR_READ_ERR_OPTION;
+    }
+    return rd_column_values(t, col, out, den, err);
+}

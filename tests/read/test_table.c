@@ -1,0 +1,321 @@
+/* Unit tests of yr_read_table() and the table's functions: cells, values over one denominator,
+ * data rows beside aggregates, rows left out, spans, identities, joins, the reading line, and
+ * yr_read_classify() for frames. Expectations are worked by hand in the comments. */
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "yrkesresa/identity.h"
+#include "yrkesresa/read.h"
+
+static const yr_read_want MP[] = {{YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
+                                  {YR_ROLE_POPULATION, YR_WANT_REQUIRED}};
+
+static yr_table *read_text(const char *s, const yr_read_want *w, size_t nw, yr_totals totals,
+                           yr_read_error *err, yr_read_status want)
+{
+    yr_read_options o;
+    yr_read_options_init(&o);
+    o.want = w;
+    o.nwant = nw;
+    o.totals = totals;
+    yr_table *t = NULL;
+    yr_read_status st = yr_read_table(s, strlen(s), &o, &t, err);
+    if (st != want)
+        fail_msg("status %s, expected %s: %s", yr_read_status_name(st), yr_read_status_name(want),
+                 err->message);
+    return t;
+}
+
+/* Three parties and their weights (1,5 2 0,25); the first name has doubled quotes. */
+static yr_table *read_parties(yr_read_error *err)
+{
+    const yr_read_want w[] = {{YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED},
+                              {YR_ROLE_WEIGHT, YR_WANT_REQUIRED}};
+    return read_text("Part;Vikt\n\"ABF \"\"Dalarna\"\"\";1,5\nBilda;2\nSV;0,25\n", w, 2,
+                     YR_TOTALS_CHECK, err, YR_READ_OK);
+}
+
+static void test_cells_and_values(void **state)
+{
+    (void)state;
+    yr_read_error err;
+    yr_table *t = read_parties(&err);
+    size_t len;
+    const char *c = yr_table_cell(t, 0, 0, &len);
+    /* the doubled quotes undone, and the pointer stays valid after other calls */
+    yr_table_cell(t, 1, 0, NULL);
+    yr_table_cell(t, 2, 1, NULL);
+    assert_int_equal(len, strlen("ABF \"Dalarna\""));
+    assert_memory_equal(c, "ABF \"Dalarna\"", len);
+    int64_t v[3], den;
+    /* 1,5 2 0,25 over the common denominator 100: 150 200 25 */
+    assert_int_equal(yr_table_column_values(t, 1, v, &den, &err), YR_READ_OK);
+    assert_int_equal(den, 100);
+    assert_int_equal(v[0], 150);
+    assert_int_equal(v[1], 200);
+    assert_int_equal(v[2], 25);
+    yr_value one;
+    assert_int_equal(yr_table_value(t, 2, 1, &one), YR_READ_OK);
+    assert_int_equal(one.num * 4, one.den);                              /* 0,25 */
+    assert_int_equal(yr_table_value(t, 0, 0, &one), YR_READ_ERR_OPTION); /* text */
+    assert_int_equal(yr_table_cell_type(t, 0, 1), YR_CELL_NUMBER);
+    assert_int_equal(yr_table_cell_type(t, 0, 0), YR_CELL_TEXT);
+    assert_string_equal(yr_table_format(t)->format, "csv");
+    assert_int_equal(yr_table_format(t)->delimiter, ';');
+    assert_int_equal(yr_table_format(t)->decimal_mark, ',');
+    yr_table_free(t);
+}
+
+static void test_data_rows_and_spans(void **state)
+{
+    (void)state;
+    yr_read_error err;
+    /* lines: 1 title, 2 empty, 3 header, 4-5 data, 6 Delsumma (30), 7 data, 8 Summa (70),
+     * 9 empty, 10 note */
+    const char *s = "Befolkning per kommun\n\nKommun;Befolkning\nFalun;10\nMora;20\n"
+                    "Delsumma;30\nLeksand;40\nSumma;70\n\nKälla: SCB\n";
+    yr_table *t = read_text(s, MP, 2, YR_TOTALS_CHECK, &err, YR_READ_OK);
+    assert_int_equal(yr_table_nrows(t), 5);
+    assert_int_equal(yr_table_ndata(t), 3);
+    assert_int_equal(yr_table_data_row(t, 0), 0);
+    assert_int_equal(yr_table_data_row(t, 2), 3); /* Leksand, after the Delsumma */
+    assert_int_equal(yr_table_data_row(t, 3), YR_READ_NONE);
+    assert_int_equal(yr_table_row_kind(t, 2), YR_ROW_SUBTOTAL);
+    assert_int_equal(yr_table_row_kind(t, 4), YR_ROW_TOTAL);
+    assert_int_equal(yr_table_row_line(t, 4), 8);
+    yr_span sp[16];
+    size_t n = yr_table_spans(t, sp, 16), lines = 0;
+    for (size_t i = 0; i < n; i++)
+        lines += sp[i].last - sp[i].first + 1;
+    assert_int_equal(lines, 10); /* every line accounted for */
+    assert_int_equal(sp[0].kind, YR_SPAN_TITLE);
+    assert_int_equal(sp[0].last, 2);
+    assert_int_equal(sp[n - 1].kind, YR_SPAN_NOTE);
+    yr_aggregate_check chk[4];
+    assert_int_equal(yr_table_aggregate_checks(t, 1, chk, 4), 2);
+    assert_int_equal(chk[0].row, 2);
+    assert_int_equal(chk[0].stated, 30);
+    assert_int_equal(chk[0].sum, 30);
+    assert_int_equal(chk[0].first_row, 0);
+    assert_int_equal(chk[0].last_row, 1);
+    assert_int_equal(chk[1].sum, 70);
+    char r[256];
+    yr_table_reading(t, "en", r, sizeof r);
+    assert_string_equal(r, "read 3 municipalities from column 'Befolkning', total row at line 8,"
+                           " subtotal row at line 6, lines 1\xE2\x80\x93"
+                           "2 title, line 10 note");
+    /* truncated to a character boundary, the full length returned */
+    size_t full = yr_table_reading(t, "sv", r, 6);
+    assert_true(full > 6);
+    assert_string_equal(r, "l\xc3\xa4st"); /* "läste" is 6 bytes: 5 fit with the NUL */
+    yr_table_free(t);
+}
+
+static void test_ignore_leaves_rows_out(void **state)
+{
+    (void)state;
+    yr_read_error err;
+    const char *s = "Kommun;Befolkning\nFalun;10\nMora;20\nSumma;31\nLeksand;5\n";
+    read_text(s, MP, 2, YR_TOTALS_CHECK, &err, YR_READ_ERR_AGGREGATE);
+    assert_int_equal(err.line, 4);
+    assert_non_null(strstr(err.message, "says 31"));
+    assert_non_null(strstr(err.message, "add up to 35")); /* 10 + 20 + 5: every data row */
+    yr_table *t = read_text(s, MP, 2, YR_TOTALS_IGNORE, &err, YR_READ_OK);
+    assert_int_equal(yr_table_nrows(t), 3);
+    assert_int_equal(yr_table_row_line(t, 2), 5);
+    assert_int_equal(yr_table_aggregate_checks(t, 1, NULL, 0), 0);
+    size_t len;
+    const char *c = yr_table_cell(t, 2, 0, &len);
+    assert_memory_equal(c, "Leksand", len);
+    yr_table_free(t);
+}
+
+static void test_guess(void **state)
+{
+    (void)state;
+    yr_read_error err;
+    /* 30 = 10 + 20 above it: refused, unless NO_GUESS */
+    const char *s = "Part;Vikt\nA;10\nB;20\nC;30\nD;7\n";
+    const yr_read_want w[] = {{YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED},
+                              {YR_ROLE_WEIGHT, YR_WANT_REQUIRED}};
+    read_text(s, w, 2, YR_TOTALS_CHECK, &err, YR_READ_ERR_AGGREGATE);
+    assert_int_equal(err.line, 4);
+    assert_int_equal(err.other_line, 2);
+    yr_table *t = read_text(s, w, 2, YR_TOTALS_NO_GUESS, &err, YR_READ_OK);
+    assert_int_equal(yr_table_ndata(t), 4);
+    yr_table_free(t);
+    /* zeros never count: 0 = 0 + 0 */
+    t = read_text("Part;Vikt\nA;0\nB;0\nC;0\n", w, 2, YR_TOTALS_CHECK, &err, YR_READ_OK);
+    yr_table_free(t);
+}
+
+static void test_identities_and_join(void **state)
+{
+    (void)state;
+    yr_read_error err;
+    yr_table *pop = read_text("\"region\",\"Befolkning\"\n\"2080 Falun\",59556\n"
+                              "\"2081 Borlänge\",52415\n\"2062 Mora\",20418\n",
+                              MP, 2, YR_TOTALS_CHECK, &err, YR_READ_OK);
+    const yr_read_want w[] = {{YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
+                              {YR_ROLE_AMOUNT, YR_WANT_REQUIRED}};
+    yr_table *costs = read_text("Kommun;Belopp\nMORA;100\nFalu kommun;200\n", w, 2, YR_TOTALS_CHECK,
+                                &err, YR_READ_OK);
+    size_t map[2];
+    assert_int_equal(yr_table_join(pop, costs, "population", 1, map, &err), YR_READ_OK);
+    assert_int_equal(map[0], 2); /* MORA -> Mora, the third row */
+    assert_int_equal(map[1], 0); /* Falu kommun -> 2080 Falun */
+    yr_identity id;
+    assert_int_equal(yr_table_identity(costs, 1, &id), YR_READ_OK);
+    assert_int_equal(id.place, YR_PLACE_MUNICIPALITY);
+    assert_int_equal(id.code, 2080);
+    assert_string_equal(id.key, "falun");
+    yr_table *other =
+        read_text("Kommun;Belopp\nLeksand;5\n", w, 2, YR_TOTALS_CHECK, &err, YR_READ_OK);
+    assert_int_equal(yr_table_join(pop, other, "population", 1, map, &err), YR_READ_ERR_IDENTITY);
+    assert_int_equal(err.line, 2);
+    assert_non_null(strstr(err.message, "Leksand"));
+    assert_non_null(strstr(err.message, "population"));
+    yr_table_free(other);
+    /* a free name: its key through yr_table_identity_key */
+    yr_table *org =
+        read_text("Part;Belopp\nABF  Dalarna;5\n", w, 2, YR_TOTALS_CHECK, &err, YR_READ_OK);
+    char key[64];
+    size_t klen;
+    assert_int_equal(yr_table_identity(org, 0, &id), YR_READ_OK);
+    assert_int_equal(id.place, YR_PLACE_OTHER);
+    assert_null(id.key);
+    assert_int_equal(yr_table_identity_key(org, 0, key, sizeof key, &klen), YR_READ_OK);
+    assert_string_equal(key, "abf dalarna");
+    yr_table_free(org);
+    yr_table_free(pop);
+    yr_table_free(costs);
+}
+
+static void test_classify(void **state)
+{
+    (void)state;
+    yr_read_error err;
+    yr_row_kind k[5];
+    const char *labels[] = {"Falun", "Mora", "Summa"};
+    const int64_t good[] = {10, 20, 30}, bad[] = {10, 20, 31};
+    const int64_t *cols[] = {good};
+    assert_int_equal(yr_read_classify(labels, 3, cols, 1, YR_TOTALS_CHECK, 0, k, &err), YR_READ_OK);
+    assert_int_equal(k[2], YR_ROW_TOTAL);
+    cols[0] = bad;
+    assert_int_equal(yr_read_classify(labels, 3, cols, 1, YR_TOTALS_CHECK, 0, k, &err),
+                     YR_READ_ERR_AGGREGATE);
+    assert_int_equal(err.line, 3);
+    assert_non_null(strstr(err.message, "31"));
+    assert_non_null(strstr(err.message, "30"));
+    assert_int_equal(yr_read_classify(labels, 3, cols, 1, YR_TOTALS_IGNORE, 0, k, &err),
+                     YR_READ_OK);
+    const char *dup[] = {"Falun", "Mora", "FALUN"};
+    cols[0] = good;
+    assert_int_equal(yr_read_classify(dup, 3, cols, 1, YR_TOTALS_NO_GUESS, 0, k, &err),
+                     YR_READ_ERR_IDENTITY);
+    assert_int_equal(err.line, 3);
+    assert_int_equal(err.other_line, 1);
+    const char *typo[] = {"Falun", "Borlange", "Mora"};
+    assert_int_equal(yr_read_classify(typo, 3, NULL, 0, YR_TOTALS_CHECK, 0, k, &err),
+                     YR_READ_ERR_IDENTITY);
+    assert_non_null(strstr(err.message, "Borlänge"));
+    assert_int_equal(yr_read_classify(typo, 3, NULL, 0, YR_TOTALS_CHECK, 1, k, &err), YR_READ_OK);
+    const char *scb[] = {"00 Riket", "20 Dalarnas län", "2080 Falun", "2062 Mora"};
+    assert_int_equal(yr_read_classify(scb, 4, NULL, 0, YR_TOTALS_CHECK, 0, k, &err), YR_READ_OK);
+    assert_int_equal(k[0], YR_ROW_NATION);
+    assert_int_equal(k[1], YR_ROW_COUNTY);
+    assert_int_equal(k[2], YR_ROW_DATA);
+}
+
+static void test_bad_arguments(void **state)
+{
+    (void)state;
+    yr_table *t = (yr_table *)&t;
+    yr_read_error err;
+    assert_int_equal(yr_read_table(NULL, 3, NULL, &t, &err), YR_READ_ERR_NULL);
+    assert_null(t);
+    assert_int_equal(yr_read_table("a", 1, NULL, NULL, &err), YR_READ_ERR_NULL);
+    yr_read_options o;
+    yr_read_options_init(&o);
+    o.nwant = 1; /* want NULL */
+    assert_int_equal(yr_read_table("a", 1, &o, &t, &err), YR_READ_ERR_OPTION);
+    const char *bad[] = {"nonsense=Kommun"};
+    yr_read_options_init(&o);
+    o.columns = bad;
+    o.ncolumns = 1;
+    assert_int_equal(yr_read_table("Kommun\nFalun\n", 13, &o, &t, &err), YR_READ_ERR_OPTION);
+    assert_string_equal(yr_read_status_name(YR_READ_ERR_CELL), "YR_READ_ERR_CELL");
+    assert_string_equal(yr_row_kind_name(YR_ROW_NATION), "nation");
+    yr_table_free(NULL);
+    assert_int_equal(yr_table_nrows(NULL), 0);
+}
+
+/* A read table is const: several threads read its cells, values and reading at once and get
+ * what one thread gets (TSan in CI sees any shared write). */
+typedef struct shared {
+    const yr_table *t;
+    char reading[256];
+    int64_t sum;
+    int ok;
+} shared;
+
+static void *reader_thread(void *arg)
+{
+    shared *sh = arg;
+    for (int k = 0; k < 200; k++) {
+        char r[256];
+        int64_t v[3], den, sum = 0;
+        yr_read_error err;
+        yr_table_reading(sh->t, "en", r, sizeof r);
+        if (yr_table_column_values(sh->t, 1, v, &den, &err) != YR_READ_OK)
+            return NULL;
+        for (int i = 0; i < 3; i++)
+            sum += v[i];
+        size_t len;
+        const char *c = yr_table_cell(sh->t, 0, 0, &len);
+        if (strcmp(r, sh->reading) != 0 || sum != sh->sum || len != 13 ||
+            memcmp(c, "ABF \"Dalarna\"", 13) != 0)
+            return NULL;
+    }
+    sh->ok = 1;
+    return NULL;
+}
+
+static void test_threads(void **state)
+{
+    (void)state;
+    yr_read_error err;
+    yr_table *t = read_parties(&err);
+    shared sh[4];
+    pthread_t th[4];
+    for (int i = 0; i < 4; i++) {
+        sh[i].t = t;
+        sh[i].ok = 0;
+        sh[i].sum = 375; /* 150 + 200 + 25 over 100 */
+        yr_table_reading(t, "en", sh[i].reading, sizeof sh[i].reading);
+        assert_int_equal(pthread_create(&th[i], NULL, reader_thread, &sh[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        pthread_join(th[i], NULL);
+        assert_true(sh[i].ok);
+    }
+    yr_table_free(t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cells_and_values),       cmocka_unit_test(test_data_rows_and_spans),
+        cmocka_unit_test(test_ignore_leaves_rows_out), cmocka_unit_test(test_guess),
+        cmocka_unit_test(test_identities_and_join),    cmocka_unit_test(test_classify),
+        cmocka_unit_test(test_bad_arguments),          cmocka_unit_test(test_threads),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

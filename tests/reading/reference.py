@@ -1,0 +1,261 @@
+#!/usr/bin/env python3
+"""Independent recomputation of the reading corpus's numeric expectations.
+
+Written from tests/reading/README.md and the rules in include/yrkesresa/read.h, not from the C
+code: its own CSV reading (the csv module), its own aliases and its own number grammar
+(fractions.Fraction). It re-reads the simple cases -- UTF-8 text (a BOM allowed) whose header is
+line 1, no year, sheet or header_row option, no expected error -- and checks each
+`expect_values:` it can recompute: the data rows (not empty, not notes, not Summa/Delsumma/Riket/
+county rows) of the column with the role. Cases it cannot recompute are skipped with a reason.
+Exits 1 on a mismatch, or when fewer than 25 value lists were recomputed.
+
+    reference.py [DIR]
+"""
+import csv
+import datetime
+import io
+import os
+import re
+import sys
+from fractions import Fraction
+
+ALIASES = {
+    'population': ['population', 'befolkning', 'invånare', 'folkmängd', 'antal invånare'],
+    'weight': ['weight', 'vikt'],
+    'amount': ['amount', 'belopp', 'kostnad', 'publicerat belopp'],
+    'participants': ['participants', 'deltagare', 'antal deltagare'],
+    'respondents': ['respondents', 'svarande', 'antal svarande'],
+    'yes_share': ['andel ja'],
+    'target': ['target', 'mål'],
+    'day': ['day', 'datum', 'dag', 'date'],
+    'present': ['present', 'närvaro', 'närvarande'],
+    'year': ['year', 'år'],
+}
+NOTE_WORDS = ('källa', 'fotnot', 'anm', 'not:', 'kommentar', 'source', 'note')
+BLANKS = '\u00a0\u202f\u2009\u2007 \t'
+
+
+def header_base(h):
+    """The header without a parenthesised part, a trailing year or date, or a unit word."""
+    h = re.sub(r'\(.*?\)', ' ', h).lower()
+    h = re.split(r'\s\d', ' ' + h.strip(), maxsplit=1)[0].strip()
+    words = h.replace('-', ' ').split()
+    while len(words) > 1 and words[-1] in ('kr', 'tkr', 'mkr', 'i', 'tusental', '%', 'procent'):
+        words.pop()
+    return ' '.join(words)
+
+
+def unit_of(header):
+    h = header.lower()
+    words = re.findall(r'[\wåäö%]+', h)
+    if 'tkr' in words:
+        return 1000
+    if 'mkr' in words:
+        return 1000000
+    if 'tusental' in words:
+        return 1000
+    return 1
+
+
+def percent_header(header):
+    h = header.lower()
+    if '%' in h or 'procent' in h or 'percent' in h:
+        return 'percent'
+    if 'andel' in h or 'share' in h:
+        return 'share'
+    return None
+
+
+def split_number(cell):
+    """(sign, integer digits, fraction digits, unit multiplier, percent) for the grammar, with
+    the separators decided by the cell alone; None when the cell is not a number; 'amb' as the
+    fraction for a single '.' or ',' before exactly three digits."""
+    s = cell.strip(BLANKS)
+    mult, pct = 1, False
+    for suffix, m in ((':-', 1), ('tkr', 1000), ('mkr', 1000000), ('kr', 1), ('%', 1)):
+        if s.lower().endswith(suffix):
+            s = s[: -len(suffix)].strip(BLANKS)
+            mult = m
+            pct = suffix == '%'
+            break
+    sign = 1
+    if s.startswith('-'):
+        sign, s = -1, s[1:]
+    for b in BLANKS:
+        s = s.replace(b, ' ')
+    if not re.fullmatch(r'[0-9][0-9 .,]*', s) or s.endswith((' ', '.', ',')):
+        return None
+    parts = re.split(r'([ .,])', s)
+    digits = parts[0::2]
+    seps = parts[1::2]
+    if not seps:
+        return sign, digits[0], '', mult, pct, None
+    marks = [x for x in seps if x in '.,']
+    if not marks:
+        return sign, ''.join(digits), '', mult, pct, None
+    last = marks[-1]
+    if len(set(marks)) == 2 or (' ' in seps):
+        i = len(seps) - 1 - seps[::-1].index(last)
+        return sign, ''.join(digits[: i + 1]), ''.join(digits[i + 1:]), mult, pct, None
+    if len(marks) >= 2:
+        return sign, ''.join(digits), '', mult, pct, None
+    if len(digits[1]) == 3 and 1 <= len(digits[0]) <= 3 and digits[0] != '0':
+        return sign, digits[0], digits[1], mult, pct, last  # ambiguous
+    return sign, digits[0], digits[1], mult, pct, None
+
+
+def column_values(cells, role, header):
+    """The values of a column, the grouping decided over the whole column."""
+    if role == 'day':
+        out = []
+        for c in cells:
+            c = c.strip()
+            if re.fullmatch(r'\d{5}', c):
+                out.append((datetime.date(1899, 12, 30) + datetime.timedelta(int(c))).isoformat())
+            else:
+                out.append(c[:10])
+        return out
+    if role == 'present':
+        return ['1' if c.strip().lower() in ('x', 'ja', 'yes', '1') else '0' for c in cells]
+    parsed = [split_number(c) for c in cells]
+    if any(p is None for p in parsed):
+        return None
+    amb = {p[5] for p in parsed if p[5]}
+    big_other = [p for p in parsed if not p[5] and len(p[1]) + (0 if p[2] == '' else 0) >= 4]
+    out = []
+    whole = role in ('population', 'participants', 'respondents', 'year')
+    for sign, ip, fp, mult, pct, a in parsed:
+        if a:
+            as_group = whole or any(q[2] != '' and q[5] is None for q in parsed if q[1]) is False
+            if whole and big_other:
+                return None  # the column does not group one way: an error, not values
+            if not whole:
+                decimals = [q for q in parsed if q[5] is None and q[2] != '']
+                as_group = not decimals
+            if as_group:
+                ip, fp = ip + fp, ''
+        v = Fraction(int(ip or '0') * 10 ** len(fp) + int(fp or '0'), 10 ** len(fp)) * sign
+        v *= mult * unit_of(header)
+        if role in ('yes_share', 'target'):
+            kind = percent_header(header)
+            if pct or kind == 'percent':
+                v /= 100
+        out.append(v)
+    return [fmt(v) for v in out]
+
+
+def fmt(v):
+    if v.denominator == 1:
+        return str(v.numerator)
+    s = f'{float(v):.10f}'.rstrip('0')
+    return s
+
+
+def is_aggregate(label):
+    w = label.strip().lower().rstrip(':').strip()
+    w = re.sub(r'^\d+\s+', '', w)
+    return (w.startswith(('summa', 'delsumma', 'totalt', 'total')) or w in ('riket', 'hela riket')
+            or w.endswith(' län'))
+
+
+def recompute(path):
+    keys = []
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            line = line.strip()
+            if not line or line.startswith('#'):
+                continue
+            k, _, v = line.partition(':')
+            keys.append((k.strip(), v.strip()))
+    get = dict(keys)
+    if 'expect_error' in get or not any(k == 'expect_values' for k, _ in keys):
+        return 'no values', 0
+    for k in ('year', 'sheet', 'header_row', 'file'):
+        if k in get:
+            return f'option {k}', 0
+    stem = path[: -len('.expect')]
+    data = None
+    for ext in ('.csv', '.tsv'):
+        if os.path.exists(stem + ext):
+            with open(stem + ext, 'rb') as f:
+                data = f.read()
+    if data is None:
+        return 'not a .csv or .tsv', 0
+    try:
+        text = data.decode('utf-8-sig')
+    except UnicodeDecodeError:
+        return 'not UTF-8', 0
+    lines = text.splitlines()
+    if not lines or not lines[0].strip():
+        return 'no header on line 1', 0
+    first = lines[0]
+    delim = max(';,\t', key=lambda d: (first.count(d), d == ';'))
+    rows = list(csv.reader(io.StringIO(text, newline=None), delimiter=delim))
+    header = [h.strip() for h in rows[0]]
+    explicit = {}
+    for k, v in keys:
+        if k == 'column':
+            role, _, h = v.partition('=')
+            explicit[role.strip()] = h.strip()
+    checked = 0
+    for k, v in keys:
+        if k != 'expect_values':
+            continue
+        role, _, want = v.partition('=')
+        role = role.strip()
+        if role in explicit:
+            names = [explicit[role].lower()]
+            col = [i for i, h in enumerate(header) if h.lower() in names]
+        else:
+            col = [i for i, h in enumerate(header) if header_base(h) in ALIASES.get(role, [])]
+        if len(col) != 1:
+            return f'cannot find the {role} column', 0
+        c = col[0]
+        cells = []
+        for r in rows[1:]:
+            if not any(x.strip(BLANKS) for x in r):
+                continue
+            if r[0].strip().lower().startswith(NOTE_WORDS):
+                continue
+            if len(r) <= c or not r[c].strip(BLANKS):
+                if len([x for x in r if x.strip()]) == 1:
+                    continue  # a footnote line
+            if is_aggregate(r[0]):
+                continue
+            cells.append(r[c] if len(r) > c else '')
+        got = column_values(cells, role, header[c])
+        if got is None:
+            return f'{role}: not recomputable by these rules', 0
+        if got != want.split():
+            print(f'MISMATCH {os.path.basename(path)}: {role}: expected {want}, recomputed'
+                  f' {" ".join(got)}')
+            return 'mismatch', -1
+        checked += 1
+    return 'ok', checked
+
+
+def main():
+    d = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
+    files = sorted(f for f in os.listdir(d) if f.endswith('.expect'))
+    if not files:
+        print('reference.py: no cases in', d)
+        return 1
+    total, bad = 0, 0
+    for f in files:
+        why, n = recompute(os.path.join(d, f))
+        if n < 0:
+            bad += 1
+        elif n == 0:
+            print(f'skip {f}: {why}')
+        else:
+            print(f'ok   {f}: {n} value list(s)')
+            total += n
+    print(f'reference.py: {total} value lists recomputed, {bad} mismatches')
+    if total < 25:
+        print('reference.py: fewer than 25 value lists recomputed')
+        return 1
+    return 1 if bad else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
