@@ -21,22 +21,6 @@ static const yr_method methods[] = {YR_DHONDT,          YR_SAINTE_LAGUE, YR_SAIN
 static const unsigned divs[] = {100, 10, 2, 1, 0};
 #define NTOTALS (sizeof divs / sizeof divs[0])
 
-/* CPU seconds of this thread (the machine is shared; see bench_split_options.c). */
-static double cpu_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-/* Population-like weights: 1 .. 10^6 inhabitants per party (as bench_split). */
-static void fill_weights(int64_t *w, size_t n)
-{
-    uint64_t s = 20240607;
-    for (size_t i = 0; i < n; i++)
-        w[i] = 1 + (int64_t)bench_below(&s, 1000000);
-}
-
 static void check(yr_status st, const int64_t *out, size_t n, int64_t total, yr_method m)
 {
     int64_t sum = 0;
@@ -57,9 +41,9 @@ static void time_totals(const int64_t *w, size_t n, yr_method m, const int64_t *
     double spent = 0;
     for (int round = 0; round < 3 || (spent < min_time && round < 1000); round++) {
         for (size_t t = 0; t < NTOTALS; t++) {
-            double t0 = cpu_now();
+            double t0 = bench_thread_cpu();
             yr_status st = yr_split(tot[t], w, n, m, out);
-            double dt = cpu_now() - t0;
+            double dt = bench_thread_cpu() - t0;
             check(st, out, n, tot[t], m);
             spent += dt;
             if (round == 0 || dt < best[t])
@@ -88,7 +72,7 @@ int main(int argc, char **argv)
         tot[t] = divs[t] != 0 ? (int64_t)(n / divs[t]) : INT64_C(1000000000);
     int64_t *w = bench_alloc(n * sizeof *w);
     int64_t *out = bench_alloc(n * sizeof *out);
-    fill_weights(w, n);
+    bench_population_weights(w, n);
 
     printf("yr_split on n = 10^%.0f parties, CPU time per call (min of rounds); weights uniform "
            "1..10^6\n%-22s",

@@ -828,6 +828,30 @@ static void test_huge_totals(void **state)
     free(b);
 }
 
+/* The internal divisor job for o (the weights unscaled, no threshold) without slack and, with
+ * no_sample, without the few-units sample: b must be exactly yr_split_with's a. */
+static void same_as_job(const yr_split_options *o, const int64_t *w, size_t n, int64_t total,
+                        int no_sample, const int64_t *a, int64_t *b)
+{
+    yr_divisor_job job = {.method = o->method,
+                          .fd_num = 1,
+                          .fd_den = 1,
+                          .smaller_wins = o->tie == YR_TIE_SMALLER_WEIGHT,
+                          .weights = w,
+                          .minimum = o->minimum,
+                          .maximum = o->maximum,
+                          .n = n,
+                          .total = (uint64_t)total,
+                          .tight = 1,
+                          .no_sample = no_sample};
+    if (o->method == YR_SAINTE_LAGUE_MODIFIED) {
+        job.fd_num = 6;
+        job.fd_den = 5;
+    }
+    assert_int_equal(yr_divisor_split(&job, b, NULL), YR_OK);
+    assert_memory_equal(a, b, n * sizeof *a);
+}
+
 /* White box: the multiplier search run to the end (no slack: ratio steps, bisection, brackets
  * that close) must give exactly the library's result, whatever the data, bounds and rule. */
 static void test_tight_jump(void **state)
@@ -860,15 +884,7 @@ static void test_tight_jump(void **state)
         }
         if (yr_split_with(total, w, n, &o, a) != YR_OK)
             continue;
-        yr_divisor_job job = {
-            o.method,        1, 1, o.tie == YR_TIE_SMALLER_WEIGHT, w, o.minimum, o.maximum, n,
-            (uint64_t)total, 1, 0};
-        if (o.method == YR_SAINTE_LAGUE_MODIFIED) {
-            job.fd_num = 6;
-            job.fd_den = 5;
-        }
-        assert_int_equal(yr_divisor_split(&job, b, NULL), YR_OK);
-        assert_memory_equal(a, b, n * sizeof *a);
+        same_as_job(&o, w, n, total, 0, a, b);
         compared++;
     }
     assert_true(compared > 300);
@@ -911,15 +927,7 @@ static void test_few_units_sample(void **state)
         }
         if (yr_split_with(total, w, n, &o, a) != YR_OK)
             continue;
-        yr_divisor_job job = {
-            o.method,        1, 1, o.tie == YR_TIE_SMALLER_WEIGHT, w, o.minimum, o.maximum, n,
-            (uint64_t)total, 1, 1};
-        if (o.method == YR_SAINTE_LAGUE_MODIFIED) {
-            job.fd_num = 6;
-            job.fd_den = 5;
-        }
-        assert_int_equal(yr_divisor_split(&job, b, NULL), YR_OK);
-        assert_memory_equal(a, b, n * sizeof *a);
+        same_as_job(&o, w, n, total, 1, a, b);
     }
     free(w);
     free(lo);

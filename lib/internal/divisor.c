@@ -17,7 +17,7 @@
  * the worst last units). The jump misses by O(m) at worst (each party is within two units of
  * w_i x - offset), typically by about sqrt(m).
  *
- * Few units a party (T < 4 m, n >= 4 YR_SAMPLE): the units held are then far from proportional to
+ * Few units a party (T < 4 m, n >= YR_FEW_MIN_N): the units held are then far from proportional to
  * x, so the first multiplier comes from a fixed sample of the parties unless the sample agrees
  * with the first guess, the second cut of the steps comes from the sample too, and a large miss
  * is narrowed by bisection counting only the parties whose units lie between two cuts, before
@@ -352,15 +352,22 @@ static fx next_multiplier(const dctx *c, fx x, tally t, const fx *lo, const fx *
 /* With about one unit a party or fewer, the units held are far from proportional to the
  * multiplier (most parties hold 0 or 1), so the first guess (T + offset m) / W can miss by all the
  * units and each correction costs a pass over every party. The search then starts from the
- * multiplier at which a fixed sample of YR_SAMPLE parties (every (n / YR_SAMPLE)-th, copied
- * together) holds its share of the total, found by bisection on the sample alone, unless the
- * sample agrees with the first guess within its own noise: the full pass that follows misses by
- * about n sqrt(p / YR_SAMPLE) units (p: units a party), and the search goes on from there as
- * before. Only where the result is found changes: it is the same allocation either way. */
-#define YR_SAMPLE_BITS 14
-#define YR_SAMPLE (1u << YR_SAMPLE_BITS)
+ * multiplier at which a fixed sample of S parties (every (n / S)-th, copied together) holds its
+ * share of the total, found by bisection on the sample alone (to 2^-12: the sample's own noise is
+ * coarser), unless the sample agrees with the first guess within its own noise: the full pass
+ * that follows misses by about n sqrt(p / S) units (p: units a party), and the search goes on
+ * from there as before. Only where the result is found changes: it is the same allocation either
+ * way. S = n / 32, at most 16384: a bisection step on the sample costs about a tenth of a pass
+ * over all the parties (a sample of 16384 on 10^5 parties made the search slower than none). */
+#define YR_FEW_MIN_N 65536u
+#define YR_SAMPLE_MAX 16384u
 
-/* The parties at[0..len) (at NULL: the sample, the parties k n / YR_SAMPLE) as a job of their
+static size_t sample_size(size_t n)
+{
+    return n / 32 < YR_SAMPLE_MAX ? n / 32 : YR_SAMPLE_MAX;
+}
+
+/* The parties at[0..len) (at NULL: the sample, the parties k n / len) as a job of their
  * own in one new buffer, returned (NULL when there is no memory): weights, minimums, maximums
  * and, when seats is not NULL, their seats (at buffer + 3 len). Loops over a few parties spread
  * across a large input then read them in order instead of missing the cache once a party. */
@@ -373,7 +380,7 @@ static int64_t *compact(const yr_divisor_job *j, const size_t *at, size_t len, c
     if (b == NULL)
         return NULL;
     for (size_t k = 0; k < len; k++) {
-        size_t i = at != NULL ? at[k] : (size_t)(((yr_u128)k * j->n) >> YR_SAMPLE_BITS);
+        size_t i = at != NULL ? at[k] : (size_t)((yr_u128)k * j->n / len);
         b[k] = j->weights[i];
         b[len + k] = j->minimum != NULL ? j->minimum[i] : 0;
         b[2 * len + k] = j->maximum != NULL ? j->maximum[i] : 0;
@@ -390,7 +397,7 @@ static int64_t *compact(const yr_divisor_job *j, const size_t *at, size_t len, c
 /* The sample's parties as c->sample (compact); 0 when there is no memory (then no sample). */
 static int sample_build(dctx *c)
 {
-    return compact(c->job, NULL, YR_SAMPLE, NULL, &c->sample) != NULL;
+    return compact(c->job, NULL, sample_size(c->job->n), NULL, &c->sample) != NULL;
 }
 
 /* The units held at x by the sample. */
@@ -400,7 +407,7 @@ static yr_u128 sample_units(const dctx *c, fx x)
     sc.job = &c->sample;
     const uint64_t w0 = first_unit_weight(&sc, x);
     yr_u128 held = 0;
-    for (size_t s = 0; s < YR_SAMPLE; s++)
+    for (size_t s = 0; s < c->sample.n; s++)
         held += units_at(&sc, s, x, w0);
     return held;
 }
@@ -417,7 +424,7 @@ static int sample_cmp(const dctx *c, fx x, yr_u128 goal)
  * a few hundred units there; a multiplier from the sample by tens of thousands). */
 static int sample_agrees(const dctx *c, fx x)
 {
-    const yr_u128 n = c->job->n, goal = c->job->total * YR_SAMPLE;
+    const yr_u128 n = c->job->n, goal = c->job->total * c->sample.n;
     yr_u128 held = sample_units(c, x), at, nine;
     if (!yr_mul_u128_checked(held, n, &at) ||
         !yr_mul_u128_checked(9 * (held > 0 ? held : 1), n, &nine))
@@ -463,7 +470,7 @@ static fx sample_multiplier(const dctx *c, fx x, yr_u128 goal)
             lo = mid;
         else
             hi = mid;
-        if (lo.k == hi.k && hi.m - lo.m <= hi.m >> 24)
+        if (lo.k == hi.k && hi.m - lo.m <= hi.m >> 12)
             break;
     }
     return cmp > 0 ? lo : hi;
@@ -486,9 +493,9 @@ static yr_u128 jump(dctx *c, int64_t *out, fx *cut)
     else if (j->method == YR_ADAMS)
         num = num > npos ? num - npos : 1;
     fx x = fx_make(num > 0 ? num : 1, 2 * wsum, 0);
-    c->few = !j->no_sample && j->n >= 4 * (size_t)YR_SAMPLE && total < 4 * npos && sample_build(c);
+    c->few = !j->no_sample && j->n >= YR_FEW_MIN_N && total < 4 * npos && sample_build(c);
     if (c->few && !sample_agrees(c, x))
-        x = sample_multiplier(c, x, total * YR_SAMPLE);
+        x = sample_multiplier(c, x, total * c->sample.n);
     fx lo = x, hi = x;
     int have_lo = 0, have_hi = 0;
     const yr_u128 slack = j->tight ? 0 : (npos / 64 > 1024 ? npos / 64 : 1024);
@@ -583,7 +590,7 @@ static int cut_beyond(const dctx *c, fx x, yr_u128 spread, fx *x2)
     }
     yr_u128 at_x, d, goal;
     if (!yr_mul_u128_checked(sample_units(c, x), c->job->n, &at_x) ||
-        !yr_mul_u128_checked(spread, YR_SAMPLE, &d))
+        !yr_mul_u128_checked(spread, c->sample.n, &d))
         return 0;
     /* at least 4 of the sample's units: below that the sample cannot see the spread */
     d = d < 4 * (yr_u128)c->job->n ? 4 * (yr_u128)c->job->n : d;
