@@ -36,6 +36,23 @@ static inline uint64_t bench_below(uint64_t *state, uint64_t bound)
     return bench_next(state) % bound;
 }
 
+/* CPU seconds of this thread: on a shared machine the wall time of a call is mostly waiting for
+ * a core; the CPU time is what the call costs. */
+static inline double bench_thread_cpu(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Population-like weights: 1 .. 10^6 inhabitants per party, the same on every run. */
+static inline void bench_population_weights(int64_t *w, size_t n)
+{
+    uint64_t s = 20240607;
+    for (size_t i = 0; i < n; i++)
+        w[i] = 1 + (int64_t)bench_below(&s, 1000000);
+}
+
 static inline void *bench_alloc(size_t bytes)
 {
     void *p = malloc(bytes ? bytes : 1);

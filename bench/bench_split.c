@@ -18,14 +18,6 @@ static const yr_method methods[] = {
 static const int64_t totals[] = {1000000, 1000000000, 1000000000000, 1000000000000000};
 #define NTOTALS (sizeof totals / sizeof totals[0])
 
-/* Population-like weights: 1 .. 10^6 inhabitants per party. */
-static void fill_weights(int64_t *w, size_t n)
-{
-    uint64_t s = 20240607;
-    for (size_t i = 0; i < n; i++)
-        w[i] = 1 + (int64_t)bench_below(&s, 1000000);
-}
-
 static void check_call(yr_status st, const int64_t *out, size_t n, int64_t total, yr_method m)
 {
     if (st != YR_OK) {
@@ -108,7 +100,7 @@ static int rss_run(void *arg)
     const rss_case *c = arg;
     int64_t *w = bench_alloc(c->n * sizeof *w);
     int64_t *out = bench_alloc(c->n * sizeof *out);
-    fill_weights(w, c->n);
+    bench_population_weights(w, c->n);
     memset(out, 0, c->n * sizeof *out);
     yr_status st = yr_split(c->total, w, c->n, c->method, out);
     int ok = st == YR_OK && out[0] >= 0;
@@ -135,7 +127,7 @@ int main(int argc, char **argv)
 
     int64_t *w = bench_alloc(big * sizeof *w);
     int64_t *out = bench_alloc(big * sizeof *out);
-    fill_weights(w, big);
+    bench_population_weights(w, big);
 
     printf("yr_split, time per call (min of repetitions); weights uniform 1..10^6\n");
     printf("%-22s %-7s", "method", "total");

@@ -25,23 +25,6 @@ static const int64_t totals[] = {
 static const char *const total_names[] = {"10^6", "10^12", "10^18", "2^62-1", "2^62", "2^63-1"};
 #define NTOTALS (sizeof totals / sizeof totals[0])
 
-/* CPU seconds of this thread: on the shared 2-core machine (load 8-10 while this was written) the
- * wall time of a call is mostly waiting for a core; the CPU time is what the call costs. */
-static double cpu_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-/* Population-like weights: 1 .. 10^6 inhabitants per party (as bench_split). */
-static void fill_weights(int64_t *w, size_t n)
-{
-    uint64_t s = 20240607;
-    for (size_t i = 0; i < n; i++)
-        w[i] = 1 + (int64_t)bench_below(&s, 1000000);
-}
-
 /* Bounds that bind: from the unbounded result a, every party at least 3/4 of it and at most
  * 5/4 of it (+1), every 10th party at least 9/8 of it (+1 when that is at least one unit more)
  * and every 7th at most 7/8 of it. Feasible: the others' slack covers the 10th parties. */
@@ -84,9 +67,9 @@ static void time_pair(const int64_t *w, size_t n, yr_method m, int64_t total, co
     double spent = 0;
     for (int reps = 0; reps < 3 || (spent < min_time && reps < 1000); reps++) {
         for (int b = 0; b < 2; b++) {
-            double t0 = cpu_now();
+            double t0 = bench_thread_cpu();
             yr_status st = yr_split_with(total, w, n, &o[b], out);
-            double dt = cpu_now() - t0;
+            double dt = bench_thread_cpu() - t0;
             if (reps == 0)
                 check(st, out, n, total, m, b);
             spent += dt;
@@ -113,7 +96,7 @@ int main(int argc, char **argv)
     int64_t *w = bench_alloc(n * sizeof *w), *out = bench_alloc(n * sizeof *out);
     int64_t *a = bench_alloc(n * sizeof *a);
     int64_t *lo = bench_alloc(n * sizeof *lo), *hi = bench_alloc(n * sizeof *hi);
-    fill_weights(w, n);
+    bench_population_weights(w, n);
     double t[NMETHODS][NTOTALS][2];
     printf("yr_split_with at n = 10^%.0f, CPU time per call (min of repetitions); weights uniform "
            "1..10^6;\nbounds: minimum 3/4 and maximum 5/4 of the unbounded result (every 10th "

@@ -82,6 +82,7 @@ run "C: yr_split" "$build_dir/bench/bench_split" $quick
 run "C: yr_crosstab" "$build_dir/bench/bench_crosstab" $quick
 run "C: yr_split_table" "$build_dir/bench/bench_table" $quick
 run "C: yr_split_with (issue 15)" "$build_dir/bench/bench_split_options" $quick
+run "C: divisor methods, fewer units than parties (issue 23)" "$build_dir/bench/bench_few_units" $quick
 # The stats engineer's micro-benchmark: record orders (uniform, sorted, by row), yr_count_by and
 # the rejected validate-then-count design, on 10^7 records (10^6 with --quick).
 if [ -x "$build_dir/bench/crosstab_c" ]; then

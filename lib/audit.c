@@ -15,13 +15,16 @@ static yr_status check_input(const int64_t *weights, const int64_t *published, s
     yr_i128 ps = 0; /* exact: only the final sum has to fit, not every running sum */
     for (size_t i = 0; i < n; i++) {
         if (weights[i] < 0)
-            return yr_where_fail(where, YR_ERR_NEGATIVE, i, YR_WHERE_NONE, "weights");
+            return yr_where_why(where, YR_ERR_NEGATIVE, i, YR_WHERE_NONE, "weights",
+                                YR_WHY(YR_REASON_NEGATIVE, weights[i]));
         if (__builtin_add_overflow(ws, weights[i], &ws))
-            return yr_where_arg(where, YR_ERR_OVERFLOW, "weights");
+            return yr_where_arg_why(where, YR_ERR_OVERFLOW, "weights",
+                                    YR_WHY(YR_REASON_SUM_PAST, 0));
         ps += published[i];
     }
     if (ps > INT64_MAX || ps < INT64_MIN)
-        return yr_where_arg(where, YR_ERR_OVERFLOW, "published");
+        return yr_where_arg_why(where, YR_ERR_OVERFLOW, "published",
+                                YR_WHY_NAMED(YR_REASON_SUM_PAST, "published amounts", NULL, 0));
     *wsum = ws;
     *psum = (int64_t)ps;
     return YR_OK;
@@ -40,13 +43,18 @@ static unsigned matching_methods(int64_t stated_total, const int64_t *weights,
     return matching;
 }
 
-yr_status yr_audit_row_of(int64_t stated_total, int64_t weight, int64_t quota_den,
-                          int64_t published, int64_t expected, yr_audit_row *row)
+YR_API yr_status yr_audit_row_of_where(int64_t stated_total, int64_t weight, int64_t quota_den,
+                                       int64_t published, int64_t expected, yr_audit_row *row,
+                                       yr_where *where)
 {
+    yr_where_clear(where);
     if (row == NULL)
-        return YR_ERR_NULL;
-    if (quota_den <= 0 || weight < 0)
-        return YR_ERR_RANGE;
+        return yr_where_arg(where, YR_ERR_NULL, "row");
+    if (quota_den <= 0)
+        return yr_where_arg_why(where, YR_ERR_RANGE, "quota_den",
+                                YR_WHY(YR_REASON_NOT_POSITIVE, quota_den, 1));
+    if (weight < 0)
+        return yr_where_arg_why(where, YR_ERR_RANGE, "weight", YR_WHY(YR_REASON_NEGATIVE, weight));
     /* floor division of stated_total * w by W, remainder in [0, W) */
     yr_i128 p = (yr_i128)stated_total * weight;
     yr_i128 q = p / quota_den, rem = p % quota_den;
@@ -55,8 +63,12 @@ yr_status yr_audit_row_of(int64_t stated_total, int64_t weight, int64_t quota_de
         q -= 1;
     }
     yr_i128 diff = (yr_i128)published - expected;
-    if (q > INT64_MAX || q < INT64_MIN || diff > INT64_MAX || diff < INT64_MIN)
-        return YR_ERR_OVERFLOW;
+    if (q > INT64_MAX || q < INT64_MIN)
+        return yr_where_arg_why(where, YR_ERR_OVERFLOW, "stated_total",
+                                YR_WHY(YR_REASON_QUOTA_PAST, stated_total, weight, quota_den));
+    if (diff > INT64_MAX || diff < INT64_MIN)
+        return yr_where_arg_why(where, YR_ERR_OVERFLOW, "published",
+                                YR_WHY(YR_REASON_DIFF_PAST, published, expected));
     yr_audit_row r;
     r.quota_whole = (int64_t)q;
     r.quota_rem = (int64_t)rem;
@@ -68,17 +80,26 @@ yr_status yr_audit_row_of(int64_t stated_total, int64_t weight, int64_t quota_de
     return YR_OK;
 }
 
+YR_API yr_status yr_audit_row_of(int64_t stated_total, int64_t weight, int64_t quota_den,
+                                 int64_t published, int64_t expected, yr_audit_row *row)
+{
+    return yr_audit_row_of_where(stated_total, weight, quota_den, published, expected, row, NULL);
+}
+
 /* The differences (the sum's, then every row's) must fit before anything is written. */
 static yr_status check_diffs(int64_t stated_total, int64_t psum, const int64_t *published,
                              const int64_t *expected, size_t n, yr_where *where)
 {
     yr_i128 diff = (yr_i128)psum - stated_total;
     if (diff > INT64_MAX || diff < INT64_MIN)
-        return yr_where_arg(where, YR_ERR_OVERFLOW, "stated_total");
+        return yr_where_arg_why(
+            where, YR_ERR_OVERFLOW, "stated_total",
+            YR_WHY_NAMED(YR_REASON_DIFF_PAST, "the published sum", NULL, psum, stated_total));
     for (size_t i = 0; i < n; i++) {
         yr_i128 d = (yr_i128)published[i] - expected[i];
         if (d > INT64_MAX || d < INT64_MIN)
-            return yr_where_fail(where, YR_ERR_OVERFLOW, i, YR_WHERE_NONE, "published");
+            return yr_where_why(where, YR_ERR_OVERFLOW, i, YR_WHERE_NONE, "published",
+                                YR_WHY(YR_REASON_DIFF_PAST, published[i], expected[i]));
     }
     return YR_OK;
 }
@@ -89,7 +110,7 @@ YR_API yr_status yr_audit_split_where(int64_t stated_total, const int64_t *weigh
 {
     yr_where_clear(where);
     if (n == 0)
-        return yr_where_arg(where, YR_ERR_EMPTY, "weights");
+        return yr_where_arg_why(where, YR_ERR_EMPTY, "weights", YR_WHY(YR_REASON_EMPTY, 0));
     yr_status st = yr_where_null(where, 3, (const void *[]){weights, published, summary},
                                  (const char *const[]){"weights", "published", "summary"});
     if (st != YR_OK)
@@ -99,17 +120,16 @@ YR_API yr_status yr_audit_split_where(int64_t stated_total, const int64_t *weigh
     if (st != YR_OK)
         return st;
     if (wsum == 0 && stated_total != 0)
-        return yr_where_arg(where, YR_ERR_ZERO_WEIGHT, "weights");
+        return yr_where_arg_why(where, YR_ERR_ZERO_WEIGHT, "weights",
+                                YR_WHY(YR_REASON_ALL_ZERO, stated_total));
     if (n > SIZE_MAX / (2 * sizeof(int64_t)))
         return yr_where_arg(where, YR_ERR_NOMEM, NULL);
     int64_t *expected = malloc(2 * n * sizeof(int64_t));
     if (expected == NULL)
         return yr_where_arg(where, YR_ERR_NOMEM, NULL);
-    st = yr_split(stated_total, weights, n, YR_LARGEST_REMAINDER, expected);
+    st = yr_split_where(stated_total, weights, n, YR_LARGEST_REMAINDER, expected, where);
     if (st == YR_OK)
         st = check_diffs(stated_total, psum, published, expected, n, where);
-    else
-        yr_where_arg(where, st, "stated_total");
     if (st != YR_OK) {
         free(expected);
         return st;

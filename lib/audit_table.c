@@ -85,7 +85,8 @@ static yr_status expect_all(const yr_item *items, size_t m, const int64_t *weigh
         return st;
     for (size_t i = 0; i < n; i++)
         if (__builtin_add_overflow(e->wsum, weights[i], &e->wsum))
-            return yr_where_arg(where, YR_ERR_OVERFLOW, "weights");
+            return yr_where_arg_why(where, YR_ERR_OVERFLOW, "weights",
+                                    YR_WHY(YR_REASON_SUM_PAST, 0));
     st = yr_items_rows(items, m, weights, n, e->lr, e->row_floor, e->row_frac);
     for (size_t j = 0; st == YR_OK && j < m; j++)
         st = split_alone(&items[j], weights, n, m, j, e->alone);
@@ -125,7 +126,8 @@ static yr_status audit_column(const yr_item *items, size_t m, size_t j, const in
         size_t c = i * m + j;
         yr_audit_cell cell;
         if (!audit_cell(&items[j], weights[i], e, n, pub[c], e->table[c], &cell))
-            return yr_where_fail(where, YR_ERR_OVERFLOW, i, j, "published");
+            return yr_where_why(where, YR_ERR_OVERFLOW, i, j, "published",
+                                YR_WHY(YR_REASON_CELL_PAST, pub[c], e->table[c]));
         sum += pub[c];
         a.cells_differing += cell.diff != 0;
         a.cells_off_quota += !cell.within_quota;
@@ -134,8 +136,12 @@ static yr_status audit_column(const yr_item *items, size_t m, size_t j, const in
             cells[c] = cell;
     }
     yr_i128 diff = sum - a.stated_total;
-    if (sum > INT64_MAX || sum < INT64_MIN || diff > INT64_MAX || diff < INT64_MIN)
-        return yr_where_fail(where, YR_ERR_OVERFLOW, YR_WHERE_NONE, j, "published");
+    if (sum > INT64_MAX || sum < INT64_MIN)
+        return yr_where_why(where, YR_ERR_OVERFLOW, YR_WHERE_NONE, j, "published",
+                            YR_WHY(YR_REASON_COLUMN_SUM_PAST, 0));
+    if (diff > INT64_MAX || diff < INT64_MIN)
+        return yr_where_why(where, YR_ERR_OVERFLOW, YR_WHERE_NONE, j, "published",
+                            YR_WHY(YR_REASON_COLUMN_DIFF_PAST, (int64_t)sum, a.stated_total));
     a.published_sum = (int64_t)sum;
     a.sum_diff = (int64_t)diff;
     *out = a;
@@ -231,7 +237,8 @@ static yr_status audit_pass(const yr_item *items, size_t m, const int64_t *weigh
         yr_audit_table_row r;
         const char *bad = audit_row(items, m, i, pub, e, sc, &r);
         if (bad != NULL)
-            return yr_where_fail(where, YR_ERR_OVERFLOW, i, YR_WHERE_NONE, bad);
+            return yr_where_why(where, YR_ERR_OVERFLOW, i, YR_WHERE_NONE, bad,
+                                YR_WHY(YR_REASON_ROW_ARITH_PAST, 0));
         count_row(&r, s);
         if (write && rows != NULL)
             rows[i] = r;
@@ -254,7 +261,8 @@ YR_API yr_status yr_audit_table_where(const yr_item *items, size_t nitems, const
     if (st != YR_OK)
         return st;
     if (nitems == 0 || nparties == 0)
-        return yr_where_arg(where, YR_ERR_EMPTY, nitems == 0 ? "items" : "weights");
+        return yr_where_arg_why(where, YR_ERR_EMPTY, nitems == 0 ? "items" : "weights",
+                                YR_WHY(YR_REASON_EMPTY, 0));
     expect e;
     if (expect_alloc(&e, nitems, nparties) != YR_OK)
         return yr_where_arg(where, YR_ERR_NOMEM, NULL);

@@ -4,6 +4,7 @@
 #include <stddef.h>
 
 #include "yrkesresa/cycle.h"
+#include "internal/where.h"
 
 #define FIRST_YEAR 1953 /* the midsommar and alla helgons rules of today */
 #define NEW_LAW 2005    /* nationaldagen a holiday, annandag pingst no longer one */
@@ -84,13 +85,18 @@ static const char *closed_reason(int y, int m, int d, int64_t day)
     return name;
 }
 
-YR_API yr_status yr_is_bank_day(int y, int m, int d, int *bank_day, const char **reason)
+YR_API yr_status yr_is_bank_day_where(int y, int m, int d, int *bank_day, const char **reason,
+                                      yr_where *where)
 {
+    yr_where_clear(where);
     if (bank_day == NULL)
-        return YR_ERR_NULL;
+        return yr_where_arg(where, YR_ERR_NULL, "bank_day");
     int64_t day;
-    if (yr_days_from_civil(y, m, d, &day) != YR_OK || y < FIRST_YEAR)
-        return YR_ERR_RANGE;
+    yr_status st = yr_days_from_civil_where(y, m, d, &day, where);
+    if (st != YR_OK)
+        return st;
+    if (y < FIRST_YEAR)
+        return yr_where_arg_why(where, YR_ERR_RANGE, "y", YR_WHY(YR_REASON_BANK_DAY_YEAR, y, m, d));
     const char *why = closed_reason(y, m, d, day);
     *bank_day = why == NULL;
     if (reason != NULL)
@@ -98,27 +104,45 @@ YR_API yr_status yr_is_bank_day(int y, int m, int d, int *bank_day, const char *
     return YR_OK;
 }
 
-YR_API yr_status yr_due_date_bank(int y, int m, int d, int64_t days, int *due_y, int *due_m,
-                                  int *due_d)
+YR_API yr_status yr_is_bank_day(int y, int m, int d, int *bank_day, const char **reason)
 {
+    return yr_is_bank_day_where(y, m, d, bank_day, reason, NULL);
+}
+
+YR_API yr_status yr_due_date_bank_where(int y, int m, int d, int64_t days, int *due_y, int *due_m,
+                                        int *due_d, yr_where *where)
+{
+    yr_where_clear(where);
     if (due_y == NULL || due_m == NULL || due_d == NULL)
-        return YR_ERR_NULL;
+        return yr_where_arg(where, YR_ERR_NULL,
+                            due_y == NULL   ? "due_y"
+                            : due_m == NULL ? "due_m"
+                                            : "due_d");
     int cy, cm, cd;
-    yr_status st = yr_due_date(y, m, d, days, &cy, &cm, &cd);
+    yr_status st = yr_due_date_where(y, m, d, days, &cy, &cm, &cd, where);
     if (st != YR_OK)
         return st;
     if (cy < FIRST_YEAR)
-        return YR_ERR_RANGE;
+        return yr_where_arg_why(where, YR_ERR_RANGE, "days",
+                                YR_WHY(YR_REASON_BANK_DAY_YEAR, cy, cm, cd));
     int64_t day;
     (void)yr_days_from_civil(cy, cm, cd, &day);
     /* At most a few days on: the longest run of closed days is 4 (e.g. Good Friday to Easter
      * Monday, or julafton to Sunday). */
-    while (closed_reason(cy, cm, cd, day) != NULL) {
-        if (yr_civil_from_days(++day, &cy, &cm, &cd) != YR_OK)
-            return YR_ERR_RANGE;
+    int ny = cy, nm = cm, nd = cd;
+    while (closed_reason(ny, nm, nd, day) != NULL) {
+        if (yr_civil_from_days(++day, &ny, &nm, &nd) != YR_OK)
+            return yr_where_arg_why(where, YR_ERR_RANGE, "days",
+                                    YR_WHY(YR_REASON_BANK_DAY_PAST, cy, cm, cd));
     }
-    *due_y = cy;
-    *due_m = cm;
-    *due_d = cd;
+    *due_y = ny;
+    *due_m = nm;
+    *due_d = nd;
     return YR_OK;
+}
+
+YR_API yr_status yr_due_date_bank(int y, int m, int d, int64_t days, int *due_y, int *due_m,
+                                  int *due_d)
+{
+    return yr_due_date_bank_where(y, m, d, days, due_y, due_m, due_d, NULL);
 }

@@ -74,17 +74,21 @@ static yr_status stmt_validate(const int64_t *totals, const size_t *year, size_t
     int64_t all = 0;
     for (size_t i = 0; i < nitems; i++) {
         if (totals[i] < 0)
-            return yr_where_fail(wh, YR_ERR_NEGATIVE, NONE, i, "totals");
+            return yr_where_why(wh, YR_ERR_NEGATIVE, NONE, i, "totals",
+                                YR_WHY(YR_REASON_NEGATIVE, totals[i]));
         if (year != NULL && year[i] >= nyears)
-            return yr_where_fail(wh, YR_ERR_RANGE, NONE, i, "year");
+            return yr_where_why(wh, YR_ERR_RANGE, NONE, i, "year",
+                                YR_WHY_NAMED(YR_REASON_INDEX_PAST, NULL, "years", (int64_t)year[i],
+                                             (int64_t)nyears));
     }
     for (size_t i = 0; i < nitems; i++) /* then no line's total and no year's sum overflows */
         if (__builtin_add_overflow(all, totals[i], &all))
-            return yr_where_fail(wh, YR_ERR_OVERFLOW, NONE, NONE, "totals");
+            return yr_where_arg_why(wh, YR_ERR_OVERFLOW, "totals", YR_WHY(YR_REASON_SUM_PAST, 0));
     for (size_t y = 0; y < nyears; y++)
         for (size_t r = 0; r < nparties; r++)
             if (weights[y * nparties + r] < 0)
-                return yr_where_fail(wh, YR_ERR_NEGATIVE, r, y, "weights");
+                return yr_where_why(wh, YR_ERR_NEGATIVE, r, y, "weights",
+                                    YR_WHY(YR_REASON_NEGATIVE, weights[y * nparties + r]));
     for (size_t y = 0; y < nyears; y++) {
         int any_weight = 0, any_amount = 0;
         for (size_t r = 0; r < nparties; r++)
@@ -92,13 +96,16 @@ static yr_status stmt_validate(const int64_t *totals, const size_t *year, size_t
         for (size_t i = 0; i < nitems; i++)
             any_amount |= (year == NULL ? 0 : year[i]) == y && totals[i] != 0;
         if (any_amount && !any_weight)
-            return yr_where_fail(wh, YR_ERR_ZERO_WEIGHT, NONE, y, "weights");
+            return yr_where_why(wh, YR_ERR_ZERO_WEIGHT, NONE, y, "weights",
+                                YR_WHY(YR_REASON_YEAR_ZERO_WEIGHT, 0));
     }
     for (size_t r = 0; fees != NULL && r < nparties; r++) {
         if (fees[r] < 0)
-            return yr_where_fail(wh, YR_ERR_NEGATIVE, r, NONE, "fees");
+            return yr_where_why(wh, YR_ERR_NEGATIVE, r, NONE, "fees",
+                                YR_WHY(YR_REASON_NEGATIVE, fees[r]));
         if (kickback[r] < 0)
-            return yr_where_fail(wh, YR_ERR_NEGATIVE, r, NONE, "kickback");
+            return yr_where_why(wh, YR_ERR_NEGATIVE, r, NONE, "kickback",
+                                YR_WHY(YR_REASON_NEGATIVE, kickback[r]));
     }
     return YR_OK;
 }
@@ -135,14 +142,19 @@ static yr_status stmt_split_years(const int64_t *totals, const yr_item *items, c
             size_t col = sw.column < k ? w->sub_idx[sw.column] : YR_WHERE_NONE;
             if (sw.arg != NULL && strcmp(sw.arg, "weights") == 0)
                 col = y; /* a weight: the column is the year */
-            return yr_where_fail(wh, st, sw.record, col, sw.arg);
+            if (wh != NULL) {
+                *wh = sw; /* the reason and its values, with the statement's location */
+                wh->column = col;
+            }
+            return st;
         }
         for (size_t r = 0; r < nparties; r++) {
             int64_t s = 0;
             for (size_t j = 0; j < k; j++) { /* a rate item's amounts may add up past int64 */
                 w->cells[r * nitems + w->sub_idx[j]] = w->sub_out[r * k + j];
                 if (__builtin_add_overflow(s, w->sub_out[r * k + j], &s))
-                    return yr_where_fail(wh, YR_ERR_OVERFLOW, r, y, "totals");
+                    return yr_where_why(wh, YR_ERR_OVERFLOW, r, y, "totals",
+                                        YR_WHY_NAMED(YR_REASON_SUM_PAST, "amounts", NULL, 0));
             }
             w->yt[r * nyears + y] = s;
         }
@@ -162,20 +174,23 @@ static yr_status stmt_lines(size_t nyears, size_t nparties, const int64_t *fees,
         for (size_t y = 0; y < nyears; y++) /* rate items: not bounded by the amounts' sum */
             if (__builtin_add_overflow(row->total, w->yt[r * nyears + y], &row->total) ||
                 __builtin_add_overflow(w->ys[y], w->yt[r * nyears + y], &w->ys[y]))
-                return yr_where_fail(wh, YR_ERR_OVERFLOW, r, y, "totals");
+                return yr_where_why(wh, YR_ERR_OVERFLOW, r, y, "totals",
+                                    YR_WHY_NAMED(YR_REASON_SUM_PAST, "amounts", NULL, 0));
         row->fees = fees != NULL ? fees[r] : 0;
         row->kickback = kickback != NULL ? kickback[r] : 0;
         if (__builtin_add_overflow(row->total, row->fees, &row->net) ||
             __builtin_sub_overflow(row->net, row->kickback, &row->net))
-            return yr_where_fail(wh, YR_ERR_OVERFLOW, r, YR_WHERE_NONE, "fees");
+            return yr_where_why(wh, YR_ERR_OVERFLOW, r, YR_WHERE_NONE, "fees",
+                                YR_WHY(YR_REASON_NET_PAST, row->total, row->fees, row->kickback));
         if (__builtin_add_overflow(s.total, row->total, &s.total))
-            return yr_where_fail(wh, YR_ERR_OVERFLOW, YR_WHERE_NONE, YR_WHERE_NONE, "totals");
+            return yr_where_arg_why(wh, YR_ERR_OVERFLOW, "totals", YR_WHY(YR_REASON_SUM_PAST, 0));
         if (__builtin_add_overflow(s.fees, row->fees, &s.fees))
-            return yr_where_fail(wh, YR_ERR_OVERFLOW, YR_WHERE_NONE, YR_WHERE_NONE, "fees");
+            return yr_where_arg_why(wh, YR_ERR_OVERFLOW, "fees", YR_WHY(YR_REASON_SUM_PAST, 0));
         if (__builtin_add_overflow(s.kickback, row->kickback, &s.kickback))
-            return yr_where_fail(wh, YR_ERR_OVERFLOW, YR_WHERE_NONE, YR_WHERE_NONE, "kickback");
+            return yr_where_arg_why(wh, YR_ERR_OVERFLOW, "kickback", YR_WHY(YR_REASON_SUM_PAST, 0));
         if (__builtin_add_overflow(s.net, row->net, &s.net))
-            return yr_where_fail(wh, YR_ERR_OVERFLOW, YR_WHERE_NONE, YR_WHERE_NONE, "fees");
+            return yr_where_arg_why(wh, YR_ERR_OVERFLOW, "fees",
+                                    YR_WHY_NAMED(YR_REASON_SUM_PAST, "nets", NULL, 0));
     }
     *sum = s;
     return YR_OK;
@@ -233,10 +248,11 @@ static yr_status stmt_args(const void *totals, const int64_t *weights, const int
     if ((fees == NULL) != (kickback == NULL))
         return yr_where_fail(where, YR_ERR_NULL, NONE, NONE, fees == NULL ? "fees" : "kickback");
     if (nitems == 0 || nyears == 0 || nparties == 0)
-        return yr_where_fail(where, YR_ERR_EMPTY, NONE, NONE,
-                             nitems == 0   ? "totals"
-                             : nyears == 0 ? "year"
-                                           : "weights");
+        return yr_where_arg_why(where, YR_ERR_EMPTY,
+                                nitems == 0   ? "totals"
+                                : nyears == 0 ? "year"
+                                              : "weights",
+                                YR_WHY(YR_REASON_EMPTY, 0));
     return YR_OK;
 }
 
@@ -307,13 +323,19 @@ static yr_status parts_validate(size_t ncols, size_t whole, const size_t *parts,
 {
     const size_t NONE = YR_WHERE_NONE;
     if (whole >= ncols)
-        return yr_where_fail(wh, YR_ERR_RANGE, NONE, whole, "whole");
+        return yr_where_why(wh, YR_ERR_RANGE, NONE, whole, "whole",
+                            YR_WHY(YR_REASON_COLUMN_PAST, (int64_t)whole, (int64_t)ncols));
     for (size_t k = 0; k < nparts; k++) {
         if (parts[k] >= ncols || parts[k] == whole)
-            return yr_where_fail(wh, YR_ERR_RANGE, NONE, parts[k], "parts");
+            return yr_where_why(
+                wh, YR_ERR_RANGE, NONE, parts[k], "parts",
+                parts[k] == whole
+                    ? YR_WHY(YR_REASON_PART_IS_WHOLE, (int64_t)parts[k])
+                    : YR_WHY(YR_REASON_COLUMN_PAST, (int64_t)parts[k], (int64_t)ncols));
         for (size_t j = 0; j < k; j++)
             if (parts[j] == parts[k])
-                return yr_where_fail(wh, YR_ERR_RANGE, NONE, parts[k], "parts");
+                return yr_where_why(wh, YR_ERR_RANGE, NONE, parts[k], "parts",
+                                    YR_WHY(YR_REASON_PART_TWICE, (int64_t)parts[k]));
     }
     return YR_OK;
 }
@@ -341,7 +363,8 @@ YR_API yr_status yr_check_parts_where(const int64_t *table, size_t nrows, size_t
     if (parts == NULL || mismatched == NULL || (nrows > 0 && table == NULL))
         return yr_where_fail(where, YR_ERR_NULL, NONE, NONE, NULL);
     if (ncols == 0 || nparts == 0)
-        return yr_where_fail(where, YR_ERR_EMPTY, NONE, NONE, ncols == 0 ? "table" : "parts");
+        return yr_where_arg_why(where, YR_ERR_EMPTY, ncols == 0 ? "table" : "parts",
+                                YR_WHY(YR_REASON_EMPTY, 0));
     yr_status st = parts_validate(ncols, whole, parts, nparts, where);
     if (st != YR_OK)
         return st;
@@ -349,7 +372,8 @@ YR_API yr_status yr_check_parts_where(const int64_t *table, size_t nrows, size_t
     for (size_t r = 0; r < nrows; r++) {
         int64_t s, d;
         if (parts_row(table + r * ncols, parts, nparts, whole, &s, &d) != 0)
-            return yr_where_fail(where, YR_ERR_OVERFLOW, r, NONE, "table");
+            return yr_where_why(where, YR_ERR_OVERFLOW, r, NONE, "table",
+                                YR_WHY(YR_REASON_ROW_PAST, 0));
     }
     size_t bad = 0;
     for (size_t r = 0; r < nrows; r++) {
@@ -395,19 +419,27 @@ YR_API yr_status yr_check_rate_where(const int64_t *table, size_t nrows, size_t 
     if (mismatched == NULL || (nrows > 0 && table == NULL))
         return yr_where_fail(where, YR_ERR_NULL, NONE, NONE, NULL);
     if (ncols == 0)
-        return yr_where_fail(where, YR_ERR_EMPTY, NONE, NONE, "table");
+        return yr_where_arg_why(where, YR_ERR_EMPTY, "table", YR_WHY(YR_REASON_EMPTY, 0));
     if (whole >= ncols)
-        return yr_where_fail(where, YR_ERR_RANGE, NONE, whole, "whole");
+        return yr_where_why(where, YR_ERR_RANGE, NONE, whole, "whole",
+                            YR_WHY(YR_REASON_COLUMN_PAST, (int64_t)whole, (int64_t)ncols));
     if (base >= ncols || base == whole)
-        return yr_where_fail(where, YR_ERR_RANGE, NONE, base, "base");
+        return yr_where_why(where, YR_ERR_RANGE, NONE, base, "base",
+                            base == whole
+                                ? YR_WHY(YR_REASON_PART_IS_WHOLE, (int64_t)base)
+                                : YR_WHY(YR_REASON_COLUMN_PAST, (int64_t)base, (int64_t)ncols));
     if (rate_den <= 0)
-        return yr_where_fail(where, YR_ERR_RANGE, NONE, NONE, "rate_den");
+        return yr_where_arg_why(
+            where, YR_ERR_RANGE, "rate_den",
+            YR_WHY_NAMED(YR_REASON_DENOMINATOR, "rate", NULL, rate_num, rate_den));
     /* Count first: every value and difference must fit before anything is written. */
     size_t bad = 0;
     int64_t e, d;
     for (size_t r = 0; r < nrows; r++) {
         if (rate_row(table + r * ncols, whole, base, rate_num, rate_den, &e, &d) != 0)
-            return yr_where_fail(where, YR_ERR_OVERFLOW, r, NONE, "table");
+            return yr_where_why(
+                where, YR_ERR_OVERFLOW, r, NONE, "table",
+                YR_WHY(YR_REASON_ROW_RATE_PAST, table[r * ncols + base], 0, rate_num, rate_den));
         bad += d != 0;
     }
     for (size_t r = 0; r < nrows && (expected != NULL || diff != NULL); r++) {
@@ -438,15 +470,18 @@ static yr_status compare_check(const int64_t *splits, size_t nsplits, size_t n, 
     int64_t base_sum = 0;
     for (size_t i = 0; i < n; i++)
         if (__builtin_add_overflow(base_sum, b[i], &base_sum))
-            return yr_where_fail(wh, YR_ERR_OVERFLOW, YR_WHERE_NONE, base, "splits");
+            return yr_where_why(wh, YR_ERR_OVERFLOW, YR_WHERE_NONE, base, "splits",
+                                YR_WHY(YR_REASON_SPLIT_SUM_PAST, (int64_t)base, (int64_t)base));
     for (size_t k = 0; k < nsplits; k++) {
         int64_t s = 0, ds = 0, d;
         for (size_t i = 0; i < n; i++) {
             if (__builtin_sub_overflow(splits[k * n + i], b[i], &d))
-                return yr_where_fail(wh, YR_ERR_OVERFLOW, i, k, "splits");
+                return yr_where_why(wh, YR_ERR_OVERFLOW, i, k, "splits",
+                                    YR_WHY(YR_REASON_DIFF_PAST, splits[k * n + i], b[i]));
             if (__builtin_add_overflow(s, splits[k * n + i], &s) ||
                 __builtin_add_overflow(ds, d, &ds))
-                return yr_where_fail(wh, YR_ERR_OVERFLOW, YR_WHERE_NONE, k, "splits");
+                return yr_where_why(wh, YR_ERR_OVERFLOW, YR_WHERE_NONE, k, "splits",
+                                    YR_WHY(YR_REASON_SPLIT_SUM_PAST, (int64_t)k, (int64_t)base));
         }
     }
     return YR_OK;
@@ -460,9 +495,11 @@ YR_API yr_status yr_compare_where(const int64_t *splits, size_t nsplits, size_t 
     if (splits == NULL)
         return yr_where_fail(where, YR_ERR_NULL, NONE, NONE, "splits");
     if (nsplits == 0 || n == 0)
-        return yr_where_fail(where, YR_ERR_EMPTY, NONE, NONE, "splits");
+        return yr_where_arg_why(where, YR_ERR_EMPTY, "splits", YR_WHY(YR_REASON_EMPTY, 0));
     if (base >= nsplits)
-        return yr_where_fail(where, YR_ERR_RANGE, NONE, NONE, "base");
+        return yr_where_arg_why(
+            where, YR_ERR_RANGE, "base",
+            YR_WHY_NAMED(YR_REASON_INDEX_PAST, NULL, "splits", (int64_t)base, (int64_t)nsplits));
     yr_status st = compare_check(splits, nsplits, n, base, where);
     if (st != YR_OK)
         return st;
@@ -517,22 +554,29 @@ static int64_t days_from_civil(int64_t y, int m, int d)
 #define YR_DAYS_MIN (-719162) /* 0001-01-01 */
 #define YR_DAYS_MAX 2932896   /* 9999-12-31 */
 
-YR_API yr_status yr_days_from_civil(int y, int m, int d, int64_t *days)
+YR_API yr_status yr_days_from_civil_where(int y, int m, int d, int64_t *days, yr_where *where)
 {
+    yr_where_clear(where);
     if (days == NULL)
-        return YR_ERR_NULL;
+        return yr_where_arg(where, YR_ERR_NULL, "days");
     if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > month_length(y, m))
-        return YR_ERR_RANGE;
+        return yr_where_arg_why(where, YR_ERR_RANGE, "d", YR_WHY(YR_REASON_DATE, y, m, d));
     *days = days_from_civil(y, m, d);
     return YR_OK;
 }
 
-YR_API yr_status yr_civil_from_days(int64_t days, int *y, int *m, int *d)
+YR_API yr_status yr_days_from_civil(int y, int m, int d, int64_t *days)
 {
+    return yr_days_from_civil_where(y, m, d, days, NULL);
+}
+
+YR_API yr_status yr_civil_from_days_where(int64_t days, int *y, int *m, int *d, yr_where *where)
+{
+    yr_where_clear(where);
     if (y == NULL || m == NULL || d == NULL)
-        return YR_ERR_NULL;
+        return yr_where_arg(where, YR_ERR_NULL, y == NULL ? "y" : m == NULL ? "m" : "d");
     if (days < YR_DAYS_MIN || days > YR_DAYS_MAX)
-        return YR_ERR_RANGE;
+        return yr_where_arg_why(where, YR_ERR_RANGE, "days", YR_WHY(YR_REASON_DAYS_RANGE, days));
     int64_t z = days + 719468; /* >= 306 here */
     int64_t era = z / 146097;
     int64_t doe = z - era * 146097;
@@ -546,15 +590,33 @@ YR_API yr_status yr_civil_from_days(int64_t days, int *y, int *m, int *d)
     return YR_OK;
 }
 
-YR_API yr_status yr_due_date(int y, int m, int d, int64_t days, int *due_y, int *due_m, int *due_d)
+YR_API yr_status yr_civil_from_days(int64_t days, int *y, int *m, int *d)
 {
+    return yr_civil_from_days_where(days, y, m, d, NULL);
+}
+
+YR_API yr_status yr_due_date_where(int y, int m, int d, int64_t days, int *due_y, int *due_m,
+                                   int *due_d, yr_where *where)
+{
+    yr_where_clear(where);
     if (due_y == NULL || due_m == NULL || due_d == NULL)
-        return YR_ERR_NULL;
+        return yr_where_arg(where, YR_ERR_NULL,
+                            due_y == NULL   ? "due_y"
+                            : due_m == NULL ? "due_m"
+                                            : "due_d");
     int64_t start;
-    yr_status st = yr_days_from_civil(y, m, d, &start);
+    yr_status st = yr_days_from_civil_where(y, m, d, &start, where);
     if (st != YR_OK)
         return st;
-    if (days < 0 || days > YR_DAYS_MAX - start)
-        return YR_ERR_RANGE;
-    return yr_civil_from_days(start + days, due_y, due_m, due_d);
+    if (days < 0)
+        return yr_where_arg_why(where, YR_ERR_RANGE, "days", YR_WHY(YR_REASON_NEGATIVE, days));
+    if (days > YR_DAYS_MAX - start)
+        return yr_where_arg_why(where, YR_ERR_RANGE, "days",
+                                YR_WHY(YR_REASON_DATE_PAST, y, m, d, days));
+    return yr_civil_from_days_where(start + days, due_y, due_m, due_d, where);
+}
+
+YR_API yr_status yr_due_date(int y, int m, int d, int64_t days, int *due_y, int *due_m, int *due_d)
+{
+    return yr_due_date_where(y, m, d, days, due_y, due_m, due_d, NULL);
 }

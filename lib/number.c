@@ -6,6 +6,7 @@
 
 #include "yrkesresa/number.h"
 #include "yrkesresa/labels.h"
+#include "internal/where.h"
 #include "internal/wide.h"
 
 /* 10^k for k = 0..18 (10^18 < 2^63 <= 10^19). */
@@ -75,17 +76,9 @@ static yr_status read_decimal(const char *s, size_t *i, size_t end, int64_t *num
     return YR_OK;
 }
 
-YR_API yr_status yr_fraction_from_text(const char *s, int64_t *num, int64_t *den)
+/* The value of the text s[i..end) after the sign: a decimal, a percentage or a ratio. */
+static yr_status read_fraction(const char *s, size_t i, size_t end, int64_t *num, int64_t *den)
 {
-    if (s == NULL || num == NULL || den == NULL)
-        return YR_ERR_NULL;
-    size_t start, end, i;
-    end = yr_label_trim(s, strlen(s), &start);
-    i = start;
-    end += start;
-    int negative = i < end && s[i] == '-';
-    if (i < end && (s[i] == '-' || s[i] == '+'))
-        i++;
     int64_t n = 0, d = 1;
     yr_status st = read_decimal(s, &i, end, &n, &d);
     if (st != YR_OK)
@@ -110,9 +103,41 @@ YR_API yr_status yr_fraction_from_text(const char *s, int64_t *num, int64_t *den
     }
     if (i != end)
         return YR_ERR_RANGE;
+    *num = n;
+    *den = d;
+    return YR_OK;
+}
+
+YR_API yr_status yr_fraction_from_text_where(const char *s, int64_t *num, int64_t *den,
+                                             yr_where *where)
+{
+    yr_where_clear(where);
+    yr_status st = yr_where_null(where, 3, (const void *[]){s, num, den},
+                                 (const char *const[]){"s", "num", "den"});
+    if (st != YR_OK)
+        return st;
+    size_t start, end, i;
+    end = yr_label_trim(s, strlen(s), &start);
+    i = start;
+    end += start;
+    int negative = i < end && s[i] == '-';
+    if (i < end && (s[i] == '-' || s[i] == '+'))
+        i++;
+    int64_t n = 0, d = 1;
+    st = read_fraction(s, i, end, &n, &d);
+    if (st != YR_OK)
+        return yr_where_arg_why(
+            where, st, "s",
+            YR_WHY_TEXT(st == YR_ERR_OVERFLOW ? YR_REASON_TOO_MANY_DIGITS : YR_REASON_NOT_A_NUMBER,
+                        NULL, s + start, end - start, 0));
     *num = negative ? -n : n;
     *den = d;
     return YR_OK;
+}
+
+YR_API yr_status yr_fraction_from_text(const char *s, int64_t *num, int64_t *den)
+{
+    return yr_fraction_from_text_where(s, num, den, NULL);
 }
 
 /* The significant digits and the decimal exponent of printed text such as "-1.25e-07", "300",
@@ -143,18 +168,25 @@ static yr_status parse_printed(const char *buf, int *negative, int64_t *mant, in
     return YR_OK;
 }
 
-YR_API yr_status yr_fraction_from_double(double x, int64_t *num, int64_t *den)
+/* The shortest text "%.Ng" that reads back as x ("NaN", "inf", "-inf" for those). */
+static void shortest_text(double x, char *buf, size_t size)
 {
-    if (num == NULL || den == NULL)
-        return YR_ERR_NULL;
-    if (!isfinite(x))
-        return YR_ERR_RANGE;
-    char buf[40];
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(buf, sizeof buf, "%.*g", prec, x);
-        if (strtod(buf, NULL) == x)
-            break;
+    if (isnan(x)) {
+        snprintf(buf, size, "NaN"); /* printf's sign of a NaN differs between platforms */
+        return;
     }
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(buf, size, "%.*g", prec, x);
+        if (strtod(buf, NULL) == x)
+            return;
+    }
+}
+
+/* The fraction of the shortest decimal of a finite x (YR_ERR_OVERFLOW when it does not fit). */
+static yr_status shortest_decimal(double x, int64_t *num, int64_t *den)
+{
+    char buf[40];
+    shortest_text(x, buf, sizeof buf);
     int negative, exp;
     int64_t mant;
     yr_status st = parse_printed(buf, &negative, &mant, &exp);
@@ -175,6 +207,43 @@ YR_API yr_status yr_fraction_from_double(double x, int64_t *num, int64_t *den)
     return YR_OK;
 }
 
+YR_API yr_status yr_fraction_from_double_where(double x, int64_t *num, int64_t *den,
+                                               yr_where *where)
+{
+    yr_where_clear(where);
+    if (num == NULL || den == NULL)
+        return yr_where_arg(where, YR_ERR_NULL, num == NULL ? "num" : "den");
+    yr_status st = isfinite(x) ? shortest_decimal(x, num, den) : YR_ERR_RANGE;
+    if (st != YR_OK) {
+        char text[40];
+        shortest_text(x, text, sizeof text);
+        return yr_where_arg_why(
+            where, st, "x",
+            YR_WHY_TEXT(st == YR_ERR_RANGE ? YR_REASON_NOT_FINITE : YR_REASON_TOO_MANY_DIGITS, NULL,
+                        text, 0, 0));
+    }
+    return YR_OK;
+}
+
+YR_API yr_status yr_fraction_from_double(double x, int64_t *num, int64_t *den)
+{
+    return yr_fraction_from_double_where(x, num, den, NULL);
+}
+
+yr_status yr_where_why_double(yr_where *where, yr_status st, const char *arg, yr_reason reason,
+                              double x)
+{
+    int64_t num = 0, den = 1;
+    char text[40] = "";
+    if (!isfinite(x) || shortest_decimal(x, &num, &den) != YR_OK)
+        shortest_text(x, text, sizeof text);
+    return yr_where_arg_why(where, st, arg,
+                            (yr_why){.reason = reason,
+                                     .v = {num, den},
+                                     .name = {arg, NULL},
+                                     .text = text[0] != '\0' ? text : NULL});
+}
+
 /* 1 when d is 10^k for some k (into *k). */
 static int power_of_ten(int64_t d, int *k)
 {
@@ -187,13 +256,35 @@ static int power_of_ten(int64_t d, int *k)
     return 0;
 }
 
-YR_API yr_status yr_count_from_percent(int64_t pct_num, int64_t pct_den, int64_t n, int64_t *count,
-                                       int *exact)
+/* The checks of yr_count_from_percent. */
+static yr_status check_percent(int64_t pct_num, int64_t pct_den, int64_t n, yr_where *where)
 {
+    if (pct_den <= 0)
+        return yr_where_arg_why(
+            where, YR_ERR_RANGE, "pct",
+            YR_WHY_NAMED(YR_REASON_DENOMINATOR, "percent", NULL, pct_num, pct_den));
+    if (pct_num < 0)
+        return yr_where_arg_why(
+            where, YR_ERR_RANGE, "pct",
+            YR_WHY_NAMED(YR_REASON_FRACTION_NEGATIVE, "percent", NULL, pct_num, pct_den));
+    if ((yr_u128)pct_num > (yr_u128)pct_den * 100)
+        return yr_where_arg_why(
+            where, YR_ERR_RANGE, "pct",
+            YR_WHY_NAMED(YR_REASON_PERCENT_RANGE, "percent", NULL, pct_num, pct_den));
+    if (n < 1)
+        return yr_where_arg_why(where, YR_ERR_RANGE, "n", YR_WHY(YR_REASON_BELOW_ONE, n));
+    return YR_OK;
+}
+
+YR_API yr_status yr_count_from_percent_where(int64_t pct_num, int64_t pct_den, int64_t n,
+                                             int64_t *count, int *exact, yr_where *where)
+{
+    yr_where_clear(where);
     if (count == NULL || exact == NULL)
-        return YR_ERR_NULL;
-    if (pct_den <= 0 || pct_num < 0 || n < 1 || (yr_u128)pct_num > (yr_u128)pct_den * 100)
-        return YR_ERR_RANGE;
+        return yr_where_arg(where, YR_ERR_NULL, count == NULL ? "count" : "exact");
+    yr_status st = check_percent(pct_num, pct_den, n, where);
+    if (st != YR_OK)
+        return st;
     /* count = floor(pct × n / 100 + 1/2) = floor((2 pct_num n + 100 pct_den) / (200 pct_den));
      * pct_num n < 2^126, so every term fits 128 bits. */
     yr_u128 scale = (yr_u128)pct_den * 200;
@@ -214,4 +305,10 @@ YR_API yr_status yr_count_from_percent(int64_t pct_num, int64_t pct_den, int64_t
     *count = (int64_t)c;
     *exact = ok;
     return YR_OK;
+}
+
+YR_API yr_status yr_count_from_percent(int64_t pct_num, int64_t pct_den, int64_t n, int64_t *count,
+                                       int *exact)
+{
+    return yr_count_from_percent_where(pct_num, pct_den, n, count, exact, NULL);
 }

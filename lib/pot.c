@@ -56,7 +56,7 @@ static int word_equal(const char *s, size_t len, const char *word)
     return i == len && word[i] == '\0';
 }
 
-YR_API yr_status yr_role_from_name(const char *name, yr_role *role)
+YR_API yr_status yr_role_from_name_where(const char *name, yr_role *role, yr_where *where)
 {
     static const struct {
         const char *word;
@@ -67,8 +67,9 @@ YR_API yr_status yr_role_from_name(const char *name, yr_role *role)
         {"trainer", YR_ROLE_TRAINER},
         {"utbildare", YR_ROLE_TRAINER},
     };
+    yr_where_clear(where);
     if (name == NULL || role == NULL)
-        return YR_ERR_NULL;
+        return yr_where_arg(where, YR_ERR_NULL, name == NULL ? "name" : "role");
     size_t start;
     size_t len = yr_label_trim(name, strlen(name), &start);
     name += start;
@@ -78,22 +79,40 @@ YR_API yr_status yr_role_from_name(const char *name, yr_role *role)
             return YR_OK;
         }
     }
-    return YR_ERR_RANGE;
+    return yr_where_arg_why(where, YR_ERR_RANGE, "name",
+                            YR_WHY_TEXT(YR_REASON_UNKNOWN_NAME, "role", name, len, 0));
+}
+
+YR_API yr_status yr_role_from_name(const char *name, yr_role *role)
+{
+    return yr_role_from_name_where(name, role, NULL);
 }
 
 /* ---- settlement ----------------------------------------------------------------------------- */
 
-/* Check the rules. */
-static yr_status check_rules(const yr_pot_rules *rules)
+static const char *const role_words[YR_ROLE_COUNT] = {
+    [YR_ROLE_TRAINER] = "trainer", [YR_ROLE_LEADER] = "leader"};
+
+/* Check the rules; on error *where says why: arg "rules" when they come as a struct
+ * (@p field_args 0), else the field, which is then a parameter ("fee", "pot_part"). */
+static yr_status check_rules(const yr_pot_rules *rules, int field_args, yr_where *where)
 {
-    if (rules->fee < 0 || rules->pot_part < 0)
-        return YR_ERR_NEGATIVE;
+    if (rules->fee < 0 || rules->pot_part < 0) {
+        const char *field = rules->fee < 0 ? "fee" : "pot_part";
+        return yr_where_arg_why(where, YR_ERR_NEGATIVE, field_args ? field : "rules",
+                                YR_WHY_NAMED(YR_REASON_NEGATIVE, field, NULL,
+                                             rules->fee < 0 ? rules->fee : rules->pot_part));
+    }
     for (int r = 0; r < YR_ROLE_COUNT; r++) {
         if (rules->share[r] < 0)
-            return YR_ERR_NEGATIVE;
+            return yr_where_arg_why(
+                where, YR_ERR_NEGATIVE, "rules",
+                YR_WHY_TEXT(YR_REASON_NEGATIVE_SHARE, "share", role_words[r], 0, rules->share[r]));
     }
     if (rules->pot_part > rules->fee)
-        return YR_ERR_RANGE;
+        return yr_where_arg_why(
+            where, YR_ERR_RANGE, field_args ? "pot_part" : "rules",
+            YR_WHY_NAMED(YR_REASON_LARGER, "pot_part", "fee", rules->pot_part, rules->fee));
     return YR_OK;
 }
 
@@ -107,18 +126,37 @@ static int scale_share(int64_t num, int64_t den, yr_u128 l, int64_t *out)
     return 1;
 }
 
-YR_API yr_status yr_pot_rules_with_shares(int64_t fee, int64_t pot_part, int64_t leader_num,
-                                          int64_t leader_den, int64_t trainer_num,
-                                          int64_t trainer_den, yr_pot_rules *rules)
+/* A role share num/den of yr_pot_rules_with_shares: den > 0, num >= 0. */
+static yr_status check_share_fraction(int64_t num, int64_t den, const char *arg, yr_where *where)
 {
+    if (den <= 0)
+        return yr_where_arg_why(where, YR_ERR_RANGE, arg, YR_WHY(YR_REASON_DENOMINATOR, num, den));
+    if (num < 0)
+        return yr_where_arg_why(where, YR_ERR_NEGATIVE, arg,
+                                YR_WHY(YR_REASON_FRACTION_NEGATIVE, num, den));
+    return YR_OK;
+}
+
+YR_API yr_status yr_pot_rules_with_shares_where(int64_t fee, int64_t pot_part, int64_t leader_num,
+                                                int64_t leader_den, int64_t trainer_num,
+                                                int64_t trainer_den, yr_pot_rules *rules,
+                                                yr_where *where)
+{
+    yr_where_clear(where);
     if (rules == NULL)
-        return YR_ERR_NULL;
+        return yr_where_arg(where, YR_ERR_NULL, "rules");
+    /* the denominators first, then the numerators: the order of the statuses before 0.3 */
+    yr_status st = YR_OK;
     if (leader_den <= 0 || trainer_den <= 0)
-        return YR_ERR_RANGE;
+        st = leader_den <= 0 ? check_share_fraction(leader_num, leader_den, "leader", where)
+                             : check_share_fraction(trainer_num, trainer_den, "trainer", where);
+    if (st == YR_OK)
+        st = check_share_fraction(leader_num, leader_den, "leader", where);
+    if (st == YR_OK)
+        st = check_share_fraction(trainer_num, trainer_den, "trainer", where);
     yr_pot_rules r = {fee, pot_part, {0, 0}};
-    if (leader_num < 0 || trainer_num < 0)
-        return YR_ERR_NEGATIVE;
-    yr_status st = check_rules(&r);
+    if (st == YR_OK)
+        st = check_rules(&r, 1, where);
     if (st != YR_OK)
         return st;
     /* lcm of two values below 2^63 is below 2^126: exact. */
@@ -126,9 +164,19 @@ YR_API yr_status yr_pot_rules_with_shares(int64_t fee, int64_t pot_part, int64_t
                 yr_gcd_u128((uint64_t)leader_den, (uint64_t)trainer_den) * (uint64_t)trainer_den;
     if (!scale_share(leader_num, leader_den, l, &r.share[YR_ROLE_LEADER]) ||
         !scale_share(trainer_num, trainer_den, l, &r.share[YR_ROLE_TRAINER]))
-        return YR_ERR_OVERFLOW;
+        return yr_where_arg_why(
+            where, YR_ERR_OVERFLOW, "leader",
+            YR_WHY(YR_REASON_SHARES_PAST, l > (yr_u128)INT64_MAX ? YR_WHY_SUM_PAST : (int64_t)l));
     *rules = r;
     return YR_OK;
+}
+
+YR_API yr_status yr_pot_rules_with_shares(int64_t fee, int64_t pot_part, int64_t leader_num,
+                                          int64_t leader_den, int64_t trainer_num,
+                                          int64_t trainer_den, yr_pot_rules *rules)
+{
+    return yr_pot_rules_with_shares_where(fee, pot_part, leader_num, leader_den, trainer_num,
+                                          trainer_den, rules, NULL);
 }
 
 /* ---- the accumulator: adding records ------------------------------------------------------ */
@@ -175,10 +223,11 @@ YR_API yr_status yr_pot_begin_where(const yr_pot_rules *rules, size_t ndays, siz
     if (rules == NULL || pot == NULL)
         return yr_where_arg(where, YR_ERR_NULL, rules == NULL ? "rules" : "pot");
     if (nmunicipalities == 0)
-        return yr_where_arg(where, YR_ERR_EMPTY, "nmunicipalities");
-    yr_status st = check_rules(rules);
+        return yr_where_arg_why(where, YR_ERR_EMPTY, "nmunicipalities",
+                                YR_WHY(YR_REASON_ZERO_COUNT, 0));
+    yr_status st = check_rules(rules, 0, where);
     if (st != YR_OK)
-        return yr_where_arg(where, st, "rules");
+        return st;
     yr_pot *p = calloc(1, sizeof *p);
     if (p == NULL)
         return yr_where_arg(where, YR_ERR_NOMEM, NULL);
@@ -234,6 +283,24 @@ static yr_status grow_to(yr_pot *pot, size_t nd, size_t nm)
     return YR_OK;
 }
 
+/* A count as a value of a reason (YR_POT_ANY: INT64_MAX, never reached). */
+static int64_t count_value(size_t n)
+{
+    return n > (size_t)INT64_MAX ? INT64_MAX : (int64_t)n;
+}
+
+/* A record of @p arg whose day or municipality is past the counts of yr_pot_begin. */
+static yr_status record_past(yr_where *where, const char *arg, size_t i, size_t day, size_t ndays,
+                             size_t mun, size_t nmun)
+{
+    int bad_day = day >= ndays;
+    return yr_where_why(where, YR_ERR_RANGE, i, YR_WHERE_NONE, arg,
+                        YR_WHY_NAMED(YR_REASON_RECORD_INDEX_PAST, bad_day ? "day" : "municipality",
+                                     bad_day ? "days" : "municipalities",
+                                     count_value(bad_day ? day : mun),
+                                     count_value(bad_day ? ndays : nmun)));
+}
+
 /* The attendance, checked in record order: each record's indices and count, the running sum. */
 static yr_status check_attendance(const yr_pot *pot, const yr_attendance *att, size_t natt,
                                   size_t *nd, size_t *nm, yr_where *where)
@@ -243,12 +310,16 @@ static yr_status check_attendance(const yr_pot *pot, const yr_attendance *att, s
     for (size_t i = 0; i < natt; i++) {
         const yr_attendance *a = &att[i];
         if (a->day >= pot->day_limit || a->municipality >= pot->mun_limit)
-            return yr_where_fail(where, YR_ERR_RANGE, i, YR_WHERE_NONE, "attendance");
+            return record_past(where, "attendance", i, a->day, pot->day_limit, a->municipality,
+                               pot->mun_limit);
         if (a->participants < 0)
-            return yr_where_fail(where, YR_ERR_NEGATIVE, i, YR_WHERE_NONE, "attendance");
+            return yr_where_why(
+                where, YR_ERR_NEGATIVE, i, YR_WHERE_NONE, "attendance",
+                YR_WHY_NAMED(YR_REASON_RECORD_NEGATIVE, "participants", NULL, a->participants));
         sum += (uint64_t)a->participants; /* both terms <= INT64_MAX: no wrap */
         if (sum > (uint64_t)INT64_MAX)
-            return yr_where_arg(where, YR_ERR_OVERFLOW, "attendance");
+            return yr_where_arg_why(where, YR_ERR_OVERFLOW, "attendance",
+                                    YR_WHY_NAMED(YR_REASON_SUM_PAST, "participants", NULL, 0));
         *nd = a->day >= *nd ? a->day + 1 : *nd;
         *nm = a->municipality >= *nm ? a->municipality + 1 : *nm;
     }
@@ -305,9 +376,13 @@ YR_API yr_status yr_pot_add_trainers_where(yr_pot *pot, const yr_trainer *traine
     size_t nd = 0, nm = 0;
     for (size_t i = 0; i < ntr; i++) {
         const yr_trainer *t = &trainers[i];
-        if (t->day >= pot->day_limit || t->municipality >= pot->mun_limit ||
-            (unsigned)t->role >= YR_ROLE_COUNT)
-            return yr_where_fail(where, YR_ERR_RANGE, i, YR_WHERE_NONE, "trainers");
+        if (t->day >= pot->day_limit || t->municipality >= pot->mun_limit)
+            return record_past(where, "trainers", i, t->day, pot->day_limit, t->municipality,
+                               pot->mun_limit);
+        if ((unsigned)t->role >= YR_ROLE_COUNT)
+            return yr_where_why(where, YR_ERR_RANGE, i, YR_WHERE_NONE, "trainers",
+                                YR_WHY_NAMED(YR_REASON_RECORD_ENUM, "role", NULL, (int64_t)t->role,
+                                             YR_ROLE_COUNT - 1));
         nd = t->day >= nd ? t->day + 1 : nd;
         nm = t->municipality >= nm ? t->municipality + 1 : nm;
     }
@@ -453,15 +528,22 @@ static yr_status check_finish(const yr_pot *pot, const yr_pot_row *rows, size_t 
                                          : NULL;
     if (null != NULL)
         return yr_where_arg(where, YR_ERR_NULL, null);
-    if (pot->nmun == 0)
-        return yr_where_arg(where, YR_ERR_EMPTY, "nmunicipalities");
+    if (pot->nmun == 0) /* YR_POT_ANY and no record */
+        return yr_where_arg_why(where, YR_ERR_EMPTY, "nmunicipalities",
+                                YR_WHY(YR_REASON_ZERO_COUNT, 0));
     if (nmun != pot->nmun)
-        return yr_where_arg(where, YR_ERR_RANGE, "nmunicipalities");
+        return yr_where_arg_why(where, YR_ERR_RANGE, "nmunicipalities",
+                                YR_WHY_NAMED(YR_REASON_COUNT_MISMATCH, NULL, "municipalities",
+                                             count_value(nmun), count_value(pot->nmun)));
     if (und != NULL && ndays != pot->ndays)
-        return yr_where_arg(where, YR_ERR_RANGE, "ndays");
+        return yr_where_arg_why(where, YR_ERR_RANGE, "ndays",
+                                YR_WHY_NAMED(YR_REASON_COUNT_MISMATCH, NULL, "days",
+                                             count_value(ndays), count_value(pot->ndays)));
     /* fee × all participant-days bounds every amount of the settlement. */
     if ((yr_u128)(uint64_t)pot->rules.fee * pot->total > (yr_u128)INT64_MAX)
-        return yr_where_arg(where, YR_ERR_OVERFLOW, "attendance");
+        return yr_where_arg_why(where, YR_ERR_OVERFLOW, "attendance",
+                                YR_WHY_NAMED(YR_REASON_PRODUCT_PAST, "fee", "participant-days",
+                                             pot->rules.fee, (int64_t)pot->total));
     return YR_OK;
 }
 
@@ -475,10 +557,11 @@ static yr_status settle(yr_pot *pot, yr_pot_summary *sum, yr_where *where)
     yr_status st =
         plan_days(pot->days, pot->ndays, pot->rules.pot_part, &lcm, &distributed, sum, &bad_day);
     if (st == YR_ERR_RANGE)
-        return yr_where_fail(where, st, pot->days[bad_day].first_trainer, YR_WHERE_NONE,
-                             "trainers");
+        return yr_where_why(where, st, pot->days[bad_day].first_trainer, YR_WHERE_NONE, "trainers",
+                            YR_WHY(YR_REASON_DAY_ZERO_SHARES, (int64_t)bad_day,
+                                   pot->rules.pot_part * pot->days[bad_day].people));
     if (st != YR_OK)
-        return yr_where_arg(where, st, "trainers");
+        return yr_where_arg_why(where, st, "trainers", YR_WHY(YR_REASON_DENOMINATOR_PAST, 0));
     size_t n = pot->nmun;
     yr_rem *rems = n <= SIZE_MAX / sizeof(yr_rem) ? calloc(n, sizeof(yr_rem)) : NULL;
     yr_pot_row *rows = n <= SIZE_MAX / sizeof(yr_pot_row) ? malloc(n * sizeof *rows) : NULL;

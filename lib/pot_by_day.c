@@ -258,15 +258,21 @@ YR_API yr_status yr_pot_by_day_where(yr_pot *pot, yr_pot_day_share *out, size_t 
         return yr_where_arg(where, YR_ERR_NULL, pot == NULL ? "pot" : "out");
     size_t count;
     yr_status st = yr_pot_by_day_count(pot, &count);
+    if (st == YR_ERR_RANGE)
+        return yr_where_arg_why(where, st, "pot", YR_WHY(YR_REASON_NOT_SETTLED, 0));
     if (st != YR_OK)
-        return yr_where_arg(where, st, st == YR_ERR_RANGE ? "pot" : NULL);
+        return yr_where_arg(where, st, NULL);
     if (n != count)
-        return yr_where_arg(where, YR_ERR_RANGE, "n");
+        return yr_where_arg_why(
+            where, YR_ERR_RANGE, "n",
+            YR_WHY_NAMED(YR_REASON_COUNT_MISMATCH, NULL,
+                         "(day, municipality) pairs with trainers (yr_pot_by_day_count)",
+                         n > (size_t)INT64_MAX ? INT64_MAX : (int64_t)n, (int64_t)count));
     yr_pot_day_share e;
     for (size_t p = 0; p < count; p++)
         if (!pair_quota(pot, &pot->pairs[p], &e))
-            return yr_where_fail(where, YR_ERR_OVERFLOW, pot->pairs[p].first, YR_WHERE_NONE,
-                                 "trainers");
+            return yr_where_why(where, YR_ERR_OVERFLOW, pot->pairs[p].first, YR_WHERE_NONE,
+                                "trainers", YR_WHY(YR_REASON_PAIR_DENOMINATOR_PAST, 0));
     int64_t *kick = malloc((count ? count : 1) * sizeof *kick);
     size_t off = 0;
     st = kick != NULL ? round_pairs(pot, kick, &off) : YR_ERR_NOMEM;

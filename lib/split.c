@@ -1,5 +1,6 @@
 /* Exact cost split and seat allocation (SPEC §1). */
 #include <stdlib.h>
+#include <string.h>
 
 #include "yrkesresa/split.h"
 #include "internal/apportion.h"
@@ -36,7 +37,7 @@ static int name_equal(const char *a, const char *b)
     return *a == *b;
 }
 
-YR_API yr_status yr_method_from_name(const char *name, yr_method *method)
+YR_API yr_status yr_method_from_name_where(const char *name, yr_method *method, yr_where *where)
 {
     static const struct {
         const char *alias;
@@ -46,8 +47,9 @@ YR_API yr_status yr_method_from_name(const char *name, yr_method *method)
         {"jefferson", YR_DHONDT},           {"d'hondt", YR_DHONDT},
         {"webster", YR_SAINTE_LAGUE},
     };
+    yr_where_clear(where);
     if (name == NULL || method == NULL)
-        return YR_ERR_NULL;
+        return yr_where_arg(where, YR_ERR_NULL, name == NULL ? "name" : "method");
     for (int m = 0; m < YR_METHOD_COUNT; m++) {
         if (name_equal(name, method_names[m])) {
             *method = (yr_method)m;
@@ -60,7 +62,13 @@ YR_API yr_status yr_method_from_name(const char *name, yr_method *method)
             return YR_OK;
         }
     }
-    return YR_ERR_RANGE;
+    return yr_where_arg_why(where, YR_ERR_RANGE, "name",
+                            YR_WHY_TEXT(YR_REASON_UNKNOWN_NAME, "method", name, 0, 0));
+}
+
+YR_API yr_status yr_method_from_name(const char *name, yr_method *method)
+{
+    return yr_method_from_name_where(name, method, NULL);
 }
 
 /* ---- ties and error locations -------------------------------------------------------------- */
@@ -74,23 +82,48 @@ YR_API const char *yr_tie_name(yr_tie tie)
     return tie_names[tie];
 }
 
-YR_API yr_status yr_tie_from_name(const char *name, yr_tie *tie)
+YR_API yr_status yr_tie_from_name_where(const char *name, yr_tie *tie, yr_where *where)
 {
+    yr_where_clear(where);
     if (name == NULL || tie == NULL)
-        return YR_ERR_NULL;
+        return yr_where_arg(where, YR_ERR_NULL, name == NULL ? "name" : "tie");
     for (int t = 0; t < YR_TIE_COUNT; t++) {
         if (name_equal(name, tie_names[t])) {
             *tie = (yr_tie)t;
             return YR_OK;
         }
     }
-    return YR_ERR_RANGE;
+    return yr_where_arg_why(where, YR_ERR_RANGE, "name",
+                            YR_WHY_TEXT(YR_REASON_UNKNOWN_NAME, "tie", name, 0, 0));
 }
 
-/* yr_where_fail for the one-dimensional inputs here (no column). */
-static yr_status fail(yr_where *where, yr_status st, size_t record, const char *arg)
+YR_API yr_status yr_tie_from_name(const char *name, yr_tie *tie)
 {
-    return yr_where_fail(where, st, record, YR_WHERE_NONE, arg);
+    return yr_tie_from_name_where(name, tie, NULL);
+}
+
+/* yr_where_why for the one-dimensional inputs here (no column). */
+static yr_status fail(yr_where *where, yr_status st, size_t record, const char *arg, yr_why why)
+{
+    return yr_where_why(where, st, record, YR_WHERE_NONE, arg, why);
+}
+
+/* The first of the three reasons a fraction num/den that should lie in [0, max] (a fraction
+ * max/1) can be refused for; YR_OK when it lies there. */
+static yr_status check_fraction(int64_t num, int64_t den, int64_t max, const char *arg,
+                                yr_where *where)
+{
+    if (den <= 0)
+        return fail(where, YR_ERR_RANGE, YR_WHERE_NONE, arg,
+                    YR_WHY(YR_REASON_DENOMINATOR, num, den));
+    if (num < 0)
+        return fail(where, YR_ERR_RANGE, YR_WHERE_NONE, arg,
+                    YR_WHY(YR_REASON_FRACTION_NEGATIVE, num, den));
+    if ((yr_u128)num > (yr_u128)max * (uint64_t)den)
+        return fail(
+            where, YR_ERR_RANGE, YR_WHERE_NONE, arg,
+            YR_WHY(max == 1 ? YR_REASON_ABOVE_WHOLE : YR_REASON_FRACTION_ABOVE, num, den, max));
+    return YR_OK;
 }
 
 /* Validate the weights; on success *wsum is their exact sum and *npos the positive ones; on
@@ -406,22 +439,27 @@ static int is_divisor_method(yr_method m)
 /* Everything in the options that does not depend on the weights. */
 static yr_status check_options(const yr_split_options *o, yr_where *where)
 {
+    const size_t NONE = YR_WHERE_NONE;
     if ((unsigned)o->method >= YR_METHOD_COUNT)
-        return fail(where, YR_ERR_RANGE, YR_WHERE_NONE, "method");
+        return fail(where, YR_ERR_RANGE, NONE, "method",
+                    YR_WHY(YR_REASON_ENUM, (int64_t)o->method, YR_METHOD_COUNT - 1));
     if ((unsigned)o->tie >= YR_TIE_COUNT)
-        return fail(where, YR_ERR_RANGE, YR_WHERE_NONE, "tie");
-    if (o->threshold_num != 0 &&
-        (o->threshold_den <= 0 || o->threshold_num < 0 || o->threshold_num > o->threshold_den))
-        return fail(where, YR_ERR_RANGE, YR_WHERE_NONE, "threshold");
-    if (o->first_divisor_num != 0 || o->first_divisor_den != 0) {
-        int sainte_lague = o->method == YR_SAINTE_LAGUE || o->method == YR_SAINTE_LAGUE_MODIFIED;
-        if (!sainte_lague || o->first_divisor_den <= 0 || o->first_divisor_num < 0 ||
-            (yr_u128)o->first_divisor_num > 3 * (yr_u128)o->first_divisor_den)
-            return fail(where, YR_ERR_RANGE, YR_WHERE_NONE, "first_divisor");
+        return fail(where, YR_ERR_RANGE, NONE, "tie",
+                    YR_WHY(YR_REASON_ENUM, (int64_t)o->tie, YR_TIE_COUNT - 1));
+    yr_status st = YR_OK;
+    if (o->threshold_num != 0)
+        st = check_fraction(o->threshold_num, o->threshold_den, 1, "threshold", where);
+    if (st == YR_OK && (o->first_divisor_num != 0 || o->first_divisor_den != 0)) {
+        if (o->method != YR_SAINTE_LAGUE && o->method != YR_SAINTE_LAGUE_MODIFIED)
+            return fail(
+                where, YR_ERR_RANGE, NONE, "first_divisor",
+                YR_WHY_TEXT(YR_REASON_FIRST_DIVISOR_METHOD, NULL, method_names[o->method], 0, 0));
+        st = check_fraction(o->first_divisor_num, o->first_divisor_den, 3, "first_divisor", where);
     }
-    if (!is_divisor_method(o->method) && (o->minimum != NULL || o->maximum != NULL))
-        return fail(where, YR_ERR_RANGE, YR_WHERE_NONE, o->minimum != NULL ? "minimum" : "maximum");
-    return YR_OK;
+    if (st == YR_OK && !is_divisor_method(o->method) && (o->minimum != NULL || o->maximum != NULL))
+        return fail(where, YR_ERR_RANGE, NONE, o->minimum != NULL ? "minimum" : "maximum",
+                    YR_WHY_TEXT(YR_REASON_BOUNDS_METHOD, NULL, method_names[o->method], 0, 0));
+    return st;
 }
 
 /* The weights with every party below the threshold set to 0, in a new array (*eff, to be freed),
@@ -434,19 +472,36 @@ static yr_status apply_threshold(const int64_t *weights, size_t n, yr_u128 wsum,
         return YR_OK;
     int64_t *w = malloc(n * sizeof *w);
     if (w == NULL)
-        return fail(where, YR_ERR_NOMEM, YR_WHERE_NONE, NULL);
+        return yr_where_arg(where, YR_ERR_NOMEM, NULL);
     for (size_t i = 0; i < n; i++) {
         /* w_i < num/den * W  <=>  w_i * den < num * W */
         int below = yr_cmp_products((uint64_t)weights[i], (uint64_t)o->threshold_den,
                                     (uint64_t)o->threshold_num, wsum) < 0;
         if (below && o->minimum != NULL && o->minimum[i] > 0) {
             free(w);
-            return fail(where, YR_ERR_RANGE, i, "minimum");
+            return fail(where, YR_ERR_RANGE, i, "minimum",
+                        YR_WHY(YR_REASON_THRESHOLD_MINIMUM, o->minimum[i], weights[i],
+                               o->threshold_num, o->threshold_den));
         }
         w[i] = below ? 0 : weights[i];
     }
     *eff = w;
     return YR_OK;
+}
+
+/* Why nobody can take the total: every weight is 0, or (zero_arg "threshold") the threshold
+ * of o left every party out. */
+static yr_why zero_why_of(const yr_split_options *o, int64_t total, const char *zero_arg)
+{
+    if (strcmp(zero_arg, "threshold") == 0)
+        return YR_WHY(YR_REASON_THRESHOLD_ALL, o->threshold_num, o->threshold_den, total);
+    return YR_WHY(YR_REASON_ALL_ZERO, total);
+}
+
+/* A u128 sum as a value of a reason (YR_WHY_SUM_PAST when it does not fit int64). */
+static int64_t sum_value(yr_u128 sum)
+{
+    return sum > (yr_u128)INT64_MAX ? YR_WHY_SUM_PAST : (int64_t)sum;
 }
 
 /* Per-party bounds and their sums against the total (t >= 0); wsum and the weights after the
@@ -459,9 +514,11 @@ static yr_status check_bounds(const yr_split_options *o, const int64_t *w, size_
     for (size_t i = 0; i < n; i++) {
         int64_t lo = o->minimum != NULL ? o->minimum[i] : 0;
         if (lo < 0)
-            return fail(where, YR_ERR_RANGE, i, "minimum");
+            return fail(where, YR_ERR_RANGE, i, "minimum", YR_WHY(YR_REASON_NEGATIVE, lo));
         if (o->maximum != NULL && o->maximum[i] < lo)
-            return fail(where, YR_ERR_RANGE, i, "maximum");
+            return fail(where, YR_ERR_RANGE, i, "maximum",
+                        YR_WHY_NAMED(YR_REASON_MINIMUM_ABOVE_MAXIMUM, "minimum", "maximum", lo,
+                                     o->maximum[i]));
         lo_sum += (uint64_t)lo;
         if (w[i] == 0)
             cap += (uint64_t)lo;
@@ -471,11 +528,14 @@ static yr_status check_bounds(const yr_split_options *o, const int64_t *w, size_
             unbounded = 1;
     }
     if (lo_sum > t)
-        return fail(where, YR_ERR_RANGE, YR_WHERE_NONE, "minimum");
+        return fail(where, YR_ERR_RANGE, YR_WHERE_NONE, "minimum",
+                    YR_WHY(YR_REASON_MINIMUMS_ABOVE_TOTAL, sum_value(lo_sum), (int64_t)t));
     if (wsum == 0 && t > lo_sum)
-        return fail(where, YR_ERR_ZERO_WEIGHT, YR_WHERE_NONE, zero_arg);
+        return fail(where, YR_ERR_ZERO_WEIGHT, YR_WHERE_NONE, zero_arg,
+                    zero_why_of(o, (int64_t)t, zero_arg));
     if (!unbounded && cap < t)
-        return fail(where, YR_ERR_RANGE, YR_WHERE_NONE, "maximum");
+        return fail(where, YR_ERR_RANGE, YR_WHERE_NONE, "maximum",
+                    YR_WHY(YR_REASON_MAXIMUMS_BELOW_TOTAL, sum_value(cap), (int64_t)t));
     return YR_OK;
 }
 
@@ -484,7 +544,7 @@ static yr_status split_divisor(uint64_t t, const int64_t *w, size_t n, const yr_
                                size_t *tie, int64_t *out)
 {
     yr_divisor_job job = {
-        o->method, 1, 1, o->tie == YR_TIE_SMALLER_WEIGHT, w, o->minimum, o->maximum, n, t, 0};
+        o->method, 1, 1, o->tie == YR_TIE_SMALLER_WEIGHT, w, o->minimum, o->maximum, n, t, 0, 0};
     if (o->first_divisor_den != 0) {
         job.fd_num = (uint64_t)o->first_divisor_num;
         job.fd_den = (uint64_t)o->first_divisor_den;
@@ -517,17 +577,17 @@ static yr_status split_checked(int64_t total, const int64_t *w, size_t n, yr_u12
 {
     if (o->tie != YR_TIE_REPORT) {
         yr_status st = split_valid(total, w, n, wsum, o, NULL, out);
-        return st == YR_OK ? YR_OK : fail(where, st, YR_WHERE_NONE, NULL);
+        return st == YR_OK ? YR_OK : yr_where_arg(where, st, NULL);
     }
     int64_t *tmp = malloc(n * sizeof *tmp);
     if (tmp == NULL)
-        return fail(where, YR_ERR_NOMEM, YR_WHERE_NONE, NULL);
+        return yr_where_arg(where, YR_ERR_NOMEM, NULL);
     size_t tie = YR_WHERE_NONE;
     yr_status st = split_valid(total, w, n, wsum, o, &tie, tmp);
     if (st == YR_OK && tie != YR_WHERE_NONE)
-        st = fail(where, YR_ERR_TIE, tie, "tie");
+        st = fail(where, YR_ERR_TIE, tie, "tie", YR_WHY(YR_REASON_TIE, 0));
     else if (st != YR_OK)
-        fail(where, st, YR_WHERE_NONE, NULL);
+        yr_where_arg(where, st, NULL);
     if (st == YR_OK) {
         for (size_t i = 0; i < n; i++)
             out[i] = tmp[i];
@@ -541,20 +601,23 @@ YR_API yr_status yr_split_with_where(int64_t total, const int64_t *weights, size
 {
     yr_where_clear(where);
     if (n == 0)
-        return fail(where, YR_ERR_EMPTY, YR_WHERE_NONE, "weights");
+        return fail(where, YR_ERR_EMPTY, YR_WHERE_NONE, "weights", YR_WHY(YR_REASON_EMPTY, 0));
     if (weights == NULL || out == NULL || opt == NULL)
-        return fail(where, YR_ERR_NULL, YR_WHERE_NONE,
-                    weights == NULL ? "weights" : (out == NULL ? "out" : "options"));
+        return yr_where_arg(where, YR_ERR_NULL,
+                            weights == NULL ? "weights" : (out == NULL ? "out" : "options"));
     yr_status st = check_options(opt, where);
     if (st != YR_OK)
         return st;
     yr_u128 wsum;
     size_t npos, bad = YR_WHERE_NONE;
     if (check_weights(weights, n, &wsum, &npos, &bad) != YR_OK)
-        return fail(where, YR_ERR_NEGATIVE, bad, "weights");
+        return fail(where, YR_ERR_NEGATIVE, bad, "weights",
+                    YR_WHY(YR_REASON_NEGATIVE, weights[bad]));
     int divisor = is_divisor_method(opt->method);
     if (divisor && total < 0)
-        return fail(where, YR_ERR_NEGATIVE, YR_WHERE_NONE, "total");
+        return fail(
+            where, YR_ERR_NEGATIVE, YR_WHERE_NONE, "total",
+            YR_WHY_TEXT(YR_REASON_NEGATIVE_TOTAL, NULL, method_names[opt->method], 0, total));
     int64_t *eff = NULL;
     st = apply_threshold(weights, n, wsum, opt, &eff, where);
     if (st != YR_OK)
@@ -569,7 +632,8 @@ YR_API yr_status yr_split_with_where(int64_t total, const int64_t *weights, size
     if (divisor)
         st = check_bounds(opt, w, n, wsum, (uint64_t)total, zero_arg, where);
     else if (wsum == 0 && total != 0)
-        st = fail(where, YR_ERR_ZERO_WEIGHT, YR_WHERE_NONE, zero_arg);
+        st = fail(where, YR_ERR_ZERO_WEIGHT, YR_WHERE_NONE, zero_arg,
+                  zero_why_of(opt, total, zero_arg));
     if (st == YR_OK)
         st = split_checked(total, w, n, wsum, opt, out, where);
     free(eff);
@@ -605,15 +669,17 @@ YR_API yr_status yr_split_mixed_where(int64_t total, int64_t equal_part_num, int
 {
     yr_where_clear(where);
     if (n == 0)
-        return fail(where, YR_ERR_EMPTY, YR_WHERE_NONE, "weights");
+        return fail(where, YR_ERR_EMPTY, YR_WHERE_NONE, "weights", YR_WHY(YR_REASON_EMPTY, 0));
     if (weights == NULL || out == NULL)
-        return fail(where, YR_ERR_NULL, YR_WHERE_NONE, weights == NULL ? "weights" : "out");
-    if (equal_part_den <= 0 || equal_part_num < 0 || equal_part_num > equal_part_den)
-        return fail(where, YR_ERR_RANGE, YR_WHERE_NONE, "equal_part");
+        return yr_where_arg(where, YR_ERR_NULL, weights == NULL ? "weights" : "out");
+    yr_status st = check_fraction(equal_part_num, equal_part_den, 1, "equal_part", where);
+    if (st != YR_OK)
+        return st;
     yr_u128 wsum;
     size_t npos, bad = YR_WHERE_NONE;
     if (check_weights(weights, n, &wsum, &npos, &bad) != YR_OK)
-        return fail(where, YR_ERR_NEGATIVE, bad, "weights");
+        return fail(where, YR_ERR_NEGATIVE, bad, "weights",
+                    YR_WHY(YR_REASON_NEGATIVE, weights[bad]));
     uint64_t t = yr_abs64(total);
     uint64_t g = (uint64_t)yr_gcd_u128((uint64_t)equal_part_num, (uint64_t)equal_part_den);
     uint64_t num = (uint64_t)equal_part_num / g, den = (uint64_t)equal_part_den / g;
@@ -622,7 +688,8 @@ YR_API yr_status yr_split_mixed_where(int64_t total, int64_t equal_part_num, int
         return YR_OK;
     }
     if (wsum == 0 && num != den)
-        return fail(where, YR_ERR_ZERO_WEIGHT, YR_WHERE_NONE, "weights");
+        return fail(where, YR_ERR_ZERO_WEIGHT, YR_WHERE_NONE, "weights",
+                    YR_WHY(YR_REASON_MIXED_ALL_ZERO, total, 0, (int64_t)(den - num), (int64_t)den));
     /* quota_i = t*num/(den*n) + t*(den-num)*w_i/(den*W) = N_i / D with
      * N_i = t*num*W + t*(den-num)*w_i*n and D = den*n*W (W taken as 1 when it is 0, which only
      * happens when num == den). */
@@ -630,7 +697,8 @@ YR_API yr_status yr_split_mixed_where(int64_t total, int64_t equal_part_num, int
     yr_u128 eq_num, d, nn = (yr_u128)n;
     if (!yr_mul_u128_checked((yr_u128)t * num, w_all, &eq_num) ||
         !yr_mul_u128_checked((yr_u128)den * nn, w_all, &d))
-        return fail(where, YR_ERR_OVERFLOW, YR_WHERE_NONE, "total");
+        return fail(where, YR_ERR_OVERFLOW, YR_WHERE_NONE, "total",
+                    YR_WHY(YR_REASON_EXACT_TOO_WIDE, total));
     yr_u128 pop_unit = (yr_u128)t * (den - num); /* < 2^127 */
     /* Check every N_i before writing anything. The largest weight gives the largest N_i. */
     uint64_t wmax = 0;
@@ -638,11 +706,12 @@ YR_API yr_status yr_split_mixed_where(int64_t total, int64_t equal_part_num, int
         wmax = (uint64_t)weights[i] > wmax ? (uint64_t)weights[i] : wmax;
     yr_u128 pmax;
     if (!yr_mul_u128_checked(pop_unit, (yr_u128)wmax * nn, &pmax) || pmax > YR_U128_MAX - eq_num)
-        return fail(where, YR_ERR_OVERFLOW, YR_WHERE_NONE, "total");
+        return fail(where, YR_ERR_OVERFLOW, YR_WHERE_NONE, "total",
+                    YR_WHY(YR_REASON_EXACT_TOO_WIDE, total));
     /* pop_unit * n may wrap only when wmax == 0, where it is multiplied by 0 */
     const lr_rule rule = {0, NULL};
-    yr_status st = settle_wide(t, total < 0, weights, n, eq_num, pop_unit * nn, d, &rule, out);
-    return st == YR_OK ? YR_OK : fail(where, st, YR_WHERE_NONE, NULL);
+    st = settle_wide(t, total < 0, weights, n, eq_num, pop_unit * nn, d, &rule, out);
+    return st == YR_OK ? YR_OK : yr_where_arg(where, st, NULL);
 }
 
 YR_API yr_status yr_split_mixed(int64_t total, int64_t equal_part_num, int64_t equal_part_den,

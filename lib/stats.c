@@ -124,26 +124,40 @@ static void wilson(int64_t x, int64_t n, double z, double *share, double *low, d
     *high = hi;
 }
 
-/* The common validation of a share: counts, then confidence. */
-static yr_status check_share(int64_t successes, int64_t trials, double confidence)
+/* The confidence of an interval, in (0, 1). */
+static yr_status check_confidence(double confidence, yr_where *where)
 {
-    if (successes < 0 || trials < 0)
-        return YR_ERR_NEGATIVE;
-    if (trials == 0)
-        return YR_ERR_EMPTY;
-    if (successes > trials)
-        return YR_ERR_RANGE;
     if (!confidence_ok(confidence))
-        return YR_ERR_RANGE;
+        return yr_where_why_double(where, YR_ERR_RANGE, "confidence", YR_REASON_CONFIDENCE,
+                                   confidence);
     return YR_OK;
 }
 
-YR_API yr_status yr_proportion(int64_t successes, int64_t trials, double confidence, double *share,
-                               double *low, double *high)
+/* The common validation of a share: counts, then confidence. The counts are named s and t (the
+ * parameter names of the function). */
+static yr_status check_share(int64_t successes, int64_t trials, double confidence, const char *s,
+                             const char *t, yr_where *where)
 {
-    if (share == NULL || low == NULL || high == NULL)
-        return YR_ERR_NULL;
-    yr_status st = check_share(successes, trials, confidence);
+    if (successes < 0 || trials < 0)
+        return yr_where_arg_why(where, YR_ERR_NEGATIVE, successes < 0 ? s : t,
+                                YR_WHY(YR_REASON_NEGATIVE, successes < 0 ? successes : trials));
+    if (trials == 0)
+        return yr_where_arg_why(where, YR_ERR_EMPTY, t, YR_WHY(YR_REASON_ZERO_COUNT, 0));
+    if (successes > trials)
+        return yr_where_arg_why(where, YR_ERR_RANGE, s,
+                                YR_WHY_NAMED(YR_REASON_LARGER, s, t, successes, trials));
+    return check_confidence(confidence, where);
+}
+
+YR_API yr_status yr_proportion_where(int64_t successes, int64_t trials, double confidence,
+                                     double *share, double *low, double *high, yr_where *where)
+{
+    yr_where_clear(where);
+    yr_status st = yr_where_null(where, 3, (const void *[]){share, low, high},
+                                 (const char *const[]){"share", "low", "high"});
+    if (st != YR_OK)
+        return st;
+    st = check_share(successes, trials, confidence, "successes", "trials", where);
     if (st != YR_OK)
         return st;
     double s, lo, hi;
@@ -154,16 +168,23 @@ YR_API yr_status yr_proportion(int64_t successes, int64_t trials, double confide
     return YR_OK;
 }
 
-YR_API yr_status yr_goal_check(int64_t yes, int64_t n, double target, double confidence,
-                               yr_goal *verdict)
+YR_API yr_status yr_proportion(int64_t successes, int64_t trials, double confidence, double *share,
+                               double *low, double *high)
 {
+    return yr_proportion_where(successes, trials, confidence, share, low, high, NULL);
+}
+
+YR_API yr_status yr_goal_check_where(int64_t yes, int64_t n, double target, double confidence,
+                                     yr_goal *verdict, yr_where *where)
+{
+    yr_where_clear(where);
     if (verdict == NULL)
-        return YR_ERR_NULL;
-    yr_status st = check_share(yes, n, confidence);
+        return yr_where_arg(where, YR_ERR_NULL, "verdict");
+    yr_status st = check_share(yes, n, confidence, "yes", "n", where);
     if (st != YR_OK)
         return st;
     if (!(target >= 0.0 && target <= 1.0)) /* also NaN */
-        return YR_ERR_RANGE;
+        return yr_where_why_double(where, YR_ERR_RANGE, "target", YR_REASON_SHARE_RANGE, target);
     double s, lo, hi;
     wilson(yes, n, two_sided_z(confidence), &s, &lo, &hi);
     if (lo >= target)
@@ -173,6 +194,12 @@ YR_API yr_status yr_goal_check(int64_t yes, int64_t n, double target, double con
     else
         *verdict = YR_GOAL_INCONCLUSIVE;
     return YR_OK;
+}
+
+YR_API yr_status yr_goal_check(int64_t yes, int64_t n, double target, double confidence,
+                               yr_goal *verdict)
+{
+    return yr_goal_check_where(yes, n, target, confidence, verdict, NULL);
 }
 
 YR_API const char *yr_goal_name(yr_goal verdict)
@@ -260,7 +287,7 @@ static yr_status count_into(const uint32_t *row, const uint32_t *col, size_t n, 
     if (nrows == 0 || ncols == 0)
         return YR_ERR_EMPTY;
     if (nrows > SIZE_MAX / ncols)
-        return YR_ERR_OVERFLOW;
+        return YR_ERR_OVERFLOW; /* count_where() says why */
     const size_t cells = nrows * ncols;
     /* cells + 1 scratch cells per way, each an int64_t; counts up to n must fit int64_t. */
     if (cells > SIZE_MAX / sizeof(int64_t) / WAYS - 1 || (uint64_t)n > (uint64_t)INT64_MAX)
@@ -292,15 +319,24 @@ static yr_status count_into(const uint32_t *row, const uint32_t *col, size_t n, 
 static yr_status count_where(yr_status st, const uint32_t *row, const uint32_t *col, size_t n,
                              size_t nrows, size_t ncols, const char *row_arg, yr_where *where)
 {
-    if (st == YR_ERR_EMPTY || st == YR_ERR_OVERFLOW) /* the table's size */
-        return yr_where_arg(where, st, col == NULL ? "ngroups" : nrows == 0 ? "nrows" : "ncols");
+    const char *size_arg = col == NULL ? "ngroups" : nrows == 0 ? "nrows" : "ncols";
+    if (st == YR_ERR_EMPTY)
+        return yr_where_arg_why(where, st, size_arg, YR_WHY(YR_REASON_ZERO_COUNT, 0));
+    if (st == YR_ERR_OVERFLOW) /* the table's size */
+        return yr_where_arg_why(where, st, size_arg,
+                                YR_WHY(YR_REASON_TABLE_TOO_LARGE, (int64_t)nrows, (int64_t)ncols));
     if (st != YR_ERR_RANGE)
         return yr_where_arg(where, st, NULL);
     for (size_t i = 0; i < n; i++) {
         if (row[i] >= nrows)
-            return yr_where_fail(where, st, i, YR_WHERE_NONE, row_arg);
+            return yr_where_why(where, st, i, YR_WHERE_NONE, row_arg,
+                                YR_WHY_NAMED(YR_REASON_INDEX_PAST, NULL,
+                                             col == NULL ? "groups" : "rows", (int64_t)row[i],
+                                             (int64_t)nrows));
         if (col != NULL && col[i] >= ncols)
-            return yr_where_fail(where, st, i, YR_WHERE_NONE, "col");
+            return yr_where_why(where, st, i, YR_WHERE_NONE, "col",
+                                YR_WHY_NAMED(YR_REASON_INDEX_PAST, NULL, "columns", (int64_t)col[i],
+                                             (int64_t)ncols));
     }
     return yr_where_arg(where, st, row_arg); /* not reached: count_into found one */
 }
@@ -360,11 +396,15 @@ static yr_status check_attendance(const int64_t *registered, const int64_t *atte
 {
     for (size_t i = 0; i < n; i++) {
         if (registered[i] < 0)
-            return yr_where_fail(where, YR_ERR_NEGATIVE, i, YR_WHERE_NONE, "registered");
+            return yr_where_why(where, YR_ERR_NEGATIVE, i, YR_WHERE_NONE, "registered",
+                                YR_WHY(YR_REASON_NEGATIVE, registered[i]));
         if (attended[i] < 0)
-            return yr_where_fail(where, YR_ERR_NEGATIVE, i, YR_WHERE_NONE, "attended");
+            return yr_where_why(where, YR_ERR_NEGATIVE, i, YR_WHERE_NONE, "attended",
+                                YR_WHY(YR_REASON_NEGATIVE, attended[i]));
         if (attended[i] > registered[i])
-            return yr_where_fail(where, YR_ERR_RANGE, i, YR_WHERE_NONE, "attended");
+            return yr_where_why(
+                where, YR_ERR_RANGE, i, YR_WHERE_NONE, "attended",
+                YR_WHY_NAMED(YR_REASON_LARGER, NULL, "registered", attended[i], registered[i]));
     }
     return YR_OK;
 }
@@ -380,22 +420,23 @@ YR_API yr_status yr_attendance_rate_where(const int64_t *registered, const int64
     if (st != YR_OK)
         return st;
     if (n == 0)
-        return yr_where_arg(where, YR_ERR_EMPTY, "registered");
+        return yr_where_arg_why(where, YR_ERR_EMPTY, "registered", YR_WHY(YR_REASON_EMPTY, 0));
     int64_t sum_reg = 0, sum_att = 0;
     st = check_attendance(registered, attended, n, where);
+    if (st == YR_OK)
+        st = check_confidence(confidence, where);
     if (st != YR_OK)
         return st;
-    if (!confidence_ok(confidence))
-        return yr_where_arg(where, YR_ERR_RANGE, "confidence");
     for (size_t i = 0; i < n; i++) {
         /* attended <= registered, so the attended sum fits whenever the registered one does */
         if (registered[i] > INT64_MAX - sum_reg)
-            return yr_where_arg(where, YR_ERR_OVERFLOW, "registered");
+            return yr_where_arg_why(where, YR_ERR_OVERFLOW, "registered",
+                                    YR_WHY(YR_REASON_SUM_PAST, 0));
         sum_reg += registered[i];
         sum_att += attended[i];
     }
     if (sum_reg == 0)
-        return yr_where_arg(where, YR_ERR_EMPTY, "registered");
+        return yr_where_arg_why(where, YR_ERR_EMPTY, "registered", YR_WHY(YR_REASON_ZERO_SUM, 0));
     const double z = two_sided_z(confidence);
     yr_rate t;
     fill_rate(&t, sum_att, sum_reg, z);
@@ -418,17 +459,22 @@ YR_API yr_status yr_progression_where(const int64_t *completed, size_t ncourses,
     if (completed == NULL || out == NULL)
         return yr_where_arg(where, YR_ERR_NULL, completed == NULL ? "completed" : "out");
     if (ncourses < 2)
-        return yr_where_arg(where, YR_ERR_EMPTY, "completed");
+        return yr_where_arg_why(where, YR_ERR_EMPTY, "completed",
+                                YR_WHY(YR_REASON_TOO_FEW, (int64_t)ncourses, 2));
     for (size_t k = 0; k < ncourses; k++) {
         if (completed[k] < 0)
-            return yr_where_fail(where, YR_ERR_NEGATIVE, k, YR_WHERE_NONE, "completed");
+            return yr_where_why(where, YR_ERR_NEGATIVE, k, YR_WHERE_NONE, "completed",
+                                YR_WHY(YR_REASON_NEGATIVE, completed[k]));
     }
     for (size_t k = 0; k + 1 < ncourses; k++) {
         if (completed[k + 1] > completed[k])
-            return yr_where_fail(where, YR_ERR_RANGE, k + 1, YR_WHERE_NONE, "completed");
+            return yr_where_why(where, YR_ERR_RANGE, k + 1, YR_WHERE_NONE, "completed",
+                                YR_WHY_NAMED(YR_REASON_INCREASES, NULL, "completed",
+                                             completed[k + 1], completed[k], (int64_t)k));
     }
-    if (!confidence_ok(confidence))
-        return yr_where_arg(where, YR_ERR_RANGE, "confidence");
+    yr_status st = check_confidence(confidence, where);
+    if (st != YR_OK)
+        return st;
     const double z = two_sided_z(confidence);
     for (size_t k = 0; k + 1 < ncourses; k++)
         fill_rate(&out[k], completed[k + 1], completed[k], z);
@@ -441,22 +487,33 @@ YR_API yr_status yr_progression(const int64_t *completed, size_t ncourses, doubl
     return yr_progression_where(completed, ncourses, confidence, out, NULL);
 }
 
-YR_API yr_status yr_coverage(int64_t count, int64_t population, double per, double confidence,
-                             double *rate, double *low, double *high)
+YR_API yr_status yr_coverage_where(int64_t count, int64_t population, double per, double confidence,
+                                   double *rate, double *low, double *high, yr_where *where)
 {
-    if (rate == NULL || low == NULL || high == NULL)
-        return YR_ERR_NULL;
-    yr_status st = check_share(count, population, confidence);
+    yr_where_clear(where);
+    yr_status st = yr_where_null(where, 3, (const void *[]){rate, low, high},
+                                 (const char *const[]){"rate", "low", "high"});
+    if (st != YR_OK)
+        return st;
+    st = check_share(count, population, confidence, "count", "population", where);
     if (st != YR_OK)
         return st;
     if (!(per > 0.0 && isfinite(per)))
-        return YR_ERR_RANGE;
+        return yr_where_why_double(where, YR_ERR_RANGE, "per",
+                                   isfinite(per) ? YR_REASON_NOT_POSITIVE : YR_REASON_NOT_FINITE,
+                                   per);
     double s, lo, hi;
     wilson(count, population, two_sided_z(confidence), &s, &lo, &hi);
     *rate = s * per;
     *low = lo * per;
     *high = hi * per;
     return YR_OK;
+}
+
+YR_API yr_status yr_coverage(int64_t count, int64_t population, double per, double confidence,
+                             double *rate, double *low, double *high)
+{
+    return yr_coverage_where(count, population, per, confidence, rate, low, high, NULL);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -484,12 +541,13 @@ YR_API yr_status yr_check_totals_where(const int64_t *table, size_t nrows, size_
     if (st != YR_OK)
         return st;
     if (ncols == 0)
-        return yr_where_arg(where, YR_ERR_EMPTY, "ncols");
+        return yr_where_arg_why(where, YR_ERR_EMPTY, "ncols", YR_WHY(YR_REASON_ZERO_COUNT, 0));
     /* First pass: every sum must fit before anything is written. */
     for (size_t j = 0; j < ncols; j++) {
         yr_i128 s = column_sum(table, nrows, ncols, j);
         if (s > INT64_MAX || s < INT64_MIN)
-            return yr_where_fail(where, YR_ERR_OVERFLOW, YR_WHERE_NONE, j, "table");
+            return yr_where_why(where, YR_ERR_OVERFLOW, YR_WHERE_NONE, j, "table",
+                                YR_WHY(YR_REASON_COLUMN_SUM_PAST, 0));
     }
     size_t bad = 0;
     for (size_t j = 0; j < ncols; j++) {

@@ -410,28 +410,33 @@ yr_status yr_table_check(const int64_t *totals, size_t m, const int64_t *weights
     if (out == NULL)
         return yr_where_fail(where, YR_ERR_NULL, NONE, NONE, "out");
     if (m == 0)
-        return yr_where_fail(where, YR_ERR_EMPTY, NONE, NONE, "totals");
+        return yr_where_arg_why(where, YR_ERR_EMPTY, "totals", YR_WHY(YR_REASON_EMPTY, 0));
     if (n == 0)
-        return yr_where_fail(where, YR_ERR_EMPTY, NONE, NONE, "weights");
+        return yr_where_arg_why(where, YR_ERR_EMPTY, "weights", YR_WHY(YR_REASON_EMPTY, 0));
     if (n > SIZE_MAX / sizeof(int64_t) / m)
-        return yr_where_fail(where, YR_ERR_OVERFLOW, NONE, NONE, "out");
+        return yr_where_arg_why(where, YR_ERR_OVERFLOW, "out",
+                                YR_WHY(YR_REASON_TABLE_TOO_LARGE, (int64_t)n, (int64_t)m));
     size_t bad = first_negative(totals, m);
     if (bad < m)
-        return yr_where_fail(where, YR_ERR_NEGATIVE, NONE, bad, "totals");
+        return yr_where_why(where, YR_ERR_NEGATIVE, NONE, bad, "totals",
+                            YR_WHY(YR_REASON_NEGATIVE, totals[bad]));
     bad = first_negative(weights, n);
     if (bad < n)
-        return yr_where_fail(where, YR_ERR_NEGATIVE, bad, NONE, "weights");
+        return yr_where_why(where, YR_ERR_NEGATIVE, bad, NONE, "weights",
+                            YR_WHY(YR_REASON_NEGATIVE, weights[bad]));
     uint64_t t = 0;
     for (size_t j = 0; j < m; j++) {
         t += (uint64_t)totals[j];
         if (t > (uint64_t)INT64_MAX)
-            return yr_where_fail(where, YR_ERR_OVERFLOW, NONE, NONE, "totals");
+            return yr_where_arg_why(where, YR_ERR_OVERFLOW, "totals",
+                                    YR_WHY(YR_REASON_SUM_PAST, 0));
     }
     yr_u128 s = 0;
     for (size_t i = 0; i < n; i++)
         s += (uint64_t)weights[i];
     if (s == 0 && t != 0)
-        return yr_where_fail(where, YR_ERR_ZERO_WEIGHT, NONE, NONE, "weights");
+        return yr_where_arg_why(where, YR_ERR_ZERO_WEIGHT, "weights",
+                                YR_WHY_NAMED(YR_REASON_ALL_ZERO, "weights", NULL, (int64_t)t));
     *grand = t;
     *wsum = s;
     return YR_OK;
@@ -472,14 +477,18 @@ static yr_status check_nested(const int64_t *weights, const size_t *group, size_
     size_t bad = first_negative(weights, n);
     for (size_t i = 0; i < n && i < bad; i++) {
         if (group[i] >= ngroups)
-            return yr_where_fail(where, YR_ERR_RANGE, i, NONE, "group");
+            return yr_where_why(where, YR_ERR_RANGE, i, NONE, "group",
+                                YR_WHY_NAMED(YR_REASON_INDEX_PAST, NULL, "groups",
+                                             (int64_t)group[i], (int64_t)ngroups));
     }
     if (bad < n)
-        return yr_where_fail(where, YR_ERR_NEGATIVE, bad, NONE, "weights");
+        return yr_where_why(where, YR_ERR_NEGATIVE, bad, NONE, "weights",
+                            YR_WHY(YR_REASON_NEGATIVE, weights[bad]));
     memset(gsum, 0, ngroups * sizeof *gsum);
     for (size_t i = 0; i < n; i++) {
         if (weights[i] > INT64_MAX - gsum[group[i]])
-            return yr_where_fail(where, YR_ERR_OVERFLOW, NONE, NONE, "weights");
+            return yr_where_arg_why(where, YR_ERR_OVERFLOW, "weights",
+                                    YR_WHY(YR_REASON_SUM_PAST, 0));
         gsum[group[i]] += weights[i];
     }
     return YR_OK;
@@ -529,7 +538,7 @@ YR_API yr_status yr_split_nested_where(int64_t total, const int64_t *weights, co
                              : group == NULL ? "group"
                                              : "out");
     if (n == 0)
-        return yr_where_fail(where, YR_ERR_EMPTY, NONE, NONE, "weights");
+        return yr_where_arg_why(where, YR_ERR_EMPTY, "weights", YR_WHY(YR_REASON_EMPTY, 0));
     if (ngroups > SIZE_MAX / (2 * sizeof(int64_t)) - 1 || n > SIZE_MAX / (4 * sizeof(int64_t)))
         return yr_where_fail(where, YR_ERR_NOMEM, NONE, NONE, NULL);
     int64_t *gbuf = malloc(2 * ngroups * sizeof *gbuf + (ngroups + 1) * sizeof(size_t));
@@ -545,8 +554,12 @@ YR_API yr_status yr_split_nested_where(int64_t total, const int64_t *weights, co
     yr_status st = check_nested(weights, group, n, ngroups, gsum, where);
     if (st == YR_OK) {
         st = yr_split(total, gsum, ngroups, YR_LARGEST_REMAINDER, gamt);
-        if (st != YR_OK)
-            (void)yr_where_fail(where, st, NONE, NONE, st == YR_ERR_ZERO_WEIGHT ? "weights" : NULL);
+        if (st == YR_ERR_ZERO_WEIGHT)
+            (void)yr_where_arg_why(where, st, "weights", YR_WHY(YR_REASON_ALL_ZERO, total));
+        else if (st == YR_ERR_EMPTY)
+            (void)yr_where_arg_why(where, st, "ngroups", YR_WHY(YR_REASON_ZERO_COUNT, 0));
+        else if (st != YR_OK)
+            (void)yr_where_arg(where, st, NULL);
     }
     if (st == YR_OK)
         st = split_groups(weights, group, n, ngroups, gamt, start, members, wbuf, abuf, res);

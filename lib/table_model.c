@@ -56,6 +56,23 @@ static uint64_t max_weight(const int64_t *weights, size_t n)
 
 /* ---- yr_split_table_mixed ---------------------------------------------------------------- */
 
+/* Equal part num/den of item j (arg @p arg, column j) within [0, 1]: YR_OK, else the error. */
+static yr_status check_fraction(int64_t num, int64_t den, size_t j, const char *arg,
+                                yr_where *where)
+{
+    const char *name = strcmp(arg, "equal_part") == 0 ? NULL : "equal_part";
+    if (den <= 0)
+        return yr_where_why(where, YR_ERR_RANGE, YR_WHERE_NONE, j, arg,
+                            YR_WHY_NAMED(YR_REASON_DENOMINATOR, name, NULL, num, den));
+    if (num < 0)
+        return yr_where_why(where, YR_ERR_RANGE, YR_WHERE_NONE, j, arg,
+                            YR_WHY_NAMED(YR_REASON_FRACTION_NEGATIVE, name, NULL, num, den));
+    if (num > den)
+        return yr_where_why(where, YR_ERR_RANGE, YR_WHERE_NONE, j, arg,
+                            YR_WHY_NAMED(YR_REASON_ABOVE_WHOLE, name, NULL, num, den));
+    return YR_OK;
+}
+
 /* The equal parts: each within [0, 1]; with all weights 0, every item with a total must be
  * wholly equal. *any: some equal part is not 0. */
 static yr_status check_equal(const int64_t *totals, const int64_t *num, const int64_t *den,
@@ -63,13 +80,16 @@ static yr_status check_equal(const int64_t *totals, const int64_t *num, const in
 {
     *any = 0;
     for (size_t j = 0; j < m; j++) {
-        if (den[j] <= 0 || num[j] < 0 || num[j] > den[j])
-            return yr_where_fail(where, YR_ERR_RANGE, YR_WHERE_NONE, j, "equal_part");
+        yr_status st = check_fraction(num[j], den[j], j, "equal_part", where);
+        if (st != YR_OK)
+            return st;
         *any |= num[j] != 0;
     }
     for (size_t j = 0; j < m && wsum == 0; j++)
         if (totals[j] != 0 && num[j] != den[j])
-            return yr_where_fail(where, YR_ERR_ZERO_WEIGHT, YR_WHERE_NONE, j, "weights");
+            return yr_where_why(
+                where, YR_ERR_ZERO_WEIGHT, YR_WHERE_NONE, j, "weights",
+                YR_WHY(YR_REASON_MIXED_ALL_ZERO, totals[j], 0, den[j] - num[j], den[j]));
     return YR_OK;
 }
 
@@ -82,11 +102,12 @@ static yr_status plan_items(const int64_t *totals, const int64_t *num, const int
     for (size_t j = 0; j < m; j++) {
         if (!item_frac_of((uint64_t)totals[j], (uint64_t)num[j], (uint64_t)den[j], wsum, n, wmax,
                           &fr[j]))
-            return yr_where_fail(where, YR_ERR_OVERFLOW, YR_WHERE_NONE, j, "totals");
+            return yr_where_why(where, YR_ERR_OVERFLOW, YR_WHERE_NONE, j, "totals",
+                                YR_WHY_NAMED(YR_REASON_EXACT_TOO_WIDE, "total", NULL, totals[j]));
         yr_u128 q = l / yr_gcd_u128(l, fr[j].d);
         if (!yr_mul_u128_checked(q, fr[j].d, &l) || l > (YR_U128_MAX >> 1))
-            return yr_where_fail(where, YR_ERR_OVERFLOW, YR_WHERE_NONE, YR_WHERE_NONE,
-                                 "equal_part");
+            return yr_where_arg_why(where, YR_ERR_OVERFLOW, "equal_part",
+                                    YR_WHY_NAMED(YR_REASON_LCM_PAST, "items' quotas", NULL, 0));
     }
     for (size_t j = 0; j < m; j++)
         mult[j] = l / fr[j].d;
@@ -230,18 +251,23 @@ YR_API yr_status yr_rate_item_where(int64_t rate_num, int64_t rate_den, const in
     if (st != YR_OK)
         return st;
     if (n == 0)
-        return yr_where_arg(where, YR_ERR_EMPTY, "weights");
+        return yr_where_arg_why(where, YR_ERR_EMPTY, "weights", YR_WHY(YR_REASON_EMPTY, 0));
     if (rate_den <= 0)
-        return yr_where_arg(where, YR_ERR_RANGE, "rate");
+        return yr_where_arg_why(where, YR_ERR_RANGE, "rate",
+                                YR_WHY(YR_REASON_DENOMINATOR, rate_num, rate_den));
     /* Check every amount and the sum first, then write. */
     int64_t sum = 0, v;
     for (size_t i = 0; i < n; i++) {
         if (weights[i] < 0)
-            return yr_where_fail(where, YR_ERR_NEGATIVE, i, YR_WHERE_NONE, "weights");
+            return yr_where_why(where, YR_ERR_NEGATIVE, i, YR_WHERE_NONE, "weights",
+                                YR_WHY(YR_REASON_NEGATIVE, weights[i]));
         if (!yr_round_ratio(weights[i], rate_num, rate_den, &v))
-            return yr_where_fail(where, YR_ERR_OVERFLOW, i, YR_WHERE_NONE, "weights");
+            return yr_where_why(where, YR_ERR_OVERFLOW, i, YR_WHERE_NONE, "weights",
+                                YR_WHY(YR_REASON_RATE_PAST, weights[i], 0, rate_num, rate_den));
         if (__builtin_add_overflow(sum, v, &sum))
-            return yr_where_arg(where, YR_ERR_OVERFLOW, "weights");
+            return yr_where_arg_why(
+                where, YR_ERR_OVERFLOW, "weights",
+                YR_WHY_NAMED(YR_REASON_SUM_PAST, "amounts at the rate", NULL, 0));
     }
     for (size_t i = 0; i < n; i++)
         (void)yr_round_ratio(weights[i], rate_num, rate_den, &out[i]);
@@ -271,7 +297,7 @@ YR_API void yr_item_init(yr_item *item, int64_t total)
 
 /* The model of an item: 1 a rate item, 0 a split item, -1 neither. */
 static int item_kind(const yr_item *it)
-{
+{ /* the checks of item_check, which says why */
     if (it->rate_den < 0)
         return -1;
     if (it->rate_den > 0)
@@ -312,6 +338,20 @@ static yr_status items_alloc(items_work *iw, size_t m, size_t n)
     return YR_OK;
 }
 
+/* Why item j is no model (item_kind < 0): the error. */
+static yr_status item_check(const yr_item *it, size_t j, yr_where *where)
+{
+    if (it->rate_den < 0)
+        return yr_where_why(
+            where, YR_ERR_RANGE, YR_WHERE_NONE, j, "items",
+            YR_WHY_NAMED(YR_REASON_DENOMINATOR, "rate", NULL, it->rate_num, it->rate_den));
+    if (it->rate_den > 0)
+        return yr_where_why(where, YR_ERR_RANGE, YR_WHERE_NONE, j, "items",
+                            YR_WHY(YR_REASON_RATE_AND_EQUAL, it->equal_num, it->equal_den,
+                                   it->rate_num, it->rate_den));
+    return check_fraction(it->equal_num, it->equal_den, j, "items", where);
+}
+
 /* Check the models and gather the split items. */
 static yr_status gather_items(const yr_item *items, size_t m, items_work *iw, yr_where *where)
 {
@@ -319,7 +359,7 @@ static yr_status gather_items(const yr_item *items, size_t m, items_work *iw, yr
     for (size_t j = 0; j < m; j++) {
         int kind = item_kind(&items[j]);
         if (kind < 0)
-            return yr_where_fail(where, YR_ERR_RANGE, YR_WHERE_NONE, j, "items");
+            return item_check(&items[j], j, where);
         if (kind == 1)
             continue;
         iw->idx[iw->k] = j;
@@ -341,7 +381,7 @@ static yr_status split_part(items_work *iw, const int64_t *weights, size_t n, yr
     if (st != YR_OK) {
         const char *arg = sw.arg != NULL && strcmp(sw.arg, "weights") == 0 ? "weights" : "items";
         size_t col = sw.column < iw->k ? iw->idx[sw.column] : YR_WHERE_NONE;
-        return yr_where_fail(where, st, sw.record, col, sw.arg == NULL ? NULL : arg);
+        return yr_where_move(where, &sw, sw.record, col, sw.arg == NULL ? NULL : arg);
     }
     return YR_OK;
 }
@@ -358,7 +398,7 @@ static yr_status check_rates(const yr_item *items, size_t m, const int64_t *weig
         yr_status st = yr_rate_item_where(items[j].rate_num, items[j].rate_den, weights, n, iw->col,
                                           &sum, &sw);
         if (st != YR_OK)
-            return yr_where_fail(where, st, sw.record, j, sw.arg);
+            return yr_where_move(where, &sw, sw.record, j, sw.arg);
     }
     return YR_OK;
 }
@@ -396,10 +436,9 @@ YR_API yr_status yr_split_items_where(const yr_item *items, size_t nitems, const
                                  (const char *const[]){"items", "weights", "out"});
     if (st != YR_OK)
         return st;
-    if (nitems == 0)
-        return yr_where_arg(where, YR_ERR_EMPTY, "items");
-    if (nparties == 0)
-        return yr_where_arg(where, YR_ERR_EMPTY, "weights");
+    if (nitems == 0 || nparties == 0)
+        return yr_where_arg_why(where, YR_ERR_EMPTY, nitems == 0 ? "items" : "weights",
+                                YR_WHY(YR_REASON_EMPTY, 0));
     items_work iw;
     if (items_alloc(&iw, nitems, nparties) != YR_OK)
         return yr_where_arg(where, YR_ERR_NOMEM, NULL);

@@ -39,7 +39,7 @@ echo "dpkg-buildpackage: $(($(date +%s) - start)) s"
 arch=$(dpkg-architecture -qDEB_HOST_ARCH)
 multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH)
 version=$(cd "$src" && dpkg-parsechangelog -SVersion)
-for p in libyrkesresa0 libyrkesresa-dev yrkesresa python3-yrkesresa r-other-yrkesresa; do
+for p in libyrkesresa0.3 libyrkesresa-dev yrkesresa python3-yrkesresa r-other-yrkesresa; do
     deb=$tmp/${p}_${version}_$arch.deb
     check "no $p package" [ -f "$deb" ]
 done
@@ -56,7 +56,7 @@ else
 fi
 
 # 4. The symbols file follows lib/yrkesresa.map: every exported name is in it.
-dpkg-deb -e "$tmp/libyrkesresa0_${version}_$arch.deb" "$tmp/ctrl"
+dpkg-deb -e "$tmp/libyrkesresa0.3_${version}_$arch.deb" "$tmp/ctrl"
 for sym in $(sed -n 's/^ *\(yr_[a-z0-9_]*\);.*/\1/p' "$src/lib/yrkesresa.map"); do
     check "$sym missing from symbols" grep -q "^ $sym@YRKESRESA_" "$tmp/ctrl/symbols"
 done
@@ -80,8 +80,8 @@ for ex in "$src"/examples/*.c; do
     fi
     # Linked against the packaged library, not another copy.
     libs=$(LD_LIBRARY_PATH=$libdir ldd "$tmp/$name")
-    check "$name is not linked against the packaged libyrkesresa.so.0" \
-        grep -q "$libdir/libyrkesresa.so.0" <<<"$libs"
+    check "$name is not linked against the packaged libyrkesresa.so.0.3" \
+        grep -q "$libdir/libyrkesresa.so.0.3" <<<"$libs"
 done
 check "split_coordinator_2023 does not print the total 850000" \
     grep -q 850000 "$tmp/split_coordinator_2023.out"
@@ -94,8 +94,8 @@ if command -v cmake >/dev/null; then
         >"$tmp/cmake.log" 2>&1 && cmake --build "$tmp/cmake/build" >>"$tmp/cmake.log" 2>&1; then
         out=$(LD_LIBRARY_PATH=$libdir "$tmp/cmake/build/split_coordinator_2023")
         check "CMake build: Orsa is not 20452" grep -Eq '^Orsa +6939 +20452$' <<<"$out"
-        check "the CMake build is not linked against the packaged libyrkesresa.so.0" \
-            grep -q "$libdir/libyrkesresa.so.0" \
+        check "the CMake build is not linked against the packaged libyrkesresa.so.0.3" \
+            grep -q "$libdir/libyrkesresa.so.0.3" \
             <<<"$(LD_LIBRARY_PATH=$libdir ldd "$tmp/cmake/build/split_coordinator_2023")"
     else
         cat "$tmp/cmake.log"

@@ -68,8 +68,10 @@ check() {
     [ "$bad" = 0 ] || status=1
 }
 
+# The soname carries the ABI version (0.3: yr_where grew, CHANGELOG.md); the reader shares the
+# project's soversion (meson.build).
 check libyrkesresa "$BUILD_DIR/lib/libyrkesresa.so" "$SOURCE_DIR/lib/yrkesresa.map" \
-    libyrkesresa.so.0 "${core_headers[@]}"
+    libyrkesresa.so.0.3 "${core_headers[@]}"
 check libyrkesresa-read "$BUILD_DIR/lib/read/libyrkesresa-read.so" \
-    "$SOURCE_DIR/lib/read/yrkesresa-read.map" libyrkesresa-read.so.0 "${read_headers[@]}"
+    "$SOURCE_DIR/lib/read/yrkesresa-read.map" libyrkesresa-read.so.0.3 "${read_headers[@]}"
 test "$status" = 0

@@ -52,7 +52,7 @@ err "quote inside a field" "$(s quote-inside):3: quote inside an unquoted field"
 err "duplicate names" "$(s duplicate-names):4: duplicate name 'Avesta' \(also on line 2\)" \
     "$Y" split --total 850000 "$(s duplicate-names)"
 err "negative weight" "$(s negative):3: .*negative" "$Y" split --total 850000 "$(s negative)"
-err "zero-sum weights" "$(s zero-sum)(:[0-9]+)?: .*all weights are zero" \
+err "zero-sum weights" "$(s zero-sum)(:[0-9]+)?: .*all weights are 0, so nothing can take the total 850000" \
     "$Y" split --total 850000 "$(s zero-sum)"
 err "weights overflow" "$(s overflow-sum):[0-9]+: .*64 bits" \
     "$Y" split --total 850000 "$(s overflow-sum)"
@@ -75,13 +75,13 @@ err "total not a number" "--total 'NaN' is not an integer" \
     "$Y" split --total NaN "$SOURCE_DIR/data/dalarna/population-2021-06.csv"
 err "total overflow" "--total '9223372036854775808' does not fit in 64 bits" \
     "$Y" split --total 9223372036854775808 "$SOURCE_DIR/data/dalarna/population-2021-06.csv"
-err "negative total, divisor method" ".*: cannot split -5 by column 'population': .*negative.*YR_ERR_NEGATIVE" \
+err "negative total, divisor method" ".*: cannot split -5 by column 'population': --total -5 is negative: dhondt splits whole units of a total of 0 or more" \
     "$Y" split --total -5 --method dhondt "$SOURCE_DIR/data/dalarna/population-2021-06.csv"
-err "unknown method" "unknown method 'hamiltonian'" \
+err "unknown method" "--method: unknown method 'hamiltonian' \\(known: largest_remainder, round_each, dhondt, .*\\)" \
     "$Y" split --total 5 --method hamiltonian "$SOURCE_DIR/data/dalarna/population-2021-06.csv"
-err "equal part out of range" ".*: cannot split 5 by column 'population': .*equal_part \(YR_ERR_RANGE\)" \
+err "equal part out of range" ".*: cannot split 5 by column 'population': --equal-part 1.50 is more than the whole" \
     "$Y" split --total 5 --equal-part 150% "$SOURCE_DIR/data/dalarna/population-2021-06.csv"
-err "equal part NaN" "--equal-part 'nan' is not a number" \
+err "equal part NaN" "--equal-part: 'nan' is not a number: write a decimal" \
     "$Y" split --total 5 --equal-part nan "$SOURCE_DIR/data/dalarna/population-2021-06.csv"
 
 # NUL byte, more columns than the limit, a 100 MB field (quoted and not): clear limits.
@@ -130,7 +130,7 @@ fi
 # ---- audit -------------------------------------------------------------------------------
 err "audit: non-numeric amount" "$B/audit-nonnumeric.csv:3: column 'amount': 'tvåhundra' is not an integer" \
     "$Y" audit "$B/audit-nonnumeric.csv"
-err "audit: zero-sum weights" "$B/audit-zero-sum.csv:[0-9]+: .*all weights are zero" \
+err "audit: zero-sum weights" "$B/audit-zero-sum.csv: cannot audit: all weights are 0, so nothing can take the total 300" \
     "$Y" audit "$B/audit-zero-sum.csv"
 err "audit: amounts overflow" "$B/audit-overflow.csv(:[0-9]+)?: .*64 bits" \
     "$Y" audit "$B/audit-overflow.csv"
@@ -146,14 +146,14 @@ err "pot: negative participants" "$B/pot-negative.csv:3: .*negative" \
     "$Y" pot --attendance "$B/pot-negative.csv" --trainers "$B/pot-trainers.csv"
 err "pot: non-numeric participants" "$B/pot-nonnumeric.csv:3: column 'participants': 'fyra' is not an integer" \
     "$Y" pot --attendance "$B/pot-nonnumeric.csv" --trainers "$B/pot-trainers.csv"
-err "pot: overflow" "$B/pot-overflow.csv: .*fit in 64 bits" \
+err "pot: overflow" "$B/pot-overflow.csv: --fee 600 times 9223372036854775807 participant-days is past 9223372036854775807" \
     "$Y" pot --attendance "$B/pot-overflow.csv" --trainers "$B/pot-trainers.csv"
 err "pot: empty day" "$B/pot-empty-day.csv:2: column 'day' is empty" \
     "$Y" pot --attendance "$B/pot-empty-day.csv" --trainers "$B/pot-trainers.csv"
 err "pot: fee NaN" "--fee 'nan' is not an integer" "$Y" pot "${P[@]}" --fee nan
-err "pot: share infinite" "--leader-share 'inf' is not a number" "$Y" pot "${P[@]}" --leader-share inf
-err "pot: negative fee" "--fee, --pot and the shares must not be negative" "$Y" pot "${P[@]}" --fee -600
-err "pot: pot above fee" "--pot must not be larger than --fee" \
+err "pot: share infinite" "--leader-share: 'inf' is not a number" "$Y" pot "${P[@]}" --leader-share inf
+err "pot: negative fee" "--fee is negative \\(-600\\)" "$Y" pot "${P[@]}" --fee -600
+err "pot: pot above fee" "--pot 700 is larger than --fee 600" \
     "$Y" pot "${P[@]}" --pot 700
 # A day that only the trainer file names is not an error (nobody came that day): a warning
 # naming the file and line, and the pot of the day that had participants but no trainer is
@@ -168,16 +168,16 @@ else
 fi
 
 # ---- stats -------------------------------------------------------------------------------
-err "stats: attended > registered" "$B/stats-attended-gt-registered.csv:3: attended \(14\) is more than registered \(13\)" \
+err "stats: attended > registered" "$B/stats-attended-gt-registered.csv:3: attended 14 is larger than registered 13" \
     "$Y" stats attendance "$B/stats-attended-gt-registered.csv"
 err "stats: negative count" "$B/stats-negative.csv:2: .*negative" \
     "$Y" stats attendance "$B/stats-negative.csv"
 err "stats: nobody registered" "$B/stats-zero.csv: " "$Y" stats attendance "$B/stats-zero.csv"
 S="$SOURCE_DIR/data/dalarna/manager-survey-2024.csv"
-err "stats: confidence NaN" "--confidence 'nan' is not a number" "$Y" stats survey "$S" --confidence nan
-err "stats: confidence infinite" "--confidence 'inf' is not a number" "$Y" stats survey "$S" --confidence inf
-err "stats: confidence 1" "--confidence must be strictly between 0 and 1" \
+err "stats: confidence NaN" "--confidence: 'nan' is not a number" "$Y" stats survey "$S" --confidence nan
+err "stats: confidence infinite" "--confidence: 'inf' is not a number" "$Y" stats survey "$S" --confidence inf
+err "stats: confidence 1" "--confidence 1 is not between 0 and 1" \
     "$Y" stats survey "$S" --confidence 1
-err "stats: target 200 %" "--target must be between 0 and 1" "$Y" stats survey "$S" --target 200%
+err "stats: target 200 %" "--target 2 is outside 0 to 1" "$Y" stats survey "$S" --target 200%
 
 finish badinput

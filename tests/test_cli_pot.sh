@@ -134,7 +134,7 @@ run --attendance "$FIX/attendance-missing-column.csv" --trainers "$FIX/trainers.
 expect_input_error "missing column" "attendance-missing-column.csv:1: no participants column"
 run --attendance "$FIX/attendance.csv" --trainers "$FIX/trainers.csv" --leader-share 0 \
     --trainer-share 0
-expect_input_error "zero shares" "trainers.csv:2: the day of this trainer has a pot but its trainers' shares are all 0"
+expect_input_error "zero shares" "trainers.csv:2: the day of this trainer has a pot of 2000, but the shares of its trainers add up to 0"
 run --attendance "$FIX/no-such-file.csv" --trainers "$FIX/trainers.csv"
 expect_input_error "missing file" "no-such-file.csv"
 printf 'day,municipality,participants\n,Falun,3\n' >"$TMP/noday.csv"

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # A C project of a user's builds examples/split_coordinator_2023.c with the build files of
 # tests/consumer/ and runs it:
-#  1. CMake: `find_package(yrkesresa 0.2)` and the target yrkesresa::yrkesresa against a
+#  1. CMake: `find_package(yrkesresa 0.3)` and the target yrkesresa::yrkesresa against a
 #     `meson install` into a temporary prefix (the installed yrkesresaConfig.cmake and
 #     yrkesresaConfigVersion.cmake); the program must load the installed library. A request for
-#     a version this one does not satisfy (0.1, 0.3, 1.0) must fail. Skipped when there is no
+#     a version this one does not satisfy (0.1, 0.2, 0.4, 1.0) must fail. Skipped when there is no
 #     cmake (Debian: cmake; bootstrap.sh test installs it).
 #  2. meson: `dependency('yrkesresa', fallback: ...)` with this source tree as the subproject
 #     (subprojects/yrkesresa is a symlink to it), offline (--wrap-mode=nodownload).
@@ -19,7 +19,7 @@ consumer=$SOURCE_DIR/tests/consumer
 example=$SOURCE_DIR/examples/split_coordinator_2023.c
 
 # check_run EXE LIBDIR WHAT: EXE prints the Dalarna split adding to 850000 and loads
-# libyrkesresa.so.0 from under LIBDIR.
+# libyrkesresa.so.0.3 from under LIBDIR.
 check_run() {
     local out lib
     if ! out=$(env -u LD_LIBRARY_PATH "$1" 2>&1); then
@@ -28,7 +28,7 @@ check_run() {
     fi
     check "$3: Orsa is not 20452 in: $out" grep -Eq '^Orsa +6939 +20452$' <<<"$out"
     check "$3: the sum is not 850000" grep -Eq '^Sum +288382 +850000$' <<<"$out"
-    lib=$(env -u LD_LIBRARY_PATH ldd "$1" | sed -n 's/.*libyrkesresa\.so\.0 => \([^ ]*\).*/\1/p')
+    lib=$(env -u LD_LIBRARY_PATH ldd "$1" | sed -n 's/.*libyrkesresa\.so\.0\.3 => \([^ ]*\).*/\1/p')
     case $(readlink -f "$lib") in
     "$(readlink -f "$2")"/*) ok ;;
     *) bad "$3: the program loads libyrkesresa from '$lib', not from under $2" ;;
@@ -59,14 +59,14 @@ print({x["name"]: x["value"] for x in json.load(open(sys.argv[1]))}["prefix"])' 
         cat "$tmp/cmake.log"
         bad "CMake: the example does not build against the installed prefix"
     fi
-    # The version file: 0.2 is met; a minor release before 1.0 may break the ABI, so 0.1 and
-    # 0.3 are not, nor 1.0.
-    for want in 0.1 0.3 1.0; do
-        sed "s/find_package(yrkesresa 0.2 REQUIRED)/find_package(yrkesresa $want REQUIRED)/" \
+    # The version file: 0.3 is met; a minor release before 1.0 may break the ABI (0.3 did: the
+    # soname is libyrkesresa.so.0.3), so 0.1, 0.2 and 0.4 are not, nor 1.0.
+    for want in 0.1 0.2 0.4 1.0; do
+        sed "s/find_package(yrkesresa 0.3 REQUIRED)/find_package(yrkesresa $want REQUIRED)/" \
             "$consumer/CMakeLists.txt" >"$tmp/cmake/CMakeLists.txt"
         if cmake -S "$tmp/cmake" -B "$tmp/cmake/build-$want" -DCMAKE_PREFIX_PATH="$root" \
             >"$tmp/cmake-$want.log" 2>&1; then
-            bad "CMake: find_package(yrkesresa $want) accepted version 0.2"
+            bad "CMake: find_package(yrkesresa $want) accepted version 0.3"
         else
             check "CMake: find_package(yrkesresa $want) failed for another reason: $(cat "$tmp/cmake-$want.log")" \
                 grep -q "compatible with requested version \"$want\"" "$tmp/cmake-$want.log"

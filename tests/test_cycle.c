@@ -36,7 +36,7 @@ static void test_statement_by_hand(void **state)
     const int64_t fees[3] = {1800, 0, 1200}, kick[3] = {400, 800, 0};
     int64_t items[6], yt[3];
     yr_statement_row rows[3], sum;
-    yr_where w = {0, 0, "x"};
+    yr_where w = {.record = 0, .column = 0, .arg = "x"};
     assert_int_equal(yr_statement_where(totals, NULL, 2, weights, 1, 3, fees, kick, items, yt, NULL,
                                         rows, &sum, &w),
                      YR_OK);

@@ -50,7 +50,7 @@ for h in yrkesresa.h yrkesresa/common.h yrkesresa/version.h yrkesresa/split.h yr
     need "$includedir/$h"
 done
 need "$libdir/libyrkesresa.so"
-need "$libdir/libyrkesresa.so.0"
+need "$libdir/libyrkesresa.so.0.3"
 need "$libdir/libyrkesresa.a"
 need "$libdir/pkgconfig/yrkesresa.pc"
 if [ -e "$BUILD_DIR/tools/yrkesresa" ]; then

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # An install under a prefix of one's own runs without LD_LIBRARY_PATH: meson install into a
 # DESTDIR (prefix /opt/yr), then the installed `yrkesresa` must load the installed
-# libyrkesresa.so.0 through its relative RUNPATH ($ORIGIN/../lib/...), split the Dalarna table,
+# libyrkesresa.so.0.3 through its relative RUNPATH ($ORIGIN/../lib/...), split the Dalarna table,
 # and keep running when the whole tree is moved elsewhere. Also checks that the man pages and
 # the bash completion are where man(1) and bash-completion look.
 # Env: BUILD_DIR, SOURCE_DIR (meson test).
@@ -37,7 +37,7 @@ case $runpath in
 '$ORIGIN'/*) ok ;;
 *) bad "RUNPATH of the installed program is '$runpath', expected \$ORIGIN/..." ;;
 esac
-check "no libyrkesresa.so.0 in libdir" [ -e "$tmp/dest$(rel "$libdir")/libyrkesresa.so.0" ]
+check "no libyrkesresa.so.0.3 in libdir" [ -e "$tmp/dest$(rel "$libdir")/libyrkesresa.so.0.3" ]
 
 # 2. It runs with no LD_LIBRARY_PATH, and loads the installed copy, not the build tree's.
 run_from() { # run_from EXE: split the Dalarna table, check the sum and the library path
@@ -50,7 +50,7 @@ run_from() { # run_from EXE: split the Dalarna table, check the sum and the libr
     sum=$(printf '%s\n' "$out" | awk -F, 'NR > 1 && $1 !~ /^(Summa|Totalt|Total|Sum)$/ { s += $NF }
         END { printf "%.0f", s }')
     check "$1: the rows add to $sum, not 850000" [ "$sum" = 850000 ]
-    lib=$(env -u LD_LIBRARY_PATH ldd "$1" | sed -n 's/.*libyrkesresa\.so\.0 => \([^ ]*\).*/\1/p')
+    lib=$(env -u LD_LIBRARY_PATH ldd "$1" | sed -n 's/.*libyrkesresa\.so\.0\.3 => \([^ ]*\).*/\1/p')
     case $(readlink -f "$lib") in
     "$(readlink -f "$2")"/*) ok ;;
     *) bad "$1 loads libyrkesresa from '$lib', not from under $2" ;;

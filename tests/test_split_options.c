@@ -269,7 +269,7 @@ static void test_where(void **state)
     (void)state;
     const int64_t w[] = {5, 3, -2, 7, -1}, ok[] = {5, 3, 2, 7, 1}, zero[] = {0, 0, 0, 0, 0};
     int64_t out[5];
-    yr_where where = {1, 2, "junk"};
+    yr_where where = {.record = 1, .column = 2, .arg = "junk"};
     assert_int_equal(yr_split_where(10, w, 5, YR_DHONDT, out, &where), YR_ERR_NEGATIVE);
     assert_int_equal(where.record, 2);
     assert_string_equal(where.arg, "weights");
@@ -828,6 +828,30 @@ static void test_huge_totals(void **state)
     free(b);
 }
 
+/* The internal divisor job for o (the weights unscaled, no threshold) without slack and, with
+ * no_sample, without the few-units sample: b must be exactly yr_split_with's a. */
+static void same_as_job(const yr_split_options *o, const int64_t *w, size_t n, int64_t total,
+                        int no_sample, const int64_t *a, int64_t *b)
+{
+    yr_divisor_job job = {.method = o->method,
+                          .fd_num = 1,
+                          .fd_den = 1,
+                          .smaller_wins = o->tie == YR_TIE_SMALLER_WEIGHT,
+                          .weights = w,
+                          .minimum = o->minimum,
+                          .maximum = o->maximum,
+                          .n = n,
+                          .total = (uint64_t)total,
+                          .tight = 1,
+                          .no_sample = no_sample};
+    if (o->method == YR_SAINTE_LAGUE_MODIFIED) {
+        job.fd_num = 6;
+        job.fd_den = 5;
+    }
+    assert_int_equal(yr_divisor_split(&job, b, NULL), YR_OK);
+    assert_memory_equal(a, b, n * sizeof *a);
+}
+
 /* White box: the multiplier search run to the end (no slack: ratio steps, bisection, brackets
  * that close) must give exactly the library's result, whatever the data, bounds and rule. */
 static void test_tight_jump(void **state)
@@ -860,18 +884,56 @@ static void test_tight_jump(void **state)
         }
         if (yr_split_with(total, w, n, &o, a) != YR_OK)
             continue;
-        yr_divisor_job job = {
-            o.method,        1, 1, o.tie == YR_TIE_SMALLER_WEIGHT, w, o.minimum, o.maximum, n,
-            (uint64_t)total, 1};
-        if (o.method == YR_SAINTE_LAGUE_MODIFIED) {
-            job.fd_num = 6;
-            job.fd_den = 5;
-        }
-        assert_int_equal(yr_divisor_split(&job, b, NULL), YR_OK);
-        assert_memory_equal(a, b, n * sizeof *a);
+        same_as_job(&o, w, n, total, 0, a, b);
         compared++;
     }
     assert_true(compared > 300);
+}
+
+/* White box: with few units a party on n >= 65536 the multiplier search starts from a sample of
+ * the parties and narrows the cut on the candidates (issue 23). The result must be exactly the one
+ * found without the sample and without slack, for every divisor method, both tie rules, bounds or
+ * none, and totals from a few units to a few per party; weights uniform, skewed (a few giants)
+ * and in a handful of values (ties). */
+static void test_few_units_sample(void **state)
+{
+    (void)state;
+    enum { N = 70000 };
+    int64_t *w = malloc(N * sizeof *w), *lo = malloc(N * sizeof *lo), *hi = malloc(N * sizeof *hi);
+    int64_t *a = malloc(N * sizeof *a), *b = malloc(N * sizeof *b);
+    assert_true(w && lo && hi && a && b);
+    uint64_t seed = 2323;
+    const uint64_t per_mille[] = {1, 10, 100, 500, 1000, 1700, 3900};
+    for (int iter = 0; iter < 36; iter++) {
+        size_t n = N - (size_t)rand_below(&seed, 1000);
+        int shape = iter % 3;
+        for (size_t i = 0; i < n; i++)
+            w[i] = shape == 0 ? 1 + (int64_t)rand_upto(&seed, 1000000)
+                   : shape == 1
+                       ? (i % 1000 == 0 ? INT64_C(1) << 40 : (int64_t)rand_upto(&seed, 5000))
+                       : 1 + (int64_t)rand_below(&seed, 4);
+        yr_split_options o = opts((yr_method)(YR_DHONDT + (iter / 3) % 6));
+        o.tie = (yr_tie)rand_below(&seed, 2);
+        int64_t total = (int64_t)(n * per_mille[rand_below(&seed, LEN(per_mille))] / 1000) +
+                        (int64_t)rand_below(&seed, 100);
+        if (iter % 4 == 3 && yr_split_with(total, w, n, &o, a) == YR_OK) {
+            for (size_t i = 0; i < n; i++) { /* bounds around the result, binding for some */
+                lo[i] = i % 11 == 0 ? a[i] + 1 : a[i] / 2;
+                hi[i] = i % 7 == 0 ? a[i] - a[i] / 3 : a[i] + 2;
+                hi[i] = hi[i] < lo[i] ? lo[i] : hi[i];
+            }
+            o.minimum = lo;
+            o.maximum = hi;
+        }
+        if (yr_split_with(total, w, n, &o, a) != YR_OK)
+            continue;
+        same_as_job(&o, w, n, total, 1, a, b);
+    }
+    free(w);
+    free(lo);
+    free(hi);
+    free(a);
+    free(b);
 }
 
 int main(void)
@@ -890,6 +952,7 @@ int main(void)
         cmocka_unit_test(test_random_against_reference),
         cmocka_unit_test(test_huge_totals),
         cmocka_unit_test(test_tight_jump),
+        cmocka_unit_test(test_few_units_sample),
     };
     return cmocka_run_group_tests_name("split_options", tests, NULL, NULL);
 }

@@ -547,30 +547,48 @@ static double seconds_since(clock_t start)
     return (double)(clock() - start) / CLOCKS_PER_SEC;
 }
 
+/* Every divisor method on n parties (weights 1..10^6, every 97th 0) at each total, checked by
+ * the cut property. */
+static void large_divisor_totals(size_t n, const int64_t *totals, size_t ntotals, int64_t *w,
+                                 int64_t *out)
+{
+    uint64_t seed = 5;
+    for (size_t i = 0; i < n; i++)
+        w[i] = i % 97 == 0 ? 0 : 1 + (int64_t)rand_upto(&seed, 1000000);
+    for (size_t m = 0; m < LEN(divisor_methods); m++) {
+        for (size_t k = 0; k < ntotals; k++) {
+            clock_t start = clock();
+            assert_int_equal(yr_split(totals[k], w, n, divisor_methods[m], out), YR_OK);
+            double secs = seconds_since(start);
+            check_divisor_cut(divisor_methods[m], totals[k], w, n, out);
+            print_message("      %-22s n=%zu total=%lld: %.3f s\n",
+                          yr_method_name(divisor_methods[m]), n, (long long)totals[k], secs);
+        }
+    }
+}
+
 /* 10^5 parties, total 10^15: divisor methods start near the quota (a one-unit-at-a-time
- * implementation would need 10^15 steps and never finish). Checked by the cut property. */
+ * implementation would need 10^15 steps and never finish). Checked by the cut property. Fewer
+ * units than parties, or a few each, on 10^5 and 6 x 10^5 parties: a sample of n / 32 and of
+ * 16384 parties starts the search. */
 static void test_large_divisor(void **state)
 {
     (void)state;
-    enum { N = 100000 };
-    int64_t *w = malloc(N * sizeof *w), *out = malloc(N * sizeof *out);
+    enum { N = 100000, BIG = 600000 };
+    int64_t *w = malloc(BIG * sizeof *w), *out = malloc(BIG * sizeof *out);
     assert_non_null(w);
     assert_non_null(out);
-    uint64_t seed = 5;
-    for (size_t i = 0; i < N; i++)
-        w[i] = i % 97 == 0 ? 0 : 1 + (int64_t)rand_upto(&seed, 1000000);
-    const int64_t totals[] = {INT64_C(1000000000000000), INT64_C(1000000000000000) + 99991, N / 3,
-                              INT64_MAX / 4};
-    for (size_t m = 0; m < LEN(divisor_methods); m++) {
-        for (size_t k = 0; k < LEN(totals); k++) {
-            clock_t start = clock();
-            assert_int_equal(yr_split(totals[k], w, N, divisor_methods[m], out), YR_OK);
-            double secs = seconds_since(start);
-            check_divisor_cut(divisor_methods[m], totals[k], w, N, out);
-            print_message("      %-22s n=%d total=%lld: %.3f s\n",
-                          yr_method_name(divisor_methods[m]), N, (long long)totals[k], secs);
-        }
-    }
+    const int64_t totals[] = {INT64_C(1000000000000000),
+                              INT64_C(1000000000000000) + 99991,
+                              N / 3,
+                              INT64_MAX / 4,
+                              N / 100 + 7,
+                              N / 2 + 1,
+                              N - 3,
+                              2 * N + 5};
+    large_divisor_totals(N, totals, LEN(totals), w, out);
+    const int64_t few[] = {BIG / 100 + 7, BIG - 3, 3 * BIG + 1};
+    large_divisor_totals(BIG, few, LEN(few), w, out);
     /* equal huge weights and a total near INT64_MAX */
     for (size_t i = 0; i < N; i++)
         w[i] = INT64_MAX - (int64_t)(i % 3);

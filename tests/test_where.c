@@ -17,7 +17,7 @@
 /* A where that a function has not written yet. */
 static yr_where dirty(void)
 {
-    yr_where w = {12345, 67890, "dirty"};
+    yr_where w = {.record = 12345, .column = 67890, .arg = "dirty"};
     return w;
 }
 

@@ -60,18 +60,23 @@ static PyObject *yr_py_location(size_t value)
 
 /* Raise the Python exception for @p status (never YR_OK): an instance of yrkesresa.Error (a
  * ValueError), of yrkesresa.Overflow (also an OverflowError) for YR_ERR_OVERFLOW or of
- * yrkesresa.OutOfMemory (also a MemoryError) for YR_ERR_NOMEM, carrying yr_strerror()'s message,
- * the status name and code, the C function, an optional detail (a str, or NULL) and where the
- * C library says the error is (@p where: a yr_where, or NULL; record/column/arg, None when the
- * core does not know). The classes live in yrkesresa/_errors.py. */
+ * yrkesresa.OutOfMemory (also a MemoryError) for YR_ERR_NOMEM, carrying the message, the status
+ * name and code, the C function, where the C library says the error is and why (@p where: a
+ * yr_where, or NULL; record/column/arg None when the core does not know) . The message is the
+ * library's sentence (yr_where_message) when @p where explains @p status; else the binding's own
+ * @p detail (a str: what the binding itself refused, e.g. an index that does not fit); else
+ * yr_strerror(). The classes live in yrkesresa/_errors.py. */
 static void yr_py_raise_at(yr_status status, const char *function, PyObject *detail,
                            const yr_where *where)
 {
     const char *cls_name = "Error";
-    PyObject *module, *cls, *exc;
-    yr_where none = {(size_t)-1, (size_t)-1, NULL};
+    PyObject *module, *cls, *exc, *message;
+    yr_where none;
+    char sentence[512];
 
-    if (where == NULL) {
+    memset(&none, 0, sizeof none);
+    none.record = none.column = (size_t)-1;
+    if (where == NULL || where->status != status) {
         where = &none;
     }
     if (status == YR_ERR_OVERFLOW) {
@@ -88,10 +93,23 @@ static void yr_py_raise_at(yr_status status, const char *function, PyObject *det
     if (cls == NULL) {
         return;
     }
-    exc = PyObject_CallFunction(cls, "ssisONNz", yr_strerror(status), yr_status_name(status),
-                                (int)status, function, detail != NULL ? detail : Py_None,
-                                yr_py_location(where->record), yr_py_location(where->column),
-                                where->arg);
+    if (where != &none) {
+        yr_where_message(where, 0, NULL, sentence, sizeof sentence); /* valid UTF-8 */
+        message = PyUnicode_FromString(sentence);
+    } else if (detail != NULL) {
+        Py_INCREF(detail);
+        message = detail;
+    } else {
+        message = PyUnicode_FromString(yr_strerror(status));
+    }
+    if (message == NULL) {
+        Py_DECREF(cls);
+        return;
+    }
+    exc = PyObject_CallFunction(cls, "NsisONNzOs", message, yr_status_name(status), (int)status,
+                                function, Py_None, yr_py_location(where->record),
+                                yr_py_location(where->column), where->arg, Py_None,
+                                yr_reason_name(where->reason));
     if (exc != NULL) {
         PyErr_SetObject(cls, exc);
         Py_DECREF(exc);
@@ -104,7 +122,16 @@ static void yr_py_raise(yr_status status, const char *function, PyObject *detail
     yr_py_raise_at(status, function, detail, NULL);
 }
 
-#define YR_SWIG_RAISE(status, function) yr_py_raise((status), (function), NULL)
+/* The wrappers of the functions with a `yr_where *where` parameter declare their own
+ * yr_py_where (pointing at what the core wrote) and yr_py_nogil (1) in the arginit typemap of
+ * that parameter, below; every other wrapper sees these. So the status mapping and the release of
+ * the GIL follow the parameter, as every other typemap here does, with no list of functions.
+ * (Generated code: the shadowing is the point, -Wshadow is off for it.) */
+#pragma GCC diagnostic ignored "-Wshadow"
+static yr_where *const yr_py_where = NULL;
+static const int yr_py_nogil = 0;
+
+#define YR_SWIG_RAISE(status, function) yr_py_raise_at((status), (function), NULL, yr_py_where)
 
 /* Raise @p status with a formatted detail. */
 static void yr_py_raise_detail(yr_status status, const char *function, const char *format, ...)
@@ -641,60 +668,40 @@ static int yr_py_columns(PyObject *obj, int k, PyArrayObject **cols, const int *
     }
 %}
 
-/* Release the GIL around the calls that can take long on big inputs (the library is
- * reentrant and touches nothing but its arguments). */
+/* Release the GIL around the calls of the functions that take arrays, those with a
+ * `yr_where *where` parameter (yr_py_nogil, above), so other threads run while a long split
+ * runs: the library is reentrant and touches nothing but its arguments. */
 %nothread;
-%thread yr_split;
-%thread yr_split_mixed;
-%thread yr_audit_split;
-%thread yr_pot_settle;
-%thread yr_crosstab;
-%thread yr_count_by;
-%thread yr_split_where;
-%thread yr_split_mixed_where;
-%thread yr_split_with_where;
-%thread yr_split_table_where;
-%thread yr_split_nested_where;
-%thread yr_audit_split_where;
-%thread yr_pot_settle_where;
-%thread yr_crosstab_where;
-%thread yr_count_by_where;
+%exception {
+    {
+        PyThreadState *yr_py_save = yr_py_nogil ? PyEval_SaveThread() : NULL;
+        $action
+        if (yr_py_save != NULL) {
+            PyEval_RestoreThread(yr_py_save);
+        }
+    }
+}
 
-/* ---- Error location (yr_where) -----------------------------------------------------------
+/* ---- Error location and reason (yr_where) ------------------------------------------------
  * The _where variants take a trailing "yr_where *where": it disappears from the Python call;
  * the wrapper gives C a local yr_where (yr_py_where) and, on a status other than YR_OK, the
- * exception carries its record, column and arg (yrkesresa.Error.record/.column/.arg). SWIG
- * matches an out typemap by the function's name, so each _where function gets the status
- * mapping of bindings/yrkesresa.i refined to pass the location (YR_PY_WHERE below). */
+ * exception carries its sentence (yr_where_message), record, column, arg and reason
+ * (yrkesresa.Error.message/.record/.column/.arg/.reason). Keyed by the parameter: a new _where
+ * function needs nothing here. */
 %typemap(arginit, noblock = 1) yr_where *where {
-    yr_where yr_py_where_storage = {(size_t)-1, (size_t)-1, NULL};
+    yr_where yr_py_where_storage;
     yr_where *const yr_py_where = &yr_py_where_storage;
+    const int yr_py_nogil = 1;
+    memset(&yr_py_where_storage, 0, sizeof yr_py_where_storage);
+    (void)yr_py_nogil;
 }
 %typemap(in, numinputs = 0) yr_where *where {
     $1 = yr_py_where;
 }
-%define YR_PY_WHERE(FUNCTION)
-%typemap(out) yr_status FUNCTION {
-    if ($1 != YR_OK) {
-        yr_py_raise_at($1, "$symname", NULL, yr_py_where);
-        SWIG_fail;
-    }
-    $result = SWIG_Py_Void();
-}
-%enddef
-YR_PY_WHERE(yr_split_where)
-YR_PY_WHERE(yr_split_mixed_where)
-YR_PY_WHERE(yr_split_with_where)
-YR_PY_WHERE(yr_split_table_where)
-YR_PY_WHERE(yr_split_nested_where)
-YR_PY_WHERE(yr_audit_split_where)
-YR_PY_WHERE(yr_pot_settle_where)
-YR_PY_WHERE(yr_crosstab_where)
-YR_PY_WHERE(yr_count_by_where)
-YR_PY_WHERE(yr_attendance_rate_where)
-YR_PY_WHERE(yr_progression_where)
-YR_PY_WHERE(yr_check_totals_where)
-YR_PY_WHERE(yr_statement_where)
+/* Python shows the sentence through yrkesresa.Error; the struct itself stays in C. */
+%ignore yr_where;
+%ignore yr_where_message;
+
 /* The exact int64 conversion of the array typemaps (yr_py_array), for the Python layer: a list
  * converted once is then read by several C calls (the total-row check, the split) in place. */
 %{
@@ -712,7 +719,6 @@ static PyObject *yr_py_int64_array(PyObject *values, const char *what, const cha
     }
     $result = SWIG_Py_Void();
 }
-%thread yr_py_split_with;
 
 /* yr_split_options holds pointers to the bound arrays, which a SWIG proxy could not keep alive:
  * Python calls yr_py_split_with (below, after the headers' typemaps) with the options as

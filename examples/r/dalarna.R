@@ -84,7 +84,7 @@ if (file.exists(att_file)) {
   trainers <- data.frame(day = "d1", municipality = c("Falun", "Mora"),
                          role = c("kursledare", "utbildare"))
 }
-pot <- yr_settle_pot(attendance, trainers, yr_pot_rules())
+pot <- yr_pot_settle(attendance, trainers, yr_pot_rules())
 s <- attr(pot, "summary")
 cat("\n3. Trainer pot,", length(unique(attendance$day)), "course days, rules:",
     format(yr_pot_rules()$fee), "kr per participant-day of which",

@@ -87,6 +87,16 @@ YR_API yr_status yr_audit_split_where(int64_t stated_total, const int64_t *weigh
 YR_API yr_status yr_audit_row_of(int64_t stated_total, int64_t weight, int64_t quota_den,
                                  int64_t published, int64_t expected, yr_audit_row *row);
 
+/**
+ * @brief yr_audit_row_of() that also says why (see ::yr_where): arg "quota_den"
+ *        (::YR_REASON_NOT_POSITIVE), "weight" (::YR_REASON_NEGATIVE), "stated_total"
+ *        (::YR_REASON_QUOTA_PAST) or "published" (::YR_REASON_DIFF_PAST).
+ * @param[out] where written on every return; may be NULL
+ */
+YR_API yr_status yr_audit_row_of_where(int64_t stated_total, int64_t weight, int64_t quota_den,
+                                       int64_t published, int64_t expected, yr_audit_row *row,
+                                       yr_where *where);
+
 /** The verdict of yr_audit_table(). */
 typedef enum yr_table_verdict {
     YR_TABLE_REPRODUCED = 0,   /**< every cell is the one yr_split_items() gives (the table split of

@@ -246,12 +246,20 @@ YR_API yr_status yr_compare_where(const int64_t *splits, size_t nsplits, size_t 
  */
 YR_API yr_status yr_days_from_civil(int y, int m, int d, int64_t *days);
 
+/** @brief yr_days_from_civil() that also says why: arg "d", ::YR_REASON_DATE (value[0..2] the
+ *         date). @p where may be NULL. */
+YR_API yr_status yr_days_from_civil_where(int y, int m, int d, int64_t *days, yr_where *where);
+
 /**
  * @brief The civil date @p days after 1970-01-01 (the inverse of yr_days_from_civil()).
  * @returns ::YR_OK; ::YR_ERR_NULL; ::YR_ERR_RANGE (outside 0001-01-01 .. 9999-12-31; outputs
  *          untouched).
  */
 YR_API yr_status yr_civil_from_days(int64_t days, int *y, int *m, int *d);
+
+/** @brief yr_civil_from_days() that also says why: arg "days", ::YR_REASON_DAYS_RANGE.
+ *         @p where may be NULL. */
+YR_API yr_status yr_civil_from_days_where(int64_t days, int *y, int *m, int *d, yr_where *where);
 
 /**
  * @brief Due date of an invoice: @p days calendar days after the invoice date ("30 dagar
@@ -260,6 +268,11 @@ YR_API yr_status yr_civil_from_days(int64_t days, int *y, int *m, int *d);
  *          date past 9999-12-31; outputs untouched).
  */
 YR_API yr_status yr_due_date(int y, int m, int d, int64_t days, int *due_y, int *due_m, int *due_d);
+
+/** @brief yr_due_date() that also says why: the invoice date as yr_days_from_civil_where();
+ *         arg "days" with ::YR_REASON_NEGATIVE or ::YR_REASON_DATE_PAST. @p where may be NULL. */
+YR_API yr_status yr_due_date_where(int y, int m, int d, int64_t days, int *due_y, int *due_m,
+                                   int *due_d, yr_where *where);
 
 /**
  * @brief Whether a date is a Swedish bank day, and if not, why: Saturdays, Sundays, the public
@@ -287,6 +300,11 @@ YR_API yr_status yr_due_date(int y, int m, int d, int64_t days, int *due_y, int 
  */
 YR_API yr_status yr_is_bank_day(int y, int m, int d, int *bank_day, const char **reason);
 
+/** @brief yr_is_bank_day() that also says why: the date as yr_days_from_civil_where(); arg "y"
+ *         with ::YR_REASON_BANK_DAY_YEAR before 1953. @p where may be NULL. */
+YR_API yr_status yr_is_bank_day_where(int y, int m, int d, int *bank_day, const char **reason,
+                                      yr_where *where);
+
 /**
  * @brief Due date of an invoice on a Swedish bank day: @p days calendar days after the invoice
  *        date (yr_due_date()), moved forward to the next bank day (yr_is_bank_day()) when it is
@@ -300,6 +318,12 @@ YR_API yr_status yr_is_bank_day(int y, int m, int d, int *bank_day, const char *
  */
 YR_API yr_status yr_due_date_bank(int y, int m, int d, int64_t days, int *due_y, int *due_m,
                                   int *due_d);
+
+/** @brief yr_due_date_bank() that also says why: as yr_due_date_where(); arg "days" with
+ *         ::YR_REASON_BANK_DAY_YEAR (a calendar due date before 1953) or
+ *         ::YR_REASON_BANK_DAY_PAST. @p where may be NULL. */
+YR_API yr_status yr_due_date_bank_where(int y, int m, int d, int64_t days, int *due_y, int *due_m,
+                                        int *due_d, yr_where *where);
 
 #ifdef __cplusplus
 }

@@ -51,6 +51,14 @@ extern "C" {
 YR_API yr_status yr_fraction_from_text(const char *s, int64_t *num, int64_t *den);
 
 /**
+ * @brief yr_fraction_from_text() that also says why the text was refused (see ::yr_where):
+ *        arg "s", ::YR_REASON_NOT_A_NUMBER or ::YR_REASON_TOO_MANY_DIGITS with the text.
+ * @param[out] where written on every return; may be NULL
+ */
+YR_API yr_status yr_fraction_from_text_where(const char *s, int64_t *num, int64_t *den,
+                                             yr_where *where);
+
+/**
  * @brief The exact fraction of the shortest decimal that reads back as @p x.
  *
  * The shortest of "%.1g" .. "%.17g" whose strtod() gives back @p x (Python's repr rule), as
@@ -65,6 +73,14 @@ YR_API yr_status yr_fraction_from_text(const char *s, int64_t *num, int64_t *den
  *          (e.g. 1e19).
  */
 YR_API yr_status yr_fraction_from_double(double x, int64_t *num, int64_t *den);
+
+/**
+ * @brief yr_fraction_from_double() that also says why (see ::yr_where): arg "x",
+ *        ::YR_REASON_NOT_FINITE or ::YR_REASON_TOO_MANY_DIGITS with the number as text.
+ * @param[out] where written on every return; may be NULL
+ */
+YR_API yr_status yr_fraction_from_double_where(double x, int64_t *num, int64_t *den,
+                                               yr_where *where);
 
 /**
  * @brief The whole count that a stated percentage of @p n stands for, and whether it is exact.
@@ -86,6 +102,15 @@ YR_API yr_status yr_fraction_from_double(double x, int64_t *num, int64_t *den);
  */
 YR_API yr_status yr_count_from_percent(int64_t pct_num, int64_t pct_den, int64_t n, int64_t *count,
                                        int *exact);
+
+/**
+ * @brief yr_count_from_percent() that also says why (see ::yr_where): arg "pct" with
+ *        ::YR_REASON_DENOMINATOR, ::YR_REASON_FRACTION_NEGATIVE or ::YR_REASON_PERCENT_RANGE
+ *        (value[0]/value[1] the percentage), or arg "n" with ::YR_REASON_BELOW_ONE.
+ * @param[out] where written on every return; may be NULL
+ */
+YR_API yr_status yr_count_from_percent_where(int64_t pct_num, int64_t pct_den, int64_t n,
+                                             int64_t *count, int *exact, yr_where *where);
 
 /** Enough room for any text of yr_share_text(), yr_percent_text() and yr_quota_text() (with the
  *  terminating NUL): a sign, 20 digits, '.', 18 decimals and "…" are 43 bytes. */

@@ -99,6 +99,18 @@ YR_API yr_status yr_pot_rules_with_shares(int64_t fee, int64_t pot_part, int64_t
                                           int64_t trainer_den, yr_pot_rules *rules);
 
 /**
+ * @brief yr_pot_rules_with_shares() that also says why (see ::yr_where): arg "leader" or
+ *        "trainer" for a share (::YR_REASON_DENOMINATOR, ::YR_REASON_FRACTION_NEGATIVE,
+ *        ::YR_REASON_SHARES_PAST), arg "fee" or "pot_part" for those (::YR_REASON_NEGATIVE,
+ *        ::YR_REASON_LARGER: "pot_part 400 is larger than fee 300").
+ * @param[out] where written on every return; may be NULL
+ */
+YR_API yr_status yr_pot_rules_with_shares_where(int64_t fee, int64_t pot_part, int64_t leader_num,
+                                                int64_t leader_den, int64_t trainer_num,
+                                                int64_t trainer_den, yr_pot_rules *rules,
+                                                yr_where *where);
+
+/**
  * @brief Settle a year's course days: fees, pot contributions and kickbacks per municipality.
  *
  * Linear in the number of records (plus ndays + nmunicipalities). Several records for the same
@@ -151,6 +163,13 @@ YR_API yr_status yr_pot_settle_where(const yr_pot_rules *rules, size_t ndays,
  * @returns ::YR_OK; ::YR_ERR_NULL; ::YR_ERR_RANGE for an unknown name (role untouched).
  */
 YR_API yr_status yr_role_from_name(const char *name, yr_role *role);
+
+/**
+ * @brief yr_role_from_name() that also says why (see ::yr_where): an unknown name is arg "name",
+ *        ::YR_REASON_UNKNOWN_NAME with the name.
+ * @param[out] where written on every return; may be NULL
+ */
+YR_API yr_status yr_role_from_name_where(const char *name, yr_role *role, yr_where *where);
 
 /* ---- The accumulator: a settlement fed a piece at a time --------------------------------------
  */

@@ -190,6 +190,13 @@ YR_API const char *yr_method_name(yr_method method);
 YR_API yr_status yr_method_from_name(const char *name, yr_method *method);
 
 /**
+ * @brief yr_method_from_name() that also says why (see ::yr_where): an unknown name is arg
+ *        "name", ::YR_REASON_UNKNOWN_NAME with the name (the sentence lists the known ones).
+ * @param[out] where written on every return; may be NULL
+ */
+YR_API yr_status yr_method_from_name_where(const char *name, yr_method *method, yr_where *where);
+
+/**
  * @brief The binding name of a tie rule: "larger", "smaller" or "report".
  * @returns a static string, or NULL for a value outside the enum.
  */
@@ -202,6 +209,13 @@ YR_API const char *yr_tie_name(yr_tie tie);
  * @returns ::YR_OK; ::YR_ERR_NULL; ::YR_ERR_RANGE for an unknown name.
  */
 YR_API yr_status yr_tie_from_name(const char *name, yr_tie *tie);
+
+/**
+ * @brief yr_tie_from_name() that also says why (see ::yr_where): as
+ *        yr_method_from_name_where().
+ * @param[out] where written on every return; may be NULL
+ */
+YR_API yr_status yr_tie_from_name_where(const char *name, yr_tie *tie, yr_where *where);
 
 #ifdef __cplusplus
 }

@@ -47,6 +47,16 @@ YR_API yr_status yr_proportion(int64_t successes, int64_t trials, double confide
                                double *low, double *high);
 
 /**
+ * @brief yr_proportion() that also says why (see ::yr_where): arg "successes" or "trials"
+ *        (::YR_REASON_NEGATIVE, ::YR_REASON_ZERO_COUNT, ::YR_REASON_LARGER) or "confidence"
+ *        (::YR_REASON_CONFIDENCE: "confidence 95 is not between 0 and 1 (a share, not a
+ *        percentage: 0.95 for 95 %)").
+ * @param[out] where written on every return; may be NULL
+ */
+YR_API yr_status yr_proportion_where(int64_t successes, int64_t trials, double confidence,
+                                     double *share, double *low, double *high, yr_where *where);
+
+/**
  * @brief Judge "at least @p target answer yes" honestly given the sample size.
  * @param[in]  yes, n      yes answers and respondents (0 <= yes <= n, n >= 1)
  * @param[in]  target      in [0, 1]
@@ -56,6 +66,14 @@ YR_API yr_status yr_proportion(int64_t successes, int64_t trials, double confide
  */
 YR_API yr_status yr_goal_check(int64_t yes, int64_t n, double target, double confidence,
                                yr_goal *verdict);
+
+/**
+ * @brief yr_goal_check() that also says why (see ::yr_where): as yr_proportion_where() with
+ *        the counts "yes" and "n", and arg "target" (::YR_REASON_SHARE_RANGE).
+ * @param[out] where written on every return; may be NULL
+ */
+YR_API yr_status yr_goal_check_where(int64_t yes, int64_t n, double target, double confidence,
+                                     yr_goal *verdict, yr_where *where);
 
 /**
  * @brief The name of a verdict: "met", "not met", "inconclusive"; NULL for an unknown value.
@@ -121,6 +139,15 @@ YR_API yr_status yr_progression(const int64_t *completed, size_t ncourses, doubl
  */
 YR_API yr_status yr_coverage(int64_t count, int64_t population, double per, double confidence,
                              double *rate, double *low, double *high);
+
+/**
+ * @brief yr_coverage() that also says why (see ::yr_where): as yr_proportion_where() with the
+ *        counts "count" and "population", and arg "per" (::YR_REASON_NOT_POSITIVE,
+ *        ::YR_REASON_NOT_FINITE).
+ * @param[out] where written on every return; may be NULL
+ */
+YR_API yr_status yr_coverage_where(int64_t count, int64_t population, double per, double confidence,
+                                   double *rate, double *low, double *high, yr_where *where);
 
 /**
  * @brief Check a published table's total row against its column sums.

@@ -21,8 +21,10 @@ typedef struct yr_divisor_job {
     const int64_t *maximum; /* n maximums, or NULL (none) */
     size_t n;
     uint64_t total;
-    int tight; /* tests: keep correcting the multiplier until the jump hits the total or the
-                  bracket closes (default 0: stop within max(1024, m/64) units) */
+    int tight;     /* tests: keep correcting the multiplier until the jump hits the total or the
+                      bracket closes (default 0: stop within max(1024, m/64) units) */
+    int no_sample; /* tests: never start the search from a sample of the parties (default 0:
+                      from a sample when units are few; the result is the same either way) */
 } yr_divisor_job;
 
 /* The allocation into out[0..n). When tie_party is not NULL it receives YR_WHERE_NONE, or the

@@ -149,11 +149,15 @@ static int run_check(check_job *j, const cli_common *c, size_t *bad)
     yr_where w;
     yr_status st =
         yr_check_totals_where(j->cells, j->t.nrows - 1, j->n, j->stated, j->sums, &mismatched, &w);
-    if (st == YR_ERR_OVERFLOW && w.column != YR_WHERE_NONE && w.column < j->n)
-        return cli_fail_at(j->file, 0, "column '%s': the sum does not fit in 64 bits",
-                           j->t.header[j->cols[w.column]]);
+    if (st != YR_OK && w.column < j->n) {
+        char q[80], name[96];
+        snprintf(name, sizeof name, "column %s",
+                 cli_quote(j->t.header[j->cols[w.column]], q, sizeof q));
+        const char *const names[] = {"table", name, NULL};
+        return cli_fail_lib(j->file, 0, NULL, &w, names);
+    }
     if (st != YR_OK)
-        return cli_fail_at(j->file, 0, "%s", yr_strerror(st));
+        return cli_fail_lib(j->file, 0, NULL, &w, NULL);
     return write_check(j, c, bad);
 }
 

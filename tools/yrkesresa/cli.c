@@ -69,6 +69,65 @@ int cli_fail_usage(const char *cmd, const char *fmt, ...)
     return CLI_EXIT_ERROR;
 }
 
+const char *const cli_lib_names[] = {
+    "pot_part",      "--pot",           "fee",       "--fee",
+    "equal_part",    "--equal-part",    "threshold", "--threshold",
+    "first_divisor", "--first-divisor", "total",     "--total",
+    "method",        "--method",        "tie",       "--tie",
+    "confidence",    "--confidence",    "target",    "--target",
+    "per",           "--per",           "leader",    "--leader-share",
+    "trainer",       "--trainer-share", NULL};
+
+/* The sentence of w with the names of @p extra (pairs, NULL-ended; may be NULL) first, then the
+ * table's. */
+static void lib_sentence(const yr_where *w, size_t first, const char *const *extra, char *buf,
+                         size_t size)
+{
+    const char *names[2 * 8 + sizeof cli_lib_names / sizeof cli_lib_names[0]];
+    size_t n = 0;
+    for (size_t k = 0; extra != NULL && extra[k] != NULL && extra[k + 1] != NULL && n < 16;
+         k += 2) {
+        names[n++] = extra[k];
+        names[n++] = extra[k + 1];
+    }
+    for (size_t k = 0; cli_lib_names[k] != NULL; k++)
+        names[n++] = cli_lib_names[k];
+    names[n] = NULL;
+    yr_where_message(w, first, names, buf, size);
+}
+
+/* "[context: ]sentence (STATUS)": the status name for scripts and the conformance runner. */
+static void lib_message(const char *context, const yr_where *w, size_t first,
+                        const char *const *names, char *buf, size_t size)
+{
+    char msg[600];
+    lib_sentence(w, first, names, msg, sizeof msg);
+    snprintf(buf, size, "%s%s%s (%s)", context ? context : "", context ? ": " : "", msg,
+             yr_status_name(w->status));
+}
+
+int cli_fail_lib(const char *file, size_t line, const char *context, const yr_where *w,
+                 const char *const *names)
+{
+    char msg[800];
+    lib_message(context, w, line > 0 || names != NULL ? YR_WHERE_NONE : 1, names, msg, sizeof msg);
+    return cli_fail_at(file, line, "%s", msg);
+}
+
+int cli_fail_lib_counted(const char *file, size_t line, const char *context, const yr_where *w)
+{
+    char msg[800];
+    lib_message(context, w, 1, NULL, msg, sizeof msg);
+    return cli_fail_at(file, line, "%s", msg);
+}
+
+int cli_fail_lib_usage(const char *cmd, const char *context, const yr_where *w)
+{
+    char msg[800];
+    lib_message(context, w, 1, NULL, msg, sizeof msg);
+    return cli_fail_usage(cmd, "%s", msg);
+}
+
 const char *cli_shown(const char *path)
 {
     return strcmp(path, "-") == 0 ? "<stdin>" : path;
@@ -511,14 +570,12 @@ int cli_cell_blank(const ycsv_table *t, size_t row, size_t col)
 int cli_opt_fraction(const char *cmd, const char *name, const char *text, int64_t *num,
                      int64_t *den)
 {
-    yr_status st = yr_fraction_from_text(text, num, den);
-    if (st == YR_OK)
+    yr_where w;
+    if (yr_fraction_from_text_where(text, num, den, &w) == YR_OK)
         return 0;
-    char q[80];
-    return cli_fail_usage(cmd, "--%s %s %s (%s)", name, cli_quote(text, q, sizeof q),
-                          st == YR_ERR_OVERFLOW ? "does not fit in 64 bits"
-                                                : "is not a number: write 30%, 0.3, 0,3 or 3/10",
-                          yr_status_name(st));
+    char context[100];
+    snprintf(context, sizeof context, "--%s", name);
+    return cli_fail_lib_usage(cmd, context, &w);
 }
 
 int cli_opt_int64(const char *cmd, const char *name, const char *text, int64_t *out)

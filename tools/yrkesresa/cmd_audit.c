@@ -402,20 +402,19 @@ static int audit_rows(audit_in *in)
         in->expected = malloc(n * sizeof *in->expected);
         if (in->expected == NULL)
             return cli_fail_at(in->file, 0, "out of memory");
-        st = yr_split(in->stated, in->weights, n, YR_LARGEST_REMAINDER, in->expected);
+        st = yr_split_where(in->stated, in->weights, n, YR_LARGEST_REMAINDER, in->expected, &w);
     }
     if (st != YR_OK)
-        return cli_fail_at(in->file,
-                           w.record == YR_WHERE_NONE || w.record >= n
-                               ? 0
-                               : ycsv_line(&in->t, cli_party_row(&in->p, w.record)),
-                           "cannot audit: %s", yr_strerror(st));
+        return cli_fail_lib(in->file,
+                            w.record == YR_WHERE_NONE || w.record >= n
+                                ? 0
+                                : ycsv_line(&in->t, cli_party_row(&in->p, w.record)),
+                            "cannot audit", &w, NULL);
     return 0;
 }
 
 static int audit_weights(audit_in *in, const cli_common *c)
 {
-    char q[80];
     in->weights = malloc(in->p.n * sizeof *in->weights);
     if (in->weights == NULL)
         return cli_fail_at(in->file, 0, "out of memory");
@@ -423,11 +422,7 @@ static int audit_weights(audit_in *in, const cli_common *c)
         return CLI_EXIT_ERROR;
     for (size_t i = 0; i < in->p.n; i++)
         in->wsum += in->weights[i]; /* cannot overflow: checked by cli_read_weights */
-    if (in->wsum == 0 && in->stated != 0)
-        return cli_fail_at(in->file, ycsv_line(&in->t, 0),
-                           "column %s: all weights are zero, cannot split %" PRId64,
-                           cli_quote(in->t.header[in->wcol], q, sizeof q), in->stated);
-    return audit_rows(in);
+    return audit_rows(in);          /* all weights 0: the library says so (YR_REASON_ALL_ZERO) */
 }
 
 static int load(audit_in *in, const char *path, const char *wname, const char *aname,

@@ -50,6 +50,14 @@ typedef struct scenario {
     size_t without_len;
 } scenario;
 
+/* The library's refusal of a value of --scenario SPEC. */
+static int scenario_failed(const char *spec, const yr_where *w)
+{
+    char q[80], context[100];
+    snprintf(context, sizeof context, "--scenario %s", cli_quote(spec, q, sizeof q));
+    return cli_fail_lib_usage(CMD, context, w);
+}
+
 /* Parse the value of one KEY=VALUE item into @p s. */
 static int scenario_item(const char *spec, const char *key, size_t klen, const char *val,
                          scenario *s, const ycsv_table *t)
@@ -60,12 +68,13 @@ static int scenario_item(const char *spec, const char *key, size_t klen, const c
         return cli_fail_usage(CMD, "--scenario '%s': a value is too long", spec);
     memcpy(v, val, vlen);
     v[vlen] = '\0';
+    yr_where w;
     if (klen == 6 && memcmp(key, "method", 6) == 0) {
-        if (yr_method_from_name(v, &s->opt.method) != YR_OK)
-            return cli_fail_usage(CMD, "--scenario '%s': unknown method '%s'", spec, v);
+        if (yr_method_from_name_where(v, &s->opt.method, &w) != YR_OK)
+            return scenario_failed(spec, &w);
     } else if (klen == 3 && memcmp(key, "tie", 3) == 0) {
-        if (yr_tie_from_name(v, &s->opt.tie) != YR_OK)
-            return cli_fail_usage(CMD, "--scenario '%s': tie is larger, smaller or report", spec);
+        if (yr_tie_from_name_where(v, &s->opt.tie, &w) != YR_OK)
+            return scenario_failed(spec, &w);
     } else if (klen == 9 && memcmp(key, "threshold", 9) == 0) {
         return cli_opt_fraction(CMD, "scenario threshold", v, &s->opt.threshold_num,
                                 &s->opt.threshold_den);
@@ -169,11 +178,17 @@ static int run_scenario(compare_in *in, const scenario *s, int64_t *w, int64_t *
         return CLI_EXIT_ERROR;
     if (s->without != NULL && opt_out(in, s, w) != 0)
         return CLI_EXIT_ERROR;
-    yr_status st = s->has_equal
-                       ? yr_split_mixed(in->total, s->equal_num, s->equal_den, w, in->p.n, out)
-                       : yr_split_with(in->total, w, in->p.n, &s->opt, out);
-    if (st != YR_OK)
-        return cli_fail_at(in->file, 0, "scenario '%s': %s", s->label, yr_strerror(st));
+    yr_where wh;
+    yr_status st = s->has_equal ? yr_split_mixed_where(in->total, s->equal_num, s->equal_den, w,
+                                                       in->p.n, out, &wh)
+                                : yr_split_with_where(in->total, w, in->p.n, &s->opt, out, &wh);
+    if (st != YR_OK) {
+        char context[300];
+        snprintf(context, sizeof context, "scenario '%s'", s->label);
+        /* the scenario's keys, not the options of `split` */
+        const char *const names[] = {"equal_part", "equal", "threshold", "threshold", NULL};
+        return cli_fail_lib(in->file, 0, context, &wh, names);
+    }
     return 0;
 }
 
@@ -216,9 +231,10 @@ static int compare_all(compare_in *in, const cli_output_opts *opts)
     for (size_t k = 0; k < ns && rc == 0; k++)
         rc = run_scenario(in, &in->sc[k], w, splits + k * np);
     if (rc == 0) {
-        yr_status st = yr_compare(splits, ns, np, 0, diff, sums, dsums);
+        yr_where wh;
+        yr_status st = yr_compare_where(splits, ns, np, 0, diff, sums, dsums, &wh);
         if (st != YR_OK)
-            rc = cli_fail_at(in->file, 0, "%s", yr_strerror(st));
+            rc = cli_fail_lib(in->file, 0, NULL, &wh, NULL);
     }
     cli_out o;
     if (rc == 0)

@@ -99,13 +99,9 @@ static int make_rules(const pot_args *o, yr_pot_rules *rules)
         return CLI_EXIT_ERROR;
     if (!o->leader_share && !o->trainer_share && !o->fee && !o->pot)
         return 0;
-    yr_status st = yr_pot_rules_with_shares(fee, pot, ln, ld, tn, td, rules);
-    if (st == YR_ERR_NEGATIVE)
-        return cli_fail_usage("pot", "--fee, --pot and the shares must not be negative");
-    if (st == YR_ERR_RANGE)
-        return cli_fail_usage("pot", "--pot must not be larger than --fee");
-    if (st != YR_OK)
-        return cli_fail_usage("pot", "--leader-share and --trainer-share: %s", yr_strerror(st));
+    yr_where w;
+    if (yr_pot_rules_with_shares_where(fee, pot, ln, ld, tn, td, rules, &w) != YR_OK)
+        return cli_fail_lib_usage("pot", NULL, &w); /* "--pot 400 is larger than --fee 300" */
     return 0;
 }
 
@@ -513,8 +509,9 @@ static int settle_block(const pot_input *in, const yr_pot_rules *rules, size_t m
     yr_pot_summary s;
     for (size_t i = 0; i < n; i++)
         a[i] = (yr_attendance){0, i, in->compact[m0 + i] ? 0 : in->pd[m0 + i]};
-    yr_status st = yr_pot_settle(rules, 1, n, a, n, NULL, 0, rows, &s, NULL);
-    return st == YR_OK ? 0 : cli_fail_at(in->afile, 0, "%s", yr_strerror(st));
+    yr_where w;
+    yr_status st = yr_pot_settle_where(rules, 1, n, a, n, NULL, 0, rows, &s, NULL, &w);
+    return st == YR_OK ? 0 : cli_fail_lib(in->afile, 0, NULL, &w, NULL);
 }
 
 static int municipality_rows(cli_out *o, const pot_input *in, const yr_pot_rules *rules,
@@ -604,16 +601,13 @@ static void warn_idle_days(const pot_input *in)
 
 /* A library error at the record the core names (the attendance's were found while reading:
  * the records given to the library are not the file's rows). */
-static int settle_failed(const pot_input *in, yr_status st, const yr_where *w)
+static int settle_failed(const pot_input *in, const yr_where *w)
 {
     int tr = w->arg != NULL && strcmp(w->arg, "trainers") == 0;
     size_t line = tr && w->record != YR_WHERE_NONE && w->record < in->tt.nrows
                       ? ycsv_line(&in->tt, w->record)
                       : 0;
-    if (st == YR_ERR_RANGE && tr && line > 0)
-        return cli_fail_at(in->tfile, line,
-                           "the day of this trainer has a pot but its trainers' shares are all 0");
-    return cli_fail_at(tr ? in->tfile : in->afile, line, "%s", yr_strerror(st));
+    return cli_fail_lib(tr ? in->tfile : in->afile, line, NULL, w, NULL);
 }
 
 static int settle(const pot_args *o)
@@ -637,7 +631,7 @@ static int settle(const pot_args *o)
     yr_status st;
     if (rc == 0 && (st = yr_pot_settle_where(&rules, in.days.n, in.ncompact + 1, in.att, in.natt,
                                              in.tr, in.tt.nrows, rows, &sum, und, &w)) != YR_OK)
-        rc = settle_failed(&in, st, &w);
+        rc = settle_failed(&in, &w);
     if (rc == 0) {
         rc = write_settlement(&in, &o->common, &rules, rows, &sum, und);
         warn_idle_days(&in);

@@ -142,20 +142,15 @@ static int parse(int argc, char **argv, split_args *a, const char **file)
 
 /* ---------------------------------------------------------------- options to the library */
 
-static int method_option(const char *s, yr_method *m)
+/* --method and --tie by the library's names (its sentence when it knows none such). */
+static int name_options(const split_args *a, yr_split_options *o)
 {
-    yr_status st = s == NULL ? YR_OK : yr_method_from_name(s, m);
-    if (st == YR_OK)
-        return 0;
-    cli_buf b;
-    cli_buf_init(&b);
-    for (int k = 0; k < YR_METHOD_COUNT; k++)
-        cli_buf_printf(&b, "%s%s", k ? ", " : "", yr_method_name((yr_method)k));
-    char q[80];
-    int rc = cli_fail_usage("split", "unknown method %s (methods: %s) (%s)",
-                            cli_quote(s, q, sizeof q), cli_buf_str(&b), yr_status_name(st));
-    cli_buf_free(&b);
-    return rc;
+    yr_where w;
+    if (a->method != NULL && yr_method_from_name_where(a->method, &o->method, &w) != YR_OK)
+        return cli_fail_lib_usage("split", "--method", &w);
+    if (a->tie != NULL && yr_tie_from_name_where(a->tie, &o->tie, &w) != YR_OK)
+        return cli_fail_lib_usage("split", "--tie", &w);
+    return 0;
 }
 
 /* A bound column (--min-column / --max-column) as n integers; an empty max cell: no bound. */
@@ -184,10 +179,8 @@ static int bound_column(split_job *j, const char *name, int is_max, int64_t **ou
 static int make_options(const split_args *a, yr_split_options *o, int64_t eq[2])
 {
     yr_split_options_init(o);
-    if (method_option(a->method, &o->method) != 0)
+    if (name_options(a, o) != 0)
         return CLI_EXIT_ERROR;
-    if (a->tie != NULL && yr_tie_from_name(a->tie, &o->tie) != YR_OK)
-        return cli_fail_usage("split", "--tie '%s': write larger, smaller or report", a->tie);
     if (a->threshold != NULL && cli_opt_fraction("split", "threshold", a->threshold,
                                                  &o->threshold_num, &o->threshold_den) != 0)
         return CLI_EXIT_ERROR;
@@ -203,16 +196,15 @@ static int make_options(const split_args *a, yr_split_options *o, int64_t eq[2])
 }
 
 /* A library error: at the party's line when the core says which, else the file. */
-static int split_failed(const split_job *j, yr_status st, const yr_where *w)
+static int split_failed(const split_job *j, const yr_where *w)
 {
-    char q[80];
+    char q[80], context[160];
     size_t line = 0;
     if (w->record != YR_WHERE_NONE && w->record < j->p.n)
         line = ycsv_line(&j->t, cli_party_row(&j->p, w->record));
-    int whole = line == 0 && w->arg != NULL && strcmp(w->arg, "weights") != 0;
-    return cli_fail_at(j->file, line, "cannot split %" PRId64 " by column %s: %s%s%s (%s)",
-                       j->total, cli_quote(j->t.header[j->wcol], q, sizeof q), yr_strerror(st),
-                       whole ? ": " : "", whole ? w->arg : "", yr_status_name(st));
+    snprintf(context, sizeof context, "cannot split %" PRId64 " by column %s", j->total,
+             cli_quote(j->t.header[j->wcol], q, sizeof q));
+    return cli_fail_lib(j->file, line, context, w, NULL);
 }
 
 /* ---------------------------------------------------------------- the splits */
@@ -244,7 +236,7 @@ static int split_plain(split_job *j, const split_args *a, yr_split_options *o, c
     else if (rc == 0)
         st = yr_split_with_where(j->total, j->w, j->p.n, o, j->vals, &w);
     if (rc == 0 && st != YR_OK)
-        rc = split_failed(j, st, &w);
+        rc = split_failed(j, &w);
     free(bounds[0]);
     free(bounds[1]);
     j->totals[0] = j->total;
@@ -282,7 +274,7 @@ static int split_groups(split_job *j, const char *name)
         rc = cli_fail_at(j->file, 0, "out of memory");
     if (rc == 0 &&
         (st = yr_split_nested_where(j->total, j->w, group, j->p.n, set.n, out, gout, &w)) != YR_OK)
-        rc = split_failed(j, st, &w);
+        rc = split_failed(j, &w);
     for (size_t i = 0; rc == 0 && i < j->p.n; i++) {
         j->vals[2 * i] = gout[group[i]];
         j->vals[2 * i + 1] = out[i]; /* out[i] is read before row i + 1 overwrites it */
@@ -334,11 +326,13 @@ static int split_items(split_job *j, const char *path)
     yr_where w;
     yr_status st;
     if (rc == 0 && (st = yr_split_table_where(totals, ni, j->w, n, cells, &w)) != YR_OK) {
-        if (w.column != YR_WHERE_NONE)
-            rc = cli_fail_at(cli_shown(path), 0, "item '%s': %s (%s)", j->heads[w.column],
-                             yr_strerror(st), yr_status_name(st));
-        else
-            rc = split_failed(j, st, &w);
+        if (w.column != YR_WHERE_NONE) {
+            char q[80], name[96];
+            snprintf(name, sizeof name, "item %s", cli_quote(j->heads[w.column], q, sizeof q));
+            const char *const names[] = {"totals", name, NULL};
+            rc = cli_fail_lib(cli_shown(path), 0, NULL, &w, names);
+        } else
+            rc = split_failed(j, &w);
     }
     for (size_t i = 0; rc == 0 && i < n; i++) {
         int64_t sum = 0;

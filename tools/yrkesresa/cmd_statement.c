@@ -163,9 +163,9 @@ static int check_items_total(const items_in *it, size_t total_row, size_t amount
     size_t line = ycsv_line(&it->t, total_row);
     if (cli_cell_int64(it->file, &it->t, total_row, amount_col, &stated) != 0)
         return CLI_EXIT_ERROR;
-    yr_status st = yr_check_totals(it->amount, it->n, 1, &stated, &sum, &bad);
-    if (st != YR_OK)
-        return cli_fail_at(it->file, line, "the items' sum: %s", yr_strerror(st));
+    yr_where w;
+    if (yr_check_totals_where(it->amount, it->n, 1, &stated, &sum, &bad, &w) != YR_OK)
+        return cli_fail_lib(it->file, line, "the items' sum", &w, NULL);
     if (bad != 0)
         return cli_fail_at(it->file, line,
                            "the total row states %" PRId64 " but the items add to %" PRId64, stated,
@@ -442,19 +442,22 @@ static int pot_record(const char *file, const ycsv_table *t, size_t r, size_t co
         pr->att[r] = (yr_attendance){day, party, 0};
         if (cli_cell_int64(file, t, r, col, &pr->att[r].participants) != 0)
             return CLI_EXIT_ERROR;
-        if (pr->att[r].participants < 0)
-            return cli_fail_at(file, ycsv_line(t, r), "participants: %s",
-                               yr_strerror(YR_ERR_NEGATIVE));
-        return 0;
+        return 0; /* a negative count: the library says so, at this line (settle_pot) */
     }
     pr->tr[r] = (yr_trainer){day, party, YR_ROLE_TRAINER};
-    if (yr_role_from_name(cell, &pr->tr[r].role) != YR_OK) {
-        char q[80];
-        return cli_fail_at(file, ycsv_line(t, r),
-                           "role %s is neither kursledare/leader nor utbildare/trainer",
-                           cli_quote(cell, q, sizeof q));
-    }
+    yr_where w;
+    if (yr_role_from_name_where(cell, &pr->tr[r].role, &w) != YR_OK)
+        return cli_fail_lib(file, ycsv_line(t, r), NULL, &w, NULL);
     return 0;
+}
+
+/* The library's refusal of the pot at the record it names: records are the files' rows. */
+static int settle_failed(const stmt_opts *o, const ycsv_table files[2], const yr_where *w)
+{
+    int tr = w->arg != NULL && strcmp(w->arg, "trainers") == 0;
+    const ycsv_table *t = &files[tr];
+    size_t line = w->record != YR_WHERE_NONE && w->record < t->nrows ? ycsv_line(t, w->record) : 0;
+    return cli_fail_lib(cli_shown(tr ? o->trainers : o->attendance), line, NULL, w, NULL);
 }
 
 /* Read the attendance (@p trainers 0: day, municipality, participants) or the trainers (1: day,
@@ -520,12 +523,10 @@ static int settle_pot(const stmt_opts *o, const pop_in *pp, pot_in *pot)
     if (rc == 0 && (rows == NULL || pot->fees == NULL || pot->kickback == NULL))
         rc = oom();
     yr_pot_summary sum;
-    yr_status st = YR_OK;
-    if (rc == 0)
-        st = yr_pot_settle(&rules, pr.days.n, pr.np, pr.att, pr.natt, pr.tr, pr.ntr, rows, &sum,
-                           NULL);
-    if (rc == 0 && st != YR_OK)
-        rc = cli_fail_at(cli_shown(o->attendance), 0, "the pot: %s", yr_strerror(st));
+    yr_where w;
+    if (rc == 0 && yr_pot_settle_where(&rules, pr.days.n, pr.np, pr.att, pr.natt, pr.tr, pr.ntr,
+                                       rows, &sum, NULL, &w) != YR_OK)
+        rc = settle_failed(o, files, &w);
     for (size_t i = 0; rc == 0 && i < pr.np; i++) {
         pot->fees[i] = rows[i].fees;
         pot->kickback[i] = rows[i].kickback;
@@ -570,10 +571,9 @@ static int due_dates(const stmt_opts *o, char invoice[16], char due[16])
         return cli_fail_usage(CMD, "--invoice-date '%s' is not a date YYYY-MM-DD", o->invoice_date);
     if (o->days != NULL && cli_opt_int64(CMD, "days", o->days, &days) != 0)
         return CLI_EXIT_ERROR;
-    yr_status st = yr_due_date(y, m, d, days, &dy, &dm, &dd);
-    if (st != YR_OK)
-        return cli_fail_usage(CMD, "--invoice-date %s --days %" PRId64 ": no such date",
-                              o->invoice_date, days);
+    yr_where w;
+    if (yr_due_date_where(y, m, d, days, &dy, &dm, &dd, &w) != YR_OK)
+        return cli_fail_lib_usage(CMD, "--invoice-date and --days", &w);
     snprintf(invoice, 16, "%04d-%02d-%02d", y, m, d);
     snprintf(due, 16, "%04d-%02d-%02d", dy, dm, dd);
     return 0;
@@ -596,21 +596,24 @@ static void result_free(stmt_result *res)
     free(res->rows);
 }
 
-/* yr_statement's error where it happened. */
+/* yr_statement's error (the library's sentence) where it happened. */
 static int statement_error(const items_in *it, const pop_in *pp, yr_status st, const yr_where *w)
 {
     if (w->column != YR_WHERE_NONE && w->arg != NULL && strcmp(w->arg, "weights") != 0 &&
         w->column < it->n)
-        return cli_fail_at(it->file, ycsv_line(&it->t, it->row[w->column]), "%s", yr_strerror(st));
+        return cli_fail_lib(it->file, ycsv_line(&it->t, it->row[w->column]), NULL, w, NULL);
     if (w->record != YR_WHERE_NONE && w->record < pp->p.n)
-        return cli_fail_at(pp->file, ycsv_line(&pp->t, cli_party_row(&pp->p, w->record)), "%s%s%s",
-                           w->arg ? w->arg : "", w->arg ? ": " : "", yr_strerror(st));
+        return cli_fail_lib(pp->file, ycsv_line(&pp->t, cli_party_row(&pp->p, w->record)), NULL, w,
+                            NULL);
     if (w->arg != NULL && strcmp(w->arg, "totals") == 0)
-        return cli_fail_at(it->file, 0, "the amounts: %s", yr_strerror(st));
-    if (st == YR_ERR_ZERO_WEIGHT && it->year != NULL && w->column < it->nyears)
-        return cli_fail_at(pp->file, 0, "every population of the year %" PRId64 " is 0",
-                           it->year_num[w->column]);
-    return cli_fail_at(pp->file, 0, "%s", yr_strerror(st));
+        return cli_fail_lib(it->file, 0, NULL, w, NULL);
+    if (st == YR_ERR_ZERO_WEIGHT && it->year != NULL && w->column < it->nyears) {
+        char year[40];
+        snprintf(year, sizeof year, "the year %" PRId64, it->year_num[w->column]);
+        const char *const names[] = {"weights", "population", NULL};
+        return cli_fail_lib(pp->file, 0, year, w, names);
+    }
+    return cli_fail_lib(pp->file, 0, NULL, w, NULL);
 }
 
 static int compute(const items_in *it, const pop_in *pp, const pot_in *pot, stmt_result *res)

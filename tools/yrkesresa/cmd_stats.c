@@ -91,9 +91,13 @@ int stats_level(const char *cmd, const char *name, const char *text, int closed,
     if (cli_opt_fraction(cmd, name, text, &num, &den) != 0)
         return CLI_EXIT_ERROR;
     *out = (double)num / (double)den;
-    if (closed ? (num < 0 || num > den) : (num <= 0 || num >= den))
-        return cli_fail_usage(cmd, "--%s must be %s 0 and 1, e.g. 0.95 or 95%%", name,
-                              closed ? "between" : "strictly between");
+    /* checked now, before any file is read, by the library's own rule: a goal check of 0 of 1
+     * with this target (closed) or this confidence (open) */
+    yr_goal verdict;
+    yr_where w;
+    if ((closed ? yr_goal_check_where(0, 1, *out, 0.95, &verdict, &w)
+                : yr_goal_check_where(0, 1, 0.5, *out, &verdict, &w)) != YR_OK)
+        return cli_fail_lib_usage(cmd, NULL, &w);
     return 0;
 }
 

@@ -40,6 +40,7 @@ typedef struct att_job {
     size_t n;                 /* counted courses */
     int64_t sum_reg, sum_att; /* their sums */
     int overflow;             /* the registered sum does not fit */
+    int64_t over[2];          /* then: the sum before and the count that did not fit */
     int64_t stated_reg, stated_att;
     int has_reg, has_att;
 } att_job;
@@ -68,11 +69,13 @@ static int check_row(const att_job *j, size_t r, int64_t g, int64_t a, int pg, i
     if (pg != pa)
         return cli_fail_at(j->f, ycsv_line(&j->t, r),
                            "registered and attended must both be given or both be empty");
-    if (g < 0 || a < 0)
-        return cli_fail_at(j->f, ycsv_line(&j->t, r), "a negative count");
-    if (a > g)
-        return cli_fail_at(j->f, ycsv_line(&j->t, r),
-                           "attended (%" PRId64 ") is more than registered (%" PRId64 ")", a, g);
+    /* the library's rules for one course (a negative count, attended above registered), at its
+     * line; nobody registered is fine for one course (YR_ERR_EMPTY is about the total) */
+    yr_rate one, total;
+    yr_where w;
+    yr_status st = yr_attendance_rate_where(&g, &a, 1, 0.5, &one, &total, &w);
+    if (pg && st != YR_OK && st != YR_ERR_EMPTY)
+        return cli_fail_lib(j->f, ycsv_line(&j->t, r), NULL, &w, NULL);
     if (a > INT64_MAX / 100)
         return cli_fail_at(j->f, ycsv_line(&j->t, r), "attended (%" PRId64 ") is too large", a);
     if (j->c_pub != YCSV_NO_COLUMN && !cli_cell_blank(&j->t, r, j->c_pub))
@@ -127,8 +130,9 @@ static int block_rates(const att_job *j, size_t from, att_block *b)
         b->att[n++] = 0;
     }
     yr_rate total;
-    yr_status st = yr_attendance_rate(b->reg, b->att, n, j->confidence, b->rates, &total);
-    return st == YR_OK ? 0 : cli_fail_at(j->f, 0, "%s", yr_strerror(st));
+    yr_where w;
+    yr_status st = yr_attendance_rate_where(b->reg, b->att, n, j->confidence, b->rates, &total, &w);
+    return st == YR_OK ? 0 : cli_fail_lib(j->f, 0, NULL, &w, NULL);
 }
 
 /* Parse and check every row with its line before calling the library; count the courses and
@@ -155,8 +159,12 @@ static int read_rows(att_job *j)
         if (check_row(j, r, g, a, pg, pa) != 0)
             return CLI_EXIT_ERROR;
         if (!pg)
-            continue; /* listed, not counted */
-        j->overflow |= g > INT64_MAX - j->sum_reg;
+            continue;                                     /* listed, not counted */
+        if (!j->overflow && g > INT64_MAX - j->sum_reg) { /* the library says so: total_rate */
+            j->overflow = 1;
+            j->over[0] = j->sum_reg;
+            j->over[1] = g;
+        }
         if (!j->overflow) { /* attended <= registered: its sum fits when this one does */
             j->sum_reg += g;
             j->sum_att += a;
@@ -258,12 +266,18 @@ static int columns(att_job *j, const cli_common *c)
  * then the sum, then a zero sum). The courses' rates come block by block (block_rates). */
 static int total_rate(att_job *j)
 {
-    int64_t reg = j->overflow ? 1 : j->sum_reg, att = j->overflow ? 0 : j->sum_att;
-    yr_rate one;
-    yr_status st = yr_attendance_rate(&reg, &att, 1, j->confidence, &one, &j->total);
-    if (st == YR_OK && j->overflow)
-        st = YR_ERR_OVERFLOW;
-    return st == YR_OK ? 0 : cli_fail_at(j->f, 0, "%s", yr_strerror(st));
+    /* the sums, or when they do not fit the two counts whose sum does not */
+    int64_t reg[2] = {j->sum_reg, 0}, att[2] = {j->sum_att, 0};
+    if (j->overflow) {
+        reg[0] = j->over[0];
+        reg[1] = j->over[1];
+        att[0] = 0;
+    }
+    yr_rate rates[2];
+    yr_where w;
+    yr_status st = yr_attendance_rate_where(reg, att, j->overflow ? 2 : 1, j->confidence, rates,
+                                            &j->total, &w);
+    return st == YR_OK ? 0 : cli_fail_lib(j->f, 0, NULL, &w, NULL);
 }
 
 int stats_attendance(int argc, char **argv)

@@ -219,10 +219,16 @@ static int index_records(count_job *j)
     return 0;
 }
 
-/* The library's status as a message naming the file. */
+/* A status of the program's own (memory, a table too large to allocate), naming the file. */
 static int fail_status(const count_job *j, yr_status st)
 {
     return cli_fail_at(j->file, 0, "%s", yr_strerror(st));
+}
+
+/* The library's refusal, in its words, naming the file. */
+static int fail_where(const count_job *j, const yr_where *w)
+{
+    return cli_fail_lib(j->file, 0, NULL, w, NULL);
 }
 
 /* Two columns as a cross table with Summa row and column (the margins are yr_count_by). */
@@ -234,13 +240,14 @@ static int write_crosstab(count_job *j, const cli_output_opts *opts)
     int64_t *tab = malloc(nr * nc * sizeof *tab), *rs = malloc(nr * sizeof *rs);
     int64_t *cs = malloc(nc * sizeof *cs);
     yr_status st = YR_ERR_NOMEM;
+    yr_where w;
     if (tab != NULL && rs != NULL && cs != NULL)
-        st = yr_crosstab(j->idx[0], j->idx[1], n, nr, nc, tab);
+        st = yr_crosstab_where(j->idx[0], j->idx[1], n, nr, nc, tab, &w);
     if (st == YR_OK)
-        st = yr_count_by(j->idx[0], n, nr, rs);
+        st = yr_count_by_where(j->idx[0], n, nr, rs, &w);
     if (st == YR_OK)
-        st = yr_count_by(j->idx[1], n, nc, cs);
-    int rc = st != YR_OK ? fail_status(j, st) : 0;
+        st = yr_count_by_where(j->idx[1], n, nc, cs, &w);
+    int rc = st == YR_ERR_NOMEM ? fail_status(j, st) : st != YR_OK ? fail_where(j, &w) : 0;
     cli_out o;
     if (rc == 0)
         rc = cli_out_open(&o, opts, YR_TABLE_STATS_COUNT, &j->t);
@@ -292,10 +299,11 @@ static int count_combined(count_job *j, int64_t **counts, size_t *ngroups)
             k = k * (uint32_t)j->labels[c].n + j->idx[c][r];
         comb[r] = k;
     }
-    yr_status st = yr_count_by(comb, n, g, *counts);
+    yr_where w;
+    yr_status st = yr_count_by_where(comb, n, g, *counts, &w);
     free(comb);
     *ngroups = g;
-    return st == YR_OK ? 0 : fail_status(j, st);
+    return st == YR_OK ? 0 : fail_where(j, &w);
 }
 
 /* Write the combinations that occur, in label order (the last column varies fastest). */

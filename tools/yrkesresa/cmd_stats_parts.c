@@ -171,11 +171,12 @@ static int run_check(const char *file, const ycsv_table *t, const parts_spec *ps
                                         &res->mismatched, &where);
     if (st == YR_OK)
         return 0;
+    char q[80], context[100];
+    snprintf(context, sizeof context, "--%s %s", ps->rate ? "rate" : "parts",
+             cli_quote(ps->text, q, sizeof q));
     if (where.record < n)
-        return cli_fail_at(file, ycsv_line(t, where.record), "--%s '%s': %s",
-                           ps->rate ? "rate" : "parts", ps->text, yr_strerror(st));
-    return cli_fail_usage(CMD, "--%s '%s': %s (a column twice?)", ps->rate ? "rate" : "parts",
-                          ps->text, yr_strerror(st));
+        return cli_fail_lib(file, ycsv_line(t, where.record), context, &where, NULL);
+    return cli_fail_lib_usage(CMD, context, &where); /* columns counted in the spec's order */
 }
 
 static void write_check(cli_out *o, const ycsv_table *t, const parts_spec *ps,

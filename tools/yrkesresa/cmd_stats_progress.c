@@ -97,13 +97,23 @@ static int population_of(pop_table *pt, size_t r, int64_t *pop)
     return cli_cell_int64(pt->f, &pt->p, row, pt->c_pop, pop);
 }
 
-static void coverage_cells(cli_buf *out, int64_t done_k, int64_t pop, int64_t per, double conf)
+/* The coverage cells of one municipality: its rate per `per` inhabitants with the interval, or
+ * "no population". The counts are the library's to refuse (a negative count, more completed
+ * than inhabitants), at the row's line. */
+static int coverage_cells(const prog_job *j, size_t r, const char *name, cli_buf *out,
+                          int64_t done_k, int64_t pop)
 {
     double rate, low, high;
+    yr_where w;
+    yr_status st =
+        yr_coverage_where(done_k, pop, (double)j->per, j->confidence, &rate, &low, &high, &w);
+    if (st != YR_OK && st != YR_ERR_EMPTY) /* YR_ERR_EMPTY: nobody lives there */
+        return cli_fail_lib(j->f, r == SIZE_MAX ? 0 : ycsv_line(&j->t, r), NULL, &w, NULL);
+    stats_put_field(out, name);
     cli_buf_printf(out, ",%" PRId64 ",%" PRId64 ",", done_k, pop);
-    if (pop == 0 || yr_coverage(done_k, pop, (double)per, conf, &rate, &low, &high) != YR_OK) {
+    if (st != YR_OK) {
         cli_buf_puts(out, ",,,no population");
-        return;
+        return 0;
     }
     stats_put_num(out, rate);
     cli_buf_puts(out, ",");
@@ -111,10 +121,10 @@ static void coverage_cells(cli_buf *out, int64_t done_k, int64_t pop, int64_t pe
     cli_buf_puts(out, ",");
     stats_put_num(out, high);
     cli_buf_puts(out, ",");
+    return 0;
 }
 
-static int coverage_rows(const prog_job *j, pop_table *pt, size_t cc, int64_t per, stats_out *s,
-                         int64_t sums[2])
+static int coverage_rows(const prog_job *j, pop_table *pt, size_t cc, stats_out *s, int64_t sums[2])
 {
     cli_buf *out = &s->b;
     ycsv_join_reset(pt->join); /* every pass finds each municipality once */
@@ -124,16 +134,11 @@ static int coverage_rows(const prog_job *j, pop_table *pt, size_t cc, int64_t pe
             continue;
         if (population_of(pt, r, &pop) != 0 || cli_cell_int64(j->f, &j->t, r, cc, &done_k) != 0)
             return CLI_EXIT_ERROR;
-        if (done_k < 0)
-            return cli_fail_at(j->f, ycsv_line(&j->t, r), "a negative count");
-        if (done_k > pop)
-            return cli_fail_at(j->f, ycsv_line(&j->t, r),
-                               "%" PRId64 " completed but the population is %" PRId64, done_k, pop);
+        if (coverage_cells(j, r, ycsv_cell(&j->t, r, j->c_muni), out, done_k, pop) != 0)
+            return CLI_EXIT_ERROR;
         if (__builtin_add_overflow(sums[0], done_k, &sums[0]) ||
             __builtin_add_overflow(sums[1], pop, &sums[1]))
             return cli_fail_at(j->f, ycsv_line(&j->t, r), "%s", yr_strerror(YR_ERR_OVERFLOW));
-        stats_put_field(out, ycsv_cell(&j->t, r, j->c_muni));
-        coverage_cells(out, done_k, pop, per, j->confidence);
         cli_buf_puts(out, "\n");
         stats_flush(s);
     }
@@ -171,12 +176,16 @@ static int coverage(void *ctx, stats_out *s)
     snprintf(per, sizeof per, "%" PRId64, j->per);
     const char *const suffix[] = {NULL, course, NULL, per, NULL, NULL, NULL};
     stats_header(s, YR_TABLE_STATS_COVERAGE, types, suffix);
-    rc = coverage_rows(j, j->pt, j->cc, j->per, s, sums);
+    rc = coverage_rows(j, j->pt, j->cc, s, sums);
     if (rc == 0) {
         size_t tr = j->total_row;
-        stats_put_field(out, tr != SIZE_MAX ? ycsv_cell(&j->t, tr, j->c_muni)
-                                            : yr_out_text(YR_OUT_TOTALT, s->lang));
-        coverage_cells(out, sums[0], sums[1], j->per, j->confidence);
+        rc = coverage_cells(j, SIZE_MAX,
+                            tr != SIZE_MAX ? ycsv_cell(&j->t, tr, j->c_muni)
+                                           : yr_out_text(YR_OUT_TOTALT, s->lang),
+                            out, sums[0], sums[1]);
+    }
+    if (rc == 0) {
+        size_t tr = j->total_row;
         if (tr != SIZE_MAX &&
             (rc = stats_cell_opt_int(j->f, &j->t, tr, j->cc, &stated, &present)) == 0 && present &&
             stated != sums[0])
@@ -196,14 +205,6 @@ static int row_counts(const prog_job *j, size_t r, int64_t *done_k, int64_t *sum
     for (size_t k = 0; k < j->nc; k++) {
         if (cli_cell_int64(j->f, &j->t, r, j->c_done[k], &done_k[k]) != 0)
             return CLI_EXIT_ERROR;
-        if (done_k[k] < 0)
-            return cli_fail_at(j->f, ycsv_line(&j->t, r), "column '%s': a negative count",
-                               j->t.header[j->c_done[k]]);
-        if (k > 0 && done_k[k] > done_k[k - 1])
-            return cli_fail_at(j->f, ycsv_line(&j->t, r),
-                               "more completed course %zu (%" PRId64 ") than course %zu (%" PRId64
-                               ")",
-                               k + 1, done_k[k], k, done_k[k - 1]);
         if (__builtin_add_overflow(sums[k], done_k[k], &sums[k]))
             return cli_fail_at(j->f, ycsv_line(&j->t, r), "%s", yr_strerror(YR_ERR_OVERFLOW));
     }
@@ -251,8 +252,10 @@ static int progression(void *ctx, stats_out *s)
         }
         if (row_counts(j, r, done_k, sums) != 0)
             return CLI_EXIT_ERROR;
+        /* a negative count, more completed than in the course before: the library's words,
+         * counting the courses from 1 */
         if (yr_progression_where(done_k, j->nc, j->confidence, steps, &w) != YR_OK)
-            return cli_fail_at(j->f, ycsv_line(&j->t, r), "cannot compute the progression");
+            return cli_fail_lib_counted(j->f, ycsv_line(&j->t, r), NULL, &w);
         step_rows(j, ycsv_cell(&j->t, r, j->c_muni), steps, out, NULL, NULL, NULL);
         stats_flush(s);
     }
@@ -263,9 +266,8 @@ static int progression(void *ctx, stats_out *s)
         if (stats_cell_opt_int(j->f, &j->t, j->total_row, j->c_done[k], &stated[k], &present[k]) !=
             0)
             return CLI_EXIT_ERROR;
-    yr_status st = yr_progression_where(sums, j->nc, j->confidence, steps, &w);
-    if (st != YR_OK)
-        return cli_fail_at(j->f, 0, "%s", yr_strerror(st));
+    if (yr_progression_where(sums, j->nc, j->confidence, steps, &w) != YR_OK)
+        return cli_fail_lib_counted(j->f, 0, NULL, &w);
     const char *name = j->total_row != SIZE_MAX ? ycsv_cell(&j->t, j->total_row, j->c_muni)
                                                 : yr_out_text(YR_OUT_TOTALT, s->lang);
     step_rows(j, name, steps, out, stated, present, sums);

@@ -43,15 +43,24 @@ typedef struct survey_job {
     double confidence;
 } survey_job;
 
-/* A percentage cell as a fraction in [0, 1]; an error at its line otherwise. */
+/* The library's names shown as the columns of a survey file. */
+static const char *const survey_names[] = {"n", "respondents", NULL};
+
+/* A percentage cell as a fraction in [0, 1]; an error at its line otherwise (the library's
+ * rule for a percentage: 0 to 100). */
 static int cell_percent(const survey_job *j, size_t row, size_t col, double *out)
 {
     cli_decimal d;
     if (cli_cell_decimal(j->f, &j->t, row, col, 1, &d) != 0)
         return CLI_EXIT_ERROR;
-    if (d.num < 0 || (cli_i128)d.num > (cli_i128)100 * cli_pow10(d.scale))
-        return cli_fail_at(j->f, ycsv_line(&j->t, row),
-                           "column '%s': a percentage must be 0 to 100", j->t.header[col]);
+    int64_t count;
+    int exact;
+    yr_where w;
+    if (yr_count_from_percent_where(d.num, cli_pow10(d.scale), 1, &count, &exact, &w) != YR_OK) {
+        char q[80], context[100];
+        snprintf(context, sizeof context, "column %s", cli_quote(j->t.header[col], q, sizeof q));
+        return cli_fail_lib(j->f, ycsv_line(&j->t, row), context, &w, survey_names);
+    }
     *out = (double)d.num / 100.0 / (double)cli_pow10(d.scale);
     return 0;
 }
@@ -61,20 +70,20 @@ static int cell_percent(const survey_job *j, size_t row, size_t col, double *out
 static int yes_count(const survey_job *j, size_t r, int64_t n, int64_t *yes, cli_buf *note)
 {
     if (j->c_yes != YCSV_NO_COLUMN) {
-        if (cli_cell_int64(j->f, &j->t, r, j->c_yes, yes) != 0)
-            return CLI_EXIT_ERROR;
-        if (*yes < 0 || *yes > n)
-            return cli_fail_at(j->f, ycsv_line(&j->t, r),
-                               "yes (%" PRId64 ") must be 0 to respondents (%" PRId64 ")", *yes, n);
-        return 0;
+        /* 0 to respondents: the library checks it (survey_row) */
+        return cli_cell_int64(j->f, &j->t, r, j->c_yes, yes) != 0 ? CLI_EXIT_ERROR : 0;
     }
     cli_decimal d;
     int exact;
     if (cli_cell_decimal(j->f, &j->t, r, j->c_share, 1, &d) != 0)
         return CLI_EXIT_ERROR;
-    if (yr_count_from_percent(d.num, cli_pow10(d.scale), n, yes, &exact) != YR_OK)
-        return cli_fail_at(j->f, ycsv_line(&j->t, r), "column '%s': a percentage must be 0 to 100",
-                           j->t.header[j->c_share]);
+    yr_where w;
+    if (yr_count_from_percent_where(d.num, cli_pow10(d.scale), n, yes, &exact, &w) != YR_OK) {
+        char q[80], context[100];
+        snprintf(context, sizeof context, "column %s",
+                 cli_quote(j->t.header[j->c_share], q, sizeof q));
+        return cli_fail_lib(j->f, ycsv_line(&j->t, r), context, &w, survey_names);
+    }
     stats_put_scaled(note, d.num, d.scale);
     cli_buf_printf(note, " %% of %" PRId64, n);
     if (exact) {
@@ -95,8 +104,6 @@ static int survey_row(const survey_job *j, size_t r, cli_buf *out, cli_buf *note
     cli_buf_clear(note);
     if (cli_cell_int64(j->f, &j->t, r, j->c_n, &n) != 0)
         return CLI_EXIT_ERROR;
-    if (n < 1)
-        return cli_fail_at(j->f, ycsv_line(&j->t, r), "respondents must be at least 1");
     if (yes_count(j, r, n, &yes, note) != 0)
         return CLI_EXIT_ERROR;
     if (j->c_target != YCSV_NO_COLUMN && !cli_cell_blank(&j->t, r, j->c_target) &&
@@ -106,11 +113,10 @@ static int survey_row(const survey_job *j, size_t r, cli_buf *out, cli_buf *note
         return cli_fail_at(j->f, ycsv_line(&j->t, r),
                            "no target: give a target_percent cell or --target");
     yr_goal verdict;
-    yr_status st = yr_proportion(yes, n, j->confidence, &share, &low, &high);
-    if (st == YR_OK)
-        st = yr_goal_check(yes, n, target, j->confidence, &verdict);
-    if (st != YR_OK)
-        return cli_fail_at(j->f, ycsv_line(&j->t, r), "%s", yr_strerror(st));
+    yr_where w;
+    if (yr_goal_check_where(yes, n, target, j->confidence, &verdict, &w) != YR_OK ||
+        yr_proportion_where(yes, n, j->confidence, &share, &low, &high, &w) != YR_OK)
+        return cli_fail_lib(j->f, ycsv_line(&j->t, r), NULL, &w, survey_names);
     stats_put_field(out, ycsv_cell(&j->t, r, j->c_q));
     cli_buf_printf(out, ",%" PRId64 ",%" PRId64 ",", yes, n);
     double v[4] = {share, low, high, target};

@@ -18,7 +18,7 @@ def test_all_exports_exist_and_are_documented():
 
 
 def test_public_functions_document_their_arguments():
-    for name in ["split", "split_mixed", "audit", "settle_pot", "crosstab", "check_totals"]:
+    for name in ["split", "split_mixed", "audit_split", "pot_settle", "crosstab", "check_totals"]:
         doc = getattr(yrkesresa, name).__doc__
         assert "Args:" in doc and "Returns:" in doc, name
 
@@ -52,18 +52,23 @@ def test_exception_hierarchy():
 
 # One real call per status, through the public API or (for YR_ERR_NULL, which the package never
 # lets through) the private module.
+# (status, call, the C library's sentence): the message is the library's (yr_where_message),
+# the function the one the user called.
 STATUS_CASES = [
-    ("YR_ERR_NULL", lambda: _core.yr_method_from_name(None)),
-    ("YR_ERR_EMPTY", lambda: yrkesresa.split(100, [])),
-    ("YR_ERR_NEGATIVE", lambda: yrkesresa.split(100, [3, -1])),
-    ("YR_ERR_ZERO_WEIGHT", lambda: yrkesresa.split(100, [0, 0])),
-    ("YR_ERR_OVERFLOW", lambda: yrkesresa.audit(0, [1, 1], [2**63 - 1, 1])),
-    ("YR_ERR_RANGE", lambda: yrkesresa.goal_check(5, 4, 0.8)),
+    ("YR_ERR_NULL", lambda: _core.yr_method_from_name_where(None), "name is NULL"),
+    ("YR_ERR_EMPTY", lambda: yrkesresa.split(100, []),
+     "weights is empty: there is nothing to work on"),
+    ("YR_ERR_NEGATIVE", lambda: yrkesresa.split(100, [3, -1]), "weights[1] is negative (-1)"),
+    ("YR_ERR_ZERO_WEIGHT", lambda: yrkesresa.split(100, [0, 0]),
+     "all weights are 0, so nothing can take the total 100"),
+    ("YR_ERR_OVERFLOW", lambda: yrkesresa.audit(0, [1, 1], [2**63 - 1, 1]),
+     "the published amounts add up past 9223372036854775807"),
+    ("YR_ERR_RANGE", lambda: yrkesresa.goal_check(5, 4, 0.8), "yes 5 is larger than n 4"),
 ]
 
 
-@pytest.mark.parametrize("status, call", STATUS_CASES, ids=[c[0] for c in STATUS_CASES])
-def test_every_status_becomes_the_right_exception(status, call):
+@pytest.mark.parametrize("status, call, sentence", STATUS_CASES, ids=[c[0] for c in STATUS_CASES])
+def test_every_status_becomes_the_right_exception(status, call, sentence):
     code = getattr(_core, status)
     expected = yrkesresa.Overflow if status == "YR_ERR_OVERFLOW" else yrkesresa.Error
     with pytest.raises(expected) as info:
@@ -71,24 +76,49 @@ def test_every_status_becomes_the_right_exception(status, call):
     e = info.value
     assert type(e) is expected
     assert e.status == status and e.code == code
-    assert e.message == _core.yr_strerror(code)
-    assert e.function.startswith("yr_")
-    assert e.message in str(e) and status in str(e)
+    assert e.message == sentence
+    if e.function.startswith("yr_"):  # the private module, called directly
+        assert str(e) == f"{e.function}: {sentence}"
+    else:
+        assert str(e).startswith(f"{e.function}(): ") and str(e).endswith(sentence)
+    assert (e.reason == "YR_REASON_NONE") == (status == "YR_ERR_NULL")
     assert isinstance(e, ValueError)
 
 
 def test_overflow_is_an_overflowerror_with_the_c_message():
-    with pytest.raises(OverflowError, match="does not fit in 64 bits"):
+    with pytest.raises(OverflowError, match="the published amounts add up past 9223372036854775807"):
         yrkesresa.audit(0, [1, 1], [2**63 - 1, 1])
 
 
-def test_error_message_names_the_function_and_status():
+def test_error_message_names_the_function_and_says_why():
     with pytest.raises(yrkesresa.Error) as info:
         yrkesresa.split(850000, [0, 0, 0])
-    assert str(info.value) == (
-        "yr_split_where: all weights are zero while the total is not [YR_ERR_ZERO_WEIGHT]"
-    )
+    assert str(info.value) == "split(): all weights are 0, so nothing can take the total 850000"
     assert info.value.detail is None and info.value.arg == "weights"
+    assert (info.value.status, info.value.reason) == ("YR_ERR_ZERO_WEIGHT", "YR_REASON_ALL_ZERO")
+
+
+def test_an_argument_error_names_the_argument_as_written():
+    """Issue 23: split(..., equal_part='30') and threshold=4 named no argument in 0.2."""
+    with pytest.raises(yrkesresa.Error) as info:
+        yrkesresa.split(100, [1, 2, 4], equal_part="30")
+    assert str(info.value) == (
+        "split(): equal_part='30': equal_part 30 is more than the whole "
+        "(a share, not a percentage: 0.3 for 30 %)")
+    with pytest.raises(yrkesresa.Error) as info:
+        yrkesresa.split(10, [1, 2, 4], method="dhondt", threshold=4)
+    assert str(info.value) == (
+        "split(): threshold=4: threshold 4 is more than the whole "
+        "(a share, not a percentage: 0.04 for 4 %)")
+    with pytest.raises(yrkesresa.Error) as info:
+        yrkesresa.split_mixed(100, [1, 2], "abc")
+    assert str(info.value) == (
+        "split_mixed(): equal_part='abc': 'abc' is not a number: write a decimal (0,3 or 0.3), "
+        "a percentage (30 %) or a ratio (3/10)")
+    with pytest.raises(yrkesresa.Error) as info:
+        yrkesresa.split(5, [1, 2], method="jeferson")
+    assert str(info.value).startswith("split(): method='jeferson': unknown method 'jeferson' "
+                                      "(known: largest_remainder, round_each, dhondt,")
 
 
 def test_errors_survive_pickle():

@@ -243,11 +243,13 @@ def test_audit_frame_takes_the_stated_total_from_the_total_row(source_dir):
 
 # ---- clear errors ------------------------------------------------------------------------------
 def test_target_given_as_percent_says_so():
-    with pytest.raises(yr.Error, match=r"target = 80 is outside 0\.\.1.*0\.80 for 80 %"):
+    with pytest.raises(yr.Error, match=r"^goal_check\(\): target=80: target 80 is outside 0 to 1 "
+                       r"\(a share, not a percentage: 0\.8 for 80 %\)$"):
         yr.goal_check(17, 22, target=80)
-    with pytest.raises(yr.Error, match=r"confidence = 95 is outside 0\.\.1.*0\.95 for 95 %"):
+    with pytest.raises(yr.Error, match=r"^proportion\(\): confidence=95: confidence 95 is not "
+                       r"between 0 and 1 \(a share, not a percentage: 0\.95 for 95 %\)$"):
         yr.proportion(17, 22, confidence=95)
-    with pytest.raises(yr.Error, match="confidence = 95") as info:
+    with pytest.raises(yr.Error, match="confidence=95") as info:
         yr.goal_check(17, 22, 0.8, confidence=95)
     assert info.value.status == "YR_ERR_RANGE" and "target" not in str(info.value)
 
@@ -330,7 +332,7 @@ def test_crosstab_indices_still_give_an_array():
 
 
 def test_settle_pot_trims_labels():
-    pot = yr.settle_pot([("d1", "Falun ", 4), ("d1", "Falun", 2)], [("d1", " Falun", "leader")])
+    pot = yr.pot_settle([("d1", "Falun ", 4), ("d1", "Falun", 2)], [("d1", " Falun", "leader")])
     assert [r.municipality for r in pot.rows] == ["Falun"] and pot.rows[0].participant_days == 6
 
 

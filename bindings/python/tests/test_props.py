@@ -307,7 +307,7 @@ def test_pot_matches_reference(records, fee, part, s0, s1):
     att, tr = records
     assume(att or tr)
     rules = yrkesresa.PotRules(fee=fee, pot_part=min(part, fee), share=(s0, s1))
-    got = yrkesresa.settle_pot(att, tr, rules)
+    got = yrkesresa.pot_settle(att, tr, rules)
     rows, undistributed, entitled = ref_pot(rules, att, tr)
     assert {r.municipality: (r.participant_days, r.fees, r.admin, r.pot_in, r.kickback, r.net)
             for r in got.rows} == rows

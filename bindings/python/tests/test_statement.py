@@ -27,7 +27,7 @@ def test_statement_lines_add_up_both_ways(population):
 
 def test_statement_takes_fees_and_kickbacks_from_a_pot(population, source_dir):
     examples = source_dir / "data" / "examples"
-    pot = yr.settle_pot(pd.read_csv(examples / "pot-2024-attendance.csv"),
+    pot = yr.pot_settle(pd.read_csv(examples / "pot-2024-attendance.csv"),
                         pd.read_csv(examples / "pot-2024-trainers.csv"))
     frame = yr.statement({"coordinator": 850_000}, population, pot=pot)
     by_name = {row.municipality: row for row in pot.rows}

@@ -2,12 +2,18 @@
 
 Cost split (:func:`split` with tie rules, bounds, threshold and first divisor,
 :func:`split_mixed`, :func:`split_table`, :func:`split_nested`), audit of a published split (:func:`audit`),
-trainer-pot settlement (:func:`settle_pot`) and participation statistics (:func:`proportion`,
+trainer-pot settlement (:func:`pot_settle`) and participation statistics (:func:`proportion`,
 :func:`goal_check`, :func:`crosstab`, ...). Every rule runs in the C library (via the private
 module ``yrkesresa._core``); money is exact integers, never floats.
 
-Errors: a refused input raises :class:`Error` (a ``ValueError``) carrying the C message and the
-status name; ``YR_ERR_OVERFLOW`` raises :class:`Overflow` (an ``OverflowError``) and
+Names: every function is named by the C library's words without the ``yr_`` prefix
+(``yr_pot_settle`` is :func:`pot_settle`; the table is in bindings/python/README.md); the old
+names (:func:`settle_pot`, :func:`audit`, ...) stay as documented aliases.
+
+Errors: a refused input raises :class:`Error` (a ``ValueError``) whose message is the function
+and argument as you wrote them, then the C library's sentence, the one the program and R show
+(``pot_settle(): pot_part 400 is larger than fee 300``); ``.status`` and ``.reason`` name the
+status and the rule. ``YR_ERR_OVERFLOW`` raises :class:`Overflow` (an ``OverflowError``) and
 ``YR_ERR_NOMEM`` :class:`OutOfMemory` (a ``MemoryError``).
 
 numpy: an int64 (uint32 for category indices), C-contiguous, native-endian array reaches C
@@ -29,44 +35,13 @@ rule (:func:`fraction_parts`). See bindings/python/README.md.
 [144515, 329820, 375665]
 """
 
-from . import _convert, _core, _errors, _pot, _split, _stats
+from . import _convert, _core, _errors, _number, _pot, _split, _stats
 from ._convert import find_total_row, fraction_parts, is_total_label, trim_label
-from ._errors import Error, OutOfMemory, Overflow, YrTotalRowWarning
-from ._pot import PotRow, PotRules, PotSettlement, PotSummary, Role, settle_pot
-from ._split import (
-    Audit,
-    AuditRow,
-    Method,
-    NestedSplit,
-    Tie,
-    audit,
-    audit_frame,
-    drop_total_rows,
-    split,
-    split_frame,
-    split_mixed,
-    split_nested,
-    split_table,
-    statement,
-)
-from ._stats import (
-    AttendanceRates,
-    Coverage,
-    Goal,
-    PercentCount,
-    Proportion,
-    Rate,
-    TotalsCheck,
-    attendance_rate,
-    check_totals,
-    count_by,
-    count_from_percent,
-    coverage,
-    crosstab,
-    goal_check,
-    progression,
-    proportion,
-)
+from ._errors import *  # noqa: F401,F403 - each module's __all__ is its one list of names
+from ._number import *  # noqa: F401,F403
+from ._pot import *  # noqa: F401,F403
+from ._split import *  # noqa: F401,F403
+from ._stats import *  # noqa: F401,F403
 
 #: The version of the C library this package is built on (``yr_version()``).
 __version__: str = _core.yr_version()
@@ -74,6 +49,7 @@ __version__: str = _core.yr_version()
 #: The public names: this module's own, then each submodule's ``__all__`` (the one list of each).
 __all__ = ["__version__", "find_total_row", "fraction_parts", "is_total_label", "trim_label"]
 __all__ += _errors.__all__
+__all__ += _number.__all__
 __all__ += _split.__all__
 __all__ += _pot.__all__
 __all__ += _stats.__all__

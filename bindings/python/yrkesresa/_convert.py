@@ -169,9 +169,10 @@ def find_total_row(weights: Any) -> Optional[int]:
     return _core.yr_find_total_row(shape.values)
 
 
-def warn_total_row(shape: Shape, stacklevel: int = 3) -> None:
+def warn_total_row(shape: Shape, stacklevel: int = 4) -> None:
     """Warn (YrTotalRowWarning) when ``find_total_row`` finds one: a total row split as a
-    party would halve every other amount."""
+    party would halve every other amount. (stacklevel 4: this function, the public function,
+    its error-naming wrapper, the caller.)"""
     try:
         position = find_total_row(shape)
     except Error:
@@ -203,6 +204,8 @@ def locate(error: Error, shapes: Sequence[Optional[Shape]]) -> Error:
         return error
     shape = next((s for s in given if s.what == error.arg), given[0])
     label = shape.label(position)
+    if shape.index is None:  # no labels: the library's sentence already numbers the element
+        return error._with(label=label)
     return error.with_detail(f"at {shape.what}[{label!r}]", label=label)
 
 
@@ -344,9 +347,10 @@ def is_total_label(label: Any) -> bool:
 
 
 def _read_fraction(reader: Callable[[Any], Any], value: Any, what: str) -> Any:
-    """``reader(value)`` (a C fraction reader) as a tuple; an error names the value."""
+    """``reader(value)`` (a C fraction reader, ``_where``) as a tuple; an error is the
+    argument ``what`` as the user wrote it, then the library's sentence."""
     parts = call_mapped(lambda: reader(value),
-                        lambda error: error.with_detail(f"{what} = {value!r}"))
+                        lambda error: error._with(arg=what, argument=f"{what}={value!r}"))
     return tuple(parts)
 
 
@@ -370,9 +374,9 @@ def fraction_parts(value: Any, what: str = "value") -> Any:
     if isinstance(value, (int, np.integer)):
         return int(value), 1
     if isinstance(value, (float, np.floating)):
-        return _read_fraction(_core.yr_fraction_from_double, float(value), what)
+        return _read_fraction(_core.yr_fraction_from_double_where, float(value), what)
     if isinstance(value, str):
-        return _read_fraction(_core.yr_fraction_from_text, value, what)
+        return _read_fraction(_core.yr_fraction_from_text_where, value, what)
     if isinstance(value, (Rational, Decimal)):
         exact = Fraction(value)
         return exact.numerator, exact.denominator

@@ -7,6 +7,7 @@ turns the result into dataclasses.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, fields
 from typing import Any, Dict, Hashable, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
@@ -14,9 +15,20 @@ import numpy as np
 
 from . import _core
 from ._convert import Shape, call_located, enum_from_core, fraction_parts, rows_frame, trim_label
-from ._errors import Error
+from ._errors import Error, public
 
-__all__ = ["Role", "PotRules", "PotRow", "PotSummary", "PotSettlement", "settle_pot"]
+__all__ = [
+    "Role",
+    "PotRules",
+    "PotRow",
+    "PotSummary",
+    "PotSettlement",
+    "pot_settle",
+    "settle_pot",
+    "pot_rules_dalarna_2024",
+    "pot_rules_with_shares",
+    "role_from_name",
+]
 
 
 Role = enum_from_core(
@@ -41,13 +53,20 @@ def _role(role: RoleLike, cache: Dict[str, int]) -> int:
     if not isinstance(role, str):
         raise TypeError(f"a role must be a name or a yrkesresa.Role, not {type(role).__name__}")
     if role not in cache:
-        try:
-            cache[role] = _core.yr_role_from_name(role)
-        except Error:
-            raise ValueError(
-                f"unknown role {role!r}: use 'trainer'/'utbildare' or 'leader'/'kursledare'"
-            ) from None
+        try:  # an unknown name: the library's sentence, which lists the known ones
+            cache[role] = _core.yr_role_from_name_where(role)
+        except Error as error:
+            raise error._with(arg="role") from None
+        except ValueError as error:  # the text cannot reach C (a lone surrogate)
+            raise ValueError(f"role {role!r}: {str(error).partition(': ')[2]}") from None
     return cache[role]
+
+
+@public
+def role_from_name(role: str) -> Role:
+    """The :class:`Role` of a name (``yr_role_from_name``): "trainer"/"utbildare",
+    "leader"/"kursledare", any case, blanks around ignored."""
+    return Role(_role(role, {}))
 
 
 @dataclass(frozen=True)
@@ -91,9 +110,13 @@ class PotRules:
 
     def _common_shares(self, share: Tuple[Any, ...]) -> Tuple[int, ...]:
         """Decimal shares over one common denominator, by C (which validates the rules)."""
-        leader = fraction_parts(share[Role.LEADER], "share[leader]")
-        trainer = fraction_parts(share[Role.TRAINER], "share[trainer]")
-        rules = _core.yr_pot_rules_with_shares(self.fee, self.pot_part, *leader, *trainer)
+        leader = fraction_parts(share[Role.LEADER], "leader")
+        trainer = fraction_parts(share[Role.TRAINER], "trainer")
+        try:
+            rules = _core.yr_pot_rules_with_shares_where(self.fee, self.pot_part, *leader,
+                                                         *trainer)
+        except Error as error:
+            raise error._with(function="PotRules") from None
         return tuple(rules.share)
 
     @classmethod
@@ -149,7 +172,7 @@ class PotSummary:
 
 @dataclass(frozen=True)
 class PotSettlement:
-    """The result of :func:`settle_pot`.
+    """The result of :func:`pot_settle`.
 
     Attributes:
         rows: one :class:`PotRow` per municipality, in label order.
@@ -207,7 +230,27 @@ class _Labels:
         return found
 
 
-def settle_pot(
+@public
+def pot_rules_dalarna_2024() -> PotRules:
+    """The Dalarna 2024 rules (``yr_pot_rules_dalarna_2024``): fee 600, pot part 400, trainer 10
+    and course leader 15 tenths of a share. The same as :meth:`PotRules.dalarna_2024`."""
+    return PotRules.dalarna_2024()
+
+
+@public
+def pot_rules_with_shares(fee: int, pot_part: int, leader: Any, trainer: Any) -> PotRules:
+    """The rules of a fee, a pot part and the two role shares as fractions
+    (``yr_pot_rules_with_shares``): ``pot_rules_with_shares(600, 400, 1.5, 1)`` is the Dalarna
+    2024 rules, shares (10, 15) over one common denominator. Refused by the C library, in its
+    words: ``pot_part 400 is larger than fee 300``."""
+    leader_f = fraction_parts(leader, "leader")
+    trainer_f = fraction_parts(trainer, "trainer")
+    rules = _core.yr_pot_rules_with_shares_where(fee, pot_part, *leader_f, *trainer_f)
+    return PotRules(fee=rules.fee, pot_part=rules.pot_part, share=tuple(rules.share))
+
+
+@public
+def pot_settle(
     attendance: Any,
     trainers: Any,
     rules: Optional[PotRules] = None,
@@ -276,3 +319,13 @@ def settle_pot(
             if amount != 0
         },
     )
+
+
+@public
+def settle_pot(*args: Any, **kwargs: Any) -> PotSettlement:
+    """Deprecated name of :func:`pot_settle` (the C library's words are ``yr_pot_settle``);
+    kept, and it works the same. Deprecated in 0.3.0."""
+    warnings.warn("yrkesresa.settle_pot is deprecated: use yrkesresa.pot_settle (the same "
+                  "function, named as the C library's yr_pot_settle)", DeprecationWarning,
+                  stacklevel=3)
+    return pot_settle(*args, **kwargs)

@@ -30,11 +30,15 @@ from ._convert import (
     rows_frame,
     warn_total_row,
 )
-from ._errors import Error
+from ._errors import Error, public
 
 __all__ = [
     "Method",
     "Tie",
+    "method_from_name",
+    "method_name",
+    "tie_from_name",
+    "tie_name",
     "split",
     "split_mixed",
     "split_frame",
@@ -43,6 +47,7 @@ __all__ = [
     "NestedSplit",
     "drop_total_rows",
     "audit",
+    "audit_split",
     "audit_frame",
     "statement",
     "Audit",
@@ -75,10 +80,10 @@ MethodLike = Union[str, Method]
 Weights = Union[Sequence[int], np.ndarray]
 
 
-def _enum_value(value: Any, cls: Any, from_name: Callable[[str], int], what: str,
-                name: Callable[[int], str]) -> int:
+def _enum_value(value: Any, cls: Any, from_name: Callable[[str], int], what: str) -> int:
     """The C value of an enum given as a member of ``cls`` or a name the C library knows
-    (``from_name``: case-insensitive, aliases; ``name``: the C name of a value)."""
+    (``from_name``: a ``_where`` lookup, case-insensitive, aliases; an unknown name is the
+    library's error, which lists the known ones)."""
     if isinstance(value, cls):
         return int(value.value)
     if not isinstance(value, str):
@@ -86,22 +91,44 @@ def _enum_value(value: Any, cls: Any, from_name: Callable[[str], int], what: str
                         f"{type(value).__name__}")
     try:
         return from_name(value)
-    except Error as error:  # YR_ERR_RANGE from C, with the names that are valid
-        valid = ", ".join(name(int(m.value)) for m in cls)
-        raise error.with_detail(f"unknown {what} {value!r}; valid: {valid}") from None
+    except Error as error:  # YR_ERR_RANGE from C: "unknown method 'x' (known: ...)"
+        raise error._with(arg=what) from None
 
 
 @functools.lru_cache(maxsize=64)
 def _method(method: MethodLike) -> int:
     """The C value of a method given as a Method or a name (case-insensitive, '-' == '_')."""
-    return _enum_value(method, Method, _core.yr_method_from_name, "method", _core.yr_method_name)
+    return _enum_value(method, Method, _core.yr_method_from_name_where, "method")
 
 
 def _tie(tie: Any) -> int:
     """The C value of a tie rule: None (larger weight), a Tie or a name ("larger", ...)."""
     if tie is None:
         return int(Tie.LARGER_WEIGHT)
-    return _enum_value(tie, Tie, _core.yr_tie_from_name, "tie rule", _core.yr_tie_name)
+    return _enum_value(tie, Tie, _core.yr_tie_from_name_where, "tie")
+
+
+@public
+def method_from_name(name: str) -> Method:
+    """The :class:`Method` of a name (``yr_method_from_name``): case-insensitive, '-' or ' '
+    for '_', and the aliases "hamilton", "hare", "jefferson", "d'hondt", "webster"."""
+    return Method(_method(name))
+
+
+def method_name(method: Any) -> str:
+    """The C library's name of a method (``yr_method_name``): ``"dhondt"``."""
+    return _core.yr_method_name(int(method))
+
+
+@public
+def tie_from_name(name: str) -> Any:
+    """The :class:`Tie` of a name (``yr_tie_from_name``): "larger", "smaller" or "report"."""
+    return Tie(_tie(name))
+
+
+def tie_name(tie: Any) -> str:
+    """The C library's name of a tie rule (``yr_tie_name``): ``"larger"``."""
+    return _core.yr_tie_name(int(tie))
 
 
 def _bound(bound: Any, shape: Shape, what: str) -> Optional[Shape]:
@@ -131,6 +158,7 @@ def _option_fraction(value: Any, what: str) -> Tuple[int, int]:
     return (0, 0) if value is None else fraction_parts(value, what)
 
 
+@public
 def split(
     total: int,
     weights: Weights,
@@ -141,6 +169,7 @@ def split(
     maximum: Any = None,
     threshold: Any = None,
     first_divisor: Any = None,
+    equal_part: Any = None,
 ) -> Any:
     """Split ``total`` between parties in proportion to ``weights``, in whole units.
 
@@ -168,6 +197,9 @@ def split(
             ``0.04`` (4 %), ``"4 %"``, ``Fraction(1, 25)``.
         first_divisor: the first divisor of the Sainte-Laguë methods on the scale 1, 3, 5, ...
             (``1.4``: Norway, Sweden before 2018).
+        equal_part: split this fraction of ``total`` equally and the rest by weight: the mixed
+            model of :func:`split_mixed` (largest remainder only, as the CLI's
+            ``split --equal-part``).
 
         Fractions (threshold, first divisor) are read exactly, the way R and the CLI read them:
         a float through its shortest decimal (``yr_fraction_from_double``: 0.04 is 4/100), a
@@ -194,6 +226,12 @@ def split(
     >>> split(100, {"Falun": 3, "Mora": 1})
     {'Falun': 75, 'Mora': 25}
     """
+    if equal_part is not None:
+        if _method(method) != Method.LARGEST_REMAINDER or any(
+                x is not None for x in (tie, minimum, maximum, threshold, first_divisor)):
+            raise TypeError("split(): equal_part goes with the default method and no other "
+                            "option (the mixed model splits by largest remainder)")
+        return _split_mixed(total, weights, equal_part, "split")
     return _split(total, weights, method, "split", tie, minimum, maximum, threshold,
                   first_divisor)
 
@@ -203,7 +241,7 @@ def _split(total: Any, weights: Weights, method: MethodLike, function: str, tie:
            first_divisor: Any = None) -> Any:
     """:func:`split`, its messages naming ``function`` (the function the user called)."""
     shape = Shape(weights, "weights", function)
-    warn_total_row(shape, stacklevel=4)
+    warn_total_row(shape, stacklevel=5)
     code = _method(method)
     if tie is None and minimum is None and maximum is None and threshold is None and (
             first_divisor is None):
@@ -223,6 +261,7 @@ def _split(total: Any, weights: Weights, method: MethodLike, function: str, tie:
     return shape.wrap(out)
 
 
+@public
 def split_mixed(total: int, weights: Weights, equal_part: Any) -> Any:
     """Mixed model: a fraction of ``total`` equally per party, the rest by ``weights``.
 
@@ -244,9 +283,14 @@ def split_mixed(total: int, weights: Weights, equal_part: Any) -> Any:
     >>> split_mixed(1000, [1, 3], (1, 2))
     [375, 625]
     """
+    return _split_mixed(total, weights, equal_part, "split_mixed")
+
+
+def _split_mixed(total: Any, weights: Weights, equal_part: Any, function: str) -> Any:
+    """:func:`split_mixed`, its messages naming ``function`` (the function the user called)."""
     num, den = fraction_parts(equal_part, "equal_part")
-    shape = Shape(weights, "weights", "split_mixed")
-    warn_total_row(shape)
+    shape = Shape(weights, "weights", function)
+    warn_total_row(shape, stacklevel=5)
     return shape.wrap(
         call_located(lambda: _core.yr_split_mixed_where(total, num, den, shape.values), shape)
     )
@@ -321,6 +365,7 @@ def _row_labels(labels: Optional[Sequence[Any]], shape: Shape, n: int, function:
     return labels
 
 
+@public
 def audit(
     stated_total: int,
     weights: Weights,
@@ -352,7 +397,7 @@ def _audit(stated_total: Any, weights: Weights, published: Weights,
     """:func:`audit`, its messages naming ``function`` (the function the user called)."""
     wshape = Shape(weights, "weights", function)
     pshape = Shape(published, "published", function)
-    warn_total_row(wshape, stacklevel=4)
+    warn_total_row(wshape, stacklevel=5)
     summary, rows = call_located(
         lambda: _core.yr_audit_split_where(stated_total, (wshape.values, pshape.values)),
         wshape,
@@ -384,6 +429,7 @@ def _audit(stated_total: Any, weights: Weights, published: Weights,
     )
 
 
+@public
 def drop_total_rows(frame: Any, column: Optional[str] = None) -> Any:
     """``frame`` without its total rows: the rows whose label (``frame[column]``, or the index
     when ``column`` is None) names a total by the CLI's rule (:func:`yrkesresa.is_total_label`:
@@ -401,6 +447,7 @@ def drop_total_rows(frame: Any, column: Optional[str] = None) -> Any:
     return frame[keep]
 
 
+@public
 def split_frame(
     frame: Any,
     total: Any,
@@ -456,6 +503,7 @@ def split_frame(
     return out
 
 
+@public
 def split_table(totals: Any, weights: Weights) -> Any:
     """Several cost items split by the same weights: a table whose columns and rows add up
     (``yr_split_table``).
@@ -484,7 +532,7 @@ def _split_table(totals: Any, weights: Weights, function: str) -> Any:
     """:func:`split_table`, its messages naming ``function`` (the function the user called)."""
     items = Shape(totals, "totals", function)
     parties = Shape(weights, "weights", function)
-    warn_total_row(parties, stacklevel=4)
+    warn_total_row(parties, stacklevel=5)
     table = call_located(lambda: _core.yr_split_table_where(items.values, parties.values),
                          parties, items)
     pd = need_pandas()
@@ -514,6 +562,7 @@ class NestedSplit(NamedTuple):
         return pd.DataFrame({"amount": groups})
 
 
+@public
 def split_nested(total: int, weights: Weights, groups: Any,
                  ngroups: Optional[int] = None) -> NestedSplit:
     """Two levels, largest remainder at each (``yr_split_nested``): ``total`` between the
@@ -566,6 +615,7 @@ def _largest_index(codes: Any) -> int:
     return int(array.max())
 
 
+@public
 def audit_frame(
     frame: Any,
     weights: str = "population",
@@ -627,6 +677,7 @@ def _per_party(values: Any, parties: Shape, what: str) -> Optional[Shape]:
     return shape
 
 
+@public
 def statement(items: Any, weights: Any, *, year: Any = None, fees: Any = None,
               kickback: Any = None, pot: Any = None) -> Any:
     """An invoice statement per municipality (``yr_statement``): the agreement items split by
@@ -676,3 +727,7 @@ def _year_position(label: Any, years: List[Any]) -> int:
     if label not in years:
         raise ValueError(f"statement: unknown year {label!r}; the weights have {years}")
     return years.index(label)
+
+
+#: The C library's name for :func:`audit` (``yr_audit_split``).
+audit_split = audit

@@ -26,7 +26,7 @@ from ._convert import (
     trim_label,
     warn_total_row,
 )
-from ._errors import Error
+from ._errors import Error, public
 
 __all__ = [
     "Goal",
@@ -140,27 +140,6 @@ def _rate(r: Any) -> Rate:
     return Rate(r.successes, r.trials, r.share, r.low, r.high)
 
 
-def _share_hint(error: Error, shares: Dict[str, Any]) -> Error:
-    """``error`` (a YR_ERR_RANGE from C) with a hint for each share given outside 0..1, e.g. a
-    target of 80 meant as 80 %."""
-    hints = []
-    for name, value in shares.items():
-        if not isinstance(value, Real) or math.isnan(value) or 0 <= value <= 1:
-            continue
-        hint = f"{name} = {value!r} is outside 0..1: it is a share, not a percentage"
-        if 1 < value <= 100:
-            hint += f"; write {value / 100:.2f} for {value:g} %"
-        hints.append(hint)
-    if error.status != "YR_ERR_RANGE" or not hints:
-        return error
-    return error.with_detail("; ".join(hints))
-
-
-def _with_hints(call: Callable[[], Any], **shares: Any) -> Any:
-    """Run ``call``; a YR_ERR_RANGE it raises says which share is outside 0..1."""
-    return call_mapped(call, lambda error: _share_hint(error, shares))
-
-
 def _is_vector(value: Any) -> bool:
     return isinstance(value, (list, tuple, np.ndarray)) or is_series(value)
 
@@ -191,6 +170,7 @@ def _vectorised(call: Callable[..., Any], names: Sequence[str], values: Sequence
     return results, index
 
 
+@public
 def proportion(successes: Any, trials: Any, confidence: Any = 0.95) -> Any:
     """``successes / trials`` and its Wilson score interval at ``confidence`` (two-sided).
 
@@ -208,7 +188,7 @@ def proportion(successes: Any, trials: Any, confidence: Any = 0.95) -> Any:
     """
 
     def one(s: Any, t: Any, c: Any) -> Tuple[float, float, float]:
-        return _with_hints(lambda: _core.yr_proportion(s, t, c), confidence=c)
+        return _core.yr_proportion_where(s, t, c)
 
     return _vector_result(one, ("successes", "trials", "confidence"),
                           (successes, trials, confidence), Proportion, "proportion")
@@ -229,6 +209,7 @@ def _vector_result(one: Callable[..., Any], names: Sequence[str], values: Sequen
     return out
 
 
+@public
 def goal_check(yes: Any, n: Any, target: Any, confidence: Any = 0.95) -> Any:
     """Judge "at least ``target`` (a share in [0, 1]) answer yes" honestly given ``n``.
 
@@ -246,7 +227,7 @@ def goal_check(yes: Any, n: Any, target: Any, confidence: Any = 0.95) -> Any:
     """
 
     def one(y: Any, m: Any, t: Any, c: Any) -> Any:
-        return Goal(_with_hints(lambda: _core.yr_goal_check(y, m, t, c), target=t, confidence=c))
+        return Goal(_core.yr_goal_check_where(y, m, t, c))
 
     values = (yes, n, target, confidence)
     if not any(_is_vector(v) for v in values):
@@ -260,6 +241,7 @@ def goal_check(yes: Any, n: Any, target: Any, confidence: Any = 0.95) -> Any:
     return array
 
 
+@public
 def coverage(count: Any, population: Any, per: Any = 1000, confidence: Any = 0.95) -> Any:
     """``count`` per ``per`` of ``population`` (per=1000: per 1 000 inhabitants; per=1: a share
     of a target population) with the Wilson interval scaled the same way.
@@ -268,7 +250,7 @@ def coverage(count: Any, population: Any, per: Any = 1000, confidence: Any = 0.9
     Series)."""
 
     def one(k: Any, p: Any, r: Any, c: Any) -> Tuple[float, float, float]:
-        return _with_hints(lambda: _core.yr_coverage(k, p, r, c), confidence=c)
+        return _core.yr_coverage_where(k, p, r, c)
 
     return _vector_result(one, ("count", "population", "per", "confidence"),
                           (count, population, per, confidence), Coverage, "coverage")
@@ -296,6 +278,7 @@ def _percent_parts(percent: Any) -> Tuple[int, int]:
     return num, den
 
 
+@public
 def count_from_percent(percent: Any, n: Any) -> Any:
     """How many of ``n`` a published percentage stands for: ``percent`` % of ``n`` rounded half
     away from zero (the CLI's and R's rule, ``yr_count_from_percent``).
@@ -316,7 +299,7 @@ def count_from_percent(percent: Any, n: Any) -> Any:
 
     def one(p: Any, m: Any) -> Tuple[int, bool]:
         num, den = _percent_parts(p)
-        count, exact = _core.yr_count_from_percent(num, den, m)
+        count, exact = _core.yr_count_from_percent_where(num, den, m)
         return count, bool(exact)
 
     values = (percent, n)
@@ -340,6 +323,7 @@ def _size(values: Any, given: Optional[int], what: str) -> int:
     return int(array.max()) + 1
 
 
+@public
 def crosstab(rows: Any, cols: Any, nrows: Optional[int] = None,
              ncols: Optional[int] = None) -> Any:
     """Cross-tabulate record-level categories in one pass.
@@ -378,6 +362,7 @@ def crosstab(rows: Any, cols: Any, nrows: Optional[int] = None,
     return frame
 
 
+@public
 def count_by(groups: Any, ngroups: Optional[int] = None) -> Any:
     """Count records by group.
 
@@ -407,6 +392,7 @@ def _frame_columns(frame: Any, names: Sequence[str], function: str) -> List[Any]
     return [frame[n] for n in names]
 
 
+@public
 def attendance_rate(registered: Any, attended: Any = None, confidence: float = 0.95, *,
                     labels: Any = None) -> AttendanceRates:
     """Attendance rate per course and in total (sum attended / sum registered, never a mean of
@@ -444,23 +430,21 @@ def attendance_rate(registered: Any, attended: Any = None, confidence: float = 0
         reg.index = att.index = list(labels)
     warn_total_row(reg)
     per_course, total = call_located(
-        lambda: _with_hints(lambda: _core.yr_attendance_rate_where((reg.values, att.values),
-                                                             confidence),
-                            confidence=confidence),
-        reg, att)
+        lambda: _core.yr_attendance_rate_where((reg.values, att.values), confidence), reg, att)
     names = [trim_label(x) for x in reg.index] if reg.index is not None else None
     return AttendanceRates([_rate(r) for r in per_course], _rate(total), names)
 
 
+@public
 def progression(completed: Counts, confidence: float = 0.95) -> List[Rate]:
     """Course progression: ``completed[k+1] / completed[k]`` for each step, with Wilson
     intervals (a step from 0 completed gets NaN). Needs at least 2 courses."""
     shape = Shape(completed, "completed", "progression")
     return [_rate(r) for r in call_located(
-        lambda: _with_hints(lambda: _core.yr_progression_where(shape.values, confidence),
-                            confidence=confidence), shape)]
+        lambda: _core.yr_progression_where(shape.values, confidence), shape)]
 
 
+@public
 def check_totals(table: Any, stated: Counts) -> TotalsCheck:
     """Check a published table's total row against its column sums.
 

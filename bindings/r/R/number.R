@@ -4,9 +4,25 @@
 # A fraction num/den from a double (its shortest decimal: 0.3 is 3/10, 0.1 + 0.2 is
 # 30000000000000004/10^17, as in Python) or from text ("0,3", "30 %", "3/10").
 yr_fraction <- function(x) {
-  res <- if (is.character(x)) c_yr_fraction_from_text(x) else c_yr_fraction_from_double(x)
+  if (is.character(x)) yr_fraction_from_text(x) else yr_fraction_from_double(x)
+}
+
+# The C library's two readers under their own names (yr_fraction_from_text,
+# yr_fraction_from_double): c(num =, den =), not reduced.
+yr_fraction_from_text <- function(text) {
+  res <- c_yr_fraction_from_text_where(text)
   c(num = res$num, den = res$den)
 }
+
+yr_fraction_from_double <- function(x) {
+  res <- c_yr_fraction_from_double_where(x)
+  c(num = res$num, den = res$den)
+}
+
+# yr_label_trim and yr_label_is_total under their C names: the label trimmed by the library's
+# rule, and whether it names a total row ("Summa", "Totalt", "Dalarnas län", ...).
+yr_label_trim <- function(label) .yr_trim(label)
+yr_label_is_total <- function(label) .yr_is_total(label)
 
 # The whole count each stated percentage of n stands for (half away from zero), with attribute
 # "exact": FALSE where no whole count gives that percentage as it was written.
@@ -14,7 +30,7 @@ yr_count_from_percent <- function(percent, n) {
   call <- sys.call()
   a <- .yr_recycle(list(percent = percent, n = n), call)
   res <- .yr_each(length(a$n), function(i) {
-    unlist(c_yr_count_from_percent(a$percent[i], a$n[i]))
+    unlist(c_yr_count_from_percent_where(a$percent[i], a$n[i]))
   })
   m <- matrix(as.double(unlist(res)), ncol = 2L, byrow = TRUE)
   out <- m[, 1]

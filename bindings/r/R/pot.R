@@ -16,30 +16,21 @@ yr_pot_rules <- function(fee = NULL, pot_part = NULL, trainer = NULL, leader = N
     fee = pick(fee, d$fee), pot_part = pick(pot_part, d$pot_part),
     leader = pick(leader, c(d$shares[["leader"]], base)), trainer = pick(trainer, c(base, base))
   )
-  r <- withCallingHandlers(
-    c_yr_pot_rules_with_shares(args$fee, args$pot_part, args$leader, args$trainer),
-    yrkesresa_error = function(e) .yr_rules_hint(e, args)
-  )
+  r <- c_yr_pot_rules_with_shares_where(args$fee, args$pot_part, args$leader, args$trainer)
   structure(r, class = "yr_pot_rules")
 }
 
-# Name the argument of yr_pot_rules() the C library refused, and why (it says only the status).
-.yr_rules_hint <- function(e, args) {
-  if (inherits(e, "yrkesresa_input_error") || !is.numeric(unlist(args))) {
-    return(invisible(NULL))
-  }
-  value <- vapply(args, function(v) if (length(v) == 2L) v[1] / v[2] else v[1], 0)
-  why <- if (any(value < 0, na.rm = TRUE)) {
-    w <- names(value)[which(value < 0)[1]]
-    sprintf("%s = %s is negative", w, format(value[[w]]))
-  } else if (isTRUE(value[["pot_part"]] > value[["fee"]])) {
-    sprintf("pot_part = %s is more than fee = %s", format(value[["pot_part"]]), format(value[["fee"]]))
-  }
-  if (!is.null(why)) {
-    e$message <- paste0(conditionMessage(e), ": ", why)
-    e$what <- sub(" .*", "", why)
-    stop(e)
-  }
+# The C library's two ways to the rules, under their own names: Dalarna's 2024 rules, and a fee,
+# a pot part and the role shares as decimals (c(num, den) or a double: 1.5). Refused by the
+# library in its words: "pot_part 400 is larger than fee 300".
+yr_pot_rules_dalarna_2024 <- function() {
+  structure(c_yr_pot_rules_dalarna_2024(), class = "yr_pot_rules")
+}
+
+yr_pot_rules_with_shares <- function(fee, pot_part, leader, trainer) {
+  structure(c_yr_pot_rules_with_shares_where(fee, pot_part, leader, trainer),
+    class = "yr_pot_rules"
+  )
 }
 
 print.yr_pot_rules <- function(x, ...) {
@@ -83,7 +74,7 @@ print.yr_pot_rules <- function(x, ...) {
   codes
 }
 
-yr_settle_pot <- function(attendance, trainers, rules = yr_pot_rules()) {
+yr_pot_settle <- function(attendance, trainers, rules = yr_pot_rules()) {
   call <- sys.call()
   att <- .yr_columns(attendance, c("day", "municipality", "participants"), "attendance", call)
   if (is.null(trainers)) {
@@ -119,6 +110,12 @@ yr_settle_pot <- function(attendance, trainers, rules = yr_pot_rules()) {
   attr(df, "undistributed") <- data.frame(day = days[und != 0], amount = und[und != 0])
   class(df) <- c("yr_pot_settlement", "data.frame")
   df
+}
+
+# The name before 0.3.0 (deprecated: the C library's words are yr_pot_settle); the same function.
+yr_settle_pot <- function(attendance, trainers, rules = yr_pot_rules()) {
+  .Deprecated("yr_pot_settle", package = "yrkesresa")
+  yr_pot_settle(attendance, trainers, rules)
 }
 
 print.yr_pot_settlement <- function(x, ...) {

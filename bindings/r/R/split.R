@@ -226,6 +226,11 @@ yr_audit <- function(stated_total, weights, published) {
 
 # yr_audit of a published table read as it is, total row included: the row whose label names a
 # total gives the stated total (unless stated_total is given) and is not audited as a party.
+# yr_audit under the C library's name (yr_audit_split).
+yr_audit_split <- function(stated_total, weights, published) {
+  yr_audit(stated_total, weights, published)
+}
+
 yr_audit_frame <- function(data, weights = "population", published = "amount",
                            labels = "municipality", stated_total = NULL) {
   call <- sys.call()

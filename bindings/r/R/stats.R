@@ -3,8 +3,9 @@
 
 .yr_keep_names <- function(df, x) .yr_labelled(df, names(x))
 
-# Call f(i) for i in 1..n (a scalar C function over recycled vectors); a failure names its
-# element and, for a share given as a percentage, says so.
+# Call f(i) for i in 1..n (a scalar C function over recycled vectors). A failure keeps the C
+# library's sentence; a vectorised call adds which element, and an NA share (R's own value, which
+# reaches C as NaN) is said to be NA.
 .yr_each <- function(n, f, shares = list()) {
   i <- 0L
   withCallingHandlers(
@@ -13,19 +14,21 @@
       f(k)
     }),
     yrkesresa_error = function(e) {
-      hint <- .yr_share_hint(shares, i)
-      if (identical(e$index, 0) && (n > 1L || !is.null(hint))) {
+      na <- Filter(function(w) length(shares[[w]][i]) == 1L && is.na(shares[[w]][i]), names(shares))
+      at <- if (n > 1L) i else 0L
+      if (length(na) > 0L) {
+        e$message <- sprintf("%s is NA", .yr_element(na[1], at))
+        e$what <- na[1]
+        e$index <- as.double(at)
+        stop(e)
+      }
+      if (n > 1L && identical(e$index, 0)) {
         msg <- conditionMessage(e)
-        if (n > 1L && nzchar(e$what) && startsWith(msg, paste(e$what, ""))) {
-          msg <- paste0(.yr_element(e$what, i), substring(msg, nchar(e$what) + 1L))
+        e$message <- if (nzchar(e$what) && startsWith(msg, paste0(e$what, " is NA"))) {
+          paste0(.yr_element(e$what, i), substring(msg, nchar(e$what) + 1L)) # "successes[2] is NA"
         } else {
-          msg <- paste0(msg, sprintf(" (element %d)", i))
+          paste0(msg, sprintf(" (element %d)", i))
         }
-        if (!is.null(hint)) {
-          msg <- paste0(msg, ": ", hint)
-          e$what <- attr(hint, "what")
-        }
-        e$message <- msg
         e$index <- as.double(i)
         stop(e)
       }
@@ -33,35 +36,11 @@
   )
 }
 
-# Why a share (target, confidence) the C library refused is wrong, when it is NA or outside
-# 0..1 (e.g. 80 meant as 80 %); NULL otherwise.
-.yr_share_hint <- function(shares, i) {
-  for (what in names(shares)) {
-    v <- shares[[what]][i]
-    hint <- if (length(v) == 1L && is.na(v)) {
-      sprintf("%s is NA", what)
-    } else if (!is.numeric(v)) {
-      NULL
-    } else if (v > 1) {
-      sprintf(
-        "%s = %s is a share in 0..1, not a percentage: write %s for %s %%", what, format(v),
-        format(v / 100, nsmall = 2), format(v)
-      )
-    } else if (v < 0) {
-      sprintf("%s = %s is below 0: it is a share in 0..1", what, format(v))
-    }
-    if (!is.null(hint)) {
-      return(structure(hint, what = what))
-    }
-  }
-  NULL
-}
-
 yr_proportion <- function(successes, trials, confidence = 0.95) {
   call <- sys.call()
   a <- .yr_recycle(list(successes = successes, trials = trials, confidence = confidence), call)
   res <- .yr_each(length(a$successes), function(i) {
-    unlist(c_yr_proportion(a$successes[i], a$trials[i], a$confidence[i]))
+    unlist(c_yr_proportion_where(a$successes[i], a$trials[i], a$confidence[i]))
   }, a["confidence"])
   m <- matrix(as.double(unlist(res)), ncol = 3L, byrow = TRUE)
   df <- data.frame(
@@ -75,7 +54,7 @@ yr_goal_check <- function(yes, n, target, confidence = 0.95) {
   call <- sys.call()
   a <- .yr_recycle(list(yes = yes, n = n, target = target, confidence = confidence), call)
   verdicts <- .yr_each(length(a$yes), function(i) {
-    c_yr_goal_check(a$yes[i], a$n[i], a$target[i], a$confidence[i])
+    c_yr_goal_check_where(a$yes[i], a$n[i], a$target[i], a$confidence[i])
   }, a[c("target", "confidence")])
   out <- factor(as.character(unlist(verdicts)), levels = .yr_enum_names(c_yr_goal_name))
   if (length(names(yes)) == length(out)) names(out) <- names(yes)
@@ -88,7 +67,7 @@ yr_coverage <- function(count, population, per = 1000, confidence = 0.95) {
     count = count, population = population, per = per, confidence = confidence
   ), call)
   res <- .yr_each(length(a$count), function(i) {
-    unlist(c_yr_coverage(a$count[i], a$population[i], a$per[i], a$confidence[i]))
+    unlist(c_yr_coverage_where(a$count[i], a$population[i], a$per[i], a$confidence[i]))
   }, a["confidence"])
   m <- matrix(as.double(unlist(res)), ncol = 3L, byrow = TRUE)
   df <- data.frame(

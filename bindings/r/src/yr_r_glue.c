@@ -23,13 +23,13 @@ static SEXP mk_string(const char *s)
 /* Build the condition and hand it to the package's .yr_stop (R/errors.R), which adds the call
  * of the public function and stop()s. */
 static NORET void signal(const char *message, yr_status st, const char *fn, const char *arg,
-                         double index, double column, int input)
+                         double index, double column, int input, yr_reason reason)
 {
-    static const char *names[] = {"message", "call",  "status", "code",
-                                  "what",    "index", "column", "function"};
-    SEXP cond = PROTECT(Rf_allocVector(VECSXP, 8));
-    SEXP nm = PROTECT(Rf_allocVector(STRSXP, 8));
-    for (int i = 0; i < 8; i++)
+    static const char *names[] = {"message", "call",   "status",   "code",  "what",
+                                  "index",   "column", "function", "reason"};
+    SEXP cond = PROTECT(Rf_allocVector(VECSXP, 9));
+    SEXP nm = PROTECT(Rf_allocVector(STRSXP, 9));
+    for (int i = 0; i < 9; i++)
         SET_STRING_ELT(nm, i, Rf_mkChar(names[i]));
     Rf_setAttrib(cond, R_NamesSymbol, nm);
     SET_VECTOR_ELT(cond, 0, mk_string(message));
@@ -39,6 +39,7 @@ static NORET void signal(const char *message, yr_status st, const char *fn, cons
     SET_VECTOR_ELT(cond, 5, Rf_ScalarReal(index));
     SET_VECTOR_ELT(cond, 6, Rf_ScalarReal(column));
     SET_VECTOR_ELT(cond, 7, mk_string(fn));
+    SET_VECTOR_ELT(cond, 8, mk_string(yr_reason_name(reason)));
     SEXP cls = PROTECT(Rf_allocVector(STRSXP, input ? 4 : 3));
     int k = 0;
     if (input)
@@ -66,7 +67,18 @@ NORET void yr_r_raise(yr_status st, const char *fn, const char *arg, size_t reco
         snprintf(where, sizeof where, ": %s", arg);
     snprintf(msg, sizeof msg, "%s%s", yr_strerror(st), where);
     signal(msg, st, fn, arg, record == YR_R_NONE ? 0.0 : (double)record + 1,
-           column == YR_R_NONE ? 0.0 : (double)column + 1, 0);
+           column == YR_R_NONE ? 0.0 : (double)column + 1, 0, YR_REASON_NONE);
+}
+
+NORET void yr_r_raise_where(yr_status st, const char *fn, const char *prefix, const yr_where *w)
+{
+    if (w == NULL || w->status != st)
+        yr_r_raise(st, fn, NULL, YR_R_NONE, YR_R_NONE);
+    char sentence[512], msg[600];
+    yr_where_message(w, 1, NULL, sentence, sizeof sentence); /* R counts from 1 */
+    snprintf(msg, sizeof msg, "%s%s%s", prefix ? prefix : "", prefix ? ": " : "", sentence);
+    signal(msg, st, fn, w->arg, w->record == YR_R_NONE ? 0.0 : (double)w->record + 1,
+           w->column == YR_R_NONE ? 0.0 : (double)w->column + 1, 0, w->reason);
 }
 
 NORET void yr_r_refuse(const char *arg, R_xlen_t index, const char *format, ...)
@@ -76,22 +88,13 @@ NORET void yr_r_refuse(const char *arg, R_xlen_t index, const char *format, ...)
     va_start(ap, format);
     vsnprintf(msg, sizeof msg, format, ap);
     va_end(ap);
-    signal(msg, YR_ERR_RANGE, "", arg, (double)index, 0.0, 1);
-}
-
-NORET void yr_r_unknown(const char *arg, const char *value, const char *const *names, int count)
-{
-    char list[300] = "";
-    size_t used = 0;
-    for (int k = 0; k < count && used < sizeof list; k++)
-        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", k ? ", " : "", names[k]);
-    yr_r_refuse(arg, 0, "unknown %s \"%s\" (%ss: %s)", arg, value, arg, list);
+    signal(msg, YR_ERR_RANGE, "", arg, (double)index, 0.0, 1, YR_REASON_NONE);
 }
 
 static NORET void refuse_overflow(void)
 {
     signal("a result is beyond 2^53 in magnitude and cannot be returned exactly as an R number",
-           YR_ERR_OVERFLOW, "", NULL, 0.0, 0.0, 0);
+           YR_ERR_OVERFLOW, "", NULL, 0.0, 0.0, 0, YR_REASON_NONE);
 }
 
 /* ---- R numbers to the C types -------------------------------------------------------------- */
@@ -221,9 +224,12 @@ const char *yr_r_string(SEXP x, const char *arg)
 void yr_r_fraction(SEXP x, const char *arg, int64_t *num, int64_t *den)
 {
     if (TYPEOF(x) == REALSXP && XLENGTH(x) == 1) {
-        yr_status st = yr_fraction_from_double(REAL(x)[0], num, den);
-        if (st != YR_OK)
-            yr_r_raise(st, "yr_fraction_from_double", arg, YR_R_NONE, YR_R_NONE);
+        yr_where w;
+        yr_status st = yr_fraction_from_double_where(REAL(x)[0], num, den, &w);
+        if (st != YR_OK) { /* the library's sentence, after the argument it is about */
+            w.arg = arg;
+            yr_r_raise_where(st, "yr_fraction_from_double", arg, &w);
+        }
         return;
     }
     size_t n = 0;

@@ -26,18 +26,22 @@
 /* No record or column (the library's YR_WHERE_NONE has the same value). */
 #define YR_R_NONE ((size_t)-1)
 
-/* Raise the condition of status @p st (not YR_OK): class c("yrkesresa_error", "error",
- * "condition"), the message yr_strerror(st) followed by where it happened (arg, 0-based record
- * and column, each may be NULL / YR_R_NONE), fields status, code, what, index, column (1-based
- * in R, 0 when none). */
+/* Raise the condition of status @p st (not YR_OK) where no yr_where explains it: class
+ * c("yrkesresa_error", "error", "condition"), the message yr_strerror(st) followed by where it
+ * happened (arg, 0-based record and column, each may be NULL / YR_R_NONE), fields status, code,
+ * what, index, column (1-based in R, 0 when none), reason "YR_REASON_NONE". */
 NORET void yr_r_raise(yr_status st, const char *fn, const char *arg, size_t record, size_t column);
+
+/* Raise the condition of status @p st explained by @p w (a yr_where a `_where` function wrote):
+ * the message is the library's sentence (yr_where_message, elements counted from 1 as R does),
+ * after "@p prefix: " when @p prefix is not NULL; field reason the reason's name
+ * ("YR_REASON_LARGER"). Falls back to yr_r_raise() when @p w does not explain @p st. */
+NORET void yr_r_raise_where(yr_status st, const char *fn, const char *prefix, const yr_where *w);
 
 /* Raise refused input: status YR_ERR_RANGE, class "yrkesresa_input_error" in front; @p index is
  * the 1-based element (0: the whole argument); the message is printf-formatted. */
 NORET void yr_r_refuse(const char *arg, R_xlen_t index, const char *format, ...);
 
-/* Refuse an unknown name of argument @p arg (an enum), listing the @p count known ones. */
-NORET void yr_r_unknown(const char *arg, const char *value, const char *const *names, int count);
 
 /* R numbers (double or integer vectors) to int64_t, exactly. *n receives the length. */
 int64_t *yr_r_int64s(SEXP x, const char *arg, size_t *n);

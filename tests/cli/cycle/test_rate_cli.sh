@@ -49,6 +49,6 @@ expect_input_error "rate unknown column" "no column 'nope' (--rate"
 run_bin stats check --rate pot=400 "$DAYS"
 expect_input_error "rate no base" "expected WHOLE=RATE*BASE"
 run_bin stats check --rate pot=400*pot "$DAYS"
-expect_input_error "rate base is whole" "a column twice"
+expect_input_error "rate base is whole" "--rate 'pot=400*pot': base: column 1 is the whole"
 
 finish test_rate_cli

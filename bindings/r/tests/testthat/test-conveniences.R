@@ -30,10 +30,15 @@ test_that("percent -> count: half away from zero, inexact percentages flagged", 
 })
 
 test_that("a target or confidence outside 0..1 says so and suggests the share", {
-  e <- expect_yr_error(yr_goal_check(17, 22, target = 80), "YR_ERR_RANGE", message = "write 0.80 for 80 %")
+  # the C library's sentence, the one Python and the program show
+  e <- expect_yr_error(yr_goal_check(17, 22, target = 80), "YR_ERR_RANGE",
+    message = "target 80 is outside 0 to 1 (a share, not a percentage: 0.8 for 80 %)")
   expect_identical(e$what, "target")
-  e <- expect_yr_error(yr_proportion(3, 10, confidence = 95), "YR_ERR_RANGE", message = "confidence = 95")
-  expect_match(conditionMessage(e), "0.95", fixed = TRUE)
+  expect_identical(e$reason, "YR_REASON_SHARE_RANGE")
+  e <- expect_yr_error(yr_proportion(3, 10, confidence = 95), "YR_ERR_RANGE",
+    message = "confidence 95 is not between 0 and 1 (a share, not a percentage: 0.95 for 95 %)")
+  expect_identical(conditionMessage(e),
+    "confidence 95 is not between 0 and 1 (a share, not a percentage: 0.95 for 95 %)")
 })
 
 test_that("dates, times and durations are refused as weights, like factors", {
@@ -60,7 +65,7 @@ test_that("results convert to plain data frames with as.data.frame", {
   n <- as.data.frame(yr_split_nested(10, c(1, 1, 2), c("x", "x", "y")))
   expect_identical(class(n), "data.frame")
   expect_identical(sum(n$amount), 10)
-  s <- as.data.frame(yr_settle_pot(
+  s <- as.data.frame(yr_pot_settle(
     data.frame(day = 1, municipality = "A", participants = 3),
     data.frame(day = 1, municipality = "A", role = "leader")
   ))

@@ -30,7 +30,7 @@ test_that("fees and kickbacks by name give the net to invoice", {
 test_that("a pot settlement supplies fees and kickbacks by municipality", {
   att <- data.frame(day = c(1, 1, 2), municipality = c("B", "A", "A"), participants = c(4, 2, 3))
   tr <- data.frame(day = c(1, 2), municipality = c("A", "A"), role = c("leader", "trainer"))
-  p <- yr_settle_pot(att, tr)
+  p <- yr_pot_settle(att, tr)
   s <- yr_statement(c(x = 5000), c(A = 2, B = 3), pot = p)
   expect_identical(s$x, c(2000, 3000))
   expect_identical(s$fees, p$fees[match(c("A", "B"), p$municipality)])

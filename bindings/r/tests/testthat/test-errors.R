@@ -1,18 +1,24 @@
-test_that("a C status becomes a classed condition with its name, code and message", {
-  # One status of each kind that R can provoke, through the generated entry points.
+test_that("a C status becomes a classed condition with its name, code and the library's sentence", {
+  # One status of each kind that R can provoke, through the generated entry points; the message
+  # is the C library's sentence saying why (yr_where_message, elements counted from 1).
   cases <- list(
-    YR_ERR_EMPTY = function() yr_split(100, numeric(0)),
-    YR_ERR_NEGATIVE = function() yr_split(100, c(1, -1)),
-    YR_ERR_ZERO_WEIGHT = function() yr_split(100, c(0, 0)),
-    YR_ERR_RANGE = function() yr_proportion(11, 10)
+    YR_ERR_EMPTY = list(function() yr_split(100, numeric(0)),
+      "weights is empty: there is nothing to work on", "YR_REASON_EMPTY"),
+    YR_ERR_NEGATIVE = list(function() yr_split(100, c(1, -1)),
+      "weights[2] is negative (-1)", "YR_REASON_NEGATIVE"),
+    YR_ERR_ZERO_WEIGHT = list(function() yr_split(100, c(0, 0)),
+      "all weights are 0, so nothing can take the total 100", "YR_REASON_ALL_ZERO"),
+    YR_ERR_RANGE = list(function() yr_proportion(11, 10),
+      "successes 11 is larger than trials 10", "YR_REASON_LARGER")
   )
   for (status in names(cases)) {
-    e <- tryCatch(cases[[status]](), error = function(e) e)
+    e <- tryCatch(cases[[status]][[1]](), error = function(e) e)
     expect_s3_class(e, "yrkesresa_error")
     expect_false(inherits(e, "yrkesresa_input_error"))
     expect_identical(e$status, status)
     expect_identical(yrkesresa:::c_yr_status_name(e$code), status)
-    expect_match(conditionMessage(e), yrkesresa:::c_yr_strerror(e$code), fixed = TRUE)
+    expect_identical(conditionMessage(e), cases[[status]][[2]])
+    expect_identical(e$reason, cases[[status]][[3]])
   }
   expect_identical(yrkesresa:::c_yr_strerror(99L), "unknown status")
   expect_identical(yrkesresa:::.yr_status_code("YR_ERR_RANGE"), 6L)
@@ -41,7 +47,7 @@ test_that("R code names no SWIG internal", {
   src <- system.file(package = "yrkesresa")
   ns <- asNamespace("yrkesresa")
   ours <- c(
-    yr_split, yr_split_mixed, yr_audit, yr_methods, yr_pot_rules, yr_settle_pot, yr_proportion,
+    yr_split, yr_split_mixed, yr_audit, yr_methods, yr_pot_rules, yr_pot_settle, yr_proportion,
     yr_goal_check, yr_coverage, yr_crosstab, yr_count_by, yr_attendance_rate, yr_progression,
     yr_check_totals
   )

@@ -9,9 +9,12 @@ test_that("Dalarna 2024 rules come from C", {
   expect_identical(r2$shares, c(trainer = 10, leader = 20))
   # Shares as decimals (yr_pot_rules_with_shares): 1.5 and 1 are Dalarna's 15 and 10 tenths.
   expect_identical(yr_pot_rules(leader = 1.5, trainer = 1)$shares, c(trainer = 10, leader = 15))
-  e <- expect_yr_error(yr_pot_rules(fee = -1), "YR_ERR_NEGATIVE", message = "fee = -1 is negative")
+  # the C library's sentence (no R re-check of its rules)
+  e <- expect_yr_error(yr_pot_rules(fee = -1), "YR_ERR_NEGATIVE", message = "fee is negative (-1)")
   expect_identical(e$what, "fee")
-  expect_yr_error(yr_pot_rules(pot_part = 700), "YR_ERR_RANGE", message = "pot_part = 700 is more than fee = 600")
+  e <- expect_yr_error(yr_pot_rules(pot_part = 700), "YR_ERR_RANGE", message = "pot_part 700 is larger than fee 600")
+  expect_identical(e$what, "pot_part")
+  expect_identical(e$reason, "YR_REASON_LARGER")
   expect_output(print(r), "fee 600 per participant and day, of which 400 to the pot; shares: trainer 10, leader 15", fixed = TRUE)
 })
 
@@ -24,7 +27,7 @@ test_that("a hand-computed settlement", {
     day = c("d1", "d1", "d3"), municipality = c("A", "B", "B"),
     role = c("kursledare", "utbildare", "Trainer")
   )
-  p <- yr_settle_pot(att, tr)
+  p <- yr_pot_settle(att, tr)
   expect_s3_class(p, "yr_pot_settlement")
   expect_identical(p$municipality, c("A", "B", "C"))
   # d1: pot 400*15 = 6000 shared 15:10 -> A 3600, B 2400. d2: nobody trained -> 1200
@@ -49,7 +52,7 @@ test_that("factor levels give the municipalities, including those without record
   lv <- c("Avesta", "Borlänge", "Falun")
   att <- data.frame(day = 1, municipality = factor("Falun", levels = lv), participants = 3)
   tr <- data.frame(day = 1, municipality = factor("Avesta", levels = lv), role = "leader")
-  p <- yr_settle_pot(att, tr)
+  p <- yr_pot_settle(att, tr)
   expect_identical(as.character(p$municipality), lv)
   expect_identical(p$kickback, c(1200, 0, 0))
   expect_identical(p$fees, c(0, 0, 1800))
@@ -73,7 +76,7 @@ test_that("random years agree with an exact reference", {
     # Municipality and day labels as factors over 1..n, so codes are the labels.
     att$municipality <- factor(att$municipality, levels = 1:nmun)
     tr$municipality <- factor(tr$municipality, levels = 1:nmun)
-    p <- yr_settle_pot(att, tr)
+    p <- yr_pot_settle(att, tr)
     ref <- ref_pot(
       list(day = att$day, municipality = as.integer(att$municipality), participants = att$participants),
       list(day = tr$day, municipality = as.integer(tr$municipality), role = as.integer(tr$role == "leader")),
@@ -91,7 +94,7 @@ test_that("the 2024-like example year keeps every invariant", {
   skip_if(!file.exists(file.path(path, "pot-2024-attendance.csv")), "example data not installed")
   att <- utils::read.csv(file.path(path, "pot-2024-attendance.csv"), encoding = "UTF-8")
   tr <- utils::read.csv(file.path(path, "pot-2024-trainers.csv"), encoding = "UTF-8")
-  p <- yr_settle_pot(att, tr)
+  p <- yr_pot_settle(att, tr)
   s <- attr(p, "summary")
   expect_identical(sum(p$participant_days), sum(as.double(att$participants)))
   expect_identical(sum(p$fees), sum(p$admin) + sum(p$pot_in))
@@ -106,23 +109,37 @@ test_that("the 2024-like example year keeps every invariant", {
 test_that("pot errors", {
   att <- data.frame(day = 1, municipality = "A", participants = 3)
   tr <- data.frame(day = 1, municipality = "A", role = "leader")
-  e <- expect_yr_error(yr_settle_pot(att, transform(tr, role = "chef")), "YR_ERR_RANGE", message = "unknown role \"chef\"")
+  e <- expect_yr_error(yr_pot_settle(att, transform(tr, role = "chef")), "YR_ERR_RANGE", message = "unknown role 'chef' (known: trainer, leader, utbildare, kursledare)")
   expect_identical(e$index, 1)
-  expect_yr_error(yr_settle_pot(transform(att, participants = -1), tr), "YR_ERR_NEGATIVE")
-  expect_yr_error(yr_settle_pot(transform(att, participants = NA), tr), "YR_ERR_RANGE", "yrkesresa_input_error", "attendance$participants[1] is NA")
-  expect_yr_error(yr_settle_pot(transform(att, participants = 2.5), tr), "YR_ERR_RANGE", "yrkesresa_input_error", "not a whole number")
-  expect_yr_error(yr_settle_pot(att, tr, yr_pot_rules(pot_part = 700)), "YR_ERR_RANGE")
-  expect_yr_error(yr_settle_pot(att, tr, yr_pot_rules(fee = -1)), "YR_ERR_NEGATIVE")
-  expect_yr_error(yr_settle_pot(att, tr, yr_pot_rules(fee = 0.5)), "YR_ERR_RANGE", "yrkesresa_input_error", "fee is not a whole number")
-  expect_yr_error(yr_settle_pot(att, tr, list(fee = 1)), "YR_ERR_RANGE", "yrkesresa_input_error", "yr_pot_rules()")
-  expect_yr_error(yr_settle_pot(att[c("day", "participants")], tr), "YR_ERR_RANGE", "yrkesresa_input_error", "columns day, municipality, participants")
-  expect_yr_error(yr_settle_pot(transform(att, municipality = NA), tr), "YR_ERR_RANGE", "yrkesresa_input_error", "attendance$municipality[1] is NA")
+  expect_yr_error(yr_pot_settle(transform(att, participants = -1), tr), "YR_ERR_NEGATIVE")
+  expect_yr_error(yr_pot_settle(transform(att, participants = NA), tr), "YR_ERR_RANGE", "yrkesresa_input_error", "attendance$participants[1] is NA")
+  expect_yr_error(yr_pot_settle(transform(att, participants = 2.5), tr), "YR_ERR_RANGE", "yrkesresa_input_error", "not a whole number")
+  expect_yr_error(yr_pot_settle(att, tr, yr_pot_rules(pot_part = 700)), "YR_ERR_RANGE")
+  expect_yr_error(yr_pot_settle(att, tr, yr_pot_rules(fee = -1)), "YR_ERR_NEGATIVE")
+  expect_yr_error(yr_pot_settle(att, tr, yr_pot_rules(fee = 0.5)), "YR_ERR_RANGE", "yrkesresa_input_error", "fee is not a whole number")
+  expect_yr_error(yr_pot_settle(att, tr, list(fee = 1)), "YR_ERR_RANGE", "yrkesresa_input_error", "yr_pot_rules()")
+  expect_yr_error(yr_pot_settle(att[c("day", "participants")], tr), "YR_ERR_RANGE", "yrkesresa_input_error", "columns day, municipality, participants")
+  expect_yr_error(yr_pot_settle(transform(att, municipality = NA), tr), "YR_ERR_RANGE", "yrkesresa_input_error", "attendance$municipality[1] is NA")
   # A day whose trainers all have share 0 while it has a pot.
-  expect_yr_error(yr_settle_pot(att, tr, yr_pot_rules(leader = 0)), "YR_ERR_RANGE")
+  expect_yr_error(yr_pot_settle(att, tr, yr_pot_rules(leader = 0)), "YR_ERR_RANGE")
   # Fees past 2^53 fit in int64 but not exactly in an R number: refused, not rounded.
   big <- transform(att, participants = 2^52)
-  expect_yr_error(yr_settle_pot(big, tr), "YR_ERR_OVERFLOW", message = "2^53")
+  expect_yr_error(yr_pot_settle(big, tr), "YR_ERR_OVERFLOW", message = "2^53")
   # No trainers at all: everything is undistributed.
-  p <- yr_settle_pot(att, NULL)
+  p <- yr_pot_settle(att, NULL)
   expect_identical(attr(p, "summary")[["undistributed"]], 1200)
+})
+
+test_that("the C function's words: yr_pot_settle; the old yr_settle_pot still works, deprecated", {
+  att <- data.frame(day = "d1", municipality = c("Falun", "Mora"), participants = c(4, 2))
+  tr <- data.frame(day = "d1", municipality = "Falun", role = "leader")
+  expect_warning(old <- yr_settle_pot(att, tr), "yr_pot_settle")
+  expect_identical(old, yr_pot_settle(att, tr))
+  expect_identical(yr_pot_rules_dalarna_2024(), yr_pot_rules())
+  expect_identical(yr_pot_rules_with_shares(600, 400, 1.5, 1), yr_pot_rules())
+  expect_identical(yr_audit_split(100, c(1, 3), c(25, 75)), yr_audit(100, c(1, 3), c(25, 75)))
+  expect_identical(yr_fraction_from_text("30 %"), c(num = 30, den = 100))
+  expect_identical(yr_fraction_from_double(0.3), c(num = 3, den = 10))
+  expect_identical(yr_label_trim(" Falun "), "Falun")
+  expect_identical(yr_label_is_total(c("Summa", "Falun")), c(TRUE, FALSE))
 })

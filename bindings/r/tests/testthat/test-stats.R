@@ -15,7 +15,7 @@ test_that("proportion: Wilson interval, vectorised with recycling", {
 })
 
 test_that("proportion errors carry the C message and the element", {
-  e <- expect_yr_error(yr_proportion(c(1, 5), c(4, 4)), "YR_ERR_RANGE", message = "out of range (element 2)")
+  e <- expect_yr_error(yr_proportion(c(1, 5), c(4, 4)), "YR_ERR_RANGE", message = "successes 5 is larger than trials 4 (element 2)")
   expect_identical(e$index, 2)
   expect_yr_error(yr_proportion(0, 0), "YR_ERR_EMPTY")
   expect_yr_error(yr_proportion(-1, 4), "YR_ERR_NEGATIVE")
@@ -40,7 +40,7 @@ test_that("goal check: verdicts follow the interval, as a factor", {
   expect_identical(as.character(yr_goal_check(17, 22, 0.8)), "inconclusive")
   expect_identical(as.character(yr_goal_check(c(950, 500), 1000, 0.8)), c("met", "not met"))
   expect_identical(names(yr_goal_check(c(q1 = 1, q2 = 2), 2, 0.5)), c("q1", "q2"))
-  expect_yr_error(yr_goal_check(1, 2, 1.5), "YR_ERR_RANGE", message = "element 1")
+  expect_yr_error(yr_goal_check(1, 2, 1.5), "YR_ERR_RANGE", message = "target 1.5 is outside 0 to 1")
   expect_yr_error(yr_goal_check(3, 2, 0.5), "YR_ERR_RANGE")
 })
 
