@@ -11,6 +11,7 @@
 
 #include "grid.h"
 #include "internal.h"
+#include "yrkesresa/names.h"
 
 typedef struct csv_jump {
     uint32_t rec;   /* records after this one ... */
@@ -320,7 +321,7 @@ static size_t csv_cells(const grid *g, size_t r, grid_cell *out, size_t cap, gri
     size_t p = im->rec[r], end = im->rec[r + 1], n = 0, need = end - p + 1;
     size_t so = 0;
     for (;;) {
-        grid_cell c = {t + p, 0, GRID_TEXT, 0};
+        grid_cell c = {t + p, 0, GRID_TEXT, 0, 0};
         if (p < end && t[p] == '"') {
             size_t s = ++p, w = so;
             int escaped = 0;
@@ -375,6 +376,11 @@ static size_t csv_cells(const grid *g, size_t r, grid_cell *out, size_t cap, gri
         }
         if (c.len == 0)
             c.type = GRID_EMPTY;
+        else if (yr_excel_guard_len(c.s, c.len) == 1) { /* '=SUMMA(A1) as --excel wrote it */
+            c.s++;
+            c.len--;
+            c.guarded = 1;
+        }
         if (n < cap)
             out[n] = c;
         n++;

@@ -32,8 +32,9 @@ typedef enum grid_type {
 typedef struct grid_cell {
     const char *s;
     uint32_t len;
-    uint8_t type; /* grid_type */
-    uint8_t quoted; /* text: the cell was quoted in the file ("0114" stays text in any role) */
+    uint8_t type;    /* grid_type */
+    uint8_t quoted;  /* text: the cell was quoted in the file ("0114" stays text in any role) */
+    uint8_t guarded; /* CSV: a leading ' that neutralised a formula (--excel) was taken off */
 } grid_cell;
 
 typedef struct grid grid;
@@ -44,7 +45,6 @@ typedef struct grid_scratch {
     size_t cap;
 } grid_scratch;
 
-
 /* What a format implements. */
 typedef struct grid_ops {
     /* The cells of record @p rec (0-based) into out[0..cap): returns how many cells the record
@@ -53,8 +53,7 @@ typedef struct grid_ops {
      * scratch; any other pointer stays valid until free() (the table keeps those and copies the
      * former once). @p scratch is the caller's buffer for unquoted text (csv.c grows it with
      * realloc, once a call, only for a cell with doubled quotes; NULL data at first). */
-    size_t (*cells)(const grid *g, size_t rec, grid_cell *out, size_t cap,
-                    grid_scratch *scratch);
+    size_t (*cells)(const grid *g, size_t rec, grid_cell *out, size_t cap, grid_scratch *scratch);
     /* The 1-based line (text) or sheet row (xlsx) where record @p rec starts; for rec == nrec,
      * one past the last line (so a record's last line is line(rec + 1) - 1). Must be cheap and
      * must not change the grid (const tables are read from several threads): csv.c keeps the

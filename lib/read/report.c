@@ -144,7 +144,7 @@ size_t yr_table_spans(const yr_table *t, yr_span *out, size_t cap)
 typedef struct words {
     const char *read, *from, *row1, *rows, *mun1, *muns, *cty1, *ctys;
     const char *kind1[5], *kindn[5], *at1, *atn, *title, *notes, *note1, *other, *ignored;
-    const char *unchecked, *unchecked_cty;
+    const char *unchecked, *unchecked_cty, *guard;
 } words;
 
 static const words en = {"read",
@@ -165,7 +165,8 @@ static const words en = {"read",
                          "%zu rows of other years left out",
                          "left out unchecked",
                          " (not checked: %zu of 290 municipalities)",
-                         " (not checked: %zu of 21 counties)"};
+                         " (not checked: %zu of 21 counties)",
+                         ", the formula guards (') of Excel's CSV taken off"};
 
 static const words sv = {"läste",
                          " från kolumnen '%s'",
@@ -185,7 +186,8 @@ static const words sv = {"läste",
                          "%zu rader andra år utelämnade",
                          "utelämnad okontrollerad",
                          " (ej kontrollerad: %zu av 290 kommuner)",
-                         " (ej kontrollerad: %zu av 21 län)"};
+                         " (ej kontrollerad: %zu av 21 län)",
+                         ", formelskyddet (') i Excels CSV borttaget"};
 
 /* "17", "8, 12", "19–22" for the lines of the spans or rows listed. */
 static void add_range(rd_buf *b, size_t first, size_t last, int *n)
@@ -266,6 +268,8 @@ static void compose(const yr_table *t, const words *w, rd_buf *b)
             add_range(b, t->spans[i].first, t->spans[i].last, &n);
             rd_buf_printf(b, " %s", w->ignored);
         }
+    if (t->g.fmt.excel_quoted)
+        rd_buf_printf(b, "%s", w->guard);
 }
 
 size_t yr_table_reading(const yr_table *t, const char *lang, char *dst, size_t cap)

@@ -297,6 +297,8 @@ static yr_read_status scan_records(yr_table *t, const yr_read_options *opt, pass
         size_t n = cells_of(t, p, rec);
         if (n == (size_t)-1)
             return rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+        for (size_t i = 0; i < n && !t->g.fmt.excel_quoted; i++)
+            t->g.fmt.excel_quoted = p->cells[i].guarded;
         int k = record_class(t, p->cells, n);
         p->rk[rec] = (uint8_t)k;
         if (k != YR_SPAN_DATA)
@@ -641,7 +643,7 @@ static const rd_saved *saved_cell(const yr_table *t, size_t row, size_t col)
  * are returned). */
 static grid_cell one_cell(const yr_table *t, size_t row, size_t col)
 {
-    grid_cell cells[64], *c = cells, out = {"", 0, GRID_EMPTY, 0};
+    grid_cell cells[64], *c = cells, out = {"", 0, GRID_EMPTY, 0, 0};
     grid_scratch sc = {NULL, 0};
     size_t n = rd_row_cells(t, row, cells, 64, &sc);
     if (n > 64) {

@@ -672,11 +672,11 @@ static size_t g_cells(const grid *g, size_t rec, grid_cell *out, size_t cap, gri
     uint32_t a = x->first[rec], e = x->first[rec + 1];
     size_t n = (size_t)x->cells[e - 1].col + 1;
     for (size_t i = 0; i < n && i < cap; i++)
-        out[i] = (grid_cell){"", 0, GRID_EMPTY, 0};
+        out[i] = (grid_cell){"", 0, GRID_EMPTY, 0, 0};
     for (uint32_t k = a; k < e; k++) {
         const xcell *c = &x->cells[k];
         if (c->col < cap)
-            out[c->col] = (grid_cell){x->pool + c->off, c->len, c->type, c->type == GRID_TEXT};
+            out[c->col] = (grid_cell){x->pool + c->off, c->len, c->type, c->type == GRID_TEXT, 0};
     }
     return n;
 }
