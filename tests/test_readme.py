@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """README.md's sessions are real: every ```console, ```python and ```r block is run and its output
 compared with what the README shows (the convention is at the top of README's "Development"
-section). Also runs the R vignette's and the example notebook's code, to see that they execute.
+section). Without FILE.md arguments, it also runs the R vignette's and the example notebook's code,
+to see that they execute.
 
     test_readme.py [--update] [--build DIR] [--source DIR] [FILE.md ...]
 
@@ -303,7 +304,8 @@ def run_file(env, path, args, tally):
             continue
         run(env, units)
         tally[b.lang] = tally.get(b.lang, 0) + len(units)
-        bad += check(env, path.name if path.parent == env.source else path, units, b.lang)
+        shown = os.path.relpath(path, env.source) if path.is_relative_to(env.source) else path
+        bad += check(env, shown, units, b.lang)
         done += units
     if args.update:
         update(path, text, done)
@@ -354,7 +356,8 @@ def main():
         bad = 0
         for f in args.files or [str(source / "README.md")]:
             bad += run_file(env, Path(f).resolve(), args, tally)
-        bad += check_vignette_and_notebook(env)
+        if not args.files:
+            bad += check_vignette_and_notebook(env)
     finally:
         env.close()
     counts = ", ".join(f"{n} {k}" for k, n in sorted(tally.items()))
