@@ -183,8 +183,11 @@ def run_console(env, units):
     for k, u in enumerate(units):
         cmd = "\n".join(u.source)[2:]
         script.append(f"{{ {cmd}\n}} >{work}/o{k} 2>{work}/e{k} </dev/null; echo $? >{work}/s{k}")
-    subprocess.run(["bash", "-c", "\n".join(script)], cwd=env.scratch, env=env.env,
-                   timeout=TIMEOUT, check=False)
+    try:
+        subprocess.run(["bash", "-c", "\n".join(script)], cwd=env.scratch, env=env.env,
+                       timeout=TIMEOUT, check=False)
+    except subprocess.TimeoutExpired:  # the commands not finished say "(not run)" below
+        pass
     for k, u in enumerate(units):
         def read(x):
             p = work / f"{x}{k}"
@@ -302,7 +305,12 @@ def run_file(env, path, args, tally):
         if not available():
             tally["skipped " + b.lang] = tally.get("skipped " + b.lang, 0) + len(units)
             continue
-        run(env, units)
+        try:
+            run(env, units)
+        except subprocess.TimeoutExpired:
+            print(f"{path}:{b.first}: the {b.lang} block took more than {TIMEOUT} s")
+            bad += 1
+            continue
         tally[b.lang] = tally.get(b.lang, 0) + len(units)
         shown = os.path.relpath(path, env.source) if path.is_relative_to(env.source) else path
         bad += check(env, shown, units, b.lang)
