@@ -303,7 +303,8 @@ def run_file(env, path, args, tally):
         parse, run, available = kinds[b.lang]
         units = parse(b)
         if not available():
-            tally["skipped " + b.lang] = tally.get("skipped " + b.lang, 0) + len(units)
+            key = b.lang + " skipped (binding not built)"
+            tally[key] = tally.get(key, 0) + len(units)
             continue
         try:
             run(env, units)
@@ -330,6 +331,8 @@ def check_vignette_and_notebook(env):
                            text=True, env=env.env | {"YRKESRESA_SOURCE_ROOT": str(env.source)},
                            timeout=TIMEOUT, check=False)
         bad += report_run("R vignette " + str(rmd.relative_to(env.source)), r)
+    elif rmd.exists():
+        print("skipped: the R vignette (the R package is not built)")
     nb = env.source / "examples" / "python" / "dalarna.ipynb"
     if nb.exists() and env.has_python():
         cells = [c for c in json.loads(nb.read_text())["cells"] if c["cell_type"] == "code"]
@@ -337,6 +340,8 @@ def check_vignette_and_notebook(env):
         r = subprocess.run([PY, "-"], input=code, cwd=nb.parent, capture_output=True, text=True,
                            env=env.env, timeout=TIMEOUT, check=False)
         bad += report_run("notebook " + str(nb.relative_to(env.source)), r)
+    elif nb.exists():
+        print("skipped: the notebook (the Python binding is not built)")
     return bad
 
 
@@ -368,7 +373,7 @@ def main():
             bad += check_vignette_and_notebook(env)
     finally:
         env.close()
-    counts = ", ".join(f"{n} {k}" for k, n in sorted(tally.items()))
+    counts = ", ".join(f"{n} {k}" for k, n in tally.items())
     print(f"test_readme: {counts}; {bad} differ" + (" (README updated)" if args.update else ""))
     return 1 if bad and not args.update else 0
 
