@@ -227,8 +227,10 @@ def run_python(env, units):
                        env=env.env, capture_output=True, text=True, timeout=TIMEOUT, check=False)
     parts = (r.stdout + r.stderr).split("\x00STATEMENT\n")[1:]
     for k, u in enumerate(units):
-        text = parts[k] if k < len(parts) else "(not run)\n"
-        u.actual = [env.paths(line) for line in text.split("\n")[:-1]]
+        text = parts[k] if k < len(parts) else "(not run)"
+        u.actual = [env.paths(line) for line in text.removesuffix("\n").split("\n")]
+        if u.actual == [""]:  # a statement that prints nothing
+            u.actual = []
     shutil.rmtree(work, ignore_errors=True)
 
 
