@@ -50,6 +50,11 @@ expect "audit --" --total --strict
 expect "stats " attendance survey
 expect "stats survey --" --target --confidence
 expect_none "split --total "
+# every command and subcommand of the program's table (what the man page lists too)
+# shellcheck disable=SC2046
+expect "" $("$YRKESRESA" --list-commands | cut -f1)
+# shellcheck disable=SC2046
+expect "stats " $("$YRKESRESA" stats --list-commands | cut -f1)
 # every option each command's --help lists is offered
 for cmd in split audit pot; do
     # shellcheck disable=SC2046

@@ -17,18 +17,35 @@ trap 'rm -rf "$tmp"' EXIT
 page1=$(render "$MAN_DIR/yrkesresa.1")
 check "yrkesresa.1: $(cat "$tmp/warn")" [ ! -s "$tmp/warn" ]
 check "yrkesresa.1 has no NAME section" grep -q '^NAME' <<<"$page1"
-# every option of every command's help, and each command's own section
-commands=$("$YRKESRESA" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z0-9-]*\)\( .*\)\{0,1\}$/\1/p')
-check "no commands in 'yrkesresa --help'" [ -n "$commands" ]
+# The command table (`--list-commands`, the table main.c and cmd_stats.c dispatch from): every
+# command and subcommand has an entry in the page's list, with its summary, and a section; and
+# `--help` lists each command, `stats --help` each subcommand.
+commands=$("$YRKESRESA" --list-commands | cut -f1)
+check "no commands in 'yrkesresa --list-commands'" [ -n "$commands" ]
+help=$("$YRKESRESA" --help)
+flat=$(tr -s ' \t\n' '   ' <<<"$page1") # the page as one line: a summary may wrap
+while IFS='	' read -r words summary; do
+    check "yrkesresa.1: no list entry for '$words'" grep -qx "       yrkesresa $words" <<<"$page1"
+    check "yrkesresa.1: no summary for '$words'" grep -qF " $summary " <<<"$flat"
+    check "yrkesresa.1: no section for '$words'" grep -qx "   yrkesresa $words" <<<"$page1"
+    case $words in
+    *' '*) check "'yrkesresa ${words% *} --help' does not name '$words'" \
+        grep -qF "yrkesresa $words" <<<"$("$YRKESRESA" "${words% *}" --help </dev/null)" ;;
+    *) check "'yrkesresa --help' does not list '$words'" grep -qE "^  $words +[^ ]" <<<"$help" ;;
+    esac
+done < <("$YRKESRESA" --list-commands
+    for cmd in $commands; do
+        "$YRKESRESA" "$cmd" --list-commands 2>/dev/null | sed "s/^/$cmd /"
+    done)
+# every option of every command's help
 for cmd in $commands; do
-    check "yrkesresa.1: no section for $cmd" grep -q "^   yrkesresa $cmd\$" <<<"$page1"
     for opt in $("$YRKESRESA" "$cmd" --help | grep -oE '^ +(-[a-zA-Z], )?--[a-z][a-z0-9-]*' |
         grep -oE -- '--[a-z0-9-]+' | sort -u); do
         check "yrkesresa.1 lacks $cmd $opt" grep -q -- "$opt" <<<"$page1"
     done
 done
 check "yrkesresa.1: no section for the subcommand 'stats survey'" \
-    grep -q "yrkesresa stats survey" <<<"$page1"
+    grep -qx "   yrkesresa stats survey" <<<"$page1"
 
 # section 3: a page for each exported function, each rendering cleanly, found through .so links
 mkdir -p "$tmp/man3" && cp "$MAN_DIR"/*.3 "$tmp/man3/"

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Generate yrkesresa(1) from the program itself, so the page cannot drift from the program:
-# help2man formats `yrkesresa --help` and `yrkesresa --version`, and a COMMANDS section holds the
-# `--help` of every command listed under "Commands:" in that help (and of every subcommand a
-# command's usage lines name, such as `yrkesresa stats survey`), verbatim.
+# help2man formats `yrkesresa --help` and `yrkesresa --version`, and a COMMANDS section lists the
+# program's command table (`yrkesresa --list-commands`, and `yrkesresa CMD --list-commands` for a
+# command with subcommands, such as `stats`) and holds the `--help` of each, verbatim. A command
+# added to the table (tools/yrkesresa/main.c, cmd_stats.c) is on the page with no edit here.
 #
 #   yrkesresa-man.sh HELP2MAN PROGRAM OUTPUT
 set -eu
@@ -12,19 +13,29 @@ LC_ALL=C.UTF-8
 export LC_ALL
 name=$(basename "$prog")
 inc=$out.h2m
-trap 'rm -f "$inc" "$inc.help"' EXIT
+trap 'rm -f "$inc" "$inc.help" "$inc.sub"' EXIT
 
-# The command names: the first word of each line of the "Commands:" block of --help.
-"$prog" --help >"$inc.help"
-commands=$(sed -n '/^Commands:/,/^$/p' "$inc.help" | sed -n 's/^  \([a-z][a-z0-9-]*\)\( .*\)\{0,1\}$/\1/p')
+# The command table, "NAME<TAB>SUMMARY" a line; a command's subcommands the same way.
+"$prog" --list-commands >"$inc.help"
+commands=$(cut -f1 "$inc.help")
 # None found: the page is still written (the build goes on), and tests/test_man.sh fails.
-[ -n "$commands" ] || echo "$0: warning: no 'Commands:' block in '$name --help'" >&2
+[ -n "$commands" ] || echo "$0: warning: '$name --list-commands' printed no commands" >&2
 
-# roff for a block of help text: no filling, backslashes and leading dots/quotes escaped.
+# roff for text: backslashes, hyphens and leading dots/quotes escaped.
+esc() {
+    sed -e 's/\\/\\e/g' -e 's/-/\\-/g' -e "s/^\\([.']\\)/\\\\\\&\\1/"
+}
+
+# roff for a block of help text: no filling.
 verbatim() {
     echo '.nf'
-    sed -e 's/\\/\\e/g' -e 's/-/\\-/g' -e "s/^\\([.']\\)/\\\\\\&\\1/"
+    esc
     echo '.fi'
+}
+
+# item WORDS SUMMARY: one entry of the command list.
+item() {
+    printf '.TP\n.B %s\n%s\n' "$(printf %s "$name $1" | esc)" "$(printf %s "$2" | esc)"
 }
 
 # section WORDS...: a subsection with the --help of `yrkesresa WORDS...`.
@@ -35,19 +46,21 @@ section() {
 
 {
     echo '[COMMANDS]'
-    echo "Each command prints its options with \\fB$name\\fR \\fICOMMAND\\fR \\fB\\-\\-help\\fR;"
-    echo 'this section holds that help, for every command.'
+    # The list: every command and subcommand with its one line from the table.
+    for cmd in $commands; do
+        item "$cmd" "$(grep "^$cmd	" "$inc.help" | cut -f2-)"
+        if "$prog" "$cmd" --list-commands >"$inc.sub" 2>/dev/null; then
+            while IFS='	' read -r sub summary; do item "$cmd $sub" "$summary"; done <"$inc.sub"
+        fi
+    done
+    echo '.PP'
+    printf '%s\n' "Each command prints its options with \\fB$name\\fR \\fICOMMAND\\fR \\fB\\-\\-help\\fR;"
+    echo 'the sections below hold that help, for every command.'
     for cmd in $commands; do
         section "$cmd"
-        # Subcommands: `yrkesresa CMD WORD ...` in the command's help, WORD a lower-case word
-        # whose own --help succeeds.
-        subs=$("$prog" "$cmd" --help |
-            sed -n "s/^.*$name $cmd \\([a-z][a-z0-9-]*\\)\\( .*\\)\\{0,1\\}\$/\\1/p" | awk '!seen[$0]++')
-        for sub in $subs; do
-            if "$prog" "$cmd" "$sub" --help >/dev/null 2>&1; then
-                section "$cmd" "$sub"
-            fi
-        done
+        if "$prog" "$cmd" --list-commands >"$inc.sub" 2>/dev/null; then
+            for sub in $(cut -f1 "$inc.sub"); do section "$cmd" "$sub"; done
+        fi
     done
     echo '[SEE ALSO]'
     echo '.BR libyrkesresa (3)'

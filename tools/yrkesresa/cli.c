@@ -13,6 +13,11 @@
 
 int cli_dispatch(const cli_command *table, size_t n, const char *what, int argc, char **argv)
 {
+    if (strcmp(argv[0], "--list-commands") == 0) { /* the table, for the man page and its test */
+        for (size_t k = 0; k < n; k++)
+            printf("%s\t%s\n", table[k].name, table[k].summary);
+        return fflush(stdout) == 0 && !ferror(stdout) ? CLI_EXIT_OK : CLI_EXIT_ERROR;
+    }
     for (size_t k = 0; k < n; k++)
         if (strcmp(argv[0], table[k].name) == 0)
             return table[k].run(argc, argv);
