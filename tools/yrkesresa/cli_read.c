@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <yrkesresa.h>
 #include <yrkesresa/names.h>
 
 const char cli_read_help[] =
@@ -144,7 +145,7 @@ static int make_request(const cli_common *c, const cli_read_opts *r, yr_read_opt
     return number_options(r, o);
 }
 
-static void print_reading(const cli_input *in, yr_lang lang)
+void cli_read_report(const cli_input *in, yr_lang lang)
 {
     char line[1024];
     yr_table_reading(in->t, yr_lang_code(lang), line, sizeof line);
@@ -167,7 +168,7 @@ int cli_read(const char *path, const cli_common *c, const cli_read_opts *r,
         return cli_read_fail(cli_shown(path), &e);
     }
     if (!r->quiet)
-        print_reading(in, c->out.lang);
+        cli_read_report(in, c->out.lang);
     return 0;
 }
 
@@ -244,4 +245,190 @@ cli_cell_type cli_read_echo_type(const yr_table *t, size_t row, size_t col)
     default:
         return CLI_CELL_GUESS; /* a CSV cell of no role: as the output layer shows it today */
     }
+}
+
+size_t cli_read_find_column(const yr_table *t, const char *name)
+{
+    char want[256], key[256];
+    size_t found = YR_READ_NONE, n = 0;
+    for (size_t col = 0; col < yr_table_ncols(t); col++)
+        if (strcmp(yr_table_header(t, col), name) == 0)
+            return col;
+    if (yr_header_key(name, want, sizeof want) != YR_READ_OK || want[0] == '\0')
+        return YR_READ_NONE;
+    for (size_t col = 0; col < yr_table_ncols(t); col++)
+        if (yr_header_key(yr_table_header(t, col), key, sizeof key) == YR_READ_OK &&
+            strcmp(key, want) == 0)
+            found = col, n++;
+    return n == 1 ? found : YR_READ_NONE;
+}
+
+/* The non-blank cells of column @p col (NUL-terminated copies in one buffer). */
+static int column_cells(const cli_input *in, size_t col, const char ***cells, size_t **rows,
+                        size_t *n, char **text)
+{
+    size_t nd = yr_table_ndata(in->t), bytes = 0, len;
+    for (size_t i = 0; i < nd; i++) {
+        yr_table_cell(in->t, yr_table_data_row(in->t, i), col, &len);
+        bytes += len + 1;
+    }
+    *cells = malloc((nd ? nd : 1) * sizeof **cells);
+    *rows = malloc((nd ? nd : 1) * sizeof **rows);
+    *text = malloc(bytes ? bytes : 1);
+    if (*cells == NULL || *rows == NULL || *text == NULL)
+        return cli_fail_at(in->file, 0, "out of memory");
+    char *p = *text;
+    *n = 0;
+    for (size_t i = 0; i < nd; i++) {
+        const char *s = yr_table_cell(in->t, yr_table_data_row(in->t, i), col, &len);
+        size_t k = 0;
+        while (k < len && (s[k] == ' ' || s[k] == '\t'))
+            k++;
+        if (k == len)
+            continue; /* blank: the caller's rule */
+        memcpy(p, s, len);
+        p[len] = '\0';
+        (*cells)[*n] = p;
+        (*rows)[(*n)++] = i;
+        p += len + 1;
+    }
+    return 0;
+}
+
+int cli_read_whole_column(const cli_input *in, size_t col, int blank_ok, int64_t blank,
+                          int64_t **out)
+{
+    const char **cells = NULL;
+    size_t *rows = NULL, n = 0, nd = yr_table_ndata(in->t);
+    char *text = NULL, what[128], q[80];
+    int64_t *vals = NULL, den = 1;
+    int rc = column_cells(in, col, &cells, &rows, &n, &text);
+    *out = rc == 0 ? malloc((nd ? nd : 1) * sizeof **out) : NULL;
+    vals = rc == 0 ? malloc((n ? n : 1) * sizeof *vals) : NULL;
+    if (rc == 0 && (*out == NULL || vals == NULL))
+        rc = cli_fail_at(in->file, 0, "out of memory");
+    snprintf(what, sizeof what, "column %s", cli_quote(yr_table_header(in->t, col), q, sizeof q));
+    yr_read_error e;
+    if (rc == 0 && yr_read_strings(cells, n, YR_KIND_WHOLE, yr_table_header(in->t, col), what,
+                                   vals, &den, &e) != YR_READ_OK) {
+        if (e.line > 0 && e.line <= n)
+            e.line = yr_table_row_line(in->t, yr_table_data_row(in->t, rows[e.line - 1]));
+        rc = cli_read_fail(in->file, &e);
+    }
+    for (size_t i = 0, k = 0; rc == 0 && i < nd; i++) {
+        if (k < n && rows[k] == i) {
+            (*out)[i] = vals[k++];
+        } else if (blank_ok) {
+            (*out)[i] = blank;
+        } else {
+            rc = cli_fail_at(in->file, yr_table_row_line(in->t, yr_table_data_row(in->t, i)),
+                             "%s is blank", what);
+        }
+    }
+    free(cells);
+    free(rows);
+    free(text);
+    free(vals);
+    return rc;
+}
+
+void cli_read_put_exact(cli_buf *b, int64_t num, int64_t den)
+{
+    int64_t p = 1;
+    for (unsigned k = 0; k <= 18; k++) {
+        if (p % den == 0) {
+            cli_buf_ratio(b, num, den, k);
+            return;
+        }
+        if (k < 18)
+            p *= 10;
+    }
+    cli_buf_printf(b, "%lld/%lld", (long long)num, (long long)den);
+}
+
+void cli_read_echo(cli_out *o, const yr_table *t, size_t row, size_t col, cli_buf *b)
+{
+    cli_cell_type type = cli_read_echo_type(t, row, col);
+    yr_value v;
+    int typed = (o->excel || o->xlsx) && type != CLI_CELL_TEXT && type != CLI_CELL_GUESS &&
+                yr_table_value(t, row, col, &v) == YR_READ_OK;
+    if (!typed) {
+        cli_out_cell(o, cli_read_cell(t, row, col, b), type);
+        return;
+    }
+    cli_buf_clear(b);
+    int y, m, d;
+    if (!v.present) {
+        cli_out_empty(o);
+    } else if (type == CLI_CELL_DATE && yr_civil_from_days(v.num, &y, &m, &d) == YR_OK) {
+        cli_buf_printf(b, "%04d-%02d-%02d", y, m, d);
+        cli_out_date(o, cli_buf_str(b));
+    } else if (type == CLI_CELL_MONEY && v.den == 1) {
+        cli_out_money(o, v.num);
+    } else {
+        cli_read_put_exact(b, v.num, v.den);
+        if (type == CLI_CELL_SHARE)
+            cli_out_share(o, cli_buf_str(b));
+        else
+            cli_out_num(o, cli_buf_str(b)); /* money: the value, in a number cell */
+    }
+}
+
+size_t cli_read_header_line(const yr_table *t)
+{
+    yr_span sp[4];
+    size_t n = yr_table_spans(t, sp, 4);
+    for (size_t k = 0; k < n && k < 4; k++)
+        if (sp[k].kind == YR_SPAN_HEADER)
+            return sp[k].first;
+    return 0;
+}
+
+int cli_read_add_column(cli_common *c, const char *role, const char *header, char *buf,
+                        size_t cap)
+{
+    if (header == NULL)
+        return 0;
+    if (c->columns.n == sizeof c->columns.v / sizeof c->columns.v[0])
+        return cli_fail_usage(NULL, "--column given too many times");
+    snprintf(buf, cap, "%s=%s", role, header);
+    c->columns.v[c->columns.n++] = buf;
+    return 0;
+}
+
+int cli_read_column_given(const cli_common *c, yr_read_role role)
+{
+    for (size_t k = 0; k < c->columns.n; k++) {
+        const char *v = c->columns.v[k], *eq = strchr(v, '=');
+        char name[40];
+        if (eq == NULL || (size_t)(eq - v) >= sizeof name)
+            continue;
+        snprintf(name, sizeof name, "%.*s", (int)(eq - v), v);
+        if (yr_read_role_from_name(name) == role)
+            return 1;
+    }
+    return 0;
+}
+
+int cli_read_weight_column(const cli_input *in, const cli_common *c, size_t *col)
+{
+    size_t pc = yr_table_find_role(in->t, YR_ROLE_POPULATION);
+    size_t wc = yr_table_find_role(in->t, YR_ROLE_WEIGHT);
+    if (pc != YR_READ_NONE && wc != YR_READ_NONE) {
+        if (cli_read_column_given(c, YR_ROLE_WEIGHT))
+            pc = YR_READ_NONE;
+        else if (cli_read_column_given(c, YR_ROLE_POPULATION))
+            wc = YR_READ_NONE;
+    }
+    if (pc != YR_READ_NONE && wc != YR_READ_NONE) {
+        char q1[80], q2[80];
+        return cli_fail_at(in->file, cli_read_header_line(in->t),
+                           "two columns could be the weights: %s (population) and %s (weight); "
+                           "choose one with --column population=HEADER or --column "
+                           "weight=HEADER",
+                           cli_quote(yr_table_header(in->t, pc), q1, sizeof q1),
+                           cli_quote(yr_table_header(in->t, wc), q2, sizeof q2));
+    }
+    *col = pc != YR_READ_NONE ? pc : wc;
+    return 0;
 }
