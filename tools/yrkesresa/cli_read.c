@@ -152,6 +152,26 @@ void cli_read_report(const cli_input *in, yr_lang lang)
     fprintf(stderr, "yrkesresa: %s: %s\n", in->file, line);
 }
 
+/* Every --column ROLE=HEADER took effect: two entries naming one column (--weight-column X
+ * --amount-column X) leave the first role without a column. */
+static int one_role_a_column(const cli_input *in, const cli_common *c)
+{
+    for (size_t k = 0; k < c->columns.n; k++) {
+        const char *v = c->columns.v[k], *eq = strchr(v, '=');
+        char name[40];
+        if (eq == NULL || (size_t)(eq - v) >= sizeof name)
+            continue;
+        snprintf(name, sizeof name, "%.*s", (int)(eq - v), v);
+        yr_read_role role = yr_read_role_from_name(name);
+        if (role != YR_ROLE_NONE && yr_table_find_role(in->t, role) == YR_READ_NONE)
+            return cli_fail_usage(NULL,
+                                  "--column %s: that column is given another role too; a column "
+                                  "plays one role",
+                                  v);
+    }
+    return 0;
+}
+
 int cli_read(const char *path, const cli_common *c, const cli_read_opts *r,
              const yr_read_want *want, size_t nwant, cli_input *in)
 {
@@ -166,6 +186,10 @@ int cli_read(const char *path, const cli_common *c, const cli_read_opts *r,
     if (yr_read_table(in->bytes, in->len, &o, &in->t, &e) != YR_READ_OK) {
         cli_input_free(in);
         return cli_read_fail(cli_shown(path), &e);
+    }
+    if (one_role_a_column(in, c) != 0) {
+        cli_input_free(in);
+        return CLI_EXIT_ERROR;
     }
     if (!r->quiet)
         cli_read_report(in, c->out.lang);

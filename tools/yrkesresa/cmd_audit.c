@@ -454,10 +454,12 @@ static int load(audit_in *in, const char *path, const char *wname, const char *a
         {YR_ROLE_POPULATION, 0u},
         {YR_ROLE_WEIGHT, 0u}};
     cli_common c = *common;
+    cli_read_opts quiet = *r;
+    quiet.quiet = 1; /* the reading line once the audit has run */
     char wbuf[300], abuf[300];
     if (cli_read_add_column(&c, "weight", wname, wbuf, sizeof wbuf) != 0 ||
         cli_read_add_column(&c, "amount", aname, abuf, sizeof abuf) != 0 ||
-        cli_read(path, &c, r, want, 4, &in->in) != 0)
+        cli_read(path, &c, &quiet, want, 4, &in->in) != 0)
         return CLI_EXIT_ERROR;
     in->n = yr_table_ndata(in->in.t);
     in->name_col = yr_table_find_role(in->in.t, YR_ROLE_MUNICIPALITY);
@@ -498,6 +500,8 @@ int cli_cmd_audit(int argc, char **argv)
         in.stated_from = "--total";
     }
     rc = load(&in, path, wcol, acol, &c, &r);
+    if (rc == 0 && !r.quiet)
+        cli_read_report(&in.in, c.out.lang);
     if (rc == 0 && (as_csv || c.out.excel || cli_output_is_xlsx(&c.out))) {
         rc = report_table(&in, &c);
     } else if (rc == 0) {
