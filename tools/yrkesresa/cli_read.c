@@ -52,8 +52,21 @@ int cli_read_fail(const char *file, const yr_read_error *e)
 
 /* ---------------------------------------------------------------- the file's bytes */
 
-/* All of @p f into *out; more than the reader's limit is refused as soon as it is seen (a
- * pipe, /dev/zero). 0, or 2 after the message. */
+/* 1 when @p data (a prefix of the input) is text with a NUL byte in data[from..len): the
+ * reader refuses such a text whatever follows, so reading can stop there (a pipe, /dev/zero).
+ * A zip (xlsx), an OLE2 file (.xls) and UTF-16 with a byte order mark hold NUL bytes. */
+static int text_with_nul(const char *data, size_t from, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)data;
+    if (len >= 2 && ((u[0] == 'P' && u[1] == 'K') || (u[0] == 0xD0 && u[1] == 0xCF) ||
+                     (u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+        return 0;
+    return memchr(data + from, '\0', len - from) != NULL;
+}
+
+/* All of @p f into *out; more than the reader's limit is refused as soon as it is seen, and a
+ * text with a NUL byte is handed to the reader (which refuses it) as soon as one is seen. 0, or
+ * 2 after the message. */
 static int slurp(FILE *f, const char *file, size_t hint, char **out, size_t *outlen)
 {
     size_t cap = hint > 0 ? hint + 1 : 65536, len = 0;
@@ -61,24 +74,29 @@ static int slurp(FILE *f, const char *file, size_t hint, char **out, size_t *out
     for (;;) {
         if (data == NULL)
             return cli_fail_at(file, 0, "out of memory");
-        size_t got = fread(data + len, 1, cap - len, f);
+        size_t want = cap - len < ((size_t)1 << 20) ? cap - len : (size_t)1 << 20;
+        size_t got = fread(data + len, 1, want, f), from = len;
         len += got;
         if (len > YR_READ_MAX_BYTES) {
             free(data);
             return cli_fail_at(file, 0, "input larger than 1 GiB");
         }
-        if (len < cap) {
+        if (text_with_nul(data, from, len))
+            break;
+        if (got < want) {
             if (ferror(f)) {
                 free(data);
                 return cli_fail_at(file, 0, "cannot read: %s", strerror(errno));
             }
             break;
         }
-        char *nd = realloc(data, cap * 2);
-        if (nd == NULL)
-            free(data);
-        data = nd;
-        cap *= 2;
+        if (len == cap) {
+            char *nd = realloc(data, cap * 2);
+            if (nd == NULL)
+                free(data);
+            data = nd;
+            cap *= 2;
+        }
     }
     *out = data;
     *outlen = len;
