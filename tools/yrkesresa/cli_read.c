@@ -259,10 +259,12 @@ cli_dialect cli_read_dialect(const yr_table *t)
     return d;
 }
 
-cli_cell_type cli_read_echo_type(const yr_table *t, size_t row, size_t col)
+/* The echo type of a role's cells; CLI_CELL_GUESS for none. */
+static cli_cell_type role_echo_type(yr_read_role role)
 {
-    yr_read_role role = yr_table_column_role(t, col);
-    switch (role == YR_ROLE_NONE ? YR_KIND_TEXT : yr_role_kind(role)) {
+    if (role == YR_ROLE_NONE)
+        return CLI_CELL_GUESS;
+    switch (yr_role_kind(role)) {
     case YR_KIND_WHOLE:
     case YR_KIND_DECIMAL:
         return role == YR_ROLE_AMOUNT || role == YR_ROLE_FEES || role == YR_ROLE_POT
@@ -272,21 +274,25 @@ cli_cell_type cli_read_echo_type(const yr_table *t, size_t row, size_t col)
         return CLI_CELL_SHARE;
     case YR_KIND_DATE:
         return CLI_CELL_DATE;
-    case YR_KIND_CODE:
-        return CLI_CELL_TEXT;
-    default:
-        break;
-    }
-    if (role != YR_ROLE_NONE)
-        return CLI_CELL_TEXT;
-    switch (yr_table_cell_type(t, row, col)) {
-    case YR_CELL_NUMBER:
+    case YR_KIND_YEAR:
         return CLI_CELL_NUMBER;
-    case YR_CELL_DATE:
-        return CLI_CELL_DATE;
     default:
-        return CLI_CELL_GUESS; /* a CSV cell of no role: as the output layer shows it today */
+        return CLI_CELL_TEXT;
     }
+}
+
+cli_cell_type *cli_read_echo_types(const yr_table *t)
+{
+    size_t n = yr_table_ncols(t);
+    cli_cell_type *types = malloc((n ? n : 1) * sizeof *types);
+    for (size_t col = 0; types != NULL && col < n; col++) {
+        yr_read_role role = yr_table_column_role(t, col);
+        for (int r = 1; role == YR_ROLE_NONE && r < YR_READ_ROLE_COUNT; r++)
+            if (yr_role_is_header(yr_table_header(t, col), (yr_read_role)r))
+                role = (yr_read_role)r;
+        types[col] = role_echo_type(role);
+    }
+    return types;
 }
 
 size_t cli_read_find_column(const yr_table *t, const char *name)
@@ -388,10 +394,17 @@ void cli_read_put_exact(cli_buf *b, int64_t num, int64_t den)
     cli_buf_printf(b, "%lld/%lld", (long long)num, (long long)den);
 }
 
-void cli_read_echo(cli_out *o, const yr_table *t, size_t row, size_t col, cli_buf *b)
+void cli_read_echo(cli_out *o, const yr_table *t, size_t row, size_t col, cli_cell_type type,
+                   cli_buf *b)
 {
-    cli_cell_type type = cli_read_echo_type(t, row, col);
     yr_value v;
+    if (type == CLI_CELL_GUESS) { /* a column of no role: the cell's own type (xlsx) */
+        yr_cell_type ct = yr_table_cell_type(t, row, col);
+        type = ct == YR_CELL_NUMBER ? CLI_CELL_NUMBER
+               : ct == YR_CELL_DATE ? CLI_CELL_DATE
+               : ct == YR_CELL_TEXT && yr_table_format(t)->delimiter == 0 ? CLI_CELL_TEXT
+                                                                           : CLI_CELL_GUESS;
+    }
     int typed = (o->excel || o->xlsx) && type != CLI_CELL_TEXT && type != CLI_CELL_GUESS &&
                 yr_table_value(t, row, col, &v) == YR_READ_OK;
     if (!typed) {

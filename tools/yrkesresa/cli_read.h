@@ -100,9 +100,10 @@ void cli_read_put_exact(cli_buf *b, int64_t num, int64_t den);
  * @brief Echo cell (@p row, @p col) of @p in into @p o: a plain CSV keeps it as written; --excel
  *        and a workbook get a column of a numeric, share or date role as its value (`22.986`
  *        in a column grouped with '.' is 22986, never 22,986), else as cli_out_cell() writes
- *        the cell with cli_read_echo_type().
+ *        the cell with its column's @p type (cli_read_echo_types()).
  */
-void cli_read_echo(cli_out *o, const yr_table *t, size_t row, size_t col, cli_buf *b);
+void cli_read_echo(cli_out *o, const yr_table *t, size_t row, size_t col, cli_cell_type type,
+                   cli_buf *b);
 
 /**
  * @brief An option that names a column for a role (`--weight-column H` is `--column weight=H`):
@@ -131,7 +132,13 @@ const char *cli_read_cell(const yr_table *t, size_t row, size_t col, cli_buf *b)
 /** @brief The dialect of a read table, for output that follows the input. */
 cli_dialect cli_read_dialect(const yr_table *t);
 
-/** @brief How to echo column @p col of @p t: its role's kind, else the cell's own type. */
-cli_cell_type cli_read_echo_type(const yr_table *t, size_t row, size_t col);
+/**
+ * @brief How to echo each column of @p t (ncols entries, free() them; NULL when out of memory):
+ *        a column of a role by its role's kind (codes, names text; counts numbers; amounts
+ *        money; shares; dates); a column nobody asked for by the role its header names (the
+ *        alias table: 'Kommunkod' is text even unread); else ::CLI_CELL_GUESS (cli_read_echo()
+ *        then asks the cell's own type).
+ */
+cli_cell_type *cli_read_echo_types(const yr_table *t);
 
 #endif

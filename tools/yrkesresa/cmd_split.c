@@ -542,9 +542,14 @@ static void write_rows(cli_out *o, const split_job *j, const size_t *data_of,
     const yr_table *t = j->in.t;
     cli_buf b;
     cli_buf_init(&b);
+    cli_cell_type *types = cli_read_echo_types(t);
+    if (types == NULL) {
+        o->failed = 1; /* cli_out_close() reports it */
+        return;
+    }
     for (size_t r = 0, a = 0; r < yr_table_nrows(t); r++) {
         for (size_t col = 0; col < yr_table_ncols(t); col++)
-            cli_read_echo(o, t, r, col, &b);
+            cli_read_echo(o, t, r, col, types[col], &b);
         if (yr_table_row_kind(t, r) == YR_ROW_DATA) {
             for (size_t k = 0; k < j->k; k++)
                 cli_out_money(o, j->vals[data_of[r] * j->k + k]);
@@ -559,6 +564,7 @@ static void write_rows(cli_out *o, const split_job *j, const size_t *data_of,
         }
         cli_out_end_row(o);
     }
+    free(types);
     cli_buf_free(&b);
 }
 
