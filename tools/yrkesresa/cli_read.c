@@ -357,8 +357,8 @@ int cli_read_whole_column(const cli_input *in, size_t col, int blank_ok, int64_t
         rc = cli_fail_at(in->file, 0, "out of memory");
     snprintf(what, sizeof what, "column %s", cli_quote(yr_table_header(in->t, col), q, sizeof q));
     yr_read_error e;
-    if (rc == 0 && yr_read_strings(cells, n, YR_KIND_WHOLE, yr_table_header(in->t, col), what,
-                                   vals, &den, &e) != YR_READ_OK) {
+    if (rc == 0 && yr_read_strings(cells, n, YR_KIND_WHOLE, yr_table_header(in->t, col), what, vals,
+                                   &den, &e) != YR_READ_OK) {
         if (e.line > 0 && e.line <= n)
             e.line = yr_table_row_line(in->t, yr_table_data_row(in->t, rows[e.line - 1]));
         rc = cli_read_fail(in->file, &e);
@@ -400,10 +400,10 @@ void cli_read_echo(cli_out *o, const yr_table *t, size_t row, size_t col, cli_ce
     yr_value v;
     if (type == CLI_CELL_GUESS) { /* a column of no role: the cell's own type (xlsx) */
         yr_cell_type ct = yr_table_cell_type(t, row, col);
-        type = ct == YR_CELL_NUMBER ? CLI_CELL_NUMBER
-               : ct == YR_CELL_DATE ? CLI_CELL_DATE
+        type = ct == YR_CELL_NUMBER                                       ? CLI_CELL_NUMBER
+               : ct == YR_CELL_DATE                                       ? CLI_CELL_DATE
                : ct == YR_CELL_TEXT && yr_table_format(t)->delimiter == 0 ? CLI_CELL_TEXT
-                                                                           : CLI_CELL_GUESS;
+                                                                          : CLI_CELL_GUESS;
     }
     int typed = (o->excel || o->xlsx) && type != CLI_CELL_TEXT && type != CLI_CELL_GUESS &&
                 yr_table_value(t, row, col, &v) == YR_READ_OK;
@@ -439,8 +439,7 @@ size_t cli_read_header_line(const yr_table *t)
     return 0;
 }
 
-int cli_read_add_column(cli_common *c, const char *role, const char *header, char *buf,
-                        size_t cap)
+int cli_read_add_column(cli_common *c, const char *role, const char *header, char *buf, size_t cap)
 {
     if (header == NULL)
         return 0;

@@ -110,8 +110,7 @@ void cli_read_echo(cli_out *o, const yr_table *t, size_t row, size_t col, cli_ce
  *        add "ROLE=HEADER" to @p c's columns, written into @p buf (@p cap bytes, which must
  *        outlive @p c's use). @p header NULL: nothing. 0, or 2 (too many columns).
  */
-int cli_read_add_column(cli_common *c, const char *role, const char *header, char *buf,
-                        size_t cap);
+int cli_read_add_column(cli_common *c, const char *role, const char *header, char *buf, size_t cap);
 
 /** @brief 1 when a `--column ROLE=...` of @p c names @p role. */
 int cli_read_column_given(const cli_common *c, yr_read_role role);

@@ -114,7 +114,7 @@ static void methods_list(cli_buf *b, unsigned bits, const char *sep)
 typedef struct audit_in {
     const char *file;
     cli_input in;
-    size_t n;         /* the parties: the data rows */
+    size_t n; /* the parties: the data rows */
     size_t name_col;
     size_t wcol, acol;
     int64_t *weights; /* NULL without a weight column */
@@ -413,11 +413,12 @@ static int audit_rows(audit_in *in)
         st = yr_split_where(in->stated, in->weights, n, YR_LARGEST_REMAINDER, in->expected, &w);
     }
     if (st != YR_OK)
-        return cli_fail_lib(in->file,
-                            w.record == YR_WHERE_NONE || w.record >= n
-                                ? 0
-                                : yr_table_row_line(in->in.t, yr_table_data_row(in->in.t, w.record)),
-                            "cannot audit", &w, NULL);
+        return cli_fail_lib(
+            in->file,
+            w.record == YR_WHERE_NONE || w.record >= n
+                ? 0
+                : yr_table_row_line(in->in.t, yr_table_data_row(in->in.t, w.record)),
+            "cannot audit", &w, NULL);
     return 0;
 }
 
@@ -436,7 +437,8 @@ static int audit_weights(audit_in *in)
         sum += in->weights[i];
     if (sum > INT64_MAX) {
         char q[80];
-        return cli_fail_at(in->file, 0, "column %s: the weights add up to more than fits in 64 bits",
+        return cli_fail_at(in->file, 0,
+                           "column %s: the weights add up to more than fits in 64 bits",
                            cli_quote(yr_table_header(in->in.t, in->wcol), q, sizeof q));
     }
     in->wsum = (int64_t)sum;
@@ -448,11 +450,10 @@ static int audit_weights(audit_in *in)
 static int load(audit_in *in, const char *path, const char *wname, const char *aname,
                 const cli_common *common, const cli_read_opts *r)
 {
-    static const yr_read_want want[] = {
-        {YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
-        {YR_ROLE_AMOUNT, YR_WANT_REQUIRED | YR_WANT_CHECKED},
-        {YR_ROLE_POPULATION, 0u},
-        {YR_ROLE_WEIGHT, 0u}};
+    static const yr_read_want want[] = {{YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
+                                        {YR_ROLE_AMOUNT, YR_WANT_REQUIRED | YR_WANT_CHECKED},
+                                        {YR_ROLE_POPULATION, 0u},
+                                        {YR_ROLE_WEIGHT, 0u}};
     cli_common c = *common;
     cli_read_opts quiet = *r;
     quiet.quiet = 1; /* the reading line once the audit has run */

@@ -71,8 +71,8 @@ typedef struct split_args {
 typedef struct split_job {
     cli_input in;
     const char *file;
-    size_t wcol, n;     /* the weight column, the data rows (the parties) */
-    int64_t *w, wden;   /* the weights over one denominator */
+    size_t wcol, n;   /* the weight column, the data rows (the parties) */
+    int64_t *w, wden; /* the weights over one denominator */
     int64_t total;
     size_t k;           /* appended columns */
     const char **heads; /* k names */
@@ -139,8 +139,8 @@ static int parse(int argc, char **argv, split_args *a, const char **file)
     cli_buf_init(&usage);
     usage_with_methods(&usage);
     cli_buf_printf(&usage, "\n%s", cli_read_help);
-    int rc = cli_parse_args(argc, argv, "split", cli_buf_str(&usage), opts, nopts, &a->common,
-                            file, 1, &nfiles);
+    int rc = cli_parse_args(argc, argv, "split", cli_buf_str(&usage), opts, nopts, &a->common, file,
+                            1, &nfiles);
     cli_buf_free(&usage);
     if (rc >= 0)
         return rc;
@@ -325,8 +325,8 @@ static int read_items(split_job *j, const split_args *a, int64_t **totals)
     r.year = NULL;
     int64_t den = 1;
     if (cli_read(a->items, &none, &r, want, 2, &j->items) != 0 ||
-        cli_read_column(&j->items, yr_table_find_role(j->items.t, YR_ROLE_AMOUNT), totals,
-                        &den) != 0)
+        cli_read_column(&j->items, yr_table_find_role(j->items.t, YR_ROLE_AMOUNT), totals, &den) !=
+            0)
         return CLI_EXIT_ERROR;
     const yr_table *it = j->items.t;
     size_t n = yr_table_ndata(it), ci = yr_table_find_role(it, YR_ROLE_ITEM);
@@ -346,11 +346,12 @@ static int read_items(split_job *j, const split_args *a, int64_t **totals)
     for (size_t i = 0; i < n; i++) {
         if ((*totals)[i] % den != 0) {
             char q[80];
-            return cli_fail_at(j->items.file, yr_table_row_line(it, yr_table_data_row(it, i)),
-                               "column %s: an item's amount must be whole units (kronor, or "
-                               "öre written as whole numbers)",
-                               cli_quote(yr_table_header(it, yr_table_find_role(it, YR_ROLE_AMOUNT)),
-                                         q, sizeof q));
+            return cli_fail_at(
+                j->items.file, yr_table_row_line(it, yr_table_data_row(it, i)),
+                "column %s: an item's amount must be whole units (kronor, or "
+                "öre written as whole numbers)",
+                cli_quote(yr_table_header(it, yr_table_find_role(it, YR_ROLE_AMOUNT)), q,
+                          sizeof q));
         }
         (*totals)[i] /= den;
     }
@@ -375,9 +376,10 @@ static int split_items(split_job *j, const split_args *a)
             char q[80], name[96];
             snprintf(name, sizeof name, "item %s", cli_quote(j->heads[w.column], q, sizeof q));
             const char *const names[] = {"totals", name, NULL};
-            rc = cli_fail_lib(j->items.file,
-                              yr_table_row_line(j->items.t, yr_table_data_row(j->items.t, w.column)),
-                              NULL, &w, names);
+            rc =
+                cli_fail_lib(j->items.file,
+                             yr_table_row_line(j->items.t, yr_table_data_row(j->items.t, w.column)),
+                             NULL, &w, names);
         } else
             rc = split_failed(j, &w);
     }
@@ -411,8 +413,8 @@ static int header_taken(const char *header, void *t)
  * ...: yr_out_fresh). */
 static int amount_name(split_job *j)
 {
-    if (yr_out_fresh(YR_OUT_AMOUNT, j->lang, header_taken, j->in.t, j->amount,
-                     sizeof j->amount) == 0)
+    if (yr_out_fresh(YR_OUT_AMOUNT, j->lang, header_taken, j->in.t, j->amount, sizeof j->amount) ==
+        0)
         return 0;
     return cli_fail_at(j->file, 0, "no free name for the amount column");
 }
@@ -488,8 +490,8 @@ static int64_t aggregate_value(const split_job *j, const yr_aggregate_check *chk
         return j->totals[k];
     int64_t sum = 0;
     yr_identity agg, id;
-    int county = chk->kind == YR_ROW_COUNTY &&
-                 yr_table_identity(j->in.t, chk->row, &agg) == YR_READ_OK;
+    int county =
+        chk->kind == YR_ROW_COUNTY && yr_table_identity(j->in.t, chk->row, &agg) == YR_READ_OK;
     for (size_t i = 0; i < j->n; i++) {
         size_t r = yr_table_data_row(j->in.t, i);
         int in = chk->kind == YR_ROW_SUBTOTAL
