@@ -202,7 +202,12 @@ expect_rc "pot: two stdin" 2
 expect_err_has "pot: two stdin" "cannot both be standard input"
 
 # ---------------------------------------------------------------- stats with Swedish headers
+# A target 80 under 'Mål' says neither share nor percent: refused (0,8 % or 80 %?); 'Mål (%)'
+# says percent.
 printf 'Fråga;Andel ja;Antal svarande;Mål\nQ1;77 %%;22;80\nQ2;69 %%;22;80\n' >"$TMP/survey.csv"
+run stats survey "$TMP/survey.csv"
+expect_input_error "survey: 'Mål' 80 refused" "survey.csv:2: column 'Mål': '80' could be a share (0-1) or a percentage (0-100)"
+printf 'Fråga;Andel ja;Antal svarande;Mål (%%)\nQ1;77 %%;22;80\nQ2;69 %%;22;80\n' >"$TMP/survey.csv"
 run stats survey "$TMP/survey.csv"
 expect_rc "survey with Swedish headers and '77 %'" 0
 # 77 % of 22 = 16.94 -> 17 yes, and 17/22 = 77.3 % shows as 77 %: a whole count
