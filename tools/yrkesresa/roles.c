@@ -40,11 +40,6 @@ static const char *const role_names[CLI_ROLE_COUNT] = {
     "respondents",  "target",     "code",     "group",    "item",
     "year",         "course",     "question", "published"};
 
-const char *cli_role_name(cli_role r)
-{
-    return (unsigned)r < CLI_ROLE_COUNT ? role_names[r] : "?";
-}
-
 /* Append the folded letters and digits of one UTF-8 character at *s to dst; advance *s. */
 static size_t fold_char(const unsigned char **s, char *dst)
 {
