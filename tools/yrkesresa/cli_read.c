@@ -170,17 +170,24 @@ void cli_read_report(const cli_input *in, yr_lang lang)
     fprintf(stderr, "yrkesresa: %s: %s\n", in->file, line);
 }
 
+/* The role of a "ROLE=HEADER" entry (::YR_ROLE_NONE when it names none). */
+static yr_read_role entry_role(const char *v)
+{
+    const char *eq = strchr(v, '=');
+    char name[40];
+    if (eq == NULL || (size_t)(eq - v) >= sizeof name)
+        return YR_ROLE_NONE;
+    snprintf(name, sizeof name, "%.*s", (int)(eq - v), v);
+    return yr_read_role_from_name(name);
+}
+
 /* Every --column ROLE=HEADER took effect: two entries naming one column (--weight-column X
  * --amount-column X) leave the first role without a column. */
 static int one_role_a_column(const cli_input *in, const cli_common *c)
 {
     for (size_t k = 0; k < c->columns.n; k++) {
-        const char *v = c->columns.v[k], *eq = strchr(v, '=');
-        char name[40];
-        if (eq == NULL || (size_t)(eq - v) >= sizeof name)
-            continue;
-        snprintf(name, sizeof name, "%.*s", (int)(eq - v), v);
-        yr_read_role role = yr_read_role_from_name(name);
+        const char *v = c->columns.v[k];
+        yr_read_role role = entry_role(v);
         if (role != YR_ROLE_NONE && yr_table_find_role(in->t, role) == YR_READ_NONE)
             return cli_fail_usage(NULL,
                                   "--column %s: that column is given another role too; a column "
@@ -452,15 +459,9 @@ int cli_read_add_column(cli_common *c, const char *role, const char *header, cha
 
 int cli_read_column_given(const cli_common *c, yr_read_role role)
 {
-    for (size_t k = 0; k < c->columns.n; k++) {
-        const char *v = c->columns.v[k], *eq = strchr(v, '=');
-        char name[40];
-        if (eq == NULL || (size_t)(eq - v) >= sizeof name)
-            continue;
-        snprintf(name, sizeof name, "%.*s", (int)(eq - v), v);
-        if (yr_read_role_from_name(name) == role)
+    for (size_t k = 0; k < c->columns.n; k++)
+        if (entry_role(c->columns.v[k]) == role)
             return 1;
-    }
     return 0;
 }
 
