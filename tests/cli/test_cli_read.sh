@@ -86,6 +86,14 @@ expect_rc "audit: a disagreeing Summa is a finding" 0
 check "audit: sum 285659, stated 285000, difference 659" grep -q '^Summa;;285659;285000;;659;' "$TMP/out"
 run audit --column amount=Befolkning --strict "$R/summa-disagrees.csv"
 expect_rc "audit --strict: the finding" 1
+# a Delsumma that disagrees (23000 against 6727 + 10091 + 6971 = 23789) is a finding too
+run audit --column amount=Befolkning "$R/delsumma-disagrees.csv"
+expect_rc "audit: a disagreeing Delsumma" 0
+expect_out_has "audit: the Delsumma named" "subtotal row at line 5: states 23000, its rows add up to 23789"
+run audit --column amount=Befolkning --strict "$R/delsumma-disagrees.csv"
+expect_rc "audit --strict: a disagreeing Delsumma" 1
+run audit --column amount=Befolkning --strict "$R/delsumma.csv"
+expect_rc "audit --strict: Delsummas that agree" 0
 run audit --weight-column Befolkning --amount-column Befolkning "$R/summa-disagrees.csv"
 expect_input_error "audit: one column for two roles" "a column plays one role"
 

@@ -37,7 +37,9 @@ static const char *const usage_text =
     "                        comma when the delimiter is ';'. --excel and an .xlsx --output\n"
     "                        write this table too.\n"
     "  --strict              exit 1 when the table has errors: the rows do not add up to the\n"
-    "                        stated total, or a row is more than one unit from its quota\n"
+    "                        stated total, a subtotal (Delsumma), county or nation row does\n"
+    "                        not add up to its rows (the report lists them), or a row is more\n"
+    "                        than one unit from its quota\n"
     "  -h, --help            this help\n"
     "\n"
     "Exit status: 0 the audit ran (whatever it found), 1 --strict and errors found, 2 error.\n"
@@ -128,6 +130,8 @@ typedef struct audit_in {
     int64_t psum;
     yr_audit_summary s;
     int64_t *expected; /* the largest-remainder split of the stated total (yr_split) */
+    yr_aggregate_check *chk; /* the reader's checks of the amounts' aggregate rows */
+    size_t nchk, nbad;       /* how many; how many disagree (findings) */
 } audit_in;
 
 /* Row i's findings, computed when written (no array of yr_audit_row: 40 bytes per party would
@@ -236,9 +240,27 @@ static void report_rows(cli_buf *b, const audit_in *in)
     }
 }
 
+/* The aggregate rows (subtotal, county, nation) whose amounts disagree with their rows. */
+static void report_aggregates(cli_buf *b, const audit_in *in)
+{
+    static const char *const kinds[] = {"data", "total", "subtotal", "county", "nation"};
+    for (size_t k = 0; k < in->nchk; k++) {
+        const yr_aggregate_check *c = &in->chk[k];
+        if (!c->checked || c->kind == YR_ROW_TOTAL || c->stated == c->sum)
+            continue;
+        cli_buf_printf(b, "%s row at line %zu: states ", kinds[c->kind],
+                       yr_table_row_line(in->in.t, c->row));
+        cli_read_put_exact(b, c->stated, c->den);
+        cli_buf_puts(b, ", its rows add up to ");
+        cli_read_put_exact(b, c->sum, c->den);
+        cli_buf_puts(b, "\n");
+    }
+}
+
 static void report(cli_buf *b, const audit_in *in)
 {
     report_head(b, in);
+    report_aggregates(b, in);
     if (in->weights == NULL) {
         cli_buf_puts(b, "No weight column: only the sum was checked (name one with "
                         "--weight-column to check the rows).\n");
@@ -379,14 +401,20 @@ static int read_amounts(audit_in *in)
                            "column %s: the amounts add up to more than fits in 64 bits",
                            cli_quote(yr_table_header(in->in.t, in->acol), q, sizeof q));
     in->psum = (int64_t)sum;
-    yr_aggregate_check chk[64];
-    size_t nchk = yr_table_aggregate_checks(in->in.t, in->acol, chk, 64);
-    for (size_t k = 0; k < nchk && k < 64; k++) {
-        if (chk[k].kind != YR_ROW_TOTAL || !chk[k].checked || chk[k].stated % chk[k].den != 0)
+    in->nchk = yr_table_aggregate_checks(in->in.t, in->acol, NULL, 0);
+    in->chk = malloc((in->nchk ? in->nchk : 1) * sizeof *in->chk);
+    if (in->chk == NULL)
+        return cli_fail_at(in->file, 0, "out of memory");
+    yr_table_aggregate_checks(in->in.t, in->acol, in->chk, in->nchk);
+    for (size_t k = 0; k < in->nchk; k++) {
+        const yr_aggregate_check *c = &in->chk[k];
+        if (c->checked && c->kind != YR_ROW_TOTAL && c->stated != c->sum)
+            in->nbad++; /* a subtotal, county or nation row that disagrees: a finding */
+        if (c->kind != YR_ROW_TOTAL || !c->checked || c->stated % c->den != 0 ||
+            in->total_row_amount_ok)
             continue; /* the first total row states the total */
-        in->total_row_amount = chk[k].stated / chk[k].den;
+        in->total_row_amount = c->stated / c->den;
         in->total_row_amount_ok = 1;
-        break;
     }
     if (in->stated_from == NULL && in->total_row_amount_ok) {
         in->stated = in->total_row_amount;
@@ -513,9 +541,11 @@ int cli_cmd_audit(int argc, char **argv)
         cli_buf_free(&b);
     }
     if (rc == CLI_EXIT_OK && strict &&
-        (in.psum != in.stated || (in.weights != NULL && in.s.rows_outside_quota > 0)))
+        (in.psum != in.stated || in.nbad > 0 ||
+         (in.weights != NULL && in.s.rows_outside_quota > 0)))
         rc = CLI_EXIT_FINDINGS;
     free(in.weights);
+    free(in.chk);
     free(in.published);
     free(in.expected);
     cli_input_free(&in.in);
