@@ -129,7 +129,7 @@ typedef struct audit_in {
     unsigned scale; /* the weights are integers over 10^scale */
     int64_t psum;
     yr_audit_summary s;
-    int64_t *expected; /* the largest-remainder split of the stated total (yr_split) */
+    int64_t *expected;       /* the largest-remainder split of the stated total (yr_split) */
     yr_aggregate_check *chk; /* the reader's checks of the amounts' aggregate rows */
     size_t nchk, nbad;       /* how many; how many disagree (findings) */
 } audit_in;
