@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include <yrkesresa.h>
+#include <yrkesresa/identity.h>
 #include <yrkesresa/names.h>
 
 const char cli_read_help[] =
@@ -485,5 +486,111 @@ int cli_read_weight_column(const cli_input *in, const cli_common *c, size_t *col
                            cli_quote(yr_table_header(in->t, wc), q2, sizeof q2));
     }
     *col = pc != YR_READ_NONE ? pc : wc;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- keys */
+
+void cli_keys_init(cli_keys *s)
+{
+    memset(s, 0, sizeof *s);
+    cli_buf_init(&s->keys);
+}
+
+void cli_keys_free(cli_keys *s)
+{
+    cli_buf_free(&s->keys);
+    free(s->off);
+    free(s->first);
+    free(s->slot);
+    memset(s, 0, sizeof *s);
+}
+
+uint64_t cli_hash_bytes(const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t k = 0; k < n; k++)
+        h = (h ^ s[k]) * 1099511628211ULL;
+    return h;
+}
+
+static const char *key_at(const cli_keys *s, size_t k, size_t *len)
+{
+    *len = s->off[k + 1] - s->off[k];
+    return s->keys.data + s->off[k];
+}
+
+static int keys_grow(cli_keys *s)
+{
+    size_t cap = s->cap ? 2 * s->cap : 64, nslots = 4 * cap;
+    size_t *off = realloc(s->off, (cap + 1) * sizeof *off);
+    if (off != NULL)
+        s->off = off;
+    size_t *first = realloc(s->first, cap * sizeof *first);
+    if (first != NULL)
+        s->first = first;
+    uint32_t *slot = calloc(nslots, sizeof *slot);
+    if (off == NULL || first == NULL || slot == NULL || cap > UINT32_MAX) {
+        free(slot);
+        return -1;
+    }
+    if (s->n == 0)
+        s->off[0] = 0;
+    for (size_t k = 0, len; k < s->n; k++) {
+        const char *key = key_at(s, k, &len);
+        size_t h = cli_hash_bytes(key, len) & (nslots - 1);
+        while (slot[h] != 0)
+            h = (h + 1) & (nslots - 1);
+        slot[h] = (uint32_t)(k + 1);
+    }
+    free(s->slot);
+    s->slot = slot;
+    s->nslots = nslots;
+    s->cap = cap;
+    return 0;
+}
+
+int64_t cli_keys_index(cli_keys *s, const char *p, size_t n, size_t row)
+{
+    if (s->n == s->cap && keys_grow(s) != 0)
+        return -1;
+    size_t h = cli_hash_bytes(p, n) & (s->nslots - 1), len;
+    while (s->slot[h] != 0) {
+        size_t k = s->slot[h] - 1;
+        const char *key = key_at(s, k, &len);
+        if (len == n && memcmp(key, p, n) == 0)
+            return (int64_t)k;
+        h = (h + 1) & (s->nslots - 1);
+    }
+    cli_buf_add(&s->keys, p, n);
+    if (!s->keys.ok)
+        return -1;
+    s->first[s->n] = row;
+    s->off[s->n + 1] = s->keys.len;
+    s->slot[h] = (uint32_t)(s->n + 1);
+    return (int64_t)s->n++;
+}
+
+int cli_read_key(const cli_input *in, size_t row, size_t col, cli_buf *key)
+{
+    size_t len, klen = 0;
+    const char *s = yr_table_cell(in->t, row, col, &len);
+    cli_buf_clear(key);
+    cli_buf_add(key, "", 0);
+    char small[512], *dst = 3 * len + 1 <= sizeof small ? small : malloc(3 * len + 1);
+    if (dst == NULL)
+        return cli_fail_at(in->file, 0, "out of memory");
+    yr_read_status st;
+    if (col == yr_table_find_role(in->t, YR_ROLE_MUNICIPALITY))
+        st = yr_table_identity_key(in->t, row, dst, 3 * len + 1, &klen);
+    else
+        st = yr_name_key(s, len, dst, 3 * len + 1, &klen);
+    if (st == YR_READ_OK)
+        cli_buf_add(key, dst, klen);
+    if (dst != small)
+        free(dst);
+    if (st != YR_READ_OK)
+        return cli_fail_at(in->file, yr_table_row_line(in->t, row), "%s", yr_read_status_name(st));
     return 0;
 }

@@ -140,4 +140,34 @@ cli_dialect cli_read_dialect(const yr_table *t);
  */
 cli_cell_type *cli_read_echo_types(const yr_table *t);
 
+/* ---- Keys: one identity for labels (stats count, split --group-column). ---- */
+
+/** Distinct keys, each numbered in order of first appearance, with the data row where it first
+ *  appears (its label is that row's cell). Open addressing over owned keys. */
+typedef struct cli_keys {
+    cli_buf keys;   /**< the keys, back to back */
+    size_t *off;    /**< key k at keys.data + off[k], length off[k + 1] - off[k] */
+    size_t *first;  /**< the data row of its first appearance */
+    uint32_t *slot; /**< key index + 1, 0 empty */
+    size_t nslots, n, cap;
+} cli_keys;
+
+/** @brief An empty set. */
+void cli_keys_init(cli_keys *s);
+/** @brief The index of key p[0..n) (added when new, first seen at data row @p row); -1 when
+ *         out of memory. */
+int64_t cli_keys_index(cli_keys *s, const char *p, size_t n, size_t row);
+/** @brief Free the set. */
+void cli_keys_free(cli_keys *s);
+/** @brief FNV-1a of @p n bytes. */
+uint64_t cli_hash_bytes(const void *p, size_t n);
+
+/**
+ * @brief The key of cell (@p row, @p col) into @p key: the row's identity key
+ *        (yr_table_identity_key()) in the municipality column, else the cell's name key
+ *        (yr_name_key(): case, Unicode forms, invisible characters and blanks do not count).
+ *        0, or 2 after a message.
+ */
+int cli_read_key(const cli_input *in, size_t row, size_t col, cli_buf *key);
+
 #endif

@@ -253,28 +253,30 @@ static int split_plain(split_job *j, const split_args *a, yr_split_options *o, c
     return rc;
 }
 
-/* The groups of the group column, numbered in order of first appearance by the name key
- * (yr_name_key: `Dalarnas län` and `DALARNAS LÄN` are one group). */
+/* The groups of the group column, numbered in order of first appearance by their name key
+ * (cli_read_key: `Dalarnas län` and `DALARNAS LÄN` are one group). */
 static int group_numbers(split_job *j, size_t col, size_t *group, size_t *ngroups)
 {
-    cli_labels set;
-    memset(&set, 0, sizeof set);
-    cli_buf b;
-    cli_buf_init(&b);
-    int rc = cli_labels_init(&set, j->n) ? 0 : cli_fail_at(j->file, 0, "out of memory");
-    for (size_t i = 0, kl; rc == 0 && i < j->n; i++) {
+    cli_keys set;
+    cli_keys_init(&set);
+    cli_buf key;
+    cli_buf_init(&key);
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < j->n; i++) {
         size_t r = yr_table_data_row(j->in.t, i);
-        group[i] = cli_labels_intern(&set, cli_read_cell(j->in.t, r, col, &b), &kl);
-        if (group[i] == SIZE_MAX || kl == 0) {
+        rc = cli_read_key(&j->in, r, col, &key);
+        int64_t k = rc == 0 ? cli_keys_index(&set, key.data, key.len, r) : 0;
+        if (rc == 0 && (k < 0 || key.len == 0)) {
             char q[80];
             rc = cli_fail_at(j->file, yr_table_row_line(j->in.t, r), "column %s: %s",
                              cli_quote(yr_table_header(j->in.t, col), q, sizeof q),
-                             kl == 0 ? "empty group" : "out of memory");
+                             key.len == 0 ? "empty group" : "out of memory");
         }
+        group[i] = (size_t)k;
     }
     *ngroups = set.n;
-    cli_buf_free(&b);
-    cli_labels_free(&set);
+    cli_buf_free(&key);
+    cli_keys_free(&set);
     return rc;
 }
 

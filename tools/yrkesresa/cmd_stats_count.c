@@ -37,99 +37,12 @@ static const char usage_text[] =
 #define MAX_BY 8
 #define MAX_CELLS 1000000 /* of a cross table; more: --long */
 
-/* Distinct keys of one column, each numbered in order of first appearance, with the data row
- * where it first appears (its label is that row's cell). Open addressing over owned keys. */
-typedef struct key_set {
-    cli_buf keys;   /* the keys, back to back */
-    size_t *off;    /* key k at keys.data + off[k], length off[k + 1] - off[k] */
-    size_t *first;  /* the data row of its first appearance */
-    uint32_t *slot; /* key index + 1, 0 empty */
-    size_t nslots, n, cap;
-} key_set;
-
-static void key_set_free(key_set *s)
-{
-    cli_buf_free(&s->keys);
-    free(s->off);
-    free(s->first);
-    free(s->slot);
-    memset(s, 0, sizeof *s);
-}
-
-static uint64_t hash_bytes(const void *p, size_t n)
-{
-    const unsigned char *s = p;
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t k = 0; k < n; k++)
-        h = (h ^ s[k]) * 1099511628211ULL;
-    return h;
-}
-
-static const char *key_at(const key_set *s, size_t k, size_t *len)
-{
-    *len = s->off[k + 1] - s->off[k];
-    return s->keys.data + s->off[k];
-}
-
-static int key_set_grow(key_set *s)
-{
-    size_t cap = s->cap ? 2 * s->cap : 64, nslots = 4 * cap;
-    size_t *off = realloc(s->off, (cap + 1) * sizeof *off);
-    if (off != NULL)
-        s->off = off;
-    size_t *first = realloc(s->first, cap * sizeof *first);
-    if (first != NULL)
-        s->first = first;
-    uint32_t *slot = calloc(nslots, sizeof *slot);
-    if (off == NULL || first == NULL || slot == NULL || cap > UINT32_MAX) {
-        free(slot);
-        return -1;
-    }
-    if (s->n == 0)
-        s->off[0] = 0;
-    for (size_t k = 0, len; k < s->n; k++) {
-        const char *key = key_at(s, k, &len);
-        size_t h = hash_bytes(key, len) & (nslots - 1);
-        while (slot[h] != 0)
-            h = (h + 1) & (nslots - 1);
-        slot[h] = (uint32_t)(k + 1);
-    }
-    free(s->slot);
-    s->slot = slot;
-    s->nslots = nslots;
-    s->cap = cap;
-    return 0;
-}
-
-/* The index of key p[0..n) (added when new, first seen at data row @p row); -1: out of
- * memory. */
-static int64_t key_set_index(key_set *s, const char *p, size_t n, size_t row)
-{
-    if (s->n == s->cap && key_set_grow(s) != 0)
-        return -1;
-    size_t h = hash_bytes(p, n) & (s->nslots - 1), len;
-    while (s->slot[h] != 0) {
-        size_t k = s->slot[h] - 1;
-        const char *key = key_at(s, k, &len);
-        if (len == n && memcmp(key, p, n) == 0)
-            return (int64_t)k;
-        h = (h + 1) & (s->nslots - 1);
-    }
-    cli_buf_add(&s->keys, p, n);
-    if (!s->keys.ok)
-        return -1;
-    s->first[s->n] = row;
-    s->off[s->n + 1] = s->keys.len;
-    s->slot[h] = (uint32_t)(s->n + 1);
-    return (int64_t)s->n++;
-}
-
 /* The count job: the columns, each record's group index per column, the labels. */
 typedef struct count_job {
     cli_input in;
     size_t nby, col[MAX_BY], n; /* n: the records (data rows) */
     uint32_t *idx[MAX_BY];
-    key_set labels[MAX_BY];
+    cli_keys labels[MAX_BY];
     size_t *order[MAX_BY]; /* the label indices in output order */
     cli_buf text;          /* scratch */
     int quiet;             /* --quiet: no reading line */
@@ -140,7 +53,7 @@ static void job_free(count_job *j)
     for (size_t c = 0; c < MAX_BY; c++) {
         free(j->idx[c]);
         free(j->order[c]);
-        key_set_free(&j->labels[c]);
+        cli_keys_free(&j->labels[c]);
     }
     cli_buf_free(&j->text);
     cli_input_free(&j->in);
@@ -182,32 +95,6 @@ static const char *label_of(const yr_table *t, size_t row, size_t col, cli_buf *
     cli_buf_clear(b);
     cli_buf_add(b, s + start, len);
     return cli_buf_str(b);
-}
-
-/* The key of cell (row, col): the identity key in the municipality column, else the name key.
- * 0, or 2 after the library's message. */
-static int key_of(count_job *j, size_t row, size_t col, cli_buf *key)
-{
-    size_t len, klen = 0;
-    const char *s = yr_table_cell(j->in.t, row, col, &len);
-    cli_buf_clear(key);
-    cli_buf_add(key, "", 0);
-    char small[512], *dst = 3 * len + 1 <= sizeof small ? small : malloc(3 * len + 1);
-    if (dst == NULL)
-        return cli_fail_at(j->in.file, 0, "out of memory");
-    yr_read_status st;
-    if (col == yr_table_find_role(j->in.t, YR_ROLE_MUNICIPALITY))
-        st = yr_table_identity_key(j->in.t, row, dst, 3 * len + 1, &klen);
-    else
-        st = yr_name_key(s, len, dst, 3 * len + 1, &klen);
-    if (st == YR_READ_OK)
-        cli_buf_add(key, dst, klen);
-    if (dst != small)
-        free(dst);
-    if (st != YR_READ_OK)
-        return cli_fail_at(j->in.file, yr_table_row_line(j->in.t, row), "%s",
-                           yr_read_status_name(st));
-    return 0;
 }
 
 /* Byte order of the labels (their first spelling) of column c. */
@@ -253,14 +140,14 @@ static int index_records(count_job *j)
     cli_buf_init(&key);
     int rc = 0;
     for (size_t c = 0; rc == 0 && c < j->nby; c++) {
-        cli_buf_init(&j->labels[c].keys);
+        cli_keys_init(&j->labels[c]);
         j->idx[c] = malloc((j->n ? j->n : 1) * sizeof(uint32_t));
         if (j->idx[c] == NULL)
             rc = cli_fail_at(j->in.file, 0, "out of memory");
         for (size_t i = 0; rc == 0 && i < j->n; i++) {
             size_t row = yr_table_data_row(j->in.t, i);
-            rc = key_of(j, row, j->col[c], &key);
-            int64_t k = rc == 0 ? key_set_index(&j->labels[c], key.data, key.len, row) : 0;
+            rc = cli_read_key(&j->in, row, j->col[c], &key);
+            int64_t k = rc == 0 ? cli_keys_index(&j->labels[c], key.data, key.len, row) : 0;
             if (k < 0)
                 rc = cli_fail_at(j->in.file, 0, "out of memory");
             j->idx[c][i] = (uint32_t)k;
@@ -369,7 +256,7 @@ static int combos_grow(combos *c)
         return -1;
     }
     for (size_t k = 0; k < c->n; k++) {
-        size_t h = hash_bytes(c->tuple + k * c->nby, c->nby * sizeof *c->tuple) & (nslots - 1);
+        size_t h = cli_hash_bytes(c->tuple + k * c->nby, c->nby * sizeof *c->tuple) & (nslots - 1);
         while (slot[h] != 0)
             h = (h + 1) & (nslots - 1);
         slot[h] = (uint32_t)(k + 1);
@@ -385,7 +272,7 @@ static int64_t combos_index(combos *c, const uint32_t *t)
 {
     if (c->n == c->cap && combos_grow(c) != 0)
         return -1;
-    size_t bytes = c->nby * sizeof *t, h = hash_bytes(t, bytes) & (c->nslots - 1);
+    size_t bytes = c->nby * sizeof *t, h = cli_hash_bytes(t, bytes) & (c->nslots - 1);
     while (c->slot[h] != 0) {
         size_t k = c->slot[h] - 1;
         if (memcmp(c->tuple + k * c->nby, t, bytes) == 0)
