@@ -1293,3 +1293,11 @@ yr_status yr_py_split_with(int64_t total, const int64_t *weights, size_t n, int 
                            int64_t first_divisor_num, int64_t first_divisor_den, int64_t *out,
                            yr_where *where);
 PyObject *yr_py_int64_array(PyObject *values, const char *what, const char *function);
+
+/* The reader (yrkesresa/read.h) for yrkesresa.read_table and the frame checks: PyObjects in and
+ * out, written in yr_py_read.c. */
+%{
+#include "yr_py_read.h"
+%}
+%include "yr_py_read.h"
+
