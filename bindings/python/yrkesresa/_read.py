@@ -210,3 +210,48 @@ def _frame(pd: Any, r: Dict[str, Any]) -> Any:
         spans=[tuple(s) for s in r["spans"]], format=dict(r["format"]))
     frame.attrs["reading"] = reading
     return frame
+
+
+def _whole_or_none(column: Any) -> Optional[List[int]]:
+    """A column as Python ints when every cell is a whole number, else None (the split itself
+    then refuses what is not a weight)."""
+    try:
+        return [int(v) for v in _core.yr_py_int64_array(column.to_numpy(dtype=object), "weights",
+                                                         "split_frame")]
+    except (TypeError, ValueError, OverflowError, Error):
+        return None
+
+
+def frame_kinds(frame: Any, weights: Sequence[str], function: str, *, totals: str = "check",
+                other_parties: bool = False) -> Optional[List[str]]:
+    """Each row's kind (``data``, ``total``, ...) by the reader's rules, as ``read_table``
+    decides them for a file (``yr_read_classify``): aggregates by label and SCB code, a stated
+    total or subtotal that disagrees with its rows an error, an unlabelled sum row an error,
+    one identity per municipality (``Falun``/``FALUN`` twice is an error), an unknown name
+    among municipalities an error with the nearest name (unless ``other_parties``). A weight
+    column of codes, ids or years is refused. The labels are the first column whose header
+    names the municipality (``municipality``, ``kommun``, ...), else a str index; None when
+    the frame has neither (then only the weight columns' headers are checked)."""
+    if totals not in ("check", "ignore", "no_guess"):
+        raise ValueError(f"{function}(): totals={totals!r}: give 'check', 'ignore' (leave a "
+                         "disagreeing total out, unchecked) or 'no_guess'")
+    for column in weights:
+        refusal = _core.yr_py_code_column(str(column), "weight")
+        if refusal is not None:
+            raise Error(refusal, "YR_READ_ERR_HEADER", 4, function, arg="weights",
+                        argument=f"weights={column!r}")
+    label = next((c for c in frame.columns
+                  if _core.yr_py_header_role(str(c)) == "municipality"), None)
+    labels = frame[label] if label is not None else frame.index
+    if label is None and not all(isinstance(x, str) for x in labels):
+        return None
+    cols = [c for c in (_whole_or_none(frame[w]) for w in weights) if c is not None]
+    result = _core.yr_py_read_classify(["" if x is None else str(x) for x in labels], cols,
+                                       {"totals": totals, "other_parties": bool(other_parties)})
+    if isinstance(result, tuple):
+        status, code, line, _, _, _, message = result
+        where = f"row {line}" + (f" ({frame.index[line - 1]!r})" if line else "")
+        raise Error(message, status, code, function, record=line - 1 if line else None,
+                    label=frame.index[line - 1] if line else None,
+                    detail=f"{where} of the frame; rows and lines are counted from 1")
+    return list(result)
