@@ -583,6 +583,20 @@ YR_R_OUT(yr_statement_row, sum, YR_R_ZALLOC(yr_statement_row, 1),
          YR_R_COLUMNS(yr_statement_row, 1, yr_r_statement_fields))
 YR_R_OUT(yr_pot_rules, rules, YR_R_ZALLOC(yr_pot_rules, 1), yr_r_pot_rules_list($1))
 
+/* The reader (yrkesresa/read.h) for R/read.R: SEXP in and out, written in src/yr_r_read.c. */
+%{
+#include "yr_r_read.h"
+%}
+%typemap(in) SEXP "$1 = $input;"
+%typemap(out) SEXP "$result = $1;"
+%typemap(scoercein) SEXP "";
+%typemap(scoerceout) SEXP "";
+YR_R_WRAP(yr_r_read_table)
+YR_R_WRAP(yr_r_read_classify)
+YR_R_WRAP(yr_r_header_role)
+YR_R_WRAP(yr_r_code_column)
+%include "yr_r_read.h"
+
 /* Only registered routines may be called (SWIG's R_init_yrkesresa registers them all). */
 %insert("sinitroutine") %{
 R_useDynamicSymbols(dll, FALSE);
