@@ -30,7 +30,7 @@ def test_audit_table_of_its_own_table_reproduces_it():
 
 def test_arguments_are_named_as_written():
     with pytest.raises(yrkesresa.Error, match=r"split_table_mixed\(\): equal_parts\[1\]='150%'"):
-        yrkesresa.split_table_mixed([100, 50], ["0.3", "150%"], [1, 1, 2])
+        yrkesresa.split_table_mixed([100, 50], ["0.3", "150%"], [1, 2, 4])
     with pytest.raises(yrkesresa.Error, match=r"rate_item\(\): .*weights\[1\]"):
         yrkesresa.rate_item("2,28", [1, -2])
     with pytest.raises(ValueError, match=r"due_date_bank\(\): date='2024-13-01'"):
