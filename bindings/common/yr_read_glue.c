@@ -10,8 +10,10 @@
 static const struct {
     const char *word;
     unsigned flag;
-} flags[] = {{"required", YR_WANT_REQUIRED}, {"unique", YR_WANT_UNIQUE},
-             {"checked", YR_WANT_CHECKED},   {"many", YR_WANT_MANY},
+} flags[] = {{"required", YR_WANT_REQUIRED},
+             {"unique", YR_WANT_UNIQUE},
+             {"checked", YR_WANT_CHECKED},
+             {"many", YR_WANT_MANY},
              {"blank_ok", YR_WANT_BLANK_OK}};
 
 /* The next word of @p s at or after *pos (blank-separated) into @p dst; 0 when there is none. */
@@ -77,8 +79,8 @@ const char *yr_glue_span_name(yr_span_kind k)
 
 const char *yr_glue_kind_name(yr_kind k)
 {
-    static const char *const names[] = {"text", "code", "whole", "decimal",
-                                        "share", "date", "year", "bool"};
+    static const char *const names[] = {"text",  "code", "whole", "decimal",
+                                        "share", "date", "year",  "bool"};
     return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
 }
 

@@ -14,11 +14,17 @@
 #include "yr_py_read.h"
 #include "yr_read_glue.h"
 
+/* A new reference to None (Py_NewRef needs Python 3.10; the package supports 3.9). */
+static PyObject *new_none(void)
+{
+    Py_INCREF(Py_None);
+    return Py_None;
+}
+
 /* (status name, line, other_line, column or None, cell_ref, message): the reader's error. */
 static PyObject *error_tuple(yr_read_status st, const yr_read_error *err)
 {
-    PyObject *col = err->column == YR_READ_NONE ? Py_NewRef(Py_None)
-                                                : PyLong_FromSize_t(err->column);
+    PyObject *col = err->column == YR_READ_NONE ? new_none() : PyLong_FromSize_t(err->column);
     return Py_BuildValue("(sinnNss)", yr_read_status_name(st), (int)st, (Py_ssize_t)err->line,
                          (Py_ssize_t)err->other_line, col, err->cell_ref, err->message);
 }
@@ -110,7 +116,7 @@ static PyObject *column_list(const yr_table *t, size_t col, int *valued)
         if (!*valued)
             item = cell_str(t, r, col);
         else if (yr_table_value(t, r, col, &v) != YR_READ_OK || !v.present)
-            item = Py_NewRef(Py_None);
+            item = new_none();
         else
             item = Py_BuildValue("(LL)", (long long)v.num, (long long)v.den);
         if (item == NULL)
@@ -172,9 +178,9 @@ static PyObject *rows_of(const yr_table *t, PyObject *d)
         PyList_SET_ITEM(kinds, (Py_ssize_t)r,
                         PyUnicode_FromString(yr_row_kind_name(yr_table_row_kind(t, r))));
         PyList_SET_ITEM(lines, (Py_ssize_t)r, PyLong_FromSize_t(yr_table_row_line(t, r)));
-        PyList_SET_ITEM(codes, (Py_ssize_t)r, known ? PyLong_FromLong(id.code) : Py_NewRef(Py_None));
-        PyList_SET_ITEM(places, (Py_ssize_t)r, known ? PyUnicode_FromString(yr_glue_place_name(id.place))
-                                                     : Py_NewRef(Py_None));
+        PyList_SET_ITEM(codes, (Py_ssize_t)r, known ? PyLong_FromLong(id.code) : new_none());
+        PyList_SET_ITEM(places, (Py_ssize_t)r,
+                        known ? PyUnicode_FromString(yr_glue_place_name(id.place)) : new_none());
     }
     if (!ok) {
         Py_XDECREF(kinds), Py_XDECREF(lines), Py_XDECREF(codes), Py_XDECREF(places);
@@ -243,9 +249,8 @@ static PyObject *table_dict(const yr_table *t)
     char *en = yr_glue_reading(t, "en"), *sv = yr_glue_reading(t, "sv");
     if (d == NULL || en == NULL || sv == NULL || columns_of(t, d) == NULL ||
         rows_of(t, d) == NULL || put(d, "reading", PyUnicode_FromString(en)) < 0 ||
-        put(d, "reading_sv", PyUnicode_FromString(sv)) < 0 ||
-        put(d, "spans", spans_of(t)) < 0 || put(d, "checks", checks_of(t)) < 0 ||
-        put(d, "format", format_of(t)) < 0) {
+        put(d, "reading_sv", PyUnicode_FromString(sv)) < 0 || put(d, "spans", spans_of(t)) < 0 ||
+        put(d, "checks", checks_of(t)) < 0 || put(d, "format", format_of(t)) < 0) {
         Py_CLEAR(d);
         if (!PyErr_Occurred())
             PyErr_NoMemory();
@@ -276,10 +281,8 @@ PyObject *yr_py_read_table(PyObject *data, PyObject *options)
         return refused;
     if (PyObject_GetBuffer(data, &buf, PyBUF_SIMPLE) < 0)
         return NULL;
-    Py_BEGIN_ALLOW_THREADS
-    st = yr_read_table(buf.buf, (size_t)buf.len, &opt, &t, &err);
-    Py_END_ALLOW_THREADS
-    PyBuffer_Release(&buf);
+    Py_BEGIN_ALLOW_THREADS st = yr_read_table(buf.buf, (size_t)buf.len, &opt, &t, &err);
+    Py_END_ALLOW_THREADS PyBuffer_Release(&buf);
     if (st != YR_READ_OK)
         return error_tuple(st, &err);
     result = table_dict(t);

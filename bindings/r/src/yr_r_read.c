@@ -33,7 +33,7 @@ static SEXP str1(const char *s)
 
 static SEXP error_list(yr_read_status st, const yr_read_error *err)
 {
-    static const char *const names[] = {"error", "status", "code", "line",
+    static const char *const names[] = {"error",      "status", "code",     "line",
                                         "other_line", "column", "cell_ref", "message"};
     SEXP e = PROTECT(named_list(names, 8));
     SET_VECTOR_ELT(e, 0, Rf_ScalarLogical(1));
@@ -41,8 +41,8 @@ static SEXP error_list(yr_read_status st, const yr_read_error *err)
     SET_VECTOR_ELT(e, 2, Rf_ScalarInteger((int)st));
     SET_VECTOR_ELT(e, 3, Rf_ScalarReal((double)err->line));
     SET_VECTOR_ELT(e, 4, Rf_ScalarReal((double)err->other_line));
-    SET_VECTOR_ELT(e, 5, Rf_ScalarReal(err->column == YR_READ_NONE ? 0.0
-                                                                    : (double)err->column + 1));
+    SET_VECTOR_ELT(e, 5,
+                   Rf_ScalarReal(err->column == YR_READ_NONE ? 0.0 : (double)err->column + 1));
     SET_VECTOR_ELT(e, 6, str1(err->cell_ref));
     SET_VECTOR_ELT(e, 7, str1(err->message));
     UNPROTECT(1);
@@ -225,8 +225,12 @@ static void spans_checks_part(const yr_table *t, SEXP out)
         yr_aggregate_check *chk = (yr_aggregate_check *)R_alloc(m + 1, sizeof *chk);
         yr_table_aggregate_checks(t, c, chk, m);
         for (size_t i = 0; i < m; i++, k++) {
-            double row[7] = {(double)c + 1, (double)yr_table_row_line(t, chk[i].row), 0,
-                             chk[i].checked, (double)chk[i].stated, (double)chk[i].sum,
+            double row[7] = {(double)c + 1,
+                             (double)yr_table_row_line(t, chk[i].row),
+                             0,
+                             chk[i].checked,
+                             (double)chk[i].stated,
+                             (double)chk[i].sum,
                              (double)chk[i].den};
             for (int j = 0; j < 7; j++)
                 if (j != 2)
@@ -243,8 +247,8 @@ static SEXP format_part(const yr_table *t)
 {
     const yr_read_format *f = yr_table_format(t);
     char delim[2] = {f->delimiter, 0}, mark[2] = {f->decimal_mark, 0};
-    static const char *const names[] = {"format", "encoding", "bom", "delimiter",
-                                        "decimal_mark", "eol", "sheet"};
+    static const char *const names[] = {"format",       "encoding", "bom",  "delimiter",
+                                        "decimal_mark", "eol",      "sheet"};
     SEXP v = PROTECT(named_list(names, 7));
     SET_VECTOR_ELT(v, 0, str1(f->format));
     SET_VECTOR_ELT(v, 1, str1(f->encoding));
@@ -259,9 +263,9 @@ static SEXP format_part(const yr_table *t)
 
 static SEXP table_list(const yr_table *t)
 {
-    static const char *const names[] = {"header", "roles",   "column_kinds", "columns",
-                                        "row_kinds", "lines", "codes", "reading",
-                                        "reading_sv", "spans", "checks", "format"};
+    static const char *const names[] = {"header",     "roles", "column_kinds", "columns",
+                                        "row_kinds",  "lines", "codes",        "reading",
+                                        "reading_sv", "spans", "checks",       "format"};
     SEXP out = PROTECT(named_list(names, 12));
     int too_big = 0;
     size_t big_col = 0;
@@ -329,9 +333,9 @@ SEXP yr_r_read_classify(SEXP labels, SEXP columns, SEXP options)
     if (yr_glue_totals(totals_word(options), &totals) < 0)
         return option_error(YR_READ_ERR_OPTION, "totals must be 'check', 'ignore' or 'no_guess'");
     SEXP other = get(options, "other_parties");
-    yr_read_status st = yr_read_classify(lab, n, cols, ncols, totals,
-                                         TYPEOF(other) == LGLSXP && LOGICAL(other)[0] == 1,
-                                         kinds, &err);
+    yr_read_status st =
+        yr_read_classify(lab, n, cols, ncols, totals,
+                         TYPEOF(other) == LGLSXP && LOGICAL(other)[0] == 1, kinds, &err);
     if (st != YR_READ_OK)
         return error_list(st, &err);
     SEXP out = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)n));
