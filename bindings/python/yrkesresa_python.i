@@ -1285,6 +1285,204 @@ YR_PY_OUT_INT64(items, 2, %arg({*yr_dim_nparties, *yr_dim_nitems}))
 YR_PY_OUT_INT64(year_totals, 2, %arg({*yr_dim_nparties, *yr_dim_nyears}))
 YR_PY_OUT_INT64(year_sums, 1, {*yr_dim_nyears})
 
+/* ---- The controller (0.3: table.h, audit.h, cycle.h, number.h) ----------------------------*/
+%{
+/* Items: a sequence of (total, equal_num, equal_den, rate_num, rate_den), each checked as the
+ * array typemaps check integers, copied once into the yr_item array C reads. */
+static yr_item *yr_py_items(PyObject *obj, size_t *count, const char *function)
+{
+    static const char *const names[5] = {"total", "equal_num", "equal_den", "rate_num",
+                                         "rate_den"};
+    PyObject *seq = PySequence_Fast(obj, "items must be a sequence of 5-tuples");
+    Py_ssize_t n, i;
+    yr_item *items;
+    if (seq == NULL) {
+        return NULL;
+    }
+    n = PySequence_Fast_GET_SIZE(seq);
+    items = (yr_item *)calloc(n > 0 ? (size_t)n : 1, sizeof *items);
+    for (i = 0; items != NULL && i < n; i++) {
+        PyObject *t = PySequence_Fast(PySequence_Fast_GET_ITEM(seq, i), "an item is a 5-tuple");
+        int64_t v[5];
+        int k, ok = t != NULL && PySequence_Fast_GET_SIZE(t) == 5;
+        if (t != NULL && !ok) {
+            PyErr_Format(PyExc_TypeError, "%s: items[%zd] must be (total, equal_num, equal_den, "
+                         "rate_num, rate_den)", function, i);
+        }
+        for (k = 0; ok && k < 5; k++) {
+            ok = yr_py_int64(PySequence_Fast_GET_ITEM(t, k), &v[k], names[k], function) == 0;
+        }
+        Py_XDECREF(t);
+        if (!ok) {
+            free(items);
+            items = NULL;
+            break;
+        }
+        items[i].total = v[0];
+        items[i].equal_num = v[1];
+        items[i].equal_den = v[2];
+        items[i].rate_num = v[3];
+        items[i].rate_den = v[4];
+    }
+    Py_DECREF(seq);
+    if (items == NULL && !PyErr_Occurred()) {
+        PyErr_NoMemory();
+    }
+    *count = items != NULL ? (size_t)n : 0;
+    return items;
+}
+%}
+%typemap(arginit) (const yr_item *items, size_t nitems) %{
+    size_t *const yr_dim_nitems = &$2;
+%}
+%typemap(in) (const yr_item *items, size_t nitems) {
+    $1 = yr_py_items($input, &$2, "$symname");
+    if ($1 == NULL) {
+        SWIG_fail;
+    }
+}
+%typemap(freearg) (const yr_item *items, size_t nitems) {
+    free((void *)$1);
+}
+/* yr_statement_items: ONE Python argument (items, year), year None or one year per item. */
+%typemap(arginit) (const yr_item *items, const size_t *year, size_t nitems) %{
+    size_t *const yr_dim_nitems = &$3;
+%}
+%typemap(in) (const yr_item *items, const size_t *year, size_t nitems)
+    (PyArrayObject *arr_y = NULL) {
+    PyObject *items_obj = NULL, *year_obj = NULL;
+    if (!PyArg_ParseTuple($input, "OO:$symname", &items_obj, &year_obj)) {
+        SWIG_fail;
+    }
+    $1 = yr_py_items(items_obj, &$3, "$symname");
+    if ($1 == NULL) {
+        SWIG_fail;
+    }
+    if (year_obj != Py_None) {
+        arr_y = yr_py_array(year_obj, NPY_UINTP, 1, YR_ERR_RANGE, "year", "$symname");
+        if (arr_y == NULL) {
+            SWIG_fail;
+        }
+        if ((size_t)PyArray_DIM(arr_y, 0) != $3) {
+            PyErr_Format(PyExc_ValueError, "$symname: %zd years for %zu items",
+                         (Py_ssize_t)PyArray_DIM(arr_y, 0), $3);
+            SWIG_fail;
+        }
+    }
+    $2 = arr_y != NULL ? (size_t *)PyArray_DATA(arr_y) : NULL;
+}
+%typemap(freearg) (const yr_item *items, const size_t *year, size_t nitems) {
+    free((void *)$1);
+    Py_XDECREF(arr_y$argnum);
+}
+/* yr_split_table_mixed: ONE Python argument (totals, equal_num, equal_den). */
+%typemap(arginit) (const int64_t *totals, const int64_t *equal_num, const int64_t *equal_den,
+                   size_t nitems) %{
+    size_t *const yr_dim_nitems = &$4;
+%}
+%typemap(in) (const int64_t *totals, const int64_t *equal_num, const int64_t *equal_den,
+              size_t nitems) (PyArrayObject *cols[3] = {NULL, NULL, NULL}) {
+    static const int typenums[3] = {NPY_INT64, NPY_INT64, NPY_INT64};
+    static const yr_status ranges[3] = {YR_ERR_OVERFLOW, YR_ERR_OVERFLOW, YR_ERR_OVERFLOW};
+    static const char *const names[3] = {"totals", "equal_num", "equal_den"};
+    if (yr_py_columns($input, 3, cols, typenums, ranges, names, "(totals, equal_num, equal_den)",
+                      "$symname", &$4) < 0) {
+        SWIG_fail;
+    }
+    $1 = (int64_t *)PyArray_DATA(cols[0]);
+    $2 = (int64_t *)PyArray_DATA(cols[1]);
+    $3 = (int64_t *)PyArray_DATA(cols[2]);
+}
+%typemap(freearg) (const int64_t *totals, const int64_t *equal_num, const int64_t *equal_den,
+                   size_t nitems) {
+    Py_XDECREF(cols$argnum[0]);
+    Py_XDECREF(cols$argnum[1]);
+    Py_XDECREF(cols$argnum[2]);
+}
+/* yr_audit_table: ONE Python argument (weights, published): the weights of the nparties and the
+ * published table, nparties x nitems (the items come first). */
+%typemap(arginit) (const int64_t *weights, size_t nparties, const int64_t *published) %{
+    size_t *const yr_dim_nparties = &$2;
+    (void)yr_dim_nparties;
+%}
+%typemap(in) (const int64_t *weights, size_t nparties, const int64_t *published)
+    (PyArrayObject *arr_w = NULL, PyArrayObject *arr_p = NULL) {
+    PyObject *w_obj = NULL, *p_obj = NULL;
+    if (!PyArg_ParseTuple($input, "OO:$symname", &w_obj, &p_obj)) {
+        SWIG_fail;
+    }
+    arr_w = yr_py_array(w_obj, NPY_INT64, 1, YR_ERR_OVERFLOW, "weights", "$symname");
+    if (arr_w == NULL) {
+        SWIG_fail;
+    }
+    arr_p = yr_py_array(p_obj, NPY_INT64, 2, YR_ERR_OVERFLOW, "published", "$symname");
+    if (arr_p == NULL) {
+        SWIG_fail;
+    }
+    if (PyArray_DIM(arr_p, 0) != PyArray_DIM(arr_w, 0) ||
+        (size_t)PyArray_DIM(arr_p, 1) != *yr_dim_nitems) {
+        PyErr_Format(PyExc_ValueError, "$symname: published is %zd x %zd for %zd parties and "
+                     "%zu items", (Py_ssize_t)PyArray_DIM(arr_p, 0),
+                     (Py_ssize_t)PyArray_DIM(arr_p, 1), (Py_ssize_t)PyArray_DIM(arr_w, 0),
+                     *yr_dim_nitems);
+        SWIG_fail;
+    }
+    $1 = (int64_t *)PyArray_DATA(arr_w);
+    $2 = (size_t)PyArray_DIM(arr_w, 0);
+    $3 = (int64_t *)PyArray_DATA(arr_p);
+}
+%typemap(freearg) (const int64_t *weights, size_t nparties, const int64_t *published) {
+    Py_XDECREF(arr_w$argnum);
+    Py_XDECREF(arr_p$argnum);
+}
+YR_PY_IN_BOUND(stated_total, nparties)
+YR_PY_IN_BOUND(net, nparties)
+YR_PY_OUT_STRUCT(yr_audit_table_summary, summary)
+YR_PY_OUT_STRUCT_ARRAY(yr_audit_item, item_out, *yr_dim_nitems)
+YR_PY_OUT_STRUCT_ARRAY(yr_audit_table_row, rows, *yr_dim_nparties)
+YR_PY_OUT_STRUCT_ARRAY(yr_audit_cell, cells, *yr_dim_nparties * *yr_dim_nitems)
+YR_PY_OUT_INT64(cells, 2, %arg({*yr_dim_nparties, *yr_dim_nitems}))
+YR_PY_OUT_INT64(item_totals, 1, {*yr_dim_nitems})
+YR_PY_OUT_SCALAR(int64_t, total, PyLong_FromLongLong)
+YR_PY_OUT_SCALAR(int, due_y, YR_PY_LONG)
+YR_PY_OUT_SCALAR(int, due_m, YR_PY_LONG)
+YR_PY_OUT_SCALAR(int, due_d, YR_PY_LONG)
+YR_PY_OUT_SCALAR(int, bank_day, PyBool_FromLong)
+/* the reason a day is no bank day (a static string), or None */
+%typemap(in, numinputs = 0) const char **reason (const char *temp) {
+    temp = NULL;
+    $1 = (char **)&temp;
+}
+%typemap(argout) const char **reason {
+    if (yr_py_append(&$result, temp$argnum != NULL ? PyUnicode_FromString(temp$argnum)
+                                                    : (Py_INCREF(Py_None), Py_None)) < 0) {
+        SWIG_fail;
+    }
+}
+/* Texts C writes into a caller's buffer: returned as str. */
+%typemap(in, numinputs = 0) (char *buf, size_t cap) (char temp[YR_NUMBER_TEXT_MAX]) {
+    temp[0] = '\0';
+    $1 = temp;
+    $2 = sizeof temp;
+}
+%typemap(argout) (char *buf, size_t cap) {
+    if (yr_py_append(&$result, PyUnicode_FromString($1)) < 0) {
+        SWIG_fail;
+    }
+}
+%typemap(in) unsigned decimals {
+    int64_t value;
+    if (yr_py_int64($input, &value, "decimals", "$symname") < 0) {
+        SWIG_fail;
+    }
+    if (value < 0 || value > 18) {
+        yr_py_raise_detail(YR_ERR_RANGE, "$symname", "decimals = %lld is not 0 .. 18",
+                           (long long)value);
+        SWIG_fail;
+    }
+    $1 = (unsigned)value;
+}
+
 /* ---- Binding helpers (declared for SWIG; defined above) -----------------------------------
  * Before the headers: only types SWIG already knows (int for the enums). */
 yr_status yr_py_split_with(int64_t total, const int64_t *weights, size_t n, int method, int tie,
@@ -1293,3 +1491,11 @@ yr_status yr_py_split_with(int64_t total, const int64_t *weights, size_t n, int 
                            int64_t first_divisor_num, int64_t first_divisor_den, int64_t *out,
                            yr_where *where);
 PyObject *yr_py_int64_array(PyObject *values, const char *what, const char *function);
+
+/* The reader (yrkesresa/read.h) for yrkesresa.read_table and the frame checks: PyObjects in and
+ * out, written in yr_py_read.c. */
+%{
+#include "yr_py_read.h"
+%}
+%include "yr_py_read.h"
+

@@ -17,6 +17,7 @@
 #                               (data/sweden) and example data (data/examples)
 #   inst/examples/              examples/r/dalarna.R
 #   inst/conformance/           the shared conformance cases (tests/conformance/*.case, README.md)
+#   inst/reading/               the reading corpus (tests/reading/*.expect and their files)
 # OUTDIR is emptied first; the repository tree is never written to.
 set -eu
 
@@ -78,6 +79,8 @@ if [ -d "$here/vignettes" ]; then
     cp -R "$here/vignettes" "$out/"
 fi
 cp "$here"/src/*.c "$here"/src/*.h "$out/src/"
+# What the Python and R bindings of the reader share (bindings/common).
+cp "$root"/bindings/common/*.c "$root"/bindings/common/*.h "$out/src/"
 
 # The library: sources and private headers under src/lib, public headers under src/include.
 (cd "$root/lib" && find . -name '*.[ch]' | sort) | while read -r f; do
@@ -113,6 +116,12 @@ cp "$root"/data/dalarna/*.csv "$out/inst/extdata/dalarna/"
 # The shared conformance cases, so that the package's tests run them without the source tree.
 mkdir -p "$out/inst/conformance"
 cp "$root"/tests/conformance/*.case "$root"/tests/conformance/README.md "$out/inst/conformance/"
+# The reading corpus (tests/reading), so that the package's tests read every case too.
+mkdir -p "$out/inst/reading"
+cp "$root"/tests/reading/*.expect "$out/inst/reading/"
+for f in "$root"/tests/reading/*; do
+    case $f in *.csv|*.tsv|*.txt|*.xlsx) cp "$f" "$out/inst/reading/" ;; esac
+done
 mkdir -p "$out/inst/extdata/sweden"
 cp "$root"/data/sweden/*.csv "$out/inst/extdata/sweden/"
 if ls "$root"/data/examples/*.csv >/dev/null 2>&1; then

@@ -113,6 +113,10 @@ YR_R_WRAP(yr_pot_rules_dalarna_2024)
 YR_R_WRAP(yr_find_total_row)
 YR_R_WRAP(yr_label_trim)
 YR_R_WRAP(yr_label_is_total)
+YR_R_WRAP(yr_share_text)
+YR_R_WRAP(yr_percent_text)
+YR_R_WRAP(yr_quota_text)
+YR_R_WRAP(yr_table_verdict_text)
 /* `_where` functions R has no use for (R names methods, ties and roles in the typemaps; dates are
  * R's own; the rest serve the program). */
 YR_R_SKIP(yr_split_where)
@@ -125,19 +129,13 @@ YR_R_SKIP(yr_compare_where)
 YR_R_SKIP(yr_days_from_civil_where)
 YR_R_SKIP(yr_civil_from_days_where)
 YR_R_SKIP(yr_due_date_where)
-/* Not bound in R yet (round 3: the controller, the pot accumulator, bank days): */
-YR_R_SKIP(yr_split_table_mixed_where)
-YR_R_SKIP(yr_rate_item_where)
+/* Not bound in R yet (round 3: the pot accumulator; the items' split is yr_statement_items'): */
 YR_R_SKIP(yr_split_items_where)
-YR_R_SKIP(yr_audit_table_where)
-YR_R_SKIP(yr_statement_items_where)
 YR_R_SKIP(yr_pot_begin_where)
 YR_R_SKIP(yr_pot_add_attendance_where)
 YR_R_SKIP(yr_pot_add_trainers_where)
 YR_R_SKIP(yr_pot_finish_where)
 YR_R_SKIP(yr_pot_by_day_where)
-YR_R_SKIP(yr_is_bank_day_where)
-YR_R_SKIP(yr_due_date_bank_where)
 
 /* The catch-all: a pointer parameter that no typemap in this file types by its name stops the
  * build here instead of taking SWIG's default conversion. */
@@ -582,6 +580,180 @@ YR_R_OUT(yr_statement_row, rows, YR_R_ZALLOC(yr_statement_row, *yr_dim_nparties)
 YR_R_OUT(yr_statement_row, sum, YR_R_ZALLOC(yr_statement_row, 1),
          YR_R_COLUMNS(yr_statement_row, 1, yr_r_statement_fields))
 YR_R_OUT(yr_pot_rules, rules, YR_R_ZALLOC(yr_pot_rules, 1), yr_r_pot_rules_list($1))
+
+/* ---- The controller (0.3: table.h, audit.h, cycle.h, number.h) -------------------------- */
+%{
+/* Items: a data frame or list of columns total, equal_num, equal_den, rate_num, rate_den. */
+static yr_item *yr_r_items(SEXP x, size_t *n)
+{
+    static const char *const names[5] = {"total", "equal_num", "equal_den", "rate_num",
+                                         "rate_den"};
+    size_t len = 0;
+    SEXP *cols = yr_r_columns(x, "items", 5, names, n);
+    int64_t *v[5];
+    for (int k = 0; k < 5; k++)
+        v[k] = yr_r_int64s(cols[k], names[k], &len);
+    yr_item *items = (yr_item *)R_alloc(*n > 0 ? *n : 1, sizeof(yr_item));
+    for (size_t i = 0; i < *n; i++) {
+        items[i].total = v[0][i];
+        items[i].equal_num = v[1][i];
+        items[i].equal_den = v[2][i];
+        items[i].rate_num = v[3][i];
+        items[i].rate_den = v[4][i];
+    }
+    return items;
+}
+
+/* An R matrix nrows x ncols (column-major) to the row-major table C reads. */
+static int64_t *yr_r_row_major(SEXP x, const char *arg, size_t nrows, size_t ncols)
+{
+    SEXP dim = Rf_getAttrib(x, R_DimSymbol);
+    size_t len = 0;
+    if (TYPEOF(dim) != INTSXP || XLENGTH(dim) != 2 || (size_t)INTEGER(dim)[0] != nrows ||
+        (size_t)INTEGER(dim)[1] != ncols)
+        yr_r_refuse(arg, 0, "%s must be a numeric matrix of %zu rows (parties) and %zu columns "
+                    "(items)", arg, nrows, ncols);
+    int64_t *v = yr_r_int64s(x, arg, &len);
+    int64_t *out = (int64_t *)R_alloc(len > 0 ? len : 1, sizeof(int64_t));
+    for (size_t i = 0; i < nrows; i++)
+        for (size_t j = 0; j < ncols; j++)
+            out[i * ncols + j] = v[i + j * nrows];
+    return out;
+}
+
+static const yr_r_field yr_r_audit_table_summary_fields[] = {
+    YR_R_FIELD(yr_audit_table_summary, verdict, 'u'),
+    YR_R_FIELD(yr_audit_table_summary, columns_off, 'z'),
+    YR_R_FIELD(yr_audit_table_summary, cells_off_quota, 'z'),
+    YR_R_FIELD(yr_audit_table_summary, rows_off_rule, 'z'),
+    YR_R_FIELD(yr_audit_table_summary, rows_not_lr, 'z'),
+    YR_R_FIELD(yr_audit_table_summary, cells_differing, 'z'),
+    YR_R_FIELD(yr_audit_table_summary, rows_total_off, 'z'),
+    YR_R_FIELD(yr_audit_table_summary, rows_net_off, 'z')};
+static const yr_r_field yr_r_audit_item_fields[] = {
+    YR_R_FIELD(yr_audit_item, stated_total, 'i'), YR_R_FIELD(yr_audit_item, expected_total, 'i'),
+    YR_R_FIELD(yr_audit_item, published_sum, 'i'), YR_R_FIELD(yr_audit_item, sum_diff, 'i'),
+    YR_R_FIELD(yr_audit_item, cells_differing, 'z'),
+    YR_R_FIELD(yr_audit_item, cells_off_quota, 'z'),
+    YR_R_FIELD(yr_audit_item, cells_off_alone, 'z')};
+static const yr_r_field yr_r_audit_table_row_fields[] = {
+    YR_R_FIELD(yr_audit_table_row, published, 'i'),
+    YR_R_FIELD(yr_audit_table_row, expected, 'i'),
+    YR_R_FIELD(yr_audit_table_row, largest_remainder, 'i'),
+    YR_R_FIELD(yr_audit_table_row, diff, 'i'),
+    YR_R_FIELD(yr_audit_table_row, within_quota, 'b'),
+    YR_R_FIELD(yr_audit_table_row, items_sum, 'i'),
+    YR_R_FIELD(yr_audit_table_row, total_diff, 'i'),
+    YR_R_FIELD(yr_audit_table_row, net_expected, 'i'),
+    YR_R_FIELD(yr_audit_table_row, net_diff, 'i')};
+static const yr_r_field yr_r_audit_cell_fields[] = {
+    YR_R_FIELD(yr_audit_cell, quota_whole, 'i'), YR_R_FIELD(yr_audit_cell, quota_rem, 'i'),
+    YR_R_FIELD(yr_audit_cell, quota_den, 'i'), YR_R_FIELD(yr_audit_cell, expected, 'i'),
+    YR_R_FIELD(yr_audit_cell, diff, 'i'), YR_R_FIELD(yr_audit_cell, within_quota, 'b')};
+%}
+%typemap(in) (const yr_item *items, size_t nitems) %{
+    $1 = yr_r_items($input, &$2);
+%}
+/* yr_statement_items: list(items, year), year NULL or 1-based year codes. */
+%typemap(in) (const yr_item *items, const size_t *year, size_t nitems) {
+    size_t len = 0;
+    if (TYPEOF($input) != VECSXP || XLENGTH($input) != 2)
+        yr_r_refuse("items", 0, "the items must be list(items, year)");
+    $1 = yr_r_items(VECTOR_ELT($input, 0), &$3);
+    $2 = NULL;
+    if (VECTOR_ELT($input, 1) != R_NilValue) {
+        $2 = (size_t *)yr_r_codes(VECTOR_ELT($input, 1), "year", 1, &len);
+        if (len != $3)
+            yr_r_refuse("year", 0, "year has the wrong length (%zu; items has %zu)", len, $3);
+    }
+}
+/* yr_split_table_mixed: list(totals, equal_num, equal_den). */
+%typemap(in) (const int64_t *totals, const int64_t *equal_num, const int64_t *equal_den,
+              size_t nitems) {
+    static const char *const names[3] = {"totals", "equal_num", "equal_den"};
+    size_t len = 0;
+    SEXP *cols = yr_r_columns($input, "totals", 3, names, &$4);
+    $1 = yr_r_int64s(cols[0], "totals", &len);
+    $2 = yr_r_int64s(cols[1], "equal_num", &len);
+    $3 = yr_r_int64s(cols[2], "equal_den", &len);
+}
+/* yr_audit_table: the weights, then the published matrix nparties x nitems. */
+%typemap(in) (const int64_t *weights, size_t nparties) %{
+    $1 = yr_r_int64s($input, "weights", &$2);
+%}
+%typemap(in) const int64_t *published %{
+    $1 = yr_r_row_major($input, "published", *yr_dim_nparties, *yr_dim_nitems);
+%}
+YR_R_PER_PARTY(stated_total)
+YR_R_PER_PARTY(net)
+YR_R_FRACTION(rate)
+YR_R_OUT(yr_audit_table_summary, summary, YR_R_ZALLOC(yr_audit_table_summary, 1),
+         YR_R_COLUMNS(yr_audit_table_summary, 1, yr_r_audit_table_summary_fields))
+YR_R_OUT(yr_audit_item, item_out, YR_R_ZALLOC(yr_audit_item, *yr_dim_nitems),
+         YR_R_COLUMNS(yr_audit_item, *yr_dim_nitems, yr_r_audit_item_fields))
+YR_R_OUT(yr_audit_table_row, rows, YR_R_ZALLOC(yr_audit_table_row, *yr_dim_nparties),
+         YR_R_COLUMNS(yr_audit_table_row, *yr_dim_nparties, yr_r_audit_table_row_fields))
+YR_R_OUT(yr_audit_cell, cells, YR_R_ZALLOC(yr_audit_cell, *yr_dim_nparties * *yr_dim_nitems),
+         YR_R_COLUMNS(yr_audit_cell, *yr_dim_nparties * *yr_dim_nitems, yr_r_audit_cell_fields))
+YR_R_OUT(int64_t, cells, yr_r_matrix_alloc(*yr_dim_nparties, *yr_dim_nitems),
+         yr_r_matrix($1, *yr_dim_nparties, *yr_dim_nitems))
+YR_R_OUT(int64_t, item_totals, YR_R_ZALLOC(int64_t, *yr_dim_nitems),
+         yr_r_reals($1, *yr_dim_nitems))
+YR_R_OUT(int64_t, total, YR_R_ZALLOC(int64_t, 1), yr_r_reals($1, 1))
+YR_R_OUT(int, due_y, YR_R_ZALLOC(int, 1), Rf_ScalarReal(*$1))
+YR_R_OUT(int, due_m, YR_R_ZALLOC(int, 1), Rf_ScalarReal(*$1))
+YR_R_OUT(int, due_d, YR_R_ZALLOC(int, 1), Rf_ScalarReal(*$1))
+YR_R_OUT(int, bank_day, YR_R_ZALLOC(int, 1), Rf_ScalarLogical(*$1 != 0))
+%typemap(scoercein) const char **reason %{
+    $input = NULL;
+%}
+%typemap(in) const char **reason %{
+    (void)$input;
+    $1 = (char **)R_alloc(1, sizeof(char *));
+    *$1 = NULL;
+%}
+%typemap(argout) const char **reason %{
+    yr_r_output($result, $n, "reason", *$1 != NULL ? Rf_mkString(*$1) : Rf_ScalarString(NA_STRING));
+%}
+%typemap(freearg) const char **reason "";
+/* Texts C writes into a caller's buffer, as one string. */
+%typemap(scoercein) (char *buf, size_t cap) %{
+    $input = NULL;
+%}
+%typemap(in) (char *buf, size_t cap) %{
+    (void)$input;
+    $2 = YR_NUMBER_TEXT_MAX;
+    $1 = (char *)R_alloc($2, 1);
+    $1[0] = '\0';
+%}
+%typemap(argout) (char *buf, size_t cap) %{
+    yr_r_output($result, $n, "text", Rf_ScalarString(Rf_mkCharCE($1, CE_UTF8)));
+%}
+%typemap(freearg) (char *buf, size_t cap) "";
+%typemap(in) unsigned decimals %{
+    {
+        int64_t v = yr_r_int64($input, "decimals");
+        if (v < 0 || v > 18)
+            yr_r_refuse("decimals", 0, "decimals must be 0 .. 18");
+        $1 = (unsigned)v;
+    }
+%}
+%typemap(scoercein) unsigned decimals "";
+%typemap(scheck) unsigned decimals "";
+
+/* The reader (yrkesresa/read.h) for R/read.R: SEXP in and out, written in src/yr_r_read.c. */
+%{
+#include "yr_r_read.h"
+%}
+%typemap(in) SEXP "$1 = $input;"
+%typemap(out) SEXP "$result = $1;"
+%typemap(scoercein) SEXP "";
+%typemap(scoerceout) SEXP "";
+YR_R_WRAP(yr_r_read_table)
+YR_R_WRAP(yr_r_read_classify)
+YR_R_WRAP(yr_r_header_role)
+YR_R_WRAP(yr_r_code_column)
+%include "yr_r_read.h"
 
 /* Only registered routines may be called (SWIG's R_init_yrkesresa registers them all). */
 %insert("sinitroutine") %{

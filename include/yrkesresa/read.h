@@ -251,6 +251,13 @@ YR_READ_API int yr_role_is_header(const char *h, yr_read_role role);
  *        "Belopp (tkr)" -> "belopp"). Writes at most @p cap bytes with the NUL.
  */
 YR_READ_API yr_read_status yr_header_key(const char *h, char *dst, size_t cap);
+/**
+ * @brief 1 when header @p h names a column of codes, ids or years (`Kommunnummer`, `KnKod`,
+ *        `SCB-kod`, `id`, `Postnummer`, `Period`, `År`, ...), which is never a weight, a
+ *        population or an amount (rule 7; the bindings' frame functions refuse such a weight
+ *        column as yr_read_table() refuses it); 0 otherwise (NULL included).
+ */
+YR_READ_API int yr_header_is_code(const char *h);
 
 /* ------------------------------------------------------------------- the request */
 

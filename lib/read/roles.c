@@ -297,6 +297,11 @@ int rd_header_is_code(const char *h)
            ends_with(key, "nr") || ends_with(key, "id");
 }
 
+int yr_header_is_code(const char *h)
+{
+    return h != NULL && rd_header_is_code(h);
+}
+
 int rd_role_summable(yr_read_role r)
 {
     yr_kind k = yr_role_kind(r);

@@ -232,6 +232,10 @@ static void test_classify(void **state)
     assert_int_equal(k[0], YR_ROW_NATION);
     assert_int_equal(k[1], YR_ROW_COUNTY);
     assert_int_equal(k[2], YR_ROW_DATA);
+    assert_int_equal(yr_header_is_code("Kommunnummer"), 1);
+    assert_int_equal(yr_header_is_code("KnKod"), 1);
+    assert_int_equal(yr_header_is_code("Befolkning 2023"), 0);
+    assert_int_equal(yr_header_is_code(NULL), 0);
 }
 
 static void test_bad_arguments(void **state)

@@ -91,7 +91,30 @@ def _pot_shares(case):
     return rules.share[yr.Role.LEADER], rules.share[yr.Role.TRAINER]
 
 
+def _rows(text):
+    return [_ints(row) for row in text.split("|")] if text is not None else None
+
+
+def _audit_table(case):
+    got = yr.audit_table(
+        _ints(case["totals"]), _ints(case["weights"]), _rows(case["published"]),
+        equal_parts=case["equal_parts"].split() if "equal_parts" in case else None,
+        rates=case["rates"].split() if "rates" in case else None,
+        **{k: _ints(case[k]) for k in ("stated_total", "fees", "kickback", "net") if k in case})
+    return list(got.counts), got.verdict
+
+
 RUN = {
+    "split_table_mixed": lambda c: yr.split_table_mixed(
+        _ints(c["totals"]), c["equal_parts"].split(), _ints(c["weights"])).to_numpy().tolist(),
+    "rate_item": lambda c: yr.rate_item(c["rate"], _ints(c["weights"])),
+    "bank_day": lambda c: yr.is_bank_day(c["date"]),
+    "due_date_bank": lambda c: yr.due_date_bank(c["date"], int(c["days"])),
+    "audit_table": _audit_table,
+    "percent_text": lambda c: yr.percent_text(int(c["num"]), int(c["den"]), int(c["decimals"])),
+    "quota_text": lambda c: yr.quota_text(int(c["whole"]), int(c["rem"]), int(c["den"]),
+                                          int(c["decimals"])),
+    "share_text": lambda c: yr.share_text(int(c["part"]), int(c["whole"])),
     "split": _split,
     "split_mixed": lambda c: yr.split_mixed(int(c["total"]), _ints(c["weights"]),
                                             _decimal(c["equal_part"])),
@@ -110,8 +133,20 @@ RUN = {
 def _check(case, got):
     """Assert ``got`` is what ``case`` expects."""
     op = case["op"]
-    if op == "split_table":
+    if op in ("split_table", "split_table_mixed"):
         assert got == [_ints(row) for row in case["expect"].split("|")]
+    elif op == "rate_item":
+        assert list(got.amounts) == _ints(case["expect"])
+        assert got.total == int(case["expect_total"])
+    elif op == "bank_day":
+        assert got.bank_day == (case["expect_bank_day"] == "1")
+        assert (got.reason or "none") == case["expect_reason"]
+    elif op == "due_date_bank":
+        assert got.isoformat() == case["expect_due"]
+    elif op == "audit_table":
+        assert got == (_ints(case["expect_counts"]), case["expect_verdict"])
+    elif op in ("percent_text", "quota_text", "share_text"):
+        assert got == case["expect_text"]
     elif op == "split_nested":
         assert list(got[0]) == _ints(case["expect"])
         assert got[1] == _ints(case["expect_groups"])

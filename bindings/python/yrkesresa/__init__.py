@@ -35,11 +35,13 @@ rule (:func:`fraction_parts`). See bindings/python/README.md.
 [144515, 329820, 375665]
 """
 
-from . import _convert, _core, _errors, _number, _pot, _split, _stats
+from . import _controller, _convert, _core, _errors, _number, _pot, _read, _split, _stats
 from ._convert import find_total_row, fraction_parts, is_total_label, trim_label
 from ._errors import *  # noqa: F401,F403 - each module's __all__ is its one list of names
 from ._number import *  # noqa: F401,F403
 from ._pot import *  # noqa: F401,F403
+from ._read import *  # noqa: F401,F403
+from ._controller import *  # noqa: F401,F403
 from ._split import *  # noqa: F401,F403
 from ._stats import *  # noqa: F401,F403
 
@@ -53,3 +55,5 @@ __all__ += _number.__all__
 __all__ += _split.__all__
 __all__ += _pot.__all__
 __all__ += _stats.__all__
+__all__ += _read.__all__
+__all__ += _controller.__all__

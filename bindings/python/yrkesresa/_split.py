@@ -31,6 +31,7 @@ from ._convert import (
     warn_total_row,
 )
 from ._errors import Error, public
+from ._read import frame_kinds
 
 __all__ = [
     "Method",
@@ -456,13 +457,25 @@ def split_frame(
     column: str = "amount",
     groups: Optional[str] = None,
     method: MethodLike = "largest_remainder",
+    totals: str = "check",
+    other_parties: bool = False,
     **options: Any,
 ) -> Any:
     """A copy of ``frame`` with the split added as a column (the DataFrame form of
     :func:`split`, :func:`split_table` and :func:`split_nested`).
 
+    The rows are read by the reader's rules, as the program reads a file
+    (:func:`yrkesresa.read_table`): a total, subtotal, county or nation row (by its label or
+    SCB code) is never a party and gets ``<NA>``; one that disagrees with its rows is an error
+    (``totals="ignore"`` leaves it out unchecked, ``"no_guess"`` stops taking an unlabelled
+    row that is the sum of others for a total); two rows of one municipality (``Falun`` and
+    ``FALUN``) are an error, and so is an unknown name among municipalities (unless
+    ``other_parties=True``); a weight column of codes, ids or years (``Kommunnummer``) is
+    refused. The labels are the first column named as the municipality (``municipality``,
+    ``kommun``, ...), else a str index.
+
     Args:
-        frame: one row per party (drop a total row first: :func:`drop_total_rows`).
+        frame: one row per party, aggregate rows allowed.
         total: the amount (an int: one column ``column``), or several cost items: a dict or
             Series ``{item: amount}`` gives one column per item (:func:`split_table`: each
             column adds to its item, each row within one unit of its exact share).
@@ -478,28 +491,43 @@ def split_frame(
     >>> split_frame(t, 100).amount.tolist()
     [75, 25]
     """
-    out = frame.copy()
+    kinds = frame_kinds(frame, [weights], "split_frame", totals=totals,
+                        other_parties=other_parties)
+    parties = [k == "data" for k in kinds] if kinds is not None else [True] * len(frame)
+    out, part = frame.copy(), frame[parties]
+
+    def place(name: str, values: Any) -> None:
+        """The parties' amounts in the frame's rows; <NA> in aggregate rows."""
+        if all(parties):
+            out[name] = values
+            return
+        column_values: List[Any] = [need_pandas().NA] * len(frame)
+        positions = [i for i, p in enumerate(parties) if p]
+        for i, v in zip(positions, list(values)):
+            column_values[i] = int(v)
+        out[name] = need_pandas().array(column_values, dtype="Int64")
+
     if isinstance(total, Mapping) or is_series(total):
         if groups is not None or options or method != "largest_remainder":
             raise TypeError("split_frame: several items take no groups, method or options")
-        table = _split_table(total, frame[weights], "split_frame")
+        table = _split_table(total, part[weights], "split_frame")
         for item in table.columns:
-            out[item] = table[item]
+            place(item, table[item])
         return out
     if groups is not None:
         if options or method != "largest_remainder":
             raise TypeError("split_frame: a split by groups is largest remainder, no options")
-        nested = _split_nested(total, frame[weights], frame[groups], None, "split_frame")
-        out[column] = nested.amounts
-        out["group_" + column] = frame[groups].map(nested.group_amounts)
+        nested = _split_nested(total, part[weights], part[groups], None, "split_frame")
+        place(column, nested.amounts)
+        place("group_" + column, part[groups].map(nested.group_amounts))
         return out
     known = ("tie", "minimum", "maximum", "threshold", "first_divisor")
     unknown = sorted(set(options) - set(known))
     if unknown:
         raise TypeError(f"split_frame(): unknown option(s) {', '.join(unknown)}; the options "
                         f"of split are {', '.join(known)}")
-    out[column] = _split(total, frame[weights], method, "split_frame",
-                         **{k: options.get(k) for k in known})
+    place(column, _split(total, part[weights], method, "split_frame",
+                         **{k: options.get(k) for k in known}))
     return out
 
 

@@ -124,8 +124,16 @@ yr_drop_total_rows <- function(data, labels = "municipality") {
 # (yr_split_nested; adds `into` and group_<into>). `...`: method and options of yr_split.
 # `labels`: a column of `data` or one label per row; they name the parties (duplicates refused,
 # a total row named in the warning) and become the row names; a vector is added as `label`.
+#
+# The rows are read by the reader's rules, as the program reads a file (yr_read_table): a total,
+# subtotal, county or nation row (by its label or SCB code) is never a party and gets NA; one
+# that disagrees with its rows is an error (totals = "ignore" leaves it out unchecked,
+# "no_guess" stops taking an unlabelled sum row for a total); one municipality twice ("Falun",
+# "FALUN") is an error, so is an unknown name among municipalities (unless other_parties =
+# TRUE); a weight column of codes, ids or years ("Kommunnummer") is refused. The labels for
+# this: `labels`, else the first column named as the municipality, else character row names.
 yr_split_frame <- function(data, total, weights = "population", into = "amount", groups = NULL,
-                           labels = NULL, ...) {
+                           labels = NULL, totals = "check", other_parties = FALSE, ...) {
   call <- sys.call()
   cols <- c(weights, groups)
   if (!is.data.frame(data) || !is.character(cols) || !all(cols %in% names(data))) {
@@ -133,21 +141,28 @@ yr_split_frame <- function(data, total, weights = "population", into = "amount",
       "data must be a data frame with the column(s) %s", paste(cols, collapse = ", ")
     ), call, "data")
   }
-  w <- data[[weights]]
   lab <- .yr_labels_arg(labels, data, nrow(data), call)
+  kinds <- .yr_frame_kinds(data, weights, lab, call, totals, other_parties)
+  keep <- if (is.null(kinds)) rep(TRUE, nrow(data)) else kinds == "data"
+  w <- data[[weights]][keep]
   if (!is.null(lab)) {
-    names(w) <- lab
+    names(w) <- lab[keep]
     if (!(is.character(labels) && length(labels) == 1L)) data$label <- lab
+  }
+  put <- function(name, values) { # the parties' amounts; NA in aggregate rows
+    v <- rep(NA_real_, nrow(data))
+    v[keep] <- values
+    data[[name]] <<- v
   }
   if (length(total) > 1L || !is.null(names(total))) {
     t <- yr_split_table(total, w)
-    for (item in names(t)) data[[item]] <- t[[item]]
+    for (item in names(t)) put(item, t[[item]])
   } else if (!is.null(groups)) {
-    r <- yr_split_nested(total, w, data[[groups]])
-    data[[into]] <- r$amount
-    data[[paste0("group_", into)]] <- unname(attr(r, "groups")[as.character(r$group)])
+    r <- yr_split_nested(total, w, data[[groups]][keep])
+    put(into, r$amount)
+    put(paste0("group_", into), unname(attr(r, "groups")[as.character(r$group)]))
   } else {
-    data[[into]] <- unname(yr_split(total, w, ...))
+    put(into, unname(yr_split(total, w, ...)))
   }
   if (!is.null(lab) && !anyDuplicated(lab)) row.names(data) <- lab
   data

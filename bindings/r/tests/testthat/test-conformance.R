@@ -31,13 +31,16 @@ ints <- function(text) {
 # The keys that hold decimal text or names, not whole numbers.
 text_keys <- c(
   "op", "method", "tie", "text", "value", "percent", "leader", "trainer", "threshold",
-  "first_divisor", "equal_part", "target", "confidence", "expect_error", "expect_verdict"
+  "first_divisor", "equal_part", "target", "confidence", "expect_error", "expect_verdict",
+  "date", "equal_parts", "rates", "rate", "expect_reason", "expect_due", "expect_text"
 )
 
 # The operations run_op() expresses; the others have no R form yet (tests/conformance/README.md).
 r_ops <- c(
   "split", "split_mixed", "split_table", "split_nested", "fraction_text", "fraction_double",
-  "count_from_percent", "pot_shares", "goal_check", "find_total_row"
+  "count_from_percent", "pot_shares", "goal_check", "find_total_row", "split_table_mixed",
+  "rate_item", "bank_day", "due_date_bank", "audit_table", "percent_text", "quota_text",
+  "share_text"
 )
 
 # Why R cannot express the case, or NULL: an operation without an R form, or a whole number of
@@ -119,6 +122,24 @@ run_op <- function(c) {
       })
       found
     },
+    split_table_mixed = as.matrix(yr_split_table_mixed(
+      ints(c$totals), strsplit(c$equal_parts, " +")[[1]], ints(c$weights)
+    )),
+    rate_item = yr_rate_item(c$rate, ints(c$weights)),
+    bank_day = yr_is_bank_day(c$date),
+    due_date_bank = yr_due_date_bank(c$date, ints(c$days)),
+    audit_table = {
+      rows <- do.call(rbind, lapply(strsplit(c$published, "|", fixed = TRUE)[[1]], ints))
+      words <- function(x) if (is.null(x)) NULL else strsplit(trimws(x), " +")[[1]]
+      yr_audit_table(ints(c$totals), ints(c$weights), rows,
+        equal_parts = words(c$equal_parts), rates = words(c$rates),
+        stated_total = ints(c$stated_total), fees = ints(c$fees), kickback = ints(c$kickback),
+        net = ints(c$net)
+      )
+    },
+    percent_text = yr_percent_text(ints(c$num), ints(c$den), ints(c$decimals)),
+    quota_text = yr_quota_text(ints(c$whole), ints(c$rem), ints(c$den), ints(c$decimals)),
+    share_text = yr_share_text(ints(c$part), ints(c$whole)),
     stop("unknown op '", c$op, "'")
   )
 }
@@ -127,10 +148,24 @@ check_result <- function(c, got) {
   same <- function(a, b) expect_identical(unname(as.double(a)), unname(as.double(b)))
   switch(c$op,
     split = , split_mixed = same(got, ints(c$expect)),
-    split_table = {
+    split_table = , split_table_mixed = {
       rows <- lapply(strsplit(c$expect, "|", fixed = TRUE)[[1]], ints)
       same(got, do.call(rbind, rows))
     },
+    rate_item = {
+      same(got$amounts, ints(c$expect))
+      same(got$total, ints(c$expect_total))
+    },
+    bank_day = {
+      expect_identical(got$bank_day, c$expect_bank_day == "1")
+      expect_identical(if (is.na(got$reason)) "none" else got$reason, c$expect_reason)
+    },
+    due_date_bank = expect_identical(format(got), c$expect_due),
+    audit_table = {
+      same(got$counts, ints(c$expect_counts))
+      expect_identical(got$verdict, c$expect_verdict)
+    },
+    percent_text = , quota_text = , share_text = expect_identical(got, c$expect_text),
     split_nested = {
       same(got$amount, ints(c$expect))
       same(attr(got, "groups"), ints(c$expect_groups))
@@ -187,7 +222,8 @@ test_that("the corpus guard fails on a missing, empty or undocumented directory"
   expect_identical(read_corpus(d)$skips, c("a", "b"))
   writeLines("skipped by r (1): op=bank_day", file.path(d, "README.md"))
   expect_identical(read_corpus(d)$skips, "b")
-  expect_identical(cannot_run(list(op = "bank_day", date = "2025-01-01")), "op 'bank_day' has no R form yet")
+  expect_identical(cannot_run(list(op = "no_such_op", date = "2025-01-01")), "op 'no_such_op' has no R form yet")
+  expect_null(cannot_run(list(op = "bank_day", date = "2025-01-01")))
   expect_identical(cannot_run(list(op = "split", total = "9007199254740993", weights = "1")),
     "total: '9007199254740993': R numbers hold whole numbers only below 2^53")
   expect_null(cannot_run(list(op = "split", total = "9007199254740991", weights = "1 | 2")))

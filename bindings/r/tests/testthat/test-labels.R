@@ -25,12 +25,17 @@ test_that("yr_split_frame uses labels given as a column or as a vector", {
   by_vector <- yr_split_frame(pop, 1000, labels = c(" Falun", "Mora", "Orsa"))
   expect_identical(by_vector$label, pop$kommun) # trimmed, as names are
   expect_identical(row.names(by_vector), pop$kommun)
-  # the labels name the parties: a duplicate is refused, a total row is named in the warning
-  refused(yr_split_frame(pop, 1000, labels = c("Falun", "Falun", "Orsa")), "yr_split_frame",
-          "weights", "\"Falun\" twice")
+  # the labels name the parties, read by the reader's rules (issue 20.6): one municipality
+  # twice is the reader's error, a total row that agrees is no party (NA)
+  e <- tryCatch(yr_split_frame(pop, 1000, labels = c("Falun", "Falun", "Orsa")),
+                error = function(e) e)
+  expect_s3_class(e, "yrkesresa_read_error")
+  expect_identical(as.character(conditionCall(e)[[1]]), "yr_split_frame")
+  expect_identical(e$status, "YR_READ_ERR_IDENTITY")
+  expect_match(conditionMessage(e), "'Falun' is the same municipality as 'Falun'")
   with_total <- rbind(pop, data.frame(kommun = "Summa", population = sum(pop$population)))
-  expect_warning(yr_split_frame(with_total, 1000, labels = "kommun"), "\"Summa\"",
-                 class = "yrkesresa_total_row_warning")
+  expect_identical(yr_split_frame(with_total, 1000, labels = "kommun")$amount,
+                   c(685, 235, 80, NA))
 })
 
 test_that("a labels argument that is neither a column nor one label per row is an error", {

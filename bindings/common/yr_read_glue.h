@@ -1,0 +1,40 @@
+/*
+ * yr_read_glue.h: what the Python and R bindings of the table reader (yrkesresa/read.h) share:
+ * the words of their options (the same words as the reading corpus, tests/reading/README.md)
+ * and the names of the reader's enums. No rule of the reader is here: it reads words into the
+ * reader's option structs and names its results; every decision is yr_read_table()'s.
+ */
+#ifndef YR_READ_GLUE_H
+#define YR_READ_GLUE_H
+
+#include <stddef.h>
+
+#include "yrkesresa/read.h"
+
+/* Most entries of want= and columns= a binding passes (more is an option error). */
+#define YR_GLUE_MAX_WANT 64
+
+/* Read one want= entry, "ROLE [required] [unique] [checked] [many] [blank_ok]" (a role's name as
+ * yr_read_role_from_name() takes it, then flags separated by blanks). Returns 0, or -1 with a
+ * one-line reason in @p msg naming the entry. */
+int yr_glue_want(const char *spec, yr_read_want *w, char *msg, size_t cap);
+
+/* "check", "ignore" or "no_guess" (NULL: check) as a yr_totals; -1 for other words. */
+int yr_glue_totals(const char *name, yr_totals *out);
+
+/* The corpus's names: spans ("title", "header", "data", "aggregate", "empty", "note",
+ * "other_year", "ignored"), kinds ("text", "code", "whole", "decimal", "share", "date", "year",
+ * "bool") and places ("other", "municipality", "county", "nation"); "?" out of range. */
+const char *yr_glue_span_name(yr_span_kind k);
+const char *yr_glue_kind_name(yr_kind k);
+const char *yr_glue_place_name(yr_place p);
+
+/* The reading line of @p t in @p lang into a new malloc'd string (NULL when out of memory). */
+char *yr_glue_reading(const yr_table *t, const char *lang);
+
+/* When @p header names a column of codes, ids or years (yr_header_is_code()), the reader's own
+ * refusal of it in @p role (a weight, a population): reads the one-line table of that header
+ * with `ROLE=HEADER` and copies its message to @p msg; returns 1 then, else 0 (msg untouched). */
+int yr_glue_code_column(const char *header, const char *role, char *msg, size_t cap);
+
+#endif

@@ -1,0 +1,366 @@
+/*
+ * yr_py_read.c: the reader (yrkesresa/read.h) for Python: the C half of yrkesresa.read_table()
+ * and of the frame checks of split_frame() (bindings/python/yrkesresa/_read.py builds the
+ * DataFrame). It hands over what the reader decided (roles, kinds, rows and their kinds and
+ * lines, values as exact fractions, identities, spans, the reading line) and the reader's error
+ * as it is; it decides nothing itself.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "yr_py_read.h"
+#include "yr_read_glue.h"
+
+/* A new reference to None (Py_NewRef needs Python 3.10; the package supports 3.9). */
+static PyObject *new_none(void)
+{
+    Py_INCREF(Py_None);
+    return Py_None;
+}
+
+/* (status name, line, other_line, column or None, cell_ref, message): the reader's error. */
+static PyObject *error_tuple(yr_read_status st, const yr_read_error *err)
+{
+    PyObject *col = err->column == YR_READ_NONE ? new_none() : PyLong_FromSize_t(err->column);
+    return Py_BuildValue("(sinnNss)", yr_read_status_name(st), (int)st, (Py_ssize_t)err->line,
+                         (Py_ssize_t)err->other_line, col, err->cell_ref, err->message);
+}
+
+static PyObject *option_error(const char *fmt, const char *what)
+{
+    yr_read_error err;
+    memset(&err, 0, sizeof err);
+    err.column = YR_READ_NONE;
+    snprintf(err.message, sizeof err.message, fmt, what);
+    return error_tuple(YR_READ_ERR_OPTION, &err);
+}
+
+/* A list of str as UTF-8 pointers (valid while the list lives); -1 with an exception set. */
+static Py_ssize_t utf8_list(PyObject *list, const char **out, Py_ssize_t cap)
+{
+    Py_ssize_t n = list == NULL || list == Py_None ? 0 : PyList_Size(list);
+    if (n < 0 || n > cap) {
+        if (n > cap)
+            PyErr_SetString(PyExc_ValueError, "too many entries");
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++)
+        if ((out[i] = PyUnicode_AsUTF8(PyList_GET_ITEM(list, i))) == NULL)
+            return -1;
+    return n;
+}
+
+/* Options from the dict of _read.py; NULL (and *error set when the options are refused) else. */
+static int fill_options(PyObject *o, yr_read_options *opt, yr_read_want *want, const char **cols,
+                        PyObject **error)
+{
+    const char *specs[YR_GLUE_MAX_WANT];
+    PyObject *v;
+    char msg[320];
+    Py_ssize_t n;
+
+    yr_read_options_init(opt);
+    if ((v = PyDict_GetItemString(o, "sheet")) != NULL && v != Py_None &&
+        (opt->sheet = PyUnicode_AsUTF8(v)) == NULL)
+        return -1;
+    if ((v = PyDict_GetItemString(o, "header_row")) != NULL && v != Py_None)
+        opt->header_row = PyLong_AsSize_t(v);
+    if ((v = PyDict_GetItemString(o, "year")) != NULL && v != Py_None)
+        opt->year = (int)PyLong_AsLong(v);
+    if ((v = PyDict_GetItemString(o, "other_parties")) != NULL)
+        opt->other_parties = PyObject_IsTrue(v);
+    if (PyErr_Occurred())
+        return -1;
+    v = PyDict_GetItemString(o, "totals");
+    if (yr_glue_totals(v != NULL && v != Py_None ? PyUnicode_AsUTF8(v) : NULL, &opt->totals) < 0) {
+        *error = option_error("totals must be 'check', 'ignore' or 'no_guess'%s", "");
+        return 0;
+    }
+    if ((n = utf8_list(PyDict_GetItemString(o, "columns"), cols, YR_GLUE_MAX_WANT)) < 0)
+        return -1;
+    opt->columns = cols;
+    opt->ncolumns = (size_t)n;
+    if ((n = utf8_list(PyDict_GetItemString(o, "want"), specs, YR_GLUE_MAX_WANT)) < 0)
+        return -1;
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (yr_glue_want(specs[i], &want[i], msg, sizeof msg) < 0) {
+            *error = option_error("%s", msg);
+            return 0;
+        }
+    opt->want = want;
+    opt->nwant = (size_t)n;
+    return 0;
+}
+
+static PyObject *cell_str(const yr_table *t, size_t row, size_t col)
+{
+    size_t len = 0;
+    const char *s = yr_table_cell(t, row, col, &len);
+    return PyUnicode_DecodeUTF8(s, (Py_ssize_t)len, "replace");
+}
+
+/* Column @p col over all rows: (num, den) or None (blank) when the reader reads it as a value,
+ * else the cells as written; *valued says which. */
+static PyObject *column_list(const yr_table *t, size_t col, int *valued)
+{
+    size_t nrows = yr_table_nrows(t);
+    yr_value v;
+    PyObject *list = PyList_New((Py_ssize_t)nrows);
+    *valued = nrows > 0 && yr_table_column_role(t, col) != YR_ROLE_NONE &&
+              yr_table_value(t, 0, col, &v) == YR_READ_OK;
+    for (size_t r = 0; list != NULL && r < nrows; r++) {
+        PyObject *item;
+        if (!*valued)
+            item = cell_str(t, r, col);
+        else if (yr_table_value(t, r, col, &v) != YR_READ_OK || !v.present)
+            item = new_none();
+        else
+            item = Py_BuildValue("(LL)", (long long)v.num, (long long)v.den);
+        if (item == NULL)
+            Py_CLEAR(list);
+        else
+            PyList_SET_ITEM(list, (Py_ssize_t)r, item);
+    }
+    return list;
+}
+
+/* Set d[key] = value, stealing value; -1 on error. */
+static int put(PyObject *d, const char *key, PyObject *value)
+{
+    int rc = value != NULL ? PyDict_SetItemString(d, key, value) : -1;
+    Py_XDECREF(value);
+    return rc;
+}
+
+static PyObject *columns_of(const yr_table *t, PyObject *d)
+{
+    size_t ncols = yr_table_ncols(t);
+    PyObject *header = PyList_New((Py_ssize_t)ncols), *roles = PyList_New((Py_ssize_t)ncols);
+    PyObject *kinds = PyList_New((Py_ssize_t)ncols), *cols = PyList_New((Py_ssize_t)ncols);
+    PyObject *valued = PyList_New((Py_ssize_t)ncols);
+    int ok = header && roles && kinds && cols && valued;
+    for (size_t c = 0; ok && c < ncols; c++) {
+        yr_read_role role = yr_table_column_role(t, c);
+        int is_valued = 0;
+        PyObject *values = column_list(t, c, &is_valued);
+        ok = values != NULL;
+        PyList_SET_ITEM(header, (Py_ssize_t)c, PyUnicode_FromString(yr_table_header(t, c)));
+        PyList_SET_ITEM(roles, (Py_ssize_t)c, PyUnicode_FromString(yr_role_name(role)));
+        PyList_SET_ITEM(kinds, (Py_ssize_t)c,
+                        PyUnicode_FromString(yr_glue_kind_name(yr_role_kind(role))));
+        PyList_SET_ITEM(cols, (Py_ssize_t)c, values);
+        PyList_SET_ITEM(valued, (Py_ssize_t)c, PyBool_FromLong(is_valued));
+    }
+    if (!ok) {
+        Py_XDECREF(header), Py_XDECREF(roles), Py_XDECREF(kinds), Py_XDECREF(cols);
+        Py_XDECREF(valued);
+        return NULL;
+    }
+    if (put(d, "header", header) < 0 || put(d, "roles", roles) < 0 ||
+        put(d, "column_kinds", kinds) < 0 || put(d, "columns", cols) < 0 ||
+        put(d, "valued", valued) < 0)
+        return NULL;
+    return d;
+}
+
+static PyObject *rows_of(const yr_table *t, PyObject *d)
+{
+    size_t nrows = yr_table_nrows(t);
+    PyObject *kinds = PyList_New((Py_ssize_t)nrows), *lines = PyList_New((Py_ssize_t)nrows);
+    PyObject *codes = PyList_New((Py_ssize_t)nrows), *places = PyList_New((Py_ssize_t)nrows);
+    int ok = kinds && lines && codes && places;
+    for (size_t r = 0; ok && r < nrows; r++) {
+        yr_identity id;
+        int known = yr_table_identity(t, r, &id) == YR_READ_OK;
+        PyList_SET_ITEM(kinds, (Py_ssize_t)r,
+                        PyUnicode_FromString(yr_row_kind_name(yr_table_row_kind(t, r))));
+        PyList_SET_ITEM(lines, (Py_ssize_t)r, PyLong_FromSize_t(yr_table_row_line(t, r)));
+        PyList_SET_ITEM(codes, (Py_ssize_t)r, known ? PyLong_FromLong(id.code) : new_none());
+        PyList_SET_ITEM(places, (Py_ssize_t)r,
+                        known ? PyUnicode_FromString(yr_glue_place_name(id.place)) : new_none());
+    }
+    if (!ok) {
+        Py_XDECREF(kinds), Py_XDECREF(lines), Py_XDECREF(codes), Py_XDECREF(places);
+        return NULL;
+    }
+    if (put(d, "row_kinds", kinds) < 0 || put(d, "lines", lines) < 0 ||
+        put(d, "codes", codes) < 0 || put(d, "places", places) < 0)
+        return NULL;
+    return d;
+}
+
+static PyObject *spans_of(const yr_table *t)
+{
+    size_t n = yr_table_spans(t, NULL, 0);
+    yr_span *spans = calloc(n ? n : 1, sizeof *spans);
+    PyObject *list = spans != NULL ? PyList_New((Py_ssize_t)n) : PyErr_NoMemory();
+    if (list != NULL)
+        yr_table_spans(t, spans, n);
+    for (size_t i = 0; list != NULL && i < n; i++)
+        PyList_SET_ITEM(list, (Py_ssize_t)i,
+                        Py_BuildValue("(snn)", yr_glue_span_name(spans[i].kind),
+                                      (Py_ssize_t)spans[i].first, (Py_ssize_t)spans[i].last));
+    free(spans);
+    return list;
+}
+
+/* Every aggregate check of every valued column: (column, line, kind, checked, stated num, sum
+ * num, den). */
+static PyObject *checks_of(const yr_table *t)
+{
+    PyObject *list = PyList_New(0);
+    for (size_t c = 0; list != NULL && c < yr_table_ncols(t); c++) {
+        size_t n = yr_table_aggregate_checks(t, c, NULL, 0);
+        yr_aggregate_check *chk = calloc(n ? n : 1, sizeof *chk);
+        if (chk == NULL) {
+            Py_CLEAR(list);
+            return PyErr_NoMemory();
+        }
+        yr_table_aggregate_checks(t, c, chk, n);
+        for (size_t i = 0; list != NULL && i < n; i++) {
+            PyObject *item = Py_BuildValue(
+                "(nnsiLLL)", (Py_ssize_t)c, (Py_ssize_t)yr_table_row_line(t, chk[i].row),
+                yr_row_kind_name(chk[i].kind), chk[i].checked, (long long)chk[i].stated,
+                (long long)chk[i].sum, (long long)chk[i].den);
+            if (item == NULL || PyList_Append(list, item) < 0)
+                Py_CLEAR(list);
+            Py_XDECREF(item);
+        }
+        free(chk);
+    }
+    return list;
+}
+
+static PyObject *format_of(const yr_table *t)
+{
+    const yr_read_format *f = yr_table_format(t);
+    char delim[2] = {f->delimiter, 0}, mark[2] = {f->decimal_mark, 0};
+    return Py_BuildValue("{s:s,s:s,s:O,s:s,s:s,s:s,s:z}", "format", f->format, "encoding",
+                         f->encoding, "bom", f->bom ? Py_True : Py_False, "delimiter", delim,
+                         "decimal_mark", mark, "eol", f->eol, "sheet", f->sheet);
+}
+
+static PyObject *table_dict(const yr_table *t)
+{
+    PyObject *d = PyDict_New();
+    char *en = yr_glue_reading(t, "en"), *sv = yr_glue_reading(t, "sv");
+    if (d == NULL || en == NULL || sv == NULL || columns_of(t, d) == NULL ||
+        rows_of(t, d) == NULL || put(d, "reading", PyUnicode_FromString(en)) < 0 ||
+        put(d, "reading_sv", PyUnicode_FromString(sv)) < 0 || put(d, "spans", spans_of(t)) < 0 ||
+        put(d, "checks", checks_of(t)) < 0 || put(d, "format", format_of(t)) < 0) {
+        Py_CLEAR(d);
+        if (!PyErr_Occurred())
+            PyErr_NoMemory();
+    }
+    free(en);
+    free(sv);
+    return d;
+}
+
+PyObject *yr_py_read_table(PyObject *data, PyObject *options)
+{
+    yr_read_options opt;
+    yr_read_want want[YR_GLUE_MAX_WANT];
+    const char *cols[YR_GLUE_MAX_WANT];
+    PyObject *refused = NULL, *result;
+    yr_read_error err;
+    yr_table *t = NULL;
+    yr_read_status st;
+    Py_buffer buf;
+
+    if (!PyDict_Check(options)) {
+        PyErr_SetString(PyExc_TypeError, "options must be a dict");
+        return NULL;
+    }
+    if (fill_options(options, &opt, want, cols, &refused) < 0)
+        return NULL;
+    if (refused != NULL)
+        return refused;
+    if (PyObject_GetBuffer(data, &buf, PyBUF_SIMPLE) < 0)
+        return NULL;
+    Py_BEGIN_ALLOW_THREADS st = yr_read_table(buf.buf, (size_t)buf.len, &opt, &t, &err);
+    Py_END_ALLOW_THREADS PyBuffer_Release(&buf);
+    if (st != YR_READ_OK)
+        return error_tuple(st, &err);
+    result = table_dict(t);
+    yr_table_free(t);
+    return result;
+}
+
+PyObject *yr_py_read_classify(PyObject *labels, PyObject *columns, PyObject *options)
+{
+    Py_ssize_t n = PyList_Size(labels), ncols = PyList_Size(columns);
+    const char **lab = calloc(n > 0 ? (size_t)n : 1, sizeof *lab);
+    int64_t *vals = calloc(n * ncols > 0 ? (size_t)(n * ncols) : 1, sizeof *vals);
+    const int64_t **cols = calloc(ncols > 0 ? (size_t)ncols : 1, sizeof *cols);
+    yr_row_kind *kinds = calloc(n > 0 ? (size_t)n : 1, sizeof *kinds);
+    PyObject *result = NULL, *v = PyDict_GetItemString(options, "totals");
+    yr_totals totals = YR_TOTALS_CHECK;
+    yr_read_error err;
+    yr_read_status st;
+
+    if (n < 0 || ncols < 0 || lab == NULL || vals == NULL || cols == NULL || kinds == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_NoMemory();
+        goto done;
+    }
+    if (yr_glue_totals(v != NULL && v != Py_None ? PyUnicode_AsUTF8(v) : NULL, &totals) < 0) {
+        result = option_error("totals must be 'check', 'ignore' or 'no_guess'%s", "");
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++)
+        if ((lab[i] = PyUnicode_AsUTF8(PyList_GET_ITEM(labels, i))) == NULL)
+            goto done;
+    for (Py_ssize_t c = 0; c < ncols; c++) {
+        PyObject *col = PyList_GET_ITEM(columns, c);
+        cols[c] = vals + c * n;
+        for (Py_ssize_t i = 0; i < n && i < PyList_Size(col); i++) {
+            vals[c * n + i] = (int64_t)PyLong_AsLongLong(PyList_GET_ITEM(col, i));
+            if (PyErr_Occurred())
+                goto done;
+        }
+    }
+    v = PyDict_GetItemString(options, "other_parties");
+    st = yr_read_classify(lab, (size_t)n, cols, (size_t)ncols, totals,
+                          v != NULL && PyObject_IsTrue(v), kinds, &err);
+    if (st != YR_READ_OK) {
+        result = error_tuple(st, &err);
+        goto done;
+    }
+    result = PyList_New(n);
+    for (Py_ssize_t i = 0; result != NULL && i < n; i++)
+        PyList_SET_ITEM(result, i, PyUnicode_FromString(yr_row_kind_name(kinds[i])));
+done:
+    free(lab);
+    free(vals);
+    free(cols);
+    free(kinds);
+    return result;
+}
+
+PyObject *yr_py_header_role(PyObject *header)
+{
+    const char *h = PyUnicode_AsUTF8(header);
+    if (h == NULL)
+        return NULL;
+    if (yr_header_is_code(h))
+        return PyUnicode_FromString("code");
+    for (int r = 1; r < YR_READ_ROLE_COUNT; r++)
+        if (yr_role_is_header(h, (yr_read_role)r))
+            return PyUnicode_FromString(yr_role_name((yr_read_role)r));
+    Py_RETURN_NONE;
+}
+
+PyObject *yr_py_code_column(PyObject *header, PyObject *role)
+{
+    const char *h = PyUnicode_AsUTF8(header), *r = PyUnicode_AsUTF8(role);
+    char msg[320];
+    if (h == NULL || r == NULL)
+        return NULL;
+    if (yr_glue_code_column(h, r, msg, sizeof msg))
+        return PyUnicode_FromString(msg);
+    Py_RETURN_NONE;
+}

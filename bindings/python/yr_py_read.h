@@ -1,0 +1,27 @@
+/*
+ * yr_py_read.h: the reader for Python (yr_py_read.c), declared for the SWIG module too
+ * (bindings/python/yrkesresa_python.i), which passes PyObject arguments and results through.
+ */
+#ifndef YR_PY_READ_H
+#define YR_PY_READ_H
+
+#include <Python.h>
+
+/* Read @p data (bytes-like) with @p options (a dict: sheet, header_row, year, columns, want,
+ * totals, other_parties): a dict of the table, or the reader's error as a tuple (status, line,
+ * other_line, column, cell_ref, message). */
+PyObject *yr_py_read_table(PyObject *data, PyObject *options);
+
+/* yr_read_classify() of @p labels (list of str) and @p columns (list of lists of int, each as
+ * long as labels) with @p options (totals, other_parties): the rows' kinds, or the error tuple. */
+PyObject *yr_py_read_classify(PyObject *labels, PyObject *columns, PyObject *options);
+
+/* The role a header names for the frame functions: "code" for a column of codes, ids or years
+ * (yr_header_is_code), else the first role yr_role_is_header() finds, else None. */
+PyObject *yr_py_header_role(PyObject *header);
+
+/* The reader's refusal of column @p header as @p role when it holds codes, ids or years
+ * (yr_glue_code_column), or None. */
+PyObject *yr_py_code_column(PyObject *header, PyObject *role);
+
+#endif

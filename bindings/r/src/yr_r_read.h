@@ -1,0 +1,27 @@
+/*
+ * yr_r_read.h: the reader (yrkesresa/read.h) for R, the C half of yr_read_table() and of
+ * yr_split_frame()'s checks (R/read.R builds the data frame). Declared for SWIG too
+ * (bindings/r/yrkesresa_r.i wraps them as c_yr_r_read_table, ...; SEXP in, SEXP out).
+ */
+#ifndef YR_R_READ_H
+#define YR_R_READ_H
+
+#include <R.h>
+#include <Rinternals.h>
+
+/* Read @p data (a raw vector) with @p options (a named list: sheet, header_row, year, columns,
+ * want, totals, other_parties): a list of the table, or list(error = TRUE, status, code, line,
+ * other_line, column, cell_ref, message) with the reader's error. */
+SEXP yr_r_read_table(SEXP data, SEXP options);
+
+/* yr_read_classify() of @p labels (character) and @p columns (a list of numeric vectors as long
+ * as labels, whole numbers) with @p options (totals, other_parties): the rows' kinds
+ * (character), or the error list as above. */
+SEXP yr_r_read_classify(SEXP labels, SEXP columns, SEXP options);
+
+/* The role header @p header names for the frame functions ("municipality", ...), NA when none;
+ * and the reader's refusal of it as @p role when it holds codes, ids or years, else NA. */
+SEXP yr_r_header_role(SEXP header);
+SEXP yr_r_code_column(SEXP header, SEXP role);
+
+#endif
