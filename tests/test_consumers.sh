@@ -50,6 +50,21 @@ if meson install -C "$BUILD_DIR" --destdir "$tmp/dest" --no-rebuild --quiet \
 fi
 root=$tmp/dest$prefix
 
+# check_refused NAME DIR CMAKELISTS WANT: CMAKELISTS (which asks for NAME 0.3), copied to DIR
+# asking for NAME WANT, fails to configure because the installed 0.3 is not compatible with WANT.
+check_refused() {
+    local name=$1 dir=$2 want=$4
+    sed "s/find_package($name 0.3 REQUIRED)/find_package($name $want REQUIRED)/" "$3" \
+        >"$dir/CMakeLists.txt"
+    if cmake -S "$dir" -B "$dir/build-$want" -DCMAKE_PREFIX_PATH="$root" \
+        >"$dir/cmake-$want.log" 2>&1; then
+        bad "CMake: find_package($name $want) accepted version 0.3"
+    else
+        check "CMake: find_package($name $want) failed for another reason: $(cat "$dir/cmake-$want.log")" \
+            grep -q "compatible with requested version \"$want\"" "$dir/cmake-$want.log"
+    fi
+}
+
 # 1. CMake against an installed prefix.
 if command -v cmake >/dev/null; then
     config=$(find "$root" -name yrkesresaConfig.cmake)
@@ -68,15 +83,7 @@ if command -v cmake >/dev/null; then
     # The version file: 0.3 is met; a minor release before 1.0 may break the ABI (0.3 did: the
     # soname is libyrkesresa.so.0.3), so 0.1, 0.2 and 0.4 are not, nor 1.0.
     for want in 0.1 0.2 0.4 1.0; do
-        sed "s/find_package(yrkesresa 0.3 REQUIRED)/find_package(yrkesresa $want REQUIRED)/" \
-            "$consumer/CMakeLists.txt" >"$tmp/cmake/CMakeLists.txt"
-        if cmake -S "$tmp/cmake" -B "$tmp/cmake/build-$want" -DCMAKE_PREFIX_PATH="$root" \
-            >"$tmp/cmake-$want.log" 2>&1; then
-            bad "CMake: find_package(yrkesresa $want) accepted version 0.3"
-        else
-            check "CMake: find_package(yrkesresa $want) failed for another reason: $(cat "$tmp/cmake-$want.log")" \
-                grep -q "compatible with requested version \"$want\"" "$tmp/cmake-$want.log"
-        fi
+        check_refused yrkesresa "$tmp/cmake" "$consumer/CMakeLists.txt" "$want"
     done
 else
     echo "SKIP: cmake is not installed: the CMake consumer is not built (apt-get install cmake)"
@@ -129,15 +136,7 @@ if command -v cmake >/dev/null; then
         bad "CMake: read_population does not build with find_package(yrkesresa-read)"
     fi
     # Its version file is the core's rule: 0.4 is not 0.3.
-    sed 's/find_package(yrkesresa-read 0.3 REQUIRED)/find_package(yrkesresa-read 0.4 REQUIRED)/' \
-        "$reader/CMakeLists.txt" >"$tmp/read-cmake/CMakeLists.txt"
-    if cmake -S "$tmp/read-cmake" -B "$tmp/read-cmake/build-0.4" -DCMAKE_PREFIX_PATH="$root" \
-        >"$tmp/read-cmake-0.4.log" 2>&1; then
-        bad "CMake: find_package(yrkesresa-read 0.4) accepted version 0.3"
-    else
-        check "CMake: find_package(yrkesresa-read 0.4) failed for another reason: $(cat "$tmp/read-cmake-0.4.log")" \
-            grep -q 'compatible with requested version "0.4"' "$tmp/read-cmake-0.4.log"
-    fi
+    check_refused yrkesresa-read "$tmp/read-cmake" "$reader/CMakeLists.txt" 0.4
 fi
 pc=$(find "$root" -name yrkesresa-read.pc)
 check "no yrkesresa-read.pc installed under $root" [ -n "$pc" ]
