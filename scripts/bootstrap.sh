@@ -26,7 +26,7 @@ if [ "$mode" = test ]; then
     pkgs+=(libcmocka-dev swig clang clang-14 libclang-rt-14-dev valgrind g++ bc
         python3-dev python3-numpy python3-pandas python3-pytest python3-hypothesis
         python3-mesonpy python3-nbclient python3-ipykernel python3-matplotlib python3-pip python3-venv
-        r-base-dev r-cran-testthat r-cran-ggplot2 r-cran-tibble cmake
+        r-base-dev r-cran-testthat r-cran-ggplot2 r-cran-tibble cmake make
         libxlsxwriter-dev python3-openpyxl python3-statsmodels python3-holidays doxygen scdoc help2man bash-completion
         debhelper dh-python dh-r lintian devscripts r-cran-roxygen2 r-cran-knitr r-cran-rmarkdown)
 fi

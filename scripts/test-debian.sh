@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Build the Debian packages in a temporary copy of the tree, run lintian on them, and use what
 # they install: compile examples/*.c against the extracted -dev package (through its
-# pkg-config file and, with CMake, its yrkesresaConfig.cmake), run the program, import the Python package, load the R package.
+# pkg-config file and, with CMake, its yrkesresaConfig.cmake), build tests/consumer/read/ against
+# libyrkesresa-read-dev (CMake's yrkesresa::read and pkg-config yrkesresa-read), run the program,
+# import the Python package, load the R package.
 #
 #   bash scripts/test-debian.sh [--keep]      # --keep: leave the temporary directory
 #
@@ -39,7 +41,8 @@ echo "dpkg-buildpackage: $(($(date +%s) - start)) s"
 arch=$(dpkg-architecture -qDEB_HOST_ARCH)
 multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH)
 version=$(cd "$src" && dpkg-parsechangelog -SVersion)
-for p in libyrkesresa0.3 libyrkesresa-dev yrkesresa python3-yrkesresa r-other-yrkesresa; do
+for p in libyrkesresa0.3 libyrkesresa-dev libyrkesresa-read0.3 libyrkesresa-read-dev yrkesresa \
+    python3-yrkesresa r-other-yrkesresa; do
     deb=$tmp/${p}_${version}_$arch.deb
     check "no $p package" [ -f "$deb" ]
 done
@@ -55,10 +58,17 @@ else
     bad "lintian is not installed (apt install lintian): the packages were not checked"
 fi
 
-# 4. The symbols file follows lib/yrkesresa.map: every exported name is in it.
-dpkg-deb -e "$tmp/libyrkesresa0.3_${version}_$arch.deb" "$tmp/ctrl"
-for sym in $(sed -n 's/^ *\(yr_[a-z0-9_]*\);.*/\1/p' "$src/lib/yrkesresa.map"); do
-    check "$sym missing from symbols" grep -q "^ $sym@YRKESRESA_" "$tmp/ctrl/symbols"
+# 4. Each symbols file follows its map file: every exported name is in it, with an upstream
+# version (no Debian revision).
+for lib in libyrkesresa:lib/yrkesresa.map libyrkesresa-read:lib/read/yrkesresa-read.map; do
+    name=${lib%%:*}
+    dpkg-deb -e "$tmp/${name}0.3_${version}_$arch.deb" "$tmp/ctrl-$name"
+    check "${name}0.3: the symbols file is not for $name.so.0.3" \
+        grep -q "^$name.so.0.3 ${name}0.3 #MINVER#" "$tmp/ctrl-$name/symbols"
+    for sym in $(sed -n 's/^ *\(yr_[a-z0-9_]*\);.*/\1/p' "$src/${lib#*:}"); do
+        check "$sym missing from ${name}0.3's symbols" \
+            grep -Eq "^ $sym@YRKESRESA_[A-Z_]*[0-9.]+ [0-9]+\.[0-9]+\.[0-9]+$" "$tmp/ctrl-$name/symbols"
+    done
 done
 
 # 5. Use the packages, extracted into one root.
@@ -104,6 +114,39 @@ if command -v cmake >/dev/null; then
 else
     echo "SKIP: cmake is not installed: no CMake build against the -dev package"
 fi
+
+# The reader: tests/consumer/read/read_population.c (it reads a CSV and splits 100 000 kr) with
+# CMake (find_package(yrkesresa-read), yrkesresa::read) and with pkg-config (its Makefile; the
+# system's directories stay on the path for libzip, expat and libutf8proc).
+want_read=$'Orsa 6939 33422\nÄlvdalen 7033 33874\nVansbro 6790 32704\nSum 20762 100000'
+mkdir "$tmp/read-pc"
+cp "$src/tests/consumer/read/Makefile" "$src/tests/consumer/read/read_population.c" "$tmp/read-pc/"
+builds=(read-pc)
+if env -u PKG_CONFIG_LIBDIR make -C "$tmp/read-pc" >"$tmp/read-pc.log" 2>&1; then ok; else
+    cat "$tmp/read-pc.log"
+    bad "tests/consumer/read does not build with pkg-config yrkesresa-read against the -dev packages"
+fi
+if command -v cmake >/dev/null; then
+    mkdir "$tmp/read-cmake"
+    cp "$src/tests/consumer/read/CMakeLists.txt" "$src/tests/consumer/read/read_population.c" \
+        "$tmp/read-cmake/"
+    builds+=(read-cmake/build)
+    if cmake -S "$tmp/read-cmake" -B "$tmp/read-cmake/build" -DCMAKE_PREFIX_PATH="$root/usr" \
+        >"$tmp/read-cmake.log" 2>&1 && cmake --build "$tmp/read-cmake/build" >>"$tmp/read-cmake.log" 2>&1; then
+        ok
+    else
+        cat "$tmp/read-cmake.log"
+        bad "tests/consumer/read does not build with CMake (yrkesresa::read) against the -dev packages"
+    fi
+fi
+for b in "${builds[@]}"; do
+    [ -x "$tmp/$b/read_population" ] || continue
+    out=$(LD_LIBRARY_PATH=$libdir "$tmp/$b/read_population" "$src/tests/consumer/read/population.csv" 2>&1)
+    check "$b: read_population printed '$out', not '$want_read'" [ "$out" = "$want_read" ]
+    libs=$(LD_LIBRARY_PATH=$libdir ldd "$tmp/$b/read_population")
+    check "$b is not linked against the packaged libyrkesresa-read.so.0.3: $libs" \
+        grep -q "$libdir/libyrkesresa-read.so.0.3" <<<"$libs"
+done
 
 out=$(LD_LIBRARY_PATH=$libdir "$root/usr/bin/yrkesresa" split --total 850000 \
     "$src/data/dalarna/population-2021-06.csv")

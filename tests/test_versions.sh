@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # One version everywhere: meson's project(), the R DESCRIPTION, pyproject.toml (which takes it
 # from meson), debian/changelog, CHANGELOG.md, the generated version.h, `yrkesresa --version`
-# and, when they are built, yr_version() through Python and R.
+# and, when they are built, yr_version() through Python and R. And one soname: each shared
+# library's Debian package is named for it (policy 8.1: libyrkesresa.so.0.3 -> libyrkesresa0.3),
+# and debian/ installs and generates the symbols file for that soname.
 # Env: BUILD_DIR, SOURCE_DIR (meson test); YRKESRESA (the program, when built).
 set -uo pipefail
 : "${BUILD_DIR:?}" "${SOURCE_DIR:?}"
@@ -24,6 +26,19 @@ same "CHANGELOG.md (first release heading)" \
 if [ -f "$SOURCE_DIR/debian/changelog" ]; then
     deb=$(sed -n '1s/^[^ ]* (\([^)]*\)).*/\1/p' "$SOURCE_DIR/debian/changelog")
     same "debian/changelog (upstream part)" "${deb%-*}"
+    for so in "$BUILD_DIR/lib/libyrkesresa.so" "$BUILD_DIR/lib/read/libyrkesresa-read.so"; do
+        [ -e "$so" ] || continue
+        soname=$(readelf -d "$so" | sed -n 's/.*Library soname: \[\(.*\)\]/\1/p')
+        name=${soname%%.so.*}
+        sover=${soname#*.so.}
+        case $name in *[0-9]) pkg=$name-$sover ;; *) pkg=$name$sover ;; esac
+        check "debian/control has no package $pkg for $soname" \
+            grep -qx "Package: $pkg" "$SOURCE_DIR/debian/control"
+        check "debian/$pkg.install does not install $soname" \
+            grep -qx "usr/lib/\*/$soname\*" "$SOURCE_DIR/debian/$pkg.install"
+        check "debian/rules does not generate the symbols of $soname for $pkg" \
+            grep -q "$soname $pkg" "$SOURCE_DIR/debian/rules"
+    done
 fi
 # pyproject.toml: the version is dynamic (meson-python reads meson's), never written twice.
 check "pyproject.toml must take the version from meson (dynamic = [\"version\"])" \

@@ -6,7 +6,9 @@
  *
  * A separate library beside the arithmetic core (as libxkbregistry beside libxkbcommon): it
  * needs a zip, an XML and a Unicode library (libzip, expat, utf8proc), the core needs none.
- * Link with `pkg-config --cflags --libs yrkesresa-read`. Pure: it takes bytes (the caller reads
+ * Link with `pkg-config --cflags --libs yrkesresa-read`, or in CMake with
+ * `find_package(yrkesresa-read 0.3 REQUIRED)` and the imported target `yrkesresa::read` (it
+ * brings `yrkesresa::yrkesresa`). Pure: it takes bytes (the caller reads
  * the file) and does no I/O; no global mutable state; reentrant.
  *
  * ## What a reading is
