@@ -122,7 +122,7 @@ expect_input_error "check without total row" "nototal.csv: no total row"
 
 # ---- malformed input ---------------------------------------------------------------------
 run --attendance "$FIX/attendance.csv" --trainers "$FIX/trainers-bad-role.csv"
-expect_input_error "unknown role" "trainers-bad-role.csv:3: column 'role': 'ledare'"
+expect_input_error "unknown role" "trainers-bad-role.csv:3: column 'role': unknown role 'ledare' (known: trainer, leader, utbildare, kursledare)"
 run --attendance "$FIX/attendance-negative.csv" --trainers "$FIX/trainers.csv"
 expect_input_error "negative participants" "attendance-negative.csv:3: "
 expect_err_has "negative participants" "negative"

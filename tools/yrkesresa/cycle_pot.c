@@ -1,0 +1,370 @@
+/* The trainer pot of `pot` and `statement` (issue 23.1): one set of options, one reader of the
+ * attendance and trainers files and one settlement, the library's accumulator (yr_pot_begin,
+ * yr_pot_add_attendance, yr_pot_add_trainers, yr_pot_finish). The program reads the cells,
+ * numbers days and municipalities by first appearance (attendance, then trainers: SPEC §6) and
+ * feeds the records one at a time; every check, sum, rounding and tie rule is the library's. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yrkesresa.h>
+
+#include "cmd_cycle.h"
+
+const char cycle_pot_help[] =
+    "  --attendance FILE     course days: columns day, municipality, participants (or datum/dag,\n"
+    "                        kommun, deltagare/antal deltagare)\n"
+    "  --trainers FILE       columns day, municipality, role (or datum, kommun, roll; role:\n"
+    "                        leader/kursledare or trainer/utbildare, any case)\n"
+    "  --attendance-column ROLE=HEADER, --trainers-column ROLE=HEADER\n"
+    "                        a column of that one file (--column ROLE=HEADER names it in every\n"
+    "                        file)\n"
+    "  --fee N               fee per participant and course day (default: Dalarna 2024, 600)\n"
+    "  --pot N               the part of the fee that goes to the pot (default 400; the old\n"
+    "                        name --pot-part is an alias)\n"
+    "  --leader-share X      a course leader's share of a day's pot (default 1.5; 1,5 works)\n"
+    "  --trainer-share X     a trainer's share (default 1)\n";
+
+size_t cycle_pot_options(cycle_pot_args *a, cli_option *opts)
+{
+    const cli_option o[CYCLE_POT_NOPTS] = {
+        {"attendance", CLI_OPT_VALUE, &a->attendance},
+        {"trainers", CLI_OPT_VALUE, &a->trainers},
+        {"fee", CLI_OPT_VALUE, &a->fee},
+        {"pot", CLI_OPT_VALUE, &a->pot},
+        {"pot-part", CLI_OPT_VALUE, &a->pot_part},
+        {"leader-share", CLI_OPT_VALUE, &a->leader_share},
+        {"trainer-share", CLI_OPT_VALUE, &a->trainer_share},
+        {"attendance-column", CLI_OPT_LIST, &a->attendance_column},
+        {"trainers-column", CLI_OPT_LIST, &a->trainers_column},
+    };
+    memcpy(opts, o, sizeof o);
+    return CYCLE_POT_NOPTS;
+}
+
+int cycle_pot_wanted(const cycle_pot_args *a)
+{
+    return a->attendance != NULL || a->trainers != NULL;
+}
+
+int cycle_pot_usage(const char *cmd, const cycle_pot_args *a)
+{
+    int rules = a->fee || a->pot || a->pot_part || a->leader_share || a->trainer_share ||
+                a->attendance_column.n || a->trainers_column.n;
+    if (a->pot != NULL && a->pot_part != NULL)
+        return cli_fail_usage(cmd, "--pot and --pot-part are one option (--pot-part is its old "
+                                   "name): give it once");
+    if (!cycle_pot_wanted(a))
+        return rules ? cli_fail_usage(cmd, "--fee, --pot, the shares and the column options "
+                                           "need --attendance and --trainers")
+                     : 0;
+    if (a->attendance == NULL || a->trainers == NULL)
+        return cli_fail_usage(cmd, "--attendance and --trainers go together");
+    if (strcmp(a->attendance, "-") == 0 && strcmp(a->trainers, "-") == 0)
+        return cli_fail_usage(cmd, "--attendance and --trainers cannot both be standard input "
+                                   "('-'): give one of them as a file");
+    return 0;
+}
+
+/* The rules: Dalarna 2024's (yr_pot_rules_dalarna_2024) changed by the options; the shares
+ * as decimals ("1,5") over one common denominator by the library. */
+static int make_rules(const char *cmd, const cycle_pot_args *a, yr_pot_rules *rules)
+{
+    yr_pot_rules_dalarna_2024(rules);
+    int64_t fee = rules->fee, pot = rules->pot_part, ln = rules->share[YR_ROLE_LEADER],
+            ld = rules->share[YR_ROLE_TRAINER], tn = ld, td = ld;
+    const char *pot_text = a->pot != NULL ? a->pot : a->pot_part;
+    const char *pot_name = a->pot != NULL ? "pot" : "pot-part";
+    if ((a->fee && cli_opt_int64(cmd, "fee", a->fee, &fee) != 0) ||
+        (pot_text && cli_opt_int64(cmd, pot_name, pot_text, &pot) != 0) ||
+        (a->leader_share && cli_opt_fraction(cmd, "leader-share", a->leader_share, &ln, &ld)) ||
+        (a->trainer_share && cli_opt_fraction(cmd, "trainer-share", a->trainer_share, &tn, &td)))
+        return CLI_EXIT_ERROR;
+    yr_where w;
+    if (yr_pot_rules_with_shares_where(fee, pot, ln, ld, tn, td, rules, &w) != YR_OK)
+        return cli_fail_lib_usage(cmd, NULL, &w); /* "--pot 400 is larger than --fee 300" */
+    return 0;
+}
+
+/* The options of one file: --column for every file, then --attendance-column or
+ * --trainers-column (the last one given for a role wins). */
+static int file_columns(const char *cmd, const cli_common *c, const cli_list *own, cli_common *out)
+{
+    *out = *c;
+    for (size_t k = 0; k < own->n; k++) {
+        if (out->columns.n == sizeof out->columns.v / sizeof out->columns.v[0])
+            return cli_fail_usage(cmd, "too many column options");
+        out->columns.v[out->columns.n++] = own->v[k];
+    }
+    return cli_check_columns(cmd, out);
+}
+
+/* ---- reading -------------------------------------------------------------------------------- */
+
+/* Intern a label, growing the set when it is full; the labels keep their numbers. */
+static size_t intern_grow(cli_labels *set, const char *s, size_t *kl)
+{
+    size_t i = cli_labels_intern(set, s, kl), k;
+    if (i != SIZE_MAX || set->n < set->cap)
+        return i;
+    cli_labels bigger;
+    if (!cli_labels_init(&bigger, 2 * set->cap + 1))
+        return SIZE_MAX;
+    for (size_t j = 0; j < set->n; j++) /* the same labels in the same order */
+        cli_labels_intern(&bigger, set->label[j], &k);
+    cli_labels_free(set);
+    *set = bigger;
+    return cli_labels_intern(set, s, kl);
+}
+
+/* Grow a per-label array of @p size-byte entries (zeroed) to the set's capacity. */
+static int grow(void **a, size_t *cap, size_t want, size_t size)
+{
+    if (want <= *cap)
+        return 0;
+    unsigned char *b = realloc(*a, want * size);
+    if (b == NULL)
+        return -1;
+    memset(b + *cap * size, 0, (want - *cap) * size);
+    *a = b;
+    *cap = want;
+    return 0;
+}
+
+/* What a municipality is known by in row @p row of file @p f (0 attendance, 1 trainers): its
+ * code when both files have codes (ycsv_join_has_codes: "2080" for `2080 Falun` or a kod
+ * column), else its name cell (compared by yr_label_key). 0 or 2. */
+static int mun_key(const cycle_pot *p, int f, size_t row, const char **key)
+{
+    const ycsv_join_side *s = &p->side[f];
+    int code;
+    *key = ycsv_cell(s->t, row, s->name_col);
+    if (p->codes == NULL || yr_label_is_total(*key)) /* a total row is refused by row_labels */
+        return 0;
+    if (ycsv_join_row_code(s, row, &code) != 0)
+        return CLI_EXIT_ERROR;
+    *key = p->codes + 5 * (size_t)code;
+    return 0;
+}
+
+/* A municipality seen for the first time: its name cell, and its party (statement). */
+static int new_municipality(cycle_pot *p, const cycle_pot_lookup *look, const char *file,
+                            size_t line, size_t mun, const char *cell)
+{
+    if (grow((void **)&p->name, &p->name_cap, p->muns.cap, sizeof *p->name) != 0 ||
+        (look != NULL && grow((void **)&p->party, &p->party_cap, p->muns.cap, sizeof *p->party)))
+        return cli_fail_at(file, 0, "out of memory");
+    p->name[mun] = cell;
+    if (look == NULL)
+        return 0;
+    int rc = look->find(look->ctx, cell, &p->party[mun]);
+    if (rc == 1) {
+        char q[80];
+        return cli_fail_at(file, line, "municipality %s is not in %s", cli_quote(cell, q, sizeof q),
+                           look->what);
+    }
+    return rc;
+}
+
+/* The day and municipality of row @p row of file @p f, interned (labels by yr_label_key). */
+static int row_labels(cycle_pot *p, const cycle_pot_lookup *look, int f, size_t row, size_t *day,
+                      size_t *mun)
+{
+    const ycsv_table *t = p->side[f].t;
+    const char *file = p->side[f].file, *key;
+    const size_t *cols = f == 0 ? p->ac : p->tc;
+    size_t kl, before = p->muns.n, line = ycsv_line(t, row);
+    char q[80];
+    if (mun_key(p, f, row, &key) != 0)
+        return CLI_EXIT_ERROR;
+    for (int k = 0; k < 2; k++) {
+        const char *s = ycsv_cell(t, row, cols[k]);
+        *(k == 0 ? day : mun) = intern_grow(k == 0 ? &p->days : &p->muns, k == 0 ? s : key, &kl);
+        if ((k == 0 ? *day : *mun) == SIZE_MAX)
+            return cli_fail_at(file, 0, "out of memory");
+        if (kl == 0)
+            return cli_fail_at(file, line, "column %s is empty",
+                               cli_quote(t->header[cols[k]], q, sizeof q));
+        if (k == 1 && yr_label_is_total(s))
+            return cli_fail_at(file, line,
+                               "municipality %s is a total row; list municipalities only",
+                               cli_quote(s, q, sizeof q));
+    }
+    if (grow((void **)&p->busy, &p->busy_cap, p->days.cap, 1) != 0)
+        return cli_fail_at(file, 0, "out of memory");
+    if (p->muns.n > before)
+        return new_municipality(p, look, file, line, *mun, ycsv_cell(t, row, cols[1]));
+    return 0;
+}
+
+/* The columns of a file by role: day, municipality and @p third. */
+static int columns(const char *file, const ycsv_table *t, const cli_common *c, cli_role third,
+                   size_t cols[3])
+{
+    const cli_role roles[3] = {CLI_ROLE_DAY, CLI_ROLE_NAME, third};
+    for (int k = 0; k < 3; k++)
+        if (cli_column(file, t, c, roles[k], 1, &cols[k]) != 0)
+            return CLI_EXIT_ERROR;
+    return 0;
+}
+
+/* The municipality columns of the two files; by code when both have codes (issue 14.4). */
+static int join_columns(cycle_pot *p, const cli_common *c[2])
+{
+    const ycsv_table *t[2] = {&p->at, &p->tt};
+    const char *file[2] = {p->afile, p->tfile};
+    int both = 1;
+    for (int f = 0; f < 2; f++) {
+        ycsv_join_side *s = &p->side[f];
+        *s = (ycsv_join_side){file[f], t[f], f == 0 ? p->ac[1] : p->tc[1], YCSV_NO_COLUMN,
+                              YCSV_NO_COLUMN};
+        if (cli_column(file[f], t[f], c[f], CLI_ROLE_CODE, 0, &s->code_col) != 0)
+            return CLI_EXIT_ERROR;
+        both &= ycsv_join_has_codes(s);
+    }
+    if (!both)
+        return 0;
+    p->codes = malloc(5 * 10000);
+    if (p->codes == NULL)
+        return cli_fail_at(p->afile, 0, "out of memory");
+    for (int k = 0; k < 10000; k++)
+        snprintf(p->codes + 5 * k, 5, "%04d", k);
+    return 0;
+}
+
+/* A refusal of the library at line @p line of @p file (0: no line). */
+static int refused(const char *file, size_t line, const yr_where *w)
+{
+    return cli_fail_lib(file, line, NULL, w, NULL);
+}
+
+/* The attendance, one record at a time into the accumulator (it keeps sums, not records). */
+static int read_attendance(cycle_pot *p, const cycle_pot_lookup *look)
+{
+    for (size_t r = 0; r < p->at.nrows; r++) {
+        yr_attendance a;
+        yr_where w;
+        if (row_labels(p, look, 0, r, &a.day, &a.municipality) != 0 ||
+            cli_cell_int64(p->afile, &p->at, r, p->ac[2], &a.participants) != 0)
+            return CLI_EXIT_ERROR;
+        if (yr_pot_add_attendance_where(p->acc, &a, 1, &w) != YR_OK)
+            return refused(p->afile, w.record != YR_WHERE_NONE ? ycsv_line(&p->at, r) : 0, &w);
+        p->busy[a.day] |= a.participants > 0;
+    }
+    return 0;
+}
+
+/* The trainers, one record at a time: record k of the accumulator is row k of the file. */
+static int read_trainers(cycle_pot *p, const cycle_pot_lookup *look)
+{
+    for (size_t r = 0; r < p->tt.nrows; r++) {
+        yr_trainer t;
+        yr_where w;
+        if (row_labels(p, look, 1, r, &t.day, &t.municipality) != 0)
+            return CLI_EXIT_ERROR;
+        char q[80], ctx[96];
+        if (yr_role_from_name_where(ycsv_cell(&p->tt, r, p->tc[2]), &t.role, &w) != YR_OK) {
+            snprintf(ctx, sizeof ctx, "column %s", cli_quote(p->tt.header[p->tc[2]], q, sizeof q));
+            return cli_fail_lib(p->tfile, ycsv_line(&p->tt, r), ctx, &w, NULL);
+        }
+        if (yr_pot_add_trainers_where(p->acc, &t, 1, &w) != YR_OK)
+            return refused(p->tfile, ycsv_line(&p->tt, r), &w);
+    }
+    return 0;
+}
+
+/* Days with trainers and no participants: a warning at the day's first trainer record. */
+static void warn_idle_days(cycle_pot *p)
+{
+    for (size_t i = 0; i < p->tt.nrows; i++) {
+        size_t kl, d = cli_labels_intern(&p->days, ycsv_cell(&p->tt, i, p->tc[0]), &kl);
+        if (d >= p->ndays || p->busy[d])
+            continue;
+        p->busy[d] = 1; /* once per day */
+        char q[80];
+        fprintf(stderr,
+                "yrkesresa: %s:%zu: warning: day %s has trainers but no participants (nothing "
+                "to share)\n",
+                p->tfile, ycsv_line(&p->tt, i), cli_quote(cycle_pot_day(p, d), q, sizeof q));
+    }
+}
+
+/* Settle what was read (yr_pot_finish); a refusal at the trainer record it names. */
+static int finish(cycle_pot *p)
+{
+    yr_where w;
+    yr_pot_counts(p->acc, &p->ndays, &p->nmun, NULL);
+    p->rows = calloc(p->nmun ? p->nmun : 1, sizeof *p->rows);
+    p->und = calloc(p->ndays ? p->ndays : 1, sizeof *p->und);
+    if (p->rows == NULL || p->und == NULL)
+        return cli_fail_at(p->afile, 0, "out of memory");
+    if (yr_pot_finish_where(p->acc, p->rows, p->nmun, &p->sum, p->und, p->ndays, &w) == YR_OK)
+        return 0;
+    int tr = w.arg != NULL && strcmp(w.arg, "trainers") == 0;
+    size_t line = tr && w.record < p->tt.nrows ? ycsv_line(&p->tt, w.record) : 0;
+    return refused(tr ? p->tfile : p->afile, line, &w);
+}
+
+int cycle_pot_settle(const char *cmd, const cycle_pot_args *a, const cli_common *c,
+                     const cycle_pot_lookup *look, cycle_pot *p)
+{
+    yr_pot_rules rules;
+    cli_common own[2];
+    memset(p, 0, sizeof *p);
+    cli_buf_init(&p->scratch);
+    p->afile = cli_shown(a->attendance);
+    p->tfile = cli_shown(a->trainers);
+    if (make_rules(cmd, a, &rules) != 0 ||
+        file_columns(cmd, c, &a->attendance_column, &own[0]) != 0 ||
+        file_columns(cmd, c, &a->trainers_column, &own[1]) != 0 ||
+        cli_load(a->attendance, &p->at) != 0 || cli_load(a->trainers, &p->tt) != 0 ||
+        columns(p->afile, &p->at, &own[0], CLI_ROLE_PARTICIPANTS, p->ac) != 0 ||
+        columns(p->tfile, &p->tt, &own[1], CLI_ROLE_ROLE, p->tc) != 0 ||
+        join_columns(p, (const cli_common *[2]){&own[0], &own[1]}) != 0)
+        return CLI_EXIT_ERROR;
+    yr_where w;
+    if (!cli_labels_init(&p->days, 63) || !cli_labels_init(&p->muns, 1023))
+        return cli_fail_at(p->afile, 0, "out of memory");
+    if (yr_pot_begin_where(&rules, YR_POT_ANY, YR_POT_ANY, &p->acc, &w) != YR_OK)
+        return cli_fail_lib_usage(cmd, NULL, &w);
+    if (read_attendance(p, look) != 0 || read_trainers(p, look) != 0 || finish(p) != 0)
+        return CLI_EXIT_ERROR;
+    warn_idle_days(p);
+    return 0;
+}
+
+/* A label as first written (trimmed), into the pot's scratch buffer. */
+static const char *trimmed(cycle_pot *p, const char *s)
+{
+    size_t start, len = yr_label_trim(s, strlen(s), &start);
+    cli_buf_clear(&p->scratch);
+    cli_buf_add(&p->scratch, s + start, len);
+    return cli_buf_str(&p->scratch);
+}
+
+const char *cycle_pot_name(cycle_pot *p, size_t m)
+{
+    return trimmed(p, p->name[m]);
+}
+
+const char *cycle_pot_day(cycle_pot *p, size_t d)
+{
+    return trimmed(p, p->days.label[d]);
+}
+
+void cycle_pot_free(cycle_pot *p)
+{
+    yr_pot_free(p->acc);
+    ycsv_free(&p->at);
+    ycsv_free(&p->tt);
+    cli_labels_free(&p->days);
+    cli_labels_free(&p->muns);
+    free(p->codes);
+    free(p->name);
+    free(p->party);
+    free(p->busy);
+    free(p->rows);
+    free(p->und);
+    cli_buf_free(&p->scratch);
+    memset(p, 0, sizeof *p);
+}
