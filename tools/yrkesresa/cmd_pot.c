@@ -51,16 +51,6 @@ typedef struct pot_args {
     cli_common common;
 } pot_args;
 
-/* The usage with the shared options' paragraph in place of @POT_OPTIONS@. */
-static const char *usage(cli_buf *b)
-{
-    const char *at = strstr(usage_text, "@POT_OPTIONS@");
-    cli_buf_add(b, usage_text, (size_t)(at - usage_text));
-    cli_buf_puts(b, cycle_pot_help);
-    cli_buf_puts(b, at + strlen("@POT_OPTIONS@"));
-    return cli_buf_str(b);
-}
-
 static int parse(int argc, char **argv, pot_args *o)
 {
     cli_option opts[CYCLE_POT_NOPTS + 3];
@@ -72,8 +62,8 @@ static int parse(int argc, char **argv, pot_args *o)
     size_t nfiles;
     cli_buf help;
     cli_buf_init(&help);
-    int rc =
-        cli_parse_args(argc, argv, "pot", usage(&help), opts, n, &o->common, files, 0, &nfiles);
+    int rc = cli_parse_args(argc, argv, "pot", cycle_pot_help_text(&help, usage_text), opts, n,
+                            &o->common, files, 0, &nfiles);
     cli_buf_free(&help);
     if (rc >= 0)
         return rc;

@@ -34,12 +34,13 @@ static const char usage_text[] =
     "  --population-of YEAR=FILE\n"
     "                        the population of YEAR from its own file (repeatable; the same\n"
     "                        municipalities as POPULATION.csv, matched by name)\n"
-    "  --attendance FILE     course days: day, municipality, participants (as for 'pot')\n"
-    "  --trainers FILE       trainers: day, municipality, role (as for 'pot')\n"
-    "  --fee N               fee per participant and day (default 600, Dalarna 2024)\n"
-    "  --pot-part N          the part of the fee that goes to the pot (default 400)\n"
+    "@POT_OPTIONS@"
+    "                        (the pot is settled exactly as 'yrkesresa pot' settles it)\n"
     "  --invoice-date DATE   adds invoice_date and due_date columns (YYYY-MM-DD)\n"
-    "  --days N              days to pay (default 30: '30 dagar netto')\n"
+    "  --days N              days to pay (default 30: '30 dagar netto'); a due date on a\n"
+    "                        Saturday, Sunday or Swedish bank holiday (midsommarafton,\n"
+    "                        julafton and nyårsafton included) moves to the next bank day\n"
+    "  --calendar-days       the plain count of days, not moved to a bank day\n"
     "\n"
     "Output: the municipality, one column per item, then @COLUMNS:statement@ as\n"
     "asked for (with --lang sv: @KOLUMNER:statement@); with\n"
@@ -53,8 +54,10 @@ static const char usage_text[] =
 
 /* The options. */
 typedef struct stmt_opts {
-    const char *items, *attendance, *trainers, *invoice_date, *days, *fee, *pot_part;
+    const char *items, *invoice_date, *days;
     const char *population;
+    cycle_pot_args pot;
+    int calendar_days;
     cli_list population_of; /* YEAR=FILE */
     cli_common common;
 } stmt_opts;
@@ -79,6 +82,7 @@ typedef struct pop_in {
     ycsv_table t;
     cli_parties p;
     int64_t *weights; /* nyears × parties */
+    cli_labels names; /* the parties' names (cycle_party_names), for the pot */
 } pop_in;
 
 /* The pot settlement, when asked for. */
@@ -386,163 +390,43 @@ static int read_population(const stmt_opts *o, const items_in *it, pop_in *pp)
 static void pop_free(pop_in *pp)
 {
     free(pp->weights);
+    cli_labels_free(&pp->names);
     ycsv_free(&pp->t);
 }
 
 /* ---- the trainer pot ------------------------------------------------------------------- */
 
-/* The records of the pot: days and municipalities as indices. */
-typedef struct pot_read {
-    cli_labels names, days;
-    size_t np;
-    yr_attendance *att;
-    yr_trainer *tr;
-    size_t natt, ntr;
-} pot_read;
-
-/* The party index of the municipality in cell (r, col), matched by yr_label_key. */
-static int party_of(const char *file, const ycsv_table *t, size_t r, size_t col, pot_read *pr,
-                    size_t *out)
+/* The party of a pot municipality: its name in the population file (yr_label_key). */
+static int find_party(void *ctx, const char *name, size_t *party)
 {
-    int rc = cycle_party_index(&pr->names, pr->np, ycsv_cell(t, r, col), out);
-    if (rc == 1) {
-        char q[80];
-        return cli_fail_at(file, ycsv_line(t, r), "municipality %s is not in the population file",
-                           cli_quote(ycsv_cell(t, r, col), q, sizeof q));
-    }
-    return rc;
+    const pop_in *pp = ctx;
+    return cycle_party_index((cli_labels *)&pp->names, pp->p.n, name, party);
 }
 
-static int day_of(const ycsv_table *t, size_t r, size_t col, pot_read *pr, size_t *out)
+/* The pot through the one settlement of `pot` (cycle_pot_settle): the same options, reading,
+ * errors and ties; each municipality's fees and kickback go to its line. */
+static int settle_pot(const stmt_opts *o, pop_in *pp, pot_in *pot)
 {
-    size_t keylen, k = cli_labels_intern(&pr->days, ycsv_cell(t, r, col), &keylen);
-    if (k == SIZE_MAX)
-        return oom();
-    *out = k;
-    return 0;
-}
-
-/* Columns day, municipality and a third role of a pot input. */
-static int pot_columns(const char *file, const ycsv_table *t, const cli_common *c, cli_role third,
-                       size_t cols[3])
-{
-    if (cli_column(file, t, c, CLI_ROLE_DAY, 1, &cols[0]) != 0 ||
-        cli_column(file, t, c, CLI_ROLE_NAME, 1, &cols[1]) != 0 ||
-        cli_column(file, t, c, third, 1, &cols[2]) != 0)
-        return CLI_EXIT_ERROR;
-    return 0;
-}
-
-/* Record r of the attendance (participants) or the trainers (role): its third cell. */
-static int pot_record(const char *file, const ycsv_table *t, size_t r, size_t col, int trainers,
-                      size_t day, size_t party, pot_read *pr)
-{
-    const char *cell = ycsv_cell(t, r, col);
-    if (!trainers) {
-        pr->att[r] = (yr_attendance){day, party, 0};
-        if (cli_cell_int64(file, t, r, col, &pr->att[r].participants) != 0)
-            return CLI_EXIT_ERROR;
-        return 0; /* a negative count: the library says so, at this line (settle_pot) */
-    }
-    pr->tr[r] = (yr_trainer){day, party, YR_ROLE_TRAINER};
-    yr_where w;
-    if (yr_role_from_name_where(cell, &pr->tr[r].role, &w) != YR_OK)
-        return cli_fail_lib(file, ycsv_line(t, r), NULL, &w, NULL);
-    return 0;
-}
-
-/* The library's refusal of the pot at the record it names: records are the files' rows. */
-static int settle_failed(const stmt_opts *o, const ycsv_table files[2], const yr_where *w)
-{
-    int tr = w->arg != NULL && strcmp(w->arg, "trainers") == 0;
-    const ycsv_table *t = &files[tr];
-    size_t line = w->record != YR_WHERE_NONE && w->record < t->nrows ? ycsv_line(t, w->record) : 0;
-    return cli_fail_lib(cli_shown(tr ? o->trainers : o->attendance), line, NULL, w, NULL);
-}
-
-/* Read the attendance (@p trainers 0: day, municipality, participants) or the trainers (1: day,
- * municipality, role) into @p pr. The day labels interned in pr->days point into @p tp, so the
- * caller frees it (ycsv_free) only after the last file was read. */
-static int read_pot_file(const char *path, const cli_common *c, int trainers, pot_read *pr,
-                         ycsv_table *tp)
-{
-    const char *file = cli_shown(path);
-    size_t cols[3];
-    if (cli_load(path, tp) != 0)
-        return CLI_EXIT_ERROR;
-    const ycsv_table *t = tp;
-    int rc = pot_columns(file, t, c, trainers ? CLI_ROLE_ROLE : CLI_ROLE_PARTICIPANTS, cols);
-    if (rc == 0 && trainers)
-        pr->tr = malloc(t->nrows * sizeof *pr->tr);
-    else if (rc == 0)
-        pr->att = malloc(t->nrows * sizeof *pr->att);
-    if (rc == 0 && (trainers ? pr->tr == NULL : pr->att == NULL))
-        rc = oom();
-    for (size_t r = 0; r < t->nrows && rc == 0; r++) {
-        size_t day = 0, party = 0;
-        if (day_of(t, r, cols[0], pr, &day) != 0 ||
-            party_of(file, t, r, cols[1], pr, &party) != 0 ||
-            pot_record(file, t, r, cols[2], trainers, day, party, pr) != 0)
-            rc = CLI_EXIT_ERROR;
-    }
-    *(trainers ? &pr->ntr : &pr->natt) = t->nrows;
-    return rc;
-}
-
-/* Dalarna 2024's rules, with --fee and --pot-part when given. */
-static int pot_rules(const stmt_opts *o, yr_pot_rules *rules)
-{
-    yr_pot_rules_dalarna_2024(rules);
-    if (o->fee != NULL && cli_opt_int64(CMD, "fee", o->fee, &rules->fee) != 0)
-        return CLI_EXIT_ERROR;
-    if (o->pot_part != NULL && cli_opt_int64(CMD, "pot-part", o->pot_part, &rules->pot_part) != 0)
-        return CLI_EXIT_ERROR;
-    return 0;
-}
-
-static int settle_pot(const stmt_opts *o, const pop_in *pp, pot_in *pot)
-{
-    pot_read pr;
-    memset(&pr, 0, sizeof pr);
-    ycsv_table files[2];
-    memset(files, 0, sizeof files);
-    yr_pot_rules rules;
-    int rc = pot_rules(o, &rules);
-    pr.np = pp->p.n;
+    cycle_pot p;
+    cycle_pot_lookup look = {find_party, pp, pp->file};
+    size_t np = pp->p.n;
+    int rc = cycle_party_names(&pp->t, &pp->p, &pp->names);
     if (rc == 0)
-        rc = cycle_party_names(&pp->t, &pp->p, &pr.names);
-    if (rc == 0 && !cli_labels_init(&pr.days, 100000))
+        rc = cycle_pot_settle(CMD, &o->pot, &o->common, &look, &p);
+    pot->fees = calloc(np, sizeof *pot->fees);
+    pot->kickback = calloc(np, sizeof *pot->kickback);
+    if (rc == 0 && (pot->fees == NULL || pot->kickback == NULL))
         rc = oom();
-    if (rc == 0)
-        rc = read_pot_file(o->attendance, &o->common, 0, &pr, &files[0]);
-    if (rc == 0)
-        rc = read_pot_file(o->trainers, &o->common, 1, &pr, &files[1]);
-    yr_pot_row *rows = rc == 0 ? malloc(pr.np * sizeof *rows) : NULL;
-    pot->fees = malloc(pr.np * sizeof *pot->fees);
-    pot->kickback = malloc(pr.np * sizeof *pot->kickback);
-    if (rc == 0 && (rows == NULL || pot->fees == NULL || pot->kickback == NULL))
-        rc = oom();
-    yr_pot_summary sum;
-    yr_where w;
-    if (rc == 0 && yr_pot_settle_where(&rules, pr.days.n, pr.np, pr.att, pr.natt, pr.tr, pr.ntr,
-                                       rows, &sum, NULL, &w) != YR_OK)
-        rc = settle_failed(o, files, &w);
-    for (size_t i = 0; rc == 0 && i < pr.np; i++) {
-        pot->fees[i] = rows[i].fees;
-        pot->kickback[i] = rows[i].kickback;
+    for (size_t m = 0; rc == 0 && m < p.nmun; m++) {
+        pot->fees[p.party[m]] = p.rows[m].fees;
+        pot->kickback[p.party[m]] = p.rows[m].kickback;
     }
-    if (rc == 0 && sum.undistributed != 0)
-        cli_note(cli_shown(o->attendance), 0,
+    if (rc == 0 && p.sum.undistributed != 0)
+        cli_note(p.afile, 0,
                  "%" PRId64 " of the pot is not paid back: %zu day(s) had participants but no "
                  "trainer",
-                 sum.undistributed, sum.days_without_trainer);
-    free(rows);
-    free(pr.att);
-    free(pr.tr);
-    cli_labels_free(&pr.names);
-    cli_labels_free(&pr.days);
-    ycsv_free(&files[0]);
-    ycsv_free(&files[1]);
+                 p.sum.undistributed, p.sum.days_without_trainer);
+    cycle_pot_free(&p);
     return rc;
 }
 
@@ -572,7 +456,9 @@ static int due_dates(const stmt_opts *o, char invoice[16], char due[16])
     if (o->days != NULL && cli_opt_int64(CMD, "days", o->days, &days) != 0)
         return CLI_EXIT_ERROR;
     yr_where w;
-    if (yr_due_date_where(y, m, d, days, &dy, &dm, &dd, &w) != YR_OK)
+    yr_status st = o->calendar_days ? yr_due_date_where(y, m, d, days, &dy, &dm, &dd, &w)
+                                    : yr_due_date_bank_where(y, m, d, days, &dy, &dm, &dd, &w);
+    if (st != YR_OK)
         return cli_fail_lib_usage(CMD, "--invoice-date and --days", &w);
     snprintf(invoice, 16, "%04d-%02d-%02d", y, m, d);
     snprintf(due, 16, "%04d-%02d-%02d", dy, dm, dd);
@@ -736,24 +622,22 @@ static int check_usage(const stmt_opts *o, size_t nfiles)
         return cli_fail_usage(CMD, "--items FILE is needed");
     if (nfiles == 0)
         return cli_fail_usage(CMD, "no POPULATION file");
-    if ((o->attendance == NULL) != (o->trainers == NULL))
-        return cli_fail_usage(CMD, "--attendance and --trainers go together");
-    if (o->days != NULL && o->invoice_date == NULL)
-        return cli_fail_usage(CMD, "--days needs --invoice-date");
-    if ((o->fee != NULL || o->pot_part != NULL) && o->attendance == NULL)
-        return cli_fail_usage(CMD, "--fee and --pot-part need --attendance and --trainers");
+    if (cycle_pot_usage(CMD, &o->pot) != 0)
+        return CLI_EXIT_ERROR;
+    if ((o->days != NULL || o->calendar_days) && o->invoice_date == NULL)
+        return cli_fail_usage(CMD, "--days and --calendar-days need --invoice-date");
     return 0;
 }
 
 static int run(const stmt_opts *o, items_in *it, pop_in *pp, pot_in *pot, stmt_result *res)
 {
     int rc = read_items(o, it);
-    if (rc == 0 && it->year != NULL && (o->attendance != NULL || o->invoice_date != NULL))
+    if (rc == 0 && it->year != NULL && (cycle_pot_wanted(&o->pot) || o->invoice_date != NULL))
         rc = cli_fail_usage(CMD, "--attendance and --invoice-date are for one year's statement, "
                                  "not for items with years");
     if (rc == 0)
         rc = read_population(o, it, pp);
-    if (rc == 0 && o->attendance != NULL)
+    if (rc == 0 && cycle_pot_wanted(&o->pot))
         rc = settle_pot(o, pp, pot);
     if (rc == 0 && o->invoice_date != NULL)
         rc = due_dates(o, res->invoice, res->due);
@@ -775,15 +659,19 @@ int cli_cmd_statement(int argc, char **argv)
 {
     stmt_opts o;
     memset(&o, 0, sizeof o);
-    const cli_option opts[] = {
-        {"items", CLI_OPT_VALUE, &o.items},       {"attendance", CLI_OPT_VALUE, &o.attendance},
-        {"trainers", CLI_OPT_VALUE, &o.trainers}, {"invoice-date", CLI_OPT_VALUE, &o.invoice_date},
-        {"days", CLI_OPT_VALUE, &o.days},         {"fee", CLI_OPT_VALUE, &o.fee},
-        {"pot-part", CLI_OPT_VALUE, &o.pot_part}, {"population-of", CLI_OPT_LIST, &o.population_of},
-    };
+    cli_option opts[CYCLE_POT_NOPTS + 8];
+    size_t n = cycle_pot_options(&o.pot, opts);
+    opts[n++] = (cli_option){"items", CLI_OPT_VALUE, &o.items};
+    opts[n++] = (cli_option){"invoice-date", CLI_OPT_VALUE, &o.invoice_date};
+    opts[n++] = (cli_option){"days", CLI_OPT_VALUE, &o.days};
+    opts[n++] = (cli_option){"calendar-days", CLI_OPT_FLAG, &o.calendar_days};
+    opts[n++] = (cli_option){"population-of", CLI_OPT_LIST, &o.population_of};
     size_t nfiles = 0;
-    int rc = cli_parse_args(argc, argv, CMD, usage_text, opts, sizeof opts / sizeof opts[0],
+    cli_buf help;
+    cli_buf_init(&help);
+    int rc = cli_parse_args(argc, argv, CMD, cycle_pot_help_text(&help, usage_text), opts, n,
                             &o.common, &o.population, 1, &nfiles);
+    cli_buf_free(&help);
     if (rc != -1)
         return rc;
     rc = check_usage(&o, nfiles);

@@ -25,6 +25,17 @@ const char cycle_pot_help[] =
     "  --leader-share X      a course leader's share of a day's pot (default 1.5; 1,5 works)\n"
     "  --trainer-share X     a trainer's share (default 1)\n";
 
+const char *cycle_pot_help_text(cli_buf *b, const char *usage)
+{
+    const char *at = strstr(usage, "@POT_OPTIONS@");
+    if (at == NULL)
+        return usage;
+    cli_buf_add(b, usage, (size_t)(at - usage));
+    cli_buf_puts(b, cycle_pot_help);
+    cli_buf_puts(b, at + strlen("@POT_OPTIONS@"));
+    return cli_buf_str(b);
+}
+
 size_t cycle_pot_options(cycle_pot_args *a, cli_option *opts)
 {
     const cli_option o[CYCLE_POT_NOPTS] = {
