@@ -8,6 +8,7 @@
 #include "cmd_cycle.h"
 
 static const cli_command commands[] = {
+    {"read", cli_cmd_read, "show how a table is read: each row's kind, the columns' roles"},
     {"split", cli_cmd_split, "split a total in proportion to a weight column (population)"},
     {"audit", cli_cmd_audit, "check a published split: its sum, each row, which methods fit"},
     {"pot", cli_cmd_pot, "settle the trainer pot of a year of course days"},
