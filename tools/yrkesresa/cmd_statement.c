@@ -54,8 +54,9 @@ static const char usage_text[] =
 
 /* The options. */
 typedef struct stmt_opts {
-    const char *items, *invoice_date, *days;
+    const char *items, *invoice_date, *days, *equal_part, *per_municipality;
     const char *population;
+    int explain;
     cycle_pot_args pot;
     int calendar_days;
     cli_list population_of; /* YEAR=FILE */
@@ -66,10 +67,14 @@ typedef struct stmt_opts {
 typedef struct items_in {
     const char *file;
     ycsv_table t;
-    size_t n;          /* items (a total row excluded) */
-    size_t *row;       /* n: the table row of each item */
-    int64_t *amount;   /* n */
-    size_t *year;      /* n year indices, NULL without a year column */
+    size_t n;                   /* items (a total row excluded) */
+    size_t *row;                /* n: the table row of each item */
+    int64_t *amount;            /* n */
+    yr_item *model;             /* n: the amount and its model (an equal part, a rate) */
+    unsigned char *blank;       /* n: the amount cell is blank (a rate item without a stated sum) */
+    size_t equal_col, rate_col; /* 'lika del' / 'kr per invånare' columns, or YCSV_NO_COLUMN */
+    int64_t equal_num, equal_den; /* --equal-part (den 0: none) */
+    size_t *year;                 /* n year indices, NULL without a year column */
     int64_t *year_num; /* nyears distinct years, ascending (one 0 without a year column) */
     size_t nyears;
     size_t *name; /* n: index of the first item with the same name (the output column) */
@@ -82,6 +87,7 @@ typedef struct pop_in {
     ycsv_table t;
     cli_parties p;
     int64_t *weights; /* nyears × parties */
+    unsigned *scale;  /* nyears: the weights are integers over 10^scale */
     cli_labels names; /* the parties' names (cycle_party_names), for the pot */
 } pop_in;
 
@@ -94,6 +100,8 @@ static void items_free(items_in *it)
 {
     free(it->row);
     free(it->amount);
+    free(it->model);
+    free(it->blank);
     free(it->year);
     free(it->year_num);
     free(it->name);
@@ -177,12 +185,50 @@ static int check_items_total(const items_in *it, size_t total_row, size_t amount
     return 0;
 }
 
-/* One item row: its amount and year. */
+/* The library's refusal of a cell of column @p col at row @p r. */
+static int cell_refused(const items_in *it, size_t r, size_t col, const yr_where *w)
+{
+    char q[80], ctx[100];
+    snprintf(ctx, sizeof ctx, "column %s", cli_quote(it->t.header[col], q, sizeof q));
+    return cli_fail_lib(it->file, ycsv_line(&it->t, r), ctx, w, NULL);
+}
+
+/* An item's model (yr_item): its own 'lika del' or 'kr per invånare' cell, else --equal-part;
+ * a rate as written ("2,28": 228/100). The library checks the model (yr_split_items). */
+static int read_model(items_in *it, size_t r, yr_item *m)
+{
+    yr_where w;
+    yr_item_init(m, it->amount[it->n]);
+    if (it->rate_col != YCSV_NO_COLUMN && !cli_cell_blank(&it->t, r, it->rate_col)) {
+        cli_decimal d;
+        if (cli_cell_decimal(it->file, &it->t, r, it->rate_col, 0, &d) != 0)
+            return CLI_EXIT_ERROR;
+        m->rate_num = d.num;
+        m->rate_den = cli_pow10(d.scale);
+    }
+    if (it->equal_col != YCSV_NO_COLUMN && !cli_cell_blank(&it->t, r, it->equal_col)) {
+        if (yr_fraction_from_text_where(ycsv_cell(&it->t, r, it->equal_col), &m->equal_num,
+                                        &m->equal_den, &w) != YR_OK)
+            return cell_refused(it, r, it->equal_col, &w);
+    } else if (it->equal_den != 0 && m->rate_den == 0) {
+        m->equal_num = it->equal_num;
+        m->equal_den = it->equal_den;
+    }
+    return 0;
+}
+
+/* One item row: its amount (blank only for a rate item), model and year. */
 static int read_item(items_in *it, size_t r, size_t amount_col, size_t year_col,
                      int64_t *year_value)
 {
     it->row[it->n] = r;
-    if (cli_cell_int64(it->file, &it->t, r, amount_col, &it->amount[it->n]) != 0)
+    it->amount[it->n] = 0;
+    it->blank[it->n] = cli_cell_blank(&it->t, r, amount_col) && it->rate_col != YCSV_NO_COLUMN &&
+                       !cli_cell_blank(&it->t, r, it->rate_col);
+    if (!it->blank[it->n] &&
+        cli_cell_int64(it->file, &it->t, r, amount_col, &it->amount[it->n]) != 0)
+        return CLI_EXIT_ERROR;
+    if (read_model(it, r, &it->model[it->n]) != 0)
         return CLI_EXIT_ERROR;
     year_value[it->n] = 0;
     if (year_col != YCSV_NO_COLUMN &&
@@ -204,11 +250,24 @@ static int read_items(const stmt_opts *o, items_in *it)
         cli_column(it->file, &it->t, c, CLI_ROLE_AMOUNT, 1, &amount_col) != 0 ||
         cli_column(it->file, &it->t, c, CLI_ROLE_YEAR, 0, &year_col) != 0)
         return CLI_EXIT_ERROR;
+    it->equal_col = it->rate_col = YCSV_NO_COLUMN;
+    for (size_t k = 0; k < it->t.ncols; k++) {
+        if (yr_role_is_header(it->t.header[k], YR_ROLE_EQUAL_PART))
+            it->equal_col = k;
+        else if (yr_role_is_header(it->t.header[k], YR_ROLE_RATE))
+            it->rate_col = k;
+    }
+    if (o->equal_part != NULL &&
+        cli_opt_fraction(CMD, "equal-part", o->equal_part, &it->equal_num, &it->equal_den) != 0)
+        return CLI_EXIT_ERROR;
     size_t nrows = it->t.nrows;
     int64_t *year_value = malloc(nrows * sizeof *year_value);
     it->row = malloc(nrows * sizeof *it->row);
     it->amount = malloc(nrows * sizeof *it->amount);
-    if (year_value == NULL || it->row == NULL || it->amount == NULL) {
+    it->model = malloc(nrows * sizeof *it->model);
+    it->blank = malloc(nrows);
+    if (year_value == NULL || it->row == NULL || it->amount == NULL || it->model == NULL ||
+        it->blank == NULL) {
         free(year_value);
         return oom();
     }
@@ -330,7 +389,8 @@ static int map_year_parties(const pop_in *pp, const char *file, const ycsv_table
 }
 
 /* One year's weights from its own file (--population-of): the same municipalities, any order. */
-static int read_year_file(const cli_common *c, const pop_in *pp, const char *path, int64_t *w)
+static int read_year_file(const cli_common *c, const pop_in *pp, const char *path, int64_t *w,
+                          unsigned *scale_out)
 {
     const char *file = cli_shown(path);
     ycsv_table t;
@@ -351,6 +411,7 @@ static int read_year_file(const cli_common *c, const pop_in *pp, const char *pat
         rc = cli_weight_column(file, &t, c, &name_col, 1, &col);
     if (rc == 0)
         rc = cli_read_weights(file, &t, &p, col, c, tmp, &scale);
+    *scale_out = scale;
     if (rc == 0)
         rc = map_year_parties(pp, file, &t, &p, tmp, w);
     free(tmp);
@@ -371,16 +432,16 @@ static int read_population(const stmt_opts *o, const items_in *it, pop_in *pp)
     size_t np = pp->p.n, *cols = malloc(it->nyears * sizeof *cols);
     const char **files = malloc(it->nyears * sizeof *files);
     pp->weights = malloc(it->nyears * np * sizeof *pp->weights);
-    int rc = cols && files && pp->weights ? year_files(o, it, files) : oom();
+    pp->scale = calloc(it->nyears, sizeof *pp->scale);
+    int rc = cols && files && pp->weights && pp->scale ? year_files(o, it, files) : oom();
     if (rc == 0)
         rc = year_columns(pp, it, &o->common, files, cols);
     for (size_t y = 0; y < it->nyears && rc == 0; y++) {
-        unsigned scale;
         if (files[y] != NULL)
-            rc = read_year_file(&o->common, pp, files[y], pp->weights + y * np);
+            rc = read_year_file(&o->common, pp, files[y], pp->weights + y * np, &pp->scale[y]);
         else
             rc = cli_read_weights(pp->file, &pp->t, &pp->p, cols[y], &o->common,
-                                  pp->weights + y * np, &scale);
+                                  pp->weights + y * np, &pp->scale[y]);
     }
     free(cols);
     free(files);
@@ -390,6 +451,7 @@ static int read_population(const stmt_opts *o, const items_in *it, pop_in *pp)
 static void pop_free(pop_in *pp)
 {
     free(pp->weights);
+    free(pp->scale);
     cli_labels_free(&pp->names);
     ycsv_free(&pp->t);
 }
@@ -469,7 +531,7 @@ static int due_dates(const stmt_opts *o, char invoice[16], char due[16])
 
 /* The computed statement. */
 typedef struct stmt_result {
-    int64_t *items, *year_totals, *year_sums;
+    int64_t *items, *item_totals, *year_totals, *year_sums;
     yr_statement_row *rows, sum;
     char invoice[16], due[16];
 } stmt_result;
@@ -477,6 +539,7 @@ typedef struct stmt_result {
 static void result_free(stmt_result *res)
 {
     free(res->items);
+    free(res->item_totals);
     free(res->year_totals);
     free(res->year_sums);
     free(res->rows);
@@ -506,16 +569,26 @@ static int compute(const items_in *it, const pop_in *pp, const pot_in *pot, stmt
 {
     size_t np = pp->p.n, ny = it->nyears;
     res->items = malloc(np * it->n * sizeof *res->items);
+    res->item_totals = malloc(it->n * sizeof *res->item_totals);
     res->year_totals = malloc(np * ny * sizeof *res->year_totals);
     res->year_sums = malloc(ny * sizeof *res->year_sums);
     res->rows = malloc(np * sizeof *res->rows);
-    if (!res->items || !res->year_totals || !res->year_sums || !res->rows)
+    if (!res->items || !res->item_totals || !res->year_totals || !res->year_sums || !res->rows)
         return oom();
     yr_where w;
-    yr_status st = yr_statement_where(it->amount, it->year, it->n, pp->weights, ny, np, pot->fees,
-                                      pot->kickback, res->items, res->year_totals, res->year_sums,
-                                      res->rows, &res->sum, &w);
-    return st == YR_OK ? 0 : statement_error(it, pp, st, &w);
+    yr_status st = yr_statement_items_where(
+        it->model, it->year, it->n, pp->weights, ny, np, pot->fees, pot->kickback, res->items,
+        res->item_totals, res->year_totals, res->year_sums, res->rows, &res->sum, &w);
+    if (st != YR_OK)
+        return statement_error(it, pp, st, &w);
+    for (size_t i = 0; i < it->n; i++) /* a rate item's stated amount is its rows' sum */
+        if (it->model[i].rate_den != 0 && !it->blank[i] && it->amount[i] != res->item_totals[i])
+            return cli_fail_at(it->file, ycsv_line(&it->t, it->row[i]),
+                               "the amount %" PRId64 " of this rate item is not the sum of its "
+                               "municipalities' amounts, %" PRId64
+                               " (rate x population, each rounded to whole kronor)",
+                               it->amount[i], res->item_totals[i]);
+    return 0;
 }
 
 /* One statement line: total, and fees/kickback/net with a pot. */
@@ -529,9 +602,89 @@ static void out_line(cli_out *o, const yr_statement_row *r, int with_pot)
     }
 }
 
-/* Without years: municipality, items..., total[, fees, kickback, net][, dates]. */
+/* ---- --explain: the basis of every line ------------------------------------------------- */
+
+/* The sum of year @p y's weights (it fits: cli_read_weights checked it). */
+static int64_t weight_sum(const pop_in *pp, size_t y)
+{
+    int64_t w = 0;
+    for (size_t r = 0; r < pp->p.n; r++)
+        w += pp->weights[y * pp->p.n + r];
+    return w;
+}
+
+/* The explain columns' headers: population, share, share_percent, then 'quota ITEM' per item
+ * column (one per item name). */
+static void explain_head(cli_out *o, const items_in *it)
+{
+    cli_buf b;
+    cli_buf_init(&b);
+    cli_out_name(o, YR_OUT_POPULATION);
+    cli_out_name(o, YR_OUT_SHARE);
+    cli_out_text(o, o->lang == YR_LANG_SV ? "andel_procent" : "share_percent");
+    for (size_t i = 0; i < it->n; i++) {
+        if (it->name[i] != i)
+            continue;
+        cli_buf_clear(&b);
+        cli_buf_printf(&b, "%s %s", yr_out_text(YR_OUT_QUOTA, o->lang),
+                       ycsv_cell(&it->t, it->row[i], it->item_col));
+        cli_out_text(o, cli_buf_str(&b));
+    }
+    cli_buf_free(&b);
+}
+
+/* The exact quota of item @p i for a weight (yr_item_quota), 4 decimals (yr_quota_text). */
+static void quota_cell(cli_out *o, const yr_item *m, int64_t w, int64_t wsum, size_t np)
+{
+    yr_quota q;
+    char t[YR_NUMBER_TEXT_MAX];
+    if (yr_item_quota(m, w, wsum, np, &q) == YR_OK &&
+        yr_quota_text(q.whole, q.rem, q.den, 4, t, sizeof t) == YR_OK)
+        cli_out_text(o, t);
+    else
+        cli_out_empty(o); /* an item whose quota needs weights, with all weights 0 */
+}
+
+/* The explain cells of municipality @p r (SIZE_MAX: the Summa line) in year @p y: its
+ * population, share (yr_share_text, not reduced), percentage (yr_percent_text, 4 decimals)
+ * and each item's exact quota (the item's amount on the Summa line). */
+static void explain_cells(cli_out *o, const items_in *it, const pop_in *pp, const stmt_result *res,
+                          size_t r, size_t y)
+{
+    size_t np = pp->p.n;
+    int64_t wsum = weight_sum(pp, y), w = r == SIZE_MAX ? wsum : pp->weights[y * np + r];
+    char t[YR_NUMBER_TEXT_MAX];
+    cli_buf b;
+    cli_buf_init(&b);
+    cli_buf_ratio(&b, w, cli_pow10(pp->scale[y]), pp->scale[y]);
+    cli_out_num(o, cli_buf_str(&b));
+    cli_buf_free(&b);
+    if (wsum > 0 && yr_share_text(w, wsum, t, sizeof t) == YR_OK)
+        cli_out_text(o, t);
+    else
+        cli_out_empty(o);
+    if (wsum > 0 && yr_percent_text(w, wsum, 4, t, sizeof t) == YR_OK)
+        cli_out_num(o, t);
+    else
+        cli_out_empty(o);
+    for (size_t k = 0; k < it->n; k++) {
+        if (it->name[k] != k)
+            continue;
+        size_t i = k;
+        while (it->year != NULL && i < it->n && !(it->name[i] == k && it->year[i] == y))
+            i++;
+        if (i == it->n)
+            cli_out_empty(o);
+        else if (r == SIZE_MAX)
+            quota_cell(o, &(yr_item){res->item_totals[i], 0, 1, 0, 0}, 1, 1, 1);
+        else
+            quota_cell(o, &it->model[i], w, wsum, np);
+    }
+}
+
+/* Without years: municipality, items..., total[, fees, kickback, net][, dates][, explain]. */
 static void write_flat(cli_out *o, const items_in *it, const pop_in *pp, const stmt_result *res,
-                       int with_pot, int with_dates)
+                       int with_pot, int with_dates, int explain)
 {
     cli_out_text(o, pp->t.header[pp->p.name_col]);
     for (size_t i = 0; i < it->n; i++)
@@ -546,18 +699,22 @@ static void write_flat(cli_out *o, const items_in *it, const pop_in *pp, const s
         cli_out_name(o, YR_OUT_INVOICE_DATE);
         cli_out_name(o, YR_OUT_DUE_DATE);
     }
+    if (explain)
+        explain_head(o, it);
     cli_out_end_row(o);
     for (size_t r = 0; r <= pp->p.n; r++) {
         int summa = r == pp->p.n;
         cli_out_text(o, summa ? yr_out_text(YR_OUT_SUMMA, o->lang)
                               : ycsv_cell(&pp->t, cli_party_row(&pp->p, r), pp->p.name_col));
         for (size_t i = 0; i < it->n; i++)
-            cli_out_money(o, summa ? it->amount[i] : res->items[r * it->n + i]);
+            cli_out_money(o, summa ? res->item_totals[i] : res->items[r * it->n + i]);
         out_line(o, summa ? &res->sum : &res->rows[r], with_pot);
         if (with_dates) {
             cli_out_date(o, summa ? "" : res->invoice);
             cli_out_date(o, summa ? "" : res->due);
         }
+        if (explain)
+            explain_cells(o, it, pp, res, summa ? SIZE_MAX : r, 0);
         cli_out_end_row(o);
     }
 }
@@ -580,7 +737,8 @@ static void year_cells(cli_out *o, const items_in *it, const int64_t *line, size
 }
 
 /* With years: year, municipality, item names..., total; a block per year, then 'all'. */
-static void write_years(cli_out *o, const items_in *it, const pop_in *pp, const stmt_result *res)
+static void write_years(cli_out *o, const items_in *it, const pop_in *pp, const stmt_result *res,
+                        int explain)
 {
     size_t np = pp->p.n, ny = it->nyears;
     cli_out_name(o, YR_OUT_YEAR);
@@ -589,6 +747,8 @@ static void write_years(cli_out *o, const items_in *it, const pop_in *pp, const 
         if (it->name[k] == k)
             cli_out_text(o, ycsv_cell(&it->t, it->row[k], it->item_col));
     cli_out_name(o, YR_OUT_TOTAL);
+    if (explain)
+        explain_head(o, it);
     cli_out_end_row(o);
     for (size_t y = 0; y <= ny; y++) {
         char year[24];
@@ -602,7 +762,7 @@ static void write_years(cli_out *o, const items_in *it, const pop_in *pp, const 
             cli_out_text(o, summa ? yr_out_text(YR_OUT_SUMMA, o->lang)
                                   : ycsv_cell(&pp->t, cli_party_row(&pp->p, r), pp->p.name_col));
             if (y < ny)
-                year_cells(o, it, summa ? it->amount : res->items + r * it->n, y);
+                year_cells(o, it, summa ? res->item_totals : res->items + r * it->n, y);
             else
                 for (size_t k = 0; k < it->n; k++)
                     if (it->name[k] == k)
@@ -611,6 +771,8 @@ static void write_years(cli_out *o, const items_in *it, const pop_in *pp, const 
                 cli_out_money(o, summa ? res->year_sums[y] : res->year_totals[r * ny + y]);
             else
                 cli_out_money(o, summa ? res->sum.total : res->rows[r].total);
+            if (explain && y < ny)
+                explain_cells(o, it, pp, res, summa ? SIZE_MAX : r, y);
             cli_out_end_row(o);
         }
     }
@@ -649,9 +811,9 @@ static int run(const stmt_opts *o, items_in *it, pop_in *pp, pot_in *pot, stmt_r
     if (rc != 0)
         return rc;
     if (it->year == NULL)
-        write_flat(&out, it, pp, res, pot->fees != NULL, o->invoice_date != NULL);
+        write_flat(&out, it, pp, res, pot->fees != NULL, o->invoice_date != NULL, o->explain);
     else
-        write_years(&out, it, pp, res);
+        write_years(&out, it, pp, res, o->explain);
     return cli_out_close(&out);
 }
 
@@ -659,12 +821,15 @@ int cli_cmd_statement(int argc, char **argv)
 {
     stmt_opts o;
     memset(&o, 0, sizeof o);
-    cli_option opts[CYCLE_POT_NOPTS + 8];
+    cli_option opts[CYCLE_POT_NOPTS + 9];
     size_t n = cycle_pot_options(&o.pot, opts);
     opts[n++] = (cli_option){"items", CLI_OPT_VALUE, &o.items};
     opts[n++] = (cli_option){"invoice-date", CLI_OPT_VALUE, &o.invoice_date};
     opts[n++] = (cli_option){"days", CLI_OPT_VALUE, &o.days};
     opts[n++] = (cli_option){"calendar-days", CLI_OPT_FLAG, &o.calendar_days};
+    opts[n++] = (cli_option){"equal-part", CLI_OPT_VALUE, &o.equal_part};
+    opts[n++] = (cli_option){"explain", CLI_OPT_FLAG, &o.explain};
+    opts[n++] = (cli_option){"per-municipality", CLI_OPT_VALUE, &o.per_municipality};
     opts[n++] = (cli_option){"population-of", CLI_OPT_LIST, &o.population_of};
     size_t nfiles = 0;
     cli_buf help;
