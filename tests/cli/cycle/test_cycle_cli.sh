@@ -340,4 +340,58 @@ run_bin pot --attendance "$TMP/att-dag.csv" --trainers "$TMP/tr-datum.csv" \
 expect_rc "per-file columns" 0
 expect_out_has "per-file columns: the hand-worked kickback" "Mora,2,1200,400,800,572,628"
 
+# ---- the agreements' models and --explain (issue 22.2, 22.3) ------------------------------------
+# By hand (population 1:2:4): A 70 by population is 10/20/40; B is a rate of 2,28 kr per
+# inhabitant: 2.28, 4.56, 9.12 round to 2, 5, 9 (sum 16, the item's total); C 100 with half
+# equally: 50/3 + 50 x w/7 = 23.81, 30.95, 45.24 -> 23, 30, 45 and two units to the largest
+# remainders (Två .95, Ett .81): 24, 31, 45. Rows of the split items A and C: quotas 33.81,
+# 50.95, 85.24 -> 34, 51, 85 (the cells above keep them).
+run_bin statement --items "$FIX/items-models-small.csv" "$FIX/pop-small.csv"
+expect_rc "models small" 0
+expect_out "models small" "municipality,A,B,C,total
+Ett,10,2,24,36
+Två,20,5,31,56
+Tre,40,9,45,94
+Summa,70,16,100,186"
+# --equal-part 30% for every item (items-small: 70 and 140 over 1:2:4): A 21 equally is 7 each
+# and 49 by population 7/14/28; B 42 equally 14 each, 98 by population 14/28/56.
+run_bin statement --items "$FIX/items-small.csv" --equal-part 30% "$FIX/pop-small.csv"
+expect_out "equal part 30%" "municipality,A,B,total
+Ett,14,28,42
+Två,21,42,63
+Tre,35,70,105
+Summa,70,140,210"
+run_bin statement --items "$FIX/items-small.csv" --equal-part 130% "$FIX/pop-small.csv"
+expect_input_error "equal part over 1" "items-small.csv:2:"
+printf 'post,belopp,kr per invånare\nB,17,2.28\n' >"$TMP/rate-wrong.csv"
+run_bin statement --items "$TMP/rate-wrong.csv" "$FIX/pop-small.csv"
+expect_input_error "a rate item's stated sum" "rate-wrong.csv:2: the amount 17 of this rate item is not the sum of its municipalities' amounts, 16"
+printf 'post,belopp,lika del\nA,70,trettio\n' >"$TMP/equal-bad.csv"
+run_bin statement --items "$TMP/equal-bad.csv" "$FIX/pop-small.csv"
+expect_input_error "an equal part that is no fraction" "equal-bad.csv:2: column 'lika del':"
+
+# --explain against the independent reference (Fractions: tests/cli/cycle/reference_statement.py)
+# on the 2021 population of Dalarna with a plain item, an item with 30 % equally, a rate item and
+# an item with a third equally.
+ref=$(/usr/bin/python3 "$FIX/reference_statement.py" "$FIX/items-models.csv" "$DAL/population-2021-06.csv")
+run_bin statement --explain --items "$FIX/items-models.csv" "$DAL/population-2021-06.csv"
+expect_rc "explain" 0
+expect_eq "explain header" "$(head -n 1 <<<"$out")" \
+    "municipality,Regional samordnare,Administrativt stöd,SKR-avgift,Utbildning,total,population,share,share_percent,quota Regional samordnare,quota Administrativt stöd,quota SKR-avgift,quota Utbildning"
+expect_eq "explain columns = reference" "$(over 'NR > 1 { s = $1; for (i = 7; i <= NF; i++) s = s "," $i; print s }')" \
+    "$(grep -v '^check ' <<<"$ref")"
+# the issue's own figures for Falun (59752 of 288382 inhabitants; 850 000 kr)
+expect_out_has "explain: Falun" ",59752,59752/288382,20.7197,176117.7882…,"
+# every cell keeps its model: within floor..ceil of the exact quota, a rate item exactly rounded
+cells=$(over 'NR > 1 { print $1 "," $2 "," $3 "," $4 "," $5 }')
+bad_cells=$(paste -d, <(sed -n 's/^check //p' <<<"$ref") <(printf '%s\n' "$cells") | awk -F, '
+    { for (i = 2; i <= 5; i++) { r = $i; c = $(i + 5)
+        if ($1 == "Summa" || index(r, "-") == 0) { if (r != c) print $1 " col " i ": " c " != " r }
+        else { split(r, b, "-"); if (c < b[1] || c > b[2]) print $1 " col " i ": " c " outside " r } } }')
+expect_eq "explain: every cell keeps its model" "$bad_cells" ""
+# the same statement in Swedish: the columns' names in Swedish, the numbers the same
+run_bin statement --explain --lang sv --items "$FIX/items-models-small.csv" "$FIX/pop-small.csv"
+expect_out_has "explain --lang sv" "totalt,befolkning,andel,andel_procent,kvot A,kvot B,kvot C"
+expect_out_has "explain --lang sv: Summa" "Summa,70,16,100,186,7,7/7,100.0000,70.0000,16.0000,100.0000"
+
 finish test_cycle_cli
