@@ -7,10 +7,13 @@
 #include <yrkesresa.h>
 
 #include "cli.h"
+#include "cli_read.h"
+#include "cmd_cycle.h"
 
 static const char *const usage_text =
     "Usage: yrkesresa audit [--total N] [--csv] [--strict] [--weight-column NAME]\n"
     "                       [--amount-column NAME] FILE\n"
+    "       yrkesresa audit [--population POPULATION.csv] [--strict] STATEMENT.csv\n"
     "\n"
     "Check a published split: do the rows add up to the stated total, which rows differ from\n"
     "the exact largest-remainder split, which rows are more than one unit from their exact\n"
@@ -38,6 +41,16 @@ static const char *const usage_text =
     "                        write this table too.\n"
     "  --strict              exit 1 when the table has errors: the rows do not add up to the\n"
     "                        stated total, or a row is more than one unit from its quota\n"
+    "  --population FILE     the weights from this file, joined to FILE's municipalities by\n"
+    "                        code, else by name (the reader's identity); FILE is audited as a\n"
+    "                        statement: its item columns (between the municipality column and\n"
+    "                        'total') as one table split (yr_audit_table): columns add up, cells\n"
+    "                        within one unit of their quota, rows the table rule's, total and\n"
+    "                        net add up; the verdict 'reproduces the table split\n"
+    "                        (yr_split_table)' or what breaks. A statement (a file with a\n"
+    "                        'total' column after its items) is audited so without it too, the\n"
+    "                        weights from its population column (statement --explain).\n"
+    "                        --strict: exit 1 when a rule is broken.\n"
     "  -h, --help            this help\n"
     "\n"
     "Exit status: 0 the audit ran (whatever it found), 1 --strict and errors found, 2 error.\n"
@@ -466,12 +479,12 @@ static int load(audit_in *in, const char *path, const char *wname, const char *a
 
 int cli_cmd_audit(int argc, char **argv)
 {
-    const char *total = NULL, *wcol = NULL, *acol = NULL, *path = NULL;
+    const char *total = NULL, *wcol = NULL, *acol = NULL, *path = NULL, *population = NULL;
     int as_csv = 0, strict = 0;
     const cli_option opts[] = {
         {"csv", CLI_OPT_FLAG, &as_csv},          {"strict", CLI_OPT_FLAG, &strict},
         {"total", CLI_OPT_VALUE, &total},        {"weight-column", CLI_OPT_VALUE, &wcol},
-        {"amount-column", CLI_OPT_VALUE, &acol},
+        {"amount-column", CLI_OPT_VALUE, &acol}, {"population", CLI_OPT_VALUE, &population},
     };
     cli_common c;
     size_t nfiles;
@@ -481,6 +494,10 @@ int cli_cmd_audit(int argc, char **argv)
         return rc;
     if (nfiles == 0)
         return cli_fail_usage("audit", "no input file");
+    if (population != NULL || cli_audit_is_statement(path)) { /* cmd_audit_statement.c */
+        cli_read_opts r = {0};
+        return cli_audit_statement(path, population, &c, &r, strict);
+    }
     audit_in in;
     memset(&in, 0, sizeof in);
     in.file = cli_shown(path);

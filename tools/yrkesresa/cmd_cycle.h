@@ -29,6 +29,20 @@ int cycle_party_names(const ycsv_table *t, const cli_parties *p, cli_labels *nam
  */
 int cycle_party_index(cli_labels *names, size_t nparties, const char *label, size_t *party);
 
+/* ---- `audit` of a statement and `audit --population` (cmd_audit_statement.c) ---- */
+
+struct cli_read_opts;
+/**
+ * @brief Audit the statement @p path as a table split (yr_audit_table), the weights from
+ *        @p population (joined by identity) or else from its population column. Prints the
+ *        report; returns 0, 1 (@p strict and a rule broken) or 2.
+ */
+int cli_audit_statement(const char *path, const char *population, const cli_common *c,
+                        const struct cli_read_opts *r, int strict);
+/** @brief 1 when @p path is a statement: a column 'total' after item columns, none of which is
+ *         a population (a file that cannot be read gives 0: the split audit reports it). */
+int cli_audit_is_statement(const char *path);
+
 /* ---- The trainer pot of `pot` and `statement` (cycle_pot.c): one set of options, one reader,
  * one settlement (the library's accumulator, pot.h). ---- */
 

@@ -394,4 +394,50 @@ run_bin statement --explain --lang sv --items "$FIX/items-models-small.csv" "$FI
 expect_out_has "explain --lang sv" "totalt,befolkning,andel,andel_procent,kvot A,kvot B,kvot C"
 expect_out_has "explain --lang sv: Summa" "Summa,70,16,100,186,7,7/7,100.0000,70.0000,16.0000,100.0000"
 
+# ---- audit of a statement (issue 22.1) and audit --population (22.6) ---------------------------
+# The tool's own statement reproduces the table split; a lone largest-remainder split of each
+# column differs in 4 rows (the issue's finding for the coordinator's 850 000: Falun 176 117
+# where a lone split gives 176 118), which is information, not a broken rule.
+run_bin statement --items "$EX/agreement-2024-items.csv" --attendance "$EX/pot-2024-attendance.csv" \
+    --trainers "$EX/pot-2024-trainers.csv" --invoice-date 2024-12-13 "$DAL/population-2021-06.csv"
+printf '%s\n' "$out" >"$TMP/st.csv"
+run_bin audit --strict --population "$DAL/population-2021-06.csv" "$TMP/st.csv"
+expect_rc "audit statement --strict" 0
+expect_out_has "audit statement" "verdict: reproduces the table split (yr_split_table)"
+expect_out_has "audit statement: the lone split differs in 4 rows" "Regional samordnare: 850000, 850000, +0, 0, 0, 4"
+# the weights from the statement's own population column (statement --explain)
+run_bin statement --explain --items "$EX/agreement-2024-items.csv" "$DAL/population-2021-06.csv"
+printf '%s\n' "$out" >"$TMP/st-explain.csv"
+run_bin audit --strict "$TMP/st-explain.csv"
+expect_rc "audit --explain statement --strict" 0
+expect_out_has "audit --explain statement" "verdict: reproduces the table split (yr_split_table)"
+# the population file in another order, Falun written 'Falu kommun': joined by identity
+{ echo "kommun,folkmängd"; tail -n +2 "$DAL/population-2021-06.csv" | tac | sed 's/^Falun,/Falu kommun,/'; } >"$TMP/pop-rev.csv"
+run_bin audit --strict --population "$TMP/pop-rev.csv" "$TMP/st.csv"
+expect_rc "audit --population joined by identity" 0
+expect_out_has "audit --population joined by identity" "verdict: reproduces the table split"
+# a municipality missing from the population: an error at the statement's line naming it
+grep -v '^Mora,' "$TMP/pop-rev.csv" >"$TMP/pop-nomora.csv"
+run_bin audit --population "$TMP/pop-nomora.csv" "$TMP/st.csv"
+expect_input_error "audit --population: a municipality without population" "st.csv:10: 'Mora'"
+# Falun's coordinator share 2 kronor too high (176 119 > ceil(176 117.79)): its column, its
+# row, its total and its net break; --strict exits 1.
+sed 's/^Falun,176117,/Falun,176119,/' "$TMP/st.csv" >"$TMP/st-bad.csv"
+run_bin audit --strict --population "$DAL/population-2021-06.csv" "$TMP/st-bad.csv"
+expect_rc "audit statement: a cell off" 1
+expect_out_has "audit statement: a cell off" "verdict: breaks the rules of a table split (yr_split_table)"
+expect_out_has "audit statement: the column" "Regional samordnare: 850000, 850002, +2, 1, 1, 4"
+expect_out_has "audit statement: the cell" "Falun, Regional samordnare: published 176119, exact quota 176117.7882…"
+# a net that is not total + fees - kickback, everything else right
+awk -F, 'BEGIN { OFS = "," } $1 == "Mora" { $7 = $7 + 1 } { print }' "$TMP/st.csv" >"$TMP/st-net.csv"
+run_bin audit --strict --population "$DAL/population-2021-06.csv" "$TMP/st-net.csv"
+expect_rc "audit statement: a net off" 1
+expect_out_has "audit statement: a net off" "rows whose net is not total + fees - kickback 1"
+# a published split with a 'total' column after its population is not taken for a statement
+printf 'kommun,befolkning,total\nA,1,10\nB,3,30\nSumma,4,40\n' >"$TMP/split-total.csv"
+run_bin audit "$TMP/split-total.csv"
+expect_rc "a split with a total column" 0
+expect_out_has "a split with a total column" "Audit of"
+if grep -q "as a statement" <<<"$out"; then bad "a split taken for a statement"; else ok; fi
+
 finish test_cycle_cli
