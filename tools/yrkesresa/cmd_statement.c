@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <sys/stat.h>
 
 #include <yrkesresa.h>
 
@@ -41,6 +43,17 @@ static const char usage_text[] =
     "                        Saturday, Sunday or Swedish bank holiday (midsommarafton,\n"
     "                        julafton and nyårsafton included) moves to the next bank day\n"
     "  --calendar-days       the plain count of days, not moved to a bank day\n"
+    "  --equal-part P        each item: the part P of it equally ('30%', '0,3', '3/10'), the rest\n"
+    "                        by population; per item with a column 'lika del' (equal_part) in\n"
+    "                        ITEMS.csv; a column 'kr per invånare' (rate) makes an item a rate:\n"
+    "                        rate x population per municipality, rounded to whole kronor, the\n"
+    "                        item's total the sum (a stated amount must equal it)\n"
+    "  --explain             adds population, share (exact: 59752/288382), share_percent (four\n"
+    "                        decimals) and each item's exact quota ('quota ITEM', truncated to\n"
+    "                        four decimals, '…' when there are more)\n"
+    "  --per-municipality DIR/\n"
+    "                        one CSV per municipality in DIR (DIR/NAME.csv): its items with\n"
+    "                        their quotas, total, fees, kickback, net, dates and the basis\n"
     "\n"
     "Output: the municipality, one column per item, then @COLUMNS:statement@ as\n"
     "asked for (with --lang sv: @KOLUMNER:statement@); with\n"
@@ -645,28 +658,39 @@ static void quota_cell(cli_out *o, const yr_item *m, int64_t w, int64_t wsum, si
         cli_out_empty(o); /* an item whose quota needs weights, with all weights 0 */
 }
 
+/* The basis of a line: the population as written (over 10^scale), the share as the exact
+ * fraction (yr_share_text, not reduced) and the percentage with 4 decimals (yr_percent_text);
+ * "" when the weights add up to 0. */
+typedef struct basis_text {
+    char pop[YR_NUMBER_TEXT_MAX], share[YR_NUMBER_TEXT_MAX], pct[YR_NUMBER_TEXT_MAX];
+} basis_text;
+
+static void basis_of(const pop_in *pp, size_t y, int64_t w, int64_t wsum, basis_text *t)
+{
+    cli_buf b;
+    cli_buf_init(&b);
+    cli_buf_ratio(&b, w, cli_pow10(pp->scale[y]), pp->scale[y]);
+    snprintf(t->pop, sizeof t->pop, "%s", cli_buf_str(&b));
+    cli_buf_free(&b);
+    if (wsum <= 0 || yr_share_text(w, wsum, t->share, sizeof t->share) != YR_OK)
+        t->share[0] = '\0';
+    if (wsum <= 0 || yr_percent_text(w, wsum, 4, t->pct, sizeof t->pct) != YR_OK)
+        t->pct[0] = '\0';
+}
+
 /* The explain cells of municipality @p r (SIZE_MAX: the Summa line) in year @p y: its
- * population, share (yr_share_text, not reduced), percentage (yr_percent_text, 4 decimals)
- * and each item's exact quota (the item's amount on the Summa line). */
+ * population, share, percentage and each item's exact quota (the item's amount on the Summa
+ * line). */
 static void explain_cells(cli_out *o, const items_in *it, const pop_in *pp, const stmt_result *res,
                           size_t r, size_t y)
 {
     size_t np = pp->p.n;
     int64_t wsum = weight_sum(pp, y), w = r == SIZE_MAX ? wsum : pp->weights[y * np + r];
-    char t[YR_NUMBER_TEXT_MAX];
-    cli_buf b;
-    cli_buf_init(&b);
-    cli_buf_ratio(&b, w, cli_pow10(pp->scale[y]), pp->scale[y]);
-    cli_out_num(o, cli_buf_str(&b));
-    cli_buf_free(&b);
-    if (wsum > 0 && yr_share_text(w, wsum, t, sizeof t) == YR_OK)
-        cli_out_text(o, t);
-    else
-        cli_out_empty(o);
-    if (wsum > 0 && yr_percent_text(w, wsum, 4, t, sizeof t) == YR_OK)
-        cli_out_num(o, t);
-    else
-        cli_out_empty(o);
+    basis_text t;
+    basis_of(pp, y, w, wsum, &t);
+    cli_out_num(o, t.pop);
+    cli_out_text(o, t.share);
+    cli_out_num(o, t.pct);
     for (size_t k = 0; k < it->n; k++) {
         if (it->name[k] != k)
             continue;
@@ -778,6 +802,109 @@ static void write_years(cli_out *o, const items_in *it, const pop_in *pp, const 
     }
 }
 
+/* ---- --per-municipality DIR/: one invoice basis per municipality ------------------------- */
+
+/* One line "label,amount[,quota]" of a municipality's file. */
+static void basis_money(cli_out *o, const char *label, int64_t v)
+{
+    cli_out_text(o, label);
+    cli_out_money(o, v);
+    cli_out_empty(o);
+    cli_out_end_row(o);
+}
+
+/* The file of municipality @p r: its items (amount and exact quota), total, fees, kickback,
+ * net, dates, and the basis (population, share, percentage). */
+static void write_basis(cli_out *o, const items_in *it, const pop_in *pp, const stmt_result *res,
+                        size_t r, int with_pot)
+{
+    size_t np = pp->p.n;
+    int64_t wsum = weight_sum(pp, 0), w = pp->weights[r];
+    cli_out_text(o, o->lang == YR_LANG_SV ? "post" : "item");
+    cli_out_name(o, YR_OUT_AMOUNT);
+    cli_out_name(o, YR_OUT_QUOTA);
+    cli_out_end_row(o);
+    for (size_t i = 0; i < it->n; i++) {
+        cli_out_text(o, ycsv_cell(&it->t, it->row[i], it->item_col));
+        cli_out_money(o, res->items[r * it->n + i]);
+        quota_cell(o, &it->model[i], w, wsum, np);
+        cli_out_end_row(o);
+    }
+    const yr_statement_row *line = &res->rows[r];
+    basis_money(o, yr_out_text(YR_OUT_TOTAL, o->lang), line->total);
+    if (with_pot) {
+        basis_money(o, yr_out_text(YR_OUT_FEES, o->lang), line->fees);
+        basis_money(o, yr_out_text(YR_OUT_KICKBACK, o->lang), line->kickback);
+        basis_money(o, yr_out_text(YR_OUT_NET, o->lang), line->net);
+    }
+    const char *const dates[2] = {res->invoice, res->due};
+    for (int k = 0; k < 2 && res->invoice[0] != '\0'; k++) {
+        cli_out_name(o, k == 0 ? YR_OUT_INVOICE_DATE : YR_OUT_DUE_DATE);
+        cli_out_date(o, dates[k]);
+        cli_out_empty(o);
+        cli_out_end_row(o);
+    }
+    basis_text t;
+    basis_of(pp, 0, w, wsum, &t);
+    const char *const label[3] = {yr_out_text(YR_OUT_POPULATION, o->lang),
+                                  yr_out_text(YR_OUT_SHARE, o->lang),
+                                  o->lang == YR_LANG_SV ? "andel_procent" : "share_percent"};
+    const char *const value[3] = {t.pop, t.share, t.pct};
+    for (int k = 0; k < 3; k++) {
+        cli_out_text(o, label[k]);
+        if (k == 1)
+            cli_out_text(o, value[k]);
+        else
+            cli_out_num(o, value[k]);
+        cli_out_empty(o);
+        cli_out_end_row(o);
+    }
+}
+
+/* DIR/NAME.csv for a municipality: '/' and a leading '.' become '_' (a name is never a path). */
+static void basis_path(cli_buf *b, const char *dir, const char *name)
+{
+    size_t start, len = yr_label_trim(name, strlen(name), &start);
+    cli_buf_clear(b);
+    cli_buf_puts(b, dir);
+    if (b->len > 0 && b->data[b->len - 1] != '/')
+        cli_buf_puts(b, "/");
+    for (size_t k = 0; k < len; k++) {
+        char ch = name[start + k];
+        cli_buf_add(b,
+                    (ch == '/' || ch == '\\' || (k == 0 && ch == '.') || (unsigned char)ch < 0x20)
+                        ? "_"
+                        : &ch,
+                    1);
+    }
+    cli_buf_puts(b, ".csv");
+}
+
+static int write_per_municipality(const stmt_opts *o, const items_in *it, const pop_in *pp,
+                                  const stmt_result *res, int with_pot)
+{
+    if (mkdir(o->per_municipality, 0777) != 0 && errno != EEXIST)
+        return cli_fail_at(o->per_municipality, 0, "cannot create the directory: %s",
+                           strerror(errno));
+    cli_buf path;
+    cli_buf_init(&path);
+    int rc = 0;
+    for (size_t r = 0; r < pp->p.n && rc == 0; r++) {
+        cli_output_opts opts = o->common.out;
+        basis_path(&path, o->per_municipality,
+                   ycsv_cell(&pp->t, cli_party_row(&pp->p, r), pp->p.name_col));
+        opts.path = cli_buf_str(&path);
+        cli_out out;
+        rc = cli_out_open(&out, &opts, YR_TABLE_STATEMENT, &pp->t);
+        if (rc == 0) {
+            write_basis(&out, it, pp, res, r, with_pot);
+            rc = cli_out_close(&out);
+        }
+    }
+    cli_buf_free(&path);
+    return rc;
+}
+
 static int check_usage(const stmt_opts *o, size_t nfiles)
 {
     if (o->items == NULL)
@@ -788,6 +915,13 @@ static int check_usage(const stmt_opts *o, size_t nfiles)
         return CLI_EXIT_ERROR;
     if ((o->days != NULL || o->calendar_days) && o->invoice_date == NULL)
         return cli_fail_usage(CMD, "--days and --calendar-days need --invoice-date");
+    if (o->per_municipality != NULL && (o->common.out.path != NULL || o->explain))
+        return cli_fail_usage(CMD, "--per-municipality DIR/ writes its own files (with their "
+                                   "basis): no --output, no --explain");
+    if (o->per_municipality != NULL &&
+        cli_output_is_xlsx(&(cli_output_opts){.path = o->per_municipality}))
+        return cli_fail_usage(CMD, "--per-municipality takes a directory; one workbook with a "
+                                   "sheet per municipality is not written yet");
     return 0;
 }
 
@@ -805,6 +939,10 @@ static int run(const stmt_opts *o, items_in *it, pop_in *pp, pot_in *pot, stmt_r
         rc = due_dates(o, res->invoice, res->due);
     if (rc == 0)
         rc = compute(it, pp, pot, res);
+    if (rc == 0 && o->per_municipality != NULL && it->year != NULL)
+        rc = cli_fail_usage(CMD, "--per-municipality is for one year's statement");
+    if (rc == 0 && o->per_municipality != NULL)
+        return write_per_municipality(o, it, pp, res, pot->fees != NULL);
     cli_out out;
     if (rc == 0)
         rc = cli_out_open(&out, &o->common.out, YR_TABLE_STATEMENT, &pp->t);

@@ -440,4 +440,32 @@ expect_rc "a split with a total column" 0
 expect_out_has "a split with a total column" "Audit of"
 if grep -q "as a statement" <<<"$out"; then bad "a split taken for a statement"; else ok; fi
 
+# ---- statement --per-municipality DIR/ (issue 22.2) --------------------------------------------
+run_bin statement --items "$EX/agreement-2024-items.csv" --attendance "$EX/pot-2024-attendance.csv" \
+    --trainers "$EX/pot-2024-trainers.csv" --invoice-date 2024-12-13 "$DAL/population-2021-06.csv"
+whole=$out
+run_bin statement --items "$EX/agreement-2024-items.csv" --attendance "$EX/pot-2024-attendance.csv" \
+    --trainers "$EX/pot-2024-trainers.csv" --invoice-date 2024-12-13 --per-municipality "$TMP/pm/" \
+    "$DAL/population-2021-06.csv"
+expect_rc "per municipality" 0
+if [ -z "$out" ]; then ok; else bad "per municipality: stdout not empty"; fi
+expect_eq "per municipality: one file each" "$(find "$TMP/pm" -name '*.csv' | wc -l)" \
+    "$(($(wc -l <"$DAL/population-2021-06.csv") - 1))"
+falun=$(cat "$TMP/pm/Falun.csv")
+for line in "share,59752/288382," "share_percent,20.7197," "population,59752," \
+    "Regional samordnare,$(awk -F, '$1 == "Falun" { print $2 }' <<<"$whole"),176117.7882…" \
+    "net,$(awk -F, '$1 == "Falun" { print $7 }' <<<"$whole")," "due_date,2025-01-13,"; do
+    if grep -qxF "$line" <<<"$falun"; then ok; else bad "per municipality: Falun.csv lacks '$line'"; fi
+done
+# every file's items add up to its total, and total + fees - kickback = net
+for f in "$TMP"/pm/*.csv; do
+    chk=$(awk -F, 'NR > 1 && NR <= 3 { s += $2 } $1 == "total" { t = $2 } $1 == "fees" { fe = $2 }
+        $1 == "kickback" { k = $2 } $1 == "net" { n = $2 }
+        END { print (s == t && t + fe - k == n) ? "ok" : "off" }' "$f")
+    expect_eq "per municipality: $(basename "$f") adds up" "$chk" ok
+done
+run_bin statement --items "$EX/agreement-2024-items.csv" --per-municipality "$TMP/pm.xlsx" \
+    "$DAL/population-2021-06.csv"
+expect_input_error "per municipality: a workbook is not written yet" "--per-municipality takes a directory"
+
 finish test_cycle_cli
