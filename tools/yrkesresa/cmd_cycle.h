@@ -15,6 +15,7 @@ int cli_stats_check_parts(int argc, char **argv);
 int cli_stats_check_wants_parts(int argc, char **argv);
 
 #include "cli.h"
+#include "cli_read.h"
 
 /**
  * @brief A label set (cli_labels) holding the parties' names of @p t, so that label index i is
@@ -31,14 +32,13 @@ int cycle_party_index(cli_labels *names, size_t nparties, const char *label, siz
 
 /* ---- `audit` of a statement and `audit --population` (cmd_audit_statement.c) ---- */
 
-struct cli_read_opts;
 /**
  * @brief Audit the statement @p path as a table split (yr_audit_table), the weights from
  *        @p population (joined by identity) or else from its population column. Prints the
  *        report; returns 0, 1 (@p strict and a rule broken) or 2.
  */
 int cli_audit_statement(const char *path, const char *population, const cli_common *c,
-                        const struct cli_read_opts *r, int strict);
+                        const cli_read_opts *r, int strict);
 /** @brief 1 when @p path is a statement: a column 'total' after item columns, none of which is
  *         a population (a file that cannot be read gives 0: the split audit reports it). */
 int cli_audit_is_statement(const char *path);
@@ -82,14 +82,19 @@ typedef struct cycle_pot_lookup {
  *  trainers). */
 typedef struct cycle_pot {
     const char *afile, *tfile; /**< the files as shown in messages */
-    ycsv_table at, tt;         /**< the files (the attendance's dialect is the output's) */
-    size_t ac[3], tc[3];       /**< columns: day, municipality, participants / role */
-    ycsv_join_side side[2];    /**< the municipality columns (join by code when both have one) */
-    char *codes;               /**< "0000".."9999" when joined by code, else NULL */
-    cli_labels days, muns;     /**< labels by yr_label_key (or code) */
-    const char **name;         /**< per municipality: its first name cell */
-    size_t *party;             /**< per municipality: its party (with a lookup), else NULL */
-    unsigned char *busy;       /**< per day: 1 when it has participants */
+    const char *apath;         /**< the attendance file as given */
+    cli_input list;            /**< an attendance list (one row per participant and day) */
+    cli_dialect dialect;       /**< the attendance's dialect (the output follows it) */
+    char **owned;              /**< labels copied from a list (freed with the pot) */
+    size_t nowned, owned_cap;
+    ycsv_table at, tt;      /**< the files (the attendance's dialect is the output's) */
+    size_t ac[3], tc[3];    /**< columns: day, municipality, participants / role */
+    ycsv_join_side side[2]; /**< the municipality columns (join by code when both have one) */
+    char *codes;            /**< "0000".."9999" when joined by code, else NULL */
+    cli_labels days, muns;  /**< labels by yr_label_key (or code) */
+    const char **name;      /**< per municipality: its first name cell */
+    size_t *party;          /**< per municipality: its party (with a lookup), else NULL */
+    unsigned char *busy;    /**< per day: 1 when it has participants */
     size_t name_cap, party_cap, busy_cap;
     yr_pot *acc;        /**< the accumulator, finished */
     size_t ndays, nmun; /**< the counts of the settlement */

@@ -109,7 +109,7 @@ static int write_settlement(cycle_pot *p, const cli_common *c)
     yr_out_name head[7];
     size_t nhead = yr_out_table_columns(YR_TABLE_POT, head, 7);
     cli_out o;
-    if (cli_out_open(&o, &c->out, YR_TABLE_POT, &p->at) != 0)
+    if (cli_out_open_dialect(&o, &c->out, YR_TABLE_POT, &p->dialect) != 0)
         return CLI_EXIT_ERROR;
     for (size_t k = 0; k < nhead; k++)
         cli_out_name(&o, head[k]);
@@ -150,7 +150,7 @@ static int write_by_day(cycle_pot *p, const cli_common *c)
         return cli_fail_lib(p->tfile, 0, NULL, &w, NULL);
     }
     cli_out o;
-    int rc = cli_out_open(&o, &c->out, YR_TABLE_POT, &p->at);
+    int rc = cli_out_open_dialect(&o, &c->out, YR_TABLE_POT, &p->dialect);
     if (rc != 0) {
         free(e);
         return rc;

@@ -6,9 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <yrkesresa.h>
 
+#include "cli_read.h"
 #include "cmd_cycle.h"
 
 const char cycle_pot_help[] =
@@ -177,35 +179,43 @@ static int new_municipality(cycle_pot *p, const cycle_pot_lookup *look, const ch
     return rc;
 }
 
+/* A row's day and municipality interned: @p day_text and @p key (the municipality's key: its
+ * name cell, or its code), @p cell the name as written; @p heads the two columns' headers. */
+static int intern_row(cycle_pot *p, const cycle_pot_lookup *look, const char *file, size_t line,
+                      const char *day_text, const char *key, const char *cell,
+                      const char *const heads[2], size_t *day, size_t *mun)
+{
+    size_t kl, before = p->muns.n;
+    char q[80];
+    for (int k = 0; k < 2; k++) {
+        size_t *idx = k == 0 ? day : mun;
+        *idx = intern_grow(k == 0 ? &p->days : &p->muns, k == 0 ? day_text : key, &kl);
+        if (*idx == SIZE_MAX)
+            return cli_fail_at(file, 0, "out of memory");
+        if (kl == 0)
+            return cli_fail_at(file, line, "column %s is empty", cli_quote(heads[k], q, sizeof q));
+    }
+    if (yr_label_is_total(cell))
+        return cli_fail_at(file, line, "municipality %s is a total row; list municipalities only",
+                           cli_quote(cell, q, sizeof q));
+    if (grow((void **)&p->busy, &p->busy_cap, p->days.cap, 1) != 0)
+        return cli_fail_at(file, 0, "out of memory");
+    if (p->muns.n > before)
+        return new_municipality(p, look, file, line, *mun, cell);
+    return 0;
+}
+
 /* The day and municipality of row @p row of file @p f, interned (labels by yr_label_key). */
 static int row_labels(cycle_pot *p, const cycle_pot_lookup *look, int f, size_t row, size_t *day,
                       size_t *mun)
 {
     const ycsv_table *t = p->side[f].t;
-    const char *file = p->side[f].file, *key;
     const size_t *cols = f == 0 ? p->ac : p->tc;
-    size_t kl, before = p->muns.n, line = ycsv_line(t, row);
-    char q[80];
+    const char *key, *const heads[2] = {t->header[cols[0]], t->header[cols[1]]};
     if (mun_key(p, f, row, &key) != 0)
         return CLI_EXIT_ERROR;
-    for (int k = 0; k < 2; k++) {
-        const char *s = ycsv_cell(t, row, cols[k]);
-        *(k == 0 ? day : mun) = intern_grow(k == 0 ? &p->days : &p->muns, k == 0 ? s : key, &kl);
-        if ((k == 0 ? *day : *mun) == SIZE_MAX)
-            return cli_fail_at(file, 0, "out of memory");
-        if (kl == 0)
-            return cli_fail_at(file, line, "column %s is empty",
-                               cli_quote(t->header[cols[k]], q, sizeof q));
-        if (k == 1 && yr_label_is_total(s))
-            return cli_fail_at(file, line,
-                               "municipality %s is a total row; list municipalities only",
-                               cli_quote(s, q, sizeof q));
-    }
-    if (grow((void **)&p->busy, &p->busy_cap, p->days.cap, 1) != 0)
-        return cli_fail_at(file, 0, "out of memory");
-    if (p->muns.n > before)
-        return new_municipality(p, look, file, line, *mun, ycsv_cell(t, row, cols[1]));
-    return 0;
+    return intern_row(p, look, p->side[f].file, ycsv_line(t, row), ycsv_cell(t, row, cols[0]), key,
+                      ycsv_cell(t, row, cols[1]), heads, day, mun);
 }
 
 /* The columns of a file by role: day, municipality and @p third. */
@@ -284,6 +294,111 @@ static int read_trainers(cycle_pot *p, const cycle_pot_lookup *look)
     return 0;
 }
 
+/* ---- attendance lists as the platform exports them (issue 22.4) ----------------------------
+ * One row per participant and day: day, municipality, a person column and optionally whether
+ * the person attended (Närvaro Ja/Nej, 1/0). Read through libyrkesresa-read (cli_read): the
+ * day is a date, the person is personal data (read only to find one person twice on one day,
+ * which the reader refuses pointing at both lines, never naming the person), a present row is
+ * one participant. */
+
+/* 1 when the attendance file is such a list: an .xlsx workbook, or a text file with a person
+ * column and no participants column. */
+static int attendance_is_list(const char *path, const cli_common *own)
+{
+    size_t n = strlen(path);
+    for (size_t k = 0; k < own->columns.n; k++)
+        if (strncmp(own->columns.v[k], "participants=", 13) == 0)
+            return 0; /* --column participants=HEADER: the counted form */
+    if (n >= 5 && strcasecmp(path + n - 5, ".xlsx") == 0)
+        return 1;
+    ycsv_table t;
+    ycsv_error e;
+    if (strcmp(path, "-") == 0 || ycsv_read_file(path, &t, &e) != YCSV_OK)
+        return 0; /* the counted form's reading reports it */
+    int person = 0, counted = 0;
+    for (size_t k = 0; k < t.ncols; k++) {
+        person |= yr_role_is_header(t.header[k], YR_ROLE_PERSON);
+        counted |= cli_header_is(t.header[k], CLI_ROLE_PARTICIPANTS);
+    }
+    ycsv_free(&t);
+    return person && !counted;
+}
+
+/* Label @p idx of @p set, new since the set had @p before labels, pointed at a copy kept until
+ * cycle_pot_free() (it was interned from a temporary text). 0, or -1 out of memory. */
+static int keep_label(cycle_pot *p, cli_labels *set, size_t before, size_t idx)
+{
+    if (set->n == before)
+        return 0;
+    if (p->nowned == p->owned_cap &&
+        grow((void **)&p->owned, &p->owned_cap, 2 * p->owned_cap + 16, sizeof *p->owned) != 0)
+        return -1;
+    char *c = strdup(set->label[idx]);
+    if (c == NULL)
+        return -1;
+    p->owned[p->nowned++] = c;
+    set->label[idx] = c;
+    if (set == &p->muns)
+        p->name[idx] = c;
+    return 0;
+}
+
+/* Row @p i of the list: its day (ISO, from the reader's date) and municipality interned, and
+ * whether the person attended (no attendance column: every row is a participant). */
+static int list_row(cycle_pot *p, const cycle_pot_lookup *look, const size_t cols[4], size_t i,
+                    yr_attendance *a)
+{
+    const yr_table *t = p->list.t;
+    size_t row = yr_table_data_row(t, i), line = yr_table_row_line(t, row);
+    size_t nd = p->days.n, nm = p->muns.n;
+    yr_value v;
+    int y, m, d;
+    char iso[16];
+    if (yr_table_value(t, row, cols[0], &v) != YR_READ_OK || !v.present ||
+        yr_civil_from_days(v.num, &y, &m, &d) != YR_OK)
+        return cli_fail_at(p->afile, line, "column '%s' is not a day", yr_table_header(t, cols[0]));
+    snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+    const char *mun = cli_read_cell(t, row, cols[1], &p->scratch);
+    const char *const heads[2] = {yr_table_header(t, cols[0]), yr_table_header(t, cols[1])};
+    if (intern_row(p, look, p->afile, line, iso, mun, mun, heads, &a->day, &a->municipality) != 0)
+        return CLI_EXIT_ERROR;
+    if (keep_label(p, &p->days, nd, a->day) != 0 || keep_label(p, &p->muns, nm, a->municipality))
+        return cli_fail_at(p->afile, 0, "out of memory");
+    a->participants = 1;
+    if (cols[3] != YR_READ_NONE && yr_table_value(t, row, cols[3], &v) == YR_READ_OK)
+        a->participants = v.present && v.num != 0;
+    return 0;
+}
+
+/* The list, one row at a time into the accumulator. */
+static int read_list(cycle_pot *p, const cycle_pot_lookup *look, const cli_common *own)
+{
+    const yr_read_want want[] = {{YR_ROLE_DAY, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
+                                 {YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED},
+                                 {YR_ROLE_PERSON, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
+                                 {YR_ROLE_PRESENT, 0}};
+    cli_read_opts r;
+    memset(&r, 0, sizeof r);
+    r.quiet = 1;
+    r.other_parties = 1; /* the pot's municipalities are labels, as in the counted form */
+    if (cli_read(p->apath, own, &r, want, 4, &p->list) != 0)
+        return CLI_EXIT_ERROR;
+    p->dialect = cli_read_dialect(p->list.t);
+    size_t cols[4];
+    for (int k = 0; k < 4; k++)
+        cols[k] = yr_table_find_role(p->list.t, want[k].role);
+    for (size_t i = 0; i < yr_table_ndata(p->list.t); i++) {
+        yr_attendance a;
+        yr_where w;
+        if (list_row(p, look, cols, i, &a) != 0)
+            return CLI_EXIT_ERROR;
+        if (yr_pot_add_attendance_where(p->acc, &a, 1, &w) != YR_OK)
+            return refused(p->afile, 0, &w);
+        p->busy[a.day] |= a.participants > 0;
+    }
+    return 0;
+}
+
 /* Days with trainers and no participants: a warning at the day's first trainer record. */
 static void warn_idle_days(cycle_pot *p)
 {
@@ -325,20 +440,26 @@ int cycle_pot_settle(const char *cmd, const cycle_pot_args *a, const cli_common 
     cli_buf_init(&p->scratch);
     p->afile = cli_shown(a->attendance);
     p->tfile = cli_shown(a->trainers);
+    p->apath = a->attendance;
     if (make_rules(cmd, a, &rules) != 0 ||
         file_columns(cmd, c, &a->attendance_column, &own[0]) != 0 ||
-        file_columns(cmd, c, &a->trainers_column, &own[1]) != 0 ||
-        cli_load(a->attendance, &p->at) != 0 || cli_load(a->trainers, &p->tt) != 0 ||
-        columns(p->afile, &p->at, &own[0], CLI_ROLE_PARTICIPANTS, p->ac) != 0 ||
-        columns(p->tfile, &p->tt, &own[1], CLI_ROLE_ROLE, p->tc) != 0 ||
-        join_columns(p, (const cli_common *[2]){&own[0], &own[1]}) != 0)
+        file_columns(cmd, c, &a->trainers_column, &own[1]) != 0)
         return CLI_EXIT_ERROR;
+    int list = attendance_is_list(a->attendance, &own[0]);
+    if ((!list && cli_load(a->attendance, &p->at) != 0) || cli_load(a->trainers, &p->tt) != 0 ||
+        (!list && columns(p->afile, &p->at, &own[0], CLI_ROLE_PARTICIPANTS, p->ac) != 0) ||
+        columns(p->tfile, &p->tt, &own[1], CLI_ROLE_ROLE, p->tc) != 0 ||
+        (!list && join_columns(p, (const cli_common *[2]){&own[0], &own[1]}) != 0))
+        return CLI_EXIT_ERROR;
+    p->dialect = cli_dialect_of(list ? NULL : &p->at);
+    p->side[1] = (ycsv_join_side){p->tfile, &p->tt, p->tc[1], YCSV_NO_COLUMN, YCSV_NO_COLUMN};
     yr_where w;
     if (!cli_labels_init(&p->days, 63) || !cli_labels_init(&p->muns, 1023))
         return cli_fail_at(p->afile, 0, "out of memory");
     if (yr_pot_begin_where(&rules, YR_POT_ANY, YR_POT_ANY, &p->acc, &w) != YR_OK)
         return cli_fail_lib_usage(cmd, NULL, &w);
-    if (read_attendance(p, look) != 0 || read_trainers(p, look) != 0 || finish(p) != 0)
+    if ((list ? read_list(p, look, &own[0]) : read_attendance(p, look)) != 0 ||
+        read_trainers(p, look) != 0 || finish(p) != 0)
         return CLI_EXIT_ERROR;
     warn_idle_days(p);
     return 0;
@@ -374,6 +495,10 @@ void cycle_pot_free(cycle_pot *p)
     free(p->name);
     free(p->party);
     free(p->busy);
+    for (size_t k = 0; k < p->nowned; k++)
+        free(p->owned[k]);
+    free(p->owned);
+    cli_input_free(&p->list);
     free(p->rows);
     free(p->und);
     cli_buf_free(&p->scratch);

@@ -314,6 +314,18 @@ same_error "old name --pot-part" "$POT/attendance.csv" "$POT/trainers.csv" --fee
 expect_err_has "--pot-part is --pot (the message names the option by its name)" "--pot 400 is larger than --fee 300"
 same_error "column of one file" "$POT/attendance.csv" "$POT/trainers.csv" --trainers-column role=roll
 expect_err_has "--trainers-column names the trainers' column" "trainers.csv:1: no column named 'roll'"
+# an attendance list (one row per participant and day): the same error in both commands
+printf 'Datum,Kommun,Namn på deltagare\n2024-02-06,Falun,Anna A\n2024-02-06,Mora,Cia C\n2024-02-06,Falun,Anna A\n' >"$TMP/list-dup.csv"
+printf 'datum,kommun,roll\n2024-02-06,Falun,kursledare\n' >"$TMP/list-tr.csv"
+same_error "list: one person twice on a day" "$TMP/list-dup.csv" "$TMP/list-tr.csv"
+expect_err_has "list: both lines" "list-dup.csv:4: line 4 repeats line 2"
+head -n 3 "$TMP/list-dup.csv" >"$TMP/list-ok.csv"
+run_bin statement --items "$FIX/items-small.csv" --attendance "$TMP/list-ok.csv" \
+    --trainers "$TMP/list-tr.csv" "$DAL/population-2021-06.csv"
+expect_rc "statement with a list" 0
+# Falun 1 and Mora 1 participant-days (600 each); the day's 800 to Falun's leader
+expect_eq "statement with a list: Falun" "$(field Falun 5),$(field Falun 6)" "600,800"
+expect_eq "statement with a list: Mora" "$(field Mora 5),$(field Mora 6)" "600,0"
 run_bin statement --items "$FIX/items-small.csv" --attendance "$POT/attendance.csv" \
     --trainers "$POT/trainers.csv" --pot 1 --pot-part 1 "$DAL/population-2021-06.csv"
 expect_input_error "--pot and --pot-part once" "--pot and --pot-part are one option"
