@@ -225,6 +225,14 @@ printf '2024-02-06,Falun,Anna A,Ja\n' >>"$TMP/list.csv"
 run --attendance "$TMP/list.csv" --trainers "$TMP/list-tr.csv"
 expect_input_error "list: one person twice on a day" "list.csv:7: line 7 repeats line 2"
 if grep -q "Anna" <<<"$err"; then bad "list: the message names the person"; else ok; fi
+# 'Namn' could be the municipality or the person: the reader asks; --attendance-column decides
+printf 'Datum,Kommun,Namn,Närvaro\n2024-02-06,Falun,Anna A,Ja\n2024-02-06,Mora,Cia C,Nej\n' >"$TMP/list-namn.csv"
+run --attendance "$TMP/list-namn.csv" --trainers "$TMP/list-tr.csv"
+expect_input_error "list: Namn is ambiguous" "list-namn.csv:1: two columns could be the municipality: 'Kommun' and 'Namn'"
+run --attendance "$TMP/list-namn.csv" --trainers "$TMP/list-tr.csv" \
+    --attendance-column municipality=Kommun --attendance-column person=Namn
+expect_rc "list: --attendance-column person=Namn" 0
+expect_out_has "list: --attendance-column person=Namn" "Falun,1,600,200,400,400,200"
 # the same list as an .xlsx workbook (dates as date cells, Närvaro as Ja and 1)
 if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
     /usr/bin/python3 - "$TMP/list.xlsx" <<'PY'

@@ -103,13 +103,24 @@ static int make_rules(const char *cmd, const cycle_pot_args *a, yr_pot_rules *ru
  * --trainers-column (the last one given for a role wins). */
 static int file_columns(const char *cmd, const cli_common *c, const cli_list *own, cli_common *out)
 {
+    cli_common check = *c; /* the program's roles, and the reader's (person, present) of a list */
     *out = *c;
     for (size_t k = 0; k < own->n; k++) {
+        const char *v = own->v[k], *eq = strchr(v, '=');
+        char role[32];
         if (out->columns.n == sizeof out->columns.v / sizeof out->columns.v[0])
             return cli_fail_usage(cmd, "too many column options");
-        out->columns.v[out->columns.n++] = own->v[k];
+        out->columns.v[out->columns.n++] = v;
+        if (eq != NULL && (size_t)(eq - v) < sizeof role) {
+            memcpy(role, v, (size_t)(eq - v));
+            role[eq - v] = '\0';
+            if (yr_read_role_from_name(role) == YR_ROLE_PERSON ||
+                yr_read_role_from_name(role) == YR_ROLE_PRESENT)
+                continue;
+        }
+        check.columns.v[check.columns.n++] = v;
     }
-    return cli_check_columns(cmd, out);
+    return cli_check_columns(cmd, &check);
 }
 
 /* ---- reading -------------------------------------------------------------------------------- */
