@@ -409,7 +409,7 @@ static int read_year_file(const cli_common *c, const pop_in *pp, const char *pat
     ycsv_table t;
     cli_parties p;
     size_t name_col, col;
-    unsigned scale;
+    unsigned scale = 0;
     if (cli_load(path, &t) != 0)
         return CLI_EXIT_ERROR;
     int64_t *tmp = malloc((t.nrows ? t.nrows : 1) * sizeof *tmp);

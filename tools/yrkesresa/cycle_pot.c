@@ -283,6 +283,7 @@ static int read_attendance(cycle_pot *p, const cycle_pot_lookup *look)
             return refused(p->afile, w.record != YR_WHERE_NONE ? ycsv_line(&p->at, r) : 0, &w);
         p->busy[a.day] |= a.participants > 0;
     }
+    ycsv_drop_index(&p->at); /* 8 bytes a row: the labels point into its text, which stays */
     return 0;
 }
 
