@@ -496,6 +496,9 @@ int cli_cmd_audit(int argc, char **argv)
         return cli_fail_usage("audit", "no input file");
     if (population != NULL || cli_audit_is_statement(path)) { /* cmd_audit_statement.c */
         cli_read_opts r = {0};
+        if (as_csv || total || wcol || acol || c.out.excel || cli_output_is_xlsx(&c.out))
+            return cli_fail_usage("audit", "a statement's audit is a report: --csv, --excel, "
+                                           "--total and the column options are for a split");
         return cli_audit_statement(path, population, &c, &r, strict);
     }
     audit_in in;

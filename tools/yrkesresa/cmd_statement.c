@@ -492,10 +492,20 @@ static int settle_pot(const stmt_opts *o, pop_in *pp, pot_in *pot)
     pot->kickback = calloc(np, sizeof *pot->kickback);
     if (rc == 0 && (pot->fees == NULL || pot->kickback == NULL))
         rc = oom();
+    unsigned char *seen = rc == 0 ? calloc(np, 1) : NULL;
+    if (rc == 0 && seen == NULL)
+        rc = oom();
     for (size_t m = 0; rc == 0 && m < p.nmun; m++) {
+        char q[80];
+        if (seen[p.party[m]]++) /* two of the pot's municipalities with one name */
+            rc = cli_fail_at(p.afile, 0,
+                             "municipality %s is in the pot twice (two codes, one "
+                             "name in %s)",
+                             cli_quote(cycle_pot_name(&p, m), q, sizeof q), pp->file);
         pot->fees[p.party[m]] = p.rows[m].fees;
         pot->kickback[p.party[m]] = p.rows[m].kickback;
     }
+    free(seen);
     if (rc == 0 && p.sum.undistributed != 0)
         cli_note(p.afile, 0,
                  "%" PRId64 " of the pot is not paid back: %zu day(s) had participants but no "

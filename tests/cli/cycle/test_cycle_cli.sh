@@ -445,6 +445,8 @@ awk -F, 'BEGIN { OFS = "," } $1 == "Mora" { $7 = $7 + 1 } { print }' "$TMP/st.cs
 run_bin audit --strict --population "$DAL/population-2021-06.csv" "$TMP/st-net.csv"
 expect_rc "audit statement: a net off" 1
 expect_out_has "audit statement: a net off" "rows whose net is not total + fees - kickback 1"
+run_bin audit --csv "$TMP/st.csv"
+expect_input_error "audit of a statement: --csv refused" "a statement's audit is a report"
 # a published split with a 'total' column after its population is not taken for a statement
 printf 'kommun,befolkning,total\nA,1,10\nB,3,30\nSumma,4,40\n' >"$TMP/split-total.csv"
 run_bin audit "$TMP/split-total.csv"
