@@ -220,6 +220,19 @@ expect_out "list" "$list_want"
 cut -d, -f1-3 "$TMP/list.csv" >"$TMP/list-all.csv"
 run --attendance "$TMP/list-all.csv" --trainers "$TMP/list-tr.csv"
 expect_out_has "list without Närvaro" "Falun,4,2400,800,1600,1600,800"
+# `stats count --by Datum,Kommun --long` of the list (without Närvaro: 5 participant-days) read back: the same
+# settlement as the list itself (its Summa row is checked against the rows)
+cut -d, -f1-3 "$TMP/list.csv" | head -n 6 >"$TMP/list-all5.csv"
+run --attendance "$TMP/list-all5.csv" --trainers "$TMP/list-tr.csv"
+from_list=$out
+run_bin stats count --by Datum,Kommun --long "$TMP/list-all5.csv"
+printf '%s\n' "$out" >"$TMP/counted.csv"
+run --attendance "$TMP/counted.csv" --trainers "$TMP/list-tr.csv"
+expect_rc "stats count read back" 0
+expect_out "stats count read back" "$from_list"
+sed 's/^Summa,,\([0-9]*\)$/Summa,,999/' "$TMP/counted.csv" >"$TMP/counted-bad.csv"
+run --attendance "$TMP/counted-bad.csv" --trainers "$TMP/list-tr.csv"
+expect_input_error "stats count read back: a wrong Summa" "counted-bad.csv:5: the total row states 999 participants, but the rows add to 5"
 # one person twice on one day: both lines, never the name
 printf '2024-02-06,Falun,Anna A,Ja\n' >>"$TMP/list.csv"
 run --attendance "$TMP/list.csv" --trainers "$TMP/list-tr.csv"

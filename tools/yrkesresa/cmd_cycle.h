@@ -85,6 +85,8 @@ typedef struct cycle_pot {
     const char *apath;         /**< the attendance file as given */
     cli_input list;            /**< an attendance list (one row per participant and day) */
     cli_dialect dialect;       /**< the attendance's dialect (the output follows it) */
+    size_t total_line;         /**< a total row of the attendance (`stats count`), or 0 */
+    int64_t total_stated;      /**< the participants it states */
     char **owned;              /**< labels copied from a list (freed with the pot) */
     size_t nowned, owned_cap;
     ycsv_table at, tt;      /**< the files (the attendance's dialect is the output's) */

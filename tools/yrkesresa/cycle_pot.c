@@ -3,6 +3,7 @@
  * yr_pot_add_attendance, yr_pot_add_trainers, yr_pot_finish). The program reads the cells,
  * numbers days and municipalities by first appearance (attendance, then trainers: SPEC §6) and
  * feeds the records one at a time; every check, sum, rounding and tie rule is the library's. */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -234,9 +235,15 @@ static int columns(const char *file, const ycsv_table *t, const cli_common *c, c
                    size_t cols[3])
 {
     const cli_role roles[3] = {CLI_ROLE_DAY, CLI_ROLE_NAME, third};
-    for (int k = 0; k < 3; k++)
-        if (cli_column(file, t, c, roles[k], 1, &cols[k]) != 0)
+    for (int k = 0; k < 3; k++) {
+        if (cli_column(file, t, c, roles[k], k < 2 || third != CLI_ROLE_PARTICIPANTS, &cols[k]))
             return CLI_EXIT_ERROR;
+        for (size_t j = 0; k == 2 && cols[k] == YCSV_NO_COLUMN && j < t->ncols; j++)
+            if (yr_out_name_find(t->header[j], YR_OUT_COLUMN) == YR_OUT_COUNT)
+                cols[k] = j; /* `stats count --by day,municipality --long` read back */
+    }
+    if (cols[2] == YCSV_NO_COLUMN) /* the message of a missing column, once */
+        return cli_column(file, t, c, third, 1, &cols[2]);
     return 0;
 }
 
@@ -271,12 +278,29 @@ static int refused(const char *file, size_t line, const yr_where *w)
 }
 
 /* The attendance, one record at a time into the accumulator (it keeps sums, not records). */
+/* A Summa row as `stats count` writes it (a total label as the day, no municipality): the
+ * participants it states, checked against the settlement's participant-days (finish). */
+static int stated_total(cycle_pot *p, size_t r)
+{
+    const ycsv_table *t = &p->at;
+    if (!yr_label_is_total(ycsv_cell(t, r, p->ac[0])) || !cli_cell_blank(t, r, p->ac[1]))
+        return 0;
+    if (p->total_line != 0)
+        return cli_fail_at(p->afile, ycsv_line(t, r), "a second total row (the first is line %zu)",
+                           p->total_line);
+    p->total_line = ycsv_line(t, r);
+    return cli_cell_int64(p->afile, t, r, p->ac[2], &p->total_stated) != 0 ? CLI_EXIT_ERROR : 1;
+}
+
 static int read_attendance(cycle_pot *p, const cycle_pot_lookup *look)
 {
     for (size_t r = 0; r < p->at.nrows; r++) {
         yr_attendance a;
         yr_where w;
-        if (row_labels(p, look, 0, r, &a.day, &a.municipality) != 0 ||
+        int total = stated_total(p, r);
+        if (total == 1)
+            continue;
+        if (total != 0 || row_labels(p, look, 0, r, &a.day, &a.municipality) != 0 ||
             cli_cell_int64(p->afile, &p->at, r, p->ac[2], &a.participants) != 0)
             return CLI_EXIT_ERROR;
         if (yr_pot_add_attendance_where(p->acc, &a, 1, &w) != YR_OK)
@@ -436,8 +460,14 @@ static int finish(cycle_pot *p)
     p->und = calloc(p->ndays ? p->ndays : 1, sizeof *p->und);
     if (p->rows == NULL || p->und == NULL)
         return cli_fail_at(p->afile, 0, "out of memory");
-    if (yr_pot_finish_where(p->acc, p->rows, p->nmun, &p->sum, p->und, p->ndays, &w) == YR_OK)
+    if (yr_pot_finish_where(p->acc, p->rows, p->nmun, &p->sum, p->und, p->ndays, &w) == YR_OK) {
+        if (p->total_line != 0 && p->total_stated != p->sum.participant_days)
+            return cli_fail_at(p->afile, p->total_line,
+                               "the total row states %" PRId64 " participants, but the rows "
+                               "add to %" PRId64,
+                               p->total_stated, p->sum.participant_days);
         return 0;
+    }
     int tr = w.arg != NULL && strcmp(w.arg, "trainers") == 0;
     size_t line = tr && w.record < p->tt.nrows ? ycsv_line(&p->tt, w.record) : 0;
     return refused(tr ? p->tfile : p->afile, line, &w);
