@@ -18,7 +18,8 @@
 
 static const char usage_text[] =
     "Usage: yrkesresa statement --items ITEMS.csv [--attendance A.csv --trainers T.csv]\n"
-    "                           [--invoice-date YYYY-MM-DD [--days 30]]\n"
+    "                           [--invoice-date YYYY-MM-DD [--days 30] [--calendar-days]]\n"
+    "                           [--equal-part P] [--explain | --per-municipality DIR/]\n"
     "                           [--population-of YEAR=FILE]... POPULATION.csv\n"
     "\n"
     "One line per municipality: its share of every agreement item, split by population with\n"

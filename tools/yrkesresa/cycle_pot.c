@@ -16,7 +16,13 @@
 
 const char cycle_pot_help[] =
     "  --attendance FILE     course days: columns day, municipality, participants (or datum/dag,\n"
-    "                        kommun, deltagare/antal deltagare)\n"
+    "                        kommun, deltagare/antal deltagare; the output of 'stats count\n"
+    "                        --by DAY,MUNICIPALITY --long' too), or the platform's list: one\n"
+    "                        row per participant and day with a person column (person, namn\n"
+    "                        på deltagare, e-post, ...) and optionally Närvaro (Ja/Nej, 1/0;\n"
+    "                        only the present count) - a CSV without a participants column,\n"
+    "                        or an .xlsx; one person twice on one day is an error pointing at\n"
+    "                        both lines\n"
     "  --trainers FILE       columns day, municipality, role (or datum, kommun, roll; role:\n"
     "                        leader/kursledare or trainer/utbildare, any case)\n"
     "  --attendance-column ROLE=HEADER, --trainers-column ROLE=HEADER\n"
