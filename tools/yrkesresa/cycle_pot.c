@@ -500,7 +500,8 @@ int cycle_pot_settle(const char *cmd, const cycle_pot_args *a, const cli_common 
         (!list && join_columns(p, (const cli_common *[2]){&own[0], &own[1]}) != 0))
         return CLI_EXIT_ERROR;
     p->dialect = cli_dialect_of(list ? NULL : &p->at);
-    p->side[1] = (ycsv_join_side){p->tfile, &p->tt, p->tc[1], YCSV_NO_COLUMN, YCSV_NO_COLUMN};
+    if (list) /* joined by name (join_columns keys both files by code when both have one) */
+        p->side[1] = (ycsv_join_side){p->tfile, &p->tt, p->tc[1], YCSV_NO_COLUMN, YCSV_NO_COLUMN};
     yr_where w;
     if (!cli_labels_init(&p->days, 63) || !cli_labels_init(&p->muns, 1023))
         return cli_fail_at(p->afile, 0, "out of memory");
