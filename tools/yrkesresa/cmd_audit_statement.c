@@ -199,6 +199,58 @@ static int read_weights(stmt_audit *a, const char *population, const cli_common 
     return rc;
 }
 
+/* The column 'quota ITEM' ('kvot ITEM') that `statement --explain` wrote for item @p i. */
+static size_t quota_column(const stmt_audit *a, size_t i)
+{
+    const yr_table *t = a->st.t;
+    const char *item = yr_table_header(t, a->item_col[i]);
+    for (size_t c = a->total_col + 1; c < yr_table_ncols(t); c++) {
+        const char *h = yr_table_header(t, c);
+        for (int l = 0; l < 2; l++) {
+            const char *q = yr_out_text(YR_OUT_QUOTA, l == 0 ? YR_LANG_EN : YR_LANG_SV);
+            size_t n = strlen(q);
+            if (strncmp(h, q, n) == 0 && h[n] == ' ' && strcmp(h + n + 1, item) == 0)
+                return c;
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* The items are audited as splits by population. A statement written with --explain states
+ * each cell's quota: when one is not the plain split's (an equal part, a rate), the audit would
+ * judge the wrong model, so it refuses. */
+static int check_models(const stmt_audit *a)
+{
+    int64_t wsum = 0;
+    for (size_t p = 0; p < a->np; p++)
+        if (a->weights[p] < 0 || __builtin_add_overflow(wsum, a->weights[p], &wsum))
+            return 0; /* yr_audit_table says why */
+    cli_buf b;
+    cli_buf_init(&b);
+    int rc = 0;
+    for (size_t i = 0; i < a->nitems && rc == 0; i++) {
+        size_t col = quota_column(a, i);
+        for (size_t p = 0; col != SIZE_MAX && p < a->np && rc == 0; p++) {
+            yr_quota q;
+            char want[YR_NUMBER_TEXT_MAX];
+            size_t row = yr_table_data_row(a->st.t, p), start, len;
+            const char *cell = cli_read_cell(a->st.t, row, col, &b);
+            len = yr_label_trim(cell, strlen(cell), &start);
+            if (yr_item_quota(&a->items[i], a->weights[p], wsum, a->np, &q) != YR_OK ||
+                yr_quota_text(q.whole, q.rem, q.den, 4, want, sizeof want) != YR_OK)
+                continue; /* yr_audit_table says why */
+            if (strlen(want) != len || memcmp(want, cell + start, len) != 0)
+                rc = cli_fail_at(a->st.file, yr_table_row_line(a->st.t, row),
+                                 "column '%s': the quota %.*s is not that of a split by "
+                                 "population (%s): the item has an equal part or a rate, "
+                                 "which this audit does not model yet",
+                                 yr_table_header(a->st.t, col), (int)len, cell + start, want);
+        }
+    }
+    cli_buf_free(&b);
+    return rc;
+}
+
 /* The library's refusal, at the municipality's line when it names one. */
 static int audit_refused(const stmt_audit *a, const yr_where *w)
 {
@@ -256,6 +308,7 @@ static void report(cli_buf *b, const stmt_audit *a)
                    a->st.file, a->np, a->nitems,
                    yr_table_header(a->pop.t ? a->pop.t : a->st.t, a->pop_col),
                    a->pop.t ? a->pop.file : a->st.file);
+    cli_buf_puts(b, "each item as a split by population (no equal part, no rate)\n");
     cli_buf_printf(b, "verdict: %s\n", yr_table_verdict_text(s->verdict));
     cli_buf_printf(b,
                    "columns that do not add up to their total   %zu\n"
@@ -293,6 +346,8 @@ int cli_audit_statement(const char *path, const char *population, const cli_comm
         rc = read_cells(&a);
     if (rc == 0)
         rc = read_weights(&a, population, c, r);
+    if (rc == 0)
+        rc = check_models(&a);
     yr_where w;
     if (rc == 0 &&
         yr_audit_table_where(a.items, a.nitems, a.weights, a.np, a.published, a.stated_total,

@@ -447,6 +447,18 @@ expect_rc "audit statement: a net off" 1
 expect_out_has "audit statement: a net off" "rows whose net is not total + fees - kickback 1"
 run_bin audit --csv "$TMP/st.csv"
 expect_input_error "audit of a statement: --csv refused" "a statement's audit is a report"
+# a statement in Swedish (totalt, befolkning, kvot ...) is audited alike
+run_bin statement --explain --lang sv --items "$EX/agreement-2024-items.csv" "$DAL/population-2021-06.csv"
+printf '%s\n' "$out" >"$TMP/st-sv.csv"
+run_bin audit --strict "$TMP/st-sv.csv"
+expect_rc "audit of a Swedish statement" 0
+expect_out_has "audit of a Swedish statement" "verdict: reproduces the table split (yr_split_table)"
+# items with an equal part or a rate: their quotas (--explain) are not a plain split's, and the
+# audit, which models plain splits only, refuses instead of judging the wrong model
+run_bin statement --explain --items "$FIX/items-models.csv" "$DAL/population-2021-06.csv"
+printf '%s\n' "$out" >"$TMP/st-models.csv"
+run_bin audit "$TMP/st-models.csv"
+expect_input_error "audit of items with other models" "st-models.csv:2: column 'quota Administrativt stöd': the quota 13643.0540… is not that of a split by population (14347.2200…)"
 # a published split with a 'total' column after its population is not taken for a statement
 printf 'kommun,befolkning,total\nA,1,10\nB,3,30\nSumma,4,40\n' >"$TMP/split-total.csv"
 run_bin audit "$TMP/split-total.csv"
