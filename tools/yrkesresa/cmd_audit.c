@@ -13,7 +13,8 @@
 static const char *const usage_text =
     "Usage: yrkesresa audit [--total N] [--csv] [--strict] [--weight-column NAME]\n"
     "                       [--amount-column NAME] FILE\n"
-    "       yrkesresa audit [--population POPULATION.csv] [--strict] STATEMENT.csv\n"
+    "       yrkesresa audit [--population POPULATION.csv] [--items ITEMS.csv\n"
+    "                       [--equal-part P]] [--strict] STATEMENT.csv\n"
     "\n"
     "Check a published split: do the rows add up to the stated total, which rows differ from\n"
     "the exact largest-remainder split, which rows are more than one unit from their exact\n"
@@ -51,6 +52,10 @@ static const char *const usage_text =
     "                        'total' column after its items) is audited so without it too, the\n"
     "                        weights from its population column (statement --explain).\n"
     "                        --strict: exit 1 when a rule is broken.\n"
+    "  --items FILE, --equal-part P\n"
+    "                        a statement's items file and option as given to 'statement': the\n"
+    "                        items' models (equal parts, rates) are audited too (without them\n"
+    "                        each item is a split by population)\n"
     "  -h, --help            this help\n"
     "\n"
     "Exit status: 0 the audit ran (whatever it found), 1 --strict and errors found, 2 error.\n"
@@ -480,11 +485,13 @@ static int load(audit_in *in, const char *path, const char *wname, const char *a
 int cli_cmd_audit(int argc, char **argv)
 {
     const char *total = NULL, *wcol = NULL, *acol = NULL, *path = NULL, *population = NULL;
+    const char *items = NULL, *equal = NULL; /* a statement's items and their models */
     int as_csv = 0, strict = 0;
     const cli_option opts[] = {
         {"csv", CLI_OPT_FLAG, &as_csv},          {"strict", CLI_OPT_FLAG, &strict},
         {"total", CLI_OPT_VALUE, &total},        {"weight-column", CLI_OPT_VALUE, &wcol},
         {"amount-column", CLI_OPT_VALUE, &acol}, {"population", CLI_OPT_VALUE, &population},
+        {"items", CLI_OPT_VALUE, &items},        {"equal-part", CLI_OPT_VALUE, &equal},
     };
     cli_common c;
     size_t nfiles;
@@ -494,12 +501,12 @@ int cli_cmd_audit(int argc, char **argv)
         return rc;
     if (nfiles == 0)
         return cli_fail_usage("audit", "no input file");
-    if (population != NULL || cli_audit_is_statement(path)) { /* cmd_audit_statement.c */
+    if (population || items || equal || cli_audit_is_statement(path)) { /* statement */
         cli_read_opts r = {0};
         if (as_csv || total || wcol || acol || c.out.excel || cli_output_is_xlsx(&c.out))
             return cli_fail_usage("audit", "a statement's audit is a report: --csv, --excel, "
                                            "--total and the column options are for a split");
-        return cli_audit_statement(path, population, &c, &r, strict);
+        return cli_audit_statement(path, population, &c, &r, strict, items, equal);
     }
     audit_in in;
     memset(&in, 0, sizeof in);

@@ -23,6 +23,7 @@ typedef struct stmt_audit {
     size_t np, summa_row;
     int64_t *published, *stated_total, *fees, *kickback, *net, *weights;
     yr_item *items;
+    int models; /* 1: the models of --items */
     yr_audit_table_summary s;
     yr_audit_item *iout;
     yr_audit_cell *cells;
@@ -216,9 +217,9 @@ static size_t quota_column(const stmt_audit *a, size_t i)
     return SIZE_MAX;
 }
 
-/* The items are audited as splits by population. A statement written with --explain states
- * each cell's quota: when one is not the plain split's (an equal part, a rate), the audit would
- * judge the wrong model, so it refuses. */
+/* A statement written with --explain states each cell's quota: when one is not that of the
+ * item's model (a split by population without --items), the audit would judge the wrong model,
+ * so it refuses. */
 static int check_models(const stmt_audit *a)
 {
     int64_t wsum = 0;
@@ -241,9 +242,10 @@ static int check_models(const stmt_audit *a)
                 continue; /* yr_audit_table says why */
             if (strlen(want) != len || memcmp(want, cell + start, len) != 0)
                 rc = cli_fail_at(a->st.file, yr_table_row_line(a->st.t, row),
-                                 "column '%s': the quota %.*s is not that of a split by "
-                                 "population (%s): the item has an equal part or a rate, "
-                                 "which this audit does not model yet",
+                                 "column '%s': the quota %.*s is not that of the item's model "
+                                 "(%s): give the items file with --items (its 'lika del' and "
+                                 "'kr per invånare' columns, and --equal-part as given to "
+                                 "statement)",
                                  yr_table_header(a->st.t, col), (int)len, cell + start, want);
         }
     }
@@ -308,7 +310,8 @@ static void report(cli_buf *b, const stmt_audit *a)
                    a->st.file, a->np, a->nitems,
                    yr_table_header(a->pop.t ? a->pop.t : a->st.t, a->pop_col),
                    a->pop.t ? a->pop.file : a->st.file);
-    cli_buf_puts(b, "each item as a split by population (no equal part, no rate)\n");
+    cli_buf_puts(b, a->models ? "each item by its model in the items file\n"
+                              : "each item as a split by population (no equal part, no rate)\n");
     cli_buf_printf(b, "verdict: %s\n", yr_table_verdict_text(s->verdict));
     cli_buf_printf(b,
                    "columns that do not add up to their total   %zu\n"
@@ -325,8 +328,30 @@ static void report(cli_buf *b, const stmt_audit *a)
     report_cells(b, a);
 }
 
+/* The items' models from the items file (statement_item_models), their totals the Summa's. */
+static int read_models(stmt_audit *a, const char *items, const char *equal_part,
+                       const cli_common *c)
+{
+    const char **names = malloc(a->nitems * sizeof *names);
+    yr_item *m = malloc(a->nitems * sizeof *m);
+    int rc = names && m ? 0 : cli_fail_at(a->st.file, 0, "out of memory");
+    for (size_t i = 0; rc == 0 && i < a->nitems; i++)
+        names[i] = yr_table_header(a->st.t, a->item_col[i]);
+    if (rc == 0)
+        rc = statement_item_models(items, equal_part, c, names, a->nitems, a->st.file, m);
+    for (size_t i = 0; rc == 0 && i < a->nitems; i++) {
+        m[i].total = a->items[i].total;
+        a->items[i] = m[i];
+    }
+    a->models = rc == 0;
+    free(names);
+    free(m);
+    return rc;
+}
+
 int cli_audit_statement(const char *path, const char *population, const cli_common *c,
-                        const cli_read_opts *r, int strict)
+                        const cli_read_opts *r, int strict, const char *items,
+                        const char *equal_part)
 {
     stmt_audit a;
     memset(&a, 0, sizeof a);
@@ -346,6 +371,8 @@ int cli_audit_statement(const char *path, const char *population, const cli_comm
         rc = read_cells(&a);
     if (rc == 0)
         rc = read_weights(&a, population, c, r);
+    if (rc == 0 && items != NULL)
+        rc = read_models(&a, items, equal_part, c);
     if (rc == 0)
         rc = check_models(&a);
     yr_where w;

@@ -14,6 +14,8 @@ int cli_stats_check_parts(int argc, char **argv);
 /** 1 when the `stats check` arguments ask for --parts (then cli_stats_check_parts runs it). */
 int cli_stats_check_wants_parts(int argc, char **argv);
 
+#include <yrkesresa/table.h>
+
 #include "cli.h"
 #include "cli_read.h"
 
@@ -30,15 +32,26 @@ int cycle_party_names(const ycsv_table *t, const cli_parties *p, cli_labels *nam
  */
 int cycle_party_index(cli_labels *names, size_t nparties, const char *label, size_t *party);
 
+/**
+ * @brief The models (equal part, rate) of the items named @p names as the items file @p items of
+ *        `statement` gives them (with `--equal-part` @p equal_part, may be NULL): models[k]
+ *        for names[k] (its total left to the caller). An item not in the file is an error at
+ *        @p shown. 0 or 2 (cmd_statement.c).
+ */
+int statement_item_models(const char *items, const char *equal_part, const cli_common *c,
+                          const char *const *names, size_t n, const char *shown, yr_item *models);
+
 /* ---- `audit` of a statement and `audit --population` (cmd_audit_statement.c) ---- */
 
 /**
  * @brief Audit the statement @p path as a table split (yr_audit_table), the weights from
- *        @p population (joined by identity) or else from its population column. Prints the
- *        report; returns 0, 1 (@p strict and a rule broken) or 2.
+ *        @p population (joined by identity) or else from its population column; the items'
+ *        models from @p items (and @p equal_part) as `statement` reads them, else plain
+ *        splits. Prints the report; returns 0, 1 (@p strict and a rule broken) or 2.
  */
 int cli_audit_statement(const char *path, const char *population, const cli_common *c,
-                        const cli_read_opts *r, int strict);
+                        const cli_read_opts *r, int strict, const char *items,
+                        const char *equal_part);
 /** @brief 1 when @p path is a statement: a column 'total' after item columns, none of which is
  *         a population (a file that cannot be read gives 0: the split audit reports it). */
 int cli_audit_is_statement(const char *path);

@@ -966,6 +966,34 @@ static int run(const stmt_opts *o, items_in *it, pop_in *pp, pot_in *pot, stmt_r
     return cli_out_close(&out);
 }
 
+int statement_item_models(const char *items, const char *equal_part, const cli_common *c,
+                          const char *const *names, size_t n, const char *shown, yr_item *models)
+{
+    stmt_opts o;
+    items_in it;
+    memset(&o, 0, sizeof o);
+    o.items = items;
+    o.equal_part = equal_part;
+    o.common = *c;
+    int rc = read_items(&o, &it);
+    if (rc == 0 && it.year != NULL)
+        rc = cli_fail_usage("audit", "--items with years: audit one year's statement at a time");
+    for (size_t k = 0; rc == 0 && k < n; k++) {
+        size_t i = 0;
+        while (i < it.n && !ycsv_name_equal(names[k], ycsv_cell(&it.t, it.row[i], it.item_col)))
+            i++;
+        if (i == it.n) {
+            char q[80];
+            rc = cli_fail_at(shown, 0, "item %s is not in %s", cli_quote(names[k], q, sizeof q),
+                             it.file);
+        } else {
+            models[k] = it.model[i];
+        }
+    }
+    items_free(&it);
+    return rc;
+}
+
 int cli_cmd_statement(int argc, char **argv)
 {
     stmt_opts o;

@@ -458,7 +458,27 @@ expect_out_has "audit of a Swedish statement" "verdict: reproduces the table spl
 run_bin statement --explain --items "$FIX/items-models.csv" "$DAL/population-2021-06.csv"
 printf '%s\n' "$out" >"$TMP/st-models.csv"
 run_bin audit "$TMP/st-models.csv"
-expect_input_error "audit of items with other models" "st-models.csv:2: column 'quota Administrativt stöd': the quota 13643.0540… is not that of a split by population (14347.2200…)"
+expect_input_error "audit of items with other models" "st-models.csv:2: column 'quota Administrativt stöd': the quota 13643.0540… is not that of the item's model (14347.2200…): give the items file with --items"
+# ... and with the items file (--items, --equal-part as given to statement) each item is audited
+# by its model: a rate item's cells exactly round(2,28 x population), its Summa their sum
+run_bin audit --strict --items "$FIX/items-models.csv" "$TMP/st-models.csv"
+expect_rc "audit by the items' models" 0
+expect_out_has "audit by the items' models" "each item by its model in the items file"
+expect_out_has "audit by the items' models" "verdict: reproduces the table split (yr_split_table)"
+expect_eq "audit: the rate item's sum is the reference's" \
+    "$(grep -o 'SKR-avgift: [0-9]*' <<<"$out")" "SKR-avgift: $(sed -n 's/^check Summa,[0-9]*,[0-9]*,\([0-9]*\),.*/\1/p' <<<"$ref")"
+run_bin statement --items "$FIX/items-models.csv" --equal-part 10% "$DAL/population-2021-06.csv"
+printf '%s\n' "$out" >"$TMP/st-eq10.csv"
+run_bin audit --strict --population "$DAL/population-2021-06.csv" --items "$FIX/items-models.csv" \
+    --equal-part 10% "$TMP/st-eq10.csv"
+expect_rc "audit --equal-part 10%" 0
+# the same statement judged as plain splits breaks the rules (the report says which model)
+run_bin audit --strict --population "$DAL/population-2021-06.csv" "$TMP/st-eq10.csv"
+expect_rc "audit of an equal-part statement as plain splits" 1
+expect_out_has "audit as plain splits" "each item as a split by population (no equal part, no rate)"
+printf 'post,belopp\nNågot annat,5\n' >"$TMP/items-other.csv"
+run_bin audit --items "$TMP/items-other.csv" "$TMP/st-models.csv"
+expect_input_error "audit --items without the statement's item" "st-models.csv: item 'Regional samordnare' is not in"
 # a published split with a 'total' column after its population is not taken for a statement
 printf 'kommun,befolkning,total\nA,1,10\nB,3,30\nSumma,4,40\n' >"$TMP/split-total.csv"
 run_bin audit "$TMP/split-total.csv"
