@@ -44,19 +44,26 @@ err() {
 s() { echo "$B/split-$1.csv"; }
 err "non-numeric weight" "$(s nonnumeric):3: column 'population': 'femtiotvåtusen' is not a number" \
     "$Y" split --total 850000 "$(s nonnumeric)"
-err "ragged row" "$(s ragged):3: ragged row" "$Y" split --total 850000 "$(s ragged)"
-err "unterminated quote" "$(s unterminated-quote):3: unterminated quoted field" \
+err "ragged row" "$(s ragged):3: this line has 3 cells, the header has 2" "$Y" split --total 850000 "$(s ragged)"
+err "unterminated quote" "$(s unterminated-quote):3: a quote opens here and never closes" \
     "$Y" split --total 850000 "$(s unterminated-quote)"
-err "quote inside a field" "$(s quote-inside):3: quote inside an unquoted field" \
+# (the reader keeps a quote inside an unquoted cell as a character: 'Fal"un' is then no
+# municipality beside Avesta, refused with the nearest name)
+err "quote inside a field" "$(s quote-inside):3: 'Fal\"un' is not a Swedish municipality.*did you mean Falun\?" \
     "$Y" split --total 850000 "$(s quote-inside)"
-err "duplicate names" "$(s duplicate-names):4: duplicate name 'Avesta' \(also on line 2\)" \
+err "duplicate names" "$(s duplicate-names):4: 'Avesta' is the same municipality as 'Avesta' at line 2" \
     "$Y" split --total 850000 "$(s duplicate-names)"
 err "negative weight" "$(s negative):3: .*negative" "$Y" split --total 850000 "$(s negative)"
 err "zero-sum weights" "$(s zero-sum)(:[0-9]+)?: .*all weights are 0, so nothing can take the total 850000" \
     "$Y" split --total 850000 "$(s zero-sum)"
-err "weights overflow" "$(s overflow-sum):[0-9]+: .*64 bits" \
-    "$Y" split --total 850000 "$(s overflow-sum)"
-err "cell overflow" "$(s overflow-cell):2: .*does not fit in 64 bits" \
+# weights adding up beyond int64 (2^63-1 and 1): split exactly, 850000 and 0
+if timeout 60 "$Y" split --total 850000 "$(s overflow-sum)" >"$tmp/out" 2>"$tmp/err" &&
+    [ "$(cut -d, -f3 "$tmp/out" | tr '\n' ' ')" = "amount 850000 0 " ]; then
+    ok
+else
+    fail "weights overflow: not split exactly" "$(head -n 3 "$tmp/out" "$tmp/err")"
+fi
+err "cell overflow" "$(s overflow-cell):2: column 'population': '99999999999999999999' is too large" \
     "$Y" split --total 850000 "$(s overflow-cell)"
 err "NaN weight" "$(s nan):2: column 'population': 'NaN' is not a number" \
     "$Y" split --total 850000 "$(s nan)"
@@ -64,12 +71,17 @@ err "infinite weight" "$(s inf):2: column 'population': 'inf' is not a number" \
     "$Y" split --total 850000 "$(s inf)"
 err "exponent weight" "$(s exponent):2: column 'population': '1e3' is not a number" \
     "$Y" split --total 850000 "$(s exponent)"
-err "blank line inside" "$(s blank-line):3: empty line inside the table" \
-    "$Y" split --total 850000 "$(s blank-line)"
-err "empty file" "$B/empty.csv:1: empty file" "$Y" split --total 850000 "$B/empty.csv"
-err "header only" "$(s header-only):[0-9]+: no data rows" \
+# a row after an empty line is a row: Falun is a party (850000 x 59752/82738 = 613855.6 -> 613856)
+if timeout 60 "$Y" split --total 850000 "$(s blank-line)" >"$tmp/out" 2>"$tmp/err" &&
+    [ "$(cut -d, -f3 "$tmp/out" | tr '\n' ' ')" = "amount 236144 613856 " ]; then
+    ok
+else
+    fail "blank line inside: the row after it is not a party" "$(head -n 3 "$tmp/out" "$tmp/err")"
+fi
+err "empty file" "$B/empty.csv: the file has no table \(it is empty\)" "$Y" split --total 850000 "$B/empty.csv"
+err "header only" "$(s header-only): cannot split 850000 by column 'population': weights is empty" \
     "$Y" split --total 850000 "$(s header-only)"
-err "empty stdin" "<stdin>:1: empty file" bash -c "'$Y' split --total 850000 - </dev/null"
+err "empty stdin" "<stdin>: the file has no table \(it is empty\)" bash -c "'$Y' split --total 850000 - </dev/null"
 err "missing file" "$tmp/nope.csv: cannot open" "$Y" split --total 850000 "$tmp/nope.csv"
 err "total not a number" "--total 'NaN' is not an integer" \
     "$Y" split --total NaN "$SOURCE_DIR/data/dalarna/population-2021-06.csv"
@@ -86,29 +98,29 @@ err "equal part NaN" "--equal-part: 'nan' is not a number: write a decimal" \
 
 # NUL byte, more columns than the limit, a 100 MB field (quoted and not): clear limits.
 printf 'municipality,population\nAvesta,1\000\nFalun,2\n' >"$tmp/nul.csv"
-err "NUL byte" "$tmp/nul.csv:2: NUL byte" "$Y" split --total 100 "$tmp/nul.csv"
+err "NUL byte" "$tmp/nul.csv:2: a NUL byte: not a text file" "$Y" split --total 100 "$tmp/nul.csv"
 {
     printf 'name'
-    for _ in $(seq 4096); do printf ',c'; done
+    for i in $(seq 16384); do printf ',c%d' "$i"; done
     printf '\nA'
-    for _ in $(seq 4096); do printf ',1'; done
+    for _ in $(seq 16384); do printf ',1'; done
     printf '\n'
 } >"$tmp/wide.csv"
-err "4097 columns" "$tmp/wide.csv:1: more than 4096 fields" "$Y" split --total 100 "$tmp/wide.csv"
+err "16385 columns" "$tmp/wide.csv:1: more than 16384 cells in a line" "$Y" split --total 100 "$tmp/wide.csv"
 {
     printf 'municipality,population\nAvesta,'
     head -c 100000000 /dev/zero | tr '\0' '7'
     printf '\nFalun,2\n'
 } >"$tmp/big.csv"
 start=$(date +%s)
-err "100 MB field" "$tmp/big.csv:2: field longer than 1 MiB" \
+err "100 MB field" "$tmp/big.csv:2: a cell is longer than 1 MiB" \
     "$Y" split --total 100 "$tmp/big.csv"
 {
     printf 'municipality,population\n"'
     head -c 100000000 /dev/zero | tr '\0' 'x'
     printf '",2\nFalun,2\n'
 } >"$tmp/big.csv"
-err "100 MB quoted field" "$tmp/big.csv:2: field longer than 1 MiB" \
+err "100 MB quoted field" "$tmp/big.csv:2: a cell is longer than 1 MiB" \
     "$Y" split --total 100 "$tmp/big.csv"
 rm -f "$tmp/big.csv"
 if [ $(($(date +%s) - start)) -gt 30 ]; then
@@ -128,15 +140,15 @@ else
 fi
 
 # ---- audit -------------------------------------------------------------------------------
-err "audit: non-numeric amount" "$B/audit-nonnumeric.csv:3: column 'amount': 'tvåhundra' is not an integer" \
+err "audit: non-numeric amount" "$B/audit-nonnumeric.csv:3: column 'amount': 'tvåhundra' is not a number" \
     "$Y" audit "$B/audit-nonnumeric.csv"
 err "audit: zero-sum weights" "$B/audit-zero-sum.csv: cannot audit: all weights are 0, so nothing can take the total 300" \
     "$Y" audit "$B/audit-zero-sum.csv"
 err "audit: amounts overflow" "$B/audit-overflow.csv(:[0-9]+)?: .*64 bits" \
     "$Y" audit "$B/audit-overflow.csv"
-err "audit: duplicate names" "$B/audit-duplicate-names.csv:3: duplicate name 'Avesta'" \
+err "audit: duplicate names" "$B/audit-duplicate-names.csv:3: 'Avesta' is the same municipality as 'Avesta' at line 2" \
     "$Y" audit "$B/audit-duplicate-names.csv"
-err "audit: empty file" "$B/empty.csv:1: empty file" "$Y" audit "$B/empty.csv"
+err "audit: empty file" "$B/empty.csv: the file has no table \(it is empty\)" "$Y" audit "$B/empty.csv"
 
 # ---- pot ---------------------------------------------------------------------------------
 P=(--attendance "$B/pot-attendance.csv" --trainers "$B/pot-trainers.csv")

@@ -16,12 +16,12 @@ unset YRKESRESA_LANG
 # ---- CSV for Swedish Excel, byte for byte ---------------------------------------------------
 # BOM, ';', CRLF, decimal comma in echoed numbers (1.5 -> 1,5), ' before text that Excel would
 # run (=, @, +, TAB, and a ' already there: ''=x), numbers untouched (-5), codes as written.
-run_bin split --total 100 --excel --lang sv "$FIX/injection.csv"
+run_bin split --total 100 --excel --lang sv --no-total-row --other-parties "$FIX/injection.csv"
 expect_rc "--excel --lang sv" 0
 check "--excel: byte for byte (guard, decimal comma, Swedish header)" \
     cmp -s "$TMP/out" "$FIX/injection.excel-sv.expected"
 # Plain CSV keeps every label byte for byte.
-run_bin split --total 100 "$FIX/injection.csv"
+run_bin split --total 100 --no-total-row --other-parties "$FIX/injection.csv"
 check "plain CSV: labels byte for byte, no guard, no BOM" \
     cmp -s "$TMP/out" "$FIX/injection.plain.expected"
 run_bin pot --attendance "$POT/attendance.csv" --trainers "$POT/trainers.csv" --excel --lang sv
@@ -39,7 +39,7 @@ run_bin split --total 850000 "$DATA/population-2021-06.csv"
 check "UTF-8 input without a BOM: none" [ "$(head -c 12 "$TMP/out")" = "municipality" ]
 
 # ---- Swedish names ---------------------------------------------------------------------------
-run_bin split --total 100 --lang sv "$FIX/injection.csv"
+run_bin split --total 100 --lang sv --no-total-row --other-parties "$FIX/injection.csv"
 check "--lang sv: belopp" grep -q '^kommun,kod,befolkning,andel,anteckning,belopp$' "$TMP/out"
 printf 'kommun,befolkning,belopp\nA,1,5\nB,3,7\n' >"$TMP/has-belopp.csv"
 run_bin split --total 100 --lang sv "$TMP/has-belopp.csv"
@@ -81,7 +81,7 @@ have_xlsx=0 # built with libxlsxwriter: a workbook can be written
     have_xlsx=1
 if [ $have_xlsx = 1 ] && "$PY" -c 'import openpyxl' 2>/dev/null; then
     export SOURCE_DATE_EPOCH=1718000000 # 2024-06-10 06:13:20 UTC
-    run_bin split --total 100 --lang sv --output "$TMP/inj.xlsx" "$FIX/injection.csv"
+    run_bin split --total 100 --lang sv --no-total-row --other-parties --output "$TMP/inj.xlsx" "$FIX/injection.csv"
     expect_rc "xlsx: written" 0
     got=$("$PY" - "$TMP/inj.xlsx" <<'EOF'
 import datetime, sys, openpyxl
@@ -187,7 +187,7 @@ EOF
 else
     echo "note: built without libxlsxwriter or no openpyxl: .xlsx checks skipped"
 fi
-awk 'BEGIN { print "namn,antal"; for (i = 1; i <= 1048576; i++) printf "K%d,1\n", i }' >"$TMP/rows.csv"
+awk 'BEGIN { print "namn,vikt"; for (i = 1; i <= 1048576; i++) printf "K%d,1\n", i }' >"$TMP/rows.csv"
 run_bin split --total 1048576 --excel --output "$TMP/rows.out" "$TMP/rows.csv"
 expect_input_error "--excel: more rows than a sheet holds" "rows.out: cell A1048577: more than 1 048 576 rows"
 check "--excel: refused, no file" [ ! -e "$TMP/rows.out" ]
@@ -259,7 +259,7 @@ check "no temporary file left" notmp
 
 # A signal while the file is written (a workbook of 400 000 rows takes seconds): the temporary
 # file goes, the old file stays. (A background job of a script ignores SIGINT unless told.)
-awk 'BEGIN { print "namn,antal"; for (i = 1; i <= 400000; i++) printf "K%d,%d\n", i, 1 + i % 97 }' >"$TMP/big.csv"
+awk 'BEGIN { print "namn,vikt"; for (i = 1; i <= 400000; i++) printf "K%d,%d\n", i, 1 + i % 97 }' >"$TMP/big.csv"
 for sig in TERM INT; do
     [ $have_xlsx = 1 ] || break
     echo old >"$D/big.xlsx"

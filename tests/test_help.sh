@@ -20,7 +20,7 @@ cd "$SOURCE_DIR" || exit 1
 d=data/dalarna
 e=data/examples
 
-helps=("" split audit pot stats statement compare "stats attendance" "stats survey"
+helps=("" read split audit pot stats statement compare "stats attendance" "stats survey"
     "stats progress" "stats check" "stats count" "stats check --parts x")
 
 # 1. Alignment.

@@ -195,13 +195,14 @@ const char cli_common_help[] =
     "  --no-total-row        allow a row whose weight equals the sum of the others\n"
     "  -h, --help            this help\n"
     "\n"
-    "Input files: UTF-8 (with or without a BOM), UTF-16 with a BOM (Excel's 'Unicode text') or\n"
-    "Windows-1252 (Excel's 'CSV (semikolonavgränsad)'), detected; ',' ';' or TAB separated;\n"
-    "LF, CRLF or CR line breaks (kept in the output); numbers with space, no-break space or\n"
-    "narrow no-break space thousands separators, decimal comma or point, and a unit kr, st or\n"
-    "%. A row named Summa, Totalt, Total, Sum, 'Summa kommuner', 'Dalarnas län', ... is the\n"
-    "total row wherever it stands. The table ends at an empty line followed by notes (SCB\n"
-    "footnotes), which are ignored. '-' reads standard input.\n";
+    "Input files of split, audit, read, stats count and stats survey: see 'Reading' above.\n"
+    "Of the other commands: UTF-8 (with or without a BOM), UTF-16 with a BOM (Excel's\n"
+    "'Unicode text') or Windows-1252 (Excel's 'CSV (semikolonavgränsad)'), detected; ',' ';'\n"
+    "or TAB separated; LF, CRLF or CR line breaks (kept in the output); numbers with space,\n"
+    "no-break space or narrow no-break space thousands separators, decimal comma or point,\n"
+    "and a unit kr, st or %. A row named Summa, Totalt, Total, Sum, 'Summa kommuner',\n"
+    "'Dalarnas län', ... is the total row wherever it stands. The table ends at an empty line\n"
+    "followed by notes (SCB footnotes), which are ignored. '-' reads standard input.\n";
 
 int cli_print_help(const char *text)
 {

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <yrkesresa.h>
+#include <yrkesresa/identity.h>
 #include <yrkesresa/names.h>
 
 const char cli_read_help[] =
@@ -51,8 +53,21 @@ int cli_read_fail(const char *file, const yr_read_error *e)
 
 /* ---------------------------------------------------------------- the file's bytes */
 
-/* All of @p f into *out; more than the reader's limit is refused as soon as it is seen (a
- * pipe, /dev/zero). 0, or 2 after the message. */
+/* 1 when @p data (a prefix of the input) is text with a NUL byte in data[from..len): the
+ * reader refuses such a text whatever follows, so reading can stop there (a pipe, /dev/zero).
+ * A zip (xlsx), an OLE2 file (.xls) and UTF-16 with a byte order mark hold NUL bytes. */
+static int text_with_nul(const char *data, size_t from, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)data;
+    if (len >= 2 && ((u[0] == 'P' && u[1] == 'K') || (u[0] == 0xD0 && u[1] == 0xCF) ||
+                     (u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+        return 0;
+    return memchr(data + from, '\0', len - from) != NULL;
+}
+
+/* All of @p f into *out; more than the reader's limit is refused as soon as it is seen, and a
+ * text with a NUL byte is handed to the reader (which refuses it) as soon as one is seen. 0, or
+ * 2 after the message. */
 static int slurp(FILE *f, const char *file, size_t hint, char **out, size_t *outlen)
 {
     size_t cap = hint > 0 ? hint + 1 : 65536, len = 0;
@@ -60,24 +75,29 @@ static int slurp(FILE *f, const char *file, size_t hint, char **out, size_t *out
     for (;;) {
         if (data == NULL)
             return cli_fail_at(file, 0, "out of memory");
-        size_t got = fread(data + len, 1, cap - len, f);
+        size_t want = cap - len < ((size_t)1 << 20) ? cap - len : (size_t)1 << 20;
+        size_t got = fread(data + len, 1, want, f), from = len;
         len += got;
         if (len > YR_READ_MAX_BYTES) {
             free(data);
             return cli_fail_at(file, 0, "input larger than 1 GiB");
         }
-        if (len < cap) {
+        if (text_with_nul(data, from, len))
+            break;
+        if (got < want) {
             if (ferror(f)) {
                 free(data);
                 return cli_fail_at(file, 0, "cannot read: %s", strerror(errno));
             }
             break;
         }
-        char *nd = realloc(data, cap * 2);
-        if (nd == NULL)
-            free(data);
-        data = nd;
-        cap *= 2;
+        if (len == cap) {
+            char *nd = realloc(data, cap * 2);
+            if (nd == NULL)
+                free(data);
+            data = nd;
+            cap *= 2;
+        }
     }
     *out = data;
     *outlen = len;
@@ -144,11 +164,38 @@ static int make_request(const cli_common *c, const cli_read_opts *r, yr_read_opt
     return number_options(r, o);
 }
 
-static void print_reading(const cli_input *in, yr_lang lang)
+void cli_read_report(const cli_input *in, yr_lang lang)
 {
     char line[1024];
     yr_table_reading(in->t, yr_lang_code(lang), line, sizeof line);
     fprintf(stderr, "yrkesresa: %s: %s\n", in->file, line);
+}
+
+/* The role of a "ROLE=HEADER" entry (::YR_ROLE_NONE when it names none). */
+static yr_read_role entry_role(const char *v)
+{
+    const char *eq = strchr(v, '=');
+    char name[40];
+    if (eq == NULL || (size_t)(eq - v) >= sizeof name)
+        return YR_ROLE_NONE;
+    snprintf(name, sizeof name, "%.*s", (int)(eq - v), v);
+    return yr_read_role_from_name(name);
+}
+
+/* Every --column ROLE=HEADER took effect: two entries naming one column (--weight-column X
+ * --amount-column X) leave the first role without a column. */
+static int one_role_a_column(const cli_input *in, const cli_common *c)
+{
+    for (size_t k = 0; k < c->columns.n; k++) {
+        const char *v = c->columns.v[k];
+        yr_read_role role = entry_role(v);
+        if (role != YR_ROLE_NONE && yr_table_find_role(in->t, role) == YR_READ_NONE)
+            return cli_fail_usage(NULL,
+                                  "--column %s: that column is given another role too; a column "
+                                  "plays one role",
+                                  v);
+    }
+    return 0;
 }
 
 int cli_read(const char *path, const cli_common *c, const cli_read_opts *r,
@@ -166,8 +213,12 @@ int cli_read(const char *path, const cli_common *c, const cli_read_opts *r,
         cli_input_free(in);
         return cli_read_fail(cli_shown(path), &e);
     }
+    if (one_role_a_column(in, c) != 0) {
+        cli_input_free(in);
+        return CLI_EXIT_ERROR;
+    }
     if (!r->quiet)
-        print_reading(in, c->out.lang);
+        cli_read_report(in, c->out.lang);
     return 0;
 }
 
@@ -216,10 +267,12 @@ cli_dialect cli_read_dialect(const yr_table *t)
     return d;
 }
 
-cli_cell_type cli_read_echo_type(const yr_table *t, size_t row, size_t col)
+/* The echo type of a role's cells; CLI_CELL_GUESS for none. */
+static cli_cell_type role_echo_type(yr_read_role role)
 {
-    yr_read_role role = yr_table_column_role(t, col);
-    switch (role == YR_ROLE_NONE ? YR_KIND_TEXT : yr_role_kind(role)) {
+    if (role == YR_ROLE_NONE)
+        return CLI_CELL_GUESS;
+    switch (yr_role_kind(role)) {
     case YR_KIND_WHOLE:
     case YR_KIND_DECIMAL:
         return role == YR_ROLE_AMOUNT || role == YR_ROLE_FEES || role == YR_ROLE_POT
@@ -229,19 +282,315 @@ cli_cell_type cli_read_echo_type(const yr_table *t, size_t row, size_t col)
         return CLI_CELL_SHARE;
     case YR_KIND_DATE:
         return CLI_CELL_DATE;
-    case YR_KIND_CODE:
-        return CLI_CELL_TEXT;
-    default:
-        break;
-    }
-    if (role != YR_ROLE_NONE)
-        return CLI_CELL_TEXT;
-    switch (yr_table_cell_type(t, row, col)) {
-    case YR_CELL_NUMBER:
+    case YR_KIND_YEAR:
         return CLI_CELL_NUMBER;
-    case YR_CELL_DATE:
-        return CLI_CELL_DATE;
     default:
-        return CLI_CELL_GUESS; /* a CSV cell of no role: as the output layer shows it today */
+        return CLI_CELL_TEXT;
     }
+}
+
+cli_cell_type *cli_read_echo_types(const yr_table *t)
+{
+    size_t n = yr_table_ncols(t);
+    cli_cell_type *types = malloc((n ? n : 1) * sizeof *types);
+    for (size_t col = 0; types != NULL && col < n; col++) {
+        yr_read_role role = yr_table_column_role(t, col);
+        for (int r = 1; role == YR_ROLE_NONE && r < YR_READ_ROLE_COUNT; r++)
+            if (yr_role_is_header(yr_table_header(t, col), (yr_read_role)r))
+                role = (yr_read_role)r;
+        types[col] = role_echo_type(role);
+    }
+    return types;
+}
+
+size_t cli_read_find_column(const yr_table *t, const char *name)
+{
+    char want[256], key[256];
+    size_t found = YR_READ_NONE, n = 0;
+    for (size_t col = 0; col < yr_table_ncols(t); col++)
+        if (strcmp(yr_table_header(t, col), name) == 0)
+            return col;
+    if (yr_header_key(name, want, sizeof want) != YR_READ_OK || want[0] == '\0')
+        return YR_READ_NONE;
+    for (size_t col = 0; col < yr_table_ncols(t); col++)
+        if (yr_header_key(yr_table_header(t, col), key, sizeof key) == YR_READ_OK &&
+            strcmp(key, want) == 0)
+            found = col, n++;
+    return n == 1 ? found : YR_READ_NONE;
+}
+
+/* The non-blank cells of column @p col (NUL-terminated copies in one buffer). */
+static int column_cells(const cli_input *in, size_t col, const char ***cells, size_t **rows,
+                        size_t *n, char **text)
+{
+    size_t nd = yr_table_ndata(in->t), bytes = 0, len;
+    for (size_t i = 0; i < nd; i++) {
+        yr_table_cell(in->t, yr_table_data_row(in->t, i), col, &len);
+        bytes += len + 1;
+    }
+    *cells = malloc((nd ? nd : 1) * sizeof **cells);
+    *rows = malloc((nd ? nd : 1) * sizeof **rows);
+    *text = malloc(bytes ? bytes : 1);
+    if (*cells == NULL || *rows == NULL || *text == NULL)
+        return cli_fail_at(in->file, 0, "out of memory");
+    char *p = *text;
+    *n = 0;
+    for (size_t i = 0; i < nd; i++) {
+        const char *s = yr_table_cell(in->t, yr_table_data_row(in->t, i), col, &len);
+        size_t k = 0;
+        while (k < len && (s[k] == ' ' || s[k] == '\t'))
+            k++;
+        if (k == len)
+            continue; /* blank: the caller's rule */
+        memcpy(p, s, len);
+        p[len] = '\0';
+        (*cells)[*n] = p;
+        (*rows)[(*n)++] = i;
+        p += len + 1;
+    }
+    return 0;
+}
+
+int cli_read_whole_column(const cli_input *in, size_t col, int blank_ok, int64_t blank,
+                          int64_t **out)
+{
+    const char **cells = NULL;
+    size_t *rows = NULL, n = 0, nd = yr_table_ndata(in->t);
+    char *text = NULL, what[128], q[80];
+    int64_t *vals = NULL, den = 1;
+    int rc = column_cells(in, col, &cells, &rows, &n, &text);
+    *out = rc == 0 ? malloc((nd ? nd : 1) * sizeof **out) : NULL;
+    vals = rc == 0 ? malloc((n ? n : 1) * sizeof *vals) : NULL;
+    if (rc == 0 && (*out == NULL || vals == NULL))
+        rc = cli_fail_at(in->file, 0, "out of memory");
+    snprintf(what, sizeof what, "column %s", cli_quote(yr_table_header(in->t, col), q, sizeof q));
+    yr_read_error e;
+    if (rc == 0 && yr_read_strings(cells, n, YR_KIND_WHOLE, yr_table_header(in->t, col), what, vals,
+                                   &den, &e) != YR_READ_OK) {
+        if (e.line > 0 && e.line <= n)
+            e.line = yr_table_row_line(in->t, yr_table_data_row(in->t, rows[e.line - 1]));
+        rc = cli_read_fail(in->file, &e);
+    }
+    for (size_t i = 0, k = 0; rc == 0 && i < nd; i++) {
+        if (k < n && rows[k] == i) {
+            (*out)[i] = vals[k++];
+        } else if (blank_ok) {
+            (*out)[i] = blank;
+        } else {
+            rc = cli_fail_at(in->file, yr_table_row_line(in->t, yr_table_data_row(in->t, i)),
+                             "%s is blank", what);
+        }
+    }
+    free(cells);
+    free(rows);
+    free(text);
+    free(vals);
+    return rc;
+}
+
+void cli_read_put_exact(cli_buf *b, int64_t num, int64_t den)
+{
+    int64_t p = 1;
+    for (unsigned k = 0; k <= 18; k++) {
+        if (p % den == 0) {
+            cli_buf_ratio(b, num, den, k);
+            return;
+        }
+        if (k < 18)
+            p *= 10;
+    }
+    cli_buf_printf(b, "%lld/%lld", (long long)num, (long long)den);
+}
+
+void cli_read_echo(cli_out *o, const yr_table *t, size_t row, size_t col, cli_cell_type type,
+                   cli_buf *b)
+{
+    yr_value v;
+    if (type == CLI_CELL_GUESS) { /* a column of no role: the cell's own type (xlsx) */
+        yr_cell_type ct = yr_table_cell_type(t, row, col);
+        type = ct == YR_CELL_NUMBER                                       ? CLI_CELL_NUMBER
+               : ct == YR_CELL_DATE                                       ? CLI_CELL_DATE
+               : ct == YR_CELL_TEXT && yr_table_format(t)->delimiter == 0 ? CLI_CELL_TEXT
+                                                                          : CLI_CELL_GUESS;
+    }
+    int typed = (o->excel || o->xlsx) && type != CLI_CELL_TEXT && type != CLI_CELL_GUESS &&
+                yr_table_value(t, row, col, &v) == YR_READ_OK;
+    if (!typed) {
+        cli_out_cell(o, cli_read_cell(t, row, col, b), type);
+        return;
+    }
+    cli_buf_clear(b);
+    int y, m, d;
+    if (!v.present) {
+        cli_out_empty(o);
+    } else if (type == CLI_CELL_DATE && yr_civil_from_days(v.num, &y, &m, &d) == YR_OK) {
+        cli_buf_printf(b, "%04d-%02d-%02d", y, m, d);
+        cli_out_date(o, cli_buf_str(b));
+    } else if (type == CLI_CELL_MONEY && v.den == 1) {
+        cli_out_money(o, v.num);
+    } else {
+        cli_read_put_exact(b, v.num, v.den);
+        if (type == CLI_CELL_SHARE)
+            cli_out_share(o, cli_buf_str(b));
+        else
+            cli_out_num(o, cli_buf_str(b)); /* money: the value, in a number cell */
+    }
+}
+
+size_t cli_read_header_line(const yr_table *t)
+{
+    yr_span sp[4];
+    size_t n = yr_table_spans(t, sp, 4);
+    for (size_t k = 0; k < n && k < 4; k++)
+        if (sp[k].kind == YR_SPAN_HEADER)
+            return sp[k].first;
+    return 0;
+}
+
+int cli_read_add_column(cli_common *c, const char *role, const char *header, char *buf, size_t cap)
+{
+    if (header == NULL)
+        return 0;
+    if (c->columns.n == sizeof c->columns.v / sizeof c->columns.v[0])
+        return cli_fail_usage(NULL, "--column given too many times");
+    snprintf(buf, cap, "%s=%s", role, header);
+    c->columns.v[c->columns.n++] = buf;
+    return 0;
+}
+
+int cli_read_column_given(const cli_common *c, yr_read_role role)
+{
+    for (size_t k = 0; k < c->columns.n; k++)
+        if (entry_role(c->columns.v[k]) == role)
+            return 1;
+    return 0;
+}
+
+int cli_read_weight_column(const cli_input *in, const cli_common *c, size_t *col)
+{
+    size_t pc = yr_table_find_role(in->t, YR_ROLE_POPULATION);
+    size_t wc = yr_table_find_role(in->t, YR_ROLE_WEIGHT);
+    if (pc != YR_READ_NONE && wc != YR_READ_NONE) {
+        if (cli_read_column_given(c, YR_ROLE_WEIGHT))
+            pc = YR_READ_NONE;
+        else if (cli_read_column_given(c, YR_ROLE_POPULATION))
+            wc = YR_READ_NONE;
+    }
+    if (pc != YR_READ_NONE && wc != YR_READ_NONE) {
+        char q1[80], q2[80];
+        return cli_fail_at(in->file, cli_read_header_line(in->t),
+                           "two columns could be the weights: %s (population) and %s (weight); "
+                           "choose one with --column population=HEADER or --column "
+                           "weight=HEADER",
+                           cli_quote(yr_table_header(in->t, pc), q1, sizeof q1),
+                           cli_quote(yr_table_header(in->t, wc), q2, sizeof q2));
+    }
+    *col = pc != YR_READ_NONE ? pc : wc;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- keys */
+
+void cli_keys_init(cli_keys *s)
+{
+    memset(s, 0, sizeof *s);
+    cli_buf_init(&s->keys);
+}
+
+void cli_keys_free(cli_keys *s)
+{
+    cli_buf_free(&s->keys);
+    free(s->off);
+    free(s->first);
+    free(s->slot);
+    memset(s, 0, sizeof *s);
+}
+
+uint64_t cli_hash_bytes(const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t k = 0; k < n; k++)
+        h = (h ^ s[k]) * 1099511628211ULL;
+    return h;
+}
+
+static const char *key_at(const cli_keys *s, size_t k, size_t *len)
+{
+    *len = s->off[k + 1] - s->off[k];
+    return s->keys.data + s->off[k];
+}
+
+static int keys_grow(cli_keys *s)
+{
+    size_t cap = s->cap ? 2 * s->cap : 64, nslots = 4 * cap;
+    size_t *off = realloc(s->off, (cap + 1) * sizeof *off);
+    if (off != NULL)
+        s->off = off;
+    size_t *first = realloc(s->first, cap * sizeof *first);
+    if (first != NULL)
+        s->first = first;
+    uint32_t *slot = calloc(nslots, sizeof *slot);
+    if (off == NULL || first == NULL || slot == NULL || cap > UINT32_MAX) {
+        free(slot);
+        return -1;
+    }
+    if (s->n == 0)
+        s->off[0] = 0;
+    for (size_t k = 0, len; k < s->n; k++) {
+        const char *key = key_at(s, k, &len);
+        size_t h = cli_hash_bytes(key, len) & (nslots - 1);
+        while (slot[h] != 0)
+            h = (h + 1) & (nslots - 1);
+        slot[h] = (uint32_t)(k + 1);
+    }
+    free(s->slot);
+    s->slot = slot;
+    s->nslots = nslots;
+    s->cap = cap;
+    return 0;
+}
+
+int64_t cli_keys_index(cli_keys *s, const char *p, size_t n, size_t row)
+{
+    if (s->n == s->cap && keys_grow(s) != 0)
+        return -1;
+    size_t h = cli_hash_bytes(p, n) & (s->nslots - 1), len;
+    while (s->slot[h] != 0) {
+        size_t k = s->slot[h] - 1;
+        const char *key = key_at(s, k, &len);
+        if (len == n && memcmp(key, p, n) == 0)
+            return (int64_t)k;
+        h = (h + 1) & (s->nslots - 1);
+    }
+    cli_buf_add(&s->keys, p, n);
+    if (!s->keys.ok)
+        return -1;
+    s->first[s->n] = row;
+    s->off[s->n + 1] = s->keys.len;
+    s->slot[h] = (uint32_t)(s->n + 1);
+    return (int64_t)s->n++;
+}
+
+int cli_read_key(const cli_input *in, size_t row, size_t col, cli_buf *key)
+{
+    size_t len, klen = 0;
+    const char *s = yr_table_cell(in->t, row, col, &len);
+    cli_buf_clear(key);
+    cli_buf_add(key, "", 0);
+    char small[512], *dst = 3 * len + 1 <= sizeof small ? small : malloc(3 * len + 1);
+    if (dst == NULL)
+        return cli_fail_at(in->file, 0, "out of memory");
+    yr_read_status st;
+    if (col == yr_table_find_role(in->t, YR_ROLE_MUNICIPALITY))
+        st = yr_table_identity_key(in->t, row, dst, 3 * len + 1, &klen);
+    else
+        st = yr_name_key(s, len, dst, 3 * len + 1, &klen);
+    if (st == YR_READ_OK)
+        cli_buf_add(key, dst, klen);
+    if (dst != small)
+        free(dst);
+    if (st != YR_READ_OK)
+        return cli_fail_at(in->file, yr_table_row_line(in->t, row), "%s", yr_read_status_name(st));
+    return 0;
 }

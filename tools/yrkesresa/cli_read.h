@@ -60,6 +60,10 @@ typedef struct cli_input {
 int cli_read(const char *path, const cli_common *c, const cli_read_opts *r,
              const yr_read_want *want, size_t nwant, cli_input *in);
 
+/** @brief The reading line of @p in on stderr (what cli_read() prints unless --quiet): for a
+ *         command that reads with --quiet first and reports once it knows the input is good. */
+void cli_read_report(const cli_input *in, yr_lang lang);
+
 /** @brief Free what cli_read() allocated (a zeroed input is fine). */
 void cli_input_free(cli_input *in);
 
@@ -72,13 +76,98 @@ int cli_read_fail(const char *file, const yr_read_error *e);
  */
 int cli_read_column(const cli_input *in, size_t col, int64_t **out, int64_t *den);
 
+/**
+ * @brief The column headed @p name (the header as written, else equal under yr_header_key()),
+ *        for options that name a column of no role (--min-column); ::YR_READ_NONE when none.
+ *        Two columns with that key and none written exactly so: ::YR_READ_NONE too.
+ */
+size_t cli_read_find_column(const yr_table *t, const char *name);
+
+/**
+ * @brief The data rows' cells of column @p col (a column of no role) read as whole numbers in
+ *        the one grammar (yr_read_strings(), YR_KIND_WHOLE, under the column's header); a blank
+ *        cell gives @p blank when @p blank_ok, else it is an error. Allocates *out (ndata
+ *        entries). 0, or 2 after the library's message at the cell's line.
+ */
+int cli_read_whole_column(const cli_input *in, size_t col, int blank_ok, int64_t blank,
+                          int64_t **out);
+
+/** @brief Append num/den exactly: a decimal ('.') when den divides a power of ten (at most
+ *         18 decimals), else "num/den". */
+void cli_read_put_exact(cli_buf *b, int64_t num, int64_t den);
+
+/**
+ * @brief Echo cell (@p row, @p col) of @p in into @p o: a plain CSV keeps it as written; --excel
+ *        and a workbook get a column of a numeric, share or date role as its value (`22.986`
+ *        in a column grouped with '.' is 22986, never 22,986), else as cli_out_cell() writes
+ *        the cell with its column's @p type (cli_read_echo_types()).
+ */
+void cli_read_echo(cli_out *o, const yr_table *t, size_t row, size_t col, cli_cell_type type,
+                   cli_buf *b);
+
+/**
+ * @brief An option that names a column for a role (`--weight-column H` is `--column weight=H`):
+ *        add "ROLE=HEADER" to @p c's columns, written into @p buf (@p cap bytes, which must
+ *        outlive @p c's use). @p header NULL: nothing. 0, or 2 (too many columns).
+ */
+int cli_read_add_column(cli_common *c, const char *role, const char *header, char *buf, size_t cap);
+
+/** @brief 1 when a `--column ROLE=...` of @p c names @p role. */
+int cli_read_column_given(const cli_common *c, yr_read_role role);
+
+/**
+ * @brief The weights of a split or an audit: the population column or the weight column of
+ *        @p in (read with both wanted). Both present and neither chosen with --column: an
+ *        error naming both (exit 2); neither: *col = ::YR_READ_NONE.
+ */
+int cli_read_weight_column(const cli_input *in, const cli_common *c, size_t *col);
+
+/** @brief The line (sheet row) of the header of @p t. */
+size_t cli_read_header_line(const yr_table *t);
+
 /** @brief Cell (@p row, @p col) as a NUL-terminated string in @p b (cleared first). */
 const char *cli_read_cell(const yr_table *t, size_t row, size_t col, cli_buf *b);
 
 /** @brief The dialect of a read table, for output that follows the input. */
 cli_dialect cli_read_dialect(const yr_table *t);
 
-/** @brief How to echo column @p col of @p t: its role's kind, else the cell's own type. */
-cli_cell_type cli_read_echo_type(const yr_table *t, size_t row, size_t col);
+/**
+ * @brief How to echo each column of @p t (ncols entries, free() them; NULL when out of memory):
+ *        a column of a role by its role's kind (codes, names text; counts numbers; amounts
+ *        money; shares; dates); a column nobody asked for by the role its header names (the
+ *        alias table: 'Kommunkod' is text even unread); else ::CLI_CELL_GUESS (cli_read_echo()
+ *        then asks the cell's own type).
+ */
+cli_cell_type *cli_read_echo_types(const yr_table *t);
+
+/* ---- Keys: one identity for labels (stats count, split --group-column). ---- */
+
+/** Distinct keys, each numbered in order of first appearance, with the data row where it first
+ *  appears (its label is that row's cell). Open addressing over owned keys. */
+typedef struct cli_keys {
+    cli_buf keys;   /**< the keys, back to back */
+    size_t *off;    /**< key k at keys.data + off[k], length off[k + 1] - off[k] */
+    size_t *first;  /**< the data row of its first appearance */
+    uint32_t *slot; /**< key index + 1, 0 empty */
+    size_t nslots, n, cap;
+} cli_keys;
+
+/** @brief An empty set. */
+void cli_keys_init(cli_keys *s);
+/** @brief The index of key p[0..n) (added when new, first seen at data row @p row); -1 when
+ *         out of memory. */
+int64_t cli_keys_index(cli_keys *s, const char *p, size_t n, size_t row);
+/** @brief Free the set. */
+void cli_keys_free(cli_keys *s);
+/** @brief FNV-1a of @p n bytes. */
+uint64_t cli_hash_bytes(const void *p, size_t n);
+
+/**
+ * @brief The key of cell (@p row, @p col) into @p key: the row's identity key
+ *        (yr_table_identity_key()) in the municipality column, else the cell's name key
+ *        (yr_name_key(): case, Unicode forms, invisible characters and blanks do not count).
+ *        0, or 2 after a message.
+ */
+int cli_read_key(const cli_input *in, size_t row, size_t col, cli_buf *key);
 
 #endif

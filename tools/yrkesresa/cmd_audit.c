@@ -23,13 +23,12 @@ static const char *const usage_text =
     "  --total N             the stated total (default: the amount of the total row, Summa,\n"
     "                        Totalt, 'Dalarnas län', ... wherever it stands; without either,\n"
     "                        the sum of the rows is used and only the rows are checked)\n"
-    "  --weight-column NAME  (or --column population=NAME) default: the column named\n"
-    "                        population, befolkning, invånare, folkmängd, antal or weight, else\n"
-    "                        the only other column of numbers; a file without one gets only its\n"
-    "                        sum checked\n"
+    "  --weight-column NAME  (or --column weight=NAME, --column population=NAME) default:\n"
+    "                        the column named population, befolkning, invånare, folkmängd,\n"
+    "                        weight or vikt; a file without one gets only its sum checked\n"
     "  --amount-column NAME  (or --column amount=NAME) the published amounts (default: the\n"
-    "                        column named amount, belopp, kostnad or published, else the last\n"
-    "                        column of integers)\n"
+    "                        column named amount, belopp, kostnad or published; none is an\n"
+    "                        error: a column is never taken for its numbers alone)\n"
     "  --csv                 CSV instead of the report: one row per party with columns\n"
     "                        @COLUMNS:audit@\n"
     "                        (with --lang sv: @KOLUMNER:audit@)\n"
@@ -41,7 +40,9 @@ static const char *const usage_text =
     "                        comma when the delimiter is ';'. --excel and an .xlsx --output\n"
     "                        write this table too.\n"
     "  --strict              exit 1 when the table has errors: the rows do not add up to the\n"
-    "                        stated total, or a row is more than one unit from its quota\n"
+    "                        stated total, a subtotal (Delsumma), county or nation row does\n"
+    "                        not add up to its rows (the report lists them), or a row is more\n"
+    "                        than one unit from its quota\n"
     "  --population FILE     the weights from this file, joined to FILE's municipalities by\n"
     "                        code, else by name (the reader's identity); FILE is audited as a\n"
     "                        statement: its item columns (between the municipality column and\n"
@@ -131,8 +132,9 @@ static void methods_list(cli_buf *b, unsigned bits, const char *sep)
 
 typedef struct audit_in {
     const char *file;
-    ycsv_table t;
-    cli_parties p;
+    cli_input in;
+    size_t n; /* the parties: the data rows */
+    size_t name_col;
     size_t wcol, acol;
     int64_t *weights; /* NULL without a weight column */
     int64_t *published;
@@ -144,7 +146,9 @@ typedef struct audit_in {
     unsigned scale; /* the weights are integers over 10^scale */
     int64_t psum;
     yr_audit_summary s;
-    int64_t *expected; /* the largest-remainder split of the stated total (yr_split) */
+    int64_t *expected;       /* the largest-remainder split of the stated total (yr_split) */
+    yr_aggregate_check *chk; /* the reader's checks of the amounts' aggregate rows */
+    size_t nchk, nbad;       /* how many; how many disagree (findings) */
 } audit_in;
 
 /* Row i's findings, computed when written (no array of yr_audit_row: 40 bytes per party would
@@ -159,19 +163,30 @@ static yr_audit_row row_at(const audit_in *in, size_t i)
     return r;
 }
 
-static const char *name_of(const audit_in *in, size_t i)
+/* The name of party i, NUL-terminated in @p b. */
+static const char *name_of(const audit_in *in, size_t i, cli_buf *b)
 {
-    return ycsv_cell(&in->t, cli_party_row(&in->p, i), in->p.name_col);
+    return cli_read_cell(in->in.t, yr_table_data_row(in->in.t, i), in->name_col, b);
+}
+
+/* A name for the report, control bytes as '?' (display_name). */
+static const char *shown_name(const audit_in *in, size_t i, char *dst, size_t cap)
+{
+    cli_buf b;
+    cli_buf_init(&b);
+    display_name(name_of(in, i, &b), dst, cap);
+    cli_buf_free(&b);
+    return dst;
 }
 
 /* ---------------------------------------------------------------- the text report */
 
 static void report_head(cli_buf *b, const audit_in *in)
 {
-    cli_buf_printf(b, "Audit of %s: %zu rows, amounts from column '%s'", in->file, in->p.n,
-                   in->t.header[in->acol]);
+    cli_buf_printf(b, "Audit of %s: %zu rows, amounts from column '%s'", in->file, in->n,
+                   yr_table_header(in->in.t, in->acol));
     if (in->weights != NULL)
-        cli_buf_printf(b, ", weights from column '%s'", in->t.header[in->wcol]);
+        cli_buf_printf(b, ", weights from column '%s'", yr_table_header(in->in.t, in->wcol));
     cli_buf_printf(b, "\nstated total    %" PRId64, in->stated);
     if (in->stated_from == NULL)
         cli_buf_puts(b, " (no total row and no --total: the sum of the rows)");
@@ -214,26 +229,26 @@ static void report_rows(cli_buf *b, const audit_in *in)
     char cells[6][48], name[256];
     for (int k = 0; k < 6; k++)
         w[k] = width(head[k]);
-    for (size_t i = 0; i < in->p.n; i++) { /* the column widths */
+    for (size_t i = 0; i < in->n; i++) { /* the column widths */
         if (in->published[i] == in->expected[i])
             continue;
         diff_cells(in, i, cells);
         snprintf(cells[0], 48, "%s", "");
-        size_t nw = width(display_name(name_of(in, i), name, sizeof name));
+        size_t nw = width(shown_name(in, i, name, sizeof name));
         w[0] = nw > w[0] ? nw : w[0];
         for (int k = 1; k < 6; k++)
             w[k] = width(cells[k]) > w[k] ? width(cells[k]) : w[k];
     }
     cli_buf_printf(b, "Rows that differ from the largest-remainder split of %" PRId64 " (%zu):\n",
                    in->stated, in->s.rows_differing);
-    for (size_t i = SIZE_MAX; i == SIZE_MAX || i < in->p.n; i++) {
+    for (size_t i = SIZE_MAX; i == SIZE_MAX || i < in->n; i++) {
         if (i != SIZE_MAX && in->published[i] == in->expected[i])
             continue;
         if (i != SIZE_MAX)
             diff_cells(in, i, cells);
         for (int k = 0; k < 6; k++) {
             const char *c = i == SIZE_MAX ? head[k]
-                            : k == 0      ? display_name(name_of(in, i), name, sizeof name)
+                            : k == 0      ? shown_name(in, i, name, sizeof name)
                                           : cells[k];
             cli_buf_puts(b, "  ");
             cell(b, c, w[k], k == 0);
@@ -242,9 +257,27 @@ static void report_rows(cli_buf *b, const audit_in *in)
     }
 }
 
+/* The aggregate rows (subtotal, county, nation) whose amounts disagree with their rows. */
+static void report_aggregates(cli_buf *b, const audit_in *in)
+{
+    static const char *const kinds[] = {"data", "total", "subtotal", "county", "nation"};
+    for (size_t k = 0; k < in->nchk; k++) {
+        const yr_aggregate_check *c = &in->chk[k];
+        if (!c->checked || c->kind == YR_ROW_TOTAL || c->stated == c->sum)
+            continue;
+        cli_buf_printf(b, "%s row at line %zu: states ", kinds[c->kind],
+                       yr_table_row_line(in->in.t, c->row));
+        cli_read_put_exact(b, c->stated, c->den);
+        cli_buf_puts(b, ", its rows add up to ");
+        cli_read_put_exact(b, c->sum, c->den);
+        cli_buf_puts(b, "\n");
+    }
+}
+
 static void report(cli_buf *b, const audit_in *in)
 {
     report_head(b, in);
+    report_aggregates(b, in);
     if (in->weights == NULL) {
         cli_buf_puts(b, "No weight column: only the sum was checked (name one with "
                         "--weight-column to check the rows).\n");
@@ -263,13 +296,13 @@ static void report(cli_buf *b, const audit_in *in)
     else
         cli_buf_printf(
             b, "Rows more than one unit from their exact quota (%zu):", in->s.rows_outside_quota);
-    for (size_t i = 0; i < in->p.n; i++) {
+    for (size_t i = 0; i < in->n; i++) {
         yr_audit_row r = row_at(in, i);
         if (r.within_quota)
             continue;
         quota_str(q, sizeof q, &r, in->s.quota_den);
         cli_buf_printf(b, "\n  %s: published %" PRId64 ", exact quota %s",
-                       display_name(name_of(in, i), name, sizeof name), in->published[i], q);
+                       shown_name(in, i, name, sizeof name), in->published[i], q);
     }
     cli_buf_puts(b, "\nMethods that reproduce the table: ");
     methods_list(b, in->s.methods_matching, ", ");
@@ -281,7 +314,10 @@ static void report(cli_buf *b, const audit_in *in)
 static void table_row(cli_out *o, const audit_in *in, size_t i)
 {
     char q[48];
-    cli_out_text(o, name_of(in, i));
+    cli_buf nb;
+    cli_buf_init(&nb);
+    cli_out_text(o, name_of(in, i, &nb));
+    cli_buf_free(&nb);
     if (in->weights == NULL) {
         cli_out_empty(o);
         cli_out_money(o, in->published[i]);
@@ -307,12 +343,13 @@ static int report_table(const audit_in *in, const cli_common *c)
     yr_out_name cols[8];
     size_t ncols = yr_out_table_columns(YR_TABLE_AUDIT, cols, 8);
     cli_out o;
-    if (cli_out_open(&o, &c->out, YR_TABLE_AUDIT, &in->t) != 0)
+    cli_dialect d = cli_read_dialect(in->in.t);
+    if (cli_out_open_dialect(&o, &c->out, YR_TABLE_AUDIT, &d) != 0)
         return CLI_EXIT_ERROR;
     for (size_t k = 0; k < ncols; k++)
         cli_out_name(&o, cols[k]);
     cli_out_end_row(&o);
-    for (size_t i = 0; i < in->p.n; i++)
+    for (size_t i = 0; i < in->n; i++)
         table_row(&o, in, i);
     char wbuf[48];
     cli_out_name(&o, YR_OUT_SUMMA);
@@ -345,62 +382,60 @@ static int report_table(const audit_in *in, const cli_common *c)
 
 /* ---------------------------------------------------------------- reading */
 
-/* The amount column: --amount-column, the AMOUNT role, else the last column of integers. */
-static int amount_column(audit_in *in, const char *name, const cli_common *c)
+/* Whole units of a column read over @p den; a fraction is an error at its line. */
+static int whole_units(const audit_in *in, size_t col, int64_t *v, int64_t den)
 {
-    char q[80];
-    if (name != NULL) {
-        in->acol = ycsv_find_column(&in->t, name);
-        if (in->acol == YCSV_NO_COLUMN)
-            return cli_fail_at(in->file, in->t.header_line, "no column named %s",
-                               cli_quote(name, q, sizeof q));
-        return 0;
+    for (size_t i = 0; den != 1 && i < in->n; i++) {
+        if (v[i] % den != 0) {
+            char q[80];
+            return cli_fail_at(in->file,
+                               yr_table_row_line(in->in.t, yr_table_data_row(in->in.t, i)),
+                               "column %s: an audit checks whole units (kronor, or öre written "
+                               "as whole numbers), not fractions of them",
+                               cli_quote(yr_table_header(in->in.t, col), q, sizeof q));
+        }
+        v[i] /= den;
     }
-    if (cli_column(in->file, &in->t, c, CLI_ROLE_AMOUNT, 0, &in->acol) != 0)
-        return CLI_EXIT_ERROR;
-    for (size_t col = in->t.ncols; in->acol == YCSV_NO_COLUMN && col-- > 0;) {
-        size_t i = 0;
-        int64_t v;
-        while (col != in->p.name_col && i < in->p.n &&
-               cli_parse_int64(ycsv_cell(&in->t, cli_party_row(&in->p, i), col), &v) == CLI_NUM_OK)
-            i++;
-        if (i == in->p.n)
-            in->acol = col;
-    }
-    if (in->acol == YCSV_NO_COLUMN)
-        return cli_fail_at(in->file, in->t.header_line,
-                           "no amount column: name one with --column amount=HEADER (looked for "
-                           "amount, belopp, kostnad, published, then a column of integers)");
     return 0;
 }
 
-/* The published amounts, their sum (exact: 2^63-1, 1, -2 is fine) and the total row's. */
+/* The published amounts, their sum (exact: 2^63-1, 1, -2 is fine) and the total row's: the
+ * amounts are the column being checked, so the reader reports its aggregates' checks and the
+ * total row's disagreement is the audit's finding. */
 static int read_amounts(audit_in *in)
 {
     cli_i128 sum = 0;
     char q[80];
-    for (size_t i = 0; i < in->p.n; i++) {
-        if (cli_cell_int64(in->file, &in->t, cli_party_row(&in->p, i), in->acol,
-                           &in->published[i]) != 0)
-            return CLI_EXIT_ERROR;
+    int64_t den = 1;
+    free(in->published);
+    if (cli_read_column(&in->in, in->acol, &in->published, &den) != 0 ||
+        whole_units(in, in->acol, in->published, den) != 0)
+        return CLI_EXIT_ERROR;
+    for (size_t i = 0; i < in->n; i++)
         sum += in->published[i];
-    }
     if (sum > INT64_MAX || sum < INT64_MIN)
         return cli_fail_at(in->file, 0,
                            "column %s: the amounts add up to more than fits in 64 bits",
-                           cli_quote(in->t.header[in->acol], q, sizeof q));
+                           cli_quote(yr_table_header(in->in.t, in->acol), q, sizeof q));
     in->psum = (int64_t)sum;
-    if (in->p.total_row != YCSV_NO_COLUMN) {
-        size_t r = in->p.total_row;
-        if (in->stated_from != NULL && cli_cell_blank(&in->t, r, in->acol))
-            return 0;
-        if (cli_cell_int64(in->file, &in->t, r, in->acol, &in->total_row_amount) != 0)
-            return CLI_EXIT_ERROR;
+    in->nchk = yr_table_aggregate_checks(in->in.t, in->acol, NULL, 0);
+    in->chk = malloc((in->nchk ? in->nchk : 1) * sizeof *in->chk);
+    if (in->chk == NULL)
+        return cli_fail_at(in->file, 0, "out of memory");
+    yr_table_aggregate_checks(in->in.t, in->acol, in->chk, in->nchk);
+    for (size_t k = 0; k < in->nchk; k++) {
+        const yr_aggregate_check *c = &in->chk[k];
+        if (c->checked && c->kind != YR_ROW_TOTAL && c->stated != c->sum)
+            in->nbad++; /* a subtotal, county or nation row that disagrees: a finding */
+        if (c->kind != YR_ROW_TOTAL || !c->checked || c->stated % c->den != 0 ||
+            in->total_row_amount_ok)
+            continue; /* the first total row states the total */
+        in->total_row_amount = c->stated / c->den;
         in->total_row_amount_ok = 1;
-        if (in->stated_from == NULL) {
-            in->stated = in->total_row_amount;
-            in->stated_from = "total row";
-        }
+    }
+    if (in->stated_from == NULL && in->total_row_amount_ok) {
+        in->stated = in->total_row_amount;
+        in->stated_from = "total row";
     }
     if (in->stated_from == NULL)
         in->stated = in->psum;
@@ -412,7 +447,7 @@ static int read_amounts(audit_in *in)
  * are computed when written (row_at, yr_audit_row_of) from the largest-remainder split. */
 static int audit_rows(audit_in *in)
 {
-    size_t n = in->p.n;
+    size_t n = in->n;
     yr_where w;
     yr_status st =
         yr_audit_split_where(in->stated, in->weights, in->published, n, &in->s, NULL, &w);
@@ -423,63 +458,61 @@ static int audit_rows(audit_in *in)
         st = yr_split_where(in->stated, in->weights, n, YR_LARGEST_REMAINDER, in->expected, &w);
     }
     if (st != YR_OK)
-        return cli_fail_lib(in->file,
-                            w.record == YR_WHERE_NONE || w.record >= n
-                                ? 0
-                                : ycsv_line(&in->t, cli_party_row(&in->p, w.record)),
-                            "cannot audit", &w, NULL);
+        return cli_fail_lib(
+            in->file,
+            w.record == YR_WHERE_NONE || w.record >= n
+                ? 0
+                : yr_table_row_line(in->in.t, yr_table_data_row(in->in.t, w.record)),
+            "cannot audit", &w, NULL);
     return 0;
 }
 
-static int audit_weights(audit_in *in, const cli_common *c)
+static int audit_weights(audit_in *in)
 {
-    in->weights = malloc(in->p.n * sizeof *in->weights);
-    if (in->weights == NULL)
-        return cli_fail_at(in->file, 0, "out of memory");
-    if (cli_read_weights(in->file, &in->t, &in->p, in->wcol, c, in->weights, &in->scale) != 0)
+    int64_t den = 1;
+    if (cli_read_column(&in->in, in->wcol, &in->weights, &den) != 0)
         return CLI_EXIT_ERROR;
-    for (size_t i = 0; i < in->p.n; i++)
-        in->wsum += in->weights[i]; /* cannot overflow: checked by cli_read_weights */
-    return audit_rows(in);          /* all weights 0: the library says so (YR_REASON_ALL_ZERO) */
+    for (in->scale = 0; in->scale < 18 && cli_pow10(in->scale) < den; in->scale++)
+        ;
+    if (cli_pow10(in->scale) != den) /* a weight's denominator is a power of ten */
+        return cli_fail_at(in->file, 0, "column '%s': weights over %lld",
+                           yr_table_header(in->in.t, in->wcol), (long long)den);
+    cli_i128 sum = 0;
+    for (size_t i = 0; i < in->n; i++)
+        sum += in->weights[i];
+    if (sum > INT64_MAX) {
+        char q[80];
+        return cli_fail_at(in->file, 0,
+                           "column %s: the weights add up to more than fits in 64 bits",
+                           cli_quote(yr_table_header(in->in.t, in->wcol), q, sizeof q));
+    }
+    in->wsum = (int64_t)sum;
+    return audit_rows(in); /* all weights 0: the library says so (YR_REASON_ALL_ZERO) */
 }
 
+/* The request: names (one identity each), the published amounts (the column being checked),
+ * the weights (population or weight, by header or --column) when there are any. */
 static int load(audit_in *in, const char *path, const char *wname, const char *aname,
-                const cli_common *c)
+                const cli_common *common, const cli_read_opts *r)
 {
-    size_t name, used[2];
-    char q[80];
-    if (cli_load(path, &in->t) != 0)
+    static const yr_read_want want[] = {{YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
+                                        {YR_ROLE_AMOUNT, YR_WANT_REQUIRED | YR_WANT_CHECKED},
+                                        {YR_ROLE_POPULATION, 0u},
+                                        {YR_ROLE_WEIGHT, 0u}};
+    cli_common c = *common;
+    cli_read_opts quiet = *r;
+    quiet.quiet = 1; /* the reading line once the audit has run */
+    char wbuf[300], abuf[300];
+    if (cli_read_add_column(&c, "weight", wname, wbuf, sizeof wbuf) != 0 ||
+        cli_read_add_column(&c, "amount", aname, abuf, sizeof abuf) != 0 ||
+        cli_read(path, &c, &quiet, want, 4, &in->in) != 0)
         return CLI_EXIT_ERROR;
-    if (in->t.ncols < 2)
-        return cli_fail_at(in->file, in->t.header_line, "one column only: need names and amounts");
-    if (cli_column(in->file, &in->t, c, CLI_ROLE_NAME, 0, &name) != 0 ||
-        cli_find_parties(in->file, &in->t, name == YCSV_NO_COLUMN ? 0 : name, &in->p) != 0 ||
-        amount_column(in, aname, c) != 0)
+    in->n = yr_table_ndata(in->in.t);
+    in->name_col = yr_table_find_role(in->in.t, YR_ROLE_MUNICIPALITY);
+    in->acol = yr_table_find_role(in->in.t, YR_ROLE_AMOUNT);
+    if (read_amounts(in) != 0 || cli_read_weight_column(&in->in, &c, &in->wcol) != 0)
         return CLI_EXIT_ERROR;
-    in->published = malloc(in->p.n * sizeof *in->published);
-    if (in->published == NULL)
-        return cli_fail_at(in->file, 0, "out of memory");
-    if (read_amounts(in) != 0)
-        return CLI_EXIT_ERROR;
-    used[0] = in->p.name_col;
-    used[1] = in->acol;
-    in->wcol = wname != NULL ? ycsv_find_column(&in->t, wname) : YCSV_NO_COLUMN;
-    if (wname != NULL && in->wcol == YCSV_NO_COLUMN)
-        return cli_fail_at(in->file, in->t.header_line, "no column named %s",
-                           cli_quote(wname, q, sizeof q));
-    if (wname == NULL && cli_column(in->file, &in->t, c, CLI_ROLE_WEIGHT, 0, &in->wcol) != 0)
-        return CLI_EXIT_ERROR;
-    if (wname == NULL && in->wcol == in->acol)
-        in->wcol = YCSV_NO_COLUMN; /* the one column named so holds the amounts */
-    if (in->wcol == YCSV_NO_COLUMN && in->t.ncols > 2) {
-        if (cli_weight_column(in->file, &in->t, c, used, 2, &in->wcol) != 0)
-            return CLI_EXIT_ERROR;
-        cli_note(in->file, 0, "weights from column %s",
-                 cli_quote(in->t.header[in->wcol], q, sizeof q));
-    }
-    if (in->wcol == in->acol)
-        return cli_fail_usage("audit", "the weight column and the amount column are the same");
-    return in->wcol == YCSV_NO_COLUMN ? 0 : audit_weights(in, c);
+    return in->wcol == YR_READ_NONE ? 0 : audit_weights(in);
 }
 
 int cli_cmd_audit(int argc, char **argv)
@@ -487,22 +520,26 @@ int cli_cmd_audit(int argc, char **argv)
     const char *total = NULL, *wcol = NULL, *acol = NULL, *path = NULL, *population = NULL;
     const char *items = NULL, *equal = NULL; /* a statement's items and their models */
     int as_csv = 0, strict = 0;
-    const cli_option opts[] = {
+    cli_option opts[8 + CLI_READ_NOPTS] = {
         {"csv", CLI_OPT_FLAG, &as_csv},          {"strict", CLI_OPT_FLAG, &strict},
         {"total", CLI_OPT_VALUE, &total},        {"weight-column", CLI_OPT_VALUE, &wcol},
         {"amount-column", CLI_OPT_VALUE, &acol}, {"population", CLI_OPT_VALUE, &population},
         {"items", CLI_OPT_VALUE, &items},        {"equal-part", CLI_OPT_VALUE, &equal},
     };
     cli_common c;
-    size_t nfiles;
-    int rc = cli_parse_args(argc, argv, "audit", usage_text, opts, sizeof opts / sizeof opts[0], &c,
-                            &path, 1, &nfiles);
+    cli_read_opts r;
+    size_t nfiles, nopts = 8 + cli_read_options(&r, opts + 8);
+    cli_buf usage;
+    cli_buf_init(&usage);
+    cli_buf_printf(&usage, "%s\n%s", usage_text, cli_read_help);
+    int rc = cli_parse_args(argc, argv, "audit", cli_buf_str(&usage), opts, nopts, &c, &path, 1,
+                            &nfiles);
+    cli_buf_free(&usage);
     if (rc >= 0)
         return rc;
     if (nfiles == 0)
         return cli_fail_usage("audit", "no input file");
     if (population || items || equal || cli_audit_is_statement(path)) { /* statement */
-        cli_read_opts r = {0};
         if (as_csv || total || wcol || acol || c.out.excel || cli_output_is_xlsx(&c.out))
             return cli_fail_usage("audit", "a statement's audit is a report: --csv, --excel, "
                                            "--total and the column options are for a split");
@@ -516,7 +553,9 @@ int cli_cmd_audit(int argc, char **argv)
             return CLI_EXIT_ERROR;
         in.stated_from = "--total";
     }
-    rc = load(&in, path, wcol, acol, &c);
+    rc = load(&in, path, wcol, acol, &c, &r);
+    if (rc == 0 && !r.quiet)
+        cli_read_report(&in.in, c.out.lang);
     if (rc == 0 && (as_csv || c.out.excel || cli_output_is_xlsx(&c.out))) {
         rc = report_table(&in, &c);
     } else if (rc == 0) {
@@ -527,11 +566,13 @@ int cli_cmd_audit(int argc, char **argv)
         cli_buf_free(&b);
     }
     if (rc == CLI_EXIT_OK && strict &&
-        (in.psum != in.stated || (in.weights != NULL && in.s.rows_outside_quota > 0)))
+        (in.psum != in.stated || in.nbad > 0 ||
+         (in.weights != NULL && in.s.rows_outside_quota > 0)))
         rc = CLI_EXIT_FINDINGS;
     free(in.weights);
+    free(in.chk);
     free(in.published);
     free(in.expected);
-    ycsv_free(&in.t);
+    cli_input_free(&in.in);
     return rc;
 }

@@ -76,21 +76,6 @@ static int parse_want(const char *s, yr_read_want *w)
 
 /* ---------------------------------------------------------------- writing */
 
-/* num/den exactly: a decimal when den divides a power of ten, else num/den. */
-static void put_exact(cli_buf *b, int64_t num, int64_t den)
-{
-    int64_t p = 1;
-    for (unsigned k = 0; k <= 18; k++) {
-        if (p % den == 0) {
-            cli_buf_ratio(b, num, den, k);
-            return;
-        }
-        if (k < 18)
-            p *= 10;
-    }
-    cli_buf_printf(b, "%lld/%lld", (long long)num, (long long)den);
-}
-
 /* A cell of a role column in its grammar; 0, or 2 after the library's message. */
 static int put_value(cli_out *o, const cli_input *in, size_t row, size_t col, cli_buf *b)
 {
@@ -111,7 +96,7 @@ static int put_value(cli_out *o, const cli_input *in, size_t row, size_t col, cl
         cli_out_date(o, cli_buf_str(b));
         return 0;
     }
-    put_exact(b, v.num, v.den);
+    cli_read_put_exact(b, v.num, v.den);
     if (k == YR_KIND_SHARE)
         cli_out_share(o, cli_buf_str(b));
     else

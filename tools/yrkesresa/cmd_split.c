@@ -6,8 +6,10 @@
 #include <string.h>
 
 #include <yrkesresa.h>
+#include <yrkesresa/identity.h>
 
 #include "cli.h"
+#include "cli_read.h"
 
 static const char *const usage_text =
     "Usage: yrkesresa split --total N [OPTIONS] FILE\n"
@@ -35,11 +37,16 @@ static const char *const usage_text =
     "  --items FILE          several cost items (rows item,amount; post/belopp also work), each\n"
     "                        split exactly; appends one column per item and a total column\n"
     "\n"
-    "The weight column is the one named population, befolkning, invånare, folkmängd, antal or\n"
-    "weight (or --column population=HEADER), else the only column of numbers; the column used\n"
-    "is named on stderr. Weights may have decimals ('1,5'), compared exactly. The total row\n"
-    "(Summa, Totalt, 'Dalarnas län', ...) is not a party: it gets the total. A row whose weight\n"
-    "is the sum of the others but is not named so is an error (--no-total-row allows it).\n"
+    "The weight column is the one named population, befolkning, invånare, folkmängd (whole\n"
+    "numbers) or weight, vikt (decimals allowed, '1,5', compared exactly), or the one given with\n"
+    "--column population=HEADER or --weight-column HEADER; a column is never taken for its\n"
+    "numbers alone, and a column of codes, ids or years never. The parties' names are the\n"
+    "column named kommun, namn, municipality, ... (--column municipality=HEADER); two rows of\n"
+    "one municipality ('2080 Falun' and 'Falun') are an error. A total row (Summa, Totalt),\n"
+    "a subtotal (Delsumma, 'Summa Västerdalarna'), a county or the nation row is not a party:\n"
+    "it must agree with its rows (else an error; --ignore-total-row leaves it out) and gets\n"
+    "their amounts. A row whose weight is the sum of the others but is not named so is an\n"
+    "error (--no-total-row allows it).\n"
     "Output: the input rows as they were, plus '@NAME:amount@' (with --lang sv '@NAMN:amount@'; "
     "with\n"
     "a suffix, 'amount_new' / 'belopp_ny', when the input has that column already);\n"
@@ -55,25 +62,26 @@ static const char *const usage_text =
 /* What the options ask for. */
 typedef struct split_args {
     const char *total, *method, *equal, *group, *items, *tie, *minc, *maxc, *threshold, *first;
-    const char *wcol; /* --weight-column, the old spelling of --column population=... */
+    const char *wcol; /* --weight-column, the old spelling of --column weight=... */
     cli_common common;
+    cli_read_opts read;
 } split_args;
 
-/* The job: the table, its parties and weights, and the appended columns. */
+/* The job: the table, its weights, and the appended columns. */
 typedef struct split_job {
+    cli_input in;
     const char *file;
-    ycsv_table t;
-    cli_parties p;
-    size_t wcol;
-    unsigned scale;
-    int64_t *w;
+    size_t wcol, n;   /* the weight column, the data rows (the parties) */
+    int64_t *w, wden; /* the weights over one denominator */
     int64_t total;
     size_t k;           /* appended columns */
     const char **heads; /* k names */
     int64_t *vals;      /* n * k values */
     int64_t *totals;    /* k values of the total (Summa) row */
+    int group_mode;     /* --group-column: column 0 is the group's amount */
     int summa_row;      /* append a Summa row */
-    ycsv_table items;   /* --items */
+    cli_input items;    /* --items */
+    cli_buf item_names; /* the items' names, each NUL-terminated */
     char amount[40];    /* the name of the amount column */
     const char *two[2]; /* heads of a one- or two-column result */
     yr_lang lang;       /* the output's language (--lang) */
@@ -118,7 +126,7 @@ static void usage_with_methods(cli_buf *u)
 
 static int parse(int argc, char **argv, split_args *a, const char **file)
 {
-    const cli_option opts[] = {
+    cli_option opts[11 + CLI_READ_NOPTS] = {
         {"total", CLI_OPT_VALUE, &a->total},         {"method", CLI_OPT_VALUE, &a->method},
         {"equal-part", CLI_OPT_VALUE, &a->equal},    {"group-column", CLI_OPT_VALUE, &a->group},
         {"items", CLI_OPT_VALUE, &a->items},         {"tie", CLI_OPT_VALUE, &a->tie},
@@ -126,12 +134,13 @@ static int parse(int argc, char **argv, split_args *a, const char **file)
         {"threshold", CLI_OPT_VALUE, &a->threshold}, {"first-divisor", CLI_OPT_VALUE, &a->first},
         {"weight-column", CLI_OPT_VALUE, &a->wcol},
     };
-    size_t nfiles;
+    size_t nfiles, nopts = 11 + cli_read_options(&a->read, opts + 11);
     cli_buf usage;
     cli_buf_init(&usage);
     usage_with_methods(&usage);
-    int rc = cli_parse_args(argc, argv, "split", cli_buf_str(&usage), opts,
-                            sizeof opts / sizeof opts[0], &a->common, file, 1, &nfiles);
+    cli_buf_printf(&usage, "\n%s", cli_read_help);
+    int rc = cli_parse_args(argc, argv, "split", cli_buf_str(&usage), opts, nopts, &a->common, file,
+                            1, &nfiles);
     cli_buf_free(&usage);
     if (rc >= 0)
         return rc;
@@ -153,26 +162,25 @@ static int name_options(const split_args *a, yr_split_options *o)
     return 0;
 }
 
-/* A bound column (--min-column / --max-column) as n integers; an empty max cell: no bound. */
-static int bound_column(split_job *j, const char *name, int is_max, int64_t **out)
+/* The column an option names (--min-column, --group-column) */
+static int named_column(const split_job *j, const char *option, const char *name, size_t *col)
 {
     char q[80];
-    size_t col = ycsv_find_column(&j->t, name);
-    if (col == YCSV_NO_COLUMN)
-        return cli_fail_at(j->file, j->t.header_line, "no column named %s",
-                           cli_quote(name, q, sizeof q));
-    *out = malloc(j->p.n * sizeof **out);
-    if (*out == NULL)
-        return cli_fail_at(j->file, 0, "out of memory");
-    for (size_t i = 0; i < j->p.n; i++) {
-        size_t r = cli_party_row(&j->p, i);
-        (*out)[i] = is_max ? INT64_MAX : 0;
-        if (cli_cell_blank(&j->t, r, col))
-            continue;
-        if (cli_cell_int64(j->file, &j->t, r, col, &(*out)[i]) != 0)
-            return CLI_EXIT_ERROR;
-    }
+    *col = cli_read_find_column(j->in.t, name);
+    if (*col == YR_READ_NONE)
+        return cli_fail_usage("split", "--%s %s: no such column in %s", option,
+                              cli_quote(name, q, sizeof q), j->file);
     return 0;
+}
+
+/* A bound column (--min-column / --max-column) as n whole numbers; an empty max cell: no
+ * bound. */
+static int bound_column(split_job *j, const char *name, int is_max, int64_t **out)
+{
+    size_t col;
+    if (named_column(j, is_max ? "max-column" : "min-column", name, &col) != 0)
+        return CLI_EXIT_ERROR;
+    return cli_read_whole_column(&j->in, col, is_max, INT64_MAX, out);
 }
 
 /* The options that need no table, checked before reading it. */
@@ -200,10 +208,10 @@ static int split_failed(const split_job *j, const yr_where *w)
 {
     char q[80], context[160];
     size_t line = 0;
-    if (w->record != YR_WHERE_NONE && w->record < j->p.n)
-        line = ycsv_line(&j->t, cli_party_row(&j->p, w->record));
+    if (w->record != YR_WHERE_NONE && w->record < j->n)
+        line = yr_table_row_line(j->in.t, yr_table_data_row(j->in.t, w->record));
     snprintf(context, sizeof context, "cannot split %" PRId64 " by column %s", j->total,
-             cli_quote(j->t.header[j->wcol], q, sizeof q));
+             cli_quote(yr_table_header(j->in.t, j->wcol), q, sizeof q));
     return cli_fail_lib(j->file, line, context, w, NULL);
 }
 
@@ -212,7 +220,7 @@ static int split_failed(const split_job *j, const yr_where *w)
 static int alloc_result(split_job *j, size_t k)
 {
     j->k = k;
-    j->vals = malloc(j->p.n * k * sizeof *j->vals);
+    j->vals = malloc((j->n ? j->n : 1) * k * sizeof *j->vals);
     j->totals = malloc(k * sizeof *j->totals);
     if (j->vals == NULL || j->totals == NULL)
         return cli_fail_at(j->file, 0, "out of memory");
@@ -232,9 +240,9 @@ static int split_plain(split_job *j, const split_args *a, yr_split_options *o, c
     o->minimum = bounds[0];
     o->maximum = bounds[1];
     if (rc == 0 && a->equal != NULL)
-        st = yr_split_mixed_where(j->total, eq[0], eq[1], j->w, j->p.n, j->vals, &w);
+        st = yr_split_mixed_where(j->total, eq[0], eq[1], j->w, j->n, j->vals, &w);
     else if (rc == 0)
-        st = yr_split_with_where(j->total, j->w, j->p.n, o, j->vals, &w);
+        st = yr_split_with_where(j->total, j->w, j->n, o, j->vals, &w);
     if (rc == 0 && st != YR_OK)
         rc = split_failed(j, &w);
     free(bounds[0]);
@@ -245,37 +253,52 @@ static int split_plain(split_job *j, const split_args *a, yr_split_options *o, c
     return rc;
 }
 
-/* --group-column: the groups by their labels, then the two-level split. */
-static int split_groups(split_job *j, const char *name)
+/* The groups of the group column, numbered in order of first appearance by their name key
+ * (cli_read_key: `Dalarnas län` and `DALARNAS LÄN` are one group). */
+static int group_numbers(split_job *j, size_t col, size_t *group, size_t *ngroups)
 {
-    char q[80];
-    size_t col = ycsv_find_column(&j->t, name), *group = NULL, kl;
-    if (col == YCSV_NO_COLUMN)
-        return cli_fail_at(j->file, j->t.header_line, "no column named %s",
-                           cli_quote(name, q, sizeof q));
-    cli_labels set;
-    memset(&set, 0, sizeof set);
-    int rc = alloc_result(j, 2);
-    group = malloc(j->p.n * sizeof *group);
-    if (rc == 0 && (!cli_labels_init(&set, j->p.n) || group == NULL))
-        rc = cli_fail_at(j->file, 0, "out of memory");
-    for (size_t i = 0; rc == 0 && i < j->p.n; i++) {
-        size_t r = cli_party_row(&j->p, i);
-        group[i] = cli_labels_intern(&set, ycsv_cell(&j->t, r, col), &kl);
-        if (group[i] == SIZE_MAX || kl == 0)
-            rc = cli_fail_at(j->file, ycsv_line(&j->t, r), "column %s: %s",
-                             cli_quote(name, q, sizeof q),
-                             kl == 0 ? "empty group" : "out of memory");
+    cli_keys set;
+    cli_keys_init(&set);
+    cli_buf key;
+    cli_buf_init(&key);
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < j->n; i++) {
+        size_t r = yr_table_data_row(j->in.t, i);
+        rc = cli_read_key(&j->in, r, col, &key);
+        int64_t k = rc == 0 ? cli_keys_index(&set, key.data, key.len, r) : 0;
+        if (rc == 0 && (k < 0 || key.len == 0)) {
+            char q[80];
+            rc = cli_fail_at(j->file, yr_table_row_line(j->in.t, r), "column %s: %s",
+                             cli_quote(yr_table_header(j->in.t, col), q, sizeof q),
+                             key.len == 0 ? "empty group" : "out of memory");
+        }
+        group[i] = (size_t)k;
     }
-    int64_t *gout = rc == 0 ? malloc(set.n * sizeof *gout) : NULL, *out = j->vals + j->p.n;
+    *ngroups = set.n;
+    cli_buf_free(&key);
+    cli_keys_free(&set);
+    return rc;
+}
+
+/* --group-column: the groups by their labels, then the two-level split. */
+static int split_groups(split_job *j)
+{
+    size_t col = yr_table_find_role(j->in.t, YR_ROLE_GROUP), ngroups = 0;
+    size_t *group = malloc((j->n ? j->n : 1) * sizeof *group);
+    int rc = alloc_result(j, 2);
+    if (rc == 0 && group == NULL)
+        rc = cli_fail_at(j->file, 0, "out of memory");
+    if (rc == 0)
+        rc = group_numbers(j, col, group, &ngroups);
+    int64_t *gout = rc == 0 ? malloc((ngroups ? ngroups : 1) * sizeof *gout) : NULL;
+    int64_t *out = j->vals + j->n;
     yr_where w;
-    yr_status st = YR_OK;
     if (rc == 0 && gout == NULL)
         rc = cli_fail_at(j->file, 0, "out of memory");
     if (rc == 0 &&
-        (st = yr_split_nested_where(j->total, j->w, group, j->p.n, set.n, out, gout, &w)) != YR_OK)
+        yr_split_nested_where(j->total, j->w, group, j->n, ngroups, out, gout, &w) != YR_OK)
         rc = split_failed(j, &w);
-    for (size_t i = 0; rc == 0 && i < j->p.n; i++) {
+    for (size_t i = 0; rc == 0 && i < j->n; i++) {
         j->vals[2 * i] = gout[group[i]];
         j->vals[2 * i + 1] = out[i]; /* out[i] is read before row i + 1 overwrites it */
     }
@@ -283,54 +306,82 @@ static int split_groups(split_job *j, const char *name)
     j->two[0] = yr_out_text(YR_OUT_GROUP_AMOUNT, j->lang);
     j->two[1] = j->amount;
     j->heads = j->two;
+    j->group_mode = 1;
     free(gout);
     free(group);
-    cli_labels_free(&set);
     return rc;
 }
 
-/* --items: the items file (item, amount), then one column per item and a total column. */
-static int read_items(split_job *j, const char *path, int64_t **totals)
+/* --items: the items file (item, amount), then one column per item and a total column. The
+ * items file is read as every table is: its Summa row is an aggregate, checked. */
+static int read_items(split_job *j, const split_args *a, int64_t **totals)
 {
-    const char *f = cli_shown(path);
-    ycsv_table *it = &j->items;
+    static const yr_read_want want[] = {{YR_ROLE_ITEM, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
+                                        {YR_ROLE_AMOUNT, YR_WANT_REQUIRED}};
     cli_common none;
     memset(&none, 0, sizeof none);
-    size_t ci, ca;
-    if (cli_load(path, it) != 0 || cli_column(f, it, &none, CLI_ROLE_ITEM, 1, &ci) != 0 ||
-        cli_column(f, it, &none, CLI_ROLE_AMOUNT, 1, &ca) != 0)
+    none.out.lang = a->common.out.lang;
+    cli_read_opts r = a->read;
+    r.sheet = NULL; /* the options name the main file's sheet and header */
+    r.header_row = NULL;
+    r.year = NULL;
+    int64_t den = 1;
+    if (cli_read(a->items, &none, &r, want, 2, &j->items) != 0 ||
+        cli_read_column(&j->items, yr_table_find_role(j->items.t, YR_ROLE_AMOUNT), totals, &den) !=
+            0)
         return CLI_EXIT_ERROR;
-    size_t n = 0;
-    *totals = malloc(it->nrows * sizeof **totals);
-    j->heads = malloc((it->nrows + 1) * sizeof *j->heads);
-    if (*totals == NULL || j->heads == NULL)
-        return cli_fail_at(f, 0, "out of memory");
-    for (size_t r = 0; r < it->nrows; r++) {
-        if (yr_label_is_total(ycsv_cell(it, r, ci)))
-            continue; /* a Summa row of the items file */
-        if (cli_cell_int64(f, it, r, ca, &(*totals)[n]) != 0)
-            return CLI_EXIT_ERROR;
-        j->heads[n++] = ycsv_cell(it, r, ci);
+    const yr_table *it = j->items.t;
+    size_t n = yr_table_ndata(it), ci = yr_table_find_role(it, YR_ROLE_ITEM);
+    j->heads = malloc((n + 1) * sizeof *j->heads);
+    if (j->heads == NULL)
+        return cli_fail_at(j->items.file, 0, "out of memory");
+    cli_buf_init(&j->item_names);
+    size_t *at = malloc((n ? n : 1) * sizeof *at);
+    if (at == NULL)
+        return cli_fail_at(j->items.file, 0, "out of memory");
+    for (size_t i = 0, len; i < n; i++) { /* each name NUL-terminated, then pointers into it */
+        const char *cell = yr_table_cell(it, yr_table_data_row(it, i), ci, &len);
+        at[i] = j->item_names.len;
+        cli_buf_add(&j->item_names, cell, len);
+        cli_buf_add(&j->item_names, "", 1);
     }
+    for (size_t i = 0; i < n; i++) {
+        if ((*totals)[i] % den != 0) {
+            char q[80];
+            return cli_fail_at(
+                j->items.file, yr_table_row_line(it, yr_table_data_row(it, i)),
+                "column %s: an item's amount must be whole units (kronor, or "
+                "öre written as whole numbers)",
+                cli_quote(yr_table_header(it, yr_table_find_role(it, YR_ROLE_AMOUNT)), q,
+                          sizeof q));
+        }
+        (*totals)[i] /= den;
+    }
+    for (size_t i = 0; i < n && j->item_names.ok; i++)
+        j->heads[i] = j->item_names.data + at[i];
+    free(at);
+    if (!j->item_names.ok)
+        return cli_fail_at(j->items.file, 0, "out of memory");
     j->heads[n] = yr_out_text(YR_OUT_TOTAL, j->lang);
     return alloc_result(j, n + 1);
 }
-
-static int split_items(split_job *j, const char *path)
+static int split_items(split_job *j, const split_args *a)
 {
     int64_t *totals = NULL, *cells = NULL;
-    int rc = read_items(j, path, &totals);
-    size_t ni = j->k - 1, n = j->p.n;
-    if (rc == 0 && (cells = malloc(n * ni * sizeof *cells)) == NULL)
+    int rc = read_items(j, a, &totals);
+    size_t ni = j->k - 1, n = j->n;
+    if (rc == 0 && (cells = malloc((n ? n : 1) * ni * sizeof *cells)) == NULL)
         rc = cli_fail_at(j->file, 0, "out of memory");
     yr_where w;
-    yr_status st;
-    if (rc == 0 && (st = yr_split_table_where(totals, ni, j->w, n, cells, &w)) != YR_OK) {
-        if (w.column != YR_WHERE_NONE) {
+    if (rc == 0 && yr_split_table_where(totals, ni, j->w, n, cells, &w) != YR_OK) {
+        if (w.column != YR_WHERE_NONE && w.column < ni) {
             char q[80], name[96];
             snprintf(name, sizeof name, "item %s", cli_quote(j->heads[w.column], q, sizeof q));
             const char *const names[] = {"totals", name, NULL};
-            rc = cli_fail_lib(cli_shown(path), 0, NULL, &w, names);
+            rc =
+                cli_fail_lib(j->items.file,
+                             yr_table_row_line(j->items.t, yr_table_data_row(j->items.t, w.column)),
+                             NULL, &w, names);
         } else
             rc = split_failed(j, &w);
     }
@@ -344,148 +395,214 @@ static int split_items(split_job *j, const char *path)
         j->total += j->totals[c] = totals[c];
     if (rc == 0)
         j->totals[ni] = j->total;
-    j->summa_row = j->p.total_row == YCSV_NO_COLUMN;
+    j->summa_row = 1;
+    for (size_t r = 0; r < yr_table_nrows(j->in.t); r++)
+        if (yr_table_row_kind(j->in.t, r) == YR_ROW_TOTAL)
+            j->summa_row = 0;
     free(totals);
     free(cells);
     return rc;
 }
 
-/* ---------------------------------------------------------------- reading and writing */
+/* ---------------------------------------------------------------- reading */
 
 static int header_taken(const char *header, void *t)
 {
-    return ycsv_find_column(t, header) != YCSV_NO_COLUMN;
+    return cli_read_find_column(t, header) != YR_READ_NONE;
 }
 
 /* The name of the appended column: amount, amount_new, amount_new_2, ... (belopp, belopp_ny,
  * ...: yr_out_fresh). */
 static int amount_name(split_job *j)
 {
-    if (yr_out_fresh(YR_OUT_AMOUNT, j->lang, header_taken, &j->t, j->amount, sizeof j->amount) == 0)
+    if (yr_out_fresh(YR_OUT_AMOUNT, j->lang, header_taken, j->in.t, j->amount, sizeof j->amount) ==
+        0)
         return 0;
-    return cli_fail_at(j->file, j->t.header_line, "no free name for the amount column");
+    return cli_fail_at(j->file, 0, "no free name for the amount column");
+}
+
+/* The request: the parties' names (one identity each), the weights (a population or a weight
+ * column, by its header or --column), the groups of --group-column. */
+static int read_table(split_job *j, const split_args *a, const char *path, int need_population)
+{
+    cli_common c = a->common;
+    char wbuf[300], gbuf[300];
+    if (cli_read_add_column(&c, "weight", a->wcol, wbuf, sizeof wbuf) != 0 ||
+        cli_read_add_column(&c, "group", a->group, gbuf, sizeof gbuf) != 0)
+        return CLI_EXIT_ERROR;
+    yr_read_want want[4] = {{YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
+                            {YR_ROLE_POPULATION, need_population ? YR_WANT_REQUIRED : 0u},
+                            {YR_ROLE_WEIGHT, 0u},
+                            {YR_ROLE_GROUP, YR_WANT_REQUIRED}};
+    cli_read_opts r = a->read;
+    r.quiet = 1; /* the reading line once the weights are known */
+    return cli_read(path, &c, &r, want, a->group != NULL ? 4 : 3, &j->in);
+}
+
+/* The weight column: the population or the weight column; neither is the library's error
+ * (read again with the population required), both is ambiguous. */
+static int weight_column(split_job *j, const split_args *a, const char *path)
+{
+    cli_common c = a->common;
+    char wbuf[300];
+    if (cli_read_add_column(&c, "weight", a->wcol, wbuf, sizeof wbuf) != 0 ||
+        cli_read_weight_column(&j->in, &c, &j->wcol) != 0)
+        return CLI_EXIT_ERROR;
+    if (j->wcol != YR_READ_NONE)
+        return 0;
+    cli_input_free(&j->in);
+    if (read_table(j, a, path, 1) != 0)
+        return CLI_EXIT_ERROR;
+    j->wcol = yr_table_find_role(j->in.t, YR_ROLE_POPULATION);
+    return 0;
 }
 
 static int load(split_job *j, const split_args *a, const char *path)
 {
-    size_t name;
-    char q[80];
-    if (cli_load(path, &j->t) != 0)
+    if (read_table(j, a, path, 0) != 0 || weight_column(j, a, path) != 0)
         return CLI_EXIT_ERROR;
-    if (cli_column(j->file, &j->t, &a->common, CLI_ROLE_NAME, 0, &name) != 0)
+    j->n = yr_table_ndata(j->in.t);
+    if (cli_read_column(&j->in, j->wcol, &j->w, &j->wden) != 0 || amount_name(j) != 0)
         return CLI_EXIT_ERROR;
-    if (name == YCSV_NO_COLUMN)
-        name = 0;
-    if (cli_find_parties(j->file, &j->t, name, &j->p) != 0)
-        return CLI_EXIT_ERROR;
-    if (a->wcol != NULL) {
-        j->wcol = ycsv_find_column(&j->t, a->wcol);
-        if (j->wcol == YCSV_NO_COLUMN)
-            return cli_fail_at(j->file, j->t.header_line, "no column named %s",
-                               cli_quote(a->wcol, q, sizeof q));
-    } else if (cli_weight_column(j->file, &j->t, &a->common, &name, 1, &j->wcol) != 0) {
-        return CLI_EXIT_ERROR;
-    }
-    j->w = malloc(j->p.n * sizeof *j->w);
-    if (j->w == NULL)
-        return cli_fail_at(j->file, 0, "out of memory");
-    if (amount_name(j) != 0)
-        return CLI_EXIT_ERROR;
-    return cli_read_weights(j->file, &j->t, &j->p, j->wcol, &a->common, j->w, &j->scale);
+    return 0;
 }
 
-/* The weight sum as written (with its decimals). */
+/* ---------------------------------------------------------------- writing */
+
+/* The weight sum as written (with its decimals); a sum beyond int64 of whole weights in 128
+ * bits, else (decimals) an empty cell. */
 static void weight_sum(const split_job *j, cli_buf *b)
 {
-    int64_t sum = 0;
-    for (size_t i = 0; i < j->p.n; i++)
-        sum += j->w[i]; /* fits: checked by cli_read_weights */
-    cli_buf_ratio(b, sum, cli_pow10(j->scale), j->scale);
+    cli_i128 sum = 0;
+    for (size_t i = 0; i < j->n; i++)
+        sum += j->w[i];
+    if (sum >= INT64_MIN && sum <= INT64_MAX)
+        cli_read_put_exact(b, (int64_t)sum, j->wden);
+    else if (j->wden == 1)
+        cli_buf_i128(b, sum);
 }
 
-/* A note when the total row's weight cell is not the sum of the weights. */
-static void check_total_row(const split_job *j)
+/* The value of appended column k in aggregate row r (its check @p chk): the total row gets the
+ * total; a checked subtotal, county or nation row the sum of its rows; else nothing (*ok 0). */
+static int64_t aggregate_value(const split_job *j, const yr_aggregate_check *chk, size_t k,
+                               const size_t *data_of, int *ok)
 {
-    if (j->p.total_row == YCSV_NO_COLUMN)
-        return;
-    cli_decimal d;
-    int64_t stated, sum = 0;
-    const char *cell = ycsv_cell(&j->t, j->p.total_row, j->wcol);
-    if (cli_parse_decimal(cell, &d) != CLI_NUM_OK ||
-        cli_decimal_rescale(d, j->scale, &stated) != CLI_NUM_OK)
-        return;
-    for (size_t i = 0; i < j->p.n; i++)
-        sum += j->w[i];
-    if (stated == sum)
-        return;
+    *ok = chk->kind == YR_ROW_TOTAL || (chk->checked && !(j->group_mode && k == 0));
+    if (chk->kind == YR_ROW_TOTAL || !*ok)
+        return j->totals[k];
+    int64_t sum = 0;
+    yr_identity agg, id;
+    int county =
+        chk->kind == YR_ROW_COUNTY && yr_table_identity(j->in.t, chk->row, &agg) == YR_READ_OK;
+    for (size_t i = 0; i < j->n; i++) {
+        size_t r = yr_table_data_row(j->in.t, i);
+        int in = chk->kind == YR_ROW_SUBTOTAL
+                     ? r >= chk->first_row && r <= chk->last_row
+                     : yr_table_identity(j->in.t, r, &id) == YR_READ_OK &&
+                           id.place == YR_PLACE_MUNICIPALITY &&
+                           (!county || yr_municipality_county(id.code) == agg.code);
+        sum += in ? j->vals[data_of[r] * j->k + k] : 0; /* a part of the total: fits */
+    }
+    return sum;
+}
+
+static void write_aggregate(cli_out *o, const split_job *j, const yr_aggregate_check *chk,
+                            const size_t *data_of)
+{
+    for (size_t k = 0; k < j->k; k++) {
+        int ok;
+        int64_t v = aggregate_value(j, chk, k, data_of, &ok);
+        if (ok)
+            cli_out_money(o, v);
+        else
+            cli_out_empty(o);
+    }
+}
+
+static void write_summa(cli_out *o, const split_job *j)
+{
     cli_buf b;
     cli_buf_init(&b);
     weight_sum(j, &b);
-    char q[80], qc[80];
-    cli_note(j->file, ycsv_line(&j->t, j->p.total_row),
-             "the total row's %s is %s but the rows add up to %s",
-             cli_quote(j->t.header[j->wcol], q, sizeof q), cli_quote(cell, qc, sizeof qc),
-             cli_buf_str(&b));
+    size_t name = yr_table_find_role(j->in.t, YR_ROLE_MUNICIPALITY);
+    for (size_t col = 0; col < yr_table_ncols(j->in.t); col++) {
+        if (col == name)
+            cli_out_name(o, YR_OUT_SUMMA);
+        else if (col == j->wcol)
+            cli_out_num(o, cli_buf_str(&b));
+        else
+            cli_out_empty(o);
+    }
+    for (size_t k = 0; k < j->k; k++)
+        cli_out_money(o, j->totals[k]);
+    cli_out_end_row(o);
     cli_buf_free(&b);
 }
 
-static void write_row(cli_out *o, const split_job *j, size_t r, const int64_t *vals,
-                      const cli_cell_type *types)
+/* The rows as read (titles, empty lines and notes are not rows), each with its amounts. */
+static void write_rows(cli_out *o, const split_job *j, const size_t *data_of,
+                       const yr_aggregate_check *chk, size_t nchk)
 {
-    for (size_t c = 0; c < j->t.ncols; c++)
-        cli_out_cell(o, ycsv_cell(&j->t, r, c), types[c]);
-    for (size_t c = 0; c < j->k; c++)
-        cli_out_money(o, vals[c]);
-    cli_out_end_row(o);
-}
-
-/* The types of the echoed columns: names are text, weights numbers, the rest by role. */
-static cli_cell_type *echo_types(const split_job *j)
-{
-    cli_cell_type *types = malloc(j->t.ncols * sizeof *types);
-    for (size_t c = 0; types != NULL && c < j->t.ncols; c++)
-        types[c] = c == j->p.name_col ? CLI_CELL_TEXT
-                   : c == j->wcol     ? CLI_CELL_NUMBER
-                                      : cli_echo_type(&j->t, c);
-    return types;
+    const yr_table *t = j->in.t;
+    cli_buf b;
+    cli_buf_init(&b);
+    cli_cell_type *types = cli_read_echo_types(t);
+    if (types == NULL) {
+        o->failed = 1; /* cli_out_close() reports it */
+        return;
+    }
+    for (size_t r = 0, a = 0; r < yr_table_nrows(t); r++) {
+        for (size_t col = 0; col < yr_table_ncols(t); col++)
+            cli_read_echo(o, t, r, col, types[col], &b);
+        if (yr_table_row_kind(t, r) == YR_ROW_DATA) {
+            for (size_t k = 0; k < j->k; k++)
+                cli_out_money(o, j->vals[data_of[r] * j->k + k]);
+        } else {
+            while (a < nchk && chk[a].row < r)
+                a++;
+            if (a < nchk && chk[a].row == r)
+                write_aggregate(o, j, &chk[a], data_of);
+            else
+                for (size_t k = 0; k < j->k; k++)
+                    cli_out_empty(o);
+        }
+        cli_out_end_row(o);
+    }
+    free(types);
+    cli_buf_free(&b);
 }
 
 static int write_result(const split_job *j, const cli_common *c)
 {
-    cli_out o;
-    cli_cell_type *types = echo_types(j);
-    if (types == NULL)
+    const yr_table *t = j->in.t;
+    size_t nrows = yr_table_nrows(t), nchk = yr_table_aggregate_checks(t, j->wcol, NULL, 0);
+    size_t *data_of = malloc((nrows ? nrows : 1) * sizeof *data_of);
+    yr_aggregate_check *chk = malloc((nchk ? nchk : 1) * sizeof *chk);
+    if (data_of == NULL || chk == NULL) {
+        free(data_of);
+        free(chk);
         return cli_fail_at(j->file, 0, "out of memory");
-    if (cli_out_open(&o, &c->out, YR_TABLE_SPLIT, &j->t) != 0) {
-        free(types);
-        return CLI_EXIT_ERROR;
     }
-    for (size_t col = 0; col < j->t.ncols; col++)
-        cli_out_text(&o, j->t.header[col]);
-    for (size_t k = 0; k < j->k; k++)
-        cli_out_text(&o, j->heads[k]);
-    cli_out_end_row(&o);
-    for (size_t r = 0, i = 0; r < j->t.nrows; r++)
-        write_row(&o, j, r, r == j->p.total_row ? j->totals : j->vals + j->k * i++, types);
-    free(types);
-    if (j->summa_row) {
-        cli_buf b;
-        cli_buf_init(&b);
-        weight_sum(j, &b);
-        for (size_t col = 0; col < j->t.ncols; col++) {
-            if (col == j->p.name_col)
-                cli_out_name(&o, YR_OUT_SUMMA);
-            else if (col == j->wcol)
-                cli_out_num(&o, cli_buf_str(&b));
-            else
-                cli_out_empty(&o);
-        }
+    yr_table_aggregate_checks(t, j->wcol, chk, nchk);
+    for (size_t i = 0; i < j->n; i++)
+        data_of[yr_table_data_row(t, i)] = i;
+    cli_out o;
+    cli_dialect d = cli_read_dialect(t);
+    int rc = cli_out_open_dialect(&o, &c->out, YR_TABLE_SPLIT, &d);
+    if (rc == 0) {
+        for (size_t col = 0; col < yr_table_ncols(t); col++)
+            cli_out_text(&o, yr_table_header(t, col));
         for (size_t k = 0; k < j->k; k++)
-            cli_out_money(&o, j->totals[k]);
+            cli_out_text(&o, j->heads[k]);
         cli_out_end_row(&o);
-        cli_buf_free(&b);
+        write_rows(&o, j, data_of, chk, nchk);
+        if (j->summa_row)
+            write_summa(&o, j);
+        rc = cli_out_close(&o);
     }
-    return cli_out_close(&o);
+    free(data_of);
+    free(chk);
+    return rc;
 }
 
 int cli_cmd_split(int argc, char **argv)
@@ -507,13 +624,12 @@ int cli_cmd_split(int argc, char **argv)
         return CLI_EXIT_ERROR;
     rc = load(&j, &a, path);
     if (rc == 0)
-        rc = a.items   ? split_items(&j, a.items)
-             : a.group ? split_groups(&j, a.group)
+        rc = a.items   ? split_items(&j, &a)
+             : a.group ? split_groups(&j)
                        : split_plain(&j, &a, &o, eq);
     if (rc == 0) {
-        char q[80];
-        cli_note(j.file, 0, "weights from column %s", cli_quote(j.t.header[j.wcol], q, sizeof q));
-        check_total_row(&j);
+        if (!a.read.quiet)
+            cli_read_report(&j.in, j.lang);
         rc = write_result(&j, &a.common);
     }
     if (j.heads != j.two)
@@ -521,7 +637,8 @@ int cli_cmd_split(int argc, char **argv)
     free(j.w);
     free(j.vals);
     free(j.totals);
-    ycsv_free(&j.items);
-    ycsv_free(&j.t);
+    cli_buf_free(&j.item_names);
+    cli_input_free(&j.items);
+    cli_input_free(&j.in);
     return rc;
 }

@@ -282,8 +282,9 @@ void stats_flush(stats_out *s)
     cli_buf_clear(&s->b);
 }
 
-int stats_run(const cli_common *c, yr_out_table table, const ycsv_table *like, int validated,
-              int (*pass)(void *ctx, stats_out *s), void *ctx)
+int stats_run_dialect(const cli_common *c, yr_out_table table, const cli_dialect *like,
+                      int validated, int (*pass)(void *ctx, stats_out *s), void *ctx,
+                      const cli_input *reading)
 {
     stats_out s;
     cli_out o;
@@ -293,7 +294,9 @@ int stats_run(const cli_common *c, yr_out_table table, const ycsv_table *like, i
     int rc = validated ? 0 : pass(ctx, &s);
     if (rc == 0 && !s.b.ok)
         rc = cli_fail_at("yrkesresa", 0, "out of memory");
-    if (rc == 0 && (rc = cli_out_open(&o, &c->out, table, like)) == 0) {
+    if (rc == 0 && reading != NULL)
+        cli_read_report(reading, c->out.lang);
+    if (rc == 0 && (rc = cli_out_open_dialect(&o, &c->out, table, like)) == 0) {
         s.sink = &o;
         rc = pass(ctx, &s);
         int closed = cli_out_close(&o);
@@ -301,4 +304,11 @@ int stats_run(const cli_common *c, yr_out_table table, const ycsv_table *like, i
     }
     cli_buf_free(&s.b);
     return rc;
+}
+
+int stats_run(const cli_common *c, yr_out_table table, const ycsv_table *like, int validated,
+              int (*pass)(void *ctx, stats_out *s), void *ctx)
+{
+    cli_dialect d = cli_dialect_of(like);
+    return stats_run_dialect(c, table, &d, validated, pass, ctx, NULL);
 }

@@ -9,6 +9,7 @@
 #include <yrkesresa/stats.h>
 
 #include "cli.h"
+#include "cli_read.h"
 
 #define STATS_DIGITS 4 /* decimals of shares, bounds and rates in the output */
 
@@ -80,5 +81,11 @@ void stats_flush(stats_out *s);
  * table is streamed, never held whole. @p validated: the input is known good, one pass. */
 int stats_run(const cli_common *c, yr_out_table table, const ycsv_table *like, int validated,
               int (*pass)(void *ctx, stats_out *s), void *ctx);
+
+/* stats_run() for a table read by cli_read (@p like its dialect); the reading line of
+ * @p reading (NULL: none) is printed once the dry run found the input good. */
+int stats_run_dialect(const cli_common *c, yr_out_table table, const cli_dialect *like,
+                      int validated, int (*pass)(void *ctx, stats_out *s), void *ctx,
+                      const cli_input *reading);
 
 #endif

@@ -1,152 +1,51 @@
 /* `yrkesresa stats count --by COL[,COL...] RECORDS.csv`: records counted by the labels of one
- * or more columns (a learning-platform export: one row per person and course). The labels are
- * trimmed (yr_label_trim) and mapped to group indices here; the counts are yr_count_by and
- * yr_crosstab. */
+ * or more columns (a learning-platform export: one row per person and course). The file is
+ * read by libyrkesresa-read (cli_read): a municipality column's labels are compared by their
+ * identity (`Falun`, `FALUN`, `2080 Falun` are one), other columns' by their name key
+ * (yr_name_key); the counts are yr_count_by and yr_crosstab. Memory: the labels and the
+ * distinct combinations that occur (a hash of tuples), never their product; a cross table of
+ * more than 10^6 cells is refused (--long lists the combinations that occur). */
 #include <stdlib.h>
 #include <string.h>
 
 #include <yrkesresa.h>
+#include <yrkesresa/identity.h>
 
 #include "cli.h"
+#include "cli_read.h"
 #include "cmd_cycle.h"
 
 static const char usage_text[] =
     "Usage: yrkesresa stats count --by COL[,COL...] [--long] RECORDS.csv\n"
     "\n"
     "Count the records (rows) of RECORDS.csv by the labels of one or more columns, e.g. a\n"
-    "learning-platform export with one row per person and course. Labels are compared after\n"
-    "trimming blanks; a blank cell is a group of its own. Groups are listed in byte order.\n"
+    "learning-platform export with one row per person and course. Labels are compared as the\n"
+    "reader compares names (case, Unicode forms, invisible characters and blanks do not count;\n"
+    "a municipality by its identity: 'Falun', 'FALUN' and '2080 Falun' are one); a blank cell\n"
+    "is a group of its own. Groups are listed in byte order of their first spelling.\n"
     "\n"
     "  --by COL[,COL...]     the columns to count by (header names, any case)\n"
     "  --long                one row per combination that occurs: COL...,@NAME:count@\n"
     "                        (@NAMN:count@ with --lang sv; the default for one column and for\n"
     "                        three or more); without it two columns give a cross table: one row\n"
     "                        per label of the first, one column per label of the second, with\n"
-    "                        Summa row and column\n"
+    "                        Summa row and column (at most 10^6 cells: else use --long)\n"
     "\n"
     "Example:\n"
     "  yrkesresa stats count --by municipality,course records.csv\n";
 
 #define MAX_BY 8
-
-/* Labels of one column, interned: each distinct trimmed label gets the next index. */
-typedef struct label_set {
-    const char **text; /* label start (inside the table's text) */
-    size_t *len;       /* label length */
-    uint32_t *slot;    /* open addressing: label index + 1, 0 empty */
-    size_t nslots, n, cap;
-} label_set;
-
-static void label_set_free(label_set *s)
-{
-    free(s->text);
-    free(s->len);
-    free(s->slot);
-    memset(s, 0, sizeof *s);
-}
-
-static uint64_t hash_label(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t k = 0; k < n; k++)
-        h = (h ^ (unsigned char)s[k]) * 1099511628211ULL;
-    return h;
-}
-
-static int label_set_grow(label_set *s)
-{
-    size_t cap = s->cap ? 2 * s->cap : 64, nslots = 4 * cap;
-    const char **text = realloc(s->text, cap * sizeof *text);
-    if (text != NULL)
-        s->text = text;
-    size_t *len = realloc(s->len, cap * sizeof *len);
-    if (len != NULL)
-        s->len = len;
-    uint32_t *slot = calloc(nslots, sizeof *slot);
-    if (text == NULL || len == NULL || slot == NULL) {
-        free(slot);
-        return -1;
-    }
-    for (size_t k = 0; k < s->n; k++) {
-        size_t h = hash_label(s->text[k], s->len[k]) & (nslots - 1);
-        while (slot[h] != 0)
-            h = (h + 1) & (nslots - 1);
-        slot[h] = (uint32_t)(k + 1);
-    }
-    free(s->slot);
-    s->slot = slot;
-    s->nslots = nslots;
-    s->cap = cap;
-    return 0;
-}
-
-/* The index of label s[0..n) (added when new); -1 when out of memory. */
-static int64_t label_set_index(label_set *s, const char *p, size_t n)
-{
-    if (s->n == s->cap && label_set_grow(s) != 0)
-        return -1;
-    size_t h = hash_label(p, n) & (s->nslots - 1);
-    while (s->slot[h] != 0) {
-        size_t k = s->slot[h] - 1;
-        if (s->len[k] == n && memcmp(s->text[k], p, n) == 0)
-            return (int64_t)k;
-        h = (h + 1) & (s->nslots - 1);
-    }
-    s->text[s->n] = p;
-    s->len[s->n] = n;
-    s->slot[h] = (uint32_t)(s->n + 1);
-    return (int64_t)s->n++;
-}
-
-/* One label in output order. */
-typedef struct label_ref {
-    const char *text;
-    size_t len, idx;
-} label_ref;
-
-static int cmp_labels(const void *a, const void *b)
-{
-    const label_ref *x = a, *y = b;
-    int c = memcmp(x->text, y->text, x->len < y->len ? x->len : y->len);
-    return c != 0 ? c : (x->len > y->len) - (x->len < y->len);
-}
-
-/* The labels of @p s sorted by bytes (caller frees); NULL when out of memory. */
-static label_ref *sorted_labels(const label_set *s)
-{
-    label_ref *r = malloc((s->n ? s->n : 1) * sizeof *r);
-    if (r == NULL)
-        return NULL;
-    for (size_t k = 0; k < s->n; k++)
-        r[k] = (label_ref){s->text[k], s->len[k], k};
-    qsort(r, s->n, sizeof *r, cmp_labels);
-    return r;
-}
-
-/* A label as an output cell (a copy: cells are NUL-terminated). */
-static void out_label(cli_out *o, const label_ref *l)
-{
-    char small[256];
-    char *p = l->len < sizeof small ? small : malloc(l->len + 1);
-    if (p == NULL) {
-        o->failed = 1;
-        return;
-    }
-    memcpy(p, l->text, l->len);
-    p[l->len] = '\0';
-    cli_out_text(o, p);
-    if (p != small)
-        free(p);
-}
+#define MAX_CELLS 1000000 /* of a cross table; more: --long */
 
 /* The count job: the columns, each record's group index per column, the labels. */
 typedef struct count_job {
-    const char *file;
-    ycsv_table t;
-    size_t nby, col[MAX_BY];
+    cli_input in;
+    size_t nby, col[MAX_BY], n; /* n: the records (data rows) */
     uint32_t *idx[MAX_BY];
-    label_set labels[MAX_BY];
-    label_ref *order[MAX_BY];
+    cli_keys labels[MAX_BY];
+    size_t *order[MAX_BY]; /* the label indices in output order */
+    cli_buf text;          /* scratch */
+    int quiet;             /* --quiet: no reading line */
 } count_job;
 
 static void job_free(count_job *j)
@@ -154,9 +53,10 @@ static void job_free(count_job *j)
     for (size_t c = 0; c < MAX_BY; c++) {
         free(j->idx[c]);
         free(j->order[c]);
-        label_set_free(&j->labels[c]);
+        cli_keys_free(&j->labels[c]);
     }
-    ycsv_free(&j->t);
+    cli_buf_free(&j->text);
+    cli_input_free(&j->in);
 }
 
 /* Parse "a,b,c" into column indices of the table. */
@@ -173,10 +73,10 @@ static int find_by_columns(count_job *j, const char *by)
             return cli_fail_usage("stats count", "--by: at most %d columns", MAX_BY);
         memcpy(name, p, n);
         name[n] = '\0';
-        size_t col = ycsv_find_column(&j->t, name);
-        if (col == YCSV_NO_COLUMN) {
+        size_t col = cli_read_find_column(j->in.t, name);
+        if (col == YR_READ_NONE) {
             char q[80];
-            return cli_fail_at(j->file, j->t.header_line, "no column %s (--by)",
+            return cli_fail_at(j->in.file, cli_read_header_line(j->in.t), "no column %s (--by)",
                                cli_quote(name, q, sizeof q));
         }
         j->col[j->nby++] = col;
@@ -186,59 +86,117 @@ static int find_by_columns(count_job *j, const char *by)
     }
 }
 
-/* 1 for a byte that yr_label_trim never trims at an end: printable ASCII other than space (its
- * blanks are ASCII <= 0x20 or multi-byte sequences of bytes >= 0x80). A label that starts and
- * ends with such bytes is already trimmed: the fast path for 10^6 records. */
-static int ascii_inner(char ch)
+/* The label of a row as written, trimmed (yr_label_trim), NUL-terminated in @p b. */
+static const char *label_of(const yr_table *t, size_t row, size_t col, cli_buf *b)
 {
-    return (unsigned char)ch > 0x20 && (unsigned char)ch < 0x80;
+    size_t len, start;
+    const char *s = yr_table_cell(t, row, col, &len);
+    len = yr_label_trim(s, len, &start);
+    cli_buf_clear(b);
+    cli_buf_add(b, s + start, len);
+    return cli_buf_str(b);
+}
+
+/* Byte order of the labels (their first spelling) of column c. */
+static int order_labels(count_job *j, size_t c)
+{
+    size_t n = j->labels[c].n;
+    char **text = malloc((n ? n : 1) * sizeof *text);
+    j->order[c] = malloc((n ? n : 1) * sizeof *j->order[c]);
+    if (text == NULL || j->order[c] == NULL) {
+        free(text);
+        return cli_fail_at(j->in.file, 0, "out of memory");
+    }
+    int rc = 0;
+    for (size_t k = 0; k < n; k++) {
+        const char *l = label_of(j->in.t, j->labels[c].first[k], j->col[c], &j->text);
+        text[k] = strdup(l);
+        j->order[c][k] = k;
+        if (text[k] == NULL)
+            rc = cli_fail_at(j->in.file, 0, "out of memory");
+    }
+    for (size_t a = 1; rc == 0 && a < n; a++) { /* insertion by binary search: stable */
+        size_t v = j->order[c][a], lo = 0, hi = a;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (strcmp(text[j->order[c][mid]], text[v]) <= 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        memmove(&j->order[c][lo + 1], &j->order[c][lo], (a - lo) * sizeof *j->order[c]);
+        j->order[c][lo] = v;
+    }
+    for (size_t k = 0; k < n; k++)
+        free(text[k]);
+    free(text);
+    return rc;
 }
 
 /* Map every record's label in each --by column to its group index. */
 static int index_records(count_job *j)
 {
-    size_t n = j->t.nrows;
-    for (size_t c = 0; c < j->nby; c++) {
-        j->idx[c] = malloc((n ? n : 1) * sizeof(uint32_t));
+    cli_buf key;
+    cli_buf_init(&key);
+    int rc = 0;
+    for (size_t c = 0; rc == 0 && c < j->nby; c++) {
+        cli_keys_init(&j->labels[c]);
+        j->idx[c] = malloc((j->n ? j->n : 1) * sizeof(uint32_t));
         if (j->idx[c] == NULL)
-            return cli_fail_usage(NULL, "out of memory");
-        for (size_t r = 0; r < n; r++) {
-            const char *cell = ycsv_cell(&j->t, r, j->col[c]);
-            size_t start = 0, len = strlen(cell);
-            if (len == 0 || !ascii_inner(cell[0]) || !ascii_inner(cell[len - 1]))
-                len = yr_label_trim(cell, len, &start);
-            int64_t k = label_set_index(&j->labels[c], cell + start, len);
+            rc = cli_fail_at(j->in.file, 0, "out of memory");
+        for (size_t i = 0; rc == 0 && i < j->n; i++) {
+            size_t row = yr_table_data_row(j->in.t, i);
+            rc = cli_read_key(&j->in, row, j->col[c], &key);
+            int64_t k = rc == 0 ? cli_keys_index(&j->labels[c], key.data, key.len, row) : 0;
             if (k < 0)
-                return cli_fail_usage(NULL, "out of memory");
-            j->idx[c][r] = (uint32_t)k;
+                rc = cli_fail_at(j->in.file, 0, "out of memory");
+            j->idx[c][i] = (uint32_t)k;
         }
-        j->order[c] = sorted_labels(&j->labels[c]);
-        if (j->order[c] == NULL)
-            return cli_fail_usage(NULL, "out of memory");
+        if (rc == 0)
+            rc = order_labels(j, c);
     }
-    return 0;
+    cli_buf_free(&key);
+    return rc;
 }
-
-/* A status of the program's own (memory, a table too large to allocate), naming the file. */
+/* A status of the program's own (memory), naming the file. */
 static int fail_status(const count_job *j, yr_status st)
 {
-    return cli_fail_at(j->file, 0, "%s", yr_strerror(st));
+    return cli_fail_at(j->in.file, 0, "%s", yr_strerror(st));
 }
 
 /* The library's refusal, in its words, naming the file. */
 static int fail_where(const count_job *j, const yr_where *w)
 {
-    return cli_fail_lib(j->file, 0, NULL, w, NULL);
+    return cli_fail_lib(j->in.file, 0, NULL, w, NULL);
 }
 
-/* Two columns as a cross table with Summa row and column (the margins are yr_count_by). */
+/* Label k of column c as an output cell. */
+static void out_label(count_job *j, cli_out *o, size_t c, size_t k)
+{
+    cli_out_text(o, label_of(j->in.t, j->labels[c].first[k], j->col[c], &j->text));
+}
+
+/* The output, after the reading line (printed once the input is known good). */
+static int open_out(count_job *j, const cli_output_opts *opts, cli_out *o)
+{
+    if (!j->quiet)
+        cli_read_report(&j->in, opts->lang);
+    cli_dialect d = cli_read_dialect(j->in.t);
+    return cli_out_open_dialect(o, opts, YR_TABLE_STATS_COUNT, &d);
+}
+
+/* Two columns as a cross table with Summa row and column (the margins are yr_count_by); at
+ * most MAX_CELLS cells. */
 static int write_crosstab(count_job *j, const cli_output_opts *opts)
 {
-    size_t nr = j->labels[0].n, nc = j->labels[1].n, n = j->t.nrows;
-    if (nr > SIZE_MAX / sizeof(int64_t) / nc)
-        return fail_status(j, YR_ERR_OVERFLOW);
-    int64_t *tab = malloc(nr * nc * sizeof *tab), *rs = malloc(nr * sizeof *rs);
-    int64_t *cs = malloc(nc * sizeof *cs);
+    size_t nr = j->labels[0].n, nc = j->labels[1].n, n = j->n;
+    if (nc > 0 && nr > MAX_CELLS / nc)
+        return cli_fail_at(j->in.file, 0,
+                           "a cross table of %zu rows and %zu columns has more than 10^6 cells; "
+                           "list the combinations that occur with --long",
+                           nr, nc);
+    int64_t *tab = malloc((nr * nc > 0 ? nr * nc : 1) * sizeof *tab);
+    int64_t *rs = malloc((nr ? nr : 1) * sizeof *rs), *cs = malloc((nc ? nc : 1) * sizeof *cs);
     yr_status st = YR_ERR_NOMEM;
     yr_where w;
     if (tab != NULL && rs != NULL && cs != NULL)
@@ -250,24 +208,24 @@ static int write_crosstab(count_job *j, const cli_output_opts *opts)
     int rc = st == YR_ERR_NOMEM ? fail_status(j, st) : st != YR_OK ? fail_where(j, &w) : 0;
     cli_out o;
     if (rc == 0)
-        rc = cli_out_open(&o, opts, YR_TABLE_STATS_COUNT, &j->t);
+        rc = open_out(j, opts, &o);
     if (rc == 0) {
-        cli_out_text(&o, j->t.header[j->col[0]]);
+        cli_out_text(&o, yr_table_header(j->in.t, j->col[0]));
         for (size_t b = 0; b < nc; b++)
-            out_label(&o, &j->order[1][b]);
+            out_label(j, &o, 1, j->order[1][b]);
         cli_out_name(&o, YR_OUT_SUMMA);
         cli_out_end_row(&o);
         for (size_t a = 0; a < nr; a++) {
-            size_t r = j->order[0][a].idx;
-            out_label(&o, &j->order[0][a]);
+            size_t r = j->order[0][a];
+            out_label(j, &o, 0, r);
             for (size_t b = 0; b < nc; b++)
-                cli_out_int(&o, tab[r * nc + j->order[1][b].idx]);
+                cli_out_int(&o, tab[r * nc + j->order[1][b]]);
             cli_out_int(&o, rs[r]);
             cli_out_end_row(&o);
         }
         cli_out_name(&o, YR_OUT_SUMMA);
         for (size_t b = 0; b < nc; b++)
-            cli_out_int(&o, cs[j->order[1][b].idx]);
+            cli_out_int(&o, cs[j->order[1][b]]);
         cli_out_int(&o, (int64_t)n);
         cli_out_end_row(&o);
         rc = cli_out_close(&o);
@@ -278,76 +236,159 @@ static int write_crosstab(count_job *j, const cli_output_opts *opts)
     return rc;
 }
 
-/* The combined group of every record (mixed radix over the columns), counted by yr_count_by. */
-static int count_combined(count_job *j, int64_t **counts, size_t *ngroups)
+/* The combinations that occur: a hash of index tuples, each numbered by first appearance, so
+ * memory follows the distinct combinations, never the product of the label counts. */
+typedef struct combos {
+    uint32_t *tuple; /* n tuples of nby indices */
+    uint32_t *slot;  /* combination + 1, 0 empty */
+    size_t nby, n, cap, nslots;
+} combos;
+
+static int combos_grow(combos *c)
 {
-    size_t g = 1, n = j->t.nrows;
-    for (size_t c = 0; c < j->nby; c++) {
-        if (j->labels[c].n > ((size_t)1 << 26) / g)
-            return cli_fail_at(j->file, 0, "more than 2^26 combinations of the --by columns");
-        g *= j->labels[c].n;
+    size_t cap = c->cap ? 2 * c->cap : 256, nslots = 2 * cap;
+    uint32_t *tuple = realloc(c->tuple, cap * c->nby * sizeof *tuple);
+    if (tuple != NULL)
+        c->tuple = tuple;
+    uint32_t *slot = calloc(nslots, sizeof *slot);
+    if (tuple == NULL || slot == NULL || cap > UINT32_MAX) {
+        free(slot);
+        return -1;
     }
-    uint32_t *comb = malloc((n ? n : 1) * sizeof *comb);
-    *counts = malloc(g * sizeof **counts);
-    if (comb == NULL || *counts == NULL) {
-        free(comb);
-        return cli_fail_usage(NULL, "out of memory");
+    for (size_t k = 0; k < c->n; k++) {
+        size_t h = cli_hash_bytes(c->tuple + k * c->nby, c->nby * sizeof *c->tuple) & (nslots - 1);
+        while (slot[h] != 0)
+            h = (h + 1) & (nslots - 1);
+        slot[h] = (uint32_t)(k + 1);
     }
-    for (size_t r = 0; r < n; r++) {
-        uint32_t k = 0;
-        for (size_t c = 0; c < j->nby; c++)
-            k = k * (uint32_t)j->labels[c].n + j->idx[c][r];
-        comb[r] = k;
-    }
-    yr_where w;
-    yr_status st = yr_count_by_where(comb, n, g, *counts, &w);
-    free(comb);
-    *ngroups = g;
-    return st == YR_OK ? 0 : fail_where(j, &w);
+    free(c->slot);
+    c->slot = slot;
+    c->nslots = nslots;
+    c->cap = cap;
+    return 0;
 }
 
-/* Write the combinations that occur, in label order (the last column varies fastest). */
-static void write_long_rows(count_job *j, cli_out *o, const int64_t *counts, size_t c,
-                            size_t prefix, const label_ref **path)
+static int64_t combos_index(combos *c, const uint32_t *t)
 {
-    for (size_t a = 0; a < j->labels[c].n; a++) {
-        size_t k = prefix * j->labels[c].n + j->order[c][a].idx;
-        path[c] = &j->order[c][a];
-        if (c + 1 < j->nby) {
-            write_long_rows(j, o, counts, c + 1, k, path);
-            continue;
+    if (c->n == c->cap && combos_grow(c) != 0)
+        return -1;
+    size_t bytes = c->nby * sizeof *t, h = cli_hash_bytes(t, bytes) & (c->nslots - 1);
+    while (c->slot[h] != 0) {
+        size_t k = c->slot[h] - 1;
+        if (memcmp(c->tuple + k * c->nby, t, bytes) == 0)
+            return (int64_t)k;
+        h = (h + 1) & (c->nslots - 1);
+    }
+    memcpy(c->tuple + c->n * c->nby, t, bytes);
+    c->slot[h] = (uint32_t)(c->n + 1);
+    return (int64_t)c->n++;
+}
+
+/* Every record's combination, counted by yr_count_by. */
+static int count_combined(count_job *j, combos *cb, int64_t **counts)
+{
+    uint32_t *comb = malloc((j->n ? j->n : 1) * sizeof *comb), t[MAX_BY];
+    if (comb == NULL)
+        return cli_fail_at(j->in.file, 0, "out of memory");
+    cb->nby = j->nby;
+    for (size_t i = 0; i < j->n; i++) {
+        for (size_t c = 0; c < j->nby; c++)
+            t[c] = j->idx[c][i];
+        int64_t k = combos_index(cb, t);
+        if (k < 0) {
+            free(comb);
+            return cli_fail_at(j->in.file, 0, "out of memory");
         }
-        if (counts[k] == 0)
-            continue;
-        for (size_t d = 0; d < j->nby; d++)
-            out_label(o, path[d]);
-        cli_out_int(o, counts[k]);
+        comb[i] = (uint32_t)k;
+    }
+    *counts = malloc((cb->n ? cb->n : 1) * sizeof **counts);
+    yr_where w;
+    yr_status st =
+        *counts == NULL ? YR_ERR_NOMEM : yr_count_by_where(comb, j->n, cb->n, *counts, &w);
+    free(comb);
+    return st == YR_OK ? 0 : st == YR_ERR_NOMEM ? fail_status(j, st) : fail_where(j, &w);
+}
+
+/* The rank of every label of each column in output order. */
+static int label_ranks(count_job *j, size_t **rank)
+{
+    for (size_t c = 0; c < j->nby; c++) {
+        rank[c] = malloc((j->labels[c].n ? j->labels[c].n : 1) * sizeof *rank[c]);
+        if (rank[c] == NULL)
+            return cli_fail_at(j->in.file, 0, "out of memory");
+        for (size_t a = 0; a < j->labels[c].n; a++)
+            rank[c][j->order[c][a]] = a;
+    }
+    return 0;
+}
+
+/* qsort's context: the tuples and the ranks (no global state: a pointer in each element). */
+typedef struct combo_ref {
+    const uint32_t *tuple;
+    size_t *const *rank;
+    size_t nby, k;
+} combo_ref;
+
+static int cmp_combos(const void *a, const void *b)
+{
+    const combo_ref *x = a, *y = b;
+    for (size_t c = 0; c < x->nby; c++) {
+        size_t rx = x->rank[c][x->tuple[c]], ry = y->rank[c][y->tuple[c]];
+        if (rx != ry)
+            return rx < ry ? -1 : 1;
+    }
+    return 0;
+}
+
+static void write_long_rows(count_job *j, cli_out *o, const combos *cb, const int64_t *counts,
+                            size_t *const *rank)
+{
+    combo_ref *refs = malloc((cb->n ? cb->n : 1) * sizeof *refs);
+    if (refs == NULL) {
+        o->failed = 1;
+        return;
+    }
+    for (size_t k = 0; k < cb->n; k++)
+        refs[k] = (combo_ref){cb->tuple + k * cb->nby, rank, cb->nby, k};
+    qsort(refs, cb->n, sizeof *refs, cmp_combos);
+    for (size_t k = 0; k < cb->n; k++) {
+        for (size_t c = 0; c < j->nby; c++)
+            out_label(j, o, c, refs[k].tuple[c]);
+        cli_out_int(o, counts[refs[k].k]);
         cli_out_end_row(o);
     }
+    free(refs);
 }
 
 static int write_long(count_job *j, const cli_output_opts *opts)
 {
     int64_t *counts = NULL;
-    size_t g = 0;
-    int rc = count_combined(j, &counts, &g);
+    combos cb;
+    memset(&cb, 0, sizeof cb);
+    size_t *rank[MAX_BY] = {NULL};
+    int rc = count_combined(j, &cb, &counts);
+    if (rc == 0)
+        rc = label_ranks(j, rank);
     cli_out o;
     if (rc == 0)
-        rc = cli_out_open(&o, opts, YR_TABLE_STATS_COUNT, &j->t);
+        rc = open_out(j, opts, &o);
     if (rc == 0) {
-        const label_ref *path[MAX_BY];
         for (size_t c = 0; c < j->nby; c++)
-            cli_out_text(&o, j->t.header[j->col[c]]);
+            cli_out_text(&o, yr_table_header(j->in.t, j->col[c]));
         cli_out_name(&o, YR_OUT_COUNT);
         cli_out_end_row(&o);
-        write_long_rows(j, &o, counts, 0, 0, path);
+        write_long_rows(j, &o, &cb, counts, rank);
         cli_out_name(&o, YR_OUT_SUMMA);
         for (size_t c = 1; c < j->nby; c++)
             cli_out_empty(&o);
-        cli_out_int(&o, (int64_t)j->t.nrows);
+        cli_out_int(&o, (int64_t)j->n);
         cli_out_end_row(&o);
         rc = cli_out_close(&o);
     }
+    for (size_t c = 0; c < MAX_BY; c++)
+        free(rank[c]);
+    free(cb.tuple);
+    free(cb.slot);
     free(counts);
     return rc;
 }
@@ -358,20 +399,32 @@ int cli_stats_count(int argc, char **argv)
     int long_form = 0;
     size_t nfiles = 0;
     cli_common common;
-    const cli_option opts[] = {{"by", CLI_OPT_VALUE, &by}, {"long", CLI_OPT_FLAG, &long_form}};
-    int rc =
-        cli_parse_args(argc, argv, "stats count", usage_text, opts, 2, &common, files, 1, &nfiles);
+    cli_read_opts r;
+    cli_option opts[2 + CLI_READ_NOPTS] = {{"by", CLI_OPT_VALUE, &by},
+                                           {"long", CLI_OPT_FLAG, &long_form}};
+    size_t nopts = 2 + cli_read_options(&r, opts + 2);
+    cli_buf usage;
+    cli_buf_init(&usage);
+    cli_buf_printf(&usage, "%s\n%s", usage_text, cli_read_help);
+    int rc = cli_parse_args(argc, argv, "stats count", cli_buf_str(&usage), opts, nopts, &common,
+                            files, 1, &nfiles);
+    cli_buf_free(&usage);
     if (rc != -1)
         return rc;
     if (nfiles == 0 || by == NULL)
         return cli_fail_usage("stats count", nfiles == 0 ? "no RECORDS file" : "--by is needed");
+    /* the records' municipalities by identity; other columns are labels, read as text */
+    static const yr_read_want want[] = {{YR_ROLE_MUNICIPALITY, YR_WANT_BLANK_OK}};
     count_job j;
     memset(&j, 0, sizeof j);
-    j.file = cli_shown(files[0]);
-    rc = cli_load(files[0], &j.t);
-    if (rc != 0)
-        return rc;
-    rc = find_by_columns(&j, by);
+    cli_buf_init(&j.text);
+    j.quiet = r.quiet;
+    r.quiet = 1;
+    rc = cli_read(files[0], &common, &r, want, 1, &j.in);
+    if (rc == 0) {
+        j.n = yr_table_ndata(j.in.t);
+        rc = find_by_columns(&j, by);
+    }
     if (rc == 0)
         rc = index_records(&j);
     if (rc == 0)

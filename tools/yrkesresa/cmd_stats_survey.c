@@ -36,8 +36,8 @@ static const char *const usage =
     "  yrkesresa stats survey data/dalarna/manager-survey-2024.csv\n";
 
 typedef struct survey_job {
+    cli_input in;
     const char *f;
-    ycsv_table t;
     size_t c_q, c_n, c_yes, c_share, c_target;
     double target; /* --target, NaN when not given */
     double confidence;
@@ -46,22 +46,22 @@ typedef struct survey_job {
 /* The library's names shown as the columns of a survey file. */
 static const char *const survey_names[] = {"n", "respondents", NULL};
 
-/* A percentage cell as a fraction in [0, 1]; an error at its line otherwise (the library's
- * rule for a percentage: 0 to 100). */
-static int cell_percent(const survey_job *j, size_t row, size_t col, double *out)
+static size_t line_of(const survey_job *j, size_t row)
 {
-    cli_decimal d;
-    if (cli_cell_decimal(j->f, &j->t, row, col, 1, &d) != 0)
-        return CLI_EXIT_ERROR;
-    int64_t count;
-    int exact;
-    yr_where w;
-    if (yr_count_from_percent_where(d.num, cli_pow10(d.scale), 1, &count, &exact, &w) != YR_OK) {
-        char q[80], context[100];
-        snprintf(context, sizeof context, "column %s", cli_quote(j->t.header[col], q, sizeof q));
-        return cli_fail_lib(j->f, ycsv_line(&j->t, row), context, &w, survey_names);
-    }
-    *out = (double)d.num / 100.0 / (double)cli_pow10(d.scale);
+    return yr_table_row_line(j->in.t, row);
+}
+
+/* A share read by the reader (num/den of 1, den a power of ten) as a percentage over 10^scale
+ * ("0.775" -> 775 over 10^1: 77.5 %). 0, or -1 when den is no power of ten. */
+static int as_percent(const yr_value *v, int64_t *num, unsigned *scale)
+{
+    unsigned k = 0;
+    while (k < 18 && cli_pow10(k) < v->den)
+        k++;
+    if (cli_pow10(k) != v->den || v->num > INT64_MAX / 100)
+        return -1;
+    *scale = k > 2 ? k - 2 : 0;
+    *num = v->num * cli_pow10(*scale + 2 - k);
     return 0;
 }
 
@@ -69,22 +69,26 @@ static int cell_percent(const survey_job *j, size_t row, size_t col, double *out
  * (yr_count_from_percent) with a note saying how. */
 static int yes_count(const survey_job *j, size_t r, int64_t n, int64_t *yes, cli_buf *note)
 {
-    if (j->c_yes != YCSV_NO_COLUMN) {
-        /* 0 to respondents: the library checks it (survey_row) */
-        return cli_cell_int64(j->f, &j->t, r, j->c_yes, yes) != 0 ? CLI_EXIT_ERROR : 0;
+    yr_value v;
+    if (j->c_yes != YR_READ_NONE) { /* 0 to respondents: the library checks it (survey_row) */
+        yr_table_value(j->in.t, r, j->c_yes, &v);
+        *yes = v.num;
+        return 0;
     }
-    cli_decimal d;
+    int64_t num;
+    unsigned scale;
     int exact;
-    if (cli_cell_decimal(j->f, &j->t, r, j->c_share, 1, &d) != 0)
-        return CLI_EXIT_ERROR;
     yr_where w;
-    if (yr_count_from_percent_where(d.num, cli_pow10(d.scale), n, yes, &exact, &w) != YR_OK) {
+    yr_table_value(j->in.t, r, j->c_share, &v);
+    if (as_percent(&v, &num, &scale) != 0)
+        return cli_fail_at(j->f, line_of(j, r), "the share is not a decimal");
+    if (yr_count_from_percent_where(num, cli_pow10(scale), n, yes, &exact, &w) != YR_OK) {
         char q[80], context[100];
         snprintf(context, sizeof context, "column %s",
-                 cli_quote(j->t.header[j->c_share], q, sizeof q));
-        return cli_fail_lib(j->f, ycsv_line(&j->t, r), context, &w, survey_names);
+                 cli_quote(yr_table_header(j->in.t, j->c_share), q, sizeof q));
+        return cli_fail_lib(j->f, line_of(j, r), context, &w, survey_names);
     }
-    stats_put_scaled(note, d.num, d.scale);
+    stats_put_scaled(note, num, scale);
     cli_buf_printf(note, " %% of %" PRId64, n);
     if (exact) {
         cli_buf_printf(note, " = %" PRId64 " yes (rounded)", *yes);
@@ -101,27 +105,31 @@ static int survey_row(const survey_job *j, size_t r, cli_buf *out, cli_buf *note
 {
     int64_t n, yes;
     double target = j->target, share, low, high;
+    yr_value v;
     cli_buf_clear(note);
-    if (cli_cell_int64(j->f, &j->t, r, j->c_n, &n) != 0)
-        return CLI_EXIT_ERROR;
+    yr_table_value(j->in.t, r, j->c_n, &v);
+    n = v.num;
     if (yes_count(j, r, n, &yes, note) != 0)
         return CLI_EXIT_ERROR;
-    if (j->c_target != YCSV_NO_COLUMN && !cli_cell_blank(&j->t, r, j->c_target) &&
-        cell_percent(j, r, j->c_target, &target) != 0)
-        return CLI_EXIT_ERROR;
+    if (j->c_target != YR_READ_NONE && yr_table_value(j->in.t, r, j->c_target, &v) == 0 &&
+        v.present)
+        target = (double)v.num / (double)v.den;
     if (isnan(target))
-        return cli_fail_at(j->f, ycsv_line(&j->t, r),
+        return cli_fail_at(j->f, line_of(j, r),
                            "no target: give a target_percent cell or --target");
     yr_goal verdict;
     yr_where w;
     if (yr_goal_check_where(yes, n, target, j->confidence, &verdict, &w) != YR_OK ||
         yr_proportion_where(yes, n, j->confidence, &share, &low, &high, &w) != YR_OK)
-        return cli_fail_lib(j->f, ycsv_line(&j->t, r), NULL, &w, survey_names);
-    stats_put_field(out, ycsv_cell(&j->t, r, j->c_q));
+        return cli_fail_lib(j->f, line_of(j, r), NULL, &w, survey_names);
+    cli_buf q;
+    cli_buf_init(&q);
+    stats_put_field(out, cli_read_cell(j->in.t, r, j->c_q, &q));
+    cli_buf_free(&q);
     cli_buf_printf(out, ",%" PRId64 ",%" PRId64 ",", yes, n);
-    double v[4] = {share, low, high, target};
+    double vals[4] = {share, low, high, target};
     for (int k = 0; k < 4; k++) {
-        stats_put_num(out, v[k]);
+        stats_put_num(out, vals[k]);
         cli_buf_puts(out, ",");
     }
     static const yr_out_name verdicts[] = {
@@ -135,18 +143,31 @@ static int survey_row(const survey_job *j, size_t r, cli_buf *out, cli_buf *note
     return 0;
 }
 
-static int columns(survey_job *j, const cli_common *c)
+/* The request: the questions, the respondents, the yes answers as a count or a share (yes or
+ * yes_share; neither is the reader's error, asked again with the count required), targets. */
+static int read_survey(survey_job *j, const char *path, const cli_common *c, const cli_read_opts *r)
 {
-    int rc;
-    j->c_q = stats_label_column(j->f, &j->t, c, CLI_ROLE_QUESTION, &rc);
-    if (rc != 0 || cli_column(j->f, &j->t, c, CLI_ROLE_RESPONDENTS, 1, &j->c_n) != 0 ||
-        cli_column(j->f, &j->t, c, CLI_ROLE_YES, 0, &j->c_yes) != 0 ||
-        cli_column(j->f, &j->t, c, CLI_ROLE_YES_SHARE, 0, &j->c_share) != 0 ||
-        cli_column(j->f, &j->t, c, CLI_ROLE_TARGET, 0, &j->c_target) != 0)
+    yr_read_want want[] = {{YR_ROLE_QUESTION, YR_WANT_REQUIRED},
+                           {YR_ROLE_RESPONDENTS, YR_WANT_REQUIRED},
+                           {YR_ROLE_YES, 0u},
+                           {YR_ROLE_YES_SHARE, 0u},
+                           {YR_ROLE_TARGET, YR_WANT_BLANK_OK}};
+    if (cli_read(path, c, r, want, 5, &j->in) != 0)
         return CLI_EXIT_ERROR;
-    if (j->c_yes == YCSV_NO_COLUMN && j->c_share == YCSV_NO_COLUMN)
-        return cli_fail_at(j->f, j->t.header_line,
-                           "missing column 'yes' (a count) or 'share_yes_percent' (andel ja)");
+    j->c_yes = yr_table_find_role(j->in.t, YR_ROLE_YES);
+    j->c_share = yr_table_find_role(j->in.t, YR_ROLE_YES_SHARE);
+    if (j->c_yes == YR_READ_NONE && j->c_share == YR_READ_NONE) {
+        cli_input_free(&j->in);
+        want[2].flags = YR_WANT_REQUIRED;
+        if (cli_read(path, c, r, want, 5, &j->in) != 0)
+            return CLI_EXIT_ERROR;
+        j->c_yes = yr_table_find_role(j->in.t, YR_ROLE_YES);
+    }
+    if (j->c_yes != YR_READ_NONE)
+        j->c_share = YR_READ_NONE; /* the count, never a share made a count */
+    j->c_q = yr_table_find_role(j->in.t, YR_ROLE_QUESTION);
+    j->c_n = yr_table_find_role(j->in.t, YR_ROLE_RESPONDENTS);
+    j->c_target = yr_table_find_role(j->in.t, YR_ROLE_TARGET);
     return 0;
 }
 
@@ -157,17 +178,14 @@ static int write_table(void *ctx, stats_out *s)
     cli_buf note;
     cli_buf_init(&note);
     int rc = 0;
-    size_t nq = 0;
+    size_t nq = yr_table_ndata(j->in.t);
     static const cli_cell_type types[] = {CLI_CELL_TEXT,  CLI_CELL_NUMBER, CLI_CELL_NUMBER,
                                           CLI_CELL_SHARE, CLI_CELL_SHARE,  CLI_CELL_SHARE,
                                           CLI_CELL_SHARE, CLI_CELL_TEXT,   CLI_CELL_TEXT};
     stats_header(s, YR_TABLE_STATS_SURVEY, types, NULL);
-    for (size_t r = 0; rc == 0 && r < j->t.nrows; r++) {
-        if (yr_label_is_total(ycsv_cell(&j->t, r, j->c_q)))
-            continue;
-        rc = survey_row(j, r, &s->b, &note, s->lang);
+    for (size_t i = 0; rc == 0 && i < nq; i++) { /* the questions: data rows, never a total */
+        rc = survey_row(j, yr_table_data_row(j->in.t, i), &s->b, &note, s->lang);
         stats_flush(s);
-        nq++;
     }
     if (rc == 0 && nq == 0)
         rc = cli_fail_at(j->f, 0, "no questions");
@@ -178,8 +196,14 @@ static int write_table(void *ctx, stats_out *s)
 int stats_survey(int argc, char **argv)
 {
     stats_opts o;
-    const cli_option extra[] = {{"target", CLI_OPT_VALUE, &o.target}};
-    int rc = stats_parse(argc, argv, "stats survey", usage, extra, 1, &o);
+    cli_read_opts r;
+    cli_option extra[1 + CLI_READ_NOPTS] = {{"target", CLI_OPT_VALUE, &o.target}};
+    size_t nextra = 1 + cli_read_options(&r, extra + 1);
+    cli_buf help;
+    cli_buf_init(&help);
+    cli_buf_printf(&help, "%s\n%s", usage, cli_read_help);
+    int rc = stats_parse(argc, argv, "stats survey", cli_buf_str(&help), extra, nextra, &o);
+    cli_buf_free(&help);
     if (rc >= 0)
         return rc;
     survey_job j;
@@ -189,11 +213,13 @@ int stats_survey(int argc, char **argv)
     j.confidence = o.confidence;
     if (o.target != NULL && stats_level("stats survey", "target", o.target, 1, &j.target) != 0)
         return CLI_EXIT_ERROR;
-    if (cli_load(o.file, &j.t) != 0)
-        return CLI_EXIT_ERROR;
-    rc = columns(&j, &o.common);
+    int quiet = r.quiet;
+    r.quiet = 1; /* the reading line once every row is known good */
+    rc = read_survey(&j, o.file, &o.common, &r);
+    cli_dialect d = cli_read_dialect(j.in.t);
     if (rc == 0)
-        rc = stats_run(&o.common, YR_TABLE_STATS_SURVEY, &j.t, 0, write_table, &j);
-    ycsv_free(&j.t);
+        rc = stats_run_dialect(&o.common, YR_TABLE_STATS_SURVEY, &d, 0, write_table, &j,
+                               quiet ? NULL : &j.in);
+    cli_input_free(&j.in);
     return rc;
 }

@@ -183,9 +183,6 @@ int ycsv_join_has_codes(const ycsv_join_side *s);
  */
 int ycsv_join_row_code(const ycsv_join_side *s, size_t row, int *code);
 
-/** @brief 1 when @p j joins by code, 0 when by name. */
-int ycsv_join_by_code(const ycsv_join *j);
-
 /** @brief Forget which rows were found (before a second pass over the probe table). */
 void ycsv_join_reset(ycsv_join *j);
 

@@ -341,11 +341,6 @@ int ycsv_join_find(ycsv_join *j, size_t row, size_t *lookup_row)
     return 0;
 }
 
-int ycsv_join_by_code(const ycsv_join *j)
-{
-    return j->by_code;
-}
-
 void ycsv_join_reset(ycsv_join *j)
 {
     memset(j->found, 0, (j->lookup.t->nrows + 1) * sizeof *j->found);

@@ -4,6 +4,8 @@
 
 #include <yrkesresa.h>
 
+#include <yrkesresa/read.h>
+
 #include "cli.h"
 
 /* The aliases of each role as header keys (cli_header_key form: folded, letters and digits
@@ -37,11 +39,6 @@ static const char *const role_names[CLI_ROLE_COUNT] = {
     "role",         "registered", "attended", "yes",      "yes_percent",
     "respondents",  "target",     "code",     "group",    "item",
     "year",         "course",     "question", "published"};
-
-const char *cli_role_name(cli_role r)
-{
-    return (unsigned)r < CLI_ROLE_COUNT ? role_names[r] : "?";
-}
 
 /* Append the folded letters and digits of one UTF-8 character at *s to dst; advance *s. */
 static size_t fold_char(const unsigned char **s, char *dst)
@@ -129,16 +126,21 @@ int cli_check_columns(const char *cmd, const cli_common *c)
 {
     for (size_t k = 0; k < c->columns.n; k++) {
         const char *v = c->columns.v[k], *eq = strchr(v, '=');
+        char name[64];
         if (eq == NULL || eq[1] == '\0')
             return cli_fail_usage(cmd,
                                   "--column '%s': write ROLE=HEADER, e.g. population=Folkmängd", v);
-        if (role_by_name(v, (size_t)(eq - v)) == CLI_ROLE_COUNT)
-            return cli_fail_usage(cmd,
-                                  "--column '%s': unknown role (roles: municipality, population, "
-                                  "amount, day, participants, role, registered, attended, yes, "
-                                  "yes_percent, respondents, target, code, group, item, year, "
-                                  "course, question, published)",
-                                  v);
+        snprintf(name, sizeof name, "%.*s", (int)(eq - v < 63 ? eq - v : 63), v);
+        if (role_by_name(v, (size_t)(eq - v)) != CLI_ROLE_COUNT ||
+            yr_read_role_from_name(name) != YR_ROLE_NONE)
+            continue;
+        cli_buf roles; /* the reader's role names, so the list never drifts */
+        cli_buf_init(&roles);
+        for (int r = 1; r < YR_READ_ROLE_COUNT; r++)
+            cli_buf_printf(&roles, "%s%s", r > 1 ? ", " : "", yr_role_name((yr_read_role)r));
+        cli_fail_usage(cmd, "--column '%s': unknown role (roles: %s)", v, cli_buf_str(&roles));
+        cli_buf_free(&roles);
+        return CLI_EXIT_ERROR;
     }
     return 0;
 }
