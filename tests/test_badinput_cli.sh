@@ -152,7 +152,7 @@ err "audit: empty file" "$B/empty.csv: the file has no table \(it is empty\)" "$
 
 # ---- pot ---------------------------------------------------------------------------------
 P=(--attendance "$B/pot-attendance.csv" --trainers "$B/pot-trainers.csv")
-err "pot: unknown role" "$B/pot-unknown-role.csv:3: column 'role': 'chef' is not a role" \
+err "pot: unknown role" "$B/pot-unknown-role.csv:3: column 'role': unknown role 'chef'" \
     "$Y" pot --attendance "$B/pot-attendance.csv" --trainers "$B/pot-unknown-role.csv"
 err "pot: negative participants" "$B/pot-negative.csv:3: .*negative" \
     "$Y" pot --attendance "$B/pot-negative.csv" --trainers "$B/pot-trainers.csv"

@@ -122,7 +122,7 @@ expect_input_error "check without total row" "nototal.csv: no total row"
 
 # ---- malformed input ---------------------------------------------------------------------
 run --attendance "$FIX/attendance.csv" --trainers "$FIX/trainers-bad-role.csv"
-expect_input_error "unknown role" "trainers-bad-role.csv:3: column 'role': 'ledare'"
+expect_input_error "unknown role" "trainers-bad-role.csv:3: column 'role': unknown role 'ledare' (known: trainer, leader, utbildare, kursledare)"
 run --attendance "$FIX/attendance-negative.csv" --trainers "$FIX/trainers.csv"
 expect_input_error "negative participants" "attendance-negative.csv:3: "
 expect_err_has "negative participants" "negative"
@@ -169,5 +169,99 @@ for args in "--attendance $FIX/attendance.csv" \
     expect_rc "usage: $args" 2
     if [ -z "$out" ]; then ok; else bad "usage: $args: stdout not empty"; fi
 done
+
+# ---- --by-day (issue 22.2): the kickback per course day and municipality -------------------------
+# yr_pot_by_day's documented example (pot.h): Dalarna rules, one participant on each of two days,
+# each day a leader from A and trainers from B and C: each day's 400 is A 171.43, B 114.29,
+# C 114.29; the year gives A 343 (342.86), B 229, C 228 (the remainders' order: A .86, then B
+# and C .57, B first); A's extra unit goes to day 1, B's to day 2.
+printf 'day,municipality,participants\nd1,A,1\nd2,A,1\n' >"$TMP/bd-att.csv"
+printf 'day,municipality,role\nd1,A,leader\nd1,B,trainer\nd1,C,trainer\nd2,A,leader\nd2,B,trainer\nd2,C,trainer\n' >"$TMP/bd-tr.csv"
+run --attendance "$TMP/bd-att.csv" --trainers "$TMP/bd-tr.csv" --by-day
+expect_rc "by day" 0
+expect_out "by day" "day,municipality,trainers,kickback,exact
+d1,A,1,172,171.4285…
+d1,B,1,114,114.2857…
+d1,C,1,114,114.2857…
+d2,A,1,171,171.4285…
+d2,B,1,115,114.2857…
+d2,C,1,114,114.2857…
+Totalt,,,800,"
+# The rows add up to the year's kickback per municipality (the settlement without --by-day).
+run --attendance "$EX/pot-2024-attendance.csv" --trainers "$EX/pot-2024-trainers.csv"
+year=$(awk -F, 'NR > 1 && $1 !~ /^(Totalt|undistributed)/ && $6 != 0 { print $1 "," $6 }' <<<"$out" | sort)
+run --attendance "$EX/pot-2024-attendance.csv" --trainers "$EX/pot-2024-trainers.csv" --by-day
+expect_rc "by day, example year" 0
+days=$(awk -F, 'NR > 1 && $1 != "Totalt" { s[$2] += $4 } END { for (m in s) print m "," s[m] }' <<<"$out" | sort)
+if [ "$days" == "$year" ]; then ok; else bad "by day: rows do not add up to the kickbacks: $days vs $year"; fi
+# ... and each day's rows to its pot (400 x that day's participants, from the attendance file)
+pots=$(awk -F, 'NR > 1 { p[$1] += 400 * $3 } END { for (d in p) print d "," p[d] }' "$EX/pot-2024-attendance.csv" | sort)
+perday=$(awk -F, 'NR > 1 && $1 != "Totalt" { s[$1] += $4 } END { for (d in s) print d "," s[d] }' <<<"$out" | sort)
+undist=$(awk -F, '$1 ~ /^undistributed: / { sub(/^undistributed: /, "", $1); print $1 }' <<<"$(run --attendance "$EX/pot-2024-attendance.csv" --trainers "$EX/pot-2024-trainers.csv"; printf '%s' "$out")")
+pots_with_trainers=$(grep -v "^$undist," <<<"$pots")
+if [ "$perday" == "$pots_with_trainers" ]; then ok; else bad "by day: days do not add up to their pots"; fi
+expect_out_has "by day: Totalt is the kickback of the year" "Totalt,,,111600,"
+
+# ---- attendance lists as exported (issue 22.4): one row per participant and day -----------------
+# 2024-02-06: Anna and Dan (Falun) and Cia (Mora) present, Bo (Falun) absent ('Nej'); 2024-02-07:
+# Anna. Falun 3 participant-days, Mora 1. The 06th's pot 3 x 400 = 1200 to its one leader
+# (Falun), the 07th's 400 to its one trainer (Mora).
+printf 'Datum,Kommun,Namn på deltagare,Närvaro\n2024-02-06,Falun,Anna A,Ja\n2024-02-06,Falun,Bo B,Nej\n2024-02-06,Mora,Cia C,ja\n2024-02-07,Falun,Anna A,Ja\n2024-02-06,Falun,Dan D,1\n' >"$TMP/list.csv"
+printf 'datum,kommun,roll\n2024-02-06,Falun,kursledare\n2024-02-07,Mora,utbildare\n' >"$TMP/list-tr.csv"
+list_want='municipality,participant_days,fees,admin,pot_in,kickback,net
+Falun,3,1800,600,1200,1200,600
+Mora,1,600,200,400,400,200
+Totalt,4,2400,800,1600,1600,800
+undistributed,,,,,0,'
+run --attendance "$TMP/list.csv" --trainers "$TMP/list-tr.csv"
+expect_rc "list" 0
+expect_out "list" "$list_want"
+# without an attendance column every row is a participant: Falun 4 (Bo too)
+cut -d, -f1-3 "$TMP/list.csv" >"$TMP/list-all.csv"
+run --attendance "$TMP/list-all.csv" --trainers "$TMP/list-tr.csv"
+expect_out_has "list without Närvaro" "Falun,4,2400,800,1600,1600,800"
+# `stats count --by Datum,Kommun --long` of the list (without Närvaro: 5 participant-days) read back: the same
+# settlement as the list itself (its Summa row is checked against the rows)
+cut -d, -f1-3 "$TMP/list.csv" | head -n 6 >"$TMP/list-all5.csv"
+run --attendance "$TMP/list-all5.csv" --trainers "$TMP/list-tr.csv"
+from_list=$out
+run_bin stats count --by Datum,Kommun --long "$TMP/list-all5.csv"
+printf '%s\n' "$out" >"$TMP/counted.csv"
+run --attendance "$TMP/counted.csv" --trainers "$TMP/list-tr.csv"
+expect_rc "stats count read back" 0
+expect_out "stats count read back" "$from_list"
+sed 's/^Summa,,\([0-9]*\)$/Summa,,999/' "$TMP/counted.csv" >"$TMP/counted-bad.csv"
+run --attendance "$TMP/counted-bad.csv" --trainers "$TMP/list-tr.csv"
+expect_input_error "stats count read back: a wrong Summa" "counted-bad.csv:5: the total row states 999 participants, but the rows add to 5"
+# one person twice on one day: both lines, never the name
+printf '2024-02-06,Falun,Anna A,Ja\n' >>"$TMP/list.csv"
+run --attendance "$TMP/list.csv" --trainers "$TMP/list-tr.csv"
+expect_input_error "list: one person twice on a day" "list.csv:7: line 7 repeats line 2"
+if grep -q "Anna" <<<"$err"; then bad "list: the message names the person"; else ok; fi
+# 'Namn' could be the municipality or the person: the reader asks; --attendance-column decides
+printf 'Datum,Kommun,Namn,Närvaro\n2024-02-06,Falun,Anna A,Ja\n2024-02-06,Mora,Cia C,Nej\n' >"$TMP/list-namn.csv"
+run --attendance "$TMP/list-namn.csv" --trainers "$TMP/list-tr.csv"
+expect_input_error "list: Namn is ambiguous" "list-namn.csv:1: two columns could be the municipality: 'Kommun' and 'Namn'"
+run --attendance "$TMP/list-namn.csv" --trainers "$TMP/list-tr.csv" \
+    --attendance-column municipality=Kommun --attendance-column person=Namn
+expect_rc "list: --attendance-column person=Namn" 0
+expect_out_has "list: --attendance-column person=Namn" "Falun,1,600,200,400,400,200"
+# the same list as an .xlsx workbook (dates as date cells, Närvaro as Ja and 1)
+if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
+    /usr/bin/python3 - "$TMP/list.xlsx" <<'PY'
+import datetime, sys, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.append(["Datum", "Kommun", "Namn på deltagare", "Närvaro"])
+d6, d7 = datetime.date(2024, 2, 6), datetime.date(2024, 2, 7)
+for r in [(d6, "Falun", "Anna A", "Ja"), (d6, "Falun", "Bo B", "Nej"), (d6, "Mora", "Cia C", "Ja"),
+          (d7, "Falun", "Anna A", "Ja"), (d6, "Falun", "Dan D", 1)]:
+    ws.append(list(r))
+wb.save(sys.argv[1])
+PY
+    run --attendance "$TMP/list.xlsx" --trainers "$TMP/list-tr.csv"
+    expect_rc "list xlsx" 0
+    expect_out "list xlsx" "$list_want"
+fi
 
 finish test_cli_pot

@@ -8,10 +8,13 @@
 
 #include "cli.h"
 #include "cli_read.h"
+#include "cmd_cycle.h"
 
 static const char *const usage_text =
     "Usage: yrkesresa audit [--total N] [--csv] [--strict] [--weight-column NAME]\n"
     "                       [--amount-column NAME] FILE\n"
+    "       yrkesresa audit [--population POPULATION.csv] [--items ITEMS.csv\n"
+    "                       [--equal-part P]] [--strict] STATEMENT.csv\n"
     "\n"
     "Check a published split: do the rows add up to the stated total, which rows differ from\n"
     "the exact largest-remainder split, which rows are more than one unit from their exact\n"
@@ -40,6 +43,20 @@ static const char *const usage_text =
     "                        stated total, a subtotal (Delsumma), county or nation row does\n"
     "                        not add up to its rows (the report lists them), or a row is more\n"
     "                        than one unit from its quota\n"
+    "  --population FILE     the weights from this file, joined to FILE's municipalities by\n"
+    "                        code, else by name (the reader's identity); FILE is audited as a\n"
+    "                        statement: its item columns (between the municipality column and\n"
+    "                        'total') as one table split (yr_audit_table): columns add up, cells\n"
+    "                        within one unit of their quota, rows the table rule's, total and\n"
+    "                        net add up; the verdict 'reproduces the table split\n"
+    "                        (yr_split_table)' or what breaks. A statement (a file with a\n"
+    "                        'total' column after its items) is audited so without it too, the\n"
+    "                        weights from its population column (statement --explain).\n"
+    "                        --strict: exit 1 when a rule is broken.\n"
+    "  --items FILE, --equal-part P\n"
+    "                        a statement's items file and option as given to 'statement': the\n"
+    "                        items' models (equal parts, rates) are audited too (without them\n"
+    "                        each item is a split by population)\n"
     "  -h, --help            this help\n"
     "\n"
     "Exit status: 0 the audit ran (whatever it found), 1 --strict and errors found, 2 error.\n"
@@ -500,16 +517,18 @@ static int load(audit_in *in, const char *path, const char *wname, const char *a
 
 int cli_cmd_audit(int argc, char **argv)
 {
-    const char *total = NULL, *wcol = NULL, *acol = NULL, *path = NULL;
+    const char *total = NULL, *wcol = NULL, *acol = NULL, *path = NULL, *population = NULL;
+    const char *items = NULL, *equal = NULL; /* a statement's items and their models */
     int as_csv = 0, strict = 0;
-    cli_option opts[5 + CLI_READ_NOPTS] = {
+    cli_option opts[8 + CLI_READ_NOPTS] = {
         {"csv", CLI_OPT_FLAG, &as_csv},          {"strict", CLI_OPT_FLAG, &strict},
         {"total", CLI_OPT_VALUE, &total},        {"weight-column", CLI_OPT_VALUE, &wcol},
-        {"amount-column", CLI_OPT_VALUE, &acol},
+        {"amount-column", CLI_OPT_VALUE, &acol}, {"population", CLI_OPT_VALUE, &population},
+        {"items", CLI_OPT_VALUE, &items},        {"equal-part", CLI_OPT_VALUE, &equal},
     };
     cli_common c;
     cli_read_opts r;
-    size_t nfiles, nopts = 5 + cli_read_options(&r, opts + 5);
+    size_t nfiles, nopts = 8 + cli_read_options(&r, opts + 8);
     cli_buf usage;
     cli_buf_init(&usage);
     cli_buf_printf(&usage, "%s\n%s", usage_text, cli_read_help);
@@ -520,6 +539,12 @@ int cli_cmd_audit(int argc, char **argv)
         return rc;
     if (nfiles == 0)
         return cli_fail_usage("audit", "no input file");
+    if (population || items || equal || cli_audit_is_statement(path)) { /* statement */
+        if (as_csv || total || wcol || acol || c.out.excel || cli_output_is_xlsx(&c.out))
+            return cli_fail_usage("audit", "a statement's audit is a report: --csv, --excel, "
+                                           "--total and the column options are for a split");
+        return cli_audit_statement(path, population, &c, &r, strict, items, equal);
+    }
     audit_in in;
     memset(&in, 0, sizeof in);
     in.file = cli_shown(path);

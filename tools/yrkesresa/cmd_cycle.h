@@ -14,7 +14,10 @@ int cli_stats_check_parts(int argc, char **argv);
 /** 1 when the `stats check` arguments ask for --parts (then cli_stats_check_parts runs it). */
 int cli_stats_check_wants_parts(int argc, char **argv);
 
+#include <yrkesresa/table.h>
+
 #include "cli.h"
+#include "cli_read.h"
 
 /**
  * @brief A label set (cli_labels) holding the parties' names of @p t, so that label index i is
@@ -28,5 +31,107 @@ int cycle_party_names(const ycsv_table *t, const cli_parties *p, cli_labels *nam
  *          it and stop); 2 when out of memory (message printed).
  */
 int cycle_party_index(cli_labels *names, size_t nparties, const char *label, size_t *party);
+
+/**
+ * @brief The models (equal part, rate) of the items named @p names as the items file @p items of
+ *        `statement` gives them (with `--equal-part` @p equal_part, may be NULL): models[k]
+ *        for names[k] (its total left to the caller). An item not in the file is an error at
+ *        @p shown. 0 or 2 (cmd_statement.c).
+ */
+int statement_item_models(const char *items, const char *equal_part, const cli_common *c,
+                          const char *const *names, size_t n, const char *shown, yr_item *models);
+
+/* ---- `audit` of a statement and `audit --population` (cmd_audit_statement.c) ---- */
+
+/**
+ * @brief Audit the statement @p path as a table split (yr_audit_table), the weights from
+ *        @p population (joined by identity) or else from its population column; the items'
+ *        models from @p items (and @p equal_part) as `statement` reads them, else plain
+ *        splits. Prints the report; returns 0, 1 (@p strict and a rule broken) or 2.
+ */
+int cli_audit_statement(const char *path, const char *population, const cli_common *c,
+                        const cli_read_opts *r, int strict, const char *items,
+                        const char *equal_part);
+/** @brief 1 when @p path is a statement: a column 'total' after item columns, none of which is
+ *         a population (a file that cannot be read gives 0: the split audit reports it). */
+int cli_audit_is_statement(const char *path);
+
+/* ---- The trainer pot of `pot` and `statement` (cycle_pot.c): one set of options, one reader,
+ * one settlement (the library's accumulator, pot.h). ---- */
+
+#include <yrkesresa/pot.h>
+
+#define CYCLE_POT_NOPTS 9 /**< the options of cycle_pot_options() */
+
+/** The pot's options, the same in both commands. */
+typedef struct cycle_pot_args {
+    const char *attendance, *trainers, *fee, *pot, *pot_part, *leader_share, *trainer_share;
+    cli_list attendance_column, trainers_column; /**< ROLE=HEADER of one file */
+} cycle_pot_args;
+
+/** The help paragraph of those options. */
+extern const char cycle_pot_help[];
+
+/** @brief @p usage with cycle_pot_help in place of "@POT_OPTIONS@", in @p b (returned). */
+const char *cycle_pot_help_text(cli_buf *b, const char *usage);
+/** @brief Write the CYCLE_POT_NOPTS options into @p opts (pointing into @p a); returns the count.
+ */
+size_t cycle_pot_options(cycle_pot_args *a, cli_option *opts);
+/** @brief 1 when --attendance or --trainers is given. */
+int cycle_pot_wanted(const cycle_pot_args *a);
+/** @brief The usage rules of the options (both files or none, options that need them, --pot
+ *         and its alias once): 0, or 2 after the message. */
+int cycle_pot_usage(const char *cmd, const cycle_pot_args *a);
+
+/** Matching the pot's municipalities to another table's (statement: the population file). */
+typedef struct cycle_pot_lookup {
+    /** 0 and *party when @p name is known, 1 when not, 2 after a message (out of memory) */
+    int (*find)(void *ctx, const char *name, size_t *party);
+    void *ctx;
+    const char *what; /**< "FILE" in "municipality 'X' is not in FILE" */
+} cycle_pot_lookup;
+
+/** A settled pot. Municipalities and days are numbered by first appearance (attendance, then
+ *  trainers). */
+typedef struct cycle_pot {
+    const char *afile, *tfile; /**< the files as shown in messages */
+    const char *apath;         /**< the attendance file as given */
+    cli_input list;            /**< an attendance list (one row per participant and day) */
+    cli_dialect dialect;       /**< the attendance's dialect (the output follows it) */
+    size_t total_line;         /**< a total row of the attendance (`stats count`), or 0 */
+    int64_t total_stated;      /**< the participants it states */
+    char **owned;              /**< labels copied from a list (freed with the pot) */
+    size_t nowned, owned_cap;
+    ycsv_table at, tt;      /**< the files (the attendance's dialect is the output's) */
+    size_t ac[3], tc[3];    /**< columns: day, municipality, participants / role */
+    ycsv_join_side side[2]; /**< the municipality columns (join by code when both have one) */
+    char *codes;            /**< "0000".."9999" when joined by code, else NULL */
+    cli_labels days, muns;  /**< labels by yr_label_key (or code) */
+    const char **name;      /**< per municipality: its first name cell */
+    size_t *party;          /**< per municipality: its party (with a lookup), else NULL */
+    unsigned char *busy;    /**< per day: 1 when it has participants */
+    size_t name_cap, party_cap, busy_cap;
+    yr_pot *acc;        /**< the accumulator, finished */
+    size_t ndays, nmun; /**< the counts of the settlement */
+    yr_pot_row *rows;   /**< nmun rows (yr_pot_finish) */
+    yr_pot_summary sum; /**< its totals */
+    int64_t *und;       /**< ndays: each day's undistributed pot */
+    cli_buf scratch;    /**< for cycle_pot_name(), cycle_pot_day() */
+} cycle_pot;
+
+/**
+ * @brief Read the two files of @p a and settle them through the accumulator. Errors (the
+ *        library's sentences at the file and line they concern) are the same for `pot` and
+ *        `statement`; a day with trainers and no participants is a warning. @p look may be
+ *        NULL. 0 or 2; free @p p with cycle_pot_free() in both cases.
+ */
+int cycle_pot_settle(const char *cmd, const cycle_pot_args *a, const cli_common *c,
+                     const cycle_pot_lookup *look, cycle_pot *p);
+/** @brief Municipality @p m's name as first written (trimmed; valid until the next call). */
+const char *cycle_pot_name(cycle_pot *p, size_t m);
+/** @brief Day @p d's label as first written (trimmed; valid until the next call). */
+const char *cycle_pot_day(cycle_pot *p, size_t d);
+/** @brief Free (a zeroed pot too). */
+void cycle_pot_free(cycle_pot *p);
 
 #endif

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <sys/stat.h>
 
 #include <yrkesresa.h>
 
@@ -16,7 +18,8 @@
 
 static const char usage_text[] =
     "Usage: yrkesresa statement --items ITEMS.csv [--attendance A.csv --trainers T.csv]\n"
-    "                           [--invoice-date YYYY-MM-DD [--days 30]]\n"
+    "                           [--invoice-date YYYY-MM-DD [--days 30] [--calendar-days]]\n"
+    "                           [--equal-part P] [--explain | --per-municipality DIR/]\n"
     "                           [--population-of YEAR=FILE]... POPULATION.csv\n"
     "\n"
     "One line per municipality: its share of every agreement item, split by population with\n"
@@ -34,12 +37,24 @@ static const char usage_text[] =
     "  --population-of YEAR=FILE\n"
     "                        the population of YEAR from its own file (repeatable; the same\n"
     "                        municipalities as POPULATION.csv, matched by name)\n"
-    "  --attendance FILE     course days: day, municipality, participants (as for 'pot')\n"
-    "  --trainers FILE       trainers: day, municipality, role (as for 'pot')\n"
-    "  --fee N               fee per participant and day (default 600, Dalarna 2024)\n"
-    "  --pot-part N          the part of the fee that goes to the pot (default 400)\n"
+    "@POT_OPTIONS@"
+    "                        (the pot is settled exactly as 'yrkesresa pot' settles it)\n"
     "  --invoice-date DATE   adds invoice_date and due_date columns (YYYY-MM-DD)\n"
-    "  --days N              days to pay (default 30: '30 dagar netto')\n"
+    "  --days N              days to pay (default 30: '30 dagar netto'); a due date on a\n"
+    "                        Saturday, Sunday or Swedish bank holiday (midsommarafton,\n"
+    "                        julafton and nyårsafton included) moves to the next bank day\n"
+    "  --calendar-days       the plain count of days, not moved to a bank day\n"
+    "  --equal-part P        each item: the part P of it equally ('30%', '0,3', '3/10'), the rest\n"
+    "                        by population; per item with a column 'lika del' (equal_part) in\n"
+    "                        ITEMS.csv; a column 'kr per invånare' (rate) makes an item a rate:\n"
+    "                        rate x population per municipality, rounded to whole kronor, the\n"
+    "                        item's total the sum (a stated amount must equal it)\n"
+    "  --explain             adds population, share (exact: 59752/288382), share_percent (four\n"
+    "                        decimals) and each item's exact quota ('quota ITEM', truncated to\n"
+    "                        four decimals, '…' when there are more)\n"
+    "  --per-municipality DIR/\n"
+    "                        one CSV per municipality in DIR (DIR/NAME.csv): its items with\n"
+    "                        their quotas, total, fees, kickback, net, dates and the basis\n"
     "\n"
     "Output: the municipality, one column per item, then @COLUMNS:statement@ as\n"
     "asked for (with --lang sv: @KOLUMNER:statement@); with\n"
@@ -53,8 +68,11 @@ static const char usage_text[] =
 
 /* The options. */
 typedef struct stmt_opts {
-    const char *items, *attendance, *trainers, *invoice_date, *days, *fee, *pot_part;
+    const char *items, *invoice_date, *days, *equal_part, *per_municipality;
     const char *population;
+    int explain;
+    cycle_pot_args pot;
+    int calendar_days;
     cli_list population_of; /* YEAR=FILE */
     cli_common common;
 } stmt_opts;
@@ -63,10 +81,14 @@ typedef struct stmt_opts {
 typedef struct items_in {
     const char *file;
     ycsv_table t;
-    size_t n;          /* items (a total row excluded) */
-    size_t *row;       /* n: the table row of each item */
-    int64_t *amount;   /* n */
-    size_t *year;      /* n year indices, NULL without a year column */
+    size_t n;                   /* items (a total row excluded) */
+    size_t *row;                /* n: the table row of each item */
+    int64_t *amount;            /* n */
+    yr_item *model;             /* n: the amount and its model (an equal part, a rate) */
+    unsigned char *blank;       /* n: the amount cell is blank (a rate item without a stated sum) */
+    size_t equal_col, rate_col; /* 'lika del' / 'kr per invånare' columns, or YCSV_NO_COLUMN */
+    int64_t equal_num, equal_den; /* --equal-part (den 0: none) */
+    size_t *year;                 /* n year indices, NULL without a year column */
     int64_t *year_num; /* nyears distinct years, ascending (one 0 without a year column) */
     size_t nyears;
     size_t *name; /* n: index of the first item with the same name (the output column) */
@@ -79,6 +101,8 @@ typedef struct pop_in {
     ycsv_table t;
     cli_parties p;
     int64_t *weights; /* nyears × parties */
+    unsigned *scale;  /* nyears: the weights are integers over 10^scale */
+    cli_labels names; /* the parties' names (cycle_party_names), for the pot */
 } pop_in;
 
 /* The pot settlement, when asked for. */
@@ -90,6 +114,8 @@ static void items_free(items_in *it)
 {
     free(it->row);
     free(it->amount);
+    free(it->model);
+    free(it->blank);
     free(it->year);
     free(it->year_num);
     free(it->name);
@@ -173,12 +199,50 @@ static int check_items_total(const items_in *it, size_t total_row, size_t amount
     return 0;
 }
 
-/* One item row: its amount and year. */
+/* The library's refusal of a cell of column @p col at row @p r. */
+static int cell_refused(const items_in *it, size_t r, size_t col, const yr_where *w)
+{
+    char q[80], ctx[100];
+    snprintf(ctx, sizeof ctx, "column %s", cli_quote(it->t.header[col], q, sizeof q));
+    return cli_fail_lib(it->file, ycsv_line(&it->t, r), ctx, w, NULL);
+}
+
+/* An item's model (yr_item): its own 'lika del' or 'kr per invånare' cell, else --equal-part;
+ * a rate as written ("2,28": 228/100). The library checks the model (yr_split_items). */
+static int read_model(items_in *it, size_t r, yr_item *m)
+{
+    yr_where w;
+    yr_item_init(m, it->amount[it->n]);
+    if (it->rate_col != YCSV_NO_COLUMN && !cli_cell_blank(&it->t, r, it->rate_col)) {
+        cli_decimal d;
+        if (cli_cell_decimal(it->file, &it->t, r, it->rate_col, 0, &d) != 0)
+            return CLI_EXIT_ERROR;
+        m->rate_num = d.num;
+        m->rate_den = cli_pow10(d.scale);
+    }
+    if (it->equal_col != YCSV_NO_COLUMN && !cli_cell_blank(&it->t, r, it->equal_col)) {
+        if (yr_fraction_from_text_where(ycsv_cell(&it->t, r, it->equal_col), &m->equal_num,
+                                        &m->equal_den, &w) != YR_OK)
+            return cell_refused(it, r, it->equal_col, &w);
+    } else if (it->equal_den != 0 && m->rate_den == 0) {
+        m->equal_num = it->equal_num;
+        m->equal_den = it->equal_den;
+    }
+    return 0;
+}
+
+/* One item row: its amount (blank only for a rate item), model and year. */
 static int read_item(items_in *it, size_t r, size_t amount_col, size_t year_col,
                      int64_t *year_value)
 {
     it->row[it->n] = r;
-    if (cli_cell_int64(it->file, &it->t, r, amount_col, &it->amount[it->n]) != 0)
+    it->amount[it->n] = 0;
+    it->blank[it->n] = cli_cell_blank(&it->t, r, amount_col) && it->rate_col != YCSV_NO_COLUMN &&
+                       !cli_cell_blank(&it->t, r, it->rate_col);
+    if (!it->blank[it->n] &&
+        cli_cell_int64(it->file, &it->t, r, amount_col, &it->amount[it->n]) != 0)
+        return CLI_EXIT_ERROR;
+    if (read_model(it, r, &it->model[it->n]) != 0)
         return CLI_EXIT_ERROR;
     year_value[it->n] = 0;
     if (year_col != YCSV_NO_COLUMN &&
@@ -200,11 +264,24 @@ static int read_items(const stmt_opts *o, items_in *it)
         cli_column(it->file, &it->t, c, CLI_ROLE_AMOUNT, 1, &amount_col) != 0 ||
         cli_column(it->file, &it->t, c, CLI_ROLE_YEAR, 0, &year_col) != 0)
         return CLI_EXIT_ERROR;
+    it->equal_col = it->rate_col = YCSV_NO_COLUMN;
+    for (size_t k = 0; k < it->t.ncols; k++) {
+        if (yr_role_is_header(it->t.header[k], YR_ROLE_EQUAL_PART))
+            it->equal_col = k;
+        else if (yr_role_is_header(it->t.header[k], YR_ROLE_RATE))
+            it->rate_col = k;
+    }
+    if (o->equal_part != NULL &&
+        cli_opt_fraction(CMD, "equal-part", o->equal_part, &it->equal_num, &it->equal_den) != 0)
+        return CLI_EXIT_ERROR;
     size_t nrows = it->t.nrows;
     int64_t *year_value = malloc(nrows * sizeof *year_value);
     it->row = malloc(nrows * sizeof *it->row);
     it->amount = malloc(nrows * sizeof *it->amount);
-    if (year_value == NULL || it->row == NULL || it->amount == NULL) {
+    it->model = malloc(nrows * sizeof *it->model);
+    it->blank = malloc(nrows);
+    if (year_value == NULL || it->row == NULL || it->amount == NULL || it->model == NULL ||
+        it->blank == NULL) {
         free(year_value);
         return oom();
     }
@@ -326,13 +403,14 @@ static int map_year_parties(const pop_in *pp, const char *file, const ycsv_table
 }
 
 /* One year's weights from its own file (--population-of): the same municipalities, any order. */
-static int read_year_file(const cli_common *c, const pop_in *pp, const char *path, int64_t *w)
+static int read_year_file(const cli_common *c, const pop_in *pp, const char *path, int64_t *w,
+                          unsigned *scale_out)
 {
     const char *file = cli_shown(path);
     ycsv_table t;
     cli_parties p;
     size_t name_col, col;
-    unsigned scale;
+    unsigned scale = 0;
     if (cli_load(path, &t) != 0)
         return CLI_EXIT_ERROR;
     int64_t *tmp = malloc((t.nrows ? t.nrows : 1) * sizeof *tmp);
@@ -347,6 +425,7 @@ static int read_year_file(const cli_common *c, const pop_in *pp, const char *pat
         rc = cli_weight_column(file, &t, c, &name_col, 1, &col);
     if (rc == 0)
         rc = cli_read_weights(file, &t, &p, col, c, tmp, &scale);
+    *scale_out = scale;
     if (rc == 0)
         rc = map_year_parties(pp, file, &t, &p, tmp, w);
     free(tmp);
@@ -367,16 +446,16 @@ static int read_population(const stmt_opts *o, const items_in *it, pop_in *pp)
     size_t np = pp->p.n, *cols = malloc(it->nyears * sizeof *cols);
     const char **files = malloc(it->nyears * sizeof *files);
     pp->weights = malloc(it->nyears * np * sizeof *pp->weights);
-    int rc = cols && files && pp->weights ? year_files(o, it, files) : oom();
+    pp->scale = calloc(it->nyears, sizeof *pp->scale);
+    int rc = cols && files && pp->weights && pp->scale ? year_files(o, it, files) : oom();
     if (rc == 0)
         rc = year_columns(pp, it, &o->common, files, cols);
     for (size_t y = 0; y < it->nyears && rc == 0; y++) {
-        unsigned scale;
         if (files[y] != NULL)
-            rc = read_year_file(&o->common, pp, files[y], pp->weights + y * np);
+            rc = read_year_file(&o->common, pp, files[y], pp->weights + y * np, &pp->scale[y]);
         else
             rc = cli_read_weights(pp->file, &pp->t, &pp->p, cols[y], &o->common,
-                                  pp->weights + y * np, &scale);
+                                  pp->weights + y * np, &pp->scale[y]);
     }
     free(cols);
     free(files);
@@ -386,163 +465,54 @@ static int read_population(const stmt_opts *o, const items_in *it, pop_in *pp)
 static void pop_free(pop_in *pp)
 {
     free(pp->weights);
+    free(pp->scale);
+    cli_labels_free(&pp->names);
     ycsv_free(&pp->t);
 }
 
 /* ---- the trainer pot ------------------------------------------------------------------- */
 
-/* The records of the pot: days and municipalities as indices. */
-typedef struct pot_read {
-    cli_labels names, days;
-    size_t np;
-    yr_attendance *att;
-    yr_trainer *tr;
-    size_t natt, ntr;
-} pot_read;
-
-/* The party index of the municipality in cell (r, col), matched by yr_label_key. */
-static int party_of(const char *file, const ycsv_table *t, size_t r, size_t col, pot_read *pr,
-                    size_t *out)
+/* The party of a pot municipality: its name in the population file (yr_label_key). */
+static int find_party(void *ctx, const char *name, size_t *party)
 {
-    int rc = cycle_party_index(&pr->names, pr->np, ycsv_cell(t, r, col), out);
-    if (rc == 1) {
+    const pop_in *pp = ctx;
+    return cycle_party_index((cli_labels *)&pp->names, pp->p.n, name, party);
+}
+
+/* The pot through the one settlement of `pot` (cycle_pot_settle): the same options, reading,
+ * errors and ties; each municipality's fees and kickback go to its line. */
+static int settle_pot(const stmt_opts *o, pop_in *pp, pot_in *pot)
+{
+    cycle_pot p;
+    cycle_pot_lookup look = {find_party, pp, pp->file};
+    size_t np = pp->p.n;
+    int rc = cycle_party_names(&pp->t, &pp->p, &pp->names);
+    if (rc == 0)
+        rc = cycle_pot_settle(CMD, &o->pot, &o->common, &look, &p);
+    pot->fees = calloc(np, sizeof *pot->fees);
+    pot->kickback = calloc(np, sizeof *pot->kickback);
+    if (rc == 0 && (pot->fees == NULL || pot->kickback == NULL))
+        rc = oom();
+    unsigned char *seen = rc == 0 ? calloc(np, 1) : NULL;
+    if (rc == 0 && seen == NULL)
+        rc = oom();
+    for (size_t m = 0; rc == 0 && m < p.nmun; m++) {
         char q[80];
-        return cli_fail_at(file, ycsv_line(t, r), "municipality %s is not in the population file",
-                           cli_quote(ycsv_cell(t, r, col), q, sizeof q));
+        if (seen[p.party[m]]++) /* two of the pot's municipalities with one name */
+            rc = cli_fail_at(p.afile, 0,
+                             "municipality %s is in the pot twice (two codes, one "
+                             "name in %s)",
+                             cli_quote(cycle_pot_name(&p, m), q, sizeof q), pp->file);
+        pot->fees[p.party[m]] = p.rows[m].fees;
+        pot->kickback[p.party[m]] = p.rows[m].kickback;
     }
-    return rc;
-}
-
-static int day_of(const ycsv_table *t, size_t r, size_t col, pot_read *pr, size_t *out)
-{
-    size_t keylen, k = cli_labels_intern(&pr->days, ycsv_cell(t, r, col), &keylen);
-    if (k == SIZE_MAX)
-        return oom();
-    *out = k;
-    return 0;
-}
-
-/* Columns day, municipality and a third role of a pot input. */
-static int pot_columns(const char *file, const ycsv_table *t, const cli_common *c, cli_role third,
-                       size_t cols[3])
-{
-    if (cli_column(file, t, c, CLI_ROLE_DAY, 1, &cols[0]) != 0 ||
-        cli_column(file, t, c, CLI_ROLE_NAME, 1, &cols[1]) != 0 ||
-        cli_column(file, t, c, third, 1, &cols[2]) != 0)
-        return CLI_EXIT_ERROR;
-    return 0;
-}
-
-/* Record r of the attendance (participants) or the trainers (role): its third cell. */
-static int pot_record(const char *file, const ycsv_table *t, size_t r, size_t col, int trainers,
-                      size_t day, size_t party, pot_read *pr)
-{
-    const char *cell = ycsv_cell(t, r, col);
-    if (!trainers) {
-        pr->att[r] = (yr_attendance){day, party, 0};
-        if (cli_cell_int64(file, t, r, col, &pr->att[r].participants) != 0)
-            return CLI_EXIT_ERROR;
-        return 0; /* a negative count: the library says so, at this line (settle_pot) */
-    }
-    pr->tr[r] = (yr_trainer){day, party, YR_ROLE_TRAINER};
-    yr_where w;
-    if (yr_role_from_name_where(cell, &pr->tr[r].role, &w) != YR_OK)
-        return cli_fail_lib(file, ycsv_line(t, r), NULL, &w, NULL);
-    return 0;
-}
-
-/* The library's refusal of the pot at the record it names: records are the files' rows. */
-static int settle_failed(const stmt_opts *o, const ycsv_table files[2], const yr_where *w)
-{
-    int tr = w->arg != NULL && strcmp(w->arg, "trainers") == 0;
-    const ycsv_table *t = &files[tr];
-    size_t line = w->record != YR_WHERE_NONE && w->record < t->nrows ? ycsv_line(t, w->record) : 0;
-    return cli_fail_lib(cli_shown(tr ? o->trainers : o->attendance), line, NULL, w, NULL);
-}
-
-/* Read the attendance (@p trainers 0: day, municipality, participants) or the trainers (1: day,
- * municipality, role) into @p pr. The day labels interned in pr->days point into @p tp, so the
- * caller frees it (ycsv_free) only after the last file was read. */
-static int read_pot_file(const char *path, const cli_common *c, int trainers, pot_read *pr,
-                         ycsv_table *tp)
-{
-    const char *file = cli_shown(path);
-    size_t cols[3];
-    if (cli_load(path, tp) != 0)
-        return CLI_EXIT_ERROR;
-    const ycsv_table *t = tp;
-    int rc = pot_columns(file, t, c, trainers ? CLI_ROLE_ROLE : CLI_ROLE_PARTICIPANTS, cols);
-    if (rc == 0 && trainers)
-        pr->tr = malloc(t->nrows * sizeof *pr->tr);
-    else if (rc == 0)
-        pr->att = malloc(t->nrows * sizeof *pr->att);
-    if (rc == 0 && (trainers ? pr->tr == NULL : pr->att == NULL))
-        rc = oom();
-    for (size_t r = 0; r < t->nrows && rc == 0; r++) {
-        size_t day = 0, party = 0;
-        if (day_of(t, r, cols[0], pr, &day) != 0 ||
-            party_of(file, t, r, cols[1], pr, &party) != 0 ||
-            pot_record(file, t, r, cols[2], trainers, day, party, pr) != 0)
-            rc = CLI_EXIT_ERROR;
-    }
-    *(trainers ? &pr->ntr : &pr->natt) = t->nrows;
-    return rc;
-}
-
-/* Dalarna 2024's rules, with --fee and --pot-part when given. */
-static int pot_rules(const stmt_opts *o, yr_pot_rules *rules)
-{
-    yr_pot_rules_dalarna_2024(rules);
-    if (o->fee != NULL && cli_opt_int64(CMD, "fee", o->fee, &rules->fee) != 0)
-        return CLI_EXIT_ERROR;
-    if (o->pot_part != NULL && cli_opt_int64(CMD, "pot-part", o->pot_part, &rules->pot_part) != 0)
-        return CLI_EXIT_ERROR;
-    return 0;
-}
-
-static int settle_pot(const stmt_opts *o, const pop_in *pp, pot_in *pot)
-{
-    pot_read pr;
-    memset(&pr, 0, sizeof pr);
-    ycsv_table files[2];
-    memset(files, 0, sizeof files);
-    yr_pot_rules rules;
-    int rc = pot_rules(o, &rules);
-    pr.np = pp->p.n;
-    if (rc == 0)
-        rc = cycle_party_names(&pp->t, &pp->p, &pr.names);
-    if (rc == 0 && !cli_labels_init(&pr.days, 100000))
-        rc = oom();
-    if (rc == 0)
-        rc = read_pot_file(o->attendance, &o->common, 0, &pr, &files[0]);
-    if (rc == 0)
-        rc = read_pot_file(o->trainers, &o->common, 1, &pr, &files[1]);
-    yr_pot_row *rows = rc == 0 ? malloc(pr.np * sizeof *rows) : NULL;
-    pot->fees = malloc(pr.np * sizeof *pot->fees);
-    pot->kickback = malloc(pr.np * sizeof *pot->kickback);
-    if (rc == 0 && (rows == NULL || pot->fees == NULL || pot->kickback == NULL))
-        rc = oom();
-    yr_pot_summary sum;
-    yr_where w;
-    if (rc == 0 && yr_pot_settle_where(&rules, pr.days.n, pr.np, pr.att, pr.natt, pr.tr, pr.ntr,
-                                       rows, &sum, NULL, &w) != YR_OK)
-        rc = settle_failed(o, files, &w);
-    for (size_t i = 0; rc == 0 && i < pr.np; i++) {
-        pot->fees[i] = rows[i].fees;
-        pot->kickback[i] = rows[i].kickback;
-    }
-    if (rc == 0 && sum.undistributed != 0)
-        cli_note(cli_shown(o->attendance), 0,
+    free(seen);
+    if (rc == 0 && p.sum.undistributed != 0)
+        cli_note(p.afile, 0,
                  "%" PRId64 " of the pot is not paid back: %zu day(s) had participants but no "
                  "trainer",
-                 sum.undistributed, sum.days_without_trainer);
-    free(rows);
-    free(pr.att);
-    free(pr.tr);
-    cli_labels_free(&pr.names);
-    cli_labels_free(&pr.days);
-    ycsv_free(&files[0]);
-    ycsv_free(&files[1]);
+                 p.sum.undistributed, p.sum.days_without_trainer);
+    cycle_pot_free(&p);
     return rc;
 }
 
@@ -572,7 +542,9 @@ static int due_dates(const stmt_opts *o, char invoice[16], char due[16])
     if (o->days != NULL && cli_opt_int64(CMD, "days", o->days, &days) != 0)
         return CLI_EXIT_ERROR;
     yr_where w;
-    if (yr_due_date_where(y, m, d, days, &dy, &dm, &dd, &w) != YR_OK)
+    yr_status st = o->calendar_days ? yr_due_date_where(y, m, d, days, &dy, &dm, &dd, &w)
+                                    : yr_due_date_bank_where(y, m, d, days, &dy, &dm, &dd, &w);
+    if (st != YR_OK)
         return cli_fail_lib_usage(CMD, "--invoice-date and --days", &w);
     snprintf(invoice, 16, "%04d-%02d-%02d", y, m, d);
     snprintf(due, 16, "%04d-%02d-%02d", dy, dm, dd);
@@ -583,7 +555,7 @@ static int due_dates(const stmt_opts *o, char invoice[16], char due[16])
 
 /* The computed statement. */
 typedef struct stmt_result {
-    int64_t *items, *year_totals, *year_sums;
+    int64_t *items, *item_totals, *year_totals, *year_sums;
     yr_statement_row *rows, sum;
     char invoice[16], due[16];
 } stmt_result;
@@ -591,6 +563,7 @@ typedef struct stmt_result {
 static void result_free(stmt_result *res)
 {
     free(res->items);
+    free(res->item_totals);
     free(res->year_totals);
     free(res->year_sums);
     free(res->rows);
@@ -620,16 +593,26 @@ static int compute(const items_in *it, const pop_in *pp, const pot_in *pot, stmt
 {
     size_t np = pp->p.n, ny = it->nyears;
     res->items = malloc(np * it->n * sizeof *res->items);
+    res->item_totals = malloc(it->n * sizeof *res->item_totals);
     res->year_totals = malloc(np * ny * sizeof *res->year_totals);
     res->year_sums = malloc(ny * sizeof *res->year_sums);
     res->rows = malloc(np * sizeof *res->rows);
-    if (!res->items || !res->year_totals || !res->year_sums || !res->rows)
+    if (!res->items || !res->item_totals || !res->year_totals || !res->year_sums || !res->rows)
         return oom();
     yr_where w;
-    yr_status st = yr_statement_where(it->amount, it->year, it->n, pp->weights, ny, np, pot->fees,
-                                      pot->kickback, res->items, res->year_totals, res->year_sums,
-                                      res->rows, &res->sum, &w);
-    return st == YR_OK ? 0 : statement_error(it, pp, st, &w);
+    yr_status st = yr_statement_items_where(
+        it->model, it->year, it->n, pp->weights, ny, np, pot->fees, pot->kickback, res->items,
+        res->item_totals, res->year_totals, res->year_sums, res->rows, &res->sum, &w);
+    if (st != YR_OK)
+        return statement_error(it, pp, st, &w);
+    for (size_t i = 0; i < it->n; i++) /* a rate item's stated amount is its rows' sum */
+        if (it->model[i].rate_den != 0 && !it->blank[i] && it->amount[i] != res->item_totals[i])
+            return cli_fail_at(it->file, ycsv_line(&it->t, it->row[i]),
+                               "the amount %" PRId64 " of this rate item is not the sum of its "
+                               "municipalities' amounts, %" PRId64
+                               " (rate x population, each rounded to whole kronor)",
+                               it->amount[i], res->item_totals[i]);
+    return 0;
 }
 
 /* One statement line: total, and fees/kickback/net with a pot. */
@@ -643,9 +626,100 @@ static void out_line(cli_out *o, const yr_statement_row *r, int with_pot)
     }
 }
 
-/* Without years: municipality, items..., total[, fees, kickback, net][, dates]. */
+/* ---- --explain: the basis of every line ------------------------------------------------- */
+
+/* The sum of year @p y's weights (it fits: cli_read_weights checked it). */
+static int64_t weight_sum(const pop_in *pp, size_t y)
+{
+    int64_t w = 0;
+    for (size_t r = 0; r < pp->p.n; r++)
+        w += pp->weights[y * pp->p.n + r];
+    return w;
+}
+
+/* The explain columns' headers: population, share, share_percent, then 'quota ITEM' per item
+ * column (one per item name). */
+static void explain_head(cli_out *o, const items_in *it)
+{
+    cli_buf b;
+    cli_buf_init(&b);
+    cli_out_name(o, YR_OUT_POPULATION);
+    cli_out_name(o, YR_OUT_SHARE);
+    cli_out_text(o, o->lang == YR_LANG_SV ? "andel_procent" : "share_percent");
+    for (size_t i = 0; i < it->n; i++) {
+        if (it->name[i] != i)
+            continue;
+        cli_buf_clear(&b);
+        cli_buf_printf(&b, "%s %s", yr_out_text(YR_OUT_QUOTA, o->lang),
+                       ycsv_cell(&it->t, it->row[i], it->item_col));
+        cli_out_text(o, cli_buf_str(&b));
+    }
+    cli_buf_free(&b);
+}
+
+/* The exact quota of item @p i for a weight (yr_item_quota), 4 decimals (yr_quota_text). */
+static void quota_cell(cli_out *o, const yr_item *m, int64_t w, int64_t wsum, size_t np)
+{
+    yr_quota q;
+    char t[YR_NUMBER_TEXT_MAX];
+    if (yr_item_quota(m, w, wsum, np, &q) == YR_OK &&
+        yr_quota_text(q.whole, q.rem, q.den, 4, t, sizeof t) == YR_OK)
+        cli_out_text(o, t);
+    else
+        cli_out_empty(o); /* an item whose quota needs weights, with all weights 0 */
+}
+
+/* The basis of a line: the population as written (over 10^scale), the share as the exact
+ * fraction (yr_share_text, not reduced) and the percentage with 4 decimals (yr_percent_text);
+ * "" when the weights add up to 0. */
+typedef struct basis_text {
+    char pop[YR_NUMBER_TEXT_MAX], share[YR_NUMBER_TEXT_MAX], pct[YR_NUMBER_TEXT_MAX];
+} basis_text;
+
+static void basis_of(const pop_in *pp, size_t y, int64_t w, int64_t wsum, basis_text *t)
+{
+    cli_buf b;
+    cli_buf_init(&b);
+    cli_buf_ratio(&b, w, cli_pow10(pp->scale[y]), pp->scale[y]);
+    snprintf(t->pop, sizeof t->pop, "%s", cli_buf_str(&b));
+    cli_buf_free(&b);
+    if (wsum <= 0 || yr_share_text(w, wsum, t->share, sizeof t->share) != YR_OK)
+        t->share[0] = '\0';
+    if (wsum <= 0 || yr_percent_text(w, wsum, 4, t->pct, sizeof t->pct) != YR_OK)
+        t->pct[0] = '\0';
+}
+
+/* The explain cells of municipality @p r (SIZE_MAX: the Summa line) in year @p y: its
+ * population, share, percentage and each item's exact quota (the item's amount on the Summa
+ * line). */
+static void explain_cells(cli_out *o, const items_in *it, const pop_in *pp, const stmt_result *res,
+                          size_t r, size_t y)
+{
+    size_t np = pp->p.n;
+    int64_t wsum = weight_sum(pp, y), w = r == SIZE_MAX ? wsum : pp->weights[y * np + r];
+    basis_text t;
+    basis_of(pp, y, w, wsum, &t);
+    cli_out_num(o, t.pop);
+    cli_out_text(o, t.share);
+    cli_out_num(o, t.pct);
+    for (size_t k = 0; k < it->n; k++) {
+        if (it->name[k] != k)
+            continue;
+        size_t i = k;
+        while (it->year != NULL && i < it->n && !(it->name[i] == k && it->year[i] == y))
+            i++;
+        if (i == it->n)
+            cli_out_empty(o);
+        else if (r == SIZE_MAX)
+            quota_cell(o, &(yr_item){res->item_totals[i], 0, 1, 0, 0}, 1, 1, 1);
+        else
+            quota_cell(o, &it->model[i], w, wsum, np);
+    }
+}
+
+/* Without years: municipality, items..., total[, fees, kickback, net][, dates][, explain]. */
 static void write_flat(cli_out *o, const items_in *it, const pop_in *pp, const stmt_result *res,
-                       int with_pot, int with_dates)
+                       int with_pot, int with_dates, int explain)
 {
     cli_out_text(o, pp->t.header[pp->p.name_col]);
     for (size_t i = 0; i < it->n; i++)
@@ -660,18 +734,22 @@ static void write_flat(cli_out *o, const items_in *it, const pop_in *pp, const s
         cli_out_name(o, YR_OUT_INVOICE_DATE);
         cli_out_name(o, YR_OUT_DUE_DATE);
     }
+    if (explain)
+        explain_head(o, it);
     cli_out_end_row(o);
     for (size_t r = 0; r <= pp->p.n; r++) {
         int summa = r == pp->p.n;
         cli_out_text(o, summa ? yr_out_text(YR_OUT_SUMMA, o->lang)
                               : ycsv_cell(&pp->t, cli_party_row(&pp->p, r), pp->p.name_col));
         for (size_t i = 0; i < it->n; i++)
-            cli_out_money(o, summa ? it->amount[i] : res->items[r * it->n + i]);
+            cli_out_money(o, summa ? res->item_totals[i] : res->items[r * it->n + i]);
         out_line(o, summa ? &res->sum : &res->rows[r], with_pot);
         if (with_dates) {
             cli_out_date(o, summa ? "" : res->invoice);
             cli_out_date(o, summa ? "" : res->due);
         }
+        if (explain)
+            explain_cells(o, it, pp, res, summa ? SIZE_MAX : r, 0);
         cli_out_end_row(o);
     }
 }
@@ -694,7 +772,8 @@ static void year_cells(cli_out *o, const items_in *it, const int64_t *line, size
 }
 
 /* With years: year, municipality, item names..., total; a block per year, then 'all'. */
-static void write_years(cli_out *o, const items_in *it, const pop_in *pp, const stmt_result *res)
+static void write_years(cli_out *o, const items_in *it, const pop_in *pp, const stmt_result *res,
+                        int explain)
 {
     size_t np = pp->p.n, ny = it->nyears;
     cli_out_name(o, YR_OUT_YEAR);
@@ -703,6 +782,8 @@ static void write_years(cli_out *o, const items_in *it, const pop_in *pp, const 
         if (it->name[k] == k)
             cli_out_text(o, ycsv_cell(&it->t, it->row[k], it->item_col));
     cli_out_name(o, YR_OUT_TOTAL);
+    if (explain)
+        explain_head(o, it);
     cli_out_end_row(o);
     for (size_t y = 0; y <= ny; y++) {
         char year[24];
@@ -716,7 +797,7 @@ static void write_years(cli_out *o, const items_in *it, const pop_in *pp, const 
             cli_out_text(o, summa ? yr_out_text(YR_OUT_SUMMA, o->lang)
                                   : ycsv_cell(&pp->t, cli_party_row(&pp->p, r), pp->p.name_col));
             if (y < ny)
-                year_cells(o, it, summa ? it->amount : res->items + r * it->n, y);
+                year_cells(o, it, summa ? res->item_totals : res->items + r * it->n, y);
             else
                 for (size_t k = 0; k < it->n; k++)
                     if (it->name[k] == k)
@@ -725,9 +806,114 @@ static void write_years(cli_out *o, const items_in *it, const pop_in *pp, const 
                 cli_out_money(o, summa ? res->year_sums[y] : res->year_totals[r * ny + y]);
             else
                 cli_out_money(o, summa ? res->sum.total : res->rows[r].total);
+            if (explain && y < ny)
+                explain_cells(o, it, pp, res, summa ? SIZE_MAX : r, y);
             cli_out_end_row(o);
         }
     }
+}
+
+/* ---- --per-municipality DIR/: one invoice basis per municipality ------------------------- */
+
+/* One line "label,amount[,quota]" of a municipality's file. */
+static void basis_money(cli_out *o, const char *label, int64_t v)
+{
+    cli_out_text(o, label);
+    cli_out_money(o, v);
+    cli_out_empty(o);
+    cli_out_end_row(o);
+}
+
+/* The file of municipality @p r: its items (amount and exact quota), total, fees, kickback,
+ * net, dates, and the basis (population, share, percentage). */
+static void write_basis(cli_out *o, const items_in *it, const pop_in *pp, const stmt_result *res,
+                        size_t r, int with_pot)
+{
+    size_t np = pp->p.n;
+    int64_t wsum = weight_sum(pp, 0), w = pp->weights[r];
+    cli_out_text(o, o->lang == YR_LANG_SV ? "post" : "item");
+    cli_out_name(o, YR_OUT_AMOUNT);
+    cli_out_name(o, YR_OUT_QUOTA);
+    cli_out_end_row(o);
+    for (size_t i = 0; i < it->n; i++) {
+        cli_out_text(o, ycsv_cell(&it->t, it->row[i], it->item_col));
+        cli_out_money(o, res->items[r * it->n + i]);
+        quota_cell(o, &it->model[i], w, wsum, np);
+        cli_out_end_row(o);
+    }
+    const yr_statement_row *line = &res->rows[r];
+    basis_money(o, yr_out_text(YR_OUT_TOTAL, o->lang), line->total);
+    if (with_pot) {
+        basis_money(o, yr_out_text(YR_OUT_FEES, o->lang), line->fees);
+        basis_money(o, yr_out_text(YR_OUT_KICKBACK, o->lang), line->kickback);
+        basis_money(o, yr_out_text(YR_OUT_NET, o->lang), line->net);
+    }
+    const char *const dates[2] = {res->invoice, res->due};
+    for (int k = 0; k < 2 && res->invoice[0] != '\0'; k++) {
+        cli_out_name(o, k == 0 ? YR_OUT_INVOICE_DATE : YR_OUT_DUE_DATE);
+        cli_out_date(o, dates[k]);
+        cli_out_empty(o);
+        cli_out_end_row(o);
+    }
+    basis_text t;
+    basis_of(pp, 0, w, wsum, &t);
+    const char *const label[3] = {yr_out_text(YR_OUT_POPULATION, o->lang),
+                                  yr_out_text(YR_OUT_SHARE, o->lang),
+                                  o->lang == YR_LANG_SV ? "andel_procent" : "share_percent"};
+    const char *const value[3] = {t.pop, t.share, t.pct};
+    for (int k = 0; k < 3; k++) {
+        cli_out_text(o, label[k]);
+        if (k == 1)
+            cli_out_text(o, value[k]);
+        else
+            cli_out_num(o, value[k]);
+        cli_out_empty(o);
+        cli_out_end_row(o);
+    }
+}
+
+/* DIR/NAME.csv for a municipality: '/' and a leading '.' become '_' (a name is never a path). */
+static void basis_path(cli_buf *b, const char *dir, const char *name)
+{
+    size_t start, len = yr_label_trim(name, strlen(name), &start);
+    cli_buf_clear(b);
+    cli_buf_puts(b, dir);
+    if (b->len > 0 && b->data[b->len - 1] != '/')
+        cli_buf_puts(b, "/");
+    for (size_t k = 0; k < len; k++) {
+        char ch = name[start + k];
+        cli_buf_add(b,
+                    (ch == '/' || ch == '\\' || (k == 0 && ch == '.') || (unsigned char)ch < 0x20)
+                        ? "_"
+                        : &ch,
+                    1);
+    }
+    cli_buf_puts(b, ".csv");
+}
+
+static int write_per_municipality(const stmt_opts *o, const items_in *it, const pop_in *pp,
+                                  const stmt_result *res, int with_pot)
+{
+    if (mkdir(o->per_municipality, 0777) != 0 && errno != EEXIST)
+        return cli_fail_at(o->per_municipality, 0, "cannot create the directory: %s",
+                           strerror(errno));
+    cli_buf path;
+    cli_buf_init(&path);
+    int rc = 0;
+    for (size_t r = 0; r < pp->p.n && rc == 0; r++) {
+        cli_output_opts opts = o->common.out;
+        basis_path(&path, o->per_municipality,
+                   ycsv_cell(&pp->t, cli_party_row(&pp->p, r), pp->p.name_col));
+        opts.path = cli_buf_str(&path);
+        cli_out out;
+        rc = cli_out_open(&out, &opts, YR_TABLE_STATEMENT, &pp->t);
+        if (rc == 0) {
+            write_basis(&out, it, pp, res, r, with_pot);
+            rc = cli_out_close(&out);
+        }
+    }
+    cli_buf_free(&path);
+    return rc;
 }
 
 static int check_usage(const stmt_opts *o, size_t nfiles)
@@ -736,54 +922,98 @@ static int check_usage(const stmt_opts *o, size_t nfiles)
         return cli_fail_usage(CMD, "--items FILE is needed");
     if (nfiles == 0)
         return cli_fail_usage(CMD, "no POPULATION file");
-    if ((o->attendance == NULL) != (o->trainers == NULL))
-        return cli_fail_usage(CMD, "--attendance and --trainers go together");
-    if (o->days != NULL && o->invoice_date == NULL)
-        return cli_fail_usage(CMD, "--days needs --invoice-date");
-    if ((o->fee != NULL || o->pot_part != NULL) && o->attendance == NULL)
-        return cli_fail_usage(CMD, "--fee and --pot-part need --attendance and --trainers");
+    if (cycle_pot_usage(CMD, &o->pot) != 0)
+        return CLI_EXIT_ERROR;
+    if ((o->days != NULL || o->calendar_days) && o->invoice_date == NULL)
+        return cli_fail_usage(CMD, "--days and --calendar-days need --invoice-date");
+    if (o->per_municipality != NULL && (o->common.out.path != NULL || o->explain))
+        return cli_fail_usage(CMD, "--per-municipality DIR/ writes its own files (with their "
+                                   "basis): no --output, no --explain");
+    if (o->per_municipality != NULL &&
+        cli_output_is_xlsx(&(cli_output_opts){.path = o->per_municipality}))
+        return cli_fail_usage(CMD, "--per-municipality takes a directory; one workbook with a "
+                                   "sheet per municipality is not written yet");
     return 0;
 }
 
 static int run(const stmt_opts *o, items_in *it, pop_in *pp, pot_in *pot, stmt_result *res)
 {
     int rc = read_items(o, it);
-    if (rc == 0 && it->year != NULL && (o->attendance != NULL || o->invoice_date != NULL))
+    if (rc == 0 && it->year != NULL && (cycle_pot_wanted(&o->pot) || o->invoice_date != NULL))
         rc = cli_fail_usage(CMD, "--attendance and --invoice-date are for one year's statement, "
                                  "not for items with years");
     if (rc == 0)
         rc = read_population(o, it, pp);
-    if (rc == 0 && o->attendance != NULL)
+    if (rc == 0 && cycle_pot_wanted(&o->pot))
         rc = settle_pot(o, pp, pot);
     if (rc == 0 && o->invoice_date != NULL)
         rc = due_dates(o, res->invoice, res->due);
     if (rc == 0)
         rc = compute(it, pp, pot, res);
+    if (rc == 0 && o->per_municipality != NULL && it->year != NULL)
+        rc = cli_fail_usage(CMD, "--per-municipality is for one year's statement");
+    if (rc == 0 && o->per_municipality != NULL)
+        return write_per_municipality(o, it, pp, res, pot->fees != NULL);
     cli_out out;
     if (rc == 0)
         rc = cli_out_open(&out, &o->common.out, YR_TABLE_STATEMENT, &pp->t);
     if (rc != 0)
         return rc;
     if (it->year == NULL)
-        write_flat(&out, it, pp, res, pot->fees != NULL, o->invoice_date != NULL);
+        write_flat(&out, it, pp, res, pot->fees != NULL, o->invoice_date != NULL, o->explain);
     else
-        write_years(&out, it, pp, res);
+        write_years(&out, it, pp, res, o->explain);
     return cli_out_close(&out);
+}
+
+int statement_item_models(const char *items, const char *equal_part, const cli_common *c,
+                          const char *const *names, size_t n, const char *shown, yr_item *models)
+{
+    stmt_opts o;
+    items_in it;
+    memset(&o, 0, sizeof o);
+    o.items = items;
+    o.equal_part = equal_part;
+    o.common = *c;
+    int rc = read_items(&o, &it);
+    if (rc == 0 && it.year != NULL)
+        rc = cli_fail_usage("audit", "--items with years: audit one year's statement at a time");
+    for (size_t k = 0; rc == 0 && k < n; k++) {
+        size_t i = 0;
+        while (i < it.n && !ycsv_name_equal(names[k], ycsv_cell(&it.t, it.row[i], it.item_col)))
+            i++;
+        if (i == it.n) {
+            char q[80];
+            rc = cli_fail_at(shown, 0, "item %s is not in %s", cli_quote(names[k], q, sizeof q),
+                             it.file);
+        } else {
+            models[k] = it.model[i];
+        }
+    }
+    items_free(&it);
+    return rc;
 }
 
 int cli_cmd_statement(int argc, char **argv)
 {
     stmt_opts o;
     memset(&o, 0, sizeof o);
-    const cli_option opts[] = {
-        {"items", CLI_OPT_VALUE, &o.items},       {"attendance", CLI_OPT_VALUE, &o.attendance},
-        {"trainers", CLI_OPT_VALUE, &o.trainers}, {"invoice-date", CLI_OPT_VALUE, &o.invoice_date},
-        {"days", CLI_OPT_VALUE, &o.days},         {"fee", CLI_OPT_VALUE, &o.fee},
-        {"pot-part", CLI_OPT_VALUE, &o.pot_part}, {"population-of", CLI_OPT_LIST, &o.population_of},
-    };
+    cli_option opts[CYCLE_POT_NOPTS + 9];
+    size_t n = cycle_pot_options(&o.pot, opts);
+    opts[n++] = (cli_option){"items", CLI_OPT_VALUE, &o.items};
+    opts[n++] = (cli_option){"invoice-date", CLI_OPT_VALUE, &o.invoice_date};
+    opts[n++] = (cli_option){"days", CLI_OPT_VALUE, &o.days};
+    opts[n++] = (cli_option){"calendar-days", CLI_OPT_FLAG, &o.calendar_days};
+    opts[n++] = (cli_option){"equal-part", CLI_OPT_VALUE, &o.equal_part};
+    opts[n++] = (cli_option){"explain", CLI_OPT_FLAG, &o.explain};
+    opts[n++] = (cli_option){"per-municipality", CLI_OPT_VALUE, &o.per_municipality};
+    opts[n++] = (cli_option){"population-of", CLI_OPT_LIST, &o.population_of};
     size_t nfiles = 0;
-    int rc = cli_parse_args(argc, argv, CMD, usage_text, opts, sizeof opts / sizeof opts[0],
+    cli_buf help;
+    cli_buf_init(&help);
+    int rc = cli_parse_args(argc, argv, CMD, cycle_pot_help_text(&help, usage_text), opts, n,
                             &o.common, &o.population, 1, &nfiles);
+    cli_buf_free(&help);
     if (rc != -1)
         return rc;
     rc = check_usage(&o, nfiles);

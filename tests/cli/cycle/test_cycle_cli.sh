@@ -49,9 +49,10 @@ run_bin statement --items "$EX/agreement-2024-items.csv" --attendance "$EX/pot-2
     --trainers "$EX/pot-2024-trainers.csv" --invoice-date 2025-01-31 "$DAL/population-2021-06.csv"
 expect_rc "statement pot" 0
 expect_out_has "statement pot header" "municipality,Regional samordnare,Administrativt stöd,total,fees,kickback,net,invoice_date,due_date"
-# net = total + fees - kickback on every line; "30 dagar netto" from 2025-01-31 is 2025-03-02
+# net = total + fees - kickback on every line; "30 dagar netto" from 2025-01-31 is Sunday 2025-03-02,
+# so the invoice falls due on the next bank day, Monday 2025-03-03 (the default; --calendar-days keeps the count)
 expect_eq "net adds up" "$(over 'NR > 1 && $7 != $4 + $5 - $6 { print $1 }')" ""
-expect_eq "due date" "$(field Falun 9)" "2025-03-02"
+expect_eq "due date" "$(field Falun 9)" "2025-03-03"
 expect_eq "no date on Summa" "$(field Summa 8)" ""
 # Worked by hand (Dalarna 2024 rules: fee 600, pot part 400 per participant-day; a course leader
 # 1.5 shares, a trainer 1; population 2021-06, W = 288 382), not taken from the `pot` command:
@@ -283,5 +284,234 @@ run_bin stats check --parts accounts=staff+nosuch "$DAL/accounts-funktionshinder
 expect_input_error "parts unknown column" "no column 'nosuch'"
 run_bin stats check --parts accounts=staff+staff "$DAL/accounts-funktionshinder-2025-04-07.csv"
 expect_input_error "parts twice" "--parts 'accounts=staff+staff': parts lists column 2 twice"
+
+# ---- one settlement path (issue 23.1): `pot` and `statement` read and settle the pot alike ------
+# The same bad input gives the same error line in both commands (the library's sentence at the
+# same FILE:LINE), and the same options are accepted by both.
+POT="$SOURCE_DIR/tests/cli/pot"
+BAD="$SOURCE_DIR/tests/badinput"
+same_error() { # NAME ATTENDANCE TRAINERS [OPTIONS...]
+    local name=$1 a=$2 t=$3
+    shift 3
+    run_bin pot --attendance "$a" --trainers "$t" "$@"
+    expect_rc "$name: pot" 2
+    local pot_err=$err
+    run_bin statement --items "$FIX/items-small.csv" --attendance "$a" --trainers "$t" "$@" \
+        "$DAL/population-2021-06.csv"
+    expect_rc "$name: statement" 2
+    expect_eq "$name: the same error" "$(head -n 1 <<<"$err")" "$(head -n 1 <<<"$pot_err")"
+    if [ -z "$out" ]; then ok; else bad "$name: statement wrote to stdout"; fi
+}
+same_error "negative participants" "$POT/attendance-negative.csv" "$POT/trainers.csv"
+same_error "bad role" "$POT/attendance.csv" "$POT/trainers-bad-role.csv"
+same_error "fraction" "$POT/attendance-fraction.csv" "$POT/trainers.csv"
+same_error "missing column" "$POT/attendance-missing-column.csv" "$POT/trainers.csv"
+same_error "overflow" "$BAD/pot-overflow.csv" "$BAD/pot-trainers.csv"
+same_error "empty day" "$BAD/pot-empty-day.csv" "$BAD/pot-trainers.csv"
+same_error "zero shares" "$POT/attendance.csv" "$POT/trainers.csv" --leader-share 0 --trainer-share 0
+same_error "pot above fee" "$POT/attendance.csv" "$POT/trainers.csv" --fee 300 --pot 400
+same_error "old name --pot-part" "$POT/attendance.csv" "$POT/trainers.csv" --fee 300 --pot-part 400
+expect_err_has "--pot-part is --pot (the message names the option by its name)" "--pot 400 is larger than --fee 300"
+same_error "column of one file" "$POT/attendance.csv" "$POT/trainers.csv" --trainers-column role=roll
+expect_err_has "--trainers-column names the trainers' column" "trainers.csv:1: no column named 'roll'"
+# an attendance list (one row per participant and day): the same error in both commands
+printf 'Datum,Kommun,Namn på deltagare\n2024-02-06,Falun,Anna A\n2024-02-06,Mora,Cia C\n2024-02-06,Falun,Anna A\n' >"$TMP/list-dup.csv"
+printf 'datum,kommun,roll\n2024-02-06,Falun,kursledare\n' >"$TMP/list-tr.csv"
+same_error "list: one person twice on a day" "$TMP/list-dup.csv" "$TMP/list-tr.csv"
+expect_err_has "list: both lines" "list-dup.csv:4: line 4 repeats line 2"
+head -n 3 "$TMP/list-dup.csv" >"$TMP/list-ok.csv"
+run_bin statement --items "$FIX/items-small.csv" --attendance "$TMP/list-ok.csv" \
+    --trainers "$TMP/list-tr.csv" "$DAL/population-2021-06.csv"
+expect_rc "statement with a list" 0
+# Falun 1 and Mora 1 participant-days (600 each); the day's 800 to Falun's leader
+expect_eq "statement with a list: Falun" "$(field Falun 5),$(field Falun 6)" "600,800"
+expect_eq "statement with a list: Mora" "$(field Mora 5),$(field Mora 6)" "600,0"
+run_bin statement --items "$FIX/items-small.csv" --attendance "$POT/attendance.csv" \
+    --trainers "$POT/trainers.csv" --pot 1 --pot-part 1 "$DAL/population-2021-06.csv"
+expect_input_error "--pot and --pot-part once" "--pot and --pot-part are one option"
+
+# The kickbacks of statement are pot's, option for option (pot's are worked by hand in
+# test_cli_pot.sh: Falun 857, Mora 572, Leksand 571 with the defaults; 1000/500/500 for 2:1).
+for opts in "" "--leader-share 2 --trainer-share 1" "--fee 500 --pot 300" "--fee 500 --pot-part 300"; do
+    # shellcheck disable=SC2086
+    run_bin pot --attendance "$POT/attendance.csv" --trainers "$POT/trainers.csv" $opts
+    pot_kb=$(awk -F, 'NR > 1 && $1 !~ /^(Totalt|undistributed)/ { print $1 "," $3 "," $6 }' <<<"$out" | sort)
+    # shellcheck disable=SC2086
+    run_bin statement --items "$FIX/items-small.csv" --attendance "$POT/attendance.csv" \
+        --trainers "$POT/trainers.csv" $opts "$DAL/population-2021-06.csv"
+    expect_rc "statement pot '$opts'" 0
+    st_kb=$(awk -F, 'NR > 1 && ($1 == "Falun" || $1 == "Mora" || $1 == "Leksand") { print $1 "," $5 "," $6 }' <<<"$out" | sort)
+    expect_eq "statement and pot agree '$opts'" "$st_kb" "$pot_kb"
+done
+# Attendance and trainers columns per file: the trainers' day column is 'datum', the
+# attendance's 'dag'; --column day=... would name one header for both.
+printf 'dag,kommun,antal\nd1,Falun,3\nd1,Mora,2\nd2,Falun,1\n' >"$TMP/att-dag.csv"
+printf 'datum,kommun,funktion\nd1,Falun,kursledare\nd1,Mora,utbildare\nd1,Leksand,trainer\n' >"$TMP/tr-datum.csv"
+run_bin pot --attendance "$TMP/att-dag.csv" --trainers "$TMP/tr-datum.csv" \
+    --attendance-column participants=antal --trainers-column role=funktion
+expect_rc "per-file columns" 0
+expect_out_has "per-file columns: the hand-worked kickback" "Mora,2,1200,400,800,572,628"
+
+# ---- the agreements' models and --explain (issue 22.2, 22.3) ------------------------------------
+# By hand (population 1:2:4): A 70 by population is 10/20/40; B is a rate of 2,28 kr per
+# inhabitant: 2.28, 4.56, 9.12 round to 2, 5, 9 (sum 16, the item's total); C 100 with half
+# equally: 50/3 + 50 x w/7 = 23.81, 30.95, 45.24 -> 23, 30, 45 and two units to the largest
+# remainders (Två .95, Ett .81): 24, 31, 45. Rows of the split items A and C: quotas 33.81,
+# 50.95, 85.24 -> 34, 51, 85 (the cells above keep them).
+run_bin statement --items "$FIX/items-models-small.csv" "$FIX/pop-small.csv"
+expect_rc "models small" 0
+expect_out "models small" "municipality,A,B,C,total
+Ett,10,2,24,36
+Två,20,5,31,56
+Tre,40,9,45,94
+Summa,70,16,100,186"
+# --equal-part 30% for every item (items-small: 70 and 140 over 1:2:4): A 21 equally is 7 each
+# and 49 by population 7/14/28; B 42 equally 14 each, 98 by population 14/28/56.
+run_bin statement --items "$FIX/items-small.csv" --equal-part 30% "$FIX/pop-small.csv"
+expect_out "equal part 30%" "municipality,A,B,total
+Ett,14,28,42
+Två,21,42,63
+Tre,35,70,105
+Summa,70,140,210"
+run_bin statement --items "$FIX/items-small.csv" --equal-part 130% "$FIX/pop-small.csv"
+expect_input_error "equal part over 1" "items-small.csv:2:"
+printf 'post,belopp,kr per invånare\nB,17,2.28\n' >"$TMP/rate-wrong.csv"
+run_bin statement --items "$TMP/rate-wrong.csv" "$FIX/pop-small.csv"
+expect_input_error "a rate item's stated sum" "rate-wrong.csv:2: the amount 17 of this rate item is not the sum of its municipalities' amounts, 16"
+printf 'post,belopp,lika del\nA,70,trettio\n' >"$TMP/equal-bad.csv"
+run_bin statement --items "$TMP/equal-bad.csv" "$FIX/pop-small.csv"
+expect_input_error "an equal part that is no fraction" "equal-bad.csv:2: column 'lika del':"
+
+# --explain against the independent reference (Fractions: tests/cli/cycle/reference_statement.py)
+# on the 2021 population of Dalarna with a plain item, an item with 30 % equally, a rate item and
+# an item with a third equally.
+ref=$(/usr/bin/python3 "$FIX/reference_statement.py" "$FIX/items-models.csv" "$DAL/population-2021-06.csv")
+run_bin statement --explain --items "$FIX/items-models.csv" "$DAL/population-2021-06.csv"
+expect_rc "explain" 0
+expect_eq "explain header" "$(head -n 1 <<<"$out")" \
+    "municipality,Regional samordnare,Administrativt stöd,SKR-avgift,Utbildning,total,population,share,share_percent,quota Regional samordnare,quota Administrativt stöd,quota SKR-avgift,quota Utbildning"
+expect_eq "explain columns = reference" "$(over 'NR > 1 { s = $1; for (i = 7; i <= NF; i++) s = s "," $i; print s }')" \
+    "$(grep -v '^check ' <<<"$ref")"
+# the issue's own figures for Falun (59752 of 288382 inhabitants; 850 000 kr)
+expect_out_has "explain: Falun" ",59752,59752/288382,20.7197,176117.7882…,"
+# every cell keeps its model: within floor..ceil of the exact quota, a rate item exactly rounded
+cells=$(over 'NR > 1 { print $1 "," $2 "," $3 "," $4 "," $5 }')
+bad_cells=$(paste -d, <(sed -n 's/^check //p' <<<"$ref") <(printf '%s\n' "$cells") | awk -F, '
+    { for (i = 2; i <= 5; i++) { r = $i; c = $(i + 5)
+        if ($1 == "Summa" || index(r, "-") == 0) { if (r != c) print $1 " col " i ": " c " != " r }
+        else { split(r, b, "-"); if (c < b[1] || c > b[2]) print $1 " col " i ": " c " outside " r } } }')
+expect_eq "explain: every cell keeps its model" "$bad_cells" ""
+# the same statement in Swedish: the columns' names in Swedish, the numbers the same
+run_bin statement --explain --lang sv --items "$FIX/items-models-small.csv" "$FIX/pop-small.csv"
+expect_out_has "explain --lang sv" "totalt,befolkning,andel,andel_procent,kvot A,kvot B,kvot C"
+expect_out_has "explain --lang sv: Summa" "Summa,70,16,100,186,7,7/7,100.0000,70.0000,16.0000,100.0000"
+
+# ---- audit of a statement (issue 22.1) and audit --population (22.6) ---------------------------
+# The tool's own statement reproduces the table split; a lone largest-remainder split of each
+# column differs in 4 rows (the issue's finding for the coordinator's 850 000: Falun 176 117
+# where a lone split gives 176 118), which is information, not a broken rule.
+run_bin statement --items "$EX/agreement-2024-items.csv" --attendance "$EX/pot-2024-attendance.csv" \
+    --trainers "$EX/pot-2024-trainers.csv" --invoice-date 2024-12-13 "$DAL/population-2021-06.csv"
+printf '%s\n' "$out" >"$TMP/st.csv"
+run_bin audit --strict --population "$DAL/population-2021-06.csv" "$TMP/st.csv"
+expect_rc "audit statement --strict" 0
+expect_out_has "audit statement" "verdict: reproduces the table split (yr_split_table)"
+expect_out_has "audit statement: the lone split differs in 4 rows" "Regional samordnare: 850000, 850000, +0, 0, 0, 4"
+# the weights from the statement's own population column (statement --explain)
+run_bin statement --explain --items "$EX/agreement-2024-items.csv" "$DAL/population-2021-06.csv"
+printf '%s\n' "$out" >"$TMP/st-explain.csv"
+run_bin audit --strict "$TMP/st-explain.csv"
+expect_rc "audit --explain statement --strict" 0
+expect_out_has "audit --explain statement" "verdict: reproduces the table split (yr_split_table)"
+# the population file in another order, Falun written 'Falu kommun': joined by identity
+{ echo "kommun,folkmängd"; tail -n +2 "$DAL/population-2021-06.csv" | tac | sed 's/^Falun,/Falu kommun,/'; } >"$TMP/pop-rev.csv"
+run_bin audit --strict --population "$TMP/pop-rev.csv" "$TMP/st.csv"
+expect_rc "audit --population joined by identity" 0
+expect_out_has "audit --population joined by identity" "verdict: reproduces the table split"
+# a municipality missing from the population: an error at the statement's line naming it
+grep -v '^Mora,' "$TMP/pop-rev.csv" >"$TMP/pop-nomora.csv"
+run_bin audit --population "$TMP/pop-nomora.csv" "$TMP/st.csv"
+expect_input_error "audit --population: a municipality without population" "st.csv:10: 'Mora'"
+# Falun's coordinator share 2 kronor too high (176 119 > ceil(176 117.79)): its column, its
+# row, its total and its net break; --strict exits 1.
+sed 's/^Falun,176117,/Falun,176119,/' "$TMP/st.csv" >"$TMP/st-bad.csv"
+run_bin audit --strict --population "$DAL/population-2021-06.csv" "$TMP/st-bad.csv"
+expect_rc "audit statement: a cell off" 1
+expect_out_has "audit statement: a cell off" "verdict: breaks the rules of a table split (yr_split_table)"
+expect_out_has "audit statement: the column" "Regional samordnare: 850000, 850002, +2, 1, 1, 4"
+expect_out_has "audit statement: the cell" "Falun, Regional samordnare: published 176119, exact quota 176117.7882…"
+# a net that is not total + fees - kickback, everything else right
+awk -F, 'BEGIN { OFS = "," } $1 == "Mora" { $7 = $7 + 1 } { print }' "$TMP/st.csv" >"$TMP/st-net.csv"
+run_bin audit --strict --population "$DAL/population-2021-06.csv" "$TMP/st-net.csv"
+expect_rc "audit statement: a net off" 1
+expect_out_has "audit statement: a net off" "rows whose net is not total + fees - kickback 1"
+run_bin audit --csv "$TMP/st.csv"
+expect_input_error "audit of a statement: --csv refused" "a statement's audit is a report"
+# a statement in Swedish (totalt, befolkning, kvot ...) is audited alike
+run_bin statement --explain --lang sv --items "$EX/agreement-2024-items.csv" "$DAL/population-2021-06.csv"
+printf '%s\n' "$out" >"$TMP/st-sv.csv"
+run_bin audit --strict "$TMP/st-sv.csv"
+expect_rc "audit of a Swedish statement" 0
+expect_out_has "audit of a Swedish statement" "verdict: reproduces the table split (yr_split_table)"
+# items with an equal part or a rate: their quotas (--explain) are not a plain split's, and the
+# audit, which models plain splits only, refuses instead of judging the wrong model
+run_bin statement --explain --items "$FIX/items-models.csv" "$DAL/population-2021-06.csv"
+printf '%s\n' "$out" >"$TMP/st-models.csv"
+run_bin audit "$TMP/st-models.csv"
+expect_input_error "audit of items with other models" "st-models.csv:2: column 'quota Administrativt stöd': the quota 13643.0540… is not that of the item's model (14347.2200…): give the items file with --items"
+# ... and with the items file (--items, --equal-part as given to statement) each item is audited
+# by its model: a rate item's cells exactly round(2,28 x population), its Summa their sum
+run_bin audit --strict --items "$FIX/items-models.csv" "$TMP/st-models.csv"
+expect_rc "audit by the items' models" 0
+expect_out_has "audit by the items' models" "each item by its model in the items file"
+expect_out_has "audit by the items' models" "verdict: reproduces the table split (yr_split_table)"
+expect_eq "audit: the rate item's sum is the reference's" \
+    "$(grep -o 'SKR-avgift: [0-9]*' <<<"$out")" "SKR-avgift: $(sed -n 's/^check Summa,[0-9]*,[0-9]*,\([0-9]*\),.*/\1/p' <<<"$ref")"
+run_bin statement --items "$FIX/items-models.csv" --equal-part 10% "$DAL/population-2021-06.csv"
+printf '%s\n' "$out" >"$TMP/st-eq10.csv"
+run_bin audit --strict --population "$DAL/population-2021-06.csv" --items "$FIX/items-models.csv" \
+    --equal-part 10% "$TMP/st-eq10.csv"
+expect_rc "audit --equal-part 10%" 0
+# the same statement judged as plain splits breaks the rules (the report says which model)
+run_bin audit --strict --population "$DAL/population-2021-06.csv" "$TMP/st-eq10.csv"
+expect_rc "audit of an equal-part statement as plain splits" 1
+expect_out_has "audit as plain splits" "each item as a split by population (no equal part, no rate)"
+printf 'post,belopp\nNågot annat,5\n' >"$TMP/items-other.csv"
+run_bin audit --items "$TMP/items-other.csv" "$TMP/st-models.csv"
+expect_input_error "audit --items without the statement's item" "st-models.csv: item 'Regional samordnare' is not in"
+# a published split with a 'total' column after its population is not taken for a statement
+printf 'kommun,befolkning,total\nA,1,10\nB,3,30\nSumma,4,40\n' >"$TMP/split-total.csv"
+run_bin audit --amount-column total "$TMP/split-total.csv"
+expect_rc "a split with a total column" 0
+expect_out_has "a split with a total column" "Audit of"
+if grep -q "as a statement" <<<"$out"; then bad "a split taken for a statement"; else ok; fi
+
+# ---- statement --per-municipality DIR/ (issue 22.2) --------------------------------------------
+run_bin statement --items "$EX/agreement-2024-items.csv" --attendance "$EX/pot-2024-attendance.csv" \
+    --trainers "$EX/pot-2024-trainers.csv" --invoice-date 2024-12-13 "$DAL/population-2021-06.csv"
+whole=$out
+run_bin statement --items "$EX/agreement-2024-items.csv" --attendance "$EX/pot-2024-attendance.csv" \
+    --trainers "$EX/pot-2024-trainers.csv" --invoice-date 2024-12-13 --per-municipality "$TMP/pm/" \
+    "$DAL/population-2021-06.csv"
+expect_rc "per municipality" 0
+if [ -z "$out" ]; then ok; else bad "per municipality: stdout not empty"; fi
+expect_eq "per municipality: one file each" "$(find "$TMP/pm" -name '*.csv' | wc -l)" \
+    "$(($(wc -l <"$DAL/population-2021-06.csv") - 1))"
+falun=$(cat "$TMP/pm/Falun.csv")
+for line in "share,59752/288382," "share_percent,20.7197," "population,59752," \
+    "Regional samordnare,$(awk -F, '$1 == "Falun" { print $2 }' <<<"$whole"),176117.7882…" \
+    "net,$(awk -F, '$1 == "Falun" { print $7 }' <<<"$whole")," "due_date,2025-01-13,"; do
+    if grep -qxF "$line" <<<"$falun"; then ok; else bad "per municipality: Falun.csv lacks '$line'"; fi
+done
+# every file's items add up to its total, and total + fees - kickback = net
+for f in "$TMP"/pm/*.csv; do
+    chk=$(awk -F, 'NR > 1 && NR <= 3 { s += $2 } $1 == "total" { t = $2 } $1 == "fees" { fe = $2 }
+        $1 == "kickback" { k = $2 } $1 == "net" { n = $2 }
+        END { print (s == t && t + fe - k == n) ? "ok" : "off" }' "$f")
+    expect_eq "per municipality: $(basename "$f") adds up" "$chk" ok
+done
+run_bin statement --items "$EX/agreement-2024-items.csv" --per-municipality "$TMP/pm.xlsx" \
+    "$DAL/population-2021-06.csv"
+expect_input_error "per municipality: a workbook is not written yet" "--per-municipality takes a directory"
 
 finish test_cycle_cli

@@ -1,0 +1,555 @@
+/* The trainer pot of `pot` and `statement` (issue 23.1): one set of options, one reader of the
+ * attendance and trainers files and one settlement, the library's accumulator (yr_pot_begin,
+ * yr_pot_add_attendance, yr_pot_add_trainers, yr_pot_finish). The program reads the cells,
+ * numbers days and municipalities by first appearance (attendance, then trainers: SPEC §6) and
+ * feeds the records one at a time; every check, sum, rounding and tie rule is the library's. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <yrkesresa.h>
+
+#include "cli_read.h"
+#include "cmd_cycle.h"
+
+const char cycle_pot_help[] =
+    "  --attendance FILE     course days: columns day, municipality, participants (or datum/dag,\n"
+    "                        kommun, deltagare/antal deltagare; the output of 'stats count\n"
+    "                        --by DAY,MUNICIPALITY --long' too), or the platform's list: one\n"
+    "                        row per participant and day with a person column (person, namn\n"
+    "                        på deltagare, e-post, ...) and optionally Närvaro (Ja/Nej, 1/0;\n"
+    "                        only the present count) - a CSV without a participants column,\n"
+    "                        or an .xlsx; one person twice on one day is an error pointing at\n"
+    "                        both lines\n"
+    "  --trainers FILE       columns day, municipality, role (or datum, kommun, roll; role:\n"
+    "                        leader/kursledare or trainer/utbildare, any case)\n"
+    "  --attendance-column ROLE=HEADER, --trainers-column ROLE=HEADER\n"
+    "                        a column of that one file (--column ROLE=HEADER names it in every\n"
+    "                        file)\n"
+    "  --fee N               fee per participant and course day (default: Dalarna 2024, 600)\n"
+    "  --pot N               the part of the fee that goes to the pot (default 400; the old\n"
+    "                        name --pot-part is an alias)\n"
+    "  --leader-share X      a course leader's share of a day's pot (default 1.5; 1,5 works)\n"
+    "  --trainer-share X     a trainer's share (default 1)\n";
+
+const char *cycle_pot_help_text(cli_buf *b, const char *usage)
+{
+    const char *at = strstr(usage, "@POT_OPTIONS@");
+    if (at == NULL)
+        return usage;
+    cli_buf_add(b, usage, (size_t)(at - usage));
+    cli_buf_puts(b, cycle_pot_help);
+    cli_buf_puts(b, at + strlen("@POT_OPTIONS@"));
+    return cli_buf_str(b);
+}
+
+size_t cycle_pot_options(cycle_pot_args *a, cli_option *opts)
+{
+    const cli_option o[CYCLE_POT_NOPTS] = {
+        {"attendance", CLI_OPT_VALUE, &a->attendance},
+        {"trainers", CLI_OPT_VALUE, &a->trainers},
+        {"fee", CLI_OPT_VALUE, &a->fee},
+        {"pot", CLI_OPT_VALUE, &a->pot},
+        {"pot-part", CLI_OPT_VALUE, &a->pot_part},
+        {"leader-share", CLI_OPT_VALUE, &a->leader_share},
+        {"trainer-share", CLI_OPT_VALUE, &a->trainer_share},
+        {"attendance-column", CLI_OPT_LIST, &a->attendance_column},
+        {"trainers-column", CLI_OPT_LIST, &a->trainers_column},
+    };
+    memcpy(opts, o, sizeof o);
+    return CYCLE_POT_NOPTS;
+}
+
+int cycle_pot_wanted(const cycle_pot_args *a)
+{
+    return a->attendance != NULL || a->trainers != NULL;
+}
+
+int cycle_pot_usage(const char *cmd, const cycle_pot_args *a)
+{
+    int rules = a->fee || a->pot || a->pot_part || a->leader_share || a->trainer_share ||
+                a->attendance_column.n || a->trainers_column.n;
+    if (a->pot != NULL && a->pot_part != NULL)
+        return cli_fail_usage(cmd, "--pot and --pot-part are one option (--pot-part is its old "
+                                   "name): give it once");
+    if (!cycle_pot_wanted(a))
+        return rules ? cli_fail_usage(cmd, "--fee, --pot, the shares and the column options "
+                                           "need --attendance and --trainers")
+                     : 0;
+    if (a->attendance == NULL || a->trainers == NULL)
+        return cli_fail_usage(cmd, "--attendance and --trainers go together");
+    if (strcmp(a->attendance, "-") == 0 && strcmp(a->trainers, "-") == 0)
+        return cli_fail_usage(cmd, "--attendance and --trainers cannot both be standard input "
+                                   "('-'): give one of them as a file");
+    return 0;
+}
+
+/* The rules: Dalarna 2024's (yr_pot_rules_dalarna_2024) changed by the options; the shares
+ * as decimals ("1,5") over one common denominator by the library. */
+static int make_rules(const char *cmd, const cycle_pot_args *a, yr_pot_rules *rules)
+{
+    yr_pot_rules_dalarna_2024(rules);
+    int64_t fee = rules->fee, pot = rules->pot_part, ln = rules->share[YR_ROLE_LEADER],
+            ld = rules->share[YR_ROLE_TRAINER], tn = ld, td = ld;
+    const char *pot_text = a->pot != NULL ? a->pot : a->pot_part;
+    const char *pot_name = a->pot != NULL ? "pot" : "pot-part";
+    if ((a->fee && cli_opt_int64(cmd, "fee", a->fee, &fee) != 0) ||
+        (pot_text && cli_opt_int64(cmd, pot_name, pot_text, &pot) != 0) ||
+        (a->leader_share && cli_opt_fraction(cmd, "leader-share", a->leader_share, &ln, &ld)) ||
+        (a->trainer_share && cli_opt_fraction(cmd, "trainer-share", a->trainer_share, &tn, &td)))
+        return CLI_EXIT_ERROR;
+    yr_where w;
+    if (yr_pot_rules_with_shares_where(fee, pot, ln, ld, tn, td, rules, &w) != YR_OK)
+        return cli_fail_lib_usage(cmd, NULL, &w); /* "--pot 400 is larger than --fee 300" */
+    return 0;
+}
+
+/* The options of one file: --column for every file, then --attendance-column or
+ * --trainers-column (the last one given for a role wins). */
+static int file_columns(const char *cmd, const cli_common *c, const cli_list *own, cli_common *out)
+{
+    cli_common check = *c; /* the program's roles, and the reader's (person, present) of a list */
+    *out = *c;
+    for (size_t k = 0; k < own->n; k++) {
+        const char *v = own->v[k], *eq = strchr(v, '=');
+        char role[32];
+        if (out->columns.n == sizeof out->columns.v / sizeof out->columns.v[0])
+            return cli_fail_usage(cmd, "too many column options");
+        out->columns.v[out->columns.n++] = v;
+        if (eq != NULL && (size_t)(eq - v) < sizeof role) {
+            memcpy(role, v, (size_t)(eq - v));
+            role[eq - v] = '\0';
+            if (yr_read_role_from_name(role) == YR_ROLE_PERSON ||
+                yr_read_role_from_name(role) == YR_ROLE_PRESENT)
+                continue;
+        }
+        check.columns.v[check.columns.n++] = v;
+    }
+    return cli_check_columns(cmd, &check);
+}
+
+/* ---- reading -------------------------------------------------------------------------------- */
+
+/* Intern a label, growing the set when it is full; the labels keep their numbers. */
+static size_t intern_grow(cli_labels *set, const char *s, size_t *kl)
+{
+    size_t i = cli_labels_intern(set, s, kl), k;
+    if (i != SIZE_MAX || set->n < set->cap)
+        return i;
+    cli_labels bigger;
+    if (!cli_labels_init(&bigger, 2 * set->cap + 1))
+        return SIZE_MAX;
+    for (size_t j = 0; j < set->n; j++) /* the same labels in the same order */
+        cli_labels_intern(&bigger, set->label[j], &k);
+    cli_labels_free(set);
+    *set = bigger;
+    return cli_labels_intern(set, s, kl);
+}
+
+/* Grow a per-label array of @p size-byte entries (zeroed) to the set's capacity. */
+static int grow(void **a, size_t *cap, size_t want, size_t size)
+{
+    if (want <= *cap)
+        return 0;
+    unsigned char *b = realloc(*a, want * size);
+    if (b == NULL)
+        return -1;
+    memset(b + *cap * size, 0, (want - *cap) * size);
+    *a = b;
+    *cap = want;
+    return 0;
+}
+
+/* What a municipality is known by in row @p row of file @p f (0 attendance, 1 trainers): its
+ * code when both files have codes (ycsv_join_has_codes: "2080" for `2080 Falun` or a kod
+ * column), else its name cell (compared by yr_label_key). 0 or 2. */
+static int mun_key(const cycle_pot *p, int f, size_t row, const char **key)
+{
+    const ycsv_join_side *s = &p->side[f];
+    int code;
+    *key = ycsv_cell(s->t, row, s->name_col);
+    if (p->codes == NULL || yr_label_is_total(*key)) /* a total row is refused by row_labels */
+        return 0;
+    if (ycsv_join_row_code(s, row, &code) != 0)
+        return CLI_EXIT_ERROR;
+    *key = p->codes + 5 * (size_t)code;
+    return 0;
+}
+
+/* A municipality seen for the first time: its name cell, and its party (statement). */
+static int new_municipality(cycle_pot *p, const cycle_pot_lookup *look, const char *file,
+                            size_t line, size_t mun, const char *cell)
+{
+    if (grow((void **)&p->name, &p->name_cap, p->muns.cap, sizeof *p->name) != 0 ||
+        (look != NULL && grow((void **)&p->party, &p->party_cap, p->muns.cap, sizeof *p->party)))
+        return cli_fail_at(file, 0, "out of memory");
+    p->name[mun] = cell;
+    if (look == NULL)
+        return 0;
+    int rc = look->find(look->ctx, cell, &p->party[mun]);
+    if (rc == 1) {
+        char q[80];
+        return cli_fail_at(file, line, "municipality %s is not in %s", cli_quote(cell, q, sizeof q),
+                           look->what);
+    }
+    return rc;
+}
+
+/* A row's day and municipality interned: @p day_text and @p key (the municipality's key: its
+ * name cell, or its code), @p cell the name as written; @p heads the two columns' headers. */
+static int intern_row(cycle_pot *p, const cycle_pot_lookup *look, const char *file, size_t line,
+                      const char *day_text, const char *key, const char *cell,
+                      const char *const heads[2], size_t *day, size_t *mun)
+{
+    size_t kl, before = p->muns.n;
+    char q[80];
+    for (int k = 0; k < 2; k++) {
+        size_t *idx = k == 0 ? day : mun;
+        *idx = intern_grow(k == 0 ? &p->days : &p->muns, k == 0 ? day_text : key, &kl);
+        if (*idx == SIZE_MAX)
+            return cli_fail_at(file, 0, "out of memory");
+        if (kl == 0)
+            return cli_fail_at(file, line, "column %s is empty", cli_quote(heads[k], q, sizeof q));
+    }
+    if (yr_label_is_total(cell))
+        return cli_fail_at(file, line, "municipality %s is a total row; list municipalities only",
+                           cli_quote(cell, q, sizeof q));
+    if (grow((void **)&p->busy, &p->busy_cap, p->days.cap, 1) != 0)
+        return cli_fail_at(file, 0, "out of memory");
+    if (p->muns.n > before)
+        return new_municipality(p, look, file, line, *mun, cell);
+    return 0;
+}
+
+/* The day and municipality of row @p row of file @p f, interned (labels by yr_label_key). */
+static int row_labels(cycle_pot *p, const cycle_pot_lookup *look, int f, size_t row, size_t *day,
+                      size_t *mun)
+{
+    const ycsv_table *t = p->side[f].t;
+    const size_t *cols = f == 0 ? p->ac : p->tc;
+    const char *key, *const heads[2] = {t->header[cols[0]], t->header[cols[1]]};
+    if (mun_key(p, f, row, &key) != 0)
+        return CLI_EXIT_ERROR;
+    return intern_row(p, look, p->side[f].file, ycsv_line(t, row), ycsv_cell(t, row, cols[0]), key,
+                      ycsv_cell(t, row, cols[1]), heads, day, mun);
+}
+
+/* The columns of a file by role: day, municipality and @p third. */
+static int columns(const char *file, const ycsv_table *t, const cli_common *c, cli_role third,
+                   size_t cols[3])
+{
+    const cli_role roles[3] = {CLI_ROLE_DAY, CLI_ROLE_NAME, third};
+    for (int k = 0; k < 3; k++) {
+        if (cli_column(file, t, c, roles[k], k < 2 || third != CLI_ROLE_PARTICIPANTS, &cols[k]))
+            return CLI_EXIT_ERROR;
+        for (size_t j = 0; k == 2 && cols[k] == YCSV_NO_COLUMN && j < t->ncols; j++)
+            if (yr_out_name_find(t->header[j], YR_OUT_COLUMN) == YR_OUT_COUNT)
+                cols[k] = j; /* `stats count --by day,municipality --long` read back */
+    }
+    if (cols[2] == YCSV_NO_COLUMN) /* the message of a missing column, once */
+        return cli_column(file, t, c, third, 1, &cols[2]);
+    return 0;
+}
+
+/* The municipality columns of the two files; by code when both have codes (issue 14.4). */
+static int join_columns(cycle_pot *p, const cli_common *c[2])
+{
+    const ycsv_table *t[2] = {&p->at, &p->tt};
+    const char *file[2] = {p->afile, p->tfile};
+    int both = 1;
+    for (int f = 0; f < 2; f++) {
+        ycsv_join_side *s = &p->side[f];
+        *s = (ycsv_join_side){file[f], t[f], f == 0 ? p->ac[1] : p->tc[1], YCSV_NO_COLUMN,
+                              YCSV_NO_COLUMN};
+        if (cli_column(file[f], t[f], c[f], CLI_ROLE_CODE, 0, &s->code_col) != 0)
+            return CLI_EXIT_ERROR;
+        both &= ycsv_join_has_codes(s);
+    }
+    if (!both)
+        return 0;
+    p->codes = malloc(5 * 10000);
+    if (p->codes == NULL)
+        return cli_fail_at(p->afile, 0, "out of memory");
+    for (int k = 0; k < 10000; k++)
+        snprintf(p->codes + 5 * k, 5, "%04d", k);
+    return 0;
+}
+
+/* A refusal of the library at line @p line of @p file (0: no line). */
+static int refused(const char *file, size_t line, const yr_where *w)
+{
+    return cli_fail_lib(file, line, NULL, w, NULL);
+}
+
+/* The attendance, one record at a time into the accumulator (it keeps sums, not records). */
+/* A Summa row as `stats count` writes it (a total label as the day, no municipality): the
+ * participants it states, checked against the settlement's participant-days (finish). */
+static int stated_total(cycle_pot *p, size_t r)
+{
+    const ycsv_table *t = &p->at;
+    if (!yr_label_is_total(ycsv_cell(t, r, p->ac[0])) || !cli_cell_blank(t, r, p->ac[1]))
+        return 0;
+    if (p->total_line != 0)
+        return cli_fail_at(p->afile, ycsv_line(t, r), "a second total row (the first is line %zu)",
+                           p->total_line);
+    p->total_line = ycsv_line(t, r);
+    return cli_cell_int64(p->afile, t, r, p->ac[2], &p->total_stated) != 0 ? CLI_EXIT_ERROR : 1;
+}
+
+static int read_attendance(cycle_pot *p, const cycle_pot_lookup *look)
+{
+    for (size_t r = 0; r < p->at.nrows; r++) {
+        yr_attendance a;
+        yr_where w;
+        int total = stated_total(p, r);
+        if (total == 1)
+            continue;
+        if (total != 0 || row_labels(p, look, 0, r, &a.day, &a.municipality) != 0 ||
+            cli_cell_int64(p->afile, &p->at, r, p->ac[2], &a.participants) != 0)
+            return CLI_EXIT_ERROR;
+        if (yr_pot_add_attendance_where(p->acc, &a, 1, &w) != YR_OK)
+            return refused(p->afile, w.record != YR_WHERE_NONE ? ycsv_line(&p->at, r) : 0, &w);
+        p->busy[a.day] |= a.participants > 0;
+    }
+    ycsv_drop_index(&p->at); /* 8 bytes a row: the labels point into its text, which stays */
+    return 0;
+}
+
+/* The trainers, one record at a time: record k of the accumulator is row k of the file. */
+static int read_trainers(cycle_pot *p, const cycle_pot_lookup *look)
+{
+    for (size_t r = 0; r < p->tt.nrows; r++) {
+        yr_trainer t;
+        yr_where w;
+        if (row_labels(p, look, 1, r, &t.day, &t.municipality) != 0)
+            return CLI_EXIT_ERROR;
+        char q[80], ctx[96];
+        if (yr_role_from_name_where(ycsv_cell(&p->tt, r, p->tc[2]), &t.role, &w) != YR_OK) {
+            snprintf(ctx, sizeof ctx, "column %s", cli_quote(p->tt.header[p->tc[2]], q, sizeof q));
+            return cli_fail_lib(p->tfile, ycsv_line(&p->tt, r), ctx, &w, NULL);
+        }
+        if (yr_pot_add_trainers_where(p->acc, &t, 1, &w) != YR_OK)
+            return refused(p->tfile, ycsv_line(&p->tt, r), &w);
+    }
+    return 0;
+}
+
+/* ---- attendance lists as the platform exports them (issue 22.4) ----------------------------
+ * One row per participant and day: day, municipality, a person column and optionally whether
+ * the person attended (Närvaro Ja/Nej, 1/0). Read through libyrkesresa-read (cli_read): the
+ * day is a date, the person is personal data (read only to find one person twice on one day,
+ * which the reader refuses pointing at both lines, never naming the person), a present row is
+ * one participant. */
+
+/* 1 when the attendance file is such a list: an .xlsx workbook, or a text file with a person
+ * column and no participants column. */
+static int attendance_is_list(const char *path, const cli_common *own)
+{
+    size_t n = strlen(path);
+    for (size_t k = 0; k < own->columns.n; k++)
+        if (strncmp(own->columns.v[k], "participants=", 13) == 0)
+            return 0; /* --column participants=HEADER: the counted form */
+    if (n >= 5 && strcasecmp(path + n - 5, ".xlsx") == 0)
+        return 1;
+    ycsv_table t;
+    ycsv_error e;
+    if (strcmp(path, "-") == 0 || ycsv_read_file(path, &t, &e) != YCSV_OK)
+        return 0; /* the counted form's reading reports it */
+    int person = 0, counted = 0;
+    for (size_t k = 0; k < t.ncols; k++) {
+        person |= yr_role_is_header(t.header[k], YR_ROLE_PERSON);
+        counted |= cli_header_is(t.header[k], CLI_ROLE_PARTICIPANTS);
+    }
+    ycsv_free(&t);
+    return person && !counted;
+}
+
+/* Label @p idx of @p set, new since the set had @p before labels, pointed at a copy kept until
+ * cycle_pot_free() (it was interned from a temporary text). 0, or -1 out of memory. */
+static int keep_label(cycle_pot *p, cli_labels *set, size_t before, size_t idx)
+{
+    if (set->n == before)
+        return 0;
+    if (p->nowned == p->owned_cap &&
+        grow((void **)&p->owned, &p->owned_cap, 2 * p->owned_cap + 16, sizeof *p->owned) != 0)
+        return -1;
+    char *c = strdup(set->label[idx]);
+    if (c == NULL)
+        return -1;
+    p->owned[p->nowned++] = c;
+    set->label[idx] = c;
+    if (set == &p->muns)
+        p->name[idx] = c;
+    return 0;
+}
+
+/* Row @p i of the list: its day (ISO, from the reader's date) and municipality interned, and
+ * whether the person attended (no attendance column: every row is a participant). */
+static int list_row(cycle_pot *p, const cycle_pot_lookup *look, const size_t cols[4], size_t i,
+                    yr_attendance *a)
+{
+    const yr_table *t = p->list.t;
+    size_t row = yr_table_data_row(t, i), line = yr_table_row_line(t, row);
+    size_t nd = p->days.n, nm = p->muns.n;
+    yr_value v;
+    int y, m, d;
+    char iso[16];
+    if (yr_table_value(t, row, cols[0], &v) != YR_READ_OK || !v.present ||
+        yr_civil_from_days(v.num, &y, &m, &d) != YR_OK)
+        return cli_fail_at(p->afile, line, "column '%s' is not a day", yr_table_header(t, cols[0]));
+    snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+    const char *mun = cli_read_cell(t, row, cols[1], &p->scratch);
+    const char *const heads[2] = {yr_table_header(t, cols[0]), yr_table_header(t, cols[1])};
+    if (intern_row(p, look, p->afile, line, iso, mun, mun, heads, &a->day, &a->municipality) != 0)
+        return CLI_EXIT_ERROR;
+    if (keep_label(p, &p->days, nd, a->day) != 0 || keep_label(p, &p->muns, nm, a->municipality))
+        return cli_fail_at(p->afile, 0, "out of memory");
+    a->participants = 1;
+    if (cols[3] != YR_READ_NONE && yr_table_value(t, row, cols[3], &v) == YR_READ_OK)
+        a->participants = v.present && v.num != 0;
+    return 0;
+}
+
+/* The list, one row at a time into the accumulator. */
+static int read_list(cycle_pot *p, const cycle_pot_lookup *look, const cli_common *own)
+{
+    const yr_read_want want[] = {{YR_ROLE_DAY, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
+                                 {YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED},
+                                 {YR_ROLE_PERSON, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
+                                 {YR_ROLE_PRESENT, 0}};
+    cli_read_opts r;
+    memset(&r, 0, sizeof r);
+    r.quiet = 1;
+    r.other_parties = 1; /* the pot's municipalities are labels, as in the counted form */
+    if (cli_read(p->apath, own, &r, want, 4, &p->list) != 0)
+        return CLI_EXIT_ERROR;
+    p->dialect = cli_read_dialect(p->list.t);
+    size_t cols[4];
+    for (int k = 0; k < 4; k++)
+        cols[k] = yr_table_find_role(p->list.t, want[k].role);
+    for (size_t i = 0; i < yr_table_ndata(p->list.t); i++) {
+        yr_attendance a;
+        yr_where w;
+        if (list_row(p, look, cols, i, &a) != 0)
+            return CLI_EXIT_ERROR;
+        if (yr_pot_add_attendance_where(p->acc, &a, 1, &w) != YR_OK)
+            return refused(p->afile, 0, &w);
+        p->busy[a.day] |= a.participants > 0;
+    }
+    return 0;
+}
+
+/* Days with trainers and no participants: a warning at the day's first trainer record. */
+static void warn_idle_days(cycle_pot *p)
+{
+    for (size_t i = 0; i < p->tt.nrows; i++) {
+        size_t kl, d = cli_labels_intern(&p->days, ycsv_cell(&p->tt, i, p->tc[0]), &kl);
+        if (d >= p->ndays || p->busy[d])
+            continue;
+        p->busy[d] = 1; /* once per day */
+        char q[80];
+        fprintf(stderr,
+                "yrkesresa: %s:%zu: warning: day %s has trainers but no participants (nothing "
+                "to share)\n",
+                p->tfile, ycsv_line(&p->tt, i), cli_quote(cycle_pot_day(p, d), q, sizeof q));
+    }
+}
+
+/* Settle what was read (yr_pot_finish); a refusal at the trainer record it names. */
+static int finish(cycle_pot *p)
+{
+    yr_where w;
+    yr_pot_counts(p->acc, &p->ndays, &p->nmun, NULL);
+    p->rows = calloc(p->nmun ? p->nmun : 1, sizeof *p->rows);
+    p->und = calloc(p->ndays ? p->ndays : 1, sizeof *p->und);
+    if (p->rows == NULL || p->und == NULL)
+        return cli_fail_at(p->afile, 0, "out of memory");
+    if (yr_pot_finish_where(p->acc, p->rows, p->nmun, &p->sum, p->und, p->ndays, &w) == YR_OK) {
+        if (p->total_line != 0 && p->total_stated != p->sum.participant_days)
+            return cli_fail_at(p->afile, p->total_line,
+                               "the total row states %" PRId64 " participants, but the rows "
+                               "add to %" PRId64,
+                               p->total_stated, p->sum.participant_days);
+        return 0;
+    }
+    int tr = w.arg != NULL && strcmp(w.arg, "trainers") == 0;
+    size_t line = tr && w.record < p->tt.nrows ? ycsv_line(&p->tt, w.record) : 0;
+    return refused(tr ? p->tfile : p->afile, line, &w);
+}
+
+int cycle_pot_settle(const char *cmd, const cycle_pot_args *a, const cli_common *c,
+                     const cycle_pot_lookup *look, cycle_pot *p)
+{
+    yr_pot_rules rules;
+    cli_common own[2];
+    memset(p, 0, sizeof *p);
+    cli_buf_init(&p->scratch);
+    p->afile = cli_shown(a->attendance);
+    p->tfile = cli_shown(a->trainers);
+    p->apath = a->attendance;
+    if (make_rules(cmd, a, &rules) != 0 ||
+        file_columns(cmd, c, &a->attendance_column, &own[0]) != 0 ||
+        file_columns(cmd, c, &a->trainers_column, &own[1]) != 0)
+        return CLI_EXIT_ERROR;
+    int list = attendance_is_list(a->attendance, &own[0]);
+    if ((!list && cli_load(a->attendance, &p->at) != 0) || cli_load(a->trainers, &p->tt) != 0 ||
+        (!list && columns(p->afile, &p->at, &own[0], CLI_ROLE_PARTICIPANTS, p->ac) != 0) ||
+        columns(p->tfile, &p->tt, &own[1], CLI_ROLE_ROLE, p->tc) != 0 ||
+        (!list && join_columns(p, (const cli_common *[2]){&own[0], &own[1]}) != 0))
+        return CLI_EXIT_ERROR;
+    p->dialect = cli_dialect_of(list ? NULL : &p->at);
+    if (list) /* joined by name (join_columns keys both files by code when both have one) */
+        p->side[1] = (ycsv_join_side){p->tfile, &p->tt, p->tc[1], YCSV_NO_COLUMN, YCSV_NO_COLUMN};
+    yr_where w;
+    if (!cli_labels_init(&p->days, 63) || !cli_labels_init(&p->muns, 1023))
+        return cli_fail_at(p->afile, 0, "out of memory");
+    if (yr_pot_begin_where(&rules, YR_POT_ANY, YR_POT_ANY, &p->acc, &w) != YR_OK)
+        return cli_fail_lib_usage(cmd, NULL, &w);
+    if ((list ? read_list(p, look, &own[0]) : read_attendance(p, look)) != 0 ||
+        read_trainers(p, look) != 0 || finish(p) != 0)
+        return CLI_EXIT_ERROR;
+    warn_idle_days(p);
+    return 0;
+}
+
+/* A label as first written (trimmed), into the pot's scratch buffer. */
+static const char *trimmed(cycle_pot *p, const char *s)
+{
+    size_t start, len = yr_label_trim(s, strlen(s), &start);
+    cli_buf_clear(&p->scratch);
+    cli_buf_add(&p->scratch, s + start, len);
+    return cli_buf_str(&p->scratch);
+}
+
+const char *cycle_pot_name(cycle_pot *p, size_t m)
+{
+    return trimmed(p, p->name[m]);
+}
+
+const char *cycle_pot_day(cycle_pot *p, size_t d)
+{
+    return trimmed(p, p->days.label[d]);
+}
+
+void cycle_pot_free(cycle_pot *p)
+{
+    yr_pot_free(p->acc);
+    ycsv_free(&p->at);
+    ycsv_free(&p->tt);
+    cli_labels_free(&p->days);
+    cli_labels_free(&p->muns);
+    free(p->codes);
+    free(p->name);
+    free(p->party);
+    free(p->busy);
+    for (size_t k = 0; k < p->nowned; k++)
+        free(p->owned[k]);
+    free(p->owned);
+    cli_input_free(&p->list);
+    free(p->rows);
+    free(p->und);
+    cli_buf_free(&p->scratch);
+    memset(p, 0, sizeof *p);
+}
