@@ -519,7 +519,10 @@ typedef struct yr_read_format {
     char decimal_mark;    /**< ',' or '.' as the numbers of the file were written (0: none seen) */
     const char *eol;      /**< "\n", "\r\n" or "\r" (static; xlsx: "\n") */
     const char *sheet;    /**< xlsx: the sheet read; NULL for text */
-    int excel_quoted;     /**< the file neutralised formulas with a leading ' (taken off) */
+    int excel_quoted;     /**< a file in Excel's CSV convention as `--excel` writes it (BOM,
+                               ';', CRLF) neutralised formulas with a leading ' before = + - @
+                               TAB CR: taken off (yr_excel_guard_len()); in any other text
+                               file a leading ' is kept, byte for byte */
 } yr_read_format;
 
 /** @brief How the input was written. */

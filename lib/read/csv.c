@@ -26,6 +26,7 @@ typedef struct csv_impl {
     csv_jump *jumps;
     size_t njumps;
     char delim;
+    int unguard; /* written as --excel writes (BOM, ';', CRLF): formula guards come off */
 } csv_impl;
 
 /* ------------------------------------------------------------------------ decoding */
@@ -376,7 +377,7 @@ static size_t csv_cells(const grid *g, size_t r, grid_cell *out, size_t cap, gri
         }
         if (c.len == 0)
             c.type = GRID_EMPTY;
-        else if (yr_excel_guard_len(c.s, c.len) == 1) { /* '=SUMMA(A1) as --excel wrote it */
+        else if (im->unguard && yr_excel_guard_len(c.s, c.len) == 1) { /* '=SUMMA(A1) */
             c.s++;
             c.len--;
             c.guarded = 1;
@@ -477,6 +478,9 @@ yr_read_status grid_csv_open(const void *bytes, size_t len, int borrow, grid *ou
         im->delim = detect_delim(im->text, im->len);
         g.fmt.delimiter = im->delim;
         g.fmt.eol = detect_eol(im->text, im->len);
+        /* Excel's CSV convention, as --excel writes it: only there is a leading ' before a
+         * formula character the writer's guard; elsewhere the text is kept byte for byte. */
+        im->unguard = g.fmt.bom && im->delim == ';' && strcmp(g.fmt.eol, "\r\n") == 0;
         st = split_records(im, &g, err);
     }
     if (st != YR_READ_OK) {
