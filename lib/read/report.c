@@ -237,17 +237,29 @@ static void spans_of(const yr_table *t, const words *w, rd_buf *b, yr_span_kind 
     rd_buf_printf(b, " %s", cnt == 1 ? one : many);
 }
 
-static void compose(const yr_table *t, const words *w, rd_buf *b)
+/* Whether the data rows are each one place of the table's level, every place once: then the
+ * line counts municipalities (counties); a list of records that repeat places counts rows. */
+static void places_once(const yr_table *t, int *all_mun, int *all_cty)
 {
-    int all_mun = t->level == YR_PLACE_MUNICIPALITY, all_cty = t->level == YR_PLACE_COUNTY;
-    for (size_t r = 0; r < t->nrows && (all_mun || all_cty); r++) {
+    uint8_t seen[10000 / 8 + 1] = {0}; /* SCB codes: municipalities 4 digits, counties 2 */
+    for (size_t r = 0; r < t->nrows && (*all_mun || *all_cty); r++) {
         int code;
         if (t->kinds[r] != YR_ROW_DATA)
             continue;
         yr_place p = rd_place_decode(t->place[r], &code);
-        all_mun &= p == YR_PLACE_MUNICIPALITY;
-        all_cty &= p == YR_PLACE_COUNTY;
+        *all_mun &= p == YR_PLACE_MUNICIPALITY;
+        *all_cty &= p == YR_PLACE_COUNTY;
+        if (code < 0 || code >= 10000 || (seen[code / 8] >> (code % 8)) & 1)
+            *all_mun = *all_cty = 0;
+        else
+            seen[code / 8] |= (uint8_t)(1u << (code % 8));
     }
+}
+
+static void compose(const yr_table *t, const words *w, rd_buf *b)
+{
+    int all_mun = t->level == YR_PLACE_MUNICIPALITY, all_cty = t->level == YR_PLACE_COUNTY;
+    places_once(t, &all_mun, &all_cty);
     const char *noun = all_mun   ? (t->ndata == 1 ? w->mun1 : w->muns)
                        : all_cty ? (t->ndata == 1 ? w->cty1 : w->ctys)
                                  : (t->ndata == 1 ? w->row1 : w->rows);
