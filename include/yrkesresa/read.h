@@ -54,8 +54,9 @@
  *    identity relative to the table's level (yr_identity.h: in a table of municipalities, county
  *    and nation rows are aggregates; in a table of counties, the nation row is). For every
  *    wanted column used as input (not ::YR_WANT_CHECKED) an aggregate must agree with its rows:
- *    a total with every data row, a subtotal (Delsumma, Summa X) with the data rows since the
- *    previous aggregate, a county with its municipalities, the nation with every municipality
+ *    a total with every data row, a subtotal (Delsumma, Summa X, and a label that ends in the
+ *    word totalt, total or summa: "Länet totalt", "Västerdalarna summa") with the data rows
+ *    since the previous aggregate, a county with its municipalities, the nation with every municipality
  *    (checked only when all of them are in the table; the reading report says when not).
  *    In a table of counties the nation is checked against the 21 counties.
  *    A data row, not so labelled, whose value in a population, weight, amount, fees or pot

@@ -353,8 +353,20 @@ static int starts_word(const char *s, const char *w)
     return strncmp(s, w, k) == 0 && (s[k] == '\0' || s[k] == ' ');
 }
 
+/* Whether the text ends in the word w (ASCII letters, any case). */
+static int ends_in_word(const char *s, size_t e, const char *w)
+{
+    size_t k = strlen(w);
+    if (e < k + 1 || s[e - k - 1] != ' ')
+        return 0;
+    for (size_t j = 0; j < k; j++)
+        if ((s[e - k + j] | 0x20) != w[j])
+            return 0;
+    return 1;
+}
+
 /* A quick no: the label's first letter (after a code) is none of s t d r h g a, and it does not
- * end in län (any case). */
+ * end in län or in the word totalt, total or summa (any case). */
 static int surely_no_label(const char *s, size_t len)
 {
     size_t i = 0;
@@ -368,6 +380,8 @@ static int surely_no_label(const char *s, size_t len)
     size_t e = len;
     while (e > i && (s[e - 1] == ' ' || s[e - 1] == ':' || s[e - 1] == '\t'))
         e--;
+    if (ends_in_word(s, e, "totalt") || ends_in_word(s, e, "total") || ends_in_word(s, e, "summa"))
+        return 0;
     /* "län" / "LÄN" end in 'n'/'N' after ä (C3 A4) or Ä (C3 84) */
     return !(e >= 4 && (s[e - 1] | 0x20) == 'n' && (unsigned char)s[e - 3] == 0xC3);
 }
@@ -379,7 +393,12 @@ int rd_label_kind(const char *s, size_t len)
         return 0;
     size_t n0 = label_words(s, len, w, sizeof w);
     /* every label below starts with one of these letters or ends in " län" */
-    if (n0 == 0 || (!strchr("stdrhgas", w[0]) && !(n0 > 5 && ends_with(w, " l" AE "n"))))
+    /* "Länet totalt", "Västerdalarna summa": the sum of the rows above it, a subtotal (the
+     * whole table when no aggregate comes before it), never a party */
+    const int total_last =
+        ends_with(w, " totalt") || ends_with(w, " total") || ends_with(w, " summa");
+    if (n0 == 0 ||
+        (!strchr("stdrhgas", w[0]) && !(n0 > 5 && ends_with(w, " l" AE "n")) && !total_last))
         return 0;
     static const char *const totals[] = {"summa",
                                          "totalt",
@@ -411,6 +430,8 @@ int rd_label_kind(const char *s, size_t len)
     if (starts_word(w, "delsumma") || starts_word(w, "subtotal") || starts_word(w, "summa") ||
         starts_word(w, "totalt") || starts_word(w, "total") || starts_word(w, "sum") ||
         starts_word(w, "delsumman") || starts_word(w, "delsum"))
+        return YR_ROW_SUBTOTAL;
+    if (total_last)
         return YR_ROW_SUBTOTAL;
     size_t n = strlen(w);
     if (n > 5 && ends_with(w, " l" AE "n"))

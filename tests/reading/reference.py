@@ -155,7 +155,7 @@ def is_aggregate(label):
     w = label.strip().lower().rstrip(':').strip()
     w = re.sub(r'^\d+\s+', '', w)
     return (w.startswith(('summa', 'delsumma', 'totalt', 'total')) or w in ('riket', 'hela riket')
-            or w.endswith(' län'))
+            or w.endswith(' län') or re.search(r'\s(totalt|total|summa)$', w) is not None)
 
 
 def recompute(path):
