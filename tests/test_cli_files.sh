@@ -271,6 +271,18 @@ check "items: the coordinator column within one unit of the plain split" [ -z "$
 check "items: columns add up" [ "$(tail -n +2 "$TMP/out" | head -n 15 | awk -F, '{ a += $3; b += $4; t += $5 } END { print a, b, t }')" = "850000 180000 1030000" ]
 check "items: rows add up" [ -z "$(tail -n +2 "$TMP/out" | awk -F, '$3 + $4 != $5')" ]
 
+# --items with --equal-part 30% (issue 22 point 3), worked by hand: W = 60 + 25 + 15 = 100.
+# A = 1000: 300 equally (100 each) + 700 by weight (420, 175, 105) = 520, 275, 205 exactly.
+# B = 101: 30.3 equally (10.1 each) + 70.7 by weight (42.42, 17.675, 10.605) = quotas 52.52,
+# 27.775, 20.705; floors 52 + 27 + 20 = 99, the 2 units to the largest remainders (.775, .705):
+# 52, 28, 21. Rows: quotas 572.52, 302.775, 225.705 of 1101, largest remainder 572, 303, 226 =
+# the rows of that table. Without the equal part B would be 61, 25, 15.
+printf 'kommun,befolkning\nFalun,60\nBorlänge,25\nOrsa,15\n' >"$TMP/pop3.csv"
+printf 'post,belopp\nA,1000\nB,101\n' >"$TMP/items2.csv"
+run split --items "$TMP/items2.csv" --equal-part 30% "$TMP/pop3.csv"
+expect_rc "items --equal-part" 0
+check "items --equal-part: each item 30% equally, the rest by population" [ "$(cat "$TMP/out")" = "$(printf 'kommun,befolkning,A,B,total\nFalun,60,520,52,572\nBorlänge,25,275,28,303\nOrsa,15,205,21,226\nSumma,100,1000,101,1101')" ]
+
 # Nation -> county -> municipality: 39 Mkr by the 2018 population (data/sweden).
 join -t, -j1 <(tail -n +2 "$SOURCE_DIR/data/sweden/municipalities.csv" | cut -d, -f1,2,4 | sort) \
     <(tail -n +2 "$SOURCE_DIR/data/sweden/population-2018-12-31.csv" | cut -d, -f1,3 | sort) |

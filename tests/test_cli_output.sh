@@ -159,6 +159,23 @@ EOF
 )
     check "xlsx: shares as fractions with a percent format ($got)" [ "$got" = "Survey share int float 0.00 % 0.00 % True" ]
 
+    # read: its own sheet (not split's "Fördelning"), its own header words, in both languages.
+    RD="$SOURCE_DIR/tests/reading/other-parties-allowed.csv"
+    run_bin read --codes --other-parties --output "$TMP/read.xlsx" "$RD"
+    expect_rc "read xlsx" 0
+    run_bin read --codes --other-parties --lang sv --output "$TMP/read-sv.xlsx" "$RD"
+    expect_rc "read xlsx --lang sv" 0
+    got=$("$PY" - "$TMP/read.xlsx" "$TMP/read-sv.xlsx" <<'EOF'
+import sys, openpyxl
+for f in sys.argv[1:]:
+    wb = openpyxl.load_workbook(f)
+    print(wb.sheetnames, [c.value for c in wb.active[1]], wb.properties.title)
+EOF
+)
+    want="['Read table'] ['line', 'kind', 'code', 'Part', 'Vikt'] yrkesresa read
+['Inläst tabell'] ['rad', 'radtyp', 'kod', 'Part', 'Vikt'] yrkesresa read"
+    check "xlsx: read's sheet 'Read table' / 'Inläst tabell' ($got)" [ "$got" = "$want" ]
+
     # Exact or refused: 2^53 is written, 2^53 + 1 is not (a double would make it ...992).
     printf 'kommun,vikt\nA,9007199254740992\nB,1\n' >"$TMP/w53.csv"
     run_bin split --total 100 --output "$TMP/w53.xlsx" "$TMP/w53.csv"

@@ -206,7 +206,7 @@ for sub in attendance survey progress check; do
     expect_out_has "$sub --help" "Usage: yrkesresa stats $sub"
 done
 run
-expect_input_error "no subcommand" "missing subcommand"
+expect_input_error "no subcommand" "yrkesresa: missing subcommand: attendance, survey, progress, check or count"
 run frobnicate
 expect_input_error "unknown subcommand" "unknown stats subcommand 'frobnicate'"
 run attendance

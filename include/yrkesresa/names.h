@@ -115,6 +115,9 @@ typedef enum yr_out_name {
     YR_OUT_TO_COURSE,         /**< to_course / till kurs */
     YR_OUT_COMPLETED_FROM,    /**< completed_from / klarat från */
     YR_OUT_COMPLETED_TO,      /**< completed_to / klarat till */
+    YR_OUT_LINE,              /**< line / rad (`read`: the row's line or sheet row) */
+    YR_OUT_KIND,              /**< kind / radtyp (`read`: data, total, subtotal, ...) */
+    YR_OUT_CODE,              /**< code / kod (`read --codes`: the SCB code) */
     /* prefixes */
     YR_OUT_COMPLETED_COURSE, /**< completed_course / klarat kurs  (+ the course number) */
     YR_OUT_PER,              /**< per_ / per  (+ N: coverage per N inhabitants) */
@@ -179,6 +182,7 @@ typedef enum yr_out_table {
     YR_TABLE_STATS_SURVEY,     /**< `stats survey`: Survey / Enkät */
     YR_TABLE_STATS_PROGRESS,   /**< `stats progress`: Progress / Progression */
     YR_TABLE_STATS_COVERAGE,   /**< `stats progress --population`: Coverage / Täckning */
+    YR_TABLE_READ,             /**< `read`: Read table / Inläst tabell */
     YR_TABLE_COUNT             /**< number of values, not a value */
 } yr_out_table;
 

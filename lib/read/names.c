@@ -79,6 +79,9 @@ static const out_name names[YR_OUT_NAME_COUNT] = {
     [YR_OUT_TO_COURSE] = COL("to_course", "till kurs", YR_ROLE_NONE),
     [YR_OUT_COMPLETED_FROM] = COL("completed_from", "klarat från", YR_ROLE_NONE),
     [YR_OUT_COMPLETED_TO] = COL("completed_to", "klarat till", YR_ROLE_NONE),
+    [YR_OUT_LINE] = COL("line", "rad", YR_ROLE_NONE),
+    [YR_OUT_KIND] = COL("kind", "radtyp", YR_ROLE_NONE),
+    [YR_OUT_CODE] = COL("code", "kod", YR_ROLE_CODE),
     [YR_OUT_COMPLETED_COURSE] = PREFIX("completed_course", "klarat kurs "),
     [YR_OUT_PER] = PREFIX("per_", "per "),
     [YR_OUT_DIFFERENCE_OF] = PREFIX("difference ", "skillnad "),
@@ -228,6 +231,9 @@ static const out_table tables[YR_TABLE_COUNT] = {
                                  {"Coverage", "Täckning"},
                                  N(YR_OUT_MUNICIPALITY, YR_OUT_COMPLETED_COURSE, YR_OUT_POPULATION,
                                    YR_OUT_PER, YR_OUT_LOW, YR_OUT_HIGH, YR_OUT_NOTE)},
+    [YR_TABLE_READ] = {"read",
+                       {"Read table", "Inläst tabell"},
+                       N(YR_OUT_LINE, YR_OUT_KIND, YR_OUT_CODE)},
 };
 
 const char *yr_out_table_id(yr_out_table table)

@@ -57,6 +57,22 @@ static size_t row_cell(const yr_table *t, size_t row, size_t col, const char **s
     return len;
 }
 
+/* A name that is no municipality among @p nmun that are: "'X' is not a Swedish municipality,
+ * while 1 other row is (HINT)" / "while 5 other rows are; did you mean Y? (HINT)". */
+static yr_read_status unknown_place(yr_read_error *err, size_t line, const char *s, size_t len,
+                                    size_t nmun, const char *hint)
+{
+    char show[96], mean[128] = "";
+    int near = yr_municipality_nearest(s, len);
+    const char *name = near >= 0 ? yr_place_name(YR_PLACE_MUNICIPALITY, near) : NULL;
+    if (name != NULL)
+        snprintf(mean, sizeof mean, "; did you mean %s?", name);
+    return rd_fail(err, YR_READ_ERR_IDENTITY, line,
+                   "'%s' is not a Swedish municipality, while %zu other %s%s (%s)",
+                   rd_show(show, sizeof show, s, len, 60), nmun, nmun == 1 ? "row is" : "rows are",
+                   mean, hint);
+}
+
 yr_read_status rd_check_places(yr_table *t, const yr_read_options *opt, yr_read_error *err)
 {
     if (t->place == NULL || opt->other_parties || t->name_col == YR_READ_NONE)
@@ -75,16 +91,9 @@ yr_read_status rd_check_places(yr_table *t, const yr_read_options *opt, yr_read_
         return YR_READ_OK;
     const char *s;
     size_t len = row_cell(t, other, t->name_col, &s);
-    char show[96], mean[128] = "";
-    int near = yr_municipality_nearest(s, len);
-    const char *name = near >= 0 ? yr_place_name(YR_PLACE_MUNICIPALITY, near) : NULL;
-    if (name != NULL)
-        snprintf(mean, sizeof mean, "did you mean %s? ", name);
-    rd_fail(err, YR_READ_ERR_IDENTITY, yr_table_row_line(t, other),
-            "'%s' is not a Swedish municipality, while %zu other rows are; %s(if the table "
-            "also has other parties, such as regions or organisations, read it with "
-            "--other-parties)",
-            rd_show(show, sizeof show, s, len, 60), nmun, mean);
+    unknown_place(err, yr_table_row_line(t, other), s, len, nmun,
+                  "if the table also has other parties, such as regions or organisations, read "
+                  "it with --other-parties");
     rd_at_cell(t, err, rd_rec(t, other), t->name_col);
     return YR_READ_ERR_IDENTITY;
 }
@@ -381,16 +390,8 @@ yr_read_status rd_frame_identities(const char *const *labels, size_t n, const in
     }
     *nmun = mun;
     if (mun > 0 && other != YR_READ_NONE && !other_parties) {
-        char show[96], mean[128] = "";
-        int near = yr_municipality_nearest(labels[other], strlen(labels[other]));
-        const char *name = near >= 0 ? yr_place_name(YR_PLACE_MUNICIPALITY, near) : NULL;
-        if (name != NULL)
-            snprintf(mean, sizeof mean, "did you mean %s? ", name);
-        rd_fail(err, YR_READ_ERR_IDENTITY, other + 1,
-                "'%s' is not a Swedish municipality, while %zu other rows are; %s(if other "
-                "parties are meant, allow them: other_parties)",
-                rd_show(show, sizeof show, labels[other], strlen(labels[other]), 60), mun, mean);
-        return YR_READ_ERR_IDENTITY;
+        return unknown_place(err, other + 1, labels[other], strlen(labels[other]), mun,
+                             "if other parties are meant, allow them: other_parties");
     }
     return YR_READ_OK;
 }

@@ -227,6 +227,18 @@ static void test_classify(void **state)
                      YR_READ_ERR_IDENTITY);
     assert_non_null(strstr(err.message, "Borlänge"));
     assert_int_equal(yr_read_classify(typo, 3, NULL, 0, YR_TOTALS_CHECK, 1, k, &err), YR_READ_OK);
+    /* No nearest name: one sentence, the count's number agreeing, no stray "; (". */
+    const char *one[] = {"Falun", "Region Dalarna"}, *two[] = {"Falun", "Mora", "Region Dalarna"};
+    assert_int_equal(yr_read_classify(one, 2, NULL, 0, YR_TOTALS_CHECK, 0, k, &err),
+                     YR_READ_ERR_IDENTITY);
+    assert_string_equal(err.message, "'Region Dalarna' is not a Swedish municipality, while 1 "
+                                     "other row is (if other parties are meant, allow them: "
+                                     "other_parties)");
+    assert_int_equal(yr_read_classify(two, 3, NULL, 0, YR_TOTALS_CHECK, 0, k, &err),
+                     YR_READ_ERR_IDENTITY);
+    assert_string_equal(err.message, "'Region Dalarna' is not a Swedish municipality, while 2 "
+                                     "other rows are (if other parties are meant, allow them: "
+                                     "other_parties)");
     const char *scb[] = {"00 Riket", "20 Dalarnas län", "2080 Falun", "2062 Mora"};
     assert_int_equal(yr_read_classify(scb, 4, NULL, 0, YR_TOTALS_CHECK, 0, k, &err), YR_READ_OK);
     assert_int_equal(k[0], YR_ROW_NATION);

@@ -11,6 +11,23 @@
 
 /* ---------------------------------------------------------------- commands */
 
+/* The names of the table's commands, separated by ", " and @p last before the last one. */
+static void command_names(const cli_command *table, size_t n, const char *last, cli_buf *b)
+{
+    for (size_t k = 0; k < n; k++)
+        cli_buf_printf(b, "%s%s", k == 0 ? "" : k + 1 < n ? ", " : last, table[k].name);
+}
+
+int cli_fail_missing(const cli_command *table, size_t n, const char *cmd, const char *what)
+{
+    cli_buf names;
+    cli_buf_init(&names);
+    command_names(table, n, " or ", &names);
+    int rc = cli_fail_usage(cmd, "missing %s: %s", what, cli_buf_str(&names));
+    cli_buf_free(&names);
+    return rc;
+}
+
 int cli_dispatch(const cli_command *table, size_t n, const char *what, int argc, char **argv)
 {
     if (strcmp(argv[0], "--list-commands") == 0) { /* the table, for the man page and its test */
@@ -23,8 +40,7 @@ int cli_dispatch(const cli_command *table, size_t n, const char *what, int argc,
             return table[k].run(argc, argv);
     cli_buf names;
     cli_buf_init(&names);
-    for (size_t k = 0; k < n; k++)
-        cli_buf_printf(&names, "%s%s", k ? ", " : "", table[k].name);
+    command_names(table, n, ", ", &names);
     char q[80];
     int rc = cli_fail_usage(NULL, "unknown %s %s (%ss: %s)", what, cli_quote(argv[0], q, sizeof q),
                             what, cli_buf_str(&names));

@@ -118,12 +118,12 @@ static int write_table(const cli_input *in, const cli_common *c, int codes)
     cli_out o;
     cli_dialect d = cli_read_dialect(in->t);
     const yr_table *t = in->t;
-    if (cli_out_open_dialect(&o, &c->out, YR_TABLE_SPLIT, &d) != 0)
+    if (cli_out_open_dialect(&o, &c->out, YR_TABLE_READ, &d) != 0)
         return CLI_EXIT_ERROR;
-    cli_out_text(&o, "line");
-    cli_out_text(&o, "kind");
+    cli_out_name(&o, YR_OUT_LINE);
+    cli_out_name(&o, YR_OUT_KIND);
     if (codes)
-        cli_out_text(&o, "code");
+        cli_out_name(&o, YR_OUT_CODE);
     for (size_t col = 0; col < yr_table_ncols(t); col++)
         cli_out_text(&o, yr_table_header(t, col));
     cli_out_end_row(&o);

@@ -29,8 +29,9 @@ static const char *const usage_text =
     "  --min-column COLUMN   each party gets at least its cell of COLUMN (divisor methods)\n"
     "  --max-column COLUMN   each party gets at most its cell of COLUMN (divisor methods; an\n"
     "                        empty cell: no maximum)\n"
-    "  --equal-part P        split the fraction P of the total equally and the rest by weight\n"
-    "                        (P as 30%, 0.3, 0,3 or 3/10; largest_remainder only)\n"
+    "  --equal-part P        split the fraction P of the total (with --items: of each item)\n"
+    "                        equally and the rest by weight (P as 30%, 0.3, 0,3 or 3/10;\n"
+    "                        largest_remainder only)\n"
     "  --group-column COLUMN two levels: the total between the groups of COLUMN (län) by their\n"
     "                        weights, then each group's amount between its rows (largest\n"
     "                        remainder at each); appends group_amount and amount\n"
@@ -93,8 +94,8 @@ static int check_args(const split_args *a)
     if ((a->total == NULL) == (a->items == NULL))
         return cli_fail_usage("split", a->total == NULL ? "--total N (or --items FILE) is required"
                                                         : "--total and --items exclude each other");
-    if (a->equal != NULL && (a->group || a->items || (method_opts && !a->method)))
-        return cli_fail_usage("split", "--equal-part goes with --total and --method only");
+    if (a->equal != NULL && (a->group || (method_opts && !a->method)))
+        return cli_fail_usage("split", "--equal-part goes with --total and --method, or --items");
     if ((a->group || a->items) && method_opts)
         return cli_fail_usage("split", "--group-column and --items split by largest remainder; "
                                        "they take no method options");
@@ -365,19 +366,34 @@ static int read_items(split_job *j, const split_args *a, int64_t **totals)
     j->heads[n] = yr_out_text(YR_OUT_TOTAL, j->lang);
     return alloc_result(j, n + 1);
 }
-static int split_items(split_job *j, const split_args *a)
+/* The items as the library's models (yr_item): each with the equal part of --equal-part. */
+static yr_item *item_models(const int64_t *totals, size_t ni, const int64_t eq[2])
+{
+    yr_item *m = malloc(ni * sizeof *m);
+    for (size_t c = 0; m != NULL && c < ni; c++) {
+        yr_item_init(&m[c], totals[c]);
+        m[c].equal_num = eq[0];
+        m[c].equal_den = eq[1];
+    }
+    return m;
+}
+
+/* --items [--equal-part P]: the items split together by the library (yr_split_items). */
+static int split_items(split_job *j, const split_args *a, const int64_t eq[2])
 {
     int64_t *totals = NULL, *cells = NULL;
+    yr_item *models = NULL;
     int rc = read_items(j, a, &totals);
     size_t ni = j->k - 1, n = j->n;
-    if (rc == 0 && (cells = malloc((n ? n : 1) * ni * sizeof *cells)) == NULL)
+    if (rc == 0 && ((cells = malloc((n ? n : 1) * ni * sizeof *cells)) == NULL ||
+                    (models = item_models(totals, ni, eq)) == NULL))
         rc = cli_fail_at(j->file, 0, "out of memory");
     yr_where w;
-    if (rc == 0 && yr_split_table_where(totals, ni, j->w, n, cells, &w) != YR_OK) {
+    if (rc == 0 && yr_split_items_where(models, ni, j->w, n, cells, NULL, &w) != YR_OK) {
         if (w.column != YR_WHERE_NONE && w.column < ni) {
             char q[80], name[96];
             snprintf(name, sizeof name, "item %s", cli_quote(j->heads[w.column], q, sizeof q));
-            const char *const names[] = {"totals", name, NULL};
+            const char *const names[] = {"items", name, NULL};
             rc =
                 cli_fail_lib(j->items.file,
                              yr_table_row_line(j->items.t, yr_table_data_row(j->items.t, w.column)),
@@ -401,6 +417,7 @@ static int split_items(split_job *j, const split_args *a)
             j->summa_row = 0;
     free(totals);
     free(cells);
+    free(models);
     return rc;
 }
 
@@ -624,7 +641,7 @@ int cli_cmd_split(int argc, char **argv)
         return CLI_EXIT_ERROR;
     rc = load(&j, &a, path);
     if (rc == 0)
-        rc = a.items   ? split_items(&j, &a)
+        rc = a.items   ? split_items(&j, &a, eq)
              : a.group ? split_groups(&j)
                        : split_plain(&j, &a, &o, eq);
     if (rc == 0) {

@@ -76,7 +76,8 @@ static const cli_command subcommands[] = {
 int cli_cmd_stats(int argc, char **argv)
 {
     if (argc < 2)
-        return cli_fail_usage("stats", "missing subcommand: attendance, survey, progress or check");
+        return cli_fail_missing(subcommands, sizeof subcommands / sizeof subcommands[0], "stats",
+                                "subcommand");
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
         return cli_print_help(stats_usage);
     return cli_dispatch(subcommands, sizeof subcommands / sizeof subcommands[0], "stats subcommand",
