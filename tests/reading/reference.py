@@ -31,6 +31,7 @@ ALIASES = {
     'present': ['present', 'närvaro', 'närvarande'],
     'year': ['year', 'år'],
 }
+LABEL_HEADERS = ('kommun', 'municipality', 'region', 'namn', 'name')  # where a Summa is written
 NOTE_WORDS = ('källa', 'fotnot', 'anm', 'not:', 'kommentar', 'source', 'note')
 BLANKS = '\u00a0\u202f\u2009\u2007 \t'
 
@@ -197,6 +198,7 @@ def recompute(path):
         if k == 'column':
             role, _, h = v.partition('=')
             explicit[role.strip()] = h.strip()
+    lab = next((i for i, h in enumerate(header) if h.lower() in LABEL_HEADERS), 0)
     checked = 0
     for k, v in keys:
         if k != 'expect_values':
@@ -220,7 +222,7 @@ def recompute(path):
             if len(r) <= c or not r[c].strip(BLANKS):
                 if len([x for x in r if x.strip()]) == 1:
                     continue  # a footnote line
-            if is_aggregate(r[0]):
+            if is_aggregate(r[0]) or (len(r) > lab and is_aggregate(r[lab])):
                 continue
             cells.append(r[c] if len(r) > c else '')
         got = column_values(cells, role, header[c])
