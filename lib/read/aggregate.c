@@ -156,11 +156,15 @@ int rd_acc_aggregate(rd_acc *a, rd_pending *p, size_t row, int kind, yr_value v,
     p->sdexp = a->dexp;
     p->present = v.present;
     p->county = ccode;
-    if (kind == YR_ROW_SUBTOTAL) {
+    if (kind == YR_ROW_SUBTOTAL && a->run_first != YR_READ_NONE) {
         p->sum = a->run;
         p->first = a->run_first;
         p->last = a->run_last;
         p->resolved = 1;
+    } else if (kind == YR_ROW_SUBTOTAL) {
+        /* no data rows since the previous aggregate ('Dalarna totalt' above its rows, 'Hela
+         * länet totalt' right after a Delsumma): a total of the table, checked as one */
+        p->c.kind = YR_ROW_TOTAL;
     }
     a->run = 0;
     a->run_n = 0;
