@@ -102,7 +102,8 @@ typedef struct pop_in {
     cli_parties p;
     int64_t *weights; /* nyears × parties */
     unsigned *scale;  /* nyears: the weights are integers over 10^scale */
-    cli_labels names; /* the parties' names (cycle_party_names), for the pot */
+    cli_labels names; /* the parties' identity keys (cycle_party_keys), for the pot */
+    char **keys;
 } pop_in;
 
 /* The pot settlement, when asked for. */
@@ -466,17 +467,17 @@ static void pop_free(pop_in *pp)
 {
     free(pp->weights);
     free(pp->scale);
-    cli_labels_free(&pp->names);
+    cycle_party_keys_free(&pp->names, pp->keys, pp->p.n);
     ycsv_free(&pp->t);
 }
 
 /* ---- the trainer pot ------------------------------------------------------------------- */
 
-/* The party of a pot municipality: its name in the population file (yr_label_key). */
-static int find_party(void *ctx, const char *name, size_t *party)
+/* The party of a pot municipality: its identity in the population file (cycle_party_keys). */
+static int find_party(void *ctx, const char *key, size_t *party)
 {
     const pop_in *pp = ctx;
-    return cycle_party_index((cli_labels *)&pp->names, pp->p.n, name, party);
+    return cycle_party_index((cli_labels *)&pp->names, pp->p.n, key, party);
 }
 
 /* The pot through the one settlement of `pot` (cycle_pot_settle): the same options, reading,
@@ -486,7 +487,7 @@ static int settle_pot(const stmt_opts *o, pop_in *pp, pot_in *pot)
     cycle_pot p;
     cycle_pot_lookup look = {find_party, pp, pp->file};
     size_t np = pp->p.n;
-    int rc = cycle_party_names(&pp->t, &pp->p, &pp->names);
+    int rc = cycle_party_keys(pp->file, &pp->t, &pp->p, &pp->names, &pp->keys);
     if (rc == 0)
         rc = cycle_pot_settle(CMD, &o->pot, &o->common, &look, &p);
     pot->fees = calloc(np, sizeof *pot->fees);
