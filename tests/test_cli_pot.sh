@@ -264,4 +264,64 @@ PY
     expect_out "list xlsx" "$list_want"
 fi
 
+# ---- one municipality, however it is written (identity.h: code, else the name key) ----------
+# d1: Falun 3 + Malung-Sälen 2 participants, pot 5 * 400 = 2000; the trainers write 'Falu kommun'
+# (leader, 1.5) and 'Malung–Sälen' with an en dash (trainer, 1): Falun 2000 * 1.5/2.5 = 1200,
+# Malung-Sälen 800. d2: Falun 1 participant, pot 400, to 'Falun' + a zero-width space: 400.
+# Falun: 4 days, fees 2400, admin 800, pot_in 1600, kickback 1200 + 400 = 1600, net 800.
+ident='municipality,participant_days,fees,admin,pot_in,kickback,net
+Falun,4,2400,800,1600,1600,800
+Malung-Sälen,2,1200,400,800,800,400
+Totalt,6,3600,1200,2400,2400,1200
+undistributed,,,,,0,'
+run --attendance "$FIX/identity-attendance.csv" --trainers "$FIX/identity-trainers.csv"
+expect_rc "identity" 0
+expect_out "identity: Falu kommun, Malung–Sälen and Falun+ZWSP are the attendance's rows" "$ident"
+# the same through statement: items 1000 split 3:1 (750, 250), net = total + fees - kickback
+printf 'kommun,befolkning\nFalun,3\nMalung-Sälen,1\n' >"$TMP/id-pop.csv"
+printf 'post,belopp\nA,1000\n' >"$TMP/id-items.csv"
+run_bin statement --items "$TMP/id-items.csv" "$TMP/id-pop.csv" \
+    --attendance "$FIX/identity-attendance.csv" --trainers "$FIX/identity-trainers.csv"
+expect_rc "identity statement" 0
+expect_out "identity statement" 'kommun,A,total,fees,kickback,net
+Falun,750,750,2400,1600,1550
+Malung-Sälen,250,250,1200,800,650
+Summa,1000,1000,3600,2400,2200'
+# two names of one municipality in the population: which line gets the pot? refused
+printf 'kommun,befolkning\nFalun,3\nFalu kommun,1\n' >"$TMP/id-pop2.csv"
+run_bin statement --items "$TMP/id-items.csv" "$TMP/id-pop2.csv" \
+    --attendance "$FIX/identity-attendance.csv" --trainers "$FIX/identity-trainers.csv"
+expect_input_error "identity statement: one municipality twice" \
+    "id-pop2.csv:3: 'Falu kommun' is the same municipality as 'Falun' at line 2"
+# a code and a name that disagree are refused, not a new municipality
+printf 'day,municipality,role\nd1,2080 Mora,leader\n' >"$TMP/id-bad.csv"
+run --attendance "$FIX/identity-attendance.csv" --trainers "$TMP/id-bad.csv"
+expect_input_error "identity: code and name disagree" "id-bad.csv:2: code 2080 is Falun, not 'Mora'"
+# an attendance list (read by the reader: cli_read_key) meets 'Falu kommun' too: 2 participants,
+# pot 800, all to Falun's leader
+printf 'Datum,Kommun,Namn på deltagare\n2024-02-06,Falun,Anna A\n2024-02-06,Falun,Bo B\n' \
+    >"$TMP/id-list.csv"
+printf 'Datum,Kommun,Roll\n2024-02-06,Falu kommun,kursledare\n' >"$TMP/id-list-tr.csv"
+run --attendance "$TMP/id-list.csv" --trainers "$TMP/id-list-tr.csv"
+expect_rc "identity list" 0
+expect_out "identity list" 'municipality,participant_days,fees,admin,pot_in,kickback,net
+Falun,2,1200,400,800,800,400
+Totalt,2,1200,400,800,800,400
+undistributed,,,,,0,'
+# The tester's year (tests/cli/pot/adversarial: the independent tester's p02, p10, z07 files;
+# answers computed independently with exact fractions): Falun 55 days, kickback 45200, net -12200; Malung-Sälen
+# 8 days, kickback 9657, net -4857; 15 rows, Totalt 289 days, kickback 111600.
+ADV="$FIX/adversarial"
+for pair in "p02-narvaro-cp1252.csv p02-utbildare-falu-kommun.csv" \
+    "p10-attendance.csv p10-trainers-endash.csv" "p10-attendance.csv z07-trainers-zwsp.csv"; do
+    set -- $pair
+    run --attendance "$ADV/$1" --trainers "$ADV/$2"
+    expect_rc "tester $2" 0
+    out="${out//;/,}" # the output follows the attendance's delimiter
+    expect_out_has "tester $2: Falun" "Falun,55,33000,11000,22000,45200,-12200"
+    expect_out_has "tester $2: Malung-Sälen" "Malung-Sälen,8,4800,1600,3200,9657,-4857"
+    expect_out_has "tester $2: Totalt" "Totalt,289,173400,57800,115600,111600,61800"
+    if [ "$(grep -c , <<<"$out")" -eq 19 ]; then ok; else bad "tester $2: not 15 rows:"$'\n'"$out"; fi
+done
+
 finish test_cli_pot

@@ -33,6 +33,26 @@ int cycle_party_names(const ycsv_table *t, const cli_parties *p, cli_labels *nam
 int cycle_party_index(cli_labels *names, size_t nparties, const char *label, size_t *party);
 
 /**
+ * @brief The identity key of municipality cell @p cell (yrkesresa/identity.h, as
+ *        yr_table_identity_key() gives it for a row of the reader's tables): the name key of
+ *        the official name of the place its code or name names (`2080`, `Falu kommun` and
+ *        `Falun` are one), else the cell's own name key (`Region Dalarna`). Into @p key.
+ *        0, or 2 after the library's message at @p file:@p line (a code that is none, a code
+ *        and a name that disagree).
+ */
+int cycle_identity_key(const char *file, size_t line, const char *cell, cli_buf *key);
+
+/**
+ * @brief A label set whose label i is the identity key (cycle_identity_key()) of party i of
+ *        @p t; *keys holds the keys (p->n). Two parties of one identity are an error naming
+ *        both lines. Free with cycle_party_keys_free() in every case. 0 or 2.
+ */
+int cycle_party_keys(const char *file, const ycsv_table *t, const cli_parties *p, cli_labels *names,
+                     char ***keys);
+/** @brief Free what cycle_party_keys() made (@p n: the parties). */
+void cycle_party_keys_free(cli_labels *names, char **keys, size_t n);
+
+/**
  * @brief The models (equal part, rate) of the items named @p names as the items file @p items of
  *        `statement` gives them (with `--equal-part` @p equal_part, may be NULL): models[k]
  *        for names[k] (its total left to the caller). An item not in the file is an error at
@@ -85,8 +105,9 @@ int cycle_pot_usage(const char *cmd, const cycle_pot_args *a);
 
 /** Matching the pot's municipalities to another table's (statement: the population file). */
 typedef struct cycle_pot_lookup {
-    /** 0 and *party when @p name is known, 1 when not, 2 after a message (out of memory) */
-    int (*find)(void *ctx, const char *name, size_t *party);
+    /** 0 and *party when the municipality of identity key @p key (cycle_identity_key()) is
+     *  known, 1 when not, 2 after a message (out of memory) */
+    int (*find)(void *ctx, const char *key, size_t *party);
     void *ctx;
     const char *what; /**< "FILE" in "municipality 'X' is not in FILE" */
 } cycle_pot_lookup;
@@ -106,7 +127,7 @@ typedef struct cycle_pot {
     size_t ac[3], tc[3];    /**< columns: day, municipality, participants / role */
     ycsv_join_side side[2]; /**< the municipality columns (join by code when both have one) */
     char *codes;            /**< "0000".."9999" when joined by code, else NULL */
-    cli_labels days, muns;  /**< labels by yr_label_key (or code) */
+    cli_labels days, muns;  /**< days by yr_label_key; municipalities by identity key (or code) */
     const char **name;      /**< per municipality: its first name cell */
     size_t *party;          /**< per municipality: its party (with a lookup), else NULL */
     unsigned char *busy;    /**< per day: 1 when it has participants */
@@ -117,6 +138,7 @@ typedef struct cycle_pot {
     yr_pot_summary sum; /**< its totals */
     int64_t *und;       /**< ndays: each day's undistributed pot */
     cli_buf scratch;    /**< for cycle_pot_name(), cycle_pot_day() */
+    cli_buf key;        /**< a municipality's identity key (cycle_identity_key()) */
 } cycle_pot;
 
 /**

@@ -93,6 +93,10 @@ typedef struct items_in {
     size_t nyears;
     size_t *name; /* n: index of the first item with the same name (the output column) */
     size_t item_col;
+    cli_input in;      /* the same file through the reader (cli_read), for its amounts */
+    size_t *rrow;      /* per table row: the reader's row of the same line, or YR_READ_NONE */
+    size_t in_amount;  /* the reader's amount column */
+    size_t amount_col; /* the table's */
 } items_in;
 
 /* The population file. */
@@ -102,7 +106,8 @@ typedef struct pop_in {
     cli_parties p;
     int64_t *weights; /* nyears × parties */
     unsigned *scale;  /* nyears: the weights are integers over 10^scale */
-    cli_labels names; /* the parties' names (cycle_party_names), for the pot */
+    cli_labels names; /* the parties' identity keys (cycle_party_keys), for the pot */
+    char **keys;
 } pop_in;
 
 /* The pot settlement, when asked for. */
@@ -119,6 +124,8 @@ static void items_free(items_in *it)
     free(it->year);
     free(it->year_num);
     free(it->name);
+    free(it->rrow);
+    cli_input_free(&it->in);
     ycsv_free(&it->t);
 }
 
@@ -181,13 +188,78 @@ static int index_names(items_in *it)
     return 0;
 }
 
+/* The items file read again as every table is (cli_read, as `split --items` reads it): the
+ * amounts come from the reader, so a unit in the header (`Belopp (tkr)`, `Mkr`) applies and
+ * '.'/',' grouping is decided once. Row r of the table is matched to the reader's row of the
+ * same line. Not for a file with a year column (the reader takes one year of a long table;
+ * relative years 1, 7 are no years to it): its amounts are read as written. */
+static int read_amounts(const stmt_opts *o, items_in *it)
+{
+    static const yr_read_want want[] = {{YR_ROLE_ITEM, YR_WANT_REQUIRED},
+                                        {YR_ROLE_AMOUNT, YR_WANT_REQUIRED | YR_WANT_BLANK_OK}};
+    cli_common c = o->common;
+    cli_read_opts r;
+    memset(&r, 0, sizeof r);
+    r.quiet = 1;
+    r.ignore_total_row = 1; /* the total row: checked below (check_items_total), by its value */
+    c.no_total_row = 0;
+    if (cli_read(o->items, &c, &r, want, 2, &it->in) != 0)
+        return CLI_EXIT_ERROR;
+    const yr_table *t = it->in.t;
+    size_t nr = yr_table_nrows(t), k = 0;
+    it->in_amount = yr_table_find_role(t, YR_ROLE_AMOUNT);
+    it->rrow = malloc((it->t.nrows ? it->t.nrows : 1) * sizeof *it->rrow);
+    if (it->rrow == NULL)
+        return oom();
+    for (size_t row = 0; row < it->t.nrows; row++) { /* both in line order */
+        size_t line = ycsv_line(&it->t, row);
+        while (k < nr && yr_table_row_line(t, k) < line)
+            k++;
+        it->rrow[row] = k < nr && yr_table_row_line(t, k) == line ? k : YR_READ_NONE;
+    }
+    return 0;
+}
+
+/* The amount of table row @p r by the reader (read_amounts): whole kronor after its unit. */
+static int reader_amount(const items_in *it, size_t r, int64_t *amount)
+{
+    if (it->in.t == NULL) /* a file with years: as written (read_amounts) */
+        return cli_cell_int64(it->file, &it->t, r, it->amount_col, amount) != 0 ? CLI_EXIT_ERROR
+                                                                                : 0;
+    yr_value v;
+    size_t line = ycsv_line(&it->t, r);
+    char q[80];
+    const char *head = yr_table_header(it->in.t, it->in_amount);
+    if (it->rrow[r] == YR_READ_NONE ||
+        yr_table_value(it->in.t, it->rrow[r], it->in_amount, &v) != YR_READ_OK || !v.present) {
+        /* a row the reader left out (the total row, checked by check_items_total): its cell
+         * in the same grammar under the same header (the unit applies) */
+        yr_read_error e;
+        char what[100];
+        snprintf(what, sizeof what, "column %s", cli_quote(head, q, sizeof q));
+        if (yr_read_value(ycsv_cell(&it->t, r, it->amount_col), yr_role_kind(YR_ROLE_AMOUNT), head,
+                          what, &v, &e) != YR_READ_OK) {
+            e.line = line;
+            return cli_read_fail(it->file, &e);
+        }
+    }
+    if (v.num % v.den != 0)
+        return cli_fail_at(it->file, line,
+                           "column %s: an item's amount must be whole units (kronor, or öre "
+                           "written as whole numbers)",
+                           cli_quote(head, q, sizeof q));
+    *amount = v.num / v.den;
+    return 0;
+}
+
 /* A stated total row of the items must equal their sum (yr_check_totals). */
 static int check_items_total(const items_in *it, size_t total_row, size_t amount_col)
 {
     int64_t stated, sum;
     size_t bad;
     size_t line = ycsv_line(&it->t, total_row);
-    if (cli_cell_int64(it->file, &it->t, total_row, amount_col, &stated) != 0)
+    (void)amount_col;
+    if (reader_amount(it, total_row, &stated) != 0)
         return CLI_EXIT_ERROR;
     yr_where w;
     if (yr_check_totals_where(it->amount, it->n, 1, &stated, &sum, &bad, &w) != YR_OK)
@@ -239,8 +311,7 @@ static int read_item(items_in *it, size_t r, size_t amount_col, size_t year_col,
     it->amount[it->n] = 0;
     it->blank[it->n] = cli_cell_blank(&it->t, r, amount_col) && it->rate_col != YCSV_NO_COLUMN &&
                        !cli_cell_blank(&it->t, r, it->rate_col);
-    if (!it->blank[it->n] &&
-        cli_cell_int64(it->file, &it->t, r, amount_col, &it->amount[it->n]) != 0)
+    if (!it->blank[it->n] && reader_amount(it, r, &it->amount[it->n]) != 0)
         return CLI_EXIT_ERROR;
     if (read_model(it, r, &it->model[it->n]) != 0)
         return CLI_EXIT_ERROR;
@@ -262,8 +333,10 @@ static int read_items(const stmt_opts *o, items_in *it)
     const cli_common *c = &o->common;
     if (cli_column(it->file, &it->t, c, CLI_ROLE_ITEM, 1, &it->item_col) != 0 ||
         cli_column(it->file, &it->t, c, CLI_ROLE_AMOUNT, 1, &amount_col) != 0 ||
-        cli_column(it->file, &it->t, c, CLI_ROLE_YEAR, 0, &year_col) != 0)
+        cli_column(it->file, &it->t, c, CLI_ROLE_YEAR, 0, &year_col) != 0 ||
+        (year_col == YCSV_NO_COLUMN && read_amounts(o, it) != 0))
         return CLI_EXIT_ERROR;
+    it->amount_col = amount_col;
     it->equal_col = it->rate_col = YCSV_NO_COLUMN;
     for (size_t k = 0; k < it->t.ncols; k++) {
         if (yr_role_is_header(it->t.header[k], YR_ROLE_EQUAL_PART))
@@ -466,17 +539,17 @@ static void pop_free(pop_in *pp)
 {
     free(pp->weights);
     free(pp->scale);
-    cli_labels_free(&pp->names);
+    cycle_party_keys_free(&pp->names, pp->keys, pp->p.n);
     ycsv_free(&pp->t);
 }
 
 /* ---- the trainer pot ------------------------------------------------------------------- */
 
-/* The party of a pot municipality: its name in the population file (yr_label_key). */
-static int find_party(void *ctx, const char *name, size_t *party)
+/* The party of a pot municipality: its identity in the population file (cycle_party_keys). */
+static int find_party(void *ctx, const char *key, size_t *party)
 {
     const pop_in *pp = ctx;
-    return cycle_party_index((cli_labels *)&pp->names, pp->p.n, name, party);
+    return cycle_party_index((cli_labels *)&pp->names, pp->p.n, key, party);
 }
 
 /* The pot through the one settlement of `pot` (cycle_pot_settle): the same options, reading,
@@ -486,7 +559,7 @@ static int settle_pot(const stmt_opts *o, pop_in *pp, pot_in *pot)
     cycle_pot p;
     cycle_pot_lookup look = {find_party, pp, pp->file};
     size_t np = pp->p.n;
-    int rc = cycle_party_names(&pp->t, &pp->p, &pp->names);
+    int rc = cycle_party_keys(pp->file, &pp->t, &pp->p, &pp->names, &pp->keys);
     if (rc == 0)
         rc = cycle_pot_settle(CMD, &o->pot, &o->common, &look, &p);
     pot->fees = calloc(np, sizeof *pot->fees);

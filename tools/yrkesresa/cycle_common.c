@@ -1,5 +1,9 @@
 /* Helpers shared by the yearly-cycle commands (see cmd_cycle.h). */
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yrkesresa/identity.h>
 
 #include "cmd_cycle.h"
 
@@ -24,4 +28,68 @@ int cycle_party_index(cli_labels *names, size_t nparties, const char *label, siz
         return 1; /* the stranger now fills the set's one spare place: callers stop here */
     *party = k;
     return 0;
+}
+
+int cycle_identity_key(const char *file, size_t line, const char *cell, cli_buf *key)
+{
+    yr_place place;
+    int code;
+    yr_read_error e;
+    if (yr_place_of(cell, strlen(cell), &place, &code, &e) != YR_READ_OK) {
+        e.line = line;
+        return cli_read_fail(file, &e); /* `code 2080 is Falun, not 'Mora'` */
+    }
+    const char *name = place != YR_PLACE_OTHER ? yr_place_name(place, code) : NULL;
+    const char *s = name != NULL ? name : cell; /* a known place: its official name's key */
+    size_t n = strlen(s), len = 0;
+    char small[512], *dst = 3 * n + 1 <= sizeof small ? small : malloc(3 * n + 1);
+    if (dst == NULL)
+        return cli_fail_at(file, 0, "out of memory");
+    yr_read_status st = yr_name_key(s, n, dst, 3 * n + 1, &len); /* 3 × n + 1 suffice */
+    cli_buf_clear(key);
+    cli_buf_add(key, dst, st == YR_READ_OK ? len : 0);
+    if (dst != small)
+        free(dst);
+    if (st != YR_READ_OK || !key->ok)
+        return cli_fail_at(file, line, "%s", yr_read_status_name(st));
+    return 0;
+}
+
+int cycle_party_keys(const char *file, const ycsv_table *t, const cli_parties *p, cli_labels *names,
+                     char ***keys)
+{
+    cli_buf key;
+    size_t klen;
+    int rc = 0;
+    cli_buf_init(&key);
+    *keys = calloc(p->n ? p->n : 1, sizeof **keys);
+    if (*keys == NULL || !cli_labels_init(names, p->n + 1))
+        rc = cli_fail_usage(NULL, "out of memory");
+    for (size_t i = 0; rc == 0 && i < p->n; i++) {
+        size_t r = cli_party_row(p, i);
+        char q[80], q2[80];
+        if (cycle_identity_key(file, ycsv_line(t, r), ycsv_cell(t, r, p->name_col), &key) != 0)
+            rc = CLI_EXIT_ERROR;
+        else if (((*keys)[i] = strdup(cli_buf_str(&key))) == NULL)
+            rc = cli_fail_usage(NULL, "out of memory");
+        size_t k = rc == 0 ? cli_labels_intern(names, (*keys)[i], &klen) : i;
+        if (k == SIZE_MAX)
+            rc = cli_fail_usage(NULL, "out of memory");
+        else if (k != i) /* two names of one municipality ("Falun", "Falu kommun") */
+            rc = cli_fail_at(
+                file, ycsv_line(t, r), "%s is the same municipality as %s at line %zu; remove one",
+                cli_quote(ycsv_cell(t, r, p->name_col), q, sizeof q),
+                cli_quote(ycsv_cell(t, cli_party_row(p, k), p->name_col), q2, sizeof q2),
+                ycsv_line(t, cli_party_row(p, k)));
+    }
+    cli_buf_free(&key);
+    return rc;
+}
+
+void cycle_party_keys_free(cli_labels *names, char **keys, size_t n)
+{
+    cli_labels_free(names);
+    for (size_t i = 0; keys != NULL && i < n; i++)
+        free(keys[i]);
+    free(keys);
 }

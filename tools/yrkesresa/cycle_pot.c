@@ -164,17 +164,38 @@ static int grow(void **a, size_t *cap, size_t want, size_t size)
 
 /* What a municipality is known by in row @p row of file @p f (0 attendance, 1 trainers): its
  * code when both files have codes (ycsv_join_has_codes: "2080" for `2080 Falun` or a kod
- * column), else its name cell (compared by yr_label_key). 0 or 2. */
-static int mun_key(const cycle_pot *p, int f, size_t row, const char **key)
+ * column), else its name cell's identity key (cycle_identity_key: `Falu kommun`, `Falun` and
+ * `2080` are one municipality). 0 or 2. */
+static int mun_key(cycle_pot *p, int f, size_t row, const char **key)
 {
     const ycsv_join_side *s = &p->side[f];
     int code;
     *key = ycsv_cell(s->t, row, s->name_col);
-    if (p->codes == NULL || yr_label_is_total(*key)) /* a total row is refused by row_labels */
+    if (yr_label_is_total(*key)) /* a total row is refused by row_labels */
         return 0;
+    if (p->codes == NULL) {
+        if (cycle_identity_key(s->file, ycsv_line(s->t, row), *key, &p->key) != 0)
+            return CLI_EXIT_ERROR;
+        *key = cli_buf_str(&p->key);
+        return 0;
+    }
     if (ycsv_join_row_code(s, row, &code) != 0)
         return CLI_EXIT_ERROR;
     *key = p->codes + 5 * (size_t)code;
+    return 0;
+}
+
+/* *@p text pointed at a copy kept until cycle_pot_free(). 0, or -1 out of memory. */
+static int keep_text(cycle_pot *p, const char **text)
+{
+    if (p->nowned == p->owned_cap &&
+        grow((void **)&p->owned, &p->owned_cap, 2 * p->owned_cap + 16, sizeof *p->owned) != 0)
+        return -1;
+    char *c = strdup(*text);
+    if (c == NULL)
+        return -1;
+    p->owned[p->nowned++] = c;
+    *text = c;
     return 0;
 }
 
@@ -188,7 +209,9 @@ static int new_municipality(cycle_pot *p, const cycle_pot_lookup *look, const ch
     p->name[mun] = cell;
     if (look == NULL)
         return 0;
-    int rc = look->find(look->ctx, cell, &p->party[mun]);
+    if (cycle_identity_key(file, line, cell, &p->key) != 0)
+        return CLI_EXIT_ERROR;
+    int rc = look->find(look->ctx, cli_buf_str(&p->key), &p->party[mun]);
     if (rc == 1) {
         char q[80];
         return cli_fail_at(file, line, "municipality %s is not in %s", cli_quote(cell, q, sizeof q),
@@ -218,9 +241,12 @@ static int intern_row(cycle_pot *p, const cycle_pot_lookup *look, const char *fi
                            cli_quote(cell, q, sizeof q));
     if (grow((void **)&p->busy, &p->busy_cap, p->days.cap, 1) != 0)
         return cli_fail_at(file, 0, "out of memory");
-    if (p->muns.n > before)
-        return new_municipality(p, look, file, line, *mun, cell);
-    return 0;
+    if (p->muns.n == before)
+        return 0;
+    /* the key is a temporary text (or a code): the set keeps a copy */
+    if (keep_text(p, &p->muns.label[*mun]) != 0)
+        return cli_fail_at(file, 0, "out of memory");
+    return new_municipality(p, look, file, line, *mun, cell);
 }
 
 /* The day and municipality of row @p row of file @p f, interned (labels by yr_label_key). */
@@ -370,19 +396,7 @@ static int attendance_is_list(const char *path, const cli_common *own)
  * cycle_pot_free() (it was interned from a temporary text). 0, or -1 out of memory. */
 static int keep_label(cycle_pot *p, cli_labels *set, size_t before, size_t idx)
 {
-    if (set->n == before)
-        return 0;
-    if (p->nowned == p->owned_cap &&
-        grow((void **)&p->owned, &p->owned_cap, 2 * p->owned_cap + 16, sizeof *p->owned) != 0)
-        return -1;
-    char *c = strdup(set->label[idx]);
-    if (c == NULL)
-        return -1;
-    p->owned[p->nowned++] = c;
-    set->label[idx] = c;
-    if (set == &p->muns)
-        p->name[idx] = c;
-    return 0;
+    return set->n == before ? 0 : keep_text(p, &set->label[idx]);
 }
 
 /* Row @p i of the list: its day (ISO, from the reader's date) and municipality interned, and
@@ -402,9 +416,12 @@ static int list_row(cycle_pot *p, const cycle_pot_lookup *look, const size_t col
     snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
     const char *mun = cli_read_cell(t, row, cols[1], &p->scratch);
     const char *const heads[2] = {yr_table_header(t, cols[0]), yr_table_header(t, cols[1])};
-    if (intern_row(p, look, p->afile, line, iso, mun, mun, heads, &a->day, &a->municipality) != 0)
+    if (cli_read_key(&p->list, row, cols[1], &p->key) != 0 || /* the row's identity */
+        intern_row(p, look, p->afile, line, iso, cli_buf_str(&p->key), mun, heads, &a->day,
+                   &a->municipality) != 0)
         return CLI_EXIT_ERROR;
-    if (keep_label(p, &p->days, nd, a->day) != 0 || keep_label(p, &p->muns, nm, a->municipality))
+    if (keep_label(p, &p->days, nd, a->day) != 0 ||
+        (p->muns.n > nm && keep_text(p, &p->name[a->municipality]) != 0))
         return cli_fail_at(p->afile, 0, "out of memory");
     a->participants = 1;
     if (cols[3] != YR_READ_NONE && yr_table_value(t, row, cols[3], &v) == YR_READ_OK)
@@ -486,6 +503,7 @@ int cycle_pot_settle(const char *cmd, const cycle_pot_args *a, const cli_common 
     cli_common own[2];
     memset(p, 0, sizeof *p);
     cli_buf_init(&p->scratch);
+    cli_buf_init(&p->key);
     p->afile = cli_shown(a->attendance);
     p->tfile = cli_shown(a->trainers);
     p->apath = a->attendance;
@@ -551,5 +569,6 @@ void cycle_pot_free(cycle_pot *p)
     free(p->rows);
     free(p->und);
     cli_buf_free(&p->scratch);
+    cli_buf_free(&p->key);
     memset(p, 0, sizeof *p);
 }

@@ -514,4 +514,32 @@ run_bin statement --items "$EX/agreement-2024-items.csv" --per-municipality "$TM
     "$DAL/population-2021-06.csv"
 expect_input_error "per municipality: a workbook is not written yet" "--per-municipality takes a directory"
 
+# ---- the items' unit from the header, as `split --items` reads it (the reader) ---------------
+# 'Belopp (tkr)': A 3 tkr = 3000 kr, B 1 tkr = 1000 kr, Summa 4 tkr = 4000 kr (checked). Weights
+# 2:1: A 2000/1000 exactly; B 666.67/333.33, the row totals 2666.67/1333.33 -> 2667/1333, so
+# Falun's B is 667.
+printf 'kommun;befolkning\nFalun;2\nMora;1\n' >"$TMP/tkr-pop.csv"
+printf 'Post;Belopp (tkr)\nA;3\nB;1\nSumma;4\n' >"$TMP/tkr-items.csv"
+run_bin statement --items "$TMP/tkr-items.csv" "$TMP/tkr-pop.csv"
+expect_rc "items in tkr" 0
+expect_out "items in tkr" 'kommun;A;B;total
+Falun;2000;667;2667
+Mora;1000;333;1333
+Summa;3000;1000;4000'
+# a Summa that disagrees after the unit (4 tkr stated, 5 tkr the items): refused at its line
+printf 'Post;Belopp (tkr)\nA;3\nB;2\nSumma;4\n' >"$TMP/tkr-bad.csv"
+run_bin statement --items "$TMP/tkr-bad.csv" "$TMP/tkr-pop.csv"
+expect_input_error "items in tkr: Summa" "tkr-bad.csv:4: the total row states 4000 but the items add to 5000"
+# The tester's file (i01: 850 and 180 tkr, Summa 1 030): each row's total is the split of
+# 1 030 000 kr by the 15 populations (largest remainder, computed independently).
+run_bin statement "$FIX/i00-population.csv" --items "$FIX/i01-items-tkr.csv"
+expect_rc "tester i01 tkr" 0
+expect_out_has "tester i01: Summa" "Summa;850000;180000;1030000"
+for want in Avesta:82098 Borlänge:187369 Falun:213413 Gagnef:37342 Hedemora:55343 \
+    Leksand:56932 Ludvika:95052 Malung-Sälen:36374 Mora:73376 Orsa:24784 Rättvik:39570 \
+    Smedjebacken:38963 Säter:40013 Vansbro:24252 Älvdalen:25119; do
+    got=$(awk -F';' -v k="${want%%:*}" '$1 == k { print $NF }' <<<"$out")
+    if [ "$got" == "${want#*:}" ]; then ok; else bad "tester i01: ${want%%:*} total $got, expected ${want#*:}"; fi
+done
+
 finish test_cycle_cli
