@@ -357,29 +357,13 @@ int cli_output_lang(const char *cmd, const char *option, yr_lang *lang)
 
 /* ---------------------------------------------------------------- numbers */
 
-static const int64_t pow10_table[19] = {1,
-                                        10,
-                                        100,
-                                        1000,
-                                        10000,
-                                        100000,
-                                        1000000,
-                                        10000000,
-                                        100000000,
-                                        1000000000,
-                                        10000000000,
-                                        100000000000,
-                                        1000000000000,
-                                        10000000000000,
-                                        100000000000000,
-                                        1000000000000000,
-                                        10000000000000000,
-                                        100000000000000000,
-                                        1000000000000000000};
-
+/* 10^k for k <= 18 (larger k: 10^18). */
 int64_t cli_pow10(unsigned k)
 {
-    return pow10_table[k > 18 ? 18 : k];
+    int64_t p = 1;
+    for (unsigned i = 0; i < k && i < 18; i++)
+        p *= 10;
+    return p;
 }
 
 /* Length of a blank at s (space, tab, U+00A0, U+202F), or 0. */
