@@ -13,8 +13,8 @@
  *
  * ## What a reading is
  * yr_read_table() turns the bytes of a CSV/TSV text or an xlsx workbook into a ::yr_table:
- * a header, rows of cells, each row's kind (::yr_row_kind), each column's role (::yr_read_role) and,
- * for the columns the caller asked for (::yr_read_want), every cell read in its role's grammar
+ * a header, rows of cells, each row's kind (::yr_row_kind), each column's role (::yr_read_role)
+ * and, for the columns the caller asked for (::yr_read_want), every cell read in its role's grammar
  * (an exact number, a share, a date, a municipality identity). Every line of the input is
  * accounted for (yr_table_spans()): a title above the header, the header, a data row, an
  * aggregate row, an empty line, a note after the table, or a line of another year (long PxWeb
@@ -56,8 +56,9 @@
  *    wanted column used as input (not ::YR_WANT_CHECKED) an aggregate must agree with its rows:
  *    a total with every data row, a subtotal (Delsumma, Summa X, and a label that ends in the
  *    word totalt, total or summa: "Länet totalt", "Västerdalarna summa") with the data rows
- *    since the previous aggregate, a county with its municipalities, the nation with every municipality
- *    (checked only when all of them are in the table; the reading report says when not).
+ *    since the previous aggregate, a county with its municipalities, the nation with every
+ *    municipality (checked only when all of them are in the table; the reading report says
+ *    when not).
  *    In a table of counties the nation is checked against the 21 counties.
  *    A data row, not so labelled, whose value in a population, weight, amount, fees or pot
  *    input column is not 0 and equals the sum of the two or more data rows above it since the
@@ -177,12 +178,12 @@ YR_READ_API const char *yr_read_status_name(yr_read_status st);
  */
 typedef struct yr_read_error {
     yr_read_status status;
-    size_t line;        /**< 1-based line (text) or sheet row (xlsx); 0 when none applies */
-    size_t other_line;  /**< a second line the message is about (a duplicate's first line, a
-                             total's rows), or 0 */
-    size_t column;      /**< 0-based column, or ::YR_READ_NONE */
-    char cell_ref[16];  /**< xlsx: the cell ("B7"), else "" */
-    char message[320];  /**< the message; valid UTF-8 */
+    size_t line;       /**< 1-based line (text) or sheet row (xlsx); 0 when none applies */
+    size_t other_line; /**< a second line the message is about (a duplicate's first line, a
+                            total's rows), or 0 */
+    size_t column;     /**< 0-based column, or ::YR_READ_NONE */
+    char cell_ref[16]; /**< xlsx: the cell ("B7"), else "" */
+    char message[320]; /**< the message; valid UTF-8 */
 } yr_read_error;
 
 /* ------------------------------------------------------------------------------- roles */
@@ -192,36 +193,36 @@ typedef struct yr_read_error {
  *  yrkesresa/pot.h has its own ::yr_role, YR_ROLE_COUNT and yr_role_from_name() for a trainer's
  *  role: both headers are included together by the program.) */
 typedef enum yr_read_role {
-    YR_ROLE_NONE = 0,       /**< no role: echoed as text */
-    YR_ROLE_MUNICIPALITY,   /**< "municipality": kommun, namn, region, name (parties' names) */
-    YR_ROLE_CODE,           /**< "code": kommunkod, kod, KnKod, SCB-kod, regionkod, länskod */
-    YR_ROLE_POPULATION,     /**< "population": befolkning, invånare, folkmängd, antal inv. */
-    YR_ROLE_WEIGHT,         /**< "weight": weight, vikt (may have decimals) */
-    YR_ROLE_AMOUNT,         /**< "amount": belopp, kostnad, summa kr, published */
-    YR_ROLE_DAY,            /**< "day": datum, dag, date, kursdag */
-    YR_ROLE_PARTICIPANTS,   /**< "participants": deltagare, antal deltagare */
-    YR_ROLE_ROLE,           /**< "role": roll (kursledare, utbildare) */
-    YR_ROLE_REGISTERED,     /**< "registered": anmälda */
-    YR_ROLE_ATTENDED,       /**< "attended": deltagit, närvarande */
-    YR_ROLE_YES,            /**< "yes": ja, antal ja */
-    YR_ROLE_YES_SHARE,      /**< "yes_share": andel ja (share or percent by header/cells) */
-    YR_ROLE_RESPONDENTS,    /**< "respondents": svarande, antal svarande, n */
-    YR_ROLE_TARGET,         /**< "target": mål (share or percent by header/cells) */
-    YR_ROLE_GROUP,          /**< "group": län, county, grupp */
-    YR_ROLE_ITEM,           /**< "item": post, kostnadspost */
-    YR_ROLE_YEAR,           /**< "year": år */
-    YR_ROLE_COURSE,         /**< "course": kurs */
-    YR_ROLE_QUESTION,       /**< "question": fråga */
-    YR_ROLE_PUBLISHED,      /**< "published": attendance rate published (share or percent) */
-    YR_ROLE_PERSON,         /**< "person": person, namn på deltagare, deltagare-id, e-post,
-                                 personnummer — personal data, never repeated */
-    YR_ROLE_PRESENT,        /**< "present": närvaro, närvarande (Ja/Nej, 1/0, X/blank) */
-    YR_ROLE_FEES,           /**< "fees": avgifter, avgift */
-    YR_ROLE_POT,            /**< "pot": pott */
+    YR_ROLE_NONE = 0,         /**< no role: echoed as text */
+    YR_ROLE_MUNICIPALITY,     /**< "municipality": kommun, namn, region, name (parties' names) */
+    YR_ROLE_CODE,             /**< "code": kommunkod, kod, KnKod, SCB-kod, regionkod, länskod */
+    YR_ROLE_POPULATION,       /**< "population": befolkning, invånare, folkmängd, antal inv. */
+    YR_ROLE_WEIGHT,           /**< "weight": weight, vikt (may have decimals) */
+    YR_ROLE_AMOUNT,           /**< "amount": belopp, kostnad, summa kr, published */
+    YR_ROLE_DAY,              /**< "day": datum, dag, date, kursdag */
+    YR_ROLE_PARTICIPANTS,     /**< "participants": deltagare, antal deltagare */
+    YR_ROLE_ROLE,             /**< "role": roll (kursledare, utbildare) */
+    YR_ROLE_REGISTERED,       /**< "registered": anmälda */
+    YR_ROLE_ATTENDED,         /**< "attended": deltagit, närvarande */
+    YR_ROLE_YES,              /**< "yes": ja, antal ja */
+    YR_ROLE_YES_SHARE,        /**< "yes_share": andel ja (share or percent by header/cells) */
+    YR_ROLE_RESPONDENTS,      /**< "respondents": svarande, antal svarande, n */
+    YR_ROLE_TARGET,           /**< "target": mål (share or percent by header/cells) */
+    YR_ROLE_GROUP,            /**< "group": län, county, grupp */
+    YR_ROLE_ITEM,             /**< "item": post, kostnadspost */
+    YR_ROLE_YEAR,             /**< "year": år */
+    YR_ROLE_COURSE,           /**< "course": kurs */
+    YR_ROLE_QUESTION,         /**< "question": fråga */
+    YR_ROLE_PUBLISHED,        /**< "published": attendance rate published (share or percent) */
+    YR_ROLE_PERSON,           /**< "person": person, namn på deltagare, deltagare-id, e-post,
+                                   personnummer — personal data, never repeated */
+    YR_ROLE_PRESENT,          /**< "present": närvaro, närvarande (Ja/Nej, 1/0, X/blank) */
+    YR_ROLE_FEES,             /**< "fees": avgifter, avgift */
+    YR_ROLE_POT,              /**< "pot": pott */
     YR_ROLE_PARTICIPANT_DAYS, /**< "participant_days": deltagardagar */
-    YR_ROLE_RATE,           /**< "rate": kr per invånare, per invånare (a money rate) */
-    YR_ROLE_EQUAL_PART,     /**< "equal_part": lika del (share or percent) */
-    YR_READ_ROLE_COUNT           /**< number of values, not a value */
+    YR_ROLE_RATE,             /**< "rate": kr per invånare, per invånare (a money rate) */
+    YR_ROLE_EQUAL_PART,       /**< "equal_part": lika del (share or percent) */
+    YR_READ_ROLE_COUNT        /**< number of values, not a value */
 } yr_read_role;
 
 /** How a role's cells are read (rule 5). */
@@ -303,14 +304,14 @@ typedef struct yr_read_options {
                                      yr_header_key() does, else exactly; "population=2023" picks
                                      a year column of a wide PxWeb export */
     size_t ncolumns;
-    const char *sheet;  /**< xlsx: a sheet name, or its number counted from 1 ("2"); NULL: the
-                             first sheet that has a table */
-    size_t header_row;  /**< 1-based line (text) or row (xlsx) of the header; 0: find it */
-    int year;           /**< long exports: keep the rows of this year; 0: one year only */
+    const char *sheet; /**< xlsx: a sheet name, or its number counted from 1 ("2"); NULL: the
+                            first sheet that has a table */
+    size_t header_row; /**< 1-based line (text) or row (xlsx) of the header; 0: find it */
+    int year;          /**< long exports: keep the rows of this year; 0: one year only */
     yr_totals totals;
-    int other_parties;  /**< 1: names outside the 290 beside municipalities are parties */
-    int borrow;         /**< 1: the bytes outlive the table (not copied when they need no
-                             decoding) */
+    int other_parties; /**< 1: names outside the 290 beside municipalities are parties */
+    int borrow;        /**< 1: the bytes outlive the table (not copied when they need no
+                            decoding) */
 } yr_read_options;
 
 /** @brief Defaults: nothing wanted, no columns, first sheet with a table, header found,
@@ -324,11 +325,11 @@ typedef struct yr_table yr_table;
 
 /** The kind of a row. */
 typedef enum yr_row_kind {
-    YR_ROW_DATA = 0,     /**< a party / a record */
-    YR_ROW_TOTAL,        /**< the table's total (Summa, Totalt, ...) */
-    YR_ROW_SUBTOTAL,     /**< a part's sum (Delsumma, Summa Västerdalarna) */
-    YR_ROW_COUNTY,       /**< a county in a table of municipalities */
-    YR_ROW_NATION        /**< the nation (Riket, 00) in a table of municipalities or counties */
+    YR_ROW_DATA = 0, /**< a party / a record */
+    YR_ROW_TOTAL,    /**< the table's total (Summa, Totalt, ...) */
+    YR_ROW_SUBTOTAL, /**< a part's sum (Delsumma, Summa Västerdalarna) */
+    YR_ROW_COUNTY,   /**< a county in a table of municipalities */
+    YR_ROW_NATION    /**< the nation (Riket, 00) in a table of municipalities or counties */
 } yr_row_kind;
 
 /** @brief "data", "total", "subtotal", "county", "nation". */
@@ -342,9 +343,8 @@ YR_READ_API const char *yr_row_kind_name(yr_row_kind k);
  * @param[out] err    filled on error (may be NULL); on success its status is YR_READ_OK
  * @returns ::YR_READ_OK or the error's status; on error nothing is allocated.
  */
-YR_READ_API yr_read_status yr_read_table(const void *bytes, size_t len,
-                                         const yr_read_options *opt, yr_table **out,
-                                         yr_read_error *err);
+YR_READ_API yr_read_status yr_read_table(const void *bytes, size_t len, const yr_read_options *opt,
+                                         yr_table **out, yr_read_error *err);
 
 /** @brief Free a table (NULL is fine). */
 YR_READ_API void yr_table_free(yr_table *t);
@@ -400,8 +400,7 @@ typedef struct yr_value {
  * @brief The value of cell (@p row, @p col) of a wanted column of a numeric, share, date, year
  *        or bool kind. ::YR_READ_ERR_OPTION for a column of another kind or not wanted.
  */
-YR_READ_API yr_read_status yr_table_value(const yr_table *t, size_t row, size_t col,
-                                          yr_value *v);
+YR_READ_API yr_read_status yr_table_value(const yr_table *t, size_t row, size_t col, yr_value *v);
 
 /**
  * @brief The data rows' values of column @p col over one common denominator: out[i] (i over
@@ -422,7 +421,7 @@ YR_READ_API size_t yr_table_data_row(const yr_table *t, size_t i);
 
 /** Where a name or code places a row (yrkesresa/identity.h). */
 typedef enum yr_place {
-    YR_PLACE_OTHER = 0,   /**< not a Swedish municipality, county or the nation: a free name */
+    YR_PLACE_OTHER = 0, /**< not a Swedish municipality, county or the nation: a free name */
     YR_PLACE_MUNICIPALITY,
     YR_PLACE_COUNTY,
     YR_PLACE_NATION
@@ -485,14 +484,14 @@ typedef struct yr_aggregate_check {
  *        order: the caller of a ::YR_WANT_CHECKED column reports the disagreements. Writes at
  *        most @p cap entries and returns the number there are.
  */
-YR_READ_API size_t yr_table_aggregate_checks(const yr_table *t, size_t col,
-                                             yr_aggregate_check *out, size_t cap);
+YR_READ_API size_t yr_table_aggregate_checks(const yr_table *t, size_t col, yr_aggregate_check *out,
+                                             size_t cap);
 
 /* ------------------------------------------------------------------ the reading */
 
 /** What a span of lines is. */
 typedef enum yr_span_kind {
-    YR_SPAN_TITLE = 0,  /**< above the header */
+    YR_SPAN_TITLE = 0, /**< above the header */
     YR_SPAN_HEADER,
     YR_SPAN_DATA,
     YR_SPAN_AGGREGATE,
@@ -584,8 +583,8 @@ YR_READ_API yr_read_status yr_read_strings(const char *const *cells, size_t n, y
  */
 YR_READ_API yr_read_status yr_read_classify(const char *const *labels, size_t n,
                                             const int64_t *const *cols, size_t ncols,
-                                            yr_totals totals, int other_parties,
-                                            yr_row_kind *kinds, yr_read_error *err);
+                                            yr_totals totals, int other_parties, yr_row_kind *kinds,
+                                            yr_read_error *err);
 
 #ifdef __cplusplus
 }

@@ -42,7 +42,6 @@ NORET void yr_r_raise_where(yr_status st, const char *fn, const char *prefix, co
  * the 1-based element (0: the whole argument); the message is printf-formatted. */
 NORET void yr_r_refuse(const char *arg, R_xlen_t index, const char *format, ...);
 
-
 /* R numbers (double or integer vectors) to int64_t, exactly. *n receives the length. */
 int64_t *yr_r_int64s(SEXP x, const char *arg, size_t *n);
 int64_t yr_r_int64(SEXP x, const char *arg);
