@@ -145,6 +145,7 @@ typedef struct words {
     const char *read, *from, *row1, *rows, *mun1, *muns, *cty1, *ctys;
     const char *kind1[5], *kindn[5], *at1, *atn, *title, *notes, *note1, *other, *ignored;
     const char *unchecked, *unchecked_cty, *guard;
+    const char *line1, *linen; /* the word before a line number (range) */
 } words;
 
 static const words en = {"read",
@@ -166,7 +167,9 @@ static const words en = {"read",
                          "left out unchecked",
                          " (not checked: %zu of 290 municipalities)",
                          " (not checked: %zu of 21 counties)",
-                         ", the formula guards (') of Excel's CSV taken off"};
+                         ", the formula guards (') of Excel's CSV taken off",
+                         "line",
+                         "lines"};
 
 static const words sv = {"läste",
                          " från kolumnen '%s'",
@@ -187,7 +190,9 @@ static const words sv = {"läste",
                          "utelämnad okontrollerad",
                          " (ej kontrollerad: %zu av 290 kommuner)",
                          " (ej kontrollerad: %zu av 21 län)",
-                         ", formelskyddet (') i Excels CSV borttaget"};
+                         ", formelskyddet (') i Excels CSV borttaget",
+                         "rad",
+                         "rad"};
 
 /* "17", "8, 12", "19–22" for the lines of the spans or rows listed. */
 static void add_range(rd_buf *b, size_t first, size_t last, int *n)
@@ -230,7 +235,7 @@ static void spans_of(const yr_table *t, const words *w, rd_buf *b, yr_span_kind 
             cnt += t->spans[i].last - t->spans[i].first + 1;
     if (cnt == 0)
         return;
-    rd_buf_printf(b, ", %s ", w != &en ? "rad" : cnt == 1 ? "line" : "lines");
+    rd_buf_printf(b, ", %s ", cnt == 1 ? w->line1 : w->linen);
     for (size_t i = 0; i < t->nspans; i++)
         if (t->spans[i].kind == kind)
             add_range(b, t->spans[i].first, t->spans[i].last, &n);
@@ -276,7 +281,7 @@ static void compose(const yr_table *t, const words *w, rd_buf *b)
     for (size_t i = 0; i < t->nspans; i++)
         if (t->spans[i].kind == YR_SPAN_IGNORED) {
             int n = 0;
-            rd_buf_printf(b, ", %s ", w == &en ? "line" : "rad");
+            rd_buf_printf(b, ", %s ", w->line1);
             add_range(b, t->spans[i].first, t->spans[i].last, &n);
             rd_buf_printf(b, " %s", w->ignored);
         }
