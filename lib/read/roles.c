@@ -365,6 +365,14 @@ static int ends_in_word(const char *s, size_t e, const char *w)
     return 1;
 }
 
+/* Whether the text ends in one of the words that make a label an aggregate ("Länet totalt",
+ * "Västerdalarna summa"). */
+static int ends_in_total_word(const char *s, size_t e)
+{
+    return ends_in_word(s, e, "totalt") || ends_in_word(s, e, "total") ||
+           ends_in_word(s, e, "summa");
+}
+
 /* A quick no: the label's first letter (after a code) is none of s t d r h g a, and it does not
  * end in län or in the word totalt, total or summa (any case). */
 static int surely_no_label(const char *s, size_t len)
@@ -380,7 +388,7 @@ static int surely_no_label(const char *s, size_t len)
     size_t e = len;
     while (e > i && (s[e - 1] == ' ' || s[e - 1] == ':' || s[e - 1] == '\t'))
         e--;
-    if (ends_in_word(s, e, "totalt") || ends_in_word(s, e, "total") || ends_in_word(s, e, "summa"))
+    if (ends_in_total_word(s, e))
         return 0;
     /* "län" / "LÄN" end in 'n'/'N' after ä (C3 A4) or Ä (C3 84) */
     return !(e >= 4 && (s[e - 1] | 0x20) == 'n' && (unsigned char)s[e - 3] == 0xC3);
@@ -395,8 +403,7 @@ int rd_label_kind(const char *s, size_t len)
     /* every label below starts with one of these letters or ends in " län" */
     /* "Länet totalt", "Västerdalarna summa": the sum of the rows above it, a subtotal (the
      * whole table when no aggregate comes before it), never a party */
-    const int total_last =
-        ends_with(w, " totalt") || ends_with(w, " total") || ends_with(w, " summa");
+    const int total_last = ends_in_total_word(w, n0);
     if (n0 == 0 ||
         (!strchr("stdrhgas", w[0]) && !(n0 > 5 && ends_with(w, " l" AE "n")) && !total_last))
         return 0;
