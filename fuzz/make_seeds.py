@@ -250,9 +250,10 @@ def read_seeds(out):
     with every role wanted (0xFF), a columns entry and other parties (0x60)."""
     corpus = os.path.join(ROOT, "tests", "reading")
     for name in sorted(os.listdir(corpus)):
-        if name.endswith((".expect", ".md", ".py")):
+        path = os.path.join(corpus, name)
+        if name.endswith((".expect", ".md", ".py")) or not os.path.isfile(path):
             continue
-        with open(os.path.join(corpus, name), "rb") as f:
+        with open(path, "rb") as f:
             data = f.read()
         write(out, name + ".mp", bytes([0x03, 0x01, 0x00]) + data)
         write(out, name + ".all", bytes([0xFF, 0x0F, 0x60]) + data)
