@@ -624,8 +624,8 @@ static yr_read_status ratio_fail(const yr_table *t, size_t row, const size_t col
     rd_fail(err, YR_READ_ERR_CELL, rd_rec_line(t, rec),
             "column '%s' says %s, but '%s' %lld of '%s' %lld is %lld.%lld %%: the two columns "
             "state one number and disagree; correct the one that is wrong",
-            h[0], rd_show(show, sizeof show, s, rd_trim(s, len, &st) + st, 40), h[1],
-            (long long)c, h[2], (long long)b, (long long)(pm / 10), (long long)(pm % 10));
+            h[0], rd_show(show, sizeof show, s, rd_trim(s, len, &st) + st, 40), h[1], (long long)c,
+            h[2], (long long)b, (long long)(pm / 10), (long long)(pm % 10));
     rd_at_cell(t, err, rec, col[0]);
     return YR_READ_ERR_CELL;
 }
