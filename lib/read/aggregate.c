@@ -71,7 +71,9 @@ static yr_read_status fail_statistic(const yr_table *t, size_t row, yr_read_erro
 
 yr_read_status rd_classify_rows(yr_table *t, const int8_t *label, yr_read_error *err)
 {
-    for (size_t r = 0; r < t->nrows; r++)
+    size_t lc = t->name_col != YR_READ_NONE ? t->name_col : 0;
+    int person = lc < t->ncols && t->cols[lc].role == YR_ROLE_PERSON; /* "Max" is a person */
+    for (size_t r = 0; r < t->nrows && !person; r++)
         if (label[r] == RD_LABEL_STATISTIC)
             return fail_statistic(t, r, err);
     t->level = rd_level(t->place, label, t->nrows);
