@@ -263,10 +263,13 @@ static yr_read_status row_place(const yr_table *t, size_t rec, const grid_cell *
             return YR_READ_ERR_IDENTITY;
         }
         if (have_code && pn != YR_PLACE_OTHER && (pn != pc || cn != cc)) {
+            const char *named = pc != YR_PLACE_OTHER ? yr_place_name(pc, cc) : NULL;
             rd_fail(err, YR_READ_ERR_IDENTITY, rd_rec_line(t, rec),
-                    "the code '%s' and the name '%s' are not the same place; correct one",
+                    "the code '%s' (%s) and the name '%s' (%s) are not the same place; correct one",
                     rd_show(show[0], sizeof show[0], c[t->code_col].s, c[t->code_col].len, 20),
-                    rd_show(show[1], sizeof show[1], x->s, x->len, 60));
+                    named != NULL ? named : "no place",
+                    rd_show(show[1], sizeof show[1], x->s, x->len, 60),
+                    yr_place_name(pn, cn) != NULL ? yr_place_name(pn, cn) : "?");
             rd_at_cell(t, err, rec, t->name_col);
             return YR_READ_ERR_IDENTITY;
         }
