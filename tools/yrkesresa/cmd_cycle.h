@@ -128,6 +128,7 @@ typedef struct cycle_pot {
     ycsv_join_side side[2]; /**< the municipality columns (join by code when both have one) */
     char *codes;            /**< "0000".."9999" when joined by code, else NULL */
     cli_labels days, muns;  /**< days by yr_label_key; municipalities by identity key (or code) */
+    yr_day_column daycol;   /**< the days of both files as the reader reads them (yr_read_day) */
     const char **name;      /**< per municipality: its first name cell */
     size_t *party;          /**< per municipality: its party (with a lookup), else NULL */
     unsigned char *busy;    /**< per day: 1 when it has participants */
