@@ -55,6 +55,9 @@ static const char usage_text[] =
     "  --per-municipality DIR/\n"
     "                        one CSV per municipality in DIR (DIR/NAME.csv): its items with\n"
     "                        their quotas, total, fees, kickback, net, dates and the basis\n"
+    "  --per-municipality --output FILE.xlsx (or --per-municipality FILE.xlsx)\n"
+    "                        one workbook: the statement's sheet, then one sheet per\n"
+    "                        municipality (its basis, as in DIR/NAME.csv)\n"
     "\n"
     "Output: the municipality, one column per item, then @COLUMNS:statement@ as\n"
     "asked for (with --lang sv: @KOLUMNER:statement@); with\n"
@@ -928,6 +931,10 @@ static void write_basis(cli_out *o, const items_in *it, const pop_in *pp, const 
         cli_out_empty(o);
         cli_out_end_row(o);
     }
+    cli_out_text(o, pp->t.header[pp->p.name_col]); /* whose: a file may travel on its own */
+    cli_out_text(o, ycsv_cell(&pp->t, cli_party_row(&pp->p, r), pp->p.name_col));
+    cli_out_empty(o);
+    cli_out_end_row(o);
     basis_text t;
     basis_of(pp, 0, w, wsum, &t);
     const char *const label[3] = {yr_out_text(YR_OUT_POPULATION, o->lang),
@@ -989,6 +996,34 @@ static int write_per_municipality(const stmt_opts *o, const items_in *it, const 
     return rc;
 }
 
+/* --per-municipality FILE.xlsx (or without a value, with --output FILE.xlsx): the summary sheet,
+ * then one sheet per municipality named after it (cli_out_sheet makes the name valid). */
+static int write_workbook(const stmt_opts *o, const items_in *it, const pop_in *pp,
+                          const stmt_result *res, int with_pot)
+{
+    cli_output_opts opts = o->common.out;
+    if (o->per_municipality[0] != '\0')
+        opts.path = o->per_municipality;
+    cli_out out;
+    int rc = cli_out_open(&out, &opts, YR_TABLE_STATEMENT, &pp->t);
+    if (rc != 0)
+        return rc;
+    write_flat(&out, it, pp, res, with_pot, o->invoice_date != NULL, o->explain);
+    for (size_t r = 0; r < pp->p.n; r++) {
+        cli_out_sheet(&out, ycsv_cell(&pp->t, cli_party_row(&pp->p, r), pp->p.name_col));
+        write_basis(&out, it, pp, res, r, with_pot);
+    }
+    return cli_out_close(&out);
+}
+
+/* 1 when --per-municipality asks for one workbook: a value FILE.xlsx, or none and --output. */
+static int per_workbook(const stmt_opts *o)
+{
+    return o->per_municipality != NULL &&
+           (o->per_municipality[0] == '\0' ||
+            cli_output_is_xlsx(&(cli_output_opts){.path = o->per_municipality}));
+}
+
 static int check_usage(const stmt_opts *o, size_t nfiles)
 {
     if (o->items == NULL)
@@ -999,13 +1034,23 @@ static int check_usage(const stmt_opts *o, size_t nfiles)
         return CLI_EXIT_ERROR;
     if ((o->days != NULL || o->calendar_days) && o->invoice_date == NULL)
         return cli_fail_usage(CMD, "--days and --calendar-days need --invoice-date");
-    if (o->per_municipality != NULL && (o->common.out.path != NULL || o->explain))
+    if (o->per_municipality != NULL && !per_workbook(o) &&
+        (o->common.out.path != NULL || o->explain))
         return cli_fail_usage(CMD, "--per-municipality DIR/ writes its own files (with their "
                                    "basis): no --output, no --explain");
-    if (o->per_municipality != NULL &&
-        cli_output_is_xlsx(&(cli_output_opts){.path = o->per_municipality}))
-        return cli_fail_usage(CMD, "--per-municipality takes a directory; one workbook with a "
-                                   "sheet per municipality is not written yet");
+    if (per_workbook(o) && o->per_municipality[0] != '\0' && o->common.out.path != NULL)
+        return cli_fail_usage(CMD, "--per-municipality %s names the workbook: no --output",
+                              o->per_municipality);
+    if (per_workbook(o) && o->per_municipality[0] == '\0' && !cli_output_is_xlsx(&o->common.out))
+        return cli_fail_usage(CMD, "--per-municipality without a directory writes one workbook: "
+                                   "give --output FILE.xlsx (or --per-municipality DIR/ for one "
+                                   "CSV per municipality)");
+    if (per_workbook(o))
+        return cli_output_check(&(cli_output_opts){.path = o->per_municipality[0] != '\0'
+                                                               ? o->per_municipality
+                                                               : o->common.out.path,
+                                                   .excel = o->common.out.excel},
+                                CMD);
     return 0;
 }
 
@@ -1025,6 +1070,8 @@ static int run(const stmt_opts *o, items_in *it, pop_in *pp, pot_in *pot, stmt_r
         rc = compute(it, pp, pot, res);
     if (rc == 0 && o->per_municipality != NULL && it->year != NULL)
         rc = cli_fail_usage(CMD, "--per-municipality is for one year's statement");
+    if (rc == 0 && per_workbook(o))
+        return write_workbook(o, it, pp, res, pot->fees != NULL);
     if (rc == 0 && o->per_municipality != NULL)
         return write_per_municipality(o, it, pp, res, pot->fees != NULL);
     cli_out out;
@@ -1067,6 +1114,26 @@ int statement_item_models(const char *items, const char *equal_part, const cli_c
     return rc;
 }
 
+/* `--per-municipality` right before another option (or last) has no value: the workbook of
+ * --output. The parser takes a value always, so it is given an empty one (`--per-municipality=`)
+ * in a copy of argv; a directory that starts with '-' is written `./-DIR`. */
+static char **per_municipality_args(int argc, char **argv)
+{
+    char **v = malloc(((size_t)argc + 1) * sizeof *v);
+    if (v == NULL)
+        return NULL;
+    int done = 0;
+    for (int i = 0; i < argc; i++) {
+        v[i] = argv[i];
+        done = done || strcmp(argv[i], "--") == 0;
+        if (!done && i > 0 && strcmp(argv[i], "--per-municipality") == 0 &&
+            (i + 1 == argc || argv[i + 1][0] == '-'))
+            v[i] = (char *)"--per-municipality=";
+    }
+    v[argc] = NULL;
+    return v;
+}
+
 int cli_cmd_statement(int argc, char **argv)
 {
     stmt_opts o;
@@ -1084,8 +1151,12 @@ int cli_cmd_statement(int argc, char **argv)
     size_t nfiles = 0;
     cli_buf help;
     cli_buf_init(&help);
-    int rc = cli_parse_args(argc, argv, CMD, cycle_pot_help_text(&help, usage_text), opts, n,
+    char **args = per_municipality_args(argc, argv);
+    if (args == NULL)
+        return oom();
+    int rc = cli_parse_args(argc, args, CMD, cycle_pot_help_text(&help, usage_text), opts, n,
                             &o.common, &o.population, 1, &nfiles);
+    free(args);
     cli_buf_free(&help);
     if (rc != -1)
         return rc;
