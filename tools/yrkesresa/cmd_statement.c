@@ -721,12 +721,12 @@ static void explain_head(cli_out *o, const items_in *it)
     cli_buf_init(&b);
     cli_out_name(o, YR_OUT_POPULATION);
     cli_out_name(o, YR_OUT_SHARE);
-    cli_out_text(o, o->lang == YR_LANG_SV ? "andel_procent" : "share_percent");
+    cli_out_name(o, YR_OUT_SHARE_PERCENT);
     for (size_t i = 0; i < it->n; i++) {
         if (it->name[i] != i)
             continue;
         cli_buf_clear(&b);
-        cli_buf_printf(&b, "%s %s", yr_out_text(YR_OUT_QUOTA, o->lang),
+        cli_buf_printf(&b, "%s%s", yr_out_text(YR_OUT_QUOTA_OF, o->lang),
                        ycsv_cell(&it->t, it->row[i], it->item_col));
         cli_out_text(o, cli_buf_str(&b));
     }
@@ -907,7 +907,7 @@ static void write_basis(cli_out *o, const items_in *it, const pop_in *pp, const 
 {
     size_t np = pp->p.n;
     int64_t wsum = weight_sum(pp, 0), w = pp->weights[r];
-    cli_out_text(o, o->lang == YR_LANG_SV ? "post" : "item");
+    cli_out_name(o, YR_OUT_ITEM);
     cli_out_name(o, YR_OUT_AMOUNT);
     cli_out_name(o, YR_OUT_QUOTA);
     cli_out_end_row(o);
@@ -939,7 +939,7 @@ static void write_basis(cli_out *o, const items_in *it, const pop_in *pp, const 
     basis_of(pp, 0, w, wsum, &t);
     const char *const label[3] = {yr_out_text(YR_OUT_POPULATION, o->lang),
                                   yr_out_text(YR_OUT_SHARE, o->lang),
-                                  o->lang == YR_LANG_SV ? "andel_procent" : "share_percent"};
+                                  yr_out_text(YR_OUT_SHARE_PERCENT, o->lang)};
     const char *const value[3] = {t.pop, t.share, t.pct};
     for (int k = 0; k < 3; k++) {
         cli_out_text(o, label[k]);
