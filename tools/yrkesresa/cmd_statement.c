@@ -455,26 +455,30 @@ static int year_files(const stmt_opts *o, const items_in *it, const char **files
     return 0;
 }
 
-/* Map the parties of a year's file onto those of the population file by name. */
+/* Map the parties of a year's file onto those of the population file by identity (the reader's
+ * rule, cycle_party_find: `2080 Falun`, `FALUN`, `Falu kommun` are one); each once. */
 static int map_year_parties(const pop_in *pp, const char *file, const ycsv_table *t,
                             const cli_parties *p, const int64_t *tmp, int64_t *w)
 {
-    cli_labels names;
-    memset(&names, 0, sizeof names);
-    int rc = cycle_party_names(&pp->t, &pp->p, &names);
+    size_t *seen = calloc(pp->p.n ? pp->p.n : 1, sizeof *seen);
+    int rc = seen != NULL ? 0 : oom();
     for (size_t k = 0; rc == 0 && k < p->n; k++) {
         size_t row = cli_party_row(p, k), party;
         const char *name = ycsv_cell(t, row, p->name_col);
-        rc = cycle_party_index(&names, pp->p.n, name, &party);
-        if (rc == 1) {
+        rc = cycle_party_find(file, ycsv_line(t, row), name, (cli_labels *)&pp->names, pp->keys,
+                              pp->p.n, pp->file, &party);
+        if (rc == 0 && seen[party] != 0) {
             char q[80];
-            rc = cli_fail_at(file, ycsv_line(t, row), "municipality %s is not in %s",
-                             cli_quote(name, q, sizeof q), pp->file);
-        } else if (rc == 0) {
+            rc = cli_fail_at(file, ycsv_line(t, row),
+                             "%s is the same municipality as line %zu; remove one",
+                             cli_quote(name, q, sizeof q), seen[party]);
+        }
+        if (rc == 0) {
+            seen[party] = ycsv_line(t, row);
             w[party] = tmp[k];
         }
     }
-    cli_labels_free(&names);
+    free(seen);
     return rc;
 }
 
@@ -517,7 +521,8 @@ static int read_population(const stmt_opts *o, const items_in *it, pop_in *pp)
     if (cli_load(o->population, &pp->t) != 0)
         return CLI_EXIT_ERROR;
     if (cli_column(pp->file, &pp->t, &o->common, CLI_ROLE_NAME, 1, &name_col) != 0 ||
-        cli_find_parties(pp->file, &pp->t, name_col, &pp->p) != 0)
+        cli_find_parties(pp->file, &pp->t, name_col, &pp->p) != 0 ||
+        cycle_party_keys(pp->file, &pp->t, &pp->p, &pp->names, &pp->keys) != 0)
         return CLI_EXIT_ERROR;
     size_t np = pp->p.n, *cols = malloc(it->nyears * sizeof *cols);
     const char **files = malloc(it->nyears * sizeof *files);
@@ -562,9 +567,7 @@ static int settle_pot(const stmt_opts *o, pop_in *pp, pot_in *pot)
     cycle_pot p;
     cycle_pot_lookup look = {find_party, pp, pp->file};
     size_t np = pp->p.n;
-    int rc = cycle_party_keys(pp->file, &pp->t, &pp->p, &pp->names, &pp->keys);
-    if (rc == 0)
-        rc = cycle_pot_settle(CMD, &o->pot, &o->common, &look, &p);
+    int rc = cycle_pot_settle(CMD, &o->pot, &o->common, &look, &p);
     pot->fees = calloc(np, sizeof *pot->fees);
     pot->kickback = calloc(np, sizeof *pot->kickback);
     if (rc == 0 && (pot->fees == NULL || pot->kickback == NULL))

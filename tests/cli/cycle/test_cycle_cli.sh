@@ -150,6 +150,26 @@ run_bin statement --items "$FIX/items-2018-2021.csv" --population-of "2018=$FIX/
     "$DAL/population-2021-06.csv"
 expect_input_error "--population-of stranger" "pop-2018-stranger.csv:"
 expect_err_has "--population-of stranger message" "municipality 'Stockholm' is not in"
+# matched by the reader's identity (issue 22): a code with the name, capitals and 'Falu kommun'
+# are the municipalities of the population file; a typo is refused with the nearest name
+awk -F, 'NR == 1 { print; next }
+    $1 == "Falun" { $1 = "2080 Falun" } $1 == "Mora" { $1 = "MORA" }
+    $1 == "Borlänge" { $1 = "Borlänge kommun" } { print }' OFS=, "$FIX/pop-2018-reversed.csv" \
+    >"$TMP/pop-2018-identity.csv"
+run_bin statement --items "$FIX/items-2018-2021.csv" --population-of "2018=$TMP/pop-2018-identity.csv" \
+    "$DAL/population-2021-06.csv"
+expect_rc "--population-of by identity" 0
+expect_eq "--population-of by identity = wide table" "$out" "$stmt"
+sed 's/^Vansbro,/Vansbo,/' "$FIX/pop-2018-reversed.csv" >"$TMP/pop-2018-typo.csv"
+run_bin statement --items "$FIX/items-2018-2021.csv" --population-of "2018=$TMP/pop-2018-typo.csv" \
+    "$DAL/population-2021-06.csv"
+expect_input_error "--population-of typo" "municipality 'Vansbo' is not in"
+expect_err_has "--population-of typo: the nearest name" "did you mean Vansbro?"
+awk -F, 'NR == 1 || $1 != "Mora" { print } $1 == "Falun" { print "Falu kommun," $2 }' \
+    "$FIX/pop-2018-reversed.csv" >"$TMP/pop-2018-twice.csv"
+run_bin statement --items "$FIX/items-2018-2021.csv" --population-of "2018=$TMP/pop-2018-twice.csv" \
+    "$DAL/population-2021-06.csv"
+expect_input_error "--population-of one municipality twice" "'Falu kommun' is the same municipality as line"
 run_bin statement --items "$FIX/items-2018-2021.csv" --population-of "2019=$FIX/pop-2018-reversed.csv" \
     "$DAL/population-2021-06.csv"
 expect_input_error "--population-of unknown year" "no items of the year 2019"
@@ -207,6 +227,19 @@ Två,3,5,2
 Tre,3,0,-3
 Summa,10,10,0"
 
+# without= names municipalities by the reader's identity: a code with its name, capitals,
+# 'Falu kommun'; a typo is refused with the nearest name
+run_bin compare --total 850000 --scenario "without=Vansbro+Falun;name=a" \
+    --scenario "without=2021 Vansbro+FALU KOMMUN;name=b" "$DAL/population-2021-06.csv"
+expect_rc "compare without= by identity" 0
+expect_eq "compare without= by identity: the same" "$(over 'NR > 1 && $2 != $3 { print $1 }')" ""
+expect_eq "compare without= by identity: Falun and Vansbro 0" \
+    "$(over '$1 == "Falun" || $1 == "Vansbro" { print $3 }' | tr '\n' ' ')" "0 0 "
+run_bin compare --total 850000 --scenario "name=a" --scenario "without=Vansbo;name=b" \
+    "$DAL/population-2021-06.csv"
+expect_input_error "compare without= typo" "municipality 'Vansbo' is not in"
+expect_err_has "compare without= typo: the nearest name" "did you mean Vansbro?"
+
 run_bin compare --total 850000 --scenario method=largest_remainder --scenario method=dhondt \
     --scenario "equal=30%" "$DAL/population-2021-06.csv"
 expect_rc "compare methods" 0
@@ -239,7 +272,7 @@ expect_input_error "tie=report" "tie"
 run_bin compare --total 850000 --scenario method=nonsense --scenario method=dhondt "$FIX/pop-small.csv"
 expect_input_error "unknown method" "unknown method 'nonsense'"
 run_bin compare --total 10 --scenario without=Nowhere --scenario method=dhondt "$FIX/pop-small.csv"
-expect_input_error "unknown opt-out" "no municipality 'Nowhere'"
+expect_input_error "unknown opt-out" "municipality 'Nowhere' is not in"
 run_bin compare --total 10 --scenario method=dhondt "$FIX/pop-small.csv"
 expect_input_error "one scenario" "at least two --scenario"
 
