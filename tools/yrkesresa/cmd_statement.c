@@ -195,7 +195,8 @@ static int index_names(items_in *it)
  * amounts come from the reader, so a unit in the header (`Belopp (tkr)`, `Mkr`) applies and
  * '.'/',' grouping is decided once. Row r of the table is matched to the reader's row of the
  * same line. Not for a file with a year column (the reader takes one year of a long table;
- * relative years 1, 7 are no years to it): its amounts are read as written. */
+ * relative years 1, 7 are no years to it): its amounts are read cell by cell in the reader's
+ * grammar (reader_amount). */
 static int read_amounts(const stmt_opts *o, items_in *it)
 {
     static const yr_read_want want[] = {{YR_ROLE_ITEM, YR_WANT_REQUIRED},
@@ -223,20 +224,18 @@ static int read_amounts(const stmt_opts *o, items_in *it)
     return 0;
 }
 
-/* The amount of table row @p r by the reader (read_amounts): whole kronor after its unit. */
+/* The amount of table row @p r by the reader (read_amounts): whole kronor after its unit. A
+ * row the reader left out (the total row, checked by check_items_total) and every row of a file
+ * with years (read_amounts does not read it whole) is read alone in the reader's grammar under
+ * its header (yr_read_value): the unit of `Belopp (tkr)` applies all the same. */
 static int reader_amount(const items_in *it, size_t r, int64_t *amount)
 {
-    if (it->in.t == NULL) /* a file with years: as written (read_amounts) */
-        return cli_cell_int64(it->file, &it->t, r, it->amount_col, amount) != 0 ? CLI_EXIT_ERROR
-                                                                                : 0;
     yr_value v;
     size_t line = ycsv_line(&it->t, r);
     char q[80];
-    const char *head = yr_table_header(it->in.t, it->in_amount);
-    if (it->rrow[r] == YR_READ_NONE ||
+    const char *head = it->t.header[it->amount_col];
+    if (it->in.t == NULL || it->rrow[r] == YR_READ_NONE ||
         yr_table_value(it->in.t, it->rrow[r], it->in_amount, &v) != YR_READ_OK || !v.present) {
-        /* a row the reader left out (the total row, checked by check_items_total): its cell
-         * in the same grammar under the same header (the unit applies) */
         yr_read_error e;
         char what[100];
         snprintf(what, sizeof what, "column %s", cli_quote(head, q, sizeof q));

@@ -560,6 +560,24 @@ expect_out "items in tkr" 'kommun;A;B;total
 Falun;2000;667;2667
 Mora;1000;333;1333
 Summa;3000;1000;4000'
+# ... and in a file with years (each cell in the reader's grammar under its header): 3 tkr and
+# 1,5 tkr are 3000 and 1500 kr, split 2:1 each year; 1,2345 tkr is no whole krona: refused
+printf 'år;post;Belopp (tkr)\n2024;A;3\n2025;A;1,5\n' >"$TMP/tkr-years.csv"
+run_bin statement --items "$TMP/tkr-years.csv" "$TMP/tkr-pop.csv"
+expect_rc "items with years in tkr" 0
+expect_out "items with years in tkr" 'year;kommun;A;total
+2024;Falun;2000;2000
+2024;Mora;1000;1000
+2024;Summa;3000;3000
+2025;Falun;1000;1000
+2025;Mora;500;500
+2025;Summa;1500;1500
+all;Falun;;3000
+all;Mora;;1500
+all;Summa;;4500'
+printf 'år;post;Belopp (tkr)\n2024;A;3\n2025;A;1,2345\n' >"$TMP/tkr-years-bad.csv"
+run_bin statement --items "$TMP/tkr-years-bad.csv" "$TMP/tkr-pop.csv"
+expect_input_error "items with years: no whole krona after the unit" "tkr-years-bad.csv:3: column 'Belopp (tkr)'"
 # a Summa that disagrees after the unit (4 tkr stated, 5 tkr the items): refused at its line
 printf 'Post;Belopp (tkr)\nA;3\nB;2\nSumma;4\n' >"$TMP/tkr-bad.csv"
 run_bin statement --items "$TMP/tkr-bad.csv" "$TMP/tkr-pop.csv"
