@@ -398,6 +398,33 @@ Ett,10,2,24,36
 Två,20,5,31,56
 Tre,40,9,45,94
 Summa,70,16,100,186"
+# split --items reads the same items file (issue 22.3: per item 'lika del' and 'kr per invånare'):
+# the same cells, the population column beside them
+run_bin split --items "$FIX/items-models-small.csv" "$FIX/pop-small.csv"
+expect_rc "split --items models small" 0
+expect_out "split --items models small" "municipality,population,A,B,C,total
+Ett,1,10,2,24,36
+Två,2,20,5,31,56
+Tre,4,40,9,45,94
+Summa,7,70,16,100,186"
+run_bin statement --items "$FIX/items-models.csv" "$DAL/population-2021-06.csv"
+st_models=$(tail -n +2 <<<"$out")
+run_bin split --items "$FIX/items-models.csv" "$DAL/population-2021-06.csv"
+expect_rc "split --items models" 0
+expect_eq "split --items models = statement" "$(tail -n +2 <<<"$out" | cut -d, -f1,3-)" "$st_models"
+# a rate item's stated amount must be its rows' sum (16 here); an amount left blank is for a
+# rate item only
+printf 'post,belopp,kr per invånare\nA,70,\nB,17,2.28\n' >"$TMP/split-rate-off.csv"
+run_bin split --items "$TMP/split-rate-off.csv" "$FIX/pop-small.csv"
+expect_input_error "split --items: a rate item's amount off" "split-rate-off.csv:3: the amount 17 of this rate item is not the sum of its parties' amounts, 16"
+printf 'post,belopp,lika del\nA,,30 %%\nB,10,\n' >"$TMP/split-blank.csv"
+run_bin split --items "$TMP/split-blank.csv" "$FIX/pop-small.csv"
+expect_input_error "split --items: a blank amount" "split-blank.csv:2: an item without an amount"
+# --equal-part for the items without their own 'lika del' (not for a rate): as statement
+run_bin statement --equal-part 30% --items "$FIX/items-models.csv" "$DAL/population-2021-06.csv"
+st_models=$(tail -n +2 <<<"$out")
+run_bin split --equal-part 30% --items "$FIX/items-models.csv" "$DAL/population-2021-06.csv"
+expect_eq "split --items --equal-part = statement" "$(tail -n +2 <<<"$out" | cut -d, -f1,3-)" "$st_models"
 # --equal-part 30% for every item (items-small: 70 and 140 over 1:2:4): A 21 equally is 7 each
 # and 49 by population 7/14/28; B 42 equally 14 each, 98 by population 14/28/56.
 run_bin statement --items "$FIX/items-small.csv" --equal-part 30% "$FIX/pop-small.csv"
