@@ -61,27 +61,11 @@ test_that("factor levels give the municipalities, including those without record
 test_that("random years agree with an exact reference", {
   set.seed(2024)
   for (trial in 1:60) {
-    nmun <- dsample(1:5, 1)
-    ndays <- dsample(1:6, 1)
-    natt <- dsample(1:12, 1)
-    att <- data.frame(
-      day = dsample(1:ndays, natt, TRUE), municipality = dsample(1:nmun, natt, TRUE),
-      participants = dsample(0:9, natt, TRUE)
-    )
-    ntr <- dsample(0:8, 1)
-    tr <- data.frame(
-      day = dsample(1:ndays, ntr, TRUE), municipality = dsample(1:nmun, ntr, TRUE),
-      role = sample(c("trainer", "leader"), ntr, TRUE)
-    )
-    # Municipality and day labels as factors over 1..n, so codes are the labels.
-    att$municipality <- factor(att$municipality, levels = 1:nmun)
-    tr$municipality <- factor(tr$municipality, levels = 1:nmun)
+    y <- random_pot_year()
+    att <- y$att
+    tr <- y$tr
     p <- yr_pot_settle(att, tr)
-    ref <- ref_pot(
-      list(day = att$day, municipality = as.integer(att$municipality), participants = att$participants),
-      list(day = tr$day, municipality = as.integer(tr$municipality), role = as.integer(tr$role == "leader")),
-      nmun, 600, 400, c(10, 15)
-    )
+    ref <- y$ref
     for (col in c("participant_days", "fees", "admin", "pot_in", "kickback", "net")) {
       expect_identical(p[[col]], ref[[col]], info = paste(trial, col))
     }
@@ -151,26 +135,12 @@ test_that("yr_pot_by_day: rows add up to the reference kickback, within their en
   set.seed(22)
   shares <- c(10, 15)
   for (trial in 1:60) {
-    nmun <- dsample(1:5, 1)
-    ndays <- dsample(1:6, 1)
-    natt <- dsample(1:12, 1)
-    att <- data.frame(
-      day = dsample(1:ndays, natt, TRUE), municipality = dsample(1:nmun, natt, TRUE),
-      participants = dsample(0:9, natt, TRUE)
-    )
-    ntr <- dsample(0:8, 1)
-    tr <- data.frame(
-      day = dsample(1:ndays, ntr, TRUE), municipality = dsample(1:nmun, ntr, TRUE),
-      role = sample(c("trainer", "leader"), ntr, TRUE)
-    )
-    att$municipality <- factor(att$municipality, levels = 1:nmun)
-    tr$municipality <- factor(tr$municipality, levels = 1:nmun)
+    y <- random_pot_year()
+    att <- y$att
+    tr <- y$tr
+    nmun <- y$nmun
     b <- yr_pot_by_day(att, tr)
-    ref <- ref_pot(
-      list(day = att$day, municipality = as.integer(att$municipality), participants = att$participants),
-      list(day = tr$day, municipality = as.integer(tr$municipality), role = as.integer(tr$role == "leader")),
-      nmun, 600, 400, shares
-    )
+    ref <- y$ref
     got <- vapply(seq_len(nmun), function(m) sum(b$kickback[as.integer(b$municipality) == m]), 0)
     expect_identical(got, ref$kickback, info = paste(trial))
     # one row per (day, municipality) with trainers
