@@ -52,8 +52,8 @@ static yr_status yr_pot_by_day_records_where(const yr_pot_rules *rules, size_t n
         st = yr_pot_by_day_where(pot, out, n, days_off, where);
     for (size_t i = 0; st == YR_OK && i < n; i++) {
         const int64_t v[YR_POT_BY_DAY_COLUMNS] = {
-            (int64_t)out[i].day,  (int64_t)out[i].municipality, (int64_t)out[i].trainers,
-            out[i].kickback,      out[i].quota_whole,           out[i].quota_rem,
+            (int64_t)out[i].day, (int64_t)out[i].municipality, (int64_t)out[i].trainers,
+            out[i].kickback,     out[i].quota_whole,           out[i].quota_rem,
             out[i].quota_den};
         for (size_t k = 0; k < YR_POT_BY_DAY_COLUMNS; k++)
             by_day[k * ntr + i] = v[k];
