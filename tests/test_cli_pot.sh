@@ -187,6 +187,9 @@ d2,A,1,171,171.4285…
 d2,B,1,115,114.2857…
 d2,C,1,114,114.2857…
 Totalt,,,800,"
+# the header from the names table, in Swedish with --lang sv (yr_out_text)
+run --attendance "$TMP/bd-att.csv" --trainers "$TMP/bd-tr.csv" --by-day --lang sv
+check "by day --lang sv: header" [ "$(head -n 1 <<<"$out")" = "dag,kommun,utbildare,återbetalning,exakt" ]
 # The rows add up to the year's kickback per municipality (the settlement without --by-day).
 run --attendance "$EX/pot-2024-attendance.csv" --trainers "$EX/pot-2024-trainers.csv"
 year=$(awk -F, 'NR > 1 && $1 !~ /^(Totalt|undistributed)/ && $6 != 0 { print $1 "," $6 }' <<<"$out" | sort)

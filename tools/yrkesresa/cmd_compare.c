@@ -141,7 +141,8 @@ typedef struct compare_in {
 static int opt_out(compare_in *in, const scenario *s, int64_t *w)
 {
     cli_labels names;
-    int rc = cycle_party_names(&in->t, &in->p, &names);
+    char **keys = NULL;
+    int rc = cycle_party_keys(in->file, &in->t, &in->p, &names, &keys);
     for (const char *p = s->without, *end = s->without + s->without_len; rc == 0 && p < end;) {
         size_t len = strcspn(p, "+;");
         char name[256];
@@ -154,15 +155,13 @@ static int opt_out(compare_in *in, const scenario *s, int64_t *w)
         }
         memcpy(name, p, len);
         name[len] = '\0';
-        rc = cycle_party_index(&names, in->p.n, name, &party);
-        if (rc == 1)
-            rc = cli_fail_usage(CMD, "--scenario without=: no municipality '%s' in %s", name,
-                                in->file);
-        else if (rc == 0)
+        rc = cycle_party_find("--scenario without=", 0, name, &names, keys, in->p.n, in->file,
+                              &party);
+        if (rc == 0)
             w[party] = 0;
         p += len + 1;
     }
-    cli_labels_free(&names);
+    cycle_party_keys_free(&names, keys, in->p.n);
     return rc;
 }
 

@@ -20,13 +20,7 @@ int cli_stats_check_wants_parts(int argc, char **argv);
 #include "cli_read.h"
 
 /**
- * @brief A label set (cli_labels) holding the parties' names of @p t, so that label index i is
- *        party i (cycle_common.c). Free with cli_labels_free(). Returns 0, or 2 (out of memory).
- */
-int cycle_party_names(const ycsv_table *t, const cli_parties *p, cli_labels *names);
-
-/**
- * @brief The party named @p label in a set from cycle_party_names() (compared by yr_label_key).
+ * @brief The party named @p label in a set from cycle_party_keys() (an identity key).
  * @returns 0 and *party; 1 when no party has that name (the set has then no room left: report
  *          it and stop); 2 when out of memory (message printed).
  */
@@ -51,6 +45,16 @@ int cycle_party_keys(const char *file, const ycsv_table *t, const cli_parties *p
                      char ***keys);
 /** @brief Free what cycle_party_keys() made (@p n: the parties). */
 void cycle_party_keys_free(cli_labels *names, char **keys, size_t n);
+
+/**
+ * @brief The party of municipality cell @p cell (at @p file:@p line) among the @p np parties of
+ *        a cycle_party_keys() set: by its identity (`2080 Falun`, `FALUN`, `Falu kommun` are
+ *        one). 0 and *party; 2 after the message: the identity's error, or `municipality 'X'
+ *        is not in IN_FILE; did you mean Y?` (Y the nearest municipality, yr_municipality_nearest,
+ *        when it is one of the parties). After an unknown name the set is full: stop.
+ */
+int cycle_party_find(const char *file, size_t line, const char *cell, cli_labels *names,
+                     char *const *keys, size_t np, const char *in_file, size_t *party);
 
 /**
  * @brief The models (equal part, rate) of the items named @p names as the items file @p items of

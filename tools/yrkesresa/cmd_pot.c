@@ -157,14 +157,11 @@ static int write_by_day(cycle_pot *p, const cli_common *c)
         free(e);
         return rc;
     }
-    const char *day = o.lang == YR_LANG_SV ? "dag" : "day";
-    const char *trainers = o.lang == YR_LANG_SV ? "utbildare" : "trainers";
-    const char *exact = o.lang == YR_LANG_SV ? "exakt" : "exact";
-    cli_out_text(&o, day);
+    cli_out_name(&o, YR_OUT_DAY);
     cli_out_name(&o, YR_OUT_MUNICIPALITY);
-    cli_out_text(&o, trainers);
+    cli_out_name(&o, YR_OUT_TRAINERS);
     cli_out_name(&o, YR_OUT_KICKBACK);
-    cli_out_text(&o, exact);
+    cli_out_name(&o, YR_OUT_EXACT);
     cli_out_end_row(&o);
     for (size_t k = 0; k < n; k++) {
         char q[YR_NUMBER_TEXT_MAX];
