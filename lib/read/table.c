@@ -197,6 +197,13 @@ static void observe(rd_colobs *o, const rd_col *col, const grid_cell *c)
     }
     (void)col;
     rd_num x;
+    int64_t v;
+    int nd = rd_plain_digits(c->s, c->len, &v);
+    if (nd > 0) { /* what rd_colobs_add counts for an integer without separators or unit */
+        o->nopct++;
+        o->n4[0] += nd >= 4;
+        return;
+    }
     if (rd_num_parse(c->s, c->len, &x) == 0)
         rd_colobs_add(o, &x);
 }
@@ -518,6 +525,8 @@ yr_read_status yr_read_table(const void *bytes, size_t len, const yr_read_option
     }
     t->main_col = t->name_col = t->code_col = t->year_col = YR_READ_NONE;
     t->year = opt->year;
+    t->bytes = len;
+    t->vals_col = YR_READ_NONE;
     yr_read_status st = open_grid(bytes, len, opt, t, err);
     if (st == YR_READ_OK && t->g.nrec == 0) {
         rd_fail(err, YR_READ_ERR_HEADER, 0, "the file has no table (it is empty)");
@@ -560,6 +569,7 @@ void yr_table_free(yr_table *t)
     free(t->checks);
     free(t->keys.p);
     free(t->key_off);
+    free(t->vals);
     free(t);
 }
 
