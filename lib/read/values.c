@@ -292,6 +292,12 @@ yr_read_status rd_read_values(yr_table *t, const yr_read_options *opt, grid_cell
     rd_uniq_close(uq);
     if (st == YR_READ_OK)
         st = resolve_all(t, &s, &rc, opt, ignore, err);
+    for (size_t r = 0; ignore != NULL && t->vals != NULL && r < t->nrows; r++)
+        if (ignore[r]) { /* rows are left out (rd_finish): the kept values would not follow */
+            free(t->vals);
+            t->vals = NULL;
+            t->vals_col = YR_READ_NONE;
+        }
     sums_free(&s, t->ncols);
     return st;
 }
