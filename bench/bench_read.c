@@ -53,7 +53,9 @@ typedef struct run {
     long long sum;
 } run;
 
-static char *slurp(const char *path, size_t *len)
+/* The file's bytes: mapped read-only and populated (no copy, no fault a page) or read into a
+ * buffer, as the program reads a file. */
+static char *load(const char *path, int map, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     struct stat sb;
@@ -61,29 +63,21 @@ static char *slurp(const char *path, size_t *len)
         fprintf(stderr, "bench_read: cannot open %s\n", path);
         exit(2);
     }
-    char *b = bench_alloc((size_t)sb.st_size + 1);
-    *len = fread(b, 1, (size_t)sb.st_size, f);
+    char *b;
+    if (map) {
+        *len = (size_t)sb.st_size;
+        void *p = mmap(NULL, *len ? *len : 1, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fileno(f), 0);
+        if (p == MAP_FAILED) {
+            fprintf(stderr, "bench_read: cannot map %s\n", path);
+            exit(2);
+        }
+        b = p;
+    } else {
+        b = bench_alloc((size_t)sb.st_size + 1);
+        *len = fread(b, 1, (size_t)sb.st_size, f);
+    }
     fclose(f);
     return b;
-}
-
-/* The file mapped read-only and populated: no copy, no fault a page. */
-static char *map_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    struct stat sb;
-    if (f == NULL || fstat(fileno(f), &sb) != 0) {
-        fprintf(stderr, "bench_read: cannot open %s\n", path);
-        exit(2);
-    }
-    *len = (size_t)sb.st_size;
-    void *p = mmap(NULL, *len ? *len : 1, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fileno(f), 0);
-    fclose(f);
-    if (p == MAP_FAILED) {
-        fprintf(stderr, "bench_read: cannot map %s\n", path);
-        exit(2);
-    }
-    return p;
 }
 
 static void drop_file(const run *r, char *bytes, size_t len)
@@ -99,7 +93,7 @@ static int ours(void *arg)
     run *r = arg;
     double c0 = cpu_now(), t0 = bench_now();
     size_t len;
-    char *bytes = r->map ? map_file(r->path, &len) : slurp(r->path, &len);
+    char *bytes = load(r->path, r->map, &len);
     double t1 = bench_now();
     const yr_read_want want[] = {{YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
                                  {YR_ROLE_POPULATION, YR_WANT_REQUIRED}};
