@@ -193,11 +193,15 @@ static void keyer_free(keyer *k)
 
 static uint64_t hash_bytes(const char *s, size_t n)
 {
-    uint64_t h = UINT64_C(1469598103934665603);
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= UINT64_C(1099511628211);
+    uint64_t h = UINT64_C(0x9E3779B97F4A7C15) ^ n, w;
+    for (; n >= 8; s += 8, n -= 8) { /* eight bytes a step */
+        memcpy(&w, s, 8);
+        h = (h ^ w) * UINT64_C(0xFF51AFD7ED558CCD);
+        h ^= h >> 32;
     }
+    w = 0;
+    memcpy(&w, s, n);
+    h = (h ^ w) * UINT64_C(0xFF51AFD7ED558CCD);
     h ^= h >> 30; /* splitmix64's finaliser: every bit of the key reaches the slot and tag bits */
     h *= UINT64_C(0xBF58476D1CE4E5B9);
     h ^= h >> 27;
@@ -246,7 +250,7 @@ typedef struct rd_pending_key {
 
 struct rd_uniq {
     const yr_table *t;
-    uint32_t *slot; /* row + 1 in the low 25 bits, 7 bits of the hash above */
+    uint32_t *slot; /* row + 1 in the low 25 bits, 7 bits of the hash above; at most 2/3 full */
     size_t nslots;
     keyer k, k2;
     rd_pending_key ring[RD_RING];
@@ -281,9 +285,7 @@ yr_read_status rd_uniq_open(const yr_table *t, rd_uniq **out)
     if (u == NULL)
         return YR_READ_ERR_NOMEM;
     u->t = t;
-    u->nslots = 16;
-    while (u->nslots < 2 * t->ndata)
-        u->nslots *= 2;
+    u->nslots = t->ndata + t->ndata / 2 + 16; /* 6 bytes a data row */
     u->slot = calloc(u->nslots, sizeof *u->slot);
     u->k.t = u->k2.t = t;
     u->k.identity = u->k2.identity = identity;
@@ -295,6 +297,12 @@ yr_read_status rd_uniq_open(const yr_table *t, rd_uniq **out)
     return YR_READ_OK;
 }
 
+/* The first slot of a hash: its high 32 bits scaled to the table (no power of two needed). */
+static size_t slot_of(const rd_uniq *u, uint64_t h)
+{
+    return (size_t)(((h >> 32) * (uint64_t)u->nslots) >> 32);
+}
+
 /* Insert the oldest waiting key; a duplicate is an error. */
 static yr_read_status uniq_insert(rd_uniq *u, yr_read_error *err)
 {
@@ -302,8 +310,8 @@ static yr_read_status uniq_insert(rd_uniq *u, yr_read_error *err)
     rd_pending_key *e = &u->ring[u->head];
     u->head = (u->head + 1) % RD_RING;
     u->n--;
-    uint32_t tag = (uint32_t)(e->h >> 57) << 25;
-    for (size_t i = (size_t)e->h & (u->nslots - 1);; i = (i + 1) & (u->nslots - 1)) {
+    uint32_t tag = (uint32_t)(e->h & 0x7F) << 25;
+    for (size_t i = slot_of(u, e->h);; i = i + 1 == u->nslots ? 0 : i + 1) {
         if (u->slot[i] == 0) {
             u->slot[i] = tag | (uint32_t)(e->row + 1);
             return YR_READ_OK;
@@ -329,13 +337,13 @@ yr_read_status rd_uniq_add(rd_uniq *u, size_t row, const grid_cell *cells, size_
             return st;
     }
     rd_pending_key *e = &u->ring[(u->head + u->n) % RD_RING];
+    rd_buf b = e->key; /* the key moves into the ring, the ring's old buffer is reused */
+    e->key = u->k.buf;
+    u->k.buf = b;
     e->row = row;
-    e->h = hash_bytes(u->k.buf.p, u->k.buf.len);
-    e->key.len = 0;
-    if (!rd_buf_add(&e->key, u->k.buf.p, u->k.buf.len))
-        return rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+    e->h = hash_bytes(e->key.p, e->key.len);
 #if defined(__GNUC__)
-    __builtin_prefetch(&u->slot[(size_t)e->h & (u->nslots - 1)], 1);
+    __builtin_prefetch(&u->slot[slot_of(u, e->h)], 1);
 #endif
     u->n++;
     return YR_READ_OK;
