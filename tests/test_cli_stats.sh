@@ -85,6 +85,34 @@ expect_input_error "missing file" "does-not-exist.csv"
 run attendance "$DAL/population-2021-06.csv"
 expect_input_error "no registered column" "population-2021-06.csv:1: no registered column"
 
+# Read through libyrkesresa-read (issue 20): every line accounted for, aggregates never courses,
+# a published rate read by its header's rule.
+run attendance "$FIX/attendance-rows-after-empty.csv"
+expect_rc "attendance: rows after an empty line" 0
+out=$(tr -d '\r' <"$TMP/out" | sed 's/,/./g; s/;/,/g')
+expect_row "attendance: row after an empty line kept" "Kurs D" "Kurs D,6,6,1.0000,$(wilson 6 6),,100.0,"
+expect_row "attendance: total counts the rows after the empty line" "Totalt" \
+    "Totalt,76,60,$(ratio 60 76 4),$(wilson 60 76),,78.9,"
+expect_err_has "attendance: the reading line" "attendance-rows-after-empty.csv: read 4 rows from column 'Anmälda'"
+run attendance "$FIX/attendance-delsumma.csv"
+expect_rc "attendance: Delsumma" 0
+out=$(tr -d '\r' <"$TMP/out" | sed 's/,/./g; s/;/,/g')
+expect_out_lacks "attendance: Delsumma is no course" "Delsumma"
+expect_row "attendance: Delsumma not in the total" "Totalt" \
+    "Totalt,123,114,$(ratio 114 123 4),$(wilson 114 123),,92.7,"
+run attendance "$FIX/attendance-delsumma-wrong.csv"
+expect_input_error "attendance: a Delsumma that disagrees" \
+    "attendance-delsumma-wrong.csv:4: the subtotal row 'Delsumma barn och unga' says 90 in column 'Anmälda', but the rows since the previous sum (lines 2-3) add up to 97"
+# 0,935 under a share header is 93.5 %, compared at one decimal (never a false alarm)
+run attendance "$FIX/attendance-published-share.csv"
+expect_rc "attendance: published share" 0
+expect_row "attendance: published share ok" "Kurs A" "Kurs A,200,187,$(ratio 187 200 4),$(wilson 187 200),93.5,93.5,ok"
+expect_row "attendance: published share total" "Totalt" "Totalt,300,280,$(ratio 280 300 4),$(wilson 280 300),93.3,93.3,ok"
+# 93.5 under a header that says neither share nor percent: refused, naming the line
+run attendance "$FIX/attendance-published-neither.csv"
+expect_input_error "attendance: published neither share nor percent" \
+    "attendance-published-neither.csv:2: column 'attendance_rate_published': '93.5' could be a share (0-1) or a percentage (0-100)"
+
 # ---- survey on manager-survey-2024.csv ----------------------------------------------------
 run survey "$DAL/manager-survey-2024.csv"
 expect_rc "survey dalarna" 0
@@ -180,8 +208,8 @@ expect_out_lacks "check accounts: no mismatch" "MISMATCH"
 
 run check "$DAL/courses-2024.csv"
 expect_row "check courses registered" "registered" "registered,139,139,0,ok"
-expect_row "check courses rate" "attendance_rate_published" \
-    "attendance_rate_published,,,,skipped: not whole numbers"
+expect_row "check courses rate" "attendance_rate_published_percent" \
+    "attendance_rate_published_percent,,,,skipped: not whole numbers"
 expect_row "check courses text" "delivery" "delivery,,,,skipped: text"
 
 # the published coordinator split 2023 adds to 850 001, not the stated 850 000
