@@ -159,6 +159,7 @@ if [ "$n_lines" -eq 33 ]; then ok; else bad "progress: $n_lines lines, expected 
 run progress "$P" --population "$DAL/population-2021-06.csv"
 expect_rc "coverage dalarna" 0
 expect_out_has "coverage header" "municipality,completed_course1,population,per_1000,low,high,note"
+pop_of() { awk -F, -v k="$1" '$1 == k { print $2; exit }' "$DAL/population-2021-06.csv"; }
 cov() { # x n [per]: rate per 1000 (or per) with its bounds
     local w
     w=$(awk -v x="$1" -v n="$2" -v per="${3:-1000}" 'BEGIN {
@@ -182,13 +183,30 @@ expect_input_error "progress negative" "progress-negative.csv:3"
 run progress "$FIX/progress-one-course.csv"
 expect_input_error "progress one course" "progress-one-course.csv:1: missing column 'course2_completed'"
 run progress "$FIX/progress-unknown-municipality.csv" --population "$DAL/population-2021-06.csv"
-expect_input_error "coverage unknown" "progress-unknown-municipality.csv:3: no population for 'Nowhere'"
-run progress "$FIX/progress-unknown-municipality.csv" --population "$FIX/population-duplicate.csv"
-expect_input_error "population duplicate" "population-duplicate.csv:3"
+expect_input_error "coverage: not a municipality" "progress-unknown-municipality.csv:3: 'Nowhere' is not a Swedish municipality"
+run progress "$FIX/progress-unknown-municipality.csv" --population "$DAL/population-2021-06.csv" --other-parties
+expect_input_error "coverage unknown" "progress-unknown-municipality.csv:3: 'Nowhere' has no population"
+run progress "$P" --population "$FIX/population-duplicate.csv"
+expect_input_error "population duplicate" "population-duplicate.csv:3: 'Falun' is the same municipality as 'Falun' at line 2"
 run progress "$P" --course 2
 expect_input_error "--course without --population" "--course and --per need --population"
 run progress "$P" --population "$DAL/population-2021-06.csv" --course 4
 expect_input_error "--course 4" "--course must be 1 to 3"
+
+# Read through libyrkesresa-read: a Delsumma or 'Summa Västerdalarna' row is no municipality and
+# never added into the sums; the row after the empty line is one (by hand: 100 + 50 + 10 = 160
+# completed course 1, 40 + 20 + 5 = 65 course 2).
+run progress "$FIX/progress-delsumma.csv"
+expect_rc "progress: Delsumma" 0
+expect_out_lacks "progress: Delsumma is no municipality" "Delsumma"
+expect_out_lacks "progress: Summa Västerdalarna is no municipality" "Summa Västerdalarna"
+expect_row "progress: Mora after the empty line" "Mora" "Mora,1,2,10,5,0.5000,$(wilson 5 10),"
+expect_row "progress: total without the subtotals" "Totalt" "Totalt,1,2,160,65,$(ratio 65 160 4),$(wilson 65 160),"
+expect_err_has "progress: the reading line" "read 3 municipalities, total row at line 8, subtotal rows at lines 4, 7"
+run progress "$FIX/progress-delsumma.csv" --population "$DAL/population-2021-06.csv"
+expect_rc "coverage: Delsumma" 0
+expect_row "coverage: total without the subtotals" "Totalt" \
+    "Totalt,160,$(($(pop_of Falun) + $(pop_of Borlänge) + $(pop_of Mora))),$(cov 160 $(($(pop_of Falun) + $(pop_of Borlänge) + $(pop_of Mora)))),"
 
 # ---- check --------------------------------------------------------------------------------
 run check "$P"

@@ -105,15 +105,15 @@ int stats_level(const char *cmd, const char *name, const char *text, int closed,
 int stats_parse(int argc, char **argv, const char *cmd, const char *usage, const cli_option *extra,
                 size_t nextra, stats_opts *o)
 {
-    cli_option opts[8];
+    cli_option opts[16];
     memset(o, 0, sizeof *o);
     o->confidence = 0.95;
     opts[0] = (cli_option){"confidence", CLI_OPT_VALUE, &o->confidence_text};
-    for (size_t k = 0; k < nextra && k < 7; k++)
+    for (size_t k = 0; k < nextra && k < 15; k++)
         opts[k + 1] = extra[k];
     size_t nfiles;
-    int rc =
-        cli_parse_args(argc, argv, cmd, usage, opts, nextra + 1, &o->common, &o->file, 1, &nfiles);
+    int rc = cli_parse_args(argc, argv, cmd, usage, opts, (nextra < 15 ? nextra : 15) + 1,
+                            &o->common, &o->file, 1, &nfiles);
     if (rc >= 0)
         return rc;
     if (nfiles == 0)
