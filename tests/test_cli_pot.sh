@@ -115,7 +115,7 @@ expect_out_has "check ok" "belopp;1000;1000;0;ok"
 # A checked column holding a non-number is an error naming its line, not "skipped".
 printf 'kommun,belopp\nA,1O0\nB,2\nSumma,102\n' >"$TMP/oh.csv"
 run --check "$TMP/oh.csv" --strict
-expect_input_error "check: 1O0 is not a number" "oh.csv:2: column 'belopp': '1O0' is not an integer"
+expect_input_error "check: 1O0 is not a number" "oh.csv:2: column 'belopp' '1O0' is not a number"
 printf 'kommun,belopp\nA,1\nB,2\n' >"$TMP/nototal.csv"
 run --check "$TMP/nototal.csv"
 expect_input_error "check without total row" "nototal.csv: no total row"

@@ -245,6 +245,18 @@ expect_input_error "check overflow" "check-overflow.csv: column 'amount' adds up
 run check "$DAL/courses-2024.csv" --confidence 0.9
 expect_input_error "check unknown option" "unknown option '--confidence"
 
+# Aggregates are never added into the sums (read by libyrkesresa-read): Delsumma 1500 and
+# 'Summa Västerdalarna' 300 are left out, Mora after the empty line is in (1000 + 500 + 300);
+# the same table from `pot --check`.
+run check "$FIX/check-delsumma.csv" --strict
+expect_rc "check: Delsumma" 0
+expect_row "check: Delsumma not summed" "belopp" "belopp,1800,1800,0,ok"
+expect_row "check: Delsumma not summed (days)" "dagar" "dagar,4,4,0,ok"
+expect_err_has "check: the reading line" "check-delsumma.csv: read 3 municipalities, total row at line 8, subtotal rows at lines 4, 7"
+run_bin pot --check "$FIX/check-delsumma.csv" --strict
+expect_rc "pot --check: Delsumma" 0
+expect_row "pot --check: Delsumma not summed" "belopp" "belopp,1800,1800,0,ok"
+
 # ---- usage --------------------------------------------------------------------------------
 for sub in attendance survey progress check; do
     run "$sub" --help

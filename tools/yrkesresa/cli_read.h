@@ -92,6 +92,16 @@ size_t cli_read_find_column(const yr_table *t, const char *name);
 int cli_read_whole_column(const cli_input *in, size_t col, int blank_ok, int64_t blank,
                           int64_t **out);
 
+/**
+ * @brief The data rows' cells of column @p col (any column) read in the grammar of @p kind under
+ *        the column's header (yr_read_strings(): grouping decided over the column), without a
+ *        message: out[i] (yr_table_ndata() entries) = value × *den, a blank cell 0 and
+ *        present[i] 0 (@p present may be NULL). On error @p e holds the library's sentence
+ *        with the cell's line.
+ */
+yr_read_status cli_read_try_column(const cli_input *in, size_t col, yr_kind kind, int64_t *out,
+                                   unsigned char *present, int64_t *den, yr_read_error *e);
+
 /** @brief Append num/den exactly: a decimal ('.') when den divides a power of ten (at most
  *         18 decimals), else "num/den". */
 void cli_read_put_exact(cli_buf *b, int64_t num, int64_t den);

@@ -52,16 +52,23 @@ static int stats_check(int argc, char **argv)
     if (cli_stats_check_wants_parts(argc, argv))
         return cli_stats_check_parts(argc, argv);
     int strict = 0;
-    const cli_option opts[] = {{"strict", CLI_OPT_FLAG, &strict}};
+    cli_read_opts r;
+    cli_option opts[1 + CLI_READ_NOPTS] = {{"strict", CLI_OPT_FLAG, &strict}};
+    size_t nopts = 1 + cli_read_options(&r, opts + 1);
     const char *file = NULL;
     size_t nfiles;
     cli_common c;
-    int rc = cli_parse_args(argc, argv, "stats check", check_usage, opts, 1, &c, &file, 1, &nfiles);
+    cli_buf help;
+    cli_buf_init(&help);
+    cli_buf_printf(&help, "%s\n%s", check_usage, cli_read_help);
+    int rc = cli_parse_args(argc, argv, "stats check", cli_buf_str(&help), opts, nopts, &c, &file,
+                            1, &nfiles);
+    cli_buf_free(&help);
     if (rc >= 0)
         return rc;
     if (nfiles == 0)
         return cli_fail_usage("stats check", "no input file (use '-' for standard input)");
-    return cli_check_totals(file, &c, strict);
+    return cli_check_totals(file, &c, &r, strict);
 }
 
 /* The subcommands: a new one is one line here. */
