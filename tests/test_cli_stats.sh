@@ -257,6 +257,12 @@ run_bin pot --check "$FIX/check-delsumma.csv" --strict
 expect_rc "pot --check: Delsumma" 0
 expect_row "pot --check: Delsumma not summed" "belopp" "belopp,1800,1800,0,ok"
 
+# --rate checks every row, the one after the empty line included (Mora: 500 x 1 - 300 = 200)
+run check --rate 'belopp=500*dagar' "$FIX/check-delsumma.csv"
+expect_rc "check --rate: rows after an empty line" 0
+expect_out_has "check --rate: Mora checked" "belopp=500*dagar,Mora,300,500,200,MISMATCH"
+expect_out_has "check --rate: the Delsumma row checked as a row" "belopp=500*dagar,Delsumma,1500,1500,0,ok"
+
 # ---- usage --------------------------------------------------------------------------------
 for sub in attendance survey progress check; do
     run "$sub" --help

@@ -204,11 +204,6 @@ static int run_check(check_job *j, const cli_common *c, size_t *bad)
  * column; nothing summed is wanted (the check reads every other column itself). One total row. */
 static int read_table(check_job *j, const char *path, const cli_common *c, const cli_read_opts *r)
 {
-    const yr_read_want want[] = {{YR_ROLE_MUNICIPALITY, 0u},
-                                 {YR_ROLE_CODE, 0u},
-                                 {YR_ROLE_COURSE, 0u},
-                                 {YR_ROLE_ITEM, 0u},
-                                 {YR_ROLE_QUESTION, 0u}};
     cli_read_opts rq;
     if (r != NULL)
         rq = *r;
@@ -216,15 +211,11 @@ static int read_table(check_job *j, const char *path, const cli_common *c, const
         memset(&rq, 0, sizeof rq); /* the defaults */
     j->quiet = rq.quiet;
     rq.quiet = 1; /* the reading line once the table is known good (write_check) */
-    if (cli_read(path, c, &rq, want, 5, &j->in) != 0)
+    if (cli_read(path, c, &rq, cli_read_label_wants, CLI_READ_NLABEL_WANTS, &j->in) != 0)
         return CLI_EXIT_ERROR;
     j->file = j->in.file;
     j->nd = yr_table_ndata(j->in.t);
-    j->label = 0;
-    for (size_t k = 0; k < 5 && j->label == 0; k++) /* rd_label_col()'s order */
-        if (want[k].role != YR_ROLE_CODE &&
-            yr_table_find_role(j->in.t, want[k].role) != YR_READ_NONE)
-            j->label = yr_table_find_role(j->in.t, want[k].role);
+    j->label = cli_read_label_column(j->in.t);
     j->total = SIZE_MAX;
     for (size_t row = 0; row < yr_table_nrows(j->in.t); row++) {
         if (yr_table_row_kind(j->in.t, row) != YR_ROW_TOTAL)

@@ -464,6 +464,23 @@ void cli_read_echo(cli_out *o, const yr_table *t, size_t row, size_t col, cli_ce
     }
 }
 
+const yr_read_want cli_read_label_wants[CLI_READ_NLABEL_WANTS] = {{YR_ROLE_MUNICIPALITY, 0u},
+                                                                  {YR_ROLE_CODE, 0u},
+                                                                  {YR_ROLE_COURSE, 0u},
+                                                                  {YR_ROLE_ITEM, 0u},
+                                                                  {YR_ROLE_QUESTION, 0u}};
+
+size_t cli_read_label_column(const yr_table *t)
+{
+    size_t col = yr_table_find_role(t, YR_ROLE_MUNICIPALITY);
+    for (size_t c = 0; col == YR_READ_NONE && c < yr_table_ncols(t); c++) {
+        yr_read_role r = yr_table_column_role(t, c);
+        if (r == YR_ROLE_COURSE || r == YR_ROLE_ITEM || r == YR_ROLE_QUESTION)
+            col = c;
+    }
+    return col != YR_READ_NONE ? col : 0;
+}
+
 size_t cli_read_header_line(const yr_table *t)
 {
     yr_span sp[4];

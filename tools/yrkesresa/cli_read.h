@@ -132,6 +132,16 @@ int cli_read_column_given(const cli_common *c, yr_read_role role);
  */
 int cli_read_weight_column(const cli_input *in, const cli_common *c, size_t *col);
 
+/** The request of a table whose rows are labelled (the totals and parts checks): its
+ *  municipality, code, course, item or question columns, none required; nothing summed. */
+extern const yr_read_want cli_read_label_wants[];
+/** Number of entries of ::cli_read_label_wants. */
+#define CLI_READ_NLABEL_WANTS 5
+
+/** @brief The column that labels the rows of @p t, as the reader takes it for the rows' kinds:
+ *         the municipality column, else the first course, item or question column, else 0. */
+size_t cli_read_label_column(const yr_table *t);
+
 /** @brief The line (sheet row) of the header of @p t. */
 size_t cli_read_header_line(const yr_table *t);
 
