@@ -216,16 +216,8 @@ static int read_table(check_job *j, const char *path, const cli_common *c, const
     j->file = j->in.file;
     j->nd = yr_table_ndata(j->in.t);
     j->label = cli_read_label_column(j->in.t);
-    j->total = SIZE_MAX;
-    for (size_t row = 0; row < yr_table_nrows(j->in.t); row++) {
-        if (yr_table_row_kind(j->in.t, row) != YR_ROW_TOTAL)
-            continue;
-        if (j->total != SIZE_MAX)
-            return cli_fail_at(j->file, yr_table_row_line(j->in.t, row),
-                               "a second total row (the first is on line %zu)",
-                               yr_table_row_line(j->in.t, j->total));
-        j->total = row;
-    }
+    if (cli_read_total_row(&j->in, &j->total) != 0)
+        return CLI_EXIT_ERROR;
     if (j->total == SIZE_MAX)
         return cli_fail_at(j->file, 0,
                            "no total row (a first cell such as Totalt, Summa or Total)");

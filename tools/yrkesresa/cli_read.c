@@ -481,6 +481,21 @@ size_t cli_read_label_column(const yr_table *t)
     return col != YR_READ_NONE ? col : 0;
 }
 
+int cli_read_total_row(const cli_input *in, size_t *row)
+{
+    *row = SIZE_MAX;
+    for (size_t r = 0; r < yr_table_nrows(in->t); r++) {
+        if (yr_table_row_kind(in->t, r) != YR_ROW_TOTAL)
+            continue;
+        if (*row != SIZE_MAX)
+            return cli_fail_at(in->file, yr_table_row_line(in->t, r),
+                               "a second total row (the first is on line %zu)",
+                               yr_table_row_line(in->t, *row));
+        *row = r;
+    }
+    return 0;
+}
+
 size_t cli_read_header_line(const yr_table *t)
 {
     yr_span sp[4];

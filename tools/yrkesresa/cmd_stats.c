@@ -187,37 +187,6 @@ void stats_note_sep(cli_buf *note)
         cli_buf_puts(note, "; ");
 }
 
-size_t stats_label_column(const char *file, const ycsv_table *t, const cli_common *c, cli_role role,
-                          int *rc)
-{
-    size_t col;
-    *rc = cli_column(file, t, c, role, 0, &col);
-    return col == YCSV_NO_COLUMN ? 0 : col;
-}
-
-int stats_total_row(const char *file, const ycsv_table *t, size_t col, size_t *total)
-{
-    *total = SIZE_MAX;
-    for (size_t r = 0; r < t->nrows; r++) {
-        if (!yr_label_is_total(ycsv_cell(t, r, col)))
-            continue;
-        if (*total != SIZE_MAX)
-            return cli_fail_at(file, ycsv_line(t, r),
-                               "a second total row (the first is on line %zu)",
-                               ycsv_line(t, *total));
-        *total = r;
-    }
-    return 0;
-}
-
-int stats_cell_opt_int(const char *file, const ycsv_table *t, size_t row, size_t col, int64_t *out,
-                       int *present)
-{
-    *present = !cli_cell_blank(t, row, col);
-    *out = 0;
-    return *present ? cli_cell_int64(file, t, row, col, out) : 0;
-}
-
 void stats_header(stats_out *s, yr_out_table t, const cli_cell_type *types,
                   const char *const *suffix)
 {
@@ -312,11 +281,4 @@ int stats_run_dialect(const cli_common *c, yr_out_table table, const cli_dialect
     }
     cli_buf_free(&s.b);
     return rc;
-}
-
-int stats_run(const cli_common *c, yr_out_table table, const ycsv_table *like, int validated,
-              int (*pass)(void *ctx, stats_out *s), void *ctx)
-{
-    cli_dialect d = cli_dialect_of(like);
-    return stats_run_dialect(c, table, &d, validated, pass, ctx, NULL);
 }

@@ -168,22 +168,6 @@ static int block_rates(const att_job *j, size_t from, att_block *b)
     return st == YR_OK ? 0 : cli_fail_lib(j->f, 0, NULL, &w, NULL);
 }
 
-/* The total row: one at most (the reader's row kinds; a subtotal is neither a course nor the
- * total, and the reader has checked it against its courses). */
-static int find_total(att_job *j)
-{
-    j->total_row = SIZE_MAX;
-    for (size_t r = 0; r < yr_table_nrows(j->in.t); r++) {
-        if (yr_table_row_kind(j->in.t, r) != YR_ROW_TOTAL)
-            continue;
-        if (j->total_row != SIZE_MAX)
-            return cli_fail_at(j->f, line_of(j, r), "a second total row (the first is on line %zu)",
-                               line_of(j, j->total_row));
-        j->total_row = r;
-    }
-    return 0;
-}
-
 /* Check every course with its line before calling the library; count the courses and add up
  * their counts. */
 static int read_rows(att_job *j)
@@ -303,7 +287,7 @@ static int read_courses(att_job *j, const char *path, const cli_common *c, const
                    yr_read_value("1", YR_KIND_SHARE, yr_table_header(j->in.t, j->c_pub), "", &one,
                                  &e) == YR_READ_OK &&
                    one.num == one.den;
-    return find_total(j);
+    return cli_read_total_row(&j->in, &j->total_row);
 }
 
 /* The total rate: yr_attendance_rate() on the sums (its checks in its order: the confidence,

@@ -332,16 +332,8 @@ static int read_progress(prog_job *j, const char *path, const cli_common *c, con
     if (cli_read(path, c, r, want, 2, &j->in) != 0)
         return CLI_EXIT_ERROR;
     j->c_muni = yr_table_find_role(j->in.t, YR_ROLE_MUNICIPALITY);
-    j->total_row = SIZE_MAX;
-    for (size_t row = 0; row < yr_table_nrows(j->in.t); row++) {
-        if (yr_table_row_kind(j->in.t, row) != YR_ROW_TOTAL)
-            continue;
-        if (j->total_row != SIZE_MAX)
-            return cli_fail_at(j->f, line_of(j, row),
-                               "a second total row (the first is on line %zu)",
-                               line_of(j, j->total_row));
-        j->total_row = row;
-    }
+    if (cli_read_total_row(&j->in, &j->total_row) != 0)
+        return CLI_EXIT_ERROR;
     for (j->nc = 0; j->nc < MAX_COURSES; j->nc++) {
         char name[32];
         snprintf(name, sizeof name, "course%zu_completed", j->nc + 1);
