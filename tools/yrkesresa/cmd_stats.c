@@ -131,6 +131,18 @@ int stats_parse(int argc, char **argv, const char *cmd, const char *usage, const
     return -1;
 }
 
+int stats_parse_read(int argc, char **argv, const char *cmd, const char *usage, cli_option *extra,
+                     size_t nextra, cli_read_opts *r, stats_opts *o)
+{
+    nextra += cli_read_options(r, extra + nextra);
+    cli_buf help;
+    cli_buf_init(&help);
+    cli_buf_printf(&help, "%s\n%s", usage, cli_read_help);
+    int rc = stats_parse(argc, argv, cmd, cli_buf_str(&help), extra, nextra, o);
+    cli_buf_free(&help);
+    return rc;
+}
+
 void stats_put_num(cli_buf *b, double v)
 {
     if (!isnan(v))

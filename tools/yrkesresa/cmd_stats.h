@@ -31,6 +31,11 @@ typedef struct stats_opts {
 int stats_parse(int argc, char **argv, const char *cmd, const char *usage, const cli_option *extra,
                 size_t nextra, stats_opts *o);
 
+/* stats_parse() with the reading options (cli_read_options(), their help appended to
+ * @p usage): @p extra has room for @p nextra + CLI_READ_NOPTS options. */
+int stats_parse_read(int argc, char **argv, const char *cmd, const char *usage, cli_option *extra,
+                     size_t nextra, cli_read_opts *r, stats_opts *o);
+
 /* A fraction option ("0.95", "95%", "19/20") as a double, strictly inside (lo, hi) unless
  * closed (then [lo, hi]). */
 int stats_level(const char *cmd, const char *name, const char *text, int closed, double *out);

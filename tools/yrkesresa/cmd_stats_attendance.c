@@ -313,12 +313,7 @@ int stats_attendance(int argc, char **argv)
     stats_opts o;
     cli_read_opts r;
     cli_option extra[CLI_READ_NOPTS];
-    size_t nextra = cli_read_options(&r, extra);
-    cli_buf help;
-    cli_buf_init(&help);
-    cli_buf_printf(&help, "%s\n%s", usage, cli_read_help);
-    int rc = stats_parse(argc, argv, "stats attendance", cli_buf_str(&help), extra, nextra, &o);
-    cli_buf_free(&help);
+    int rc = stats_parse_read(argc, argv, "stats attendance", usage, extra, 0, &r, &o);
     if (rc >= 0)
         return rc;
     att_job j;

@@ -353,12 +353,7 @@ int stats_progress(int argc, char **argv)
     cli_option extra[3 + CLI_READ_NOPTS] = {{"population", CLI_OPT_VALUE, &o.population},
                                             {"course", CLI_OPT_VALUE, &o.course},
                                             {"per", CLI_OPT_VALUE, &o.per}};
-    size_t nextra = 3 + cli_read_options(&r, extra + 3);
-    cli_buf help;
-    cli_buf_init(&help);
-    cli_buf_printf(&help, "%s\n%s", usage, cli_read_help);
-    int rc = stats_parse(argc, argv, "stats progress", cli_buf_str(&help), extra, nextra, &o);
-    cli_buf_free(&help);
+    int rc = stats_parse_read(argc, argv, "stats progress", usage, extra, 3, &r, &o);
     if (rc >= 0)
         return rc;
     if (o.population == NULL && (o.course != NULL || o.per != NULL))
