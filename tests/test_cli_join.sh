@@ -103,6 +103,6 @@ check "pot by name: Falun gets the pot" [ "$(pot_row '2080 Falun')" == "2080 Fal
 check "pot by name: no row for the trainers' spelling" [ -z "$(pot_row 'Falu kommun')" ]
 printf 'day,kod,municipality,role\nd1,20800,Falu kommun,trainer\n' >"$TMP/pt-bad.csv"
 run_pot "$TMP/pt-bad.csv"
-expect_input_error "pot bad code" "pt-bad.csv:2: column 'kod': '20800' is not a municipality code"
+expect_input_error "pot bad code" "pt-bad.csv:2: column 'kod': '20800' is not an SCB code (up to four digits)"
 
 finish test_cli_join
