@@ -258,10 +258,15 @@ printf '2024-02-06,Falun,Anna A,Ja\n' >>"$TMP/list.csv"
 run --attendance "$TMP/list.csv" --trainers "$TMP/list-tr.csv"
 expect_input_error "list: one person twice on a day" "list.csv:7: line 7 repeats line 2"
 if grep -q "Anna" <<<"$err"; then bad "list: the message names the person"; else ok; fi
-# 'Namn' could be the municipality or the person: the reader asks; --attendance-column decides
+# 'Namn' could be the municipality or the person, 'Kommun' only the municipality: a column has
+# one role, so Namn is the person (as --attendance-column would say); without Kommun the reader asks
 printf 'Datum,Kommun,Namn,Närvaro\n2024-02-06,Falun,Anna A,Ja\n2024-02-06,Mora,Cia C,Nej\n' >"$TMP/list-namn.csv"
 run --attendance "$TMP/list-namn.csv" --trainers "$TMP/list-tr.csv"
-expect_input_error "list: Namn is ambiguous" "list-namn.csv:1: two columns could be the municipality: 'Kommun' and 'Namn'"
+expect_rc "list: Namn beside Kommun is the person" 0
+expect_out_has "list: Namn beside Kommun is the person" "Falun,1,600,200,400,400,200"
+printf 'Datum,Namn,Närvaro\n2024-02-06,Anna A,Ja\n' >"$TMP/list-namn-only.csv"
+run --attendance "$TMP/list-namn-only.csv" --trainers "$TMP/list-tr.csv"
+expect_input_error "list: Namn alone is ambiguous" "list-namn-only.csv:1: column 'Namn' could be the municipality or the person"
 run --attendance "$TMP/list-namn.csv" --trainers "$TMP/list-tr.csv" \
     --attendance-column municipality=Kommun --attendance-column person=Namn
 expect_rc "list: --attendance-column person=Namn" 0

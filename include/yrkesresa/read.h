@@ -37,7 +37,10 @@
  *    `Befolkning 2023` is a title, not the header). When no line does, the first non-empty line
  *    is the header (yr_read_options::header_row overrides). Two header names equal after
  *    trimming and case folding are an error (`Folkmängd 2022` and `Folkmängd 2023` have one
- *    yr_header_key() but are two columns: two candidates for the population, rule 7).
+ *    yr_header_key() but are two columns: two candidates for the population, rule 7). A header
+ *    of one column whose words (split at blanks and `|`) name two roles or more — `Kommun
+ *    Befolkning` aligned with spaces from a PDF, `| Kommun | Befolkning |` from a wiki — is a
+ *    table without a delimiter: an error at that line saying so and to save it as CSV or TSV.
  * 3. **Every line accounted for.** After the header, a line is empty (every cell blank), a
  *    note, or a row. A note is a line whose wanted columns are all blank, whose first
  *    non-blank cell starts with a note word (Källa, Fotnot, Fotnoter, Anm, Anmärkning, Not,
@@ -65,6 +68,18 @@
  *    previous aggregate, or the sum of all other data rows (three or more, none negative), is an
  *    error naming it (::YR_TOTALS_NO_GUESS turns this off: the old `--no-total-row`).
  *    ::YR_TOTALS_IGNORE leaves disagreeing aggregates out, unchecked (`--ignore-total-row`).
+ *    A row labelled as a statistic of the rows — a first word Medelvärde, Medeltal, Genomsnitt,
+ *    Snitt, Median, Typvärde, Standardavvikelse, Average, Mean; Max, Min, Högst, Lägst, Störst,
+ *    Minst alone or before words in lower case (not `Max Svensson`); Medel, Andel, Antal alone
+ *    (not `Medel från Region Dalarna`) — is no party and no sum: an aggregate error at its line,
+ *    in a table or a frame, whatever the options. When the last aggregate, a total, agrees with
+ *    the data rows above it but not with every data row, the error names the first data row
+ *    below it (no part of the table), never the total.
+ *    **One number said twice**: a share column beside its count and its base (`Andel ja` with
+ *    `Antal ja` and `Antal svarande`; `published` with attended and registered), not
+ *    ::YR_WANT_CHECKED, must equal count / base within half a unit of the last decimal the share
+ *    shows (`77 %` ±0.5 %, `68,2 %` ±0.05 %; an xlsx number as a whole percent), in every data
+ *    row: else a cell error naming the line and both numbers.
  * 5. **One number grammar** (yr_read_number()): an optional sign, digits, grouping, a decimal
  *    mark, a unit; the column is read in one format. Whole-number roles (::YR_KIND_WHOLE) never
  *    take a fraction; `22.986` or `22,986` is 22 986 only when every cell of four or more digits
@@ -93,6 +108,11 @@
  *    aliases (Swedish and English, case, punctuation, a parenthesised unit and a trailing year
  *    ignored: `Folkmängd 2023`, `Belopp (tkr)`) or yr_read_options::columns names it. Two
  *    candidates are an error naming both. A column of codes, ids or years is never a weight.
+ *    A column gets one role: a header that names two wanted roles (`Namn`: the municipality
+ *    and the person) goes to the role that has no column of its own (`Namn` beside `Kommun` is
+ *    the person; beside `Deltagare-id` the municipality), else it is an error naming the column
+ *    and the `--column ROLE=HEADER` to give. (With nothing wanted, the first role in
+ *    ::yr_read_role order takes it.)
  * 8. **PxWeb exports**: region cells `2080 Falun`, `20 Dalarnas län`, `00 Riket` (code and name
  *    checked against each other); wide (one column per year: choose with a `population=2023`
  *    entry in yr_read_options::columns) and long (a year column: choose with

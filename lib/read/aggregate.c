@@ -37,8 +37,45 @@ int rd_kind_of(int label, int place_enc, int level)
     return YR_ROW_DATA;
 }
 
+/* What a statistic row is and what to do, after its label (one sentence for tables and frames). */
+#define STAT_SENTENCE                                                                              \
+    "the row %s states a statistic of the rows (a mean, a median, a maximum, a share or a "        \
+    "count): it is no party and no sum, and nothing can check it; delete the row (and any other "  \
+    "such row) and read again"
+
+/* A statistic row of a table (rd_label_kind() said so): an error naming it. */
+static yr_read_status fail_statistic(const yr_table *t, size_t row, yr_read_error *err)
+{
+    grid_scratch sc;
+    memset(&sc, 0, sizeof sc);
+    size_t cap = t->ncols ? t->ncols : 1, n, col = t->name_col != YR_READ_NONE ? t->name_col : 0;
+    grid_cell *c = malloc(cap * sizeof *c);
+    n = c != NULL ? rd_row_cells(t, row, c, cap, &sc) : 0;
+    if (c != NULL && n > cap) {
+        grid_cell *c2 = realloc(c, n * sizeof *c);
+        c = c2 != NULL ? c2 : (free(c), NULL);
+        n = c != NULL ? rd_row_cells(t, row, c, n, &sc) : 0;
+    }
+    size_t line = rd_rec_line(t, rd_rec(t, row));
+    char label[96], show[96];
+    if (c == NULL || col >= n || (col < t->ncols && t->cols[col].role == YR_ROLE_PERSON))
+        snprintf(label, sizeof label, "at line %zu", line);
+    else
+        snprintf(label, sizeof label, "'%s'", rd_show(show, sizeof show, c[col].s, c[col].len, 60));
+    free(c);
+    free(sc.data);
+    rd_fail(err, YR_READ_ERR_AGGREGATE, line, STAT_SENTENCE, label);
+    rd_at_cell(t, err, rd_rec(t, row), col < t->ncols ? col : YR_READ_NONE);
+    return YR_READ_ERR_AGGREGATE;
+}
+
 yr_read_status rd_classify_rows(yr_table *t, const int8_t *label, yr_read_error *err)
 {
+    size_t lc = t->name_col != YR_READ_NONE ? t->name_col : 0;
+    int person = lc < t->ncols && t->cols[lc].role == YR_ROLE_PERSON; /* "Max" is a person */
+    for (size_t r = 0; r < t->nrows && !person; r++)
+        if (label[r] == RD_LABEL_STATISTIC)
+            return fail_statistic(t, r, err);
     t->level = rd_level(t->place, label, t->nrows);
     t->kinds = malloc(t->nrows ? t->nrows : 1);
     size_t na = 0;
@@ -117,6 +154,10 @@ int rd_acc_data(rd_acc *a, size_t row, yr_value v, int mcode, int in_nation, int
     if (acc_rescale(a, dexp_of(v.den)) != 0)
         return -1;
     rd_i128 x = at_scale(a, v);
+    if (a->open_total != NULL) {
+        a->open_total->next_data = row;
+        a->open_total = NULL;
+    }
     *equals_run = a->run_n >= 2 && x == a->run && x != 0;
     if (*equals_run)
         return 0; /* the caller reports the run as it is */
@@ -156,6 +197,8 @@ int rd_acc_aggregate(rd_acc *a, rd_pending *p, size_t row, int kind, yr_value v,
     p->sdexp = a->dexp;
     p->present = v.present;
     p->county = ccode;
+    p->before = a->total;
+    p->next_data = YR_READ_NONE;
     if (kind == YR_ROW_SUBTOTAL && a->run_first != YR_READ_NONE) {
         p->sum = a->run;
         p->first = a->run_first;
@@ -166,6 +209,7 @@ int rd_acc_aggregate(rd_acc *a, rd_pending *p, size_t row, int kind, yr_value v,
          * länet totalt' right after a Delsumma): a total of the table, checked as one */
         p->c.kind = YR_ROW_TOTAL;
     }
+    a->open_total = p->c.kind == YR_ROW_TOTAL ? p : NULL;
     a->run = 0;
     a->run_n = 0;
     a->run_first = YR_READ_NONE;
@@ -263,6 +307,26 @@ static void fail_disagree(const rd_rows_ctx *rc, const rd_pending *p, int dexp, 
                 : 0;
 }
 
+/* The last aggregate, a total that agrees with the rows above it but not with every row: the
+ * first row below it is no part of the table (a statistic, a note with numbers); the error names
+ * that row, never the total. */
+static void fail_below_total(const rd_rows_ctx *rc, const rd_pending *p, const char *colname,
+                             yr_read_error *err)
+{
+    char label[96], total[96], a[64];
+    rc->label(rc->ctx, p->next_data, label, sizeof label);
+    rc->label(rc->ctx, p->c.row, total, sizeof total);
+    rd_fixed(p->stated, p->sdexp, a, sizeof a);
+    size_t line = rc->line(rc->ctx, p->next_data), tline = rc->line(rc->ctx, p->c.row);
+    rd_fail(err, YR_READ_ERR_AGGREGATE, line,
+            "the row %s is below the total row %s (line %zu), which adds up the rows above it "
+            "(%s in column '%s'): a row below the table's total is no part of the table; delete "
+            "it, or move it above the total if it is a party",
+            label, total, tline, a, colname);
+    if (err != NULL)
+        err->other_line = tline;
+}
+
 yr_read_status rd_resolve(const rd_rows_ctx *rc, const rd_acc *a, rd_pending *p, size_t np,
                           int input, yr_totals totals, const char *colname, yr_aggregate_check *out,
                           uint8_t *ignore, yr_read_error *err)
@@ -310,6 +374,11 @@ yr_read_status rd_resolve(const rd_rows_ctx *rc, const rd_acc *a, rd_pending *p,
         o->last_row = q->last;
         if (!checkable || agree || !input)
             continue;
+        if (!q->resolved && q->c.kind == YR_ROW_TOTAL && q->next_data != YR_READ_NONE &&
+            i + 1 == np && q->stated == q->before) {
+            fail_below_total(rc, q, colname, err);
+            return YR_READ_ERR_AGGREGATE;
+        }
         if (totals == YR_TOTALS_IGNORE) {
             ignore[q->c.row] = 1;
             continue;
@@ -390,6 +459,12 @@ static yr_read_status frame_kinds(const char *const *labels, size_t n, int16_t *
         }
         place[i] = (int16_t)rd_place_encode(p, code);
         label[i] = (int8_t)rd_label_kind(labels[i], len);
+        if (label[i] == RD_LABEL_STATISTIC) {
+            char show[96], quoted[104];
+            snprintf(quoted, sizeof quoted, "'%s'", rd_show(show, sizeof show, labels[i], len, 60));
+            rd_fail(err, YR_READ_ERR_AGGREGATE, i + 1, STAT_SENTENCE, quoted);
+            return YR_READ_ERR_AGGREGATE;
+        }
     }
     int level = rd_level(place, label, n);
     for (size_t i = 0; i < n; i++)
@@ -497,4 +572,89 @@ yr_read_status yr_read_classify(const char *const *labels, size_t n, const int64
         err->column = YR_READ_NONE;
     }
     return st;
+}
+
+/* ------------------------------------------------------------ one number said twice */
+
+/* Columns that state one number twice: a share beside its count and its base. */
+static const struct {
+    yr_read_role share, count, base;
+} ratios[] = {
+    {YR_ROLE_YES_SHARE, YR_ROLE_YES, YR_ROLE_RESPONDENTS},
+    {YR_ROLE_PUBLISHED, YR_ROLE_ATTENDED, YR_ROLE_REGISTERED},
+};
+
+/* The decimals a share cell shows, as a share of 1 ("77 %" 2, "77,3 %" 3, "0,77" 2): an xlsx
+ * number shows what its format says, taken as a whole percent at the finest. */
+static int shown_decimals(const yr_table *t, size_t row, size_t col)
+{
+    size_t len, st;
+    const char *s = yr_table_cell(t, row, col, &len);
+    len = rd_trim(s, len, &st);
+    s += st;
+    int d = 0, after = 0, pct = t->cols[col].fmt.share_mode != 1;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '%')
+            pct = 1;
+        if (s[i] == '.' || s[i] == ',')
+            after = 1, d = 0;
+        else if (s[i] >= '0' && s[i] <= '9')
+            d += after;
+    }
+    d += pct ? 2 : 0;
+    if (strcmp(t->g.fmt.format, "xlsx") == 0 && d > 2)
+        d = 2;
+    return d > 9 ? 9 : d;
+}
+
+/* The value of a wanted column in row @p row, or 0 when it has none. */
+static int value_of(const yr_table *t, size_t row, size_t col, yr_value *v)
+{
+    return col != YR_READ_NONE && t->cols[col].wanted &&
+           rd_cell_value(t, row, col, v) == YR_READ_OK && v->present;
+}
+
+static yr_read_status ratio_fail(const yr_table *t, size_t row, const size_t col[3], int64_t c,
+                                 int64_t b, yr_read_error *err)
+{
+    size_t len, st, rec = rd_rec(t, row);
+    const char *s = yr_table_cell(t, row, col[0], &len);
+    char show[96], h[3][96];
+    for (int k = 0; k < 3; k++)
+        rd_show(h[k], sizeof h[k], t->header[col[k]], strlen(t->header[col[k]]), 40);
+    int64_t pm = (int64_t)(((rd_i128)c * 2000 + b) / ((rd_i128)b * 2)); /* c/b in 1/1000 */
+    rd_fail(err, YR_READ_ERR_CELL, rd_rec_line(t, rec),
+            "column '%s' says %s, but '%s' %lld of '%s' %lld is %lld.%lld %%: the two columns "
+            "state one number and disagree; correct the one that is wrong",
+            h[0], rd_show(show, sizeof show, s, rd_trim(s, len, &st) + st, 40), h[1], (long long)c,
+            h[2], (long long)b, (long long)(pm / 10), (long long)(pm % 10));
+    rd_at_cell(t, err, rec, col[0]);
+    return YR_READ_ERR_CELL;
+}
+
+/* A share column (not checked) beside its count and base must agree with count / base within
+ * half a unit of the last decimal it shows, in every data row. */
+yr_read_status rd_check_ratios(const yr_table *t, yr_read_error *err)
+{
+    for (size_t k = 0; k < sizeof ratios / sizeof ratios[0]; k++) {
+        size_t col[3] = {yr_table_find_role(t, ratios[k].share),
+                         yr_table_find_role(t, ratios[k].count),
+                         yr_table_find_role(t, ratios[k].base)};
+        if (col[0] == YR_READ_NONE || col[1] == YR_READ_NONE || col[2] == YR_READ_NONE ||
+            (t->cols[col[0]].flags & YR_WANT_CHECKED))
+            continue;
+        for (size_t row = 0; row < t->nrows; row++) {
+            yr_value s, c, b;
+            if (t->kinds[row] != YR_ROW_DATA || !value_of(t, row, col[0], &s) ||
+                !value_of(t, row, col[1], &c) || !value_of(t, row, col[2], &b) || c.den != 1 ||
+                b.den != 1 || b.num <= 0 || b.num > 1000000000 || c.num > 1000000000)
+                continue;
+            rd_i128 diff = (rd_i128)c.num * s.den - (rd_i128)s.num * b.num;
+            rd_i128 tol = (rd_i128)b.num * s.den;
+            diff = diff < 0 ? -diff : diff;
+            if (diff * 2 * rd_pow10[shown_decimals(t, row, col[0])] > tol)
+                return ratio_fail(t, row, col, c.num, b.num, err);
+        }
+    }
+    return YR_READ_OK;
 }

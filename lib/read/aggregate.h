@@ -9,6 +9,16 @@ __extension__ typedef unsigned __int128 rd_u128;
 
 #define RD_COUNTIES 32
 
+/* An aggregate row's check while the sums are being made. */
+typedef struct rd_pending {
+    yr_aggregate_check c;
+    rd_i128 stated, sum;
+    rd_i128 before; /* a total: the sum of the data rows above it (over 10^sdexp) */
+    int sdexp, resolved, present, county;
+    size_t first, last;
+    size_t next_data; /* a total: the first data row below it, or YR_READ_NONE */
+} rd_pending;
+
 /* The running sums of one input column, over 10^dexp. */
 typedef struct rd_acc {
     size_t col;
@@ -17,15 +27,8 @@ typedef struct rd_acc {
     rd_i128 county[RD_COUNTIES];
     size_t n, run_n, run_first, run_last, max_row;
     int neg;
+    rd_pending *open_total; /* the last total, until a data row comes below it */
 } rd_acc;
-
-/* An aggregate row's check while the sums are being made. */
-typedef struct rd_pending {
-    yr_aggregate_check c;
-    rd_i128 stated, sum;
-    int sdexp, resolved, present, county;
-    size_t first, last;
-} rd_pending;
 
 void rd_acc_init(rd_acc *a, size_t col);
 /* Add a data row's value (mcode: its municipality code, or -1; in_nation: the row is a part of

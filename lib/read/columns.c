@@ -267,8 +267,56 @@ static int role_assigned(const yr_table *t, yr_read_role r)
     return 0;
 }
 
-static yr_read_status want_role(yr_table *t, yr_read_role role, unsigned flags, int quiet,
-                                yr_read_error *err)
+/* Another wanted role, not yet given a column, that header @p c also names ("Namn": the
+ * municipality and the person); YR_ROLE_NONE when none. */
+static yr_read_role other_role(const yr_table *t, const yr_read_options *opt, size_t c,
+                               yr_read_role role)
+{
+    for (size_t k = 0; k < opt->nwant; k++) {
+        yr_read_role r = opt->want[k].role;
+        if (r != role && !role_assigned(t, r) && yr_role_is_header(t->header[c], r))
+            return r;
+    }
+    return YR_ROLE_NONE;
+}
+
+/* A column gets one role: a candidate whose header also names another wanted role is left to
+ * that role when this one has a candidate of its own ("Namn" beside "Kommun"); kept when the
+ * other role has a column of its own ("Namn" beside "Deltagare-id"); else it is an error naming
+ * the column and the --column to give. */
+static yr_read_status one_role(yr_table *t, const yr_read_options *opt, yr_read_role role,
+                               size_t *cand, size_t *n, yr_read_error *err)
+{
+    size_t own = 0, line = rd_rec_line(t, t->header_rec);
+    for (size_t k = 0; k < *n; k++)
+        own += other_role(t, opt, cand[k], role) == YR_ROLE_NONE;
+    if (own > 0) {
+        size_t m = 0;
+        for (size_t k = 0; k < *n; k++)
+            if (other_role(t, opt, cand[k], role) == YR_ROLE_NONE)
+                cand[m++] = cand[k];
+        *n = m;
+        return YR_READ_OK;
+    }
+    if (*n != 1)
+        return YR_READ_OK; /* two shared candidates: "two columns could be" says it */
+    yr_read_role r2 = other_role(t, opt, cand[0], role);
+    for (size_t c = 0; c < t->ncols; c++)
+        if (c != cand[0] && !t->cols[c].wanted && yr_role_is_header(t->header[c], r2))
+            return YR_READ_OK;
+    char show[96];
+    const char *h = rd_show(show, sizeof show, t->header[cand[0]], strlen(t->header[cand[0]]), 60);
+    rd_fail(err, YR_READ_ERR_HEADER, line,
+            "column '%s' could be the %s or the %s, and a column has one role; say which with "
+            "--column %s=%s or --column %s=%s",
+            h, yr_role_name(role), yr_role_name(r2), yr_role_name(role), h, yr_role_name(r2), h);
+    if (err != NULL)
+        err->column = cand[0];
+    return YR_READ_ERR_HEADER;
+}
+
+static yr_read_status want_role(yr_table *t, const yr_read_options *opt, yr_read_role role,
+                                unsigned flags, int quiet, yr_read_error *err)
 {
     size_t cand[8], n = 0, line = rd_rec_line(t, t->header_rec);
     char show[2][96];
@@ -277,6 +325,9 @@ static yr_read_status want_role(yr_table *t, yr_read_role role, unsigned flags, 
     for (size_t c = 0; c < t->ncols; c++)
         if (!t->cols[c].wanted && yr_role_is_header(t->header[c], role) && n < 8)
             cand[n++] = c;
+    yr_read_status st = quiet ? YR_READ_OK : one_role(t, opt, role, cand, &n, err);
+    if (st != YR_READ_OK)
+        return st;
     if (n > 1 && !(flags & YR_WANT_MANY) && !quiet) {
         rd_fail(
             err, YR_READ_ERR_HEADER, line,
@@ -302,6 +353,70 @@ static yr_read_status want_role(yr_table *t, yr_read_role role, unsigned flags, 
     return YR_READ_OK;
 }
 
+/* The roles named by the words of one cell split at blanks and '|' (a line whose columns have
+ * no delimiter: "Kommun      Befolkning", "| Kommun | Befolkning |"): how many distinct roles;
+ * *pipe: a '|' was seen. */
+static int roles_in_words(const char *s, size_t len, int *pipe)
+{
+    unsigned char seen[YR_READ_ROLE_COUNT] = {0};
+    int distinct = 0;
+    *pipe = 0;
+    for (size_t i = 0; i < len;) {
+        while (i < len && (s[i] == ' ' || s[i] == '|' || s[i] == '\t'))
+            *pipe |= s[i++] == '|';
+        size_t b = i;
+        while (i < len && s[i] != ' ' && s[i] != '|' && s[i] != '\t')
+            i++;
+        char w[64];
+        if (i == b || i - b >= sizeof w)
+            continue;
+        memcpy(w, s + b, i - b);
+        w[i - b] = '\0';
+        for (int r = 1; r < YR_READ_ROLE_COUNT; r++)
+            if (!seen[r] && yr_role_is_header(w, (yr_read_role)r)) {
+                seen[r] = 1;
+                distinct++;
+                break;
+            }
+    }
+    return distinct;
+}
+
+/* Rule 2: a header of one column whose words name two roles or more is a table without a
+ * delimiter (pasted from a PDF, a web page or a wiki): an error saying so, at the first such
+ * line from the header on, never "no municipality column". */
+static yr_read_status no_delimiter(yr_table *t, grid_cell **cells, size_t *cap, grid_scratch *sc,
+                                   yr_read_error *err)
+{
+    const grid *g = &t->g;
+    int xl = strcmp(g->fmt.format, "xlsx") == 0;
+    for (size_t r = t->header_rec; r < g->nrec && r < t->header_rec + 200; r++) {
+        size_t n = rec_cells(g, r, cells, cap, sc), nb = 0, one = 0;
+        for (size_t c = 0; c < n; c++)
+            if (!cell_blank(&(*cells)[c]))
+                nb++, one = c;
+        int pipe;
+        if (nb != 1 || roles_in_words((*cells)[one].s, (*cells)[one].len, &pipe) < 2)
+            continue;
+        char show[96];
+        rd_show(show, sizeof show, (*cells)[one].s, (*cells)[one].len, 60);
+        if (xl)
+            rd_fail(err, YR_READ_ERR_HEADER, rd_rec_line(t, r),
+                    "the column names '%s' are in one cell: the table's columns are not split "
+                    "into cells; split them (Excel: Data > Text to Columns) and save the workbook",
+                    show);
+        else
+            rd_fail(err, YR_READ_ERR_HEADER, rd_rec_line(t, r),
+                    "the line '%s' has no delimiter (';', ',' or TAB) between its columns, which "
+                    "are %s (a table copied from a %s); open it in Excel (Data > Text to Columns) "
+                    "and save it as CSV or TSV, then read that file",
+                    show, pipe ? "separated by '|'" : "aligned with spaces",
+                    pipe ? "wiki, Markdown or a chat" : "PDF or a web page");
+        return YR_READ_ERR_HEADER;
+    }
+    return YR_READ_OK;
+}
+
 yr_read_status rd_columns(yr_table *t, const yr_read_options *opt, grid_cell **cells, size_t *cap,
                           grid_scratch *sc, yr_read_error *err)
 {
@@ -312,6 +427,12 @@ yr_read_status rd_columns(yr_table *t, const yr_read_options *opt, grid_cell **c
     if (n == 0 || *cells == NULL)
         return rd_fail(err, YR_READ_ERR_HEADER, rd_rec_line(t, t->header_rec),
                        "the header row is empty: no column names");
+    size_t nb = 0;
+    for (size_t c = 0; c < n; c++)
+        nb += !cell_blank(&(*cells)[c]);
+    if (nb <= 1 && (st = no_delimiter(t, cells, cap, sc, err)) != YR_READ_OK)
+        return st;
+    n = rec_cells(&t->g, t->header_rec, cells, cap, sc);
     if ((st = copy_header(t, *cells, n, err)) != YR_READ_OK)
         return st;
     if ((st = explicit_columns(t, opt, err)) != YR_READ_OK)
@@ -321,13 +442,13 @@ yr_read_status rd_columns(yr_table *t, const yr_read_options *opt, grid_cell **c
             rd_fail(err, YR_READ_ERR_OPTION, 0, "want %zu: no such role", k);
             return YR_READ_ERR_OPTION;
         }
-        st = want_role(t, opt->want[k].role, opt->want[k].flags, 0, err);
+        st = want_role(t, opt, opt->want[k].role, opt->want[k].flags, 0, err);
         if (st != YR_READ_OK)
             return st;
     }
     if (opt->nwant == 0)
         for (int r = 1; r < YR_READ_ROLE_COUNT; r++)
-            want_role(t, (yr_read_role)r, YR_WANT_MANY, 1, err);
+            want_role(t, opt, (yr_read_role)r, YR_WANT_MANY, 1, err);
     t->name_col = t->code_col = t->year_col = YR_READ_NONE;
     for (size_t c = 0; c < t->ncols; c++) {
         if (t->cols[c].role == YR_ROLE_MUNICIPALITY && t->name_col == YR_READ_NONE)

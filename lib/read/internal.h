@@ -139,7 +139,10 @@ yr_read_role rd_role_by_name(const char *name, size_t len);
 int rd_role_summable(yr_read_role r);
 /* 1 when the unlabelled-sum guess applies (population, weight, money). */
 int rd_role_guess_sum(yr_read_role r);
-/* Label kinds: 0 none, else YR_ROW_TOTAL / SUBTOTAL / NATION / COUNTY(by word "län"). */
+/* Label kinds: 0 none, else YR_ROW_TOTAL / SUBTOTAL / NATION / COUNTY(by word "län"), or
+ * RD_LABEL_STATISTIC (a mean, median, extreme, share or count of the rows: never a party, never
+ * a sum, an error). */
+enum { RD_LABEL_STATISTIC = 8 };
 int rd_label_kind(const char *s, size_t len);
 /* The column whose cell labels a row (Summa, Delsumma, ...): the municipality column, else the
  * first course, item or question column, else the first column. */
@@ -235,6 +238,8 @@ const char *rd_where_col(const yr_table *t, size_t rec, size_t col, char *dst, s
 /* aggregate.c: kinds of the rows (t->kinds), then the checks of the input columns. */
 yr_read_status rd_classify_rows(yr_table *t, const int8_t *label, yr_read_error *err);
 yr_read_status rd_check_aggregates(yr_table *t, const yr_read_options *opt, yr_read_error *err);
+/* aggregate.c: a share said twice (a share column beside its count and base) must agree. */
+yr_read_status rd_check_ratios(const yr_table *t, yr_read_error *err);
 /* reading.c: uniqueness of the row key, the "one of the 290" rule, the spans. */
 /* Uniqueness of the row key, row by row (NULL from open: nothing is unique). */
 typedef struct rd_uniq rd_uniq;

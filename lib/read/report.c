@@ -117,7 +117,10 @@ void rd_choose_main(yr_table *t, const yr_read_options *opt)
 
 yr_read_status rd_finish(yr_table *t, uint8_t *rk, const uint8_t *ignore, yr_read_error *err)
 {
-    yr_read_status st = drop_ignored(t, rk, ignore);
+    yr_read_status st = rd_check_ratios(t, err); /* every value is read: compare them */
+    if (st != YR_READ_OK)
+        return st;
+    st = drop_ignored(t, rk, ignore);
     t->ndata = t->nrows - t->naggr;
     for (size_t r = 0; r < t->nrows && st == YR_READ_OK; r++)
         rk[rd_rec(t, r)] = t->kinds[r] == YR_ROW_DATA ? YR_SPAN_DATA : YR_SPAN_AGGREGATE;

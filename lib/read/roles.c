@@ -382,8 +382,21 @@ static int ends_in_total_word(const char *s, size_t e)
            ends_in_word(s, e, "summa");
 }
 
-/* A quick no: the label's first letter (after a code) is none of s t d r h g a, and it does not
- * end in län or in the word totalt, total or summa (any case). */
+/* Whether s[0..len) starts with the ASCII letters @p w, any case. */
+static int starts_ascii(const char *s, size_t len, const char *w)
+{
+    size_t k = strlen(w);
+    if (len < k)
+        return 0;
+    for (size_t j = 0; j < k; j++)
+        if (((unsigned char)s[j] | 0x20) != (unsigned char)w[j])
+            return 0;
+    return 1;
+}
+
+/* A quick no: the label's first letter (after a code) is none of s t d r h g a, nor the start of
+ * a statistic word that begins with m or l (med-, mea-, max, min, läg-), and it does not end in
+ * län or in the word totalt, total or summa (any case). */
 static int surely_no_label(const char *s, size_t len)
 {
     size_t i = 0;
@@ -394,6 +407,10 @@ static int surely_no_label(const char *s, size_t len)
     unsigned char c = (unsigned char)s[i] | 0x20;
     if (strchr("stdrhga", c) != NULL || (unsigned char)s[i] >= 0x80)
         return 0;
+    if (starts_ascii(s + i, len - i, "med") || starts_ascii(s + i, len - i, "mea") ||
+        starts_ascii(s + i, len - i, "max") || starts_ascii(s + i, len - i, "min") ||
+        (c == 'l' && i + 2 < len && (unsigned char)s[i + 1] == 0xC3))
+        return 0;
     size_t e = len;
     while (e > i && (s[e - 1] == ' ' || s[e - 1] == ':' || s[e - 1] == '\t'))
         e--;
@@ -403,12 +420,88 @@ static int surely_no_label(const char *s, size_t len)
     return !(e >= 4 && (s[e - 1] | 0x20) == 'n' && (unsigned char)s[e - 3] == 0xC3);
 }
 
+/* The first word of the folded label @p w is in @p list; *wl its length. */
+static int first_word_in(const char *w, const char *const *list, size_t *wl)
+{
+    const char *sp = strchr(w, ' ');
+    size_t k = sp != NULL ? (size_t)(sp - w) : strlen(w);
+    char first[64];
+    if (k == 0 || k >= sizeof first)
+        return 0;
+    memcpy(first, w, k);
+    first[k] = '\0';
+    *wl = k;
+    return word_in(first, list);
+}
+
+/* A statistic of the table's rows (rule 4): a label whose first word names a mean, a median or
+ * a spread ("Medelvärde", "Genomsnitt per kommun", "Median"); an extreme alone or before words
+ * in lower case ("Max", "Min:", "Högsta värde"; not "Max Svensson"); a mean, share or count
+ * written as one word alone ("Medel", "Andel", "Antal"; not "Medel från Region Dalarna"). */
+static int is_statistic(const char *s, size_t len, const char *w)
+{
+    static const char *const sure[] = {"medelv" AE "rde",
+                                       "medelv" AE "rdet",
+                                       "medelvarde",
+                                       "medeltal",
+                                       "medeltalet",
+                                       "genomsnitt",
+                                       "genomsnittet",
+                                       "genomsnittlig",
+                                       "genomsnittligt",
+                                       "snitt",
+                                       "snittet",
+                                       "snittv" AE "rde",
+                                       "median",
+                                       "medianen",
+                                       "medianv" AE "rde",
+                                       "typv" AE "rde",
+                                       "standardavvikelse",
+                                       "maxv" AE "rde",
+                                       "minv" AE "rde",
+                                       "average",
+                                       "mean",
+                                       "avg",
+                                       NULL};
+    static const char *const alone[] = {
+        "max",         "maximum",    "min",         "minimum",     "h" OE "gst",
+        "h" OE "gsta", "l" AE "gst", "l" AE "gsta", "st" OE "rst", "st" OE "rsta",
+        "minst",       "minsta",     "std",         NULL};
+    static const char *const only[] = {"medel", "andel", "antal", "procent", NULL};
+    size_t wl = 0;
+    if (first_word_in(w, sure, &wl))
+        return 1;
+    if (first_word_in(w, only, &wl)) /* "Medel från Region Dalarna" is money, not a mean */
+        return w[wl] == '\0';
+    if (!first_word_in(w, alone, &wl))
+        return 0;
+    if (w[wl] == '\0')
+        return 1;
+    size_t words = 1;
+    for (const char *q = w; *q != '\0'; q++)
+        words += *q == ' ';
+    /* the next word of the original label: a capital starts a name ("Max Svensson") */
+    size_t st, n = rd_trim(s, len, &st), i = 0;
+    const unsigned char *p = (const unsigned char *)s + st;
+    while (i < n && p[i] >= '0' && p[i] <= '9')
+        i++;
+    while (i < n && p[i] != ' ' && p[i] != '\t')
+        i++;
+    while (i < n && (p[i] == ' ' || p[i] == '\t'))
+        i++;
+    int capital = i < n && ((p[i] >= 'A' && p[i] <= 'Z') ||
+                            (p[i] == 0xC3 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9E));
+    return words <= 4 && !capital;
+}
+
 int rd_label_kind(const char *s, size_t len)
 {
     char w[256];
     if (surely_no_label(s, len))
         return 0;
     size_t n0 = label_words(s, len, w, sizeof w);
+    if (n0 > 0 && is_statistic(s, len, w))
+        return RD_LABEL_STATISTIC;
     /* every label below starts with one of these letters or ends in " län" */
     /* "Länet totalt", "Västerdalarna summa": the sum of the rows above it, a subtotal (the
      * whole table when no aggregate comes before it), never a party */

@@ -198,6 +198,37 @@ static void test_identities_and_join(void **state)
     yr_table_free(costs);
 }
 
+/* Statistic rows and a row below the total, in frames as in files (rule 4), by hand. */
+static void test_classify_statistics(void **state)
+{
+    (void)state;
+    yr_read_error err;
+    yr_row_kind k[5];
+    const int64_t v3[] = {10, 20, 15}, v4[] = {10, 20, 30, 5};
+    const int64_t *c3[] = {v3}, *c4[] = {v4};
+    const char *mean[] = {"Falun", "Mora", "Medelv\xc3\xa4rde"};
+    assert_int_equal(yr_read_classify(mean, 3, c3, 1, YR_TOTALS_CHECK, 1, k, &err),
+                     YR_READ_ERR_AGGREGATE);
+    assert_int_equal(err.line, 3);
+    assert_non_null(strstr(err.message, "'Medelv\xc3\xa4rde'"));
+    const char *lowest[] = {"Falun", "Mora", "L\xc3\xa4gsta v\xc3\xa4rde:"};
+    assert_int_equal(yr_read_classify(lowest, 3, c3, 1, YR_TOTALS_CHECK, 1, k, &err),
+                     YR_READ_ERR_AGGREGATE);
+    /* 10 + 20 = 30 is the Summa; 'Övrigt' 5 below it is blamed, never the Summa */
+    const char *below[] = {"Falun", "Mora", "Summa", "\xc3\x96vrigt"};
+    assert_int_equal(yr_read_classify(below, 4, c4, 1, YR_TOTALS_CHECK, 1, k, &err),
+                     YR_READ_ERR_AGGREGATE);
+    assert_int_equal(err.line, 4);
+    assert_int_equal(err.other_line, 3);
+    assert_non_null(strstr(err.message, "below the total row 'Summa'"));
+    /* names that start with such words are parties */
+    const char *names[] = {"Max Svensson", "Medel fr\xc3\xa5n Region Dalarna", "Minnesg\xc3\xa5va"};
+    assert_int_equal(yr_read_classify(names, 3, c3, 1, YR_TOTALS_CHECK, 1, k, &err), YR_READ_OK);
+    assert_int_equal(k[0], YR_ROW_DATA);
+    assert_int_equal(k[1], YR_ROW_DATA);
+    assert_int_equal(k[2], YR_ROW_DATA);
+}
+
 static void test_classify(void **state)
 {
     (void)state;
@@ -328,10 +359,15 @@ static void test_threads(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_cells_and_values),       cmocka_unit_test(test_data_rows_and_spans),
-        cmocka_unit_test(test_ignore_leaves_rows_out), cmocka_unit_test(test_guess),
-        cmocka_unit_test(test_identities_and_join),    cmocka_unit_test(test_classify),
-        cmocka_unit_test(test_bad_arguments),          cmocka_unit_test(test_threads),
+        cmocka_unit_test(test_cells_and_values),
+        cmocka_unit_test(test_data_rows_and_spans),
+        cmocka_unit_test(test_ignore_leaves_rows_out),
+        cmocka_unit_test(test_guess),
+        cmocka_unit_test(test_identities_and_join),
+        cmocka_unit_test(test_classify),
+        cmocka_unit_test(test_classify_statistics),
+        cmocka_unit_test(test_bad_arguments),
+        cmocka_unit_test(test_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -25,6 +25,7 @@ ALIASES = {
     'amount': ['amount', 'belopp', 'kostnad', 'publicerat belopp'],
     'participants': ['participants', 'deltagare', 'antal deltagare'],
     'respondents': ['respondents', 'svarande', 'antal svarande'],
+    'yes': ['antal ja', 'ja', 'yes'],
     'yes_share': ['andel ja'],
     'target': ['target', 'mål'],
     'day': ['day', 'datum', 'dag', 'date'],
@@ -124,7 +125,7 @@ def column_values(cells, role, header):
     amb = {p[5] for p in parsed if p[5]}
     big_other = [p for p in parsed if not p[5] and len(p[1]) + (0 if p[2] == '' else 0) >= 4]
     out = []
-    whole = role in ('population', 'participants', 'respondents', 'year')
+    whole = role in ('population', 'participants', 'respondents', 'year', 'yes')
     for sign, ip, fp, mult, pct, a in parsed:
         if a:
             as_group = whole or any(q[2] != '' and q[5] is None for q in parsed if q[1]) is False
@@ -159,6 +160,78 @@ def is_aggregate(label):
             or w.endswith(' län') or re.search(r'\s(totalt|total|summa)$', w) is not None)
 
 
+# The error rules this file recomputes itself (read.h rules 2, 4 and "one number said twice"):
+# the line of the first row that breaks them must be the case's expect_line.
+STAT_WORDS = ('medelvärde', 'medelvärdet', 'medelvarde', 'medeltal', 'genomsnitt', 'genomsnittet',
+              'snitt', 'median', 'medianen', 'typvärde', 'standardavvikelse', 'average', 'mean')
+STAT_ALONE = ('max', 'maximum', 'min', 'minimum', 'högst', 'lägst', 'högsta', 'lägsta')
+
+
+def is_statistic(label):
+    words = label.strip().rstrip(':').split()
+    if not words:
+        return False
+    first = words[0].lower().rstrip(':')
+    if first in STAT_WORDS:
+        return True
+    if first in ('medel', 'andel', 'antal'):
+        return len(words) == 1
+    return first in STAT_ALONE and (len(words) == 1 or not words[1][:1].isupper())
+
+
+def names_roles(text):
+    """How many roles the words of one cell name (split at blanks and '|')."""
+    found = set()
+    for w in re.split(r'[\s|]+', text):
+        if w.lower() in LABEL_HEADERS:
+            found.add('municipality')
+        for role, names in ALIASES.items():
+            if w.lower() in names:
+                found.add(role)
+    return len(found)
+
+
+def error_line(text, rows, header):
+    """(status, line) of the first break of the rules above, or None; rows[0] is the header."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines[:200]):
+        if line.strip() and len([c for c in next(csv.reader([line], delimiter=';'))]) == 1 \
+                and ',' not in line and '\t' not in line and names_roles(line) >= 2:
+            return 'YR_READ_ERR_HEADER', i + 1
+    base = [header_base(h) for h in header]
+    lab = next((i for i, h in enumerate(header) if h.lower() in LABEL_HEADERS), 0)
+    for n, r in enumerate(rows[1:], start=2):
+        if len(r) > lab and is_statistic(r[lab]) and any(x.strip() for x in r[lab + 1:]):
+            return 'YR_READ_ERR_AGGREGATE', n
+    cols = [next((i for i, b in enumerate(base) if b in ALIASES[k]), None)
+            for k in ('yes_share', 'yes', 'respondents')]
+    if None not in cols:
+        s, y, b = cols
+        for n, r in enumerate(rows[1:], start=2):
+            got = column_values([r[s]], 'yes_share', header[s])
+            if not got or not r[y].strip().isdigit() or not r[b].strip().isdigit():
+                continue
+            cell = r[s].strip(BLANKS).rstrip('%').strip(BLANKS)
+            shown = len(re.split(r'[.,]', cell)[1]) if re.search(r'[.,]', cell) else 0
+            if '%' in r[s] or percent_header(header[s]) == 'percent':
+                shown += 2
+            if abs(Fraction(int(r[y]), int(r[b])) - Fraction(got[0])) > Fraction(1, 2 * 10 ** shown):
+                return 'YR_READ_ERR_CELL', n
+    return None
+
+
+def check_error(get, text, rows, header):
+    """Compare the recomputed error with the case's; (why, 1 | 0 | -1)."""
+    found = error_line(text, rows, header)
+    if found is None:
+        return 'error not recomputable by these rules', 0
+    if found != (get['expect_error'], int(get.get('expect_line', '0'))):
+        print(f'MISMATCH error: expected {get["expect_error"]} at line {get.get("expect_line")},'
+              f' recomputed {found[0]} at line {found[1]}')
+        return 'mismatch', -1
+    return 'ok', 1
+
+
 def recompute(path):
     keys = []
     with open(path, encoding='utf-8') as f:
@@ -169,14 +242,14 @@ def recompute(path):
             k, _, v = line.partition(':')
             keys.append((k.strip(), v.strip()))
     get = dict(keys)
-    if 'expect_error' in get or not any(k == 'expect_values' for k, _ in keys):
+    if 'expect_error' not in get and not any(k == 'expect_values' for k, _ in keys):
         return 'no values', 0
     for k in ('year', 'sheet', 'header_row', 'file'):
         if k in get:
             return f'option {k}', 0
     stem = path[: -len('.expect')]
     data = None
-    for ext in ('.csv', '.tsv'):
+    for ext in ('.csv', '.tsv', '.txt'):
         if os.path.exists(stem + ext):
             with open(stem + ext, 'rb') as f:
                 data = f.read()
@@ -198,6 +271,8 @@ def recompute(path):
         if k == 'column':
             role, _, h = v.partition('=')
             explicit[role.strip()] = h.strip()
+    if 'expect_error' in get:
+        return check_error(get, text, rows, header)
     lab = next((i for i, h in enumerate(header) if h.lower() in LABEL_HEADERS), 0)
     checked = 0
     for k, v in keys:
