@@ -147,6 +147,9 @@ int rd_role_guess_sum(yr_read_role r);
  * a sum, an error). */
 enum { RD_LABEL_STATISTIC = 8 };
 int rd_label_kind(const char *s, size_t len);
+/* The column whose cell labels a row (Summa, Delsumma, ...): the municipality column, else the
+ * first course, item or question column, else the first column. */
+size_t rd_label_col(const yr_table *t);
 /* 1 when the first non-blank cell starts with a note word. */
 int rd_is_note(const char *s, size_t len);
 

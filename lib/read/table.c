@@ -283,13 +283,17 @@ static yr_read_status row_place(const yr_table *t, size_t rec, const grid_cell *
     return YR_READ_OK;
 }
 
-/* The label of a row: its name cell, else its first cell. */
+/* The label of a row: its cell in the label column (rd_label_col()), else, when that is blank,
+ * its first non-blank cell of a column nobody reads. */
 static int row_label(const yr_table *t, const grid_cell *c, size_t n)
 {
-    size_t col = t->name_col != YR_READ_NONE ? t->name_col : 0;
-    if (t->name_col == YR_READ_NONE && t->ncols > 0 && t->cols[0].wanted &&
-        t->cols[0].fmt.kind != YR_KIND_TEXT)
+    size_t col = rd_label_col(t);
+    if (t->name_col == YR_READ_NONE && t->ncols > col && t->cols[col].wanted &&
+        t->cols[col].fmt.kind != YR_KIND_TEXT)
         return 0;
+    for (size_t k = 0; cell_is_blank(c, n, col) && k < n && k < t->ncols; k++)
+        if (!cell_is_blank(c, n, k) && !t->cols[k].wanted)
+            col = k; /* no name: a total label in an unread first column (`Summa,,5`) */
     if (cell_is_blank(c, n, col))
         return 0;
     return rd_label_kind(c[col].s, c[col].len);

@@ -16,7 +16,7 @@ static size_t table_line(const void *ctx, size_t row)
 static const char *table_label(const void *ctx, size_t row, char *dst, size_t cap)
 {
     const yr_table *t = ctx;
-    size_t col = t->name_col != YR_READ_NONE ? t->name_col : 0, len;
+    size_t col = rd_label_col(t), len;
     if (col < t->ncols && t->cols[col].role == YR_ROLE_PERSON)
         return snprintf(dst, cap, "at line %zu", table_line(t, row)), dst;
     const char *s = yr_table_cell(t, row, col, &len), *q;

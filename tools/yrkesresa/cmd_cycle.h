@@ -123,18 +123,14 @@ typedef struct cycle_pot {
     const char *apath;         /**< the attendance file as given */
     cli_input list;            /**< an attendance list (one row per participant and day) */
     cli_dialect dialect;       /**< the attendance's dialect (the output follows it) */
-    size_t total_line;         /**< a total row of the attendance (`stats count`), or 0 */
-    int64_t total_stated;      /**< the participants it states */
     char **owned;              /**< labels copied from a list (freed with the pot) */
     size_t nowned, owned_cap;
-    ycsv_table at, tt;      /**< the files (the attendance's dialect is the output's) */
-    size_t ac[3], tc[3];    /**< columns: day, municipality, participants / role */
-    ycsv_join_side side[2]; /**< the municipality columns (join by code when both have one) */
-    char *codes;            /**< "0000".."9999" when joined by code, else NULL */
-    cli_labels days, muns;  /**< days by yr_label_key; municipalities by identity key (or code) */
-    const char **name;      /**< per municipality: its first name cell */
-    size_t *party;          /**< per municipality: its party (with a lookup), else NULL */
-    unsigned char *busy;    /**< per day: 1 when it has participants */
+    cli_input att, tr;     /**< the counted attendance and the trainers (libyrkesresa-read) */
+    size_t ac[3], tc[3];   /**< columns: day, municipality, participants / role */
+    cli_labels days, muns; /**< days by yr_label_key; municipalities by identity key */
+    const char **name;     /**< per municipality: its first name cell */
+    size_t *party;         /**< per municipality: its party (with a lookup), else NULL */
+    unsigned char *busy;   /**< per day: 1 when it has participants */
     size_t name_cap, party_cap, busy_cap;
     yr_pot *acc;        /**< the accumulator, finished */
     size_t ndays, nmun; /**< the counts of the settlement */

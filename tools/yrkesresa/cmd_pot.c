@@ -207,5 +207,5 @@ int cli_cmd_pot(int argc, char **argv)
     int rc = parse(argc, argv, &o);
     if (rc >= 0)
         return rc;
-    return o.check != NULL ? cli_check_totals(o.check, &o.common, o.strict) : settle(&o);
+    return o.check != NULL ? cli_check_totals(o.check, &o.common, NULL, o.strict) : settle(&o);
 }

@@ -256,10 +256,55 @@ static int split_plain(split_job *j, const split_args *a, yr_split_options *o, c
     return rc;
 }
 
+/* The county of group cell (@p row, @p col) by the reader's identity (yr_place_of: `Dalarnas
+ * län`, `20`, `20 Dalarnas län`), or -1 when the cell names no county. */
+static int group_county(const split_job *j, size_t row, size_t col)
+{
+    size_t len;
+    const char *s = yr_table_cell(j->in.t, row, col, &len);
+    yr_place place;
+    int code;
+    return yr_place_of(s, len, &place, &code, NULL) == YR_READ_OK && place == YR_PLACE_COUNTY ? code
+                                                                                              : -1;
+}
+
+/* A group column that names counties names only counties: `Dalarna` beside `Uppsala län` is an
+ * error at its line (it would be a group of its own beside `Dalarnas län`). */
+static int groups_one_kind(const split_job *j, size_t col)
+{
+    size_t first = SIZE_MAX;
+    for (size_t i = 0; i < j->n && first == SIZE_MAX; i++)
+        if (group_county(j, yr_table_data_row(j->in.t, i), col) >= 0)
+            first = i;
+    for (size_t i = 0; first != SIZE_MAX && i < j->n; i++) {
+        size_t r = yr_table_data_row(j->in.t, i), len;
+        if (group_county(j, r, col) >= 0)
+            continue;
+        const char *s = yr_table_cell(j->in.t, r, col, &len);
+        char q[80], q2[80], cell[256];
+        snprintf(cell, sizeof cell, "%.*s", (int)(len < 255 ? len : 255), s);
+        size_t fr = yr_table_data_row(j->in.t, first);
+        s = yr_table_cell(j->in.t, fr, col, &len);
+        char other[256], q3[80];
+        snprintf(other, sizeof other, "%.*s", (int)(len < 255 ? len : 255), s);
+        return cli_fail_at(j->file, yr_table_row_line(j->in.t, r),
+                           "column %s: %s is not a county, while %s at line %zu is: write every "
+                           "group as a county's name or code (Dalarnas län, 20), so that one "
+                           "county is one group",
+                           cli_quote(yr_table_header(j->in.t, col), q, sizeof q),
+                           cli_quote(cell, q2, sizeof q2), cli_quote(other, q3, sizeof q3),
+                           yr_table_row_line(j->in.t, fr));
+    }
+    return 0;
+}
+
 /* The groups of the group column, numbered in order of first appearance by their name key
- * (cli_read_key: `Dalarnas län` and `DALARNAS LÄN` are one group). */
+ * (cli_read_key: `Dalarnas län` and `DALARNAS LÄN` are one group), or by their county when
+ * they name counties (`20` and `Dalarnas län` are one group). */
 static int group_numbers(split_job *j, size_t col, size_t *group, size_t *ngroups)
 {
+    if (groups_one_kind(j, col) != 0)
+        return CLI_EXIT_ERROR;
     cli_keys set;
     cli_keys_init(&set);
     cli_buf key;
@@ -267,7 +312,13 @@ static int group_numbers(split_job *j, size_t col, size_t *group, size_t *ngroup
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < j->n; i++) {
         size_t r = yr_table_data_row(j->in.t, i);
-        rc = cli_read_key(&j->in, r, col, &key);
+        int county = group_county(j, r, col);
+        if (county >= 0) {
+            cli_buf_clear(&key);
+            cli_buf_printf(&key, "\x01%d", county); /* no name key starts with U+0001 */
+        } else {
+            rc = cli_read_key(&j->in, r, col, &key);
+        }
         int64_t k = rc == 0 ? cli_keys_index(&set, key.data, key.len, r) : 0;
         if (rc == 0 && (k < 0 || key.len == 0)) {
             char q[80];

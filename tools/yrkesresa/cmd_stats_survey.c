@@ -198,12 +198,7 @@ int stats_survey(int argc, char **argv)
     stats_opts o;
     cli_read_opts r;
     cli_option extra[1 + CLI_READ_NOPTS] = {{"target", CLI_OPT_VALUE, &o.target}};
-    size_t nextra = 1 + cli_read_options(&r, extra + 1);
-    cli_buf help;
-    cli_buf_init(&help);
-    cli_buf_printf(&help, "%s\n%s", usage, cli_read_help);
-    int rc = stats_parse(argc, argv, "stats survey", cli_buf_str(&help), extra, nextra, &o);
-    cli_buf_free(&help);
+    int rc = stats_parse_read(argc, argv, "stats survey", usage, extra, 1, &r, &o);
     if (rc >= 0)
         return rc;
     survey_job j;
