@@ -34,8 +34,7 @@ static const char *const check_usage =
     "stands) against the sums of the other rows, column by column. The same check as\n"
     "'yrkesresa pot --check'.\n"
     "\n"
-    "  --strict              exit 1 when a column does not match (default: exit 0, the table\n"
-    "                        is the output)\n"
+    "@OPTIONS@\n"
     "\n"
     "A column is checked when its cells are whole numbers (empty cells of the rows count as 0);\n"
     "a text cell among whole numbers is an error naming its line ('1O0'). Columns of decimals\n"
@@ -52,7 +51,9 @@ static int stats_check(int argc, char **argv)
     if (cli_stats_check_wants_parts(argc, argv))
         return cli_stats_check_parts(argc, argv);
     int strict = 0;
-    const cli_option opts[] = {{"strict", CLI_OPT_FLAG, &strict}};
+    const cli_option opts[] = {{"strict", CLI_OPT_FLAG, &strict, NULL,
+                                "exit 1 when a column does not match (default: exit 0, the "
+                                "table is the output)"}};
     const char *file = NULL;
     size_t nfiles;
     cli_common c;
@@ -105,11 +106,14 @@ int stats_level(const char *cmd, const char *name, const char *text, int closed,
 int stats_parse(int argc, char **argv, const char *cmd, const char *usage, const cli_option *extra,
                 size_t nextra, stats_opts *o)
 {
-    cli_option opts[8];
+    cli_option opts[16];
     memset(o, 0, sizeof *o);
     o->confidence = 0.95;
-    opts[0] = (cli_option){"confidence", CLI_OPT_VALUE, &o->confidence_text};
-    for (size_t k = 0; k < nextra && k < 7; k++)
+    opts[0] = (cli_option){"confidence", CLI_OPT_VALUE, &o->confidence_text, "C",
+                           "two-sided level in (0, 1) (default 0.95)"};
+    if (nextra + 1 > sizeof opts / sizeof opts[0])
+        return cli_fail_usage(NULL, "internal error: too many options");
+    for (size_t k = 0; k < nextra; k++)
         opts[k + 1] = extra[k];
     size_t nfiles;
     int rc =

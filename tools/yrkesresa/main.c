@@ -48,7 +48,8 @@ static int usage(FILE *f)
     for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
         cli_buf_printf(&b, "  %-*s  %s\n", width, commands[k].name, commands[k].summary);
     cli_buf_puts(&b, usage_tail);
-    cli_buf_printf(&b, "\n%s", cli_common_help);
+    cli_buf_puts(&b, "\n");
+    cli_common_help(&b);
     int rc = CLI_EXIT_ERROR;
     if (f == stdout)
         rc = cli_print_help(cli_buf_str(&b));
