@@ -271,20 +271,23 @@ static void help_wrap(cli_buf *b, const char *text, size_t indent)
     cli_buf_init(&t);
     cli_help_names(&t, text);
     const char *p = cli_buf_str(&t);
-    int fresh = 1; /* nothing written on this line yet */
+    size_t line_indent = indent; /* deeper after a '\n' and blanks: a nested list's line */
+    int fresh = 1;               /* nothing written on this line yet */
     while (*p != '\0') {
         if (*p == ' ' || *p == '\n') {
             if (*p++ == '\n') {
-                cli_buf_printf(b, "\n%*s", (int)indent, "");
-                col = indent;
+                line_indent = indent + strspn(p, " ");
+                p += line_indent - indent;
+                cli_buf_printf(b, "\n%*s", (int)line_indent, "");
+                col = line_indent;
                 fresh = 1;
             }
             continue;
         }
         size_t n = strcspn(p, " \n"), w = help_width(p, n);
         if (!fresh && col + 1 + w > HELP_WIDTH) {
-            cli_buf_printf(b, "\n%*s", (int)indent, "");
-            col = indent;
+            cli_buf_printf(b, "\n%*s", (int)line_indent, "");
+            col = line_indent;
             fresh = 1;
         }
         if (!fresh)
