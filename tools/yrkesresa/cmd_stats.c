@@ -51,13 +51,19 @@ static int stats_check(int argc, char **argv)
     if (cli_stats_check_wants_parts(argc, argv))
         return cli_stats_check_parts(argc, argv);
     int strict = 0;
-    const cli_option opts[] = {{"strict", CLI_OPT_FLAG, &strict, NULL,
-                                "exit 1 when a column does not match (default: exit 0, the "
-                                "table is the output)"}};
+    cli_list parts = {0}; /* answered by cli_stats_check_parts() above; listed here */
+    const cli_option opts[] = {
+        {"strict", CLI_OPT_FLAG, &strict, NULL,
+         "exit 1 when a column does not match (default: exit 0, the table is the output)"},
+        {"parts", CLI_OPT_LIST, &parts, "WHOLE=PART+PART...",
+         "check that column WHOLE is the sum of the PART columns in every row instead ('yrkesresa "
+         "stats check --parts x --help')"},
+        {"rate", CLI_OPT_LIST, &parts, "WHOLE=RATE*BASE",
+         "check that column WHOLE is RATE times column BASE in every row instead (as --parts)"}};
     const char *file = NULL;
     size_t nfiles;
     cli_common c;
-    int rc = cli_parse_args(argc, argv, "stats check", check_usage, opts, 1, &c, &file, 1, &nfiles);
+    int rc = cli_parse_args(argc, argv, "stats check", check_usage, opts, 3, &c, &file, 1, &nfiles);
     if (rc >= 0)
         return rc;
     if (nfiles == 0)
@@ -110,7 +116,7 @@ int stats_parse(int argc, char **argv, const char *cmd, const char *usage, const
     memset(o, 0, sizeof *o);
     o->confidence = 0.95;
     opts[0] = (cli_option){"confidence", CLI_OPT_VALUE, &o->confidence_text, "C",
-                           "two-sided level in (0, 1) (default 0.95)"};
+                           "two-sided level in (0, 1): 0.95, 0,95, 95% or 19/20 (default 0.95)"};
     if (nextra + 1 > sizeof opts / sizeof opts[0])
         return cli_fail_usage(NULL, "internal error: too many options");
     for (size_t k = 0; k < nextra; k++)
