@@ -28,9 +28,7 @@ static const char usage_text[] =
     "(with --lang sv: @NAMN:check@,LABEL,@NAMN:stated@,@NAMN:sum@,@NAMN:difference@,\n"
     "@NAMN:status@; LABEL: the header of FILE's first column)\n"
     "\n"
-    "  --parts SPEC          WHOLE=PART+PART...: column names (any case); repeat for more checks\n"
-    "  --rate SPEC           WHOLE=RATE*BASE: RATE a number (400, 1,5, 1.5 or 3/2), BASE a column\n"
-    "  --strict              exit status 1 when a row does not add up\n"
+    "@OPTIONS@\n"
     "\n"
     "Example:\n"
     "  yrkesresa stats check --parts accounts=staff+managers \\\n"
@@ -230,9 +228,12 @@ int cli_stats_check_parts(int argc, char **argv)
     memset(&specs, 0, sizeof specs);
     memset(&rates, 0, sizeof rates);
     cli_common common;
-    const cli_option opts[] = {{"parts", CLI_OPT_LIST, &specs},
-                               {"rate", CLI_OPT_LIST, &rates},
-                               {"strict", CLI_OPT_FLAG, &strict}};
+    const cli_option opts[] = {
+        {"parts", CLI_OPT_LIST, &specs, "SPEC",
+         "WHOLE=PART+PART...: column names (any case); repeat for more checks"},
+        {"rate", CLI_OPT_LIST, &rates, "SPEC",
+         "WHOLE=RATE*BASE: RATE a number (400, 1,5, 1.5 or 3/2), BASE a column"},
+        {"strict", CLI_OPT_FLAG, &strict, NULL, "exit status 1 when a row does not add up"}};
     size_t nfiles = 0, bad = 0, n = 0;
     int rc = cli_parse_args(argc, argv, CMD, usage_text, opts, 3, &common, &file, 1, &nfiles);
     if (rc != -1)
