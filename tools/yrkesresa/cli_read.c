@@ -13,36 +13,35 @@
 #include <yrkesresa/identity.h>
 #include <yrkesresa/names.h>
 
-const char cli_read_help[] =
-    "Reading (libyrkesresa-read; 'yrkesresa read FILE' shows how a file is read):\n"
-    "  --sheet NAME|N        the sheet of an .xlsx workbook, by name or number counted from 1\n"
-    "                        (default: the first sheet that has a table)\n"
-    "  --header-row N        the header is line N (sheet row N), counted from 1, when it\n"
-    "                        cannot be found by its column names\n"
-    "  --year YYYY           a long PxWeb export (one row per municipality and year): the rows\n"
-    "                        of this year (a wide one: --column population=2023)\n"
-    "  --ignore-total-row    leave out a total or subtotal row that disagrees with its rows,\n"
-    "                        unchecked (else it is an error naming both numbers)\n"
-    "  --no-total-row        never take an unlabelled row for a sum of the others\n"
-    "  --other-parties       names that are not municipalities (regions, organisations) are\n"
-    "                        parties beside the municipalities (else such a name is an error\n"
-    "                        with the nearest municipality's name: 'Borlange')\n"
-    "  --quiet               no reading line on stderr\n"
-    "A column plays a role only when its header names it (any case, a unit in parentheses and\n"
-    "a trailing year ignored: 'Folkmängd 2023', 'Belopp (tkr)') or --column ROLE=HEADER does.\n"
-    "Formats: CSV/TSV (UTF-8, UTF-16, Windows-1252), .xlsx, SCB PxWeb exports; .xls and .ods:\n"
-    "save as .xlsx. Every line is a title, the header, a row, a total, an empty line or a note;\n"
-    "the line 'read N municipalities from column ...' on stderr says which.\n";
-
 size_t cli_read_options(cli_read_opts *r, cli_option *dst)
 {
     memset(r, 0, sizeof *r);
-    dst[0] = (cli_option){"sheet", CLI_OPT_VALUE, &r->sheet};
-    dst[1] = (cli_option){"header-row", CLI_OPT_VALUE, &r->header_row};
-    dst[2] = (cli_option){"year", CLI_OPT_VALUE, &r->year};
-    dst[3] = (cli_option){"ignore-total-row", CLI_OPT_FLAG, &r->ignore_total_row};
-    dst[4] = (cli_option){"quiet", CLI_OPT_FLAG, &r->quiet};
-    dst[5] = (cli_option){"other-parties", CLI_OPT_FLAG, &r->other_parties};
+    dst[0] = (cli_option){
+        NULL, CLI_OPT_SECTION, NULL,
+        "Reading (libyrkesresa-read; 'yrkesresa read FILE' shows how a file is read):",
+        "A column plays a role only when its header names it (any case, a unit in parentheses "
+        "and a trailing year ignored: 'Folkmängd 2023', 'Belopp (tkr)') or --column "
+        "ROLE=HEADER does. Formats: CSV/TSV (UTF-8, UTF-16, Windows-1252), .xlsx, SCB PxWeb "
+        "exports; .xls and .ods: save as .xlsx. Every line is a title, the header, a row, a "
+        "total, an empty line or a note; the line 'read N municipalities from column ...' on "
+        "stderr says which."};
+    dst[1] = (cli_option){"sheet", CLI_OPT_VALUE, &r->sheet, "NAME|N",
+                          "the sheet of an .xlsx workbook, by name or number counted from 1 "
+                          "(default: the first sheet that has a table)"};
+    dst[2] = (cli_option){"header-row", CLI_OPT_VALUE, &r->header_row, "N",
+                          "the header is line N (sheet row N), counted from 1, when it cannot "
+                          "be found by its column names"};
+    dst[3] = (cli_option){"year", CLI_OPT_VALUE, &r->year, "YYYY",
+                          "a long PxWeb export (one row per municipality and year): the rows "
+                          "of this year (a wide one: --column population=2023)"};
+    dst[4] = (cli_option){"ignore-total-row", CLI_OPT_FLAG, &r->ignore_total_row, NULL,
+                          "leave out a total or subtotal row that disagrees with its rows, "
+                          "unchecked (else it is an error naming both numbers)"};
+    dst[5] = (cli_option){"other-parties", CLI_OPT_FLAG, &r->other_parties, NULL,
+                          "names that are not municipalities (regions, organisations) are "
+                          "parties beside the municipalities (else such a name is an error "
+                          "with the nearest municipality's name: 'Borlange')"};
+    dst[6] = (cli_option){"quiet", CLI_OPT_FLAG, &r->quiet, NULL, "no reading line on stderr"};
     return CLI_READ_NOPTS;
 }
 

@@ -6,7 +6,8 @@
  *        composes every message. The program only reads the file, builds the request from its
  *        options and shows the library's sentence as `yrkesresa: FILE:LINE: message` (exit 2).
  *
- * Options (::cli_read_help): `--sheet NAME|N`, `--header-row N`, `--year YYYY`,
+ * Options (cli_read_options(), their help beside them): `--sheet NAME|N`, `--header-row N`, `--year
+ * YYYY`,
  * `--ignore-total-row` (::YR_TOTALS_IGNORE), `--other-parties`, `--quiet`; with the common
  * `--column ROLE=HEADER` (yr_read_options::columns) and `--no-total-row` (::YR_TOTALS_NO_GUESS).
  *
@@ -33,14 +34,12 @@ typedef struct cli_read_opts {
     int other_parties;      /**< `--other-parties` (yr_read_options::other_parties) */
 } cli_read_opts;
 
-/** Number of options cli_read_options() writes. */
-#define CLI_READ_NOPTS 6
+/** Number of entries cli_read_options() writes (the section "Reading" and its 6 options). */
+#define CLI_READ_NOPTS 7
 
-/** The help paragraph of the reading options (append to a command's usage). */
-extern const char cli_read_help[];
-
-/** @brief Write the CLI_READ_NOPTS reading options into @p dst (their values go to @p r,
- *         zeroed here); returns CLI_READ_NOPTS. */
+/** @brief Write the CLI_READ_NOPTS entries of the reading options into @p dst, after the
+ *         command's own (their values go to @p r, zeroed here; their help is the section
+ *         "Reading" of the command's --help); returns CLI_READ_NOPTS. */
 size_t cli_read_options(cli_read_opts *r, cli_option *dst);
 
 /** A table read from a file. */

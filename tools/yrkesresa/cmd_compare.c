@@ -20,16 +20,7 @@ static const char usage_text[] =
     "Split N by population in two or more ways and put the splits side by side, each with its\n"
     "difference from the first scenario (scenario - first), and a Summa line.\n"
     "\n"
-    "  --total N             the amount to split\n"
-    "  --scenario SPEC       one scenario (repeat; the first is the base). SPEC is KEY=VALUE\n"
-    "                        items separated by ';', all optional:\n"
-    "                          method=NAME       largest_remainder (default), dhondt, ...\n"
-    "                          tie=RULE          larger (default), smaller, report (an error)\n"
-    "                          threshold=F       0 below this share of all weights (4%)\n"
-    "                          equal=FRACTION    this part of N equally per municipality (30%)\n"
-    "                          without=NAME+...  these municipalities opt out (they get 0)\n"
-    "                          population=COL    the population column (a year of a table)\n"
-    "                          name=LABEL        the column's header (default: SPEC itself)\n"
+    "@OPTIONS@\n"
     "\n"
     "Examples:\n"
     "  yrkesresa compare --total 850000 --scenario method=largest_remainder \\\n"
@@ -254,8 +245,18 @@ int cli_cmd_compare(int argc, char **argv)
     cli_list specs;
     memset(&specs, 0, sizeof specs);
     cli_common common;
-    const cli_option opts[] = {{"total", CLI_OPT_VALUE, &total},
-                               {"scenario", CLI_OPT_LIST, &specs}};
+    const cli_option opts[] = {
+        {"total", CLI_OPT_VALUE, &total, "N", "the amount to split"},
+        {"scenario", CLI_OPT_LIST, &specs, "SPEC",
+         "one scenario (repeat; the first is the base). SPEC is KEY=VALUE items separated by "
+         "';', all optional:\n"
+         "  method=NAME       largest_remainder (default), dhondt, ...\n"
+         "  tie=RULE          larger (default), smaller, report (an error)\n"
+         "  threshold=F       0 below this share of all weights (4%)\n"
+         "  equal=FRACTION    this part of N equally per municipality (30%)\n"
+         "  without=NAME+...  these municipalities opt out (they get 0)\n"
+         "  population=COL    the population column (a year of a table)\n"
+         "  name=LABEL        the column's header (default: SPEC itself)"}};
     size_t nfiles = 0;
     int rc = cli_parse_args(argc, argv, CMD, usage_text, opts, 2, &common, &file, 1, &nfiles);
     if (rc != -1)

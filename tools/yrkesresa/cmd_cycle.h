@@ -93,13 +93,8 @@ typedef struct cycle_pot_args {
     cli_list attendance_column, trainers_column; /**< ROLE=HEADER of one file */
 } cycle_pot_args;
 
-/** The help paragraph of those options. */
-extern const char cycle_pot_help[];
-
-/** @brief @p usage with cycle_pot_help in place of "@POT_OPTIONS@", in @p b (returned). */
-const char *cycle_pot_help_text(cli_buf *b, const char *usage);
-/** @brief Write the CYCLE_POT_NOPTS options into @p opts (pointing into @p a); returns the count.
- */
+/** @brief Write the CYCLE_POT_NOPTS options, with their help, into @p opts (pointing into
+ *         @p a); returns the count. */
 size_t cycle_pot_options(cycle_pot_args *a, cli_option *opts);
 /** @brief 1 when --attendance or --trainers is given. */
 int cycle_pot_wanted(const cycle_pot_args *a);

@@ -19,30 +19,11 @@ static const char *const usage_text =
     "Split the total N (whole kronor, or öre, ...) between the rows of FILE in proportion to a\n"
     "weight column, exactly, and print the table again with the amounts appended.\n"
     "\n"
-    "  --total N             the amount to split ('850000' or '850 000'); may be negative (a\n"
-    "                        refund) with largest_remainder and round_each\n"
-    "  --method M            @METHODS@\n"
-    "  --tie T               an exact tie for the last unit goes to the larger weight (larger,\n"
-    "                        default), the smaller weight (smaller), or is an error (report)\n"
-    "  --threshold X         parties below X of the sum of weights get 0 (4%, 0,04, 1/25)\n"
-    "  --first-divisor X     the first divisor of the Sainte-Laguë methods (1,4: Norway)\n"
-    "  --min-column COLUMN   each party gets at least its cell of COLUMN (divisor methods)\n"
-    "  --max-column COLUMN   each party gets at most its cell of COLUMN (divisor methods; an\n"
-    "                        empty cell: no maximum)\n"
-    "  --equal-part P        split the fraction P of the total (with --items: of each item)\n"
-    "                        equally and the rest by weight (P as 30%, 0.3, 0,3 or 3/10;\n"
-    "                        largest_remainder only)\n"
-    "  --group-column COLUMN two levels: the total between the groups of COLUMN (län) by their\n"
-    "                        weights, then each group's amount between its rows (largest\n"
-    "                        remainder at each); appends group_amount and amount\n"
-    "  --items FILE          several cost items (rows item,amount; post/belopp also work), each\n"
-    "                        split exactly; appends one column per item and a total column\n"
-    "                        (per item a column 'lika del' (equal_part) and 'kr per invånare'\n"
-    "                        (rate), as in 'yrkesresa statement --items')\n"
+    "@OPTIONS@\n"
     "\n"
     "The weight column is the one named population, befolkning, invånare, folkmängd (whole\n"
     "numbers) or weight, vikt (decimals allowed, '1,5', compared exactly), or the one given with\n"
-    "--column population=HEADER or --weight-column HEADER; a column is never taken for its\n"
+    "--column population=HEADER (--weight-column HEADER); a column is never taken for its\n"
     "numbers alone, and a column of codes, ids or years never. The parties' names are the\n"
     "column named kommun, namn, municipality, ... (--column municipality=HEADER); two rows of\n"
     "one municipality ('2080 Falun' and 'Falun') are an error. A total row (Summa, Totalt),\n"
@@ -106,45 +87,55 @@ static int check_args(const split_args *a)
     return -1;
 }
 
-/* The usage text with the method list (from the library, so it never drifts) in place of
- * @METHODS@, wrapped under the option column. */
-static void usage_with_methods(cli_buf *u)
+/* "largest_remainder (default), dhondt, ...": the methods' names from the library, so the
+ * help never drifts. */
+static void method_names(cli_buf *b)
 {
-    const char *mark = strstr(usage_text, "@METHODS@");
-    cli_buf_add(u, usage_text, (size_t)(mark - usage_text));
-    size_t col = 24;
-    for (int k = 0; k < YR_METHOD_COUNT; k++) {
-        const char *name = yr_method_name((yr_method)k);
-        size_t len = strlen(name) + (k == 0 ? 10 : 0) + (k + 1 < YR_METHOD_COUNT ? 1 : 0);
-        if (k > 0 && col + 1 + len > 92) {
-            cli_buf_puts(u, "\n                       ");
-            col = 23;
-        }
-        cli_buf_printf(u, "%s%s%s%s", k ? " " : "", name, k == 0 ? " (default)" : "",
-                       k + 1 < YR_METHOD_COUNT ? "," : "");
-        col += len + (k ? 1 : 0);
-    }
-    cli_buf_puts(u, mark + strlen("@METHODS@"));
+    for (int k = 0; k < YR_METHOD_COUNT; k++)
+        cli_buf_printf(b, "%s%s%s", k ? ", " : "", yr_method_name((yr_method)k),
+                       k == 0 ? " (default)" : "");
 }
 
 static int parse(int argc, char **argv, split_args *a, const char **file)
 {
+    cli_buf methods;
+    cli_buf_init(&methods);
+    method_names(&methods);
     cli_option opts[11 + CLI_READ_NOPTS] = {
-        {"total", CLI_OPT_VALUE, &a->total},         {"method", CLI_OPT_VALUE, &a->method},
-        {"equal-part", CLI_OPT_VALUE, &a->equal},    {"group-column", CLI_OPT_VALUE, &a->group},
-        {"items", CLI_OPT_VALUE, &a->items},         {"tie", CLI_OPT_VALUE, &a->tie},
-        {"min-column", CLI_OPT_VALUE, &a->minc},     {"max-column", CLI_OPT_VALUE, &a->maxc},
-        {"threshold", CLI_OPT_VALUE, &a->threshold}, {"first-divisor", CLI_OPT_VALUE, &a->first},
-        {"weight-column", CLI_OPT_VALUE, &a->wcol},
+        {"total", CLI_OPT_VALUE, &a->total, "N",
+         "the amount to split ('850000' or '850 000'); may be negative (a refund) with "
+         "largest_remainder and round_each"},
+        {"method", CLI_OPT_VALUE, &a->method, "M", cli_buf_str(&methods)},
+        {"tie", CLI_OPT_VALUE, &a->tie, "T",
+         "an exact tie for the last unit goes to the larger weight (larger, default), the "
+         "smaller weight (smaller), or is an error (report)"},
+        {"threshold", CLI_OPT_VALUE, &a->threshold, "X",
+         "parties below X of the sum of weights get 0 (4%, 0,04, 1/25)"},
+        {"first-divisor", CLI_OPT_VALUE, &a->first, "X",
+         "the first divisor of the Sainte-Laguë methods (1,4: Norway)"},
+        {"min-column", CLI_OPT_VALUE, &a->minc, "COLUMN",
+         "each party gets at least its cell of COLUMN (divisor methods)"},
+        {"max-column", CLI_OPT_VALUE, &a->maxc, "COLUMN",
+         "each party gets at most its cell of COLUMN (divisor methods; an empty cell: no "
+         "maximum)"},
+        {"equal-part", CLI_OPT_VALUE, &a->equal, "P",
+         "split the fraction P of the total (with --items: of each item) equally and the rest "
+         "by weight (P as 30%, 0.3, 0,3 or 3/10; largest_remainder only)"},
+        {"group-column", CLI_OPT_VALUE, &a->group, "COLUMN",
+         "two levels: the total between the groups of COLUMN (län) by their weights, then each "
+         "group's amount between its rows (largest remainder at each); appends group_amount "
+         "and amount"},
+        {"items", CLI_OPT_VALUE, &a->items, "FILE",
+         "several cost items (rows item,amount; post/belopp also work), each split exactly; "
+         "appends one column per item and a total column (per item a column 'lika del' "
+         "(equal_part) and 'kr per invånare' (rate), as in 'yrkesresa statement --items')"},
+        {"weight-column", CLI_OPT_VALUE, &a->wcol, "HEADER",
+         "the old spelling of --column weight=HEADER: the weight column"},
     };
     size_t nfiles, nopts = 11 + cli_read_options(&a->read, opts + 11);
-    cli_buf usage;
-    cli_buf_init(&usage);
-    usage_with_methods(&usage);
-    cli_buf_printf(&usage, "\n%s", cli_read_help);
-    int rc = cli_parse_args(argc, argv, "split", cli_buf_str(&usage), opts, nopts, &a->common, file,
-                            1, &nfiles);
-    cli_buf_free(&usage);
+    int rc =
+        cli_parse_args(argc, argv, "split", usage_text, opts, nopts, &a->common, file, 1, &nfiles);
+    cli_buf_free(&methods);
     if (rc >= 0)
         return rc;
     if (nfiles == 0)

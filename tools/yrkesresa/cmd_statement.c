@@ -27,37 +27,11 @@ static const char usage_text[] =
     "course fees, the trainer-pot kickback and the net to invoice (total + fees - kickback);\n"
     "a Summa line.\n"
     "\n"
-    "  --items FILE          the items: columns item (or post) and amount (or belopp), and\n"
-    "                        optionally year (or år): then each year is split with that year's\n"
-    "                        population and the output is one block per year and an 'all'\n"
-    "                        block. A Summa row in FILE must equal the items' sum.\n"
     "  POPULATION.csv        municipality and population; for a budget over years either one\n"
     "                        population column for every year, or one column per year as SCB\n"
     "                        exports it (headers '2024' or 'Folkmängd 2024')\n"
-    "  --population-of YEAR=FILE\n"
-    "                        the population of YEAR from its own file (repeatable; the same\n"
-    "                        municipalities as POPULATION.csv, matched by name)\n"
-    "@POT_OPTIONS@"
-    "                        (the pot is settled exactly as 'yrkesresa pot' settles it)\n"
-    "  --invoice-date DATE   adds invoice_date and due_date columns (YYYY-MM-DD)\n"
-    "  --days N              days to pay (default 30: '30 dagar netto'); a due date on a\n"
-    "                        Saturday, Sunday or Swedish bank holiday (midsommarafton,\n"
-    "                        julafton and nyårsafton included) moves to the next bank day\n"
-    "  --calendar-days       the plain count of days, not moved to a bank day\n"
-    "  --equal-part P        each item: the part P of it equally ('30%', '0,3', '3/10'), the rest\n"
-    "                        by population; per item with a column 'lika del' (equal_part) in\n"
-    "                        ITEMS.csv; a column 'kr per invånare' (rate) makes an item a rate:\n"
-    "                        rate x population per municipality, rounded to whole kronor, the\n"
-    "                        item's total the sum (a stated amount must equal it)\n"
-    "  --explain             adds population, share (exact: 59752/288382), share_percent (four\n"
-    "                        decimals) and each item's exact quota ('quota ITEM', truncated to\n"
-    "                        four decimals, '…' when there are more)\n"
-    "  --per-municipality DIR/\n"
-    "                        one CSV per municipality in DIR (DIR/NAME.csv): its items with\n"
-    "                        their quotas, total, fees, kickback, net, dates and the basis\n"
-    "  --per-municipality --output FILE.xlsx (or --per-municipality FILE.xlsx)\n"
-    "                        one workbook: the statement's sheet, then one sheet per\n"
-    "                        municipality (its basis, as in DIR/NAME.csv)\n"
+    "@OPTIONS@\n"
+    "The pot is settled exactly as 'yrkesresa pot' settles it.\n"
     "\n"
     "Output: the municipality, one column per item, then @COLUMNS:statement@ as\n"
     "asked for (with --lang sv: @KOLUMNER:statement@); with\n"
@@ -1140,26 +1114,47 @@ int cli_cmd_statement(int argc, char **argv)
 {
     stmt_opts o;
     memset(&o, 0, sizeof o);
-    cli_option opts[CYCLE_POT_NOPTS + 9];
-    size_t n = cycle_pot_options(&o.pot, opts);
-    opts[n++] = (cli_option){"items", CLI_OPT_VALUE, &o.items};
-    opts[n++] = (cli_option){"invoice-date", CLI_OPT_VALUE, &o.invoice_date};
-    opts[n++] = (cli_option){"days", CLI_OPT_VALUE, &o.days};
-    opts[n++] = (cli_option){"calendar-days", CLI_OPT_FLAG, &o.calendar_days};
-    opts[n++] = (cli_option){"equal-part", CLI_OPT_VALUE, &o.equal_part};
-    opts[n++] = (cli_option){"explain", CLI_OPT_FLAG, &o.explain};
-    opts[n++] = (cli_option){"per-municipality", CLI_OPT_VALUE, &o.per_municipality};
-    opts[n++] = (cli_option){"population-of", CLI_OPT_LIST, &o.population_of};
+    cli_option opts[CYCLE_POT_NOPTS + 9] = {
+        {"items", CLI_OPT_VALUE, &o.items, "FILE",
+         "the items: columns item (or post) and amount (or belopp), and optionally year (or "
+         "år): then each year is split with that year's population and the output is one block "
+         "per year and an 'all' block. A Summa row in FILE must equal the items' sum."},
+        {"population-of", CLI_OPT_LIST, &o.population_of, "YEAR=FILE",
+         "the population of YEAR from its own file (repeatable; the same municipalities as "
+         "POPULATION.csv, matched by name)"}};
+    size_t n = 2 + cycle_pot_options(&o.pot, opts + 2);
+    opts[n++] = (cli_option){"invoice-date", CLI_OPT_VALUE, &o.invoice_date, "DATE",
+                             "adds invoice_date and due_date columns (YYYY-MM-DD)"};
+    opts[n++] = (cli_option){"days", CLI_OPT_VALUE, &o.days, "N",
+                             "days to pay (default 30: '30 dagar netto'); a due date on a "
+                             "Saturday, Sunday or Swedish bank holiday (midsommarafton, "
+                             "julafton and nyårsafton included) moves to the next bank day"};
+    opts[n++] = (cli_option){"calendar-days", CLI_OPT_FLAG, &o.calendar_days, NULL,
+                             "the plain count of days, not moved to a bank day"};
+    opts[n++] = (cli_option){"equal-part", CLI_OPT_VALUE, &o.equal_part, "P",
+                             "each item: the part P of it equally ('30%', '0,3', '3/10'), the "
+                             "rest by population; per item with a column 'lika del' "
+                             "(equal_part) in ITEMS.csv; a column 'kr per invånare' (rate) "
+                             "makes an item a rate: rate x population per municipality, "
+                             "rounded to whole kronor, the item's total the sum (a stated "
+                             "amount must equal it)"};
+    opts[n++] = (cli_option){"explain", CLI_OPT_FLAG, &o.explain, NULL,
+                             "adds population, share (exact: 59752/288382), share_percent (four "
+                             "decimals) and each item's exact quota ('quota ITEM', truncated "
+                             "to four decimals, '…' when there are more)"};
+    opts[n++] = (cli_option){"per-municipality", CLI_OPT_VALUE, &o.per_municipality, "DIR/",
+                             "one CSV per municipality in DIR (DIR/NAME.csv): its items with "
+                             "their quotas, total, fees, kickback, net, dates and the basis; "
+                             "with --output FILE.xlsx (or as --per-municipality FILE.xlsx) one "
+                             "workbook: the statement's sheet, then one sheet per municipality "
+                             "(its basis, as in DIR/NAME.csv)"};
     size_t nfiles = 0;
-    cli_buf help;
-    cli_buf_init(&help);
     char **args = per_municipality_args(argc, argv);
     if (args == NULL)
         return oom();
-    int rc = cli_parse_args(argc, args, CMD, cycle_pot_help_text(&help, usage_text), opts, n,
-                            &o.common, &o.population, 1, &nfiles);
+    int rc =
+        cli_parse_args(argc, args, CMD, usage_text, opts, n, &o.common, &o.population, 1, &nfiles);
     free(args);
-    cli_buf_free(&help);
     if (rc != -1)
         return rc;
     rc = check_usage(&o, nfiles);

@@ -34,8 +34,7 @@ static const char *const check_usage =
     "stands) against the sums of the other rows, column by column. The same check as\n"
     "'yrkesresa pot --check'.\n"
     "\n"
-    "  --strict              exit 1 when a column does not match (default: exit 0, the table\n"
-    "                        is the output)\n"
+    "@OPTIONS@\n"
     "\n"
     "A column is checked when its cells are whole numbers (empty cells of the rows count as 0);\n"
     "a text cell among whole numbers is an error naming its line ('1O0'). Columns of decimals\n"
@@ -53,17 +52,21 @@ static int stats_check(int argc, char **argv)
         return cli_stats_check_parts(argc, argv);
     int strict = 0;
     cli_read_opts r;
-    cli_option opts[1 + CLI_READ_NOPTS] = {{"strict", CLI_OPT_FLAG, &strict}};
-    size_t nopts = 1 + cli_read_options(&r, opts + 1);
+    cli_list parts = {0}; /* answered by cli_stats_check_parts() above; listed here */
+    cli_option opts[3 + CLI_READ_NOPTS] = {
+        {"strict", CLI_OPT_FLAG, &strict, NULL,
+         "exit 1 when a column does not match (default: exit 0, the table is the output)"},
+        {"parts", CLI_OPT_LIST, &parts, "WHOLE=PART+PART...",
+         "check that column WHOLE is the sum of the PART columns in every row instead ('yrkesresa "
+         "stats check --parts x --help')"},
+        {"rate", CLI_OPT_LIST, &parts, "WHOLE=RATE*BASE",
+         "check that column WHOLE is RATE times column BASE in every row instead (as --parts)"}};
+    size_t nopts = 3 + cli_read_options(&r, opts + 3);
     const char *file = NULL;
     size_t nfiles;
     cli_common c;
-    cli_buf help;
-    cli_buf_init(&help);
-    cli_buf_printf(&help, "%s\n%s", check_usage, cli_read_help);
-    int rc = cli_parse_args(argc, argv, "stats check", cli_buf_str(&help), opts, nopts, &c, &file,
-                            1, &nfiles);
-    cli_buf_free(&help);
+    int rc =
+        cli_parse_args(argc, argv, "stats check", check_usage, opts, nopts, &c, &file, 1, &nfiles);
     if (rc >= 0)
         return rc;
     if (nfiles == 0)
@@ -115,12 +118,15 @@ int stats_parse(int argc, char **argv, const char *cmd, const char *usage, const
     cli_option opts[16];
     memset(o, 0, sizeof *o);
     o->confidence = 0.95;
-    opts[0] = (cli_option){"confidence", CLI_OPT_VALUE, &o->confidence_text};
-    for (size_t k = 0; k < nextra && k < 15; k++)
+    opts[0] = (cli_option){"confidence", CLI_OPT_VALUE, &o->confidence_text, "C",
+                           "two-sided level in (0, 1): 0.95, 0,95, 95% or 19/20 (default 0.95)"};
+    if (nextra + 1 > sizeof opts / sizeof opts[0])
+        return cli_fail_usage(NULL, "internal error: too many options");
+    for (size_t k = 0; k < nextra; k++)
         opts[k + 1] = extra[k];
     size_t nfiles;
-    int rc = cli_parse_args(argc, argv, cmd, usage, opts, (nextra < 15 ? nextra : 15) + 1,
-                            &o->common, &o->file, 1, &nfiles);
+    int rc =
+        cli_parse_args(argc, argv, cmd, usage, opts, nextra + 1, &o->common, &o->file, 1, &nfiles);
     if (rc >= 0)
         return rc;
     if (nfiles == 0)
@@ -135,12 +141,7 @@ int stats_parse_read(int argc, char **argv, const char *cmd, const char *usage, 
                      size_t nextra, cli_read_opts *r, stats_opts *o)
 {
     nextra += cli_read_options(r, extra + nextra);
-    cli_buf help;
-    cli_buf_init(&help);
-    cli_buf_printf(&help, "%s\n%s", usage, cli_read_help);
-    int rc = stats_parse(argc, argv, cmd, cli_buf_str(&help), extra, nextra, o);
-    cli_buf_free(&help);
-    return rc;
+    return stats_parse(argc, argv, cmd, usage, extra, nextra, o);
 }
 
 void stats_put_num(cli_buf *b, double v)

@@ -29,9 +29,7 @@ static const char usage_text[] =
     "(with --lang sv: @NAMN:check@,LABEL,@NAMN:stated@,@NAMN:sum@,@NAMN:difference@,\n"
     "@NAMN:status@; LABEL: the header of FILE's first column)\n"
     "\n"
-    "  --parts SPEC          WHOLE=PART+PART...: column names (any case); repeat for more checks\n"
-    "  --rate SPEC           WHOLE=RATE*BASE: RATE a number (400, 1,5, 1.5 or 3/2), BASE a column\n"
-    "  --strict              exit status 1 when a row does not add up\n"
+    "@OPTIONS@\n"
     "\n"
     "Example:\n"
     "  yrkesresa stats check --parts accounts=staff+managers \\\n"
@@ -270,17 +268,15 @@ int cli_stats_check_parts(int argc, char **argv)
     memset(&rates, 0, sizeof rates);
     cli_common common;
     cli_read_opts r;
-    cli_option opts[3 + CLI_READ_NOPTS] = {{"parts", CLI_OPT_LIST, &specs},
-                                           {"rate", CLI_OPT_LIST, &rates},
-                                           {"strict", CLI_OPT_FLAG, &strict}};
+    cli_option opts[3 + CLI_READ_NOPTS] = {
+        {"parts", CLI_OPT_LIST, &specs, "SPEC",
+         "WHOLE=PART+PART...: column names (any case); repeat for more checks"},
+        {"rate", CLI_OPT_LIST, &rates, "SPEC",
+         "WHOLE=RATE*BASE: RATE a number (400, 1,5, 1.5 or 3/2), BASE a column"},
+        {"strict", CLI_OPT_FLAG, &strict, NULL, "exit status 1 when a row does not add up"}};
     size_t nopts = 3 + cli_read_options(&r, opts + 3);
     size_t nfiles = 0, bad = 0, n = 0;
-    cli_buf help;
-    cli_buf_init(&help);
-    cli_buf_printf(&help, "%s\n%s", usage_text, cli_read_help);
-    int rc = cli_parse_args(argc, argv, CMD, cli_buf_str(&help), opts, nopts, &common, &file, 1,
-                            &nfiles);
-    cli_buf_free(&help);
+    int rc = cli_parse_args(argc, argv, CMD, usage_text, opts, nopts, &common, &file, 1, &nfiles);
     if (rc != -1)
         return rc;
     n = specs.n + rates.n;

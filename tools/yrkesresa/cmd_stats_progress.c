@@ -19,13 +19,7 @@ static const char *const usage =
     "\n"
     "  FILE                  columns municipality and course1_completed, course2_completed, ...\n"
     "                        (other columns are ignored); '-' = stdin\n"
-    "  --confidence C        two-sided level in (0, 1) (default 0.95)\n"
-    "  --population P        a file with columns municipality, population (kommun, befolkning,\n"
-    "                        folkmängd, ...); joined by the reader's identity: the SCB code when\n"
-    "                        both files have one, else the name ('Falu kommun' is Falun)\n"
-    "  --course K            the course for coverage (default 1)\n"
-    "  --per N               coverage per N inhabitants (default 1000)\n"
-    "  -h, --help            this help\n"
+    "@OPTIONS@\n"
     "\n"
     "A Totalt/Summa row is not a municipality: the total is computed from the rows and the\n"
     "stated cells are compared with it (the note names each cell that differs).\n"
@@ -350,9 +344,13 @@ int stats_progress(int argc, char **argv)
 {
     stats_opts o;
     cli_read_opts r;
-    cli_option extra[3 + CLI_READ_NOPTS] = {{"population", CLI_OPT_VALUE, &o.population},
-                                            {"course", CLI_OPT_VALUE, &o.course},
-                                            {"per", CLI_OPT_VALUE, &o.per}};
+    cli_option extra[3 + CLI_READ_NOPTS] = {
+        {"population", CLI_OPT_VALUE, &o.population, "P",
+         "a file with columns municipality, population (kommun, befolkning, folkmängd, ...); "
+         "joined by the reader's identity: the SCB code when both files have one, else the name "
+         "('Falu kommun' is Falun)"},
+        {"course", CLI_OPT_VALUE, &o.course, "K", "the course for coverage (default 1)"},
+        {"per", CLI_OPT_VALUE, &o.per, "N", "coverage per N inhabitants (default 1000)"}};
     int rc = stats_parse_read(argc, argv, "stats progress", usage, extra, 3, &r, &o);
     if (rc >= 0)
         return rc;

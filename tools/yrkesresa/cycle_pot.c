@@ -14,49 +14,31 @@
 #include "cli_read.h"
 #include "cmd_cycle.h"
 
-const char cycle_pot_help[] =
-    "  --attendance FILE     course days: columns day, municipality, participants (or datum/dag,\n"
-    "                        kommun, deltagare/antal deltagare; the output of 'stats count\n"
-    "                        --by DAY,MUNICIPALITY --long' too), or the platform's list: one\n"
-    "                        row per participant and day with a person column (person, namn\n"
-    "                        på deltagare, e-post, ...) and optionally Närvaro (Ja/Nej, 1/0;\n"
-    "                        only the present count) - a CSV without a participants column,\n"
-    "                        or an .xlsx; one person twice on one day is an error pointing at\n"
-    "                        both lines\n"
-    "  --trainers FILE       columns day, municipality, role (or datum, kommun, roll; role:\n"
-    "                        leader/kursledare or trainer/utbildare, any case)\n"
-    "  --attendance-column ROLE=HEADER, --trainers-column ROLE=HEADER\n"
-    "                        a column of that one file (--column ROLE=HEADER names it in every\n"
-    "                        file)\n"
-    "  --fee N               fee per participant and course day (default: Dalarna 2024, 600)\n"
-    "  --pot N               the part of the fee that goes to the pot (default 400; the old\n"
-    "                        name --pot-part is an alias)\n"
-    "  --leader-share X      a course leader's share of a day's pot (default 1.5; 1,5 works)\n"
-    "  --trainer-share X     a trainer's share (default 1)\n";
-
-const char *cycle_pot_help_text(cli_buf *b, const char *usage)
-{
-    const char *at = strstr(usage, "@POT_OPTIONS@");
-    if (at == NULL)
-        return usage;
-    cli_buf_add(b, usage, (size_t)(at - usage));
-    cli_buf_puts(b, cycle_pot_help);
-    cli_buf_puts(b, at + strlen("@POT_OPTIONS@"));
-    return cli_buf_str(b);
-}
-
 size_t cycle_pot_options(cycle_pot_args *a, cli_option *opts)
 {
     const cli_option o[CYCLE_POT_NOPTS] = {
-        {"attendance", CLI_OPT_VALUE, &a->attendance},
-        {"trainers", CLI_OPT_VALUE, &a->trainers},
-        {"fee", CLI_OPT_VALUE, &a->fee},
-        {"pot", CLI_OPT_VALUE, &a->pot},
-        {"pot-part", CLI_OPT_VALUE, &a->pot_part},
-        {"leader-share", CLI_OPT_VALUE, &a->leader_share},
-        {"trainer-share", CLI_OPT_VALUE, &a->trainer_share},
-        {"attendance-column", CLI_OPT_LIST, &a->attendance_column},
-        {"trainers-column", CLI_OPT_LIST, &a->trainers_column},
+        {"attendance", CLI_OPT_VALUE, &a->attendance, "FILE",
+         "course days: columns day, municipality, participants (or datum/dag, kommun, "
+         "deltagare/antal deltagare; the output of 'stats count --by DAY,MUNICIPALITY --long' "
+         "too), or the platform's list: one row per participant and day with a person column "
+         "(person, namn på deltagare, e-post, ...) and optionally Närvaro (Ja/Nej, 1/0; only "
+         "the present count) - a CSV without a participants column, or an .xlsx; one person "
+         "twice on one day is an error pointing at both lines"},
+        {"trainers", CLI_OPT_VALUE, &a->trainers, "FILE",
+         "columns day, municipality, role (or datum, kommun, roll; role: leader/kursledare or "
+         "trainer/utbildare, any case)"},
+        {"attendance-column", CLI_OPT_LIST, &a->attendance_column, "ROLE=HEADER",
+         "a column of the attendance file only (--column ROLE=HEADER names it in every file)"},
+        {"trainers-column", CLI_OPT_LIST, &a->trainers_column, "ROLE=HEADER",
+         "a column of the trainers file only"},
+        {"fee", CLI_OPT_VALUE, &a->fee, "N",
+         "fee per participant and course day (default: Dalarna 2024, 600)"},
+        {"pot", CLI_OPT_VALUE, &a->pot, "N",
+         "the part of the fee that goes to the pot (default 400)"},
+        {"pot-part", CLI_OPT_VALUE, &a->pot_part, "N", "the old name of --pot (an alias)"},
+        {"leader-share", CLI_OPT_VALUE, &a->leader_share, "X",
+         "a course leader's share of a day's pot (default 1.5; 1,5 works)"},
+        {"trainer-share", CLI_OPT_VALUE, &a->trainer_share, "X", "a trainer's share (default 1)"},
     };
     memcpy(opts, o, sizeof o);
     return CYCLE_POT_NOPTS;
