@@ -256,6 +256,24 @@ expect_out "stats count read back" "$from_list"
 sed 's/^Summa,,\([0-9]*\)$/Summa,,999/' "$TMP/counted.csv" >"$TMP/counted-bad.csv"
 run --attendance "$TMP/counted-bad.csv" --trainers "$TMP/list-tr.csv"
 expect_input_error "stats count read back: a wrong Summa" "counted-bad.csv:5: the total row at line 5, without a label, says 999 in column 'count', but the rows of the table (lines 2-4) add up to 5"
+# A name that is no municipality among municipalities (adversarial pass 2: 'Borlange' was paid
+# 1 600 kr beside Borlänge's 0): refused in the list and in the trainers, with the nearest name;
+# --other-parties lets a region pay, but never a near miss of a municipality's name.
+printf 'Datum,Kommun,Namn på deltagare\n2024-02-06,Falun,Anna A\n2024-02-06,Ludvica,Bo B\n2024-02-06,Mora,Cia C\n' >"$TMP/list-typo.csv"
+run --attendance "$TMP/list-typo.csv" --trainers "$TMP/list-tr.csv"
+expect_input_error "list: a misspelt municipality" "list-typo.csv:3: 'Ludvica' is not a Swedish municipality, while 2 other rows are; did you mean Ludvika?"
+printf 'Datum,Kommun,Namn på deltagare\n2024-02-06,Falun,Anna A\n2024-02-06,Region Dalarna,Bo B\n2024-02-06,Mora,Cia C\n' >"$TMP/list-region.csv"
+run --attendance "$TMP/list-region.csv" --trainers "$TMP/list-tr.csv"
+expect_input_error "list: a region without --other-parties" "list-region.csv:3: 'Region Dalarna' is not a Swedish municipality, while 2 other rows are (if the table also has other parties"
+run --attendance "$TMP/list-region.csv" --trainers "$TMP/list-tr.csv" --other-parties
+expect_rc "list: a region with --other-parties" 0
+expect_out_has "list: the region pays its participant-day" "Region Dalarna,1,600,200,400,0,600"
+printf 'datum,kommun,roll\n2024-02-06,Falun,kursledare\n2024-02-06,Borlange,utbildare\n2024-02-06,Mora,utbildare\n' >"$TMP/tr-typo.csv"
+run --attendance "$TMP/list-region.csv" --trainers "$TMP/tr-typo.csv"
+expect_input_error "trainers: a misspelt municipality" "tr-typo.csv:3: 'Borlange' is not a Swedish municipality, while 2 other rows are; did you mean Borlänge?"
+run --attendance "$TMP/list-region.csv" --trainers "$TMP/tr-typo.csv" --other-parties
+expect_input_error "trainers: a near miss even with --other-parties" "tr-typo.csv:3: 'Borlange' is not a Swedish municipality, while 2 other rows are; did you mean Borlänge? (other parties are allowed, but a name this close"
+
 # one person twice on one day: both lines, never the name
 printf '2024-02-06,Falun,Anna A,Ja\n' >>"$TMP/list.csv"
 run --attendance "$TMP/list.csv" --trainers "$TMP/list-tr.csv"

@@ -73,27 +73,47 @@ static yr_read_status unknown_place(yr_read_error *err, size_t line, const char 
                    mean, hint);
 }
 
+/* With other parties allowed, a name within the "did you mean" distance of a municipality is
+ * still refused: a region or an organisation is not one letter off a municipality's name. */
+static const char near_hint[] = "other parties are allowed, but a name this close to a "
+                                "municipality's is taken for a misspelling: write the "
+                                "municipality's name, or the other party's in full";
+
+/* The first data row whose name is no place, else YR_READ_NONE (from @p from); with @p near,
+ * only a name that is a near miss of a municipality's. */
+static size_t other_place(const yr_table *t, size_t from, int near)
+{
+    for (size_t r = from; r < t->nrows; r++) {
+        int code;
+        if (t->kinds[r] != YR_ROW_DATA || rd_place_decode(t->place[r], &code) != YR_PLACE_OTHER)
+            continue;
+        const char *s;
+        size_t len = row_cell(t, r, t->name_col, &s);
+        if (!near || yr_municipality_nearest(s, len) >= 0)
+            return r;
+    }
+    return YR_READ_NONE;
+}
+
 yr_read_status rd_check_places(yr_table *t, const yr_read_options *opt, yr_read_error *err)
 {
-    if (t->place == NULL || opt->other_parties || t->name_col == YR_READ_NONE)
+    if (t->place == NULL || t->name_col == YR_READ_NONE)
         return YR_READ_OK;
-    size_t nmun = 0, other = YR_READ_NONE;
+    size_t nmun = 0;
     for (size_t r = 0; r < t->nrows; r++) {
-        if (t->kinds[r] != YR_ROW_DATA)
-            continue;
         int code;
-        yr_place p = rd_place_decode(t->place[r], &code);
-        nmun += p == YR_PLACE_MUNICIPALITY;
-        if (p == YR_PLACE_OTHER && other == YR_READ_NONE)
-            other = r;
+        nmun += t->kinds[r] == YR_ROW_DATA &&
+                rd_place_decode(t->place[r], &code) == YR_PLACE_MUNICIPALITY;
     }
-    if (nmun == 0 || other == YR_READ_NONE)
+    size_t other = nmun == 0 ? YR_READ_NONE : other_place(t, 0, opt->other_parties);
+    if (other == YR_READ_NONE)
         return YR_READ_OK;
     const char *s;
     size_t len = row_cell(t, other, t->name_col, &s);
     unknown_place(err, yr_table_row_line(t, other), s, len, nmun,
-                  "if the table also has other parties, such as regions or organisations, read "
-                  "it with --other-parties");
+                  opt->other_parties ? near_hint
+                                     : "if the table also has other parties, such as regions or "
+                                       "organisations, read it with --other-parties");
     rd_at_cell(t, err, rd_rec(t, other), t->name_col);
     return YR_READ_ERR_IDENTITY;
 }
@@ -397,10 +417,13 @@ yr_read_status rd_frame_identities(const char *const *labels, size_t n, const in
             other = i;
     }
     *nmun = mun;
-    if (mun > 0 && other != YR_READ_NONE && !other_parties) {
+    if (mun > 0 && other != YR_READ_NONE && !other_parties)
         return unknown_place(err, other + 1, labels[other], strlen(labels[other]), mun,
                              "if other parties are meant, allow them: other_parties");
-    }
+    for (size_t i = other; mun > 0 && i < n; i++) /* allowed, but not one a misspelling */
+        if (kinds[i] == YR_ROW_DATA && rd_place_decode(place[i], &(int){0}) == YR_PLACE_OTHER &&
+            yr_municipality_nearest(labels[i], strlen(labels[i])) >= 0)
+            return unknown_place(err, i + 1, labels[i], strlen(labels[i]), mun, near_hint);
     return YR_READ_OK;
 }
 

@@ -40,7 +40,8 @@ size_t cli_read_options(cli_read_opts *r, cli_option *dst)
     dst[5] = (cli_option){"other-parties", CLI_OPT_FLAG, &r->other_parties, NULL,
                           "names that are not municipalities (regions, organisations) are "
                           "parties beside the municipalities (else such a name is an error "
-                          "with the nearest municipality's name: 'Borlange')"};
+                          "with the nearest municipality's name: 'Borlange'; a name that close "
+                          "to a municipality's is an error with it too)"};
     dst[6] = (cli_option){"quiet", CLI_OPT_FLAG, &r->quiet, NULL, "no reading line on stderr"};
     return CLI_READ_NOPTS;
 }

@@ -85,12 +85,13 @@ int cli_audit_is_statement(const char *path);
 
 #include <yrkesresa/pot.h>
 
-#define CYCLE_POT_NOPTS 9 /**< the options of cycle_pot_options() */
+#define CYCLE_POT_NOPTS 10 /**< the options of cycle_pot_options() */
 
 /** The pot's options, the same in both commands. */
 typedef struct cycle_pot_args {
     const char *attendance, *trainers, *fee, *pot, *pot_part, *leader_share, *trainer_share;
     cli_list attendance_column, trainers_column; /**< ROLE=HEADER of one file */
+    int other_parties; /**< `--other-parties`: names that are not municipalities are parties */
 } cycle_pot_args;
 
 /** @brief Write the CYCLE_POT_NOPTS options, with their help, into @p opts (pointing into
@@ -116,6 +117,7 @@ typedef struct cycle_pot_lookup {
 typedef struct cycle_pot {
     const char *afile, *tfile; /**< the files as shown in messages */
     const char *apath;         /**< the attendance file as given */
+    int other_parties;         /**< cycle_pot_args.other_parties */
     cli_input list;            /**< an attendance list (one row per participant and day) */
     cli_dialect dialect;       /**< the attendance's dialect (the output follows it) */
     char **owned;              /**< labels copied from a list (freed with the pot) */

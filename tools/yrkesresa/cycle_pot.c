@@ -39,6 +39,10 @@ size_t cycle_pot_options(cycle_pot_args *a, cli_option *opts)
         {"leader-share", CLI_OPT_VALUE, &a->leader_share, "X",
          "a course leader's share of a day's pot (default 1.5; 1,5 works)"},
         {"trainer-share", CLI_OPT_VALUE, &a->trainer_share, "X", "a trainer's share (default 1)"},
+        {"other-parties", CLI_OPT_FLAG, &a->other_parties, NULL,
+         "names that are not municipalities (a region, an organisation) are parties of the "
+         "pot's files too; without it such a name among municipalities is an error, and with "
+         "it a name one or two letters from a municipality's ('Borlange') still is"},
     };
     memcpy(opts, o, sizeof o);
     return CYCLE_POT_NOPTS;
@@ -52,13 +56,14 @@ int cycle_pot_wanted(const cycle_pot_args *a)
 int cycle_pot_usage(const char *cmd, const cycle_pot_args *a)
 {
     int rules = a->fee || a->pot || a->pot_part || a->leader_share || a->trainer_share ||
-                a->attendance_column.n || a->trainers_column.n;
+                a->attendance_column.n || a->trainers_column.n || a->other_parties;
     if (a->pot != NULL && a->pot_part != NULL)
         return cli_fail_usage(cmd, "--pot and --pot-part are one option (--pot-part is its old "
                                    "name): give it once");
     if (!cycle_pot_wanted(a))
-        return rules ? cli_fail_usage(cmd, "--fee, --pot, the shares and the column options "
-                                           "need --attendance and --trainers")
+        return rules ? cli_fail_usage(
+                           cmd, "--fee, --pot, the shares, the column options and --other-parties "
+                                "need --attendance and --trainers")
                      : 0;
     if (a->attendance == NULL || a->trainers == NULL)
         return cli_fail_usage(cmd, "--attendance and --trainers go together");
@@ -347,6 +352,7 @@ static int read_counted(cycle_pot *p, int f, const char *path, const cli_common 
     cli_read_opts r;
     memset(&r, 0, sizeof r);
     r.quiet = 1;
+    r.other_parties = p->other_parties;
     if (counted_request(path, f, own, &req, &day_head, buf, sizeof buf) != 0 ||
         cli_read(path, &req, &r, want, 3, in) != 0)
         return CLI_EXIT_ERROR;
@@ -498,7 +504,7 @@ static int read_list(cycle_pot *p, const cycle_pot_lookup *look, const cli_commo
     cli_read_opts r;
     memset(&r, 0, sizeof r);
     r.quiet = 1;
-    r.other_parties = 1; /* the pot's municipalities are labels, as in the counted form */
+    r.other_parties = p->other_parties; /* as in the counted form */
     if (cli_read(p->apath, own, &r, want, 4, &p->list) != 0)
         return CLI_EXIT_ERROR;
     p->dialect = cli_read_dialect(p->list.t);
@@ -567,6 +573,7 @@ int cycle_pot_settle(const char *cmd, const cycle_pot_args *a, const cli_common 
     p->afile = cli_shown(a->attendance);
     p->tfile = cli_shown(a->trainers);
     p->apath = a->attendance;
+    p->other_parties = a->other_parties;
     if (make_rules(cmd, a, &rules) != 0 ||
         file_columns(cmd, c, &a->attendance_column, &own[0]) != 0 ||
         file_columns(cmd, c, &a->trainers_column, &own[1]) != 0)
