@@ -227,8 +227,16 @@ expect_out_lacks "check accounts: no mismatch" "MISMATCH"
 run check "$DAL/courses-2024.csv"
 expect_row "check courses registered" "registered" "registered,139,139,0,ok"
 expect_row "check courses rate" "attendance_rate_published_percent" \
-    "attendance_rate_published_percent,,,,skipped: not whole numbers"
+    "attendance_rate_published_percent,,,,skipped: a share or percent does not add up"
 expect_row "check courses text" "delivery" "delivery,,,,skipped: text"
+
+# a column whose header says percent (or share) is never summed: whole percents 33 + 33 + 33
+# against a Totalt of 100 is rounding, not a mismatch (adversarial pass 2, c13-check-percent-99)
+printf 'Kommun;Konton;Andel (%%)\nAvesta;100;33\nBorlänge;100;33\nFalun;100;33\nTotalt;300;100\n' >"$TMP/percent.csv"
+run check "$TMP/percent.csv" --strict
+expect_rc "check: a percent column" 0
+expect_out_has "check: a percent column skipped" "Andel (%);;;;skipped: a share or percent does not add up"
+expect_out_has "check: the counts still checked" "Konton;300;300;0;ok"
 
 # the published coordinator split 2023 adds to 850 001, not the stated 850 000
 run check "$DAL/published-split-coordinator-2023.csv"
