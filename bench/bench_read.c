@@ -3,8 +3,10 @@
  * the reading against the file's size.
  *
  *   bench_read [--rows N] [--rounds R] [--keep FILE]
- *   bench_read --once FILE      read FILE as above, split, print the sum (one whole process, to
- *                               time from outside against mawk on the same file)
+ *   bench_read --once FILE [--mmap]
+ *                               read FILE as above, split, print the sum (one whole process, to
+ *                               time from outside against mawk on the same file); --mmap: the
+ *                               file mapped (MAP_POPULATE) instead of read into a buffer
  *
  * The file: "Kommun,Befolkning" and N rows "Kommun 0000001,123456" (populations from a fixed
  * seed, 100000..999999). Each round runs, in turn:
@@ -21,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/time.h>
@@ -45,11 +48,14 @@ typedef struct run {
     const char *path;
     double cpu_reading; /* CPU seconds of file + table + values */
     int read_only;      /* stop after yr_read_table (for the table's own peak memory) */
+    int map;            /* --mmap: the file mapped (MAP_POPULATE), not read into a buffer */
     double t_file, t_read, t_values, t_split; /* seconds */
     long long sum;
 } run;
 
-static char *slurp(const char *path, size_t *len)
+/* The file's bytes: mapped read-only and populated (no copy, no fault a page) or read into a
+ * buffer, as the program reads a file. */
+static char *load(const char *path, int map, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     struct stat sb;
@@ -57,10 +63,29 @@ static char *slurp(const char *path, size_t *len)
         fprintf(stderr, "bench_read: cannot open %s\n", path);
         exit(2);
     }
-    char *b = bench_alloc((size_t)sb.st_size + 1);
-    *len = fread(b, 1, (size_t)sb.st_size, f);
+    char *b;
+    if (map) {
+        *len = (size_t)sb.st_size;
+        void *p = mmap(NULL, *len ? *len : 1, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fileno(f), 0);
+        if (p == MAP_FAILED) {
+            fprintf(stderr, "bench_read: cannot map %s\n", path);
+            exit(2);
+        }
+        b = p;
+    } else {
+        b = bench_alloc((size_t)sb.st_size + 1);
+        *len = fread(b, 1, (size_t)sb.st_size, f);
+    }
     fclose(f);
     return b;
+}
+
+static void drop_file(const run *r, char *bytes, size_t len)
+{
+    if (r->map)
+        munmap(bytes, len ? len : 1);
+    else
+        free(bytes);
 }
 
 static int ours(void *arg)
@@ -68,7 +93,7 @@ static int ours(void *arg)
     run *r = arg;
     double c0 = cpu_now(), t0 = bench_now();
     size_t len;
-    char *bytes = slurp(r->path, &len);
+    char *bytes = load(r->path, r->map, &len);
     double t1 = bench_now();
     const yr_read_want want[] = {{YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
                                  {YR_ROLE_POPULATION, YR_WANT_REQUIRED}};
@@ -86,7 +111,7 @@ static int ours(void *arg)
     double t2 = bench_now();
     if (r->read_only) {
         yr_table_free(t);
-        free(bytes);
+        drop_file(r, bytes, len);
         return 0;
     }
     size_t n = yr_table_ndata(t);
@@ -109,7 +134,7 @@ static int ours(void *arg)
     free(w);
     free(out);
     yr_table_free(t);
-    free(bytes);
+    drop_file(r, bytes, len);
     return 0;
 }
 
@@ -165,8 +190,8 @@ int main(int argc, char **argv)
     size_t rows = 1000000;
     int rounds = 5;
     const char *keep = NULL;
-    if (argc == 3 && strcmp(argv[1], "--once") == 0) {
-        run one = {argv[2], 0, 0, 0, 0, 0, 0, 0};
+    if ((argc == 3 || argc == 4) && strcmp(argv[1], "--once") == 0) {
+        run one = {argv[2], 0, 0, argc == 4 && strcmp(argv[3], "--mmap") == 0, 0, 0, 0, 0, 0};
         if (ours(&one) != 0)
             return 1;
         printf("%lld\n", one.sum);
@@ -197,13 +222,13 @@ int main(int argc, char **argv)
     long mrss = 0;
     /* Peak memory first, while this process is small: a forked child's ru_maxrss starts at its
      * parent's resident size (and an exec'd child keeps it). */
-    run r = {path, 0, 0, 0, 0, 0, 0, 0}, ro = {path, 0, 1, 0, 0, 0, 0, 0};
+    run r = {path, 0, 0, 0, 0, 0, 0, 0, 0}, ro = {path, 0, 1, 0, 0, 0, 0, 0, 0};
     long base = bench_child_peak_rss(bench_noop, NULL), peak = bench_child_peak_rss(ours, &r);
     long peak_read = bench_child_peak_rss(ours, &ro);
     double mc0;
     mawk(path, &msum, &mrss, &mc0);
     for (int k = 0; k < rounds; k++) {
-        run rk = {path, 0, 0, 0, 0, 0, 0, 0};
+        run rk = {path, 0, 0, 0, 0, 0, 0, 0, 0};
         if (ours(&rk) != 0)
             return 1;
         long mrss_k;

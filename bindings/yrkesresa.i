@@ -72,3 +72,14 @@ _Static_assert(_Generic((int64_t)0, long long: 1, default: 0),
 %include "yrkesresa/labels.h"
 %include "yrkesresa/table.h"
 %include "yrkesresa/cycle.h"
+
+/* ---- 4. Binding glue over the headers (bindings/common) ---------------------------------- */
+/* The kickback per course day in one call (the accumulator cannot live between calls). */
+%{
+#include "yr_pot_glue.h"
+%}
+yr_status yr_pot_by_day_records_where(const yr_pot_rules *rules, size_t ndays,
+                                      size_t nmunicipalities, const yr_attendance *attendance,
+                                      size_t natt, const yr_trainer *trainers, size_t ntr,
+                                      int64_t *by_day, size_t *entries, size_t *days_off,
+                                      yr_where *where);

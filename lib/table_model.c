@@ -532,8 +532,9 @@ static yr_status rows_alloc(rows_work *rw, size_t m, size_t n)
     memset(rw, 0, sizeof *rw);
     if (items_alloc(&rw->iw, m, n) != YR_OK)
         return YR_ERR_NOMEM;
-    rw->fr = malloc(m * sizeof *rw->fr);
-    rw->mult = malloc(m * sizeof *rw->mult);
+    /* zeroed: gcc -O3 cannot see that plan_items writes every entry (-Wmaybe-uninitialized) */
+    rw->fr = calloc(m, sizeof *rw->fr);
+    rw->mult = calloc(m, sizeof *rw->mult);
     rw->carry = malloc(n * sizeof *rw->carry);
     rw->rank = n <= SIZE_MAX / sizeof *rw->rank ? malloc(n * sizeof *rw->rank) : NULL;
     if (!rw->fr || !rw->mult || !rw->carry || !rw->rank) {

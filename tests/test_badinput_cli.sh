@@ -156,7 +156,7 @@ err "pot: unknown role" "$B/pot-unknown-role.csv:3: column 'role': unknown role 
     "$Y" pot --attendance "$B/pot-attendance.csv" --trainers "$B/pot-unknown-role.csv"
 err "pot: negative participants" "$B/pot-negative.csv:3: .*negative" \
     "$Y" pot --attendance "$B/pot-negative.csv" --trainers "$B/pot-trainers.csv"
-err "pot: non-numeric participants" "$B/pot-nonnumeric.csv:3: column 'participants': 'fyra' is not an integer" \
+err "pot: non-numeric participants" "$B/pot-nonnumeric.csv:3: column 'participants': 'fyra' is not a number" \
     "$Y" pot --attendance "$B/pot-nonnumeric.csv" --trainers "$B/pot-trainers.csv"
 err "pot: overflow" "$B/pot-overflow.csv: --fee 600 times 9223372036854775807 participant-days is past 9223372036854775807" \
     "$Y" pot --attendance "$B/pot-overflow.csv" --trainers "$B/pot-trainers.csv"

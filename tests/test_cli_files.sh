@@ -304,6 +304,19 @@ q = {c: F(T * pop[c], W) for c in cs}; f = {c: int(q[c]) for c in cs}
 for c in sorted(cs, key=lambda c: (-(q[c] - f[c]), -pop[c]))[:T - sum(f.values())]: f[c] += 1
 print("same" if f == got else "differs")')" = same ]
 
+# One county is one group whatever it is called (the reader's identity): `Dalarnas län`, `20`
+# and `20 Dalarnas län` are one group (by hand: Falun 60 + Mora 20 + Orsa 20 = 100 of 220 ->
+# 454.5 -> 455 of 1000, Uppsala 120 -> 545; in Dalarna 60 % = 273, 20 % = 91); `Dalarna` (no
+# county's name) beside counties is refused.
+printf 'kommun;län;befolkning\nFalun;Dalarnas län;60\nUppsala;Uppsala län;120\nMora;20;20\nOrsa;20 Dalarnas län;20\n' >"$TMP/groups.csv"
+run split --total 1000 --group-column län "$TMP/groups.csv"
+expect_rc "group by county identity" 0
+check "group by county identity: one Dalarna group of 455" [ "$(tail -n +2 "$TMP/out" | cut -d';' -f4 | tr '\n' ' ')" = "455 545 455 455 " ]
+check "group by county identity: Falun 273, Mora 91, Orsa 91" [ "$(amounts ';')" = "273 545 91 91 " ]
+printf 'kommun;län;befolkning\nFalun;Dalarnas län;60\nUppsala;Uppsala län;120\nMora;Dalarna;20\n' >"$TMP/groups2.csv"
+run split --total 1000 --group-column län "$TMP/groups2.csv"
+expect_input_error "group 'Dalarna' beside counties" "groups2.csv:4: column 'län': 'Dalarna' is not a county, while 'Dalarnas län' at line 2 is"
+
 # Tie rules, bounds, threshold, first divisor and Dean, as flags (A has as many votes as the
 # others together: --no-total-row says it is a party).
 printf 'parti,röster\nA,5000\nB,3000\nC,1500\nD,500\n' >"$TMP/votes.csv"

@@ -60,27 +60,27 @@ expect_cov "by name: FALUN" FALUN 10 "$f_dal"
 # 5. an unknown code names the municipality and the population file
 printf 'municipality,course1_completed,course2_completed\n2080 Falun,360,130\n9999 Nowhere,5,1\n' >"$TMP/unknown.csv"
 run "$TMP/unknown.csv" --population "$SWE"
-expect_input_error "unknown code" "unknown.csv:3: no population for '9999 Nowhere' in $SWE"
+expect_input_error "unknown code" "unknown.csv:3: column 'municipality': '9999 Nowhere': 9999 is not a municipality code"
 # a code the population file lacks is unknown even when its name is there: the code decides
 printf 'kod,municipality,course1_completed,course2_completed\n2080,Falun,360,130\n2099,Borlänge,5,1\n' >"$TMP/wrongcode.csv"
 run "$TMP/wrongcode.csv" --population "$SWE"
-expect_input_error "unknown code, known name" "wrongcode.csv:3: no population for 'Borlänge'"
+expect_input_error "unknown code, known name" "wrongcode.csv:3: the code '2099' and the name 'Borlänge' are not the same place"
 
 # 6. a municipality twice in the population file (by code), and twice in the progress file
 printf 'code,municipality,population\n2080,Falun,100\n2081,Borlänge,50\n2080,Falu,7\n' >"$TMP/dup.csv"
 run "$TMP/cells.csv" --population "$TMP/dup.csv"
-expect_input_error "duplicate code" "dup.csv:4: municipality code 2080 appears twice (also on line 2)"
+expect_input_error "duplicate code" "dup.csv:4: 'Falu' is the same municipality as 'Falun' at line 2"
 printf 'municipality,course1_completed,course2_completed\n2080 Falun,360,130\n2080 Falu,5,1\n' >"$TMP/twice.csv"
 run "$TMP/twice.csv" --population "$SWE"
-expect_input_error "municipality twice (by code)" "twice.csv:3: '2080 Falu' appears twice (also on line 2)"
+expect_input_error "municipality twice (by code)" "twice.csv:3: column 'municipality': code 2080 is Falun, not 'Falu'"
 printf 'municipality,course1_completed,course2_completed\nFalun,360,130\nfalun,5,1\n' >"$TMP/twicen.csv"
 run "$TMP/twicen.csv" --population "$DAL"
-expect_input_error "municipality twice (by name)" "twicen.csv:3: 'falun' appears twice (also on line 2)"
+expect_input_error "municipality twice (by name)" "twicen.csv:3: 'falun' is the same municipality as 'Falun' at line 2"
 
 # 7. a code cell that is not a code
 printf 'kod,municipality,course1_completed,course2_completed\n20800,Falun,360,130\n' >"$TMP/badcode.csv"
 run "$TMP/badcode.csv" --population "$SWE"
-expect_input_error "bad code cell" "badcode.csv:2: column 'kod': '20800' is not a municipality code"
+expect_input_error "bad code cell" "badcode.csv:2: column 'kod': '20800' is not an SCB code (up to four digits)"
 
 # 8. pot: the trainers' municipalities meet the attendance's by code when both files have codes.
 # One day, pot 40 per participant-day, 15 participant-days: a pot of 600, all to the one trainer.
@@ -103,6 +103,6 @@ check "pot by name: Falun gets the pot" [ "$(pot_row '2080 Falun')" == "2080 Fal
 check "pot by name: no row for the trainers' spelling" [ -z "$(pot_row 'Falu kommun')" ]
 printf 'day,kod,municipality,role\nd1,20800,Falu kommun,trainer\n' >"$TMP/pt-bad.csv"
 run_pot "$TMP/pt-bad.csv"
-expect_input_error "pot bad code" "pt-bad.csv:2: column 'kod': '20800' is not a municipality code"
+expect_input_error "pot bad code" "pt-bad.csv:2: column 'kod': '20800' is not an SCB code (up to four digits)"
 
 finish test_cli_join

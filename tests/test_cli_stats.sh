@@ -85,6 +85,34 @@ expect_input_error "missing file" "does-not-exist.csv"
 run attendance "$DAL/population-2021-06.csv"
 expect_input_error "no registered column" "population-2021-06.csv:1: no registered column"
 
+# Read through libyrkesresa-read (issue 20): every line accounted for, aggregates never courses,
+# a published rate read by its header's rule.
+run attendance "$FIX/attendance-rows-after-empty.csv"
+expect_rc "attendance: rows after an empty line" 0
+out=$(tr -d '\r' <"$TMP/out" | sed 's/,/./g; s/;/,/g')
+expect_row "attendance: row after an empty line kept" "Kurs D" "Kurs D,6,6,1.0000,$(wilson 6 6),,100.0,"
+expect_row "attendance: total counts the rows after the empty line" "Totalt" \
+    "Totalt,76,60,$(ratio 60 76 4),$(wilson 60 76),,78.9,"
+expect_err_has "attendance: the reading line" "attendance-rows-after-empty.csv: read 4 rows from column 'Anmälda'"
+run attendance "$FIX/attendance-delsumma.csv"
+expect_rc "attendance: Delsumma" 0
+out=$(tr -d '\r' <"$TMP/out" | sed 's/,/./g; s/;/,/g')
+expect_out_lacks "attendance: Delsumma is no course" "Delsumma"
+expect_row "attendance: Delsumma not in the total" "Totalt" \
+    "Totalt,123,114,$(ratio 114 123 4),$(wilson 114 123),,92.7,"
+run attendance "$FIX/attendance-delsumma-wrong.csv"
+expect_input_error "attendance: a Delsumma that disagrees" \
+    "attendance-delsumma-wrong.csv:4: the subtotal row 'Delsumma barn och unga' says 90 in column 'Anmälda', but the rows since the previous sum (lines 2-3) add up to 97"
+# 0,935 under a share header is 93.5 %, compared at one decimal (never a false alarm)
+run attendance "$FIX/attendance-published-share.csv"
+expect_rc "attendance: published share" 0
+expect_row "attendance: published share ok" "Kurs A" "Kurs A,200,187,$(ratio 187 200 4),$(wilson 187 200),93.5,93.5,ok"
+expect_row "attendance: published share total" "Totalt" "Totalt,300,280,$(ratio 280 300 4),$(wilson 280 300),93.3,93.3,ok"
+# 93.5 under a header that says neither share nor percent: refused, naming the line
+run attendance "$FIX/attendance-published-neither.csv"
+expect_input_error "attendance: published neither share nor percent" \
+    "attendance-published-neither.csv:2: column 'attendance_rate_published': '93.5' could be a share (0-1) or a percentage (0-100)"
+
 # ---- survey on manager-survey-2024.csv ----------------------------------------------------
 run survey "$DAL/manager-survey-2024.csv"
 expect_rc "survey dalarna" 0
@@ -131,6 +159,7 @@ if [ "$n_lines" -eq 33 ]; then ok; else bad "progress: $n_lines lines, expected 
 run progress "$P" --population "$DAL/population-2021-06.csv"
 expect_rc "coverage dalarna" 0
 expect_out_has "coverage header" "municipality,completed_course1,population,per_1000,low,high,note"
+pop_of() { awk -F, -v k="$1" '$1 == k { print $2; exit }' "$DAL/population-2021-06.csv"; }
 cov() { # x n [per]: rate per 1000 (or per) with its bounds
     local w
     w=$(awk -v x="$1" -v n="$2" -v per="${3:-1000}" 'BEGIN {
@@ -154,13 +183,30 @@ expect_input_error "progress negative" "progress-negative.csv:3"
 run progress "$FIX/progress-one-course.csv"
 expect_input_error "progress one course" "progress-one-course.csv:1: missing column 'course2_completed'"
 run progress "$FIX/progress-unknown-municipality.csv" --population "$DAL/population-2021-06.csv"
-expect_input_error "coverage unknown" "progress-unknown-municipality.csv:3: no population for 'Nowhere'"
-run progress "$FIX/progress-unknown-municipality.csv" --population "$FIX/population-duplicate.csv"
-expect_input_error "population duplicate" "population-duplicate.csv:3"
+expect_input_error "coverage: not a municipality" "progress-unknown-municipality.csv:3: 'Nowhere' is not a Swedish municipality"
+run progress "$FIX/progress-unknown-municipality.csv" --population "$DAL/population-2021-06.csv" --other-parties
+expect_input_error "coverage unknown" "progress-unknown-municipality.csv:3: 'Nowhere' has no population"
+run progress "$P" --population "$FIX/population-duplicate.csv"
+expect_input_error "population duplicate" "population-duplicate.csv:3: 'Falun' is the same municipality as 'Falun' at line 2"
 run progress "$P" --course 2
 expect_input_error "--course without --population" "--course and --per need --population"
 run progress "$P" --population "$DAL/population-2021-06.csv" --course 4
 expect_input_error "--course 4" "--course must be 1 to 3"
+
+# Read through libyrkesresa-read: a Delsumma or 'Summa Västerdalarna' row is no municipality and
+# never added into the sums; the row after the empty line is one (by hand: 100 + 50 + 10 = 160
+# completed course 1, 40 + 20 + 5 = 65 course 2).
+run progress "$FIX/progress-delsumma.csv"
+expect_rc "progress: Delsumma" 0
+expect_out_lacks "progress: Delsumma is no municipality" "Delsumma"
+expect_out_lacks "progress: Summa Västerdalarna is no municipality" "Summa Västerdalarna"
+expect_row "progress: Mora after the empty line" "Mora" "Mora,1,2,10,5,0.5000,$(wilson 5 10),"
+expect_row "progress: total without the subtotals" "Totalt" "Totalt,1,2,160,65,$(ratio 65 160 4),$(wilson 65 160),"
+expect_err_has "progress: the reading line" "read 3 municipalities, total row at line 8, subtotal rows at lines 4, 7"
+run progress "$FIX/progress-delsumma.csv" --population "$DAL/population-2021-06.csv"
+expect_rc "coverage: Delsumma" 0
+expect_row "coverage: total without the subtotals" "Totalt" \
+    "Totalt,160,$(($(pop_of Falun) + $(pop_of Borlänge) + $(pop_of Mora))),$(cov 160 $(($(pop_of Falun) + $(pop_of Borlänge) + $(pop_of Mora)))),"
 
 # ---- check --------------------------------------------------------------------------------
 run check "$P"
@@ -180,9 +226,17 @@ expect_out_lacks "check accounts: no mismatch" "MISMATCH"
 
 run check "$DAL/courses-2024.csv"
 expect_row "check courses registered" "registered" "registered,139,139,0,ok"
-expect_row "check courses rate" "attendance_rate_published" \
-    "attendance_rate_published,,,,skipped: not whole numbers"
+expect_row "check courses rate" "attendance_rate_published_percent" \
+    "attendance_rate_published_percent,,,,skipped: a share or percent does not add up"
 expect_row "check courses text" "delivery" "delivery,,,,skipped: text"
+
+# a column whose header says percent (or share) is never summed: whole percents 33 + 33 + 33
+# against a Totalt of 100 is rounding, not a mismatch (adversarial pass 2, c13-check-percent-99)
+printf 'Kommun;Konton;Andel (%%)\nAvesta;100;33\nBorlänge;100;33\nFalun;100;33\nTotalt;300;100\n' >"$TMP/percent.csv"
+run check "$TMP/percent.csv" --strict
+expect_rc "check: a percent column" 0
+expect_out_has "check: a percent column skipped" "Andel (%);;;;skipped: a share or percent does not add up"
+expect_out_has "check: the counts still checked" "Konton;300;300;0;ok"
 
 # the published coordinator split 2023 adds to 850 001, not the stated 850 000
 run check "$DAL/published-split-coordinator-2023.csv"
@@ -198,6 +252,24 @@ run check "$FIX/check-overflow.csv"
 expect_input_error "check overflow" "check-overflow.csv: column 'amount' adds up past 9223372036854775807"
 run check "$DAL/courses-2024.csv" --confidence 0.9
 expect_input_error "check unknown option" "unknown option '--confidence"
+
+# Aggregates are never added into the sums (read by libyrkesresa-read): Delsumma 1500 and
+# 'Summa Västerdalarna' 300 are left out, Mora after the empty line is in (1000 + 500 + 300);
+# the same table from `pot --check`.
+run check "$FIX/check-delsumma.csv" --strict
+expect_rc "check: Delsumma" 0
+expect_row "check: Delsumma not summed" "belopp" "belopp,1800,1800,0,ok"
+expect_row "check: Delsumma not summed (days)" "dagar" "dagar,4,4,0,ok"
+expect_err_has "check: the reading line" "check-delsumma.csv: read 3 municipalities, total row at line 8, subtotal rows at lines 4, 7"
+run_bin pot --check "$FIX/check-delsumma.csv" --strict
+expect_rc "pot --check: Delsumma" 0
+expect_row "pot --check: Delsumma not summed" "belopp" "belopp,1800,1800,0,ok"
+
+# --rate checks every row, the one after the empty line included (Mora: 500 x 1 - 300 = 200)
+run check --rate 'belopp=500*dagar' "$FIX/check-delsumma.csv"
+expect_rc "check --rate: rows after an empty line" 0
+expect_out_has "check --rate: Mora checked" "belopp=500*dagar,Mora,300,500,200,MISMATCH"
+expect_out_has "check --rate: the Delsumma row checked as a row" "belopp=500*dagar,Delsumma,1500,1500,0,ok"
 
 # ---- usage --------------------------------------------------------------------------------
 for sub in attendance survey progress check; do

@@ -7,7 +7,15 @@
 #     commands of a "Commands:" list line up with each other;
 #  2. columns: every comma-separated column list a --help names (e.g. "Output:
 #     course,registered,...") is the header a run of that command writes, and each run's
-#     header is one of its help's lists (upper-case parts are placeholders: per_N, LABEL).
+#     header is one of its help's lists (upper-case parts are placeholders: per_N, LABEL);
+#  3. options: the options a command's --help lists are exactly those its parser takes. The
+#     parser is asked: every option name of the program (each `{"name", CLI_OPT_...` of
+#     tools/yrkesresa/*.c and each name any --help lists) is given to every command, and it
+#     is taken when the answer is not "unknown option"; a made-up name must be unknown;
+#  4. stable: every --help is the same twice and whatever YRKESRESA_LANG, COLUMNS and LC_ALL
+#     say, its option lines (generated from the tables) fit in 80 columns unless a line is
+#     one word, and it equals its golden copy tests/cli/help/NAME.txt (UPDATE_GOLDEN=1
+#     rewrites the copies from the program: review the diff).
 # Env: BUILD_DIR, SOURCE_DIR (meson test).
 set -uo pipefail
 : "${BUILD_DIR:?}" "${SOURCE_DIR:?}"
@@ -118,4 +126,81 @@ PY
 )
 check "--help and output columns disagree:
 $problems" [ -z "$problems" ]
+
+# 3. The options of --help are the options of the parser.
+problems=$(/usr/bin/python3 - "$yr" "${helps[@]}" <<'PY'
+import glob, re, subprocess, sys
+from concurrent.futures import ThreadPoolExecutor
+yr, helps = sys.argv[1], [h for h in sys.argv[2:] if h not in ("", "stats")]
+def run(words):
+    return subprocess.run([yr] + words, stdin=subprocess.DEVNULL, capture_output=True,
+                          text=True, timeout=30)
+def listed(text):
+    """The option names of a help: its lines '  --name ...' and '  -h, --help'."""
+    return set(re.findall(r"^  (?:-h, )?--([a-z][a-z0-9-]*)", text, re.M))
+sources = "".join(open(f, encoding="utf-8").read() for f in glob.glob("tools/yrkesresa/*.c"))
+names = set(re.findall(r'\{\s*"([a-z][a-z0-9-]*)",\s*CLI_OPT_(?:VALUE|FLAG|LIST)', sources))
+if len(names) < 40:
+    print(f"only {len(names)} option names found in the sources: the pattern is stale")
+docs = {h: run(h.split() + ["--help"]).stdout for h in helps}
+for text in docs.values():
+    names |= listed(text)
+def taken(h, name):
+    """The parser of `yrkesresa H` takes --NAME ("stats check --parts x" is the parser of
+    --parts and --rate: its words stay in front)."""
+    return "unknown option" not in run(h.split() + ["--" + name]).stderr
+# ~900 runs: in parallel (under ASan each one starts slowly).
+with ThreadPoolExecutor(max_workers=4) as pool:
+    probes = {(h, n): pool.submit(taken, h, n) for h in helps
+              for n in sorted(names) + ["no-such-option-x"]}
+for h in helps:
+    if probes[(h, "no-such-option-x")].result():
+        print(f"{h}: a made-up option is not refused: the probe cannot see the parser")
+    shown, accepted = listed(docs[h]), {n for n in names if probes[(h, n)].result()}
+    for n in sorted(shown - accepted):
+        print(f"yrkesresa {h} --help lists --{n}, which its parser refuses")
+    for n in sorted(accepted - shown):
+        print(f"yrkesresa {h} takes --{n}, which its --help does not list")
+main = run(["--help"]).stdout
+for n in ("help", "version"):
+    if n not in listed(main):
+        print(f"yrkesresa --help does not list --{n}")
+PY
+)
+check "--help and the parser disagree:
+$problems" [ -z "$problems" ]
+
+# 4. Stable: the same twice and in any environment, 80 columns, equal to its golden copy.
+golden=$SOURCE_DIR/tests/cli/help
+for h in "${helps[@]}"; do
+    name=${h:-yrkesresa}
+    name=${name/ --parts x/ parts}
+    name=${name// /_}
+    # shellcheck disable=SC2086
+    "$yr" $h --help >"$tmp/a" 2>&1
+    # shellcheck disable=SC2086
+    YRKESRESA_LANG=sv COLUMNS=40 LC_ALL=C "$yr" $h --help >"$tmp/b" 2>&1
+    check "yrkesresa $h --help changes with the environment" cmp -s "$tmp/a" "$tmp/b"
+    long=$(/usr/bin/python3 - "$tmp/a" <<'PY'
+import re, sys
+option = False
+for number, line in enumerate(open(sys.argv[1], encoding="utf-8").read().split("\n"), 1):
+    if re.match(r"^  -", line):
+        option = True
+    elif not line.startswith(" " * 24):
+        option = False
+    if option and len(line) > 80 and len(line.split()) > 1 and not re.match(r"^  -\S*( \S+)?$", line):
+        print(f"line {number}: {len(line)} columns: {line!r}")
+PY
+    )
+    check "yrkesresa $h --help has an option without its paragraph (help field NULL)" \
+        bash -c '! grep -q "(undocumented)" "$1"' _ "$tmp/a"
+    check "yrkesresa $h --help: option lines wider than 80 columns:
+$long" [ -z "$long" ]
+    if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
+        cp "$tmp/a" "$golden/$name.txt"
+    fi
+    check "yrkesresa $h --help differs from tests/cli/help/$name.txt (UPDATE_GOLDEN=1 rewrites it):
+$(diff "$golden/$name.txt" "$tmp/a" 2>&1 | head -n 20)" cmp -s "$golden/$name.txt" "$tmp/a"
+done
 finish

@@ -73,6 +73,19 @@ static void test_english_kept(void **state)
     assert_string_equal(en(YR_OUT_V_MISMATCH), "MISMATCH");
     assert_string_equal(en(YR_OUT_PER), "per_");
     assert_string_equal(en(YR_OUT_DIFFERENCE_OF), "difference ");
+    /* the controller's columns (issue 22): pot --by-day, statement --explain/--per-municipality */
+    static const yr_out_name ctl[] = {YR_OUT_DAY,   YR_OUT_ITEM,          YR_OUT_TRAINERS,
+                                      YR_OUT_EXACT, YR_OUT_SHARE_PERCENT, YR_OUT_QUOTA_OF};
+    static const char *const ctl_en[] = {"day",   "item",          "trainers",
+                                         "exact", "share_percent", "quota "};
+    static const char *const ctl_sv[] = {"dag",   "post",          "utbildare",
+                                         "exakt", "andel_procent", "kvot "};
+    for (size_t k = 0; k < sizeof ctl / sizeof ctl[0]; k++) {
+        assert_string_equal(en(ctl[k]), ctl_en[k]);
+        assert_string_equal(yr_out_text(ctl[k], YR_LANG_SV), ctl_sv[k]);
+    }
+    assert_int_equal(yr_out_name_role(YR_OUT_DAY), YR_ROLE_DAY);
+    assert_int_equal(yr_out_name_role(YR_OUT_ITEM), YR_ROLE_ITEM);
 }
 
 /* Every name has both texts; within a category no text means two names; find() finds each. */

@@ -784,6 +784,7 @@ YR_PY_DIM(nmunicipalities)
 YR_PY_DIM(nitems)
 YR_PY_DIM(nyears)
 YR_PY_DIM(nparties)
+YR_PY_DIM(ntr)
 
 /* ---- Input arrays -------------------------------------------------------------------------*/
 /* One array and its length. */
@@ -1195,6 +1196,8 @@ YR_PY_OUT_SCALAR(int64_t, den, PyLong_FromLongLong)
 YR_PY_OUT_SCALAR(int64_t, count, PyLong_FromLongLong)
 YR_PY_OUT_SCALAR(int, exact, PyBool_FromLong)
 YR_PY_OUT_SCALAR(int, code, YR_PY_LONG)
+YR_PY_OUT_SCALAR(size_t, entries, PyLong_FromSize_t)
+YR_PY_OUT_SCALAR(size_t, days_off, PyLong_FromSize_t)
 
 /* A struct output, returned as a SWIG proxy owning a heap copy. */
 %define YR_PY_OUT_STRUCT(CTYPE, NAME)
@@ -1284,6 +1287,7 @@ YR_PY_OUT_INT64(group_out, 1, {*yr_dim_ngroups})
 YR_PY_OUT_INT64(items, 2, %arg({*yr_dim_nparties, *yr_dim_nitems}))
 YR_PY_OUT_INT64(year_totals, 2, %arg({*yr_dim_nparties, *yr_dim_nyears}))
 YR_PY_OUT_INT64(year_sums, 1, {*yr_dim_nyears})
+YR_PY_OUT_INT64(by_day, 2, %arg({YR_POT_BY_DAY_COLUMNS, *yr_dim_ntr}))
 
 /* ---- The controller (0.3: table.h, audit.h, cycle.h, number.h) ----------------------------*/
 %{

@@ -223,6 +223,7 @@ YR_R_DIM(ndays)
 YR_R_DIM(nmunicipalities)
 YR_R_DIM(nitems)
 YR_R_DIM(nyears)
+YR_R_DIM(ntr)
 YR_R_DIM(nparties)
 
 /* ---- Input arrays ------------------------------------------------------------------------ */
@@ -483,6 +484,10 @@ YR_R_OUT(int64_t, items, yr_r_matrix_alloc(*yr_dim_nparties, *yr_dim_nitems),
          yr_r_matrix($1, *yr_dim_nparties, *yr_dim_nitems))
 YR_R_OUT(int64_t, year_totals, yr_r_matrix_alloc(*yr_dim_nparties, *yr_dim_nyears),
          yr_r_matrix($1, *yr_dim_nparties, *yr_dim_nyears))
+YR_R_OUT(int64_t, by_day, yr_r_matrix_alloc(YR_POT_BY_DAY_COLUMNS, *yr_dim_ntr),
+         yr_r_matrix($1, YR_POT_BY_DAY_COLUMNS, *yr_dim_ntr))
+YR_R_OUT(size_t, entries, YR_R_ZALLOC(size_t, 1), Rf_ScalarReal((double)*$1))
+YR_R_OUT(size_t, days_off, YR_R_ZALLOC(size_t, 1), Rf_ScalarReal((double)*$1))
 YR_R_OUT(int64_t, year_sums, YR_R_ZALLOC(int64_t, *yr_dim_nyears), yr_r_reals($1, *yr_dim_nyears))
 /* yr_check_parts, per row. */
 YR_R_OUT(int64_t, part_sums, YR_R_ZALLOC(int64_t, *yr_dim_nrows), yr_r_reals($1, *yr_dim_nrows))

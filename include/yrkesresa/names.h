@@ -118,10 +118,16 @@ typedef enum yr_out_name {
     YR_OUT_LINE,              /**< line / rad (`read`: the row's line or sheet row) */
     YR_OUT_KIND,              /**< kind / radtyp (`read`: data, total, subtotal, ...) */
     YR_OUT_CODE,              /**< code / kod (`read --codes`: the SCB code) */
+    YR_OUT_DAY,               /**< day / dag (`pot --by-day`: the course day) */
+    YR_OUT_ITEM,              /**< item / post (`statement --per-municipality`: an item) */
+    YR_OUT_TRAINERS,          /**< trainers / utbildare (`pot --by-day`: trainer records) */
+    YR_OUT_EXACT,             /**< exact / exakt (`pot --by-day`: the exact entitlement) */
+    YR_OUT_SHARE_PERCENT,     /**< share_percent / andel_procent (`statement --explain`) */
     /* prefixes */
     YR_OUT_COMPLETED_COURSE, /**< completed_course / klarat kurs  (+ the course number) */
     YR_OUT_PER,              /**< per_ / per  (+ N: coverage per N inhabitants) */
     YR_OUT_DIFFERENCE_OF,    /**< "difference " / "skillnad " (+ a scenario) */
+    YR_OUT_QUOTA_OF,         /**< "quota " / "kvot " (+ an item: `statement --explain`) */
     /* row labels */
     YR_OUT_SUMMA,         /**< Summa / Summa: the total row the program adds */
     YR_OUT_TOTALT,        /**< Totalt / Totalt: the computed total of a statistic or pot */

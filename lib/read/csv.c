@@ -137,6 +137,30 @@ static yr_read_status decode(const char *b, size_t n, int borrow, csv_impl *im, 
 
 /* ------------------------------------------------------------------------ records */
 
+/* The first of @p delim, LF or CR in t[p..end), or end: eight bytes a step where the bytes of a
+ * word are in little-endian order (a byte equal to one of them is a zero byte of the XOR; the
+ * lowest flagged byte is exact). */
+static size_t field_end(const char *t, size_t p, size_t end, char delim)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = UINT64_C(0x0101010101010101), highs = ones << 7;
+    const uint64_t d = ones * (unsigned char)delim, lf = ones * '\n', cr = ones * '\r';
+    for (; p + 8 <= end; p += 8) {
+        uint64_t w, x, y, z;
+        memcpy(&w, t + p, 8);
+        x = w ^ d;
+        y = w ^ lf;
+        z = w ^ cr;
+        uint64_t m = (((x - ones) & ~x) | ((y - ones) & ~y) | ((z - ones) & ~z)) & highs;
+        if (m != 0)
+            return p + ((unsigned)__builtin_ctzll(m) >> 3);
+    }
+#endif
+    while (p < end && t[p] != delim && t[p] != '\n' && t[p] != '\r')
+        p++;
+    return p;
+}
+
 /* Scan one record from p: returns the offset after its line break; *fields the number of
  * fields, *nl the line breaks inside quotes, *unterminated when a quote does not close. */
 static size_t scan_record(const char *t, size_t len, size_t p, char delim, size_t *fields,
@@ -196,7 +220,7 @@ static size_t scan_record(const char *t, size_t len, size_t p, char delim, size_
             *fieldmax = longest;
             return p + (c == '\r' && p + 1 < len && t[p + 1] == '\n' ? 2 : 1);
         }
-        p++;
+        p = field_end(t, p + 1, len, delim);
     }
     if (p - fstart > longest)
         longest = p - fstart;
@@ -254,7 +278,28 @@ static int push_jump(csv_impl *im, size_t *cap, uint32_t rec, uint32_t extra)
     return 1;
 }
 
-static yr_read_status split_records(csv_impl *im, grid *g, yr_read_error *err)
+/* Text read as UTF-8 before it is known to be: checked a chunk ahead of the records being split
+ * (so the bytes are read from memory once, and scanned again from the cache). */
+enum { CHECK_CHUNK = 1 << 16 };
+typedef struct text_check {
+    size_t upto; /* t[0..upto) is valid UTF-8 without NUL */
+    int bad;     /* invalid UTF-8 or a NUL was found: the text is read the general way */
+} text_check;
+
+/* Check on to at least @p to (then on to a character boundary). */
+static void check_to(text_check *ck, const char *t, size_t len, size_t to)
+{
+    while (ck != NULL && !ck->bad && ck->upto < len && ck->upto < to) {
+        size_t end = ck->upto + CHECK_CHUNK < len ? ck->upto + CHECK_CHUNK : len;
+        while (end < len && ((unsigned char)t[end] & 0xC0) == 0x80)
+            end++; /* a chunk ends before a character, so each is valid when the whole is */
+        ck->bad = rd_utf8_invalid_at(t + ck->upto, end - ck->upto) != end - ck->upto ||
+                  memchr(t + ck->upto, '\0', end - ck->upto) != NULL;
+        ck->upto = end;
+    }
+}
+
+static yr_read_status split_records(csv_impl *im, grid *g, text_check *ck, yr_read_error *err)
 {
     const char *t = im->text;
     size_t len = im->len, cap = 1024, nrec = 0, jcap = 0, p = 0;
@@ -263,6 +308,9 @@ static yr_read_status split_records(csv_impl *im, grid *g, yr_read_error *err)
     if (im->rec == NULL)
         goto nomem;
     while (p < len) {
+        check_to(ck, t, len, p + CHECK_CHUNK);
+        if (ck != NULL && ck->bad)
+            return YR_READ_OK; /* the caller starts again */
         size_t f, nl, fm, q = scan_record(t, len, p, im->delim, &f, &nl, &fm);
         size_t line = nrec + 1 + extra;
         if (fm == (size_t)-2) {
@@ -370,8 +418,7 @@ static size_t csv_cells(const grid *g, size_t r, grid_cell *out, size_t cap, gri
                 p++;
         } else {
             size_t s = p;
-            while (p < end && t[p] != im->delim && t[p] != '\n' && t[p] != '\r')
-                p++;
+            p = field_end(t, p, end, im->delim);
             c.s = t + s;
             c.len = (uint32_t)(p - s);
         }
@@ -438,6 +485,67 @@ static const char *detect_eol(const char *t, size_t len)
     return "\n";
 }
 
+/* The delimiter, the line ends and the records of the text. */
+static yr_read_status split_text(csv_impl *im, grid *g, text_check *ck, yr_read_error *err)
+{
+    im->delim = detect_delim(im->text, im->len);
+    g->fmt.delimiter = im->delim;
+    g->fmt.eol = detect_eol(im->text, im->len);
+    /* Excel's CSV convention, as --excel writes it: only there is a leading ' before a formula
+     * character the writer's guard; elsewhere the text is kept byte for byte. */
+    im->unguard = g->fmt.bom && im->delim == ';' && strcmp(g->fmt.eol, "\r\n") == 0;
+    return split_records(im, g, ck, err);
+}
+
+/* Borrowed bytes without a UTF-16 byte order mark, read as UTF-8 while they are checked (one
+ * pass over memory instead of three): 1 with *st when they are UTF-8 without NUL; 0, with the
+ * grid as it was, when they are not (decode() then reads them and says why). */
+static int try_utf8(const unsigned char *b, size_t n, csv_impl *im, grid *g, yr_read_status *st,
+                    yr_read_error *err)
+{
+    if ((n >= 2 && b[0] == 0xFF && b[1] == 0xFE) || (n >= 2 && b[0] == 0xFE && b[1] == 0xFF))
+        return 0;
+    size_t skip = n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0;
+    text_check ck = {0, 0};
+    im->text = (const char *)b + skip;
+    im->len = n - skip;
+    g->fmt.encoding = "UTF-8";
+    g->fmt.bom = skip > 0;
+    *st = split_text(im, g, &ck, err);
+    check_to(&ck, im->text, im->len, im->len); /* the rest, after an error in a record too */
+    if (!ck.bad)
+        return 1;
+    free(im->rec);
+    free(im->jumps);
+    memset(im, 0, sizeof *im);
+    memset(&g->fmt, 0, sizeof g->fmt);
+    g->fmt.format = "csv";
+    g->nrec = g->max_cells = 0;
+    return 0;
+}
+
+/* Any text: decoded (copied unless borrowed and UTF-8), refused with a NUL, split. */
+static yr_read_status open_general(const void *bytes, size_t len, int borrow, csv_impl *im, grid *g,
+                                   yr_read_error *err)
+{
+    static const char empty[1] = "";
+    yr_read_status st = decode(len ? bytes : empty, len, borrow, im, g, err);
+    if (st == YR_READ_OK && im->len > YR_READ_MAX_BYTES) {
+        rd_fail(err, YR_READ_ERR_LIMIT, 0, "the file is larger than 1 GiB once read as UTF-8");
+        st = YR_READ_ERR_LIMIT;
+    }
+    if (st == YR_READ_OK) {
+        const char *z = memchr(im->text, '\0', im->len);
+        if (z != NULL) {
+            rd_fail(err, YR_READ_ERR_SYNTAX, count_lines(im->text, (size_t)(z - im->text)),
+                    "a NUL byte: not a text file (or UTF-16 without a byte order mark); save "
+                    "it as \"CSV UTF-8\" or as .xlsx");
+            st = YR_READ_ERR_SYNTAX;
+        }
+    }
+    return st == YR_READ_OK ? split_text(im, g, NULL, err) : st;
+}
+
 yr_read_status grid_csv_open(const void *bytes, size_t len, int borrow, grid *out,
                              yr_read_error *err)
 {
@@ -459,30 +567,9 @@ yr_read_status grid_csv_open(const void *bytes, size_t len, int borrow, grid *ou
     g.ops = &csv_ops;
     g.impl = im;
     g.fmt.format = "csv";
-    static const char empty[1] = "";
-    yr_read_status st = decode(len ? bytes : empty, len, borrow, im, &g, err);
-    if (st == YR_READ_OK && im->len > YR_READ_MAX_BYTES) {
-        rd_fail(err, YR_READ_ERR_LIMIT, 0, "the file is larger than 1 GiB once read as UTF-8");
-        st = YR_READ_ERR_LIMIT;
-    }
-    if (st == YR_READ_OK) {
-        const char *z = memchr(im->text, '\0', im->len);
-        if (z != NULL) {
-            rd_fail(err, YR_READ_ERR_SYNTAX, count_lines(im->text, (size_t)(z - im->text)),
-                    "a NUL byte: not a text file (or UTF-16 without a byte order mark); save "
-                    "it as \"CSV UTF-8\" or as .xlsx");
-            st = YR_READ_ERR_SYNTAX;
-        }
-    }
-    if (st == YR_READ_OK) {
-        im->delim = detect_delim(im->text, im->len);
-        g.fmt.delimiter = im->delim;
-        g.fmt.eol = detect_eol(im->text, im->len);
-        /* Excel's CSV convention, as --excel writes it: only there is a leading ' before a
-         * formula character the writer's guard; elsewhere the text is kept byte for byte. */
-        im->unguard = g.fmt.bom && im->delim == ';' && strcmp(g.fmt.eol, "\r\n") == 0;
-        st = split_records(im, &g, err);
-    }
+    yr_read_status st;
+    if (!(borrow && len > 0 && try_utf8(bytes, len, im, &g, &st, err)))
+        st = open_general(bytes, len, borrow, im, &g, err);
     if (st != YR_READ_OK) {
         csv_free(&g);
         return st;

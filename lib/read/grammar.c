@@ -165,6 +165,23 @@ int rd_num_parse(const char *s, size_t len, rd_num *n)
     return parse_num(s, len, n);
 }
 
+int rd_plain_digits(const char *s0, size_t len, int64_t *val)
+{
+    size_t st, n = rd_trim(s0, len, &st);
+    const unsigned char *s = (const unsigned char *)s0 + st;
+    if (n == 0 || n > 18)
+        return 0;
+    int64_t a = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned d = (unsigned)s[i] - '0';
+        if (d > 9)
+            return 0;
+        a = a * 10 + (int64_t)d;
+    }
+    *val = a;
+    return (int)n;
+}
+
 /* ------------------------------------------------------------------------ columns */
 
 void rd_colfmt_init(rd_colfmt *f, yr_read_role role, yr_kind kind, const char *header)
@@ -503,6 +520,17 @@ static yr_read_status read_number(const rd_colfmt *f, const char *s, size_t len,
                                   yr_value *v, char *why, size_t cap)
 {
     rd_num x;
+    int64_t plain;
+    int nd;
+    /* The common cell, plain digits without a leading 0 in a column of whole or decimal numbers
+     * whose header names no unit: the value is its digits whatever the column decided (what
+     * the general path below gives for an integer without separators or unit). */
+    if ((f->kind == YR_KIND_WHOLE || f->kind == YR_KIND_DECIMAL) && f->unit == 0 &&
+        (type == GRID_TEXT || type == GRID_NUMBER) && (nd = rd_plain_digits(s, len, &plain)) > 0 &&
+        (nd == 1 || plain >= rd_pow10[nd - 1])) {
+        *v = (yr_value){1, plain, 1};
+        return YR_READ_OK;
+    }
     if (parse_num(s, len, &x) != 0) {
         size_t st, n = rd_trim(s, len, &st);
         if (n == 2 && memcmp(s + st, "..", 2) == 0)

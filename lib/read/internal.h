@@ -87,6 +87,9 @@ enum {
 
 /* Parse a numeric cell into parts: 0, or -1 when it is not a number at all. */
 int rd_num_parse(const char *s, size_t len, rd_num *n);
+/* The fast path of the grammar: a cell that is (trimmed) 1 to 18 ASCII digits and nothing else:
+ * their count, *val their value; 0 for any other cell (parse it with rd_num_parse). */
+int rd_plain_digits(const char *s, size_t len, int64_t *val);
 
 /* How one column's cells are read, decided over the whole column (rule 5). */
 typedef struct rd_colfmt {
@@ -144,6 +147,9 @@ int rd_role_guess_sum(yr_read_role r);
  * a sum, an error). */
 enum { RD_LABEL_STATISTIC = 8 };
 int rd_label_kind(const char *s, size_t len);
+/* The column whose cell labels a row (Summa, Delsumma, ...): the municipality column, else the
+ * first course, item or question column, else the first column. */
+size_t rd_label_col(const yr_table *t);
 /* 1 when the first non-blank cell starts with a note word. */
 int rd_is_note(const char *s, size_t len);
 
@@ -190,10 +196,17 @@ struct yr_table {
     size_t nation_have; /* distinct municipalities among the data rows */
     size_t other_years;
     int year;
+    size_t bytes;  /* the input's size (the memory the reading may add is measured by it) */
+    int32_t *vals; /* per row: column vals_col's value when it is whole and fits (blank: 0),
+                      else RD_NOVAL; NULL when not kept (see values.c) */
+    size_t vals_col;
     rd_buf keys;       /* official names' keys (yr_identity.key of known places) */
     uint32_t *key_off; /* per place slot: offset+1 in keys, lazily at read time */
     grid_scratch scratch_init;
 };
+
+/* A row whose value is not kept in yr_table.vals (read from its cell again). */
+#define RD_NOVAL INT32_MIN
 
 /* The record of row @p row. */
 static inline size_t rd_rec(const yr_table *t, size_t row)

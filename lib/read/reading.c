@@ -73,27 +73,47 @@ static yr_read_status unknown_place(yr_read_error *err, size_t line, const char 
                    mean, hint);
 }
 
+/* With other parties allowed, a name within the "did you mean" distance of a municipality is
+ * still refused: a region or an organisation is not one letter off a municipality's name. */
+static const char near_hint[] = "other parties are allowed, but a name this close to a "
+                                "municipality's is taken for a misspelling: write the "
+                                "municipality's name, or the other party's in full";
+
+/* The first data row whose name is no place, else YR_READ_NONE (from @p from); with @p near,
+ * only a name that is a near miss of a municipality's. */
+static size_t other_place(const yr_table *t, size_t from, int near)
+{
+    for (size_t r = from; r < t->nrows; r++) {
+        int code;
+        if (t->kinds[r] != YR_ROW_DATA || rd_place_decode(t->place[r], &code) != YR_PLACE_OTHER)
+            continue;
+        const char *s;
+        size_t len = row_cell(t, r, t->name_col, &s);
+        if (!near || yr_municipality_nearest(s, len) >= 0)
+            return r;
+    }
+    return YR_READ_NONE;
+}
+
 yr_read_status rd_check_places(yr_table *t, const yr_read_options *opt, yr_read_error *err)
 {
-    if (t->place == NULL || opt->other_parties || t->name_col == YR_READ_NONE)
+    if (t->place == NULL || t->name_col == YR_READ_NONE)
         return YR_READ_OK;
-    size_t nmun = 0, other = YR_READ_NONE;
+    size_t nmun = 0;
     for (size_t r = 0; r < t->nrows; r++) {
-        if (t->kinds[r] != YR_ROW_DATA)
-            continue;
         int code;
-        yr_place p = rd_place_decode(t->place[r], &code);
-        nmun += p == YR_PLACE_MUNICIPALITY;
-        if (p == YR_PLACE_OTHER && other == YR_READ_NONE)
-            other = r;
+        nmun += t->kinds[r] == YR_ROW_DATA &&
+                rd_place_decode(t->place[r], &code) == YR_PLACE_MUNICIPALITY;
     }
-    if (nmun == 0 || other == YR_READ_NONE)
+    size_t other = nmun == 0 ? YR_READ_NONE : other_place(t, 0, opt->other_parties);
+    if (other == YR_READ_NONE)
         return YR_READ_OK;
     const char *s;
     size_t len = row_cell(t, other, t->name_col, &s);
     unknown_place(err, yr_table_row_line(t, other), s, len, nmun,
-                  "if the table also has other parties, such as regions or organisations, read "
-                  "it with --other-parties");
+                  opt->other_parties ? near_hint
+                                     : "if the table also has other parties, such as regions or "
+                                       "organisations, read it with --other-parties");
     rd_at_cell(t, err, rd_rec(t, other), t->name_col);
     return YR_READ_ERR_IDENTITY;
 }
@@ -193,11 +213,15 @@ static void keyer_free(keyer *k)
 
 static uint64_t hash_bytes(const char *s, size_t n)
 {
-    uint64_t h = UINT64_C(1469598103934665603);
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= UINT64_C(1099511628211);
+    uint64_t h = UINT64_C(0x9E3779B97F4A7C15) ^ n, w;
+    for (; n >= 8; s += 8, n -= 8) { /* eight bytes a step */
+        memcpy(&w, s, 8);
+        h = (h ^ w) * UINT64_C(0xFF51AFD7ED558CCD);
+        h ^= h >> 32;
     }
+    w = 0;
+    memcpy(&w, s, n);
+    h = (h ^ w) * UINT64_C(0xFF51AFD7ED558CCD);
     h ^= h >> 30; /* splitmix64's finaliser: every bit of the key reaches the slot and tag bits */
     h *= UINT64_C(0xBF58476D1CE4E5B9);
     h ^= h >> 27;
@@ -260,7 +284,7 @@ typedef struct rd_pending_key {
 
 struct rd_uniq {
     const yr_table *t;
-    uint32_t *slot; /* row + 1 in the low 25 bits, 7 bits of the hash above */
+    uint32_t *slot; /* row + 1 in the low 25 bits, 7 bits of the hash above; at most 2/3 full */
     size_t nslots;
     keyer k, k2;
     rd_pending_key ring[RD_RING];
@@ -295,9 +319,7 @@ yr_read_status rd_uniq_open(const yr_table *t, rd_uniq **out)
     if (u == NULL)
         return YR_READ_ERR_NOMEM;
     u->t = t;
-    u->nslots = 16;
-    while (u->nslots < 2 * t->ndata)
-        u->nslots *= 2;
+    u->nslots = t->ndata + t->ndata / 2 + 16; /* 6 bytes a data row */
     u->slot = calloc(u->nslots, sizeof *u->slot);
     u->k.t = u->k2.t = t;
     u->k.identity = u->k2.identity = identity;
@@ -309,6 +331,12 @@ yr_read_status rd_uniq_open(const yr_table *t, rd_uniq **out)
     return YR_READ_OK;
 }
 
+/* The first slot of a hash: its high 32 bits scaled to the table (no power of two needed). */
+static size_t slot_of(const rd_uniq *u, uint64_t h)
+{
+    return (size_t)(((h >> 32) * (uint64_t)u->nslots) >> 32);
+}
+
 /* Insert the oldest waiting key; a duplicate is an error. */
 static yr_read_status uniq_insert(rd_uniq *u, yr_read_error *err)
 {
@@ -316,8 +344,8 @@ static yr_read_status uniq_insert(rd_uniq *u, yr_read_error *err)
     rd_pending_key *e = &u->ring[u->head];
     u->head = (u->head + 1) % RD_RING;
     u->n--;
-    uint32_t tag = (uint32_t)(e->h >> 57) << 25;
-    for (size_t i = (size_t)e->h & (u->nslots - 1);; i = (i + 1) & (u->nslots - 1)) {
+    uint32_t tag = (uint32_t)(e->h & 0x7F) << 25;
+    for (size_t i = slot_of(u, e->h);; i = i + 1 == u->nslots ? 0 : i + 1) {
         if (u->slot[i] == 0) {
             u->slot[i] = tag | (uint32_t)(e->row + 1);
             return YR_READ_OK;
@@ -343,13 +371,13 @@ yr_read_status rd_uniq_add(rd_uniq *u, size_t row, const grid_cell *cells, size_
             return st;
     }
     rd_pending_key *e = &u->ring[(u->head + u->n) % RD_RING];
+    rd_buf b = e->key; /* the key moves into the ring, the ring's old buffer is reused */
+    e->key = u->k.buf;
+    u->k.buf = b;
     e->row = row;
-    e->h = hash_bytes(u->k.buf.p, u->k.buf.len);
-    e->key.len = 0;
-    if (!rd_buf_add(&e->key, u->k.buf.p, u->k.buf.len))
-        return rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+    e->h = hash_bytes(e->key.p, e->key.len);
 #if defined(__GNUC__)
-    __builtin_prefetch(&u->slot[(size_t)e->h & (u->nslots - 1)], 1);
+    __builtin_prefetch(&u->slot[slot_of(u, e->h)], 1);
 #endif
     u->n++;
     return YR_READ_OK;
@@ -403,10 +431,13 @@ yr_read_status rd_frame_identities(const char *const *labels, size_t n, const in
             other = i;
     }
     *nmun = mun;
-    if (mun > 0 && other != YR_READ_NONE && !other_parties) {
+    if (mun > 0 && other != YR_READ_NONE && !other_parties)
         return unknown_place(err, other + 1, labels[other], strlen(labels[other]), mun,
                              "if other parties are meant, allow them: other_parties");
-    }
+    for (size_t i = other; mun > 0 && i < n; i++) /* allowed, but not one a misspelling */
+        if (kinds[i] == YR_ROW_DATA && rd_place_decode(place[i], &(int){0}) == YR_PLACE_OTHER &&
+            yr_municipality_nearest(labels[i], strlen(labels[i])) >= 0)
+            return unknown_place(err, i + 1, labels[i], strlen(labels[i]), mun, near_hint);
     return YR_READ_OK;
 }
 

@@ -80,6 +80,15 @@ const char *yr_role_name(yr_read_role role)
     return (unsigned)role < YR_READ_ROLE_COUNT ? role_names[role] : "none";
 }
 
+size_t rd_label_col(const yr_table *t)
+{
+    for (size_t col = 0; t->name_col == YR_READ_NONE && col < t->ncols; col++)
+        if (t->cols[col].role == YR_ROLE_COURSE || t->cols[col].role == YR_ROLE_ITEM ||
+            t->cols[col].role == YR_ROLE_QUESTION)
+            return col;
+    return t->name_col != YR_READ_NONE ? t->name_col : 0;
+}
+
 yr_kind yr_role_kind(yr_read_role role)
 {
     return (unsigned)role < YR_READ_ROLE_COUNT ? role_kinds[role] : YR_KIND_TEXT;

@@ -197,6 +197,13 @@ static void observe(rd_colobs *o, const rd_col *col, const grid_cell *c)
     }
     (void)col;
     rd_num x;
+    int64_t v;
+    int nd = rd_plain_digits(c->s, c->len, &v);
+    if (nd > 0) { /* what rd_colobs_add counts for an integer without separators or unit */
+        o->nopct++;
+        o->n4[0] += nd >= 4;
+        return;
+    }
     if (rd_num_parse(c->s, c->len, &x) == 0)
         rd_colobs_add(o, &x);
 }
@@ -280,12 +287,14 @@ static yr_read_status row_place(const yr_table *t, size_t rec, const grid_cell *
         }
         if (have_code && pn != YR_PLACE_OTHER && (pn != pc || cn != cc)) {
             const char *named = pc != YR_PLACE_OTHER ? yr_place_name(pc, cc) : NULL;
+            char both[200] = "";
+            if (named != NULL) /* two places: name both (Orsa with Mora's code) */
+                snprintf(both, sizeof both, " (the code is %s's, the name %s's)", named,
+                         yr_place_name(pn, cn) != NULL ? yr_place_name(pn, cn) : "another place");
             rd_fail(err, YR_READ_ERR_IDENTITY, rd_rec_line(t, rec),
-                    "the code '%s' (%s) and the name '%s' (%s) are not the same place; correct one",
+                    "the code '%s' and the name '%s' are not the same place%s; correct one",
                     rd_show(show[0], sizeof show[0], c[t->code_col].s, c[t->code_col].len, 20),
-                    named != NULL ? named : "no place",
-                    rd_show(show[1], sizeof show[1], x->s, x->len, 60),
-                    yr_place_name(pn, cn) != NULL ? yr_place_name(pn, cn) : "?");
+                    rd_show(show[1], sizeof show[1], x->s, x->len, 60), both);
             rd_at_cell(t, err, rec, t->name_col);
             return YR_READ_ERR_IDENTITY;
         }
@@ -295,16 +304,30 @@ static yr_read_status row_place(const yr_table *t, size_t rec, const grid_cell *
     return YR_READ_OK;
 }
 
-/* The label of a row: its name cell, else its first cell. */
+/* The label of a row: its cell in the label column (rd_label_col()), else, when that is blank,
+ * its first non-blank cell of a column nobody reads. */
 static int row_label(const yr_table *t, const grid_cell *c, size_t n)
 {
-    size_t col = t->name_col != YR_READ_NONE ? t->name_col : 0;
-    if (t->name_col == YR_READ_NONE && t->ncols > 0 && t->cols[0].wanted &&
-        t->cols[0].fmt.kind != YR_KIND_TEXT)
+    size_t col = rd_label_col(t);
+    if (t->name_col == YR_READ_NONE && t->ncols > col && t->cols[col].wanted &&
+        t->cols[col].fmt.kind != YR_KIND_TEXT)
         return 0;
+    for (size_t k = 0; cell_is_blank(c, n, col) && k < n && k < t->ncols; k++)
+        if (!cell_is_blank(c, n, k) && !t->cols[k].wanted)
+            col = k; /* no name: a total label in an unread first column (`Summa,,5`) */
     if (cell_is_blank(c, n, col))
         return 0;
     return rd_label_kind(c[col].s, c[col].len);
+}
+
+/* The records of the rows listed (t->rows), once a record after the first row is not a row:
+ * while every record is, the list is not kept (4 bytes a row saved). 0 on OOM. */
+static int rows_list(yr_table *t, size_t row)
+{
+    t->rows = malloc((t->g.nrec ? t->g.nrec : 1) * sizeof *t->rows);
+    for (size_t r = 0; t->rows != NULL && r < row; r++)
+        t->rows[r] = (uint32_t)(t->rows_first + r);
+    return t->rows != NULL;
 }
 
 static yr_read_status scan_records(yr_table *t, const yr_read_options *opt, pass *p,
@@ -340,7 +363,12 @@ static yr_read_status scan_records(yr_table *t, const yr_read_options *opt, pass
         if (t->nrows >= YR_READ_MAX_ROWS)
             return rd_fail(err, YR_READ_ERR_LIMIT, rd_rec_line(t, rec), "more than 20000000 rows");
         size_t row = t->nrows++;
-        t->rows[row] = (uint32_t)rec;
+        if (row == 0)
+            t->rows_first = rec;
+        if (t->rows == NULL && rec != t->rows_first + row && !rows_list(t, row))
+            return rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+        if (t->rows != NULL)
+            t->rows[row] = (uint32_t)rec;
         p->label[row] = (int8_t)lk;
         if (t->place != NULL &&
             (st = row_place(t, rec, p->cells, n, &t->place[row], err)) != YR_READ_OK)
@@ -354,11 +382,6 @@ static yr_read_status scan_records(yr_table *t, const yr_read_options *opt, pass
                 (p->cells[col].s[st0] == 'x' || p->cells[col].s[st0] == 'X'))
                 cl->fmt.blank_is_no = 1;
         }
-    }
-    if (t->nrows > 0 && t->rows[t->nrows - 1] - t->rows[0] == t->nrows - 1) {
-        t->rows_first = t->rows[0]; /* every record from the first row on is a row: 4 bytes a */
-        free(t->rows);              /* row saved */
-        t->rows = NULL;
     }
     char list[160];
     years_list(&ys, list, sizeof list);
@@ -466,13 +489,12 @@ static yr_read_status interpret(yr_table *t, const yr_read_options *opt, yr_read
         int places = t->name_col != YR_READ_NONE || t->code_col != YR_READ_NONE;
         p.rk = calloc(nrec, 1);
         p.obs = calloc(t->ncols ? t->ncols : 1, sizeof *p.obs);
-        t->rows = malloc(nrec * sizeof *t->rows);
         p.label = malloc(nrec);
         if (opt->totals == YR_TOTALS_IGNORE)
             ignore = calloc(nrec, 1);
         if (places)
             t->place = malloc(nrec * sizeof *t->place);
-        if (p.rk == NULL || p.obs == NULL || t->rows == NULL || p.label == NULL ||
+        if (p.rk == NULL || p.obs == NULL || p.label == NULL ||
             (opt->totals == YR_TOTALS_IGNORE && ignore == NULL) || (places && t->place == NULL))
             st = rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
     }
@@ -537,6 +559,8 @@ yr_read_status yr_read_table(const void *bytes, size_t len, const yr_read_option
     }
     t->main_col = t->name_col = t->code_col = t->year_col = YR_READ_NONE;
     t->year = opt->year;
+    t->bytes = len;
+    t->vals_col = YR_READ_NONE;
     yr_read_status st = open_grid(bytes, len, opt, t, err);
     if (st == YR_READ_OK && t->g.nrec == 0) {
         rd_fail(err, YR_READ_ERR_HEADER, 0, "the file has no table (it is empty)");
@@ -579,6 +603,7 @@ void yr_table_free(yr_table *t)
     free(t->checks);
     free(t->keys.p);
     free(t->key_off);
+    free(t->vals);
     free(t);
 }
 

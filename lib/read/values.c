@@ -16,7 +16,7 @@ static size_t table_line(const void *ctx, size_t row)
 static const char *table_label(const void *ctx, size_t row, char *dst, size_t cap)
 {
     const yr_table *t = ctx;
-    size_t col = t->name_col != YR_READ_NONE ? t->name_col : 0, len;
+    size_t col = rd_label_col(t), len;
     if (col < t->ncols && t->cols[col].role == YR_ROLE_PERSON)
         return snprintf(dst, cap, "at line %zu", table_line(t, row)), dst;
     const char *s = yr_table_cell(t, row, col, &len), *q;
@@ -137,6 +137,10 @@ static yr_read_status read_row(yr_table *t, sums *s, const rd_rows_ctx *rc, size
             continue;
         if (rd_read_cell(&cl->fmt, x->s, x->len, x->type, &v, why, sizeof why) != YR_READ_OK)
             return cell_error(t, row, col, x, why, err);
+        if (col == t->vals_col)
+            t->vals[row] = !v.present                                              ? 0
+                           : v.den == 1 && v.num > INT32_MIN && v.num <= INT32_MAX ? (int32_t)v.num
+                                                                                   : RD_NOVAL;
         if (summed(t, col) && (v.present || t->kinds[row] != YR_ROW_DATA)) {
             yr_read_status r = add_sum(t, s, rc, row, col, v, opt, err);
             if (r != YR_READ_OK)
@@ -237,10 +241,25 @@ static yr_read_status resolve_all(yr_table *t, sums *s, rd_rows_ctx *rc, const y
     return YR_READ_OK;
 }
 
+/* The values of the column the reading names are kept, 4 bytes a row, when they take at most a
+ * quarter of the input's size (so yr_table_column_values() need not read the cells again);
+ * otherwise, or without the memory, they are read again when asked for. */
+static void vals_open(yr_table *t)
+{
+    size_t col = t->main_col;
+    if (col == YR_READ_NONE || !t->cols[col].wanted || t->nrows == 0 ||
+        (t->cols[col].fmt.kind != YR_KIND_WHOLE && t->cols[col].fmt.kind != YR_KIND_DECIMAL) ||
+        t->nrows > t->bytes / 16)
+        return;
+    t->vals = malloc(t->nrows * sizeof *t->vals);
+    t->vals_col = t->vals != NULL ? col : YR_READ_NONE;
+}
+
 yr_read_status rd_read_values(yr_table *t, const yr_read_options *opt, grid_cell **cells,
                               size_t *cap, grid_scratch *sc, uint8_t *ignore, yr_read_error *err)
 {
     sums s;
+    vals_open(t);
     size_t scap = 0;
     rd_uniq *uq = NULL;
     yr_read_status st = sums_init(t, &s, err);
@@ -275,41 +294,62 @@ yr_read_status rd_read_values(yr_table *t, const yr_read_options *opt, grid_cell
     rd_uniq_close(uq);
     if (st == YR_READ_OK)
         st = resolve_all(t, &s, &rc, opt, ignore, err);
+    for (size_t r = 0; ignore != NULL && t->vals != NULL && r < t->nrows; r++)
+        if (ignore[r]) { /* rows are left out (rd_finish): the kept values would not follow */
+            free(t->vals);
+            t->vals = NULL;
+            t->vals_col = YR_READ_NONE;
+        }
     sums_free(&s, t->ncols);
     return st;
 }
 
 /* ------------------------------------------------------------------------ accessors */
 
+/* The cells of row @p row into *c (grown from the caller's array @p fixed when needed). */
+static size_t cells_into(const yr_table *t, size_t row, grid_cell **c, size_t *cap,
+                         const grid_cell *fixed, grid_scratch *sc)
+{
+    size_t n = rd_row_cells(t, row, *c, *cap, sc);
+    if (n > *cap) {
+        grid_cell *nc = *c == fixed ? malloc(n * sizeof *nc) : realloc(*c, n * sizeof *nc);
+        if (nc == NULL)
+            return (size_t)-1;
+        *c = nc;
+        *cap = n;
+        n = rd_row_cells(t, row, *c, *cap, sc);
+    }
+    return n;
+}
+
 yr_read_status rd_column_values(const yr_table *t, size_t col, int64_t *out, int64_t *den,
                                 yr_read_error *err)
 {
-
     int64_t d = 1;
     grid_cell cells[64], *c = cells;
     size_t cap = 64;
     grid_scratch sc = {NULL, 0};
     yr_read_status st = YR_READ_OK;
     char why[200];
+    const int32_t *kept = col == t->vals_col ? t->vals : NULL;
     for (size_t i = 0, row = 0; i < t->ndata && st == YR_READ_OK; row++) {
         if (t->kinds[row] != YR_ROW_DATA)
             continue;
-        size_t n = rd_row_cells(t, row, c, cap, &sc);
-        if (n > cap) {
-            grid_cell *nc = c == cells ? malloc(n * sizeof *nc) : realloc(c, n * sizeof *nc);
-            if (nc == NULL) {
+        yr_value v = {1, 0, 1};
+        if (kept != NULL && kept[row] != RD_NOVAL) {
+            v.num = kept[row]; /* read by rd_read_values, den 1 */
+        } else {
+            size_t n = cells_into(t, row, &c, &cap, cells, &sc);
+            if (n == (size_t)-1) {
                 st = rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
                 break;
             }
-            c = nc;
-            cap = n;
-            n = rd_row_cells(t, row, c, cap, &sc);
+            if (col < n)
+                rd_read_cell(&t->cols[col].fmt, c[col].s, c[col].len, c[col].type, &v, why,
+                             sizeof why);
+            if (col >= n || !v.present)
+                v = (yr_value){0, 0, 1};
         }
-        yr_value v = {0, 0, 1};
-        if (col < n)
-            rd_read_cell(&t->cols[col].fmt, c[col].s, c[col].len, c[col].type, &v, why, sizeof why);
-        if (!v.present)
-            v = (yr_value){0, 0, 1};
         while (v.den > d) { /* a finer denominator: rescale what is written */
             for (size_t k = 0; k < i; k++) {
                 if (out[k] > INT64_MAX / 10 || out[k] < -(INT64_MAX / 10))

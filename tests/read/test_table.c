@@ -42,6 +42,31 @@ static yr_table *read_parties(yr_read_error *err)
                      YR_TOTALS_CHECK, err, YR_READ_OK);
 }
 
+/* A column read once and kept (rows of 16 bytes or more): a value too large for the kept
+ * 4 bytes (3 000 000 000), a grouped one, a plain one and one with blanks around it come back
+ * exact, over den 1, from yr_table_column_values() and yr_table_value(). */
+static void test_kept_values(void **state)
+{
+    (void)state;
+    yr_read_error err;
+    yr_table *t = read_text("Kommun,Befolkning\nUpplands V\xC3\xA4sby,3000000000\n"
+                            "Vallentuna,35 000\n\xC3\x96ster\xC3\xA5ker,1234\n"
+                            "V\xC3\xA4rmd\xC3\xB6,  47000 \n",
+                            MP, 2, YR_TOTALS_CHECK, &err, YR_READ_OK);
+    int64_t v[4], den;
+    assert_int_equal(yr_table_ndata(t), 4);
+    assert_int_equal(yr_table_column_values(t, 1, v, &den, &err), YR_READ_OK);
+    assert_int_equal(den, 1);
+    assert_true(v[0] == INT64_C(3000000000));
+    assert_int_equal(v[1], 35000);
+    assert_int_equal(v[2], 1234);
+    assert_int_equal(v[3], 47000);
+    yr_value one;
+    assert_int_equal(yr_table_value(t, 0, 1, &one), YR_READ_OK);
+    assert_true(one.num == INT64_C(3000000000) && one.den == 1);
+    yr_table_free(t);
+}
+
 static void test_cells_and_values(void **state)
 {
     (void)state;
@@ -359,6 +384,7 @@ static void test_threads(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_kept_values),
         cmocka_unit_test(test_cells_and_values),
         cmocka_unit_test(test_data_rows_and_spans),
         cmocka_unit_test(test_ignore_leaves_rows_out),

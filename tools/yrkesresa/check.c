@@ -1,5 +1,8 @@
 /* The one totals check of the yrkesresa program, behind `pot --check` and `stats check` (see
- * cli_check_totals in cli.h): difference = sum - stated, as in `audit`. */
+ * cli_check_totals in cli.h): difference = sum - stated, as in `audit`. The table is read by
+ * libyrkesresa-read (cli_read): the total row and the other aggregates (Delsumma, Summa X, a
+ * county, Riket) are its row kinds, so no aggregate is ever added into a sum; every cell is
+ * read in the one number grammar. */
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,87 +10,114 @@
 #include <yrkesresa.h>
 
 #include "cli.h"
+#include "cli_read.h"
 
-/* What a column is: checked (integers), or why not. */
-typedef enum col_kind { COL_INT, COL_NO_TOTAL, COL_DECIMAL, COL_TEXT, COL_EMPTY } col_kind;
+/* What a column is: checked (whole numbers), or why not. */
+typedef enum col_kind {
+    COL_INT,
+    COL_NO_TOTAL,
+    COL_DECIMAL,
+    COL_TEXT,
+    COL_EMPTY,
+    COL_SHARE
+} col_kind;
 
-static const char *const skipped[] = {"", "", "skipped: not whole numbers", "skipped: text",
-                                      "skipped: empty"};
+static const char *const skipped[] = {"",
+                                      "",
+                                      "skipped: not whole numbers",
+                                      "skipped: text",
+                                      "skipped: empty",
+                                      "skipped: a share or percent does not add up"};
 
-/* 0 blank, 1 integer, 2 decimal, 3 text. */
-static int cell_kind(const ycsv_table *t, size_t r, size_t c)
+/* 1 when header @p h says share or percent (`Andel (%)`, `procent`, `andel`) by the reader's
+ * own rule: a bare 50 (or 0,5) reads as a share only under such a header. */
+static int says_share(const char *h)
 {
-    cli_decimal d;
-    cli_num_status st = cli_parse_decimal(ycsv_cell(t, r, c), &d);
-    if (st == CLI_NUM_EMPTY)
-        return 0;
-    if (st != CLI_NUM_OK || d.percent)
-        return 3;
-    return d.scale == 0 ? 1 : 2;
-}
-
-/* The kind of column c; a column of integers with a text cell is an error at that cell. */
-static int classify(const char *file, const ycsv_table *t, size_t c, size_t total, col_kind *k)
-{
-    size_t seen[4] = {0, 0, 0, 0}, text_row = 0;
-    for (size_t r = 0; r < t->nrows; r++) {
-        int kind = cell_kind(t, r, c);
-        if (kind == 3 && seen[3]++ == 0)
-            text_row = r;
-        else if (kind != 3)
-            seen[kind]++;
-    }
-    int total_int = cell_kind(t, total, c) == 1;
-    if (seen[3] > 0 && total_int && seen[3] <= seen[1]) {
-        int64_t v;
-        return cli_cell_int64(file, t, text_row, c, &v);
-    }
-    *k = seen[3] > 0    ? COL_TEXT
-         : seen[2] > 0  ? COL_DECIMAL
-         : seen[1] == 0 ? COL_EMPTY
-         : total_int    ? COL_INT
-                        : COL_NO_TOTAL;
-    return 0;
+    yr_value x;
+    yr_read_error e;
+    return yr_read_value("50", YR_KIND_SHARE, h, "", &x, &e) == YR_READ_OK ||
+           yr_read_value("0,5", YR_KIND_SHARE, h, "", &x, &e) == YR_READ_OK;
 }
 
 typedef struct check_job {
+    cli_input in;
     const char *file;
-    ycsv_table t;
-    size_t total;
+    size_t total, label, nd; /* the total row, the label column, the data rows */
     col_kind *kind;
-    size_t *cols, n; /* the integer columns (checked or without a stated total) */
-    int64_t *cells, *stated, *sums;
+    size_t *cols, n;                /* the whole-number columns (checked or without a total) */
+    int64_t *cells, *stated, *sums; /* cells: nd x n, row-major */
+    unsigned char *present;         /* scratch: nd */
+    int64_t *vals;                  /* scratch: nd */
+    int quiet;                      /* --quiet: no reading line */
 } check_job;
 
-/* The integer columns' cells (blank = 0) and stated totals. */
-static int read_cells(check_job *j)
+/* The total row's cell of column @p col read as a whole number under its header: 1 and *v, 0
+ * when it is blank or not a whole number (then the column has no stated total). */
+static int stated_cell(const check_job *j, size_t col, int64_t *v)
 {
-    size_t nb = j->t.nrows - 1;
-    if (nb > SIZE_MAX / sizeof(int64_t) / (j->n ? j->n : 1))
-        return cli_fail_at(j->file, 0, "out of memory");
-    j->cells = malloc((nb ? nb : 1) * (j->n ? j->n : 1) * sizeof *j->cells);
-    j->stated = calloc(j->n ? j->n : 1, sizeof *j->stated);
-    j->sums = malloc((j->n ? j->n : 1) * sizeof *j->sums);
-    if (j->cells == NULL || j->stated == NULL || j->sums == NULL)
-        return cli_fail_at(j->file, 0, "out of memory");
-    for (size_t k = 0; k < j->n; k++)
-        cli_parse_int64(ycsv_cell(&j->t, j->total, j->cols[k]), &j->stated[k]);
-    for (size_t r = 0, b = 0; r < j->t.nrows; r++) {
-        if (r == j->total)
-            continue;
-        for (size_t k = 0; k < j->n; k++) {
-            j->cells[b * j->n + k] = 0;
-            cli_parse_int64(ycsv_cell(&j->t, r, j->cols[k]), &j->cells[b * j->n + k]);
-        }
-        b++;
+    size_t len;
+    const char *s = yr_table_cell(j->in.t, j->total, col, &len);
+    char buf[128];
+    yr_value x;
+    yr_read_error e;
+    if (len == 0 || len >= sizeof buf)
+        return 0;
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    if (yr_read_value(buf, YR_KIND_WHOLE, yr_table_header(j->in.t, col), "", &x, &e) != YR_READ_OK)
+        return 0;
+    *v = x.num;
+    return 1;
+}
+
+/* The kind of column @p col: its data rows read as whole numbers (j->vals), else as decimals,
+ * else text. A column of whole numbers with a stated total and a few cells that do not read
+ * (no more than those that do) is an error at the first such cell, in the reader's words. */
+static int classify(check_job *j, size_t col, col_kind *k)
+{
+    int64_t den, v;
+    yr_read_error e, e2;
+    size_t filled = 0, whole = 0;
+    if (says_share(yr_table_header(j->in.t, col))) {
+        *k = COL_SHARE; /* 33 + 33 + 33 % against 100 % is rounding, not a mismatch */
+        return 0;
     }
+    if (cli_read_try_column(&j->in, col, YR_KIND_WHOLE, j->vals, j->present, &den, &e) ==
+        YR_READ_OK) {
+        for (size_t i = 0; i < j->nd; i++)
+            filled += j->present[i];
+        *k = filled == 0 ? COL_EMPTY : stated_cell(j, col, &v) ? COL_INT : COL_NO_TOTAL;
+        return 0;
+    }
+    if (e.status == YR_READ_ERR_NOMEM)
+        return cli_read_fail(j->file, &e);
+    if (cli_read_try_column(&j->in, col, YR_KIND_DECIMAL, j->vals, NULL, &den, &e2) == YR_READ_OK) {
+        *k = COL_DECIMAL;
+        return 0;
+    }
+    for (size_t i = 0; i < j->nd; i++) { /* how many cells alone read as whole numbers */
+        size_t len, row = yr_table_data_row(j->in.t, i);
+        const char *s = yr_table_cell(j->in.t, row, col, &len);
+        char buf[64];
+        yr_value x;
+        if (len == 0 || len >= sizeof buf)
+            continue;
+        memcpy(buf, s, len);
+        buf[len] = '\0';
+        filled++;
+        whole += yr_read_value(buf, YR_KIND_WHOLE, yr_table_header(j->in.t, col), "", &x, &e2) ==
+                 YR_READ_OK;
+    }
+    if (stated_cell(j, col, &v) && whole > 0 && filled - whole <= whole)
+        return cli_read_fail(j->file, &e);
+    *k = COL_TEXT;
     return 0;
 }
 
 /* One result row: column,sum,stated,difference,status. */
 static void result_row(cli_out *o, const check_job *j, size_t c, size_t k, size_t *bad)
 {
-    cli_out_text(o, j->t.header[c]);
+    cli_out_text(o, yr_table_header(j->in.t, c));
     if (j->kind[c] != COL_INT && j->kind[c] != COL_NO_TOTAL) {
         for (int e = 0; e < 3; e++)
             cli_out_empty(o);
@@ -114,45 +144,79 @@ static void result_row(cli_out *o, const check_job *j, size_t c, size_t k, size_
 static int write_check(const check_job *j, const cli_common *c, size_t *bad)
 {
     cli_out o;
-    if (cli_out_open(&o, &c->out, YR_TABLE_STATS_CHECK, &j->t) != 0)
+    cli_dialect d = cli_read_dialect(j->in.t);
+    if (!j->quiet)
+        cli_read_report(&j->in, c->out.lang);
+    if (cli_out_open_dialect(&o, &c->out, YR_TABLE_STATS_CHECK, &d) != 0)
         return CLI_EXIT_ERROR;
     yr_out_name head[5];
     size_t nhead = yr_out_table_columns(YR_TABLE_STATS_CHECK, head, 5);
     for (size_t k = 0; k < nhead; k++)
         cli_out_name(&o, head[k]);
     cli_out_end_row(&o);
-    for (size_t col = 1, k = 0; col < j->t.ncols; col++) {
+    for (size_t col = 0, k = 0; col < yr_table_ncols(j->in.t); col++) {
+        if (col == j->label)
+            continue;
         result_row(&o, j, col, k, bad);
         k += j->kind[col] == COL_INT || j->kind[col] == COL_NO_TOTAL;
     }
     return cli_out_close(&o);
 }
 
+/* The whole-number columns' cells (blank = 0) and stated totals. */
+static int read_cells(check_job *j)
+{
+    size_t n = j->n ? j->n : 1;
+    if (j->nd > SIZE_MAX / sizeof(int64_t) / n)
+        return cli_fail_at(j->file, 0, "out of memory");
+    j->cells = malloc((j->nd ? j->nd : 1) * n * sizeof *j->cells);
+    j->stated = calloc(n, sizeof *j->stated);
+    j->sums = malloc(n * sizeof *j->sums);
+    if (j->cells == NULL || j->stated == NULL || j->sums == NULL)
+        return cli_fail_at(j->file, 0, "out of memory");
+    for (size_t k = 0; k < j->n; k++) {
+        int64_t den;
+        yr_read_error e;
+        stated_cell(j, j->cols[k], &j->stated[k]);
+        if (cli_read_try_column(&j->in, j->cols[k], YR_KIND_WHOLE, j->vals, NULL, &den, &e) !=
+            YR_READ_OK)
+            return cli_read_fail(j->file, &e);
+        for (size_t i = 0; i < j->nd; i++)
+            j->cells[i * j->n + k] = j->vals[i];
+    }
+    return 0;
+}
+
 static int run_check(check_job *j, const cli_common *c, size_t *bad)
 {
-    j->kind = malloc(j->t.ncols * sizeof *j->kind);
-    j->cols = malloc(j->t.ncols * sizeof *j->cols);
-    if (j->kind == NULL || j->cols == NULL)
+    size_t nc = yr_table_ncols(j->in.t);
+    j->kind = calloc(nc ? nc : 1, sizeof *j->kind);
+    j->cols = malloc((nc ? nc : 1) * sizeof *j->cols);
+    j->present = malloc(j->nd ? j->nd : 1);
+    j->vals = malloc((j->nd ? j->nd : 1) * sizeof *j->vals);
+    if (j->kind == NULL || j->cols == NULL || j->present == NULL || j->vals == NULL)
         return cli_fail_at(j->file, 0, "out of memory");
-    for (size_t col = 1; col < j->t.ncols; col++) {
-        if (classify(j->file, &j->t, col, j->total, &j->kind[col]) != 0)
+    for (size_t col = 0; col < nc; col++) {
+        if (col == j->label)
+            continue;
+        if (classify(j, col, &j->kind[col]) != 0)
             return CLI_EXIT_ERROR;
         if (j->kind[col] == COL_INT || j->kind[col] == COL_NO_TOTAL)
             j->cols[j->n++] = col;
     }
     if (j->n == 0)
-        return cli_fail_at(j->file, ycsv_line(&j->t, j->total),
+        return cli_fail_at(j->file, yr_table_row_line(j->in.t, j->total),
                            "no column of whole numbers to check");
     if (read_cells(j) != 0)
         return CLI_EXIT_ERROR;
     size_t mismatched;
     yr_where w;
     yr_status st =
-        yr_check_totals_where(j->cells, j->t.nrows - 1, j->n, j->stated, j->sums, &mismatched, &w);
+        yr_check_totals_where(j->cells, j->nd, j->n, j->stated, j->sums, &mismatched, &w);
     if (st != YR_OK && w.column < j->n) {
         char q[80], name[96];
         snprintf(name, sizeof name, "column %s",
-                 cli_quote(j->t.header[j->cols[w.column]], q, sizeof q));
+                 cli_quote(yr_table_header(j->in.t, j->cols[w.column]), q, sizeof q));
         const char *const names[] = {"table", name, NULL};
         return cli_fail_lib(j->file, 0, NULL, &w, names);
     }
@@ -161,41 +225,48 @@ static int run_check(check_job *j, const cli_common *c, size_t *bad)
     return write_check(j, c, bad);
 }
 
-int cli_check_totals(const char *path, const cli_common *c, int strict)
+/* The table: labelled by its municipality, course, item or question column, else its first
+ * column; nothing summed is wanted (the check reads every other column itself). One total row. */
+static int read_table(check_job *j, const char *path, const cli_common *c, const cli_read_opts *r)
+{
+    cli_read_opts rq;
+    if (r != NULL)
+        rq = *r;
+    else
+        memset(&rq, 0, sizeof rq); /* the defaults */
+    j->quiet = rq.quiet;
+    rq.quiet = 1; /* the reading line once the table is known good (write_check) */
+    if (cli_read(path, c, &rq, cli_read_label_wants, CLI_READ_NLABEL_WANTS, &j->in) != 0)
+        return CLI_EXIT_ERROR;
+    j->file = j->in.file;
+    j->nd = yr_table_ndata(j->in.t);
+    j->label = cli_read_label_column(j->in.t);
+    if (cli_read_total_row(&j->in, &j->total) != 0)
+        return CLI_EXIT_ERROR;
+    if (j->total == SIZE_MAX)
+        return cli_fail_at(j->file, 0,
+                           "no total row (a first cell such as Totalt, Summa or Total)");
+    return 0;
+}
+
+int cli_check_totals(const char *path, const cli_common *c, const struct cli_read_opts *r,
+                     int strict)
 {
     check_job j;
     memset(&j, 0, sizeof j);
-    if (cli_load(path, &j.t) != 0)
-        return CLI_EXIT_ERROR;
-    j.file = cli_shown(path);
-    cli_parties p;
     size_t bad = 0;
-    int rc = CLI_EXIT_ERROR;
-    p.total_row = YCSV_NO_COLUMN;
-    for (size_t r = 0; r < j.t.nrows; r++) {
-        if (!yr_label_is_total(ycsv_cell(&j.t, r, 0)))
-            continue;
-        if (p.total_row != YCSV_NO_COLUMN) {
-            rc = cli_fail_at(j.file, ycsv_line(&j.t, r),
-                             "a second total row (the first is on line %zu)",
-                             ycsv_line(&j.t, p.total_row));
-            goto done;
-        }
-        p.total_row = r;
-    }
-    j.total = p.total_row;
-    if (j.total == YCSV_NO_COLUMN)
-        rc = cli_fail_at(j.file, 0, "no total row (a first cell such as Totalt, Summa or Total)");
-    else
+    int rc = read_table(&j, path, c, r);
+    if (rc == 0)
         rc = run_check(&j, c, &bad);
     if (rc == CLI_EXIT_OK && strict && bad > 0)
         rc = CLI_EXIT_FINDINGS;
-done:
     free(j.kind);
     free(j.cols);
     free(j.cells);
     free(j.stated);
     free(j.sums);
-    ycsv_free(&j.t);
+    free(j.present);
+    free(j.vals);
+    cli_input_free(&j.in);
     return rc;
 }

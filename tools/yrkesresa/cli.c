@@ -194,36 +194,144 @@ const char *cli_quote(const char *s, char *dst, size_t cap)
 
 /* ---------------------------------------------------------------- options */
 
-const char cli_common_help[] =
-    "Options of every command:\n"
-    "  --column ROLE=HEADER  use column HEADER for ROLE (repeatable), e.g. --column\n"
-    "                        population=\"Folkmängd 2018\". Roles: municipality, population,\n"
-    "                        amount, day, participants, role, registered, attended, yes,\n"
-    "                        yes_percent, respondents, target, code, group, item, year, course,\n"
-    "                        question, published. Without it a column plays a role when its\n"
-    "                        header is one of the role's names in English or Swedish (any case,\n"
-    "                        punctuation and a trailing year ignored: 'Folkmängd 2018',\n"
-    "                        'Antal deltagare', 'Kostnad (kr)'); two candidates are an error.\n"
-    "  --output FILE         write the result to FILE (written whole or not at all; a symbolic\n"
-    "                        link is followed, mode and owner are kept, a FIFO is written\n"
-    "                        through); a name ending in .xlsx writes an Excel workbook (text as\n"
-    "                        text, numbers as numbers, dates as dates)\n"
-    "  --excel               CSV for Swedish Excel: UTF-8 BOM, ';', decimal comma, CRLF,\n"
-    "                        text that Excel would run as a formula (=, +, -, @) starts with '\n"
-    "  --lang LANG           sv, en (default): the language of headers, labels and sheet\n"
-    "                        names (else the environment variable YRKESRESA_LANG); messages\n"
-    "                        stay English\n"
-    "  --no-total-row        allow a row whose weight equals the sum of the others\n"
-    "  -h, --help            this help\n"
-    "\n"
-    "Input files of split, audit, read, stats count and stats survey: see 'Reading' above.\n"
-    "Of the other commands: UTF-8 (with or without a BOM), UTF-16 with a BOM (Excel's\n"
-    "'Unicode text') or Windows-1252 (Excel's 'CSV (semikolonavgränsad)'), detected; ',' ';'\n"
-    "or TAB separated; LF, CRLF or CR line breaks (kept in the output); numbers with space,\n"
-    "no-break space or narrow no-break space thousands separators, decimal comma or point,\n"
-    "and a unit kr, st or %. A row named Summa, Totalt, Total, Sum, 'Summa kommuner',\n"
-    "'Dalarnas län', ... is the total row wherever it stands. The table ends at an empty line\n"
-    "followed by notes (SCB footnotes), which are ignored. '-' reads standard input.\n";
+/* The options every command takes: cli_parse_args() appends them to the command's table, and
+ * cli_common_help() prints them from the same entries (dest pointing into a scratch). */
+#define COMMON_NOPTS 7
+static size_t common_options(cli_common *c, const char **lang, cli_option *dst)
+{
+    dst[0] = (cli_option){NULL, CLI_OPT_SECTION, NULL, "Options of every command:",
+                          "Input files of split, audit, read, stats count and stats survey: see "
+                          "'Reading' above. Of the other commands: UTF-8 (with or without a "
+                          "BOM), UTF-16 with a BOM (Excel's 'Unicode text') or Windows-1252 "
+                          "(Excel's 'CSV (semikolonavgränsad)'), detected; ',' ';' or TAB "
+                          "separated; LF, CRLF or CR line breaks (kept in the output); numbers "
+                          "with space, no-break space or narrow no-break space thousands "
+                          "separators, decimal comma or point, and a unit kr, st or %. A row "
+                          "named Summa, Totalt, Total, Sum, 'Summa kommuner', 'Dalarnas län', "
+                          "... is the total row wherever it stands. The table ends at an empty "
+                          "line followed by notes (SCB footnotes), which are ignored. '-' reads "
+                          "standard input."};
+    dst[1] = (cli_option){
+        "column", CLI_OPT_LIST, &c->columns, "ROLE=HEADER",
+        "use column HEADER for ROLE (repeatable), e.g. --column population=\"Folkmängd 2018\". "
+        "Roles: municipality, population, amount, day, participants, role, registered, "
+        "attended, yes, yes_percent, respondents, target, code, group, item, year, course, "
+        "question, published. Without it a column plays a role when its header is one of the "
+        "role's names in English or Swedish (any case, punctuation and a trailing year "
+        "ignored: 'Folkmängd 2018', 'Antal deltagare', 'Kostnad (kr)'); two candidates are an "
+        "error."};
+    dst[2] = (cli_option){"output", CLI_OPT_VALUE, &c->out.path, "FILE",
+                          "write the result to FILE (written whole or not at all; a symbolic "
+                          "link is followed, mode and owner are kept, a FIFO is written "
+                          "through); a name ending in .xlsx writes an Excel workbook (text as "
+                          "text, numbers as numbers, dates as dates)"};
+    dst[3] = (cli_option){"excel", CLI_OPT_FLAG, &c->out.excel, NULL,
+                          "CSV for Swedish Excel: UTF-8 BOM, ';', decimal comma, CRLF, text "
+                          "that Excel would run as a formula (=, +, -, @) starts with '"};
+    dst[4] = (cli_option){"lang", CLI_OPT_VALUE, lang, "LANG",
+                          "sv, en (default): the language of headers, labels and sheet names "
+                          "(else the environment variable YRKESRESA_LANG); messages stay "
+                          "English"};
+    dst[5] = (cli_option){"no-total-row", CLI_OPT_FLAG, &c->no_total_row, NULL,
+                          "never take an unlabelled row for a sum of the others: a row whose "
+                          "weight equals the sum of the others is a party (else an error)"};
+    dst[6] = (cli_option){"help", CLI_OPT_HELP, NULL, NULL, "this help"};
+    return 7;
+}
+
+void cli_common_help(cli_buf *b)
+{
+    cli_common c;
+    const char *lang;
+    cli_option o[COMMON_NOPTS];
+    cli_help_options(b, o, common_options(&c, &lang, o));
+}
+
+/* ---------------------------------------------------------------- help from the table */
+
+#define HELP_COLUMN 24 /* where the paragraphs start (tests/test_help.sh) */
+#define HELP_WIDTH 80
+
+/* Columns of @p n bytes of UTF-8. */
+static size_t help_width(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t k = 0; k < n; k++)
+        w += ((unsigned char)s[k] & 0xC0) != 0x80;
+    return w;
+}
+
+/* @p text (names expanded) wrapped to HELP_WIDTH, the output standing at column @p indent and
+ * every line starting there; a '\n' breaks the line (blanks after it indent that line and its
+ * continuation further). Ends with a newline. */
+static void help_wrap(cli_buf *b, const char *text, size_t indent)
+{
+    size_t col = indent;
+    cli_buf t;
+    cli_buf_init(&t);
+    cli_help_names(&t, text);
+    const char *p = cli_buf_str(&t);
+    size_t line_indent = indent; /* deeper after a '\n' and blanks: a nested list's line */
+    int fresh = 1;               /* nothing written on this line yet */
+    while (*p != '\0') {
+        if (*p == ' ' || *p == '\n') {
+            if (*p++ == '\n') {
+                line_indent = indent + strspn(p, " ");
+                p += line_indent - indent;
+                cli_buf_printf(b, "\n%*s", (int)line_indent, "");
+                col = line_indent;
+                fresh = 1;
+            }
+            continue;
+        }
+        size_t n = strcspn(p, " \n"), w = help_width(p, n);
+        if (!fresh && col + 1 + w > HELP_WIDTH) {
+            cli_buf_printf(b, "\n%*s", (int)line_indent, "");
+            col = line_indent;
+            fresh = 1;
+        }
+        if (!fresh)
+            cli_buf_add(b, " ", 1);
+        cli_buf_add(b, p, n);
+        col += w + !fresh;
+        fresh = 0;
+        p += n;
+    }
+    cli_buf_add(b, "\n", 1);
+    cli_buf_free(&t);
+}
+
+/* One option: `  --name ARG` and its paragraph from HELP_COLUMN. */
+static void help_option(cli_buf *b, const cli_option *o)
+{
+    size_t start = b->len;
+    cli_buf_printf(b, "  %s--%s%s%s", o->kind == CLI_OPT_HELP ? "-h, " : "", o->name,
+                   o->arg ? " " : "", o->arg ? o->arg : "");
+    size_t col = help_width(b->data + start, b->len - start);
+    if (col + 2 > HELP_COLUMN) {
+        cli_buf_printf(b, "\n%*s", HELP_COLUMN, "");
+    } else {
+        cli_buf_printf(b, "%*s", (int)(HELP_COLUMN - col), "");
+    }
+    help_wrap(b, o->help ? o->help : "(undocumented)", HELP_COLUMN);
+}
+
+void cli_help_options(cli_buf *b, const cli_option *opts, size_t n)
+{
+    const char *note = NULL;
+    for (size_t k = 0; k < n; k++) {
+        if (opts[k].kind != CLI_OPT_SECTION) {
+            help_option(b, &opts[k]);
+            continue;
+        }
+        if (note != NULL)
+            help_wrap(b, note, 0);
+        cli_buf_printf(b, "%s%s\n", b->len > 0 ? "\n" : "", opts[k].arg);
+        note = opts[k].help;
+    }
+    if (note != NULL)
+        help_wrap(b, note, 0);
+}
 
 int cli_print_help(const char *text)
 {
@@ -239,11 +347,21 @@ int cli_print_help(const char *text)
     return CLI_EXIT_OK;
 }
 
-static int print_usage(const char *usage)
+/* The help of a command: @p usage with its own options (the entries before the first
+ * section) at the line "@OPTIONS@", then the sections (the reader's, the common options). */
+static int print_usage(const char *usage, const cli_option *opts, size_t n)
 {
+    size_t own = 0;
+    while (own < n && opts[own].kind != CLI_OPT_SECTION)
+        own++;
     cli_buf b;
     cli_buf_init(&b);
-    cli_buf_printf(&b, "%s\n%s", usage, cli_common_help);
+    const char *mark = strstr(usage, "@OPTIONS@\n");
+    cli_buf_add(&b, usage, mark ? (size_t)(mark - usage) : strlen(usage));
+    cli_help_options(&b, opts, own);
+    if (mark != NULL)
+        cli_buf_puts(&b, mark + strlen("@OPTIONS@\n"));
+    cli_help_options(&b, opts + own, n - own);
     int rc = b.ok ? cli_print_help(b.data) : CLI_EXIT_ERROR;
     cli_buf_free(&b);
     return rc;
@@ -275,6 +393,8 @@ static int match_option(int argc, char **argv, int *i, const char *cmd, const cl
 {
     const char *a = argv[*i] + 2;
     for (size_t k = 0; k < nopts; k++) {
+        if (opts[k].kind == CLI_OPT_SECTION || opts[k].kind == CLI_OPT_HELP)
+            continue; /* the help's entries; --help is answered before the table */
         size_t nl = strlen(opts[k].name);
         if (strncmp(a, opts[k].name, nl) != 0 || (a[nl] != '\0' && a[nl] != '='))
             continue;
@@ -301,21 +421,17 @@ int cli_parse_args(int argc, char **argv, const char *cmd, const char *usage,
     cli_option all[40];
     int seen[40] = {0};
     const char *lang = NULL;
-    if (nopts + 5 > sizeof all / sizeof all[0])
+    if (nopts + COMMON_NOPTS > sizeof all / sizeof all[0])
         return cli_fail_usage(NULL, "internal error: too many options");
     memset(common, 0, sizeof *common);
     memcpy(all, opts, nopts * sizeof *opts);
-    all[nopts++] = (cli_option){"column", CLI_OPT_LIST, &common->columns};
-    all[nopts++] = (cli_option){"output", CLI_OPT_VALUE, &common->out.path};
-    all[nopts++] = (cli_option){"excel", CLI_OPT_FLAG, &common->out.excel};
-    all[nopts++] = (cli_option){"no-total-row", CLI_OPT_FLAG, &common->no_total_row};
-    all[nopts++] = (cli_option){"lang", CLI_OPT_VALUE, &lang};
+    nopts += common_options(common, &lang, all + nopts);
     int done = 0;
     *nfiles = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!done && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0))
-            return print_usage(usage);
+            return print_usage(usage, all, nopts);
         if (!done && strcmp(a, "--") == 0) {
             done = 1;
             continue;

@@ -13,36 +13,36 @@
 #include <yrkesresa/identity.h>
 #include <yrkesresa/names.h>
 
-const char cli_read_help[] =
-    "Reading (libyrkesresa-read; 'yrkesresa read FILE' shows how a file is read):\n"
-    "  --sheet NAME|N        the sheet of an .xlsx workbook, by name or number counted from 1\n"
-    "                        (default: the first sheet that has a table)\n"
-    "  --header-row N        the header is line N (sheet row N), counted from 1, when it\n"
-    "                        cannot be found by its column names\n"
-    "  --year YYYY           a long PxWeb export (one row per municipality and year): the rows\n"
-    "                        of this year (a wide one: --column population=2023)\n"
-    "  --ignore-total-row    leave out a total or subtotal row that disagrees with its rows,\n"
-    "                        unchecked (else it is an error naming both numbers)\n"
-    "  --no-total-row        never take an unlabelled row for a sum of the others\n"
-    "  --other-parties       names that are not municipalities (regions, organisations) are\n"
-    "                        parties beside the municipalities (else such a name is an error\n"
-    "                        with the nearest municipality's name: 'Borlange')\n"
-    "  --quiet               no reading line on stderr\n"
-    "A column plays a role only when its header names it (any case, a unit in parentheses and\n"
-    "a trailing year ignored: 'Folkmängd 2023', 'Belopp (tkr)') or --column ROLE=HEADER does.\n"
-    "Formats: CSV/TSV (UTF-8, UTF-16, Windows-1252), .xlsx, SCB PxWeb exports; .xls and .ods:\n"
-    "save as .xlsx. Every line is a title, the header, a row, a total, an empty line or a note;\n"
-    "the line 'read N municipalities from column ...' on stderr says which.\n";
-
 size_t cli_read_options(cli_read_opts *r, cli_option *dst)
 {
     memset(r, 0, sizeof *r);
-    dst[0] = (cli_option){"sheet", CLI_OPT_VALUE, &r->sheet};
-    dst[1] = (cli_option){"header-row", CLI_OPT_VALUE, &r->header_row};
-    dst[2] = (cli_option){"year", CLI_OPT_VALUE, &r->year};
-    dst[3] = (cli_option){"ignore-total-row", CLI_OPT_FLAG, &r->ignore_total_row};
-    dst[4] = (cli_option){"quiet", CLI_OPT_FLAG, &r->quiet};
-    dst[5] = (cli_option){"other-parties", CLI_OPT_FLAG, &r->other_parties};
+    dst[0] = (cli_option){
+        NULL, CLI_OPT_SECTION, NULL,
+        "Reading (libyrkesresa-read; 'yrkesresa read FILE' shows how a file is read):",
+        "A column plays a role only when its header names it (any case, a unit in parentheses "
+        "and a trailing year ignored: 'Folkmängd 2023', 'Belopp (tkr)') or --column "
+        "ROLE=HEADER does. Formats: CSV/TSV (UTF-8, UTF-16, Windows-1252), .xlsx, SCB PxWeb "
+        "exports; .xls and .ods: save as .xlsx. Every line is a title, the header, a row, a "
+        "total, an empty line or a note; the line 'read N municipalities from column ...' on "
+        "stderr says which."};
+    dst[1] = (cli_option){"sheet", CLI_OPT_VALUE, &r->sheet, "NAME|N",
+                          "the sheet of an .xlsx workbook, by name or number counted from 1 "
+                          "(default: the first sheet that has a table)"};
+    dst[2] = (cli_option){"header-row", CLI_OPT_VALUE, &r->header_row, "N",
+                          "the header is line N (sheet row N), counted from 1, when it cannot "
+                          "be found by its column names"};
+    dst[3] = (cli_option){"year", CLI_OPT_VALUE, &r->year, "YYYY",
+                          "a long PxWeb export (one row per municipality and year): the rows "
+                          "of this year (a wide one: --column population=2023)"};
+    dst[4] = (cli_option){"ignore-total-row", CLI_OPT_FLAG, &r->ignore_total_row, NULL,
+                          "leave out a total or subtotal row that disagrees with its rows, "
+                          "unchecked (else it is an error naming both numbers)"};
+    dst[5] = (cli_option){"other-parties", CLI_OPT_FLAG, &r->other_parties, NULL,
+                          "names that are not municipalities (regions, organisations) are "
+                          "parties beside the municipalities (else such a name is an error "
+                          "with the nearest municipality's name: 'Borlange'; a name that close "
+                          "to a municipality's is an error with it too)"};
+    dst[6] = (cli_option){"quiet", CLI_OPT_FLAG, &r->quiet, NULL, "no reading line on stderr"};
     return CLI_READ_NOPTS;
 }
 
@@ -319,7 +319,8 @@ size_t cli_read_find_column(const yr_table *t, const char *name)
     return n == 1 ? found : YR_READ_NONE;
 }
 
-/* The non-blank cells of column @p col (NUL-terminated copies in one buffer). */
+/* The non-blank cells of column @p col (NUL-terminated copies in one buffer). 0, or -1 when out
+ * of memory. */
 static int column_cells(const cli_input *in, size_t col, const char ***cells, size_t **rows,
                         size_t *n, char **text)
 {
@@ -332,7 +333,7 @@ static int column_cells(const cli_input *in, size_t col, const char ***cells, si
     *rows = malloc((nd ? nd : 1) * sizeof **rows);
     *text = malloc(bytes ? bytes : 1);
     if (*cells == NULL || *rows == NULL || *text == NULL)
-        return cli_fail_at(in->file, 0, "out of memory");
+        return -1;
     char *p = *text;
     *n = 0;
     for (size_t i = 0; i < nd; i++) {
@@ -351,40 +352,66 @@ static int column_cells(const cli_input *in, size_t col, const char ***cells, si
     return 0;
 }
 
-int cli_read_whole_column(const cli_input *in, size_t col, int blank_ok, int64_t blank,
-                          int64_t **out)
+yr_read_status cli_read_try_column(const cli_input *in, size_t col, yr_kind kind, int64_t *out,
+                                   unsigned char *present, int64_t *den, yr_read_error *e)
 {
     const char **cells = NULL;
     size_t *rows = NULL, n = 0, nd = yr_table_ndata(in->t);
     char *text = NULL, what[128], q[80];
-    int64_t *vals = NULL, den = 1;
-    int rc = column_cells(in, col, &cells, &rows, &n, &text);
-    *out = rc == 0 ? malloc((nd ? nd : 1) * sizeof **out) : NULL;
-    vals = rc == 0 ? malloc((n ? n : 1) * sizeof *vals) : NULL;
-    if (rc == 0 && (*out == NULL || vals == NULL))
-        rc = cli_fail_at(in->file, 0, "out of memory");
-    snprintf(what, sizeof what, "column %s", cli_quote(yr_table_header(in->t, col), q, sizeof q));
-    yr_read_error e;
-    if (rc == 0 && yr_read_strings(cells, n, YR_KIND_WHOLE, yr_table_header(in->t, col), what, vals,
-                                   &den, &e) != YR_READ_OK) {
-        if (e.line > 0 && e.line <= n)
-            e.line = yr_table_row_line(in->t, yr_table_data_row(in->t, rows[e.line - 1]));
-        rc = cli_read_fail(in->file, &e);
+    int64_t *vals = NULL;
+    yr_read_status st = YR_READ_ERR_NOMEM;
+    *den = 1;
+    memset(e, 0, sizeof *e);
+    snprintf(e->message, sizeof e->message, "out of memory");
+    if (column_cells(in, col, &cells, &rows, &n, &text) == 0 &&
+        (vals = malloc((n ? n : 1) * sizeof *vals)) != NULL) {
+        snprintf(what, sizeof what, "column %s",
+                 cli_quote(yr_table_header(in->t, col), q, sizeof q));
+        st = n == 0
+                 ? YR_READ_OK
+                 : yr_read_strings(cells, n, kind, yr_table_header(in->t, col), what, vals, den, e);
+        if (st != YR_READ_OK && e->line > 0 && e->line <= n)
+            e->line = yr_table_row_line(in->t, yr_table_data_row(in->t, rows[e->line - 1]));
     }
-    for (size_t i = 0, k = 0; rc == 0 && i < nd; i++) {
-        if (k < n && rows[k] == i) {
-            (*out)[i] = vals[k++];
-        } else if (blank_ok) {
-            (*out)[i] = blank;
-        } else {
-            rc = cli_fail_at(in->file, yr_table_row_line(in->t, yr_table_data_row(in->t, i)),
-                             "%s is blank", what);
-        }
+    for (size_t i = 0, k = 0; st == YR_READ_OK && i < nd; i++) {
+        int here = k < n && rows[k] == i;
+        out[i] = here ? vals[k++] : 0;
+        if (present != NULL)
+            present[i] = (unsigned char)here;
     }
     free(cells);
     free(rows);
     free(text);
     free(vals);
+    return st;
+}
+
+int cli_read_whole_column(const cli_input *in, size_t col, int blank_ok, int64_t blank,
+                          int64_t **out)
+{
+    size_t nd = yr_table_ndata(in->t);
+    unsigned char *present = malloc(nd ? nd : 1);
+    int64_t den;
+    yr_read_error e;
+    int rc = 0;
+    *out = malloc((nd ? nd : 1) * sizeof **out);
+    if (*out == NULL || present == NULL)
+        rc = cli_fail_at(in->file, 0, "out of memory");
+    else if (cli_read_try_column(in, col, YR_KIND_WHOLE, *out, present, &den, &e) != YR_READ_OK)
+        rc = cli_read_fail(in->file, &e);
+    for (size_t i = 0; rc == 0 && i < nd; i++) {
+        if (present[i]) {
+            continue;
+        } else if (blank_ok) {
+            (*out)[i] = blank;
+        } else {
+            char q[80];
+            rc = cli_fail_at(in->file, yr_table_row_line(in->t, yr_table_data_row(in->t, i)),
+                             "column %s is blank",
+                             cli_quote(yr_table_header(in->t, col), q, sizeof q));
+        }
+    }
+    free(present);
     return rc;
 }
 
@@ -435,6 +462,38 @@ void cli_read_echo(cli_out *o, const yr_table *t, size_t row, size_t col, cli_ce
         else
             cli_out_num(o, cli_buf_str(b)); /* money: the value, in a number cell */
     }
+}
+
+const yr_read_want cli_read_label_wants[CLI_READ_NLABEL_WANTS] = {{YR_ROLE_MUNICIPALITY, 0u},
+                                                                  {YR_ROLE_CODE, 0u},
+                                                                  {YR_ROLE_COURSE, 0u},
+                                                                  {YR_ROLE_ITEM, 0u},
+                                                                  {YR_ROLE_QUESTION, 0u}};
+
+size_t cli_read_label_column(const yr_table *t)
+{
+    size_t col = yr_table_find_role(t, YR_ROLE_MUNICIPALITY);
+    for (size_t c = 0; col == YR_READ_NONE && c < yr_table_ncols(t); c++) {
+        yr_read_role r = yr_table_column_role(t, c);
+        if (r == YR_ROLE_COURSE || r == YR_ROLE_ITEM || r == YR_ROLE_QUESTION)
+            col = c;
+    }
+    return col != YR_READ_NONE ? col : 0;
+}
+
+int cli_read_total_row(const cli_input *in, size_t *row)
+{
+    *row = SIZE_MAX;
+    for (size_t r = 0; r < yr_table_nrows(in->t); r++) {
+        if (yr_table_row_kind(in->t, r) != YR_ROW_TOTAL)
+            continue;
+        if (*row != SIZE_MAX)
+            return cli_fail_at(in->file, yr_table_row_line(in->t, r),
+                               "a second total row (the first is on line %zu)",
+                               yr_table_row_line(in->t, *row));
+        *row = r;
+    }
+    return 0;
 }
 
 size_t cli_read_header_line(const yr_table *t)

@@ -6,7 +6,8 @@
  *        composes every message. The program only reads the file, builds the request from its
  *        options and shows the library's sentence as `yrkesresa: FILE:LINE: message` (exit 2).
  *
- * Options (::cli_read_help): `--sheet NAME|N`, `--header-row N`, `--year YYYY`,
+ * Options (cli_read_options(), their help beside them): `--sheet NAME|N`, `--header-row N`, `--year
+ * YYYY`,
  * `--ignore-total-row` (::YR_TOTALS_IGNORE), `--other-parties`, `--quiet`; with the common
  * `--column ROLE=HEADER` (yr_read_options::columns) and `--no-total-row` (::YR_TOTALS_NO_GUESS).
  *
@@ -33,14 +34,12 @@ typedef struct cli_read_opts {
     int other_parties;      /**< `--other-parties` (yr_read_options::other_parties) */
 } cli_read_opts;
 
-/** Number of options cli_read_options() writes. */
-#define CLI_READ_NOPTS 6
+/** Number of entries cli_read_options() writes (the section "Reading" and its 6 options). */
+#define CLI_READ_NOPTS 7
 
-/** The help paragraph of the reading options (append to a command's usage). */
-extern const char cli_read_help[];
-
-/** @brief Write the CLI_READ_NOPTS reading options into @p dst (their values go to @p r,
- *         zeroed here); returns CLI_READ_NOPTS. */
+/** @brief Write the CLI_READ_NOPTS entries of the reading options into @p dst, after the
+ *         command's own (their values go to @p r, zeroed here; their help is the section
+ *         "Reading" of the command's --help); returns CLI_READ_NOPTS. */
 size_t cli_read_options(cli_read_opts *r, cli_option *dst);
 
 /** A table read from a file. */
@@ -92,6 +91,16 @@ size_t cli_read_find_column(const yr_table *t, const char *name);
 int cli_read_whole_column(const cli_input *in, size_t col, int blank_ok, int64_t blank,
                           int64_t **out);
 
+/**
+ * @brief The data rows' cells of column @p col (any column) read in the grammar of @p kind under
+ *        the column's header (yr_read_strings(): grouping decided over the column), without a
+ *        message: out[i] (yr_table_ndata() entries) = value × *den, a blank cell 0 and
+ *        present[i] 0 (@p present may be NULL). On error @p e holds the library's sentence
+ *        with the cell's line.
+ */
+yr_read_status cli_read_try_column(const cli_input *in, size_t col, yr_kind kind, int64_t *out,
+                                   unsigned char *present, int64_t *den, yr_read_error *e);
+
 /** @brief Append num/den exactly: a decimal ('.') when den divides a power of ten (at most
  *         18 decimals), else "num/den". */
 void cli_read_put_exact(cli_buf *b, int64_t num, int64_t den);
@@ -121,6 +130,20 @@ int cli_read_column_given(const cli_common *c, yr_read_role role);
  *        error naming both (exit 2); neither: *col = ::YR_READ_NONE.
  */
 int cli_read_weight_column(const cli_input *in, const cli_common *c, size_t *col);
+
+/** The request of a table whose rows are labelled (the totals and parts checks): its
+ *  municipality, code, course, item or question columns, none required; nothing summed. */
+extern const yr_read_want cli_read_label_wants[];
+/** Number of entries of ::cli_read_label_wants. */
+#define CLI_READ_NLABEL_WANTS 5
+
+/** @brief The column that labels the rows of @p t, as the reader takes it for the rows' kinds:
+ *         the municipality column, else the first course, item or question column, else 0. */
+size_t cli_read_label_column(const yr_table *t);
+
+/** @brief The total row of @p in (the reader's ::YR_ROW_TOTAL), SIZE_MAX when none; a second
+ *         one is an error naming both lines. 0, or 2 after the message. */
+int cli_read_total_row(const cli_input *in, size_t *row);
 
 /** @brief The line (sheet row) of the header of @p t. */
 size_t cli_read_header_line(const yr_table *t);

@@ -20,44 +20,7 @@ static const char *const usage_text =
     "the exact largest-remainder split, which rows are more than one unit from their exact\n"
     "quota (total x weight / sum of weights), and which methods reproduce the table.\n"
     "\n"
-    "  --total N             the stated total (default: the amount of the total row, Summa,\n"
-    "                        Totalt, 'Dalarnas län', ... wherever it stands; without either,\n"
-    "                        the sum of the rows is used and only the rows are checked)\n"
-    "  --weight-column NAME  (or --column weight=NAME, --column population=NAME) default:\n"
-    "                        the column named population, befolkning, invånare, folkmängd,\n"
-    "                        weight or vikt; a file without one gets only its sum checked\n"
-    "  --amount-column NAME  (or --column amount=NAME) the published amounts (default: the\n"
-    "                        column named amount, belopp, kostnad or published; none is an\n"
-    "                        error: a column is never taken for its numbers alone)\n"
-    "  --csv                 CSV instead of the report: one row per party with columns\n"
-    "                        @COLUMNS:audit@\n"
-    "                        (with --lang sv: @KOLUMNER:audit@)\n"
-    "                        then a summary row named Summa (weight and\n"
-    "                        published sums, quota and largest_remainder = stated total,\n"
-    "                        difference = sum - stated total, within_quota yes if every row\n"
-    "                        is, methods = the methods that reproduce the table or none).\n"
-    "                        Same delimiter as the input; quotas with 3 decimals, decimal\n"
-    "                        comma when the delimiter is ';'. --excel and an .xlsx --output\n"
-    "                        write this table too.\n"
-    "  --strict              exit 1 when the table has errors: the rows do not add up to the\n"
-    "                        stated total, a subtotal (Delsumma), county or nation row does\n"
-    "                        not add up to its rows (the report lists them), or a row is more\n"
-    "                        than one unit from its quota\n"
-    "  --population FILE     the weights from this file, joined to FILE's municipalities by\n"
-    "                        code, else by name (the reader's identity); FILE is audited as a\n"
-    "                        statement: its item columns (between the municipality column and\n"
-    "                        'total') as one table split (yr_audit_table): columns add up, cells\n"
-    "                        within one unit of their quota, rows the table rule's, total and\n"
-    "                        net add up; the verdict 'reproduces the table split\n"
-    "                        (yr_split_table)' or what breaks. A statement (a file with a\n"
-    "                        'total' column after its items) is audited so without it too, the\n"
-    "                        weights from its population column (statement --explain).\n"
-    "                        --strict: exit 1 when a rule is broken.\n"
-    "  --items FILE, --equal-part P\n"
-    "                        a statement's items file and option as given to 'statement': the\n"
-    "                        items' models (equal parts, rates) are audited too (without them\n"
-    "                        each item is a split by population)\n"
-    "  -h, --help            this help\n"
+    "@OPTIONS@\n"
     "\n"
     "Exit status: 0 the audit ran (whatever it found), 1 --strict and errors found, 2 error.\n"
     "\n"
@@ -521,20 +484,48 @@ int cli_cmd_audit(int argc, char **argv)
     const char *items = NULL, *equal = NULL; /* a statement's items and their models */
     int as_csv = 0, strict = 0;
     cli_option opts[8 + CLI_READ_NOPTS] = {
-        {"csv", CLI_OPT_FLAG, &as_csv},          {"strict", CLI_OPT_FLAG, &strict},
-        {"total", CLI_OPT_VALUE, &total},        {"weight-column", CLI_OPT_VALUE, &wcol},
-        {"amount-column", CLI_OPT_VALUE, &acol}, {"population", CLI_OPT_VALUE, &population},
-        {"items", CLI_OPT_VALUE, &items},        {"equal-part", CLI_OPT_VALUE, &equal},
+        {"total", CLI_OPT_VALUE, &total, "N",
+         "the stated total (default: the amount of the total row, Summa, Totalt, 'Dalarnas "
+         "län', ... wherever it stands; without either, the sum of the rows is used and only "
+         "the rows are checked)"},
+        {"weight-column", CLI_OPT_VALUE, &wcol, "NAME",
+         "(or --column weight=NAME, --column population=NAME) default: the column named "
+         "population, befolkning, invånare, folkmängd, weight or vikt; a file without one gets "
+         "only its sum checked"},
+        {"amount-column", CLI_OPT_VALUE, &acol, "NAME",
+         "(or --column amount=NAME) the published amounts (default: the column named amount, "
+         "belopp, kostnad or published; none is an error: a column is never taken for its "
+         "numbers alone)"},
+        {"csv", CLI_OPT_FLAG, &as_csv, NULL,
+         "CSV instead of the report: one row per party with columns\n@COLUMNS:audit@\n(with "
+         "--lang sv: @KOLUMNER:audit@)\nthen a summary row named Summa (weight and published "
+         "sums, quota and largest_remainder = stated total, difference = sum - stated total, "
+         "within_quota yes if every row is, methods = the methods that reproduce the table or "
+         "none). Same delimiter as the input; quotas with 3 decimals, decimal comma when the "
+         "delimiter is ';'. --excel and an .xlsx --output write this table too."},
+        {"strict", CLI_OPT_FLAG, &strict, NULL,
+         "exit 1 when the table has errors: the rows do not add up to the stated total, a "
+         "subtotal (Delsumma), county or nation row does not add up to its rows (the report "
+         "lists them), or a row is more than one unit from its quota"},
+        {"population", CLI_OPT_VALUE, &population, "FILE",
+         "the weights from this file, joined to FILE's municipalities by code, else by name "
+         "(the reader's identity); FILE is audited as a statement: its item columns (between "
+         "the municipality column and 'total') as one table split (yr_audit_table): columns "
+         "add up, cells within one unit of their quota, rows the table rule's, total and net "
+         "add up; the verdict 'reproduces the table split (yr_split_table)' or what breaks. A "
+         "statement (a file with a 'total' column after its items) is audited so without it "
+         "too, the weights from its population column (statement --explain). --strict: exit 1 "
+         "when a rule is broken."},
+        {"items", CLI_OPT_VALUE, &items, "FILE",
+         "a statement's items file as given to 'statement': the items' models (equal parts, "
+         "rates) are audited too (without it each item is a split by population)"},
+        {"equal-part", CLI_OPT_VALUE, &equal, "P",
+         "with --items: the option as given to 'statement'"},
     };
     cli_common c;
     cli_read_opts r;
     size_t nfiles, nopts = 8 + cli_read_options(&r, opts + 8);
-    cli_buf usage;
-    cli_buf_init(&usage);
-    cli_buf_printf(&usage, "%s\n%s", usage_text, cli_read_help);
-    int rc = cli_parse_args(argc, argv, "audit", cli_buf_str(&usage), opts, nopts, &c, &path, 1,
-                            &nfiles);
-    cli_buf_free(&usage);
+    int rc = cli_parse_args(argc, argv, "audit", usage_text, opts, nopts, &c, &path, 1, &nfiles);
     if (rc >= 0)
         return rc;
     if (nfiles == 0)

@@ -208,9 +208,9 @@ static size_t quota_column(const stmt_audit *a, size_t i)
     for (size_t c = a->total_col + 1; c < yr_table_ncols(t); c++) {
         const char *h = yr_table_header(t, c);
         for (int l = 0; l < 2; l++) {
-            const char *q = yr_out_text(YR_OUT_QUOTA, l == 0 ? YR_LANG_EN : YR_LANG_SV);
+            const char *q = yr_out_text(YR_OUT_QUOTA_OF, l == 0 ? YR_LANG_EN : YR_LANG_SV);
             size_t n = strlen(q);
-            if (strncmp(h, q, n) == 0 && h[n] == ' ' && strcmp(h + n + 1, item) == 0)
+            if (strncmp(h, q, n) == 0 && strcmp(h + n, item) == 0)
                 return c;
         }
     }

@@ -20,16 +20,7 @@ static const char usage_text[] =
     "Split N by population in two or more ways and put the splits side by side, each with its\n"
     "difference from the first scenario (scenario - first), and a Summa line.\n"
     "\n"
-    "  --total N             the amount to split\n"
-    "  --scenario SPEC       one scenario (repeat; the first is the base). SPEC is KEY=VALUE\n"
-    "                        items separated by ';', all optional:\n"
-    "                          method=NAME       largest_remainder (default), dhondt, ...\n"
-    "                          tie=RULE          larger (default), smaller, report (an error)\n"
-    "                          threshold=F       0 below this share of all weights (4%)\n"
-    "                          equal=FRACTION    this part of N equally per municipality (30%)\n"
-    "                          without=NAME+...  these municipalities opt out (they get 0)\n"
-    "                          population=COL    the population column (a year of a table)\n"
-    "                          name=LABEL        the column's header (default: SPEC itself)\n"
+    "@OPTIONS@\n"
     "\n"
     "Examples:\n"
     "  yrkesresa compare --total 850000 --scenario method=largest_remainder \\\n"
@@ -141,7 +132,8 @@ typedef struct compare_in {
 static int opt_out(compare_in *in, const scenario *s, int64_t *w)
 {
     cli_labels names;
-    int rc = cycle_party_names(&in->t, &in->p, &names);
+    char **keys = NULL;
+    int rc = cycle_party_keys(in->file, &in->t, &in->p, &names, &keys);
     for (const char *p = s->without, *end = s->without + s->without_len; rc == 0 && p < end;) {
         size_t len = strcspn(p, "+;");
         char name[256];
@@ -154,15 +146,13 @@ static int opt_out(compare_in *in, const scenario *s, int64_t *w)
         }
         memcpy(name, p, len);
         name[len] = '\0';
-        rc = cycle_party_index(&names, in->p.n, name, &party);
-        if (rc == 1)
-            rc = cli_fail_usage(CMD, "--scenario without=: no municipality '%s' in %s", name,
-                                in->file);
-        else if (rc == 0)
+        rc = cycle_party_find("--scenario without=", 0, name, &names, keys, in->p.n, in->file,
+                              &party);
+        if (rc == 0)
             w[party] = 0;
         p += len + 1;
     }
-    cli_labels_free(&names);
+    cycle_party_keys_free(&names, keys, in->p.n);
     return rc;
 }
 
@@ -255,8 +245,18 @@ int cli_cmd_compare(int argc, char **argv)
     cli_list specs;
     memset(&specs, 0, sizeof specs);
     cli_common common;
-    const cli_option opts[] = {{"total", CLI_OPT_VALUE, &total},
-                               {"scenario", CLI_OPT_LIST, &specs}};
+    const cli_option opts[] = {
+        {"total", CLI_OPT_VALUE, &total, "N", "the amount to split"},
+        {"scenario", CLI_OPT_LIST, &specs, "SPEC",
+         "one scenario (repeat; the first is the base). SPEC is KEY=VALUE items separated by "
+         "';', all optional:\n"
+         "  method=NAME       largest_remainder (default), dhondt, ...\n"
+         "  tie=RULE          larger (default), smaller, report (an error)\n"
+         "  threshold=F       0 below this share of all weights (4%)\n"
+         "  equal=FRACTION    this part of N equally per municipality (30%)\n"
+         "  without=NAME+...  these municipalities opt out (they get 0)\n"
+         "  population=COL    the population column (a year of a table)\n"
+         "  name=LABEL        the column's header (default: SPEC itself)"}};
     size_t nfiles = 0;
     int rc = cli_parse_args(argc, argv, CMD, usage_text, opts, 2, &common, &file, 1, &nfiles);
     if (rc != -1)

@@ -20,13 +20,7 @@ int cli_stats_check_wants_parts(int argc, char **argv);
 #include "cli_read.h"
 
 /**
- * @brief A label set (cli_labels) holding the parties' names of @p t, so that label index i is
- *        party i (cycle_common.c). Free with cli_labels_free(). Returns 0, or 2 (out of memory).
- */
-int cycle_party_names(const ycsv_table *t, const cli_parties *p, cli_labels *names);
-
-/**
- * @brief The party named @p label in a set from cycle_party_names() (compared by yr_label_key).
+ * @brief The party named @p label in a set from cycle_party_keys() (an identity key).
  * @returns 0 and *party; 1 when no party has that name (the set has then no room left: report
  *          it and stop); 2 when out of memory (message printed).
  */
@@ -51,6 +45,16 @@ int cycle_party_keys(const char *file, const ycsv_table *t, const cli_parties *p
                      char ***keys);
 /** @brief Free what cycle_party_keys() made (@p n: the parties). */
 void cycle_party_keys_free(cli_labels *names, char **keys, size_t n);
+
+/**
+ * @brief The party of municipality cell @p cell (at @p file:@p line) among the @p np parties of
+ *        a cycle_party_keys() set: by its identity (`2080 Falun`, `FALUN`, `Falu kommun` are
+ *        one). 0 and *party; 2 after the message: the identity's error, or `municipality 'X'
+ *        is not in IN_FILE; did you mean Y?` (Y the nearest municipality, yr_municipality_nearest,
+ *        when it is one of the parties). After an unknown name the set is full: stop.
+ */
+int cycle_party_find(const char *file, size_t line, const char *cell, cli_labels *names,
+                     char *const *keys, size_t np, const char *in_file, size_t *party);
 
 /**
  * @brief The models (equal part, rate) of the items named @p names as the items file @p items of
@@ -81,21 +85,17 @@ int cli_audit_is_statement(const char *path);
 
 #include <yrkesresa/pot.h>
 
-#define CYCLE_POT_NOPTS 9 /**< the options of cycle_pot_options() */
+#define CYCLE_POT_NOPTS 10 /**< the options of cycle_pot_options() */
 
 /** The pot's options, the same in both commands. */
 typedef struct cycle_pot_args {
     const char *attendance, *trainers, *fee, *pot, *pot_part, *leader_share, *trainer_share;
     cli_list attendance_column, trainers_column; /**< ROLE=HEADER of one file */
+    int other_parties; /**< `--other-parties`: names that are not municipalities are parties */
 } cycle_pot_args;
 
-/** The help paragraph of those options. */
-extern const char cycle_pot_help[];
-
-/** @brief @p usage with cycle_pot_help in place of "@POT_OPTIONS@", in @p b (returned). */
-const char *cycle_pot_help_text(cli_buf *b, const char *usage);
-/** @brief Write the CYCLE_POT_NOPTS options into @p opts (pointing into @p a); returns the count.
- */
+/** @brief Write the CYCLE_POT_NOPTS options, with their help, into @p opts (pointing into
+ *         @p a); returns the count. */
 size_t cycle_pot_options(cycle_pot_args *a, cli_option *opts);
 /** @brief 1 when --attendance or --trainers is given. */
 int cycle_pot_wanted(const cycle_pot_args *a);
@@ -117,21 +117,18 @@ typedef struct cycle_pot_lookup {
 typedef struct cycle_pot {
     const char *afile, *tfile; /**< the files as shown in messages */
     const char *apath;         /**< the attendance file as given */
+    int other_parties;         /**< cycle_pot_args.other_parties */
     cli_input list;            /**< an attendance list (one row per participant and day) */
     cli_dialect dialect;       /**< the attendance's dialect (the output follows it) */
-    size_t total_line;         /**< a total row of the attendance (`stats count`), or 0 */
-    int64_t total_stated;      /**< the participants it states */
     char **owned;              /**< labels copied from a list (freed with the pot) */
     size_t nowned, owned_cap;
-    ycsv_table at, tt;      /**< the files (the attendance's dialect is the output's) */
-    size_t ac[3], tc[3];    /**< columns: day, municipality, participants / role */
-    ycsv_join_side side[2]; /**< the municipality columns (join by code when both have one) */
-    char *codes;            /**< "0000".."9999" when joined by code, else NULL */
-    cli_labels days, muns;  /**< days by yr_label_key; municipalities by identity key (or code) */
-    yr_day_column daycol;   /**< the days of both files as the reader reads them (yr_read_day) */
-    const char **name;      /**< per municipality: its first name cell */
-    size_t *party;          /**< per municipality: its party (with a lookup), else NULL */
-    unsigned char *busy;    /**< per day: 1 when it has participants */
+    cli_input att, tr;     /**< the counted attendance and the trainers (libyrkesresa-read) */
+    size_t ac[3], tc[3];   /**< columns: day, municipality, participants / role */
+    cli_labels days, muns; /**< days by yr_label_key; municipalities by identity key */
+    yr_day_column daycol;  /**< the days of both files as the reader reads them (yr_read_day) */
+    const char **name;     /**< per municipality: its first name cell */
+    size_t *party;         /**< per municipality: its party (with a lookup), else NULL */
+    unsigned char *busy;   /**< per day: 1 when it has participants */
     size_t name_cap, party_cap, busy_cap;
     yr_pot *acc;        /**< the accumulator, finished */
     size_t ndays, nmun; /**< the counts of the settlement */

@@ -20,13 +20,7 @@ static const char usage_text[] =
     "shared per day by role, in whole units by largest remainder over the year. The same\n"
     "options and the same settlement as 'yrkesresa statement' (the library's yr_pot_*).\n"
     "\n"
-    "@POT_OPTIONS@"
-    "  --by-day              the kickback per course day and municipality instead (columns\n"
-    "                        day, municipality, trainers, kickback, exact): each\n"
-    "                        municipality's rows add up to its kickback of the year\n"
-    "                        (yr_pot_by_day); 'exact' is the entitlement with 4 decimals\n"
-    "  --check FILE          compare a published table's total row with the sums of its integer\n"
-    "                        columns (as 'yrkesresa stats check'); --strict: exit 1 on a mismatch\n"
+    "@OPTIONS@\n"
     "\n"
     "Days are labels matched as the library's yr_label_key compares them (blanks around,\n"
     "no-break spaces, case and '-' do not matter). Municipalities are matched by identity:\n"
@@ -57,16 +51,19 @@ static int parse(int argc, char **argv, pot_args *o)
 {
     cli_option opts[CYCLE_POT_NOPTS + 3];
     size_t n = cycle_pot_options(&o->pot, opts);
-    opts[n++] = (cli_option){"check", CLI_OPT_VALUE, &o->check};
-    opts[n++] = (cli_option){"strict", CLI_OPT_FLAG, &o->strict};
-    opts[n++] = (cli_option){"by-day", CLI_OPT_FLAG, &o->by_day};
+    opts[n++] = (cli_option){"by-day", CLI_OPT_FLAG, &o->by_day, NULL,
+                             "the kickback per course day and municipality instead (columns "
+                             "day, municipality, trainers, kickback, exact): each "
+                             "municipality's rows add up to its kickback of the year "
+                             "(yr_pot_by_day); 'exact' is the entitlement with 4 decimals"};
+    opts[n++] = (cli_option){"check", CLI_OPT_VALUE, &o->check, "FILE",
+                             "compare a published table's total row with the sums of its "
+                             "integer columns (as 'yrkesresa stats check')"};
+    opts[n++] = (cli_option){"strict", CLI_OPT_FLAG, &o->strict, NULL,
+                             "with --check: exit 1 on a mismatch"};
     const char *files[1];
     size_t nfiles;
-    cli_buf help;
-    cli_buf_init(&help);
-    int rc = cli_parse_args(argc, argv, "pot", cycle_pot_help_text(&help, usage_text), opts, n,
-                            &o->common, files, 0, &nfiles);
-    cli_buf_free(&help);
+    int rc = cli_parse_args(argc, argv, "pot", usage_text, opts, n, &o->common, files, 0, &nfiles);
     if (rc >= 0)
         return rc;
     if (o->check != NULL) {
@@ -157,14 +154,11 @@ static int write_by_day(cycle_pot *p, const cli_common *c)
         free(e);
         return rc;
     }
-    const char *day = o.lang == YR_LANG_SV ? "dag" : "day";
-    const char *trainers = o.lang == YR_LANG_SV ? "utbildare" : "trainers";
-    const char *exact = o.lang == YR_LANG_SV ? "exakt" : "exact";
-    cli_out_text(&o, day);
+    cli_out_name(&o, YR_OUT_DAY);
     cli_out_name(&o, YR_OUT_MUNICIPALITY);
-    cli_out_text(&o, trainers);
+    cli_out_name(&o, YR_OUT_TRAINERS);
     cli_out_name(&o, YR_OUT_KICKBACK);
-    cli_out_text(&o, exact);
+    cli_out_name(&o, YR_OUT_EXACT);
     cli_out_end_row(&o);
     for (size_t k = 0; k < n; k++) {
         char q[YR_NUMBER_TEXT_MAX];
@@ -210,5 +204,5 @@ int cli_cmd_pot(int argc, char **argv)
     int rc = parse(argc, argv, &o);
     if (rc >= 0)
         return rc;
-    return o.check != NULL ? cli_check_totals(o.check, &o.common, o.strict) : settle(&o);
+    return o.check != NULL ? cli_check_totals(o.check, &o.common, NULL, o.strict) : settle(&o);
 }

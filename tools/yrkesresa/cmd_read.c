@@ -21,11 +21,7 @@ static const char *const usage_text =
     "(exact numbers with their units applied, shares of 1, ISO dates). On stderr the reading\n"
     "line (which lines are titles, totals, notes) and the role of each column.\n"
     "\n"
-    "  --want ROLE[:FLAGS]   read as a command does (repeatable): ROLE is a role name\n"
-    "                        (municipality, population, amount, ...), FLAGS a comma list of\n"
-    "                        required, unique, checked, many, blank_ok. Without --want every\n"
-    "                        column whose header names a role is read, none required.\n"
-    "  --codes               add the SCB code of each row's identity (-1: not a place)\n"
+    "@OPTIONS@\n"
     "\n"
     "Example:\n"
     "  yrkesresa read --want municipality:required,unique --want population:required "
@@ -171,16 +167,16 @@ int cli_cmd_read(int argc, char **argv)
     cli_common c;
     int codes = 0;
     memset(&wants, 0, sizeof wants);
-    cli_option opts[2 + CLI_READ_NOPTS] = {{"want", CLI_OPT_LIST, &wants},
-                                           {"codes", CLI_OPT_FLAG, &codes}};
+    cli_option opts[2 + CLI_READ_NOPTS] = {
+        {"want", CLI_OPT_LIST, &wants, "ROLE[:FLAGS]",
+         "read as a command does (repeatable): ROLE is a role name (municipality, population, "
+         "amount, ...), FLAGS a comma list of required, unique, checked, many, blank_ok. "
+         "Without --want every column whose header names a role is read, none required."},
+        {"codes", CLI_OPT_FLAG, &codes, NULL,
+         "add the SCB code of each row's identity (-1: not a place)"}};
     size_t nopts = 2 + cli_read_options(&r, opts + 2), nfiles;
     const char *path = NULL;
-    cli_buf usage;
-    cli_buf_init(&usage);
-    cli_buf_printf(&usage, "%s\n%s", usage_text, cli_read_help);
-    int rc =
-        cli_parse_args(argc, argv, "read", cli_buf_str(&usage), opts, nopts, &c, &path, 1, &nfiles);
-    cli_buf_free(&usage);
+    int rc = cli_parse_args(argc, argv, "read", usage_text, opts, nopts, &c, &path, 1, &nfiles);
     if (rc >= 0)
         return rc;
     if (nfiles == 0)

@@ -19,28 +19,11 @@ static const char *const usage_text =
     "Split the total N (whole kronor, or öre, ...) between the rows of FILE in proportion to a\n"
     "weight column, exactly, and print the table again with the amounts appended.\n"
     "\n"
-    "  --total N             the amount to split ('850000' or '850 000'); may be negative (a\n"
-    "                        refund) with largest_remainder and round_each\n"
-    "  --method M            @METHODS@\n"
-    "  --tie T               an exact tie for the last unit goes to the larger weight (larger,\n"
-    "                        default), the smaller weight (smaller), or is an error (report)\n"
-    "  --threshold X         parties below X of the sum of weights get 0 (4%, 0,04, 1/25)\n"
-    "  --first-divisor X     the first divisor of the Sainte-Laguë methods (1,4: Norway)\n"
-    "  --min-column COLUMN   each party gets at least its cell of COLUMN (divisor methods)\n"
-    "  --max-column COLUMN   each party gets at most its cell of COLUMN (divisor methods; an\n"
-    "                        empty cell: no maximum)\n"
-    "  --equal-part P        split the fraction P of the total (with --items: of each item)\n"
-    "                        equally and the rest by weight (P as 30%, 0.3, 0,3 or 3/10;\n"
-    "                        largest_remainder only)\n"
-    "  --group-column COLUMN two levels: the total between the groups of COLUMN (län) by their\n"
-    "                        weights, then each group's amount between its rows (largest\n"
-    "                        remainder at each); appends group_amount and amount\n"
-    "  --items FILE          several cost items (rows item,amount; post/belopp also work), each\n"
-    "                        split exactly; appends one column per item and a total column\n"
+    "@OPTIONS@\n"
     "\n"
     "The weight column is the one named population, befolkning, invånare, folkmängd (whole\n"
     "numbers) or weight, vikt (decimals allowed, '1,5', compared exactly), or the one given with\n"
-    "--column population=HEADER or --weight-column HEADER; a column is never taken for its\n"
+    "--column population=HEADER (--weight-column HEADER); a column is never taken for its\n"
     "numbers alone, and a column of codes, ids or years never. The parties' names are the\n"
     "column named kommun, namn, municipality, ... (--column municipality=HEADER); two rows of\n"
     "one municipality ('2080 Falun' and 'Falun') are an error. A total row (Summa, Totalt),\n"
@@ -104,45 +87,55 @@ static int check_args(const split_args *a)
     return -1;
 }
 
-/* The usage text with the method list (from the library, so it never drifts) in place of
- * @METHODS@, wrapped under the option column. */
-static void usage_with_methods(cli_buf *u)
+/* "largest_remainder (default), dhondt, ...": the methods' names from the library, so the
+ * help never drifts. */
+static void method_names(cli_buf *b)
 {
-    const char *mark = strstr(usage_text, "@METHODS@");
-    cli_buf_add(u, usage_text, (size_t)(mark - usage_text));
-    size_t col = 24;
-    for (int k = 0; k < YR_METHOD_COUNT; k++) {
-        const char *name = yr_method_name((yr_method)k);
-        size_t len = strlen(name) + (k == 0 ? 10 : 0) + (k + 1 < YR_METHOD_COUNT ? 1 : 0);
-        if (k > 0 && col + 1 + len > 92) {
-            cli_buf_puts(u, "\n                       ");
-            col = 23;
-        }
-        cli_buf_printf(u, "%s%s%s%s", k ? " " : "", name, k == 0 ? " (default)" : "",
-                       k + 1 < YR_METHOD_COUNT ? "," : "");
-        col += len + (k ? 1 : 0);
-    }
-    cli_buf_puts(u, mark + strlen("@METHODS@"));
+    for (int k = 0; k < YR_METHOD_COUNT; k++)
+        cli_buf_printf(b, "%s%s%s", k ? ", " : "", yr_method_name((yr_method)k),
+                       k == 0 ? " (default)" : "");
 }
 
 static int parse(int argc, char **argv, split_args *a, const char **file)
 {
+    cli_buf methods;
+    cli_buf_init(&methods);
+    method_names(&methods);
     cli_option opts[11 + CLI_READ_NOPTS] = {
-        {"total", CLI_OPT_VALUE, &a->total},         {"method", CLI_OPT_VALUE, &a->method},
-        {"equal-part", CLI_OPT_VALUE, &a->equal},    {"group-column", CLI_OPT_VALUE, &a->group},
-        {"items", CLI_OPT_VALUE, &a->items},         {"tie", CLI_OPT_VALUE, &a->tie},
-        {"min-column", CLI_OPT_VALUE, &a->minc},     {"max-column", CLI_OPT_VALUE, &a->maxc},
-        {"threshold", CLI_OPT_VALUE, &a->threshold}, {"first-divisor", CLI_OPT_VALUE, &a->first},
-        {"weight-column", CLI_OPT_VALUE, &a->wcol},
+        {"total", CLI_OPT_VALUE, &a->total, "N",
+         "the amount to split ('850000' or '850 000'); may be negative (a refund) with "
+         "largest_remainder and round_each"},
+        {"method", CLI_OPT_VALUE, &a->method, "M", cli_buf_str(&methods)},
+        {"tie", CLI_OPT_VALUE, &a->tie, "T",
+         "an exact tie for the last unit goes to the larger weight (larger, default), the "
+         "smaller weight (smaller), or is an error (report)"},
+        {"threshold", CLI_OPT_VALUE, &a->threshold, "X",
+         "parties below X of the sum of weights get 0 (4%, 0,04, 1/25)"},
+        {"first-divisor", CLI_OPT_VALUE, &a->first, "X",
+         "the first divisor of the Sainte-Laguë methods (1,4: Norway)"},
+        {"min-column", CLI_OPT_VALUE, &a->minc, "COLUMN",
+         "each party gets at least its cell of COLUMN (divisor methods)"},
+        {"max-column", CLI_OPT_VALUE, &a->maxc, "COLUMN",
+         "each party gets at most its cell of COLUMN (divisor methods; an empty cell: no "
+         "maximum)"},
+        {"equal-part", CLI_OPT_VALUE, &a->equal, "P",
+         "split the fraction P of the total (with --items: of each item) equally and the rest "
+         "by weight (P as 30%, 0.3, 0,3 or 3/10; largest_remainder only)"},
+        {"group-column", CLI_OPT_VALUE, &a->group, "COLUMN",
+         "two levels: the total between the groups of COLUMN (län) by their weights, then each "
+         "group's amount between its rows (largest remainder at each); appends group_amount "
+         "and amount"},
+        {"items", CLI_OPT_VALUE, &a->items, "FILE",
+         "several cost items (rows item,amount; post/belopp also work), each split exactly; "
+         "appends one column per item and a total column (per item a column 'lika del' "
+         "(equal_part) and 'kr per invånare' (rate), as in 'yrkesresa statement --items')"},
+        {"weight-column", CLI_OPT_VALUE, &a->wcol, "HEADER",
+         "the old spelling of --column weight=HEADER: the weight column"},
     };
     size_t nfiles, nopts = 11 + cli_read_options(&a->read, opts + 11);
-    cli_buf usage;
-    cli_buf_init(&usage);
-    usage_with_methods(&usage);
-    cli_buf_printf(&usage, "\n%s", cli_read_help);
-    int rc = cli_parse_args(argc, argv, "split", cli_buf_str(&usage), opts, nopts, &a->common, file,
-                            1, &nfiles);
-    cli_buf_free(&usage);
+    int rc =
+        cli_parse_args(argc, argv, "split", usage_text, opts, nopts, &a->common, file, 1, &nfiles);
+    cli_buf_free(&methods);
     if (rc >= 0)
         return rc;
     if (nfiles == 0)
@@ -254,10 +247,55 @@ static int split_plain(split_job *j, const split_args *a, yr_split_options *o, c
     return rc;
 }
 
+/* The county of group cell (@p row, @p col) by the reader's identity (yr_place_of: `Dalarnas
+ * län`, `20`, `20 Dalarnas län`), or -1 when the cell names no county. */
+static int group_county(const split_job *j, size_t row, size_t col)
+{
+    size_t len;
+    const char *s = yr_table_cell(j->in.t, row, col, &len);
+    yr_place place;
+    int code;
+    return yr_place_of(s, len, &place, &code, NULL) == YR_READ_OK && place == YR_PLACE_COUNTY ? code
+                                                                                              : -1;
+}
+
+/* A group column that names counties names only counties: `Dalarna` beside `Uppsala län` is an
+ * error at its line (it would be a group of its own beside `Dalarnas län`). */
+static int groups_one_kind(const split_job *j, size_t col)
+{
+    size_t first = SIZE_MAX;
+    for (size_t i = 0; i < j->n && first == SIZE_MAX; i++)
+        if (group_county(j, yr_table_data_row(j->in.t, i), col) >= 0)
+            first = i;
+    for (size_t i = 0; first != SIZE_MAX && i < j->n; i++) {
+        size_t r = yr_table_data_row(j->in.t, i), len;
+        if (group_county(j, r, col) >= 0)
+            continue;
+        const char *s = yr_table_cell(j->in.t, r, col, &len);
+        char q[80], q2[80], cell[256];
+        snprintf(cell, sizeof cell, "%.*s", (int)(len < 255 ? len : 255), s);
+        size_t fr = yr_table_data_row(j->in.t, first);
+        s = yr_table_cell(j->in.t, fr, col, &len);
+        char other[256], q3[80];
+        snprintf(other, sizeof other, "%.*s", (int)(len < 255 ? len : 255), s);
+        return cli_fail_at(j->file, yr_table_row_line(j->in.t, r),
+                           "column %s: %s is not a county, while %s at line %zu is: write every "
+                           "group as a county's name or code (Dalarnas län, 20), so that one "
+                           "county is one group",
+                           cli_quote(yr_table_header(j->in.t, col), q, sizeof q),
+                           cli_quote(cell, q2, sizeof q2), cli_quote(other, q3, sizeof q3),
+                           yr_table_row_line(j->in.t, fr));
+    }
+    return 0;
+}
+
 /* The groups of the group column, numbered in order of first appearance by their name key
- * (cli_read_key: `Dalarnas län` and `DALARNAS LÄN` are one group). */
+ * (cli_read_key: `Dalarnas län` and `DALARNAS LÄN` are one group), or by their county when
+ * they name counties (`20` and `Dalarnas län` are one group). */
 static int group_numbers(split_job *j, size_t col, size_t *group, size_t *ngroups)
 {
+    if (groups_one_kind(j, col) != 0)
+        return CLI_EXIT_ERROR;
     cli_keys set;
     cli_keys_init(&set);
     cli_buf key;
@@ -265,7 +303,13 @@ static int group_numbers(split_job *j, size_t col, size_t *group, size_t *ngroup
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < j->n; i++) {
         size_t r = yr_table_data_row(j->in.t, i);
-        rc = cli_read_key(&j->in, r, col, &key);
+        int county = group_county(j, r, col);
+        if (county >= 0) {
+            cli_buf_clear(&key);
+            cli_buf_printf(&key, "\x01%d", county); /* no name key starts with U+0001 */
+        } else {
+            rc = cli_read_key(&j->in, r, col, &key);
+        }
         int64_t k = rc == 0 ? cli_keys_index(&set, key.data, key.len, r) : 0;
         if (rc == 0 && (k < 0 || key.len == 0)) {
             char q[80];
@@ -318,7 +362,8 @@ static int split_groups(split_job *j)
 static int read_items(split_job *j, const split_args *a, int64_t **totals)
 {
     static const yr_read_want want[] = {{YR_ROLE_ITEM, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
-                                        {YR_ROLE_AMOUNT, YR_WANT_REQUIRED}};
+                                        {YR_ROLE_AMOUNT, YR_WANT_REQUIRED | YR_WANT_BLANK_OK},
+                                        {YR_ROLE_RATE, YR_WANT_BLANK_OK}};
     cli_common none;
     memset(&none, 0, sizeof none);
     none.out.lang = a->common.out.lang;
@@ -327,7 +372,7 @@ static int read_items(split_job *j, const split_args *a, int64_t **totals)
     r.header_row = NULL;
     r.year = NULL;
     int64_t den = 1;
-    if (cli_read(a->items, &none, &r, want, 2, &j->items) != 0 ||
+    if (cli_read(a->items, &none, &r, want, 3, &j->items) != 0 ||
         cli_read_column(&j->items, yr_table_find_role(j->items.t, YR_ROLE_AMOUNT), totals, &den) !=
             0)
         return CLI_EXIT_ERROR;
@@ -366,30 +411,99 @@ static int read_items(split_job *j, const split_args *a, int64_t **totals)
     j->heads[n] = yr_out_text(YR_OUT_TOTAL, j->lang);
     return alloc_result(j, n + 1);
 }
-/* The items as the library's models (yr_item): each with the equal part of --equal-part. */
-static yr_item *item_models(const int64_t *totals, size_t ni, const int64_t eq[2])
+/* The value of item @p i's cell in the column of @p role: 0 without the column or a blank
+ * cell, else 1 and *v. */
+static int item_value(const cli_input *items, size_t i, yr_read_role role, yr_value *v)
 {
-    yr_item *m = malloc(ni * sizeof *m);
-    for (size_t c = 0; m != NULL && c < ni; c++) {
+    size_t col = yr_table_find_role(items->t, role);
+    return col != YR_READ_NONE &&
+           yr_table_value(items->t, yr_table_data_row(items->t, i), col, v) == YR_READ_OK &&
+           v->present;
+}
+
+/* The items as the library's models (yr_item), as `statement` reads the same file: an item's
+ * own 'lika del' (equal_part) cell (30 %, 0,3, 1/3: yr_fraction_from_text), else --equal-part; a
+ * 'kr per invånare' (rate) cell makes it a rate item (rate x weight per party, its total the sum: a
+ * stated amount must equal it). An amount may be blank only for a rate item. The library checks
+ * each model. */
+static int item_models(const cli_input *items, const int64_t *totals, size_t ni,
+                       const int64_t eq[2], yr_item *m)
+{
+    size_t equal_col = YR_READ_NONE; /* 'lika del': a fraction as --equal-part takes it (1/3) */
+    for (size_t k = 0; k < yr_table_ncols(items->t); k++)
+        if (yr_role_is_header(yr_table_header(items->t, k), YR_ROLE_EQUAL_PART))
+            equal_col = k;
+    for (size_t c = 0; c < ni; c++) {
+        yr_value v, rate;
         yr_item_init(&m[c], totals[c]);
-        m[c].equal_num = eq[0];
-        m[c].equal_den = eq[1];
+        int has_rate = item_value(items, c, YR_ROLE_RATE, &rate);
+        if (!item_value(items, c, YR_ROLE_AMOUNT, &v) && !has_rate)
+            return cli_fail_at(items->file,
+                               yr_table_row_line(items->t, yr_table_data_row(items->t, c)),
+                               "an item without an amount (only a rate item, with 'kr per "
+                               "invånare', may leave it blank)");
+        if (has_rate) {
+            m[c].rate_num = rate.num;
+            m[c].rate_den = rate.den;
+        }
+        size_t len = 0, line = yr_table_row_line(items->t, yr_table_data_row(items->t, c));
+        const char *at =
+            equal_col != YR_READ_NONE
+                ? yr_table_cell(items->t, yr_table_data_row(items->t, c), equal_col, &len)
+                : NULL;
+        char cell[64]; /* the cell is not NUL-terminated; a fraction is short */
+        snprintf(cell, sizeof cell, "%.*s", at != NULL && len < sizeof cell ? (int)len : 0,
+                 at != NULL ? at : "");
+        char q[80];
+        if (at != NULL && len >= sizeof cell)
+            return cli_fail_at(items->file, line, "column %s: not a fraction",
+                               cli_quote(yr_table_header(items->t, equal_col), q, sizeof q));
+        yr_where w;
+        if (*cell != '\0' &&
+            yr_fraction_from_text_where(cell, &m[c].equal_num, &m[c].equal_den, &w) != YR_OK) {
+            char ctx[100];
+            snprintf(ctx, sizeof ctx, "column %s",
+                     cli_quote(yr_table_header(items->t, equal_col), q, sizeof q));
+            return cli_fail_lib(items->file, line, ctx, &w, NULL);
+        } else if (*cell == '\0' && !has_rate) {
+            m[c].equal_num = eq[0];
+            m[c].equal_den = eq[1];
+        }
     }
-    return m;
+    return 0;
+}
+
+/* A rate item's stated amount must be the sum of its parties' amounts (rate x weight, each
+ * rounded to whole kronor), the total the library gives it. */
+static int check_rate_totals(const cli_input *items, const yr_item *m, const int64_t *totals,
+                             const int64_t *sums, size_t ni)
+{
+    yr_value v;
+    for (size_t c = 0; c < ni; c++)
+        if (m[c].rate_den != 0 && item_value(items, c, YR_ROLE_AMOUNT, &v) && totals[c] != sums[c])
+            return cli_fail_at(
+                items->file, yr_table_row_line(items->t, yr_table_data_row(items->t, c)),
+                "the amount %" PRId64 " of this rate item is not the sum of its "
+                "parties' amounts, %" PRId64 " (rate x weight, each rounded to whole kronor)",
+                totals[c], sums[c]);
+    return 0;
 }
 
 /* --items [--equal-part P]: the items split together by the library (yr_split_items). */
 static int split_items(split_job *j, const split_args *a, const int64_t eq[2])
 {
-    int64_t *totals = NULL, *cells = NULL;
+    int64_t *totals = NULL, *cells = NULL, *sums = NULL;
     yr_item *models = NULL;
     int rc = read_items(j, a, &totals);
     size_t ni = j->k - 1, n = j->n;
     if (rc == 0 && ((cells = malloc((n ? n : 1) * ni * sizeof *cells)) == NULL ||
-                    (models = item_models(totals, ni, eq)) == NULL))
+                    (sums = malloc((ni ? ni : 1) * sizeof *sums)) == NULL ||
+                    (models = malloc((ni ? ni : 1) * sizeof *models)) == NULL))
         rc = cli_fail_at(j->file, 0, "out of memory");
+    if (rc == 0)
+        rc = item_models(&j->items, totals, ni, eq, models);
     yr_where w;
-    if (rc == 0 && yr_split_items_where(models, ni, j->w, n, cells, NULL, &w) != YR_OK) {
+    if (rc == 0 && yr_split_items_where(models, ni, j->w, n, cells, sums, &w) != YR_OK) {
         if (w.column != YR_WHERE_NONE && w.column < ni) {
             char q[80], name[96];
             snprintf(name, sizeof name, "item %s", cli_quote(j->heads[w.column], q, sizeof q));
@@ -401,6 +515,10 @@ static int split_items(split_job *j, const split_args *a, const int64_t eq[2])
         } else
             rc = split_failed(j, &w);
     }
+    if (rc == 0)
+        rc = check_rate_totals(&j->items, models, totals, sums, ni);
+    for (size_t c = 0; rc == 0 && c < ni; c++)
+        totals[c] = sums[c]; /* a rate item's total is its rows' sum */
     for (size_t i = 0; rc == 0 && i < n; i++) {
         int64_t sum = 0;
         for (size_t c = 0; c < ni; c++)
@@ -417,6 +535,7 @@ static int split_items(split_job *j, const split_args *a, const int64_t eq[2])
             j->summa_row = 0;
     free(totals);
     free(cells);
+    free(sums);
     free(models);
     return rc;
 }

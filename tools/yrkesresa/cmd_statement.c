@@ -27,34 +27,11 @@ static const char usage_text[] =
     "course fees, the trainer-pot kickback and the net to invoice (total + fees - kickback);\n"
     "a Summa line.\n"
     "\n"
-    "  --items FILE          the items: columns item (or post) and amount (or belopp), and\n"
-    "                        optionally year (or år): then each year is split with that year's\n"
-    "                        population and the output is one block per year and an 'all'\n"
-    "                        block. A Summa row in FILE must equal the items' sum.\n"
     "  POPULATION.csv        municipality and population; for a budget over years either one\n"
     "                        population column for every year, or one column per year as SCB\n"
     "                        exports it (headers '2024' or 'Folkmängd 2024')\n"
-    "  --population-of YEAR=FILE\n"
-    "                        the population of YEAR from its own file (repeatable; the same\n"
-    "                        municipalities as POPULATION.csv, matched by name)\n"
-    "@POT_OPTIONS@"
-    "                        (the pot is settled exactly as 'yrkesresa pot' settles it)\n"
-    "  --invoice-date DATE   adds invoice_date and due_date columns (YYYY-MM-DD)\n"
-    "  --days N              days to pay (default 30: '30 dagar netto'); a due date on a\n"
-    "                        Saturday, Sunday or Swedish bank holiday (midsommarafton,\n"
-    "                        julafton and nyårsafton included) moves to the next bank day\n"
-    "  --calendar-days       the plain count of days, not moved to a bank day\n"
-    "  --equal-part P        each item: the part P of it equally ('30%', '0,3', '3/10'), the rest\n"
-    "                        by population; per item with a column 'lika del' (equal_part) in\n"
-    "                        ITEMS.csv; a column 'kr per invånare' (rate) makes an item a rate:\n"
-    "                        rate x population per municipality, rounded to whole kronor, the\n"
-    "                        item's total the sum (a stated amount must equal it)\n"
-    "  --explain             adds population, share (exact: 59752/288382), share_percent (four\n"
-    "                        decimals) and each item's exact quota ('quota ITEM', truncated to\n"
-    "                        four decimals, '…' when there are more)\n"
-    "  --per-municipality DIR/\n"
-    "                        one CSV per municipality in DIR (DIR/NAME.csv): its items with\n"
-    "                        their quotas, total, fees, kickback, net, dates and the basis\n"
+    "@OPTIONS@\n"
+    "The pot is settled exactly as 'yrkesresa pot' settles it.\n"
     "\n"
     "Output: the municipality, one column per item, then @COLUMNS:statement@ as\n"
     "asked for (with --lang sv: @KOLUMNER:statement@); with\n"
@@ -197,7 +174,8 @@ static int index_names(items_in *it)
  * amounts come from the reader, so a unit in the header (`Belopp (tkr)`, `Mkr`) applies and
  * '.'/',' grouping is decided once. Row r of the table is matched to the reader's row of the
  * same line. Not for a file with a year column (the reader takes one year of a long table;
- * relative years 1, 7 are no years to it): its amounts are read as written. */
+ * relative years 1, 7 are no years to it): its amounts are read cell by cell in the reader's
+ * grammar (reader_amount). */
 static int read_amounts(const stmt_opts *o, items_in *it)
 {
     cli_common c = o->common;
@@ -223,20 +201,18 @@ static int read_amounts(const stmt_opts *o, items_in *it)
     return 0;
 }
 
-/* The amount of table row @p r by the reader (read_amounts): whole kronor after its unit. */
+/* The amount of table row @p r by the reader (read_amounts): whole kronor after its unit. A
+ * row the reader left out (the total row, checked by check_items_total) and every row of a file
+ * with years (read_amounts does not read it whole) is read alone in the reader's grammar under
+ * its header (yr_read_value): the unit of `Belopp (tkr)` applies all the same. */
 static int reader_amount(const items_in *it, size_t r, int64_t *amount)
 {
-    if (it->in.t == NULL) /* a file with years: as written (read_amounts) */
-        return cli_cell_int64(it->file, &it->t, r, it->amount_col, amount) != 0 ? CLI_EXIT_ERROR
-                                                                                : 0;
     yr_value v;
     size_t line = ycsv_line(&it->t, r);
     char q[80];
-    const char *head = yr_table_header(it->in.t, it->in_amount);
-    if (it->rrow[r] == YR_READ_NONE ||
+    const char *head = it->t.header[it->amount_col];
+    if (it->in.t == NULL || it->rrow[r] == YR_READ_NONE ||
         yr_table_value(it->in.t, it->rrow[r], it->in_amount, &v) != YR_READ_OK || !v.present) {
-        /* a row the reader left out (the total row, checked by check_items_total): its cell
-         * in the same grammar under the same header (the unit applies) */
         yr_read_error e;
         char what[100];
         snprintf(what, sizeof what, "column %s", cli_quote(head, q, sizeof q));
@@ -483,26 +459,30 @@ static int year_files(const stmt_opts *o, const items_in *it, const char **files
     return 0;
 }
 
-/* Map the parties of a year's file onto those of the population file by name. */
+/* Map the parties of a year's file onto those of the population file by identity (the reader's
+ * rule, cycle_party_find: `2080 Falun`, `FALUN`, `Falu kommun` are one); each once. */
 static int map_year_parties(const pop_in *pp, const char *file, const ycsv_table *t,
                             const cli_parties *p, const int64_t *tmp, int64_t *w)
 {
-    cli_labels names;
-    memset(&names, 0, sizeof names);
-    int rc = cycle_party_names(&pp->t, &pp->p, &names);
+    size_t *seen = calloc(pp->p.n ? pp->p.n : 1, sizeof *seen);
+    int rc = seen != NULL ? 0 : oom();
     for (size_t k = 0; rc == 0 && k < p->n; k++) {
         size_t row = cli_party_row(p, k), party;
         const char *name = ycsv_cell(t, row, p->name_col);
-        rc = cycle_party_index(&names, pp->p.n, name, &party);
-        if (rc == 1) {
+        rc = cycle_party_find(file, ycsv_line(t, row), name, (cli_labels *)&pp->names, pp->keys,
+                              pp->p.n, pp->file, &party);
+        if (rc == 0 && seen[party] != 0) {
             char q[80];
-            rc = cli_fail_at(file, ycsv_line(t, row), "municipality %s is not in %s",
-                             cli_quote(name, q, sizeof q), pp->file);
-        } else if (rc == 0) {
+            rc = cli_fail_at(file, ycsv_line(t, row),
+                             "%s is the same municipality as line %zu; remove one",
+                             cli_quote(name, q, sizeof q), seen[party]);
+        }
+        if (rc == 0) {
+            seen[party] = ycsv_line(t, row);
             w[party] = tmp[k];
         }
     }
-    cli_labels_free(&names);
+    free(seen);
     return rc;
 }
 
@@ -545,7 +525,8 @@ static int read_population(const stmt_opts *o, const items_in *it, pop_in *pp)
     if (cli_load(o->population, &pp->t) != 0)
         return CLI_EXIT_ERROR;
     if (cli_column(pp->file, &pp->t, &o->common, CLI_ROLE_NAME, 1, &name_col) != 0 ||
-        cli_find_parties(pp->file, &pp->t, name_col, &pp->p) != 0)
+        cli_find_parties(pp->file, &pp->t, name_col, &pp->p) != 0 ||
+        cycle_party_keys(pp->file, &pp->t, &pp->p, &pp->names, &pp->keys) != 0)
         return CLI_EXIT_ERROR;
     size_t np = pp->p.n, *cols = malloc(it->nyears * sizeof *cols);
     const char **files = malloc(it->nyears * sizeof *files);
@@ -590,9 +571,7 @@ static int settle_pot(const stmt_opts *o, pop_in *pp, pot_in *pot)
     cycle_pot p;
     cycle_pot_lookup look = {find_party, pp, pp->file};
     size_t np = pp->p.n;
-    int rc = cycle_party_keys(pp->file, &pp->t, &pp->p, &pp->names, &pp->keys);
-    if (rc == 0)
-        rc = cycle_pot_settle(CMD, &o->pot, &o->common, &look, &p);
+    int rc = cycle_pot_settle(CMD, &o->pot, &o->common, &look, &p);
     pot->fees = calloc(np, sizeof *pot->fees);
     pot->kickback = calloc(np, sizeof *pot->kickback);
     if (rc == 0 && (pot->fees == NULL || pot->kickback == NULL))
@@ -749,12 +728,12 @@ static void explain_head(cli_out *o, const items_in *it)
     cli_buf_init(&b);
     cli_out_name(o, YR_OUT_POPULATION);
     cli_out_name(o, YR_OUT_SHARE);
-    cli_out_text(o, o->lang == YR_LANG_SV ? "andel_procent" : "share_percent");
+    cli_out_name(o, YR_OUT_SHARE_PERCENT);
     for (size_t i = 0; i < it->n; i++) {
         if (it->name[i] != i)
             continue;
         cli_buf_clear(&b);
-        cli_buf_printf(&b, "%s %s", yr_out_text(YR_OUT_QUOTA, o->lang),
+        cli_buf_printf(&b, "%s%s", yr_out_text(YR_OUT_QUOTA_OF, o->lang),
                        ycsv_cell(&it->t, it->row[i], it->item_col));
         cli_out_text(o, cli_buf_str(&b));
     }
@@ -935,7 +914,7 @@ static void write_basis(cli_out *o, const items_in *it, const pop_in *pp, const 
 {
     size_t np = pp->p.n;
     int64_t wsum = weight_sum(pp, 0), w = pp->weights[r];
-    cli_out_text(o, o->lang == YR_LANG_SV ? "post" : "item");
+    cli_out_name(o, YR_OUT_ITEM);
     cli_out_name(o, YR_OUT_AMOUNT);
     cli_out_name(o, YR_OUT_QUOTA);
     cli_out_end_row(o);
@@ -959,11 +938,15 @@ static void write_basis(cli_out *o, const items_in *it, const pop_in *pp, const 
         cli_out_empty(o);
         cli_out_end_row(o);
     }
+    cli_out_text(o, pp->t.header[pp->p.name_col]); /* whose: a file may travel on its own */
+    cli_out_text(o, ycsv_cell(&pp->t, cli_party_row(&pp->p, r), pp->p.name_col));
+    cli_out_empty(o);
+    cli_out_end_row(o);
     basis_text t;
     basis_of(pp, 0, w, wsum, &t);
     const char *const label[3] = {yr_out_text(YR_OUT_POPULATION, o->lang),
                                   yr_out_text(YR_OUT_SHARE, o->lang),
-                                  o->lang == YR_LANG_SV ? "andel_procent" : "share_percent"};
+                                  yr_out_text(YR_OUT_SHARE_PERCENT, o->lang)};
     const char *const value[3] = {t.pop, t.share, t.pct};
     for (int k = 0; k < 3; k++) {
         cli_out_text(o, label[k]);
@@ -1020,6 +1003,34 @@ static int write_per_municipality(const stmt_opts *o, const items_in *it, const 
     return rc;
 }
 
+/* --per-municipality FILE.xlsx (or without a value, with --output FILE.xlsx): the summary sheet,
+ * then one sheet per municipality named after it (cli_out_sheet makes the name valid). */
+static int write_workbook(const stmt_opts *o, const items_in *it, const pop_in *pp,
+                          const stmt_result *res, int with_pot)
+{
+    cli_output_opts opts = o->common.out;
+    if (o->per_municipality[0] != '\0')
+        opts.path = o->per_municipality;
+    cli_out out;
+    int rc = cli_out_open(&out, &opts, YR_TABLE_STATEMENT, &pp->t);
+    if (rc != 0)
+        return rc;
+    write_flat(&out, it, pp, res, with_pot, o->invoice_date != NULL, o->explain);
+    for (size_t r = 0; r < pp->p.n; r++) {
+        cli_out_sheet(&out, ycsv_cell(&pp->t, cli_party_row(&pp->p, r), pp->p.name_col));
+        write_basis(&out, it, pp, res, r, with_pot);
+    }
+    return cli_out_close(&out);
+}
+
+/* 1 when --per-municipality asks for one workbook: a value FILE.xlsx, or none and --output. */
+static int per_workbook(const stmt_opts *o)
+{
+    return o->per_municipality != NULL &&
+           (o->per_municipality[0] == '\0' ||
+            cli_output_is_xlsx(&(cli_output_opts){.path = o->per_municipality}));
+}
+
 static int check_usage(const stmt_opts *o, size_t nfiles)
 {
     if (o->items == NULL)
@@ -1030,13 +1041,23 @@ static int check_usage(const stmt_opts *o, size_t nfiles)
         return CLI_EXIT_ERROR;
     if ((o->days != NULL || o->calendar_days) && o->invoice_date == NULL)
         return cli_fail_usage(CMD, "--days and --calendar-days need --invoice-date");
-    if (o->per_municipality != NULL && (o->common.out.path != NULL || o->explain))
+    if (o->per_municipality != NULL && !per_workbook(o) &&
+        (o->common.out.path != NULL || o->explain))
         return cli_fail_usage(CMD, "--per-municipality DIR/ writes its own files (with their "
                                    "basis): no --output, no --explain");
-    if (o->per_municipality != NULL &&
-        cli_output_is_xlsx(&(cli_output_opts){.path = o->per_municipality}))
-        return cli_fail_usage(CMD, "--per-municipality takes a directory; one workbook with a "
-                                   "sheet per municipality is not written yet");
+    if (per_workbook(o) && o->per_municipality[0] != '\0' && o->common.out.path != NULL)
+        return cli_fail_usage(CMD, "--per-municipality %s names the workbook: no --output",
+                              o->per_municipality);
+    if (per_workbook(o) && o->per_municipality[0] == '\0' && !cli_output_is_xlsx(&o->common.out))
+        return cli_fail_usage(CMD, "--per-municipality without a directory writes one workbook: "
+                                   "give --output FILE.xlsx (or --per-municipality DIR/ for one "
+                                   "CSV per municipality)");
+    if (per_workbook(o))
+        return cli_output_check(&(cli_output_opts){.path = o->per_municipality[0] != '\0'
+                                                               ? o->per_municipality
+                                                               : o->common.out.path,
+                                                   .excel = o->common.out.excel},
+                                CMD);
     return 0;
 }
 
@@ -1056,6 +1077,8 @@ static int run(const stmt_opts *o, items_in *it, pop_in *pp, pot_in *pot, stmt_r
         rc = compute(it, pp, pot, res);
     if (rc == 0 && o->per_municipality != NULL && it->year != NULL)
         rc = cli_fail_usage(CMD, "--per-municipality is for one year's statement");
+    if (rc == 0 && per_workbook(o))
+        return write_workbook(o, it, pp, res, pot->fees != NULL);
     if (rc == 0 && o->per_municipality != NULL)
         return write_per_municipality(o, it, pp, res, pot->fees != NULL);
     cli_out out;
@@ -1098,26 +1121,71 @@ int statement_item_models(const char *items, const char *equal_part, const cli_c
     return rc;
 }
 
+/* `--per-municipality` right before another option (or last) has no value: the workbook of
+ * --output. The parser takes a value always, so it is given an empty one (`--per-municipality=`)
+ * in a copy of argv; a directory that starts with '-' is written `./-DIR`. */
+static char **per_municipality_args(int argc, char **argv)
+{
+    char **v = malloc(((size_t)argc + 1) * sizeof *v);
+    if (v == NULL)
+        return NULL;
+    int done = 0;
+    for (int i = 0; i < argc; i++) {
+        v[i] = argv[i];
+        done = done || strcmp(argv[i], "--") == 0;
+        if (!done && i > 0 && strcmp(argv[i], "--per-municipality") == 0 &&
+            (i + 1 == argc || argv[i + 1][0] == '-'))
+            v[i] = (char *)"--per-municipality=";
+    }
+    v[argc] = NULL;
+    return v;
+}
+
 int cli_cmd_statement(int argc, char **argv)
 {
     stmt_opts o;
     memset(&o, 0, sizeof o);
-    cli_option opts[CYCLE_POT_NOPTS + 9];
-    size_t n = cycle_pot_options(&o.pot, opts);
-    opts[n++] = (cli_option){"items", CLI_OPT_VALUE, &o.items};
-    opts[n++] = (cli_option){"invoice-date", CLI_OPT_VALUE, &o.invoice_date};
-    opts[n++] = (cli_option){"days", CLI_OPT_VALUE, &o.days};
-    opts[n++] = (cli_option){"calendar-days", CLI_OPT_FLAG, &o.calendar_days};
-    opts[n++] = (cli_option){"equal-part", CLI_OPT_VALUE, &o.equal_part};
-    opts[n++] = (cli_option){"explain", CLI_OPT_FLAG, &o.explain};
-    opts[n++] = (cli_option){"per-municipality", CLI_OPT_VALUE, &o.per_municipality};
-    opts[n++] = (cli_option){"population-of", CLI_OPT_LIST, &o.population_of};
+    cli_option opts[CYCLE_POT_NOPTS + 9] = {
+        {"items", CLI_OPT_VALUE, &o.items, "FILE",
+         "the items: columns item (or post) and amount (or belopp), and optionally year (or "
+         "år): then each year is split with that year's population and the output is one block "
+         "per year and an 'all' block. A Summa row in FILE must equal the items' sum."},
+        {"population-of", CLI_OPT_LIST, &o.population_of, "YEAR=FILE",
+         "the population of YEAR from its own file (repeatable; the same municipalities as "
+         "POPULATION.csv, matched by name)"}};
+    size_t n = 2 + cycle_pot_options(&o.pot, opts + 2);
+    opts[n++] = (cli_option){"invoice-date", CLI_OPT_VALUE, &o.invoice_date, "DATE",
+                             "adds invoice_date and due_date columns (YYYY-MM-DD)"};
+    opts[n++] = (cli_option){"days", CLI_OPT_VALUE, &o.days, "N",
+                             "days to pay (default 30: '30 dagar netto'); a due date on a "
+                             "Saturday, Sunday or Swedish bank holiday (midsommarafton, "
+                             "julafton and nyårsafton included) moves to the next bank day"};
+    opts[n++] = (cli_option){"calendar-days", CLI_OPT_FLAG, &o.calendar_days, NULL,
+                             "the plain count of days, not moved to a bank day"};
+    opts[n++] = (cli_option){"equal-part", CLI_OPT_VALUE, &o.equal_part, "P",
+                             "each item: the part P of it equally ('30%', '0,3', '3/10'), the "
+                             "rest by population; per item with a column 'lika del' "
+                             "(equal_part) in ITEMS.csv; a column 'kr per invånare' (rate) "
+                             "makes an item a rate: rate x population per municipality, "
+                             "rounded to whole kronor, the item's total the sum (a stated "
+                             "amount must equal it)"};
+    opts[n++] = (cli_option){"explain", CLI_OPT_FLAG, &o.explain, NULL,
+                             "adds population, share (exact: 59752/288382), share_percent (four "
+                             "decimals) and each item's exact quota ('quota ITEM', truncated "
+                             "to four decimals, '…' when there are more)"};
+    opts[n++] = (cli_option){"per-municipality", CLI_OPT_VALUE, &o.per_municipality, "DIR/",
+                             "one CSV per municipality in DIR (DIR/NAME.csv): its items with "
+                             "their quotas, total, fees, kickback, net, dates and the basis; "
+                             "with --output FILE.xlsx (or as --per-municipality FILE.xlsx) one "
+                             "workbook: the statement's sheet, then one sheet per municipality "
+                             "(its basis, as in DIR/NAME.csv)"};
     size_t nfiles = 0;
-    cli_buf help;
-    cli_buf_init(&help);
-    int rc = cli_parse_args(argc, argv, CMD, cycle_pot_help_text(&help, usage_text), opts, n,
-                            &o.common, &o.population, 1, &nfiles);
-    cli_buf_free(&help);
+    char **args = per_municipality_args(argc, argv);
+    if (args == NULL)
+        return oom();
+    int rc =
+        cli_parse_args(argc, args, CMD, usage_text, opts, n, &o.common, &o.population, 1, &nfiles);
+    free(args);
     if (rc != -1)
         return rc;
     rc = check_usage(&o, nfiles);

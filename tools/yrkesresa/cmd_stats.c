@@ -34,8 +34,7 @@ static const char *const check_usage =
     "stands) against the sums of the other rows, column by column. The same check as\n"
     "'yrkesresa pot --check'.\n"
     "\n"
-    "  --strict              exit 1 when a column does not match (default: exit 0, the table\n"
-    "                        is the output)\n"
+    "@OPTIONS@\n"
     "\n"
     "A column is checked when its cells are whole numbers (empty cells of the rows count as 0);\n"
     "a text cell among whole numbers is an error naming its line ('1O0'). Columns of decimals\n"
@@ -52,16 +51,27 @@ static int stats_check(int argc, char **argv)
     if (cli_stats_check_wants_parts(argc, argv))
         return cli_stats_check_parts(argc, argv);
     int strict = 0;
-    const cli_option opts[] = {{"strict", CLI_OPT_FLAG, &strict}};
+    cli_read_opts r;
+    cli_list parts = {0}; /* answered by cli_stats_check_parts() above; listed here */
+    cli_option opts[3 + CLI_READ_NOPTS] = {
+        {"strict", CLI_OPT_FLAG, &strict, NULL,
+         "exit 1 when a column does not match (default: exit 0, the table is the output)"},
+        {"parts", CLI_OPT_LIST, &parts, "WHOLE=PART+PART...",
+         "check that column WHOLE is the sum of the PART columns in every row instead ('yrkesresa "
+         "stats check --parts x --help')"},
+        {"rate", CLI_OPT_LIST, &parts, "WHOLE=RATE*BASE",
+         "check that column WHOLE is RATE times column BASE in every row instead (as --parts)"}};
+    size_t nopts = 3 + cli_read_options(&r, opts + 3);
     const char *file = NULL;
     size_t nfiles;
     cli_common c;
-    int rc = cli_parse_args(argc, argv, "stats check", check_usage, opts, 1, &c, &file, 1, &nfiles);
+    int rc =
+        cli_parse_args(argc, argv, "stats check", check_usage, opts, nopts, &c, &file, 1, &nfiles);
     if (rc >= 0)
         return rc;
     if (nfiles == 0)
         return cli_fail_usage("stats check", "no input file (use '-' for standard input)");
-    return cli_check_totals(file, &c, strict);
+    return cli_check_totals(file, &c, &r, strict);
 }
 
 /* The subcommands: a new one is one line here. */
@@ -105,11 +115,14 @@ int stats_level(const char *cmd, const char *name, const char *text, int closed,
 int stats_parse(int argc, char **argv, const char *cmd, const char *usage, const cli_option *extra,
                 size_t nextra, stats_opts *o)
 {
-    cli_option opts[8];
+    cli_option opts[16];
     memset(o, 0, sizeof *o);
     o->confidence = 0.95;
-    opts[0] = (cli_option){"confidence", CLI_OPT_VALUE, &o->confidence_text};
-    for (size_t k = 0; k < nextra && k < 7; k++)
+    opts[0] = (cli_option){"confidence", CLI_OPT_VALUE, &o->confidence_text, "C",
+                           "two-sided level in (0, 1): 0.95, 0,95, 95% or 19/20 (default 0.95)"};
+    if (nextra + 1 > sizeof opts / sizeof opts[0])
+        return cli_fail_usage(NULL, "internal error: too many options");
+    for (size_t k = 0; k < nextra; k++)
         opts[k + 1] = extra[k];
     size_t nfiles;
     int rc =
@@ -122,6 +135,13 @@ int stats_parse(int argc, char **argv, const char *cmd, const char *usage, const
         stats_level(cmd, "confidence", o->confidence_text, 0, &o->confidence) != 0)
         return CLI_EXIT_ERROR;
     return -1;
+}
+
+int stats_parse_read(int argc, char **argv, const char *cmd, const char *usage, cli_option *extra,
+                     size_t nextra, cli_read_opts *r, stats_opts *o)
+{
+    nextra += cli_read_options(r, extra + nextra);
+    return stats_parse(argc, argv, cmd, usage, extra, nextra, o);
 }
 
 void stats_put_num(cli_buf *b, double v)
@@ -178,37 +198,6 @@ void stats_note_sep(cli_buf *note)
 {
     if (note->len > 0)
         cli_buf_puts(note, "; ");
-}
-
-size_t stats_label_column(const char *file, const ycsv_table *t, const cli_common *c, cli_role role,
-                          int *rc)
-{
-    size_t col;
-    *rc = cli_column(file, t, c, role, 0, &col);
-    return col == YCSV_NO_COLUMN ? 0 : col;
-}
-
-int stats_total_row(const char *file, const ycsv_table *t, size_t col, size_t *total)
-{
-    *total = SIZE_MAX;
-    for (size_t r = 0; r < t->nrows; r++) {
-        if (!yr_label_is_total(ycsv_cell(t, r, col)))
-            continue;
-        if (*total != SIZE_MAX)
-            return cli_fail_at(file, ycsv_line(t, r),
-                               "a second total row (the first is on line %zu)",
-                               ycsv_line(t, *total));
-        *total = r;
-    }
-    return 0;
-}
-
-int stats_cell_opt_int(const char *file, const ycsv_table *t, size_t row, size_t col, int64_t *out,
-                       int *present)
-{
-    *present = !cli_cell_blank(t, row, col);
-    *out = 0;
-    return *present ? cli_cell_int64(file, t, row, col, out) : 0;
 }
 
 void stats_header(stats_out *s, yr_out_table t, const cli_cell_type *types,
@@ -305,11 +294,4 @@ int stats_run_dialect(const cli_common *c, yr_out_table table, const cli_dialect
     }
     cli_buf_free(&s.b);
     return rc;
-}
-
-int stats_run(const cli_common *c, yr_out_table table, const ycsv_table *like, int validated,
-              int (*pass)(void *ctx, stats_out *s), void *ctx)
-{
-    cli_dialect d = cli_dialect_of(like);
-    return stats_run_dialect(c, table, &d, validated, pass, ctx, NULL);
 }

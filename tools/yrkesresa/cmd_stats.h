@@ -31,6 +31,11 @@ typedef struct stats_opts {
 int stats_parse(int argc, char **argv, const char *cmd, const char *usage, const cli_option *extra,
                 size_t nextra, stats_opts *o);
 
+/* stats_parse() with the reading options (cli_read_options(), their help appended to
+ * @p usage): @p extra has room for @p nextra + CLI_READ_NOPTS options. */
+int stats_parse_read(int argc, char **argv, const char *cmd, const char *usage, cli_option *extra,
+                     size_t nextra, cli_read_opts *r, stats_opts *o);
+
 /* A fraction option ("0.95", "95%", "19/20") as a double, strictly inside (lo, hi) unless
  * closed (then [lo, hi]). */
 int stats_level(const char *cmd, const char *name, const char *text, int closed, double *out);
@@ -47,14 +52,6 @@ void stats_put_scaled(cli_buf *b, cli_i128 num, unsigned scale);
 cli_i128 stats_div_round(cli_i128 n, cli_i128 d);
 /* Append "; " between notes. */
 void stats_note_sep(cli_buf *note);
-/* The column of @p role, or column 0 when none (the label column). */
-size_t stats_label_column(const char *file, const ycsv_table *t, const cli_common *c, cli_role role,
-                          int *rc);
-/* The index of the single total row in column @p col, SIZE_MAX when none; 2 on a second one. */
-int stats_total_row(const char *file, const ycsv_table *t, size_t col, size_t *total);
-/* An integer cell or blank (*present = 0, *out = 0). */
-int stats_cell_opt_int(const char *file, const ycsv_table *t, size_t row, size_t col, int64_t *out,
-                       int *present);
 
 /* Where a subcommand writes its table: the program's own CSV text (',' and '.'), one row at a
  * time, handed to the output layer by stats_flush(); in a dry run (sink NULL) it is dropped. */
@@ -78,11 +75,8 @@ void stats_flush(stats_out *s);
 
 /* Run @p pass, which writes the whole table to a stats_out, twice: a dry run that finds every
  * input error, then the real one; so nothing is written unless the input is good, and the
- * table is streamed, never held whole. @p validated: the input is known good, one pass. */
-int stats_run(const cli_common *c, yr_out_table table, const ycsv_table *like, int validated,
-              int (*pass)(void *ctx, stats_out *s), void *ctx);
-
-/* stats_run() for a table read by cli_read (@p like its dialect); the reading line of
+ * table is streamed, never held whole. @p validated: the input is known good, one pass. The
+ * output follows the dialect @p like of the table read by cli_read; the reading line of
  * @p reading (NULL: none) is printed once the dry run found the input good. */
 int stats_run_dialect(const cli_common *c, yr_out_table table, const cli_dialect *like,
                       int validated, int (*pass)(void *ctx, stats_out *s), void *ctx,

@@ -14,10 +14,10 @@ static const char *const usage =
     "sum(attended) / sum(registered), never a mean of the courses' rates.\n"
     "\n"
     "  FILE                  columns course (kurs), registered (anmälda), attended (deltagit,\n"
-    "                        närvarande), and optionally attendance_rate_published (percent,\n"
+    "                        närvarande), and optionally attendance_rate_published_percent\n"
+    "                        (the header says percent or share: 'publicerad (%)', '... andel';\n"
     "                        or --column published=HEADER); '-' = stdin\n"
-    "  --confidence C        two-sided level in (0, 1): 0.95, 0,95, 95% or 19/20 (default 0.95)\n"
-    "  -h, --help            this help\n"
+    "@OPTIONS@\n"
     "\n"
     "A Totalt/Summa row is not a course: its registered and attended are compared with the sums\n"
     "and its published rate with the computed total. A course whose registered and attended\n"
@@ -32,18 +32,62 @@ static const char *const usage =
     "  yrkesresa stats attendance data/dalarna/courses-2024.csv\n";
 
 typedef struct att_job {
+    cli_input in;
     const char *f;
-    ycsv_table t;
-    size_t c_course, c_reg, c_att, c_pub, total_row;
+    size_t c_course, c_reg, c_att, c_pub, total_row; /* total_row: a table row, or SIZE_MAX */
     double confidence;
     yr_rate total;
     size_t n;                 /* counted courses */
     int64_t sum_reg, sum_att; /* their sums */
     int overflow;             /* the registered sum does not fit */
     int64_t over[2];          /* then: the sum before and the count that did not fit */
-    int64_t stated_reg, stated_att;
-    int has_reg, has_att;
+    int pub_share;            /* the published column is a share of 1 (by its header) */
 } att_job;
+
+static size_t line_of(const att_job *j, size_t row)
+{
+    return yr_table_row_line(j->in.t, row);
+}
+
+/* A count cell of a wanted column (the reader read it): *present 0 for a blank cell. */
+static int64_t count_of(const att_job *j, size_t r, size_t col, int *present)
+{
+    yr_value v = {0, 0, 1};
+    yr_table_value(j->in.t, r, col, &v);
+    *present = v.present;
+    return v.present ? v.num : 0;
+}
+
+/* The number of decimals written in a cell: the digits after its last '.' or ','. */
+static unsigned written_decimals(const char *s, size_t len)
+{
+    size_t k = len, n = 0;
+    while (k > 0 && s[k - 1] != '.' && s[k - 1] != ',')
+        k--;
+    for (; k > 0 && k < len && s[k] >= '0' && s[k] <= '9'; k++)
+        n++;
+    return (unsigned)n;
+}
+
+/* The published rate of row @p r as a percentage num / 10^scale at the decimals it was written
+ * with (the reader read the value by its header's rule: `0,935` under a share header and `93,5`
+ * under a percent header are both 93.5 %, to one decimal); 0 when the cell is blank or there is
+ * no such column. */
+static int published_of(const att_job *j, size_t r, cli_decimal *d)
+{
+    yr_value v = {0, 0, 1};
+    size_t len;
+    if (j->c_pub == YR_READ_NONE || r == SIZE_MAX ||
+        yr_table_value(j->in.t, r, j->c_pub, &v) != YR_READ_OK || !v.present)
+        return 0;
+    const char *s = yr_table_cell(j->in.t, r, j->c_pub, &len);
+    unsigned w = written_decimals(s, len);
+    d->scale = j->pub_share ? (w > 2 ? w - 2 : 0) : w;
+    if (d->scale > 16 || v.num > INT64_MAX / 100 / cli_pow10(d->scale))
+        return 0;
+    d->num = (int64_t)stats_div_round((cli_i128)v.num * 100 * cli_pow10(d->scale), v.den);
+    return 1;
+}
 
 /* Compare a published percent (decimal) with 100 * att / reg rounded to its decimals: the
  * computed percent to @p computed, the verdict to @p note. */
@@ -65,9 +109,8 @@ static void compare_rate(cli_decimal pub, int64_t att, int64_t reg, cli_buf *com
 
 static int check_row(const att_job *j, size_t r, int64_t g, int64_t a, int pg, int pa)
 {
-    cli_decimal d;
     if (pg != pa)
-        return cli_fail_at(j->f, ycsv_line(&j->t, r),
+        return cli_fail_at(j->f, line_of(j, r),
                            "registered and attended must both be given or both be empty");
     /* the library's rules for one course (a negative count, attended above registered), at its
      * line; nobody registered is fine for one course (YR_ERR_EMPTY is about the total) */
@@ -75,19 +118,10 @@ static int check_row(const att_job *j, size_t r, int64_t g, int64_t a, int pg, i
     yr_where w;
     yr_status st = yr_attendance_rate_where(&g, &a, 1, 0.5, &one, &total, &w);
     if (pg && st != YR_OK && st != YR_ERR_EMPTY)
-        return cli_fail_lib(j->f, ycsv_line(&j->t, r), NULL, &w, NULL);
+        return cli_fail_lib(j->f, line_of(j, r), NULL, &w, NULL);
     if (a > INT64_MAX / 100)
-        return cli_fail_at(j->f, ycsv_line(&j->t, r), "attended (%" PRId64 ") is too large", a);
-    if (j->c_pub != YCSV_NO_COLUMN && !cli_cell_blank(&j->t, r, j->c_pub))
-        return cli_cell_decimal(j->f, &j->t, r, j->c_pub, 1, &d);
+        return cli_fail_at(j->f, line_of(j, r), "attended (%" PRId64 ") is too large", a);
     return 0;
-}
-
-static const char *pub_cell(const att_job *j, size_t r)
-{
-    return j->c_pub != YCSV_NO_COLUMN && r != SIZE_MAX && !cli_cell_blank(&j->t, r, j->c_pub)
-               ? ycsv_cell(&j->t, r, j->c_pub)
-               : "";
 }
 
 /* A block of counted courses and their rates: the rates are computed a block at a time while
@@ -97,31 +131,29 @@ static const char *pub_cell(const att_job *j, size_t r)
 #define ATT_BLOCK 256
 typedef struct att_block {
     int64_t reg[ATT_BLOCK + 1], att[ATT_BLOCK + 1];
-    size_t rows[ATT_BLOCK]; /* the table row of each counted course */
+    size_t rows[ATT_BLOCK]; /* the data row index of each counted course */
     yr_rate rates[ATT_BLOCK + 1];
-    size_t n, end; /* counted courses; the table row after the last one looked at */
+    size_t n, end; /* counted courses; the data row after the last one looked at */
 } att_block;
 
-/* Read the counted courses from table row @p from on (validated by read_rows) into @p b and
+/* Read the counted courses from data row @p from on (validated by read_rows) into @p b and
  * compute their rates. */
 static int block_rates(const att_job *j, size_t from, att_block *b)
 {
     int64_t sum = 0;
-    size_t r = from;
+    size_t i = from, nd = yr_table_ndata(j->in.t);
     b->n = 0;
-    for (; r < j->t.nrows && b->n < ATT_BLOCK; r++) {
+    for (; i < nd && b->n < ATT_BLOCK; i++) {
         int pg, pa;
-        if (r == j->total_row)
-            continue;
-        if (stats_cell_opt_int(j->f, &j->t, r, j->c_reg, &b->reg[b->n], &pg) != 0 ||
-            stats_cell_opt_int(j->f, &j->t, r, j->c_att, &b->att[b->n], &pa) != 0)
-            return CLI_EXIT_ERROR;
+        size_t r = yr_table_data_row(j->in.t, i);
+        b->reg[b->n] = count_of(j, r, j->c_reg, &pg);
+        b->att[b->n] = count_of(j, r, j->c_att, &pa);
         if (!pg)
             continue;
         sum |= b->reg[b->n];
-        b->rows[b->n++] = r;
+        b->rows[b->n++] = i;
     }
-    b->end = r;
+    b->end = i;
     if (b->n == 0)
         return 0;
     size_t n = b->n;
@@ -135,27 +167,14 @@ static int block_rates(const att_job *j, size_t from, att_block *b)
     return st == YR_OK ? 0 : cli_fail_lib(j->f, 0, NULL, &w, NULL);
 }
 
-/* Parse and check every row with its line before calling the library; count the courses and
- * add up their counts. */
+/* Check every course with its line before calling the library; count the courses and add up
+ * their counts. */
 static int read_rows(att_job *j)
 {
-    for (size_t r = 0; r < j->t.nrows; r++) {
-        int64_t g, a;
+    for (size_t i = 0; i < yr_table_ndata(j->in.t); i++) {
+        size_t r = yr_table_data_row(j->in.t, i);
         int pg, pa;
-        if (stats_cell_opt_int(j->f, &j->t, r, j->c_reg, &g, &pg) != 0 ||
-            stats_cell_opt_int(j->f, &j->t, r, j->c_att, &a, &pa) != 0)
-            return CLI_EXIT_ERROR;
-        cli_decimal d;
-        if (r == j->total_row && *pub_cell(j, r) != '\0' &&
-            cli_cell_decimal(j->f, &j->t, r, j->c_pub, 1, &d) != 0)
-            return CLI_EXIT_ERROR;
-        if (r == j->total_row) {
-            j->stated_reg = g;
-            j->stated_att = a;
-            j->has_reg = pg;
-            j->has_att = pa;
-            continue;
-        }
+        int64_t g = count_of(j, r, j->c_reg, &pg), a = count_of(j, r, j->c_att, &pa);
         if (check_row(j, r, g, a, pg, pa) != 0)
             return CLI_EXIT_ERROR;
         if (!pg)
@@ -177,12 +196,12 @@ static int read_rows(att_job *j)
 }
 
 /* The published, computed and check cells of a counted row (or the total). */
-static void put_check(cli_buf *out, const char *pc, const yr_rate *x, cli_buf *note)
+static void put_check(cli_buf *out, const att_job *j, size_t r, const yr_rate *x, cli_buf *note)
 {
     cli_buf comp;
     cli_buf_init(&comp);
     cli_decimal d = {0, 1, 0};
-    int has_pub = *pc != '\0' && cli_parse_decimal(pc, &d) == CLI_NUM_OK;
+    int has_pub = published_of(j, r, &d);
     if (has_pub)
         stats_put_scaled(out, d.num, d.scale);
     if (x->trials == 0) {
@@ -202,64 +221,72 @@ static void put_check(cli_buf *out, const char *pc, const yr_rate *x, cli_buf *n
 static int write_rows(void *ctx, stats_out *s)
 {
     const att_job *j = ctx;
-    cli_buf *out = &s->b, note;
+    cli_buf *out = &s->b, note, cell;
     att_block b = {.n = 0, .end = 0};
     size_t k = 0;
     cli_buf_init(&note);
+    cli_buf_init(&cell);
     static const cli_cell_type types[] = {CLI_CELL_TEXT,   CLI_CELL_NUMBER, CLI_CELL_NUMBER,
                                           CLI_CELL_SHARE,  CLI_CELL_SHARE,  CLI_CELL_SHARE,
                                           CLI_CELL_NUMBER, CLI_CELL_NUMBER, CLI_CELL_TEXT};
     stats_header(s, YR_TABLE_STATS_ATTENDANCE, types, NULL);
-    for (size_t r = 0; r < j->t.nrows; r++) {
-        if (r == j->total_row)
-            continue;
-        if (r >= b.end) {
-            if (block_rates(j, r, &b) != 0) {
+    for (size_t i = 0; i < yr_table_ndata(j->in.t); i++) {
+        if (i >= b.end) {
+            if (block_rates(j, i, &b) != 0) {
                 cli_buf_free(&note);
+                cli_buf_free(&cell);
                 return CLI_EXIT_ERROR;
             }
             k = 0;
         }
-        stats_put_field(out, ycsv_cell(&j->t, r, j->c_course));
+        size_t r = yr_table_data_row(j->in.t, i);
+        stats_put_field(out, cli_read_cell(j->in.t, r, j->c_course, &cell));
         cli_buf_clear(&note);
-        if (k < b.n && b.rows[k] == r) {
+        if (k < b.n && b.rows[k] == i) {
             stats_put_rate(out, &b.rates[k++]);
-            put_check(out, pub_cell(j, r), &b.rates[k - 1], &note);
+            put_check(out, j, r, &b.rates[k - 1], &note);
         } else {
             cli_buf_puts(out, ",,,,,,,,no counts: not included in the total\n");
         }
         stats_flush(s);
     }
-    /* The total row: computed from the courses; the stated one, if any, is checked. */
+    /* The total row: computed from the courses (a stated total that disagrees is the reader's
+     * error); its published rate is checked. */
     cli_buf_clear(&note);
     size_t tr = j->total_row;
-    stats_put_field(out, tr != SIZE_MAX ? ycsv_cell(&j->t, tr, j->c_course)
+    stats_put_field(out, tr != SIZE_MAX ? cli_read_cell(j->in.t, tr, j->c_course, &cell)
                                         : yr_out_text(YR_OUT_TOTALT, s->lang));
     stats_put_rate(out, &j->total);
-    if (j->has_reg && j->stated_reg != j->total.trials)
-        cli_buf_printf(&note, "stated registered %" PRId64 " != sum %" PRId64, j->stated_reg,
-                       j->total.trials);
-    if (j->has_att && j->stated_att != j->total.successes) {
-        stats_note_sep(&note);
-        cli_buf_printf(&note, "stated attended %" PRId64 " != sum %" PRId64, j->stated_att,
-                       j->total.successes);
-    }
-    put_check(out, pub_cell(j, tr), &j->total, &note);
+    put_check(out, j, tr, &j->total, &note);
     cli_buf_free(&note);
+    cli_buf_free(&cell);
     stats_flush(s);
     return 0;
 }
 
-static int columns(att_job *j, const cli_common *c)
+/* The request: courses, their counts (both blank: listed, not counted), the published rate
+ * (share or percent by its header or a % sign; checked, never summed). */
+static int read_courses(att_job *j, const char *path, const cli_common *c, const cli_read_opts *r)
 {
-    int rc;
-    j->c_course = stats_label_column(j->f, &j->t, c, CLI_ROLE_COURSE, &rc);
-    if (rc != 0 || cli_column(j->f, &j->t, c, CLI_ROLE_REGISTERED, 1, &j->c_reg) != 0 ||
-        cli_column(j->f, &j->t, c, CLI_ROLE_ATTENDED, 1, &j->c_att) != 0 ||
-        cli_column(j->f, &j->t, c, CLI_ROLE_PUBLISHED, 0, &j->c_pub) != 0 ||
-        stats_total_row(j->f, &j->t, j->c_course, &j->total_row) != 0)
+    const yr_read_want want[] = {{YR_ROLE_REGISTERED, YR_WANT_REQUIRED | YR_WANT_BLANK_OK},
+                                 {YR_ROLE_ATTENDED, YR_WANT_REQUIRED | YR_WANT_BLANK_OK},
+                                 {YR_ROLE_COURSE, 0u},
+                                 {YR_ROLE_PUBLISHED, YR_WANT_BLANK_OK | YR_WANT_CHECKED}};
+    if (cli_read(path, c, r, want, 4, &j->in) != 0)
         return CLI_EXIT_ERROR;
-    return 0;
+    j->c_course = yr_table_find_role(j->in.t, YR_ROLE_COURSE);
+    if (j->c_course == YR_READ_NONE)
+        j->c_course = 0; /* the first column labels the courses */
+    j->c_reg = yr_table_find_role(j->in.t, YR_ROLE_REGISTERED);
+    j->c_att = yr_table_find_role(j->in.t, YR_ROLE_ATTENDED);
+    j->c_pub = yr_table_find_role(j->in.t, YR_ROLE_PUBLISHED);
+    yr_value one;
+    yr_read_error e; /* a header that says neither: the cells' % signs say percent */
+    j->pub_share = j->c_pub != YR_READ_NONE &&
+                   yr_read_value("1", YR_KIND_SHARE, yr_table_header(j->in.t, j->c_pub), "", &one,
+                                 &e) == YR_READ_OK &&
+                   one.num == one.den;
+    return cli_read_total_row(&j->in, &j->total_row);
 }
 
 /* The total rate: yr_attendance_rate() on the sums (its checks in its order: the confidence,
@@ -283,22 +310,26 @@ static int total_rate(att_job *j)
 int stats_attendance(int argc, char **argv)
 {
     stats_opts o;
-    int rc = stats_parse(argc, argv, "stats attendance", usage, NULL, 0, &o);
+    cli_read_opts r;
+    cli_option extra[CLI_READ_NOPTS];
+    int rc = stats_parse_read(argc, argv, "stats attendance", usage, extra, 0, &r, &o);
     if (rc >= 0)
         return rc;
     att_job j;
     memset(&j, 0, sizeof j);
     j.f = cli_shown(o.file);
     j.confidence = o.confidence;
-    if (cli_load(o.file, &j.t) != 0)
-        return CLI_EXIT_ERROR;
-    rc = columns(&j, &o.common);
+    int quiet = r.quiet;
+    r.quiet = 1; /* the reading line once every row is known good */
+    rc = read_courses(&j, o.file, &o.common, &r);
     if (rc == 0)
         rc = read_rows(&j);
     if (rc == 0)
         rc = total_rate(&j);
+    cli_dialect d = cli_read_dialect(j.in.t);
     if (rc == 0) /* every row was checked by read_rows: one pass */
-        rc = stats_run(&o.common, YR_TABLE_STATS_ATTENDANCE, &j.t, 1, write_rows, &j);
-    ycsv_free(&j.t);
+        rc = stats_run_dialect(&o.common, YR_TABLE_STATS_ATTENDANCE, &d, 1, write_rows, &j,
+                               quiet ? NULL : &j.in);
+    cli_input_free(&j.in);
     return rc;
 }

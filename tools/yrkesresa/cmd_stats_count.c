@@ -24,12 +24,7 @@ static const char usage_text[] =
     "a municipality by its identity: 'Falun', 'FALUN' and '2080 Falun' are one); a blank cell\n"
     "is a group of its own. Groups are listed in byte order of their first spelling.\n"
     "\n"
-    "  --by COL[,COL...]     the columns to count by (header names, any case)\n"
-    "  --long                one row per combination that occurs: COL...,@NAME:count@\n"
-    "                        (@NAMN:count@ with --lang sv; the default for one column and for\n"
-    "                        three or more); without it two columns give a cross table: one row\n"
-    "                        per label of the first, one column per label of the second, with\n"
-    "                        Summa row and column (at most 10^6 cells: else use --long)\n"
+    "@OPTIONS@\n"
     "\n"
     "Example:\n"
     "  yrkesresa stats count --by municipality,course records.csv\n";
@@ -400,15 +395,17 @@ int cli_stats_count(int argc, char **argv)
     size_t nfiles = 0;
     cli_common common;
     cli_read_opts r;
-    cli_option opts[2 + CLI_READ_NOPTS] = {{"by", CLI_OPT_VALUE, &by},
-                                           {"long", CLI_OPT_FLAG, &long_form}};
+    cli_option opts[2 + CLI_READ_NOPTS] = {
+        {"by", CLI_OPT_VALUE, &by, "COL[,COL...]",
+         "the columns to count by (header names, any case)"},
+        {"long", CLI_OPT_FLAG, &long_form, NULL,
+         "one row per combination that occurs: COL...,@NAME:count@ (@NAMN:count@ with --lang "
+         "sv; the default for one column and for three or more); without it two columns give a "
+         "cross table: one row per label of the first, one column per label of the second, "
+         "with Summa row and column (at most 10^6 cells: else use --long)"}};
     size_t nopts = 2 + cli_read_options(&r, opts + 2);
-    cli_buf usage;
-    cli_buf_init(&usage);
-    cli_buf_printf(&usage, "%s\n%s", usage_text, cli_read_help);
-    int rc = cli_parse_args(argc, argv, "stats count", cli_buf_str(&usage), opts, nopts, &common,
-                            files, 1, &nfiles);
-    cli_buf_free(&usage);
+    int rc = cli_parse_args(argc, argv, "stats count", usage_text, opts, nopts, &common, files, 1,
+                            &nfiles);
     if (rc != -1)
         return rc;
     if (nfiles == 0 || by == NULL)

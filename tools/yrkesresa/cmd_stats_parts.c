@@ -10,6 +10,7 @@
 #include <yrkesresa.h>
 
 #include "cli.h"
+#include "cli_read.h"
 #include "cmd_cycle.h"
 
 #define CMD "stats check"
@@ -28,9 +29,7 @@ static const char usage_text[] =
     "(with --lang sv: @NAMN:check@,LABEL,@NAMN:stated@,@NAMN:sum@,@NAMN:difference@,\n"
     "@NAMN:status@; LABEL: the header of FILE's first column)\n"
     "\n"
-    "  --parts SPEC          WHOLE=PART+PART...: column names (any case); repeat for more checks\n"
-    "  --rate SPEC           WHOLE=RATE*BASE: RATE a number (400, 1,5, 1.5 or 3/2), BASE a column\n"
-    "  --strict              exit status 1 when a row does not add up\n"
+    "@OPTIONS@\n"
     "\n"
     "Example:\n"
     "  yrkesresa stats check --parts accounts=staff+managers \\\n"
@@ -48,7 +47,7 @@ typedef struct parts_spec {
 } parts_spec;
 
 /* The column named by @p s[0..len) in the check @p ps (its text and kind already set). */
-static int spec_column(const char *file, const ycsv_table *t, const parts_spec *ps, const char *s,
+static int spec_column(const char *file, const yr_table *t, const parts_spec *ps, const char *s,
                        size_t len, size_t *col)
 {
     const char *opt = ps->rate ? "rate" : "parts";
@@ -57,17 +56,17 @@ static int spec_column(const char *file, const ycsv_table *t, const parts_spec *
         return cli_fail_usage(CMD, "--%s '%s': an empty or too long column name", opt, ps->text);
     memcpy(name, s, len);
     name[len] = '\0';
-    *col = ycsv_find_column(t, name);
-    if (*col == YCSV_NO_COLUMN) {
+    *col = cli_read_find_column(t, name);
+    if (*col == YR_READ_NONE) {
         char q[80];
-        return cli_fail_at(file, t->header_line, "no column %s (--%s '%s')",
+        return cli_fail_at(file, cli_read_header_line(t), "no column %s (--%s '%s')",
                            cli_quote(name, q, sizeof q), opt, ps->text);
     }
     return 0;
 }
 
 /* `WHOLE=RATE*BASE`: the rate is the text before the first '*', which a rate never holds. */
-static int parse_rate(const char *file, const ycsv_table *t, const char *spec, parts_spec *ps)
+static int parse_rate(const char *file, const yr_table *t, const char *spec, parts_spec *ps)
 {
     const char *eq = strchr(spec, '='), *star = eq ? strchr(eq, '*') : NULL;
     char rate[64];
@@ -85,7 +84,7 @@ static int parse_rate(const char *file, const ycsv_table *t, const char *spec, p
     return 0;
 }
 
-static int parse_spec(const char *file, const ycsv_table *t, const char *spec, parts_spec *ps)
+static int parse_spec(const char *file, const yr_table *t, const char *spec, parts_spec *ps)
 {
     const char *eq = strchr(spec, '=');
     ps->text = spec;
@@ -124,18 +123,50 @@ static size_t distinct_columns(const parts_spec *ps, size_t *cols, size_t *idx)
     return n;
 }
 
-/* The columns @p cols of every row as integers (empty cells 0), row-major. */
-static int read_cells(const char *file, const ycsv_table *t, const size_t *cols, size_t w,
-                      int64_t *cells)
+/* Column @p col of every row (data and aggregate rows, in file order) as whole numbers in the
+ * one grammar, empty cells 0: the data rows read together (the column's grouping decided over
+ * them), an aggregate row's cell alone under the column's header. */
+static int read_column(const cli_input *in, size_t col, int64_t *data, size_t w, int64_t *cells)
 {
-    for (size_t r = 0; r < t->nrows; r++)
-        for (size_t k = 0; k < w; k++) {
-            cells[r * w + k] = 0;
-            if (!cli_cell_blank(t, r, cols[k]) &&
-                cli_cell_int64(file, t, r, cols[k], &cells[r * w + k]) != 0)
-                return CLI_EXIT_ERROR;
+    int64_t den;
+    yr_read_error e;
+    char q[80], what[100];
+    const char *head = yr_table_header(in->t, col);
+    if (cli_read_try_column(in, col, YR_KIND_WHOLE, data, NULL, &den, &e) != YR_READ_OK)
+        return cli_read_fail(in->file, &e);
+    snprintf(what, sizeof what, "column %s", cli_quote(head, q, sizeof q));
+    for (size_t r = 0, i = 0; r < yr_table_nrows(in->t); r++) {
+        cli_buf b;
+        yr_value v = {0, 0, 1};
+        if (yr_table_row_kind(in->t, r) == YR_ROW_DATA) {
+            cells[r * w] = data[i++];
+            continue;
         }
+        cli_buf_init(&b);
+        const char *s = cli_read_cell(in->t, r, col, &b);
+        yr_read_status st = s[strspn(s, " \t")] == '\0'
+                                ? YR_READ_OK
+                                : yr_read_value(s, YR_KIND_WHOLE, head, what, &v, &e);
+        cli_buf_free(&b);
+        if (st != YR_READ_OK) {
+            e.line = yr_table_row_line(in->t, r);
+            return cli_read_fail(in->file, &e);
+        }
+        cells[r * w] = v.present ? v.num : 0;
+    }
     return 0;
+}
+
+/* The columns @p cols of every row as whole numbers (empty cells 0), row-major. */
+static int read_cells(const cli_input *in, const size_t *cols, size_t w, int64_t *cells)
+{
+    size_t nd = yr_table_ndata(in->t);
+    int64_t *data = malloc((nd ? nd : 1) * sizeof *data);
+    int rc = data == NULL ? cli_fail_at(in->file, 0, "out of memory") : 0;
+    for (size_t k = 0; rc == 0 && k < w; k++)
+        rc = read_column(in, cols[k], data, w, cells + k);
+    free(data);
+    return rc;
 }
 
 /* One check's results. */
@@ -152,16 +183,16 @@ static void result_free(parts_result *res)
 }
 
 /* Compute one check: the rows' sums and differences (yr_check_parts). */
-static int run_check(const char *file, const ycsv_table *t, const parts_spec *ps, parts_result *res)
+static int run_check(const cli_input *in, const parts_spec *ps, parts_result *res)
 {
-    size_t cols[MAX_PARTS + 1], idx[MAX_PARTS], n = t->nrows;
+    size_t cols[MAX_PARTS + 1], idx[MAX_PARTS], n = yr_table_nrows(in->t);
     size_t w = res->width = distinct_columns(ps, cols, idx);
-    res->cells = malloc(n * w * sizeof *res->cells);
-    res->sums = malloc(n * sizeof *res->sums);
-    res->diff = malloc(n * sizeof *res->diff);
+    res->cells = malloc((n ? n : 1) * w * sizeof *res->cells);
+    res->sums = malloc((n ? n : 1) * sizeof *res->sums);
+    res->diff = malloc((n ? n : 1) * sizeof *res->diff);
     if (!res->cells || !res->sums || !res->diff)
         return cli_fail_usage(NULL, "out of memory");
-    if (read_cells(file, t, cols, w, res->cells) != 0)
+    if (read_cells(in, cols, w, res->cells) != 0)
         return CLI_EXIT_ERROR;
     yr_where where;
     yr_status st =
@@ -175,16 +206,17 @@ static int run_check(const char *file, const ycsv_table *t, const parts_spec *ps
     snprintf(context, sizeof context, "--%s %s", ps->rate ? "rate" : "parts",
              cli_quote(ps->text, q, sizeof q));
     if (where.record < n)
-        return cli_fail_lib(file, ycsv_line(t, where.record), context, &where, NULL);
+        return cli_fail_lib(in->file, yr_table_row_line(in->t, where.record), context, &where,
+                            NULL);
     return cli_fail_lib_usage(CMD, context, &where); /* columns counted in the spec's order */
 }
 
-static void write_check(cli_out *o, const ycsv_table *t, const parts_spec *ps,
-                        const parts_result *res)
+static void write_check(cli_out *o, const yr_table *t, size_t label, const parts_spec *ps,
+                        const parts_result *res, cli_buf *b)
 {
-    for (size_t r = 0; r < t->nrows; r++) {
+    for (size_t r = 0; r < yr_table_nrows(t); r++) {
         cli_out_text(o, ps->text);
-        cli_out_cell(o, ycsv_cell(t, r, 0), CLI_CELL_TEXT); /* the row's label */
+        cli_out_cell(o, cli_read_cell(t, r, label, b), CLI_CELL_TEXT); /* the row's label */
         cli_out_int(o, res->cells[r * res->width]);
         cli_out_int(o, res->sums[r]);
         cli_out_int(o, res->diff[r]);
@@ -193,11 +225,13 @@ static void write_check(cli_out *o, const ycsv_table *t, const parts_spec *ps,
     }
 }
 
-static int write_all(const cli_output_opts *opts, const ycsv_table *t, const parts_spec *ps,
+static int write_all(const cli_output_opts *opts, const cli_input *in, const parts_spec *ps,
                      const parts_result *res, size_t n)
 {
     cli_out o;
-    int rc = cli_out_open(&o, opts, YR_TABLE_STATS_PARTS, t);
+    cli_dialect d = cli_read_dialect(in->t);
+    size_t label = cli_read_label_column(in->t);
+    int rc = cli_out_open_dialect(&o, opts, YR_TABLE_STATS_PARTS, &d);
     if (rc != 0)
         return rc;
     yr_out_name head[5];
@@ -205,11 +239,14 @@ static int write_all(const cli_output_opts *opts, const ycsv_table *t, const par
     for (size_t k = 0; k < nhead; k++) {
         cli_out_name(&o, head[k]);
         if (k == 0)
-            cli_out_text(&o, t->header[0]); /* the rows' labels */
+            cli_out_text(&o, yr_table_header(in->t, label)); /* the rows' labels */
     }
     cli_out_end_row(&o);
+    cli_buf b;
+    cli_buf_init(&b);
     for (size_t k = 0; k < n; k++)
-        write_check(&o, t, &ps[k], &res[k]);
+        write_check(&o, in->t, label, &ps[k], &res[k], &b);
+    cli_buf_free(&b);
     return cli_out_close(&o);
 }
 
@@ -230,11 +267,16 @@ int cli_stats_check_parts(int argc, char **argv)
     memset(&specs, 0, sizeof specs);
     memset(&rates, 0, sizeof rates);
     cli_common common;
-    const cli_option opts[] = {{"parts", CLI_OPT_LIST, &specs},
-                               {"rate", CLI_OPT_LIST, &rates},
-                               {"strict", CLI_OPT_FLAG, &strict}};
+    cli_read_opts r;
+    cli_option opts[3 + CLI_READ_NOPTS] = {
+        {"parts", CLI_OPT_LIST, &specs, "SPEC",
+         "WHOLE=PART+PART...: column names (any case); repeat for more checks"},
+        {"rate", CLI_OPT_LIST, &rates, "SPEC",
+         "WHOLE=RATE*BASE: RATE a number (400, 1,5, 1.5 or 3/2), BASE a column"},
+        {"strict", CLI_OPT_FLAG, &strict, NULL, "exit status 1 when a row does not add up"}};
+    size_t nopts = 3 + cli_read_options(&r, opts + 3);
     size_t nfiles = 0, bad = 0, n = 0;
-    int rc = cli_parse_args(argc, argv, CMD, usage_text, opts, 3, &common, &file, 1, &nfiles);
+    int rc = cli_parse_args(argc, argv, CMD, usage_text, opts, nopts, &common, &file, 1, &nfiles);
     if (rc != -1)
         return rc;
     n = specs.n + rates.n;
@@ -242,25 +284,28 @@ int cli_stats_check_parts(int argc, char **argv)
         return cli_fail_usage(CMD, nfiles == 0 ? "no FILE"
                                    : n == 0    ? "--parts or --rate is needed"
                                                : "at most 8 --parts and --rate");
-    ycsv_table t;
-    const char *shown = cli_shown(file);
-    if (cli_load(file, &t) != 0)
+    cli_input in;
+    int quiet = r.quiet;
+    r.quiet = 1; /* the reading line once every check has run */
+    if (cli_read(file, &common, &r, cli_read_label_wants, CLI_READ_NLABEL_WANTS, &in) != 0)
         return CLI_EXIT_ERROR;
     rc = 0;
     parts_spec ps[8];
     parts_result res[8];
     memset(res, 0, sizeof res);
     for (size_t k = 0; rc == 0 && k < n; k++)
-        rc = k < specs.n ? parse_spec(shown, &t, specs.v[k], &ps[k])
-                         : parse_rate(shown, &t, rates.v[k - specs.n], &ps[k]);
+        rc = k < specs.n ? parse_spec(in.file, in.t, specs.v[k], &ps[k])
+                         : parse_rate(in.file, in.t, rates.v[k - specs.n], &ps[k]);
     for (size_t k = 0; rc == 0 && k < n; k++) {
-        rc = run_check(shown, &t, &ps[k], &res[k]);
+        rc = run_check(&in, &ps[k], &res[k]);
         bad += res[k].mismatched;
     }
+    if (rc == 0 && !quiet)
+        cli_read_report(&in, common.out.lang);
     if (rc == 0)
-        rc = write_all(&common.out, &t, ps, res, n);
+        rc = write_all(&common.out, &in, ps, res, n);
     for (size_t k = 0; k < 8; k++)
         result_free(&res[k]);
-    ycsv_free(&t);
+    cli_input_free(&in);
     return rc == 0 && strict && bad > 0 ? CLI_EXIT_FINDINGS : rc;
 }

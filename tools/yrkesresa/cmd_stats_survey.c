@@ -20,9 +20,7 @@ static const char *const usage =
     "                        answers as a count (yes, antal ja) or a share in percent\n"
     "                        (share_yes_percent, andel ja; '77 %' works), and optionally\n"
     "                        target_percent (mål); '-' = stdin\n"
-    "  --confidence C        two-sided level in (0, 1) (default 0.95)\n"
-    "  --target T            target for rows without a target_percent cell: 80%, 0.8 or 4/5\n"
-    "  -h, --help            this help\n"
+    "@OPTIONS@\n"
     "\n"
     "A published share is turned into a whole number of yes answers exactly, with integer\n"
     "arithmetic (yr_count_from_percent): yes = round(share x respondents / 100), half away\n"
@@ -197,13 +195,10 @@ int stats_survey(int argc, char **argv)
 {
     stats_opts o;
     cli_read_opts r;
-    cli_option extra[1 + CLI_READ_NOPTS] = {{"target", CLI_OPT_VALUE, &o.target}};
-    size_t nextra = 1 + cli_read_options(&r, extra + 1);
-    cli_buf help;
-    cli_buf_init(&help);
-    cli_buf_printf(&help, "%s\n%s", usage, cli_read_help);
-    int rc = stats_parse(argc, argv, "stats survey", cli_buf_str(&help), extra, nextra, &o);
-    cli_buf_free(&help);
+    cli_option extra[1 + CLI_READ_NOPTS] = {
+        {"target", CLI_OPT_VALUE, &o.target, "T",
+         "target for rows without a target_percent cell: 80%, 0.8 or 4/5"}};
+    int rc = stats_parse_read(argc, argv, "stats survey", usage, extra, 1, &r, &o);
     if (rc >= 0)
         return rc;
     survey_job j;

@@ -1,23 +1,12 @@
 /* Helpers shared by the yearly-cycle commands (see cmd_cycle.h). */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <yrkesresa/identity.h>
 
 #include "cmd_cycle.h"
-
-int cycle_party_names(const ycsv_table *t, const cli_parties *p, cli_labels *names)
-{
-    if (!cli_labels_init(names, p->n + 1))
-        return cli_fail_usage(NULL, "out of memory");
-    for (size_t i = 0; i < p->n; i++) {
-        size_t keylen;
-        if (cli_labels_intern(names, ycsv_cell(t, cli_party_row(p, i), p->name_col), &keylen) != i)
-            return cli_fail_usage(NULL, "out of memory"); /* names are distinct by key */
-    }
-    return 0;
-}
 
 int cycle_party_index(cli_labels *names, size_t nparties, const char *label, size_t *party)
 {
@@ -92,4 +81,40 @@ void cycle_party_keys_free(cli_labels *names, char **keys, size_t n)
     for (size_t i = 0; keys != NULL && i < n; i++)
         free(keys[i]);
     free(keys);
+}
+
+/* "; did you mean NAME?" when the municipality nearest to @p cell (yr_municipality_nearest) is
+ * one of the parties (@p keys), else "". */
+static void nearest_party(const char *cell, char *const *keys, size_t np, char *out, size_t cap)
+{
+    int code = yr_municipality_nearest(cell, strlen(cell));
+    const char *name = code >= 0 ? yr_place_name(YR_PLACE_MUNICIPALITY, code) : NULL;
+    char key[512];
+    size_t len = 0;
+    out[0] = '\0';
+    if (name == NULL || yr_name_key(name, strlen(name), key, sizeof key, &len) != YR_READ_OK)
+        return;
+    for (size_t i = 0; i < np; i++)
+        if (strcmp(keys[i], key) == 0) {
+            snprintf(out, cap, "; did you mean %s?", name);
+            return;
+        }
+}
+
+int cycle_party_find(const char *file, size_t line, const char *cell, cli_labels *names,
+                     char *const *keys, size_t np, const char *in_file, size_t *party)
+{
+    cli_buf key;
+    cli_buf_init(&key);
+    int rc = cycle_identity_key(file, line, cell, &key);
+    if (rc == 0)
+        rc = cycle_party_index(names, np, cli_buf_str(&key), party);
+    cli_buf_free(&key);
+    if (rc == 1) {
+        char q[80], mean[160];
+        nearest_party(cell, keys, np, mean, sizeof mean);
+        return cli_fail_at(file, line, "municipality %s is not in %s%s",
+                           cli_quote(cell, q, sizeof q), in_file, mean);
+    }
+    return rc;
 }

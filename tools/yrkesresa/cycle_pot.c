@@ -14,49 +14,35 @@
 #include "cli_read.h"
 #include "cmd_cycle.h"
 
-const char cycle_pot_help[] =
-    "  --attendance FILE     course days: columns day, municipality, participants (or datum/dag,\n"
-    "                        kommun, deltagare/antal deltagare; the output of 'stats count\n"
-    "                        --by DAY,MUNICIPALITY --long' too), or the platform's list: one\n"
-    "                        row per participant and day with a person column (person, namn\n"
-    "                        på deltagare, e-post, ...) and optionally Närvaro (Ja/Nej, 1/0;\n"
-    "                        only the present count) - a CSV without a participants column,\n"
-    "                        or an .xlsx; one person twice on one day is an error pointing at\n"
-    "                        both lines\n"
-    "  --trainers FILE       columns day, municipality, role (or datum, kommun, roll; role:\n"
-    "                        leader/kursledare or trainer/utbildare, any case)\n"
-    "  --attendance-column ROLE=HEADER, --trainers-column ROLE=HEADER\n"
-    "                        a column of that one file (--column ROLE=HEADER names it in every\n"
-    "                        file)\n"
-    "  --fee N               fee per participant and course day (default: Dalarna 2024, 600)\n"
-    "  --pot N               the part of the fee that goes to the pot (default 400; the old\n"
-    "                        name --pot-part is an alias)\n"
-    "  --leader-share X      a course leader's share of a day's pot (default 1.5; 1,5 works)\n"
-    "  --trainer-share X     a trainer's share (default 1)\n";
-
-const char *cycle_pot_help_text(cli_buf *b, const char *usage)
-{
-    const char *at = strstr(usage, "@POT_OPTIONS@");
-    if (at == NULL)
-        return usage;
-    cli_buf_add(b, usage, (size_t)(at - usage));
-    cli_buf_puts(b, cycle_pot_help);
-    cli_buf_puts(b, at + strlen("@POT_OPTIONS@"));
-    return cli_buf_str(b);
-}
-
 size_t cycle_pot_options(cycle_pot_args *a, cli_option *opts)
 {
     const cli_option o[CYCLE_POT_NOPTS] = {
-        {"attendance", CLI_OPT_VALUE, &a->attendance},
-        {"trainers", CLI_OPT_VALUE, &a->trainers},
-        {"fee", CLI_OPT_VALUE, &a->fee},
-        {"pot", CLI_OPT_VALUE, &a->pot},
-        {"pot-part", CLI_OPT_VALUE, &a->pot_part},
-        {"leader-share", CLI_OPT_VALUE, &a->leader_share},
-        {"trainer-share", CLI_OPT_VALUE, &a->trainer_share},
-        {"attendance-column", CLI_OPT_LIST, &a->attendance_column},
-        {"trainers-column", CLI_OPT_LIST, &a->trainers_column},
+        {"attendance", CLI_OPT_VALUE, &a->attendance, "FILE",
+         "course days: columns day, municipality, participants (or datum/dag, kommun, "
+         "deltagare/antal deltagare; the output of 'stats count --by DAY,MUNICIPALITY --long' "
+         "too), or the platform's list: one row per participant and day with a person column "
+         "(person, namn på deltagare, e-post, ...) and optionally Närvaro (Ja/Nej, 1/0; only "
+         "the present count) - a CSV without a participants column, or an .xlsx; one person "
+         "twice on one day is an error pointing at both lines"},
+        {"trainers", CLI_OPT_VALUE, &a->trainers, "FILE",
+         "columns day, municipality, role (or datum, kommun, roll; role: leader/kursledare or "
+         "trainer/utbildare, any case)"},
+        {"attendance-column", CLI_OPT_LIST, &a->attendance_column, "ROLE=HEADER",
+         "a column of the attendance file only (--column ROLE=HEADER names it in every file)"},
+        {"trainers-column", CLI_OPT_LIST, &a->trainers_column, "ROLE=HEADER",
+         "a column of the trainers file only"},
+        {"fee", CLI_OPT_VALUE, &a->fee, "N",
+         "fee per participant and course day (default: Dalarna 2024, 600)"},
+        {"pot", CLI_OPT_VALUE, &a->pot, "N",
+         "the part of the fee that goes to the pot (default 400)"},
+        {"pot-part", CLI_OPT_VALUE, &a->pot_part, "N", "the old name of --pot (an alias)"},
+        {"leader-share", CLI_OPT_VALUE, &a->leader_share, "X",
+         "a course leader's share of a day's pot (default 1.5; 1,5 works)"},
+        {"trainer-share", CLI_OPT_VALUE, &a->trainer_share, "X", "a trainer's share (default 1)"},
+        {"other-parties", CLI_OPT_FLAG, &a->other_parties, NULL,
+         "names that are not municipalities (a region, an organisation) are parties of the "
+         "pot's files too; without it such a name among municipalities is an error, and with "
+         "it a name one or two letters from a municipality's ('Borlange') still is"},
     };
     memcpy(opts, o, sizeof o);
     return CYCLE_POT_NOPTS;
@@ -70,13 +56,14 @@ int cycle_pot_wanted(const cycle_pot_args *a)
 int cycle_pot_usage(const char *cmd, const cycle_pot_args *a)
 {
     int rules = a->fee || a->pot || a->pot_part || a->leader_share || a->trainer_share ||
-                a->attendance_column.n || a->trainers_column.n;
+                a->attendance_column.n || a->trainers_column.n || a->other_parties;
     if (a->pot != NULL && a->pot_part != NULL)
         return cli_fail_usage(cmd, "--pot and --pot-part are one option (--pot-part is its old "
                                    "name): give it once");
     if (!cycle_pot_wanted(a))
-        return rules ? cli_fail_usage(cmd, "--fee, --pot, the shares and the column options "
-                                           "need --attendance and --trainers")
+        return rules ? cli_fail_usage(
+                           cmd, "--fee, --pot, the shares, the column options and --other-parties "
+                                "need --attendance and --trainers")
                      : 0;
     if (a->attendance == NULL || a->trainers == NULL)
         return cli_fail_usage(cmd, "--attendance and --trainers go together");
@@ -159,29 +146,6 @@ static int grow(void **a, size_t *cap, size_t want, size_t size)
     memset(b + *cap * size, 0, (want - *cap) * size);
     *a = b;
     *cap = want;
-    return 0;
-}
-
-/* What a municipality is known by in row @p row of file @p f (0 attendance, 1 trainers): its
- * code when both files have codes (ycsv_join_has_codes: "2080" for `2080 Falun` or a kod
- * column), else its name cell's identity key (cycle_identity_key: `Falu kommun`, `Falun` and
- * `2080` are one municipality). 0 or 2. */
-static int mun_key(cycle_pot *p, int f, size_t row, const char **key)
-{
-    const ycsv_join_side *s = &p->side[f];
-    int code;
-    *key = ycsv_cell(s->t, row, s->name_col);
-    if (yr_label_is_total(*key)) /* a total row is refused by row_labels */
-        return 0;
-    if (p->codes == NULL) {
-        if (cycle_identity_key(s->file, ycsv_line(s->t, row), *key, &p->key) != 0)
-            return CLI_EXIT_ERROR;
-        *key = cli_buf_str(&p->key);
-        return 0;
-    }
-    if (ycsv_join_row_code(s, row, &code) != 0)
-        return CLI_EXIT_ERROR;
-    *key = p->codes + 5 * (size_t)code;
     return 0;
 }
 
@@ -275,57 +239,169 @@ static int intern_row(cycle_pot *p, const cycle_pot_lookup *look, const char *fi
     return new_municipality(p, look, file, line, *mun, cell);
 }
 
-/* The day and municipality of row @p row of file @p f, interned (labels by yr_label_key). */
+/* The day of row @p row as a label: a date (`2024-02-06`, `2024-02-06 00:00:00`, an Excel
+ * serial or an xlsx date) as ISO 8601 in the one date grammar, so that one day written two ways
+ * is one day; any other text as written (`d1`, `Dag 1`). Into @p b. */
+static const char *day_label(const cli_input *in, size_t row, size_t col, cli_buf *b)
+{
+    const char *s = cli_read_cell(in->t, row, col, b);
+    yr_value v;
+    yr_read_error e;
+    int y, m, d;
+    if (s[strspn(s, " \t")] != '\0' &&
+        yr_read_value(s, YR_KIND_DATE, yr_table_header(in->t, col), "", &v, &e) == YR_READ_OK &&
+        v.present && yr_civil_from_days(v.num, &y, &m, &d) == YR_OK) {
+        cli_buf_clear(b);
+        cli_buf_printf(b, "%04d-%02d-%02d", y, m, d);
+    }
+    return cli_buf_str(b);
+}
+
+/* The day and municipality of data row @p row of file @p f, interned: the day by its label
+ * (day_label), the municipality by the reader's identity (cli_read_key: SCB code when the file
+ * has one, else the normalised name; `Falu kommun`, `Falun` and `2080 Falun` are one). */
 static int row_labels(cycle_pot *p, const cycle_pot_lookup *look, int f, size_t row, size_t *day,
                       size_t *mun)
 {
-    const ycsv_table *t = p->side[f].t;
+    const cli_input *in = f == 0 ? &p->att : &p->tr;
     const size_t *cols = f == 0 ? p->ac : p->tc;
-    const char *key, *const heads[2] = {t->header[cols[0]], t->header[cols[1]]};
-    if (mun_key(p, f, row, &key) != 0)
-        return CLI_EXIT_ERROR;
-    return intern_row(p, look, p->side[f].file, ycsv_line(t, row), ycsv_cell(t, row, cols[0]), key,
-                      ycsv_cell(t, row, cols[1]), heads, day, mun);
+    const char *const heads[2] = {yr_table_header(in->t, cols[0]), yr_table_header(in->t, cols[1])};
+    cli_buf dayb;
+    cli_buf_init(&dayb);
+    size_t nd = p->days.n, nm = p->muns.n;
+    const char *cell = cli_read_cell(in->t, row, cols[1], &p->scratch);
+    int rc = cell[strspn(cell, " \t")] == '\0'
+                 ? cli_fail_at(f == 0 ? p->afile : p->tfile, yr_table_row_line(in->t, row),
+                               "column '%s' is empty", heads[1])
+                 : cli_read_key(in, row, cols[1], &p->key);
+    if (rc == 0)
+        rc = intern_row(p, look, f == 0 ? p->afile : p->tfile, yr_table_row_line(in->t, row),
+                        day_label(in, row, cols[0], &dayb), cli_buf_str(&p->key), cell, heads, day,
+                        mun);
+    if (rc == 0 && ((p->days.n > nd && keep_text(p, &p->days.label[*day]) != 0) ||
+                    (p->muns.n > nm && keep_text(p, &p->name[*mun]) != 0)))
+        rc = cli_fail_at(p->afile, 0, "out of memory");
+    cli_buf_free(&dayb);
+    return rc;
 }
 
-/* The columns of a file by role: day, municipality and @p third. */
-static int columns(const char *file, const ycsv_table *t, const cli_common *c, cli_role third,
-                   size_t cols[3])
+/* A header that counts days (`Antal dagar`, `dagar`, `days`): the counted form counts one
+ * course day a row, so such a column is refused rather than ignored. */
+static int counts_days(const char *h)
 {
-    const cli_role roles[3] = {CLI_ROLE_DAY, CLI_ROLE_NAME, third};
-    for (int k = 0; k < 3; k++) {
-        if (cli_column(file, t, c, roles[k], k < 2 || third != CLI_ROLE_PARTICIPANTS, &cols[k]))
-            return CLI_EXIT_ERROR;
-        for (size_t j = 0; k == 2 && cols[k] == YCSV_NO_COLUMN && j < t->ncols; j++)
-            if (yr_out_name_find(t->header[j], YR_OUT_COLUMN) == YR_OUT_COUNT)
-                cols[k] = j; /* `stats count --by day,municipality --long` read back */
-    }
-    if (cols[2] == YCSV_NO_COLUMN) /* the message of a missing column, once */
-        return cli_column(file, t, c, third, 1, &cols[2]);
+    static const char *const words[] = {"antaldagar",     "dagar",     "days",
+                                        "numberofdays",   "kursdagar", "coursedays",
+                                        "antalkursdagar", NULL};
+    char key[128];
+    if (yr_header_key(h, key, sizeof key) != YR_READ_OK)
+        return 0;
+    for (size_t k = 0; words[k] != NULL; k++)
+        if (strcmp(key, words[k]) == 0)
+            return 1;
     return 0;
 }
 
-/* The municipality columns of the two files; by code when both have codes (issue 14.4). */
-static int join_columns(cycle_pot *p, const cli_common *c[2])
+/* The header of text file @p path as the reader finds it, from the file's head (64 KiB, whole
+ * lines; only the person role asked for, so no cell is judged); NULL when it cannot be read
+ * (the real reading reports why). *buf holds the bytes: free both. */
+static yr_table *peek_header(const char *path, char **buf)
 {
-    const ycsv_table *t[2] = {&p->at, &p->tt};
-    const char *file[2] = {p->afile, p->tfile};
-    int both = 1;
-    for (int f = 0; f < 2; f++) {
-        ycsv_join_side *s = &p->side[f];
-        *s = (ycsv_join_side){file[f], t[f], f == 0 ? p->ac[1] : p->tc[1], YCSV_NO_COLUMN,
-                              YCSV_NO_COLUMN};
-        if (cli_column(file[f], t[f], c[f], CLI_ROLE_CODE, 0, &s->code_col) != 0)
-            return CLI_EXIT_ERROR;
-        both &= ycsv_join_has_codes(s);
+    FILE *f = strcmp(path, "-") == 0 ? NULL : fopen(path, "rb");
+    *buf = f != NULL ? malloc(65536) : NULL;
+    size_t len = *buf != NULL ? fread(*buf, 1, 65536, f) : 0;
+    if (f != NULL)
+        fclose(f);
+    while (len == 65536 && (*buf)[len - 1] != '\n')
+        len--; /* the head of a long file: whole lines */
+    const yr_read_want want = {YR_ROLE_PERSON, YR_WANT_BLANK_OK};
+    yr_read_options o;
+    yr_read_options_init(&o);
+    o.want = &want;
+    o.nwant = 1;
+    yr_table *t = NULL;
+    if (*buf == NULL || yr_read_table(*buf, len, &o, &t, NULL) != YR_READ_OK)
+        return NULL;
+    return t;
+}
+
+/* The request of a counted file (@p third: participants or role): the reader's options of the
+ * file with `day=HEADER` taken out (the day is a label here, found by its header), and for the
+ * attendance `participants=` the count column of `stats count --long` read back. */
+static int counted_request(const char *path, int f, const cli_common *own, cli_common *req,
+                           const char **day_head, char *buf, size_t cap)
+{
+    int given = 0;
+    *req = *own;
+    req->columns.n = 0;
+    *day_head = NULL;
+    for (size_t k = 0; k < own->columns.n; k++) {
+        given |= strncmp(own->columns.v[k], "participants=", 13) == 0;
+        if (strncmp(own->columns.v[k], "day=", 4) == 0)
+            *day_head = own->columns.v[k] + 4;
+        else
+            req->columns.v[req->columns.n++] = own->columns.v[k];
     }
-    if (!both)
-        return 0;
-    p->codes = malloc(5 * 10000);
-    if (p->codes == NULL)
-        return cli_fail_at(p->afile, 0, "out of memory");
-    for (int k = 0; k < 10000; k++)
-        snprintf(p->codes + 5 * k, 5, "%04d", k);
+    char *bytes = NULL;
+    yr_table *t = f == 0 && !given ? peek_header(path, &bytes) : NULL;
+    size_t count = YR_READ_NONE;
+    for (size_t c = 0; t != NULL && c < yr_table_ncols(t); c++) {
+        if (yr_role_is_header(yr_table_header(t, c), YR_ROLE_PARTICIPANTS)) {
+            count = YR_READ_NONE;
+            break;
+        }
+        if (count == YR_READ_NONE &&
+            yr_out_name_find(yr_table_header(t, c), YR_OUT_COLUMN) == YR_OUT_COUNT)
+            count = c;
+    }
+    int rc = 0;
+    if (count != YR_READ_NONE) /* `stats count --by DAY,MUNICIPALITY --long` read back */
+        rc = cli_read_add_column(req, "participants", yr_table_header(t, count), buf, cap);
+    yr_table_free(t);
+    free(bytes);
+    return rc;
+}
+
+/* Read file @p f (0 the counted attendance, 1 the trainers) through libyrkesresa-read: the
+ * municipality (its identity), an SCB code column when there is one, the participants (a whole
+ * number in the one grammar) or the role; the day column by its header (day, datum, dag, date)
+ * or `--column day=HEADER`. */
+static int read_counted(cycle_pot *p, int f, const char *path, const cli_common *own)
+{
+    cli_input *in = f == 0 ? &p->att : &p->tr;
+    size_t *cols = f == 0 ? p->ac : p->tc;
+    const char *file = f == 0 ? p->afile : p->tfile, *day_head;
+    yr_read_want want[] = {{YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED | YR_WANT_BLANK_OK},
+                           {YR_ROLE_CODE, 0u},
+                           {f == 0 ? YR_ROLE_PARTICIPANTS : YR_ROLE_ROLE, YR_WANT_REQUIRED}};
+    cli_common req;
+    char buf[300];
+    cli_read_opts r;
+    memset(&r, 0, sizeof r);
+    r.quiet = 1;
+    r.other_parties = p->other_parties;
+    if (counted_request(path, f, own, &req, &day_head, buf, sizeof buf) != 0 ||
+        cli_read(path, &req, &r, want, 3, in) != 0)
+        return CLI_EXIT_ERROR;
+    const yr_table *t = in->t;
+    cols[0] = day_head != NULL ? cli_read_find_column(t, day_head) : YR_READ_NONE;
+    for (size_t c = 0; day_head == NULL && cols[0] == YR_READ_NONE && c < yr_table_ncols(t); c++)
+        if (yr_role_is_header(yr_table_header(t, c), YR_ROLE_DAY))
+            cols[0] = c;
+    if (cols[0] == YR_READ_NONE)
+        return cli_fail_at(file, cli_read_header_line(t),
+                           day_head != NULL ? "--column day=%s: no such column"
+                                            : "no day column (looked for a header day, datum, "
+                                              "dag, date; name it with --column day=HEADER)%s",
+                           day_head != NULL ? day_head : "");
+    cols[1] = yr_table_find_role(t, YR_ROLE_MUNICIPALITY);
+    cols[2] = yr_table_find_role(t, want[2].role);
+    for (size_t c = 0; f == 0 && c < yr_table_ncols(t); c++)
+        if (counts_days(yr_table_header(t, c)))
+            return cli_fail_at(file, cli_read_header_line(t),
+                               "column '%s' counts days, but each row is one course day: write "
+                               "one row per day (or leave the column out if every row is one "
+                               "day)",
+                               yr_table_header(t, c));
     return 0;
 }
 
@@ -336,58 +412,44 @@ static int refused(const char *file, size_t line, const yr_where *w)
 }
 
 /* The attendance, one record at a time into the accumulator (it keeps sums, not records). */
-/* A Summa row as `stats count` writes it (a total label as the day, no municipality): the
- * participants it states, checked against the settlement's participant-days (finish). */
-static int stated_total(cycle_pot *p, size_t r)
-{
-    const ycsv_table *t = &p->at;
-    /* the label in the day column and no municipality, or no day and the label in the
-     * municipality column (`;Totalt;46`): the list's total row */
-    int blank_day = cli_cell_blank(t, r, p->ac[0]), blank_mun = cli_cell_blank(t, r, p->ac[1]);
-    if (!(blank_mun && yr_label_is_total(ycsv_cell(t, r, p->ac[0]))) &&
-        !(blank_day && yr_label_is_total(ycsv_cell(t, r, p->ac[1]))))
-        return 0;
-    if (p->total_line != 0)
-        return cli_fail_at(p->afile, ycsv_line(t, r), "a second total row (the first is line %zu)",
-                           p->total_line);
-    p->total_line = ycsv_line(t, r);
-    return cli_cell_int64(p->afile, t, r, p->ac[2], &p->total_stated) != 0 ? CLI_EXIT_ERROR : 1;
-}
-
 static int read_attendance(cycle_pot *p, const cycle_pot_lookup *look)
 {
-    for (size_t r = 0; r < p->at.nrows; r++) {
+    const yr_table *t = p->att.t;
+    for (size_t i = 0; i < yr_table_ndata(t); i++) {
+        size_t row = yr_table_data_row(t, i);
         yr_attendance a;
         yr_where w;
-        int total = stated_total(p, r);
-        if (total == 1)
-            continue;
-        if (total != 0 || row_labels(p, look, 0, r, &a.day, &a.municipality) != 0 ||
-            cli_cell_int64(p->afile, &p->at, r, p->ac[2], &a.participants) != 0)
+        yr_value v = {0, 0, 1};
+        if (row_labels(p, look, 0, row, &a.day, &a.municipality) != 0)
             return CLI_EXIT_ERROR;
+        yr_table_value(t, row, p->ac[2], &v);
+        a.participants = v.num;
         if (yr_pot_add_attendance_where(p->acc, &a, 1, &w) != YR_OK)
-            return refused(p->afile, w.record != YR_WHERE_NONE ? ycsv_line(&p->at, r) : 0, &w);
+            return refused(p->afile, w.record != YR_WHERE_NONE ? yr_table_row_line(t, row) : 0, &w);
         p->busy[a.day] |= a.participants > 0;
     }
-    ycsv_drop_index(&p->at); /* 8 bytes a row: the labels point into its text, which stays */
     return 0;
 }
 
-/* The trainers, one record at a time: record k of the accumulator is row k of the file. */
+/* The trainers, one record at a time: record k of the accumulator is data row k of the file. */
 static int read_trainers(cycle_pot *p, const cycle_pot_lookup *look)
 {
-    for (size_t r = 0; r < p->tt.nrows; r++) {
-        yr_trainer t;
+    const yr_table *t = p->tr.t;
+    for (size_t i = 0; i < yr_table_ndata(t); i++) {
+        size_t row = yr_table_data_row(t, i), line = yr_table_row_line(t, row);
+        yr_trainer tr;
         yr_where w;
-        if (row_labels(p, look, 1, r, &t.day, &t.municipality) != 0)
+        if (row_labels(p, look, 1, row, &tr.day, &tr.municipality) != 0)
             return CLI_EXIT_ERROR;
         char q[80], ctx[96];
-        if (yr_role_from_name_where(ycsv_cell(&p->tt, r, p->tc[2]), &t.role, &w) != YR_OK) {
-            snprintf(ctx, sizeof ctx, "column %s", cli_quote(p->tt.header[p->tc[2]], q, sizeof q));
-            return cli_fail_lib(p->tfile, ycsv_line(&p->tt, r), ctx, &w, NULL);
+        if (yr_role_from_name_where(cli_read_cell(t, row, p->tc[2], &p->scratch), &tr.role, &w) !=
+            YR_OK) {
+            snprintf(ctx, sizeof ctx, "column %s",
+                     cli_quote(yr_table_header(t, p->tc[2]), q, sizeof q));
+            return cli_fail_lib(p->tfile, line, ctx, &w, NULL);
         }
-        if (yr_pot_add_trainers_where(p->acc, &t, 1, &w) != YR_OK)
-            return refused(p->tfile, ycsv_line(&p->tt, r), &w);
+        if (yr_pot_add_trainers_where(p->acc, &tr, 1, &w) != YR_OK)
+            return refused(p->tfile, line, &w);
     }
     return 0;
 }
@@ -409,17 +471,16 @@ static int attendance_is_list(const char *path, const cli_common *own)
             return 0; /* --column participants=HEADER: the counted form */
     if (n >= 5 && strcasecmp(path + n - 5, ".xlsx") == 0)
         return 1;
-    ycsv_table t;
-    ycsv_error e;
-    if (strcmp(path, "-") == 0 || ycsv_read_file(path, &t, &e) != YCSV_OK)
-        return 0; /* the counted form's reading reports it */
+    char *buf = NULL;
+    yr_table *t = peek_header(path, &buf);
     int person = 0, counted = 0;
-    for (size_t k = 0; k < t.ncols; k++) {
-        person |= yr_role_is_header(t.header[k], YR_ROLE_PERSON);
-        counted |= cli_header_is(t.header[k], CLI_ROLE_PARTICIPANTS);
+    for (size_t k = 0; t != NULL && k < yr_table_ncols(t); k++) {
+        person |= yr_role_is_header(yr_table_header(t, k), YR_ROLE_PERSON);
+        counted |= yr_role_is_header(yr_table_header(t, k), YR_ROLE_PARTICIPANTS);
     }
-    ycsv_free(&t);
-    return person && !counted;
+    yr_table_free(t);
+    free(buf);
+    return person && !counted; /* else the counted form's reading reports what is wrong */
 }
 
 /* Label @p idx of @p set, new since the set had @p before labels, pointed at a copy kept until
@@ -469,7 +530,7 @@ static int read_list(cycle_pot *p, const cycle_pot_lookup *look, const cli_commo
     cli_read_opts r;
     memset(&r, 0, sizeof r);
     r.quiet = 1;
-    r.other_parties = 1; /* the pot's municipalities are labels, as in the counted form */
+    r.other_parties = p->other_parties; /* as in the counted form */
     if (cli_read(p->apath, own, &r, want, 4, &p->list) != 0)
         return CLI_EXIT_ERROR;
     p->dialect = cli_read_dialect(p->list.t);
@@ -491,10 +552,12 @@ static int read_list(cycle_pot *p, const cycle_pot_lookup *look, const cli_commo
 /* Days with trainers and no participants: a warning at the day's first trainer record. */
 static void warn_idle_days(cycle_pot *p)
 {
-    for (size_t i = 0; i < p->tt.nrows; i++) {
-        char *dt = read_day(p, p->tfile, ycsv_line(&p->tt, i), ycsv_cell(&p->tt, i, p->tc[0]));
-        size_t kl, d = dt != NULL ? cli_labels_intern(&p->days, dt, &kl) : SIZE_MAX;
-        free(dt);
+    const yr_table *t = p->tr.t;
+    cli_buf b;
+    cli_buf_init(&b);
+    for (size_t i = 0; i < yr_table_ndata(t); i++) {
+        size_t kl, row = yr_table_data_row(t, i);
+        size_t d = cli_labels_intern(&p->days, day_label(&p->tr, row, p->tc[0], &b), &kl);
         if (d >= p->ndays || p->busy[d])
             continue;
         p->busy[d] = 1; /* once per day */
@@ -502,8 +565,9 @@ static void warn_idle_days(cycle_pot *p)
         fprintf(stderr,
                 "yrkesresa: %s:%zu: warning: day %s has trainers but no participants (nothing "
                 "to share)\n",
-                p->tfile, ycsv_line(&p->tt, i), cli_quote(cycle_pot_day(p, d), q, sizeof q));
+                p->tfile, yr_table_row_line(t, row), cli_quote(cycle_pot_day(p, d), q, sizeof q));
     }
+    cli_buf_free(&b);
 }
 
 /* Settle what was read (yr_pot_finish); a refusal at the trainer record it names. */
@@ -515,16 +579,12 @@ static int finish(cycle_pot *p)
     p->und = calloc(p->ndays ? p->ndays : 1, sizeof *p->und);
     if (p->rows == NULL || p->und == NULL)
         return cli_fail_at(p->afile, 0, "out of memory");
-    if (yr_pot_finish_where(p->acc, p->rows, p->nmun, &p->sum, p->und, p->ndays, &w) == YR_OK) {
-        if (p->total_line != 0 && p->total_stated != p->sum.participant_days)
-            return cli_fail_at(p->afile, p->total_line,
-                               "the total row states %" PRId64 " participants, but the rows "
-                               "add to %" PRId64,
-                               p->total_stated, p->sum.participant_days);
-        return 0;
-    }
+    if (yr_pot_finish_where(p->acc, p->rows, p->nmun, &p->sum, p->und, p->ndays, &w) == YR_OK)
+        return 0; /* a stated total of the attendance was checked by the reader */
     int tr = w.arg != NULL && strcmp(w.arg, "trainers") == 0;
-    size_t line = tr && w.record < p->tt.nrows ? ycsv_line(&p->tt, w.record) : 0;
+    size_t line = tr && w.record < yr_table_ndata(p->tr.t)
+                      ? yr_table_row_line(p->tr.t, yr_table_data_row(p->tr.t, w.record))
+                      : 0;
     return refused(tr ? p->tfile : p->afile, line, &w);
 }
 
@@ -539,19 +599,16 @@ int cycle_pot_settle(const char *cmd, const cycle_pot_args *a, const cli_common 
     p->afile = cli_shown(a->attendance);
     p->tfile = cli_shown(a->trainers);
     p->apath = a->attendance;
+    p->other_parties = a->other_parties;
     if (make_rules(cmd, a, &rules) != 0 ||
         file_columns(cmd, c, &a->attendance_column, &own[0]) != 0 ||
         file_columns(cmd, c, &a->trainers_column, &own[1]) != 0)
         return CLI_EXIT_ERROR;
     int list = attendance_is_list(a->attendance, &own[0]);
-    if ((!list && cli_load(a->attendance, &p->at) != 0) || cli_load(a->trainers, &p->tt) != 0 ||
-        (!list && columns(p->afile, &p->at, &own[0], CLI_ROLE_PARTICIPANTS, p->ac) != 0) ||
-        columns(p->tfile, &p->tt, &own[1], CLI_ROLE_ROLE, p->tc) != 0 ||
-        (!list && join_columns(p, (const cli_common *[2]){&own[0], &own[1]}) != 0))
+    if ((!list && read_counted(p, 0, a->attendance, &own[0]) != 0) ||
+        read_counted(p, 1, a->trainers, &own[1]) != 0)
         return CLI_EXIT_ERROR;
-    p->dialect = cli_dialect_of(list ? NULL : &p->at);
-    if (list) /* joined by name (join_columns keys both files by code when both have one) */
-        p->side[1] = (ycsv_join_side){p->tfile, &p->tt, p->tc[1], YCSV_NO_COLUMN, YCSV_NO_COLUMN};
+    p->dialect = cli_read_dialect(list ? NULL : p->att.t);
     yr_where w;
     p->daycol.where = p->afile; /* the days of both files are one column (yr_read_day) */
     if (!cli_labels_init(&p->days, 63) || !cli_labels_init(&p->muns, 1023))
@@ -587,11 +644,10 @@ const char *cycle_pot_day(cycle_pot *p, size_t d)
 void cycle_pot_free(cycle_pot *p)
 {
     yr_pot_free(p->acc);
-    ycsv_free(&p->at);
-    ycsv_free(&p->tt);
+    cli_input_free(&p->att);
+    cli_input_free(&p->tr);
     cli_labels_free(&p->days);
     cli_labels_free(&p->muns);
-    free(p->codes);
     free(p->name);
     free(p->party);
     free(p->busy);

@@ -24,10 +24,14 @@ static const char *const usage_head =
     "\n"
     "Commands:\n";
 
+/* The program's own options (main() answers them), printed as every command's are. */
+static const cli_option own_options[] = {
+    {"help", CLI_OPT_HELP, NULL, NULL,
+     "this help ('yrkesresa COMMAND --help' for a command's options)"},
+    {"version", CLI_OPT_FLAG, NULL, NULL, "print the library version"},
+};
+
 static const char *const usage_tail =
-    "\n"
-    "  -h, --help            this help ('yrkesresa COMMAND --help' for a command's options)\n"
-    "  --version             print the library version\n"
     "\n"
     "Errors: 'yrkesresa: FILE:LINE: message' on stderr, nothing on stdout, exit status 2.\n"
     "\n"
@@ -47,8 +51,11 @@ static int usage(FILE *f)
             width = (int)strlen(commands[k].name);
     for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
         cli_buf_printf(&b, "  %-*s  %s\n", width, commands[k].name, commands[k].summary);
+    cli_buf_puts(&b, "\n");
+    cli_help_options(&b, own_options, sizeof own_options / sizeof own_options[0]);
     cli_buf_puts(&b, usage_tail);
-    cli_buf_printf(&b, "\n%s", cli_common_help);
+    cli_buf_puts(&b, "\n");
+    cli_common_help(&b);
     int rc = CLI_EXIT_ERROR;
     if (f == stdout)
         rc = cli_print_help(cli_buf_str(&b));

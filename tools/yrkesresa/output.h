@@ -28,7 +28,9 @@
  * - `--excel`: UTF-8 BOM, ';', CRLF, a decimal comma for every decimal (echoed numbers
  *   included), and a text cell that Excel would run as a formula guarded with a leading `'`
  *   (yr_excel_guard_needed(); numbers are never touched).
- * - `.xlsx`: one sheet named after the command (yr_out_table_sheet()), a bold frozen header
+ * - `.xlsx`: one sheet named after the command (yr_out_table_sheet()) and, after
+ *   cli_out_sheet(), more sheets (a name Excel would refuse is made valid and unique:
+ *   output_xlsx.h); each sheet with a bold frozen header
  *   row, a bold Summa/Totalt row, column widths fitted to the content, text as text, numbers
  *   as numbers with Swedish formats (`# ##0`, `# ##0 kr` for money, `0 %` for shares stored as
  *   fractions, `yyyy-mm-dd` dates as dates), the source file and the date in the document
@@ -218,6 +220,13 @@ void cli_out_empty(cli_out *o);
 /** @brief End the row. In a workbook the first row and a row whose first cell is a total label
  *         (yr_label_is_total) are bold. */
 void cli_out_end_row(cli_out *o);
+/**
+ * @brief A workbook only: end the current sheet and go on in a new sheet named after @p name
+ *        (made a valid, unique sheet name: `Malung/Sälen` is `Malung_Sälen`, a name is cut to
+ *        31 characters, a repeated one gets ` (2)`); its first row is its header. In CSV it
+ *        refuses (a CSV has one table): the caller writes a workbook.
+ */
+void cli_out_sheet(cli_out *o, const char *name);
 /** @brief Raw text (CSV destinations only: reports). */
 void cli_out_raw(cli_out *o, const char *s, size_t n);
 

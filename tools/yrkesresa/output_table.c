@@ -450,6 +450,22 @@ void cli_out_cell(cli_out *o, const char *s, cli_cell_type type)
         number_cell(o, s, type, 1, !guessed || strpbrk(s, " \xC2\xE2") != NULL);
 }
 
+void cli_out_sheet(cli_out *o, const char *name)
+{
+    if (o->failed)
+        return;
+    if (!o->xlsx) {
+        refuse(o, "a CSV holds one table; write a workbook (--output FILE.xlsx)");
+        return;
+    }
+#ifdef CLI_HAVE_XLSX
+    if (cli_xlsx_sheet(o->x, name, o->why, sizeof o->why) != 0)
+        o->failed = 1;
+#endif
+    o->row = 0;
+    o->col = 0;
+}
+
 void cli_out_end_row(cli_out *o)
 {
     if (!o->xlsx)

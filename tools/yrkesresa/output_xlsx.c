@@ -9,8 +9,10 @@
 #include <time.h>
 
 #include <xlsxwriter.h>
+#include <yrkesresa/identity.h>
 
 #define MAX_DECIMALS 15
+#define SHEET_MAX 31 /* characters of a sheet's name (Excel counts UTF-16 units) */
 
 struct cli_xlsx {
     lxw_workbook *wb;
@@ -20,6 +22,8 @@ struct cli_xlsx {
     lxw_format *date[2];
     size_t *width, nwidth; /* the widest cell of each column, in characters */
     size_t ncols;          /* columns written */
+    char **keys;           /* the name key (yr_name_key) of every sheet's name */
+    size_t nsheets;
     lxw_doc_properties props;
     char title[128], source[1024], comment[1200]; /* the properties' texts */
 };
@@ -39,6 +43,92 @@ static time_t created(void)
     return s != NULL && *s != '\0' && *end == '\0' && v > 0 ? (time_t)v : time(NULL);
 }
 
+/* Excel's sheet names compare without case (`Falun` and `FALUN` are one name): 1 when the key
+ * of @p name is a sheet's already; -1 when out of memory. */
+static int sheet_taken(const cli_xlsx *x, const char *name, char **key_out)
+{
+    size_t len = strlen(name), cap = 3 * len + 1;
+    char *key = malloc(cap);
+    if (key == NULL || yr_name_key(name, len, key, cap, NULL) != YR_READ_OK) {
+        free(key);
+        return -1;
+    }
+    int taken = strcmp(key, "history") == 0; /* reserved by Excel */
+    for (size_t k = 0; k < x->nsheets && !taken; k++)
+        taken = strcmp(x->keys[k], key) == 0;
+    if (taken)
+        free(key);
+    else
+        *key_out = key;
+    return taken;
+}
+
+/* @p want made a sheet name: `[ ] : * ? / \` and control characters become `_`, as does an
+ * apostrophe at either end; cut at a character to SHEET_MAX UTF-16 units less @p room (not
+ * before a combining mark, which stays with its letter); "_" for an empty name. */
+static void sheet_clean(const char *want, size_t room, char *out, size_t cap)
+{
+    size_t n = 0, units = 0, keep = 0;
+    const unsigned char *p = (const unsigned char *)want;
+    while (*p != '\0' && n + 5 < cap) {
+        size_t len = *p < 0x80 ? 1 : *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : *p >= 0xC0 ? 2 : 1;
+        size_t u = len == 4 ? 2 : 1;
+        int mark = len == 2 && ((p[0] == 0xCC && p[1] >= 0x80) || (p[0] == 0xCD && p[1] < 0xB0));
+        if (units + u > SHEET_MAX - room) {
+            n = mark ? keep : n; /* U+0300..U+036F: the letter goes too */
+            break;
+        }
+        if (!mark)
+            keep = n;
+        if (len == 1 && (strchr("[]:*?/\\", *p) != NULL || *p < 0x20 || *p == 0x7F)) {
+            out[n++] = '_';
+            p++;
+        } else {
+            for (size_t k = 0; k < len && *p != '\0'; k++)
+                out[n++] = (char)*p++;
+        }
+        units += u;
+    }
+    out[n] = '\0';
+    if (n > 0 && out[0] == '\'')
+        out[0] = '_';
+    if (n > 0 && out[n - 1] == '\'')
+        out[n - 1] = '_';
+    if (n == 0)
+        snprintf(out, cap, "_");
+}
+
+/* A new sheet named after @p want (sheet_clean), made unique with ` (2)`, ` (3)`, ... */
+static int add_sheet(cli_xlsx *x, const char *want, char *why, size_t cap)
+{
+    char name[4 * SHEET_MAX + 16], base[4 * SHEET_MAX + 1], *key = NULL;
+    char **keys = realloc(x->keys, (x->nsheets + 1) * sizeof *keys);
+    if (keys == NULL) {
+        snprintf(why, cap, "out of memory");
+        return -1;
+    }
+    x->keys = keys;
+    sheet_clean(want, 0, name, sizeof name);
+    int taken = sheet_taken(x, name, &key);
+    for (unsigned k = 2; taken == 1 && k < 100000; k++) {
+        char suffix[16];
+        int len = snprintf(suffix, sizeof suffix, " (%u)", k);
+        sheet_clean(want, (size_t)len, base, sizeof base);
+        snprintf(name, sizeof name, "%s%s", base, suffix);
+        taken = sheet_taken(x, name, &key);
+    }
+    if (taken != 0 || (x->ws = workbook_add_worksheet(x->wb, name)) == NULL) {
+        free(key);
+        if (taken != 0)
+            snprintf(why, cap, "out of memory");
+        else
+            snprintf(why, cap, "cannot add the sheet '%s'", name);
+        return -1;
+    }
+    x->keys[x->nsheets++] = key;
+    return 0;
+}
+
 int cli_xlsx_open(cli_xlsx **out, const char *file, const cli_xlsx_props *p, char *why, size_t cap)
 {
     cli_xlsx *x = calloc(1, sizeof *x);
@@ -48,10 +138,10 @@ int cli_xlsx_open(cli_xlsx **out, const char *file, const cli_xlsx_props *p, cha
         snprintf(why, cap, "cannot create the workbook");
         return -1;
     }
-    x->ws = workbook_add_worksheet(x->wb, p->sheet);
     x->text_bold = workbook_add_format(x->wb);
-    if (x->ws == NULL || x->text_bold == NULL) {
+    if (x->text_bold == NULL || add_sheet(x, p->sheet, why, cap) != 0) {
         workbook_close(x->wb);
+        free(x->keys);
         free(x);
         snprintf(why, cap, "cannot create the workbook's sheet");
         return -1;
@@ -155,7 +245,8 @@ int cli_xlsx_date(cli_xlsx *x, size_t row, size_t col, int y, int m, int d, int 
     return e == LXW_NO_ERROR ? 0 : lxw_fail(e, "cannot write a date", why, cap);
 }
 
-int cli_xlsx_close(cli_xlsx *x, char *why, size_t cap)
+/* The sheet's widths and its frozen header row. */
+static lxw_error end_sheet(cli_xlsx *x)
 {
     lxw_error e = LXW_NO_ERROR;
     for (size_t c = 0; c < x->ncols && e == LXW_NO_ERROR; c++) {
@@ -164,9 +255,29 @@ int cli_xlsx_close(cli_xlsx *x, char *why, size_t cap)
         e = worksheet_set_column(x->ws, (lxw_col_t)c, (lxw_col_t)c, w > 255 ? 255 : w, NULL);
     }
     worksheet_freeze_panes(x->ws, 1, 0);
+    x->ncols = 0;
+    if (x->nwidth > 0)
+        memset(x->width, 0, x->nwidth * sizeof *x->width);
+    return e;
+}
+
+int cli_xlsx_sheet(cli_xlsx *x, const char *name, char *why, size_t cap)
+{
+    lxw_error e = end_sheet(x);
+    if (e != LXW_NO_ERROR)
+        return lxw_fail(e, "cannot write the sheet", why, cap);
+    return add_sheet(x, name, why, cap);
+}
+
+int cli_xlsx_close(cli_xlsx *x, char *why, size_t cap)
+{
+    lxw_error e = end_sheet(x);
     if (e == LXW_NO_ERROR)
         e = workbook_set_properties(x->wb, &x->props);
     lxw_error closed = workbook_close(x->wb);
+    for (size_t k = 0; k < x->nsheets; k++)
+        free(x->keys[k]);
+    free(x->keys);
     free(x->width);
     free(x);
     if (e == LXW_NO_ERROR)

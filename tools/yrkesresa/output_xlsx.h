@@ -1,8 +1,12 @@
 /* The workbook of `--output FILE.xlsx` (private to the output layer; libxlsxwriter 1.1.4).
  *
- * One sheet, written row by row in libxlsxwriter's constant-memory mode. The writer states
- * each cell's kind and its width as shown; at the end the columns get their widths (1.1.4 has
- * no autofit), the header row is frozen and the document properties are set. Number formats
+ * One sheet or several (cli_xlsx_sheet()), each written row by row in libxlsxwriter's
+ * constant-memory mode. The writer states each cell's kind and its width as shown; at the end of
+ * a sheet its columns get their widths (1.1.4 has no autofit) and its header row is frozen; at
+ * the end the document properties are set. A sheet's name is made one Excel takes: `[ ] : * ?
+ * / \`, control characters and an apostrophe at either end become `_`, the name is cut at a
+ * character to 31 UTF-16 units, and a name another sheet has (compared without case, by
+ * yr_name_key()) or the reserved `History` gets ` (2)`, ` (3)`, ... (cut to fit). Number formats
  * (as Excel stores them; Swedish Excel shows `#,##0` with a space between thousands):
  * `#,##0` (with decimals `#,##0.00`), money `#,##0 "kr"`, shares `0 %` (with decimals
  * `0.00 %`), dates `yyyy-mm-dd`. Every function returns 0, or -1 with the reason in why[]. */
@@ -38,6 +42,9 @@ int cli_xlsx_number(cli_xlsx *x, size_t row, size_t col, double v, cli_xnum kind
                     size_t width, int bold, char *why, size_t cap);
 int cli_xlsx_date(cli_xlsx *x, size_t row, size_t col, int y, int m, int d, int bold, char *why,
                   size_t cap);
+/* End the current sheet (widths, frozen header) and go on in a new one named after @p name
+ * (made a valid, unique name: see the file comment); rows start again at 0. */
+int cli_xlsx_sheet(cli_xlsx *x, const char *name, char *why, size_t cap);
 /* Widths, frozen header, properties; write the file; free. */
 int cli_xlsx_close(cli_xlsx *x, char *why, size_t cap);
 

@@ -123,3 +123,96 @@ def test_old_name_settle_pot_still_works_and_says_it_is_deprecated():
         old = yrkesresa.settle_pot(att, tr)
     assert old == yrkesresa.pot_settle(att, tr)
     assert yrkesresa.audit_split is yrkesresa.audit
+
+
+# ---- pot_by_day (yr_pot_by_day) ------------------------------------------------------------
+def _reference_by_day(att, tr, shares=(10, 15), pot_part=400):
+    """Independent: each (day, municipality)'s exact entitlement pot_d x its shares / S_d as a
+    Fraction, and each municipality's kickback: the largest remainder of the distributed pot
+    over the year's exact sums (ties: the larger exact sum, then the earlier municipality, as
+    SPEC §3 and the R tests' ref_pot)."""
+    from fractions import Fraction
+
+    pot = {}
+    for d, _, p in att:
+        pot[d] = pot.get(d, 0) + pot_part * p
+    s_day, s_pair = {}, {}
+    for d, m, role in tr:
+        share = shares[1] if role == "leader" else shares[0]
+        s_day[d] = s_day.get(d, 0) + share
+        s_pair[(d, m)] = s_pair.get((d, m), 0) + share
+    exact = {(d, m): Fraction(pot.get(d, 0) * s, s_day[d]) for (d, m), s in s_pair.items()}
+    order = []
+    for d, m, _ in list(att) + list(tr):
+        if m not in order:
+            order.append(m)
+    year = {m: sum((q for (d, mm), q in exact.items() if mm == m), Fraction(0)) for m in order}
+    kick = {m: year[m].numerator // year[m].denominator for m in order}
+    extra = sum(pot.get(d, 0) for d in s_day) - sum(kick.values())
+    by_rem = sorted(order, key=lambda m: (-(year[m] - kick[m]), -year[m], order.index(m)))
+    for m in by_rem[:extra]:
+        kick[m] += 1
+    return exact, kick
+
+
+def test_pot_by_day_rows_add_up_to_an_independent_kickback():
+    import random
+    from fractions import Fraction
+
+    rng = random.Random(22)
+    for trial in range(80):
+        nmun, ndays = rng.randint(1, 5), rng.randint(1, 6)
+        att = [(rng.randint(1, ndays), f"m{rng.randint(1, nmun)}", rng.randint(0, 9))
+               for _ in range(rng.randint(1, 12))]
+        tr = [(rng.randint(1, ndays), f"m{rng.randint(1, nmun)}",
+               rng.choice(["trainer", "leader"])) for _ in range(rng.randint(0, 8))]
+        frame = yrkesresa.pot_by_day(att, tr)
+        exact, kick = _reference_by_day(att, tr)
+        assert list(frame.columns) == ["day", "municipality", "trainers", "kickback",
+                                       "quota_whole", "quota_rem", "quota_den"]
+        assert len(frame) == len(exact), trial
+        sums = frame.groupby("municipality")["kickback"].sum().to_dict()
+        for m, k in kick.items():
+            assert sums.get(m, 0) == k, (trial, m)
+        for row in frame.itertuples():
+            q = exact[(row.day, row.municipality)]
+            assert Fraction(row.quota_whole * row.quota_den + row.quota_rem, row.quota_den) == q
+            assert row.kickback in (q.numerator // q.denominator,
+                                    -(-q.numerator // q.denominator)), (trial, row)
+        assert frame.attrs["days_off"] == 0
+        # and the same kickbacks as pot_settle
+        settled = {r.municipality: r.kickback for r in yrkesresa.pot_settle(att, tr).rows}
+        assert {m: sums.get(m, 0) for m in settled} == settled
+
+
+def test_pot_by_day_known_answer_types_and_errors():
+    att = [("d1", "A", 1), ("d2", "A", 1)]
+    tr = [(d, m, r) for d in ("d1", "d2") for m, r in (("A", "leader"), ("B", "trainer"),
+                                                       ("C", "trainer"))]
+    frame = yrkesresa.pot_by_day(att, tr)
+    # pot.h's example: A 172 + 171, B 114 + 115, C 114 + 114
+    assert frame["kickback"].tolist() == [172, 114, 114, 171, 115, 114]
+    assert frame["day"].tolist() == ["d1"] * 3 + ["d2"] * 3
+    assert str(frame["kickback"].dtype) == "int64"
+    assert yrkesresa.quota_text(*frame.loc[0, ["quota_whole", "quota_rem", "quota_den"]]) == \
+        "171.4285…"
+    empty = yrkesresa.pot_by_day(att, [])
+    assert len(empty) == 0 and list(empty.columns)[:4] == ["day", "municipality", "trainers",
+                                                          "kickback"]
+    with pytest.raises(yrkesresa.Error) as e:
+        yrkesresa.pot_by_day([("d1", "A", -1)], tr)
+    assert "participants is negative" in str(e.value) and "pot_by_day" in str(e.value)
+
+
+def test_pot_by_day_the_example_year(source_dir):
+    pd = pytest.importorskip("pandas")
+    examples = source_dir / "data" / "examples"
+    att = pd.read_csv(examples / "pot-2024-attendance.csv")
+    tr = pd.read_csv(examples / "pot-2024-trainers.csv")
+    tr["role"] = tr["role"].map({"kursledare": "leader", "utbildare": "trainer"})
+    frame = yrkesresa.pot_by_day(att, tr)
+    exact, kick = _reference_by_day(list(att.itertuples(index=False)),
+                                    list(tr.itertuples(index=False)))
+    sums = frame.groupby("municipality")["kickback"].sum().to_dict()
+    assert {m: sums.get(m, 0) for m in kick} == kick
+    assert sum(kick.values()) == 111600  # the README's statement: kickback 111 600

@@ -47,7 +47,7 @@ def test_courses_2024_attendance(dalarna):
     registered = np.array([int(r["registered"]) for r in rows])
     attended = np.array([int(r["attended"]) for r in rows])
     rates = yrkesresa.attendance_rate(registered, attended)
-    published = [float(r["attendance_rate_published"]) for r in rows]
+    published = [float(r["attendance_rate_published_percent"]) for r in rows]
     for rate, pub in zip(rates.per_course, published):
         assert round(100 * rate.share, 1) == pub
     assert (rates.total.successes, rates.total.trials) == (127, 139)

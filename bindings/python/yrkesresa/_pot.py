@@ -14,7 +14,8 @@ from typing import Any, Dict, Hashable, Iterable, List, Mapping, Optional, Seque
 import numpy as np
 
 from . import _core
-from ._convert import Shape, call_located, enum_from_core, fraction_parts, rows_frame, trim_label
+from ._convert import (Shape, call_located, enum_from_core, fraction_parts, need_pandas,
+                       rows_frame, trim_label)
 from ._errors import Error, public
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "PotSummary",
     "PotSettlement",
     "pot_settle",
+    "pot_by_day",
     "settle_pot",
     "pot_rules_dalarna_2024",
     "pot_rules_with_shares",
@@ -249,6 +251,32 @@ def pot_rules_with_shares(fee: int, pot_part: int, leader: Any, trainer: Any) ->
     return PotRules(fee=rules.fee, pot_part=rules.pot_part, share=tuple(rules.share))
 
 
+def _indexed(attendance: Any, trainers: Any, days: Optional[Sequence[Hashable]],
+             municipalities: Optional[Sequence[Hashable]]) -> Tuple[Any, Any, Any, Any]:
+    """The records as the index columns C reads: days and municipalities numbered by their
+    labels (:class:`_Labels`: attendance first, then trainers), roles by name."""
+    day_index = _Labels("day", days)
+    municipality_index = _Labels("municipality", municipalities)
+    att: Tuple[List[int], List[int], List[Any]] = ([], [], [])
+    for day, municipality, participants in _records(
+        attendance, ("day", "municipality", "participants"), "attendance"
+    ):
+        att[0].append(day_index(day))
+        att[1].append(municipality_index(municipality))
+        att[2].append(participants)
+
+    role_cache: Dict[str, int] = {}
+    tr: Tuple[List[int], List[int], List[int]] = ([], [], [])
+    for day, municipality, role in _records(
+        trainers, ("day", "municipality", "role"), "trainers"
+    ):
+        tr[0].append(day_index(day))
+        tr[1].append(municipality_index(municipality))
+        tr[2].append(_role(role, role_cache))
+
+    return day_index, municipality_index, att, tr
+
+
 @public
 def pot_settle(
     attendance: Any,
@@ -280,26 +308,7 @@ def pot_settle(
         OverflowError: an amount does not fit 64 bits.
     """
     rules = PotRules.dalarna_2024() if rules is None else rules
-    day_index = _Labels("day", days)
-    municipality_index = _Labels("municipality", municipalities)
-
-    att: Tuple[List[int], List[int], List[Any]] = ([], [], [])
-    for day, municipality, participants in _records(
-        attendance, ("day", "municipality", "participants"), "attendance"
-    ):
-        att[0].append(day_index(day))
-        att[1].append(municipality_index(municipality))
-        att[2].append(participants)
-
-    role_cache: Dict[str, int] = {}
-    tr: Tuple[List[int], List[int], List[int]] = ([], [], [])
-    for day, municipality, role in _records(
-        trainers, ("day", "municipality", "role"), "trainers"
-    ):
-        tr[0].append(day_index(day))
-        tr[1].append(municipality_index(municipality))
-        tr[2].append(_role(role, role_cache))
-
+    day_index, municipality_index, att, tr = _indexed(attendance, trainers, days, municipalities)
     rows, summary, day_undistributed = call_located(
         lambda: _core.yr_pot_settle_where(
             rules._to_c(), len(day_index.index), len(municipality_index.index), att, tr
@@ -319,6 +328,54 @@ def pot_settle(
             if amount != 0
         },
     )
+
+
+@public
+def pot_by_day(
+    attendance: Any,
+    trainers: Any,
+    rules: Optional[PotRules] = None,
+    *,
+    days: Optional[Sequence[Hashable]] = None,
+    municipalities: Optional[Sequence[Hashable]] = None,
+) -> Any:
+    """The kickback per course day and municipality (``yr_pot_by_day``; ``pot --by-day``).
+
+    The arguments are :func:`pot_settle`'s. One row per (day, municipality) that lent trainers,
+    ordered by day, then municipality (label order): ``day``, ``municipality``, ``trainers``
+    (its trainer records that day), ``kickback`` (whole units) and the exact entitlement
+    ``quota_whole + quota_rem / quota_den`` (``quota_text`` writes it). Each municipality's
+    rows add up exactly to its kickback in :func:`pot_settle`; how the units are placed is the C
+    library's rule (``yr_pot_by_day``). ``frame.attrs["days_off"]`` counts the days whose rows
+    do not add up to their pot (0 whenever a table allows it).
+
+    Returns:
+        A pandas DataFrame (needs pandas).
+
+    Raises:
+        yrkesresa.Error: as :func:`pot_settle`.
+    """
+    pd = need_pandas()
+    rules = PotRules.dalarna_2024() if rules is None else rules
+    day_index, municipality_index, att, tr = _indexed(attendance, trainers, days, municipalities)
+    by_day, entries, days_off = call_located(
+        lambda: _core.yr_pot_by_day_records_where(
+            rules._to_c(), len(day_index.index), len(municipality_index.index), att, tr
+        ),
+        Shape(att[0], "attendance", "pot_by_day"),
+        Shape(tr[0], "trainers", "pot_by_day"),
+    )
+    day_labels, municipality_labels = list(day_index.index), list(municipality_index.index)
+    columns = ["day", "municipality", "trainers", "kickback", "quota_whole", "quota_rem",
+               "quota_den"]
+    data = {name: [int(v) for v in by_day[k][:entries]] for k, name in enumerate(columns)}
+    data["day"] = [day_labels[i] for i in data["day"]]
+    data["municipality"] = [municipality_labels[i] for i in data["municipality"]]
+    frame = pd.DataFrame(data, columns=columns)
+    for name in columns[2:]:
+        frame[name] = frame[name].astype("int64")
+    frame.attrs["days_off"] = int(days_off)
+    return frame
 
 
 @public

@@ -74,8 +74,9 @@ print.yr_pot_rules <- function(x, ...) {
   codes
 }
 
-yr_pot_settle <- function(attendance, trainers, rules = yr_pot_rules()) {
-  call <- sys.call()
+# The records as the index columns C reads: days and municipalities numbered by their labels
+# (attendance first, then trainers), municipality names trimmed as the CLI trims them.
+.yr_pot_records <- function(attendance, trainers, rules, call) {
   att <- .yr_columns(attendance, c("day", "municipality", "participants"), "attendance", call)
   if (is.null(trainers)) {
     trainers <- data.frame(day = att$day[0], municipality = att$municipality[0], role = character())
@@ -91,24 +92,54 @@ yr_pot_settle <- function(attendance, trainers, rules = yr_pot_rules()) {
   muns <- .yr_labels(att$municipality, tr$municipality)
   role <- tr$role
   if (is.factor(role)) role <- as.character(role)
-  res <- c_yr_pot_settle_where(
-    unclass(rules), length(days), length(muns),
-    list(
+  list(
+    days = days, muns = muns,
+    att = list(
       day = .yr_codes_of(att$day, days, "attendance$day", call),
       municipality = .yr_codes_of(att$municipality, muns, "attendance$municipality", call),
       participants = att$participants
     ),
-    list(
+    tr = list(
       day = .yr_codes_of(tr$day, days, "trainers$day", call),
       municipality = .yr_codes_of(tr$municipality, muns, "trainers$municipality", call),
       role = role
     )
   )
+}
+
+yr_pot_settle <- function(attendance, trainers, rules = yr_pot_rules()) {
+  call <- sys.call()
+  r <- .yr_pot_records(attendance, trainers, rules, call)
+  days <- r$days
+  muns <- r$muns
+  res <- c_yr_pot_settle_where(unclass(rules), length(days), length(muns), r$att, r$tr)
   df <- data.frame(municipality = muns, res$rows)
   und <- res$day_undistributed
   attr(df, "summary") <- res$summary
   attr(df, "undistributed") <- data.frame(day = days[und != 0], amount = und[und != 0])
   class(df) <- c("yr_pot_settlement", "data.frame")
+  df
+}
+
+# The kickback per course day and municipality (yr_pot_by_day; `pot --by-day`): one row per
+# (day, municipality) that lent trainers, by day then municipality, with its trainer records,
+# kickback and exact entitlement quota_whole + quota_rem / quota_den; each municipality's rows
+# add up to its kickback of yr_pot_settle. attr "days_off": the days whose rows do not add up to
+# their pot (0 whenever a table allows).
+yr_pot_by_day <- function(attendance, trainers, rules = yr_pot_rules()) {
+  call <- sys.call()
+  r <- .yr_pot_records(attendance, trainers, rules, call)
+  res <- c_yr_pot_by_day_records_where(
+    unclass(rules), length(r$days), length(r$muns), r$att, r$tr
+  )
+  n <- res$entries
+  m <- res$by_day[, seq_len(n), drop = FALSE]
+  df <- data.frame(
+    day = r$days[m[1, ] + 1], municipality = r$muns[m[2, ] + 1], trainers = m[3, ],
+    kickback = m[4, ], quota_whole = m[5, ], quota_rem = m[6, ], quota_den = m[7, ],
+    stringsAsFactors = FALSE
+  )
+  attr(df, "days_off") <- res$days_off
   df
 }
 

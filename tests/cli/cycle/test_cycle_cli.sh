@@ -150,6 +150,26 @@ run_bin statement --items "$FIX/items-2018-2021.csv" --population-of "2018=$FIX/
     "$DAL/population-2021-06.csv"
 expect_input_error "--population-of stranger" "pop-2018-stranger.csv:"
 expect_err_has "--population-of stranger message" "municipality 'Stockholm' is not in"
+# matched by the reader's identity (issue 22): a code with the name, capitals and 'Falu kommun'
+# are the municipalities of the population file; a typo is refused with the nearest name
+awk -F, 'NR == 1 { print; next }
+    $1 == "Falun" { $1 = "2080 Falun" } $1 == "Mora" { $1 = "MORA" }
+    $1 == "Borlänge" { $1 = "Borlänge kommun" } { print }' OFS=, "$FIX/pop-2018-reversed.csv" \
+    >"$TMP/pop-2018-identity.csv"
+run_bin statement --items "$FIX/items-2018-2021.csv" --population-of "2018=$TMP/pop-2018-identity.csv" \
+    "$DAL/population-2021-06.csv"
+expect_rc "--population-of by identity" 0
+expect_eq "--population-of by identity = wide table" "$out" "$stmt"
+sed 's/^Vansbro,/Vansbo,/' "$FIX/pop-2018-reversed.csv" >"$TMP/pop-2018-typo.csv"
+run_bin statement --items "$FIX/items-2018-2021.csv" --population-of "2018=$TMP/pop-2018-typo.csv" \
+    "$DAL/population-2021-06.csv"
+expect_input_error "--population-of typo" "municipality 'Vansbo' is not in"
+expect_err_has "--population-of typo: the nearest name" "did you mean Vansbro?"
+awk -F, 'NR == 1 || $1 != "Mora" { print } $1 == "Falun" { print "Falu kommun," $2 }' \
+    "$FIX/pop-2018-reversed.csv" >"$TMP/pop-2018-twice.csv"
+run_bin statement --items "$FIX/items-2018-2021.csv" --population-of "2018=$TMP/pop-2018-twice.csv" \
+    "$DAL/population-2021-06.csv"
+expect_input_error "--population-of one municipality twice" "'Falu kommun' is the same municipality as line"
 run_bin statement --items "$FIX/items-2018-2021.csv" --population-of "2019=$FIX/pop-2018-reversed.csv" \
     "$DAL/population-2021-06.csv"
 expect_input_error "--population-of unknown year" "no items of the year 2019"
@@ -207,6 +227,19 @@ Två,3,5,2
 Tre,3,0,-3
 Summa,10,10,0"
 
+# without= names municipalities by the reader's identity: a code with its name, capitals,
+# 'Falu kommun'; a typo is refused with the nearest name
+run_bin compare --total 850000 --scenario "without=Vansbro+Falun;name=a" \
+    --scenario "without=2021 Vansbro+FALU KOMMUN;name=b" "$DAL/population-2021-06.csv"
+expect_rc "compare without= by identity" 0
+expect_eq "compare without= by identity: the same" "$(over 'NR > 1 && $2 != $3 { print $1 }')" ""
+expect_eq "compare without= by identity: Falun and Vansbro 0" \
+    "$(over '$1 == "Falun" || $1 == "Vansbro" { print $3 }' | tr '\n' ' ')" "0 0 "
+run_bin compare --total 850000 --scenario "name=a" --scenario "without=Vansbo;name=b" \
+    "$DAL/population-2021-06.csv"
+expect_input_error "compare without= typo" "municipality 'Vansbo' is not in"
+expect_err_has "compare without= typo: the nearest name" "did you mean Vansbro?"
+
 run_bin compare --total 850000 --scenario method=largest_remainder --scenario method=dhondt \
     --scenario "equal=30%" "$DAL/population-2021-06.csv"
 expect_rc "compare methods" 0
@@ -239,7 +272,7 @@ expect_input_error "tie=report" "tie"
 run_bin compare --total 850000 --scenario method=nonsense --scenario method=dhondt "$FIX/pop-small.csv"
 expect_input_error "unknown method" "unknown method 'nonsense'"
 run_bin compare --total 10 --scenario without=Nowhere --scenario method=dhondt "$FIX/pop-small.csv"
-expect_input_error "unknown opt-out" "no municipality 'Nowhere'"
+expect_input_error "unknown opt-out" "municipality 'Nowhere' is not in"
 run_bin compare --total 10 --scenario method=dhondt "$FIX/pop-small.csv"
 expect_input_error "one scenario" "at least two --scenario"
 
@@ -365,6 +398,33 @@ Ett,10,2,24,36
 Två,20,5,31,56
 Tre,40,9,45,94
 Summa,70,16,100,186"
+# split --items reads the same items file (issue 22.3: per item 'lika del' and 'kr per invånare'):
+# the same cells, the population column beside them
+run_bin split --items "$FIX/items-models-small.csv" "$FIX/pop-small.csv"
+expect_rc "split --items models small" 0
+expect_out "split --items models small" "municipality,population,A,B,C,total
+Ett,1,10,2,24,36
+Två,2,20,5,31,56
+Tre,4,40,9,45,94
+Summa,7,70,16,100,186"
+run_bin statement --items "$FIX/items-models.csv" "$DAL/population-2021-06.csv"
+st_models=$(tail -n +2 <<<"$out")
+run_bin split --items "$FIX/items-models.csv" "$DAL/population-2021-06.csv"
+expect_rc "split --items models" 0
+expect_eq "split --items models = statement" "$(tail -n +2 <<<"$out" | cut -d, -f1,3-)" "$st_models"
+# a rate item's stated amount must be its rows' sum (16 here); an amount left blank is for a
+# rate item only
+printf 'post,belopp,kr per invånare\nA,70,\nB,17,2.28\n' >"$TMP/split-rate-off.csv"
+run_bin split --items "$TMP/split-rate-off.csv" "$FIX/pop-small.csv"
+expect_input_error "split --items: a rate item's amount off" "split-rate-off.csv:3: the amount 17 of this rate item is not the sum of its parties' amounts, 16"
+printf 'post,belopp,lika del\nA,,30 %%\nB,10,\n' >"$TMP/split-blank.csv"
+run_bin split --items "$TMP/split-blank.csv" "$FIX/pop-small.csv"
+expect_input_error "split --items: a blank amount" "split-blank.csv:2: an item without an amount"
+# --equal-part for the items without their own 'lika del' (not for a rate): as statement
+run_bin statement --equal-part 30% --items "$FIX/items-models.csv" "$DAL/population-2021-06.csv"
+st_models=$(tail -n +2 <<<"$out")
+run_bin split --equal-part 30% --items "$FIX/items-models.csv" "$DAL/population-2021-06.csv"
+expect_eq "split --items --equal-part = statement" "$(tail -n +2 <<<"$out" | cut -d, -f1,3-)" "$st_models"
 # --equal-part 30% for every item (items-small: 70 and 140 over 1:2:4): A 21 equally is 7 each
 # and 49 by population 7/14/28; B 42 equally 14 each, 98 by population 14/28/56.
 run_bin statement --items "$FIX/items-small.csv" --equal-part 30% "$FIX/pop-small.csv"
@@ -510,9 +570,10 @@ for f in "$TMP"/pm/*.csv; do
         END { print (s == t && t + fe - k == n) ? "ok" : "off" }' "$f")
     expect_eq "per municipality: $(basename "$f") adds up" "$chk" ok
 done
-run_bin statement --items "$EX/agreement-2024-items.csv" --per-municipality "$TMP/pm.xlsx" \
-    "$DAL/population-2021-06.csv"
-expect_input_error "per municipality: a workbook is not written yet" "--per-municipality takes a directory"
+# one workbook instead (tests/cli/test_statement_workbook.py and .R read it back)
+run_bin statement --items "$EX/agreement-2024-items.csv" "$DAL/population-2021-06.csv" \
+    --per-municipality
+expect_input_error "per municipality without a directory: a workbook" "give --output FILE.xlsx"
 
 # ---- the items' unit from the header, as `split --items` reads it (the reader) ---------------
 # 'Belopp (tkr)': A 3 tkr = 3000 kr, B 1 tkr = 1000 kr, Summa 4 tkr = 4000 kr (checked). Weights
@@ -526,6 +587,24 @@ expect_out "items in tkr" 'kommun;A;B;total
 Falun;2000;667;2667
 Mora;1000;333;1333
 Summa;3000;1000;4000'
+# ... and in a file with years (each cell in the reader's grammar under its header): 3 tkr and
+# 1,5 tkr are 3000 and 1500 kr, split 2:1 each year; 1,2345 tkr is no whole krona: refused
+printf 'år;post;Belopp (tkr)\n2024;A;3\n2025;A;1,5\n' >"$TMP/tkr-years.csv"
+run_bin statement --items "$TMP/tkr-years.csv" "$TMP/tkr-pop.csv"
+expect_rc "items with years in tkr" 0
+expect_out "items with years in tkr" 'year;kommun;A;total
+2024;Falun;2000;2000
+2024;Mora;1000;1000
+2024;Summa;3000;3000
+2025;Falun;1000;1000
+2025;Mora;500;500
+2025;Summa;1500;1500
+all;Falun;;3000
+all;Mora;;1500
+all;Summa;;4500'
+printf 'år;post;Belopp (tkr)\n2024;A;3\n2025;A;1,2345\n' >"$TMP/tkr-years-bad.csv"
+run_bin statement --items "$TMP/tkr-years-bad.csv" "$TMP/tkr-pop.csv"
+expect_input_error "items with years: no whole krona after the unit" "tkr-years-bad.csv:3: column 'Belopp (tkr)'"
 # a Summa that disagrees after the unit (4 tkr stated, 5 tkr the items): refused at its line
 printf 'Post;Belopp (tkr)\nA;3\nB;2\nSumma;4\n' >"$TMP/tkr-bad.csv"
 run_bin statement --items "$TMP/tkr-bad.csv" "$TMP/tkr-pop.csv"

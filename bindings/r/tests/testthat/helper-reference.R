@@ -114,3 +114,28 @@ dsample <- function(...) as.double(sample(...))
 quiet_total_rows <- function(expr) {
   withCallingHandlers(expr, yrkesresa_total_row_warning = function(w) invokeRestart("muffleWarning"))
 }
+
+# A small random year of the pot (Dalarna rules): attendance and trainers with municipalities as
+# factors over 1..nmun (so codes are the labels), and ref_pot's settlement of it.
+random_pot_year <- function() {
+  nmun <- dsample(1:5, 1)
+  ndays <- dsample(1:6, 1)
+  natt <- dsample(1:12, 1)
+  att <- data.frame(
+    day = dsample(1:ndays, natt, TRUE), municipality = dsample(1:nmun, natt, TRUE),
+    participants = dsample(0:9, natt, TRUE)
+  )
+  ntr <- dsample(0:8, 1)
+  tr <- data.frame(
+    day = dsample(1:ndays, ntr, TRUE), municipality = dsample(1:nmun, ntr, TRUE),
+    role = sample(c("trainer", "leader"), ntr, TRUE)
+  )
+  att$municipality <- factor(att$municipality, levels = 1:nmun)
+  tr$municipality <- factor(tr$municipality, levels = 1:nmun)
+  ref <- ref_pot(
+    list(day = att$day, municipality = as.integer(att$municipality), participants = att$participants),
+    list(day = tr$day, municipality = as.integer(tr$municipality), role = as.integer(tr$role == "leader")),
+    nmun, 600, 400, c(10, 15)
+  )
+  list(att = att, tr = tr, nmun = nmun, ref = ref)
+}

@@ -61,27 +61,11 @@ test_that("factor levels give the municipalities, including those without record
 test_that("random years agree with an exact reference", {
   set.seed(2024)
   for (trial in 1:60) {
-    nmun <- dsample(1:5, 1)
-    ndays <- dsample(1:6, 1)
-    natt <- dsample(1:12, 1)
-    att <- data.frame(
-      day = dsample(1:ndays, natt, TRUE), municipality = dsample(1:nmun, natt, TRUE),
-      participants = dsample(0:9, natt, TRUE)
-    )
-    ntr <- dsample(0:8, 1)
-    tr <- data.frame(
-      day = dsample(1:ndays, ntr, TRUE), municipality = dsample(1:nmun, ntr, TRUE),
-      role = sample(c("trainer", "leader"), ntr, TRUE)
-    )
-    # Municipality and day labels as factors over 1..n, so codes are the labels.
-    att$municipality <- factor(att$municipality, levels = 1:nmun)
-    tr$municipality <- factor(tr$municipality, levels = 1:nmun)
+    y <- random_pot_year()
+    att <- y$att
+    tr <- y$tr
     p <- yr_pot_settle(att, tr)
-    ref <- ref_pot(
-      list(day = att$day, municipality = as.integer(att$municipality), participants = att$participants),
-      list(day = tr$day, municipality = as.integer(tr$municipality), role = as.integer(tr$role == "leader")),
-      nmun, 600, 400, c(10, 15)
-    )
+    ref <- y$ref
     for (col in c("participant_days", "fees", "admin", "pot_in", "kickback", "net")) {
       expect_identical(p[[col]], ref[[col]], info = paste(trial, col))
     }
@@ -142,4 +126,52 @@ test_that("the C function's words: yr_pot_settle; the old yr_settle_pot still wo
   expect_identical(yr_fraction_from_double(0.3), c(num = 3, den = 10))
   expect_identical(yr_label_trim(" Falun "), "Falun")
   expect_identical(yr_label_is_total(c("Summa", "Falun")), c(TRUE, FALSE))
+})
+
+# yr_pot_by_day: each municipality's rows add up to its kickback by the independent reference
+# (ref_pot), each row is the floor or the ceiling of its exact entitlement pot_d x shares / S_d
+# computed here, and its quota is that entitlement exactly.
+test_that("yr_pot_by_day: rows add up to the reference kickback, within their entitlement", {
+  set.seed(22)
+  shares <- c(10, 15)
+  for (trial in 1:60) {
+    y <- random_pot_year()
+    att <- y$att
+    tr <- y$tr
+    nmun <- y$nmun
+    b <- yr_pot_by_day(att, tr)
+    ref <- y$ref
+    got <- vapply(seq_len(nmun), function(m) sum(b$kickback[as.integer(b$municipality) == m]), 0)
+    expect_identical(got, ref$kickback, info = paste(trial))
+    # one row per (day, municipality) with trainers
+    expect_identical(nrow(b), nrow(unique(tr[c("day", "municipality")])), info = paste(trial))
+    for (i in seq_len(nrow(b))) {
+      d <- b$day[i]
+      m <- b$municipality[i]
+      pot_d <- 400 * sum(att$participants[att$day == d])
+      s_d <- sum(shares[(tr$role[tr$day == d] == "leader") + 1])
+      s_m <- sum(shares[(tr$role[tr$day == d & tr$municipality == m] == "leader") + 1])
+      num <- pot_d * s_m # the entitlement num / s_d
+      expect_true(b$kickback[i] %in% c(num %/% s_d, -((-num) %/% s_d)), info = paste(trial, i))
+      expect_identical((b$quota_whole[i] * b$quota_den[i] + b$quota_rem[i]) * s_d,
+                       num * b$quota_den[i], info = paste(trial, i))
+      expect_identical(b$trainers[i], as.double(sum(tr$day == d & tr$municipality == m)))
+    }
+    expect_identical(attr(b, "days_off"), 0)
+  }
+})
+
+test_that("yr_pot_by_day: the example year adds up to yr_pot_settle, labels kept, errors", {
+  att <- data.frame(day = c("d1", "d2"), municipality = c("A", "A"), participants = c(1, 1))
+  tr <- data.frame(day = rep(c("d1", "d2"), each = 3), municipality = rep(c("A", "B", "C"), 2),
+                   role = rep(c("leader", "trainer", "trainer"), 2))
+  b <- yr_pot_by_day(att, tr)
+  # pot.h's example: each day's 400 is A 171.43, B 114.29, C 114.29; the year A 343, B 229,
+  # C 228; A's extra unit on day 1, B's on day 2
+  expect_identical(b$day, c("d1", "d1", "d1", "d2", "d2", "d2"))
+  expect_identical(b$municipality, c("A", "B", "C", "A", "B", "C"))
+  expect_identical(b$kickback, c(172, 114, 114, 171, 115, 114))
+  expect_identical(yr_quota_text(b$quota_whole[1], b$quota_rem[1], b$quota_den[1]), "171.4285…")
+  expect_yr_error(yr_pot_by_day(transform(att, participants = -1), tr), "YR_ERR_NEGATIVE")
+  expect_yr_error(yr_pot_by_day(att, transform(tr, role = "chef")), "YR_ERR_RANGE")
 })

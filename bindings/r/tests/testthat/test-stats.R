@@ -110,8 +110,8 @@ test_that("attendance: the total is sum attended / sum registered, not a mean of
   expect_equal(c(share = t$share, low = t$low, high = t$high),
     ref_wilson(sum(courses$attended), sum(courses$registered), 0.95), tolerance = 1e-9)
   # The published rates are the shares rounded to one decimal, the total's included (91.4 %).
-  expect_equal(round(100 * a$share, 1), courses$attendance_rate_published)
-  expect_equal(round(100 * t$share, 1), total_row$attendance_rate_published)
+  expect_equal(round(100 * a$share, 1), courses$attendance_rate_published_percent)
+  expect_equal(round(100 * t$share, 1), total_row$attendance_rate_published_percent)
   expect_output(print(a), "Total:")
   # A course nobody registered for has no rate, but the total still has one.
   z <- yr_attendance_rate(c(0, 10), c(0, 5))
