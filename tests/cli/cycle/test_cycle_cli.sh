@@ -216,6 +216,13 @@ expect_input_error "no such date" "2025-02-30"
 run_bin statement --items "$FIX/items-small.csv" --attendance x.csv "$FIX/pop-small.csv"
 expect_input_error "attendance without trainers" "--attendance and --trainers go together"
 
+# a year's file that lacks a municipality names it and its line in the population file
+# (adversarial pass 2, st15: the message only counted 14 against 15)
+grep -v '^Mora' "$FIX/pop-2018-reversed.csv" >"$TMP/pop-2018-no-mora.csv"
+run_bin statement --items "$FIX/items-2018-2021.csv" --population-of "2018=$TMP/pop-2018-no-mora.csv" \
+    "$DAL/population-2021-06.csv"
+expect_input_error "--population-of: a municipality missing" "pop-2018-no-mora.csv: 'Mora' (line "
+
 # ---- compare -----------------------------------------------------------------------------------
 # population=YEAR finds SCB's 'Folkmängd 2018' as statement does (adversarial pass 2, cp07): the
 # same splits as the English wide table's '2018' and '2021' columns; a year with no column is
