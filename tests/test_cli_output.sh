@@ -94,7 +94,7 @@ want = [
     [("=1+1", "str", "General"), ("0114", "str", "General"), (10, "int", "#,##0"),
      (1.5, "float", "0.0"), ('=HYPERLINK("http://x","klicka")', "str", "General"),
      (10, "int", '#,##0 "kr"')],
-    [("@Orsa", "str", "General"), ("0180", "str", "General"), (20, "int", "#,##0"),
+    [("@Orsa Besparingsskog", "str", "General"), ("0180", "str", "General"), (20, "int", "#,##0"),
      (0.25, "float", "0.00"), (-5, "int", "0"), (20, "int", '#,##0 "kr"')],
     [("Mora", "str", "General"), ("007", "str", "General"), (30, "int", "#,##0"),
      (0.12, "float", "0 %"), ("+46 70 123", "str", "General"), (30, "int", '#,##0 "kr"')],

@@ -40,8 +40,8 @@ int rd_kind_of(int label, int place_enc, int level)
 /* What a statistic row is and what to do, after its label (one sentence for tables and frames). */
 #define STAT_SENTENCE                                                                              \
     "the row %s states a statistic of the rows (a mean, a median, a maximum, a share or a "        \
-    "count): it is no party and no sum, and nothing can check it; delete the row (and any other "  \
-    "such row) and read again"
+    "count) or a part of the row above (varav, därav): it is no party and no sum, and nothing "   \
+    "can check it; delete the row (and any other such row) and read again"
 
 /* A statistic row of a table (rd_label_kind() said so): an error naming it. */
 static yr_read_status fail_statistic(const yr_table *t, size_t row, yr_read_error *err)

@@ -38,7 +38,8 @@ static const char *const aliases[YR_READ_ROLE_COUNT][12] = {
     [YR_ROLE_COURSE] = {"course", "kurs", NULL},
     [YR_ROLE_QUESTION] = {"question", "fr" AA "ga", NULL},
     [YR_ROLE_PUBLISHED] = {"published", "attendanceratepublished", "publicerad", "publicerat",
-                           NULL},
+                           "publiceradn" AE "rvaro", "n" AE "rvarograd",
+                           "publiceradn" AE "rvarograd", "attendancerate", "publishedrate", NULL},
     [YR_ROLE_PERSON] = {"person", "namn", "name", "namnp" AA "deltagare", "deltagarnamn",
                         "deltagareid", "deltagarid", "epost", "email", "personnummer", "personnr",
                         NULL},
@@ -395,8 +396,8 @@ static int starts_ascii(const char *s, size_t len, const char *w)
 }
 
 /* A quick no: the label's first letter (after a code) is none of s t d r h g a, nor the start of
- * a statistic word that begins with m or l (med-, mea-, max, min, läg-), and it does not end in
- * län or in the word totalt, total or summa (any case). */
+ * a statistic word that begins with m, l or v (med-, mea-, max, min, läg-, varav), and it does not
+ * end in län or in the word totalt, total or summa (any case). */
 static int surely_no_label(const char *s, size_t len)
 {
     size_t i = 0;
@@ -408,7 +409,8 @@ static int surely_no_label(const char *s, size_t len)
     if (strchr("stdrhga", c) != NULL || (unsigned char)s[i] >= 0x80)
         return 0;
     if (starts_ascii(s + i, len - i, "med") || starts_ascii(s + i, len - i, "mea") ||
-        starts_ascii(s + i, len - i, "max") || starts_ascii(s + i, len - i, "min") ||
+        starts_ascii(s + i, len - i, "varav") || starts_ascii(s + i, len - i, "max") ||
+        starts_ascii(s + i, len - i, "min") ||
         (c == 'l' && i + 2 < len && (unsigned char)s[i + 1] == 0xC3))
         return 0;
     size_t e = len;
@@ -462,6 +464,8 @@ static int is_statistic(const char *s, size_t len, const char *w)
                                        "average",
                                        "mean",
                                        "avg",
+                                       "varav", /* "varav distans": a part of the row above */
+                                       "d" AE "rav",
                                        NULL};
     static const char *const alone[] = {
         "max",         "maximum",    "min",         "minimum",     "h" OE "gst",

@@ -282,7 +282,14 @@ static void test_classify(void **state)
     assert_int_equal(yr_read_classify(typo, 3, NULL, 0, YR_TOTALS_CHECK, 0, k, &err),
                      YR_READ_ERR_IDENTITY);
     assert_non_null(strstr(err.message, "Borlänge"));
-    assert_int_equal(yr_read_classify(typo, 3, NULL, 0, YR_TOTALS_CHECK, 1, k, &err), YR_READ_OK);
+    /* other parties allowed, but not a near miss of a municipality's name */
+    assert_int_equal(yr_read_classify(typo, 3, NULL, 0, YR_TOTALS_CHECK, 1, k, &err),
+                     YR_READ_ERR_IDENTITY);
+    assert_int_equal(err.line, 2);
+    assert_non_null(strstr(err.message, "did you mean Borlänge?"));
+    assert_non_null(strstr(err.message, "taken for a misspelling"));
+    const char *region[] = {"Falun", "Region Dalarna", "Mora"};
+    assert_int_equal(yr_read_classify(region, 3, NULL, 0, YR_TOTALS_CHECK, 1, k, &err), YR_READ_OK);
     /* No nearest name: one sentence, the count's number agreeing, no stray "; (". */
     const char *one[] = {"Falun", "Region Dalarna"}, *two[] = {"Falun", "Mora", "Region Dalarna"};
     assert_int_equal(yr_read_classify(one, 2, NULL, 0, YR_TOTALS_CHECK, 0, k, &err),

@@ -169,7 +169,8 @@ def is_aggregate(label):
 # The error rules this file recomputes itself (read.h rules 2, 4 and "one number said twice"):
 # the line of the first row that breaks them must be the case's expect_line.
 STAT_WORDS = ('medelvärde', 'medelvärdet', 'medelvarde', 'medeltal', 'genomsnitt', 'genomsnittet',
-              'snitt', 'median', 'medianen', 'typvärde', 'standardavvikelse', 'average', 'mean')
+              'snitt', 'median', 'medianen', 'typvärde', 'standardavvikelse', 'average', 'mean',
+              'varav', 'därav')  # varav/därav: a part of the row above (no party, no sum)
 STAT_ALONE = ('max', 'maximum', 'min', 'minimum', 'högst', 'lägst', 'högsta', 'lägsta')
 
 

@@ -29,16 +29,6 @@ static const char *const skipped[] = {"",
                                       "skipped: empty",
                                       "skipped: a share or percent does not add up"};
 
-/* 1 when header @p h says share or percent (`Andel (%)`, `procent`, `andel`) by the reader's
- * own rule: a bare 50 (or 0,5) reads as a share only under such a header. */
-static int says_share(const char *h)
-{
-    yr_value x;
-    yr_read_error e;
-    return yr_read_value("50", YR_KIND_SHARE, h, "", &x, &e) == YR_READ_OK ||
-           yr_read_value("0,5", YR_KIND_SHARE, h, "", &x, &e) == YR_READ_OK;
-}
-
 typedef struct check_job {
     cli_input in;
     const char *file;
@@ -78,7 +68,7 @@ static int classify(check_job *j, size_t col, col_kind *k)
     int64_t den, v;
     yr_read_error e, e2;
     size_t filled = 0, whole = 0;
-    if (says_share(yr_table_header(j->in.t, col))) {
+    if (cli_read_says_share(yr_table_header(j->in.t, col))) {
         *k = COL_SHARE; /* 33 + 33 + 33 % against 100 % is rounding, not a mismatch */
         return 0;
     }

@@ -352,6 +352,14 @@ static int column_cells(const cli_input *in, size_t col, const char ***cells, si
     return 0;
 }
 
+int cli_read_says_share(const char *header)
+{
+    yr_value x;
+    yr_read_error e;
+    return yr_read_value("50", YR_KIND_SHARE, header, "", &x, &e) == YR_READ_OK ||
+           yr_read_value("0,5", YR_KIND_SHARE, header, "", &x, &e) == YR_READ_OK;
+}
+
 yr_read_status cli_read_try_column(const cli_input *in, size_t col, yr_kind kind, int64_t *out,
                                    unsigned char *present, int64_t *den, yr_read_error *e)
 {

@@ -91,6 +91,10 @@ size_t cli_read_find_column(const yr_table *t, const char *name);
 int cli_read_whole_column(const cli_input *in, size_t col, int blank_ok, int64_t blank,
                           int64_t **out);
 
+/** @brief 1 when @p header says share or percent (`Andel (%)`, `procent`, `andel`), by the
+ *         reader's own rule: a bare 50 (or 0,5) reads as a share only under such a header. */
+int cli_read_says_share(const char *header);
+
 /**
  * @brief The data rows' cells of column @p col (any column) read in the grammar of @p kind under
  *        the column's header (yr_read_strings(): grouping decided over the column), without a

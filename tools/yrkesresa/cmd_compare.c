@@ -49,6 +49,30 @@ static int scenario_failed(const char *spec, const yr_where *w)
     return cli_fail_lib_usage(CMD, context, w);
 }
 
+/* The population column of year @p v (four digits): the one column whose header names the
+ * population (the reader's aliases, yr_role_is_header) and ends in that year (`Folkmängd
+ * 2018`, as `statement --population-of` finds it); YCSV_NO_COLUMN when none, SIZE_MAX - 1 when
+ * two. */
+static size_t year_column(const ycsv_table *t, const char *v)
+{
+    size_t found = YCSV_NO_COLUMN;
+    if (strlen(v) != 4 || strspn(v, "0123456789") != 4)
+        return found;
+    for (size_t c = 0; c < t->ncols; c++) {
+        const char *h = t->header[c];
+        size_t n = strlen(h);
+        while (n > 0 && h[n - 1] == ' ')
+            n--;
+        if (n < 6 || memcmp(h + n - 4, v, 4) != 0 || h[n - 5] != ' ' ||
+            !yr_role_is_header(h, YR_ROLE_POPULATION))
+            continue;
+        if (found != YCSV_NO_COLUMN)
+            return SIZE_MAX - 1;
+        found = c;
+    }
+    return found;
+}
+
 /* Parse the value of one KEY=VALUE item into @p s. */
 static int scenario_item(const char *spec, const char *key, size_t klen, const char *val,
                          scenario *s, const ycsv_table *t)
@@ -78,7 +102,15 @@ static int scenario_item(const char *spec, const char *key, size_t klen, const c
     } else if (klen == 10 && memcmp(key, "population", 10) == 0) {
         s->pop_col = ycsv_find_column(t, v);
         if (s->pop_col == YCSV_NO_COLUMN)
-            return cli_fail_usage(CMD, "--scenario '%s': no column '%s'", spec, v);
+            s->pop_col = year_column(t, v);
+        if (s->pop_col == YCSV_NO_COLUMN || s->pop_col == SIZE_MAX - 1)
+            return cli_fail_usage(CMD,
+                                  s->pop_col == YCSV_NO_COLUMN
+                                      ? "--scenario '%s': no column '%s' (nor a population "
+                                        "column of that year: 'Folkmängd %s')"
+                                      : "--scenario '%s': two population columns of the year "
+                                        "'%s'; give the whole header (population=Folkmängd %s)",
+                                  spec, v, v);
     } else if (klen == 4 && memcmp(key, "name", 4) == 0) {
         s->name = val;
         s->name_len = vlen;

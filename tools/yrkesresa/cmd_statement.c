@@ -482,6 +482,14 @@ static int map_year_parties(const pop_in *pp, const char *file, const ycsv_table
             w[party] = tmp[k];
         }
     }
+    for (size_t k = 0; rc == 0 && k < pp->p.n; k++) /* each municipality has a population */
+        if (seen[k] == 0) {
+            char q[80];
+            size_t row = cli_party_row(&pp->p, k);
+            rc = cli_fail_at(file, 0, "%s (line %zu of %s) has no population in this file",
+                             cli_quote(ycsv_cell(&pp->t, row, pp->p.name_col), q, sizeof q),
+                             ycsv_line(&pp->t, row), pp->file);
+        }
     free(seen);
     return rc;
 }
@@ -503,8 +511,6 @@ static int read_year_file(const cli_common *c, const pop_in *pp, const char *pat
         rc = cli_column(file, &t, c, CLI_ROLE_NAME, 1, &name_col);
     if (rc == 0)
         rc = cli_find_parties(file, &t, name_col, &p);
-    if (rc == 0 && p.n != pp->p.n)
-        rc = cli_fail_at(file, 0, "%zu municipalities, but %s has %zu", p.n, pp->file, pp->p.n);
     if (rc == 0)
         rc = cli_weight_column(file, &t, c, &name_col, 1, &col);
     if (rc == 0)

@@ -216,7 +216,25 @@ expect_input_error "no such date" "2025-02-30"
 run_bin statement --items "$FIX/items-small.csv" --attendance x.csv "$FIX/pop-small.csv"
 expect_input_error "attendance without trainers" "--attendance and --trainers go together"
 
+# a year's file that lacks a municipality names it and its line in the population file
+# (adversarial pass 2, st15: the message only counted 14 against 15)
+grep -v '^Mora' "$FIX/pop-2018-reversed.csv" >"$TMP/pop-2018-no-mora.csv"
+run_bin statement --items "$FIX/items-2018-2021.csv" --population-of "2018=$TMP/pop-2018-no-mora.csv" \
+    "$DAL/population-2021-06.csv"
+expect_input_error "--population-of: a municipality missing" "pop-2018-no-mora.csv: 'Mora' (line "
+
 # ---- compare -----------------------------------------------------------------------------------
+# population=YEAR finds SCB's 'Folkmängd 2018' as statement does (adversarial pass 2, cp07): the
+# same splits as the English wide table's '2018' and '2021' columns; a year with no column is
+# refused naming it
+run_bin compare --total 850000 --scenario population=2018 --scenario population=2021 "$EX/population-dalarna-2018-2021.csv"
+english=$out
+run_bin compare --total 850000 --scenario population=2018 --scenario population=2021 "$FIX/pop-scb-wide.csv"
+expect_rc "compare population=YEAR on 'Folkmängd YEAR'" 0
+expect_eq "compare 'Folkmängd 2018' = '2018'" "$(tail -n +2 <<<"$out" | tr ';' ',' | sort)" "$(tail -n +2 <<<"$english" | sort)"
+run_bin compare --total 850000 --scenario population=2018 --scenario population=2019 "$FIX/pop-scb-wide.csv"
+expect_input_error "compare: no column of the year" "--scenario 'population=2019': no column '2019' (nor a population column of that year: 'Folkmängd 2019')"
+
 run_bin compare --total 10 --scenario method=largest_remainder --scenario "without=Tre;name=no Tre" \
     "$FIX/pop-equal.csv"
 expect_rc "compare by hand" 0
