@@ -172,12 +172,17 @@ err "pot: pot above fee" "--pot 700 is larger than --fee 600" \
 # reported as undistributed, never dropped.
 if timeout 60 "$Y" pot --attendance "$B/pot-attendance.csv" --trainers "$B/pot-unknown-day.csv" \
     >"$tmp/out" 2>"$tmp/err" &&
-    grep -q "pot-unknown-day.csv:3: warning: day '2024-13-45' has trainers but no participants" \
+    grep -q "pot-unknown-day.csv:3: warning: day '2024-02-08' has trainers but no participants" \
         "$tmp/err" && grep -q '^undistributed,,,,,2000,' "$tmp/out"; then
     ok
 else
     fail "pot: a trainer day without attendance is not reported" "$(head -n 3 "$tmp/err")"
 fi
+
+# A day that looks like a date but is none (month 13) is an error naming the line and the forms
+# read (yr_read_day), never a day that matches nothing.
+err "pot: impossible date" "$B/pot-impossible-day.csv:3: the day '2024-13-45' is not a date the reader reads.*2024-02-06" \
+    "$Y" pot --attendance "$B/pot-attendance.csv" --trainers "$B/pot-impossible-day.csv"
 
 # ---- stats -------------------------------------------------------------------------------
 err "stats: attended > registered" "$B/stats-attended-gt-registered.csv:3: attended 14 is larger than registered 13" \

@@ -370,4 +370,33 @@ for pair in "p02-narvaro-cp1252.csv p02-utbildare-falu-kommun.csv" \
     if [ "$(grep -c , <<<"$out")" -eq 19 ]; then ok; else bad "tester $2: not 15 rows:"$'\n'"$out"; fi
 done
 
+# Days as the reader reads a day (yr_read_day; adversarial pass 2, files t03, t04, t11, t02):
+# 2024-2-6, Excel's serial 45328 and 2024-02-06 are one day, so the pot is shared exactly as
+# when both files write 2024-02-06 (by hand: day 2024-02-06, 5 participants, pot 2000, Falun the
+# leader 15 and Mora 10 tenths: 1200 and 800); a total row with no day is checked; a date in
+# words, or dates and labels mixed, is refused at its line.
+printf 'day,municipality,participants\n2024-02-06,Falun,3\n2024-02-06,Mora,2\n' >"$TMP/iso-a.csv"
+printf 'day,municipality,role\n2024-02-06,Falun,kursledare\n2024-02-06,Mora,utbildare\n' \
+    >"$TMP/iso-t.csv"
+run --attendance "$TMP/iso-a.csv" --trainers "$TMP/iso-t.csv"
+iso=$out
+expect_out_has "days: ISO" "Falun,3,1800,600,1200,1200,600"
+printf 'day,municipality,participants\n45328,Falun,3\n2024-02-06,Mora,2\n,Totalt,5\n' \
+    >"$TMP/serial-a.csv"
+printf 'day,municipality,role\n2024-2-6,Falun,kursledare\n2024-2-6,Mora,utbildare\n' \
+    >"$TMP/short-t.csv"
+run --attendance "$TMP/serial-a.csv" --trainers "$TMP/short-t.csv"
+expect_rc "days: 45328, 2024-2-6 and a total row without a day" 0
+check "days: the same settlement as ISO days" [ "$out" = "$iso" ]
+printf 'day,municipality,participants\n2024-02-06,Falun,3\n2024-02-06,Mora,2\n,Totalt,6\n' \
+    >"$TMP/badtotal-a.csv"
+run --attendance "$TMP/badtotal-a.csv" --trainers "$TMP/iso-t.csv"
+expect_input_error "days: a wrong total row without a day" "badtotal-a.csv:4: the total row 'Totalt' says 6"
+printf 'day,municipality,role\n6 feb 2024,Falun,kursledare\n' >"$TMP/words-t.csv"
+run --attendance "$TMP/iso-a.csv" --trainers "$TMP/words-t.csv"
+expect_input_error "days: a month in words" "words-t.csv:2: the day '6 feb 2024' is not a date"
+printf 'day,municipality,role\nd1,Falun,kursledare\n' >"$TMP/label-t.csv"
+run --attendance "$TMP/iso-a.csv" --trainers "$TMP/label-t.csv"
+expect_input_error "days: labels among dates" "label-t.csv:2: the day 'd1' is no date"
+
 finish test_cli_pot

@@ -52,8 +52,10 @@
  *    an error unless the extra cells are blank (a trailing `;`); one with fewer is an error
  *    unless the missing columns have no name. A sheet's row is never short (Excel stores no
  *    empty cells: the missing ones are blank).
- * 4. **Aggregates are never parties.** A row is an aggregate by its label (Summa…, Delsumma,
- *    Totalt…, Total, Sum, Totalsumma, Riket, Hela riket, a county "Dalarnas län") or by its
+ * 4. **Aggregates are never parties.** A row is an aggregate by its label (Summa…, `S:a`,
+ *    `Tot.`, Delsumma, Totalt…, Total, Sum, Totalsumma, `Länet` (the table's total), Riket, Hela
+ *    riket, a county "Dalarnas län") — in the name column, else in the first column when it
+ *    is a label column (an item, a course, a question) — or by its
  *    identity relative to the table's level (yr_identity.h: in a table of municipalities, county
  *    and nation rows are aggregates; in a table of counties, the nation row is). For every
  *    wanted column used as input (not ::YR_WANT_CHECKED) an aggregate must agree with its rows:
@@ -95,9 +97,9 @@
  *    by a `%` sign in the cells (or an xlsx percent format); a column that says neither, or mixes
  *    `0,77` and `77`, is an error; so is a value below 1 in a percent column without a `%` sign
  *    (`0,8` under `Mål (%)`: 0.8 % or 80 %?) and one above 1 in a share column. Dates
- *    (::YR_KIND_DATE): ISO `2024-02-06`, with a zero time `2024-02-06 00:00:00`, `T00:00` or
- *    `T00:00:00`, an xlsx date cell, or an Excel serial 20000–80000 (1954–2119, so course days
- *    numbered 1, 2, 3 are never dates); a day column cell that is not a date is an error.
+ *    (::YR_KIND_DATE): ISO `2024-02-06` (or `2024-2-6`), with a zero time `2024-02-06 00:00:00`,
+ * `T00:00` or `T00:00:00`, an xlsx date cell, or an Excel serial 20000–80000 (1954–2119, so course
+ * days numbered 1, 2, 3 are never dates); a day column cell that is not a date is an error.
  * 6. **One identity** for a municipality (yrkesresa/identity.h): SCB code, else the name under
  *    NFC + case folding + invisible characters removed + dashes and blanks unified; the 290
  *    municipalities' names and forms (`Falu kommun`, `Region Gotland`) map to their codes. With
@@ -589,6 +591,31 @@ YR_READ_API yr_read_status yr_read_value(const char *text, yr_kind kind, const c
 YR_READ_API yr_read_status yr_read_strings(const char *const *cells, size_t n, yr_kind kind,
                                            const char *header, const char *what, int64_t *out,
                                            int64_t *den, yr_read_error *err);
+
+/** A day column read cell by cell (yr_read_day()): zero it before the first cell. */
+typedef struct yr_day_column {
+    int kind;          /**< 0 nothing read yet, 1 the days are dates, 2 labels (`d1`, `Dag 3`) */
+    size_t first_line; /**< the line of the cell that decided it */
+    const char *where; /**< optional: where that line is ("attendance.csv"), for messages */
+} yr_day_column;
+
+/**
+ * @brief Read one cell of a course-day column, for a caller that reads a file's cells itself
+ *        (the pot's counted attendance and trainer files). A day is a date in rule 5's grammar —
+ *        ISO `2024-02-06` (the month and day with one digit or two: `2024-2-6` is unambiguous),
+ *        with a zero time, or an Excel serial 20000–80000 (`45328` is 2024-02-06) — written to
+ *        @p dst as ISO, so `2024-2-6`, `45328` and `2024-02-06` are one day; or a label that is
+ *        no date and does not look like one (`d1`, `Dag 3`, `1`), copied trimmed. Errors
+ *        (::YR_READ_ERR_CELL, at @p line, naming the accepted forms): an empty cell; a cell that
+ *        looks like a date written another way (`6 feb 2024`, `6/2/2024`, `06.02.2024`: a year
+ *        and another number, or numbers joined by `/`, `.` or `-`), never a label that matches
+ *        nothing; a date among labels or a label among dates (@p col remembers which the column
+ *        holds; give one @p col to every day column that must match, e.g. a pot's attendance and
+ *        trainers). ::YR_READ_ERR_LIMIT when @p cap is too small (11 bytes hold any date).
+ * @param[out] out_len the length written (may be NULL)
+ */
+YR_READ_API yr_read_status yr_read_day(yr_day_column *col, const char *s, size_t len, size_t line,
+                                       char *dst, size_t cap, size_t *out_len, yr_read_error *err);
 
 /**
  * @brief The aggregate rule for columns that are already in memory (a pandas/R frame): row

@@ -148,7 +148,8 @@ void rd_acc_init(rd_acc *a, size_t col)
     a->run_first = YR_READ_NONE;
 }
 
-int rd_acc_data(rd_acc *a, size_t row, yr_value v, int mcode, int in_nation, int *equals_run)
+int rd_acc_data(rd_acc *a, size_t row, yr_value v, int mcode, int in_nation, int guess,
+                int *equals_run)
 {
     *equals_run = 0;
     if (acc_rescale(a, dexp_of(v.den)) != 0)
@@ -158,7 +159,7 @@ int rd_acc_data(rd_acc *a, size_t row, yr_value v, int mcode, int in_nation, int
         a->open_total->next_data = row;
         a->open_total = NULL;
     }
-    *equals_run = a->run_n >= 2 && x == a->run && x != 0;
+    *equals_run = guess && a->run_n >= 2 && x == a->run && x != 0;
     if (*equals_run)
         return 0; /* the caller reports the run as it is */
     if (x > I128_LIMIT / 4 || x < -(I128_LIMIT / 4))
@@ -494,8 +495,9 @@ static yr_read_status frame_column(const rd_rows_ctx *rc, const int64_t *col, si
         if (kinds[i] == YR_ROW_DATA) {
             int part = (level == YR_PLACE_MUNICIPALITY && p == YR_PLACE_MUNICIPALITY) ||
                        (level == YR_PLACE_COUNTY && p == YR_PLACE_COUNTY);
-            r = rd_acc_data(&a, i, v, p == YR_PLACE_MUNICIPALITY ? code : -1, part, &eq);
-            if (r == 0 && eq && totals != YR_TOTALS_NO_GUESS) {
+            r = rd_acc_data(&a, i, v, p == YR_PLACE_MUNICIPALITY ? code : -1, part,
+                            totals != YR_TOTALS_NO_GUESS, &eq);
+            if (r == 0 && eq) {
                 rd_guess_fail(rc, &a, i, name, err);
                 st = YR_READ_ERR_AGGREGATE;
             }

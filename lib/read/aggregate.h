@@ -33,9 +33,12 @@ typedef struct rd_acc {
 void rd_acc_init(rd_acc *a, size_t col);
 /* Add a data row's value (mcode: its municipality code, or -1; in_nation: the row is a part of
  * the nation, a municipality in a table of municipalities or a county in a table of counties).
- * *equals_run: the value equals the sum of the two or more data rows since the previous
- * aggregate (then nothing is added). -1 on overflow. */
-int rd_acc_data(rd_acc *a, size_t row, yr_value v, int mcode, int in_nation, int *equals_run);
+ * With @p guess (the unlabelled-sum guess applies to the column), *equals_run: the value equals
+ * the sum of the two or more data rows since the previous aggregate (then nothing is added, for
+ * the caller to report the run as it is); without it the value is always added. -1 on
+ * overflow. */
+int rd_acc_data(rd_acc *a, size_t row, yr_value v, int mcode, int in_nation, int guess,
+                int *equals_run);
 /* An aggregate row: its pending check (a subtotal is resolved at once); the run restarts. */
 int rd_acc_aggregate(rd_acc *a, rd_pending *p, size_t row, int kind, yr_value v, int ccode);
 /* x / 10^k as text. */

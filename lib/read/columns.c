@@ -458,6 +458,16 @@ yr_read_status rd_columns(yr_table *t, const yr_read_options *opt, grid_cell **c
         if (t->cols[c].role == YR_ROLE_YEAR && t->year_col == YR_READ_NONE)
             t->year_col = c;
     }
+    /* a code column nobody asked for beside the names (`Kommunkod;Kommun`): read with the
+     * names, so a code that names another place than its name is an error (rule 6) */
+    size_t ncode = 0, code = YR_READ_NONE;
+    for (size_t c = 0; c < t->ncols && t->name_col != YR_READ_NONE; c++)
+        if (!t->cols[c].wanted && yr_role_is_header(t->header[c], YR_ROLE_CODE))
+            ncode++, code = c;
+    if (t->code_col == YR_READ_NONE && ncode == 1) {
+        t->code_col = code;
+        rd_colfmt_init(&t->cols[code].fmt, YR_ROLE_CODE, YR_KIND_CODE, t->header[code]);
+    }
     /* a year column nobody asked for: long exports (yr_read_options::year) */
     for (size_t c = 0; c < t->ncols && t->year_col == YR_READ_NONE; c++)
         if (!t->cols[c].wanted && yr_role_is_header(t->header[c], YR_ROLE_YEAR)) {

@@ -350,28 +350,40 @@ static int digits_at(const char *s, size_t n, size_t at, size_t k, int *out)
     return 0;
 }
 
-/* ISO date with an optional zero time. 0, -1 not a date, -2 a time of day. */
+/* One or two digits at s[*at] (a month or a day of `2024-2-6`), then *at past them. */
+static int digits12(const char *s, size_t n, size_t *at, int *out)
+{
+    size_t k = *at + 1 < n && s[*at + 1] >= '0' && s[*at + 1] <= '9' ? 2 : 1;
+    if (digits_at(s, n, *at, k, out) != 0)
+        return -1;
+    *at += k;
+    return 0;
+}
+
+/* ISO date (the month and the day with one digit or two: `2024-2-6` is unambiguous) with an
+ * optional zero time. 0, -1 not a date, -2 a time of day. */
 static int parse_date(const char *s0, size_t len0, int64_t *days)
 {
-    size_t st, n = rd_trim(s0, len0, &st);
+    size_t st, n = rd_trim(s0, len0, &st), p = 5;
     const char *s = s0 + st;
     int y, m, d;
-    if (n < 10 || digits_at(s, n, 0, 4, &y) || s[4] != '-' || digits_at(s, n, 5, 2, &m) ||
-        s[7] != '-' || digits_at(s, n, 8, 2, &d))
+    if (n < 8 || digits_at(s, n, 0, 4, &y) || s[4] != '-' || digits12(s, n, &p, &m) || p >= n ||
+        s[p++] != '-' || digits12(s, n, &p, &d))
         return -1;
-    if (n > 10) {
-        if (s[10] != ' ' && s[10] != 'T')
+    if (p < n) {
+        if (s[p] != ' ' && s[p] != 'T')
             return -1;
         int hh, mm, ss = 0;
-        if (digits_at(s, n, 11, 2, &hh) || n < 16 || s[13] != ':' || digits_at(s, n, 14, 2, &mm))
+        if (digits_at(s, n, p + 1, 2, &hh) || n < p + 6 || s[p + 3] != ':' ||
+            digits_at(s, n, p + 4, 2, &mm))
             return -1;
-        size_t e = 16;
-        if (n > 16) {
-            if (s[16] != ':' || digits_at(s, n, 17, 2, &ss))
+        size_t e = p + 6;
+        if (n > e) {
+            if (s[e] != ':' || digits_at(s, n, e + 1, 2, &ss))
                 return -1;
-            e = 19;
-            if (n > 19 && s[19] == '.') {
-                for (e = 20; e < n && s[e] >= '0' && s[e] <= '9'; e++)
+            e += 3;
+            if (n > e && s[e] == '.') {
+                for (e++; e < n && s[e] >= '0' && s[e] <= '9'; e++)
                     if (s[e] != '0')
                         return -2;
             }

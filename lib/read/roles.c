@@ -510,6 +510,9 @@ int rd_label_kind(const char *s, size_t len)
     /* "Länet totalt", "Västerdalarna summa": the sum of the rows above it, a subtotal (the
      * whole table when no aggregate comes before it), never a party */
     const int total_last = ends_in_total_word(w, n0);
+    /* "Länet" alone is the county of the table's rows, summed: its total */
+    if (strcmp(w, "l" AE "net") == 0)
+        return YR_ROW_TOTAL;
     if (n0 == 0 ||
         (!strchr("stdrhgas", w[0]) && !(n0 > 5 && ends_with(w, " l" AE "n")) && !total_last))
         return 0;
@@ -518,6 +521,8 @@ int rd_label_kind(const char *s, size_t len)
                                          "total",
                                          "sum",
                                          "totalsumma",
+                                         "s a", /* S:a, the abbreviation of summa */
+                                         "tot", /* Tot., Tot: */
                                          "summa kommuner",
                                          "summa totalt",
                                          "totalt l" AE "net",
@@ -542,7 +547,7 @@ int rd_label_kind(const char *s, size_t len)
         return YR_ROW_NATION;
     if (starts_word(w, "delsumma") || starts_word(w, "subtotal") || starts_word(w, "summa") ||
         starts_word(w, "totalt") || starts_word(w, "total") || starts_word(w, "sum") ||
-        starts_word(w, "delsumman") || starts_word(w, "delsum"))
+        starts_word(w, "delsumman") || starts_word(w, "delsum") || starts_word(w, "s a"))
         return YR_ROW_SUBTOTAL;
     if (total_last)
         return YR_ROW_SUBTOTAL;

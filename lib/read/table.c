@@ -236,6 +236,21 @@ static size_t cells_of(const yr_table *t, pass *p, size_t rec)
     return n;
 }
 
+/* A code column nobody asked for (read beside the names, rule 6) counts only where its cell is
+ * the code of a place: 1 when this cell is not. */
+static int code_ignored(const yr_table *t, const grid_cell *x)
+{
+    yr_value v;
+    char why[200];
+    size_t st;
+    if (t->cols[t->code_col].wanted)
+        return 0;
+    if (rd_read_cell(&t->cols[t->code_col].fmt, x->s, x->len, x->type, &v, why, sizeof why) !=
+        YR_READ_OK)
+        return 1;
+    return yr_place_of_code((int)v.num, rd_trim(x->s, x->len, &st) <= 2 ? 2 : 4) == YR_PLACE_OTHER;
+}
+
 /* The place of a row from its code and name cells. */
 static yr_read_status row_place(const yr_table *t, size_t rec, const grid_cell *c, size_t n,
                                 int16_t *out, yr_read_error *err)
@@ -243,7 +258,8 @@ static yr_read_status row_place(const yr_table *t, size_t rec, const grid_cell *
     yr_place pc = YR_PLACE_OTHER, pn = YR_PLACE_OTHER;
     int cc = -1, cn = -1, have_code = 0;
     char show[2][96], where[160];
-    if (t->code_col != YR_READ_NONE && !cell_is_blank(c, n, t->code_col)) {
+    if (t->code_col != YR_READ_NONE && !cell_is_blank(c, n, t->code_col) &&
+        !code_ignored(t, &c[t->code_col])) {
         const grid_cell *x = &c[t->code_col];
         yr_value v;
         char why[200];
@@ -270,10 +286,15 @@ static yr_read_status row_place(const yr_table *t, size_t rec, const grid_cell *
             return YR_READ_ERR_IDENTITY;
         }
         if (have_code && pn != YR_PLACE_OTHER && (pn != pc || cn != cc)) {
+            const char *named = pc != YR_PLACE_OTHER ? yr_place_name(pc, cc) : NULL;
+            char both[200] = "";
+            if (named != NULL) /* two places: name both (Orsa with Mora's code) */
+                snprintf(both, sizeof both, " (the code is %s's, the name %s's)", named,
+                         yr_place_name(pn, cn) != NULL ? yr_place_name(pn, cn) : "another place");
             rd_fail(err, YR_READ_ERR_IDENTITY, rd_rec_line(t, rec),
-                    "the code '%s' and the name '%s' are not the same place; correct one",
+                    "the code '%s' and the name '%s' are not the same place%s; correct one",
                     rd_show(show[0], sizeof show[0], c[t->code_col].s, c[t->code_col].len, 20),
-                    rd_show(show[1], sizeof show[1], x->s, x->len, 60));
+                    rd_show(show[1], sizeof show[1], x->s, x->len, 60), both);
             rd_at_cell(t, err, rec, t->name_col);
             return YR_READ_ERR_IDENTITY;
         }

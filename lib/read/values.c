@@ -103,9 +103,11 @@ static yr_read_status add_sum(yr_table *t, sums *s, const rd_rows_ctx *rc, size_
     if (t->kinds[row] == YR_ROW_DATA) {
         int part = (t->level == YR_PLACE_MUNICIPALITY && p == YR_PLACE_MUNICIPALITY) ||
                    (t->level == YR_PLACE_COUNTY && p == YR_PLACE_COUNTY);
-        r = rd_acc_data(&s->acc[col], row, v, p == YR_PLACE_MUNICIPALITY ? code : -1, part, &eq);
-        if (r == 0 && eq && opt->totals != YR_TOTALS_NO_GUESS && is_input(t, col) &&
-            rd_role_guess_sum(t->cols[col].role)) {
+        int guess = opt->totals != YR_TOTALS_NO_GUESS && is_input(t, col) &&
+                    rd_role_guess_sum(t->cols[col].role);
+        r = rd_acc_data(&s->acc[col], row, v, p == YR_PLACE_MUNICIPALITY ? code : -1, part, guess,
+                        &eq);
+        if (r == 0 && eq) {
             rd_guess_fail(rc, &s->acc[col], row, t->header[col], err);
             rd_at_cell(t, err, rd_rec(t, row), col);
             err != NULL ? (void)(err->other_line = rc->line(t, s->acc[col].run_first)) : (void)0;

@@ -331,6 +331,52 @@ static void test_values(void **state)
                      YR_READ_ERR_CELL);
 }
 
+/* yr_read_day: a date in the grammar as ISO (2024-2-6, a serial, a zero time), a label copied,
+ * a date written another way or a column of dates and labels mixed refused at its line. */
+static void day_ok(yr_day_column *col, const char *cell, const char *want)
+{
+    char out[64];
+    size_t n = 0;
+    yr_read_error e;
+    assert_int_equal(yr_read_day(col, cell, strlen(cell), 7, out, sizeof out, &n, &e), YR_READ_OK);
+    assert_string_equal(out, want);
+    assert_int_equal(n, strlen(want));
+}
+
+static void day_refused(yr_day_column *col, const char *cell, const char *words)
+{
+    char out[64];
+    yr_read_error e;
+    assert_int_equal(yr_read_day(col, cell, strlen(cell), 9, out, sizeof out, NULL, &e),
+                     YR_READ_ERR_CELL);
+    assert_int_equal(e.line, 9);
+    assert_non_null(strstr(e.message, words));
+}
+
+static void test_read_day(void **state)
+{
+    (void)state;
+    yr_day_column dates = {0, 0, NULL}, labels = {0, 0, "t.csv"};
+    day_ok(&dates, "2024-02-06", "2024-02-06");
+    day_ok(&dates, " 2024-2-6 ", "2024-02-06");
+    day_ok(&dates, "45328", "2024-02-06"); /* Excel's serial of 2024-02-06 */
+    day_ok(&dates, "2024-10-2 00:00", "2024-10-02");
+    day_refused(&dates, "6 feb 2024", "2024-02-06 (also read: 2024-2-6");
+    day_refused(&dates, "6/2/2024", "6/2/2024");
+    day_refused(&dates, "2024-13-45", "2024-13-45");
+    day_refused(&dates, "d1", "the days from line 7 are dates");
+    day_refused(&dates, "", "empty");
+    day_ok(&labels, "d1", "d1");
+    day_ok(&labels, "Dag 3\xc2\xa0", "Dag 3");
+    day_ok(&labels, "1", "1"); /* course day 1, never a date */
+    day_refused(&labels, "2024-02-06", "the days from line 7 of t.csv are labels");
+    char tiny[4];
+    yr_read_error e;
+    assert_int_equal(yr_read_day(&labels, "d12345", 6, 1, tiny, sizeof tiny, NULL, &e),
+                     YR_READ_ERR_LIMIT);
+    assert_int_equal(yr_read_day(NULL, "d1", 2, 1, tiny, sizeof tiny, NULL, &e), YR_READ_ERR_NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -346,6 +392,7 @@ int main(void)
         cmocka_unit_test(test_decimal_column),
         cmocka_unit_test(test_units),
         cmocka_unit_test(test_values),
+        cmocka_unit_test(test_read_day),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

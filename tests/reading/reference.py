@@ -17,6 +17,7 @@ import io
 import os
 import re
 import sys
+import unicodedata
 from fractions import Fraction
 
 ALIASES = {
@@ -112,8 +113,11 @@ def column_values(cells, role, header):
         out = []
         for c in cells:
             c = c.strip()
+            m = re.fullmatch(r'(\d{4})-(\d{1,2})-(\d{1,2})', c[:10].strip())
             if re.fullmatch(r'\d{5}', c):
                 out.append((datetime.date(1899, 12, 30) + datetime.timedelta(int(c))).isoformat())
+            elif m:  # year first, the month and the day with one digit or two (2024-2-6)
+                out.append(datetime.date(*map(int, m.groups())).isoformat())
             else:
                 out.append(c[:10])
         return out
@@ -156,7 +160,9 @@ def fmt(v):
 def is_aggregate(label):
     w = label.strip().lower().rstrip(':').strip()
     w = re.sub(r'^\d+\s+', '', w)
+    # S:a (summa), Tot. (totalt), Länet (the county of the rows): read.h rule 4
     return (w.startswith(('summa', 'delsumma', 'totalt', 'total')) or w in ('riket', 'hela riket')
+            or w in ('s:a', 'tot.', 'tot', 'länet')
             or w.endswith(' län') or re.search(r'\s(totalt|total|summa)$', w) is not None)
 
 
@@ -221,9 +227,61 @@ def error_line(text, rows, header):
     return None
 
 
-def check_error(get, text, rows, header):
+# Label roles whose column is a unique key (read.h rules 6 and 7), and code columns.
+LABEL_ROLES = {'item': ('item', 'post', 'kostnadspost'), 'question': ('question', 'fråga'),
+               'course': ('course', 'kurs')}
+CODE_HEADERS = ('kod', 'kommunkod', 'kommunnummer', 'kommunnr', 'knkod', 'scbkod', 'code')
+
+
+def label_key(cell):
+    """A label compared as the municipality identity is: NFC, case folded, blanks one space."""
+    return ' '.join(unicodedata.normalize('NFC', cell).casefold().split())
+
+
+def municipalities():
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'data', 'sweden',
+                        'municipalities.csv')
+    with open(path, encoding='utf-8') as f:
+        return {int(r['code']): r['municipality'] for r in csv.DictReader(f)}
+
+
+def error_line_keys(get_all, rows, header):
+    """(status, line) of a repeated label key, a code naming another municipality than its
+    name, or a day in no form of the date grammar; None when none."""
+    wants = [v.split() for k, v in get_all if k == 'want']
+    low = [header_base(h) for h in header]
+    for w in wants:
+        if w[0] in LABEL_ROLES and 'unique' in w:
+            c = next((i for i, h in enumerate(low) if h in LABEL_ROLES[w[0]]), None)
+            seen = {}
+            for n, r in enumerate(rows[1:], start=2):
+                if c is None or len(r) <= c or not r[c].strip():
+                    continue
+                if label_key(r[c]) in seen:
+                    return 'YR_READ_ERR_IDENTITY', n
+                seen[label_key(r[c])] = n
+        if w[0] == 'day':
+            c = next((i for i, h in enumerate(low) if h in ALIASES['day']), None)
+            for n, r in enumerate(rows[1:], start=2):
+                d = r[c].strip() if c is not None and len(r) > c else ''
+                if d and not re.fullmatch(r'\d{4}-\d{1,2}-\d{1,2}|\d{5}', d):
+                    return 'YR_READ_ERR_CELL', n
+    code = next((i for i, h in enumerate(low) if h in CODE_HEADERS), None)
+    name = next((i for i, h in enumerate(header) if h.lower() in LABEL_HEADERS), None)
+    if code is not None and name is not None:
+        known = municipalities()
+        by_name = {label_key(v): k for k, v in known.items()}
+        for n, r in enumerate(rows[1:], start=2):
+            k = int(r[code]) if r[code].strip().isdigit() else None
+            m = by_name.get(label_key(r[name]))
+            if k in known and m is not None and m != k:
+                return 'YR_READ_ERR_IDENTITY', n
+    return None
+
+
+def check_error(get, text, rows, header, keys=()):
     """Compare the recomputed error with the case's; (why, 1 | 0 | -1)."""
-    found = error_line(text, rows, header)
+    found = error_line(text, rows, header) or error_line_keys(keys, rows, header)
     if found is None:
         return 'error not recomputable by these rules', 0
     if found != (get['expect_error'], int(get.get('expect_line', '0'))):
@@ -273,7 +331,7 @@ def recompute(path):
             role, _, h = v.partition('=')
             explicit[role.strip()] = h.strip()
     if 'expect_error' in get:
-        return check_error(get, text, rows, header)
+        return check_error(get, text, rows, header, keys)
     lab = next((i for i, h in enumerate(header) if h.lower() in LABEL_HEADERS), 0)
     checked = 0
     for k, v in keys:

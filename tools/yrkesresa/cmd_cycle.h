@@ -125,6 +125,7 @@ typedef struct cycle_pot {
     cli_input att, tr;     /**< the counted attendance and the trainers (libyrkesresa-read) */
     size_t ac[3], tc[3];   /**< columns: day, municipality, participants / role */
     cli_labels days, muns; /**< days by yr_label_key; municipalities by identity key */
+    yr_day_column daycol;  /**< the days of both files as the reader reads them (yr_read_day) */
     const char **name;     /**< per municipality: its first name cell */
     size_t *party;         /**< per municipality: its party (with a lookup), else NULL */
     unsigned char *busy;   /**< per day: 1 when it has participants */

@@ -113,6 +113,11 @@ static int oom(void)
 
 /* ---- items ----------------------------------------------------------------------------- */
 
+/* The items file's request to the reader: an item is a unique key (names compared as the
+ * reader compares labels: `Regional  samordnare` is `Regional samordnare`). */
+static const yr_read_want items_want[] = {{YR_ROLE_ITEM, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
+                                          {YR_ROLE_AMOUNT, YR_WANT_REQUIRED | YR_WANT_BLANK_OK}};
+
 static int cmp_i64(const void *a, const void *b)
 {
     int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
@@ -173,15 +178,13 @@ static int index_names(items_in *it)
  * grammar (reader_amount). */
 static int read_amounts(const stmt_opts *o, items_in *it)
 {
-    static const yr_read_want want[] = {{YR_ROLE_ITEM, YR_WANT_REQUIRED},
-                                        {YR_ROLE_AMOUNT, YR_WANT_REQUIRED | YR_WANT_BLANK_OK}};
     cli_common c = o->common;
     cli_read_opts r;
     memset(&r, 0, sizeof r);
     r.quiet = 1;
     r.ignore_total_row = 1; /* the total row: checked below (check_items_total), by its value */
     c.no_total_row = 0;
-    if (cli_read(o->items, &c, &r, want, 2, &it->in) != 0)
+    if (cli_read(o->items, &c, &r, items_want, 2, &it->in) != 0)
         return CLI_EXIT_ERROR;
     const yr_table *t = it->in.t;
     size_t nr = yr_table_nrows(t), k = 0;
@@ -299,6 +302,31 @@ static int read_item(items_in *it, size_t r, size_t amount_col, size_t year_col,
     return 0;
 }
 
+/* Row @p r as the reader read it: 1 a subtotal (Delsumma: an aggregate the reader checked, no
+ * item), 0 anything else; a subtotal the reader left out because it disagrees is refused with
+ * the reader's message (read again with every aggregate checked). */
+static int reader_subtotal(const stmt_opts *o, const items_in *it, size_t r)
+{
+    if (it->in.t == NULL || yr_label_is_total(ycsv_cell(&it->t, r, it->item_col)))
+        return 0;
+    if (it->rrow[r] != YR_READ_NONE)
+        return yr_table_row_kind(it->in.t, it->rrow[r]) == YR_ROW_SUBTOTAL;
+    yr_span sp[256];
+    size_t n = yr_table_spans(it->in.t, sp, 256), line = ycsv_line(&it->t, r);
+    for (size_t k = 0; k < n && k < 256; k++)
+        if (sp[k].kind == YR_SPAN_IGNORED && sp[k].first <= line && line <= sp[k].last) {
+            cli_read_opts ro;
+            cli_input strict;
+            memset(&ro, 0, sizeof ro);
+            memset(&strict, 0, sizeof strict);
+            ro.quiet = 1;
+            int rc = cli_read(o->items, &o->common, &ro, items_want, 2, &strict);
+            cli_input_free(&strict);
+            return rc != 0 ? -1 : 0;
+        }
+    return 0;
+}
+
 static int read_items(const stmt_opts *o, items_in *it)
 {
     memset(it, 0, sizeof *it);
@@ -336,7 +364,10 @@ static int read_items(const stmt_opts *o, items_in *it)
     }
     int rc = 0;
     for (size_t r = 0; r < nrows && rc == 0; r++) {
-        if (!yr_label_is_total(ycsv_cell(&it->t, r, it->item_col)))
+        int sub = reader_subtotal(o, it, r);
+        if (sub != 0)
+            rc = sub < 0 ? CLI_EXIT_ERROR : 0;
+        else if (!yr_label_is_total(ycsv_cell(&it->t, r, it->item_col)))
             rc = read_item(it, r, amount_col, year_col, year_value);
         else if (total_row == YCSV_NO_COLUMN && year_col == YCSV_NO_COLUMN)
             total_row = r;

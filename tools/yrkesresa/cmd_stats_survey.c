@@ -145,7 +145,7 @@ static int survey_row(const survey_job *j, size_t r, cli_buf *out, cli_buf *note
  * yes_share; neither is the reader's error, asked again with the count required), targets. */
 static int read_survey(survey_job *j, const char *path, const cli_common *c, const cli_read_opts *r)
 {
-    yr_read_want want[] = {{YR_ROLE_QUESTION, YR_WANT_REQUIRED},
+    yr_read_want want[] = {{YR_ROLE_QUESTION, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
                            {YR_ROLE_RESPONDENTS, YR_WANT_REQUIRED},
                            {YR_ROLE_YES, 0u},
                            {YR_ROLE_YES_SHARE, 0u},

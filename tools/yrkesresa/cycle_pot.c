@@ -184,17 +184,43 @@ static int new_municipality(cycle_pot *p, const cycle_pot_lookup *look, const ch
     return rc;
 }
 
+/* The day of cell @p s as the reader reads a day (yr_read_day: a date as ISO, so 2024-2-6 and
+ * 45328 are 2024-02-06; else a label; a date written another way, or dates and labels mixed
+ * across both files, is the reader's error), in a new string (NULL after the message). A blank
+ * cell stays blank (the caller's "is empty"). */
+static char *read_day(cycle_pot *p, const char *file, size_t line, const char *s)
+{
+    size_t st, n = strlen(s);
+    char *out = malloc(n + 16);
+    yr_read_error e;
+    if (out == NULL)
+        return cli_fail_at(file, 0, "out of memory"), NULL;
+    if (yr_label_trim(s, n, &st) == 0)
+        return out[0] = '\0', out;
+    if (yr_read_day(&p->daycol, s, n, line, out, n + 16, NULL, &e) != YR_READ_OK) {
+        free(out);
+        return cli_read_fail(file, &e), NULL;
+    }
+    return out;
+}
+
 /* A row's day and municipality interned: @p day_text and @p key (the municipality's key: its
  * name cell, or its code), @p cell the name as written; @p heads the two columns' headers. */
 static int intern_row(cycle_pot *p, const cycle_pot_lookup *look, const char *file, size_t line,
                       const char *day_text, const char *key, const char *cell,
                       const char *const heads[2], size_t *day, size_t *mun)
 {
-    size_t kl, before = p->muns.n;
-    char q[80];
+    size_t kl, before = p->muns.n, nd = p->days.n;
+    char q[80], *dt = read_day(p, file, line, day_text);
+    if (dt == NULL)
+        return CLI_EXIT_ERROR;
     for (int k = 0; k < 2; k++) {
         size_t *idx = k == 0 ? day : mun;
-        *idx = intern_grow(k == 0 ? &p->days : &p->muns, k == 0 ? day_text : key, &kl);
+        *idx = intern_grow(k == 0 ? &p->days : &p->muns, k == 0 ? dt : key, &kl);
+        if (k == 0 && *idx != SIZE_MAX && p->days.n > nd && keep_text(p, &p->days.label[*idx]))
+            *idx = SIZE_MAX; /* the day read is a new text: the set keeps a copy */
+        if (k == 0)
+            free(dt);
         if (*idx == SIZE_MAX)
             return cli_fail_at(file, 0, "out of memory");
         if (kl == 0)
@@ -584,6 +610,7 @@ int cycle_pot_settle(const char *cmd, const cycle_pot_args *a, const cli_common 
         return CLI_EXIT_ERROR;
     p->dialect = cli_read_dialect(list ? NULL : p->att.t);
     yr_where w;
+    p->daycol.where = p->afile; /* the days of both files are one column (yr_read_day) */
     if (!cli_labels_init(&p->days, 63) || !cli_labels_init(&p->muns, 1023))
         return cli_fail_at(p->afile, 0, "out of memory");
     if (yr_pot_begin_where(&rules, YR_POT_ANY, YR_POT_ANY, &p->acc, &w) != YR_OK)
