@@ -101,8 +101,9 @@ static int scenario_item(const char *spec, const char *key, size_t klen, const c
         s->without_len = vlen;
     } else if (klen == 10 && memcmp(key, "population", 10) == 0) {
         s->pop_col = ycsv_find_column(t, v);
-        if (s->pop_col == YCSV_NO_COLUMN)
-            s->pop_col = year_column(t, v);
+        size_t by_year = year_column(t, v); /* '2018' beside 'Folkmängd 2018': which? */
+        if (s->pop_col == YCSV_NO_COLUMN || (by_year != YCSV_NO_COLUMN && by_year != s->pop_col))
+            s->pop_col = s->pop_col == YCSV_NO_COLUMN ? by_year : SIZE_MAX - 1;
         if (s->pop_col == YCSV_NO_COLUMN || s->pop_col == SIZE_MAX - 1)
             return cli_fail_usage(CMD,
                                   s->pop_col == YCSV_NO_COLUMN

@@ -232,6 +232,10 @@ english=$out
 run_bin compare --total 850000 --scenario population=2018 --scenario population=2021 "$FIX/pop-scb-wide.csv"
 expect_rc "compare population=YEAR on 'Folkmängd YEAR'" 0
 expect_eq "compare 'Folkmängd 2018' = '2018'" "$(tail -n +2 <<<"$out" | tr ';' ',' | sort)" "$(tail -n +2 <<<"$english" | sort)"
+# '2018' beside 'Folkmängd 2018': two columns could be meant (adversarial pass 2, cp03)
+printf 'Kommun;2018;Folkmängd 2018\nFalun;10;11\nMora;20;21\n' >"$TMP/two-2018.csv"
+run_bin compare --total 100 --scenario population=2018 --scenario method=dhondt "$TMP/two-2018.csv"
+expect_input_error "compare: two columns of the year" "--scenario 'population=2018': two population columns of the year '2018'"
 run_bin compare --total 850000 --scenario population=2018 --scenario population=2019 "$FIX/pop-scb-wide.csv"
 expect_input_error "compare: no column of the year" "--scenario 'population=2019': no column '2019' (nor a population column of that year: 'Folkmängd 2019')"
 
