@@ -543,6 +543,11 @@ yr_read_status yr_read_classify(const char *const *labels, size_t n, const int64
     size_t nmun = 0, ndata = 0, first = YR_READ_NONE, last = YR_READ_NONE;
     if (st == YR_READ_OK)
         st = rd_frame_identities(labels, n, place, kinds, other_parties, present, &nmun, err);
+    if (st != YR_READ_OK) { /* kinds may be unset (a statistic row stops frame_kinds) */
+        free(place);
+        free(label);
+        return st;
+    }
     for (size_t i = 0; i < n; i++)
         if (kinds[i] == YR_ROW_DATA) {
             ndata++;
