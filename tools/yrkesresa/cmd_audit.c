@@ -478,6 +478,43 @@ static int load(audit_in *in, const char *path, const char *wname, const char *a
     return in->wcol == YR_READ_NONE ? 0 : audit_weights(in);
 }
 
+/* The audit of a published split (FILE not a statement): read, report (or its table), and
+ * with @p strict exit 1 when the table has errors. */
+static int audit_split_file(const char *path, const char *total, const char *wcol, const char *acol,
+                            const cli_common *c, const cli_read_opts *r, int as_csv, int strict)
+{
+    audit_in in;
+    memset(&in, 0, sizeof in);
+    in.file = cli_shown(path);
+    if (total != NULL) {
+        if (cli_opt_int64("audit", "total", total, &in.stated) != 0)
+            return CLI_EXIT_ERROR;
+        in.stated_from = "--total";
+    }
+    int rc = load(&in, path, wcol, acol, c, r);
+    if (rc == 0 && !r->quiet)
+        cli_read_report(&in.in, c->out.lang);
+    if (rc == 0 && (as_csv || c->out.excel || cli_output_is_xlsx(&c->out))) {
+        rc = report_table(&in, c);
+    } else if (rc == 0) {
+        cli_buf b;
+        cli_buf_init(&b);
+        report(&b, &in);
+        rc = cli_out_report(&c->out, &b);
+        cli_buf_free(&b);
+    }
+    if (rc == CLI_EXIT_OK && strict &&
+        (in.psum != in.stated || in.nbad > 0 ||
+         (in.weights != NULL && in.s.rows_outside_quota > 0)))
+        rc = CLI_EXIT_FINDINGS;
+    free(in.weights);
+    free(in.chk);
+    free(in.published);
+    free(in.expected);
+    cli_input_free(&in.in);
+    return rc;
+}
+
 int cli_cmd_audit(int argc, char **argv)
 {
     const char *total = NULL, *wcol = NULL, *acol = NULL, *path = NULL, *population = NULL;
@@ -536,34 +573,5 @@ int cli_cmd_audit(int argc, char **argv)
                                            "--total and the column options are for a split");
         return cli_audit_statement(path, population, &c, &r, strict, items, equal);
     }
-    audit_in in;
-    memset(&in, 0, sizeof in);
-    in.file = cli_shown(path);
-    if (total != NULL) {
-        if (cli_opt_int64("audit", "total", total, &in.stated) != 0)
-            return CLI_EXIT_ERROR;
-        in.stated_from = "--total";
-    }
-    rc = load(&in, path, wcol, acol, &c, &r);
-    if (rc == 0 && !r.quiet)
-        cli_read_report(&in.in, c.out.lang);
-    if (rc == 0 && (as_csv || c.out.excel || cli_output_is_xlsx(&c.out))) {
-        rc = report_table(&in, &c);
-    } else if (rc == 0) {
-        cli_buf b;
-        cli_buf_init(&b);
-        report(&b, &in);
-        rc = cli_out_report(&c.out, &b);
-        cli_buf_free(&b);
-    }
-    if (rc == CLI_EXIT_OK && strict &&
-        (in.psum != in.stated || in.nbad > 0 ||
-         (in.weights != NULL && in.s.rows_outside_quota > 0)))
-        rc = CLI_EXIT_FINDINGS;
-    free(in.weights);
-    free(in.chk);
-    free(in.published);
-    free(in.expected);
-    cli_input_free(&in.in);
-    return rc;
+    return audit_split_file(path, total, wcol, acol, &c, &r, as_csv, strict);
 }
