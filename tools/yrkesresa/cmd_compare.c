@@ -60,10 +60,7 @@ static size_t year_column(const ycsv_table *t, const char *v)
         return found;
     for (size_t c = 0; c < t->ncols; c++) {
         const char *h = t->header[c];
-        size_t n = strlen(h);
-        while (n > 0 && h[n - 1] == ' ')
-            n--;
-        if (n < 6 || memcmp(h + n - 4, v, 4) != 0 || h[n - 5] != ' ' ||
+        if (cycle_header_year(h) != strtoll(v, NULL, 10) ||
             !yr_role_is_header(h, YR_ROLE_POPULATION))
             continue;
         if (found != YCSV_NO_COLUMN)

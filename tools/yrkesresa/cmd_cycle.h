@@ -46,6 +46,10 @@ int cycle_party_keys(const char *file, const ycsv_table *t, const cli_parties *p
 /** @brief Free what cycle_party_keys() made (@p n: the parties). */
 void cycle_party_keys_free(cli_labels *names, char **keys, size_t n);
 
+/** @brief The year at the end of header @p h after a blank ("2024", "Folkmängd 2024"), or -1
+ *         (cycle_common.c; statement's year columns and compare's population=YEAR). */
+int64_t cycle_header_year(const char *h);
+
 /**
  * @brief The party of municipality cell @p cell (at @p file:@p line) among the @p np parties of
  *        a cycle_party_keys() set: by its identity (`2080 Falun`, `FALUN`, `Falu kommun` are

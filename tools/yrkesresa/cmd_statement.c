@@ -389,18 +389,6 @@ static int read_items(const stmt_opts *o, items_in *it)
 
 /* ---- population ------------------------------------------------------------------------ */
 
-/* The year at the end of a header ("2024", "Folkmängd 2024"), or -1. */
-static int64_t header_year(const char *h)
-{
-    size_t start, len = yr_label_trim(h, strlen(h), &start), k = len;
-    const char *s = h + start;
-    while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9')
-        k--;
-    if (len - k != 4 || (k > 0 && s[k - 1] != ' '))
-        return -1;
-    return (s[k] - '0') * 1000 + (s[k + 1] - '0') * 100 + (s[k + 2] - '0') * 10 + (s[k + 3] - '0');
-}
-
 /* The population column of each year: by header year when any header names a year of the
  * items, else the one weight column for every year. */
 static int year_columns(const pop_in *pp, const items_in *it, const cli_common *c,
@@ -411,7 +399,7 @@ static int year_columns(const pop_in *pp, const items_in *it, const cli_common *
         cols[y] = YCSV_NO_COLUMN;
         by_file += files[y] != NULL; /* --population-of */
         for (size_t k = 0; k < pp->t.ncols && it->year != NULL && files[y] == NULL; k++)
-            if (k != pp->p.name_col && header_year(pp->t.header[k]) == it->year_num[y])
+            if (k != pp->p.name_col && cycle_header_year(pp->t.header[k]) == it->year_num[y])
                 cols[y] = k;
         by_column += cols[y] != YCSV_NO_COLUMN;
     }

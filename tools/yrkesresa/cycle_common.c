@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <yrkesresa.h>
 #include <yrkesresa/identity.h>
 
 #include "cmd_cycle.h"
@@ -117,4 +118,15 @@ int cycle_party_find(const char *file, size_t line, const char *cell, cli_labels
                            cli_quote(cell, q, sizeof q), in_file, mean);
     }
     return rc;
+}
+
+int64_t cycle_header_year(const char *h)
+{
+    size_t start, len = yr_label_trim(h, strlen(h), &start), k = len;
+    const char *s = h + start;
+    while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9')
+        k--;
+    if (len - k != 4 || (k > 0 && s[k - 1] != ' '))
+        return -1;
+    return (s[k] - '0') * 1000 + (s[k + 1] - '0') * 100 + (s[k + 2] - '0') * 10 + (s[k + 3] - '0');
 }
