@@ -119,7 +119,10 @@
  *    checked against each other); wide (one column per year: choose with a `population=2023`
  *    entry in yr_read_options::columns) and long (a year column: choose with
  *    yr_read_options::year; rows of other years are accounted for as ::YR_SPAN_OTHER_YEAR).
- *    PxWeb's `..` (not available) is an error in an input column.
+ *    PxWeb's `..` (not available) is an error in an input column. A year cell is a calendar
+ *    year (1000–9999), a budget year counted from 1 (`1`…`999`: a budget over years, as the
+ *    feasibility study's seven), or `all`/`alla` (::YR_READ_YEAR_ALL: the summary block of a
+ *    statement over years); anything else is an error naming the cell.
  *
  * Personal data: a column of ::YR_ROLE_PERSON is read only to count and to find duplicates; no
  * message or report repeats its cells (messages point at lines).
@@ -167,6 +170,10 @@ extern "C" {
 #define YR_READ_MAX_ROWS ((size_t)20000000)
 /** "No column" / "no row" / "no line". */
 #define YR_READ_NONE ((size_t)-1)
+/** The year of a row of a statement's summary over its years: a year cell `all` / `alla`
+ *  (yr_table_value() of the year column; with yr_read_options::year set, such rows are rows
+ *  of another year). */
+#define YR_READ_YEAR_ALL (-1)
 
 /** Result of every fallible call of the reader. 0 is success. */
 typedef enum yr_read_status {
@@ -255,7 +262,7 @@ typedef enum yr_kind {
     YR_KIND_DECIMAL,  /**< an exact decimal (weights, money, rates), units applied */
     YR_KIND_SHARE,    /**< a share of 1 (0–1) from a share or percent column */
     YR_KIND_DATE,     /**< a calendar date */
-    YR_KIND_YEAR,     /**< a year 1000..9999 */
+    YR_KIND_YEAR,     /**< a year: 1000..9999, a budget year 1..999, or YR_READ_YEAR_ALL */
     YR_KIND_BOOL      /**< yes/no: Ja/Nej, Yes/No, 1/0, X/blank, Sant/Falskt, TRUE/FALSE */
 } yr_kind;
 

@@ -587,7 +587,7 @@ static yr_read_status read_number(const rd_colfmt *f, const char *s, size_t len,
         snprintf(why, cap, "starts with 0 like a code, not a number");
         return YR_READ_ERR_CELL;
     }
-    if (f->kind == YR_KIND_YEAR && (v->den != 1 || v->num < 1000 || v->num > 9999))
+    if (f->kind == YR_KIND_YEAR && (v->den != 1 || v->num < 1 || v->num > 9999))
         return why_fail(why, cap, "is not a year");
     return YR_READ_OK;
 }
@@ -605,6 +605,15 @@ static yr_read_status read_code(const char *s, size_t len, yr_value *v, char *wh
     }
     *v = (yr_value){1, c, 1};
     return YR_READ_OK;
+}
+
+/* `all` / `alla` (any case): the summary over the years of a statement with years. */
+int rd_year_is_all(const char *s, size_t len)
+{
+    char w[4];
+    for (size_t i = 0; i < len && i < 4; i++)
+        w[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    return (len == 3 && memcmp(w, "all", 3) == 0) || (len == 4 && memcmp(w, "alla", 4) == 0);
 }
 
 yr_read_status rd_read_cell(const rd_colfmt *f, const char *s, size_t len, int type, yr_value *v,
@@ -630,13 +639,20 @@ yr_read_status rd_read_cell(const rd_colfmt *f, const char *s, size_t len, int t
         return read_bool(s, len, v, why, cap);
     case YR_KIND_DATE:
         return read_date(f, s, len, type, v, why, cap);
-    default:
-        if (type == GRID_DATE) {
-            snprintf(why, cap, "is a date, not a number");
-            return YR_READ_ERR_CELL;
+    case YR_KIND_YEAR:
+        if (rd_year_is_all(s + st, rd_trim(s, len, &st))) { /* st: as above */
+            *v = (yr_value){1, YR_READ_YEAR_ALL, 1};
+            return YR_READ_OK;
         }
-        return read_number(f, s, len, type, v, why, cap);
+        break;
+    default:
+        break;
     }
+    if (type == GRID_DATE) {
+        snprintf(why, cap, "is a date, not a number");
+        return YR_READ_ERR_CELL;
+    }
+    return read_number(f, s, len, type, v, why, cap);
 }
 
 /* ------------------------------------------------------------------ single values */

@@ -123,6 +123,7 @@ void rd_colobs_add(rd_colobs *o, const rd_num *n);
 yr_read_status rd_colfmt_decide(rd_colfmt *f, const rd_colobs *o, char *why, size_t cap);
 /* Read a cell in the column's format; the type is the grid's. On error: a reason in @p why
  * (a sentence without the cell, e.g. "a fraction in a whole-number column"). */
+int rd_year_is_all(const char *s, size_t len);
 yr_read_status rd_read_cell(const rd_colfmt *f, const char *s, size_t len, int type, yr_value *v,
                             char *why, size_t cap);
 /* A value over den 10^k reduced to the smallest power of ten. */

@@ -143,7 +143,7 @@ static yr_read_status row_year(const yr_table *t, size_t rec, const grid_cell *c
     char why[200], show[96], where[160];
     if (rd_read_cell(&t->cols[col].fmt, c[col].s, c[col].len, c[col].type, &v, why, sizeof why) !=
             YR_READ_OK ||
-        v.den != 1 || v.num < 1000 || v.num > 9999) {
+        v.den != 1 || v.num == 0 || v.num < YR_READ_YEAR_ALL || v.num > 9999) {
         rd_fail(err, YR_READ_ERR_CELL, rd_rec_line(t, rec), "%s: '%s' is not a year",
                 rd_where_col(t, rec, col, where, sizeof where),
                 rd_show(show, sizeof show, c[col].s, c[col].len, 40));
@@ -162,6 +162,8 @@ typedef struct years {
 
 static void years_add(years *ys, int y)
 {
+    if (y == YR_READ_YEAR_ALL)
+        return; /* a statement's summary over its years is no year to choose */
     for (size_t i = 0; i < ys->n; i++)
         if (ys->y[i] == y)
             return;

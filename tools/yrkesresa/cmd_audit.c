@@ -551,8 +551,10 @@ int cli_cmd_audit(int argc, char **argv)
          "add up, cells within one unit of their quota, rows the table rule's, total and net "
          "add up; the verdict 'reproduces the table split (yr_split_table)' or what breaks. A "
          "statement (a file with a 'total' column after its items) is audited so without it "
-         "too, the weights from its population column (statement --explain). --strict: exit 1 "
-         "when a rule is broken."},
+         "too, the weights from its population column (statement --explain). A statement with "
+         "years: each year's block so (its weights from the year's column, '2024' or "
+         "'Folkmängd 2024', when FILE has one), and each line 'all' the sum of its years. "
+         "--strict: exit 1 when a rule is broken."},
         {"items", CLI_OPT_VALUE, &items, "FILE",
          "a statement's items file as given to 'statement': the items' models (equal parts, "
          "rates) are audited too (without it each item is a split by population)"},

@@ -18,9 +18,12 @@
 
 typedef struct stmt_audit {
     cli_input st, pop;
-    size_t name_col, total_col, fees_col, kick_col, net_col, pop_col;
+    char *pop_header; /* the column of pop chosen for the year (NULL: its population column) */
+    size_t name_col, total_col, fees_col, kick_col, net_col, pop_col, year_col;
     size_t nitems, *item_col;
-    size_t np, summa_row;
+    size_t np, summa_row, *row, *didx; /* the block's data rows (table rows, data indices), and
+                                          the row of its Summa */
+    int64_t year;                      /* the block's year; 0 without a year column */
     int64_t *published, *stated_total, *fees, *kickback, *net, *weights;
     yr_item *items;
     int models; /* 1: the models of --items */
@@ -29,11 +32,11 @@ typedef struct stmt_audit {
     yr_audit_cell *cells;
 } stmt_audit;
 
-static void audit_free(stmt_audit *a)
+/* The arrays of one block (one year's statement). */
+static void block_free(stmt_audit *a)
 {
-    cli_input_free(&a->st);
-    cli_input_free(&a->pop);
-    free(a->item_col);
+    free(a->row);
+    free(a->didx);
     free(a->published);
     free(a->stated_total);
     free(a->fees);
@@ -43,6 +46,17 @@ static void audit_free(stmt_audit *a)
     free(a->items);
     free(a->iout);
     free(a->cells);
+    a->row = a->didx = NULL, a->published = a->stated_total = a->fees = a->kickback = a->net = NULL;
+    a->weights = NULL, a->items = NULL, a->iout = NULL, a->cells = NULL;
+}
+
+static void audit_free(stmt_audit *a)
+{
+    block_free(a);
+    cli_input_free(&a->pop);
+    free(a->pop_header);
+    cli_input_free(&a->st);
+    free(a->item_col);
 }
 
 /* The output name a statement gives header @p col (YR_OUT_NAME_COUNT for others). */
@@ -61,14 +75,11 @@ static int find_columns(stmt_audit *a)
     for (int k = 0; k < 4; k++)
         *slot[k] = SIZE_MAX;
     a->name_col = yr_table_find_role(t, YR_ROLE_MUNICIPALITY);
+    a->year_col = yr_table_find_role(t, YR_ROLE_YEAR);
     for (size_t c = nc; c-- > 0;)
         for (int k = 0; k < 4; k++)
             if (column_name(t, c) == want[k])
                 *slot[k] = c;
-    for (size_t c = 0; c < nc; c++)
-        if (column_name(t, c) == YR_OUT_YEAR)
-            return cli_fail_at(a->st.file, 0,
-                               "a statement with years: audit one year's statement at a time");
     if (a->total_col == SIZE_MAX || a->name_col == YR_READ_NONE || a->total_col <= a->name_col + 1)
         return cli_fail_at(a->st.file, 0,
                            "not a statement: no item columns between the municipality column "
@@ -99,17 +110,44 @@ static int cell_int(const stmt_audit *a, size_t row, size_t col, int64_t *v)
     return rc;
 }
 
-/* The row of the Summa line (a total row of the reader), which states the items' totals. */
-static int find_summa(stmt_audit *a)
+/* The year of table row @p r (0 without a year column; YR_READ_YEAR_ALL for 'all'). */
+static int64_t row_year(const stmt_audit *a, size_t r)
+{
+    yr_value v;
+    if (a->year_col == YR_READ_NONE || yr_table_value(a->st.t, r, a->year_col, &v) != YR_READ_OK ||
+        !v.present)
+        return 0;
+    return v.num;
+}
+
+/* The block of year @p year (every row without a year column): its data rows and the row of
+ * its Summa line (a total row of the reader), which states the items' totals. */
+static int find_block(stmt_audit *a, int64_t year)
 {
     const yr_table *t = a->st.t;
+    size_t nd = yr_table_ndata(t);
+    a->year = year;
     a->summa_row = SIZE_MAX;
+    a->np = 0;
+    a->row = malloc((nd ? nd : 1) * sizeof *a->row);
+    a->didx = malloc((nd ? nd : 1) * sizeof *a->didx);
+    if (a->row == NULL || a->didx == NULL)
+        return cli_fail_at(a->st.file, 0, "out of memory");
+    for (size_t i = 0; i < nd; i++)
+        if (row_year(a, yr_table_data_row(t, i)) == year) {
+            a->didx[a->np] = i;
+            a->row[a->np++] = yr_table_data_row(t, i);
+        }
     for (size_t r = 0; r < yr_table_nrows(t) && a->summa_row == SIZE_MAX; r++)
-        if (yr_table_row_kind(t, r) == YR_ROW_TOTAL)
+        if (yr_table_row_kind(t, r) == YR_ROW_TOTAL && row_year(a, r) == year)
             a->summa_row = r;
     if (a->summa_row == SIZE_MAX)
         return cli_fail_at(a->st.file, 0,
-                           "no Summa row: the statement does not state the items' totals");
+                           year != 0 ? "no Summa row of the year %" PRId64
+                                       ": the statement does not state the items' totals"
+                                     : "no Summa row: the statement does not state the items' "
+                                       "totals",
+                           year);
     return 0;
 }
 
@@ -141,7 +179,7 @@ static int read_cells(stmt_audit *a)
         yr_item_init(&a->items[i], total);
     }
     for (size_t p = 0; p < a->np; p++) {
-        size_t row = yr_table_data_row(a->st.t, p);
+        size_t row = a->row[p];
         for (size_t i = 0; i < a->nitems; i++)
             if (cell_int(a, row, a->item_col[i], &a->published[p * a->nitems + i]) != 0)
                 return CLI_EXIT_ERROR;
@@ -158,46 +196,115 @@ static int read_cells(stmt_audit *a)
     return 0;
 }
 
-/* The weights: the population of --population FILE joined by identity, else the statement's
- * population column (written by `statement --explain`). */
-static int read_weights(stmt_audit *a, const char *population, const cli_common *c,
-                        const cli_read_opts *r)
+/* The header of the population column of the block's calendar year in --population FILE,
+ * by the rule `statement` splits by: the one column whose header ends in the year ('2024',
+ * 'Folkmängd 2024'); none when no header names a year of the statement (one population column
+ * for every year). 0, or 2 after a message. */
+static int year_header(stmt_audit *a, const char *population, const cli_common *c,
+                       const cli_read_opts *r, const char **header)
 {
+    const yr_read_want want[] = {{YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED}, {YR_ROLE_CODE, 0}};
+    *header = NULL;
+    if (a->year < 1000 || cli_read_column_given(c, YR_ROLE_POPULATION))
+        return 0;
+    cli_input head;
+    cli_read_opts quiet = *r; /* a look at the headers; the reading is reported once, below */
+    quiet.quiet = 1;
+    if (cli_read(population, c, &quiet, want, 2, &head) != 0)
+        return CLI_EXIT_ERROR;
+    size_t nc = yr_table_ncols(head.t), found = SIZE_MAX, any = 0;
+    int rc = 0;
+    for (size_t k = 0; k < nc && rc == 0; k++) {
+        int64_t y = cycle_header_year(yr_table_header(head.t, k));
+        any += y > 0;
+        if (y == a->year && found != SIZE_MAX)
+            rc = cli_fail_at(head.file, 0,
+                             "two population columns of the year %" PRId64
+                             " ('%s', '%s'): name one with --column population=HEADER",
+                             a->year, yr_table_header(head.t, found), yr_table_header(head.t, k));
+        if (y == a->year)
+            found = k;
+    }
+    if (rc == 0 && found == SIZE_MAX && any > 0)
+        rc = cli_fail_at(head.file, 0,
+                         "no population column of the year %" PRId64 " (a header '%" PRId64
+                         "' or 'Folkmängd %" PRId64 "')",
+                         a->year, a->year, a->year);
+    if (rc == 0 && found != SIZE_MAX)
+        *header = strdup(yr_table_header(head.t, found));
+    if (rc == 0 && found != SIZE_MAX && *header == NULL)
+        rc = cli_fail_at(head.file, 0, "out of memory");
+    cli_input_free(&head);
+    return rc;
+}
+
+/* The weights from --population FILE, joined by identity (the year's column, year_header). */
+static int weights_from_file(stmt_audit *a, const char *population, const cli_common *c,
+                             const cli_read_opts *r)
+{
+    const yr_read_want want[] = {{YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
+                                 {YR_ROLE_CODE, 0},
+                                 {YR_ROLE_POPULATION, YR_WANT_REQUIRED}};
+    const char *header;
+    cli_common cy = *c;
+    char entry[600];
+    int rc = year_header(a, population, c, r, &header);
+    int again = a->pop.t == NULL || header != NULL || a->pop_header != NULL;
+    if (again) { /* one read for every year when they share the column */
+        cli_input_free(&a->pop);
+        free(a->pop_header);
+        a->pop_header = (char *)header;
+    } else {
+        free((char *)header);
+    }
+    if (rc == 0 && again)
+        rc = cli_read_add_column(&cy, "population", a->pop_header, entry, sizeof entry);
+    if (rc == 0 && again)
+        rc = cli_read(population, &cy, r, want, 3, &a->pop);
+    size_t nd = yr_table_ndata(a->st.t),
+           *map = rc == 0 ? malloc((nd ? nd : 1) * sizeof *map) : NULL;
     int64_t *vals = NULL, den;
-    const cli_input *src = &a->st;
-    size_t *map = NULL;
-    if (population != NULL) {
-        const yr_read_want want[] = {{YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
-                                     {YR_ROLE_CODE, 0},
-                                     {YR_ROLE_POPULATION, YR_WANT_REQUIRED}};
-        if (cli_read(population, c, r, want, 3, &a->pop) != 0)
-            return CLI_EXIT_ERROR;
-        src = &a->pop;
-        yr_read_error e;
-        map = malloc(a->np * sizeof *map);
-        if (map == NULL)
-            return cli_fail_at(a->pop.file, 0, "out of memory");
-        if (yr_table_join(a->pop.t, a->st.t, "population", 1, map, &e) != YR_READ_OK) {
-            free(map);
-            return cli_read_fail(a->st.file, &e);
-        }
-    }
-    a->pop_col = yr_table_find_role(src->t, YR_ROLE_POPULATION);
-    if (a->pop_col == YR_READ_NONE) {
-        free(map);
-        return cli_fail_at(a->st.file, 0,
-                           "no population column: give the weights with --population FILE, or "
-                           "audit a statement written with --explain");
-    }
-    int rc = cli_read_column(src, a->pop_col, &vals, &den);
-    a->weights = rc == 0 ? malloc(a->np * sizeof *a->weights) : NULL;
-    if (rc == 0 && a->weights == NULL)
-        rc = cli_fail_at(a->st.file, 0, "out of memory");
+    yr_read_error e;
+    if (rc == 0 && map == NULL)
+        rc = cli_fail_at(a->pop.file, 0, "out of memory");
+    if (rc == 0 && yr_table_join(a->pop.t, a->st.t, "population", 0, map, &e) != YR_READ_OK)
+        rc = cli_read_fail(a->st.file, &e);
+    a->pop_col = rc == 0 ? yr_table_find_role(a->pop.t, YR_ROLE_POPULATION) : YR_READ_NONE;
+    if (rc == 0)
+        rc = cli_read_column(&a->pop, a->pop_col, &vals, &den);
     for (size_t p = 0; rc == 0 && p < a->np; p++)
-        a->weights[p] = vals[map != NULL ? map[p] : p]; /* all over one denominator */
+        a->weights[p] = vals[map[a->didx[p]]]; /* all over one denominator */
     free(vals);
     free(map);
     return rc;
+}
+
+/* The weights: the population of --population FILE joined by identity, else the statement's
+ * population column (written by `statement --explain`), each row's own. */
+static int read_weights(stmt_audit *a, const char *population, const cli_common *c,
+                        const cli_read_opts *r)
+{
+    a->weights = malloc((a->np ? a->np : 1) * sizeof *a->weights);
+    if (a->weights == NULL)
+        return cli_fail_at(a->st.file, 0, "out of memory");
+    if (population != NULL)
+        return weights_from_file(a, population, c, r);
+    a->pop_col = yr_table_find_role(a->st.t, YR_ROLE_POPULATION);
+    if (a->pop_col == YR_READ_NONE)
+        return cli_fail_at(a->st.file, 0,
+                           "no population column: give the weights with --population FILE, or "
+                           "audit a statement written with --explain");
+    for (size_t p = 0; p < a->np; p++) {
+        yr_value v;
+        char h[80];
+        if (yr_table_value(a->st.t, a->row[p], a->pop_col, &v) != YR_READ_OK || !v.present ||
+            v.den != 1)
+            return cli_fail_at(a->st.file, yr_table_row_line(a->st.t, a->row[p]),
+                               "column %s: no population",
+                               cli_quote(yr_table_header(a->st.t, a->pop_col), h, sizeof h));
+        a->weights[p] = v.num;
+    }
+    return 0;
 }
 
 /* The column 'quota ITEM' ('kvot ITEM') that `statement --explain` wrote for item @p i. */
@@ -234,7 +341,7 @@ static int check_models(const stmt_audit *a)
         for (size_t p = 0; col != SIZE_MAX && p < a->np && rc == 0; p++) {
             yr_quota q;
             char want[YR_NUMBER_TEXT_MAX];
-            size_t row = yr_table_data_row(a->st.t, p), start, len;
+            size_t row = a->row[p], start, len;
             const char *cell = cli_read_cell(a->st.t, row, col, &b);
             len = yr_label_trim(cell, strlen(cell), &start);
             if (yr_item_quota(&a->items[i], a->weights[p], wsum, a->np, &q) != YR_OK ||
@@ -257,7 +364,7 @@ static int check_models(const stmt_audit *a)
 static int audit_refused(const stmt_audit *a, const yr_where *w)
 {
     size_t line = w->record != YR_WHERE_NONE && w->record < a->np
-                      ? yr_table_row_line(a->st.t, yr_table_data_row(a->st.t, w->record))
+                      ? yr_table_row_line(a->st.t, a->row[w->record])
                       : 0;
     return cli_fail_lib(a->st.file, line, "cannot audit", w, NULL);
 }
@@ -293,10 +400,10 @@ static void report_cells(cli_buf *b, const stmt_audit *a)
             if (c->within_quota ||
                 yr_quota_text(c->quota_whole, c->quota_rem, c->quota_den, 4, q, sizeof q) != YR_OK)
                 continue;
-            cli_buf_printf(
-                b, "  %s, %s: published %" PRId64 ", exact quota %s\n",
-                cli_read_cell(a->st.t, yr_table_data_row(a->st.t, p), a->name_col, &name),
-                yr_table_header(a->st.t, a->item_col[i]), a->published[p * a->nitems + i], q);
+            cli_buf_printf(b, "  %s, %s: published %" PRId64 ", exact quota %s\n",
+                           cli_read_cell(a->st.t, a->row[p], a->name_col, &name),
+                           yr_table_header(a->st.t, a->item_col[i]),
+                           a->published[p * a->nitems + i], q);
         }
     cli_buf_free(&name);
 }
@@ -304,6 +411,8 @@ static void report_cells(cli_buf *b, const stmt_audit *a)
 static void report(cli_buf *b, const stmt_audit *a)
 {
     const yr_audit_table_summary *s = &a->s;
+    if (a->year != 0)
+        cli_buf_printf(b, "\n== %" PRId64 " ==\n", a->year);
     cli_buf_printf(b,
                    "Audit of %s as a statement: %zu municipalities, %zu items, weights from "
                    "column '%s' of %s\n",
@@ -349,6 +458,171 @@ static int read_models(stmt_audit *a, const char *items, const char *equal_part,
     return rc;
 }
 
+/* The audit of one block (the statement, or one year's of a statement with years), reported
+ * into @p b; *worst becomes the block's verdict when that is worse. */
+static int audit_block(stmt_audit *a, int64_t year, const char *population, const cli_common *c,
+                       const cli_read_opts *r, const char *items, const char *equal_part,
+                       cli_buf *b, yr_table_verdict *worst)
+{
+    int rc = find_block(a, year);
+    if (rc == 0)
+        rc = alloc_all(a);
+    if (rc == 0)
+        rc = read_cells(a);
+    if (rc == 0)
+        rc = read_weights(a, population, c, r);
+    if (rc == 0 && items != NULL)
+        rc = read_models(a, items, equal_part, c);
+    if (rc == 0)
+        rc = check_models(a);
+    yr_where w;
+    if (rc == 0 && yr_audit_table_where(a->items, a->nitems, a->weights, a->np, a->published,
+                                        a->stated_total, a->fees, a->kickback, a->net, &a->s,
+                                        a->iout, NULL, a->cells, &w) != YR_OK)
+        rc = audit_refused(a, &w);
+    if (rc == 0) {
+        report(b, a);
+        if (a->s.verdict > *worst)
+            *worst = a->s.verdict;
+    }
+    block_free(a);
+    return rc;
+}
+
+/* The years of a statement with years, in order of first appearance ('all' not among them). */
+static int64_t *statement_years(const stmt_audit *a, size_t *n)
+{
+    size_t nd = yr_table_ndata(a->st.t);
+    int64_t *y = malloc((nd ? nd : 1) * sizeof *y);
+    *n = 0;
+    for (size_t i = 0; y != NULL && i < nd; i++) {
+        int64_t v = row_year(a, yr_table_data_row(a->st.t, i));
+        size_t k = 0;
+        while (k < *n && y[k] != v)
+            k++;
+        if (k == *n && v != YR_READ_YEAR_ALL)
+            y[(*n)++] = v;
+    }
+    return y;
+}
+
+/* Per identity: the sum of its years' totals, and its line 'all' (row, stated total). */
+typedef struct all_sums {
+    cli_keys keys;
+    int64_t *sum, *stated;
+    size_t *row;
+} all_sums;
+
+static int all_collect(stmt_audit *a, all_sums *u)
+{
+    size_t nd = yr_table_ndata(a->st.t);
+    cli_buf kb;
+    cli_buf_init(&kb);
+    int rc = 0;
+    for (size_t i = 0; i < nd && rc == 0; i++) {
+        size_t r = yr_table_data_row(a->st.t, i);
+        int64_t tot, k;
+        rc = cli_read_key(&a->st, r, a->name_col, &kb);
+        if (rc == 0 && (k = cli_keys_index(&u->keys, kb.data, kb.len, i)) < 0)
+            rc = cli_fail_at(a->st.file, 0, "out of memory");
+        if (rc == 0)
+            rc = cell_int(a, r, a->total_col, &tot);
+        if (rc == 0 && row_year(a, r) == YR_READ_YEAR_ALL)
+            u->row[k] = r, u->stated[k] = tot;
+        else if (rc == 0 && __builtin_add_overflow(u->sum[k], tot, &u->sum[k]))
+            rc = cli_fail_at(a->st.file, yr_table_row_line(a->st.t, r),
+                             "the totals over the years overflow 64 bits");
+    }
+    cli_buf_free(&kb);
+    return rc;
+}
+
+/* The block 'all' of a statement with years: each municipality's line states the sum of its
+ * totals over the years, and its Summa the sum of those lines. *off counts what differs. */
+static int audit_all(stmt_audit *a, cli_buf *b, size_t *off)
+{
+    size_t nd = yr_table_ndata(a->st.t), n = nd ? nd : 1;
+    all_sums u = {.sum = calloc(n, sizeof(int64_t)),
+                  .stated = calloc(n, sizeof(int64_t)),
+                  .row = malloc(n * sizeof(size_t))};
+    cli_keys_init(&u.keys);
+    int rc = u.sum && u.stated && u.row ? 0 : cli_fail_at(a->st.file, 0, "out of memory");
+    for (size_t k = 0; rc == 0 && k < n; k++)
+        u.row[k] = SIZE_MAX;
+    if (rc == 0)
+        rc = all_collect(a, &u);
+    cli_buf lines, name;
+    cli_buf_init(&lines);
+    cli_buf_init(&name);
+    int64_t lines_sum = 0, summa = 0;
+    for (size_t k = 0; rc == 0 && k < u.keys.n; k++) {
+        size_t first = yr_table_data_row(a->st.t, u.keys.first[k]);
+        const char *nm = cli_read_cell(a->st.t, first, a->name_col, &name);
+        if (u.row[k] == SIZE_MAX)
+            cli_buf_printf(&lines, "  %s: no line '%s', the years' totals sum to %" PRId64 "\n", nm,
+                           yr_out_text(YR_OUT_ALL_YEARS, YR_LANG_EN), u.sum[k]);
+        else if (u.stated[k] != u.sum[k])
+            cli_buf_printf(&lines,
+                           "  %s (line %zu): stated %" PRId64 ", the years' totals sum to %" PRId64
+                           "\n",
+                           nm, yr_table_row_line(a->st.t, u.row[k]), u.stated[k], u.sum[k]);
+        *off += u.row[k] == SIZE_MAX || u.stated[k] != u.sum[k];
+        if (u.row[k] != SIZE_MAX && __builtin_add_overflow(lines_sum, u.stated[k], &lines_sum))
+            rc = cli_fail_at(a->st.file, 0, "the totals over the years overflow 64 bits");
+    }
+    size_t srow = SIZE_MAX;
+    for (size_t r = 0; rc == 0 && r < yr_table_nrows(a->st.t) && srow == SIZE_MAX; r++)
+        if (yr_table_row_kind(a->st.t, r) == YR_ROW_TOTAL && row_year(a, r) == YR_READ_YEAR_ALL)
+            srow = r;
+    if (rc == 0 && srow == SIZE_MAX)
+        rc = cli_fail_at(a->st.file, 0, "no Summa row of the lines 'all' (the sum over the years)");
+    if (rc == 0)
+        rc = cell_int(a, srow, a->total_col, &summa);
+    if (rc == 0) {
+        *off += summa != lines_sum;
+        cli_buf_printf(
+            b, "\n== %s ==\nmunicipalities whose line is not the sum of their years' totals  %zu\n",
+            yr_out_text(YR_OUT_ALL_YEARS, YR_LANG_EN), *off - (summa != lines_sum));
+        cli_buf_puts(b, cli_buf_str(&lines));
+        cli_buf_printf(b, "Summa (line %zu): stated %" PRId64 ", the lines sum to %" PRId64 "%s\n",
+                       yr_table_row_line(a->st.t, srow), summa, lines_sum,
+                       summa == lines_sum ? "" : " (differs)");
+    }
+    cli_buf_free(&lines);
+    cli_buf_free(&name);
+    cli_keys_free(&u.keys);
+    free(u.sum);
+    free(u.stated);
+    free(u.row);
+    return rc;
+}
+
+/* A statement with years: every year's block as a statement of its own, then the block 'all'. */
+static int audit_years(stmt_audit *a, const char *population, const cli_common *c,
+                       const cli_read_opts *r, const char *items, const char *equal_part,
+                       cli_buf *b, yr_table_verdict *worst, size_t *off)
+{
+    size_t ny;
+    int64_t *years = statement_years(a, &ny);
+    if (years == NULL)
+        return cli_fail_at(a->st.file, 0, "out of memory");
+    cli_buf_printf(b, "Audit of %s as a statement over %zu years and their sum ('%s'):", a->st.file,
+                   ny, yr_out_text(YR_OUT_ALL_YEARS, YR_LANG_EN));
+    for (size_t y = 0; y < ny; y++)
+        cli_buf_printf(b, " %" PRId64, years[y]);
+    cli_buf_puts(b, "\n");
+    int rc = 0;
+    for (size_t y = 0; y < ny && rc == 0; y++)
+        rc = audit_block(a, years[y], population, c, r, items, equal_part, b, worst);
+    free(years);
+    if (rc == 0)
+        rc = audit_all(a, b, off);
+    if (rc == 0)
+        cli_buf_printf(b, "\nverdict over the years: %s%s\n", yr_table_verdict_text(*worst),
+                       *off > 0 ? "; the lines 'all' do not add up" : "");
+    return rc;
+}
+
 int cli_audit_statement(const char *path, const char *population, const cli_common *c,
                         const cli_read_opts *r, int strict, const char *items,
                         const char *equal_part)
@@ -356,38 +630,24 @@ int cli_audit_statement(const char *path, const char *population, const cli_comm
     stmt_audit a;
     memset(&a, 0, sizeof a);
     const yr_read_want want[] = {{YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
+                                 {YR_ROLE_YEAR, YR_WANT_UNIQUE},
                                  {YR_ROLE_CODE, 0},
-                                 {YR_ROLE_POPULATION, YR_WANT_CHECKED}};
-    int rc = cli_read(path, c, r, want, 3, &a.st);
-    if (rc == 0) {
-        a.np = yr_table_ndata(a.st.t);
+                                 {YR_ROLE_POPULATION, YR_WANT_CHECKED | YR_WANT_BLANK_OK}};
+    int rc = cli_read(path, c, r, want, 4, &a.st);
+    if (rc == 0)
         rc = find_columns(&a);
-    }
+    cli_buf b;
+    cli_buf_init(&b);
+    yr_table_verdict worst = YR_TABLE_REPRODUCED;
+    size_t off = 0;
+    if (rc == 0 && a.year_col == YR_READ_NONE)
+        rc = audit_block(&a, 0, population, c, r, items, equal_part, &b, &worst);
+    else if (rc == 0)
+        rc = audit_years(&a, population, c, r, items, equal_part, &b, &worst, &off);
     if (rc == 0)
-        rc = find_summa(&a);
-    if (rc == 0)
-        rc = alloc_all(&a);
-    if (rc == 0)
-        rc = read_cells(&a);
-    if (rc == 0)
-        rc = read_weights(&a, population, c, r);
-    if (rc == 0 && items != NULL)
-        rc = read_models(&a, items, equal_part, c);
-    if (rc == 0)
-        rc = check_models(&a);
-    yr_where w;
-    if (rc == 0 &&
-        yr_audit_table_where(a.items, a.nitems, a.weights, a.np, a.published, a.stated_total,
-                             a.fees, a.kickback, a.net, &a.s, a.iout, NULL, a.cells, &w) != YR_OK)
-        rc = audit_refused(&a, &w);
-    if (rc == 0) {
-        cli_buf b;
-        cli_buf_init(&b);
-        report(&b, &a);
         rc = cli_out_report(&c->out, &b);
-        cli_buf_free(&b);
-    }
-    if (rc == 0 && strict && a.s.verdict == YR_TABLE_BREAKS_RULES)
+    cli_buf_free(&b);
+    if (rc == 0 && strict && (worst == YR_TABLE_BREAKS_RULES || off > 0))
         rc = CLI_EXIT_FINDINGS;
     audit_free(&a);
     return rc;

@@ -885,6 +885,9 @@ static void write_years(cli_out *o, const items_in *it, const pop_in *pp, const 
                 cli_out_money(o, summa ? res->sum.total : res->rows[r].total);
             if (explain && y < ny)
                 explain_cells(o, it, pp, res, summa ? SIZE_MAX : r, y);
+            for (size_t k = 0; explain && y == ny && k < 3 + it->n; k++)
+                if (k < 3 || it->name[k - 3] == k - 3)
+                    cli_out_empty(o); /* every line as long as the header */
             cli_out_end_row(o);
         }
     }

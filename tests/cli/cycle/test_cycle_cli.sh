@@ -8,6 +8,7 @@
 FIX="$SOURCE_DIR/tests/cli/cycle"
 DAL="$SOURCE_DIR/data/dalarna"
 EX="$SOURCE_DIR/data/examples"
+SWE="$SOURCE_DIR/data/sweden"
 
 # field KEY COL: column COL of the output line whose first field is KEY.
 field() { awk -F, -v k="$1" -v c="$2" '$1 == k { print $c; exit }' <<<"$out"; }
@@ -558,6 +559,50 @@ expect_rc "audit --equal-part 10%" 0
 run_bin audit --strict --population "$DAL/population-2021-06.csv" "$TMP/st-eq10.csv"
 expect_rc "audit of an equal-part statement as plain splits" 1
 expect_out_has "audit as plain splits" "each item as a split by population (no equal part, no rate)"
+# a statement with years (issue 22.1): each year's block audited as a table split by that
+# year's population, each line 'all' the sum of the municipality's years
+printf 'year,item,amount\n2018,samordning,850000\n2018,plattform,100000\n2021,samordning,900000\n2021,plattform,120000\n' >"$TMP/items-years.csv"
+run_bin statement --explain --items "$TMP/items-years.csv" "$EX/population-dalarna-2018-2021.csv"
+printf '%s\n' "$out" >"$TMP/st-years.csv"
+expect_eq "statement with years: every line as long as the header" \
+    "$(awk -F, '{ print NF }' "$TMP/st-years.csv" | sort -u)" "10"
+run_bin audit --strict "$TMP/st-years.csv"
+expect_rc "audit of a statement with years" 0
+expect_out_has "audit with years: the years" "statement over 2 years and their sum ('all'): 2018 2021"
+expect_eq "audit with years: each year reproduced" \
+    "$(grep -c '^verdict: reproduces the table split (yr_split_table)$' <<<"$out")" "2"
+expect_out_has "audit with years: the lines 'all'" "Summa (line 49): stated 1970000, the lines sum to 1970000"
+run_bin statement --items "$TMP/items-years.csv" "$EX/population-dalarna-2018-2021.csv"
+printf '%s\n' "$out" >"$TMP/st-years-plain.csv"
+run_bin audit --strict --population "$EX/population-dalarna-2018-2021.csv" "$TMP/st-years-plain.csv"
+expect_rc "audit with years and --population" 0
+expect_out_has "audit with years: the year's column" "weights from column '2021' of"
+# 1000 kr moved from Avesta to Borlänge in 2021: the columns still add up, two cells are off
+# their quotas, and the two lines 'all' are no longer the sums of their years
+awk -F, 'BEGIN { OFS = "," } $1 == "2021" && $2 == "Avesta" { $3 -= 1000; $5 -= 1000 }
+    $1 == "2021" && $2 == "Borlänge" { $3 += 1000; $5 += 1000 } { print }' \
+    "$TMP/st-years.csv" >"$TMP/st-years-bad.csv"
+run_bin audit --strict "$TMP/st-years-bad.csv"
+expect_rc "audit with years: a cell moved" 1
+expect_out_has "audit with years: the cell" "Avesta, samordning: published 70737, exact quota 71736.1000…"
+expect_out_has "audit with years: the line 'all'" "Avesta (line 34): stated 158451, the years' totals sum to 157451"
+# only a line 'all' off: the years reproduce, the sum over the years does not
+awk -F, 'BEGIN { OFS = "," } $1 == "all" && $2 == "Mora" { $5 += 5 } { print }' \
+    "$TMP/st-years.csv" >"$TMP/st-years-all.csv"
+run_bin audit --strict "$TMP/st-years-all.csv"
+expect_rc "audit with years: a line 'all' off" 1
+expect_out_has "audit with years: Mora" "Mora (line 42): stated 140117, the years' totals sum to 140112"
+expect_out_has "audit with years: the Summa" "Summa (line 49): stated 1970000, the lines sum to 1970005 (differs)"
+# one municipality twice in one year is the reader's error, naming both lines
+awk '{ print } /^2018,Falun,/ { sub(/Falun/, "FALUN"); print }' "$TMP/st-years.csv" >"$TMP/st-years-dup.csv"
+run_bin audit "$TMP/st-years-dup.csv"
+expect_input_error "audit with years: a municipality twice in a year" "st-years-dup.csv:5: 'FALUN' is the same municipality as 'Falun' at line 4"
+# relative years (a budget's 1..7) with one population column for every year
+run_bin statement --items "$EX/feasibility-2020-budget.csv" "$SWE/population-2018-12-31.csv"
+printf '%s\n' "$out" >"$TMP/st-feas.csv"
+run_bin audit --strict --population "$SWE/population-2018-12-31.csv" "$TMP/st-feas.csv"
+expect_rc "audit of a budget over seven years" 0
+expect_out_has "audit of a budget: the years" "statement over 7 years and their sum ('all'): 1 2 3 4 5 6 7"
 printf 'post,belopp\nNågot annat,5\n' >"$TMP/items-other.csv"
 run_bin audit --items "$TMP/items-other.csv" "$TMP/st-models.csv"
 expect_input_error "audit --items without the statement's item" "st-models.csv: item 'Regional samordnare' is not in"
