@@ -6,6 +6,7 @@
  * or from --population FILE, joined by the reader's identity (yr_table_join: SCB code, else the
  * normalised name). Every finding and its sentence is the library's; this file reads and writes. */
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +27,10 @@ typedef struct stmt_audit {
     int64_t year;                      /* the block's year; 0 without a year column */
     int64_t *published, *stated_total, *fees, *kickback, *net, *weights;
     yr_item *items;
-    int models; /* 1: the models of --items */
+    int models;    /* 1: the models of --items */
+    cli_buf extra; /* findings beside yr_audit_table's: the Summa line, the items file, the
+                      municipalities of --population FILE without a line */
+    size_t nextra;
     yr_audit_table_summary s;
     yr_audit_item *iout;
     yr_audit_cell *cells;
@@ -35,6 +39,8 @@ typedef struct stmt_audit {
 /* The arrays of one block (one year's statement). */
 static void block_free(stmt_audit *a)
 {
+    cli_buf_free(&a->extra);
+    a->nextra = 0;
     free(a->row);
     free(a->didx);
     free(a->published);
@@ -196,6 +202,79 @@ static int read_cells(stmt_audit *a)
     return 0;
 }
 
+/* A finding beside yr_audit_table's (the verdict then breaks the rules). */
+static void extra(stmt_audit *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void extra(stmt_audit *a, const char *fmt, ...)
+{
+    char line[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    cli_buf_printf(&a->extra, "  %s\n", line);
+    a->nextra++;
+}
+
+/* The Summa line's total, fees, kickback and net: each the sum of its column, and its net
+ * total + fees - kickback (yr_audit_table checks the municipalities' lines; this, their sum). */
+static int check_summa_line(stmt_audit *a)
+{
+    const size_t col[4] = {a->total_col, a->fees_col, a->kick_col, a->net_col};
+    const int64_t *rows[4] = {a->stated_total, a->fees, a->kickback, a->net};
+    int64_t stated[4] = {0, 0, 0, 0}, sum[4] = {0, 0, 0, 0}, net;
+    int n = a->net != NULL ? 4 : 1;
+    size_t line = yr_table_row_line(a->st.t, a->summa_row);
+    for (int k = 0; k < n; k++) {
+        if (cell_int(a, a->summa_row, col[k], &stated[k]) != 0)
+            return CLI_EXIT_ERROR;
+        for (size_t p = 0; p < a->np; p++)
+            if (__builtin_add_overflow(sum[k], rows[k][p], &sum[k]))
+                return cli_fail_at(a->st.file, line, "the column's sum overflows 64 bits");
+        if (stated[k] != sum[k])
+            extra(a, "Summa (line %zu), '%s': stated %" PRId64 ", the lines sum to %" PRId64, line,
+                  yr_table_header(a->st.t, col[k]), stated[k], sum[k]);
+    }
+    if (n == 4 && (__builtin_add_overflow(stated[0], stated[1], &net) ||
+                   __builtin_sub_overflow(net, stated[2], &net)))
+        return cli_fail_at(a->st.file, line, "total + fees - kickback overflows 64 bits");
+    if (n == 4 && net != stated[3])
+        extra(a, "Summa (line %zu): net %" PRId64 " is not total + fees - kickback (%" PRId64 ")",
+              line, stated[3], net);
+    return 0;
+}
+
+/* The municipalities of --population FILE that have no line in the block: the statement's
+ * quotas would be over the others only (a municipality left out is paid for by the rest). */
+static void check_left_out(stmt_audit *a, const size_t *map)
+{
+    size_t npop = yr_table_ndata(a->pop.t), shown = 0, missing = 0;
+    unsigned char *reached = calloc(npop ? npop : 1, 1);
+    if (reached == NULL)
+        return;
+    for (size_t p = 0; p < a->np; p++)
+        reached[map[a->didx[p]]] = 1;
+    cli_buf name;
+    cli_buf_init(&name);
+    for (size_t i = 0; i < npop; i++) {
+        if (reached[i])
+            continue;
+        size_t row = yr_table_data_row(a->pop.t, i);
+        if (shown++ < 5)
+            extra(a, "%s (%s line %zu) has no line in the statement",
+                  cli_read_cell(a->pop.t, row, yr_table_find_role(a->pop.t, YR_ROLE_MUNICIPALITY),
+                                &name),
+                  a->pop.file, yr_table_row_line(a->pop.t, row));
+        missing++;
+    }
+    if (missing > 5)
+        extra(a,
+              "... and %zu more municipalities of %s without a line (a population file of the "
+              "statement's municipalities only, if the others are rightly left out)",
+              missing - 5, a->pop.file);
+    cli_buf_free(&name);
+    free(reached);
+}
+
 /* The header of the population column of the block's calendar year in --population FILE,
  * by the rule `statement` splits by: the one column whose header ends in the year ('2024',
  * 'Folkmängd 2024'); none when no header names a year of the statement (one population column
@@ -274,9 +353,32 @@ static int weights_from_file(stmt_audit *a, const char *population, const cli_co
         rc = cli_read_column(&a->pop, a->pop_col, &vals, &den);
     for (size_t p = 0; rc == 0 && p < a->np; p++)
         a->weights[p] = vals[map[a->didx[p]]]; /* all over one denominator */
+    if (rc == 0)
+        check_left_out(a, map);
     free(vals);
     free(map);
     return rc;
+}
+
+/* A statement's own population column: its Summa the sum of the lines' (a line left out of
+ * the statement shows here, its population missing from the sum). */
+static int check_summa_population(stmt_audit *a)
+{
+    yr_value v;
+    int64_t sum = 0;
+    if (yr_table_value(a->st.t, a->summa_row, a->pop_col, &v) != YR_READ_OK || !v.present ||
+        v.den != 1)
+        return 0; /* no population on the Summa line: nothing stated */
+    for (size_t p = 0; p < a->np; p++)
+        if (__builtin_add_overflow(sum, a->weights[p], &sum))
+            return cli_fail_at(a->st.file, 0, "the population overflows 64 bits");
+    if (v.num != sum)
+        extra(a,
+              "Summa (line %zu), '%s': stated %" PRId64 ", the lines sum to %" PRId64
+              " (a municipality left out?)",
+              yr_table_row_line(a->st.t, a->summa_row), yr_table_header(a->st.t, a->pop_col), v.num,
+              sum);
+    return 0;
 }
 
 /* The weights: the population of --population FILE joined by identity, else the statement's
@@ -304,7 +406,7 @@ static int read_weights(stmt_audit *a, const char *population, const cli_common 
                                cli_quote(yr_table_header(a->st.t, a->pop_col), h, sizeof h));
         a->weights[p] = v.num;
     }
-    return 0;
+    return check_summa_population(a);
 }
 
 /* The column 'quota ITEM' ('kvot ITEM') that `statement --explain` wrote for item @p i. */
@@ -435,6 +537,8 @@ static void report(cli_buf *b, const stmt_audit *a)
                    a->net == NULL ? " (no fees, kickback and net columns)" : "");
     report_items(b, a);
     report_cells(b, a);
+    if (a->nextra > 0)
+        cli_buf_printf(b, "\nOther findings (%zu):\n%s", a->nextra, cli_buf_str(&a->extra));
 }
 
 /* The items' models from the items file (statement_item_models), their totals the Summa's. */
@@ -449,6 +553,9 @@ static int read_models(stmt_audit *a, const char *items, const char *equal_part,
     if (rc == 0)
         rc = statement_item_models(items, equal_part, c, names, a->nitems, a->st.file, m);
     for (size_t i = 0; rc == 0 && i < a->nitems; i++) {
+        if (m[i].rate_den == 0 && m[i].total != a->items[i].total) /* the agreement's amount */
+            extra(a, "item '%s': the items file says %" PRId64 ", the Summa line %" PRId64,
+                  names[i], m[i].total, a->items[i].total);
         m[i].total = a->items[i].total;
         a->items[i] = m[i];
     }
@@ -475,11 +582,15 @@ static int audit_block(stmt_audit *a, int64_t year, const char *population, cons
         rc = read_models(a, items, equal_part, c);
     if (rc == 0)
         rc = check_models(a);
+    if (rc == 0)
+        rc = check_summa_line(a);
     yr_where w;
     if (rc == 0 && yr_audit_table_where(a->items, a->nitems, a->weights, a->np, a->published,
                                         a->stated_total, a->fees, a->kickback, a->net, &a->s,
                                         a->iout, NULL, a->cells, &w) != YR_OK)
         rc = audit_refused(a, &w);
+    if (rc == 0 && a->nextra > 0)
+        a->s.verdict = YR_TABLE_BREAKS_RULES; /* the findings below */
     if (rc == 0) {
         report(b, a);
         if (a->s.verdict > *worst)
@@ -629,6 +740,7 @@ int cli_audit_statement(const char *path, const char *population, const cli_comm
 {
     stmt_audit a;
     memset(&a, 0, sizeof a);
+    cli_buf_init(&a.extra);
     const yr_read_want want[] = {{YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
                                  {YR_ROLE_YEAR, YR_WANT_UNIQUE},
                                  {YR_ROLE_CODE, 0},

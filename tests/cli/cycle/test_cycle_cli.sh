@@ -603,6 +603,25 @@ printf '%s\n' "$out" >"$TMP/st-feas.csv"
 run_bin audit --strict --population "$SWE/population-2018-12-31.csv" "$TMP/st-feas.csv"
 expect_rc "audit of a budget over seven years" 0
 expect_out_has "audit of a budget: the years" "statement over 7 years and their sum ('all'): 1 2 3 4 5 6 7"
+# adversarial pass 3: what yr_audit_table does not see is still a finding, never "reproduces"
+# S1: a municipality of --population FILE without a line (its share paid by the others)
+grep -v '^Orsa,' "$DAL/population-2021-06.csv" >"$TMP/pop-no-orsa.csv"
+run_bin split --total 850000 "$TMP/pop-no-orsa.csv"
+printf '%s\n' "$out" | awk -F, 'BEGIN { OFS = "," } NR == 1 { print "kommun,Regional samordnare,total"; next }
+    { print $1, $NF, $NF; s += $NF } END { print "Summa", s, s }' >"$TMP/st-no-orsa.csv"
+run_bin audit --strict --population "$DAL/population-2021-06.csv" "$TMP/st-no-orsa.csv"
+expect_rc "audit: a municipality left out" 1
+expect_out_has "audit: Orsa left out" "Orsa ($DAL/population-2021-06.csv line 11) has no line in the statement"
+# S2: the items file's amount is not the statement's Summa
+printf 'post,belopp\nRegional samordnare,900000\n' >"$TMP/items-900k.csv"
+run_bin audit --strict --items "$TMP/items-900k.csv" --population "$DAL/population-2021-06.csv" "$TMP/st-no-orsa.csv"
+expect_out_has "audit: the items file's amount" "item 'Regional samordnare': the items file says 900000, the Summa line 850000"
+# S3: a kickback raised and the net lowered on one line (the line consistent), Summa unchanged
+awk -F, 'BEGIN { OFS = "," } $1 == "Falun" { $6 += 1000; $7 -= 1000 } { print }' "$TMP/st.csv" >"$TMP/st-kick.csv"
+run_bin audit --strict --population "$DAL/population-2021-06.csv" "$TMP/st-kick.csv"
+expect_rc "audit: a kickback raised on one line" 1
+expect_out_has "audit: the kickback column" "'kickback': stated"
+expect_out_has "audit: verdict" "verdict: breaks the rules of a table split (yr_split_table)"
 printf 'post,belopp\nNågot annat,5\n' >"$TMP/items-other.csv"
 run_bin audit --items "$TMP/items-other.csv" "$TMP/st-models.csv"
 expect_input_error "audit --items without the statement's item" "st-models.csv: item 'Regional samordnare' is not in"
