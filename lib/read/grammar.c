@@ -409,7 +409,25 @@ static yr_read_status read_bool(const char *s, size_t len, yr_value *v, char *wh
 {
     static const char *const yes[] = {"ja", "j", "yes", "y", "1", "x", "sant", "true", NULL};
     static const char *const no[] = {"nej", "n", "no", "0", "falskt", "false", NULL};
+    /* whole words only (a prefix of them is not enough: 'n' is no, never 'närvarande') */
+    static const char *const yes_words[] = {"n\xc3\xa4rvarande", "n\xc3\xa4rvarat", "deltog",
+                                            "present",           "attended",        NULL};
+    static const char *const no_words[] = {"fr\xc3\xa5nvarande",
+                                           "fr\xc3\xa5nvarat",
+                                           "ej n\xc3\xa4rvarande",
+                                           "deltog ej",
+                                           "absent",
+                                           "uteblev",
+                                           NULL};
     size_t st, n = rd_trim(s, len, &st);
+    for (int k = 0; yes_words[k] != NULL || no_words[k] != NULL; k++)
+        for (int y = 0; y < 2; y++) {
+            const char *w = y ? yes_words[k] : no_words[k];
+            if (w != NULL && n == strlen(w) && rd_prefix_fold(s + st, n, w) == n) {
+                *v = (yr_value){1, y, 1};
+                return YR_READ_OK;
+            }
+        }
     for (int k = 0; yes[k] != NULL; k++)
         if (rd_prefix_fold(s + st, n, yes[k]) == n) {
             *v = (yr_value){1, 1, 1};

@@ -480,6 +480,110 @@ static void pass_free(pass *p)
     free(p->label);
 }
 
+static grid_cell one_cell(const yr_table *t, size_t row, size_t col);
+
+/* Column @p col (read by nobody) says who was present: every non-blank cell yes or no in the
+ * one grammar (Ja/Nej, 1/0, Närvarande/Frånvarande, ...) and one of them no; *no_row: the first
+ * no. */
+static int says_presence(const yr_table *t, size_t col, size_t *no_row)
+{
+    rd_colfmt f;
+    rd_colfmt_init(&f, YR_ROLE_PRESENT, YR_KIND_BOOL, t->header[col]);
+    *no_row = YR_READ_NONE;
+    for (size_t i = 0; i < t->ndata; i++) {
+        size_t row = yr_table_data_row(t, i);
+        grid_cell c = one_cell(t, row, col);
+        yr_value v;
+        char why[160];
+        if (rd_read_cell(&f, c.s, c.len, c.type, &v, why, sizeof why) != YR_READ_OK)
+            return 0;
+        if (v.present && v.num == 0 && *no_row == YR_READ_NONE)
+            *no_row = row;
+    }
+    return *no_row != YR_READ_NONE;
+}
+
+/* Column @p col (read by nobody) gives units of its own: every non-blank cell a unit word, one
+ * of them not kronor (`tkr`, `Mkr`, `%`); *row: the first such cell's row. */
+static int says_units(const yr_table *t, size_t col, size_t *row)
+{
+    static const char *const one[] = {"kr", "sek", "kronor", ":-", NULL};
+    static const char *const other[] = {
+        "tkr",         "mkr", "tusental", "tusen kronor", "tusen kr", "miljoner kronor",
+        "miljoner kr", "%",   "procent",  "andel",        NULL};
+    *row = YR_READ_NONE;
+    for (size_t i = 0; i < t->ndata; i++) {
+        size_t r = yr_table_data_row(t, i), st;
+        grid_cell c = one_cell(t, r, col);
+        size_t n = c.type == GRID_EMPTY ? 0 : rd_trim(c.s, c.len, &st);
+        int found = n == 0;
+        for (int k = 0; !found && one[k] != NULL; k++)
+            found = n == strlen(one[k]) && rd_prefix_fold(c.s + st, n, one[k]) == n;
+        for (int k = 0; !found && other[k] != NULL; k++)
+            if (n == strlen(other[k]) && rd_prefix_fold(c.s + st, n, other[k]) == n) {
+                found = 1;
+                *row = *row == YR_READ_NONE ? r : *row;
+            }
+        if (!found)
+            return 0;
+    }
+    return *row != YR_READ_NONE;
+}
+
+/* Units are applied exactly or refused: a column of units nobody reads beside a wanted numeric
+ * column ('Belopp;Enhet' with 850;tkr) would leave 850 tkr read as 850 kr. */
+static yr_read_status check_unread_units(const yr_table *t, yr_read_error *err)
+{
+    int numeric = 0;
+    for (size_t col = 0; col < t->ncols; col++)
+        numeric |= t->cols[col].wanted && t->cols[col].fmt.kind != YR_KIND_TEXT &&
+                   t->cols[col].fmt.kind != YR_KIND_CODE && t->cols[col].fmt.kind != YR_KIND_BOOL;
+    for (size_t col = 0; numeric && col < t->ncols; col++) {
+        size_t row;
+        char show[96], cell[64];
+        if (t->cols[col].wanted || !says_units(t, col, &row))
+            continue;
+        grid_cell c = one_cell(t, row, col);
+        rd_fail(err, YR_READ_ERR_HEADER, yr_table_row_line(t, row),
+                "column '%s' gives the numbers' unit ('%s' here) in a column of its own, which "
+                "is not applied: write the unit in the number's header ('Belopp (tkr)') or cells "
+                "('850 tkr'), or convert to kronor and remove the column",
+                rd_show(show, sizeof show, t->header[col], strlen(t->header[col]), 60),
+                rd_show(cell, sizeof cell, c.s, c.len, 30));
+        return YR_READ_ERR_HEADER;
+    }
+    return YR_READ_OK;
+}
+
+/* Every line accounted for, in a list of persons: when the caller reads presence (a present
+ * role wanted) and no column has it, a column nobody reads that says who was absent would let
+ * the absent be counted; it is an error naming it. */
+static yr_read_status check_unread_presence(const yr_table *t, const yr_read_options *opt,
+                                            yr_read_error *err)
+{
+    int wants = 0;
+    for (size_t k = 0; k < opt->nwant; k++)
+        wants |= opt->want[k].role == YR_ROLE_PRESENT;
+    if (!wants || yr_table_find_role(t, YR_ROLE_PRESENT) != YR_READ_NONE ||
+        yr_table_find_role(t, YR_ROLE_PERSON) == YR_READ_NONE)
+        return YR_READ_OK;
+    for (size_t col = 0; col < t->ncols; col++) {
+        size_t row;
+        char show[96], cell[64];
+        if (t->cols[col].wanted || t->header[col][0] == '\0' || !says_presence(t, col, &row))
+            continue;
+        grid_cell c = one_cell(t, row, col);
+        rd_fail(err, YR_READ_ERR_HEADER, yr_table_row_line(t, row),
+                "column '%s' says who was present ('%s' here) but is not read as presence: "
+                "every row would be counted; name it with --column 'present=%s' (in pot: "
+                "--attendance-column 'present=%s'), or remove the absent rows",
+                rd_show(show, sizeof show, t->header[col], strlen(t->header[col]), 60),
+                rd_show(cell, sizeof cell, c.s, c.len, 30), show, show);
+        return YR_READ_ERR_HEADER;
+    }
+    return YR_READ_OK;
+}
+
 static yr_read_status interpret(yr_table *t, const yr_read_options *opt, yr_read_error *err)
 {
     pass p;
@@ -520,6 +624,10 @@ static yr_read_status interpret(yr_table *t, const yr_read_options *opt, yr_read
         st = rd_check_places(t, opt, err);
     if (st == YR_READ_OK)
         st = rd_finish(t, p.rk, ignore, err);
+    if (st == YR_READ_OK)
+        st = check_unread_presence(t, opt, err);
+    if (st == YR_READ_OK)
+        st = check_unread_units(t, err);
     free(ignore);
     pass_free(&p);
     return st;

@@ -122,7 +122,8 @@ def column_values(cells, role, header):
                 out.append(c[:10])
         return out
     if role == 'present':
-        return ['1' if c.strip().lower() in ('x', 'ja', 'yes', '1') else '0' for c in cells]
+        yes = ('x', 'ja', 'yes', '1', 'närvarande', 'närvarat', 'deltog', 'present', 'attended')
+        return ['1' if c.strip().lower() in yes else '0' for c in cells]
     parsed = [split_number(c) for c in cells]
     if any(p is None for p in parsed):
         return None
