@@ -308,6 +308,24 @@ static void fail_disagree(const rd_rows_ctx *rc, const rd_pending *p, int dexp, 
                 : 0;
 }
 
+/* A part's sum (Delsumma, 'Total översyn ...') of one row alone: as likely a row of its own
+ * whose label starts with a sum's word; the error names both lines. */
+static void fail_one_row_part(const rd_rows_ctx *rc, const rd_pending *p, yr_read_error *err)
+{
+    char label[96], above[96];
+    rc->label(rc->ctx, p->c.row, label, sizeof label);
+    rc->label(rc->ctx, p->first, above, sizeof above);
+    size_t line = rc->line(rc->ctx, p->c.row), l1 = rc->line(rc->ctx, p->first);
+    rd_fail(err, YR_READ_ERR_AGGREGATE, line,
+            "the row %s reads as the sum of a part, but the part is the one row %s (line %zu): "
+            "a row of its own whose name starts like a sum, or a sum of one row? Rename the row "
+            "if it is a row of its own (not starting with Summa, Total, Delsumma), or delete it "
+            "if it is a sum",
+            label, above, l1);
+    if (err != NULL)
+        err->other_line = l1;
+}
+
 /* The last aggregate, a total that agrees with the rows above it but not with every row: the
  * first row below it is no part of the table (a statistic, a note with numbers); the error names
  * that row, never the total. */
@@ -373,6 +391,10 @@ yr_read_status rd_resolve(const rd_rows_ctx *rc, const rd_acc *a, rd_pending *p,
         o->sum = to_i64(q->sum, dd - sumdexp, &ovf);
         o->first_row = q->first;
         o->last_row = q->last;
+        if (q->resolved && q->c.kind == YR_ROW_SUBTOTAL && q->first == q->last && checkable) {
+            fail_one_row_part(rc, q, err); /* any column: the row's kind is in doubt */
+            return YR_READ_ERR_AGGREGATE;
+        }
         if (!checkable || agree || !input)
             continue;
         if (!q->resolved && q->c.kind == YR_ROW_TOTAL && q->next_data != YR_READ_NONE &&
