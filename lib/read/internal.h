@@ -196,6 +196,7 @@ struct yr_table {
     int level;          /* YR_PLACE_MUNICIPALITY / COUNTY / OTHER */
     size_t nation_have; /* distinct municipalities among the data rows */
     size_t other_years;
+    size_t nsheets; /* xlsx: the workbook's sheets (the reading names the sheet when 2+) */
     int year;
     size_t bytes;  /* the input's size (the memory the reading may add is measured by it) */
     int32_t *vals; /* per row: column vals_col's value when it is whole and fits (blank: 0),

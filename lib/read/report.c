@@ -149,6 +149,7 @@ typedef struct words {
     const char *kind1[5], *kindn[5], *at1, *atn, *title, *notes, *note1, *other, *ignored;
     const char *unchecked, *unchecked_cty, *guard;
     const char *line1, *linen; /* the word before a line number (range) */
+    const char *sheet;
 } words;
 
 static const words en = {"read",
@@ -172,7 +173,8 @@ static const words en = {"read",
                          " (not checked: %zu of 21 counties)",
                          ", the formula guards (') of Excel's CSV taken off",
                          "line",
-                         "lines"};
+                         "lines",
+                         " on sheet '%s'"};
 
 static const words sv = {"läste",
                          " från kolumnen '%s'",
@@ -195,7 +197,8 @@ static const words sv = {"läste",
                          " (ej kontrollerad: %zu av 21 län)",
                          ", formelskyddet (') i Excels CSV borttaget",
                          "rad",
-                         "rad"};
+                         "rad",
+                         " på bladet '%s'"};
 
 /* "17", "8, 12", "19–22" for the lines of the spans or rows listed. */
 static void add_range(rd_buf *b, size_t first, size_t last, int *n)
@@ -274,6 +277,8 @@ static void compose(const yr_table *t, const words *w, rd_buf *b)
     rd_buf_printf(b, "%s %zu %s", w->read, t->ndata, noun);
     if (t->main_col != YR_READ_NONE)
         rd_buf_printf(b, w->from, t->header[t->main_col]);
+    if (t->nsheets > 1 && t->g.fmt.sheet != NULL)
+        rd_buf_printf(b, w->sheet, t->g.fmt.sheet);
     aggregates(t, w, b);
     spans_of(t, w, b, YR_SPAN_TITLE, w->title, w->title);
     spans_of(t, w, b, YR_SPAN_NOTE, w->note1, w->notes);

@@ -47,6 +47,36 @@ static size_t named_sheet(const xlsx_book *b, const char *want)
     return YR_READ_NONE;
 }
 
+/* Every line accounted for: sheet @p found has the table; a later visible sheet whose header
+ * names a wanted role too (a list split by period over sheets 'Vår 1', 'Vår 2') would be left
+ * out unread, so it is an error naming both and --sheet. */
+static yr_read_status only_table(xlsx_book *b, size_t found, const yr_read_options *opt,
+                                 grid_cell **cells, size_t *cap, grid_scratch *sc,
+                                 yr_read_error *err)
+{
+    for (size_t i = found + 1; i < xlsx_nsheets(b); i++) {
+        grid g;
+        size_t first, r;
+        if (xlsx_sheet_hidden(b, i))
+            continue;
+        yr_read_status st = xlsx_sheet_grid(b, i, &g, err);
+        if (st != YR_READ_OK)
+            return st;
+        r = rd_header_candidate(&g, opt, cells, cap, sc, &first);
+        g.ops->free(&g);
+        if (r == YR_READ_NONE)
+            continue;
+        char a[96], c[96];
+        const char *s1 = xlsx_sheet_name(b, found), *s2 = xlsx_sheet_name(b, i);
+        rd_fail(err, YR_READ_ERR_OPTION, 0,
+                "the sheets '%s' and '%s' both have a table: only one is read; choose it with "
+                "--sheet NAME (or a number counted from 1), or put the rows in one sheet",
+                rd_show(a, sizeof a, s1, strlen(s1), 40), rd_show(c, sizeof c, s2, strlen(s2), 40));
+        return YR_READ_ERR_OPTION;
+    }
+    return YR_READ_OK;
+}
+
 /* The first visible sheet with a header naming a wanted role, else the first visible one with
  * anything in it. */
 static yr_read_status first_table(xlsx_book *b, const yr_read_options *opt, grid *out,
@@ -64,7 +94,11 @@ static yr_read_status first_table(xlsx_book *b, const yr_read_options *opt, grid
             break;
         size_t first, r = rd_header_candidate(&g, opt, &cells, &cap, &sc, &first);
         if (r != YR_READ_NONE) {
-            *out = g;
+            st = only_table(b, i, opt, &cells, &cap, &sc, err);
+            if (st == YR_READ_OK)
+                *out = g;
+            else
+                g.ops->free(&g);
             goto done;
         }
         if (first != YR_READ_NONE && fallback == YR_READ_NONE)
@@ -106,6 +140,7 @@ yr_read_status rd_open_sheet(const void *bytes, size_t len, const yr_read_option
     } else {
         st = first_table(b, opt, &t->g, err);
     }
+    t->nsheets = xlsx_nsheets(b);
     xlsx_close(b);
     return st;
 }

@@ -114,6 +114,40 @@ typedef struct request {
     yr_read_options opt;
 } request;
 
+/* A key the format does not have (a misspelt expectation would check nothing). */
+static int known_key(const char *k)
+{
+    static const char *const keys[] = {"want",
+                                       "column",
+                                       "sheet",
+                                       "header_row",
+                                       "year",
+                                       "totals",
+                                       "other_parties",
+                                       "file",
+                                       "expect_error",
+                                       "expect_line",
+                                       "expect_message",
+                                       "expect_not_in_message",
+                                       "expect_rows",
+                                       "expect_data",
+                                       "expect_kinds",
+                                       "expect_lines",
+                                       "expect_values",
+                                       "expect_codes",
+                                       "expect_column",
+                                       "expect_spans",
+                                       "expect_check",
+                                       "expect_reading",
+                                       "expect_reading_sv",
+                                       "expect_encoding",
+                                       NULL};
+    for (int i = 0; keys[i] != NULL; i++)
+        if (strcmp(k, keys[i]) == 0)
+            return 1;
+    return 0;
+}
+
 static int build_request(rcase *c, request *r)
 {
     yr_read_options_init(&r->opt);
@@ -121,6 +155,8 @@ static int build_request(rcase *c, request *r)
     r->opt.columns = r->columns;
     for (size_t i = 0; i < c->n; i++) {
         const char *k = c->items[i].key, *v = c->items[i].value;
+        if (!known_key(k))
+            return fail(c, "unknown key '%s' (tests/reading/README.md lists the keys)", k);
         if (strcmp(k, "want") == 0) {
             char buf[256];
             snprintf(buf, sizeof buf, "%s", v);
