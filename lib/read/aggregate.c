@@ -146,6 +146,7 @@ void rd_acc_init(rd_acc *a, size_t col)
     a->col = col;
     a->max_row = YR_READ_NONE;
     a->run_first = YR_READ_NONE;
+    a->block_first = YR_READ_NONE;
 }
 
 int rd_acc_data(rd_acc *a, size_t row, yr_value v, int mcode, int in_nation, int guess,
@@ -169,6 +170,10 @@ int rd_acc_data(rd_acc *a, size_t row, yr_value v, int mcode, int in_nation, int
     if (a->run_n++ == 0)
         a->run_first = row;
     a->run_last = row;
+    a->block += x;
+    if (a->block_n++ == 0)
+        a->block_first = row;
+    a->block_last = row;
     a->n++;
     if (x < 0)
         a->neg = 1;
@@ -209,6 +214,17 @@ int rd_acc_aggregate(rd_acc *a, rd_pending *p, size_t row, int kind, yr_value v,
         /* no data rows since the previous aggregate ('Dalarna totalt' above its rows, 'Hela
          * länet totalt' right after a Delsumma): a total of the table, checked as one */
         p->c.kind = YR_ROW_TOTAL;
+    }
+    if (p->c.kind == YR_ROW_TOTAL && a->blocks && a->block_first != YR_READ_NONE) {
+        p->sum = a->block; /* the total of its own block */
+        p->first = a->block_first;
+        p->last = a->block_last;
+        p->resolved = 1;
+    }
+    if (p->c.kind == YR_ROW_TOTAL) {
+        a->block = 0;
+        a->block_n = 0;
+        a->block_first = YR_READ_NONE;
     }
     a->open_total = p->c.kind == YR_ROW_TOTAL ? p : NULL;
     a->run = 0;
@@ -299,7 +315,9 @@ static void fail_disagree(const rd_rows_ctx *rc, const rd_pending *p, int dexp, 
                 "the %s row %s says %s in column '%s', but the rows %s (lines %zu-%zu) add "
                 "up to %s; %s",
                 kind_word(p->c.kind), label, a, colname,
-                p->c.kind == YR_ROW_TOTAL ? "of the table" : "since the previous sum",
+                p->c.kind != YR_ROW_TOTAL ? "since the previous sum"
+                : p->resolved             ? "since the previous total"
+                                          : "of the table",
                 rc->line(rc->ctx, p->first), rc->line(rc->ctx, p->last), b, hint);
     if (err != NULL)
         err->other_line =

@@ -28,6 +28,10 @@ typedef struct rd_acc {
     size_t n, run_n, run_first, run_last, max_row;
     int neg;
     rd_pending *open_total; /* the last total, until a data row comes below it */
+    rd_i128 block;          /* the data rows since the previous total (rd_acc::blocks) */
+    size_t block_n, block_first, block_last;
+    int blocks; /* 1: each total sums its own block (a table that keeps several years: a
+                   statement's year blocks, each with its Summa, and the block 'all') */
 } rd_acc;
 
 void rd_acc_init(rd_acc *a, size_t col);

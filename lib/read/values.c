@@ -202,6 +202,7 @@ static yr_read_status sums_init(yr_table *t, sums *s, yr_read_error *err)
         return rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
     for (size_t c = 0; c < t->ncols; c++) {
         rd_acc_init(&s->acc[c], c);
+        s->acc[c].blocks = t->year_col != YR_READ_NONE && t->year == 0; /* several years kept */
         if (summed(t, c) &&
             (s->pend[c] = malloc((t->naggr ? t->naggr : 1) * sizeof **s->pend)) == NULL)
             return rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
