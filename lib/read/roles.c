@@ -578,6 +578,9 @@ int rd_is_note(const char *s, size_t len)
                                         "footnote",          "footnotes",   "obs",
                                         "observera",         "uppgifterna", "senast",
                                         "uppdaterad",        NULL};
+    unsigned char c0 = (unsigned char)p[0] | 0x20; /* ASCII lower case (others fold to >= 0x80) */
+    if ((unsigned char)p[0] < 0x80 && strchr("kfanosu", c0) == NULL)
+        return 0; /* no word below starts with this letter */
     char f[40];
     size_t fl = rd_fold(p, n < 24 ? n : 24, f, sizeof f); /* folded once, compared by prefix */
     for (size_t k = 0; words[k] != NULL; k++) {

@@ -111,14 +111,9 @@ static size_t blank_before(const unsigned char *s, size_t n)
     return 0;
 }
 
-size_t rd_trim(const char *s, size_t len, size_t *start)
+size_t rd_trim_any(const char *s, size_t len, size_t *start)
 {
     const unsigned char *u = (const unsigned char *)s;
-    if (len > 0 && u[0] > ' ' && u[0] < 0x80 && u[len - 1] > ' ' && u[len - 1] < 0x80) {
-        if (start != NULL) /* the common case: printable ASCII at both ends */
-            *start = 0;
-        return len;
-    }
     size_t a = 0, b = len, k;
     while (a < b && (k = rd_blank_at(u + a, b - a)) > 0)
         a += k;
