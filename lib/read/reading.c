@@ -320,7 +320,7 @@ yr_read_status rd_uniq_open(const yr_table *t, rd_uniq **out)
         return YR_READ_ERR_NOMEM;
     u->t = t;
     u->nslots = t->ndata + t->ndata / 2 + 16; /* 6 bytes a data row */
-    u->slot = calloc(u->nslots, sizeof *u->slot);
+    u->slot = rd_alloc_rows(u->nslots * sizeof *u->slot, 1);
     u->k.t = u->k2.t = t;
     u->k.identity = u->k2.identity = identity;
     if (u->slot == NULL) {

@@ -1,7 +1,13 @@
-/* Text helpers of the reader: UTF-8, blanks, case folding, messages that fit their struct. */
+/* Text helpers of the reader: UTF-8, blanks, case folding, messages that fit their struct; the
+ * allocation of arrays of a row each. */
+#define _DEFAULT_SOURCE /* posix_memalign and madvise under -std=c11 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 #include "internal.h"
 
@@ -273,4 +279,19 @@ int rd_buf_printf(rd_buf *b, const char *fmt, ...)
     if ((size_t)n >= sizeof tmp)
         n = (int)rd_utf8_whole(tmp, sizeof tmp - 1);
     return rd_buf_add(b, tmp, (size_t)n);
+}
+
+void *rd_alloc_rows(size_t bytes, int zero)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    const size_t huge = (size_t)2 << 20;
+    void *p = NULL;
+    if (bytes >= huge && posix_memalign(&p, huge, bytes) == 0) {
+        madvise(p, bytes, MADV_HUGEPAGE); /* advice: without it the array still works */
+        if (zero)
+            memset(p, 0, bytes);
+        return p;
+    }
+#endif
+    return zero ? calloc(1, bytes ? bytes : 1) : malloc(bytes ? bytes : 1);
 }

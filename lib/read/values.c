@@ -251,7 +251,7 @@ static void vals_open(yr_table *t)
         (t->cols[col].fmt.kind != YR_KIND_WHOLE && t->cols[col].fmt.kind != YR_KIND_DECIMAL) ||
         t->nrows > t->bytes / 16)
         return;
-    t->vals = malloc(t->nrows * sizeof *t->vals);
+    t->vals = rd_alloc_rows(t->nrows * sizeof *t->vals, 0);
     t->vals_col = t->vals != NULL ? col : YR_READ_NONE;
 }
 
