@@ -188,6 +188,39 @@ static void generate(const char *path, size_t rows)
     fclose(f);
 }
 
+/* The minimum over the rounds of each figure. */
+typedef struct bests {
+    double t[5]; /* file, yr_read_table, values + sum, yr_split, all */
+    double mawk, cpu_ours, cpu_all, cpu_mawk;
+    long long sum, msum;
+} bests;
+
+/* @p rounds rounds of ours and mawk in turn into *b (b->msum: mawk's sum). 0, or 1. */
+static int run_rounds(const char *path, int map, int rounds, bests *b)
+{
+    for (int i = 0; i < 5; i++)
+        b->t[i] = 1e9;
+    b->mawk = b->cpu_ours = b->cpu_all = b->cpu_mawk = 1e9;
+    b->sum = 0;
+    for (int k = 0; k < rounds; k++) {
+        run rk = {.path = path, .map = map};
+        if (ours(&rk) != 0)
+            return 1;
+        long mrss_k;
+        double mc, m = mawk(path, &b->msum, &mrss_k, &mc);
+        b->cpu_ours = rk.cpu_reading < b->cpu_ours ? rk.cpu_reading : b->cpu_ours;
+        b->cpu_all = rk.cpu_all < b->cpu_all ? rk.cpu_all : b->cpu_all;
+        b->cpu_mawk = mc < b->cpu_mawk ? mc : b->cpu_mawk;
+        double v[5] = {rk.t_file, rk.t_read, rk.t_values, rk.t_split,
+                       rk.t_file + rk.t_read + rk.t_values + rk.t_split};
+        for (int i = 0; i < 5; i++)
+            b->t[i] = v[i] < b->t[i] ? v[i] : b->t[i];
+        b->mawk = m < b->mawk ? m : b->mawk;
+        b->sum = rk.sum;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     size_t rows = 1000000;
@@ -222,9 +255,7 @@ int main(int argc, char **argv)
     generate(path, rows);
     struct stat sb;
     stat(path, &sb);
-    double best[5] = {1e9, 1e9, 1e9, 1e9, 1e9}, best_mawk = 1e9, cpu_ours = 1e9, cpu_mawk = 1e9,
-           cpu_all = 1e9;
-    long long sum = 0, msum = 0;
+    bests b;
     long mrss = 0;
     /* Peak memory first, while this process is small: a forked child's ru_maxrss starts at its
      * parent's resident size (and an exec'd child keeps it). */
@@ -232,24 +263,13 @@ int main(int argc, char **argv)
     long base = bench_child_peak_rss(bench_noop, NULL), peak = bench_child_peak_rss(ours, &r);
     long peak_read = bench_child_peak_rss(ours, &ro);
     double mc0;
-    mawk(path, &msum, &mrss, &mc0);
-    for (int k = 0; k < rounds; k++) {
-        run rk = {.path = path, .map = map};
-        if (ours(&rk) != 0)
-            return 1;
-        long mrss_k;
-        double mc, m = mawk(path, &msum, &mrss_k, &mc);
-        cpu_ours = rk.cpu_reading < cpu_ours ? rk.cpu_reading : cpu_ours;
-        cpu_all = rk.cpu_all < cpu_all ? rk.cpu_all : cpu_all;
-        cpu_mawk = mc < cpu_mawk ? mc : cpu_mawk;
-        double v[5] = {rk.t_file, rk.t_read, rk.t_values, rk.t_split,
-                       rk.t_file + rk.t_read + rk.t_values + rk.t_split};
-        for (int i = 0; i < 5; i++)
-            best[i] = v[i] < best[i] ? v[i] : best[i];
-        best_mawk = m < best_mawk ? m : best_mawk;
-        sum = rk.sum;
-    }
+    mawk(path, &b.msum, &mrss, &mc0);
+    if (run_rounds(path, map, rounds, &b) != 0)
+        return 1;
     double mib = (double)sb.st_size / (1 << 20);
+    const double *best = b.t, best_mawk = b.mawk, cpu_ours = b.cpu_ours, cpu_mawk = b.cpu_mawk,
+                 cpu_all = b.cpu_all;
+    long long sum = b.sum, msum = b.msum;
     double reading = best[0] + best[1] + best[2];
     printf("bench_read: %zu rows, %.1f MiB (%s); minimum of %d rounds, ours and mawk in turn\n",
            rows, mib, map ? "mapped" : "read into a buffer", rounds);
