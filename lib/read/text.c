@@ -171,8 +171,8 @@ size_t rd_prefix_fold(const char *s, size_t len, const char *lower)
             return 0;
         char f[2];
         size_t used, k = fold1(u + i, len - i, f, &used);
-        if (j + k > ll || memcmp(f, lower + j, k) != 0)
-            return 0;
+        if (j + k > ll || f[0] != lower[j] || (k == 2 && f[1] != lower[j + 1]))
+            return 0; /* one or two bytes: compared here, not by a call a character */
         i += used;
         j += k;
     }
