@@ -220,7 +220,8 @@ static uint64_t hash_bytes(const char *s, size_t n)
         h ^= h >> 32;
     }
     w = 0;
-    memcpy(&w, s, n);
+    if (n > 0) /* an empty key's buffer may be NULL (a row without the key's cells) */
+        memcpy(&w, s, n);
     h = (h ^ w) * UINT64_C(0xFF51AFD7ED558CCD);
     h ^= h >> 30; /* splitmix64's finaliser: every bit of the key reaches the slot and tag bits */
     h *= UINT64_C(0xBF58476D1CE4E5B9);
