@@ -2,15 +2,16 @@
  * one mawk pass that sums the same column, as ratios measured in one run; and the peak memory of
  * the reading against the file's size.
  *
- *   bench_read [--rows N] [--rounds R] [--keep FILE]
- *   bench_read --once FILE [--mmap]
+ *   bench_read [--rows N] [--rounds R] [--keep FILE] [--fread]
+ *   bench_read --once FILE [--fread]
  *                               read FILE as above, split, print the sum (one whole process, to
- *                               time from outside against mawk on the same file); --mmap: the
- *                               file mapped (MAP_POPULATE) instead of read into a buffer
+ *                               time from outside against mawk on the same file)
+ * The file is mapped (MAP_POPULATE), as the program maps a regular file (cli_read.c); --fread:
+ * read into a buffer instead (as the program read it before, and still reads standard input).
  *
  * The file: "Kommun,Befolkning" and N rows "Kommun 0000001,123456" (populations from a fixed
  * seed, 100000..999999). Each round runs, in turn:
- *   ours:  read the file into memory (as the program does), yr_read_table() with the
+ *   ours:  map the file (as the program does), yr_read_table() with the
  *          municipality (required, unique: every name checked against the others and the 290)
  *          and the population (required) wanted, yr_table_column_values(), the sum; then
  *          yr_split() of 10^9 kronor by the populations (the program's split);
@@ -47,8 +48,9 @@ static double cpu_now(void)
 typedef struct run {
     const char *path;
     double cpu_reading; /* CPU seconds of file + table + values */
+    double cpu_all;     /* and of the split */
     int read_only;      /* stop after yr_read_table (for the table's own peak memory) */
-    int map;            /* --mmap: the file mapped (MAP_POPULATE), not read into a buffer */
+    int map;            /* the file mapped (MAP_POPULATE); 0 with --fread: read into a buffer */
     double t_file, t_read, t_values, t_split; /* seconds */
     long long sum;
 } run;
@@ -126,6 +128,7 @@ static int ours(void *arg)
     if (yr_split(1000000000, w, n, YR_LARGEST_REMAINDER, out) != YR_OK)
         return 1;
     double t4 = bench_now();
+    r->cpu_all = cpu_now() - c0;
     r->t_file = t1 - t0;
     r->t_read = t2 - t1;
     r->t_values = t3 - t2;
@@ -185,13 +188,48 @@ static void generate(const char *path, size_t rows)
     fclose(f);
 }
 
+/* The minimum over the rounds of each figure. */
+typedef struct bests {
+    double t[5]; /* file, yr_read_table, values + sum, yr_split, all */
+    double mawk, cpu_ours, cpu_all, cpu_mawk;
+    long long sum, msum;
+} bests;
+
+/* @p rounds rounds of ours and mawk in turn into *b (b->msum: mawk's sum). 0, or 1. */
+static int run_rounds(const char *path, int map, int rounds, bests *b)
+{
+    for (int i = 0; i < 5; i++)
+        b->t[i] = 1e9;
+    b->mawk = b->cpu_ours = b->cpu_all = b->cpu_mawk = 1e9;
+    b->sum = 0;
+    for (int k = 0; k < rounds; k++) {
+        run rk = {.path = path, .map = map};
+        if (ours(&rk) != 0)
+            return 1;
+        long mrss_k;
+        double mc, m = mawk(path, &b->msum, &mrss_k, &mc);
+        b->cpu_ours = rk.cpu_reading < b->cpu_ours ? rk.cpu_reading : b->cpu_ours;
+        b->cpu_all = rk.cpu_all < b->cpu_all ? rk.cpu_all : b->cpu_all;
+        b->cpu_mawk = mc < b->cpu_mawk ? mc : b->cpu_mawk;
+        double v[5] = {rk.t_file, rk.t_read, rk.t_values, rk.t_split,
+                       rk.t_file + rk.t_read + rk.t_values + rk.t_split};
+        for (int i = 0; i < 5; i++)
+            b->t[i] = v[i] < b->t[i] ? v[i] : b->t[i];
+        b->mawk = m < b->mawk ? m : b->mawk;
+        b->sum = rk.sum;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     size_t rows = 1000000;
     int rounds = 5;
     const char *keep = NULL;
-    if ((argc == 3 || argc == 4) && strcmp(argv[1], "--once") == 0) {
-        run one = {argv[2], 0, 0, argc == 4 && strcmp(argv[3], "--mmap") == 0, 0, 0, 0, 0, 0};
+    int map = !(argc > 1 && strcmp(argv[argc - 1], "--fread") == 0);
+    argc -= !map;
+    if (argc == 3 && strcmp(argv[1], "--once") == 0) {
+        run one = {.path = argv[2], .map = map};
         if (ours(&one) != 0)
             return 1;
         printf("%lld\n", one.sum);
@@ -205,7 +243,7 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i], "--keep") == 0 && i + 1 < argc)
             keep = argv[++i];
         else {
-            fprintf(stderr, "usage: bench_read [--rows N] [--rounds R] [--keep FILE]\n");
+            fprintf(stderr, "usage: bench_read [--rows N] [--rounds R] [--keep FILE] [--fread]\n");
             return 2;
         }
     }
@@ -217,35 +255,24 @@ int main(int argc, char **argv)
     generate(path, rows);
     struct stat sb;
     stat(path, &sb);
-    double best[5] = {1e9, 1e9, 1e9, 1e9, 1e9}, best_mawk = 1e9, cpu_ours = 1e9, cpu_mawk = 1e9;
-    long long sum = 0, msum = 0;
+    bests b;
     long mrss = 0;
     /* Peak memory first, while this process is small: a forked child's ru_maxrss starts at its
      * parent's resident size (and an exec'd child keeps it). */
-    run r = {path, 0, 0, 0, 0, 0, 0, 0, 0}, ro = {path, 0, 1, 0, 0, 0, 0, 0, 0};
+    run r = {.path = path, .map = map}, ro = {.path = path, .read_only = 1, .map = map};
     long base = bench_child_peak_rss(bench_noop, NULL), peak = bench_child_peak_rss(ours, &r);
     long peak_read = bench_child_peak_rss(ours, &ro);
     double mc0;
-    mawk(path, &msum, &mrss, &mc0);
-    for (int k = 0; k < rounds; k++) {
-        run rk = {path, 0, 0, 0, 0, 0, 0, 0, 0};
-        if (ours(&rk) != 0)
-            return 1;
-        long mrss_k;
-        double mc, m = mawk(path, &msum, &mrss_k, &mc);
-        cpu_ours = rk.cpu_reading < cpu_ours ? rk.cpu_reading : cpu_ours;
-        cpu_mawk = mc < cpu_mawk ? mc : cpu_mawk;
-        double v[5] = {rk.t_file, rk.t_read, rk.t_values, rk.t_split,
-                       rk.t_file + rk.t_read + rk.t_values + rk.t_split};
-        for (int i = 0; i < 5; i++)
-            best[i] = v[i] < best[i] ? v[i] : best[i];
-        best_mawk = m < best_mawk ? m : best_mawk;
-        sum = rk.sum;
-    }
+    mawk(path, &b.msum, &mrss, &mc0);
+    if (run_rounds(path, map, rounds, &b) != 0)
+        return 1;
     double mib = (double)sb.st_size / (1 << 20);
+    const double *best = b.t, best_mawk = b.mawk, cpu_ours = b.cpu_ours, cpu_mawk = b.cpu_mawk,
+                 cpu_all = b.cpu_all;
+    long long sum = b.sum, msum = b.msum;
     double reading = best[0] + best[1] + best[2];
-    printf("bench_read: %zu rows, %.1f MiB; minimum of %d rounds, ours and mawk in turn\n", rows,
-           mib, rounds);
+    printf("bench_read: %zu rows, %.1f MiB (%s); minimum of %d rounds, ours and mawk in turn\n",
+           rows, mib, map ? "mapped" : "read into a buffer", rounds);
     printf("  sums: ours %lld, mawk %lld: %s\n", sum, msum, sum == msum ? "equal" : "DIFFER");
     printf("  ours: file %.1f ms, yr_read_table %.1f ms, column values + sum %.1f ms, "
            "yr_split %.1f ms\n",
@@ -257,6 +284,8 @@ int main(int argc, char **argv)
     printf("  CPU time: reading %.1f ms, mawk %.1f ms: ratio %.2f (a loaded machine stretches "
            "wall times, not CPU times)\n",
            cpu_ours * 1e3, cpu_mawk * 1e3, cpu_ours / cpu_mawk);
+    printf("  CPU time: reading and splitting %.1f ms: ratio %.2f\n", cpu_all * 1e3,
+           cpu_all / cpu_mawk);
     printf(
         "  peak RSS reading (the file and the table): %.1f MiB = %.2f x the file   (goal <= 2)\n",
         (peak_read - base) / 1024.0, (peak_read - base) / 1024.0 / mib);

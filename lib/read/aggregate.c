@@ -77,7 +77,7 @@ yr_read_status rd_classify_rows(yr_table *t, const int8_t *label, yr_read_error 
         if (label[r] == RD_LABEL_STATISTIC)
             return fail_statistic(t, r, err);
     t->level = rd_level(t->place, label, t->nrows);
-    t->kinds = malloc(t->nrows ? t->nrows : 1);
+    t->kinds = rd_alloc_rows(t->nrows, 0);
     size_t na = 0;
     if (t->kinds == NULL)
         return rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");

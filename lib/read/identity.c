@@ -101,6 +101,23 @@ static size_t utf8_decode(const unsigned char *s, size_t n, int32_t *cp)
 
 /* ------------------------------------------------------------------ the fast path */
 
+/* The run of ASCII characters other than blanks from s[i] on, lower-cased into the key: the
+ * index after it. Written straight when the key has room for the whole rest of the text. */
+static size_t ascii_run(const unsigned char *s, size_t i, size_t len, kw *w)
+{
+    size_t k = i;
+    if (w->n <= w->cap && w->cap - w->n >= len - i) {
+        char *d = w->dst + w->n;
+        for (; k < len && s[k] < 0x80 && !ascii_blank[s[k]]; k++)
+            d[k - i] = (char)((unsigned)(s[k] - 'A') < 26u ? s[k] + 32u : s[k]);
+        w->n += k - i;
+        return k;
+    }
+    for (; k < len && s[k] < 0x80 && !ascii_blank[s[k]]; k++)
+        kw_byte(w, (unsigned)(s[k] - 'A') < 26u ? s[k] + 32u : s[k]);
+    return k;
+}
+
 /* The key of a text of ASCII and U+0080..U+00FF only (nothing there decomposes in NFC or
  * combines): ASCII and Latin-1 capitals folded, ß -> ss, µ -> μ, NEL and NBSP blanks, the
  * soft hyphen removed. Returns 0, having written garbage, at the first other character. */
@@ -127,7 +144,7 @@ static int key_fast(const unsigned char *s, size_t len, kw *w)
             kw_byte(w, ' ');
         space = 0;
         if (c < 0x80) {
-            kw_byte(w, c >= 'A' && c <= 'Z' ? c + 32 : c);
+            i = ascii_run(s, i, len, w) - 1;
         } else if (c == 0xDF) {
             kw_byte(w, 's');
             kw_byte(w, 's');

@@ -220,7 +220,8 @@ static uint64_t hash_bytes(const char *s, size_t n)
         h ^= h >> 32;
     }
     w = 0;
-    memcpy(&w, s, n);
+    if (n > 0) /* an empty key's buffer may be NULL (a row without the key's cells) */
+        memcpy(&w, s, n);
     h = (h ^ w) * UINT64_C(0xFF51AFD7ED558CCD);
     h ^= h >> 30; /* splitmix64's finaliser: every bit of the key reaches the slot and tag bits */
     h *= UINT64_C(0xBF58476D1CE4E5B9);
@@ -320,7 +321,7 @@ yr_read_status rd_uniq_open(const yr_table *t, rd_uniq **out)
         return YR_READ_ERR_NOMEM;
     u->t = t;
     u->nslots = t->ndata + t->ndata / 2 + 16; /* 6 bytes a data row */
-    u->slot = calloc(u->nslots, sizeof *u->slot);
+    u->slot = rd_alloc_rows(u->nslots * sizeof *u->slot, 1);
     u->k.t = u->k2.t = t;
     u->k.identity = u->k2.identity = identity;
     if (u->slot == NULL) {

@@ -578,15 +578,14 @@ int rd_is_note(const char *s, size_t len)
                                         "footnote",          "footnotes",   "obs",
                                         "observera",         "uppgifterna", "senast",
                                         "uppdaterad",        NULL};
-    char f[40];
-    size_t fl = rd_fold(p, n < 24 ? n : 24, f, sizeof f); /* folded once, compared by prefix */
+    unsigned char c0 = (unsigned char)p[0] | 0x20; /* ASCII lower case (others fold to >= 0x80) */
+    if ((unsigned char)p[0] < 0x80 && strchr("kfanosu", c0) == NULL)
+        return 0; /* no word below starts with this letter */
     for (size_t k = 0; words[k] != NULL; k++) {
-        if (words[k][0] != f[0])
+        size_t m = words[k][0] == c0 ? rd_prefix_fold(p, n, words[k]) : 0; /* bytes matched */
+        if (m == 0)
             continue;
-        size_t m = strlen(words[k]);
-        if (m > fl || memcmp(f, words[k], m) != 0)
-            continue;
-        unsigned char c = m < fl ? (unsigned char)f[m] : ' ';
+        unsigned char c = m < n ? (unsigned char)p[m] | 0x20 : ' '; /* the character after */
         int letter = (c >= 'a' && c <= 'z') || c >= 0x80;
         if (!letter)
             return 1;

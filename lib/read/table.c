@@ -593,13 +593,13 @@ static yr_read_status interpret(yr_table *t, const yr_read_options *opt, yr_read
     size_t nrec = t->g.nrec ? t->g.nrec : 1;
     if (st == YR_READ_OK) {
         int places = t->name_col != YR_READ_NONE || t->code_col != YR_READ_NONE;
-        p.rk = calloc(nrec, 1);
+        p.rk = rd_alloc_rows(nrec, 1);
         p.obs = calloc(t->ncols ? t->ncols : 1, sizeof *p.obs);
-        p.label = malloc(nrec);
+        p.label = rd_alloc_rows(nrec, 0);
         if (opt->totals == YR_TOTALS_IGNORE)
             ignore = calloc(nrec, 1);
         if (places)
-            t->place = malloc(nrec * sizeof *t->place);
+            t->place = rd_alloc_rows(nrec * sizeof *t->place, 0);
         if (p.rk == NULL || p.obs == NULL || p.label == NULL ||
             (opt->totals == YR_TOTALS_IGNORE && ignore == NULL) || (places && t->place == NULL))
             st = rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");

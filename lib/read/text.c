@@ -1,7 +1,13 @@
-/* Text helpers of the reader: UTF-8, blanks, case folding, messages that fit their struct. */
+/* Text helpers of the reader: UTF-8, blanks, case folding, messages that fit their struct; the
+ * allocation of arrays of a row each. */
+#define _DEFAULT_SOURCE /* posix_memalign and madvise under -std=c11 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 #include "internal.h"
 
@@ -111,14 +117,9 @@ static size_t blank_before(const unsigned char *s, size_t n)
     return 0;
 }
 
-size_t rd_trim(const char *s, size_t len, size_t *start)
+size_t rd_trim_any(const char *s, size_t len, size_t *start)
 {
     const unsigned char *u = (const unsigned char *)s;
-    if (len > 0 && u[0] > ' ' && u[0] < 0x80 && u[len - 1] > ' ' && u[len - 1] < 0x80) {
-        if (start != NULL) /* the common case: printable ASCII at both ends */
-            *start = 0;
-        return len;
-    }
     size_t a = 0, b = len, k;
     while (a < b && (k = rd_blank_at(u + a, b - a)) > 0)
         a += k;
@@ -170,8 +171,8 @@ size_t rd_prefix_fold(const char *s, size_t len, const char *lower)
             return 0;
         char f[2];
         size_t used, k = fold1(u + i, len - i, f, &used);
-        if (j + k > ll || memcmp(f, lower + j, k) != 0)
-            return 0;
+        if (j + k > ll || f[0] != lower[j] || (k == 2 && f[1] != lower[j + 1]))
+            return 0; /* one or two bytes: compared here, not by a call a character */
         i += used;
         j += k;
     }
@@ -278,4 +279,19 @@ int rd_buf_printf(rd_buf *b, const char *fmt, ...)
     if ((size_t)n >= sizeof tmp)
         n = (int)rd_utf8_whole(tmp, sizeof tmp - 1);
     return rd_buf_add(b, tmp, (size_t)n);
+}
+
+void *rd_alloc_rows(size_t bytes, int zero)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    const size_t huge = (size_t)2 << 20;
+    void *p = NULL;
+    if (bytes >= huge && posix_memalign(&p, huge, bytes) == 0) {
+        madvise(p, bytes, MADV_HUGEPAGE); /* advice: without it the array still works */
+        if (zero)
+            memset(p, 0, bytes);
+        return p;
+    }
+#endif
+    return zero ? calloc(1, bytes ? bytes : 1) : malloc(bytes ? bytes : 1);
 }

@@ -252,7 +252,7 @@ static void vals_open(yr_table *t)
         (t->cols[col].fmt.kind != YR_KIND_WHOLE && t->cols[col].fmt.kind != YR_KIND_DECIMAL) ||
         t->nrows > t->bytes / 16)
         return;
-    t->vals = malloc(t->nrows * sizeof *t->vals);
+    t->vals = rd_alloc_rows(t->nrows * sizeof *t->vals, 0);
     t->vals_col = t->vals != NULL ? col : YR_READ_NONE;
 }
 
@@ -359,8 +359,8 @@ yr_read_status rd_column_values(const yr_table *t, size_t col, int64_t *out, int
             }
             d *= 10;
         }
-        int64_t m = d / v.den;
-        if (st == YR_READ_OK && (v.num > INT64_MAX / m || v.num < -(INT64_MAX / m)))
+        int64_t m = v.den == d ? 1 : d / v.den; /* no division for the common denominator */
+        if (st == YR_READ_OK && m > 1 && (v.num > INT64_MAX / m || v.num < -(INT64_MAX / m)))
             st = YR_READ_ERR_LIMIT;
         out[i++] = st == YR_READ_OK ? v.num * m : 0;
         if (st == YR_READ_ERR_LIMIT)

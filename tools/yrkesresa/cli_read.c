@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include <yrkesresa.h>
@@ -104,6 +105,21 @@ static int slurp(FILE *f, const char *file, size_t hint, char **out, size_t *out
     return 0;
 }
 
+/* A regular file is mapped (read-only, its pages populated at once) rather than copied: the
+ * table borrows the mapping. 0 when mapped; -1 when it cannot be (empty, not mappable: read it). */
+static int map_bytes(FILE *f, size_t size, cli_input *in)
+{
+    if (size == 0)
+        return -1;
+    void *p = mmap(NULL, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fileno(f), 0);
+    if (p == MAP_FAILED)
+        return -1;
+    in->bytes = p;
+    in->len = size;
+    in->mapped = 1;
+    return 0;
+}
+
 static int read_bytes(const char *path, cli_input *in)
 {
     int is_stdin = strcmp(path, "-") == 0;
@@ -120,7 +136,9 @@ static int read_bytes(const char *path, cli_input *in)
         }
         hint = (size_t)sb.st_size;
     }
-    int rc = slurp(f, in->file, hint, &in->bytes, &in->len);
+    int rc = !is_stdin && hint > 0 && map_bytes(f, hint, in) == 0
+                 ? 0
+                 : slurp(f, in->file, hint, &in->bytes, &in->len);
     if (!is_stdin)
         fclose(f);
     return rc;
@@ -225,8 +243,12 @@ int cli_read(const char *path, const cli_common *c, const cli_read_opts *r,
 void cli_input_free(cli_input *in)
 {
     yr_table_free(in->t);
-    free(in->bytes);
+    if (in->mapped)
+        munmap(in->bytes, in->len);
+    else
+        free(in->bytes);
     in->t = NULL;
+    in->mapped = 0;
     in->bytes = NULL;
     in->len = 0;
 }

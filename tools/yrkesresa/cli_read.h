@@ -48,6 +48,7 @@ typedef struct cli_input {
     yr_table *t;      /**< the table (NULL until read) */
     char *bytes;      /**< the file's bytes (the table may borrow them) */
     size_t len;
+    int mapped; /**< the bytes are a mapping of the file (munmap), not malloc'd */
 } cli_input;
 
 /**
