@@ -285,22 +285,6 @@ static int row_labels(cycle_pot *p, const cycle_pot_lookup *look, int f, size_t 
     return rc;
 }
 
-/* A header that counts days (`Antal dagar`, `dagar`, `days`): the counted form counts one
- * course day a row, so such a column is refused rather than ignored. */
-static int counts_days(const char *h)
-{
-    static const char *const words[] = {"antaldagar",     "dagar",     "days",
-                                        "numberofdays",   "kursdagar", "coursedays",
-                                        "antalkursdagar", NULL};
-    char key[128];
-    if (yr_header_key(h, key, sizeof key) != YR_READ_OK)
-        return 0;
-    for (size_t k = 0; words[k] != NULL; k++)
-        if (strcmp(key, words[k]) == 0)
-            return 1;
-    return 0;
-}
-
 /* The header of text file @p path as the reader finds it, from the file's head (64 KiB, whole
  * lines; only the person role asked for, so no cell is judged); NULL when it cannot be read
  * (the real reading reports why). *buf holds the bytes: free both. */
@@ -396,7 +380,7 @@ static int read_counted(cycle_pot *p, int f, const char *path, const cli_common 
     cols[1] = yr_table_find_role(t, YR_ROLE_MUNICIPALITY);
     cols[2] = yr_table_find_role(t, want[2].role);
     for (size_t c = 0; f == 0 && c < yr_table_ncols(t); c++)
-        if (counts_days(yr_table_header(t, c)))
+        if (yr_header_counts_days(yr_table_header(t, c))) /* a counted file: a row is a day */
             return cli_fail_at(file, cli_read_header_line(t),
                                "column '%s' counts days, but each row is one course day: write "
                                "one row per day (or leave the column out if every row is one "
@@ -618,6 +602,8 @@ int cycle_pot_settle(const char *cmd, const cycle_pot_args *a, const cli_common 
     if ((list ? read_list(p, look, &own[0]) : read_attendance(p, look)) != 0 ||
         read_trainers(p, look) != 0 || finish(p) != 0)
         return CLI_EXIT_ERROR;
+    cli_read_report(list ? &p->list : &p->att, c->out.lang); /* once both files are good */
+    cli_read_report(&p->tr, c->out.lang);
     warn_idle_days(p);
     return 0;
 }
