@@ -317,8 +317,8 @@ int yr_header_counts_days(const char *h)
     char key[128];
     if (h == NULL || yr_header_key(h, key, sizeof key) != YR_READ_OK || key[0] == '\0')
         return 0;
-    static const char *const words[] = {"antaldagar",   "dagar",      "days",
-                                        "numberofdays", "kursdagar",  "coursedays",
+    static const char *const words[] = {"antaldagar",     "dagar",     "days",
+                                        "numberofdays",   "kursdagar", "coursedays",
                                         "antalkursdagar", NULL};
     return word_in(key, words);
 }

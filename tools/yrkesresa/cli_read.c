@@ -198,6 +198,25 @@ static int one_role_a_column(const cli_input *in, const cli_common *c)
     return 0;
 }
 
+/* Read the bytes of @p in (read or copied already) as the request @p o. */
+static int read_request(const cli_common *c, const cli_read_opts *r, yr_read_options *o,
+                        cli_input *in)
+{
+    yr_read_error e;
+    if (yr_read_table(in->bytes, in->len, o, &in->t, &e) != YR_READ_OK) {
+        const char *file = in->file;
+        cli_input_free(in);
+        return cli_read_fail(file, &e);
+    }
+    if (one_role_a_column(in, c) != 0) {
+        cli_input_free(in);
+        return CLI_EXIT_ERROR;
+    }
+    if (!r->quiet)
+        cli_read_report(in, c->out.lang);
+    return 0;
+}
+
 int cli_read(const char *path, const cli_common *c, const cli_read_opts *r,
              const yr_read_want *want, size_t nwant, cli_input *in)
 {
@@ -208,18 +227,25 @@ int cli_read(const char *path, const cli_common *c, const cli_read_opts *r,
         return CLI_EXIT_ERROR;
     o.want = want;
     o.nwant = nwant;
-    yr_read_error e;
-    if (yr_read_table(in->bytes, in->len, &o, &in->t, &e) != YR_READ_OK) {
-        cli_input_free(in);
-        return cli_read_fail(cli_shown(path), &e);
-    }
-    if (one_role_a_column(in, c) != 0) {
-        cli_input_free(in);
+    return read_request(c, r, &o, in);
+}
+
+int cli_read_again(const cli_input *from, const cli_common *c, const cli_read_opts *r,
+                   const yr_read_want *want, size_t nwant, cli_input *in)
+{
+    memset(in, 0, sizeof *in);
+    in->file = from->file;
+    yr_read_options o;
+    if (make_request(c, r, &o) != 0)
         return CLI_EXIT_ERROR;
-    }
-    if (!r->quiet)
-        cli_read_report(in, c->out.lang);
-    return 0;
+    in->bytes = malloc(from->len ? from->len : 1);
+    if (in->bytes == NULL)
+        return cli_fail_at(in->file, 0, "out of memory");
+    memcpy(in->bytes, from->bytes, from->len);
+    in->len = from->len;
+    o.want = want;
+    o.nwant = nwant;
+    return read_request(c, r, &o, in);
 }
 
 void cli_input_free(cli_input *in)
@@ -637,6 +663,19 @@ int64_t cli_keys_index(cli_keys *s, const char *p, size_t n, size_t row)
     s->off[s->n + 1] = s->keys.len;
     s->slot[h] = (uint32_t)(s->n + 1);
     return (int64_t)s->n++;
+}
+
+int64_t cli_keys_find(const cli_keys *s, const char *p, size_t n)
+{
+    size_t h = cli_hash_bytes(p, n) & (s->nslots - 1), len;
+    while (s->nslots > 0 && s->slot[h] != 0) {
+        size_t k = s->slot[h] - 1;
+        const char *key = key_at(s, k, &len);
+        if (len == n && memcmp(key, p, n) == 0)
+            return (int64_t)k;
+        h = (h + 1) & (s->nslots - 1);
+    }
+    return -1;
 }
 
 int cli_read_key(const cli_input *in, size_t row, size_t col, cli_buf *key)
