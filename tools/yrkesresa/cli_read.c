@@ -182,6 +182,26 @@ static yr_read_role entry_role(const char *v)
     return yr_read_role_from_name(name);
 }
 
+int cli_check_columns(const char *cmd, const cli_common *c)
+{
+    for (size_t k = 0; k < c->columns.n; k++) {
+        const char *v = c->columns.v[k], *eq = strchr(v, '=');
+        if (eq == NULL || eq[1] == '\0')
+            return cli_fail_usage(cmd,
+                                  "--column '%s': write ROLE=HEADER, e.g. population=Folkmängd", v);
+        if (entry_role(v) != YR_ROLE_NONE)
+            continue;
+        cli_buf roles; /* the reader's role names, so the list never drifts */
+        cli_buf_init(&roles);
+        for (int r = 1; r < YR_READ_ROLE_COUNT; r++)
+            cli_buf_printf(&roles, "%s%s", r > 1 ? ", " : "", yr_role_name((yr_read_role)r));
+        cli_fail_usage(cmd, "--column '%s': unknown role (roles: %s)", v, cli_buf_str(&roles));
+        cli_buf_free(&roles);
+        return CLI_EXIT_ERROR;
+    }
+    return 0;
+}
+
 /* Every --column ROLE=HEADER took effect: two entries naming one column (--weight-column X
  * --amount-column X) leave the first role without a column. */
 static int one_role_a_column(const cli_input *in, const cli_common *c)
