@@ -709,4 +709,81 @@ for want in Avesta:82098 Borlänge:187369 Falun:213413 Gagnef:37342 Hedemora:553
     if [ "$got" == "${want#*:}" ]; then ok; else bad "tester i01: ${want%%:*} total $got, expected ${want#*:}"; fi
 done
 
+# ---- statement and compare read as every command reads (libyrkesresa-read) -------------------
+# The base: the three municipalities in a plain CSV; its rows are worked by hand (the rows of a
+# table are the largest-remainder split of 210 by Falun 59752, Mora 20544, Orsa 6939: 143.84,
+# 49.45, 16.70, the two spare kronor to Falun and Orsa), and every other file below holds the
+# same municipalities, so it must give this very table.
+printf 'Kommun;Folkmängd\nFalun;59752\nMora;20544\nOrsa;6939\n' >"$TMP/pop3.csv"
+run_bin statement --items "$FIX/items-small.csv" "$TMP/pop3.csv"
+expect_rc "statement, three municipalities" 0
+small3=$out
+expect_eq "statement, three municipalities: the rows" \
+    "$(awk -F';' 'NR > 1 { print $1 ":" $4 }' <<<"$small3" | tr '\n' ' ')" \
+    "Falun:144 Mora:49 Orsa:17 Summa:210 "
+expect_eq "statement, three municipalities: the items" "$(awk -F';' '$1 == "Summa" { print $2 "," $3 }' <<<"$small3")" "70,140"
+# an .xlsx population file (it was "NUL byte: not a text file"): a first sheet without a table,
+# then the table with its Summa row, read as the CSV of the same cells
+if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
+    /usr/bin/python3 - "$TMP/pop.xlsx" <<'PY'
+import sys, openpyxl
+wb = openpyxl.Workbook()
+wb.active.title = "Om filen"
+wb.active["A1"] = "Folkmängd 31 december, källa SCB"
+ws = wb.create_sheet("Befolkning")
+for row in (("Kommun", "Folkmängd"), ("Falun", 59752), ("Mora", 20544), ("Orsa", 6939),
+            ("Summa", 87235)):
+    ws.append(row)
+wb.save(sys.argv[1])
+PY
+    run_bin statement --items "$FIX/items-small.csv" --sheet Befolkning "$TMP/pop.xlsx"
+    expect_rc "statement, an .xlsx population" 0
+    expect_out "statement, an .xlsx population" "$(tr ';' ',' <<<"$small3")"
+    expect_err_has "statement, an .xlsx population: the reading line" \
+        "pop.xlsx: read 3 municipalities from column 'Folkmängd', total row at line 5"
+    # a Summa that disagrees is refused at its row, naming both numbers
+    /usr/bin/python3 -c 'import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1]); wb["Befolkning"]["B5"] = 87000; wb.save(sys.argv[1])' \
+        "$TMP/pop.xlsx"
+    run_bin statement --items "$FIX/items-small.csv" --sheet 2 "$TMP/pop.xlsx"
+    expect_input_error "statement, an .xlsx Summa that disagrees" "pop.xlsx:5:"
+    expect_err_has "statement, an .xlsx Summa that disagrees: both numbers" "87000"
+    expect_err_has "statement, an .xlsx Summa that disagrees: the sum" "87235"
+else
+    ok # python3-openpyxl missing: nothing to write the workbook with
+fi
+# a Delsumma row is an aggregate (checked against its part), never a municipality
+printf 'Kommun;Folkmängd\nFalun;59752\nMora;20544\nDelsumma;80296\nOrsa;6939\n' >"$TMP/pop-del.csv"
+run_bin statement --items "$FIX/items-small.csv" "$TMP/pop-del.csv"
+expect_rc "statement, a Delsumma row" 0
+expect_out "statement, a Delsumma row" "$small3"
+expect_err_has "statement, a Delsumma row: the reading line" "read 3 municipalities from column 'Folkmängd', subtotal row at line 4"
+sed 's/^Delsumma;80296/Delsumma;80000/' "$TMP/pop-del.csv" >"$TMP/pop-del-bad.csv"
+run_bin statement --items "$FIX/items-small.csv" "$TMP/pop-del-bad.csv"
+expect_input_error "statement, a Delsumma that disagrees" "pop-del-bad.csv:4:"
+expect_err_has "statement, a Delsumma that disagrees: its rows' sum" "80296"
+# SCB's region column: '00 Riket' beside the municipalities is the nation (not every
+# municipality is there, so it cannot be checked), never a party that takes a share
+printf 'region;Folkmängd 2021\n00 Riket;10379295\n2080 Falun;59752\n2062 Mora;20544\n2034 Orsa;6939\n' \
+    >"$TMP/pop-riket.csv"
+run_bin statement --items "$FIX/items-small.csv" "$TMP/pop-riket.csv"
+expect_rc "statement, a '00 Riket' row" 0
+expect_eq "statement, a '00 Riket' row: three municipalities" "$(tail -n +2 <<<"$out" | cut -d';' -f2-)" \
+    "$(tail -n +2 <<<"$small3" | cut -d';' -f2-)"
+expect_err_has "statement, a '00 Riket' row: the reading line" "nation row at line 2 (not checked: 3 of 290 municipalities)"
+# an SCB wide export with a row after an empty line (a row of the table, never a note) and a
+# note after it: 10 000 by the 2018 column (59130, 20310, 6750) is 6861 2356 783, by the 2021
+# column (59752, 20544, 6790) 6861 2359 780 (largest remainder, worked by hand)
+printf 'region;Folkmängd 2018;Folkmängd 2021\n2080 Falun;59130;59752\n2062 Mora;20310;20544\n\n2021 Vansbro;6750;6790\n\nKälla: SCB, befolkningsstatistik.\n' \
+    >"$TMP/scb-wide-note.csv"
+run_bin compare --total 10000 --scenario population=2018 --scenario population=2021 "$TMP/scb-wide-note.csv"
+expect_rc "compare, SCB wide with a note" 0
+expect_out "compare, SCB wide with a note" "region;population=2018;population=2021;difference population=2021
+2080 Falun;6861;6861;0
+2062 Mora;2356;2359;3
+2021 Vansbro;783;780;-3
+Summa;10000;10000;0"
+expect_err_has "compare, SCB wide with a note: the 2018 reading" "read 3 municipalities from column 'Folkmängd 2018', line 7 note"
+expect_err_has "compare, SCB wide with a note: the 2021 reading" "read 3 municipalities from column 'Folkmängd 2021', line 7 note"
+
 finish test_cycle_cli
