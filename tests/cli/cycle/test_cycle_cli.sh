@@ -740,7 +740,7 @@ PY
     expect_rc "statement, an .xlsx population" 0
     expect_out "statement, an .xlsx population" "$(tr ';' ',' <<<"$small3")"
     expect_err_has "statement, an .xlsx population: the reading line" \
-        "pop.xlsx: read 3 municipalities from column 'Folkmängd', total row at line 5"
+        "pop.xlsx: read 3 municipalities from column 'Folkmängd' on sheet 'Befolkning', total row at line 5"
     # a Summa that disagrees is refused at its row, naming both numbers
     /usr/bin/python3 -c 'import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1]); wb["Befolkning"]["B5"] = 87000; wb.save(sys.argv[1])' \
