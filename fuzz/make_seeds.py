@@ -8,7 +8,6 @@ decoded by fuzz/fuzz_common.h (fz_int: a tag byte, then 1/2/4/8 little-endian by
 described at the top of each fuzz_<target>.c.
 """
 import csv
-import io
 import os
 import struct
 import sys
@@ -146,61 +145,6 @@ def pot_seeds(out):
     write(out, "example-2024-no-day-buffer", bytes([0x21, nd, nm]) + records)
 
 
-def csv_seeds(out):
-    """Every CSV of data/ and tests/ as is, plus Swedish-export variants of the real tables:
-    semicolons and decimal commas, CRLF, a BOM, quoted names."""
-    sources = []
-    for top in (os.path.join(DATA, "dalarna"), os.path.join(DATA, "examples"),
-                os.path.join(ROOT, "tests")):
-        for dirpath, _, files in os.walk(top):
-            for f in sorted(files):
-                if f.endswith(".csv"):
-                    sources.append(os.path.join(dirpath, f))
-    for i, path in enumerate(sorted(sources)):
-        with open(path, "rb") as f:
-            raw = f.read()
-        base = f"{i:03d}-{os.path.basename(path)}"
-        write(out, base, raw)
-        if os.path.dirname(path) != os.path.join(DATA, "dalarna"):
-            continue
-        text = raw.decode("utf-8", errors="surrogateescape")
-        rows = list(csv.reader(io.StringIO(text)))
-        semi = io.StringIO()
-        w = csv.writer(semi, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-        for r in rows:
-            w.writerow([c.replace(".", ",") for c in r])
-        data = semi.getvalue().encode("utf-8", errors="surrogateescape")
-        write(out, base + "-semicolon-crlf", data)
-        write(out, base + "-bom", b"\xef\xbb\xbf" + data)
-        quoted = io.StringIO()
-        csv.writer(quoted, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows)
-        write(out, base + "-quoted", quoted.getvalue().encode("utf-8"))
-        semi_text = semi.getvalue()
-        write(out, base + "-utf16le", b"\xff\xfe" + semi_text.encode("utf-16-le"))
-        write(out, base + "-utf16be", b"\xfe\xff" + semi_text.replace(";", "\t").encode("utf-16-be"))
-        try:
-            write(out, base + "-cp1252", semi_text.encode("cp1252"))
-        except UnicodeEncodeError:
-            pass
-
-
-NUMBERS = [
-    "22986", "22 986", "22\u00a0986", "1\u202f234\u202f567", "-1 234", "\u2212850 000", "+7",
-    "76,5", "1.5", "1 234,25", "0,0000000000000000001", "9223372036854775807",
-    "-9223372036854775808", "9223372036854775808", "12 kr", "1e3", "0x10", "2 2986", " 42\t",
-    "30%", "12,5 %", "3/10", "0,3", "Summa", "Totalt", " kursledare ", "Utbildare", "dhondt",
-    "Sainte-Lague modified", "d'Hondt", "",
-]
-
-
-def number_seeds(out):
-    """Cells in every number form the CLI reads (and some it refuses), one per row."""
-    rows = ["value"] + ['"' + v.replace('"', '""') + '"' for v in NUMBERS]
-    write(out, "numbers.csv", ("\n".join(rows) + "\n").encode("utf-8"))
-    write(out, "numbers-semicolon.csv", ("value;x\r\n" + "".join(
-        '"' + v + '";1\r\n' for v in NUMBERS)).encode("utf-8"))
-
-
 def split_with_seeds(out):
     """The Dalarna population with each method and option: threshold 4 %, minimum 1 and maximum
     a third of the total, first divisor 1.4, ties reported; and a small tied case."""
@@ -270,11 +214,8 @@ def main():
     split_with_seeds(os.path.join(out, "split_with"))
     table_seeds(os.path.join(out, "table"))
     labels_seeds(os.path.join(out, "labels"))
-    csv_seeds(os.path.join(out, "input"))
-    number_seeds(os.path.join(out, "input"))
     read_seeds(os.path.join(out, "read"))
-    for t in ("split", "split_large", "split_with", "table", "labels", "audit", "pot", "input",
-              "read"):
+    for t in ("split", "split_large", "split_with", "table", "labels", "audit", "pot", "read"):
         print(f"{t}: {len(os.listdir(os.path.join(out, t)))} seeds")
 
 

@@ -3,7 +3,7 @@
 #
 #   bash fuzz/run.sh [--ci] [--time SECONDS] [--coverage] [TARGET...]
 #
-# TARGET: split, split_large, split_with, table, labels, audit, pot, input, read, xlsx
+# TARGET: split, split_large, split_with, table, labels, audit, pot, read, xlsx
 # (default: all).
 # --time: seconds per target (default 600, the ten-minute local run); --ci: 8 s per target
 # (64 s in all, plus the build).
@@ -32,7 +32,7 @@ while [ $# -gt 0 ]; do
         sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
-    split | split_large | split_with | table | labels | audit | pot | input | read | xlsx) targets+=("$1") ;;
+    split | split_large | split_with | table | labels | audit | pot | read | xlsx) targets+=("$1") ;;
     *)
         echo "run.sh: unknown argument '$1' (try --help)" >&2
         exit 2
@@ -41,7 +41,7 @@ while [ $# -gt 0 ]; do
     shift
 done
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(split split_large split_with table labels audit pot input read xlsx)
+    targets=(split split_large split_with table labels audit pot read xlsx)
 fi
 
 build=${FUZZ_BUILD_DIR:-build-fuzz}
@@ -108,11 +108,6 @@ if [ $coverage -eq 1 ]; then
             srcs+=(lib/read/*.c)
             extra=(-Ilib/read -lzip -lexpat -lutf8proc)
             ;;
-        input)
-            files=(tools/yrkesresa/input.c tools/yrkesresa/cli.c)
-            srcs+=("${files[@]}" tools/yrkesresa/output.c tools/yrkesresa/roles.c)
-            extra=(-D_GNU_SOURCE)
-            ;;
         xlsx)
             files=(lib/read/xlsx*.c)
             srcs=("${files[@]}")
@@ -144,7 +139,6 @@ for t in "${targets[@]}"; do
     dirs=("$corpus" "$seeds/$t")
     [ -d "fuzz/regressions/$t" ] && dirs+=("fuzz/regressions/$t")
     maxlen=4096
-    [ "$t" = input ] && maxlen=16384
     [ "$t" = read ] && maxlen=16384
     [ "$t" = xlsx ] && maxlen=65536
     # -timeout: one input taking 10 s is a finding (a hang or a quadratic path);

@@ -420,14 +420,12 @@ static yr_read_status read_bool(const char *s, size_t len, yr_value *v, char *wh
                                            "uteblev",
                                            NULL};
     size_t st, n = rd_trim(s, len, &st);
-    for (int k = 0; yes_words[k] != NULL || no_words[k] != NULL; k++)
-        for (int y = 0; y < 2; y++) {
-            const char *w = y ? yes_words[k] : no_words[k];
-            if (w != NULL && n == strlen(w) && rd_prefix_fold(s + st, n, w) == n) {
+    for (int y = 0; y < 2; y++) /* the lists are of different lengths: each to its NULL */
+        for (const char *const *w = y ? yes_words : no_words; *w != NULL; w++)
+            if (n == strlen(*w) && rd_prefix_fold(s + st, n, *w) == n) {
                 *v = (yr_value){1, y, 1};
                 return YR_READ_OK;
             }
-        }
     for (int k = 0; yes[k] != NULL; k++)
         if (rd_prefix_fold(s + st, n, yes[k]) == n) {
             *v = (yr_value){1, 1, 1};

@@ -312,6 +312,17 @@ int yr_header_is_code(const char *h)
     return h != NULL && rd_header_is_code(h);
 }
 
+int yr_header_counts_days(const char *h)
+{
+    char key[128];
+    if (h == NULL || yr_header_key(h, key, sizeof key) != YR_READ_OK || key[0] == '\0')
+        return 0;
+    static const char *const words[] = {"antaldagar",     "dagar",     "days",
+                                        "numberofdays",   "kursdagar", "coursedays",
+                                        "antalkursdagar", NULL};
+    return word_in(key, words);
+}
+
 int rd_role_summable(yr_read_role r)
 {
     yr_kind k = yr_role_kind(r);

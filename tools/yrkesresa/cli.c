@@ -154,20 +154,6 @@ const char *cli_shown(const char *path)
     return strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
 
-int cli_load(const char *path, ycsv_table *t)
-{
-    ycsv_table tmp;
-    ycsv_error err;
-    if (ycsv_read_file(path, &tmp, &err) != YCSV_OK)
-        return cli_fail_at(cli_shown(path), err.line, "%s", err.message);
-    if (tmp.nrows == 0) {
-        ycsv_free(&tmp);
-        return cli_fail_at(cli_shown(path), 2, "no data rows after the header");
-    }
-    *t = tmp;
-    return 0;
-}
-
 const char *cli_quote(const char *s, char *dst, size_t cap)
 {
     size_t n = strlen(s), take = n > 60 ? 60 : n, o = 0, k;
@@ -653,40 +639,6 @@ const char *cli_num_reason(const char *cell, cli_num_status st, int decimal)
     default:
         return decimal ? "is not a number" : "is not an integer";
     }
-}
-
-static int fail_cell(const char *file, const ycsv_table *t, size_t row, size_t col,
-                     const char *reason)
-{
-    char qn[80], qc[80];
-    return cli_fail_at(file, ycsv_line(t, row), "column %s: %s %s",
-                       cli_quote(t->header[col], qn, sizeof qn),
-                       cli_quote(ycsv_cell(t, row, col), qc, sizeof qc), reason);
-}
-
-int cli_cell_int64(const char *file, const ycsv_table *t, size_t row, size_t col, int64_t *out)
-{
-    const char *s = ycsv_cell(t, row, col);
-    cli_num_status st = cli_parse_int64(s, out);
-    return st == CLI_NUM_OK ? 0 : fail_cell(file, t, row, col, cli_num_reason(s, st, 0));
-}
-
-int cli_cell_decimal(const char *file, const ycsv_table *t, size_t row, size_t col, int percent_ok,
-                     cli_decimal *out)
-{
-    const char *s = ycsv_cell(t, row, col);
-    cli_num_status st = cli_parse_decimal(s, out);
-    if (st != CLI_NUM_OK)
-        return fail_cell(file, t, row, col, cli_num_reason(s, st, 1));
-    if (out->percent && !percent_ok)
-        return fail_cell(file, t, row, col, "is a percentage, not a number of this column");
-    return 0;
-}
-
-int cli_cell_blank(const ycsv_table *t, size_t row, size_t col)
-{
-    cli_decimal d;
-    return cli_parse_decimal(ycsv_cell(t, row, col), &d) == CLI_NUM_EMPTY;
 }
 
 int cli_opt_fraction(const char *cmd, const char *name, const char *text, int64_t *num,

@@ -200,6 +200,26 @@ static yr_read_role entry_role(const char *v)
     return yr_read_role_from_name(name);
 }
 
+int cli_check_columns(const char *cmd, const cli_common *c)
+{
+    for (size_t k = 0; k < c->columns.n; k++) {
+        const char *v = c->columns.v[k], *eq = strchr(v, '=');
+        if (eq == NULL || eq[1] == '\0')
+            return cli_fail_usage(cmd,
+                                  "--column '%s': write ROLE=HEADER, e.g. population=Folkmängd", v);
+        if (entry_role(v) != YR_ROLE_NONE)
+            continue;
+        cli_buf roles; /* the reader's role names, so the list never drifts */
+        cli_buf_init(&roles);
+        for (int r = 1; r < YR_READ_ROLE_COUNT; r++)
+            cli_buf_printf(&roles, "%s%s", r > 1 ? ", " : "", yr_role_name((yr_read_role)r));
+        cli_fail_usage(cmd, "--column '%s': unknown role (roles: %s)", v, cli_buf_str(&roles));
+        cli_buf_free(&roles);
+        return CLI_EXIT_ERROR;
+    }
+    return 0;
+}
+
 /* Every --column ROLE=HEADER took effect: two entries naming one column (--weight-column X
  * --amount-column X) leave the first role without a column. */
 static int one_role_a_column(const cli_input *in, const cli_common *c)
@@ -216,6 +236,25 @@ static int one_role_a_column(const cli_input *in, const cli_common *c)
     return 0;
 }
 
+/* Read the bytes of @p in (read or copied already) as the request @p o. */
+static int read_request(const cli_common *c, const cli_read_opts *r, yr_read_options *o,
+                        cli_input *in)
+{
+    yr_read_error e;
+    if (yr_read_table(in->bytes, in->len, o, &in->t, &e) != YR_READ_OK) {
+        const char *file = in->file;
+        cli_input_free(in);
+        return cli_read_fail(file, &e);
+    }
+    if (one_role_a_column(in, c) != 0) {
+        cli_input_free(in);
+        return CLI_EXIT_ERROR;
+    }
+    if (!r->quiet)
+        cli_read_report(in, c->out.lang);
+    return 0;
+}
+
 int cli_read(const char *path, const cli_common *c, const cli_read_opts *r,
              const yr_read_want *want, size_t nwant, cli_input *in)
 {
@@ -226,18 +265,25 @@ int cli_read(const char *path, const cli_common *c, const cli_read_opts *r,
         return CLI_EXIT_ERROR;
     o.want = want;
     o.nwant = nwant;
-    yr_read_error e;
-    if (yr_read_table(in->bytes, in->len, &o, &in->t, &e) != YR_READ_OK) {
-        cli_input_free(in);
-        return cli_read_fail(cli_shown(path), &e);
-    }
-    if (one_role_a_column(in, c) != 0) {
-        cli_input_free(in);
+    return read_request(c, r, &o, in);
+}
+
+int cli_read_again(const cli_input *from, const cli_common *c, const cli_read_opts *r,
+                   const yr_read_want *want, size_t nwant, cli_input *in)
+{
+    memset(in, 0, sizeof *in);
+    in->file = from->file;
+    yr_read_options o;
+    if (make_request(c, r, &o) != 0)
         return CLI_EXIT_ERROR;
-    }
-    if (!r->quiet)
-        cli_read_report(in, c->out.lang);
-    return 0;
+    in->bytes = malloc(from->len ? from->len : 1);
+    if (in->bytes == NULL)
+        return cli_fail_at(in->file, 0, "out of memory");
+    memcpy(in->bytes, from->bytes, from->len);
+    in->len = from->len;
+    o.want = want;
+    o.nwant = nwant;
+    return read_request(c, r, &o, in);
 }
 
 void cli_input_free(cli_input *in)
@@ -659,6 +705,19 @@ int64_t cli_keys_index(cli_keys *s, const char *p, size_t n, size_t row)
     s->off[s->n + 1] = s->keys.len;
     s->slot[h] = (uint32_t)(s->n + 1);
     return (int64_t)s->n++;
+}
+
+int64_t cli_keys_find(const cli_keys *s, const char *p, size_t n)
+{
+    size_t h = cli_hash_bytes(p, n) & (s->nslots - 1), len;
+    while (s->nslots > 0 && s->slot[h] != 0) {
+        size_t k = s->slot[h] - 1;
+        const char *key = key_at(s, k, &len);
+        if (len == n && memcmp(key, p, n) == 0)
+            return (int64_t)k;
+        h = (h + 1) & (s->nslots - 1);
+    }
+    return -1;
 }
 
 int cli_read_key(const cli_input *in, size_t row, size_t col, cli_buf *key)

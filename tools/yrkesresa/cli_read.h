@@ -60,6 +60,14 @@ typedef struct cli_input {
 int cli_read(const char *path, const cli_common *c, const cli_read_opts *r,
              const yr_read_want *want, size_t nwant, cli_input *in);
 
+/**
+ * @brief cli_read() of the bytes @p from was read from (copied: standard input is read once),
+ *        with another request: a file whose columns are read one request at a time (compare's
+ *        scenarios, statement's year columns). Prints as cli_read().
+ */
+int cli_read_again(const cli_input *from, const cli_common *c, const cli_read_opts *r,
+                   const yr_read_want *want, size_t nwant, cli_input *in);
+
 /** @brief The reading line of @p in on stderr (what cli_read() prints unless --quiet): for a
  *         command that reads with --quiet first and reports once it knows the input is good. */
 void cli_read_report(const cli_input *in, yr_lang lang);
@@ -185,6 +193,8 @@ void cli_keys_init(cli_keys *s);
 /** @brief The index of key p[0..n) (added when new, first seen at data row @p row); -1 when
  *         out of memory. */
 int64_t cli_keys_index(cli_keys *s, const char *p, size_t n, size_t row);
+/** @brief The index of key p[0..n) in the set, -1 when it is not there (nothing added). */
+int64_t cli_keys_find(const cli_keys *s, const char *p, size_t n);
 /** @brief Free the set. */
 void cli_keys_free(cli_keys *s);
 /** @brief FNV-1a of @p n bytes. */

@@ -765,34 +765,50 @@ int cli_audit_statement(const char *path, const char *population, const cli_comm
     return rc;
 }
 
-/* The header of @p path: its first 64 KiB cut after the last line break, parsed (a statement's
- * header is short; a file whose first lines do not parse is no statement). */
-static int read_head(const char *path, ycsv_table *t)
+/* The header of @p path as libyrkesresa-read finds it (the whole file: an .xlsx workbook too;
+ * only the person and year roles asked for, so no cell but a year is judged and a statement
+ * over years is one table), or NULL when it cannot be read (the
+ * audit of a split reads it again and reports why). *bytes holds the file: free both. */
+static yr_table *read_head(const char *path, char **bytes)
 {
-    char buf[65536];
+    static const yr_read_want want[] = {{YR_ROLE_PERSON, YR_WANT_BLANK_OK},
+                                        {YR_ROLE_YEAR, YR_WANT_BLANK_OK}};
     FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return -1;
-    size_t n = fread(buf, 1, sizeof buf, f);
-    int whole = feof(f);
-    fclose(f);
-    while (!whole && n > 0 && buf[n - 1] != '\n')
-        n--;
-    return n > 0 && ycsv_parse(buf, n, t, NULL) == YCSV_OK ? 0 : -1;
+    size_t len = 0, cap = 65536;
+    *bytes = f != NULL ? malloc(cap) : NULL;
+    for (size_t got = cap; *bytes != NULL && got > 0 && len < YR_READ_MAX_BYTES;) {
+        char *more = len == cap ? realloc(*bytes, cap *= 2) : *bytes;
+        if (more == NULL)
+            break;
+        *bytes = more;
+        len += got = fread(*bytes + len, 1, cap - len, f);
+    }
+    if (f != NULL)
+        fclose(f);
+    yr_read_options o;
+    yr_read_options_init(&o);
+    o.want = want;
+    o.nwant = 2;
+    yr_table *t = NULL;
+    if (*bytes == NULL || yr_read_table(*bytes, len, &o, &t, NULL) != YR_READ_OK)
+        return NULL;
+    return t;
 }
 
 int cli_audit_is_statement(const char *path)
 {
-    ycsv_table t;
-    if (strcmp(path, "-") == 0 || read_head(path, &t) != 0)
-        return 0; /* the audit of a split reads and reports it */
+    char *bytes = NULL;
+    yr_table *t = strcmp(path, "-") == 0 ? NULL : read_head(path, &bytes);
     /* a column 'total' after item columns, none of them a population (a published split
-     * "kommun,befolkning,total" is not a statement) */
+     * "kommun,befolkning,total" is not a statement); unreadable: the audit of a split reports */
     int found = 0, weight = 0;
-    for (size_t k = 1; k < t.ncols && !found; k++) {
-        found = k >= 2 && yr_out_name_find(t.header[k], YR_OUT_COLUMN) == YR_OUT_TOTAL;
-        weight |= !found && cli_header_is(t.header[k], CLI_ROLE_WEIGHT);
+    for (size_t k = 1; t != NULL && k < yr_table_ncols(t) && !found; k++) {
+        const char *h = yr_table_header(t, k);
+        found = k >= 2 && yr_out_name_find(h, YR_OUT_COLUMN) == YR_OUT_TOTAL;
+        weight |= !found && (yr_role_is_header(h, YR_ROLE_POPULATION) ||
+                             yr_role_is_header(h, YR_ROLE_WEIGHT));
     }
-    ycsv_free(&t);
+    yr_table_free(t);
+    free(bytes);
     return found && !weight;
 }

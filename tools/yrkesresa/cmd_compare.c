@@ -9,6 +9,7 @@
 #include <yrkesresa.h>
 
 #include "cli.h"
+#include "cli_read.h"
 #include "cmd_cycle.h"
 
 #define CMD "compare"
@@ -36,7 +37,7 @@ typedef struct scenario {
     yr_split_options opt; /* method, tie, threshold */
     int has_equal;
     int64_t equal_num, equal_den;
-    size_t pop_col;
+    size_t pop_col;      /* population=: its column in the names' table, or YR_READ_NONE */
     const char *without; /* "A+B" or NULL */
     size_t without_len;
 } scenario;
@@ -51,28 +52,46 @@ static int scenario_failed(const char *spec, const yr_where *w)
 
 /* The population column of year @p v (four digits): the one column whose header names the
  * population (the reader's aliases, yr_role_is_header) and ends in that year (`Folkmängd
- * 2018`, as `statement --population-of` finds it); YCSV_NO_COLUMN when none, SIZE_MAX - 1 when
- * two. */
-static size_t year_column(const ycsv_table *t, const char *v)
+ * 2018`, as `statement` finds it); YR_READ_NONE when none, SIZE_MAX - 1 when two. */
+static size_t year_column(const yr_table *t, const char *v)
 {
-    size_t found = YCSV_NO_COLUMN;
+    size_t found = YR_READ_NONE;
     if (strlen(v) != 4 || strspn(v, "0123456789") != 4)
         return found;
-    for (size_t c = 0; c < t->ncols; c++) {
-        const char *h = t->header[c];
+    for (size_t c = 0; c < yr_table_ncols(t); c++) {
+        const char *h = yr_table_header(t, c);
         if (cycle_header_year(h) != strtoll(v, NULL, 10) ||
             !yr_role_is_header(h, YR_ROLE_POPULATION))
             continue;
-        if (found != YCSV_NO_COLUMN)
+        if (found != YR_READ_NONE)
             return SIZE_MAX - 1;
         found = c;
     }
     return found;
 }
 
+/* population=COLUMN|YEAR: the column of that header (cli_read_find_column), else of that year
+ * (year_column); both and not one column is ambiguous. */
+static int population_item(const char *spec, const char *v, scenario *s, const yr_table *t)
+{
+    s->pop_col = cli_read_find_column(t, v);
+    size_t by_year = year_column(t, v); /* '2018' beside 'Folkmängd 2018': which? */
+    if (s->pop_col == YR_READ_NONE || (by_year != YR_READ_NONE && by_year != s->pop_col))
+        s->pop_col = s->pop_col == YR_READ_NONE ? by_year : SIZE_MAX - 1;
+    if (s->pop_col == YR_READ_NONE || s->pop_col == SIZE_MAX - 1)
+        return cli_fail_usage(CMD,
+                              s->pop_col == YR_READ_NONE
+                                  ? "--scenario '%s': no column '%s' (nor a population "
+                                    "column of that year: 'Folkmängd %s')"
+                                  : "--scenario '%s': two population columns of the year "
+                                    "'%s'; give the whole header (population=Folkmängd %s)",
+                              spec, v, v);
+    return 0;
+}
+
 /* Parse the value of one KEY=VALUE item into @p s. */
 static int scenario_item(const char *spec, const char *key, size_t klen, const char *val,
-                         scenario *s, const ycsv_table *t)
+                         scenario *s, const yr_table *t)
 {
     char v[256];
     size_t vlen = strcspn(val, ";");
@@ -97,18 +116,7 @@ static int scenario_item(const char *spec, const char *key, size_t klen, const c
         s->without = val;
         s->without_len = vlen;
     } else if (klen == 10 && memcmp(key, "population", 10) == 0) {
-        s->pop_col = ycsv_find_column(t, v);
-        size_t by_year = year_column(t, v); /* '2018' beside 'Folkmängd 2018': which? */
-        if (s->pop_col == YCSV_NO_COLUMN || (by_year != YCSV_NO_COLUMN && by_year != s->pop_col))
-            s->pop_col = s->pop_col == YCSV_NO_COLUMN ? by_year : SIZE_MAX - 1;
-        if (s->pop_col == YCSV_NO_COLUMN || s->pop_col == SIZE_MAX - 1)
-            return cli_fail_usage(CMD,
-                                  s->pop_col == YCSV_NO_COLUMN
-                                      ? "--scenario '%s': no column '%s' (nor a population "
-                                        "column of that year: 'Folkmängd %s')"
-                                      : "--scenario '%s': two population columns of the year "
-                                        "'%s'; give the whole header (population=Folkmängd %s)",
-                                  spec, v, v);
+        return population_item(spec, v, s, t);
     } else if (klen == 4 && memcmp(key, "name", 4) == 0) {
         s->name = val;
         s->name_len = vlen;
@@ -121,13 +129,13 @@ static int scenario_item(const char *spec, const char *key, size_t klen, const c
     return 0;
 }
 
-static int parse_scenario(const char *spec, const ycsv_table *t, scenario *s)
+static int parse_scenario(const char *spec, const yr_table *t, scenario *s)
 {
     memset(s, 0, sizeof *s);
     s->label = s->name = spec;
     s->name_len = strlen(spec);
     yr_split_options_init(&s->opt);
-    s->pop_col = YCSV_NO_COLUMN;
+    s->pop_col = YR_READ_NONE;
     for (const char *p = spec; *p != '\0';) {
         const char *eq = strchr(p, '='), *end = p + strcspn(p, ";");
         if (eq == NULL || eq > end)
@@ -149,21 +157,21 @@ static int parse_scenario(const char *spec, const ycsv_table *t, scenario *s)
 
 /* The inputs of a comparison. */
 typedef struct compare_in {
-    const char *file;
-    ycsv_table t;
-    cli_parties p;
+    cli_input in; /* the parties: the municipality column, the file's bytes for each scenario */
+    size_t np;
     const cli_common *common;
+    const cli_read_opts *read;
     int64_t total;
     size_t n;
     scenario sc[MAX_SCENARIOS];
+    cycle_reported reported; /* the columns whose reading line is printed */
 } compare_in;
 
 /* Zero the weights of the municipalities of "A+B+C". */
 static int opt_out(compare_in *in, const scenario *s, int64_t *w)
 {
-    cli_labels names;
-    char **keys = NULL;
-    int rc = cycle_party_keys(in->file, &in->t, &in->p, &names, &keys);
+    cli_keys keys;
+    int rc = cycle_party_keys(&in->in, &keys);
     for (const char *p = s->without, *end = s->without + s->without_len; rc == 0 && p < end;) {
         size_t len = strcspn(p, "+;");
         char name[256];
@@ -176,38 +184,34 @@ static int opt_out(compare_in *in, const scenario *s, int64_t *w)
         }
         memcpy(name, p, len);
         name[len] = '\0';
-        rc = cycle_party_find("--scenario without=", 0, name, &names, keys, in->p.n, in->file,
-                              &party);
+        rc = cycle_party_find("--scenario without=", 0, name, &keys, in->in.file, &party);
         if (rc == 0)
             w[party] = 0;
         p += len + 1;
     }
-    cycle_party_keys_free(&names, keys, in->p.n);
+    cli_keys_free(&keys);
     return rc;
 }
 
 /* Split the total for scenario @p s into @p out. */
 static int run_scenario(compare_in *in, const scenario *s, int64_t *w, int64_t *out)
 {
-    size_t col = s->pop_col;
-    unsigned scale;
-    if (col == YCSV_NO_COLUMN &&
-        cli_weight_column(in->file, &in->t, in->common, &in->p.name_col, 1, &col) != 0)
-        return CLI_EXIT_ERROR;
-    if (cli_read_weights(in->file, &in->t, &in->p, col, in->common, w, &scale) != 0)
+    int64_t den;
+    const char *head = s->pop_col != YR_READ_NONE ? yr_table_header(in->in.t, s->pop_col) : NULL;
+    if (cycle_read_weights(&in->in, in->common, in->read, head, &in->reported, w, &den) != 0)
         return CLI_EXIT_ERROR;
     if (s->without != NULL && opt_out(in, s, w) != 0)
         return CLI_EXIT_ERROR;
     yr_where wh;
     yr_status st = s->has_equal ? yr_split_mixed_where(in->total, s->equal_num, s->equal_den, w,
-                                                       in->p.n, out, &wh)
-                                : yr_split_with_where(in->total, w, in->p.n, &s->opt, out, &wh);
+                                                       in->np, out, &wh)
+                                : yr_split_with_where(in->total, w, in->np, &s->opt, out, &wh);
     if (st != YR_OK) {
         char context[300];
         snprintf(context, sizeof context, "scenario '%s'", s->label);
         /* the scenario's keys, not the options of `split` */
         const char *const names[] = {"equal_part", "equal", "threshold", "threshold", NULL};
-        return cli_fail_lib(in->file, 0, context, &wh, names);
+        return cli_fail_lib(in->in.file, 0, context, &wh, names);
     }
     return 0;
 }
@@ -223,8 +227,10 @@ static void out_label(cli_out *o, const scenario *s, const char *prefix)
 static void write_table(cli_out *o, const compare_in *in, const int64_t *splits,
                         const int64_t *diff, const int64_t *sums, const int64_t *dsums)
 {
-    size_t np = in->p.n, ns = in->n;
-    cli_out_text(o, in->t.header[in->p.name_col]);
+    size_t np = in->np, ns = in->n, mc = yr_table_find_role(in->in.t, YR_ROLE_MUNICIPALITY);
+    cli_buf b;
+    cli_buf_init(&b);
+    cli_out_text(o, yr_table_header(in->in.t, mc));
     for (size_t k = 0; k < ns; k++)
         out_label(o, &in->sc[k], "");
     for (size_t k = 1; k < ns; k++)
@@ -233,18 +239,19 @@ static void write_table(cli_out *o, const compare_in *in, const int64_t *splits,
     for (size_t r = 0; r <= np; r++) {
         int summa = r == np;
         cli_out_text(o, summa ? yr_out_text(YR_OUT_SUMMA, o->lang)
-                              : ycsv_cell(&in->t, cli_party_row(&in->p, r), in->p.name_col));
+                              : cli_read_cell(in->in.t, yr_table_data_row(in->in.t, r), mc, &b));
         for (size_t k = 0; k < ns; k++)
             cli_out_money(o, summa ? sums[k] : splits[k * np + r]);
         for (size_t k = 1; k < ns; k++)
             cli_out_money(o, summa ? dsums[k] : diff[k * np + r]);
         cli_out_end_row(o);
     }
+    cli_buf_free(&b);
 }
 
 static int compare_all(compare_in *in, const cli_output_opts *opts)
 {
-    size_t np = in->p.n, ns = in->n;
+    size_t np = in->np, ns = in->n;
     int64_t *splits = malloc(ns * np * sizeof *splits), *diff = malloc(ns * np * sizeof *diff);
     int64_t *w = malloc(np * sizeof *w), sums[MAX_SCENARIOS], dsums[MAX_SCENARIOS];
     int rc = splits && diff && w ? 0 : cli_fail_usage(NULL, "out of memory");
@@ -254,11 +261,12 @@ static int compare_all(compare_in *in, const cli_output_opts *opts)
         yr_where wh;
         yr_status st = yr_compare_where(splits, ns, np, 0, diff, sums, dsums, &wh);
         if (st != YR_OK)
-            rc = cli_fail_lib(in->file, 0, NULL, &wh, NULL);
+            rc = cli_fail_lib(in->in.file, 0, NULL, &wh, NULL);
     }
     cli_out o;
+    cli_dialect d = cli_read_dialect(in->in.t);
     if (rc == 0)
-        rc = cli_out_open(&o, opts, YR_TABLE_COMPARE, &in->t);
+        rc = cli_out_open_dialect(&o, opts, YR_TABLE_COMPARE, &d);
     if (rc == 0) {
         write_table(&o, in, splits, diff, sums, dsums);
         rc = cli_out_close(&o);
@@ -275,7 +283,8 @@ int cli_cmd_compare(int argc, char **argv)
     cli_list specs;
     memset(&specs, 0, sizeof specs);
     cli_common common;
-    const cli_option opts[] = {
+    cli_read_opts read;
+    cli_option opts[2 + CLI_READ_NOPTS] = {
         {"total", CLI_OPT_VALUE, &total, "N", "the amount to split"},
         {"scenario", CLI_OPT_LIST, &specs, "SPEC",
          "one scenario (repeat; the first is the base). SPEC is KEY=VALUE items separated by "
@@ -287,8 +296,8 @@ int cli_cmd_compare(int argc, char **argv)
          "  without=NAME+...  these municipalities opt out (they get 0)\n"
          "  population=COL    the population column (a year of a table)\n"
          "  name=LABEL        the column's header (default: SPEC itself)"}};
-    size_t nfiles = 0;
-    int rc = cli_parse_args(argc, argv, CMD, usage_text, opts, 2, &common, &file, 1, &nfiles);
+    size_t nfiles = 0, nopts = 2 + cli_read_options(&read, opts + 2);
+    int rc = cli_parse_args(argc, argv, CMD, usage_text, opts, nopts, &common, &file, 1, &nfiles);
     if (rc != -1)
         return rc;
     if (nfiles == 0 || total == NULL || specs.n < 2)
@@ -298,18 +307,21 @@ int cli_cmd_compare(int argc, char **argv)
     compare_in in;
     memset(&in, 0, sizeof in);
     in.common = &common;
-    in.file = cli_shown(file);
+    in.read = &read;
     in.n = specs.n;
-    if (cli_opt_int64(CMD, "total", total, &in.total) != 0 || cli_load(file, &in.t) != 0)
+    /* the parties: their names and identities (the weights are read per scenario) */
+    static const yr_read_want names[] = {{YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED | YR_WANT_UNIQUE}};
+    cli_read_opts quiet = read;
+    quiet.quiet = 1;
+    if (cli_opt_int64(CMD, "total", total, &in.total) != 0 ||
+        cli_read(file, &common, &quiet, names, 1, &in.in) != 0)
         return CLI_EXIT_ERROR;
-    size_t name_col;
-    rc = cli_column(in.file, &in.t, &common, CLI_ROLE_NAME, 1, &name_col);
-    if (rc == 0)
-        rc = cli_find_parties(in.file, &in.t, name_col, &in.p);
+    in.np = yr_table_ndata(in.in.t);
+    rc = 0;
     for (size_t k = 0; k < specs.n && rc == 0; k++)
-        rc = parse_scenario(specs.v[k], &in.t, &in.sc[k]);
+        rc = parse_scenario(specs.v[k], in.in.t, &in.sc[k]);
     if (rc == 0)
         rc = compare_all(&in, &common.out);
-    ycsv_free(&in.t);
+    cli_input_free(&in.in);
     return rc;
 }

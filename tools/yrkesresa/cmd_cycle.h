@@ -20,13 +20,6 @@ int cli_stats_check_wants_parts(int argc, char **argv);
 #include "cli_read.h"
 
 /**
- * @brief The party named @p label in a set from cycle_party_keys() (an identity key).
- * @returns 0 and *party; 1 when no party has that name (the set has then no room left: report
- *          it and stop); 2 when out of memory (message printed).
- */
-int cycle_party_index(cli_labels *names, size_t nparties, const char *label, size_t *party);
-
-/**
  * @brief The identity key of municipality cell @p cell (yrkesresa/identity.h, as
  *        yr_table_identity_key() gives it for a row of the reader's tables): the name key of
  *        the official name of the place its code or name names (`2080`, `Falu kommun` and
@@ -37,28 +30,56 @@ int cycle_party_index(cli_labels *names, size_t nparties, const char *label, siz
 int cycle_identity_key(const char *file, size_t line, const char *cell, cli_buf *key);
 
 /**
- * @brief A label set whose label i is the identity key (cycle_identity_key()) of party i of
- *        @p t; *keys holds the keys (p->n). Two parties of one identity are an error naming
- *        both lines. Free with cycle_party_keys_free() in every case. 0 or 2.
+ * @brief The identity keys (cli_read_key()) of the data rows of @p in, which was read with its
+ *        municipality column wanted unique: key k is data row k. Free @p keys with
+ *        cli_keys_free() in every case. 0 or 2.
  */
-int cycle_party_keys(const char *file, const ycsv_table *t, const cli_parties *p, cli_labels *names,
-                     char ***keys);
-/** @brief Free what cycle_party_keys() made (@p n: the parties). */
-void cycle_party_keys_free(cli_labels *names, char **keys, size_t n);
+int cycle_party_keys(const cli_input *in, cli_keys *keys);
+
+/** The columns whose reading line is printed (once each). */
+typedef struct cycle_reported {
+    size_t col[64];
+    size_t n;
+} cycle_reported;
+
+/**
+ * @brief The weights of the parties of @p names (a table read with its municipality column
+ *        wanted unique) from its bytes read again (cli_read_again()): the column @p header (a
+ *        `population=HEADER` request), else (NULL) the population or the weight column as
+ *        `split` takes it (both: choose with --column). w[i] = data row i's weight x *den; the
+ *        reader checks totals, grouping and units. The reading line once per column (@p rep),
+ *        unless @p r is quiet. 0 or 2.
+ */
+int cycle_read_weights(const cli_input *names, const cli_common *c, const cli_read_opts *r,
+                       const char *header, cycle_reported *rep, int64_t *w, int64_t *den);
+
+/** @brief The value of item (data row) @p i's cell in the column of @p role: 0 without the
+ *         column or for a blank cell, else 1 and *v. */
+int cycle_item_value(const cli_input *items, size_t i, yr_read_role role, yr_value *v);
+
+/**
+ * @brief The items of @p items (one a data row, @p ni of them, amounts @p totals in whole units)
+ *        as the library's models (yr_item), as `split --items` and `statement` read one file:
+ *        an item's own 'lika del' (equal_part) cell (30 %, 0,3, 1/3: yr_fraction_from_text),
+ *        else the equal part @p eq (num, den; 0/1 for none); a 'kr per invånare' (rate) cell
+ *        makes it a rate item. An amount may be blank only for a rate item. 0 or 2.
+ */
+int cycle_item_models(const cli_input *items, const int64_t *totals, size_t ni, const int64_t eq[2],
+                      yr_item *m);
 
 /** @brief The year at the end of header @p h after a blank ("2024", "Folkmängd 2024"), or -1
  *         (cycle_common.c; statement's year columns and compare's population=YEAR). */
 int64_t cycle_header_year(const char *h);
 
 /**
- * @brief The party of municipality cell @p cell (at @p file:@p line) among the @p np parties of
- *        a cycle_party_keys() set: by its identity (`2080 Falun`, `FALUN`, `Falu kommun` are
+ * @brief The party of municipality cell @p cell (at @p file:@p line) among the parties of a
+ *        cycle_party_keys() set: by its identity (`2080 Falun`, `FALUN`, `Falu kommun` are
  *        one). 0 and *party; 2 after the message: the identity's error, or `municipality 'X'
  *        is not in IN_FILE; did you mean Y?` (Y the nearest municipality, yr_municipality_nearest,
- *        when it is one of the parties). After an unknown name the set is full: stop.
+ *        when it is one of the parties).
  */
-int cycle_party_find(const char *file, size_t line, const char *cell, cli_labels *names,
-                     char *const *keys, size_t np, const char *in_file, size_t *party);
+int cycle_party_find(const char *file, size_t line, const char *cell, const cli_keys *keys,
+                     const char *in_file, size_t *party);
 
 /**
  * @brief The models (equal part, rate) of the items named @p names as the items file @p items of
@@ -126,13 +147,16 @@ typedef struct cycle_pot {
     cli_dialect dialect;       /**< the attendance's dialect (the output follows it) */
     char **owned;              /**< labels copied from a list (freed with the pot) */
     size_t nowned, owned_cap;
-    cli_input att, tr;     /**< the counted attendance and the trainers (libyrkesresa-read) */
-    size_t ac[3], tc[3];   /**< columns: day, municipality, participants / role */
-    cli_labels days, muns; /**< days by yr_label_key; municipalities by identity key */
-    yr_day_column daycol;  /**< the days of both files as the reader reads them (yr_read_day) */
-    const char **name;     /**< per municipality: its first name cell */
-    size_t *party;         /**< per municipality: its party (with a lookup), else NULL */
-    unsigned char *busy;   /**< per day: 1 when it has participants */
+    cli_input att, tr;   /**< the counted attendance and the trainers (libyrkesresa-read) */
+    size_t ac[3], tc[3]; /**< columns: day, municipality, participants / role */
+    cli_keys days, muns; /**< days by yr_label_key; municipalities by identity key */
+    const char **day;    /**< per day: its label as first read (a copy) */
+    size_t day_cap;
+    cli_buf lkey;         /**< a label's key (yr_label_key) */
+    yr_day_column daycol; /**< the days of both files as the reader reads them (yr_read_day) */
+    const char **name;    /**< per municipality: its first name cell */
+    size_t *party;        /**< per municipality: its party (with a lookup), else NULL */
+    unsigned char *busy;  /**< per day: 1 when it has participants */
     size_t name_cap, party_cap, busy_cap;
     yr_pot *acc;        /**< the accumulator, finished */
     size_t ndays, nmun; /**< the counts of the settlement */

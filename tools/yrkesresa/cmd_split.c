@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "cli_read.h"
+#include "cmd_cycle.h"
 
 static const char *const usage_text =
     "Usage: yrkesresa split --total N [OPTIONS] FILE\n"
@@ -411,68 +412,6 @@ static int read_items(split_job *j, const split_args *a, int64_t **totals)
     j->heads[n] = yr_out_text(YR_OUT_TOTAL, j->lang);
     return alloc_result(j, n + 1);
 }
-/* The value of item @p i's cell in the column of @p role: 0 without the column or a blank
- * cell, else 1 and *v. */
-static int item_value(const cli_input *items, size_t i, yr_read_role role, yr_value *v)
-{
-    size_t col = yr_table_find_role(items->t, role);
-    return col != YR_READ_NONE &&
-           yr_table_value(items->t, yr_table_data_row(items->t, i), col, v) == YR_READ_OK &&
-           v->present;
-}
-
-/* The items as the library's models (yr_item), as `statement` reads the same file: an item's
- * own 'lika del' (equal_part) cell (30 %, 0,3, 1/3: yr_fraction_from_text), else --equal-part; a
- * 'kr per invånare' (rate) cell makes it a rate item (rate x weight per party, its total the sum: a
- * stated amount must equal it). An amount may be blank only for a rate item. The library checks
- * each model. */
-static int item_models(const cli_input *items, const int64_t *totals, size_t ni,
-                       const int64_t eq[2], yr_item *m)
-{
-    size_t equal_col = YR_READ_NONE; /* 'lika del': a fraction as --equal-part takes it (1/3) */
-    for (size_t k = 0; k < yr_table_ncols(items->t); k++)
-        if (yr_role_is_header(yr_table_header(items->t, k), YR_ROLE_EQUAL_PART))
-            equal_col = k;
-    for (size_t c = 0; c < ni; c++) {
-        yr_value v, rate;
-        yr_item_init(&m[c], totals[c]);
-        int has_rate = item_value(items, c, YR_ROLE_RATE, &rate);
-        if (!item_value(items, c, YR_ROLE_AMOUNT, &v) && !has_rate)
-            return cli_fail_at(items->file,
-                               yr_table_row_line(items->t, yr_table_data_row(items->t, c)),
-                               "an item without an amount (only a rate item, with 'kr per "
-                               "invånare', may leave it blank)");
-        if (has_rate) {
-            m[c].rate_num = rate.num;
-            m[c].rate_den = rate.den;
-        }
-        size_t len = 0, line = yr_table_row_line(items->t, yr_table_data_row(items->t, c));
-        const char *at =
-            equal_col != YR_READ_NONE
-                ? yr_table_cell(items->t, yr_table_data_row(items->t, c), equal_col, &len)
-                : NULL;
-        char cell[64]; /* the cell is not NUL-terminated; a fraction is short */
-        snprintf(cell, sizeof cell, "%.*s", at != NULL && len < sizeof cell ? (int)len : 0,
-                 at != NULL ? at : "");
-        char q[80];
-        if (at != NULL && len >= sizeof cell)
-            return cli_fail_at(items->file, line, "column %s: not a fraction",
-                               cli_quote(yr_table_header(items->t, equal_col), q, sizeof q));
-        yr_where w;
-        if (*cell != '\0' &&
-            yr_fraction_from_text_where(cell, &m[c].equal_num, &m[c].equal_den, &w) != YR_OK) {
-            char ctx[100];
-            snprintf(ctx, sizeof ctx, "column %s",
-                     cli_quote(yr_table_header(items->t, equal_col), q, sizeof q));
-            return cli_fail_lib(items->file, line, ctx, &w, NULL);
-        } else if (*cell == '\0' && !has_rate) {
-            m[c].equal_num = eq[0];
-            m[c].equal_den = eq[1];
-        }
-    }
-    return 0;
-}
-
 /* A rate item's stated amount must be the sum of its parties' amounts (rate x weight, each
  * rounded to whole kronor), the total the library gives it. */
 static int check_rate_totals(const cli_input *items, const yr_item *m, const int64_t *totals,
@@ -480,7 +419,8 @@ static int check_rate_totals(const cli_input *items, const yr_item *m, const int
 {
     yr_value v;
     for (size_t c = 0; c < ni; c++)
-        if (m[c].rate_den != 0 && item_value(items, c, YR_ROLE_AMOUNT, &v) && totals[c] != sums[c])
+        if (m[c].rate_den != 0 && cycle_item_value(items, c, YR_ROLE_AMOUNT, &v) &&
+            totals[c] != sums[c])
             return cli_fail_at(
                 items->file, yr_table_row_line(items->t, yr_table_data_row(items->t, c)),
                 "the amount %" PRId64 " of this rate item is not the sum of its "
@@ -501,7 +441,7 @@ static int split_items(split_job *j, const split_args *a, const int64_t eq[2])
                     (models = malloc((ni ? ni : 1) * sizeof *models)) == NULL))
         rc = cli_fail_at(j->file, 0, "out of memory");
     if (rc == 0)
-        rc = item_models(&j->items, totals, ni, eq, models);
+        rc = cycle_item_models(&j->items, totals, ni, eq, models);
     yr_where w;
     if (rc == 0 && yr_split_items_where(models, ni, j->w, n, cells, sums, &w) != YR_OK) {
         if (w.column != YR_WHERE_NONE && w.column < ni) {

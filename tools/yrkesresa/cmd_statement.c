@@ -11,7 +11,10 @@
 
 #include <yrkesresa.h>
 
+#include <yrkesresa/identity.h>
+
 #include "cli.h"
+#include "cli_read.h"
 #include "cmd_cycle.h"
 
 #define CMD "statement"
@@ -51,40 +54,37 @@ typedef struct stmt_opts {
     cycle_pot_args pot;
     int calendar_days;
     cli_list population_of; /* YEAR=FILE */
+    cli_read_opts read;
     cli_common common;
 } stmt_opts;
 
-/* The items file. */
+/* The items file, read by libyrkesresa-read (cli_read): one item a data row. */
 typedef struct items_in {
-    const char *file;
-    ycsv_table t;
-    size_t n;                   /* items (a total row excluded) */
-    size_t *row;                /* n: the table row of each item */
-    int64_t *amount;            /* n */
-    yr_item *model;             /* n: the amount and its model (an equal part, a rate) */
-    unsigned char *blank;       /* n: the amount cell is blank (a rate item without a stated sum) */
-    size_t equal_col, rate_col; /* 'lika del' / 'kr per invånare' columns, or YCSV_NO_COLUMN */
-    int64_t equal_num, equal_den; /* --equal-part (den 0: none) */
+    cli_input in;
+    size_t n;                     /* items: the data rows (aggregates are the reader's) */
+    int64_t *amount;              /* n, whole units after the header's unit */
+    yr_item *model;               /* n: the amount and its model (an equal part, a rate) */
+    unsigned char *blank;         /* n: the amount cell is blank (a rate item without a sum) */
+    int64_t equal_num, equal_den; /* --equal-part (0/1: none) */
     size_t *year;                 /* n year indices, NULL without a year column */
     int64_t *year_num; /* nyears distinct years, ascending (one 0 without a year column) */
     size_t nyears;
-    size_t *name; /* n: index of the first item with the same name (the output column) */
-    size_t item_col;
-    cli_input in;      /* the same file through the reader (cli_read), for its amounts */
-    size_t *rrow;      /* per table row: the reader's row of the same line, or YR_READ_NONE */
-    size_t in_amount;  /* the reader's amount column */
-    size_t amount_col; /* the table's */
+    size_t *name;  /* n: index of the first item with the same name (the output column) */
+    cli_keys keys; /* the items' names as the reader compares labels (cli_read_key) */
+    cli_buf text;  /* the names, NUL-terminated, at text.data + at[i] */
+    size_t *at;
 } items_in;
 
-/* The population file. */
+/* The population file, read by libyrkesresa-read: one party a data row. */
 typedef struct pop_in {
-    const char *file;
-    ycsv_table t;
-    cli_parties p;
-    int64_t *weights; /* nyears × parties */
-    unsigned *scale;  /* nyears: the weights are integers over 10^scale */
-    cli_labels names; /* the parties' identity keys (cycle_party_keys), for the pot */
-    char **keys;
+    cli_input in; /* the parties' names (the weights are read per column: cycle_read_weights) */
+    size_t np, mcol;
+    cli_keys keys;      /* the parties' identities (cycle_party_keys), for the pot and years */
+    int64_t *weights;   /* nyears × parties */
+    int64_t *den;       /* nyears: the weights are over den */
+    cycle_reported rep; /* the columns whose reading line is printed */
+    cli_buf text;       /* the parties' names, NUL-terminated, at text.data + at[r] */
+    size_t *at;
 } pop_in;
 
 /* The pot settlement, when asked for. */
@@ -94,16 +94,16 @@ typedef struct pot_in {
 
 static void items_free(items_in *it)
 {
-    free(it->row);
     free(it->amount);
     free(it->model);
     free(it->blank);
     free(it->year);
     free(it->year_num);
     free(it->name);
-    free(it->rrow);
+    free(it->at);
+    cli_keys_free(&it->keys);
+    cli_buf_free(&it->text);
     cli_input_free(&it->in);
-    ycsv_free(&it->t);
 }
 
 static int oom(void)
@@ -111,12 +111,49 @@ static int oom(void)
     return cli_fail_usage(NULL, "out of memory");
 }
 
-/* ---- items ----------------------------------------------------------------------------- */
+/* Item @p i's name as written, and its line. */
+static const char *item_name(const items_in *it, size_t i)
+{
+    return it->text.data + it->at[i];
+}
 
-/* The items file's request to the reader: an item is a unique key (names compared as the
- * reader compares labels: `Regional  samordnare` is `Regional samordnare`). */
-static const yr_read_want items_want[] = {{YR_ROLE_ITEM, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
-                                          {YR_ROLE_AMOUNT, YR_WANT_REQUIRED | YR_WANT_BLANK_OK}};
+static size_t item_line(const items_in *it, size_t i)
+{
+    return yr_table_row_line(it->in.t, yr_table_data_row(it->in.t, i));
+}
+
+/* Party @p r's name as written, and its line. */
+static const char *party_name(const pop_in *pp, size_t r)
+{
+    return pp->text.data + pp->at[r];
+}
+
+static size_t party_line(const pop_in *pp, size_t r)
+{
+    return yr_table_row_line(pp->in.t, yr_table_data_row(pp->in.t, r));
+}
+
+/* The --column entries of @p c whose role is (@p items 1) or is not (0) one of the items
+ * file's: each file gets the entries that name its columns. */
+static void file_columns(const cli_common *c, int items, cli_common *out)
+{
+    static const yr_read_role item_roles[] = {YR_ROLE_ITEM, YR_ROLE_AMOUNT, YR_ROLE_RATE,
+                                              YR_ROLE_YEAR, YR_ROLE_EQUAL_PART};
+    *out = *c;
+    out->columns.n = 0;
+    for (size_t k = 0; k < c->columns.n; k++) {
+        const char *v = c->columns.v[k], *eq = strchr(v, '=');
+        char role[40];
+        int of_items = 0;
+        snprintf(role, sizeof role, "%.*s", eq != NULL ? (int)(eq - v) : 0, v);
+        for (size_t r = 0; r < sizeof item_roles / sizeof item_roles[0]; r++)
+            of_items |= yr_read_role_from_name(role) == item_roles[r];
+        if (of_items == items)
+            out->columns.v[out->columns.n++] = v;
+    }
+}
+
+/* ---- items ----------------------------------------------------------------------------- */
 
 static int cmp_i64(const void *a, const void *b)
 {
@@ -145,276 +182,132 @@ static int index_years(items_in *it, const int64_t *year_value)
     return 0;
 }
 
-/* Item names: one output column per name; the same name twice in one year is an error. */
+/* Item names: one output column per name, compared as the reader compares labels (the reader
+ * refused one name twice in one year: the item and its year are the row's key). */
 static int index_names(items_in *it)
 {
+    cli_buf key;
+    cli_buf_init(&key);
+    cli_keys_init(&it->keys);
+    cli_buf_init(&it->text);
     it->name = malloc(it->n * sizeof *it->name);
-    if (it->name == NULL)
+    it->at = malloc(it->n * sizeof *it->at);
+    size_t col = yr_table_find_role(it->in.t, YR_ROLE_ITEM), len;
+    int rc = it->name != NULL && it->at != NULL ? 0 : oom();
+    for (size_t i = 0; rc == 0 && i < it->n; i++) {
+        size_t row = yr_table_data_row(it->in.t, i);
+        rc = cli_read_key(&it->in, row, col, &key);
+        int64_t k = rc == 0 ? cli_keys_index(&it->keys, key.data, key.len, i) : 0;
+        if (k < 0)
+            rc = oom();
+        else if (rc == 0)
+            it->name[i] = it->keys.first[k];
+        const char *s = yr_table_cell(it->in.t, row, col, &len);
+        it->at[i] = it->text.len;
+        cli_buf_add(&it->text, s, len);
+        cli_buf_add(&it->text, "", 1);
+    }
+    cli_buf_free(&key);
+    return rc == 0 && !it->text.ok ? oom() : rc;
+}
+
+/* Each item's amount in whole units (the reader applied the header's unit: `Belopp (tkr)`),
+ * blank only for a rate item, and its model (cycle_item_models, as `split --items`). */
+static int read_amounts(items_in *it)
+{
+    const yr_table *t = it->in.t;
+    size_t col = yr_table_find_role(t, YR_ROLE_AMOUNT);
+    int64_t den = 1, eq[2] = {it->equal_num, it->equal_den};
+    char q[80];
+    it->model = malloc(it->n * sizeof *it->model);
+    it->blank = malloc(it->n);
+    if (it->model == NULL || it->blank == NULL || cli_read_column(&it->in, col, &it->amount, &den))
+        return it->amount == NULL ? oom() : CLI_EXIT_ERROR;
+    for (size_t i = 0; i < it->n; i++) {
+        yr_value v;
+        if (it->amount[i] % den != 0)
+            return cli_fail_at(it->in.file, item_line(it, i),
+                               "column %s: an item's amount must be whole units (kronor, or öre "
+                               "written as whole numbers)",
+                               cli_quote(yr_table_header(t, col), q, sizeof q));
+        it->amount[i] /= den;
+        it->blank[i] = !cycle_item_value(&it->in, i, YR_ROLE_AMOUNT, &v);
+    }
+    return cycle_item_models(&it->in, it->amount, it->n, eq, it->model);
+}
+
+/* The year of each item (a calendar year, or a budget's year 1, 2, ...: the reader's year
+ * grammar), then the distinct years. */
+static int read_years(items_in *it)
+{
+    size_t col = yr_table_find_role(it->in.t, YR_ROLE_YEAR);
+    if (col == YR_READ_NONE) {
+        it->nyears = 1;
+        return 0;
+    }
+    int64_t *value = malloc(it->n * sizeof *value);
+    if (value == NULL)
         return oom();
     for (size_t i = 0; i < it->n; i++) {
-        const char *a = ycsv_cell(&it->t, it->row[i], it->item_col);
-        it->name[i] = i;
-        for (size_t j = 0; j < i; j++) {
-            if (!ycsv_name_equal(a, ycsv_cell(&it->t, it->row[j], it->item_col)))
-                continue;
-            if (it->year == NULL || it->year[i] == it->year[j]) {
-                char q[80];
-                return cli_fail_at(it->file, ycsv_line(&it->t, it->row[i]),
-                                   "item %s twice (also on line %zu)", cli_quote(a, q, sizeof q),
-                                   ycsv_line(&it->t, it->row[j]));
-            }
-            it->name[i] = it->name[j];
-            break;
-        }
+        yr_value v = {0, 0, 1};
+        yr_table_value(it->in.t, yr_table_data_row(it->in.t, i), col, &v);
+        value[i] = v.num; /* a blank year is the reader's error */
     }
-    return 0;
+    int rc = index_years(it, value);
+    free(value);
+    return rc;
 }
 
-/* The items file read again as every table is (cli_read, as `split --items` reads it): the
- * amounts come from the reader, so a unit in the header (`Belopp (tkr)`, `Mkr`) applies and
- * '.'/',' grouping is decided once. Row r of the table is matched to the reader's row of the
- * same line. Not for a file with a year column (the reader takes one year of a long table;
- * relative years 1, 7 are no years to it): its amounts are read cell by cell in the reader's
- * grammar (reader_amount). */
-static int read_amounts(const stmt_opts *o, items_in *it)
-{
-    cli_common c = o->common;
-    cli_read_opts r;
-    memset(&r, 0, sizeof r);
-    r.quiet = 1;
-    r.ignore_total_row = 1; /* the total row: checked below (check_items_total), by its value */
-    c.no_total_row = 0;
-    if (cli_read(o->items, &c, &r, items_want, 2, &it->in) != 0)
-        return CLI_EXIT_ERROR;
-    const yr_table *t = it->in.t;
-    size_t nr = yr_table_nrows(t), k = 0;
-    it->in_amount = yr_table_find_role(t, YR_ROLE_AMOUNT);
-    it->rrow = malloc((it->t.nrows ? it->t.nrows : 1) * sizeof *it->rrow);
-    if (it->rrow == NULL)
-        return oom();
-    for (size_t row = 0; row < it->t.nrows; row++) { /* both in line order */
-        size_t line = ycsv_line(&it->t, row);
-        while (k < nr && yr_table_row_line(t, k) < line)
-            k++;
-        it->rrow[row] = k < nr && yr_table_row_line(t, k) == line ? k : YR_READ_NONE;
-    }
-    return 0;
-}
-
-/* The amount of table row @p r by the reader (read_amounts): whole kronor after its unit. A
- * row the reader left out (the total row, checked by check_items_total) and every row of a file
- * with years (read_amounts does not read it whole) is read alone in the reader's grammar under
- * its header (yr_read_value): the unit of `Belopp (tkr)` applies all the same. */
-static int reader_amount(const items_in *it, size_t r, int64_t *amount)
-{
-    yr_value v;
-    size_t line = ycsv_line(&it->t, r);
-    char q[80];
-    const char *head = it->t.header[it->amount_col];
-    if (it->in.t == NULL || it->rrow[r] == YR_READ_NONE ||
-        yr_table_value(it->in.t, it->rrow[r], it->in_amount, &v) != YR_READ_OK || !v.present) {
-        yr_read_error e;
-        char what[100];
-        snprintf(what, sizeof what, "column %s", cli_quote(head, q, sizeof q));
-        if (yr_read_value(ycsv_cell(&it->t, r, it->amount_col), yr_role_kind(YR_ROLE_AMOUNT), head,
-                          what, &v, &e) != YR_READ_OK) {
-            e.line = line;
-            return cli_read_fail(it->file, &e);
-        }
-    }
-    if (v.num % v.den != 0)
-        return cli_fail_at(it->file, line,
-                           "column %s: an item's amount must be whole units (kronor, or öre "
-                           "written as whole numbers)",
-                           cli_quote(head, q, sizeof q));
-    *amount = v.num / v.den;
-    return 0;
-}
-
-/* A stated total row of the items must equal their sum (yr_check_totals). */
-static int check_items_total(const items_in *it, size_t total_row, size_t amount_col)
-{
-    int64_t stated, sum;
-    size_t bad;
-    size_t line = ycsv_line(&it->t, total_row);
-    (void)amount_col;
-    if (reader_amount(it, total_row, &stated) != 0)
-        return CLI_EXIT_ERROR;
-    yr_where w;
-    if (yr_check_totals_where(it->amount, it->n, 1, &stated, &sum, &bad, &w) != YR_OK)
-        return cli_fail_lib(it->file, line, "the items' sum", &w, NULL);
-    if (bad != 0)
-        return cli_fail_at(it->file, line,
-                           "the total row states %" PRId64 " but the items add to %" PRId64, stated,
-                           sum);
-    return 0;
-}
-
-/* The library's refusal of a cell of column @p col at row @p r. */
-static int cell_refused(const items_in *it, size_t r, size_t col, const yr_where *w)
-{
-    char q[80], ctx[100];
-    snprintf(ctx, sizeof ctx, "column %s", cli_quote(it->t.header[col], q, sizeof q));
-    return cli_fail_lib(it->file, ycsv_line(&it->t, r), ctx, w, NULL);
-}
-
-/* An item's model (yr_item): its own 'lika del' or 'kr per invånare' cell, else --equal-part;
- * a rate as written ("2,28": 228/100). The library checks the model (yr_split_items). */
-static int read_model(items_in *it, size_t r, yr_item *m)
-{
-    yr_where w;
-    yr_item_init(m, it->amount[it->n]);
-    if (it->rate_col != YCSV_NO_COLUMN && !cli_cell_blank(&it->t, r, it->rate_col)) {
-        cli_decimal d;
-        if (cli_cell_decimal(it->file, &it->t, r, it->rate_col, 0, &d) != 0)
-            return CLI_EXIT_ERROR;
-        m->rate_num = d.num;
-        m->rate_den = cli_pow10(d.scale);
-    }
-    if (it->equal_col != YCSV_NO_COLUMN && !cli_cell_blank(&it->t, r, it->equal_col)) {
-        if (yr_fraction_from_text_where(ycsv_cell(&it->t, r, it->equal_col), &m->equal_num,
-                                        &m->equal_den, &w) != YR_OK)
-            return cell_refused(it, r, it->equal_col, &w);
-    } else if (it->equal_den != 0 && m->rate_den == 0) {
-        m->equal_num = it->equal_num;
-        m->equal_den = it->equal_den;
-    }
-    return 0;
-}
-
-/* One item row: its amount (blank only for a rate item), model and year. */
-static int read_item(items_in *it, size_t r, size_t amount_col, size_t year_col,
-                     int64_t *year_value)
-{
-    it->row[it->n] = r;
-    it->amount[it->n] = 0;
-    it->blank[it->n] = cli_cell_blank(&it->t, r, amount_col) && it->rate_col != YCSV_NO_COLUMN &&
-                       !cli_cell_blank(&it->t, r, it->rate_col);
-    if (!it->blank[it->n] && reader_amount(it, r, &it->amount[it->n]) != 0)
-        return CLI_EXIT_ERROR;
-    if (read_model(it, r, &it->model[it->n]) != 0)
-        return CLI_EXIT_ERROR;
-    year_value[it->n] = 0;
-    if (year_col != YCSV_NO_COLUMN &&
-        cli_cell_int64(it->file, &it->t, r, year_col, &year_value[it->n]) != 0)
-        return CLI_EXIT_ERROR;
-    it->n++;
-    return 0;
-}
-
-/* Row @p r as the reader read it: 1 a subtotal (Delsumma: an aggregate the reader checked, no
- * item), 0 anything else; a subtotal the reader left out because it disagrees is refused with
- * the reader's message (read again with every aggregate checked). */
-static int reader_subtotal(const stmt_opts *o, const items_in *it, size_t r)
-{
-    if (it->in.t == NULL || yr_label_is_total(ycsv_cell(&it->t, r, it->item_col)))
-        return 0;
-    if (it->rrow[r] != YR_READ_NONE)
-        return yr_table_row_kind(it->in.t, it->rrow[r]) == YR_ROW_SUBTOTAL;
-    yr_span sp[256];
-    size_t n = yr_table_spans(it->in.t, sp, 256), line = ycsv_line(&it->t, r);
-    for (size_t k = 0; k < n && k < 256; k++)
-        if (sp[k].kind == YR_SPAN_IGNORED && sp[k].first <= line && line <= sp[k].last) {
-            cli_read_opts ro;
-            cli_input strict;
-            memset(&ro, 0, sizeof ro);
-            memset(&strict, 0, sizeof strict);
-            ro.quiet = 1;
-            int rc = cli_read(o->items, &o->common, &ro, items_want, 2, &strict);
-            cli_input_free(&strict);
-            return rc != 0 ? -1 : 0;
-        }
-    return 0;
-}
-
+/* The items file through the reader, as every table is read: a Summa row is an aggregate
+ * checked against the items (a Delsumma against its part), an item and its year are the
+ * row's key, units and grouping are the reader's. */
 static int read_items(const stmt_opts *o, items_in *it)
 {
+    static const yr_read_want want[] = {{YR_ROLE_ITEM, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
+                                        {YR_ROLE_AMOUNT, YR_WANT_REQUIRED | YR_WANT_BLANK_OK},
+                                        {YR_ROLE_RATE, YR_WANT_BLANK_OK},
+                                        {YR_ROLE_YEAR, YR_WANT_UNIQUE}};
+    cli_common c;
+    cli_read_opts r = o->read;
     memset(it, 0, sizeof *it);
-    it->file = cli_shown(o->items);
-    if (cli_load(o->items, &it->t) != 0)
-        return CLI_EXIT_ERROR;
-    size_t amount_col, year_col, total_row = YCSV_NO_COLUMN;
-    const cli_common *c = &o->common;
-    if (cli_column(it->file, &it->t, c, CLI_ROLE_ITEM, 1, &it->item_col) != 0 ||
-        cli_column(it->file, &it->t, c, CLI_ROLE_AMOUNT, 1, &amount_col) != 0 ||
-        cli_column(it->file, &it->t, c, CLI_ROLE_YEAR, 0, &year_col) != 0 ||
-        (year_col == YCSV_NO_COLUMN && read_amounts(o, it) != 0))
-        return CLI_EXIT_ERROR;
-    it->amount_col = amount_col;
-    it->equal_col = it->rate_col = YCSV_NO_COLUMN;
-    for (size_t k = 0; k < it->t.ncols; k++) {
-        if (yr_role_is_header(it->t.header[k], YR_ROLE_EQUAL_PART))
-            it->equal_col = k;
-        else if (yr_role_is_header(it->t.header[k], YR_ROLE_RATE))
-            it->rate_col = k;
-    }
+    r.sheet = NULL; /* the options name the population file's sheet, header and year */
+    r.header_row = NULL;
+    r.year = NULL;
+    file_columns(&o->common, 1, &c);
+    it->equal_den = 1;
     if (o->equal_part != NULL &&
         cli_opt_fraction(CMD, "equal-part", o->equal_part, &it->equal_num, &it->equal_den) != 0)
         return CLI_EXIT_ERROR;
-    size_t nrows = it->t.nrows;
-    int64_t *year_value = malloc(nrows * sizeof *year_value);
-    it->row = malloc(nrows * sizeof *it->row);
-    it->amount = malloc(nrows * sizeof *it->amount);
-    it->model = malloc(nrows * sizeof *it->model);
-    it->blank = malloc(nrows);
-    if (year_value == NULL || it->row == NULL || it->amount == NULL || it->model == NULL ||
-        it->blank == NULL) {
-        free(year_value);
-        return oom();
-    }
-    int rc = 0;
-    for (size_t r = 0; r < nrows && rc == 0; r++) {
-        int sub = reader_subtotal(o, it, r);
-        if (sub != 0)
-            rc = sub < 0 ? CLI_EXIT_ERROR : 0;
-        else if (!yr_label_is_total(ycsv_cell(&it->t, r, it->item_col)))
-            rc = read_item(it, r, amount_col, year_col, year_value);
-        else if (total_row == YCSV_NO_COLUMN && year_col == YCSV_NO_COLUMN)
-            total_row = r;
-        else
-            rc = cli_fail_at(it->file, ycsv_line(&it->t, r),
-                             "a second total row, or a total row in a file with years");
-    }
-    if (rc == 0 && it->n == 0)
-        rc = cli_fail_at(it->file, 2, "no items");
-    if (rc == 0 && total_row != YCSV_NO_COLUMN)
-        rc = check_items_total(it, total_row, amount_col);
-    if (rc == 0 && year_col != YCSV_NO_COLUMN)
-        rc = index_years(it, year_value);
-    else if (rc == 0)
-        it->nyears = 1;
-    free(year_value);
-    return rc == 0 ? index_names(it) : rc;
+    if (cli_read(o->items, &c, &r, want, 4, &it->in) != 0)
+        return CLI_EXIT_ERROR;
+    it->n = yr_table_ndata(it->in.t);
+    if (it->n == 0)
+        return cli_fail_at(it->in.file, cli_read_header_line(it->in.t), "no items");
+    if (read_amounts(it) != 0 || read_years(it) != 0)
+        return CLI_EXIT_ERROR;
+    return index_names(it);
 }
 
 /* ---- population ------------------------------------------------------------------------ */
 
 /* The population column of each year: by header year when any header names a year of the
- * items, else the one weight column for every year. */
-static int year_columns(const pop_in *pp, const items_in *it, const cli_common *c,
-                        const char **files, size_t *cols)
+ * items, else (YR_READ_NONE) the one population or weight column for every year. */
+static int year_columns(const pop_in *pp, const items_in *it, const char **files, size_t *cols)
 {
-    size_t by_column = 0, by_file = 0;
+    size_t by_column = 0, by_file = 0, nc = yr_table_ncols(pp->in.t);
     for (size_t y = 0; y < it->nyears; y++) {
-        cols[y] = YCSV_NO_COLUMN;
+        cols[y] = YR_READ_NONE;
         by_file += files[y] != NULL; /* --population-of */
-        for (size_t k = 0; k < pp->t.ncols && it->year != NULL && files[y] == NULL; k++)
-            if (k != pp->p.name_col && cycle_header_year(pp->t.header[k]) == it->year_num[y])
+        for (size_t k = 0; k < nc && it->year != NULL && files[y] == NULL; k++)
+            if (k != pp->mcol && cycle_header_year(yr_table_header(pp->in.t, k)) == it->year_num[y])
                 cols[y] = k;
-        by_column += cols[y] != YCSV_NO_COLUMN;
+        by_column += cols[y] != YR_READ_NONE;
     }
-    if (by_column + by_file == it->nyears)
-        return 0;
-    for (size_t y = 0; by_column > 0 && y < it->nyears; y++)
-        if (cols[y] == YCSV_NO_COLUMN && files[y] == NULL)
-            return cli_fail_at(pp->file, pp->t.header_line,
+    for (size_t y = 0; by_column > 0 && by_column + by_file < it->nyears && y < it->nyears; y++)
+        if (cols[y] == YR_READ_NONE && files[y] == NULL)
+            return cli_fail_at(pp->in.file, cli_read_header_line(pp->in.t),
                                "no population column for the year %" PRId64 " of the items",
                                it->year_num[y]);
-    size_t col;
-    if (cli_weight_column(pp->file, &pp->t, c, &pp->p.name_col, 1, &col) != 0)
-        return CLI_EXIT_ERROR;
-    for (size_t y = 0; y < it->nyears; y++)
-        cols[y] = files[y] == NULL ? col : YCSV_NO_COLUMN;
     return 0;
 }
 
@@ -447,95 +340,131 @@ static int year_files(const stmt_opts *o, const items_in *it, const char **files
     return 0;
 }
 
-/* Map the parties of a year's file onto those of the population file by identity (the reader's
- * rule, cycle_party_find: `2080 Falun`, `FALUN`, `Falu kommun` are one); each once. */
-static int map_year_parties(const pop_in *pp, const char *file, const ycsv_table *t,
-                            const cli_parties *p, const int64_t *tmp, int64_t *w)
+/* Map the parties of a year's file onto those of the population file by identity
+ * (cycle_party_find: `2080 Falun`, `FALUN`, `Falu kommun` are one); each has a population. */
+static int map_year_parties(pop_in *pp, const cli_input *yin, const int64_t *tmp, int64_t *w)
 {
-    size_t *seen = calloc(pp->p.n ? pp->p.n : 1, sizeof *seen);
+    size_t *seen = calloc(pp->np ? pp->np : 1, sizeof *seen), party;
+    size_t mcol = yr_table_find_role(yin->t, YR_ROLE_MUNICIPALITY);
+    cli_buf b;
+    cli_buf_init(&b);
     int rc = seen != NULL ? 0 : oom();
-    for (size_t k = 0; rc == 0 && k < p->n; k++) {
-        size_t row = cli_party_row(p, k), party;
-        const char *name = ycsv_cell(t, row, p->name_col);
-        rc = cycle_party_find(file, ycsv_line(t, row), name, (cli_labels *)&pp->names, pp->keys,
-                              pp->p.n, pp->file, &party);
-        if (rc == 0 && seen[party] != 0) {
-            char q[80];
-            rc = cli_fail_at(file, ycsv_line(t, row),
-                             "%s is the same municipality as line %zu; remove one",
-                             cli_quote(name, q, sizeof q), seen[party]);
-        }
-        if (rc == 0) {
-            seen[party] = ycsv_line(t, row);
+    for (size_t k = 0; rc == 0 && k < yr_table_ndata(yin->t); k++) {
+        size_t row = yr_table_data_row(yin->t, k), line = yr_table_row_line(yin->t, row);
+        rc = cycle_party_find(yin->file, line, cli_read_cell(yin->t, row, mcol, &b), &pp->keys,
+                              pp->in.file, &party);
+        if (rc == 0) { /* one identity once: the reader refused a second */
+            seen[party] = line;
             w[party] = tmp[k];
         }
     }
-    for (size_t k = 0; rc == 0 && k < pp->p.n; k++) /* each municipality has a population */
+    for (size_t k = 0; rc == 0 && k < pp->np; k++) /* each municipality has a population */
         if (seen[k] == 0) {
             char q[80];
-            size_t row = cli_party_row(&pp->p, k);
-            rc = cli_fail_at(file, 0, "%s (line %zu of %s) has no population in this file",
-                             cli_quote(ycsv_cell(&pp->t, row, pp->p.name_col), q, sizeof q),
-                             ycsv_line(&pp->t, row), pp->file);
+            rc = cli_fail_at(yin->file, 0, "%s (line %zu of %s) has no population in this file",
+                             cli_quote(party_name(pp, k), q, sizeof q), party_line(pp, k),
+                             pp->in.file);
         }
+    cli_buf_free(&b);
     free(seen);
     return rc;
 }
 
+/* The request of a population file's parties: their names, one identity each. */
+static const yr_read_want parties_want[] = {
+    {YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED | YR_WANT_UNIQUE}};
+
 /* One year's weights from its own file (--population-of): the same municipalities, any order. */
-static int read_year_file(const cli_common *c, const pop_in *pp, const char *path, int64_t *w,
-                          unsigned *scale_out)
+static int read_year_file(const stmt_opts *o, pop_in *pp, const char *path, int64_t *w,
+                          int64_t *den)
 {
-    const char *file = cli_shown(path);
-    ycsv_table t;
-    cli_parties p;
-    size_t name_col, col;
-    unsigned scale = 0;
-    if (cli_load(path, &t) != 0)
+    cli_common c;
+    cli_read_opts quiet = o->read;
+    cli_input yin;
+    cycle_reported rep = {{0}, 0};
+    quiet.quiet = 1;
+    file_columns(&o->common, 0, &c);
+    if (cli_read(path, &c, &quiet, parties_want, 1, &yin) != 0)
         return CLI_EXIT_ERROR;
-    int64_t *tmp = malloc((t.nrows ? t.nrows : 1) * sizeof *tmp);
-    int rc = tmp != NULL ? 0 : oom();
+    size_t n = yr_table_ndata(yin.t);
+    int64_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    int rc = tmp != NULL ? cycle_read_weights(&yin, &c, &o->read, NULL, &rep, tmp, den) : oom();
     if (rc == 0)
-        rc = cli_column(file, &t, c, CLI_ROLE_NAME, 1, &name_col);
-    if (rc == 0)
-        rc = cli_find_parties(file, &t, name_col, &p);
-    if (rc == 0)
-        rc = cli_weight_column(file, &t, c, &name_col, 1, &col);
-    if (rc == 0)
-        rc = cli_read_weights(file, &t, &p, col, c, tmp, &scale);
-    *scale_out = scale;
-    if (rc == 0)
-        rc = map_year_parties(pp, file, &t, &p, tmp, w);
+        rc = map_year_parties(pp, &yin, tmp, w);
     free(tmp);
-    ycsv_free(&t);
+    cli_input_free(&yin);
     return rc;
+}
+
+/* The weights of every year: a column of the population file (its year's, or the one), or a
+ * year's own file. */
+static int year_weights(const stmt_opts *o, const items_in *it, pop_in *pp, const size_t *cols,
+                        const char **files)
+{
+    cli_common c;
+    size_t np = pp->np;
+    file_columns(&o->common, 0, &c);
+    for (size_t y = 0; y < it->nyears; y++) {
+        int64_t *w = pp->weights + y * np;
+        const char *head = cols[y] != YR_READ_NONE ? yr_table_header(pp->in.t, cols[y]) : NULL;
+        int rc;
+        if (files[y] != NULL)
+            rc = read_year_file(o, pp, files[y], w, &pp->den[y]);
+        else if (y > 0 && files[y - 1] == NULL && cols[y] == cols[y - 1]) {
+            memcpy(w, w - np, np * sizeof *w); /* the same column as the year before */
+            pp->den[y] = pp->den[y - 1];
+            rc = 0;
+        } else
+            rc = cycle_read_weights(&pp->in, &c, &o->read, head, &pp->rep, w, &pp->den[y]);
+        if (rc != 0)
+            return rc;
+    }
+    return 0;
+}
+
+/* The parties' names as written (the output's first column). */
+static int party_names(pop_in *pp)
+{
+    size_t len;
+    pp->at = malloc(pp->np * sizeof *pp->at);
+    if (pp->at == NULL)
+        return oom();
+    for (size_t r = 0; r < pp->np; r++) {
+        const char *s = yr_table_cell(pp->in.t, yr_table_data_row(pp->in.t, r), pp->mcol, &len);
+        pp->at[r] = pp->text.len;
+        cli_buf_add(&pp->text, s, len);
+        cli_buf_add(&pp->text, "", 1);
+    }
+    return pp->text.ok ? 0 : oom();
 }
 
 static int read_population(const stmt_opts *o, const items_in *it, pop_in *pp)
 {
+    cli_common c;
+    cli_read_opts quiet = o->read;
     memset(pp, 0, sizeof *pp);
-    pp->file = cli_shown(o->population);
-    size_t name_col;
-    if (cli_load(o->population, &pp->t) != 0)
+    cli_buf_init(&pp->text);
+    cli_keys_init(&pp->keys);
+    quiet.quiet = 1;
+    file_columns(&o->common, 0, &c);
+    if (cli_read(o->population, &c, &quiet, parties_want, 1, &pp->in) != 0)
         return CLI_EXIT_ERROR;
-    if (cli_column(pp->file, &pp->t, &o->common, CLI_ROLE_NAME, 1, &name_col) != 0 ||
-        cli_find_parties(pp->file, &pp->t, name_col, &pp->p) != 0 ||
-        cycle_party_keys(pp->file, &pp->t, &pp->p, &pp->names, &pp->keys) != 0)
+    cli_keys_free(&pp->keys);
+    pp->np = yr_table_ndata(pp->in.t);
+    pp->mcol = yr_table_find_role(pp->in.t, YR_ROLE_MUNICIPALITY);
+    if (pp->np == 0)
+        return cli_fail_at(pp->in.file, cli_read_header_line(pp->in.t), "no municipalities");
+    if (cycle_party_keys(&pp->in, &pp->keys) != 0 || party_names(pp) != 0)
         return CLI_EXIT_ERROR;
-    size_t np = pp->p.n, *cols = malloc(it->nyears * sizeof *cols);
+    size_t np = pp->np, *cols = malloc(it->nyears * sizeof *cols);
     const char **files = malloc(it->nyears * sizeof *files);
     pp->weights = malloc(it->nyears * np * sizeof *pp->weights);
-    pp->scale = calloc(it->nyears, sizeof *pp->scale);
-    int rc = cols && files && pp->weights && pp->scale ? year_files(o, it, files) : oom();
+    pp->den = calloc(it->nyears, sizeof *pp->den);
+    int rc = cols && files && pp->weights && pp->den ? year_files(o, it, files) : oom();
     if (rc == 0)
-        rc = year_columns(pp, it, &o->common, files, cols);
-    for (size_t y = 0; y < it->nyears && rc == 0; y++) {
-        if (files[y] != NULL)
-            rc = read_year_file(&o->common, pp, files[y], pp->weights + y * np, &pp->scale[y]);
-        else
-            rc = cli_read_weights(pp->file, &pp->t, &pp->p, cols[y], &o->common,
-                                  pp->weights + y * np, &pp->scale[y]);
-    }
+        rc = year_columns(pp, it, files, cols);
+    if (rc == 0)
+        rc = year_weights(o, it, pp, cols, files);
     free(cols);
     free(files);
     return rc;
@@ -544,9 +473,11 @@ static int read_population(const stmt_opts *o, const items_in *it, pop_in *pp)
 static void pop_free(pop_in *pp)
 {
     free(pp->weights);
-    free(pp->scale);
-    cycle_party_keys_free(&pp->names, pp->keys, pp->p.n);
-    ycsv_free(&pp->t);
+    free(pp->den);
+    free(pp->at);
+    cli_keys_free(&pp->keys);
+    cli_buf_free(&pp->text);
+    cli_input_free(&pp->in);
 }
 
 /* ---- the trainer pot ------------------------------------------------------------------- */
@@ -555,7 +486,11 @@ static void pop_free(pop_in *pp)
 static int find_party(void *ctx, const char *key, size_t *party)
 {
     const pop_in *pp = ctx;
-    return cycle_party_index((cli_labels *)&pp->names, pp->p.n, key, party);
+    int64_t k = cli_keys_find(&pp->keys, key, strlen(key));
+    if (k < 0)
+        return 1;
+    *party = (size_t)k;
+    return 0;
 }
 
 /* The pot through the one settlement of `pot` (cycle_pot_settle): the same options, reading,
@@ -563,8 +498,8 @@ static int find_party(void *ctx, const char *key, size_t *party)
 static int settle_pot(const stmt_opts *o, pop_in *pp, pot_in *pot)
 {
     cycle_pot p;
-    cycle_pot_lookup look = {find_party, pp, pp->file};
-    size_t np = pp->p.n;
+    cycle_pot_lookup look = {find_party, pp, pp->in.file};
+    size_t np = pp->np;
     int rc = cycle_pot_settle(CMD, &o->pot, &o->common, &look, &p);
     pot->fees = calloc(np, sizeof *pot->fees);
     pot->kickback = calloc(np, sizeof *pot->kickback);
@@ -579,7 +514,7 @@ static int settle_pot(const stmt_opts *o, pop_in *pp, pot_in *pot)
             rc = cli_fail_at(p.afile, 0,
                              "municipality %s is in the pot twice (two codes, one "
                              "name in %s)",
-                             cli_quote(cycle_pot_name(&p, m), q, sizeof q), pp->file);
+                             cli_quote(cycle_pot_name(&p, m), q, sizeof q), pp->in.file);
         pot->fees[p.party[m]] = p.rows[m].fees;
         pot->kickback[p.party[m]] = p.rows[m].kickback;
     }
@@ -651,24 +586,23 @@ static int statement_error(const items_in *it, const pop_in *pp, yr_status st, c
 {
     if (w->column != YR_WHERE_NONE && w->arg != NULL && strcmp(w->arg, "weights") != 0 &&
         w->column < it->n)
-        return cli_fail_lib(it->file, ycsv_line(&it->t, it->row[w->column]), NULL, w, NULL);
-    if (w->record != YR_WHERE_NONE && w->record < pp->p.n)
-        return cli_fail_lib(pp->file, ycsv_line(&pp->t, cli_party_row(&pp->p, w->record)), NULL, w,
-                            NULL);
+        return cli_fail_lib(it->in.file, item_line(it, w->column), NULL, w, NULL);
+    if (w->record != YR_WHERE_NONE && w->record < pp->np)
+        return cli_fail_lib(pp->in.file, party_line(pp, w->record), NULL, w, NULL);
     if (w->arg != NULL && strcmp(w->arg, "totals") == 0)
-        return cli_fail_lib(it->file, 0, NULL, w, NULL);
+        return cli_fail_lib(it->in.file, 0, NULL, w, NULL);
     if (st == YR_ERR_ZERO_WEIGHT && it->year != NULL && w->column < it->nyears) {
         char year[40];
         snprintf(year, sizeof year, "the year %" PRId64, it->year_num[w->column]);
         const char *const names[] = {"weights", "population", NULL};
-        return cli_fail_lib(pp->file, 0, year, w, names);
+        return cli_fail_lib(pp->in.file, 0, year, w, names);
     }
-    return cli_fail_lib(pp->file, 0, NULL, w, NULL);
+    return cli_fail_lib(pp->in.file, 0, NULL, w, NULL);
 }
 
 static int compute(const items_in *it, const pop_in *pp, const pot_in *pot, stmt_result *res)
 {
-    size_t np = pp->p.n, ny = it->nyears;
+    size_t np = pp->np, ny = it->nyears;
     res->items = malloc(np * it->n * sizeof *res->items);
     res->item_totals = malloc(it->n * sizeof *res->item_totals);
     res->year_totals = malloc(np * ny * sizeof *res->year_totals);
@@ -684,7 +618,7 @@ static int compute(const items_in *it, const pop_in *pp, const pot_in *pot, stmt
         return statement_error(it, pp, st, &w);
     for (size_t i = 0; i < it->n; i++) /* a rate item's stated amount is its rows' sum */
         if (it->model[i].rate_den != 0 && !it->blank[i] && it->amount[i] != res->item_totals[i])
-            return cli_fail_at(it->file, ycsv_line(&it->t, it->row[i]),
+            return cli_fail_at(it->in.file, item_line(it, i),
                                "the amount %" PRId64 " of this rate item is not the sum of its "
                                "municipalities' amounts, %" PRId64
                                " (rate x population, each rounded to whole kronor)",
@@ -705,13 +639,13 @@ static void out_line(cli_out *o, const yr_statement_row *r, int with_pot)
 
 /* ---- --explain: the basis of every line ------------------------------------------------- */
 
-/* The sum of year @p y's weights (it fits: cli_read_weights checked it). */
+/* The sum of year @p y's weights (it fits: the library split them; else -1, no basis). */
 static int64_t weight_sum(const pop_in *pp, size_t y)
 {
-    int64_t w = 0;
-    for (size_t r = 0; r < pp->p.n; r++)
-        w += pp->weights[y * pp->p.n + r];
-    return w;
+    cli_i128 w = 0;
+    for (size_t r = 0; r < pp->np; r++)
+        w += pp->weights[y * pp->np + r];
+    return w <= INT64_MAX ? (int64_t)w : -1;
 }
 
 /* The explain columns' headers: population, share, share_percent, then 'quota ITEM' per item
@@ -727,8 +661,7 @@ static void explain_head(cli_out *o, const items_in *it)
         if (it->name[i] != i)
             continue;
         cli_buf_clear(&b);
-        cli_buf_printf(&b, "%s%s", yr_out_text(YR_OUT_QUOTA_OF, o->lang),
-                       ycsv_cell(&it->t, it->row[i], it->item_col));
+        cli_buf_printf(&b, "%s%s", yr_out_text(YR_OUT_QUOTA_OF, o->lang), item_name(it, i));
         cli_out_text(o, cli_buf_str(&b));
     }
     cli_buf_free(&b);
@@ -746,7 +679,7 @@ static void quota_cell(cli_out *o, const yr_item *m, int64_t w, int64_t wsum, si
         cli_out_empty(o); /* an item whose quota needs weights, with all weights 0 */
 }
 
-/* The basis of a line: the population as written (over 10^scale), the share as the exact
+/* The basis of a line: the population as written (over its denominator), the share as the exact
  * fraction (yr_share_text, not reduced) and the percentage with 4 decimals (yr_percent_text);
  * "" when the weights add up to 0. */
 typedef struct basis_text {
@@ -757,7 +690,7 @@ static void basis_of(const pop_in *pp, size_t y, int64_t w, int64_t wsum, basis_
 {
     cli_buf b;
     cli_buf_init(&b);
-    cli_buf_ratio(&b, w, cli_pow10(pp->scale[y]), pp->scale[y]);
+    cli_read_put_exact(&b, w, pp->den[y]);
     snprintf(t->pop, sizeof t->pop, "%s", cli_buf_str(&b));
     cli_buf_free(&b);
     if (wsum <= 0 || yr_share_text(w, wsum, t->share, sizeof t->share) != YR_OK)
@@ -772,7 +705,7 @@ static void basis_of(const pop_in *pp, size_t y, int64_t w, int64_t wsum, basis_
 static void explain_cells(cli_out *o, const items_in *it, const pop_in *pp, const stmt_result *res,
                           size_t r, size_t y)
 {
-    size_t np = pp->p.n;
+    size_t np = pp->np;
     int64_t wsum = weight_sum(pp, y), w = r == SIZE_MAX ? wsum : pp->weights[y * np + r];
     basis_text t;
     basis_of(pp, y, w, wsum, &t);
@@ -798,9 +731,9 @@ static void explain_cells(cli_out *o, const items_in *it, const pop_in *pp, cons
 static void write_flat(cli_out *o, const items_in *it, const pop_in *pp, const stmt_result *res,
                        int with_pot, int with_dates, int explain)
 {
-    cli_out_text(o, pp->t.header[pp->p.name_col]);
+    cli_out_text(o, yr_table_header(pp->in.t, pp->mcol));
     for (size_t i = 0; i < it->n; i++)
-        cli_out_text(o, ycsv_cell(&it->t, it->row[i], it->item_col));
+        cli_out_text(o, item_name(it, i));
     cli_out_name(o, YR_OUT_TOTAL);
     if (with_pot) {
         cli_out_name(o, YR_OUT_FEES);
@@ -814,10 +747,9 @@ static void write_flat(cli_out *o, const items_in *it, const pop_in *pp, const s
     if (explain)
         explain_head(o, it);
     cli_out_end_row(o);
-    for (size_t r = 0; r <= pp->p.n; r++) {
-        int summa = r == pp->p.n;
-        cli_out_text(o, summa ? yr_out_text(YR_OUT_SUMMA, o->lang)
-                              : ycsv_cell(&pp->t, cli_party_row(&pp->p, r), pp->p.name_col));
+    for (size_t r = 0; r <= pp->np; r++) {
+        int summa = r == pp->np;
+        cli_out_text(o, summa ? yr_out_text(YR_OUT_SUMMA, o->lang) : party_name(pp, r));
         for (size_t i = 0; i < it->n; i++)
             cli_out_money(o, summa ? res->item_totals[i] : res->items[r * it->n + i]);
         out_line(o, summa ? &res->sum : &res->rows[r], with_pot);
@@ -852,12 +784,12 @@ static void year_cells(cli_out *o, const items_in *it, const int64_t *line, size
 static void write_years(cli_out *o, const items_in *it, const pop_in *pp, const stmt_result *res,
                         int explain)
 {
-    size_t np = pp->p.n, ny = it->nyears;
+    size_t np = pp->np, ny = it->nyears;
     cli_out_name(o, YR_OUT_YEAR);
-    cli_out_text(o, pp->t.header[pp->p.name_col]);
+    cli_out_text(o, yr_table_header(pp->in.t, pp->mcol));
     for (size_t k = 0; k < it->n; k++)
         if (it->name[k] == k)
-            cli_out_text(o, ycsv_cell(&it->t, it->row[k], it->item_col));
+            cli_out_text(o, item_name(it, k));
     cli_out_name(o, YR_OUT_TOTAL);
     if (explain)
         explain_head(o, it);
@@ -871,8 +803,7 @@ static void write_years(cli_out *o, const items_in *it, const pop_in *pp, const 
                 cli_out_cell(o, year, CLI_CELL_GUESS); /* a number, not grouped */
             else
                 cli_out_name(o, YR_OUT_ALL_YEARS);
-            cli_out_text(o, summa ? yr_out_text(YR_OUT_SUMMA, o->lang)
-                                  : ycsv_cell(&pp->t, cli_party_row(&pp->p, r), pp->p.name_col));
+            cli_out_text(o, summa ? yr_out_text(YR_OUT_SUMMA, o->lang) : party_name(pp, r));
             if (y < ny)
                 year_cells(o, it, summa ? res->item_totals : res->items + r * it->n, y);
             else
@@ -909,14 +840,14 @@ static void basis_money(cli_out *o, const char *label, int64_t v)
 static void write_basis(cli_out *o, const items_in *it, const pop_in *pp, const stmt_result *res,
                         size_t r, int with_pot)
 {
-    size_t np = pp->p.n;
+    size_t np = pp->np;
     int64_t wsum = weight_sum(pp, 0), w = pp->weights[r];
     cli_out_name(o, YR_OUT_ITEM);
     cli_out_name(o, YR_OUT_AMOUNT);
     cli_out_name(o, YR_OUT_QUOTA);
     cli_out_end_row(o);
     for (size_t i = 0; i < it->n; i++) {
-        cli_out_text(o, ycsv_cell(&it->t, it->row[i], it->item_col));
+        cli_out_text(o, item_name(it, i));
         cli_out_money(o, res->items[r * it->n + i]);
         quota_cell(o, &it->model[i], w, wsum, np);
         cli_out_end_row(o);
@@ -935,8 +866,8 @@ static void write_basis(cli_out *o, const items_in *it, const pop_in *pp, const 
         cli_out_empty(o);
         cli_out_end_row(o);
     }
-    cli_out_text(o, pp->t.header[pp->p.name_col]); /* whose: a file may travel on its own */
-    cli_out_text(o, ycsv_cell(&pp->t, cli_party_row(&pp->p, r), pp->p.name_col));
+    cli_out_text(o, yr_table_header(pp->in.t, pp->mcol)); /* whose: a file may travel on its own */
+    cli_out_text(o, party_name(pp, r));
     cli_out_empty(o);
     cli_out_end_row(o);
     basis_text t;
@@ -984,13 +915,13 @@ static int write_per_municipality(const stmt_opts *o, const items_in *it, const 
     cli_buf path;
     cli_buf_init(&path);
     int rc = 0;
-    for (size_t r = 0; r < pp->p.n && rc == 0; r++) {
+    for (size_t r = 0; r < pp->np && rc == 0; r++) {
         cli_output_opts opts = o->common.out;
-        basis_path(&path, o->per_municipality,
-                   ycsv_cell(&pp->t, cli_party_row(&pp->p, r), pp->p.name_col));
+        cli_dialect d = cli_read_dialect(pp->in.t);
+        basis_path(&path, o->per_municipality, party_name(pp, r));
         opts.path = cli_buf_str(&path);
         cli_out out;
-        rc = cli_out_open(&out, &opts, YR_TABLE_STATEMENT, &pp->t);
+        rc = cli_out_open_dialect(&out, &opts, YR_TABLE_STATEMENT, &d);
         if (rc == 0) {
             write_basis(&out, it, pp, res, r, with_pot);
             rc = cli_out_close(&out);
@@ -1009,12 +940,13 @@ static int write_workbook(const stmt_opts *o, const items_in *it, const pop_in *
     if (o->per_municipality[0] != '\0')
         opts.path = o->per_municipality;
     cli_out out;
-    int rc = cli_out_open(&out, &opts, YR_TABLE_STATEMENT, &pp->t);
+    cli_dialect d = cli_read_dialect(pp->in.t);
+    int rc = cli_out_open_dialect(&out, &opts, YR_TABLE_STATEMENT, &d);
     if (rc != 0)
         return rc;
     write_flat(&out, it, pp, res, with_pot, o->invoice_date != NULL, o->explain);
-    for (size_t r = 0; r < pp->p.n; r++) {
-        cli_out_sheet(&out, ycsv_cell(&pp->t, cli_party_row(&pp->p, r), pp->p.name_col));
+    for (size_t r = 0; r < pp->np; r++) {
+        cli_out_sheet(&out, party_name(pp, r));
         write_basis(&out, it, pp, res, r, with_pot);
     }
     return cli_out_close(&out);
@@ -1079,8 +1011,9 @@ static int run(const stmt_opts *o, items_in *it, pop_in *pp, pot_in *pot, stmt_r
     if (rc == 0 && o->per_municipality != NULL)
         return write_per_municipality(o, it, pp, res, pot->fees != NULL);
     cli_out out;
+    cli_dialect d = cli_read_dialect(pp->in.t);
     if (rc == 0)
-        rc = cli_out_open(&out, &o->common.out, YR_TABLE_STATEMENT, &pp->t);
+        rc = cli_out_open_dialect(&out, &o->common.out, YR_TABLE_STATEMENT, &d);
     if (rc != 0)
         return rc;
     if (it->year == NULL)
@@ -1103,15 +1036,20 @@ int statement_item_models(const char *items, const char *equal_part, const cli_c
     if (rc == 0 && it.year != NULL)
         rc = cli_fail_usage("audit", "--items with years: audit one year's statement at a time");
     for (size_t k = 0; rc == 0 && k < n; k++) {
-        size_t i = 0;
-        while (i < it.n && !ycsv_name_equal(names[k], ycsv_cell(&it.t, it.row[i], it.item_col)))
-            i++;
-        if (i == it.n) {
+        size_t len = strlen(names[k]), klen = 0;
+        char *key = malloc(3 * len + 1); /* the reader's label key (index_names) */
+        int64_t i = -1;
+        if (key == NULL)
+            rc = oom();
+        else if (yr_name_key(names[k], len, key, 3 * len + 1, &klen) == YR_READ_OK)
+            i = cli_keys_find(&it.keys, key, klen);
+        free(key);
+        if (rc == 0 && i < 0) {
             char q[80];
             rc = cli_fail_at(shown, 0, "item %s is not in %s", cli_quote(names[k], q, sizeof q),
-                             it.file);
-        } else {
-            models[k] = it.model[i];
+                             it.in.file);
+        } else if (rc == 0) {
+            models[k] = it.model[it.keys.first[i]];
         }
     }
     items_free(&it);
@@ -1138,11 +1076,22 @@ static char **per_municipality_args(int argc, char **argv)
     return v;
 }
 
+/* The reading options (cli_read_options) but --other-parties, which the pot's options give
+ * (and which applies to every file). */
+static size_t read_options(cli_read_opts *r, cli_option *dst)
+{
+    size_t n = cli_read_options(r, dst), k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (dst[i].name == NULL || strcmp(dst[i].name, "other-parties") != 0)
+            dst[k++] = dst[i];
+    return k;
+}
+
 int cli_cmd_statement(int argc, char **argv)
 {
     stmt_opts o;
     memset(&o, 0, sizeof o);
-    cli_option opts[CYCLE_POT_NOPTS + 9] = {
+    cli_option opts[CYCLE_POT_NOPTS + 9 + CLI_READ_NOPTS] = {
         {"items", CLI_OPT_VALUE, &o.items, "FILE",
          "the items: columns item (or post) and amount (or belopp), and optionally year (or "
          "år): then each year is split with that year's population and the output is one block "
@@ -1176,6 +1125,7 @@ int cli_cmd_statement(int argc, char **argv)
                              "with --output FILE.xlsx (or as --per-municipality FILE.xlsx) one "
                              "workbook: the statement's sheet, then one sheet per municipality "
                              "(its basis, as in DIR/NAME.csv)"};
+    n += read_options(&o.read, opts + n);
     size_t nfiles = 0;
     char **args = per_municipality_args(argc, argv);
     if (args == NULL)
@@ -1185,6 +1135,7 @@ int cli_cmd_statement(int argc, char **argv)
     free(args);
     if (rc != -1)
         return rc;
+    o.read.other_parties = o.pot.other_parties; /* one --other-parties for every file */
     rc = check_usage(&o, nfiles);
     if (rc != 0)
         return rc;

@@ -9,17 +9,6 @@
 
 #include "cmd_cycle.h"
 
-int cycle_party_index(cli_labels *names, size_t nparties, const char *label, size_t *party)
-{
-    size_t keylen, k = cli_labels_intern(names, label, &keylen);
-    if (k == SIZE_MAX)
-        return cli_fail_usage(NULL, "out of memory");
-    if (k >= nparties)
-        return 1; /* the stranger now fills the set's one spare place: callers stop here */
-    *party = k;
-    return 0;
-}
-
 int cycle_identity_key(const char *file, size_t line, const char *cell, cli_buf *key)
 {
     yr_place place;
@@ -45,79 +34,59 @@ int cycle_identity_key(const char *file, size_t line, const char *cell, cli_buf 
     return 0;
 }
 
-int cycle_party_keys(const char *file, const ycsv_table *t, const cli_parties *p, cli_labels *names,
-                     char ***keys)
+int cycle_party_keys(const cli_input *in, cli_keys *keys)
 {
     cli_buf key;
-    size_t klen;
+    size_t col = yr_table_find_role(in->t, YR_ROLE_MUNICIPALITY);
     int rc = 0;
     cli_buf_init(&key);
-    *keys = calloc(p->n ? p->n : 1, sizeof **keys);
-    if (*keys == NULL || !cli_labels_init(names, p->n + 1))
-        rc = cli_fail_usage(NULL, "out of memory");
-    for (size_t i = 0; rc == 0 && i < p->n; i++) {
-        size_t r = cli_party_row(p, i);
-        char q[80], q2[80];
-        if (cycle_identity_key(file, ycsv_line(t, r), ycsv_cell(t, r, p->name_col), &key) != 0)
-            rc = CLI_EXIT_ERROR;
-        else if (((*keys)[i] = strdup(cli_buf_str(&key))) == NULL)
-            rc = cli_fail_usage(NULL, "out of memory");
-        size_t k = rc == 0 ? cli_labels_intern(names, (*keys)[i], &klen) : i;
-        if (k == SIZE_MAX)
-            rc = cli_fail_usage(NULL, "out of memory");
-        else if (k != i) /* two names of one municipality ("Falun", "Falu kommun") */
-            rc = cli_fail_at(
-                file, ycsv_line(t, r), "%s is the same municipality as %s at line %zu; remove one",
-                cli_quote(ycsv_cell(t, r, p->name_col), q, sizeof q),
-                cli_quote(ycsv_cell(t, cli_party_row(p, k), p->name_col), q2, sizeof q2),
-                ycsv_line(t, cli_party_row(p, k)));
+    cli_keys_init(keys);
+    for (size_t i = 0; rc == 0 && i < yr_table_ndata(in->t); i++) {
+        rc = cli_read_key(in, yr_table_data_row(in->t, i), col, &key);
+        int64_t k = rc == 0 ? cli_keys_index(keys, key.data, key.len, i) : 0;
+        if (k < 0)
+            rc = cli_fail_at(in->file, 0, "out of memory");
+        else if (rc == 0 && (size_t)k != i) /* the reader refuses two rows of one identity */
+            rc = cli_fail_at(in->file, yr_table_row_line(in->t, yr_table_data_row(in->t, i)),
+                             "the same municipality as line %zu; remove one",
+                             yr_table_row_line(in->t, yr_table_data_row(in->t, (size_t)k)));
     }
     cli_buf_free(&key);
     return rc;
 }
 
-void cycle_party_keys_free(cli_labels *names, char **keys, size_t n)
-{
-    cli_labels_free(names);
-    for (size_t i = 0; keys != NULL && i < n; i++)
-        free(keys[i]);
-    free(keys);
-}
-
 /* "; did you mean NAME?" when the municipality nearest to @p cell (yr_municipality_nearest) is
  * one of the parties (@p keys), else "". */
-static void nearest_party(const char *cell, char *const *keys, size_t np, char *out, size_t cap)
+static void nearest_party(const char *cell, const cli_keys *keys, char *out, size_t cap)
 {
     int code = yr_municipality_nearest(cell, strlen(cell));
     const char *name = code >= 0 ? yr_place_name(YR_PLACE_MUNICIPALITY, code) : NULL;
     char key[512];
     size_t len = 0;
     out[0] = '\0';
-    if (name == NULL || yr_name_key(name, strlen(name), key, sizeof key, &len) != YR_READ_OK)
-        return;
-    for (size_t i = 0; i < np; i++)
-        if (strcmp(keys[i], key) == 0) {
-            snprintf(out, cap, "; did you mean %s?", name);
-            return;
-        }
+    if (name != NULL && yr_name_key(name, strlen(name), key, sizeof key, &len) == YR_READ_OK &&
+        cli_keys_find(keys, key, len) >= 0)
+        snprintf(out, cap, "; did you mean %s?", name);
 }
 
-int cycle_party_find(const char *file, size_t line, const char *cell, cli_labels *names,
-                     char *const *keys, size_t np, const char *in_file, size_t *party)
+int cycle_party_find(const char *file, size_t line, const char *cell, const cli_keys *keys,
+                     const char *in_file, size_t *party)
 {
     cli_buf key;
     cli_buf_init(&key);
     int rc = cycle_identity_key(file, line, cell, &key);
-    if (rc == 0)
-        rc = cycle_party_index(names, np, cli_buf_str(&key), party);
+    int64_t k = rc == 0 ? cli_keys_find(keys, key.data, key.len) : 0;
     cli_buf_free(&key);
-    if (rc == 1) {
+    if (rc != 0)
+        return rc;
+    if (k < 0) {
         char q[80], mean[160];
-        nearest_party(cell, keys, np, mean, sizeof mean);
+        nearest_party(cell, keys, mean, sizeof mean);
         return cli_fail_at(file, line, "municipality %s is not in %s%s",
                            cli_quote(cell, q, sizeof q), in_file, mean);
     }
-    return rc;
+    *party = (size_t)k;
+    return 0;
 }
 
 int64_t cycle_header_year(const char *h)
@@ -129,4 +98,117 @@ int64_t cycle_header_year(const char *h)
     if (len - k != 4 || (k > 0 && s[k - 1] != ' '))
         return -1;
     return (s[k] - '0') * 1000 + (s[k + 1] - '0') * 100 + (s[k + 2] - '0') * 10 + (s[k + 3] - '0');
+}
+
+/* The reading line of @p t, once per column (@p rep). */
+static void report_once(cycle_reported *rep, const cli_input *t, size_t col, yr_lang lang)
+{
+    for (size_t k = 0; rep != NULL && k < rep->n; k++)
+        if (rep->col[k] == col)
+            return;
+    if (rep == NULL || rep->n == sizeof rep->col / sizeof rep->col[0])
+        return;
+    rep->col[rep->n++] = col;
+    cli_read_report(t, lang);
+}
+
+int cycle_read_weights(const cli_input *names, const cli_common *common, const cli_read_opts *r,
+                       const char *header, cycle_reported *rep, int64_t *w, int64_t *den)
+{
+    cli_common c = *common;
+    cli_read_opts quiet = *r;
+    cli_input t;
+    size_t col = YR_READ_NONE;
+    char buf[300];
+    quiet.quiet = 1;
+    yr_read_want want[3] = {{YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
+                            {YR_ROLE_POPULATION, header != NULL ? YR_WANT_REQUIRED : 0u},
+                            {YR_ROLE_WEIGHT, 0u}};
+    if (cli_read_add_column(&c, "population", header, buf, sizeof buf) != 0)
+        return CLI_EXIT_ERROR;
+    int rc = cli_read_again(names, &c, &quiet, want, header != NULL ? 2 : 3, &t);
+    if (rc == 0)
+        rc = cli_read_weight_column(&t, &c, &col);
+    if (rc == 0 && col == YR_READ_NONE) { /* neither: the reader's message */
+        cli_input_free(&t);
+        want[1].flags = YR_WANT_REQUIRED;
+        rc = cli_read_again(names, &c, &quiet, want, 2, &t);
+        col = rc == 0 ? yr_table_find_role(t.t, YR_ROLE_POPULATION) : col;
+    }
+    int64_t *v = NULL;
+    size_t n = yr_table_ndata(names->t);
+    if (rc == 0)
+        rc = cli_read_column(&t, col, &v, den);
+    if (rc == 0 && yr_table_ndata(t.t) != n) /* the rows' kinds are the labels': never */
+        rc = cli_fail_at(t.file, 0, "the rows differ between two readings of the file");
+    if (rc == 0) {
+        memcpy(w, v, n * sizeof *w);
+        if (!r->quiet)
+            report_once(rep, &t, col, common->out.lang);
+    }
+    free(v);
+    cli_input_free(&t);
+    return rc;
+}
+
+/* The value of item @p i's cell in the column of @p role: 0 without the column or a blank
+ * cell, else 1 and *v. */
+int cycle_item_value(const cli_input *items, size_t i, yr_read_role role, yr_value *v)
+{
+    size_t col = yr_table_find_role(items->t, role);
+    return col != YR_READ_NONE &&
+           yr_table_value(items->t, yr_table_data_row(items->t, i), col, v) == YR_READ_OK &&
+           v->present;
+}
+
+/* The items as the library's models (yr_item), as `statement` reads the same file: an item's
+ * own 'lika del' (equal_part) cell (30 %, 0,3, 1/3: yr_fraction_from_text), else --equal-part; a
+ * 'kr per invånare' (rate) cell makes it a rate item (rate x weight per party, its total the sum: a
+ * stated amount must equal it). An amount may be blank only for a rate item. The library checks
+ * each model. */
+int cycle_item_models(const cli_input *items, const int64_t *totals, size_t ni, const int64_t eq[2],
+                      yr_item *m)
+{
+    size_t equal_col = YR_READ_NONE; /* 'lika del': a fraction as --equal-part takes it (1/3) */
+    for (size_t k = 0; k < yr_table_ncols(items->t); k++)
+        if (yr_role_is_header(yr_table_header(items->t, k), YR_ROLE_EQUAL_PART))
+            equal_col = k;
+    for (size_t c = 0; c < ni; c++) {
+        yr_value v, rate;
+        yr_item_init(&m[c], totals[c]);
+        int has_rate = cycle_item_value(items, c, YR_ROLE_RATE, &rate);
+        if (!cycle_item_value(items, c, YR_ROLE_AMOUNT, &v) && !has_rate)
+            return cli_fail_at(items->file,
+                               yr_table_row_line(items->t, yr_table_data_row(items->t, c)),
+                               "an item without an amount (only a rate item, with 'kr per "
+                               "invånare', may leave it blank)");
+        if (has_rate) {
+            m[c].rate_num = rate.num;
+            m[c].rate_den = rate.den;
+        }
+        size_t len = 0, line = yr_table_row_line(items->t, yr_table_data_row(items->t, c));
+        const char *at =
+            equal_col != YR_READ_NONE
+                ? yr_table_cell(items->t, yr_table_data_row(items->t, c), equal_col, &len)
+                : NULL;
+        char cell[64]; /* the cell is not NUL-terminated; a fraction is short */
+        snprintf(cell, sizeof cell, "%.*s", at != NULL && len < sizeof cell ? (int)len : 0,
+                 at != NULL ? at : "");
+        char q[80];
+        if (at != NULL && len >= sizeof cell)
+            return cli_fail_at(items->file, line, "column %s: not a fraction",
+                               cli_quote(yr_table_header(items->t, equal_col), q, sizeof q));
+        yr_where w;
+        if (*cell != '\0' &&
+            yr_fraction_from_text_where(cell, &m[c].equal_num, &m[c].equal_den, &w) != YR_OK) {
+            char ctx[100];
+            snprintf(ctx, sizeof ctx, "column %s",
+                     cli_quote(yr_table_header(items->t, equal_col), q, sizeof q));
+            return cli_fail_lib(items->file, line, ctx, &w, NULL);
+        } else if (*cell == '\0' && !has_rate) {
+            m[c].equal_num = eq[0];
+            m[c].equal_den = eq[1];
+        }
+    }
+    return 0;
 }

@@ -119,23 +119,7 @@ static int file_columns(const char *cmd, const cli_common *c, const cli_list *ow
 
 /* ---- reading -------------------------------------------------------------------------------- */
 
-/* Intern a label, growing the set when it is full; the labels keep their numbers. */
-static size_t intern_grow(cli_labels *set, const char *s, size_t *kl)
-{
-    size_t i = cli_labels_intern(set, s, kl), k;
-    if (i != SIZE_MAX || set->n < set->cap)
-        return i;
-    cli_labels bigger;
-    if (!cli_labels_init(&bigger, 2 * set->cap + 1))
-        return SIZE_MAX;
-    for (size_t j = 0; j < set->n; j++) /* the same labels in the same order */
-        cli_labels_intern(&bigger, set->label[j], &k);
-    cli_labels_free(set);
-    *set = bigger;
-    return cli_labels_intern(set, s, kl);
-}
-
-/* Grow a per-label array of @p size-byte entries (zeroed) to the set's capacity. */
+/* Grow a per-label array of @p size-byte entries (zeroed) to @p want entries. */
 static int grow(void **a, size_t *cap, size_t want, size_t size)
 {
     if (want <= *cap)
@@ -167,8 +151,8 @@ static int keep_text(cycle_pot *p, const char **text)
 static int new_municipality(cycle_pot *p, const cycle_pot_lookup *look, const char *file,
                             size_t line, size_t mun, const char *cell)
 {
-    if (grow((void **)&p->name, &p->name_cap, p->muns.cap, sizeof *p->name) != 0 ||
-        (look != NULL && grow((void **)&p->party, &p->party_cap, p->muns.cap, sizeof *p->party)))
+    if (grow((void **)&p->name, &p->name_cap, 2 * p->muns.n, sizeof *p->name) != 0 ||
+        (look != NULL && grow((void **)&p->party, &p->party_cap, 2 * p->muns.n, sizeof *p->party)))
         return cli_fail_at(file, 0, "out of memory");
     p->name[mun] = cell;
     if (look == NULL)
@@ -204,38 +188,54 @@ static char *read_day(cycle_pot *p, const char *file, size_t line, const char *s
     return out;
 }
 
+/* The index of @p text in @p set by its label key (yr_label_key: blanks around, no-break
+ * spaces, case and '-' do not count), added when new; *kl the key's length. -1 out of memory. */
+static int64_t intern(cli_keys *set, cli_buf *b, const char *text, size_t *kl)
+{
+    size_t n = strlen(text);
+    cli_buf_clear(b);
+    cli_buf_add(b, text, n); /* reserves n + 1 bytes: a key is never longer than its label */
+    if (!b->ok || yr_label_key(text, b->data, n + 1, kl) != YR_OK)
+        return -1;
+    return cli_keys_index(set, b->data, *kl, 0);
+}
+
+/* Day @p d, new: its label @p text kept (a copy) until cycle_pot_free(). 0, or -1. */
+static int new_day(cycle_pot *p, size_t d, const char *text)
+{
+    if (grow((void **)&p->day, &p->day_cap, 2 * d + 2, sizeof *p->day) != 0 ||
+        grow((void **)&p->busy, &p->busy_cap, 2 * d + 2, 1) != 0)
+        return -1;
+    p->day[d] = text;
+    return keep_text(p, &p->day[d]);
+}
+
 /* A row's day and municipality interned: @p day_text and @p key (the municipality's key: its
  * name cell, or its code), @p cell the name as written; @p heads the two columns' headers. */
 static int intern_row(cycle_pot *p, const cycle_pot_lookup *look, const char *file, size_t line,
                       const char *day_text, const char *key, const char *cell,
                       const char *const heads[2], size_t *day, size_t *mun)
 {
-    size_t kl, before = p->muns.n, nd = p->days.n;
+    size_t kl[2], nd = p->days.n, nm = p->muns.n;
     char q[80], *dt = read_day(p, file, line, day_text);
     if (dt == NULL)
         return CLI_EXIT_ERROR;
-    for (int k = 0; k < 2; k++) {
-        size_t *idx = k == 0 ? day : mun;
-        *idx = intern_grow(k == 0 ? &p->days : &p->muns, k == 0 ? dt : key, &kl);
-        if (k == 0 && *idx != SIZE_MAX && p->days.n > nd && keep_text(p, &p->days.label[*idx]))
-            *idx = SIZE_MAX; /* the day read is a new text: the set keeps a copy */
-        if (k == 0)
-            free(dt);
-        if (*idx == SIZE_MAX)
-            return cli_fail_at(file, 0, "out of memory");
-        if (kl == 0)
+    int64_t d = intern(&p->days, &p->lkey, dt, &kl[0]);
+    int bad = d < 0 || (p->days.n > nd && new_day(p, (size_t)d, dt) != 0);
+    free(dt);
+    int64_t m = bad ? -1 : intern(&p->muns, &p->lkey, key, &kl[1]);
+    if (m < 0)
+        return cli_fail_at(file, 0, "out of memory");
+    for (int k = 0; k < 2; k++)
+        if (kl[k] == 0)
             return cli_fail_at(file, line, "column %s is empty", cli_quote(heads[k], q, sizeof q));
-    }
     if (yr_label_is_total(cell))
         return cli_fail_at(file, line, "municipality %s is a total row; list municipalities only",
                            cli_quote(cell, q, sizeof q));
-    if (grow((void **)&p->busy, &p->busy_cap, p->days.cap, 1) != 0)
-        return cli_fail_at(file, 0, "out of memory");
-    if (p->muns.n == before)
+    *day = (size_t)d;
+    *mun = (size_t)m;
+    if (p->muns.n == nm)
         return 0;
-    /* the key is a temporary text (or a code): the set keeps a copy */
-    if (keep_text(p, &p->muns.label[*mun]) != 0)
-        return cli_fail_at(file, 0, "out of memory");
     return new_municipality(p, look, file, line, *mun, cell);
 }
 
@@ -268,7 +268,7 @@ static int row_labels(cycle_pot *p, const cycle_pot_lookup *look, int f, size_t 
     const char *const heads[2] = {yr_table_header(in->t, cols[0]), yr_table_header(in->t, cols[1])};
     cli_buf dayb;
     cli_buf_init(&dayb);
-    size_t nd = p->days.n, nm = p->muns.n;
+    size_t nm = p->muns.n;
     const char *cell = cli_read_cell(in->t, row, cols[1], &p->scratch);
     int rc = cell[strspn(cell, " \t")] == '\0'
                  ? cli_fail_at(f == 0 ? p->afile : p->tfile, yr_table_row_line(in->t, row),
@@ -278,27 +278,10 @@ static int row_labels(cycle_pot *p, const cycle_pot_lookup *look, int f, size_t 
         rc = intern_row(p, look, f == 0 ? p->afile : p->tfile, yr_table_row_line(in->t, row),
                         day_label(in, row, cols[0], &dayb), cli_buf_str(&p->key), cell, heads, day,
                         mun);
-    if (rc == 0 && ((p->days.n > nd && keep_text(p, &p->days.label[*day]) != 0) ||
-                    (p->muns.n > nm && keep_text(p, &p->name[*mun]) != 0)))
+    if (rc == 0 && p->muns.n > nm && keep_text(p, &p->name[*mun]) != 0)
         rc = cli_fail_at(p->afile, 0, "out of memory");
     cli_buf_free(&dayb);
     return rc;
-}
-
-/* A header that counts days (`Antal dagar`, `dagar`, `days`): the counted form counts one
- * course day a row, so such a column is refused rather than ignored. */
-static int counts_days(const char *h)
-{
-    static const char *const words[] = {"antaldagar",     "dagar",     "days",
-                                        "numberofdays",   "kursdagar", "coursedays",
-                                        "antalkursdagar", NULL};
-    char key[128];
-    if (yr_header_key(h, key, sizeof key) != YR_READ_OK)
-        return 0;
-    for (size_t k = 0; words[k] != NULL; k++)
-        if (strcmp(key, words[k]) == 0)
-            return 1;
-    return 0;
 }
 
 /* The header of text file @p path as the reader finds it, from the file's head (64 KiB, whole
@@ -396,7 +379,7 @@ static int read_counted(cycle_pot *p, int f, const char *path, const cli_common 
     cols[1] = yr_table_find_role(t, YR_ROLE_MUNICIPALITY);
     cols[2] = yr_table_find_role(t, want[2].role);
     for (size_t c = 0; f == 0 && c < yr_table_ncols(t); c++)
-        if (counts_days(yr_table_header(t, c)))
+        if (yr_header_counts_days(yr_table_header(t, c))) /* a counted file: a row is a day */
             return cli_fail_at(file, cli_read_header_line(t),
                                "column '%s' counts days, but each row is one course day: write "
                                "one row per day (or leave the column out if every row is one "
@@ -483,13 +466,6 @@ static int attendance_is_list(const char *path, const cli_common *own)
     return person && !counted; /* else the counted form's reading reports what is wrong */
 }
 
-/* Label @p idx of @p set, new since the set had @p before labels, pointed at a copy kept until
- * cycle_pot_free() (it was interned from a temporary text). 0, or -1 out of memory. */
-static int keep_label(cycle_pot *p, cli_labels *set, size_t before, size_t idx)
-{
-    return set->n == before ? 0 : keep_text(p, &set->label[idx]);
-}
-
 /* Row @p i of the list: its day (ISO, from the reader's date) and municipality interned, and
  * whether the person attended (no attendance column: every row is a participant). */
 static int list_row(cycle_pot *p, const cycle_pot_lookup *look, const size_t cols[4], size_t i,
@@ -497,7 +473,7 @@ static int list_row(cycle_pot *p, const cycle_pot_lookup *look, const size_t col
 {
     const yr_table *t = p->list.t;
     size_t row = yr_table_data_row(t, i), line = yr_table_row_line(t, row);
-    size_t nd = p->days.n, nm = p->muns.n;
+    size_t nm = p->muns.n;
     yr_value v;
     int y, m, d;
     char iso[16];
@@ -511,8 +487,7 @@ static int list_row(cycle_pot *p, const cycle_pot_lookup *look, const size_t col
         intern_row(p, look, p->afile, line, iso, cli_buf_str(&p->key), mun, heads, &a->day,
                    &a->municipality) != 0)
         return CLI_EXIT_ERROR;
-    if (keep_label(p, &p->days, nd, a->day) != 0 ||
-        (p->muns.n > nm && keep_text(p, &p->name[a->municipality]) != 0))
+    if (p->muns.n > nm && keep_text(p, &p->name[a->municipality]) != 0)
         return cli_fail_at(p->afile, 0, "out of memory");
     a->participants = 1;
     if (cols[3] != YR_READ_NONE && yr_table_value(t, row, cols[3], &v) == YR_READ_OK)
@@ -556,9 +531,14 @@ static void warn_idle_days(cycle_pot *p)
     cli_buf b;
     cli_buf_init(&b);
     for (size_t i = 0; i < yr_table_ndata(t); i++) {
-        size_t kl, row = yr_table_data_row(t, i);
-        size_t d = cli_labels_intern(&p->days, day_label(&p->tr, row, p->tc[0], &b), &kl);
-        if (d >= p->ndays || p->busy[d])
+        size_t kl, row = yr_table_data_row(t, i), n;
+        const char *label = day_label(&p->tr, row, p->tc[0], &b);
+        int64_t d = -1;
+        cli_buf_clear(&p->lkey);
+        cli_buf_add(&p->lkey, label, n = strlen(label));
+        if (p->lkey.ok && yr_label_key(label, p->lkey.data, n + 1, &kl) == YR_OK)
+            d = cli_keys_find(&p->days, p->lkey.data, kl);
+        if (d < 0 || (size_t)d >= p->ndays || p->busy[d])
             continue;
         p->busy[d] = 1; /* once per day */
         char q[80];
@@ -596,6 +576,7 @@ int cycle_pot_settle(const char *cmd, const cycle_pot_args *a, const cli_common 
     memset(p, 0, sizeof *p);
     cli_buf_init(&p->scratch);
     cli_buf_init(&p->key);
+    cli_buf_init(&p->lkey);
     p->afile = cli_shown(a->attendance);
     p->tfile = cli_shown(a->trainers);
     p->apath = a->attendance;
@@ -611,13 +592,15 @@ int cycle_pot_settle(const char *cmd, const cycle_pot_args *a, const cli_common 
     p->dialect = cli_read_dialect(list ? NULL : p->att.t);
     yr_where w;
     p->daycol.where = p->afile; /* the days of both files are one column (yr_read_day) */
-    if (!cli_labels_init(&p->days, 63) || !cli_labels_init(&p->muns, 1023))
-        return cli_fail_at(p->afile, 0, "out of memory");
+    cli_keys_init(&p->days);
+    cli_keys_init(&p->muns);
     if (yr_pot_begin_where(&rules, YR_POT_ANY, YR_POT_ANY, &p->acc, &w) != YR_OK)
         return cli_fail_lib_usage(cmd, NULL, &w);
     if ((list ? read_list(p, look, &own[0]) : read_attendance(p, look)) != 0 ||
         read_trainers(p, look) != 0 || finish(p) != 0)
         return CLI_EXIT_ERROR;
+    cli_read_report(list ? &p->list : &p->att, c->out.lang); /* once both files are good */
+    cli_read_report(&p->tr, c->out.lang);
     warn_idle_days(p);
     return 0;
 }
@@ -638,7 +621,7 @@ const char *cycle_pot_name(cycle_pot *p, size_t m)
 
 const char *cycle_pot_day(cycle_pot *p, size_t d)
 {
-    return trimmed(p, p->days.label[d]);
+    return trimmed(p, p->day[d]);
 }
 
 void cycle_pot_free(cycle_pot *p)
@@ -646,8 +629,9 @@ void cycle_pot_free(cycle_pot *p)
     yr_pot_free(p->acc);
     cli_input_free(&p->att);
     cli_input_free(&p->tr);
-    cli_labels_free(&p->days);
-    cli_labels_free(&p->muns);
+    cli_keys_free(&p->days);
+    cli_keys_free(&p->muns);
+    free(p->day);
     free(p->name);
     free(p->party);
     free(p->busy);
@@ -659,5 +643,6 @@ void cycle_pot_free(cycle_pot *p)
     free(p->und);
     cli_buf_free(&p->scratch);
     cli_buf_free(&p->key);
+    cli_buf_free(&p->lkey);
     memset(p, 0, sizeof *p);
 }

@@ -211,29 +211,6 @@ cli_cell_type cli_cell_guess(const char *s)
     return cli_iso_date(s, &y, &m, &day) ? CLI_CELL_DATE : CLI_CELL_TEXT;
 }
 
-cli_cell_type cli_echo_type(const ycsv_table *t, size_t col)
-{
-    static const cli_role text[] = {CLI_ROLE_NAME, CLI_ROLE_CODE,   CLI_ROLE_GROUP,
-                                    CLI_ROLE_ITEM, CLI_ROLE_COURSE, CLI_ROLE_QUESTION,
-                                    CLI_ROLE_ROLE};
-    static const cli_role number[] = {CLI_ROLE_WEIGHT,     CLI_ROLE_PARTICIPANTS,
-                                      CLI_ROLE_REGISTERED, CLI_ROLE_ATTENDED,
-                                      CLI_ROLE_YES,        CLI_ROLE_RESPONDENTS};
-    const char *h = t->header[col];
-    for (size_t k = 0; k < sizeof text / sizeof text[0]; k++)
-        if (cli_header_is(h, text[k]))
-            return CLI_CELL_TEXT;
-    for (size_t k = 0; k < sizeof number / sizeof number[0]; k++)
-        if (cli_header_is(h, number[k]))
-            return CLI_CELL_NUMBER;
-    if (cli_header_is(h, CLI_ROLE_AMOUNT))
-        return CLI_CELL_MONEY;
-    return cli_header_is(h, CLI_ROLE_DAY) ? CLI_CELL_DATE : CLI_CELL_GUESS;
-}
-
-/* ---------------------------------------------------------------- names in help texts */
-
-/* One name as help shows it: a prefix with N after it ("per_N"). */
 static void help_name(cli_buf *b, yr_out_name n, yr_lang lang)
 {
     cli_buf_puts(b, yr_out_text(n, lang));

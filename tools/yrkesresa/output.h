@@ -13,12 +13,11 @@
  * - computed values: cli_out_int() (a count), cli_out_money() (whole kronor), cli_out_num() (a
  *   decimal), cli_out_share() (a share of 1), cli_out_date(), cli_out_text(), cli_out_name()
  *   (a word of the names table in the output's language);
- * - cells echoed from the input: cli_out_cell() with the cell's ::cli_cell_type as the input
- *   layer knows it. Today that is the column's role (cli_echo_type(): a name or code column is
- *   text, a weight column a number) and, for other columns, cli_cell_guess() on the cell
- *   (::CLI_CELL_GUESS: `0114` and `007` are text, `12 %` a share). When the program reads
- *   through libyrkesresa-read, the type comes from yr_table_cell_type() and the column's role
- *   (cli_cell_type_of()); nothing else changes.
+ * - cells echoed from the input: cli_out_cell() with the cell's ::cli_cell_type as the reader
+ *   knows it: the column's role (cli_read_echo_types(): a name or code column is text, a
+ *   population a number) and, for a column of no role, the cell's own type
+ *   (yr_table_cell_type(), cli_read_echo()), else cli_cell_guess() on the cell
+ *   (::CLI_CELL_GUESS: `0114` and `007` are text, `12 %` a share).
  *
  * ## Dialects
  * - default CSV: the input's delimiter, line break and decimal mark (',', LF, '.' without an
@@ -56,8 +55,6 @@
 #include <stdio.h>
 
 #include <yrkesresa/names.h>
-
-#include "input.h"
 
 #if defined(__GNUC__)
 #define CLI_PRINTF(f, a) __attribute__((format(printf, f, a)))
@@ -127,15 +124,7 @@ typedef enum cli_cell_type {
  */
 cli_cell_type cli_cell_guess(const char *s);
 
-/**
- * @brief The type of the cells of input column @p col as today's input layer knows it from
- *        the column's role (cli_header_is): a name, code, group, item, course, question or role
- *        column is text; population/weight, participants, registered, attended, yes and
- *        respondents numbers; amount money; day a date; other columns ::CLI_CELL_GUESS.
- */
-cli_cell_type cli_echo_type(const ycsv_table *t, size_t col);
-
-/** An open result table (see cli_out_open). Private fields: use the functions. */
+/** An open result table (see cli_out_open_dialect). Private fields: use the functions. */
 typedef struct cli_out {
     char delim;        /**< CSV delimiter */
     char decimal;      /**< decimal mark of numbers in CSV */
@@ -169,8 +158,8 @@ int cli_output_is_xlsx(const cli_output_opts *opts);
  */
 int cli_output_check(const cli_output_opts *opts, const char *cmd);
 
-/** How the input was written, for output that follows it (today from a ycsv_table; after the
- *  move onto libyrkesresa-read from yr_table_format()). */
+/** How the input was written, for output that follows it (cli_read_dialect(): from
+ *  yr_table_format()). */
 typedef struct cli_dialect {
     char delim;           /**< ',', ';' or TAB */
     const char *eol;      /**< "\n", "\r\n" or "\r" */
@@ -178,17 +167,11 @@ typedef struct cli_dialect {
     const char *encoding; /**< "UTF-8", "UTF-16LE", "UTF-16BE", "Windows-1252" */
 } cli_dialect;
 
-/** @brief The dialect of a table read by today's input layer (NULL: ',', LF, UTF-8, no BOM). */
-cli_dialect cli_dialect_of(const ycsv_table *t);
-
 /**
  * @brief Open the destination for table @p table (its sheet name). The CSV dialect follows
- *        @p like (the main input; may be NULL) unless --excel. Returns 0, or an exit status
- *        after printing the message.
+ *        @p like (the main input's: cli_read_dialect(); NULL: ',', LF, UTF-8, no BOM) unless
+ *        --excel. Returns 0, or an exit status after printing the message.
  */
-int cli_out_open(cli_out *o, const cli_output_opts *opts, yr_out_table table,
-                 const ycsv_table *like);
-/** @brief As cli_out_open() with the input's dialect given directly. */
 int cli_out_open_dialect(cli_out *o, const cli_output_opts *opts, yr_out_table table,
                          const cli_dialect *like);
 

@@ -85,18 +85,6 @@ static void write_failed(cli_out *o)
 
 /* ---------------------------------------------------------------- opening */
 
-cli_dialect cli_dialect_of(const ycsv_table *t)
-{
-    cli_dialect d = {',', "\n", 0, "UTF-8"};
-    if (t != NULL) {
-        d.delim = t->delim;
-        d.eol = t->eol;
-        d.bom = t->has_bom;
-        d.encoding = t->encoding;
-    }
-    return d;
-}
-
 #ifdef CLI_HAVE_XLSX
 static int open_xlsx(cli_out *o, const cli_output_opts *opts, yr_out_table table)
 {
@@ -146,7 +134,7 @@ static int open_file(cli_out *o, const cli_output_opts *opts, yr_out_table table
 int cli_out_open_dialect(cli_out *o, const cli_output_opts *opts, yr_out_table table,
                          const cli_dialect *like)
 {
-    cli_dialect plain = cli_dialect_of(NULL);
+    static const cli_dialect plain = {',', "\n", 0, "UTF-8"};
     like = like != NULL ? like : &plain;
     memset(o, 0, sizeof *o);
     o->delim = like->delim;
@@ -172,13 +160,6 @@ int cli_out_open_dialect(cli_out *o, const cli_output_opts *opts, yr_out_table t
     if (bom)
         cli_out_raw(o, "\xEF\xBB\xBF", 3);
     return 0;
-}
-
-int cli_out_open(cli_out *o, const cli_output_opts *opts, yr_out_table table,
-                 const ycsv_table *like)
-{
-    cli_dialect d = cli_dialect_of(like);
-    return cli_out_open_dialect(o, opts, table, &d);
 }
 
 /* ---------------------------------------------------------------- CSV */
@@ -532,7 +513,7 @@ int cli_out_report(const cli_output_opts *opts, const cli_buf *b)
     if (cli_output_is_xlsx(&plain))
         return cli_fail_at(plain.path, 0, "a text report is not a workbook");
     cli_out o;
-    if (cli_out_open(&o, &plain, YR_TABLE_AUDIT, NULL) != 0)
+    if (cli_out_open_dialect(&o, &plain, YR_TABLE_AUDIT, NULL) != 0)
         return CLI_EXIT_ERROR;
     cli_out_raw(&o, cli_buf_str(b), b->len);
     return cli_out_close(&o);

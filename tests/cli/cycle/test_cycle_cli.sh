@@ -164,13 +164,13 @@ expect_eq "--population-of by identity = wide table" "$out" "$stmt"
 sed 's/^Vansbro,/Vansbo,/' "$FIX/pop-2018-reversed.csv" >"$TMP/pop-2018-typo.csv"
 run_bin statement --items "$FIX/items-2018-2021.csv" --population-of "2018=$TMP/pop-2018-typo.csv" \
     "$DAL/population-2021-06.csv"
-expect_input_error "--population-of typo" "municipality 'Vansbo' is not in"
+expect_input_error "--population-of typo" "pop-2018-typo.csv:3: 'Vansbo' is not a Swedish municipality"
 expect_err_has "--population-of typo: the nearest name" "did you mean Vansbro?"
 awk -F, 'NR == 1 || $1 != "Mora" { print } $1 == "Falun" { print "Falu kommun," $2 }' \
     "$FIX/pop-2018-reversed.csv" >"$TMP/pop-2018-twice.csv"
 run_bin statement --items "$FIX/items-2018-2021.csv" --population-of "2018=$TMP/pop-2018-twice.csv" \
     "$DAL/population-2021-06.csv"
-expect_input_error "--population-of one municipality twice" "'Falu kommun' is the same municipality as line"
+expect_input_error "--population-of one municipality twice" "'Falu kommun' is the same municipality as 'Falun' at line"
 run_bin statement --items "$FIX/items-2018-2021.csv" --population-of "2019=$FIX/pop-2018-reversed.csv" \
     "$DAL/population-2021-06.csv"
 expect_input_error "--population-of unknown year" "no items of the year 2019"
@@ -192,7 +192,7 @@ fi
 run_bin statement --items "$FIX/items-negative.csv" "$FIX/pop-small.csv"
 expect_input_error "negative item" "items-negative.csv:3:"
 run_bin statement --items "$FIX/items-bad-total.csv" "$FIX/pop-small.csv"
-expect_input_error "items Summa" "items-bad-total.csv:4: the total row states 200 but the items add to 210"
+expect_input_error "items Summa" "items-bad-total.csv:4: the total row 'Summa' says 200 in column 'amount', but the rows of the table (lines 2-3) add up to 210"
 run_bin statement --items "$FIX/items-duplicate.csv" "$FIX/pop-small.csv"
 expect_input_error "duplicate item" "items-duplicate.csv:3: 'a' is the same item as 'A' at line 2"
 run_bin statement --items "$FIX/items-2018-2021.csv" "$FIX/pop-small.csv"
@@ -343,7 +343,9 @@ expect_input_error "parts twice" "--parts 'accounts=staff+staff': parts lists co
 
 # ---- one settlement path (issue 23.1): `pot` and `statement` read and settle the pot alike ------
 # The same bad input gives the same error line in both commands (the library's sentence at the
-# same FILE:LINE), and the same options are accepted by both.
+# same FILE:LINE: the first line that is not a reading line, as statement has printed those of
+# its items and population files before it), and the same options are accepted by both.
+first_error() { grep -v -E '^yrkesresa: .*: (read|läste) [0-9]' <<<"$1" | head -n 1; }
 POT="$SOURCE_DIR/tests/cli/pot"
 BAD="$SOURCE_DIR/tests/badinput"
 same_error() { # NAME ATTENDANCE TRAINERS [OPTIONS...]
@@ -355,7 +357,7 @@ same_error() { # NAME ATTENDANCE TRAINERS [OPTIONS...]
     run_bin statement --items "$FIX/items-small.csv" --attendance "$a" --trainers "$t" "$@" \
         "$DAL/population-2021-06.csv"
     expect_rc "$name: statement" 2
-    expect_eq "$name: the same error" "$(head -n 1 <<<"$err")" "$(head -n 1 <<<"$pot_err")"
+    expect_eq "$name: the same error" "$(first_error "$err")" "$(first_error "$pot_err")"
     if [ -z "$out" ]; then ok; else bad "$name: statement wrote to stdout"; fi
 }
 same_error "negative participants" "$POT/attendance-negative.csv" "$POT/trainers.csv"
@@ -694,7 +696,7 @@ expect_input_error "items with years: no whole krona after the unit" "tkr-years-
 # a Summa that disagrees after the unit (4 tkr stated, 5 tkr the items): refused at its line
 printf 'Post;Belopp (tkr)\nA;3\nB;2\nSumma;4\n' >"$TMP/tkr-bad.csv"
 run_bin statement --items "$TMP/tkr-bad.csv" "$TMP/tkr-pop.csv"
-expect_input_error "items in tkr: Summa" "tkr-bad.csv:4: the total row states 4000 but the items add to 5000"
+expect_input_error "items in tkr: Summa" "tkr-bad.csv:4: the total row 'Summa' says 4000 in column 'Belopp (tkr)', but the rows of the table (lines 2-3) add up to 5000"
 # The tester's file (i01: 850 and 180 tkr, Summa 1 030): each row's total is the split of
 # 1 030 000 kr by the 15 populations (largest remainder, computed independently).
 run_bin statement "$FIX/i00-population.csv" --items "$FIX/i01-items-tkr.csv"
@@ -706,5 +708,82 @@ for want in Avesta:82098 Borlänge:187369 Falun:213413 Gagnef:37342 Hedemora:553
     got=$(awk -F';' -v k="${want%%:*}" '$1 == k { print $NF }' <<<"$out")
     if [ "$got" == "${want#*:}" ]; then ok; else bad "tester i01: ${want%%:*} total $got, expected ${want#*:}"; fi
 done
+
+# ---- statement and compare read as every command reads (libyrkesresa-read) -------------------
+# The base: the three municipalities in a plain CSV; its rows are worked by hand (the rows of a
+# table are the largest-remainder split of 210 by Falun 59752, Mora 20544, Orsa 6939: 143.84,
+# 49.45, 16.70, the two spare kronor to Falun and Orsa), and every other file below holds the
+# same municipalities, so it must give this very table.
+printf 'Kommun;Folkmängd\nFalun;59752\nMora;20544\nOrsa;6939\n' >"$TMP/pop3.csv"
+run_bin statement --items "$FIX/items-small.csv" "$TMP/pop3.csv"
+expect_rc "statement, three municipalities" 0
+small3=$out
+expect_eq "statement, three municipalities: the rows" \
+    "$(awk -F';' 'NR > 1 { print $1 ":" $4 }' <<<"$small3" | tr '\n' ' ')" \
+    "Falun:144 Mora:49 Orsa:17 Summa:210 "
+expect_eq "statement, three municipalities: the items" "$(awk -F';' '$1 == "Summa" { print $2 "," $3 }' <<<"$small3")" "70,140"
+# an .xlsx population file (it was "NUL byte: not a text file"): a first sheet without a table,
+# then the table with its Summa row, read as the CSV of the same cells
+if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
+    /usr/bin/python3 - "$TMP/pop.xlsx" <<'PY'
+import sys, openpyxl
+wb = openpyxl.Workbook()
+wb.active.title = "Om filen"
+wb.active["A1"] = "Folkmängd 31 december, källa SCB"
+ws = wb.create_sheet("Befolkning")
+for row in (("Kommun", "Folkmängd"), ("Falun", 59752), ("Mora", 20544), ("Orsa", 6939),
+            ("Summa", 87235)):
+    ws.append(row)
+wb.save(sys.argv[1])
+PY
+    run_bin statement --items "$FIX/items-small.csv" --sheet Befolkning "$TMP/pop.xlsx"
+    expect_rc "statement, an .xlsx population" 0
+    expect_out "statement, an .xlsx population" "$(tr ';' ',' <<<"$small3")"
+    expect_err_has "statement, an .xlsx population: the reading line" \
+        "pop.xlsx: read 3 municipalities from column 'Folkmängd' on sheet 'Befolkning', total row at line 5"
+    # a Summa that disagrees is refused at its row, naming both numbers
+    /usr/bin/python3 -c 'import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1]); wb["Befolkning"]["B5"] = 87000; wb.save(sys.argv[1])' \
+        "$TMP/pop.xlsx"
+    run_bin statement --items "$FIX/items-small.csv" --sheet 2 "$TMP/pop.xlsx"
+    expect_input_error "statement, an .xlsx Summa that disagrees" "pop.xlsx:5:"
+    expect_err_has "statement, an .xlsx Summa that disagrees: both numbers" "87000"
+    expect_err_has "statement, an .xlsx Summa that disagrees: the sum" "87235"
+else
+    ok # python3-openpyxl missing: nothing to write the workbook with
+fi
+# a Delsumma row is an aggregate (checked against its part), never a municipality
+printf 'Kommun;Folkmängd\nFalun;59752\nMora;20544\nDelsumma;80296\nOrsa;6939\n' >"$TMP/pop-del.csv"
+run_bin statement --items "$FIX/items-small.csv" "$TMP/pop-del.csv"
+expect_rc "statement, a Delsumma row" 0
+expect_out "statement, a Delsumma row" "$small3"
+expect_err_has "statement, a Delsumma row: the reading line" "read 3 municipalities from column 'Folkmängd', subtotal row at line 4"
+sed 's/^Delsumma;80296/Delsumma;80000/' "$TMP/pop-del.csv" >"$TMP/pop-del-bad.csv"
+run_bin statement --items "$FIX/items-small.csv" "$TMP/pop-del-bad.csv"
+expect_input_error "statement, a Delsumma that disagrees" "pop-del-bad.csv:4:"
+expect_err_has "statement, a Delsumma that disagrees: its rows' sum" "80296"
+# SCB's region column: '00 Riket' beside the municipalities is the nation (not every
+# municipality is there, so it cannot be checked), never a party that takes a share
+printf 'region;Folkmängd 2021\n00 Riket;10379295\n2080 Falun;59752\n2062 Mora;20544\n2034 Orsa;6939\n' \
+    >"$TMP/pop-riket.csv"
+run_bin statement --items "$FIX/items-small.csv" "$TMP/pop-riket.csv"
+expect_rc "statement, a '00 Riket' row" 0
+expect_eq "statement, a '00 Riket' row: three municipalities" "$(tail -n +2 <<<"$out" | cut -d';' -f2-)" \
+    "$(tail -n +2 <<<"$small3" | cut -d';' -f2-)"
+expect_err_has "statement, a '00 Riket' row: the reading line" "nation row at line 2 (not checked: 3 of 290 municipalities)"
+# an SCB wide export with a row after an empty line (a row of the table, never a note) and a
+# note after it: 10 000 by the 2018 column (59130, 20310, 6750) is 6861 2356 783, by the 2021
+# column (59752, 20544, 6790) 6861 2359 780 (largest remainder, worked by hand)
+printf 'region;Folkmängd 2018;Folkmängd 2021\n2080 Falun;59130;59752\n2062 Mora;20310;20544\n\n2021 Vansbro;6750;6790\n\nKälla: SCB, befolkningsstatistik.\n' \
+    >"$TMP/scb-wide-note.csv"
+run_bin compare --total 10000 --scenario population=2018 --scenario population=2021 "$TMP/scb-wide-note.csv"
+expect_rc "compare, SCB wide with a note" 0
+expect_out "compare, SCB wide with a note" "region;population=2018;population=2021;difference population=2021
+2080 Falun;6861;6861;0
+2062 Mora;2356;2359;3
+2021 Vansbro;783;780;-3
+Summa;10000;10000;0"
+expect_err_has "compare, SCB wide with a note: the 2018 reading" "read 3 municipalities from column 'Folkmängd 2018', line 7 note"
+expect_err_has "compare, SCB wide with a note: the 2021 reading" "read 3 municipalities from column 'Folkmängd 2021', line 7 note"
 
 finish test_cycle_cli
