@@ -65,10 +65,58 @@ static void audit_free(stmt_audit *a)
     free(a->item_col);
 }
 
-/* The output name a statement gives header @p col (YR_OUT_NAME_COUNT for others). */
+/* The output name a statement gives header @p col (YR_OUT_NAME_COUNT for others): as written,
+ * else equal under yr_header_key() (`Totalt`, `TOTAL`, `Net ` as saved by hand). */
 static yr_out_name column_name(const yr_table *t, size_t col)
 {
-    return yr_out_name_find(yr_table_header(t, col), YR_OUT_COLUMN);
+    const char *h = yr_table_header(t, col);
+    yr_out_name n = yr_out_name_find(h, YR_OUT_COLUMN);
+    char k1[128], k2[128];
+    if (n != YR_OUT_NAME_COUNT || yr_header_key(h, k1, sizeof k1) != YR_READ_OK)
+        return n;
+    const yr_out_name named[] = {YR_OUT_TOTAL, YR_OUT_FEES, YR_OUT_KICKBACK, YR_OUT_NET,
+                                 YR_OUT_YEAR};
+    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+        for (int l = 0; l < YR_LANG_COUNT; l++)
+            if (yr_header_key(yr_out_text(named[i], (yr_lang)l), k2, sizeof k2) == YR_READ_OK &&
+                strcmp(k1, k2) == 0)
+                return named[i];
+    return YR_OUT_NAME_COUNT;
+}
+
+/* Column @p c holds an item of a statement saved by hand: its header names no role and its
+ * first data cell is a whole number. */
+static int item_like(const yr_table *t, size_t c)
+{
+    const char *h = yr_table_header(t, c);
+    for (int r = 1; r < YR_READ_ROLE_COUNT; r++)
+        if (yr_role_is_header(h, (yr_read_role)r))
+            return 0;
+    int64_t v;
+    cli_buf b;
+    cli_buf_init(&b);
+    int ok = yr_table_ndata(t) > 0 &&
+             cli_parse_int64(cli_read_cell(t, yr_table_data_row(t, 0), c, &b), &v) == CLI_NUM_OK;
+    cli_buf_free(&b);
+    return ok;
+}
+
+/* The total column of a statement whose municipality column is @p name_col: the one named
+ * total (totalt), else — a statement whose total was renamed by hand (`Summa`, `Att betala`) —
+ * the first column naming the amount after one or more item-like columns. SIZE_MAX: none. */
+static size_t total_column(const yr_table *t, size_t name_col)
+{
+    size_t nc = yr_table_ncols(t);
+    for (size_t c = name_col + 1; c < nc; c++)
+        if (column_name(t, c) == YR_OUT_TOTAL)
+            return c;
+    for (size_t c = name_col + 1; c < nc; c++) {
+        if (c >= name_col + 2 && yr_role_is_header(yr_table_header(t, c), YR_ROLE_AMOUNT))
+            return c;
+        if (!item_like(t, c))
+            return SIZE_MAX;
+    }
+    return SIZE_MAX;
 }
 
 /* The statement's columns by the names `statement` writes (in either language). */
@@ -83,9 +131,11 @@ static int find_columns(stmt_audit *a)
     a->name_col = yr_table_find_role(t, YR_ROLE_MUNICIPALITY);
     a->year_col = yr_table_find_role(t, YR_ROLE_YEAR);
     for (size_t c = nc; c-- > 0;)
-        for (int k = 0; k < 4; k++)
+        for (int k = 1; k < 4; k++)
             if (column_name(t, c) == want[k])
                 *slot[k] = c;
+    if (a->name_col != YR_READ_NONE)
+        a->total_col = total_column(t, a->name_col);
     if (a->total_col == SIZE_MAX || a->name_col == YR_READ_NONE || a->total_col <= a->name_col + 1)
         return cli_fail_at(a->st.file, 0,
                            "not a statement: no item columns between the municipality column "
@@ -551,7 +601,7 @@ static int read_models(stmt_audit *a, const char *items, const char *equal_part,
     for (size_t i = 0; rc == 0 && i < a->nitems; i++)
         names[i] = yr_table_header(a->st.t, a->item_col[i]);
     if (rc == 0)
-        rc = statement_item_models(items, equal_part, c, names, a->nitems, a->st.file, m);
+        rc = statement_item_models(items, equal_part, c, a->year, names, a->nitems, a->st.file, m);
     for (size_t i = 0; rc == 0 && i < a->nitems; i++) {
         if (m[i].rate_den == 0 && m[i].total != a->items[i].total) /* the agreement's amount */
             extra(a, "item '%s': the items file says %" PRId64 ", the Summa line %" PRId64,
@@ -565,13 +615,39 @@ static int read_models(stmt_audit *a, const char *items, const char *equal_part,
     return rc;
 }
 
+/* A statement over years whose items change from year to year: an item whose cell on the
+ * year's Summa line is blank is not an item of that year (its cells, blank too, are not read);
+ * the block's items replace a->item_col until audit_block restores them. */
+static int year_items(stmt_audit *a)
+{
+    size_t *cols = malloc((a->nitems ? a->nitems : 1) * sizeof *cols), n = 0, st, len;
+    if (cols == NULL)
+        return cli_fail_at(a->st.file, 0, "out of memory");
+    for (size_t i = 0; i < a->nitems; i++) {
+        const char *s = yr_table_cell(a->st.t, a->summa_row, a->item_col[i], &len);
+        if (yr_label_trim(s, len, &st) > 0)
+            cols[n++] = a->item_col[i];
+    }
+    if (n == 0) {
+        free(cols);
+        return cli_fail_at(a->st.file, yr_table_row_line(a->st.t, a->summa_row),
+                           "the Summa line of the year %" PRId64 " states no item", a->year);
+    }
+    a->item_col = cols;
+    a->nitems = n;
+    return 0;
+}
+
 /* The audit of one block (the statement, or one year's of a statement with years), reported
  * into @p b; *worst becomes the block's verdict when that is worse. */
 static int audit_block(stmt_audit *a, int64_t year, const char *population, const cli_common *c,
                        const cli_read_opts *r, const char *items, const char *equal_part,
                        cli_buf *b, yr_table_verdict *worst)
 {
+    size_t *all_cols = a->item_col, all_n = a->nitems;
     int rc = find_block(a, year);
+    if (rc == 0 && year != 0)
+        rc = year_items(a);
     if (rc == 0)
         rc = alloc_all(a);
     if (rc == 0)
@@ -596,6 +672,10 @@ static int audit_block(stmt_audit *a, int64_t year, const char *population, cons
         if (a->s.verdict > *worst)
             *worst = a->s.verdict;
     }
+    if (a->item_col != all_cols)
+        free(a->item_col);
+    a->item_col = all_cols;
+    a->nitems = all_n;
     block_free(a);
     return rc;
 }
@@ -802,9 +882,15 @@ int cli_audit_is_statement(const char *path)
     /* a column 'total' after item columns, none of them a population (a published split
      * "kommun,befolkning,total" is not a statement); unreadable: the audit of a split reports */
     int found = 0, weight = 0;
-    for (size_t k = 1; t != NULL && k < yr_table_ncols(t) && !found; k++) {
+    size_t m = 0, total = SIZE_MAX;
+    while (t != NULL && m < yr_table_ncols(t) &&
+           !yr_role_is_header(yr_table_header(t, m), YR_ROLE_MUNICIPALITY))
+        m++;
+    if (t != NULL && m < yr_table_ncols(t))
+        total = total_column(t, m);
+    for (size_t k = m + 1; total != SIZE_MAX && k <= total && !found; k++) {
         const char *h = yr_table_header(t, k);
-        found = k >= 2 && yr_out_name_find(h, YR_OUT_COLUMN) == YR_OUT_TOTAL;
+        found = k == total && k >= m + 2;
         weight |= !found && (yr_role_is_header(h, YR_ROLE_POPULATION) ||
                              yr_role_is_header(h, YR_ROLE_WEIGHT));
     }

@@ -167,8 +167,8 @@ typedef struct compare_in {
     cycle_reported reported; /* the columns whose reading line is printed */
 } compare_in;
 
-/* Zero the weights of the municipalities of "A+B+C". */
-static int opt_out(compare_in *in, const scenario *s, int64_t *w)
+/* Zero the weights of the municipalities of "A+B+C" (and mark them in @p out_of). */
+static int opt_out(compare_in *in, const scenario *s, int64_t *w, unsigned char *out_of)
 {
     cli_keys keys;
     int rc = cycle_party_keys(&in->in, &keys);
@@ -186,7 +186,7 @@ static int opt_out(compare_in *in, const scenario *s, int64_t *w)
         name[len] = '\0';
         rc = cycle_party_find("--scenario without=", 0, name, &keys, in->in.file, &party);
         if (rc == 0)
-            w[party] = 0;
+            w[party] = 0, out_of[party] = 1;
         p += len + 1;
     }
     cli_keys_free(&keys);
@@ -200,12 +200,31 @@ static int run_scenario(compare_in *in, const scenario *s, int64_t *w, int64_t *
     const char *head = s->pop_col != YR_READ_NONE ? yr_table_header(in->in.t, s->pop_col) : NULL;
     if (cycle_read_weights(&in->in, in->common, in->read, head, &in->reported, w, &den) != 0)
         return CLI_EXIT_ERROR;
-    if (s->without != NULL && opt_out(in, s, w) != 0)
+    unsigned char *out_of = calloc(in->np ? in->np : 1, 1);
+    if (out_of == NULL)
+        return cli_fail_at(in->in.file, 0, "out of memory");
+    if (s->without != NULL && opt_out(in, s, w, out_of) != 0) {
+        free(out_of);
         return CLI_EXIT_ERROR;
+    }
+    /* those who opt out get 0 and no equal part: the split is over the others only */
+    size_t n = 0;
+    for (size_t i = 0; i < in->np; i++)
+        if (!out_of[i])
+            w[n++] = w[i];
     yr_where wh;
-    yr_status st = s->has_equal ? yr_split_mixed_where(in->total, s->equal_num, s->equal_den, w,
-                                                       in->np, out, &wh)
-                                : yr_split_with_where(in->total, w, in->np, &s->opt, out, &wh);
+    yr_status st = s->has_equal
+                       ? yr_split_mixed_where(in->total, s->equal_num, s->equal_den, w, n, out, &wh)
+                       : yr_split_with_where(in->total, w, n, &s->opt, out, &wh);
+    for (size_t i = in->np, k = n; st == YR_OK && i-- > 0;)
+        out[i] = out_of[i] ? 0 : out[--k];
+    if (st != YR_OK && wh.record != YR_WHERE_NONE) /* the record among all parties */
+        for (size_t i = 0, k = 0; i < in->np; i++)
+            if (!out_of[i] && k++ == wh.record) {
+                wh.record = i;
+                break;
+            }
+    free(out_of);
     if (st != YR_OK) {
         char context[300];
         snprintf(context, sizeof context, "scenario '%s'", s->label);

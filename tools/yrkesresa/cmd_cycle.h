@@ -84,11 +84,13 @@ int cycle_party_find(const char *file, size_t line, const char *cell, const cli_
 /**
  * @brief The models (equal part, rate) of the items named @p names as the items file @p items of
  *        `statement` gives them (with `--equal-part` @p equal_part, may be NULL): models[k]
- *        for names[k] (its total left to the caller). An item not in the file is an error at
- *        @p shown. 0 or 2 (cmd_statement.c).
+ *        for names[k] (its total left to the caller), of the year @p year when the file has a
+ *        year column (0: the file must have none). An item not in the file (in that year) is
+ *        an error at @p shown. 0 or 2 (cmd_statement.c).
  */
 int statement_item_models(const char *items, const char *equal_part, const cli_common *c,
-                          const char *const *names, size_t n, const char *shown, yr_item *models);
+                          int64_t year, const char *const *names, size_t n, const char *shown,
+                          yr_item *models);
 
 /* ---- `audit` of a statement and `audit --population` (cmd_audit_statement.c) ---- */
 

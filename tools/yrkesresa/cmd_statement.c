@@ -1024,7 +1024,8 @@ static int run(const stmt_opts *o, items_in *it, pop_in *pp, pot_in *pot, stmt_r
 }
 
 int statement_item_models(const char *items, const char *equal_part, const cli_common *c,
-                          const char *const *names, size_t n, const char *shown, yr_item *models)
+                          int64_t year, const char *const *names, size_t n, const char *shown,
+                          yr_item *models)
 {
     stmt_opts o;
     items_in it;
@@ -1033,8 +1034,8 @@ int statement_item_models(const char *items, const char *equal_part, const cli_c
     o.equal_part = equal_part;
     o.common = *c;
     int rc = read_items(&o, &it);
-    if (rc == 0 && it.year != NULL)
-        rc = cli_fail_usage("audit", "--items with years: audit one year's statement at a time");
+    if (rc == 0 && it.year != NULL && year == 0)
+        rc = cli_fail_usage("audit", "--items with years: the statement has no year column");
     for (size_t k = 0; rc == 0 && k < n; k++) {
         size_t len = strlen(names[k]), klen = 0;
         char *key = malloc(3 * len + 1); /* the reader's label key (index_names) */
@@ -1049,7 +1050,15 @@ int statement_item_models(const char *items, const char *equal_part, const cli_c
             rc = cli_fail_at(shown, 0, "item %s is not in %s", cli_quote(names[k], q, sizeof q),
                              it.in.file);
         } else if (rc == 0) {
-            models[k] = it.model[it.keys.first[i]];
+            size_t r = (size_t)it.keys.first[i]; /* the name's row of that year */
+            while (it.year != NULL && r < it.n &&
+                   !(it.name[r] == it.keys.first[i] && it.year_num[it.year[r]] == year))
+                r++;
+            if (r == it.n)
+                rc = cli_fail_at(shown, 0, "item '%s' is not in %s for the year %" PRId64, names[k],
+                                 it.in.file, year);
+            else
+                models[k] = it.model[r];
         }
     }
     items_free(&it);

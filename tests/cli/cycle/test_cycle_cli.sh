@@ -250,6 +250,14 @@ Två,3,5,2
 Tre,3,0,-3
 Summa,10,10,0"
 
+# with an equal part, those who opt out get no equal part either (adversarial pass 3, S11):
+# 10 kr, half equally, without Tre: Ett and Två share 5 equally and 5 by 1:1, 5 and 5, Tre 0
+run_bin compare --total 10 --scenario method=largest_remainder --scenario "equal=50%;without=Tre;name=no Tre" \
+    "$FIX/pop-equal.csv"
+expect_rc "compare: equal part without Tre" 0
+expect_eq "compare: equal part without Tre" "$(over 'NR > 1 { print $1 "," $3 }' | tr '\n' ' ')" \
+    "Ett,5 Två,5 Tre,0 Summa,10 "
+
 # without= names municipalities by the reader's identity: a code with its name, capitals,
 # 'Falu kommun'; a typo is refused with the nearest name
 run_bin compare --total 850000 --scenario "without=Vansbro+Falun;name=a" \
@@ -605,6 +613,33 @@ printf '%s\n' "$out" >"$TMP/st-feas.csv"
 run_bin audit --strict --population "$SWE/population-2018-12-31.csv" "$TMP/st-feas.csv"
 expect_rc "audit of a budget over seven years" 0
 expect_out_has "audit of a budget: the years" "statement over 7 years and their sum ('all'): 1 2 3 4 5 6 7"
+# a statement over years with an equal part is audited by its items' models year by year
+run_bin statement --explain --equal-part 10% --items "$TMP/items-years.csv" "$EX/population-dalarna-2018-2021.csv"
+printf '%s\n' "$out" >"$TMP/st-years-eq.csv"
+run_bin audit --strict --items "$TMP/items-years.csv" --equal-part 10% "$TMP/st-years-eq.csv"
+expect_rc "audit with years by the items' models" 0
+expect_eq "audit with years by the models: each year" \
+    "$(grep -c '^each item by its model in the items file$' <<<"$out")" "2"
+# a new item from the second year on: blank in the first year's block and Summa, not an item there
+awk -F, 'BEGIN { OFS = "," } NR == 1 { print "year,item,amount"; next } { print }
+    END { print "2021,utvärdering,50000" }' "$TMP/items-years.csv" >"$TMP/items-new.csv"
+run_bin statement --items "$TMP/items-new.csv" "$EX/population-dalarna-2018-2021.csv"
+printf '%s\n' "$out" >"$TMP/st-years-new.csv"
+run_bin audit --strict --population "$EX/population-dalarna-2018-2021.csv" "$TMP/st-years-new.csv"
+expect_rc "audit with years: an item of one year only" 0
+expect_out_has "audit with years: 2018 has two items" "15 municipalities, 2 items"
+expect_out_has "audit with years: 2021 has three items" "15 municipalities, 3 items"
+# a statement saved by hand: 'Totalt' capitalised is the total; a total renamed 'Att betala' is
+# found as the amount after the items, so the items are still audited (adversarial pass 3, S14)
+sed '1s/,total,/,Totalt,/' "$TMP/st.csv" >"$TMP/st-Totalt.csv"
+run_bin audit --strict --population "$DAL/population-2021-06.csv" "$TMP/st-Totalt.csv"
+expect_rc "audit: a total headed 'Totalt'" 0
+expect_out_has "audit: 'Totalt' is a statement" "as a statement: 15 municipalities, 2 items"
+awk -F, 'BEGIN { OFS = "," } NR == 1 { sub(/total/, "Att betala") } $1 == "Falun" { $2 += 300; $3 -= 300 } { print }' \
+    "$TMP/st.csv" >"$TMP/st-att-betala.csv"
+run_bin audit --strict --population "$DAL/population-2021-06.csv" "$TMP/st-att-betala.csv"
+expect_rc "audit: a total renamed 'Att betala', two cells off" 1
+expect_out_has "audit: 'Att betala' is a statement" "as a statement: 15 municipalities, 2 items"
 # adversarial pass 3: what yr_audit_table does not see is still a finding, never "reproduces"
 # S1: a municipality of --population FILE without a line (its share paid by the others)
 grep -v '^Orsa,' "$DAL/population-2021-06.csv" >"$TMP/pop-no-orsa.csv"
