@@ -584,6 +584,49 @@ static yr_read_status check_unread_presence(const yr_table *t, const yr_read_opt
     return YR_READ_OK;
 }
 
+/* 1 when @p s (@p len bytes) has a word that scales money or counts: tkr, Mkr, tusental,
+ * tusentals, tusen, miljoner (case aside; words split at anything not a letter or digit). */
+static int names_scale(const char *s, size_t len)
+{
+    static const char *const words[] = {"tkr",      "mkr",  "tusental", "tusentals", "tusen",
+                                        "miljoner", "ksek", "msek",     NULL};
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        while (j < len && ((s[j] | 32) >= 'a' && (s[j] | 32) <= 'z'))
+            j++;
+        for (int k = 0; j > i && words[k] != NULL; k++)
+            if (j - i == strlen(words[k]) && rd_prefix_fold(s + i, j - i, words[k]) == j - i)
+                return 1;
+        i = j > i ? j : i + 1;
+    }
+    return 0;
+}
+
+/* Units are applied exactly or refused: a title above the table that scales its money ('Budget
+ * 2024, belopp i tkr') while no money column's header says a unit would leave 850 tkr read as
+ * 850 kr; an error at the title's line. */
+static yr_read_status check_title_units(yr_table *t, pass *p, yr_read_error *err)
+{
+    int bare = 0;
+    for (size_t c = 0; c < t->ncols; c++)
+        bare |= t->cols[c].wanted && (t->cols[c].fmt.money || t->cols[c].fmt.count) &&
+                t->cols[c].fmt.unit == RD_UNIT_NONE;
+    for (size_t rec = 0; bare && rec < t->header_rec; rec++) {
+        size_t n = cells_of(t, p, rec);
+        for (size_t i = 0; n != (size_t)-1 && i < n; i++) {
+            char show[96];
+            if (p->cells[i].type == GRID_EMPTY || !names_scale(p->cells[i].s, p->cells[i].len))
+                continue;
+            return rd_fail(err, YR_READ_ERR_HEADER, rd_rec_line(t, rec),
+                           "the title '%s' gives a unit that no header gives: write it in the "
+                           "header of the numbers ('Belopp (tkr)') or convert them to kronor, "
+                           "so that it is applied",
+                           rd_show(show, sizeof show, p->cells[i].s, p->cells[i].len, 60));
+        }
+    }
+    return YR_READ_OK;
+}
+
 static yr_read_status interpret(yr_table *t, const yr_read_options *opt, yr_read_error *err)
 {
     pass p;
@@ -610,6 +653,8 @@ static yr_read_status interpret(yr_table *t, const yr_read_options *opt, yr_read
         p.rk[t->header_rec] = YR_SPAN_HEADER;
         st = scan_records(t, opt, &p, err);
     }
+    if (st == YR_READ_OK)
+        st = check_title_units(t, &p, err);
     if (st == YR_READ_OK)
         st = decide_formats(t, &p, err);
     if (st == YR_READ_OK)

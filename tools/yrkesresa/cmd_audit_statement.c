@@ -101,6 +101,27 @@ static int item_like(const yr_table *t, size_t c)
     return ok;
 }
 
+/* The item-like columns between @p name_col and @p total add up to @p total on the Summa line
+ * (else the first line): a statement's, not a published split's population beside its amount. */
+static int adds_up(const yr_table *t, size_t name_col, size_t total)
+{
+    size_t row = 0;
+    while (row < yr_table_nrows(t) && yr_table_row_kind(t, row) != YR_ROW_TOTAL)
+        row++;
+    if (row == yr_table_nrows(t))
+        row = 0;
+    int64_t sum = 0, v, want;
+    cli_buf b;
+    cli_buf_init(&b);
+    int ok = yr_table_nrows(t) > 0 &&
+             cli_parse_int64(cli_read_cell(t, row, total, &b), &want) == CLI_NUM_OK;
+    for (size_t c = name_col + 1; ok && c < total; c++)
+        ok = cli_parse_int64(cli_read_cell(t, row, c, &b), &v) == CLI_NUM_OK &&
+             !__builtin_add_overflow(sum, v, &sum);
+    cli_buf_free(&b);
+    return ok && sum == want;
+}
+
 /* The total column of a statement whose municipality column is @p name_col: the one named
  * total (totalt), else — a statement whose total was renamed by hand (`Summa`, `Att betala`) —
  * the first column naming the amount after one or more item-like columns. SIZE_MAX: none. */
@@ -112,7 +133,7 @@ static size_t total_column(const yr_table *t, size_t name_col)
             return c;
     for (size_t c = name_col + 1; c < nc; c++) {
         if (c >= name_col + 2 && yr_role_is_header(yr_table_header(t, c), YR_ROLE_AMOUNT))
-            return c;
+            return adds_up(t, name_col, c) ? c : SIZE_MAX;
         if (!item_like(t, c))
             return SIZE_MAX;
     }
@@ -341,27 +362,19 @@ static int year_header(stmt_audit *a, const char *population, const cli_common *
     quiet.quiet = 1;
     if (cli_read(population, c, &quiet, want, 2, &head) != 0)
         return CLI_EXIT_ERROR;
-    size_t nc = yr_table_ncols(head.t), found = SIZE_MAX, any = 0;
-    int rc = 0;
-    for (size_t k = 0; k < nc && rc == 0; k++) {
-        int64_t y = cycle_header_year(yr_table_header(head.t, k));
-        any += y > 0;
-        if (y == a->year && found != SIZE_MAX)
-            rc = cli_fail_at(head.file, 0,
-                             "two population columns of the year %" PRId64
-                             " ('%s', '%s'): name one with --column population=HEADER",
-                             a->year, yr_table_header(head.t, found), yr_table_header(head.t, k));
-        if (y == a->year)
-            found = k;
-    }
-    if (rc == 0 && found == SIZE_MAX && any > 0)
+    size_t nc = yr_table_ncols(head.t), found, any = 0,
+           name = yr_table_find_role(head.t, YR_ROLE_MUNICIPALITY);
+    int rc = cycle_year_column(head.file, head.t, name, a->year, &found);
+    for (size_t k = 0; k < nc; k++)
+        any += k != name && cycle_header_year(yr_table_header(head.t, k)) > 0;
+    if (rc == 0 && found == YR_READ_NONE && any > 0)
         rc = cli_fail_at(head.file, 0,
                          "no population column of the year %" PRId64 " (a header '%" PRId64
                          "' or 'Folkmängd %" PRId64 "')",
                          a->year, a->year, a->year);
-    if (rc == 0 && found != SIZE_MAX)
+    if (rc == 0 && found != YR_READ_NONE)
         *header = strdup(yr_table_header(head.t, found));
-    if (rc == 0 && found != SIZE_MAX && *header == NULL)
+    if (rc == 0 && found != YR_READ_NONE && *header == NULL)
         rc = cli_fail_at(head.file, 0, "out of memory");
     cli_input_free(&head);
     return rc;

@@ -50,24 +50,16 @@ static int scenario_failed(const char *spec, const yr_where *w)
     return cli_fail_lib_usage(CMD, context, w);
 }
 
-/* The population column of year @p v (four digits): the one column whose header names the
- * population (the reader's aliases, yr_role_is_header) and ends in that year (`Folkmängd
- * 2018`, as `statement` finds it); YR_READ_NONE when none, SIZE_MAX - 1 when two. */
+/* The population column of year @p v (four digits) by statement's rule (cycle_year_columns);
+ * YR_READ_NONE when none, SIZE_MAX - 1 when two. */
 static size_t year_column(const yr_table *t, const char *v)
 {
-    size_t found = YR_READ_NONE;
+    size_t first, second;
     if (strlen(v) != 4 || strspn(v, "0123456789") != 4)
-        return found;
-    for (size_t c = 0; c < yr_table_ncols(t); c++) {
-        const char *h = yr_table_header(t, c);
-        if (cycle_header_year(h) != strtoll(v, NULL, 10) ||
-            !yr_role_is_header(h, YR_ROLE_POPULATION))
-            continue;
-        if (found != YR_READ_NONE)
-            return SIZE_MAX - 1;
-        found = c;
-    }
-    return found;
+        return YR_READ_NONE;
+    size_t n = cycle_year_columns(t, yr_table_find_role(t, YR_ROLE_MUNICIPALITY),
+                                  strtoll(v, NULL, 10), &first, &second);
+    return n == 2 ? SIZE_MAX - 1 : first;
 }
 
 /* population=COLUMN|YEAR: the column of that header (cli_read_find_column), else of that year

@@ -72,6 +72,19 @@ int cycle_item_models(const cli_input *items, const int64_t *totals, size_t ni, 
 int64_t cycle_header_year(const char *h);
 
 /**
+ * @brief The population column of the year @p year in @p t (read from @p file), the one rule of
+ *        statement, audit and compare: the column other than @p name_col whose header is the
+ *        year ('2024') or names the population or weight and ends in it ('Folkmängd 2024',
+ *        'Befolkning 2024'). *col = YR_READ_NONE when none; two such columns are an error naming
+ *        both. 0, or 2 after the message.
+ */
+int cycle_year_column(const char *file, const yr_table *t, size_t name_col, int64_t year,
+                      size_t *col);
+/** @brief The columns of that rule: how many (0, 1, 2 for two or more), the first two. */
+size_t cycle_year_columns(const yr_table *t, size_t name_col, int64_t year, size_t *first,
+                          size_t *second);
+
+/**
  * @brief The party of municipality cell @p cell (at @p file:@p line) among the parties of a
  *        cycle_party_keys() set: by its identity (`2080 Falun`, `FALUN`, `Falu kommun` are
  *        one). 0 and *party; 2 after the message: the identity's error, or `municipality 'X'

@@ -294,13 +294,13 @@ static int read_items(const stmt_opts *o, items_in *it)
  * items, else (YR_READ_NONE) the one population or weight column for every year. */
 static int year_columns(const pop_in *pp, const items_in *it, const char **files, size_t *cols)
 {
-    size_t by_column = 0, by_file = 0, nc = yr_table_ncols(pp->in.t);
+    size_t by_column = 0, by_file = 0;
     for (size_t y = 0; y < it->nyears; y++) {
         cols[y] = YR_READ_NONE;
         by_file += files[y] != NULL; /* --population-of */
-        for (size_t k = 0; k < nc && it->year != NULL && files[y] == NULL; k++)
-            if (k != pp->mcol && cycle_header_year(yr_table_header(pp->in.t, k)) == it->year_num[y])
-                cols[y] = k;
+        if (it->year != NULL && files[y] == NULL &&
+            cycle_year_column(pp->in.file, pp->in.t, pp->mcol, it->year_num[y], &cols[y]) != 0)
+            return CLI_EXIT_ERROR;
         by_column += cols[y] != YR_READ_NONE;
     }
     for (size_t y = 0; by_column > 0 && by_column + by_file < it->nyears && y < it->nyears; y++)

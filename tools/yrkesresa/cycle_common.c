@@ -1,6 +1,7 @@
 /* Helpers shared by the yearly-cycle commands (see cmd_cycle.h). */
 #include <stdint.h>
 #include <stdio.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,6 +99,37 @@ int64_t cycle_header_year(const char *h)
     if (len - k != 4 || (k > 0 && s[k - 1] != ' '))
         return -1;
     return (s[k] - '0') * 1000 + (s[k + 1] - '0') * 100 + (s[k + 2] - '0') * 10 + (s[k + 3] - '0');
+}
+
+size_t cycle_year_columns(const yr_table *t, size_t name_col, int64_t year, size_t *first,
+                          size_t *second)
+{
+    size_t n = 0;
+    *first = *second = YR_READ_NONE;
+    for (size_t k = 0; k < yr_table_ncols(t); k++) {
+        const char *h = yr_table_header(t, k);
+        size_t st, len = yr_label_trim(h, strlen(h), &st);
+        if (k == name_col || cycle_header_year(h) != year ||
+            (len != 4 && !yr_role_is_header(h, YR_ROLE_POPULATION) &&
+             !yr_role_is_header(h, YR_ROLE_WEIGHT)))
+            continue;
+        *(n++ == 0 ? first : second) = k;
+        if (n == 2)
+            break;
+    }
+    return n;
+}
+
+int cycle_year_column(const char *file, const yr_table *t, size_t name_col, int64_t year,
+                      size_t *col)
+{
+    size_t other;
+    if (cycle_year_columns(t, name_col, year, col, &other) < 2)
+        return 0;
+    return cli_fail_at(file, cli_read_header_line(t),
+                       "two population columns of the year %" PRId64
+                       " ('%s', '%s'): remove or rename the one not to use",
+                       year, yr_table_header(t, *col), yr_table_header(t, other));
 }
 
 /* The reading line of @p t, once per column (@p rep). */
