@@ -343,11 +343,17 @@ static yr_read_status want_role(yr_table *t, const yr_read_options *opt, yr_read
     for (size_t k = 0; k < n; k++)
         set_col(t, cand[k], role, flags);
     if (n == 0 && (flags & YR_WANT_REQUIRED)) {
-        char al[300];
+        char al[300], year[160] = "";
         rd_role_aliases(role, al, sizeof al);
+        for (size_t c = 0; c < t->ncols && year[0] == '\0'; c++) /* a PxWeb year column */
+            if (strlen(t->header[c]) == 4 && strspn(t->header[c], "0123456789") == 4 &&
+                (role == YR_ROLE_POPULATION || role == YR_ROLE_WEIGHT))
+                snprintf(year, sizeof year,
+                         "; the column '%s' is a year of an SCB export: --column %s=%s",
+                         t->header[c], yr_role_name(role), t->header[c]);
         rd_fail(err, YR_READ_ERR_HEADER, line,
-                "no %s column (looked for a header %s; name it with --column %s=HEADER)",
-                yr_role_name(role), al, yr_role_name(role));
+                "no %s column (looked for a header %s; name it with --column %s=HEADER%s)",
+                yr_role_name(role), al, yr_role_name(role), year);
         return YR_READ_ERR_HEADER;
     }
     return YR_READ_OK;
