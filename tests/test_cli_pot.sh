@@ -405,4 +405,19 @@ printf 'day,municipality,role\nd1,Falun,kursledare\n' >"$TMP/label-t.csv"
 run --attendance "$TMP/iso-a.csv" --trainers "$TMP/label-t.csv"
 expect_input_error "days: labels among dates" "label-t.csv:2: the day 'd1' is no date"
 
+# a platform list split by period over two sheets: refused naming both (never half the days), and
+# read sheet by sheet with --attendance-sheet (adversarial pass 3, i00). The workbook: Anna Berg
+# (Falun) and Bo Ek (Mora) present on 2024-02-06 and 2024-03-12 ('Vår 1'), 2024-04-09 and
+# 2024-05-14 ('Vår 2'); a trainer from Falun on 2024-04-09 only.
+LIST="$SOURCE_DIR/tests/reading/xlsx-list-two-sheets.xlsx"
+printf 'day,municipality,role\n2024-04-09,Falun,trainer\n' >"$TMP/sheet-t.csv"
+run --attendance "$LIST" --trainers "$TMP/sheet-t.csv"
+expect_input_error "two sheets with a table" "the sheets 'Vår 1' and 'Vår 2' both have a table"
+run --attendance "$LIST" --attendance-sheet 'Vår 2' --trainers "$TMP/sheet-t.csv"
+expect_rc "--attendance-sheet" 0
+# Vår 2: 2 participants a day on 2 days, 4 participant-days, 2400 kr of fees
+expect_out_has "--attendance-sheet: the days of Vår 2 only" "Totalt,4,2400"
+run --attendance "$LIST" --attendance-sheet 2 --trainers "$TMP/sheet-t.csv"
+expect_out_has "--attendance-sheet by number" "Totalt,4,2400"
+
 finish test_cli_pot

@@ -70,7 +70,8 @@ static yr_read_status only_table(xlsx_book *b, size_t found, const yr_read_optio
         const char *s1 = xlsx_sheet_name(b, found), *s2 = xlsx_sheet_name(b, i);
         rd_fail(err, YR_READ_ERR_OPTION, 0,
                 "the sheets '%s' and '%s' both have a table: only one is read; choose it with "
-                "--sheet NAME (or a number counted from 1), or put the rows in one sheet",
+                "--sheet NAME (or a number counted from 1; in pot: --attendance-sheet, "
+                "--trainers-sheet), or put the rows in one sheet",
                 rd_show(a, sizeof a, s1, strlen(s1), 40), rd_show(c, sizeof c, s2, strlen(s2), 40));
         return YR_READ_ERR_OPTION;
     }

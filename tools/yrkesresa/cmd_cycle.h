@@ -125,12 +125,13 @@ int cli_audit_is_statement(const char *path);
 
 #include <yrkesresa/pot.h>
 
-#define CYCLE_POT_NOPTS 10 /**< the options of cycle_pot_options() */
+#define CYCLE_POT_NOPTS 12 /**< the options of cycle_pot_options() */
 
 /** The pot's options, the same in both commands. */
 typedef struct cycle_pot_args {
     const char *attendance, *trainers, *fee, *pot, *pot_part, *leader_share, *trainer_share;
-    cli_list attendance_column, trainers_column; /**< ROLE=HEADER of one file */
+    cli_list attendance_column, trainers_column;   /**< ROLE=HEADER of one file */
+    const char *attendance_sheet, *trainers_sheet; /**< the sheet of a workbook (NAME|N) */
     int other_parties; /**< `--other-parties`: names that are not municipalities are parties */
 } cycle_pot_args;
 
@@ -155,12 +156,13 @@ typedef struct cycle_pot_lookup {
 /** A settled pot. Municipalities and days are numbered by first appearance (attendance, then
  *  trainers). */
 typedef struct cycle_pot {
-    const char *afile, *tfile; /**< the files as shown in messages */
-    const char *apath;         /**< the attendance file as given */
-    int other_parties;         /**< cycle_pot_args.other_parties */
-    cli_input list;            /**< an attendance list (one row per participant and day) */
-    cli_dialect dialect;       /**< the attendance's dialect (the output follows it) */
-    char **owned;              /**< labels copied from a list (freed with the pot) */
+    const char *afile, *tfile;   /**< the files as shown in messages */
+    const char *apath;           /**< the attendance file as given */
+    int other_parties;           /**< cycle_pot_args.other_parties */
+    const char *asheet, *tsheet; /**< cycle_pot_args.attendance_sheet, trainers_sheet */
+    cli_input list;              /**< an attendance list (one row per participant and day) */
+    cli_dialect dialect;         /**< the attendance's dialect (the output follows it) */
+    char **owned;                /**< labels copied from a list (freed with the pot) */
     size_t nowned, owned_cap;
     cli_input att, tr;   /**< the counted attendance and the trainers (libyrkesresa-read) */
     size_t ac[3], tc[3]; /**< columns: day, municipality, participants / role */

@@ -31,6 +31,11 @@ size_t cycle_pot_options(cycle_pot_args *a, cli_option *opts)
          "a column of the attendance file only (--column ROLE=HEADER names it in every file)"},
         {"trainers-column", CLI_OPT_LIST, &a->trainers_column, "ROLE=HEADER",
          "a column of the trainers file only"},
+        {"attendance-sheet", CLI_OPT_VALUE, &a->attendance_sheet, "NAME|N",
+         "the sheet of an .xlsx attendance file (a name, or a number counted from 1; default "
+         "the sheet that has the table)"},
+        {"trainers-sheet", CLI_OPT_VALUE, &a->trainers_sheet, "NAME|N",
+         "the sheet of an .xlsx trainers file"},
         {"fee", CLI_OPT_VALUE, &a->fee, "N",
          "fee per participant and course day (default: Dalarna 2024, 600)"},
         {"pot", CLI_OPT_VALUE, &a->pot, "N",
@@ -56,7 +61,8 @@ int cycle_pot_wanted(const cycle_pot_args *a)
 int cycle_pot_usage(const char *cmd, const cycle_pot_args *a)
 {
     int rules = a->fee || a->pot || a->pot_part || a->leader_share || a->trainer_share ||
-                a->attendance_column.n || a->trainers_column.n || a->other_parties;
+                a->attendance_column.n || a->trainers_column.n || a->other_parties ||
+                a->attendance_sheet || a->trainers_sheet;
     if (a->pot != NULL && a->pot_part != NULL)
         return cli_fail_usage(cmd, "--pot and --pot-part are one option (--pot-part is its old "
                                    "name): give it once");
@@ -362,6 +368,7 @@ static int read_counted(cycle_pot *p, int f, const char *path, const cli_common 
     memset(&r, 0, sizeof r);
     r.quiet = 1;
     r.other_parties = p->other_parties;
+    r.sheet = f == 0 ? p->asheet : p->tsheet;
     if (counted_request(path, f, own, &req, &day_head, buf, sizeof buf) != 0 ||
         cli_read(path, &req, &r, want, 3, in) != 0)
         return CLI_EXIT_ERROR;
@@ -506,6 +513,7 @@ static int read_list(cycle_pot *p, const cycle_pot_lookup *look, const cli_commo
     memset(&r, 0, sizeof r);
     r.quiet = 1;
     r.other_parties = p->other_parties; /* as in the counted form */
+    r.sheet = p->asheet;
     if (cli_read(p->apath, own, &r, want, 4, &p->list) != 0)
         return CLI_EXIT_ERROR;
     p->dialect = cli_read_dialect(p->list.t);
@@ -581,6 +589,8 @@ int cycle_pot_settle(const char *cmd, const cycle_pot_args *a, const cli_common 
     p->tfile = cli_shown(a->trainers);
     p->apath = a->attendance;
     p->other_parties = a->other_parties;
+    p->asheet = a->attendance_sheet;
+    p->tsheet = a->trainers_sheet;
     if (make_rules(cmd, a, &rules) != 0 ||
         file_columns(cmd, c, &a->attendance_column, &own[0]) != 0 ||
         file_columns(cmd, c, &a->trainers_column, &own[1]) != 0)
