@@ -482,6 +482,17 @@ static void pass_free(pass *p)
 
 static grid_cell one_cell(const yr_table *t, size_t row, size_t col);
 
+/* The first column nobody reads (and with a header) for which @p test holds, and the row its
+ * test names; YR_READ_NONE when none. */
+static size_t unread_column(const yr_table *t, int (*test)(const yr_table *, size_t, size_t *),
+                            size_t *row)
+{
+    for (size_t col = 0; col < t->ncols; col++)
+        if (!t->cols[col].wanted && t->header[col][0] != '\0' && test(t, col, row))
+            return col;
+    return YR_READ_NONE;
+}
+
 /* Column @p col (read by nobody) says who was present: every non-blank cell yes or no in the
  * one grammar (Ja/Nej, 1/0, Närvarande/Frånvarande, ...) and one of them no; *no_row: the first
  * no. */
@@ -538,20 +549,17 @@ static yr_read_status check_unread_units(const yr_table *t, yr_read_error *err)
     for (size_t col = 0; col < t->ncols; col++)
         numeric |= t->cols[col].wanted && t->cols[col].fmt.kind != YR_KIND_TEXT &&
                    t->cols[col].fmt.kind != YR_KIND_CODE && t->cols[col].fmt.kind != YR_KIND_BOOL;
-    for (size_t col = 0; numeric && col < t->ncols; col++) {
-        size_t row;
-        char show[96], cell[64];
-        if (t->cols[col].wanted || !says_units(t, col, &row))
-            continue;
-        grid_cell c = one_cell(t, row, col);
-        rd_fail(err, YR_READ_ERR_HEADER, yr_table_row_line(t, row),
-                "column '%s' gives the numbers' unit ('%s' here) in a column of its own, which "
-                "is not applied: write the unit in the number's header ('Belopp (tkr)') or cells "
-                "('850 tkr'), or convert to kronor and remove the column",
-                rd_show(show, sizeof show, t->header[col], strlen(t->header[col]), 60),
-                rd_show(cell, sizeof cell, c.s, c.len, 30));
-        return YR_READ_ERR_HEADER;
-    }
+    size_t row, col = numeric ? unread_column(t, says_units, &row) : YR_READ_NONE;
+    if (col == YR_READ_NONE)
+        return YR_READ_OK;
+    char show[96], cell[64];
+    grid_cell c = one_cell(t, row, col);
+    return rd_fail(err, YR_READ_ERR_HEADER, yr_table_row_line(t, row),
+                   "column '%s' gives the numbers' unit ('%s' here) in a column of its own, "
+                   "which is not applied: write the unit in the number's header ('Belopp (tkr)') "
+                   "or cells ('850 tkr'), or convert to kronor and remove the column",
+                   rd_show(show, sizeof show, t->header[col], strlen(t->header[col]), 60),
+                   rd_show(cell, sizeof cell, c.s, c.len, 30));
     return YR_READ_OK;
 }
 
@@ -567,20 +575,17 @@ static yr_read_status check_unread_presence(const yr_table *t, const yr_read_opt
     if (!wants || yr_table_find_role(t, YR_ROLE_PRESENT) != YR_READ_NONE ||
         yr_table_find_role(t, YR_ROLE_PERSON) == YR_READ_NONE)
         return YR_READ_OK;
-    for (size_t col = 0; col < t->ncols; col++) {
-        size_t row;
-        char show[96], cell[64];
-        if (t->cols[col].wanted || t->header[col][0] == '\0' || !says_presence(t, col, &row))
-            continue;
-        grid_cell c = one_cell(t, row, col);
-        rd_fail(err, YR_READ_ERR_HEADER, yr_table_row_line(t, row),
-                "column '%s' says who was present ('%s' here) but is not read as presence: "
-                "every row would be counted; name it with --column 'present=%s' (in pot: "
-                "--attendance-column 'present=%s'), or remove the absent rows",
-                rd_show(show, sizeof show, t->header[col], strlen(t->header[col]), 60),
-                rd_show(cell, sizeof cell, c.s, c.len, 30), show, show);
-        return YR_READ_ERR_HEADER;
-    }
+    size_t row, col = unread_column(t, says_presence, &row);
+    if (col == YR_READ_NONE)
+        return YR_READ_OK;
+    char show[96], cell[64];
+    grid_cell c = one_cell(t, row, col);
+    rd_show(show, sizeof show, t->header[col], strlen(t->header[col]), 60);
+    return rd_fail(err, YR_READ_ERR_HEADER, yr_table_row_line(t, row),
+                   "column '%s' says who was present ('%s' here) but is not read as presence: "
+                   "every row would be counted; name it with --column 'present=%s' (in pot: "
+                   "--attendance-column 'present=%s'), or remove the absent rows",
+                   show, rd_show(cell, sizeof cell, c.s, c.len, 30), show, show);
     return YR_READ_OK;
 }
 
