@@ -250,6 +250,21 @@ Två,3,5,2
 Tre,3,0,-3
 Summa,10,10,0"
 
+# compare reads through the reader (adversarial pass 3, S5, S8): 'Falu kommun' after Falun is
+# the same municipality; a Summa that disagrees with the rows is refused naming both numbers
+{ cat "$DAL/population-2021-06.csv"; echo 'Falu kommun,59752'; } >"$TMP/pop-falun-twice.csv"
+run_bin compare --total 850000 --scenario name=a --scenario 'equal=30%' "$TMP/pop-falun-twice.csv"
+expect_input_error "compare: Falun twice" "'Falu kommun' is the same municipality as 'Falun'"
+{ cat "$DAL/population-2021-06.csv"; echo 'Summa,288380'; } >"$TMP/pop-summa-off.csv"
+run_bin compare --total 850000 --scenario name=a --scenario 'equal=30%' "$TMP/pop-summa-off.csv"
+expect_input_error "compare: a Summa off" "says 288380"
+# statement: two population columns of one year are refused naming both (S7)
+printf 'Kommun,Folkmängd 2024,Folkmängd 2025,Befolkning 2025\nFalun,59752,59800,59803\nMora,20544,20600,20603\n' \
+    >"$TMP/pop-two-2025.csv"
+printf 'år,post,belopp\n2024,Samordnare,850000\n2025,Samordnare,870000\n' >"$TMP/items-2024-2025.csv"
+run_bin statement --items "$TMP/items-2024-2025.csv" "$TMP/pop-two-2025.csv"
+expect_input_error "statement: two columns of 2025" "two population columns of the year 2025 ('Folkmängd 2025', 'Befolkning 2025')"
+
 # with an equal part, those who opt out get no equal part either (adversarial pass 3, S11):
 # 10 kr, half equally, without Tre: Ett and Två share 5 equally and 5 by 1:1, 5 and 5, Tre 0
 run_bin compare --total 10 --scenario method=largest_remainder --scenario "equal=50%;without=Tre;name=no Tre" \
