@@ -236,7 +236,10 @@ static yr_read_status fail_duplicate(const yr_table *t, size_t first, size_t sec
     char a[96], b[96];
     size_t l1 = yr_table_row_line(t, first), l2 = yr_table_row_line(t, second);
     int person = 0;
-    size_t lc = t->name_col; /* the label column: the names, else a unique text column */
+    size_t nc = t->name_col; /* the names, when they are part of the row key */
+    if (nc != YR_READ_NONE && !(t->cols[nc].wanted && (t->cols[nc].flags & YR_WANT_UNIQUE)))
+        nc = YR_READ_NONE; /* (municipality, year) unique with the year alone in the key */
+    size_t lc = nc;        /* the label column: the names, else a unique text column */
     for (size_t c = 0; c < t->ncols; c++) {
         const rd_col *cl = &t->cols[c];
         int uniq = cl->wanted && (cl->flags & YR_WANT_UNIQUE);
@@ -244,7 +247,7 @@ static yr_read_status fail_duplicate(const yr_table *t, size_t first, size_t sec
         if (uniq && lc == YR_READ_NONE && cl->fmt.kind == YR_KIND_TEXT)
             lc = c;
     }
-    if (!person && t->name_col == YR_READ_NONE && lc != YR_READ_NONE) {
+    if (!person && nc == YR_READ_NONE && lc != YR_READ_NONE) {
         const char *s1, *s2;
         size_t n1 = row_cell(t, first, lc, &s1), n2 = row_cell(t, second, lc, &s2);
         rd_fail(err, YR_READ_ERR_IDENTITY, l2,
@@ -253,7 +256,7 @@ static yr_read_status fail_duplicate(const yr_table *t, size_t first, size_t sec
                 rd_show(b, sizeof b, s2, n2, 60), yr_role_name(t->cols[lc].role),
                 rd_show(a, sizeof a, s1, n1, 60), l1);
         rd_at_cell(t, err, rd_rec(t, second), lc);
-    } else if (person || t->name_col == YR_READ_NONE) {
+    } else if (person || nc == YR_READ_NONE) {
         rd_fail(err, YR_READ_ERR_IDENTITY, l2,
                 "line %zu repeats line %zu (the same %s); remove one of them", l2, l1,
                 person ? "person" : "key");
