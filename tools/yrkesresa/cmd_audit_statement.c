@@ -74,8 +74,7 @@ static yr_out_name column_name(const yr_table *t, size_t col)
     char k1[128], k2[128];
     if (n != YR_OUT_NAME_COUNT || yr_header_key(h, k1, sizeof k1) != YR_READ_OK)
         return n;
-    const yr_out_name named[] = {YR_OUT_TOTAL, YR_OUT_FEES, YR_OUT_KICKBACK, YR_OUT_NET,
-                                 YR_OUT_YEAR};
+    const yr_out_name named[] = {YR_OUT_TOTAL, YR_OUT_FEES, YR_OUT_KICKBACK, YR_OUT_NET};
     for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
         for (int l = 0; l < YR_LANG_COUNT; l++)
             if (yr_header_key(yr_out_text(named[i], (yr_lang)l), k2, sizeof k2) == YR_READ_OK &&
@@ -424,23 +423,23 @@ static int weights_from_file(stmt_audit *a, const char *population, const cli_co
 }
 
 /* A statement's own population column: its Summa the sum of the lines' (a line left out of
- * the statement shows here, its population missing from the sum). */
+ * the statement shows here, its population missing from the sum) — the reader's check of the
+ * checked column (yr_table_aggregate_checks: each total against its own block). */
 static int check_summa_population(stmt_audit *a)
 {
-    yr_value v;
-    int64_t sum = 0;
-    if (yr_table_value(a->st.t, a->summa_row, a->pop_col, &v) != YR_READ_OK || !v.present ||
-        v.den != 1)
-        return 0; /* no population on the Summa line: nothing stated */
-    for (size_t p = 0; p < a->np; p++)
-        if (__builtin_add_overflow(sum, a->weights[p], &sum))
-            return cli_fail_at(a->st.file, 0, "the population overflows 64 bits");
-    if (v.num != sum)
-        extra(a,
-              "Summa (line %zu), '%s': stated %" PRId64 ", the lines sum to %" PRId64
-              " (a municipality left out?)",
-              yr_table_row_line(a->st.t, a->summa_row), yr_table_header(a->st.t, a->pop_col), v.num,
-              sum);
+    size_t n = yr_table_aggregate_checks(a->st.t, a->pop_col, NULL, 0);
+    yr_aggregate_check *ch = malloc((n ? n : 1) * sizeof *ch);
+    if (ch == NULL)
+        return cli_fail_at(a->st.file, 0, "out of memory");
+    yr_table_aggregate_checks(a->st.t, a->pop_col, ch, n);
+    for (size_t k = 0; k < n; k++)
+        if (ch[k].row == a->summa_row && ch[k].checked && ch[k].stated != ch[k].sum)
+            extra(a,
+                  "Summa (line %zu), '%s': stated %" PRId64 ", the lines sum to %" PRId64
+                  " (a municipality left out?)",
+                  yr_table_row_line(a->st.t, a->summa_row), yr_table_header(a->st.t, a->pop_col),
+                  ch[k].stated / ch[k].den, ch[k].sum / ch[k].den);
+    free(ch);
     return 0;
 }
 
@@ -759,6 +758,7 @@ static int audit_all(stmt_audit *a, cli_buf *b, size_t *off)
     cli_buf_init(&lines);
     cli_buf_init(&name);
     int64_t lines_sum = 0, summa = 0;
+    size_t nlines = 0; /* municipalities whose line 'all' is missing or off */
     for (size_t k = 0; rc == 0 && k < u.keys.n; k++) {
         size_t first = yr_table_data_row(a->st.t, u.keys.first[k]);
         const char *nm = cli_read_cell(a->st.t, first, a->name_col, &name);
@@ -770,7 +770,7 @@ static int audit_all(stmt_audit *a, cli_buf *b, size_t *off)
                            "  %s (line %zu): stated %" PRId64 ", the years' totals sum to %" PRId64
                            "\n",
                            nm, yr_table_row_line(a->st.t, u.row[k]), u.stated[k], u.sum[k]);
-        *off += u.row[k] == SIZE_MAX || u.stated[k] != u.sum[k];
+        nlines += u.row[k] == SIZE_MAX || u.stated[k] != u.sum[k];
         if (u.row[k] != SIZE_MAX && __builtin_add_overflow(lines_sum, u.stated[k], &lines_sum))
             rc = cli_fail_at(a->st.file, 0, "the totals over the years overflow 64 bits");
     }
@@ -783,10 +783,10 @@ static int audit_all(stmt_audit *a, cli_buf *b, size_t *off)
     if (rc == 0)
         rc = cell_int(a, srow, a->total_col, &summa);
     if (rc == 0) {
-        *off += summa != lines_sum;
+        *off = nlines + (summa != lines_sum);
         cli_buf_printf(
             b, "\n== %s ==\nmunicipalities whose line is not the sum of their years' totals  %zu\n",
-            yr_out_text(YR_OUT_ALL_YEARS, YR_LANG_EN), *off - (summa != lines_sum));
+            yr_out_text(YR_OUT_ALL_YEARS, YR_LANG_EN), nlines);
         cli_buf_puts(b, cli_buf_str(&lines));
         cli_buf_printf(b, "Summa (line %zu): stated %" PRId64 ", the lines sum to %" PRId64 "%s\n",
                        yr_table_row_line(a->st.t, srow), summa, lines_sum,
