@@ -514,11 +514,39 @@ static int says_presence(const yr_table *t, size_t col, size_t *no_row)
     return *no_row != YR_READ_NONE;
 }
 
+/* Column @p col (read by nobody) says who was present by its header (Deltog, Status, Frånvaro,
+ * Närvarande, Attended, ...: a word of presence or absence, and no role's own header), whatever
+ * its cells mark (X, ✓, Sjuk, Avbokad); *row: its first data row. */
+static int names_presence(const yr_table *t, size_t col, size_t *row)
+{
+    static const char *const stems[] = {
+        "n\xc3\xa4rvar", "fr\xc3\xa5nvar", "deltog",  "status", "absent",
+        "attend",        "present",        "uteblev", "avbok",  NULL};
+    char key[256];
+    const char *h = t->header[col];
+    if (t->ndata == 0 || yr_header_key(h, key, sizeof key) != YR_READ_OK)
+        return 0;
+    for (int r = 1; r < YR_READ_ROLE_COUNT; r++)
+        if (r != YR_ROLE_PRESENT && yr_role_is_header(h, (yr_read_role)r))
+            return 0; /* 'Antal deltagare', 'Namn på deltagare': a role of their own */
+    *row = yr_table_data_row(t, 0);
+    for (int k = 0; stems[k] != NULL; k++)
+        if (strstr(key, stems[k]) != NULL)
+            return 1;
+    return 0;
+}
+
+static int says_or_names_presence(const yr_table *t, size_t col, size_t *row)
+{
+    return says_presence(t, col, row) || names_presence(t, col, row);
+}
+
 /* Column @p col (read by nobody) gives units of its own: every non-blank cell a unit word, one
  * of them not kronor (`tkr`, `Mkr`, `%`); *row: the first such cell's row. */
 static int says_units(const yr_table *t, size_t col, size_t *row)
 {
-    static const char *const one[] = {"kr", "sek", "kronor", ":-", NULL};
+    static const char *const one[] = {
+        "kr", "sek", "kronor", ":-", "st", "personer", "inv\xc3\xa5nare", "antal", NULL};
     static const char *const other[] = {
         "tkr",         "mkr", "tusental", "tusen kronor", "tusen kr", "miljoner kronor",
         "miljoner kr", "%",   "procent",  "andel",        NULL};
@@ -564,18 +592,18 @@ static yr_read_status check_unread_units(const yr_table *t, yr_read_error *err)
 }
 
 /* Every line accounted for, in a list of persons: when the caller reads presence (a present
- * role wanted) and no column has it, a column nobody reads that says who was absent would let
- * the absent be counted; it is an error naming it. */
+ * role wanted), a column nobody reads that says who was absent — by its cells or by its header
+ * — would let the absent be counted (or contradict the presence column read); it is an error
+ * naming it. */
 static yr_read_status check_unread_presence(const yr_table *t, const yr_read_options *opt,
                                             yr_read_error *err)
 {
     int wants = 0;
     for (size_t k = 0; k < opt->nwant; k++)
         wants |= opt->want[k].role == YR_ROLE_PRESENT;
-    if (!wants || yr_table_find_role(t, YR_ROLE_PRESENT) != YR_READ_NONE ||
-        yr_table_find_role(t, YR_ROLE_PERSON) == YR_READ_NONE)
-        return YR_READ_OK;
-    size_t row, col = unread_column(t, says_presence, &row);
+    if (!wants || yr_table_find_role(t, YR_ROLE_PERSON) == YR_READ_NONE)
+        return YR_READ_OK; /* a presence column read beside it: two columns say, both count */
+    size_t row, col = unread_column(t, says_or_names_presence, &row);
     if (col == YR_READ_NONE)
         return YR_READ_OK;
     char show[96], cell[64];
@@ -616,14 +644,16 @@ static yr_read_status check_title_units(yr_table *t, pass *p, yr_read_error *err
     for (size_t c = 0; c < t->ncols; c++)
         bare |= t->cols[c].wanted && (t->cols[c].fmt.money || t->cols[c].fmt.count) &&
                 t->cols[c].fmt.unit == RD_UNIT_NONE;
-    for (size_t rec = 0; bare && rec < t->header_rec; rec++) {
+    for (size_t rec = 0; bare && rec < t->g.nrec; rec++) {
+        if (rec >= t->header_rec && p->rk[rec] != YR_SPAN_NOTE)
+            continue; /* the title above the header, the notes below the table */
         size_t n = cells_of(t, p, rec);
         for (size_t i = 0; n != (size_t)-1 && i < n; i++) {
             char show[96];
             if (p->cells[i].type == GRID_EMPTY || !names_scale(p->cells[i].s, p->cells[i].len))
                 continue;
             return rd_fail(err, YR_READ_ERR_HEADER, rd_rec_line(t, rec),
-                           "the title '%s' gives a unit that no header gives: write it in the "
+                           "the line '%s' gives a unit that no header gives: write it in the "
                            "header of the numbers ('Belopp (tkr)') or convert them to kronor, "
                            "so that it is applied",
                            rd_show(show, sizeof show, p->cells[i].s, p->cells[i].len, 60));
