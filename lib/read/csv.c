@@ -137,24 +137,31 @@ static yr_read_status decode(const char *b, size_t n, int borrow, csv_impl *im, 
 
 /* ------------------------------------------------------------------------ records */
 
-/* The first of @p delim, LF or CR in t[p..end), or end: eight bytes a step where the bytes of a
- * word are in little-endian order (a byte equal to one of them is a zero byte of the XOR; the
- * lowest flagged byte is exact). */
-static size_t field_end(const char *t, size_t p, size_t end, char delim)
+/* The first of @p delim, LF or CR in t[p..end), or end; t[0..lim) may be read (lim >= end):
+ * eight bytes a step where the bytes of a word are in little-endian order (a byte equal to one
+ * of them is a zero byte of the XOR; the lowest flagged byte is exact), the last step past end
+ * when the text goes on (a field's end is most often its line's). */
+static size_t field_end(const char *t, size_t p, size_t end, size_t lim, char delim)
 {
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const uint64_t ones = UINT64_C(0x0101010101010101), highs = ones << 7;
     const uint64_t d = ones * (unsigned char)delim, lf = ones * '\n', cr = ones * '\r';
-    for (; p + 8 <= end; p += 8) {
+    for (; p < end && p + 8 <= lim; p += 8) {
         uint64_t w, x, y, z;
         memcpy(&w, t + p, 8);
         x = w ^ d;
         y = w ^ lf;
         z = w ^ cr;
         uint64_t m = (((x - ones) & ~x) | ((y - ones) & ~y) | ((z - ones) & ~z)) & highs;
-        if (m != 0)
-            return p + ((unsigned)__builtin_ctzll(m) >> 3);
+        if (m != 0) {
+            size_t r = p + ((unsigned)__builtin_ctzll(m) >> 3);
+            return r < end ? r : end;
+        }
     }
+    if (p >= end)
+        return end;
+#else
+    (void)lim;
 #endif
     while (p < end && t[p] != delim && t[p] != '\n' && t[p] != '\r')
         p++;
@@ -220,7 +227,7 @@ static size_t scan_record(const char *t, size_t len, size_t p, char delim, size_
             *fieldmax = longest;
             return p + (c == '\r' && p + 1 < len && t[p + 1] == '\n' ? 2 : 1);
         }
-        p = field_end(t, p + 1, len, delim);
+        p = field_end(t, p + 1, len, len, delim);
     }
     if (p - fstart > longest)
         longest = p - fstart;
@@ -418,7 +425,7 @@ static size_t csv_cells(const grid *g, size_t r, grid_cell *out, size_t cap, gri
                 p++;
         } else {
             size_t s = p;
-            p = field_end(t, p, end, im->delim);
+            p = field_end(t, p, end, im->len, im->delim);
             c.s = t + s;
             c.len = (uint32_t)(p - s);
         }

@@ -10,6 +10,7 @@
  * the work per code point bounded and the key idempotent. Invalid UTF-8 bytes are copied as they
  * are; default-ignorable code points between two of them are kept too, so that removing them
  * never joins the bytes into a valid character (the key of a key is the key). */
+#include "internal.h"
 #include "yrkesresa/identity.h"
 
 #include <stdarg.h>
@@ -623,9 +624,17 @@ YR_READ_API yr_read_status yr_place_of(const char *s, size_t len, yr_place *plac
         return YR_READ_ERR_NULL;
     }
     char key[PLACE_KEY_CAP];
-    size_t n = key_into(s ? s : "", len, key, sizeof key);
-    int cut = n > sizeof key; /* a longer key: no place, but maybe a code and a wrong name */
-    size_t kn = cut ? sizeof key : n;
+    size_t n;
+    return rd_place_of_key(s ? s : "", len, place, code, key, sizeof key, &n, err);
+}
+
+yr_read_status rd_place_of_key(const char *s, size_t len, yr_place *place, int *code, char *key,
+                               size_t cap, size_t *klen, yr_read_error *err)
+{
+    size_t n = key_into(s, len, key, cap);
+    *klen = n;
+    int cut = n > PLACE_KEY_CAP; /* a longer key: no place, but maybe a code and a wrong name */
+    size_t kn = cut ? PLACE_KEY_CAP : n;
     size_t d = 0;
     while (d < kn && key[d] >= '0' && key[d] <= '9')
         d++;

@@ -217,6 +217,7 @@ struct yr_table {
     int32_t *vals; /* per row: column vals_col's value when it is whole and fits (blank: 0),
                       else RD_NOVAL; NULL when not kept (see values.c) */
     size_t vals_col;
+    int keys_unique;   /* pass 1 found every row's key unique (rd_uniq_early) */
     rd_buf keys;       /* official names' keys (yr_identity.key of known places) */
     uint32_t *key_off; /* per place slot: offset+1 in keys, lazily at read time */
     grid_scratch scratch_init;
@@ -275,6 +276,16 @@ yr_read_status rd_uniq_add(rd_uniq *u, size_t row, const grid_cell *cells, size_
                            yr_read_error *err);
 yr_read_status rd_uniq_flush(rd_uniq *u, yr_read_error *err);
 void rd_uniq_close(rd_uniq *u);
+/* Pass 1 (scan_records): when the row key is the identity alone, every row's key goes into a
+ * table of @p rows as the row is found (NULL: the key has other columns, or no key), with the
+ * name key rd_place_of_key() computed (@p nk, NULL when not at hand), so pass 5 need not key
+ * the rows again. Two rows with one key are no error here (one of them may be an aggregate):
+ * rd_uniq_end_early() returns 0 and pass 5 checks the data rows; 1 when every key was unique
+ * (t->keys_unique). Closes @p u. */
+rd_uniq *rd_uniq_early(const yr_table *t, size_t rows);
+yr_read_status rd_uniq_add_early(rd_uniq *u, size_t row, const grid_cell *cells, size_t n,
+                                 const char *nk, size_t nkl, yr_read_error *err);
+int rd_uniq_end_early(rd_uniq *u, yr_read_error *err, yr_read_status *st);
 yr_read_status rd_check_places(yr_table *t, const yr_read_options *opt, yr_read_error *err);
 /* Where the error is: line, column, cell reference and the "column 'H'" part. */
 void rd_at_cell(const yr_table *t, yr_read_error *err, size_t rec, size_t col);
@@ -284,6 +295,11 @@ yr_place rd_place_decode(int v, int *code);
 /* The identity key of row @p row into dst (cap >= 3 * cell + 1), length returned; known places
  * give the official name's key. */
 size_t rd_row_key(const yr_table *t, size_t row, char *dst, size_t cap, grid_scratch *sc);
+/* yr_place_of() of s[0..len) (not NULL) that also gives the name key it computed: *klen its
+ * whole length, key[0..*klen) the key when *klen <= cap (cap >= RD_PLACE_KEY_MIN). */
+enum { RD_PLACE_KEY_MIN = 160 };
+yr_read_status rd_place_of_key(const char *s, size_t len, yr_place *place, int *code, char *key,
+                               size_t cap, size_t *klen, yr_read_error *err);
 /* The name key of s[0..len): ASCII fast path, else yr_name_key(); dst cap >= 3 * len + 1. */
 size_t rd_name_key(const char *s, size_t len, char *dst, size_t cap);
 

@@ -126,13 +126,39 @@ typedef struct keyer {
     size_t cap;
     grid_scratch sc;
     rd_buf buf;
-    int identity; /* the name/code columns are part of the key */
-    int only_identity;
+    int identity;      /* the name/code columns are part of the key */
+    int only_identity; /* a join: the identity alone */
 } keyer;
 
 static int key_add(keyer *k, const void *s, size_t n)
 {
     return rd_buf_add(&k->buf, s, n) && rd_buf_add(&k->buf, "\x1f", 1);
+}
+
+/* The identity part of row @p row's key into k->buf: '#' and the place's code when it is a
+ * known place, else the name key of the trimmed name cell (@p nk[0..nkl) when the caller has
+ * it, from rd_place_of_key() in pass 1), nothing without a name cell. 0 on OOM. */
+static int key_identity(keyer *k, size_t row, const grid_cell *cells, size_t n, const char *nk,
+                        size_t nkl)
+{
+    const yr_table *t = k->t;
+    int code;
+    yr_place p = t->place != NULL ? rd_place_decode(t->place[row], &code) : YR_PLACE_OTHER;
+    if (p != YR_PLACE_OTHER) {
+        char tmp[16];
+        int m = snprintf(tmp, sizeof tmp, "#%d", t->place[row]);
+        return key_add(k, tmp, (size_t)m);
+    }
+    if (t->name_col == YR_READ_NONE || t->name_col >= n)
+        return 1;
+    if (nk != NULL)
+        return key_add(k, nk, nkl);
+    const grid_cell *c = &cells[t->name_col];
+    size_t st, l = rd_trim(c->s, c->len, &st), off = k->buf.len;
+    if (!rd_buf_reserve(&k->buf, 3 * l + 2))
+        return 0;
+    k->buf.len = off + rd_name_key(c->s + st, l, k->buf.p + off, 3 * l + 2);
+    return rd_buf_add(&k->buf, "\x1f", 1);
 }
 
 /* The key of row @p row into k->buf: the identity (code, else the name key), then the other
@@ -142,24 +168,8 @@ static int key_cells(keyer *k, size_t row, const grid_cell *cells, size_t n)
     const yr_table *t = k->t;
     k->buf.len = 0;
     char tmp[64];
-    if (k->identity) {
-        int code;
-        yr_place p = t->place != NULL ? rd_place_decode(t->place[row], &code) : YR_PLACE_OTHER;
-        if (p != YR_PLACE_OTHER) {
-            int m = snprintf(tmp, sizeof tmp, "#%d", t->place[row]);
-            if (!key_add(k, tmp, (size_t)m))
-                return 0;
-        } else if (t->name_col != YR_READ_NONE && t->name_col < n) {
-            const grid_cell *c = &cells[t->name_col];
-            size_t st, l = rd_trim(c->s, c->len, &st), off = k->buf.len;
-            if (!rd_buf_reserve(&k->buf, 3 * l + 2))
-                return 0;
-            size_t kl = rd_name_key(c->s + st, l, k->buf.p + off, 3 * l + 2);
-            k->buf.len = off + kl;
-            if (!rd_buf_add(&k->buf, "\x1f", 1))
-                return 0;
-        }
-    }
+    if (k->identity && !key_identity(k, row, cells, n, NULL, 0))
+        return 0;
     for (size_t col = 0; col < t->ncols && !k->only_identity; col++) {
         const rd_col *cl = &t->cols[col];
         if (!cl->wanted || !(cl->flags & YR_WANT_UNIQUE) || col == t->name_col ||
@@ -293,6 +303,11 @@ struct rd_uniq {
     keyer k, k2;
     rd_pending_key ring[RD_RING];
     size_t head, n;
+    int early;    /* pass 1: a repeated key is noted (conflict), not an error */
+    int conflict; /* pass 1 saw two rows with one key: pass 5 checks the data rows */
+    int unsorted; /* a key was not greater than the one before: the table is used */
+    int any;      /* a key came */
+    rd_buf prev;  /* while the keys come in ascending order: the last one */
 };
 
 void rd_uniq_close(rd_uniq *u)
@@ -300,6 +315,7 @@ void rd_uniq_close(rd_uniq *u)
     if (u == NULL)
         return;
     free(u->slot);
+    free(u->prev.p);
     keyer_free(&u->k);
     keyer_free(&u->k2);
     for (size_t i = 0; i < RD_RING; i++)
@@ -307,30 +323,41 @@ void rd_uniq_close(rd_uniq *u)
     free(u);
 }
 
-yr_read_status rd_uniq_open(const yr_table *t, rd_uniq **out)
+/* The row key's columns: KEY_IDENTITY when the name or code column is one, KEY_OTHER when
+ * another column is; 0: no key. */
+enum { KEY_IDENTITY = 1, KEY_OTHER = 2 };
+static int key_columns(const yr_table *t)
 {
-    int any = 0, identity = 0;
-    *out = NULL;
+    int k = 0;
     for (size_t c = 0; c < t->ncols; c++) {
-        if (!t->cols[c].wanted || !(t->cols[c].flags & YR_WANT_UNIQUE))
-            continue;
-        any = 1;
-        identity |= c == t->name_col || c == t->code_col;
+        if (t->cols[c].wanted && (t->cols[c].flags & YR_WANT_UNIQUE))
+            k |= c == t->name_col || c == t->code_col ? KEY_IDENTITY : KEY_OTHER;
     }
-    if (!any || t->ndata < 2)
-        return YR_READ_OK;
+    return k;
+}
+
+static rd_uniq *uniq_new(const yr_table *t, size_t rows)
+{
     rd_uniq *u = calloc(1, sizeof *u);
     if (u == NULL)
-        return YR_READ_ERR_NOMEM;
+        return NULL;
     u->t = t;
-    u->nslots = t->ndata + t->ndata / 2 + 16; /* 6 bytes a data row */
-    u->slot = rd_alloc_rows(u->nslots * sizeof *u->slot, 1);
+    u->nslots = rows + rows / 2 + 16; /* 6 bytes a row, when the keys are not in order */
     u->k.t = u->k2.t = t;
-    u->k.identity = u->k2.identity = identity;
-    if (u->slot == NULL) {
-        rd_uniq_close(u);
+    u->k.identity = u->k2.identity = 1;
+    return u;
+}
+
+yr_read_status rd_uniq_open(const yr_table *t, rd_uniq **out)
+{
+    *out = NULL;
+    int cols = key_columns(t);
+    if (cols == 0 || t->ndata < 2 || t->keys_unique)
+        return YR_READ_OK;
+    rd_uniq *u = uniq_new(t, t->ndata);
+    if (u == NULL)
         return YR_READ_ERR_NOMEM;
-    }
+    u->k.identity = u->k2.identity = (cols & KEY_IDENTITY) != 0;
     *out = u;
     return YR_READ_OK;
 }
@@ -359,16 +386,19 @@ static yr_read_status uniq_insert(rd_uniq *u, yr_read_error *err)
         size_t other = (u->slot[i] & rowmask) - 1;
         if (!row_key(&u->k2, other))
             return rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
-        if (u->k2.buf.len == e->key.len && memcmp(u->k2.buf.p, e->key.p, e->key.len) == 0)
+        if (u->k2.buf.len != e->key.len || memcmp(u->k2.buf.p, e->key.p, e->key.len) != 0)
+            continue;
+        if (!u->early)
             return fail_duplicate(u->t, other, e->row, err);
+        u->conflict = 1;
+        return YR_READ_OK;
     }
 }
 
-yr_read_status rd_uniq_add(rd_uniq *u, size_t row, const grid_cell *cells, size_t n,
-                           yr_read_error *err)
+/* Row @p row's key, in u->k.buf, into the ring (its slot prefetched); the oldest waiting key
+ * into the table when the ring is full. */
+static yr_read_status ring_push(rd_uniq *u, size_t row, yr_read_error *err)
 {
-    if (!key_cells(&u->k, row, cells, n))
-        return rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
     if (u->n == RD_RING) {
         yr_read_status st = uniq_insert(u, err);
         if (st != YR_READ_OK)
@@ -385,6 +415,92 @@ yr_read_status rd_uniq_add(rd_uniq *u, size_t row, const grid_cell *cells, size_
 #endif
     u->n++;
     return YR_READ_OK;
+}
+
+/* 1 when key a[0..na) sorts after b[0..nb) (bytes, then length). */
+static int key_after(const char *a, size_t na, const char *b, size_t nb)
+{
+    size_t m = na < nb ? na : nb;
+    int c = m > 0 ? memcmp(a, b, m) : 0;
+    return c > 0 || (c == 0 && na > nb);
+}
+
+/* The keys stop coming in order at row @p row (its key in u->prev): the table, and every row
+ * before it in. */
+static yr_read_status uniq_unsorted(rd_uniq *u, size_t row, yr_read_error *err)
+{
+    u->unsorted = 1;
+    u->slot = rd_alloc_rows(u->nslots * sizeof *u->slot, 1);
+    if (u->slot == NULL)
+        return rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+    for (size_t r = 0; r < row && !u->conflict; r++) {
+        if (!u->early && u->t->kinds[r] != YR_ROW_DATA)
+            continue;
+        if (!row_key(&u->k, r))
+            return rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+        yr_read_status st = ring_push(u, r, err);
+        if (st != YR_READ_OK)
+            return st;
+    }
+    return YR_READ_OK;
+}
+
+/* Row @p row's key, in u->k.buf: while every key is greater than the one before, none can
+ * repeat and the table is not touched (a sorted file, such as SCB's, costs one comparison a
+ * row); at the first that is not, the rows before it go into the table, and from then on
+ * every key. */
+static yr_read_status uniq_take(rd_uniq *u, size_t row, yr_read_error *err)
+{
+    rd_buf b;
+    if (!u->unsorted) {
+        int in_order = !u->any || key_after(u->k.buf.p, u->k.buf.len, u->prev.p, u->prev.len);
+        u->any = 1;
+        b = u->prev, u->prev = u->k.buf, u->k.buf = b; /* the row's key is the last one */
+        if (in_order)
+            return YR_READ_OK;
+        yr_read_status st = uniq_unsorted(u, row, err);
+        b = u->prev, u->prev = u->k.buf, u->k.buf = b; /* the row's key back */
+        if (st != YR_READ_OK || u->conflict)
+            return st;
+    }
+    return ring_push(u, row, err);
+}
+
+yr_read_status rd_uniq_add(rd_uniq *u, size_t row, const grid_cell *cells, size_t n,
+                           yr_read_error *err)
+{
+    if (!key_cells(&u->k, row, cells, n))
+        return rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+    return uniq_take(u, row, err);
+}
+
+rd_uniq *rd_uniq_early(const yr_table *t, size_t rows)
+{
+    if (key_columns(t) != KEY_IDENTITY || rows < 2 || t->place == NULL)
+        return NULL;
+    rd_uniq *u = uniq_new(t, rows);
+    if (u != NULL)
+        u->early = 1;
+    return u;
+}
+
+yr_read_status rd_uniq_add_early(rd_uniq *u, size_t row, const grid_cell *cells, size_t n,
+                                 const char *nk, size_t nkl, yr_read_error *err)
+{
+    if (u == NULL || u->conflict)
+        return YR_READ_OK;
+    u->k.buf.len = 0;
+    if (!key_identity(&u->k, row, cells, n, nk, nkl))
+        return rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+    return uniq_take(u, row, err);
+}
+
+int rd_uniq_end_early(rd_uniq *u, yr_read_error *err, yr_read_status *st)
+{
+    *st = u != NULL && !u->conflict ? rd_uniq_flush(u, err) : YR_READ_OK;
+    int unique = u != NULL && !u->conflict && *st == YR_READ_OK;
+    rd_uniq_close(u);
+    return unique;
 }
 
 yr_read_status rd_uniq_flush(rd_uniq *u, yr_read_error *err)

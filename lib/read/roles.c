@@ -568,6 +568,23 @@ int rd_label_kind(const char *s, size_t len)
     return 0;
 }
 
+/* 1 when s[0..n) is surely not a case-folded prefix of the lower-case word @p w: an ASCII
+ * character of s (folded) differs from the word's before any other character of s (whose
+ * folding rd_prefix_fold() decides); an ASCII character never folds to a non-ASCII one. */
+static int ascii_differs(const char *s, size_t n, const char *w)
+{
+    const unsigned char *u = (const unsigned char *)s, *v = (const unsigned char *)w;
+    for (size_t i = 0; v[i] != 0; i++) {
+        if (i >= n)
+            return 1;
+        if (u[i] >= 0x80)
+            return 0;
+        if (v[i] >= 0x80 || ((unsigned)(u[i] - 'A') < 26u ? u[i] + 32u : u[i]) != v[i])
+            return 1;
+    }
+    return 0;
+}
+
 int rd_is_note(const char *s, size_t len)
 {
     size_t st, n = rd_trim(s, len, &st);
@@ -581,19 +598,43 @@ int rd_is_note(const char *s, size_t len)
         d++;
     if (d > 0 && d < n && p[d] == ')')
         return 1;
-    static const char *const words[] = {"k" AE "lla",        "k" AE "llor", "fotnot",
-                                        "fotnoter",          "anm",         "anm" AE "rkning",
-                                        "anm" AE "rkningar", "not",         "noter",
-                                        "kommentar",         "kommentarer", "source",
-                                        "sources",           "note",        "notes",
-                                        "footnote",          "footnotes",   "obs",
-                                        "observera",         "uppgifterna", "senast",
-                                        "uppdaterad",        NULL};
-    unsigned char c0 = (unsigned char)p[0] | 0x20; /* ASCII lower case (others fold to >= 0x80) */
-    if ((unsigned char)p[0] < 0x80 && strchr("kfanosu", c0) == NULL)
-        return 0; /* no word below starts with this letter */
+    static const char *const k_[] = {"k" AE "lla", "k" AE "llor", "kommentar", "kommentarer", NULL};
+    static const char *const f_[] = {"fotnot", "fotnoter", "footnote", "footnotes", NULL};
+    static const char *const a_[] = {"anm", "anm" AE "rkning", "anm" AE "rkningar", NULL};
+    static const char *const n_[] = {"not", "noter", "note", "notes", NULL};
+    static const char *const o_[] = {"obs", "observera", NULL};
+    static const char *const s_[] = {"source", "sources", "senast", NULL};
+    static const char *const u_[] = {"uppgifterna", "uppdaterad", NULL};
+    const char *const *words;             /* the note words, by their first letter */
+    switch ((unsigned char)p[0] | 0x20) { /* ASCII lower case (others fold to >= 0x80) */
+    case 'k':
+        words = k_;
+        break;
+    case 'f':
+        words = f_;
+        break;
+    case 'a':
+        words = a_;
+        break;
+    case 'n':
+        words = n_;
+        break;
+    case 'o':
+        words = o_;
+        break;
+    case 's':
+        words = s_;
+        break;
+    case 'u':
+        words = u_;
+        break;
+    default:
+        return 0;
+    }
     for (size_t k = 0; words[k] != NULL; k++) {
-        size_t m = words[k][0] == c0 ? rd_prefix_fold(p, n, words[k]) : 0; /* bytes matched */
+        if (ascii_differs(p, n, words[k]))
+            continue;
+        size_t m = rd_prefix_fold(p, n, words[k]); /* bytes matched */
         if (m == 0)
             continue;
         unsigned char c = m < n ? (unsigned char)p[m] | 0x20 : ' '; /* the character after */

@@ -110,7 +110,7 @@ static int record_class(const yr_table *t, const grid_cell *c, size_t n)
 static yr_read_status ragged(const yr_table *t, size_t rec, const grid_cell *c, size_t n,
                              yr_read_error *err)
 {
-    if (strcmp(t->g.fmt.format, "csv") != 0)
+    if (t->g.fmt.format[0] != 'c') /* "csv" */
         return YR_READ_OK; /* a sheet stores no empty cells: a short row is blank at its end */
     for (size_t i = t->ncols; i < n; i++) {
         if (!cell_is_blank(c, n, i)) {
@@ -222,6 +222,7 @@ typedef struct pass {
     uint8_t *rk; /* per record: its yr_span_kind */
     rd_colobs *obs;
     int8_t *label; /* per row: rd_label_kind */
+    rd_uniq *uq;   /* the row keys, when they are the identity alone */
 } pass;
 
 static size_t cells_of(const yr_table *t, pass *p, size_t rec)
@@ -253,9 +254,11 @@ static int code_ignored(const yr_table *t, const grid_cell *x)
     return yr_place_of_code((int)v.num, rd_trim(x->s, x->len, &st) <= 2 ? 2 : 4) == YR_PLACE_OTHER;
 }
 
-/* The place of a row from its code and name cells. */
+/* The place of a row from its code and name cells; the name key of its trimmed name cell into
+ * nk[0..*nkl) (cap RD_PLACE_KEY_MIN) when the name is looked up and its key fits, else *nkl is
+ * SIZE_MAX. */
 static yr_read_status row_place(const yr_table *t, size_t rec, const grid_cell *c, size_t n,
-                                int16_t *out, yr_read_error *err)
+                                int16_t *out, char *nk, size_t *nkl, yr_read_error *err)
 {
     yr_place pc = YR_PLACE_OTHER, pn = YR_PLACE_OTHER;
     int cc = -1, cn = -1, have_code = 0;
@@ -278,15 +281,18 @@ static yr_read_status row_place(const yr_table *t, size_t rec, const grid_cell *
         cc = pc == YR_PLACE_OTHER ? -1 : (int)v.num;
         have_code = 1;
     }
+    *nkl = SIZE_MAX;
     if (t->name_col != YR_READ_NONE && !cell_is_blank(c, n, t->name_col)) {
         const grid_cell *x = &c[t->name_col];
         yr_read_error e2;
-        if (yr_place_of(x->s, x->len, &pn, &cn, &e2) != YR_READ_OK) {
+        size_t st, l = rd_trim(x->s, x->len, &st);
+        if (rd_place_of_key(x->s + st, l, &pn, &cn, nk, RD_PLACE_KEY_MIN, nkl, &e2) != YR_READ_OK) {
             rd_fail(err, YR_READ_ERR_IDENTITY, rd_rec_line(t, rec), "%s: %s",
                     rd_where_col(t, rec, t->name_col, where, sizeof where), e2.message);
             rd_at_cell(t, err, rec, t->name_col);
             return YR_READ_ERR_IDENTITY;
         }
+        *nkl = *nkl <= RD_PLACE_KEY_MIN ? *nkl : SIZE_MAX;
         if (have_code && pn != YR_PLACE_OTHER && (pn != pc || cn != cc)) {
             const char *named = pc != YR_PLACE_OTHER ? yr_place_name(pc, cc) : NULL;
             char both[200] = "";
@@ -372,8 +378,13 @@ static yr_read_status scan_records(yr_table *t, const yr_read_options *opt, pass
         if (t->rows != NULL)
             t->rows[row] = (uint32_t)rec;
         p->label[row] = (int8_t)lk;
+        char nk[RD_PLACE_KEY_MIN];
+        size_t nkl = SIZE_MAX;
         if (t->place != NULL &&
-            (st = row_place(t, rec, p->cells, n, &t->place[row], err)) != YR_READ_OK)
+            (st = row_place(t, rec, p->cells, n, &t->place[row], nk, &nkl, err)) != YR_READ_OK)
+            return st;
+        if ((st = rd_uniq_add_early(p->uq, row, p->cells, n, nkl == SIZE_MAX ? NULL : nk, nkl,
+                                    err)) != YR_READ_OK)
             return st;
         for (size_t col = 0; col < t->ncols && col < n; col++) {
             rd_col *cl = &t->cols[col];
@@ -686,7 +697,13 @@ static yr_read_status interpret(yr_table *t, const yr_read_options *opt, yr_read
         for (size_t r = 0; r < t->header_rec; r++)
             p.rk[r] = YR_SPAN_TITLE;
         p.rk[t->header_rec] = YR_SPAN_HEADER;
+        p.uq = rd_uniq_early(t, nrec);
         st = scan_records(t, opt, &p, err);
+        if (st == YR_READ_OK)
+            t->keys_unique = rd_uniq_end_early(p.uq, err, &st);
+        else
+            rd_uniq_close(p.uq);
+        p.uq = NULL;
     }
     if (st == YR_READ_OK)
         st = check_title_units(t, &p, err);
