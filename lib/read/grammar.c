@@ -182,6 +182,22 @@ int rd_plain_digits(const char *s0, size_t len, int64_t *val)
     return (int)n;
 }
 
+int rd_plain_lead(int nd, int64_t val)
+{
+    return nd > 0 && (nd == 1 || val >= rd_pow10[nd - 1]);
+}
+
+int rd_plain_cell(const char *s, size_t len, int type, int64_t *val)
+{
+    int nd = type == GRID_TEXT || type == GRID_NUMBER ? rd_plain_digits(s, len, val) : 0;
+    return rd_plain_lead(nd, *val);
+}
+
+int rd_plain_reads(const rd_colfmt *f)
+{
+    return (f->kind == YR_KIND_WHOLE || f->kind == YR_KIND_DECIMAL) && f->unit == 0;
+}
+
 /* ------------------------------------------------------------------------ columns */
 
 void rd_colfmt_init(rd_colfmt *f, yr_read_role role, yr_kind kind, const char *header)
@@ -537,13 +553,7 @@ static yr_read_status read_number(const rd_colfmt *f, const char *s, size_t len,
 {
     rd_num x;
     int64_t plain;
-    int nd;
-    /* The common cell, plain digits without a leading 0 in a column of whole or decimal numbers
-     * whose header names no unit: the value is its digits whatever the column decided (what
-     * the general path below gives for an integer without separators or unit). */
-    if ((f->kind == YR_KIND_WHOLE || f->kind == YR_KIND_DECIMAL) && f->unit == 0 &&
-        (type == GRID_TEXT || type == GRID_NUMBER) && (nd = rd_plain_digits(s, len, &plain)) > 0 &&
-        (nd == 1 || plain >= rd_pow10[nd - 1])) {
+    if (rd_plain_reads(f) && rd_plain_cell(s, len, type, &plain)) {
         *v = (yr_value){1, plain, 1};
         return YR_READ_OK;
     }

@@ -105,6 +105,13 @@ int rd_num_parse(const char *s, size_t len, rd_num *n);
 /* The fast path of the grammar: a cell that is (trimmed) 1 to 18 ASCII digits and nothing else:
  * their count, *val their value; 0 for any other cell (parse it with rd_num_parse). */
 int rd_plain_digits(const char *s, size_t len, int64_t *val);
+/* The common cell: plain digits without a leading 0 (a text or xlsx number cell): 1 and *val
+ * its value, else 0. In a column where rd_plain_reads() (whole or decimal numbers, no unit in
+ * the header), rd_read_cell() reads it as its digits whatever else the column decided, so a
+ * pass may keep the value for a later one. */
+int rd_plain_cell(const char *s, size_t len, int type, int64_t *val);
+/* rd_plain_cell()'s rule on rd_plain_digits()' result: 1 when it has no leading 0. */
+int rd_plain_lead(int nd, int64_t val);
 
 /* How one column's cells are read, decided over the whole column (rule 5). */
 typedef struct rd_colfmt {
@@ -120,6 +127,8 @@ typedef struct rd_colfmt {
     int date1904;
     int blank_is_no; /* BOOL: the column marks yes with X, so blank is no */
 } rd_colfmt;
+/* See rd_plain_cell(). */
+int rd_plain_reads(const rd_colfmt *f);
 
 /* Start a column's format from its role and header. */
 void rd_colfmt_init(rd_colfmt *f, yr_read_role role, yr_kind kind, const char *header);
@@ -253,6 +262,13 @@ yr_read_status rd_read_values(yr_table *t, const yr_read_options *opt, grid_cell
                               size_t *cap, grid_scratch *sc, uint8_t *ignore, yr_read_error *err);
 yr_read_status rd_column_values(const yr_table *t, size_t col, int64_t *out, int64_t *den,
                                 yr_read_error *err);
+/* Pass 1: when one wanted column is read by the grammar and it is of whole or decimal numbers,
+ * t->vals (of @p nrec rows, when they take at most a quarter of the input) keeps a row's plain
+ * value (rd_plain_cell, else -1) when every wanted cell of the row is @p filled (none blank,
+ * none unquoted into the scratch), else RD_NOVAL (rd_vals_keep); pass 5 then reads such a data row
+ * without its cells when the column's format reads plain digits as themselves (rd_plain_reads). */
+void rd_vals_early(yr_table *t, size_t nrec);
+void rd_vals_keep(yr_table *t, size_t row, int filled, int64_t plain);
 yr_read_status rd_finish(yr_table *t, uint8_t *rk, const uint8_t *ignore, yr_read_error *err);
 yr_read_status rd_make_place_keys(yr_table *t);
 /* The column the reading names: the first wanted input column of numbers, in want order. */

@@ -183,8 +183,9 @@ static void years_list(const years *ys, char *dst, size_t cap)
         snprintf(dst + o, cap - o, ", ...");
 }
 
-/* The observation of a wanted column's cell for the column-wide decisions. */
-static void observe(rd_colobs *o, const rd_col *col, const grid_cell *c)
+/* The observation of a wanted column's cell for the column-wide decisions; *plain its value
+ * when it is a plain cell (rd_plain_cell). */
+static void observe(rd_colobs *o, const rd_col *col, const grid_cell *c, int64_t *plain)
 {
     size_t st;
     if (c->type == GRID_EMPTY || rd_trim(c->s, c->len, &st) == 0)
@@ -195,6 +196,8 @@ static void observe(rd_colobs *o, const rd_col *col, const grid_cell *c)
     }
     if (c->type != GRID_TEXT) {
         o->nopct++;
+        if (!rd_plain_cell(c->s, c->len, c->type, plain))
+            *plain = -1;
         return;
     }
     (void)col;
@@ -204,6 +207,7 @@ static void observe(rd_colobs *o, const rd_col *col, const grid_cell *c)
     if (nd > 0) { /* what rd_colobs_add counts for an integer without separators or unit */
         o->nopct++;
         o->n4[0] += nd >= 4;
+        *plain = rd_plain_lead(nd, v) ? v : -1;
         return;
     }
     if (rd_num_parse(c->s, c->len, &x) == 0)
@@ -328,6 +332,28 @@ static int row_label(const yr_table *t, const grid_cell *c, size_t n)
     return rd_label_kind(c[col].s, c[col].len);
 }
 
+/* A row's wanted cells observed (observe()), and its plain value kept (rd_vals_keep()). */
+static void observe_row(yr_table *t, pass *p, size_t row, size_t n)
+{
+    int64_t plain = -1, v;
+    int filled = 1;
+    for (size_t col = 0; col < t->ncols; col++) {
+        rd_col *cl = &t->cols[col];
+        const grid_cell *c = &p->cells[col];
+        size_t st0, l = col < n && c->type != GRID_EMPTY ? rd_trim(c->s, c->len, &st0) : 0;
+        filled &= !cl->wanted || l > 0; /* pass 5 saves a cell unquoted into the scratch */
+        filled &=
+            col >= n || p->sc.data == NULL || c->s < p->sc.data || c->s >= p->sc.data + p->sc.cap;
+        if (col >= n || !cl->wanted)
+            continue;
+        if (numeric_kind(cl->fmt.kind))
+            observe(&p->obs[col], cl, c, col == t->vals_col ? &plain : &v);
+        if (cl->fmt.kind == YR_KIND_BOOL && l == 1 && (c->s[st0] == 'x' || c->s[st0] == 'X'))
+            cl->fmt.blank_is_no = 1;
+    }
+    rd_vals_keep(t, row, filled, plain);
+}
+
 /* The records of the rows listed (t->rows), once a record after the first row is not a row:
  * while every record is, the list is not kept (4 bytes a row saved). 0 on OOM. */
 static int rows_list(yr_table *t, size_t row)
@@ -386,15 +412,7 @@ static yr_read_status scan_records(yr_table *t, const yr_read_options *opt, pass
         if ((st = rd_uniq_add_early(p->uq, row, p->cells, n, nkl == SIZE_MAX ? NULL : nk, nkl,
                                     err)) != YR_READ_OK)
             return st;
-        for (size_t col = 0; col < t->ncols && col < n; col++) {
-            rd_col *cl = &t->cols[col];
-            if (cl->wanted && numeric_kind(cl->fmt.kind))
-                observe(&p->obs[col], cl, &p->cells[col]);
-            size_t st0, l = rd_trim(p->cells[col].s, p->cells[col].len, &st0);
-            if (cl->wanted && cl->fmt.kind == YR_KIND_BOOL && l == 1 &&
-                (p->cells[col].s[st0] == 'x' || p->cells[col].s[st0] == 'X'))
-                cl->fmt.blank_is_no = 1;
-        }
+        observe_row(t, p, row, n);
     }
     char list[160];
     years_list(&ys, list, sizeof list);
@@ -698,6 +716,7 @@ static yr_read_status interpret(yr_table *t, const yr_read_options *opt, yr_read
             p.rk[r] = YR_SPAN_TITLE;
         p.rk[t->header_rec] = YR_SPAN_HEADER;
         p.uq = rd_uniq_early(t, nrec);
+        rd_vals_early(t, nrec);
         st = scan_records(t, opt, &p, err);
         if (st == YR_READ_OK)
             t->keys_unique = rd_uniq_end_early(p.uq, err, &st);

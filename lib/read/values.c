@@ -123,6 +123,8 @@ static yr_read_status add_sum(yr_table *t, sums *s, const rd_rows_ctx *rc, size_
     return YR_READ_OK;
 }
 
+static void count_place(yr_table *t, sums *s, size_t row);
+
 static yr_read_status read_row(yr_table *t, sums *s, const rd_rows_ctx *rc, size_t row,
                                const grid_cell *c, size_t n, const yr_read_options *opt,
                                yr_read_error *err)
@@ -161,6 +163,13 @@ static yr_read_status read_row(yr_table *t, sums *s, const rd_rows_ctx *rc, size
                           "not part of the table must not have values in the table's columns)",
                           err);
     }
+    count_place(t, s, row);
+    return YR_READ_OK;
+}
+
+/* The places among the data rows (a table of municipalities or counties complete?). */
+static void count_place(yr_table *t, sums *s, size_t row)
+{
     int code;
     if (t->place != NULL && t->kinds[row] == YR_ROW_DATA &&
         rd_place_decode(t->place[row], &code) == YR_PLACE_COUNTY && code > 0 &&
@@ -177,6 +186,19 @@ static yr_read_status read_row(yr_table *t, sums *s, const rd_rows_ctx *rc, size
         if (county > 0 && county < RD_COUNTIES)
             s->present[county]++;
     }
+}
+
+/* A data row whose value pass 1 kept (rd_vals_keep): its sum and place, without its cells. */
+static yr_read_status kept_row(yr_table *t, sums *s, const rd_rows_ctx *rc, size_t row,
+                               const yr_read_options *opt, yr_read_error *err)
+{
+    yr_value v = {1, t->vals[row], 1}; /* what rd_read_cell() reads from its plain digits */
+    if (summed(t, t->vals_col)) {
+        yr_read_status r = add_sum(t, s, rc, row, t->vals_col, v, opt, err);
+        if (r != YR_READ_OK)
+            return r;
+    }
+    count_place(t, s, row);
     return YR_READ_OK;
 }
 
@@ -245,8 +267,34 @@ static yr_read_status resolve_all(yr_table *t, sums *s, rd_rows_ctx *rc, const y
 /* The values of the column the reading names are kept, 4 bytes a row, when they take at most a
  * quarter of the input's size (so yr_table_column_values() need not read the cells again);
  * otherwise, or without the memory, they are read again when asked for. */
+void rd_vals_early(yr_table *t, size_t nrec)
+{
+    size_t vcol = YR_READ_NONE;
+    for (size_t c = 0; c < t->ncols; c++) {
+        const rd_col *cl = &t->cols[c];
+        if (!grammar_kind(cl))
+            continue;
+        if (vcol != YR_READ_NONE ||
+            (cl->fmt.kind != YR_KIND_WHOLE && cl->fmt.kind != YR_KIND_DECIMAL))
+            return;
+        vcol = c;
+    }
+    if (vcol == YR_READ_NONE || nrec > t->bytes / 16)
+        return;
+    t->vals = rd_alloc_rows(nrec * sizeof *t->vals, 0);
+    t->vals_col = t->vals != NULL ? vcol : YR_READ_NONE;
+}
+
+void rd_vals_keep(yr_table *t, size_t row, int filled, int64_t plain)
+{
+    if (t->vals != NULL)
+        t->vals[row] = filled && plain >= 0 && plain <= INT32_MAX ? (int32_t)plain : RD_NOVAL;
+}
+
 static void vals_open(yr_table *t)
 {
+    if (t->vals != NULL)
+        return; /* kept by pass 1 */
     size_t col = t->main_col;
     if (col == YR_READ_NONE || !t->cols[col].wanted || t->nrows == 0 ||
         (t->cols[col].fmt.kind != YR_KIND_WHOLE && t->cols[col].fmt.kind != YR_KIND_DECIMAL) ||
@@ -260,6 +308,7 @@ yr_read_status rd_read_values(yr_table *t, const yr_read_options *opt, grid_cell
                               size_t *cap, grid_scratch *sc, uint8_t *ignore, yr_read_error *err)
 {
     sums s;
+    int kept = t->vals != NULL; /* by pass 1 (rd_vals_early) */
     vals_open(t);
     size_t scap = 0;
     rd_uniq *uq = NULL;
@@ -268,10 +317,15 @@ yr_read_status rd_read_values(yr_table *t, const yr_read_options *opt, grid_cell
         st = rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
     rd_rows_ctx rc = {t,    table_line, table_label, t->nrows, t->ndata, YR_READ_NONE, YR_READ_NONE,
                       NULL, 0};
+    kept = kept && uq == NULL && rd_plain_reads(&t->cols[t->vals_col].fmt);
     for (size_t row = 0; row < t->nrows && st == YR_READ_OK; row++) {
         if (t->kinds[row] == YR_ROW_DATA) {
             rc.first_data = rc.first_data == YR_READ_NONE ? row : rc.first_data;
             rc.last_data = row;
+            if (kept && t->vals[row] != RD_NOVAL) {
+                st = kept_row(t, &s, &rc, row, opt, err);
+                continue;
+            }
         }
         size_t n = t->g.ops->cells(&t->g, rd_rec(t, row), *cells, *cap, sc);
         if (n > *cap) {
@@ -295,6 +349,11 @@ yr_read_status rd_read_values(yr_table *t, const yr_read_options *opt, grid_cell
     rd_uniq_close(uq);
     if (st == YR_READ_OK)
         st = resolve_all(t, &s, &rc, opt, ignore, err);
+    if (t->vals != NULL && t->vals_col != t->main_col) { /* kept by pass 1 for another column */
+        free(t->vals);
+        t->vals = NULL;
+        t->vals_col = YR_READ_NONE;
+    }
     for (size_t r = 0; ignore != NULL && t->vals != NULL && r < t->nrows; r++)
         if (ignore[r]) { /* rows are left out (rd_finish): the kept values would not follow */
             free(t->vals);
