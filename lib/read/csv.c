@@ -482,7 +482,7 @@ static void csv_free(grid *g)
     g->impl = NULL;
 }
 
-static const grid_ops csv_ops = {csv_cells, csv_line, csv_cell_ref, csv_free};
+static const grid_ops csv_ops = {csv_cells, csv_line, csv_cell_ref, csv_free, NULL};
 
 static const char *detect_eol(const char *t, size_t len)
 {

@@ -62,6 +62,9 @@ typedef struct grid_ops {
     /* xlsx: "B7" for (rec, col) into dst (cap >= 16); text: "" */
     void (*cell_ref)(const grid *g, size_t rec, size_t col, char *dst);
     void (*free)(grid *g);
+    /* xlsx: 1 when the sheet hides record @p rec's row, 2 when a filter (AutoFilter) may have
+     * hidden it; 0 when it is shown. NULL for text. */
+    int (*hidden)(const grid *g, size_t rec);
 } grid_ops;
 
 struct grid {

@@ -364,6 +364,22 @@ static int rows_list(yr_table *t, size_t row)
     return t->rows != NULL;
 }
 
+/* A row of the table that the sheet hides is refused: the table would be read with rows the
+ * user does not see (a filter shows 15 of 290 municipalities, and 290 are split). */
+static yr_read_status hidden_row(const yr_table *t, size_t rec, yr_read_error *err)
+{
+    int h = t->g.ops->hidden != NULL ? t->g.ops->hidden(&t->g, rec) : 0;
+    if (h == 0)
+        return YR_READ_OK;
+    return rd_fail(err, YR_READ_ERR_FORMAT, rd_rec_line(t, rec),
+                   "row %zu of sheet '%s' is hidden%s, but it is a row of the table: every row "
+                   "would be read, the hidden ones too; show all rows (%s) and delete the rows "
+                   "that are not part of the table",
+                   rd_rec_line(t, rec), t->g.fmt.sheet != NULL ? t->g.fmt.sheet : "",
+                   h == 2 ? " (the sheet is filtered)" : "",
+                   h == 2 ? "Data > Filter > Clear" : "Home > Format > Unhide rows");
+}
+
 static yr_read_status scan_records(yr_table *t, const yr_read_options *opt, pass *p,
                                    yr_read_error *err)
 {
@@ -394,6 +410,8 @@ static yr_read_status scan_records(yr_table *t, const yr_read_options *opt, pass
             continue;
         }
         year_rows += y != 0;
+        if ((st = hidden_row(t, rec, err)) != YR_READ_OK)
+            return st;
         if (t->nrows >= YR_READ_MAX_ROWS)
             return rd_fail(err, YR_READ_ERR_LIMIT, rd_rec_line(t, rec), "more than 20000000 rows");
         size_t row = t->nrows++;

@@ -34,6 +34,9 @@ typedef struct xgrid {
     xcell *cells;
     uint32_t *first;
     char *sheet;
+    uint32_t *hidden; /* the rows (1-based) the sheet hides, ascending */
+    size_t nhidden;
+    int filtered; /* the sheet has an AutoFilter */
 } xgrid;
 
 typedef struct sheet_parse {
@@ -50,6 +53,9 @@ typedef struct sheet_parse {
     uint32_t *sst_map; /* shared string -> its offset in pool, or NO_OFF */
     merge *merges;
     size_t nmerges, mcap;
+    uint32_t *hidden; /* rows with hidden="1" */
+    size_t nhidden, hcap;
+    int filtered;
     /* where the parse is */
     int in_data, in_row, in_c, in_v, in_is, in_t, in_merges;
     unsigned rph;
@@ -310,6 +316,14 @@ static void start_row(sheet_parse *p, const char **attrs)
         }
         p->first[p->nrows++] = (uint32_t)p->ncells;
     }
+    const char *h = xml_attr(attrs, XNS_NONE, "hidden");
+    if (h != NULL && (strcmp(h, "1") == 0 || strcmp(h, "true") == 0)) {
+        if (!xlsx_grow((void **)&p->hidden, p->nhidden, &p->hcap, sizeof *p->hidden, 64)) {
+            nomem(p);
+            return;
+        }
+        p->hidden[p->nhidden++] = (uint32_t)row;
+    }
     p->row = (uint32_t)row;
     p->in_row = 1;
     p->last_col = -1;
@@ -393,6 +407,8 @@ static void sheet_start(xml_run *r, int ns, const char *name, const char **attrs
         p->in_data = 1;
     } else if (strcmp(name, "mergeCells") == 0) {
         p->in_merges = 1;
+    } else if (strcmp(name, "autoFilter") == 0) {
+        p->filtered = 1;
     } else if (p->in_merges && strcmp(name, "mergeCell") == 0) {
         parse_merge(p, xml_attr(attrs, XNS_NONE, "ref"));
     }
@@ -693,11 +709,26 @@ static void g_cell_ref(const grid *g, size_t rec, size_t col, char *dst)
     xv_ref(col, rec + 1, dst);
 }
 
+static int g_hidden(const grid *g, size_t rec)
+{
+    const xgrid *x = g->impl;
+    size_t lo = 0, hi = x->nhidden;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->hidden[mid] < rec + 1)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < x->nhidden && x->hidden[lo] == rec + 1 ? 1 + x->filtered : 0;
+}
+
 static void g_free(grid *g)
 {
     xgrid *x = g != NULL ? g->impl : NULL;
     if (x == NULL)
         return;
+    free(x->hidden);
     free(x->pool);
     free(x->cells);
     free(x->first);
@@ -706,7 +737,7 @@ static void g_free(grid *g)
     g->impl = NULL;
 }
 
-static const grid_ops xlsx_grid_ops = {g_cells, g_line, g_cell_ref, g_free};
+static const grid_ops xlsx_grid_ops = {g_cells, g_line, g_cell_ref, g_free, g_hidden};
 
 /* Move what the parse built into @p out: records up to the last row with a value. */
 static yr_read_status make_grid(sheet_parse *p, grid *out, yr_read_error *err)
@@ -731,8 +762,8 @@ static yr_read_status make_grid(sheet_parse *p, grid *out, yr_read_error *err)
     for (size_t k = 0; k < nrec; k++)
         if (first[k + 1] > first[k] && p->cells[first[k + 1] - 1].col + (size_t)1 > widest)
             widest = p->cells[first[k + 1] - 1].col + (size_t)1;
-    *x = (xgrid){p->pool, p->cells, first, sheet};
-    p->pool = NULL, p->cells = NULL, p->first = NULL;
+    *x = (xgrid){p->pool, p->cells, first, sheet, p->hidden, p->nhidden, p->filtered};
+    p->pool = NULL, p->cells = NULL, p->first = NULL, p->hidden = NULL;
     memset(out, 0, sizeof *out);
     out->ops = &xlsx_grid_ops;
     out->nrec = nrec;
@@ -787,6 +818,7 @@ yr_read_status xlsx_parse_sheet(xlsx_book *b, size_t i, grid *out, yr_read_error
     free(p.first);
     free(p.sst_map);
     free(p.merges);
+    free(p.hidden);
     free(p.text);
     return st;
 }
