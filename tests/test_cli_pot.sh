@@ -314,6 +314,24 @@ PY
     run --attendance "$TMP/list.xlsx" --trainers "$TMP/list-tr.csv"
     expect_rc "list xlsx" 0
     expect_out "list xlsx" "$list_want"
+    # counted attendance in a workbook (a day, a municipality, a count a row): read as counts,
+    # as the same table in CSV is, not taken for a list that lacks a person column (adversarial
+    # pass 5, P12). By hand: 2024-02-06 Falun 3 + Mora 2 = 5 participants, pot 5 * 400 = 2000;
+    # the one trainer is from Falun: Falun fees 3 * 600 = 1800, kickback 2000.
+    /usr/bin/python3 - "$TMP/counted.xlsx" <<'PY'
+import datetime, sys, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.append(["Datum", "Kommun", "Deltagare"])
+d6 = datetime.date(2024, 2, 6)
+for r in [(d6, "Falun", 3), (d6, "Mora", 2)]:
+    ws.append(list(r))
+wb.save(sys.argv[1])
+PY
+    printf 'date,municipality,role\n2024-02-06,Falun,trainer\n' >"$TMP/counted-tr.csv"
+    run --attendance "$TMP/counted.xlsx" --trainers "$TMP/counted-tr.csv"
+    expect_rc "counted xlsx" 0
+    expect_out_has "counted xlsx" "Falun,3,1800,600,1200,2000,-200"
 fi
 
 # ---- one municipality, however it is written (identity.h: code, else the name key) ----------

@@ -337,7 +337,8 @@ static yr_read_status want_role(yr_table *t, const yr_read_options *opt, yr_read
             rd_show(show[0], sizeof show[0], t->header[cand[0]], strlen(t->header[cand[0]]), 60),
             rd_show(show[1], sizeof show[1], t->header[cand[1]], strlen(t->header[cand[1]]), 60),
             yr_role_name(role));
-        err->other_line = 0;
+        if (err != NULL)
+            err->other_line = 0;
         return YR_READ_ERR_HEADER;
     }
     for (size_t k = 0; k < n; k++)

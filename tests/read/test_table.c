@@ -334,6 +334,17 @@ static void test_bad_arguments(void **state)
     assert_string_equal(yr_row_kind_name(YR_ROW_NATION), "nation");
     yr_table_free(NULL);
     assert_int_equal(yr_table_nrows(NULL), 0);
+    /* err may be NULL for every error: two person columns crashed the program's pot, which
+     * reads a header with err NULL (adversarial pass 5, P1) */
+    const yr_read_want person = {YR_ROLE_PERSON, YR_WANT_BLANK_OK};
+    const char two[] = "Datum;Namn;E-post;Kommun\n2024-03-12;Anna;a@x.se;Falun\n";
+    yr_read_options_init(&o);
+    o.want = &person;
+    o.nwant = 1;
+    assert_int_equal(yr_read_table(two, strlen(two), &o, &t, NULL), YR_READ_ERR_HEADER);
+    assert_null(t);
+    assert_int_equal(yr_read_table(two, strlen(two), &o, &t, &err), YR_READ_ERR_HEADER);
+    assert_non_null(strstr(err.message, "two columns could be the person"));
 }
 
 /* A read table is const: several threads read its cells, values and reading at once and get

@@ -290,23 +290,35 @@ static int row_labels(cycle_pot *p, const cycle_pot_lookup *look, int f, size_t 
     return rc;
 }
 
-/* The header of text file @p path as the reader finds it, from the file's head (64 KiB, whole
- * lines; only the person role asked for, so no cell is judged); NULL when it cannot be read
- * (the real reading reports why). *buf holds the bytes: free both. */
-static yr_table *peek_header(const char *path, char **buf)
+/* The header of file @p path as the reader finds it, from a text file's head (64 KiB, whole
+ * lines) or a whole workbook (its sheet @p sheet, NULL the first with a table; a zip cannot be
+ * read from its head), only the person role asked for, so no cell is judged; NULL when it
+ * cannot be read (the real reading reports why). *buf holds the bytes: free both. */
+static yr_table *peek_header(const char *path, const char *sheet, char **buf)
 {
     FILE *f = strcmp(path, "-") == 0 ? NULL : fopen(path, "rb");
-    *buf = f != NULL ? malloc(65536) : NULL;
-    size_t len = *buf != NULL ? fread(*buf, 1, 65536, f) : 0;
+    size_t cap = 65536, len = 0;
+    *buf = f != NULL ? malloc(cap) : NULL;
+    len = *buf != NULL ? fread(*buf, 1, cap, f) : 0;
+    int zip = len >= 4 && memcmp(*buf, "PK\x03\x04", 4) == 0;
+    while (zip && len == cap && cap < ((size_t)1 << 30)) { /* the whole workbook */
+        char *b = realloc(*buf, cap * 2);
+        if (b == NULL)
+            break;
+        *buf = b;
+        len += fread(b + cap, 1, cap, f);
+        cap *= 2;
+    }
     if (f != NULL)
         fclose(f);
-    while (len == 65536 && (*buf)[len - 1] != '\n')
-        len--; /* the head of a long file: whole lines */
-    const yr_read_want want = {YR_ROLE_PERSON, YR_WANT_BLANK_OK};
+    while (!zip && len == 65536 && (*buf)[len - 1] != '\n')
+        len--; /* the head of a long text file: whole lines */
+    const yr_read_want want = {YR_ROLE_PERSON, YR_WANT_BLANK_OK | YR_WANT_MANY};
     yr_read_options o;
     yr_read_options_init(&o);
     o.want = &want;
     o.nwant = 1;
+    o.sheet = sheet;
     yr_table *t = NULL;
     if (*buf == NULL || yr_read_table(*buf, len, &o, &t, NULL) != YR_READ_OK)
         return NULL;
@@ -316,8 +328,8 @@ static yr_table *peek_header(const char *path, char **buf)
 /* The request of a counted file (@p third: participants or role): the reader's options of the
  * file with `day=HEADER` taken out (the day is a label here, found by its header), and for the
  * attendance `participants=` the count column of `stats count --long` read back. */
-static int counted_request(const char *path, int f, const cli_common *own, cli_common *req,
-                           const char **day_head, char *buf, size_t cap)
+static int counted_request(const char *path, const char *sheet, int f, const cli_common *own,
+                           cli_common *req, const char **day_head, char *buf, size_t cap)
 {
     int given = 0;
     *req = *own;
@@ -331,7 +343,7 @@ static int counted_request(const char *path, int f, const cli_common *own, cli_c
             req->columns.v[req->columns.n++] = own->columns.v[k];
     }
     char *bytes = NULL;
-    yr_table *t = f == 0 && !given ? peek_header(path, &bytes) : NULL;
+    yr_table *t = f == 0 && !given ? peek_header(path, sheet, &bytes) : NULL;
     size_t count = YR_READ_NONE;
     for (size_t c = 0; t != NULL && c < yr_table_ncols(t); c++) {
         if (yr_role_is_header(yr_table_header(t, c), YR_ROLE_PARTICIPANTS)) {
@@ -369,7 +381,8 @@ static int read_counted(cycle_pot *p, int f, const char *path, const cli_common 
     r.quiet = 1;
     r.other_parties = p->other_parties;
     r.sheet = f == 0 ? p->asheet : p->tsheet;
-    if (counted_request(path, f, own, &req, &day_head, buf, sizeof buf) != 0 ||
+    if (counted_request(path, f == 0 ? p->asheet : p->tsheet, f, own, &req, &day_head, buf,
+                        sizeof buf) != 0 ||
         cli_read(path, &req, &r, want, 3, in) != 0)
         return CLI_EXIT_ERROR;
     const yr_table *t = in->t;
@@ -453,16 +466,16 @@ static int read_trainers(cycle_pot *p, const cycle_pot_lookup *look)
 
 /* 1 when the attendance file is such a list: an .xlsx workbook, or a text file with a person
  * column and no participants column. */
-static int attendance_is_list(const char *path, const cli_common *own)
+static int attendance_is_list(const char *path, const char *sheet, const cli_common *own)
 {
-    size_t n = strlen(path);
-    for (size_t k = 0; k < own->columns.n; k++)
+    for (size_t k = 0; k < own->columns.n; k++) {
         if (strncmp(own->columns.v[k], "participants=", 13) == 0)
             return 0; /* --column participants=HEADER: the counted form */
-    if (n >= 5 && strcasecmp(path + n - 5, ".xlsx") == 0)
-        return 1;
+        if (strncmp(own->columns.v[k], "person=", 7) == 0)
+            return 1; /* --column person=HEADER: the list */
+    }
     char *buf = NULL;
-    yr_table *t = peek_header(path, &buf);
+    yr_table *t = peek_header(path, sheet, &buf);
     int person = 0, counted = 0;
     for (size_t k = 0; t != NULL && k < yr_table_ncols(t); k++) {
         person |= yr_role_is_header(yr_table_header(t, k), YR_ROLE_PERSON);
@@ -595,7 +608,7 @@ int cycle_pot_settle(const char *cmd, const cycle_pot_args *a, const cli_common 
         file_columns(cmd, c, &a->attendance_column, &own[0]) != 0 ||
         file_columns(cmd, c, &a->trainers_column, &own[1]) != 0)
         return CLI_EXIT_ERROR;
-    int list = attendance_is_list(a->attendance, &own[0]);
+    int list = attendance_is_list(a->attendance, a->attendance_sheet, &own[0]);
     if ((!list && read_counted(p, 0, a->attendance, &own[0]) != 0) ||
         read_counted(p, 1, a->trainers, &own[1]) != 0)
         return CLI_EXIT_ERROR;
