@@ -389,6 +389,53 @@ static int roles_in_words(const char *s, size_t len, int *pipe)
     return distinct;
 }
 
+/* 1 when header @p h says absence: who was away (Frånvaro, Frånvarande, Absent, Uteblev,
+ * Avbokad, No-show, 'Ej närvarande', 'Inte deltagit', 'Not present'). */
+static int header_says_absence(const char *h)
+{
+    static const char *const stems[] = {"fr\xc3\xa5nvar",
+                                        "absen",
+                                        "utebl",
+                                        "avbok",
+                                        "noshow",
+                                        "ejn\xc3\xa4rvar",
+                                        "inten\xc3\xa4rvar",
+                                        "ejdelt",
+                                        "intedelt",
+                                        "notpresent",
+                                        "notattend",
+                                        "didnotattend",
+                                        NULL};
+    char key[256];
+    if (yr_header_key(h, key, sizeof key) != YR_READ_OK)
+        return 0;
+    for (int k = 0; stems[k] != NULL; k++)
+        if (strstr(key, stems[k]) != NULL)
+            return 1;
+    return 0;
+}
+
+/* The presence role reads a yes (X, Ja, 1, ✓) as present: a column of it whose header says
+ * absence ('Frånvaro' with X for who was away) would count the absent and leave out who came.
+ * There is no absence role; an error naming the column. */
+static yr_read_status presence_says_absence(const yr_table *t, yr_read_error *err)
+{
+    for (size_t c = 0; c < t->ncols; c++) {
+        if (!t->cols[c].wanted || t->cols[c].role != YR_ROLE_PRESENT ||
+            !header_says_absence(t->header[c]))
+            continue;
+        char show[96];
+        rd_show(show, sizeof show, t->header[c], strlen(t->header[c]), 60);
+        return rd_fail(err, YR_READ_ERR_HEADER, rd_rec_line(t, t->header_rec),
+                       "column '%s' is read as presence, but its header says absence: a yes "
+                       "there (X, Ja, 1) would count who was away and leave out who came; "
+                       "there is no absence role: mark who was present in a column of its own "
+                       "(Närvaro: Ja/Nej), or remove the absent rows",
+                       show);
+    }
+    return YR_READ_OK;
+}
+
 /* Rule 2: a header of one column whose words name two roles or more is a table without a
  * delimiter (pasted from a PDF, a web page or a wiki): an error saying so, at the first such
  * line from the header on, never "no municipality column". */
@@ -456,6 +503,8 @@ yr_read_status rd_columns(yr_table *t, const yr_read_options *opt, grid_cell **c
     if (opt->nwant == 0)
         for (int r = 1; r < YR_READ_ROLE_COUNT; r++)
             want_role(t, opt, (yr_read_role)r, YR_WANT_MANY, 1, err);
+    if ((st = presence_says_absence(t, err)) != YR_READ_OK)
+        return st;
     t->name_col = t->code_col = t->year_col = YR_READ_NONE;
     for (size_t c = 0; c < t->ncols; c++) {
         if (t->cols[c].role == YR_ROLE_MUNICIPALITY && t->name_col == YR_READ_NONE)
