@@ -39,6 +39,12 @@ static size_t unit_at(const char *p, size_t n, int *unit)
     return 0;
 }
 
+int rd_unit_word(const char *s, size_t n)
+{
+    int unit = RD_UNIT_NONE;
+    return unit_at(s, n, &unit) == n && n > 0 ? unit : RD_UNIT_NONE;
+}
+
 /* Valid groups: separators at the given digit positions of an integer part of @p nint digits:
  * the first group 1-3 digits, then exactly 3. */
 static int groups_valid(const int *pos, int n, int nint)
@@ -557,8 +563,18 @@ static yr_read_status read_number(const rd_colfmt *f, const char *s, size_t len,
         *v = (yr_value){1, plain, 1};
         return YR_READ_OK;
     }
+    if (type == GRID_SCALED)
+        return why_fail(why, cap,
+                        "is shown divided by a power of 1000 by its number format, so the sheet "
+                        "shows another number than it holds; give the column a plain number "
+                        "format");
     if (parse_num(s, len, &x) != 0) {
         size_t st, n = rd_trim(s, len, &st);
+        if (type == GRID_NUMBER) /* xlsx_sheet.c wrote the literal of its format after it */
+            return why_fail(why, cap,
+                            "is shown so by its number format, whose text beside the number is "
+                            "no unit that can be applied; give the column a plain number format "
+                            "and its unit in the header ('Belopp (tkr)')");
         if (n == 2 && memcmp(s + st, "..", 2) == 0)
             snprintf(why, cap, "is SCB's '..' (not available): the value is missing");
         else

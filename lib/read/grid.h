@@ -25,7 +25,10 @@ typedef enum grid_type {
     GRID_DATE,      /* an xlsx number with a date format: s is ISO 8601 "2024-02-06", or
                        "2024-02-06 08:30:00" when the time is not zero */
     GRID_BOOL,      /* an xlsx boolean: s is "TRUE" or "FALSE" */
-    GRID_ERROR      /* an xlsx error value: s is as Excel shows it ("#N/A", "#DIV/0!") */
+    GRID_ERROR,     /* an xlsx error value: s is as Excel shows it ("#N/A", "#DIV/0!") */
+    GRID_SCALED     /* an xlsx number whose number format shows it divided by a power of 1000
+                       ('#,##0,'): s is the number it holds (grid_xlsx_format() gives the
+                       format); never read as a number */
 } grid_type;
 
 /* One cell: s[0..len) UTF-8, not NUL-terminated in general. */
@@ -81,6 +84,10 @@ struct grid {
  * they are UTF-8). Errors: YR_READ_ERR_SYNTAX (quotes, encoding, NUL) and _LIMIT, with line. */
 yr_read_status grid_csv_open(const void *bytes, size_t len, int borrow, grid *out,
                              yr_read_error *err);
+
+/* The number format of cell (rec, col) of an xlsx grid when the cell is GRID_SCALED, and
+ * *thousands, the powers of 1000 it divides the number by; NULL for any other cell or grid. */
+const char *grid_xlsx_format(const grid *g, size_t rec, size_t col, int *thousands);
 
 /* Formats by content: 0 text, 1 xlsx, or an error for .xls (OLE2), .ods and other zips. */
 yr_read_status grid_sniff(const void *bytes, size_t len, int *is_xlsx, yr_read_error *err);

@@ -100,6 +100,9 @@ enum {
     RD_UNIT_SHARE
 };
 
+/* The unit (RD_UNIT_*) that s[0..n) is as a whole ("tkr", "Mkr", "kr", ":-", "st", "%",
+ * "procent", any case), as the grammar reads it after a number; RD_UNIT_NONE when none. */
+int rd_unit_word(const char *s, size_t n);
 /* Parse a numeric cell into parts: 0, or -1 when it is not a number at all. */
 int rd_num_parse(const char *s, size_t len, rd_num *n);
 /* The fast path of the grammar: a cell that is (trimmed) 1 to 18 ASCII digits and nothing else:

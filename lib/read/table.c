@@ -978,6 +978,7 @@ yr_cell_type yr_table_cell_type(const yr_table *t, size_t row, size_t col)
     switch (c.type) {
     case GRID_NUMBER:
     case GRID_PERCENT:
+    case GRID_SCALED:
         return YR_CELL_NUMBER;
     case GRID_DATE:
         return YR_CELL_DATE;

@@ -58,12 +58,34 @@ static yr_read_status save_cells(yr_table *t, size_t row, const grid_cell *c, si
     return YR_READ_OK;
 }
 
+/* The reason of a cell whose number format shows it divided by a power of 1000 (GRID_SCALED),
+ * with the format, into @p why; NULL for another cell. */
+static const char *scaled_why(const yr_table *t, size_t rec, size_t col, const grid_cell *c,
+                              char *why, size_t cap)
+{
+    static const char *const by[] = {"", "1000", "1 000 000", "1 000 000 000"};
+    int k = 0;
+    const char *code = c->type == GRID_SCALED ? grid_xlsx_format(&t->g, rec, col, &k) : NULL;
+    char show[96];
+    if (code == NULL || k < 1)
+        return NULL;
+    snprintf(why, cap,
+             "is shown divided by %s by its number format '%s' (sheet '%s'): the sheet shows "
+             "other numbers than it holds; give the column a plain number format (no comma "
+             "after the last 0 or #)",
+             by[k < 4 ? k : 3], rd_show(show, sizeof show, code, strlen(code), 30),
+             t->g.fmt.sheet != NULL ? t->g.fmt.sheet : "");
+    return why;
+}
+
 static yr_read_status cell_error(const yr_table *t, size_t row, size_t col, const grid_cell *c,
                                  const char *why, yr_read_error *err)
 {
-    char where[160], show[96];
+    char where[160], show[96], scaled[600];
     size_t rec = rd_rec(t, row);
     rd_where_col(t, rec, col, where, sizeof where);
+    if (scaled_why(t, rec, col, c, scaled, sizeof scaled) != NULL)
+        why = scaled;
     if (t->cols[col].role == YR_ROLE_PERSON)
         rd_fail(err, YR_READ_ERR_CELL, rd_rec_line(t, rec), "%s: the cell %s", where, why);
     else

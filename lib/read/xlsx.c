@@ -416,7 +416,9 @@ typedef struct style_parse {
     struct numfmt {
         long id;
         int cls;
+        uint16_t shows; /* 1 + its index in the book's shows, or 0 (a plain number) */
     } * fmts;
+    xlsx_book *b;
     size_t nfmts, fmtcap;
     long *xf_fmt; /* cellXfs: numFmtId of each */
     size_t nxf, xfcap;
@@ -431,6 +433,36 @@ static long attr_long(const char **attrs, const char *name, long dflt)
     char *end;
     long x = strtol(v, &end, 10);
     return end == v || *end != '\0' || x < 0 ? -1 : x;
+}
+
+/* The class of custom format @p code; a format that scales the number or writes a literal beside
+ * it is kept in the book's shows (the format of the numFmt being added). */
+static int format_shows(xml_run *r, style_parse *p, const char *code)
+{
+    int thousands;
+    char literal[XV_LITERAL_MAX];
+    int cls = xv_format_info(code, &thousands, literal);
+    if (thousands == 0 && literal[0] == '\0')
+        return cls;
+    xlsx_book *b = p->b;
+    size_t cap = b->nshows;
+    if (b->nshows >= UINT16_MAX) {
+        xml_fail(r, YR_READ_ERR_LIMIT, 0, YR_READ_NONE, NULL,
+                 "%s: more than 65534 number formats that scale or label numbers", r->part);
+        return cls;
+    }
+    char *copy = malloc(strlen(code) + 1);
+    if (copy == NULL ||
+        !xlsx_grow((void **)&b->shows, b->nshows, &cap, sizeof *b->shows, b->nshows + 1)) {
+        free(copy);
+        nomem(r);
+        return cls;
+    }
+    strcpy(copy, code);
+    b->shows[b->nshows] = (xlsx_shows){copy, thousands, ""};
+    memcpy(b->shows[b->nshows].literal, literal, sizeof literal);
+    p->fmts[p->nfmts].shows = (uint16_t)++b->nshows;
+    return cls;
 }
 
 static void style_start(xml_run *r, int ns, const char *name, const char **attrs)
@@ -455,7 +487,9 @@ static void style_start(xml_run *r, int ns, const char *name, const char **attrs
             return;
         }
         p->fmts[p->nfmts].id = id;
-        p->fmts[p->nfmts++].cls = xv_format_class(code);
+        p->fmts[p->nfmts].shows = 0;
+        int cls = format_shows(r, p, code);
+        p->fmts[p->nfmts++].cls = cls;
     } else if (p->in_cellxfs && strcmp(name, "xf") == 0) {
         long id = attr_long(attrs, "numFmtId", 0);
         if (id < 0) {
@@ -480,18 +514,23 @@ static void style_end(xml_run *r, int ns, const char *name)
         p->in_numfmts = 0;
 }
 
-/* The class of format @p id: a custom format of that id (the last one), else the built-in. */
-static int fmt_class(const style_parse *p, long id)
+/* The class of format @p id: a custom format of that id (the last one), else the built-in;
+ * *shows its entry in the book's shows (0: none). */
+static int fmt_class(const style_parse *p, long id, uint16_t *shows)
 {
+    *shows = 0;
     for (size_t i = p->nfmts; i-- > 0;)
-        if (p->fmts[i].id == id)
+        if (p->fmts[i].id == id) {
+            *shows = p->fmts[i].shows;
             return p->fmts[i].cls;
+        }
     return xv_builtin_class(id);
 }
 
 static yr_read_status read_styles(xlsx_book *b, const char *part, yr_read_error *err)
 {
     style_parse p = {0};
+    p.b = b;
     xml_run r = {0};
     r.start = style_start;
     r.end = style_end;
@@ -501,11 +540,12 @@ static yr_read_status read_styles(xlsx_book *b, const char *part, yr_read_error 
     yr_read_status st = xzip_parse(&b->z, part, 0, &r, &found);
     if (st == YR_READ_OK && p.nxf > 0) {
         b->xf = malloc(p.nxf);
-        if (b->xf == NULL)
+        b->xf_shows = calloc(p.nxf, sizeof *b->xf_shows);
+        if (b->xf == NULL || b->xf_shows == NULL)
             st = xlsx_fail(err, YR_READ_ERR_NOMEM, 0, YR_READ_NONE, NULL, "out of memory");
-        for (size_t i = 0; b->xf != NULL && i < p.nxf; i++)
-            b->xf[i] = (uint8_t)fmt_class(&p, p.xf_fmt[i]);
-        b->nxf = b->xf != NULL ? p.nxf : 0;
+        for (size_t i = 0; st == YR_READ_OK && i < p.nxf; i++)
+            b->xf[i] = (uint8_t)fmt_class(&p, p.xf_fmt[i], &b->xf_shows[i]);
+        b->nxf = st == YR_READ_OK ? p.nxf : 0;
     }
     free(p.fmts);
     free(p.xf_fmt);
@@ -641,5 +681,9 @@ void xlsx_close(xlsx_book *b)
     free(b->sst);
     free(b->sst_off);
     free(b->xf);
+    free(b->xf_shows);
+    for (size_t i = 0; i < b->nshows; i++)
+        free(b->shows[i].code);
+    free(b->shows);
     free(b);
 }

@@ -13,7 +13,14 @@
  *     exponent unless it needs more than 18 decimals or 18 integer digits ("22986", "0.77",
  *     "0.30000000000000004" for Excel's 0.1+0.2, "1E-19"); percent formats (9, 10, custom with
  *     '%'): GRID_PERCENT with the value (0.77 for 77 %); a number in a '@' (text) format stays
- *     a number, as Excel shows it;
+ *     a number, as Excel shows it. A number means what its format shows: a format that divides
+ *     it by powers of 1000 (a comma after its last digit placeholder: '#,##0,' shows 319427 as
+ *     319, '0,, "Mkr"') gives GRID_SCALED, which never reads as a number (the reader refuses it
+ *     naming the format, grid_xlsx_format()); a literal beside the number that the grammar reads
+ *     as a unit is written after it, as if typed ('#,##0 "tkr"': "290 tkr"; '#,##0\ "kr"':
+ *     "1250 kr"; '0"%"': GRID_PERCENT 0.77 for 77), one that names a scale without a unit
+ *     ("tusen kr") too (it then does not read as a number), other literals ("personer") are left
+ *     out;
  *   - dates by the cell's number format (built-in 14-17 and 22, custom formats with y or d, or
  *     m without h or s): GRID_DATE "2024-02-06", "2024-02-06 08:30:00" when the time (rounded to
  *     the second) is not zero; the 1900 system with Excel's 29 February 1900 (serial 60 is an

@@ -93,6 +93,15 @@ enum { XF_GENERAL = 0, XF_PERCENT, XF_DATE, XF_TIME };
 int xv_builtin_class(long id);
 /* The class of a custom format code (see xlsx_value.c for the tokens). */
 int xv_format_class(const char *code);
+/* The longest literal xv_format_info() gives, with its NUL. */
+#define XV_LITERAL_MAX 32
+/* xv_format_class() and what else the format does to a number it shows: *thousands, the powers
+ * of 1000 it divides the number by (commas after its last digit placeholder: '#,##0,' shows
+ * 319427 as 319, '0.0,,' in millions; the most of its number sections), and @p literal, the
+ * text it writes beside the number in its first number section ("tkr" of '#,##0 "tkr"', "kr"
+ * of '#,##0\ "kr"' and of '[$kr-41D] #,##0', "%" of '0"%"'), blanks around it dropped, "" for
+ * none (XV_LITERAL_MAX bytes). Dates and times: 0 and "". */
+int xv_format_info(const char *code, int *thousands, char *literal);
 
 /* The longest text xv_number_text() writes, with its NUL. */
 #define XV_TEXT_MAX 48
@@ -127,6 +136,14 @@ void xv_ref(size_t col, size_t row, char *dst);
 
 /* ------------------------------------------------------------------------ the book */
 
+/* A number format that changes what a number shows: it divides it by 1000^thousands, or writes
+ * a literal beside it (xv_format_info()). */
+typedef struct xlsx_shows {
+    char *code;
+    int thousands;
+    char literal[XV_LITERAL_MAX];
+} xlsx_shows;
+
 struct xlsx_book {
     xzip z;
     int date1904;
@@ -143,9 +160,12 @@ struct xlsx_book {
     uint32_t *sst_off;
     size_t nsst;
     int have_sst;
-    /* styles: cellXfs index -> XF_* */
+    /* styles: cellXfs index -> XF_*, and -> 1 + the index in shows (0: a plain number) */
     uint8_t *xf;
+    uint16_t *xf_shows;
     size_t nxf;
+    xlsx_shows *shows; /* the custom formats that scale or label numbers */
+    size_t nshows;
 };
 
 /* The sheet parser (xlsx_sheet.c). */

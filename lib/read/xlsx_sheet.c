@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "internal.h"
 #include "xlsx_impl.h"
 
 #define MAX_ROW 1048576u
@@ -21,6 +22,7 @@
 typedef struct xcell {
     uint32_t col, off, len;
     uint8_t type; /* grid_type */
+    uint16_t fmt; /* GRID_SCALED: 1 + its format's index in the grid's shows */
 } xcell;
 
 typedef struct merge {
@@ -36,8 +38,13 @@ typedef struct xgrid {
     char *sheet;
     uint32_t *hidden; /* the rows (1-based) the sheet hides, ascending */
     size_t nhidden;
-    int filtered; /* the sheet has an AutoFilter */
+    int filtered;      /* the sheet has an AutoFilter */
+    xlsx_shows *shows; /* the book's formats that scale or label numbers (copies) */
+    size_t nshows;
 } xgrid;
+
+static void xgrid_free(xgrid *x);
+static const grid_ops xlsx_grid_ops;
 
 typedef struct sheet_parse {
     xlsx_book *b;
@@ -65,6 +72,7 @@ typedef struct sheet_parse {
     uint32_t col;
     char type[12];
     long style;
+    uint16_t shows; /* the cell's format in the book's shows (0: none) */
     int has_v, has_f, has_is;
     char *text;
     size_t tlen, tcap;
@@ -125,7 +133,8 @@ static void push_cell(sheet_parse *p, uint32_t off, size_t len, int type)
         nomem(p);
         return;
     }
-    p->cells[p->ncells++] = (xcell){p->col, off, (uint32_t)len, (uint8_t)type};
+    p->cells[p->ncells++] =
+        (xcell){p->col, off, (uint32_t)len, (uint8_t)type, type == GRID_SCALED ? p->shows : 0};
 }
 
 static void add_text_cell(sheet_parse *p, const char *s, size_t n, int type)
@@ -165,6 +174,7 @@ static void shared_string(sheet_parse *p)
 
 static int style_class(sheet_parse *p)
 {
+    p->shows = 0;
     if (p->style == 0 && p->b->nxf == 0)
         return XF_GENERAL;
     if (p->style < 0 || (size_t)p->style >= p->b->nxf) {
@@ -172,7 +182,85 @@ static int style_class(sheet_parse *p)
                   p->style, p->b->nxf);
         return -1;
     }
+    p->shows = p->b->xf_shows[p->style];
     return p->b->xf[p->style];
+}
+
+/* 1 when literal @p s names a scale the grammar has no unit for (tusen, miljoner, mdr). */
+static int literal_scales(const char *s)
+{
+    static const char *const words[] = {"tusen", "milj", "mdr", "miljard", NULL};
+    char low[XV_LITERAL_MAX];
+    size_t n = 0;
+    for (; s[n] != '\0' && n + 1 < sizeof low; n++)
+        low[n] = (char)(s[n] >= 'A' && s[n] <= 'Z' ? s[n] + 32 : s[n]);
+    low[n] = '\0';
+    for (int k = 0; words[k] != NULL; k++)
+        if (strstr(low, words[k]) != NULL)
+            return 1;
+    return 0;
+}
+
+/* The decimal num[0..n) (sign, digits, '.') divided by 100 into dst (XV_TEXT_MAX); 0 when it is
+ * no such decimal (an exponent). */
+static size_t hundredth(const char *num, size_t n, char *dst)
+{
+    char d[XV_TEXT_MAX];
+    size_t nd = 0, o = 0, i = num[0] == '-', point = SIZE_MAX;
+    for (size_t k = i; k < n; k++) {
+        if (num[k] == '.' && point == SIZE_MAX)
+            point = nd;
+        else if (num[k] >= '0' && num[k] <= '9' && nd + 4 < sizeof d)
+            d[nd++] = num[k];
+        else
+            return 0;
+    }
+    point = point == SIZE_MAX ? nd : point;
+    while (point < 2) { /* two places to the left: zeros in front */
+        memmove(d + 1, d, nd++);
+        d[0] = '0';
+        point++;
+    }
+    point -= 2;
+    while (nd > point && d[nd - 1] == '0')
+        nd--;
+    size_t lead = 0;
+    while (lead + 1 < point && d[lead] == '0')
+        lead++;
+    if (i)
+        dst[o++] = '-';
+    if (point == 0)
+        dst[o++] = '0';
+    for (size_t k = lead; k < nd; k++) {
+        if (k == point)
+            dst[o++] = '.';
+        dst[o++] = d[k];
+    }
+    dst[o] = '\0';
+    return o;
+}
+
+/* A number @p num whose format scales or labels it (xlsx_shows): scaled, GRID_SCALED (it is
+ * never read as a number: the sheet shows another number than it holds); a literal the grammar
+ * reads as a unit is the cell's unit, as if typed after the number ("290 tkr"; "%": the share,
+ * as a percent format gives it); a literal that names a scale the grammar cannot apply ("tusen
+ * kr") stays beside the number, which then does not read as one; other literals ("personer",
+ * "dagar") are decoration, left out. */
+static void shown_number(sheet_parse *p, const xlsx_shows *sh, const char *num, size_t n)
+{
+    char buf[XV_TEXT_MAX + XV_LITERAL_MAX + 1];
+    int unit = rd_unit_word(sh->literal, strlen(sh->literal));
+    size_t k;
+    if (sh->thousands > 0) {
+        add_text_cell(p, num, n, GRID_SCALED);
+    } else if (unit == RD_UNIT_PERCENT && (k = hundredth(num, n, buf)) > 0) {
+        add_text_cell(p, buf, k, GRID_PERCENT);
+    } else if (unit != RD_UNIT_NONE || literal_scales(sh->literal)) {
+        k = (size_t)snprintf(buf, sizeof buf, "%.*s %s", (int)n, num, sh->literal);
+        add_text_cell(p, buf, k, GRID_NUMBER);
+    } else {
+        add_text_cell(p, num, n, GRID_NUMBER);
+    }
 }
 
 /* A date-formatted number as a date, or a plain number (1: done, 0: a plain number). */
@@ -202,7 +290,12 @@ static void number_cell(sheet_parse *p)
     if (cls < 0)
         return;
     int type = cls == XF_PERCENT ? GRID_PERCENT : GRID_NUMBER;
+    const xlsx_shows *sh = p->shows && cls == XF_GENERAL ? &p->b->shows[p->shows - 1] : NULL;
     size_t n = cls == XF_DATE || cls == XF_TIME ? 0 : xv_plain_text(p->text, p->tlen, buf);
+    if (n > 0 && sh != NULL) {
+        shown_number(p, sh, buf, n);
+        return;
+    }
     if (n > 0) { /* the common case, without printing the double */
         add_text_cell(p, buf, n, type);
         return;
@@ -214,7 +307,10 @@ static void number_cell(sheet_parse *p)
     if ((cls == XF_DATE || cls == XF_TIME) && date_number(p, v, cls))
         return;
     n = xv_number_text(v, buf);
-    add_text_cell(p, buf, n, type);
+    if (sh != NULL)
+        shown_number(p, sh, buf, n);
+    else
+        add_text_cell(p, buf, n, type);
 }
 
 static void bool_cell(sheet_parse *p)
@@ -505,7 +601,7 @@ static xcell cell_at(const sheet_parse *p, uint32_t row, uint32_t col)
         else
             e = mid;
     }
-    return (xcell){col, 0, 0, GRID_EMPTY};
+    return (xcell){col, 0, 0, GRID_EMPTY, 0};
 }
 
 static int by_first_row(const void *x, const void *y)
@@ -725,7 +821,14 @@ static int g_hidden(const grid *g, size_t rec)
 
 static void g_free(grid *g)
 {
-    xgrid *x = g != NULL ? g->impl : NULL;
+    if (g != NULL)
+        xgrid_free(g->impl);
+    if (g != NULL)
+        g->impl = NULL;
+}
+
+static void xgrid_free(xgrid *x)
+{
     if (x == NULL)
         return;
     free(x->hidden);
@@ -733,11 +836,50 @@ static void g_free(grid *g)
     free(x->cells);
     free(x->first);
     free(x->sheet);
+    for (size_t i = 0; i < x->nshows; i++)
+        free(x->shows[i].code);
+    free(x->shows);
     free(x);
-    g->impl = NULL;
 }
 
 static const grid_ops xlsx_grid_ops = {g_cells, g_line, g_cell_ref, g_free, g_hidden};
+
+/* The book's formats that scale or label numbers into the grid (its GRID_SCALED cells name
+ * theirs); 0, or -1 when memory runs out. */
+static int copy_shows(xgrid *x, const xlsx_book *b)
+{
+    if (b->nshows == 0)
+        return 0;
+    x->shows = calloc(b->nshows, sizeof *x->shows);
+    if (x->shows == NULL)
+        return -1;
+    for (; x->nshows < b->nshows; x->nshows++) {
+        const xlsx_shows *f = &b->shows[x->nshows];
+        x->shows[x->nshows] = *f;
+        x->shows[x->nshows].code = malloc(strlen(f->code) + 1);
+        if (x->shows[x->nshows].code == NULL)
+            return -1;
+        strcpy(x->shows[x->nshows].code, f->code);
+    }
+    return 0;
+}
+
+const char *grid_xlsx_format(const grid *g, size_t rec, size_t col, int *thousands)
+{
+    const xgrid *x = g != NULL && g->ops == &xlsx_grid_ops ? g->impl : NULL;
+    if (x == NULL || rec >= g->nrec)
+        return NULL;
+    for (uint32_t k = x->first[rec]; k < x->first[rec + 1]; k++) {
+        const xcell *c = &x->cells[k];
+        if (c->col != col)
+            continue;
+        if (c->type != GRID_SCALED || c->fmt == 0 || c->fmt > x->nshows)
+            return NULL;
+        *thousands = x->shows[c->fmt - 1].thousands;
+        return x->shows[c->fmt - 1].code;
+    }
+    return NULL;
+}
 
 /* Move what the parse built into @p out: records up to the last row with a value. */
 static yr_read_status make_grid(sheet_parse *p, grid *out, yr_read_error *err)
@@ -762,8 +904,13 @@ static yr_read_status make_grid(sheet_parse *p, grid *out, yr_read_error *err)
     for (size_t k = 0; k < nrec; k++)
         if (first[k + 1] > first[k] && p->cells[first[k + 1] - 1].col + (size_t)1 > widest)
             widest = p->cells[first[k + 1] - 1].col + (size_t)1;
-    *x = (xgrid){p->pool, p->cells, first, sheet, p->hidden, p->nhidden, p->filtered};
+    *x = (xgrid){p->pool, p->cells, first, sheet, p->hidden, p->nhidden, p->filtered, NULL, 0};
     p->pool = NULL, p->cells = NULL, p->first = NULL, p->hidden = NULL;
+    if (copy_shows(x, p->b) != 0) {
+        xgrid_free(x);
+        return xlsx_fail(err, YR_READ_ERR_NOMEM, 0, YR_READ_NONE, NULL, "sheet '%s': out of memory",
+                         p->sheet);
+    }
     memset(out, 0, sizeof *out);
     out->ops = &xlsx_grid_ops;
     out->nrec = nrec;

@@ -42,7 +42,31 @@ static int prefix_ieq(const char *s, const char *word)
 /* What the tokens of one section say. */
 typedef struct fmt_tokens {
     int y_or_d, m, h_or_s, ampm, elapsed, percent, text;
+    int digits, pending, thousands; /* digit placeholders; commas after the last one; scaling */
+    char lit[32];                   /* the literal text: "quoted", \escaped, [$currency] */
+    size_t nlit;
 } fmt_tokens;
+
+static void lit_add(fmt_tokens *t, char c)
+{
+    if (t->nlit + 1 < sizeof t->lit)
+        t->lit[t->nlit++] = c;
+}
+
+/* A digit placeholder (0 # ?), a comma or a decimal point of the number. Commas right after the
+ * last placeholder of the integer or the decimals divide the number by 1000 each ('#,##0,' and
+ * '0.0,,'); commas between placeholders group thousands. */
+static void number_token(fmt_tokens *t, char ch)
+{
+    if (ch == ',') {
+        t->pending += t->digits > 0;
+        return;
+    }
+    if (ch == '.')
+        t->thousands += t->pending;
+    t->pending = 0;
+    t->digits += ch != '.';
+}
 
 /* Skip a [bracket]; note an elapsed-time one ([h], [mm], [ss]). Returns the index after it. */
 static size_t skip_bracket(const char *c, size_t i, fmt_tokens *t)
@@ -54,8 +78,12 @@ static size_t skip_bracket(const char *c, size_t i, fmt_tokens *t)
         k++;
     if ((first == 'h' || first == 'm' || first == 's') && k > j && c[k] == ']')
         t->elapsed = 1;
-    while (c[j] != '\0' && c[j] != ']')
-        j++;
+    int currency = c[j] == '$'; /* [$kr-41D]: the text "kr" in locale 41D */
+    for (j += currency; c[j] != '\0' && c[j] != ']'; j++) {
+        currency &= c[j] != '-';
+        if (currency)
+            lit_add(t, c[j]);
+    }
     return c[j] == ']' ? j + 1 : j;
 }
 
@@ -67,9 +95,11 @@ static size_t scan_section(const char *c, size_t i, fmt_tokens *t)
         if (ch == '"') {
             i++;
             while (c[i] != '\0' && c[i] != '"')
-                i++;
+                lit_add(t, c[i++]);
             i += c[i] == '"';
         } else if (ch == '\\' || ch == '_' || ch == '*') {
+            if (ch == '\\' && c[i + 1] != '\0')
+                lit_add(t, c[i + 1]);
             i += c[i + 1] != '\0' ? 2 : 1;
         } else if (ch == '[') {
             i = skip_bracket(c, i, t);
@@ -80,6 +110,9 @@ static size_t scan_section(const char *c, size_t i, fmt_tokens *t)
         } else if (prefix_ieq(c + i, "am/pm") || prefix_ieq(c + i, "a/p")) {
             t->ampm = 1;
             i += c[i + 1] == '/' ? 3 : 5;
+        } else if (ch == '0' || ch == '#' || ch == '?' || ch == ',' || ch == '.') {
+            number_token(t, ch);
+            i++;
         } else {
             t->y_or_d |= ch == 'y' || ch == 'd';
             t->m |= ch == 'm';
@@ -89,26 +122,56 @@ static size_t scan_section(const char *c, size_t i, fmt_tokens *t)
             i++;
         }
     }
+    t->thousands += t->pending;
+    t->pending = 0;
     return i;
 }
 
-int xv_format_class(const char *code)
+/* The literal of a section, blanks around it dropped, into dst (XV_LITERAL_MAX). */
+static void literal_of(const fmt_tokens *t, char *dst)
 {
-    int date = 0, time = 0, percent = 0;
+    size_t a = 0, e = t->nlit;
+    while (a < e && t->lit[a] == ' ')
+        a++;
+    while (e > a && t->lit[e - 1] == ' ')
+        e--;
+    memcpy(dst, t->lit + a, e - a);
+    dst[e - a] = '\0';
+}
+
+int xv_format_info(const char *code, int *thousands, char *literal)
+{
+    int date = 0, time = 0, percent = 0, first = 1;
     size_t i = 0;
+    *thousands = 0;
+    literal[0] = '\0';
     for (;;) {
-        fmt_tokens t = {0, 0, 0, 0, 0, 0, 0};
+        fmt_tokens t;
+        memset(&t, 0, sizeof t);
         i = scan_section(code, i, &t);
         if (!t.text) {
             date |= t.y_or_d || (t.m && !t.h_or_s && !t.ampm && !t.elapsed);
             time |= t.h_or_s || t.ampm || t.elapsed;
             percent |= t.percent;
+            *thousands = t.thousands > *thousands ? t.thousands : *thousands;
+            if (first && t.digits > 0)
+                literal_of(&t, literal);
+            first &= t.digits == 0;
         }
         if (code[i] == '\0')
             break;
         i++;
     }
+    if (date || time)
+        *thousands = 0, literal[0] = '\0';
     return date ? XF_DATE : time ? XF_TIME : percent ? XF_PERCENT : XF_GENERAL;
+}
+
+int xv_format_class(const char *code)
+{
+    int thousands;
+    char literal[XV_LITERAL_MAX];
+    return xv_format_info(code, &thousands, literal);
 }
 
 /* ----------------------------------------------------------------------- numbers */

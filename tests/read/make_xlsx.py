@@ -107,10 +107,12 @@ CUSTOM_FORMATS = [(164, "yyyy\\-mm\\-dd\\ hh:mm"), (165, "0.0%"), (166, '#,##0\\
 XF_NUMFMT = [0, 14, 164, 165, 0, 49, 9, 166, 20, 167, 168, 46, 11, 169]
 
 
-def styles_xml():
-    fmts = "".join(f'<numFmt numFmtId="{i}" formatCode="{esc(c)}"/>' for i, c in CUSTOM_FORMATS)
+def styles_xml(custom=None, xf_numfmt=None):
+    custom = CUSTOM_FORMATS if custom is None else custom
+    xf_numfmt = XF_NUMFMT if xf_numfmt is None else xf_numfmt
+    fmts = "".join(f'<numFmt numFmtId="{i}" formatCode="{esc(c)}"/>' for i, c in custom)
     xfs = []
-    for i, f in enumerate(XF_NUMFMT):
+    for i, f in enumerate(xf_numfmt):
         font = 1 if i == 4 else 0
         apply = ' applyNumberFormat="1"' if f else ""
         bold = ' applyFont="1"' if font else ""
@@ -119,7 +121,7 @@ def styles_xml():
     # cellStyleXfs holds a date format at index 1: a cell's s is an index into cellXfs only.
     return (DECL + f'<styleSheet xmlns="{NS_MAIN}" xmlns:mc="{NS_MC}" mc:Ignorable="x14ac x16r2 xr"'
             f' xmlns:x14ac="{NS_X14AC}">'
-            f'<numFmts count="{len(CUSTOM_FORMATS)}">{fmts}</numFmts>'
+            f'<numFmts count="{len(custom)}">{fmts}</numFmts>'
             '<fonts count="2" x14ac:knownFonts="1"><font><sz val="11"/><color theme="1"/>'
             '<name val="Calibri"/><family val="2"/><scheme val="minor"/></font><font><b/>'
             '<sz val="14"/><color theme="1"/><name val="Calibri"/><family val="2"/>'
@@ -915,6 +917,110 @@ def r_percent_target():
     return excel_book([("Mål", None, s.xml())], st)
 
 
+# Formats that change what a number shows (the reading corpus's adv4 and xlsx-shown cases):
+# cellXfs 14.. after the 14 of styles_xml(), numFmtId 170..
+SHOWN_FORMATS = [(170, "#,##0,"), (171, '0,, "Mkr"'), (172, '#,##0 "tkr"'),
+                 (173, '#,##0\\ "kr"'), (174, '0"%"'), (175, '0 "tusen kr"')]
+
+
+def shown_style(code):
+    """The cellXfs index of SHOWN_FORMATS' format @p code."""
+    return len(XF_NUMFMT) + [c for _, c in SHOWN_FORMATS].index(code)
+
+
+def shown_styles():
+    return styles_xml(CUSTOM_FORMATS + SHOWN_FORMATS,
+                      XF_NUMFMT + [i for i, _ in SHOWN_FORMATS])
+
+
+# adversarial pass 4's four municipalities (X07, X08): populations, kronor, tkr.
+ADV4 = [("Falun", 59000, 319427, 290), ("Borlänge", 52000, 281529, 256),
+        ("Mora", 20000, 108280, 98), ("Ludvika", 26000, 140764, 128)]
+
+
+def adv4_book(amount_header, code, column, sheet="Fördelning", pop_code=None):
+    """Kommun, Folkmängd and an amount column (column 2: kronor, 3: tkr) in format @p code;
+    @p pop_code: the population's format too."""
+    st = Strings()
+    s = Sheet(st)
+    s.row_values(1, ["Kommun", "Folkmängd", amount_header])
+    for i, row in enumerate(ADV4):
+        s.cell(0, 2 + i, "s", row[0])
+        s.cell(1, 2 + i, "n", str(row[1]), shown_style(pop_code) if pop_code else 0)
+        s.cell(2, 2 + i, "n", str(row[column]), shown_style(code) if code else 0)
+    return excel_book([(sheet, None, s.xml())], st, styles=shown_styles())
+
+
+def r_scaled_tkr():
+    """X08: kronor shown in tkr by '#,##0,' under 'Belopp (tkr)'."""
+    return adv4_book("Belopp (tkr)", "#,##0,", 2)
+
+
+def r_scaled_mkr_literal():
+    """Kronor shown in Mkr by '0,, "Mkr"' under 'Kostnad'."""
+    return adv4_book("Kostnad", '0,, "Mkr"', 2)
+
+
+def r_scaled_population():
+    """A population shown in thousands by '#,##0,' (59000 as 59)."""
+    return adv4_book("Belopp", None, 2, pop_code="#,##0,")
+
+
+def r_scaled_unread():
+    """X08's scaled amounts in a column the caller does not read."""
+    return adv4_book("Belopp (tkr)", "#,##0,", 2)
+
+
+def r_literal_tkr():
+    """X07: 290 shown as '290 tkr' by '#,##0 "tkr"' under 'Belopp'."""
+    return adv4_book("Belopp", '#,##0 "tkr"', 3)
+
+
+def r_literal_kr_under_tkr():
+    """Kronor shown with 'kr' by '#,##0\\ "kr"' under 'Belopp (tkr)'."""
+    return adv4_book("Belopp (tkr)", '#,##0\\ "kr"', 2)
+
+
+def r_literal_tusen():
+    """290 shown as '290 tusen kr' by '0 "tusen kr"': a scale the grammar has no unit for."""
+    return adv4_book("Belopp", '0 "tusen kr"', 3)
+
+
+def survey_book(header, rows):
+    """Fråga, @p header, Svarande: rows (question, value, style)."""
+    st = Strings()
+    s = Sheet(st)
+    s.row_values(1, ["Fråga", header, "Svarande"])
+    for i, (q, v, style) in enumerate(rows):
+        s.cell(0, 2 + i, "s", q)
+        s.cell(1, 2 + i, "n", v, style)
+        s.cell(2, 2 + i, "n", "22")
+    return excel_book([("Enkät", None, s.xml())], st, styles=shown_styles())
+
+
+def r_literal_percent():
+    """'Andel ja' with 77 and 50 shown as '77%' and '50%' by '0"%"' (the % in quotes)."""
+    return survey_book("Andel ja", [("Nöjd med kursen", "77", shown_style('0"%"')),
+                                    ("Rekommenderar kursen", "50", shown_style('0"%"'))])
+
+
+def r_percent_in_percent_column():
+    """'Andel ja (%)' (a percent column) with 0.77 and 0.5 shown as 77 % and 50 % by "0%"."""
+    return survey_book("Andel ja (%)", [("Nöjd med kursen", "0.77", 6),
+                                        ("Rekommenderar kursen", "0.5", 6)])
+
+
+def r_percent_weight():
+    """A weight column whose cells 0.5, 0.3, 0.2 are shown as 50 %, 30 %, 20 % by "0%"."""
+    st = Strings()
+    s = Sheet(st)
+    s.row_values(1, ["Kommun", "Vikt"])
+    for i, (name, w) in enumerate([("Falun", "0.5"), ("Borlänge", "0.3"), ("Mora", "0.2")]):
+        s.cell(0, 2 + i, "s", name)
+        s.cell(1, 2 + i, "n", w, 6)
+    return excel_book([("Vikter", None, s.xml())], st, styles=shown_styles())
+
+
 STOCKHOLM = [("0114", "Upplands Väsby", 48520), ("0115", "Vallentuna", 34480),
              ("0117", "Österåker", 48410), ("0120", "Värmdö", 47760), ("0123", "Järfälla", 84960)]
 
@@ -982,6 +1088,16 @@ READING = {
     "xlsx-formula-without-value.xlsx": r_formula_without_value,
     "xlsx-hidden-sheet.xlsx": r_hidden_sheet,
     "xlsx-second-sheet.xlsx": r_second_sheet,
+    "adv4-xlsx-scaled-tkr.xlsx": r_scaled_tkr,
+    "xlsx-scaled-mkr-literal.xlsx": r_scaled_mkr_literal,
+    "xlsx-scaled-population.xlsx": r_scaled_population,
+    "xlsx-scaled-unread.xlsx": r_scaled_unread,
+    "adv4-xlsx-literal-tkr.xlsx": r_literal_tkr,
+    "xlsx-literal-kr-under-tkr.xlsx": r_literal_kr_under_tkr,
+    "xlsx-literal-tusen.xlsx": r_literal_tusen,
+    "xlsx-literal-percent.xlsx": r_literal_percent,
+    "xlsx-percent-in-percent-column.xlsx": r_percent_in_percent_column,
+    "xlsx-percent-weight.xlsx": r_percent_weight,
 }
 
 
