@@ -27,7 +27,9 @@ typedef struct stmt_audit {
     int64_t year;                      /* the block's year; 0 without a year column */
     int64_t *published, *stated_total, *fees, *kickback, *net, *weights;
     yr_item *items;
-    int models;    /* 1: the models of --items */
+    int models;               /* 1: the models of --items */
+    statement_items *items_f; /* --items FILE, read once for every year */
+    cli_input pop_head;       /* --population FILE's headers, read once for every year */
     cli_buf extra; /* findings beside yr_audit_table's: the Summa line, the items file, the
                       municipalities of --population FILE without a line */
     size_t nextra;
@@ -60,6 +62,8 @@ static void audit_free(stmt_audit *a)
 {
     block_free(a);
     cli_input_free(&a->pop);
+    cli_input_free(&a->pop_head);
+    statement_items_free(a->items_f);
     free(a->pop_header);
     cli_input_free(&a->st);
     free(a->item_col);
@@ -356,11 +360,12 @@ static int year_header(stmt_audit *a, const char *population, const cli_common *
     *header = NULL;
     if (a->year < 1000 || cli_read_column_given(c, YR_ROLE_POPULATION))
         return 0;
-    cli_input head;
+    cli_input *h = &a->pop_head;
     cli_read_opts quiet = *r; /* a look at the headers; the reading is reported once, below */
     quiet.quiet = 1;
-    if (cli_read(population, c, &quiet, want, 2, &head) != 0)
+    if (h->t == NULL && cli_read(population, c, &quiet, want, 2, h) != 0)
         return CLI_EXIT_ERROR;
+    const cli_input head = *h; /* the headers, read for the first year, serve every year */
     size_t nc = yr_table_ncols(head.t), found, any = 0,
            name = yr_table_find_role(head.t, YR_ROLE_MUNICIPALITY);
     int rc = cycle_year_column(head.file, head.t, name, a->year, &found);
@@ -375,7 +380,6 @@ static int year_header(stmt_audit *a, const char *population, const cli_common *
         *header = strdup(yr_table_header(head.t, found));
     if (rc == 0 && found != YR_READ_NONE && *header == NULL)
         rc = cli_fail_at(head.file, 0, "out of memory");
-    cli_input_free(&head);
     return rc;
 }
 
@@ -612,8 +616,10 @@ static int read_models(stmt_audit *a, const char *items, const char *equal_part,
     int rc = names && m ? 0 : cli_fail_at(a->st.file, 0, "out of memory");
     for (size_t i = 0; rc == 0 && i < a->nitems; i++)
         names[i] = yr_table_header(a->st.t, a->item_col[i]);
+    if (rc == 0 && a->items_f == NULL)
+        rc = statement_items_read(items, equal_part, c, &a->items_f);
     if (rc == 0)
-        rc = statement_item_models(items, equal_part, c, a->year, names, a->nitems, a->st.file, m);
+        rc = statement_item_models(a->items_f, a->year, names, a->nitems, a->st.file, m);
     for (size_t i = 0; rc == 0 && i < a->nitems; i++) {
         if (m[i].rate_den == 0 && m[i].total != a->items[i].total) /* the agreement's amount */
             extra(a, "item '%s': the items file says %" PRId64 ", the Summa line %" PRId64,

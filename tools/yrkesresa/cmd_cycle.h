@@ -94,16 +94,26 @@ size_t cycle_year_columns(const yr_table *t, size_t name_col, int64_t year, size
 int cycle_party_find(const char *file, size_t line, const char *cell, const cli_keys *keys,
                      const char *in_file, size_t *party);
 
+/** @brief The items file @p items of `statement`, read once (cmd_statement.c). */
+typedef struct statement_items statement_items;
+
 /**
- * @brief The models (equal part, rate) of the items named @p names as the items file @p items of
- *        `statement` gives them (with `--equal-part` @p equal_part, may be NULL): models[k]
- *        for names[k] (its total left to the caller), of the year @p year when the file has a
- *        year column (0: the file must have none). An item not in the file (in that year) is
- *        an error at @p shown. 0 or 2 (cmd_statement.c).
+ * @brief Read the items file @p items as `statement` does (with `--equal-part` @p equal_part,
+ *        may be NULL) into *out (free with statement_items_free()). 0, or 2 after a message.
  */
-int statement_item_models(const char *items, const char *equal_part, const cli_common *c,
-                          int64_t year, const char *const *names, size_t n, const char *shown,
-                          yr_item *models);
+int statement_items_read(const char *items, const char *equal_part, const cli_common *c,
+                         statement_items **out);
+/** @brief Free what statement_items_read() gave (NULL is fine). */
+void statement_items_free(statement_items *s);
+
+/**
+ * @brief The models (equal part, rate) of the items named @p names in the items file @p s:
+ *        models[k] for names[k] (its total left to the caller), of the year @p year when the
+ *        file has a year column (0: the file must have none). An item not in the file (in that
+ *        year) is an error at @p shown. 0 or 2.
+ */
+int statement_item_models(const statement_items *s, int64_t year, const char *const *names,
+                          size_t n, const char *shown, yr_item *models);
 
 /* ---- `audit` of a statement and `audit --population` (cmd_audit_statement.c) ---- */
 

@@ -1023,18 +1023,42 @@ static int run(const stmt_opts *o, items_in *it, pop_in *pp, pot_in *pot, stmt_r
     return cli_out_close(&out);
 }
 
-int statement_item_models(const char *items, const char *equal_part, const cli_common *c,
-                          int64_t year, const char *const *names, size_t n, const char *shown,
-                          yr_item *models)
+struct statement_items {
+    items_in it;
+};
+
+int statement_items_read(const char *items, const char *equal_part, const cli_common *c,
+                         statement_items **out)
 {
     stmt_opts o;
-    items_in it;
     memset(&o, 0, sizeof o);
     o.items = items;
     o.equal_part = equal_part;
     o.common = *c;
-    int rc = read_items(&o, &it);
-    if (rc == 0 && it.year != NULL && year == 0)
+    *out = calloc(1, sizeof **out);
+    if (*out == NULL)
+        return oom();
+    int rc = read_items(&o, &(*out)->it);
+    if (rc != 0) {
+        statement_items_free(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+void statement_items_free(statement_items *s)
+{
+    if (s != NULL)
+        items_free(&s->it);
+    free(s);
+}
+
+int statement_item_models(const statement_items *s, int64_t year, const char *const *names,
+                          size_t n, const char *shown, yr_item *models)
+{
+    const items_in *it = &s->it;
+    int rc = 0;
+    if (it->year != NULL && year == 0)
         rc = cli_fail_usage("audit", "--items with years: the statement has no year column");
     for (size_t k = 0; rc == 0 && k < n; k++) {
         size_t len = strlen(names[k]), klen = 0;
@@ -1043,25 +1067,24 @@ int statement_item_models(const char *items, const char *equal_part, const cli_c
         if (key == NULL)
             rc = oom();
         else if (yr_name_key(names[k], len, key, 3 * len + 1, &klen) == YR_READ_OK)
-            i = cli_keys_find(&it.keys, key, klen);
+            i = cli_keys_find(&it->keys, key, klen);
         free(key);
         if (rc == 0 && i < 0) {
             char q[80];
             rc = cli_fail_at(shown, 0, "item %s is not in %s", cli_quote(names[k], q, sizeof q),
-                             it.in.file);
+                             it->in.file);
         } else if (rc == 0) {
-            size_t r = (size_t)it.keys.first[i]; /* the name's row of that year */
-            while (it.year != NULL && r < it.n &&
-                   !(it.name[r] == it.keys.first[i] && it.year_num[it.year[r]] == year))
+            size_t r = (size_t)it->keys.first[i]; /* the name's row of that year */
+            while (it->year != NULL && r < it->n &&
+                   !(it->name[r] == it->keys.first[i] && it->year_num[it->year[r]] == year))
                 r++;
-            if (r == it.n)
+            if (r == it->n)
                 rc = cli_fail_at(shown, 0, "item '%s' is not in %s for the year %" PRId64, names[k],
-                                 it.in.file, year);
+                                 it->in.file, year);
             else
-                models[k] = it.model[r];
+                models[k] = it->model[r];
         }
     }
-    items_free(&it);
     return rc;
 }
 

@@ -635,6 +635,9 @@ run_bin audit --strict --items "$TMP/items-years.csv" --equal-part 10% "$TMP/st-
 expect_rc "audit with years by the items' models" 0
 expect_eq "audit with years by the models: each year" \
     "$(grep -c '^each item by its model in the items file$' <<<"$out")" "2"
+# the items file is read once for all the years (its reading line once, not once a year)
+expect_eq "audit with years: the items file read once" \
+    "$(grep -c 'items-years.csv: read ' <<<"$err")" "1"
 # a new item from the second year on: blank in the first year's block and Summa, not an item there
 awk -F, 'BEGIN { OFS = "," } NR == 1 { print "year,item,amount"; next } { print }
     END { print "2021,utvärdering,50000" }' "$TMP/items-years.csv" >"$TMP/items-new.csv"
