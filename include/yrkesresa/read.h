@@ -448,6 +448,21 @@ YR_READ_API yr_read_status yr_table_value(const yr_table *t, size_t row, size_t 
 YR_READ_API yr_read_status yr_table_column_values(const yr_table *t, size_t col, int64_t *out,
                                                   int64_t *den, yr_read_error *err);
 
+/**
+ * @brief The unit column @p col's numbers are written to: *exp10 such that every cell of the
+ *        column (data and aggregate rows) is written to a whole multiple of 10^exp10 of the
+ *        unit yr_table_value() gives (kronor for money): the place of the last digit written,
+ *        after the header's or the cell's unit. 'Belopp (tkr)' with 290 and 772, cells '290
+ *        tkr', and 0,290 under 'Kostnad (Mkr)' are 3 (whole tkr: what a table published in tkr
+ *        is rounded to); 850 000 kr is 0; 120,50 is -2 (öre). The finest cell decides; 0 for a
+ *        column without numbers. An audit of a published table checks it in this unit
+ *        (`yrkesresa audit`: "amounts in tkr: checked to whole tkr").
+ * @returns ::YR_READ_OK; ::YR_READ_ERR_NULL; ::YR_READ_ERR_OPTION (not a wanted column of whole or
+ *          decimal numbers); ::YR_READ_ERR_NOMEM.
+ */
+YR_READ_API yr_read_status yr_table_column_unit(const yr_table *t, size_t col, int *exp10,
+                                                yr_read_error *err);
+
 /** @brief Number of data rows. */
 YR_READ_API size_t yr_table_ndata(const yr_table *t);
 /** @brief The row of data row @p i (0 <= i < yr_table_ndata()). */

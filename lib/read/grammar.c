@@ -634,6 +634,31 @@ static yr_read_status read_number(const rd_colfmt *f, const char *s, size_t len,
     return YR_READ_OK;
 }
 
+int rd_cell_exp10(const rd_colfmt *f, const char *s, size_t len, int type, int *exp10)
+{
+    rd_num x;
+    int64_t plain;
+    size_t st;
+    int unit = f->unit, frac = 0;
+    if ((type != GRID_TEXT && type != GRID_NUMBER) || rd_trim(s, len, &st) == 0)
+        return -1;
+    if (rd_plain_digits(s, len, &plain) == 0) {
+        if (parse_num(s, len, &x) != 0)
+            return -1;
+        if (type == GRID_NUMBER && x.cat == RD_CAT_AMB) /* an xlsx number: '.' is its mark */
+            x.cat = RD_CAT_DEC, x.dec = '.';
+        frac = frac_digits(f, &x);
+        unit = x.unit ? x.unit : unit;
+    }
+    if (frac < 0)
+        return -1;
+    int e = 0;
+    for (int64_t m = unit_mult(unit); m > 1; m /= 10)
+        e++;
+    *exp10 = e - frac;
+    return 0;
+}
+
 static yr_read_status read_code(const char *s, size_t len, yr_value *v, char *why, size_t cap)
 {
     size_t st, n = rd_trim(s, len, &st);

@@ -153,6 +153,11 @@ yr_read_status rd_colfmt_decide(rd_colfmt *f, const rd_colobs *o, char *why, siz
 int rd_year_is_all(const char *s, size_t len);
 yr_read_status rd_read_cell(const rd_colfmt *f, const char *s, size_t len, int type, yr_value *v,
                             char *why, size_t cap);
+/* The place of the last digit a numeric cell is written to, in the column's format, as a power
+ * of ten of the unit values are read in (kronor): 'Belopp (tkr)' 290 and '290 tkr' are 3, 0,290
+ * under 'Kostnad (Mkr)' is 3, 850 000 is 0, 120,50 is -2. 0, or -1 when the cell is blank or
+ * not a number. */
+int rd_cell_exp10(const rd_colfmt *f, const char *s, size_t len, int type, int *exp10);
 /* A value over den 10^k reduced to the smallest power of ten. */
 void rd_value_norm(yr_value *v);
 

@@ -456,6 +456,34 @@ yr_read_status rd_column_values(const yr_table *t, size_t col, int64_t *out, int
     return st;
 }
 
+yr_read_status yr_table_column_unit(const yr_table *t, size_t col, int *exp10, yr_read_error *err)
+{
+    if (t == NULL || exp10 == NULL)
+        return rd_fail(err, YR_READ_ERR_NULL, 0, "a required pointer is NULL");
+    if (col >= t->ncols || !t->cols[col].wanted ||
+        (t->cols[col].fmt.kind != YR_KIND_WHOLE && t->cols[col].fmt.kind != YR_KIND_DECIMAL))
+        return rd_fail(err, YR_READ_ERR_OPTION, 0, "column %zu is no wanted column of numbers",
+                       col + 1);
+    grid_cell cells[64], *c = cells;
+    size_t cap = 64;
+    grid_scratch sc = {NULL, 0};
+    int e = INT32_MAX, ce;
+    yr_read_status st = YR_READ_OK;
+    for (size_t row = 0; row < t->nrows && st == YR_READ_OK; row++) {
+        size_t n = cells_into(t, row, &c, &cap, cells, &sc);
+        if (n == (size_t)-1)
+            st = rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+        else if (col < n &&
+                 rd_cell_exp10(&t->cols[col].fmt, c[col].s, c[col].len, c[col].type, &ce) == 0)
+            e = ce < e ? ce : e;
+    }
+    if (c != cells)
+        free(c);
+    free(sc.data);
+    *exp10 = e == INT32_MAX ? 0 : e;
+    return st;
+}
+
 size_t yr_table_aggregate_checks(const yr_table *t, size_t col, yr_aggregate_check *out, size_t cap)
 {
     size_t n = 0;

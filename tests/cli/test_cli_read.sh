@@ -97,6 +97,36 @@ expect_rc "audit --strict: Delsummas that agree" 0
 run audit --weight-column Befolkning --amount-column Befolkning "$R/summa-disagrees.csv"
 expect_input_error "audit: one column for two roles" "a column plays one role"
 
+# ---- audit in the table's unit (adversarial pass 4, U03, U06, U10) ---------------------------
+# 772 tkr split by 59000, 52000, 20000, 26000 (sum 157000): quotas 772 x 59000 / 157000 =
+# 290.115, 255.694, 98.344, 127.847; floors 770, the 2 tkr left to .847 (Ludvika) and .694
+# (Borlänge): 290 256 98 128, as published. In kronor every row was 'more than one unit' off.
+for f in adv4-audit-tkr-header adv4-audit-cells-tkr adv4-audit-mkr-header; do
+    run audit --strict "$R/$f.csv"
+    expect_rc "audit $f: in whole tkr, no finding" 0
+    expect_out_has "audit $f: the unit" "amounts in tkr: checked to whole tkr (the table's unit)"
+    expect_out_has "audit $f: the stated total in tkr" "stated total    772"
+    expect_out_has "audit $f: every row" "Every row equals the largest-remainder split of 772."
+done
+expect_out_has "audit in Mkr to three decimals: tkr" "amounts from column 'Kostnad (Mkr)'"
+run audit --csv "$R/adv4-audit-tkr-header.csv"
+check "audit --csv in tkr: Falun 290, quota 290.115" grep -q '^Falun;59000;290;290,115;290;0;' "$TMP/out"
+# --total in kronor: 772000 is 772 tkr; 772500 is not whole tkr, so the audit is in kronor
+run audit --total 772000 --strict "$R/adv4-audit-cells-tkr.csv"
+expect_rc "audit --total 772000 of a tkr table" 0
+expect_out_has "audit --total in kronor" "stated total    772 (--total)"
+run audit --total 772500 "$R/adv4-audit-cells-tkr.csv"
+expect_out_has "audit --total not whole tkr" "amounts in tkr, but the stated total 772500 kr is not whole tkr: checked in kronor"
+expect_out_has "audit --total not whole tkr: difference" "difference      -500"
+# two rows 2 tkr off (Falun 292, Mora 96; the Summa still 772): more than one tkr from their
+# quotas 290.115 and 98.344, the finding in tkr
+sed -e 's/^Falun;59000;290$/Falun;59000;292/' -e 's/^Mora;20000;98$/Mora;20000;96/' \
+    "$R/adv4-audit-tkr-header.csv" >"$TMP/tkr-off.csv"
+run audit --strict "$TMP/tkr-off.csv"
+expect_rc "audit in tkr: two rows off" 1
+expect_out_has "audit in tkr: Falun" "Falun: published 292, exact quota 290.115"
+expect_out_has "audit in tkr: Mora" "Mora: published 96, exact quota 98.344"
+
 # ---- stats count: one identity, memory by pairs, a wide table refused -----------------------
 printf 'person,kommun,kurs\n1,Falun,K1\n2,FALUN,K1\n3,2080 Falun,K2\n4,Mora,K2\n' >"$TMP/rec.csv"
 run stats count --by kommun "$TMP/rec.csv"

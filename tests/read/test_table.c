@@ -67,6 +67,44 @@ static void test_kept_values(void **state)
     yr_table_free(t);
 }
 
+/* The unit a column is written to (yr_table_column_unit), worked out by hand: the place of the
+ * last digit written, after the header's or the cell's unit; the finest cell decides. */
+static void unit_is(const char *text, int want)
+{
+    static const yr_read_want w[] = {{YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
+                                     {YR_ROLE_AMOUNT, YR_WANT_REQUIRED | YR_WANT_CHECKED}};
+    yr_read_error err;
+    yr_table *t = read_text(text, w, 2, YR_TOTALS_CHECK, &err, YR_READ_OK);
+    int e = -99;
+    assert_int_equal(yr_table_column_unit(t, 1, &e, &err), YR_READ_OK);
+    if (e != want)
+        fail_msg("%s: unit 10^%d, expected 10^%d", text, e, want);
+    yr_table_free(t);
+}
+
+static void test_column_unit(void **state)
+{
+    (void)state;
+    unit_is("Kommun;Belopp (tkr)\nFalun;290\nMora;98\nSumma;388\n", 3);
+    unit_is("Kommun;Belopp\nFalun;290 tkr\nMora;98 tkr\n", 3);
+    unit_is("Kommun;Kostnad (Mkr)\nFalun;0,290\nMora;0,098\n", 3); /* three decimals of Mkr */
+    unit_is("Kommun;Kostnad (Mkr)\nFalun;0,29\nMora;0,098\n", 3);  /* the finest cell */
+    unit_is("Kommun;Kostnad (Mkr)\nFalun;1\nMora;2\n", 6);
+    unit_is("Kommun;Belopp (tkr)\nFalun;290,5\nMora;98\n", 2);
+    unit_is("Kommun;Belopp\nFalun;290 000\nMora;98 000\n", 0); /* kronor, written so */
+    unit_is("Kommun;Belopp\nFalun;290000\nMora;98 tkr\n", 0);
+    unit_is("Kommun;Belopp\nFalun;120,50\nMora;98\n", -2);
+    yr_read_error err;
+    yr_table *t =
+        read_text("Kommun;Befolkning\nFalun;59000\n", MP, 2, YR_TOTALS_CHECK, &err, YR_READ_OK);
+    int e;
+    assert_int_equal(yr_table_column_unit(t, 0, &e, &err), YR_READ_ERR_OPTION); /* names */
+    assert_int_equal(yr_table_column_unit(t, 1, &e, &err), YR_READ_OK);
+    assert_int_equal(e, 0);
+    assert_int_equal(yr_table_column_unit(NULL, 1, &e, &err), YR_READ_ERR_NULL);
+    yr_table_free(t);
+}
+
 static void test_cells_and_values(void **state)
 {
     (void)state;
@@ -412,6 +450,7 @@ int main(void)
         cmocka_unit_test(test_classify_statistics),
         cmocka_unit_test(test_bad_arguments),
         cmocka_unit_test(test_threads),
+        cmocka_unit_test(test_column_unit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

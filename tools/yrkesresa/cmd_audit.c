@@ -19,6 +19,10 @@ static const char *const usage_text =
     "Check a published split: do the rows add up to the stated total, which rows differ from\n"
     "the exact largest-remainder split, which rows are more than one unit from their exact\n"
     "quota (total x weight / sum of weights), and which methods reproduce the table.\n"
+    "A table whose amounts are written to whole tkr or Mkr ('Belopp (tkr)', '290 tkr',\n"
+    "0,290 under 'Kostnad (Mkr)') is checked in that unit, as it was rounded: each row\n"
+    "against the exact quota of the total in tkr (the report says 'amounts in tkr: checked\n"
+    "to whole tkr'; --csv is in that unit). --total is in kronor.\n"
     "\n"
     "@OPTIONS@\n"
     "\n"
@@ -110,6 +114,8 @@ typedef struct audit_in {
     int64_t psum;
     yr_audit_summary s;
     int64_t *expected;       /* the largest-remainder split of the stated total (yr_split) */
+    int64_t unit;            /* the amounts are in units of this many kronor (the table's) */
+    int unit_exp;            /* the amounts are written to whole 10^unit_exp kr (the reader) */
     yr_aggregate_check *chk; /* the reader's checks of the amounts' aggregate rows */
     size_t nchk, nbad;       /* how many; how many disagree (findings) */
 } audit_in;
@@ -144,13 +150,39 @@ static const char *shown_name(const audit_in *in, size_t i, char *dst, size_t ca
 
 /* ---------------------------------------------------------------- the text report */
 
+/* "tkr", "Mkr" or "100 kr": 10^e kronor. */
+static const char *unit_name(int e, char *dst, size_t cap)
+{
+    if (e == 3 || e == 6)
+        snprintf(dst, cap, "%s", e == 3 ? "tkr" : "Mkr");
+    else
+        snprintf(dst, cap, "%" PRId64 " kr", cli_pow10((unsigned)e));
+    return dst;
+}
+
+/* The unit the audit works in, when the amounts are written to whole tkr (Mkr, ...). */
+static void report_unit(cli_buf *b, const audit_in *in)
+{
+    char u[32];
+    if (in->unit > 1)
+        cli_buf_printf(b, "amounts in %s: checked to whole %s (the table's unit)\n",
+                       unit_name(in->unit_exp, u, sizeof u), u);
+    else if (in->unit_exp > 0)
+        cli_buf_printf(b,
+                       "amounts in %s, but the stated total %" PRId64
+                       " kr is not whole %s: checked in kronor\n",
+                       unit_name(in->unit_exp, u, sizeof u), in->stated, u);
+}
+
 static void report_head(cli_buf *b, const audit_in *in)
 {
     cli_buf_printf(b, "Audit of %s: %zu rows, amounts from column '%s'", in->file, in->n,
                    yr_table_header(in->in.t, in->acol));
     if (in->weights != NULL)
         cli_buf_printf(b, ", weights from column '%s'", yr_table_header(in->in.t, in->wcol));
-    cli_buf_printf(b, "\nstated total    %" PRId64, in->stated);
+    cli_buf_puts(b, "\n");
+    report_unit(b, in);
+    cli_buf_printf(b, "stated total    %" PRId64, in->stated);
     if (in->stated_from == NULL)
         cli_buf_puts(b, " (no total row and no --total: the sum of the rows)");
     else if (strcmp(in->stated_from, "--total") == 0 && in->total_row_amount_ok &&
@@ -230,9 +262,9 @@ static void report_aggregates(cli_buf *b, const audit_in *in)
             continue;
         cli_buf_printf(b, "%s row at line %zu: states ", kinds[c->kind],
                        yr_table_row_line(in->in.t, c->row));
-        cli_read_put_exact(b, c->stated, c->den);
+        cli_read_put_exact(b, c->stated, c->den * in->unit);
         cli_buf_puts(b, ", its rows add up to ");
-        cli_read_put_exact(b, c->sum, c->den);
+        cli_read_put_exact(b, c->sum, c->den * in->unit);
         cli_buf_puts(b, "\n");
     }
 }
@@ -405,6 +437,30 @@ static int read_amounts(audit_in *in)
     return 0;
 }
 
+/* The audit works in the table's own unit (yr_table_column_unit): amounts written to whole tkr
+ * are checked to whole tkr, each row against the exact quota of the total in tkr, as a table
+ * published in tkr is rounded; in kronor when the stated total is not a whole number of that
+ * unit (--total). Exact: every amount is a multiple of the unit it is written to. */
+static int audit_unit(audit_in *in)
+{
+    yr_read_error e;
+    in->unit = 1;
+    if (yr_table_column_unit(in->in.t, in->acol, &in->unit_exp, &e) != YR_READ_OK)
+        return cli_read_fail(in->file, &e);
+    if (in->unit_exp <= 0 || in->unit_exp > 18)
+        return 0;
+    int64_t u = cli_pow10((unsigned)in->unit_exp);
+    if (in->stated % u != 0)
+        return 0;
+    for (size_t i = 0; i < in->n; i++)
+        in->published[i] /= u;
+    in->stated /= u;
+    in->psum /= u;
+    in->total_row_amount /= u;
+    in->unit = u;
+    return 0;
+}
+
 /* The audit, streamed: yr_audit_split_where() checks the input and gives the summary (without
  * an array of rows: 40 bytes per party would put the peak memory over 3x the file); the rows
  * are computed when written (row_at, yr_audit_row_of) from the largest-remainder split. */
@@ -473,7 +529,8 @@ static int load(audit_in *in, const char *path, const char *wname, const char *a
     in->n = yr_table_ndata(in->in.t);
     in->name_col = yr_table_find_role(in->in.t, YR_ROLE_MUNICIPALITY);
     in->acol = yr_table_find_role(in->in.t, YR_ROLE_AMOUNT);
-    if (read_amounts(in) != 0 || cli_read_weight_column(&in->in, &c, &in->wcol) != 0)
+    if (read_amounts(in) != 0 || audit_unit(in) != 0 ||
+        cli_read_weight_column(&in->in, &c, &in->wcol) != 0)
         return CLI_EXIT_ERROR;
     return in->wcol == YR_READ_NONE ? 0 : audit_weights(in);
 }
