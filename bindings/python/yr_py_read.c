@@ -140,11 +140,16 @@ static PyObject *columns_of(const yr_table *t, PyObject *d)
     size_t ncols = yr_table_ncols(t);
     PyObject *header = PyList_New((Py_ssize_t)ncols), *roles = PyList_New((Py_ssize_t)ncols);
     PyObject *kinds = PyList_New((Py_ssize_t)ncols), *cols = PyList_New((Py_ssize_t)ncols);
-    PyObject *valued = PyList_New((Py_ssize_t)ncols);
-    int ok = header && roles && kinds && cols && valued;
+    PyObject *valued = PyList_New((Py_ssize_t)ncols), *units = PyList_New((Py_ssize_t)ncols);
+    int ok = header && roles && kinds && cols && valued && units;
     for (size_t c = 0; ok && c < ncols; c++) {
         yr_read_role role = yr_table_column_role(t, c);
-        int is_valued = 0;
+        int is_valued = 0, exp10 = 0;
+        yr_read_error e;
+        PyList_SET_ITEM(units, (Py_ssize_t)c,
+                        yr_table_column_unit(t, c, &exp10, &e) == YR_READ_OK
+                            ? PyLong_FromLong(exp10)
+                            : new_none());
         PyObject *values = column_list(t, c, &is_valued);
         ok = values != NULL;
         PyList_SET_ITEM(header, (Py_ssize_t)c, PyUnicode_FromString(yr_table_header(t, c)));
@@ -156,12 +161,12 @@ static PyObject *columns_of(const yr_table *t, PyObject *d)
     }
     if (!ok) {
         Py_XDECREF(header), Py_XDECREF(roles), Py_XDECREF(kinds), Py_XDECREF(cols);
-        Py_XDECREF(valued);
+        Py_XDECREF(valued), Py_XDECREF(units);
         return NULL;
     }
     if (put(d, "header", header) < 0 || put(d, "roles", roles) < 0 ||
         put(d, "column_kinds", kinds) < 0 || put(d, "columns", cols) < 0 ||
-        put(d, "valued", valued) < 0)
+        put(d, "valued", valued) < 0 || put(d, "units", units) < 0)
         return NULL;
     return d;
 }

@@ -92,3 +92,28 @@ def test_split_frame_refuses_what_the_cli_refuses():
     # a frame without labels is split as before
     assert yrkesresa.split_frame(pd.DataFrame({"population": [3, 1]}), 100)["amount"].tolist() \
         == [75, 25]
+
+
+# adversarial pass 4, U10: 772 tkr split by 59000, 52000, 20000, 26000 and published in whole tkr.
+# Quotas 772 x 59000 / 157000 = 290.115, 255.694, 98.344, 127.847; largest remainder gives 290
+# 256 98 128, as published. In kronor (290000 ...) the quotas 290114.6 ... are each more than one
+# krona away: audited in its own unit, nothing is.
+TKR = "Kommun;Folkmängd;Belopp (tkr)\nFalun;59000;290\nBorlänge;52000;256\nMora;20000;98\nLudvika;26000;128\nSumma;157000;772\n"
+
+
+def test_audit_frame_in_the_tables_unit():
+    df = yrkesresa.read_table(TKR.encode(), want=["municipality required unique",
+                                                  "amount required checked", "population"])
+    assert df.attrs["reading"]["units"] == {"Folkmängd": 0, "Belopp (tkr)": 3}
+    assert list(df["Belopp (tkr)"]) == [290000, 256000, 98000, 128000]  # kronor, exact
+    a = yrkesresa.audit_frame(df, weights="Folkmängd", published="Belopp (tkr)", labels="Kommun",
+                              stated_total=772000)
+    assert a.unit == 1000
+    assert (a.stated_total, a.published_sum, a.rows_outside_quota) == (772, 772, 0)
+    assert a.rows[0].quota == Fraction(772 * 59000, 157000)
+    assert "largest_remainder" in a.methods_matching
+    # a stated total that is no whole tkr: audited in kronor, every row off its quota
+    b = yrkesresa.audit_frame(df, weights="Folkmängd", published="Belopp (tkr)",
+                              labels="Kommun", stated_total=772500)
+    assert (b.unit, b.stated_total, b.published_sum) == (1, 772500, 772000)
+    assert b.rows_outside_quota == 4

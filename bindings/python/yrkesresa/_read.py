@@ -40,6 +40,10 @@ class Reading(dict):
                  ``ignored``.
         format:  how the file was written: format, encoding, bom, delimiter, decimal_mark, eol,
                  sheet.
+        units:   ``{header: e}`` for every column of numbers read: its cells are written to
+                 whole 10**e of the unit its values are in (kronor): 3 for ``Belopp (tkr)``
+                 290 or ``290 tkr`` (whole tkr), 0 for kronor (``yr_table_column_unit``);
+                 :func:`audit_frame` audits in that unit.
     """
 
     def __str__(self) -> str:
@@ -207,7 +211,8 @@ def _frame(pd: Any, r: Dict[str, Any]) -> Any:
         checks=[{"column": header[c], "line": line, "kind": kind, "checked": bool(checked),
                  "stated": Fraction(stated, den), "sum": Fraction(total, den)}
                 for c, line, kind, checked, stated, total, den in r["checks"]],
-        spans=[tuple(s) for s in r["spans"]], format=dict(r["format"]))
+        spans=[tuple(s) for s in r["spans"]], format=dict(r["format"]),
+        units={h: e for h, e in zip(header, r["units"]) if e is not None})
     frame.attrs["reading"] = reading
     return frame
 

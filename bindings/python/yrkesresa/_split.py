@@ -6,6 +6,7 @@ converts arguments and results.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import functools
 from collections.abc import Mapping
@@ -331,6 +332,9 @@ class Audit:
         rows_outside_quota: rows more than one unit away from their exact quota.
         methods_matching: names of the methods that reproduce every published row.
         rows: one :class:`AuditRow` per row.
+        unit: the amounts are in units of this many kronor: 1, or (:func:`audit_frame` of a
+            table read by :func:`read_table` whose amounts are written to whole tkr or Mkr)
+            1000 or 1000000, the table audited in its own unit as the program does.
     """
 
     stated_total: int
@@ -341,6 +345,7 @@ class Audit:
     rows_outside_quota: int
     methods_matching: List[str]
     rows: List[AuditRow]
+    unit: int = 1
 
     def to_frame(self) -> Any:
         """The rows as a pandas DataFrame indexed by label (needs pandas).
@@ -661,7 +666,11 @@ def audit_frame(
         stated_total: the total the document states; by default the amount of the total row,
             which must then be there exactly once.
 
-    The total row is never audited as a party.
+    The total row is never audited as a party. A table read by :func:`read_table` whose
+    amounts are written to whole tkr or Mkr (``Belopp (tkr)``, ``290 tkr``; its
+    ``attrs["reading"]["units"]``) is audited in that unit, as ``yrkesresa audit`` does: each
+    row against the exact quota of the total in tkr (the result's ``unit`` is 1000); in kronor
+    when ``stated_total`` (kronor) is not a whole number of it.
     """
     names = frame.index if labels is None else frame[labels]
     is_total = [is_total_label(label) for label in names]
@@ -672,8 +681,17 @@ def audit_frame(
             )
         stated_total = int(frame[published][is_total].iloc[0])
     body = frame[[not t for t in is_total]]
-    return _audit(stated_total, body[weights].to_numpy(), body[published].to_numpy(),
-                  list(body.index if labels is None else body[labels]), "audit_frame")
+    amounts = body[published].to_numpy()
+    reading = frame.attrs.get("reading")
+    exp10 = reading.get("units", {}).get(published, 0) if isinstance(reading, dict) else 0
+    unit = 10 ** exp10 if exp10 and exp10 > 0 else 1
+    if unit > 1 and (int(stated_total) % unit != 0 or any(int(v) % unit for v in amounts)):
+        unit = 1  # not whole units of it (stated_total given in kronor): audited in kronor
+    if unit > 1:
+        stated_total, amounts = int(stated_total) // unit, [int(v) // unit for v in amounts]
+    result = _audit(stated_total, body[weights].to_numpy(), amounts,
+                    list(body.index if labels is None else body[labels]), "audit_frame")
+    return dataclasses.replace(result, unit=unit)
 
 
 def _statement_weights(weights: Any) -> Tuple[Any, List[Any], Shape]:

@@ -130,7 +130,8 @@ yr_read_table <- function(path, sheet = NULL, header_row = NULL, year = NULL, co
                         checked = chk$checked != 0, stated = chk$stated / chk$den,
                         sum = chk$sum / chk$den, stringsAsFactors = FALSE),
     spans = as.data.frame(res$spans, stringsAsFactors = FALSE),
-    format = res$format
+    format = res$format,
+    units = stats::setNames(res$units, res$header)[!is.na(res$units)]
   )
   df
 }

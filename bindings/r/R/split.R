@@ -260,9 +260,18 @@ yr_audit_frame <- function(data, weights = "population", published = "amount",
     stated_total <- data[[published]][is_total]
   }
   body <- data[!is_total, , drop = FALSE]
-  yr_audit(
-    stated_total, stats::setNames(body[[weights]], as.character(lab[!is_total])), body[[published]]
+  amounts <- body[[published]]
+  # a table read by yr_read_table whose amounts are written to whole tkr (Mkr) is audited in
+  # that unit, as `yrkesresa audit` does; in kronor when stated_total is no whole number of it
+  e <- unname(attr(data, "reading")$units[published])
+  unit <- if (length(e) == 1L && !is.na(e) && e > 0L) 10^e else 1
+  if (unit > 1 && (stated_total %% unit != 0 || any(amounts %% unit != 0))) unit <- 1
+  res <- yr_audit(
+    stated_total / unit, stats::setNames(body[[weights]], as.character(lab[!is_total])),
+    amounts / unit
   )
+  attr(res, "unit") <- unit
+  res
 }
 
 .yr_num <- function(x) format(x, scientific = FALSE, big.mark = " ")

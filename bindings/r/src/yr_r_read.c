@@ -154,9 +154,13 @@ static SEXP columns_part(const yr_table *t, SEXP out, int *too_big, size_t *big_
     SEXP roles = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)ncols));
     SEXP kinds = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)ncols));
     SEXP cols = PROTECT(Rf_allocVector(VECSXP, (R_xlen_t)ncols));
+    SEXP units = PROTECT(Rf_allocVector(INTSXP, (R_xlen_t)ncols));
     for (size_t c = 0; c < ncols; c++) {
         yr_read_role role = yr_table_column_role(t, c);
-        int big = 0;
+        int big = 0, exp10 = 0;
+        yr_read_error e;
+        INTEGER(units)
+        [c] = yr_table_column_unit(t, c, &exp10, &e) == YR_READ_OK ? exp10 : NA_INTEGER;
         SET_STRING_ELT(header, (R_xlen_t)c, Rf_mkCharCE(yr_table_header(t, c), CE_UTF8));
         SET_STRING_ELT(roles, (R_xlen_t)c, Rf_mkChar(yr_role_name(role)));
         SET_STRING_ELT(kinds, (R_xlen_t)c, Rf_mkChar(yr_glue_kind_name(yr_role_kind(role))));
@@ -170,7 +174,8 @@ static SEXP columns_part(const yr_table *t, SEXP out, int *too_big, size_t *big_
     SET_VECTOR_ELT(out, 1, roles);
     SET_VECTOR_ELT(out, 2, kinds);
     SET_VECTOR_ELT(out, 3, cols);
-    UNPROTECT(4);
+    SET_VECTOR_ELT(out, 12, units);
+    UNPROTECT(5);
     return out;
 }
 
@@ -263,10 +268,10 @@ static SEXP format_part(const yr_table *t)
 
 static SEXP table_list(const yr_table *t)
 {
-    static const char *const names[] = {"header",     "roles", "column_kinds", "columns",
-                                        "row_kinds",  "lines", "codes",        "reading",
-                                        "reading_sv", "spans", "checks",       "format"};
-    SEXP out = PROTECT(named_list(names, 12));
+    static const char *const names[] = {
+        "header",  "roles",      "column_kinds", "columns", "row_kinds", "lines", "codes",
+        "reading", "reading_sv", "spans",        "checks",  "format",    "units"};
+    SEXP out = PROTECT(named_list(names, 13));
     int too_big = 0;
     size_t big_col = 0;
     columns_part(t, out, &too_big, &big_col);

@@ -54,3 +54,26 @@ test_that("audit errors", {
   # 1024 weights of 2^53 add to 2^63, past int64: the C library reports the overflow.
   expect_yr_error(yr_audit(0, rep(2^53, 1024), rep(0, 1024)), "YR_ERR_OVERFLOW")
 })
+
+test_that("yr_audit_frame audits a table read in tkr in whole tkr (adversarial pass 4, U10)", {
+  # 772 tkr by 59000, 52000, 20000, 26000: quotas 772 x 59000 / 157000 = 290.115, 255.694,
+  # 98.344, 127.847; largest remainder gives 290 256 98 128, as published. In kronor each row
+  # is more than one krona from its quota (290114.6 ...).
+  csv <- "Kommun;Folkmängd;Belopp (tkr)\nFalun;59000;290\nBorlänge;52000;256\nMora;20000;98\nLudvika;26000;128\nSumma;157000;772\n"
+  df <- yr_read_table(charToRaw(enc2utf8(csv)),
+                      want = c("municipality required unique", "amount required checked",
+                               "population"))
+  expect_identical(attr(df, "reading")$units[["Belopp (tkr)"]], 3L)
+  expect_identical(df[["Belopp (tkr)"]], c(290000, 256000, 98000, 128000))
+  a <- yr_audit_frame(df, weights = "Folkmängd", published = "Belopp (tkr)", labels = "Kommun",
+                      stated_total = 772000)
+  expect_identical(attr(a, "unit"), 1000)
+  s <- attr(a, "summary")
+  expect_identical(s$stated_total, 772)
+  expect_identical(s$rows_outside_quota, 0)
+  expect_true("largest_remainder" %in% s$methods_matching)
+  b <- yr_audit_frame(df, weights = "Folkmängd", published = "Belopp (tkr)", labels = "Kommun",
+                      stated_total = 772500)
+  expect_identical(attr(b, "unit"), 1)
+  expect_identical(attr(b, "summary")$rows_outside_quota, 4)
+})
