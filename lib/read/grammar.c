@@ -554,6 +554,25 @@ static yr_read_status check_unit(const rd_colfmt *f, const rd_num *x, int *unit,
     return YR_READ_OK;
 }
 
+/* Why a cell of a numeric column is no number. */
+static yr_read_status not_a_number(const char *s, size_t len, int type, char *why, size_t cap)
+{
+    size_t st, n = rd_trim(s, len, &st);
+    if (type == GRID_SCALED)
+        return why_fail(why, cap,
+                        "is shown divided by a power of 1000 by its number format, so the sheet "
+                        "shows another number than it holds; give the column a plain number "
+                        "format");
+    if (type == GRID_NUMBER) /* xlsx_sheet.c wrote the literal of its format after it */
+        return why_fail(why, cap,
+                        "is shown so by its number format, whose text beside the number is no "
+                        "unit that can be applied; give the column a plain number format and its "
+                        "unit in the header ('Belopp (tkr)')");
+    if (n == 2 && memcmp(s + st, "..", 2) == 0)
+        return why_fail(why, cap, "is SCB's '..' (not available): the value is missing");
+    return why_fail(why, cap, "is not a number");
+}
+
 static yr_read_status read_number(const rd_colfmt *f, const char *s, size_t len, int type,
                                   yr_value *v, char *why, size_t cap)
 {
@@ -563,24 +582,8 @@ static yr_read_status read_number(const rd_colfmt *f, const char *s, size_t len,
         *v = (yr_value){1, plain, 1};
         return YR_READ_OK;
     }
-    if (type == GRID_SCALED)
-        return why_fail(why, cap,
-                        "is shown divided by a power of 1000 by its number format, so the sheet "
-                        "shows another number than it holds; give the column a plain number "
-                        "format");
-    if (parse_num(s, len, &x) != 0) {
-        size_t st, n = rd_trim(s, len, &st);
-        if (type == GRID_NUMBER) /* xlsx_sheet.c wrote the literal of its format after it */
-            return why_fail(why, cap,
-                            "is shown so by its number format, whose text beside the number is "
-                            "no unit that can be applied; give the column a plain number format "
-                            "and its unit in the header ('Belopp (tkr)')");
-        if (n == 2 && memcmp(s + st, "..", 2) == 0)
-            snprintf(why, cap, "is SCB's '..' (not available): the value is missing");
-        else
-            snprintf(why, cap, "is not a number");
-        return YR_READ_ERR_CELL;
-    }
+    if (type == GRID_SCALED || parse_num(s, len, &x) != 0)
+        return not_a_number(s, len, type, why, cap);
     if (type == GRID_NUMBER || type == GRID_PERCENT) {
         x.cat = x.dec ? RD_CAT_DEC : x.cat; /* an xlsx number: '.' is its decimal mark */
         if (x.cat == RD_CAT_AMB) {
