@@ -186,10 +186,12 @@ static int style_class(sheet_parse *p)
     return p->b->xf[p->style];
 }
 
-/* 1 when literal @p s names a scale the grammar has no unit for (tusen, miljoner, mdr). */
+/* 1 when literal @p s names a scale or a currency the grammar has no unit for (tusen,
+ * miljoner, mdr; euro, dollars): read as kronor its number would be wrong. */
 static int literal_scales(const char *s)
 {
-    static const char *const words[] = {"tusen", "milj", "mdr", "miljard", NULL};
+    static const char *const words[] = {"tusen", "milj",     "mdr", "eur", "\xe2\x82\xac", "$",
+                                        "usd",   "\xc2\xa3", "gbp", "nok", "dkk",          NULL};
     char low[XV_LITERAL_MAX];
     size_t n = 0;
     for (; s[n] != '\0' && n + 1 < sizeof low; n++)
@@ -243,9 +245,9 @@ static size_t hundredth(const char *num, size_t n, char *dst)
 /* A number @p num whose format scales or labels it (xlsx_shows): scaled, GRID_SCALED (it is
  * never read as a number: the sheet shows another number than it holds); a literal the grammar
  * reads as a unit is the cell's unit, as if typed after the number ("290 tkr"; "%": the share,
- * as a percent format gives it); a literal that names a scale the grammar cannot apply ("tusen
- * kr") stays beside the number, which then does not read as one; other literals ("personer",
- * "dagar") are decoration, left out. */
+ * as a percent format gives it); a literal that names a scale or a currency the grammar cannot
+ * apply ("tusen kr", "EUR", "€") stays beside the number, which then does not read as one; other
+ * literals ("personer", "dagar") are decoration, left out. */
 static void shown_number(sheet_parse *p, const xlsx_shows *sh, const char *num, size_t n)
 {
     char buf[XV_TEXT_MAX + XV_LITERAL_MAX + 1];
@@ -255,7 +257,7 @@ static void shown_number(sheet_parse *p, const xlsx_shows *sh, const char *num, 
         add_text_cell(p, num, n, GRID_SCALED);
     } else if (unit == RD_UNIT_PERCENT && (k = hundredth(num, n, buf)) > 0) {
         add_text_cell(p, buf, k, GRID_PERCENT);
-    } else if (unit != RD_UNIT_NONE || literal_scales(sh->literal)) {
+    } else if (unit != RD_UNIT_NONE || literal_scales(sh->literal)) { /* refused if not a unit */
         k = (size_t)snprintf(buf, sizeof buf, "%.*s %s", (int)n, num, sh->literal);
         add_text_cell(p, buf, k, GRID_NUMBER);
     } else {

@@ -920,7 +920,8 @@ def r_percent_target():
 # Formats that change what a number shows (the reading corpus's adv4 and xlsx-shown cases):
 # cellXfs 14.. after the 14 of styles_xml(), numFmtId 170..
 SHOWN_FORMATS = [(170, "#,##0,"), (171, '0,, "Mkr"'), (172, '#,##0 "tkr"'),
-                 (173, '#,##0\\ "kr"'), (174, '0"%"'), (175, '0 "tusen kr"')]
+                 (173, '#,##0\\ "kr"'), (174, '0"%"'), (175, '0 "tusen kr"'),
+                 (176, '#,##0\\ [$€-x-euro2]')]
 
 
 def shown_style(code):
@@ -984,6 +985,11 @@ def r_literal_kr_under_tkr():
 def r_literal_tusen():
     """290 shown as '290 tusen kr' by '0 "tusen kr"': a scale the grammar has no unit for."""
     return adv4_book("Belopp", '0 "tusen kr"', 3)
+
+
+def r_literal_euro():
+    """290 shown as '290 €' by '#,##0\\ [$€-x-euro2]' (Excel's euro format) under 'Belopp'."""
+    return adv4_book("Belopp", '#,##0\\ [$€-x-euro2]', 3)
 
 
 def survey_book(header, rows):
@@ -1095,6 +1101,7 @@ READING = {
     "adv4-xlsx-literal-tkr.xlsx": r_literal_tkr,
     "xlsx-literal-kr-under-tkr.xlsx": r_literal_kr_under_tkr,
     "xlsx-literal-tusen.xlsx": r_literal_tusen,
+    "xlsx-literal-euro.xlsx": r_literal_euro,
     "xlsx-literal-percent.xlsx": r_literal_percent,
     "xlsx-percent-in-percent-column.xlsx": r_percent_in_percent_column,
     "xlsx-percent-weight.xlsx": r_percent_weight,
