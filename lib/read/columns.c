@@ -389,9 +389,7 @@ static int roles_in_words(const char *s, size_t len, int *pipe)
     return distinct;
 }
 
-/* 1 when header @p h says absence: who was away (Frånvaro, Frånvarande, Absent, Uteblev,
- * Avbokad, No-show, 'Ej närvarande', 'Inte deltagit', 'Not present'). */
-static int header_says_absence(const char *h)
+int rd_header_says_absence(const char *h)
 {
     static const char *const stems[] = {"fr\xc3\xa5nvar",
                                         "absen",
@@ -422,7 +420,7 @@ static yr_read_status presence_says_absence(const yr_table *t, yr_read_error *er
 {
     for (size_t c = 0; c < t->ncols; c++) {
         if (!t->cols[c].wanted || t->cols[c].role != YR_ROLE_PRESENT ||
-            !header_says_absence(t->header[c]))
+            !rd_header_says_absence(t->header[c]))
             continue;
         char show[96];
         rd_show(show, sizeof show, t->header[c], strlen(t->header[c]), 60);

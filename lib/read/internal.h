@@ -256,6 +256,10 @@ size_t rd_rec_line(const yr_table *t, size_t rec);
 /* Read cell (row, col) of a wanted column. */
 yr_read_status rd_cell_value(const yr_table *t, size_t row, size_t col, yr_value *v);
 
+/* 1 when header @p h says absence: who was away (Frånvaro, Frånvarande, Absent, Uteblev,
+ * Avbokad, No-show, 'Ej närvarande', 'Inte deltagit', 'Not present'); such a column is never
+ * the presence role (columns.c). */
+int rd_header_says_absence(const char *h);
 /* columns.c: the header record, its names and the columns' roles. */
 yr_read_status rd_columns(yr_table *t, const yr_read_options *opt, grid_cell **cells, size_t *cap,
                           grid_scratch *sc, yr_read_error *err);

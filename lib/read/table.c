@@ -656,6 +656,12 @@ static yr_read_status check_unread_presence(const yr_table *t, const yr_read_opt
     char show[96], cell[64];
     grid_cell c = one_cell(t, row, col);
     rd_show(show, sizeof show, t->header[col], strlen(t->header[col]), 60);
+    if (rd_header_says_absence(t->header[col])) /* no absence role to name it for */
+        return rd_fail(err, YR_READ_ERR_HEADER, yr_table_row_line(t, row),
+                       "column '%s' says who was absent but is not read: every row would be "
+                       "counted; remove the absent rows, or mark who was present in a column "
+                       "of its own (Närvaro: Ja/Nej)",
+                       show);
     return rd_fail(err, YR_READ_ERR_HEADER, yr_table_row_line(t, row),
                    "column '%s' says who was present ('%s' here) but is not read as presence: "
                    "every row would be counted; name it with --column 'present=%s' (in pot: "
