@@ -298,6 +298,14 @@ run --attendance "$TMP/list-namn.csv" --trainers "$TMP/list-tr.csv" \
     --attendance-column municipality=Kommun --attendance-column person=Namn
 expect_rc "list: --attendance-column person=Namn" 0
 expect_out_has "list: --attendance-column person=Namn" "Falun,1,600,200,400,400,200"
+# adversarial pass 4, A09: 'Frånvaro' marks with X who was away; named for presence it would
+# count Cia C (away) and leave out Anna A: refused at the header, by the reader
+printf 'Datum,Kommun,Namn,Frånvaro\n2024-02-06,Falun,Anna A,\n2024-02-06,Mora,Cia C,X\n' >"$TMP/list-franvaro.csv"
+run --attendance "$TMP/list-franvaro.csv" --trainers "$TMP/list-tr.csv" \
+    --attendance-column present=Frånvaro
+expect_input_error "list: present=Frånvaro refused" "list-franvaro.csv:1: column 'Frånvaro' is read as presence, but its header says absence"
+run --attendance "$TMP/list-franvaro.csv" --trainers "$TMP/list-tr.csv"
+expect_input_error "list: Frånvaro unread refused" "list-franvaro.csv:2: column 'Frånvaro' says who was absent but is not read"
 # the same list as an .xlsx workbook (dates as date cells, Närvaro as Ja and 1)
 if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
     /usr/bin/python3 - "$TMP/list.xlsx" <<'PY'
