@@ -274,7 +274,7 @@ static FZ_NOCOV void check_date(const char *s, size_t n)
 
 static FZ_NOCOV void check_cell(const grid_cell *c)
 {
-    FZ_CHECK(c->type <= GRID_ERROR);
+    FZ_CHECK(c->type <= GRID_SCALED);
     FZ_CHECK(c->quoted == (c->type == GRID_TEXT));
     if (c->type == GRID_EMPTY) {
         FZ_CHECK(c->len == 0);
@@ -282,9 +282,14 @@ static FZ_NOCOV void check_cell(const grid_cell *c)
     }
     FZ_CHECK(c->len > 0 && c->len <= YR_READ_MAX_FIELD && c->s != NULL);
     FZ_CHECK(u8_valid(c->s, c->len));
+    const char *blank = c->type == GRID_NUMBER ? memchr(c->s, ' ', c->len) : NULL;
     switch (c->type) {
-    case GRID_NUMBER:
+    case GRID_NUMBER: /* the number, and the literal of its format after a blank ("290 tkr") */
+        check_number(c->s, blank != NULL ? (size_t)(blank - c->s) : c->len);
+        FZ_CHECK(blank == NULL || (size_t)(blank - c->s) + 1 < c->len);
+        break;
     case GRID_PERCENT:
+    case GRID_SCALED:
         check_number(c->s, c->len);
         break;
     case GRID_DATE:

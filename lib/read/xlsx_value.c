@@ -127,10 +127,19 @@ static size_t scan_section(const char *c, size_t i, fmt_tokens *t)
     return i;
 }
 
-/* The literal of a section, blanks around it dropped, into dst (XV_LITERAL_MAX). */
+/* The literal of a section, blanks around it dropped, into dst (XV_LITERAL_MAX); a character
+ * that lit_add() cut at the end is left out (the literal stays UTF-8). */
 static void literal_of(const fmt_tokens *t, char *dst)
 {
-    size_t a = 0, e = t->nlit;
+    size_t a = 0, e = t->nlit, lead = e;
+    while (lead > 0 && ((unsigned char)t->lit[lead - 1] & 0xC0) == 0x80)
+        lead--;
+    if (lead > 0 && (unsigned char)t->lit[lead - 1] >= 0xC0) {
+        unsigned char c = (unsigned char)t->lit[lead - 1];
+        size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (e - (lead - 1) < need)
+            e = lead - 1;
+    }
     while (a < e && t->lit[a] == ' ')
         a++;
     while (e > a && t->lit[e - 1] == ' ')
