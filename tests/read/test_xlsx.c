@@ -805,6 +805,9 @@ static void test_format_info(void **state)
     info_is("yyyy-mm-dd \"kl\"", XF_DATE, 0, "");
     info_is("\"Datum: \"@", XF_GENERAL, 0, "");
     info_is("[Red]#,##0,", XF_GENERAL, 1, "");
+    /* a literal longer than 31 bytes is cut, never inside a character: 30 a's and an ä */
+    info_is("0 \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\xc3\xa4\"", XF_GENERAL, 0,
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
 }
 
 static void test_formats(void **state)
