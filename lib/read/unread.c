@@ -148,6 +148,16 @@ static int names_selection(const yr_table *t, size_t col)
     return key_has(h, stems);
 }
 
+/* Column @p col's header says absence (Frånvaro, Ej närvarande, Deltog ej, Uteblev, Avbokad,
+ * Absent): its yes marks a row that does not take part. */
+static int names_absence(const yr_table *t, size_t col)
+{
+    static const char *const stems[] = {
+        "fr\xc3\xa5nvar", "ejn\xc3\xa4rvar", "deltogej", "ejdeltag", "uteblev",
+        "avbok",          "absent",          "sjuk",     NULL};
+    return key_has(t->header[col], stems);
+}
+
 /* What a column's cells say of taking part. */
 typedef struct marks {
     size_t filled;  /* non-blank cells */
@@ -156,6 +166,7 @@ typedef struct marks {
     int numbers;    /* every non-blank cell a number */
     int x;          /* a cell X: the column marks yes with X, so a blank is no */
     size_t no;      /* the first cell that reads as no, or NONE */
+    size_t yes;     /* the first cell that reads as yes, or NONE */
     size_t differs; /* the first non-blank cell unlike the first one (case aside), or NONE */
     size_t blank;   /* the first blank cell, or NONE */
 } marks;
@@ -164,7 +175,7 @@ static void read_marks(const yr_table *t, size_t col, marks *m)
 {
     rd_colfmt f;
     rd_colfmt_init(&f, YR_ROLE_PRESENT, YR_KIND_BOOL, t->header[col]);
-    *m = (marks){0, 1, 1, 1, 0, YR_READ_NONE, YR_READ_NONE, YR_READ_NONE};
+    *m = (marks){0, 1, 1, 1, 0, YR_READ_NONE, YR_READ_NONE, YR_READ_NONE, YR_READ_NONE};
     char first[128] = "", other[128];
     for (size_t i = 0; i < t->ndata; i++) {
         size_t row = yr_table_data_row(t, i);
@@ -188,13 +199,16 @@ static void read_marks(const yr_table *t, size_t col, marks *m)
         m->all_yes_no &= yn;
         if (yn && v.num == 0 && m->no == YR_READ_NONE)
             m->no = row;
+        if (yn && v.num == 1 && m->yes == YR_READ_NONE)
+            m->yes = row;
     }
 }
 
 /* Column @p col says whether a row takes part, and one row does not: its cells are yes/no marks
  * (0/1 alone only under a header of presence or in a list of people) with a no — a blank counts
  * as no beside an X — or its header says presence or participation and its cells are not all
- * alike (`Status`: Genomförd, Sjuk) or say no. A column that says yes (or one same word) on
+ * alike (`Status`: Genomförd, Sjuk) or say no; under a header of absence (Frånvaro) a yes is
+ * the row that does not take part. A column that says yes (absent: no), or one same word, on
  * every row selects nothing: no error. *row: the first row that does not take part (the first
  * unlike the first row). */
 static int selects_rows(const unread *u, size_t col, size_t *row)
@@ -205,10 +219,13 @@ static int selects_rows(const unread *u, size_t col, size_t *row)
     if (m.filled == 0 || (m.digits && !header && !u->people))
         return 0;
     if (!m.all_yes_no && (!header || (m.numbers && !m.digits)))
-        return 0; /* not marks: text, or numbers (a count, a rate) */
-    *row = m.no != YR_READ_NONE || m.all_yes_no ? m.no : m.differs;
-    if (m.x && m.blank != YR_READ_NONE && (*row == YR_READ_NONE || m.blank < *row))
+        return 0;                 /* not marks: text, or numbers (a count, a rate) */
+    if (names_absence(u->t, col)) /* Frånvaro: Ja is a row that does not take part */
+        *row = m.yes != YR_READ_NONE || m.all_yes_no ? m.yes : m.differs;
+    else if (m.x && m.blank != YR_READ_NONE && (m.no == YR_READ_NONE || m.blank < m.no))
         *row = m.blank;
+    else
+        *row = m.no != YR_READ_NONE || m.all_yes_no ? m.no : m.differs;
     return *row != YR_READ_NONE;
 }
 
