@@ -915,6 +915,36 @@ def r_percent_target():
     return excel_book([("Mål", None, s.xml())], st)
 
 
+def r_unread_bool():
+    """A population sheet with a participation column of booleans nobody reads (adversarial
+    pass 5, D3): Rättvik and Orsa FALSE."""
+    st = Strings()
+    s = Sheet(st)
+    s.row_values(1, ["Kommun", "Folkmängd", "Med i Yrkesresan"])
+    for i, (name, pop, member) in enumerate([("Vansbro", 6807, "1"), ("Leksand", 15804, "1"),
+                                             ("Rättvik", 10907, "0"), ("Orsa", 6892, "0"),
+                                             ("Mora", 20310, "1")]):
+        s.cell(0, 2 + i, "s", name)
+        s.cell(1, 2 + i, "n", str(pop))
+        s.cell(2, 2 + i, "b", member)
+    return excel_book([("Befolkning", None, s.xml())], st)
+
+
+def r_unread_rate():
+    """Courses with a published rate nobody reads, its cells in a "0.0%" format (adversarial
+    pass 5, SA1b): 'Närvaroandel', the program's own Swedish word for the rate."""
+    st = Strings()
+    s = Sheet(st)
+    s.row_values(1, ["Kurs", "Anmälda", "Deltagit", "Närvaroandel"])
+    for i, (course, reg, att, rate) in enumerate([("Steg 1", 48, 41, "0.954"),
+                                                  ("Steg 2", 36, 29, "0.806")]):
+        s.cell(0, 2 + i, "s", course)
+        s.cell(1, 2 + i, "n", str(reg))
+        s.cell(2, 2 + i, "n", str(att))
+        s.cell(3, 2 + i, "n", rate, 3)
+    return excel_book([("Kurser", None, s.xml())], st)
+
+
 STOCKHOLM = [("0114", "Upplands Väsby", 48520), ("0115", "Vallentuna", 34480),
              ("0117", "Österåker", 48410), ("0120", "Värmdö", 47760), ("0123", "Järfälla", 84960)]
 
@@ -982,6 +1012,8 @@ READING = {
     "xlsx-formula-without-value.xlsx": r_formula_without_value,
     "xlsx-hidden-sheet.xlsx": r_hidden_sheet,
     "xlsx-second-sheet.xlsx": r_second_sheet,
+    "xlsx-unread-bool.xlsx": r_unread_bool,
+    "xlsx-unread-rate.xlsx": r_unread_rate,
 }
 
 
