@@ -231,17 +231,20 @@ static int selects_rows(const unread *u, size_t col, size_t *row)
 
 /* ---------------------------------------------------------------- kinds of people */
 
-/* Column @p col sorts the rows into kinds (a header roll, funktion, typ, kategori, befattning
- * and the like) with two kinds or more; *row: the first row of the second kind. */
+/* Column @p col sorts the rows into kinds of people (a header roll, funktion, typ, kategori,
+ * befattning and the like, not of a course, a day or a place: `Kurstyp` is no kind of person)
+ * with two kinds or more; *row: the first row of the second kind. */
 static int sorts_rows(const unread *u, size_t col, size_t *row)
 {
     static const char *const stems[] = {"roll",       "funktion", "typ",      "kategori",
                                         "befattning", "role",     "type",     "kind",
                                         "category",   "function", "position", NULL};
-    char key[256];
+    static const char *const not_people[] = {/* kontroll, funktionshinder; kinds of courses */
+                                             "kontroll", "funktionsh", "funktionsn", "kurs",
+                                             "course",   "utbildning", "dag",        "day",
+                                             "plats",    "lokal",      NULL};
     const char *h = u->t->header[col];
-    if (yr_header_key(h, key, sizeof key) != YR_READ_OK || !key_has(h, stems) ||
-        strstr(key, "kontroll") != NULL)
+    if (!key_has(h, stems) || key_has(h, not_people))
         return 0;
     char first[128], other[128];
     first[0] = '\0';
