@@ -114,13 +114,14 @@ expect_input_error "attendance: published neither share nor percent" \
     "attendance-published-neither.csv:2: column 'attendance_rate_published': '93.5' could be a share (0-1) or a percentage (0-100)"
 
 # A percent column the command does not take for the published rate ('Närvaro %': närvaro is
-# also the present column of attendance lists) is refused, never left unchecked (adversarial
-# pass 2, a14); with --column published= it is checked; 'Publicerad närvaro (%)' is the
+# also the present column of attendance lists) is refused by the reader (its rule for every
+# unread share or percent column, naming the wanted share roles), never left unchecked
+# (adversarial pass 2, a14); with --column published= it is checked; 'Publicerad närvaro (%)' is the
 # published rate by its header, and its mistyped 935 is refused (a16).
 printf 'Kurs;Anmälda;Deltagit;Närvaro %%\nKurs A;200;187;93,5\nKurs B;100;93;935\n' >"$TMP/narvaro.csv"
 run attendance "$TMP/narvaro.csv"
 expect_input_error "attendance: an unused percent column" \
-    "narvaro.csv:1: column 'Närvaro %' is a share or percent that stats attendance does not use; if it is the published attendance rate, give --column published='Närvaro %'"
+    "narvaro.csv:2: column 'Närvaro %' is a share or percent ('93,5' here) that is not read: name it with --column 'published=Närvaro %'; else remove the column"
 run attendance "$TMP/narvaro.csv" --column "published=Närvaro %"
 expect_input_error "attendance: --column published checks it" "narvaro.csv:3: column 'Närvaro %': '935' is outside 0-100 %"
 printf 'Kurs;Anmälda;Deltagit;Publicerad närvaro (%%)\nKurs A;200;187;93,5\nKurs B;100;93;935\n' >"$TMP/publicerad.csv"

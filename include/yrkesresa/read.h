@@ -123,6 +123,24 @@
  *    year (1000–9999), a budget year counted from 1 (`1`…`999`: a budget over years, as the
  *    feasibility study's seven), or `all`/`alla` (::YR_READ_YEAR_ALL: the summary block of a
  *    statement over years); anything else is an error naming the cell.
+ * 9. **A column nobody reads changes nothing.** A caller that requires a role
+ *    (::YR_WANT_REQUIRED) takes every row as it stands, so a column no wanted role reads is an
+ *    error (::YR_READ_ERR_HEADER at the cell, naming the column and what to do) when it
+ *    gives the numbers' unit (`Enhet`: tkr; this one also without a required role); is a share
+ *    or percent (its header: andel, also inside a word as `Närvaroandel`, procent, `%`; or
+ *    every cell a percentage) while the caller reads a share role (the message names the
+ *    wanted share roles without a column: `--column 'published=H'`); says whether a row takes
+ *    part — yes/no marks of rule 5 with a no (0/1 only under a header of presence or in a table
+ *    of people; a blank is a no beside an X), or a header of presence or participation
+ *    (Närvaro, Deltar, Ingår, Status, ...) over cells not all alike; under a header of absence
+ *    (Frånvaro, Uteblev) a yes is the row that does not take part —; in a table of people (a
+ *    person, participants or participant-days column) sorts the rows into kinds (a header
+ *    roll, funktion, typ, kategori, befattning with two values or more); or, in a table of
+ *    items (the item role required), is anything but a comment, a description, an account, a
+ *    code or id, a name, a unit or the equal part (`Lika del`, which the program reads as a
+ *    fraction). A column that says yes on every row, or one kind, selects nothing: no error.
+ *    A caller that requires nothing (read_table, `stats check`, `stats count`) gets every
+ *    column and decides with them.
  *
  * Personal data: a column of ::YR_ROLE_PERSON is read only to count and to find duplicates; no
  * message or report repeats its cells (messages point at lines).

@@ -251,6 +251,11 @@ static inline size_t rd_rec(const yr_table *t, size_t row)
 
 /* The cells of row @p row (data/aggregate) into out (cap): count. */
 size_t rd_row_cells(const yr_table *t, size_t row, grid_cell *out, size_t cap, grid_scratch *sc);
+/* Cell (@p row, @p col) as the grid gives it (a cell unquoted into a scratch: as saved, else
+ * ""); valid until yr_table_free(). */
+grid_cell rd_cell_at(const yr_table *t, size_t row, size_t col);
+/* unread.c: the columns nobody reads (units, shares, who takes part, kinds of people, items). */
+yr_read_status rd_check_unread(const yr_table *t, const yr_read_options *opt, yr_read_error *err);
 /* The line of record @p rec. */
 size_t rd_rec_line(const yr_table *t, size_t rec);
 /* Read cell (row, col) of a wanted column. */

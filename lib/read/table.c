@@ -529,147 +529,6 @@ static void pass_free(pass *p)
 
 static grid_cell one_cell(const yr_table *t, size_t row, size_t col);
 
-/* The first column nobody reads (and with a header) for which @p test holds, and the row its
- * test names; YR_READ_NONE when none. */
-static size_t unread_column(const yr_table *t, int (*test)(const yr_table *, size_t, size_t *),
-                            size_t *row)
-{
-    for (size_t col = 0; col < t->ncols; col++)
-        if (!t->cols[col].wanted && t->header[col][0] != '\0' && test(t, col, row))
-            return col;
-    return YR_READ_NONE;
-}
-
-/* Column @p col (read by nobody) says who was present: every non-blank cell yes or no in the
- * one grammar (Ja/Nej, 1/0, Närvarande/Frånvarande, ...) and one of them no; *no_row: the first
- * no. */
-static int says_presence(const yr_table *t, size_t col, size_t *no_row)
-{
-    rd_colfmt f;
-    rd_colfmt_init(&f, YR_ROLE_PRESENT, YR_KIND_BOOL, t->header[col]);
-    *no_row = YR_READ_NONE;
-    for (size_t i = 0; i < t->ndata; i++) {
-        size_t row = yr_table_data_row(t, i);
-        grid_cell c = one_cell(t, row, col);
-        yr_value v;
-        char why[160];
-        if (rd_read_cell(&f, c.s, c.len, c.type, &v, why, sizeof why) != YR_READ_OK)
-            return 0;
-        if (v.present && v.num == 0 && *no_row == YR_READ_NONE)
-            *no_row = row;
-    }
-    return *no_row != YR_READ_NONE;
-}
-
-/* Column @p col (read by nobody) says who was present by its header (Deltog, Status, Frånvaro,
- * Närvarande, Attended, ...: a word of presence or absence, and no role's own header), whatever
- * its cells mark (X, ✓, Sjuk, Avbokad); *row: its first data row. */
-static int names_presence(const yr_table *t, size_t col, size_t *row)
-{
-    static const char *const stems[] = {
-        "n\xc3\xa4rvar", "fr\xc3\xa5nvar", "deltog",  "status", "absent",
-        "attend",        "present",        "uteblev", "avbok",  NULL};
-    char key[256];
-    const char *h = t->header[col];
-    if (t->ndata == 0 || yr_header_key(h, key, sizeof key) != YR_READ_OK)
-        return 0;
-    for (int r = 1; r < YR_READ_ROLE_COUNT; r++)
-        if (r != YR_ROLE_PRESENT && yr_role_is_header(h, (yr_read_role)r))
-            return 0; /* 'Antal deltagare', 'Namn på deltagare': a role of their own */
-    *row = yr_table_data_row(t, 0);
-    for (int k = 0; stems[k] != NULL; k++)
-        if (strstr(key, stems[k]) != NULL)
-            return 1;
-    return 0;
-}
-
-static int says_or_names_presence(const yr_table *t, size_t col, size_t *row)
-{
-    return says_presence(t, col, row) || names_presence(t, col, row);
-}
-
-/* Column @p col (read by nobody) gives units of its own: every non-blank cell a unit word, one
- * of them not kronor (`tkr`, `Mkr`, `%`); *row: the first such cell's row. */
-static int says_units(const yr_table *t, size_t col, size_t *row)
-{
-    static const char *const one[] = {
-        "kr", "sek", "kronor", ":-", "st", "personer", "inv\xc3\xa5nare", "antal", NULL};
-    static const char *const other[] = {
-        "tkr",         "mkr", "tusental", "tusen kronor", "tusen kr", "miljoner kronor",
-        "miljoner kr", "%",   "procent",  "andel",        NULL};
-    *row = YR_READ_NONE;
-    for (size_t i = 0; i < t->ndata; i++) {
-        size_t r = yr_table_data_row(t, i), st;
-        grid_cell c = one_cell(t, r, col);
-        size_t n = c.type == GRID_EMPTY ? 0 : rd_trim(c.s, c.len, &st);
-        int found = n == 0;
-        for (int k = 0; !found && one[k] != NULL; k++)
-            found = n == strlen(one[k]) && rd_prefix_fold(c.s + st, n, one[k]) == n;
-        for (int k = 0; !found && other[k] != NULL; k++)
-            if (n == strlen(other[k]) && rd_prefix_fold(c.s + st, n, other[k]) == n) {
-                found = 1;
-                *row = *row == YR_READ_NONE ? r : *row;
-            }
-        if (!found)
-            return 0;
-    }
-    return *row != YR_READ_NONE;
-}
-
-/* Units are applied exactly or refused: a column of units nobody reads beside a wanted numeric
- * column ('Belopp;Enhet' with 850;tkr) would leave 850 tkr read as 850 kr. */
-static yr_read_status check_unread_units(const yr_table *t, yr_read_error *err)
-{
-    int numeric = 0;
-    for (size_t col = 0; col < t->ncols; col++)
-        numeric |= t->cols[col].wanted && t->cols[col].fmt.kind != YR_KIND_TEXT &&
-                   t->cols[col].fmt.kind != YR_KIND_CODE && t->cols[col].fmt.kind != YR_KIND_BOOL;
-    size_t row, col = numeric ? unread_column(t, says_units, &row) : YR_READ_NONE;
-    if (col == YR_READ_NONE)
-        return YR_READ_OK;
-    char show[96], cell[64];
-    grid_cell c = one_cell(t, row, col);
-    return rd_fail(err, YR_READ_ERR_HEADER, yr_table_row_line(t, row),
-                   "column '%s' gives the numbers' unit ('%s' here) in a column of its own, "
-                   "which is not applied: write the unit in the number's header ('Belopp (tkr)') "
-                   "or cells ('850 tkr'), or convert to kronor and remove the column",
-                   rd_show(show, sizeof show, t->header[col], strlen(t->header[col]), 60),
-                   rd_show(cell, sizeof cell, c.s, c.len, 30));
-    return YR_READ_OK;
-}
-
-/* Every line accounted for, in a list of persons: when the caller reads presence (a present
- * role wanted), a column nobody reads that says who was absent — by its cells or by its header
- * — would let the absent be counted (or contradict the presence column read); it is an error
- * naming it. */
-static yr_read_status check_unread_presence(const yr_table *t, const yr_read_options *opt,
-                                            yr_read_error *err)
-{
-    int wants = 0;
-    for (size_t k = 0; k < opt->nwant; k++)
-        wants |= opt->want[k].role == YR_ROLE_PRESENT;
-    if (!wants || yr_table_find_role(t, YR_ROLE_PERSON) == YR_READ_NONE)
-        return YR_READ_OK; /* a presence column read beside it: two columns say, both count */
-    size_t row, col = unread_column(t, says_or_names_presence, &row);
-    if (col == YR_READ_NONE)
-        return YR_READ_OK;
-    char show[96], cell[64];
-    grid_cell c = one_cell(t, row, col);
-    rd_show(show, sizeof show, t->header[col], strlen(t->header[col]), 60);
-    if (rd_header_says_absence(t->header[col])) /* no absence role to name it for */
-        return rd_fail(err, YR_READ_ERR_HEADER, yr_table_row_line(t, row),
-                       "column '%s' says who was absent but is not read: every row would be "
-                       "counted; remove the absent rows, or mark who was present in a column "
-                       "of its own (Närvaro: Ja/Nej)",
-                       show);
-    return rd_fail(err, YR_READ_ERR_HEADER, yr_table_row_line(t, row),
-                   "column '%s' says who was present ('%s' here) but is not read as presence: "
-                   "every row would be counted; name it with --column 'present=%s' (in pot: "
-                   "--attendance-column 'present=%s'), or remove the absent rows",
-                   show, rd_show(cell, sizeof cell, c.s, c.len, 30), show, show);
-    return YR_READ_OK;
-}
-
 /* 1 when @p s (@p len bytes) has a word that scales money or counts: tkr, Mkr, tusental,
  * tusentals, tusen, miljoner (case aside; words split at anything not a letter or digit). */
 static int names_scale(const char *s, size_t len)
@@ -765,9 +624,7 @@ static yr_read_status interpret(yr_table *t, const yr_read_options *opt, yr_read
     if (st == YR_READ_OK)
         st = rd_finish(t, p.rk, ignore, err);
     if (st == YR_READ_OK)
-        st = check_unread_presence(t, opt, err);
-    if (st == YR_READ_OK)
-        st = check_unread_units(t, err);
+        st = rd_check_unread(t, opt, err);
     free(ignore);
     pass_free(&p);
     return st;
@@ -959,6 +816,11 @@ static grid_cell one_cell(const yr_table *t, size_t row, size_t col)
     if (c != cells)
         free(c);
     return out;
+}
+
+grid_cell rd_cell_at(const yr_table *t, size_t row, size_t col)
+{
+    return one_cell(t, row, col);
 }
 
 const char *yr_table_cell(const yr_table *t, size_t row, size_t col, size_t *len)

@@ -142,4 +142,30 @@ run stats count --by a,b --long "$TMP/pairs.csv"
 expect_rc "count --long: 10 000 pairs" 0
 check "count --long: 10 000 rows of count 1, then Summa 10000" \
     [ "$(tail -n +2 "$TMP/out" | awk -F, '$1 != "Summa" && $3 == 1 { n++ } $1 == "Summa" { s = $3 } END { print n, s }')" = "10000 10000" ]
+# ---- columns nobody reads (adversarial pass 5): every command's reading refuses them ----------
+# A participation column in a split's population file: Rättvik's Nej (line 4) would pay.
+run split --total 850000 "$R/unread-deltar-ja-nej.csv"
+expect_input_error "split: an unread 'Deltar' column" \
+    "unread-deltar-ja-nej.csv:4: column 'Deltar' says whether a row takes part ('Nej' here)"
+run statement --items "$R/unread-items-fordelningsgrund.csv" "$R/unread-deltar-all-ja.csv"
+expect_input_error "statement: an items column that changes the split" \
+    "unread-items-fordelningsgrund.csv:2: column 'Fördelningsgrund' ('Invånarantal' here) is not read"
+# Allowed beside the items: Konto, Kommentar and Lika del (30 % of Samordnare's 850000 equally:
+# 85000 each; 595000 by 6807/33518 = 120835.52; Vansbro 205835.52 has the largest remainder of
+# 205835.52, 365547.17, 278617.31, so it gets the one krona left: 205836).
+run split --items "$R/unread-items-inert.csv" "$R/unread-deltar-all-ja.csv"
+expect_rc "split --items: inert columns and Lika del" 0
+expect_out_has "split --items: Vansbro's Samordnare" "Vansbro;6807;Ja;205836;"
+printf 'Datum;Kommun;Deltagare\n2024-03-12;Falun;3\n2024-04-16;Mora;2\n' >"$TMP/att.csv"
+run pot --attendance "$TMP/att.csv" --trainers "$R/unread-trainers-narvaro.csv"
+expect_input_error "pot: a trainers' Närvaro column" \
+    "unread-trainers-narvaro.csv:3: column 'Närvaro' says whether a row takes part ('Nej' here)"
+printf 'Datum;Kommun;Roll\n2024-03-12;Falun;Kursledare\n' >"$TMP/tr.csv"
+run pot --attendance "$R/unread-roll-kinds.csv" --trainers "$TMP/tr.csv"
+expect_input_error "pot: course leaders in the attendance list" \
+    "unread-roll-kinds.csv:4: column 'Roll' sorts the rows into kinds ('Deltagare' at line 2, 'Kursledare' here)"
+run stats survey --target 80% "$R/unread-share-target.csv"
+expect_input_error "survey: a percent column with --target" \
+    "unread-share-target.csv:2: column 'Gräns (%)' is a share or percent ('60' here) that is not read"
+
 finish test_cli_read

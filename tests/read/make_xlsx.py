@@ -1025,6 +1025,34 @@ def r_percent_weight():
         s.cell(0, 2 + i, "s", name)
         s.cell(1, 2 + i, "n", w, 6)
     return excel_book([("Vikter", None, s.xml())], st, styles=shown_styles())
+def r_unread_bool():
+    """A population sheet with a participation column of booleans nobody reads (adversarial
+    pass 5, D3): Rättvik and Orsa FALSE."""
+    st = Strings()
+    s = Sheet(st)
+    s.row_values(1, ["Kommun", "Folkmängd", "Med i Yrkesresan"])
+    for i, (name, pop, member) in enumerate([("Vansbro", 6807, "1"), ("Leksand", 15804, "1"),
+                                             ("Rättvik", 10907, "0"), ("Orsa", 6892, "0"),
+                                             ("Mora", 20310, "1")]):
+        s.cell(0, 2 + i, "s", name)
+        s.cell(1, 2 + i, "n", str(pop))
+        s.cell(2, 2 + i, "b", member)
+    return excel_book([("Befolkning", None, s.xml())], st)
+
+
+def r_unread_rate():
+    """Courses with a published rate nobody reads, its cells in a "0.0%" format (adversarial
+    pass 5, SA1b): 'Närvaroandel', the program's own Swedish word for the rate."""
+    st = Strings()
+    s = Sheet(st)
+    s.row_values(1, ["Kurs", "Anmälda", "Deltagit", "Närvaroandel"])
+    for i, (course, reg, att, rate) in enumerate([("Steg 1", 48, 41, "0.954"),
+                                                  ("Steg 2", 36, 29, "0.806")]):
+        s.cell(0, 2 + i, "s", course)
+        s.cell(1, 2 + i, "n", str(reg))
+        s.cell(2, 2 + i, "n", str(att))
+        s.cell(3, 2 + i, "n", rate, 3)
+    return excel_book([("Kurser", None, s.xml())], st)
 
 
 STOCKHOLM = [("0114", "Upplands Väsby", 48520), ("0115", "Vallentuna", 34480),
@@ -1105,6 +1133,8 @@ READING = {
     "xlsx-literal-percent.xlsx": r_literal_percent,
     "xlsx-percent-in-percent-column.xlsx": r_percent_in_percent_column,
     "xlsx-percent-weight.xlsx": r_percent_weight,
+    "xlsx-unread-bool.xlsx": r_unread_bool,
+    "xlsx-unread-rate.xlsx": r_unread_rate,
 }
 
 

@@ -280,9 +280,40 @@ def error_line_keys(get_all, rows, header):
     return None
 
 
+YES_WORDS = ('ja', 'j', 'yes', 'y', 'x', 'sant', 'true', 'närvarande', 'närvarat', 'deltog',
+             'present', 'attended')
+NO_WORDS = ('nej', 'n', 'no', 'falskt', 'false', 'frånvarande', 'frånvarat', 'ej närvarande',
+            'deltog ej', 'absent', 'uteblev')
+
+
+def error_line_unread(get_all, rows, header):
+    """(status, line) of read.h's rule for a column nobody reads that says whether a row takes
+    part, in its plainest form: a caller that requires a role, a header that names none of
+    the wanted roles and no absence, cells that are all yes/no words (not digits) with a no —
+    a blank counting as no beside an X. None when no column is such."""
+    wants = [v.split() for k, v in get_all if k == 'want']
+    if not any('required' in w for w in wants):
+        return None
+    read = {a for w in wants for a in ALIASES.get(w[0], ())}
+    for c, h in enumerate(header):
+        base = header_base(h)
+        if not h.strip() or base in read or 'frånvar' in base:
+            continue
+        cells = [(n, r[c].strip(BLANKS).lower() if len(r) > c else '')
+                 for n, r in enumerate(rows[1:], start=2)]
+        filled = [(n, x) for n, x in cells if x]
+        if not filled or any(x not in YES_WORDS + NO_WORDS for _, x in filled):
+            continue
+        nos = [n for n, x in cells if x in NO_WORDS or (not x and any(y == 'x' for _, y in filled))]
+        if nos:
+            return 'YR_READ_ERR_HEADER', nos[0]
+    return None
+
+
 def check_error(get, text, rows, header, keys=()):
     """Compare the recomputed error with the case's; (why, 1 | 0 | -1)."""
-    found = error_line(text, rows, header) or error_line_keys(keys, rows, header)
+    found = error_line(text, rows, header) or error_line_keys(keys, rows, header) or \
+        error_line_unread(keys, rows, header)
     if found is None:
         return 'error not recomputable by these rules', 0
     if found != (get['expect_error'], int(get.get('expect_line', '0'))):

@@ -264,25 +264,6 @@ static int write_rows(void *ctx, stats_out *s)
     return 0;
 }
 
-/* No published column, but a column the command does not use says share or percent (`Närvaro
- * %`): it is never left unchecked by guess; 2 with a message naming it, else 0. */
-static int unused_rate(const att_job *j)
-{
-    for (size_t c = 0; c < yr_table_ncols(j->in.t); c++) {
-        const char *h = yr_table_header(j->in.t, c);
-        char q[80];
-        if (c == j->c_course || c == j->c_reg || c == j->c_att || !cli_read_says_share(h))
-            continue;
-        cli_quote(h, q, sizeof q);
-        return cli_fail_at(j->in.file, cli_read_header_line(j->in.t),
-                           "column %s is a share or percent that stats attendance does not use; "
-                           "if it is the published attendance rate, give --column published=%s "
-                           "(it is then checked against the computed rate)",
-                           q, q);
-    }
-    return 0;
-}
-
 /* The request: courses, their counts (both blank: listed, not counted), the published rate
  * (share or percent by its header or a % sign; checked, never summed). */
 static int read_courses(att_job *j, const char *path, const cli_common *c, const cli_read_opts *r)
@@ -299,8 +280,6 @@ static int read_courses(att_job *j, const char *path, const cli_common *c, const
     j->c_reg = yr_table_find_role(j->in.t, YR_ROLE_REGISTERED);
     j->c_att = yr_table_find_role(j->in.t, YR_ROLE_ATTENDED);
     j->c_pub = yr_table_find_role(j->in.t, YR_ROLE_PUBLISHED);
-    if (j->c_pub == YR_READ_NONE && unused_rate(j) != 0)
-        return CLI_EXIT_ERROR;
     yr_value one;
     yr_read_error e; /* a header that says neither: the cells' % signs say percent */
     j->pub_share = j->c_pub != YR_READ_NONE &&
