@@ -195,8 +195,7 @@ int rd_plain_cell(const char *s, size_t len, int type, int64_t *val)
 
 int rd_plain_reads(const rd_colfmt *f)
 {
-    return (f->kind == YR_KIND_WHOLE || f->kind == YR_KIND_INTEGER ||
-            f->kind == YR_KIND_DECIMAL) &&
+    return (f->kind == YR_KIND_WHOLE || f->kind == YR_KIND_INTEGER || f->kind == YR_KIND_DECIMAL) &&
            f->unit == 0;
 }
 
@@ -634,8 +633,7 @@ static yr_read_status read_number(const rd_colfmt *f, const char *s, size_t len,
     if (f->whole_only && v->num < 0 && f->kind != YR_KIND_INTEGER)
         return why_fail(why, cap, "is negative");
     if ((f->kind == YR_KIND_WHOLE || f->kind == YR_KIND_INTEGER || f->kind == YR_KIND_DECIMAL) &&
-        x.nd > 1 && x.d[0] == '0' &&
-        (x.ns == 0 || x.sp[0] > 1)) {
+        x.nd > 1 && x.d[0] == '0' && (x.ns == 0 || x.sp[0] > 1)) {
         snprintf(why, cap, "starts with 0 like a code, not a number");
         return YR_READ_ERR_CELL;
     }
