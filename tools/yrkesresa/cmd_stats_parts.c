@@ -124,8 +124,8 @@ static size_t distinct_columns(const parts_spec *ps, size_t *cols, size_t *idx)
 }
 
 /* Column @p col of every row (data and aggregate rows, in file order) as whole numbers of either
- * sign (a net may be negative) in the one grammar, empty cells 0: the data rows read together (the column's grouping decided over
- * them), an aggregate row's cell alone under the column's header. */
+ * sign (a net may be negative) in the one grammar, empty cells 0: the data rows read together
+ * (the column's grouping decided over them), an aggregate row's cell alone under its header. */
 static int read_column(const cli_input *in, size_t col, int64_t *data, size_t w, int64_t *cells)
 {
     int64_t den;
