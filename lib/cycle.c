@@ -75,7 +75,7 @@ static yr_status stmt_validate(const int64_t *totals, const size_t *year, size_t
     for (size_t i = 0; i < nitems; i++) {
         if (totals[i] < 0)
             return yr_where_why(wh, YR_ERR_NEGATIVE, NONE, i, "totals",
-                                YR_WHY(YR_REASON_NEGATIVE, totals[i]));
+                                YR_WHY(YR_REASON_NEGATIVE_ITEM, totals[i]));
         if (year != NULL && year[i] >= nyears)
             return yr_where_why(wh, YR_ERR_RANGE, NONE, i, "year",
                                 YR_WHY_NAMED(YR_REASON_INDEX_PAST, NULL, "years", (int64_t)year[i],

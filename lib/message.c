@@ -150,6 +150,9 @@ static const struct {
         "%D is before 1953: the bank days of earlier years are not known"},
     [YR_REASON_BANK_DAY_PAST] = {"YR_REASON_BANK_DAY_PAST",
         "%D is not a bank day, and the next one is past 9999-12-31"},
+    [YR_REASON_NEGATIVE_ITEM] = {"YR_REASON_NEGATIVE_ITEM",
+        "an item's amount is negative (%0): the items of a split are amounts of 0 or more; net a grant "
+        "or refund against another item, or split the net amount as one total (--total)"},
 };
 /* clang-format on */
 

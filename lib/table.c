@@ -419,7 +419,7 @@ yr_status yr_table_check(const int64_t *totals, size_t m, const int64_t *weights
     size_t bad = first_negative(totals, m);
     if (bad < m)
         return yr_where_why(where, YR_ERR_NEGATIVE, NONE, bad, "totals",
-                            YR_WHY(YR_REASON_NEGATIVE, totals[bad]));
+                            YR_WHY(YR_REASON_NEGATIVE_ITEM, totals[bad]));
     bad = first_negative(weights, n);
     if (bad < n)
         return yr_where_why(where, YR_ERR_NEGATIVE, bad, NONE, "weights",

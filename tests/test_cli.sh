@@ -196,6 +196,9 @@ expect_error "no --total" "yrkesresa: --total N (or --items FILE) is required" s
 expect_error "--equal-part with dhondt" "yrkesresa: --equal-part works with largest_remainder only" split --total 1 --method dhondt --equal-part 30% "$P"
 expect_error "--equal-part 150%" "yrkesresa: $P: cannot split 1 by column 'population': --equal-part 1.50 is more than the whole (YR_ERR_RANGE)" split --total 1 --equal-part 150% "$P"
 expect_error "negative total with dhondt" "yrkesresa: $P: cannot split -5 by column 'population': --total -5 is negative: dhondt splits whole units of a total of 0 or more (YR_ERR_NEGATIVE)" split --total -5 --method dhondt "$P"
+# a state grant as a negative item (adversarial pass 5, F5): the library's sentence says what to do
+printf 'Post;Belopp\nSamordnare;850000\nStatsbidrag;-200000\n' >"$TMP/grant.csv"
+expect_error "negative item" "yrkesresa: $TMP/grant.csv:3: an item's amount is negative (-200000): the items of a split are amounts of 0 or more; net a grant or refund against another item, or split the net amount as one total (--total)" split --quiet --items "$TMP/grant.csv" "$P"
 expect_error "unknown option" "yrkesresa: unknown option '--frobnicate'" split --total 1 --frobnicate "$P"
 expect_error "two files" "yrkesresa: one input file only" split --total 1 "$P" "$P"
 expect_error "no weight column" "yrkesresa: $FIX/quoted-names.csv:1: no column named 'nope'" split --total 1 --weight-column nope "$FIX/quoted-names.csv"

@@ -118,6 +118,20 @@ printf 'kommun;belopp\nA;1 000\nB;\nSumma;1000\n' >"$TMP/ok.csv"
 run --check "$TMP/ok.csv" --strict
 expect_rc "check ok" 0
 expect_out_has "check ok" "belopp;1000;1000;0;ok"
+# Negative whole numbers are whole numbers (adversarial pass 5, F13: a pot table's Netto is often
+# negative): checked, not "skipped: not whole numbers". By hand: 2400 + 600 + 4800 - 2500 = 5300
+# against the stated 5400, difference -100; --strict exits 1. A real fraction is still skipped.
+printf 'Kommun;Avgifter;Netto;Faktor\nFalun;6000;2400;0,5\nOrsa;2400;-2500;0,25\nMora;3000;600;0,25\nBorl\303\244nge;4800;4800;0\nTotalt;16200;5400;1\n' >"$TMP/netto.csv"
+run --check "$TMP/netto.csv" --strict
+expect_rc "check: a negative net is checked" 1
+expect_out_has "check: a negative net is checked" "Netto;5300;5400;-100;MISMATCH"
+expect_out_has "check: a fraction is still skipped" "Faktor;;;;skipped: not whole numbers"
+run_bin stats check --strict "$TMP/netto.csv"
+expect_rc "stats check: a negative net is checked" 1
+printf 'Kommun;Netto\nFalun;2400\nOrsa;-2500\nTotalt;-100\n' >"$TMP/netto1.csv"
+run_bin stats check --strict "$TMP/netto1.csv"
+expect_rc "stats check: one column of negative whole numbers" 0
+expect_out_has "stats check: one column of negative whole numbers" "Netto;-100;-100;0;ok"
 # A checked column holding a non-number is an error naming its line, not "skipped".
 printf 'kommun,belopp\nA,1O0\nB,2\nSumma,102\n' >"$TMP/oh.csv"
 run --check "$TMP/oh.csv" --strict

@@ -317,6 +317,13 @@ static void test_table_and_audit_reasons(void **state)
     const int64_t totals[] = {INT64_MAX, 5};
     expect(yr_split_table_where(totals, 2, three, 3, out, &w), &w, YR_ERR_OVERFLOW,
            YR_REASON_SUM_PAST, "the totals add up past 9223372036854775807");
+    /* a state grant as a negative item (adversarial pass 5, F5): what to do, not only "negative" */
+    const int64_t grant[] = {850000, -200000};
+    expect(yr_split_table_where(grant, 2, three, 3, out, &w), &w, YR_ERR_NEGATIVE,
+           YR_REASON_NEGATIVE_ITEM,
+           "an item's amount is negative (-200000): the items of a split are amounts of 0 or "
+           "more; net a grant or refund against another item, or split the net amount as one "
+           "total (--total)");
     const size_t group[] = {0, 1, 7};
     expect(yr_split_nested_where(10, three, group, 3, 3, out, NULL, &w), &w, YR_ERR_RANGE,
            YR_REASON_INDEX_PAST, "group[2] is 7, but the groups go from 0 to 2");

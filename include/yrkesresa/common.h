@@ -168,7 +168,11 @@ typedef enum yr_reason {
                                                earlier years are not known" */
     YR_REASON_BANK_DAY_PAST = 69,         /**< "9999-12-31 is not a bank day, and the next one is
                                                past 9999-12-31" */
-    YR_REASON_COUNT = 70                  /**< number of values, not a value */
+    YR_REASON_NEGATIVE_ITEM = 70, /**< "an item's amount is negative (-200000): the items of a
+                                       split are amounts of 0 or more; net a grant or
+                                       refund against another item, or split the net
+                                       amount as one total (--total)" */
+    YR_REASON_COUNT = 71          /**< number of values, not a value */
 } yr_reason;
 
 /**

@@ -281,7 +281,10 @@ typedef enum yr_kind {
     YR_KIND_SHARE,    /**< a share of 1 (0–1) from a share or percent column */
     YR_KIND_DATE,     /**< a calendar date */
     YR_KIND_YEAR,     /**< a year: 1000..9999, a budget year 1..999, or YR_READ_YEAR_ALL */
-    YR_KIND_BOOL      /**< yes/no: Ja/Nej, Yes/No, 1/0, X/blank, Sant/Falskt, TRUE/FALSE */
+    YR_KIND_BOOL,     /**< yes/no: Ja/Nej, Yes/No, 1/0, X/blank, Sant/Falskt, TRUE/FALSE */
+    YR_KIND_INTEGER   /**< a whole number of either sign (a net, a checked column: `-2 500`),
+                           read as ::YR_KIND_WHOLE is (grouping, units) but negatives allowed;
+                           no role has it: for yr_read_value() and yr_read_strings() */
 } yr_kind;
 
 /** @brief The role's name ("population"); "none" for ::YR_ROLE_NONE; never NULL. */

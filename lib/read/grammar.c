@@ -201,7 +201,8 @@ int rd_plain_cell(const char *s, size_t len, int type, int64_t *val)
 
 int rd_plain_reads(const rd_colfmt *f)
 {
-    return (f->kind == YR_KIND_WHOLE || f->kind == YR_KIND_DECIMAL) && f->unit == 0;
+    return (f->kind == YR_KIND_WHOLE || f->kind == YR_KIND_INTEGER || f->kind == YR_KIND_DECIMAL) &&
+           f->unit == 0;
 }
 
 /* ------------------------------------------------------------------------ columns */
@@ -215,10 +216,12 @@ void rd_colfmt_init(rd_colfmt *f, yr_read_role role, yr_kind kind, const char *h
     f->unit = hu >> 4;
     int sm = hu & 15;
     f->share_mode = sm == RD_UNIT_SHARE ? 1 : sm == RD_UNIT_PERCENT ? 2 : 0;
-    f->whole_only = kind == YR_KIND_WHOLE;
+    f->whole_only = kind == YR_KIND_WHOLE || kind == YR_KIND_INTEGER;
+    /* a whole number of either sign is of no role: a net in kr, tkr or a count in tusental */
     f->money = role == YR_ROLE_AMOUNT || role == YR_ROLE_FEES || role == YR_ROLE_POT ||
-               role == YR_ROLE_RATE || (role == YR_ROLE_NONE && kind == YR_KIND_DECIMAL);
-    f->count = kind == YR_KIND_WHOLE || role == YR_ROLE_WEIGHT;
+               role == YR_ROLE_RATE ||
+               (role == YR_ROLE_NONE && (kind == YR_KIND_DECIMAL || kind == YR_KIND_INTEGER));
+    f->count = kind == YR_KIND_WHOLE || kind == YR_KIND_INTEGER || role == YR_ROLE_WEIGHT;
 }
 
 void rd_colobs_add(rd_colobs *o, const rd_num *n)
@@ -247,6 +250,21 @@ void rd_colobs_add(rd_colobs *o, const rd_num *n)
     }
 }
 
+static int64_t unit_mult(int unit)
+{
+    return unit == RD_UNIT_TKR || unit == RD_UNIT_THOUSANDS ? 1000
+           : unit == RD_UNIT_MKR                            ? 1000000
+                                                            : 1;
+}
+
+/* 1 when the column's cells are whole numbers before their unit: a whole-number kind whose
+ * header gives no unit that scales (`tusental`, `tkr`, `Mkr`: 58,9 tusental is 58 900). */
+static int whole_cells(const rd_colfmt *f)
+{
+    return (f->kind == YR_KIND_WHOLE || f->kind == YR_KIND_INTEGER || f->kind == YR_KIND_YEAR) &&
+           unit_mult(f->unit) == 1;
+}
+
 yr_read_status rd_colfmt_decide(rd_colfmt *f, const rd_colobs *o, char *why, size_t cap)
 {
     for (int ci = 0; ci < 2; ci++) {
@@ -257,11 +275,14 @@ yr_read_status rd_colfmt_decide(rd_colfmt *f, const rd_colobs *o, char *why, siz
             continue;
         int grouped_same = o->n4[0] == 0 && o->n4[2 - ci] == 0 && o->blankgroup == 0;
         int other_grouped = o->n4[ci + 1] > o->amb[ci];
-        if (f->kind == YR_KIND_WHOLE || f->kind == YR_KIND_YEAR) {
-            if (!grouped_same) {
-                snprintf(why, cap, "%d", ci);
-                return YR_READ_ERR_CELL;
-            }
+        /* A column that shows c as a decimal mark ('20,39') never groups with it: '58,923' is
+         * then a decimal too (whole-number roles refuse it as a fraction, unless a unit in the
+         * header scales it). Cells that are whole before their unit group with c when every
+         * cell of four or more digits is grouped the same way; cells scaled by a unit may have
+         * decimals, so c is decided as in a decimal column. */
+        if (whole_cells(f) && o->dec[ci] == 0) {
+            if (!grouped_same)
+                return why_fail(why, cap, "%d", ci);
             f->group = c;
             continue;
         }
@@ -269,9 +290,9 @@ yr_read_status rd_colfmt_decide(rd_colfmt *f, const rd_colobs *o, char *why, siz
             f->decimal = c;
         } else if (o->dec[ci] == 0 && (other_grouped || o->dec[1 - ci] > 0)) {
             f->group = c;
-        } else {
-            snprintf(why, cap, "%d", ci);
-            return YR_READ_ERR_CELL;
+        } else { /* 'u': a whole-number column whose unit lets its cells have decimals */
+            int scaled = f->kind != YR_KIND_DECIMAL && f->kind != YR_KIND_SHARE && !whole_cells(f);
+            return why_fail(why, cap, "%d%s", ci, scaled ? "u" : "");
         }
     }
     if (f->kind == YR_KIND_SHARE && f->share_mode == 0) {
@@ -282,6 +303,16 @@ yr_read_status rd_colfmt_decide(rd_colfmt *f, const rd_colobs *o, char *why, siz
         f->share_mode = 3;
     }
     return YR_READ_OK;
+}
+
+const char *rd_colfmt_doubt(const char *why)
+{
+    if (why[0] != '\0' && why[1] == 'u')
+        return "the header's unit (tusental, tkr, Mkr) lets the cells have decimals, and no "
+               "cell of the column says which the separator is; write the numbers in whole "
+               "units and take the unit out of the header";
+    return "the column does not write its thousands one way; write the number without "
+           "separators";
 }
 
 /* ------------------------------------------------------------------------ values */
@@ -326,13 +357,6 @@ static int mul_value(yr_value *v, int64_t m)
         v->num *= m;
     }
     return 0;
-}
-
-static int64_t unit_mult(int unit)
-{
-    return unit == RD_UNIT_TKR || unit == RD_UNIT_THOUSANDS ? 1000
-           : unit == RD_UNIT_MKR                            ? 1000000
-                                                            : 1;
 }
 
 static const char *unit_name(int unit)
@@ -625,10 +649,10 @@ static yr_read_status read_number(const rd_colfmt *f, const char *s, size_t len,
                  f->role != YR_ROLE_NONE ? yr_role_name(f->role) : "count");
         return YR_READ_ERR_CELL;
     }
-    if (f->whole_only && v->num < 0)
+    if (f->whole_only && v->num < 0 && f->kind != YR_KIND_INTEGER)
         return why_fail(why, cap, "is negative");
-    if ((f->kind == YR_KIND_WHOLE || f->kind == YR_KIND_DECIMAL) && x.nd > 1 && x.d[0] == '0' &&
-        (x.ns == 0 || x.sp[0] > 1)) {
+    if ((f->kind == YR_KIND_WHOLE || f->kind == YR_KIND_INTEGER || f->kind == YR_KIND_DECIMAL) &&
+        x.nd > 1 && x.d[0] == '0' && (x.ns == 0 || x.sp[0] > 1)) {
         snprintf(why, cap, "starts with 0 like a code, not a number");
         return YR_READ_ERR_CELL;
     }
@@ -744,8 +768,8 @@ static yr_read_status strings_column(const char *const *cells, size_t n, yr_kind
         if (rd_num_parse(cells[i], strlen(cells[i]), &x) == 0)
             rd_colobs_add(&o, &x);
     }
-    if (kind != YR_KIND_WHOLE && kind != YR_KIND_DECIMAL && kind != YR_KIND_SHARE &&
-        kind != YR_KIND_YEAR)
+    if (kind != YR_KIND_WHOLE && kind != YR_KIND_INTEGER && kind != YR_KIND_DECIMAL &&
+        kind != YR_KIND_SHARE && kind != YR_KIND_YEAR)
         return YR_READ_OK;
     if (rd_colfmt_decide(f, &o, why, sizeof why) == YR_READ_OK)
         return YR_READ_OK;

@@ -148,6 +148,9 @@ typedef struct rd_colobs {
 void rd_colobs_add(rd_colobs *o, const rd_num *n);
 /* Decide the column's marks from the observations; error when the grouping cannot be decided. */
 yr_read_status rd_colfmt_decide(rd_colfmt *f, const rd_colobs *o, char *why, size_t cap);
+/* After rd_colfmt_decide() gave "0"/"1" (with 'u': a whole-number column whose header's unit
+ * scales it): why the separator is undecidable and what to do, for the message. */
+const char *rd_colfmt_doubt(const char *why);
 /* Read a cell in the column's format; the type is the grid's. On error: a reason in @p why
  * (a sentence without the cell, e.g. "a fraction in a whole-number column"). */
 int rd_year_is_all(const char *s, size_t len);

@@ -504,9 +504,8 @@ static yr_read_status decide_formats(yr_table *t, pass *p, yr_read_error *err)
                     where, show);
         else
             rd_fail(err, YR_READ_ERR_CELL, rd_rec_line(t, rec),
-                    "%s: '%s' could be %s thousands or a decimal: the column does not write its "
-                    "thousands one way; write the number without separators",
-                    where, show, c == '.' ? "'.'-grouped" : "','-grouped");
+                    "%s: '%s' could be %s thousands or a decimal: %s", where, show,
+                    c == '.' ? "'.'-grouped" : "','-grouped", rd_colfmt_doubt(why));
         rd_at_cell(t, err, rec, col);
         return YR_READ_ERR_CELL;
     }

@@ -131,11 +131,16 @@ def column_values(cells, role, header):
     big_other = [p for p in parsed if not p[5] and len(p[1]) + (0 if p[2] == '' else 0) >= 4]
     out = []
     whole = role in ('population', 'participants', 'respondents', 'year', 'yes')
+    shown_decimal = any(q[5] is None and q[2] != '' for q in parsed)
+    if whole and (shown_decimal or unit_of(header) != 1):
+        whole = False  # a cell like '20,39', or a unit (tusental): the cells may have decimals
     for sign, ip, fp, mult, pct, a in parsed:
         if a:
             as_group = whole or any(q[2] != '' and q[5] is None for q in parsed if q[1]) is False
             if whole and big_other:
                 return None  # the column does not group one way: an error, not values
+            if not whole and not shown_decimal:
+                return None  # '58,923' alone under 'tusental': 58.923 or 58 923? an error
             if not whole:
                 decimals = [q for q in parsed if q[5] is None and q[2] != '']
                 as_group = not decimals

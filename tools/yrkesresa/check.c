@@ -12,7 +12,8 @@
 #include "cli.h"
 #include "cli_read.h"
 
-/* What a column is: checked (whole numbers), or why not. */
+/* What a column is: checked (whole numbers of either sign: a net is often negative), or why
+ * not. */
 typedef enum col_kind {
     COL_INT,
     COL_NO_TOTAL,
@@ -54,7 +55,8 @@ static int stated_cell(const check_job *j, size_t col, int64_t *v)
         return 0;
     memcpy(buf, s, len);
     buf[len] = '\0';
-    if (yr_read_value(buf, YR_KIND_WHOLE, yr_table_header(j->in.t, col), "", &x, &e) != YR_READ_OK)
+    if (yr_read_value(buf, YR_KIND_INTEGER, yr_table_header(j->in.t, col), "", &x, &e) !=
+        YR_READ_OK)
         return 0;
     *v = x.num;
     return 1;
@@ -72,7 +74,7 @@ static int classify(check_job *j, size_t col, col_kind *k)
         *k = COL_SHARE; /* 33 + 33 + 33 % against 100 % is rounding, not a mismatch */
         return 0;
     }
-    if (cli_read_try_column(&j->in, col, YR_KIND_WHOLE, j->vals, j->present, &den, &e) ==
+    if (cli_read_try_column(&j->in, col, YR_KIND_INTEGER, j->vals, j->present, &den, &e) ==
         YR_READ_OK) {
         for (size_t i = 0; i < j->nd; i++)
             filled += j->present[i];
@@ -95,7 +97,7 @@ static int classify(check_job *j, size_t col, col_kind *k)
         memcpy(buf, s, len);
         buf[len] = '\0';
         filled++;
-        whole += yr_read_value(buf, YR_KIND_WHOLE, yr_table_header(j->in.t, col), "", &x, &e2) ==
+        whole += yr_read_value(buf, YR_KIND_INTEGER, yr_table_header(j->in.t, col), "", &x, &e2) ==
                  YR_READ_OK;
     }
     if (stated_cell(j, col, &v) && whole > 0 && filled - whole <= whole)
@@ -168,7 +170,7 @@ static int read_cells(check_job *j)
         int64_t den;
         yr_read_error e;
         stated_cell(j, j->cols[k], &j->stated[k]);
-        if (cli_read_try_column(&j->in, j->cols[k], YR_KIND_WHOLE, j->vals, NULL, &den, &e) !=
+        if (cli_read_try_column(&j->in, j->cols[k], YR_KIND_INTEGER, j->vals, NULL, &den, &e) !=
             YR_READ_OK)
             return cli_read_fail(j->file, &e);
         for (size_t i = 0; i < j->nd; i++)

@@ -123,16 +123,16 @@ static size_t distinct_columns(const parts_spec *ps, size_t *cols, size_t *idx)
     return n;
 }
 
-/* Column @p col of every row (data and aggregate rows, in file order) as whole numbers in the
- * one grammar, empty cells 0: the data rows read together (the column's grouping decided over
- * them), an aggregate row's cell alone under the column's header. */
+/* Column @p col of every row (data and aggregate rows, in file order) as whole numbers of either
+ * sign (a net may be negative) in the one grammar, empty cells 0: the data rows read together
+ * (the column's grouping decided over them), an aggregate row's cell alone under its header. */
 static int read_column(const cli_input *in, size_t col, int64_t *data, size_t w, int64_t *cells)
 {
     int64_t den;
     yr_read_error e;
     char q[80], what[100];
     const char *head = yr_table_header(in->t, col);
-    if (cli_read_try_column(in, col, YR_KIND_WHOLE, data, NULL, &den, &e) != YR_READ_OK)
+    if (cli_read_try_column(in, col, YR_KIND_INTEGER, data, NULL, &den, &e) != YR_READ_OK)
         return cli_read_fail(in->file, &e);
     snprintf(what, sizeof what, "column %s", cli_quote(head, q, sizeof q));
     for (size_t r = 0, i = 0; r < yr_table_nrows(in->t); r++) {
@@ -146,7 +146,7 @@ static int read_column(const cli_input *in, size_t col, int64_t *data, size_t w,
         const char *s = cli_read_cell(in->t, r, col, &b);
         yr_read_status st = s[strspn(s, " \t")] == '\0'
                                 ? YR_READ_OK
-                                : yr_read_value(s, YR_KIND_WHOLE, head, what, &v, &e);
+                                : yr_read_value(s, YR_KIND_INTEGER, head, what, &v, &e);
         cli_buf_free(&b);
         if (st != YR_READ_OK) {
             e.line = yr_table_row_line(in->t, r);
