@@ -386,7 +386,13 @@ static yr_read_status fail(const unread *u, int rule, size_t row, size_t col, yr
                 "column '%s' is a share or percent (%s here) that is not read: %s; else remove "
                 "the column",
                 head, what, tail);
-    } else if (rule == 2 && u->list)
+    } else if (rule == 2 && u->list && names_absence(u->t, col))
+        rd_fail(err, YR_READ_ERR_HEADER, 0, /* no absence role to name it for */
+                "column '%s' says who was absent (%s here) but is not read: every row would be "
+                "counted; remove the absent rows, or mark who was present in a column of its "
+                "own (N\xc3\xa4rvaro: Ja/Nej)",
+                head, what);
+    else if (rule == 2 && u->list)
         rd_fail(err, YR_READ_ERR_HEADER, 0,
                 "column '%s' says who was present (%s here) but is not read as presence: every "
                 "row would be counted; name it with --column 'present=%s' (in pot: "
