@@ -8,9 +8,12 @@
 #define AA "\xc3\xa5" /* å */
 #define OE "\xc3\xb6" /* ö */
 
+/* The most aliases of one role (with its NULL). */
+#define RD_NALIASES 16
+
 /* The aliases of each role as header keys (yr_header_key()); the first is the role's name
  * without its punctuation. */
-static const char *const aliases[YR_READ_ROLE_COUNT][12] = {
+static const char *const aliases[YR_READ_ROLE_COUNT][RD_NALIASES] = {
     [YR_ROLE_MUNICIPALITY] = {"municipality", "kommun", "kommunnamn", "namn", "name", "region",
                               "part", "party", NULL},
     [YR_ROLE_CODE] = {"code", "kod", "kommunkod", "kommunnummer", "kommunnr", "knkod", "scbkod",
@@ -31,7 +34,8 @@ static const char *const aliases[YR_READ_ROLE_COUNT][12] = {
     [YR_ROLE_YES_SHARE] = {"yesshare", "yespercent", "shareyes", "shareyespercent", "sharepercent",
                            "andelja", NULL},
     [YR_ROLE_RESPONDENTS] = {"respondents", "n", "antalsvarande", "svarande", NULL},
-    [YR_ROLE_TARGET] = {"target", "targetpercent", "m" AA "l", "m" AA "lv" AE "rde", NULL},
+    [YR_ROLE_TARGET] = {"target", "targetpercent", "m" AA "l", "m" AA "lv" AE "rde",
+                        "m" AA "lniv" AA, "m" AA "ls" AE "ttning", NULL},
     [YR_ROLE_GROUP] = {"group", "l" AE "n", "county", "grupp", NULL},
     [YR_ROLE_ITEM] = {"item", "post", "kostnadspost", NULL},
     [YR_ROLE_YEAR] = {"year", AA "r", NULL},
@@ -39,7 +43,9 @@ static const char *const aliases[YR_READ_ROLE_COUNT][12] = {
     [YR_ROLE_QUESTION] = {"question", "fr" AA "ga", NULL},
     [YR_ROLE_PUBLISHED] = {"published", "attendanceratepublished", "publicerad", "publicerat",
                            "publiceradn" AE "rvaro", "n" AE "rvarograd",
-                           "publiceradn" AE "rvarograd", "attendancerate", "publishedrate", NULL},
+                           "publiceradn" AE "rvarograd", "attendancerate", "publishedrate",
+                           "n" AE "rvaroandel", "andeln" AE "rvarande", "n" AE "rvaroprocent",
+                           NULL},
     [YR_ROLE_PERSON] = {"person", "namn", "name", "namnp" AA "deltagare", "deltagarnamn",
                         "deltagareid", "deltagarid", "epost", "email", "personnummer", "personnr",
                         NULL},
@@ -201,7 +207,7 @@ int yr_role_is_header(const char *h, yr_read_role role)
     char key[256], name[64];
     if (yr_header_key(h, key, sizeof key) != YR_READ_OK || key[0] == '\0')
         return 0;
-    for (size_t k = 0; k < 12 && aliases[role][k] != NULL; k++)
+    for (size_t k = 0; k < RD_NALIASES && aliases[role][k] != NULL; k++)
         if (strcmp(key, aliases[role][k]) == 0)
             return 1;
     yr_header_key(role_names[role], name, sizeof name);
@@ -236,7 +242,7 @@ void rd_role_aliases(yr_read_role r, char *dst, size_t cap)
 {
     size_t o = 0;
     dst[0] = '\0';
-    for (size_t k = 0; k < 12 && (unsigned)r < YR_READ_ROLE_COUNT && aliases[r][k] != NULL; k++) {
+    for (size_t k = 0; k < RD_NALIASES && (unsigned)r < YR_READ_ROLE_COUNT && aliases[r][k] != NULL; k++) {
         size_t n = strlen(aliases[r][k]);
         if (o + n + 3 >= cap)
             break;
@@ -300,7 +306,7 @@ int rd_header_is_code(const char *h)
         "month", "postnummer", "postnr", "l" OE "pnummer", "orgnr", NULL};
     if (word_in(key, words))
         return 1;
-    for (size_t k = 0; k < 12 && aliases[YR_ROLE_CODE][k] != NULL; k++)
+    for (size_t k = 0; k < RD_NALIASES && aliases[YR_ROLE_CODE][k] != NULL; k++)
         if (strcmp(key, aliases[YR_ROLE_CODE][k]) == 0)
             return 1;
     return ends_with(key, "kod") || ends_with(key, "code") || ends_with(key, "nummer") ||
@@ -317,9 +323,10 @@ int yr_header_counts_days(const char *h)
     char key[128];
     if (h == NULL || yr_header_key(h, key, sizeof key) != YR_READ_OK || key[0] == '\0')
         return 0;
-    static const char *const words[] = {"antaldagar",     "dagar",     "days",
-                                        "numberofdays",   "kursdagar", "coursedays",
-                                        "antalkursdagar", NULL};
+    static const char *const words[] = {
+        "antaldagar",     "dagar",           "days",          "numberofdays",
+        "kursdagar",      "coursedays",      "antalkursdagar", "deltagardagar",
+        "deltagardag",    "participantdays", "antaldeltagardagar", NULL};
     return word_in(key, words);
 }
 
@@ -585,13 +592,34 @@ static int ascii_differs(const char *s, size_t n, const char *w)
     return 0;
 }
 
+/* An SCB legend line ("- = noll", ".. = uppgift inte tillgänglig", "0 = mindre än 0,5",
+ * "× = ..."): one to four characters that are neither letters nor blanks, then ' = ' (blanks
+ * around it: "'=x" is a label) and a text. */
+static int is_legend(const unsigned char *p, size_t n)
+{
+    size_t i = 0, sym = 0;
+    while (i < n && p[i] != ' ' && p[i] != '\t' && p[i] != '=') {
+        unsigned char c = p[i];
+        if (sym == 4 || (unsigned)((c | 0x20) - 'a') < 26u)
+            return 0; /* a letter, or more than a symbol */
+        if (c == 0xC3 && i + 1 < n && p[i + 1] != 0x97 && p[i + 1] != 0xB7)
+            return 0; /* a letter of Latin-1 (× and ÷ are symbols) */
+        i += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        sym++;
+    }
+    size_t b = i;
+    while (i < n && (p[i] == ' ' || p[i] == '\t'))
+        i++;
+    return sym > 0 && i > b && i + 2 < n && p[i] == '=' && (p[i + 1] == ' ' || p[i + 1] == '\t');
+}
+
 int rd_is_note(const char *s, size_t len)
 {
     size_t st, n = rd_trim(s, len, &st);
     const char *p = s + st;
     if (n == 0)
         return 0;
-    if (p[0] == '*' || p[0] == '#')
+    if (p[0] == '*' || p[0] == '#' || is_legend((const unsigned char *)p, n))
         return 1;
     size_t d = 0;
     while (d < n && d < 2 && p[d] >= '0' && p[d] <= '9')
