@@ -159,6 +159,12 @@ static size_t header_words(const char *h, hword *out, size_t cap)
     return n;
 }
 
+static int ends_with(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+    return a >= b && strcmp(s + a - b, suf) == 0;
+}
+
 static int word_in(const char *w, const char *const *list)
 {
     for (size_t k = 0; list[k] != NULL; k++)
@@ -167,9 +173,73 @@ static int word_in(const char *w, const char *const *list)
     return 0;
 }
 
-static const char *const unit_words[] = {
-    "kr", "tkr", "mkr", "sek",       "ksek", "msek", "kronor", "tusental", "procent", "percent",
-    "%",  "st",  "pct", "tusentals", "1000", "tal",  "i",      "in",       NULL};
+
+/* ------------------------------------------------------------------------ units */
+
+/* The unit words of a header, by their class (rule 5): kronor, thousands or millions of
+ * kronor, a scale (thousands, millions) that a money word may follow or precede ("tusen
+ * kronor", "SEK '000"), a letter that scales only beside a money word ("t kr", "M SEK"), a
+ * word of people (a count: "tusentals invånare"), st, percent and share. */
+enum { UW_NONE, UW_KR, UW_TKR, UW_MKR, UW_K, UW_M, UW_LK, UW_LM, UW_PEOPLE, UW_ST, UW_PCT };
+
+static int unit_class(const char *x)
+{
+    static const struct {
+        const char *w;
+        int c;
+    } words[] = {
+        {"kr", UW_KR},         {"kronor", UW_KR},    {"krona", UW_KR},     {"sek", UW_KR},
+        {"tkr", UW_TKR},       {"tsek", UW_TKR},     {"ksek", UW_TKR},     {"kkr", UW_TKR},
+        {"tkronor", UW_TKR},   {"mkr", UW_MKR},      {"msek", UW_MKR},     {"mnkr", UW_MKR},
+        {"mnsek", UW_MKR},     {"mkronor", UW_MKR},  {"tusen", UW_K},      {"tusental", UW_K},
+        {"tusentals", UW_K},   {"tsd", UW_K},        {"thousand", UW_K},   {"thousands", UW_K},
+        {"000", UW_K},         {"000s", UW_K},       {"1000tal", UW_K},    {"milj", UW_M},
+        {"miljon", UW_M},      {"miljoner", UW_M},   {"miljontal", UW_M},  {"million", UW_M},
+        {"millions", UW_M},    {"mio", UW_M},        {"t", UW_LK},         {"k", UW_LK},
+        {"m", UW_LM},          {"mn", UW_LM},        {"inv" AA "nare", UW_PEOPLE},
+        {"personer", UW_PEOPLE}, {"pers", UW_PEOPLE}, {"people", UW_PEOPLE},
+        {"persons", UW_PEOPLE}, {"inhabitants", UW_PEOPLE}, {"st", UW_ST},
+        {"%", UW_PCT},         {"procent", UW_PCT},  {"percent", UW_PCT},  {"pct", UW_PCT},
+    };
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (strcmp(x, words[k].w) == 0)
+            return words[k].c;
+    return UW_NONE;
+}
+
+/* The class of word i of w[0..n): a letter or "mn" scales only beside a money word, "1000"
+ * only before "tal", a money or people word, or in parentheses. */
+static int unit_class_at(const hword *w, size_t i, size_t n)
+{
+    int c = unit_class(w[i].w);
+    if (c == UW_LK || c == UW_LM) {
+        int kr = (i > 0 && unit_class(w[i - 1].w) == UW_KR) ||
+                 (i + 1 < n && unit_class(w[i + 1].w) == UW_KR);
+        return kr ? (c == UW_LK ? UW_K : UW_M) : UW_NONE;
+    }
+    if (c == UW_NONE && strcmp(w[i].w, "1000") == 0) {
+        int next = i + 1 < n ? unit_class(w[i + 1].w) : UW_NONE;
+        if (w[i].paren || (i + 1 < n && strcmp(w[i + 1].w, "tal") == 0) || next == UW_KR ||
+            next == UW_PEOPLE)
+            return UW_K;
+    }
+    return c;
+}
+
+/* A share word: andel, share, proportion, or a word that starts with andel (Andel ja). */
+static int share_word(const char *x)
+{
+    return strcmp(x, "share") == 0 || strcmp(x, "proportion") == 0 || strncmp(x, "andel", 5) == 0;
+}
+
+/* The last of the m words of a header is a unit word (not one of people: "Antal invånare"), or
+ * "i", "in", "tal" ("Belopp i tkr", "1000-tal"), dropped from its key. */
+static int trailing_unit(const hword *w, size_t m, size_t n)
+{
+    int c = unit_class_at(w, m - 1, n);
+    static const char *const glue[] = {"i", "in", "tal", "1000", NULL};
+    return (c != UW_NONE && c != UW_PEOPLE) || word_in(w[m - 1].w, glue);
+}
 
 yr_read_status yr_header_key(const char *h, char *dst, size_t cap)
 {
@@ -184,8 +254,8 @@ yr_read_status yr_header_key(const char *h, char *dst, size_t cap)
             break; /* a year or a date after the name */
         w[m++] = w[i];
     }
-    while (m > 1 && word_in(w[m - 1].w, unit_words))
-        m--; /* "Belopp tkr", "Kostnad i kr", "Befolkning i tusental" */
+    for (size_t all = m; m > 1 && trailing_unit(w, m, all);)
+        m--; /* "Belopp tkr", "Kostnad i kr", "Befolkning i tusental", "Belopp, t kr" */
     size_t o = 0;
     for (size_t i = 0; i < m; i++) {
         size_t k = strlen(w[i].w);
@@ -260,40 +330,28 @@ int rd_header_unit(const char *h)
 {
     hword w[48];
     size_t n = header_words(h, w, 48);
-    int unit = RD_UNIT_NONE, share = 0, pct = 0;
+    int money = 0, scale = 0, st = 0, share = 0, pct = 0;
     for (size_t i = 0; i < n; i++) {
-        const char *x = w[i].w;
-        if (strcmp(x, "tkr") == 0 || strcmp(x, "ksek") == 0 ||
-            (strcmp(x, "tusentals") == 0 && i + 1 < n && strcmp(w[i + 1].w, "kronor") == 0))
-            unit = RD_UNIT_TKR;
-        else if (strcmp(x, "mkr") == 0 || strcmp(x, "msek") == 0)
-            unit = RD_UNIT_MKR;
-        else if ((strcmp(x, "kr") == 0 || strcmp(x, "sek") == 0 || strcmp(x, "kronor") == 0) &&
-                 unit == RD_UNIT_NONE)
-            unit = RD_UNIT_KR;
-        else if (strcmp(x, "tusental") == 0 ||
-                 (strcmp(x, "1000") == 0 && i + 1 < n && strcmp(w[i + 1].w, "tal") == 0))
-            unit = RD_UNIT_THOUSANDS;
-        else if (strcmp(x, "st") == 0 && unit == RD_UNIT_NONE)
-            unit = RD_UNIT_ST;
-        else if (strcmp(x, "%") == 0 || strcmp(x, "procent") == 0 || strcmp(x, "percent") == 0 ||
-                 strcmp(x, "pct") == 0)
-            pct = 1;
-        else if (strcmp(x, "andel") == 0 || strcmp(x, "share") == 0 ||
-                 strcmp(x, "proportion") == 0 || strncmp(x, "andel", 5) == 0)
-            share = 1;
+        int c = unit_class_at(w, i, n);
+        money |= c == UW_KR || c == UW_TKR || c == UW_MKR;
+        if (c == UW_TKR || c == UW_K)
+            scale = scale > 1000 ? scale : 1000;
+        if (c == UW_MKR || c == UW_M)
+            scale = 1000000;
+        st |= c == UW_ST;
+        pct |= c == UW_PCT;
+        share |= share_word(w[i].w);
     }
+    int unit = money ? (scale == 1000 ? RD_UNIT_TKR : scale ? RD_UNIT_MKR : RD_UNIT_KR)
+               : scale == 1000 ? RD_UNIT_THOUSANDS /* a count's thousands; kronor's in money */
+               : scale         ? RD_UNIT_MKR      /* millions: kronor only */
+               : st            ? RD_UNIT_ST
+                               : RD_UNIT_NONE;
     if (pct)
         return RD_UNIT_PERCENT | (unit << 4);
     if (share)
         return RD_UNIT_SHARE | (unit << 4);
     return unit << 4;
-}
-
-static int ends_with(const char *s, const char *suf)
-{
-    size_t a = strlen(s), b = strlen(suf);
-    return a >= b && strcmp(s + a - b, suf) == 0;
 }
 
 int rd_header_is_code(const char *h)
