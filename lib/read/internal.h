@@ -157,6 +157,9 @@ void rd_value_norm(yr_value *v);
 
 /* The unit a header names (RD_UNIT_*), and whether it says share or percent. */
 int rd_header_unit(const char *h);
+/* A unit-like part of header h that the reader does not know ("xyz" of "Belopp (xyz)", "EUR"
+ * of "Belopp i EUR"): its length (0: none) and *start its offset in h. */
+size_t rd_header_odd_unit(const char *h, size_t *start);
 /* 1 when the header is a code, id, number, period or year column (never a weight). */
 int rd_header_is_code(const char *h);
 /* The aliases of a role joined by ", " into dst (for "looked for ..."). */

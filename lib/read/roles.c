@@ -232,6 +232,42 @@ static int share_word(const char *x)
     return strcmp(x, "share") == 0 || strcmp(x, "proportion") == 0 || strncmp(x, "andel", 5) == 0;
 }
 
+/* A word of a unit-like part of a header that is no unit but ordinary: a day, month or year
+ * ("31 dec 2023"), a count's words (antal, st, per invånare), VAT (exkl. moms), a source. */
+static int plain_word(const char *x)
+{
+    static const char *const words[] = {
+        "antal", "totalt", "total", "per", "den", "av", AA "r", "exkl", "inkl", "exklusive",
+        "inklusive", "moms", "scb", "prel", "prelimin" AE "r", "prelimin" AE "rt", "jan",
+        "januari", "january", "feb", "februari", "february", "mar", "mars", "march", "apr",
+        "april", "maj", "may", "jun", "juni", "june", "jul", "juli", "july", "aug", "augusti",
+        "august", "sep", "sept", "september", "okt", "oktober", "oct", "october", "nov",
+        "november", "dec", "december", "tal", NULL};
+    size_t n = strlen(x);
+    if (n > 0 && strspn(x, "0123456789") == n) /* a day or month, a year 1900-2099 */
+        return n <= 2 || (n == 4 && (strncmp(x, "19", 2) == 0 || strncmp(x, "20", 2) == 0));
+    return word_in(x, words);
+}
+
+/* Whether text s[0..n) (a unit-like part) has a word that is neither a unit nor plain. */
+static int part_odd(const char *s, size_t n)
+{
+    char buf[256];
+    hword w[32];
+    if (n >= sizeof buf)
+        return 1;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    size_t k = header_words(buf, w, 32);
+    for (size_t i = 0; i < k; i++) {
+        w[i].paren = 1; /* "1000" in a unit part is a scale */
+        if (unit_class_at(w, i, k) == UW_NONE && !plain_word(w[i].w) &&
+            !share_word(w[i].w))
+            return 1;
+    }
+    return 0;
+}
+
 /* The last of the m words of a header is a unit word (not one of people: "Antal invånare"), or
  * "i", "in", "tal" ("Belopp i tkr", "1000-tal"), dropped from its key. */
 static int trailing_unit(const hword *w, size_t m, size_t n)
@@ -352,6 +388,52 @@ int rd_header_unit(const char *h)
     if (share)
         return RD_UNIT_SHARE | (unit << 4);
     return unit << 4;
+}
+
+/* The unit-like parts of a header: each one in parentheses or brackets, the words after its
+ * last comma, after its last word "i"/"in" (not a name: "i Dalarna"), and after a number that
+ * follows its first word ("Folkmängd 2023 ..."). */
+size_t rd_header_odd_unit(const char *h, size_t *start)
+{
+    size_t len = strlen(h), b = 0, depth = 0, cut = len;
+    char outer[256];
+    if (len >= sizeof outer)
+        return 0;
+    for (size_t i = 0; i < len; i++) { /* parts in parentheses; outer: the rest */
+        outer[i] = depth > 0 || h[i] == '(' || h[i] == '[' ? ' ' : h[i];
+        if (h[i] == '(' || h[i] == '[') {
+            if (depth++ == 0)
+                b = i + 1;
+        } else if ((h[i] == ')' || h[i] == ']') && depth > 0 && --depth == 0 &&
+                   part_odd(h + b, i - b)) {
+            *start = b;
+            return i - b;
+        }
+    }
+    if (depth > 0 && part_odd(h + b, len - b))
+        return *start = b, len - b;
+    outer[len] = '\0';
+    const char *comma = strrchr(outer, ',');
+    size_t from[3] = {comma != NULL ? (size_t)(comma - outer) + 1 : len, len, len};
+    for (size_t i = 1; i + 2 < len; i++) { /* " i X" / " in X": the last one */
+        size_t k = outer[i + 1] == ' ' ? 1 : outer[i + 1] == 'n' && outer[i + 2] == ' ' ? 2 : 0;
+        int name = i + k + 2 < len && outer[i + k + 1] >= 'A' && outer[i + k + 1] <= 'Z' &&
+                   outer[i + k + 2] >= 'a' && outer[i + k + 2] <= 'z';
+        if (outer[i - 1] == ' ' && (outer[i] == 'i' || outer[i] == 'I') && k > 0 && !name)
+            from[1] = i + k + 1;
+    }
+    size_t w0 = strcspn(outer, " ,"); /* a number after the first word */
+    for (size_t i = w0; i < len && from[2] == len; i++)
+        if (outer[i] >= '0' && outer[i] <= '9' && outer[i - 1] == ' ')
+            from[2] = i;
+    for (int p = 0; p < 3; p++) {
+        cut = strcspn(outer + from[p], ",") + from[p];
+        if (from[p] < len && part_odd(outer + from[p], cut - from[p])) {
+            *start = from[p];
+            return cut - from[p];
+        }
+    }
+    return 0;
 }
 
 int rd_header_is_code(const char *h)
