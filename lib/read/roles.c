@@ -233,7 +233,8 @@ static int share_word(const char *x)
 }
 
 /* A word of a unit-like part of a header that is no unit but ordinary: a day, month or year
- * ("31 dec 2023"), a count's words (antal, st, per invånare), VAT (exkl. moms), a source. */
+ * ("31 dec 2023"), a count's words (antal, st, per invånare), VAT (exkl. moms), a source, öre
+ * (amounts written in öre are read as written). */
 static int plain_word(const char *x)
 {
     static const char *const words[] = {
@@ -242,7 +243,7 @@ static int plain_word(const char *x)
         "januari", "january", "feb", "februari", "february", "mar", "mars", "march", "apr",
         "april", "maj", "may", "jun", "juni", "june", "jul", "juli", "july", "aug", "augusti",
         "august", "sep", "sept", "september", "okt", "oktober", "oct", "october", "nov",
-        "november", "dec", "december", "tal", NULL};
+        "november", "dec", "december", "tal", OE "re", NULL};
     size_t n = strlen(x);
     if (n > 0 && strspn(x, "0123456789") == n) /* a day or month, a year 1900-2099 */
         return n <= 2 || (n == 4 && (strncmp(x, "19", 2) == 0 || strncmp(x, "20", 2) == 0));
