@@ -325,6 +325,11 @@ static yr_read_status want_role(yr_table *t, const yr_read_options *opt, yr_read
     for (size_t c = 0; c < t->ncols; c++)
         if (!t->cols[c].wanted && yr_role_is_header(t->header[c], role) && n < 8)
             cand[n++] = c;
+    /* a header naming the role by a word ("Betalande kommun") beside one the alias table finds:
+     * two columns could be the role, never the first silently */
+    for (size_t c = 0; n == 1 && !quiet && !(flags & YR_WANT_MANY) && c < t->ncols; c++)
+        if (!t->cols[c].wanted && rd_role_by_word(t->header[c], role))
+            cand[n++] = c;
     yr_read_status st = quiet ? YR_READ_OK : one_role(t, opt, role, cand, &n, err);
     if (st != YR_READ_OK)
         return st;

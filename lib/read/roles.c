@@ -321,6 +321,37 @@ int yr_role_is_header(const char *h, yr_read_role role)
     return strcmp(key, name) == 0;
 }
 
+/* The words that name a role inside a longer header ("Betalande kommun", "Justerad folkmängd",
+ * "Kommun där personen arbetar"); roles whose aliases are common words elsewhere have none. */
+static const char *const *role_words(yr_read_role role)
+{
+    static const char *const mun[] = {"kommun", "municipality", NULL};
+    static const char *const pop[] = {"befolkning", "folkm" AE "ngd", "inv" AA "nare", "population",
+                                      NULL};
+    static const char *const part[] = {"deltagare", "participants", NULL};
+    return role == YR_ROLE_MUNICIPALITY ? mun
+           : role == YR_ROLE_POPULATION ? pop
+           : role == YR_ROLE_PARTICIPANTS ? part
+                                          : NULL;
+}
+
+int rd_role_by_word(const char *h, yr_read_role role)
+{
+    if (role_words(role) == NULL || rd_header_is_code(h))
+        return 0;
+    for (int r = 1; r < YR_READ_ROLE_COUNT; r++)
+        if (yr_role_is_header(h, (yr_read_role)r))
+            return 0; /* its key names a role: that role's ("Kommunkod", "Antal deltagare") */
+    hword w[48];
+    size_t n = header_words(h, w, 48);
+    int hit = 0, other = 0;
+    for (size_t i = 0; i < n && strcmp(w[i].w, "per") != 0; i++) /* "Avgift per kommun" */
+        for (int r = 1; r < YR_READ_ROLE_COUNT && !w[i].paren; r++)
+            if (role_words((yr_read_role)r) != NULL && word_in(w[i].w, role_words((yr_read_role)r)))
+                *(r == (int)role ? &hit : &other) = 1;
+    return hit && !other; /* "Invånare per deltagare" names two: neither */
+}
+
 yr_read_role rd_role_by_name(const char *name, size_t len)
 {
     char buf[64], key[64], rk[64];
