@@ -173,7 +173,6 @@ static int word_in(const char *w, const char *const *list)
     return 0;
 }
 
-
 /* ------------------------------------------------------------------------ units */
 
 /* The unit words of a header, by their class (rule 5): kronor, thousands or millions of
@@ -188,18 +187,51 @@ static int unit_class(const char *x)
         const char *w;
         int c;
     } words[] = {
-        {"kr", UW_KR},         {"kronor", UW_KR},    {"krona", UW_KR},     {"sek", UW_KR},
-        {"tkr", UW_TKR},       {"tsek", UW_TKR},     {"ksek", UW_TKR},     {"kkr", UW_TKR},
-        {"tkronor", UW_TKR},   {"mkr", UW_MKR},      {"msek", UW_MKR},     {"mnkr", UW_MKR},
-        {"mnsek", UW_MKR},     {"mkronor", UW_MKR},  {"tusen", UW_K},      {"tusental", UW_K},
-        {"tusentals", UW_K},   {"tsd", UW_K},        {"thousand", UW_K},   {"thousands", UW_K},
-        {"000", UW_K},         {"000s", UW_K},       {"1000tal", UW_K},    {"milj", UW_M},
-        {"miljon", UW_M},      {"miljoner", UW_M},   {"miljontal", UW_M},  {"million", UW_M},
-        {"millions", UW_M},    {"mio", UW_M},        {"t", UW_LK},         {"k", UW_LK},
-        {"m", UW_LM},          {"mn", UW_LM},        {"inv" AA "nare", UW_PEOPLE},
-        {"personer", UW_PEOPLE}, {"pers", UW_PEOPLE}, {"people", UW_PEOPLE},
-        {"persons", UW_PEOPLE}, {"inhabitants", UW_PEOPLE}, {"st", UW_ST},
-        {"%", UW_PCT},         {"procent", UW_PCT},  {"percent", UW_PCT},  {"pct", UW_PCT},
+        {"kr", UW_KR},
+        {"kronor", UW_KR},
+        {"krona", UW_KR},
+        {"sek", UW_KR},
+        {"tkr", UW_TKR},
+        {"tsek", UW_TKR},
+        {"ksek", UW_TKR},
+        {"kkr", UW_TKR},
+        {"tkronor", UW_TKR},
+        {"mkr", UW_MKR},
+        {"msek", UW_MKR},
+        {"mnkr", UW_MKR},
+        {"mnsek", UW_MKR},
+        {"mkronor", UW_MKR},
+        {"tusen", UW_K},
+        {"tusental", UW_K},
+        {"tusentals", UW_K},
+        {"tsd", UW_K},
+        {"thousand", UW_K},
+        {"thousands", UW_K},
+        {"000", UW_K},
+        {"000s", UW_K},
+        {"1000tal", UW_K},
+        {"milj", UW_M},
+        {"miljon", UW_M},
+        {"miljoner", UW_M},
+        {"miljontal", UW_M},
+        {"million", UW_M},
+        {"millions", UW_M},
+        {"mio", UW_M},
+        {"t", UW_LK},
+        {"k", UW_LK},
+        {"m", UW_LM},
+        {"mn", UW_LM},
+        {"inv" AA "nare", UW_PEOPLE},
+        {"personer", UW_PEOPLE},
+        {"pers", UW_PEOPLE},
+        {"people", UW_PEOPLE},
+        {"persons", UW_PEOPLE},
+        {"inhabitants", UW_PEOPLE},
+        {"st", UW_ST},
+        {"%", UW_PCT},
+        {"procent", UW_PCT},
+        {"percent", UW_PCT},
+        {"pct", UW_PCT},
     };
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
         if (strcmp(x, words[k].w) == 0)
@@ -237,13 +269,58 @@ static int share_word(const char *x)
  * (amounts written in öre are read as written). */
 static int plain_word(const char *x)
 {
-    static const char *const words[] = {
-        "antal", "totalt", "total", "per", "den", "av", AA "r", "exkl", "inkl", "exklusive",
-        "inklusive", "moms", "scb", "prel", "prelimin" AE "r", "prelimin" AE "rt", "jan",
-        "januari", "january", "feb", "februari", "february", "mar", "mars", "march", "apr",
-        "april", "maj", "may", "jun", "juni", "june", "jul", "juli", "july", "aug", "augusti",
-        "august", "sep", "sept", "september", "okt", "oktober", "oct", "october", "nov",
-        "november", "dec", "december", "tal", OE "re", NULL};
+    static const char *const words[] = {"antal",
+                                        "totalt",
+                                        "total",
+                                        "per",
+                                        "den",
+                                        "av",
+                                        AA "r",
+                                        "exkl",
+                                        "inkl",
+                                        "exklusive",
+                                        "inklusive",
+                                        "moms",
+                                        "scb",
+                                        "prel",
+                                        "prelimin" AE "r",
+                                        "prelimin" AE "rt",
+                                        "jan",
+                                        "januari",
+                                        "january",
+                                        "feb",
+                                        "februari",
+                                        "february",
+                                        "mar",
+                                        "mars",
+                                        "march",
+                                        "apr",
+                                        "april",
+                                        "maj",
+                                        "may",
+                                        "jun",
+                                        "juni",
+                                        "june",
+                                        "jul",
+                                        "juli",
+                                        "july",
+                                        "aug",
+                                        "augusti",
+                                        "august",
+                                        "sep",
+                                        "sept",
+                                        "september",
+                                        "okt",
+                                        "oktober",
+                                        "oct",
+                                        "october",
+                                        "nov",
+                                        "november",
+                                        "dec",
+                                        "december",
+                                        "tal",
+                                        OE "re",
+                                        NULL};
     size_t n = strlen(x);
     if (n > 0 && strspn(x, "0123456789") == n) /* a day or month, a year 1900-2099 */
         return n <= 2 || (n == 4 && (strncmp(x, "19", 2) == 0 || strncmp(x, "20", 2) == 0));
@@ -262,8 +339,7 @@ static int part_odd(const char *s, size_t n)
     size_t k = header_words(buf, w, 32);
     for (size_t i = 0; i < k; i++) {
         w[i].paren = 1; /* "1000" in a unit part is a scale */
-        if (unit_class_at(w, i, k) == UW_NONE && !plain_word(w[i].w) &&
-            !share_word(w[i].w))
+        if (unit_class_at(w, i, k) == UW_NONE && !plain_word(w[i].w) && !share_word(w[i].w))
             return 1;
     }
     return 0;
@@ -329,8 +405,8 @@ static const char *const *role_words(yr_read_role role)
     static const char *const pop[] = {"befolkning", "folkm" AE "ngd", "inv" AA "nare", "population",
                                       NULL};
     static const char *const part[] = {"deltagare", "participants", NULL};
-    return role == YR_ROLE_MUNICIPALITY ? mun
-           : role == YR_ROLE_POPULATION ? pop
+    return role == YR_ROLE_MUNICIPALITY   ? mun
+           : role == YR_ROLE_POPULATION   ? pop
            : role == YR_ROLE_PARTICIPANTS ? part
                                           : NULL;
 }
@@ -380,7 +456,8 @@ void rd_role_aliases(yr_read_role r, char *dst, size_t cap)
 {
     size_t o = 0;
     dst[0] = '\0';
-    for (size_t k = 0; k < RD_NALIASES && (unsigned)r < YR_READ_ROLE_COUNT && aliases[r][k] != NULL; k++) {
+    for (size_t k = 0; k < RD_NALIASES && (unsigned)r < YR_READ_ROLE_COUNT && aliases[r][k] != NULL;
+         k++) {
         size_t n = strlen(aliases[r][k]);
         if (o + n + 3 >= cap)
             break;
@@ -410,9 +487,11 @@ int rd_header_unit(const char *h)
         pct |= c == UW_PCT;
         share |= share_word(w[i].w);
     }
-    int unit = money ? (scale == 1000 ? RD_UNIT_TKR : scale ? RD_UNIT_MKR : RD_UNIT_KR)
+    int unit = money           ? (scale == 1000 ? RD_UNIT_TKR
+                                  : scale       ? RD_UNIT_MKR
+                                                : RD_UNIT_KR)
                : scale == 1000 ? RD_UNIT_THOUSANDS /* a count's thousands; kronor's in money */
-               : scale         ? RD_UNIT_MKR      /* millions: kronor only */
+               : scale         ? RD_UNIT_MKR       /* millions: kronor only */
                : st            ? RD_UNIT_ST
                                : RD_UNIT_NONE;
     if (pct)
@@ -495,10 +574,18 @@ int yr_header_counts_days(const char *h)
     char key[128];
     if (h == NULL || yr_header_key(h, key, sizeof key) != YR_READ_OK || key[0] == '\0')
         return 0;
-    static const char *const words[] = {
-        "antaldagar",     "dagar",           "days",          "numberofdays",
-        "kursdagar",      "coursedays",      "antalkursdagar", "deltagardagar",
-        "deltagardag",    "participantdays", "antaldeltagardagar", NULL};
+    static const char *const words[] = {"antaldagar",
+                                        "dagar",
+                                        "days",
+                                        "numberofdays",
+                                        "kursdagar",
+                                        "coursedays",
+                                        "antalkursdagar",
+                                        "deltagardagar",
+                                        "deltagardag",
+                                        "participantdays",
+                                        "antaldeltagardagar",
+                                        NULL};
     return word_in(key, words);
 }
 
