@@ -169,6 +169,11 @@ run --attendance "$FIX/attendance-mixed-encoding.csv" --trainers "$FIX/trainers-
 expect_input_error "mixed encoding refused at its line" "attendance-mixed-encoding.csv:3: 'BorlÃ¤nge' is not a Swedish municipality, while 7 other rows are; did you mean Borlänge?"
 run --attendance "$FIX/attendance-antal-dagar.csv" --trainers "$FIX/trainers-datetime.csv"
 expect_input_error "Antal dagar refused" "attendance-antal-dagar.csv:1: column 'Antal dagar' counts days, but each row is one course day"
+# adversarial pass 5 (F15): participant-days per row are a count of days too (Falun's 10
+# participants on a two-day course wrote 20): refused, never 10 participant-days.
+printf 'Datum;Kommun;Deltagare;Deltagardagar\n2024-03-12;Falun;10;20\n' >"$TMP/deltagardagar.csv"
+run --attendance "$TMP/deltagardagar.csv" --trainers "$FIX/trainers-datetime.csv"
+expect_input_error "Deltagardagar refused" "deltagardagar.csv:1: column 'Deltagardagar' counts days"
 run --attendance "$FIX/attendance-dates.csv" --trainers "$FIX/trainers-datetime.csv"
 expect_rc "trainers' date-times are the attendance's dates" 0
 expect_out_has "date-times: Falun leads" "Falun;4;2400;800;1600;2640;-240"

@@ -325,6 +325,11 @@ static yr_read_status want_role(yr_table *t, const yr_read_options *opt, yr_read
     for (size_t c = 0; c < t->ncols; c++)
         if (!t->cols[c].wanted && yr_role_is_header(t->header[c], role) && n < 8)
             cand[n++] = c;
+    /* a header naming the role by a word ("Betalande kommun") beside one the alias table finds:
+     * two columns could be the role, never the first silently */
+    for (size_t c = 0; n == 1 && !quiet && !(flags & YR_WANT_MANY) && c < t->ncols; c++)
+        if (!t->cols[c].wanted && rd_role_by_word(t->header[c], role))
+            cand[n++] = c;
     yr_read_status st = quiet ? YR_READ_OK : one_role(t, opt, role, cand, &n, err);
     if (st != YR_READ_OK)
         return st;
@@ -355,6 +360,33 @@ static yr_read_status want_role(yr_table *t, const yr_read_options *opt, yr_read
         rd_fail(err, YR_READ_ERR_HEADER, line,
                 "no %s column (looked for a header %s; name it with --column %s=HEADER%s)",
                 yr_role_name(role), al, yr_role_name(role), year);
+        return YR_READ_ERR_HEADER;
+    }
+    return YR_READ_OK;
+}
+
+/* Rule 5: a column read as numbers whose header has a unit-like part the reader does not know
+ * ("Belopp (xyz)", "Folkmängd, EUR") is refused naming the column and the part, never read as
+ * plain numbers. */
+static yr_read_status unknown_units(yr_table *t, yr_read_error *err)
+{
+    for (size_t c = 0; c < t->ncols; c++) {
+        yr_kind k = yr_role_kind(t->cols[c].role);
+        size_t at, n;
+        if (!t->cols[c].wanted || (k != YR_KIND_WHOLE && k != YR_KIND_DECIMAL) ||
+            (n = rd_header_odd_unit(t->header[c], &at)) == 0)
+            continue;
+        char show[96], part[64];
+        const char *h = t->header[c];
+        size_t st, pl = rd_trim(h + at, n, &st);
+        rd_show(part, sizeof part, h + at + st, pl, 40);
+        rd_fail(err, YR_READ_ERR_HEADER, rd_rec_line(t, t->header_rec),
+                "header '%s': '%s' is no unit the reader knows; write %s in the header (or leave "
+                "the unit out)",
+                rd_show(show, sizeof show, h, strlen(h), 60), part,
+                t->cols[c].fmt.money ? "kr, tkr or Mkr" : "tusental for thousands");
+        if (err != NULL)
+            err->column = c;
         return YR_READ_ERR_HEADER;
     }
     return YR_READ_OK;
@@ -501,7 +533,8 @@ yr_read_status rd_columns(yr_table *t, const yr_read_options *opt, grid_cell **c
     if (opt->nwant == 0)
         for (int r = 1; r < YR_READ_ROLE_COUNT; r++)
             want_role(t, opt, (yr_read_role)r, YR_WANT_MANY, 1, err);
-    if ((st = presence_says_absence(t, err)) != YR_READ_OK)
+    if ((st = presence_says_absence(t, err)) != YR_READ_OK ||
+        (st = unknown_units(t, err)) != YR_READ_OK)
         return st;
     t->name_col = t->code_col = t->year_col = YR_READ_NONE;
     for (size_t c = 0; c < t->ncols; c++) {

@@ -222,6 +222,8 @@ void rd_colfmt_init(rd_colfmt *f, yr_read_role role, yr_kind kind, const char *h
                role == YR_ROLE_RATE ||
                (role == YR_ROLE_NONE && (kind == YR_KIND_DECIMAL || kind == YR_KIND_INTEGER));
     f->count = kind == YR_KIND_WHOLE || kind == YR_KIND_INTEGER || role == YR_ROLE_WEIGHT;
+    if (f->money && f->unit == RD_UNIT_THOUSANDS) /* "Belopp (tusental)", "(000)": of kronor */
+        f->unit = RD_UNIT_TKR;
 }
 
 void rd_colobs_add(rd_colobs *o, const rd_num *n)

@@ -168,8 +168,14 @@ void rd_value_norm(yr_value *v);
 
 /* The unit a header names (RD_UNIT_*), and whether it says share or percent. */
 int rd_header_unit(const char *h);
+/* A unit-like part of header h that the reader does not know ("xyz" of "Belopp (xyz)", "EUR"
+ * of "Belopp i EUR"): its length (0: none) and *start its offset in h. */
+size_t rd_header_odd_unit(const char *h, size_t *start);
 /* 1 when the header is a code, id, number, period or year column (never a weight). */
 int rd_header_is_code(const char *h);
+/* 1 when header h names @p role by a whole word of it ("Betalande kommun"), not by its key, and
+ * names no other role so: a candidate beside the columns the alias table finds. */
+int rd_role_by_word(const char *h, yr_read_role role);
 /* The aliases of a role joined by ", " into dst (for "looked for ..."). */
 void rd_role_aliases(yr_read_role r, char *dst, size_t cap);
 /* A role by name of len bytes (ROLE of ROLE=HEADER); YR_ROLE_NONE when unknown. */

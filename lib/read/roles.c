@@ -8,9 +8,12 @@
 #define AA "\xc3\xa5" /* å */
 #define OE "\xc3\xb6" /* ö */
 
+/* The most aliases of one role (with its NULL). */
+#define RD_NALIASES 16
+
 /* The aliases of each role as header keys (yr_header_key()); the first is the role's name
  * without its punctuation. */
-static const char *const aliases[YR_READ_ROLE_COUNT][12] = {
+static const char *const aliases[YR_READ_ROLE_COUNT][RD_NALIASES] = {
     [YR_ROLE_MUNICIPALITY] = {"municipality", "kommun", "kommunnamn", "namn", "name", "region",
                               "part", "party", NULL},
     [YR_ROLE_CODE] = {"code", "kod", "kommunkod", "kommunnummer", "kommunnr", "knkod", "scbkod",
@@ -31,7 +34,8 @@ static const char *const aliases[YR_READ_ROLE_COUNT][12] = {
     [YR_ROLE_YES_SHARE] = {"yesshare", "yespercent", "shareyes", "shareyespercent", "sharepercent",
                            "andelja", NULL},
     [YR_ROLE_RESPONDENTS] = {"respondents", "n", "antalsvarande", "svarande", NULL},
-    [YR_ROLE_TARGET] = {"target", "targetpercent", "m" AA "l", "m" AA "lv" AE "rde", NULL},
+    [YR_ROLE_TARGET] = {"target", "targetpercent", "m" AA "l", "m" AA "lv" AE "rde",
+                        "m" AA "lniv" AA, "m" AA "ls" AE "ttning", NULL},
     [YR_ROLE_GROUP] = {"group", "l" AE "n", "county", "grupp", NULL},
     [YR_ROLE_ITEM] = {"item", "post", "kostnadspost", NULL},
     [YR_ROLE_YEAR] = {"year", AA "r", NULL},
@@ -39,7 +43,9 @@ static const char *const aliases[YR_READ_ROLE_COUNT][12] = {
     [YR_ROLE_QUESTION] = {"question", "fr" AA "ga", NULL},
     [YR_ROLE_PUBLISHED] = {"published", "attendanceratepublished", "publicerad", "publicerat",
                            "publiceradn" AE "rvaro", "n" AE "rvarograd",
-                           "publiceradn" AE "rvarograd", "attendancerate", "publishedrate", NULL},
+                           "publiceradn" AE "rvarograd", "attendancerate", "publishedrate",
+                           "n" AE "rvaroandel", "andeln" AE "rvarande", "n" AE "rvaroprocent",
+                           NULL},
     [YR_ROLE_PERSON] = {"person", "namn", "name", "namnp" AA "deltagare", "deltagarnamn",
                         "deltagareid", "deltagarid", "epost", "email", "personnummer", "personnr",
                         NULL},
@@ -153,6 +159,12 @@ static size_t header_words(const char *h, hword *out, size_t cap)
     return n;
 }
 
+static int ends_with(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+    return a >= b && strcmp(s + a - b, suf) == 0;
+}
+
 static int word_in(const char *w, const char *const *list)
 {
     for (size_t k = 0; list[k] != NULL; k++)
@@ -161,9 +173,186 @@ static int word_in(const char *w, const char *const *list)
     return 0;
 }
 
-static const char *const unit_words[] = {
-    "kr", "tkr", "mkr", "sek",       "ksek", "msek", "kronor", "tusental", "procent", "percent",
-    "%",  "st",  "pct", "tusentals", "1000", "tal",  "i",      "in",       NULL};
+/* ------------------------------------------------------------------------ units */
+
+/* The unit words of a header, by their class (rule 5): kronor, thousands or millions of
+ * kronor, a scale (thousands, millions) that a money word may follow or precede ("tusen
+ * kronor", "SEK '000"), a letter that scales only beside a money word ("t kr", "M SEK"), a
+ * word of people (a count: "tusentals invånare"), st, percent and share. */
+enum { UW_NONE, UW_KR, UW_TKR, UW_MKR, UW_K, UW_M, UW_LK, UW_LM, UW_PEOPLE, UW_ST, UW_PCT };
+
+static int unit_class(const char *x)
+{
+    static const struct {
+        const char *w;
+        int c;
+    } words[] = {
+        {"kr", UW_KR},
+        {"kronor", UW_KR},
+        {"krona", UW_KR},
+        {"sek", UW_KR},
+        {"tkr", UW_TKR},
+        {"tsek", UW_TKR},
+        {"ksek", UW_TKR},
+        {"kkr", UW_TKR},
+        {"tkronor", UW_TKR},
+        {"mkr", UW_MKR},
+        {"msek", UW_MKR},
+        {"mnkr", UW_MKR},
+        {"mnsek", UW_MKR},
+        {"mkronor", UW_MKR},
+        {"tusen", UW_K},
+        {"tusental", UW_K},
+        {"tusentals", UW_K},
+        {"tsd", UW_K},
+        {"thousand", UW_K},
+        {"thousands", UW_K},
+        {"000", UW_K},
+        {"000s", UW_K},
+        {"1000tal", UW_K},
+        {"milj", UW_M},
+        {"miljon", UW_M},
+        {"miljoner", UW_M},
+        {"miljontal", UW_M},
+        {"million", UW_M},
+        {"millions", UW_M},
+        {"mio", UW_M},
+        {"t", UW_LK},
+        {"k", UW_LK},
+        {"m", UW_LM},
+        {"mn", UW_LM},
+        {"inv" AA "nare", UW_PEOPLE},
+        {"personer", UW_PEOPLE},
+        {"pers", UW_PEOPLE},
+        {"people", UW_PEOPLE},
+        {"persons", UW_PEOPLE},
+        {"inhabitants", UW_PEOPLE},
+        {"st", UW_ST},
+        {"%", UW_PCT},
+        {"procent", UW_PCT},
+        {"percent", UW_PCT},
+        {"pct", UW_PCT},
+    };
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (strcmp(x, words[k].w) == 0)
+            return words[k].c;
+    return UW_NONE;
+}
+
+/* The class of word i of w[0..n): a letter or "mn" scales only beside a money word, "1000"
+ * only before "tal", a money or people word, or in parentheses. */
+static int unit_class_at(const hword *w, size_t i, size_t n)
+{
+    int c = unit_class(w[i].w);
+    if (c == UW_LK || c == UW_LM) {
+        int kr = (i > 0 && unit_class(w[i - 1].w) == UW_KR) ||
+                 (i + 1 < n && unit_class(w[i + 1].w) == UW_KR);
+        return kr ? (c == UW_LK ? UW_K : UW_M) : UW_NONE;
+    }
+    if (c == UW_NONE && strcmp(w[i].w, "1000") == 0) {
+        int next = i + 1 < n ? unit_class(w[i + 1].w) : UW_NONE;
+        if (w[i].paren || (i + 1 < n && strcmp(w[i + 1].w, "tal") == 0) || next == UW_KR ||
+            next == UW_PEOPLE)
+            return UW_K;
+    }
+    return c;
+}
+
+/* A share word: andel, share, proportion, or a word that starts with andel (Andel ja). */
+static int share_word(const char *x)
+{
+    return strcmp(x, "share") == 0 || strcmp(x, "proportion") == 0 || strncmp(x, "andel", 5) == 0;
+}
+
+/* A word of a unit-like part of a header that is no unit but ordinary: a day, month or year
+ * ("31 dec 2023"), a count's words (antal, st, per invånare), VAT (exkl. moms), a source, öre
+ * (amounts written in öre are read as written). */
+static int plain_word(const char *x)
+{
+    static const char *const words[] = {"antal",
+                                        "totalt",
+                                        "total",
+                                        "per",
+                                        "den",
+                                        "av",
+                                        AA "r",
+                                        "exkl",
+                                        "inkl",
+                                        "exklusive",
+                                        "inklusive",
+                                        "moms",
+                                        "scb",
+                                        "prel",
+                                        "prelimin" AE "r",
+                                        "prelimin" AE "rt",
+                                        "jan",
+                                        "januari",
+                                        "january",
+                                        "feb",
+                                        "februari",
+                                        "february",
+                                        "mar",
+                                        "mars",
+                                        "march",
+                                        "apr",
+                                        "april",
+                                        "maj",
+                                        "may",
+                                        "jun",
+                                        "juni",
+                                        "june",
+                                        "jul",
+                                        "juli",
+                                        "july",
+                                        "aug",
+                                        "augusti",
+                                        "august",
+                                        "sep",
+                                        "sept",
+                                        "september",
+                                        "okt",
+                                        "oktober",
+                                        "oct",
+                                        "october",
+                                        "nov",
+                                        "november",
+                                        "dec",
+                                        "december",
+                                        "tal",
+                                        OE "re",
+                                        NULL};
+    size_t n = strlen(x);
+    if (n > 0 && strspn(x, "0123456789") == n) /* a day or month, a year 1900-2099 */
+        return n <= 2 || (n == 4 && (strncmp(x, "19", 2) == 0 || strncmp(x, "20", 2) == 0));
+    return word_in(x, words);
+}
+
+/* Whether text s[0..n) (a unit-like part) has a word that is neither a unit nor plain. */
+static int part_odd(const char *s, size_t n)
+{
+    char buf[256];
+    hword w[32];
+    if (n >= sizeof buf)
+        return 1;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    size_t k = header_words(buf, w, 32);
+    for (size_t i = 0; i < k; i++) {
+        w[i].paren = 1; /* "1000" in a unit part is a scale */
+        if (unit_class_at(w, i, k) == UW_NONE && !plain_word(w[i].w) && !share_word(w[i].w))
+            return 1;
+    }
+    return 0;
+}
+
+/* The last of the m words of a header is a unit word (not one of people: "Antal invånare"), or
+ * "i", "in", "tal" ("Belopp i tkr", "1000-tal"), dropped from its key. */
+static int trailing_unit(const hword *w, size_t m, size_t n)
+{
+    int c = unit_class_at(w, m - 1, n);
+    static const char *const glue[] = {"i", "in", "tal", "1000", NULL};
+    return (c != UW_NONE && c != UW_PEOPLE) || word_in(w[m - 1].w, glue);
+}
 
 yr_read_status yr_header_key(const char *h, char *dst, size_t cap)
 {
@@ -178,8 +367,8 @@ yr_read_status yr_header_key(const char *h, char *dst, size_t cap)
             break; /* a year or a date after the name */
         w[m++] = w[i];
     }
-    while (m > 1 && word_in(w[m - 1].w, unit_words))
-        m--; /* "Belopp tkr", "Kostnad i kr", "Befolkning i tusental" */
+    for (size_t all = m; m > 1 && trailing_unit(w, m, all);)
+        m--; /* "Belopp tkr", "Kostnad i kr", "Befolkning i tusental", "Belopp, t kr" */
     size_t o = 0;
     for (size_t i = 0; i < m; i++) {
         size_t k = strlen(w[i].w);
@@ -201,11 +390,42 @@ int yr_role_is_header(const char *h, yr_read_role role)
     char key[256], name[64];
     if (yr_header_key(h, key, sizeof key) != YR_READ_OK || key[0] == '\0')
         return 0;
-    for (size_t k = 0; k < 12 && aliases[role][k] != NULL; k++)
+    for (size_t k = 0; k < RD_NALIASES && aliases[role][k] != NULL; k++)
         if (strcmp(key, aliases[role][k]) == 0)
             return 1;
     yr_header_key(role_names[role], name, sizeof name);
     return strcmp(key, name) == 0;
+}
+
+/* The words that name a role inside a longer header ("Betalande kommun", "Justerad folkmängd",
+ * "Kommun där personen arbetar"); roles whose aliases are common words elsewhere have none. */
+static const char *const *role_words(yr_read_role role)
+{
+    static const char *const mun[] = {"kommun", "municipality", NULL};
+    static const char *const pop[] = {"befolkning", "folkm" AE "ngd", "inv" AA "nare", "population",
+                                      NULL};
+    static const char *const part[] = {"deltagare", "participants", NULL};
+    return role == YR_ROLE_MUNICIPALITY   ? mun
+           : role == YR_ROLE_POPULATION   ? pop
+           : role == YR_ROLE_PARTICIPANTS ? part
+                                          : NULL;
+}
+
+int rd_role_by_word(const char *h, yr_read_role role)
+{
+    if (role_words(role) == NULL || rd_header_is_code(h))
+        return 0;
+    for (int r = 1; r < YR_READ_ROLE_COUNT; r++)
+        if (yr_role_is_header(h, (yr_read_role)r))
+            return 0; /* its key names a role: that role's ("Kommunkod", "Antal deltagare") */
+    hword w[48];
+    size_t n = header_words(h, w, 48);
+    int hit = 0, other = 0;
+    for (size_t i = 0; i < n && strcmp(w[i].w, "per") != 0; i++) /* "Avgift per kommun" */
+        for (int r = 1; r < YR_READ_ROLE_COUNT && !w[i].paren; r++)
+            if (role_words((yr_read_role)r) != NULL && word_in(w[i].w, role_words((yr_read_role)r)))
+                *(r == (int)role ? &hit : &other) = 1;
+    return hit && !other; /* "Invånare per deltagare" names two: neither */
 }
 
 yr_read_role rd_role_by_name(const char *name, size_t len)
@@ -236,7 +456,8 @@ void rd_role_aliases(yr_read_role r, char *dst, size_t cap)
 {
     size_t o = 0;
     dst[0] = '\0';
-    for (size_t k = 0; k < 12 && (unsigned)r < YR_READ_ROLE_COUNT && aliases[r][k] != NULL; k++) {
+    for (size_t k = 0; k < RD_NALIASES && (unsigned)r < YR_READ_ROLE_COUNT && aliases[r][k] != NULL;
+         k++) {
         size_t n = strlen(aliases[r][k]);
         if (o + n + 3 >= cap)
             break;
@@ -254,29 +475,25 @@ int rd_header_unit(const char *h)
 {
     hword w[48];
     size_t n = header_words(h, w, 48);
-    int unit = RD_UNIT_NONE, share = 0, pct = 0;
+    int money = 0, scale = 0, st = 0, share = 0, pct = 0;
     for (size_t i = 0; i < n; i++) {
-        const char *x = w[i].w;
-        if (strcmp(x, "tkr") == 0 || strcmp(x, "ksek") == 0 ||
-            (strcmp(x, "tusentals") == 0 && i + 1 < n && strcmp(w[i + 1].w, "kronor") == 0))
-            unit = RD_UNIT_TKR;
-        else if (strcmp(x, "mkr") == 0 || strcmp(x, "msek") == 0)
-            unit = RD_UNIT_MKR;
-        else if ((strcmp(x, "kr") == 0 || strcmp(x, "sek") == 0 || strcmp(x, "kronor") == 0) &&
-                 unit == RD_UNIT_NONE)
-            unit = RD_UNIT_KR;
-        else if (strcmp(x, "tusental") == 0 ||
-                 (strcmp(x, "1000") == 0 && i + 1 < n && strcmp(w[i + 1].w, "tal") == 0))
-            unit = RD_UNIT_THOUSANDS;
-        else if (strcmp(x, "st") == 0 && unit == RD_UNIT_NONE)
-            unit = RD_UNIT_ST;
-        else if (strcmp(x, "%") == 0 || strcmp(x, "procent") == 0 || strcmp(x, "percent") == 0 ||
-                 strcmp(x, "pct") == 0)
-            pct = 1;
-        else if (strcmp(x, "andel") == 0 || strcmp(x, "share") == 0 ||
-                 strcmp(x, "proportion") == 0 || strncmp(x, "andel", 5) == 0)
-            share = 1;
+        int c = unit_class_at(w, i, n);
+        money |= c == UW_KR || c == UW_TKR || c == UW_MKR;
+        if (c == UW_TKR || c == UW_K)
+            scale = scale > 1000 ? scale : 1000;
+        if (c == UW_MKR || c == UW_M)
+            scale = 1000000;
+        st |= c == UW_ST;
+        pct |= c == UW_PCT;
+        share |= share_word(w[i].w);
     }
+    int unit = money           ? (scale == 1000 ? RD_UNIT_TKR
+                                  : scale       ? RD_UNIT_MKR
+                                                : RD_UNIT_KR)
+               : scale == 1000 ? RD_UNIT_THOUSANDS /* a count's thousands; kronor's in money */
+               : scale         ? RD_UNIT_MKR       /* millions: kronor only */
+               : st            ? RD_UNIT_ST
+                               : RD_UNIT_NONE;
     if (pct)
         return RD_UNIT_PERCENT | (unit << 4);
     if (share)
@@ -284,10 +501,50 @@ int rd_header_unit(const char *h)
     return unit << 4;
 }
 
-static int ends_with(const char *s, const char *suf)
+/* The unit-like parts of a header: each one in parentheses or brackets, the words after its
+ * last comma, after its last word "i"/"in" (not a name: "i Dalarna"), and after a number that
+ * follows its first word ("Folkmängd 2023 ..."). */
+size_t rd_header_odd_unit(const char *h, size_t *start)
 {
-    size_t a = strlen(s), b = strlen(suf);
-    return a >= b && strcmp(s + a - b, suf) == 0;
+    size_t len = strlen(h), b = 0, depth = 0, cut = len;
+    char outer[256];
+    if (len >= sizeof outer)
+        return 0;
+    for (size_t i = 0; i < len; i++) { /* parts in parentheses; outer: the rest */
+        outer[i] = depth > 0 || h[i] == '(' || h[i] == '[' ? ' ' : h[i];
+        if (h[i] == '(' || h[i] == '[') {
+            if (depth++ == 0)
+                b = i + 1;
+        } else if ((h[i] == ')' || h[i] == ']') && depth > 0 && --depth == 0 &&
+                   part_odd(h + b, i - b)) {
+            *start = b;
+            return i - b;
+        }
+    }
+    if (depth > 0 && part_odd(h + b, len - b))
+        return *start = b, len - b;
+    outer[len] = '\0';
+    const char *comma = strrchr(outer, ',');
+    size_t from[3] = {comma != NULL ? (size_t)(comma - outer) + 1 : len, len, len};
+    for (size_t i = 1; i + 2 < len; i++) { /* " i X" / " in X": the last one */
+        size_t k = outer[i + 1] == ' ' ? 1 : outer[i + 1] == 'n' && outer[i + 2] == ' ' ? 2 : 0;
+        int name = i + k + 2 < len && outer[i + k + 1] >= 'A' && outer[i + k + 1] <= 'Z' &&
+                   outer[i + k + 2] >= 'a' && outer[i + k + 2] <= 'z';
+        if (outer[i - 1] == ' ' && (outer[i] == 'i' || outer[i] == 'I') && k > 0 && !name)
+            from[1] = i + k + 1;
+    }
+    size_t w0 = strcspn(outer, " ,"); /* a number after the first word */
+    for (size_t i = w0; i < len && from[2] == len; i++)
+        if (outer[i] >= '0' && outer[i] <= '9' && outer[i - 1] == ' ')
+            from[2] = i;
+    for (int p = 0; p < 3; p++) {
+        cut = strcspn(outer + from[p], ",") + from[p];
+        if (from[p] < len && part_odd(outer + from[p], cut - from[p])) {
+            *start = from[p];
+            return cut - from[p];
+        }
+    }
+    return 0;
 }
 
 int rd_header_is_code(const char *h)
@@ -300,7 +557,7 @@ int rd_header_is_code(const char *h)
         "month", "postnummer", "postnr", "l" OE "pnummer", "orgnr", NULL};
     if (word_in(key, words))
         return 1;
-    for (size_t k = 0; k < 12 && aliases[YR_ROLE_CODE][k] != NULL; k++)
+    for (size_t k = 0; k < RD_NALIASES && aliases[YR_ROLE_CODE][k] != NULL; k++)
         if (strcmp(key, aliases[YR_ROLE_CODE][k]) == 0)
             return 1;
     return ends_with(key, "kod") || ends_with(key, "code") || ends_with(key, "nummer") ||
@@ -317,9 +574,18 @@ int yr_header_counts_days(const char *h)
     char key[128];
     if (h == NULL || yr_header_key(h, key, sizeof key) != YR_READ_OK || key[0] == '\0')
         return 0;
-    static const char *const words[] = {"antaldagar",     "dagar",     "days",
-                                        "numberofdays",   "kursdagar", "coursedays",
-                                        "antalkursdagar", NULL};
+    static const char *const words[] = {"antaldagar",
+                                        "dagar",
+                                        "days",
+                                        "numberofdays",
+                                        "kursdagar",
+                                        "coursedays",
+                                        "antalkursdagar",
+                                        "deltagardagar",
+                                        "deltagardag",
+                                        "participantdays",
+                                        "antaldeltagardagar",
+                                        NULL};
     return word_in(key, words);
 }
 
@@ -585,13 +851,34 @@ static int ascii_differs(const char *s, size_t n, const char *w)
     return 0;
 }
 
+/* An SCB legend line ("- = noll", ".. = uppgift inte tillgänglig", "0 = mindre än 0,5",
+ * "× = ..."): one to four characters that are neither letters nor blanks, then ' = ' (blanks
+ * around it: "'=x" is a label) and a text. */
+static int is_legend(const unsigned char *p, size_t n)
+{
+    size_t i = 0, sym = 0;
+    while (i < n && p[i] != ' ' && p[i] != '\t' && p[i] != '=') {
+        unsigned char c = p[i];
+        if (sym == 4 || (unsigned)((c | 0x20) - 'a') < 26u)
+            return 0; /* a letter, or more than a symbol */
+        if (c == 0xC3 && i + 1 < n && p[i + 1] != 0x97 && p[i + 1] != 0xB7)
+            return 0; /* a letter of Latin-1 (× and ÷ are symbols) */
+        i += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        sym++;
+    }
+    size_t b = i;
+    while (i < n && (p[i] == ' ' || p[i] == '\t'))
+        i++;
+    return sym > 0 && i > b && i + 2 < n && p[i] == '=' && (p[i + 1] == ' ' || p[i + 1] == '\t');
+}
+
 int rd_is_note(const char *s, size_t len)
 {
     size_t st, n = rd_trim(s, len, &st);
     const char *p = s + st;
     if (n == 0)
         return 0;
-    if (p[0] == '*' || p[0] == '#')
+    if (p[0] == '*' || p[0] == '#' || is_legend((const unsigned char *)p, n))
         return 1;
     size_t d = 0;
     while (d < n && d < 2 && p[d] >= '0' && p[d] <= '9')

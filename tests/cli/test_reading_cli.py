@@ -120,7 +120,7 @@ class Table:
         self.roles = {}
         for line in lines:
             if line.startswith(prefix + "columns: "):
-                for m in re.finditer(r"'((?:[^']|'')*)' ([a-z_]+)", line):
+                for m in re.finditer(r"'(.*?)' ([a-z_]+)(?=, '|$)", line):  # "('000 kr)"
                     self.roles.setdefault(m.group(2), m.group(1))
 
     def column(self, role):

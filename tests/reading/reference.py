@@ -48,16 +48,28 @@ def header_base(h):
     return ' '.join(words)
 
 
+MONEY_WORDS = {'kr', 'kronor', 'krona', 'sek'}
+THOUSANDS_OF_KRONOR = {'tkr', 'tsek', 'ksek', 'kkr'}
+MILLIONS_OF_KRONOR = {'mkr', 'msek', 'mnkr'}
+THOUSAND_WORDS = {'tusen', 'tusental', 'tusentals', 'tsd', '000', 'thousand', 'thousands'}
+MILLION_WORDS = {'milj', 'miljon', 'miljoner', 'million', 'millions', 'mio'}
+
+
 def unit_of(header):
-    h = header.lower()
-    words = re.findall(r'[\wåäö%]+', h)
-    if 'tkr' in words:
-        return 1000
-    if 'mkr' in words:
-        return 1000000
-    if 'tusental' in words:
-        return 1000
-    return 1
+    """The multiplier a header's unit words say (read.h rule 5, Swedish and English spellings):
+    thousands or millions, of kronor or (thousands) of people; t/k/m count only beside a money
+    word ('t kr'), 1000 only before '-tal' or a money word."""
+    words = re.findall(r'[\wåäö%]+', header.lower())
+    mult = 1
+    for i, w in enumerate(words):
+        near = words[max(i - 1, 0):i] + words[i + 1:i + 2]
+        money_near = any(x in MONEY_WORDS for x in near)
+        if w in THOUSANDS_OF_KRONOR or w in THOUSAND_WORDS or (w in ('t', 'k') and money_near) \
+                or (w == '1000' and words[i + 1:i + 2] and (words[i + 1] == 'tal' or money_near)):
+            mult = max(mult, 1000)
+        if w in MILLIONS_OF_KRONOR or w in MILLION_WORDS or (w == 'm' and money_near):
+            mult = 1000000
+    return mult
 
 
 def percent_header(header):

@@ -83,7 +83,9 @@ static int published_of(const att_job *j, size_t r, cli_decimal *d)
     const char *s = yr_table_cell(j->in.t, r, j->c_pub, &len);
     unsigned w = written_decimals(s, len);
     d->scale = j->pub_share ? (w > 2 ? w - 2 : 0) : w;
-    if (d->scale > 16 || v.num > INT64_MAX / 100 / cli_pow10(d->scale))
+    if (w >= 10 && d->scale > 4) /* a formula's value in a workbook (0.9541666666666666): */
+        d->scale = 4;            /* compared at 4 decimals of a percent, far above its error */
+    if (d->scale > 16 || v.num < 0 || v.num > v.den) /* a rate of 0-100 %: fits at 16 */
         return 0;
     d->num = (int64_t)stats_div_round((cli_i128)v.num * 100 * cli_pow10(d->scale), v.den);
     return 1;
