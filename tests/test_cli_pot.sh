@@ -324,7 +324,7 @@ run --attendance "$TMP/list-franvaro.csv" --trainers "$TMP/list-tr.csv" \
     --attendance-column present=Frånvaro
 expect_input_error "list: present=Frånvaro refused" "list-franvaro.csv:1: column 'Frånvaro' is read as presence, but its header says absence"
 run --attendance "$TMP/list-franvaro.csv" --trainers "$TMP/list-tr.csv"
-expect_input_error "list: Frånvaro unread refused" "list-franvaro.csv:2: column 'Frånvaro' says who was absent but is not read"
+expect_input_error "list: Frånvaro unread refused" "list-franvaro.csv:3: column 'Frånvaro' says who was absent ('X' here) but is not read"
 # the same list as an .xlsx workbook (dates as date cells, Närvaro as Ja and 1)
 if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
     /usr/bin/python3 - "$TMP/list.xlsx" <<'PY'

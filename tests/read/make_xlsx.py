@@ -1041,11 +1041,12 @@ def r_unread_bool():
 
 
 def r_unread_rate():
-    """Courses with a published rate nobody reads, its cells in a "0.0%" format (adversarial
-    pass 5, SA1b): 'Närvaroandel', the program's own Swedish word for the rate."""
+    """Courses with a share nobody reads, its cells in a "0.0%" format (adversarial pass 5,
+    SA1b, where the header was 'Närvaroandel': that is now an alias of the published rate, so
+    the case keeps a share no role names, 'Andel genomförda')."""
     st = Strings()
     s = Sheet(st)
-    s.row_values(1, ["Kurs", "Anmälda", "Deltagit", "Närvaroandel"])
+    s.row_values(1, ["Kurs", "Anmälda", "Deltagit", "Andel genomförda"])
     for i, (course, reg, att, rate) in enumerate([("Steg 1", 48, 41, "0.954"),
                                                   ("Steg 2", 36, 29, "0.806")]):
         s.cell(0, 2 + i, "s", course)
