@@ -313,10 +313,10 @@ YR_READ_API yr_read_status yr_header_key(const char *h, char *dst, size_t cap);
  */
 YR_READ_API int yr_header_is_code(const char *h);
 /**
- * @brief 1 when header @p h names a count of days (`Antal dagar`, `dagar`, `Kursdagar`, `days`,
- *        `number of days`, `course days`, `Deltagardagar`, `participant days`): a file of one row per course day (a pot's counted
- *        attendance) with such a column is refused, since its rows would be counted as one day
- *        each; 0 otherwise (NULL included).
+ * @brief 1 when header @p h names a count of days (`Antal dagar`, `dagar`, `Kursdagar`,
+ *        `days`, `number of days`, `course days`, `Deltagardagar`, `participant days`): a file
+ *        of one row per course day (a pot's counted attendance) with such a column is refused,
+ *        since its rows would be counted as one day each; 0 otherwise (NULL included).
  */
 YR_READ_API int yr_header_counts_days(const char *h);
 
