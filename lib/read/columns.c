@@ -423,19 +423,15 @@ static int roles_in_words(const char *s, size_t len, int *pipe)
 
 int rd_header_says_absence(const char *h)
 {
-    static const char *const stems[] = {"fr\xc3\xa5nvar",
-                                        "absen",
-                                        "utebl",
-                                        "avbok",
-                                        "noshow",
-                                        "ejn\xc3\xa4rvar",
-                                        "inten\xc3\xa4rvar",
-                                        "ejdelt",
-                                        "intedelt",
-                                        "notpresent",
-                                        "notattend",
-                                        "didnotattend",
-                                        NULL};
+    static const char *const stems[] = {
+        "fr\xc3\xa5nvar",    "absen",  "utebl",    "avbok",      "noshow",    "ejn\xc3\xa4rvar",
+        "inten\xc3\xa4rvar", "ejdelt", "intedelt", "notpresent", "notattend", "didnotattend",
+        "deltogej",          "sjuk",   NULL};
+    return rd_header_has_stem(h, stems);
+}
+
+int rd_header_has_stem(const char *h, const char *const *stems)
+{
     char key[256];
     if (yr_header_key(h, key, sizeof key) != YR_READ_OK)
         return 0;

@@ -274,6 +274,8 @@ yr_read_status rd_cell_value(const yr_table *t, size_t row, size_t col, yr_value
  * Avbokad, No-show, 'Ej närvarande', 'Inte deltagit', 'Not present'); such a column is never
  * the presence role (columns.c). */
 int rd_header_says_absence(const char *h);
+/* 1 when the key of header @p h (yr_header_key) has one of @p stems (NULL-terminated). */
+int rd_header_has_stem(const char *h, const char *const *stems);
 /* columns.c: the header record, its names and the columns' roles. */
 yr_read_status rd_columns(yr_table *t, const yr_read_options *opt, grid_cell **cells, size_t *cap,
                           grid_scratch *sc, yr_read_error *err);

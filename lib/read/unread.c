@@ -55,13 +55,7 @@ static size_t cell(const yr_table *t, size_t row, size_t col, const char **s, in
 /* 1 when the header's key (yr_header_key) has one of @p stems. */
 static int key_has(const char *h, const char *const *stems)
 {
-    char key[256];
-    if (yr_header_key(h, key, sizeof key) != YR_READ_OK)
-        return 0;
-    for (int k = 0; stems[k] != NULL; k++)
-        if (strstr(key, stems[k]) != NULL)
-            return 1;
-    return 0;
+    return rd_header_has_stem(h, stems);
 }
 
 /* ------------------------------------------------------------------ units in a column */
@@ -152,10 +146,7 @@ static int names_selection(const yr_table *t, size_t col)
  * Absent): its yes marks a row that does not take part. */
 static int names_absence(const yr_table *t, size_t col)
 {
-    static const char *const stems[] = {
-        "fr\xc3\xa5nvar", "ejn\xc3\xa4rvar", "deltogej", "ejdeltag", "uteblev",
-        "avbok",          "absent",          "sjuk",     NULL};
-    return key_has(t->header[col], stems);
+    return rd_header_says_absence(t->header[col]); /* the presence role's rule too */
 }
 
 /* What a column's cells say of taking part. */
