@@ -168,11 +168,64 @@ static size_t field_end(const char *t, size_t p, size_t end, size_t lim, char de
     return p;
 }
 
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The bytes of @p w equal to the byte of @p c (c times 0x01..01): their high bits, exactly. */
+static inline uint64_t bytes_equal(uint64_t w, uint64_t c)
+{
+    const uint64_t low7 = UINT64_C(0x7F7F7F7F7F7F7F7F);
+    uint64_t y = w ^ c;
+    return ~(((y & low7) + low7) | y) & ~low7;
+}
+
+/* How many bytes bytes_equal() flagged in @p m (a high bit a byte; the sum of the bytes). */
+static inline size_t flagged(uint64_t m)
+{
+    return (size_t)(((m >> 7) * UINT64_C(0x0101010101010101)) >> 56);
+}
+#endif
+
+/* From p, the offset of the first quote, LF or CR in t[p..len), or len; *delims the delimiters
+ * before it. Eight bytes a step where the bytes of a word are in little-endian order. */
+static size_t scan_plain(const char *t, size_t len, size_t p, char delim, size_t *delims)
+{
+    size_t nd = 0;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = UINT64_C(0x0101010101010101), d = ones * (unsigned char)delim;
+    for (; p + 8 <= len; p += 8) {
+        uint64_t w;
+        memcpy(&w, t + p, 8);
+        uint64_t stop =
+            bytes_equal(w, ones * '\n') | bytes_equal(w, ones * '\r') | bytes_equal(w, ones * '"');
+        uint64_t dm = bytes_equal(w, d);
+        if (stop != 0) {
+            *delims = nd + flagged(dm & ((stop & -stop) - 1));
+            return p + ((unsigned)__builtin_ctzll(stop) >> 3);
+        }
+        nd += flagged(dm);
+    }
+#endif
+    for (; p < len && t[p] != '\n' && t[p] != '\r' && t[p] != '"'; p++)
+        nd += t[p] == delim;
+    *delims = nd;
+    return p;
+}
+
 /* Scan one record from p: returns the offset after its line break; *fields the number of
- * fields, *nl the line breaks inside quotes, *unterminated when a quote does not close. */
+ * fields, *nl the line breaks inside quotes, *unterminated when a quote does not close. A line
+ * without quotes is scanned whole (scan_plain); *fieldmax is then the line's length, which
+ * bounds its longest field. */
 static size_t scan_record(const char *t, size_t len, size_t p, char delim, size_t *fields,
                           size_t *nl, size_t *fieldmax)
 {
+    size_t nd, stop = scan_plain(t, len, p, delim, &nd);
+    if ((stop == len || t[stop] != '"') && stop - p <= YR_READ_MAX_FIELD) {
+        *fields = nd + 1;
+        *nl = 0;
+        *fieldmax = stop - p;
+        if (stop == len)
+            return len;
+        return stop + (t[stop] == '\r' && stop + 1 < len && t[stop + 1] == '\n' ? 2 : 1);
+    }
     size_t f = 1, breaks = 0, fstart = p, longest = 0;
     int at_start = 1;
     while (p < len) {

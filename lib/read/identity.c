@@ -338,10 +338,63 @@ static void key_general(const unsigned char *s, size_t len, kw *w)
     *w = k.w;
 }
 
+/* The bytes of @p x (eight, little-endian order) that are below 0x21 or above 0x7E, or '-':
+ * their high bits (exact for bytes below 0x80; a byte from 0x80 on is always flagged). */
+static inline uint64_t plain_odd(uint64_t x)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), highs = ones << 7;
+    uint64_t low = x & ~highs;
+    uint64_t below = ~(low + ones * (0x80 - 0x21)) & highs; /* < 0x21 */
+    uint64_t del = (low + ones) & highs;                    /* 0x7F */
+    uint64_t y = x ^ (ones * '-');
+    uint64_t dash = ~((y & ~highs) + ~highs) & ~y & highs; /* == '-' */
+    return below | del | dash | (x & highs);
+}
+
+/* @p x lower-cased (its bytes are all below 0x80). */
+static inline uint64_t plain_lower(uint64_t x)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), highs = ones << 7;
+    uint64_t ge_a = x + ones * (0x80 - 'A'), gt_z = x + ones * (0x7F - 'Z');
+    return x | (((ge_a ^ gt_z) & highs) >> 2);
+}
+
+/* The key of a text of printable ASCII whose only blanks are single spaces between words (most
+ * names: "Kommun 0000001", "Falun"): the text lower-cased, eight bytes a step. Returns 0, having
+ * written garbage, for any other text, and when the key does not fit (key_fast() decides). */
+static int key_plain(const unsigned char *s, size_t len, kw *w)
+{
+#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+    return 0; /* the byte before is the next one down only in little-endian order */
+#endif
+    const uint64_t ones = UINT64_C(0x0101010101010101), spaces = ones * ' ';
+    if (len == 0 || len > w->cap || s[0] == ' ' || s[len - 1] == ' ')
+        return 0;
+    uint64_t prev_space = 0; /* the high bit of the byte before: a space */
+    for (size_t i = 0; i < len; i += 8) {
+        size_t r = len - i < 8 ? len - i : 8;
+        uint64_t x = 0, valid = r == 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * r)) - 1;
+        memcpy(&x, s + i, r);
+        uint64_t y = x ^ spaces;
+        uint64_t sp = ~((y & ~(ones << 7)) + ~(ones << 7)) & ~y & (ones << 7) & valid;
+        uint64_t odd = plain_odd(x) & valid & ~sp;
+        if (odd != 0 || (sp & ((sp << 8) | prev_space)) != 0)
+            return 0; /* another character, or two spaces in a row */
+        prev_space = sp >> 56;
+        x = plain_lower(x);
+        memcpy(w->dst + i, &x, r);
+    }
+    w->n = len;
+    return 1;
+}
+
 /* The key of s[0..len) into dst[0..cap) (no NUL; bytes past cap are dropped); its length. */
 static size_t key_into(const char *s, size_t len, char *dst, size_t cap)
 {
     kw w = {dst, cap, 0};
+    if (key_plain((const unsigned char *)s, len, &w))
+        return w.n;
+    w.n = 0;
     if (key_fast((const unsigned char *)s, len, &w))
         return w.n;
     w.n = 0;

@@ -54,15 +54,23 @@ extern const size_t yrr_nforms;
  * sequence starts at yrr_hash(key) % YRR_FORM_SLOTS and goes up by one (wrapping). */
 extern const uint16_t yrr_form_slots[YRR_FORM_SLOTS];
 
-/* FNV-1a (32 bits) of s[0..len); the generator computes the same. */
+/* The hash of s[0..len), eight bytes a step: h starts at len * K; for each little-endian word of
+ * eight bytes (the last padded with zero bytes), h = (h ^ word) * K, then h ^= h >> 32; the low
+ * 32 bits of h (K = 0x9E3779B97F4A7C15, arithmetic modulo 2^64). The generator computes the
+ * same. */
 static inline uint32_t yrr_hash(const char *s, size_t len)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
+    const uint64_t k = UINT64_C(0x9E3779B97F4A7C15);
+    uint64_t h = (uint64_t)len * k;
+    for (size_t i = 0; i < len; i += 8) {
+        uint64_t w = 0;
+        size_t r = len - i < 8 ? len - i : 8;
+        for (size_t j = 0; j < r; j++)
+            w |= (uint64_t)(unsigned char)s[i + j] << (8 * j);
+        h = (h ^ w) * k;
+        h ^= h >> 32;
     }
-    return h;
+    return (uint32_t)h;
 }
 
 #endif

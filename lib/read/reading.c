@@ -132,7 +132,14 @@ typedef struct keyer {
 
 static int key_add(keyer *k, const void *s, size_t n)
 {
-    return rd_buf_add(&k->buf, s, n) && rd_buf_add(&k->buf, "\x1f", 1);
+    if (k->buf.len + n + 2 > k->buf.cap && !rd_buf_reserve(&k->buf, n + 1))
+        return 0;
+    char *d = k->buf.p + k->buf.len;
+    memcpy(d, s, n);
+    d[n] = '\x1f';
+    d[n + 1] = '\0';
+    k->buf.len += n + 1;
+    return 1;
 }
 
 /* The identity part of row @p row's key into k->buf: '#' and the place's code when it is a

@@ -851,6 +851,35 @@ static int ascii_differs(const char *s, size_t n, const char *w)
     return 0;
 }
 
+/* The length of s[0..n)'s leading run of ASCII letters when an ASCII character or the end
+ * follows it; 0 when a byte of another character follows (it may be a letter: rd_prefix_fold()
+ * decides). ASCII letters fold to ASCII letters only, one to one. */
+static size_t ascii_word(const char *s, size_t n)
+{
+    size_t w = 0;
+    while (w < n && (unsigned)(((unsigned char)s[w] | 0x20) - 'a') < 26u)
+        w++;
+    return w < n && (unsigned char)s[w] >= 0x80 ? 0 : w;
+}
+
+typedef struct note_word {
+    const char *s;
+    size_t n; /* bytes */
+} note_word;
+#define NOTE_WORD(s)                                                                               \
+    {                                                                                              \
+        s, sizeof s - 1                                                                            \
+    }
+
+/* 1 when the ASCII letters s[0..w) are, case-folded, the whole of @p word. */
+static int ascii_word_is(const char *s, size_t w, const char *word)
+{
+    size_t i = 0;
+    while (i < w && word[i] != '\0' && ((unsigned char)s[i] | 0x20) == (unsigned char)word[i])
+        i++;
+    return i == w && word[i] == '\0';
+}
+
 /* An SCB legend line ("- = noll", ".. = uppgift inte tillgänglig", "0 = mindre än 0,5",
  * "× = ..."): one to four characters that are neither letters nor blanks, then ' = ' (blanks
  * around it: "'=x" is a label) and a text. */
@@ -885,14 +914,25 @@ int rd_is_note(const char *s, size_t len)
         d++;
     if (d > 0 && d < n && p[d] == ')')
         return 1;
-    static const char *const k_[] = {"k" AE "lla", "k" AE "llor", "kommentar", "kommentarer", NULL};
-    static const char *const f_[] = {"fotnot", "fotnoter", "footnote", "footnotes", NULL};
-    static const char *const a_[] = {"anm", "anm" AE "rkning", "anm" AE "rkningar", NULL};
-    static const char *const n_[] = {"not", "noter", "note", "notes", NULL};
-    static const char *const o_[] = {"obs", "observera", NULL};
-    static const char *const s_[] = {"source", "sources", "senast", NULL};
-    static const char *const u_[] = {"uppgifterna", "uppdaterad", NULL};
-    const char *const *words;             /* the note words, by their first letter */
+    static const note_word k_[] = {NOTE_WORD("k" AE "lla"),
+                                   NOTE_WORD("k" AE "llor"),
+                                   NOTE_WORD("kommentar"),
+                                   NOTE_WORD("kommentarer"),
+                                   {NULL, 0}};
+    static const note_word f_[] = {NOTE_WORD("fotnot"),
+                                   NOTE_WORD("fotnoter"),
+                                   NOTE_WORD("footnote"),
+                                   NOTE_WORD("footnotes"),
+                                   {NULL, 0}};
+    static const note_word a_[] = {
+        NOTE_WORD("anm"), NOTE_WORD("anm" AE "rkning"), NOTE_WORD("anm" AE "rkningar"), {NULL, 0}};
+    static const note_word n_[] = {
+        NOTE_WORD("not"), NOTE_WORD("noter"), NOTE_WORD("note"), NOTE_WORD("notes"), {NULL, 0}};
+    static const note_word o_[] = {NOTE_WORD("obs"), NOTE_WORD("observera"), {NULL, 0}};
+    static const note_word s_[] = {
+        NOTE_WORD("source"), NOTE_WORD("sources"), NOTE_WORD("senast"), {NULL, 0}};
+    static const note_word u_[] = {NOTE_WORD("uppgifterna"), NOTE_WORD("uppdaterad"), {NULL, 0}};
+    const note_word *words;               /* the note words, by their first letter */
     switch ((unsigned char)p[0] | 0x20) { /* ASCII lower case (others fold to >= 0x80) */
     case 'k':
         words = k_;
@@ -918,10 +958,16 @@ int rd_is_note(const char *s, size_t len)
     default:
         return 0;
     }
-    for (size_t k = 0; words[k] != NULL; k++) {
-        if (ascii_differs(p, n, words[k]))
+    size_t w = ascii_word(p, n);
+    for (size_t k = 0; words[k].s != NULL; k++) {
+        if (w > 0) { /* an ASCII word: the note word itself, whole, or no note word */
+            if (words[k].n == w && ascii_word_is(p, w, words[k].s))
+                return 1;
             continue;
-        size_t m = rd_prefix_fold(p, n, words[k]); /* bytes matched */
+        }
+        if (ascii_differs(p, n, words[k].s))
+            continue;
+        size_t m = rd_prefix_fold(p, n, words[k].s); /* bytes matched */
         if (m == 0)
             continue;
         unsigned char c = m < n ? (unsigned char)p[m] | 0x20 : ' '; /* the character after */
