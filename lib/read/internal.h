@@ -37,13 +37,13 @@ size_t rd_utf8_len(const unsigned char *s, size_t n);
 size_t rd_utf8_invalid_at(const char *p, size_t n);
 /* The longest prefix of s[0..k) that does not end in a cut UTF-8 sequence. */
 size_t rd_utf8_whole(const char *s, size_t k);
-/* Trim ASCII blanks, TAB, CR, LF, NBSP, U+2007, U+2009, U+202F, U+3000, U+FEFF, U+200B from both
- * ends: returns the new length, *start the offset. */
 /* An array of @p bytes (zeroed with @p zero) that free() frees: a row's or a line's entries of a
  * whole table. From 2 MiB on Linux it is asked to be backed by huge pages: a fault a 2 MiB
  * instead of one a 4 KiB page (about 20 ms less for the arrays of 10^6 rows on a VM where a
  * fault is dear), and fewer TLB misses for the random accesses of the row keys' slots. */
 void *rd_alloc_rows(size_t bytes, int zero);
+/* Trim ASCII blanks, TAB, CR, LF, NBSP, U+2007, U+2009, U+202F, U+3000, U+FEFF, U+200B from both
+ * ends: returns the new length, *start the offset. */
 size_t rd_trim_any(const char *s, size_t len, size_t *start);
 static inline size_t rd_trim(const char *s, size_t len, size_t *start)
 {

@@ -343,7 +343,8 @@ static int key_columns(const yr_table *t)
     return k;
 }
 
-static rd_uniq *uniq_new(const yr_table *t, size_t rows)
+/* A uniqueness check of @p rows rows; @p identity: the key begins with the row's identity. */
+static rd_uniq *uniq_new(const yr_table *t, size_t rows, int identity)
 {
     rd_uniq *u = calloc(1, sizeof *u);
     if (u == NULL)
@@ -351,7 +352,7 @@ static rd_uniq *uniq_new(const yr_table *t, size_t rows)
     u->t = t;
     u->nslots = rows + rows / 2 + 16; /* 6 bytes a row, when the keys are not in order */
     u->k.t = u->k2.t = t;
-    u->k.identity = u->k2.identity = 1;
+    u->k.identity = u->k2.identity = identity;
     return u;
 }
 
@@ -361,10 +362,9 @@ yr_read_status rd_uniq_open(const yr_table *t, rd_uniq **out)
     int cols = key_columns(t);
     if (cols == 0 || t->ndata < 2 || t->keys_unique)
         return YR_READ_OK;
-    rd_uniq *u = uniq_new(t, t->ndata);
+    rd_uniq *u = uniq_new(t, t->ndata, (cols & KEY_IDENTITY) != 0);
     if (u == NULL)
         return YR_READ_ERR_NOMEM;
-    u->k.identity = u->k2.identity = (cols & KEY_IDENTITY) != 0;
     *out = u;
     return YR_READ_OK;
 }
@@ -485,7 +485,7 @@ rd_uniq *rd_uniq_early(const yr_table *t, size_t rows)
 {
     if (key_columns(t) != KEY_IDENTITY || rows < 2 || t->place == NULL)
         return NULL;
-    rd_uniq *u = uniq_new(t, rows);
+    rd_uniq *u = uniq_new(t, rows, 1);
     if (u != NULL)
         u->early = 1;
     return u;
