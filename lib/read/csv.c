@@ -359,6 +359,24 @@ static void check_to(text_check *ck, const char *t, size_t len, size_t to)
     }
 }
 
+/* Twice the room for record offsets: a large array anew from rd_alloc_rows() (huge pages: a
+ * fault a 2 MiB, not one a 4 KiB page, as realloc's fresh pages would be), a small one by
+ * realloc. 0 on OOM (im->rec is kept). */
+static int grow_records(csv_impl *im, size_t *cap, size_t nrec)
+{
+    size_t bytes = 2 * *cap * sizeof *im->rec;
+    uint32_t *r = bytes >= ((size_t)2 << 20) ? rd_alloc_rows(bytes, 0) : realloc(im->rec, bytes);
+    if (r == NULL)
+        return 0;
+    if (bytes >= ((size_t)2 << 20)) {
+        memcpy(r, im->rec, nrec * sizeof *r);
+        free(im->rec);
+    }
+    im->rec = r;
+    *cap *= 2;
+    return 1;
+}
+
 static yr_read_status split_records(csv_impl *im, grid *g, text_check *ck, yr_read_error *err)
 {
     const char *t = im->text;
@@ -396,13 +414,8 @@ static yr_read_status split_records(csv_impl *im, grid *g, text_check *ck, yr_re
             rd_fail(err, YR_READ_ERR_LIMIT, line, "more than 20000000 lines");
             return YR_READ_ERR_LIMIT;
         }
-        if (nrec + 2 > cap) {
-            cap *= 2;
-            uint32_t *r = realloc(im->rec, cap * sizeof *r);
-            if (r == NULL)
-                goto nomem;
-            im->rec = r;
-        }
+        if (nrec + 2 > cap && !grow_records(im, &cap, nrec))
+            goto nomem;
         im->rec[nrec++] = (uint32_t)p;
         if (f > g->max_cells)
             g->max_cells = f;
