@@ -260,3 +260,37 @@ def frame_kinds(frame: Any, weights: Sequence[str], function: str, *, totals: st
                     label=frame.index[line - 1] if line else None,
                     detail=f"{where} of the frame; rows and lines are counted from 1")
     return list(result)
+
+
+def identity_key(label: Any, cache: Dict[Any, Any], function: str, what: str) -> Any:
+    """The identity of a municipality label by the library's one rule (``yr_identity_key``, as
+    the program joins files): ``"Falu kommun"``, ``"Falun"``, ``"FALUN"``, ``"2080 Falun"`` and
+    ``"2080"`` are one (``"falun"``); another str its name key; a non-str label itself. A code
+    and a name that disagree (``"2080 Mora"``) raise :class:`yrkesresa.Error`."""
+    if not isinstance(label, str):
+        return label
+    key = cache.get(label)
+    if key is None:
+        result = _core.yr_py_identity_keys([label])
+        if isinstance(result, tuple):
+            status, code, _, _, _, _, message = result
+            raise Error(f"{what} {label!r}: {message}", status, code, function, arg=what,
+                        label=label)
+        key = cache[label] = result[0]
+    return key
+
+
+def check_places(labels: Sequence[Any], function: str, what: str,
+                 other_parties: bool = False) -> None:
+    """The reader's rule 6 for labels of distinct identities (``yr_read_classify``): a name
+    that is no municipality among municipalities (``"Borlange"``) is an error with the nearest
+    name, unless ``other_parties``; non-str labels are not checked."""
+    names = [label for label in labels if isinstance(label, str)]
+    if not names:
+        return
+    result = _core.yr_py_read_classify(names, [], {"totals": "check",
+                                                   "other_parties": bool(other_parties)})
+    if isinstance(result, tuple):
+        status, code, line, _, _, _, message = result
+        label = names[line - 1] if line else None
+        raise Error(message, status, code, function, arg=what, label=label)
