@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "yr_read_glue.h"
+#include "yrkesresa/identity.h"
 
 #define EXACT 9007199254740992.0 /* 2^53 */
 
@@ -366,4 +367,29 @@ SEXP yr_r_code_column(SEXP header, SEXP role)
                             Rf_translateCharUTF8(STRING_ELT(role, 0)), msg, sizeof msg))
         return str1(msg);
     return Rf_ScalarString(NA_STRING);
+}
+
+SEXP yr_r_identity_keys(SEXP labels)
+{
+    R_xlen_t n = TYPEOF(labels) == STRSXP ? XLENGTH(labels) : 0;
+    SEXP out = PROTECT(Rf_allocVector(STRSXP, n));
+    for (R_xlen_t i = 0; i < n; i++) {
+        if (STRING_ELT(labels, i) == NA_STRING) {
+            SET_STRING_ELT(out, i, NA_STRING);
+            continue;
+        }
+        const char *s = Rf_translateCharUTF8(STRING_ELT(labels, i));
+        size_t len = strlen(s), cap = 3 * len + 64, klen = 0; /* yr_identity_key(): suffices */
+        char *dst = R_alloc(cap, 1);
+        yr_read_error err;
+        yr_read_status st = yr_identity_key(s, len, dst, cap, &klen, &err);
+        if (st != YR_READ_OK) {
+            err.line = (size_t)i + 1; /* the label's position, counted from 1 */
+            UNPROTECT(1);
+            return error_list(st, &err);
+        }
+        SET_STRING_ELT(out, i, Rf_mkCharLenCE(dst, (int)klen, CE_UTF8));
+    }
+    UNPROTECT(1);
+    return out;
 }

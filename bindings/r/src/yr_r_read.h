@@ -24,4 +24,9 @@ SEXP yr_r_read_classify(SEXP labels, SEXP columns, SEXP options);
 SEXP yr_r_header_role(SEXP header);
 SEXP yr_r_code_column(SEXP header, SEXP role);
 
+/* yr_identity_key() of every label (character; NA stays NA): the keys ('Falu kommun', 'Falun'
+ * and '2080' give 'falun'), or the error list of the first label refused (line = its position:
+ * `code 2080 is Falun, not 'Mora'`). */
+SEXP yr_r_identity_keys(SEXP labels);
+
 #endif
