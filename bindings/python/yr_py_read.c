@@ -402,3 +402,41 @@ PyObject *yr_py_identity_keys(PyObject *labels)
     }
     return result;
 }
+
+PyObject *yr_py_common_den(PyObject *nums, PyObject *dens)
+{
+    Py_ssize_t n = PyList_Size(nums);
+    if (n < 0 || PyList_Size(dens) != n) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_ValueError, "yr_py_common_den: two lists of one length");
+        return NULL;
+    }
+    int64_t *v = malloc(3 * (n > 0 ? (size_t)n : 1) * sizeof *v), common = 1;
+    PyObject *result = NULL;
+    if (v == NULL)
+        return PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < n; i++) {
+        v[n + i] = (int64_t)PyLong_AsLongLong(PyList_GET_ITEM(nums, i));
+        v[2 * n + i] = (int64_t)PyLong_AsLongLong(PyList_GET_ITEM(dens, i));
+        if (PyErr_Occurred())
+            goto done;
+    }
+    yr_read_error err;
+    yr_read_status st = yr_read_common_den(v + n, v + 2 * n, (size_t)n, v, &common, &err);
+    if (st != YR_READ_OK) {
+        result = error_tuple(st, &err);
+        goto done;
+    }
+    PyObject *list = PyList_New(n);
+    for (Py_ssize_t i = 0; list != NULL && i < n; i++) {
+        PyObject *x = PyLong_FromLongLong((long long)v[i]);
+        if (x == NULL)
+            Py_CLEAR(list);
+        else
+            PyList_SET_ITEM(list, i, x);
+    }
+    result = list != NULL ? Py_BuildValue("(NL)", list, (long long)common) : NULL;
+done:
+    free(v);
+    return result;
+}

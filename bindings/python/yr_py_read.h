@@ -29,4 +29,8 @@ PyObject *yr_py_code_column(PyObject *header, PyObject *role);
  * position + 1: `code 2080 is Falun, not 'Mora'`). */
 PyObject *yr_py_identity_keys(PyObject *labels);
 
+/* yr_read_common_den() of the exact values nums[i] / dens[i] (lists of int): (list of the
+ * values over the common denominator, the denominator), or the reader's error tuple. */
+PyObject *yr_py_common_den(PyObject *nums, PyObject *dens);
+
 #endif

@@ -12,8 +12,10 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
+import numpy as np
+
 from . import _core
-from ._convert import need_pandas
+from ._convert import fraction_parts, need_pandas
 from ._errors import Error
 
 __all__ = ["read_table", "Reading"]
@@ -294,3 +296,35 @@ def check_places(labels: Sequence[Any], function: str, what: str,
         status, code, line, _, _, _, message = result
         label = names[line - 1] if line else None
         raise Error(message, status, code, function, arg=what, label=label)
+
+
+def exact_weights(values: Any, function: str, column: Any) -> Any:
+    """A weight column with decimals (Decimal, Fraction or float values, as ``read_table``
+    gives ``1,5``) as integers over their least common denominator, by the C library's one rule
+    (``yr_read_common_den``: the CLI's split by a decimal ``Vikt``). Only a column headed as a
+    weight or of no role (``--column weight=HEADER``): a population is whole, as the reader
+    reads it. Any other column (whole numbers, a population, or a value that is no number) as
+    it is, for the split's own error."""
+    items = list(values)
+
+    def finite(v: Any) -> bool:
+        if isinstance(v, (bool, np.bool_)):
+            return False
+        if isinstance(v, Decimal):
+            return v.is_finite()
+        if isinstance(v, (float, np.floating)):
+            return bool(np.isfinite(v))
+        return isinstance(v, (Fraction, int, np.integer))
+
+    if not items or not all(finite(v) for v in items) or all(v == int(v) for v in items):
+        return values
+    if _core.yr_py_header_role(str(column)) not in (None, "weight"):
+        return values  # a population is whole (the reader's kind of its role): split refuses
+    parts = [fraction_parts(v, str(column)) for v in items]
+    result = _core.yr_py_common_den([p[0] for p in parts], [p[1] for p in parts])
+    if isinstance(result, tuple) and isinstance(result[0], str):
+        status, code, line, _, _, _, message = result
+        raise Error(f"column {column!r}: {message}", status, code, function, arg="weights",
+                    record=line - 1 if line else None)
+    return need_pandas().Series(np.asarray(result[0], dtype=np.int64), index=values.index,
+                                name=values.name)

@@ -32,7 +32,7 @@ from ._convert import (
     warn_total_row,
 )
 from ._errors import Error, public
-from ._read import frame_kinds
+from ._read import exact_weights, frame_kinds
 
 __all__ = [
     "Method",
@@ -484,7 +484,10 @@ def split_frame(
         total: the amount (an int: one column ``column``), or several cost items: a dict or
             Series ``{item: amount}`` gives one column per item (:func:`split_table`: each
             column adds to its item, each row within one unit of its exact share).
-        weights: the name of the weight column.
+        weights: the name of the weight column. Decimal weights (``Vikt`` read as ``1,5``:
+            Decimal, Fraction or float values) are put over their least common denominator
+            exactly by the C library (``yr_read_common_den``), as ``yrkesresa split`` splits
+            them: 1.5, 1.25, 1.125 and 1 are split as 1500, 1250, 1125 and 1000.
         column: the name of the new column (one amount).
         groups: the name of a group column (e.g. ``"county"``): a two-level split
             (:func:`split_nested`), the total between groups by their summed weights, then each
@@ -499,7 +502,8 @@ def split_frame(
     kinds = frame_kinds(frame, [weights], "split_frame", totals=totals,
                         other_parties=other_parties)
     parties = [k == "data" for k in kinds] if kinds is not None else [True] * len(frame)
-    out, part = frame.copy(), frame[parties]
+    out, part = frame.copy(), frame[parties].copy()
+    part[weights] = exact_weights(part[weights], "split_frame", weights)
 
     def place(name: str, values: Any) -> None:
         """The parties' amounts in the frame's rows; <NA> in aggregate rows."""
