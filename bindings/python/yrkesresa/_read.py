@@ -284,9 +284,10 @@ def identity_key(label: Any, cache: Dict[Any, Any], function: str, what: str) ->
 
 def check_places(labels: Sequence[Any], function: str, what: str,
                  other_parties: bool = False) -> None:
-    """The reader's rule 6 for labels of distinct identities (``yr_read_classify``): a name
-    that is no municipality among municipalities (``"Borlange"``) is an error with the nearest
-    name, unless ``other_parties``; non-str labels are not checked."""
+    """The reader's rules for a list of parties (``yr_read_classify``): two labels of one
+    municipality (``"Falun"``, ``"FALUN"``) are an error, and so is a name that is no
+    municipality among municipalities (``"Borlange"``), with the nearest name, unless
+    ``other_parties``; non-str labels are not checked."""
     names = [label for label in labels if isinstance(label, str)]
     if not names:
         return
@@ -328,3 +329,16 @@ def exact_weights(values: Any, function: str, column: Any) -> Any:
                     record=line - 1 if line else None)
     return need_pandas().Series(np.asarray(result[0], dtype=np.int64), index=values.index,
                                 name=values.name)
+
+
+def identity_keys(labels: Sequence[Any], function: str, what: str) -> List[Any]:
+    """:func:`identity_key` of every label, the str ones in one call to C."""
+    names = [label for label in labels if isinstance(label, str)]
+    result = _core.yr_py_identity_keys(names)
+    if isinstance(result, tuple):
+        status, code, line, _, _, _, message = result
+        label = names[line - 1]
+        raise Error(f"{what} {label!r}: {message}", status, code, function, arg=what,
+                    label=label)
+    keys = iter(result)
+    return [next(keys) if isinstance(label, str) else label for label in labels]
