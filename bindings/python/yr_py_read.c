@@ -386,7 +386,8 @@ PyObject *yr_py_identity_keys(PyObject *labels)
         yr_read_status st = s != NULL && dst != NULL
                                 ? yr_identity_key(s, (size_t)len, dst, cap, &klen, &err)
                                 : YR_READ_ERR_NOMEM;
-        PyObject *key = st == YR_READ_OK ? PyUnicode_FromStringAndSize(dst, (Py_ssize_t)klen) : NULL;
+        PyObject *key =
+            st == YR_READ_OK ? PyUnicode_FromStringAndSize(dst, (Py_ssize_t)klen) : NULL;
         if (dst != small)
             free(dst);
         dst = small;

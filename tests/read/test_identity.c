@@ -499,8 +499,9 @@ static void identity_is(const char *s, const char *want)
 static void test_identity_key(void **state)
 {
     (void)state;
-    const char *falun[] = {"2080 Falun", "2080", "Falun", "FALUN", " Falun ", "Falu kommun",
-                           "Falun kommun", "2080 " EN_DASH " Falu kommun"};
+    const char *falun[] = {
+        "2080 Falun", "2080",        "Falun",        "FALUN",
+        " Falun ",    "Falu kommun", "Falun kommun", "2080 " EN_DASH " Falu kommun"};
     for (size_t i = 0; i < sizeof falun / sizeof *falun; i++)
         identity_is(falun[i], "falun");
     identity_is("Region Gotland", "gotland");
@@ -517,8 +518,7 @@ static void test_identity_key(void **state)
                      YR_READ_ERR_IDENTITY);
     assert_string_equal(err.message, "code 2080 is Falun, not 'Mora'");
     assert_string_equal(key, "untouched");
-    assert_int_equal(yr_identity_key("9999", 4, key, sizeof key, NULL, NULL),
-                     YR_READ_ERR_IDENTITY);
+    assert_int_equal(yr_identity_key("9999", 4, key, sizeof key, NULL, NULL), YR_READ_ERR_IDENTITY);
     /* "2080" gives "falun": 6 bytes with the NUL, more than the cell */
     assert_int_equal(yr_identity_key("2080", 4, key, 5, NULL, &err), YR_READ_ERR_LIMIT);
     assert_int_equal(err.status, YR_READ_ERR_LIMIT);

@@ -398,8 +398,8 @@ SEXP yr_r_identity_keys(SEXP labels)
 SEXP yr_r_common_den(SEXP x, SEXP num, SEXP den)
 {
     R_xlen_t n = TYPEOF(x) == REALSXP ? XLENGTH(x) : 0;
-    int given = TYPEOF(num) == REALSXP && TYPEOF(den) == REALSXP && XLENGTH(num) == n &&
-                XLENGTH(den) == n;
+    int given =
+        TYPEOF(num) == REALSXP && TYPEOF(den) == REALSXP && XLENGTH(num) == n && XLENGTH(den) == n;
     int64_t *v = (int64_t *)R_alloc(3 * (size_t)n + 1, sizeof *v), common = 1;
     yr_read_error err;
     for (R_xlen_t i = 0; i < n; i++) {
