@@ -252,6 +252,10 @@ def test_pot_joins_codes_and_fixed_lists_by_identity():
         ("Falu kommun", 15), ("Mora", 0)]
     with pytest.raises(ValueError, match="listed twice"):
         yrkesresa.pot_settle(att, [], municipalities=["Falun", "Falu kommun"])
+    # a whole number beside names is read as text, as the program reads a cell: 2080 is Falun
+    mixed = yrkesresa.pot_settle([("d1", 2080, 10), ("d1", "Mora", 5)],
+                                 [("d1", "Falu kommun", "kursledare")]).rows
+    assert [(r.municipality, r.kickback) for r in mixed] == [("2080", 6000), ("Mora", 0)]
 
 
 def test_pot_refuses_what_the_cli_refuses():

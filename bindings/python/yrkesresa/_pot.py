@@ -283,21 +283,29 @@ def _indexed(attendance: Any, trainers: Any, days: Optional[Sequence[Hashable]],
     roles by name."""
     day_index = _Labels("day", days)
     municipality_index = _Labels("municipality", municipalities, function)
+    att_records = list(_records(attendance, ("day", "municipality", "participants"),
+                                "attendance"))
+    tr_records = list(_records(trainers, ("day", "municipality", "role"), "trainers"))
+    # Whole numbers beside names are read as text, as the program reads a cell (2080 is Falun).
+    labels = [r[1] for r in att_records + tr_records] + list(municipalities or ())
+    as_text = any(isinstance(x, str) for x in labels)
+
+    def municipality(label: Any) -> int:
+        if as_text and isinstance(label, (int, np.integer)) and not isinstance(label, bool):
+            label = str(int(label))
+        return municipality_index(label)
+
     att: Tuple[List[int], List[int], List[Any]] = ([], [], [])
-    for day, municipality, participants in _records(
-        attendance, ("day", "municipality", "participants"), "attendance"
-    ):
+    for day, mun, participants in att_records:
         att[0].append(day_index(day))
-        att[1].append(municipality_index(municipality))
+        att[1].append(municipality(mun))
         att[2].append(participants)
 
     role_cache: Dict[str, int] = {}
     tr: Tuple[List[int], List[int], List[int]] = ([], [], [])
-    for day, municipality, role in _records(
-        trainers, ("day", "municipality", "role"), "trainers"
-    ):
+    for day, mun, role in tr_records:
         tr[0].append(day_index(day))
-        tr[1].append(municipality_index(municipality))
+        tr[1].append(municipality(mun))
         tr[2].append(_role(role, role_cache))
 
     municipality_index.check(other_parties)

@@ -78,9 +78,11 @@ print.yr_pot_rules <- function(x, ...) {
 # files): "Falu kommun", "Falun", "FALUN" and "2080" are one municipality, labelled by the first
 # spelling met (a factor's levels first); "2080 Mora" is an error; then the reader's rule 6 over
 # one label per identity: "Borlange" among municipalities is refused with the nearest name
-# unless other_parties. Non-character labels are numbered as they are.
+# unless other_parties. Numbers beside names are read as text (2080 is Falun); labels that are
+# all numbers are numbered as they are.
 .yr_municipality_labels <- function(a, b, call, other_parties) {
-  if (!(is.character(a) || is.factor(a)) || !(is.character(b) || is.factor(b))) {
+  text <- function(x) is.character(x) || is.factor(x)
+  if (!text(a) && !text(b)) {
     muns <- .yr_labels(a, b)
     return(list(labels = muns, codes = function(x, what) .yr_codes_of(x, muns, what, call)))
   }

@@ -203,6 +203,12 @@ test_that("pot joins 'Falu kommun' with 'Falun' as the program does (F20)", {
   )
   expect_identical(as.character(f$municipality), "2080")
   expect_identical(c(f$participant_days, f$kickback), c(15, 6000))
+  # a number beside names is read as text, as the program reads a cell: 2080 is Falun
+  m <- yr_pot_settle(
+    data.frame(day = "d1", municipality = c(2080, 2062), participants = c(10, 5)),
+    data.frame(day = "d1", municipality = "Falu kommun", role = "kursledare")
+  )
+  expect_identical(m$kickback, c(6000, 0))
 })
 
 test_that("pot refuses a code that is another municipality and 'Borlange' (F20)", {
