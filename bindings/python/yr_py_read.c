@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "yr_py_read.h"
+#include "yrkesresa/identity.h"
 #include "yr_read_glue.h"
 
 /* A new reference to None (Py_NewRef needs Python 3.10; the package supports 3.9). */
@@ -368,4 +369,75 @@ PyObject *yr_py_code_column(PyObject *header, PyObject *role)
     if (yr_glue_code_column(h, r, msg, sizeof msg))
         return PyUnicode_FromString(msg);
     Py_RETURN_NONE;
+}
+
+PyObject *yr_py_identity_keys(PyObject *labels)
+{
+    Py_ssize_t n = PyList_Size(labels);
+    PyObject *result = n >= 0 ? PyList_New(n) : NULL;
+    char small[512], *dst = small;
+    for (Py_ssize_t i = 0; result != NULL && i < n; i++) {
+        Py_ssize_t len;
+        const char *s = PyUnicode_AsUTF8AndSize(PyList_GET_ITEM(labels, i), &len);
+        size_t cap = 3 * (size_t)len + 64, klen = 0; /* yr_identity_key(): this suffices */
+        if (s != NULL && cap > sizeof small && (dst = malloc(cap)) == NULL)
+            PyErr_NoMemory();
+        yr_read_error err;
+        yr_read_status st = s != NULL && dst != NULL
+                                ? yr_identity_key(s, (size_t)len, dst, cap, &klen, &err)
+                                : YR_READ_ERR_NOMEM;
+        PyObject *key =
+            st == YR_READ_OK ? PyUnicode_FromStringAndSize(dst, (Py_ssize_t)klen) : NULL;
+        if (dst != small)
+            free(dst);
+        dst = small;
+        if (st != YR_READ_OK && !PyErr_Occurred()) {
+            err.line = (size_t)i + 1; /* the label's position, counted from 1 */
+            Py_DECREF(result);
+            return error_tuple(st, &err);
+        }
+        if (key == NULL)
+            Py_CLEAR(result);
+        else
+            PyList_SET_ITEM(result, i, key);
+    }
+    return result;
+}
+
+PyObject *yr_py_common_den(PyObject *nums, PyObject *dens)
+{
+    Py_ssize_t n = PyList_Size(nums);
+    if (n < 0 || PyList_Size(dens) != n) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_ValueError, "yr_py_common_den: two lists of one length");
+        return NULL;
+    }
+    int64_t *v = malloc(3 * (n > 0 ? (size_t)n : 1) * sizeof *v), common = 1;
+    PyObject *result = NULL;
+    if (v == NULL)
+        return PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < n; i++) {
+        v[n + i] = (int64_t)PyLong_AsLongLong(PyList_GET_ITEM(nums, i));
+        v[2 * n + i] = (int64_t)PyLong_AsLongLong(PyList_GET_ITEM(dens, i));
+        if (PyErr_Occurred())
+            goto done;
+    }
+    yr_read_error err;
+    yr_read_status st = yr_read_common_den(v + n, v + 2 * n, (size_t)n, v, &common, &err);
+    if (st != YR_READ_OK) {
+        result = error_tuple(st, &err);
+        goto done;
+    }
+    PyObject *list = PyList_New(n);
+    for (Py_ssize_t i = 0; list != NULL && i < n; i++) {
+        PyObject *x = PyLong_FromLongLong((long long)v[i]);
+        if (x == NULL)
+            Py_CLEAR(list);
+        else
+            PyList_SET_ITEM(list, i, x);
+    }
+    result = list != NULL ? Py_BuildValue("(NL)", list, (long long)common) : NULL;
+done:
+    free(v);
+    return result;
 }

@@ -24,4 +24,13 @@ PyObject *yr_py_header_role(PyObject *header);
  * (yr_glue_code_column), or None. */
 PyObject *yr_py_code_column(PyObject *header, PyObject *role);
 
+/* yr_identity_key() of every str in @p labels: a list of the keys ('Falu kommun', 'Falun' and
+ * '2080' give 'falun'), or the reader's error tuple of the first label refused (line = its
+ * position + 1: `code 2080 is Falun, not 'Mora'`). */
+PyObject *yr_py_identity_keys(PyObject *labels);
+
+/* yr_read_common_den() of the exact values nums[i] / dens[i] (lists of int): (list of the
+ * values over the common denominator, the denominator), or the reader's error tuple. */
+PyObject *yr_py_common_den(PyObject *nums, PyObject *dens);
+
 #endif

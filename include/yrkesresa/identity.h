@@ -91,6 +91,34 @@ YR_READ_API yr_read_status yr_name_key(const char *s, size_t len, char *dst, siz
 YR_READ_API yr_read_status yr_place_of(const char *s, size_t len, yr_place *place, int *code,
                                        yr_read_error *err);
 
+/**
+ * @brief The identity key of a municipality cell: the one key every join, duplicate check and
+ *        binding compares places by (the CLI's `pot`, `statement`, `audit`; Python's and R's
+ *        pot_settle, split_frame, ...). Two cells are one place exactly when their keys are equal.
+ *
+ * A cell that yr_place_of() places (a municipality, a county, the nation) gives the name key
+ * (yr_name_key()) of its official name (yr_place_name()); any other cell its own name key:
+ * - `2080 Falun`, `2080`, `Falun`, `FALUN`, ` Falun `, `Falu kommun` and `Falun kommun` all give
+ *   `falun`; `Region Gotland` and `Gotlands kommun` give `gotland`; `Dalarnas län` and
+ *   `20 Dalarna` give `dalarnas län`; `Riket` and `Hela landet` give `riket`;
+ * - an organisation or any other name gives its own key: `Region Dalarna` gives
+ *   `region dalarna` (no municipality; `Borlange` gives `borlange`, no place: a caller whose
+ *   column holds municipalities refuses it, with yr_municipality_nearest()'s "did you mean");
+ * - a code and a name that disagree, or digits that are no code, are ::YR_READ_ERR_IDENTITY
+ *   with yr_place_of()'s message in @p err (`code 2080 is Falun, not 'Mora'`,
+ *   `'9999' is not a municipality code`).
+ * @param[in]  s, len  the cell (UTF-8; s may be NULL when len is 0)
+ * @param[out] dst     @p cap bytes: the key and a NUL (untouched on error). cap = 3 × len + 64
+ *                     always suffices (an official name's key is shorter than 64 bytes).
+ * @param[out] out_len the key's length (may be NULL)
+ * @param[out] err     on error (may be NULL): status and message; line, other_line, column and
+ *                     cell_ref are none (0, 0, ::YR_READ_NONE, "") for the caller to fill.
+ * @returns ::YR_READ_OK; ::YR_READ_ERR_NULL; ::YR_READ_ERR_IDENTITY; ::YR_READ_ERR_LIMIT when
+ *          @p cap is too small.
+ */
+YR_READ_API yr_read_status yr_identity_key(const char *s, size_t len, char *dst, size_t cap,
+                                           size_t *out_len, yr_read_error *err);
+
 /** @brief The place of SCB code @p code written with @p digits digits, by yr_place_of()'s rule
  *         for a cell of digits: 4 digits (or 3, for 100–999) a municipality in the list, 2 a
  *         county in the list or 0 the nation; ::YR_PLACE_OTHER for anything else (unknown

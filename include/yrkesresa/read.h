@@ -470,6 +470,25 @@ YR_READ_API yr_read_status yr_table_column_values(const yr_table *t, size_t col,
                                                   int64_t *den, yr_read_error *err);
 
 /**
+ * @brief Exact values num[i] / den[i] (den[i] > 0) over their least common denominator, the
+ *        one rule by which yr_table_column_values() puts a column's cells over one denominator:
+ *        out[i] = num[i] / den[i] × *common. Decimals (denominators powers of ten) are put over
+ *        the finest one's: 1,5 1,25 1,125 1 (15/10, 125/100, 1125/1000, 1/1) are 1500 1250 1125
+ *        1000 over 1000. What a weight column with decimals (`Vikt`: `1,5`) is split by in
+ *        `yrkesresa split`, Python's split_frame() and R's yr_split_frame(): a split by these
+ *        integers is the split by the exact decimals.
+ * @param[out] out    n values (may be NULL when n is 0)
+ * @param[out] common the common denominator (1 for n = 0)
+ * @param[out] err    on error (may be NULL): err->line = the position (from 1) of the value
+ *                    that does not fit
+ * @returns ::YR_READ_OK; ::YR_READ_ERR_NULL; ::YR_READ_ERR_OPTION (a denominator not positive);
+ *          ::YR_READ_ERR_LIMIT when the common denominator or a value over it does not fit
+ *          int64 (too many decimals, or numbers too large).
+ */
+YR_READ_API yr_read_status yr_read_common_den(const int64_t *num, const int64_t *den, size_t n,
+                                              int64_t *out, int64_t *common, yr_read_error *err);
+
+/**
  * @brief The unit column @p col's numbers are written to: *exp10 such that every cell of the
  *        column (data and aggregate rows) is written to a whole multiple of 10^exp10 of the
  *        unit yr_table_value() gives (kronor for money): the place of the last digit written,

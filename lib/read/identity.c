@@ -681,6 +681,33 @@ YR_READ_API yr_read_status yr_place_of(const char *s, size_t len, yr_place *plac
     return rd_place_of_key(s ? s : "", len, place, code, key, sizeof key, &n, err);
 }
 
+YR_READ_API yr_read_status yr_identity_key(const char *s, size_t len, char *dst, size_t cap,
+                                           size_t *out_len, yr_read_error *err)
+{
+    yr_place place;
+    int code;
+    yr_read_status st = yr_place_of(s, len, &place, &code, err);
+    if (st != YR_READ_OK)
+        return st;
+    if (dst == NULL) {
+        fail(err, "yr_identity_key: a required pointer is NULL");
+        if (err != NULL)
+            err->status = YR_READ_ERR_NULL;
+        return YR_READ_ERR_NULL;
+    }
+    const char *name = place != YR_PLACE_OTHER ? yr_place_name(place, code) : NULL;
+    if (name != NULL) { /* a known place: the key of its official name */
+        s = name;
+        len = strlen(name);
+    }
+    st = yr_name_key(s, len, dst, cap, out_len);
+    if (st == YR_READ_ERR_LIMIT && err != NULL) {
+        fail(err, "the identity key does not fit %zu bytes", cap);
+        err->status = st;
+    }
+    return st;
+}
+
 yr_read_status rd_place_of_key(const char *s, size_t len, yr_place *place, int *code, char *key,
                                size_t cap, size_t *klen, yr_read_error *err)
 {

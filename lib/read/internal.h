@@ -288,6 +288,11 @@ yr_read_status rd_open_sheet(const void *bytes, size_t len, const yr_read_option
 /* values.c, reading.c, report.c */
 yr_read_status rd_read_values(yr_table *t, const yr_read_options *opt, grid_cell **cells,
                               size_t *cap, grid_scratch *sc, uint8_t *ignore, yr_read_error *err);
+/* Value num / den (den > 0) as out[i] over *common, the least common denominator of out[0..i)
+ * (1 when i is 0), which is rescaled first when den does not divide it (yr_read_common_den's
+ * rule); 0 when the denominator or a value does not fit int64 (then out and *common are
+ * unspecified). */
+int rd_common_put(int64_t *out, size_t i, int64_t num, int64_t den, int64_t *common);
 yr_read_status rd_column_values(const yr_table *t, size_t col, int64_t *out, int64_t *den,
                                 yr_read_error *err);
 /* Pass 1: when one wanted column is read by the grammar and it is of whole or decimal numbers,

@@ -1,6 +1,7 @@
 /* Pass 5 of yr_read_table(): every wanted cell read in its column's grammar, the cells a grid
  * gave in its scratch saved, and the sums of the input columns checked against their
  * aggregates (aggregate.c). Also yr_table_column_values() and yr_table_aggregate_checks(). */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -404,6 +405,59 @@ static size_t cells_into(const yr_table *t, size_t row, grid_cell **c, size_t *c
     return n;
 }
 
+static int64_t gcd64(int64_t a, int64_t b)
+{
+    while (b != 0) {
+        int64_t r = a % b;
+        a = b;
+        b = r;
+    }
+    return a;
+}
+
+int rd_common_put(int64_t *out, size_t i, int64_t num, int64_t den, int64_t *common)
+{
+    if (den <= 0)
+        return 0;
+    int64_t m = den / gcd64(*common, den); /* the common denominator grows m times */
+    if (m > 1) {
+        if (*common > INT64_MAX / m)
+            return 0;
+        for (size_t k = 0; k < i; k++) {
+            if (out[k] > INT64_MAX / m || out[k] < -(INT64_MAX / m))
+                return 0;
+            out[k] *= m;
+        }
+        *common *= m;
+    }
+    int64_t f = *common / den; /* no division for the common denominator */
+    if (f > 1 && (num > INT64_MAX / f || num < -(INT64_MAX / f)))
+        return 0;
+    out[i] = num * f;
+    return 1;
+}
+
+yr_read_status yr_read_common_den(const int64_t *num, const int64_t *den, size_t n, int64_t *out,
+                                  int64_t *common, yr_read_error *err)
+{
+    if (common == NULL || (n > 0 && (num == NULL || den == NULL || out == NULL)))
+        return rd_fail(err, YR_READ_ERR_NULL, 0, "a required pointer is NULL");
+    int64_t d = 1;
+    for (size_t i = 0; i < n; i++) {
+        if (den[i] <= 0)
+            return rd_fail(err, YR_READ_ERR_OPTION, i + 1,
+                           "value %zu: the denominator %" PRId64 " is not positive", i + 1, den[i]);
+        if (!rd_common_put(out, i, num[i], den[i], &d))
+            return rd_fail(err, YR_READ_ERR_LIMIT, i + 1,
+                           "value %zu (%" PRId64 "/%" PRId64 ") does not fit one common "
+                           "denominator with the values before it in 64 bits; give the values "
+                           "with fewer decimals",
+                           i + 1, num[i], den[i]);
+    }
+    *common = d;
+    return YR_READ_OK;
+}
+
 yr_read_status rd_column_values(const yr_table *t, size_t col, int64_t *out, int64_t *den,
                                 yr_read_error *err)
 {
@@ -432,18 +486,9 @@ yr_read_status rd_column_values(const yr_table *t, size_t col, int64_t *out, int
             if (col >= n || !v.present)
                 v = (yr_value){0, 0, 1};
         }
-        while (v.den > d) { /* a finer denominator: rescale what is written */
-            for (size_t k = 0; k < i; k++) {
-                if (out[k] > INT64_MAX / 10 || out[k] < -(INT64_MAX / 10))
-                    st = YR_READ_ERR_LIMIT;
-                out[k] *= 10;
-            }
-            d *= 10;
-        }
-        int64_t m = v.den == d ? 1 : d / v.den; /* no division for the common denominator */
-        if (st == YR_READ_OK && m > 1 && (v.num > INT64_MAX / m || v.num < -(INT64_MAX / m)))
+        if (st == YR_READ_OK && !rd_common_put(out, i, v.num, v.den, &d))
             st = YR_READ_ERR_LIMIT;
-        out[i++] = st == YR_READ_OK ? v.num * m : 0;
+        i++;
         if (st == YR_READ_ERR_LIMIT)
             rd_fail(err, st, yr_table_row_line(t, row),
                     "column '%s': the values do not fit one common denominator", t->header[col]);

@@ -485,6 +485,76 @@ static void test_nearest(void **state)
     assert_int_equal(yr_municipality_nearest(NULL, 3), -1);
 }
 
+/* yr_identity_key(): the header's examples, worked out from its rules. */
+static void identity_is(const char *s, const char *want)
+{
+    char key[128];
+    size_t len = 99;
+    yr_read_error err;
+    assert_int_equal(yr_identity_key(s, strlen(s), key, sizeof key, &len, &err), YR_READ_OK);
+    assert_string_equal(key, want);
+    assert_int_equal(len, strlen(want));
+}
+
+static void test_identity_key(void **state)
+{
+    (void)state;
+    const char *falun[] = {
+        "2080 Falun", "2080",        "Falun",        "FALUN",
+        " Falun ",    "Falu kommun", "Falun kommun", "2080 " EN_DASH " Falu kommun"};
+    for (size_t i = 0; i < sizeof falun / sizeof *falun; i++)
+        identity_is(falun[i], "falun");
+    identity_is("Region Gotland", "gotland");
+    identity_is("Gotlands kommun", "gotland");
+    identity_is("Dalarnas l" a_UML "n", "dalarnas l\xc3\xa4n");
+    identity_is("20 Dalarna", "dalarnas l\xc3\xa4n");
+    identity_is("Hela landet", "riket");
+    identity_is("Region Dalarna", "region dalarna"); /* an organisation: its own key */
+    identity_is("Borlange", "borlange");             /* no place: the caller refuses it */
+    identity_is("", "");
+    char key[128] = "untouched";
+    yr_read_error err;
+    assert_int_equal(yr_identity_key("2080 Mora", 9, key, sizeof key, NULL, &err),
+                     YR_READ_ERR_IDENTITY);
+    assert_string_equal(err.message, "code 2080 is Falun, not 'Mora'");
+    assert_string_equal(key, "untouched");
+    assert_int_equal(yr_identity_key("9999", 4, key, sizeof key, NULL, NULL), YR_READ_ERR_IDENTITY);
+    /* "2080" gives "falun": 6 bytes with the NUL, more than the cell */
+    assert_int_equal(yr_identity_key("2080", 4, key, 5, NULL, &err), YR_READ_ERR_LIMIT);
+    assert_int_equal(err.status, YR_READ_ERR_LIMIT);
+    assert_int_equal(yr_identity_key("2080", 4, key, 6, NULL, NULL), YR_READ_OK);
+    assert_int_equal(yr_identity_key("Falun", 5, NULL, 6, NULL, &err), YR_READ_ERR_NULL);
+}
+
+/* yr_read_common_den(): by hand, 1,5 1,25 1,125 1 over 1000; 1/3 and 1/2 over 6. */
+static void test_common_den(void **state)
+{
+    (void)state;
+    const int64_t num[] = {15, 125, 1125, 1}, den[] = {10, 100, 1000, 1};
+    int64_t out[4], common = 0;
+    assert_int_equal(yr_read_common_den(num, den, 4, out, &common, NULL), YR_READ_OK);
+    assert_int_equal(common, 1000);
+    assert_int_equal(out[0], 1500);
+    assert_int_equal(out[1], 1250);
+    assert_int_equal(out[2], 1125);
+    assert_int_equal(out[3], 1000);
+    const int64_t n2[] = {1, 1, -5}, d2[] = {3, 2, 1};
+    assert_int_equal(yr_read_common_den(n2, d2, 3, out, &common, NULL), YR_READ_OK);
+    assert_int_equal(common, 6);
+    assert_int_equal(out[0], 2);
+    assert_int_equal(out[1], 3);
+    assert_int_equal(out[2], -30);
+    assert_int_equal(yr_read_common_den(NULL, NULL, 0, NULL, &common, NULL), YR_READ_OK);
+    assert_int_equal(common, 1);
+    /* 2^62 / 1 and 1 / 10: 2^62 × 10 does not fit */
+    const int64_t n3[] = {INT64_C(1) << 62, 1}, d3[] = {1, 10};
+    yr_read_error err;
+    assert_int_equal(yr_read_common_den(n3, d3, 2, out, &common, &err), YR_READ_ERR_LIMIT);
+    assert_int_equal(err.line, 2);
+    const int64_t d4[] = {1, 0};
+    assert_int_equal(yr_read_common_den(n3, d4, 2, out, &common, &err), YR_READ_ERR_OPTION);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -497,6 +567,8 @@ int main(void)
         cmocka_unit_test(test_codes),
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_nearest),
+        cmocka_unit_test(test_identity_key),
+        cmocka_unit_test(test_common_den),
     };
     return cmocka_run_group_tests(tests, read_csv, NULL);
 }

@@ -20,7 +20,7 @@ int cli_stats_check_wants_parts(int argc, char **argv);
 #include "cli_read.h"
 
 /**
- * @brief The identity key of municipality cell @p cell (yrkesresa/identity.h, as
+ * @brief yr_identity_key() of municipality cell @p cell (yrkesresa/identity.h, as
  *        yr_table_identity_key() gives it for a row of the reader's tables): the name key of
  *        the official name of the place its code or name names (`2080`, `Falu kommun` and
  *        `Falun` are one), else the cell's own name key (`Region Dalarna`). Into @p key.

@@ -12,27 +12,21 @@
 
 int cycle_identity_key(const char *file, size_t line, const char *cell, cli_buf *key)
 {
-    yr_place place;
-    int code;
-    yr_read_error e;
-    if (yr_place_of(cell, strlen(cell), &place, &code, &e) != YR_READ_OK) {
-        e.line = line;
-        return cli_read_fail(file, &e); /* `code 2080 is Falun, not 'Mora'` */
-    }
-    const char *name = place != YR_PLACE_OTHER ? yr_place_name(place, code) : NULL;
-    const char *s = name != NULL ? name : cell; /* a known place: its official name's key */
-    size_t n = strlen(s), len = 0;
-    char small[512], *dst = 3 * n + 1 <= sizeof small ? small : malloc(3 * n + 1);
+    size_t n = strlen(cell), len = 0;
+    char small[512], *dst = 3 * n + 64 <= sizeof small ? small : malloc(3 * n + 64);
     if (dst == NULL)
         return cli_fail_at(file, 0, "out of memory");
-    yr_read_status st = yr_name_key(s, n, dst, 3 * n + 1, &len); /* 3 × n + 1 suffice */
+    yr_read_error e;
+    yr_read_status st = yr_identity_key(cell, n, dst, 3 * n + 64, &len, &e); /* suffices */
     cli_buf_clear(key);
     cli_buf_add(key, dst, st == YR_READ_OK ? len : 0);
     if (dst != small)
         free(dst);
-    if (st != YR_READ_OK || !key->ok)
-        return cli_fail_at(file, line, "%s", yr_read_status_name(st));
-    return 0;
+    if (st != YR_READ_OK) {
+        e.line = line;
+        return cli_read_fail(file, &e); /* `code 2080 is Falun, not 'Mora'` */
+    }
+    return key->ok ? 0 : cli_fail_at(file, 0, "out of memory");
 }
 
 int cycle_party_keys(const cli_input *in, cli_keys *keys)

@@ -216,3 +216,58 @@ def test_pot_by_day_the_example_year(source_dir):
     sums = frame.groupby("municipality")["kickback"].sum().to_dict()
     assert {m: sums.get(m, 0) for m in kick} == kick
     assert sum(kick.values()) == 111600  # the README's statement: kickback 111 600
+
+
+# F20 (adversarial 5): the municipalities are joined by the library's identity
+# (yr_identity_key), as `yrkesresa pot --attendance files/Q-att.csv --trainers
+# files/Q5-utb-falu-kommun.csv` joins them. Worked out by hand with the Dalarna 2024 rules (fee
+# 600, pot part 400, shares 15/10): 2024-03-12 has 15 participants, pot 15 × 400 = 6000, shared
+# 15:10 between Falun's course leader (3600) and Mora's trainer (2400); 2024-04-16 has 12, pot
+# 4800, all to Orsa's course leader. Falun: fees 10 × 600 = 6000, kickback 3600, net 2400.
+F20_ATT = [("2024-03-12", "Falun", 10), ("2024-03-12", "Mora", 5),
+           ("2024-04-16", "Borlänge", 8), ("2024-04-16", "Orsa", 4)]
+F20_TR = [("2024-03-12", "Falu kommun", "kursledare"), ("2024-03-12", "Mora kommun", "utbildare"),
+          ("2024-04-16", "ORSA", "kursledare")]
+
+
+def test_pot_joins_falu_kommun_with_falun_as_the_cli_does():
+    rows = {r.municipality: r for r in yrkesresa.pot_settle(F20_ATT, F20_TR).rows}
+    assert list(rows) == ["Falun", "Mora", "Borlänge", "Orsa"]  # the first spelling met
+    assert (rows["Falun"].kickback, rows["Falun"].net) == (3600, 2400)
+    assert (rows["Mora"].kickback, rows["Mora"].net) == (2400, 600)
+    assert (rows["Orsa"].kickback, rows["Orsa"].net) == (4800, -2400)
+    by_day = yrkesresa.pot_by_day(F20_ATT, F20_TR)
+    assert list(by_day.municipality) == ["Falun", "Mora", "Orsa"]
+    assert list(by_day.kickback) == [3600, 2400, 4800]
+
+
+def test_pot_joins_codes_and_fixed_lists_by_identity():
+    att = [("d1", "2080", 10), ("d1", "Falun", 5)]
+    rows = yrkesresa.pot_settle(att, [("d1", "2080 Falun", "utbildare")]).rows
+    assert [(r.municipality, r.participant_days, r.kickback) for r in rows] == [
+        ("2080", 15, 6000)]
+    fixed = yrkesresa.pot_settle(att, [("d1", "FALUN", "utbildare")],
+                                 municipalities=["Falu kommun", "Mora"]).rows
+    assert [(r.municipality, r.participant_days) for r in fixed] == [
+        ("Falu kommun", 15), ("Mora", 0)]
+    with pytest.raises(ValueError, match="listed twice"):
+        yrkesresa.pot_settle(att, [], municipalities=["Falun", "Falu kommun"])
+    # a whole number beside names is read as text, as the program reads a cell: 2080 is Falun
+    mixed = yrkesresa.pot_settle([("d1", 2080, 10), ("d1", "Mora", 5)],
+                                 [("d1", "Falu kommun", "kursledare")]).rows
+    assert [(r.municipality, r.kickback) for r in mixed] == [("2080", 6000), ("Mora", 0)]
+
+
+def test_pot_refuses_what_the_cli_refuses():
+    with pytest.raises(yrkesresa.Error, match=r"code 2080 is Falun, not 'Mora'"):
+        yrkesresa.pot_settle([("d1", "2080 Mora", 1)], F20_TR)
+    att = [("d1", "Falun", 10), ("d1", "Borlange", 5)]
+    with pytest.raises(yrkesresa.Error, match=r"'Borlange' is not a Swedish municipality.*did "
+                                              r"you mean Borlänge\?"):
+        yrkesresa.pot_settle(att, [("d1", "Falun", "utbildare")])
+    with pytest.raises(yrkesresa.Error, match=r"did you mean Borlänge\?"):
+        yrkesresa.pot_by_day(att, [("d1", "Falun", "utbildare")], other_parties=True)
+    other = yrkesresa.pot_settle([("d1", "Falun", 1), ("d1", "Region Dalarna", 1)],
+                                 [("d1", "Region Dalarna", "utbildare")], other_parties=True)
+    assert [(r.municipality, r.kickback) for r in other.rows] == [
+        ("Falun", 0), ("Region Dalarna", 800)]

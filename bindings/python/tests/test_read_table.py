@@ -117,3 +117,27 @@ def test_audit_frame_in_the_tables_unit():
                               labels="Kommun", stated_total=772500)
     assert (b.unit, b.stated_total, b.published_sum) == (1, 772500, 772000)
     assert b.rows_outside_quota == 4
+
+
+# F22 (adversarial 5): decimal weights, as `yrkesresa split --total 100000
+# K3-vikt-tre-decimaler.csv` splits them. By hand: over 1000 the weights are 1500 1250 1000 1125
+# 1000 1500 1500, sum 8875; quotas 16901.41 (x3), 14084.51, 11267.61 (x2), 12676.06; the floors
+# add to 99997 and the three largest remainders (.61, .61, .51) go to Gagnef, Rättvik and
+# Malung-Sälen.
+K3 = ("Kommun;Vikt\nVansbro;1,5\nMalung-Sälen;1,25\nGagnef;1\nLeksand;1,125\nRättvik;1\n"
+      "Orsa;1,5\nÄlvdalen;1,5\n")
+
+
+def test_split_frame_splits_decimal_weights_as_the_cli_does():
+    df = yrkesresa.read_table(K3.encode())
+    out = yrkesresa.split_frame(df, 100000, weights="Vikt")
+    assert out.amount.tolist() == [16901, 14085, 11268, 12676, 11268, 16901, 16901]
+    assert out.Vikt.tolist() == df.Vikt.tolist()  # the frame's weights stay as read
+    plain = pd.DataFrame({"municipality": ["Falun", "Mora", "Orsa"],
+                          "w": [1.5, Fraction(5, 4), Decimal("1")]})
+    assert yrkesresa.split_frame(plain, 1500, weights="w").amount.tolist() == [600, 500, 400]
+    thirds = pd.DataFrame({"municipality": ["Falun", "Mora"], "w": [Fraction(1, 3), 0.5]})
+    assert yrkesresa.split_frame(thirds, 100, weights="w").amount.tolist() == [40, 60]
+    huge = pd.DataFrame({"municipality": ["Falun", "Mora"], "w": [2**62, Fraction(1, 10)]})
+    with pytest.raises(yrkesresa.Error, match="does not fit one common denominator"):
+        yrkesresa.split_frame(huge, 100, weights="w")

@@ -56,3 +56,23 @@ def test_statement_error_names_the_municipality():
     with pytest.raises(yr.Error) as info:
         yr.statement({"a": 1000}, pd.Series([1, -1, 2], index=["x", "y", "z"]))
     assert (info.value.status, info.value.label) == ("YR_ERR_NEGATIVE", "y")
+
+
+# F20's rule in statement: fees and kickbacks are joined to the weights by the municipality
+# identity (yr_identity_key), as `yrkesresa statement` joins its files. By hand: 1000 split 3:1
+# is 750 and 250; Falun's pot (10 participants, its own course leader, Dalarna 2024): fees
+# 6000, kickback the whole pot 4000; net 750 + 6000 - 4000 = 2750.
+def test_statement_joins_pot_rows_by_identity():
+    pot = yr.pot_settle([("d1", "Falun", 10)], [("d1", "Falun", "kursledare")])
+    frame = yr.statement({"a": 1000}, {"Falu kommun": 3, "Mora": 1}, pot=pot)
+    assert frame.loc["Falu kommun"].tolist() == [750, 750, 6000, 4000, 2750]
+    assert frame.loc["Mora"].tolist() == [250, 250, 0, 0, 250]
+    with pytest.raises(yr.Error, match="'FALUN' is the same municipality as 'Falun'"):
+        yr.statement({"a": 1000}, {"Falun": 3, "FALUN": 1})
+    with pytest.raises(ValueError, match="fees for 'Falun' and '2080', one municipality"):
+        yr.statement({"a": 1000}, {"Falun": 3, "Mora": 1}, fees={"Falun": 1, "2080": 2})
+    with pytest.raises(yr.Error, match=r"did you mean Borlänge\?"):
+        yr.statement({"a": 1000}, {"Falun": 3, "Borlange": 1})
+    regions = yr.statement({"a": 1000}, {"Falun": 3, "Region Dalarna": 1},
+                                  other_parties=True)
+    assert regions["total"].tolist() == [750, 250]

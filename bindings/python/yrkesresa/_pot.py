@@ -17,6 +17,7 @@ from . import _core
 from ._convert import (Shape, call_located, enum_from_core, fraction_parts, need_pandas,
                        rows_frame, trim_label)
 from ._errors import Error, public
+from ._read import check_places, identity_key
 
 __all__ = [
     "Role",
@@ -210,26 +211,49 @@ def _records(table: Any, columns: Tuple[str, str, str], what: str) -> Iterable[T
 
 class _Labels:
     """Labels -> indices in order of first appearance, or a fixed list; str labels trimmed by
-    the CLI's rule (``yr_label_trim``), so "Falun " is "Falun"."""
+    the CLI's rule (``yr_label_trim``), so "Falun " is "Falun". With ``function`` (the
+    municipalities) a label is found by its identity (``yr_identity_key``, as ``yrkesresa pot``
+    joins its files): "Falu kommun", "Falun", "FALUN" and "2080" are one municipality, shown by
+    the first spelling met (fixed list first, then attendance, then trainers), as the program
+    shows it."""
 
-    def __init__(self, what: str, fixed: Optional[Sequence[Hashable]]) -> None:
+    def __init__(self, what: str, fixed: Optional[Sequence[Hashable]],
+                 function: Optional[str] = None) -> None:
         self.what = what
         self.fixed = fixed is not None
+        self.function = function
         self.index: Dict[Hashable, int] = {}
+        self.by_key: Dict[Hashable, int] = {}
+        self.keys: Dict[Any, Any] = {}
         for label in fixed or ():
             label = trim_label(label)
-            if label in self.index:
+            if self._key(label) in self.by_key:
                 raise ValueError(f"{what} {label!r} is listed twice")
-            self.index[label] = len(self.index)
+            self._add(label)
+
+    def _key(self, label: Hashable) -> Hashable:
+        if self.function is None:
+            return label
+        return identity_key(label, self.keys, self.function, self.what)
+
+    def _add(self, label: Hashable) -> int:
+        found = self.by_key[self._key(label)] = self.index[label] = len(self.index)
+        return found
 
     def __call__(self, label: Hashable) -> int:
         label = trim_label(label)
-        found = self.index.get(label)
+        found = self.by_key.get(self._key(label))
         if found is None:
             if self.fixed:
                 raise ValueError(f"unknown {self.what} {label!r} (not in the {self.what} list)")
-            found = self.index[label] = len(self.index)
+            found = self._add(label)
         return found
+
+    def check(self, other_parties: bool) -> None:
+        """The reader's rule 6 over the labels (one per identity): ``"Borlange"`` among
+        municipalities is refused with the nearest name, unless ``other_parties``."""
+        if self.function is not None:
+            check_places(list(self.index), self.function, self.what, other_parties)
 
 
 @public
@@ -252,28 +276,39 @@ def pot_rules_with_shares(fee: int, pot_part: int, leader: Any, trainer: Any) ->
 
 
 def _indexed(attendance: Any, trainers: Any, days: Optional[Sequence[Hashable]],
-             municipalities: Optional[Sequence[Hashable]]) -> Tuple[Any, Any, Any, Any]:
+             municipalities: Optional[Sequence[Hashable]], function: str,
+             other_parties: bool) -> Tuple[Any, Any, Any, Any]:
     """The records as the index columns C reads: days and municipalities numbered by their
-    labels (:class:`_Labels`: attendance first, then trainers), roles by name."""
+    labels (:class:`_Labels`: attendance first, then trainers; municipalities by identity),
+    roles by name."""
     day_index = _Labels("day", days)
-    municipality_index = _Labels("municipality", municipalities)
+    municipality_index = _Labels("municipality", municipalities, function)
+    att_records = list(_records(attendance, ("day", "municipality", "participants"),
+                                "attendance"))
+    tr_records = list(_records(trainers, ("day", "municipality", "role"), "trainers"))
+    # Whole numbers beside names are read as text, as the program reads a cell (2080 is Falun).
+    labels = [r[1] for r in att_records + tr_records] + list(municipalities or ())
+    as_text = any(isinstance(x, str) for x in labels)
+
+    def municipality(label: Any) -> int:
+        if as_text and isinstance(label, (int, np.integer)) and not isinstance(label, bool):
+            label = str(int(label))
+        return municipality_index(label)
+
     att: Tuple[List[int], List[int], List[Any]] = ([], [], [])
-    for day, municipality, participants in _records(
-        attendance, ("day", "municipality", "participants"), "attendance"
-    ):
+    for day, mun, participants in att_records:
         att[0].append(day_index(day))
-        att[1].append(municipality_index(municipality))
+        att[1].append(municipality(mun))
         att[2].append(participants)
 
     role_cache: Dict[str, int] = {}
     tr: Tuple[List[int], List[int], List[int]] = ([], [], [])
-    for day, municipality, role in _records(
-        trainers, ("day", "municipality", "role"), "trainers"
-    ):
+    for day, mun, role in tr_records:
         tr[0].append(day_index(day))
-        tr[1].append(municipality_index(municipality))
+        tr[1].append(municipality(mun))
         tr[2].append(_role(role, role_cache))
 
+    municipality_index.check(other_parties)
     return day_index, municipality_index, att, tr
 
 
@@ -285,6 +320,7 @@ def pot_settle(
     *,
     days: Optional[Sequence[Hashable]] = None,
     municipalities: Optional[Sequence[Hashable]] = None,
+    other_parties: bool = False,
 ) -> PotSettlement:
     """Settle a year's course days: fees, pot contributions and kickbacks per municipality.
 
@@ -297,7 +333,14 @@ def pot_settle(
         rules: the money rules; default :meth:`PotRules.dalarna_2024`.
         days, municipalities: optional lists of labels fixing the order of days and rows (and
             which labels are allowed); by default labels (any hashable) are numbered in order
-            of first appearance, attendance first, then trainers.
+            of first appearance, attendance first, then trainers. A str municipality label is
+            found by its identity (``yr_identity_key``, as ``yrkesresa pot`` joins its files):
+            ``"Falu kommun"``, ``"Falun"``, ``"FALUN"`` and ``"2080"`` are one municipality,
+            its row labelled by the first spelling met; ``"2080 Mora"`` is an error.
+        other_parties: allow names that are no municipality (regions, organisations) among
+            municipalities; by default such a name is an error with the nearest name
+            (``"Borlange"``: did you mean Borlänge?), as ``yrkesresa pot`` refuses it
+            without ``--other-parties``.
 
     Returns:
         A :class:`PotSettlement`; ``.to_frame()`` gives a pandas DataFrame.
@@ -308,7 +351,8 @@ def pot_settle(
         OverflowError: an amount does not fit 64 bits.
     """
     rules = PotRules.dalarna_2024() if rules is None else rules
-    day_index, municipality_index, att, tr = _indexed(attendance, trainers, days, municipalities)
+    day_index, municipality_index, att, tr = _indexed(attendance, trainers, days, municipalities,
+                                                      "pot_settle", other_parties)
     rows, summary, day_undistributed = call_located(
         lambda: _core.yr_pot_settle_where(
             rules._to_c(), len(day_index.index), len(municipality_index.index), att, tr
@@ -338,6 +382,7 @@ def pot_by_day(
     *,
     days: Optional[Sequence[Hashable]] = None,
     municipalities: Optional[Sequence[Hashable]] = None,
+    other_parties: bool = False,
 ) -> Any:
     """The kickback per course day and municipality (``yr_pot_by_day``; ``pot --by-day``).
 
@@ -357,7 +402,8 @@ def pot_by_day(
     """
     pd = need_pandas()
     rules = PotRules.dalarna_2024() if rules is None else rules
-    day_index, municipality_index, att, tr = _indexed(attendance, trainers, days, municipalities)
+    day_index, municipality_index, att, tr = _indexed(attendance, trainers, days, municipalities,
+                                                      "pot_by_day", other_parties)
     by_day, entries, days_off = call_located(
         lambda: _core.yr_pot_by_day_records_where(
             rules._to_c(), len(day_index.index), len(municipality_index.index), att, tr

@@ -12,8 +12,10 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
+import numpy as np
+
 from . import _core
-from ._convert import need_pandas
+from ._convert import fraction_parts, need_pandas
 from ._errors import Error
 
 __all__ = ["read_table", "Reading"]
@@ -260,3 +262,83 @@ def frame_kinds(frame: Any, weights: Sequence[str], function: str, *, totals: st
                     label=frame.index[line - 1] if line else None,
                     detail=f"{where} of the frame; rows and lines are counted from 1")
     return list(result)
+
+
+def identity_key(label: Any, cache: Dict[Any, Any], function: str, what: str) -> Any:
+    """The identity of a municipality label by the library's one rule (``yr_identity_key``, as
+    the program joins files): ``"Falu kommun"``, ``"Falun"``, ``"FALUN"``, ``"2080 Falun"`` and
+    ``"2080"`` are one (``"falun"``); another str its name key; a non-str label itself. A code
+    and a name that disagree (``"2080 Mora"``) raise :class:`yrkesresa.Error`."""
+    if not isinstance(label, str):
+        return label
+    key = cache.get(label)
+    if key is None:
+        result = _core.yr_py_identity_keys([label])
+        if isinstance(result, tuple):
+            status, code, _, _, _, _, message = result
+            raise Error(f"{what} {label!r}: {message}", status, code, function, arg=what,
+                        label=label)
+        key = cache[label] = result[0]
+    return key
+
+
+def check_places(labels: Sequence[Any], function: str, what: str,
+                 other_parties: bool = False) -> None:
+    """The reader's rules for a list of parties (``yr_read_classify``): two labels of one
+    municipality (``"Falun"``, ``"FALUN"``) are an error, and so is a name that is no
+    municipality among municipalities (``"Borlange"``), with the nearest name, unless
+    ``other_parties``; non-str labels are not checked."""
+    names = [label for label in labels if isinstance(label, str)]
+    if not names:
+        return
+    result = _core.yr_py_read_classify(names, [], {"totals": "check",
+                                                   "other_parties": bool(other_parties)})
+    if isinstance(result, tuple):
+        status, code, line, _, _, _, message = result
+        label = names[line - 1] if line else None
+        raise Error(message, status, code, function, arg=what, label=label)
+
+
+def exact_weights(values: Any, function: str, column: Any) -> Any:
+    """A weight column with decimals (Decimal, Fraction or float values, as ``read_table``
+    gives ``1,5``) as integers over their least common denominator, by the C library's one rule
+    (``yr_read_common_den``: the CLI's split by a decimal ``Vikt``). Only a column headed as a
+    weight or of no role (``--column weight=HEADER``): a population is whole, as the reader
+    reads it. Any other column (whole numbers, a population, or a value that is no number) as
+    it is, for the split's own error."""
+    items = list(values)
+
+    def finite(v: Any) -> bool:
+        if isinstance(v, (bool, np.bool_)):
+            return False
+        if isinstance(v, Decimal):
+            return v.is_finite()
+        if isinstance(v, (float, np.floating)):
+            return bool(np.isfinite(v))
+        return isinstance(v, (Fraction, int, np.integer))
+
+    if not items or not all(finite(v) for v in items) or all(v == int(v) for v in items):
+        return values
+    if _core.yr_py_header_role(str(column)) not in (None, "weight"):
+        return values  # a population is whole (the reader's kind of its role): split refuses
+    parts = [fraction_parts(v, str(column)) for v in items]
+    result = _core.yr_py_common_den([p[0] for p in parts], [p[1] for p in parts])
+    if isinstance(result, tuple) and isinstance(result[0], str):
+        status, code, line, _, _, _, message = result
+        raise Error(f"column {column!r}: {message}", status, code, function, arg="weights",
+                    record=line - 1 if line else None)
+    return need_pandas().Series(np.asarray(result[0], dtype=np.int64), index=values.index,
+                                name=values.name)
+
+
+def identity_keys(labels: Sequence[Any], function: str, what: str) -> List[Any]:
+    """:func:`identity_key` of every label, the str ones in one call to C."""
+    names = [label for label in labels if isinstance(label, str)]
+    result = _core.yr_py_identity_keys(names)
+    if isinstance(result, tuple):
+        status, code, line, _, _, _, message = result
+        label = names[line - 1]
+        raise Error(f"{what} {label!r}: {message}", status, code, function, arg=what,
+                    label=label)
+    keys = iter(result)
+    return [next(keys) if isinstance(label, str) else label for label in labels]

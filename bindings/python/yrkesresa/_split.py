@@ -32,7 +32,7 @@ from ._convert import (
     warn_total_row,
 )
 from ._errors import Error, public
-from ._read import frame_kinds
+from ._read import check_places, exact_weights, frame_kinds, identity_keys
 
 __all__ = [
     "Method",
@@ -484,7 +484,10 @@ def split_frame(
         total: the amount (an int: one column ``column``), or several cost items: a dict or
             Series ``{item: amount}`` gives one column per item (:func:`split_table`: each
             column adds to its item, each row within one unit of its exact share).
-        weights: the name of the weight column.
+        weights: the name of the weight column. Decimal weights (``Vikt`` read as ``1,5``:
+            Decimal, Fraction or float values) are put over their least common denominator
+            exactly by the C library (``yr_read_common_den``), as ``yrkesresa split`` splits
+            them: 1.5, 1.25, 1.125 and 1 are split as 1500, 1250, 1125 and 1000.
         column: the name of the new column (one amount).
         groups: the name of a group column (e.g. ``"county"``): a two-level split
             (:func:`split_nested`), the total between groups by their summed weights, then each
@@ -499,7 +502,8 @@ def split_frame(
     kinds = frame_kinds(frame, [weights], "split_frame", totals=totals,
                         other_parties=other_parties)
     parties = [k == "data" for k in kinds] if kinds is not None else [True] * len(frame)
-    out, part = frame.copy(), frame[parties]
+    out, part = frame.copy(), frame[parties].copy()
+    part[weights] = exact_weights(part[weights], "split_frame", weights)
 
     def place(name: str, values: Any) -> None:
         """The parties' amounts in the frame's rows; <NA> in aggregate rows."""
@@ -710,14 +714,27 @@ def _statement_weights(weights: Any) -> Tuple[Any, List[Any], Shape]:
 
 
 def _per_party(values: Any, parties: Shape, what: str) -> Optional[Shape]:
-    """Fees or kickbacks lined up with the parties (a Series or dict by label), or None."""
+    """Fees or kickbacks lined up with the parties (a Series or dict by label, joined by the
+    municipality identity: ``"Falu kommun"`` is ``"Falun"``), or None."""
     if values is None:
         return None
     if (isinstance(values, Mapping) or is_series(values)) and parties.index is not None:
-        unknown = [label for label in values.keys() if label not in set(parties.index)]
-        if unknown:
-            raise ValueError(f"statement: {what} for {unknown[0]!r}, which has no weight")
-        values = [values.get(label, 0) for label in parties.index]
+        position = {k: i for i, k in enumerate(identity_keys(list(parties.index), "statement",
+                                                             "municipality"))}
+        labels = list(values.keys())
+        lined: List[Any] = [0] * len(position)
+        seen: dict = {}
+        for label, key, value in zip(labels, identity_keys(labels, "statement", what),
+                                     values.values() if isinstance(values, Mapping)
+                                     else values.tolist()):
+            if key not in position:
+                raise ValueError(f"statement: {what} for {label!r}, which has no weight")
+            if key in seen:
+                raise ValueError(f"statement: {what} for {seen[key]!r} and {label!r}, one "
+                                 "municipality; give one")
+            seen[key] = label
+            lined[position[key]] = value
+        values = lined
     shape = Shape(values, what, "statement")
     shape.index = parties.index
     return shape
@@ -725,7 +742,7 @@ def _per_party(values: Any, parties: Shape, what: str) -> Optional[Shape]:
 
 @public
 def statement(items: Any, weights: Any, *, year: Any = None, fees: Any = None,
-              kickback: Any = None, pot: Any = None) -> Any:
+              kickback: Any = None, pot: Any = None, other_parties: bool = False) -> Any:
     """An invoice statement per municipality (``yr_statement``): the agreement items split by
     population (year by year), each municipality's total, course fees, kickback and the net
     amount to invoice. Every number is the C library's; the lines add up both ways.
@@ -739,6 +756,11 @@ def statement(items: Any, weights: Any, *, year: Any = None, fees: Any = None,
             item in the first year).
         fees, kickback: per municipality (a Series or dict by label, or a list in order), or
         pot: a :class:`PotSettlement` whose fees and kickbacks are used (by municipality).
+            Labels are joined by the municipality identity (``yr_identity_key``, as
+            ``yrkesresa statement`` joins its files): fees for ``"Falu kommun"`` are
+            ``"Falun"``'s; two weights of one municipality (``"Falun"``, ``"FALUN"``) are an
+            error, and so is a name that is no municipality among municipalities
+            (``"Borlange"``: did you mean Borlänge?) unless ``other_parties``.
 
     Returns:
         A DataFrame indexed by municipality: one column per item, then ``total``, ``fees``,
@@ -747,6 +769,8 @@ def statement(items: Any, weights: Any, *, year: Any = None, fees: Any = None,
         ``frame.attrs["year_totals"]`` (a DataFrame).
     """
     table, years, parties = _statement_weights(weights)
+    if parties.index is not None:
+        check_places(list(parties.index), "statement", "municipality", other_parties)
     totals = Shape(items, "totals", "statement")
     if pot is not None:
         fees = {row.municipality: row.fees for row in pot.rows}

@@ -26,28 +26,43 @@
   list(m = unname(m), years = years, labels = labels)
 }
 
-# Fees or kickbacks lined up with the parties: in order, or named by municipality (absent: 0).
+# Fees or kickbacks lined up with the parties: in order, or named by municipality (absent: 0),
+# joined by the municipality identity (yr_identity_key: fees for "Falu kommun" are Falun's).
 .yr_per_party <- function(x, labels, what, call) {
   if (is.null(x) || is.null(names(x))) {
     return(x)
   }
-  .yr_unique_names(stats::setNames(x, .yr_trim(names(x))), what, call)
-  unknown <- setdiff(.yr_trim(names(x)), as.character(labels))
-  if (length(unknown) > 0) {
-    .yr_input_error(sprintf("%s for \"%s\", which has no weight", what, unknown[1]), call, what)
+  given <- .yr_trim(names(x))
+  .yr_unique_names(stats::setNames(x, given), what, call)
+  key <- function(v) if (is.character(v)) .yr_identity_keys(v, call) else as.character(v)
+  at <- match(key(given), key(labels))
+  if (anyNA(at)) {
+    .yr_input_error(sprintf("%s for \"%s\", which has no weight", what, given[is.na(at)][1]),
+                    call, what)
   }
-  out <- stats::setNames(rep(0, length(labels)), labels)
-  out[.yr_trim(names(x))] <- x
-  unname(out)
+  if (anyDuplicated(at)) {
+    i <- anyDuplicated(at)
+    .yr_input_error(sprintf("%s for \"%s\" and \"%s\", one municipality; give one", what,
+                            given[match(at[i], at)], given[i]), call, what)
+  }
+  out <- rep(0, length(labels))
+  out[at] <- x
+  out
 }
 
 # An invoice statement per municipality (yr_statement): the agreement items split by
 # population (year by year), each municipality's total and, with fees and kickbacks (or a pot
 # settlement), the fees, kickback and the net amount to invoice (total + fees - kickback).
-yr_statement <- function(items, weights, year = NULL, fees = NULL, kickback = NULL, pot = NULL) {
+yr_statement <- function(items, weights, year = NULL, fees = NULL, kickback = NULL, pot = NULL,
+                         other_parties = FALSE) {
   call <- sys.call()
   if (is.data.frame(items)) items <- unlist(items)
   w <- .yr_statement_weights(weights, call)
+  if (is.character(w$labels)) { # one identity per party, rule 6 (yr_read_classify)
+    res <- c_yr_r_read_classify(w$labels, list(), list(totals = "check",
+                                                      other_parties = other_parties))
+    if (is.list(res)) .yr_read_stop(res, "", call, "weights")
+  }
   codes <- NULL
   if (!is.null(year)) {
     # A year's label, else (a number that is no label) its position among the weights' columns.

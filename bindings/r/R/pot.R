@@ -74,9 +74,46 @@ print.yr_pot_rules <- function(x, ...) {
   codes
 }
 
+# Municipality labels numbered by their identity (yr_identity_key, as `yrkesresa pot` joins its
+# files): "Falu kommun", "Falun", "FALUN" and "2080" are one municipality, labelled by the first
+# spelling met (a factor's levels first); "2080 Mora" is an error; then the reader's rule 6 over
+# one label per identity: "Borlange" among municipalities is refused with the nearest name
+# unless other_parties. Numbers beside names are read as text (2080 is Falun); labels that are
+# all numbers are numbered as they are.
+.yr_municipality_labels <- function(a, b, call, other_parties) {
+  text <- function(x) is.character(x) || is.factor(x)
+  if (!text(a) && !text(b)) {
+    muns <- .yr_labels(a, b)
+    return(list(labels = muns, codes = function(x, what) .yr_codes_of(x, muns, what, call)))
+  }
+  lv <- function(x) if (is.factor(x)) levels(x) else character()
+  spelled <- c(lv(a), lv(b), as.character(a), as.character(b))
+  spelled <- unique(spelled[!is.na(spelled)])
+  keys <- .yr_identity_keys(spelled, call)
+  labels <- spelled[!duplicated(keys)]
+  res <- c_yr_r_read_classify(labels, list(), list(totals = "check", other_parties = other_parties))
+  if (is.list(res)) .yr_read_stop(res, "", call, "municipality")
+  if (is.factor(a) || is.factor(b)) labels <- factor(labels, levels = labels)
+  codes <- function(x, what) {
+    i <- match(as.character(x), spelled)
+    .yr_codes_of(match(keys[i], unique(keys)), seq_along(labels), what, call)
+  }
+  list(labels = labels, codes = codes)
+}
+
+.yr_identity_keys <- function(x, call) {
+  res <- c_yr_r_identity_keys(as.character(x))
+  if (is.list(res)) {
+    res$message <- sprintf("municipality '%s': %s", x[res$line], res$message)
+    res$line <- 0
+    .yr_read_stop(res, "", call, "municipality")
+  }
+  res
+}
+
 # The records as the index columns C reads: days and municipalities numbered by their labels
 # (attendance first, then trainers), municipality names trimmed as the CLI trims them.
-.yr_pot_records <- function(attendance, trainers, rules, call) {
+.yr_pot_records <- function(attendance, trainers, rules, call, other_parties = FALSE) {
   att <- .yr_columns(attendance, c("day", "municipality", "participants"), "attendance", call)
   if (is.null(trainers)) {
     trainers <- data.frame(day = att$day[0], municipality = att$municipality[0], role = character())
@@ -89,27 +126,28 @@ print.yr_pot_rules <- function(x, ...) {
   att$municipality <- trim(att$municipality)
   tr$municipality <- trim(tr$municipality)
   days <- .yr_labels(att$day, tr$day)
-  muns <- .yr_labels(att$municipality, tr$municipality)
+  mun <- .yr_municipality_labels(att$municipality, tr$municipality, call, other_parties)
+  muns <- mun$labels
   role <- tr$role
   if (is.factor(role)) role <- as.character(role)
   list(
     days = days, muns = muns,
     att = list(
       day = .yr_codes_of(att$day, days, "attendance$day", call),
-      municipality = .yr_codes_of(att$municipality, muns, "attendance$municipality", call),
+      municipality = mun$codes(att$municipality, "attendance$municipality"),
       participants = att$participants
     ),
     tr = list(
       day = .yr_codes_of(tr$day, days, "trainers$day", call),
-      municipality = .yr_codes_of(tr$municipality, muns, "trainers$municipality", call),
+      municipality = mun$codes(tr$municipality, "trainers$municipality"),
       role = role
     )
   )
 }
 
-yr_pot_settle <- function(attendance, trainers, rules = yr_pot_rules()) {
+yr_pot_settle <- function(attendance, trainers, rules = yr_pot_rules(), other_parties = FALSE) {
   call <- sys.call()
-  r <- .yr_pot_records(attendance, trainers, rules, call)
+  r <- .yr_pot_records(attendance, trainers, rules, call, other_parties)
   days <- r$days
   muns <- r$muns
   res <- c_yr_pot_settle_where(unclass(rules), length(days), length(muns), r$att, r$tr)
@@ -126,9 +164,9 @@ yr_pot_settle <- function(attendance, trainers, rules = yr_pot_rules()) {
 # kickback and exact entitlement quota_whole + quota_rem / quota_den; each municipality's rows
 # add up to its kickback of yr_pot_settle. attr "days_off": the days whose rows do not add up to
 # their pot (0 whenever a table allows).
-yr_pot_by_day <- function(attendance, trainers, rules = yr_pot_rules()) {
+yr_pot_by_day <- function(attendance, trainers, rules = yr_pot_rules(), other_parties = FALSE) {
   call <- sys.call()
-  r <- .yr_pot_records(attendance, trainers, rules, call)
+  r <- .yr_pot_records(attendance, trainers, rules, call, other_parties)
   res <- c_yr_pot_by_day_records_where(
     unclass(rules), length(r$days), length(r$muns), r$att, r$tr
   )

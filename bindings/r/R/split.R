@@ -132,6 +132,31 @@ yr_drop_total_rows <- function(data, labels = "municipality") {
 # "FALUN") is an error, so is an unknown name among municipalities (unless other_parties =
 # TRUE); a weight column of codes, ids or years ("Kommunnummer") is refused. The labels for
 # this: `labels`, else the first column named as the municipality, else character row names.
+# A weight column with decimals (yr_read_table's 1.5 with its exact num/den, or doubles) as whole
+# numbers over their least common denominator (yr_read_common_den, the rule `yrkesresa split`
+# splits a decimal Vikt by: 1.5, 1.25, 1.125, 1 are 1500, 1250, 1125, 1000), for a column headed
+# as a weight or of no role; whole numbers, a population (whole, as the reader reads it), and
+# anything that is no finite number, as they are (for yr_split's own error).
+.yr_exact_weights <- function(x, name, keep, call) {
+  num <- attr(x, "num")
+  den <- attr(x, "den")
+  role <- c_yr_r_header_role(name)
+  if (!is.numeric(x) || anyNA(x) || any(!is.finite(x)) || (is.null(den) && all(x == round(x))) ||
+    !(is.na(role) || role == "weight")) { # a population is whole: yr_split refuses decimals
+    return(x[keep])
+  }
+  if (!is.null(num)) {
+    num <- as.double(num[keep])
+    den <- as.double(den[keep])
+  }
+  res <- c_yr_r_common_den(as.double(x[keep]), num, den)
+  if (is.list(res)) {
+    res$message <- sprintf("column weights: %s", res$message)
+    .yr_read_stop(res, "", call, "weights")
+  }
+  res[-length(res)]
+}
+
 yr_split_frame <- function(data, total, weights = "population", into = "amount", groups = NULL,
                            labels = NULL, totals = "check", other_parties = FALSE, ...) {
   call <- sys.call()
@@ -144,7 +169,7 @@ yr_split_frame <- function(data, total, weights = "population", into = "amount",
   lab <- .yr_labels_arg(labels, data, nrow(data), call)
   kinds <- .yr_frame_kinds(data, weights, lab, call, totals, other_parties)
   keep <- if (is.null(kinds)) rep(TRUE, nrow(data)) else kinds == "data"
-  w <- data[[weights]][keep]
+  w <- .yr_exact_weights(data[[weights]], weights, keep, call)
   if (!is.null(lab)) {
     names(w) <- lab[keep]
     if (!(is.character(labels) && length(labels) == 1L)) data$label <- lab

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "yr_read_glue.h"
+#include "yrkesresa/identity.h"
+#include "yrkesresa/number.h"
 
 #define EXACT 9007199254740992.0 /* 2^53 */
 
@@ -366,4 +368,63 @@ SEXP yr_r_code_column(SEXP header, SEXP role)
                             Rf_translateCharUTF8(STRING_ELT(role, 0)), msg, sizeof msg))
         return str1(msg);
     return Rf_ScalarString(NA_STRING);
+}
+
+SEXP yr_r_identity_keys(SEXP labels)
+{
+    R_xlen_t n = TYPEOF(labels) == STRSXP ? XLENGTH(labels) : 0;
+    SEXP out = PROTECT(Rf_allocVector(STRSXP, n));
+    for (R_xlen_t i = 0; i < n; i++) {
+        if (STRING_ELT(labels, i) == NA_STRING) {
+            SET_STRING_ELT(out, i, NA_STRING);
+            continue;
+        }
+        const char *s = Rf_translateCharUTF8(STRING_ELT(labels, i));
+        size_t len = strlen(s), cap = 3 * len + 64, klen = 0; /* yr_identity_key(): suffices */
+        char *dst = R_alloc(cap, 1);
+        yr_read_error err;
+        yr_read_status st = yr_identity_key(s, len, dst, cap, &klen, &err);
+        if (st != YR_READ_OK) {
+            err.line = (size_t)i + 1; /* the label's position, counted from 1 */
+            UNPROTECT(1);
+            return error_list(st, &err);
+        }
+        SET_STRING_ELT(out, i, Rf_mkCharLenCE(dst, (int)klen, CE_UTF8));
+    }
+    UNPROTECT(1);
+    return out;
+}
+
+SEXP yr_r_common_den(SEXP x, SEXP num, SEXP den)
+{
+    R_xlen_t n = TYPEOF(x) == REALSXP ? XLENGTH(x) : 0;
+    int given =
+        TYPEOF(num) == REALSXP && TYPEOF(den) == REALSXP && XLENGTH(num) == n && XLENGTH(den) == n;
+    int64_t *v = (int64_t *)R_alloc(3 * (size_t)n + 1, sizeof *v), common = 1;
+    yr_read_error err;
+    for (R_xlen_t i = 0; i < n; i++) {
+        int64_t *p = v + n + i, *q = v + 2 * n + i;
+        if (given) { /* yr_read_table()'s exact num / den, below 2^53 */
+            *p = (int64_t)REAL(num)[i];
+            *q = (int64_t)REAL(den)[i];
+        } else if (yr_fraction_from_double(REAL(x)[i], p, q) != YR_OK) {
+            Rf_error("weights[%ld] is %g, not a finite number", (long)i + 1, REAL(x)[i]);
+        }
+    }
+    yr_read_status st = yr_read_common_den(v + n, v + 2 * n, (size_t)n, v, &common, &err);
+    if (st != YR_READ_OK)
+        return error_list(st, &err);
+    SEXP out = PROTECT(Rf_allocVector(REALSXP, n + 1));
+    for (R_xlen_t i = 0; i <= n; i++) {
+        int64_t y = i < n ? v[i] : common;
+        if (y > ((int64_t)1 << 53) || y < -((int64_t)1 << 53)) {
+            UNPROTECT(1);
+            Rf_error("weights[%ld]: over their common denominator %lld the weights pass 2^53, "
+                     "R's exact whole numbers; give them with fewer decimals",
+                     (long)(i < n ? i + 1 : n), (long long)common);
+        }
+        REAL(out)[i] = (double)y;
+    }
+    UNPROTECT(1);
+    return out; /* the values over the common denominator, then the denominator */
 }

@@ -24,4 +24,15 @@ SEXP yr_r_read_classify(SEXP labels, SEXP columns, SEXP options);
 SEXP yr_r_header_role(SEXP header);
 SEXP yr_r_code_column(SEXP header, SEXP role);
 
+/* yr_identity_key() of every label (character; NA stays NA): the keys ('Falu kommun', 'Falun'
+ * and '2080' give 'falun'), or the error list of the first label refused (line = its position:
+ * `code 2080 is Falun, not 'Mora'`). */
+SEXP yr_r_identity_keys(SEXP labels);
+
+/* yr_read_common_den() of weights @p x (numeric): of their exact @p num / @p den when given
+ * (yr_read_table()'s attributes), else of each double's shortest decimal
+ * (yr_fraction_from_double). c(values over the common denominator, the denominator), or the
+ * error list. */
+SEXP yr_r_common_den(SEXP x, SEXP num, SEXP den);
+
 #endif

@@ -130,8 +130,8 @@ random_pot_year <- function() {
     day = dsample(1:ndays, ntr, TRUE), municipality = dsample(1:nmun, ntr, TRUE),
     role = sample(c("trainer", "leader"), ntr, TRUE)
   )
-  att$municipality <- factor(att$municipality, levels = 1:nmun)
-  tr$municipality <- factor(tr$municipality, levels = 1:nmun)
+  att$municipality <- factor(sprintf("K%d", att$municipality), levels = paste0("K", 1:nmun))
+  tr$municipality <- factor(sprintf("K%d", tr$municipality), levels = paste0("K", 1:nmun))
   ref <- ref_pot(
     list(day = att$day, municipality = as.integer(att$municipality), participants = att$participants),
     list(day = tr$day, municipality = as.integer(tr$municipality), role = as.integer(tr$role == "leader")),

@@ -139,3 +139,25 @@ test_that("yr_statement agrees with Python's statement() on the same input", {
   summa <- unlist(p[p$municipality == "Summa", c("total", "fees", "kickback", "net")])
   expect_identical(as.double(summa), unname(attr(s, "sum")))
 })
+
+# F20's rule in yr_statement: fees and kickbacks joined to the weights by the municipality
+# identity (yr_identity_key), as `yrkesresa statement` joins its files. By hand: 1000 split 3:1
+# is 750 and 250; Falun's pot (10 participants, its own course leader): fees 6000, kickback
+# 4000; net 750 + 6000 - 4000 = 2750.
+test_that("yr_statement joins the pot's rows by identity", {
+  pot <- yr_pot_settle(
+    data.frame(day = "d1", municipality = "Falun", participants = 10),
+    data.frame(day = "d1", municipality = "Falun", role = "kursledare")
+  )
+  s <- yr_statement(c(a = 1000), c("Falu kommun" = 3, Mora = 1), pot = pot)
+  expect_identical(s$net, c(2750, 250))
+  expect_identical(s$kickback, c(4000, 0))
+  expect_error(yr_statement(c(a = 1000), c(Falun = 3, FALUN = 1)), "same municipality")
+  expect_error(
+    yr_statement(c(a = 1000), c(Falun = 3, Mora = 1), fees = c(Falun = 1, "2080" = 2)),
+    "one municipality"
+  )
+  expect_error(yr_statement(c(a = 1000), c(Falun = 3, Borlange = 1)), "Borl\u00e4nge")
+  r <- yr_statement(c(a = 1000), c(Falun = 3, "Region Dalarna" = 1), other_parties = TRUE)
+  expect_identical(r$total, c(750, 250))
+})

@@ -175,3 +175,55 @@ test_that("yr_pot_by_day: the example year adds up to yr_pot_settle, labels kept
   expect_yr_error(yr_pot_by_day(transform(att, participants = -1), tr), "YR_ERR_NEGATIVE")
   expect_yr_error(yr_pot_by_day(att, transform(tr, role = "chef")), "YR_ERR_RANGE")
 })
+
+# F20 (adversarial 5): municipalities joined by the library's identity (yr_identity_key), as
+# `yrkesresa pot --attendance Q-att.csv --trainers Q5-utb-falu-kommun.csv` joins them. By hand
+# (Dalarna 2024): 2024-03-12 pot 15 x 400 = 6000 shared 15:10, Falun's course leader 3600 and
+# Mora's trainer 2400; 2024-04-16 pot 12 x 400 = 4800 to Orsa. Falun: fees 6000, net 2400.
+test_that("pot joins 'Falu kommun' with 'Falun' as the program does (F20)", {
+  att <- data.frame(
+    day = c("2024-03-12", "2024-03-12", "2024-04-16", "2024-04-16"),
+    municipality = c("Falun", "Mora", "Borl\u00e4nge", "Orsa"), participants = c(10, 5, 8, 4)
+  )
+  tr <- data.frame(
+    day = c("2024-03-12", "2024-03-12", "2024-04-16"),
+    municipality = c("Falu kommun", "Mora kommun", "ORSA"),
+    role = c("kursledare", "utbildare", "kursledare")
+  )
+  s <- yr_pot_settle(att, tr)
+  expect_identical(s$municipality, c("Falun", "Mora", "Borl\u00e4nge", "Orsa"))
+  expect_identical(s$kickback, c(3600, 2400, 0, 4800))
+  expect_identical(s$net, c(2400, 600, 4800, -2400))
+  d <- yr_pot_by_day(att, tr)
+  expect_identical(d$municipality, c("Falun", "Mora", "Orsa"))
+  expect_identical(d$kickback, c(3600, 2400, 4800))
+  f <- yr_pot_settle(
+    data.frame(day = "d1", municipality = factor(c("2080", "Falun")), participants = c(10, 5)),
+    data.frame(day = "d1", municipality = "2080 Falun", role = "utbildare")
+  )
+  expect_identical(as.character(f$municipality), "2080")
+  expect_identical(c(f$participant_days, f$kickback), c(15, 6000))
+  # a number beside names is read as text, as the program reads a cell: 2080 is Falun
+  m <- yr_pot_settle(
+    data.frame(day = "d1", municipality = c(2080, 2062), participants = c(10, 5)),
+    data.frame(day = "d1", municipality = "Falu kommun", role = "kursledare")
+  )
+  expect_identical(m$kickback, c(6000, 0))
+})
+
+test_that("pot refuses a code that is another municipality and 'Borlange' (F20)", {
+  tr <- data.frame(day = "d1", municipality = "Falun", role = "utbildare")
+  expect_error(
+    yr_pot_settle(data.frame(day = "d1", municipality = "2080 Mora", participants = 1), tr),
+    "code 2080 is Falun, not 'Mora'"
+  )
+  att <- data.frame(day = "d1", municipality = c("Falun", "Borlange"), participants = c(10, 5))
+  expect_error(yr_pot_settle(att, tr), "did you mean Borl\u00e4nge\\?")
+  expect_error(yr_pot_by_day(att, tr, other_parties = TRUE), "did you mean Borl\u00e4nge\\?")
+  o <- yr_pot_settle(
+    data.frame(day = "d1", municipality = c("Falun", "Region Dalarna"), participants = 1),
+    data.frame(day = "d1", municipality = "Region Dalarna", role = "utbildare"),
+    other_parties = TRUE
+  )
+  expect_identical(o$kickback, c(0, 800))
+})

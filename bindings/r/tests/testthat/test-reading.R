@@ -192,3 +192,18 @@ test_that("yr_split_frame refuses what the program refuses", {
   expect_error(yr_split_frame(codes, 100, weights = "Kommunnummer"), "never a weight")
   expect_equal(unname(yr_split_frame(data.frame(population = c(3, 1)), 100)$amount), c(75, 25))
 })
+
+# F22 (adversarial 5): decimal weights, as `yrkesresa split --total 100000
+# K3-vikt-tre-decimaler.csv` splits them. By hand: over 1000 the weights are 1500 1250 1000 1125
+# 1000 1500 1500, sum 8875; quotas 16901.41 (x3), 14084.51, 11267.61 (x2), 12676.06; floors add
+# to 99997, the three largest remainders (.61, .61, .51) go to Gagnef, Rättvik, Malung-Sälen.
+test_that("yr_split_frame splits decimal weights as the program does (F22)", {
+  text <- paste0("Kommun;Vikt\nVansbro;1,5\nMalung-S\u00e4len;1,25\nGagnef;1\nLeksand;1,125\n",
+                 "R\u00e4ttvik;1\nOrsa;1,5\n\u00c4lvdalen;1,5\n")
+  out <- yr_split_frame(yr_read_table(charToRaw(enc2utf8(text))), 100000, weights = "Vikt")
+  expect_equal(unname(out$amount), c(16901, 14085, 11268, 12676, 11268, 16901, 16901))
+  plain <- data.frame(municipality = c("Falun", "Mora", "Orsa"), w = c(1.5, 1.25, 1))
+  expect_equal(unname(yr_split_frame(plain, 1500, weights = "w")$amount), c(600, 500, 400))
+  huge <- data.frame(municipality = c("Falun", "Mora"), w = c(2^52, 0.5))
+  expect_error(yr_split_frame(huge, 100, weights = "w"), "2\\^53")
+})
