@@ -139,8 +139,9 @@
  *    items (the item role required), is anything but a comment, a description, an account, a
  *    code or id, a name, a unit or the equal part (`Lika del`, which the program reads as a
  *    fraction). A column that says yes on every row, or one kind, selects nothing: no error.
- *    A caller that requires nothing (read_table, `stats check`, `stats count`) gets every
- *    column and decides with them.
+ *    A caller that requires nothing (read_table, `stats check`) gets every column and decides
+ *    with them; `stats count` requires the columns it counts by (as the group role: a column
+ *    it does not count by that says who takes part is refused).
  *
  * Personal data: a column of ::YR_ROLE_PERSON is read only to count and to find duplicates; no
  * message or report repeats its cells (messages point at lines).
