@@ -109,7 +109,10 @@
  * 7. **Roles only by name.** A column plays a role only when its header is one of the role's
  *    aliases (Swedish and English, case, punctuation, a parenthesised unit and a trailing year
  *    ignored: `Folkmängd 2023`, `Belopp (tkr)`) or yr_read_options::columns names it. Two
- *    candidates are an error naming both. A column of codes, ids or years is never a weight.
+ *    candidates are an error naming both — except a numbered series (`Kurs 1`, `Kurs 2`: one
+ *    stem, different trailing numbers) for a label role the caller does not require: the
+ *    columns of a wide table, whose labels are in the header, so the role has no column. A
+ *    column of codes, ids or years is never a weight.
  *    A column gets one role: a header that names two wanted roles (`Namn`: the municipality
  *    and the person) goes to the role that has no column of its own (`Namn` beside `Kommun` is
  *    the person; beside `Deltagare-id` the municipality), else it is an error naming the column

@@ -315,6 +315,43 @@ static yr_read_status one_role(yr_table *t, const yr_read_options *opt, yr_read_
     return YR_READ_ERR_HEADER;
 }
 
+/* The length of header @p h without a trailing number (and the blanks before it): "Kurs 2" ->
+ * 4; 0 when it ends in no number or is only one. */
+static size_t stem_len(const char *h)
+{
+    size_t n = strlen(h), d = n;
+    while (d > 0 && h[d - 1] >= '0' && h[d - 1] <= '9')
+        d--;
+    if (d == n)
+        return 0;
+    while (d > 0 && (h[d - 1] == ' ' || h[d - 1] == '-' || h[d - 1] == '_'))
+        d--;
+    return d;
+}
+
+/* Rule 7: candidates @p cand[0..n) whose headers are one stem followed by different numbers
+ * ('Kurs 1', 'Kurs 2') are the columns of a wide table, one per course: its labels are in the
+ * header, so none of them is the column of a label role (course, item, question, ...) that the
+ * caller may do without; a role the caller requires, and a role of numbers ('Folkmängd 2022',
+ * 'Folkmängd 2023': which year?), still say "two columns could be": choose one. */
+static int numbered_series(const yr_table *t, const size_t *cand, size_t n)
+{
+    char a[256], b[256];
+    size_t l0 = n >= 2 ? stem_len(t->header[cand[0]]) : 0;
+    if (l0 == 0)
+        return 0;
+    rd_fold(t->header[cand[0]], l0, a, sizeof a);
+    for (size_t k = 1; k < n; k++) {
+        size_t l = stem_len(t->header[cand[k]]);
+        if (l == 0)
+            return 0;
+        rd_fold(t->header[cand[k]], l, b, sizeof b);
+        if (strcmp(a, b) != 0)
+            return 0;
+    }
+    return 1;
+}
+
 static yr_read_status want_role(yr_table *t, const yr_read_options *opt, yr_read_role role,
                                 unsigned flags, int quiet, yr_read_error *err)
 {
@@ -333,6 +370,9 @@ static yr_read_status want_role(yr_table *t, const yr_read_options *opt, yr_read
     yr_read_status st = quiet ? YR_READ_OK : one_role(t, opt, role, cand, &n, err);
     if (st != YR_READ_OK)
         return st;
+    if (!quiet && !(flags & (YR_WANT_MANY | YR_WANT_REQUIRED)) &&
+        yr_role_kind(role) == YR_KIND_TEXT && numbered_series(t, cand, n))
+        return YR_READ_OK; /* 'Kurs 1', 'Kurs 2': counts of a wide table, no course column */
     if (n > 1 && !(flags & YR_WANT_MANY) && !quiet) {
         rd_fail(
             err, YR_READ_ERR_HEADER, line,

@@ -155,6 +155,11 @@ expect_input_error "count by the municipality alone: Närvaro refused too" "narv
 run stats count --by Kurs,Närvaro "$TMP/narv.csv"
 expect_rc "count by Närvaro" 0
 expect_out_has "count by Närvaro: A" "A;1;2;3"
+# F21: count columns 'Kurs 1', 'Kurs 2' are a wide table's columns, not two course columns:
+# checked (Kurs 2's Totalt 256 against its rows' 255), not refused.
+run stats check "$R/wide-kurs-numbered.csv"
+expect_rc "stats check: Kurs 1, Kurs 2" 0
+expect_out_has "stats check: Kurs 2 off by one" "Kurs 2;255;256;-1;MISMATCH"
 # ---- columns nobody reads (adversarial pass 5): every command's reading refuses them ----------
 # A participation column in a split's population file: Rättvik's Nej (line 4) would pay.
 run split --total 850000 "$R/unread-deltar-ja-nej.csv"

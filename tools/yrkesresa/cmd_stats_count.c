@@ -435,7 +435,8 @@ static size_t by_request(cli_common *c, const char *by, yr_read_want want[MAX_BY
             (!given && yr_role_is_header(name, YR_ROLE_MUNICIPALITY)))
             muni |= YR_WANT_REQUIRED;
         else if (given && role != YR_ROLE_NONE) /* --column course=Kurs --by Kurs */
-            want[nwant++] = (yr_read_want){role, YR_WANT_REQUIRED | YR_WANT_MANY | YR_WANT_BLANK_OK};
+            want[nwant++] =
+                (yr_read_want){role, YR_WANT_REQUIRED | YR_WANT_MANY | YR_WANT_BLANK_OK};
         else if (cli_read_add_column(c, "group", name, entries[nby], 560) != 0)
             return 0;
         else
