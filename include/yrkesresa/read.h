@@ -34,8 +34,9 @@
  *    more non-blank cells (one, when no line has two) of which one names a wanted role (the
  *    alias table, yr_role_is_header(); every role when none is wanted) or a column given in
  *    yr_read_options::columns; lines above it are titles (PxWeb "med rubrik"; a one-cell title
- *    `Befolkning 2023` is a title, not the header). When no line does, the first non-empty line
- *    is the header (yr_read_options::header_row overrides). Two header names equal after
+ *    `Befolkning 2023` is a title, not the header). When no line does, the first line with as
+ *    many cells is the header (so the error names the wanted column missing there, not a title),
+ *    else the first non-empty line (yr_read_options::header_row overrides). Two header names equal after
  *    trimming and case folding are an error (`Folkmängd 2022` and `Folkmängd 2023` have one
  *    yr_header_key() but are two columns: two candidates for the population, rule 7). A header
  *    of one column whose words (split at blanks and `|`) name two roles or more — `Kommun
@@ -112,7 +113,11 @@
  *    candidates are an error naming both — except a numbered series (`Kurs 1`, `Kurs 2`: one
  *    stem, different trailing numbers) for a label role the caller does not require: the
  *    columns of a wide table, whose labels are in the header, so the role has no column. A
- *    column of codes, ids or years is never a weight.
+ *    column of codes, ids or years is never a weight. One column is found by its content: a
+ *    column without a header (PxWeb's xlsx export leaves the region's empty) whose cells, down
+ *    to the first empty line, are all places (code, name or `2080 Falun`; one a municipality) is
+ *    the municipality column when one is wanted and no header names one; any column can be
+ *    named by its place, `--column municipality=#1`.
  *    A column gets one role: a header that names two wanted roles (`Namn`: the municipality
  *    and the person) goes to the role that has no column of its own (`Namn` beside `Kommun` is
  *    the person; beside `Deltagare-id` the municipality), else it is an error naming the column
@@ -363,7 +368,9 @@ typedef struct yr_read_options {
     size_t nwant;
     const char *const *columns; /**< "ROLE=HEADER" entries (`--column`): HEADER is compared as
                                      yr_header_key() does, else exactly; "population=2023" picks
-                                     a year column of a wide PxWeb export */
+                                     a year column of a wide PxWeb export; "municipality=#1" the
+                                     first column by its place, counted from 1 (when no header
+                                     is `#1`: a column without a header) */
     size_t ncolumns;
     const char *sheet; /**< xlsx: a sheet name, or its number counted from 1 ("2"); NULL: the
                             first sheet that has a table */
