@@ -77,7 +77,10 @@
  *    (not `Medel från Region Dalarna`) — is no party and no sum: an aggregate error at its line,
  *    in a table or a frame, whatever the options. When the last aggregate, a total, agrees with
  *    the data rows above it but not with every data row, the error names the first data row
- *    below it (no part of the table), never the total.
+ *    below it (no part of the table), never the total. The program's own pot table
+ *    (`yrkesresa pot`) is read as its input: its rows `undistributed` and `undistributed: DAY`
+ *    (`ej fördelat`), the pot that no municipality could get, are ::YR_ROW_UNDISTRIBUTED,
+ *    no party and no sum of rows (`pot --check` checks them against the total row).
  *    **One number said twice**: a share column beside its count and its base (`Andel ja` with
  *    `Antal ja` and `Antal svarande`; `published` with attended and registered), not
  *    ::YR_WANT_CHECKED, must equal count / base within half a unit of the last decimal the share
@@ -397,10 +400,14 @@ typedef enum yr_row_kind {
     YR_ROW_TOTAL,    /**< the table's total (Summa, Totalt, ...) */
     YR_ROW_SUBTOTAL, /**< a part's sum (Delsumma, Summa Västerdalarna) */
     YR_ROW_COUNTY,   /**< a county in a table of municipalities */
-    YR_ROW_NATION    /**< the nation (Riket, 00) in a table of municipalities or counties */
+    YR_ROW_NATION,   /**< the nation (Riket, 00) in a table of municipalities or counties */
+    YR_ROW_UNDISTRIBUTED /**< the pot table's own row `undistributed` (`ej fördelat`), alone or
+                              `undistributed: DAY` (`yrkesresa pot`, yrkesresa/pot.h): the pot no
+                              municipality could get, no party and no sum of rows; not checked
+                              by the reader (`pot --check` checks it: rule 4) */
 } yr_row_kind;
 
-/** @brief "data", "total", "subtotal", "county", "nation". */
+/** @brief "data", "total", "subtotal", "county", "nation", "undistributed". */
 YR_READ_API const char *yr_row_kind_name(yr_row_kind k);
 
 /**
