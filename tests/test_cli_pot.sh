@@ -139,6 +139,24 @@ expect_input_error "check: 1O0 is not a number" "oh.csv:2: column 'belopp' '1O0'
 printf 'kommun,belopp\nA,1\nB,2\n' >"$TMP/nototal.csv"
 run --check "$TMP/nototal.csv"
 expect_input_error "check without total row" "nototal.csv: no total row"
+# F14 (adversarial pass 5): the program's own pot table is checked by --check, its
+# undistributed rows no party: the small year above (pot_in 2400 - kickback 2000 = 400
+# undistributed = d2's 400), in English and in Swedish ('ej fördelat'); a tampered copy (an
+# undistributed 500) is a mismatch of 100, exit 1 with --strict.
+printf '%s\n' "$small" >"$TMP/own.csv"
+run --check "$TMP/own.csv" --strict
+expect_rc "check of pot's own table" 0
+expect_out_has "check of pot's own table: kickback" "kickback,2000,2000,0,ok"
+expect_out_has "check of pot's own table: undistributed" "undistributed,400,400,0,ok"
+expect_out_has "check of pot's own table: the days" "undistributed: DAY,400,400,0,ok"
+run --lang sv --attendance "$FIX/attendance.csv" --trainers "$FIX/trainers.csv"
+printf '%s\n' "$out" >"$TMP/own-sv.csv"
+run --check "$TMP/own-sv.csv" --strict
+expect_rc "check of pot's own table in Swedish" 0
+sed 's/^undistributed,,,,,400,$/undistributed,,,,,500,/' "$TMP/own.csv" >"$TMP/own-bad.csv"
+run --check "$TMP/own-bad.csv" --strict
+expect_rc "check of a tampered pot table" 1
+expect_out_has "check of a tampered pot table: undistributed" "undistributed,400,500,-100,MISMATCH"
 
 # ---- malformed input ---------------------------------------------------------------------
 run --attendance "$FIX/attendance.csv" --trainers "$FIX/trainers-bad-role.csv"

@@ -34,8 +34,9 @@
  *    more non-blank cells (one, when no line has two) of which one names a wanted role (the
  *    alias table, yr_role_is_header(); every role when none is wanted) or a column given in
  *    yr_read_options::columns; lines above it are titles (PxWeb "med rubrik"; a one-cell title
- *    `Befolkning 2023` is a title, not the header). When no line does, the first non-empty line
- *    is the header (yr_read_options::header_row overrides). Two header names equal after
+ *    `Befolkning 2023` is a title, not the header). When no line does, the first line with as
+ *    many cells is the header (so the error names the wanted column missing there, not a title),
+ *    else the first non-empty line (yr_read_options::header_row overrides). Two header names equal after
  *    trimming and case folding are an error (`Folkmängd 2022` and `Folkmängd 2023` have one
  *    yr_header_key() but are two columns: two candidates for the population, rule 7). A header
  *    of one column whose words (split at blanks and `|`) name two roles or more — `Kommun
@@ -76,7 +77,10 @@
  *    (not `Medel från Region Dalarna`) — is no party and no sum: an aggregate error at its line,
  *    in a table or a frame, whatever the options. When the last aggregate, a total, agrees with
  *    the data rows above it but not with every data row, the error names the first data row
- *    below it (no part of the table), never the total.
+ *    below it (no part of the table), never the total. The program's own pot table
+ *    (`yrkesresa pot`) is read as its input: its rows `undistributed` and `undistributed: DAY`
+ *    (`ej fördelat`), the pot that no municipality could get, are ::YR_ROW_UNDISTRIBUTED,
+ *    no party and no sum of rows (`pot --check` checks them against the total row).
  *    **One number said twice**: a share column beside its count and its base (`Andel ja` with
  *    `Antal ja` and `Antal svarande`; `published` with attended and registered), not
  *    ::YR_WANT_CHECKED, must equal count / base within half a unit of the last decimal the share
@@ -109,7 +113,14 @@
  * 7. **Roles only by name.** A column plays a role only when its header is one of the role's
  *    aliases (Swedish and English, case, punctuation, a parenthesised unit and a trailing year
  *    ignored: `Folkmängd 2023`, `Belopp (tkr)`) or yr_read_options::columns names it. Two
- *    candidates are an error naming both. A column of codes, ids or years is never a weight.
+ *    candidates are an error naming both — except a numbered series (`Kurs 1`, `Kurs 2`: one
+ *    stem, different trailing numbers) for a label role the caller does not require: the
+ *    columns of a wide table, whose labels are in the header, so the role has no column. A
+ *    column of codes, ids or years is never a weight. One column is found by its content: a
+ *    column without a header (PxWeb's xlsx export leaves the region's empty) whose cells, down
+ *    to the first empty line, are all places (code, name or `2080 Falun`; one a municipality) is
+ *    the municipality column when one is wanted and no header names one; any column can be
+ *    named by its place, `--column municipality=#1`.
  *    A column gets one role: a header that names two wanted roles (`Namn`: the municipality
  *    and the person) goes to the role that has no column of its own (`Namn` beside `Kommun` is
  *    the person; beside `Deltagare-id` the municipality), else it is an error naming the column
@@ -139,8 +150,9 @@
  *    items (the item role required), is anything but a comment, a description, an account, a
  *    code or id, a name, a unit or the equal part (`Lika del`, which the program reads as a
  *    fraction). A column that says yes on every row, or one kind, selects nothing: no error.
- *    A caller that requires nothing (read_table, `stats check`, `stats count`) gets every
- *    column and decides with them.
+ *    A caller that requires nothing (read_table, `stats check`) gets every column and decides
+ *    with them; `stats count` requires the columns it counts by (as the group role: a column
+ *    it does not count by that says who takes part is refused).
  *
  * Personal data: a column of ::YR_ROLE_PERSON is read only to count and to find duplicates; no
  * message or report repeats its cells (messages point at lines).
@@ -359,7 +371,9 @@ typedef struct yr_read_options {
     size_t nwant;
     const char *const *columns; /**< "ROLE=HEADER" entries (`--column`): HEADER is compared as
                                      yr_header_key() does, else exactly; "population=2023" picks
-                                     a year column of a wide PxWeb export */
+                                     a year column of a wide PxWeb export; "municipality=#1" the
+                                     first column by its place, counted from 1 (when no header
+                                     is `#1`: a column without a header) */
     size_t ncolumns;
     const char *sheet; /**< xlsx: a sheet name, or its number counted from 1 ("2"); NULL: the
                             first sheet that has a table */
@@ -386,10 +400,14 @@ typedef enum yr_row_kind {
     YR_ROW_TOTAL,    /**< the table's total (Summa, Totalt, ...) */
     YR_ROW_SUBTOTAL, /**< a part's sum (Delsumma, Summa Västerdalarna) */
     YR_ROW_COUNTY,   /**< a county in a table of municipalities */
-    YR_ROW_NATION    /**< the nation (Riket, 00) in a table of municipalities or counties */
+    YR_ROW_NATION,   /**< the nation (Riket, 00) in a table of municipalities or counties */
+    YR_ROW_UNDISTRIBUTED /**< the pot table's own row `undistributed` (`ej fördelat`), alone or
+                              `undistributed: DAY` (`yrkesresa pot`, yrkesresa/pot.h): the pot no
+                              municipality could get, no party and no sum of rows; not checked
+                              by the reader (`pot --check` checks it: rule 4) */
 } yr_row_kind;
 
-/** @brief "data", "total", "subtotal", "county", "nation". */
+/** @brief "data", "total", "subtotal", "county", "nation", "undistributed". */
 YR_READ_API const char *yr_row_kind_name(yr_row_kind k);
 
 /**

@@ -27,7 +27,7 @@ int rd_kind_of(int label, int place_enc, int level)
 {
     int code;
     yr_place p = rd_place_decode(place_enc, &code);
-    if (label == YR_ROW_TOTAL || label == YR_ROW_SUBTOTAL)
+    if (label == YR_ROW_TOTAL || label == YR_ROW_SUBTOTAL || label == YR_ROW_UNDISTRIBUTED)
         return label;
     if (label == YR_ROW_NATION || p == YR_PLACE_NATION)
         return YR_ROW_NATION;
@@ -541,8 +541,10 @@ static yr_read_status frame_column(const rd_rows_ctx *rc, const int64_t *col, si
                 rd_guess_fail(rc, &a, i, name, err);
                 st = YR_READ_ERR_AGGREGATE;
             }
-        } else {
+        } else if (kinds[i] != YR_ROW_UNDISTRIBUTED) {
             r = rd_acc_aggregate(&a, &pend[np++], i, kinds[i], v, p == YR_PLACE_COUNTY ? code : -1);
+        } else {
+            r = 0; /* the pot nobody got: no sum of rows */
         }
         if (r != 0 && st == YR_READ_OK)
             st = rd_fail(err, YR_READ_ERR_LIMIT, i + 1, "the sums do not fit");

@@ -59,11 +59,12 @@ static int cell_names_role(const char *h, const yr_read_options *opt)
 
 /* Rule 2 without header_row: the first record (of the first 200) with two or more distinct
  * non-blank cells (one when every record has one) of which one names a wanted role; YR_READ_NONE
- * when none does (*first: the first non-empty record, or YR_READ_NONE). */
+ * when none does (*first: the first record with as many cells — a one-cell title above a table
+ * is no header —, else the first non-empty record, else YR_READ_NONE). */
 size_t rd_header_candidate(const grid *g, const yr_read_options *opt, grid_cell **cells,
                            size_t *cap, grid_scratch *sc, size_t *first)
 {
-    size_t need = g->max_cells >= 2 ? 2 : 1;
+    size_t need = g->max_cells >= 2 ? 2 : 1, any = YR_READ_NONE;
     *first = YR_READ_NONE;
     for (size_t r = 0; r < g->nrec && r < 200; r++) {
         size_t n = rec_cells(g, r, cells, cap, sc), nb = 0;
@@ -87,11 +88,15 @@ size_t rd_header_candidate(const grid *g, const yr_read_options *opt, grid_cell 
             h[l] = '\0';
             names |= cell_names_role(h, opt);
         }
-        if (nb > 0 && *first == YR_READ_NONE)
+        if (nb > 0 && any == YR_READ_NONE)
+            any = r;
+        if (nb >= need && *first == YR_READ_NONE)
             *first = r;
         if (names && nb >= need)
             return r;
     }
+    if (*first == YR_READ_NONE)
+        *first = any;
     return YR_READ_NONE;
 }
 
@@ -187,6 +192,9 @@ static size_t find_named(const yr_table *t, const char *want, yr_read_role role)
     for (size_t c = 0; c < t->ncols; c++)
         if (header_matches(want, t->header[c]))
             return c;
+    size_t pos = rd_column_position(want);
+    if (pos != 0) /* "#2": the second column, counted from 1 (a header that is empty) */
+        return pos <= t->ncols ? pos - 1 : YR_READ_NONE;
     char k1[256], k2[256];
     size_t found = YR_READ_NONE, n = 0;
     if (yr_header_key(want, k1, sizeof k1) == YR_READ_OK && k1[0] != '\0') {
@@ -213,6 +221,16 @@ static size_t find_named(const yr_table *t, const char *want, yr_read_role role)
     return YR_READ_NONE;
 }
 
+size_t rd_column_position(const char *want)
+{
+    size_t st, n = rd_trim(want, strlen(want), &st), pos = 0;
+    if (n < 2 || n > 6 || want[st] != '#' || strspn(want + st + 1, "0123456789") != n - 1)
+        return 0;
+    for (size_t i = st + 1; i < st + n; i++)
+        pos = pos * 10 + (size_t)(want[i] - '0');
+    return pos;
+}
+
 static yr_read_status explicit_columns(yr_table *t, const yr_read_options *opt, yr_read_error *err)
 {
     size_t line = rd_rec_line(t, t->header_rec);
@@ -221,8 +239,8 @@ static yr_read_status explicit_columns(yr_table *t, const yr_read_options *opt, 
         const char *v = opt->columns[k], *eq = v != NULL ? strchr(v, '=') : NULL;
         if (eq == NULL || eq[1] == '\0') {
             rd_fail(err, YR_READ_ERR_OPTION, 0,
-                    "column '%s': write ROLE=HEADER, e.g. "
-                    "population=Folkmängd",
+                    "column '%s': write ROLE=HEADER, e.g. population=Folkmängd (a column "
+                    "without a header by its place, counted from 1: municipality=#1)",
                     v != NULL ? rd_show(show, sizeof show, v, strlen(v), 60) : "");
             return YR_READ_ERR_OPTION;
         }
@@ -237,8 +255,12 @@ static yr_read_status explicit_columns(yr_table *t, const yr_read_options *opt, 
         }
         size_t c = find_named(t, eq + 1, role);
         if (c == YR_READ_NONE) {
-            rd_fail(err, YR_READ_ERR_HEADER, line, "no column named '%s' (for %s)",
-                    rd_show(show, sizeof show, eq + 1, strlen(eq + 1), 60), yr_role_name(role));
+            rd_fail(err, YR_READ_ERR_HEADER, line,
+                    rd_column_position(eq + 1)
+                        ? "no column '%s' (for %s): the table has %zu columns"
+                        : "no column named '%s' (for %s)",
+                    rd_show(show, sizeof show, eq + 1, strlen(eq + 1), 60), yr_role_name(role),
+                    t->ncols);
             return YR_READ_ERR_HEADER;
         }
         unsigned flags = 0;
@@ -315,6 +337,43 @@ static yr_read_status one_role(yr_table *t, const yr_read_options *opt, yr_read_
     return YR_READ_ERR_HEADER;
 }
 
+/* The length of header @p h without a trailing number (and the blanks before it): "Kurs 2" ->
+ * 4; 0 when it ends in no number or is only one. */
+static size_t stem_len(const char *h)
+{
+    size_t n = strlen(h), d = n;
+    while (d > 0 && h[d - 1] >= '0' && h[d - 1] <= '9')
+        d--;
+    if (d == n)
+        return 0;
+    while (d > 0 && (h[d - 1] == ' ' || h[d - 1] == '-' || h[d - 1] == '_'))
+        d--;
+    return d;
+}
+
+/* Rule 7: candidates @p cand[0..n) whose headers are one stem followed by different numbers
+ * ('Kurs 1', 'Kurs 2') are the columns of a wide table, one per course: its labels are in the
+ * header, so none of them is the column of a label role (course, item, question, ...) that the
+ * caller may do without; a role the caller requires, and a role of numbers ('Folkmängd 2022',
+ * 'Folkmängd 2023': which year?), still say "two columns could be": choose one. */
+static int numbered_series(const yr_table *t, const size_t *cand, size_t n)
+{
+    char a[256], b[256];
+    size_t l0 = n >= 2 ? stem_len(t->header[cand[0]]) : 0;
+    if (l0 == 0)
+        return 0;
+    rd_fold(t->header[cand[0]], l0, a, sizeof a);
+    for (size_t k = 1; k < n; k++) {
+        size_t l = stem_len(t->header[cand[k]]);
+        if (l == 0)
+            return 0;
+        rd_fold(t->header[cand[k]], l, b, sizeof b);
+        if (strcmp(a, b) != 0)
+            return 0;
+    }
+    return 1;
+}
+
 static yr_read_status want_role(yr_table *t, const yr_read_options *opt, yr_read_role role,
                                 unsigned flags, int quiet, yr_read_error *err)
 {
@@ -333,6 +392,9 @@ static yr_read_status want_role(yr_table *t, const yr_read_options *opt, yr_read
     yr_read_status st = quiet ? YR_READ_OK : one_role(t, opt, role, cand, &n, err);
     if (st != YR_READ_OK)
         return st;
+    if (!quiet && !(flags & (YR_WANT_MANY | YR_WANT_REQUIRED)) &&
+        yr_role_kind(role) == YR_KIND_TEXT && numbered_series(t, cand, n))
+        return YR_READ_OK; /* 'Kurs 1', 'Kurs 2': counts of a wide table, no course column */
     if (n > 1 && !(flags & YR_WANT_MANY) && !quiet) {
         rd_fail(
             err, YR_READ_ERR_HEADER, line,
@@ -357,12 +419,70 @@ static yr_read_status want_role(yr_table *t, const yr_read_options *opt, yr_read
                 snprintf(year, sizeof year,
                          "; the column '%s' is a year of an SCB export: --column %s=%s",
                          t->header[c], yr_role_name(role), t->header[c]);
+        for (size_t c = 0; c < t->ncols && year[0] == '\0'; c++) /* a column without a name */
+            if (t->header[c][0] == '\0' && !t->cols[c].wanted)
+                snprintf(year, sizeof year,
+                         "; column %zu has no header: --column %s=#%zu names it by its place",
+                         c + 1, yr_role_name(role), c + 1);
         rd_fail(err, YR_READ_ERR_HEADER, line,
                 "no %s column (looked for a header %s; name it with --column %s=HEADER%s)",
                 yr_role_name(role), al, yr_role_name(role), year);
         return YR_READ_ERR_HEADER;
     }
     return YR_READ_OK;
+}
+
+/* Column @p col (its header empty) holds places only: from the header to the first empty line
+ * every cell a municipality, a county or the nation (code, name or PxWeb's `2080 Falun`), one at
+ * least a municipality. */
+static int holds_places(yr_table *t, size_t col, grid_cell **cells, size_t *cap, grid_scratch *sc)
+{
+    size_t municipalities = 0;
+    for (size_t r = t->header_rec + 1; r < t->g.nrec; r++) {
+        size_t n = rec_cells(&t->g, r, cells, cap, sc), nb = 0;
+        for (size_t c = 0; c < n; c++)
+            nb += !cell_blank(&(*cells)[c]);
+        if (nb == 0)
+            break; /* the table's end: notes may follow */
+        if (col >= n || cell_blank(&(*cells)[col]))
+            return 0;
+        yr_place place;
+        int code;
+        char key[RD_PLACE_KEY_MIN];
+        size_t klen, st, l = rd_trim((*cells)[col].s, (*cells)[col].len, &st);
+        yr_read_error e;
+        if (rd_place_of_key((*cells)[col].s + st, l, &place, &code, key, sizeof key, &klen, &e) !=
+                YR_READ_OK ||
+            place == YR_PLACE_OTHER)
+            return 0;
+        municipalities += place == YR_PLACE_MUNICIPALITY;
+    }
+    return municipalities > 0;
+}
+
+/* Rule 7's one reading by content: PxWeb's xlsx export leaves the region column's header empty.
+ * A column without a header that holds places only (holds_places()) is the municipality column
+ * when the caller wants one, no header names it and no other such column could be it. */
+static void unnamed_places(yr_table *t, const yr_read_options *opt, grid_cell **cells, size_t *cap,
+                           grid_scratch *sc)
+{
+    size_t found = YR_READ_NONE, n = 0;
+    unsigned flags = 0;
+    int wanted = 0;
+    for (size_t k = 0; k < opt->nwant; k++)
+        if (opt->want[k].role == YR_ROLE_MUNICIPALITY)
+            wanted = 1, flags |= opt->want[k].flags;
+    if (!wanted || role_assigned(t, YR_ROLE_MUNICIPALITY))
+        return;
+    for (size_t c = 0; c < t->ncols; c++)
+        if (!t->cols[c].wanted && (yr_role_is_header(t->header[c], YR_ROLE_MUNICIPALITY) ||
+                                   rd_role_by_word(t->header[c], YR_ROLE_MUNICIPALITY)))
+            return; /* named: rule 7 as written */
+    for (size_t c = 0; c < t->ncols; c++)
+        if (!t->cols[c].wanted && t->header[c][0] == '\0' && holds_places(t, c, cells, cap, sc))
+            found = c, n++;
+    if (n == 1)
+        set_col(t, found, YR_ROLE_MUNICIPALITY, flags);
 }
 
 /* Rule 5: a column read as numbers whose header has a unit-like part the reader does not know
@@ -517,6 +637,7 @@ yr_read_status rd_columns(yr_table *t, const yr_read_options *opt, grid_cell **c
         return st;
     if ((st = explicit_columns(t, opt, err)) != YR_READ_OK)
         return st;
+    unnamed_places(t, opt, cells, cap, sc);
     for (size_t k = 0; k < opt->nwant; k++) {
         if ((unsigned)opt->want[k].role >= YR_READ_ROLE_COUNT) {
             rd_fail(err, YR_READ_ERR_OPTION, 0, "want %zu: no such role", k);

@@ -194,6 +194,9 @@ int rd_label_kind(const char *s, size_t len);
 size_t rd_label_col(const yr_table *t);
 /* 1 when the first non-blank cell starts with a note word. */
 int rd_is_note(const char *s, size_t len);
+/* The column named by a `--column ROLE=#N` entry's HEADER "#N" (N counted from 1), or 0 when
+ * @p want is no such position. */
+size_t rd_column_position(const char *want);
 
 /* ------------------------------------------------------------------ the table */
 

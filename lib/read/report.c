@@ -146,35 +146,36 @@ size_t yr_table_spans(const yr_table *t, yr_span *out, size_t cap)
 
 typedef struct words {
     const char *read, *from, *row1, *rows, *mun1, *muns, *cty1, *ctys;
-    const char *kind1[5], *kindn[5], *at1, *atn, *title, *notes, *note1, *other, *ignored;
+    const char *kind1[6], *kindn[6], *at1, *atn, *title, *notes, *note1, *other, *ignored;
     const char *unchecked, *unchecked_cty, *guard;
     const char *line1, *linen; /* the word before a line number (range) */
     const char *sheet;
 } words;
 
-static const words en = {"read",
-                         " from column '%s'",
-                         "row",
-                         "rows",
-                         "municipality",
-                         "municipalities",
-                         "county",
-                         "counties",
-                         {"", "total row", "subtotal row", "county row", "nation row"},
-                         {"", "total rows", "subtotal rows", "county rows", "nation rows"},
-                         "at line",
-                         "at lines",
-                         "title",
-                         "notes",
-                         "note",
-                         "%zu rows of other years left out",
-                         "left out unchecked",
-                         " (not checked: %zu of 290 municipalities)",
-                         " (not checked: %zu of 21 counties)",
-                         ", the formula guards (') of Excel's CSV taken off",
-                         "line",
-                         "lines",
-                         " on sheet '%s'"};
+static const words en = {
+    "read",
+    " from column '%s'",
+    "row",
+    "rows",
+    "municipality",
+    "municipalities",
+    "county",
+    "counties",
+    {"", "total row", "subtotal row", "county row", "nation row", "undistributed row"},
+    {"", "total rows", "subtotal rows", "county rows", "nation rows", "undistributed rows"},
+    "at line",
+    "at lines",
+    "title",
+    "notes",
+    "note",
+    "%zu rows of other years left out",
+    "left out unchecked",
+    " (not checked: %zu of 290 municipalities)",
+    " (not checked: %zu of 21 counties)",
+    ", the formula guards (') of Excel's CSV taken off",
+    "line",
+    "lines",
+    " on sheet '%s'"};
 
 static const words sv = {"läste",
                          " från kolumnen '%s'",
@@ -184,8 +185,8 @@ static const words sv = {"läste",
                          "kommuner",
                          "län",
                          "län",
-                         {"", "summarad", "delsumma", "länsrad", "riksrad"},
-                         {"", "summarader", "delsummor", "länsrader", "riksrader"},
+                         {"", "summarad", "delsumma", "länsrad", "riksrad", "ej fördelat"},
+                         {"", "summarader", "delsummor", "länsrader", "riksrader", "ej fördelat"},
                          "på rad",
                          "på rad",
                          "rubrik",
@@ -210,7 +211,7 @@ static void add_range(rd_buf *b, size_t first, size_t last, int *n)
 
 static void aggregates(const yr_table *t, const words *w, rd_buf *b)
 {
-    for (int k = YR_ROW_TOTAL; k <= YR_ROW_NATION; k++) {
+    for (int k = YR_ROW_TOTAL; k <= YR_ROW_UNDISTRIBUTED; k++) {
         size_t cnt = 0;
         for (size_t i = 0; i < t->naggr; i++)
             cnt += t->kinds[t->aggr[i]] == k;

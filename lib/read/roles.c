@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "yrkesresa/names.h"
 
 #define AE "\xc3\xa4" /* ä */
 #define AA "\xc3\xa5" /* å */
@@ -775,9 +776,25 @@ static int is_statistic(const char *s, size_t len, const char *w)
     return words <= 4 && !capital;
 }
 
+/* The pot table's own label `undistributed` / `ej fördelat` (yr_out_text(), either language),
+ * alone or before `:` and a day. */
+static int undistributed(const char *s, size_t len)
+{
+    size_t st, n = rd_trim(s, len, &st);
+    for (int lang = 0; lang < YR_LANG_COUNT; lang++) {
+        const char *u = yr_out_text(YR_OUT_UNDISTRIBUTED, (yr_lang)lang);
+        size_t k = strlen(u);
+        if (n >= k && rd_prefix_fold(s + st, k, u) == k && (n == k || s[st + k] == ':'))
+            return 1;
+    }
+    return 0;
+}
+
 int rd_label_kind(const char *s, size_t len)
 {
     char w[256];
+    if (undistributed(s, len))
+        return YR_ROW_UNDISTRIBUTED;
     if (surely_no_label(s, len))
         return 0;
     size_t n0 = label_words(s, len, w, sizeof w);

@@ -35,8 +35,9 @@ const char *yr_read_status_name(yr_read_status st)
 
 const char *yr_row_kind_name(yr_row_kind k)
 {
-    static const char *const names[] = {"data", "total", "subtotal", "county", "nation"};
-    return (unsigned)k <= YR_ROW_NATION ? names[k] : "?";
+    static const char *const names[] = {"data",   "total",  "subtotal",
+                                        "county", "nation", "undistributed"};
+    return (unsigned)k <= YR_ROW_UNDISTRIBUTED ? names[k] : "?";
 }
 
 size_t rd_rec_line(const yr_table *t, size_t rec)

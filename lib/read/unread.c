@@ -12,8 +12,8 @@
  *   - sorts a table of people into kinds of rows (Roll: Deltagare/Kursledare): all are counted;
  *   - in a table of items, is anything but a comment, a description, an account, an id or a name:
  *     a column such as `Fördelningsgrund` or `Fördelas på` would change the item's split.
- * A caller that requires nothing (Python's read_table, `stats check`, `stats count`) gets every
- * column and decides with them; only the unit rule applies to it. */
+ * A caller that requires nothing (Python's read_table, `stats check`) gets every column and
+ * decides with them; only the unit rule applies to it (`stats count` requires its --by columns). */
 #include <stdio.h>
 #include <string.h>
 

@@ -136,9 +136,11 @@ static yr_read_status add_sum(yr_table *t, sums *s, const rd_rows_ctx *rc, size_
             err != NULL ? (void)(err->other_line = rc->line(t, s->acc[col].run_first)) : (void)0;
             return YR_READ_ERR_AGGREGATE;
         }
-    } else {
+    } else if (t->kinds[row] != YR_ROW_UNDISTRIBUTED) { /* no sum of rows: not summed */
         r = rd_acc_aggregate(&s->acc[col], &s->pend[col][s->npend[col]++], row, t->kinds[row], v,
                              p == YR_PLACE_COUNTY ? code : -1);
+    } else {
+        r = 0;
     }
     if (r != 0)
         return rd_fail(err, YR_READ_ERR_LIMIT, table_line(t, row),

@@ -142,6 +142,24 @@ run stats count --by a,b --long "$TMP/pairs.csv"
 expect_rc "count --long: 10 000 pairs" 0
 check "count --long: 10 000 rows of count 1, then Summa 10000" \
     [ "$(tail -n +2 "$TMP/out" | awk -F, '$1 != "Summa" && $3 == 1 { n++ } $1 == "Summa" { s = $3 } END { print n, s }')" = "10000 10000" ]
+# A per-person attendance list with 'Närvaro Ja/Nej' (lead, session 7): counting by Kommun and
+# Kurs would count Bo and Da, who were absent (Falun 2, Mora 2 instead of 1 and 1); the --by
+# columns are what the count reads, so the unread presence column is refused at Bo's line 3;
+# counted by Närvaro itself it is a label like any other (Kurs A: Ja 1, Nej 2; B: Ja 1).
+printf 'Person;Kommun;Kurs;N\303\244rvaro\nAnna;Falun;A;Ja\nBo;Falun;A;Nej\nCe;Mora;B;Ja\nDa;Mora;A;Nej\n' >"$TMP/narv.csv"
+run stats count --by Kommun,Kurs "$TMP/narv.csv"
+expect_input_error "count: an unread Närvaro column" \
+    "narv.csv:3: column 'Närvaro' says whether a row takes part ('Nej' here)"
+run stats count --by Kommun "$TMP/narv.csv"
+expect_input_error "count by the municipality alone: Närvaro refused too" "narv.csv:3: column 'Närvaro'"
+run stats count --by Kurs,Närvaro "$TMP/narv.csv"
+expect_rc "count by Närvaro" 0
+expect_out_has "count by Närvaro: A" "A;1;2;3"
+# F21: count columns 'Kurs 1', 'Kurs 2' are a wide table's columns, not two course columns:
+# checked (Kurs 2's Totalt 256 against its rows' 255), not refused.
+run stats check "$R/wide-kurs-numbered.csv"
+expect_rc "stats check: Kurs 1, Kurs 2" 0
+expect_out_has "stats check: Kurs 2 off by one" "Kurs 2;255;256;-1;MISMATCH"
 # ---- columns nobody reads (adversarial pass 5): every command's reading refuses them ----------
 # A participation column in a split's population file: Rättvik's Nej (line 4) would pay.
 run split --total 850000 "$R/unread-deltar-ja-nej.csv"

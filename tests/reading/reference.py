@@ -32,6 +32,7 @@ ALIASES = {
     'day': ['day', 'datum', 'dag', 'date'],
     'present': ['present', 'närvaro', 'närvarande'],
     'year': ['year', 'år'],
+    'fees': ['fees', 'avgifter', 'avgift'],
 }
 LABEL_HEADERS = ('kommun', 'municipality', 'region', 'namn', 'name')  # where a Summa is written
 NOTE_WORDS = ('källa', 'fotnot', 'anm', 'not:', 'kommentar', 'source', 'note')
@@ -176,6 +177,9 @@ def fmt(v):
 
 
 def is_aggregate(label):
+    # the pot table's own rows 'undistributed' / 'ej fördelat' (alone or before ':'): rule 4
+    if re.match(r'(undistributed|ej fördelat)\s*(:|$)', label.strip().lower()):
+        return True
     w = label.strip().lower().rstrip(':').strip()
     w = re.sub(r'^\d+\s+', '', w)
     # S:a (summa), Tot. (totalt), Länet (the county of the rows): read.h rule 4

@@ -35,19 +35,21 @@ typedef struct check_job {
     const char *file;
     size_t total, label, nd; /* the total row, the label column, the data rows */
     col_kind *kind;
-    size_t *cols, n;                /* the whole-number columns (checked or without a total) */
+    size_t *cols, n; /* the whole-number columns (checked or without a total) */
+    size_t nund;     /* the pot table's undistributed checks (0, 1 or 2) */
+    int64_t und_sum[2], und_stated[2];
     int64_t *cells, *stated, *sums; /* cells: nd x n, row-major */
     unsigned char *present;         /* scratch: nd */
     int64_t *vals;                  /* scratch: nd */
     int quiet;                      /* --quiet: no reading line */
 } check_job;
 
-/* The total row's cell of column @p col read as a whole number under its header: 1 and *v, 0
- * when it is blank or not a whole number (then the column has no stated total). */
-static int stated_cell(const check_job *j, size_t col, int64_t *v)
+/* Cell (@p row, @p col) read as a whole number under its header: 1 and *v, 0 when it is blank
+ * or not a whole number. */
+static int int_cell(const check_job *j, size_t row, size_t col, int64_t *v)
 {
     size_t len;
-    const char *s = yr_table_cell(j->in.t, j->total, col, &len);
+    const char *s = yr_table_cell(j->in.t, row, col, &len);
     char buf[128];
     yr_value x;
     yr_read_error e;
@@ -60,6 +62,12 @@ static int stated_cell(const check_job *j, size_t col, int64_t *v)
         return 0;
     *v = x.num;
     return 1;
+}
+
+/* The total row's cell of column @p col (int_cell()): 0 when the column has no stated total. */
+static int stated_cell(const check_job *j, size_t col, int64_t *v)
+{
+    return int_cell(j, j->total, col, v);
 }
 
 /* The kind of column @p col: its data rows read as whole numbers (j->vals), else as decimals,
@@ -106,6 +114,20 @@ static int classify(check_job *j, size_t col, col_kind *k)
     return 0;
 }
 
+/* sum,stated,difference,status of one result row. */
+static void verdict(cli_out *o, int64_t sum, int64_t stated, size_t *bad)
+{
+    cli_buf d;
+    cli_buf_init(&d);
+    cli_buf_i128(&d, (cli_i128)sum - stated);
+    cli_out_int(o, sum);
+    cli_out_int(o, stated);
+    cli_out_num(o, cli_buf_str(&d));
+    cli_out_name(o, sum == stated ? YR_OUT_V_OK : YR_OUT_V_MISMATCH);
+    *bad += sum != stated;
+    cli_buf_free(&d);
+}
+
 /* One result row: column,sum,stated,difference,status. */
 static void result_row(cli_out *o, const check_job *j, size_t c, size_t k, size_t *bad)
 {
@@ -120,15 +142,7 @@ static void result_row(cli_out *o, const check_job *j, size_t c, size_t k, size_
         cli_out_empty(o);
         cli_out_name(o, YR_OUT_V_NO_STATED_TOTAL);
     } else {
-        cli_buf d;
-        cli_buf_init(&d);
-        cli_buf_i128(&d, (cli_i128)j->sums[k] - j->stated[k]);
-        cli_out_int(o, j->sums[k]);
-        cli_out_int(o, j->stated[k]);
-        cli_out_num(o, cli_buf_str(&d));
-        cli_out_name(o, j->sums[k] == j->stated[k] ? YR_OUT_V_OK : YR_OUT_V_MISMATCH);
-        *bad += j->sums[k] != j->stated[k];
-        cli_buf_free(&d);
+        verdict(o, j->sums[k], j->stated[k], bad);
     }
     cli_out_end_row(o);
 }
@@ -151,6 +165,16 @@ static int write_check(const check_job *j, const cli_common *c, size_t *bad)
             continue;
         result_row(&o, j, col, k, bad);
         k += j->kind[col] == COL_INT || j->kind[col] == COL_NO_TOTAL;
+    }
+    for (size_t u = 0; u < j->nund; u++) { /* undistributed; undistributed: DAY */
+        cli_buf name;
+        cli_buf_init(&name);
+        cli_buf_printf(&name, "%s%s", yr_out_text(YR_OUT_UNDISTRIBUTED, o.lang),
+                       u == 0 ? "" : ": DAY");
+        cli_out_text(&o, cli_buf_str(&name));
+        verdict(&o, j->und_sum[u], j->und_stated[u], bad);
+        cli_out_end_row(&o);
+        cli_buf_free(&name);
     }
     return cli_out_close(&o);
 }
@@ -179,6 +203,55 @@ static int read_cells(check_job *j)
     return 0;
 }
 
+/* The column of the pot table named @p name (in either language), or SIZE_MAX. */
+static size_t pot_column(const check_job *j, yr_out_name name)
+{
+    for (size_t c = 0; c < yr_table_ncols(j->in.t); c++)
+        if (yr_out_name_find(yr_table_header(j->in.t, c), YR_OUT_COLUMN) == name)
+            return c;
+    return SIZE_MAX;
+}
+
+/* The pot table's undistributed rows (the reader's ::YR_ROW_UNDISTRIBUTED: `yrkesresa pot`'s
+ * own output read back), checked as yrkesresa/pot.h says, by yr_check_totals: pot_in of the
+ * total row minus its kickback is the `undistributed` row's kickback, and the `undistributed:
+ * DAY` rows add up to it. @p v: nrows scratch. */
+static int check_undistributed(check_job *j, int64_t *v)
+{
+    size_t pc = pot_column(j, YR_OUT_POT_IN), kc = pot_column(j, YR_OUT_KICKBACK);
+    size_t und = SIZE_MAX, ndays = 0, mism;
+    int64_t total[2], k;
+    for (size_t r = 0; r < yr_table_nrows(j->in.t); r++) {
+        if (yr_table_row_kind(j->in.t, r) != YR_ROW_UNDISTRIBUTED)
+            continue;
+        size_t len;
+        const char *label = yr_table_cell(j->in.t, r, j->label, &len);
+        int day = memchr(label, ':', len) != NULL;
+        if (pc == SIZE_MAX || kc == SIZE_MAX || !int_cell(j, r, kc, day ? &v[ndays] : &k))
+            return cli_fail_at(j->file, yr_table_row_line(j->in.t, r),
+                               "an undistributed row of a pot table without a whole number in "
+                               "its kickback column, or no pot_in column to check it against: "
+                               "check the table 'yrkesresa pot' wrote, unchanged");
+        ndays += day;
+        und = day ? und : r;
+    }
+    if (und == SIZE_MAX)
+        return 0;
+    int_cell(j, und, kc, &j->und_stated[0]);
+    j->und_stated[1] = j->und_stated[0];
+    if (!int_cell(j, j->total, pc, &total[0]) || !int_cell(j, j->total, kc, &k) || k == INT64_MIN)
+        return cli_fail_at(j->file, yr_table_row_line(j->in.t, j->total),
+                           "the total row has no pot_in or kickback to check the undistributed "
+                           "row against");
+    total[1] = -k;
+    if (yr_check_totals(total, 2, 1, &j->und_stated[0], &j->und_sum[0], &mism) != YR_OK ||
+        (ndays > 0 &&
+         yr_check_totals(v, ndays, 1, &j->und_stated[1], &j->und_sum[1], &mism) != YR_OK))
+        return cli_fail_at(j->file, yr_table_row_line(j->in.t, und), "the sums do not fit");
+    j->nund = ndays > 0 ? 2 : 1;
+    return 0;
+}
+
 static int run_check(check_job *j, const cli_common *c, size_t *bad)
 {
     size_t nc = yr_table_ncols(j->in.t);
@@ -199,7 +272,12 @@ static int run_check(check_job *j, const cli_common *c, size_t *bad)
     if (j->n == 0)
         return cli_fail_at(j->file, yr_table_row_line(j->in.t, j->total),
                            "no column of whole numbers to check");
-    if (read_cells(j) != 0)
+    int64_t *scratch = malloc((yr_table_nrows(j->in.t) + 1) * sizeof *scratch);
+    int rc = scratch == NULL      ? cli_fail_at(j->file, 0, "out of memory")
+             : read_cells(j) != 0 ? CLI_EXIT_ERROR
+                                  : check_undistributed(j, scratch);
+    free(scratch);
+    if (rc != 0)
         return CLI_EXIT_ERROR;
     size_t mismatched;
     yr_where w;

@@ -199,7 +199,8 @@ static size_t common_options(cli_common *c, const char **lang, cli_option *dst)
                           "standard input."};
     dst[1] = (cli_option){
         "column", CLI_OPT_LIST, &c->columns, "ROLE=HEADER",
-        "use column HEADER for ROLE (repeatable), e.g. --column population=\"Folkmängd 2018\". "
+        "use column HEADER for ROLE (repeatable), e.g. --column population=\"Folkmängd 2018\"; "
+        "#N is the Nth column counted from 1 (one without a header: --column municipality=#1). "
         "Roles: municipality, population, amount, day, participants, role, registered, "
         "attended, yes, yes_percent, respondents, target, code, group, item, year, course, "
         "question, published. Without it a column plays a role when its header is one of the "

@@ -206,7 +206,10 @@ int cli_check_columns(const char *cmd, const cli_common *c)
         const char *v = c->columns.v[k], *eq = strchr(v, '=');
         if (eq == NULL || eq[1] == '\0')
             return cli_fail_usage(cmd,
-                                  "--column '%s': write ROLE=HEADER, e.g. population=Folkmängd", v);
+                                  "--column '%s': write ROLE=HEADER, e.g. population=Folkmängd "
+                                  "(a column without a header by its place, counted from 1: "
+                                  "municipality=#1)",
+                                  v);
         if (entry_role(v) != YR_ROLE_NONE)
             continue;
         cli_buf roles; /* the reader's role names, so the list never drifts */

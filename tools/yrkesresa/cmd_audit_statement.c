@@ -119,8 +119,9 @@ static int adds_up(const yr_table *t, size_t name_col, size_t total)
     int ok = yr_table_nrows(t) > 0 &&
              cli_parse_int64(cli_read_cell(t, row, total, &b), &want) == CLI_NUM_OK;
     for (size_t c = name_col + 1; ok && c < total; c++)
-        ok = cli_parse_int64(cli_read_cell(t, row, c, &b), &v) == CLI_NUM_OK &&
-             !__builtin_add_overflow(sum, v, &sum);
+        ok = yr_header_is_code(yr_table_header(t, c)) || /* an inserted Kommunkod: no item */
+             (cli_parse_int64(cli_read_cell(t, row, c, &b), &v) == CLI_NUM_OK &&
+              !__builtin_add_overflow(sum, v, &sum));
     cli_buf_free(&b);
     return ok && sum == want;
 }
@@ -137,7 +138,7 @@ static size_t total_column(const yr_table *t, size_t name_col)
     for (size_t c = name_col + 1; c < nc; c++) {
         if (c >= name_col + 2 && yr_role_is_header(yr_table_header(t, c), YR_ROLE_AMOUNT))
             return adds_up(t, name_col, c) ? c : SIZE_MAX;
-        if (!item_like(t, c))
+        if (!item_like(t, c) && !yr_header_is_code(yr_table_header(t, c)))
             return SIZE_MAX;
     }
     return SIZE_MAX;
@@ -164,12 +165,18 @@ static int find_columns(stmt_audit *a)
         return cli_fail_at(a->st.file, 0,
                            "not a statement: no item columns between the municipality column "
                            "and a column 'total' (or 'totalt')");
-    a->nitems = a->total_col - a->name_col - 1;
-    a->item_col = malloc(a->nitems * sizeof *a->item_col);
+    a->item_col = malloc((a->total_col - a->name_col) * sizeof *a->item_col);
     if (a->item_col == NULL)
         return cli_fail_at(a->st.file, 0, "out of memory");
-    for (size_t i = 0; i < a->nitems; i++)
-        a->item_col[i] = a->name_col + 1 + i;
+    a->nitems = 0; /* a column of codes, ids or years (an inserted 'Kommunkod') is never an item
+                      (rule 7 of read.h: never a weight, a population or an amount) */
+    for (size_t c = a->name_col + 1; c < a->total_col; c++)
+        if (!yr_header_is_code(yr_table_header(t, c)))
+            a->item_col[a->nitems++] = c;
+    if (a->nitems == 0)
+        return cli_fail_at(a->st.file, 0,
+                           "not a statement: no item columns between the municipality column "
+                           "and a column 'total' (or 'totalt')");
     return 0;
 }
 

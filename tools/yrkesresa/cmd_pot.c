@@ -58,7 +58,9 @@ static int parse(int argc, char **argv, pot_args *o)
                              "(yr_pot_by_day); 'exact' is the entitlement with 4 decimals"};
     opts[n++] = (cli_option){"check", CLI_OPT_VALUE, &o->check, "FILE",
                              "compare a published table's total row with the sums of its "
-                             "integer columns (as 'yrkesresa stats check')"};
+                             "integer columns (as 'yrkesresa stats check'); a table pot "
+                             "wrote: its undistributed row with pot_in - kickback of Totalt, "
+                             "and with its days' rows (undistributed, undistributed: DAY)"};
     opts[n++] = (cli_option){"strict", CLI_OPT_FLAG, &o->strict, NULL,
                              "with --check: exit 1 on a mismatch"};
     const char *files[1];

@@ -388,6 +388,70 @@ static int write_long(count_job *j, const cli_output_opts *opts)
     return rc;
 }
 
+/* 1 when a --column entry of @p c is for column @p name (its header, by key); *role: its
+ * role. */
+static int given_column(const cli_common *c, const char *name, yr_read_role *role)
+{
+    char a[256], b[256], r[40];
+    if (yr_header_key(name, a, sizeof a) != YR_READ_OK)
+        return 0;
+    for (size_t k = 0; k < c->columns.n; k++) {
+        const char *v = c->columns.v[k], *eq = strchr(v, '=');
+        if (eq == NULL || yr_header_key(eq + 1, b, sizeof b) != YR_READ_OK || strcmp(a, b) != 0)
+            continue;
+        snprintf(r, sizeof r, "%.*s", (int)(eq - v < 39 ? eq - v : 39), v);
+        *role = yr_read_role_from_name(r);
+        return 1;
+    }
+    return 0;
+}
+
+/* The reader's request: the --by columns are the columns the count reads (rule 9 of read.h: a
+ * caller that requires its columns takes every row as it stands, so a column that says whether a
+ * row takes part — Närvaro Ja/Nej — and is not counted by is refused, never counted silently).
+ * The municipality column (by its header, or a --column) is read by identity; every other --by
+ * column as a label, with the role group ("group=HEADER" added to the --column entries, written
+ * in @p entries). Returns the number of wants, 0 after a message. */
+static size_t by_request(cli_common *c, const char *by, yr_read_want want[MAX_BY + 2],
+                         char entries[MAX_BY][560])
+{
+    unsigned muni = YR_WANT_BLANK_OK;
+    size_t nby = 0, ngroup = 0, nwant = 2;
+    for (const char *p = by, *e;; p = e + 1) {
+        e = strchr(p, ',');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        char name[512];
+        yr_read_role role = YR_ROLE_NONE;
+        if (n == 0 || n >= sizeof name || nby == MAX_BY) {
+            cli_fail_usage("stats count", n == 0 || n >= sizeof name
+                                              ? "--by: an empty or too long column name"
+                                              : "--by: at most 8 columns");
+            return 0;
+        }
+        memcpy(name, p, n);
+        name[n] = '\0';
+        int given = given_column(c, name, &role);
+        if ((given && role == YR_ROLE_MUNICIPALITY) ||
+            (!given && yr_role_is_header(name, YR_ROLE_MUNICIPALITY)))
+            muni |= YR_WANT_REQUIRED;
+        else if (given && role != YR_ROLE_NONE) /* --column course=Kurs --by Kurs */
+            want[nwant++] =
+                (yr_read_want){role, YR_WANT_REQUIRED | YR_WANT_MANY | YR_WANT_BLANK_OK};
+        else if (cli_read_add_column(c, "group", name, entries[nby], 560) != 0)
+            return 0;
+        else
+            ngroup++;
+        nby++;
+        if (e == NULL)
+            break;
+    }
+    want[0] = (yr_read_want){YR_ROLE_MUNICIPALITY, muni};
+    want[1] = (yr_read_want){YR_ROLE_GROUP, YR_WANT_REQUIRED | YR_WANT_MANY | YR_WANT_BLANK_OK};
+    if (ngroup == 0) /* no group column: no group wanted */
+        want[1] = want[--nwant];
+    return nwant;
+}
+
 int cli_stats_count(int argc, char **argv)
 {
     const char *by = NULL, *files[1];
@@ -410,14 +474,17 @@ int cli_stats_count(int argc, char **argv)
         return rc;
     if (nfiles == 0 || by == NULL)
         return cli_fail_usage("stats count", nfiles == 0 ? "no RECORDS file" : "--by is needed");
-    /* the records' municipalities by identity; other columns are labels, read as text */
-    static const yr_read_want want[] = {{YR_ROLE_MUNICIPALITY, YR_WANT_BLANK_OK}};
+    yr_read_want want[MAX_BY + 2];
+    char entries[MAX_BY][560];
+    size_t nwant = by_request(&common, by, want, entries);
+    if (nwant == 0)
+        return CLI_EXIT_ERROR;
     count_job j;
     memset(&j, 0, sizeof j);
     cli_buf_init(&j.text);
     j.quiet = r.quiet;
     r.quiet = 1;
-    rc = cli_read(files[0], &common, &r, want, 1, &j.in);
+    rc = cli_read(files[0], &common, &r, want, nwant, &j.in);
     if (rc == 0) {
         j.n = yr_table_ndata(j.in.t);
         rc = find_by_columns(&j, by);

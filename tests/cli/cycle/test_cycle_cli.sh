@@ -344,7 +344,7 @@ want=$(tail -n +2 "$FIX/records.csv" | awk -F, '{ gsub(/^ +| +$/, "", $2); print
 expect_eq "long = sort | uniq -c" "$(over 'NR > 1 && $1 != "Summa"')" "$want"
 
 run_bin stats count --by nosuch "$FIX/records.csv"
-expect_input_error "count unknown column" "no column 'nosuch'"
+expect_input_error "count unknown column" "no column named 'nosuch'"
 
 # ---- stats check --parts -----------------------------------------------------------------------
 run_bin stats check --parts accounts=staff+managers "$DAL/accounts-funktionshinder-2025-04-07.csv"
@@ -553,6 +553,16 @@ awk -F, 'BEGIN { OFS = "," } $1 == "Mora" { $7 = $7 + 1 } { print }' "$TMP/st.cs
 run_bin audit --strict --population "$DAL/population-2021-06.csv" "$TMP/st-net.csv"
 expect_rc "audit statement: a net off" 1
 expect_out_has "audit statement: a net off" "rows whose net is not total + fees - kickback 1"
+# F23 (adversarial pass 5): a 'Kommunkod' column inserted after the names (codes from
+# data/sweden/municipalities.csv; the Summa line has none) is a column of codes, never an item:
+# the same audit as the statement itself (before: "column 'Kommunkod': '' is empty").
+awk -F, 'BEGIN { OFS = "," } NR == FNR { if (FNR > 1) code[$2] = $1; next }
+    { c = FNR == 1 ? "Kommunkod" : ($1 in code ? code[$1] : ""); $1 = $1 OFS c; print }' \
+    "$SOURCE_DIR/data/sweden/municipalities.csv" "$TMP/st.csv" >"$TMP/st-code.csv"
+run_bin audit --strict --population "$DAL/population-2021-06.csv" "$TMP/st-code.csv"
+expect_rc "audit statement with a Kommunkod column" 0
+expect_out_has "audit statement with Kommunkod: two items as before" "15 municipalities, 2 items"
+expect_out_has "audit statement with Kommunkod" "Regional samordnare: 850000, 850000, +0, 0, 0, 4"
 run_bin audit --csv "$TMP/st.csv"
 expect_input_error "audit of a statement: --csv refused" "a statement's audit is a report"
 # a statement in Swedish (totalt, befolkning, kvot ...) is audited alike
