@@ -47,8 +47,11 @@
  *    Kommentar, Observera, Source, Note, Footnote, `*`, `#`, `1)`), or (in a table of two
  *    columns or more) whose one non-blank cell is a sentence: four words or more, or ending in
  *    `.` or `:` (SCB's `Folkmängden avser den 31 december.`; no municipality's name is one).
- *    Every other line is a row and must read in every wanted column — also after an empty line
- *    or a note: a row is never silently dropped. A text line with more cells than the header is
+ *    Every other line is a row and must read in every wanted column — also after an empty line:
+ *    a row is never silently dropped. A note ends the table: a row below a note (`Övriga
+ *    kommuner (ingår ej)`, `Not: preliminära siffror`: a heading over rows left out, another
+ *    table, or rows it qualifies) is an error at the note's line naming the row (other_line),
+ *    in CSV and xlsx alike; delete the rows below it or the note. A text line with more cells than the header is
  *    an error unless the extra cells are blank (a trailing `;`); one with fewer is an error
  *    unless the missing columns have no name. A sheet's row is never short (Excel stores no
  *    empty cells: the missing ones are blank).

@@ -184,7 +184,7 @@ yr_read_role rd_role_by_name(const char *name, size_t len);
 int rd_role_summable(yr_read_role r);
 /* 1 when the unlabelled-sum guess applies (population, weight, money). */
 int rd_role_guess_sum(yr_read_role r);
-/* Label kinds: 0 none, else YR_ROW_TOTAL / SUBTOTAL / NATION / COUNTY(by word "län"), or
+/* Label kinds: 0 none, else YR_ROW_TOTAL / SUBTOTAL / NATION (a county only by its name), or
  * RD_LABEL_STATISTIC (a mean, median, extreme, share or count of the rows: never a party, never
  * a sum, an error). */
 enum { RD_LABEL_STATISTIC = 8 };
