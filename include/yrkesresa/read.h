@@ -57,17 +57,23 @@
  *    empty cells: the missing ones are blank).
  * 4. **Aggregates are never parties.** A row is an aggregate by its label (Summa…, `S:a`,
  *    `Tot.`, Delsumma, Totalt…, Total, Sum, Totalsumma, `Länet` (the table's total), Riket, Hela
- *    riket, a county "Dalarnas län") — in the name column, else in the first column when it
+ *    riket) — in the name column, else in the first column when it
  *    is a label column (an item, a course, a question) — or by its
  *    identity relative to the table's level (yr_identity.h: in a table of municipalities, county
- *    and nation rows are aggregates; in a table of counties, the nation row is). For every
+ *    and nation rows are aggregates; in a table of counties, the nation row is). A county is
+ *    known by its name only (`Dalarnas län`, `Dalarna län`, `20 Dalarnas län`): a label that
+ *    merely ends in län (`Region Jönköpings län`, `Länsstyrelsen i Dalarnas län`) is a party
+ *    with yr_read_options::other_parties, else a name that is not one of the 290. For every
  *    wanted column used as input (not ::YR_WANT_CHECKED) an aggregate must agree with its rows:
  *    a total with every data row, a subtotal (Delsumma, Summa X, and a label that ends in the
  *    word totalt, total or summa: "Länet totalt", "Västerdalarna summa") with the data rows
- *    since the previous aggregate, a county with its municipalities, the nation with every
- *    municipality (checked only when all of them are in the table; the reading report says
- *    when not).
- *    In a table of counties the nation is checked against the 21 counties.
+ *    since the previous aggregate, a county with its municipalities in the table — whether or
+ *    not all of them are there: a missing municipality is the likely cause of a disagreement, and
+ *    the error names the missing ones —, the nation with every municipality when the table
+ *    covers the nation (each county has a municipality or its county row in it: 289 of 290 is
+ *    an error naming the missing one); a nation row above one region's rows (SCB's `00 Riket`
+ *    above `20 Dalarnas län` and its municipalities) is not checked, and the reading report says
+ *    so. In a table of counties the nation is checked against the 21 counties.
  *    A data row, not so labelled, whose value in a population, weight, amount, fees or pot
  *    input column is not 0 and equals the sum of the two or more data rows above it since the
  *    previous aggregate, or the sum of all other data rows (three or more, none negative), is an

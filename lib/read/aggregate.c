@@ -296,10 +296,37 @@ static void county_sizes(uint8_t *sizes)
     }
 }
 
+/* "; 1 of its 15 municipalities is not in the table: Orsa" (at most five names) into dst, for
+ * a county row (county > 0) or the nation row (county 0) of a table of municipalities; "" when
+ * every municipality is there or the table's are not known. */
+static const char *missing_parts(const rd_rows_ctx *rc, int county, char *dst, size_t cap)
+{
+    size_t all = 0, miss = 0, o = 0;
+    dst[0] = '\0';
+    if (rc->mun == NULL || rc->level != YR_PLACE_MUNICIPALITY)
+        return dst;
+    char names[200] = "";
+    for (size_t i = 0; i < yr_municipality_count(); i++) {
+        int code = yr_municipality_code(i);
+        if (county > 0 && yr_municipality_county(code) != county)
+            continue;
+        all++;
+        if (code <= 0 || code >= 10000 || rc->mun[code])
+            continue;
+        if (miss++ < 5 && o < sizeof names)
+            o += (size_t)snprintf(names + o, sizeof names - o, "%s%s", miss > 1 ? ", " : "",
+                                  yr_place_name(YR_PLACE_MUNICIPALITY, code));
+    }
+    if (miss > 0)
+        snprintf(dst, cap, "; %zu of its %zu municipalities %s not in the table: %s%s", miss, all,
+                 miss == 1 ? "is" : "are", names, miss > 5 ? ", ..." : "");
+    return dst;
+}
+
 static void fail_disagree(const rd_rows_ctx *rc, const rd_pending *p, int dexp, const char *colname,
                           yr_read_error *err)
 {
-    char label[96], a[64], b[64];
+    char label[96], a[64], b[64], miss[320];
     rc->label(rc->ctx, p->c.row, label, sizeof label);
     size_t line = rc->line(rc->ctx, p->c.row);
     rd_fixed(p->stated, p->sdexp, a, sizeof a);
@@ -307,9 +334,12 @@ static void fail_disagree(const rd_rows_ctx *rc, const rd_pending *p, int dexp, 
     const char *hint = "correct the file, or leave the row out unchecked with --ignore-total-row";
     if (p->c.kind == YR_ROW_COUNTY || p->c.kind == YR_ROW_NATION)
         rd_fail(err, YR_READ_ERR_AGGREGATE, line,
-                "the %s row %s says %s in column '%s', but its municipalities in the table add "
-                "up to %s; %s",
-                kind_word(p->c.kind), label, a, colname, b, hint);
+                "the %s row %s says %s in column '%s', but its %s in the table add up to %s%s; "
+                "add the missing rows or correct the file; if the row is no sum of this table, "
+                "delete it or leave it out unchecked with --ignore-total-row",
+                kind_word(p->c.kind), label, a, colname,
+                rc->level == YR_PLACE_COUNTY ? "counties" : "municipalities", b,
+                missing_parts(rc, p->c.kind == YR_ROW_COUNTY ? p->county : 0, miss, sizeof miss));
     else
         rd_fail(err, YR_READ_ERR_AGGREGATE, line,
                 "the %s row %s says %s in column '%s', but the rows %s (lines %zu-%zu) add "
@@ -364,6 +394,27 @@ static void fail_below_total(const rd_rows_ctx *rc, const rd_pending *p, const c
         err->other_line = tline;
 }
 
+/* The nation row is checked when the table covers the nation: in a table of municipalities,
+ * each county has a municipality or its county row in the table (289 of 290 municipalities is
+ * covered, a missing one an error); a nation row above one county's municipalities is the
+ * context of a regional table (SCB's 00 Riket above 20 Dalarnas län), not checked. In a table of
+ * counties, all 21 counties are in it. */
+static int nation_covered(const rd_rows_ctx *rc, const rd_pending *p, size_t np,
+                          const uint8_t *sizes)
+{
+    if (rc->level != YR_PLACE_MUNICIPALITY || rc->present_mun == NULL)
+        return rc->nation_complete;
+    uint8_t has[RD_COUNTIES];
+    memcpy(has, rc->present_mun, sizeof has);
+    for (size_t i = 0; i < np; i++)
+        if (p[i].c.kind == YR_ROW_COUNTY && p[i].county > 0 && p[i].county < RD_COUNTIES)
+            has[p[i].county] = 1;
+    for (int c = 1; c < RD_COUNTIES; c++)
+        if (sizes[c] > 0 && has[c] == 0)
+            return 0;
+    return 1;
+}
+
 yr_read_status rd_resolve(const rd_rows_ctx *rc, const rd_acc *a, rd_pending *p, size_t np,
                           int input, yr_totals totals, const char *colname, yr_aggregate_check *out,
                           uint8_t *ignore, yr_read_error *err)
@@ -381,13 +432,12 @@ yr_read_status rd_resolve(const rd_rows_ctx *rc, const rd_acc *a, rd_pending *p,
                 q->last = rc->last_data;
                 checkable &= rc->ndata > 0;
             } else if (q->c.kind == YR_ROW_COUNTY) {
-                int c = q->county;
-                checkable &= c > 0 && c < RD_COUNTIES && sizes[c] > 0 && rc->present_mun != NULL &&
-                             rc->present_mun[c] == sizes[c];
+                int c = q->county; /* checked whether or not its municipalities are all here */
+                checkable &= c > 0 && c < RD_COUNTIES && sizes[c] > 0;
                 q->sum = c > 0 && c < RD_COUNTIES ? a->county[c] : 0;
                 q->first = q->last = YR_READ_NONE;
             } else {
-                checkable &= rc->nation_complete;
+                checkable &= nation_covered(rc, p, np, sizes);
                 q->sum = a->nation;
                 q->first = q->last = YR_READ_NONE;
             }
@@ -604,7 +654,15 @@ yr_read_status yr_read_classify(const char *const *labels, size_t n, const int64
     int complete = level == YR_PLACE_MUNICIPALITY ? nmun == yr_municipality_count()
                    : level == YR_PLACE_COUNTY     ? ncty == 21
                                                   : 0;
-    rd_rows_ctx rc = {&fc, frame_line, frame_label, n, ndata, first, last, present, complete};
+    uint8_t *mun = calloc(10000, 1);
+    for (size_t i = 0; mun != NULL && i < n; i++) {
+        int code;
+        if (kinds[i] == YR_ROW_DATA &&
+            rd_place_decode(place[i], &code) == YR_PLACE_MUNICIPALITY && code > 0 && code < 10000)
+            mun[code] = 1;
+    }
+    rd_rows_ctx rc = {&fc,    frame_line, frame_label, n,   ndata, first,
+                      last,   present,    complete,    mun, level};
     for (size_t c = 0; c < ncols && st == YR_READ_OK; c++) {
         if (cols[c] == NULL && n > 0) {
             st = rd_fail(err, YR_READ_ERR_NULL, 0, "column %zu is NULL", c);
@@ -612,6 +670,7 @@ yr_read_status yr_read_classify(const char *const *labels, size_t n, const int64
         }
         st = frame_column(&rc, cols[c], n, kinds, place, level, totals, err);
     }
+    free(mun);
     free(place);
     free(label);
     if (st == YR_READ_OK && err != NULL) {
