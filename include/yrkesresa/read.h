@@ -63,7 +63,12 @@
  *    and nation rows are aggregates; in a table of counties, the nation row is). A county is
  *    known by its name only (`Dalarnas län`, `Dalarna län`, `20 Dalarnas län`): a label that
  *    merely ends in län (`Region Jönköpings län`, `Länsstyrelsen i Dalarnas län`) is a party
- *    with yr_read_options::other_parties, else a name that is not one of the 290. For every
+ *    with yr_read_options::other_parties, else a name that is not one of the 290. A table of
+ *    records — no wanted role and no column that sums (a per-person list, a platform export,
+ *    `stats count`'s input) — or of days (a day column: attendance per day and municipality)
+ *    has no aggregate rows by place: a county or the nation in its name cell is a record (a
+ *    person's organisation), refused as not one of the 290, or a party with other parties;
+ *    never a row left out. Labels (Summa, Riket) keep their kind everywhere. For every
  *    wanted column used as input (not ::YR_WANT_CHECKED) an aggregate must agree with its rows:
  *    a total with every data row, a subtotal (Delsumma, Summa X, and a label that ends in the
  *    word totalt, total or summa: "Länet totalt", "Västerdalarna summa") with the data rows

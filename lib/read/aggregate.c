@@ -69,7 +69,34 @@ static yr_read_status fail_statistic(const yr_table *t, size_t row, yr_read_erro
     return YR_READ_ERR_AGGREGATE;
 }
 
-yr_read_status rd_classify_rows(yr_table *t, const int8_t *label, yr_read_error *err)
+int rd_col_summed(const yr_table *t, size_t col)
+{
+    const rd_col *c = &t->cols[col];
+    return c->wanted && rd_role_summable(c->role) &&
+           (c->fmt.kind == YR_KIND_WHOLE || c->fmt.kind == YR_KIND_DECIMAL);
+}
+
+/* A table of records (no column of sums: a per-person list, a platform export) has no aggregate
+ * rows by place: a county or the nation in its name cell is what a record says (the person's
+ * organisation), a record whose name is no municipality (rd_check_places: refused, or a party
+ * with other parties), never a row silently left out. So is a table of days (attendance counted
+ * per day and municipality): a county's municipalities are spread over the days, and no row can
+ * be their sum. Labels (Summa, Riket) keep their kind. */
+static int records_only(const yr_table *t, const yr_read_options *opt)
+{
+    int sums = 0;
+    for (size_t k = 0; k < opt->nwant; k++)
+        sums |= rd_role_summable(opt->want[k].role); /* a table of sums, its column or not */
+    for (size_t c = 0; c < t->ncols; c++) {
+        if (t->cols[c].role == YR_ROLE_DAY || yr_role_is_header(t->header[c], YR_ROLE_DAY))
+            return 1;
+        sums |= rd_col_summed(t, c);
+    }
+    return !sums;
+}
+
+yr_read_status rd_classify_rows(yr_table *t, const yr_read_options *opt, const int8_t *label,
+                                yr_read_error *err)
 {
     size_t lc = t->name_col != YR_READ_NONE ? t->name_col : 0;
     int person = lc < t->ncols && t->cols[lc].role == YR_ROLE_PERSON; /* "Max" is a person */
@@ -81,8 +108,9 @@ yr_read_status rd_classify_rows(yr_table *t, const int8_t *label, yr_read_error 
     size_t na = 0;
     if (t->kinds == NULL)
         return rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+    int records = records_only(t, opt);
     for (size_t r = 0; r < t->nrows; r++) {
-        int k = rd_kind_of(label[r], t->place != NULL ? t->place[r] : -1, t->level);
+        int k = rd_kind_of(label[r], t->place != NULL && !records ? t->place[r] : -1, t->level);
         t->kinds[r] = (uint8_t)k;
         na += k != YR_ROW_DATA;
     }

@@ -654,7 +654,7 @@ static yr_read_status interpret(yr_table *t, const yr_read_options *opt, yr_read
     if (st == YR_READ_OK)
         st = decide_formats(t, &p, err);
     if (st == YR_READ_OK)
-        st = rd_classify_rows(t, p.label, err);
+        st = rd_classify_rows(t, opt, p.label, err);
     free(p.label); /* 1 byte a row, no longer needed */
     p.label = NULL;
     if (st == YR_READ_OK) {

@@ -107,9 +107,7 @@ typedef struct sums {
 
 static int summed(const yr_table *t, size_t col)
 {
-    const rd_col *c = &t->cols[col];
-    return c->wanted && rd_role_summable(c->role) &&
-           (c->fmt.kind == YR_KIND_WHOLE || c->fmt.kind == YR_KIND_DECIMAL);
+    return rd_col_summed(t, col);
 }
 
 static int is_input(const yr_table *t, size_t col)

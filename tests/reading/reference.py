@@ -175,9 +175,12 @@ def fmt(v):
     return s
 
 
-def is_aggregate(label):
+def is_aggregate(label, counties_too=True):
+    """counties_too=False: a table of days or records, where a county is a record (rule 4)."""
     w = label.strip().lower().rstrip(':').strip()
     w = re.sub(r'^\d+\s+', '', w)
+    if not counties_too and w in counties():
+        return False
     # S:a (summa), Tot. (totalt), Länet (the county of the rows): read.h rule 4
     return (w.startswith(('summa', 'delsumma', 'totalt', 'total')) or w in ('riket', 'hela riket')
             or w in ('s:a', 'tot.', 'tot', 'länet')
@@ -403,6 +406,7 @@ def recompute(path):
     if 'expect_error' in get:
         return check_error(get, text, rows, header, keys)
     lab = next((i for i, h in enumerate(header) if h.lower() in LABEL_HEADERS), 0)
+    days = any(header_base(h) in ALIASES['day'] for h in header)  # a table of days
     checked = 0
     for k, v in keys:
         if k != 'expect_values':
@@ -426,7 +430,7 @@ def recompute(path):
             if len(r) <= c or not r[c].strip(BLANKS):
                 if len([x for x in r if x.strip()]) == 1:
                     continue  # a footnote line
-            if is_aggregate(r[0]) or (len(r) > lab and is_aggregate(r[lab])):
+            if is_aggregate(r[0], not days) or (len(r) > lab and is_aggregate(r[lab], not days)):
                 continue
             cells.append(r[c] if len(r) > c else '')
         got = column_values(cells, role, header[c])
