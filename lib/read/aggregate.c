@@ -76,23 +76,45 @@ int rd_col_summed(const yr_table *t, size_t col)
            (c->fmt.kind == YR_KIND_WHOLE || c->fmt.kind == YR_KIND_DECIMAL);
 }
 
-/* A table of records (no column of sums: a per-person list, a platform export) has no aggregate
- * rows by place: a county or the nation in its name cell is what a record says (the person's
- * organisation), a record whose name is no municipality (rd_check_places: refused, or a party
- * with other parties), never a row silently left out. So is a table of days (attendance counted
- * per day and municipality): a county's municipalities are spread over the days, and no row can
- * be their sum. Labels (Summa, Riket) keep their kind. */
-static int records_only(const yr_table *t, const yr_read_options *opt)
+/* 1 when data row @p row has a number in a cell other than its label's (an aggregate row states
+ * its sums there; a record of a person has none). */
+static int states_number(const yr_table *t, size_t row)
 {
-    int sums = 0;
-    for (size_t k = 0; k < opt->nwant; k++)
-        sums |= rd_role_summable(opt->want[k].role); /* a table of sums, its column or not */
-    for (size_t c = 0; c < t->ncols; c++) {
-        if (t->cols[c].role == YR_ROLE_DAY || yr_role_is_header(t->header[c], YR_ROLE_DAY))
-            return 1;
-        sums |= rd_col_summed(t, c);
+    grid_scratch sc;
+    memset(&sc, 0, sizeof sc);
+    grid_cell c[64];
+    size_t n = rd_row_cells(t, row, c, 64, &sc), lc = rd_label_col(t), st;
+    int num = n > 64; /* a wide row: taken as stating its sums, as before */
+    for (size_t k = 0; k < n && !num; k++) {
+        rd_num x;
+        num = k != lc && c[k].type != GRID_EMPTY && rd_trim(c[k].s, c[k].len, &st) > 0 &&
+              rd_num_parse(c[k].s, c[k].len, &x) == 0;
     }
-    return !sums;
+    free(sc.data);
+    return num;
+}
+
+/* Records have no aggregate rows by place: a county or the nation in the name cell is what a
+ * record says (a person's organisation), a record whose name is no municipality
+ * (rd_check_places: refused, or a party with other parties), never a row silently left out. A
+ * row is such a record in a table of days (attendance per day and municipality: a county's
+ * municipalities are spread over the days, no row can be their sum), and in a table without a
+ * column of sums (no wanted role and no column that sums: a per-person list, a platform export)
+ * when it states no number. Labels (Summa, Riket) keep their kind. */
+static int record_by_place(const yr_table *t, const yr_read_options *opt, size_t row,
+                           int *tables)
+{
+    if (*tables < 0) { /* once: 1 a table of days, 2 without sums, 0 else */
+        int sums = 0, days = 0;
+        for (size_t k = 0; k < opt->nwant; k++)
+            sums |= rd_role_summable(opt->want[k].role);
+        for (size_t c = 0; c < t->ncols; c++) {
+            days |= t->cols[c].role == YR_ROLE_DAY || yr_role_is_header(t->header[c], YR_ROLE_DAY);
+            sums |= rd_col_summed(t, c);
+        }
+        *tables = days ? 1 : sums ? 0 : 2;
+    }
+    return *tables == 1 || (*tables == 2 && !states_number(t, row));
 }
 
 yr_read_status rd_classify_rows(yr_table *t, const yr_read_options *opt, const int8_t *label,
@@ -108,9 +130,14 @@ yr_read_status rd_classify_rows(yr_table *t, const yr_read_options *opt, const i
     size_t na = 0;
     if (t->kinds == NULL)
         return rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
-    int records = records_only(t, opt);
+    int tables = -1;
     for (size_t r = 0; r < t->nrows; r++) {
-        int k = rd_kind_of(label[r], t->place != NULL && !records ? t->place[r] : -1, t->level);
+        int pl = t->place != NULL ? t->place[r] : -1, code;
+        yr_place p = rd_place_decode(pl, &code);
+        if (label[r] == 0 && (p == YR_PLACE_COUNTY || p == YR_PLACE_NATION) &&
+            t->level == YR_PLACE_MUNICIPALITY && record_by_place(t, opt, r, &tables))
+            pl = -1;
+        int k = rd_kind_of(label[r], pl, t->level);
         t->kinds[r] = (uint8_t)k;
         na += k != YR_ROW_DATA;
     }
