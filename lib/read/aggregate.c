@@ -101,8 +101,7 @@ static int states_number(const yr_table *t, size_t row)
  * municipalities are spread over the days, no row can be their sum), and in a table without a
  * column of sums (no wanted role and no column that sums: a per-person list, a platform export)
  * when it states no number. Labels (Summa, Riket) keep their kind. */
-static int record_by_place(const yr_table *t, const yr_read_options *opt, size_t row,
-                           int *tables)
+static int record_by_place(const yr_table *t, const yr_read_options *opt, size_t row, int *tables)
 {
     if (*tables < 0) { /* once: 1 a table of days, 2 without sums, 0 else */
         int sums = 0, days = 0;
@@ -712,12 +711,12 @@ yr_read_status yr_read_classify(const char *const *labels, size_t n, const int64
     uint8_t *mun = calloc(10000, 1);
     for (size_t i = 0; mun != NULL && i < n; i++) {
         int code;
-        if (kinds[i] == YR_ROW_DATA &&
-            rd_place_decode(place[i], &code) == YR_PLACE_MUNICIPALITY && code > 0 && code < 10000)
+        if (kinds[i] == YR_ROW_DATA && rd_place_decode(place[i], &code) == YR_PLACE_MUNICIPALITY &&
+            code > 0 && code < 10000)
             mun[code] = 1;
     }
-    rd_rows_ctx rc = {&fc,    frame_line, frame_label, n,   ndata, first,
-                      last,   present,    complete,    mun, level};
+    rd_rows_ctx rc = {&fc,  frame_line, frame_label, n,   ndata, first,
+                      last, present,    complete,    mun, level};
     for (size_t c = 0; c < ncols && st == YR_READ_OK; c++) {
         if (cols[c] == NULL && n > 0) {
             st = rd_fail(err, YR_READ_ERR_NULL, 0, "column %zu is NULL", c);

@@ -89,7 +89,8 @@ static size_t other_place(const yr_table *t, size_t from, int near)
         int code;
         yr_place p = rd_place_decode(t->place[r], &code);
         if (t->kinds[r] != YR_ROW_DATA ||
-            (p != YR_PLACE_OTHER && (p == YR_PLACE_MUNICIPALITY || t->level != YR_PLACE_MUNICIPALITY)))
+            (p != YR_PLACE_OTHER &&
+             (p == YR_PLACE_MUNICIPALITY || t->level != YR_PLACE_MUNICIPALITY)))
             continue;
         const char *s;
         size_t len = row_cell(t, r, t->name_col, &s);

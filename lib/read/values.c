@@ -337,8 +337,9 @@ yr_read_status rd_read_values(yr_table *t, const yr_read_options *opt, grid_cell
     yr_read_status st = sums_init(t, &s, err);
     if (st == YR_READ_OK && rd_uniq_open(t, &uq) != YR_READ_OK)
         st = rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
-    rd_rows_ctx rc = {t,    table_line, table_label, t->nrows, t->ndata, YR_READ_NONE, YR_READ_NONE,
-                      NULL, 0,          NULL,        YR_PLACE_OTHER};
+    rd_rows_ctx rc = {t,        table_line,   table_label,   t->nrows,
+                      t->ndata, YR_READ_NONE, YR_READ_NONE,  NULL,
+                      0,        NULL,         YR_PLACE_OTHER};
     kept = kept && uq == NULL && rd_plain_reads(&t->cols[t->vals_col].fmt);
     for (size_t row = 0; row < t->nrows && st == YR_READ_OK; row++) {
         if (t->kinds[row] == YR_ROW_DATA) {
