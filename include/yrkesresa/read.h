@@ -65,10 +65,13 @@
  *    merely ends in län (`Region Jönköpings län`, `Länsstyrelsen i Dalarnas län`) is a party
  *    with yr_read_options::other_parties, else a name that is not one of the 290. A table of
  *    records — no wanted role and no column that sums (a per-person list, a platform export,
- *    `stats count`'s input) — or of days (a day column: attendance per day and municipality)
- *    has no aggregate rows by place: a county or the nation in its name cell is a record (a
- *    person's organisation), refused as not one of the 290, or a party with other parties;
- *    never a row left out. Labels (Summa, Riket) keep their kind everywhere. For every
+ *    `stats count`'s input) — has no aggregate rows by place where the row states no number,
+ *    nor has a table of days (a day column: attendance per day and municipality): a county or
+ *    the nation in its name cell is a record (a person's organisation), refused as not one of
+ *    the 290, or a party with other parties; never a row left out. A county row that states
+ *    numbers in a table the caller checks itself stays an aggregate (stats check, pot --check:
+ *    without a total row, the one county or nation row is the total). Labels (Summa, Riket)
+ *    keep their kind everywhere. For every
  *    wanted column used as input (not ::YR_WANT_CHECKED) an aggregate must agree with its rows:
  *    a total with every data row, a subtotal (Delsumma, Summa X, and a label that ends in the
  *    word totalt, total or summa: "Länet totalt", "Västerdalarna summa") with the data rows
