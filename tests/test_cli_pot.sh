@@ -483,4 +483,24 @@ expect_out_has "--attendance-sheet: the days of Vår 2 only" "Totalt,4,2400"
 run --attendance "$LIST" --attendance-sheet 2 --trainers "$TMP/sheet-t.csv"
 expect_out_has "--attendance-sheet by number" "Totalt,4,2400"
 
+# adversarial6 G10: SCB's tables end with the county, not Totalt: the published table with its
+# Totalt line renamed 'Dalarnas län' is checked the same (the county row is the table's total:
+# its one aggregate), by pot --check and stats check; by hand as above.
+sed 's/^Totalt,/Dalarnas l\xc3\xa4n,/' "$SOURCE_DIR/data/dalarna/trainer-pot-2024-published.csv" >"$TMP/pot-lan.csv"
+run --check "$TMP/pot-lan.csv"
+expect_rc "check: a county row as the total" 0
+expect_out_has "check: a county row as the total" "amount,116200,115600,600,MISMATCH"
+run_bin stats check "$TMP/pot-lan.csv"
+expect_out_has "stats check: a county row as the total" "amount,116200,115600,600,MISMATCH"
+# adversarial6 G6: a per-person list with one person from 'Dalarnas län' (an organisation): a
+# record, never dropped. Without --other-parties refused; with it a party billed for its day:
+# 4 participant-days, pot_in 4 x 400 = 1600, all to Falun's one trainer (by hand).
+printf 'Datum;E-post;Kommun\n2024-02-06;a@falun.se;Falun\n2024-02-06;b@falun.se;Falun\n2024-02-06;c@lansstyrelsen.se;Dalarnas l\303\244n\n2024-02-06;d@mora.se;Mora\n' >"$TMP/lista-lan.csv"
+printf 'Datum;Kommun;Roll\n2024-02-06;Falun;Kursledare\n' >"$TMP/utb-lan.csv"
+run --attendance "$TMP/lista-lan.csv" --trainers "$TMP/utb-lan.csv"
+expect_input_error "pot: a county in a list of persons" "lista-lan.csv:4: 'Dalarnas l$(printf '\303\244')n' is not a Swedish municipality"
+run --other-parties --attendance "$TMP/lista-lan.csv" --trainers "$TMP/utb-lan.csv"
+expect_out_has "pot: a county party in a list of persons" "Falun;2;1200;400;800;1600;-400"
+expect_out_has "pot: the county party billed" "Dalarnas l$(printf '\303\244')n;1;600;200;400;0;600"
+
 finish test_cli_pot

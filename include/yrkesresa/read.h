@@ -48,24 +48,41 @@
  *    Kommentar, Observera, Source, Note, Footnote, `*`, `#`, `1)`), or (in a table of two
  *    columns or more) whose one non-blank cell is a sentence: four words or more, or ending in
  *    `.` or `:` (SCB's `Folkmängden avser den 31 december.`; no municipality's name is one).
- *    Every other line is a row and must read in every wanted column — also after an empty line
- *    or a note: a row is never silently dropped. A text line with more cells than the header is
+ *    Every other line is a row and must read in every wanted column — also after an empty line:
+ *    a row is never silently dropped. A note ends the table: a row below a note (`Övriga
+ *    kommuner (ingår ej)`, `Not: preliminära siffror`: a heading over rows left out, another
+ *    table, or rows it qualifies) is an error at the note's line naming the row (other_line),
+ *    in CSV and xlsx alike; delete the rows below it or the note. A text line with more cells than the header is
  *    an error unless the extra cells are blank (a trailing `;`); one with fewer is an error
  *    unless the missing columns have no name. A sheet's row is never short (Excel stores no
  *    empty cells: the missing ones are blank).
  * 4. **Aggregates are never parties.** A row is an aggregate by its label (Summa…, `S:a`,
  *    `Tot.`, Delsumma, Totalt…, Total, Sum, Totalsumma, `Länet` (the table's total), Riket, Hela
- *    riket, a county "Dalarnas län") — in the name column, else in the first column when it
+ *    riket) — in the name column, else in the first column when it
  *    is a label column (an item, a course, a question) — or by its
  *    identity relative to the table's level (yr_identity.h: in a table of municipalities, county
- *    and nation rows are aggregates; in a table of counties, the nation row is). For every
+ *    and nation rows are aggregates; in a table of counties, the nation row is). A county is
+ *    known by its name only (`Dalarnas län`, `Dalarna län`, `20 Dalarnas län`): a label that
+ *    merely ends in län (`Region Jönköpings län`, `Länsstyrelsen i Dalarnas län`) is a party
+ *    with yr_read_options::other_parties, else a name that is not one of the 290. A table of
+ *    records — no wanted role and no column that sums (a per-person list, a platform export,
+ *    `stats count`'s input) — has no aggregate rows by place where the row states no number,
+ *    nor has a table of days (a day column: attendance per day and municipality): a county or
+ *    the nation in its name cell is a record (a person's organisation), refused as not one of
+ *    the 290, or a party with other parties; never a row left out. A county row that states
+ *    numbers in a table the caller checks itself stays an aggregate (stats check, pot --check:
+ *    without a total row, the one county or nation row is the total). Labels (Summa, Riket)
+ *    keep their kind everywhere. For every
  *    wanted column used as input (not ::YR_WANT_CHECKED) an aggregate must agree with its rows:
  *    a total with every data row, a subtotal (Delsumma, Summa X, and a label that ends in the
  *    word totalt, total or summa: "Länet totalt", "Västerdalarna summa") with the data rows
- *    since the previous aggregate, a county with its municipalities, the nation with every
- *    municipality (checked only when all of them are in the table; the reading report says
- *    when not).
- *    In a table of counties the nation is checked against the 21 counties.
+ *    since the previous aggregate, a county with its municipalities in the table — whether or
+ *    not all of them are there: a missing municipality is the likely cause of a disagreement, and
+ *    the error names the missing ones —, the nation with every municipality when the table
+ *    covers the nation (each county has a municipality or its county row in it: 289 of 290 is
+ *    an error naming the missing one); a nation row above one region's rows (SCB's `00 Riket`
+ *    above `20 Dalarnas län` and its municipalities) is not checked, and the reading report says
+ *    so. In a table of counties the nation is checked against the 21 counties.
  *    A data row, not so labelled, whose value in a population, weight, amount, fees or pot
  *    input column is not 0 and equals the sum of the two or more data rows above it since the
  *    previous aggregate, or the sum of all other data rows (three or more, none negative), is an

@@ -69,7 +69,55 @@ static yr_read_status fail_statistic(const yr_table *t, size_t row, yr_read_erro
     return YR_READ_ERR_AGGREGATE;
 }
 
-yr_read_status rd_classify_rows(yr_table *t, const int8_t *label, yr_read_error *err)
+int rd_col_summed(const yr_table *t, size_t col)
+{
+    const rd_col *c = &t->cols[col];
+    return c->wanted && rd_role_summable(c->role) &&
+           (c->fmt.kind == YR_KIND_WHOLE || c->fmt.kind == YR_KIND_DECIMAL);
+}
+
+/* 1 when data row @p row has a number in a cell other than its label's (an aggregate row states
+ * its sums there; a record of a person has none). */
+static int states_number(const yr_table *t, size_t row)
+{
+    grid_scratch sc;
+    memset(&sc, 0, sizeof sc);
+    grid_cell c[64];
+    size_t n = rd_row_cells(t, row, c, 64, &sc), lc = rd_label_col(t), st;
+    int num = n > 64; /* a wide row: taken as stating its sums, as before */
+    for (size_t k = 0; k < n && !num; k++) {
+        rd_num x;
+        num = k != lc && c[k].type != GRID_EMPTY && rd_trim(c[k].s, c[k].len, &st) > 0 &&
+              rd_num_parse(c[k].s, c[k].len, &x) == 0;
+    }
+    free(sc.data);
+    return num;
+}
+
+/* Records have no aggregate rows by place: a county or the nation in the name cell is what a
+ * record says (a person's organisation), a record whose name is no municipality
+ * (rd_check_places: refused, or a party with other parties), never a row silently left out. A
+ * row is such a record in a table of days (attendance per day and municipality: a county's
+ * municipalities are spread over the days, no row can be their sum), and in a table without a
+ * column of sums (no wanted role and no column that sums: a per-person list, a platform export)
+ * when it states no number. Labels (Summa, Riket) keep their kind. */
+static int record_by_place(const yr_table *t, const yr_read_options *opt, size_t row, int *tables)
+{
+    if (*tables < 0) { /* once: 1 a table of days, 2 without sums, 0 else */
+        int sums = 0, days = 0;
+        for (size_t k = 0; k < opt->nwant; k++)
+            sums |= rd_role_summable(opt->want[k].role);
+        for (size_t c = 0; c < t->ncols; c++) {
+            days |= t->cols[c].role == YR_ROLE_DAY || yr_role_is_header(t->header[c], YR_ROLE_DAY);
+            sums |= rd_col_summed(t, c);
+        }
+        *tables = days ? 1 : sums ? 0 : 2;
+    }
+    return *tables == 1 || (*tables == 2 && !states_number(t, row));
+}
+
+yr_read_status rd_classify_rows(yr_table *t, const yr_read_options *opt, const int8_t *label,
+                                yr_read_error *err)
 {
     size_t lc = t->name_col != YR_READ_NONE ? t->name_col : 0;
     int person = lc < t->ncols && t->cols[lc].role == YR_ROLE_PERSON; /* "Max" is a person */
@@ -81,8 +129,14 @@ yr_read_status rd_classify_rows(yr_table *t, const int8_t *label, yr_read_error 
     size_t na = 0;
     if (t->kinds == NULL)
         return rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+    int tables = -1;
     for (size_t r = 0; r < t->nrows; r++) {
-        int k = rd_kind_of(label[r], t->place != NULL ? t->place[r] : -1, t->level);
+        int pl = t->place != NULL ? t->place[r] : -1, code;
+        yr_place p = rd_place_decode(pl, &code);
+        if (label[r] == 0 && (p == YR_PLACE_COUNTY || p == YR_PLACE_NATION) &&
+            t->level == YR_PLACE_MUNICIPALITY && record_by_place(t, opt, r, &tables))
+            pl = -1;
+        int k = rd_kind_of(label[r], pl, t->level);
         t->kinds[r] = (uint8_t)k;
         na += k != YR_ROW_DATA;
     }
@@ -296,10 +350,37 @@ static void county_sizes(uint8_t *sizes)
     }
 }
 
+/* "; 1 of its 15 municipalities is not in the table: Orsa" (at most five names) into dst, for
+ * a county row (county > 0) or the nation row (county 0) of a table of municipalities; "" when
+ * every municipality is there or the table's are not known. */
+static const char *missing_parts(const rd_rows_ctx *rc, int county, char *dst, size_t cap)
+{
+    size_t all = 0, miss = 0, o = 0;
+    dst[0] = '\0';
+    if (rc->mun == NULL || rc->level != YR_PLACE_MUNICIPALITY)
+        return dst;
+    char names[200] = "";
+    for (size_t i = 0; i < yr_municipality_count(); i++) {
+        int code = yr_municipality_code(i);
+        if (county > 0 && yr_municipality_county(code) != county)
+            continue;
+        all++;
+        if (code <= 0 || code >= 10000 || rc->mun[code])
+            continue;
+        if (miss++ < 5 && o < sizeof names)
+            o += (size_t)snprintf(names + o, sizeof names - o, "%s%s", miss > 1 ? ", " : "",
+                                  yr_place_name(YR_PLACE_MUNICIPALITY, code));
+    }
+    if (miss > 0)
+        snprintf(dst, cap, "; %zu of its %zu municipalities %s not in the table: %s%s", miss, all,
+                 miss == 1 ? "is" : "are", names, miss > 5 ? ", ..." : "");
+    return dst;
+}
+
 static void fail_disagree(const rd_rows_ctx *rc, const rd_pending *p, int dexp, const char *colname,
                           yr_read_error *err)
 {
-    char label[96], a[64], b[64];
+    char label[96], a[64], b[64], miss[320];
     rc->label(rc->ctx, p->c.row, label, sizeof label);
     size_t line = rc->line(rc->ctx, p->c.row);
     rd_fixed(p->stated, p->sdexp, a, sizeof a);
@@ -307,9 +388,12 @@ static void fail_disagree(const rd_rows_ctx *rc, const rd_pending *p, int dexp, 
     const char *hint = "correct the file, or leave the row out unchecked with --ignore-total-row";
     if (p->c.kind == YR_ROW_COUNTY || p->c.kind == YR_ROW_NATION)
         rd_fail(err, YR_READ_ERR_AGGREGATE, line,
-                "the %s row %s says %s in column '%s', but its municipalities in the table add "
-                "up to %s; %s",
-                kind_word(p->c.kind), label, a, colname, b, hint);
+                "the %s row %s says %s in column '%s', but its %s in the table add up to %s%s; "
+                "add the missing rows or correct the file; if the row is no sum of this table, "
+                "delete it or leave it out unchecked with --ignore-total-row",
+                kind_word(p->c.kind), label, a, colname,
+                rc->level == YR_PLACE_COUNTY ? "counties" : "municipalities", b,
+                missing_parts(rc, p->c.kind == YR_ROW_COUNTY ? p->county : 0, miss, sizeof miss));
     else
         rd_fail(err, YR_READ_ERR_AGGREGATE, line,
                 "the %s row %s says %s in column '%s', but the rows %s (lines %zu-%zu) add "
@@ -364,6 +448,27 @@ static void fail_below_total(const rd_rows_ctx *rc, const rd_pending *p, const c
         err->other_line = tline;
 }
 
+/* The nation row is checked when the table covers the nation: in a table of municipalities,
+ * each county has a municipality or its county row in the table (289 of 290 municipalities is
+ * covered, a missing one an error); a nation row above one county's municipalities is the
+ * context of a regional table (SCB's 00 Riket above 20 Dalarnas län), not checked. In a table of
+ * counties, all 21 counties are in it. */
+static int nation_covered(const rd_rows_ctx *rc, const rd_pending *p, size_t np,
+                          const uint8_t *sizes)
+{
+    if (rc->level != YR_PLACE_MUNICIPALITY || rc->present_mun == NULL)
+        return rc->nation_complete;
+    uint8_t has[RD_COUNTIES];
+    memcpy(has, rc->present_mun, sizeof has);
+    for (size_t i = 0; i < np; i++)
+        if (p[i].c.kind == YR_ROW_COUNTY && p[i].county > 0 && p[i].county < RD_COUNTIES)
+            has[p[i].county] = 1;
+    for (int c = 1; c < RD_COUNTIES; c++)
+        if (sizes[c] > 0 && has[c] == 0)
+            return 0;
+    return 1;
+}
+
 yr_read_status rd_resolve(const rd_rows_ctx *rc, const rd_acc *a, rd_pending *p, size_t np,
                           int input, yr_totals totals, const char *colname, yr_aggregate_check *out,
                           uint8_t *ignore, yr_read_error *err)
@@ -381,13 +486,12 @@ yr_read_status rd_resolve(const rd_rows_ctx *rc, const rd_acc *a, rd_pending *p,
                 q->last = rc->last_data;
                 checkable &= rc->ndata > 0;
             } else if (q->c.kind == YR_ROW_COUNTY) {
-                int c = q->county;
-                checkable &= c > 0 && c < RD_COUNTIES && sizes[c] > 0 && rc->present_mun != NULL &&
-                             rc->present_mun[c] == sizes[c];
+                int c = q->county; /* checked whether or not its municipalities are all here */
+                checkable &= c > 0 && c < RD_COUNTIES && sizes[c] > 0;
                 q->sum = c > 0 && c < RD_COUNTIES ? a->county[c] : 0;
                 q->first = q->last = YR_READ_NONE;
             } else {
-                checkable &= rc->nation_complete;
+                checkable &= nation_covered(rc, p, np, sizes);
                 q->sum = a->nation;
                 q->first = q->last = YR_READ_NONE;
             }
@@ -606,7 +710,15 @@ yr_read_status yr_read_classify(const char *const *labels, size_t n, const int64
     int complete = level == YR_PLACE_MUNICIPALITY ? nmun == yr_municipality_count()
                    : level == YR_PLACE_COUNTY     ? ncty == 21
                                                   : 0;
-    rd_rows_ctx rc = {&fc, frame_line, frame_label, n, ndata, first, last, present, complete};
+    uint8_t *mun = calloc(10000, 1);
+    for (size_t i = 0; mun != NULL && i < n; i++) {
+        int code;
+        if (kinds[i] == YR_ROW_DATA && rd_place_decode(place[i], &code) == YR_PLACE_MUNICIPALITY &&
+            code > 0 && code < 10000)
+            mun[code] = 1;
+    }
+    rd_rows_ctx rc = {&fc,  frame_line, frame_label, n,   ndata, first,
+                      last, present,    complete,    mun, level};
     for (size_t c = 0; c < ncols && st == YR_READ_OK; c++) {
         if (cols[c] == NULL && n > 0) {
             st = rd_fail(err, YR_READ_ERR_NULL, 0, "column %zu is NULL", c);
@@ -614,6 +726,7 @@ yr_read_status yr_read_classify(const char *const *labels, size_t n, const int64
         }
         st = frame_column(&rc, cols[c], n, kinds, place, level, totals, err);
     }
+    free(mun);
     free(place);
     free(label);
     if (st == YR_READ_OK && err != NULL) {

@@ -60,6 +60,8 @@ typedef struct rd_rows_ctx {
     size_t nrows, ndata, first_data, last_data;
     const uint8_t *present_mun; /* per county: municipalities present (distinct) */
     int nation_complete;        /* every part of the nation is in the table */
+    const uint8_t *mun;         /* 10000 flags: the municipalities present (NULL: not known) */
+    int level;                  /* the table's level (YR_PLACE_*) */
 } rd_rows_ctx;
 
 /* Resolve the pending checks of one column: fills out[] (the public checks), marks the rows a

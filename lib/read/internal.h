@@ -184,7 +184,7 @@ yr_read_role rd_role_by_name(const char *name, size_t len);
 int rd_role_summable(yr_read_role r);
 /* 1 when the unlabelled-sum guess applies (population, weight, money). */
 int rd_role_guess_sum(yr_read_role r);
-/* Label kinds: 0 none, else YR_ROW_TOTAL / SUBTOTAL / NATION / COUNTY(by word "län"), or
+/* Label kinds: 0 none, else YR_ROW_TOTAL / SUBTOTAL / NATION (a county only by its name), or
  * RD_LABEL_STATISTIC (a mean, median, extreme, share or count of the rows: never a party, never
  * a sum, an error). */
 enum { RD_LABEL_STATISTIC = 8 };
@@ -316,7 +316,11 @@ yr_read_status rd_frame_identities(const char *const *labels, size_t n, const in
 const char *rd_where_col(const yr_table *t, size_t rec, size_t col, char *dst, size_t cap);
 
 /* aggregate.c: kinds of the rows (t->kinds), then the checks of the input columns. */
-yr_read_status rd_classify_rows(yr_table *t, const int8_t *label, yr_read_error *err);
+yr_read_status rd_classify_rows(yr_table *t, const yr_read_options *opt, const int8_t *label,
+                                yr_read_error *err);
+/* 1 when column @p col is a wanted, numeric input or checked column of a summable role: the
+ * columns an aggregate row states a sum in. A table without one is a table of records. */
+int rd_col_summed(const yr_table *t, size_t col);
 yr_read_status rd_check_aggregates(yr_table *t, const yr_read_options *opt, yr_read_error *err);
 /* aggregate.c: a share said twice (a share column beside its count and base) must agree. */
 yr_read_status rd_check_ratios(const yr_table *t, yr_read_error *err);

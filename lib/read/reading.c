@@ -79,13 +79,18 @@ static const char near_hint[] = "other parties are allowed, but a name this clos
                                 "municipality's is taken for a misspelling: write the "
                                 "municipality's name, or the other party's in full";
 
-/* The first data row whose name is no place, else YR_READ_NONE (from @p from); with @p near,
- * only a name that is a near miss of a municipality's. */
+/* The first data row whose name is no place of the table's level (a free name; in a table of
+ * municipalities also a county or the nation that is a record: rd_classify_rows()), else
+ * YR_READ_NONE (from @p from); with @p near, only a name that is a near miss of a
+ * municipality's. */
 static size_t other_place(const yr_table *t, size_t from, int near)
 {
     for (size_t r = from; r < t->nrows; r++) {
         int code;
-        if (t->kinds[r] != YR_ROW_DATA || rd_place_decode(t->place[r], &code) != YR_PLACE_OTHER)
+        yr_place p = rd_place_decode(t->place[r], &code);
+        if (t->kinds[r] != YR_ROW_DATA ||
+            (p != YR_PLACE_OTHER &&
+             (p == YR_PLACE_MUNICIPALITY || t->level != YR_PLACE_MUNICIPALITY)))
             continue;
         const char *s;
         size_t len = row_cell(t, r, t->name_col, &s);

@@ -209,6 +209,17 @@ static void add_range(rd_buf *b, size_t first, size_t last, int *n)
         rd_buf_printf(b, "\xE2\x80\x93%zu", last);
 }
 
+/* 1 when a nation row of the table was checked in its main column (the table covers the
+ * nation: aggregate.c), so that "not checked" is not said of it. */
+static int nation_checked(const yr_table *t)
+{
+    for (size_t i = 0; i < t->nchecks; i++)
+        if (t->checks[i].kind == YR_ROW_NATION && t->checks[i].col == t->main_col &&
+            t->checks[i].checked)
+            return 1;
+    return 0;
+}
+
 static void aggregates(const yr_table *t, const words *w, rd_buf *b)
 {
     for (int k = YR_ROW_TOTAL; k <= YR_ROW_UNDISTRIBUTED; k++) {
@@ -227,7 +238,7 @@ static void aggregates(const yr_table *t, const words *w, rd_buf *b)
             }
         int cty = t->level == YR_PLACE_COUNTY;
         if (k == YR_ROW_NATION && t->nation_have != (cty ? 21u : 290u) &&
-            t->main_col != YR_READ_NONE)
+            t->main_col != YR_READ_NONE && !nation_checked(t))
             rd_buf_printf(b, cty ? w->unchecked_cty : w->unchecked, t->nation_have);
     }
 }

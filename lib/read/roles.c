@@ -675,7 +675,7 @@ static int starts_ascii(const char *s, size_t len, const char *w)
 
 /* A quick no: the label's first letter (after a code) is none of s t d r h g a, nor the start of
  * a statistic word that begins with m, l or v (med-, mea-, max, min, läg-, varav), and it does not
- * end in län or in the word totalt, total or summa (any case). */
+ * end in the word totalt, total or summa (any case). */
 static int surely_no_label(const char *s, size_t len)
 {
     size_t i = 0;
@@ -694,10 +694,7 @@ static int surely_no_label(const char *s, size_t len)
     size_t e = len;
     while (e > i && (s[e - 1] == ' ' || s[e - 1] == ':' || s[e - 1] == '\t'))
         e--;
-    if (ends_in_total_word(s, e))
-        return 0;
-    /* "län" / "LÄN" end in 'n'/'N' after ä (C3 A4) or Ä (C3 84) */
-    return !(e >= 4 && (s[e - 1] | 0x20) == 'n' && (unsigned char)s[e - 3] == 0xC3);
+    return !ends_in_total_word(s, e);
 }
 
 /* The first word of the folded label @p w is in @p list; *wl its length. */
@@ -800,15 +797,17 @@ int rd_label_kind(const char *s, size_t len)
     size_t n0 = label_words(s, len, w, sizeof w);
     if (n0 > 0 && is_statistic(s, len, w))
         return RD_LABEL_STATISTIC;
-    /* every label below starts with one of these letters or ends in " län" */
+    /* every label below starts with one of these letters or ends in a total word; a county is
+     * known by its name (the identity list: 'Dalarnas län', '20 Dalarnas län'), never by a label
+     * that ends in län ('Region Jönköpings län' is a region, 'Länsstyrelsen i Dalarnas län' an
+     * authority: parties with --other-parties, else names that are not one of the 290) */
     /* "Länet totalt", "Västerdalarna summa": the sum of the rows above it, a subtotal (the
      * whole table when no aggregate comes before it), never a party */
     const int total_last = ends_in_total_word(w, n0);
     /* "Länet" alone is the county of the table's rows, summed: its total */
     if (strcmp(w, "l" AE "net") == 0)
         return YR_ROW_TOTAL;
-    if (n0 == 0 ||
-        (!strchr("stdrhgas", w[0]) && !(n0 > 5 && ends_with(w, " l" AE "n")) && !total_last))
+    if (n0 == 0 || (!strchr("stdrhgas", w[0]) && !total_last))
         return 0;
     static const char *const totals[] = {"summa",
                                          "totalt",
@@ -843,12 +842,7 @@ int rd_label_kind(const char *s, size_t len)
         starts_word(w, "totalt") || starts_word(w, "total") || starts_word(w, "sum") ||
         starts_word(w, "delsumman") || starts_word(w, "delsum") || starts_word(w, "s a"))
         return YR_ROW_SUBTOTAL;
-    if (total_last)
-        return YR_ROW_SUBTOTAL;
-    size_t n = strlen(w);
-    if (n > 5 && ends_with(w, " l" AE "n"))
-        return YR_ROW_COUNTY;
-    return 0;
+    return total_last ? YR_ROW_SUBTOTAL : 0;
 }
 
 /* 1 when s[0..n) is surely not a case-folded prefix of the lower-case word @p w: an ASCII

@@ -455,6 +455,47 @@ static yr_read_status scan_records(yr_table *t, const yr_read_options *opt, pass
     return YR_READ_OK;
 }
 
+/* The first non-blank cell of record @p rec, shown for a message. */
+static const char *first_text(const yr_table *t, pass *p, size_t rec, char *dst, size_t cap)
+{
+    size_t n = cells_of(t, p, rec);
+    for (size_t i = 0; n != (size_t)-1 && i < n; i++)
+        if (!cell_is_blank(p->cells, n, i))
+            return rd_show(dst, cap, p->cells[i].s, p->cells[i].len, 60);
+    return "";
+}
+
+/* Every line accounted for (rule 3): a note ends the table. A row below a note ('Övriga
+ * kommuner (ingår ej)', 'Not: preliminära siffror') is a second table or a row the note leaves
+ * out or qualifies: the reader cannot tell, so it refuses, naming the note and the row (an empty
+ * line alone between rows ends nothing). */
+static yr_read_status rows_below_note(const yr_table *t, pass *p, yr_read_error *err)
+{
+    size_t note = YR_READ_NONE;
+    for (size_t rec = t->header_rec + 1; rec < t->g.nrec; rec++) {
+        int k = p->rk[rec];
+        if (k == YR_SPAN_NOTE && note == YR_READ_NONE)
+            note = rec;
+        if (note == YR_READ_NONE || (k != YR_SPAN_DATA && k != YR_SPAN_OTHER_YEAR))
+            continue;
+        char a[96], b[96];
+        first_text(t, p, note, a, sizeof a);
+        first_text(t, p, rec, b, sizeof b);
+        size_t nl = rd_rec_line(t, note), rl = rd_rec_line(t, rec);
+        rd_fail(err, YR_READ_ERR_SYNTAX, nl,
+                "the line '%s' is a note or a heading, not a row, but the table goes on below it "
+                "(line %zu '%s'): rows below a note may be another table, rows left out or rows "
+                "the note qualifies, and they would be read as rows of this table; delete the "
+                "rows below it if they are no part of the table, else delete the line or move it "
+                "below the table",
+                a, rl, b);
+        if (err != NULL)
+            err->other_line = rl;
+        return YR_READ_ERR_SYNTAX;
+    }
+    return YR_READ_OK;
+}
+
 /* The first cell of column @p col that shows the undecidable separator (for the message). */
 static size_t first_ambiguous(yr_table *t, pass *p, size_t col, char c, int any)
 {
@@ -608,11 +649,13 @@ static yr_read_status interpret(yr_table *t, const yr_read_options *opt, yr_read
         p.uq = NULL;
     }
     if (st == YR_READ_OK)
+        st = rows_below_note(t, &p, err);
+    if (st == YR_READ_OK)
         st = check_title_units(t, &p, err);
     if (st == YR_READ_OK)
         st = decide_formats(t, &p, err);
     if (st == YR_READ_OK)
-        st = rd_classify_rows(t, p.label, err);
+        st = rd_classify_rows(t, opt, p.label, err);
     free(p.label); /* 1 byte a row, no longer needed */
     p.label = NULL;
     if (st == YR_READ_OK) {

@@ -108,9 +108,7 @@ typedef struct sums {
 
 static int summed(const yr_table *t, size_t col)
 {
-    const rd_col *c = &t->cols[col];
-    return c->wanted && rd_role_summable(c->role) &&
-           (c->fmt.kind == YR_KIND_WHOLE || c->fmt.kind == YR_KIND_DECIMAL);
+    return rd_col_summed(t, col);
 }
 
 static int is_input(const yr_table *t, size_t col)
@@ -262,6 +260,8 @@ static yr_read_status resolve_all(yr_table *t, sums *s, rd_rows_ctx *rc, const y
                                   uint8_t *ignore, yr_read_error *err)
 {
     rc->present_mun = s->present;
+    rc->mun = s->mun;
+    rc->level = t->level;
     rc->nation_complete = t->level == YR_PLACE_MUNICIPALITY
                               ? s->nmun == yr_municipality_count() && s->nmun > 0
                               : t->level == YR_PLACE_COUNTY && s->ncty == 21;
@@ -340,8 +340,9 @@ yr_read_status rd_read_values(yr_table *t, const yr_read_options *opt, grid_cell
     yr_read_status st = sums_init(t, &s, err);
     if (st == YR_READ_OK && rd_uniq_open(t, &uq) != YR_READ_OK)
         st = rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
-    rd_rows_ctx rc = {t,    table_line, table_label, t->nrows, t->ndata, YR_READ_NONE, YR_READ_NONE,
-                      NULL, 0};
+    rd_rows_ctx rc = {t,        table_line,   table_label,   t->nrows,
+                      t->ndata, YR_READ_NONE, YR_READ_NONE,  NULL,
+                      0,        NULL,         YR_PLACE_OTHER};
     kept = kept && uq == NULL && rd_plain_reads(&t->cols[t->vals_col].fmt);
     for (size_t row = 0; row < t->nrows && st == YR_READ_OK; row++) {
         if (t->kinds[row] == YR_ROW_DATA) {

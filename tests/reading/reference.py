@@ -176,16 +176,30 @@ def fmt(v):
     return s
 
 
-def is_aggregate(label):
+def is_aggregate(label, counties_too=True):
+    """counties_too=False: a table of days or records, where a county is a record (rule 4)."""
     # the pot table's own rows 'undistributed' / 'ej fördelat' (alone or before ':'): rule 4
     if re.match(r'(undistributed|ej fördelat)\s*(:|$)', label.strip().lower()):
         return True
     w = label.strip().lower().rstrip(':').strip()
     w = re.sub(r'^\d+\s+', '', w)
+    if not counties_too and w in counties():
+        return False
     # S:a (summa), Tot. (totalt), Länet (the county of the rows): read.h rule 4
     return (w.startswith(('summa', 'delsumma', 'totalt', 'total')) or w in ('riket', 'hela riket')
             or w in ('s:a', 'tot.', 'tot', 'länet')
-            or w.endswith(' län') or re.search(r'\s(totalt|total|summa)$', w) is not None)
+            or w in counties() or re.search(r'\s(totalt|total|summa)$', w) is not None)
+
+
+def counties():
+    """The 21 counties' names, lower case ('dalarnas län'), and their form without the genitive
+    s ('dalarna län'): a county is an aggregate by its name, not by ending in län ('Region
+    Jönköpings län' is a region)."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'data', 'sweden',
+                        'municipalities.csv')
+    with open(path, encoding='utf-8') as f:
+        names = {r['county'].lower() for r in csv.DictReader(f)}
+    return names | {re.sub(r's län$', ' län', n) for n in names}
 
 
 # The error rules this file recomputes itself (read.h rules 2, 4 and "one number said twice"):
@@ -229,6 +243,16 @@ def error_line(text, rows, header):
             return 'YR_READ_ERR_HEADER', i + 1
     base = [header_base(h) for h in header]
     lab = next((i for i, h in enumerate(header) if h.lower() in LABEL_HEADERS), 0)
+    note = None  # read.h rule 3: a note ends the table; a row below it is an error at the note
+    for n, r in enumerate(rows[1:], start=2):
+        filled = [x.strip(BLANKS) for x in r if x.strip(BLANKS)]
+        if not filled:
+            continue
+        sentence = len(filled) == 1 and (len(filled[0].split()) >= 4 or filled[0][-1] in '.:')
+        if note is None and (r[0].strip().lower().startswith(NOTE_WORDS) or sentence):
+            note = n
+        elif note is not None and len(filled) >= 2:
+            return 'YR_READ_ERR_SYNTAX', note
     for n, r in enumerate(rows[1:], start=2):
         if len(r) > lab and is_statistic(r[lab]) and any(x.strip() for x in r[lab + 1:]):
             return 'YR_READ_ERR_AGGREGATE', n
@@ -386,6 +410,7 @@ def recompute(path):
     if 'expect_error' in get:
         return check_error(get, text, rows, header, keys)
     lab = next((i for i, h in enumerate(header) if h.lower() in LABEL_HEADERS), 0)
+    days = any(header_base(h) in ALIASES['day'] for h in header)  # a table of days
     checked = 0
     for k, v in keys:
         if k != 'expect_values':
@@ -409,7 +434,7 @@ def recompute(path):
             if len(r) <= c or not r[c].strip(BLANKS):
                 if len([x for x in r if x.strip()]) == 1:
                     continue  # a footnote line
-            if is_aggregate(r[0]) or (len(r) > lab and is_aggregate(r[lab])):
+            if is_aggregate(r[0], not days) or (len(r) > lab and is_aggregate(r[lab], not days)):
                 continue
             cells.append(r[c] if len(r) > c else '')
         got = column_values(cells, role, header[c])

@@ -563,8 +563,16 @@ size_t cli_read_label_column(const yr_table *t)
 int cli_read_total_row(const cli_input *in, size_t *row)
 {
     *row = SIZE_MAX;
+    /* the reader's total row; without one, its one county or nation row that sums the table (the
+     * rows split and audit check it against: SCB's tables end with 'Dalarnas län') */
+    size_t nagg = 0, agg = SIZE_MAX;
     for (size_t r = 0; r < yr_table_nrows(in->t); r++) {
-        if (yr_table_row_kind(in->t, r) != YR_ROW_TOTAL)
+        yr_row_kind k = yr_table_row_kind(in->t, r);
+        nagg += k != YR_ROW_DATA;
+        agg = k == YR_ROW_COUNTY || k == YR_ROW_NATION ? r : agg;
+    }
+    for (size_t r = 0; r < yr_table_nrows(in->t); r++) {
+        if (yr_table_row_kind(in->t, r) != YR_ROW_TOTAL && (nagg != 1 || r != agg))
             continue;
         if (*row != SIZE_MAX)
             return cli_fail_at(in->file, yr_table_row_line(in->t, r),

@@ -235,9 +235,6 @@ static int intern_row(cycle_pot *p, const cycle_pot_lookup *look, const char *fi
     for (int k = 0; k < 2; k++)
         if (kl[k] == 0)
             return cli_fail_at(file, line, "column %s is empty", cli_quote(heads[k], q, sizeof q));
-    if (yr_label_is_total(cell))
-        return cli_fail_at(file, line, "municipality %s is a total row; list municipalities only",
-                           cli_quote(cell, q, sizeof q));
     *day = (size_t)d;
     *mun = (size_t)m;
     if (p->muns.n == nm)
