@@ -95,7 +95,13 @@
  *    error. A whole-number role never takes a negative number; a number with a leading zero
  *    (`0114`) is a code, never a count or an amount. Units in the header or the cell — `kr`,
  *    `:-`, `tkr` (×1000), `Mkr` (×10^6), `tusental` (×1000), `st` — are applied exactly; a unit
- *    the role cannot take, or a cell's unit that contradicts the header's, is an error. Share
+ *    the role cannot take, or a cell's unit that contradicts the header's, is an error. The
+ *    header's unit is the one in its unit place — a last part in parentheses (`Andel av 39 Mkr
+ *    (tkr)`: tkr) or the words after its last comma (`Belopp, tkr`) — else the one its words
+ *    name; a money word after a number that is no year (`39 Mkr`) is an amount the header speaks
+ *    of, not a unit. A header of a column read as numbers that names two units (kr, tkr, Mkr,
+ *    percent) or speaks of an amount, with no unit in its unit place (`Andel av 39 Mkr tkr`,
+ *    `Budget 5 Mkr`), is an error at the header naming both. Share
  *    roles
  *    (::YR_KIND_SHARE): by the header (`andel`/share: 0–1; `procent`/percent/`%`: 0–100), then
  *    by a `%` sign in the cells (or an xlsx percent format); a column that says neither, or mixes

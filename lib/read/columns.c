@@ -485,16 +485,37 @@ static void unnamed_places(yr_table *t, const yr_read_options *opt, grid_cell **
         set_col(t, found, YR_ROLE_MUNICIPALITY, flags);
 }
 
+/* Rule 5: a header that names two units, neither in its unit position ("Andel av 39 Mkr tkr"),
+ * or whose only money word is an amount ("Andel av 5 Mkr"), is refused naming the words and
+ * saying where the column's unit goes. */
+static yr_read_status two_units(const yr_table *t, size_t c, yr_read_error *err)
+{
+    char show[96], both[96];
+    const char *h = t->header[c];
+    if (rd_header_unit_clash(h, both, sizeof both) == 0)
+        return YR_READ_OK;
+    rd_fail(err, YR_READ_ERR_HEADER, rd_rec_line(t, t->header_rec),
+            "header '%s' %s; put the column's unit in parentheses at the end of the header "
+            "('Belopp (tkr)')",
+            rd_show(show, sizeof show, h, strlen(h), 60), both);
+    if (err != NULL)
+        err->column = c;
+    return YR_READ_ERR_HEADER;
+}
+
 /* Rule 5: a column read as numbers whose header has a unit-like part the reader does not know
  * ("Belopp (xyz)", "Folkmängd, EUR") is refused naming the column and the part, never read as
- * plain numbers. */
+ * plain numbers; one whose header names two units is refused (two_units()). */
 static yr_read_status unknown_units(yr_table *t, yr_read_error *err)
 {
     for (size_t c = 0; c < t->ncols; c++) {
         yr_kind k = yr_role_kind(t->cols[c].role);
         size_t at, n;
-        if (!t->cols[c].wanted || (k != YR_KIND_WHOLE && k != YR_KIND_DECIMAL) ||
-            (n = rd_header_odd_unit(t->header[c], &at)) == 0)
+        if (!t->cols[c].wanted || (k != YR_KIND_WHOLE && k != YR_KIND_DECIMAL))
+            continue;
+        if (two_units(t, c, err) != YR_READ_OK)
+            return YR_READ_ERR_HEADER;
+        if ((n = rd_header_odd_unit(t->header[c], &at)) == 0)
             continue;
         char show[96], part[64];
         const char *h = t->header[c];
