@@ -155,7 +155,11 @@
  *    roll, funktion, typ, kategori, befattning with two values or more); or, in a table of
  *    items (the item role required), is anything but a comment, a description, an account, a
  *    code or id, a name, a unit or the equal part (`Lika del`, which the program reads as a
- *    fraction). A column that says yes on every row, or one kind, selects nothing: no error.
+ *    fraction); or, in a table of people or days (a person, participants, participant-days, day
+ *    or role column), is a comment (Kommentar, Anmärkning, Notering, Övrigt, Comment) whose cell
+ *    says the row did not take part in the absence words of a header of absence (`Sjuk, kom
+ *    ej`, Frånvarande, Uteblev, Ej närvarande, Inställd): the error names that cell. A column
+ *    that says yes on every row, or one kind, selects nothing: no error.
  *    A caller that requires nothing (read_table, `stats check`) gets every column and decides
  *    with them; `stats count` requires the columns it counts by (as the group role: a column
  *    it does not count by that says who takes part is refused).

@@ -564,10 +564,24 @@ static int roles_in_words(const char *s, size_t len, int *pipe)
 
 int rd_header_says_absence(const char *h)
 {
-    static const char *const stems[] = {
-        "fr\xc3\xa5nvar",    "absen",  "utebl",    "avbok",      "noshow",    "ejn\xc3\xa4rvar",
-        "inten\xc3\xa4rvar", "ejdelt", "intedelt", "notpresent", "notattend", "didnotattend",
-        "deltogej",          "sjuk",   NULL};
+    static const char *const stems[] = {"fr\xc3\xa5nvar",
+                                        "absen",
+                                        "utebl",
+                                        "avbok",
+                                        "noshow",
+                                        "ejn\xc3\xa4rvar",
+                                        "inten\xc3\xa4rvar",
+                                        "ejdelt",
+                                        "intedelt",
+                                        "notpresent",
+                                        "notattend",
+                                        "didnotattend",
+                                        "deltogej",
+                                        "sjuk",
+                                        "komej",
+                                        "kominte",
+                                        "inst\xc3\xa4ll",
+                                        NULL};
     return rd_header_has_stem(h, stems);
 }
 
