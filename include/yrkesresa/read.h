@@ -38,7 +38,9 @@
  *    many cells is the header (so the error names the wanted column missing there, not a title),
  *    else the first non-empty line (yr_read_options::header_row overrides). Two header names equal after
  *    trimming and case folding are an error (`Folkmängd 2022` and `Folkmängd 2023` have one
- *    yr_header_key() but are two columns: two candidates for the population, rule 7). A header
+ *    yr_header_key() but are two columns: two candidates for the population, rule 7); when the
+ *    line below names the two apart with years or text (`Folkmängd` merged over `2017` and
+ *    `2018`), the message says the header spans two lines and the one line to write. A header
  *    of one column whose words (split at blanks and `|`) name two roles or more — `Kommun
  *    Befolkning` aligned with spaces from a PDF, `| Kommun | Befolkning |` from a wiki — is a
  *    table without a delimiter: an error at that line saying so and to save it as CSV or TSV.
