@@ -316,6 +316,24 @@ check "group by county identity: Falun 273, Mora 91, Orsa 91" [ "$(amounts ';')"
 printf 'kommun;län;befolkning\nFalun;Dalarnas län;60\nUppsala;Uppsala län;120\nMora;Dalarna;20\n' >"$TMP/groups2.csv"
 run split --total 1000 --group-column län "$TMP/groups2.csv"
 expect_input_error "group 'Dalarna' beside counties" "groups2.csv:4: column 'län': 'Dalarna' is not a county, while 'Dalarnas län' at line 2 is"
+# adversarial pass 6, G8: a municipality under another county's group (Habo, Jönköpings län 06,
+# under 'Uppsala län', Håbo's county) was split within Uppsala's amount: refused at its line.
+printf 'kommun;län;befolkning\nUppsala;Uppsala län;120\nHabo;Uppsala län;12\nFalun;Dalarnas län;60\n' >"$TMP/groups3.csv"
+run split --total 1000 --group-column län "$TMP/groups3.csv"
+expect_input_error "group: Habo under Uppsala län" "groups3.csv:3: column 'län': Habo is in Jönköpings län (06), not in 'Uppsala län' (03): correct the group or the municipality"
+# G7: county codes as Excel stores '03' and '20' in a number cell (3, 20): in a county column
+# (every cell a county code, or a header Länskod) '3' is county 03 — the same groups and amounts
+# as groups.csv above, by hand (Dalarna 455: Falun 273, Mora 91, Orsa 91; Uppsala 545).
+printf 'kommun;länskod;befolkning\nFalun;20;60\nUppsala;3;120\nMora;20;20\nOrsa;20;20\n' >"$TMP/groups4.csv"
+run split --total 1000 --group-column länskod "$TMP/groups4.csv"
+expect_rc "group by county code without its zero" 0
+check "group by county code without its zero: 273 545 91 91" [ "$(amounts ';')" = "273 545 91 91 " ]
+sed '1s/länskod/grupp/' "$TMP/groups4.csv" >"$TMP/groups5.csv"
+run split --total 1000 --group-column grupp "$TMP/groups5.csv"
+check "every cell a county code: 273 545 91 91" [ "$(amounts ';')" = "273 545 91 91 " ]
+printf 'kommun;län;befolkning\nFalun;Dalarnas län;60\nUppsala;3;120\n' >"$TMP/groups6.csv"
+run split --total 1000 --group-column län "$TMP/groups6.csv"
+expect_input_error "group: '3' beside names stays an error" "groups6.csv:3: column 'län': '3' is not a county, while 'Dalarnas län' at line 2 is"
 
 # Tie rules, bounds, threshold, first divisor and Dean, as flags (A has as many votes as the
 # others together: --no-total-row says it is a party).

@@ -502,5 +502,29 @@ expect_input_error "pot: a county in a list of persons" "lista-lan.csv:4: 'Dalar
 run --other-parties --attendance "$TMP/lista-lan.csv" --trainers "$TMP/utb-lan.csv"
 expect_out_has "pot: a county party in a list of persons" "Falun;2;1200;400;800;1600;-400"
 expect_out_has "pot: the county party billed" "Dalarnas l$(printf '\303\244')n;1;600;200;400;0;600"
+# adversarial pass 6, G11: the same named trainer twice on one day (a pasted duplicate line) got
+# two shares. A trainers file with a person column (by its header, or --trainers-column
+# person=) is keyed by day and person as an attendance list is: refused naming both lines, never
+# the person. Without a person column two equal lines are two trainers (by hand: 2024-02-06,
+# Falun 10 + Mora 5 participant-days, pot 6000; Falun and Falun's two trainers against Mora's one
+# share 2:1 = 4000 / 2000).
+printf 'Datum;Kommun;Antal deltagare\n2024-02-06;Falun;10\n2024-02-06;Mora;5\n' >"$TMP/tt-att.csv"
+printf 'Datum;Person;Kommun;Roll\n2024-02-06;Anna Berg;Falun;Utbildare\n2024-02-06;Per Ek;Mora;Utbildare\n2024-02-06;Anna Berg;Falun;Utbildare\n' >"$TMP/tt-person.csv"
+run --attendance "$TMP/tt-att.csv" --trainers "$TMP/tt-person.csv"
+expect_input_error "trainers: one person twice on a day" "tt-person.csv:4: line 4 repeats line 2 (the same person on the same day); remove one of them"
+if grep -q "Anna" <<<"$err"; then bad "trainers: the message names the person"; else ok; fi
+sed 's/^Datum;Person;/Datum;E-post;/' "$TMP/tt-person.csv" >"$TMP/tt-epost.csv"
+run --attendance "$TMP/tt-att.csv" --trainers "$TMP/tt-epost.csv" --trainers-column person=E-post
+expect_input_error "trainers: --trainers-column person= is read" "tt-epost.csv:4: line 4 repeats line 2 (the same person on the same day)"
+sed 's/^Datum;Person;/Datum;Utbildare;/' "$TMP/tt-person.csv" >"$TMP/tt-utbildare.csv"
+run --attendance "$TMP/tt-att.csv" --trainers "$TMP/tt-utbildare.csv" --trainers-column person=Utbildare
+expect_input_error "trainers: person=Utbildare" "tt-utbildare.csv:4: line 4 repeats line 2"
+run --attendance "$TMP/tt-att.csv" --trainers "$TMP/tt-utbildare.csv"
+expect_out_has "trainers: no person column, two lines are two trainers" "Falun;10;6000;2000;4000;4000;2000"
+# the same person on two days, and two persons on one day: no repeat (by hand: 2024-02-07 has
+# no participants, so its trainer is warned about; 2024-02-06 Anna and Per share 3000 / 3000)
+printf 'Datum;Person;Kommun;Roll\n2024-02-06;Anna Berg;Falun;Utbildare\n2024-02-06;Per Ek;Mora;Utbildare\n2024-02-07;Anna Berg;Falun;Utbildare\n' >"$TMP/tt-two-days.csv"
+run --attendance "$TMP/tt-att.csv" --trainers "$TMP/tt-two-days.csv"
+expect_out_has "trainers: one person on two days" "Falun;10;6000;2000;4000;3000;3000"
 
 finish test_cli_pot

@@ -38,7 +38,9 @@
  *    many cells is the header (so the error names the wanted column missing there, not a title),
  *    else the first non-empty line (yr_read_options::header_row overrides). Two header names equal after
  *    trimming and case folding are an error (`Folkmängd 2022` and `Folkmängd 2023` have one
- *    yr_header_key() but are two columns: two candidates for the population, rule 7). A header
+ *    yr_header_key() but are two columns: two candidates for the population, rule 7); when the
+ *    line below names the two apart with years or text (`Folkmängd` merged over `2017` and
+ *    `2018`), the message says the header spans two lines and the one line to write. A header
  *    of one column whose words (split at blanks and `|`) name two roles or more — `Kommun
  *    Befolkning` aligned with spaces from a PDF, `| Kommun | Befolkning |` from a wiki — is a
  *    table without a delimiter: an error at that line saying so and to save it as CSV or TSV.
@@ -112,7 +114,13 @@
  *    error. A whole-number role never takes a negative number; a number with a leading zero
  *    (`0114`) is a code, never a count or an amount. Units in the header or the cell — `kr`,
  *    `:-`, `tkr` (×1000), `Mkr` (×10^6), `tusental` (×1000), `st` — are applied exactly; a unit
- *    the role cannot take, or a cell's unit that contradicts the header's, is an error. Share
+ *    the role cannot take, or a cell's unit that contradicts the header's, is an error. The
+ *    header's unit is the one in its unit place — a last part in parentheses (`Andel av 39 Mkr
+ *    (tkr)`: tkr) or the words after its last comma (`Belopp, tkr`) — else the one its words
+ *    name; a money word after a number that is no year (`39 Mkr`) is an amount the header speaks
+ *    of, not a unit. A header of a column read as numbers that names two units (kr, tkr, Mkr,
+ *    percent) or speaks of an amount, with no unit in its unit place (`Andel av 39 Mkr tkr`,
+ *    `Budget 5 Mkr`), is an error at the header naming both. Share
  *    roles
  *    (::YR_KIND_SHARE): by the header (`andel`/share: 0–1; `procent`/percent/`%`: 0–100), then
  *    by a `%` sign in the cells (or an xlsx percent format); a column that says neither, or mixes
@@ -166,7 +174,11 @@
  *    roll, funktion, typ, kategori, befattning with two values or more); or, in a table of
  *    items (the item role required), is anything but a comment, a description, an account, a
  *    code or id, a name, a unit or the equal part (`Lika del`, which the program reads as a
- *    fraction). A column that says yes on every row, or one kind, selects nothing: no error.
+ *    fraction); or, in a table of people or days (a person, participants, participant-days, day
+ *    or role column), is a comment (Kommentar, Anmärkning, Notering, Övrigt, Comment) whose cell
+ *    says the row did not take part in the absence words of a header of absence (`Sjuk, kom
+ *    ej`, Frånvarande, Uteblev, Ej närvarande, Inställd): the error names that cell. A column
+ *    that says yes on every row, or one kind, selects nothing: no error.
  *    A caller that requires nothing (read_table, `stats check`) gets every column and decides
  *    with them; `stats count` requires the columns it counts by (as the group role: a column
  *    it does not count by that says who takes part is refused).

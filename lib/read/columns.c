@@ -134,6 +134,48 @@ static yr_read_status find_header(yr_table *t, const yr_read_options *opt, grid_
     return YR_READ_OK;
 }
 
+/* A cell of a second header line: a year (2017) or text that is no number ('31 dec 2018'). */
+static int subheader(const char *s, size_t n)
+{
+    rd_num x;
+    int year = n == 4 && strspn(s, "0123456789") >= 4 && (s[0] == '1' || s[0] == '2');
+    return year || rd_num_parse(s, n, &x) != 0;
+}
+
+/* What to do about two header cells @p a and @p b named alike, into dst: when the line below
+ * the header names them apart ('2017' and '2018' under a 'Folkmängd' merged over both), the
+ * header spans two lines and is put in one; else "; rename one". */
+static void two_line_header(const yr_table *t, size_t a, size_t b, char *dst, size_t cap)
+{
+    grid_cell cells[64];
+    grid_scratch sc = {NULL, 0};
+    size_t n = t->header_rec + 1 < t->g.nrec
+                   ? t->g.ops->cells(&t->g, t->header_rec + 1, cells, 64, &sc)
+                   : 0;
+    size_t s1, s2, l1 = 0, l2 = 0;
+    if (b < n && b < 64) {
+        l1 = rd_trim(cells[a].s, cells[a].len, &s1);
+        l2 = rd_trim(cells[b].s, cells[b].len, &s2);
+    }
+    if (l1 > 0 && l2 > 0 && (l1 != l2 || memcmp(cells[a].s + s1, cells[b].s + s2, l1) != 0) &&
+        subheader(cells[a].s + s1, l1) && subheader(cells[b].s + s2, l2)) {
+        char x[64], y[64], h[64];
+        size_t line = rd_rec_line(t, t->header_rec);
+        rd_show(x, sizeof x, cells[a].s + s1, l1, 30);
+        rd_show(y, sizeof y, cells[b].s + s2, l2, 30);
+        rd_show(h, sizeof h, t->header[a], strlen(t->header[a]), 30);
+        int k = snprintf(dst, cap,
+                         ", and line %zu below names them '%s' and '%s': the header spans two "
+                         "lines; put it in one line ('%s %s', '%s %s') and delete line %zu",
+                         line + 1, x, y, h, x, h, y, line + 1);
+        if (k < 0)
+            dst[0] = '\0';
+    } else {
+        snprintf(dst, cap, "; rename one");
+    }
+    free(sc.data);
+}
+
 /* Copy the header's cells (trimmed) and refuse duplicate names. */
 static yr_read_status copy_header(yr_table *t, grid_cell *cells, size_t n, yr_read_error *err)
 {
@@ -165,11 +207,12 @@ static yr_read_status copy_header(yr_table *t, grid_cell *cells, size_t n, yr_re
             continue;
         for (size_t b = a + 1; b < n; b++) {
             if (header_matches(t->header[a], t->header[b])) {
-                char show[96];
+                char show[96], below[400];
+                two_line_header(t, a, b, below, sizeof below);
                 rd_fail(err, YR_READ_ERR_HEADER, line,
-                        "two columns are named '%s' (columns %zu and %zu); rename one",
+                        "two columns are named '%s' (columns %zu and %zu)%s",
                         rd_show(show, sizeof show, t->header[b], strlen(t->header[b]), 60), a + 1,
-                        b + 1);
+                        b + 1, below);
                 return YR_READ_ERR_HEADER;
             }
         }
@@ -485,16 +528,37 @@ static void unnamed_places(yr_table *t, const yr_read_options *opt, grid_cell **
         set_col(t, found, YR_ROLE_MUNICIPALITY, flags);
 }
 
+/* Rule 5: a header that names two units, neither in its unit position ("Andel av 39 Mkr tkr"),
+ * or whose only money word is an amount ("Andel av 5 Mkr"), is refused naming the words and
+ * saying where the column's unit goes. */
+static yr_read_status two_units(const yr_table *t, size_t c, yr_read_error *err)
+{
+    char show[96], both[96];
+    const char *h = t->header[c];
+    if (rd_header_unit_clash(h, both, sizeof both) == 0)
+        return YR_READ_OK;
+    rd_fail(err, YR_READ_ERR_HEADER, rd_rec_line(t, t->header_rec),
+            "header '%s' %s; put the column's unit in parentheses at the end of the header "
+            "('Belopp (tkr)')",
+            rd_show(show, sizeof show, h, strlen(h), 60), both);
+    if (err != NULL)
+        err->column = c;
+    return YR_READ_ERR_HEADER;
+}
+
 /* Rule 5: a column read as numbers whose header has a unit-like part the reader does not know
  * ("Belopp (xyz)", "Folkmängd, EUR") is refused naming the column and the part, never read as
- * plain numbers. */
+ * plain numbers; one whose header names two units is refused (two_units()). */
 static yr_read_status unknown_units(yr_table *t, yr_read_error *err)
 {
     for (size_t c = 0; c < t->ncols; c++) {
         yr_kind k = yr_role_kind(t->cols[c].role);
         size_t at, n;
-        if (!t->cols[c].wanted || (k != YR_KIND_WHOLE && k != YR_KIND_DECIMAL) ||
-            (n = rd_header_odd_unit(t->header[c], &at)) == 0)
+        if (!t->cols[c].wanted || (k != YR_KIND_WHOLE && k != YR_KIND_DECIMAL))
+            continue;
+        if (two_units(t, c, err) != YR_READ_OK)
+            return YR_READ_ERR_HEADER;
+        if ((n = rd_header_odd_unit(t->header[c], &at)) == 0)
             continue;
         char show[96], part[64];
         const char *h = t->header[c];
@@ -543,10 +607,24 @@ static int roles_in_words(const char *s, size_t len, int *pipe)
 
 int rd_header_says_absence(const char *h)
 {
-    static const char *const stems[] = {
-        "fr\xc3\xa5nvar",    "absen",  "utebl",    "avbok",      "noshow",    "ejn\xc3\xa4rvar",
-        "inten\xc3\xa4rvar", "ejdelt", "intedelt", "notpresent", "notattend", "didnotattend",
-        "deltogej",          "sjuk",   NULL};
+    static const char *const stems[] = {"fr\xc3\xa5nvar",
+                                        "absen",
+                                        "utebl",
+                                        "avbok",
+                                        "noshow",
+                                        "ejn\xc3\xa4rvar",
+                                        "inten\xc3\xa4rvar",
+                                        "ejdelt",
+                                        "intedelt",
+                                        "notpresent",
+                                        "notattend",
+                                        "didnotattend",
+                                        "deltogej",
+                                        "sjuk",
+                                        "komej",
+                                        "kominte",
+                                        "inst\xc3\xa4ll",
+                                        NULL};
     return rd_header_has_stem(h, stems);
 }
 

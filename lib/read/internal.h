@@ -168,6 +168,11 @@ void rd_value_norm(yr_value *v);
 
 /* The unit a header names (RD_UNIT_*), and whether it says share or percent. */
 int rd_header_unit(const char *h);
+/* When header h names two different units (kr, tkr, Mkr, percent) and its unit position (a
+ * last part in parentheses, or after its last comma) does not name one of them, or names no unit
+ * but an amount ("Andel av 5 Mkr"): why, into dst ("names two units, 'Mkr' and 'tkr'"), and its
+ * length; else 0. */
+size_t rd_header_unit_clash(const char *h, char *dst, size_t cap);
 /* A unit-like part of header h that the reader does not know ("xyz" of "Belopp (xyz)", "EUR"
  * of "Belopp i EUR"): its length (0: none) and *start its offset in h. */
 size_t rd_header_odd_unit(const char *h, size_t *start);

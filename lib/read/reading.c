@@ -257,7 +257,7 @@ static yr_read_status fail_duplicate(const yr_table *t, size_t first, size_t sec
 {
     char a[96], b[96];
     size_t l1 = yr_table_row_line(t, first), l2 = yr_table_row_line(t, second);
-    int person = 0;
+    int person = 0, day = 0;
     size_t nc = t->name_col; /* the names, when they are part of the row key */
     if (nc != YR_READ_NONE && !(t->cols[nc].wanted && (t->cols[nc].flags & YR_WANT_UNIQUE)))
         nc = YR_READ_NONE; /* (municipality, year) unique with the year alone in the key */
@@ -266,6 +266,7 @@ static yr_read_status fail_duplicate(const yr_table *t, size_t first, size_t sec
         const rd_col *cl = &t->cols[c];
         int uniq = cl->wanted && (cl->flags & YR_WANT_UNIQUE);
         person |= uniq && cl->role == YR_ROLE_PERSON;
+        day |= uniq && cl->role == YR_ROLE_DAY;
         if (uniq && lc == YR_READ_NONE && cl->fmt.kind == YR_KIND_TEXT)
             lc = c;
     }
@@ -281,7 +282,9 @@ static yr_read_status fail_duplicate(const yr_table *t, size_t first, size_t sec
     } else if (person || nc == YR_READ_NONE) {
         rd_fail(err, YR_READ_ERR_IDENTITY, l2,
                 "line %zu repeats line %zu (the same %s); remove one of them", l2, l1,
-                person ? "person" : "key");
+                person && day ? "person on the same day"
+                : person      ? "person"
+                              : "key");
     } else {
         const char *s1, *s2;
         size_t n1 = row_cell(t, first, t->name_col, &s1);

@@ -1,5 +1,6 @@
 /* Roles by name (rule 7): the one alias table in Swedish and English, the header key, the units
  * and share/percent words of a header, the labels of aggregate rows and the words of notes. */
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
@@ -109,6 +110,7 @@ yr_kind yr_role_kind(yr_read_role role)
 typedef struct hword {
     char w[64];
     int paren;
+    size_t at, len; /* where the word stands in the header, in bytes */
 } hword;
 
 static size_t header_words(const char *h, hword *out, size_t cap)
@@ -121,6 +123,8 @@ static size_t header_words(const char *h, hword *out, size_t cap)
         unsigned c = i < len ? s[i] : 0;
         int letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                      (c == 0xC3 && i + 1 < len);
+        if (letter && o == 0)
+            out[n].at = i;
         if (letter) {
             char f[2];
             size_t k = 1;
@@ -143,12 +147,15 @@ static size_t header_words(const char *h, hword *out, size_t cap)
         if (o > 0) {
             out[n].w[o] = '\0';
             out[n].paren = depth > 0;
+            out[n].len = i - out[n].at;
             n++;
             o = 0;
         }
         if (c == '%' && n < cap) {
             strcpy(out[n].w, "%");
             out[n].paren = depth > 0;
+            out[n].at = i;
+            out[n].len = 1;
             n++;
         }
         if (c == '(' || c == '[')
@@ -472,34 +479,152 @@ void rd_role_aliases(yr_read_role r, char *dst, size_t cap)
     }
 }
 
+/* Where a header's unit position starts (bytes): inside its last part in parentheses or
+ * brackets when the header ends with it ("Andel av 39 Mkr (tkr)"), else after its last comma
+ * outside them ("Belopp, tkr"); strlen(h) when it has neither. */
+static size_t unit_position(const char *h)
+{
+    size_t len = strlen(h), e = len, depth = 0, comma = len;
+    while (e > 0 && (h[e - 1] == ' ' || h[e - 1] == '\t'))
+        e--;
+    if (e > 0 && (h[e - 1] == ')' || h[e - 1] == ']')) {
+        for (size_t i = e; i-- > 0;) {
+            depth += h[i] == ')' || h[i] == ']';
+            if ((h[i] == '(' || h[i] == '[') && --depth == 0)
+                return i + 1;
+        }
+        return len;
+    }
+    for (size_t i = 0; i < e; i++) {
+        depth += h[i] == '(' || h[i] == '[';
+        depth -= (h[i] == ')' || h[i] == ']') && depth > 0;
+        if (h[i] == ',' && depth == 0)
+            comma = i + 1;
+    }
+    return comma;
+}
+
+/* Word i of w[0..n) is a money word after a number that is no year and no scale ("39 Mkr" of
+ * "Andel av 39 Mkr", "ram 1 Mkr"): an amount the header speaks of, not its unit. */
+static int quantity(const hword *w, size_t i, size_t n)
+{
+    int c = unit_class_at(w, i, n);
+    if (i == 0 || (c != UW_KR && c != UW_TKR && c != UW_MKR))
+        return 0;
+    const char *x = w[i - 1].w;
+    size_t k = strlen(x);
+    int year = k == 4 && (strncmp(x, "19", 2) == 0 || strncmp(x, "20", 2) == 0);
+    return k > 0 && strspn(x, "0123456789") == k && !year && unit_class_at(w, i - 1, n) == UW_NONE;
+}
+
+/* The unit words of a header's words w[0..n) that stand at byte @p from or after: the scales
+ * named (kronor, thousands, millions), money, st, percent, and the first word of each scale;
+ * an amount ("39 Mkr", quantity()) is no unit. */
+typedef struct hunits {
+    int money, st, pct;
+    size_t scale[3]; /* 1 + the index of the first word of kr, of thousands, of millions */
+    size_t qty;      /* 1 + the index of the first amount's money word */
+} hunits;
+
+static hunits units_from(const hword *w, size_t n, size_t from)
+{
+    hunits u = {0, 0, 0, {0, 0, 0}, 0};
+    int k = 0;
+    for (size_t i = 0; i < n; i++) {
+        int c = unit_class_at(w, i, n);
+        k |= w[i].at >= from && (c == UW_K || c == UW_M);
+    }
+    for (size_t i = 0; i < n; i++) {
+        int c = unit_class_at(w, i, n);
+        if (w[i].at < from || (quantity(w, i, n) && (u.qty = u.qty ? u.qty : i + 1) != 0))
+            continue;
+        u.money |= c == UW_KR || c == UW_TKR || c == UW_MKR;
+        int s = c == UW_TKR || c == UW_K   ? 1
+                : c == UW_MKR || c == UW_M ? 2
+                : c == UW_KR && !k         ? 0
+                                           : -1;
+        if (s >= 0 && u.scale[s] == 0)
+            u.scale[s] = i + 1; /* "kr" beside "tusen" is one unit: thousands of kronor */
+        u.st |= c == UW_ST;
+        u.pct |= c == UW_PCT;
+    }
+    return u;
+}
+
+/* How many different units the words name: kronor, thousands, millions; percent besides
+ * money or a scale. */
+static int units_named(const hunits *u)
+{
+    int n = (u->scale[0] != 0) + (u->scale[1] != 0) + (u->scale[2] != 0);
+    return n + (u->pct && n > 0) + (n == 0 && (u->pct || u->st));
+}
+
+/* The words that decide a header's unit: those in its unit position when they name one, else
+ * all of them. */
+static hunits header_units(const hword *w, size_t n, const char *h)
+{
+    hunits u = units_from(w, n, unit_position(h));
+    return units_named(&u) > 0 ? u : units_from(w, n, 0);
+}
+
 int rd_header_unit(const char *h)
 {
     hword w[48];
     size_t n = header_words(h, w, 48);
-    int money = 0, scale = 0, st = 0, share = 0, pct = 0;
-    for (size_t i = 0; i < n; i++) {
-        int c = unit_class_at(w, i, n);
-        money |= c == UW_KR || c == UW_TKR || c == UW_MKR;
-        if (c == UW_TKR || c == UW_K)
-            scale = scale > 1000 ? scale : 1000;
-        if (c == UW_MKR || c == UW_M)
-            scale = 1000000;
-        st |= c == UW_ST;
-        pct |= c == UW_PCT;
+    hunits u = header_units(w, n, h);
+    int share = 0;
+    for (size_t i = 0; i < n; i++)
         share |= share_word(w[i].w);
-    }
-    int unit = money           ? (scale == 1000 ? RD_UNIT_TKR
-                                  : scale       ? RD_UNIT_MKR
-                                                : RD_UNIT_KR)
-               : scale == 1000 ? RD_UNIT_THOUSANDS /* a count's thousands; kronor's in money */
-               : scale         ? RD_UNIT_MKR       /* millions: kronor only */
-               : st            ? RD_UNIT_ST
-                               : RD_UNIT_NONE;
-    if (pct)
+    int unit = u.money      ? (u.scale[2]   ? RD_UNIT_MKR
+                               : u.scale[1] ? RD_UNIT_TKR
+                                            : RD_UNIT_KR)
+               : u.scale[2] ? RD_UNIT_MKR       /* millions: kronor only */
+               : u.scale[1] ? RD_UNIT_THOUSANDS /* a count's thousands; kronor's in money */
+               : u.st       ? RD_UNIT_ST
+                            : RD_UNIT_NONE;
+    if (u.pct)
         return RD_UNIT_PERCENT | (unit << 4);
     if (share)
         return RD_UNIT_SHARE | (unit << 4);
     return unit << 4;
+}
+
+size_t rd_header_unit_clash(const char *h, char *dst, size_t cap)
+{
+    hword w[48];
+    size_t n = header_words(h, w, 48), m = 0;
+    hunits u = units_from(w, n, unit_position(h));
+    int named = units_named(&u), o;
+    if (named == 1 || cap == 0)
+        return 0; /* the unit's place decides */
+    if (named == 0) {
+        u = units_from(w, n, 0);
+        named = units_named(&u);
+    }
+    if (named < 2 && u.qty == 0)
+        return 0;
+    if (u.qty != 0) { /* "Andel av 5 Mkr", "Andel av 39 Mkr tkr" */
+        const hword *a = &w[u.qty - 2], *b = &w[u.qty - 1];
+        o = snprintf(dst, cap, "speaks of an amount, '%.*s', outside its unit's place",
+                     (int)(b->at + b->len - a->at), h + a->at);
+        return o < 0 ? 0 : (size_t)o < cap ? (size_t)o : cap - 1;
+    }
+    const hword *x[4];
+    for (int s = 0; s < 3; s++)
+        if (u.scale[s] != 0)
+            x[m++] = &w[u.scale[s] - 1];
+    for (size_t i = 0; i < n && u.pct; i++)
+        if (unit_class_at(w, i, n) == UW_PCT) {
+            x[m++] = &w[i];
+            break;
+        }
+    if (x[1]->at < x[0]->at) { /* in the header's order */
+        const hword *y = x[0];
+        x[0] = x[1], x[1] = y;
+    }
+    o = snprintf(dst, cap, "names two units, '%.*s' and '%.*s'", (int)x[0]->len, h + x[0]->at,
+                 (int)x[1]->len, h + x[1]->at);
+    return o < 0 ? 0 : (size_t)o < cap ? (size_t)o : cap - 1;
 }
 
 /* The unit-like parts of a header: each one in parentheses or brackets, the words after its

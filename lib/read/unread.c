@@ -295,6 +295,36 @@ static size_t first_filled(const yr_table *t, size_t col)
     return YR_READ_NONE;
 }
 
+/* -------------------------------------------------------------------- comments */
+
+/* Column @p col is a free-text comment (Kommentar, Anmärkning, Notering, Övrigt, Comment) of a
+ * table of people or days whose cell says a row did not take part (`Sjuk, kom ej`,
+ * `Frånvarande`, `Uteblev`, `Inställd`: rd_header_says_absence()'s words); *row: that row.
+ * Other comment text changes nothing. */
+static int comment_says_absent(const unread *u, size_t col, size_t *row)
+{
+    static const char *const stems[] = {"kommentar", "anm\xc3\xa4rk", "notering", "\xc3\xb6vrigt",
+                                        "comment",   "remark",        "note",     NULL};
+    char key[256], text[200];
+    if (yr_header_key(u->t->header[col], key, sizeof key) != YR_READ_OK ||
+        (strcmp(key, "anm") != 0 && !key_has(u->t->header[col], stems)))
+        return 0;
+    for (size_t i = 0; i < u->t->ndata; i++) {
+        size_t r = yr_table_data_row(u->t, i);
+        const char *s;
+        int type;
+        size_t n = cell(u->t, r, col, &s, &type);
+        n = n < sizeof text - 1 ? n : sizeof text - 1;
+        memcpy(text, s, n);
+        text[n] = '\0';
+        if (n > 0 && rd_header_says_absence(text)) {
+            *row = r;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Column @p col of a table of items is read by nobody and is not inert; *row: its first
  * non-blank cell (a column of blanks changes nothing). */
 static int changes_items(const unread *u, size_t col, size_t *row)
@@ -402,7 +432,12 @@ static yr_read_status fail(const unread *u, int rule, size_t row, size_t col, yr
                 "read: every row is counted as a participant; keep only the participants' rows "
                 "(then remove the column)",
                 head, first, yr_table_row_line(u->t, r0), what);
-    } else
+    } else if (rule == 5)
+        rd_fail(err, YR_READ_ERR_HEADER, 0,
+                "column '%s' says this row did not take part (%s here) but is not read: every "
+                "row is counted; remove the row, or the column if the row stands as it is",
+                head, what);
+    else
         rd_fail(err, YR_READ_ERR_HEADER, 0,
                 "column '%s' (%s here) is not read: an item is split by population or weight, "
                 "with an equal part (--equal-part, or a 'Lika del' column: 30 %%) or as a rate "
@@ -413,8 +448,8 @@ static yr_read_status fail(const unread *u, int rule, size_t row, size_t col, yr
 
 yr_read_status rd_check_unread(const yr_table *t, const yr_read_options *opt, yr_read_error *err)
 {
-    static const unread_test tests[] = {says_units, says_share, selects_rows, sorts_rows,
-                                        changes_items};
+    static const unread_test tests[] = {says_units, says_share,    selects_rows,
+                                        sorts_rows, changes_items, comment_says_absent};
     unread u = {t, opt, 0, 0, 0, 0};
     int amounts = 0, reads = 0;
     for (size_t col = 0; col < t->ncols; col++) {
@@ -430,9 +465,10 @@ yr_read_status rd_check_unread(const yr_table *t, const yr_read_options *opt, yr
                found(&u, YR_ROLE_PARTICIPANT_DAYS);
     u.list = found(&u, YR_ROLE_PERSON) && wants(opt, YR_ROLE_PRESENT, 0);
     u.items = found(&u, YR_ROLE_ITEM) && wants(opt, YR_ROLE_ITEM, YR_WANT_REQUIRED);
-    const int on[] = {amounts, reads && u.shares && !u.items, reads, reads && u.people,
-                      reads && u.items};
-    for (int rule = 0; rule < 5; rule++) {
+    int days = found(&u, YR_ROLE_DAY) || found(&u, YR_ROLE_ROLE); /* attendance, trainers */
+    const int on[] = {amounts,          reads && u.shares && !u.items, reads, reads && u.people,
+                      reads && u.items, reads && (u.people || days)};
+    for (int rule = 0; rule < 6; rule++) {
         size_t row, col = on[rule] ? first_unread(&u, tests[rule], &row) : YR_READ_NONE;
         if (col != YR_READ_NONE)
             return fail(&u, rule, row, col, err);

@@ -57,17 +57,30 @@ MILLION_WORDS = {'milj', 'miljon', 'miljoner', 'million', 'millions', 'mio'}
 
 
 def unit_of(header):
-    """The multiplier a header's unit words say (read.h rule 5, Swedish and English spellings):
+    """The multiplier of the header's unit place (a last part in parentheses, else the words
+    after the last comma) when it names a unit, else of all the header's unit words."""
+    h = header.strip()
+    m = re.search(r'[(\[]([^()\[\]]*)[)\]]$', h)
+    place = m.group(1) if m else (h.rsplit(',', 1)[1] if ',' in h else '')
+    if percent_header(place) == 'percent':
+        return 1
+    return words_unit(place) or words_unit(header) or 1
+
+
+def words_unit(header):
+    """The multiplier a text's unit words say (read.h rule 5, Swedish and English spellings):
     thousands or millions, of kronor or (thousands) of people; t/k/m count only beside a money
-    word ('t kr'), 1000 only before '-tal' or a money word."""
+    word ('t kr'), 1000 only before '-tal' or a money word; None when it says none."""
     words = re.findall(r'[\wåäö%]+', header.lower())
-    mult = 1
+    mult = None
     for i, w in enumerate(words):
         near = words[max(i - 1, 0):i] + words[i + 1:i + 2]
         money_near = any(x in MONEY_WORDS for x in near)
         if w in THOUSANDS_OF_KRONOR or w in THOUSAND_WORDS or (w in ('t', 'k') and money_near) \
                 or (w == '1000' and words[i + 1:i + 2] and (words[i + 1] == 'tal' or money_near)):
-            mult = max(mult, 1000)
+            mult = max(mult or 1, 1000)
+        if w in MONEY_WORDS:
+            mult = mult or 1
         if w in MILLIONS_OF_KRONOR or w in MILLION_WORDS or (w == 'm' and money_near):
             mult = 1000000
     return mult

@@ -322,6 +322,60 @@ static yr_table *peek_header(const char *path, const char *sheet, char **buf)
     return t;
 }
 
+/* 1 when a header of file @p path names @p role (peek_header()); *counted: one names the
+ * participants. */
+static int header_has(const char *path, const char *sheet, yr_read_role role, int *counted)
+{
+    char *buf = NULL;
+    yr_table *t = peek_header(path, sheet, &buf);
+    int has = 0;
+    *counted = 0;
+    for (size_t k = 0; t != NULL && k < yr_table_ncols(t); k++) {
+        has |= yr_role_is_header(yr_table_header(t, k), role);
+        *counted |= yr_role_is_header(yr_table_header(t, k), YR_ROLE_PARTICIPANTS);
+    }
+    yr_table_free(t);
+    free(buf);
+    return has;
+}
+
+/* 1 when the trainers file names its persons — --trainers-column person=HEADER, or a header
+ * the reader takes for a person (Person, Namn, E-post) — and its days are dates (the day
+ * column's first cell, yr_read_day()): then one person twice on one day is refused by the
+ * reader's row key (day and person), as in an attendance list. Days written as labels (`Dag 1`)
+ * are no date the reader's key can hold: no such check. */
+static int trainers_named(const char *path, const char *sheet, const cli_common *own)
+{
+    int person = 0, dates = 0;
+    const char *day_head = NULL;
+    for (size_t k = 0; k < own->columns.n; k++) {
+        person |= strncmp(own->columns.v[k], "person=", 7) == 0;
+        if (strncmp(own->columns.v[k], "day=", 4) == 0)
+            day_head = own->columns.v[k] + 4;
+    }
+    char *buf = NULL;
+    yr_table *t = peek_header(path, sheet, &buf);
+    size_t day = YR_READ_NONE, n;
+    for (size_t k = 0; t != NULL && k < yr_table_ncols(t); k++) {
+        const char *h = yr_table_header(t, k);
+        person |= yr_role_is_header(h, YR_ROLE_PERSON);
+        if (day == YR_READ_NONE &&
+            (day_head != NULL ? strcmp(h, day_head) == 0 : yr_role_is_header(h, YR_ROLE_DAY)))
+            day = k;
+    }
+    if (t != NULL && day != YR_READ_NONE && yr_table_ndata(t) > 0) {
+        yr_day_column col = {0, 0, NULL};
+        char iso[64];
+        const char *s = yr_table_cell(t, yr_table_data_row(t, 0), day, &n);
+        dates = s != NULL &&
+                yr_read_day(&col, s, n, 0, iso, sizeof iso, NULL, NULL) == YR_READ_OK &&
+                col.kind == 1;
+    }
+    yr_table_free(t);
+    free(buf);
+    return person && dates;
+}
+
 /* The request of a counted file (@p third: participants or role): the reader's options of the
  * file with `day=HEADER` taken out (the day is a label here, found by its header), and for the
  * attendance `participants=` the count column of `stats count --long` read back. */
@@ -370,17 +424,22 @@ static int read_counted(cycle_pot *p, int f, const char *path, const cli_common 
     const char *file = f == 0 ? p->afile : p->tfile, *day_head;
     yr_read_want want[] = {{YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED | YR_WANT_BLANK_OK},
                            {YR_ROLE_CODE, 0u},
-                           {f == 0 ? YR_ROLE_PARTICIPANTS : YR_ROLE_ROLE, YR_WANT_REQUIRED}};
+                           {f == 0 ? YR_ROLE_PARTICIPANTS : YR_ROLE_ROLE, YR_WANT_REQUIRED},
+                           {YR_ROLE_PERSON, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
+                           {YR_ROLE_DAY, YR_WANT_REQUIRED | YR_WANT_UNIQUE}};
     cli_common req;
-    char buf[300];
+    char buf[300], dbuf[300];
     cli_read_opts r;
     memset(&r, 0, sizeof r);
     r.quiet = 1;
     r.other_parties = p->other_parties;
     r.sheet = f == 0 ? p->asheet : p->tsheet;
+    int named = f == 1 && trainers_named(path, p->tsheet, own);
     if (counted_request(path, f == 0 ? p->asheet : p->tsheet, f, own, &req, &day_head, buf,
                         sizeof buf) != 0 ||
-        cli_read(path, &req, &r, want, 3, in) != 0)
+        (named && day_head != NULL &&
+         cli_read_add_column(&req, "day", day_head, dbuf, sizeof dbuf) != 0) ||
+        cli_read(path, &req, &r, want, named ? 5 : 3, in) != 0)
         return CLI_EXIT_ERROR;
     const yr_table *t = in->t;
     cols[0] = day_head != NULL ? cli_read_find_column(t, day_head) : YR_READ_NONE;
@@ -471,15 +530,7 @@ static int attendance_is_list(const char *path, const char *sheet, const cli_com
         if (strncmp(own->columns.v[k], "person=", 7) == 0)
             return 1; /* --column person=HEADER: the list */
     }
-    char *buf = NULL;
-    yr_table *t = peek_header(path, sheet, &buf);
-    int person = 0, counted = 0;
-    for (size_t k = 0; t != NULL && k < yr_table_ncols(t); k++) {
-        person |= yr_role_is_header(yr_table_header(t, k), YR_ROLE_PERSON);
-        counted |= yr_role_is_header(yr_table_header(t, k), YR_ROLE_PARTICIPANTS);
-    }
-    yr_table_free(t);
-    free(buf);
+    int counted = 0, person = header_has(path, sheet, YR_ROLE_PERSON, &counted);
     return person && !counted; /* else the counted form's reading reports what is wrong */
 }
 
