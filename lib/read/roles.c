@@ -905,6 +905,8 @@ static int undistributed(const char *s, size_t len)
     size_t st, n = rd_trim(s, len, &st);
     for (int lang = 0; lang < YR_LANG_COUNT; lang++) {
         const char *u = yr_out_text(YR_OUT_UNDISTRIBUTED, (yr_lang)lang);
+        if (n == 0 || ((unsigned char)s[st] | 0x20) != (unsigned char)u[0])
+            continue; /* the first letter differs (the words begin with an ASCII letter) */
         size_t k = strlen(u);
         if (n >= k && rd_prefix_fold(s + st, k, u) == k && (n == k || s[st + k] == ':'))
             return 1;
