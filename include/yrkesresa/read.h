@@ -31,33 +31,32 @@
  *    without one is an error), booleans, dates from their number format, the value of a merged
  *    range in every cell of the range. A cell that Excel shows as text stays text.
  * 2. **The header** is the first line (of the first 200), after any title lines, that has two or
- *    more non-blank cells (one, when no line has two) of which one names a wanted role (the
- *    alias table, yr_role_is_header(); every role when none is wanted) or a column given in
+ *    more non-blank cells (one, when no line has two) of which one names a wanted role (the alias
+ *    table, yr_role_is_header(); every role when none is wanted) or a column given in
  *    yr_read_options::columns; lines above it are titles (PxWeb "med rubrik"; a one-cell title
- *    `Befolkning 2023` is a title, not the header). When no line does, the first line with as
- *    many cells is the header (so the error names the wanted column missing there, not a title),
- *    else the first non-empty line (yr_read_options::header_row overrides). Two header names equal after
+ *    `Befolkning 2023` is a title, not the header). When no line does, the first line with as many
+ *    cells is the header (so the error names the wanted column missing there, not a title), else
+ *    the first non-empty line (yr_read_options::header_row overrides). Two header names equal after
  *    trimming and case folding are an error (`Folkmängd 2022` and `Folkmängd 2023` have one
- *    yr_header_key() but are two columns: two candidates for the population, rule 7); when the
- *    line below names the two apart with years or text (`Folkmängd` merged over `2017` and
- *    `2018`), the message says the header spans two lines and the one line to write. A header
- *    of one column whose words (split at blanks and `|`) name two roles or more — `Kommun
- *    Befolkning` aligned with spaces from a PDF, `| Kommun | Befolkning |` from a wiki — is a
- *    table without a delimiter: an error at that line saying so and to save it as CSV or TSV.
- * 3. **Every line accounted for.** After the header, a line is empty (every cell blank), a
- *    note, or a row. A note is a line whose wanted columns are all blank, whose first
- *    non-blank cell starts with a note word (Källa, Fotnot, Fotnoter, Anm, Anmärkning, Not,
- *    Kommentar, Observera, Source, Note, Footnote, `*`, `#`, `1)`), or (in a table of two
- *    columns or more) whose one non-blank cell is a sentence: four words or more, or ending in
- *    `.` or `:` (SCB's `Folkmängden avser den 31 december.`; no municipality's name is one).
- *    Every other line is a row and must read in every wanted column — also after an empty line:
- *    a row is never silently dropped. A note ends the table: a row below a note (`Övriga
- *    kommuner (ingår ej)`, `Not: preliminära siffror`: a heading over rows left out, another
- *    table, or rows it qualifies) is an error at the note's line naming the row (other_line),
- *    in CSV and xlsx alike; delete the rows below it or the note. A text line with more cells than the header is
- *    an error unless the extra cells are blank (a trailing `;`); one with fewer is an error
- *    unless the missing columns have no name. A sheet's row is never short (Excel stores no
- *    empty cells: the missing ones are blank).
+ *    yr_header_key() but are two columns: two candidates for the population, rule 7); when the line
+ *    below names the two apart with years or text (`Folkmängd` merged over `2017` and `2018`), the
+ *    message says the header spans two lines and the one line to write. A header of one column
+ *    whose words (split at blanks and `|`) name two roles or more — `Kommun Befolkning` aligned
+ *    with spaces from a PDF, `| Kommun | Befolkning |` from a wiki — is a table without a
+ *    delimiter: an error at that line saying so and to save it as CSV or TSV.
+ * 3. **Every line accounted for.** After the header, a line is empty (every cell blank), a note, or
+ *    a row. A note is a line whose wanted columns are all blank, whose first non-blank cell starts
+ *    with a note word (Källa, Fotnot, Fotnoter, Anm, Anmärkning, Not, Kommentar, Observera, Source,
+ *    Note, Footnote, `*`, `#`, `1)`), or (in a table of two columns or more) whose one non-blank
+ *    cell is a sentence: four words or more, or ending in `.` or `:` (SCB's `Folkmängden avser den
+ *    31 december.`; no municipality's name is one). Every other line is a row and must read in
+ *    every wanted column — also after an empty line: a row is never silently dropped. A note ends
+ *    the table: a row below a note (`Övriga kommuner (ingår ej)`, `Not: preliminära siffror`: a
+ *    heading over rows left out, another table, or rows it qualifies) is an error at the note's
+ *    line naming the row (other_line), in CSV and xlsx alike; delete the rows below it or the note.
+ *    A text line with more cells than the header is an error unless the extra cells are blank (a
+ *    trailing `;`); one with fewer is an error unless the missing columns have no name. A sheet's
+ *    row is never short (Excel stores no empty cells: the missing ones are blank).
  * 4. **Aggregates are never parties.** A row is an aggregate by its label (Summa…, `S:a`,
  *    `Tot.`, Delsumma, Totalt…, Total, Sum, Totalsumma, `Länet` (the table's total), Riket, Hela
  *    riket) — in the name column, else in the first column when it
@@ -425,11 +424,11 @@ typedef struct yr_table yr_table;
 
 /** The kind of a row. */
 typedef enum yr_row_kind {
-    YR_ROW_DATA = 0, /**< a party / a record */
-    YR_ROW_TOTAL,    /**< the table's total (Summa, Totalt, ...) */
-    YR_ROW_SUBTOTAL, /**< a part's sum (Delsumma, Summa Västerdalarna) */
-    YR_ROW_COUNTY,   /**< a county in a table of municipalities */
-    YR_ROW_NATION,   /**< the nation (Riket, 00) in a table of municipalities or counties */
+    YR_ROW_DATA = 0,     /**< a party / a record */
+    YR_ROW_TOTAL,        /**< the table's total (Summa, Totalt, ...) */
+    YR_ROW_SUBTOTAL,     /**< a part's sum (Delsumma, Summa Västerdalarna) */
+    YR_ROW_COUNTY,       /**< a county in a table of municipalities */
+    YR_ROW_NATION,       /**< the nation (Riket, 00) in a table of municipalities or counties */
     YR_ROW_UNDISTRIBUTED /**< the pot table's own row `undistributed` (`ej fördelat`), alone or
                               `undistributed: DAY` (`yrkesresa pot`, yrkesresa/pot.h): the pot no
                               municipality could get, no party and no sum of rows; not checked
