@@ -401,8 +401,9 @@ static yr_read_status uniq_insert(rd_uniq *u, yr_read_error *err)
         size_t other = (u->slot[i] & rowmask) - 1;
         if (!row_key(&u->k2, other))
             return rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
-        if (u->k2.buf.len != e->key.len || memcmp(u->k2.buf.p, e->key.p, e->key.len) != 0)
-            continue;
+        if (u->k2.buf.len != e->key.len ||
+            (e->key.len > 0 && memcmp(u->k2.buf.p, e->key.p, e->key.len) != 0))
+            continue; /* two empty keys are equal: no memcmp of a buffer never allocated */
         if (!u->early)
             return fail_duplicate(u->t, other, e->row, err);
         u->conflict = 1;
