@@ -169,15 +169,7 @@ static size_t field_end(const char *t, size_t p, size_t end, size_t lim, char de
 }
 
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-/* The bytes of @p w equal to the byte of @p c (c times 0x01..01): their high bits, exactly. */
-static inline uint64_t bytes_equal(uint64_t w, uint64_t c)
-{
-    const uint64_t low7 = UINT64_C(0x7F7F7F7F7F7F7F7F);
-    uint64_t y = w ^ c;
-    return ~(((y & low7) + low7) | y) & ~low7;
-}
-
-/* How many bytes bytes_equal() flagged in @p m (a high bit a byte; the sum of the bytes). */
+/* How many bytes rd_bytes_equal() flagged in @p m (a high bit a byte; the sum of the bytes). */
 static inline size_t flagged(uint64_t m)
 {
     return (size_t)(((m >> 7) * UINT64_C(0x0101010101010101)) >> 56);
@@ -194,9 +186,9 @@ static size_t scan_plain(const char *t, size_t len, size_t p, char delim, size_t
     for (; p + 8 <= len; p += 8) {
         uint64_t w;
         memcpy(&w, t + p, 8);
-        uint64_t stop =
-            bytes_equal(w, ones * '\n') | bytes_equal(w, ones * '\r') | bytes_equal(w, ones * '"');
-        uint64_t dm = bytes_equal(w, d);
+        uint64_t stop = rd_bytes_equal(w, ones * '\n') | rd_bytes_equal(w, ones * '\r') |
+                        rd_bytes_equal(w, ones * '"');
+        uint64_t dm = rd_bytes_equal(w, d);
         if (stop != 0) {
             *delims = nd + flagged(dm & ((stop & -stop) - 1));
             return p + ((unsigned)__builtin_ctzll(stop) >> 3);

@@ -346,9 +346,7 @@ static inline uint64_t plain_odd(uint64_t x)
     uint64_t low = x & ~highs;
     uint64_t below = ~(low + ones * (0x80 - 0x21)) & highs; /* < 0x21 */
     uint64_t del = (low + ones) & highs;                    /* 0x7F */
-    uint64_t y = x ^ (ones * '-');
-    uint64_t dash = ~((y & ~highs) + ~highs) & ~y & highs; /* == '-' */
-    return below | del | dash | (x & highs);
+    return below | del | rd_bytes_equal(x, ones * '-') | (x & highs);
 }
 
 /* @p x lower-cased (its bytes are all below 0x80). */
@@ -375,8 +373,7 @@ static int key_plain(const unsigned char *s, size_t len, kw *w)
         size_t r = len - i < 8 ? len - i : 8;
         uint64_t x = 0, valid = r == 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * r)) - 1;
         memcpy(&x, s + i, r);
-        uint64_t y = x ^ spaces;
-        uint64_t sp = ~((y & ~(ones << 7)) + ~(ones << 7)) & ~y & (ones << 7) & valid;
+        uint64_t sp = rd_bytes_equal(x, spaces) & valid;
         uint64_t odd = plain_odd(x) & valid & ~sp;
         if (odd != 0 || (sp & ((sp << 8) | prev_space)) != 0)
             return 0; /* another character, or two spaces in a row */

@@ -42,6 +42,14 @@ size_t rd_utf8_whole(const char *s, size_t k);
  * instead of one a 4 KiB page (about 20 ms less for the arrays of 10^6 rows on a VM where a
  * fault is dear), and fewer TLB misses for the random accesses of the row keys' slots. */
 void *rd_alloc_rows(size_t bytes, int zero);
+/* The bytes of @p w (eight) equal to the byte of @p c (c times 0x01..01): their high bits,
+ * exactly (every equal byte is flagged, and no other). */
+static inline uint64_t rd_bytes_equal(uint64_t w, uint64_t c)
+{
+    const uint64_t low7 = UINT64_C(0x7F7F7F7F7F7F7F7F);
+    uint64_t y = w ^ c;
+    return ~(((y & low7) + low7) | y) & ~low7;
+}
 /* Trim ASCII blanks, TAB, CR, LF, NBSP, U+2007, U+2009, U+202F, U+3000, U+FEFF, U+200B from both
  * ends: returns the new length, *start the offset. */
 size_t rd_trim_any(const char *s, size_t len, size_t *start);
