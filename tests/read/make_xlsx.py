@@ -1125,17 +1125,17 @@ def r_second_sheet():
     return excel_book([("2022", None, first.xml()), ("2023", None, s.xml())], st)
 
 
-def struck_book(struck, top=1, extra=None):
+def struck_book(struck, top=1, extra=None, plain=0):
     """Kommun | Befolkning, the first seven of Dalarna from row top + 1; the cells (col, row) in
-    struck are struck through (Excel's Home > Strikethrough, a finance officer's 'utgår');
-    extra(sheet) adds lines."""
+    struck are struck through (Excel's Home > Strikethrough, a finance officer's 'utgår'), the
+    others in style plain; extra(sheet) adds lines."""
     st = Strings()
     s = Sheet(st)
     s.row_values(top, ["Kommun", "Befolkning"])
     for i, (_, name, pop) in enumerate(DALARNA[:7]):
         row = top + 1 + i
-        s.cell(0, row, "s", name, XF_STRUCK if (0, row) in struck else 0)
-        s.cell(1, row, "n", str(pop), XF_STRUCK if (1, row) in struck else 0)
+        s.cell(0, row, "s", name, XF_STRUCK if (0, row) in struck else plain)
+        s.cell(1, row, "n", str(pop), XF_STRUCK if (1, row) in struck else plain)
     if extra is not None:
         extra(s)
     return excel_book([("Kommuner", None, s.xml())], st, styles=styles_xml(strike=True))
@@ -1158,14 +1158,15 @@ def r_struck_figure():
 
 def r_struck_title_note():
     """Struck text outside the rows: a title (A1), a note below the table (A12), a cell of a
-    column nobody reads (C5); names in font 3, whose strike val="0" is not struck through."""
+    column nobody reads (C5); the rows and C4, C6 in font 3, whose strike val="0" is not struck
+    through."""
     def extra(s):
         s.cell(0, 1, "s", "Befolkning 2022", XF_STRUCK)
         s.cell(2, 3, "s", "Kontakt")
         for row, who in ((4, "Anna"), (5, "Bo"), (6, "Cilla")):
             s.cell(2, row, "s", who, XF_STRUCK if row == 5 else XF_UNSTRUCK)
         s.cell(0, 12, "s", "Källa: SCB, folkmängd 31 december 2022", XF_STRUCK)
-    return struck_book(set(), top=3, extra=extra)
+    return struck_book(set(), top=3, extra=extra, plain=XF_UNSTRUCK)
 
 
 READING = {
