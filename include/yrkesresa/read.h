@@ -29,7 +29,13 @@
  *    quotes. xlsx: the sheet named or numbered by yr_read_options::sheet, else the first sheet
  *    that has a table; shared and inline strings, numbers, cached formula values (a formula
  *    without one is an error), booleans, dates from their number format, the value of a merged
- *    range in every cell of the range. A cell that Excel shows as text stays text.
+ *    range in every cell of the range. A cell that Excel shows as text stays text. A row of the
+ *    table that the sheet hides (or a filter may hide) is an error; so is a row of the table
+ *    struck through (the font of its name or label cell, or of every non-blank cell, has
+ *    `<strike/>`: a row marked 'utgår') and a row with a struck cell the table is read by (a
+ *    figure withdrawn, or the row: the reader cannot tell), naming the row and the sheet: delete
+ *    the row, or remove the strikethrough. Struck text on a title or note line, or in a column
+ *    nobody reads, is left aside.
  * 2. **The header** is the first line (of the first 200), after any title lines, that has two or
  *    more non-blank cells (one, when no line has two) of which one names a wanted role (the alias
  *    table, yr_role_is_header(); every role when none is wanted) or a column given in

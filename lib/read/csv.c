@@ -435,7 +435,7 @@ static size_t csv_cells(const grid *g, size_t r, grid_cell *out, size_t cap, gri
     size_t p = im->rec[r], end = im->rec[r + 1], n = 0, need = end - p + 1;
     size_t so = 0;
     for (;;) {
-        grid_cell c = {t + p, 0, GRID_TEXT, 0, 0};
+        grid_cell c = {t + p, 0, GRID_TEXT, 0, 0, 0};
         if (p < end && t[p] == '"') {
             size_t s = ++p, w = so;
             int escaped = 0;

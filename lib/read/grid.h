@@ -38,6 +38,7 @@ typedef struct grid_cell {
     uint8_t type;    /* grid_type */
     uint8_t quoted;  /* text: the cell was quoted in the file ("0114" stays text in any role) */
     uint8_t guarded; /* CSV: a leading ' that neutralised a formula (--excel) was taken off */
+    uint8_t struck;  /* xlsx: the cell's font is struck through (a row or figure withdrawn) */
 } grid_cell;
 
 typedef struct grid grid;

@@ -381,6 +381,40 @@ static yr_read_status hidden_row(const yr_table *t, size_t rec, yr_read_error *e
                    h == 2 ? "Data > Filter > Clear" : "Home > Format > Unhide rows");
 }
 
+/* A row of the table struck through (Excel's mark for a row that goes, "utgår") is refused:
+ * its label or name cell struck, or every non-blank cell; so is a struck cell the reader reads
+ * (a figure withdrawn, or the row: the reader cannot tell). A struck cell nobody reads, or on a
+ * title or note line, is left aside. Text formats have no fonts (nor hidden rows: ops->hidden). */
+static yr_read_status struck_row(const yr_table *t, size_t rec, const grid_cell *c, size_t n,
+                                 yr_read_error *err)
+{
+    size_t lab = rd_label_col(t), filled = 0, struck = 0, first = n, read = n;
+    for (size_t i = 0; t->g.ops->hidden != NULL && i < n; i++) {
+        if (cell_is_blank(c, n, i))
+            continue;
+        filled++;
+        if (!c[i].struck)
+            continue;
+        struck++;
+        first = first == n ? i : first;
+        read = read == n && i < t->ncols && t->cols[i].wanted ? i : read;
+    }
+    int name = lab < n && c[lab].struck && !cell_is_blank(c, n, lab);
+    int row = name || (struck > 0 && struck == filled);
+    if (!row && read == n)
+        return YR_READ_OK;
+    size_t col = name ? lab : row ? first : read;
+    char ref[16], show[96];
+    t->g.ops->cell_ref(&t->g, rec, col, ref);
+    rd_show(show, sizeof show, c[col].s, c[col].len, 60);
+    return rd_fail(err, YR_READ_ERR_FORMAT, rd_rec_line(t, rec),
+                   "row %zu of sheet '%s' is struck through (cell %s '%s'%s), but it is a row of "
+                   "the table: a struck row or figure would be read as any other; delete the row, "
+                   "or remove the strikethrough",
+                   rd_rec_line(t, rec), t->g.fmt.sheet != NULL ? t->g.fmt.sheet : "", ref, show,
+                   row ? "" : ", a figure the table is read by");
+}
+
 static yr_read_status scan_records(yr_table *t, const yr_read_options *opt, pass *p,
                                    yr_read_error *err)
 {
@@ -412,6 +446,8 @@ static yr_read_status scan_records(yr_table *t, const yr_read_options *opt, pass
         }
         year_rows += y != 0;
         if ((st = hidden_row(t, rec, err)) != YR_READ_OK)
+            return st;
+        if ((st = struck_row(t, rec, p->cells, n, err)) != YR_READ_OK)
             return st;
         if (t->nrows >= YR_READ_MAX_ROWS)
             return rd_fail(err, YR_READ_ERR_LIMIT, rd_rec_line(t, rec), "more than 20000000 rows");
@@ -837,7 +873,7 @@ static const rd_saved *saved_cell(const yr_table *t, size_t row, size_t col)
  * are returned). */
 static grid_cell one_cell(const yr_table *t, size_t row, size_t col)
 {
-    grid_cell cells[64], *c = cells, out = {"", 0, GRID_EMPTY, 0, 0};
+    grid_cell cells[64], *c = cells, out = {"", 0, GRID_EMPTY, 0, 0, 0};
     grid_scratch sc = {NULL, 0};
     size_t n = rd_row_cells(t, row, cells, 64, &sc);
     if (n > 64) {

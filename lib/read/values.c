@@ -153,7 +153,7 @@ static yr_read_status read_row(yr_table *t, sums *s, const rd_rows_ctx *rc, size
                                yr_read_error *err)
 {
     char why[200];
-    static const grid_cell empty = {"", 0, GRID_EMPTY, 0, 0};
+    static const grid_cell empty = {"", 0, GRID_EMPTY, 0, 0, 0};
     for (size_t col = 0; col < t->ncols; col++) { /* every cell reads, the sums are made */
         rd_col *cl = &t->cols[col];
         const grid_cell *x = col < n ? &c[col] : &empty;

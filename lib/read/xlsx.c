@@ -420,9 +420,12 @@ typedef struct style_parse {
     } * fmts;
     xlsx_book *b;
     size_t nfmts, fmtcap;
-    long *xf_fmt; /* cellXfs: numFmtId of each */
-    size_t nxf, xfcap;
-    int in_cellxfs, in_numfmts;
+    long *xf_fmt;  /* cellXfs: numFmtId of each */
+    long *xf_font; /* cellXfs: fontId of each */
+    size_t nxf, xfcap, fontcap;
+    uint8_t *struck; /* fonts: 1 when font i has <strike/> (not val="0") */
+    size_t nfonts, struckcap;
+    int in_cellxfs, in_numfmts, in_fonts;
 } style_parse;
 
 static long attr_long(const char **attrs, const char *name, long dflt)
@@ -465,6 +468,24 @@ static int format_shows(xml_run *r, style_parse *p, const char *code)
     return cls;
 }
 
+/* The fonts of <fonts> (not a <dxf>'s): a <font> is one more, its <strike/> strikes it through
+ * (val="0" or "false" does not). */
+static void font_start(xml_run *r, style_parse *p, const char *name, const char **attrs)
+{
+    if (strcmp(name, "fonts") == 0) {
+        p->in_fonts = 1;
+    } else if (p->in_fonts && strcmp(name, "font") == 0) {
+        if (!xlsx_grow((void **)&p->struck, p->nfonts, &p->struckcap, 1, 8)) {
+            nomem(r);
+            return;
+        }
+        p->struck[p->nfonts++] = 0;
+    } else if (p->in_fonts && p->nfonts > 0 && strcmp(name, "strike") == 0) {
+        const char *v = xml_attr(attrs, XNS_NONE, "val");
+        p->struck[p->nfonts - 1] = v == NULL || (strcmp(v, "0") != 0 && strcmp(v, "false") != 0);
+    }
+}
+
 static void style_start(xml_run *r, int ns, const char *name, const char **attrs)
 {
     style_parse *p = r->ud;
@@ -497,11 +518,15 @@ static void style_start(xml_run *r, int ns, const char *name, const char **attrs
                      "%s: cell style %zu has an invalid numFmtId", r->part, p->nxf);
             return;
         }
-        if (!xlsx_grow((void **)&p->xf_fmt, p->nxf, &p->xfcap, sizeof *p->xf_fmt, 8)) {
+        if (!xlsx_grow((void **)&p->xf_fmt, p->nxf, &p->xfcap, sizeof *p->xf_fmt, 8) ||
+            !xlsx_grow((void **)&p->xf_font, p->nxf, &p->fontcap, sizeof *p->xf_font, 8)) {
             nomem(r);
             return;
         }
+        p->xf_font[p->nxf] = attr_long(attrs, "fontId", 0);
         p->xf_fmt[p->nxf++] = id;
+    } else {
+        font_start(r, p, name, attrs);
     }
 }
 
@@ -512,6 +537,8 @@ static void style_end(xml_run *r, int ns, const char *name)
         p->in_cellxfs = 0;
     if (xml_ours(ns) && strcmp(name, "numFmts") == 0)
         p->in_numfmts = 0;
+    if (xml_ours(ns) && strcmp(name, "fonts") == 0)
+        p->in_fonts = 0;
 }
 
 /* The class of format @p id: a custom format of that id (the last one), else the built-in;
@@ -543,12 +570,18 @@ static yr_read_status read_styles(xlsx_book *b, const char *part, yr_read_error 
         b->xf_shows = calloc(p.nxf, sizeof *b->xf_shows);
         if (b->xf == NULL || b->xf_shows == NULL)
             st = xlsx_fail(err, YR_READ_ERR_NOMEM, 0, YR_READ_NONE, NULL, "out of memory");
-        for (size_t i = 0; st == YR_READ_OK && i < p.nxf; i++)
-            b->xf[i] = (uint8_t)fmt_class(&p, p.xf_fmt[i], &b->xf_shows[i]);
+        for (size_t i = 0; st == YR_READ_OK && i < p.nxf; i++) {
+            long f = p.xf_font[i];
+            int struck = f >= 0 && (size_t)f < p.nfonts && p.struck[f];
+            b->xf[i] =
+                (uint8_t)(fmt_class(&p, p.xf_fmt[i], &b->xf_shows[i]) | (struck ? XF_STRUCK : 0));
+        }
         b->nxf = st == YR_READ_OK ? p.nxf : 0;
     }
     free(p.fmts);
     free(p.xf_fmt);
+    free(p.xf_font);
+    free(p.struck);
     return st;
 }
 

@@ -54,7 +54,8 @@ typedef struct xlsx_book xlsx_book;
 /* Open a workbook: the zip, xl/workbook.xml (sheet names, order, the 1904 date system),
  * xl/_rels/workbook.xml.rels (each sheet's part), xl/sharedStrings.xml, xl/styles.xml (which
  * cell styles are dates or percentages: built-in formats 9, 10, 14-22, 45-47 and custom formats
- * with y/m/d/h/s outside quotes and brackets, or '%'). The workbook part is the one _rels/.rels
+ * with y/m/d/h/s outside quotes and brackets, or '%'; and whose font of <fonts> has <strike/>,
+ * the grid_cell's struck). The workbook part is the one _rels/.rels
  * names (xl/workbook.xml without it); relationship targets may be relative ("..") or absolute.
  * The bytes are borrowed: they must outlive the book (not its grids). Errors:
  * YR_READ_ERR_FORMAT naming the part ("xl/workbook.xml: ..."; a damaged or truncated zip, a

@@ -85,8 +85,8 @@ int xzip_has(const xzip *z, const char *name);
 
 /* --------------------------------------------------------- numbers, dates, formats */
 
-/* How a cell style shows a number. */
-enum { XF_GENERAL = 0, XF_PERCENT, XF_DATE, XF_TIME };
+/* How a cell style shows a number; XF_STRUCK is or-ed in when its font is struck through. */
+enum { XF_GENERAL = 0, XF_PERCENT, XF_DATE, XF_TIME, XF_STRUCK = 0x80 };
 
 /* The class of built-in number format @p id (ECMA-376 §18.8.30): 9, 10 percent; 14-17, 22
  * dates; 18-21, 45-47 times; the rest general (49 is '@', text: a number in it is a number). */
@@ -160,7 +160,8 @@ struct xlsx_book {
     uint32_t *sst_off;
     size_t nsst;
     int have_sst;
-    /* styles: cellXfs index -> XF_*, and -> 1 + the index in shows (0: a plain number) */
+    /* styles: cellXfs index -> XF_* (| XF_STRUCK), and -> 1 + the index in shows (0: a plain
+     * number) */
     uint8_t *xf;
     uint16_t *xf_shows;
     size_t nxf;

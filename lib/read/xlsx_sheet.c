@@ -21,8 +21,9 @@
 
 typedef struct xcell {
     uint32_t col, off, len;
-    uint8_t type; /* grid_type */
-    uint16_t fmt; /* GRID_SCALED: 1 + its format's index in the grid's shows */
+    uint8_t type;   /* grid_type */
+    uint8_t struck; /* its font is struck through */
+    uint16_t fmt;   /* GRID_SCALED: 1 + its format's index in the grid's shows */
 } xcell;
 
 typedef struct merge {
@@ -133,8 +134,10 @@ static void push_cell(sheet_parse *p, uint32_t off, size_t len, int type)
         nomem(p);
         return;
     }
-    p->cells[p->ncells++] =
-        (xcell){p->col, off, (uint32_t)len, (uint8_t)type, type == GRID_SCALED ? p->shows : 0};
+    xcell c = {p->col, off, (uint32_t)len, (uint8_t)type, 0, 0};
+    c.struck = p->style >= 0 && (size_t)p->style < p->b->nxf && p->b->xf[p->style] & XF_STRUCK;
+    c.fmt = type == GRID_SCALED ? p->shows : 0;
+    p->cells[p->ncells++] = c;
 }
 
 static void add_text_cell(sheet_parse *p, const char *s, size_t n, int type)
@@ -183,7 +186,7 @@ static int style_class(sheet_parse *p)
         return -1;
     }
     p->shows = p->b->xf_shows[p->style];
-    return p->b->xf[p->style];
+    return p->b->xf[p->style] & ~XF_STRUCK;
 }
 
 /* 1 when literal @p s names a scale or a currency the grammar has no unit for (tusen,
@@ -603,7 +606,7 @@ static xcell cell_at(const sheet_parse *p, uint32_t row, uint32_t col)
         else
             e = mid;
     }
-    return (xcell){col, 0, 0, GRID_EMPTY, 0};
+    return (xcell){col, 0, 0, GRID_EMPTY, 0, 0};
 }
 
 static int by_first_row(const void *x, const void *y)
@@ -786,11 +789,12 @@ static size_t g_cells(const grid *g, size_t rec, grid_cell *out, size_t cap, gri
     uint32_t a = x->first[rec], e = x->first[rec + 1];
     size_t n = (size_t)x->cells[e - 1].col + 1;
     for (size_t i = 0; i < n && i < cap; i++)
-        out[i] = (grid_cell){"", 0, GRID_EMPTY, 0, 0};
+        out[i] = (grid_cell){"", 0, GRID_EMPTY, 0, 0, 0};
     for (uint32_t k = a; k < e; k++) {
         const xcell *c = &x->cells[k];
         if (c->col < cap)
-            out[c->col] = (grid_cell){x->pool + c->off, c->len, c->type, c->type == GRID_TEXT, 0};
+            out[c->col] =
+                (grid_cell){x->pool + c->off, c->len, c->type, c->type == GRID_TEXT, 0, c->struck};
     }
     return n;
 }

@@ -107,13 +107,26 @@ CUSTOM_FORMATS = [(164, "yyyy\\-mm\\-dd\\ hh:mm"), (165, "0.0%"), (166, '#,##0\\
 XF_NUMFMT = [0, 14, 164, 165, 0, 49, 9, 166, 20, 167, 168, 46, 11, 169]
 
 
-def styles_xml(custom=None, xf_numfmt=None):
+# With strike=True, two more fonts and cell styles: 14 General in font 2, struck through
+# (<strike/>, as Excel writes Ctrl+5), and 15 General in font 3, whose <strike val="0"/> is not;
+# a conditional format (dxf) strikes too, which no cell style's fontId counts.
+STRIKE_FONTS = ('<font><strike/><sz val="11"/><color theme="1"/><name val="Calibri"/>'
+                '<family val="2"/><scheme val="minor"/></font><font><strike val="0"/>'
+                '<sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/>'
+                '<scheme val="minor"/></font>')
+XF_STRUCK, XF_UNSTRUCK = len(XF_NUMFMT), len(XF_NUMFMT) + 1
+
+
+def styles_xml(custom=None, xf_numfmt=None, strike=False):
     custom = CUSTOM_FORMATS if custom is None else custom
     xf_numfmt = XF_NUMFMT if xf_numfmt is None else xf_numfmt
+    if strike:
+        xf_numfmt = xf_numfmt + [0, 0]
     fmts = "".join(f'<numFmt numFmtId="{i}" formatCode="{esc(c)}"/>' for i, c in custom)
     xfs = []
     for i, f in enumerate(xf_numfmt):
-        font = 1 if i == 4 else 0
+        font = 1 if i == 4 else 2 if strike and i == XF_STRUCK else \
+            3 if strike and i == XF_UNSTRUCK else 0
         apply = ' applyNumberFormat="1"' if f else ""
         bold = ' applyFont="1"' if font else ""
         xfs.append(f'<xf numFmtId="{f}" fontId="{font}" fillId="0" borderId="0" xfId="0"'
@@ -122,10 +135,10 @@ def styles_xml(custom=None, xf_numfmt=None):
     return (DECL + f'<styleSheet xmlns="{NS_MAIN}" xmlns:mc="{NS_MC}" mc:Ignorable="x14ac x16r2 xr"'
             f' xmlns:x14ac="{NS_X14AC}">'
             f'<numFmts count="{len(custom)}">{fmts}</numFmts>'
-            '<fonts count="2" x14ac:knownFonts="1"><font><sz val="11"/><color theme="1"/>'
-            '<name val="Calibri"/><family val="2"/><scheme val="minor"/></font><font><b/>'
-            '<sz val="14"/><color theme="1"/><name val="Calibri"/><family val="2"/>'
-            '<scheme val="minor"/></font></fonts>'
+            f'<fonts count="{4 if strike else 2}" x14ac:knownFonts="1"><font><sz val="11"/>'
+            '<color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>'
+            '<font><b/><sz val="14"/><color theme="1"/><name val="Calibri"/><family val="2"/>'
+            '<scheme val="minor"/></font>' + (STRIKE_FONTS if strike else "") + '</fonts>'
             '<fills count="2"><fill><patternFill patternType="none"/></fill><fill>'
             '<patternFill patternType="gray125"/></fill></fills>'
             '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border>'
@@ -133,7 +146,9 @@ def styles_xml(custom=None, xf_numfmt=None):
             'borderId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
             f'<cellXfs count="{len(xfs)}">' + "".join(xfs) + '</cellXfs>'
             '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-            '<dxfs count="1"><dxf><numFmt numFmtId="164" formatCode="0.00"/></dxf></dxfs>'
+            + ('<dxfs count="2"><dxf><font><strike/></font></dxf>' if strike else
+               '<dxfs count="1">') +
+            '<dxf><numFmt numFmtId="164" formatCode="0.00"/></dxf></dxfs>'
             '<tableStyles count="0" defaultTableStyle="TableStyleMedium2" '
             'defaultPivotStyle="PivotStyleLight16"/></styleSheet>')
 
@@ -1110,6 +1125,50 @@ def r_second_sheet():
     return excel_book([("2022", None, first.xml()), ("2023", None, s.xml())], st)
 
 
+def struck_book(struck, top=1, extra=None, plain=0):
+    """Kommun | Befolkning, the first seven of Dalarna from row top + 1; the cells (col, row) in
+    struck are struck through (Excel's Home > Strikethrough, a finance officer's 'utgår'), the
+    others in style plain; extra(sheet) adds lines."""
+    st = Strings()
+    s = Sheet(st)
+    s.row_values(top, ["Kommun", "Befolkning"])
+    for i, (_, name, pop) in enumerate(DALARNA[:7]):
+        row = top + 1 + i
+        s.cell(0, row, "s", name, XF_STRUCK if (0, row) in struck else plain)
+        s.cell(1, row, "n", str(pop), XF_STRUCK if (1, row) in struck else plain)
+    if extra is not None:
+        extra(s)
+    return excel_book([("Kommuner", None, s.xml())], st, styles=styles_xml(strike=True))
+
+
+def r_struck_row():
+    """Orsa's row (row 7) struck through, name and number (adversarial pass 6, G2)."""
+    return struck_book({(0, 7), (1, 7)})
+
+
+def r_struck_name():
+    """Only Rättvik's name (A6) struck through: the row is struck, its number plain."""
+    return struck_book({(0, 6)})
+
+
+def r_struck_figure():
+    """Only Leksand's population (B5) struck through: a figure withdrawn (or the row)."""
+    return struck_book({(1, 5)})
+
+
+def r_struck_title_note():
+    """Struck text outside the rows: a title (A1), a note below the table (A12), a cell of a
+    column nobody reads (C5); the rows and C4, C6 in font 3, whose strike val="0" is not struck
+    through."""
+    def extra(s):
+        s.cell(0, 1, "s", "Befolkning 2022", XF_STRUCK)
+        s.cell(2, 3, "s", "Kontakt")
+        for row, who in ((4, "Anna"), (5, "Bo"), (6, "Cilla")):
+            s.cell(2, row, "s", who, XF_STRUCK if row == 5 else XF_UNSTRUCK)
+        s.cell(0, 12, "s", "Källa: SCB, folkmängd 31 december 2022", XF_STRUCK)
+    return struck_book(set(), top=3, extra=extra, plain=XF_UNSTRUCK)
+
+
 READING = {
     "xlsx-pxweb-med-rubrik-wide.xlsx": r_pxweb_wide,
     "xlsx-pxweb-long-year.xlsx": r_pxweb_long,
@@ -1136,6 +1195,10 @@ READING = {
     "xlsx-percent-weight.xlsx": r_percent_weight,
     "xlsx-unread-bool.xlsx": r_unread_bool,
     "xlsx-unread-rate.xlsx": r_unread_rate,
+    "xlsx-struck-row.xlsx": r_struck_row,
+    "xlsx-struck-name.xlsx": r_struck_name,
+    "xlsx-struck-figure.xlsx": r_struck_figure,
+    "xlsx-struck-title-note.xlsx": r_struck_title_note,
 }
 
 
