@@ -371,6 +371,23 @@ PyObject *yr_py_code_column(PyObject *header, PyObject *role)
     Py_RETURN_NONE;
 }
 
+PyObject *yr_py_labels_total(PyObject *labels)
+{
+    Py_ssize_t n = PyList_Size(labels);
+    PyObject *result = n >= 0 ? PyList_New(n) : NULL;
+    for (Py_ssize_t i = 0; result != NULL && i < n; i++) {
+        const char *s = PyUnicode_AsUTF8(PyList_GET_ITEM(labels, i));
+        char msg[320];
+        int total = s != NULL ? yr_glue_label_is_total(s, msg, sizeof msg) : -2;
+        if (total < 0) {
+            Py_DECREF(result);
+            return total == -1 ? Py_BuildValue("(ns)", i + 1, msg) : NULL;
+        }
+        PyList_SET_ITEM(result, i, PyBool_FromLong(total));
+    }
+    return result;
+}
+
 PyObject *yr_py_identity_keys(PyObject *labels)
 {
     Py_ssize_t n = PyList_Size(labels);

@@ -26,9 +26,9 @@ from ._convert import (
     fraction_parts,
     is_frame,
     is_series,
-    is_total_label,
     need_pandas,
     rows_frame,
+    total_labels,
     warn_total_row,
 )
 from ._errors import Error, public
@@ -438,8 +438,10 @@ def _audit(stated_total: Any, weights: Weights, published: Weights,
 @public
 def drop_total_rows(frame: Any, column: Optional[str] = None) -> Any:
     """``frame`` without its total rows: the rows whose label (``frame[column]``, or the index
-    when ``column`` is None) names a total by the CLI's rule (:func:`yrkesresa.is_total_label`:
-    "Summa", "Totalt", "Total", "Riket", "Hela länet", "Dalarnas län", ...).
+    when ``column`` is None) names no party by the reader's rule
+    (:func:`yrkesresa.is_total_label`: "Summa", "Totalt", "Total", "Riket", "Hela länet",
+    "Dalarnas län", "20 Dalarnas län", ...; not "Region Jönköpings län", an organisation and a
+    party).
 
     The usual first step with a table read straight from a published document:
 
@@ -449,7 +451,7 @@ def drop_total_rows(frame: Any, column: Optional[str] = None) -> Any:
     ['Falun', 'Mora']
     """
     labels = frame.index if column is None else frame[column]
-    keep = [not is_total_label(label) for label in labels]
+    keep = [not t for t in total_labels(list(labels), "drop_total_rows")]
     return frame[keep]
 
 
@@ -677,7 +679,7 @@ def audit_frame(
     when ``stated_total`` (kronor) is not a whole number of it.
     """
     names = frame.index if labels is None else frame[labels]
-    is_total = [is_total_label(label) for label in names]
+    is_total = total_labels(list(names), "audit_frame")
     if stated_total is None:
         if sum(is_total) != 1:
             raise ValueError(

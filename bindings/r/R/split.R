@@ -106,16 +106,20 @@ yr_split_mixed <- function(total, weights, equal_part) {
 }
 
 # The data frame without its total rows: those whose label (column `labels`, or the row names)
-# names a total by the library's rule (yr_label_is_total: Summa, Totalt, Riket, "Dalarnas
-# län", ...). The first step with a table read straight from a published document.
+# names no party by the reader's rule for a row among municipalities (yr_label_is_total: Summa,
+# Totalt, Riket, "Dalarnas län", "20 Dalarnas län", ...; not "Region Jönköpings län", an
+# organisation and a party). The first step with a table read straight from a published document.
 yr_drop_total_rows <- function(data, labels = "municipality") {
   lab <- if (is.null(labels)) row.names(data) else .yr_labels_arg(labels, data, nrow(data), sys.call())
-  data[!.yr_is_total(lab), , drop = FALSE]
+  data[!.yr_is_total(lab, sys.call()), , drop = FALSE]
 }
 
-.yr_is_total <- function(labels) {
+# The reader's rule (yr_glue_label_is_total through c_yr_r_labels_total), asked once per distinct
+# label; NA is no total. A code and a name that disagree ("2080 Mora") are an error.
+.yr_is_total <- function(labels, call = sys.call(-1)) {
   u <- unique(as.character(labels))
-  hit <- vapply(u, function(s) !is.na(s) && c_yr_label_is_total(s) != 0L, NA, USE.NAMES = FALSE)
+  hit <- c_yr_r_labels_total(u)
+  if (is.character(hit)) .yr_input_error(hit, call, "labels")
   hit[match(as.character(labels), u)]
 }
 
@@ -275,7 +279,7 @@ yr_audit_frame <- function(data, weights = "population", published = "amount",
                            labels = "municipality", stated_total = NULL) {
   call <- sys.call()
   lab <- if (is.null(labels)) row.names(data) else .yr_labels_arg(labels, data, nrow(data), call)
-  is_total <- .yr_is_total(lab)
+  is_total <- .yr_is_total(lab, call)
   if (is.null(stated_total)) {
     if (sum(is_total) != 1L) {
       .yr_input_error(sprintf(

@@ -370,6 +370,27 @@ SEXP yr_r_code_column(SEXP header, SEXP role)
     return Rf_ScalarString(NA_STRING);
 }
 
+SEXP yr_r_labels_total(SEXP labels)
+{
+    R_xlen_t n = TYPEOF(labels) == STRSXP ? XLENGTH(labels) : 0;
+    SEXP out = PROTECT(Rf_allocVector(LGLSXP, n));
+    for (R_xlen_t i = 0; i < n; i++) {
+        char msg[320], line[360];
+        int total = STRING_ELT(labels, i) == NA_STRING
+                        ? 0
+                        : yr_glue_label_is_total(Rf_translateCharUTF8(STRING_ELT(labels, i)), msg,
+                                                 sizeof msg);
+        if (total < 0) {
+            snprintf(line, sizeof line, "label %ld: %s", (long)i + 1, msg);
+            UNPROTECT(1);
+            return str1(line);
+        }
+        LOGICAL(out)[i] = total;
+    }
+    UNPROTECT(1);
+    return out;
+}
+
 SEXP yr_r_identity_keys(SEXP labels)
 {
     R_xlen_t n = TYPEOF(labels) == STRSXP ? XLENGTH(labels) : 0;

@@ -24,6 +24,10 @@ SEXP yr_r_read_classify(SEXP labels, SEXP columns, SEXP options);
 SEXP yr_r_header_role(SEXP header);
 SEXP yr_r_code_column(SEXP header, SEXP role);
 
+/* yr_glue_label_is_total() of every label (character; NA gives FALSE): a logical vector, or
+ * the reader's message (a character scalar, "label N: ...") for the first label refused. */
+SEXP yr_r_labels_total(SEXP labels);
+
 /* yr_identity_key() of every label (character; NA stays NA): the keys ('Falu kommun', 'Falun'
  * and '2080' give 'falun'), or the error list of the first label refused (line = its position:
  * `code 2080 is Falun, not 'Mora'`). */

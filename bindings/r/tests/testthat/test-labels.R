@@ -103,3 +103,24 @@ test_that("conversion errors name the function called and the argument", {
           "^weights\\[1\\] is not a whole")
   refused(yr_split_frame(pop, 1000, tie = NA), "yr_split_frame", "tie", "tie must be")
 })
+
+# The reader's rule, not the core's "... län" (worked out by hand): a county is an aggregate only
+# by one of its forms ("Dalarnas län", "Dalarna län", "20 Dalarnas län"); "Region Jönköpings
+# län" and "Länsstyrelsen i Dalarnas län" are organisations, parties.
+test_that("yr_label_is_total and yr_drop_total_rows keep a region named after its county", {
+  expect_identical(
+    yr_label_is_total(c("Dalarnas län", "20 Dalarnas län", "Summa", "Region Jönköpings län",
+                        "Länsstyrelsen i Dalarnas län", "Falun", NA)),
+    c(TRUE, TRUE, TRUE, FALSE, FALSE, FALSE, FALSE))
+  t <- data.frame(party = c("Region Jönköpings län", "Falun", "Dalarnas län", "Summa"),
+                  weight = c(3, 1, 1, 4))
+  expect_identical(yr_drop_total_rows(t, "party")$party, c("Region Jönköpings län", "Falun"))
+  # yr_audit_frame takes "Summa" (100) as the stated total, not the region: 75 and 25 exact
+  t <- data.frame(party = c("Region Jönköpings län", "Falun", "Summa"),
+                  population = c(3, 1, 4), amount = c(75, 25, 100))
+  a <- yr_audit_frame(t, labels = "party")
+  expect_identical(attr(a, "summary")$stated_total, 100)
+  expect_identical(a$label, c("Region Jönköpings län", "Falun"))
+  refused(yr_drop_total_rows(data.frame(m = c("2080 Mora", "Falun")), "m"), "yr_drop_total_rows",
+          "labels", "code 2080 is Falun, not 'Mora'")
+})
