@@ -159,3 +159,26 @@ int yr_glue_label_is_total(const char *label, char *msg, size_t cap)
     }
     return kinds[0] != YR_ROW_DATA;
 }
+
+yr_read_status yr_glue_groups(const char *const *labels, size_t n, const char *header,
+                              const char *const *places, size_t *group, size_t *ngroups,
+                              yr_read_error *err)
+{
+    int *mun = places != NULL ? malloc((n ? n : 1) * sizeof *mun) : NULL;
+    if (places != NULL && mun == NULL) {
+        snprintf(err->message, sizeof err->message, "out of memory");
+        return err->status = YR_READ_ERR_NOMEM;
+    }
+    for (size_t i = 0; mun != NULL && i < n; i++) {
+        yr_place p;
+        int code;
+        mun[i] = places[i] != NULL &&
+                         yr_place_of(places[i], strlen(places[i]), &p, &code, NULL) == YR_READ_OK &&
+                         p == YR_PLACE_MUNICIPALITY
+                     ? code
+                     : -1;
+    }
+    yr_read_status st = yr_read_groups(labels, n, header, NULL, mun, group, ngroups, err);
+    free(mun);
+    return st;
+}

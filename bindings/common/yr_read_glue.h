@@ -45,4 +45,11 @@ int yr_glue_code_column(const char *header, const char *role, char *msg, size_t 
  * Mora"). The bindings' label_is_total and drop_total_rows ask this, not yr_label_is_total(). */
 int yr_glue_label_is_total(const char *label, char *msg, size_t cap);
 
+/* yr_read_groups() of @p n group labels under @p header (may be NULL), with the municipality of
+ * each row from @p places (n party labels, or NULL: yr_place_of(), a municipality's code or -1;
+ * a label it cannot place is no municipality here): the bindings' nested splits. */
+yr_read_status yr_glue_groups(const char *const *labels, size_t n, const char *header,
+                              const char *const *places, size_t *group, size_t *ngroups,
+                              yr_read_error *err);
+
 #endif

@@ -187,7 +187,9 @@ yr_split_frame <- function(data, total, weights = "population", into = "amount",
     t <- yr_split_table(total, w)
     for (item in names(t)) put(item, t[[item]])
   } else if (!is.null(groups)) {
-    r <- yr_split_nested(total, w, data[[groups]][keep])
+    named <- Filter(function(h) identical(c_yr_r_header_role(h), "municipality"), names(data))
+    if (is.null(lab) && length(named) > 0L) names(w) <- as.character(data[[named[1]]])[keep]
+    r <- .yr_split_nested(total, w, data[[groups]][keep], groups, call)
     put(into, r$amount)
     put(paste0("group_", into), unname(attr(r, "groups")[as.character(r$group)]))
   } else {
@@ -214,12 +216,18 @@ yr_split_table <- function(totals, weights) {
 
 # Two levels, largest remainder at each: the total between the groups by the sum of their
 # weights, then each group's amount between its parties (yr_split_nested). group: a factor,
-# character labels or 1-based codes. A data frame per party (group, weight, amount) with the
-# group amounts in attribute "groups".
+# character labels or 1-based codes; labels are grouped by the reader's rule (yr_read_groups, as
+# `yrkesresa split --group-column`): a county by its name or code ("Dalarnas län", "Dalarna län"
+# and "20" one group), a mix of counties and other names an error, other labels by their name
+# key; a municipality among the weights' names outside its county group is an error. A data frame per party (group, weight, amount) with the group amounts in attribute
+# "groups".
 yr_split_nested <- function(total, weights, group) {
-  call <- sys.call()
+  .yr_split_nested(total, weights, group, NA_character_, sys.call())
+}
+
+.yr_split_nested <- function(total, weights, group, header, call) {
   w <- .yr_weights(weights, call)
-  g <- .yr_categories(group, NULL, "group", call)
+  g <- .yr_group_categories(group, call, names(w), header)
   if (is.na(g$n)) g$n <- 1
   res <- c_yr_split_nested_where(total, w, g$codes, g$n)
   labels <- if (!is.null(g$labels)) g$labels else seq_len(g$n)
@@ -324,4 +332,21 @@ print.yr_audit <- function(x, ...) {
   }
   .yr_print_frame(structure(x, class = "data.frame", summary = NULL), ...)
   invisible(x)
+}
+
+# The groups of a nested split by the reader's rule (yr_read_groups through c_yr_r_read_groups):
+# .yr_categories' codes and labels with the groups that rule makes one merged, each named by its
+# first label, in .yr_categories' order (factor levels, else sorted).
+.yr_group_categories <- function(group, call, places = NULL, header = NA_character_) {
+  g <- .yr_categories(group, NULL, "group", call)
+  if (is.null(g$labels) || anyNA(g$codes)) return(g)
+  rows <- g$labels[g$codes]
+  rows <- c(rows, setdiff(g$labels, rows)) # a level without rows stays a group (amount 0)
+  if (is.character(places)) places <- c(places, rep(NA_character_, length(rows) - length(places)))
+  res <- c_yr_r_read_groups(rows, header, if (is.character(places)) places else NULL)
+  if (is.list(res)) .yr_read_stop(res, "", call, "group")
+  first <- rows[match(seq_len(max(c(res, -1L)) + 1L) - 1L, res)]
+  order <- order(match(first, g$labels))
+  codes <- match(res, order - 1L)[seq_along(g$codes)]
+  list(codes = codes, n = length(first), labels = first[order])
 }
