@@ -3,6 +3,8 @@
  */
 #include "yr_read_glue.h"
 
+#include "yrkesresa/identity.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,4 +134,51 @@ int yr_glue_code_column(const char *header, const char *role, char *msg, size_t 
     free(text);
     free(column);
     return found;
+}
+
+int yr_glue_label_is_total(const char *label, char *msg, size_t cap)
+{
+    yr_place p;
+    int code;
+    yr_read_error err;
+    if (yr_place_of(label, strlen(label), &p, &code, &err) != YR_READ_OK) {
+        snprintf(msg, cap, "%s", err.message);
+        return -1;
+    }
+    if (p == YR_PLACE_MUNICIPALITY)
+        return 0;
+    /* among municipalities: one known municipality beside it sets the table's level */
+    const char *labels[2] = {label, "Stockholm"};
+    yr_row_kind kinds[2];
+    yr_read_status st = yr_read_classify(labels, 2, NULL, 0, YR_TOTALS_IGNORE, 1, kinds, &err);
+    if (st == YR_READ_ERR_AGGREGATE)
+        return 1; /* a statistic row: no party either */
+    if (st != YR_READ_OK) {
+        snprintf(msg, cap, "%s", err.message);
+        return -1;
+    }
+    return kinds[0] != YR_ROW_DATA;
+}
+
+yr_read_status yr_glue_groups(const char *const *labels, size_t n, const char *header,
+                              const char *const *places, size_t *group, size_t *ngroups,
+                              yr_read_error *err)
+{
+    int *mun = places != NULL ? malloc((n ? n : 1) * sizeof *mun) : NULL;
+    if (places != NULL && mun == NULL) {
+        snprintf(err->message, sizeof err->message, "out of memory");
+        return err->status = YR_READ_ERR_NOMEM;
+    }
+    for (size_t i = 0; mun != NULL && i < n; i++) {
+        yr_place p;
+        int code;
+        mun[i] = places[i] != NULL &&
+                         yr_place_of(places[i], strlen(places[i]), &p, &code, NULL) == YR_READ_OK &&
+                         p == YR_PLACE_MUNICIPALITY
+                     ? code
+                     : -1;
+    }
+    yr_read_status st = yr_read_groups(labels, n, header, NULL, mun, group, ngroups, err);
+    free(mun);
+    return st;
 }

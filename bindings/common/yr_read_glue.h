@@ -37,4 +37,19 @@ char *yr_glue_reading(const yr_table *t, const char *lang);
  * with `ROLE=HEADER` and copies its message to @p msg; returns 1 then, else 0 (msg untouched). */
 int yr_glue_code_column(const char *header, const char *role, char *msg, size_t cap);
 
+/* Whether @p label names no party by the reader's rule for a row among municipalities (rule 4,
+ * yr_read_classify()): 1 for a total, subtotal, county or nation row by its label or SCB code
+ * ("Summa", "Delsumma", "Riket", "Dalarnas län", "20 Dalarnas län", "00") and for a statistic
+ * row ("Medelvärde"), 0 for a party ("Falun", "Region Jönköpings län", "Länsstyrelsen i Dalarnas
+ * län"); -1 with the reader's message in @p msg for a code and a name that disagree ("2080
+ * Mora"). The bindings' label_is_total and drop_total_rows ask this, not yr_label_is_total(). */
+int yr_glue_label_is_total(const char *label, char *msg, size_t cap);
+
+/* yr_read_groups() of @p n group labels under @p header (may be NULL), with the municipality of
+ * each row from @p places (n party labels, or NULL: yr_place_of(), a municipality's code or -1;
+ * a label it cannot place is no municipality here): the bindings' nested splits. */
+yr_read_status yr_glue_groups(const char *const *labels, size_t n, const char *header,
+                              const char *const *places, size_t *group, size_t *ngroups,
+                              yr_read_error *err);
+
 #endif

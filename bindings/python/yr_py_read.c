@@ -371,6 +371,63 @@ PyObject *yr_py_code_column(PyObject *header, PyObject *role)
     Py_RETURN_NONE;
 }
 
+PyObject *yr_py_labels_total(PyObject *labels)
+{
+    Py_ssize_t n = PyList_Size(labels);
+    PyObject *result = n >= 0 ? PyList_New(n) : NULL;
+    for (Py_ssize_t i = 0; result != NULL && i < n; i++) {
+        const char *s = PyUnicode_AsUTF8(PyList_GET_ITEM(labels, i));
+        char msg[320];
+        int total = s != NULL ? yr_glue_label_is_total(s, msg, sizeof msg) : -2;
+        if (total < 0) {
+            Py_DECREF(result);
+            return total == -1 ? Py_BuildValue("(ns)", i + 1, msg) : NULL;
+        }
+        PyList_SET_ITEM(result, i, PyBool_FromLong(total));
+    }
+    return result;
+}
+
+/* The str items of @p list as a new array of n pointers (NULL with a Python error). */
+static const char **utf8_items(PyObject *list, Py_ssize_t n)
+{
+    const char **out = malloc((n ? (size_t)n : 1) * sizeof *out);
+    for (Py_ssize_t i = 0; out != NULL && i < n; i++)
+        if ((out[i] = PyUnicode_AsUTF8(PyList_GET_ITEM(list, i))) == NULL) {
+            free(out);
+            return NULL;
+        }
+    if (out == NULL)
+        PyErr_NoMemory();
+    return out;
+}
+
+PyObject *yr_py_read_groups(PyObject *groups, PyObject *header, PyObject *places)
+{
+    Py_ssize_t n = PyList_Size(groups);
+    if (n < 0 || (places != Py_None && PyList_Size(places) != n))
+        return PyErr_Occurred() ? NULL : PyErr_Format(PyExc_ValueError, "places: one per group");
+    const char *h = header == Py_None ? NULL : PyUnicode_AsUTF8(header);
+    const char **labels = utf8_items(groups, n);
+    const char **where = places == Py_None || labels == NULL ? NULL : utf8_items(places, n);
+    size_t *group = malloc((n ? (size_t)n : 1) * sizeof *group), ngroups = 0;
+    PyObject *result = NULL;
+    yr_read_error err;
+    if (labels != NULL && (places == Py_None || where != NULL) && (header == Py_None || h) &&
+        group != NULL) {
+        yr_read_status st = yr_glue_groups(labels, (size_t)n, h, where, group, &ngroups, &err);
+        result = st == YR_READ_OK ? PyList_New(n) : error_tuple(st, &err);
+        for (Py_ssize_t i = 0; st == YR_READ_OK && result != NULL && i < n; i++)
+            PyList_SET_ITEM(result, i, PyLong_FromSize_t(group[i]));
+    } else if (group == NULL) {
+        PyErr_NoMemory();
+    }
+    free(labels);
+    free(where);
+    free(group);
+    return result;
+}
+
 PyObject *yr_py_identity_keys(PyObject *labels)
 {
     Py_ssize_t n = PyList_Size(labels);

@@ -24,6 +24,15 @@ PyObject *yr_py_header_role(PyObject *header);
  * (yr_glue_code_column), or None. */
 PyObject *yr_py_code_column(PyObject *header, PyObject *role);
 
+/* yr_glue_label_is_total() of every str in @p labels: a list of bools, or (position counted
+ * from 1, the reader's message) for the first label refused ('2080 Mora'). */
+PyObject *yr_py_labels_total(PyObject *labels);
+
+/* yr_glue_groups() of @p groups (list of str) under @p header (str or None), with the party
+ * labels @p places (list of str, or None): the list of group numbers (first appearance), or the
+ * reader's error tuple (line = the row's position + 1). */
+PyObject *yr_py_read_groups(PyObject *groups, PyObject *header, PyObject *places);
+
 /* yr_identity_key() of every str in @p labels: a list of the keys ('Falu kommun', 'Falun' and
  * '2080' give 'falun'), or the reader's error tuple of the first label refused (line = its
  * position + 1: `code 2080 is Falun, not 'Mora'`). */

@@ -758,6 +758,8 @@ YR_R_WRAP(yr_r_read_table)
 YR_R_WRAP(yr_r_read_classify)
 YR_R_WRAP(yr_r_header_role)
 YR_R_WRAP(yr_r_code_column)
+YR_R_WRAP(yr_r_labels_total)
+YR_R_WRAP(yr_r_read_groups)
 YR_R_WRAP(yr_r_identity_keys)
 YR_R_WRAP(yr_r_common_den)
 %include "yr_r_read.h"

@@ -35,6 +35,13 @@ YR_API size_t yr_label_trim(const char *s, size_t len, size_t *start);
  * Totalt, Total, Sum, Summa kommuner, Totalt länet, Summa länet, Hela länet, Riket, Totalsumma,
  * or a county name: one or more words followed by the word "län" ("Dalarnas län",
  * "VÄSTRA GÖTALANDS LÄN:"). NULL gives 0.
+ *
+ * Deprecated for deciding which rows are parties: the "... län" clause also takes an
+ * organisation named after its county ("Region Jönköpings län", "Länsstyrelsen i Dalarnas
+ * län"), a party. The core has no county list; the reader (yrkesresa/read.h: rule 4,
+ * yr_read_classify()) knows a county only by one of its forms ("Dalarnas län", "Dalarna län",
+ * "20 Dalarnas län"), and the Python and R bindings' label_is_total and drop_total_rows ask it.
+ * The program uses this function only to print such rows in bold.
  */
 YR_API int yr_label_is_total(const char *s);
 

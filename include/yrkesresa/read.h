@@ -754,6 +754,38 @@ YR_READ_API yr_read_status yr_read_classify(const char *const *labels, size_t n,
                                             yr_totals totals, int other_parties, yr_row_kind *kinds,
                                             yr_read_error *err);
 
+/**
+ * @brief The groups of a nested split, by one rule (`yrkesresa split --group-column`, Python
+ *        split_nested and split_frame(groups=), R yr_split_nested): @p n group labels numbered
+ *        0, 1, ... in order of first appearance.
+ *
+ * - A label that names a county by the reader's identity (yr_place_of(): `Dalarnas län`,
+ *   `Dalarna län`, `20`, `20 Dalarnas län`) is keyed by its county: those are one group. In a
+ *   county column (@p header names county codes, `Länskod`, `Länsnummer`, or every label is a
+ *   county's code of one or two digits) `1` is county 01 too.
+ * - When one label names a county, every label must: `Dalarna` beside `Uppsala län` is an error
+ *   (it would be a group of its own beside `Dalarnas län`).
+ * - Any other label is keyed by its name key (yr_name_key(): `Västerdalarna` and
+ *   `VÄSTERDALARNA` are one group); an empty label is an error.
+ * - With @p municipalities, a municipality under a county group must be in that county (`Habo`
+ *   under `Uppsala län` is an error naming both counties).
+ * @param[in]  labels          n group labels (UTF-8, NUL-terminated)
+ * @param[in]  header          the group column's header, for the county-code rule and the
+ *                             messages (may be NULL: `group`)
+ * @param[in]  lines           n line numbers for the messages (may be NULL: position + 1)
+ * @param[in]  municipalities  n municipality codes (2080; 0 or -1 for a row that is none), or
+ *                             NULL
+ * @param[out] group           n group numbers
+ * @param[out] ngroups         the number of groups
+ * @param[out] err             on error (may be NULL): err->line the row's line, err->other_line
+ *                             the other line; the message names the column and what to do
+ * @returns ::YR_READ_OK; ::YR_READ_ERR_NULL; ::YR_READ_ERR_NOMEM; ::YR_READ_ERR_IDENTITY for the
+ *          errors above.
+ */
+YR_READ_API yr_read_status yr_read_groups(const char *const *labels, size_t n, const char *header,
+                                          const size_t *lines, const int *municipalities,
+                                          size_t *group, size_t *ngroups, yr_read_error *err);
+
 #ifdef __cplusplus
 }
 #endif

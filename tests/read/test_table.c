@@ -437,6 +437,51 @@ static void test_threads(void **state)
     yr_table_free(t);
 }
 
+/* yr_read_groups(): the nested split's groups by one rule (worked by hand). */
+static void test_groups(void **state)
+{
+    (void)state;
+    size_t g[5], ng = 0;
+    yr_read_error err;
+    /* one county in four forms is one group (0), Uppsala län the second (1) */
+    const char *cty[] = {"Dalarnas län", "Dalarna län", "20", "Uppsala län", "20 Dalarnas län"};
+    assert_int_equal(yr_read_groups(cty, 5, "Län", NULL, NULL, g, &ng, &err), YR_READ_OK);
+    assert_int_equal(ng, 2);
+    assert_true(g[0] == 0 && g[1] == 0 && g[2] == 0 && g[3] == 1 && g[4] == 0);
+    /* other labels by their name key: VÄSTERDALARNA is Västerdalarna */
+    const char *names[] = {"Västerdalarna", "Övre Dalarna", " VÄSTERDALARNA"};
+    assert_int_equal(yr_read_groups(names, 3, NULL, NULL, NULL, g, &ng, &err), YR_READ_OK);
+    assert_true(ng == 2 && g[0] == 0 && g[1] == 1 && g[2] == 0);
+    /* a county column: 1 is county 01 (Stockholms län), 01 too; by its header or its cells */
+    const char *codes[] = {"1", "20", "01"};
+    assert_int_equal(yr_read_groups(codes, 3, "Länskod", NULL, NULL, g, &ng, &err), YR_READ_OK);
+    assert_true(ng == 2 && g[0] == 0 && g[1] == 1 && g[2] == 0);
+    assert_int_equal(yr_read_groups(codes, 3, "Grupp", NULL, NULL, g, &ng, &err), YR_READ_OK);
+    assert_true(ng == 2 && g[0] == 0 && g[1] == 1 && g[2] == 0);
+    /* a mix of counties and names is refused at the name's line, naming the county's */
+    const char *mix[] = {"Dalarnas län", "Dalarna"};
+    size_t lines[] = {7, 9};
+    assert_int_equal(yr_read_groups(mix, 2, "Län", lines, NULL, g, &ng, &err),
+                     YR_READ_ERR_IDENTITY);
+    assert_true(err.line == 9 && err.other_line == 7);
+    assert_string_equal(err.message, "column 'Län': 'Dalarna' is not a county, while 'Dalarnas "
+                                     "län' at line 7 is: write every group as a county's name or "
+                                     "code (Dalarnas län, 20), so that one county is one group");
+    /* Habo (0643) is in Jönköpings län (06), not in Uppsala län (03) */
+    const char *up[] = {"Uppsala län", "Uppsala län"};
+    int mun[] = {305, 643};
+    assert_int_equal(yr_read_groups(up, 2, "Län", NULL, mun, g, &ng, &err), YR_READ_ERR_IDENTITY);
+    assert_int_equal(err.line, 2);
+    assert_string_equal(err.message, "column 'Län': Habo is in Jönköpings län (06), not in "
+                                     "'Uppsala län' (03): correct the group or the municipality");
+    const char *empty[] = {"A", " "};
+    assert_int_equal(yr_read_groups(empty, 2, NULL, NULL, NULL, g, &ng, &err),
+                     YR_READ_ERR_IDENTITY);
+    assert_true(err.line == 2 && strcmp(err.message, "column 'group': empty group") == 0);
+    assert_int_equal(yr_read_groups(NULL, 0, NULL, NULL, NULL, NULL, &ng, &err), YR_READ_OK);
+    assert_int_equal(ng, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -451,6 +496,7 @@ int main(void)
         cmocka_unit_test(test_bad_arguments),
         cmocka_unit_test(test_threads),
         cmocka_unit_test(test_column_unit),
+        cmocka_unit_test(test_groups),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -64,7 +64,6 @@ typedef struct split_job {
     int64_t *vals;      /* n * k values */
     int64_t *totals;    /* k values of the total (Summa) row */
     int group_mode;     /* --group-column: column 0 is the group's amount */
-    int county_codes;   /* the group column is a county column: `1` is county 01 */
     int summa_row;      /* append a Summa row */
     cli_input items;    /* --items */
     cli_buf item_names; /* the items' names, each NUL-terminated */
@@ -249,139 +248,42 @@ static int split_plain(split_job *j, const split_args *a, yr_split_options *o, c
     return rc;
 }
 
-/* The county code of a cell of one or two digits (`1` is county 01, as Excel stores `01`),
- * else -1. */
-static int short_county(const char *s, size_t len)
-{
-    size_t st, n = yr_label_trim(s, len, &st);
-    if (n == 0 || n > 2 || strspn(s + st, "0123456789") < n)
-        return -1;
-    int code = n == 1 ? s[st] - '0' : (s[st] - '0') * 10 + s[st + 1] - '0';
-    return yr_place_of_code(code, 2) == YR_PLACE_COUNTY ? code : -1;
-}
-
-/* The county of group cell (@p row, @p col) by the reader's identity (yr_place_of: `Dalarnas
- * län`, `20`, `20 Dalarnas län`), or by a code without its leading zero (`1`) in a county
- * column (j->county_codes); -1 when the cell names no county. */
-static int group_county(const split_job *j, size_t row, size_t col)
-{
-    size_t len;
-    const char *s = yr_table_cell(j->in.t, row, col, &len);
-    yr_place place;
-    int code;
-    if (yr_place_of(s, len, &place, &code, NULL) == YR_READ_OK && place == YR_PLACE_COUNTY)
-        return code;
-    return j->county_codes ? short_county(s, len) : -1;
-}
-
-/* A county column: its header names county codes (Länskod, Länsnummer), or every cell is a
- * county's code of one or two digits (`1`, `20`). Then `1` is county 01; elsewhere a one-digit
- * cell is no county (a column that mixes names and `1` stays an error). */
-static int county_column(const split_job *j, size_t col)
-{
-    const char *h = yr_table_header(j->in.t, col);
-    char key[128];
-    if (yr_header_is_code(h) && yr_header_key(h, key, sizeof key) == YR_READ_OK &&
-        (strncmp(key, "l\xc3\xa4n", 4) == 0 || strncmp(key, "lan", 3) == 0 ||
-         strncmp(key, "county", 6) == 0))
-        return 1;
-    for (size_t i = 0; i < j->n; i++) {
-        size_t len, r = yr_table_data_row(j->in.t, i);
-        const char *s = yr_table_cell(j->in.t, r, col, &len);
-        if (short_county(s, len) < 0)
-            return 0;
-    }
-    return j->n > 0;
-}
-
-/* A group column that names counties names only counties: `Dalarna` beside `Uppsala län` is an
- * error at its line (it would be a group of its own beside `Dalarnas län`). */
-static int groups_one_kind(const split_job *j, size_t col)
-{
-    size_t first = SIZE_MAX;
-    for (size_t i = 0; i < j->n && first == SIZE_MAX; i++)
-        if (group_county(j, yr_table_data_row(j->in.t, i), col) >= 0)
-            first = i;
-    for (size_t i = 0; first != SIZE_MAX && i < j->n; i++) {
-        size_t r = yr_table_data_row(j->in.t, i), len;
-        if (group_county(j, r, col) >= 0)
-            continue;
-        const char *s = yr_table_cell(j->in.t, r, col, &len);
-        char q[80], q2[80], cell[256];
-        snprintf(cell, sizeof cell, "%.*s", (int)(len < 255 ? len : 255), s);
-        size_t fr = yr_table_data_row(j->in.t, first);
-        s = yr_table_cell(j->in.t, fr, col, &len);
-        char other[256], q3[80];
-        snprintf(other, sizeof other, "%.*s", (int)(len < 255 ? len : 255), s);
-        return cli_fail_at(j->file, yr_table_row_line(j->in.t, r),
-                           "column %s: %s is not a county, while %s at line %zu is: write every "
-                           "group as a county's name or code (Dalarnas län, 20), so that one "
-                           "county is one group",
-                           cli_quote(yr_table_header(j->in.t, col), q, sizeof q),
-                           cli_quote(cell, q2, sizeof q2), cli_quote(other, q3, sizeof q3),
-                           yr_table_row_line(j->in.t, fr));
-    }
-    return 0;
-}
-
-/* A row of a municipality grouped by county must be in that county (`Habo` under `Uppsala län`
- * — Håbo's county — is an error at its line naming both counties). */
-static int group_holds(const split_job *j, size_t r, size_t col, int county)
-{
-    yr_identity id;
-    if (yr_table_identity(j->in.t, r, &id) != YR_READ_OK || id.place != YR_PLACE_MUNICIPALITY ||
-        yr_municipality_county(id.code) == county)
-        return 0;
-    size_t len;
-    const char *s = yr_table_cell(j->in.t, r, col, &len);
-    char q[80], q2[80], cell[256];
-    snprintf(cell, sizeof cell, "%.*s", (int)(len < 255 ? len : 255), s);
-    int own = yr_municipality_county(id.code);
-    return cli_fail_at(j->file, yr_table_row_line(j->in.t, r),
-                       "column %s: %s is in %s (%02d), not in %s (%02d): correct the group or "
-                       "the municipality",
-                       cli_quote(yr_table_header(j->in.t, col), q, sizeof q),
-                       yr_place_name(YR_PLACE_MUNICIPALITY, id.code),
-                       yr_place_name(YR_PLACE_COUNTY, own), own, cli_quote(cell, q2, sizeof q2),
-                       county);
-}
-
-/* The groups of the group column, numbered in order of first appearance by their name key
- * (cli_read_key: `Dalarnas län` and `DALARNAS LÄN` are one group), or by their county when
- * they name counties (`20` and `Dalarnas län` are one group). */
+/* The groups of the group column by the reader's rule (yr_read_groups(): a county by its name
+ * or code, `Dalarnas län` = `Dalarna län` = `20`; any other group by its name key; a mix, or a
+ * municipality outside its county group, an error at its line). */
 static int group_numbers(split_job *j, size_t col, size_t *group, size_t *ngroups)
 {
-    j->county_codes = county_column(j, col);
-    if (groups_one_kind(j, col) != 0)
-        return CLI_EXIT_ERROR;
-    cli_keys set;
-    cli_keys_init(&set);
-    cli_buf key;
-    cli_buf_init(&key);
-    int rc = 0;
+    size_t n = j->n ? j->n : 1;
+    char **labels = calloc(n, sizeof *labels);
+    size_t *lines = malloc(n * sizeof *lines);
+    int *mun = malloc(n * sizeof *mun);
+    int rc = labels == NULL || lines == NULL || mun == NULL;
     for (size_t i = 0; rc == 0 && i < j->n; i++) {
-        size_t r = yr_table_data_row(j->in.t, i);
-        int county = group_county(j, r, col);
-        if (county >= 0 && group_holds(j, r, col, county) != 0)
-            rc = CLI_EXIT_ERROR;
-        else if (county >= 0) {
-            cli_buf_clear(&key);
-            cli_buf_printf(&key, "\x01%d", county); /* no name key starts with U+0001 */
-        } else {
-            rc = cli_read_key(&j->in, r, col, &key);
+        size_t len, r = yr_table_data_row(j->in.t, i);
+        const char *s = yr_table_cell(j->in.t, r, col, &len);
+        yr_identity id;
+        rc = (labels[i] = malloc(len + 1)) == NULL;
+        if (rc == 0) {
+            memcpy(labels[i], s, len);
+            labels[i][len] = '\0';
         }
-        int64_t k = rc == 0 ? cli_keys_index(&set, key.data, key.len, r) : 0;
-        if (rc == 0 && (k < 0 || key.len == 0)) {
-            char q[80];
-            rc = cli_fail_at(j->file, yr_table_row_line(j->in.t, r), "column %s: %s",
-                             cli_quote(yr_table_header(j->in.t, col), q, sizeof q),
-                             key.len == 0 ? "empty group" : "out of memory");
-        }
-        group[i] = (size_t)k;
+        lines[i] = yr_table_row_line(j->in.t, r);
+        mun[i] =
+            yr_table_identity(j->in.t, r, &id) == YR_READ_OK && id.place == YR_PLACE_MUNICIPALITY
+                ? id.code
+                : -1;
     }
-    *ngroups = set.n;
-    cli_buf_free(&key);
-    cli_keys_free(&set);
+    yr_read_error err;
+    if (rc != 0)
+        rc = cli_fail_at(j->file, 0, "out of memory");
+    else if (yr_read_groups((const char *const *)labels, j->n, yr_table_header(j->in.t, col), lines,
+                            mun, group, ngroups, &err) != YR_READ_OK)
+        rc = cli_fail_at(j->file, err.line, "%s", err.message);
+    for (size_t i = 0; labels != NULL && i < j->n; i++)
+        free(labels[i]);
+    free(labels);
+    free(lines);
+    free(mun);
     return rc;
 }
 

@@ -178,6 +178,29 @@ def test_split_nested_with_labels_and_split_frame_groups():
     assert list(accumulate(out.amount))[-1] == 100
 
 
+def test_nested_groups_by_the_programs_rule():
+    # yr_read_groups, as `yrkesresa split --group-column`: 'Dalarnas län', 'Dalarna län' and
+    # '20' are one county, one group (weight 2 + 3 = 5 against Uppsala län's 4, of 9): 100 * 5/9
+    # = 55.6 -> 56 and 44.4 -> 44 (largest remainder); then 56 * 2/5 = 22.4 -> 22 and
+    # 56 * 3/5 = 33.6 -> 34 (the larger remainder gets the unit).
+    r = yr.split_nested(100, [2, 3, 4], ["Dalarnas län", "Dalarna län", "Uppsala län"])
+    assert r.group_amounts == {"Dalarnas län": 56, "Uppsala län": 44}
+    assert r.amounts == [22, 34, 44]
+    t = pd.DataFrame({"municipality": ["Falun", "Mora", "Uppsala"], "population": [2, 3, 4],
+                      "county": ["Dalarnas län", "20", "Uppsala län"]})
+    out = yr.split_frame(t, 100, groups="county")
+    assert out.amount.tolist() == [22, 34, 44] and out.group_amount.tolist() == [56, 56, 44]
+    # names by their name key: ' VÄSTERDALARNA' is Västerdalarna
+    r = yr.split_nested(10, [1, 1, 3], ["Västerdalarna", " VÄSTERDALARNA", "Övre Dalarna"])
+    assert r.group_amounts == {"Västerdalarna": 4, "Övre Dalarna": 6}
+    # a mix of counties and names, and Mora (Dalarnas län, 20) under Uppsala län, are refused
+    with pytest.raises(yr.Error, match="'Dalarna' is not a county, while 'Dalarnas län'"):
+        yr.split_nested(100, [1, 1], ["Dalarnas län", "Dalarna"])
+    with pytest.raises(yr.Error, match=r"Mora is in Dalarnas län \(20\), not in 'Uppsala län'"):
+        yr.split_frame(t.assign(county=["Dalarnas län", "Uppsala län", "Uppsala län"]), 100,
+                       groups="county")
+
+
 def test_split_nested_group_out_of_range_is_located():
     with pytest.raises(yr.Error) as info:
         yr.split_nested(100, [1, 2], np.array([0, 5]), ngroups=2)

@@ -118,6 +118,36 @@ def test_is_total_label(label, total):
     assert yr.is_total_label(label) is total
 
 
+# The reader's rule, not the core's "... län" (worked out by hand): a county is an aggregate only
+# by one of its forms in the identity list ('Dalarnas län', 'Dalarna län', '20 Dalarnas län'),
+# so 'Region Jönköpings län' and 'Länsstyrelsen i Dalarnas län' are organisations: parties.
+@pytest.mark.parametrize("label, total", [
+    ("Dalarnas län", True), ("Dalarna län", True), ("20 Dalarnas län", True), ("00", True),
+    ("Delsumma", True), ("Region Jönköpings län", False), ("Länsstyrelsen i Dalarnas län", False),
+    ("2080 Falun", False),
+])
+def test_is_total_label_by_the_reader(label, total):
+    assert yr.is_total_label(label) is total and yr.label_is_total(label) is total
+
+
+def test_drop_total_rows_keeps_a_region_named_after_its_county():
+    import pandas as pd
+
+    # rows 0-1 parties, 2 a county, 3 a total: 'Region Jönköpings län' is kept (the core's
+    # yr_label_is_total dropped it), 'Dalarnas län' and 'Summa' are dropped
+    t = pd.DataFrame({"party": ["Region Jönköpings län", "Falun", "Dalarnas län", "Summa"],
+                      "weight": [3, 1, 1, 4]})
+    assert yr.drop_total_rows(t, "party").party.tolist() == ["Region Jönköpings län", "Falun"]
+    # audit_frame takes 'Summa' (100) as the stated total, not the region: 75 and 25 exact
+    t = pd.DataFrame({"party": ["Region Jönköpings län", "Falun", "Summa"],
+                      "population": [3, 1, 4], "amount": [75, 25, 100]})
+    a = yr.audit_frame(t, labels="party")
+    assert (a.stated_total, a.published_sum, a.rows_differing) == (100, 100, 0)
+    assert [r.label for r in a.rows] == ["Region Jönköpings län", "Falun"]
+    with pytest.raises(yr.Error, match="code 2080 is Falun, not 'Mora'"):
+        yr.drop_total_rows(pd.DataFrame({"m": ["2080 Mora", "Falun"]}), "m")
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.integers(0, 10**6), min_size=0, max_size=8))
 def test_find_total_row_is_the_first_weight_equal_to_the_rest(weights):

@@ -340,10 +340,30 @@ def trim_label(label: Any) -> Any:
 
 
 def is_total_label(label: Any) -> bool:
-    """True when ``label`` names a total row by the CLI's rule (``yr_label_is_total``):
-    "Summa", "Totalt", "Total", "Sum", "Riket", "Hela länet", "Dalarnas län", ... in any case,
-    with or without a trailing ':' and blanks. Non-str labels are never totals."""
-    return isinstance(label, str) and bool(_core.yr_label_is_total(label))
+    """True when ``label`` names no party by the reader's rule for a row among municipalities
+    (rule 4, as ``read_table`` and the program read a file): a total or subtotal ("Summa",
+    "Totalt", "Total", "Sum", "Hela länet", "Delsumma", ...), the nation ("Riket", "00") or a
+    county by one of its forms ("Dalarnas län", "Dalarna län", "20 Dalarnas län"); a statistic
+    row ("Medelvärde") is no party either. An organisation whose name ends in "län" ("Region
+    Jönköpings län", "Länsstyrelsen i Dalarnas län") is a party: False. Non-str labels are
+    never totals. A code and a name that disagree ("2080 Mora") raise :class:`yrkesresa.Error`.
+    (Before 0.4 this was the core's ``yr_label_is_total``, which takes any "… län" for a
+    county.)"""
+    return isinstance(label, str) and total_labels([label], "label_is_total")[0]
+
+
+def total_labels(labels: Sequence[Any], function: str) -> List[bool]:
+    """:func:`is_total_label` of every label, asking the reader once per distinct str label
+    (``yr_glue_label_is_total``); non-str labels are False."""
+    distinct = list(dict.fromkeys(x for x in labels if isinstance(x, str)))
+    result = _core.yr_py_labels_total(distinct)
+    if isinstance(result, tuple):
+        position, message = result
+        label = distinct[position - 1]
+        raise Error(f"label {label!r}: {message}", "YR_READ_ERR_IDENTITY", 7, function,
+                    label=label)
+    hit = dict(zip(distinct, result))
+    return [isinstance(x, str) and hit[x] for x in labels]
 
 
 def _read_fraction(reader: Callable[[Any], Any], value: Any, what: str) -> Any:

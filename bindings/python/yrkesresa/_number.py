@@ -33,5 +33,6 @@ def fraction_from_double(x: float) -> Tuple[int, int]:
 
 #: ``yr_label_trim`` under its C name (also :func:`trim_label`).
 label_trim = trim_label
-#: ``yr_label_is_total`` under its C name (also :func:`is_total_label`).
+#: The reader's rule for a total, county or nation label (:func:`is_total_label`; not the
+#: core's ``yr_label_is_total``, which takes any "… län" for a county).
 label_is_total = is_total_label

@@ -18,6 +18,7 @@ import numpy as np
 
 from . import _core
 from ._convert import (
+    Categories,
     Shape,
     call_located,
     called,
@@ -26,9 +27,9 @@ from ._convert import (
     fraction_parts,
     is_frame,
     is_series,
-    is_total_label,
     need_pandas,
     rows_frame,
+    total_labels,
     warn_total_row,
 )
 from ._errors import Error, public
@@ -438,8 +439,10 @@ def _audit(stated_total: Any, weights: Weights, published: Weights,
 @public
 def drop_total_rows(frame: Any, column: Optional[str] = None) -> Any:
     """``frame`` without its total rows: the rows whose label (``frame[column]``, or the index
-    when ``column`` is None) names a total by the CLI's rule (:func:`yrkesresa.is_total_label`:
-    "Summa", "Totalt", "Total", "Riket", "Hela länet", "Dalarnas län", ...).
+    when ``column`` is None) names no party by the reader's rule
+    (:func:`yrkesresa.is_total_label`: "Summa", "Totalt", "Total", "Riket", "Hela länet",
+    "Dalarnas län", "20 Dalarnas län", ...; not "Region Jönköpings län", an organisation and a
+    party).
 
     The usual first step with a table read straight from a published document:
 
@@ -449,7 +452,7 @@ def drop_total_rows(frame: Any, column: Optional[str] = None) -> Any:
     ['Falun', 'Mora']
     """
     labels = frame.index if column is None else frame[column]
-    keep = [not is_total_label(label) for label in labels]
+    keep = [not t for t in total_labels(list(labels), "drop_total_rows")]
     return frame[keep]
 
 
@@ -526,9 +529,13 @@ def split_frame(
     if groups is not None:
         if options or method != "largest_remainder":
             raise TypeError("split_frame: a split by groups is largest remainder, no options")
-        nested = _split_nested(total, part[weights], part[groups], None, "split_frame")
+        label = next((c for c in part.columns
+                      if _core.yr_py_header_role(str(c)) == "municipality"), None)
+        places = part[label] if label is not None else part.index
+        cats = _group_categories(part[groups], "split_frame", str(groups), list(places))
+        nested = _split_nested(total, part[weights], part[groups], None, "split_frame", cats)
         place(column, nested.amounts)
-        place("group_" + column, part[groups].map(nested.group_amounts))
+        place("group_" + column, np.asarray(nested.group_amounts)[np.asarray(cats.codes)])
         return out
     known = ("tie", "minimum", "maximum", "threshold", "first_divisor")
     unknown = sorted(set(options) - set(known))
@@ -610,7 +617,10 @@ def split_nested(total: int, weights: Weights, groups: Any,
         total: the amount (any sign).
         weights: one weight per party (list, array, Series or dict, as in :func:`split`).
         groups: the group of each party: labels (e.g. county names; str, categorical) or
-            0-based indices.
+            0-based indices. Labels are grouped as ``yrkesresa split --group-column`` groups
+            them (``yr_read_groups``): a county by its name or code ("Dalarnas län", "Dalarna
+            län" and "20" are one group), a mix of counties and other names is an error, any
+            other label by its name key ("VÄSTERDALARNA" is "Västerdalarna").
         ngroups: the number of groups for indices (default one more than the largest).
 
     Returns:
@@ -624,11 +634,46 @@ def split_nested(total: int, weights: Weights, groups: Any,
     return _split_nested(total, weights, groups, ngroups, "split_nested")
 
 
+def _group_categories(groups: Any, function: str, header: Optional[str] = None,
+                      places: Optional[List[Any]] = None) -> Categories:
+    """The groups of a nested split by the reader's rule (``yr_read_groups``, as ``yrkesresa
+    split --group-column``): a county by its name or code ("Dalarnas län", "Dalarna län" and
+    "20" are one group), a mix of counties and other names an error, any other label by its
+    name key; with ``places`` (the parties' labels) a municipality outside its county group is
+    an error. Groups keep the order of :func:`categories` (category order, else sorted), each
+    named by its first label."""
+    cats = categories(groups, "group", function)
+    if cats.labels is None or not all(isinstance(x, str) for x in cats.labels):
+        return cats
+    rows = [cats.labels[c] for c in np.asarray(cats.codes)]
+    n = len(rows)
+    seen = set(rows)
+    rows += [label for label in cats.labels if label not in seen]  # a category without rows
+    where = None if places is None else [p if isinstance(p, str) else "" for p in places]
+    if where is not None:
+        where += [""] * (len(rows) - n)
+    result = _core.yr_py_read_groups(rows, header, where)
+    if isinstance(result, tuple):
+        status, code, line, _, _, _, message = result
+        raise Error(message, status, code, function, arg="groups",
+                    record=line - 1 if line else None, label=rows[line - 1] if line else None)
+    first: dict = {}
+    for label, g in zip(rows, result):
+        first.setdefault(g, label)
+    rank = {label: i for i, label in enumerate(cats.labels)}
+    order = sorted(first, key=lambda g: rank[first[g]])
+    number = {g: i for i, g in enumerate(order)}
+    codes = np.array([number[g] for g in result[:n]], dtype=np.uint32)
+    return Categories(codes, [first[g] for g in order], cats.name)
+
+
 def _split_nested(total: Any, weights: Weights, groups: Any, ngroups: Optional[int],
-                  function: str) -> NestedSplit:
+                  function: str, cats: Optional[Categories] = None) -> NestedSplit:
     """:func:`split_nested`, its messages naming ``function`` (the function the user called)."""
     shape = Shape(weights, "weights", function)
-    cats = categories(groups, "group", function)
+    if cats is None:
+        name = getattr(groups, "name", None)
+        cats = _group_categories(groups, function, name if isinstance(name, str) else None)
     count = len(cats.labels) if cats.labels is not None else (
         ngroups if ngroups is not None else _largest_index(cats.codes) + 1)
     group_shape = Shape(cats.codes, "group", function)
@@ -677,7 +722,7 @@ def audit_frame(
     when ``stated_total`` (kronor) is not a whole number of it.
     """
     names = frame.index if labels is None else frame[labels]
-    is_total = [is_total_label(label) for label in names]
+    is_total = total_labels(list(names), "audit_frame")
     if stated_total is None:
         if sum(is_total) != 1:
             raise ValueError(

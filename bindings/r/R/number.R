@@ -19,10 +19,13 @@ yr_fraction_from_double <- function(x) {
   c(num = res$num, den = res$den)
 }
 
-# yr_label_trim and yr_label_is_total under their C names: the label trimmed by the library's
-# rule, and whether it names a total row ("Summa", "Totalt", "Dalarnas län", ...).
+# yr_label_trim under its C name: the label trimmed by the library's rule. yr_label_is_total:
+# whether the label names no party by the reader's rule for a row among municipalities (a total
+# "Summa", "Totalt"; the nation "Riket"; a county by one of its forms "Dalarnas län", "20
+# Dalarnas län"), not the core's yr_label_is_total, which takes any "... län" for a county:
+# "Region Jönköpings län" is a party (FALSE).
 yr_label_trim <- function(label) .yr_trim(label)
-yr_label_is_total <- function(label) .yr_is_total(label)
+yr_label_is_total <- function(label) .yr_is_total(label, sys.call())
 
 # The whole count each stated percentage of n stands for (half away from zero), with attribute
 # "exact": FALSE where no whole count gives that percentage as it was written.

@@ -106,16 +106,20 @@ yr_split_mixed <- function(total, weights, equal_part) {
 }
 
 # The data frame without its total rows: those whose label (column `labels`, or the row names)
-# names a total by the library's rule (yr_label_is_total: Summa, Totalt, Riket, "Dalarnas
-# län", ...). The first step with a table read straight from a published document.
+# names no party by the reader's rule for a row among municipalities (yr_label_is_total: Summa,
+# Totalt, Riket, "Dalarnas län", "20 Dalarnas län", ...; not "Region Jönköpings län", an
+# organisation and a party). The first step with a table read straight from a published document.
 yr_drop_total_rows <- function(data, labels = "municipality") {
   lab <- if (is.null(labels)) row.names(data) else .yr_labels_arg(labels, data, nrow(data), sys.call())
-  data[!.yr_is_total(lab), , drop = FALSE]
+  data[!.yr_is_total(lab, sys.call()), , drop = FALSE]
 }
 
-.yr_is_total <- function(labels) {
+# The reader's rule (yr_glue_label_is_total through c_yr_r_labels_total), asked once per distinct
+# label; NA is no total. A code and a name that disagree ("2080 Mora") are an error.
+.yr_is_total <- function(labels, call = sys.call(-1)) {
   u <- unique(as.character(labels))
-  hit <- vapply(u, function(s) !is.na(s) && c_yr_label_is_total(s) != 0L, NA, USE.NAMES = FALSE)
+  hit <- c_yr_r_labels_total(u)
+  if (is.character(hit)) .yr_input_error(hit, call, "labels")
   hit[match(as.character(labels), u)]
 }
 
@@ -183,7 +187,9 @@ yr_split_frame <- function(data, total, weights = "population", into = "amount",
     t <- yr_split_table(total, w)
     for (item in names(t)) put(item, t[[item]])
   } else if (!is.null(groups)) {
-    r <- yr_split_nested(total, w, data[[groups]][keep])
+    named <- Filter(function(h) identical(c_yr_r_header_role(h), "municipality"), names(data))
+    if (is.null(lab) && length(named) > 0L) names(w) <- as.character(data[[named[1]]])[keep]
+    r <- .yr_split_nested(total, w, data[[groups]][keep], groups, call)
     put(into, r$amount)
     put(paste0("group_", into), unname(attr(r, "groups")[as.character(r$group)]))
   } else {
@@ -210,12 +216,18 @@ yr_split_table <- function(totals, weights) {
 
 # Two levels, largest remainder at each: the total between the groups by the sum of their
 # weights, then each group's amount between its parties (yr_split_nested). group: a factor,
-# character labels or 1-based codes. A data frame per party (group, weight, amount) with the
-# group amounts in attribute "groups".
+# character labels or 1-based codes; labels are grouped by the reader's rule (yr_read_groups, as
+# `yrkesresa split --group-column`): a county by its name or code ("Dalarnas län", "Dalarna län"
+# and "20" one group), a mix of counties and other names an error, other labels by their name
+# key; a municipality among the weights' names outside its county group is an error. A data frame per party (group, weight, amount) with the group amounts in attribute
+# "groups".
 yr_split_nested <- function(total, weights, group) {
-  call <- sys.call()
+  .yr_split_nested(total, weights, group, NA_character_, sys.call())
+}
+
+.yr_split_nested <- function(total, weights, group, header, call) {
   w <- .yr_weights(weights, call)
-  g <- .yr_categories(group, NULL, "group", call)
+  g <- .yr_group_categories(group, call, names(w), header)
   if (is.na(g$n)) g$n <- 1
   res <- c_yr_split_nested_where(total, w, g$codes, g$n)
   labels <- if (!is.null(g$labels)) g$labels else seq_len(g$n)
@@ -275,7 +287,7 @@ yr_audit_frame <- function(data, weights = "population", published = "amount",
                            labels = "municipality", stated_total = NULL) {
   call <- sys.call()
   lab <- if (is.null(labels)) row.names(data) else .yr_labels_arg(labels, data, nrow(data), call)
-  is_total <- .yr_is_total(lab)
+  is_total <- .yr_is_total(lab, call)
   if (is.null(stated_total)) {
     if (sum(is_total) != 1L) {
       .yr_input_error(sprintf(
@@ -320,4 +332,21 @@ print.yr_audit <- function(x, ...) {
   }
   .yr_print_frame(structure(x, class = "data.frame", summary = NULL), ...)
   invisible(x)
+}
+
+# The groups of a nested split by the reader's rule (yr_read_groups through c_yr_r_read_groups):
+# .yr_categories' codes and labels with the groups that rule makes one merged, each named by its
+# first label, in .yr_categories' order (factor levels, else sorted).
+.yr_group_categories <- function(group, call, places = NULL, header = NA_character_) {
+  g <- .yr_categories(group, NULL, "group", call)
+  if (is.null(g$labels) || anyNA(g$codes)) return(g)
+  rows <- g$labels[g$codes]
+  rows <- c(rows, setdiff(g$labels, rows)) # a level without rows stays a group (amount 0)
+  if (is.character(places)) places <- c(places, rep(NA_character_, length(rows) - length(places)))
+  res <- c_yr_r_read_groups(rows, header, if (is.character(places)) places else NULL)
+  if (is.list(res)) .yr_read_stop(res, "", call, "group")
+  first <- rows[match(seq_len(max(c(res, -1L)) + 1L) - 1L, res)]
+  order <- order(match(first, g$labels))
+  codes <- match(res, order - 1L)[seq_along(g$codes)]
+  list(codes = codes, n = length(first), labels = first[order])
 }

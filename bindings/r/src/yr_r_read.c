@@ -370,6 +370,57 @@ SEXP yr_r_code_column(SEXP header, SEXP role)
     return Rf_ScalarString(NA_STRING);
 }
 
+SEXP yr_r_labels_total(SEXP labels)
+{
+    R_xlen_t n = TYPEOF(labels) == STRSXP ? XLENGTH(labels) : 0;
+    SEXP out = PROTECT(Rf_allocVector(LGLSXP, n));
+    for (R_xlen_t i = 0; i < n; i++) {
+        char msg[320], line[360];
+        int total = STRING_ELT(labels, i) == NA_STRING
+                        ? 0
+                        : yr_glue_label_is_total(Rf_translateCharUTF8(STRING_ELT(labels, i)), msg,
+                                                 sizeof msg);
+        if (total < 0) {
+            snprintf(line, sizeof line, "label %ld: %s", (long)i + 1, msg);
+            UNPROTECT(1);
+            return str1(line);
+        }
+        LOGICAL(out)[i] = total;
+    }
+    UNPROTECT(1);
+    return out;
+}
+
+SEXP yr_r_read_groups(SEXP groups, SEXP header, SEXP places)
+{
+    R_xlen_t n = TYPEOF(groups) == STRSXP ? XLENGTH(groups) : 0;
+    int with = TYPEOF(places) == STRSXP && XLENGTH(places) == n;
+    const char **labels = (const char **)R_alloc(n ? (size_t)n : 1, sizeof *labels);
+    const char **where = (const char **)R_alloc(n ? (size_t)n : 1, sizeof *where);
+    size_t *group = (size_t *)R_alloc(n ? (size_t)n : 1, sizeof *group), ngroups = 0;
+    for (R_xlen_t i = 0; i < n; i++) {
+        SEXP g = STRING_ELT(groups, i);
+        labels[i] = g == NA_STRING ? "" : Rf_translateCharUTF8(g);
+        where[i] = with && STRING_ELT(places, i) != NA_STRING
+                       ? Rf_translateCharUTF8(STRING_ELT(places, i))
+                       : NULL;
+    }
+    const char *h =
+        TYPEOF(header) == STRSXP && XLENGTH(header) == 1 && STRING_ELT(header, 0) != NA_STRING
+            ? Rf_translateCharUTF8(STRING_ELT(header, 0))
+            : NULL;
+    yr_read_error err;
+    yr_read_status st =
+        yr_glue_groups(labels, (size_t)n, h, with ? where : NULL, group, &ngroups, &err);
+    if (st != YR_READ_OK)
+        return error_list(st, &err);
+    SEXP out = PROTECT(Rf_allocVector(INTSXP, n));
+    for (R_xlen_t i = 0; i < n; i++)
+        INTEGER(out)[i] = (int)group[i];
+    UNPROTECT(1);
+    return out;
+}
+
 SEXP yr_r_identity_keys(SEXP labels)
 {
     R_xlen_t n = TYPEOF(labels) == STRSXP ? XLENGTH(labels) : 0;

@@ -24,6 +24,15 @@ SEXP yr_r_read_classify(SEXP labels, SEXP columns, SEXP options);
 SEXP yr_r_header_role(SEXP header);
 SEXP yr_r_code_column(SEXP header, SEXP role);
 
+/* yr_glue_label_is_total() of every label (character; NA gives FALSE): a logical vector, or
+ * the reader's message (a character scalar, "label N: ...") for the first label refused. */
+SEXP yr_r_labels_total(SEXP labels);
+
+/* yr_glue_groups() of @p groups (character) under @p header (a string or NA), with the party
+ * labels @p places (character as long as groups, or NULL): the 0-based group numbers (integer,
+ * first appearance), or the error list as above (line = the row's position). */
+SEXP yr_r_read_groups(SEXP groups, SEXP header, SEXP places);
+
 /* yr_identity_key() of every label (character; NA stays NA): the keys ('Falu kommun', 'Falun'
  * and '2080' give 'falun'), or the error list of the first label refused (line = its position:
  * `code 2080 is Falun, not 'Mora'`). */

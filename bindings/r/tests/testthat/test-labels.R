@@ -103,3 +103,51 @@ test_that("conversion errors name the function called and the argument", {
           "^weights\\[1\\] is not a whole")
   refused(yr_split_frame(pop, 1000, tie = NA), "yr_split_frame", "tie", "tie must be")
 })
+
+# The reader's rule, not the core's "... län" (worked out by hand): a county is an aggregate only
+# by one of its forms ("Dalarnas län", "Dalarna län", "20 Dalarnas län"); "Region Jönköpings
+# län" and "Länsstyrelsen i Dalarnas län" are organisations, parties.
+test_that("yr_label_is_total and yr_drop_total_rows keep a region named after its county", {
+  expect_identical(
+    yr_label_is_total(c("Dalarnas län", "20 Dalarnas län", "Summa", "Region Jönköpings län",
+                        "Länsstyrelsen i Dalarnas län", "Falun", NA)),
+    c(TRUE, TRUE, TRUE, FALSE, FALSE, FALSE, FALSE))
+  t <- data.frame(party = c("Region Jönköpings län", "Falun", "Dalarnas län", "Summa"),
+                  weight = c(3, 1, 1, 4))
+  expect_identical(yr_drop_total_rows(t, "party")$party, c("Region Jönköpings län", "Falun"))
+  # yr_audit_frame takes "Summa" (100) as the stated total, not the region: 75 and 25 exact
+  t <- data.frame(party = c("Region Jönköpings län", "Falun", "Summa"),
+                  population = c(3, 1, 4), amount = c(75, 25, 100))
+  a <- yr_audit_frame(t, labels = "party")
+  expect_identical(attr(a, "summary")$stated_total, 100)
+  expect_identical(a$label, c("Region Jönköpings län", "Falun"))
+  refused(yr_drop_total_rows(data.frame(m = c("2080 Mora", "Falun")), "m"), "yr_drop_total_rows",
+          "labels", "code 2080 is Falun, not 'Mora'")
+})
+
+# Nested splits group by the program's rule (yr_read_groups, worked out by hand): "Dalarnas
+# län", "Dalarna län" and "20" are one county, one group (weight 2 + 3 = 5 against Uppsala
+# län's 4, of 9): 100 * 5/9 = 55.6 -> 56 and 44.4 -> 44; then 56 * 2/5 = 22.4 -> 22 and
+# 56 * 3/5 = 33.6 -> 34.
+test_that("yr_split_nested and yr_split_frame group a county by its name or code", {
+  r <- yr_split_nested(100, c(2, 3, 4), c("Dalarnas län", "Dalarna län", "Uppsala län"))
+  expect_identical(attr(r, "groups"), c("Dalarnas län" = 56, "Uppsala län" = 44))
+  expect_identical(r$amount, c(22, 34, 44))
+  t <- data.frame(municipality = c("Falun", "Mora", "Uppsala"), population = c(2, 3, 4),
+                  county = c("Dalarnas län", "20", "Uppsala län"))
+  out <- yr_split_frame(t, 100, groups = "county")
+  expect_identical(out$amount, c(22, 34, 44))
+  expect_identical(out$group_amount, c(56, 56, 44))
+  # names by their name key: " VÄSTERDALARNA" is Västerdalarna (10 * 2/5 = 4, 10 * 3/5 = 6)
+  g <- attr(yr_split_nested(10, c(1, 1, 3), c("Västerdalarna", " VÄSTERDALARNA", "Övre Dalarna")),
+            "groups")
+  expect_identical(g[["Västerdalarna"]], 4)
+  expect_identical(g[["Övre Dalarna"]], 6)
+  # a mix of counties and names, and Mora (Dalarnas län, 20) under Uppsala län, are refused
+  expect_error(yr_split_nested(100, c(1, 1), c("Dalarnas län", "Dalarna")),
+               "'Dalarna' is not a county, while 'Dalarnas län'", class = "yrkesresa_read_error")
+  t$county <- c("Dalarnas län", "Uppsala län", "Uppsala län")
+  expect_error(yr_split_frame(t, 100, groups = "county"),
+               "column 'county': Mora is in Dalarnas län \\(20\\), not in 'Uppsala län'",
+               class = "yrkesresa_read_error")
+})
