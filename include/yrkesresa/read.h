@@ -647,7 +647,8 @@ typedef enum yr_span_kind {
 /** A run of consecutive lines of one kind; the spans of a table cover every line. */
 typedef struct yr_span {
     yr_span_kind kind;
-    size_t first, last; /**< 1-based lines (xlsx: rows), inclusive */
+    size_t first; /**< the first line, 1-based (xlsx: the row) */
+    size_t last;  /**< the last line, inclusive */
 } yr_span;
 
 /** @brief The spans in line order: writes at most @p cap, returns how many there are. */
