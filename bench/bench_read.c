@@ -2,12 +2,15 @@
  * one mawk pass that sums the same column, as ratios measured in one run; and the peak memory of
  * the reading against the file's size.
  *
- *   bench_read [--rows N] [--rounds R] [--keep FILE] [--fread]
- *   bench_read --once FILE [--fread]
+ *   bench_read [--rows N] [--rounds R] [--keep FILE] [--fread] [--caller-malloc]
+ *   bench_read --once FILE [--fread] [--caller-malloc]
  *                               read FILE as above, split, print the sum (one whole process, to
  *                               time from outside against mawk on the same file)
  * The file is mapped (MAP_POPULATE), as the program maps a regular file (cli_read.c); --fread:
  * read into a buffer instead (as the program read it before, and still reads standard input).
+ * The caller's two arrays of a row each (the weights and the amounts, 16 MB for 10^6 rows) are
+ * asked for on huge pages (bench_alloc_rows(), as a caller holding a million rows may; the
+ * reader's own row arrays are); --caller-malloc: from plain malloc() (4096 more page faults).
  *
  * The file: "Kommun,Befolkning" and N rows "Kommun 0000001,123456" (populations from a fixed
  * seed, 100000..999999). Each round runs, in turn:
@@ -51,6 +54,7 @@ typedef struct run {
     double cpu_all;     /* and of the split */
     int read_only;      /* stop after yr_read_table (for the table's own peak memory) */
     int map;            /* the file mapped (MAP_POPULATE); 0 with --fread: read into a buffer */
+    int plain;          /* --caller-malloc: the weights and amounts from malloc(), not huge pages */
     double t_file, t_read, t_values, t_split; /* seconds */
     long long sum;
 } run;
@@ -117,7 +121,8 @@ static int ours(void *arg)
         return 0;
     }
     size_t n = yr_table_ndata(t);
-    int64_t *w = bench_alloc(n * sizeof *w), den, *out = bench_alloc(n * sizeof *out);
+    int64_t den, *w = r->plain ? bench_alloc(n * sizeof *w) : bench_alloc_rows(n * sizeof *w);
+    int64_t *out = r->plain ? bench_alloc(n * sizeof *out) : bench_alloc_rows(n * sizeof *out);
     if (yr_table_column_values(t, 1, w, &den, &err) != YR_READ_OK)
         return 1;
     long long sum = 0;
@@ -196,14 +201,14 @@ typedef struct bests {
 } bests;
 
 /* @p rounds rounds of ours and mawk in turn into *b (b->msum: mawk's sum). 0, or 1. */
-static int run_rounds(const char *path, int map, int rounds, bests *b)
+static int run_rounds(const char *path, int map, int plain, int rounds, bests *b)
 {
     for (int i = 0; i < 5; i++)
         b->t[i] = 1e9;
     b->mawk = b->cpu_ours = b->cpu_all = b->cpu_mawk = 1e9;
     b->sum = 0;
     for (int k = 0; k < rounds; k++) {
-        run rk = {.path = path, .map = map};
+        run rk = {.path = path, .map = map, .plain = plain};
         if (ours(&rk) != 0)
             return 1;
         long mrss_k;
@@ -226,10 +231,18 @@ int main(int argc, char **argv)
     size_t rows = 1000000;
     int rounds = 5;
     const char *keep = NULL;
-    int map = !(argc > 1 && strcmp(argv[argc - 1], "--fread") == 0);
-    argc -= !map;
+    int map = 1, plain = 0, k = 1;
+    for (int i = 1; i < argc; i++) { /* the two flags out of the way, anywhere */
+        if (strcmp(argv[i], "--fread") == 0)
+            map = 0;
+        else if (strcmp(argv[i], "--caller-malloc") == 0)
+            plain = 1;
+        else
+            argv[k++] = argv[i];
+    }
+    argc = k;
     if (argc == 3 && strcmp(argv[1], "--once") == 0) {
-        run one = {.path = argv[2], .map = map};
+        run one = {.path = argv[2], .map = map, .plain = plain};
         if (ours(&one) != 0)
             return 1;
         printf("%lld\n", one.sum);
@@ -243,7 +256,8 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i], "--keep") == 0 && i + 1 < argc)
             keep = argv[++i];
         else {
-            fprintf(stderr, "usage: bench_read [--rows N] [--rounds R] [--keep FILE] [--fread]\n");
+            fprintf(stderr, "usage: bench_read [--rows N] [--rounds R] [--keep FILE] [--fread] "
+                            "[--caller-malloc]\n");
             return 2;
         }
     }
@@ -259,20 +273,23 @@ int main(int argc, char **argv)
     long mrss = 0;
     /* Peak memory first, while this process is small: a forked child's ru_maxrss starts at its
      * parent's resident size (and an exec'd child keeps it). */
-    run r = {.path = path, .map = map}, ro = {.path = path, .read_only = 1, .map = map};
+    run r = {.path = path, .map = map, .plain = plain};
+    run ro = {.path = path, .read_only = 1, .map = map};
     long base = bench_child_peak_rss(bench_noop, NULL), peak = bench_child_peak_rss(ours, &r);
     long peak_read = bench_child_peak_rss(ours, &ro);
     double mc0;
     mawk(path, &b.msum, &mrss, &mc0);
-    if (run_rounds(path, map, rounds, &b) != 0)
+    if (run_rounds(path, map, plain, rounds, &b) != 0)
         return 1;
     double mib = (double)sb.st_size / (1 << 20);
     const double *best = b.t, best_mawk = b.mawk, cpu_ours = b.cpu_ours, cpu_mawk = b.cpu_mawk,
                  cpu_all = b.cpu_all;
     long long sum = b.sum, msum = b.msum;
     double reading = best[0] + best[1] + best[2];
-    printf("bench_read: %zu rows, %.1f MiB (%s); minimum of %d rounds, ours and mawk in turn\n",
-           rows, mib, map ? "mapped" : "read into a buffer", rounds);
+    printf("bench_read: %zu rows, %.1f MiB (%s; the caller's weights and amounts %s); minimum "
+           "of %d rounds, ours and mawk in turn\n",
+           rows, mib, map ? "mapped" : "read into a buffer",
+           plain ? "from malloc()" : "on huge pages", rounds);
     printf("  sums: ours %lld, mawk %lld: %s\n", sum, msum, sum == msum ? "equal" : "DIFFER");
     printf("  ours: file %.1f ms, yr_read_table %.1f ms, column values + sum %.1f ms, "
            "yr_split %.1f ms\n",

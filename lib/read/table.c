@@ -54,17 +54,15 @@ size_t rd_row_cells(const yr_table *t, size_t row, grid_cell *out, size_t cap, g
 
 static int all_blank(const grid_cell *c, size_t n)
 {
-    size_t st;
     for (size_t i = 0; i < n; i++)
-        if (c[i].type != GRID_EMPTY && rd_trim(c[i].s, c[i].len, &st) > 0)
+        if (c[i].type != GRID_EMPTY && !rd_is_blank(c[i].s, c[i].len))
             return 0;
     return 1;
 }
 
 static int cell_is_blank(const grid_cell *c, size_t n, size_t col)
 {
-    size_t st;
-    return col >= n || c[col].type == GRID_EMPTY || rd_trim(c[col].s, c[col].len, &st) == 0;
+    return col >= n || c[col].type == GRID_EMPTY || rd_is_blank(c[col].s, c[col].len);
 }
 
 /* A line whose one non-blank cell is a sentence (four words or more, or ending in '.' or ':'):

@@ -286,8 +286,9 @@ void *rd_alloc_rows(size_t bytes, int zero)
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     const size_t huge = (size_t)2 << 20;
     void *p = NULL;
-    if (bytes >= huge && posix_memalign(&p, huge, bytes) == 0) {
-        madvise(p, bytes, MADV_HUGEPAGE); /* advice: without it the array still works */
+    size_t whole = (bytes + huge - 1) / huge * huge; /* the tail too: no 4 KiB faults */
+    if (bytes >= huge / 2 && whole >= bytes && posix_memalign(&p, huge, whole) == 0) {
+        madvise(p, whole, MADV_HUGEPAGE); /* advice: without it the array still works */
         if (zero)
             memset(p, 0, bytes);
         return p;
