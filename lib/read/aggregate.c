@@ -207,9 +207,12 @@ int rd_acc_data(rd_acc *a, size_t row, yr_value v, int mcode, int in_nation, int
                 int *equals_run)
 {
     *equals_run = 0;
-    if (acc_rescale(a, dexp_of(v.den)) != 0)
-        return -1;
-    rd_i128 x = at_scale(a, v);
+    rd_i128 x = v.num; /* a whole number into whole units: as it is */
+    if (v.den != 1 || a->dexp != 0) {
+        if (acc_rescale(a, dexp_of(v.den)) != 0)
+            return -1;
+        x = at_scale(a, v);
+    }
     if (a->open_total != NULL) {
         a->open_total->next_data = row;
         a->open_total = NULL;

@@ -98,6 +98,8 @@ static yr_read_status cell_error(const yr_table *t, size_t row, size_t col, cons
 
 typedef struct sums {
     rd_acc *acc;       /* per column (only summable input or checked columns are used) */
+    uint8_t *guess;    /* per column: the unlabelled-sum guess applies (add_sum) */
+    int vals_summed;   /* the column pass 1 kept values of is summed (kept_row) */
     rd_pending **pend; /* per column, naggr each */
     size_t *npend;
     uint8_t *mun; /* 10000 flags: municipalities present among data rows */
@@ -117,17 +119,15 @@ static int is_input(const yr_table *t, size_t col)
 }
 
 static yr_read_status add_sum(yr_table *t, sums *s, const rd_rows_ctx *rc, size_t row, size_t col,
-                              yr_value v, const yr_read_options *opt, yr_read_error *err)
+                              yr_value v, yr_read_error *err)
 {
     int code = -1, eq = 0, r;
     yr_place p = t->place != NULL ? rd_place_decode(t->place[row], &code) : YR_PLACE_OTHER;
     if (t->kinds[row] == YR_ROW_DATA) {
         int part = (t->level == YR_PLACE_MUNICIPALITY && p == YR_PLACE_MUNICIPALITY) ||
                    (t->level == YR_PLACE_COUNTY && p == YR_PLACE_COUNTY);
-        int guess = opt->totals != YR_TOTALS_NO_GUESS && is_input(t, col) &&
-                    rd_role_guess_sum(t->cols[col].role);
-        r = rd_acc_data(&s->acc[col], row, v, p == YR_PLACE_MUNICIPALITY ? code : -1, part, guess,
-                        &eq);
+        r = rd_acc_data(&s->acc[col], row, v, p == YR_PLACE_MUNICIPALITY ? code : -1, part,
+                        s->guess[col], &eq);
         if (r == 0 && eq) {
             rd_guess_fail(rc, &s->acc[col], row, t->header[col], err);
             rd_at_cell(t, err, rd_rec(t, row), col);
@@ -167,7 +167,7 @@ static yr_read_status read_row(yr_table *t, sums *s, const rd_rows_ctx *rc, size
                            : v.den == 1 && v.num > INT32_MIN && v.num <= INT32_MAX ? (int32_t)v.num
                                                                                    : RD_NOVAL;
         if (summed(t, col) && (v.present || t->kinds[row] != YR_ROW_DATA)) {
-            yr_read_status r = add_sum(t, s, rc, row, col, v, opt, err);
+            yr_read_status r = add_sum(t, s, rc, row, col, v, err);
             if (r != YR_READ_OK)
                 return r;
         }
@@ -194,15 +194,14 @@ static yr_read_status read_row(yr_table *t, sums *s, const rd_rows_ctx *rc, size
 static void count_place(yr_table *t, sums *s, size_t row)
 {
     int code;
-    if (t->place != NULL && t->kinds[row] == YR_ROW_DATA &&
-        rd_place_decode(t->place[row], &code) == YR_PLACE_COUNTY && code > 0 &&
-        code < RD_COUNTIES && !s->cty[code]) {
+    if (t->place == NULL || t->kinds[row] != YR_ROW_DATA)
+        return;
+    yr_place p = rd_place_decode(t->place[row], &code);
+    if (p == YR_PLACE_COUNTY && code > 0 && code < RD_COUNTIES && !s->cty[code]) {
         s->cty[code] = 1;
         s->ncty++;
     }
-    if (t->place != NULL && t->kinds[row] == YR_ROW_DATA &&
-        rd_place_decode(t->place[row], &code) == YR_PLACE_MUNICIPALITY && code > 0 &&
-        code < 10000 && !s->mun[code]) {
+    if (p == YR_PLACE_MUNICIPALITY && code > 0 && code < 10000 && !s->mun[code]) {
         s->mun[code] = 1;
         s->nmun++;
         int county = yr_municipality_county(code);
@@ -213,11 +212,11 @@ static void count_place(yr_table *t, sums *s, size_t row)
 
 /* A data row whose value pass 1 kept (rd_vals_keep): its sum and place, without its cells. */
 static yr_read_status kept_row(yr_table *t, sums *s, const rd_rows_ctx *rc, size_t row,
-                               const yr_read_options *opt, yr_read_error *err)
+                               yr_read_error *err)
 {
     yr_value v = {1, t->vals[row], 1}; /* what rd_read_cell() reads from its plain digits */
-    if (summed(t, t->vals_col)) {
-        yr_read_status r = add_sum(t, s, rc, row, t->vals_col, v, opt, err);
+    if (s->vals_summed) {
+        yr_read_status r = add_sum(t, s, rc, row, t->vals_col, v, err);
         if (r != YR_READ_OK)
             return r;
     }
@@ -232,10 +231,12 @@ static void sums_free(sums *s, size_t ncols)
     free(s->pend);
     free(s->npend);
     free(s->acc);
+    free(s->guess);
     free(s->mun);
 }
 
-static yr_read_status sums_init(yr_table *t, sums *s, yr_read_error *err)
+static yr_read_status sums_init(yr_table *t, sums *s, const yr_read_options *opt,
+                                yr_read_error *err)
 {
     memset(s, 0, sizeof *s);
     size_t nc = t->ncols ? t->ncols : 1;
@@ -243,9 +244,13 @@ static yr_read_status sums_init(yr_table *t, sums *s, yr_read_error *err)
     s->pend = calloc(nc, sizeof *s->pend);
     s->npend = calloc(nc, sizeof *s->npend);
     s->mun = calloc(10000, 1);
-    if (s->acc == NULL || s->pend == NULL || s->npend == NULL || s->mun == NULL)
+    s->guess = calloc(nc, 1);
+    if (s->acc == NULL || s->pend == NULL || s->npend == NULL || s->mun == NULL || s->guess == NULL)
         return rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
+    s->vals_summed = t->vals_col != YR_READ_NONE && summed(t, t->vals_col);
     for (size_t c = 0; c < t->ncols; c++) {
+        s->guess[c] = opt->totals != YR_TOTALS_NO_GUESS && is_input(t, c) &&
+                      rd_role_guess_sum(t->cols[c].role);
         rd_acc_init(&s->acc[c], c);
         s->acc[c].blocks = t->year_col != YR_READ_NONE && t->year == 0; /* several years kept */
         if (summed(t, c) &&
@@ -337,7 +342,7 @@ yr_read_status rd_read_values(yr_table *t, const yr_read_options *opt, grid_cell
     vals_open(t);
     size_t scap = 0;
     rd_uniq *uq = NULL;
-    yr_read_status st = sums_init(t, &s, err);
+    yr_read_status st = sums_init(t, &s, opt, err);
     if (st == YR_READ_OK && rd_uniq_open(t, &uq) != YR_READ_OK)
         st = rd_fail(err, YR_READ_ERR_NOMEM, 0, "out of memory");
     rd_rows_ctx rc = {t,        table_line,   table_label,   t->nrows,
@@ -349,7 +354,7 @@ yr_read_status rd_read_values(yr_table *t, const yr_read_options *opt, grid_cell
             rc.first_data = rc.first_data == YR_READ_NONE ? row : rc.first_data;
             rc.last_data = row;
             if (kept && t->vals[row] != RD_NOVAL) {
-                st = kept_row(t, &s, &rc, row, opt, err);
+                st = kept_row(t, &s, &rc, row, err);
                 continue;
             }
         }
