@@ -288,7 +288,7 @@ static int read_courses(att_job *j, const char *path, const cli_common *c, const
                    yr_read_value("1", YR_KIND_SHARE, yr_table_header(j->in.t, j->c_pub), "", &one,
                                  &e) == YR_READ_OK &&
                    one.num == one.den;
-    return cli_read_total_row(&j->in, &j->total_row);
+    return cli_read_total_row(&j->in, 0, &j->total_row);
 }
 
 /* The total rate: yr_attendance_rate() on the sums (its checks in its order: the confidence,
