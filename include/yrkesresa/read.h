@@ -78,7 +78,8 @@
  *    the nation in its name cell is a record (a person's organisation), refused as not one of
  *    the 290, or a party with other parties; never a row left out. A county row that states
  *    numbers in a table the caller checks itself stays an aggregate (stats check, pot --check:
- *    without a total row, the one county or nation row is the total). Labels (Summa, Riket)
+ *    without a total row, the one county or nation row is the total:
+ *    yr_table_checked_total_row()). Labels (Summa, Riket)
  *    keep their kind everywhere. For every
  *    wanted column used as input (not ::YR_WANT_CHECKED) an aggregate must agree with its rows:
  *    a total with every data row, a subtotal (Delsumma, Summa X, and a label that ends in the

@@ -711,9 +711,11 @@ def audit_frame(
         frame: the table, one row per party, and its total row (e.g. "Summa").
         weights, published: the names of the weight and amount columns.
         labels: the name of the label column (None: the index); a row whose label names a
-            total (:func:`yrkesresa.is_total_label`) is the total row.
-        stated_total: the total the document states; by default the amount of the total row,
-            which must then be there exactly once.
+            total (:func:`yrkesresa.is_total_label`) is no party.
+        stated_total: the total the document states; by default the amount of the total row
+            by the library's rule (``yr_checked_total_row``, as ``stats check`` takes it): the
+            row Summa, Totalt, ..., else the one county or nation row when it is the only
+            aggregate (SCB's tables end with ``Dalarnas län``); two total rows are an error.
 
     The total row is never audited as a party. A table read by :func:`read_table` whose
     amounts are written to whole tkr or Mkr (``Belopp (tkr)``, ``290 tkr``; its
