@@ -734,10 +734,25 @@ typedef struct yr_day_column {
  *        nothing; a date among labels or a label among dates (@p col remembers which the column
  *        holds; give one @p col to every day column that must match, e.g. a pot's attendance and
  *        trainers). ::YR_READ_ERR_LIMIT when @p cap is too small (11 bytes hold any date).
+ *        A serial is in the 1900 system; a cell of a table read from a workbook is read with
+ *        yr_table_day(), which knows the workbook's.
  * @param[out] out_len the length written (may be NULL)
  */
 YR_READ_API yr_read_status yr_read_day(yr_day_column *col, const char *s, size_t len, size_t line,
                                        char *dst, size_t cap, size_t *out_len, yr_read_error *err);
+
+/**
+ * @brief yr_read_day() of cell (@p row, @p col) of a table the reader read, at the row's line.
+ *        A serial number is a day in the epoch of the workbook the table came from, whatever
+ *        the cell's number format: a workbook that counts from 1904 (`date1904`, a Mac
+ *        workbook) holds 2024-02-06 as 43866 (45328 in the 1900 system of every other
+ *        workbook and of text files), also after its date format was cleared.
+ *        ::YR_READ_ERR_NULL when @p t, @p dc or @p dst is NULL or the cell is outside the table.
+ * @param[out] out_len the length written (may be NULL)
+ */
+YR_READ_API yr_read_status yr_table_day(const yr_table *t, size_t row, size_t col,
+                                        yr_day_column *dc, char *dst, size_t cap, size_t *out_len,
+                                        yr_read_error *err);
 
 /**
  * @brief The aggregate rule for columns that are already in memory (a pandas/R frame): row
