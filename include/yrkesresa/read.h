@@ -116,7 +116,12 @@
  *    in the column is grouped the same way, else an error; blanks (space, NBSP, U+202F) always
  *    group. In a decimal role `1,500` is 1.5 when the column shows `,` as its decimal mark
  *    elsewhere, 1500 when it groups with `,` elsewhere (or marks decimals with `.`), else an
- *    error. A whole-number role never takes a negative number; a number with a leading zero
+ *    error whose advice keeps the value (`1,5000` for a decimal, `1500` for thousands) — except
+ *    in a rate (::YR_ROLE_RATE, `kr per invånare`) of a text file delimited by `;`: `;` is the
+ *    list separator exactly where `,` is the decimal mark, and a rate is a price written with
+ *    three decimals (`2,285` kr), never in grouped thousands, so `2,285` is 2.285 there. An
+ *    amount of kronor, a weight or a count keeps the error (`850,000` kr or a population copied
+ *    as a weight are as likely thousands). A whole-number role never takes a negative number; a number with a leading zero
  *    (`0114`) is a code, never a count or an amount. Units in the header or the cell — `kr`,
  *    `:-`, `tkr` (×1000), `Mkr` (×10^6), `tusental` (×1000), `st` — are applied exactly; a unit
  *    the role cannot take, or a cell's unit that contradicts the header's, is an error. The

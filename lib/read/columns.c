@@ -227,6 +227,7 @@ static void set_col(yr_table *t, size_t c, yr_read_role role, unsigned flags)
     t->cols[c].wanted = 1;
     rd_colfmt_init(&t->cols[c].fmt, role, yr_role_kind(role), t->header[c]);
     t->cols[c].fmt.date1904 = grid_xlsx_date1904(&t->g); /* a serial day in the book's epoch */
+    t->cols[c].fmt.file_dec = t->g.fmt.delimiter == ';' ? ',' : 0; /* Excel's list separator */
 }
 
 /* The column a ROLE=HEADER entry names: its header exactly (case aside), else by key, else (a

@@ -446,6 +446,22 @@ Ett,10,2,24,36
 Två,20,5,31,56
 Tre,40,9,45,94
 Summa,70,16,100,186"
+# a rate with three decimals in a ';' file (adversarial pass 7, H2): 2,285 kr per invånare is
+# 2.285 kr, never 2285 kr (';' is the list separator where ',' is the decimal mark). By hand over
+# 1000, 2000 and 4000 inhabitants: 2285, 4570, 9140, total 15995; a ',' file refuses it, saying
+# how to write a decimal and how thousands.
+printf 'municipality;population\nEtt;1000\nTvå;2000\nTre;4000\n' >"$TMP/pop-k.csv"
+printf 'Post;Belopp;kr per invånare\nIT-plattform;;2,285\n' >"$TMP/items-rate3.csv"
+run_bin statement --items "$TMP/items-rate3.csv" "$TMP/pop-k.csv"
+expect_rc "rate 2,285 in a ';' file" 0
+expect_out "rate 2,285 in a ';' file" "municipality;IT-plattform;total
+Ett;2285;2285
+Två;4570;4570
+Tre;9140;9140
+Summa;15995;15995"
+printf 'Post,Belopp,kr per invånare\nIT-plattform,,"2,285"\n' >"$TMP/items-rate3c.csv"
+run_bin statement --items "$TMP/items-rate3c.csv" "$TMP/pop-k.csv"
+expect_input_error "rate '2,285' in a ',' file" "items-rate3c.csv:2: column 'kr per invånare': '2,285' could be ','-grouped thousands or a decimal: no other cell of the column shows ',' as its decimal mark or its thousands separator; for a decimal write it with a fourth decimal (1,2340 for 1,234), for thousands without the separator (1234)"
 # split --items reads the same items file (issue 22.3: per item 'lika del' and 'kr per invånare'):
 # the same cells, the population column beside them
 run_bin split --items "$FIX/items-models-small.csv" "$FIX/pop-small.csv"
