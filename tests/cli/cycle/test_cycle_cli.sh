@@ -476,6 +476,26 @@ st_models=$(tail -n +2 <<<"$out")
 run_bin split --items "$FIX/items-models.csv" "$DAL/population-2021-06.csv"
 expect_rc "split --items models" 0
 expect_eq "split --items models = statement" "$(tail -n +2 <<<"$out" | cut -d, -f1,3-)" "$st_models"
+# the program's own `split --items` table audited by its own audit (adversarial pass 7, H4):
+# Kommun;Folkmängd;ITEMS;total with a Summa line is a statement whose population is its weights,
+# never an item, with --population FILE or without; a cell moved by one krona breaks the rules
+sed -e '1s/.*/Kommun;Folkmängd/' -e 's/,/;/' "$DAL/population-2021-06.csv" >"$TMP/pop-sv.csv"
+run_bin split --items "$EX/agreement-2024-items.csv" "$TMP/pop-sv.csv"
+printf '%s\n' "$out" >"$TMP/split-items.csv"
+expect_out_has "split --items: its header" "Kommun;Folkmängd;Regional samordnare;Administrativt stöd;total"
+for pop in "" "--population $TMP/pop-sv.csv"; do
+    # shellcheck disable=SC2086 # $pop is an option and its value, or nothing
+    run_bin audit --strict $pop "$TMP/split-items.csv"
+    expect_rc "audit of split --items ${pop:+with --population}" 0
+    expect_out_has "audit of split --items ${pop:+with --population}: 2 items" "15 municipalities, 2 items, weights from column 'Folkmängd'"
+    expect_out_has "audit of split --items ${pop:+with --population}: verdict" "verdict: reproduces the table split"
+    expect_out_lacks "audit of split --items ${pop:+with --population}: no population item" "  Folkmängd:"
+done
+awk -F';' 'BEGIN { OFS = ";" } $1 == "Falun" { $3 += 1 } $1 == "Mora" { $3 -= 1 } { print }' \
+    "$TMP/split-items.csv" >"$TMP/split-items-moved.csv"
+run_bin audit --strict "$TMP/split-items-moved.csv"
+expect_rc "audit of split --items, a krona moved" 1
+expect_out_has "audit of split --items, a krona moved" "verdict: breaks the rules of a table split"
 # a rate item's stated amount must be its rows' sum (16 here); an amount left blank is for a
 # rate item only
 printf 'post,belopp,kr per invånare\nA,70,\nB,17,2.28\n' >"$TMP/split-rate-off.csv"
