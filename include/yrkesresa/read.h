@@ -121,7 +121,8 @@
  *    list separator exactly where `,` is the decimal mark, and a rate is a price written with
  *    three decimals (`2,285` kr), never in grouped thousands, so `2,285` is 2.285 there. An
  *    amount of kronor, a weight or a count keeps the error (`850,000` kr or a population copied
- *    as a weight are as likely thousands). A whole-number role never takes a negative number; a number with a leading zero
+ *    as a weight are as likely thousands). A whole-number role never takes a negative number; a
+ * number with a leading zero
  *    (`0114`) is a code, never a count or an amount. Units in the header or the cell — `kr`,
  *    `:-`, `tkr` (×1000), `Mkr` (×10^6), `tusental` (×1000), `st` — are applied exactly; a unit
  *    the role cannot take, or a cell's unit that contradicts the header's, is an error. The
@@ -320,6 +321,8 @@ typedef enum yr_read_role {
     YR_ROLE_PARTICIPANT_DAYS, /**< "participant_days": deltagardagar */
     YR_ROLE_RATE,             /**< "rate": kr per invånare, per invånare (a money rate) */
     YR_ROLE_EQUAL_PART,       /**< "equal_part": lika del (share or percent) */
+    YR_ROLE_COMPLETED,        /**< "completed": klarat kurs K, courseK_completed (a count of
+                                   those who completed course K; one column a course) */
     YR_READ_ROLE_COUNT        /**< number of values, not a value */
 } yr_read_role;
 

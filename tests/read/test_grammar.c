@@ -171,6 +171,15 @@ static void test_roles(void **state)
     assert_int_equal(yr_read_role_from_name("Population"), YR_ROLE_POPULATION);
     assert_int_equal(yr_read_role_from_name("nonsense"), YR_ROLE_NONE);
     assert_string_equal(yr_role_name(YR_ROLE_PARTICIPANT_DAYS), "participant_days");
+    /* a course's completed count, the course's number in the header (adversarial pass 7, H7) */
+    assert_true(yr_role_is_header("Klarat kurs 2", YR_ROLE_COMPLETED));
+    assert_true(yr_role_is_header("course2_completed", YR_ROLE_COMPLETED));
+    assert_true(yr_role_is_header("Genomförd kurs 1", YR_ROLE_COMPLETED));
+    assert_false(yr_role_is_header("course2_ongoing", YR_ROLE_COMPLETED));
+    assert_false(yr_role_is_header("Kurs 2", YR_ROLE_COMPLETED));
+    assert_false(yr_role_is_header("Andel genomförda", YR_ROLE_COMPLETED));
+    assert_int_equal(yr_read_role_from_name("completed"), YR_ROLE_COMPLETED);
+    assert_int_equal(yr_role_kind(YR_ROLE_COMPLETED), YR_KIND_WHOLE);
     assert_int_equal(yr_role_kind(YR_ROLE_POPULATION), YR_KIND_WHOLE);
     assert_int_equal(yr_role_kind(YR_ROLE_WEIGHT), YR_KIND_DECIMAL);
     assert_int_equal(yr_role_kind(YR_ROLE_TARGET), YR_KIND_SHARE);
