@@ -491,8 +491,8 @@ static void test_table_day(void **state)
     const yr_read_want w[] = {{YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED},
                               {YR_ROLE_PARTICIPANTS, YR_WANT_REQUIRED}};
     yr_read_error err;
-    yr_table *t = read_text("Datum;Kommun;Deltagare\n45328;Falun;3\nd1;Mora;2\n", w, 2, YR_TOTALS_CHECK,
-                            &err, YR_READ_OK);
+    yr_table *t = read_text("Datum;Kommun;Deltagare\n45328;Falun;3\nd1;Mora;2\n", w, 2,
+                            YR_TOTALS_CHECK, &err, YR_READ_OK);
     yr_day_column dc = {0, 0, NULL};
     char out[32];
     size_t n = 0;
