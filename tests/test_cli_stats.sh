@@ -191,6 +191,9 @@ expect_out_has "progress: --column completed, Mora" "Mora;1;2;30;9;$(ratio 9 30 
 sed '1s/Klarat kurs 2/Klarat kurs 3/' "$TMP/prog-sv.csv" >"$TMP/prog-sv-gap.csv"
 run progress "$TMP/prog-sv-gap.csv"
 expect_input_error "progress: a course skipped" "prog-sv-gap.csv:1: the course columns are numbered without course 2"
+sed '1s/Klarat kurs 2/Genomförd kurs/' "$TMP/prog-sv.csv" >"$TMP/prog-sv-mixed.csv"
+run progress "$TMP/prog-sv-mixed.csv"
+expect_input_error "progress: numbered and not" "prog-sv-mixed.csv:1: 1 of the 2 course columns have a course number in their header"
 run progress "$TMP/prog-steg.csv"
 expect_input_error "progress: no course columns" "prog-steg.csv:1: missing column 'course1_completed' (or 'Klarat kurs 1'; name the columns of the courses, in course order, with --column completed=HEADER)"
 

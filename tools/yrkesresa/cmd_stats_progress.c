@@ -339,7 +339,7 @@ static size_t course_number(const char *h)
 static int course_columns(prog_job *j)
 {
     const yr_table *t = j->in.t;
-    size_t line = cli_read_header_line(t), numbered = 0, first = YR_READ_NONE;
+    size_t line = cli_read_header_line(t), numbered = 0;
     j->nc = 0;
     for (size_t col = 0; col < yr_table_ncols(t); col++) {
         if (yr_table_column_role(t, col) != YR_ROLE_COMPLETED)
@@ -347,18 +347,22 @@ static int course_columns(prog_job *j)
         if (j->nc == MAX_COURSES)
             return cli_fail_at(j->f, line, "more than %d course columns", MAX_COURSES);
         numbered += course_number(yr_table_header(t, col)) != 0;
-        first = first == YR_READ_NONE ? col : first;
         j->c_done[j->nc++] = col;
     }
     if (numbered == 0)
         return 0;
+    if (numbered != j->nc)
+        return cli_fail_at(j->f, line,
+                           "%zu of the %zu course columns have a course number in their header: "
+                           "number every one (Klarat kurs 1, Klarat kurs 2, ...)",
+                           numbered, j->nc);
     for (size_t k = 0; k < j->nc; k++) { /* course k + 1: the column numbered k + 1 */
         size_t found = 0, n = 0;
-        for (size_t col = first; col < yr_table_ncols(t); col++)
+        for (size_t col = 0; col < yr_table_ncols(t); col++)
             if (yr_table_column_role(t, col) == YR_ROLE_COMPLETED &&
                 course_number(yr_table_header(t, col)) == k + 1)
                 found = col, n++;
-        if (n != 1 || numbered != j->nc)
+        if (n != 1)
             return cli_fail_at(j->f, line,
                                "the course columns are numbered %s course %zu: give each course "
                                "one column, numbered 1, 2, ... (or name them in course order "
