@@ -483,6 +483,20 @@ expect_out_has "--attendance-sheet: the days of Vår 2 only" "Totalt,4,2400"
 run --attendance "$LIST" --attendance-sheet 2 --trainers "$TMP/sheet-t.csv"
 expect_out_has "--attendance-sheet by number" "Totalt,4,2400"
 
+# adversarial7 H3: a Mac workbook (date1904) whose days are serials in General format (a date
+# column after "Clear formats"): read in the workbook's epoch, as its date cells are. The corpus
+# workbook (tests/reading/xlsx-date1904-serial-days.expect works the days by hand): 2024-02-06
+# Falun 10 + Mora 5, 2024-02-07 Falun 7 (a date cell), 2024-03-12 Mora 4. A trainer a day: Mora
+# on 02-06 (pot 15 * 400 = 6000), Falun on 02-07 (2800) and 03-12 (1600). Falun 17
+# participant-days, fees 10200, admin 3400, pot_in 6800, kickback 4400, net 5800; Mora 9, 5400,
+# 1800, 3600, 6000, -600. In the 1900 system the serial days would be 2020-02-05 and 2020-03-11,
+# days without trainers.
+printf 'Datum;Kommun;Roll\n2024-02-06;Mora;Utbildare\n2024-02-07;Falun;Utbildare\n2024-03-12;Falun;Utbildare\n' >"$TMP/d1904-tr.csv"
+run --attendance "$SOURCE_DIR/tests/reading/xlsx-date1904-serial-days.xlsx" --trainers "$TMP/d1904-tr.csv"
+expect_rc "date1904 serial days" 0
+expect_out_has "date1904 serial days: Falun" "Falun,17,10200,3400,6800,4400,5800"
+expect_out_has "date1904 serial days: Mora" "Mora,9,5400,1800,3600,6000,-600"
+
 # adversarial6 G10: SCB's tables end with the county, not Totalt: the published table with its
 # Totalt line renamed 'Dalarnas län' is checked the same (the county row is the table's total:
 # its one aggregate), by pot --check and stats check; by hand as above.

@@ -171,6 +171,32 @@ expect_out_has "progress total 2->3" \
 n_lines=$(wc -l <<<"$out")
 if [ "$n_lines" -eq 33 ]; then ok; else bad "progress: $n_lines lines, expected 33"; fi
 
+# Swedish headers (adversarial pass 7, H7): `Klarat kurs K` is courseK_completed, in any column
+# order (the course's number is in the header), or named with --column completed=HEADER in
+# course order; numbers that skip a course are refused. By hand: Falun 120 -> 40, Mora 30 -> 9,
+# Orsa 8 -> 1, total 158 -> 50.
+printf 'Kommun;Klarat kurs 1;Klarat kurs 2\nFalun;120;40\nMora;30;9\nOrsa;8;1\nTotalt;158;50\n' >"$TMP/prog-sv.csv"
+printf 'Kommun;Klarat kurs 2;Klarat kurs 1\nFalun;40;120\nMora;9;30\nOrsa;1;8\nTotalt;50;158\n' >"$TMP/prog-sv-rev.csv"
+printf 'Kommun;Steg A;Steg B\nFalun;120;40\nMora;30;9\nOrsa;8;1\nTotalt;158;50\n' >"$TMP/prog-steg.csv"
+run progress "$TMP/prog-sv.csv"
+expect_rc "progress: Klarat kurs K" 0
+expect_out_has "progress: Klarat kurs K, Falun" "Falun;1;2;120;40;$(ratio 40 120 4 | tr . ,);"
+expect_out_has "progress: Klarat kurs K, total" "Totalt;1;2;158;50;$(ratio 50 158 4 | tr . ,);"
+run progress "$TMP/prog-sv-rev.csv"
+expect_rc "progress: Klarat kurs 2 before 1" 0
+expect_out_has "progress: Klarat kurs 2 before 1, Falun" "Falun;1;2;120;40;"
+run progress "$TMP/prog-steg.csv" --column 'completed=Steg A' --column 'completed=Steg B'
+expect_rc "progress: --column completed" 0
+expect_out_has "progress: --column completed, Mora" "Mora;1;2;30;9;$(ratio 9 30 4 | tr . ,);"
+sed '1s/Klarat kurs 2/Klarat kurs 3/' "$TMP/prog-sv.csv" >"$TMP/prog-sv-gap.csv"
+run progress "$TMP/prog-sv-gap.csv"
+expect_input_error "progress: a course skipped" "prog-sv-gap.csv:1: the course columns are numbered without course 2"
+sed '1s/Klarat kurs 2/Genomförd kurs/' "$TMP/prog-sv.csv" >"$TMP/prog-sv-mixed.csv"
+run progress "$TMP/prog-sv-mixed.csv"
+expect_input_error "progress: numbered and not" "prog-sv-mixed.csv:1: 1 of the 2 course columns have a course number in their header"
+run progress "$TMP/prog-steg.csv"
+expect_input_error "progress: no course columns" "prog-steg.csv:1: missing column 'course1_completed' (or 'Klarat kurs 1'; name the columns of the courses, in course order, with --column completed=HEADER)"
+
 run progress "$P" --population "$DAL/population-2021-06.csv"
 expect_rc "coverage dalarna" 0
 expect_out_has "coverage header" "municipality,completed_course1,population,per_1000,low,high,note"
@@ -209,19 +235,25 @@ run progress "$P" --population "$DAL/population-2021-06.csv" --course 4
 expect_input_error "--course 4" "--course must be 1 to 3"
 
 # Read through libyrkesresa-read: a Delsumma or 'Summa Västerdalarna' row is no municipality and
-# never added into the sums; the row after the empty line is one (by hand: 100 + 50 + 10 = 160
-# completed course 1, 40 + 20 + 5 = 65 course 2).
+# never added into the sums; the rows after the empty line are (by hand: 100 + 50 + 10 + 4 = 164
+# completed course 1, 40 + 20 + 5 + 1 = 66 course 2).
 run progress "$FIX/progress-delsumma.csv"
 expect_rc "progress: Delsumma" 0
 expect_out_lacks "progress: Delsumma is no municipality" "Delsumma"
 expect_out_lacks "progress: Summa Västerdalarna is no municipality" "Summa Västerdalarna"
 expect_row "progress: Mora after the empty line" "Mora" "Mora,1,2,10,5,0.5000,$(wilson 5 10),"
-expect_row "progress: total without the subtotals" "Totalt" "Totalt,1,2,160,65,$(ratio 65 160 4),$(wilson 65 160),"
-expect_err_has "progress: the reading line" "read 3 municipalities, total row at line 8, subtotal rows at lines 4, 7"
+expect_row "progress: total without the subtotals" "Totalt" "Totalt,1,2,164,66,$(ratio 66 164 4),$(wilson 66 164),"
+expect_err_has "progress: the reading line" "read 4 municipalities, total row at line 9, subtotal rows at lines 4, 8"
+pops=$(($(pop_of Falun) + $(pop_of Borlänge) + $(pop_of Mora) + $(pop_of Orsa)))
 run progress "$FIX/progress-delsumma.csv" --population "$DAL/population-2021-06.csv"
 expect_rc "coverage: Delsumma" 0
-expect_row "coverage: total without the subtotals" "Totalt" \
-    "Totalt,160,$(($(pop_of Falun) + $(pop_of Borlänge) + $(pop_of Mora))),$(cov 160 $(($(pop_of Falun) + $(pop_of Borlänge) + $(pop_of Mora)))),"
+expect_row "coverage: total without the subtotals" "Totalt" "Totalt,164,$pops,$(cov 164 "$pops"),"
+# the course columns are read by the reader as every command's columns are (a role, H7): a
+# 'Summa' of one row is the reader's question, as in any table
+sed -e '/^Orsa,/d' -e 's/^Summa Västerdalarna,14,6/Summa Västerdalarna,10,5/' \
+    "$FIX/progress-delsumma.csv" >"$TMP/progress-sum-of-one.csv"
+run progress "$TMP/progress-sum-of-one.csv"
+expect_input_error "progress: a Summa of one row" "progress-sum-of-one.csv:7: the row 'Summa Västerdalarna' reads as the sum of a part, but the part is the one row 'Mora'"
 
 # ---- check --------------------------------------------------------------------------------
 run check "$P"

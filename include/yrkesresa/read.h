@@ -117,7 +117,13 @@
  *    in the column is grouped the same way, else an error; blanks (space, NBSP, U+202F) always
  *    group. In a decimal role `1,500` is 1.5 when the column shows `,` as its decimal mark
  *    elsewhere, 1500 when it groups with `,` elsewhere (or marks decimals with `.`), else an
- *    error. A whole-number role never takes a negative number; a number with a leading zero
+ *    error whose advice keeps the value (`1,5000` for a decimal, `1500` for thousands) — except
+ *    in a rate (::YR_ROLE_RATE, `kr per invånare`) of a text file delimited by `;`: `;` is the
+ *    list separator exactly where `,` is the decimal mark, and a rate is a price written with
+ *    three decimals (`2,285` kr), never in grouped thousands, so `2,285` is 2.285 there. An
+ *    amount of kronor, a weight or a count keeps the error (`850,000` kr or a population copied
+ *    as a weight are as likely thousands). A whole-number role never takes a negative number; a
+ * number with a leading zero
  *    (`0114`) is a code, never a count or an amount. Units in the header or the cell — `kr`,
  *    `:-`, `tkr` (×1000), `Mkr` (×10^6), `tusental` (×1000), `st` — are applied exactly; a unit
  *    the role cannot take, or a cell's unit that contradicts the header's, is an error. The
@@ -316,6 +322,8 @@ typedef enum yr_read_role {
     YR_ROLE_PARTICIPANT_DAYS, /**< "participant_days": deltagardagar */
     YR_ROLE_RATE,             /**< "rate": kr per invånare, per invånare (a money rate) */
     YR_ROLE_EQUAL_PART,       /**< "equal_part": lika del (share or percent) */
+    YR_ROLE_COMPLETED,        /**< "completed": klarat kurs K, courseK_completed (a count of
+                                   those who completed course K; one column a course) */
     YR_READ_ROLE_COUNT        /**< number of values, not a value */
 } yr_read_role;
 
@@ -826,10 +834,25 @@ typedef struct yr_day_column {
  *        nothing; a date among labels or a label among dates (@p col remembers which the column
  *        holds; give one @p col to every day column that must match, e.g. a pot's attendance and
  *        trainers). ::YR_READ_ERR_LIMIT when @p cap is too small (11 bytes hold any date).
+ *        A serial is in the 1900 system; a cell of a table read from a workbook is read with
+ *        yr_table_day(), which knows the workbook's.
  * @param[out] out_len the length written (may be NULL)
  */
 YR_READ_API yr_read_status yr_read_day(yr_day_column *col, const char *s, size_t len, size_t line,
                                        char *dst, size_t cap, size_t *out_len, yr_read_error *err);
+
+/**
+ * @brief yr_read_day() of cell (@p row, @p col) of a table the reader read, at the row's line.
+ *        A serial number is a day in the epoch of the workbook the table came from, whatever
+ *        the cell's number format: a workbook that counts from 1904 (`date1904`, a Mac
+ *        workbook) holds 2024-02-06 as 43866 (45328 in the 1900 system of every other
+ *        workbook and of text files), also after its date format was cleared.
+ *        ::YR_READ_ERR_NULL when @p t, @p dc or @p dst is NULL or the cell is outside the table.
+ * @param[out] out_len the length written (may be NULL)
+ */
+YR_READ_API yr_read_status yr_table_day(const yr_table *t, size_t row, size_t col,
+                                        yr_day_column *dc, char *dst, size_t cap, size_t *out_len,
+                                        yr_read_error *err);
 
 /**
  * @brief The aggregate rule for columns that are already in memory (a pandas/R frame): row

@@ -149,6 +149,15 @@ static yr_out_name column_name(const yr_table *t, size_t col)
     return YR_OUT_NAME_COUNT;
 }
 
+/* Header @p h is no item of a statement: a column of codes, ids or years (an inserted
+ * 'Kommunkod'; rule 7: never a weight, a population or an amount) or the weights (the
+ * population `split --items` and `statement --explain` write beside the items). */
+static int no_item(const char *h)
+{
+    return yr_header_is_code(h) || yr_role_is_header(h, YR_ROLE_POPULATION) ||
+           yr_role_is_header(h, YR_ROLE_WEIGHT);
+}
+
 /* Column @p c holds an item of a statement saved by hand: its header names no role and its
  * first data cell is a whole number. */
 static int item_like(const yr_table *t, size_t c)
@@ -170,7 +179,7 @@ static int adds_up(const yr_table *t, size_t name, size_t total)
     int64_t sum = 0, v, want;
     int ok = nrows > 0 && cell_whole(t, row, total, &want) == 0;
     for (size_t c = name + 1; ok && c < total; c++)
-        ok = yr_header_is_code(yr_table_header(t, c)) || /* an inserted Kommunkod: no item */
+        ok = no_item(yr_table_header(t, c)) || /* an inserted Kommunkod: no item */
              (cell_whole(t, row, c, &v) == 0 && !__builtin_add_overflow(sum, v, &sum));
     return ok && sum == want;
 }
@@ -187,7 +196,7 @@ static size_t total_column(const yr_table *t, size_t name)
     for (size_t c = name + 1; c < nc; c++) {
         if (c >= name + 2 && yr_role_is_header(yr_table_header(t, c), YR_ROLE_AMOUNT))
             return adds_up(t, name, c) ? c : YR_READ_NONE;
-        if (!item_like(t, c) && !yr_header_is_code(yr_table_header(t, c)))
+        if (!item_like(t, c) && !no_item(yr_table_header(t, c)))
             return YR_READ_NONE;
     }
     return YR_READ_NONE;
@@ -234,10 +243,8 @@ static yr_read_status find_statement(const yr_table *t, yr_statement_columns *sc
     sc->total = sc->name != YR_READ_NONE ? total_column(t, sc->name) : YR_READ_NONE;
     if (sc->name == YR_READ_NONE || sc->total == YR_READ_NONE || sc->total <= sc->name + 1)
         return not_statement(err);
-    /* a column of codes, ids or years (an inserted 'Kommunkod') is never an item (rule 7:
-     * never a weight, a population or an amount) */
-    for (size_t c = sc->name + 1; c < sc->total; c++)
-        sc->nitems += !yr_header_is_code(yr_table_header(t, c));
+    for (size_t c = sc->name + 1; c < sc->total; c++) /* Kommunkod, Folkmängd: no items */
+        sc->nitems += !no_item(yr_table_header(t, c));
     if (sc->nitems == 0)
         return not_statement(err);
     return YR_READ_OK;
@@ -256,7 +263,7 @@ yr_read_status yr_table_statement_columns(const yr_table *t, yr_statement_column
                        "the statement has %zu item columns, room was given for %zu", sc->nitems,
                        cap);
     for (size_t c = sc->name + 1, k = 0; c < sc->total; c++)
-        if (!yr_header_is_code(yr_table_header(t, c)))
+        if (!no_item(yr_table_header(t, c)))
             items[k++] = c;
     if (err != NULL)
         memset(err, 0, sizeof *err);
@@ -266,12 +273,7 @@ yr_read_status yr_table_statement_columns(const yr_table *t, yr_statement_column
 int yr_table_is_statement(const yr_table *t)
 {
     yr_statement_columns sc;
-    if (t == NULL || find_statement(t, &sc, NULL) != YR_READ_OK)
-        return 0;
-    for (size_t c = sc.name + 1; c < sc.total; c++) {
-        const char *h = yr_table_header(t, c);
-        if (yr_role_is_header(h, YR_ROLE_POPULATION) || yr_role_is_header(h, YR_ROLE_WEIGHT))
-            return 0; /* a published split ("kommun,befolkning,total") is not a statement */
-    }
-    return 1;
+    /* at least one item beside the weights: a published split ("kommun,befolkning,total") is
+     * not a statement, the table `split --items` writes (Kommun;Folkmängd;ITEMS;total) is */
+    return t != NULL && find_statement(t, &sc, NULL) == YR_READ_OK;
 }

@@ -226,6 +226,8 @@ static void set_col(yr_table *t, size_t c, yr_read_role role, unsigned flags)
     t->cols[c].flags = flags;
     t->cols[c].wanted = 1;
     rd_colfmt_init(&t->cols[c].fmt, role, yr_role_kind(role), t->header[c]);
+    t->cols[c].fmt.date1904 = grid_xlsx_date1904(&t->g); /* a serial day in the book's epoch */
+    t->cols[c].fmt.file_dec = t->g.fmt.delimiter == ';' ? ',' : 0; /* Excel's list separator */
 }
 
 /* The column a ROLE=HEADER entry names: its header exactly (case aside), else by key, else (a
@@ -420,13 +422,18 @@ static int numbered_series(const yr_table *t, const size_t *cand, size_t n)
 static yr_read_status want_role(yr_table *t, const yr_read_options *opt, yr_read_role role,
                                 unsigned flags, int quiet, yr_read_error *err)
 {
-    size_t cand[8], n = 0, line = rd_rec_line(t, t->header_rec);
+    size_t cand[64], n = 0, line = rd_rec_line(t, t->header_rec); /* a column a course */
     char show[2][96];
     if (role_assigned(t, role))
         return YR_READ_OK;
-    for (size_t c = 0; c < t->ncols; c++)
-        if (!t->cols[c].wanted && yr_role_is_header(t->header[c], role) && n < 8)
-            cand[n++] = c;
+    for (size_t c = 0; c < t->ncols; c++) {
+        if (t->cols[c].wanted || !yr_role_is_header(t->header[c], role))
+            continue;
+        if (n == sizeof cand / sizeof cand[0]) /* never a column left out without a word */
+            return rd_fail(err, YR_READ_ERR_LIMIT, line, "more than 64 columns are the %s",
+                           yr_role_name(role));
+        cand[n++] = c;
+    }
     /* a header naming the role by a word ("Betalande kommun") beside one the alias table finds:
      * two columns could be the role, never the first silently */
     for (size_t c = 0; n == 1 && !quiet && !(flags & YR_WANT_MANY) && c < t->ncols; c++)

@@ -1,5 +1,6 @@
-/* A course day read cell by cell (yr_read_day()): for a caller that reads a file's cells itself
- * (the pot's counted attendance and its trainers). The date grammar is rule 5's (grammar.c). */
+/* A course day read cell by cell (yr_read_day(), yr_table_day()): for a caller that reads a
+ * file's cells itself (the pot's counted attendance and its trainers). The date grammar is
+ * rule 5's (grammar.c). */
 #include <stdio.h>
 #include <string.h>
 
@@ -32,8 +33,10 @@ static int looks_like_date(const char *s, size_t n)
     "2024-02-06 (also read: 2024-2-6, 2024-02-06 00:00:00, an Excel date cell or its serial "      \
     "number 20000-80000)"
 
-yr_read_status yr_read_day(yr_day_column *col, const char *s, size_t len, size_t line, char *dst,
-                           size_t cap, size_t *out_len, yr_read_error *err)
+/* yr_read_day() with the epoch of a serial number: @p date1904, the workbook's (grid.h). */
+static yr_read_status read_day(yr_day_column *col, const char *s, size_t len, size_t line,
+                               int date1904, char *dst, size_t cap, size_t *out_len,
+                               yr_read_error *err)
 {
     if (col == NULL || dst == NULL || (s == NULL && len > 0))
         return rd_fail(err, YR_READ_ERR_NULL, line, "a required pointer is NULL");
@@ -45,6 +48,7 @@ yr_read_status yr_read_day(yr_day_column *col, const char *s, size_t len, size_t
         return rd_fail(err, YR_READ_ERR_CELL, line, "the day is empty: write it as " DAY_FORMS);
     rd_colfmt f;
     rd_colfmt_init(&f, YR_ROLE_DAY, YR_KIND_DATE, NULL);
+    f.date1904 = date1904;
     yr_value v;
     int date = rd_read_cell(&f, p, n, GRID_TEXT, &v, why, sizeof why) == YR_READ_OK;
     if (!date && looks_like_date(p, n))
@@ -86,4 +90,21 @@ yr_read_status yr_read_day(yr_day_column *col, const char *s, size_t len, size_t
         err->column = YR_READ_NONE;
     }
     return YR_READ_OK;
+}
+
+yr_read_status yr_read_day(yr_day_column *col, const char *s, size_t len, size_t line, char *dst,
+                           size_t cap, size_t *out_len, yr_read_error *err)
+{
+    return read_day(col, s, len, line, 0, dst, cap, out_len, err);
+}
+
+yr_read_status yr_table_day(const yr_table *t, size_t row, size_t col, yr_day_column *dc, char *dst,
+                            size_t cap, size_t *out_len, yr_read_error *err)
+{
+    if (t == NULL || row >= t->nrows || col >= t->ncols)
+        return rd_fail(err, YR_READ_ERR_NULL, 0, "no table, or the cell is outside it");
+    size_t n;
+    const char *s = yr_table_cell(t, row, col, &n);
+    return read_day(dc, s, n, yr_table_row_line(t, row), grid_xlsx_date1904(&t->g), dst, cap,
+                    out_len, err);
 }

@@ -267,6 +267,19 @@ static int whole_cells(const rd_colfmt *f)
            unit_mult(f->unit) == 1;
 }
 
+/* 1 when @p c is a rate column's decimal mark because the file says so: a text file delimited
+ * by ';' is written where ',' is the decimal mark (Excel's list separator in Swedish and every
+ * decimal-comma locale, whose thousands are grouped with a blank), and a rate per inhabitant
+ * (`kr per invånare`) is a price that takes three decimals (1,005 kr) and is never written in
+ * grouped thousands. Nowhere else: in a whole-number role `22,986` is thousands when the column
+ * groups every cell of four digits or more (issue 20), and in an amount of kronor, a weight or
+ * a count a grouped thousand is as likely as three decimals (`850,000` kr, a population copied
+ * as a weight), so a ',' that no cell of the column decides stays a question there. */
+static int rate_file_dec(const rd_colfmt *f, char c)
+{
+    return f->role == YR_ROLE_RATE && c == f->file_dec && unit_mult(f->unit) == 1;
+}
+
 yr_read_status rd_colfmt_decide(rd_colfmt *f, const rd_colobs *o, char *why, size_t cap)
 {
     for (int ci = 0; ci < 2; ci++) {
@@ -292,9 +305,12 @@ yr_read_status rd_colfmt_decide(rd_colfmt *f, const rd_colobs *o, char *why, siz
             f->decimal = c;
         } else if (o->dec[ci] == 0 && (other_grouped || o->dec[1 - ci] > 0)) {
             f->group = c;
-        } else { /* 'u': a whole-number column whose unit lets its cells have decimals */
+        } else if (o->dec[ci] == 0 && rate_file_dec(f, c)) {
+            f->decimal = c;
+        } else { /* 'u': a whole-number column whose unit lets its cells have decimals; 'd': a
+                    decimal column */
             int scaled = f->kind != YR_KIND_DECIMAL && f->kind != YR_KIND_SHARE && !whole_cells(f);
-            return why_fail(why, cap, "%d%s", ci, scaled ? "u" : "");
+            return why_fail(why, cap, "%d%s", ci, scaled ? "u" : "d");
         }
     }
     if (f->kind == YR_KIND_SHARE && f->share_mode == 0) {
@@ -313,8 +329,19 @@ const char *rd_colfmt_doubt(const char *why)
         return "the header's unit (tusental, tkr, Mkr) lets the cells have decimals, and no "
                "cell of the column says which the separator is; write the numbers in whole "
                "units and take the unit out of the header";
-    return "the column does not write its thousands one way; write the number without "
-           "separators";
+    int dec = why[0] != '\0' && why[1] == 'd', point = why[0] == '0';
+    static const char *const advice[2][2] = {
+        {"the column does not write its thousands one way; write the numbers without "
+         "separators (1234 for 1,234)",
+         "the column does not write its thousands one way; write the numbers without "
+         "separators (1234 for 1.234)"},
+        {"no other cell of the column shows ',' as its decimal mark or its thousands separator; "
+         "for a decimal write it with a fourth decimal (1,2340 for 1,234), for thousands "
+         "without the separator (1234)",
+         "no other cell of the column shows '.' as its decimal mark or its thousands separator; "
+         "for a decimal write it with a fourth decimal (1.2340 for 1.234), for thousands "
+         "without the separator (1234)"}};
+    return advice[dec][point];
 }
 
 /* ------------------------------------------------------------------------ values */
@@ -787,7 +814,8 @@ static yr_read_status strings_column(const char *const *cells, size_t n, yr_kind
     else
         rd_fail(err, YR_READ_ERR_CELL, 0,
                 "%s: cannot tell whether '.' or ',' groups thousands or marks decimals; write "
-                "the numbers without thousands separators",
+                "a decimal with a fourth decimal (1,2340 for 1,234) and thousands without "
+                "separators (1234)",
                 what);
     return YR_READ_ERR_CELL;
 }

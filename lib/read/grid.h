@@ -90,6 +90,11 @@ yr_read_status grid_csv_open(const void *bytes, size_t len, int borrow, grid *ou
  * *thousands, the powers of 1000 it divides the number by; NULL for any other cell or grid. */
 const char *grid_xlsx_format(const grid *g, size_t rec, size_t col, int *thousands);
 
+/* 1 when @p g is a sheet of a workbook that counts serial days from 1904 (workbookPr
+ * date1904, a Mac workbook): a serial number in a day column is read in that epoch whatever the
+ * cell's number format (45328 there is 2028-02-07, 43866 is 2024-02-06); 0 for any other grid. */
+int grid_xlsx_date1904(const grid *g);
+
 /* Formats by content: 0 text, 1 xlsx, or an error for .xls (OLE2), .ods and other zips. */
 yr_read_status grid_sniff(const void *bytes, size_t len, int *is_xlsx, yr_read_error *err);
 

@@ -144,6 +144,7 @@ typedef struct rd_colfmt {
     int money;      /* the role takes kr/tkr/Mkr */
     int count;      /* the role takes st/tusental */
     int date1904;
+    char file_dec;   /* the file's decimal mark when its delimiter says it (';': ','), or 0 */
     int blank_is_no; /* BOOL: the column marks yes with X, so blank is no */
 } rd_colfmt;
 /* See rd_plain_cell(). */

@@ -58,6 +58,10 @@ static const char *const aliases[YR_READ_ROLE_COUNT][RD_NALIASES] = {
     [YR_ROLE_RATE] = {"rate", "krperinv" AA "nare", "perinv" AA "nare", "kronorperinv" AA "nare",
                       NULL},
     [YR_ROLE_EQUAL_PART] = {"equalpart", "likadel", "likadelar", NULL},
+    /* a course's number is in the header (`Klarat kurs 2`, `course2_completed`): not in the key */
+    [YR_ROLE_COMPLETED] = {"completed", "coursecompleted", "completedcourse", "klaratkurs",
+                           "klaradkurs", "kursklarad", "avklaradkurs", "genomf" OE "rdkurs",
+                           "slutf" OE "rdkurs", "godk" AE "ndkurs", NULL},
 };
 
 static const char *const role_names[YR_READ_ROLE_COUNT] = {
@@ -65,7 +69,7 @@ static const char *const role_names[YR_READ_ROLE_COUNT] = {
     "day",       "participants",     "role",      "registered", "attended", "yes",
     "yes_share", "respondents",      "target",    "group",      "item",     "year",
     "course",    "question",         "published", "person",     "present",  "fees",
-    "pot",       "participant_days", "rate",      "equal_part"};
+    "pot",       "participant_days", "rate",      "equal_part", "completed"};
 
 static const yr_kind role_kinds[YR_READ_ROLE_COUNT] = {
     [YR_ROLE_NONE] = YR_KIND_TEXT,       [YR_ROLE_MUNICIPALITY] = YR_KIND_TEXT,
@@ -82,6 +86,7 @@ static const yr_kind role_kinds[YR_READ_ROLE_COUNT] = {
     [YR_ROLE_PRESENT] = YR_KIND_BOOL,    [YR_ROLE_FEES] = YR_KIND_DECIMAL,
     [YR_ROLE_POT] = YR_KIND_DECIMAL,     [YR_ROLE_PARTICIPANT_DAYS] = YR_KIND_WHOLE,
     [YR_ROLE_RATE] = YR_KIND_DECIMAL,    [YR_ROLE_EQUAL_PART] = YR_KIND_SHARE,
+    [YR_ROLE_COMPLETED] = YR_KIND_WHOLE,
 };
 
 const char *yr_role_name(yr_read_role role)
@@ -391,6 +396,13 @@ yr_read_status yr_header_key(const char *h, char *dst, size_t cap)
     return YR_READ_OK;
 }
 
+/* The key without its first run of digits (`course2completed`: `coursecompleted`). */
+static void drop_number(char *key)
+{
+    size_t a = strcspn(key, "0123456789"), b = a + strspn(key + a, "0123456789");
+    memmove(key + a, key + b, strlen(key + b) + 1);
+}
+
 int yr_role_is_header(const char *h, yr_read_role role)
 {
     if (h == NULL || (unsigned)role >= YR_READ_ROLE_COUNT || role == YR_ROLE_NONE)
@@ -398,6 +410,8 @@ int yr_role_is_header(const char *h, yr_read_role role)
     char key[256], name[64];
     if (yr_header_key(h, key, sizeof key) != YR_READ_OK || key[0] == '\0')
         return 0;
+    if (role == YR_ROLE_COMPLETED) /* one column a course, its number in the header */
+        drop_number(key);
     for (size_t k = 0; k < RD_NALIASES && aliases[role][k] != NULL; k++)
         if (strcmp(key, aliases[role][k]) == 0)
             return 1;

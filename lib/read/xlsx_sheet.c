@@ -42,6 +42,7 @@ typedef struct xgrid {
     int filtered;      /* the sheet has an AutoFilter */
     xlsx_shows *shows; /* the book's formats that scale or label numbers (copies) */
     size_t nshows;
+    int date1904; /* the workbook counts serial days from 1904 (workbookPr date1904) */
 } xgrid;
 
 static void xgrid_free(xgrid *x);
@@ -887,6 +888,12 @@ const char *grid_xlsx_format(const grid *g, size_t rec, size_t col, int *thousan
     return NULL;
 }
 
+int grid_xlsx_date1904(const grid *g)
+{
+    const xgrid *x = g != NULL && g->ops == &xlsx_grid_ops ? g->impl : NULL;
+    return x != NULL && x->date1904;
+}
+
 /* Move what the parse built into @p out: records up to the last row with a value. */
 static yr_read_status make_grid(sheet_parse *p, grid *out, yr_read_error *err)
 {
@@ -910,7 +917,8 @@ static yr_read_status make_grid(sheet_parse *p, grid *out, yr_read_error *err)
     for (size_t k = 0; k < nrec; k++)
         if (first[k + 1] > first[k] && p->cells[first[k + 1] - 1].col + (size_t)1 > widest)
             widest = p->cells[first[k + 1] - 1].col + (size_t)1;
-    *x = (xgrid){p->pool, p->cells, first, sheet, p->hidden, p->nhidden, p->filtered, NULL, 0};
+    *x = (xgrid){p->pool,    p->cells,    first, sheet, p->hidden,
+                 p->nhidden, p->filtered, NULL,  0,     p->b->date1904};
     p->pool = NULL, p->cells = NULL, p->first = NULL, p->hidden = NULL;
     if (copy_shows(x, p->b) != 0) {
         xgrid_free(x);

@@ -899,6 +899,20 @@ def r_date_cells():
     return excel_book([("Kursdagar", None, s.xml())], st)
 
 
+def r_date1904_serial():
+    """A Mac workbook (date1904) whose days are serials in General format, as a date column is
+    after "Clear formats", beside one date cell (format 14): all in the 1904 system."""
+    st = Strings()
+    s = Sheet(st)
+    s.row_values(1, ["Datum", "Kommun", "Antal deltagare"])
+    for i, (serial, style, mun, n) in enumerate([(43866, 0, "Falun", 10), (43866, 0, "Mora", 5),
+                                                 (43867, 1, "Falun", 7), (43901, 0, "Mora", 4)]):
+        s.cell(0, 2 + i, "n", str(serial), style)
+        s.cell(1, 2 + i, "s", mun)
+        s.cell(2, 2 + i, "n", str(n))
+    return excel_book([("Närvaro", None, s.xml())], st, date1904=True)
+
+
 def r_date_time_of_day():
     st = Strings()
     s = Sheet(st)
@@ -1176,6 +1190,7 @@ READING = {
     "xlsx-merged-title-names-a-role.xlsx": r_merged_title_role,
     "xlsx-date-cells.xlsx": r_date_cells,
     "xlsx-date-time-of-day.xlsx": r_date_time_of_day,
+    "xlsx-date1904-serial-days.xlsx": r_date1904_serial,
     "xlsx-percent-shares.xlsx": r_percent_shares,
     "xlsx-percent-target.xlsx": r_percent_target,
     "xlsx-codes-as-text.xlsx": r_codes_as_text,

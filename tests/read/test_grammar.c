@@ -171,6 +171,15 @@ static void test_roles(void **state)
     assert_int_equal(yr_read_role_from_name("Population"), YR_ROLE_POPULATION);
     assert_int_equal(yr_read_role_from_name("nonsense"), YR_ROLE_NONE);
     assert_string_equal(yr_role_name(YR_ROLE_PARTICIPANT_DAYS), "participant_days");
+    /* a course's completed count, the course's number in the header (adversarial pass 7, H7) */
+    assert_true(yr_role_is_header("Klarat kurs 2", YR_ROLE_COMPLETED));
+    assert_true(yr_role_is_header("course2_completed", YR_ROLE_COMPLETED));
+    assert_true(yr_role_is_header("Genomförd kurs 1", YR_ROLE_COMPLETED));
+    assert_false(yr_role_is_header("course2_ongoing", YR_ROLE_COMPLETED));
+    assert_false(yr_role_is_header("Kurs 2", YR_ROLE_COMPLETED));
+    assert_false(yr_role_is_header("Andel genomförda", YR_ROLE_COMPLETED));
+    assert_int_equal(yr_read_role_from_name("completed"), YR_ROLE_COMPLETED);
+    assert_int_equal(yr_role_kind(YR_ROLE_COMPLETED), YR_KIND_WHOLE);
     assert_int_equal(yr_role_kind(YR_ROLE_POPULATION), YR_KIND_WHOLE);
     assert_int_equal(yr_role_kind(YR_ROLE_WEIGHT), YR_KIND_DECIMAL);
     assert_int_equal(yr_role_kind(YR_ROLE_TARGET), YR_KIND_SHARE);
@@ -264,6 +273,13 @@ static void test_decimal_column(void **state)
     /* 1,500 alone in a decimal role: undecidable */
     const char *b[] = {"1,500", "2,750"};
     assert_int_equal(column(b, 2, YR_ROLE_WEIGHT, "Vikt", v, &den), YR_READ_ERR_CELL);
+    /* ... and the message's advice keeps the value either way (adversarial pass 7, H2: "write
+     * the numbers without thousands separators" made a rate 2,285 a rate 2285) */
+    yr_read_error err;
+    assert_int_equal(yr_read_strings(b, 2, YR_KIND_DECIMAL, "Vikt", "vikt", v, &den, &err),
+                     YR_READ_ERR_CELL);
+    assert_non_null(strstr(err.message, "a decimal with a fourth decimal (1,2340 for 1,234)"));
+    assert_null(strstr(err.message, "without thousands separators"));
     /* both marks: 1.234,5 is 1234.5; 1,234.5 is 1234.5 */
     const char *c[] = {"1.234,5", "1,234.5"};
     assert_int_equal(column(c, 2, YR_ROLE_WEIGHT, "Vikt", v, &den), YR_READ_OK);

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -482,6 +483,61 @@ static void test_groups(void **state)
     assert_int_equal(ng, 0);
 }
 
+/* yr_table_day(): a table cell as yr_read_day() reads it, at the row's line, a serial in the
+ * epoch of the workbook the table came from (adversarial pass 7, H3). */
+static void test_table_day(void **state)
+{
+    (void)state;
+    const yr_read_want w[] = {{YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED},
+                              {YR_ROLE_PARTICIPANTS, YR_WANT_REQUIRED}};
+    yr_read_error err;
+    yr_table *t = read_text("Datum;Kommun;Deltagare\n45328;Falun;3\nd1;Mora;2\n", w, 2,
+                            YR_TOTALS_CHECK, &err, YR_READ_OK);
+    yr_day_column dc = {0, 0, NULL};
+    char out[32];
+    size_t n = 0;
+    /* text: Excel's 1900 system, 45328 is 2024-02-06 */
+    assert_int_equal(yr_table_day(t, yr_table_data_row(t, 0), 0, &dc, out, sizeof out, &n, &err),
+                     YR_READ_OK);
+    assert_string_equal(out, "2024-02-06");
+    assert_int_equal(n, 10);
+    assert_int_equal(yr_table_day(t, yr_table_data_row(t, 1), 0, &dc, out, sizeof out, &n, &err),
+                     YR_READ_ERR_CELL); /* a label among dates, at its line */
+    assert_int_equal(err.line, 3);
+    assert_int_equal(yr_table_day(t, 0, 9, &dc, out, sizeof out, &n, &err), YR_READ_ERR_NULL);
+    assert_int_equal(yr_table_day(NULL, 0, 0, &dc, out, sizeof out, &n, &err), YR_READ_ERR_NULL);
+    yr_table_free(t);
+    /* a Mac workbook (date1904) with serials in General format (the corpus's workbook): 43866
+     * is 1904-01-01 + 43866 days = 2024-02-06 there (tests/reading/xlsx-date1904-serial-days
+     * .expect works it by hand), 2020-02-05 in the 1900 system of a text file */
+    const char *src = getenv("SOURCE_DIR");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/tests/reading/xlsx-date1904-serial-days.xlsx",
+             src != NULL ? src : ".");
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    static char book[1 << 16];
+    size_t len = fread(book, 1, sizeof book, f);
+    fclose(f);
+    yr_read_options o;
+    yr_read_options_init(&o);
+    o.want = w;
+    o.nwant = 2;
+    assert_int_equal(yr_read_table(book, len, &o, &t, &err), YR_READ_OK);
+    const char *cell = yr_table_cell(t, yr_table_data_row(t, 0), 0, &n);
+    assert_int_equal(n, 5);
+    assert_memory_equal(cell, "43866", 5);
+    yr_day_column dc1904 = {0, 0, NULL}, dc1900 = {0, 0, NULL};
+    assert_int_equal(
+        yr_table_day(t, yr_table_data_row(t, 0), 0, &dc1904, out, sizeof out, NULL, &err),
+        YR_READ_OK);
+    assert_string_equal(out, "2024-02-06");
+    assert_int_equal(err.line, 0);
+    assert_int_equal(yr_read_day(&dc1900, "43866", 5, 2, out, sizeof out, NULL, &err), YR_READ_OK);
+    assert_string_equal(out, "2020-02-05");
+    yr_table_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -497,6 +553,7 @@ int main(void)
         cmocka_unit_test(test_threads),
         cmocka_unit_test(test_column_unit),
         cmocka_unit_test(test_groups),
+        cmocka_unit_test(test_table_day),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

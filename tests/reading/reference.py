@@ -33,6 +33,7 @@ ALIASES = {
     'present': ['present', 'närvaro', 'närvarande'],
     'year': ['year', 'år'],
     'fees': ['fees', 'avgifter', 'avgift'],
+    'rate': ['kr per invånare'],
 }
 LABEL_HEADERS = ('kommun', 'municipality', 'region', 'namn', 'name')  # where a Summa is written
 NOTE_WORDS = ('källa', 'fotnot', 'anm', 'not:', 'kommentar', 'source', 'note')
@@ -133,8 +134,9 @@ def split_number(cell):
     return sign, digits[0], digits[1], mult, pct, None
 
 
-def column_values(cells, role, header):
-    """The values of a column, the grouping decided over the whole column."""
+def column_values(cells, role, header, delim=','):
+    """The values of a column, the grouping decided over the whole column. In a ';' file a
+    rate's ',' that no cell decides is its decimal mark (read.h rule 5)."""
     if role == 'day':
         out = []
         for c in cells:
@@ -165,11 +167,12 @@ def column_values(cells, role, header):
             as_group = whole or any(q[2] != '' and q[5] is None for q in parsed if q[1]) is False
             if whole and big_other:
                 return None  # the column does not group one way: an error, not values
-            if not whole and not shown_decimal:
+            rate_decimal = role == 'rate' and delim == ';' and a == ',' and unit_of(header) == 1
+            if not whole and not shown_decimal and not rate_decimal:
                 return None  # '58,923' alone under 'tusental': 58.923 or 58 923? an error
             if not whole:
                 decimals = [q for q in parsed if q[5] is None and q[2] != '']
-                as_group = not decimals
+                as_group = not decimals and not rate_decimal
             if as_group:
                 ip, fp = ip + fp, ''
         v = Fraction(int(ip or '0') * 10 ** len(fp) + int(fp or '0'), 10 ** len(fp)) * sign
@@ -450,7 +453,7 @@ def recompute(path):
             if is_aggregate(r[0], not days) or (len(r) > lab and is_aggregate(r[lab], not days)):
                 continue
             cells.append(r[c] if len(r) > c else '')
-        got = column_values(cells, role, header[c])
+        got = column_values(cells, role, header[c], delim)
         if got is None:
             return f'{role}: not recomputable by these rules', 0
         if got != want.split():

@@ -604,14 +604,15 @@ int cli_cmd_audit(int argc, char **argv)
         {"population", CLI_OPT_VALUE, &population, "FILE",
          "the weights from this file, joined to FILE's municipalities by code, else by name "
          "(the reader's identity); FILE is audited as a statement: its item columns (between "
-         "the municipality column and 'total') as one table split (yr_audit_table): columns "
-         "add up, cells within one unit of their quota, rows the table rule's, total and net "
-         "add up; the verdict 'reproduces the table split (yr_split_table)' or what breaks. A "
-         "statement (a file with a 'total' column after its items) is audited so without it "
-         "too, the weights from its population column (statement --explain). A statement with "
-         "years: each year's block so (its weights from the year's column, '2024' or "
-         "'Folkmängd 2024', when FILE has one), and each line 'all' the sum of its years. "
-         "--strict: exit 1 when a rule is broken."},
+         "the municipality column and 'total'; a population or weight column there is no "
+         "item) as one table split (yr_audit_table): columns add up, cells within one unit of "
+         "their quota, rows the table rule's, total and net add up; the verdict 'reproduces "
+         "the table split (yr_split_table)' or what breaks. A statement (a file with a 'total' "
+         "column after its items) is audited so without it too, the weights from its "
+         "population column (statement --explain, split --items). A statement with years: "
+         "each year's block so (its weights from the year's column, '2024' or 'Folkmängd "
+         "2024', when FILE has one), and each line 'all' the sum of its years. --strict: exit "
+         "1 when a rule is broken."},
         {"items", CLI_OPT_VALUE, &items, "FILE",
          "a statement's items file as given to 'statement': the items' models (equal parts, "
          "rates) are audited too (without it each item is a split by population)"},

@@ -18,7 +18,9 @@ static const char *const usage =
     "With --population: coverage instead, completed course K per N inhabitants.\n"
     "\n"
     "  FILE                  columns municipality and course1_completed, course2_completed, ...\n"
-    "                        (other columns are ignored); '-' = stdin\n"
+    "                        (Klarat kurs 1, Klarat kurs 2, ...; or --column completed=HEADER\n"
+    "                        once a course, in course order; other columns are ignored);\n"
+    "                        '-' = stdin\n"
     "@OPTIONS@\n"
     "\n"
     "A Totalt/Summa row is not a municipality: the total is computed from the rows and the\n"
@@ -316,27 +318,78 @@ static int progression(void *ctx, stats_out *s)
     return rc;
 }
 
+/* The course number header @p h carries (`Klarat kurs 2`, `course2_completed`: 2; a year is
+ * none), 0 when it has no one number of one or two digits. */
+static size_t course_number(const char *h)
+{
+    size_t k = 0, runs = 0;
+    for (const char *p = h; *p != '\0';) {
+        size_t n = strspn(p, "0123456789");
+        if (n > 0 && n <= 2)
+            k = (size_t)strtoul(p, NULL, 10), runs++;
+        p += n > 0 ? n : 1;
+    }
+    return runs == 1 ? k : 0;
+}
+
+/* The columns of the completed role (`Klarat kurs K`, `courseK_completed`, --column
+ * completed=HEADER): course k the column whose header says k, every k from 1 once; columns
+ * without numbers are the courses in their order. Numbers that skip or repeat a course, or
+ * headers with and without numbers, are an error at the header. */
+static int course_columns(prog_job *j)
+{
+    const yr_table *t = j->in.t;
+    size_t line = cli_read_header_line(t), numbered = 0;
+    j->nc = 0;
+    for (size_t col = 0; col < yr_table_ncols(t); col++) {
+        if (yr_table_column_role(t, col) != YR_ROLE_COMPLETED)
+            continue;
+        if (j->nc == MAX_COURSES)
+            return cli_fail_at(j->f, line, "more than %d course columns", MAX_COURSES);
+        numbered += course_number(yr_table_header(t, col)) != 0;
+        j->c_done[j->nc++] = col;
+    }
+    if (numbered == 0)
+        return 0;
+    if (numbered != j->nc)
+        return cli_fail_at(j->f, line,
+                           "%zu of the %zu course columns have a course number in their header: "
+                           "number every one (Klarat kurs 1, Klarat kurs 2, ...)",
+                           numbered, j->nc);
+    for (size_t k = 0; k < j->nc; k++) { /* course k + 1: the column numbered k + 1 */
+        size_t found = 0, n = 0;
+        for (size_t col = 0; col < yr_table_ncols(t); col++)
+            if (yr_table_column_role(t, col) == YR_ROLE_COMPLETED &&
+                course_number(yr_table_header(t, col)) == k + 1)
+                found = col, n++;
+        if (n != 1)
+            return cli_fail_at(j->f, line,
+                               "the course columns are numbered %s course %zu: give each course "
+                               "one column, numbered 1, 2, ... (or name them in course order "
+                               "with --column completed=HEADER, without numbers)",
+                               n > 1 ? "twice for" : "without", k + 1);
+        j->c_done[k] = found;
+    }
+    return 0;
+}
+
 /* The progress table: its municipalities (one row each, by identity), its total row (one at
- * most; other aggregates are neither municipalities nor summed) and its courseK_completed
- * columns read as whole numbers in the one grammar. */
+ * most; other aggregates are neither municipalities nor summed) and its completed columns
+ * (course_columns) read as whole numbers in the one grammar. */
 static int read_progress(prog_job *j, const char *path, const cli_common *c, const cli_read_opts *r)
 {
-    const yr_read_want want[] = {{YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
-                                 {YR_ROLE_CODE, 0u}};
-    if (cli_read(path, c, r, want, 2, &j->in) != 0)
+    const yr_read_want want[] = {
+        {YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
+        {YR_ROLE_CODE, 0u},
+        {YR_ROLE_COMPLETED, YR_WANT_MANY | YR_WANT_CHECKED | YR_WANT_BLANK_OK}};
+    if (cli_read(path, c, r, want, 3, &j->in) != 0)
         return CLI_EXIT_ERROR;
     j->c_muni = yr_table_find_role(j->in.t, YR_ROLE_MUNICIPALITY);
-    if (cli_read_total_row(&j->in, 0, &j->total_row) != 0)
+    if (cli_read_total_row(&j->in, 0, &j->total_row) != 0 || course_columns(j) != 0)
         return CLI_EXIT_ERROR;
-    for (j->nc = 0; j->nc < MAX_COURSES; j->nc++) {
-        char name[32];
-        snprintf(name, sizeof name, "course%zu_completed", j->nc + 1);
-        j->c_done[j->nc] = cli_read_find_column(j->in.t, name);
-        if (j->c_done[j->nc] == YR_READ_NONE)
-            break;
-        if (cli_read_whole_column(&j->in, j->c_done[j->nc], 0, 0, &j->done[j->nc]) != 0)
+    for (size_t k = 0; k < j->nc; k++)
+        if (cli_read_whole_column(&j->in, j->c_done[k], 0, 0, &j->done[k]) != 0)
             return CLI_EXIT_ERROR;
-    }
     return 0;
 }
 
@@ -364,8 +417,10 @@ int stats_progress(int argc, char **argv)
     r.quiet = 1; /* the reading line once every row is known good */
     rc = read_progress(&j, o.file, &o.common, &r);
     if (rc == 0 && j.nc < (o.population != NULL ? 1u : 2u))
-        rc = cli_fail_at(j.f, cli_read_header_line(j.in.t), "missing column '%s'",
-                         j.nc == 0 ? "course1_completed" : "course2_completed");
+        rc = cli_fail_at(j.f, cli_read_header_line(j.in.t),
+                         "missing column '%s' (or 'Klarat kurs %d'; name the columns of the "
+                         "courses, in course order, with --column completed=HEADER)",
+                         j.nc == 0 ? "course1_completed" : "course2_completed", j.nc == 0 ? 1 : 2);
     if (rc == 0 && o.population != NULL)
         rc = coverage_setup(&j, &o, &r);
     cli_dialect d = cli_read_dialect(j.in.t);

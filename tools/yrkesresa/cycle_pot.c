@@ -243,19 +243,19 @@ static int intern_row(cycle_pot *p, const cycle_pot_lookup *look, const char *fi
 }
 
 /* The day of row @p row as a label: a date (`2024-02-06`, `2024-02-06 00:00:00`, an Excel
- * serial or an xlsx date) as ISO 8601 in the one date grammar, so that one day written two ways
- * is one day; any other text as written (`d1`, `Dag 1`). Into @p b. */
+ * serial in the workbook's epoch or an xlsx date: yr_table_day) as ISO 8601 in the one date
+ * grammar, so that one day written two ways is one day; any other text as written (`d1`,
+ * `Dag 1`). Into @p b. */
 static const char *day_label(const cli_input *in, size_t row, size_t col, cli_buf *b)
 {
     const char *s = cli_read_cell(in->t, row, col, b);
-    yr_value v;
-    yr_read_error e;
-    int y, m, d;
+    yr_day_column one = {0, 0, NULL}; /* the cell alone: read_day() judges the column */
+    char iso[16];
     if (s[strspn(s, " \t")] != '\0' &&
-        yr_read_value(s, YR_KIND_DATE, yr_table_header(in->t, col), "", &v, &e) == YR_READ_OK &&
-        v.present && yr_civil_from_days(v.num, &y, &m, &d) == YR_OK) {
+        yr_table_day(in->t, row, col, &one, iso, sizeof iso, NULL, NULL) == YR_READ_OK &&
+        one.kind == 1) { /* a serial in the workbook's epoch */
         cli_buf_clear(b);
-        cli_buf_printf(b, "%04d-%02d-%02d", y, m, d);
+        cli_buf_add(b, iso, strlen(iso));
     }
     return cli_buf_str(b);
 }

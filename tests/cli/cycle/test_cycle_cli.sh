@@ -446,6 +446,22 @@ Ett,10,2,24,36
 Två,20,5,31,56
 Tre,40,9,45,94
 Summa,70,16,100,186"
+# a rate with three decimals in a ';' file (adversarial pass 7, H2): 2,285 kr per invånare is
+# 2.285 kr, never 2285 kr (';' is the list separator where ',' is the decimal mark). By hand over
+# 1000, 2000 and 4000 inhabitants: 2285, 4570, 9140, total 15995; a ',' file refuses it, saying
+# how to write a decimal and how thousands.
+printf 'municipality;population\nEtt;1000\nTvå;2000\nTre;4000\n' >"$TMP/pop-k.csv"
+printf 'Post;Belopp;kr per invånare\nIT-plattform;;2,285\n' >"$TMP/items-rate3.csv"
+run_bin statement --items "$TMP/items-rate3.csv" "$TMP/pop-k.csv"
+expect_rc "rate 2,285 in a ';' file" 0
+expect_out "rate 2,285 in a ';' file" "municipality;IT-plattform;total
+Ett;2285;2285
+Två;4570;4570
+Tre;9140;9140
+Summa;15995;15995"
+printf 'Post,Belopp,kr per invånare\nIT-plattform,,"2,285"\n' >"$TMP/items-rate3c.csv"
+run_bin statement --items "$TMP/items-rate3c.csv" "$TMP/pop-k.csv"
+expect_input_error "rate '2,285' in a ',' file" "items-rate3c.csv:2: column 'kr per invånare': '2,285' could be ','-grouped thousands or a decimal: no other cell of the column shows ',' as its decimal mark or its thousands separator; for a decimal write it with a fourth decimal (1,2340 for 1,234), for thousands without the separator (1234)"
 # split --items reads the same items file (issue 22.3: per item 'lika del' and 'kr per invånare'):
 # the same cells, the population column beside them
 run_bin split --items "$FIX/items-models-small.csv" "$FIX/pop-small.csv"
@@ -460,6 +476,26 @@ st_models=$(tail -n +2 <<<"$out")
 run_bin split --items "$FIX/items-models.csv" "$DAL/population-2021-06.csv"
 expect_rc "split --items models" 0
 expect_eq "split --items models = statement" "$(tail -n +2 <<<"$out" | cut -d, -f1,3-)" "$st_models"
+# the program's own `split --items` table audited by its own audit (adversarial pass 7, H4):
+# Kommun;Folkmängd;ITEMS;total with a Summa line is a statement whose population is its weights,
+# never an item, with --population FILE or without; a cell moved by one krona breaks the rules
+sed -e '1s/.*/Kommun;Folkmängd/' -e 's/,/;/' "$DAL/population-2021-06.csv" >"$TMP/pop-sv.csv"
+run_bin split --items "$EX/agreement-2024-items.csv" "$TMP/pop-sv.csv"
+printf '%s\n' "$out" >"$TMP/split-items.csv"
+expect_out_has "split --items: its header" "Kommun;Folkmängd;Regional samordnare;Administrativt stöd;total"
+for pop in "" "--population $TMP/pop-sv.csv"; do
+    # shellcheck disable=SC2086 # $pop is an option and its value, or nothing
+    run_bin audit --strict $pop "$TMP/split-items.csv"
+    expect_rc "audit of split --items ${pop:+with --population}" 0
+    expect_out_has "audit of split --items ${pop:+with --population}: 2 items" "15 municipalities, 2 items, weights from column 'Folkmängd'"
+    expect_out_has "audit of split --items ${pop:+with --population}: verdict" "verdict: reproduces the table split"
+    expect_out_lacks "audit of split --items ${pop:+with --population}: no population item" "  Folkmängd:"
+done
+awk -F';' 'BEGIN { OFS = ";" } $1 == "Falun" { $3 += 1 } $1 == "Mora" { $3 -= 1 } { print }' \
+    "$TMP/split-items.csv" >"$TMP/split-items-moved.csv"
+run_bin audit --strict "$TMP/split-items-moved.csv"
+expect_rc "audit of split --items, a krona moved" 1
+expect_out_has "audit of split --items, a krona moved" "verdict: breaks the rules of a table split"
 # a rate item's stated amount must be its rows' sum (16 here); an amount left blank is for a
 # rate item only
 printf 'post,belopp,kr per invånare\nA,70,\nB,17,2.28\n' >"$TMP/split-rate-off.csv"
