@@ -226,7 +226,8 @@ static void test_statement_renamed_total(void **state)
 }
 
 /* No item columns: only a Kommunkod between the name and the total, or nothing: not a
- * statement, in the library's words. A population between them is a published split. */
+ * statement, in the library's words. A population alone between them is a published split;
+ * beside items it is the weights (`split --items`), no item. */
 static void test_statement_no_items(void **state)
 {
     (void)state;
@@ -245,9 +246,18 @@ static void test_statement_no_items(void **state)
     assert_string_equal(err.message, msg);
     yr_table_free(t);
     t = read_with("kommun,befolkning,total\nFalun,59000,590\nMora,20000,200\n", STATEMENT, 4);
-    assert_int_equal(yr_table_statement_columns(t, &sc, items, 4, &err), YR_READ_OK);
-    assert_int_equal(sc.nitems, 1);
+    assert_int_equal(yr_table_statement_columns(t, &sc, items, 4, &err), YR_READ_ERR_HEADER);
+    assert_string_equal(err.message, msg); /* the population is the weights, no item */
     assert_int_equal(yr_table_is_statement(t), 0);
+    yr_table_free(t); /* the table `split --items` writes: the items beside the population */
+    t = read_with("Kommun,Folkm\xc3\xa4ngd,Samordning,IT,total\nFalun,59000,590,10,600\n"
+                  "Mora,20000,200,4,204\n",
+                  STATEMENT, 4);
+    assert_int_equal(yr_table_statement_columns(t, &sc, items, 4, &err), YR_READ_OK);
+    assert_int_equal(sc.nitems, 2);
+    assert_int_equal(items[0], 2);
+    assert_int_equal(items[1], 3);
+    assert_int_equal(yr_table_is_statement(t), 1);
     yr_table_free(t);
     assert_int_equal(yr_table_is_statement(NULL), 0);
     assert_int_equal(yr_table_statement_columns(NULL, &sc, items, 4, &err), YR_READ_ERR_NULL);
