@@ -258,17 +258,30 @@ static int read_request(const cli_common *c, const cli_read_opts *r, yr_read_opt
     return 0;
 }
 
-int cli_read(const char *path, const cli_common *c, const cli_read_opts *r,
-             const yr_read_want *want, size_t nwant, cli_input *in)
+int cli_read_load(const char *path, cli_input *in)
 {
     memset(in, 0, sizeof *in);
     in->file = cli_shown(path);
+    return read_bytes(path, in);
+}
+
+int cli_read_loaded(const cli_common *c, const cli_read_opts *r, const yr_read_want *want,
+                    size_t nwant, cli_input *in)
+{
     yr_read_options o;
-    if (make_request(c, r, &o) != 0 || read_bytes(path, in) != 0)
+    if (make_request(c, r, &o) != 0) {
+        cli_input_free(in);
         return CLI_EXIT_ERROR;
+    }
     o.want = want;
     o.nwant = nwant;
     return read_request(c, r, &o, in);
+}
+
+int cli_read(const char *path, const cli_common *c, const cli_read_opts *r,
+             const yr_read_want *want, size_t nwant, cli_input *in)
+{
+    return cli_read_load(path, in) != 0 ? CLI_EXIT_ERROR : cli_read_loaded(c, r, want, nwant, in);
 }
 
 int cli_read_again(const cli_input *from, const cli_common *c, const cli_read_opts *r,
