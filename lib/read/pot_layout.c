@@ -246,8 +246,16 @@ static yr_read_status trainer_words(const yr_table *t, const yr_read_options *op
     for (size_t c = 0; c < yr_table_ncols(t); c++) {
         size_t line[CELL_KINDS] = {0};
         if (c == *person || c == *role || column_given(t, opt, c) ||
-            yr_header_key(yr_table_header(t, c), key, sizeof key) != YR_READ_OK ||
-            !trainer_key(key))
+            yr_header_key(yr_table_header(t, c), key, sizeof key) != YR_READ_OK)
+            continue;
+        if ((strncmp(key, "antal", 5) == 0 && trainer_key(key + 5)) ||
+            (strncmp(key, "numberof", 8) == 0 && trainer_key(key + 8)))
+            return rd_fail(err, YR_READ_ERR_HEADER, header_line(t),
+                           "column '%s' counts trainers, but a trainers file has one row per "
+                           "trainer and day: write one row per trainer (or say what the column "
+                           "is with --trainers-column ROLE=%s)",
+                           yr_table_header(t, c), yr_table_header(t, c));
+        if (!trainer_key(key))
             continue;
         unsigned seen = column_classes(t, c, line);
         if (seen == (1u << CELL_ROLE) && *role == YR_READ_NONE) {
