@@ -896,30 +896,30 @@ typedef enum yr_pot_input {
  * use the layout where it was filled (do not copy it).
  */
 typedef struct yr_pot_layout {
-    int list;  /**< attendance: 1 a list of persons (one row per participant and day: a person
-                    column and no participants column; the reader reads its days as dates, keys
-                    the rows by day and person and counts the present ones); 0 a counted table
-                    (one row per day and municipality with its participants) */
-    int named; /**< trainers: 1 when the rows name their persons and the days are dates: the
-                    request keys the rows by day and person, so one person twice on one day is
-                    the reader's error naming both lines (as in a list of persons) */
-    int dates; /**< the day column's first data cell is a date (yr_read_day()); 0 a label
-                    (`Dag 1`), or no data row */
-    char day[256];    /**< the day column's header as written ("" for a list: the reader finds
-                           it); a counted file's and an unnamed trainers file's days are read
-                           cell by cell with yr_read_day() from the column with this header */
-    char person[256]; /**< the person column's header ("" when none) */
-    char count[256];  /**< attendance: the header of the column read as the participants when no
-                           header names them (the count column of `stats count --long` read
-                           back), else "" */
-    char role[256];   /**< trainers: the header of a trainer-word column read as the role, else
-                           "" */
+    int list;      /**< attendance: 1 a list of persons (one row per participant and day: a person
+                        column and no participants column; the reader reads its days as dates, keys
+                        the rows by day and person and counts the present ones); 0 a counted table
+                        (one row per day and municipality with its participants) */
+    int named;     /**< trainers: 1 when the rows name their persons and the days are dates: the
+                        request keys the rows by day and person, so one person twice on one day is
+                        the reader's error naming both lines (as in a list of persons) */
+    int dates;     /**< the day column's first data cell is a date (yr_read_day()); 0 a label
+                        (`Dag 1`), or no data row */
+    char day[256]; /**< the day column's header as written ("" for a list: the reader finds
+                        it); a counted file's and an unnamed trainers file's days are read
+                        cell by cell with yr_read_day() from the column with this header */
+    char person[256];     /**< the person column's header ("" when none) */
+    char count[256];      /**< attendance: the header of the column read as the participants when no
+                               header names them (the count column of `stats count --long` read
+                               back), else "" */
+    char role[256];       /**< trainers: the header of a trainer-word column read as the role, else
+                               "" */
     yr_read_want want[5]; /**< the roles to read the file with */
     size_t nwant;
     const char *columns[YR_POT_LAYOUT_COLUMNS]; /**< the entries to read the file with: the
                     caller's (yr_read_options::columns; a `day=` entry left out when the days
                     are read cell by cell), then the layout's own (`participants=H`,
-                    `person=H`, `role=H`, `day=H`) */
+                    `person=H`, `role=H`) */
     size_t ncolumns;
     char entry[4][300]; /**< the layout's own entries */
 } yr_pot_layout;

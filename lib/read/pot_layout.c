@@ -26,7 +26,7 @@ static size_t text_head(const char *b, size_t len)
     int le = (unsigned char)b[0] == 0xFF && (unsigned char)b[1] == 0xFE;
     int be = (unsigned char)b[0] == 0xFE && (unsigned char)b[1] == 0xFF;
     for (size_t n = cap; n > 2; n--) {
-        if (le ? n % 2 == 0 && b[n - 2] == '\n' && b[n - 1] == '\0'
+        if (le   ? n % 2 == 0 && b[n - 2] == '\n' && b[n - 1] == '\0'
             : be ? n % 2 == 0 && b[n - 2] == '\0' && b[n - 1] == '\n'
                  : b[n - 1] == '\n')
             return n;
@@ -128,11 +128,12 @@ static void set_want(yr_pot_layout *out, yr_read_role role, unsigned flags)
  * trainers), either before `namn`/`name` or after `namn på`/`name of`. */
 static int trainer_key(const char *k)
 {
-    static const char *const sv[] = {"utbildar", "kursledar", "f" OE "rel" AE "sar", "handledar",
-                                     "l" AE "rar", "instrukt" OE "r", NULL};
-    static const char *const sv_end[] = {"", "e", "en", "ens", "na", "nas", "s", "es", "er",
-                                         "erna", "ernas", NULL};
-    static const char *const en[] = {"trainer", "leader", "courseleader", "instructor", "teacher",
+    static const char *const sv[] = {"utbildar",  "kursledar",  "f" OE "rel" AE "sar",
+                                     "handledar", "l" AE "rar", "instrukt" OE "r",
+                                     NULL};
+    static const char *const sv_end[] = {"",  "e",  "en", "ens",  "na",    "nas",
+                                         "s", "es", "er", "erna", "ernas", NULL};
+    static const char *const en[] = {"trainer",  "leader", "courseleader", "instructor", "teacher",
                                      "lecturer", NULL};
     static const char *const pre[] = {"namnp" AA, "nameofthe", "nameof", "", NULL};
     static const char *const post[] = {"snamn", "namn", "sname", "name", "", NULL};
@@ -180,8 +181,7 @@ static int cell_class(const char *s, size_t n)
     if (yr_role_from_name(buf, &role) == YR_OK ||
         (yr_header_key(buf, key, sizeof key) == YR_READ_OK && trainer_key(key)))
         return CELL_ROLE;
-    if (yr_place_of(buf, strlen(buf), &place, &code, NULL) == YR_READ_OK &&
-        place != YR_PLACE_OTHER)
+    if (yr_place_of(buf, strlen(buf), &place, &code, NULL) == YR_READ_OK && place != YR_PLACE_OTHER)
         return CELL_PLACE;
     return CELL_NAME;
 }
@@ -218,12 +218,12 @@ static yr_read_status trainer_doubt(const yr_table *t, size_t c, unsigned seen,
                                     const size_t line[CELL_KINDS], yr_read_error *err)
 {
     const char *h = yr_table_header(t, c);
-    size_t at = (seen & (1u << CELL_NUMBER))  ? line[CELL_NUMBER]
-                : (seen & (1u << CELL_PLACE)) ? line[CELL_PLACE]
+    size_t at = (seen & (1u << CELL_NUMBER))        ? line[CELL_NUMBER]
+                : (seen & (1u << CELL_PLACE))       ? line[CELL_PLACE]
                 : line[CELL_ROLE] > line[CELL_NAME] ? line[CELL_ROLE]
                                                     : line[CELL_NAME];
-    const char *what = (seen & (1u << CELL_NUMBER)) ? "numbers (a trainers file has one row per "
-                                                      "trainer and day)"
+    const char *what = (seen & (1u << CELL_NUMBER))  ? "numbers (a trainers file has one row per "
+                                                       "trainer and day)"
                        : (seen & (1u << CELL_PLACE)) ? "municipalities"
                                                      : "both roles (kursledare, utbildare) and "
                                                        "names";

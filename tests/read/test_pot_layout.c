@@ -48,9 +48,8 @@ static void test_arguments(void **state)
                      YR_READ_ERR_OPTION);
     /* a header that does not read is the reader's error: an .xls (OLE2 magic) */
     static const char ole[] = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 and more";
-    assert_int_equal(
-        yr_read_pot_layout(ole, sizeof ole - 1, NULL, YR_POT_INPUT_ATTENDANCE, &l, &e),
-        YR_READ_ERR_FORMAT);
+    assert_int_equal(yr_read_pot_layout(ole, sizeof ole - 1, NULL, YR_POT_INPUT_ATTENDANCE, &l, &e),
+                     YR_READ_ERR_FORMAT);
 }
 
 /* The caller's entries decide an attendance file before its headers: participants= counted,
@@ -99,13 +98,13 @@ static void test_attendance_count_and_day(void **state)
                      YR_READ_OK);
     assert_string_equal(l.count, "antal");
     assert_true(has_entry(&l, "participants=antal"));
-    assert_int_equal(layout("Kommun;Deltagare\nFalun;3\n", YR_POT_INPUT_ATTENDANCE, NULL, 0, &l,
-                            &e),
-                     YR_READ_ERR_HEADER);
+    assert_int_equal(
+        layout("Kommun;Deltagare\nFalun;3\n", YR_POT_INPUT_ATTENDANCE, NULL, 0, &l, &e),
+        YR_READ_ERR_HEADER);
     assert_non_null(strstr(e.message, "no day column (looked for a header day, datum, dag"));
     const char *day[] = {"day=Kursdatum"};
-    assert_int_equal(layout("Datum;Kommun;Deltagare\n2024-02-06;Falun;3\n",
-                            YR_POT_INPUT_ATTENDANCE, day, 1, &l, &e),
+    assert_int_equal(layout("Datum;Kommun;Deltagare\n2024-02-06;Falun;3\n", YR_POT_INPUT_ATTENDANCE,
+                            day, 1, &l, &e),
                      YR_READ_ERR_HEADER);
     assert_string_equal(e.message, "--column day=Kursdatum: no such column");
     assert_int_equal(e.line, 1);
@@ -116,10 +115,17 @@ static void test_attendance_count_and_day(void **state)
 static void test_trainer_word_forms(void **state)
 {
     (void)state;
-    static const char *const person[] = {"Utbildare",        "Utbildaren",     "Utbildarnamn",
-                                         "Handledarens namn", "L\xc3\xa4rare", "Instrukt\xc3\xb6r",
-                                         "Trainer name",      "Trainers",      "Name of trainer",
-                                         "KURSLEDARE",        "F\xc3\xb6rel\xc3\xa4sare"};
+    static const char *const person[] = {"Utbildare",
+                                         "Utbildaren",
+                                         "Utbildarnamn",
+                                         "Handledarens namn",
+                                         "L\xc3\xa4rare",
+                                         "Instrukt\xc3\xb6r",
+                                         "Trainer name",
+                                         "Trainers",
+                                         "Name of trainer",
+                                         "KURSLEDARE",
+                                         "F\xc3\xb6rel\xc3\xa4sare"};
     static const char *const other[] = {"Utbildarens kommun", "Kurs", "Utbildning"};
     yr_pot_layout l;
     yr_read_error e;
@@ -193,7 +199,8 @@ static void test_trainer_doubts(void **state)
     assert_string_equal(l.person, "Kursledare");
     const char *roles = "Datum;Kommun;Roll;Utbildare\n2024-02-06;Falun;utbildare;Kursledare\n";
     assert_int_equal(layout(roles, YR_POT_INPUT_TRAINERS, NULL, 0, &l, &e), YR_READ_ERR_HEADER);
-    assert_non_null(strstr(e.message, "columns 'Roll' and 'Utbildare' both say the trainer's role"));
+    assert_non_null(
+        strstr(e.message, "columns 'Roll' and 'Utbildare' both say the trainer's role"));
     const char *places = "Datum;Kommun;Roll;Utbildare\n2024-02-06;Falun;utbildare;Mora\n";
     assert_int_equal(layout(places, YR_POT_INPUT_TRAINERS, NULL, 0, &l, &e), YR_READ_ERR_HEADER);
     assert_non_null(strstr(e.message, "holds municipalities"));
@@ -241,9 +248,12 @@ static void test_long_list(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_arguments),          cmocka_unit_test(test_attendance_entries),
-        cmocka_unit_test(test_attendance_count_and_day), cmocka_unit_test(test_trainer_word_forms),
-        cmocka_unit_test(test_trainers_labels),    cmocka_unit_test(test_trainer_doubts),
+        cmocka_unit_test(test_arguments),
+        cmocka_unit_test(test_attendance_entries),
+        cmocka_unit_test(test_attendance_count_and_day),
+        cmocka_unit_test(test_trainer_word_forms),
+        cmocka_unit_test(test_trainers_labels),
+        cmocka_unit_test(test_trainer_doubts),
         cmocka_unit_test(test_long_list),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

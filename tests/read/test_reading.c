@@ -531,8 +531,8 @@ static yr_read_status pot_request(rcase *c, request *r, const char *bytes, size_
     if (!trainers && strcmp(pot, "attendance") != 0)
         return fail(c, "pot: attendance or trainers, not %s", pot), YR_READ_ERR_OPTION;
     yr_read_status st = yr_read_pot_layout(
-        bytes, len, &r->opt, trainers ? YR_POT_INPUT_TRAINERS : YR_POT_INPUT_ATTENDANCE,
-        &r->layout, err);
+        bytes, len, &r->opt, trainers ? YR_POT_INPUT_TRAINERS : YR_POT_INPUT_ATTENDANCE, &r->layout,
+        err);
     char got[1200];
     if (st != YR_READ_OK)
         return st;

@@ -26,7 +26,9 @@ size_t cycle_pot_options(cycle_pot_args *a, cli_option *opts)
          "twice on one day is an error pointing at both lines"},
         {"trainers", CLI_OPT_VALUE, &a->trainers, "FILE",
          "columns day, municipality, role (or datum, kommun, roll; role: leader/kursledare or "
-         "trainer/utbildare, any case)"},
+         "trainer/utbildare, any case); with a person column (person, e-post, or names under "
+         "utbildare, kursledare, ...) and dates as days, one person twice on one day is an "
+         "error pointing at both lines"},
         {"attendance-column", CLI_OPT_LIST, &a->attendance_column, "ROLE=HEADER",
          "a column of the attendance file only (--column ROLE=HEADER names it in every file)"},
         {"trainers-column", CLI_OPT_LIST, &a->trainers_column, "ROLE=HEADER",
@@ -321,8 +323,7 @@ static int read_as_laid_out(const cycle_pot *p, const cli_common *own, const yr_
     r.other_parties = p->other_parties;
     r.sheet = in == &p->tr ? p->tsheet : p->asheet;
     req.columns.n = 0;
-    for (size_t k = 0; k < lay->ncolumns && k < sizeof req.columns.v / sizeof req.columns.v[0];
-         k++)
+    for (size_t k = 0; k < lay->ncolumns && k < sizeof req.columns.v / sizeof req.columns.v[0]; k++)
         req.columns.v[req.columns.n++] = lay->columns[k];
     return cli_read_loaded(&req, &r, lay->want, lay->nwant, in);
 }
