@@ -470,6 +470,12 @@ YR_READ_API const char *yr_table_header(const yr_table *t, size_t col);
 YR_READ_API yr_read_role yr_table_column_role(const yr_table *t, size_t col);
 /** @brief The first column with @p role, or ::YR_READ_NONE. */
 YR_READ_API size_t yr_table_find_role(const yr_table *t, yr_read_role role);
+/** @brief The column headed @p name as a user names it (`--column day=Datum`, `--min-column`):
+ *         the header as written, else the one header equal to it under yr_header_key(); two
+ *         such headers and none written exactly so, or none: ::YR_READ_NONE. */
+YR_READ_API size_t yr_table_find_header(const yr_table *t, const char *name);
+/** @brief The line (sheet row) of the header, from the spans (0 when none). */
+YR_READ_API size_t yr_table_header_line(const yr_table *t);
 /** @brief The kind of row @p row. */
 YR_READ_API yr_row_kind yr_table_row_kind(const yr_table *t, size_t row);
 /** @brief The 1-based line (sheet row for xlsx) where row @p row starts. */

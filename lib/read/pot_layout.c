@@ -53,15 +53,33 @@ static yr_read_status peek(const void *bytes, size_t len, const yr_read_options 
     return yr_read_table(bytes, len, &o, t, err);
 }
 
-/* The line of the header. */
-static size_t header_line(const yr_table *t)
+/* The table functions the layout needs that a program needs too (read.h; they stand here, in
+ * the layout's file, while table.c is being optimised: move them there when it is free). */
+size_t yr_table_header_line(const yr_table *t)
 {
     yr_span sp[4];
-    size_t n = yr_table_spans(t, sp, 4);
+    size_t n = t != NULL ? yr_table_spans(t, sp, 4) : 0;
     for (size_t k = 0; k < n && k < 4; k++)
         if (sp[k].kind == YR_SPAN_HEADER)
             return sp[k].first;
     return 0;
+}
+
+size_t yr_table_find_header(const yr_table *t, const char *name)
+{
+    char a[256], b[256];
+    size_t found = YR_READ_NONE, n = 0;
+    if (t == NULL || name == NULL)
+        return YR_READ_NONE;
+    for (size_t c = 0; c < yr_table_ncols(t); c++)
+        if (strcmp(yr_table_header(t, c), name) == 0)
+            return c;
+    if (yr_header_key(name, a, sizeof a) != YR_READ_OK || a[0] == '\0')
+        return YR_READ_NONE;
+    for (size_t c = 0; c < yr_table_ncols(t); c++)
+        if (yr_header_key(yr_table_header(t, c), b, sizeof b) == YR_READ_OK && strcmp(a, b) == 0)
+            found = c, n++;
+    return n == 1 ? found : YR_READ_NONE;
 }
 
 /* The header of the caller's first `ROLE=HEADER` entry for @p role, or NULL. */
@@ -73,23 +91,6 @@ static const char *given(const yr_read_options *opt, const char *role)
             opt->columns[k][n] == '=')
             return opt->columns[k] + n + 1;
     return NULL;
-}
-
-/* The column headed @p name: as written, else the one column equal to it by yr_header_key()
- * (two such: none). YR_READ_NONE when none. */
-static size_t find_header(const yr_table *t, const char *name)
-{
-    char a[256], b[256];
-    size_t found = YR_READ_NONE, n = 0;
-    for (size_t c = 0; c < yr_table_ncols(t); c++)
-        if (strcmp(yr_table_header(t, c), name) == 0)
-            return c;
-    if (yr_header_key(name, a, sizeof a) != YR_READ_OK || a[0] == '\0')
-        return YR_READ_NONE;
-    for (size_t c = 0; c < yr_table_ncols(t); c++)
-        if (yr_header_key(yr_table_header(t, c), b, sizeof b) == YR_READ_OK && strcmp(a, b) == 0)
-            found = c, n++;
-    return n == 1 ? found : YR_READ_NONE;
 }
 
 /* The first column whose header names @p role, or YR_READ_NONE. */
@@ -207,7 +208,7 @@ static int column_given(const yr_table *t, const yr_read_options *opt, size_t c)
 {
     for (size_t k = 0; k < opt->ncolumns; k++) {
         const char *eq = opt->columns[k] != NULL ? strchr(opt->columns[k], '=') : NULL;
-        if (eq != NULL && find_header(t, eq + 1) == c)
+        if (eq != NULL && yr_table_find_header(t, eq + 1) == c)
             return 1;
     }
     return 0;
@@ -250,7 +251,7 @@ static yr_read_status trainer_words(const yr_table *t, const yr_read_options *op
             continue;
         if ((strncmp(key, "antal", 5) == 0 && trainer_key(key + 5)) ||
             (strncmp(key, "numberof", 8) == 0 && trainer_key(key + 8)))
-            return rd_fail(err, YR_READ_ERR_HEADER, header_line(t),
+            return rd_fail(err, YR_READ_ERR_HEADER, yr_table_header_line(t),
                            "column '%s' counts trainers, but a trainers file has one row per "
                            "trainer and day: write one row per trainer (or say what the column "
                            "is with --trainers-column ROLE=%s)",
@@ -263,14 +264,14 @@ static yr_read_status trainer_words(const yr_table *t, const yr_read_options *op
             continue;
         }
         if (seen == (1u << CELL_ROLE))
-            return rd_fail(err, YR_READ_ERR_HEADER, header_line(t),
+            return rd_fail(err, YR_READ_ERR_HEADER, yr_table_header_line(t),
                            "columns '%s' and '%s' both say the trainer's role: name the one to "
                            "read with --trainers-column role=HEADER",
                            yr_table_header(t, *role), yr_table_header(t, c));
         if (seen != 0 && seen != (1u << CELL_NAME))
             return trainer_doubt(t, c, seen, line, err);
         if (seen != 0 && names != YR_READ_NONE)
-            return rd_fail(err, YR_READ_ERR_HEADER, header_line(t),
+            return rd_fail(err, YR_READ_ERR_HEADER, yr_table_header_line(t),
                            "columns '%s' and '%s' both hold names of trainers: a trainers file "
                            "has one row per trainer and day; name the person's column with "
                            "--trainers-column person=HEADER",
@@ -290,13 +291,13 @@ static yr_read_status day_column(const yr_table *t, const yr_read_options *opt, 
                                  yr_read_error *err)
 {
     const char *h = given(opt, "day");
-    *day = h != NULL ? find_header(t, h) : role_header(t, YR_ROLE_DAY);
+    *day = h != NULL ? yr_table_find_header(t, h) : role_header(t, YR_ROLE_DAY);
     if (*day != YR_READ_NONE)
         return YR_READ_OK;
     if (h != NULL)
-        return rd_fail(err, YR_READ_ERR_HEADER, header_line(t), "--column day=%s: no such column",
-                       h);
-    return rd_fail(err, YR_READ_ERR_HEADER, header_line(t),
+        return rd_fail(err, YR_READ_ERR_HEADER, yr_table_header_line(t),
+                       "--column day=%s: no such column", h);
+    return rd_fail(err, YR_READ_ERR_HEADER, yr_table_header_line(t),
                    "no day column (looked for a header day, datum, dag, date; name it with "
                    "--column day=HEADER)");
 }
@@ -343,7 +344,7 @@ static yr_read_status attendance(const yr_table *t, const yr_read_options *opt, 
     }
     for (size_t c = 0; c < yr_table_ncols(t); c++)
         if (yr_header_counts_days(yr_table_header(t, c)))
-            return rd_fail(err, YR_READ_ERR_HEADER, header_line(t),
+            return rd_fail(err, YR_READ_ERR_HEADER, yr_table_header_line(t),
                            "column '%s' counts days, but each row is one course day: write one "
                            "row per day (or leave the column out if every row is one day)",
                            yr_table_header(t, c));
@@ -388,8 +389,8 @@ static yr_read_status trainers(const yr_table *t, const yr_read_options *opt, yr
     yr_read_status st = day_column(t, opt, &day, err);
     if (st != YR_READ_OK)
         return st;
-    person = h != NULL ? find_header(t, h) : role_header(t, YR_ROLE_PERSON);
-    role = given(opt, "role") != NULL ? find_header(t, given(opt, "role"))
+    person = h != NULL ? yr_table_find_header(t, h) : role_header(t, YR_ROLE_PERSON);
+    role = given(opt, "role") != NULL ? yr_table_find_header(t, given(opt, "role"))
                                       : role_header(t, YR_ROLE_ROLE);
     size_t had_role = role;
     if ((st = trainer_words(t, opt, &person, &role, err)) != YR_READ_OK)

@@ -245,6 +245,28 @@ static void test_long_list(void **state)
     free(text);
 }
 
+/* yr_table_find_header(): as written first, else the one header equal by key; two equal by key
+ * and none written so: none. yr_table_header_line(): below a title and an empty line, 3. */
+static void test_find_header(void **state)
+{
+    (void)state;
+    const char *text = "Deltagare dag 6 februari\n\nKommun;Antal (st);antal;Befolkning 2023\n"
+                       "Falun;1;2;3\n";
+    yr_read_options o;
+    yr_read_options_init(&o);
+    yr_table *t = NULL;
+    yr_read_error e;
+    assert_int_equal(yr_read_table(text, strlen(text), &o, &t, &e), YR_READ_OK);
+    assert_int_equal(yr_table_header_line(t), 3);
+    assert_int_equal(yr_table_find_header(t, "antal"), 2);            /* as written */
+    assert_int_equal(yr_table_find_header(t, "ANTAL"), YR_READ_NONE); /* two by key */
+    assert_int_equal(yr_table_find_header(t, "befolkning"), 3);       /* one by key */
+    assert_int_equal(yr_table_find_header(t, "Kurs"), YR_READ_NONE);
+    assert_int_equal(yr_table_find_header(NULL, "Kurs"), YR_READ_NONE);
+    assert_int_equal(yr_table_header_line(NULL), 0);
+    yr_table_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -255,6 +277,7 @@ int main(void)
         cmocka_unit_test(test_trainers_labels),
         cmocka_unit_test(test_trainer_doubts),
         cmocka_unit_test(test_long_list),
+        cmocka_unit_test(test_find_header),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

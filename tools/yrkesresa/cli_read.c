@@ -389,18 +389,7 @@ cli_cell_type *cli_read_echo_types(const yr_table *t)
 
 size_t cli_read_find_column(const yr_table *t, const char *name)
 {
-    char want[256], key[256];
-    size_t found = YR_READ_NONE, n = 0;
-    for (size_t col = 0; col < yr_table_ncols(t); col++)
-        if (strcmp(yr_table_header(t, col), name) == 0)
-            return col;
-    if (yr_header_key(name, want, sizeof want) != YR_READ_OK || want[0] == '\0')
-        return YR_READ_NONE;
-    for (size_t col = 0; col < yr_table_ncols(t); col++)
-        if (yr_header_key(yr_table_header(t, col), key, sizeof key) == YR_READ_OK &&
-            strcmp(key, want) == 0)
-            found = col, n++;
-    return n == 1 ? found : YR_READ_NONE;
+    return yr_table_find_header(t, name);
 }
 
 /* The non-blank cells of column @p col (NUL-terminated copies in one buffer). 0, or -1 when out
@@ -572,12 +561,7 @@ int cli_read_total_row(const cli_input *in, int required, size_t *row)
 
 size_t cli_read_header_line(const yr_table *t)
 {
-    yr_span sp[4];
-    size_t n = yr_table_spans(t, sp, 4);
-    for (size_t k = 0; k < n && k < 4; k++)
-        if (sp[k].kind == YR_SPAN_HEADER)
-            return sp[k].first;
-    return 0;
+    return yr_table_header_line(t);
 }
 
 int cli_read_add_column(cli_common *c, const char *role, const char *header, char *buf, size_t cap)
