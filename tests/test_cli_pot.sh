@@ -533,8 +533,44 @@ expect_input_error "trainers: --trainers-column person= is read" "tt-epost.csv:4
 sed 's/^Datum;Person;/Datum;Utbildare;/' "$TMP/tt-person.csv" >"$TMP/tt-utbildare.csv"
 run --attendance "$TMP/tt-att.csv" --trainers "$TMP/tt-utbildare.csv" --trainers-column person=Utbildare
 expect_input_error "trainers: person=Utbildare" "tt-utbildare.csv:4: line 4 repeats line 2"
+# adversarial pass 6, TT4: names under 'Utbildare' (a word for a trainer) beside 'Roll': the
+# trainer-word rule (yr_read_pot_layout) makes it the person column, so Anna Berg twice on
+# 2024-02-06 is refused as under 'Person' (it paid her twice: Falun 4000, Mora 2000).
 run --attendance "$TMP/tt-att.csv" --trainers "$TMP/tt-utbildare.csv"
-expect_out_has "trainers: no person column, two lines are two trainers" "Falun;10;6000;2000;4000;4000;2000"
+expect_input_error "trainers: Utbildare of names is the person" "tt-utbildare.csv:4: line 4 repeats line 2 (the same person on the same day); remove one of them"
+if grep -q "Anna" <<<"$err"; then bad "trainers: Utbildare: the message names the person"; else ok; fi
+# the other spellings an RSS writes: 'Utbildarens namn', 'Namn på utbildare', 'Kursledare' of
+# names beside 'Roll'
+for h in 'Utbildarens namn' 'Namn på utbildare' 'Kursledare' 'Föreläsare'; do
+    sed "s/^Datum;Person;/Datum;$h;/" "$TMP/tt-person.csv" >"$TMP/tt-word.csv"
+    run --attendance "$TMP/tt-att.csv" --trainers "$TMP/tt-word.csv"
+    expect_input_error "trainers: '$h' of names is the person" "tt-word.csv:4: line 4 repeats line 2 (the same person on the same day)"
+done
+# without the repeated line the same file settles: Anna Berg (Falun) and Per Ek (Mora) share
+# 2024-02-06's pot 15 x 400 = 6000 equally (by hand): Falun 3000, Mora 3000
+head -3 "$TMP/tt-utbildare.csv" >"$TMP/tt-utbildare-ok.csv"
+run --attendance "$TMP/tt-att.csv" --trainers "$TMP/tt-utbildare-ok.csv"
+expect_out_has "trainers: Utbildare of names, two persons" "Falun;10;6000;2000;4000;3000;3000"
+expect_out_has "trainers: Utbildare of names, two persons" "Mora;5;3000;1000;2000;3000;0"
+# 'Utbildare' holding the role words (no 'Roll' column) is the role column: Falun's leader 15
+# and Mora's trainer 10 share 6000: 3600 and 2400 (by hand)
+printf 'Datum;Kommun;Utbildare\n2024-02-06;Falun;Kursledare\n2024-02-06;Mora;utbildare\n' >"$TMP/tt-roles.csv"
+run --attendance "$TMP/tt-att.csv" --trainers "$TMP/tt-roles.csv"
+expect_out_has "trainers: Utbildare of role words is the role" "Falun;10;6000;2000;4000;3600;2400"
+# doubt: role words and names in one 'Utbildare' column, or numbers: refused naming the column
+printf 'Datum;Utbildare;Kommun;Roll\n2024-02-06;Anna Berg;Falun;Utbildare\n2024-02-06;Kursledare;Mora;Kursledare\n' >"$TMP/tt-mixed.csv"
+run --attendance "$TMP/tt-att.csv" --trainers "$TMP/tt-mixed.csv"
+expect_input_error "trainers: Utbildare mixed refused" "tt-mixed.csv:3: column 'Utbildare' is headed by a word for a trainer but holds both roles (kursledare, utbildare) and names: say what it is with --trainers-column person=Utbildare"
+if grep -q "Anna" <<<"$err"; then bad "trainers: mixed: the message names the person"; else ok; fi
+run --attendance "$TMP/tt-att.csv" --trainers "$TMP/tt-mixed.csv" --trainers-column person=Utbildare
+expect_rc "trainers: mixed, --trainers-column person=Utbildare" 0
+printf 'Datum;Kommun;Roll;Utbildare\n2024-02-06;Falun;Utbildare;2\n2024-02-06;Mora;Utbildare;1\n' >"$TMP/tt-count.csv"
+run --attendance "$TMP/tt-att.csv" --trainers "$TMP/tt-count.csv"
+expect_input_error "trainers: Utbildare of numbers refused" "tt-count.csv:2: column 'Utbildare' is headed by a word for a trainer but holds numbers"
+# in an attendance list 'Utbildare' keeps its meaning (no role): the participants' list reads
+printf 'Datum;Kommun;E-post;Utbildare\n2024-02-06;Falun;a@x.se;Anna Berg\n2024-02-06;Mora;b@x.se;Anna Berg\n' >"$TMP/list-utb.csv"
+run --attendance "$TMP/list-utb.csv" --trainers "$TMP/tt-utbildare-ok.csv"
+expect_rc "attendance list with an Utbildare column" 0
 # the same person on two days, and two persons on one day: no repeat (by hand: 2024-02-07 has
 # no participants, so its trainer is warned about; 2024-02-06 Anna and Per share 3000 / 3000)
 printf 'Datum;Person;Kommun;Roll\n2024-02-06;Anna Berg;Falun;Utbildare\n2024-02-06;Per Ek;Mora;Utbildare\n2024-02-07;Anna Berg;Falun;Utbildare\n' >"$TMP/tt-two-days.csv"

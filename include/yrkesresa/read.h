@@ -478,6 +478,12 @@ YR_READ_API const char *yr_table_header(const yr_table *t, size_t col);
 YR_READ_API yr_read_role yr_table_column_role(const yr_table *t, size_t col);
 /** @brief The first column with @p role, or ::YR_READ_NONE. */
 YR_READ_API size_t yr_table_find_role(const yr_table *t, yr_read_role role);
+/** @brief The column headed @p name as a user names it (`--column day=Datum`, `--min-column`):
+ *         the header as written, else the one header equal to it under yr_header_key(); two
+ *         such headers and none written exactly so, or none: ::YR_READ_NONE. */
+YR_READ_API size_t yr_table_find_header(const yr_table *t, const char *name);
+/** @brief The line (sheet row) of the header, from the spans (0 when none). */
+YR_READ_API size_t yr_table_header_line(const yr_table *t);
 /** @brief The kind of row @p row. */
 YR_READ_API yr_row_kind yr_table_row_kind(const yr_table *t, size_t row);
 /** @brief The 1-based line (sheet row for xlsx) where row @p row starts. */
@@ -901,6 +907,98 @@ YR_READ_API yr_read_status yr_read_classify(const char *const *labels, size_t n,
 YR_READ_API yr_read_status yr_read_groups(const char *const *labels, size_t n, const char *header,
                                           const size_t *lines, const int *municipalities,
                                           size_t *group, size_t *ngroups, yr_read_error *err);
+
+/* ----------------------------------------------------------------- a pot's two files */
+
+/** Which file of a trainer pot (yr_read_pot_layout()). */
+typedef enum yr_pot_input {
+    YR_POT_INPUT_ATTENDANCE = 0, /**< the participants of each course day (`pot --attendance`) */
+    YR_POT_INPUT_TRAINERS = 1    /**< the trainers of each course day (`pot --trainers`) */
+} yr_pot_input;
+
+/** The most `ROLE=HEADER` entries of a layout's request (the caller's and its own). */
+#define YR_POT_LAYOUT_COLUMNS 24
+
+/**
+ * How a pot's input file is laid out (yr_read_pot_layout()), and the request to read it with:
+ * yr_read_options::want = @c want, ::columns = @c columns. @c columns may point into @c entry:
+ * use the layout where it was filled (do not copy it).
+ */
+typedef struct yr_pot_layout {
+    int list;      /**< attendance: 1 a list of persons (one row per participant and day: a person
+                        column and no participants column; the reader reads its days as dates, keys
+                        the rows by day and person and counts the present ones); 0 a counted table
+                        (one row per day and municipality with its participants) */
+    int named;     /**< trainers: 1 when the rows name their persons and the days are dates: the
+                        request keys the rows by day and person, so one person twice on one day is
+                        the reader's error naming both lines (as in a list of persons) */
+    int dates;     /**< the day column's first data cell is a date (yr_read_day()); 0 a label
+                        (`Dag 1`), or no data row */
+    char day[256]; /**< the day column's header as written ("" for a list: the reader finds
+                        it); a counted file's and an unnamed trainers file's days are read
+                        cell by cell with yr_read_day() from the column with this header */
+    char person[256];     /**< the person column's header ("" when none) */
+    char count[256];      /**< attendance: the header of the column read as the participants when no
+                               header names them (the count column of `stats count --long` read
+                               back), else "" */
+    char role[256];       /**< trainers: the header of a trainer-word column read as the role, else
+                               "" */
+    yr_read_want want[5]; /**< the roles to read the file with */
+    size_t nwant;
+    const char *columns[YR_POT_LAYOUT_COLUMNS]; /**< the entries to read the file with: the
+                    caller's (yr_read_options::columns; a `day=` entry left out when the days
+                    are read cell by cell), then the layout's own (`participants=H`,
+                    `person=H`, `role=H`) */
+    size_t ncolumns;
+    char entry[4][300]; /**< the layout's own entries */
+} yr_pot_layout;
+
+/**
+ * @brief The layout of a trainer pot's input file (`yrkesresa pot --attendance A --trainers T`),
+ *        decided from its header, read once (a text file's first 64 KiB of whole lines, all of
+ *        it when they do not read; a trainers file or a workbook whole), so that every caller
+ *        reads a pot's files alike.
+ *
+ * Attendance: a `participants=` entry of @p opt's columns makes it counted and a `person=`
+ * entry a list (the first of the two given decides); else it is a list when a header names
+ * the person (Person, Namn på deltagare, E-post, ...; yr_role_is_header()) and none the
+ * participants. A counted table without a participants header reads the count column of
+ * `stats count --long` (`count`, `antal`) as the participants. A counted table with a column
+ * that counts days (yr_header_counts_days()) is refused: each row is one course day.
+ *
+ * Trainers: the rows name their persons when a header names the person, a `person=` entry
+ * names a column, or — the trainer-word rule — a column headed by a word for a trainer
+ * (Utbildare, Kursledare, Föreläsare, Handledare, Lärare, Instruktör, Trainer, Leader,
+ * Instructor, Teacher, and their forms `Utbildarens namn`, `Namn på utbildare`,
+ * `Kursledarnamn`, `Trainer name`) holds names: such a column is the person column when its
+ * cells are names, the role column when they are role words (`kursledare`, `utbildare`: what
+ * yr_role_from_name() reads, or another trainer word) and no other column says the role; a
+ * column named by @p opt's columns is left as named. Doubt is refused (::YR_READ_ERR_HEADER,
+ * naming the column and `--trainers-column person=HEADER` or `role=HEADER`): a trainer-word
+ * column of names and role words mixed, or of numbers, two such columns of names, or one of
+ * role words beside a role column. The request then keys the rows by day and person when the
+ * days are dates (named); days written as labels (`Dag 1`) are no date the reader's key holds,
+ * and are not keyed.
+ *
+ * A counted attendance file and an unnamed trainers file must have a day column (by its header:
+ * day, datum, dag, date, kursdag; or a `day=` entry), else ::YR_READ_ERR_HEADER naming what
+ * was looked for. Errors name the line of the header; a file whose header does not read is the
+ * reader's error (yr_read_table()).
+ *
+ * @param[in]  bytes  the file's bytes
+ * @param[in]  opt    the caller's options (columns, sheet, ...; NULL: defaults); its want is
+ *                    not used
+ * @param[in]  input  which file of the pot
+ * @param[out] out    the layout (filled on success; the request's columns point into @p opt's
+ *                    columns and into @p out)
+ * @param[out] err    on error (may be NULL)
+ * @returns ::YR_READ_OK; ::YR_READ_ERR_NULL; ::YR_READ_ERR_OPTION (an unknown @p input, more
+ *          than ::YR_POT_LAYOUT_COLUMNS entries); ::YR_READ_ERR_HEADER (above); the reader's
+ *          errors of the header.
+ */
+YR_READ_API yr_read_status yr_read_pot_layout(const void *bytes, size_t len,
+                                              const yr_read_options *opt, yr_pot_input input,
+                                              yr_pot_layout *out, yr_read_error *err);
 
 #ifdef __cplusplus
 }

@@ -207,6 +207,8 @@ def run_case(prog, path):
     if file is None:
         return 0, 0, ["no input file"]
     expects = [k for k, _ in items if k.startswith("expect_")]
+    if get(items, "pot") is not None:  # a pot's layout: `yrkesresa pot` (tests/test_cli_pot.sh)
+        return 0, len(expects), []
     skipped = sum(1 for k in expects if k in NOT_SHOWN)
     proc = subprocess.run(command(prog, file, items), capture_output=True, text=True, timeout=120)
     if get(items, "expect_error") is not None:
@@ -239,7 +241,7 @@ def main():
         n, s, why = run_case(prog, path)
         checked += n
         skipped += s
-        if not why and n == 0:
+        if not why and n == 0 and get(parse_case(path), "pot") is None:
             why = ["nothing checked"]
         if why:
             failed += 1

@@ -112,6 +112,8 @@ typedef struct request {
     yr_read_want want[16];
     const char *columns[16];
     yr_read_options opt;
+    size_t ngiven;        /* the case's column: entries */
+    yr_pot_layout layout; /* pot: the request is the layout's (yr_read_pot_layout()) */
 } request;
 
 /* A key the format does not have (a misspelt expectation would check nothing). */
@@ -141,6 +143,8 @@ static int known_key(const char *k)
                                        "expect_reading",
                                        "expect_reading_sv",
                                        "expect_encoding",
+                                       "pot",
+                                       "expect_layout",
                                        NULL};
     for (int i = 0; keys[i] != NULL; i++)
         if (strcmp(k, keys[i]) == 0)
@@ -200,6 +204,9 @@ static int build_request(rcase *c, request *r)
             r->opt.other_parties = strcmp(v, "yes") == 0;
         }
     }
+    r->ngiven = r->opt.ncolumns;
+    if (get(c, "pot") != NULL && r->opt.nwant > 0)
+        return fail(c, "pot: the request is the layout's; no want: beside it");
     return 1;
 }
 
@@ -498,6 +505,47 @@ static char *input_of(rcase *c, size_t *len)
     return NULL;
 }
 
+/* The layout in words, as `expect_layout:` writes it: `list` or `counted` (attendance),
+ * `named` or `unnamed` and `dates` or `labels` (trainers), then `count=H`, `person=H`, `role=H`,
+ * `day=H` for the headers the layout names. */
+static void layout_words(const yr_pot_layout *l, int trainers, char *dst, size_t cap)
+{
+    if (trainers)
+        snprintf(dst, cap, "%s %s", l->named ? "named" : "unnamed", l->dates ? "dates" : "labels");
+    else
+        snprintf(dst, cap, "%s", l->list ? "list" : "counted");
+    const char *const names[] = {"count", "person", "role", "day"};
+    const char *const heads[] = {l->count, l->person, l->role, l->day};
+    for (int k = 0; k < 4; k++)
+        if (heads[k][0] != '\0')
+            snprintf(dst + strlen(dst), cap - strlen(dst), " %s=%s", names[k], heads[k]);
+}
+
+/* pot: FILE — the request is the one yr_read_pot_layout() gives for the file as that file of a
+ * pot (the case's column: entries are the caller's); its error is the case's error. */
+static yr_read_status pot_request(rcase *c, request *r, const char *bytes, size_t len,
+                                  yr_read_error *err)
+{
+    const char *pot = get(c, "pot"), *want = get(c, "expect_layout");
+    int trainers = strcmp(pot, "trainers") == 0;
+    if (!trainers && strcmp(pot, "attendance") != 0)
+        return fail(c, "pot: attendance or trainers, not %s", pot), YR_READ_ERR_OPTION;
+    yr_read_status st = yr_read_pot_layout(
+        bytes, len, &r->opt, trainers ? YR_POT_INPUT_TRAINERS : YR_POT_INPUT_ATTENDANCE, &r->layout,
+        err);
+    char got[1200];
+    if (st != YR_READ_OK)
+        return st;
+    layout_words(&r->layout, trainers, got, sizeof got);
+    if (want != NULL && strcmp(got, want) != 0)
+        return fail(c, "expect_layout: got '%s', expected '%s'", got, want), YR_READ_ERR_OPTION;
+    r->opt.want = r->layout.want;
+    r->opt.nwant = r->layout.nwant;
+    r->opt.columns = r->layout.columns;
+    r->opt.ncolumns = r->layout.ncolumns;
+    return YR_READ_OK;
+}
+
 static int run_case(rcase *c)
 {
     if (!parse_case(c))
@@ -525,7 +573,18 @@ static int run_case(rcase *c)
         r.opt.borrow = borrow;
         yr_table *t = NULL;
         yr_read_error err;
-        yr_read_status st = yr_read_table(bytes, len, &r.opt, &t, &err);
+        yr_read_status st = YR_READ_OK;
+        if (get(c, "pot") != NULL) {
+            c->why[0] = '\0';
+            r.opt.columns = r.columns; /* the caller's entries, again */
+            r.opt.ncolumns = r.ngiven;
+            if ((st = pot_request(c, &r, bytes, len, &err)) != YR_READ_OK && c->why[0] != '\0') {
+                ok = 0;
+                break;
+            }
+        }
+        if (st == YR_READ_OK)
+            st = yr_read_table(bytes, len, &r.opt, &t, &err);
         if (has_error)
             ok = check_error(c, st, &err);
         else if (st != YR_READ_OK)

@@ -258,17 +258,30 @@ static int read_request(const cli_common *c, const cli_read_opts *r, yr_read_opt
     return 0;
 }
 
-int cli_read(const char *path, const cli_common *c, const cli_read_opts *r,
-             const yr_read_want *want, size_t nwant, cli_input *in)
+int cli_read_load(const char *path, cli_input *in)
 {
     memset(in, 0, sizeof *in);
     in->file = cli_shown(path);
+    return read_bytes(path, in);
+}
+
+int cli_read_loaded(const cli_common *c, const cli_read_opts *r, const yr_read_want *want,
+                    size_t nwant, cli_input *in)
+{
     yr_read_options o;
-    if (make_request(c, r, &o) != 0 || read_bytes(path, in) != 0)
+    if (make_request(c, r, &o) != 0) {
+        cli_input_free(in);
         return CLI_EXIT_ERROR;
+    }
     o.want = want;
     o.nwant = nwant;
     return read_request(c, r, &o, in);
+}
+
+int cli_read(const char *path, const cli_common *c, const cli_read_opts *r,
+             const yr_read_want *want, size_t nwant, cli_input *in)
+{
+    return cli_read_load(path, in) != 0 ? CLI_EXIT_ERROR : cli_read_loaded(c, r, want, nwant, in);
 }
 
 int cli_read_again(const cli_input *from, const cli_common *c, const cli_read_opts *r,
@@ -376,18 +389,7 @@ cli_cell_type *cli_read_echo_types(const yr_table *t)
 
 size_t cli_read_find_column(const yr_table *t, const char *name)
 {
-    char want[256], key[256];
-    size_t found = YR_READ_NONE, n = 0;
-    for (size_t col = 0; col < yr_table_ncols(t); col++)
-        if (strcmp(yr_table_header(t, col), name) == 0)
-            return col;
-    if (yr_header_key(name, want, sizeof want) != YR_READ_OK || want[0] == '\0')
-        return YR_READ_NONE;
-    for (size_t col = 0; col < yr_table_ncols(t); col++)
-        if (yr_header_key(yr_table_header(t, col), key, sizeof key) == YR_READ_OK &&
-            strcmp(key, want) == 0)
-            found = col, n++;
-    return n == 1 ? found : YR_READ_NONE;
+    return yr_table_find_header(t, name);
 }
 
 /* The non-blank cells of column @p col (NUL-terminated copies in one buffer). 0, or -1 when out
@@ -559,12 +561,7 @@ int cli_read_total_row(const cli_input *in, int required, size_t *row)
 
 size_t cli_read_header_line(const yr_table *t)
 {
-    yr_span sp[4];
-    size_t n = yr_table_spans(t, sp, 4);
-    for (size_t k = 0; k < n && k < 4; k++)
-        if (sp[k].kind == YR_SPAN_HEADER)
-            return sp[k].first;
-    return 0;
+    return yr_table_header_line(t);
 }
 
 int cli_read_add_column(cli_common *c, const char *role, const char *header, char *buf, size_t cap)

@@ -60,6 +60,15 @@ typedef struct cli_input {
 int cli_read(const char *path, const cli_common *c, const cli_read_opts *r,
              const yr_read_want *want, size_t nwant, cli_input *in);
 
+/** @brief The bytes of @p path ("-": standard input) into @p in, no table read yet (for a caller
+ *         that asks the library about the file first: yr_read_pot_layout()). 0, or 2 after the
+ *         message. */
+int cli_read_load(const char *path, cli_input *in);
+
+/** @brief cli_read() of the bytes cli_read_load() put in @p in (freed on error). */
+int cli_read_loaded(const cli_common *c, const cli_read_opts *r, const yr_read_want *want,
+                    size_t nwant, cli_input *in);
+
 /**
  * @brief cli_read() of the bytes @p from was read from (copied: standard input is read once),
  *        with another request: a file whose columns are read one request at a time (compare's

@@ -26,7 +26,9 @@ size_t cycle_pot_options(cycle_pot_args *a, cli_option *opts)
          "twice on one day is an error pointing at both lines"},
         {"trainers", CLI_OPT_VALUE, &a->trainers, "FILE",
          "columns day, municipality, role (or datum, kommun, roll; role: leader/kursledare or "
-         "trainer/utbildare, any case)"},
+         "trainer/utbildare, any case); with a person column (person, e-post, or names under "
+         "utbildare, kursledare, ...) and dates as days, one person twice on one day is an "
+         "error pointing at both lines"},
         {"attendance-column", CLI_OPT_LIST, &a->attendance_column, "ROLE=HEADER",
          "a column of the attendance file only (--column ROLE=HEADER names it in every file)"},
         {"trainers-column", CLI_OPT_LIST, &a->trainers_column, "ROLE=HEADER",
@@ -287,180 +289,60 @@ static int row_labels(cycle_pot *p, const cycle_pot_lookup *look, int f, size_t 
     return rc;
 }
 
-/* The header of file @p path as the reader finds it, from a text file's head (64 KiB, whole
- * lines) or a whole workbook (its sheet @p sheet, NULL the first with a table; a zip cannot be
- * read from its head), only the person role asked for, so no cell is judged; NULL when it
- * cannot be read (the real reading reports why). *buf holds the bytes: free both. */
-static yr_table *peek_header(const char *path, const char *sheet, char **buf)
+/* The layout of file @p f (0 the attendance, 1 the trainers) as the library decides it
+ * (yr_read_pot_layout(): a list of persons or a counted table and its count column; whether
+ * the trainers name their persons and their days are dates; the request to read it with),
+ * from its bytes, loaded into @p in for the reading. */
+static int layout_of(const cycle_pot *p, int f, const char *path, const cli_common *own,
+                     cli_input *in, yr_pot_layout *lay)
 {
-    FILE *f = strcmp(path, "-") == 0 ? NULL : fopen(path, "rb");
-    size_t cap = 65536, len = 0;
-    *buf = f != NULL ? malloc(cap) : NULL;
-    len = *buf != NULL ? fread(*buf, 1, cap, f) : 0;
-    int zip = len >= 4 && memcmp(*buf, "PK\x03\x04", 4) == 0;
-    while (zip && len == cap && cap < ((size_t)1 << 30)) { /* the whole workbook */
-        char *b = realloc(*buf, cap * 2);
-        if (b == NULL)
-            break;
-        *buf = b;
-        len += fread(b + cap, 1, cap, f);
-        cap *= 2;
-    }
-    if (f != NULL)
-        fclose(f);
-    while (!zip && len == 65536 && (*buf)[len - 1] != '\n')
-        len--; /* the head of a long text file: whole lines */
-    const yr_read_want want = {YR_ROLE_PERSON, YR_WANT_BLANK_OK | YR_WANT_MANY};
     yr_read_options o;
+    yr_read_error e;
     yr_read_options_init(&o);
-    o.want = &want;
-    o.nwant = 1;
-    o.sheet = sheet;
-    yr_table *t = NULL;
-    if (*buf == NULL || yr_read_table(*buf, len, &o, &t, NULL) != YR_READ_OK)
-        return NULL;
-    return t;
+    o.columns = own->columns.v;
+    o.ncolumns = own->columns.n;
+    o.sheet = f == 0 ? p->asheet : p->tsheet;
+    if (cli_read_load(path, in) != 0)
+        return CLI_EXIT_ERROR;
+    if (yr_read_pot_layout(in->bytes, in->len, &o,
+                           f == 0 ? YR_POT_INPUT_ATTENDANCE : YR_POT_INPUT_TRAINERS, lay,
+                           &e) != YR_READ_OK)
+        return cli_read_fail(in->file, &e);
+    return 0;
 }
 
-/* 1 when a header of file @p path names @p role (peek_header()); *counted: one names the
- * participants. */
-static int header_has(const char *path, const char *sheet, yr_read_role role, int *counted)
+/* Read the bytes of @p in (the layout's file) as @p lay requests; quiet (the reading lines are
+ * printed once both files are good). */
+static int read_as_laid_out(const cycle_pot *p, const cli_common *own, const yr_pot_layout *lay,
+                            cli_input *in)
 {
-    char *buf = NULL;
-    yr_table *t = peek_header(path, sheet, &buf);
-    int has = 0;
-    *counted = 0;
-    for (size_t k = 0; t != NULL && k < yr_table_ncols(t); k++) {
-        has |= yr_role_is_header(yr_table_header(t, k), role);
-        *counted |= yr_role_is_header(yr_table_header(t, k), YR_ROLE_PARTICIPANTS);
-    }
-    yr_table_free(t);
-    free(buf);
-    return has;
-}
-
-/* 1 when the trainers file names its persons — --trainers-column person=HEADER, or a header
- * the reader takes for a person (Person, Namn, E-post) — and its days are dates (the day
- * column's first cell, yr_read_day()): then one person twice on one day is refused by the
- * reader's row key (day and person), as in an attendance list. Days written as labels (`Dag 1`)
- * are no date the reader's key can hold: no such check. */
-static int trainers_named(const char *path, const char *sheet, const cli_common *own)
-{
-    int person = 0, dates = 0;
-    const char *day_head = NULL;
-    for (size_t k = 0; k < own->columns.n; k++) {
-        person |= strncmp(own->columns.v[k], "person=", 7) == 0;
-        if (strncmp(own->columns.v[k], "day=", 4) == 0)
-            day_head = own->columns.v[k] + 4;
-    }
-    char *buf = NULL;
-    yr_table *t = peek_header(path, sheet, &buf);
-    size_t day = YR_READ_NONE, n;
-    for (size_t k = 0; t != NULL && k < yr_table_ncols(t); k++) {
-        const char *h = yr_table_header(t, k);
-        person |= yr_role_is_header(h, YR_ROLE_PERSON);
-        if (day == YR_READ_NONE &&
-            (day_head != NULL ? strcmp(h, day_head) == 0 : yr_role_is_header(h, YR_ROLE_DAY)))
-            day = k;
-    }
-    if (t != NULL && day != YR_READ_NONE && yr_table_ndata(t) > 0) {
-        yr_day_column col = {0, 0, NULL};
-        char iso[64];
-        const char *s = yr_table_cell(t, yr_table_data_row(t, 0), day, &n);
-        dates = s != NULL &&
-                yr_read_day(&col, s, n, 0, iso, sizeof iso, NULL, NULL) == YR_READ_OK &&
-                col.kind == 1;
-    }
-    yr_table_free(t);
-    free(buf);
-    return person && dates;
-}
-
-/* The request of a counted file (@p third: participants or role): the reader's options of the
- * file with `day=HEADER` taken out (the day is a label here, found by its header), and for the
- * attendance `participants=` the count column of `stats count --long` read back. */
-static int counted_request(const char *path, const char *sheet, int f, const cli_common *own,
-                           cli_common *req, const char **day_head, char *buf, size_t cap)
-{
-    int given = 0;
-    *req = *own;
-    req->columns.n = 0;
-    *day_head = NULL;
-    for (size_t k = 0; k < own->columns.n; k++) {
-        given |= strncmp(own->columns.v[k], "participants=", 13) == 0;
-        if (strncmp(own->columns.v[k], "day=", 4) == 0)
-            *day_head = own->columns.v[k] + 4;
-        else
-            req->columns.v[req->columns.n++] = own->columns.v[k];
-    }
-    char *bytes = NULL;
-    yr_table *t = f == 0 && !given ? peek_header(path, sheet, &bytes) : NULL;
-    size_t count = YR_READ_NONE;
-    for (size_t c = 0; t != NULL && c < yr_table_ncols(t); c++) {
-        if (yr_role_is_header(yr_table_header(t, c), YR_ROLE_PARTICIPANTS)) {
-            count = YR_READ_NONE;
-            break;
-        }
-        if (count == YR_READ_NONE &&
-            yr_out_name_find(yr_table_header(t, c), YR_OUT_COLUMN) == YR_OUT_COUNT)
-            count = c;
-    }
-    int rc = 0;
-    if (count != YR_READ_NONE) /* `stats count --by DAY,MUNICIPALITY --long` read back */
-        rc = cli_read_add_column(req, "participants", yr_table_header(t, count), buf, cap);
-    yr_table_free(t);
-    free(bytes);
-    return rc;
-}
-
-/* Read file @p f (0 the counted attendance, 1 the trainers) through libyrkesresa-read: the
- * municipality (its identity), an SCB code column when there is one, the participants (a whole
- * number in the one grammar) or the role; the day column by its header (day, datum, dag, date)
- * or `--column day=HEADER`. */
-static int read_counted(cycle_pot *p, int f, const char *path, const cli_common *own)
-{
-    cli_input *in = f == 0 ? &p->att : &p->tr;
-    size_t *cols = f == 0 ? p->ac : p->tc;
-    const char *file = f == 0 ? p->afile : p->tfile, *day_head;
-    yr_read_want want[] = {{YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED | YR_WANT_BLANK_OK},
-                           {YR_ROLE_CODE, 0u},
-                           {f == 0 ? YR_ROLE_PARTICIPANTS : YR_ROLE_ROLE, YR_WANT_REQUIRED},
-                           {YR_ROLE_PERSON, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
-                           {YR_ROLE_DAY, YR_WANT_REQUIRED | YR_WANT_UNIQUE}};
-    cli_common req;
-    char buf[300], dbuf[300];
+    cli_common req = *own;
     cli_read_opts r;
     memset(&r, 0, sizeof r);
     r.quiet = 1;
     r.other_parties = p->other_parties;
-    r.sheet = f == 0 ? p->asheet : p->tsheet;
-    int named = f == 1 && trainers_named(path, p->tsheet, own);
-    if (counted_request(path, f == 0 ? p->asheet : p->tsheet, f, own, &req, &day_head, buf,
-                        sizeof buf) != 0 ||
-        (named && day_head != NULL &&
-         cli_read_add_column(&req, "day", day_head, dbuf, sizeof dbuf) != 0) ||
-        cli_read(path, &req, &r, want, named ? 5 : 3, in) != 0)
+    r.sheet = in == &p->tr ? p->tsheet : p->asheet;
+    req.columns.n = 0;
+    for (size_t k = 0; k < lay->ncolumns && k < sizeof req.columns.v / sizeof req.columns.v[0]; k++)
+        req.columns.v[req.columns.n++] = lay->columns[k];
+    return cli_read_loaded(&req, &r, lay->want, lay->nwant, in);
+}
+
+/* Read file @p f (0 the counted attendance, 1 the trainers) through libyrkesresa-read: the
+ * municipality (its identity), an SCB code column when there is one, the participants (a whole
+ * number in the one grammar) or the role, as the layout asks; the days from the layout's day
+ * column (read cell by cell: yr_read_day()). */
+static int read_counted(cycle_pot *p, int f, const cli_common *own, const yr_pot_layout *lay)
+{
+    cli_input *in = f == 0 ? &p->att : &p->tr;
+    size_t *cols = f == 0 ? p->ac : p->tc;
+    if (read_as_laid_out(p, own, lay, in) != 0)
         return CLI_EXIT_ERROR;
-    const yr_table *t = in->t;
-    cols[0] = day_head != NULL ? cli_read_find_column(t, day_head) : YR_READ_NONE;
-    for (size_t c = 0; day_head == NULL && cols[0] == YR_READ_NONE && c < yr_table_ncols(t); c++)
-        if (yr_role_is_header(yr_table_header(t, c), YR_ROLE_DAY))
-            cols[0] = c;
-    if (cols[0] == YR_READ_NONE)
-        return cli_fail_at(file, cli_read_header_line(t),
-                           day_head != NULL ? "--column day=%s: no such column"
-                                            : "no day column (looked for a header day, datum, "
-                                              "dag, date; name it with --column day=HEADER)%s",
-                           day_head != NULL ? day_head : "");
-    cols[1] = yr_table_find_role(t, YR_ROLE_MUNICIPALITY);
-    cols[2] = yr_table_find_role(t, want[2].role);
-    for (size_t c = 0; f == 0 && c < yr_table_ncols(t); c++)
-        if (yr_header_counts_days(yr_table_header(t, c))) /* a counted file: a row is a day */
-            return cli_fail_at(file, cli_read_header_line(t),
-                               "column '%s' counts days, but each row is one course day: write "
-                               "one row per day (or leave the column out if every row is one "
-                               "day)",
-                               yr_table_header(t, c));
+    cols[0] = cli_read_find_column(in->t, lay->day);
+    cols[1] = yr_table_find_role(in->t, YR_ROLE_MUNICIPALITY);
+    cols[2] = yr_table_find_role(in->t, f == 0 ? YR_ROLE_PARTICIPANTS : YR_ROLE_ROLE);
+    if (cols[0] == YR_READ_NONE) /* the layout found it in these bytes */
+        return cli_fail_at(in->file, 0, "internal error: the day column '%s' is gone", lay->day);
     return 0;
 }
 
@@ -520,20 +402,6 @@ static int read_trainers(cycle_pot *p, const cycle_pot_lookup *look)
  * which the reader refuses pointing at both lines, never naming the person), a present row is
  * one participant. */
 
-/* 1 when the attendance file is such a list: an .xlsx workbook, or a text file with a person
- * column and no participants column. */
-static int attendance_is_list(const char *path, const char *sheet, const cli_common *own)
-{
-    for (size_t k = 0; k < own->columns.n; k++) {
-        if (strncmp(own->columns.v[k], "participants=", 13) == 0)
-            return 0; /* --column participants=HEADER: the counted form */
-        if (strncmp(own->columns.v[k], "person=", 7) == 0)
-            return 1; /* --column person=HEADER: the list */
-    }
-    int counted = 0, person = header_has(path, sheet, YR_ROLE_PERSON, &counted);
-    return person && !counted; /* else the counted form's reading reports what is wrong */
-}
-
 /* Row @p i of the list: its day (ISO, from the reader's date) and municipality interned, and
  * whether the person attended (no attendance column: every row is a participant). */
 static int list_row(cycle_pot *p, const cycle_pot_lookup *look, const size_t cols[4], size_t i,
@@ -564,23 +432,15 @@ static int list_row(cycle_pot *p, const cycle_pot_lookup *look, const size_t col
 }
 
 /* The list, one row at a time into the accumulator. */
-static int read_list(cycle_pot *p, const cycle_pot_lookup *look, const cli_common *own)
+static int read_list(cycle_pot *p, const cycle_pot_lookup *look, const cli_common *own,
+                     const yr_pot_layout *lay)
 {
-    const yr_read_want want[] = {{YR_ROLE_DAY, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
-                                 {YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED},
-                                 {YR_ROLE_PERSON, YR_WANT_REQUIRED | YR_WANT_UNIQUE},
-                                 {YR_ROLE_PRESENT, 0}};
-    cli_read_opts r;
-    memset(&r, 0, sizeof r);
-    r.quiet = 1;
-    r.other_parties = p->other_parties; /* as in the counted form */
-    r.sheet = p->asheet;
-    if (cli_read(p->apath, own, &r, want, 4, &p->list) != 0)
+    if (read_as_laid_out(p, own, lay, &p->list) != 0)
         return CLI_EXIT_ERROR;
     p->dialect = cli_read_dialect(p->list.t);
     size_t cols[4];
     for (int k = 0; k < 4; k++)
-        cols[k] = yr_table_find_role(p->list.t, want[k].role);
+        cols[k] = yr_table_find_role(p->list.t, lay->want[k].role);
     for (size_t i = 0; i < yr_table_ndata(p->list.t); i++) {
         yr_attendance a;
         yr_where w;
@@ -656,9 +516,17 @@ int cycle_pot_settle(const char *cmd, const cycle_pot_args *a, const cli_common 
         file_columns(cmd, c, &a->attendance_column, &own[0]) != 0 ||
         file_columns(cmd, c, &a->trainers_column, &own[1]) != 0)
         return CLI_EXIT_ERROR;
-    int list = attendance_is_list(a->attendance, a->attendance_sheet, &own[0]);
-    if ((!list && read_counted(p, 0, a->attendance, &own[0]) != 0) ||
-        read_counted(p, 1, a->trainers, &own[1]) != 0)
+    yr_pot_layout lay[2];
+    if (layout_of(p, 0, a->attendance, &own[0], &p->att, &lay[0]) != 0)
+        return CLI_EXIT_ERROR;
+    int list = lay[0].list;
+    if (list) { /* the bytes are the list's */
+        p->list = p->att;
+        memset(&p->att, 0, sizeof p->att);
+    }
+    if ((!list && read_counted(p, 0, &own[0], &lay[0]) != 0) ||
+        layout_of(p, 1, a->trainers, &own[1], &p->tr, &lay[1]) != 0 ||
+        read_counted(p, 1, &own[1], &lay[1]) != 0)
         return CLI_EXIT_ERROR;
     p->dialect = cli_read_dialect(list ? NULL : p->att.t);
     yr_where w;
@@ -667,7 +535,7 @@ int cycle_pot_settle(const char *cmd, const cycle_pot_args *a, const cli_common 
     cli_keys_init(&p->muns);
     if (yr_pot_begin_where(&rules, YR_POT_ANY, YR_POT_ANY, &p->acc, &w) != YR_OK)
         return cli_fail_lib_usage(cmd, NULL, &w);
-    if ((list ? read_list(p, look, &own[0]) : read_attendance(p, look)) != 0 ||
+    if ((list ? read_list(p, look, &own[0], &lay[0]) : read_attendance(p, look)) != 0 ||
         read_trainers(p, look) != 0 || finish(p) != 0)
         return CLI_EXIT_ERROR;
     cli_read_report(list ? &p->list : &p->att, c->out.lang); /* once both files are good */

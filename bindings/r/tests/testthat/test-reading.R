@@ -124,10 +124,16 @@ test_that("every case of the reading corpus reads as it expects", {
   dir <- reading_dir()
   cases <- sort(list.files(dir, pattern = "\\.expect$", full.names = TRUE))
   expect_gte(length(cases), 60)
-  skipped <- character() # cases R cannot express (none)
+  # cases R cannot express: a `pot:` case reads a pot's file with the request
+  # yr_read_pot_layout() gives (the program's `pot`); R settles a pot from records, not files
+  skipped <- character()
   for (path in cases) {
     name <- sub("\\.expect$", "", basename(path))
     items <- reading_items(path)
+    if (!is.null(item(items, "pot"))) {
+      skipped <- c(skipped, name)
+      next
+    }
     src <- source_of(path, items)
     args <- c(list(src), request_of(items))
     status <- item(items, "expect_error")
