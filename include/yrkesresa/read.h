@@ -305,7 +305,8 @@ typedef enum yr_read_role {
     YR_ROLE_GROUP,            /**< "group": län, county, grupp */
     YR_ROLE_ITEM,             /**< "item": post, kostnadspost */
     YR_ROLE_YEAR,             /**< "year": år */
-    YR_ROLE_COURSE,           /**< "course": kurs */
+    YR_ROLE_COURSE,           /**< "course": kurs; a course's session: pass, session (a pot's
+                                   course day is its day and course: yr_course_days_begin()) */
     YR_ROLE_QUESTION,         /**< "question": fråga */
     YR_ROLE_PUBLISHED,        /**< "published": attendance rate published (share or percent) */
     YR_ROLE_PERSON,           /**< "person": person, namn på deltagare, deltagare-id, e-post,

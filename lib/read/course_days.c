@@ -163,10 +163,10 @@ static yr_read_status cd_one_course(yr_course_days *cd, cd_entry *e, int file, c
     const yr_course_day_file *f = &cd->file[file], *o = &cd->file[1 - file];
     rd_fail(err, YR_READ_ERR_CELL, line,
             "%s has two courses in column '%s' ('%s' at line %zu, '%s' here), but %s has no "
-            "course column: each course day has its own pot, so add the column to %s naming "
-            "each row's course (or leave the column out when the courses share one pot)",
+            "course column: add one naming each row's course, so that each course day has its "
+            "own pot (or leave this column out if the courses share one pot)",
             e->label, f->course, rd_show(a, sizeof a, e->ocourse, strlen(e->ocourse), 40), e->oline,
-            rd_show(b, sizeof b, course, strlen(course), 40), o->where, o->where);
+            rd_show(b, sizeof b, course, strlen(course), 40), o->where);
     if (err != NULL)
         err->other_line = e->oline;
     return YR_READ_ERR_CELL;

@@ -23,10 +23,12 @@ size_t cycle_pot_options(cycle_pot_args *a, cli_option *opts)
          "too), or the platform's list: one row per participant and day with a person column "
          "(person, namn på deltagare, e-post, ...) and optionally Närvaro (Ja/Nej, 1/0; only "
          "the present count) - a CSV without a participants column, or an .xlsx; one person "
-         "twice on one day is an error pointing at both lines"},
+         "twice on one day (and course) is an error pointing at both lines"},
         {"trainers", CLI_OPT_VALUE, &a->trainers, "FILE",
          "columns day, municipality, role (or datum, kommun, roll; role: leader/kursledare or "
-         "trainer/utbildare, any case)"},
+         "trainer/utbildare, any case). A course column (course, kurs, pass, session) in both "
+         "files makes each course of a day its own pot (the course day '2024-03-12 Kurs 1'); "
+         "in one file only, each day may have one course"},
         {"attendance-column", CLI_OPT_LIST, &a->attendance_column, "ROLE=HEADER",
          "a column of the attendance file only (--column ROLE=HEADER names it in every file)"},
         {"trainers-column", CLI_OPT_LIST, &a->trainers_column, "ROLE=HEADER",
@@ -716,8 +718,9 @@ int cycle_pot_settle(const char *cmd, const cycle_pot_args *a, const cli_common 
         file_columns(cmd, c, &a->trainers_column, &own[1]) != 0)
         return CLI_EXIT_ERROR;
     int list = attendance_is_list(a->attendance, a->attendance_sheet, &own[0]);
-    if ((list ? read_list_table(p, &own[0]) : read_counted(p, 0, a->attendance, &own[0])) != 0 ||
-        read_counted(p, 1, a->trainers, &own[1]) != 0 || course_days_begin(p, list) != 0)
+    if ((!list && read_counted(p, 0, a->attendance, &own[0]) != 0) ||
+        read_counted(p, 1, a->trainers, &own[1]) != 0 ||
+        (list && read_list_table(p, &own[0]) != 0) || course_days_begin(p, list) != 0)
         return CLI_EXIT_ERROR;
     p->dialect = cli_read_dialect(list ? NULL : p->att.t);
     yr_where w;
