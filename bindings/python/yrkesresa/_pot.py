@@ -484,7 +484,7 @@ def pot_by_day(
     data["day"] = [day_labels[i] for i in data["day"]]
     data["municipality"] = [municipality_labels[i] for i in data["municipality"]]
     frame = pd.DataFrame(data, columns=columns)
-    for name in columns[2:]:
+    for name in columns[-5:]:  # trainers, kickback and the quota
         frame[name] = frame[name].astype("int64")
     frame.attrs["days_off"] = int(days_off)
     return frame
