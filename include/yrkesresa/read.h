@@ -898,8 +898,8 @@ YR_READ_API yr_read_status yr_course_days_begin(const yr_course_day_file files[2
  *          course's line); ::YR_READ_ERR_NOMEM. The error is in file @p file.
  */
 YR_READ_API yr_read_status yr_course_days_add(yr_course_days *cd, int file, size_t day,
-                                              const char *day_text, const char *course,
-                                              size_t line, size_t *key, yr_read_error *err);
+                                              const char *day_text, const char *course, size_t line,
+                                              size_t *key, yr_read_error *err);
 
 /**
  * @brief After the last record: the check that both files name the same courses on a day they
