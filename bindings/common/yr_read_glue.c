@@ -221,3 +221,27 @@ yr_read_status yr_glue_groups(const char *const *labels, size_t n, const char *h
     free(mun);
     return st;
 }
+
+yr_read_status yr_glue_course_days(const yr_glue_course_file files[2], size_t *const key[2],
+                                   yr_course_days **out, int *file, yr_read_error *err)
+{
+    yr_course_day_file f[2];
+    for (int k = 0; k < 2; k++)
+        f[k] = (yr_course_day_file){files[k].where, files[k].header, 0};
+    *file = 0;
+    yr_read_status st = yr_course_days_begin(f, out, err);
+    for (int k = 0; k < 2 && st == YR_READ_OK; k++)
+        for (size_t i = 0; i < files[k].n && st == YR_READ_OK; i++) {
+            *file = k;
+            st = yr_course_days_add(*out, k, files[k].day[i], files[k].text[i],
+                                    files[k].course != NULL ? files[k].course[i] : NULL, i + 1,
+                                    &key[k][i], err);
+        }
+    if (st == YR_READ_OK)
+        st = yr_course_days_finish(*out, file, err);
+    if (st != YR_READ_OK) {
+        yr_course_days_free(*out);
+        *out = NULL;
+    }
+    return st;
+}

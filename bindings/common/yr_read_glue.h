@@ -60,4 +60,22 @@ yr_read_status yr_glue_groups(const char *const *labels, size_t n, const char *h
                               const char *const *places, size_t *group, size_t *ngroups,
                               yr_read_error *err);
 
+/* One file of a pot's records for yr_glue_course_days(): n records, their day numbers (the
+ * binding's own numbering of days), the days as shown, and their course cells (NULL when the
+ * file has no course column, under @c header). */
+typedef struct yr_glue_course_file {
+    const char *where, *header;
+    size_t n;
+    const size_t *day;
+    const char *const *text;
+    const char *const *course;
+} yr_glue_course_file;
+
+/* The course days of a pot's two files (yr_course_days_*: the library's rule and refusals), the
+ * records numbered by their position + 1: key[f][i] the course day of record i of file f,
+ * *out the course days (labels: yr_course_days_label(); free with yr_course_days_free()).
+ * On an error *file is the file it is in. */
+yr_read_status yr_glue_course_days(const yr_glue_course_file files[2], size_t *const key[2],
+                                   yr_course_days **out, int *file, yr_read_error *err);
+
 #endif

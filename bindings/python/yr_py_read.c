@@ -544,3 +544,88 @@ PyObject *yr_py_checked_total_row(PyObject *labels)
         return error_tuple(st, &err);
     return row == YR_READ_NONE ? new_none() : PyLong_FromSize_t(row);
 }
+
+/* One file of yr_py_course_days(): its tuple's lists as C arrays (freed by course_file_free());
+ * -1 with a Python error. */
+static int course_file(PyObject *t, yr_glue_course_file *f, size_t **key)
+{
+    PyObject *where, *header, *days, *texts, *courses;
+    memset(f, 0, sizeof *f);
+    *key = NULL;
+    if (!PyArg_ParseTuple(t, "OOOOO", &where, &header, &days, &texts, &courses))
+        return -1;
+    Py_ssize_t n = PyList_Size(days);
+    if (n < 0 || PyList_Size(texts) != n || (courses != Py_None && PyList_Size(courses) != n)) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_ValueError, "course days: one day, text and course a record");
+        return -1;
+    }
+    f->n = (size_t)n;
+    f->where = PyUnicode_AsUTF8(where);
+    f->header = header == Py_None ? NULL : PyUnicode_AsUTF8(header);
+    size_t *day = malloc((n ? (size_t)n : 1) * sizeof *day);
+    *key = malloc((n ? (size_t)n : 1) * sizeof **key);
+    f->day = day;
+    f->text = utf8_items(texts, n);
+    f->course = courses == Py_None || f->text == NULL ? NULL : utf8_items(courses, n);
+    for (Py_ssize_t i = 0; day != NULL && i < n; i++)
+        day[i] = PyLong_AsSize_t(PyList_GET_ITEM(days, i));
+    if (day == NULL || *key == NULL)
+        PyErr_NoMemory();
+    return f->where == NULL || (header != Py_None && f->header == NULL) || PyErr_Occurred() ||
+                   f->text == NULL || (courses != Py_None && f->course == NULL)
+               ? -1
+               : 0;
+}
+
+static void course_file_free(yr_glue_course_file *f, size_t *key)
+{
+    free((void *)f->day);
+    free((void *)f->text);
+    free((void *)f->course);
+    free(key);
+}
+
+/* The result of yr_py_course_days(): [keys of file 0, keys of file 1, labels, courses, days]. */
+static PyObject *course_result(const yr_glue_course_file f[2], size_t *const key[2],
+                               const yr_course_days *cd)
+{
+    size_t n = yr_course_days_count(cd);
+    PyObject *r = Py_BuildValue("[NNNNN]", PyList_New((Py_ssize_t)f[0].n),
+                                PyList_New((Py_ssize_t)f[1].n), PyList_New((Py_ssize_t)n),
+                                PyList_New((Py_ssize_t)n), PyList_New((Py_ssize_t)n));
+    for (int k = 0; r != NULL && k < 2; k++)
+        for (size_t i = 0; i < f[k].n; i++)
+            PyList_SET_ITEM(PyList_GET_ITEM(r, k), (Py_ssize_t)i, PyLong_FromSize_t(key[k][i]));
+    for (size_t d = 0; r != NULL && d < n; d++) {
+        const char *course = NULL;
+        size_t day = 0;
+        yr_course_days_get(cd, d, &day, &course);
+        PyList_SET_ITEM(PyList_GET_ITEM(r, 4), (Py_ssize_t)d, PyLong_FromSize_t(day));
+        PyList_SET_ITEM(PyList_GET_ITEM(r, 2), (Py_ssize_t)d,
+                        PyUnicode_FromString(yr_course_days_label(cd, d)));
+        PyList_SET_ITEM(PyList_GET_ITEM(r, 3), (Py_ssize_t)d,
+                        course != NULL ? PyUnicode_FromString(course) : new_none());
+    }
+    return r;
+}
+
+PyObject *yr_py_course_days(PyObject *att, PyObject *tr)
+{
+    yr_glue_course_file f[2];
+    size_t *key[2] = {NULL, NULL};
+    PyObject *result = NULL;
+    memset(f, 0, sizeof f);
+    if (course_file(att, &f[0], &key[0]) == 0 && course_file(tr, &f[1], &key[1]) == 0) {
+        yr_course_days *cd = NULL;
+        yr_read_error err;
+        int file = 0;
+        yr_read_status st = yr_glue_course_days(f, key, &cd, &file, &err);
+        result = st == YR_READ_OK ? course_result(f, key, cd)
+                                  : Py_BuildValue("(iN)", file, error_tuple(st, &err));
+        yr_course_days_free(cd);
+    }
+    course_file_free(&f[0], key[0]);
+    course_file_free(&f[1], key[1]);
+    return result;
+}

@@ -763,6 +763,7 @@ YR_R_WRAP(yr_r_label_column)
 YR_R_WRAP(yr_r_checked_total_row)
 YR_R_WRAP(yr_r_read_groups)
 YR_R_WRAP(yr_r_identity_keys)
+YR_R_WRAP(yr_r_course_days)
 YR_R_WRAP(yr_r_common_den)
 %include "yr_r_read.h"
 

@@ -8,7 +8,9 @@
  * entitlement is the sum over days; kickbacks are whole units, settled by largest remainder over
  * municipalities (ties: the larger exact entitlement, then the earlier municipality), so they add
  * exactly to the pot of all days that had trainers. The pot of a day with participants but no
- * trainer is undistributed and reported, never dropped. Always:
+ * trainer is undistributed and reported, never dropped. A "day" here is a course day: a program
+ * that reads files numbers them with yr_course_days_add() (yrkesresa/read.h: the date and, when
+ * both files have a course column, the course). Always:
  *   sum(kickback) + undistributed == sum(pot_in) and sum(fees) == sum(admin) + sum(pot_in).
  */
 #ifndef YRKESRESA_POT_H

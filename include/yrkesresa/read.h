@@ -311,7 +311,8 @@ typedef enum yr_read_role {
     YR_ROLE_GROUP,            /**< "group": län, county, grupp */
     YR_ROLE_ITEM,             /**< "item": post, kostnadspost */
     YR_ROLE_YEAR,             /**< "year": år */
-    YR_ROLE_COURSE,           /**< "course": kurs */
+    YR_ROLE_COURSE,           /**< "course": kurs; a course's session: pass, session (a pot's
+                                   course day is its day and course: yr_course_days_begin()) */
     YR_ROLE_QUESTION,         /**< "question": fråga */
     YR_ROLE_PUBLISHED,        /**< "published": attendance rate published (share or percent) */
     YR_ROLE_PERSON,           /**< "person": person, namn på deltagare, deltagare-id, e-post,
@@ -847,6 +848,106 @@ typedef struct yr_day_column {
 YR_READ_API yr_read_status yr_read_day(yr_day_column *col, const char *s, size_t len, size_t line,
                                        char *dst, size_t cap, size_t *out_len, yr_read_error *err);
 
+/* ------------------------------------------------------------ a trainer pot's course days */
+
+/** One file of a trainer pot's records for yr_course_days_begin() (0 the attendance, 1 the
+ *  trainers). */
+typedef struct yr_course_day_file {
+    const char *where;  /**< the file as messages name it ("narvaro.csv", "attendance"); not NULL */
+    const char *course; /**< its course column's header ("Kurs", "Pass"), or NULL: none */
+    size_t header_line; /**< the header's line (0 when none applies) */
+} yr_course_day_file;
+
+/**
+ * The course days of a trainer pot (SPEC §3, yrkesresa/pot.h): a day's pot is a course day's,
+ * and a course day is the date (or the day label) and, when the files say it, the course
+ * (opaque; yr_course_days_begin(), yr_course_days_add() for every record of both files, then
+ * yr_course_days_finish(), yr_course_days_count(), yr_course_days_label(),
+ * yr_course_days_free()).
+ *
+ * The rule, one for the program (`pot`, `statement`) and the bindings (pot_settle, yr_pot_settle):
+ * - Neither file has a course column: a course day is the day.
+ * - Both have one: a course day is the day and the course (the course compared as
+ *   yr_label_key() compares labels: case, blanks around and '-' do not matter), so two courses
+ *   held on one date (Kurs 1 and Kurs 2 in two rooms, the FM and EM sessions) each have their
+ *   own pot, shared by their own trainers. A day on which the two files name different courses
+ *   is refused by yr_course_days_finish(): a course with attendance rows and no trainer while
+ *   the trainers file names other courses that day (its pot would be undistributed by a typing
+ *   difference), or a course with trainers and no attendance while the attendance names others.
+ *   A day that only one file has is not refused (a day without trainers: its pot is
+ *   undistributed; a day without participants: nothing to share).
+ * - Only one has one: each day may have one course in it (the column then only names the
+ *   day's course, and the day's pot is the course's); a second course on a day is refused,
+ *   naming both lines and the other file, to which a course column must be added.
+ * A blank course cell is refused (each row's course is part of its key). A course column is
+ * thus never dropped: it splits the pots, or it is checked.
+ *
+ * A course day is numbered by its first record (attendance first, then trainers, as the caller
+ * adds them), so ties and the output's order follow the input; without courses the numbers are
+ * the days' own order of first appearance.
+ */
+typedef struct yr_course_days yr_course_days;
+
+/**
+ * @brief Start the course days of a pot's two files.
+ * @param[in]  files two: the attendance's and the trainers' (copied; the strings must outlive
+ *                   the object)
+ * @param[out] out   the new object (NULL on error); free with yr_course_days_free()
+ * @returns ::YR_READ_OK; ::YR_READ_ERR_NULL; ::YR_READ_ERR_NOMEM.
+ */
+YR_READ_API yr_read_status yr_course_days_begin(const yr_course_day_file files[2],
+                                                yr_course_days **out, yr_read_error *err);
+
+/**
+ * @brief Add one record: its file, its day and its course cell; *key the course day's number.
+ * @param[in]  file     0 the attendance, 1 the trainers
+ * @param[in]  day      the day's number as the caller numbers days (one number a day, however
+ *                      written: the program by yr_read_day()'s text and yr_label_key())
+ * @param[in]  day_text the day as shown ("2024-03-12", "Dag 1"; the first record's is kept)
+ * @param[in]  course   the record's course cell (NULL when its file has no course column)
+ * @param[in]  line     the record's line (or position counted from 1), for messages
+ * @param[out] key      the course day
+ * @returns ::YR_READ_OK; ::YR_READ_ERR_NULL; ::YR_READ_ERR_OPTION (file not 0 or 1, a course
+ *          given for a file without a course column or none for one with it);
+ *          ::YR_READ_ERR_CELL (a blank course cell; a second course on one day when the other
+ *          file has no course column: err->line this record's line, err->other_line the first
+ *          course's line); ::YR_READ_ERR_NOMEM. The error is in file @p file.
+ */
+YR_READ_API yr_read_status yr_course_days_add(yr_course_days *cd, int file, size_t day,
+                                              const char *day_text, const char *course, size_t line,
+                                              size_t *key, yr_read_error *err);
+
+/**
+ * @brief After the last record: the check that both files name the same courses on a day they
+ *        share (the rule above).
+ * @param[out] file the file the error is in (0 or 1; may be NULL): err->line is the first line
+ *                  of the course the other file does not name
+ * @returns ::YR_READ_OK; ::YR_READ_ERR_NULL; ::YR_READ_ERR_CELL.
+ */
+YR_READ_API yr_read_status yr_course_days_finish(const yr_course_days *cd, int *file,
+                                                 yr_read_error *err);
+
+/** @brief The number of course days (0 for NULL). */
+YR_READ_API size_t yr_course_days_count(const yr_course_days *cd);
+
+/**
+ * @brief How course day @p key is shown: the day as first written, and when both files have a
+ *        course column a blank and the course as first written ("2024-03-12 Kurs 1"); NULL when
+ *        @p key is past the count. Valid until yr_course_days_free().
+ */
+YR_READ_API const char *yr_course_days_label(const yr_course_days *cd, size_t key);
+
+/**
+ * @brief Course day @p key's day (the caller's number) and course as first written (NULL when
+ *        the course is not part of the key); either output may be NULL.
+ * @returns ::YR_READ_OK; ::YR_READ_ERR_NULL; ::YR_READ_ERR_OPTION (@p key past the count).
+ */
+YR_READ_API yr_read_status yr_course_days_get(const yr_course_days *cd, size_t key, size_t *day,
+                                              const char **course);
+
+/** @brief Free (NULL is fine). */
+YR_READ_API void yr_course_days_free(yr_course_days *cd);
+
 /**
  * @brief yr_read_day() of cell (@p row, @p col) of a table the reader read, at the row's line.
  *        A serial number is a day in the epoch of the workbook the table came from, whatever
@@ -943,7 +1044,8 @@ typedef struct yr_pot_layout {
                                back), else "" */
     char role[256];       /**< trainers: the header of a trainer-word column read as the role, else
                                "" */
-    yr_read_want want[5]; /**< the roles to read the file with */
+    yr_read_want want[6]; /**< the roles to read the file with (the course among them: a
+                               course column splits the pots, yr_course_days_begin()) */
     size_t nwant;
     const char *columns[YR_POT_LAYOUT_COLUMNS]; /**< the entries to read the file with: the
                     caller's (yr_read_options::columns; a `day=` entry left out when the days

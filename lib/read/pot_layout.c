@@ -340,6 +340,7 @@ static yr_read_status attendance(const yr_table *t, const yr_read_options *opt, 
         set_want(out, YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED);
         set_want(out, YR_ROLE_PERSON, YR_WANT_REQUIRED | YR_WANT_UNIQUE);
         set_want(out, YR_ROLE_PRESENT, 0);
+        set_want(out, YR_ROLE_COURSE, YR_WANT_UNIQUE); /* one person once a course day */
         return caller_columns(opt, 1, out, err);
     }
     for (size_t c = 0; c < yr_table_ncols(t); c++)
@@ -354,6 +355,7 @@ static yr_read_status attendance(const yr_table *t, const yr_read_options *opt, 
     set_want(out, YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED | YR_WANT_BLANK_OK);
     set_want(out, YR_ROLE_CODE, 0);
     set_want(out, YR_ROLE_PARTICIPANTS, YR_WANT_REQUIRED);
+    set_want(out, YR_ROLE_COURSE, 0); /* the course day's course (yr_course_days_add()) */
     for (size_t c = 0; given(opt, "participants") == NULL && c < yr_table_ncols(t); c++) {
         if (yr_role_is_header(yr_table_header(t, c), YR_ROLE_PARTICIPANTS)) {
             count = YR_READ_NONE; /* the participants named by their header */
@@ -401,6 +403,7 @@ static yr_read_status trainers(const yr_table *t, const yr_read_options *opt, yr
     set_want(out, YR_ROLE_MUNICIPALITY, YR_WANT_REQUIRED | YR_WANT_BLANK_OK);
     set_want(out, YR_ROLE_CODE, 0);
     set_want(out, YR_ROLE_ROLE, YR_WANT_REQUIRED);
+    set_want(out, YR_ROLE_COURSE, out->named ? YR_WANT_UNIQUE : 0u); /* part of a person's key */
     if (person != YR_READ_NONE)
         snprintf(out->person, sizeof out->person, "%s", yr_table_header(t, person));
     if ((st = caller_columns(opt, out->named, out, err)) != YR_READ_OK)

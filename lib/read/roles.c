@@ -41,7 +41,7 @@ static const char *const aliases[YR_READ_ROLE_COUNT][RD_NALIASES] = {
     [YR_ROLE_GROUP] = {"group", "l" AE "n", "county", "grupp", NULL},
     [YR_ROLE_ITEM] = {"item", "post", "kostnadspost", NULL},
     [YR_ROLE_YEAR] = {"year", AA "r", NULL},
-    [YR_ROLE_COURSE] = {"course", "kurs", NULL},
+    [YR_ROLE_COURSE] = {"course", "kurs", "pass", "kurspass", "session", NULL},
     [YR_ROLE_QUESTION] = {"question", "fr" AA "ga", NULL},
     [YR_ROLE_PUBLISHED] = {"published", "attendanceratepublished", "publicerad", "publicerat",
                            "publiceradn" AE "rvaro", "n" AE "rvarograd",

@@ -69,13 +69,14 @@ static void test_attendance_entries(void **state)
     assert_int_equal(l.ncolumns, 2);
     assert_ptr_equal(l.columns[0], counted[0]); /* the caller's own strings */
     assert_ptr_equal(l.columns[1], counted[2]);
-    assert_int_equal(l.nwant, 3);
+    assert_int_equal(l.nwant, 4);
     assert_int_equal(l.want[2].role, YR_ROLE_PARTICIPANTS);
+    assert_int_equal(l.want[3].role, YR_ROLE_COURSE); /* a course column splits the pots */
     const char *list[] = {"person=Person", "day=Dag", "participants=Antal"};
     assert_int_equal(layout(text, YR_POT_INPUT_ATTENDANCE, list, 3, &l, &e), YR_READ_OK);
     assert_true(l.list);
     assert_int_equal(l.ncolumns, 3); /* the day read by the reader: day=Dag kept */
-    assert_int_equal(l.nwant, 4);
+    assert_int_equal(l.nwant, 5);
     assert_int_equal(l.want[0].role, YR_ROLE_DAY);
     assert_true(l.want[2].flags & YR_WANT_UNIQUE);
     /* no entry: a person header and a participants header: counted */
@@ -141,7 +142,7 @@ static void test_trainer_word_forms(void **state)
         char entry[300];
         snprintf(entry, sizeof entry, "person=%s", person[k]);
         assert_true(has_entry(&l, entry));
-        assert_int_equal(l.nwant, 5);
+        assert_int_equal(l.nwant, 6);
     }
     for (size_t k = 0; k < sizeof other / sizeof other[0]; k++) {
         snprintf(text, sizeof text, "Datum;%s;Kommun;Roll\n2024-02-06;Anna Berg;Falun;utbildare\n",
@@ -149,7 +150,7 @@ static void test_trainer_word_forms(void **state)
         assert_int_equal(layout(text, YR_POT_INPUT_TRAINERS, NULL, 0, &l, &e), YR_READ_OK);
         if (l.person[0] != '\0' || l.named)
             fail_msg("'%s' taken for the person", other[k]);
-        assert_int_equal(l.nwant, 3);
+        assert_int_equal(l.nwant, 4);
     }
 }
 
@@ -170,7 +171,7 @@ static void test_trainers_labels(void **state)
     assert_string_equal(l.person, "Utbildare");
     assert_string_equal(l.day, "Kursdag nr");
     assert_int_equal(l.ncolumns, 0);
-    assert_int_equal(l.nwant, 3);
+    assert_int_equal(l.nwant, 4);
     /* dates: the same entry kept, the person named by its header (no entry needed) */
     assert_int_equal(layout("Kursdag nr;E-post;Kommun;Roll\n2024-02-06;a@x.se;Falun;Utbildare\n",
                             YR_POT_INPUT_TRAINERS, day, 1, &l, &e),

@@ -291,7 +291,7 @@ def error_line(text, rows, header):
 
 # Label roles whose column is a unique key (read.h rules 6 and 7), and code columns.
 LABEL_ROLES = {'item': ('item', 'post', 'kostnadspost'), 'question': ('question', 'fråga'),
-               'course': ('course', 'kurs')}
+               'course': ('course', 'kurs', 'pass', 'kurspass', 'session')}
 CODE_HEADERS = ('kod', 'kommunkod', 'kommunnummer', 'kommunnr', 'knkod', 'scbkod', 'code')
 
 

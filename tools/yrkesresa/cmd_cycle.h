@@ -174,16 +174,17 @@ typedef struct cycle_pot {
     cli_dialect dialect;         /**< the attendance's dialect (the output follows it) */
     char **owned;                /**< labels copied from a list (freed with the pot) */
     size_t nowned, owned_cap;
-    cli_input att, tr;   /**< the counted attendance and the trainers (libyrkesresa-read) */
-    size_t ac[3], tc[3]; /**< columns: day, municipality, participants / role */
-    cli_keys days, muns; /**< days by yr_label_key; municipalities by identity key */
-    const char **day;    /**< per day: its label as first read (a copy) */
-    size_t day_cap;
+    cli_input att, tr;    /**< the counted attendance and the trainers (libyrkesresa-read) */
+    size_t ac[3], tc[3];  /**< columns: day, municipality, participants / role */
+    cli_keys days, muns;  /**< days by yr_label_key; municipalities by identity key */
+    size_t course[2];     /**< the course column of the attendance (or list) and the trainers */
+    yr_course_days *cd;   /**< the course days (the settlement's days): yr_course_days_* */
+    size_t *tkey;         /**< per trainer data row: its course day */
     cli_buf lkey;         /**< a label's key (yr_label_key) */
     yr_day_column daycol; /**< the days of both files as the reader reads them (yr_read_day) */
     const char **name;    /**< per municipality: its first name cell */
     size_t *party;        /**< per municipality: its party (with a lookup), else NULL */
-    unsigned char *busy;  /**< per day: 1 when it has participants */
+    unsigned char *busy;  /**< per course day: 1 when it has participants */
     size_t name_cap, party_cap, busy_cap;
     yr_pot *acc;        /**< the accumulator, finished */
     size_t ndays, nmun; /**< the counts of the settlement */

@@ -23,12 +23,14 @@ size_t cycle_pot_options(cycle_pot_args *a, cli_option *opts)
          "too), or the platform's list: one row per participant and day with a person column "
          "(person, namn på deltagare, e-post, ...) and optionally Närvaro (Ja/Nej, 1/0; only "
          "the present count) - a CSV without a participants column, or an .xlsx; one person "
-         "twice on one day is an error pointing at both lines"},
+         "twice on one day (and course) is an error pointing at both lines"},
         {"trainers", CLI_OPT_VALUE, &a->trainers, "FILE",
          "columns day, municipality, role (or datum, kommun, roll; role: leader/kursledare or "
          "trainer/utbildare, any case); with a person column (person, e-post, or names under "
-         "utbildare, kursledare, ...) and dates as days, one person twice on one day is an "
-         "error pointing at both lines"},
+         "utbildare, kursledare, ...) and dates as days, one person twice on one day (and "
+         "course) is an error pointing at both lines. A course column (course, kurs, pass, "
+         "session) in both files makes each course of a day its own pot (the course day "
+         "'2024-03-12 Kurs 1'); in one file only, each day may have one course"},
         {"attendance-column", CLI_OPT_LIST, &a->attendance_column, "ROLE=HEADER",
          "a column of the attendance file only (--column ROLE=HEADER names it in every file)"},
         {"trainers-column", CLI_OPT_LIST, &a->trainers_column, "ROLE=HEADER",
@@ -208,36 +210,48 @@ static int64_t intern(cli_keys *set, cli_buf *b, const char *text, size_t *kl)
     return cli_keys_index(set, b->data, *kl, 0);
 }
 
-/* Day @p d, new: its label @p text kept (a copy) until cycle_pot_free(). 0, or -1. */
-static int new_day(cycle_pot *p, size_t d, const char *text)
+/* The course day (yr_course_days_add: the day and, when both files have a course column, the
+ * course) of day @p d written @p text, the record's course cell @p course (NULL: no course
+ * column) in file @p f; its flag of participants grown. */
+static int course_day(cycle_pot *p, int f, size_t line, size_t d, const char *text,
+                      const char *course, size_t *key)
 {
-    if (grow((void **)&p->day, &p->day_cap, 2 * d + 2, sizeof *p->day) != 0 ||
-        grow((void **)&p->busy, &p->busy_cap, 2 * d + 2, 1) != 0)
-        return -1;
-    p->day[d] = text;
-    return keep_text(p, &p->day[d]);
+    yr_read_error e;
+    const char *file = f == 0 ? p->afile : p->tfile;
+    if (yr_course_days_add(p->cd, f, d, text, course, line, key, &e) != YR_READ_OK)
+        return cli_read_fail(file, &e);
+    if (grow((void **)&p->busy, &p->busy_cap, 2 * *key + 2, 1) != 0)
+        return cli_fail_at(file, 0, "out of memory");
+    return 0;
 }
 
 /* A row's day and municipality interned: @p day_text and @p key (the municipality's key: its
- * name cell, or its code), @p cell the name as written; @p heads the two columns' headers. */
-static int intern_row(cycle_pot *p, const cycle_pot_lookup *look, const char *file, size_t line,
-                      const char *day_text, const char *key, const char *cell,
+ * name cell, or its code), @p cell the name as written, @p course its course cell (or NULL);
+ * @p heads the two columns' headers. *day is the row's course day. */
+static int intern_row(cycle_pot *p, const cycle_pot_lookup *look, int f, size_t line,
+                      const char *day_text, const char *course, const char *key, const char *cell,
                       const char *const heads[2], size_t *day, size_t *mun)
 {
-    size_t kl[2], nd = p->days.n, nm = p->muns.n;
+    size_t kl[2], nm = p->muns.n;
+    const char *file = f == 0 ? p->afile : p->tfile;
     char q[80], *dt = read_day(p, file, line, day_text);
     if (dt == NULL)
         return CLI_EXIT_ERROR;
     int64_t d = intern(&p->days, &p->lkey, dt, &kl[0]);
-    int bad = d < 0 || (p->days.n > nd && new_day(p, (size_t)d, dt) != 0);
-    free(dt);
-    int64_t m = bad ? -1 : intern(&p->muns, &p->lkey, key, &kl[1]);
-    if (m < 0)
+    int64_t m = d < 0 ? -1 : intern(&p->muns, &p->lkey, key, &kl[1]);
+    if (m < 0) {
+        free(dt);
         return cli_fail_at(file, 0, "out of memory");
+    }
     for (int k = 0; k < 2; k++)
-        if (kl[k] == 0)
+        if (kl[k] == 0) {
+            free(dt);
             return cli_fail_at(file, line, "column %s is empty", cli_quote(heads[k], q, sizeof q));
-    *day = (size_t)d;
+        }
+    int rc = course_day(p, f, line, (size_t)d, dt, course, day);
+    free(dt);
+    if (rc != 0)
+        return rc;
     *mun = (size_t)m;
     if (p->muns.n == nm)
         return 0;
@@ -274,15 +288,20 @@ static int row_labels(cycle_pot *p, const cycle_pot_lookup *look, int f, size_t 
     cli_buf dayb;
     cli_buf_init(&dayb);
     size_t nm = p->muns.n;
+    cli_buf courseb;
+    cli_buf_init(&courseb);
+    const char *course =
+        p->course[f] != YR_READ_NONE ? cli_read_cell(in->t, row, p->course[f], &courseb) : NULL;
     const char *cell = cli_read_cell(in->t, row, cols[1], &p->scratch);
     int rc = cell[strspn(cell, " \t")] == '\0'
                  ? cli_fail_at(f == 0 ? p->afile : p->tfile, yr_table_row_line(in->t, row),
                                "column '%s' is empty", heads[1])
                  : cli_read_key(in, row, cols[1], &p->key);
     if (rc == 0)
-        rc = intern_row(p, look, f == 0 ? p->afile : p->tfile, yr_table_row_line(in->t, row),
-                        day_label(in, row, cols[0], &dayb), cli_buf_str(&p->key), cell, heads, day,
-                        mun);
+        rc = intern_row(p, look, f, yr_table_row_line(in->t, row),
+                        day_label(in, row, cols[0], &dayb), course, cli_buf_str(&p->key), cell,
+                        heads, day, mun);
+    cli_buf_free(&courseb);
     if (rc == 0 && p->muns.n > nm && keep_text(p, &p->name[*mun]) != 0)
         rc = cli_fail_at(p->afile, 0, "out of memory");
     cli_buf_free(&dayb);
@@ -341,6 +360,7 @@ static int read_counted(cycle_pot *p, int f, const cli_common *own, const yr_pot
     cols[0] = cli_read_find_column(in->t, lay->day);
     cols[1] = yr_table_find_role(in->t, YR_ROLE_MUNICIPALITY);
     cols[2] = yr_table_find_role(in->t, f == 0 ? YR_ROLE_PARTICIPANTS : YR_ROLE_ROLE);
+    p->course[f] = yr_table_find_role(in->t, YR_ROLE_COURSE);
     if (cols[0] == YR_READ_NONE) /* the layout found it in these bytes */
         return cli_fail_at(in->file, 0, "internal error: the day column '%s' is gone", lay->day);
     return 0;
@@ -376,12 +396,16 @@ static int read_attendance(cycle_pot *p, const cycle_pot_lookup *look)
 static int read_trainers(cycle_pot *p, const cycle_pot_lookup *look)
 {
     const yr_table *t = p->tr.t;
+    p->tkey = malloc((yr_table_ndata(t) ? yr_table_ndata(t) : 1) * sizeof *p->tkey);
+    if (p->tkey == NULL)
+        return cli_fail_at(p->tfile, 0, "out of memory");
     for (size_t i = 0; i < yr_table_ndata(t); i++) {
         size_t row = yr_table_data_row(t, i), line = yr_table_row_line(t, row);
         yr_trainer tr;
         yr_where w;
         if (row_labels(p, look, 1, row, &tr.day, &tr.municipality) != 0)
             return CLI_EXIT_ERROR;
+        p->tkey[i] = tr.day;
         char q[80], ctx[96];
         if (yr_role_from_name_where(cli_read_cell(t, row, p->tc[2], &p->scratch), &tr.role, &w) !=
             YR_OK) {
@@ -419,9 +443,15 @@ static int list_row(cycle_pot *p, const cycle_pot_lookup *look, const size_t col
     snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
     const char *mun = cli_read_cell(t, row, cols[1], &p->scratch);
     const char *const heads[2] = {yr_table_header(t, cols[0]), yr_table_header(t, cols[1])};
-    if (cli_read_key(&p->list, row, cols[1], &p->key) != 0 || /* the row's identity */
-        intern_row(p, look, p->afile, line, iso, cli_buf_str(&p->key), mun, heads, &a->day,
-                   &a->municipality) != 0)
+    cli_buf courseb;
+    cli_buf_init(&courseb);
+    const char *course =
+        p->course[0] != YR_READ_NONE ? cli_read_cell(t, row, p->course[0], &courseb) : NULL;
+    int rc = cli_read_key(&p->list, row, cols[1], &p->key) != 0 || /* the row's identity */
+             intern_row(p, look, 0, line, iso, course, cli_buf_str(&p->key), mun, heads, &a->day,
+                        &a->municipality) != 0;
+    cli_buf_free(&courseb);
+    if (rc)
         return CLI_EXIT_ERROR;
     if (p->muns.n > nm && keep_text(p, &p->name[a->municipality]) != 0)
         return cli_fail_at(p->afile, 0, "out of memory");
@@ -431,12 +461,19 @@ static int list_row(cycle_pot *p, const cycle_pot_lookup *look, const size_t col
     return 0;
 }
 
-/* The list, one row at a time into the accumulator. */
-static int read_list(cycle_pot *p, const cycle_pot_lookup *look, const cli_common *own,
-                     const yr_pot_layout *lay)
+/* The list read as the layout asks (libyrkesresa-read): one person once a day (and course,
+ * when it has one). */
+static int read_list_table(cycle_pot *p, const cli_common *own, const yr_pot_layout *lay)
 {
     if (read_as_laid_out(p, own, lay, &p->list) != 0)
         return CLI_EXIT_ERROR;
+    p->course[0] = yr_table_find_role(p->list.t, YR_ROLE_COURSE);
+    return 0;
+}
+
+/* The list, one row at a time into the accumulator. */
+static int read_list(cycle_pot *p, const cycle_pot_lookup *look, const yr_pot_layout *lay)
+{
     p->dialect = cli_read_dialect(p->list.t);
     size_t cols[4];
     for (int k = 0; k < 4; k++)
@@ -453,21 +490,13 @@ static int read_list(cycle_pot *p, const cycle_pot_lookup *look, const cli_commo
     return 0;
 }
 
-/* Days with trainers and no participants: a warning at the day's first trainer record. */
+/* Course days with trainers and no participants: a warning at the first trainer record. */
 static void warn_idle_days(cycle_pot *p)
 {
     const yr_table *t = p->tr.t;
-    cli_buf b;
-    cli_buf_init(&b);
     for (size_t i = 0; i < yr_table_ndata(t); i++) {
-        size_t kl, row = yr_table_data_row(t, i), n;
-        const char *label = day_label(&p->tr, row, p->tc[0], &b);
-        int64_t d = -1;
-        cli_buf_clear(&p->lkey);
-        cli_buf_add(&p->lkey, label, n = strlen(label));
-        if (p->lkey.ok && yr_label_key(label, p->lkey.data, n + 1, &kl) == YR_OK)
-            d = cli_keys_find(&p->days, p->lkey.data, kl);
-        if (d < 0 || (size_t)d >= p->ndays || p->busy[d])
+        size_t row = yr_table_data_row(t, i), d = p->tkey[i];
+        if (d >= p->ndays || p->busy[d])
             continue;
         p->busy[d] = 1; /* once per day */
         char q[80];
@@ -476,7 +505,33 @@ static void warn_idle_days(cycle_pot *p)
                 "to share)\n",
                 p->tfile, yr_table_row_line(t, row), cli_quote(cycle_pot_day(p, d), q, sizeof q));
     }
-    cli_buf_free(&b);
+}
+
+/* The course days of the two files (yr_course_days_begin): a course column splits the pots, or
+ * is refused by the library when it cannot. */
+static int course_days_begin(cycle_pot *p, int list)
+{
+    const yr_table *t[2] = {list ? p->list.t : p->att.t, p->tr.t};
+    yr_course_day_file files[2];
+    for (int f = 0; f < 2; f++) {
+        files[f].where = f == 0 ? p->afile : p->tfile;
+        files[f].course = p->course[f] != YR_READ_NONE ? yr_table_header(t[f], p->course[f]) : NULL;
+        files[f].header_line = cli_read_header_line(t[f]);
+    }
+    yr_read_error e;
+    if (yr_course_days_begin(files, &p->cd, &e) != YR_READ_OK)
+        return cli_read_fail(p->afile, &e);
+    return 0;
+}
+
+/* After both files: the two files name the same courses on the days they share. */
+static int course_days_finish(cycle_pot *p)
+{
+    yr_read_error e;
+    int f = 0;
+    if (yr_course_days_finish(p->cd, &f, &e) != YR_READ_OK)
+        return cli_read_fail(f == 0 ? p->afile : p->tfile, &e);
+    return 0;
 }
 
 /* Settle what was read (yr_pot_finish); a refusal at the trainer record it names. */
@@ -512,6 +567,7 @@ int cycle_pot_settle(const char *cmd, const cycle_pot_args *a, const cli_common 
     p->other_parties = a->other_parties;
     p->asheet = a->attendance_sheet;
     p->tsheet = a->trainers_sheet;
+    p->course[0] = p->course[1] = YR_READ_NONE;
     if (make_rules(cmd, a, &rules) != 0 ||
         file_columns(cmd, c, &a->attendance_column, &own[0]) != 0 ||
         file_columns(cmd, c, &a->trainers_column, &own[1]) != 0)
@@ -526,7 +582,8 @@ int cycle_pot_settle(const char *cmd, const cycle_pot_args *a, const cli_common 
     }
     if ((!list && read_counted(p, 0, &own[0], &lay[0]) != 0) ||
         layout_of(p, 1, a->trainers, &own[1], &p->tr, &lay[1]) != 0 ||
-        read_counted(p, 1, &own[1], &lay[1]) != 0)
+        read_counted(p, 1, &own[1], &lay[1]) != 0 ||
+        (list && read_list_table(p, &own[0], &lay[0]) != 0) || course_days_begin(p, list) != 0)
         return CLI_EXIT_ERROR;
     p->dialect = cli_read_dialect(list ? NULL : p->att.t);
     yr_where w;
@@ -535,8 +592,8 @@ int cycle_pot_settle(const char *cmd, const cycle_pot_args *a, const cli_common 
     cli_keys_init(&p->muns);
     if (yr_pot_begin_where(&rules, YR_POT_ANY, YR_POT_ANY, &p->acc, &w) != YR_OK)
         return cli_fail_lib_usage(cmd, NULL, &w);
-    if ((list ? read_list(p, look, &own[0], &lay[0]) : read_attendance(p, look)) != 0 ||
-        read_trainers(p, look) != 0 || finish(p) != 0)
+    if ((list ? read_list(p, look, &lay[0]) : read_attendance(p, look)) != 0 ||
+        read_trainers(p, look) != 0 || course_days_finish(p) != 0 || finish(p) != 0)
         return CLI_EXIT_ERROR;
     cli_read_report(list ? &p->list : &p->att, c->out.lang); /* once both files are good */
     cli_read_report(&p->tr, c->out.lang);
@@ -560,7 +617,7 @@ const char *cycle_pot_name(cycle_pot *p, size_t m)
 
 const char *cycle_pot_day(cycle_pot *p, size_t d)
 {
-    return trimmed(p, p->day[d]);
+    return trimmed(p, yr_course_days_label(p->cd, d)); /* the day, or "DAY COURSE" */
 }
 
 void cycle_pot_free(cycle_pot *p)
@@ -570,7 +627,8 @@ void cycle_pot_free(cycle_pot *p)
     cli_input_free(&p->tr);
     cli_keys_free(&p->days);
     cli_keys_free(&p->muns);
-    free(p->day);
+    yr_course_days_free(p->cd);
+    free(p->tkey);
     free(p->name);
     free(p->party);
     free(p->busy);

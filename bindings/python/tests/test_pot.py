@@ -271,3 +271,73 @@ def test_pot_refuses_what_the_cli_refuses():
                                  [("d1", "Region Dalarna", "utbildare")], other_parties=True)
     assert [(r.municipality, r.kickback) for r in other.rows] == [
         ("Falun", 0), ("Region Dalarna", 800)]
+
+
+# ---- a course column (adversarial pass 7, H1): a pot is a course day's -------------------------
+# 2024-03-12 Kurs 1: Falun 10 + Mora 5, pot 400 x 15 = 6000, leader from Falun: Falun 6000.
+# Kurs 2: Borlänge 8 + Avesta 4, pot 4800, leader Borlänge (15) and trainer Avesta (10):
+# 4800 x 15/25 = 2880 and 4800 x 10/25 = 1920. Pooled (before) 4050, 4050 and 2700.
+def _two_courses(course="course"):
+    pd = pytest.importorskip("pandas")
+    att = pd.DataFrame({"day": ["2024-03-12"] * 4, course: ["Kurs 1", "Kurs 1", "Kurs 2", "Kurs 2"],
+                        "municipality": ["Falun", "Mora", "Borlänge", "Avesta"],
+                        "participants": [10, 5, 8, 4]})
+    tr = pd.DataFrame({"day": ["2024-03-12"] * 3, course: ["Kurs 1", "Kurs 2", "Kurs 2"],
+                       "municipality": ["Falun", "Borlänge", "Avesta"],
+                       "role": ["kursledare", "kursledare", "utbildare"]})
+    return att, tr
+
+
+@pytest.mark.parametrize("course", ["course", "Kurs", "Pass"])
+def test_two_courses_on_one_date_have_their_own_pots(course):
+    att, tr = _two_courses(course)
+    kick = {r.municipality: r.kickback for r in yrkesresa.pot_settle(att, tr).rows}
+    assert kick == {"Falun": 6000, "Mora": 0, "Borlänge": 2880, "Avesta": 1920}
+
+
+def test_pot_by_day_has_the_course():
+    att, tr = _two_courses()
+    f = yrkesresa.pot_by_day(att, tr)
+    assert list(f.columns[:3]) == ["day", "course", "municipality"]
+    assert list(zip(f["course"], f["municipality"], f["kickback"])) == [
+        ("Kurs 1", "Falun", 6000), ("Kurs 2", "Borlänge", 2880), ("Kurs 2", "Avesta", 1920)]
+    assert set(f["day"]) == {"2024-03-12"}
+
+
+def test_an_untrained_course_day_is_undistributed_by_day_and_course():
+    pd = pytest.importorskip("pandas")
+    att, tr = _two_courses()
+    att = pd.concat([att, pd.DataFrame({"day": ["2024-03-13"], "course": ["Kurs 3"],
+                                        "municipality": ["Falun"], "participants": [2]})])
+    s = yrkesresa.pot_settle(att, tr)
+    assert s.undistributed_days == {("2024-03-13", "Kurs 3"): 800}
+
+
+def test_a_course_column_in_one_frame_only_is_refused_when_a_day_has_two():
+    att, tr = _two_courses()
+    with pytest.raises(yrkesresa.Error) as e:
+        yrkesresa.pot_settle(att, tr.drop(columns="course"))
+    assert str(e.value).startswith(
+        "pot_settle(): attendance:3: 2024-03-12 has two courses in column 'course' ('Kurs 1' at "
+        "line 1, 'Kurs 2' here), but trainers has no course column")
+    # one course a day in the one frame: the column names the day's course, nothing to split
+    # (Falun 10 on 2024-03-12, pot 4000, one leader: 4000)
+    pd = pytest.importorskip("pandas")
+    s = yrkesresa.pot_settle(pd.DataFrame({"day": ["2024-03-12"], "kurs": ["Kurs 1"],
+                                           "municipality": ["Falun"], "participants": [10]}),
+                             [("2024-03-12", "Falun", "leader")])
+    assert [r.kickback for r in s.rows] == [4000]
+
+
+def test_courses_the_two_frames_name_differently_are_refused():
+    att, tr = _two_courses()
+    tr["course"] = ["Kurs 1", "Kurs2", "Kurs2"]
+    with pytest.raises(yrkesresa.Error, match=r"^pot_settle\(\): attendance:3: course 'Kurs 2' on 2024-03-12 has "
+                       r"attendance rows but no trainer in trainers, which names 'Kurs 1', "
+                       r"'Kurs2' that day"):
+        yrkesresa.pot_settle(att, tr)
+    att, tr = _two_courses()
+    tr.loc[1, "course"] = None  # a missing course
+    with pytest.raises(yrkesresa.Error, match=r"^pot_settle\(\): trainers:2: column 'course' is empty"):
+        yrkesresa.pot_settle(att, tr)
+

@@ -17,7 +17,7 @@ from . import _core
 from ._convert import (Shape, call_located, enum_from_core, fraction_parts, need_pandas,
                        rows_frame, trim_label)
 from ._errors import Error, public
-from ._read import check_places, identity_key
+from ._read import check_places, identity_key, read_error
 
 __all__ = [
     "Role",
@@ -181,7 +181,8 @@ class PotSettlement:
         rows: one :class:`PotRow` per municipality, in label order.
         summary: the totals.
         undistributed_days: ``{day: amount}`` for the days whose pot stayed undistributed (days
-            with participants and no trainer); empty when every pot was paid out.
+            with participants and no trainer); empty when every pot was paid out. With a course
+            column in both inputs the keys are ``(day, course)``.
     """
 
     rows: List[PotRow]
@@ -275,6 +276,58 @@ def pot_rules_with_shares(fee: int, pot_part: int, leader: Any, trainer: Any) ->
     return PotRules(fee=rules.fee, pot_part=rules.pot_part, share=tuple(rules.share))
 
 
+def _course_column(table: Any, what: str) -> Optional[str]:
+    """The frame's course column: the column whose header names the course by the reader's rule
+    (``yr_role_is_header``: ``course``, ``Kurs``), or None (also for a sequence of tuples)."""
+    if not (hasattr(table, "columns") and hasattr(table, "__getitem__")):
+        return None
+    found = [c for c in table.columns
+             if isinstance(c, str) and _core.yr_py_header_role(c) == "course"]
+    if len(found) > 1:
+        raise ValueError(f"{what}: two course columns {found[0]!r} and {found[1]!r}: keep one")
+    return found[0] if found else None
+
+
+def _course_text(value: Any) -> str:
+    """A course cell as text; a missing one (None, NaN) blank, which C refuses."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value)
+
+
+class _CourseDays:
+    """The course days of C (``yr_course_days_*``): ``index`` the labels of the pots, a day's
+    own label, or ``(day, course)`` when both inputs have a course column."""
+
+    def __init__(self, day_labels: List[Any], days: List[int], courses: List[Any]) -> None:
+        self.days = [day_labels[d] for d in days]
+        self.courses = courses
+        self.index = [d if c is None else (d, c) for d, c in zip(self.days, courses)]
+
+
+def _course_days(attendance: Any, trainers: Any, day_index: Any, att: Any, tr: Any,
+                 function: str) -> Any:
+    """The pots' days: with a course column in either input, C's course days (the day and the
+    course, or a refusal naming the record: yr_course_days_*), the records renumbered; else
+    ``day_index``."""
+    columns = (_course_column(attendance, "attendance"), _course_column(trainers, "trainers"))
+    if columns == (None, None):
+        return day_index
+    labels = list(day_index.index)
+    files = []
+    for table, name, days, column in ((attendance, "attendance", att[0], columns[0]),
+                                      (trainers, "trainers", tr[0], columns[1])):
+        cells = None if column is None else [_course_text(v) for v in table[column]]
+        files.append((name, column, list(days), [str(labels[d]) for d in days], cells))
+    result = _core.yr_py_course_days(*files)
+    if isinstance(result, tuple):
+        file, error = result
+        raise read_error(error, ("attendance", "trainers")[file], function)
+    att[0][:] = result[0]
+    tr[0][:] = result[1]
+    return _CourseDays(labels, result[4], result[3])
+
+
 def _indexed(attendance: Any, trainers: Any, days: Optional[Sequence[Hashable]],
              municipalities: Optional[Sequence[Hashable]], function: str,
              other_parties: bool) -> Tuple[Any, Any, Any, Any]:
@@ -309,6 +362,7 @@ def _indexed(attendance: Any, trainers: Any, days: Optional[Sequence[Hashable]],
         tr[2].append(_role(role, role_cache))
 
     municipality_index.check(other_parties)
+    day_index = _course_days(attendance, trainers, day_index, att, tr, function)
     return day_index, municipality_index, att, tr
 
 
@@ -330,6 +384,13 @@ def pot_settle(
         trainers: ``(day, municipality, role)`` records (sequence or DataFrame with those
             columns); role is a :class:`Role` or a name: ``"trainer"``/``"utbildare"``,
             ``"leader"``/``"kursledare"`` (any case).
+
+            A DataFrame may have a course column (a header naming the course: ``course``,
+            ``Kurs``): a pot is a course day's, the day and the course, as ``yrkesresa pot``
+            reads it (the C library's ``yr_course_days_*``). With one in both frames two courses
+            on one date have their own pots and trainers; a course one frame names on a day and
+            the other does not is refused (``yrkesresa.Error``); with one in only one frame each
+            day may have one course, else it is refused (add the column to the other frame).
         rules: the money rules; default :meth:`PotRules.dalarna_2024`.
         days, municipalities: optional lists of labels fixing the order of days and rows (and
             which labels are allowed); by default labels (any hashable) are numbered in order
@@ -387,7 +448,8 @@ def pot_by_day(
     """The kickback per course day and municipality (``yr_pot_by_day``; ``pot --by-day``).
 
     The arguments are :func:`pot_settle`'s. One row per (day, municipality) that lent trainers,
-    ordered by day, then municipality (label order): ``day``, ``municipality``, ``trainers``
+    ordered by day, then municipality (label order): ``day`` (then ``course`` when both inputs
+    have a course column: the pot is the course day's), ``municipality``, ``trainers``
     (its trainer records that day), ``kickback`` (whole units) and the exact entitlement
     ``quota_whole + quota_rem / quota_den`` (``quota_text`` writes it). Each municipality's
     rows add up exactly to its kickback in :func:`pot_settle`; how the units are placed is the C
@@ -415,10 +477,14 @@ def pot_by_day(
     columns = ["day", "municipality", "trainers", "kickback", "quota_whole", "quota_rem",
                "quota_den"]
     data = {name: [int(v) for v in by_day[k][:entries]] for k, name in enumerate(columns)}
+    if isinstance(day_index, _CourseDays) and any(c is not None for c in day_index.courses):
+        columns.insert(1, "course")  # the course day: its day and its course
+        data["course"] = [day_index.courses[i] for i in data["day"]]
+        day_labels = day_index.days
     data["day"] = [day_labels[i] for i in data["day"]]
     data["municipality"] = [municipality_labels[i] for i in data["municipality"]]
     frame = pd.DataFrame(data, columns=columns)
-    for name in columns[2:]:
+    for name in columns[-5:]:  # trainers, kickback and the quota
         frame[name] = frame[name].astype("int64")
     frame.attrs["days_off"] = int(days_off)
     return frame

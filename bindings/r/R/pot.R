@@ -111,6 +111,48 @@ print.yr_pot_rules <- function(x, ...) {
   res
 }
 
+# The pots' days: with a course column in either frame (a header naming the course: course,
+# Kurs), the C library's course days (yr_course_days_*, as `yrkesresa pot` reads them): the day
+# and the course when both frames have one, each day's one course when only one has it, else a
+# refusal naming the row. The records renumbered; days the course days' days, course their
+# courses (NA when the course is no part of the key).
+.yr_course_days <- function(attendance, trainers, r, call) {
+  column <- function(df, what) {
+    found <- Filter(function(h) identical(c_yr_r_header_role(h), "course"), names(df))
+    if (length(found) > 1) {
+      .yr_input_error(sprintf(
+        "%s: two course columns '%s' and '%s': keep one", what, found[1], found[2]
+      ), call, what)
+    }
+    if (length(found) == 1) found else NULL
+  }
+  cols <- list(column(attendance, "attendance"), column(trainers, "trainers"))
+  if (is.null(cols[[1]]) && is.null(cols[[2]])) {
+    return(r)
+  }
+  text <- as.character(r$days)
+  file <- function(df, name, col, codes) {
+    cells <- NULL
+    if (!is.null(col)) {
+      cells <- as.character(df[[col]])
+      cells[is.na(cells)] <- ""
+    }
+    list(name, if (is.null(col)) NA_character_ else col, as.integer(codes - 1L), text[codes], cells)
+  }
+  res <- c_yr_r_course_days(
+    file(attendance, "attendance", cols[[1]], r$att$day),
+    file(trainers, "trainers", cols[[2]], r$tr$day)
+  )
+  if (isTRUE(res$error)) {
+    .yr_read_stop(res, c("attendance", "trainers")[res$file], call, "course")
+  }
+  r$att$day <- res$att + 1L
+  r$tr$day <- res$tr + 1L
+  r$days <- r$days[res$day + 1L]
+  r$course <- res$course
+  r
+}
+
 # The records as the index columns C reads: days and municipalities numbered by their labels
 # (attendance first, then trainers), municipality names trimmed as the CLI trims them.
 .yr_pot_records <- function(attendance, trainers, rules, call, other_parties = FALSE) {
@@ -130,7 +172,7 @@ print.yr_pot_rules <- function(x, ...) {
   muns <- mun$labels
   role <- tr$role
   if (is.factor(role)) role <- as.character(role)
-  list(
+  r <- list(
     days = days, muns = muns,
     att = list(
       day = .yr_codes_of(att$day, days, "attendance$day", call),
@@ -143,6 +185,7 @@ print.yr_pot_rules <- function(x, ...) {
       role = role
     )
   )
+  .yr_course_days(attendance, trainers, r, call)
 }
 
 yr_pot_settle <- function(attendance, trainers, rules = yr_pot_rules(), other_parties = FALSE) {
@@ -154,7 +197,9 @@ yr_pot_settle <- function(attendance, trainers, rules = yr_pot_rules(), other_pa
   df <- data.frame(municipality = muns, res$rows)
   und <- res$day_undistributed
   attr(df, "summary") <- res$summary
-  attr(df, "undistributed") <- data.frame(day = days[und != 0], amount = und[und != 0])
+  attr(df, "undistributed") <- .yr_with_course(
+    data.frame(day = days[und != 0], amount = und[und != 0]), r$course[und != 0], r$course
+  )
   class(df) <- c("yr_pot_settlement", "data.frame")
   df
 }
@@ -177,8 +222,17 @@ yr_pot_by_day <- function(attendance, trainers, rules = yr_pot_rules(), other_pa
     kickback = m[4, ], quota_whole = m[5, ], quota_rem = m[6, ], quota_den = m[7, ],
     stringsAsFactors = FALSE
   )
+  df <- .yr_with_course(df, r$course[m[1, ] + 1], r$course)
   attr(df, "days_off") <- res$days_off
   df
+}
+
+# A course column after the day when the courses are part of the pots' key.
+.yr_with_course <- function(df, course, all) {
+  if (is.null(all) || all(is.na(all))) {
+    return(df)
+  }
+  cbind(df[1], course = as.character(course), df[-1], stringsAsFactors = FALSE)
 }
 
 # The name before 0.3.0 (deprecated: the C library's words are yr_pot_settle); the same function.

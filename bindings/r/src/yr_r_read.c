@@ -506,3 +506,103 @@ SEXP yr_r_checked_total_row(SEXP labels)
         return error_list(st, &err);
     return Rf_ScalarInteger(row == YR_READ_NONE ? NA_INTEGER : (int)row + 1);
 }
+
+/* One file of yr_r_course_days() as C arrays (R_alloc'd): 0, or -1 for a malformed list. */
+static int course_file(SEXP l, yr_glue_course_file *f, size_t **key)
+{
+    memset(f, 0, sizeof *f);
+    if (TYPEOF(l) != VECSXP || XLENGTH(l) != 5)
+        return -1;
+    SEXP where = VECTOR_ELT(l, 0), header = VECTOR_ELT(l, 1), days = VECTOR_ELT(l, 2),
+         texts = VECTOR_ELT(l, 3), courses = VECTOR_ELT(l, 4);
+    R_xlen_t n = TYPEOF(days) == INTSXP ? XLENGTH(days) : -1;
+    if (n < 0 || TYPEOF(where) != STRSXP || XLENGTH(where) != 1 || TYPEOF(texts) != STRSXP ||
+        XLENGTH(texts) != n ||
+        (courses != R_NilValue && (TYPEOF(courses) != STRSXP || XLENGTH(courses) != n)))
+        return -1;
+    size_t m = n ? (size_t)n : 1, *day = (size_t *)R_alloc(m, sizeof *day);
+    const char **text = (const char **)R_alloc(m, sizeof *text), **course = NULL;
+    if (courses != R_NilValue)
+        course = (const char **)R_alloc(m, sizeof *course);
+    for (R_xlen_t i = 0; i < n; i++) {
+        day[i] = (size_t)INTEGER(days)[i];
+        text[i] =
+            STRING_ELT(texts, i) == NA_STRING ? "" : Rf_translateCharUTF8(STRING_ELT(texts, i));
+        if (course != NULL)
+            course[i] = STRING_ELT(courses, i) == NA_STRING
+                            ? ""
+                            : Rf_translateCharUTF8(STRING_ELT(courses, i));
+    }
+    *f = (yr_glue_course_file){Rf_translateCharUTF8(STRING_ELT(where, 0)),
+                               TYPEOF(header) == STRSXP && XLENGTH(header) == 1 &&
+                                       STRING_ELT(header, 0) != NA_STRING
+                                   ? Rf_translateCharUTF8(STRING_ELT(header, 0))
+                                   : NULL,
+                               (size_t)n,
+                               day,
+                               text,
+                               course};
+    *key = (size_t *)R_alloc(m, sizeof **key);
+    return 0;
+}
+
+/* The list of yr_r_course_days(). */
+static SEXP course_result(const yr_glue_course_file f[2], size_t *const key[2],
+                          const yr_course_days *cd)
+{
+    static const char *const names[] = {"att", "tr", "label", "course", "day"};
+    size_t n = yr_course_days_count(cd);
+    SEXP r = PROTECT(named_list(names, 5));
+    for (int k = 0; k < 2; k++) {
+        SEXP v = Rf_allocVector(INTSXP, (R_xlen_t)f[k].n);
+        SET_VECTOR_ELT(r, k, v);
+        for (size_t i = 0; i < f[k].n; i++)
+            INTEGER(v)[i] = (int)key[k][i];
+    }
+    SEXP label = Rf_allocVector(STRSXP, (R_xlen_t)n);
+    SET_VECTOR_ELT(r, 2, label);
+    SEXP course = Rf_allocVector(STRSXP, (R_xlen_t)n);
+    SET_VECTOR_ELT(r, 3, course);
+    SEXP day = Rf_allocVector(INTSXP, (R_xlen_t)n);
+    SET_VECTOR_ELT(r, 4, day);
+    for (size_t d = 0; d < n; d++) {
+        const char *c = NULL;
+        size_t dd = 0;
+        yr_course_days_get(cd, d, &dd, &c);
+        SET_STRING_ELT(label, (R_xlen_t)d, Rf_mkCharCE(yr_course_days_label(cd, d), CE_UTF8));
+        SET_STRING_ELT(course, (R_xlen_t)d, c != NULL ? Rf_mkCharCE(c, CE_UTF8) : NA_STRING);
+        INTEGER(day)[d] = (int)dd;
+    }
+    UNPROTECT(1);
+    return r;
+}
+
+SEXP yr_r_course_days(SEXP att, SEXP tr)
+{
+    yr_glue_course_file f[2];
+    size_t *key[2] = {NULL, NULL};
+    if (course_file(att, &f[0], &key[0]) != 0 || course_file(tr, &f[1], &key[1]) != 0)
+        return option_error(YR_READ_ERR_OPTION, "course days: list(where, header, days, texts, "
+                                                "courses) for each file");
+    yr_course_days *cd = NULL;
+    yr_read_error err;
+    int file = 0;
+    yr_read_status st = yr_glue_course_days(f, key, &cd, &file, &err);
+    if (st != YR_READ_OK) {
+        SEXP e = PROTECT(error_list(st, &err));
+        SEXP out = PROTECT(Rf_allocVector(VECSXP, XLENGTH(e) + 1));
+        SEXP nm = PROTECT(Rf_allocVector(STRSXP, XLENGTH(e) + 1));
+        for (R_xlen_t i = 0; i < XLENGTH(e); i++) {
+            SET_VECTOR_ELT(out, i, VECTOR_ELT(e, i));
+            SET_STRING_ELT(nm, i, STRING_ELT(Rf_getAttrib(e, R_NamesSymbol), i));
+        }
+        SET_VECTOR_ELT(out, XLENGTH(e), Rf_ScalarInteger(file + 1));
+        SET_STRING_ELT(nm, XLENGTH(e), Rf_mkChar("file"));
+        Rf_setAttrib(out, R_NamesSymbol, nm);
+        UNPROTECT(3);
+        return out;
+    }
+    SEXP r = course_result(f, key, cd);
+    yr_course_days_free(cd);
+    return r;
+}

@@ -47,6 +47,12 @@ SEXP yr_r_read_groups(SEXP groups, SEXP header, SEXP places);
  * `code 2080 is Falun, not 'Mora'`). */
 SEXP yr_r_identity_keys(SEXP labels);
 
+/* yr_glue_course_days() of a pot's two files @p att and @p tr, each a list(where, header (a
+ * string or NA), days (0-based integer), texts (character), courses (character or NULL)): a
+ * list(att, tr: the records' course days, 0-based; label, course (NA when the course is no part
+ * of the key), day: per course day), or the error list with an element file (1 or 2). */
+SEXP yr_r_course_days(SEXP att, SEXP tr);
+
 /* yr_read_common_den() of weights @p x (numeric): of their exact @p num / @p den when given
  * (yr_read_table()'s attributes), else of each double's shortest decimal
  * (yr_fraction_from_double). c(values over the common denominator, the denominator), or the

@@ -227,3 +227,54 @@ test_that("pot refuses a code that is another municipality and 'Borlange' (F20)"
   )
   expect_identical(o$kickback, c(0, 800))
 })
+
+# A course column (adversarial pass 7, H1): a pot is a course day's. 2024-03-12 Kurs 1: Falun 10
+# + Mora 5, pot 6000, leader Falun: 6000. Kurs 2: Borlänge 8 + Avesta 4, pot 4800, leader
+# Borlänge 15 and trainer Avesta 10: 2880 and 1920 (pooled before: 4050, 4050, 2700).
+two_courses <- function(course = "course") {
+  att <- data.frame(
+    day = rep("2024-03-12", 4), course = c("Kurs 1", "Kurs 1", "Kurs 2", "Kurs 2"),
+    municipality = c("Falun", "Mora", "Borlänge", "Avesta"), participants = c(10, 5, 8, 4)
+  )
+  tr <- data.frame(
+    day = rep("2024-03-12", 3), course = c("Kurs 1", "Kurs 2", "Kurs 2"),
+    municipality = c("Falun", "Borlänge", "Avesta"),
+    role = c("kursledare", "kursledare", "utbildare")
+  )
+  names(att)[2] <- course
+  names(tr)[2] <- course
+  list(att = att, tr = tr)
+}
+
+test_that("two courses on one date have their own pots", {
+  for (course in c("course", "Kurs", "Pass")) {
+    x <- two_courses(course)
+    p <- yr_pot_settle(x$att, x$tr)
+    expect_identical(setNames(p$kickback, p$municipality),
+                     c(Falun = 6000, Mora = 0, "Borlänge" = 2880, Avesta = 1920))
+  }
+  x <- two_courses()
+  b <- yr_pot_by_day(x$att, x$tr)
+  expect_identical(names(b)[1:3], c("day", "course", "municipality"))
+  expect_identical(b$course, c("Kurs 1", "Kurs 2", "Kurs 2"))
+  expect_identical(b$kickback, c(6000, 2880, 1920))
+  # a course day nobody trained: undistributed, with its course (Falun 2: 800)
+  att <- rbind(x$att, data.frame(day = "2024-03-13", course = "Kurs 3",
+                                 municipality = "Falun", participants = 2))
+  u <- attr(yr_pot_settle(att, x$tr), "undistributed")
+  expect_identical(u$course, "Kurs 3")
+  expect_identical(u$amount, 800)
+})
+
+test_that("a course column that cannot split the pots is refused", {
+  x <- two_courses()
+  e <- expect_error(yr_pot_settle(x$att, x$tr[-2]), class = "yrkesresa_read_error")
+  expect_match(e$message, "attendance:3: 2024-03-12 has two courses in column 'course' ('Kurs 1' at line 1, 'Kurs 2' here), but trainers has no course column", fixed = TRUE)
+  tr <- x$tr
+  tr$course <- c("Kurs 1", "Kurs2", "Kurs2")
+  e <- expect_error(yr_pot_settle(x$att, tr), class = "yrkesresa_read_error")
+  expect_match(e$message, "attendance:3: course 'Kurs 2' on 2024-03-12 has attendance rows but no trainer in trainers, which names 'Kurs 1', 'Kurs2' that day", fixed = TRUE)
+  tr$course <- c("Kurs 1", NA, "Kurs 2")
+  e <- expect_error(yr_pot_settle(x$att, tr), class = "yrkesresa_read_error")
+  expect_match(e$message, "trainers:2: column 'course' is empty", fixed = TRUE)
+})
