@@ -10,14 +10,13 @@ yr_methods <- function() {
   .yr_enum_names(c_yr_method_name)
 }
 
-# Weights as the C layer takes them: names trimmed (yr_label_trim), read by the reader's identity
-# rule (.yr_check_names), duplicate names refused, a total row warned about.
+# Weights as the C layer takes them: names trimmed (yr_label_trim), duplicate names refused, then
+# read by the reader's identity rule (.yr_check_names: "Falun" and "FALUN"), a total row warned
+# about.
 .yr_weights <- function(weights, call) {
-  if (!is.null(names(weights))) {
-    names(weights) <- .yr_trim(names(weights))
-    .yr_check_names(names(weights), call)
-  }
+  if (!is.null(names(weights))) names(weights) <- .yr_trim(names(weights))
   .yr_unique_names(weights, "weights", call)
+  if (!is.null(names(weights))) .yr_check_names(names(weights), call)
   .yr_warn_total_row(weights, "weights", call)
   weights
 }
