@@ -152,3 +152,13 @@ test_that("yr_split refuses two names of one municipality in the reader's words"
                    c(Falun = 75, "Region Dalarna" = 25))
   expect_identical(yr_split(100, c(3, 1, 3)), c(43, 14, 43))
 })
+
+# Adversarial pass 7, C01: a factor weight column is refused as a factor before any total-row
+# guess on its level codes (levels 1, 2, 3 of this order made the third row look like a sum).
+test_that("yr_split_frame refuses a factor weight column before guessing a total row", {
+  df <- data.frame(Kommun = c("Vansbro", "Malung-Sälen", "Gagnef"),
+                   Folkmängd = factor(c("6807", "10106", "10271")))
+  expect_identical(as.integer(df$Folkmängd), c(3L, 1L, 2L)) # level codes: 3 = 1 + 2
+  expect_yr_error(yr_split_frame(df, 850000, weights = "Folkmängd"), "YR_ERR_RANGE",
+                  message = "is a factor, not a numeric vector")
+})
