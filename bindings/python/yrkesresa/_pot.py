@@ -442,8 +442,15 @@ def pot_settle(
             ``"leader"``/``"kursledare"`` (any case).
         rules: the money rules; default :meth:`PotRules.dalarna_2024`.
         days, municipalities: optional lists of labels fixing the order of days and rows (and
-            which labels are allowed); by default labels (any hashable) are numbered in order
-            of first appearance, attendance first, then trainers. A str municipality label is
+            which labels are allowed); by default labels are numbered in order of first
+            appearance, attendance first, then trainers. Days are read by the reader's one day
+            rule (``yr_read_day``, as ``yrkesresa pot`` reads its files): a str, a
+            ``datetime.date``, a ``datetime``/pandas Timestamp (its wall time), a numpy
+            ``datetime64`` or a whole number (an Excel serial); ``"2024-02-06"``,
+            ``"2024-2-6"``, ``date(2024, 2, 6)``, ``Timestamp("2024-02-06")`` and 45328 are one
+            day, shown by its first spelling; a label (``"Dag 1"``) stays a label; dates mixed
+            with labels, a date-time with a time or an empty day are the reader's error
+            naming the row. A str municipality label is
             found by its identity (``yr_identity_key``, as ``yrkesresa pot`` joins its files):
             ``"Falu kommun"``, ``"Falun"``, ``"FALUN"`` and ``"2080"`` are one municipality,
             its row labelled by the first spelling met; ``"2080 Mora"`` is an error.
@@ -454,6 +461,11 @@ def pot_settle(
 
     Returns:
         A :class:`PotSettlement`; ``.to_frame()`` gives a pandas DataFrame.
+
+    Warns:
+        UserWarning: a day with trainers but no participants, and a day with participants but
+            no trainer (its pot stays undistributed), in the library's sentence
+            (``yr_read_day_warning``): often one date written two ways in the two tables.
 
     Raises:
         yrkesresa.Error: e.g. negative participants (YR_ERR_NEGATIVE), no municipality at all
