@@ -280,6 +280,30 @@ run_bin pot --check "$FIX/check-delsumma.csv" --strict
 expect_rc "pot --check: Delsumma" 0
 expect_row "pot --check: Delsumma not summed" "belopp" "belopp,1800,1800,0,ok"
 
+# adversarial6 G10: SCB's tables end with the county, not Totalt. The accounts table (SCK3) with
+# its total line 'Dalarnas län': the county, its one aggregate row, is the total (sums by hand:
+# accounts 1625, staff 1498); the pot table (SCK4, six municipalities) likewise, its amounts
+# adding to 116200 against the stated 115600. The rule is the library's
+# (yr_table_checked_total_row), and so are its sentences: two total rows name both lines; the
+# nation beside the county is no total.
+LAN="Dalarnas l$(printf '\303\244')n"
+printf 'municipality,accounts,staff\nAvesta,181,172\nBorl\303\244nge,546,504\nFalun,427,402\nGagnef,62,55\nHedemora,78,74\nLeksand,0,0\nLudvika,165,151\nMalung-S\303\244len,55,50\nMora,3,0\nOrsa,0,0\nR\303\244ttvik,10,7\nSmedjebacken,53,48\nS\303\244ter,40,35\nVansbro,4,0\n\303\204lvdalen,1,0\n%s,1625,1498\n' "$LAN" >"$TMP/sck3.csv"
+run check --strict "$TMP/sck3.csv"
+expect_rc "check G10: the county row as the total" 0
+expect_row "check G10: accounts" "accounts" "accounts,1625,1625,0,ok"
+expect_row "check G10: staff" "staff" "staff,1498,1498,0,ok"
+printf 'municipality,trainers,training_days,amount,comment\nAvesta,1,1,4160,1 utbildare\nBorl\303\244nge,4,7,22720,4 utbildare\nFalun,3,14,47880,2 utb\nMalung-S\303\244len,1,2,4800,1 utb\nMora,1,4,22880,1 utb\nR\303\244ttvik,1,4,13760,1 utbildare\n%s,11,32,115600,Totalt i utbildarpotten\n' "$LAN" >"$TMP/sck4.csv"
+run_bin pot --check "$TMP/sck4.csv"
+expect_rc "pot --check G10: the county row as the total" 0
+expect_out_has "pot --check G10: amount" "amount,116200,115600,600,MISMATCH"
+expect_out_has "pot --check G10: trainers" "trainers,11,11,0,ok"
+printf 'Kommun,Konton\nFalun,3\nMora,1\nSumma,4\nTotalt,4\n' >"$TMP/two-totals.csv"
+run check "$TMP/two-totals.csv"
+expect_input_error "check: two total rows" "two-totals.csv:5: a second total row (the first is on line 4)"
+printf 'Kommun,Konton\nFalun,3\nMora,1\n%s,4\nRiket,4\n' "$LAN" >"$TMP/lan-riket.csv"
+run check "$TMP/lan-riket.csv"
+expect_input_error "check: the nation beside the county is no total" "lan-riket.csv: no total row"
+
 # --rate checks every row, the one after the empty line included (Mora: 500 x 1 - 300 = 200)
 run check --rate 'belopp=500*dagar' "$FIX/check-delsumma.csv"
 expect_rc "check --rate: rows after an empty line" 0

@@ -136,7 +136,9 @@ int yr_glue_code_column(const char *header, const char *role, char *msg, size_t 
     return found;
 }
 
-int yr_glue_label_is_total(const char *label, char *msg, size_t cap)
+/* The kind of one label among municipalities (the label rule of yr_glue_label_is_total()); a
+ * statistic row (Medelvärde), an aggregate that is no total, as a subtotal. -1 after @p msg. */
+static int label_kind(const char *label, yr_row_kind *kind, char *msg, size_t cap)
 {
     yr_place p;
     int code;
@@ -145,19 +147,56 @@ int yr_glue_label_is_total(const char *label, char *msg, size_t cap)
         snprintf(msg, cap, "%s", err.message);
         return -1;
     }
+    *kind = YR_ROW_DATA;
     if (p == YR_PLACE_MUNICIPALITY)
         return 0;
     /* among municipalities: one known municipality beside it sets the table's level */
     const char *labels[2] = {label, "Stockholm"};
     yr_row_kind kinds[2];
     yr_read_status st = yr_read_classify(labels, 2, NULL, 0, YR_TOTALS_IGNORE, 1, kinds, &err);
-    if (st == YR_READ_ERR_AGGREGATE)
-        return 1; /* a statistic row: no party either */
+    if (st == YR_READ_ERR_AGGREGATE) {
+        *kind = YR_ROW_SUBTOTAL; /* a statistic row: no party either */
+        return 0;
+    }
     if (st != YR_READ_OK) {
         snprintf(msg, cap, "%s", err.message);
         return -1;
     }
-    return kinds[0] != YR_ROW_DATA;
+    *kind = kinds[0];
+    return 0;
+}
+
+int yr_glue_label_is_total(const char *label, char *msg, size_t cap)
+{
+    yr_row_kind kind;
+    if (label_kind(label, &kind, msg, cap) != 0)
+        return -1;
+    return kind != YR_ROW_DATA;
+}
+
+yr_read_status yr_glue_checked_total_row(const char *const *labels, size_t n, size_t *row,
+                                         yr_read_error *err)
+{
+    yr_row_kind *kinds = malloc((n ? n : 1) * sizeof *kinds);
+    if (kinds == NULL) {
+        snprintf(err->message, sizeof err->message, "out of memory");
+        return err->status = YR_READ_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (labels[i] == NULL) {
+            kinds[i] = YR_ROW_DATA;
+        } else if (label_kind(labels[i], &kinds[i], err->message, sizeof err->message) != 0) {
+            free(kinds);
+            err->line = i + 1;
+            err->other_line = 0;
+            err->column = YR_READ_NONE;
+            err->cell_ref[0] = '\0';
+            return err->status = YR_READ_ERR_IDENTITY;
+        }
+    }
+    yr_read_status st = yr_checked_total_row(kinds, n, NULL, 0, row, err);
+    free(kinds);
+    return st;
 }
 
 yr_read_status yr_glue_groups(const char *const *labels, size_t n, const char *header,

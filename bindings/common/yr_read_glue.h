@@ -45,6 +45,14 @@ int yr_glue_code_column(const char *header, const char *role, char *msg, size_t 
  * Mora"). The bindings' label_is_total and drop_total_rows ask this, not yr_label_is_total(). */
 int yr_glue_label_is_total(const char *label, char *msg, size_t cap);
 
+/* The total row of a frame being checked (Python's audit_frame, R's yr_audit_frame): each
+ * label's kind by the label rule of yr_glue_label_is_total() (NULL: a party), then the library's
+ * rule yr_checked_total_row() — Summa, else the one county or nation row when it is the only
+ * aggregate; two totals an error (err->line the position + 1). *row a position, or
+ * YR_READ_NONE. A label refused ('2080 Mora') is YR_READ_ERR_IDENTITY at its position + 1. */
+yr_read_status yr_glue_checked_total_row(const char *const *labels, size_t n, size_t *row,
+                                         yr_read_error *err);
+
 /* yr_read_groups() of @p n group labels under @p header (may be NULL), with the municipality of
  * each row from @p places (n party labels, or NULL: yr_place_of(), a municipality's code or -1;
  * a label it cannot place is no municipality here): the bindings' nested splits. */

@@ -576,3 +576,49 @@ PyObject *yr_py_day_warning(PyObject *day, PyObject *unmet, PyObject *undistribu
                         (int64_t)pot, buf, sizeof buf);
     return PyUnicode_FromString(buf);
 }
+
+/* The str items of @p list (None and other objects: NULL) in a new array (NULL with a Python
+ * error). */
+static const char **utf8_or_null(PyObject *list, Py_ssize_t n)
+{
+    const char **out = malloc((n ? (size_t)n : 1) * sizeof *out);
+    if (out == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *o = PyList_GET_ITEM(list, i);
+        out[i] = PyUnicode_Check(o) ? PyUnicode_AsUTF8(o) : NULL;
+        if (PyUnicode_Check(o) && out[i] == NULL) {
+            free(out);
+            return NULL;
+        }
+    }
+    return out;
+}
+
+PyObject *yr_py_label_column(PyObject *headers)
+{
+    Py_ssize_t n = PyList_Size(headers);
+    const char **h = n >= 0 ? utf8_or_null(headers, n) : NULL;
+    if (h == NULL)
+        return NULL;
+    size_t col = yr_label_column_of(h, (size_t)n);
+    free(h);
+    return col == YR_READ_NONE ? new_none() : PyLong_FromSize_t(col);
+}
+
+PyObject *yr_py_checked_total_row(PyObject *labels)
+{
+    Py_ssize_t n = PyList_Size(labels);
+    const char **l = n >= 0 ? utf8_or_null(labels, n) : NULL;
+    if (l == NULL)
+        return NULL;
+    size_t row;
+    yr_read_error err;
+    yr_read_status st = yr_glue_checked_total_row(l, (size_t)n, &row, &err);
+    free(l);
+    if (st != YR_READ_OK)
+        return error_tuple(st, &err);
+    return row == YR_READ_NONE ? new_none() : PyLong_FromSize_t(row);
+}

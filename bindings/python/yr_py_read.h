@@ -28,6 +28,15 @@ PyObject *yr_py_code_column(PyObject *header, PyObject *role);
  * from 1, the reader's message) for the first label refused ('2080 Mora'). */
 PyObject *yr_py_labels_total(PyObject *labels);
 
+/* yr_label_column_of() of @p headers (list; a non-str names nothing): the position of the
+ * column that labels a frame's rows (municipality, else course, item or question), or None. */
+PyObject *yr_py_label_column(PyObject *headers);
+
+/* yr_glue_checked_total_row() of @p labels (list; a non-str is a party): the position of the
+ * total row of a frame being checked, None when there is none, or the reader's error tuple
+ * (two total rows; a label refused; line = position + 1). */
+PyObject *yr_py_checked_total_row(PyObject *labels);
+
 /* yr_glue_groups() of @p groups (list of str) under @p header (str or None), with the party
  * labels @p places (list of str, or None): the list of group numbers (first appearance), or the
  * reader's error tuple (line = the row's position + 1). */

@@ -78,7 +78,8 @@
  *    the nation in its name cell is a record (a person's organisation), refused as not one of
  *    the 290, or a party with other parties; never a row left out. A county row that states
  *    numbers in a table the caller checks itself stays an aggregate (stats check, pot --check:
- *    without a total row, the one county or nation row is the total). Labels (Summa, Riket)
+ *    without a total row, the one county or nation row is the total:
+ *    yr_table_checked_total_row()). Labels (Summa, Riket)
  *    keep their kind everywhere. For every
  *    wanted column used as input (not ::YR_WANT_CHECKED) an aggregate must agree with its rows:
  *    a total with every data row, a subtotal (Delsumma, Summa X, and a label that ends in the
@@ -629,6 +630,97 @@ typedef struct yr_aggregate_check {
  */
 YR_READ_API size_t yr_table_aggregate_checks(const yr_table *t, size_t col, yr_aggregate_check *out,
                                              size_t cap);
+
+/* ------------------------------------------------------------- a table being checked */
+
+/**
+ * @brief The column that labels the rows of @p t, the one rule 4 reads aggregate labels in: the
+ *        municipality column, else the first course, item or question column, else 0 (the
+ *        first column). Where `stats check`, `pot --check` and `stats check-parts` name a row.
+ */
+YR_READ_API size_t yr_table_label_column(const yr_table *t);
+
+/**
+ * @brief The same rule for columns already in memory (a pandas/R frame), by their headers: the
+ *        first header whose role (the alias table: the first role it names, a column of codes
+ *        none) is the municipality, else the first whose role is a course, an item or a
+ *        question; ::YR_READ_NONE when there is none (the frame's row names label it). Python's
+ *        split_frame and R's yr_split_frame take their labels from it.
+ * @param[in] headers n headers (UTF-8, NUL-terminated; a NULL entry names nothing)
+ */
+YR_READ_API size_t yr_label_column_of(const char *const *headers, size_t n);
+
+/**
+ * @brief The total row of a table being checked (`stats check`, `pot --check`, the progress and
+ *        attendance checks, Python's audit_frame, R's yr_audit_frame): the table's total row
+ *        (::YR_ROW_TOTAL: Summa, Totalt, ...); without one, its one county or nation row when
+ *        that is the table's only aggregate row (SCB's tables end with `Dalarnas län`, not
+ *        Totalt). A subtotal beside a total, or a county and the nation beside each other
+ *        without a total, leave that rule out: the total is the ::YR_ROW_TOTAL, or there is
+ *        none.
+ * @param[in]  required 1: no total row is an error (`no total row (...)`, line 0)
+ * @param[out] row      the row (::YR_READ_NONE when none, or on error)
+ * @param[out] err      on error (may be NULL): two total rows are ::YR_READ_ERR_AGGREGATE at the
+ *                      second's line, other_line the first's: `a second total row (the first is
+ *                      on line L)`
+ * @returns ::YR_READ_OK; ::YR_READ_ERR_NULL; ::YR_READ_ERR_AGGREGATE.
+ */
+YR_READ_API yr_read_status yr_table_checked_total_row(const yr_table *t, int required, size_t *row,
+                                                      yr_read_error *err);
+
+/**
+ * @brief yr_table_checked_total_row() over @p n row kinds already known (a frame's, from
+ *        yr_read_classify() or the label rule): the same rule and messages. @p lines gives each
+ *        row's line for the messages (may be NULL: position + 1); *row is a position.
+ */
+YR_READ_API yr_read_status yr_checked_total_row(const yr_row_kind *kinds, size_t n,
+                                                const size_t *lines, int required, size_t *row,
+                                                yr_read_error *err);
+
+/** The columns of a statement (`yrkesresa statement`'s table, or one saved by hand). */
+typedef struct yr_statement_columns {
+    size_t name;     /**< the municipality column */
+    size_t year;     /**< the year column (a statement over years), or ::YR_READ_NONE */
+    size_t total;    /**< the total column */
+    size_t fees;     /**< fees, kickback, net: the first column of that name, or ::YR_READ_NONE */
+    size_t kickback; /**< see fees */
+    size_t net;      /**< see fees */
+    size_t nitems;   /**< the item columns, between name and total */
+} yr_statement_columns;
+
+/**
+ * @brief The columns of a statement saved by hand, read for `yrkesresa audit` (one rule, so a
+ *        statement and a published split are told apart the same way everywhere).
+ *
+ * - The municipality column: the table's (::YR_ROLE_MUNICIPALITY), else the first header that
+ *   names it.
+ * - The total: the first column after it named total in either language (`total`, `totalt`,
+ *   as yr_out_name_find() or equal under yr_header_key(): `Totalt`, `TOTAL`); else, a total
+ *   renamed by hand (`Summa`, `Att betala`), the first column naming the amount that comes after
+ *   one or more item-like columns (a header naming no role over a whole number in the first
+ *   data row, read in the one grammar; a column of codes between them is passed over), when the
+ *   item-like columns add up to it on the Summa line (the first ::YR_ROW_TOTAL, else the first
+ *   row) — a published split's population beside its amount does not.
+ * - The items: every column between the municipality column and the total but a column of
+ *   codes, ids or years (yr_header_is_code(): an inserted `Kommunkod` is no item).
+ * - Fees, kickback and net: the first columns so named (either language), when there are.
+ * @param[out] items the item columns in order, room for @p cap (yr_table_ncols() always do)
+ * @returns ::YR_READ_OK; ::YR_READ_ERR_NULL; ::YR_READ_ERR_HEADER `not a statement: no item
+ *          columns between the municipality column and a column 'total' (or 'totalt')` when
+ *          there is no municipality column, no total or no item; ::YR_READ_ERR_LIMIT when @p cap
+ *          is too small.
+ */
+YR_READ_API yr_read_status yr_table_statement_columns(const yr_table *t, yr_statement_columns *sc,
+                                                      size_t *items, size_t cap,
+                                                      yr_read_error *err);
+
+/**
+ * @brief 1 when @p t is a statement by yr_table_statement_columns() and none of its item
+ *        columns names a population or a weight (`kommun,befolkning,total` is a published
+ *        split, not a statement); 0 otherwise. How `yrkesresa audit` chooses between the audit
+ *        of a statement and that of a split.
+ */
+YR_READ_API int yr_table_is_statement(const yr_table *t);
 
 /* ------------------------------------------------------------------ the reading */
 

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define YRR_MUNICIPALITIES 290
 #define YRR_COUNTIES 21
@@ -65,8 +66,12 @@ static inline uint32_t yrr_hash(const char *s, size_t len)
     for (size_t i = 0; i < len; i += 8) {
         uint64_t w = 0;
         size_t r = len - i < 8 ? len - i : 8;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        memcpy(&w, s + i, r); /* the same word, without a shift a byte */
+#else
         for (size_t j = 0; j < r; j++)
             w |= (uint64_t)(unsigned char)s[i + j] << (8 * j);
+#endif
         h = (h ^ w) * k;
         h ^= h >> 32;
     }

@@ -801,6 +801,18 @@ static int starts_ascii(const char *s, size_t len, const char *w)
 /* A quick no: the label's first letter (after a code) is none of s t d r h g a, nor the start of
  * a statistic word that begins with m, l or v (med-, mea-, max, min, läg-, varav), and it does not
  * end in the word totalt, total or summa (any case). */
+/* The first letters of the total and nation labels (Summa, Totalt, Delsumma, Riket, Hela
+ * riket, Grand total, Alla kommuner, S:a …), one bit a letter a..z. */
+#define LETTER_BIT(ch) (UINT32_C(1) << ((ch) - 'a'))
+#define LABEL_INITIALS                                                                             \
+    (LETTER_BIT('s') | LETTER_BIT('t') | LETTER_BIT('d') | LETTER_BIT('r') | LETTER_BIT('h') |     \
+     LETTER_BIT('g') | LETTER_BIT('a'))
+
+static int label_initial(unsigned c)
+{
+    return c - 'a' < 26u && ((LABEL_INITIALS >> (c - 'a')) & 1u);
+}
+
 static int surely_no_label(const char *s, size_t len)
 {
     size_t i = 0;
@@ -809,7 +821,7 @@ static int surely_no_label(const char *s, size_t len)
     if (i == len)
         return 0;
     unsigned char c = (unsigned char)s[i] | 0x20;
-    if (strchr("stdrhga", c) != NULL || (unsigned char)s[i] >= 0x80)
+    if (label_initial(c) || (unsigned char)s[i] >= 0x80)
         return 0;
     if (starts_ascii(s + i, len - i, "med") || starts_ascii(s + i, len - i, "mea") ||
         starts_ascii(s + i, len - i, "varav") || starts_ascii(s + i, len - i, "max") ||
@@ -934,7 +946,7 @@ int rd_label_kind(const char *s, size_t len)
     /* "Länet" alone is the county of the table's rows, summed: its total */
     if (strcmp(w, "l" AE "net") == 0)
         return YR_ROW_TOTAL;
-    if (n0 == 0 || (!strchr("stdrhgas", w[0]) && !total_last))
+    if (n0 == 0 || (!label_initial((unsigned char)w[0]) && !total_last))
         return 0;
     static const char *const totals[] = {"summa",
                                          "totalt",

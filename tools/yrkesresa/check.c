@@ -310,13 +310,8 @@ static int read_table(check_job *j, const char *path, const cli_common *c, const
         return CLI_EXIT_ERROR;
     j->file = j->in.file;
     j->nd = yr_table_ndata(j->in.t);
-    j->label = cli_read_label_column(j->in.t);
-    if (cli_read_total_row(&j->in, &j->total) != 0)
-        return CLI_EXIT_ERROR;
-    if (j->total == SIZE_MAX)
-        return cli_fail_at(j->file, 0,
-                           "no total row (a first cell such as Totalt, Summa or Total)");
-    return 0;
+    j->label = yr_table_label_column(j->in.t);
+    return cli_read_total_row(&j->in, 1, &j->total);
 }
 
 int cli_check_totals(const char *path, const cli_common *c, const struct cli_read_opts *r,

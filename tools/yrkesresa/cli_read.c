@@ -549,37 +549,11 @@ const yr_read_want cli_read_label_wants[CLI_READ_NLABEL_WANTS] = {{YR_ROLE_MUNIC
                                                                   {YR_ROLE_ITEM, 0u},
                                                                   {YR_ROLE_QUESTION, 0u}};
 
-size_t cli_read_label_column(const yr_table *t)
+int cli_read_total_row(const cli_input *in, int required, size_t *row)
 {
-    size_t col = yr_table_find_role(t, YR_ROLE_MUNICIPALITY);
-    for (size_t c = 0; col == YR_READ_NONE && c < yr_table_ncols(t); c++) {
-        yr_read_role r = yr_table_column_role(t, c);
-        if (r == YR_ROLE_COURSE || r == YR_ROLE_ITEM || r == YR_ROLE_QUESTION)
-            col = c;
-    }
-    return col != YR_READ_NONE ? col : 0;
-}
-
-int cli_read_total_row(const cli_input *in, size_t *row)
-{
-    *row = SIZE_MAX;
-    /* the reader's total row; without one, its one county or nation row that sums the table (the
-     * rows split and audit check it against: SCB's tables end with 'Dalarnas län') */
-    size_t nagg = 0, agg = SIZE_MAX;
-    for (size_t r = 0; r < yr_table_nrows(in->t); r++) {
-        yr_row_kind k = yr_table_row_kind(in->t, r);
-        nagg += k != YR_ROW_DATA;
-        agg = k == YR_ROW_COUNTY || k == YR_ROW_NATION ? r : agg;
-    }
-    for (size_t r = 0; r < yr_table_nrows(in->t); r++) {
-        if (yr_table_row_kind(in->t, r) != YR_ROW_TOTAL && (nagg != 1 || r != agg))
-            continue;
-        if (*row != SIZE_MAX)
-            return cli_fail_at(in->file, yr_table_row_line(in->t, r),
-                               "a second total row (the first is on line %zu)",
-                               yr_table_row_line(in->t, *row));
-        *row = r;
-    }
+    yr_read_error e;
+    if (yr_table_checked_total_row(in->t, required, row, &e) != YR_READ_OK)
+        return cli_read_fail(in->file, &e);
     return 0;
 }
 

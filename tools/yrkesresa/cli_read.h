@@ -150,13 +150,10 @@ extern const yr_read_want cli_read_label_wants[];
 /** Number of entries of ::cli_read_label_wants. */
 #define CLI_READ_NLABEL_WANTS 5
 
-/** @brief The column that labels the rows of @p t, as the reader takes it for the rows' kinds:
- *         the municipality column, else the first course, item or question column, else 0. */
-size_t cli_read_label_column(const yr_table *t);
-
-/** @brief The total row of @p in (the reader's ::YR_ROW_TOTAL), SIZE_MAX when none; a second
- *         one is an error naming both lines. 0, or 2 after the message. */
-int cli_read_total_row(const cli_input *in, size_t *row);
+/** @brief The total row of @p in, checked (yr_table_checked_total_row(): the reader's total row,
+ *         else its one county or nation row), SIZE_MAX when none; two total rows, or none when
+ *         @p required, are the library's error. 0, or 2 after the message. */
+int cli_read_total_row(const cli_input *in, int required, size_t *row);
 
 /** @brief The line (sheet row) of the header of @p t. */
 size_t cli_read_header_line(const yr_table *t);

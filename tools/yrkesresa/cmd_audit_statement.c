@@ -69,114 +69,25 @@ static void audit_free(stmt_audit *a)
     free(a->item_col);
 }
 
-/* The output name a statement gives header @p col (YR_OUT_NAME_COUNT for others): as written,
- * else equal under yr_header_key() (`Totalt`, `TOTAL`, `Net ` as saved by hand). */
-static yr_out_name column_name(const yr_table *t, size_t col)
-{
-    const char *h = yr_table_header(t, col);
-    yr_out_name n = yr_out_name_find(h, YR_OUT_COLUMN);
-    char k1[128], k2[128];
-    if (n != YR_OUT_NAME_COUNT || yr_header_key(h, k1, sizeof k1) != YR_READ_OK)
-        return n;
-    const yr_out_name named[] = {YR_OUT_TOTAL, YR_OUT_FEES, YR_OUT_KICKBACK, YR_OUT_NET};
-    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
-        for (int l = 0; l < YR_LANG_COUNT; l++)
-            if (yr_header_key(yr_out_text(named[i], (yr_lang)l), k2, sizeof k2) == YR_READ_OK &&
-                strcmp(k1, k2) == 0)
-                return named[i];
-    return YR_OUT_NAME_COUNT;
-}
-
-/* Column @p c holds an item of a statement saved by hand: its header names no role and its
- * first data cell is a whole number. */
-static int item_like(const yr_table *t, size_t c)
-{
-    const char *h = yr_table_header(t, c);
-    for (int r = 1; r < YR_READ_ROLE_COUNT; r++)
-        if (yr_role_is_header(h, (yr_read_role)r))
-            return 0;
-    int64_t v;
-    cli_buf b;
-    cli_buf_init(&b);
-    int ok = yr_table_ndata(t) > 0 &&
-             cli_parse_int64(cli_read_cell(t, yr_table_data_row(t, 0), c, &b), &v) == CLI_NUM_OK;
-    cli_buf_free(&b);
-    return ok;
-}
-
-/* The item-like columns between @p name_col and @p total add up to @p total on the Summa line
- * (else the first line): a statement's, not a published split's population beside its amount. */
-static int adds_up(const yr_table *t, size_t name_col, size_t total)
-{
-    size_t row = 0;
-    while (row < yr_table_nrows(t) && yr_table_row_kind(t, row) != YR_ROW_TOTAL)
-        row++;
-    if (row == yr_table_nrows(t))
-        row = 0;
-    int64_t sum = 0, v, want;
-    cli_buf b;
-    cli_buf_init(&b);
-    int ok = yr_table_nrows(t) > 0 &&
-             cli_parse_int64(cli_read_cell(t, row, total, &b), &want) == CLI_NUM_OK;
-    for (size_t c = name_col + 1; ok && c < total; c++)
-        ok = yr_header_is_code(yr_table_header(t, c)) || /* an inserted Kommunkod: no item */
-             (cli_parse_int64(cli_read_cell(t, row, c, &b), &v) == CLI_NUM_OK &&
-              !__builtin_add_overflow(sum, v, &sum));
-    cli_buf_free(&b);
-    return ok && sum == want;
-}
-
-/* The total column of a statement whose municipality column is @p name_col: the one named
- * total (totalt), else — a statement whose total was renamed by hand (`Summa`, `Att betala`) —
- * the first column naming the amount after one or more item-like columns. SIZE_MAX: none. */
-static size_t total_column(const yr_table *t, size_t name_col)
-{
-    size_t nc = yr_table_ncols(t);
-    for (size_t c = name_col + 1; c < nc; c++)
-        if (column_name(t, c) == YR_OUT_TOTAL)
-            return c;
-    for (size_t c = name_col + 1; c < nc; c++) {
-        if (c >= name_col + 2 && yr_role_is_header(yr_table_header(t, c), YR_ROLE_AMOUNT))
-            return adds_up(t, name_col, c) ? c : SIZE_MAX;
-        if (!item_like(t, c) && !yr_header_is_code(yr_table_header(t, c)))
-            return SIZE_MAX;
-    }
-    return SIZE_MAX;
-}
-
-/* The statement's columns by the names `statement` writes (in either language). */
+/* The statement's columns (yr_table_statement_columns: the items between the municipality
+ * column and the total, an inserted 'Kommunkod' no item; the library's rule and message). */
 static int find_columns(stmt_audit *a)
 {
     const yr_table *t = a->st.t;
-    size_t nc = yr_table_ncols(t);
-    size_t *slot[4] = {&a->total_col, &a->fees_col, &a->kick_col, &a->net_col};
-    const yr_out_name want[4] = {YR_OUT_TOTAL, YR_OUT_FEES, YR_OUT_KICKBACK, YR_OUT_NET};
-    for (int k = 0; k < 4; k++)
-        *slot[k] = SIZE_MAX;
-    a->name_col = yr_table_find_role(t, YR_ROLE_MUNICIPALITY);
-    a->year_col = yr_table_find_role(t, YR_ROLE_YEAR);
-    for (size_t c = nc; c-- > 0;)
-        for (int k = 1; k < 4; k++)
-            if (column_name(t, c) == want[k])
-                *slot[k] = c;
-    if (a->name_col != YR_READ_NONE)
-        a->total_col = total_column(t, a->name_col);
-    if (a->total_col == SIZE_MAX || a->name_col == YR_READ_NONE || a->total_col <= a->name_col + 1)
-        return cli_fail_at(a->st.file, 0,
-                           "not a statement: no item columns between the municipality column "
-                           "and a column 'total' (or 'totalt')");
-    a->item_col = malloc((a->total_col - a->name_col) * sizeof *a->item_col);
+    yr_statement_columns sc;
+    yr_read_error e;
+    a->item_col = malloc((yr_table_ncols(t) ? yr_table_ncols(t) : 1) * sizeof *a->item_col);
     if (a->item_col == NULL)
         return cli_fail_at(a->st.file, 0, "out of memory");
-    a->nitems = 0; /* a column of codes, ids or years (an inserted 'Kommunkod') is never an item
-                      (rule 7 of read.h: never a weight, a population or an amount) */
-    for (size_t c = a->name_col + 1; c < a->total_col; c++)
-        if (!yr_header_is_code(yr_table_header(t, c)))
-            a->item_col[a->nitems++] = c;
-    if (a->nitems == 0)
-        return cli_fail_at(a->st.file, 0,
-                           "not a statement: no item columns between the municipality column "
-                           "and a column 'total' (or 'totalt')");
+    if (yr_table_statement_columns(t, &sc, a->item_col, yr_table_ncols(t), &e) != YR_READ_OK)
+        return cli_read_fail(a->st.file, &e);
+    a->name_col = sc.name;
+    a->year_col = sc.year;
+    a->total_col = sc.total;
+    a->fees_col = sc.fees;
+    a->kick_col = sc.kickback;
+    a->net_col = sc.net;
+    a->nitems = sc.nitems;
     return 0;
 }
 
@@ -905,22 +816,9 @@ int cli_audit_is_statement(const char *path)
 {
     char *bytes = NULL;
     yr_table *t = strcmp(path, "-") == 0 ? NULL : read_head(path, &bytes);
-    /* a column 'total' after item columns, none of them a population (a published split
-     * "kommun,befolkning,total" is not a statement); unreadable: the audit of a split reports */
-    int found = 0, weight = 0;
-    size_t m = 0, total = SIZE_MAX;
-    while (t != NULL && m < yr_table_ncols(t) &&
-           !yr_role_is_header(yr_table_header(t, m), YR_ROLE_MUNICIPALITY))
-        m++;
-    if (t != NULL && m < yr_table_ncols(t))
-        total = total_column(t, m);
-    for (size_t k = m + 1; total != SIZE_MAX && k <= total && !found; k++) {
-        const char *h = yr_table_header(t, k);
-        found = k == total && k >= m + 2;
-        weight |= !found && (yr_role_is_header(h, YR_ROLE_POPULATION) ||
-                             yr_role_is_header(h, YR_ROLE_WEIGHT));
-    }
+    /* unreadable: the audit of a split reports */
+    int found = yr_table_is_statement(t);
     yr_table_free(t);
     free(bytes);
-    return found && !weight;
+    return found;
 }

@@ -276,9 +276,7 @@ static int read_courses(att_job *j, const char *path, const cli_common *c, const
                                  {YR_ROLE_PUBLISHED, YR_WANT_BLANK_OK | YR_WANT_CHECKED}};
     if (cli_read(path, c, r, want, 4, &j->in) != 0)
         return CLI_EXIT_ERROR;
-    j->c_course = yr_table_find_role(j->in.t, YR_ROLE_COURSE);
-    if (j->c_course == YR_READ_NONE)
-        j->c_course = 0; /* the first column labels the courses */
+    j->c_course = yr_table_label_column(j->in.t); /* the course column, else the first */
     j->c_reg = yr_table_find_role(j->in.t, YR_ROLE_REGISTERED);
     j->c_att = yr_table_find_role(j->in.t, YR_ROLE_ATTENDED);
     j->c_pub = yr_table_find_role(j->in.t, YR_ROLE_PUBLISHED);
@@ -288,7 +286,7 @@ static int read_courses(att_job *j, const char *path, const cli_common *c, const
                    yr_read_value("1", YR_KIND_SHARE, yr_table_header(j->in.t, j->c_pub), "", &one,
                                  &e) == YR_READ_OK &&
                    one.num == one.den;
-    return cli_read_total_row(&j->in, &j->total_row);
+    return cli_read_total_row(&j->in, 0, &j->total_row);
 }
 
 /* The total rate: yr_attendance_rate() on the sums (its checks in its order: the confidence,

@@ -230,7 +230,7 @@ static int write_all(const cli_output_opts *opts, const cli_input *in, const par
 {
     cli_out o;
     cli_dialect d = cli_read_dialect(in->t);
-    size_t label = cli_read_label_column(in->t);
+    size_t label = yr_table_label_column(in->t);
     int rc = cli_out_open_dialect(&o, opts, YR_TABLE_STATS_PARTS, &d);
     if (rc != 0)
         return rc;

@@ -326,7 +326,7 @@ static int read_progress(prog_job *j, const char *path, const cli_common *c, con
     if (cli_read(path, c, r, want, 2, &j->in) != 0)
         return CLI_EXIT_ERROR;
     j->c_muni = yr_table_find_role(j->in.t, YR_ROLE_MUNICIPALITY);
-    if (cli_read_total_row(&j->in, &j->total_row) != 0)
+    if (cli_read_total_row(&j->in, 0, &j->total_row) != 0)
         return CLI_EXIT_ERROR;
     for (j->nc = 0; j->nc < MAX_COURSES; j->nc++) {
         char name[32];

@@ -206,3 +206,47 @@ def test_a_location_survives_pickle():
         yr.split(100, [1, -1, 3])
     again = pickle.loads(pickle.dumps(info.value))
     assert (again.record, again.arg, str(again)) == (1, "weights", str(info.value))
+
+
+# ---- a table being checked: the library's rules (read.h, yr_checked_total_row) -----------------
+def test_audit_frame_takes_the_total_row_by_the_librarys_rule():
+    import pandas as pd
+
+    lan = "Dalarnas län"
+    # SCB's table ends with the county: its one aggregate row is the total (75 + 25 = 100)
+    t = pd.DataFrame({"municipality": ["Falun", "Mora", lan],
+                      "population": [3, 1, 4], "amount": [75, 25, 100]})
+    a = yr.audit_frame(t)
+    assert (a.stated_total, a.published_sum, a.rows_differing) == (100, 100, 0)
+    # a county beside Summa: Summa (100) is the total, the county (90) no party and no total
+    # (before, "2 total rows")
+    t = pd.DataFrame({"municipality": ["Falun", "Mora", lan, "Summa"],
+                      "population": [3, 1, 4, 4], "amount": [75, 25, 90, 100]})
+    a = yr.audit_frame(t)
+    assert a.stated_total == 100 and [r.label for r in a.rows] == ["Falun", "Mora"]
+    # two total rows: the library's sentence, naming both rows (positions from 1)
+    t = pd.DataFrame({"municipality": ["Falun", "Mora", "Summa", "Totalt"],
+                      "population": [3, 1, 4, 4], "amount": [75, 25, 100, 100]})
+    with pytest.raises(yr.Error, match=r"a second total row \(the first is on line 3\)") as e:
+        yr.audit_frame(t)
+    assert e.value.record == 3
+    # the nation beside the county: no total row
+    t = pd.DataFrame({"municipality": ["Falun", "Mora", lan, "Riket"],
+                      "population": [3, 1, 4, 4], "amount": [75, 25, 100, 100]})
+    with pytest.raises(ValueError, match="no total row.*stated_total"):
+        yr.audit_frame(t)
+
+
+def test_split_frame_labels_an_item_column_by_the_librarys_rule():
+    import pandas as pd
+
+    # no municipality column: the item column 'Post' labels the rows (yr_label_column_of), so
+    # its Summa (4 = 3 + 1) is a total, not a party: 100 split 75 / 25 (before, split in three)
+    t = pd.DataFrame({"Post": ["Lokal", "Resor", "Summa"], "Vikt": [3, 1, 4]})
+    out = yr.split_frame(t, 100, weights="Vikt")
+    assert out["amount"].tolist()[:2] == [75, 25] and pd.isna(out["amount"].iloc[2])
+    # a municipality column beats an item column before it
+    t = pd.DataFrame({"Post": ["a", "b", "c"], "Kommun": ["Falun", "Mora", "Summa"],
+                      "Vikt": [3, 1, 4]})
+    out = yr.split_frame(t, 100, weights="Vikt")
+    assert out["amount"].tolist()[:2] == [75, 25] and pd.isna(out["amount"].iloc[2])

@@ -229,6 +229,31 @@ def _whole_or_none(column: Any) -> Optional[List[int]]:
         return None
 
 
+def label_column(frame: Any) -> Any:
+    """The column that labels a frame's rows by the reader's one rule (``yr_label_column_of``,
+    as ``yr_table_label_column`` for a file): the first column whose header names the
+    municipality (``municipality``, ``kommun``, ...), else the first naming a course, an item
+    or a question; None when none does (the index labels the rows)."""
+    position = _core.yr_py_label_column([str(c) for c in frame.columns])
+    return None if position is None else frame.columns[position]
+
+
+def checked_total_row(labels: Sequence[Any], function: str) -> Optional[int]:
+    """The position of the total row of a table being checked, by the library's rule
+    (``yr_checked_total_row``, as ``stats check`` and ``pot --check`` take it): the total row
+    (Summa, Totalt, ...), else the one county or nation row when it is the only aggregate
+    (``Dalarnas län`` ending an SCB table); None when there is none. Two total rows raise the
+    library's error naming both rows (counted from 1)."""
+    result = _core.yr_py_checked_total_row([x if isinstance(x, str) else None for x in labels])
+    if isinstance(result, tuple):
+        status, code, line, _, _, _, message = result
+        raise Error(message, status, code, function, arg="labels",
+                    record=line - 1 if line else None,
+                    label=labels[line - 1] if line else None,
+                    detail="rows and lines are counted from 1")
+    return result
+
+
 def frame_kinds(frame: Any, weights: Sequence[str], function: str, *, totals: str = "check",
                 other_parties: bool = False) -> Optional[List[str]]:
     """Each row's kind (``data``, ``total``, ...) by the reader's rules, as ``read_table``
@@ -236,9 +261,9 @@ def frame_kinds(frame: Any, weights: Sequence[str], function: str, *, totals: st
     total or subtotal that disagrees with its rows an error, an unlabelled sum row an error,
     one identity per municipality (``Falun``/``FALUN`` twice is an error), an unknown name
     among municipalities an error with the nearest name (unless ``other_parties``). A weight
-    column of codes, ids or years is refused. The labels are the first column whose header
-    names the municipality (``municipality``, ``kommun``, ...), else a str index; None when
-    the frame has neither (then only the weight columns' headers are checked)."""
+    column of codes, ids or years is refused. The labels are :func:`label_column`'s (the
+    municipality column, else the first course, item or question column), else a str index;
+    None when the frame has neither (then only the weight columns' headers are checked)."""
     if totals not in ("check", "ignore", "no_guess"):
         raise ValueError(f"{function}(): totals={totals!r}: give 'check', 'ignore' (leave a "
                          "disagreeing total out, unchecked) or 'no_guess'")
@@ -247,8 +272,7 @@ def frame_kinds(frame: Any, weights: Sequence[str], function: str, *, totals: st
         if refusal is not None:
             raise Error(refusal, "YR_READ_ERR_HEADER", 4, function, arg="weights",
                         argument=f"weights={column!r}")
-    label = next((c for c in frame.columns
-                  if _core.yr_py_header_role(str(c)) == "municipality"), None)
+    label = label_column(frame)
     labels = frame[label] if label is not None else frame.index
     if label is None and not all(isinstance(x, str) for x in labels):
         return None

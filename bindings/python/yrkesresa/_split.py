@@ -33,7 +33,8 @@ from ._convert import (
     warn_total_row,
 )
 from ._errors import Error, public
-from ._read import check_places, exact_weights, frame_kinds, identity_keys
+from ._read import (check_places, checked_total_row, exact_weights, frame_kinds, identity_keys,
+                    label_column)
 
 __all__ = [
     "Method",
@@ -557,8 +558,7 @@ def split_frame(
     if groups is not None:
         if options or method != "largest_remainder":
             raise TypeError("split_frame: a split by groups is largest remainder, no options")
-        label = next((c for c in part.columns
-                      if _core.yr_py_header_role(str(c)) == "municipality"), None)
+        label = label_column(part)
         places = part[label] if label is not None else part.index
         cats = _group_categories(part[groups], "split_frame", str(groups), list(places))
         nested = _split_nested(total, part[weights], part[groups], None, "split_frame", cats)
@@ -740,9 +740,11 @@ def audit_frame(
         frame: the table, one row per party, and its total row (e.g. "Summa").
         weights, published: the names of the weight and amount columns.
         labels: the name of the label column (None: the index); a row whose label names a
-            total (:func:`yrkesresa.is_total_label`) is the total row.
-        stated_total: the total the document states; by default the amount of the total row,
-            which must then be there exactly once.
+            total (:func:`yrkesresa.is_total_label`) is no party.
+        stated_total: the total the document states; by default the amount of the total row
+            by the library's rule (``yr_checked_total_row``, as ``stats check`` takes it): the
+            row Summa, Totalt, ..., else the one county or nation row when it is the only
+            aggregate (SCB's tables end with ``Dalarnas län``); two total rows are an error.
 
     The total row is never audited as a party. A table read by :func:`read_table` whose
     amounts are written to whole tkr or Mkr (``Belopp (tkr)``, ``290 tkr``; its
@@ -750,14 +752,14 @@ def audit_frame(
     row against the exact quota of the total in tkr (the result's ``unit`` is 1000); in kronor
     when ``stated_total`` (kronor) is not a whole number of it.
     """
-    names = frame.index if labels is None else frame[labels]
-    is_total = total_labels(list(names), "audit_frame")
+    names = list(frame.index if labels is None else frame[labels])
+    is_total = total_labels(names, "audit_frame")
     if stated_total is None:
-        if sum(is_total) != 1:
-            raise ValueError(
-                f"audit_frame: {sum(is_total)} total rows in the table; give stated_total="
-            )
-        stated_total = int(frame[published][is_total].iloc[0])
+        row = checked_total_row(names, "audit_frame")  # the library's rule, as stats check's
+        if row is None:
+            raise ValueError("audit_frame: no total row in the table (Summa, Totalt, or a county "
+                             "as its one aggregate row); give stated_total=")
+        stated_total = int(frame[published].iloc[row])
     body = frame[[not t for t in is_total]]
     amounts = body[published].to_numpy()
     reading = frame.attrs.get("reading")

@@ -138,9 +138,27 @@ yr_read_table <- function(path, sheet = NULL, header_row = NULL, year = NULL, co
 
 # Each row's kind ("data", "total", ...) by the reader's rules (yr_read_classify), as
 # yr_read_table decides them for a file; errors are the reader's (a disagreeing total, one
-# municipality twice, an unknown name among municipalities). The labels: `labels`, else the
-# first column named as the municipality, else character row names; NULL when there are none.
+# municipality twice, an unknown name among municipalities). The labels: `labels`, else
+# .yr_label_column's, else character row names; NULL when there are none.
 # A weight column of codes, ids or years is refused.
+# The column that labels a data frame's rows by the reader's one rule (yr_label_column_of, as
+# yr_table_label_column for a file): the first column named as the municipality, else the first
+# named as a course, an item or a question; NA when none (the row names label the rows).
+.yr_label_column <- function(data) c_yr_r_label_column(as.character(names(data)))
+
+# The row of the total of a table being checked, by the library's rule (yr_checked_total_row, as
+# `stats check` and `pot --check` take it): the total row (Summa, Totalt, ...), else the one
+# county or nation row when it is the only aggregate ("Dalarnas län" ending an SCB table); NA
+# when there is none. Two total rows are the library's error naming both rows.
+.yr_checked_total_row <- function(labels, call) {
+  res <- c_yr_r_checked_total_row(as.character(labels))
+  if (is.list(res)) {
+    res$message <- sprintf("%s (rows of the data frame, counted from 1)", res$message)
+    .yr_read_stop(res, "", call, "labels")
+  }
+  res
+}
+
 .yr_frame_kinds <- function(data, weights, labels, call, totals = "check", other_parties = FALSE) {
   .yr_read_options(NULL, NULL, NULL, NULL, NULL, totals, other_parties, call)
   for (w in weights) {
@@ -151,8 +169,8 @@ yr_read_table <- function(path, sheet = NULL, header_row = NULL, year = NULL, co
     }
   }
   if (is.null(labels)) {
-    named <- Filter(function(h) identical(c_yr_r_header_role(h), "municipality"), names(data))
-    labels <- if (length(named) > 0L) as.character(data[[named[1]]]) else {
+    col <- .yr_label_column(data)
+    labels <- if (!is.na(col)) as.character(data[[col]]) else {
       rn <- attr(data, "row.names")
       if (is.character(rn)) rn else NULL
     }

@@ -205,8 +205,8 @@ yr_split_frame <- function(data, total, weights = "population", into = "amount",
     t <- yr_split_table(total, w)
     for (item in names(t)) put(item, t[[item]])
   } else if (!is.null(groups)) {
-    named <- Filter(function(h) identical(c_yr_r_header_role(h), "municipality"), names(data))
-    if (is.null(lab) && length(named) > 0L) names(w) <- as.character(data[[named[1]]])[keep]
+    col <- .yr_label_column(data)
+    if (is.null(lab) && !is.na(col)) names(w) <- as.character(data[[col]])[keep]
     r <- .yr_split_nested(total, w, data[[groups]][keep], groups, call)
     put(into, r$amount)
     put(paste0("group_", into), unname(attr(r, "groups")[as.character(r$group)]))
@@ -307,12 +307,14 @@ yr_audit_frame <- function(data, weights = "population", published = "amount",
   lab <- if (is.null(labels)) row.names(data) else .yr_labels_arg(labels, data, nrow(data), call)
   is_total <- .yr_is_total(lab, call)
   if (is.null(stated_total)) {
-    if (sum(is_total) != 1L) {
-      .yr_input_error(sprintf(
-        "the table has %d total rows; give stated_total", sum(is_total)
+    row <- .yr_checked_total_row(lab, call) # the library's rule, as `stats check`'s
+    if (is.na(row)) {
+      .yr_input_error(paste0(
+        "the table has no total row (Summa, Totalt, or a county as its one aggregate row); ",
+        "give stated_total"
       ), call, "stated_total")
     }
-    stated_total <- data[[published]][is_total]
+    stated_total <- data[[published]][row]
   }
   body <- data[!is_total, , drop = FALSE]
   amounts <- body[[published]]

@@ -529,3 +529,30 @@ SEXP yr_r_day_warning(SEXP day, SEXP unmet, SEXP undistributed)
                         (int64_t)pot, buf, sizeof buf);
     return str1(buf);
 }
+
+/* The strings of @p x (NA: NULL), in R's memory. */
+static const char **utf8_or_null(SEXP x, R_xlen_t n)
+{
+    const char **out = (const char **)R_alloc(n ? (size_t)n : 1, sizeof *out);
+    for (R_xlen_t i = 0; i < n; i++)
+        out[i] = STRING_ELT(x, i) == NA_STRING ? NULL : Rf_translateCharUTF8(STRING_ELT(x, i));
+    return out;
+}
+
+SEXP yr_r_label_column(SEXP headers)
+{
+    R_xlen_t n = TYPEOF(headers) == STRSXP ? XLENGTH(headers) : 0;
+    size_t col = yr_label_column_of(utf8_or_null(headers, n), (size_t)n);
+    return Rf_ScalarInteger(col == YR_READ_NONE ? NA_INTEGER : (int)col + 1);
+}
+
+SEXP yr_r_checked_total_row(SEXP labels)
+{
+    R_xlen_t n = TYPEOF(labels) == STRSXP ? XLENGTH(labels) : 0;
+    size_t row;
+    yr_read_error err;
+    yr_read_status st = yr_glue_checked_total_row(utf8_or_null(labels, n), (size_t)n, &row, &err);
+    if (st != YR_READ_OK)
+        return error_list(st, &err);
+    return Rf_ScalarInteger(row == YR_READ_NONE ? NA_INTEGER : (int)row + 1);
+}

@@ -28,6 +28,15 @@ SEXP yr_r_code_column(SEXP header, SEXP role);
  * the reader's message (a character scalar, "label N: ...") for the first label refused. */
 SEXP yr_r_labels_total(SEXP labels);
 
+/* yr_label_column_of() of @p headers (character; NA names nothing): the 1-based column that
+ * labels a frame's rows (municipality, else course, item or question), NA when none. */
+SEXP yr_r_label_column(SEXP headers);
+
+/* yr_glue_checked_total_row() of @p labels (character; NA is a party): the 1-based row of the
+ * total of a frame being checked, NA when there is none, or the error list as above (two total
+ * rows; a label refused; line = the row's position). */
+SEXP yr_r_checked_total_row(SEXP labels);
+
 /* yr_glue_groups() of @p groups (character) under @p header (a string or NA), with the party
  * labels @p places (character as long as groups, or NULL): the 0-based group numbers (integer,
  * first appearance), or the error list as above (line = the row's position). */

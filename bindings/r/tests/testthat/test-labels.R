@@ -151,3 +151,37 @@ test_that("yr_split_nested and yr_split_frame group a county by its name or code
                "column 'county': Mora is in Dalarnas län \\(20\\), not in 'Uppsala län'",
                class = "yrkesresa_read_error")
 })
+
+# A table being checked: the library's rules (read.h, yr_checked_total_row, yr_label_column_of).
+test_that("yr_audit_frame takes the total row by the library's rule", {
+  lan <- "Dalarnas l\u00e4n"
+  # SCB's table ends with the county: its one aggregate row is the total (75 + 25 = 100)
+  t <- data.frame(municipality = c("Falun", "Mora", lan), population = c(3, 1, 4),
+                  amount = c(75, 25, 100))
+  expect_identical(attr(yr_audit_frame(t), "summary")$stated_total, 100)
+  # a county beside Summa: Summa (100) is the total (before, "2 total rows")
+  t <- data.frame(municipality = c("Falun", "Mora", lan, "Summa"), population = c(3, 1, 4, 4),
+                  amount = c(75, 25, 90, 100))
+  a <- yr_audit_frame(t)
+  expect_identical(attr(a, "summary")$stated_total, 100)
+  expect_identical(a$label, c("Falun", "Mora"))
+  # two total rows: the library's sentence naming both rows
+  t <- data.frame(municipality = c("Falun", "Mora", "Summa", "Totalt"),
+                  population = c(3, 1, 4, 4), amount = c(75, 25, 100, 100))
+  e <- tryCatch(yr_audit_frame(t), error = function(e) e)
+  expect_s3_class(e, "yrkesresa_read_error")
+  expect_match(conditionMessage(e), "a second total row (the first is on line 3)", fixed = TRUE)
+  expect_identical(e$line, 4)
+  # the nation beside the county: no total row
+  t <- data.frame(municipality = c("Falun", "Mora", lan, "Riket"), population = c(3, 1, 4, 4),
+                  amount = c(75, 25, 100, 100))
+  refused(yr_audit_frame(t), "yr_audit_frame", "stated_total", "no total row")
+})
+
+test_that("yr_split_frame labels an item column by the library's rule", {
+  # no municipality column: the item column 'Post' labels the rows, so its Summa (4 = 3 + 1) is
+  # a total, not a party: 100 split 75 / 25 (before, split in three)
+  t <- data.frame(Post = c("Lokal", "Resor", "Summa"), Vikt = c(3, 1, 4))
+  out <- yr_split_frame(t, 100, weights = "Vikt")
+  expect_identical(out$amount, c(75, 25, NA))
+})
