@@ -499,6 +499,84 @@ done:
     return result;
 }
 
+/* The cells of list @p k of @p columns read by yr_read_day() into new str, into @p out. */
+static int read_day_list(PyObject *cells, yr_day_column *col, const char *name, Py_ssize_t k,
+                         PyObject *out, PyObject **refused)
+{
+    Py_ssize_t n = PyList_Size(cells);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t len;
+        const char *s = PyUnicode_AsUTF8AndSize(PyList_GET_ITEM(cells, i), &len);
+        char small[64], *dst = (size_t)len + 16 > sizeof small ? malloc((size_t)len + 16) : small;
+        size_t got = 0;
+        yr_read_error err;
+        if (s == NULL || dst == NULL) {
+            if (dst != small)
+                free(dst);
+            return s == NULL ? -1 : (PyErr_NoMemory(), -1);
+        }
+        if (col->kind == 0)
+            col->where = name; /* the line that decides the column is in this list */
+        yr_read_status st =
+            yr_read_day(col, s, (size_t)len, (size_t)i + 1, dst, (size_t)len + 16, &got, &err);
+        PyObject *day = st == YR_READ_OK ? PyUnicode_FromStringAndSize(dst, (Py_ssize_t)got) : NULL;
+        if (dst != small)
+            free(dst);
+        if (st != YR_READ_OK) {
+            err.column = (size_t)k;
+            *refused = error_tuple(st, &err);
+            return -1;
+        }
+        if (day == NULL || PyList_Append(out, day) < 0) {
+            Py_XDECREF(day);
+            return -1;
+        }
+        Py_DECREF(day);
+    }
+    return 0;
+}
+
+PyObject *yr_py_read_days(PyObject *columns, PyObject *names)
+{
+    Py_ssize_t m = PyList_Size(columns);
+    if (m < 0 || PyList_Size(names) != m) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_ValueError, "yr_py_read_days: one name per list");
+        return NULL;
+    }
+    yr_day_column col;
+    memset(&col, 0, sizeof col);
+    PyObject *result = PyList_New(m), *refused = NULL;
+    for (Py_ssize_t k = 0; result != NULL && k < m; k++) {
+        const char *name = PyUnicode_AsUTF8(PyList_GET_ITEM(names, k));
+        PyObject *out = name != NULL ? PyList_New(0) : NULL;
+        PyObject *cells = PyList_GET_ITEM(columns, k);
+        if (out == NULL || !PyList_Check(cells) ||
+            read_day_list(cells, &col, name, k, out, &refused) < 0) {
+            if (out != NULL && !PyList_Check(cells))
+                PyErr_SetString(PyExc_TypeError, "yr_py_read_days: lists of str");
+            Py_XDECREF(out);
+            Py_CLEAR(result);
+            return refused;
+        }
+        PyList_SET_ITEM(result, k, out);
+    }
+    return result;
+}
+
+PyObject *yr_py_day_warning(PyObject *day, PyObject *unmet, PyObject *undistributed)
+{
+    const char *d = PyUnicode_AsUTF8(day);
+    long u = PyLong_AsLong(unmet);
+    long long pot = PyLong_AsLongLong(undistributed);
+    char buf[256];
+    if (d == NULL || PyErr_Occurred())
+        return NULL;
+    yr_read_day_warning(d, u == YR_DAY_NO_TRAINER ? YR_DAY_NO_TRAINER : YR_DAY_NO_PARTICIPANTS,
+                        (int64_t)pot, buf, sizeof buf);
+    return PyUnicode_FromString(buf);
+}
+
 /* The str items of @p list (None and other objects: NULL) in a new array (NULL with a Python
  * error). */
 static const char **utf8_or_null(PyObject *list, Py_ssize_t n)

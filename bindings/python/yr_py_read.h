@@ -57,4 +57,15 @@ PyObject *yr_py_course_days(PyObject *att, PyObject *tr);
  * values over the common denominator, the denominator), or the reader's error tuple. */
 PyObject *yr_py_common_den(PyObject *nums, PyObject *dens);
 
+/* yr_read_day() of the day cells of @p columns (a list of lists of str), read as one day column
+ * in order (a pot's days list, attendance and trainers: dates and labels may not mix), list k
+ * named @p names[k] in the reader's messages: lists of the days as the reader wrote them
+ * (`2024-2-6`, `45328` and `2024-02-06 00:00:00` give '2024-02-06'; a label trimmed), or the
+ * reader's error tuple of the first cell refused with column = k and line = its position + 1. */
+PyObject *yr_py_read_days(PyObject *columns, PyObject *names);
+
+/* yr_read_day_warning() of @p day (str) and @p unmet (int: 0 no participants, 1 no trainer)
+ * with the day's @p undistributed pot (int): the sentence. */
+PyObject *yr_py_day_warning(PyObject *day, PyObject *unmet, PyObject *undistributed);
+
 #endif

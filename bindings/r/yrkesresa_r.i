@@ -765,6 +765,8 @@ YR_R_WRAP(yr_r_read_groups)
 YR_R_WRAP(yr_r_identity_keys)
 YR_R_WRAP(yr_r_course_days)
 YR_R_WRAP(yr_r_common_den)
+YR_R_WRAP(yr_r_read_days)
+YR_R_WRAP(yr_r_day_warning)
 %include "yr_r_read.h"
 
 /* Only registered routines may be called (SWIG's R_init_yrkesresa registers them all). */

@@ -960,6 +960,27 @@ YR_READ_API void yr_course_days_free(yr_course_days *cd);
 YR_READ_API yr_read_status yr_table_day(const yr_table *t, size_t row, size_t col,
                                         yr_day_column *dc, char *dst, size_t cap, size_t *out_len,
                                         yr_read_error *err);
+/** How a pot's course day fails to meet (yr_read_day_warning()). */
+typedef enum yr_day_unmet {
+    YR_DAY_NO_PARTICIPANTS = 0, /**< the day has trainers but no participants */
+    YR_DAY_NO_TRAINER = 1       /**< the day has participants but no trainer: its pot stays */
+} yr_day_unmet;
+
+/**
+ * @brief The warning for a course day of a pot whose trainers and participants do not meet, the
+ *        sentence `yrkesresa pot` and the bindings (Python pot_settle, R yr_pot_settle) give:
+ *        "day '2024-02-07' has trainers but no participants (nothing to share)", or with
+ *        ::YR_DAY_NO_TRAINER "day '2024-02-06' has participants but no trainer (its pot 6000 is
+ *        undistributed)". Such a day is often the same date written two ways that were not read
+ *        as one day, or a date typed wrong in one of the files.
+ * @param[in]  day           the day as yr_read_day() wrote it (NULL is shown as '')
+ * @param[in]  unmet         which side is missing
+ * @param[in]  undistributed the day's undistributed pot (::YR_DAY_NO_TRAINER; else not read)
+ * @param[out] buf           the sentence, cut to @p cap - 1 bytes (may be NULL when cap is 0)
+ * @returns the sentence's length (as snprintf: a result >= @p cap means it was cut)
+ */
+YR_READ_API size_t yr_read_day_warning(const char *day, yr_day_unmet unmet, int64_t undistributed,
+                                       char *buf, size_t cap);
 
 /**
  * @brief The aggregate rule for columns that are already in memory (a pandas/R frame): row

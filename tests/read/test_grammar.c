@@ -395,6 +395,26 @@ static void test_read_day(void **state)
     assert_int_equal(yr_read_day(NULL, "d1", 2, 1, tiny, sizeof tiny, NULL, &e), YR_READ_ERR_NULL);
 }
 
+/* yr_read_day_warning: the sentence `yrkesresa pot` prints for a trainer day without
+ * participants, and the one of a day with participants and no trainer; cut like snprintf. */
+static void test_day_warning(void **state)
+{
+    (void)state;
+    char buf[160];
+    size_t n = yr_read_day_warning("2024-02-07", YR_DAY_NO_PARTICIPANTS, 0, buf, sizeof buf);
+    assert_string_equal(buf,
+                        "day '2024-02-07' has trainers but no participants (nothing to share)");
+    assert_int_equal(n, strlen(buf));
+    yr_read_day_warning("Dag 3", YR_DAY_NO_TRAINER, 6000, buf, sizeof buf);
+    assert_string_equal(buf, "day 'Dag 3' has participants but no trainer (its pot 6000 is "
+                             "undistributed)");
+    char tiny[8];
+    n = yr_read_day_warning("2024-02-07", YR_DAY_NO_PARTICIPANTS, 0, tiny, sizeof tiny);
+    assert_string_equal(tiny, "day '20");
+    assert_true(n > sizeof tiny);
+    assert_int_equal(yr_read_day_warning(NULL, YR_DAY_NO_PARTICIPANTS, 0, NULL, 0), n - 10);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -411,6 +431,7 @@ int main(void)
         cmocka_unit_test(test_units),
         cmocka_unit_test(test_values),
         cmocka_unit_test(test_read_day),
+        cmocka_unit_test(test_day_warning),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -70,7 +70,7 @@ C_ERRORS = [
         "YR_ERR_OVERFLOW",
     ),
     ("pot: no records at all", lambda: _pot([], []), "YR_ERR_EMPTY"),
-    ("pot: negative participants", lambda: _pot([("d", "Orsa", -3)], TR), "YR_ERR_NEGATIVE"),
+    ("pot: negative participants", lambda: _pot([("2024-02-06", "Orsa", -3)], TR), "YR_ERR_NEGATIVE"),
     (
         "pot: negative fee",
         lambda: _pot(ATT, TR, yr.PotRules(fee=-600, pot_part=0, share=(10, 15))),
@@ -220,9 +220,9 @@ BINDING_ERRORS = [
         ValueError,
         "listed twice",
     ),
-    ("pot: float participants", lambda: _pot([("d", "Orsa", 3.5)], TR), ValueError,
+    ("pot: float participants", lambda: _pot([("2024-02-06", "Orsa", 3.5)], TR), ValueError,
      r"^settle_pot\(\): participants\[0\] is 3\.5, not a whole number$"),
-    ("pot: NaN participants", lambda: _pot([("d", "Orsa", NAN)], TR), ValueError,
+    ("pot: NaN participants", lambda: _pot([("2024-02-06", "Orsa", NAN)], TR), ValueError,
      r"participants\[0\] is NaN"),
     (
         "pot: NaN fee",

@@ -260,7 +260,7 @@ def test_pot_joins_codes_and_fixed_lists_by_identity():
 
 def test_pot_refuses_what_the_cli_refuses():
     with pytest.raises(yrkesresa.Error, match=r"code 2080 is Falun, not 'Mora'"):
-        yrkesresa.pot_settle([("d1", "2080 Mora", 1)], F20_TR)
+        yrkesresa.pot_settle([("2024-03-12", "2080 Mora", 1)], F20_TR)
     att = [("d1", "Falun", 10), ("d1", "Borlange", 5)]
     with pytest.raises(yrkesresa.Error, match=r"'Borlange' is not a Swedish municipality.*did "
                                               r"you mean Borlänge\?"):
@@ -341,3 +341,75 @@ def test_courses_the_two_frames_name_differently_are_refused():
     with pytest.raises(yrkesresa.Error, match=r"^pot_settle\(\): trainers:2: column 'course' is empty"):
         yrkesresa.pot_settle(att, tr)
 
+
+# Adversarial pass 7, H5: days are read by the reader's one day rule (yr_read_day), as
+# `yrkesresa pot` reads its two files. Known answer: 2024-02-06 Falun 10 + Mora 5 (pot 6000, a
+# course leader from Mora alone), 2024-03-12 Orsa 7 (pot 2800, a trainer from Falun alone).
+H5_TR = [("2024-02-06", "Mora", "Kursledare"), ("2024-03-12", "Falun", "Utbildare")]
+
+
+def _h5_kickbacks(att, tr):
+    return {r.municipality: r.kickback for r in yrkesresa.pot_settle(att, tr).rows}
+
+
+def test_pot_days_of_every_type_meet_as_one_day():
+    import datetime as dt
+    import warnings
+
+    pd = pytest.importorskip("pandas")
+    expected = {"Falun": 2800, "Mora": 6000, "Orsa": 0}
+    att = pd.DataFrame({"day": pd.to_datetime(["2024-02-06", "2024-02-06", "2024-03-12"]),
+                        "municipality": ["Falun", "Mora", "Orsa"], "participants": [10, 5, 7]})
+    tr = pd.DataFrame(H5_TR, columns=["day", "municipality", "role"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the days meet: nothing to warn of
+        assert _h5_kickbacks(att, tr) == expected
+        dates = [(dt.date(2024, 2, 6), "Falun", 10), (dt.date(2024, 2, 6), "Mora", 5),
+                 (dt.date(2024, 3, 12), "Orsa", 7)]
+        stamps = [(pd.Timestamp("2024-02-06"), "Mora", "leader"),
+                  (pd.Timestamp("2024-03-12"), "Falun", "trainer")]
+        assert _h5_kickbacks(dates, stamps) == expected
+        # numpy datetime64 (day and second units), an Excel serial, one-digit month and day
+        mixed = [(np.datetime64("2024-02-06"), "Falun", 10),
+                 (np.datetime64("2024-02-06T00:00:00"), "Mora", 5), (45363, "Orsa", 7)]
+        other = [(dt.datetime(2024, 2, 6), "Mora", "leader"), ("2024-3-12", "Falun", "trainer")]
+        assert _h5_kickbacks(mixed, other) == expected
+        aware = [(pd.Timestamp("2024-02-06", tz="Europe/Stockholm"), "Mora", "leader"),
+                 ("2024-03-12 00:00:00", "Falun", "trainer")]
+        assert _h5_kickbacks(dates, aware) == expected
+    # a day is shown by its first spelling
+    s = yrkesresa.pot_settle([("2024-2-6", "Falun", 1)], [])
+    assert s.undistributed_days == {"2024-2-6": 400}
+
+
+def test_pot_day_refusals_name_the_row():
+    pd = pytest.importorskip("pandas")
+    with pytest.raises(yrkesresa.Error, match=r"attendance row 2: the day '2024-02-06 09:30:00'"):
+        yrkesresa.pot_settle([("2024-02-06", "Falun", 1),
+                              (pd.Timestamp("2024-02-06 09:30"), "Mora", 1)], H5_TR)
+    with pytest.raises(yrkesresa.Error, match=r"trainers row 1: the day '2024-02-06' is a date, "
+                                              r"but the days from line 1 of attendance are "
+                                              r"labels"):
+        yrkesresa.pot_settle([("Dag 1", "Falun", 1)], H5_TR)
+    with pytest.raises(yrkesresa.Error, match=r"attendance row 1: the day is empty"):
+        yrkesresa.pot_settle([(pd.NaT, "Falun", 1)], H5_TR)
+    with pytest.raises(TypeError, match=r"attendance row 1: the day \(1, 2\) is a tuple"):
+        yrkesresa.pot_settle([((1, 2), "Falun", 1)], H5_TR)
+    # labels stay labels: Dag 1 and "Dag 1 " are one day
+    s = yrkesresa.pot_settle([("Dag 1", "Falun", 10)], [("Dag 1 ", "Mora", "leader")])
+    assert [r.kickback for r in s.rows] == [0, 4000]
+
+
+def test_pot_warns_of_days_that_do_not_meet():
+    att = [("2024-02-06", "Falun", 10)]
+    tr = [("2024-02-07", "Mora", "leader")]
+    with pytest.warns(UserWarning) as caught:
+        s = yrkesresa.pot_settle(att, tr)
+    messages = sorted(str(w.message) for w in caught)
+    assert messages == [
+        "pot_settle: day '2024-02-06' has participants but no trainer (its pot 4000 is "
+        "undistributed)",
+        "pot_settle: day '2024-02-07' has trainers but no participants (nothing to share)"]
+    assert s.undistributed_days == {"2024-02-06": 4000}
+    with pytest.warns(UserWarning, match=r"day '2024-02-07' has trainers but no participants"):
+        yrkesresa.pot_by_day(att, tr)

@@ -292,3 +292,35 @@ def test_audit_errors():
     with pytest.raises(yrkesresa.Error) as info:
         yrkesresa.audit(100, [1, -1], [50, 50])
     assert info.value.status == "YR_ERR_NEGATIVE"
+
+
+# Adversarial pass 7, H6: labelled weights are read by the reader's identity rule, as
+# split_frame and `yrkesresa split` read labels: one municipality twice is refused.
+def test_labelled_weights_refuse_one_municipality_twice():
+    pd = pytest.importorskip("pandas")
+    series = pd.Series([59080, 20355, 6892, 59080], index=["Falun", "Mora", "Orsa", "FALUN"])
+    with pytest.raises(yrkesresa.Error, match=r"^split\(\): 'FALUN' is the same municipality as "
+                                              r"'Falun' at position 1; remove one of them"):
+        yrkesresa.split(850000, series)
+    twice = pd.Series([1, 2, 1], index=["Falun", "Mora", "Falun"])
+    with pytest.raises(yrkesresa.Error, match=r"'Falun' is the same municipality as 'Falun'"):
+        yrkesresa.split(100, twice)
+    with pytest.raises(yrkesresa.Error, match=r"'Falu kommun' is the same municipality as "
+                                              r"'Falun'"):
+        yrkesresa.split(100, {"Falun": 3, "Falu kommun": 1})
+    with pytest.raises(yrkesresa.Error, match=r"same municipality"):
+        yrkesresa.split_mixed(100, {"Falun": 3, "FALUN": 1}, "1/2")
+    with pytest.raises(yrkesresa.Error, match=r"same municipality"):
+        yrkesresa.split_table({"a": 100}, {"Mora": 3, "mora": 1})
+    with pytest.raises(yrkesresa.Error, match=r"code 2080 is Falun, not 'Mora'"):
+        yrkesresa.split(100, {"2080 Mora": 3, "Orsa": 1})
+    # the same sentence as split_frame's
+    frame = pd.DataFrame({"municipality": ["Falun", "Mora", "FALUN"], "population": [3, 1, 3]})
+    with pytest.raises(yrkesresa.Error, match=r"'FALUN' is the same municipality as 'Falun' at "
+                                              r"position 1"):
+        yrkesresa.split_frame(frame, 100)
+    # other parties and unlabelled weights as before
+    assert yrkesresa.split(100, {"Falun": 3, "Region Dalarna": 1}) == {"Falun": 75,
+                                                                       "Region Dalarna": 25}
+    assert yrkesresa.split(100, {"S": 1, "M": 2, "V": 2}) == {"S": 20, "M": 40, "V": 40}
+    assert yrkesresa.split(100, [3, 1, 3]) == [43, 14, 43]

@@ -7,6 +7,8 @@ turns the result into dataclasses.
 
 from __future__ import annotations
 
+import datetime
+import math
 import warnings
 from dataclasses import dataclass, fields
 from typing import Any, Dict, Hashable, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
@@ -257,6 +259,114 @@ class _Labels:
             check_places(list(self.index), self.function, self.what, other_parties)
 
 
+def _day_text(day: Any) -> Optional[str]:
+    """A day value as the text the reader reads (``yr_read_day``): a str as it is; a date as
+    its ISO text and a date-time as ``YYYY-MM-DD HH:MM:SS`` (the wall time of an aware one,
+    fractions of a second kept), so the reader reads a zero time as the date and refuses any
+    other; a whole number as its digits (45328, the Excel serial); a missing value as the empty
+    cell. None for a value of no such kind."""
+    if isinstance(day, str):
+        return day
+    if day is None or isinstance(day, (bool, np.bool_)):
+        return "" if day is None else None
+    if isinstance(day, datetime.datetime):  # also a pandas Timestamp; NaT is missing
+        if day != day:
+            return ""
+        return day.replace(tzinfo=None).isoformat(sep=" ")
+    if isinstance(day, datetime.date):
+        return day.isoformat()
+    if isinstance(day, np.datetime64):
+        if np.isnat(day):
+            return ""
+        unit = np.datetime_data(day.dtype)[0]
+        if unit in ("Y", "M", "W", "D"):
+            return str(np.datetime_as_string(day))
+        whole = day.astype("datetime64[s]")
+        text = np.datetime_as_string(whole if whole == day else day)
+        return str(text).replace("T", " ")
+    if isinstance(day, (int, np.integer)):
+        return str(int(day))
+    if isinstance(day, (float, np.floating)):
+        if math.isnan(day):
+            return ""
+        return str(int(day)) if float(day).is_integer() else repr(float(day))
+    return None
+
+
+class _Days:
+    """Course days numbered by the reader's one day rule (``yr_read_day``, as ``yrkesresa pot``
+    reads its two files): the days list, then attendance, then trainers are one day column, so
+    ``"2024-02-06"``, ``"2024-2-6"``, ``datetime.date(2024, 2, 6)``, a pandas Timestamp of that
+    midnight and 45328 are one day, a label (``"Dag 1"``) stays a label, and dates and labels
+    mixed, a date-time with a time, or a date written another way are the reader's errors. A day
+    is shown by its first spelling met. ``index`` lists the shown days in order."""
+
+    def __init__(self, fixed: Optional[Sequence[Hashable]], columns: Sequence[Sequence[Any]],
+                 function: str) -> None:
+        names = ["days", "attendance", "trainers"]
+        raw = [list(fixed or ()), *[list(c) for c in columns]]
+        texts = []
+        for name, values in zip(names, raw):
+            column = []
+            for i, value in enumerate(values):
+                text = _day_text(value)
+                if text is None:
+                    raise TypeError(f"{function}(): {name} row {i + 1}: the day {value!r} is a "
+                                    f"{type(value).__name__}; give a str, a date or a number")
+                column.append(text)
+            texts.append(column)
+        result = _core.yr_py_read_days(texts, names)
+        if isinstance(result, tuple):
+            status, code, line, _, which, _, message = result
+            raise Error(f"{names[which]} row {line}: {message}", status, code, function,
+                        arg=names[which], record=line - 1, label=raw[which][line - 1],
+                        detail="rows are counted from 1")
+        self.index: List[Hashable] = []
+        self.texts: List[str] = []
+        self.by_text: Dict[str, int] = {}
+        for label, text in zip(raw[0], result[0]):
+            if text in self.by_text:
+                raise ValueError(f"day {label!r} is listed twice")
+            self._add(label, text)
+        self.fixed = fixed is not None
+        self.att, self.tr = (self._numbers(raw[k], result[k]) for k in (1, 2))
+
+    def _add(self, label: Hashable, text: str) -> int:
+        found = self.by_text[text] = len(self.index)
+        self.index.append(trim_label(label))
+        self.texts.append(text)
+        return found
+
+    def _numbers(self, labels: List[Any], texts: List[str]) -> List[int]:
+        out = []
+        for label, text in zip(labels, texts):
+            found = self.by_text.get(text)
+            if found is None:
+                if self.fixed:
+                    raise ValueError(f"unknown day {trim_label(label)!r} (not in the day list)")
+                found = self._add(label, text)
+            out.append(found)
+        return out
+
+    def warn_unmet(self, att: Any, tr: Any, undistributed: Optional[Sequence[int]],
+                   function: str) -> None:
+        """Warn, in the reader's sentence (``yr_read_day_warning``), of each day with trainers
+        but no participants and each day with participants but no trainer (its pot stays
+        undistributed): often one date written two ways in the two tables. The same days
+        ``yrkesresa pot`` warns of or lists as ``undistributed: DAY`` (the latter only with
+        ``undistributed``, each day's undistributed pot)."""
+        busy = set(d for d, n in zip(att[0], att[2]) if int(n) > 0)
+        staffed = set(tr[0])
+        for day in range(len(self.index)):
+            unmet = None
+            if day in staffed and day not in busy:
+                unmet = _core.yr_py_day_warning(self.texts[day], 0, 0)
+            elif day not in staffed and undistributed is not None and undistributed[day] != 0:
+                unmet = _core.yr_py_day_warning(self.texts[day], 1, int(undistributed[day]))
+            if unmet is not None:
+                warnings.warn(f"{function}: {unmet}", UserWarning, stacklevel=4)
+
+
 @public
 def pot_rules_dalarna_2024() -> PotRules:
     """The Dalarna 2024 rules (``yr_pot_rules_dalarna_2024``): fee 600, pot part 400, trainer 10
@@ -334,11 +444,11 @@ def _indexed(attendance: Any, trainers: Any, days: Optional[Sequence[Hashable]],
     """The records as the index columns C reads: days and municipalities numbered by their
     labels (:class:`_Labels`: attendance first, then trainers; municipalities by identity),
     roles by name."""
-    day_index = _Labels("day", days)
     municipality_index = _Labels("municipality", municipalities, function)
     att_records = list(_records(attendance, ("day", "municipality", "participants"),
                                 "attendance"))
     tr_records = list(_records(trainers, ("day", "municipality", "role"), "trainers"))
+    day_index = _Days(days, ([r[0] for r in att_records], [r[0] for r in tr_records]), function)
     # Whole numbers beside names are read as text, as the program reads a cell (2080 is Falun).
     labels = [r[1] for r in att_records + tr_records] + list(municipalities or ())
     as_text = any(isinstance(x, str) for x in labels)
@@ -349,15 +459,15 @@ def _indexed(attendance: Any, trainers: Any, days: Optional[Sequence[Hashable]],
         return municipality_index(label)
 
     att: Tuple[List[int], List[int], List[Any]] = ([], [], [])
-    for day, mun, participants in att_records:
-        att[0].append(day_index(day))
+    for day, (_, mun, participants) in zip(day_index.att, att_records):
+        att[0].append(day)
         att[1].append(municipality(mun))
         att[2].append(participants)
 
     role_cache: Dict[str, int] = {}
     tr: Tuple[List[int], List[int], List[int]] = ([], [], [])
-    for day, mun, role in tr_records:
-        tr[0].append(day_index(day))
+    for day, (_, mun, role) in zip(day_index.tr, tr_records):
+        tr[0].append(day)
         tr[1].append(municipality(mun))
         tr[2].append(_role(role, role_cache))
 
@@ -393,8 +503,15 @@ def pot_settle(
             day may have one course, else it is refused (add the column to the other frame).
         rules: the money rules; default :meth:`PotRules.dalarna_2024`.
         days, municipalities: optional lists of labels fixing the order of days and rows (and
-            which labels are allowed); by default labels (any hashable) are numbered in order
-            of first appearance, attendance first, then trainers. A str municipality label is
+            which labels are allowed); by default labels are numbered in order of first
+            appearance, attendance first, then trainers. Days are read by the reader's one day
+            rule (``yr_read_day``, as ``yrkesresa pot`` reads its files): a str, a
+            ``datetime.date``, a ``datetime``/pandas Timestamp (its wall time), a numpy
+            ``datetime64`` or a whole number (an Excel serial); ``"2024-02-06"``,
+            ``"2024-2-6"``, ``date(2024, 2, 6)``, ``Timestamp("2024-02-06")`` and 45328 are one
+            day, shown by its first spelling; a label (``"Dag 1"``) stays a label; dates mixed
+            with labels, a date-time with a time or an empty day are the reader's error
+            naming the row. A str municipality label is
             found by its identity (``yr_identity_key``, as ``yrkesresa pot`` joins its files):
             ``"Falu kommun"``, ``"Falun"``, ``"FALUN"`` and ``"2080"`` are one municipality,
             its row labelled by the first spelling met; ``"2080 Mora"`` is an error.
@@ -405,6 +522,11 @@ def pot_settle(
 
     Returns:
         A :class:`PotSettlement`; ``.to_frame()`` gives a pandas DataFrame.
+
+    Warns:
+        UserWarning: a day with trainers but no participants, and a day with participants but
+            no trainer (its pot stays undistributed), in the library's sentence
+            (``yr_read_day_warning``): often one date written two ways in the two tables.
 
     Raises:
         yrkesresa.Error: e.g. negative participants (YR_ERR_NEGATIVE), no municipality at all
@@ -421,6 +543,7 @@ def pot_settle(
         Shape(att[0], "attendance", "settle_pot"),
         Shape(tr[0], "trainers", "settle_pot"),
     )
+    day_index.warn_unmet(att, tr, day_undistributed, "pot_settle")
     return PotSettlement(
         rows=[
             PotRow(label, **{f.name: getattr(row, f.name) for f in fields(PotRow)[1:]})
@@ -473,6 +596,7 @@ def pot_by_day(
         Shape(att[0], "attendance", "pot_by_day"),
         Shape(tr[0], "trainers", "pot_by_day"),
     )
+    day_index.warn_unmet(att, tr, None, "pot_by_day")
     day_labels, municipality_labels = list(day_index.index), list(municipality_index.index)
     columns = ["day", "municipality", "trainers", "kickback", "quota_whole", "quota_rem",
                "quota_den"]

@@ -219,7 +219,10 @@ def split(
     Raises:
         yrkesresa.Error: bad input (empty, a negative weight, all weights zero, infeasible
             bounds, a reported tie, ...); its ``record``/``label`` say which element and
-            ``arg`` which argument.
+            ``arg`` which argument. Labels (dict keys, a Series' index) are read by the
+            reader's identity rule, as :func:`split_frame` reads a frame's: two of one
+            municipality (``Falun`` and ``FALUN``, ``Falun`` and ``Falu kommun``) are an error
+            (``YR_READ_ERR_IDENTITY``), since both would be paid.
         OverflowError: a number does not fit 64 bits (``yrkesresa.Overflow``).
         ValueError: an unknown method or tie name; a weight or total that is a float but no
             whole number of at most 2^53 (whole floats are their integers).
@@ -240,11 +243,35 @@ def split(
                   first_divisor)
 
 
+def _check_labels(shape: Shape) -> None:
+    """Labelled weights (a dict's keys, a Series' index) by the reader's identity rule, as
+    :func:`split_frame` reads a frame's labels (``yr_identity_key``, ``yr_read_classify``):
+    two labels of one municipality (``Falun`` and ``FALUN``, ``Falun`` twice, ``Falun`` and
+    ``Falu kommun``) are an error in the reader's words, since both would be paid; so are
+    ``2080 Mora`` and a statistic row (``Medelvärde``). Names that are no municipality are
+    parties; the reader's near-miss rule (``Borlange`` beside municipalities), which guards
+    a table's joins, is not applied to a split's labels. Unlabelled weights and a frame's rows
+    (:func:`split_frame` reads them itself) are not checked here."""
+    if shape.index is None or shape.function == "split_frame":
+        return
+    function = shape.function or "split"
+    names = [label for label in shape.index if isinstance(label, str)]
+    identity_keys(names, function, "weights")
+    result = _core.yr_py_read_classify(names, [], {"totals": "check", "other_parties": True})
+    if isinstance(result, tuple):
+        status, code, line, other_line, _, _, message = result
+        if status == "YR_READ_ERR_IDENTITY" and other_line == 0:
+            return  # with every identity good, only the near-miss rule is left
+        raise Error(message, status, code, function, arg="weights",
+                    label=names[line - 1] if line else None)
+
+
 def _split(total: Any, weights: Weights, method: MethodLike, function: str, tie: Any = None,
            minimum: Any = None, maximum: Any = None, threshold: Any = None,
            first_divisor: Any = None) -> Any:
     """:func:`split`, its messages naming ``function`` (the function the user called)."""
     shape = Shape(weights, "weights", function)
+    _check_labels(shape)
     warn_total_row(shape, stacklevel=5)
     code = _method(method)
     if tie is None and minimum is None and maximum is None and threshold is None and (
@@ -294,6 +321,7 @@ def _split_mixed(total: Any, weights: Weights, equal_part: Any, function: str) -
     """:func:`split_mixed`, its messages naming ``function`` (the function the user called)."""
     num, den = fraction_parts(equal_part, "equal_part")
     shape = Shape(weights, "weights", function)
+    _check_labels(shape)
     warn_total_row(shape, stacklevel=5)
     return shape.wrap(
         call_located(lambda: _core.yr_split_mixed_where(total, num, den, shape.values), shape)
@@ -576,6 +604,7 @@ def _split_table(totals: Any, weights: Weights, function: str) -> Any:
     """:func:`split_table`, its messages naming ``function`` (the function the user called)."""
     items = Shape(totals, "totals", function)
     parties = Shape(weights, "weights", function)
+    _check_labels(parties)
     warn_total_row(parties, stacklevel=5)
     table = call_located(lambda: _core.yr_split_table_where(items.values, parties.values),
                          parties, items)

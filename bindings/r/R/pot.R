@@ -153,6 +153,76 @@ print.yr_pot_rules <- function(x, ...) {
   r
 }
 
+# Day values as the text the reader reads (yr_read_day): character as it is, a factor's labels, a
+# Date as its ISO text, a date-time (POSIXct, POSIXlt) as "YYYY-MM-DD HH:MM:SS" in its own time
+# zone (fractions of a second kept), so the reader reads a zero time as the date and refuses any
+# other; whole numbers as their digits (45328, the Excel serial); NA as an empty cell.
+.yr_day_text <- function(x, what, call) {
+  if (inherits(x, "POSIXlt")) x <- as.POSIXct(x)
+  if (is.factor(x)) {
+    return(as.character(x))
+  }
+  if (inherits(x, "Date")) {
+    return(format(x, "%Y-%m-%d"))
+  }
+  if (inherits(x, "POSIXct")) {
+    tz <- attr(x, "tzone")
+    tz <- if (is.null(tz)) "" else tz[1]
+    frac <- !is.na(x) & unclass(x) %% 1 != 0
+    return(format(x, if (any(frac)) "%Y-%m-%d %H:%M:%OS6" else "%Y-%m-%d %H:%M:%S", tz = tz))
+  }
+  if (is.character(x)) {
+    return(x)
+  }
+  if (is.numeric(x) && !is.object(x)) {
+    whole <- !is.na(x) & is.finite(x) & x == round(x)
+    out <- as.character(x)
+    out[whole] <- sprintf("%.0f", x[whole])
+    return(out)
+  }
+  .yr_input_error(sprintf(
+    "%s is of class %s; give days as character, Date, POSIXct, a factor or numbers", what,
+    class(x)[1]
+  ), call, what)
+}
+
+# Course days numbered by the reader's one day rule (yr_read_day, as `yrkesresa pot` reads its two
+# files): attendance and trainers are one day column, so "2024-02-06", "2024-2-6", a Date, a
+# POSIXct midnight and 45328 are one day, a label ("Dag 1") stays a label, and dates and labels
+# mixed, a date-time with a time or a date written another way are the reader's errors, naming
+# the row. The days are shown as the reader wrote them, in order of first appearance (a factor's
+# levels first).
+.yr_pot_days <- function(a, b, call) {
+  lv <- function(x) if (is.factor(x)) levels(x) else character()
+  cols <- list(
+    attendance = .yr_day_text(a, "attendance$day", call),
+    trainers = .yr_day_text(b, "trainers$day", call),
+    levels = c(lv(a), lv(b))
+  )
+  res <- c_yr_r_read_days(unname(cols), c("attendance", "trainers", "the day factor's levels"))
+  if (!is.list(res) || isTRUE(res$error)) {
+    which <- c("attendance", "trainers", "levels")[res$column]
+    res$message <- sprintf("%s row %d: %s", which, as.integer(res$line), res$message)
+    .yr_read_stop(res, "", call, which)
+  }
+  days <- unique(c(res[[3]], res[[1]], res[[2]]))
+  list(days = days, att = match(res[[1]], days), tr = match(res[[2]], days))
+}
+
+# The days that do not meet, warned of in the reader's sentence (yr_read_day_warning), as
+# `yrkesresa pot` warns: a day with trainers but no participants (often one date written two
+# ways in the two tables). A day with participants and no trainer is listed by print() as
+# undistributed.
+.yr_warn_unmet_days <- function(r, call) {
+  busy <- unique(r$att$day[r$att$participants > 0])
+  for (d in setdiff(unique(r$tr$day), busy)) {
+    warning(structure(
+      class = c("yrkesresa_day_warning", "warning", "condition"),
+      list(message = c_yr_r_day_warning(r$days[d], 0L, 0), call = .yr_called(call))
+    ))
+  }
+}
+
 # The records as the index columns C reads: days and municipalities numbered by their labels
 # (attendance first, then trainers), municipality names trimmed as the CLI trims them.
 .yr_pot_records <- function(attendance, trainers, rules, call, other_parties = FALSE) {
@@ -167,20 +237,20 @@ print.yr_pot_rules <- function(x, ...) {
   trim <- function(x) if (is.character(x)) .yr_trim(x) else x
   att$municipality <- trim(att$municipality)
   tr$municipality <- trim(tr$municipality)
-  days <- .yr_labels(att$day, tr$day)
+  days <- .yr_pot_days(att$day, tr$day, call)
   mun <- .yr_municipality_labels(att$municipality, tr$municipality, call, other_parties)
   muns <- mun$labels
   role <- tr$role
   if (is.factor(role)) role <- as.character(role)
   r <- list(
-    days = days, muns = muns,
+    days = days$days, muns = muns,
     att = list(
-      day = .yr_codes_of(att$day, days, "attendance$day", call),
+      day = days$att,
       municipality = mun$codes(att$municipality, "attendance$municipality"),
       participants = att$participants
     ),
     tr = list(
-      day = .yr_codes_of(tr$day, days, "trainers$day", call),
+      day = days$tr,
       municipality = mun$codes(tr$municipality, "trainers$municipality"),
       role = role
     )
@@ -194,6 +264,7 @@ yr_pot_settle <- function(attendance, trainers, rules = yr_pot_rules(), other_pa
   days <- r$days
   muns <- r$muns
   res <- c_yr_pot_settle_where(unclass(rules), length(days), length(muns), r$att, r$tr)
+  .yr_warn_unmet_days(r, call)
   df <- data.frame(municipality = muns, res$rows)
   und <- res$day_undistributed
   attr(df, "summary") <- res$summary
@@ -215,6 +286,7 @@ yr_pot_by_day <- function(attendance, trainers, rules = yr_pot_rules(), other_pa
   res <- c_yr_pot_by_day_records_where(
     unclass(rules), length(r$days), length(r$muns), r$att, r$tr
   )
+  .yr_warn_unmet_days(r, call)
   n <- res$entries
   m <- res$by_day[, seq_len(n), drop = FALSE]
   df <- data.frame(

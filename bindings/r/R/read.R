@@ -178,8 +178,11 @@ yr_read_table <- function(path, sheet = NULL, header_row = NULL, year = NULL, co
   if (is.null(labels)) {
     return(NULL)
   }
+  # Only plain numbers: a factor's level codes (or a date's days) are no weights to guess a
+  # total row from; the split refuses such a column in its own words ("is a factor").
+  plain <- function(w) if (is.numeric(data[[w]]) && !is.object(data[[w]])) as.double(data[[w]])
   cols <- Filter(function(v) is.numeric(v) && !anyNA(v) && all(v == round(v)) &&
-    all(abs(v) <= 2^53), lapply(weights, function(w) as.double(data[[w]])))
+    all(abs(v) <= 2^53), lapply(weights, plain))
   labels[is.na(labels)] <- ""
   res <- c_yr_r_read_classify(as.character(labels), cols,
                               list(totals = totals, other_parties = other_parties))

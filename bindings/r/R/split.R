@@ -10,13 +10,31 @@ yr_methods <- function() {
   .yr_enum_names(c_yr_method_name)
 }
 
-# Weights as the C layer takes them: names trimmed (yr_label_trim), duplicate names refused, a
-# total row warned about.
+# Weights as the C layer takes them: names trimmed (yr_label_trim), duplicate names refused, then
+# read by the reader's identity rule (.yr_check_names: "Falun" and "FALUN"), a total row warned
+# about.
 .yr_weights <- function(weights, call) {
   if (!is.null(names(weights))) names(weights) <- .yr_trim(names(weights))
   .yr_unique_names(weights, "weights", call)
+  if (!is.null(names(weights))) .yr_check_names(names(weights), call)
   .yr_warn_total_row(weights, "weights", call)
   weights
+}
+
+# The names of weights by the reader's identity rule, as yr_split_frame reads a frame's labels
+# (yr_identity_key, yr_read_classify): two names of one municipality ("Falun" and "FALUN",
+# "Falun" and "Falu kommun") are an error in the reader's words, since both would be paid; so
+# are "2080 Mora" and a statistic row ("Medelvärde"). Names that are no municipality are
+# parties; the reader's near-miss rule ("Borlange" beside municipalities), which guards a
+# table's joins, is not applied to a split's names.
+.yr_check_names <- function(nm, call) {
+  nm <- nm[!is.na(nm) & nm != ""]
+  .yr_identity_keys(nm, call)
+  res <- c_yr_r_read_classify(nm, list(), list(totals = "check", other_parties = TRUE))
+  if (is.list(res) && !(res$status == "YR_READ_ERR_IDENTITY" && res$other_line == 0)) {
+    .yr_read_stop(res, "", call, "weights") # with every identity good, only the near miss
+  }
+  invisible(NULL)
 }
 
 # The labels an argument `labels =` gives: NULL, the name of a column of `data`, or one label

@@ -480,6 +480,56 @@ SEXP yr_r_common_den(SEXP x, SEXP num, SEXP den)
     return out; /* the values over the common denominator, then the denominator */
 }
 
+SEXP yr_r_read_days(SEXP columns, SEXP names)
+{
+    R_xlen_t m = TYPEOF(columns) == VECSXP ? XLENGTH(columns) : 0;
+    if (TYPEOF(names) != STRSXP || XLENGTH(names) != m)
+        Rf_error("yr_r_read_days: one name per vector");
+    yr_day_column col;
+    memset(&col, 0, sizeof col);
+    SEXP out = PROTECT(Rf_allocVector(VECSXP, m));
+    for (R_xlen_t k = 0; k < m; k++) {
+        SEXP cells = VECTOR_ELT(columns, k);
+        if (TYPEOF(cells) != STRSXP)
+            Rf_error("yr_r_read_days: character vectors");
+        R_xlen_t n = XLENGTH(cells);
+        SEXP days = PROTECT(Rf_allocVector(STRSXP, n));
+        for (R_xlen_t i = 0; i < n; i++) {
+            SEXP c = STRING_ELT(cells, i);
+            const char *s = c == NA_STRING ? "" : Rf_translateCharUTF8(c);
+            size_t len = strlen(s), got = 0;
+            char *dst = R_alloc(len + 16, 1);
+            yr_read_error err;
+            if (col.kind == 0) /* the line that decides the column is in this vector */
+                col.where = Rf_translateCharUTF8(STRING_ELT(names, k));
+            yr_read_status st = yr_read_day(&col, s, len, (size_t)i + 1, dst, len + 16, &got, &err);
+            if (st != YR_READ_OK) {
+                err.column = (size_t)k;
+                UNPROTECT(2);
+                return error_list(st, &err);
+            }
+            SET_STRING_ELT(days, i, Rf_mkCharLenCE(dst, (int)got, CE_UTF8));
+        }
+        SET_VECTOR_ELT(out, k, days);
+        UNPROTECT(1);
+    }
+    UNPROTECT(1);
+    return out;
+}
+
+SEXP yr_r_day_warning(SEXP day, SEXP unmet, SEXP undistributed)
+{
+    const char *d = TYPEOF(day) == STRSXP && XLENGTH(day) == 1 && STRING_ELT(day, 0) != NA_STRING
+                        ? Rf_translateCharUTF8(STRING_ELT(day, 0))
+                        : "";
+    int u = Rf_asInteger(unmet);
+    double pot = Rf_asReal(undistributed);
+    char buf[256];
+    yr_read_day_warning(d, u == YR_DAY_NO_TRAINER ? YR_DAY_NO_TRAINER : YR_DAY_NO_PARTICIPANTS,
+                        (int64_t)pot, buf, sizeof buf);
+    return str1(buf);
+}
+
 /* The strings of @p x (NA: NULL), in R's memory. */
 static const char **utf8_or_null(SEXP x, R_xlen_t n)
 {

@@ -59,4 +59,16 @@ SEXP yr_r_course_days(SEXP att, SEXP tr);
  * error list. */
 SEXP yr_r_common_den(SEXP x, SEXP num, SEXP den);
 
+/* yr_read_day() of the day cells of @p columns (a list of character vectors; NA is an empty
+ * cell), read as one day column in order (attendance, then trainers: dates and labels may not
+ * mix), vector k named @p names[k] in the reader's messages: a list of character vectors of the
+ * days as the reader wrote them ("2024-2-6", "45328" and "2024-02-06 00:00:00" give
+ * "2024-02-06"; a label trimmed), or the error list as above of the first cell refused, with
+ * column = k + 1 and line = its position. */
+SEXP yr_r_read_days(SEXP columns, SEXP names);
+
+/* yr_read_day_warning() of @p day (a string), @p unmet (0 no participants, 1 no trainer) and
+ * the day's @p undistributed pot (a double, whole): the sentence. */
+SEXP yr_r_day_warning(SEXP day, SEXP unmet, SEXP undistributed);
+
 #endif

@@ -128,7 +128,7 @@ test_that("pot: unknown roles, NA and bad numbers are refused; unknown days are 
   expect_yr_error(yr_pot_settle(with(c(Inf, 4)), tr), "YR_ERR_RANGE", "participants\\[1\\] is infinite", TRUE)
   expect_yr_error(yr_pot_settle(with(c(3.5, 4)), tr), "YR_ERR_RANGE", "not a whole number", TRUE)
   expect_yr_error(yr_pot_settle(with(c(2^52, 2^52)), tr), "YR_ERR_OVERFLOW", "2\\^53")
-  expect_yr_error(yr_pot_settle(transform(att, day = c(NA, "x")), tr), "YR_ERR_RANGE", "day\\[1\\] is NA")
+  expect_yr_error(yr_pot_settle(transform(att, day = c(NA, "x")), tr), "YR_READ_ERR_CELL", "^attendance row 1: the day is empty")
   expect_yr_error(yr_pot_settle(att[, 1:2], tr), "YR_ERR_RANGE", "columns day, municipality, participants")
   expect_yr_error(yr_pot_settle(NULL, NULL), "YR_ERR_RANGE", "attendance must be a data frame")
   expect_yr_error(yr_pot_settle(att, tr, yr_pot_rules(fee = NaN)), "YR_ERR_RANGE", "NA")
@@ -140,7 +140,10 @@ test_that("pot: unknown roles, NA and bad numbers are refused; unknown days are 
   )
   # A day only the trainer table names (nobody attended): not an error; the pot of the day that
   # had participants but no trainer is reported as undistributed, never dropped.
-  s <- yr_pot_settle(att, data.frame(day = "2024-02-09", municipality = "Falun", role = "leader"))
+  expect_warning(
+    s <- yr_pot_settle(att, data.frame(day = "2024-02-09", municipality = "Falun", role = "leader")),
+    "day '2024-02-09' has trainers but no participants", fixed = TRUE
+  )
   expect_identical(s$kickback, c(0, 0, 0)[seq_len(nrow(s))])
   expect_identical(attr(s, "summary")[["undistributed"]], 2800)
   expect_identical(attr(s, "undistributed")$day, "2024-02-06")

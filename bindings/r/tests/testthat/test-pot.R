@@ -58,13 +58,18 @@ test_that("factor levels give the municipalities, including those without record
   expect_identical(p$fees, c(0, 0, 1800))
 })
 
+# The warning of a day with trainers but no participants muffled (random years have such days).
+quiet_days <- function(expr) {
+  withCallingHandlers(expr, yrkesresa_day_warning = function(w) invokeRestart("muffleWarning"))
+}
+
 test_that("random years agree with an exact reference", {
   set.seed(2024)
   for (trial in 1:60) {
     y <- random_pot_year()
     att <- y$att
     tr <- y$tr
-    p <- yr_pot_settle(att, tr)
+    p <- quiet_days(yr_pot_settle(att, tr)) # random days: some with trainers only
     ref <- y$ref
     for (col in c("participant_days", "fees", "admin", "pot_in", "kickback", "net")) {
       expect_identical(p[[col]], ref[[col]], info = paste(trial, col))
@@ -139,7 +144,7 @@ test_that("yr_pot_by_day: rows add up to the reference kickback, within their en
     att <- y$att
     tr <- y$tr
     nmun <- y$nmun
-    b <- yr_pot_by_day(att, tr)
+    b <- quiet_days(yr_pot_by_day(att, tr))
     ref <- y$ref
     got <- vapply(seq_len(nmun), function(m) sum(b$kickback[as.integer(b$municipality) == m]), 0)
     expect_identical(got, ref$kickback, info = paste(trial))
@@ -277,4 +282,55 @@ test_that("a course column that cannot split the pots is refused", {
   tr$course <- c("Kurs 1", NA, "Kurs 2")
   e <- expect_error(yr_pot_settle(x$att, tr), class = "yrkesresa_read_error")
   expect_match(e$message, "trainers:2: column 'course' is empty", fixed = TRUE)
+})
+
+# Adversarial pass 7, H5 and C03: days are read by the reader's one day rule (yr_read_day), as
+# `yrkesresa pot` reads its two files. Known answer: 2024-02-06 Falun 10 + Mora 5 (pot 6000, a
+# course leader from Mora alone), 2024-03-12 Orsa 7 (pot 2800, a trainer from Falun alone).
+test_that("yr_pot_settle: Date, POSIXct, factor, character and serial days meet as one day", {
+  att <- data.frame(day = as.Date(c("2024-02-06", "2024-02-06", "2024-03-12")),
+                    municipality = c("Falun", "Mora", "Orsa"), participants = c(10, 5, 7))
+  tr <- data.frame(day = c("2024-02-06", "2024-03-12"), municipality = c("Mora", "Falun"),
+                   role = c("Kursledare", "Utbildare"))
+  kick <- function(a, t) {
+    expect_no_warning(s <- yr_pot_settle(a, t))
+    stats::setNames(s$kickback, as.character(s$municipality))
+  }
+  expected <- c(Falun = 2800, Mora = 6000, Orsa = 0)
+  expect_identical(kick(att, tr), expected)
+  tr2 <- tr
+  tr2$day <- as.POSIXct(c("2024-02-06", "2024-03-12"), tz = "Europe/Stockholm")
+  att2 <- att
+  att2$day <- as.character(att2$day)
+  expect_identical(kick(att2, tr2), expected)
+  att2$day <- factor(c("2024-2-6", "2024-2-6", "2024-3-12"))
+  tr2$day <- c(45328, 45363) # Excel serials
+  expect_identical(kick(att2, tr2), expected)
+  expect_identical(attr(yr_pot_settle(att[1, ], tr[0, ]), "undistributed")$day, "2024-02-06")
+})
+
+test_that("yr_pot_settle: a day with a time or dates mixed with labels is refused, naming the row", {
+  att <- data.frame(day = c("2024-02-06", "2024-02-06"), municipality = c("Falun", "Mora"),
+                    participants = c(10, 5))
+  tr <- data.frame(day = as.POSIXct("2024-02-06 09:30", tz = "UTC"), municipality = "Mora",
+                   role = "leader")
+  e <- expect_yr_error(yr_pot_settle(att, tr), "YR_READ_ERR_CELL",
+                       message = "trainers row 1: the day '2024-02-06 09:30:00'")
+  tr$day <- "Dag 1"
+  expect_yr_error(yr_pot_settle(att, tr), "YR_READ_ERR_CELL",
+                  message = "trainers row 1: the day 'Dag 1' is no date, but the days from line 1 of attendance are dates")
+  att$day[2] <- NA
+  expect_yr_error(yr_pot_settle(att, tr), "YR_READ_ERR_CELL",
+                  message = "attendance row 2: the day is empty")
+  expect_yr_error(yr_pot_settle(transform(att, day = TRUE), tr), "YR_ERR_RANGE",
+                  message = "attendance$day is of class logical")
+})
+
+test_that("yr_pot_settle warns of a trainer day with no participants, as `yrkesresa pot` does", {
+  att <- data.frame(day = "2024-02-06", municipality = "Falun", participants = 10)
+  tr <- data.frame(day = "2024-02-07", municipality = "Mora", role = "leader")
+  expect_warning(s <- yr_pot_settle(att, tr),
+                 "day '2024-02-07' has trainers but no participants (nothing to share)", fixed = TRUE)
+  expect_identical(attr(s, "undistributed")$day, "2024-02-06")
+  expect_warning(yr_pot_by_day(att, tr), "has trainers but no participants", fixed = TRUE)
 })

@@ -132,3 +132,33 @@ test_that("yr_version is the C library's version and the package's", {
   expect_identical(v, as.character(utils::packageVersion("yrkesresa")))
   })
 })
+
+# Adversarial pass 7, H6: named weights are read by the reader's identity rule, as
+# yr_split_frame and `yrkesresa split` read labels: one municipality twice is refused.
+test_that("yr_split refuses two names of one municipality in the reader's words", {
+  expect_yr_error(yr_split(850000, c(Falun = 59080, Mora = 20355, Orsa = 6892, FALUN = 59080)),
+                  "YR_READ_ERR_IDENTITY",
+                  message = "'FALUN' is the same municipality as 'Falun' at position 1; remove one of them")
+  expect_yr_error(yr_split(100, c(Falun = 3, "Falu kommun" = 1)), "YR_READ_ERR_IDENTITY",
+                  message = "'Falu kommun' is the same municipality as 'Falun'")
+  expect_yr_error(yr_split(100, c(Falun = 3, Falun = 1)), "YR_ERR_RANGE", message = "twice")
+  expect_yr_error(yr_split_mixed(100, c(Mora = 3, MORA = 1), 0.5), "YR_READ_ERR_IDENTITY",
+                  message = "same municipality")
+  df <- data.frame(municipality = c("Falun", "Mora", "FALUN"), population = c(3, 1, 3))
+  expect_yr_error(yr_split_frame(df, 100), "YR_READ_ERR_IDENTITY",
+                  message = "'FALUN' is the same municipality as 'Falun' at position 1")
+  # other parties, near misses and unnamed weights as before
+  expect_identical(yr_split(100, c(Falun = 3, "Region Dalarna" = 1)),
+                   c(Falun = 75, "Region Dalarna" = 25))
+  expect_identical(yr_split(100, c(3, 1, 3)), c(43, 14, 43))
+})
+
+# Adversarial pass 7, C01: a factor weight column is refused as a factor before any total-row
+# guess on its level codes (levels 1, 2, 3 of this order made the third row look like a sum).
+test_that("yr_split_frame refuses a factor weight column before guessing a total row", {
+  df <- data.frame(Kommun = c("Vansbro", "Malung-Sälen", "Gagnef"),
+                   Folkmängd = factor(c("6807", "10106", "10271")))
+  expect_identical(as.integer(df$Folkmängd), c(3L, 1L, 2L)) # level codes: 3 = 1 + 2
+  expect_yr_error(yr_split_frame(df, 850000, weights = "Folkmängd"), "YR_ERR_RANGE",
+                  message = "is a factor, not a numeric vector")
+})
