@@ -355,16 +355,22 @@ class _Days:
         undistributed): often one date written two ways in the two tables. The same days
         ``yrkesresa pot`` warns of or lists as ``undistributed: DAY`` (the latter only with
         ``undistributed``, each day's undistributed pot)."""
-        busy = set(d for d, n in zip(att[0], att[2]) if int(n) > 0)
-        staffed = set(tr[0])
-        for day in range(len(self.index)):
-            unmet = None
-            if day in staffed and day not in busy:
-                unmet = _core.yr_py_day_warning(self.texts[day], 0, 0)
-            elif day not in staffed and undistributed is not None and undistributed[day] != 0:
-                unmet = _core.yr_py_day_warning(self.texts[day], 1, int(undistributed[day]))
-            if unmet is not None:
-                warnings.warn(f"{function}: {unmet}", UserWarning, stacklevel=4)
+        _warn_unmet(self.texts, att, tr, undistributed, function)
+
+
+def _warn_unmet(texts: Sequence[str], att: Any, tr: Any, undistributed: Optional[Sequence[int]],
+                function: str) -> None:
+    """The warnings of :meth:`_Days.warn_unmet` for the pots' days written ``texts``."""
+    busy = set(d for d, n in zip(att[0], att[2]) if int(n) > 0)
+    staffed = set(tr[0])
+    for day, text in enumerate(texts):
+        unmet = None
+        if day in staffed and day not in busy:
+            unmet = _core.yr_py_day_warning(text, 0, 0)
+        elif day not in staffed and undistributed is not None and undistributed[day] != 0:
+            unmet = _core.yr_py_day_warning(text, 1, int(undistributed[day]))
+        if unmet is not None:
+            warnings.warn(f"{function}: {unmet}", UserWarning, stacklevel=5)
 
 
 @public
@@ -409,10 +415,19 @@ class _CourseDays:
     """The course days of C (``yr_course_days_*``): ``index`` the labels of the pots, a day's
     own label, or ``(day, course)`` when both inputs have a course column."""
 
-    def __init__(self, day_labels: List[Any], days: List[int], courses: List[Any]) -> None:
+    def __init__(self, day_labels: List[Any], days: List[int], courses: List[Any],
+                 day_texts: Sequence[str]) -> None:
         self.days = [day_labels[d] for d in days]
         self.courses = courses
         self.index = [d if c is None else (d, c) for d, c in zip(self.days, courses)]
+        # the course day as the program shows it ("2024-03-12 Kurs 1", yr_course_days_label)
+        self.texts = [day_texts[d] if c is None else f"{day_texts[d]} {c}"
+                      for d, c in zip(days, courses)]
+
+    def warn_unmet(self, att: Any, tr: Any, undistributed: Optional[Sequence[int]],
+                   function: str) -> None:
+        """As :meth:`_Days.warn_unmet`, of the course days."""
+        _warn_unmet(self.texts, att, tr, undistributed, function)
 
 
 def _course_days(attendance: Any, trainers: Any, day_index: Any, att: Any, tr: Any,
@@ -435,7 +450,7 @@ def _course_days(attendance: Any, trainers: Any, day_index: Any, att: Any, tr: A
         raise read_error(error, ("attendance", "trainers")[file], function)
     att[0][:] = result[0]
     tr[0][:] = result[1]
-    return _CourseDays(labels, result[4], result[3])
+    return _CourseDays(labels, result[4], result[3], day_index.texts)
 
 
 def _indexed(attendance: Any, trainers: Any, days: Optional[Sequence[Hashable]],
