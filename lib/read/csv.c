@@ -544,7 +544,8 @@ static const grid_ops csv_ops = {csv_cells, csv_line, csv_cell_ref, csv_free, NU
 
 static const char *detect_eol(const char *t, size_t len)
 {
-    const char *nl = memchr(t, '\n', len), *cr = memchr(t, '\r', len);
+    const char *nl = memchr(t, '\n', len); /* a CR after the first LF decides nothing: */
+    const char *cr = memchr(t, '\r', nl != NULL ? (size_t)(nl - t) : len); /* no 2nd pass */
     if (cr != NULL && (nl == NULL || cr < nl))
         return cr + 1 < t + len && cr[1] == '\n' ? "\r\n" : "\r";
     return "\n";

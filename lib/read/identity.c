@@ -372,14 +372,21 @@ static int key_plain(const unsigned char *s, size_t len, kw *w)
     for (size_t i = 0; i < len; i += 8) {
         size_t r = len - i < 8 ? len - i : 8;
         uint64_t x = 0, valid = r == 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * r)) - 1;
-        memcpy(&x, s + i, r);
+        if (r == 8)
+            memcpy(&x, s + i, 8); /* fixed sizes: one load, one store, no call */
+        else
+            for (size_t j = 0; j < r; j++)
+                x |= (uint64_t)s[i + j] << (8 * j);
         uint64_t sp = rd_bytes_equal(x, spaces) & valid;
         uint64_t odd = plain_odd(x) & valid & ~sp;
         if (odd != 0 || (sp & ((sp << 8) | prev_space)) != 0)
             return 0; /* another character, or two spaces in a row */
         prev_space = sp >> 56;
         x = plain_lower(x);
-        memcpy(w->dst + i, &x, r);
+        if (i + 8 <= w->cap)
+            memcpy(w->dst + i, &x, 8); /* past the key's end: scratch within cap */
+        else
+            memcpy(w->dst + i, &x, r);
     }
     w->n = len;
     return 1;

@@ -67,11 +67,13 @@ static inline uint32_t yrr_hash(const char *s, size_t len)
         uint64_t w = 0;
         size_t r = len - i < 8 ? len - i : 8;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-        memcpy(&w, s + i, r); /* the same word, without a shift a byte */
-#else
+        if (r == 8) {
+            memcpy(&w, s + i, 8); /* the same word in one load (a fixed size: no call) */
+            r = 0;
+        }
+#endif
         for (size_t j = 0; j < r; j++)
             w |= (uint64_t)(unsigned char)s[i + j] << (8 * j);
-#endif
         h = (h ^ w) * k;
         h ^= h >> 32;
     }
