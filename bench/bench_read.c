@@ -226,21 +226,28 @@ static int run_rounds(const char *path, int map, int plain, int rounds, bests *b
     return 0;
 }
 
+/* The two flags (--fread, --caller-malloc) taken out of argv, wherever they are; the new argc. */
+static int flags(int argc, char **argv, int *map, int *plain)
+{
+    int k = 1;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--fread") == 0)
+            *map = 0;
+        else if (strcmp(argv[i], "--caller-malloc") == 0)
+            *plain = 1;
+        else
+            argv[k++] = argv[i];
+    }
+    return k;
+}
+
 int main(int argc, char **argv)
 {
     size_t rows = 1000000;
     int rounds = 5;
     const char *keep = NULL;
-    int map = 1, plain = 0, k = 1;
-    for (int i = 1; i < argc; i++) { /* the two flags out of the way, anywhere */
-        if (strcmp(argv[i], "--fread") == 0)
-            map = 0;
-        else if (strcmp(argv[i], "--caller-malloc") == 0)
-            plain = 1;
-        else
-            argv[k++] = argv[i];
-    }
-    argc = k;
+    int map = 1, plain = 0;
+    argc = flags(argc, argv, &map, &plain);
     if (argc == 3 && strcmp(argv[1], "--once") == 0) {
         run one = {.path = argv[2], .map = map, .plain = plain};
         if (ours(&one) != 0)
