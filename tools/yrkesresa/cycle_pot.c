@@ -499,11 +499,10 @@ static void warn_idle_days(cycle_pot *p)
         if (d >= p->ndays || p->busy[d])
             continue;
         p->busy[d] = 1; /* once per day */
-        char q[80];
-        fprintf(stderr,
-                "yrkesresa: %s:%zu: warning: day %s has trainers but no participants (nothing "
-                "to share)\n",
-                p->tfile, yr_table_row_line(t, row), cli_quote(cycle_pot_day(p, d), q, sizeof q));
+        char msg[256];  /* the library's sentence, the bindings' too */
+        yr_read_day_warning(cycle_pot_day(p, d), YR_DAY_NO_PARTICIPANTS, 0, msg, sizeof msg);
+        fprintf(stderr, "yrkesresa: %s:%zu: warning: %s\n", p->tfile, yr_table_row_line(t, row),
+                msg);
     }
 }
 
