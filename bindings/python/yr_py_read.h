@@ -50,7 +50,8 @@ PyObject *yr_py_identity_keys(PyObject *labels);
 /* yr_glue_course_days() of a pot's two files @p att and @p tr, each a tuple (where, header or
  * None, days: list of int, texts: list of str, courses: list of str or None): a list [the
  * attendance's course days, the trainers', the course days' labels, their courses (str, or None
- * when the course is no part of the key), their days], or (file: 0 or 1, the reader's error tuple). */
+ * when the course is no part of the key), their days], or (file: 0 or 1, the reader's error tuple).
+ */
 PyObject *yr_py_course_days(PyObject *att, PyObject *tr);
 
 /* yr_read_common_den() of the exact values nums[i] / dens[i] (lists of int): (list of the
